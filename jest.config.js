@@ -1,0 +1,20 @@
+// Unit tests are pure and fast; e2e tests drive dist/index.js against the real engine and
+// the local registry / cache service, so they run one file at a time (--runInBand).
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts', '<rootDir>/test-services/**/*.test.ts'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
+      testTimeout: 300000,
+    },
+  ],
+};
