@@ -1,0 +1,151 @@
+'use strict';
+// Runs the bundled action (dist/index.js) exactly as a GitHub runner does: inputs as INPUT_*
+// variables, the event as a payload file, and GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY
+// files; then the post step with the state main saved. Used by `npm run example`, the e2e tests
+// and the benchmark, so all three drive the action the same way.
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ACTION_DIR = path.resolve(__dirname, '..');
+
+/** Parses the `name<<DELIMITER … DELIMITER` file format of GITHUB_OUTPUT and GITHUB_STATE. */
+function parseCommandFile(text) {
+  const values = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delimiter] = heredoc;
+      const body = [];
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) body.push(lines[i]);
+      values[name] = body.join('\n');
+    } else if (line.includes('=')) {
+      values[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return values;
+}
+
+function inputEnv(inputs) {
+  const env = {};
+  for (const [name, value] of Object.entries(inputs || {})) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(value);
+  }
+  return env;
+}
+
+/**
+ * Runs one step of the action.
+ * @param {object} o
+ * @param {'main'|'post'} [o.step]
+ * @param {Record<string,string|boolean>} [o.inputs]
+ * @param {{name:string, payload:object, ref:string, sha:string}} o.event
+ * @param {string} o.workspace the checkout (GITHUB_WORKSPACE, cwd)
+ * @param {Record<string,string>} [o.env] extra environment (PATH, DOCKER_CONFIG, ACTIONS_* …)
+ * @param {Record<string,string>} [o.state] state saved by main (for post)
+ * @param {string} [o.runnerTemp]
+ * @returns {Promise<{exitCode:number, log:string, outputs:Record<string,string>, state:Record<string,string>, summary:string}>}
+ */
+function runStep(o) {
+  const dir = fs.mkdtempSync(path.join(o.runnerTemp || os.tmpdir(), 'runner-'));
+  const files = {
+    output: path.join(dir, 'output'),
+    state: path.join(dir, 'state'),
+    summary: path.join(dir, 'summary.md'),
+    event: path.join(dir, 'event.json'),
+    env: path.join(dir, 'env'),
+  };
+  for (const f of [files.output, files.state, files.summary, files.env]) fs.writeFileSync(f, '');
+  fs.writeFileSync(files.event, JSON.stringify(o.event.payload || {}));
+  const repo = (o.event.payload && o.event.payload.repository) || {};
+  const stateEnv = {};
+  for (const [k, v] of Object.entries(o.state || {})) stateEnv[`STATE_${k}`] = v;
+  const env = {
+    ...process.env,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: o.event.name,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REF: o.event.ref,
+    GITHUB_SHA: o.event.sha,
+    GITHUB_REPOSITORY: repo.full_name || 'octo-org/example',
+    GITHUB_WORKSPACE: o.workspace,
+    GITHUB_JOB: 'build',
+    GITHUB_RUN_ID: '1',
+    GITHUB_API_URL: 'http://127.0.0.1:9/api',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_ENV: files.env,
+    RUNNER_TEMP: o.runnerTemp || dir,
+    RUNNER_TOOL_CACHE: path.join(o.runnerTemp || dir, 'toolcache'),
+    ...inputEnv(o.inputs),
+    ...stateEnv,
+    ...(o.env || {}),
+  };
+  // Inputs the runner would fill with defaults from action.yml.
+  for (const [name, def] of Object.entries(actionDefaults())) {
+    const key = `INPUT_${name.toUpperCase()}`;
+    if (env[key] === undefined) env[key] = def;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ACTION_DIR, 'dist', 'index.js')], {
+      cwd: o.workspace,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (d) => {
+      log += d;
+      if (o.echo) process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      log += d;
+      if (o.echo) process.stderr.write(d);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({
+        exitCode: code === null ? 1 : code,
+        log,
+        outputs: parseCommandFile(fs.readFileSync(files.output, 'utf8')),
+        state: parseCommandFile(fs.readFileSync(files.state, 'utf8')),
+        summary: fs.readFileSync(files.summary, 'utf8'),
+        envFile: fs.readFileSync(files.env, 'utf8'),
+      });
+    });
+  });
+}
+
+let defaults;
+/** Default input values from action.yml (a tiny reader: `name:` then `default:` lines). */
+function actionDefaults() {
+  if (defaults) return defaults;
+  defaults = {};
+  const text = fs.readFileSync(path.join(ACTION_DIR, 'action.yml'), 'utf8');
+  const section = text.slice(text.indexOf('\ninputs:'), text.indexOf('\noutputs:'));
+  let current = null;
+  for (const line of section.split('\n')) {
+    const name = /^ {2}([a-z0-9-]+):\s*$/.exec(line);
+    if (name) current = name[1];
+    const def = /^ {4}default:\s*(.*)$/.exec(line);
+    if (def && current) {
+      let value = def[1].trim().replace(/^"(.*)"$/, '$1');
+      if (value.startsWith('${{')) value = '';
+      defaults[current] = value;
+    }
+  }
+  return defaults;
+}
+
+/** Main, then post with main's state, as the runner does. */
+async function runAction(o) {
+  const main = await runStep({ ...o, step: 'main' });
+  const post = await runStep({ ...o, step: 'post', state: main.state });
+  return { main, post };
+}
+
+module.exports = { runStep, runAction, parseCommandFile, actionDefaults };

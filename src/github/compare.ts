@@ -1,0 +1,180 @@
+import type { CommitLookup } from '../git/history';
+
+export interface CompareOptions {
+  /** The REST API root: `GITHUB_API_URL` (`https://api.github.com`, or `https://HOST/api/v3`). */
+  apiUrl: string;
+  /** `owner/name`, as in `GITHUB_REPOSITORY`. */
+  repository: string;
+  /** The base ref: a branch, tag or sha (a fork's branch as `owner:branch`). */
+  base: string;
+  /** The head ref, in the same forms. */
+  head: string;
+  /** A token that can read the repository's contents; without one the request is anonymous. */
+  token?: string;
+  fetchImpl?: typeof fetch;
+  /** Upper bound for the whole request, body included (default 10 000 ms). */
+  timeoutMs?: number;
+}
+
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const NAME = /^[A-Za-z0-9_.-]+$/;
+
+/**
+ * One side of `BASE...HEAD` as a URL path piece. Branch names may contain `/`, which the compare
+ * endpoint takes literally (its `basehead` parameter spans path segments: `main...feature/x`),
+ * so each `/`-separated segment is percent-encoded on its own and the slashes are kept; so is the
+ * `:` of a fork's `owner:branch`. Everything else that is not unreserved (`#`, `?`, `%`, `;`,
+ * spaces, non-ASCII, ...) is encoded. Segments `.`/`..` and empty ones (which URL parsers would
+ * fold away) and a `..` anywhere (which would make `BASE...HEAD` ambiguous, and which no git ref
+ * contains) are refused.
+ */
+function encodeRef(what: string, ref: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (ref === '' || ref.includes('..') || /[\x00-\x1f\x7f]/.test(ref)) {
+    throw new Error(`${what} ${JSON.stringify(ref)} is not a valid ref`);
+  }
+  const segments = ref.split('/');
+  if (segments.some((s) => s === '' || s === '.'))
+    throw new Error(`${what} ${JSON.stringify(ref)} is not a valid ref`);
+  return segments.map((s) => encodeURIComponent(s).replace(/%3A/gi, ':')).join('/');
+}
+
+/**
+ * The compare URL: `{apiUrl}/repos/{owner}/{repo}/compare/{base}...{head}?per_page=1` (one commit
+ * per page keeps the response small: only `merge_base_commit` is read). Throws on input that
+ * cannot form one; {@link mergeBaseFromApi} turns that into a reason.
+ */
+export function compareUrl(apiUrl: string, repository: string, base: string, head: string): string {
+  let root: URL;
+  try {
+    root = new URL(apiUrl);
+  } catch {
+    throw new Error(`the API URL ${JSON.stringify(apiUrl)} is not a URL`);
+  }
+  if (root.protocol !== 'https:' && root.protocol !== 'http:') {
+    throw new Error(`the API URL ${JSON.stringify(apiUrl)} is not http(s)`);
+  }
+  const parts = repository.split('/');
+  if (parts.length !== 2 || parts.some((p) => !NAME.test(p) || p === '.' || p === '..')) {
+    throw new Error(`the repository ${JSON.stringify(repository)} is not owner/name`);
+  }
+  const [owner, repo] = parts.map(encodeURIComponent);
+  const prefix = `${root.origin}${root.pathname.replace(/\/+$/, '')}`;
+  return `${prefix}/repos/${owner}/${repo}/compare/${encodeRef('base', base)}...${encodeRef('head', head)}?per_page=1`;
+}
+
+/** A short, single-line, printable excerpt of text from the server. */
+function excerpt(text: string, max = 200): string {
+  // eslint-disable-next-line no-control-regex
+  const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 3)}...` : line;
+}
+
+function apiMessage(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      typeof (parsed as { message?: unknown }).message === 'string'
+    ) {
+      return excerpt((parsed as { message: string }).message);
+    }
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  return excerpt(body, 120);
+}
+
+function describeStatus(response: Response, body: string, options: CompareOptions): string {
+  const status = response.status;
+  const message = apiMessage(body);
+  const said = message ? ` (${message})` : '';
+  const remaining = response.headers.get('x-ratelimit-remaining');
+  const reset = Number(response.headers.get('x-ratelimit-reset'));
+  const retryAfter = response.headers.get('retry-after');
+  if ((status === 403 || status === 429) && remaining === '0') {
+    const when = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
+    return `GitHub API rate limit exhausted${when} (HTTP ${status})`;
+  }
+  if (status === 429 || (status === 403 && (retryAfter !== null || /secondary rate limit/i.test(message)))) {
+    const wait = retryAfter !== null ? `, retry after ${excerpt(retryAfter, 20)}s` : '';
+    return `GitHub API secondary rate limit (HTTP ${status}${wait})${said}`;
+  }
+  if (status === 401) return `GitHub API rejected the token (HTTP 401)${said}`;
+  if (status === 403) return `GitHub API refused the comparison (HTTP 403)${said}`;
+  if (status === 404) {
+    return `GitHub API found no comparison of ${options.base}...${options.head} in ${options.repository} (HTTP 404)${said}`;
+  }
+  if (status >= 500) return `GitHub API server error (HTTP ${status})${said}`;
+  return `GitHub API answered HTTP ${status}${said}`;
+}
+
+function describeError(error: unknown, host: string, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return `GitHub API request to ${host} timed out after ${timeoutMs} ms`;
+  }
+  const cause =
+    error instanceof Error
+      ? (error as Error & { cause?: { code?: unknown; message?: unknown } }).cause
+      : undefined;
+  const detail =
+    typeof cause?.code === 'string'
+      ? cause.code
+      : typeof cause?.message === 'string'
+        ? cause.message
+        : error instanceof Error
+          ? error.message
+          : String(error);
+  return `GitHub API request to ${host} failed: ${excerpt(detail)}`;
+}
+
+/**
+ * The merge-base of `base` and `head` from GitHub's compare endpoint
+ * (`GET /repos/{owner}/{repo}/compare/{base}...{head}`, field `merge_base_commit.sha`): the
+ * fallback when the checkout cannot tell. Never throws: bad input, HTTP errors (401, 403, 404, rate
+ * limits), network failures, timeouts and unexpected payloads become reasons, and the token never
+ * appears in one.
+ */
+export async function mergeBaseFromApi(options: CompareOptions): Promise<CommitLookup> {
+  const token = options.token ?? '';
+  const redact = (reason: string) => (token.length > 0 ? reason.split(token).join('***') : reason);
+  const fail = (reason: string): CommitLookup => ({ sha: null, reason: redact(reason) });
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const fetchImpl = options.fetchImpl ?? fetch;
+
+  let url: string;
+  try {
+    url = compareUrl(options.apiUrl, options.repository, options.base, options.head);
+  } catch (error) {
+    return fail(`cannot ask the GitHub API: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const host = new URL(url).host;
+  const headers: Record<string, string> = {
+    Accept: 'application/vnd.github+json',
+    'X-GitHub-Api-Version': '2022-11-28',
+    'User-Agent': 'buildkit-cache-action',
+  };
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  try {
+    const signal = AbortSignal.timeout(timeoutMs);
+    const response = await fetchImpl(url, { method: 'GET', headers, signal, redirect: 'follow' });
+    const body = await response.text();
+    if (!response.ok) return fail(describeStatus(response, body, options));
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return fail(`GitHub API answered with something that is not JSON: ${excerpt(body, 80)}`);
+    }
+    const mergeBase = (parsed as { merge_base_commit?: { sha?: unknown } } | null)?.merge_base_commit;
+    const sha = mergeBase?.sha;
+    if (typeof sha !== 'string' || !SHA.test(sha)) {
+      return fail('GitHub API compare response has no merge_base_commit.sha');
+    }
+    return { sha };
+  } catch (error) {
+    return fail(describeError(error, host, timeoutMs));
+  }
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+
+/** The facts about this run that the cache planner needs, read from the runner's environment. */
+export interface RunContext {
+  eventName: string;
+  /** GITHUB_REF, e.g. refs/heads/main, refs/pull/7/merge, refs/tags/v1. */
+  ref: string;
+  sha: string;
+  /** owner/name */
+  repository: string;
+  defaultBranch: string;
+  apiUrl: string;
+  workspace: string;
+  pullRequest?: PullRequestFacts;
+  mergeGroup?: MergeGroupFacts;
+}
+
+export interface PullRequestFacts {
+  number: number;
+  baseRef: string;
+  headRef: string;
+  /** The head repository differs from the base repository. */
+  fromFork: boolean;
+}
+
+export interface MergeGroupFacts {
+  baseRef: string;
+  prNumber: number | null;
+  headSha: string;
+}
+
+type Json = Record<string, unknown>;
+
+function obj(value: unknown): Json | undefined {
+  return value !== null && typeof value === 'object' ? (value as Json) : undefined;
+}
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+export function stripRefsHeads(ref: string): string {
+  return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref;
+}
+
+/** `gh-readonly-queue/<base>/pr-<N>-<sha>` → base and N (the base itself may contain `/`). */
+export function parseMergeQueueRef(ref: string): { baseRef: string; prNumber: number } | null {
+  const m = /^(?:refs\/heads\/)?gh-readonly-queue\/(.+)\/pr-(\d+)-[0-9a-f]+$/.exec(ref);
+  return m ? { baseRef: m[1], prNumber: Number(m[2]) } : null;
+}
+
+/** Pure: environment plus parsed event payload → RunContext. */
+export function runContextFrom(env: NodeJS.ProcessEnv, payload: Json): RunContext {
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  const repo = obj(payload.repository);
+  const ctx: RunContext = {
+    eventName,
+    ref: env.GITHUB_REF ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    repository: env.GITHUB_REPOSITORY ?? str(repo?.full_name),
+    defaultBranch: str(repo?.default_branch) || str(repo?.master_branch),
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+  };
+  const pr = obj(payload.pull_request);
+  if (pr && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
+    const base = obj(pr.base);
+    const head = obj(pr.head);
+    const baseRepo = str(obj(base?.repo)?.full_name);
+    const headRepo = str(obj(head?.repo)?.full_name);
+    ctx.pullRequest = {
+      number: Number(pr.number ?? payload.number),
+      baseRef: str(base?.ref),
+      headRef: str(head?.ref),
+      // A deleted fork has head.repo null: treat it as a fork, the careful answer.
+      fromFork: headRepo === '' || (baseRepo !== '' && headRepo !== baseRepo),
+    };
+  }
+  const mg = obj(payload.merge_group);
+  if (mg && eventName === 'merge_group') {
+    const headRef = str(mg.head_ref);
+    const parsed = parseMergeQueueRef(headRef);
+    ctx.mergeGroup = {
+      baseRef: stripRefsHeads(str(mg.base_ref)) || parsed?.baseRef || '',
+      prNumber: parsed?.prNumber ?? null,
+      headSha: str(mg.head_sha),
+    };
+  }
+  return ctx;
+}
+
+export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
+  let payload: Json = {};
+  const path = env.GITHUB_EVENT_PATH;
+  if (path) {
+    try {
+      payload = JSON.parse(readFileSync(path, 'utf8')) as Json;
+    } catch {
+      payload = {};
+    }
+  }
+  return runContextFrom(env, payload);
+}

@@ -1,0 +1,270 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+
+/** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string,
+  ) {
+    super(`input "${input}": ${message}`);
+    this.name = 'InputError';
+  }
+}
+
+export const CACHE_BACKENDS = ['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none'] as const;
+export type CacheBackend = (typeof CACHE_BACKENDS)[number];
+export const DRIVERS = ['docker-container', 'docker', 'remote'] as const;
+export type Driver = (typeof DRIVERS)[number];
+export const CACHE_MODES = ['max', 'min'] as const;
+export type CacheMode = (typeof CACHE_MODES)[number];
+export const CACHE_WRITES = ['auto', 'always', 'never'] as const;
+export type CacheWrite = (typeof CACHE_WRITES)[number];
+
+export interface BuildInputs {
+  context: string;
+  file: string;
+  target: string;
+  tags: string[];
+  labels: string[];
+  annotations: string[];
+  buildArgs: string[];
+  buildContexts: string[];
+  /** `id=value` lines; values go to buildx through the environment, never argv. */
+  secrets: { id: string; value: string }[];
+  secretEnvs: { id: string; env: string }[];
+  secretFiles: { id: string; path: string }[];
+  ssh: string[];
+  platforms: string[];
+  push: boolean;
+  load: boolean;
+  outputs: string[];
+  pull: boolean;
+  noCache: boolean;
+  noCacheFilters: string[];
+  provenance: string;
+  sbom: string;
+  attests: string[];
+  network: string;
+  addHosts: string[];
+  allow: string[];
+  shmSize: string;
+  ulimit: string[];
+  cgroupParent: string;
+  call: string;
+  /** Raw entries appended after the computed ones. */
+  cacheFrom: string[];
+  cacheTo: string[];
+}
+
+export interface BuilderInputs {
+  driver: Driver;
+  driverOpts: string[];
+  buildkitdFlags: string;
+  buildkitdConfigInline: string;
+  endpoint: string;
+  /** Name of an existing builder; when set nothing is created. */
+  builder: string;
+  buildxVersion: string;
+  cleanup: boolean;
+}
+
+export interface CacheInputs {
+  backend: CacheBackend;
+  image: string;
+  dir: string;
+  scope: string;
+  leg: string;
+  readLegs: string[];
+  mode: CacheMode;
+  write: CacheWrite;
+  options: string[];
+  ignoreError: boolean;
+  explain: boolean;
+}
+
+export interface Inputs {
+  build: BuildInputs;
+  builder: BuilderInputs;
+  cache: CacheInputs;
+  githubToken: string;
+  dryRun: boolean;
+}
+
+/** Reads one raw input by its action.yml name ('' when unset). */
+export type InputSource = (name: string) => string;
+
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+
+function bool(get: InputSource, name: string, fallback: boolean): boolean {
+  const raw = get(name).trim();
+  if (raw === '') return fallback;
+  if (BOOLEAN_TRUE.includes(raw)) return true;
+  if (BOOLEAN_FALSE.includes(raw)) return false;
+  throw new InputError(name, `expected true or false, got ${JSON.stringify(raw)}`);
+}
+
+function oneOf<T extends string>(get: InputSource, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = get(name).trim();
+  if (raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new InputError(name, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+}
+
+/**
+ * A list input: one item per line, and (unless `commas` is false) comma-separated items on a
+ * line, with CSV quoting so an item can hold a comma (`"type=local,dest=a,b"`).
+ */
+export function parseList(name: string, raw: string, commas = true): string[] {
+  const lines = raw.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  if (!commas) return lines.map((l) => l.trim());
+  const items: string[] = [];
+  for (const line of lines) {
+    let rows: string[][];
+    try {
+      rows = parseCsv(line, { relaxColumnCount: true, skipEmptyLines: true, trim: true, relaxQuotes: true });
+    } catch (e) {
+      throw new InputError(name, `cannot read the line ${JSON.stringify(line)}: ${(e as Error).message}`);
+    }
+    for (const row of rows) items.push(...row.filter((i) => i !== ''));
+  }
+  return items;
+}
+
+function keyValues(name: string, raw: string): { key: string; value: string }[] {
+  return parseList(name, raw, false).map((line) => {
+    const eq = line.indexOf('=');
+    if (eq <= 0) throw new InputError(name, `expected lines of the form id=value, got a line without "="`);
+    return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
+  });
+}
+
+function secretValues(name: string, raw: string): { id: string; value: string }[] {
+  // Values may span lines (PEM keys), so only lines that start a new `id=` begin an entry.
+  const entries: { id: string; value: string }[] = [];
+  for (const line of raw.split(/\r?\n/)) {
+    const m = /^([A-Za-z0-9_.-]+)=(.*)$/.exec(line);
+    if (m) entries.push({ id: m[1], value: m[2] });
+    else if (entries.length > 0) entries[entries.length - 1].value += `\n${line}`;
+    else if (line.trim() !== '') throw new InputError(name, 'expected lines of the form id=value');
+  }
+  for (const e of entries) e.value = e.value.replace(/\n+$/, '');
+  return entries;
+}
+
+const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
+
+/** `cache-image` is a repository: lowercase, no tag, no digest. */
+export function validateCacheImage(image: string): string {
+  if (image === '') return image;
+  if (image.includes('@')) throw new InputError('cache-image', 'expected a repository without a digest');
+  const lastSlash = image.lastIndexOf('/');
+  if (image.slice(lastSlash + 1).includes(':')) {
+    throw new InputError('cache-image', 'expected a repository without a tag (the action picks the tags)');
+  }
+  if (!CACHE_IMAGE.test(image)) {
+    throw new InputError('cache-image', `expected a lowercase repository name such as ghcr.io/owner/app-cache`);
+  }
+  return image;
+}
+
+/** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
+export function parseInputs(get: InputSource): Inputs {
+  const build: BuildInputs = {
+    context: get('context').trim() || '.',
+    file: get('file').trim(),
+    target: get('target').trim(),
+    tags: parseList('tags', get('tags')),
+    labels: parseList('labels', get('labels'), false),
+    annotations: parseList('annotations', get('annotations'), false),
+    buildArgs: parseList('build-args', get('build-args'), false),
+    buildContexts: parseList('build-contexts', get('build-contexts'), false),
+    secrets: secretValues('secrets', get('secrets')),
+    secretEnvs: keyValues('secret-envs', get('secret-envs')).map(({ key, value }) => ({
+      id: key,
+      env: value.trim(),
+    })),
+    secretFiles: keyValues('secret-files', get('secret-files')).map(({ key, value }) => ({
+      id: key,
+      path: value.trim(),
+    })),
+    ssh: parseList('ssh', get('ssh'), false),
+    platforms: parseList('platforms', get('platforms')),
+    push: bool(get, 'push', false),
+    load: bool(get, 'load', false),
+    outputs: parseList('outputs', get('outputs'), false),
+    pull: bool(get, 'pull', false),
+    noCache: bool(get, 'no-cache', false),
+    noCacheFilters: parseList('no-cache-filters', get('no-cache-filters')),
+    provenance: get('provenance').trim(),
+    sbom: get('sbom').trim(),
+    attests: parseList('attests', get('attests'), false),
+    network: get('network').trim(),
+    addHosts: parseList('add-hosts', get('add-hosts')),
+    allow: parseList('allow', get('allow')),
+    shmSize: get('shm-size').trim(),
+    ulimit: parseList('ulimit', get('ulimit'), false),
+    cgroupParent: get('cgroup-parent').trim(),
+    call: get('call').trim(),
+    cacheFrom: parseList('cache-from', get('cache-from'), false),
+    cacheTo: parseList('cache-to', get('cache-to'), false),
+  };
+
+  const builder: BuilderInputs = {
+    driver: oneOf(get, 'driver', DRIVERS, 'docker-container'),
+    driverOpts: parseList('driver-opts', get('driver-opts')),
+    buildkitdFlags: get('buildkitd-flags').trim(),
+    buildkitdConfigInline: get('buildkitd-config-inline'),
+    endpoint: get('endpoint').trim(),
+    builder: get('builder').trim(),
+    buildxVersion: get('buildx-version').trim(),
+    cleanup: bool(get, 'cleanup', true),
+  };
+  if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
+    throw new InputError('endpoint', 'driver "remote" needs an endpoint such as tcp://buildkitd:1234');
+  }
+  if (builder.builder !== '' && (builder.driverOpts.length > 0 || builder.buildkitdFlags !== '')) {
+    throw new InputError(
+      'builder',
+      'an existing builder cannot take driver-opts or buildkitd-flags; set them where that builder is created',
+    );
+  }
+  if (builder.buildxVersion !== '' && !/^v?\d+\.\d+(\.\d+)?$/.test(builder.buildxVersion)) {
+    throw new InputError('buildx-version', `expected a version such as 0.29.1, got ${JSON.stringify(builder.buildxVersion)}`);
+  }
+
+  const cache: CacheInputs = {
+    backend: oneOf(get, 'cache', CACHE_BACKENDS, 'gha'),
+    image: validateCacheImage(get('cache-image').trim()),
+    dir: get('cache-dir').trim(),
+    scope: get('cache-scope').trim(),
+    leg: get('cache-leg').trim(),
+    readLegs: parseList('cache-read-legs', get('cache-read-legs')),
+    mode: oneOf(get, 'cache-mode', CACHE_MODES, 'max'),
+    write: oneOf(get, 'cache-write', CACHE_WRITES, 'auto'),
+    options: parseList('cache-options', get('cache-options')),
+    ignoreError: bool(get, 'cache-ignore-error', true),
+    explain: bool(get, 'cache-explain', false),
+  };
+  for (const option of cache.options) {
+    if (!/^[a-z0-9_-]+=/.test(option)) {
+      throw new InputError('cache-options', `expected key=value attributes such as compression=zstd`);
+    }
+  }
+  if (cache.backend === 'local' && cache.dir === '') {
+    throw new InputError('cache-dir', 'cache "local" needs a folder, e.g. cache-dir: /tmp/.buildx-cache');
+  }
+  if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
+    if (build.tags.length === 0) {
+      throw new InputError(
+        'cache-image',
+        `cache "${cache.backend}" needs a repository for its cache tags: set cache-image or tags`,
+      );
+    }
+  }
+  if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
+    throw new InputError('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
+  }
+
+  return { build, builder, cache, githubToken: get('github-token'), dryRun: bool(get, 'dry-run', false) };
+}

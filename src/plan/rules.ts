@@ -1,0 +1,188 @@
+import type { RunContext } from '../github/context';
+import { stripRefsHeads } from '../github/context';
+import type { CacheWrite } from '../inputs';
+import { type CacheRef, refLabel } from './names';
+
+/** What the run is, for cache purposes. Derived from the event and its payload, never guessed. */
+export type Trigger =
+  | { kind: 'push-default'; branch: string }
+  | { kind: 'push-branch'; branch: string }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'pull-request'; number: number; base: string; fromFork: boolean }
+  | { kind: 'untrusted'; event: string; base: string }
+  | { kind: 'merge-group'; base: string; number: number | null }
+  | { kind: 'unknown'; event: string; ref: string };
+
+/** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
+const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
+
+export function classify(ctx: RunContext): Trigger {
+  const defaultBranch = ctx.defaultBranch;
+  if (ctx.eventName === 'pull_request' && ctx.pullRequest) {
+    const pr = ctx.pullRequest;
+    return { kind: 'pull-request', number: pr.number, base: pr.baseRef, fromFork: pr.fromFork };
+  }
+  if (UNTRUSTED_EVENTS.includes(ctx.eventName)) {
+    const base = ctx.pullRequest?.baseRef || defaultBranch;
+    return { kind: 'untrusted', event: ctx.eventName, base };
+  }
+  if (ctx.eventName === 'merge_group' && ctx.mergeGroup) {
+    return { kind: 'merge-group', base: ctx.mergeGroup.baseRef, number: ctx.mergeGroup.prNumber };
+  }
+  // push, schedule, workflow_dispatch, repository_dispatch, release, …: what the ref is decides.
+  if (ctx.ref.startsWith('refs/tags/')) return { kind: 'tag', tag: ctx.ref.slice('refs/tags/'.length) };
+  if (ctx.ref.startsWith('refs/heads/')) {
+    const branch = stripRefsHeads(ctx.ref);
+    return branch === defaultBranch ? { kind: 'push-default', branch } : { kind: 'push-branch', branch };
+  }
+  return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
+}
+
+/** Commits the rules want to know, fetched by the caller (git, then the REST API). */
+export interface FactsNeeded {
+  mergeBase: boolean;
+  parent: boolean;
+}
+
+export function factsNeeded(trigger: Trigger): FactsNeeded {
+  return {
+    mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
+    parent: trigger.kind === 'push-default',
+  };
+}
+
+/** Commits found for this run; null where they could not be found (with a reason). */
+export interface GitFacts {
+  mergeBase: string | null;
+  mergeBaseWhy?: string;
+  parent: string | null;
+  parentWhy?: string;
+}
+
+export interface RefUse {
+  ref: CacheRef;
+  why: string;
+}
+
+export interface RefPlan {
+  trigger: Trigger;
+  reads: RefUse[];
+  writes: RefUse[];
+  notes: string[];
+}
+
+function dedupe(uses: RefUse[]): RefUse[] {
+  const seen = new Set<string>();
+  return uses.filter((u) => {
+    const key = refLabel(u.ref);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const branch = (name: string): CacheRef => ({ kind: 'branch', name });
+
+/**
+ * The rules: which refs' caches this run reads (best match first) and which it writes.
+ * Pure: the event, the commits found and the write policy in, refs and reasons out.
+ */
+export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): RefPlan {
+  const trigger = classify(ctx);
+  const def = ctx.defaultBranch;
+  const reads: RefUse[] = [];
+  let writes: RefUse[] = [];
+  const notes: string[] = [];
+  /** Where `cache-write: always` writes when the rules write nothing. */
+  let alwaysWrites: RefUse[] = [];
+
+  const readMergeBase = () => {
+    if (facts.mergeBase) {
+      reads.push({
+        ref: { kind: 'sha', sha: facts.mergeBase },
+        why: `the merge-base with ${def}: its dependency files match this commit best`,
+      });
+    } else {
+      notes.push(`merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`);
+    }
+  };
+
+  switch (trigger.kind) {
+    case 'push-default':
+      reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
+      if (facts.parent) {
+        reads.push({ ref: { kind: 'sha', sha: facts.parent }, why: 'the parent commit (HEAD^1)' });
+      } else {
+        notes.push(`parent commit not found (${facts.parentWhy ?? 'unknown'})`);
+      }
+      writes = [
+        { ref: branch(trigger.branch), why: 'push to the default branch: its cache serves every branch' },
+        { ref: { kind: 'sha', sha: ctx.sha }, why: 'this commit, for branches that start from it' },
+      ];
+      break;
+    case 'push-branch':
+      reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
+      readMergeBase();
+      if (def) reads.push({ ref: branch(def), why: 'the default branch, the newest shared cache' });
+      writes = [{ ref: branch(trigger.branch), why: 'push: a branch writes its own cache' }];
+      break;
+    case 'pull-request': {
+      const own: RefUse = { ref: { kind: 'pr', number: trigger.number }, why: 'own pull request: earlier runs' };
+      reads.push(own);
+      if (trigger.base) {
+        reads.push({ ref: branch(trigger.base), why: 'the base branch: the merge commit is built on it' });
+      }
+      if (def) reads.push({ ref: branch(def), why: 'the default branch' });
+      const prWrite = { ref: own.ref, why: 'pull request: writes only its own cache, never its base' };
+      if (trigger.fromFork) {
+        notes.push('pull request from a fork: no cache is written (cache-write: always to override)');
+        alwaysWrites = [prWrite];
+      } else {
+        writes = [prWrite];
+      }
+      break;
+    }
+    case 'untrusted':
+      if (trigger.base) reads.push({ ref: branch(trigger.base), why: `the base branch of ${trigger.event}` });
+      if (def) reads.push({ ref: branch(def), why: 'the default branch' });
+      notes.push(`${trigger.event} may run untrusted code: no cache is written by default`);
+      if (trigger.base && trigger.base !== def) {
+        alwaysWrites = [{ ref: branch(trigger.base), why: `cache-write: always on ${trigger.event}` }];
+      }
+      break;
+    case 'merge-group':
+      if (trigger.base) reads.push({ ref: branch(trigger.base), why: 'the queue commit is built on its base' });
+      if (trigger.number !== null) {
+        reads.push({ ref: { kind: 'pr', number: trigger.number }, why: 'the queued pull request' });
+      }
+      if (def && trigger.base !== def) reads.push({ ref: branch(def), why: 'the default branch' });
+      notes.push('merge queue: the queue ref is deleted after the merge, so nothing is written');
+      alwaysWrites = [{ ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a merge queue commit' }];
+      break;
+    case 'tag':
+      if (def) reads.push({ ref: branch(def), why: 'the default branch' });
+      readMergeBase();
+      notes.push('tag: a tag build only reads');
+      alwaysWrites = [{ ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a tag' }];
+      break;
+    case 'unknown':
+      if (def) reads.push({ ref: branch(def), why: 'the default branch' });
+      notes.push(`event ${trigger.event || '(none)'} on ${trigger.ref || '(no ref)'}: reading the default branch only`);
+      break;
+  }
+
+  if (write === 'never') {
+    if (writes.length > 0) notes.push('cache-write: never: nothing is written');
+    writes = [];
+  } else if (write === 'always' && writes.length === 0) {
+    writes = alwaysWrites;
+    if (trigger.kind === 'untrusted' && alwaysWrites.length === 0) {
+      notes.push(`${trigger.event} never writes the default branch's cache, whatever cache-write says`);
+    }
+  }
+  // Whatever the policy, a run that untrusted code may steer never writes the default branch.
+  if (trigger.kind === 'untrusted') {
+    writes = writes.filter((w) => !(w.ref.kind === 'branch' && w.ref.name === def));
+  }
+  return { trigger, reads: dedupe(reads), writes: dedupe(writes), notes };
+}

@@ -1,0 +1,31 @@
+import * as fs from 'node:fs';
+import * as core from '@actions/core';
+import { removeBuilder } from './buildx/builder';
+import { pluginBuildx, standaloneBuildx } from './buildx/install';
+import { type Exec, exec as realExec } from './exec';
+import { readState } from './state';
+
+/**
+ * Removes what main created. Always runs, even after a failed or cancelled main step; safe to
+ * run twice; every problem is a warning, never a failed job.
+ */
+export async function post(exec: Exec = realExec): Promise<void> {
+  const s = readState();
+  if (s.builder !== '' && s.cleanup) {
+    const buildx = s.buildxPath ? standaloneBuildx(s.buildxPath, '') : pluginBuildx('');
+    try {
+      const problem = await removeBuilder(exec, buildx, s.builder);
+      if (problem) core.warning(`could not remove builder ${s.builder}: ${problem}`);
+      else core.info(`builder ${s.builder} removed (or already gone)`);
+    } catch (e) {
+      core.warning(`could not remove builder ${s.builder}: ${(e as Error).message}`);
+    }
+  }
+  if (s.tempDir !== '') {
+    try {
+      fs.rmSync(s.tempDir, { recursive: true, force: true });
+    } catch (e) {
+      core.warning(`could not remove ${s.tempDir}: ${(e as Error).message}`);
+    }
+  }
+}
