@@ -163,7 +163,10 @@ export function validateCacheImage(image: string): string {
     throw new InputError('cache-image', 'expected a repository without a tag (the action picks the tags)');
   }
   if (!CACHE_IMAGE.test(image)) {
-    throw new InputError('cache-image', `expected a lowercase repository name such as ghcr.io/owner/app-cache`);
+    throw new InputError(
+      'cache-image',
+      `expected a lowercase repository name such as ghcr.io/owner/app-cache`,
+    );
   }
   return image;
 }
@@ -230,7 +233,10 @@ export function parseInputs(get: InputSource): Inputs {
     );
   }
   if (builder.buildxVersion !== '' && !/^v?\d+\.\d+(\.\d+)?$/.test(builder.buildxVersion)) {
-    throw new InputError('buildx-version', `expected a version such as 0.29.1, got ${JSON.stringify(builder.buildxVersion)}`);
+    throw new InputError(
+      'buildx-version',
+      `expected a version such as 0.29.1, got ${JSON.stringify(builder.buildxVersion)}`,
+    );
   }
 
   const cache: CacheInputs = {
@@ -263,7 +269,10 @@ export function parseInputs(get: InputSource): Inputs {
     }
   }
   if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
-    throw new InputError('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
+    throw new InputError(
+      'load',
+      'the docker driver cannot load a multi-platform image; drop load or platforms',
+    );
   }
 
   return { build, builder, cache, githubToken: get('github-token'), dryRun: bool(get, 'dry-run', false) };

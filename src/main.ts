@@ -37,7 +37,8 @@ function dropMissingLocalSources(p: CachePlan): void {
     return m !== null && entry.startsWith('type=local') && !fs.existsSync(path.join(m[1], 'index.json'));
   };
   for (const read of p.reads) {
-    if (read.entry !== '' && missing(read.entry)) p.notes.push(`${read.ref}: no local cache yet (${read.entry})`);
+    if (read.entry !== '' && missing(read.entry))
+      p.notes.push(`${read.ref}: no local cache yet (${read.entry})`);
   }
   p.cacheFrom = p.cacheFrom.filter((e) => !missing(e));
 }
@@ -64,14 +65,19 @@ export async function run(exec: Exec = realExec, env: NodeJS.ProcessEnv = proces
   try {
     await runWithInputs(exec, env, inputs);
   } catch (e) {
-    if (e instanceof BuildxError || e instanceof BuilderError || e instanceof InputError) return fail(e.message);
+    if (e instanceof BuildxError || e instanceof BuilderError || e instanceof InputError)
+      return fail(e.message);
     core.debug((e as Error).stack ?? String(e));
     fail(`unexpected error: ${(e as Error).message ?? String(e)}`);
   }
 }
 
 async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs): Promise<void> {
-  for (const secret of [env.ACTIONS_RUNTIME_TOKEN, inputs.githubToken, ...inputs.build.secrets.map((s) => s.value)]) {
+  for (const secret of [
+    env.ACTIONS_RUNTIME_TOKEN,
+    inputs.githubToken,
+    ...inputs.build.secrets.map((s) => s.value),
+  ]) {
     if (secret) core.setSecret(secret);
   }
   const ctx = readRunContext(env);
@@ -88,7 +94,8 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
     return p;
   });
   const outputs = { 'cache-from': cachePlan.cacheFrom.join('\n'), 'cache-to': cachePlan.cacheTo.join('\n') };
-  const tokenScopes = backend === 'gha' && env.ACTIONS_RUNTIME_TOKEN ? cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN) : null;
+  const tokenScopes =
+    backend === 'gha' && env.ACTIONS_RUNTIME_TOKEN ? cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN) : null;
   if (tokenScopes) {
     core.info(
       `GitHub cache scopes: ${tokenScopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`).join(', ')}`,
@@ -118,9 +125,14 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
   const tempDir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-'));
   state.saveTempDir(tempDir);
   const { buildx, note } = await core.group('Builder', async () => {
-    const engine = inputs.builder.driver === 'remote' ? null : await exec('docker', ['version', '--format', '{{.Server.Version}}']);
+    const engine =
+      inputs.builder.driver === 'remote'
+        ? null
+        : await exec('docker', ['version', '--format', '{{.Server.Version}}']);
     if (engine && engine.exitCode !== 0) {
-      throw new BuilderError(`the Docker engine is not reachable (${lastLine(engine.stderr)}); start Docker or set driver: remote`);
+      throw new BuilderError(
+        `the Docker engine is not reachable (${lastLine(engine.stderr)}); start Docker or set driver: remote`,
+      );
     }
     return ensureBuildx(exec, {
       wanted: inputs.builder.buildxVersion,
@@ -204,7 +216,12 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
   }
 }
 
-async function readBuildLog(exec: Exec, buildx: Buildx, builder: string, ref: string): Promise<BuildLog | null> {
+async function readBuildLog(
+  exec: Exec,
+  buildx: Buildx,
+  builder: string,
+  ref: string,
+): Promise<BuildLog | null> {
   const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
   if (logs.exitCode !== 0) {
     core.warning(`could not read the build record ${ref}: ${lastLine(logs.stderr)}`);
@@ -216,7 +233,10 @@ async function readBuildLog(exec: Exec, buildx: Buildx, builder: string, ref: st
 
 /** When the build failed before writing metadata, the newest record is this build's. */
 async function lastBuildRef(exec: Exec, buildx: Buildx, builder: string): Promise<string | null> {
-  const ls = await exec(buildx.command, buildx.argv(['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}']));
+  const ls = await exec(
+    buildx.command,
+    buildx.argv(['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}']),
+  );
   if (ls.exitCode !== 0) return null;
   const first = ls.stdout.trim().split('\n')[0]?.trim() ?? '';
   return first === '' ? null : (first.split('/').pop() ?? null);

@@ -14,7 +14,12 @@ export interface CreateBuilderArgs {
   extraDriverOpts?: string[];
 }
 
-export function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [] }: CreateBuilderArgs): string[] {
+export function createBuilderArgs({
+  name,
+  builder,
+  configFile,
+  extraDriverOpts = [],
+}: CreateBuilderArgs): string[] {
   const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
   const opts = [...builder.driverOpts];
   for (const extra of extraDriverOpts) {
@@ -51,7 +56,8 @@ export interface BuildArgsInput {
 }
 
 const isGitContext = (context: string) =>
-  /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) && (context.includes('.git') || context.includes('#'));
+  /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
+  (context.includes('.git') || context.includes('#'));
 
 export function gitContextHost(context: string): string | null {
   if (!isGitContext(context)) return null;

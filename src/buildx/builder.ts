@@ -20,8 +20,11 @@ export function needsHostNetwork(env: NodeJS.ProcessEnv): boolean {
   return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
 }
 
-export function builderName(env: NodeJS.ProcessEnv, uuid = randomUUID()): string {
-  const job = (env.GITHUB_JOB ?? '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').slice(0, 20);
+export function builderName(env: NodeJS.ProcessEnv, uuid: string = randomUUID()): string {
+  const job = (env.GITHUB_JOB ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .slice(0, 20);
   return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
 }
 
@@ -38,7 +41,9 @@ export async function setupBuilder(
   if (o.builder.builder !== '') {
     const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(o.builder.builder)));
     if (inspect.exitCode !== 0) {
-      throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
+      throw new BuilderError(
+        `builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`,
+      );
     }
     return { name: o.builder.builder, created: false };
   }
@@ -73,6 +78,9 @@ export async function removeBuilder(exec: Exec, buildx: Buildx, name: string): P
 }
 
 export function lastLine(text: string): string {
-  const lines = text.trim().split('\n').filter((l) => l.trim() !== '');
+  const lines = text
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
 }

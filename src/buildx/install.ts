@@ -25,12 +25,23 @@ export function pluginBuildx(version: string): Buildx {
 }
 
 export function standaloneBuildx(binary: string, version: string): Buildx {
-  return { command: binary, argv: (args) => (args[0] === 'buildx' ? args.slice(1) : args), version, path: binary };
+  return {
+    command: binary,
+    argv: (args) => (args[0] === 'buildx' ? args.slice(1) : args),
+    version,
+    path: binary,
+  };
 }
 
 /** The release asset for this machine, e.g. `buildx-v0.29.1.linux-amd64`. */
 export function releaseAsset(version: string, platform = os.platform(), arch = os.arch()): string {
-  const goArch: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm-v7', ppc64: 'ppc64le', s390x: 's390x' };
+  const goArch: Record<string, string> = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm-v7',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+  };
   const goOs = platform === 'win32' ? 'windows' : platform;
   return `buildx-v${version}.${goOs}-${goArch[arch] ?? arch}${goOs === 'windows' ? '.exe' : ''}`;
 }
@@ -56,9 +67,9 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
   const probe = await exec('docker', ['buildx', 'version']);
   const current = probe.exitCode === 0 ? parseBuildxVersion(probe.stdout) : null;
   const wanted = o.wanted.replace(/^v/, '');
-  const minimum = [wanted, o.floor].filter((v) => semver.valid(semver.coerce(v))).sort((a, b) =>
-    semver.compare(semver.coerce(b)!, semver.coerce(a)!),
-  )[0];
+  const minimum = [wanted, o.floor]
+    .filter((v) => semver.valid(semver.coerce(v)))
+    .sort((a, b) => semver.compare(semver.coerce(b)!, semver.coerce(a)!))[0];
   if (current && (!minimum || semver.gte(current, semver.coerce(minimum)!))) {
     return { buildx: pluginBuildx(current) };
   }
@@ -76,7 +87,9 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
     try {
       downloaded = await tc.downloadTool(url);
     } catch (e) {
-      throw new BuildxError(`${have} found and buildx ${version} could not be downloaded from ${url}: ${(e as Error).message}`);
+      throw new BuildxError(
+        `${have} found and buildx ${version} could not be downloaded from ${url}: ${(e as Error).message}`,
+      );
     }
     const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'buildx-'));
     const binary = path.join(staging, os.platform() === 'win32' ? 'buildx.exe' : 'buildx');
@@ -87,6 +100,10 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
   const binary = path.join(dir, os.platform() === 'win32' ? 'buildx.exe' : 'buildx');
   const check = await exec(binary, ['version']);
   const installed = check.exitCode === 0 ? parseBuildxVersion(check.stdout) : null;
-  if (!installed) throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
-  return { buildx: standaloneBuildx(binary, installed), note: `installed buildx ${installed} (${have} on the runner)` };
+  if (!installed)
+    throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
+  return {
+    buildx: standaloneBuildx(binary, installed),
+    note: `installed buildx ${installed} (${have} on the runner)`,
+  };
 }

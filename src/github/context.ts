@@ -60,6 +60,8 @@ export function runContextFrom(env: NodeJS.ProcessEnv, payload: Json): RunContex
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
   };
+  // A schedule payload carries no repository; scheduled runs always run on the default branch.
+  if (ctx.defaultBranch === '' && eventName === 'schedule') ctx.defaultBranch = stripRefsHeads(ctx.ref);
   const pr = obj(payload.pull_request);
   if (pr && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
     const base = obj(pr.base);

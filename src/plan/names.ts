@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 
 /** A ref a cache can belong to. */
 export type CacheRef =
-  | { kind: 'branch'; name: string }
-  | { kind: 'pr'; number: number }
-  | { kind: 'sha'; sha: string };
+  { kind: 'branch'; name: string } | { kind: 'pr'; number: number } | { kind: 'sha'; sha: string };
 
 export function refLabel(ref: CacheRef): string {
   switch (ref.kind) {
@@ -88,7 +86,13 @@ export function defaultScope(file: string, target: string): string {
     if (base !== 'Dockerfile') parts.push(base);
   }
   if (target !== '') parts.push(target);
-  return parts.length === 0 ? 'default' : parts.join('-');
+  // Already clean, so the namespace needs no hash suffix: `docker/api/Dockerfile` → `docker-api`.
+  const name = parts
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-]+|[-]+$/g, '');
+  return name === '' ? 'default' : name;
 }
 
 /** `linux/arm64/v8` → `linux-arm64-v8`; several platforms are joined with `_`. */

@@ -141,7 +141,11 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
       const name = nameOf(siblingNs, u.ref);
       if (readNames.includes(name)) continue;
       readNames.push(name);
-      result.reads.push({ ref: `${refLabel(u.ref)} (leg ${leg})`, why: 'a sibling matrix leg: shared stages', entry: name });
+      result.reads.push({
+        ref: `${refLabel(u.ref)} (leg ${leg})`,
+        why: 'a sibling matrix leg: shared stages',
+        entry: name,
+      });
       if (b.backend === 'gha') break;
     }
   }
@@ -158,7 +162,8 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
     for (const item of list) {
       if (item.entry === '') continue;
       const to = list === result.writes;
-      item.entry = (to ? cacheToEntries(b, [item.entry]) : cacheFromEntries(b, [item.entry]))[0] ?? item.entry;
+      item.entry =
+        (to ? cacheToEntries(b, [item.entry]) : cacheFromEntries(b, [item.entry]))[0] ?? item.entry;
     }
   }
   return result;

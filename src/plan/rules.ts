@@ -103,7 +103,9 @@ export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): Re
         why: `the merge-base with ${def}: its dependency files match this commit best`,
       });
     } else {
-      notes.push(`merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`);
+      notes.push(
+        `merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`,
+      );
     }
   };
 
@@ -127,7 +129,10 @@ export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): Re
       writes = [{ ref: branch(trigger.branch), why: 'push: a branch writes its own cache' }];
       break;
     case 'pull-request': {
-      const own: RefUse = { ref: { kind: 'pr', number: trigger.number }, why: 'own pull request: earlier runs' };
+      const own: RefUse = {
+        ref: { kind: 'pr', number: trigger.number },
+        why: 'own pull request: earlier runs',
+      };
       reads.push(own);
       if (trigger.base) {
         reads.push({ ref: branch(trigger.base), why: 'the base branch: the merge commit is built on it' });
@@ -151,13 +156,16 @@ export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): Re
       }
       break;
     case 'merge-group':
-      if (trigger.base) reads.push({ ref: branch(trigger.base), why: 'the queue commit is built on its base' });
+      if (trigger.base)
+        reads.push({ ref: branch(trigger.base), why: 'the queue commit is built on its base' });
       if (trigger.number !== null) {
         reads.push({ ref: { kind: 'pr', number: trigger.number }, why: 'the queued pull request' });
       }
       if (def && trigger.base !== def) reads.push({ ref: branch(def), why: 'the default branch' });
       notes.push('merge queue: the queue ref is deleted after the merge, so nothing is written');
-      alwaysWrites = [{ ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a merge queue commit' }];
+      alwaysWrites = [
+        { ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a merge queue commit' },
+      ];
       break;
     case 'tag':
       if (def) reads.push({ ref: branch(def), why: 'the default branch' });
@@ -167,7 +175,9 @@ export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): Re
       break;
     case 'unknown':
       if (def) reads.push({ ref: branch(def), why: 'the default branch' });
-      notes.push(`event ${trigger.event || '(none)'} on ${trigger.ref || '(no ref)'}: reading the default branch only`);
+      notes.push(
+        `event ${trigger.event || '(none)'} on ${trigger.ref || '(no ref)'}: reading the default branch only`,
+      );
       break;
   }
 

@@ -67,13 +67,20 @@ export function exportOutcome(
   const destinations = plan.cacheTo;
   const took = log ? log.exports.reduce((sum, e) => sum + e.durationMs, 0) : 0;
   if (destinations.length === 0) {
-    const why = skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
-    return { status: 'skipped', reason: why ?? 'no cache destination for this run', seconds: 0, destinations };
+    const why =
+      skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
+    return {
+      status: 'skipped',
+      reason: why ?? 'no cache destination for this run',
+      seconds: 0,
+      destinations,
+    };
   }
   if (skipWhy) return { status: 'skipped', reason: skipWhy, seconds: 0, destinations };
   if (!built) return { status: 'skipped', reason: 'the build did not finish', seconds: 0, destinations };
   const failed = log?.exports.find((e) => e.error);
-  if (failed) return { status: 'failed', reason: failed.error ?? 'failed', seconds: seconds(took), destinations };
+  if (failed)
+    return { status: 'failed', reason: failed.error ?? 'failed', seconds: seconds(took), destinations };
   return { status: 'ok', reason: '', seconds: seconds(took), destinations };
 }
 

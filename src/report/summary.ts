@@ -30,7 +30,9 @@ export function renderSummary(r: CacheReport): string {
 
   out.push('### Cache plan', '', '| | ref | why | entry |', '|---|---|---|---|');
   for (const read of r.plan.reads) {
-    out.push(`| read | ${code(read.ref)} | ${cell(read.why)} | ${read.entry ? code(read.entry) : 'not read'} |`);
+    out.push(
+      `| read | ${code(read.ref)} | ${cell(read.why)} | ${read.entry ? code(read.entry) : 'not read'} |`,
+    );
   }
   for (const write of r.plan.writes) {
     out.push(`| write | ${code(write.ref)} | ${cell(write.why)} | ${code(write.entry)} |`);
@@ -42,7 +44,9 @@ export function renderSummary(r: CacheReport): string {
     out.push('');
   }
   if (r.tokenScopes) {
-    const list = r.tokenScopes.map((s) => `${code(s.scope)} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
+    const list = r.tokenScopes.map(
+      (s) => `${code(s.scope)} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`,
+    );
     out.push(`GitHub cache scopes of this run's token: ${list.join(', ') || 'none'}.`, '');
   }
 
@@ -64,12 +68,14 @@ export function renderSummary(r: CacheReport): string {
     out.push('### Steps', '', '| stage | step | result | time |', '|---|---|---|---|');
     for (const s of r.steps.list) {
       const stage = [s.platform, s.stage].filter(Boolean).join(' ');
-      out.push(`| ${cell(stage)} | ${code(s.step.slice(0, 120))} | ${STATUS_ICON[s.status]} | ${s.seconds}s |`);
+      out.push(
+        `| ${cell(stage)} | ${code(s.step.slice(0, 120))} | ${STATUS_ICON[s.status]} | ${s.seconds}s |`,
+      );
     }
     out.push('');
   }
   if (r.steps.firstExecuted.length > 0) {
-    out.push('Where each stage\'s cache broke (first step that ran):', '');
+    out.push("Where each stage's cache broke (first step that ran):", '');
     for (const f of r.steps.firstExecuted) out.push(`- ${cell(f.stage)}: ${code(f.step)}`);
     out.push('');
   }

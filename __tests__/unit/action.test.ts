@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parseInputs } from '../../src/inputs';
+import { OUTPUT_NAMES } from '../../src/report/outputs';
+
+const root = join(__dirname, '..', '..');
+const actionYml = readFileSync(join(root, 'action.yml'), 'utf8');
+
+function section(name: string): string[] {
+  const start = actionYml.indexOf(`\n${name}:\n`);
+  const rest = actionYml.slice(start + name.length + 3);
+  const end = rest.search(/\n[a-z]/);
+  return [...(end === -1 ? rest : rest.slice(0, end)).matchAll(/^ {2}([a-z0-9-]+):/gm)].map((m) => m[1]);
+}
+
+describe('action.yml is the contract', () => {
+  it('declares exactly the outputs the code sets', () => {
+    expect(section('outputs').sort()).toStrictEqual([...OUTPUT_NAMES].sort());
+  });
+
+  it('declares exactly the inputs the code reads', () => {
+    const read = new Set<string>();
+    parseInputs((name) => {
+      read.add(name);
+      return '';
+    });
+    expect(section('inputs').sort()).toStrictEqual([...read].sort());
+  });
+
+  it('runs on node24 with a post step', () => {
+    expect(actionYml).toMatch(/using: node24\n {2}main: dist\/index.js\n {2}post: dist\/index.js/);
+  });
+
+  it('keeps every build-push-action input name', () => {
+    const bpa = [
+      'context',
+      'file',
+      'target',
+      'tags',
+      'labels',
+      'annotations',
+      'build-args',
+      'build-contexts',
+      'secrets',
+      'secret-envs',
+      'secret-files',
+      'ssh',
+      'platforms',
+      'push',
+      'load',
+      'outputs',
+      'pull',
+      'no-cache',
+      'no-cache-filters',
+      'provenance',
+      'sbom',
+      'attests',
+      'network',
+      'add-hosts',
+      'allow',
+      'shm-size',
+      'ulimit',
+      'cgroup-parent',
+      'call',
+      'github-token',
+      'cache-from',
+      'cache-to',
+      'builder',
+    ];
+    expect(bpa.filter((i) => !section('inputs').includes(i))).toStrictEqual([]);
+  });
+});
+
+describe('dist/', () => {
+  it('is what the current source builds to', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dist-check-'));
+    await promisify(execFile)(
+      process.execPath,
+      [
+        join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'),
+        'build',
+        'src/index.ts',
+        '-o',
+        out,
+        '--source-map',
+        '--license',
+        'licenses.txt',
+        '--transpile-only',
+        '-q',
+      ],
+      { cwd: root },
+    );
+    const built = readFileSync(join(out, 'index.js'), 'utf8');
+    const committed = readFileSync(join(root, 'dist', 'index.js'), 'utf8');
+    if (built !== committed) throw new Error('dist/index.js is stale: run `npm run build` and commit dist/');
+    expect(built === committed).toBe(true);
+  }, 120000);
+});

@@ -1,0 +1,164 @@
+import { InputError, parseInputs, parseList } from '../../src/inputs';
+
+const from = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+describe('parseList', () => {
+  it.each([
+    { title: 'one item per line', raw: 'a\nb\n', commas: true, want: ['a', 'b'] },
+    { title: 'comma-separated on a line', raw: 'a,b\nc', commas: true, want: ['a', 'b', 'c'] },
+    {
+      title: 'a quoted item keeps its comma',
+      raw: '"type=local,dest=/a,b",x',
+      commas: true,
+      want: ['type=local,dest=/a,b', 'x'],
+    },
+    {
+      title: 'lines only when commas are data',
+      raw: 'A=1,2\nB="x"',
+      commas: false,
+      want: ['A=1,2', 'B="x"'],
+    },
+    { title: 'comments and blank lines are skipped', raw: '# c\n\n a \n', commas: true, want: ['a'] },
+  ])('$title', ({ raw, commas, want }) => expect(parseList('x', raw, commas)).toStrictEqual(want));
+});
+
+describe('parseInputs: defaults', () => {
+  const i = parseInputs(from({}));
+  it('builds the checkout with the gha cache on a fresh docker-container builder', () => {
+    expect(i.build.context).toBe('.');
+    expect(i.cache.backend).toBe('gha');
+    expect(i.cache.mode).toBe('max');
+    expect(i.cache.write).toBe('auto');
+    expect(i.cache.ignoreError).toBe(true);
+    expect(i.builder.driver).toBe('docker-container');
+    expect(i.builder.cleanup).toBe(true);
+    expect(i.dryRun).toBe(false);
+  });
+});
+
+describe('parseInputs: values', () => {
+  it('reads build-push-action style inputs', () => {
+    const i = parseInputs(
+      from({
+        tags: 'r/app:1,r/app:latest',
+        'build-args': 'A=1,2\nB=two words',
+        platforms: 'linux/amd64,linux/arm64',
+        push: 'true',
+        secrets: 'token=abc\nkey=-----BEGIN KEY-----\nline2\n-----END KEY-----',
+        'secret-envs': 'npm=NPM_TOKEN',
+        'secret-files': 'cfg=/tmp/cfg',
+        'cache-options': 'compression=zstd,compression-level=3',
+      }),
+    );
+    expect(i.build.tags).toStrictEqual(['r/app:1', 'r/app:latest']);
+    expect(i.build.buildArgs).toStrictEqual(['A=1,2', 'B=two words']);
+    expect(i.build.platforms).toStrictEqual(['linux/amd64', 'linux/arm64']);
+    expect(i.build.push).toBe(true);
+    expect(i.build.secrets).toStrictEqual([
+      { id: 'token', value: 'abc' },
+      { id: 'key', value: '-----BEGIN KEY-----\nline2\n-----END KEY-----' },
+    ]);
+    expect(i.build.secretEnvs).toStrictEqual([{ id: 'npm', env: 'NPM_TOKEN' }]);
+    expect(i.build.secretFiles).toStrictEqual([{ id: 'cfg', path: '/tmp/cfg' }]);
+    expect(i.cache.options).toStrictEqual(['compression=zstd', 'compression-level=3']);
+  });
+});
+
+describe('parseInputs: mistakes name the input and what it accepts', () => {
+  it.each([
+    {
+      title: 'unknown cache',
+      v: { cache: 'redis' },
+      input: 'cache',
+      msg: /gha, registry, local, s3, azblob, inline, none.*"redis"/,
+    },
+    {
+      title: 'unknown driver',
+      v: { driver: 'kubernetes' },
+      input: 'driver',
+      msg: /docker-container, docker, remote/,
+    },
+    { title: 'unknown cache-mode', v: { 'cache-mode': 'all' }, input: 'cache-mode', msg: /max, min/ },
+    {
+      title: 'unknown cache-write',
+      v: { 'cache-write': 'yes' },
+      input: 'cache-write',
+      msg: /auto, always, never/,
+    },
+    { title: 'boolean typo', v: { push: 'yes' }, input: 'push', msg: /true or false/ },
+    { title: 'malformed list line', v: { tags: '"a,b' }, input: 'tags', msg: /cannot read the line/ },
+    {
+      title: 'registry cache without image or tags',
+      v: { cache: 'registry' },
+      input: 'cache-image',
+      msg: /set cache-image or tags/,
+    },
+    {
+      title: 'uppercase cache-image',
+      v: { cache: 'registry', 'cache-image': 'ghcr.io/Octo/cache' },
+      input: 'cache-image',
+      msg: /lowercase/,
+    },
+    {
+      title: 'cache-image with a digest',
+      v: { 'cache-image': 'r/c@sha256:abc' },
+      input: 'cache-image',
+      msg: /without a digest/,
+    },
+    {
+      title: 'cache-image with a tag',
+      v: { 'cache-image': 'r/c:buildcache' },
+      input: 'cache-image',
+      msg: /without a tag/,
+    },
+    {
+      title: 'local cache without a folder',
+      v: { cache: 'local' },
+      input: 'cache-dir',
+      msg: /needs a folder/,
+    },
+    {
+      title: 'remote driver without endpoint',
+      v: { driver: 'remote' },
+      input: 'endpoint',
+      msg: /needs an endpoint/,
+    },
+    {
+      title: 'builder with driver-opts',
+      v: { builder: 'b', 'driver-opts': 'image=x' },
+      input: 'builder',
+      msg: /cannot take driver-opts/,
+    },
+    {
+      title: 'bad buildx-version',
+      v: { 'buildx-version': 'latest-ish' },
+      input: 'buildx-version',
+      msg: /0\.29\.1/,
+    },
+    {
+      title: 'cache-options not key=value',
+      v: { 'cache-options': 'zstd' },
+      input: 'cache-options',
+      msg: /key=value/,
+    },
+    { title: 'secret line without id', v: { secrets: 'just-a-value' }, input: 'secrets', msg: /id=value/ },
+    {
+      title: 'multi-platform push+load on the docker driver',
+      v: { driver: 'docker', push: 'true', load: 'true', platforms: 'linux/amd64,linux/arm64' },
+      input: 'load',
+      msg: /multi-platform/,
+    },
+  ])('$title', ({ v, input, msg }) => {
+    let err: unknown;
+    try {
+      parseInputs(from(v as unknown as Record<string, string>));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).input).toBe(input);
+    expect((err as InputError).message).toMatch(new RegExp(`^input "${input}": `));
+    expect((err as InputError).message).toMatch(msg);
+    expect((err as InputError).message).not.toContain('\n');
+  });
+});

@@ -1,0 +1,344 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runContextFrom } from '../../src/github/context';
+import type { CacheWrite } from '../../src/inputs';
+import { plan, type PlanOptions } from '../../src/plan/plan';
+import { type GitFacts, refPlan } from '../../src/plan/rules';
+
+const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';
+const PARENT = '5f1e2d3c4b5a69788796a5b4c3d2e1f0a1b2c3d4';
+const MB = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
+const MERGE = '1111111111111111111111111111111111111111';
+
+/** A run as the runner describes it: event name, GITHUB_REF and a real-shaped payload file. */
+function run(event: string, fixture: string, ref: string, sha = HEAD) {
+  const payload = JSON.parse(
+    readFileSync(join(__dirname, '..', 'fixtures', 'events', `${fixture}.json`), 'utf8'),
+  );
+  return runContextFrom(
+    { GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_SHA: sha, GITHUB_REPOSITORY: 'octo-org/octo-repo' },
+    payload,
+  );
+}
+
+const facts: GitFacts = { mergeBase: MB, parent: PARENT };
+const noFacts: GitFacts = { mergeBase: null, mergeBaseWhy: 'shallow', parent: null, parentWhy: 'shallow' };
+
+const labels = (uses: { ref: { kind: string } }[]) =>
+  uses.map((u) => {
+    const r = u.ref as { kind: string; name?: string; number?: number; sha?: string };
+    return `${r.kind}:${r.name ?? r.number ?? r.sha}`;
+  });
+
+describe('refPlan: which refs each event reads and writes (cache-write: auto)', () => {
+  it.each([
+    {
+      title: 'push to the default branch reads own branch then the parent commit, writes branch and sha',
+      ctx: run('push', 'push-main', 'refs/heads/main'),
+      reads: ['branch:main', `sha:${PARENT}`],
+      writes: ['branch:main', `sha:${HEAD}`],
+    },
+    {
+      title: 'push to a feature branch reads own branch, the merge-base commit, then main; writes own branch',
+      ctx: run('push', 'push-feature', 'refs/heads/feature/login-form'),
+      reads: ['branch:feature/login-form', `sha:${MB}`, 'branch:main'],
+      writes: ['branch:feature/login-form'],
+    },
+    {
+      title: 'pull_request reads the PR, its base, the default branch and writes only the PR',
+      ctx: run('pull_request', 'pull_request', 'refs/pull/7/merge', MERGE),
+      reads: ['pr:7', 'branch:main'],
+      writes: ['pr:7'],
+    },
+    {
+      title: 'pull_request into a release branch reads the PR, the release branch, then main',
+      ctx: run('pull_request', 'pull_request-into-release', 'refs/pull/7/merge', MERGE),
+      reads: ['pr:7', 'branch:release/1.x', 'branch:main'],
+      writes: ['pr:7'],
+    },
+    {
+      title: 'pull_request from a fork reads like a PR and writes nothing',
+      ctx: run('pull_request', 'pull_request-fork', 'refs/pull/7/merge', MERGE),
+      reads: ['pr:7', 'branch:main'],
+      writes: [],
+    },
+    {
+      title: 'pull_request_target reads base and default, writes nothing',
+      ctx: run('pull_request_target', 'pull_request_target', 'refs/heads/main'),
+      reads: ['branch:main'],
+      writes: [],
+    },
+    {
+      title: 'issue_comment reads the default branch, writes nothing',
+      ctx: run('issue_comment', 'issue_comment', 'refs/heads/main'),
+      reads: ['branch:main'],
+      writes: [],
+    },
+    {
+      title: 'workflow_run reads the default branch, writes nothing',
+      ctx: run('workflow_run', 'workflow_run', 'refs/heads/main'),
+      reads: ['branch:main'],
+      writes: [],
+    },
+    {
+      title: 'merge_group reads its base branch and the queued PR, writes nothing',
+      ctx: run('merge_group', 'merge_group', `refs/heads/gh-readonly-queue/main/pr-7-${PARENT}`),
+      reads: ['branch:main', 'pr:7'],
+      writes: [],
+    },
+    {
+      title: 'merge_group into a release branch reads the release branch, the PR, then main',
+      ctx: run(
+        'merge_group',
+        'merge_group-release',
+        `refs/heads/gh-readonly-queue/release/1.x/pr-7-${PARENT}`,
+      ),
+      reads: ['branch:release/1.x', 'pr:7', 'branch:main'],
+      writes: [],
+    },
+    {
+      title: 'tag push reads the default branch and the merge-base commit, writes nothing',
+      ctx: run('push', 'push-tag', 'refs/tags/v1.4.0'),
+      reads: ['branch:main', `sha:${MB}`],
+      writes: [],
+    },
+    {
+      title: 'schedule behaves as a push to its ref (the default branch)',
+      ctx: run('schedule', 'schedule', 'refs/heads/main'),
+      reads: ['branch:main', `sha:${PARENT}`],
+      writes: ['branch:main', `sha:${HEAD}`],
+    },
+    {
+      title: 'workflow_dispatch on a feature branch behaves as a push to it',
+      ctx: run('workflow_dispatch', 'workflow_dispatch', 'refs/heads/feature/login-form'),
+      reads: ['branch:feature/login-form', `sha:${MB}`, 'branch:main'],
+      writes: ['branch:feature/login-form'],
+    },
+    {
+      title: 'repository_dispatch on the default branch behaves as a push to it',
+      ctx: run('repository_dispatch', 'repository_dispatch', 'refs/heads/main'),
+      reads: ['branch:main', `sha:${PARENT}`],
+      writes: ['branch:main', `sha:${HEAD}`],
+    },
+  ])('$title', ({ ctx, reads, writes }) => {
+    const p = refPlan(ctx, facts, 'auto');
+    expect(labels(p.reads)).toStrictEqual(reads);
+    expect(labels(p.writes)).toStrictEqual(writes);
+  });
+});
+
+describe('refPlan: cache-write overrides', () => {
+  it.each<{ title: string; ctx: ReturnType<typeof run>; write: CacheWrite; writes: string[] }>([
+    {
+      title: 'never: a push to main writes nothing',
+      ctx: run('push', 'push-main', 'refs/heads/main'),
+      write: 'never',
+      writes: [],
+    },
+    {
+      title: 'always: a fork PR writes its own PR cache',
+      ctx: run('pull_request', 'pull_request-fork', 'refs/pull/7/merge', MERGE),
+      write: 'always',
+      writes: ['pr:7'],
+    },
+    {
+      title: 'always: pull_request_target into the default branch still never writes it',
+      ctx: run('pull_request_target', 'pull_request_target', 'refs/heads/main'),
+      write: 'always',
+      writes: [],
+    },
+    {
+      title: 'always: issue_comment never writes the default branch',
+      ctx: run('issue_comment', 'issue_comment', 'refs/heads/main'),
+      write: 'always',
+      writes: [],
+    },
+    {
+      title: 'always: a tag writes its commit',
+      ctx: run('push', 'push-tag', 'refs/tags/v1.4.0'),
+      write: 'always',
+      writes: [`sha:${HEAD}`],
+    },
+    {
+      title: 'always: a merge queue run writes its queue commit',
+      ctx: run('merge_group', 'merge_group', `refs/heads/gh-readonly-queue/main/pr-7-${PARENT}`),
+      write: 'always',
+      writes: [`sha:${HEAD}`],
+    },
+    {
+      title: 'always does not add writes where auto writes already',
+      ctx: run('push', 'push-feature', 'refs/heads/feature/login-form'),
+      write: 'always',
+      writes: ['branch:feature/login-form'],
+    },
+  ])('$title', ({ ctx, write, writes }) => {
+    expect(labels(refPlan(ctx, facts, write).writes)).toStrictEqual(writes);
+  });
+
+  it('drops the merge-base read with a note when it was not found, and never fails', () => {
+    const p = refPlan(run('push', 'push-feature', 'refs/heads/feature/login-form'), noFacts, 'auto');
+    expect(labels(p.reads)).toStrictEqual(['branch:feature/login-form', 'branch:main']);
+    expect(p.notes.join('\n')).toMatch(/merge-base with main not found \(shallow\)/);
+  });
+});
+
+const base: PlanOptions = {
+  backend: 'registry',
+  image: 'ghcr.io/octo-org/app-cache',
+  dir: '/tmp/cache',
+  mode: 'max',
+  ignoreError: true,
+  options: [],
+  imageTags: ['ghcr.io/octo-org/app:1.4.0'],
+  scope: 'default',
+  leg: '',
+  siblingLegs: [],
+  write: 'auto',
+  rawFrom: [],
+  rawTo: [],
+};
+
+describe('plan: BuildKit entries per backend', () => {
+  const feature = run('push', 'push-feature', 'refs/heads/feature/login-form');
+  const main = run('push', 'push-main', 'refs/heads/main');
+  const pr = run('pull_request', 'pull_request', 'refs/pull/7/merge', MERGE);
+  const mq = run(
+    'merge_group',
+    'merge_group-release',
+    `refs/heads/gh-readonly-queue/release/1.x/pr-7-${PARENT}`,
+  );
+
+  it.each([
+    {
+      title: 'registry, feature push: branch, merge-base and main tags; writes its branch tag',
+      ctx: feature,
+      o: {},
+      from: [
+        'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-feature-login-form-5e6268e3',
+        `type=registry,ref=ghcr.io/octo-org/app-cache:default.sha-${MB}`,
+        'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-main',
+      ],
+      to: [
+        'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-feature-login-form-5e6268e3,mode=max,ignore-error=true',
+      ],
+    },
+    {
+      title: 'registry on ECR gets the image-manifest preset; user options follow; min mode',
+      ctx: main,
+      o: {
+        image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app',
+        options: ['compression=zstd', 'bucket=x'],
+        mode: 'min' as const,
+      },
+      from: [
+        'type=registry,ref=123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:default.branch-main',
+        `type=registry,ref=123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:default.sha-${PARENT}`,
+      ],
+      to: [
+        'type=registry,ref=123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:default.branch-main,mode=min,image-manifest=true,oci-mediatypes=true,compression=zstd,ignore-error=true',
+        `type=registry,ref=123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:default.sha-${HEAD},mode=min,image-manifest=true,oci-mediatypes=true,compression=zstd,ignore-error=true`,
+      ],
+    },
+    {
+      title: 'gha, pull request: one scope (GitHub picks the ref), writes that scope',
+      ctx: pr,
+      o: { backend: 'gha' as const },
+      from: ['type=gha,scope=default'],
+      to: ['type=gha,scope=default,mode=max,ignore-error=true'],
+    },
+    {
+      title: 'gha, feature push: the merge-base commit has its own scope',
+      ctx: feature,
+      o: { backend: 'gha' as const, scope: 'api', leg: 'linux-arm64' },
+      from: ['type=gha,scope=api.linux-arm64', `type=gha,scope=api.linux-arm64.sha-${MB}`],
+      to: ['type=gha,scope=api.linux-arm64,mode=max,ignore-error=true'],
+    },
+    {
+      title: 'gha, merge queue into a release branch: only the default branch is readable on GitHub',
+      ctx: mq,
+      o: { backend: 'gha' as const },
+      from: ['type=gha,scope=default'],
+      to: [],
+    },
+    {
+      title: 'local: src and dest folders keyed by ref, without ignore-error when disabled',
+      ctx: pr,
+      o: { backend: 'local' as const, ignoreError: false },
+      from: ['type=local,src=/tmp/cache/default.pr-7', 'type=local,src=/tmp/cache/default.branch-main'],
+      to: ['type=local,dest=/tmp/cache/default.pr-7,mode=max'],
+    },
+    {
+      title: 's3: one importer with several names; bucket and region reach both sides',
+      ctx: pr,
+      o: { backend: 's3' as const, options: ['bucket=ci-cache', 'region=eu-west-1', 'compression=zstd'] },
+      from: ['type=s3,name=default.pr-7;default.branch-main,bucket=ci-cache,region=eu-west-1'],
+      to: ['type=s3,name=default.pr-7,mode=max,bucket=ci-cache,region=eu-west-1,ignore-error=true'],
+    },
+    {
+      title: 'azblob: name per cache',
+      ctx: pr,
+      o: { backend: 'azblob' as const, options: ['account_url=https://acct.blob.core.example/'] },
+      from: [
+        'type=azblob,name=default.pr-7,account_url=https://acct.blob.core.example/',
+        'type=azblob,name=default.branch-main,account_url=https://acct.blob.core.example/',
+      ],
+      to: [
+        'type=azblob,name=default.pr-7,mode=max,account_url=https://acct.blob.core.example/,ignore-error=true',
+      ],
+    },
+    {
+      title: 'inline: export inline (no mode), read back from the image tags',
+      ctx: main,
+      o: { backend: 'inline' as const },
+      from: ['type=registry,ref=ghcr.io/octo-org/app:1.4.0'],
+      to: ['type=inline'],
+    },
+    {
+      title: 'none: only the raw entries',
+      ctx: main,
+      o: { backend: 'none' as const, rawFrom: ['type=gha'], rawTo: ['type=gha,mode=max'] },
+      from: ['type=gha'],
+      to: ['type=gha,mode=max'],
+    },
+    {
+      title: 'raw entries are appended after the computed ones',
+      ctx: pr,
+      o: { backend: 'gha' as const, rawFrom: ['type=registry,ref=r/x:y'], rawTo: ['type=local,dest=/x'] },
+      from: ['type=gha,scope=default', 'type=registry,ref=r/x:y'],
+      to: ['type=gha,scope=default,mode=max,ignore-error=true', 'type=local,dest=/x'],
+    },
+  ])('$title', ({ ctx, o, from, to }) => {
+    const p = plan(ctx, facts, { ...base, ...o });
+    expect(p.cacheFrom).toStrictEqual(from);
+    expect(p.cacheTo).toStrictEqual(to);
+  });
+
+  it('notes cache-options a backend does not use', () => {
+    const p = plan(pr, facts, { ...base, backend: 'gha', options: ['compression=zstd'] });
+    expect(p.notes).toContain('cache-options not used by gha: compression=zstd');
+  });
+
+  it('matrix legs: a leg writes its own namespace and reads its siblings after its own', () => {
+    const p = plan(feature, facts, { ...base, leg: 'amd64', siblingLegs: ['arm64', 'amd64'] });
+    expect(p.cacheTo).toStrictEqual([
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.amd64.branch-feature-login-form-5e6268e3,mode=max,ignore-error=true',
+    ]);
+    expect(p.cacheFrom).toStrictEqual([
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.amd64.branch-feature-login-form-5e6268e3',
+      `type=registry,ref=ghcr.io/octo-org/app-cache:default.amd64.sha-${MB}`,
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.amd64.branch-main',
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.arm64.branch-feature-login-form-5e6268e3',
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.arm64.branch-main',
+    ]);
+  });
+
+  it('every read and write carries its reason and its entry', () => {
+    const p = plan(pr, facts, base);
+    expect(p.reads.map((r) => [r.ref, r.entry])).toStrictEqual([
+      ['pr:7', 'type=registry,ref=ghcr.io/octo-org/app-cache:default.pr-7'],
+      ['branch:main', 'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-main'],
+    ]);
+    expect(p.writes[0].why).toMatch(/never its base/);
+    expect(p.reads.every((r) => r.why.length > 0)).toBe(true);
+  });
+});
