@@ -48,6 +48,12 @@ const LOCAL_TIMEOUT_MS = 30_000;
 const DEFAULT_FETCH_TIMEOUT_MS = 120_000;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
+/** An error's message; errors are read by shape, since they may come from another realm. */
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
 type Git = (args: readonly string[], timeoutMs?: number) => Promise<ExecResult>;
 
 function makeGit(exec: Exec, ctx: GitContext): Git {
@@ -235,7 +241,7 @@ export async function findMergeBase(exec: Exec, options: MergeBaseOptions): Prom
   } catch (error) {
     return {
       sha: null,
-      reason: `merge-base lookup failed: ${error instanceof Error ? error.message : String(error)}`,
+      reason: `merge-base lookup failed: ${messageOf(error)}`,
     };
   }
 }
@@ -283,7 +289,7 @@ export async function parentCommit(exec: Exec, options: ParentOptions): Promise<
   } catch (error) {
     return {
       sha: null,
-      reason: `parent lookup failed: ${error instanceof Error ? error.message : String(error)}`,
+      reason: `parent lookup failed: ${messageOf(error)}`,
     };
   }
 }

@@ -110,23 +110,29 @@ function describeStatus(response: Response, body: string, options: CompareOption
   return `GitHub API answered HTTP ${status}${said}`;
 }
 
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  cause?: unknown;
+}
+
+/** Errors may come from another realm (`instanceof Error` fails there), so they are read by shape. */
+function asErrorLike(value: unknown): ErrorLike {
+  return typeof value === 'object' && value !== null ? (value as ErrorLike) : { message: String(value) };
+}
+
 function describeError(error: unknown, host: string, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+  const e = asErrorLike(error);
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') {
     return `GitHub API request to ${host} timed out after ${timeoutMs} ms`;
   }
-  const cause =
-    error instanceof Error
-      ? (error as Error & { cause?: { code?: unknown; message?: unknown } }).cause
-      : undefined;
-  const detail =
-    typeof cause?.code === 'string'
-      ? cause.code
-      : typeof cause?.message === 'string'
-        ? cause.message
-        : error instanceof Error
-          ? error.message
-          : String(error);
-  return `GitHub API request to ${host} failed: ${excerpt(detail)}`;
+  // fetch reports network failures as "fetch failed" with the system error as the cause.
+  const cause = asErrorLike(e.cause ?? {});
+  const detail = [cause.code, e.code, cause.message, e.message].find(
+    (d) => typeof d === 'string' && d !== '',
+  );
+  return `GitHub API request to ${host} failed: ${excerpt(String(detail ?? error))}`;
 }
 
 /**
@@ -147,7 +153,7 @@ export async function mergeBaseFromApi(options: CompareOptions): Promise<CommitL
   try {
     url = compareUrl(options.apiUrl, options.repository, options.base, options.head);
   } catch (error) {
-    return fail(`cannot ask the GitHub API: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(`cannot ask the GitHub API: ${String(asErrorLike(error).message)}`);
   }
   const host = new URL(url).host;
   const headers: Record<string, string> = {
