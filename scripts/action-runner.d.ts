@@ -1,0 +1,27 @@
+export interface ActionEvent {
+  name: string;
+  ref: string;
+  sha: string;
+  payload: object;
+}
+export interface StepOptions {
+  inputs?: Record<string, string | boolean>;
+  event: ActionEvent;
+  workspace: string;
+  env?: Record<string, string>;
+  state?: Record<string, string>;
+  runnerTemp?: string;
+  echo?: boolean;
+}
+export interface StepResult {
+  exitCode: number;
+  log: string;
+  outputs: Record<string, string>;
+  state: Record<string, string>;
+  summary: string;
+  envFile: string;
+}
+export function runStep(o: StepOptions & { step?: 'main' | 'post' }): Promise<StepResult>;
+export function runAction(o: StepOptions): Promise<{ main: StepResult; post: StepResult }>;
+export function parseCommandFile(text: string): Record<string, string>;
+export function actionDefaults(): Record<string, string>;
