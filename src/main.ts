@@ -11,7 +11,9 @@ import { readRunContext } from './github/context';
 import { cacheScopesFromToken } from './github/runtime-token';
 import { InputError, type Inputs, parseInputs } from './inputs';
 import { gatherFacts } from './plan/facts';
-import { type CachePlan, plan, planOptionsFrom } from './plan/plan';
+import { siblingLegsFromTags } from './plan/names';
+import { type CachePlan, plan, type PlanOptions, planOptionsFrom } from './plan/plan';
+import { listTags } from './registry/tags';
 import { classify, factsNeeded } from './plan/rules';
 import { setOutputs } from './report/outputs';
 import { buildReport, type CacheReport, exportOutcome } from './report/report';
@@ -41,6 +43,17 @@ function dropMissingLocalSources(p: CachePlan): void {
       p.notes.push(`${read.ref}: no local cache yet (${read.entry})`);
   }
   p.cacheFrom = p.cacheFrom.filter((e) => !missing(e));
+}
+
+/** A matrix leg reads its siblings' registry caches: they are found among the repository's tags. */
+async function registrySiblingLegs(options: PlanOptions, env: NodeJS.ProcessEnv): Promise<string[]> {
+  if (options.backend !== 'registry' || options.leg === '' || !options.image) return [];
+  const listed = await listTags({ image: options.image, dockerConfigDir: env.DOCKER_CONFIG });
+  if (listed.tags === null) {
+    core.info(`sibling legs not listed (${listed.reason}); reading this leg's caches only`);
+    return [];
+  }
+  return siblingLegsFromTags(listed.tags, options.scope, options.leg);
 }
 
 function ghaUnavailable(env: NodeJS.ProcessEnv): string {
@@ -86,7 +99,9 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
   // 1. The plan: pure rules, fed with the commits git (or the API) found.
   const cachePlan = await core.group('Cache plan', async () => {
     const facts = await gatherFacts(exec, ctx, factsNeeded(classify(ctx)), inputs.githubToken);
-    const p = plan(ctx, facts, planOptionsFrom(inputs));
+    const options = planOptionsFrom(inputs);
+    options.siblingLegs = [...options.siblingLegs, ...(await registrySiblingLegs(options, env))];
+    const p = plan(ctx, facts, options);
     if (backend === 'local') dropMissingLocalSources(p);
     for (const r of p.reads) core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
     for (const w of p.writes) core.info(`write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`);

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
+  cacheName,
   defaultScope,
   legFromPlatforms,
   namespace,
   repositoryOf,
+  siblingLegsFromTags,
   slug,
   TAG_MAX,
-  cacheName,
 } from '../../src/plan/names';
 
 const h = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 8);
@@ -87,4 +88,20 @@ describe('defaults', () => {
     { ref: 'localhost:5000/app', want: 'localhost:5000/app' },
     { ref: 'app@sha256:abc', want: 'app' },
   ])('repositoryOf($ref) = $want', ({ ref, want }) => expect(repositoryOf(ref)).toBe(want));
+});
+
+describe('siblingLegsFromTags', () => {
+  it('finds the other legs of the same scope, not other scopes or this leg', () => {
+    const tags = [
+      'default.branch-main',
+      'default.amd64.branch-main',
+      'default.arm64.branch-main',
+      'default.arm64.pr-7',
+      'default.s390x.sha-0123',
+      'other.ppc.branch-main',
+      'defaultx.y.branch-main',
+    ];
+    expect(siblingLegsFromTags(tags, 'default', 'amd64')).toStrictEqual(['arm64', 's390x']);
+    expect(siblingLegsFromTags(tags, 'other', '')).toStrictEqual(['ppc']);
+  });
 });

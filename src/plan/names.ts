@@ -107,3 +107,19 @@ export function repositoryOf(imageRef: string): string {
   const colon = noDigest.indexOf(':', lastSlash + 1);
   return (colon === -1 ? noDigest : noDigest.slice(0, colon)).toLowerCase();
 }
+
+/**
+ * Sibling matrix legs found among a cache repository's tags: `<scope>.<leg>.<ref part>` tags
+ * whose leg is not this one. Legs have no dots, so the pattern is unambiguous.
+ */
+export function siblingLegsFromTags(tags: string[], scope: string, ownLeg: string): string[] {
+  const prefix = `${slug(scope, 48, false)}.`;
+  const own = ownLeg === '' ? '' : slug(ownLeg, 40, false);
+  const legs = new Set<string>();
+  for (const tag of tags) {
+    if (!tag.startsWith(prefix)) continue;
+    const m = /^([a-z0-9_-]+)\.(branch|pr|sha)-/.exec(tag.slice(prefix.length));
+    if (m && m[1] !== own) legs.add(m[1]);
+  }
+  return [...legs].sort();
+}

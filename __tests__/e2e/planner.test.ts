@@ -1,0 +1,214 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runAction, runStep } from '../../scripts/action-runner';
+import {
+  engineEnv,
+  freshRunner,
+  git,
+  makeRepo,
+  pushEvent,
+  REGISTRY,
+  registryTags,
+  repository,
+  requireEngine,
+  uniqueName,
+  BASE_IMAGE,
+} from './support';
+
+// The planner's promises, on the real engine and registry: merge-base reads, merge queues and
+// matrix legs that share one scope.
+let ready = false;
+beforeAll(async () => {
+  ready = await requireEngine();
+});
+
+interface Report {
+  plan: { reads: { ref: string; entry: string }[]; writes: unknown[]; notes: string[] };
+  imports: { source: string; result: string }[];
+}
+const report = (o: Record<string, string>) => JSON.parse(o['cache-report']) as Report;
+
+describe('a branch pushed off an old main commit', () => {
+  const cacheRepo = `${uniqueName('e2e-plan')}/cache`;
+  const inputs = { driver: 'docker', cache: 'registry', 'cache-image': `${REGISTRY}/${cacheRepo}` };
+  let repo: Awaited<ReturnType<typeof makeRepo>>;
+  let m1 = '';
+  let m2 = '';
+  let f1 = '';
+
+  beforeAll(async () => {
+    if (!ready) return;
+    repo = await makeRepo();
+    m1 = await git(repo.work, 'rev-parse', 'HEAD');
+    // main builds M1; a branch starts at M1; main moves on and changes the lock file; main builds M2.
+    await freshRunner();
+    const first = await runAction({
+      inputs,
+      event: pushEvent('main', m1),
+      workspace: await repo.checkout(m1),
+      env: engineEnv(),
+    });
+    expect(first.main.exitCode).toBe(0);
+    await git(repo.work, 'checkout', '-q', '-b', 'feature/old', m1);
+    f1 = await repo.commit({ 'src.txt': 'src v2\n' }, 'feature work');
+    await git(repo.work, 'checkout', '-q', 'main');
+    m2 = await repo.commit({ 'deps.txt': 'deps v2\n' }, 'bump the lock file');
+    await freshRunner();
+    const second = await runAction({
+      inputs,
+      event: pushEvent('main', m2),
+      workspace: await repo.checkout(m2),
+      env: engineEnv(),
+    });
+    expect(second.main.exitCode).toBe(0);
+  });
+
+  it("hits the merge-base commit's cache from a depth-1 checkout, where main's newest cache misses", async () => {
+    if (!ready) return;
+    await freshRunner();
+    // actions/checkout's default: one commit deep, no other branches.
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-shallow-'));
+    await git(
+      os.tmpdir(),
+      'clone',
+      '-q',
+      '--depth',
+      '1',
+      '--branch',
+      'feature/old',
+      `file://${repo.origin}`,
+      ws,
+    );
+    expect(await git(ws, 'rev-parse', '--is-shallow-repository')).toBe('true');
+    const { main } = await runAction({
+      inputs,
+      event: pushEvent('feature/old', f1),
+      workspace: ws,
+      env: engineEnv(),
+    });
+    expect(main.exitCode).toBe(0);
+    const r = report(main.outputs);
+    expect(r.plan.reads.map((x) => x.ref)).toStrictEqual(['branch:feature/old', `sha:${m1}`, 'branch:main']);
+    expect(r.imports.find((i) => i.source.endsWith(`default.sha-${m1}`))?.result).toBe('imported');
+    // deps (COPY + RUN) come from M1; the sources changed, so build and final stages run.
+    expect(main.outputs['cached-steps']).toBe('2');
+
+    // The same build reading only main's newest cache (what a branch-only setup does) gets nothing.
+    await freshRunner();
+    const ws2 = await repo.checkout(f1);
+    const mainOnly = await runAction({
+      inputs: {
+        driver: 'docker',
+        cache: 'none',
+        'cache-from': `type=registry,ref=${REGISTRY}/${cacheRepo}:default.branch-main`,
+      },
+      event: pushEvent('feature/old', f1),
+      workspace: ws2,
+      env: engineEnv(),
+    });
+    expect(mainOnly.main.exitCode).toBe(0);
+    expect(mainOnly.main.outputs['cached-steps']).toBe('0');
+  });
+
+  it("a merge-queue commit hits its base branch's cache and writes nothing", async () => {
+    if (!ready) return;
+    await freshRunner();
+    await git(repo.work, 'checkout', '-q', '--detach', m2);
+    await git(repo.work, 'merge', '-q', '--no-ff', '-m', 'Merge pull request #9', f1);
+    const queueSha = await git(repo.work, 'rev-parse', 'HEAD');
+    const queueRef = `refs/heads/gh-readonly-queue/main/pr-9-${f1}`;
+    await git(repo.work, 'push', '-q', 'origin', `${queueSha}:${queueRef}`);
+    const before = await registryTags(cacheRepo);
+    const { main } = await runAction({
+      inputs,
+      event: {
+        name: 'merge_group',
+        ref: queueRef,
+        sha: queueSha,
+        payload: {
+          action: 'checks_requested',
+          merge_group: { head_sha: queueSha, head_ref: queueRef, base_sha: m2, base_ref: 'refs/heads/main' },
+          repository: repository(),
+        },
+      },
+      workspace: await repo.checkout(queueSha),
+      env: engineEnv(),
+    });
+    expect(main.exitCode).toBe(0);
+    const r = report(main.outputs);
+    expect(r.plan.reads.map((x) => x.ref)).toStrictEqual(['branch:main', 'pr:9']);
+    expect(r.imports.find((i) => i.source.endsWith('default.branch-main'))?.result).toBe('imported');
+    expect(main.outputs['cached-steps']).toBe('2'); // deps v2 from main
+    expect(main.outputs['cache-to']).toBe('');
+    expect(main.outputs['cache-export']).toBe('skipped');
+    expect(await registryTags(cacheRepo)).toStrictEqual(before);
+  });
+});
+
+describe('matrix legs sharing one cache scope, built at the same time', () => {
+  const dockerfile = `FROM ${BASE_IMAGE} AS common
+RUN sleep 1 && echo common > /common
+FROM common AS leg-a
+RUN sleep 1 && echo a > /a
+FROM common AS leg-b
+RUN sleep 1 && echo b > /b
+`;
+
+  async function round(
+    repo: Awaited<ReturnType<typeof makeRepo>>,
+    sha: string,
+    legInputs: (leg: 'a' | 'b') => Record<string, string>,
+  ) {
+    await freshRunner();
+    const ws = await repo.checkout(sha);
+    const runs = await Promise.all(
+      (['a', 'b'] as const).map((leg) =>
+        runStep({
+          inputs: { driver: 'docker', target: `leg-${leg}`, ...legInputs(leg) },
+          event: pushEvent('main', sha),
+          workspace: ws,
+          env: engineEnv(),
+        }),
+      ),
+    );
+    for (const r of runs) expect(r.exitCode).toBe(0);
+    return runs.map((r) => Number(r.outputs['cached-steps']));
+  }
+
+  it('each leg keeps its own cache: on the second round every leg is fully cached', async () => {
+    if (!ready) return;
+    const repo = await makeRepo(dockerfile);
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const cacheRepo = `${uniqueName('e2e-legs')}/cache`;
+    const legInputs = (leg: 'a' | 'b') => ({
+      cache: 'registry',
+      'cache-image': `${REGISTRY}/${cacheRepo}`,
+      'cache-scope': 'app',
+      'cache-leg': leg,
+    });
+    await round(repo, sha, legInputs);
+    expect(await registryTags(cacheRepo)).toStrictEqual([
+      'app.a.branch-main',
+      `app.a.sha-${sha}`,
+      'app.b.branch-main',
+      `app.b.sha-${sha}`,
+    ]);
+    expect(await round(repo, sha, legInputs)).toStrictEqual([2, 2]);
+  });
+
+  it("the anchors' one shared tag loses a leg's cache (last writer wins)", async () => {
+    if (!ready) return;
+    const repo = await makeRepo(dockerfile);
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const ref = `${REGISTRY}/${uniqueName('e2e-legs-shared')}/cache:buildcache`;
+    const shared = () => ({
+      cache: 'none',
+      'cache-from': `type=registry,ref=${ref}`,
+      'cache-to': `type=registry,ref=${ref},mode=max`,
+    });
+    await round(repo, sha, shared);
+    const cached = await round(repo, sha, shared);
+    expect(cached[0] + cached[1]).toBeLessThan(4);
+  });
+});

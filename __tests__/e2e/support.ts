@@ -1,0 +1,206 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// The shared engine, registry and base image come from scripts/provision-engine.sh.
+const ENGINE_HOME = process.env.ENGINE_HOME || '/opt/bkca-engine';
+export const REGISTRY = process.env.BKCA_TEST_REGISTRY || '127.0.0.1:5000';
+export const BASE_IMAGE = process.env.BKCA_TEST_BASE_IMAGE || `${REGISTRY}/busybox:latest`;
+
+/** The environment for docker and the action: the provisioned engine's binaries first on PATH. */
+export function engineEnv(): Record<string, string> {
+  const prefix = path.join(ENGINE_HOME, 'prefix');
+  const env: Record<string, string> = {};
+  if (fs.existsSync(path.join(prefix, 'usr', 'bin', 'docker'))) {
+    env.PATH = `${path.join(prefix, 'usr', 'bin')}:${path.join(prefix, 'usr', 'sbin')}:${process.env.PATH}`;
+    env.DOCKER_CONFIG = process.env.DOCKER_CONFIG || path.join(ENGINE_HOME, 'docker-config');
+  }
+  return env;
+}
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program asynchronously (never blocking the event loop: tests may host services). */
+export function run(
+  command: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...engineEnv(), ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+export async function must(
+  command: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+) {
+  const r = await run(command, args, opts);
+  if (r.code !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${r.code}): ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+/**
+ * The end-to-end suite needs the real engine. In CI a missing engine fails the run; elsewhere the
+ * suite says so loudly and points at the provisioning script.
+ */
+export async function requireEngine(): Promise<boolean> {
+  const r = await run('docker', ['info', '--format', '{{.ServerVersion}}']).catch(() => ({
+    code: 127,
+    stdout: '',
+    stderr: 'docker not found',
+  }));
+  const registry = await fetch(`http://${REGISTRY}/v2/`)
+    .then((x) => x.ok)
+    .catch(() => false);
+  if (r.code === 0 && registry) return true;
+  const why = r.code !== 0 ? `no Docker engine (${r.stderr.trim()})` : `no registry at ${REGISTRY}`;
+  const msg = `END-TO-END TESTS NEED THE ENGINE: ${why}. Run: bash scripts/provision-engine.sh`;
+  if (process.env.CI === 'true') throw new Error(msg);
+  console.warn(`\n${'!'.repeat(msg.length)}\n${msg}\n${'!'.repeat(msg.length)}\n`);
+  return false;
+}
+
+/** Every CI job starts on a fresh runner: no build cache, none of the images it built. */
+export async function freshRunner(): Promise<void> {
+  await must('docker', ['buildx', 'prune', '-af', '--builder', 'default']);
+  await run('docker', ['image', 'prune', '-af']);
+}
+
+export const uniqueName = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
+
+const gitEnv = {
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 'test@example.com',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 'test@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+export const git = (cwd: string, ...args: string[]) =>
+  must('git', args, { cwd, env: gitEnv }).then((s) => s.trim());
+
+/**
+ * A project with a three-stage Dockerfile whose RUN steps take a second each: `deps` keyed on
+ * deps.txt, `build` keyed on src.txt, and a final stage. Five steps in all (FROM excluded).
+ */
+export const DOCKERFILE = `FROM ${BASE_IMAGE} AS deps
+COPY deps.txt /deps.txt
+RUN sleep 1 && cat /deps.txt > /deps.out
+FROM deps AS build
+COPY src.txt /src.txt
+RUN sleep 1 && cat /src.txt /deps.out > /app
+FROM ${BASE_IMAGE}
+COPY --from=build /app /app
+`;
+
+export interface Repo {
+  origin: string;
+  work: string;
+  commit(files: Record<string, string>, message: string): Promise<string>;
+  /** A fresh CI checkout of a ref (full history, with origin/* refs). */
+  checkout(ref: string): Promise<string>;
+}
+
+export async function makeRepo(dockerfile = DOCKERFILE): Promise<Repo> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-repo-'));
+  const origin = path.join(root, 'origin.git');
+  const work = path.join(root, 'work');
+  await git(root, 'init', '-q', '--bare', '-b', 'main', origin);
+  await git(root, 'clone', '-q', origin, work);
+  await git(work, 'checkout', '-q', '-b', 'main');
+  const repo: Repo = {
+    origin,
+    work,
+    async commit(files, message) {
+      for (const [name, content] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(work, name)), { recursive: true });
+        fs.writeFileSync(path.join(work, name), content);
+      }
+      await git(work, 'add', '-A');
+      await git(work, 'commit', '-q', '-m', message);
+      const branch = await git(work, 'rev-parse', '--abbrev-ref', 'HEAD');
+      await git(work, 'push', '-q', 'origin', `HEAD:refs/heads/${branch}`);
+      return git(work, 'rev-parse', 'HEAD');
+    },
+    async checkout(ref) {
+      const dir = fs.mkdtempSync(path.join(root, 'checkout-'));
+      await git(root, 'clone', '-q', origin, dir);
+      await git(dir, 'checkout', '-q', ref);
+      return dir;
+    },
+  };
+  await repo.commit({ Dockerfile: dockerfile, 'deps.txt': 'deps v1\n', 'src.txt': 'src v1\n' }, 'initial');
+  return repo;
+}
+
+export const repository = (defaultBranch = 'main') => ({
+  full_name: 'octo-org/octo-repo',
+  name: 'octo-repo',
+  default_branch: defaultBranch,
+  owner: { login: 'octo-org' },
+});
+
+export function pushEvent(branch: string, sha: string) {
+  return {
+    name: 'push',
+    ref: `refs/heads/${branch}`,
+    sha,
+    payload: { ref: `refs/heads/${branch}`, after: sha, repository: repository() },
+  };
+}
+
+export function pullRequestEvent(n: number, head: string, base: string, mergeSha: string, fork = false) {
+  const repo = repository();
+  return {
+    name: 'pull_request',
+    ref: `refs/pull/${n}/merge`,
+    sha: mergeSha,
+    payload: {
+      action: 'synchronize',
+      number: n,
+      pull_request: {
+        number: n,
+        head: { ref: head, repo: fork ? { ...repo, full_name: 'contributor/octo-repo', fork: true } : repo },
+        base: { ref: base, repo },
+      },
+      repository: repo,
+    },
+  };
+}
+
+/** Tags of a repository in the test registry. */
+export async function registryTags(repositoryName: string): Promise<string[]> {
+  const r = await fetch(`http://${REGISTRY}/v2/${repositoryName}/tags/list`);
+  if (r.status === 404) return [];
+  const body = (await r.json()) as { tags: string[] | null };
+  return (body.tags ?? []).sort();
+}
+
+/** The digest a tag points at, or null. */
+export async function registryDigest(repositoryName: string, tag: string): Promise<string | null> {
+  const r = await fetch(`http://${REGISTRY}/v2/${repositoryName}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: {
+      Accept: 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json',
+    },
+  });
+  return r.ok ? r.headers.get('docker-content-digest') : null;
+}
