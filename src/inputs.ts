@@ -79,6 +79,8 @@ export interface CacheInputs {
   write: CacheWrite;
   options: string[];
   ignoreError: boolean;
+  /** Milliseconds the cache export may take before it is ended (0: no limit). */
+  exportTimeoutMs: number;
   explain: boolean;
 }
 
@@ -150,6 +152,18 @@ function secretValues(name: string, raw: string): { id: string; value: string }[
   }
   for (const e of entries) e.value = e.value.replace(/\n+$/, '');
   return entries;
+}
+
+/** `90`, `90s`, `10m`, `1h`, `1500ms` → milliseconds. */
+export function parseDuration(name: string, raw: string, fallbackMs: number): number {
+  const value = raw.trim();
+  if (value === '') return fallbackMs;
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
+  if (!m) {
+    throw new InputError(name, `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`);
+  }
+  const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
+  return Math.round(Number(m[1]) * unit);
 }
 
 const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
@@ -250,6 +264,7 @@ export function parseInputs(get: InputSource): Inputs {
     write: oneOf(get, 'cache-write', CACHE_WRITES, 'auto'),
     options: parseList('cache-options', get('cache-options')),
     ignoreError: bool(get, 'cache-ignore-error', true),
+    exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
     explain: bool(get, 'cache-explain', false),
   };
   for (const option of cache.options) {

@@ -2,10 +2,22 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
-import { buildArgs, gitContextHost, historyLogsArgs } from './buildx/args';
+import {
+  buildArgs,
+  cacheExportArgs,
+  gitContextHost,
+  historyInspectArgs,
+  historyLogsArgs,
+} from './buildx/args';
 import { BuilderError, lastLine, setupBuilder } from './buildx/builder';
 import { type Buildx, BuildxError, ensureBuildx, GHA_MIN_BUILDX } from './buildx/install';
-import { type BuildLog, parseMetadata, parseRawJsonLog, stepTotals } from './buildx/parse';
+import {
+  type BuildLog,
+  parseHistoryInspect,
+  parseMetadata,
+  parseRawJsonLog,
+  stepTotals,
+} from './buildx/parse';
 import { type Exec, exec as realExec } from './exec';
 import { readRunContext } from './github/context';
 import { cacheScopesFromToken } from './github/runtime-token';
@@ -16,7 +28,8 @@ import { type CachePlan, plan, type PlanOptions, planOptionsFrom } from './plan/
 import { listTags } from './registry/tags';
 import { classify, factsNeeded } from './plan/rules';
 import { setOutputs } from './report/outputs';
-import { buildReport, type CacheReport, exportOutcome } from './report/report';
+import { measureExports } from './report/export-size';
+import { buildReport, type CacheReport, exportOutcome, failureMessage, importResults } from './report/report';
 import { renderSummary } from './report/summary';
 import * as state from './state';
 
@@ -166,7 +179,9 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
     }),
   );
 
-  // 3. The build.
+  // 3. The build. The image is built (and pushed) first, with cache imports only; the cache
+  //    export runs afterwards as its own invocation, so a failing or hanging cache can never fail
+  //    or cancel the image. An inline cache is part of the image, so it stays in the first one.
   const metadataFile = path.join(tempDir, 'metadata.json');
   const iidFile = path.join(tempDir, 'iid');
   const childEnv: NodeJS.ProcessEnv = { ...env, BUILDX_METADATA_WARNINGS: 'true' };
@@ -175,30 +190,70 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
   const host = gitContextHost(inputs.build.context);
   const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
   if (gitAuthEnv) childEnv[gitAuthEnv.env] = inputs.githubToken;
-  const argv = buildArgs({
+  const separateExport =
+    cachePlan.cacheTo.length > 0 && !cachePlan.cacheTo.some((e) => e.startsWith('type=inline'));
+  const buildInput = {
     build: inputs.build,
     builder: builder.name,
     cacheFrom: cachePlan.cacheFrom,
-    cacheTo: cachePlan.cacheTo,
+    cacheTo: separateExport ? [] : cachePlan.cacheTo,
     metadataFile,
     iidFile,
     secretEnvNames,
     gitAuthEnv,
-  });
-  const result = await exec(buildx.command, buildx.argv(argv), {
-    stream: true,
-    env: childEnv,
-    cwd: ctx.workspace,
-  });
+  };
+  const runOpts = { stream: true, env: childEnv, cwd: ctx.workspace };
+  let result = await exec(buildx.command, buildx.argv(buildArgs(buildInput)), runOpts);
+  if (result.exitCode !== 0 && buildInput.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
+    // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
+    core.warning(
+      `a cache source is broken (${lastLine(result.stderr)}); building again without cache sources`,
+    );
+    cachePlan.notes.push('a cache source was broken: the build was retried without cache sources');
+    buildInput.cacheFrom = [];
+    result = await exec(buildx.command, buildx.argv(buildArgs(buildInput)), runOpts);
+  }
   const built = result.exitCode === 0;
+  let exportRun: CacheExportRun | null = null;
+  if (built && separateExport && !skipExport) {
+    exportRun = await core.group('Cache export', () =>
+      runCacheExport(
+        exec,
+        buildx,
+        {
+          ...buildInput,
+          cacheTo: cachePlan.cacheTo,
+          metadataFile: path.join(tempDir, 'export-metadata.json'),
+        },
+        runOpts,
+        inputs.cache.exportTimeoutMs,
+      ),
+    );
+  }
 
   // 4. What happened: the build record, read after the build so the live log stays readable.
   const metadataText = fs.existsSync(metadataFile) ? fs.readFileSync(metadataFile, 'utf8') : '';
   const metadata = parseMetadata(metadataText || '{}');
-  const ref = metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name));
+  const ref = metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
   const log = ref ? await readBuildLog(exec, buildx, builder.name, ref) : null;
-  const exportResult = exportOutcome(cachePlan, log, built, skipExport);
+  const inspected = ref
+    ? await exec(buildx.command, buildx.argv(historyInspectArgs(builder.name, ref)))
+    : null;
+  const record = inspected?.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null;
+  const exportResult = exportRun
+    ? { ...exportOutcome(cachePlan, exportRun.log, built, skipExport), ...exportRun.override }
+    : exportOutcome(cachePlan, log, built, skipExport);
   if (exportResult.status === 'failed') core.warning(`cache export failed: ${exportResult.reason}`);
+  for (const i of log ? importResults(log) : []) {
+    if (i.result === 'failed') core.warning(`cache import from ${i.source} failed: ${i.error}`);
+  }
+  // The cache manifest is in the metadata of the invocation that exported (see runCacheExport).
+  const exportMetadataFile = path.join(tempDir, 'export-metadata.json');
+  const cacheManifest =
+    metadata.cacheManifest ??
+    (fs.existsSync(exportMetadataFile)
+      ? parseMetadata(fs.readFileSync(exportMetadataFile, 'utf8')).cacheManifest
+      : null);
   const report = buildReport({
     plan: cachePlan,
     backend,
@@ -206,6 +261,10 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
     build: built ? 'succeeded' : 'failed',
     tokenScopes,
     exportResult,
+    record,
+    metadata: { ...metadata, cacheManifest },
+    exportSizes: exportResult.status === 'ok' ? await measureExports(cachePlan.cacheTo, cacheManifest) : [],
+    noCache: inputs.build.noCache,
   });
   const totals = stepTotals(log?.steps ?? []);
   setOutputs({
@@ -221,14 +280,47 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
     'cache-report': JSON.stringify(report),
   });
   await writeSummary(report);
-  if (!built) {
-    const failed = log?.steps.find((s) => s.status === 'failed');
-    fail(
-      failed
-        ? `build failed at ${failed.name}: ${failed.error ?? lastLine(result.stderr)}`
-        : `docker buildx build failed: ${lastLine(result.stderr)}`,
-    );
+  // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
+  if (!built) fail(failureMessage(report.error, lastLine(result.stderr)));
+}
+
+/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
+export function isBrokenCacheError(stderr: string): boolean {
+  return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(
+    stderr,
+  );
+}
+
+interface CacheExportRun {
+  log: BuildLog | null;
+  /** Set when the export invocation itself failed or was ended by the watchdog. */
+  override?: { status: 'failed'; reason: string };
+}
+
+async function runCacheExport(
+  exec: Exec,
+  buildx: Buildx,
+  input: Parameters<typeof cacheExportArgs>[0],
+  runOpts: { stream: boolean; env: NodeJS.ProcessEnv; cwd: string },
+  timeoutMs: number,
+): Promise<CacheExportRun> {
+  const started = Date.now();
+  const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
+    ...runOpts,
+    timeoutMs: timeoutMs > 0 ? timeoutMs : undefined,
+  });
+  const text = fs.existsSync(input.metadataFile) ? fs.readFileSync(input.metadataFile, 'utf8') : '{}';
+  const ref = parseMetadata(text).ref;
+  const log = ref ? await readBuildLog(exec, buildx, input.builder, ref) : null;
+  if (run.timedOut) {
+    const s = Math.round(timeoutMs / 1000);
+    return { log, override: { status: 'failed', reason: `timed out after ${s}s (cache-export-timeout)` } };
   }
+  if (run.exitCode !== 0) {
+    return { log, override: { status: 'failed', reason: lastLine(run.stderr) } };
+  }
+  core.debug(`cache export took ${Date.now() - started} ms`);
+  return { log };
 }
 
 async function readBuildLog(
@@ -246,12 +338,19 @@ async function readBuildLog(
   return parseRawJsonLog(`${logs.stdout}\n${logs.stderr}`);
 }
 
-/** When the build failed before writing metadata, the newest record is this build's. */
-async function lastBuildRef(exec: Exec, buildx: Buildx, builder: string): Promise<string | null> {
-  const ls = await exec(
-    buildx.command,
-    buildx.argv(['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}']),
-  );
+/**
+ * When the build failed before writing metadata, the newest record is this build's. On a shared
+ * builder a concurrent build can be newer: after a failure, only failed records are candidates.
+ */
+async function lastBuildRef(
+  exec: Exec,
+  buildx: Buildx,
+  builder: string,
+  failed: boolean,
+): Promise<string | null> {
+  const args = ['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}'];
+  let ls = await exec(buildx.command, buildx.argv(failed ? [...args, '--filter', 'status=error'] : args));
+  if (ls.exitCode !== 0 && failed) ls = await exec(buildx.command, buildx.argv(args));
   if (ls.exitCode !== 0) return null;
   const first = ls.stdout.trim().split('\n')[0]?.trim() ?? '';
   return first === '' ? null : (first.split('/').pop() ?? null);

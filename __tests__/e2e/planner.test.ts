@@ -114,11 +114,8 @@ describe('a branch pushed off an old main commit', () => {
   it("a merge-queue commit hits its base branch's cache and writes nothing", async () => {
     if (!ready) return;
     await freshRunner();
-    await git(repo.work, 'checkout', '-q', '--detach', m2);
-    await git(repo.work, 'merge', '-q', '--no-ff', '-m', 'Merge pull request #9', f1);
-    const queueSha = await git(repo.work, 'rev-parse', 'HEAD');
     const queueRef = `refs/heads/gh-readonly-queue/main/pr-9-${f1}`;
-    await git(repo.work, 'push', '-q', 'origin', `${queueSha}:${queueRef}`);
+    const queueSha = await repo.merge(m2, f1, queueRef);
     const before = await registryTags(cacheRepo);
     const { main } = await runAction({
       inputs,

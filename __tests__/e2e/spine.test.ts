@@ -118,10 +118,7 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
         ? fs.readFileSync(path.join(cacheDir, 'default.branch-main', 'index.json'), 'utf8')
         : '';
     // The runner builds the merge commit refs/pull/7/merge.
-    await git(repo.work, 'checkout', '-q', '--detach', mainSha);
-    await git(repo.work, 'merge', '-q', '--no-ff', '-m', 'Merge feature/x into main', branchSha);
-    const mergeSha = await git(repo.work, 'rev-parse', 'HEAD');
-    await git(repo.work, 'push', '-q', 'origin', `${mergeSha}:refs/pull/7/merge`);
+    const mergeSha = await repo.merge(mainSha, branchSha, 'refs/pull/7/merge');
     const ws = await repo.checkout(mergeSha);
     const { main } = await runAction({
       inputs,

@@ -117,6 +117,8 @@ export interface Repo {
   commit(files: Record<string, string>, message: string): Promise<string>;
   /** A fresh CI checkout of a ref (full history, with origin/* refs). */
   checkout(ref: string): Promise<string>;
+  /** The merge commit GitHub builds for a pull request or a merge queue, pushed as `ref`. */
+  merge(base: string, head: string, ref: string): Promise<string>;
 }
 
 export async function makeRepo(dockerfile = DOCKERFILE): Promise<Repo> {
@@ -139,6 +141,13 @@ export async function makeRepo(dockerfile = DOCKERFILE): Promise<Repo> {
       const branch = await git(work, 'rev-parse', '--abbrev-ref', 'HEAD');
       await git(work, 'push', '-q', 'origin', `HEAD:refs/heads/${branch}`);
       return git(work, 'rev-parse', 'HEAD');
+    },
+    async merge(base, head, ref) {
+      await git(work, 'checkout', '-q', '--detach', base);
+      await git(work, 'merge', '-q', '--no-ff', '-m', `Merge ${head} into ${base}`, head);
+      const sha = await git(work, 'rev-parse', 'HEAD');
+      await git(work, 'push', '-q', 'origin', `${sha}:${ref}`);
+      return sha;
     },
     async checkout(ref) {
       const dir = fs.mkdtempSync(path.join(root, 'checkout-'));

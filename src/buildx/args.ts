@@ -48,6 +48,7 @@ export interface BuildArgsInput {
   cacheFrom: string[];
   cacheTo: string[];
   metadataFile: string;
+  /** Where the image ID is written ('' for none). */
   iidFile: string;
   /** Environment variable names that carry the `secrets` values, by index. */
   secretEnvNames: string[];
@@ -83,7 +84,7 @@ export function buildArgs(i: BuildArgsInput): string[] {
   one('--call', b.call);
   one('--cgroup-parent', b.cgroupParent);
   one('--file', b.file);
-  args.push('--iidfile', i.iidFile);
+  if (i.iidFile !== '') args.push('--iidfile', i.iidFile);
   each('--label', b.labels);
   if (b.load) args.push('--load');
   args.push('--metadata-file', i.metadataFile);
@@ -107,6 +108,31 @@ export function buildArgs(i: BuildArgsInput): string[] {
   each('--ulimit', b.ulimit);
   args.push(b.context);
   return args;
+}
+
+/**
+ * The cache export as its own invocation, after the image build: the same build definition (so
+ * every step is a local cache hit), no image outputs, only `--cache-to`. Ending it on a timeout or
+ * a failure cannot touch the image, which the first invocation already built and pushed.
+ */
+export function cacheExportArgs(i: BuildArgsInput): string[] {
+  const definition: BuildInputs = {
+    ...i.build,
+    tags: [],
+    labels: [],
+    annotations: [],
+    push: false,
+    load: false,
+    outputs: ['type=cacheonly'],
+    pull: false,
+    noCache: false,
+    // Attestations belong to the image, which the first invocation made.
+    provenance: 'false',
+    sbom: '',
+    attests: [],
+    call: '',
+  };
+  return buildArgs({ ...i, build: definition, iidFile: '' });
 }
 
 export function historyLogsArgs(builder: string, ref: string): string[] {
