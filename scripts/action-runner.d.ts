@@ -5,11 +5,11 @@ export interface ActionEvent {
   payload: object;
 }
 export interface StepOptions {
-  inputs?: Record<string, string | boolean>;
+  inputs?: Record<string, string | boolean | undefined>;
   event: ActionEvent;
   workspace: string;
   env?: Record<string, string>;
-  state?: Record<string, string>;
+  state?: Record<string, string | undefined>;
   runnerTemp?: string;
   echo?: boolean;
 }

@@ -32,6 +32,7 @@ function parseCommandFile(text) {
 function inputEnv(inputs) {
   const env = {};
   for (const [name, value] of Object.entries(inputs || {})) {
+    if (value === undefined) continue;
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(value);
   }
   return env;
@@ -62,7 +63,7 @@ function runStep(o) {
   fs.writeFileSync(files.event, JSON.stringify(o.event.payload || {}));
   const repo = (o.event.payload && o.event.payload.repository) || {};
   const stateEnv = {};
-  for (const [k, v] of Object.entries(o.state || {})) stateEnv[`STATE_${k}`] = v;
+  for (const [k, v] of Object.entries(o.state || {})) if (v !== undefined) stateEnv[`STATE_${k}`] = v;
   const env = {
     ...process.env,
     GITHUB_ACTIONS: 'true',

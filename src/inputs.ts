@@ -1,4 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { resolve as resolvePath } from 'node:path';
 
 /** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
 export class InputError extends Error {
@@ -160,7 +161,10 @@ export function parseDuration(name: string, raw: string, fallbackMs: number): nu
   if (value === '') return fallbackMs;
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
   if (!m) {
-    throw new InputError(name, `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`);
+    throw new InputError(
+      name,
+      `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`,
+    );
   }
   const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
   return Math.round(Number(m[1]) * unit);
@@ -291,4 +295,34 @@ export function parseInputs(get: InputSource): Inputs {
   }
 
   return { build, builder, cache, githubToken: get('github-token'), dryRun: bool(get, 'dry-run', false) };
+}
+
+/** A context that is a remote source rather than a folder of the checkout. */
+export function isRemoteContext(context: string): boolean {
+  return context === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@');
+}
+
+/**
+ * Checks the paths the build reads against the checkout: the context must be a folder inside the
+ * workspace and the Dockerfile must exist. `exists` is the file system, passed in.
+ */
+export function validatePaths(build: BuildInputs, workspace: string, exists: (p: string) => boolean): void {
+  if (isRemoteContext(build.context)) return;
+  const root = resolvePath(workspace);
+  const context = resolvePath(workspace, build.context);
+  if (context !== root && !context.startsWith(`${root}/`)) {
+    throw new InputError(
+      'context',
+      `expected a folder inside the workspace (${root}), got ${JSON.stringify(build.context)}`,
+    );
+  }
+  if (!exists(context))
+    throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
+  const file = build.file === '' ? resolvePath(context, 'Dockerfile') : resolvePath(workspace, build.file);
+  if (!exists(file)) {
+    throw new InputError(
+      'file',
+      `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`,
+    );
+  }
 }

@@ -21,7 +21,7 @@ import {
 import { type Exec, exec as realExec } from './exec';
 import { readRunContext } from './github/context';
 import { cacheScopesFromToken } from './github/runtime-token';
-import { InputError, type Inputs, parseInputs } from './inputs';
+import { InputError, type Inputs, parseInputs, validatePaths } from './inputs';
 import { gatherFacts } from './plan/facts';
 import { siblingLegsFromTags } from './plan/names';
 import { type CachePlan, plan, type PlanOptions, planOptionsFrom } from './plan/plan';
@@ -107,6 +107,7 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
     if (secret) core.setSecret(secret);
   }
   const ctx = readRunContext(env);
+  if (!inputs.dryRun) validatePaths(inputs.build, ctx.workspace, fs.existsSync);
   const backend = inputs.cache.backend;
 
   // 1. The plan: pure rules, fed with the commits git (or the API) found.

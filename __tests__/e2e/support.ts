@@ -213,3 +213,40 @@ export async function registryDigest(repositoryName: string, tag: string): Promi
   });
   return r.ok ? r.headers.get('docker-content-digest') : null;
 }
+
+/**
+ * A `docker` on PATH that records every invocation (one line of NUL-separated arguments) and
+ * then runs the real one: proves what reached docker, argument by argument.
+ */
+export async function dockerShim(): Promise<{ env: Record<string, string>; calls: () => string[][] }> {
+  const real = (await must('bash', ['-c', 'command -v docker'], {})).trim();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'));
+  const log = path.join(dir, 'calls');
+  fs.writeFileSync(log, '');
+  fs.writeFileSync(
+    path.join(dir, 'docker'),
+    `#!/bin/bash\n{ printf '%s\\0' "$@"; printf '\\n'; } >> '${log}'\nexec '${real}' "$@"\n`,
+    { mode: 0o755 },
+  );
+  const base = engineEnv();
+  return {
+    env: { ...base, PATH: `${dir}:${base.PATH ?? process.env.PATH}` },
+    calls: () =>
+      fs
+        .readFileSync(log, 'utf8')
+        .split('\0\n')
+        .filter((l) => l !== '')
+        .map((l) => l.split('\0')),
+  };
+}
+
+/** The `::error::` lines of a step's log. */
+export const errorLines = (log: string) => log.split('\n').filter((l) => l.startsWith('::error::'));
+
+/** A real-shaped payload file from __tests__/fixtures/events. */
+export function eventFixture(name: string, event: string, ref: string, sha: string) {
+  const payload = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'events', `${name}.json`), 'utf8'),
+  );
+  return { name: event, ref, sha, payload };
+}

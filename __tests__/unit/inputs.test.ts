@@ -1,6 +1,6 @@
-import { InputError, parseInputs, parseList } from '../../src/inputs';
+import { InputError, parseDuration, parseInputs, parseList, validatePaths } from '../../src/inputs';
 
-const from = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+const from = (values: Record<string, string | undefined>) => (name: string) => values[name] ?? '';
 
 describe('parseList', () => {
   it.each([
@@ -161,4 +161,64 @@ describe('parseInputs: mistakes name the input and what it accepts', () => {
     expect((err as InputError).message).toMatch(msg);
     expect((err as InputError).message).not.toContain('\n');
   });
+});
+
+describe('validatePaths: the build reads only the checkout', () => {
+  const files = new Set([
+    '/ws',
+    '/ws/Dockerfile',
+    '/ws/app',
+    '/ws/app/Dockerfile',
+    '/ws/docker/prod.Dockerfile',
+  ]);
+  const exists = (p: string) => files.has(p);
+  const build = (v: Record<string, string | undefined>) => parseInputs(from(v)).build;
+  it.each([
+    { title: 'the default context and Dockerfile', v: {} },
+    { title: 'a sub-folder context', v: { context: 'app' } },
+    { title: 'a Dockerfile elsewhere in the workspace', v: { file: 'docker/prod.Dockerfile' } },
+    { title: 'a git context is not checked', v: { context: 'https://github.com/octo/app.git#main' } },
+  ])('accepts $title', ({ v }) => expect(() => validatePaths(build(v), '/ws', exists)).not.toThrow());
+
+  it.each([
+    {
+      title: 'a context outside the workspace',
+      v: { context: '../other' },
+      input: 'context',
+      msg: /inside the workspace/,
+    },
+    { title: 'a missing context folder', v: { context: 'nope' }, input: 'context', msg: /does not exist/ },
+    {
+      title: 'a missing Dockerfile',
+      v: { file: 'Dockerfile.missing' },
+      input: 'file',
+      msg: /does not exist/,
+    },
+  ])('rejects $title', ({ v, input, msg }) => {
+    expect(() => validatePaths(build(v), '/ws', exists)).toThrow(InputError);
+    try {
+      validatePaths(build(v), '/ws', exists);
+    } catch (e) {
+      expect((e as InputError).input).toBe(input);
+      expect((e as InputError).message).toMatch(msg);
+    }
+  });
+});
+
+describe('cache-export-timeout', () => {
+  it.each([
+    { raw: '', ms: 600000 },
+    { raw: '90', ms: 90000 },
+    { raw: '90s', ms: 90000 },
+    { raw: '10m', ms: 600000 },
+    { raw: '1h', ms: 3600000 },
+    { raw: '1500ms', ms: 1500 },
+    { raw: '0', ms: 0 },
+  ])('$raw → $ms ms', ({ raw, ms }) => expect(parseDuration('cache-export-timeout', raw, 600000)).toBe(ms));
+
+  it.each(['-1', '10 minutes', '1d', 'soon'])('rejects %s', (raw) =>
+    expect(() => parseInputs(from({ 'cache-export-timeout': raw }))).toThrow(
+      /input "cache-export-timeout": expected a duration/,
+    ),
+  );
 });
