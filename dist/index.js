@@ -31698,9 +31698,10 @@ exports.removeBuilderArgs = removeBuilderArgs;
 exports.inspectBuilderArgs = inspectBuilderArgs;
 exports.gitContextHost = gitContextHost;
 exports.buildArgs = buildArgs;
+exports.cacheExportArgs = cacheExportArgs;
 exports.historyLogsArgs = historyLogsArgs;
 exports.historyInspectArgs = historyInspectArgs;
-function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [] }) {
+function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
     const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
     const opts = [...builder.driverOpts];
     for (const extra of extraDriverOpts) {
@@ -31725,7 +31726,8 @@ function removeBuilderArgs(name) {
 function inspectBuilderArgs(name) {
     return ['buildx', 'inspect', name];
 }
-const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) && (context.includes('.git') || context.includes('#'));
+const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
+    (context.includes('.git') || context.includes('#'));
 function gitContextHost(context) {
     if (!isGitContext(context))
         return null;
@@ -31749,7 +31751,8 @@ function buildArgs(i) {
     one('--call', b.call);
     one('--cgroup-parent', b.cgroupParent);
     one('--file', b.file);
-    args.push('--iidfile', i.iidFile);
+    if (i.iidFile !== '')
+        args.push('--iidfile', i.iidFile);
     each('--label', b.labels);
     if (b.load)
         args.push('--load');
@@ -31781,6 +31784,30 @@ function buildArgs(i) {
     each('--ulimit', b.ulimit);
     args.push(b.context);
     return args;
+}
+/**
+ * The cache export as its own invocation, after the image build: the same build definition (so
+ * every step is a local cache hit), no image outputs, only `--cache-to`. Ending it on a timeout or
+ * a failure cannot touch the image, which the first invocation already built and pushed.
+ */
+function cacheExportArgs(i) {
+    const definition = {
+        ...i.build,
+        tags: [],
+        labels: [],
+        annotations: [],
+        push: false,
+        load: false,
+        outputs: ['type=cacheonly'],
+        pull: false,
+        noCache: false,
+        // Attestations belong to the image, which the first invocation made.
+        provenance: 'false',
+        sbom: '',
+        attests: [],
+        call: '',
+    };
+    return buildArgs({ ...i, build: definition, iidFile: '' });
 }
 function historyLogsArgs(builder, ref) {
     return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
@@ -31850,7 +31877,10 @@ function needsHostNetwork(env) {
     return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
 }
 function builderName(env, uuid = (0, node_crypto_1.randomUUID)()) {
-    const job = (env.GITHUB_JOB ?? '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').slice(0, 20);
+    const job = (env.GITHUB_JOB ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .slice(0, 20);
     return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
 }
 /**
@@ -31891,7 +31921,10 @@ async function removeBuilder(exec, buildx, name) {
     return rm.exitCode === 0 ? null : lastLine(rm.stderr);
 }
 function lastLine(text) {
-    const lines = text.trim().split('\n').filter((l) => l.trim() !== '');
+    const lines = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
     return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
 }
 
@@ -31958,11 +31991,22 @@ function pluginBuildx(version) {
     return { command: 'docker', argv: (args) => args, version, path: '' };
 }
 function standaloneBuildx(binary, version) {
-    return { command: binary, argv: (args) => (args[0] === 'buildx' ? args.slice(1) : args), version, path: binary };
+    return {
+        command: binary,
+        argv: (args) => (args[0] === 'buildx' ? args.slice(1) : args),
+        version,
+        path: binary,
+    };
 }
 /** The release asset for this machine, e.g. `buildx-v0.29.1.linux-amd64`. */
 function releaseAsset(version, platform = os.platform(), arch = os.arch()) {
-    const goArch = { x64: 'amd64', arm64: 'arm64', arm: 'arm-v7', ppc64: 'ppc64le', s390x: 's390x' };
+    const goArch = {
+        x64: 'amd64',
+        arm64: 'arm64',
+        arm: 'arm-v7',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+    };
     const goOs = platform === 'win32' ? 'windows' : platform;
     return `buildx-v${version}.${goOs}-${goArch[arch] ?? arch}${goOs === 'windows' ? '.exe' : ''}`;
 }
@@ -31977,7 +32021,9 @@ async function ensureBuildx(exec, o) {
     const probe = await exec('docker', ['buildx', 'version']);
     const current = probe.exitCode === 0 ? (0, parse_1.parseBuildxVersion)(probe.stdout) : null;
     const wanted = o.wanted.replace(/^v/, '');
-    const minimum = [wanted, o.floor].filter((v) => semver.valid(semver.coerce(v))).sort((a, b) => semver.compare(semver.coerce(b), semver.coerce(a)))[0];
+    const minimum = [wanted, o.floor]
+        .filter((v) => semver.valid(semver.coerce(v)))
+        .sort((a, b) => semver.compare(semver.coerce(b), semver.coerce(a)))[0];
     if (current && (!minimum || semver.gte(current, semver.coerce(minimum)))) {
         return { buildx: pluginBuildx(current) };
     }
@@ -32007,7 +32053,10 @@ async function ensureBuildx(exec, o) {
     const installed = check.exitCode === 0 ? (0, parse_1.parseBuildxVersion)(check.stdout) : null;
     if (!installed)
         throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
-    return { buildx: standaloneBuildx(binary, installed), note: `installed buildx ${installed} (${have} on the runner)` };
+    return {
+        buildx: standaloneBuildx(binary, installed),
+        note: `installed buildx ${installed} (${have} on the runner)`,
+    };
 }
 
 
@@ -32021,88 +32070,250 @@ async function ensureBuildx(exec, o) {
 /** Pure parsers for what buildx prints and writes; tested against recorded real output. */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseBuildxVersion = parseBuildxVersion;
+exports.parseMaterialUri = parseMaterialUri;
 exports.parseMetadata = parseMetadata;
+exports.parseStepName = parseStepName;
+exports.timeMicros = timeMicros;
 exports.parseRawJsonLog = parseRawJsonLog;
 exports.stepTotals = stepTotals;
+exports.parseErrorSource = parseErrorSource;
+exports.parseHistoryInspect = parseHistoryInspect;
 /** `github.com/docker/buildx v0.29.1 1a2b3c` or Debian's `… 0.29.1+ds1 0.29.1+ds1-4` → `0.29.1`. */
 function parseBuildxVersion(stdout) {
     const m = /github\.com\/docker\/buildx\s+v?(\d+\.\d+\.\d+)/.exec(stdout) ?? /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
     return m ? m[1] : null;
 }
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' ? v : '');
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+function descriptor(v) {
+    let d = v;
+    if (typeof d === 'string') {
+        try {
+            d = JSON.parse(d);
+        }
+        catch {
+            return null;
+        }
+    }
+    if (!isObject(d) || str(d.digest) === '')
+        return null;
+    return { mediaType: str(d.mediaType), digest: str(d.digest), size: num(d.size) };
+}
+/**
+ * `pkg:docker/127.0.0.1:5000/busybox@latest?platform=linux%2Famd64` → image and platform. Other
+ * package URLs (git, http sources) keep their URI and get no image.
+ */
+function parseMaterialUri(uri) {
+    const m = /^pkg:docker\/([^@?#]+)(?:@([^?#]+))?(?:\?([^#]*))?/.exec(uri);
+    if (!m)
+        return { image: '', platform: '' };
+    const name = decodeURIComponent(m[1]);
+    const version = m[2] ? decodeURIComponent(m[2]) : '';
+    const image = version === '' ? name : version.includes(':') ? `${name}@${version}` : `${name}:${version}`;
+    const platform = new URLSearchParams(m[3] ?? '').get('platform') ?? '';
+    return { image, platform };
+}
+function material(uri, digest) {
+    return { uri, ...parseMaterialUri(uri), digest };
+}
 function parseMetadata(text) {
     let raw = {};
     try {
         const parsed = JSON.parse(text);
-        if (parsed && typeof parsed === 'object')
+        if (isObject(parsed))
             raw = parsed;
     }
     catch {
         raw = {};
     }
-    const buildRef = typeof raw['buildx.build.ref'] === 'string' ? raw['buildx.build.ref'] : '';
-    const digest = typeof raw['containerimage.digest'] === 'string' ? raw['containerimage.digest'] : '';
-    return { ref: buildRef === '' ? null : (buildRef.split('/').pop() ?? null), digest, raw };
+    const buildRef = str(raw['buildx.build.ref']);
+    const provenance = raw['buildx.build.provenance'];
+    const materials = [];
+    if (isObject(provenance) && Array.isArray(provenance.materials)) {
+        for (const m of provenance.materials) {
+            if (!isObject(m) || str(m.uri) === '')
+                continue;
+            const sha = isObject(m.digest) ? str(m.digest.sha256) : '';
+            materials.push(material(str(m.uri), sha ? `sha256:${sha}` : ''));
+        }
+    }
+    return {
+        ref: buildRef === '' ? null : (buildRef.split('/').pop() ?? null),
+        digest: str(raw['containerimage.digest']),
+        cacheManifest: descriptor(raw['cache.manifest']),
+        materials,
+        raw,
+    };
 }
 const STEP_NAME = /^\[([^\]]*?)\s*(\d+)\/(\d+)\]\s+(\S+)\s*(.*)$/s;
+/** The parts of a step's vertex name; null for names that are not a Dockerfile step. */
+function parseStepName(name) {
+    const m = STEP_NAME.exec(name);
+    if (!m)
+        return null;
+    const prefix = m[1].split(/\s+/).filter((p) => p !== '');
+    return {
+        platform: prefix.find((p) => p.includes('/')) ?? '',
+        stage: prefix.find((p) => !p.includes('/')) ?? '',
+        index: Number(m[2]),
+        total: Number(m[3]),
+        instruction: m[4].toUpperCase(),
+        command: `${m[4]} ${m[5]}`.trim(),
+    };
+}
 /** Splits the rawjson stream (one JSON document per line, or several run together) into documents. */
 function jsonDocuments(text) {
     const docs = [];
     for (const line of text.split('\n')) {
         const t = line.trim();
-        if (t === '')
+        if (!t.startsWith('{'))
             continue;
         try {
             docs.push(JSON.parse(t));
+            continue;
         }
         catch {
-            // A torn line (the process was cut off) carries nothing we can use.
+            // Several documents on one line, or a torn line (the process was cut off).
+        }
+        let depth = 0;
+        let inString = false;
+        let escaped = false;
+        let start = -1;
+        for (let i = 0; i < t.length; i++) {
+            const c = t[i];
+            if (inString) {
+                if (escaped)
+                    escaped = false;
+                else if (c === '\\')
+                    escaped = true;
+                else if (c === '"')
+                    inString = false;
+            }
+            else if (c === '"')
+                inString = true;
+            else if (c === '{') {
+                if (depth === 0)
+                    start = i;
+                depth++;
+            }
+            else if (c === '}' && depth > 0 && --depth === 0) {
+                try {
+                    docs.push(JSON.parse(t.slice(start, i + 1)));
+                }
+                catch {
+                    // Not JSON after all: skip it.
+                }
+            }
         }
     }
     return docs;
 }
+/**
+ * RFC 3339 with nanoseconds → microseconds since the epoch. Comparing the strings is wrong
+ * (BuildKit trims trailing zeros: `…29.15Z` is earlier than `…29.1543Z`), and Date.parse keeps
+ * only milliseconds, which cannot order steps BuildKit reports in the same millisecond.
+ */
+function timeMicros(ts) {
+    const m = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/.exec(ts);
+    if (!m) {
+        const t = Date.parse(ts);
+        return Number.isFinite(t) ? t * 1000 : NaN;
+    }
+    const seconds = Date.parse(`${m[1]}${m[3]}`);
+    if (!Number.isFinite(seconds))
+        return NaN;
+    return seconds * 1000 + Number((m[2] ?? '').padEnd(6, '0').slice(0, 6));
+}
 function ms(from, to) {
     if (!from || !to)
         return 0;
-    const d = Date.parse(to) - Date.parse(from);
-    return Number.isFinite(d) && d > 0 ? d : 0;
+    const d = (timeMicros(to) - timeMicros(from)) / 1000;
+    return Number.isFinite(d) && d > 0 ? Math.round(d) : 0;
 }
+const isCanceled = (error) => /context canceled|^canceled$|: canceled$/i.test(error);
 /**
  * Folds `docker buildx history logs --progress rawjson` into steps. A vertex is reported many
  * times as it progresses; it is one step. `[internal]` work, `FROM` resolution and exports are
  * not steps: a step is what a user calls one, an instruction the cache can save.
+ *
+ * On a shared engine a vertex this build has in common with a concurrent build (the same base
+ * image, the same step) also carries that build's earlier progress, under that build's name.
+ * Entries that started before this build loaded its definition are that build's: they set no
+ * time, status or name here. The vertex list BuildKit sends first names vertices as this build does.
  */
 function parseRawJsonLog(text) {
-    const merged = new Map();
-    const order = [];
+    const entries = [];
     for (const doc of jsonDocuments(text)) {
-        const vertexes = doc.vertexes ?? [];
-        for (const v of vertexes) {
-            if (!v || typeof v.digest !== 'string')
-                continue;
-            let m = merged.get(v.digest);
-            if (!m) {
-                m = { digest: v.digest };
-                merged.set(v.digest, m);
-                order.push(v.digest);
-            }
-            if (v.name)
-                m.name = v.name;
-            if (v.cached)
-                m.cached = true;
-            if (v.error)
-                m.error = v.error;
-            if (v.started && (!m.firstStart || v.started < m.firstStart))
-                m.firstStart = v.started;
-            if (v.completed && (!m.lastEnd || v.completed > m.lastEnd))
-                m.lastEnd = v.completed;
+        const vertexes = doc.vertexes;
+        if (!Array.isArray(vertexes))
+            continue;
+        for (const v of vertexes)
+            if (v && typeof v.digest === 'string')
+                entries.push(v);
+    }
+    // This build starts by loading its definition. Progress from before that belongs to another
+    // build that shared a vertex with this one (seen with a concurrent build of the same base).
+    const loads = entries
+        .filter((v) => v.started && /^\[internal\] load build definition/.test(v.name ?? ''))
+        .map((v) => timeMicros(v.started));
+    const buildStart = loads.length > 0 ? Math.min(...loads) : -Infinity;
+    const ours = (v) => !v.started || !(timeMicros(v.started) < buildStart);
+    const merged = new Map();
+    for (const v of entries) {
+        let m = merged.get(v.digest);
+        if (!m) {
+            m = { digest: v.digest };
+            merged.set(v.digest, m);
+        }
+        if (Array.isArray(v.inputs) && !m.inputs)
+            m.inputs = v.inputs.filter((i) => typeof i === 'string');
+        if (!ours(v)) {
+            if (v.name && !m.foreign)
+                m.foreign = v.name;
+            continue;
+        }
+        // The vertex list BuildKit sends first (no times) names the vertices as this build does.
+        if (v.name && !v.started && !m.listed)
+            m.listed = v.name;
+        if (v.name && !m.name)
+            m.name = v.name;
+        if (v.cached)
+            m.cached = true;
+        if (v.error)
+            m.error = v.error;
+        const start = v.started ? timeMicros(v.started) : NaN;
+        if (Number.isFinite(start) && (m.firstStartUs === undefined || start < m.firstStartUs)) {
+            m.firstStart = v.started;
+            m.firstStartUs = start;
+        }
+        const end = v.completed ? timeMicros(v.completed) : NaN;
+        if (Number.isFinite(end) && (m.lastEndUs === undefined || end > m.lastEndUs)) {
+            m.lastEnd = v.completed;
+            m.lastEndUs = end;
         }
     }
-    const log = { steps: [], imports: [], exports: [] };
-    for (const digest of order) {
-        const v = merged.get(digest);
-        const name = v.name ?? '';
+    // Depth in the graph orders steps BuildKit reports at the same instant (a fully cached build).
+    const depths = new Map();
+    const depth = (digest, seen) => {
+        const known = depths.get(digest);
+        if (known !== undefined)
+            return known;
+        if (seen.has(digest))
+            return 0;
+        seen.add(digest);
+        const inputs = merged.get(digest)?.inputs ?? [];
+        const d = inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map((i) => depth(i, seen)));
+        depths.set(digest, d);
+        return d;
+    };
+    const log = { steps: [], imports: [], exports: [], bases: [] };
+    for (const v of merged.values()) {
+        // Only another build named it: its stage is that build's, not this one's.
+        const foreign = !v.listed && !v.name;
+        const name = v.listed ?? v.name ?? v.foreign ?? '';
         const durationMs = ms(v.firstStart, v.lastEnd);
-        const importMatch = /^importing cache manifest from (.*)$/.exec(name);
+        const importMatch = /^importing cache manifest from (.*)$/s.exec(name);
         if (importMatch) {
             log.imports.push({ name, source: importMatch[1], durationMs, ...(v.error ? { error: v.error } : {}) });
             continue;
@@ -32111,18 +32322,24 @@ function parseRawJsonLog(text) {
             log.exports.push({ name, durationMs, ...(v.error ? { error: v.error } : {}) });
             continue;
         }
-        const m = STEP_NAME.exec(name);
-        if (!m)
+        const parts = parseStepName(name);
+        if (!parts)
             continue;
-        const instruction = m[4].toUpperCase();
-        if (instruction === 'FROM')
+        if (parts.instruction === 'FROM') {
+            const ref = parts.command.replace(/^FROM\s+/i, '').split(/\s+/)[0];
+            const at = ref.lastIndexOf('@');
+            log.bases.push({
+                vertex: v.digest,
+                stage: foreign ? '' : parts.stage,
+                platform: foreign ? '' : parts.platform,
+                image: at > 0 ? ref.slice(0, at) : ref,
+                digest: at > 0 ? ref.slice(at + 1) : '',
+            });
             continue;
-        const prefix = m[1].split(/\s+/).filter((p) => p !== '');
-        const platform = prefix.find((p) => p.includes('/')) ?? '';
-        const stage = prefix.find((p) => !p.includes('/')) ?? '';
+        }
         let status;
         if (v.error)
-            status = 'failed';
+            status = isCanceled(v.error) ? 'canceled' : 'failed';
         else if (v.cached)
             status = 'cached';
         else if (v.lastEnd)
@@ -32130,32 +32347,118 @@ function parseRawJsonLog(text) {
         else
             status = 'not-run';
         log.steps.push({
-            digest,
+            digest: v.digest,
             name,
-            stage,
-            platform,
-            index: Number(m[2]),
-            total: Number(m[3]),
-            instruction,
-            command: `${m[4]} ${m[5]}`.trim(),
+            ...parts,
             status,
-            durationMs: status === 'executed' || status === 'failed' ? durationMs : 0,
+            durationMs: status === 'executed' || status === 'failed' || status === 'canceled' ? durationMs : 0,
+            startedAt: v.firstStart ?? '',
+            inputs: v.inputs ?? [],
             ...(v.error ? { error: v.error } : {}),
         });
     }
+    const startOf = (s) => merged.get(s.digest)?.firstStartUs ?? Infinity;
+    log.steps.sort((a, b) => startOf(a) - startOf(b) ||
+        depth(a.digest, new Set()) - depth(b.digest, new Set()) ||
+        a.platform.localeCompare(b.platform) ||
+        a.stage.localeCompare(b.stage) ||
+        a.index - b.index);
     return log;
 }
-/** Steps that did no work count as cached: the cache (or a cached result downstream) saved them. */
+const didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
+/**
+ * In a build that succeeded, a step that did no work was saved by the cache (or by a cached
+ * result downstream); after a failure, steps that never started were just not reached.
+ */
 function stepTotals(steps) {
     const total = steps.length;
-    const executed = steps.filter((s) => s.status === 'executed' || s.status === 'failed').length;
-    const cached = total - executed;
+    const executed = steps.filter(didWork).length;
+    const broke = steps.some((s) => s.status === 'failed' || s.status === 'canceled');
+    const notRun = broke ? steps.filter((s) => s.status === 'not-run').length : 0;
+    const cached = total - executed - notRun;
     return {
         total,
         cached,
         executed,
+        notRun,
         ratio: total === 0 ? 1 : cached / total,
         executedMs: steps.reduce((sum, s) => sum + s.durationMs, 0),
+    };
+}
+/** buildx prints Go structs: `Error.Message`; accept `message` too. */
+function field(o, name) {
+    return o[name] ?? o[name.charAt(0).toLowerCase() + name.slice(1)];
+}
+/** `[]byte` fields are base64 in buildx's JSON; a snippet already in plain text is read as is. */
+function sourceLocation(v) {
+    if (typeof v !== 'string' || v === '')
+        return null;
+    return parseErrorSource(Buffer.from(v, 'base64').toString('utf8')) ?? parseErrorSource(v);
+}
+/**
+ * The record's `Sources`: the snippet buildx prints under a failed build, e.g.
+ * `Dockerfile:8` / `--------------------` / `   8 | >>> RUN …`.
+ */
+function parseErrorSource(text) {
+    const lines = text.split('\n');
+    const head = lines.findIndex((l) => /^\S.*:\d+(-\d+)?\s*$/.test(l));
+    if (head < 0)
+        return null;
+    const m = /^(.*):(\d+)(?:-\d+)?\s*$/.exec(lines[head]);
+    const marked = lines
+        .slice(head + 1)
+        .map((l) => /^\s*\d+\s*\|\s*>>>\s?(.*)$/.exec(l))
+        .filter((x) => x !== null)
+        .map((x) => x[1].trim());
+    return { file: m[1], line: Number(m[2]), text: marked.join(' ') };
+}
+function parseHistoryInspect(text) {
+    let o;
+    try {
+        o = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    if (!isObject(o))
+        return null;
+    const err = field(o, 'Error');
+    let error = null;
+    if (isObject(err)) {
+        const logs = field(err, 'Logs');
+        error = {
+            message: str(field(err, 'Message')),
+            step: str(field(err, 'Name')),
+            location: sourceLocation(field(err, 'Sources')),
+            logs: Array.isArray(logs) ? logs.filter((l) => typeof l === 'string') : [],
+        };
+    }
+    const materials = [];
+    const rawMaterials = field(o, 'Materials');
+    if (Array.isArray(rawMaterials)) {
+        for (const m of rawMaterials) {
+            if (!isObject(m))
+                continue;
+            const digests = field(m, 'Digests');
+            const digest = Array.isArray(digests) ? str(digests[0]) : '';
+            materials.push(material(str(field(m, 'URI')), digest));
+        }
+    }
+    const platforms = field(o, 'Platform');
+    const args = field(o, 'BuildArgs');
+    return {
+        ref: str(field(o, 'Ref')),
+        name: str(field(o, 'Name')),
+        status: str(field(o, 'Status')),
+        durationMs: Math.round(num(field(o, 'Duration')) / 1e6),
+        error,
+        materials,
+        platforms: Array.isArray(platforms) ? platforms.filter((p) => typeof p === 'string') : [],
+        buildArgs: Array.isArray(args)
+            ? args.filter(isObject).map((a) => ({ name: str(field(a, 'Name')), value: str(field(a, 'Value')) }))
+            : [],
+        numCachedSteps: num(field(o, 'NumCachedSteps')),
+        numTotalSteps: num(field(o, 'NumTotalSteps')),
     };
 }
 
@@ -32237,6 +32540,11 @@ exports.DEEPEN_STEPS = [10, 50, 200, 1000, 5000, 25000];
 const LOCAL_TIMEOUT_MS = 30_000;
 const DEFAULT_FETCH_TIMEOUT_MS = 120_000;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** An error's message; errors are read by shape, since they may come from another realm. */
+function messageOf(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
 function makeGit(exec, ctx) {
     const env = { ...(ctx.env ?? process.env), GIT_TERMINAL_PROMPT: '0' };
     return (args, timeoutMs = LOCAL_TIMEOUT_MS) => exec('git', args, { cwd: ctx.cwd, env, timeoutMs });
@@ -32414,7 +32722,7 @@ async function findMergeBase(exec, options) {
     catch (error) {
         return {
             sha: null,
-            reason: `merge-base lookup failed: ${error instanceof Error ? error.message : String(error)}`,
+            reason: `merge-base lookup failed: ${messageOf(error)}`,
         };
     }
 }
@@ -32466,7 +32774,7 @@ async function parentCommit(exec, options) {
     catch (error) {
         return {
             sha: null,
-            reason: `parent lookup failed: ${error instanceof Error ? error.message : String(error)}`,
+            reason: `parent lookup failed: ${messageOf(error)}`,
         };
     }
 }
@@ -32536,7 +32844,9 @@ function excerpt(text, max = 200) {
 function apiMessage(body) {
     try {
         const parsed = JSON.parse(body);
-        if (parsed && typeof parsed === 'object' && typeof parsed.message === 'string') {
+        if (parsed &&
+            typeof parsed === 'object' &&
+            typeof parsed.message === 'string') {
             return excerpt(parsed.message);
         }
     }
@@ -32571,19 +32881,19 @@ function describeStatus(response, body, options) {
         return `GitHub API server error (HTTP ${status})${said}`;
     return `GitHub API answered HTTP ${status}${said}`;
 }
+/** Errors may come from another realm (`instanceof Error` fails there), so they are read by shape. */
+function asErrorLike(value) {
+    return typeof value === 'object' && value !== null ? value : { message: String(value) };
+}
 function describeError(error, host, timeoutMs) {
-    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    const e = asErrorLike(error);
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
         return `GitHub API request to ${host} timed out after ${timeoutMs} ms`;
     }
-    const cause = error instanceof Error ? error.cause : undefined;
-    const detail = typeof cause?.code === 'string'
-        ? cause.code
-        : typeof cause?.message === 'string'
-            ? cause.message
-            : error instanceof Error
-                ? error.message
-                : String(error);
-    return `GitHub API request to ${host} failed: ${excerpt(detail)}`;
+    // fetch reports network failures as "fetch failed" with the system error as the cause.
+    const cause = asErrorLike(e.cause ?? {});
+    const detail = [cause.code, e.code, cause.message, e.message].find((d) => typeof d === 'string' && d !== '');
+    return `GitHub API request to ${host} failed: ${excerpt(String(detail ?? error))}`;
 }
 /**
  * The merge-base of `base` and `head` from GitHub's compare endpoint
@@ -32603,7 +32913,7 @@ async function mergeBaseFromApi(options) {
         url = compareUrl(options.apiUrl, options.repository, options.base, options.head);
     }
     catch (error) {
-        return fail(`cannot ask the GitHub API: ${error instanceof Error ? error.message : String(error)}`);
+        return fail(`cannot ask the GitHub API: ${String(asErrorLike(error).message)}`);
     }
     const host = new URL(url).host;
     const headers = {
@@ -32679,6 +32989,9 @@ function runContextFrom(env, payload) {
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
         workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     };
+    // A schedule payload carries no repository; scheduled runs always run on the default branch.
+    if (ctx.defaultBranch === '' && eventName === 'schedule')
+        ctx.defaultBranch = stripRefsHeads(ctx.ref);
     const pr = obj(payload.pull_request);
     if (pr && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
         const base = obj(pr.base);
@@ -32821,9 +33134,13 @@ else {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CACHE_WRITES = exports.CACHE_MODES = exports.DRIVERS = exports.CACHE_BACKENDS = exports.InputError = void 0;
 exports.parseList = parseList;
+exports.parseDuration = parseDuration;
 exports.validateCacheImage = validateCacheImage;
 exports.parseInputs = parseInputs;
+exports.isRemoteContext = isRemoteContext;
+exports.validatePaths = validatePaths;
 const sync_1 = __nccwpck_require__(1110);
+const node_path_1 = __nccwpck_require__(6760);
 /** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
 class InputError extends Error {
     input;
@@ -32903,6 +33220,18 @@ function secretValues(name, raw) {
     for (const e of entries)
         e.value = e.value.replace(/\n+$/, '');
     return entries;
+}
+/** `90`, `90s`, `10m`, `1h`, `1500ms` → milliseconds. */
+function parseDuration(name, raw, fallbackMs) {
+    const value = raw.trim();
+    if (value === '')
+        return fallbackMs;
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
+    if (!m) {
+        throw new InputError(name, `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`);
+    }
+    const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
+    return Math.round(Number(m[1]) * unit);
 }
 const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
 /** `cache-image` is a repository: lowercase, no tag, no digest. */
@@ -32991,6 +33320,7 @@ function parseInputs(get) {
         write: oneOf(get, 'cache-write', exports.CACHE_WRITES, 'auto'),
         options: parseList('cache-options', get('cache-options')),
         ignoreError: bool(get, 'cache-ignore-error', true),
+        exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
         explain: bool(get, 'cache-explain', false),
     };
     for (const option of cache.options) {
@@ -33010,6 +33340,29 @@ function parseInputs(get) {
         throw new InputError('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
     }
     return { build, builder, cache, githubToken: get('github-token'), dryRun: bool(get, 'dry-run', false) };
+}
+/** A context that is a remote source rather than a folder of the checkout. */
+function isRemoteContext(context) {
+    return context === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@');
+}
+/**
+ * Checks the paths the build reads against the checkout: the context must be a folder inside the
+ * workspace and the Dockerfile must exist. `exists` is the file system, passed in.
+ */
+function validatePaths(build, workspace, exists) {
+    if (isRemoteContext(build.context))
+        return;
+    const root = (0, node_path_1.resolve)(workspace);
+    const context = (0, node_path_1.resolve)(workspace, build.context);
+    if (context !== root && !context.startsWith(`${root}/`)) {
+        throw new InputError('context', `expected a folder inside the workspace (${root}), got ${JSON.stringify(build.context)}`);
+    }
+    if (!exists(context))
+        throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
+    const file = build.file === '' ? (0, node_path_1.resolve)(context, 'Dockerfile') : (0, node_path_1.resolve)(workspace, build.file);
+    if (!exists(file)) {
+        throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
+    }
 }
 
 
@@ -33056,6 +33409,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readInputs = readInputs;
 exports.run = run;
+exports.isBrokenCacheError = isBrokenCacheError;
 const fs = __importStar(__nccwpck_require__(3024));
 const os = __importStar(__nccwpck_require__(8161));
 const path = __importStar(__nccwpck_require__(6760));
@@ -33069,9 +33423,12 @@ const context_1 = __nccwpck_require__(9556);
 const runtime_token_1 = __nccwpck_require__(1707);
 const inputs_1 = __nccwpck_require__(8422);
 const facts_1 = __nccwpck_require__(7736);
+const names_1 = __nccwpck_require__(2471);
 const plan_1 = __nccwpck_require__(8720);
+const tags_1 = __nccwpck_require__(7906);
 const rules_1 = __nccwpck_require__(1324);
 const outputs_1 = __nccwpck_require__(5468);
+const export_size_1 = __nccwpck_require__(5930);
 const report_1 = __nccwpck_require__(8850);
 const summary_1 = __nccwpck_require__(7994);
 const state = __importStar(__nccwpck_require__(2462));
@@ -33095,6 +33452,17 @@ function dropMissingLocalSources(p) {
             p.notes.push(`${read.ref}: no local cache yet (${read.entry})`);
     }
     p.cacheFrom = p.cacheFrom.filter((e) => !missing(e));
+}
+/** A matrix leg reads its siblings' registry caches: they are found among the repository's tags. */
+async function registrySiblingLegs(options, env) {
+    if (options.backend !== 'registry' || options.leg === '' || !options.image)
+        return [];
+    const listed = await (0, tags_1.listTags)({ image: options.image, dockerConfigDir: env.DOCKER_CONFIG });
+    if (listed.tags === null) {
+        core.info(`sibling legs not listed (${listed.reason}); reading this leg's caches only`);
+        return [];
+    }
+    return (0, names_1.siblingLegsFromTags)(listed.tags, options.scope, options.leg);
 }
 function ghaUnavailable(env) {
     if (!env.ACTIONS_RUNTIME_TOKEN) {
@@ -33127,16 +33495,24 @@ async function run(exec = exec_1.exec, env = process.env) {
     }
 }
 async function runWithInputs(exec, env, inputs) {
-    for (const secret of [env.ACTIONS_RUNTIME_TOKEN, inputs.githubToken, ...inputs.build.secrets.map((s) => s.value)]) {
+    for (const secret of [
+        env.ACTIONS_RUNTIME_TOKEN,
+        inputs.githubToken,
+        ...inputs.build.secrets.map((s) => s.value),
+    ]) {
         if (secret)
             core.setSecret(secret);
     }
     const ctx = (0, context_1.readRunContext)(env);
+    if (!inputs.dryRun)
+        (0, inputs_1.validatePaths)(inputs.build, ctx.workspace, fs.existsSync);
     const backend = inputs.cache.backend;
     // 1. The plan: pure rules, fed with the commits git (or the API) found.
     const cachePlan = await core.group('Cache plan', async () => {
         const facts = await (0, facts_1.gatherFacts)(exec, ctx, (0, rules_1.factsNeeded)((0, rules_1.classify)(ctx)), inputs.githubToken);
-        const p = (0, plan_1.plan)(ctx, facts, (0, plan_1.planOptionsFrom)(inputs));
+        const options = (0, plan_1.planOptionsFrom)(inputs);
+        options.siblingLegs = [...options.siblingLegs, ...(await registrySiblingLegs(options, env))];
+        const p = (0, plan_1.plan)(ctx, facts, options);
         if (backend === 'local')
             dropMissingLocalSources(p);
         for (const r of p.reads)
@@ -33177,7 +33553,9 @@ async function runWithInputs(exec, env, inputs) {
     const tempDir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-'));
     state.saveTempDir(tempDir);
     const { buildx, note } = await core.group('Builder', async () => {
-        const engine = inputs.builder.driver === 'remote' ? null : await exec('docker', ['version', '--format', '{{.Server.Version}}']);
+        const engine = inputs.builder.driver === 'remote'
+            ? null
+            : await exec('docker', ['version', '--format', '{{.Server.Version}}']);
         if (engine && engine.exitCode !== 0) {
             throw new builder_1.BuilderError(`the Docker engine is not reachable (${(0, builder_1.lastLine)(engine.stderr)}); start Docker or set driver: remote`);
         }
@@ -33196,7 +33574,9 @@ async function runWithInputs(exec, env, inputs) {
         env,
         onCreate: (name) => state.saveBuilderCreated(name, inputs.builder.cleanup),
     }));
-    // 3. The build.
+    // 3. The build. The image is built (and pushed) first, with cache imports only; the cache
+    //    export runs afterwards as its own invocation, so a failing or hanging cache can never fail
+    //    or cancel the image. An inline cache is part of the image, so it stays in the first one.
     const metadataFile = path.join(tempDir, 'metadata.json');
     const iidFile = path.join(tempDir, 'iid');
     const childEnv = { ...env, BUILDX_METADATA_WARNINGS: 'true' };
@@ -33206,30 +33586,59 @@ async function runWithInputs(exec, env, inputs) {
     const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
     if (gitAuthEnv)
         childEnv[gitAuthEnv.env] = inputs.githubToken;
-    const argv = (0, args_1.buildArgs)({
+    const separateExport = cachePlan.cacheTo.length > 0 && !cachePlan.cacheTo.some((e) => e.startsWith('type=inline'));
+    const buildInput = {
         build: inputs.build,
         builder: builder.name,
         cacheFrom: cachePlan.cacheFrom,
-        cacheTo: cachePlan.cacheTo,
+        cacheTo: separateExport ? [] : cachePlan.cacheTo,
         metadataFile,
         iidFile,
         secretEnvNames,
         gitAuthEnv,
-    });
-    const result = await exec(buildx.command, buildx.argv(argv), {
-        stream: true,
-        env: childEnv,
-        cwd: ctx.workspace,
-    });
+    };
+    const runOpts = { stream: true, env: childEnv, cwd: ctx.workspace };
+    let result = await exec(buildx.command, buildx.argv((0, args_1.buildArgs)(buildInput)), runOpts);
+    if (result.exitCode !== 0 && buildInput.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
+        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
+        core.warning(`a cache source is broken (${(0, builder_1.lastLine)(result.stderr)}); building again without cache sources`);
+        cachePlan.notes.push('a cache source was broken: the build was retried without cache sources');
+        buildInput.cacheFrom = [];
+        result = await exec(buildx.command, buildx.argv((0, args_1.buildArgs)(buildInput)), runOpts);
+    }
     const built = result.exitCode === 0;
+    let exportRun = null;
+    if (built && separateExport && !skipExport) {
+        exportRun = await core.group('Cache export', () => runCacheExport(exec, buildx, {
+            ...buildInput,
+            cacheTo: cachePlan.cacheTo,
+            metadataFile: path.join(tempDir, 'export-metadata.json'),
+        }, runOpts, inputs.cache.exportTimeoutMs));
+    }
     // 4. What happened: the build record, read after the build so the live log stays readable.
     const metadataText = fs.existsSync(metadataFile) ? fs.readFileSync(metadataFile, 'utf8') : '';
     const metadata = (0, parse_1.parseMetadata)(metadataText || '{}');
-    const ref = metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name));
+    const ref = metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
     const log = ref ? await readBuildLog(exec, buildx, builder.name, ref) : null;
-    const exportResult = (0, report_1.exportOutcome)(cachePlan, log, built, skipExport);
+    const inspected = ref
+        ? await exec(buildx.command, buildx.argv((0, args_1.historyInspectArgs)(builder.name, ref)))
+        : null;
+    const record = inspected?.exitCode === 0 ? (0, parse_1.parseHistoryInspect)(inspected.stdout) : null;
+    const exportResult = exportRun
+        ? { ...(0, report_1.exportOutcome)(cachePlan, exportRun.log, built, skipExport), ...exportRun.override }
+        : (0, report_1.exportOutcome)(cachePlan, log, built, skipExport);
     if (exportResult.status === 'failed')
         core.warning(`cache export failed: ${exportResult.reason}`);
+    for (const i of log ? (0, report_1.importResults)(log) : []) {
+        if (i.result === 'failed')
+            core.warning(`cache import from ${i.source} failed: ${i.error}`);
+    }
+    // The cache manifest is in the metadata of the invocation that exported (see runCacheExport).
+    const exportMetadataFile = path.join(tempDir, 'export-metadata.json');
+    const cacheManifest = metadata.cacheManifest ??
+        (fs.existsSync(exportMetadataFile)
+            ? (0, parse_1.parseMetadata)(fs.readFileSync(exportMetadataFile, 'utf8')).cacheManifest
+            : null);
     const report = (0, report_1.buildReport)({
         plan: cachePlan,
         backend,
@@ -33237,6 +33646,10 @@ async function runWithInputs(exec, env, inputs) {
         build: built ? 'succeeded' : 'failed',
         tokenScopes,
         exportResult,
+        record,
+        metadata: { ...metadata, cacheManifest },
+        exportSizes: exportResult.status === 'ok' ? await (0, export_size_1.measureExports)(cachePlan.cacheTo, cacheManifest) : [],
+        noCache: inputs.build.noCache,
     });
     const totals = (0, parse_1.stepTotals)(log?.steps ?? []);
     (0, outputs_1.setOutputs)({
@@ -33252,12 +33665,32 @@ async function runWithInputs(exec, env, inputs) {
         'cache-report': JSON.stringify(report),
     });
     await writeSummary(report);
-    if (!built) {
-        const failed = log?.steps.find((s) => s.status === 'failed');
-        fail(failed
-            ? `build failed at ${failed.name}: ${failed.error ?? (0, builder_1.lastLine)(result.stderr)}`
-            : `docker buildx build failed: ${(0, builder_1.lastLine)(result.stderr)}`);
+    // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
+    if (!built)
+        fail((0, report_1.failureMessage)(report.error, (0, builder_1.lastLine)(result.stderr)));
+}
+/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
+function isBrokenCacheError(stderr) {
+    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
+}
+async function runCacheExport(exec, buildx, input, runOpts, timeoutMs) {
+    const started = Date.now();
+    const run = await exec(buildx.command, buildx.argv((0, args_1.cacheExportArgs)(input)), {
+        ...runOpts,
+        timeoutMs: timeoutMs > 0 ? timeoutMs : undefined,
+    });
+    const text = fs.existsSync(input.metadataFile) ? fs.readFileSync(input.metadataFile, 'utf8') : '{}';
+    const ref = (0, parse_1.parseMetadata)(text).ref;
+    const log = ref ? await readBuildLog(exec, buildx, input.builder, ref) : null;
+    if (run.timedOut) {
+        const s = Math.round(timeoutMs / 1000);
+        return { log, override: { status: 'failed', reason: `timed out after ${s}s (cache-export-timeout)` } };
     }
+    if (run.exitCode !== 0) {
+        return { log, override: { status: 'failed', reason: (0, builder_1.lastLine)(run.stderr) } };
+    }
+    core.debug(`cache export took ${Date.now() - started} ms`);
+    return { log };
 }
 async function readBuildLog(exec, buildx, builder, ref) {
     const logs = await exec(buildx.command, buildx.argv((0, args_1.historyLogsArgs)(builder, ref)));
@@ -33268,9 +33701,15 @@ async function readBuildLog(exec, buildx, builder, ref) {
     // buildx writes the rawjson stream to stderr or stdout depending on its version.
     return (0, parse_1.parseRawJsonLog)(`${logs.stdout}\n${logs.stderr}`);
 }
-/** When the build failed before writing metadata, the newest record is this build's. */
-async function lastBuildRef(exec, buildx, builder) {
-    const ls = await exec(buildx.command, buildx.argv(['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}']));
+/**
+ * When the build failed before writing metadata, the newest record is this build's. On a shared
+ * builder a concurrent build can be newer: after a failure, only failed records are candidates.
+ */
+async function lastBuildRef(exec, buildx, builder, failed) {
+    const args = ['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}'];
+    let ls = await exec(buildx.command, buildx.argv(failed ? [...args, '--filter', 'status=error'] : args));
+    if (ls.exitCode !== 0 && failed)
+        ls = await exec(buildx.command, buildx.argv(args));
     if (ls.exitCode !== 0)
         return null;
     const first = ls.stdout.trim().split('\n')[0]?.trim() ?? '';
@@ -33310,13 +33749,34 @@ const ACCEPTED = {
         to: ['tag', 'image-manifest', 'oci-mediatypes', 'compression', 'compression-level', 'force-compression'],
         from: ['tag', 'digest'],
     },
-    gha: { to: ['timeout', 'url', 'url_v2', 'version', 'repository'], from: ['timeout', 'url', 'url_v2', 'version'] },
+    gha: {
+        to: ['timeout', 'url', 'url_v2', 'version', 'repository'],
+        from: ['timeout', 'url', 'url_v2', 'version'],
+    },
     s3: {
         to: [
-            'bucket', 'region', 'prefix', 'blobs_prefix', 'manifests_prefix', 'endpoint_url', 'use_path_style',
-            'disable_accept_encoding', 'touch_refresh', 'upload_parallelism', 'retry_mode', 'retry_max_attempts',
+            'bucket',
+            'region',
+            'prefix',
+            'blobs_prefix',
+            'manifests_prefix',
+            'endpoint_url',
+            'use_path_style',
+            'disable_accept_encoding',
+            'touch_refresh',
+            'upload_parallelism',
+            'retry_mode',
+            'retry_max_attempts',
         ],
-        from: ['bucket', 'region', 'prefix', 'blobs_prefix', 'manifests_prefix', 'endpoint_url', 'use_path_style'],
+        from: [
+            'bucket',
+            'region',
+            'prefix',
+            'blobs_prefix',
+            'manifests_prefix',
+            'endpoint_url',
+            'use_path_style',
+        ],
     },
     azblob: {
         to: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
@@ -33470,6 +33930,7 @@ exports.cacheName = cacheName;
 exports.defaultScope = defaultScope;
 exports.legFromPlatforms = legFromPlatforms;
 exports.repositoryOf = repositoryOf;
+exports.siblingLegsFromTags = siblingLegsFromTags;
 const node_crypto_1 = __nccwpck_require__(7598);
 function refLabel(ref) {
     switch (ref.kind) {
@@ -33549,7 +34010,13 @@ function defaultScope(file, target) {
     }
     if (target !== '')
         parts.push(target);
-    return parts.length === 0 ? 'default' : parts.join('-');
+    // Already clean, so the namespace needs no hash suffix: `docker/api/Dockerfile` → `docker-api`.
+    const name = parts
+        .join('-')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .replace(/^[-]+|[-]+$/g, '');
+    return name === '' ? 'default' : name;
 }
 /** `linux/arm64/v8` → `linux-arm64-v8`; several platforms are joined with `_`. */
 function legFromPlatforms(platforms) {
@@ -33561,6 +34028,23 @@ function repositoryOf(imageRef) {
     const lastSlash = noDigest.lastIndexOf('/');
     const colon = noDigest.indexOf(':', lastSlash + 1);
     return (colon === -1 ? noDigest : noDigest.slice(0, colon)).toLowerCase();
+}
+/**
+ * Sibling matrix legs found among a cache repository's tags: `<scope>.<leg>.<ref part>` tags
+ * whose leg is not this one. Legs have no dots, so the pattern is unambiguous.
+ */
+function siblingLegsFromTags(tags, scope, ownLeg) {
+    const prefix = `${slug(scope, 48, false)}.`;
+    const own = ownLeg === '' ? '' : slug(ownLeg, 40, false);
+    const legs = new Set();
+    for (const tag of tags) {
+        if (!tag.startsWith(prefix))
+            continue;
+        const m = /^([a-z0-9_-]+)\.(branch|pr|sha)-/.exec(tag.slice(prefix.length));
+        if (m && m[1] !== own)
+            legs.add(m[1]);
+    }
+    return [...legs].sort();
 }
 
 
@@ -33672,7 +34156,11 @@ function plan(ctx, facts, options) {
             if (readNames.includes(name))
                 continue;
             readNames.push(name);
-            result.reads.push({ ref: `${(0, names_1.refLabel)(u.ref)} (leg ${leg})`, why: 'a sibling matrix leg: shared stages', entry: name });
+            result.reads.push({
+                ref: `${(0, names_1.refLabel)(u.ref)} (leg ${leg})`,
+                why: 'a sibling matrix leg: shared stages',
+                entry: name,
+            });
             if (b.backend === 'gha')
                 break;
         }
@@ -33690,7 +34178,8 @@ function plan(ctx, facts, options) {
             if (item.entry === '')
                 continue;
             const to = list === result.writes;
-            item.entry = (to ? (0, backends_1.cacheToEntries)(b, [item.entry]) : (0, backends_1.cacheFromEntries)(b, [item.entry]))[0] ?? item.entry;
+            item.entry =
+                (to ? (0, backends_1.cacheToEntries)(b, [item.entry]) : (0, backends_1.cacheFromEntries)(b, [item.entry]))[0] ?? item.entry;
         }
     }
     return result;
@@ -33796,7 +34285,10 @@ function refPlan(ctx, facts, write) {
             writes = [{ ref: branch(trigger.branch), why: 'push: a branch writes its own cache' }];
             break;
         case 'pull-request': {
-            const own = { ref: { kind: 'pr', number: trigger.number }, why: 'own pull request: earlier runs' };
+            const own = {
+                ref: { kind: 'pr', number: trigger.number },
+                why: 'own pull request: earlier runs',
+            };
             reads.push(own);
             if (trigger.base) {
                 reads.push({ ref: branch(trigger.base), why: 'the base branch: the merge commit is built on it' });
@@ -33832,7 +34324,9 @@ function refPlan(ctx, facts, write) {
             if (def && trigger.base !== def)
                 reads.push({ ref: branch(def), why: 'the default branch' });
             notes.push('merge queue: the queue ref is deleted after the merge, so nothing is written');
-            alwaysWrites = [{ ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a merge queue commit' }];
+            alwaysWrites = [
+                { ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a merge queue commit' },
+            ];
             break;
         case 'tag':
             if (def)
@@ -33946,6 +34440,581 @@ async function post(exec = exec_1.exec) {
 
 /***/ }),
 
+/***/ 7906:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.parseImageName = parseImageName;
+exports.registryOrigin = registryOrigin;
+exports.parseChallenges = parseChallenges;
+exports.listTags = listTags;
+const promises_1 = __nccwpck_require__(1455);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
+const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+const USER_AGENT = 'buildkit-cache-action';
+const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
+const DOMAIN = new RegExp(`^(?:\\[[0-9a-fA-F:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::[0-9]{1,5})?$`);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+/**
+ * Splits an image reference the way docker does (distribution's reference grammar):
+ *
+ * - the part before the first `/` is the registry when it contains `.` or `:`, is `localhost`,
+ *   or has an uppercase letter; otherwise the name is on Docker Hub;
+ * - Docker Hub (`alpine`, `user/repo`, `docker.io/...`, `index.docker.io/...`) is reached at
+ *   `registry-1.docker.io`, a single-component name gets `library/`, and credentials are under
+ *   `https://index.docker.io/v1/`;
+ * - a trailing `:tag` and/or `@digest` is accepted and dropped (the repository is what is listed).
+ *
+ * Throws an Error (with a message fit for a job log) for what docker would refuse too: an empty
+ * name, uppercase letters in the repository path, bad separators, a malformed registry host,
+ * tag or digest. {@link listTags} turns that into a reason.
+ */
+function parseImageName(image) {
+    const quoted = JSON.stringify(image);
+    let rest = image;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        if (!DIGEST.test(rest.slice(at + 1)))
+            throw new Error(`image ${quoted} has a malformed digest`);
+        rest = rest.slice(0, at);
+    }
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        if (!TAG.test(rest.slice(colon + 1)))
+            throw new Error(`image ${quoted} has a malformed tag`);
+        rest = rest.slice(0, colon);
+    }
+    if (rest === '')
+        throw new Error(`image ${quoted} is empty`);
+    const slash = rest.indexOf('/');
+    const first = slash === -1 ? '' : rest.slice(0, slash);
+    const hasDomain = slash !== -1 &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    let domain = hasDomain ? first : 'docker.io';
+    let path = hasDomain ? rest.slice(slash + 1) : rest;
+    if (!DOMAIN.test(domain))
+        throw new Error(`image ${quoted} has a malformed registry host ${JSON.stringify(domain)}`);
+    if (path === '')
+        throw new Error(`image ${quoted} has no repository path`);
+    const components = path.split('/');
+    for (const component of components) {
+        if (component !== component.toLowerCase()) {
+            throw new Error(`image ${quoted}: repository names must be lowercase`);
+        }
+        if (!PATH_COMPONENT.test(component)) {
+            throw new Error(`image ${quoted}: ${JSON.stringify(component)} is not a valid repository path component`);
+        }
+    }
+    if (rest.length > 255)
+        throw new Error(`image ${quoted} is longer than 255 characters`);
+    if (DOCKER_HUB_ALIASES.has(domain.toLowerCase())) {
+        domain = DOCKER_HUB_REGISTRY;
+        if (components.length === 1)
+            path = `library/${path}`;
+        return { registry: domain, repository: path, configKey: DOCKER_HUB_CONFIG_KEY };
+    }
+    return { registry: domain, repository: path, configKey: domain };
+}
+/** The host of `host[:port]` or `[v6]:port`, lowercased, without brackets. */
+function hostOf(registry) {
+    const bracketed = /^\[([^\]]+)\]/.exec(registry);
+    if (bracketed)
+        return bracketed[1].toLowerCase();
+    return registry.replace(/:[0-9]+$/, '').toLowerCase();
+}
+/** Docker's rule: loopback registries (localhost, 127.0.0.0/8, ::1) may be plain HTTP. */
+function isLoopback(host) {
+    return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
+}
+/** `http://` for loopback registries, `https://` for every other. */
+function registryOrigin(registry) {
+    return `${isLoopback(hostOf(registry)) ? 'http' : 'https'}://${registry}`;
+}
+/** A config key as docker compares it: without scheme and path (`https://ghcr.io/v1/` → `ghcr.io`). */
+function keyHost(key) {
+    return key
+        .replace(/^https?:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+}
+/**
+ * Credentials that `docker login` wrote into `<dir>/config.json`: `auths[<key>].auth`
+ * (base64 `user:password`) or `auths[<key>].username`/`.password`, found under the exact key
+ * first and then under any key naming the same host (docker matches `https://host/v1/` too).
+ * Credential helpers (`credsStore`, `credHelpers`) and identity tokens are not used: the
+ * listing goes on anonymously, and a registry that then refuses says why in the reason.
+ */
+async function readCredentials(dir, name) {
+    const file = (0, node_path_1.join)(dir, 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await (0, promises_1.readFile)(file, 'utf8'));
+    }
+    catch (error) {
+        const missing = error.code === 'ENOENT';
+        return { note: missing ? `no docker config at ${file}` : `the docker config ${file} could not be read` };
+    }
+    if (!config || typeof config !== 'object')
+        return { note: `the docker config ${file} is not a JSON object` };
+    const { auths, credsStore, credHelpers } = config;
+    const host = keyHost(name.configKey);
+    const hub = name.configKey === DOCKER_HUB_CONFIG_KEY;
+    const sameHost = (key) => keyHost(key) === host || (hub && DOCKER_HUB_ALIASES.has(keyHost(key)));
+    const entries = auths && typeof auths === 'object' ? auths : {};
+    const keys = [name.configKey, ...Object.keys(entries).filter((k) => k !== name.configKey && sameHost(k))];
+    for (const key of keys) {
+        const entry = entries[key];
+        if (!entry || typeof entry !== 'object')
+            continue;
+        const { auth, username, password } = entry;
+        if (typeof auth === 'string' && auth !== '') {
+            const decoded = Buffer.from(auth, 'base64').toString('utf8');
+            const split = decoded.indexOf(':');
+            if (split > 0)
+                return { credentials: { username: decoded.slice(0, split), password: decoded.slice(split + 1) } };
+        }
+        if (typeof username === 'string' && username !== '' && typeof password === 'string') {
+            return { credentials: { username, password } };
+        }
+    }
+    const helpers = credHelpers && typeof credHelpers === 'object' ? Object.keys(credHelpers) : [];
+    if (helpers.some(sameHost) || typeof credsStore === 'string') {
+        return {
+            note: `the credentials for ${name.configKey} are kept by a docker credential helper, which is not consulted`,
+        };
+    }
+    return { note: `no credentials for ${name.configKey} in ${file}` };
+}
+/** The challenges of a `WWW-Authenticate` header (several may be joined with commas). */
+function parseChallenges(header) {
+    const starts = [...header.matchAll(/(?:^|,)\s*(Bearer|Basic)(?:\s+|$)/gi)];
+    return starts.map((match, i) => {
+        const from = (match.index ?? 0) + match[0].length;
+        const to = i + 1 < starts.length ? (starts[i + 1].index ?? header.length) : header.length;
+        const params = {};
+        for (const p of header
+            .slice(from, to)
+            .matchAll(/([A-Za-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+            params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
+        }
+        return { scheme: match[1].toLowerCase(), params };
+    });
+}
+/** The target of `Link: <...>; rel="next"`, if any. */
+function nextLink(header) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+        if (match && /;\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?/i.test(match[2]))
+            return match[1];
+    }
+    return undefined;
+}
+/** The registry's `{"errors":[{code, message}]}` as `CODE: message`, or a short excerpt of the body. */
+function registryError(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        if (first && typeof first.code === 'string') {
+            const message = typeof first.message === 'string' ? `: ${first.message}` : '';
+            return { code: first.code, text: excerpt(`${first.code}${message}`) };
+        }
+    }
+    catch {
+        // not JSON
+    }
+    return { text: excerpt(body, 120) };
+}
+function excerpt(text, max = 200) {
+    // eslint-disable-next-line no-control-regex
+    const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 3)}...` : line;
+}
+function basic(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+class ListingError extends Error {
+}
+/**
+ * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
+ * following `Link: <...>; rel="next"` pages, at most `maxPages`). Loopback registries are spoken
+ * to over plain HTTP, all others over HTTPS.
+ *
+ * Authentication is docker's: the request goes out anonymously; on a `401` with a `Bearer`
+ * challenge a token for `repository:<name>:pull` is fetched from the challenge's realm (with the
+ * `docker login` credentials of the config file as basic auth when there are any, anonymously
+ * otherwise), on a `Basic` challenge the credentials are sent directly. Credentials are sent
+ * over plain HTTP only to loopback hosts, and never to a host other than the registry or its
+ * realm (a pagination link elsewhere is a reason).
+ *
+ * A repository the registry does not know (`404 NAME_UNKNOWN`: nothing pushed yet) has no tags.
+ * Never throws; failures are reasons, which never contain credentials or tokens.
+ */
+async function listTags(options) {
+    const secrets = [];
+    const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    const maxPages = Math.max(1, options.maxPages ?? 100);
+    const fetchImpl = options.fetchImpl ?? fetch;
+    let name;
+    try {
+        name = parseImageName(options.image);
+    }
+    catch (error) {
+        return { tags: null, reason: String(error.message ?? error) };
+    }
+    const where = `registry ${name.registry}`;
+    try {
+        const signal = AbortSignal.timeout(timeoutMs);
+        const origin = registryOrigin(name.registry);
+        const dockerConfigDir = options.dockerConfigDir ?? process.env.DOCKER_CONFIG ?? (0, node_path_1.join)((0, node_os_1.homedir)(), '.docker');
+        let lookup;
+        const credentials = async () => {
+            lookup ??= await readCredentials(dockerConfigDir, name);
+            if (lookup.credentials) {
+                const { username, password } = lookup.credentials;
+                secrets.push(password, basic(lookup.credentials).slice(6), username);
+            }
+            return lookup;
+        };
+        const deniedHint = () => (lookup?.note ? `; ${lookup.note}` : '');
+        const get = (url, authorization) => fetchImpl(url, {
+            headers: {
+                Accept: 'application/json',
+                'User-Agent': USER_AGENT,
+                ...(authorization ? { Authorization: authorization } : {}),
+            },
+            signal,
+            redirect: 'follow',
+        });
+        /** An Authorization header that answers the challenges of a 401. */
+        const authorize = async (header) => {
+            const challenges = parseChallenges(header ?? '');
+            const bearer = challenges.find((c) => c.scheme === 'bearer');
+            const { credentials: creds } = await credentials();
+            if (bearer) {
+                let realm;
+                try {
+                    realm = new URL(bearer.params.realm ?? '');
+                }
+                catch {
+                    throw new ListingError(`${where} sent a Bearer challenge without a usable realm`);
+                }
+                if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+                    throw new ListingError(`${where} sent a Bearer challenge with a non-HTTP realm`);
+                }
+                const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
+                if (creds && plainRemote) {
+                    throw new ListingError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
+                }
+                if (bearer.params.service)
+                    realm.searchParams.set('service', bearer.params.service);
+                realm.searchParams.set('scope', `repository:${name.repository}:pull`);
+                const response = await get(realm.href, creds ? basic(creds) : undefined);
+                const body = await response.text();
+                if (!response.ok) {
+                    const who = creds ? 'the docker login credentials' : 'anonymous access';
+                    throw new ListingError(`${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`);
+                }
+                let token;
+                try {
+                    const parsed = JSON.parse(body);
+                    token = parsed.token ?? parsed.access_token;
+                }
+                catch {
+                    // handled below
+                }
+                if (typeof token !== 'string' || token === '') {
+                    throw new ListingError(`${where}: the token service ${realm.host} answered without a token`);
+                }
+                secrets.push(token);
+                return `Bearer ${token}`;
+            }
+            if (challenges.some((c) => c.scheme === 'basic')) {
+                // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
+                if (!creds)
+                    throw new ListingError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
+                return basic(creds);
+            }
+            throw new ListingError(`${where} requires authentication of a kind this action does not speak`);
+        };
+        const tags = [];
+        let url = `${origin}/v2/${name.repository}/tags/list`;
+        if (options.pageSize !== undefined)
+            url += `?n=${Math.max(1, Math.floor(options.pageSize))}`;
+        let authorization;
+        for (let page = 0;; page++) {
+            if (page >= maxPages)
+                return { tags: null, reason: `${where}: ${name.repository} has more than ${maxPages} pages of tags` };
+            let response = await get(url, authorization);
+            // Authenticate on the first refusal, and once more if a token expires between pages.
+            if (response.status === 401) {
+                await response.arrayBuffer().catch(() => undefined);
+                authorization = await authorize(response.headers.get('www-authenticate'));
+                response = await get(url, authorization);
+            }
+            const body = await response.text();
+            if (!response.ok) {
+                const error = registryError(body);
+                if (response.status === 404 && error.code === 'NAME_UNKNOWN' && page === 0)
+                    return { tags: [] };
+                const denied = response.status === 401 || response.status === 403 ? deniedHint() : '';
+                return {
+                    tags: null,
+                    reason: redact(`${where} refused to list ${name.repository} (HTTP ${response.status}: ${error.text})${denied}`),
+                };
+            }
+            let parsed;
+            try {
+                parsed = JSON.parse(body);
+            }
+            catch {
+                return {
+                    tags: null,
+                    reason: redact(`${where} answered the tag list with something that is not JSON: ${excerpt(body, 80)}`),
+                };
+            }
+            const pageTags = parsed && typeof parsed === 'object' ? (parsed.tags ?? []) : undefined;
+            if (!Array.isArray(pageTags) || pageTags.some((t) => typeof t !== 'string')) {
+                return { tags: null, reason: `${where} answered the tag list without a list of tags` };
+            }
+            tags.push(...pageTags);
+            const next = nextLink(response.headers.get('link'));
+            if (!next)
+                return { tags };
+            const target = new URL(next, url);
+            if (target.origin !== new URL(url).origin) {
+                return { tags: null, reason: `${where}: the next page of tags is on another host (${target.host})` };
+            }
+            url = target.href;
+        }
+    }
+    catch (error) {
+        if (error instanceof ListingError)
+            return { tags: null, reason: redact(error.message) };
+        const e = (error ?? {});
+        if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+            return { tags: null, reason: `${where}: listing tags timed out after ${timeoutMs} ms` };
+        }
+        const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
+        return {
+            tags: null,
+            reason: redact(`${where}: listing tags failed: ${excerpt(String(detail ?? error))}`),
+        };
+    }
+}
+
+
+/***/ }),
+
+/***/ 5930:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.cacheEntryAttributes = cacheEntryAttributes;
+exports.cacheManifestBytes = cacheManifestBytes;
+exports.registryManifestUrl = registryManifestUrl;
+exports.registryCacheBytes = registryCacheBytes;
+exports.directoryBytes = directoryBytes;
+exports.measureExports = measureExports;
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+].join(', ');
+/** `type=registry,ref=host/name:tag,mode=max` → its attributes (CSV: a field may be quoted). */
+function cacheEntryAttributes(entry) {
+    const fields = [];
+    let field = '';
+    let quoted = false;
+    for (const c of entry) {
+        if (c === '"')
+            quoted = !quoted;
+        else if (c === ',' && !quoted) {
+            fields.push(field);
+            field = '';
+        }
+        else
+            field += c;
+    }
+    fields.push(field);
+    const attrs = {};
+    for (const f of fields) {
+        const eq = f.indexOf('=');
+        if (eq > 0)
+            attrs[f.slice(0, eq).trim()] = f.slice(eq + 1).trim();
+    }
+    return attrs;
+}
+/**
+ * The bytes a cache manifest points at: config and layers of an image manifest (what buildx
+ * writes with image-manifest=true), or the blobs an index lists (the older cache format).
+ */
+function cacheManifestBytes(manifest) {
+    if (typeof manifest !== 'object' || manifest === null)
+        return null;
+    const m = manifest;
+    const sizes = (list) => Array.isArray(list)
+        ? list.map((d) => (typeof d === 'object' && d !== null ? d.size : undefined))
+        : [];
+    const all = [m.config?.size, ...sizes(m.layers), ...sizes(m.manifests)].filter((s) => s !== undefined);
+    if (all.length === 0 || all.some((s) => typeof s !== 'number' || !Number.isFinite(s) || s < 0))
+        return null;
+    return all.reduce((a, b) => a + b, 0);
+}
+/** `127.0.0.1:5000/team/cache:main` → where its manifest is served. Docker Hub names get its API host. */
+function registryManifestUrl(ref, digest) {
+    const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(ref);
+    if (!m)
+        return null;
+    let host = m[1] ?? '';
+    let name = m[2];
+    if (host !== '' && !/[.:]/.test(host) && host !== 'localhost') {
+        name = `${host}/${name}`;
+        host = '';
+    }
+    if (host === '' || host === 'docker.io' || host === 'index.docker.io') {
+        host = 'registry-1.docker.io';
+        if (!name.includes('/'))
+            name = `library/${name}`;
+    }
+    const reference = digest || m[4] || m[3] || 'latest';
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+    return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
+}
+/** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
+async function registryCacheBytes(ref, digest, fetcher = fetch, timeoutMs = 5000) {
+    const url = registryManifestUrl(ref, digest);
+    if (!url)
+        return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
+    try {
+        const res = await fetcher(url, {
+            headers: { Accept: MANIFEST_TYPES },
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        if (!res.ok) {
+            const why = res.status === 401 || res.status === 403 ? 'the registry wants credentials' : `HTTP ${res.status}`;
+            return { bytes: null, how: `not measured: ${why}` };
+        }
+        const bytes = cacheManifestBytes(JSON.parse(await res.text()));
+        return bytes === null
+            ? { bytes: null, how: 'not measured: the manifest lists no blob sizes' }
+            : { bytes, how: 'sum of the blobs the cache manifest lists' };
+    }
+    catch (e) {
+        const cause = e.cause?.code;
+        const why = `${e.message || String(e)}${typeof cause === 'string' ? ` (${cause})` : ''}`;
+        return { bytes: null, how: `not measured: ${why}` };
+    }
+}
+/** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */
+function directoryBytes(dir) {
+    try {
+        if (!fs.statSync(dir).isDirectory())
+            return null;
+    }
+    catch {
+        return null;
+    }
+    let total = 0;
+    const walk = (d) => {
+        for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+            const p = path.join(d, entry.name);
+            if (entry.isDirectory())
+                walk(p);
+            else if (entry.isFile())
+                total += fs.lstatSync(p).size;
+        }
+    };
+    try {
+        walk(dir);
+    }
+    catch {
+        return null;
+    }
+    return total;
+}
+/**
+ * Measures each `cache-to` destination: a registry cache by its manifest (fetched; the digest
+ * from the metadata file when there is a single registry destination), a local cache by its
+ * folder, anything else not at all. Never throws.
+ */
+async function measureExports(destinations, manifest, fetcher) {
+    const registries = destinations.filter((d) => cacheEntryAttributes(d).type === 'registry');
+    const out = [];
+    for (const destination of destinations) {
+        const attrs = cacheEntryAttributes(destination);
+        const type = attrs.type ?? '';
+        if (type === 'registry' && attrs.ref) {
+            const digest = registries.length === 1 && manifest ? manifest.digest : '';
+            out.push({ destination, ...(await registryCacheBytes(attrs.ref, digest, fetcher)) });
+        }
+        else if (type === 'local' && attrs.dest) {
+            const bytes = directoryBytes(attrs.dest);
+            out.push({
+                destination,
+                bytes,
+                how: bytes === null
+                    ? 'not measured: the folder is not there'
+                    : 'size of the folder (it keeps blobs of earlier exports too)',
+            });
+        }
+        else {
+            out.push({ destination, bytes: null, how: `not measured for ${type || 'this'} caches` });
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 5468:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -34022,51 +35091,250 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.importResults = importResults;
 exports.firstExecuted = firstExecuted;
 exports.exportOutcome = exportOutcome;
+exports.normalizeImage = normalizeImage;
+exports.changedBaseImages = changedBaseImages;
+exports.changedBuildArgs = changedBuildArgs;
+exports.likelyReasons = likelyReasons;
+exports.baseImages = baseImages;
+exports.failureMessage = failureMessage;
 exports.buildReport = buildReport;
 const parse_1 = __nccwpck_require__(2487);
+/** Cache exporters default to mode=min; an inline cache can only be min. */
+const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
 const seconds = (ms) => Math.round(ms / 100) / 10;
+const didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
+const stageLabel = (s) => [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)';
 function importResults(log) {
     return log.imports.map((i) => {
+        const took = seconds(i.durationMs);
         if (!i.error)
-            return { source: i.source, result: 'imported' };
+            return { source: i.source, result: 'imported', seconds: took };
         const notFound = /not found|no such file|404|does not exist/i.test(i.error);
-        return { source: i.source, result: notFound ? 'not-found' : 'failed', error: i.error };
+        return { source: i.source, result: notFound ? 'not-found' : 'failed', error: i.error, seconds: took };
     });
 }
-function firstExecuted(steps) {
+/** Per platform and stage, the first step (by its place in the stage) that did work. */
+function firstExecutedSteps(steps) {
     const seen = new Set();
     const out = [];
     for (const s of [...steps].sort((a, b) => a.index - b.index)) {
         const key = `${s.platform} ${s.stage}`;
-        if (s.status !== 'executed' && s.status !== 'failed')
-            continue;
-        if (seen.has(key))
+        if (!didWork(s) || seen.has(key))
             continue;
         seen.add(key);
-        out.push({ stage: [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)', step: s.name });
+        out.push(s);
     }
-    return out;
+    // Back in build order.
+    return out.sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
+}
+function firstExecuted(steps) {
+    return firstExecutedSteps(steps).map((s) => ({
+        stage: stageLabel(s),
+        step: s.name,
+        instruction: s.instruction,
+        command: s.command,
+    }));
 }
 /** Whether the export happened, from what the plan asked and what the build record shows. */
 function exportOutcome(plan, log, built, skipWhy) {
     const destinations = plan.cacheTo;
-    const took = log ? log.exports.reduce((sum, e) => sum + e.durationMs, 0) : 0;
+    const exportMs = log ? log.exports.reduce((sum, e) => sum + e.durationMs, 0) : 0;
+    const outcome = (status, reason, took = 0) => ({
+        status,
+        reason,
+        seconds: took,
+        destinations,
+        manifest: null,
+        sizes: [],
+    });
     if (destinations.length === 0) {
         const why = skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
-        return { status: 'skipped', reason: why ?? 'no cache destination for this run', seconds: 0, destinations };
+        return outcome('skipped', why ?? 'no cache destination for this run');
     }
     if (skipWhy)
-        return { status: 'skipped', reason: skipWhy, seconds: 0, destinations };
+        return outcome('skipped', skipWhy);
     if (!built)
-        return { status: 'skipped', reason: 'the build did not finish', seconds: 0, destinations };
+        return outcome('skipped', 'the build did not finish');
     const failed = log?.exports.find((e) => e.error);
     if (failed)
-        return { status: 'failed', reason: failed.error ?? 'failed', seconds: seconds(took), destinations };
-    return { status: 'ok', reason: '', seconds: seconds(took), destinations };
+        return outcome('failed', failed.error ?? 'failed', seconds(exportMs));
+    if (log && log.exports.length === 0 && destinations.every((d) => d.startsWith('type=inline'))) {
+        // An inline cache has no export vertex of its own: it is written with the image.
+        return outcome('ok', 'exported inside the image');
+    }
+    return outcome('ok', '', seconds(exportMs));
+}
+/** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
+function normalizeImage(image) {
+    let name = image.replace(/@sha256:[0-9a-f]+$/, '');
+    name = name
+        .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
+        .replace(/^library\//, '');
+    const last = name.slice(name.lastIndexOf('/') + 1);
+    return last.includes(':') ? name : `${name}:latest`;
+}
+/**
+ * FROM images whose digest differs between a previous build's materials and this one's. Images
+ * only one side has are not changes (a new or removed stage, not a moved tag).
+ */
+function changedBaseImages(previous, current) {
+    const images = (list) => list.filter((m) => m.image !== '' && m.digest !== '');
+    const out = [];
+    for (const cur of images(current)) {
+        const name = normalizeImage(cur.image);
+        const prev = images(previous).find((p) => normalizeImage(p.image) === name &&
+            (p.platform === '' || cur.platform === '' || p.platform === cur.platform));
+        if (prev && prev.digest !== cur.digest) {
+            out.push({ image: name, platform: cur.platform, from: prev.digest, to: cur.digest });
+        }
+    }
+    return out;
+}
+/** Names of build args added, removed or changed. Values are compared, never returned. */
+function changedBuildArgs(previous, current) {
+    const before = new Map(previous.map((a) => [a.name, a.value]));
+    const after = new Map(current.map((a) => [a.name, a.value]));
+    const names = new Set([...before.keys(), ...after.keys()]);
+    return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
+}
+const short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+const quote = (command) => {
+    const text = command.replace(/`/g, "'").replace(/\s*\r?\n\s*/g, ' ');
+    return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
+};
+/**
+ * Likely reasons why steps ran instead of coming from the cache. Each claim is one the record
+ * supports; where it cannot tell the causes apart, it says which ones are possible.
+ */
+function likelyReasons(input) {
+    const { steps } = input;
+    if (!steps.some(didWork))
+        return [];
+    const reasons = [];
+    const add = (kind, detail, s) => reasons.push({ kind, stage: s ? stageLabel(s) : '', step: s ? s.name : '', detail });
+    if (input.noCache) {
+        add('no-cache', 'no-cache is set: BuildKit ran every step without looking at any cache');
+        return reasons;
+    }
+    if (input.reads === 0 && input.imports.length === 0) {
+        add('no-cache-read', 'this run reads no cache: only what the builder itself kept could be reused');
+    }
+    for (const i of input.imports.filter((x) => x.result === 'failed')) {
+        add('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`);
+    }
+    const imported = input.imports.some((i) => i.result === 'imported');
+    if (input.imports.length > 0 && input.imports.every((i) => i.result === 'not-found')) {
+        add('first-build', `no cache was found at ${input.imports.map((i) => i.source).join(', ')}: nothing is cached for this ref ` +
+            'yet (its first build, or the cache expired or was deleted)');
+    }
+    // With no cache at all, every step ran for that one reason: per-stage guesses would be noise.
+    if (!imported && !steps.some((s) => s.status === 'cached'))
+        return reasons;
+    const changes = input.previous?.materials
+        ? changedBaseImages(input.previous.materials, input.materials)
+        : [];
+    const args = input.previous?.buildArgs && input.buildArgs
+        ? changedBuildArgs(input.previous.buildArgs, input.buildArgs)
+        : [];
+    const explained = new Set();
+    const otherwise = `or the cache held no result for it${input.modeMin ? ' (a mode=min cache keeps only the final stage)' : ''}`;
+    for (const f of firstExecutedSteps(steps)) {
+        const from = /--from[= ](\S+)/.exec(f.command)?.[1];
+        const changedInput = steps.find((s) => f.inputs.includes(s.digest) && didWork(s) && (s.stage !== f.stage || s.platform !== f.platform));
+        const base = input.bases.find((b) => f.inputs.includes(b.vertex));
+        const elsewhere = f.platform
+            ? steps.find((s) => s.status === 'cached' &&
+                s.platform !== f.platform &&
+                s.stage === f.stage &&
+                s.index === f.index &&
+                s.command === f.command)
+            : undefined;
+        if (changedInput) {
+            add('earlier-stage-changed', `stage ${quote(changedInput.stage || '(unnamed)')} built something new, so ${quote(f.command)} ran`, f);
+        }
+        else if ((f.instruction === 'COPY' || f.instruction === 'ADD') && !from) {
+            add('context-changed', `files that ${quote(f.command)} takes from the build context changed since the cached build`, f);
+        }
+        else if (elsewhere) {
+            add('platform-not-cached', `the cache holds this step for ${elsewhere.platform} but not for ${f.platform}`, f);
+        }
+        else if (base && changes.some((c) => c.image === normalizeImage(base.image))) {
+            const c = changes.find((x) => x.image === normalizeImage(base.image));
+            explained.add(c.image);
+            add('base-image-changed', `base image ${c.image} now resolves to ${short(c.to)} (was ${short(c.from)}), so every step on it ran`, f);
+        }
+        else if (args.length > 0 && f.instruction === 'RUN') {
+            add('build-args-changed', `build args changed (${args.join(', ')}): a RUN step reruns when an ARG in its stage changed value`, f);
+        }
+        else if (from) {
+            add('step-changed', `${quote(f.command)} ran although its source is cached: the instruction or the copied files changed, ${otherwise}`, f);
+        }
+        else if (base) {
+            add('step-changed', `${quote(f.command)} is the first step after FROM: the instruction, a build arg it uses or the base ` +
+                `image changed, ${otherwise}`, f);
+        }
+        else {
+            add('step-changed', `${quote(f.command)} ran after a cached step: the instruction or what it uses (build args, ENV, ` +
+                `mounted files) changed, ${otherwise}`, f);
+        }
+    }
+    for (const c of changes.filter((x) => !explained.has(x.image))) {
+        add('base-image-changed', `base image ${c.image} now resolves to ${short(c.to)} (was ${short(c.from)})`);
+    }
+    return reasons;
+}
+/** FROM images of this build: from the record, else the metadata's provenance, else the log. */
+function baseImages(record, metadata, log) {
+    const fromRecord = (record?.materials ?? []).filter((m) => m.image !== '');
+    if (fromRecord.length > 0)
+        return fromRecord;
+    const fromMetadata = (metadata?.materials ?? []).filter((m) => m.image !== '');
+    if (fromMetadata.length > 0)
+        return fromMetadata;
+    const out = [];
+    for (const b of log?.bases ?? []) {
+        if (b.digest === '' || out.some((m) => m.image === b.image && m.digest === b.digest))
+            continue;
+        out.push({ uri: '', image: b.image, platform: b.platform, digest: b.digest });
+    }
+    return out;
+}
+/** The one-line reason of a failed build: the step, its Dockerfile line and BuildKit's message. */
+function failureMessage(error, fallback) {
+    if (!error)
+        return `docker buildx build failed: ${fallback}`;
+    const where = error.file && error.line !== null ? ` (${error.file}:${error.line})` : '';
+    const step = error.step ? ` at ${error.step}` : '';
+    return `build failed${step}${where}: ${error.message || fallback}`.replace(/\s*\r?\n\s*/g, ' ');
+}
+function reportError(record, log) {
+    const failedStep = log?.steps.find((s) => s.status === 'failed');
+    if (record?.error) {
+        const e = record.error;
+        return {
+            step: e.step || failedStep?.name || '',
+            message: e.message,
+            file: e.location?.file ?? '',
+            line: e.location?.line ?? null,
+        };
+    }
+    if (failedStep)
+        return { step: failedStep.name, message: failedStep.error ?? '', file: '', line: null };
+    return null;
 }
 function buildReport(args) {
-    const steps = args.log?.steps ?? [];
+    const log = args.log;
+    const record = args.record ?? null;
+    const metadata = args.metadata ?? null;
+    const steps = log?.steps ?? [];
     const totals = (0, parse_1.stepTotals)(steps);
+    const imports = log ? importResults(log) : [];
+    const materials = baseImages(record, metadata, log);
+    const exported = args.exportResult;
+    const manifest = exported.manifest ??
+        (exported.status === 'ok' && metadata?.cacheManifest
+            ? { digest: metadata.cacheManifest.digest, size: metadata.cacheManifest.size }
+            : null);
     return {
         version: 1,
         backend: args.backend,
@@ -34079,6 +35347,7 @@ function buildReport(args) {
             total: totals.total,
             cached: totals.cached,
             executed: totals.executed,
+            notRun: totals.notRun,
             ratio: Math.round(totals.ratio * 1000) / 1000,
             executedSeconds: seconds(totals.executedMs),
             firstExecuted: firstExecuted(steps),
@@ -34088,10 +35357,38 @@ function buildReport(args) {
                 step: s.command,
                 status: s.status,
                 seconds: seconds(s.durationMs),
+                instruction: s.instruction,
+                index: s.index,
+                of: s.total,
+                cached: s.status === 'cached',
             })),
         },
-        imports: args.log ? importResults(args.log) : [],
-        export: args.exportResult,
+        imports,
+        export: { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes },
+        record: record
+            ? {
+                ref: record.ref,
+                status: record.status,
+                seconds: seconds(record.durationMs),
+                buildkitCachedSteps: record.numCachedSteps,
+                buildkitTotalSteps: record.numTotalSteps,
+            }
+            : null,
+        error: args.build === 'failed' ? reportError(record, log) : null,
+        baseImages: materials.map((m) => ({ image: m.image, platform: m.platform, digest: m.digest })),
+        likelyReasons: args.build === 'not-run' || !log
+            ? []
+            : likelyReasons({
+                steps,
+                bases: log.bases,
+                imports,
+                reads: args.plan.cacheFrom.length,
+                noCache: args.noCache,
+                modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
+                materials,
+                buildArgs: record?.buildArgs,
+                previous: args.previous,
+            }),
     };
 }
 
@@ -34104,6 +35401,7 @@ function buildReport(args) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatBytes = formatBytes;
 exports.renderSummary = renderSummary;
 /** Markdown table cells: no pipes or newlines from step text may break the table. */
 function cell(text) {
@@ -34112,65 +35410,160 @@ function cell(text) {
 function code(text) {
     return `\`${cell(text)}\``;
 }
+/** Prose outside tables: the report's details quote commands in backticks already. */
+function oneLine(text) {
+    return text.replace(/\s*\r?\n\s*/g, ' ');
+}
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** Seconds as the report rounds them (0.1s): what rounds to 0 still took some time. */
+function duration(seconds) {
+    return seconds > 0 ? `${seconds}s` : '<0.1s';
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
 const STATUS_ICON = {
     cached: '✅ cached',
     executed: '🔨 ran',
     failed: '❌ failed',
+    canceled: '⏹️ canceled',
     'not-run': '⏭️ not needed',
 };
-/** The job summary: the plan, each step, imports and the export, as readable Markdown. */
+const REASON_TITLE = {
+    'no-cache': 'no-cache',
+    'no-cache-read': 'nothing read',
+    'first-build': 'no cache yet',
+    'import-failed': 'import failed',
+    'base-image-changed': 'base image changed',
+    'build-args-changed': 'build args changed',
+    'context-changed': 'context files changed',
+    'earlier-stage-changed': 'earlier stage changed',
+    'platform-not-cached': 'other platform only',
+    'step-changed': 'step not in cache',
+};
+/** More steps than this go into a collapsed block. */
+const STEPS_SHOWN = 40;
+/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
 function renderSummary(r) {
     const out = [];
     const pct = `${Math.round(r.steps.ratio * 100)}%`;
-    out.push(`## BuildKit cache: ${r.steps.cached}/${r.steps.total} steps cached (${pct})`, '');
-    out.push(`Backend **${r.backend}**, run kind **${r.trigger}**, cache namespace ${code(r.namespace)}. ` +
-        `Build ${r.build}; ${r.steps.executed} steps ran for ${r.steps.executedSeconds}s. ` +
-        `Export: **${r.export.status}**${r.export.reason ? ` (${cell(r.export.reason)})` : ''}` +
-        `${r.export.seconds > 0 ? `, ${r.export.seconds}s` : ''}.`, '');
-    out.push('### Cache plan', '', '| | ref | why | entry |', '|---|---|---|---|');
+    const s = r.steps;
+    if (r.build === 'not-run') {
+        out.push('## BuildKit cache: plan only (dry run)', '');
+    }
+    else {
+        out.push(`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${pct})`, '');
+    }
+    const facts = [
+        `backend **${r.backend}**`,
+        `run kind **${r.trigger}**`,
+        `cache namespace ${code(r.namespace)}`,
+    ];
+    if (r.build !== 'not-run') {
+        facts.unshift(r.build === 'succeeded' ? '**Build succeeded**' : '**Build failed**');
+        facts.push(`${s.executed} ${s.executed === 1 ? 'step' : 'steps'} ran for ${s.executedSeconds}s`);
+        if (s.notRun > 0)
+            facts.push(`${s.notRun} not reached`);
+    }
+    const exportSize = r.export.sizes.find((x) => x.bytes !== null)?.bytes;
+    facts.push(`cache export **${r.export.status}**` +
+        (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
+        (exportSize != null ? ` (${formatBytes(exportSize)})` : ''));
+    out.push(`${facts.join(' · ')}`, '');
+    if (r.error) {
+        const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
+        out.push(`> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${cell(clip(r.error.message, 400))}`, '');
+    }
+    if (r.likelyReasons.length > 0) {
+        out.push('### Likely reasons for cache misses', '');
+        for (const reason of r.likelyReasons) {
+            const scope = reason.stage ? ` in stage ${code(reason.stage)}` : '';
+            out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
+        }
+        out.push('');
+    }
+    if (s.list.length > 0) {
+        const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
+        // The first step that ran in each stage is where that stage's cache broke.
+        const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
+        s.list.forEach((step, n) => {
+            const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
+            const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
+            const label = step.status === 'not-run' && r.build === 'failed'
+                ? '⏭️ not reached'
+                : (STATUS_ICON[step.status] ?? step.status);
+            const result = `${label}${first ? ' · first miss' : ''}`;
+            const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
+            rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
+        });
+        out.push('### Steps', '');
+        if (s.list.length > STEPS_SHOWN) {
+            out.push(`<details><summary>${s.list.length} steps, in build order</summary>`, '', ...rows, '', '</details>');
+        }
+        else {
+            out.push(...rows);
+        }
+        out.push('');
+    }
+    if (r.imports.length > 0) {
+        out.push('### Cache import', '', '| source | result | time |', '|---|---|---:|');
+        for (const i of r.imports) {
+            const result = i.result === 'imported'
+                ? '✅ imported'
+                : i.result === 'not-found'
+                    ? '➖ not found (normal for the first build of a ref)'
+                    : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
+            out.push(`| ${code(i.source)} | ${result} | ${duration(i.seconds)} |`);
+        }
+        out.push('');
+    }
+    out.push('### Cache export', '');
+    const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
+    out.push(`${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
+        `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
+        (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''), '');
+    for (const d of r.export.destinations) {
+        const size = r.export.sizes.find((x) => x.destination === d);
+        const text = !size ? '' : size.bytes !== null ? `${formatBytes(size.bytes)} (${size.how})` : size.how;
+        out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
+    }
+    if (r.export.destinations.length > 0)
+        out.push('');
+    // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
+    out.push('### Cache plan', '');
     for (const read of r.plan.reads) {
-        out.push(`| read | ${code(read.ref)} | ${cell(read.why)} | ${read.entry ? code(read.entry) : 'not read'} |`);
+        out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${read.entry ? code(read.entry) : 'not read'}`);
     }
     for (const write of r.plan.writes) {
-        out.push(`| write | ${code(write.ref)} | ${cell(write.why)} | ${code(write.entry)} |`);
+        out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
     }
     if (r.plan.writes.length === 0)
-        out.push('| write | — | nothing is written by this run | |');
+        out.push('- **write**: nothing is written by this run');
     out.push('');
     if (r.plan.notes.length > 0) {
+        out.push('Notes:', '');
         for (const note of r.plan.notes)
             out.push(`- ${cell(note)}`);
         out.push('');
     }
     if (r.tokenScopes) {
-        const list = r.tokenScopes.map((s) => `${code(s.scope)} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
-        out.push(`GitHub cache scopes of this run's token: ${list.join(', ') || 'none'}.`, '');
+        const list = r.tokenScopes.map((t) => `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
+        out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
     }
-    if (r.imports.length > 0) {
-        out.push('### Cache import', '', '| source | result |', '|---|---|');
-        for (const i of r.imports) {
-            const result = i.result === 'imported'
-                ? 'imported'
-                : i.result === 'not-found'
-                    ? 'not found (normal for the first build of a ref)'
-                    : `failed: ${cell(i.error ?? '')}`;
-            out.push(`| ${code(i.source)} | ${result} |`);
-        }
-        out.push('');
-    }
-    if (r.steps.list.length > 0) {
-        out.push('### Steps', '', '| stage | step | result | time |', '|---|---|---|---|');
-        for (const s of r.steps.list) {
-            const stage = [s.platform, s.stage].filter(Boolean).join(' ');
-            out.push(`| ${cell(stage)} | ${code(s.step.slice(0, 120))} | ${STATUS_ICON[s.status]} | ${s.seconds}s |`);
-        }
-        out.push('');
-    }
-    if (r.steps.firstExecuted.length > 0) {
-        out.push('Where each stage\'s cache broke (first step that ran):', '');
-        for (const f of r.steps.firstExecuted)
-            out.push(`- ${cell(f.stage)}: ${code(f.step)}`);
-        out.push('');
+    if (r.baseImages.length > 0) {
+        const list = r.baseImages.map((b) => `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
+        out.push(`Base images: ${list.join(', ')}.`, '');
     }
     return out.join('\n');
 }
@@ -34393,6 +35786,14 @@ module.exports = require("node:events");
 
 "use strict";
 module.exports = require("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:fs/promises");
 
 /***/ }),
 

@@ -2,32 +2,106 @@
 
 /** `github.com/docker/buildx v0.29.1 1a2b3c` or Debian's `… 0.29.1+ds1 0.29.1+ds1-4` → `0.29.1`. */
 export function parseBuildxVersion(stdout: string): string | null {
-  const m = /github\.com\/docker\/buildx\s+v?(\d+\.\d+\.\d+)/.exec(stdout) ?? /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
+  const m =
+    /github\.com\/docker\/buildx\s+v?(\d+\.\d+\.\d+)/.exec(stdout) ?? /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
   return m ? m[1] : null;
+}
+
+/** An OCI descriptor: what `cache.manifest` in the metadata file points at. */
+export interface Descriptor {
+  mediaType: string;
+  digest: string;
+  size: number;
+}
+
+/** A resolved build input: for a `FROM` image, the image and the digest it resolved to. */
+export interface Material {
+  uri: string;
+  /** `127.0.0.1:5000/busybox:latest` for a docker image; empty for other materials (git, http). */
+  image: string;
+  /** `linux/amd64`, or empty when the record does not say. */
+  platform: string;
+  /** `sha256:…` */
+  digest: string;
 }
 
 export interface BuildMetadata {
   /** The build record's ref: the last element of `buildx.build.ref`. */
   ref: string | null;
   digest: string;
+  /** The cache manifest the registry or local cache exporter wrote (`cache.manifest`). */
+  cacheManifest: Descriptor | null;
+  /** FROM images from the provenance buildx puts in the file (single-platform builds only). */
+  materials: Material[];
   raw: Record<string, unknown>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+function descriptor(v: unknown): Descriptor | null {
+  let d = v;
+  if (typeof d === 'string') {
+    try {
+      d = JSON.parse(d);
+    } catch {
+      return null;
+    }
+  }
+  if (!isObject(d) || str(d.digest) === '') return null;
+  return { mediaType: str(d.mediaType), digest: str(d.digest), size: num(d.size) };
+}
+
+/**
+ * `pkg:docker/127.0.0.1:5000/busybox@latest?platform=linux%2Famd64` → image and platform. Other
+ * package URLs (git, http sources) keep their URI and get no image.
+ */
+export function parseMaterialUri(uri: string): { image: string; platform: string } {
+  const m = /^pkg:docker\/([^@?#]+)(?:@([^?#]+))?(?:\?([^#]*))?/.exec(uri);
+  if (!m) return { image: '', platform: '' };
+  const name = decodeURIComponent(m[1]);
+  const version = m[2] ? decodeURIComponent(m[2]) : '';
+  const image = version === '' ? name : version.includes(':') ? `${name}@${version}` : `${name}:${version}`;
+  const platform = new URLSearchParams(m[3] ?? '').get('platform') ?? '';
+  return { image, platform };
+}
+
+function material(uri: string, digest: string): Material {
+  return { uri, ...parseMaterialUri(uri), digest };
 }
 
 export function parseMetadata(text: string): BuildMetadata {
   let raw: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object') raw = parsed as Record<string, unknown>;
+    if (isObject(parsed)) raw = parsed;
   } catch {
     raw = {};
   }
-  const buildRef = typeof raw['buildx.build.ref'] === 'string' ? (raw['buildx.build.ref'] as string) : '';
-  const digest = typeof raw['containerimage.digest'] === 'string' ? (raw['containerimage.digest'] as string) : '';
-  return { ref: buildRef === '' ? null : (buildRef.split('/').pop() ?? null), digest, raw };
+  const buildRef = str(raw['buildx.build.ref']);
+  const provenance = raw['buildx.build.provenance'];
+  const materials: Material[] = [];
+  if (isObject(provenance) && Array.isArray(provenance.materials)) {
+    for (const m of provenance.materials) {
+      if (!isObject(m) || str(m.uri) === '') continue;
+      const sha = isObject(m.digest) ? str(m.digest.sha256) : '';
+      materials.push(material(str(m.uri), sha ? `sha256:${sha}` : ''));
+    }
+  }
+  return {
+    ref: buildRef === '' ? null : (buildRef.split('/').pop() ?? null),
+    digest: str(raw['containerimage.digest']),
+    cacheManifest: descriptor(raw['cache.manifest']),
+    materials,
+    raw,
+  };
 }
 
 interface RawVertex {
   digest: string;
+  inputs?: string[];
   name?: string;
   cached?: boolean;
   started?: string;
@@ -48,8 +122,13 @@ export interface BuildStep {
   instruction: string;
   /** The instruction's text without the `[stage n/m]` prefix. */
   command: string;
-  status: 'cached' | 'executed' | 'failed' | 'not-run';
+  /** `canceled`: it started but the build stopped it when another step failed. */
+  status: 'cached' | 'executed' | 'failed' | 'canceled' | 'not-run';
   durationMs: number;
+  /** When BuildKit first reported it (RFC 3339), or empty when it never started. */
+  startedAt: string;
+  /** Digests of the vertices it builds on: the previous step, a `COPY --from` stage, the context. */
+  inputs: string[];
   error?: string;
 }
 
@@ -59,68 +138,194 @@ export interface CacheVertex {
   error?: string;
 }
 
+/** A stage's `FROM` image as the build resolved it (`[base 1/2] FROM img:tag@sha256:…`). */
+export interface BaseImage {
+  /** The FROM vertex: a stage's first step lists it among its inputs. */
+  vertex: string;
+  /** Empty when only a concurrent build named the vertex (or several stages share it). */
+  stage: string;
+  platform: string;
+  image: string;
+  digest: string;
+}
+
 export interface BuildLog {
+  /** Steps in build order: by when they started, then by their place in the graph. */
   steps: BuildStep[];
   /** `importing cache manifest from <ref>`, one per source BuildKit tried. */
   imports: (CacheVertex & { source: string })[];
   /** `exporting cache to …` / `exporting to GitHub Actions Cache` vertices. */
   exports: CacheVertex[];
+  bases: BaseImage[];
 }
 
 const STEP_NAME = /^\[([^\]]*?)\s*(\d+)\/(\d+)\]\s+(\S+)\s*(.*)$/s;
+
+/** The parts of a step's vertex name; null for names that are not a Dockerfile step. */
+export function parseStepName(name: string): {
+  stage: string;
+  platform: string;
+  index: number;
+  total: number;
+  instruction: string;
+  command: string;
+} | null {
+  const m = STEP_NAME.exec(name);
+  if (!m) return null;
+  const prefix = m[1].split(/\s+/).filter((p) => p !== '');
+  return {
+    platform: prefix.find((p) => p.includes('/')) ?? '',
+    stage: prefix.find((p) => !p.includes('/')) ?? '',
+    index: Number(m[2]),
+    total: Number(m[3]),
+    instruction: m[4].toUpperCase(),
+    command: `${m[4]} ${m[5]}`.trim(),
+  };
+}
 
 /** Splits the rawjson stream (one JSON document per line, or several run together) into documents. */
 function jsonDocuments(text: string): unknown[] {
   const docs: unknown[] = [];
   for (const line of text.split('\n')) {
     const t = line.trim();
-    if (t === '') continue;
+    if (!t.startsWith('{')) continue;
     try {
       docs.push(JSON.parse(t));
+      continue;
     } catch {
-      // A torn line (the process was cut off) carries nothing we can use.
+      // Several documents on one line, or a torn line (the process was cut off).
+    }
+    let depth = 0;
+    let inString = false;
+    let escaped = false;
+    let start = -1;
+    for (let i = 0; i < t.length; i++) {
+      const c = t[i];
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === '\\') escaped = true;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === '{') {
+        if (depth === 0) start = i;
+        depth++;
+      } else if (c === '}' && depth > 0 && --depth === 0) {
+        try {
+          docs.push(JSON.parse(t.slice(start, i + 1)));
+        } catch {
+          // Not JSON after all: skip it.
+        }
+      }
     }
   }
   return docs;
 }
 
+/**
+ * RFC 3339 with nanoseconds → microseconds since the epoch. Comparing the strings is wrong
+ * (BuildKit trims trailing zeros: `…29.15Z` is earlier than `…29.1543Z`), and Date.parse keeps
+ * only milliseconds, which cannot order steps BuildKit reports in the same millisecond.
+ */
+export function timeMicros(ts: string): number {
+  const m = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/.exec(ts);
+  if (!m) {
+    const t = Date.parse(ts);
+    return Number.isFinite(t) ? t * 1000 : NaN;
+  }
+  const seconds = Date.parse(`${m[1]}${m[3]}`);
+  if (!Number.isFinite(seconds)) return NaN;
+  return seconds * 1000 + Number((m[2] ?? '').padEnd(6, '0').slice(0, 6));
+}
+
 function ms(from?: string, to?: string): number {
   if (!from || !to) return 0;
-  const d = Date.parse(to) - Date.parse(from);
-  return Number.isFinite(d) && d > 0 ? d : 0;
+  const d = (timeMicros(to) - timeMicros(from)) / 1000;
+  return Number.isFinite(d) && d > 0 ? Math.round(d) : 0;
+}
+
+const isCanceled = (error: string) => /context canceled|^canceled$|: canceled$/i.test(error);
+
+interface Merged extends RawVertex {
+  firstStart?: string;
+  firstStartUs?: number;
+  lastEnd?: string;
+  lastEndUs?: number;
 }
 
 /**
  * Folds `docker buildx history logs --progress rawjson` into steps. A vertex is reported many
  * times as it progresses; it is one step. `[internal]` work, `FROM` resolution and exports are
  * not steps: a step is what a user calls one, an instruction the cache can save.
+ *
+ * On a shared engine a vertex this build has in common with a concurrent build (the same base
+ * image, the same step) also carries that build's earlier progress, under that build's name.
+ * Entries that started before this build loaded its definition are that build's: they set no
+ * time, status or name here. The vertex list BuildKit sends first names vertices as this build does.
  */
 export function parseRawJsonLog(text: string): BuildLog {
-  const merged = new Map<string, RawVertex & { firstStart?: string; lastEnd?: string }>();
-  const order: string[] = [];
+  const entries: RawVertex[] = [];
   for (const doc of jsonDocuments(text)) {
-    const vertexes = (doc as { vertexes?: RawVertex[] }).vertexes ?? [];
-    for (const v of vertexes) {
-      if (!v || typeof v.digest !== 'string') continue;
-      let m = merged.get(v.digest);
-      if (!m) {
-        m = { digest: v.digest };
-        merged.set(v.digest, m);
-        order.push(v.digest);
-      }
-      if (v.name) m.name = v.name;
-      if (v.cached) m.cached = true;
-      if (v.error) m.error = v.error;
-      if (v.started && (!m.firstStart || v.started < m.firstStart)) m.firstStart = v.started;
-      if (v.completed && (!m.lastEnd || v.completed > m.lastEnd)) m.lastEnd = v.completed;
+    const vertexes = (doc as { vertexes?: unknown }).vertexes;
+    if (!Array.isArray(vertexes)) continue;
+    for (const v of vertexes as RawVertex[]) if (v && typeof v.digest === 'string') entries.push(v);
+  }
+  // This build starts by loading its definition. Progress from before that belongs to another
+  // build that shared a vertex with this one (seen with a concurrent build of the same base).
+  const loads = entries
+    .filter((v) => v.started && /^\[internal\] load build definition/.test(v.name ?? ''))
+    .map((v) => timeMicros(v.started!));
+  const buildStart = loads.length > 0 ? Math.min(...loads) : -Infinity;
+  const ours = (v: RawVertex) => !v.started || !(timeMicros(v.started) < buildStart);
+
+  const merged = new Map<string, Merged & { listed?: string; foreign?: string }>();
+  for (const v of entries) {
+    let m = merged.get(v.digest);
+    if (!m) {
+      m = { digest: v.digest };
+      merged.set(v.digest, m);
+    }
+    if (Array.isArray(v.inputs) && !m.inputs) m.inputs = v.inputs.filter((i) => typeof i === 'string');
+    if (!ours(v)) {
+      if (v.name && !m.foreign) m.foreign = v.name;
+      continue;
+    }
+    // The vertex list BuildKit sends first (no times) names the vertices as this build does.
+    if (v.name && !v.started && !m.listed) m.listed = v.name;
+    if (v.name && !m.name) m.name = v.name;
+    if (v.cached) m.cached = true;
+    if (v.error) m.error = v.error;
+    const start = v.started ? timeMicros(v.started) : NaN;
+    if (Number.isFinite(start) && (m.firstStartUs === undefined || start < m.firstStartUs)) {
+      m.firstStart = v.started;
+      m.firstStartUs = start;
+    }
+    const end = v.completed ? timeMicros(v.completed) : NaN;
+    if (Number.isFinite(end) && (m.lastEndUs === undefined || end > m.lastEndUs)) {
+      m.lastEnd = v.completed;
+      m.lastEndUs = end;
     }
   }
-  const log: BuildLog = { steps: [], imports: [], exports: [] };
-  for (const digest of order) {
-    const v = merged.get(digest)!;
-    const name = v.name ?? '';
+
+  // Depth in the graph orders steps BuildKit reports at the same instant (a fully cached build).
+  const depths = new Map<string, number>();
+  const depth = (digest: string, seen: Set<string>): number => {
+    const known = depths.get(digest);
+    if (known !== undefined) return known;
+    if (seen.has(digest)) return 0;
+    seen.add(digest);
+    const inputs = merged.get(digest)?.inputs ?? [];
+    const d = inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map((i) => depth(i, seen)));
+    depths.set(digest, d);
+    return d;
+  };
+
+  const log: BuildLog = { steps: [], imports: [], exports: [], bases: [] };
+  for (const v of merged.values()) {
+    // Only another build named it: its stage is that build's, not this one's.
+    const foreign = !v.listed && !v.name;
+    const name = v.listed ?? v.name ?? v.foreign ?? '';
     const durationMs = ms(v.firstStart, v.lastEnd);
-    const importMatch = /^importing cache manifest from (.*)$/.exec(name);
+    const importMatch = /^importing cache manifest from (.*)$/s.exec(name);
     if (importMatch) {
       log.imports.push({ name, source: importMatch[1], durationMs, ...(v.error ? { error: v.error } : {}) });
       continue;
@@ -129,54 +334,192 @@ export function parseRawJsonLog(text: string): BuildLog {
       log.exports.push({ name, durationMs, ...(v.error ? { error: v.error } : {}) });
       continue;
     }
-    const m = STEP_NAME.exec(name);
-    if (!m) continue;
-    const instruction = m[4].toUpperCase();
-    if (instruction === 'FROM') continue;
-    const prefix = m[1].split(/\s+/).filter((p) => p !== '');
-    const platform = prefix.find((p) => p.includes('/')) ?? '';
-    const stage = prefix.find((p) => !p.includes('/')) ?? '';
+    const parts = parseStepName(name);
+    if (!parts) continue;
+    if (parts.instruction === 'FROM') {
+      const ref = parts.command.replace(/^FROM\s+/i, '').split(/\s+/)[0];
+      const at = ref.lastIndexOf('@');
+      log.bases.push({
+        vertex: v.digest,
+        stage: foreign ? '' : parts.stage,
+        platform: foreign ? '' : parts.platform,
+        image: at > 0 ? ref.slice(0, at) : ref,
+        digest: at > 0 ? ref.slice(at + 1) : '',
+      });
+      continue;
+    }
     let status: BuildStep['status'];
-    if (v.error) status = 'failed';
+    if (v.error) status = isCanceled(v.error) ? 'canceled' : 'failed';
     else if (v.cached) status = 'cached';
     else if (v.lastEnd) status = 'executed';
     else status = 'not-run';
     log.steps.push({
-      digest,
+      digest: v.digest,
       name,
-      stage,
-      platform,
-      index: Number(m[2]),
-      total: Number(m[3]),
-      instruction,
-      command: `${m[4]} ${m[5]}`.trim(),
+      ...parts,
       status,
-      durationMs: status === 'executed' || status === 'failed' ? durationMs : 0,
+      durationMs: status === 'executed' || status === 'failed' || status === 'canceled' ? durationMs : 0,
+      startedAt: v.firstStart ?? '',
+      inputs: v.inputs ?? [],
       ...(v.error ? { error: v.error } : {}),
     });
   }
+  const startOf = (s: BuildStep) => merged.get(s.digest)?.firstStartUs ?? Infinity;
+  log.steps.sort(
+    (a, b) =>
+      startOf(a) - startOf(b) ||
+      depth(a.digest, new Set()) - depth(b.digest, new Set()) ||
+      a.platform.localeCompare(b.platform) ||
+      a.stage.localeCompare(b.stage) ||
+      a.index - b.index,
+  );
   return log;
 }
 
 export interface StepTotals {
   total: number;
+  /** Steps the cache saved; in a build that did not fail, steps BuildKit never needed count too. */
   cached: number;
+  /** Steps that did work: ran, failed, or were canceled. */
   executed: number;
+  /** Steps left undone because another step failed. */
+  notRun: number;
   /** Cached steps over all steps, 0..1 (1 when there are no steps: nothing had to run). */
   ratio: number;
   executedMs: number;
 }
 
-/** Steps that did no work count as cached: the cache (or a cached result downstream) saved them. */
+const didWork = (s: BuildStep) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
+
+/**
+ * In a build that succeeded, a step that did no work was saved by the cache (or by a cached
+ * result downstream); after a failure, steps that never started were just not reached.
+ */
 export function stepTotals(steps: BuildStep[]): StepTotals {
   const total = steps.length;
-  const executed = steps.filter((s) => s.status === 'executed' || s.status === 'failed').length;
-  const cached = total - executed;
+  const executed = steps.filter(didWork).length;
+  const broke = steps.some((s) => s.status === 'failed' || s.status === 'canceled');
+  const notRun = broke ? steps.filter((s) => s.status === 'not-run').length : 0;
+  const cached = total - executed - notRun;
   return {
     total,
     cached,
     executed,
+    notRun,
     ratio: total === 0 ? 1 : cached / total,
     executedMs: steps.reduce((sum, s) => sum + s.durationMs, 0),
+  };
+}
+
+/** Where in the Dockerfile a failed step is, from the record's source snippet. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  /** The lines BuildKit marked with `>>>`: the failing instruction. */
+  text: string;
+}
+
+export interface BuildRecordError {
+  message: string;
+  /** The failing vertex, e.g. `[build 3/4] RUN make`; empty when the record does not name one. */
+  step: string;
+  location: SourceLocation | null;
+  /** The step's last output lines. Build output can hold anything: never put it in the report. */
+  logs: string[];
+}
+
+/** `docker buildx history inspect <ref> --format json`, the parts the report uses. */
+export interface BuildRecord {
+  ref: string;
+  name: string;
+  /** `completed`, `failed`, `canceled`, `running`. */
+  status: string;
+  durationMs: number;
+  error: BuildRecordError | null;
+  /** The FROM images and other inputs as resolved; the record has none for a failed build. */
+  materials: Material[];
+  platforms: string[];
+  /** Values can be anything the user passed: compare them, never report them. */
+  buildArgs: { name: string; value: string }[];
+  /**
+   * BuildKit's own counts. Their total includes `[internal]` and FROM vertices and exports, so
+   * they are not the step counts of the report.
+   */
+  numCachedSteps: number;
+  numTotalSteps: number;
+}
+
+/** buildx prints Go structs: `Error.Message`; accept `message` too. */
+function field(o: Record<string, unknown>, name: string): unknown {
+  return o[name] ?? o[name.charAt(0).toLowerCase() + name.slice(1)];
+}
+
+/** `[]byte` fields are base64 in buildx's JSON; a snippet already in plain text is read as is. */
+function sourceLocation(v: unknown): SourceLocation | null {
+  if (typeof v !== 'string' || v === '') return null;
+  return parseErrorSource(Buffer.from(v, 'base64').toString('utf8')) ?? parseErrorSource(v);
+}
+
+/**
+ * The record's `Sources`: the snippet buildx prints under a failed build, e.g.
+ * `Dockerfile:8` / `--------------------` / `   8 | >>> RUN …`.
+ */
+export function parseErrorSource(text: string): SourceLocation | null {
+  const lines = text.split('\n');
+  const head = lines.findIndex((l) => /^\S.*:\d+(-\d+)?\s*$/.test(l));
+  if (head < 0) return null;
+  const m = /^(.*):(\d+)(?:-\d+)?\s*$/.exec(lines[head])!;
+  const marked = lines
+    .slice(head + 1)
+    .map((l) => /^\s*\d+\s*\|\s*>>>\s?(.*)$/.exec(l))
+    .filter((x): x is RegExpExecArray => x !== null)
+    .map((x) => x[1].trim());
+  return { file: m[1], line: Number(m[2]), text: marked.join(' ') };
+}
+
+export function parseHistoryInspect(text: string): BuildRecord | null {
+  let o: unknown;
+  try {
+    o = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isObject(o)) return null;
+  const err = field(o, 'Error');
+  let error: BuildRecordError | null = null;
+  if (isObject(err)) {
+    const logs = field(err, 'Logs');
+    error = {
+      message: str(field(err, 'Message')),
+      step: str(field(err, 'Name')),
+      location: sourceLocation(field(err, 'Sources')),
+      logs: Array.isArray(logs) ? logs.filter((l): l is string => typeof l === 'string') : [],
+    };
+  }
+  const materials: Material[] = [];
+  const rawMaterials = field(o, 'Materials');
+  if (Array.isArray(rawMaterials)) {
+    for (const m of rawMaterials) {
+      if (!isObject(m)) continue;
+      const digests = field(m, 'Digests');
+      const digest = Array.isArray(digests) ? str(digests[0]) : '';
+      materials.push(material(str(field(m, 'URI')), digest));
+    }
+  }
+  const platforms = field(o, 'Platform');
+  const args = field(o, 'BuildArgs');
+  return {
+    ref: str(field(o, 'Ref')),
+    name: str(field(o, 'Name')),
+    status: str(field(o, 'Status')),
+    durationMs: Math.round(num(field(o, 'Duration')) / 1e6),
+    error,
+    materials,
+    platforms: Array.isArray(platforms) ? platforms.filter((p): p is string => typeof p === 'string') : [],
+    buildArgs: Array.isArray(args)
+      ? args.filter(isObject).map((a) => ({ name: str(field(a, 'Name')), value: str(field(a, 'Value')) }))
+      : [],
+    numCachedSteps: num(field(o, 'NumCachedSteps')),
+    numTotalSteps: num(field(o, 'NumTotalSteps')),
   };
 }

@@ -7,77 +7,193 @@ function cell(text: string): string {
 function code(text: string): string {
   return `\`${cell(text)}\``;
 }
+/** Prose outside tables: the report's details quote commands in backticks already. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ');
+}
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Seconds as the report rounds them (0.1s): what rounds to 0 still took some time. */
+function duration(seconds: number): string {
+  return seconds > 0 ? `${seconds}s` : '<0.1s';
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
 
 const STATUS_ICON: Record<string, string> = {
   cached: '✅ cached',
   executed: '🔨 ran',
   failed: '❌ failed',
+  canceled: '⏹️ canceled',
   'not-run': '⏭️ not needed',
 };
 
-/** The job summary: the plan, each step, imports and the export, as readable Markdown. */
+const REASON_TITLE: Record<string, string> = {
+  'no-cache': 'no-cache',
+  'no-cache-read': 'nothing read',
+  'first-build': 'no cache yet',
+  'import-failed': 'import failed',
+  'base-image-changed': 'base image changed',
+  'build-args-changed': 'build args changed',
+  'context-changed': 'context files changed',
+  'earlier-stage-changed': 'earlier stage changed',
+  'platform-not-cached': 'other platform only',
+  'step-changed': 'step not in cache',
+};
+
+/** More steps than this go into a collapsed block. */
+const STEPS_SHOWN = 40;
+
+/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
 export function renderSummary(r: CacheReport): string {
   const out: string[] = [];
   const pct = `${Math.round(r.steps.ratio * 100)}%`;
-  out.push(`## BuildKit cache: ${r.steps.cached}/${r.steps.total} steps cached (${pct})`, '');
+  const s = r.steps;
+  if (r.build === 'not-run') {
+    out.push('## BuildKit cache: plan only (dry run)', '');
+  } else {
+    out.push(`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${pct})`, '');
+  }
+
+  const facts = [
+    `backend **${r.backend}**`,
+    `run kind **${r.trigger}**`,
+    `cache namespace ${code(r.namespace)}`,
+  ];
+  if (r.build !== 'not-run') {
+    facts.unshift(r.build === 'succeeded' ? '**Build succeeded**' : '**Build failed**');
+    facts.push(`${s.executed} ${s.executed === 1 ? 'step' : 'steps'} ran for ${s.executedSeconds}s`);
+    if (s.notRun > 0) facts.push(`${s.notRun} not reached`);
+  }
+  const exportSize = r.export.sizes.find((x) => x.bytes !== null)?.bytes;
+  facts.push(
+    `cache export **${r.export.status}**` +
+      (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
+      (exportSize != null ? ` (${formatBytes(exportSize)})` : ''),
+  );
+  out.push(`${facts.join(' · ')}`, '');
+
+  if (r.error) {
+    const where =
+      r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
+    out.push(
+      `> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`,
+      `> ${cell(clip(r.error.message, 400))}`,
+      '',
+    );
+  }
+
+  if (r.likelyReasons.length > 0) {
+    out.push('### Likely reasons for cache misses', '');
+    for (const reason of r.likelyReasons) {
+      const scope = reason.stage ? ` in stage ${code(reason.stage)}` : '';
+      out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
+    }
+    out.push('');
+  }
+
+  if (s.list.length > 0) {
+    const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
+    // The first step that ran in each stage is where that stage's cache broke.
+    const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
+    s.list.forEach((step, n) => {
+      const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
+      const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
+      const label =
+        step.status === 'not-run' && r.build === 'failed'
+          ? '⏭️ not reached'
+          : (STATUS_ICON[step.status] ?? step.status);
+      const result = `${label}${first ? ' · first miss' : ''}`;
+      const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
+      rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
+    });
+    out.push('### Steps', '');
+    if (s.list.length > STEPS_SHOWN) {
+      out.push(
+        `<details><summary>${s.list.length} steps, in build order</summary>`,
+        '',
+        ...rows,
+        '',
+        '</details>',
+      );
+    } else {
+      out.push(...rows);
+    }
+    out.push('');
+  }
+
+  if (r.imports.length > 0) {
+    out.push('### Cache import', '', '| source | result | time |', '|---|---|---:|');
+    for (const i of r.imports) {
+      const result =
+        i.result === 'imported'
+          ? '✅ imported'
+          : i.result === 'not-found'
+            ? '➖ not found (normal for the first build of a ref)'
+            : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
+      out.push(`| ${code(i.source)} | ${result} | ${duration(i.seconds)} |`);
+    }
+    out.push('');
+  }
+
+  out.push('### Cache export', '');
+  const status =
+    r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
   out.push(
-    `Backend **${r.backend}**, run kind **${r.trigger}**, cache namespace ${code(r.namespace)}. ` +
-      `Build ${r.build}; ${r.steps.executed} steps ran for ${r.steps.executedSeconds}s. ` +
-      `Export: **${r.export.status}**${r.export.reason ? ` (${cell(r.export.reason)})` : ''}` +
-      `${r.export.seconds > 0 ? `, ${r.export.seconds}s` : ''}.`,
+    `${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
+      `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
+      (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''),
     '',
   );
+  for (const d of r.export.destinations) {
+    const size = r.export.sizes.find((x) => x.destination === d);
+    const text = !size ? '' : size.bytes !== null ? `${formatBytes(size.bytes)} (${size.how})` : size.how;
+    out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
+  }
+  if (r.export.destinations.length > 0) out.push('');
 
-  out.push('### Cache plan', '', '| | ref | why | entry |', '|---|---|---|---|');
+  // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
+  out.push('### Cache plan', '');
   for (const read of r.plan.reads) {
     out.push(
-      `| read | ${code(read.ref)} | ${cell(read.why)} | ${read.entry ? code(read.entry) : 'not read'} |`,
+      `- **read** ${code(read.ref)}: ${cell(read.why)} → ${read.entry ? code(read.entry) : 'not read'}`,
     );
   }
   for (const write of r.plan.writes) {
-    out.push(`| write | ${code(write.ref)} | ${cell(write.why)} | ${code(write.entry)} |`);
+    out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
   }
-  if (r.plan.writes.length === 0) out.push('| write | — | nothing is written by this run | |');
+  if (r.plan.writes.length === 0) out.push('- **write**: nothing is written by this run');
   out.push('');
   if (r.plan.notes.length > 0) {
+    out.push('Notes:', '');
     for (const note of r.plan.notes) out.push(`- ${cell(note)}`);
     out.push('');
   }
   if (r.tokenScopes) {
     const list = r.tokenScopes.map(
-      (s) => `${code(s.scope)} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`,
+      (t) =>
+        `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`,
     );
-    out.push(`GitHub cache scopes of this run's token: ${list.join(', ') || 'none'}.`, '');
+    out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
   }
-
-  if (r.imports.length > 0) {
-    out.push('### Cache import', '', '| source | result |', '|---|---|');
-    for (const i of r.imports) {
-      const result =
-        i.result === 'imported'
-          ? 'imported'
-          : i.result === 'not-found'
-            ? 'not found (normal for the first build of a ref)'
-            : `failed: ${cell(i.error ?? '')}`;
-      out.push(`| ${code(i.source)} | ${result} |`);
-    }
-    out.push('');
-  }
-
-  if (r.steps.list.length > 0) {
-    out.push('### Steps', '', '| stage | step | result | time |', '|---|---|---|---|');
-    for (const s of r.steps.list) {
-      const stage = [s.platform, s.stage].filter(Boolean).join(' ');
-      out.push(
-        `| ${cell(stage)} | ${code(s.step.slice(0, 120))} | ${STATUS_ICON[s.status]} | ${s.seconds}s |`,
-      );
-    }
-    out.push('');
-  }
-  if (r.steps.firstExecuted.length > 0) {
-    out.push("Where each stage's cache broke (first step that ran):", '');
-    for (const f of r.steps.firstExecuted) out.push(`- ${cell(f.stage)}: ${code(f.step)}`);
-    out.push('');
+  if (r.baseImages.length > 0) {
+    const list = r.baseImages.map(
+      (b) =>
+        `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`,
+    );
+    out.push(`Base images: ${list.join(', ')}.`, '');
   }
   return out.join('\n');
 }

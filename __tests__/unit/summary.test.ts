@@ -1,0 +1,247 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { parseHistoryInspect, parseMetadata, parseRawJsonLog } from '../../src/buildx/parse';
+import type { CachePlan } from '../../src/plan/plan';
+import { buildReport, type CacheReport, exportOutcome } from '../../src/report/report';
+import { formatBytes, renderSummary } from '../../src/report/summary';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'buildx');
+const read = (name: string, file: string) => readFileSync(join(FIXTURES, name, file), 'utf8');
+const REPO = '127.0.0.1:5000/bkca-fixtures/cache';
+const CACHE_REF = `${REPO}:20261122055259`;
+
+const plan: CachePlan = {
+  trigger: { kind: 'pull-request', number: 42, base: 'main', fromFork: false },
+  namespace: 'docker-Dockerfile-linux-amd64',
+  cacheFrom: [`type=registry,ref=${REPO}:pr-42`, `type=registry,ref=${REPO}:main`],
+  cacheTo: [`type=registry,ref=${REPO}:pr-42,mode=max`],
+  reads: [
+    { ref: 'pr-42', why: 'this pull request', entry: `type=registry,ref=${REPO}:pr-42` },
+    { ref: 'main', why: 'the base branch', entry: `type=registry,ref=${REPO}:main` },
+    { ref: 'sha 5f1e2d3', why: 'the merge-base commit', entry: '' },
+  ],
+  writes: [{ ref: 'pr-42', why: 'this pull request', entry: `type=registry,ref=${REPO}:pr-42,mode=max` }],
+  notes: ['sha 5f1e2d3 is not read: the clone is shallow'],
+};
+
+function reportOf(name: string, extra: Partial<Parameters<typeof buildReport>[0]> = {}): CacheReport {
+  const log = parseRawJsonLog(read(name, 'rawjson.log'));
+  const built = name !== 'failed';
+  return buildReport({
+    plan,
+    backend: 'registry',
+    log,
+    build: built ? 'succeeded' : 'failed',
+    tokenScopes: null,
+    exportResult: exportOutcome(plan, log, built, ''),
+    record: parseHistoryInspect(read(name, 'inspect.json')),
+    metadata: existsSync(join(FIXTURES, name, 'metadata.json'))
+      ? parseMetadata(read(name, 'metadata.json'))
+      : null,
+    ...extra,
+  });
+}
+const linesOf = (md: string) => md.split('\n');
+
+describe('renderSummary on recorded builds', () => {
+  it('partial: headline, facts, reasons, steps in order, import, export with size, plan', () => {
+    const md = renderSummary(
+      reportOf('partial', {
+        exportSizes: [
+          {
+            destination: plan.cacheTo[0],
+            bytes: 1087645,
+            how: 'sum of the blobs the cache manifest lists',
+          },
+        ],
+        tokenScopes: [
+          { scope: 'refs/pull/42/merge', read: true, write: true },
+          { scope: 'refs/heads/main', read: true, write: false },
+        ],
+      }),
+    );
+    const lines = linesOf(md);
+    expect(lines[0]).toBe('## BuildKit cache: 4 of 8 steps cached (50%)');
+    expect(lines[2]).toBe(
+      '**Build succeeded** · backend **registry** · run kind **pull-request** · cache namespace ' +
+        '`docker-Dockerfile-linux-amd64` · 4 steps ran for 2.7s · cache export **ok** in 0.2s (1.0 MiB)',
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '### Likely reasons for cache misses',
+        '- **context files changed** in stage `build`: files that `COPY b.txt .` takes from the build context ' +
+          'changed since the cached build',
+        '- **earlier stage changed** in stage `stage-2`: stage `build` built something new, so ' +
+          '`COPY --from=build /src/out.txt /out.txt` ran',
+        '| # | stage | step | result | time |',
+        '| 1 | base | `RUN sleep 1 && echo base > /base.txt` | ✅ cached |  |',
+        '| 4 | build | `RUN sleep 1 && cat a.txt > out.txt` | ✅ cached |  |',
+        '| 5 | build | `COPY b.txt .` | 🔨 ran · first miss | 0.1s |',
+        '| 6 | build | `RUN sleep 1 && cat b.txt >> out.txt` | 🔨 ran | 1.3s |',
+        '| 7 | stage-2 | `COPY --from=build /src/out.txt /out.txt` | 🔨 ran · first miss | <0.1s |',
+        '| 8 | stage-2 | `RUN sleep 1 && cat /out.txt` | 🔨 ran | 1.3s |',
+        `| \`${CACHE_REF}\` | ✅ imported | <0.1s |`,
+        '✅ exported (0.2s). Cache manifest `sha256:44e22013368b1a0a7720c440ed9fa36f637c880e4743f89c16b844ccb5caf50b`.',
+        `- \`type=registry,ref=${REPO}:pr-42,mode=max\`: 1.0 MiB (sum of the blobs the cache manifest lists)`,
+        `- **read** \`pr-42\`: this pull request → \`type=registry,ref=${REPO}:pr-42\``,
+        `- **read** \`main\`: the base branch → \`type=registry,ref=${REPO}:main\``,
+        '- **read** `sha 5f1e2d3`: the merge-base commit → not read',
+        `- **write** \`pr-42\`: this pull request → \`type=registry,ref=${REPO}:pr-42,mode=max\``,
+        '- sha 5f1e2d3 is not read: the clone is shallow',
+        "GitHub cache scopes this run's token may use: `refs/pull/42/merge` (read + write), `refs/heads/main` (read).",
+        'Base images: `127.0.0.1:5000/busybox:latest` (linux/amd64) → `a68d9f5b5f14`.',
+      ]),
+    );
+    // Sections in reading order: why first, then the detail.
+    const order = [
+      '### Likely reasons',
+      '### Steps',
+      '### Cache import',
+      '### Cache export',
+      '### Cache plan',
+    ];
+    expect(order.map((h) => md.indexOf(h))).toStrictEqual(
+      order.map((h) => md.indexOf(h)).sort((a, b) => a - b),
+    );
+  });
+
+  it('failed: one quoted line with the step, file and line, and the steps it never reached', () => {
+    const md = renderSummary(reportOf('failed'));
+    const lines = linesOf(md);
+    expect(lines[0]).toBe('## BuildKit cache: 3 of 6 steps cached (50%)');
+    expect(lines[2]).toContain('**Build failed**');
+    expect(lines[2]).toContain('1 step ran for 1.2s · 2 not reached · cache export **skipped**');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '> ❌ **The build failed** at `[build 3/4] RUN sleep 1 && echo "about to fail" && exit 3` ' +
+          '(Dockerfile.fail line 8):',
+        '> process "/bin/sh -c sleep 1 && echo \\"about to fail\\" && exit 3" did not complete successfully: exit code: 3',
+        '| 4 | build | `RUN sleep 1 && echo "about to fail" && exit 3` | ❌ failed · first miss | 1.2s |',
+        '| 5 | build | `COPY b.txt .` | ⏭️ not reached |  |',
+        '| 6 | stage-2 | `COPY --from=build /src/a.txt /a.txt` | ⏭️ not reached |  |',
+        '➖ skipped: the build did not finish.',
+      ]),
+    );
+    // The record holds build args and output lines: neither reaches the summary.
+    expect(md).not.toContain('BASE_IMAGE');
+    expect(md).not.toContain('about to fail\n');
+  });
+
+  it('cold: the missing cache is the reason; no step is marked as the first miss of a cached build', () => {
+    const md = renderSummary(reportOf('cold'));
+    expect(linesOf(md)).toEqual(
+      expect.arrayContaining([
+        '## BuildKit cache: 0 of 8 steps cached (0%)',
+        `- **no cache yet**: no cache was found at ${CACHE_REF}: nothing is cached for this ref yet (its first ` +
+          'build, or the cache expired or was deleted)',
+        `| \`${CACHE_REF}\` | ➖ not found (normal for the first build of a ref) | <0.1s |`,
+      ]),
+    );
+    expect(md).not.toContain('first miss');
+  });
+
+  it('warm: everything cached, no reasons section', () => {
+    const md = renderSummary(reportOf('warm'));
+    expect(linesOf(md)[0]).toBe('## BuildKit cache: 8 of 8 steps cached (100%)');
+    expect(md).not.toContain('### Likely reasons');
+    expect(md).not.toContain('🔨');
+  });
+
+  it('multiplatform: the platform is part of the stage', () => {
+    const lines = linesOf(renderSummary(reportOf('multiplatform')));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '- **other platform only** in stage `linux/386 base`: the cache holds this step for linux/amd64 but not for linux/386',
+        '| 15 | linux/386 stage-2 | `COPY --from=build /src/out.txt /out.txt` | ✅ cached |  |',
+      ]),
+    );
+  });
+});
+
+describe('renderSummary on made-up reports', () => {
+  const base = (): CacheReport => ({
+    version: 1,
+    backend: 'gha',
+    trigger: 'push-default',
+    namespace: 'ns',
+    build: 'succeeded',
+    plan: { reads: [], writes: [], notes: [] },
+    tokenScopes: null,
+    steps: {
+      total: 1,
+      cached: 0,
+      executed: 1,
+      notRun: 0,
+      ratio: 0,
+      executedSeconds: 1,
+      firstExecuted: [],
+      list: [
+        {
+          stage: '',
+          platform: '',
+          step: 'RUN echo "a|b" && `date`\necho next',
+          status: 'executed',
+          seconds: 1,
+          instruction: 'RUN',
+          index: 1,
+          of: 1,
+          cached: false,
+        },
+      ],
+    },
+    imports: [],
+    export: { status: 'skipped', reason: 'dry-run', seconds: 0, destinations: [], manifest: null, sizes: [] },
+    record: null,
+    error: null,
+    baseImages: [],
+    likelyReasons: [],
+  });
+
+  it('step text cannot break the table', () => {
+    expect(linesOf(renderSummary(base()))).toContain(
+      '| 1 | — | `RUN echo "a\\|b" && \'date\' echo next` | 🔨 ran | 1s |',
+    );
+  });
+
+  it('a dry run says so and writes nothing', () => {
+    const md = renderSummary({ ...base(), build: 'not-run', steps: { ...base().steps, list: [], total: 0 } });
+    expect(linesOf(md)).toEqual(
+      expect.arrayContaining([
+        '## BuildKit cache: plan only (dry run)',
+        '➖ skipped: dry-run.',
+        '- **write**: nothing is written by this run',
+      ]),
+    );
+  });
+
+  it('more than 40 steps fold into a details block', () => {
+    const r = base();
+    r.steps.list = Array.from({ length: 41 }, (_, n) => ({ ...r.steps.list[0], step: `RUN step ${n}` }));
+    const md = renderSummary(r);
+    expect(md).toContain('<details><summary>41 steps, in build order</summary>');
+    expect(md).toContain('| 41 | — | `RUN step 40` | 🔨 ran | 1s |');
+  });
+
+  it('a failed import and a failed export are shown with their errors', () => {
+    const r = base();
+    r.imports = [{ source: 'ghcr.io/o/r:cache', result: 'failed', error: '401 Unauthorized', seconds: 0.3 }];
+    r.export = { ...r.export, status: 'failed', reason: 'timed out after 600s (cache-export-timeout)' };
+    const lines = linesOf(renderSummary(r));
+    expect(lines).toContain('| `ghcr.io/o/r:cache` | ⚠️ failed: 401 Unauthorized | 0.3s |');
+    expect(lines).toContain('⚠️ failed: timed out after 600s (cache-export-timeout).');
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [0, '0 B'],
+    [1023, '1023 B'],
+    [1536, '1.5 KiB'],
+    [1087645, '1.0 MiB'],
+    [52428800, '50 MiB'],
+    [3 * 1024 ** 3, '3.0 GiB'],
+  ])('%d → %s', (bytes, want) => {
+    expect(formatBytes(bytes)).toBe(want);
+  });
+});

@@ -1,0 +1,171 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Descriptor } from '../buildx/parse';
+
+/** What one cache destination holds after the export, where that can be measured. */
+export interface ExportSize {
+  /** The `cache-to` entry. */
+  destination: string;
+  /** null: not measurable (see `how`). */
+  bytes: number | null;
+  /** How it was measured, or why it could not be. */
+  how: string;
+}
+
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+].join(', ');
+
+/** `type=registry,ref=host/name:tag,mode=max` → its attributes (CSV: a field may be quoted). */
+export function cacheEntryAttributes(entry: string): Record<string, string> {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (const c of entry) {
+    if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) {
+      fields.push(field);
+      field = '';
+    } else field += c;
+  }
+  fields.push(field);
+  const attrs: Record<string, string> = {};
+  for (const f of fields) {
+    const eq = f.indexOf('=');
+    if (eq > 0) attrs[f.slice(0, eq).trim()] = f.slice(eq + 1).trim();
+  }
+  return attrs;
+}
+
+/**
+ * The bytes a cache manifest points at: config and layers of an image manifest (what buildx
+ * writes with image-manifest=true), or the blobs an index lists (the older cache format).
+ */
+export function cacheManifestBytes(manifest: unknown): number | null {
+  if (typeof manifest !== 'object' || manifest === null) return null;
+  const m = manifest as { config?: { size?: unknown }; layers?: unknown; manifests?: unknown };
+  const sizes = (list: unknown) =>
+    Array.isArray(list)
+      ? list.map((d) => (typeof d === 'object' && d !== null ? (d as { size?: unknown }).size : undefined))
+      : [];
+  const all = [m.config?.size, ...sizes(m.layers), ...sizes(m.manifests)].filter((s) => s !== undefined);
+  if (all.length === 0 || all.some((s) => typeof s !== 'number' || !Number.isFinite(s) || s < 0)) return null;
+  return (all as number[]).reduce((a, b) => a + b, 0);
+}
+
+/** `127.0.0.1:5000/team/cache:main` → where its manifest is served. Docker Hub names get its API host. */
+export function registryManifestUrl(ref: string, digest: string): string | null {
+  const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(
+    ref,
+  );
+  if (!m) return null;
+  let host = m[1] ?? '';
+  let name = m[2];
+  if (host !== '' && !/[.:]/.test(host) && host !== 'localhost') {
+    name = `${host}/${name}`;
+    host = '';
+  }
+  if (host === '' || host === 'docker.io' || host === 'index.docker.io') {
+    host = 'registry-1.docker.io';
+    if (!name.includes('/')) name = `library/${name}`;
+  }
+  const reference = digest || m[4] || m[3] || 'latest';
+  const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+  return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
+}
+
+export type FetchLike = (
+  url: string,
+  init: { headers: Record<string, string>; signal?: AbortSignal },
+) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+
+/** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
+export async function registryCacheBytes(
+  ref: string,
+  digest: string,
+  fetcher: FetchLike = fetch,
+  timeoutMs = 5000,
+): Promise<{ bytes: number | null; how: string }> {
+  const url = registryManifestUrl(ref, digest);
+  if (!url) return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
+  try {
+    const res = await fetcher(url, {
+      headers: { Accept: MANIFEST_TYPES },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!res.ok) {
+      const why =
+        res.status === 401 || res.status === 403 ? 'the registry wants credentials' : `HTTP ${res.status}`;
+      return { bytes: null, how: `not measured: ${why}` };
+    }
+    const bytes = cacheManifestBytes(JSON.parse(await res.text()));
+    return bytes === null
+      ? { bytes: null, how: 'not measured: the manifest lists no blob sizes' }
+      : { bytes, how: 'sum of the blobs the cache manifest lists' };
+  } catch (e) {
+    const cause = (e as { cause?: { code?: unknown } }).cause?.code;
+    const why = `${(e as Error).message || String(e)}${typeof cause === 'string' ? ` (${cause})` : ''}`;
+    return { bytes: null, how: `not measured: ${why}` };
+  }
+}
+
+/** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */
+export function directoryBytes(dir: string): number | null {
+  try {
+    if (!fs.statSync(dir).isDirectory()) return null;
+  } catch {
+    return null;
+  }
+  let total = 0;
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.isFile()) total += fs.lstatSync(p).size;
+    }
+  };
+  try {
+    walk(dir);
+  } catch {
+    return null;
+  }
+  return total;
+}
+
+/**
+ * Measures each `cache-to` destination: a registry cache by its manifest (fetched; the digest
+ * from the metadata file when there is a single registry destination), a local cache by its
+ * folder, anything else not at all. Never throws.
+ */
+export async function measureExports(
+  destinations: string[],
+  manifest: Descriptor | null,
+  fetcher?: FetchLike,
+): Promise<ExportSize[]> {
+  const registries = destinations.filter((d) => cacheEntryAttributes(d).type === 'registry');
+  const out: ExportSize[] = [];
+  for (const destination of destinations) {
+    const attrs = cacheEntryAttributes(destination);
+    const type = attrs.type ?? '';
+    if (type === 'registry' && attrs.ref) {
+      const digest = registries.length === 1 && manifest ? manifest.digest : '';
+      out.push({ destination, ...(await registryCacheBytes(attrs.ref, digest, fetcher)) });
+    } else if (type === 'local' && attrs.dest) {
+      const bytes = directoryBytes(attrs.dest);
+      out.push({
+        destination,
+        bytes,
+        how:
+          bytes === null
+            ? 'not measured: the folder is not there'
+            : 'size of the folder (it keeps blobs of earlier exports too)',
+      });
+    } else {
+      out.push({ destination, bytes: null, how: `not measured for ${type || 'this'} caches` });
+    }
+  }
+  return out;
+}
