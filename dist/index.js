@@ -33474,6 +33474,7 @@ function ghaUnavailable(env) {
     return '';
 }
 async function run(exec = exec_1.exec, env = process.env) {
+    const started = Date.now();
     state.markMainStarted();
     let inputs;
     try {
@@ -33485,7 +33486,7 @@ async function run(exec = exec_1.exec, env = process.env) {
         throw e;
     }
     try {
-        await runWithInputs(exec, env, inputs);
+        await runWithInputs(exec, env, inputs, started);
     }
     catch (e) {
         if (e instanceof install_1.BuildxError || e instanceof builder_1.BuilderError || e instanceof inputs_1.InputError)
@@ -33494,7 +33495,13 @@ async function run(exec = exec_1.exec, env = process.env) {
         fail(`unexpected error: ${e.message ?? String(e)}`);
     }
 }
-async function runWithInputs(exec, env, inputs) {
+/** Milliseconds a promise took, beside its value. */
+async function timed(work) {
+    const start = Date.now();
+    const value = await work();
+    return [value, Date.now() - start];
+}
+async function runWithInputs(exec, env, inputs, started) {
     for (const secret of [
         env.ACTIONS_RUNTIME_TOKEN,
         inputs.githubToken,
@@ -33568,12 +33575,12 @@ async function runWithInputs(exec, env, inputs) {
     if (note)
         core.info(note);
     state.saveBuildxPath(buildx.path);
-    const builder = await core.group('Builder', () => (0, builder_1.setupBuilder)(exec, buildx, {
+    const [builder, builderMs] = await timed(() => core.group('Builder', () => (0, builder_1.setupBuilder)(exec, buildx, {
         builder: inputs.builder,
         tempDir,
         env,
         onCreate: (name) => state.saveBuilderCreated(name, inputs.builder.cleanup),
-    }));
+    })));
     // 3. The build. The image is built (and pushed) first, with cache imports only; the cache
     //    export runs afterwards as its own invocation, so a failing or hanging cache can never fail
     //    or cancel the image. An inline cache is part of the image, so it stays in the first one.
@@ -33598,6 +33605,7 @@ async function runWithInputs(exec, env, inputs) {
         gitAuthEnv,
     };
     const runOpts = { stream: true, env: childEnv, cwd: ctx.workspace };
+    const buildStart = Date.now();
     let result = await exec(buildx.command, buildx.argv((0, args_1.buildArgs)(buildInput)), runOpts);
     if (result.exitCode !== 0 && buildInput.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
         // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
@@ -33607,7 +33615,9 @@ async function runWithInputs(exec, env, inputs) {
         result = await exec(buildx.command, buildx.argv((0, args_1.buildArgs)(buildInput)), runOpts);
     }
     const built = result.exitCode === 0;
+    const buildMs = Date.now() - buildStart;
     let exportRun = null;
+    const exportStart = Date.now();
     if (built && separateExport && !skipExport) {
         exportRun = await core.group('Cache export', () => runCacheExport(exec, buildx, {
             ...buildInput,
@@ -33615,14 +33625,17 @@ async function runWithInputs(exec, env, inputs) {
             metadataFile: path.join(tempDir, 'export-metadata.json'),
         }, runOpts, inputs.cache.exportTimeoutMs));
     }
+    const exportMs = Date.now() - exportStart;
     // 4. What happened: the build record, read after the build so the live log stays readable.
     const metadataText = fs.existsSync(metadataFile) ? fs.readFileSync(metadataFile, 'utf8') : '';
     const metadata = (0, parse_1.parseMetadata)(metadataText || '{}');
     const ref = metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
-    const log = ref ? await readBuildLog(exec, buildx, builder.name, ref) : null;
-    const inspected = ref
-        ? await exec(buildx.command, buildx.argv((0, args_1.historyInspectArgs)(builder.name, ref)))
-        : null;
+    const [log, inspected] = ref
+        ? await Promise.all([
+            readBuildLog(exec, buildx, builder.name, ref),
+            exec(buildx.command, buildx.argv((0, args_1.historyInspectArgs)(builder.name, ref))),
+        ])
+        : [null, null];
     const record = inspected?.exitCode === 0 ? (0, parse_1.parseHistoryInspect)(inspected.stdout) : null;
     const exportResult = exportRun
         ? { ...(0, report_1.exportOutcome)(cachePlan, exportRun.log, built, skipExport), ...exportRun.override }
@@ -33650,6 +33663,7 @@ async function runWithInputs(exec, env, inputs) {
         metadata: { ...metadata, cacheManifest },
         exportSizes: exportResult.status === 'ok' ? await (0, export_size_1.measureExports)(cachePlan.cacheTo, cacheManifest) : [],
         noCache: inputs.build.noCache,
+        timings: { totalMs: Date.now() - started, builderMs, buildMs, exportMs },
     });
     const totals = (0, parse_1.stepTotals)(log?.steps ?? []);
     (0, outputs_1.setOutputs)({
@@ -35389,6 +35403,7 @@ function buildReport(args) {
                 buildArgs: record?.buildArgs,
                 previous: args.previous,
             }),
+        timings: args.timings ?? null,
     };
 }
 

@@ -21,7 +21,9 @@ const engineHome = process.env.ENGINE_HOME || '/opt/bkca-engine';
 const envFile = join(engineHome, 'env.sh');
 if (spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0 && !existsSync(envFile)) {
   console.log('No Docker engine answers: provisioning one with scripts/provision-engine.sh …');
-  execFileSync('bash', [join(root, 'scripts', 'provision-engine.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('bash', [join(root, 'scripts', 'provision-engine.sh')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 const env = {};
 if (existsSync(envFile)) {
@@ -42,8 +44,16 @@ cpSync(join(root, 'example'), work, { recursive: true });
 const git = (...args) =>
   execFileSync('git', args, {
     cwd: work,
-    env: { ...process.env, GIT_AUTHOR_NAME: 'example', GIT_AUTHOR_EMAIL: 'example@example.com', GIT_COMMITTER_NAME: 'example', GIT_COMMITTER_EMAIL: 'example@example.com' },
-  }).toString().trim();
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'example',
+      GIT_AUTHOR_EMAIL: 'example@example.com',
+      GIT_COMMITTER_NAME: 'example',
+      GIT_COMMITTER_EMAIL: 'example@example.com',
+    },
+  })
+    .toString()
+    .trim();
 git('init', '-q', '-b', 'main');
 git('add', '-A');
 git('commit', '-q', '-m', 'example');
@@ -55,23 +65,42 @@ const inputs = {
   driver: 'docker',
   'build-args': `BASE=${base}`,
   tags: `${registry}/example/app:latest`,
-  ...(backend === 'registry' ? { cache: 'registry', 'cache-image': `${registry}/example/cache` } : { cache: 'local', 'cache-dir': cacheDir }),
+  ...(backend === 'registry'
+    ? { cache: 'registry', 'cache-image': `${registry}/example/cache` }
+    : { cache: 'local', 'cache-dir': cacheDir }),
 };
 const event = {
   name: 'push',
   ref: 'refs/heads/main',
   sha,
-  payload: { ref: 'refs/heads/main', after: sha, repository: { full_name: 'example/app', default_branch: 'main' } },
+  payload: {
+    ref: 'refs/heads/main',
+    after: sha,
+    repository: { full_name: 'example/app', default_branch: 'main' },
+  },
 };
 
-for (const [n, label] of [[1, 'cold: a fresh runner, no cache yet'], [2, 'warm: a fresh runner that imports the cache run 1 exported']]) {
+for (const [n, label] of [
+  [1, 'cold: a fresh runner, no cache yet'],
+  [2, 'warm: a fresh runner that imports the cache run 1 exported'],
+]) {
   docker('buildx', 'prune', '-af');
   console.log(`\n=== run ${n}, ${label} ===`);
   const started = Date.now();
-  const { main, post } = await runAction({ inputs, event, workspace: work, env, echo: !!process.env.VERBOSE });
+  const { main, post } = await runAction({
+    inputs,
+    event,
+    workspace: work,
+    env,
+    echo: !!process.env.VERBOSE,
+  });
   const o = main.outputs;
-  console.log(`exit ${main.exitCode} in ${((Date.now() - started) / 1000).toFixed(1)}s; post exit ${post.exitCode}`);
-  console.log(`cached-steps=${o['cached-steps']} total-steps=${o['total-steps']} cache-hit-ratio=${o['cache-hit-ratio']} cache-export=${o['cache-export']}`);
+  console.log(
+    `exit ${main.exitCode} in ${((Date.now() - started) / 1000).toFixed(1)}s; post exit ${post.exitCode}`,
+  );
+  console.log(
+    `cached-steps=${o['cached-steps']} total-steps=${o['total-steps']} cache-hit-ratio=${o['cache-hit-ratio']} cache-export=${o['cache-export']}`,
+  );
   console.log(`cache-from:\n  ${(o['cache-from'] || '').split('\n').join('\n  ')}`);
   console.log(`cache-to:\n  ${(o['cache-to'] || '').split('\n').join('\n  ')}`);
   if (main.exitCode !== 0) {

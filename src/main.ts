@@ -80,6 +80,7 @@ function ghaUnavailable(env: NodeJS.ProcessEnv): string {
 }
 
 export async function run(exec: Exec = realExec, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const started = Date.now();
   state.markMainStarted();
   let inputs: Inputs;
   try {
@@ -89,7 +90,7 @@ export async function run(exec: Exec = realExec, env: NodeJS.ProcessEnv = proces
     throw e;
   }
   try {
-    await runWithInputs(exec, env, inputs);
+    await runWithInputs(exec, env, inputs, started);
   } catch (e) {
     if (e instanceof BuildxError || e instanceof BuilderError || e instanceof InputError)
       return fail(e.message);
@@ -98,7 +99,19 @@ export async function run(exec: Exec = realExec, env: NodeJS.ProcessEnv = proces
   }
 }
 
-async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs): Promise<void> {
+/** Milliseconds a promise took, beside its value. */
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = Date.now();
+  const value = await work();
+  return [value, Date.now() - start];
+}
+
+async function runWithInputs(
+  exec: Exec,
+  env: NodeJS.ProcessEnv,
+  inputs: Inputs,
+  started: number,
+): Promise<void> {
   for (const secret of [
     env.ACTIONS_RUNTIME_TOKEN,
     inputs.githubToken,
@@ -171,13 +184,15 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
   });
   if (note) core.info(note);
   state.saveBuildxPath(buildx.path);
-  const builder = await core.group('Builder', () =>
-    setupBuilder(exec, buildx, {
-      builder: inputs.builder,
-      tempDir,
-      env,
-      onCreate: (name) => state.saveBuilderCreated(name, inputs.builder.cleanup),
-    }),
+  const [builder, builderMs] = await timed(() =>
+    core.group('Builder', () =>
+      setupBuilder(exec, buildx, {
+        builder: inputs.builder,
+        tempDir,
+        env,
+        onCreate: (name) => state.saveBuilderCreated(name, inputs.builder.cleanup),
+      }),
+    ),
   );
 
   // 3. The build. The image is built (and pushed) first, with cache imports only; the cache
@@ -204,6 +219,7 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
     gitAuthEnv,
   };
   const runOpts = { stream: true, env: childEnv, cwd: ctx.workspace };
+  const buildStart = Date.now();
   let result = await exec(buildx.command, buildx.argv(buildArgs(buildInput)), runOpts);
   if (result.exitCode !== 0 && buildInput.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
     // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
@@ -215,7 +231,9 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
     result = await exec(buildx.command, buildx.argv(buildArgs(buildInput)), runOpts);
   }
   const built = result.exitCode === 0;
+  const buildMs = Date.now() - buildStart;
   let exportRun: CacheExportRun | null = null;
+  const exportStart = Date.now();
   if (built && separateExport && !skipExport) {
     exportRun = await core.group('Cache export', () =>
       runCacheExport(
@@ -232,14 +250,18 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
     );
   }
 
+  const exportMs = Date.now() - exportStart;
+
   // 4. What happened: the build record, read after the build so the live log stays readable.
   const metadataText = fs.existsSync(metadataFile) ? fs.readFileSync(metadataFile, 'utf8') : '';
   const metadata = parseMetadata(metadataText || '{}');
   const ref = metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
-  const log = ref ? await readBuildLog(exec, buildx, builder.name, ref) : null;
-  const inspected = ref
-    ? await exec(buildx.command, buildx.argv(historyInspectArgs(builder.name, ref)))
-    : null;
+  const [log, inspected] = ref
+    ? await Promise.all([
+        readBuildLog(exec, buildx, builder.name, ref),
+        exec(buildx.command, buildx.argv(historyInspectArgs(builder.name, ref))),
+      ])
+    : [null, null];
   const record = inspected?.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null;
   const exportResult = exportRun
     ? { ...exportOutcome(cachePlan, exportRun.log, built, skipExport), ...exportRun.override }
@@ -266,6 +288,7 @@ async function runWithInputs(exec: Exec, env: NodeJS.ProcessEnv, inputs: Inputs)
     metadata: { ...metadata, cacheManifest },
     exportSizes: exportResult.status === 'ok' ? await measureExports(cachePlan.cacheTo, cacheManifest) : [],
     noCache: inputs.build.noCache,
+    timings: { totalMs: Date.now() - started, builderMs, buildMs, exportMs },
   });
   const totals = stepTotals(log?.steps ?? []);
   setOutputs({

@@ -99,6 +99,7 @@ describe('buildReport on recorded builds', () => {
       'error',
       'baseImages',
       'likelyReasons',
+      'timings',
     ]);
     expect(r.version).toBe(1);
     expect(Object.keys(r.steps)).toStrictEqual([

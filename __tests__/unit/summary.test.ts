@@ -196,6 +196,7 @@ describe('renderSummary on made-up reports', () => {
     error: null,
     baseImages: [],
     likelyReasons: [],
+    timings: null,
   });
 
   it('step text cannot break the table', () => {

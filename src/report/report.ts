@@ -97,6 +97,8 @@ export interface CacheReport {
   /** FROM images as this build resolved them. */
   baseImages: { image: string; platform: string; digest: string }[];
   likelyReasons: LikelyReason[];
+  /** Where main's time went, in milliseconds: the rest of totalMs is the action's own overhead. */
+  timings: { totalMs: number; builderMs: number; buildMs: number; exportMs: number } | null;
 }
 
 /** Cache exporters default to mode=min; an inline cache can only be min. */
@@ -414,6 +416,7 @@ export function buildReport(args: {
   exportSizes?: ExportSize[];
   noCache?: boolean;
   previous?: ReasonInput['previous'];
+  timings?: CacheReport['timings'];
 }): CacheReport {
   const log = args.log;
   const record = args.record ?? null;
@@ -483,5 +486,6 @@ export function buildReport(args: {
             buildArgs: record?.buildArgs,
             previous: args.previous,
           }),
+    timings: args.timings ?? null,
   };
 }
