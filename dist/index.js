@@ -31819,6 +31819,135 @@ function historyInspectArgs(builder, ref) {
 
 /***/ }),
 
+/***/ 9224:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.prepareBuild = prepareBuild;
+exports.isBrokenCacheError = isBrokenCacheError;
+exports.runImageBuild = runImageBuild;
+exports.runCacheExport = runCacheExport;
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const core = __importStar(__nccwpck_require__(7484));
+const args_1 = __nccwpck_require__(1703);
+const builder_1 = __nccwpck_require__(1747);
+const history_1 = __nccwpck_require__(348);
+const parse_1 = __nccwpck_require__(2487);
+/** Argument data and environment for both invocations. Secret values go by environment only. */
+function prepareBuild(inputs, o) {
+    const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
+    const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
+    inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
+    const host = (0, args_1.gitContextHost)(inputs.build.context);
+    const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
+    if (gitAuthEnv)
+        env[gitAuthEnv.env] = inputs.githubToken;
+    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => e.startsWith('type=inline'));
+    return {
+        input: {
+            build: inputs.build,
+            builder: o.builder,
+            cacheFrom: o.cacheFrom,
+            cacheTo: separateExport ? [] : o.cacheTo,
+            metadataFile: path.join(o.tempDir, 'metadata.json'),
+            iidFile: path.join(o.tempDir, 'iid'),
+            secretEnvNames,
+            gitAuthEnv,
+        },
+        env,
+        cwd: o.cwd,
+        separateExport,
+        cacheTo: o.cacheTo,
+        exportMetadataFile: path.join(o.tempDir, 'export-metadata.json'),
+    };
+}
+/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
+function isBrokenCacheError(stderr) {
+    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
+}
+const readIfExists = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+async function runImageBuild(exec, buildx, s) {
+    const started = Date.now();
+    const opts = { stream: true, env: s.env, cwd: s.cwd };
+    let result = await exec(buildx.command, buildx.argv((0, args_1.buildArgs)(s.input)), opts);
+    let retriedWithoutCache = false;
+    if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
+        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
+        core.warning(`a cache source is broken (${(0, builder_1.lastLine)(result.stderr)}); building again without cache sources`);
+        retriedWithoutCache = true;
+        result = await exec(buildx.command, buildx.argv((0, args_1.buildArgs)({ ...s.input, cacheFrom: [] })), opts);
+    }
+    const metadataText = readIfExists(s.input.metadataFile);
+    return {
+        result,
+        metadataText,
+        metadata: (0, parse_1.parseMetadata)(metadataText || '{}'),
+        imageId: readIfExists(s.input.iidFile).trim(),
+        ms: Date.now() - started,
+        retriedWithoutCache,
+    };
+}
+/** The export invocation under the watchdog (`cache-export-timeout`; 0 for none). */
+async function runCacheExport(exec, buildx, s, timeoutMs) {
+    const started = Date.now();
+    const input = { ...s.input, cacheTo: s.cacheTo, metadataFile: s.exportMetadataFile };
+    const run = await exec(buildx.command, buildx.argv((0, args_1.cacheExportArgs)(input)), {
+        stream: true,
+        env: s.env,
+        cwd: s.cwd,
+        timeoutMs: timeoutMs > 0 ? timeoutMs : undefined,
+    });
+    const ms = Date.now() - started;
+    const metadata = (0, parse_1.parseMetadata)(readIfExists(input.metadataFile) || '{}');
+    const log = metadata.ref ? await (0, history_1.readBuildLog)(exec, buildx, input.builder, metadata.ref) : null;
+    if (run.timedOut) {
+        const reason = `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`;
+        return { log, metadata, ms, override: { status: 'failed', reason } };
+    }
+    if (run.exitCode !== 0)
+        return { log, metadata, ms, override: { status: 'failed', reason: (0, builder_1.lastLine)(run.stderr) } };
+    return { log, metadata, ms };
+}
+
+
+/***/ }),
+
 /***/ 1747:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -31931,6 +32060,87 @@ function lastLine(text) {
 
 /***/ }),
 
+/***/ 348:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readBuildLog = readBuildLog;
+exports.readBuildHistory = readBuildHistory;
+exports.lastBuildRef = lastBuildRef;
+const core = __importStar(__nccwpck_require__(7484));
+const args_1 = __nccwpck_require__(1703);
+const builder_1 = __nccwpck_require__(1747);
+const parse_1 = __nccwpck_require__(2487);
+async function readBuildLog(exec, buildx, builder, ref) {
+    const logs = await exec(buildx.command, buildx.argv((0, args_1.historyLogsArgs)(builder, ref)));
+    if (logs.exitCode !== 0) {
+        core.warning(`could not read the build record ${ref}: ${(0, builder_1.lastLine)(logs.stderr)}`);
+        return null;
+    }
+    // buildx writes the rawjson stream to stderr or stdout depending on its version.
+    return (0, parse_1.parseRawJsonLog)(`${logs.stdout}\n${logs.stderr}`);
+}
+/** The log and the record, read side by side. */
+async function readBuildHistory(exec, buildx, builder, ref) {
+    const [log, inspected] = await Promise.all([
+        readBuildLog(exec, buildx, builder, ref),
+        exec(buildx.command, buildx.argv((0, args_1.historyInspectArgs)(builder, ref))),
+    ]);
+    return { log, record: inspected.exitCode === 0 ? (0, parse_1.parseHistoryInspect)(inspected.stdout) : null };
+}
+/**
+ * When the build failed before writing metadata, the newest record is this build's. On a shared
+ * builder a concurrent build can be newer: after a failure, only failed records are candidates.
+ */
+async function lastBuildRef(exec, buildx, builder, failed) {
+    const args = ['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}'];
+    let ls = await exec(buildx.command, buildx.argv(failed ? [...args, '--filter', 'status=error'] : args));
+    if (ls.exitCode !== 0 && failed)
+        ls = await exec(buildx.command, buildx.argv(args));
+    if (ls.exitCode !== 0)
+        return null;
+    const first = ls.stdout.trim().split('\n')[0]?.trim() ?? '';
+    return first === '' ? null : (first.split('/').pop() ?? null);
+}
+
+
+/***/ }),
+
 /***/ 5443:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -32018,7 +32228,7 @@ function releaseUrl(version, base, asset = releaseAsset(version)) {
  * release, downloaded once into the tool cache.
  */
 async function ensureBuildx(exec, o) {
-    const probe = await exec('docker', ['buildx', 'version']);
+    const probe = await (o.probe ?? exec('docker', ['buildx', 'version']));
     const current = probe.exitCode === 0 ? (0, parse_1.parseBuildxVersion)(probe.stdout) : null;
     const wanted = o.wanted.replace(/^v/, '');
     const minimum = [wanted, o.floor]
@@ -33409,13 +33619,13 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readInputs = readInputs;
 exports.run = run;
-exports.isBrokenCacheError = isBrokenCacheError;
 const fs = __importStar(__nccwpck_require__(3024));
 const os = __importStar(__nccwpck_require__(8161));
 const path = __importStar(__nccwpck_require__(6760));
 const core = __importStar(__nccwpck_require__(7484));
-const args_1 = __nccwpck_require__(1703);
+const build_1 = __nccwpck_require__(9224);
 const builder_1 = __nccwpck_require__(1747);
+const history_1 = __nccwpck_require__(348);
 const install_1 = __nccwpck_require__(5443);
 const parse_1 = __nccwpck_require__(2487);
 const exec_1 = __nccwpck_require__(3190);
@@ -33423,12 +33633,10 @@ const context_1 = __nccwpck_require__(9556);
 const runtime_token_1 = __nccwpck_require__(1707);
 const inputs_1 = __nccwpck_require__(8422);
 const facts_1 = __nccwpck_require__(7736);
-const names_1 = __nccwpck_require__(2471);
 const plan_1 = __nccwpck_require__(8720);
-const tags_1 = __nccwpck_require__(7906);
 const rules_1 = __nccwpck_require__(1324);
-const outputs_1 = __nccwpck_require__(5468);
 const export_size_1 = __nccwpck_require__(5930);
+const outputs_1 = __nccwpck_require__(5468);
 const report_1 = __nccwpck_require__(8850);
 const summary_1 = __nccwpck_require__(7994);
 const state = __importStar(__nccwpck_require__(2462));
@@ -33441,65 +33649,18 @@ const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 function fail(message) {
     core.setFailed(`buildkit-cache-action: ${message}`);
 }
-/** Local caches are read from folders; a folder not written yet is a normal miss, not an error. */
-function dropMissingLocalSources(p) {
-    const missing = (entry) => {
-        const m = /(?:^|,)src=([^,]+)/.exec(entry);
-        return m !== null && entry.startsWith('type=local') && !fs.existsSync(path.join(m[1], 'index.json'));
-    };
-    for (const read of p.reads) {
-        if (read.entry !== '' && missing(read.entry))
-            p.notes.push(`${read.ref}: no local cache yet (${read.entry})`);
-    }
-    p.cacheFrom = p.cacheFrom.filter((e) => !missing(e));
-}
-/** A matrix leg reads its siblings' registry caches: they are found among the repository's tags. */
-async function registrySiblingLegs(options, env) {
-    if (options.backend !== 'registry' || options.leg === '' || !options.image)
-        return [];
-    const listed = await (0, tags_1.listTags)({ image: options.image, dockerConfigDir: env.DOCKER_CONFIG });
-    if (listed.tags === null) {
-        core.info(`sibling legs not listed (${listed.reason}); reading this leg's caches only`);
-        return [];
-    }
-    return (0, names_1.siblingLegsFromTags)(listed.tags, options.scope, options.leg);
-}
-function ghaUnavailable(env) {
-    if (!env.ACTIONS_RUNTIME_TOKEN) {
-        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
-    }
-    if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
-        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
-    }
-    return '';
-}
 async function run(exec = exec_1.exec, env = process.env) {
     const started = Date.now();
     state.markMainStarted();
-    let inputs;
     try {
-        inputs = readInputs();
+        await runWithInputs(exec, env, readInputs(), started);
     }
     catch (e) {
-        if (e instanceof inputs_1.InputError)
+        if (e instanceof inputs_1.InputError || e instanceof install_1.BuildxError || e instanceof builder_1.BuilderError)
             return fail(e.message);
-        throw e;
+        core.debug(e?.stack ?? String(e));
+        fail(`unexpected error: ${e?.message ?? String(e)}`);
     }
-    try {
-        await runWithInputs(exec, env, inputs, started);
-    }
-    catch (e) {
-        if (e instanceof install_1.BuildxError || e instanceof builder_1.BuilderError || e instanceof inputs_1.InputError)
-            return fail(e.message);
-        core.debug(e.stack ?? String(e));
-        fail(`unexpected error: ${e.message ?? String(e)}`);
-    }
-}
-/** Milliseconds a promise took, beside its value. */
-async function timed(work) {
-    const start = Date.now();
-    const value = await work();
-    return [value, Date.now() - start];
 }
 async function runWithInputs(exec, env, inputs, started) {
     for (const secret of [
@@ -33513,221 +33674,182 @@ async function runWithInputs(exec, env, inputs, started) {
     const ctx = (0, context_1.readRunContext)(env);
     if (!inputs.dryRun)
         (0, inputs_1.validatePaths)(inputs.build, ctx.workspace, fs.existsSync);
-    const backend = inputs.cache.backend;
-    // 1. The plan: pure rules, fed with the commits git (or the API) found.
-    const cachePlan = await core.group('Cache plan', async () => {
-        const facts = await (0, facts_1.gatherFacts)(exec, ctx, (0, rules_1.factsNeeded)((0, rules_1.classify)(ctx)), inputs.githubToken);
-        const options = (0, plan_1.planOptionsFrom)(inputs);
-        options.siblingLegs = [...options.siblingLegs, ...(await registrySiblingLegs(options, env))];
-        const p = (0, plan_1.plan)(ctx, facts, options);
-        if (backend === 'local')
-            dropMissingLocalSources(p);
-        for (const r of p.reads)
-            core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
-        for (const w of p.writes)
-            core.info(`write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`);
-        for (const n of p.notes)
-            core.info(`note: ${n}`);
-        return p;
-    });
-    const outputs = { 'cache-from': cachePlan.cacheFrom.join('\n'), 'cache-to': cachePlan.cacheTo.join('\n') };
-    const tokenScopes = backend === 'gha' && env.ACTIONS_RUNTIME_TOKEN ? (0, runtime_token_1.cacheScopesFromToken)(env.ACTIONS_RUNTIME_TOKEN) : null;
-    if (tokenScopes) {
-        core.info(`GitHub cache scopes: ${tokenScopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`).join(', ')}`);
-    }
-    if (inputs.dryRun) {
-        (0, outputs_1.setOutputs)({ ...outputs, 'cache-export': 'skipped' });
+    // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
+    const probes = inputs.dryRun ? null : startProbes(exec, inputs);
+    const cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
+    const tokenScopes = readTokenScopes(inputs, env);
+    const planOutputs = {
+        'cache-from': cachePlan.cacheFrom.join('\n'),
+        'cache-to': cachePlan.cacheTo.join('\n'),
+    };
+    if (probes === null) {
         const report = (0, report_1.buildReport)({
             plan: cachePlan,
-            backend,
+            backend: inputs.cache.backend,
             log: null,
             build: 'not-run',
             tokenScopes,
             exportResult: (0, report_1.exportOutcome)(cachePlan, null, false, 'dry-run'),
         });
-        (0, outputs_1.setOutputs)({ 'cache-report': JSON.stringify(report) });
+        (0, outputs_1.setOutputs)({ ...planOutputs, 'cache-export': 'skipped', 'cache-report': JSON.stringify(report) });
         if (inputs.cache.explain)
             await writeSummary(report);
         return;
     }
-    let skipExport = '';
-    if (backend === 'gha') {
-        skipExport = ghaUnavailable(env);
-        if (skipExport)
-            core.warning(`cache: ${skipExport}. The build runs without the gha cache.`);
-    }
-    // 2. buildx and the builder.
+    const skipExport = inputs.cache.backend === 'gha' ? ghaUnavailable(env) : '';
+    if (skipExport)
+        core.warning(`cache: ${skipExport}. The build runs without the gha cache.`);
+    // The builder: the engine must answer, buildx must be new enough, then create or pick one.
     const tempDir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-'));
     state.saveTempDir(tempDir);
-    const { buildx, note } = await core.group('Builder', async () => {
-        const engine = inputs.builder.driver === 'remote'
-            ? null
-            : await exec('docker', ['version', '--format', '{{.Server.Version}}']);
+    const builderStart = Date.now();
+    const { buildx, builder } = await core.group('Builder', async () => {
+        const engine = await probes.engine;
         if (engine && engine.exitCode !== 0) {
             throw new builder_1.BuilderError(`the Docker engine is not reachable (${(0, builder_1.lastLine)(engine.stderr)}); start Docker or set driver: remote`);
         }
-        return (0, install_1.ensureBuildx)(exec, {
+        const found = await (0, install_1.ensureBuildx)(exec, {
             wanted: inputs.builder.buildxVersion,
-            floor: backend === 'gha' ? install_1.GHA_MIN_BUILDX : '',
+            floor: inputs.cache.backend === 'gha' ? install_1.GHA_MIN_BUILDX : '',
             releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
+            probe: probes.buildx,
         });
+        if (found.note)
+            core.info(found.note);
+        state.saveBuildxPath(found.buildx.path);
+        const chosen = await (0, builder_1.setupBuilder)(exec, found.buildx, {
+            builder: inputs.builder,
+            tempDir,
+            env,
+            onCreate: (name) => state.saveBuilderCreated(name, inputs.builder.cleanup),
+        });
+        return { buildx: found.buildx, builder: chosen };
     });
-    if (note)
-        core.info(note);
-    state.saveBuildxPath(buildx.path);
-    const [builder, builderMs] = await timed(() => core.group('Builder', () => (0, builder_1.setupBuilder)(exec, buildx, {
-        builder: inputs.builder,
-        tempDir,
-        env,
-        onCreate: (name) => state.saveBuilderCreated(name, inputs.builder.cleanup),
-    })));
-    // 3. The build. The image is built (and pushed) first, with cache imports only; the cache
-    //    export runs afterwards as its own invocation, so a failing or hanging cache can never fail
-    //    or cancel the image. An inline cache is part of the image, so it stays in the first one.
-    const metadataFile = path.join(tempDir, 'metadata.json');
-    const iidFile = path.join(tempDir, 'iid');
-    const childEnv = { ...env, BUILDX_METADATA_WARNINGS: 'true' };
-    const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
-    inputs.build.secrets.forEach((s, n) => (childEnv[secretEnvNames[n]] = s.value));
-    const host = (0, args_1.gitContextHost)(inputs.build.context);
-    const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
-    if (gitAuthEnv)
-        childEnv[gitAuthEnv.env] = inputs.githubToken;
-    const separateExport = cachePlan.cacheTo.length > 0 && !cachePlan.cacheTo.some((e) => e.startsWith('type=inline'));
-    const buildInput = {
-        build: inputs.build,
+    const builderMs = Date.now() - builderStart;
+    // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
+    const setup = (0, build_1.prepareBuild)(inputs, {
         builder: builder.name,
         cacheFrom: cachePlan.cacheFrom,
-        cacheTo: separateExport ? [] : cachePlan.cacheTo,
-        metadataFile,
-        iidFile,
-        secretEnvNames,
-        gitAuthEnv,
-    };
-    const runOpts = { stream: true, env: childEnv, cwd: ctx.workspace };
-    const buildStart = Date.now();
-    let result = await exec(buildx.command, buildx.argv((0, args_1.buildArgs)(buildInput)), runOpts);
-    if (result.exitCode !== 0 && buildInput.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
-        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
-        core.warning(`a cache source is broken (${(0, builder_1.lastLine)(result.stderr)}); building again without cache sources`);
-        cachePlan.notes.push('a cache source was broken: the build was retried without cache sources');
-        buildInput.cacheFrom = [];
-        result = await exec(buildx.command, buildx.argv((0, args_1.buildArgs)(buildInput)), runOpts);
-    }
-    const built = result.exitCode === 0;
-    const buildMs = Date.now() - buildStart;
-    let exportRun = null;
-    const exportStart = Date.now();
-    if (built && separateExport && !skipExport) {
-        exportRun = await core.group('Cache export', () => runCacheExport(exec, buildx, {
-            ...buildInput,
-            cacheTo: cachePlan.cacheTo,
-            metadataFile: path.join(tempDir, 'export-metadata.json'),
-        }, runOpts, inputs.cache.exportTimeoutMs));
-    }
-    const exportMs = Date.now() - exportStart;
-    // 4. What happened: the build record, read after the build so the live log stays readable.
-    const metadataText = fs.existsSync(metadataFile) ? fs.readFileSync(metadataFile, 'utf8') : '';
-    const metadata = (0, parse_1.parseMetadata)(metadataText || '{}');
-    const ref = metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
-    const [log, inspected] = ref
-        ? await Promise.all([
-            readBuildLog(exec, buildx, builder.name, ref),
-            exec(buildx.command, buildx.argv((0, args_1.historyInspectArgs)(builder.name, ref))),
-        ])
-        : [null, null];
-    const record = inspected?.exitCode === 0 ? (0, parse_1.parseHistoryInspect)(inspected.stdout) : null;
-    const exportResult = exportRun
-        ? { ...(0, report_1.exportOutcome)(cachePlan, exportRun.log, built, skipExport), ...exportRun.override }
-        : (0, report_1.exportOutcome)(cachePlan, log, built, skipExport);
-    if (exportResult.status === 'failed')
-        core.warning(`cache export failed: ${exportResult.reason}`);
-    for (const i of log ? (0, report_1.importResults)(log) : []) {
-        if (i.result === 'failed')
-            core.warning(`cache import from ${i.source} failed: ${i.error}`);
-    }
-    // The cache manifest is in the metadata of the invocation that exported (see runCacheExport).
-    const exportMetadataFile = path.join(tempDir, 'export-metadata.json');
-    const cacheManifest = metadata.cacheManifest ??
-        (fs.existsSync(exportMetadataFile)
-            ? (0, parse_1.parseMetadata)(fs.readFileSync(exportMetadataFile, 'utf8')).cacheManifest
-            : null);
-    const report = (0, report_1.buildReport)({
-        plan: cachePlan,
-        backend,
-        log,
-        build: built ? 'succeeded' : 'failed',
-        tokenScopes,
-        exportResult,
-        record,
-        metadata: { ...metadata, cacheManifest },
-        exportSizes: exportResult.status === 'ok' ? await (0, export_size_1.measureExports)(cachePlan.cacheTo, cacheManifest) : [],
-        noCache: inputs.build.noCache,
-        timings: { totalMs: Date.now() - started, builderMs, buildMs, exportMs },
+        cacheTo: cachePlan.cacheTo,
+        tempDir,
+        env,
+        cwd: ctx.workspace,
     });
-    const totals = (0, parse_1.stepTotals)(log?.steps ?? []);
+    const build = await (0, build_1.runImageBuild)(exec, buildx, setup);
+    if (build.retriedWithoutCache) {
+        cachePlan.notes.push('a cache source was broken: the build was retried without cache sources');
+    }
+    const built = build.result.exitCode === 0;
+    const exportRun = built && setup.separateExport && !skipExport
+        ? await core.group('Cache export', () => (0, build_1.runCacheExport)(exec, buildx, setup, inputs.cache.exportTimeoutMs))
+        : null;
+    // What happened, from the build record: read after the build so the live log stays readable.
+    const ref = build.metadata.ref ?? (await (0, history_1.lastBuildRef)(exec, buildx, builder.name, !built));
+    const history = ref
+        ? await (0, history_1.readBuildHistory)(exec, buildx, builder.name, ref)
+        : { log: null, record: null };
+    const report = await reportRun({
+        inputs,
+        cachePlan,
+        tokenScopes,
+        build,
+        history,
+        exportRun,
+        skipExport,
+        timings: { totalMs: 0, builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
+    });
+    report.timings = { ...report.timings, totalMs: Date.now() - started };
+    const totals = (0, parse_1.stepTotals)(history.log?.steps ?? []);
     (0, outputs_1.setOutputs)({
-        ...outputs,
+        ...planOutputs,
         builder: builder.name,
-        imageid: fs.existsSync(iidFile) ? fs.readFileSync(iidFile, 'utf8').trim() : '',
-        digest: metadata.digest,
-        metadata: metadataText,
+        imageid: build.imageId,
+        digest: build.metadata.digest,
+        metadata: build.metadataText,
         'cached-steps': String(totals.cached),
         'total-steps': String(totals.total),
         'cache-hit-ratio': totals.ratio.toFixed(2),
-        'cache-export': exportResult.status,
+        'cache-export': report.export.status,
         'cache-report': JSON.stringify(report),
     });
     await writeSummary(report);
     // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
     if (!built)
-        fail((0, report_1.failureMessage)(report.error, (0, builder_1.lastLine)(result.stderr)));
+        fail((0, report_1.failureMessage)(report.error, (0, builder_1.lastLine)(build.result.stderr)));
 }
-/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
-function isBrokenCacheError(stderr) {
-    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
+function startProbes(exec, inputs) {
+    const engine = inputs.builder.driver === 'remote' && inputs.builder.builder === ''
+        ? Promise.resolve(null)
+        : exec('docker', ['version', '--format', '{{.Server.Version}}']);
+    return { engine, buildx: exec('docker', ['buildx', 'version']) };
 }
-async function runCacheExport(exec, buildx, input, runOpts, timeoutMs) {
-    const started = Date.now();
-    const run = await exec(buildx.command, buildx.argv((0, args_1.cacheExportArgs)(input)), {
-        ...runOpts,
-        timeoutMs: timeoutMs > 0 ? timeoutMs : undefined,
+/** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
+async function planCache(exec, ctx, inputs, env) {
+    const options = (0, plan_1.planOptionsFrom)(inputs);
+    const [facts, siblings] = await Promise.all([
+        (0, facts_1.gatherFacts)(exec, ctx, (0, rules_1.factsNeeded)((0, rules_1.classify)(ctx)), inputs.githubToken),
+        (0, facts_1.registrySiblingLegs)(options, env.DOCKER_CONFIG),
+    ]);
+    options.siblingLegs = [...options.siblingLegs, ...siblings.legs];
+    const p = (0, plan_1.plan)(ctx, facts, options);
+    if (siblings.note)
+        p.notes.push(siblings.note);
+    if (inputs.cache.backend === 'local')
+        (0, facts_1.dropMissingLocalSources)(p, fs.existsSync);
+    for (const r of p.reads)
+        core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
+    for (const w of p.writes)
+        core.info(`write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`);
+    for (const n of p.notes)
+        core.info(`note: ${n}`);
+    return p;
+}
+/** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
+function readTokenScopes(inputs, env) {
+    if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN)
+        return null;
+    const scopes = (0, runtime_token_1.cacheScopesFromToken)(env.ACTIONS_RUNTIME_TOKEN);
+    if (scopes) {
+        const list = scopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
+        core.info(`GitHub cache scopes: ${list.join(', ')}`);
+    }
+    return scopes;
+}
+function ghaUnavailable(env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN) {
+        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
+    }
+    if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
+        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
+    }
+    return '';
+}
+async function reportRun(r) {
+    const built = r.build.result.exitCode === 0;
+    const exportResult = r.exportRun
+        ? { ...(0, report_1.exportOutcome)(r.cachePlan, r.exportRun.log, built, r.skipExport), ...r.exportRun.override }
+        : (0, report_1.exportOutcome)(r.cachePlan, r.history.log, built, r.skipExport);
+    if (exportResult.status === 'failed')
+        core.warning(`cache export failed: ${exportResult.reason}`);
+    for (const i of r.history.log ? (0, report_1.importResults)(r.history.log) : []) {
+        if (i.result === 'failed')
+            core.warning(`cache import from ${i.source} failed: ${i.error}`);
+    }
+    // The cache manifest is in the metadata of the invocation that exported.
+    const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
+    return (0, report_1.buildReport)({
+        plan: r.cachePlan,
+        backend: r.inputs.cache.backend,
+        log: r.history.log,
+        build: built ? 'succeeded' : 'failed',
+        tokenScopes: r.tokenScopes,
+        exportResult,
+        record: r.history.record,
+        metadata: { ...r.build.metadata, cacheManifest },
+        exportSizes: exportResult.status === 'ok' ? await (0, export_size_1.measureExports)(r.cachePlan.cacheTo, cacheManifest) : [],
+        noCache: r.inputs.build.noCache,
+        timings: r.timings,
     });
-    const text = fs.existsSync(input.metadataFile) ? fs.readFileSync(input.metadataFile, 'utf8') : '{}';
-    const ref = (0, parse_1.parseMetadata)(text).ref;
-    const log = ref ? await readBuildLog(exec, buildx, input.builder, ref) : null;
-    if (run.timedOut) {
-        const s = Math.round(timeoutMs / 1000);
-        return { log, override: { status: 'failed', reason: `timed out after ${s}s (cache-export-timeout)` } };
-    }
-    if (run.exitCode !== 0) {
-        return { log, override: { status: 'failed', reason: (0, builder_1.lastLine)(run.stderr) } };
-    }
-    core.debug(`cache export took ${Date.now() - started} ms`);
-    return { log };
-}
-async function readBuildLog(exec, buildx, builder, ref) {
-    const logs = await exec(buildx.command, buildx.argv((0, args_1.historyLogsArgs)(builder, ref)));
-    if (logs.exitCode !== 0) {
-        core.warning(`could not read the build record ${ref}: ${(0, builder_1.lastLine)(logs.stderr)}`);
-        return null;
-    }
-    // buildx writes the rawjson stream to stderr or stdout depending on its version.
-    return (0, parse_1.parseRawJsonLog)(`${logs.stdout}\n${logs.stderr}`);
-}
-/**
- * When the build failed before writing metadata, the newest record is this build's. On a shared
- * builder a concurrent build can be newer: after a failure, only failed records are candidates.
- */
-async function lastBuildRef(exec, buildx, builder, failed) {
-    const args = ['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}'];
-    let ls = await exec(buildx.command, buildx.argv(failed ? [...args, '--filter', 'status=error'] : args));
-    if (ls.exitCode !== 0 && failed)
-        ls = await exec(buildx.command, buildx.argv(args));
-    if (ls.exitCode !== 0)
-        return null;
-    const first = ls.stdout.trim().split('\n')[0]?.trim() ?? '';
-    return first === '' ? null : (first.split('/').pop() ?? null);
 }
 async function writeSummary(report) {
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -33875,14 +33997,52 @@ function cacheToEntries(b, names) {
 /***/ }),
 
 /***/ 7736:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 "use strict";
 
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.gatherFacts = gatherFacts;
+exports.registrySiblingLegs = registrySiblingLegs;
+exports.dropMissingLocalSources = dropMissingLocalSources;
+const path = __importStar(__nccwpck_require__(6760));
 const history_1 = __nccwpck_require__(528);
 const compare_1 = __nccwpck_require__(480);
+const tags_1 = __nccwpck_require__(7906);
+const names_1 = __nccwpck_require__(2471);
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
  * from GitHub's compare API. Never fails: a commit not found is null with its reason.
@@ -33923,6 +34083,25 @@ async function gatherFacts(exec, ctx, needed, githubToken) {
         }
     }
     return facts;
+}
+/** A matrix leg reads its siblings' registry caches: they are found among the repository's tags. */
+async function registrySiblingLegs(options, dockerConfigDir) {
+    if (options.backend !== 'registry' || options.leg === '' || !options.image)
+        return { legs: [] };
+    const listed = await (0, tags_1.listTags)({ image: options.image, dockerConfigDir });
+    if (listed.tags === null) {
+        return { legs: [], note: `sibling legs not listed (${listed.reason}); reading this leg's caches only` };
+    }
+    return { legs: (0, names_1.siblingLegsFromTags)(listed.tags, options.scope, options.leg) };
+}
+/** Local caches are read from folders; a folder not written yet is a normal miss, not an error. */
+function dropMissingLocalSources(p, exists) {
+    const missing = (entry) => {
+        const m = /(?:^|,)src=([^,]+)/.exec(entry);
+        return m !== null && entry.startsWith('type=local') && !exists(path.join(m[1], 'index.json'));
+    };
+    p.missing = p.cacheFrom.filter(missing);
+    p.cacheFrom = p.cacheFrom.filter((e) => !missing(e));
 }
 
 
@@ -35342,7 +35521,11 @@ function buildReport(args) {
     const metadata = args.metadata ?? null;
     const steps = log?.steps ?? [];
     const totals = (0, parse_1.stepTotals)(steps);
-    const imports = log ? importResults(log) : [];
+    // Sources found missing before the build (a local folder not written yet) are misses too.
+    const imports = [
+        ...(args.plan.missing ?? []).map((source) => ({ source, result: 'not-found', seconds: 0 })),
+        ...(log ? importResults(log) : []),
+    ];
     const materials = baseImages(record, metadata, log);
     const exported = args.exportResult;
     const manifest = exported.manifest ??
@@ -35396,7 +35579,7 @@ function buildReport(args) {
                 steps,
                 bases: log.bases,
                 imports,
-                reads: args.plan.cacheFrom.length,
+                reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
                 noCache: args.noCache,
                 modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
                 materials,

@@ -25,6 +25,8 @@ beforeAll(async () => {
 
 interface Report {
   plan: { reads: { ref: string; entry: string }[]; writes: { ref: string; entry: string }[] };
+  likelyReasons: { kind: string; stage: string }[];
+  export: { status: string; seconds: number };
   imports: { source: string; result: string }[];
   steps: { list: { step: string; status: string }[] };
 }
@@ -65,6 +67,12 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
     expect(main.outputs['cache-export']).toBe('ok');
     expect(main.outputs['cache-to'].split('\n')).toHaveLength(2); // the branch and this commit
     expect(post.exitCode).toBe(0);
+    // The cold build's summary and report say why nothing hit: there was no cache yet.
+    expect(main.summary).toContain('## BuildKit cache: 0 of 5 steps cached (0%)');
+    expect(main.summary).toContain('not found (normal for the first build of a ref)');
+    expect(main.summary).toMatch(/\| `RUN sleep 1 && cat \/deps.txt > \/deps.out` \| 🔨 ran \| 1\.\d+s \|/);
+    expect(report(main.outputs).likelyReasons.map((r) => r.kind)).toContain('first-build');
+    expect(report(main.outputs).export.status).toBe('ok');
     if (backend === 'registry') {
       expect(await registryTags(cacheRepo)).toStrictEqual(['default.branch-main', `default.sha-${mainSha}`]);
     } else {
@@ -106,6 +114,12 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
         .sort(),
     ).toStrictEqual(['COPY deps.txt /deps.txt', 'RUN sleep 1 && cat /deps.txt > /deps.out']);
     expect(main.outputs['cache-export']).toBe('ok');
+    // The partial build's summary points at the step where the build stage's cache broke.
+    expect(main.summary).toContain('## BuildKit cache: 2 of 5 steps cached (40%)');
+    expect(main.summary).toMatch(/\| `COPY deps.txt \/deps.txt` \| ✅ cached \|/);
+    expect(r.likelyReasons).toContainEqual(
+      expect.objectContaining({ kind: 'context-changed', stage: 'build' }),
+    );
   });
 
   it("3. its pull request reads the base branch's cache and never writes to it", async () => {
@@ -158,6 +172,8 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
     expect(report(main.outputs).steps.list.filter((s) => s.status !== 'cached')).toStrictEqual([]);
     expect(main.outputs['cached-steps']).toBe('5');
     expect(main.outputs['cache-hit-ratio']).toBe('1.00');
-    expect(main.summary).toContain('5/5 steps cached (100%)');
+    expect(main.summary).toContain('## BuildKit cache: 5 of 5 steps cached (100%)');
+    expect(main.summary).not.toContain('Likely reasons');
+    expect(report(main.outputs).likelyReasons).toStrictEqual([]);
   });
 });

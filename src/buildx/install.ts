@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tc from '@actions/tool-cache';
 import * as semver from 'semver';
-import type { Exec } from '../exec';
+import type { Exec, ExecResult } from '../exec';
 import { parseBuildxVersion } from './parse';
 
 /** How buildx is run: as the docker CLI plugin, or as a standalone binary we installed. */
@@ -57,6 +57,8 @@ export interface EnsureOptions {
   floor: string;
   /** Where releases are downloaded from. */
   releasesBase: string;
+  /** `docker buildx version`, when the caller started it early (it takes ~0.2 s). */
+  probe?: Promise<ExecResult>;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface EnsureOptions {
  * release, downloaded once into the tool cache.
  */
 export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buildx: Buildx; note?: string }> {
-  const probe = await exec('docker', ['buildx', 'version']);
+  const probe = await (o.probe ?? exec('docker', ['buildx', 'version']));
   const current = probe.exitCode === 0 ? parseBuildxVersion(probe.stdout) : null;
   const wanted = o.wanted.replace(/^v/, '');
   const minimum = [wanted, o.floor]

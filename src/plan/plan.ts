@@ -40,6 +40,8 @@ export interface CachePlan {
   reads: PlannedCache[];
   writes: PlannedCache[];
   notes: string[];
+  /** Sources left out because they were found not to exist before the build (local folders). */
+  missing?: string[];
 }
 
 /** Resolves the defaults: scope from Dockerfile + target, leg from platforms, image from tags. */

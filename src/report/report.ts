@@ -423,7 +423,11 @@ export function buildReport(args: {
   const metadata = args.metadata ?? null;
   const steps = log?.steps ?? [];
   const totals = stepTotals(steps);
-  const imports = log ? importResults(log) : [];
+  // Sources found missing before the build (a local folder not written yet) are misses too.
+  const imports = [
+    ...(args.plan.missing ?? []).map((source): ImportResult => ({ source, result: 'not-found', seconds: 0 })),
+    ...(log ? importResults(log) : []),
+  ];
   const materials = baseImages(record, metadata, log);
   const exported = args.exportResult;
   const manifest =
@@ -479,7 +483,7 @@ export function buildReport(args: {
             steps,
             bases: log.bases,
             imports,
-            reads: args.plan.cacheFrom.length,
+            reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
             noCache: args.noCache,
             modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
             materials,

@@ -1,0 +1,143 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as core from '@actions/core';
+import type { Exec, ExecResult } from '../exec';
+import type { Inputs } from '../inputs';
+import { type BuildArgsInput, buildArgs, cacheExportArgs, gitContextHost } from './args';
+import { lastLine } from './builder';
+import { readBuildLog } from './history';
+import type { Buildx } from './install';
+import { type BuildLog, type BuildMetadata, parseMetadata } from './parse';
+
+/**
+ * Running `buildx build`. The image is built (and pushed) first, with cache imports only; the
+ * cache export runs afterwards as its own invocation, so a failing or hanging cache can never fail
+ * or cancel the image. An inline cache is part of the image, so it stays in the first one.
+ */
+
+export interface BuildRun {
+  result: ExecResult;
+  metadataText: string;
+  metadata: BuildMetadata;
+  imageId: string;
+  /** Milliseconds of the image build (both attempts when it was retried). */
+  ms: number;
+  /** The cache sources were dropped for a retry. */
+  retriedWithoutCache: boolean;
+}
+
+export interface BuildSetup {
+  input: BuildArgsInput;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** The cache export needs its own invocation after the image. */
+  separateExport: boolean;
+  cacheTo: string[];
+  exportMetadataFile: string;
+}
+
+/** Argument data and environment for both invocations. Secret values go by environment only. */
+export function prepareBuild(
+  inputs: Inputs,
+  o: {
+    builder: string;
+    cacheFrom: string[];
+    cacheTo: string[];
+    tempDir: string;
+    env: NodeJS.ProcessEnv;
+    cwd: string;
+  },
+): BuildSetup {
+  const env: NodeJS.ProcessEnv = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
+  const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
+  inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
+  const host = gitContextHost(inputs.build.context);
+  const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
+  if (gitAuthEnv) env[gitAuthEnv.env] = inputs.githubToken;
+  const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => e.startsWith('type=inline'));
+  return {
+    input: {
+      build: inputs.build,
+      builder: o.builder,
+      cacheFrom: o.cacheFrom,
+      cacheTo: separateExport ? [] : o.cacheTo,
+      metadataFile: path.join(o.tempDir, 'metadata.json'),
+      iidFile: path.join(o.tempDir, 'iid'),
+      secretEnvNames,
+      gitAuthEnv,
+    },
+    env,
+    cwd: o.cwd,
+    separateExport,
+    cacheTo: o.cacheTo,
+    exportMetadataFile: path.join(o.tempDir, 'export-metadata.json'),
+  };
+}
+
+/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
+export function isBrokenCacheError(stderr: string): boolean {
+  return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(
+    stderr,
+  );
+}
+
+const readIfExists = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+
+export async function runImageBuild(exec: Exec, buildx: Buildx, s: BuildSetup): Promise<BuildRun> {
+  const started = Date.now();
+  const opts = { stream: true, env: s.env, cwd: s.cwd };
+  let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
+  let retriedWithoutCache = false;
+  if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
+    // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
+    core.warning(
+      `a cache source is broken (${lastLine(result.stderr)}); building again without cache sources`,
+    );
+    retriedWithoutCache = true;
+    result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
+  }
+  const metadataText = readIfExists(s.input.metadataFile);
+  return {
+    result,
+    metadataText,
+    metadata: parseMetadata(metadataText || '{}'),
+    imageId: readIfExists(s.input.iidFile).trim(),
+    ms: Date.now() - started,
+    retriedWithoutCache,
+  };
+}
+
+export interface CacheExportRun {
+  log: BuildLog | null;
+  metadata: BuildMetadata;
+  ms: number;
+  /** Set when the export invocation itself failed or was ended by the watchdog. */
+  override?: { status: 'failed'; reason: string };
+}
+
+/** The export invocation under the watchdog (`cache-export-timeout`; 0 for none). */
+export async function runCacheExport(
+  exec: Exec,
+  buildx: Buildx,
+  s: BuildSetup,
+  timeoutMs: number,
+): Promise<CacheExportRun> {
+  const started = Date.now();
+  const input = { ...s.input, cacheTo: s.cacheTo, metadataFile: s.exportMetadataFile };
+  const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
+    stream: true,
+    env: s.env,
+    cwd: s.cwd,
+    timeoutMs: timeoutMs > 0 ? timeoutMs : undefined,
+  });
+  const ms = Date.now() - started;
+  const metadata = parseMetadata(readIfExists(input.metadataFile) || '{}');
+  const log = metadata.ref ? await readBuildLog(exec, buildx, input.builder, metadata.ref) : null;
+  if (run.timedOut) {
+    const reason = `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`;
+    return { log, metadata, ms, override: { status: 'failed', reason } };
+  }
+  if (run.exitCode !== 0)
+    return { log, metadata, ms, override: { status: 'failed', reason: lastLine(run.stderr) } };
+  return { log, metadata, ms };
+}

@@ -1,0 +1,59 @@
+import * as core from '@actions/core';
+import type { Exec } from '../exec';
+import { historyInspectArgs, historyLogsArgs } from './args';
+import { lastLine } from './builder';
+import type { Buildx } from './install';
+import { type BuildLog, type BuildRecord, parseHistoryInspect, parseRawJsonLog } from './parse';
+
+/** A build's record as BuildKit kept it: its steps (rawjson log) and its summary (inspect). */
+export interface BuildHistory {
+  log: BuildLog | null;
+  record: BuildRecord | null;
+}
+
+export async function readBuildLog(
+  exec: Exec,
+  buildx: Buildx,
+  builder: string,
+  ref: string,
+): Promise<BuildLog | null> {
+  const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
+  if (logs.exitCode !== 0) {
+    core.warning(`could not read the build record ${ref}: ${lastLine(logs.stderr)}`);
+    return null;
+  }
+  // buildx writes the rawjson stream to stderr or stdout depending on its version.
+  return parseRawJsonLog(`${logs.stdout}\n${logs.stderr}`);
+}
+
+/** The log and the record, read side by side. */
+export async function readBuildHistory(
+  exec: Exec,
+  buildx: Buildx,
+  builder: string,
+  ref: string,
+): Promise<BuildHistory> {
+  const [log, inspected] = await Promise.all([
+    readBuildLog(exec, buildx, builder, ref),
+    exec(buildx.command, buildx.argv(historyInspectArgs(builder, ref))),
+  ]);
+  return { log, record: inspected.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null };
+}
+
+/**
+ * When the build failed before writing metadata, the newest record is this build's. On a shared
+ * builder a concurrent build can be newer: after a failure, only failed records are candidates.
+ */
+export async function lastBuildRef(
+  exec: Exec,
+  buildx: Buildx,
+  builder: string,
+  failed: boolean,
+): Promise<string | null> {
+  const args = ['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}'];
+  let ls = await exec(buildx.command, buildx.argv(failed ? [...args, '--filter', 'status=error'] : args));
+  if (ls.exitCode !== 0 && failed) ls = await exec(buildx.command, buildx.argv(args));
+  if (ls.exitCode !== 0) return null;
+  const first = ls.stdout.trim().split('\n')[0]?.trim() ?? '';
+  return first === '' ? null : (first.split('/').pop() ?? null);
+}
