@@ -134,7 +134,7 @@ function actionDefaults() {
     if (name) current = name[1];
     const def = /^ {4}default:\s*(.*)$/.exec(line);
     if (def && current) {
-      let value = def[1].trim().replace(/^"(.*)"$/, '$1');
+      let value = def[1].trim().replace(/^"(.*)"$|^'(.*)'$/, '$1$2');
       if (value.startsWith('${{')) value = '';
       defaults[current] = value;
     }

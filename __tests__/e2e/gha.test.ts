@@ -1,5 +1,4 @@
 import { runAction, runStep } from '../../scripts/action-runner';
-import { startGhaCacheService, type GhaCacheService } from '../../test-services/gha-cache';
 import {
   BASE_IMAGE,
   engineEnv,
@@ -8,35 +7,20 @@ import {
   makeRepo,
   pullRequestEvent,
   pushEvent,
-  requireEngine,
   uniqueName,
+  reportOf,
+  useEngine,
 } from './support';
 
 // The default backend, gha, end to end: dist/index.js on the real engine, BuildKit's gha client
 // talking to the local cache service (Azurite blobs), with tokens scoped as GitHub scopes them.
-let ready = false;
-let svc: GhaCacheService;
-beforeAll(async () => {
-  ready = await requireEngine();
-  if (ready) svc = await startGhaCacheService();
-}, 120000);
-afterAll(async () => {
-  if (svc) await svc.stop();
-});
-afterEach(() => svc?.faults.clear());
-
-interface Report {
-  plan: { reads: { ref: string }[]; writes: { ref: string }[] };
-  tokenScopes: { scope: string; read: boolean; write: boolean }[] | null;
-  export: { status: string; reason: string };
-}
-const report = (o: Record<string, string>) => JSON.parse(o['cache-report']) as Report;
+const t = useEngine({ gha: true });
 
 /** Entries the service holds that were created after `since`, by scope. */
 const scopesWrittenSince = (since: number) =>
   [
     ...new Set(
-      svc
+      t.svc
         .entries()
         .filter((e) => e.createdAt.getTime() >= since)
         .map((e) => e.scope),
@@ -52,16 +36,16 @@ describe('gha: main, a pull request, a sibling branch', () => {
   let mergeSha = '';
 
   beforeAll(async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     repo = await makeRepo();
     mainSha = await git(repo.work, 'rev-parse', 'HEAD');
   });
 
   it('1. a push to main exports; after pruning, the next main build is fully cached', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     await freshRunner();
     const since = Date.now();
-    const env = { ...engineEnv(), ...svc.env(svc.tokenForPush('main')) };
+    const env = { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')) };
     const cold = await runAction({
       inputs,
       event: pushEvent('main', mainSha),
@@ -73,7 +57,7 @@ describe('gha: main, a pull request, a sibling branch', () => {
     expect(cold.main.outputs['cache-export']).toBe('ok');
     expect(cold.main.log).toContain('GitHub cache scopes: refs/heads/main (read+write)');
     expect(scopesWrittenSince(since)).toStrictEqual(['refs/heads/main']);
-    expect(svc.entries().some((e) => e.key.startsWith(`index-${scope}-`))).toBe(true);
+    expect(t.svc.entries().some((e) => e.key.startsWith(`index-${scope}-`))).toBe(true);
 
     await freshRunner();
     const warm = await runAction({
@@ -88,7 +72,7 @@ describe('gha: main, a pull request, a sibling branch', () => {
   });
 
   it("2. a pull request imports main's cache and writes only its own scope", async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     await freshRunner();
     await git(repo.work, 'checkout', '-q', '-b', 'feature/pr', mainSha);
     const head = await repo.commit({ 'src.txt': 'src from the PR\n' }, 'PR change');
@@ -98,11 +82,11 @@ describe('gha: main, a pull request, a sibling branch', () => {
       inputs,
       event: pullRequestEvent(7, 'feature/pr', 'main', mergeSha),
       workspace: await repo.checkout(mergeSha),
-      env: { ...engineEnv(), ...svc.env(svc.tokenForPullRequest(7, 'main')) },
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPullRequest(7, 'main')) },
     });
     expect(main.exitCode).toBe(0);
     expect(main.log).toContain('GitHub cache scopes: refs/pull/7/merge (read+write), refs/heads/main (read)');
-    expect(report(main.outputs).tokenScopes).toStrictEqual([
+    expect(reportOf(main.outputs).tokenScopes).toStrictEqual([
       { scope: 'refs/pull/7/merge', read: true, write: true },
       { scope: 'refs/heads/main', read: true, write: false },
     ]);
@@ -112,7 +96,7 @@ describe('gha: main, a pull request, a sibling branch', () => {
   });
 
   it("3. a sibling branch cannot read the pull request's entries", async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     await freshRunner();
     // Same content as the PR's merge commit: only the PR's cache could make its build stage hit.
     const since = Date.now();
@@ -120,11 +104,11 @@ describe('gha: main, a pull request, a sibling branch', () => {
       inputs,
       event: pushEvent('feature/sibling', mergeSha),
       workspace: await repo.checkout(mergeSha),
-      env: { ...engineEnv(), ...svc.env(svc.tokenForPush('feature/sibling')) },
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('feature/sibling')) },
     });
     expect(main.exitCode).toBe(0);
     expect(main.outputs['cached-steps']).toBe('2'); // deps from main only
-    const matched = svc
+    const matched = t.svc
       .requests()
       .filter((r) => r.time.getTime() >= since && r.entry && r.method === 'GetCacheEntryDownloadURL');
     expect(matched.length).toBeGreaterThan(0);
@@ -134,7 +118,7 @@ describe('gha: main, a pull request, a sibling branch', () => {
 
 describe('gha: two matrix legs in one scope, built at the same time', () => {
   it('both keep their cache: on the second round every leg is fully cached', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     const repo = await makeRepo(`FROM ${BASE_IMAGE} AS common
 RUN sleep 1 && echo common > /common
 FROM common AS leg-a
@@ -144,7 +128,7 @@ RUN sleep 1 && echo b > /b
 `);
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const scope = uniqueName('matrix');
-    const env = { ...engineEnv(), ...svc.env(svc.tokenForPush('main')) };
+    const env = { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')) };
     const round = async () => {
       await freshRunner();
       const ws = await repo.checkout(sha);
@@ -176,19 +160,20 @@ describe('gha: the cache service failing during export leaves the build green', 
   const cases = [
     {
       title: '429 with Retry-After',
-      set: () => svc.faults.rateLimit({ count: Infinity, method: 'CreateCacheEntry', retryAfterSeconds: 1 }),
+      set: () =>
+        t.svc.faults.rateLimit({ count: Infinity, method: 'CreateCacheEntry', retryAfterSeconds: 1 }),
       // BuildKit honours Retry-After and keeps retrying a throttled export: the watchdog ends it.
       timeout: '15s',
     },
     {
       title: '5xx',
-      set: () => svc.faults.serverError({ count: Infinity, method: 'CreateCacheEntry', status: 503 }),
+      set: () => t.svc.faults.serverError({ count: Infinity, method: 'CreateCacheEntry', status: 503 }),
       timeout: '60s',
     },
-    { timeout: '60s', title: 'no writable scopes', set: () => svc.faults.noWritableScopes(true) },
+    { timeout: '60s', title: 'no writable scopes', set: () => t.svc.faults.noWritableScopes(true) },
   ];
   it.each(cases)('$title: cache-export=failed with a warning, image built', async ({ set, timeout }) => {
-    if (!ready) return;
+    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     await freshRunner();
@@ -197,32 +182,32 @@ describe('gha: the cache service failing during export leaves the build green', 
       inputs: { driver: 'docker', 'cache-scope': uniqueName('fault'), 'cache-export-timeout': timeout },
       event: pushEvent('main', sha),
       workspace: await repo.checkout(sha),
-      env: { ...engineEnv(), ...svc.env(svc.tokenForPush('main')) },
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')) },
     });
     expect(main.exitCode).toBe(0);
     expect(main.outputs.digest).toMatch(/^sha256:/);
     expect(main.outputs['cache-export']).toBe('failed');
     expect(main.log).toMatch(/::warning::cache export failed/);
-    expect(report(main.outputs).export.status).toBe('failed');
+    expect(reportOf(main.outputs).export.status).toBe('failed');
   });
 
   it('a hanging service is cut off by cache-export-timeout', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     await freshRunner();
-    svc.faults.hang({ method: 'CreateCacheEntry' });
+    t.svc.faults.hang({ method: 'CreateCacheEntry' });
     const started = Date.now();
     const { main } = await runAction({
       inputs: { driver: 'docker', 'cache-scope': uniqueName('hang'), 'cache-export-timeout': '8s' },
       event: pushEvent('main', sha),
       workspace: await repo.checkout(sha),
-      env: { ...engineEnv(), ...svc.env(svc.tokenForPush('main')) },
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')) },
     });
     expect(main.exitCode).toBe(0);
     expect(main.outputs.digest).toMatch(/^sha256:/);
     expect(main.outputs['cache-export']).toBe('failed');
-    expect(report(main.outputs).export.reason).toMatch(/timed out after 8s/);
+    expect(reportOf(main.outputs).export.reason).toMatch(/timed out after 8s/);
     expect(Date.now() - started).toBeLessThan(90000);
   });
 });

@@ -11,23 +11,15 @@ import {
   REGISTRY,
   registryTags,
   repository,
-  requireEngine,
   uniqueName,
   BASE_IMAGE,
+  reportOf,
+  useEngine,
 } from './support';
 
 // The planner's promises, on the real engine and registry: merge-base reads, merge queues and
 // matrix legs that share one scope.
-let ready = false;
-beforeAll(async () => {
-  ready = await requireEngine();
-});
-
-interface Report {
-  plan: { reads: { ref: string; entry: string }[]; writes: unknown[]; notes: string[] };
-  imports: { source: string; result: string }[];
-}
-const report = (o: Record<string, string>) => JSON.parse(o['cache-report']) as Report;
+const t = useEngine();
 
 describe('a branch pushed off an old main commit', () => {
   const cacheRepo = `${uniqueName('e2e-plan')}/cache`;
@@ -38,7 +30,7 @@ describe('a branch pushed off an old main commit', () => {
   let f1 = '';
 
   beforeAll(async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     repo = await makeRepo();
     m1 = await git(repo.work, 'rev-parse', 'HEAD');
     // main builds M1; a branch starts at M1; main moves on and changes the lock file; main builds M2.
@@ -65,7 +57,7 @@ describe('a branch pushed off an old main commit', () => {
   });
 
   it("hits the merge-base commit's cache from a depth-1 checkout, where main's newest cache misses", async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     await freshRunner();
     // actions/checkout's default: one commit deep, no other branches.
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-shallow-'));
@@ -88,7 +80,7 @@ describe('a branch pushed off an old main commit', () => {
       env: engineEnv(),
     });
     expect(main.exitCode).toBe(0);
-    const r = report(main.outputs);
+    const r = reportOf(main.outputs);
     expect(r.plan.reads.map((x) => x.ref)).toStrictEqual(['branch:feature/old', `sha:${m1}`, 'branch:main']);
     expect(r.imports.find((i) => i.source.endsWith(`default.sha-${m1}`))?.result).toBe('imported');
     // deps (COPY + RUN) come from M1; the sources changed, so build and final stages run.
@@ -112,7 +104,7 @@ describe('a branch pushed off an old main commit', () => {
   });
 
   it("a merge-queue commit hits its base branch's cache and writes nothing", async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     await freshRunner();
     const queueRef = `refs/heads/gh-readonly-queue/main/pr-9-${f1}`;
     const queueSha = await repo.merge(m2, f1, queueRef);
@@ -133,7 +125,7 @@ describe('a branch pushed off an old main commit', () => {
       env: engineEnv(),
     });
     expect(main.exitCode).toBe(0);
-    const r = report(main.outputs);
+    const r = reportOf(main.outputs);
     expect(r.plan.reads.map((x) => x.ref)).toStrictEqual(['branch:main', 'pr:9']);
     expect(r.imports.find((i) => i.source.endsWith('default.branch-main'))?.result).toBe('imported');
     expect(main.outputs['cached-steps']).toBe('2'); // deps v2 from main
@@ -174,7 +166,7 @@ RUN sleep 1 && echo b > /b
   }
 
   it('each leg keeps its own cache: on the second round every leg is fully cached', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     const repo = await makeRepo(dockerfile);
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const cacheRepo = `${uniqueName('e2e-legs')}/cache`;
@@ -195,7 +187,7 @@ RUN sleep 1 && echo b > /b
   });
 
   it("the anchors' one shared tag loses a leg's cache (last writer wins)", async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     const repo = await makeRepo(dockerfile);
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const ref = `${REGISTRY}/${uniqueName('e2e-legs-shared')}/cache:buildcache`;

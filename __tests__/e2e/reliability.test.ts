@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runAction, runStep } from '../../scripts/action-runner';
-import { startGhaCacheService, type GhaCacheService } from '../../test-services/gha-cache';
 import {
   BASE_IMAGE,
   dockerShim,
@@ -16,31 +15,18 @@ import {
   pushEvent,
   REGISTRY,
   registryTags,
-  requireEngine,
   uniqueName,
+  reportOf,
+  useEngine,
 } from './support';
 
 // The cache is optional, the build is not: every fault is injected for real (a closed port, a
 // deleted blob, a missing engine) and the outputs are checked. Untrusted runs never write.
-let ready = false;
-let svc: GhaCacheService;
-beforeAll(async () => {
-  ready = await requireEngine();
-  if (ready) svc = await startGhaCacheService();
-}, 120000);
-afterAll(async () => {
-  if (svc) await svc.stop();
-});
-
-interface Report {
-  plan: { notes: string[] };
-  export: { status: string; reason: string };
-}
-const report = (o: Record<string, string>) => JSON.parse(o['cache-report']) as Report;
+const t = useEngine({ gha: true });
 
 describe('cache faults never fail the build', () => {
   it('the registry is down during export: build green, cache-export=failed, one warning naming the cause', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     await freshRunner();
@@ -59,7 +45,7 @@ describe('cache faults never fail the build', () => {
   });
 
   it('an index whose blobs were evicted: the build is retried without the broken source and succeeds', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     const cacheRepo = `${uniqueName('e2e-evicted')}/cache`;
     const inputs = { driver: 'docker', cache: 'registry', 'cache-image': `${REGISTRY}/${cacheRepo}` };
     const repo = await makeRepo();
@@ -102,7 +88,7 @@ describe('cache faults never fail the build', () => {
     });
     expect(main.exitCode).toBe(0);
     expect(main.log).toMatch(/::warning::a cache source is broken/);
-    expect(report(main.outputs).plan.notes).toContain(
+    expect(reportOf(main.outputs).plan.notes).toContain(
       'a cache source was broken: the build was retried without cache sources',
     );
   });
@@ -110,11 +96,11 @@ describe('cache faults never fail the build', () => {
   it.each(['once in sequence', 'twice at the same time'])(
     'a job re-run %s on one ref leaves a usable gha cache',
     async (how) => {
-      if (!ready) return;
+      if (!t.ready) return;
       const repo = await makeRepo();
       const sha = await git(repo.work, 'rev-parse', 'HEAD');
       const inputs = { driver: 'docker', 'cache-scope': uniqueName('rerun') };
-      const env = { ...engineEnv(), ...svc.env(svc.tokenForPush('main')) };
+      const env = { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')) };
       const job = async () =>
         runStep({ inputs, event: pushEvent('main', sha), workspace: await repo.checkout(sha), env });
       await freshRunner();
@@ -133,7 +119,7 @@ describe('cache faults never fail the build', () => {
 
 describe('the engine or the builder is not there', () => {
   it('an unreachable engine ends with one clear error; post still runs cleanly', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const { main, post } = await runAction({
@@ -150,7 +136,7 @@ describe('the engine or the builder is not there', () => {
   });
 
   it('a builder that does not exist ends with one clear error', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const { main } = await runAction({
@@ -172,7 +158,7 @@ describe('the engine or the builder is not there', () => {
     },
     { title: 'twice', state: { isPost: 'true', tempDir: '/tmp/bkca-already-removed' } },
   ])('post runs cleanly $title', async ({ state }) => {
-    if (!ready) return;
+    if (!t.ready) return;
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-post-'));
     for (let i = 0; i < 2; i++) {
       const post = await runStep({
@@ -194,7 +180,7 @@ describe('security', () => {
     { fixture: 'issue_comment', event: 'issue_comment', ref: 'refs/heads/main' },
     { fixture: 'workflow_run', event: 'workflow_run', ref: 'refs/heads/main' },
   ])('$event ($fixture payload) reads but never writes a shared cache', async ({ fixture, event, ref }) => {
-    if (!ready) return;
+    if (!t.ready) return;
     const cacheRepo = `${uniqueName('e2e-untrusted')}/cache`;
     const inputs = { driver: 'docker', cache: 'registry', 'cache-image': `${REGISTRY}/${cacheRepo}` };
     const repo = await makeRepo();
@@ -222,7 +208,7 @@ describe('security', () => {
   });
 
   it('branch names, build args and tags are data: single arguments, nothing executed', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     const branch = 'a;$(touch${IFS}pwned)`touch${IFS}pwned2`';
     const repo = await makeRepo(`FROM ${BASE_IMAGE}\nARG MSG\nRUN echo "$MSG" > /msg\n`);
     await git(repo.work, 'checkout', '-q', '-b', branch);
@@ -255,7 +241,7 @@ describe('security', () => {
   });
 
   it('a tag with spaces or unicode reaches buildx as one argument (and buildx rejects it)', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const shim = await dockerShim();
@@ -272,7 +258,7 @@ describe('security', () => {
   });
 
   it('tokens and secrets reach neither logs, state, outputs, summary nor docker arguments', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     // The Dockerfile checks the secret by its digest, so the value itself appears nowhere but the input.
     const md5 = createHash('md5').update('s3cr3t-npm-value').digest('hex');
     const repo = await makeRepo(
@@ -280,7 +266,7 @@ describe('security', () => {
     );
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const shim = await dockerShim();
-    const runtimeToken = svc.tokenForPush('main');
+    const runtimeToken = t.svc.tokenForPush('main');
     const githubToken = 'ghs_tokenThatMustNeverBeSeen000000000';
     const { main, post } = await runAction({
       inputs: {
@@ -292,7 +278,7 @@ describe('security', () => {
       },
       event: pushEvent('main', sha),
       workspace: await repo.checkout(sha),
-      env: { ...shim.env, ...svc.env(runtimeToken), MY_SECRET_ENV: 'env-secret-value-123' },
+      env: { ...shim.env, ...t.svc.env(runtimeToken), MY_SECRET_ENV: 'env-secret-value-123' },
     });
     expect(main.exitCode).toBe(0); // the secrets arrived: the RUN step checks them
     // `::add-mask::` is how a secret is handed to the runner for masking; the runner never prints it.
@@ -354,7 +340,7 @@ describe('bad input', () => {
   ])(
     '$title: one ::error:: naming the input, non-zero exit, docker never called',
     async ({ inputs, msg }) => {
-      if (!ready) return;
+      if (!t.ready) return;
       const repo = await makeRepo();
       const sha = await git(repo.work, 'rev-parse', 'HEAD');
       const shim = await dockerShim();

@@ -12,25 +12,14 @@ import {
   REGISTRY,
   registryDigest,
   registryTags,
-  requireEngine,
   uniqueName,
+  reportOf,
+  useEngine,
 } from './support';
 
 // The spine, end to end: dist/index.js run as the runner runs it, against the real engine and
 // registry. Every run starts from a pruned builder, like a fresh CI runner.
-let ready = false;
-beforeAll(async () => {
-  ready = await requireEngine();
-});
-
-interface Report {
-  plan: { reads: { ref: string; entry: string }[]; writes: { ref: string; entry: string }[] };
-  likelyReasons: { kind: string; stage: string }[];
-  export: { status: string; seconds: number };
-  imports: { source: string; result: string }[];
-  steps: { list: { step: string; status: string }[] };
-}
-const report = (outputs: Record<string, string>) => JSON.parse(outputs['cache-report']) as Report;
+const t = useEngine();
 
 describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its pull request', (backend) => {
   const cacheRepo = `${uniqueName('e2e-spine')}/cache`;
@@ -45,13 +34,13 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
   let branchSha = '';
 
   beforeAll(async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     repo = await makeRepo();
     mainSha = await git(repo.work, 'rev-parse', 'HEAD');
   });
 
   it('1. a push to main builds cold and exports its cache', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     await freshRunner();
     const ws = await repo.checkout(mainSha);
     const { main, post } = await runAction({
@@ -71,8 +60,8 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
     expect(main.summary).toContain('## BuildKit cache: 0 of 5 steps cached (0%)');
     expect(main.summary).toContain('not found (normal for the first build of a ref)');
     expect(main.summary).toMatch(/\| `RUN sleep 1 && cat \/deps.txt > \/deps.out` \| 🔨 ran \| 1\.\d+s \|/);
-    expect(report(main.outputs).likelyReasons.map((r) => r.kind)).toContain('first-build');
-    expect(report(main.outputs).export.status).toBe('ok');
+    expect(reportOf(main.outputs).likelyReasons.map((r) => r.kind)).toContain('first-build');
+    expect(reportOf(main.outputs).export.status).toBe('ok');
     if (backend === 'registry') {
       expect(await registryTags(cacheRepo)).toStrictEqual(['default.branch-main', `default.sha-${mainSha}`]);
     } else {
@@ -85,7 +74,7 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
   });
 
   it("2. a new branch from main, pushed on a fresh runner, gets its unchanged steps from main's cache", async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     await freshRunner();
     await git(repo.work, 'checkout', '-q', '-b', 'feature/x', mainSha);
     branchSha = await repo.commit({ 'src.txt': 'src v2\n' }, 'change the sources');
@@ -101,7 +90,7 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
     expect(main.outputs['cached-steps']).toBe('2');
     expect(main.outputs['total-steps']).toBe('5');
     expect(main.outputs['cache-hit-ratio']).toBe('0.40');
-    const r = report(main.outputs);
+    const r = reportOf(main.outputs);
     expect(r.plan.reads.map((x) => x.ref)).toStrictEqual([
       'branch:feature/x',
       `sha:${mainSha}`,
@@ -123,7 +112,7 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
   });
 
   it("3. its pull request reads the base branch's cache and never writes to it", async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     await freshRunner();
     const mainDigestBefore =
       backend === 'registry' ? await registryDigest(cacheRepo, 'default.branch-main') : null;
@@ -142,7 +131,7 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
     });
     expect(main.exitCode).toBe(0);
     expect(main.outputs['cached-steps']).toBe('2');
-    const r = report(main.outputs);
+    const r = reportOf(main.outputs);
     expect(r.plan.reads.map((x) => x.ref)).toStrictEqual(['pr:7', 'branch:main']);
     expect(r.plan.writes.map((x) => x.ref)).toStrictEqual(['pr:7']);
     expect(main.outputs['cache-to']).toContain('default.pr-7');
@@ -159,7 +148,7 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
   });
 
   it('4. a rebuild of main on a fresh runner is fully cached', async () => {
-    if (!ready) return;
+    if (!t.ready) return;
     await freshRunner();
     const ws = await repo.checkout(mainSha);
     const { main } = await runAction({
@@ -169,11 +158,11 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
       env: engineEnv(),
     });
     expect(main.exitCode).toBe(0);
-    expect(report(main.outputs).steps.list.filter((s) => s.status !== 'cached')).toStrictEqual([]);
+    expect(reportOf(main.outputs).steps.list.filter((s) => s.status !== 'cached')).toStrictEqual([]);
     expect(main.outputs['cached-steps']).toBe('5');
     expect(main.outputs['cache-hit-ratio']).toBe('1.00');
     expect(main.summary).toContain('## BuildKit cache: 5 of 5 steps cached (100%)');
     expect(main.summary).not.toContain('Likely reasons');
-    expect(report(main.outputs).likelyReasons).toStrictEqual([]);
+    expect(reportOf(main.outputs).likelyReasons).toStrictEqual([]);
   });
 });

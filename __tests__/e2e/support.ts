@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { CacheReport } from '../../src/report/report';
+import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 
 // The shared engine, registry and base image come from scripts/provision-engine.sh.
 const ENGINE_HOME = process.env.ENGINE_HOME || '/opt/bkca-engine';
@@ -249,4 +251,25 @@ export function eventFixture(name: string, event: string, ref: string, sha: stri
     fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'events', `${name}.json`), 'utf8'),
   );
   return { name: event, ref, sha, payload };
+}
+
+/** The `cache-report` output, typed as the action writes it. */
+export const reportOf = (outputs: Record<string, string>) =>
+  JSON.parse(outputs['cache-report']) as CacheReport;
+
+/**
+ * Per test file: checks the engine once (failing in CI when it is missing), and with `gha` starts
+ * the local GitHub Actions cache service, clears its fault switches after each test and stops it.
+ */
+export function useEngine(o: { gha?: boolean } = {}): { ready: boolean; svc: GhaCacheService } {
+  const t = { ready: false, svc: undefined as unknown as GhaCacheService };
+  beforeAll(async () => {
+    t.ready = await requireEngine();
+    if (t.ready && o.gha) t.svc = await startGhaCacheService();
+  }, 120000);
+  afterAll(async () => {
+    if (t.svc) await t.svc.stop();
+  });
+  if (o.gha) afterEach(() => t.svc?.faults.clear());
+  return t;
 }

@@ -467,6 +467,29 @@ class Service implements GhaCacheService {
     return this.store.find((e) => e.id === id);
   }
 
+  /**
+   * Applies the next fault switch for `method`, for both protocols: a hang is waited out here (or
+   * the connection dropped when the service stops); an error is returned for the caller to answer
+   * in its own protocol's shape.
+   */
+  private async applyFault(
+    method: string,
+    record: RequestRecord,
+    res: ServerResponse,
+  ): Promise<{ status: number; retryAfterSeconds?: number } | 'dropped' | null> {
+    const fault = this.faults.take(method);
+    if (!fault) return null;
+    record.fault = fault.kind;
+    if (fault.kind === 'hang') {
+      await this.faults.hold();
+      if (!this.stopped) return null;
+      res.destroy();
+      return 'dropped';
+    }
+    if (fault.kind === 'rate-limit') return { status: 429, retryAfterSeconds: fault.retryAfterSeconds };
+    return { status: fault.status };
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
@@ -491,23 +514,16 @@ class Service implements GhaCacheService {
       const method = path.slice(TWIRP_PREFIX.length);
       record.method = method;
 
-      const fault = this.faults.take(method);
+      const fault = await this.applyFault(method, record, res);
+      if (fault === 'dropped') return;
+      if (fault?.status === 429) {
+        throw new TwirpError('resource_exhausted', 'rate limit exceeded (fault switch)', 429, {
+          'Retry-After': String(fault.retryAfterSeconds),
+        });
+      }
       if (fault) {
-        record.fault = fault.kind;
-        if (fault.kind === 'hang') {
-          await this.faults.hold();
-          if (this.stopped) {
-            res.destroy();
-            return;
-          }
-        } else if (fault.kind === 'rate-limit') {
-          throw new TwirpError('resource_exhausted', 'rate limit exceeded (fault switch)', 429, {
-            'Retry-After': String(fault.retryAfterSeconds),
-          });
-        } else {
-          const code = fault.status === 503 ? 'unavailable' : 'internal';
-          throw new TwirpError(code, `server error (fault switch)`, fault.status);
-        }
+        const code = fault.status === 503 ? 'unavailable' : 'internal';
+        throw new TwirpError(code, `server error (fault switch)`, fault.status);
       }
 
       if (req.method !== 'POST')
@@ -598,25 +614,17 @@ class Service implements GhaCacheService {
     if (!method) return notFound();
     record.method = method;
 
-    const fault = this.faults.take(method);
-    if (fault) {
-      record.fault = fault.kind;
-      if (fault.kind === 'hang') {
-        await this.faults.hold();
-        if (this.stopped) {
-          res.destroy();
-          return;
-        }
-      } else if (fault.kind === 'rate-limit') {
-        return send(
-          429,
-          { message: 'API rate limit exceeded (fault switch)', status: '429' },
-          { 'Retry-After': String(fault.retryAfterSeconds) },
-        );
-      } else {
-        return send(fault.status, { message: 'Server Error (fault switch)', status: String(fault.status) });
-      }
+    const fault = await this.applyFault(method, record, res);
+    if (fault === 'dropped') return;
+    if (fault?.status === 429) {
+      return send(
+        429,
+        { message: 'API rate limit exceeded (fault switch)', status: '429' },
+        { 'Retry-After': String(fault.retryAfterSeconds) },
+      );
     }
+    if (fault)
+      return send(fault.status, { message: 'Server Error (fault switch)', status: String(fault.status) });
 
     const auth = /^(?:Bearer|token)\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (!auth || auth[1] !== this.githubToken) {
