@@ -31861,13 +31861,14 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.prepareBuild = prepareBuild;
 exports.isBrokenCacheError = isBrokenCacheError;
 exports.runImageBuild = runImageBuild;
+exports.withoutIgnoreError = withoutIgnoreError;
 exports.runCacheExport = runCacheExport;
+exports.exportError = exportError;
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
 const core = __importStar(__nccwpck_require__(7484));
 const args_1 = __nccwpck_require__(1703);
 const builder_1 = __nccwpck_require__(1747);
-const history_1 = __nccwpck_require__(348);
 const parse_1 = __nccwpck_require__(2487);
 /** Argument data and environment for both invocations. Secret values go by environment only. */
 function prepareBuild(inputs, o) {
@@ -31923,10 +31924,24 @@ async function runImageBuild(exec, buildx, s) {
         retriedWithoutCache,
     };
 }
+/**
+ * The export invocation doesn't need `ignore-error`: it exports nothing but the cache, so its exit
+ * code is the export's result and its last error line the reason, with no build record to read.
+ */
+function withoutIgnoreError(entry) {
+    return entry
+        .split(',')
+        .filter((attr) => attr !== 'ignore-error=true')
+        .join(',');
+}
 /** The export invocation under the watchdog (`cache-export-timeout`; 0 for none). */
 async function runCacheExport(exec, buildx, s, timeoutMs) {
     const started = Date.now();
-    const input = { ...s.input, cacheTo: s.cacheTo, metadataFile: s.exportMetadataFile };
+    const input = {
+        ...s.input,
+        cacheTo: s.cacheTo.map(withoutIgnoreError),
+        metadataFile: s.exportMetadataFile,
+    };
     const run = await exec(buildx.command, buildx.argv((0, args_1.cacheExportArgs)(input)), {
         stream: true,
         env: s.env,
@@ -31935,14 +31950,23 @@ async function runCacheExport(exec, buildx, s, timeoutMs) {
     });
     const ms = Date.now() - started;
     const metadata = (0, parse_1.parseMetadata)(readIfExists(input.metadataFile) || '{}');
-    const log = metadata.ref ? await (0, history_1.readBuildLog)(exec, buildx, input.builder, metadata.ref) : null;
     if (run.timedOut) {
-        const reason = `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`;
-        return { log, metadata, ms, override: { status: 'failed', reason } };
+        return {
+            status: 'failed',
+            reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
+            metadata,
+            ms,
+        };
     }
     if (run.exitCode !== 0)
-        return { log, metadata, ms, override: { status: 'failed', reason: (0, builder_1.lastLine)(run.stderr) } };
-    return { log, metadata, ms };
+        return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
+    return { status: 'ok', reason: '', metadata, ms };
+}
+/** buildx ends a failed export with `ERROR: failed to solve: <why>`; the why is what users need. */
+function exportError(stderr) {
+    return (0, builder_1.lastLine)(stderr)
+        .replace(/^ERROR:\s*/, '')
+        .replace(/^failed to solve:\s*/, '');
 }
 
 
@@ -33283,59 +33307,6 @@ function cacheScopesFromToken(token) {
 
 /***/ }),
 
-/***/ 9407:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-"use strict";
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core = __importStar(__nccwpck_require__(7484));
-const main_1 = __nccwpck_require__(1730);
-const post_1 = __nccwpck_require__(6661);
-// The runner starts this file twice: as main, then as post with the state main saved.
-if (core.getState('isPost') === 'true') {
-    (0, post_1.post)().catch((e) => core.warning(`buildkit-cache-action post: ${e?.message ?? String(e)}`));
-}
-else {
-    (0, main_1.run)().catch((e) => core.setFailed(`buildkit-cache-action: ${e?.message ?? String(e)}`));
-}
-
-
-/***/ }),
-
 /***/ 8422:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -33663,6 +33634,7 @@ async function run(exec = exec_1.exec, env = process.env) {
     }
 }
 async function runWithInputs(exec, env, inputs, started) {
+    const mark = (phase) => core.debug(`${phase} at ${Date.now() - started} ms`);
     for (const secret of [
         env.ACTIONS_RUNTIME_TOKEN,
         inputs.githubToken,
@@ -33677,6 +33649,7 @@ async function runWithInputs(exec, env, inputs, started) {
     // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
     const probes = inputs.dryRun ? null : startProbes(exec, inputs);
     const cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
+    mark('planned');
     const tokenScopes = readTokenScopes(inputs, env);
     const planOutputs = {
         'cache-from': cachePlan.cacheFrom.join('\n'),
@@ -33726,6 +33699,7 @@ async function runWithInputs(exec, env, inputs, started) {
         return { buildx: found.buildx, builder: chosen };
     });
     const builderMs = Date.now() - builderStart;
+    mark('builder ready');
     // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
     const setup = (0, build_1.prepareBuild)(inputs, {
         builder: builder.name,
@@ -33740,14 +33714,18 @@ async function runWithInputs(exec, env, inputs, started) {
         cachePlan.notes.push('a cache source was broken: the build was retried without cache sources');
     }
     const built = build.result.exitCode === 0;
+    mark('built');
+    // The image's build record is read while the cache export runs.
+    const historyRead = (async () => {
+        const ref = build.metadata.ref ?? (await (0, history_1.lastBuildRef)(exec, buildx, builder.name, !built));
+        return ref ? (0, history_1.readBuildHistory)(exec, buildx, builder.name, ref) : { log: null, record: null };
+    })();
     const exportRun = built && setup.separateExport && !skipExport
         ? await core.group('Cache export', () => (0, build_1.runCacheExport)(exec, buildx, setup, inputs.cache.exportTimeoutMs))
         : null;
-    // What happened, from the build record: read after the build so the live log stays readable.
-    const ref = build.metadata.ref ?? (await (0, history_1.lastBuildRef)(exec, buildx, builder.name, !built));
-    const history = ref
-        ? await (0, history_1.readBuildHistory)(exec, buildx, builder.name, ref)
-        : { log: null, record: null };
+    mark('exported');
+    const history = await historyRead;
+    mark('history read');
     const report = await reportRun({
         inputs,
         cachePlan,
@@ -33758,6 +33736,7 @@ async function runWithInputs(exec, env, inputs, started) {
         skipExport,
         timings: { totalMs: 0, builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
     });
+    mark('reported');
     report.timings = { ...report.timings, totalMs: Date.now() - started };
     const totals = (0, parse_1.stepTotals)(history.log?.steps ?? []);
     (0, outputs_1.setOutputs)({
@@ -33776,6 +33755,9 @@ async function runWithInputs(exec, env, inputs, started) {
     // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
     if (!built)
         fail((0, report_1.failureMessage)(report.error, (0, builder_1.lastLine)(build.result.stderr)));
+    else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
+        fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
+    }
 }
 function startProbes(exec, inputs) {
     const engine = inputs.builder.driver === 'remote' && inputs.builder.builder === ''
@@ -33827,7 +33809,12 @@ function ghaUnavailable(env) {
 async function reportRun(r) {
     const built = r.build.result.exitCode === 0;
     const exportResult = r.exportRun
-        ? { ...(0, report_1.exportOutcome)(r.cachePlan, r.exportRun.log, built, r.skipExport), ...r.exportRun.override }
+        ? {
+            ...(0, report_1.exportOutcome)(r.cachePlan, null, built, r.skipExport),
+            status: r.exportRun.status,
+            reason: r.exportRun.reason,
+            seconds: Math.round(r.exportRun.ms / 100) / 10,
+        }
         : (0, report_1.exportOutcome)(r.cachePlan, r.history.log, built, r.skipExport);
     if (exportResult.status === 'failed')
         core.warning(`cache export failed: ${exportResult.reason}`);
@@ -39152,13 +39139,29 @@ exports.parse = parse;
 /******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
 /******/ 	
 /************************************************************************/
-/******/ 	
-/******/ 	// startup
-/******/ 	// Load entry module and return exports
-/******/ 	// This entry module is referenced by other modules so it can't be inlined
-/******/ 	var __webpack_exports__ = __nccwpck_require__(9407);
-/******/ 	module.exports = __webpack_exports__;
-/******/ 	
+var __webpack_exports__ = {};
+// This entry need to be wrapped in an IIFE because it need to be in strict mode.
+(() => {
+"use strict";
+
+// The runner starts this file twice: as main, then as post with the state main saved (which it
+// passes as STATE_* variables). Only the step's own code is loaded, so post stays light.
+const last = (kind) => (e) => {
+    // main and post report their own errors; this is the net for anything that escapes them.
+    process.stdout.write(`::${kind}::buildkit-cache-action: ${String(e?.message ?? e)}\n`);
+    if (kind === 'error')
+        process.exitCode = 1;
+};
+if (process.env.STATE_isPost === 'true') {
+    (__nccwpck_require__(6661).post)().catch(last('warning'));
+}
+else {
+    (__nccwpck_require__(1730).run)().catch(last('error'));
+}
+
+})();
+
+module.exports = __webpack_exports__;
 /******/ })()
 ;
 //# sourceMappingURL=index.js.map

@@ -1,12 +1,12 @@
-import * as core from '@actions/core';
-import { run } from './main';
-import { post } from './post';
-
-// The runner starts this file twice: as main, then as post with the state main saved.
-if (core.getState('isPost') === 'true') {
-  post().catch((e: unknown) =>
-    core.warning(`buildkit-cache-action post: ${(e as Error)?.message ?? String(e)}`),
-  );
+// The runner starts this file twice: as main, then as post with the state main saved (which it
+// passes as STATE_* variables). Only the step's own code is loaded, so post stays light.
+const last = (kind: 'error' | 'warning') => (e: unknown) => {
+  // main and post report their own errors; this is the net for anything that escapes them.
+  process.stdout.write(`::${kind}::buildkit-cache-action: ${String((e as Error)?.message ?? e)}\n`);
+  if (kind === 'error') process.exitCode = 1;
+};
+if (process.env.STATE_isPost === 'true') {
+  (require('./post') as typeof import('./post')).post().catch(last('warning'));
 } else {
-  run().catch((e: unknown) => core.setFailed(`buildkit-cache-action: ${(e as Error)?.message ?? String(e)}`));
+  (require('./main') as typeof import('./main')).run().catch(last('error'));
 }

@@ -57,6 +57,7 @@ async function runWithInputs(
   inputs: Inputs,
   started: number,
 ): Promise<void> {
+  const mark = (phase: string) => core.debug(`${phase} at ${Date.now() - started} ms`);
   for (const secret of [
     env.ACTIONS_RUNTIME_TOKEN,
     inputs.githubToken,
@@ -70,6 +71,7 @@ async function runWithInputs(
   const probes = inputs.dryRun ? null : startProbes(exec, inputs);
 
   const cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
+  mark('planned');
   const tokenScopes = readTokenScopes(inputs, env);
   const planOutputs = {
     'cache-from': cachePlan.cacheFrom.join('\n'),
@@ -119,6 +121,7 @@ async function runWithInputs(
     return { buildx: found.buildx, builder: chosen };
   });
   const builderMs = Date.now() - builderStart;
+  mark('builder ready');
 
   // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
   const setup = prepareBuild(inputs, {
@@ -134,18 +137,22 @@ async function runWithInputs(
     cachePlan.notes.push('a cache source was broken: the build was retried without cache sources');
   }
   const built = build.result.exitCode === 0;
+  mark('built');
+  // The image's build record is read while the cache export runs.
+  const historyRead = (async (): Promise<BuildHistory> => {
+    const ref = build.metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
+    return ref ? readBuildHistory(exec, buildx, builder.name, ref) : { log: null, record: null };
+  })();
   const exportRun =
     built && setup.separateExport && !skipExport
       ? await core.group('Cache export', () =>
           runCacheExport(exec, buildx, setup, inputs.cache.exportTimeoutMs),
         )
       : null;
+  mark('exported');
+  const history = await historyRead;
+  mark('history read');
 
-  // What happened, from the build record: read after the build so the live log stays readable.
-  const ref = build.metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
-  const history: BuildHistory = ref
-    ? await readBuildHistory(exec, buildx, builder.name, ref)
-    : { log: null, record: null };
   const report = await reportRun({
     inputs,
     cachePlan,
@@ -156,6 +163,7 @@ async function runWithInputs(
     skipExport,
     timings: { totalMs: 0, builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
   });
+  mark('reported');
   report.timings = { ...report.timings!, totalMs: Date.now() - started };
   const totals = stepTotals(history.log?.steps ?? []);
   setOutputs({
@@ -173,6 +181,9 @@ async function runWithInputs(
   await writeSummary(report);
   // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
   if (!built) fail(failureMessage(report.error, lastLine(build.result.stderr)));
+  else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
+    fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
+  }
 }
 
 function startProbes(
@@ -243,7 +254,12 @@ async function reportRun(r: {
 }): Promise<CacheReport> {
   const built = r.build.result.exitCode === 0;
   const exportResult = r.exportRun
-    ? { ...exportOutcome(r.cachePlan, r.exportRun.log, built, r.skipExport), ...r.exportRun.override }
+    ? {
+        ...exportOutcome(r.cachePlan, null, built, r.skipExport),
+        status: r.exportRun.status,
+        reason: r.exportRun.reason,
+        seconds: Math.round(r.exportRun.ms / 100) / 10,
+      }
     : exportOutcome(r.cachePlan, r.history.log, built, r.skipExport);
   if (exportResult.status === 'failed') core.warning(`cache export failed: ${exportResult.reason}`);
   for (const i of r.history.log ? importResults(r.history.log) : []) {

@@ -44,6 +44,31 @@ describe('cache faults never fail the build', () => {
     expect(warnings[0]).toMatch(/connection refused/);
   });
 
+  it('with cache-ignore-error: false a failed export fails the step, after the image was built', async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    await freshRunner();
+    const { main } = await runAction({
+      inputs: {
+        driver: 'docker',
+        cache: 'registry',
+        'cache-image': '127.0.0.1:5999/nobody/cache',
+        'cache-ignore-error': 'false',
+      },
+      event: pushEvent('main', sha),
+      workspace: await repo.checkout(sha),
+      env: engineEnv(),
+    });
+    expect(main.exitCode).not.toBe(0);
+    expect(main.outputs.digest).toMatch(/^sha256:/);
+    expect(main.outputs['cache-export']).toBe('failed');
+    expect(errorLines(main.log)).toHaveLength(1);
+    expect(errorLines(main.log)[0]).toMatch(
+      /cache export failed and cache-ignore-error is false: .*connection refused/,
+    );
+  });
+
   it('an index whose blobs were evicted: the build is retried without the broken source and succeeds', async () => {
     if (!t.ready) return;
     const cacheRepo = `${uniqueName('e2e-evicted')}/cache`;

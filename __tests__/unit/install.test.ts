@@ -1,3 +1,4 @@
+import { exportError, withoutIgnoreError } from '../../src/buildx/build';
 import { pluginBuildx, releaseAsset, releaseUrl, standaloneBuildx } from '../../src/buildx/install';
 import { parseBuildxVersion } from '../../src/buildx/parse';
 
@@ -32,4 +33,21 @@ describe('buildx releases', () => {
     { out: 'github.com/docker/buildx 0.29.1+ds1 0.29.1+ds1-4', want: '0.29.1' },
     { out: 'garbage', want: null },
   ])('parses $out', ({ out, want }) => expect(parseBuildxVersion(out)).toBe(want));
+});
+
+describe('the cache export invocation', () => {
+  it('drops ignore-error: its exit code is the export result', () => {
+    expect(withoutIgnoreError('type=gha,scope=x,mode=max,ignore-error=true')).toBe(
+      'type=gha,scope=x,mode=max',
+    );
+    expect(withoutIgnoreError('type=local,dest=/a,mode=max')).toBe('type=local,dest=/a,mode=max');
+  });
+
+  it("reports buildx's reason without its prefixes", () => {
+    expect(
+      exportError(
+        '#12 exporting cache\nERROR: failed to solve: error writing layer blob: connection refused\n',
+      ),
+    ).toBe('error writing layer blob: connection refused');
+  });
 });

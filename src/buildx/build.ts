@@ -5,9 +5,8 @@ import type { Exec, ExecResult } from '../exec';
 import type { Inputs } from '../inputs';
 import { type BuildArgsInput, buildArgs, cacheExportArgs, gitContextHost } from './args';
 import { lastLine } from './builder';
-import { readBuildLog } from './history';
 import type { Buildx } from './install';
-import { type BuildLog, type BuildMetadata, parseMetadata } from './parse';
+import { type BuildMetadata, parseMetadata } from './parse';
 
 /**
  * Running `buildx build`. The image is built (and pushed) first, with cache imports only; the
@@ -108,11 +107,21 @@ export async function runImageBuild(exec: Exec, buildx: Buildx, s: BuildSetup): 
 }
 
 export interface CacheExportRun {
-  log: BuildLog | null;
+  status: 'ok' | 'failed';
+  reason: string;
   metadata: BuildMetadata;
   ms: number;
-  /** Set when the export invocation itself failed or was ended by the watchdog. */
-  override?: { status: 'failed'; reason: string };
+}
+
+/**
+ * The export invocation doesn't need `ignore-error`: it exports nothing but the cache, so its exit
+ * code is the export's result and its last error line the reason, with no build record to read.
+ */
+export function withoutIgnoreError(entry: string): string {
+  return entry
+    .split(',')
+    .filter((attr) => attr !== 'ignore-error=true')
+    .join(',');
 }
 
 /** The export invocation under the watchdog (`cache-export-timeout`; 0 for none). */
@@ -123,7 +132,11 @@ export async function runCacheExport(
   timeoutMs: number,
 ): Promise<CacheExportRun> {
   const started = Date.now();
-  const input = { ...s.input, cacheTo: s.cacheTo, metadataFile: s.exportMetadataFile };
+  const input = {
+    ...s.input,
+    cacheTo: s.cacheTo.map(withoutIgnoreError),
+    metadataFile: s.exportMetadataFile,
+  };
   const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
     stream: true,
     env: s.env,
@@ -132,12 +145,21 @@ export async function runCacheExport(
   });
   const ms = Date.now() - started;
   const metadata = parseMetadata(readIfExists(input.metadataFile) || '{}');
-  const log = metadata.ref ? await readBuildLog(exec, buildx, input.builder, metadata.ref) : null;
   if (run.timedOut) {
-    const reason = `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`;
-    return { log, metadata, ms, override: { status: 'failed', reason } };
+    return {
+      status: 'failed',
+      reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
+      metadata,
+      ms,
+    };
   }
-  if (run.exitCode !== 0)
-    return { log, metadata, ms, override: { status: 'failed', reason: lastLine(run.stderr) } };
-  return { log, metadata, ms };
+  if (run.exitCode !== 0) return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
+  return { status: 'ok', reason: '', metadata, ms };
+}
+
+/** buildx ends a failed export with `ERROR: failed to solve: <why>`; the why is what users need. */
+export function exportError(stderr: string): string {
+  return lastLine(stderr)
+    .replace(/^ERROR:\s*/, '')
+    .replace(/^failed to solve:\s*/, '');
 }
