@@ -34316,52 +34316,43 @@ function plan(ctx, facts, options) {
     if (unused.length > 0)
         notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
     const nameOf = b.backend === 'gha' ? ghaName : names_1.cacheName;
+    // Each ref becomes a cache name; each name a BuildKit entry. Refs that share a name (gha's branch
+    // and PR refs, which GitHub tells apart itself) share one entry.
     const readNames = [];
-    const describe = (uses, names, skip) => uses.map((u) => {
-        const why = skip(u);
-        if (why) {
-            notes.push(`${(0, names_1.refLabel)(u.ref)} is not read: ${why}`);
-            return { ref: (0, names_1.refLabel)(u.ref), why: u.why, entry: '' };
-        }
-        const name = nameOf(ns, u.ref);
+    const writeNames = [];
+    const entryOf = (name, direction) => (direction === 'from' ? (0, backends_1.cacheFromEntries)(b, [name]) : (0, backends_1.cacheToEntries)(b, [name]))[0] ?? name;
+    const use = (u, names, direction, inNamespace = ns, label = (0, names_1.refLabel)(u.ref)) => {
+        const name = nameOf(inNamespace, u.ref);
         if (!names.includes(name))
             names.push(name);
-        return { ref: (0, names_1.refLabel)(u.ref), why: u.why, entry: name };
-    });
-    result.reads = describe(rules.reads, readNames, (u) => b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null);
+        return { ref: label, why: u.why, entry: entryOf(name, direction) };
+    };
+    for (const u of rules.reads) {
+        const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
+        if (unreadable) {
+            notes.push(`${(0, names_1.refLabel)(u.ref)} is not read: ${unreadable}`);
+            result.reads.push({ ref: (0, names_1.refLabel)(u.ref), why: u.why, entry: '' });
+        }
+        else {
+            result.reads.push(use(u, readNames, 'from'));
+        }
+    }
+    // Sibling matrix legs come after this leg's own caches: their stages shared with this leg hit.
     for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
         const siblingNs = (0, names_1.namespace)(options.scope, leg);
         for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
-            const name = nameOf(siblingNs, u.ref);
-            if (readNames.includes(name))
+            if (readNames.includes(nameOf(siblingNs, u.ref)))
                 continue;
-            readNames.push(name);
-            result.reads.push({
-                ref: `${(0, names_1.refLabel)(u.ref)} (leg ${leg})`,
-                why: 'a sibling matrix leg: shared stages',
-                entry: name,
-            });
-            if (b.backend === 'gha')
-                break;
+            const why = { ...u, why: 'a sibling matrix leg: shared stages' };
+            result.reads.push(use(why, readNames, 'from', siblingNs, `${(0, names_1.refLabel)(u.ref)} (leg ${leg})`));
         }
     }
-    const writeNames = [];
-    result.writes = describe(rules.writes, writeNames, () => null);
+    result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
     if (b.backend === 'inline') {
         notes.push('inline: the cache is exported inside the image (min mode) and read back from its tags');
     }
-    // Replace each planned name with its BuildKit entry in the readable report.
     result.cacheFrom = [...(0, backends_1.cacheFromEntries)(b, readNames), ...options.rawFrom];
     result.cacheTo = [...(0, backends_1.cacheToEntries)(b, writeNames), ...options.rawTo];
-    for (const list of [result.reads, result.writes]) {
-        for (const item of list) {
-            if (item.entry === '')
-                continue;
-            const to = list === result.writes;
-            item.entry =
-                (to ? (0, backends_1.cacheToEntries)(b, [item.entry]) : (0, backends_1.cacheFromEntries)(b, [item.entry]))[0] ?? item.entry;
-        }
-    }
     return result;
 }
 

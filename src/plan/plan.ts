@@ -121,52 +121,48 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
   if (unused.length > 0) notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
   const nameOf = b.backend === 'gha' ? ghaName : cacheName;
 
+  // Each ref becomes a cache name; each name a BuildKit entry. Refs that share a name (gha's branch
+  // and PR refs, which GitHub tells apart itself) share one entry.
   const readNames: string[] = [];
-  const describe = (uses: RefUse[], names: string[], skip: (u: RefUse) => string | null) =>
-    uses.map((u): PlannedCache => {
-      const why = skip(u);
-      if (why) {
-        notes.push(`${refLabel(u.ref)} is not read: ${why}`);
-        return { ref: refLabel(u.ref), why: u.why, entry: '' };
-      }
-      const name = nameOf(ns, u.ref);
-      if (!names.includes(name)) names.push(name);
-      return { ref: refLabel(u.ref), why: u.why, entry: name };
-    });
+  const writeNames: string[] = [];
+  const entryOf = (name: string, direction: 'from' | 'to') =>
+    (direction === 'from' ? cacheFromEntries(b, [name]) : cacheToEntries(b, [name]))[0] ?? name;
+  const use = (
+    u: RefUse,
+    names: string[],
+    direction: 'from' | 'to',
+    inNamespace = ns,
+    label = refLabel(u.ref),
+  ) => {
+    const name = nameOf(inNamespace, u.ref);
+    if (!names.includes(name)) names.push(name);
+    return { ref: label, why: u.why, entry: entryOf(name, direction) };
+  };
 
-  result.reads = describe(rules.reads, readNames, (u) =>
-    b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null,
-  );
+  for (const u of rules.reads) {
+    const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
+    if (unreadable) {
+      notes.push(`${refLabel(u.ref)} is not read: ${unreadable}`);
+      result.reads.push({ ref: refLabel(u.ref), why: u.why, entry: '' });
+    } else {
+      result.reads.push(use(u, readNames, 'from'));
+    }
+  }
+  // Sibling matrix legs come after this leg's own caches: their stages shared with this leg hit.
   for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
     const siblingNs = namespace(options.scope, leg);
     for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
-      const name = nameOf(siblingNs, u.ref);
-      if (readNames.includes(name)) continue;
-      readNames.push(name);
-      result.reads.push({
-        ref: `${refLabel(u.ref)} (leg ${leg})`,
-        why: 'a sibling matrix leg: shared stages',
-        entry: name,
-      });
-      if (b.backend === 'gha') break;
+      if (readNames.includes(nameOf(siblingNs, u.ref))) continue;
+      const why = { ...u, why: 'a sibling matrix leg: shared stages' };
+      result.reads.push(use(why, readNames, 'from', siblingNs, `${refLabel(u.ref)} (leg ${leg})`));
     }
   }
-  const writeNames: string[] = [];
-  result.writes = describe(rules.writes, writeNames, () => null);
+  result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
 
   if (b.backend === 'inline') {
     notes.push('inline: the cache is exported inside the image (min mode) and read back from its tags');
   }
-  // Replace each planned name with its BuildKit entry in the readable report.
   result.cacheFrom = [...cacheFromEntries(b, readNames), ...options.rawFrom];
   result.cacheTo = [...cacheToEntries(b, writeNames), ...options.rawTo];
-  for (const list of [result.reads, result.writes]) {
-    for (const item of list) {
-      if (item.entry === '') continue;
-      const to = list === result.writes;
-      item.entry =
-        (to ? cacheToEntries(b, [item.entry]) : cacheFromEntries(b, [item.entry]))[0] ?? item.entry;
-    }
-  }
   return result;
 }
