@@ -33194,6 +33194,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.stripRefsHeads = stripRefsHeads;
 exports.parseMergeQueueRef = parseMergeQueueRef;
 exports.runContextFrom = runContextFrom;
+exports.mergedPullRequest = mergedPullRequest;
 exports.readRunContext = readRunContext;
 const node_fs_1 = __nccwpck_require__(3024);
 function obj(value) {
@@ -33250,7 +33251,22 @@ function runContextFrom(env, payload) {
             headSha: str(mg.head_sha),
         };
     }
+    const headCommit = obj(payload.head_commit);
+    if (eventName === 'push' && headCommit) {
+        const n = mergedPullRequest(str(headCommit.message));
+        if (n !== null)
+            ctx.mergedPullRequest = n;
+    }
     return ctx;
+}
+/**
+ * The pull request a commit merged, from the messages GitHub writes: a merge commit's
+ * `Merge pull request #12 from owner/branch`, a squash merge's `Title (#12)`.
+ */
+function mergedPullRequest(message) {
+    const subject = message.split('\n')[0].trim();
+    const m = /^Merge pull request #(\d+) from /.exec(subject) ?? /\(#(\d+)\)$/.exec(subject);
+    return m ? Number(m[1]) : null;
 }
 function readRunContext(env = process.env) {
     let payload = {};
@@ -34108,7 +34124,7 @@ exports.refName = refName;
 exports.namespace = namespace;
 exports.cacheName = cacheName;
 exports.defaultScope = defaultScope;
-exports.legFromPlatforms = legFromPlatforms;
+exports.legOf = legOf;
 exports.repositoryOf = repositoryOf;
 exports.siblingLegsFromTags = siblingLegsFromTags;
 const node_crypto_1 = __nccwpck_require__(7598);
@@ -34174,10 +34190,11 @@ function cacheName(ns, ref) {
     return `${ns}.${refName(ref, exports.TAG_MAX - ns.length - 1)}`;
 }
 /**
- * The default scope: from the Dockerfile's path and the target, so two images built in one
- * repository never share a cache by accident.
+ * The default scope: from the Dockerfile's path, so two images built in one repository never
+ * share a cache by accident. Targets and platforms of one Dockerfile share stages, so they are
+ * legs of one scope (see `legOf`), not strangers.
  */
-function defaultScope(file, target) {
+function defaultScope(file) {
     const parts = [];
     const path = file.replace(/\\/g, '/').replace(/^\.\//, '');
     if (path !== '') {
@@ -34188,8 +34205,6 @@ function defaultScope(file, target) {
         if (base !== 'Dockerfile')
             parts.push(base);
     }
-    if (target !== '')
-        parts.push(target);
     // Already clean, so the namespace needs no hash suffix: `docker/api/Dockerfile` → `docker-api`.
     const name = parts
         .join('-')
@@ -34198,9 +34213,13 @@ function defaultScope(file, target) {
         .replace(/^[-]+|[-]+$/g, '');
     return name === '' ? 'default' : name;
 }
-/** `linux/arm64/v8` → `linux-arm64-v8`; several platforms are joined with `_`. */
-function legFromPlatforms(platforms) {
-    return platforms.map((p) => p.replace(/\//g, '-')).join('_');
+/**
+ * The default matrix leg: the target and the platforms (`runtime`, `linux-arm64`,
+ * `runtime-linux-amd64_linux-arm-v7`); empty for a plain build.
+ */
+function legOf(target, platforms) {
+    const platformPart = platforms.map((p) => p.replace(/\//g, '-')).join('_');
+    return [target, platformPart].filter((p) => p !== '').join('-');
 }
 /** The repository of an image reference: `ghcr.io/o/app:1.0` → `ghcr.io/o/app`. */
 function repositoryOf(imageRef) {
@@ -34241,7 +34260,7 @@ exports.plan = plan;
 const backends_1 = __nccwpck_require__(774);
 const names_1 = __nccwpck_require__(2471);
 const rules_1 = __nccwpck_require__(1324);
-/** Resolves the defaults: scope from Dockerfile + target, leg from platforms, image from tags. */
+/** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
 function planOptionsFrom(inputs, siblingLegs = []) {
     const { cache, build } = inputs;
     const image = cache.image || (build.tags[0] ? (0, names_1.repositoryOf)(build.tags[0]) : '');
@@ -34253,8 +34272,8 @@ function planOptionsFrom(inputs, siblingLegs = []) {
         ignoreError: cache.ignoreError,
         options: cache.options,
         imageTags: build.tags,
-        scope: cache.scope || (0, names_1.defaultScope)(build.file, build.target),
-        leg: cache.leg || (0, names_1.legFromPlatforms)(build.platforms),
+        scope: cache.scope || (0, names_1.defaultScope)(build.file),
+        leg: cache.leg || (0, names_1.legOf)(build.target, build.platforms),
         siblingLegs: [...new Set([...cache.readLegs, ...siblingLegs])],
         write: cache.write,
         rawFrom: build.cacheFrom,
@@ -34271,12 +34290,11 @@ function ghaName(ns, ref) {
 }
 /** Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. */
 function ghaUnreadable(trigger, ref, defaultBranch) {
-    if (trigger.kind === 'merge-group') {
-        if (ref.kind === 'pr')
-            return 'a merge queue run cannot read a pull request scope on GitHub';
-        if (ref.kind === 'branch' && ref.name !== defaultBranch) {
-            return 'a merge queue run can read only the default branch on GitHub';
-        }
+    if (ref.kind === 'pr' && !(trigger.kind === 'pull-request' && trigger.number === ref.number)) {
+        return "on GitHub a pull request's cache is readable only by that pull request's runs";
+    }
+    if (trigger.kind === 'merge-group' && ref.kind === 'branch' && ref.name !== defaultBranch) {
+        return 'a merge queue run can read only the default branch on GitHub';
     }
     return null;
 }
@@ -34345,6 +34363,19 @@ function plan(ctx, facts, options) {
                 continue;
             const why = { ...u, why: 'a sibling matrix leg: shared stages' };
             result.reads.push(use(why, readNames, 'from', siblingNs, `${(0, names_1.refLabel)(u.ref)} (leg ${leg})`));
+        }
+    }
+    // A leg also reads the scope's plain cache (the Dockerfile built with no target or platform):
+    // the stages they share hit there, so a new leg or a new target does not start cold.
+    if (options.leg !== '') {
+        const plainNs = (0, names_1.namespace)(options.scope, '');
+        for (const u of rules.reads) {
+            if (b.backend === 'gha' && ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch))
+                continue;
+            if (readNames.includes(nameOf(plainNs, u.ref)))
+                continue;
+            const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
+            result.reads.push(use(why, readNames, 'from', plainNs, `${(0, names_1.refLabel)(u.ref)} (no leg)`));
         }
     }
     result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
@@ -34434,9 +34465,18 @@ function refPlan(ctx, facts, write) {
             notes.push(`merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`);
         }
     };
+    const readMergedPullRequest = () => {
+        if (ctx.mergedPullRequest !== undefined) {
+            reads.push({
+                ref: { kind: 'pr', number: ctx.mergedPullRequest },
+                why: `the pull request this push merged (#${ctx.mergedPullRequest}): its merge commit held this content`,
+            });
+        }
+    };
     switch (trigger.kind) {
         case 'push-default':
             reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
+            readMergedPullRequest();
             if (facts.parent) {
                 reads.push({ ref: { kind: 'sha', sha: facts.parent }, why: 'the parent commit (HEAD^1)' });
             }
@@ -34450,6 +34490,7 @@ function refPlan(ctx, facts, write) {
             break;
         case 'push-branch':
             reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
+            readMergedPullRequest();
             readMergeBase();
             if (def)
                 reads.push({ ref: branch(def), why: 'the default branch, the newest shared cache' });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   cacheName,
   defaultScope,
-  legFromPlatforms,
+  legOf,
   namespace,
   repositoryOf,
   siblingLegsFromTags,
@@ -65,22 +65,23 @@ describe('slug: a name valid in a tag, a scope and a folder', () => {
 
 describe('defaults', () => {
   it.each([
-    { file: '', target: '', want: 'default' },
-    { file: 'Dockerfile', target: '', want: 'default' },
-    { file: './Dockerfile', target: 'runtime', want: 'runtime' },
-    { file: 'docker/api/Dockerfile', target: '', want: 'docker-api' },
-    { file: 'build/Dockerfile.prod', target: 'app', want: 'build-dockerfile-prod-app' },
-  ])('defaultScope($file, $target) = $want', ({ file, target, want }) => {
-    expect(defaultScope(file, target)).toBe(want);
-    expect(namespace(defaultScope(file, target), '')).toBe(want);
+    { file: '', want: 'default' },
+    { file: 'Dockerfile', want: 'default' },
+    { file: './Dockerfile', want: 'default' },
+    { file: 'docker/api/Dockerfile', want: 'docker-api' },
+    { file: 'build/Dockerfile.prod', want: 'build-dockerfile-prod' },
+  ])('defaultScope($file) = $want, a clean namespace', ({ file, want }) => {
+    expect(defaultScope(file)).toBe(want);
+    expect(namespace(defaultScope(file), '')).toBe(want);
   });
 
   it.each([
-    { platforms: [], want: '' },
-    { platforms: ['linux/arm64'], want: 'linux-arm64' },
-    { platforms: ['linux/amd64', 'linux/arm/v7'], want: 'linux-amd64_linux-arm-v7' },
-  ])('legFromPlatforms($platforms) = $want', ({ platforms, want }) =>
-    expect(legFromPlatforms(platforms)).toBe(want),
+    { target: '', platforms: [], want: '' },
+    { target: 'runtime', platforms: [], want: 'runtime' },
+    { target: '', platforms: ['linux/arm64'], want: 'linux-arm64' },
+    { target: 'app', platforms: ['linux/amd64', 'linux/arm/v7'], want: 'app-linux-amd64_linux-arm-v7' },
+  ])('legOf($target, $platforms) = $want', ({ target, platforms, want }) =>
+    expect(legOf(target, platforms)).toBe(want),
   );
 
   it.each([

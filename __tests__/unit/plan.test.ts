@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runContextFrom } from '../../src/github/context';
+import { mergedPullRequest, runContextFrom } from '../../src/github/context';
 import type { CacheWrite } from '../../src/inputs';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { type GitFacts, refPlan } from '../../src/plan/rules';
@@ -250,7 +250,13 @@ describe('plan: BuildKit entries per backend', () => {
       title: 'gha, feature push: the merge-base commit has its own scope',
       ctx: feature,
       o: { backend: 'gha' as const, scope: 'api', leg: 'linux-arm64' },
-      from: ['type=gha,scope=api.linux-arm64', `type=gha,scope=api.linux-arm64.sha-${MB}`],
+      // The leg's own scopes first, then the scope built without a leg (shared stages).
+      from: [
+        'type=gha,scope=api.linux-arm64',
+        `type=gha,scope=api.linux-arm64.sha-${MB}`,
+        'type=gha,scope=api',
+        `type=gha,scope=api.sha-${MB}`,
+      ],
       to: ['type=gha,scope=api.linux-arm64,mode=max,ignore-error=true'],
     },
     {
@@ -318,7 +324,7 @@ describe('plan: BuildKit entries per backend', () => {
     expect(p.notes).toContain('cache-options not used by gha: compression=zstd');
   });
 
-  it('matrix legs: a leg writes its own namespace and reads its siblings after its own', () => {
+  it('matrix legs: a leg writes its own namespace, reads its own, then its siblings, then the plain scope', () => {
     const p = plan(feature, facts, { ...base, leg: 'amd64', siblingLegs: ['arm64', 'amd64'] });
     expect(p.cacheTo).toStrictEqual([
       'type=registry,ref=ghcr.io/octo-org/app-cache:default.amd64.branch-feature-login-form-5e6268e3,mode=max,ignore-error=true',
@@ -329,6 +335,9 @@ describe('plan: BuildKit entries per backend', () => {
       'type=registry,ref=ghcr.io/octo-org/app-cache:default.amd64.branch-main',
       'type=registry,ref=ghcr.io/octo-org/app-cache:default.arm64.branch-feature-login-form-5e6268e3',
       'type=registry,ref=ghcr.io/octo-org/app-cache:default.arm64.branch-main',
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-feature-login-form-5e6268e3',
+      `type=registry,ref=ghcr.io/octo-org/app-cache:default.sha-${MB}`,
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-main',
     ]);
   });
 
@@ -340,5 +349,56 @@ describe('plan: BuildKit entries per backend', () => {
     ]);
     expect(p.writes[0].why).toMatch(/never its base/);
     expect(p.reads.every((r) => r.why.length > 0)).toBe(true);
+  });
+});
+
+describe('a push that merged a pull request', () => {
+  const merged = () => {
+    const ctx = run('push', 'push-main', 'refs/heads/main');
+    ctx.mergedPullRequest = 7;
+    return ctx;
+  };
+
+  it.each([
+    { message: 'Merge pull request #12 from octo-org/feature/login-form\n\nAdd login form', want: 12 },
+    { message: 'Add login form (#12)', want: 12 },
+    { message: 'Add login form (#12)\n\n* wip\n* more', want: 12 },
+    { message: 'Fix #12 in the parser', want: null },
+    { message: '', want: null },
+  ])('mergedPullRequest($message) = $want', ({ message, want }) =>
+    expect(mergedPullRequest(message)).toBe(want),
+  );
+
+  it('reads its own cache from the payload head commit message', () => {
+    const payload = JSON.parse(
+      readFileSync(join(__dirname, '..', 'fixtures', 'events', 'push-main.json'), 'utf8'),
+    );
+    payload.head_commit.message = 'Merge pull request #7 from octo-org/feature/login-form';
+    const ctx = runContextFrom(
+      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: HEAD },
+      payload,
+    );
+    expect(ctx.mergedPullRequest).toBe(7);
+  });
+
+  it("reads the pull request's cache after its own branch (registry)", () => {
+    expect(labels(refPlan(merged(), facts, 'auto').reads)).toStrictEqual([
+      'branch:main',
+      'pr:7',
+      `sha:${PARENT}`,
+    ]);
+    expect(plan(merged(), facts, base).cacheFrom).toStrictEqual([
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-main',
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.pr-7',
+      `type=registry,ref=ghcr.io/octo-org/app-cache:default.sha-${PARENT}`,
+    ]);
+  });
+
+  it('on gha leaves it out with a note: GitHub lets only the pull request read its scope', () => {
+    const p = plan(merged(), facts, { ...base, backend: 'gha' });
+    expect(p.cacheFrom).toStrictEqual(['type=gha,scope=default', `type=gha,scope=default.sha-${PARENT}`]);
+    expect(p.notes).toContain(
+      "pr:7 is not read: on GitHub a pull request's cache is readable only by that pull request's runs",
+    );
   });
 });

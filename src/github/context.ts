@@ -13,6 +13,8 @@ export interface RunContext {
   workspace: string;
   pullRequest?: PullRequestFacts;
   mergeGroup?: MergeGroupFacts;
+  /** The pull request a push merged, from its head commit's message, when it names one. */
+  mergedPullRequest?: number;
 }
 
 export interface PullRequestFacts {
@@ -86,7 +88,22 @@ export function runContextFrom(env: NodeJS.ProcessEnv, payload: Json): RunContex
       headSha: str(mg.head_sha),
     };
   }
+  const headCommit = obj(payload.head_commit);
+  if (eventName === 'push' && headCommit) {
+    const n = mergedPullRequest(str(headCommit.message));
+    if (n !== null) ctx.mergedPullRequest = n;
+  }
   return ctx;
+}
+
+/**
+ * The pull request a commit merged, from the messages GitHub writes: a merge commit's
+ * `Merge pull request #12 from owner/branch`, a squash merge's `Title (#12)`.
+ */
+export function mergedPullRequest(message: string): number | null {
+  const subject = message.split('\n')[0].trim();
+  const m = /^Merge pull request #(\d+) from /.exec(subject) ?? /\(#(\d+)\)$/.exec(subject);
+  return m ? Number(m[1]) : null;
 }
 
 export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {

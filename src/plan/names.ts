@@ -73,10 +73,11 @@ export function cacheName(ns: string, ref: CacheRef): string {
 }
 
 /**
- * The default scope: from the Dockerfile's path and the target, so two images built in one
- * repository never share a cache by accident.
+ * The default scope: from the Dockerfile's path, so two images built in one repository never
+ * share a cache by accident. Targets and platforms of one Dockerfile share stages, so they are
+ * legs of one scope (see `legOf`), not strangers.
  */
-export function defaultScope(file: string, target: string): string {
+export function defaultScope(file: string): string {
   const parts: string[] = [];
   const path = file.replace(/\\/g, '/').replace(/^\.\//, '');
   if (path !== '') {
@@ -85,7 +86,6 @@ export function defaultScope(file: string, target: string): string {
     if (dir !== '' && dir !== '.') parts.push(dir);
     if (base !== 'Dockerfile') parts.push(base);
   }
-  if (target !== '') parts.push(target);
   // Already clean, so the namespace needs no hash suffix: `docker/api/Dockerfile` → `docker-api`.
   const name = parts
     .join('-')
@@ -95,9 +95,13 @@ export function defaultScope(file: string, target: string): string {
   return name === '' ? 'default' : name;
 }
 
-/** `linux/arm64/v8` → `linux-arm64-v8`; several platforms are joined with `_`. */
-export function legFromPlatforms(platforms: string[]): string {
-  return platforms.map((p) => p.replace(/\//g, '-')).join('_');
+/**
+ * The default matrix leg: the target and the platforms (`runtime`, `linux-arm64`,
+ * `runtime-linux-amd64_linux-arm-v7`); empty for a plain build.
+ */
+export function legOf(target: string, platforms: string[]): string {
+  const platformPart = platforms.map((p) => p.replace(/\//g, '-')).join('_');
+  return [target, platformPart].filter((p) => p !== '').join('-');
 }
 
 /** The repository of an image reference: `ghcr.io/o/app:1.0` → `ghcr.io/o/app`. */

@@ -1,15 +1,7 @@
 import type { RunContext } from '../github/context';
 import type { CacheWrite, Inputs } from '../inputs';
 import { type BackendOptions, cacheFromEntries, cacheToEntries, unusedOptions } from './backends';
-import {
-  type CacheRef,
-  cacheName,
-  defaultScope,
-  legFromPlatforms,
-  namespace,
-  refLabel,
-  repositoryOf,
-} from './names';
+import { type CacheRef, cacheName, defaultScope, legOf, namespace, refLabel, repositoryOf } from './names';
 import { type GitFacts, type RefUse, type Trigger, refPlan } from './rules';
 
 /** What the planner needs besides the run: the cache inputs with their defaults resolved. */
@@ -44,7 +36,7 @@ export interface CachePlan {
   missing?: string[];
 }
 
-/** Resolves the defaults: scope from Dockerfile + target, leg from platforms, image from tags. */
+/** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
 export function planOptionsFrom(inputs: Inputs, siblingLegs: string[] = []): PlanOptions {
   const { cache, build } = inputs;
   const image = cache.image || (build.tags[0] ? repositoryOf(build.tags[0]) : '');
@@ -56,8 +48,8 @@ export function planOptionsFrom(inputs: Inputs, siblingLegs: string[] = []): Pla
     ignoreError: cache.ignoreError,
     options: cache.options,
     imageTags: build.tags,
-    scope: cache.scope || defaultScope(build.file, build.target),
-    leg: cache.leg || legFromPlatforms(build.platforms),
+    scope: cache.scope || defaultScope(build.file),
+    leg: cache.leg || legOf(build.target, build.platforms),
     siblingLegs: [...new Set([...cache.readLegs, ...siblingLegs])],
     write: cache.write,
     rawFrom: build.cacheFrom,
@@ -76,11 +68,11 @@ function ghaName(ns: string, ref: CacheRef): string {
 
 /** Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. */
 function ghaUnreadable(trigger: Trigger, ref: CacheRef, defaultBranch: string): string | null {
-  if (trigger.kind === 'merge-group') {
-    if (ref.kind === 'pr') return 'a merge queue run cannot read a pull request scope on GitHub';
-    if (ref.kind === 'branch' && ref.name !== defaultBranch) {
-      return 'a merge queue run can read only the default branch on GitHub';
-    }
+  if (ref.kind === 'pr' && !(trigger.kind === 'pull-request' && trigger.number === ref.number)) {
+    return "on GitHub a pull request's cache is readable only by that pull request's runs";
+  }
+  if (trigger.kind === 'merge-group' && ref.kind === 'branch' && ref.name !== defaultBranch) {
+    return 'a merge queue run can read only the default branch on GitHub';
   }
   return null;
 }
@@ -155,6 +147,17 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
       if (readNames.includes(nameOf(siblingNs, u.ref))) continue;
       const why = { ...u, why: 'a sibling matrix leg: shared stages' };
       result.reads.push(use(why, readNames, 'from', siblingNs, `${refLabel(u.ref)} (leg ${leg})`));
+    }
+  }
+  // A leg also reads the scope's plain cache (the Dockerfile built with no target or platform):
+  // the stages they share hit there, so a new leg or a new target does not start cold.
+  if (options.leg !== '') {
+    const plainNs = namespace(options.scope, '');
+    for (const u of rules.reads) {
+      if (b.backend === 'gha' && ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch)) continue;
+      if (readNames.includes(nameOf(plainNs, u.ref))) continue;
+      const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
+      result.reads.push(use(why, readNames, 'from', plainNs, `${refLabel(u.ref)} (no leg)`));
     }
   }
   result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));

@@ -109,9 +109,19 @@ export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): Re
     }
   };
 
+  const readMergedPullRequest = () => {
+    if (ctx.mergedPullRequest !== undefined) {
+      reads.push({
+        ref: { kind: 'pr', number: ctx.mergedPullRequest },
+        why: `the pull request this push merged (#${ctx.mergedPullRequest}): its merge commit held this content`,
+      });
+    }
+  };
+
   switch (trigger.kind) {
     case 'push-default':
       reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
+      readMergedPullRequest();
       if (facts.parent) {
         reads.push({ ref: { kind: 'sha', sha: facts.parent }, why: 'the parent commit (HEAD^1)' });
       } else {
@@ -124,6 +134,7 @@ export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): Re
       break;
     case 'push-branch':
       reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
+      readMergedPullRequest();
       readMergeBase();
       if (def) reads.push({ ref: branch(def), why: 'the default branch, the newest shared cache' });
       writes = [{ ref: branch(trigger.branch), why: 'push: a branch writes its own cache' }];
