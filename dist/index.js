@@ -34288,15 +34288,22 @@ function planOptionsFrom(inputs, siblingLegs = []) {
 function ghaName(ns, ref) {
     return ref.kind === 'sha' ? (0, names_1.cacheName)(ns, ref) : ns;
 }
-/** Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. */
+/**
+ * Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. A run reads its
+ * own ref, its pull request's base and the default branch; a pull request's scope is readable
+ * only by that pull request's runs.
+ */
 function ghaUnreadable(trigger, ref, defaultBranch) {
-    if (ref.kind === 'pr' && !(trigger.kind === 'pull-request' && trigger.number === ref.number)) {
-        return "on GitHub a pull request's cache is readable only by that pull request's runs";
+    if (ref.kind === 'pr') {
+        return trigger.kind === 'pull-request' && trigger.number === ref.number
+            ? null
+            : "on GitHub a pull request's cache is readable only by that pull request's runs";
     }
-    if (trigger.kind === 'merge-group' && ref.kind === 'branch' && ref.name !== defaultBranch) {
-        return 'a merge queue run can read only the default branch on GitHub';
-    }
-    return null;
+    if (ref.kind !== 'branch' || ref.name === defaultBranch)
+        return null;
+    const readable = ((trigger.kind === 'push-branch' || trigger.kind === 'push-default') && trigger.branch === ref.name) ||
+        ((trigger.kind === 'pull-request' || trigger.kind === 'untrusted') && trigger.base === ref.name);
+    return readable ? null : `on GitHub this run can read only its own ref, its base and ${defaultBranch}`;
 }
 /**
  * The cache plan: which caches to import (best first) and where to export. Pure: the run, the
@@ -34502,6 +34509,13 @@ function refPlan(ctx, facts, write) {
                 why: 'own pull request: earlier runs',
             };
             reads.push(own);
+            // The head branch's newest build: the merge commit holds its content when it is up to date.
+            if (!trigger.fromFork && ctx.pullRequest?.headRef && ctx.pullRequest.headRef !== trigger.base) {
+                reads.push({
+                    ref: branch(ctx.pullRequest.headRef),
+                    why: 'the head branch: the changes this pull request merges',
+                });
+            }
             if (trigger.base) {
                 reads.push({ ref: branch(trigger.base), why: 'the base branch: the merge commit is built on it' });
             }

@@ -130,9 +130,10 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
       env: engineEnv(),
     });
     expect(main.exitCode).toBe(0);
-    expect(main.outputs['cached-steps']).toBe('2');
+    // The head branch's build holds the merge commit's content: every step hits.
+    expect(main.outputs['cached-steps']).toBe('5');
     const r = reportOf(main.outputs);
-    expect(r.plan.reads.map((x) => x.ref)).toStrictEqual(['pr:7', 'branch:main']);
+    expect(r.plan.reads.map((x) => x.ref)).toStrictEqual(['pr:7', 'branch:feature/x', 'branch:main']);
     expect(r.plan.writes.map((x) => x.ref)).toStrictEqual(['pr:7']);
     expect(main.outputs['cache-to']).toContain('default.pr-7');
     expect(main.outputs['cache-to']).not.toContain('branch-main');

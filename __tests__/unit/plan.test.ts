@@ -45,15 +45,16 @@ describe('refPlan: which refs each event reads and writes (cache-write: auto)', 
       writes: ['branch:feature/login-form'],
     },
     {
-      title: 'pull_request reads the PR, its base, the default branch and writes only the PR',
+      title:
+        'pull_request reads the PR, its head branch, its base, the default branch and writes only the PR',
       ctx: run('pull_request', 'pull_request', 'refs/pull/7/merge', MERGE),
-      reads: ['pr:7', 'branch:main'],
+      reads: ['pr:7', 'branch:feature/login-form', 'branch:main'],
       writes: ['pr:7'],
     },
     {
-      title: 'pull_request into a release branch reads the PR, the release branch, then main',
+      title: 'pull_request into a release branch reads the PR, its head, the release branch, then main',
       ctx: run('pull_request', 'pull_request-into-release', 'refs/pull/7/merge', MERGE),
-      reads: ['pr:7', 'branch:release/1.x', 'branch:main'],
+      reads: ['pr:7', 'branch:feature/login-form', 'branch:release/1.x', 'branch:main'],
       writes: ['pr:7'],
     },
     {
@@ -270,14 +271,20 @@ describe('plan: BuildKit entries per backend', () => {
       title: 'local: src and dest folders keyed by ref, without ignore-error when disabled',
       ctx: pr,
       o: { backend: 'local' as const, ignoreError: false },
-      from: ['type=local,src=/tmp/cache/default.pr-7', 'type=local,src=/tmp/cache/default.branch-main'],
+      from: [
+        'type=local,src=/tmp/cache/default.pr-7',
+        'type=local,src=/tmp/cache/default.branch-feature-login-form-5e6268e3',
+        'type=local,src=/tmp/cache/default.branch-main',
+      ],
       to: ['type=local,dest=/tmp/cache/default.pr-7,mode=max'],
     },
     {
       title: 's3: one importer with several names; bucket and region reach both sides',
       ctx: pr,
       o: { backend: 's3' as const, options: ['bucket=ci-cache', 'region=eu-west-1', 'compression=zstd'] },
-      from: ['type=s3,name=default.pr-7;default.branch-main,bucket=ci-cache,region=eu-west-1'],
+      from: [
+        'type=s3,name=default.pr-7;default.branch-feature-login-form-5e6268e3;default.branch-main,bucket=ci-cache,region=eu-west-1',
+      ],
       to: ['type=s3,name=default.pr-7,mode=max,bucket=ci-cache,region=eu-west-1,ignore-error=true'],
     },
     {
@@ -286,6 +293,7 @@ describe('plan: BuildKit entries per backend', () => {
       o: { backend: 'azblob' as const, options: ['account_url=https://acct.blob.core.example/'] },
       from: [
         'type=azblob,name=default.pr-7,account_url=https://acct.blob.core.example/',
+        'type=azblob,name=default.branch-feature-login-form-5e6268e3,account_url=https://acct.blob.core.example/',
         'type=azblob,name=default.branch-main,account_url=https://acct.blob.core.example/',
       ],
       to: [
@@ -319,6 +327,14 @@ describe('plan: BuildKit entries per backend', () => {
     expect(p.cacheTo).toStrictEqual(to);
   });
 
+  it("gha: a pull request leaves its head branch out with a note (GitHub's rules)", () => {
+    const p = plan(pr, facts, { ...base, backend: 'gha' });
+    expect(p.cacheFrom).toStrictEqual(['type=gha,scope=default']);
+    expect(p.notes).toContain(
+      'branch:feature/login-form is not read: on GitHub this run can read only its own ref, its base and main',
+    );
+  });
+
   it('notes cache-options a backend does not use', () => {
     const p = plan(pr, facts, { ...base, backend: 'gha', options: ['compression=zstd'] });
     expect(p.notes).toContain('cache-options not used by gha: compression=zstd');
@@ -345,6 +361,10 @@ describe('plan: BuildKit entries per backend', () => {
     const p = plan(pr, facts, base);
     expect(p.reads.map((r) => [r.ref, r.entry])).toStrictEqual([
       ['pr:7', 'type=registry,ref=ghcr.io/octo-org/app-cache:default.pr-7'],
+      [
+        'branch:feature/login-form',
+        'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-feature-login-form-5e6268e3',
+      ],
       ['branch:main', 'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-main'],
     ]);
     expect(p.writes[0].why).toMatch(/never its base/);

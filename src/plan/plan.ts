@@ -66,15 +66,22 @@ function ghaName(ns: string, ref: CacheRef): string {
   return ref.kind === 'sha' ? cacheName(ns, ref) : ns;
 }
 
-/** Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. */
+/**
+ * Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. A run reads its
+ * own ref, its pull request's base and the default branch; a pull request's scope is readable
+ * only by that pull request's runs.
+ */
 function ghaUnreadable(trigger: Trigger, ref: CacheRef, defaultBranch: string): string | null {
-  if (ref.kind === 'pr' && !(trigger.kind === 'pull-request' && trigger.number === ref.number)) {
-    return "on GitHub a pull request's cache is readable only by that pull request's runs";
+  if (ref.kind === 'pr') {
+    return trigger.kind === 'pull-request' && trigger.number === ref.number
+      ? null
+      : "on GitHub a pull request's cache is readable only by that pull request's runs";
   }
-  if (trigger.kind === 'merge-group' && ref.kind === 'branch' && ref.name !== defaultBranch) {
-    return 'a merge queue run can read only the default branch on GitHub';
-  }
-  return null;
+  if (ref.kind !== 'branch' || ref.name === defaultBranch) return null;
+  const readable =
+    ((trigger.kind === 'push-branch' || trigger.kind === 'push-default') && trigger.branch === ref.name) ||
+    ((trigger.kind === 'pull-request' || trigger.kind === 'untrusted') && trigger.base === ref.name);
+  return readable ? null : `on GitHub this run can read only its own ref, its base and ${defaultBranch}`;
 }
 
 /**

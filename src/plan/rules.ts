@@ -145,6 +145,13 @@ export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): Re
         why: 'own pull request: earlier runs',
       };
       reads.push(own);
+      // The head branch's newest build: the merge commit holds its content when it is up to date.
+      if (!trigger.fromFork && ctx.pullRequest?.headRef && ctx.pullRequest.headRef !== trigger.base) {
+        reads.push({
+          ref: branch(ctx.pullRequest.headRef),
+          why: 'the head branch: the changes this pull request merges',
+        });
+      }
       if (trigger.base) {
         reads.push({ ref: branch(trigger.base), why: 'the base branch: the merge commit is built on it' });
       }
