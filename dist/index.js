@@ -33430,6 +33430,8 @@ function parseDuration(name, raw, fallbackMs) {
     const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
     return Math.round(Number(m[1]) * unit);
 }
+/** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
+const SECRET_ATTRIBUTES = ['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken'];
 const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
 /** `cache-image` is a repository: lowercase, no tag, no digest. */
 function validateCacheImage(image) {
@@ -33523,6 +33525,10 @@ function parseInputs(get) {
     for (const option of cache.options) {
         if (!/^[a-z0-9_-]+=/.test(option)) {
             throw new InputError('cache-options', `expected key=value attributes such as compression=zstd`);
+        }
+        const key = option.slice(0, option.indexOf('='));
+        if (SECRET_ATTRIBUTES.includes(key)) {
+            throw new InputError('cache-options', `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`);
         }
     }
     if (cache.backend === 'local' && cache.dir === '') {
@@ -33874,10 +33880,19 @@ async function writeSummary(report) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SECRET_ATTRIBUTES = void 0;
 exports.unusedOptions = unusedOptions;
 exports.cacheFromEntries = cacheFromEntries;
 exports.cacheToEntries = cacheToEntries;
+/** Where an s3 cache lives: both the importer and the exporter take these. */
+const S3_SHARED = [
+    'bucket',
+    'region',
+    'prefix',
+    'blobs_prefix',
+    'manifests_prefix',
+    'endpoint_url',
+    'use_path_style',
+];
 /** Attributes each backend's exporter and importer accept (besides the ones the planner sets). */
 const ACCEPTED = {
     registry: {
@@ -33894,28 +33909,14 @@ const ACCEPTED = {
     },
     s3: {
         to: [
-            'bucket',
-            'region',
-            'prefix',
-            'blobs_prefix',
-            'manifests_prefix',
-            'endpoint_url',
-            'use_path_style',
+            ...S3_SHARED,
             'disable_accept_encoding',
             'touch_refresh',
             'upload_parallelism',
             'retry_mode',
             'retry_max_attempts',
         ],
-        from: [
-            'bucket',
-            'region',
-            'prefix',
-            'blobs_prefix',
-            'manifests_prefix',
-            'endpoint_url',
-            'use_path_style',
-        ],
+        from: S3_SHARED,
     },
     azblob: {
         to: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
@@ -33923,8 +33924,6 @@ const ACCEPTED = {
     },
     inline: { to: [], from: [] },
 };
-/** Credentials must come from the environment: an attribute would put them on docker's command line. */
-exports.SECRET_ATTRIBUTES = ['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken'];
 function filterOptions(options, accepted) {
     return options.filter((o) => accepted.includes(o.slice(0, o.indexOf('='))));
 }

@@ -170,6 +170,9 @@ export function parseDuration(name: string, raw: string, fallbackMs: number): nu
   return Math.round(Number(m[1]) * unit);
 }
 
+/** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
+const SECRET_ATTRIBUTES = ['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken'];
+
 const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
 
 /** `cache-image` is a repository: lowercase, no tag, no digest. */
@@ -274,6 +277,13 @@ export function parseInputs(get: InputSource): Inputs {
   for (const option of cache.options) {
     if (!/^[a-z0-9_-]+=/.test(option)) {
       throw new InputError('cache-options', `expected key=value attributes such as compression=zstd`);
+    }
+    const key = option.slice(0, option.indexOf('='));
+    if (SECRET_ATTRIBUTES.includes(key)) {
+      throw new InputError(
+        'cache-options',
+        `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`,
+      );
     }
   }
   if (cache.backend === 'local' && cache.dir === '') {

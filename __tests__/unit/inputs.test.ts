@@ -141,6 +141,12 @@ describe('parseInputs: mistakes name the input and what it accepts', () => {
       input: 'cache-options',
       msg: /key=value/,
     },
+    {
+      title: 'a credential in cache-options',
+      v: { cache: 's3', 'cache-options': 'bucket=b,secret_access_key=abc' },
+      input: 'cache-options',
+      msg: /secret_access_key would put a credential on docker's command line/,
+    },
     { title: 'secret line without id', v: { secrets: 'just-a-value' }, input: 'secrets', msg: /id=value/ },
     {
       title: 'multi-platform push+load on the docker driver',

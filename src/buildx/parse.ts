@@ -162,14 +162,9 @@ export interface BuildLog {
 const STEP_NAME = /^\[([^\]]*?)\s*(\d+)\/(\d+)\]\s+(\S+)\s*(.*)$/s;
 
 /** The parts of a step's vertex name; null for names that are not a Dockerfile step. */
-export function parseStepName(name: string): {
-  stage: string;
-  platform: string;
-  index: number;
-  total: number;
-  instruction: string;
-  command: string;
-} | null {
+export function parseStepName(
+  name: string,
+): Pick<BuildStep, 'stage' | 'platform' | 'index' | 'total' | 'instruction' | 'command'> | null {
   const m = STEP_NAME.exec(name);
   if (!m) return null;
   const prefix = m[1].split(/\s+/).filter((p) => p !== '');

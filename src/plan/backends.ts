@@ -1,5 +1,16 @@
 import type { CacheBackend, CacheMode } from '../inputs';
 
+/** Where an s3 cache lives: both the importer and the exporter take these. */
+const S3_SHARED = [
+  'bucket',
+  'region',
+  'prefix',
+  'blobs_prefix',
+  'manifests_prefix',
+  'endpoint_url',
+  'use_path_style',
+];
+
 /** Attributes each backend's exporter and importer accept (besides the ones the planner sets). */
 const ACCEPTED: Record<Exclude<CacheBackend, 'none'>, { to: string[]; from: string[] }> = {
   registry: {
@@ -16,28 +27,14 @@ const ACCEPTED: Record<Exclude<CacheBackend, 'none'>, { to: string[]; from: stri
   },
   s3: {
     to: [
-      'bucket',
-      'region',
-      'prefix',
-      'blobs_prefix',
-      'manifests_prefix',
-      'endpoint_url',
-      'use_path_style',
+      ...S3_SHARED,
       'disable_accept_encoding',
       'touch_refresh',
       'upload_parallelism',
       'retry_mode',
       'retry_max_attempts',
     ],
-    from: [
-      'bucket',
-      'region',
-      'prefix',
-      'blobs_prefix',
-      'manifests_prefix',
-      'endpoint_url',
-      'use_path_style',
-    ],
+    from: S3_SHARED,
   },
   azblob: {
     to: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
@@ -45,9 +42,6 @@ const ACCEPTED: Record<Exclude<CacheBackend, 'none'>, { to: string[]; from: stri
   },
   inline: { to: [], from: [] },
 };
-
-/** Credentials must come from the environment: an attribute would put them on docker's command line. */
-export const SECRET_ATTRIBUTES = ['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken'];
 
 export interface BackendOptions {
   backend: Exclude<CacheBackend, 'none'>;
