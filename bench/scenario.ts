@@ -496,7 +496,7 @@ export class Timeline {
 export type Step = (t: Timeline) => Promise<BenchEvent>;
 
 /**
- * The full history (22 events, 34 jobs). Sources change in their own files so merges never
+ * The full history (25 events, 33 jobs). Sources change in their own files so merges never
  * conflict; main bumps the lock file's first line, branches never touch it.
  */
 export const FULL: Step[] = [
@@ -543,20 +543,21 @@ export const FULL: Step[] = [
 ];
 
 /**
- * The quick history: the same kinds of event, fewer of them (7 events, 8 jobs): a branch started
- * before main's lock bump, its pull request, the merge queue (main has not moved, so the queue
+ * The quick history: the same kinds of event, fewer of them (8 events, 9 jobs): a branch, main's
+ * lock bump, the branch again, its pull request, the merge queue (main has not moved, so the queue
  * commit has the PR merge commit's content), main fast-forwarded to it, a 2-target matrix.
  */
 export const QUICK: Step[] = [
   (t) => t.first(),
-  (t) => t.pushMain({}, 'main: bump pkg-01 to 1.1.0 (lock file)', '1.1.0'),
   async (t) =>
     t.pushBranch(
       'feature/a',
       { 'src/feature-a.txt': 'a1\n' },
       'feature/a: first commit',
-      await t.repo.rev('main~1'),
+      await t.repo.rev('main'),
     ),
+  (t) => t.pushMain({}, 'main: bump pkg-01 to 1.1.0 (lock file)', '1.1.0'),
+  (t) => t.pushBranch('feature/a', { 'src/feature-a.txt': 'a2\n' }, 'feature/a: second commit'),
   (t) => t.pullRequest(1, 'feature/a'),
   (t) => t.mergeQueue(1),
   (t) => t.mergeQueued(),
