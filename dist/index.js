@@ -33756,10 +33756,10 @@ async function runWithInputs(exec, env, inputs, started) {
         history,
         exportRun,
         skipExport,
-        timings: { totalMs: 0, builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
+        started,
+        timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
     });
     mark('reported');
-    report.timings = { ...report.timings, totalMs: Date.now() - started };
     const totals = (0, parse_1.stepTotals)(history.log?.steps ?? []);
     (0, outputs_1.setOutputs)({
         ...planOutputs,
@@ -33846,6 +33846,7 @@ async function reportRun(r) {
     }
     // The cache manifest is in the metadata of the invocation that exported.
     const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
+    const exportSizes = exportResult.status === 'ok' ? await (0, export_size_1.measureExports)(r.cachePlan.cacheTo, cacheManifest) : [];
     return (0, report_1.buildReport)({
         plan: r.cachePlan,
         backend: r.inputs.cache.backend,
@@ -33855,9 +33856,9 @@ async function reportRun(r) {
         exportResult,
         record: r.history.record,
         metadata: { ...r.build.metadata, cacheManifest },
-        exportSizes: exportResult.status === 'ok' ? await (0, export_size_1.measureExports)(r.cachePlan.cacheTo, cacheManifest) : [],
+        exportSizes,
         noCache: r.inputs.build.noCache,
-        timings: r.timings,
+        timings: { ...r.timings, totalMs: Date.now() - r.started },
     });
 }
 async function writeSummary(report) {
@@ -35801,6 +35802,22 @@ function renderSummary(r) {
 
 /***/ }),
 
+/***/ 507:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.POST_MARKER = void 0;
+/**
+ * The state key main saves first: the runner passes it to post as STATE_isPost. It lives apart
+ * from state.ts so the entry can dispatch without loading @actions/core.
+ */
+exports.POST_MARKER = 'isPost';
+
+
+/***/ }),
+
 /***/ 2462:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -35846,19 +35863,19 @@ exports.saveTempDir = saveTempDir;
 exports.saveBuildxPath = saveBuildxPath;
 exports.readState = readState;
 const core = __importStar(__nccwpck_require__(7484));
+const state_keys_1 = __nccwpck_require__(507);
 /**
  * The one owner of post-step state. Each resource is recorded before it is created, so that
  * post can clean up after a main step that failed halfway. Secrets never enter state.
  */
 const KEYS = {
-    isPost: 'isPost',
     builder: 'builderCreated',
     cleanup: 'cleanup',
     tempDir: 'tempDir',
     buildxPath: 'buildxPath',
 };
 function markMainStarted() {
-    core.saveState(KEYS.isPost, 'true');
+    core.saveState(state_keys_1.POST_MARKER, 'true');
 }
 function saveBuilderCreated(name, cleanup) {
     core.saveState(KEYS.builder, name);
@@ -35872,7 +35889,6 @@ function saveBuildxPath(path) {
 }
 function readState() {
     return {
-        isPost: core.getState(KEYS.isPost) === 'true',
         builder: core.getState(KEYS.builder),
         cleanup: core.getState(KEYS.cleanup) !== 'false',
         tempDir: core.getState(KEYS.tempDir),
@@ -39188,7 +39204,9 @@ var __webpack_exports__ = {};
 // This entry need to be wrapped in an IIFE because it need to be in strict mode.
 (() => {
 "use strict";
+var exports = __webpack_exports__;
 
+Object.defineProperty(exports, "__esModule", ({ value: true }));
 // The runner starts this file twice: as main, then as post with the state main saved (which it
 // passes as STATE_* variables). Only the step's own code is loaded, so post stays light.
 const last = (kind) => (e) => {
@@ -39197,7 +39215,8 @@ const last = (kind) => (e) => {
     if (kind === 'error')
         process.exitCode = 1;
 };
-if (process.env.STATE_isPost === 'true') {
+const state_keys_1 = __nccwpck_require__(507);
+if (process.env[`STATE_${state_keys_1.POST_MARKER}`] === 'true') {
     (__nccwpck_require__(6661).post)().catch(last('warning'));
 }
 else {

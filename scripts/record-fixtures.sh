@@ -39,47 +39,18 @@ engine_version=$(docker version --format '{{.Server.Version}}')
 buildkit_version=$(docker buildx inspect "$BUILDER" | awk -F': *' '/^BuildKit version/{print $2; exit}')
 versions="buildx: $buildx_version; engine: dockerd $engine_version (driver docker, containerd image store) with its embedded BuildKit (reports '$buildkit_version')"
 
-# Two stages build a file, a third copies it out; each RUN only sleeps 1s.
-cat >"$ctx/Dockerfile" <<'EOF'
-ARG BASE_IMAGE
-FROM ${BASE_IMAGE} AS base
-RUN sleep 1 && echo base > /base.txt
-
-FROM base AS build
-WORKDIR /src
-COPY a.txt .
-RUN sleep 1 && cat a.txt > out.txt
-COPY b.txt .
-RUN sleep 1 && cat b.txt >> out.txt
-
-FROM ${BASE_IMAGE}
-COPY --from=build /src/out.txt /out.txt
-RUN sleep 1 && cat /out.txt
-EOF
-# The same stages up to a RUN that fails (line 8).
-cat >"$ctx/Dockerfile.fail" <<'EOF'
-ARG BASE_IMAGE
-FROM ${BASE_IMAGE} AS base
-RUN sleep 1 && echo base > /base.txt
-
-FROM base AS build
-WORKDIR /src
-COPY a.txt .
-RUN sleep 1 && echo "about to fail" && exit 3
-COPY b.txt .
-
-FROM ${BASE_IMAGE}
-COPY --from=build /src/a.txt /a.txt
-EOF
-# A default for BASE_IMAGE keeps BuildKit's InvalidDefaultArgInFrom check quiet; the build arg
-# still sets it, so the records carry a build arg.
-sed -i "s|^ARG BASE_IMAGE\$|ARG BASE_IMAGE=$BASE_IMAGE|" "$ctx/Dockerfile" "$ctx/Dockerfile.fail"
+# The cases are built from the committed Dockerfiles (two stages build a file, a third copies it
+# out; Dockerfile.fail stops at line 8), with this engine's base image as the ARG default: a
+# default keeps BuildKit's InvalidDefaultArgInFrom check quiet, and the build arg still sets it.
+dockerfiles="$ROOT/__tests__/fixtures/buildx"
+for f in Dockerfile Dockerfile.fail; do
+  sed "s|^ARG BASE_IMAGE=.*\$|ARG BASE_IMAGE=$BASE_IMAGE|" "$dockerfiles/$f" >"$ctx/$f"
+done
 echo 'a' >"$ctx/a.txt"
 echo 'b' >"$ctx/b.txt"
 
 mkdir -p "$OUT"
-cp "$ctx/Dockerfile" "$OUT/Dockerfile"
-cp "$ctx/Dockerfile.fail" "$OUT/Dockerfile.fail"
+[ "$OUT" -ef "$dockerfiles" ] || cp "$ctx/Dockerfile" "$ctx/Dockerfile.fail" "$OUT/"
 
 # On a shared engine, a vertex this build shares with a concurrent build (the same base image)
 # carries that build's earlier progress, under that build's name. Say so when it happened.

@@ -5,7 +5,9 @@ const last = (kind: 'error' | 'warning') => (e: unknown) => {
   process.stdout.write(`::${kind}::buildkit-cache-action: ${String((e as Error)?.message ?? e)}\n`);
   if (kind === 'error') process.exitCode = 1;
 };
-if (process.env.STATE_isPost === 'true') {
+import { POST_MARKER } from './state-keys';
+
+if (process.env[`STATE_${POST_MARKER}`] === 'true') {
   (require('./post') as typeof import('./post')).post().catch(last('warning'));
 } else {
   (require('./main') as typeof import('./main')).run().catch(last('error'));

@@ -161,10 +161,10 @@ async function runWithInputs(
     history,
     exportRun,
     skipExport,
-    timings: { totalMs: 0, builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
+    started,
+    timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
   });
   mark('reported');
-  report.timings = { ...report.timings!, totalMs: Date.now() - started };
   const totals = stepTotals(history.log?.steps ?? []);
   setOutputs({
     ...planOutputs,
@@ -250,7 +250,9 @@ async function reportRun(r: {
   history: BuildHistory;
   exportRun: CacheExportRun | null;
   skipExport: string;
-  timings: NonNullable<CacheReport['timings']>;
+  /** When main started: the report's total covers everything up to it being written. */
+  started: number;
+  timings: Omit<NonNullable<CacheReport['timings']>, 'totalMs'>;
 }): Promise<CacheReport> {
   const built = r.build.result.exitCode === 0;
   const exportResult = r.exportRun
@@ -267,6 +269,8 @@ async function reportRun(r: {
   }
   // The cache manifest is in the metadata of the invocation that exported.
   const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
+  const exportSizes =
+    exportResult.status === 'ok' ? await measureExports(r.cachePlan.cacheTo, cacheManifest) : [];
   return buildReport({
     plan: r.cachePlan,
     backend: r.inputs.cache.backend,
@@ -276,9 +280,9 @@ async function reportRun(r: {
     exportResult,
     record: r.history.record,
     metadata: { ...r.build.metadata, cacheManifest },
-    exportSizes: exportResult.status === 'ok' ? await measureExports(r.cachePlan.cacheTo, cacheManifest) : [],
+    exportSizes,
     noCache: r.inputs.build.noCache,
-    timings: r.timings,
+    timings: { ...r.timings, totalMs: Date.now() - r.started },
   });
 }
 

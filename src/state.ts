@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
+import { POST_MARKER } from './state-keys';
 
 /**
  * The one owner of post-step state. Each resource is recorded before it is created, so that
  * post can clean up after a main step that failed halfway. Secrets never enter state.
  */
 const KEYS = {
-  isPost: 'isPost',
   builder: 'builderCreated',
   cleanup: 'cleanup',
   tempDir: 'tempDir',
@@ -13,7 +13,6 @@ const KEYS = {
 } as const;
 
 export interface PostState {
-  isPost: boolean;
   /** A builder this run created (or tried to), to remove in post. */
   builder: string;
   cleanup: boolean;
@@ -23,7 +22,7 @@ export interface PostState {
 }
 
 export function markMainStarted(): void {
-  core.saveState(KEYS.isPost, 'true');
+  core.saveState(POST_MARKER, 'true');
 }
 export function saveBuilderCreated(name: string, cleanup: boolean): void {
   core.saveState(KEYS.builder, name);
@@ -38,7 +37,6 @@ export function saveBuildxPath(path: string): void {
 
 export function readState(): PostState {
   return {
-    isPost: core.getState(KEYS.isPost) === 'true',
     builder: core.getState(KEYS.builder),
     cleanup: core.getState(KEYS.cleanup) !== 'false',
     tempDir: core.getState(KEYS.tempDir),
