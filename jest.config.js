@@ -1,4 +1,4 @@
-// Unit tests are pure and fast; e2e tests drive dist/index.js against the real engine and
+// Unit tests are pure and fast; e2e tests drive the bundled action (dist/) against the real engine and
 // the local registry / cache service, so they run one file at a time (--runInBand).
 // ts-jest transpiles file by file (tsconfig's isolatedModules); `tsc --noEmit` type-checks the whole.
 const transform = { '^.+\\.ts$': ['ts-jest', {}] };

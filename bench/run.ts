@@ -205,7 +205,8 @@ class Bench {
     );
     this.runner = require(path.join(dir, 'scripts', 'action-runner.js')) as Runner;
     const distSha256 = createHash('sha256')
-      .update(fs.readFileSync(path.join(dir, 'dist', 'index.js')))
+      .update(fs.readFileSync(path.join(dir, 'dist', 'main', 'index.js')))
+      .update(fs.readFileSync(path.join(dir, 'dist', 'post', 'index.js')))
       .digest('hex');
     const head = await run('git', ['rev-parse', 'HEAD'], { cwd: ROOT });
     const status = await run('git', ['status', '--porcelain', '--', 'dist', 'src'], { cwd: ROOT });

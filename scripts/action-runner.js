@@ -1,5 +1,5 @@
 'use strict';
-// Runs the bundled action (dist/index.js) exactly as a GitHub runner does: inputs as INPUT_*
+// Runs the bundled action (action.yml's runs.main / runs.post) exactly as a GitHub runner does: inputs as INPUT_*
 // variables, the event as a payload file, and GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY
 // files; then the post step with the state main saved. Used by `npm run example`, the e2e tests
 // and the benchmark, so all three drive the action the same way.
@@ -93,7 +93,7 @@ function runStep(o) {
     if (env[key] === undefined) env[key] = def;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ACTION_DIR, 'dist', 'index.js')], {
+    const child = spawn(process.execPath, [path.join(ACTION_DIR, actionRuns()[o.step || 'main'])], {
       cwd: o.workspace,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -119,6 +119,15 @@ function runStep(o) {
       });
     });
   });
+}
+
+/** The script of each step, from action.yml's `runs:` (`main: dist/main/index.js`, …). */
+function actionRuns() {
+  const text = fs.readFileSync(path.join(ACTION_DIR, 'action.yml'), 'utf8');
+  const runs = text.slice(text.indexOf('\nruns:'));
+  const scripts = {};
+  for (const m of runs.matchAll(/^ {2}(main|post): *(\S+) *$/gm)) scripts[m[1]] = m[2];
+  return scripts;
 }
 
 let defaults;

@@ -1,4 +1,4 @@
-// Runs the bundled action (dist/index.js) on example/ against the local Docker engine, the way
+// Runs the bundled action (dist/) on example/ against the local Docker engine, the way
 // a GitHub runner would, twice: a cold build that exports a local cache, then, after pruning the
 // builder's cache (a fresh runner), a warm build that imports it. Needs no GitHub.
 //

@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { resolve as resolvePath } from 'node:path';
+import { getInput } from './runner/commands';
 
 /** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
 export class InputError extends Error {
@@ -193,6 +194,9 @@ export function validateCacheImage(image: string): string {
 }
 
 /** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
+/** Reads every input from the step's environment: the only place that does. */
+export const readInputs = (): Inputs => parseInputs(getInput);
+
 export function parseInputs(get: InputSource): Inputs {
   const build: BuildInputs = {
     context: get('context').trim() || '.',

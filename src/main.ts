@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as core from './runner/commands';
 import {
   type BuildRun,
   type CacheExportRun,
@@ -16,7 +16,7 @@ import { stepTotals } from './buildx/parse';
 import { type Exec, type ExecResult, exec as realExec } from './exec';
 import { type RunContext, readRunContext } from './github/context';
 import { type CacheScope, cacheScopesFromToken } from './github/runtime-token';
-import { InputError, type Inputs, parseInputs, validatePaths } from './inputs';
+import { InputError, type Inputs, readInputs, validatePaths } from './inputs';
 import { dropMissingLocalSources, gatherFacts, registrySiblingLegs } from './plan/facts';
 import { type CachePlan, plan, planOptionsFrom } from './plan/plan';
 import { classify, factsNeeded } from './plan/rules';
@@ -25,11 +25,6 @@ import { setOutputs } from './report/outputs';
 import { buildReport, type CacheReport, exportOutcome, failureMessage, importResults } from './report/report';
 import { renderSummary } from './report/summary';
 import * as state from './state';
-
-/** Reads every input through @actions/core: the only place that does. */
-export function readInputs(): Inputs {
-  return parseInputs((name) => core.getInput(name));
-}
 
 const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 
@@ -40,7 +35,6 @@ function fail(message: string): void {
 
 export async function run(exec: Exec = realExec, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const started = Date.now();
-  state.markMainStarted();
   try {
     await runWithInputs(exec, env, readInputs(), started);
   } catch (e) {
@@ -287,9 +281,8 @@ async function reportRun(r: {
 }
 
 async function writeSummary(report: CacheReport): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
-    await core.summary.addRaw(renderSummary(report), true).write();
+    await core.appendSummary(renderSummary(report));
   } catch (e) {
     core.warning(`could not write the job summary: ${(e as Error).message}`);
   }

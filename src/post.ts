@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
-import * as core from '@actions/core';
+import * as core from './runner/commands';
 import { removeBuilder } from './buildx/builder';
-import { pluginBuildx, standaloneBuildx } from './buildx/install';
+import { pluginBuildx, standaloneBuildx } from './buildx/buildx';
 import { type Exec, exec as realExec } from './exec';
 import { readState } from './state';
 

@@ -1,5 +1,4 @@
-import * as core from '@actions/core';
-import { POST_MARKER } from './state-keys';
+import * as core from './runner/commands';
 
 /**
  * The one owner of post-step state. Each resource is recorded before it is created, so that
@@ -21,9 +20,6 @@ export interface PostState {
   buildxPath: string;
 }
 
-export function markMainStarted(): void {
-  core.saveState(POST_MARKER, 'true');
-}
 export function saveBuilderCreated(name: string, cleanup: boolean): void {
   core.saveState(KEYS.builder, name);
   core.saveState(KEYS.cleanup, String(cleanup));

@@ -12,7 +12,7 @@ import {
   useEngine,
 } from './support';
 
-// The default backend, gha, end to end: dist/index.js on the real engine, BuildKit's gha client
+// The default backend, gha, end to end: the bundled action on the real engine, BuildKit's gha client
 // talking to the local cache service (Azurite blobs), with tokens scoped as GitHub scopes them.
 const t = useEngine({ gha: true });
 

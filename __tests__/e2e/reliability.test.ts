@@ -179,18 +179,19 @@ describe('the engine or the builder is not there', () => {
     { title: 'after a main step that never started', state: {} },
     {
       title: 'after a main step that never created its builder',
-      state: { isPost: 'true', builderCreated: 'bkca-gone-0000', cleanup: 'true' },
+      state: { builderCreated: 'bkca-gone-0000', cleanup: 'true' },
     },
-    { title: 'twice', state: { isPost: 'true', tempDir: '/tmp/bkca-already-removed' } },
+    { title: 'twice', state: { tempDir: '/tmp/bkca-already-removed' } },
   ])('post runs cleanly $title', async ({ state }) => {
     if (!t.ready) return;
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-post-'));
     for (let i = 0; i < 2; i++) {
       const post = await runStep({
+        step: 'post',
         event: pushEvent('main', 'a'.repeat(40)),
         workspace: ws,
         env: engineEnv(),
-        state: { isPost: 'true', ...state },
+        state,
       });
       expect(post.exitCode).toBe(0);
       expect(errorLines(post.log)).toStrictEqual([]);

@@ -17,7 +17,7 @@ import {
   useEngine,
 } from './support';
 
-// The spine, end to end: dist/index.js run as the runner runs it, against the real engine and
+// The spine, end to end: the bundled action run as the runner runs it, against the real engine and
 // registry. Every run starts from a pruned builder, like a fresh CI runner.
 const t = useEngine();
 

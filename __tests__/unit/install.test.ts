@@ -1,5 +1,6 @@
 import { exportError, withoutIgnoreError } from '../../src/buildx/build';
-import { pluginBuildx, releaseAsset, releaseUrl, standaloneBuildx } from '../../src/buildx/install';
+import { pluginBuildx, standaloneBuildx } from '../../src/buildx/buildx';
+import { releaseAsset, releaseUrl } from '../../src/buildx/install';
 import { parseBuildxVersion } from '../../src/buildx/parse';
 
 describe('buildx releases', () => {

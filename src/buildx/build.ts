@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as core from '../runner/commands';
 import type { Exec, ExecResult } from '../exec';
 import type { Inputs } from '../inputs';
 import { type BuildArgsInput, buildArgs, cacheExportArgs, gitContextHost } from './args';
 import { lastLine } from './builder';
-import type { Buildx } from './install';
+import type { Buildx } from './buildx';
 import { type BuildMetadata, parseMetadata } from './parse';
 
 /**

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Exec } from '../exec';
 import type { BuilderInputs } from '../inputs';
 import { createBuilderArgs, inspectBuilderArgs, removeBuilderArgs } from './args';
-import type { Buildx } from './install';
+import type { Buildx } from './buildx';
 
 export class BuilderError extends Error {}
 

@@ -1,8 +1,8 @@
-import * as core from '@actions/core';
+import * as core from '../runner/commands';
 import type { Exec } from '../exec';
 import { historyInspectArgs, historyLogsArgs } from './args';
 import { lastLine } from './builder';
-import type { Buildx } from './install';
+import type { Buildx } from './buildx';
 import { type BuildLog, type BuildRecord, parseHistoryInspect, parseRawJsonLog } from './parse';
 
 /** A build's record as BuildKit kept it: its steps (rawjson log) and its summary (inspect). */

@@ -1,37 +1,16 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as tc from '@actions/tool-cache';
+import type * as ToolCache from '@actions/tool-cache';
 import * as semver from 'semver';
 import type { Exec, ExecResult } from '../exec';
+import { type Buildx, pluginBuildx, standaloneBuildx } from './buildx';
 import { parseBuildxVersion } from './parse';
-
-/** How buildx is run: as the docker CLI plugin, or as a standalone binary we installed. */
-export interface Buildx {
-  command: string;
-  /** Turns `['buildx', …]` into this runner's arguments. */
-  argv(args: string[]): string[];
-  version: string;
-  path: string;
-}
 
 export class BuildxError extends Error {}
 
 /** The GitHub cache service v2 needs buildx 0.21 (url_v2); older buildx silently caches nothing. */
 export const GHA_MIN_BUILDX = '0.21.0';
-
-export function pluginBuildx(version: string): Buildx {
-  return { command: 'docker', argv: (args) => args, version, path: '' };
-}
-
-export function standaloneBuildx(binary: string, version: string): Buildx {
-  return {
-    command: binary,
-    argv: (args) => (args[0] === 'buildx' ? args.slice(1) : args),
-    version,
-    path: binary,
-  };
-}
 
 /** The release asset for this machine, e.g. `buildx-v0.29.1.linux-amd64`. */
 export function releaseAsset(version: string, platform = os.platform(), arch = os.arch()): string {
@@ -82,6 +61,8 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
     );
   }
   const version = semver.valid(semver.coerce(wanted))!;
+  // Loaded only here: the tool cache and its HTTP client cost every other run ~100 ms at start.
+  const tc = require('@actions/tool-cache') as typeof ToolCache;
   let dir = tc.find('buildx', version);
   if (dir === '') {
     const url = releaseUrl(version, o.releasesBase);

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from '../runner/commands';
 
 /** Every output the action sets; a test checks this list against action.yml. */
 export const OUTPUT_NAMES = [
