@@ -17,7 +17,9 @@ import { type Exec, type ExecResult, exec as realExec } from './exec';
 import { type RunContext, readRunContext } from './github/context';
 import { type CacheScope, cacheScopesFromToken } from './github/runtime-token';
 import { InputError, type Inputs, readInputs, validatePaths } from './inputs';
-import { dropMissingLocalSources, gatherFacts, registrySiblingLegs } from './plan/facts';
+import { gatherFacts, listCacheTags } from './plan/facts';
+import { siblingLegsFromTags } from './plan/names';
+import { type Existence, localExistence, narrowSources, registryExistence } from './plan/narrow';
 import { type CachePlan, plan, planOptionsFrom } from './plan/plan';
 import { classify, factsNeeded } from './plan/rules';
 import { measureExports } from './report/export-size';
@@ -199,14 +201,24 @@ async function planCache(
   env: NodeJS.ProcessEnv,
 ): Promise<CachePlan> {
   const options = planOptionsFrom(inputs);
-  const [facts, siblings] = await Promise.all([
+  const [facts, listed] = await Promise.all([
     gatherFacts(exec, ctx, factsNeeded(classify(ctx)), inputs.githubToken),
-    registrySiblingLegs(options, env.DOCKER_CONFIG),
+    listCacheTags(options, env.DOCKER_CONFIG),
   ]);
-  options.siblingLegs = [...options.siblingLegs, ...siblings.legs];
-  const p = plan(ctx, facts, options);
-  if (siblings.note) p.notes.push(siblings.note);
-  if (inputs.cache.backend === 'local') dropMissingLocalSources(p, fs.existsSync);
+  if (listed.tags && options.leg !== '') {
+    options.siblingLegs = [
+      ...options.siblingLegs,
+      ...siblingLegsFromTags(listed.tags, options.scope, options.leg),
+    ];
+  }
+  const exists: Existence =
+    inputs.cache.backend === 'registry'
+      ? registryExistence(listed.tags)
+      : inputs.cache.backend === 'local'
+        ? localExistence(fs.existsSync)
+        : () => undefined;
+  const p = narrowSources(plan(ctx, facts, options), exists);
+  if (listed.note) p.notes.push(listed.note);
   for (const r of p.reads) core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
   for (const w of p.writes) core.info(`write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`);
   for (const n of p.notes) core.info(`note: ${n}`);

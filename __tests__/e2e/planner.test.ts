@@ -103,11 +103,12 @@ describe('a branch pushed off an old main commit', () => {
     expect(mainOnly.main.outputs['cached-steps']).toBe('0');
   });
 
-  it("a merge-queue commit hits its base branch's cache and writes nothing", async () => {
+  let queueSha = '';
+  it("a merge-queue commit hits its base branch's cache and writes its own commit's", async () => {
     if (!t.ready) return;
     await freshRunner();
     const queueRef = `refs/heads/gh-readonly-queue/main/pr-9-${f1}`;
-    const queueSha = await repo.merge(m2, f1, queueRef);
+    queueSha = await repo.merge(m2, f1, queueRef);
     const before = await registryTags(cacheRepo);
     const { main } = await runAction({
       inputs,
@@ -129,9 +130,31 @@ describe('a branch pushed off an old main commit', () => {
     expect(r.plan.reads.map((x) => x.ref)).toStrictEqual(['branch:main', 'pr:9']);
     expect(r.imports.find((i) => i.source.endsWith('default.branch-main'))?.result).toBe('imported');
     expect(main.outputs['cached-steps']).toBe('2'); // deps v2 from main
-    expect(main.outputs['cache-to']).toBe('');
-    expect(main.outputs['cache-export']).toBe('skipped');
-    expect(await registryTags(cacheRepo)).toStrictEqual(before);
+    expect(main.outputs['cache-export']).toBe('ok');
+    expect((await registryTags(cacheRepo)).filter((x) => !before.includes(x))).toStrictEqual([
+      `default.sha-${queueSha}`,
+    ]);
+  });
+
+  it("main fast-forwarded to the queue commit reads that commit's cache alone and hits every step", async () => {
+    if (!t.ready) return;
+    await freshRunner();
+    await git(repo.work, 'push', '-q', 'origin', `${queueSha}:refs/heads/main`); // GitHub fast-forwards main
+    const { main } = await runAction({
+      inputs,
+      event: pushEvent('main', queueSha),
+      workspace: await repo.checkout(queueSha),
+      env: engineEnv(),
+    });
+    expect(main.exitCode).toBe(0);
+    const r = reportOf(main.outputs);
+    expect(main.outputs['cache-from']).toBe(
+      `type=registry,ref=${REGISTRY}/${cacheRepo}:default.sha-${queueSha}`,
+    );
+    expect(r.plan.notes).toContain(
+      `sha:${queueSha} was built from this very commit: it is read alone (more sources only make BuildKit miss at random)`,
+    );
+    expect(main.outputs['cached-steps']).toBe('5');
   });
 });
 

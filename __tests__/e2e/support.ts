@@ -273,3 +273,20 @@ export function useEngine(o: { gha?: boolean } = {}): { ready: boolean; svc: Gha
   if (o.gha) afterEach(() => t.svc?.faults.clear());
   return t;
 }
+
+/**
+ * Checks a step's outputs; on a mismatch the failure shows the step's log tail too, so a rare
+ * failure in CI can be understood from CI's output alone.
+ */
+export function expectOutputs(
+  step: { outputs: Record<string, string>; log: string },
+  expected: Record<string, string>,
+) {
+  const actual = Object.fromEntries(Object.keys(expected).map((k) => [k, step.outputs[k]]));
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(
+      `outputs ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}\n--- step log (tail) ---\n${step.log.slice(-6000)}`,
+    );
+  }
+  expect(actual).toStrictEqual(expected);
+}

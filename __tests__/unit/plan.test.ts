@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergedPullRequest, runContextFrom } from '../../src/github/context';
 import type { CacheWrite } from '../../src/inputs';
+import { localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { type GitFacts, refPlan } from '../../src/plan/rules';
 
@@ -33,9 +34,10 @@ const labels = (uses: { ref: { kind: string } }[]) =>
 describe('refPlan: which refs each event reads and writes (cache-write: auto)', () => {
   it.each([
     {
-      title: 'push to the default branch reads own branch then the parent commit, writes branch and sha',
+      title:
+        'push to the default branch reads its own commit, own branch, then the parent commit; writes branch and sha',
       ctx: run('push', 'push-main', 'refs/heads/main'),
-      reads: ['branch:main', `sha:${PARENT}`],
+      reads: [`sha:${HEAD}`, 'branch:main', `sha:${PARENT}`],
       writes: ['branch:main', `sha:${HEAD}`],
     },
     {
@@ -58,10 +60,17 @@ describe('refPlan: which refs each event reads and writes (cache-write: auto)', 
       writes: ['pr:7'],
     },
     {
-      title: 'pull_request from a fork reads like a PR and writes nothing',
+      title: 'pull_request from a fork reads like a PR and writes nothing to a shared cache',
       ctx: run('pull_request', 'pull_request-fork', 'refs/pull/7/merge', MERGE),
       reads: ['pr:7', 'branch:main'],
       writes: [],
+    },
+    {
+      title: "pull_request from a fork writes its own PR scope on GitHub's cache, which only it can read",
+      ctx: run('pull_request', 'pull_request-fork', 'refs/pull/7/merge', MERGE),
+      visibility: 'github' as const,
+      reads: ['pr:7', 'branch:main'],
+      writes: ['pr:7'],
     },
     {
       title: 'pull_request_target reads base and default, writes nothing',
@@ -82,8 +91,15 @@ describe('refPlan: which refs each event reads and writes (cache-write: auto)', 
       writes: [],
     },
     {
-      title: 'merge_group reads its base branch and the queued PR, writes nothing',
+      title: 'merge_group reads its base branch and the queued PR, writes the queue commit',
       ctx: run('merge_group', 'merge_group', `refs/heads/gh-readonly-queue/main/pr-7-${PARENT}`),
+      reads: ['branch:main', 'pr:7'],
+      writes: [`sha:${HEAD}`],
+    },
+    {
+      title: "merge_group writes nothing on GitHub's cache: only the deleted queue branch could read it",
+      ctx: run('merge_group', 'merge_group', `refs/heads/gh-readonly-queue/main/pr-7-${PARENT}`),
+      visibility: 'github' as const,
       reads: ['branch:main', 'pr:7'],
       writes: [],
     },
@@ -95,7 +111,7 @@ describe('refPlan: which refs each event reads and writes (cache-write: auto)', 
         `refs/heads/gh-readonly-queue/release/1.x/pr-7-${PARENT}`,
       ),
       reads: ['branch:release/1.x', 'pr:7', 'branch:main'],
-      writes: [],
+      writes: [`sha:${HEAD}`],
     },
     {
       title: 'tag push reads the default branch and the merge-base commit, writes nothing',
@@ -106,7 +122,7 @@ describe('refPlan: which refs each event reads and writes (cache-write: auto)', 
     {
       title: 'schedule behaves as a push to its ref (the default branch)',
       ctx: run('schedule', 'schedule', 'refs/heads/main'),
-      reads: ['branch:main', `sha:${PARENT}`],
+      reads: [`sha:${HEAD}`, 'branch:main', `sha:${PARENT}`],
       writes: ['branch:main', `sha:${HEAD}`],
     },
     {
@@ -118,11 +134,11 @@ describe('refPlan: which refs each event reads and writes (cache-write: auto)', 
     {
       title: 'repository_dispatch on the default branch behaves as a push to it',
       ctx: run('repository_dispatch', 'repository_dispatch', 'refs/heads/main'),
-      reads: ['branch:main', `sha:${PARENT}`],
+      reads: [`sha:${HEAD}`, 'branch:main', `sha:${PARENT}`],
       writes: ['branch:main', `sha:${HEAD}`],
     },
-  ])('$title', ({ ctx, reads, writes }) => {
-    const p = refPlan(ctx, facts, 'auto');
+  ])('$title', ({ ctx, reads, writes, ...row }) => {
+    const p = refPlan(ctx, facts, 'auto', 'visibility' in row ? row.visibility : 'shared');
     expect(labels(p.reads)).toStrictEqual(reads);
     expect(labels(p.writes)).toStrictEqual(writes);
   });
@@ -232,6 +248,7 @@ describe('plan: BuildKit entries per backend', () => {
         mode: 'min' as const,
       },
       from: [
+        'type=registry,ref=123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:default.sha-9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d',
         'type=registry,ref=123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:default.branch-main',
         `type=registry,ref=123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:default.sha-${PARENT}`,
       ],
@@ -403,11 +420,13 @@ describe('a push that merged a pull request', () => {
 
   it("reads the pull request's cache after its own branch (registry)", () => {
     expect(labels(refPlan(merged(), facts, 'auto').reads)).toStrictEqual([
+      `sha:${HEAD}`,
       'branch:main',
       'pr:7',
       `sha:${PARENT}`,
     ]);
     expect(plan(merged(), facts, base).cacheFrom).toStrictEqual([
+      `type=registry,ref=ghcr.io/octo-org/app-cache:default.sha-${HEAD}`,
       'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-main',
       'type=registry,ref=ghcr.io/octo-org/app-cache:default.pr-7',
       `type=registry,ref=ghcr.io/octo-org/app-cache:default.sha-${PARENT}`,
@@ -416,9 +435,115 @@ describe('a push that merged a pull request', () => {
 
   it('on gha leaves it out with a note: GitHub lets only the pull request read its scope', () => {
     const p = plan(merged(), facts, { ...base, backend: 'gha' });
-    expect(p.cacheFrom).toStrictEqual(['type=gha,scope=default', `type=gha,scope=default.sha-${PARENT}`]);
+    expect(p.cacheFrom).toStrictEqual([
+      `type=gha,scope=default.sha-${HEAD}`,
+      'type=gha,scope=default',
+      `type=gha,scope=default.sha-${PARENT}`,
+    ]);
     expect(p.notes).toContain(
       "pr:7 is not read: on GitHub a pull request's cache is readable only by that pull request's runs",
     );
+  });
+});
+
+describe('narrowSources: fewer sources once it is known which exist', () => {
+  const image = 'ghcr.io/octo-org/app-cache';
+  const tag = (t: string) => `type=registry,ref=${image}:${t}`;
+  const mainPush = () => run('push', 'push-main', 'refs/heads/main');
+  const legs = { leg: 'leg-a', siblingLegs: ['leg-b'] };
+  it.each([
+    {
+      title: 'a cache of this very commit is read alone',
+      o: {},
+      tags: ['default.branch-main', `default.sha-${HEAD}`, `default.sha-${PARENT}`],
+      from: [tag(`default.sha-${HEAD}`)],
+      missing: [],
+    },
+    {
+      title: 'sources that do not exist are left out and reported as misses',
+      o: {},
+      tags: ['default.branch-main'],
+      from: [tag('default.branch-main')],
+      missing: [tag(`default.sha-${HEAD}`), tag(`default.sha-${PARENT}`)],
+    },
+    {
+      title: "a leg with a cache of its own reads neither its siblings' nor the plain build's",
+      o: legs,
+      tags: ['default.leg-a.branch-main', 'default.leg-b.branch-main', 'default.branch-main'],
+      from: [tag('default.leg-a.branch-main')],
+      missing: [
+        tag(`default.leg-a.sha-${HEAD}`),
+        tag(`default.leg-a.sha-${PARENT}`),
+        tag(`default.sha-${HEAD}`),
+        tag(`default.sha-${PARENT}`),
+      ],
+    },
+    {
+      title: "a leg with no cache yet reads its siblings' and the plain build's",
+      o: legs,
+      tags: ['default.leg-b.branch-main', 'default.branch-main', `default.sha-${PARENT}`],
+      from: [tag('default.leg-b.branch-main'), tag('default.branch-main'), tag(`default.sha-${PARENT}`)],
+      missing: [
+        tag(`default.leg-a.sha-${HEAD}`),
+        tag('default.leg-a.branch-main'),
+        tag(`default.leg-a.sha-${PARENT}`),
+        tag(`default.sha-${HEAD}`),
+      ],
+    },
+    {
+      title: 'a sibling leg built from this commit is not an exact match for this leg',
+      o: legs,
+      tags: [`default.leg-b.sha-${HEAD}`, 'default.leg-b.branch-main'],
+      from: [tag('default.leg-b.branch-main')],
+      missing: [
+        tag(`default.leg-a.sha-${HEAD}`),
+        tag('default.leg-a.branch-main'),
+        tag(`default.leg-a.sha-${PARENT}`),
+        tag(`default.sha-${HEAD}`),
+        tag('default.branch-main'),
+        tag(`default.sha-${PARENT}`),
+      ],
+    },
+  ])('$title', ({ o, tags, from, missing }) => {
+    const p = narrowSources(
+      plan(mainPush(), facts, { ...base, ...o, rawFrom: ['type=gha'] }),
+      registryExistence(tags),
+    );
+    expect(p.cacheFrom).toStrictEqual([...from, 'type=gha']);
+    expect(p.missing).toStrictEqual(missing);
+    expect(p.reads.filter((r) => r.entry !== '').map((r) => r.entry)).toStrictEqual(
+      expect.arrayContaining(from),
+    );
+  });
+
+  it('says why sources it could read were left out', () => {
+    const p = narrowSources(
+      plan(mainPush(), facts, base),
+      registryExistence(['default.branch-main', `default.sha-${HEAD}`]),
+    );
+    expect(p.notes).toContain(
+      `sha:${HEAD} was built from this very commit: it is read alone (more sources only make BuildKit miss at random)`,
+    );
+    expect(p.reads.find((r) => r.ref === 'branch:main')).toMatchObject({ entry: '' });
+  });
+
+  it('changes nothing when the tags could not be listed, or for gha', () => {
+    const p = plan(mainPush(), facts, base);
+    expect(narrowSources(p, registryExistence(null))).toStrictEqual({ ...p, missing: [] });
+    const g = plan(mainPush(), facts, { ...base, backend: 'gha' });
+    expect(narrowSources(g, () => undefined).cacheFrom).toStrictEqual(g.cacheFrom);
+  });
+
+  it('leaves out local folders not written yet and remembers them as misses', () => {
+    const p = plan(mainPush(), facts, { ...base, backend: 'local', dir: '/c' });
+    const n = narrowSources(
+      p,
+      localExistence((f) => f === '/c/default.branch-main/index.json'),
+    );
+    expect(n.cacheFrom).toStrictEqual(['type=local,src=/c/default.branch-main']);
+    expect(n.missing).toStrictEqual([
+      `type=local,src=/c/default.sha-${HEAD}`,
+      `type=local,src=/c/default.sha-${PARENT}`,
+    ]);
   });
 });

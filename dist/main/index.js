@@ -33662,6 +33662,8 @@ const context_1 = __nccwpck_require__(9556);
 const runtime_token_1 = __nccwpck_require__(1707);
 const inputs_1 = __nccwpck_require__(8422);
 const facts_1 = __nccwpck_require__(7736);
+const names_1 = __nccwpck_require__(2471);
+const narrow_1 = __nccwpck_require__(2956);
 const plan_1 = __nccwpck_require__(8720);
 const rules_1 = __nccwpck_require__(1324);
 const export_size_1 = __nccwpck_require__(5930);
@@ -33821,16 +33823,24 @@ function startProbes(exec, inputs) {
 /** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
 async function planCache(exec, ctx, inputs, env) {
     const options = (0, plan_1.planOptionsFrom)(inputs);
-    const [facts, siblings] = await Promise.all([
+    const [facts, listed] = await Promise.all([
         (0, facts_1.gatherFacts)(exec, ctx, (0, rules_1.factsNeeded)((0, rules_1.classify)(ctx)), inputs.githubToken),
-        (0, facts_1.registrySiblingLegs)(options, env.DOCKER_CONFIG),
+        (0, facts_1.listCacheTags)(options, env.DOCKER_CONFIG),
     ]);
-    options.siblingLegs = [...options.siblingLegs, ...siblings.legs];
-    const p = (0, plan_1.plan)(ctx, facts, options);
-    if (siblings.note)
-        p.notes.push(siblings.note);
-    if (inputs.cache.backend === 'local')
-        (0, facts_1.dropMissingLocalSources)(p, fs.existsSync);
+    if (listed.tags && options.leg !== '') {
+        options.siblingLegs = [
+            ...options.siblingLegs,
+            ...(0, names_1.siblingLegsFromTags)(listed.tags, options.scope, options.leg),
+        ];
+    }
+    const exists = inputs.cache.backend === 'registry'
+        ? (0, narrow_1.registryExistence)(listed.tags)
+        : inputs.cache.backend === 'local'
+            ? (0, narrow_1.localExistence)(fs.existsSync)
+            : () => undefined;
+    const p = (0, narrow_1.narrowSources)((0, plan_1.plan)(ctx, facts, options), exists);
+    if (listed.note)
+        p.notes.push(listed.note);
     for (const r of p.reads)
         core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
     for (const w of p.writes)
@@ -34029,52 +34039,16 @@ function cacheToEntries(b, names) {
 /***/ }),
 
 /***/ 7736:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.gatherFacts = gatherFacts;
-exports.registrySiblingLegs = registrySiblingLegs;
-exports.dropMissingLocalSources = dropMissingLocalSources;
-const path = __importStar(__nccwpck_require__(6760));
+exports.listCacheTags = listCacheTags;
 const history_1 = __nccwpck_require__(528);
 const compare_1 = __nccwpck_require__(480);
 const tags_1 = __nccwpck_require__(7906);
-const names_1 = __nccwpck_require__(2471);
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
  * from GitHub's compare API. Never fails: a commit not found is null with its reason.
@@ -34116,24 +34090,19 @@ async function gatherFacts(exec, ctx, needed, githubToken) {
     }
     return facts;
 }
-/** A matrix leg reads its siblings' registry caches: they are found among the repository's tags. */
-async function registrySiblingLegs(options, dockerConfigDir) {
-    if (options.backend !== 'registry' || options.leg === '' || !options.image)
-        return { legs: [] };
-    const listed = await (0, tags_1.listTags)({ image: options.image, dockerConfigDir });
+/**
+ * The cache repository's tags, listed once: they tell which planned sources exist and which
+ * sibling matrix legs have caches. A listing that fails costs nothing but that knowledge.
+ */
+async function listCacheTags(options, dockerConfigDir) {
+    if (options.backend !== 'registry' || !options.image)
+        return { tags: null };
+    // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
+    const listed = await (0, tags_1.listTags)({ image: options.image, dockerConfigDir, timeoutMs: 5000 });
     if (listed.tags === null) {
-        return { legs: [], note: `sibling legs not listed (${listed.reason}); reading this leg's caches only` };
+        return { tags: null, note: `cache tags not listed (${listed.reason}): every planned source is read` };
     }
-    return { legs: (0, names_1.siblingLegsFromTags)(listed.tags, options.scope, options.leg) };
-}
-/** Local caches are read from folders; a folder not written yet is a normal miss, not an error. */
-function dropMissingLocalSources(p, exists) {
-    const missing = (entry) => {
-        const m = /(?:^|,)src=([^,]+)/.exec(entry);
-        return m !== null && entry.startsWith('type=local') && !exists(path.join(m[1], 'index.json'));
-    };
-    p.missing = p.cacheFrom.filter(missing);
-    p.cacheFrom = p.cacheFrom.filter((e) => !missing(e));
+    return { tags: listed.tags };
 }
 
 
@@ -34278,6 +34247,90 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
 
 /***/ }),
 
+/***/ 2956:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.narrowSources = narrowSources;
+exports.registryExistence = registryExistence;
+exports.localExistence = localExistence;
+/**
+ * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
+ * of steps but differ deeper, may follow the one that lacks a step and run it again although
+ * another source holds it (bench/README.md, cause 1; bench/repro-multi-import.sh). So:
+ *
+ * - a source known to be missing is not passed (it would only be a failed lookup);
+ * - a cache written from this very commit and leg is an exact match: it is read alone;
+ * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
+ *   serve a leg that has nothing yet.
+ *
+ * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
+ */
+function narrowSources(p, exists) {
+    const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
+    const raw = p.cacheFrom.filter((e) => !computed.has(e));
+    const state = (r) => (r.entry === '' ? undefined : exists(r.entry));
+    const notes = [...p.notes];
+    const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
+    let kept = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
+    let dropped = null;
+    const exact = kept.find((r) => r.exact && state(r) === true);
+    if (exact && kept.some((r) => r.entry !== exact.entry)) {
+        dropped = {
+            reads: kept.filter((r) => r.entry !== exact.entry),
+            why: `${exact.ref} was built from this very commit: it is read alone`,
+        };
+    }
+    else if (kept.some((r) => r.origin === 'own' && state(r) === true) &&
+        kept.some((r) => r.origin !== 'own')) {
+        dropped = {
+            reads: kept.filter((r) => r.origin !== 'own'),
+            why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
+        };
+    }
+    if (dropped) {
+        const gone = new Set(dropped.reads.map((r) => r.entry));
+        kept = kept.filter((r) => !gone.has(r.entry));
+        notes.push(`${dropped.why} (more sources only make BuildKit miss at random)`);
+    }
+    const keptEntries = new Set(kept.map((r) => r.entry));
+    const droppedEntries = new Set(dropped?.reads.map((r) => r.entry) ?? []);
+    return {
+        ...p,
+        notes,
+        reads: p.reads.map((r) => droppedEntries.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${dropped.why}` } : r),
+        cacheFrom: [...[...computed].filter((e) => keptEntries.has(e)), ...raw],
+        missing: [...(p.missing ?? []), ...missing],
+    };
+}
+/** A registry entry exists when its tag is among the repository's tags (listed once per run). */
+function registryExistence(tags) {
+    if (tags === null)
+        return () => undefined;
+    const have = new Set(tags);
+    return (entry) => {
+        if (!entry.startsWith('type=registry,'))
+            return undefined;
+        const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
+        const tag = ref.slice(ref.lastIndexOf(':') + 1);
+        return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? have.has(tag) : undefined;
+    };
+}
+/** A local cache folder exists when BuildKit wrote its index there. */
+function localExistence(fileExists) {
+    return (entry) => {
+        const src = /(?:^|,)src=([^,]+)/.exec(entry)?.[1];
+        if (!entry.startsWith('type=local') || src === undefined)
+            return undefined;
+        return fileExists(`${src.replace(/\/+$/, '')}/index.json`);
+    };
+}
+
+
+/***/ }),
+
 /***/ 8720:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -34339,7 +34392,7 @@ function ghaUnreadable(trigger, ref, defaultBranch) {
  * commits git found and the options in; BuildKit entries and the reasons for each out.
  */
 function plan(ctx, facts, options) {
-    const rules = (0, rules_1.refPlan)(ctx, facts, options.write);
+    const rules = (0, rules_1.refPlan)(ctx, facts, options.write, options.backend === 'gha' ? 'github' : 'shared');
     const notes = [...rules.notes];
     const ns = (0, names_1.namespace)(options.scope, options.leg);
     const result = {
@@ -34381,14 +34434,18 @@ function plan(ctx, facts, options) {
             names.push(name);
         return { ref: label, why: u.why, entry: entryOf(name, direction) };
     };
+    const read = (u, origin, inNamespace = ns, label) => {
+        const exact = origin === 'own' && u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
+        return { ...use(u, readNames, 'from', inNamespace, label), origin, ...(exact ? { exact } : {}) };
+    };
     for (const u of rules.reads) {
         const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
         if (unreadable) {
             notes.push(`${(0, names_1.refLabel)(u.ref)} is not read: ${unreadable}`);
-            result.reads.push({ ref: (0, names_1.refLabel)(u.ref), why: u.why, entry: '' });
+            result.reads.push({ ref: (0, names_1.refLabel)(u.ref), why: u.why, entry: '', origin: 'own' });
         }
         else {
-            result.reads.push(use(u, readNames, 'from'));
+            result.reads.push(read(u, 'own'));
         }
     }
     // Sibling matrix legs come after this leg's own caches: their stages shared with this leg hit.
@@ -34398,7 +34455,7 @@ function plan(ctx, facts, options) {
             if (readNames.includes(nameOf(siblingNs, u.ref)))
                 continue;
             const why = { ...u, why: 'a sibling matrix leg: shared stages' };
-            result.reads.push(use(why, readNames, 'from', siblingNs, `${(0, names_1.refLabel)(u.ref)} (leg ${leg})`));
+            result.reads.push(read(why, 'sibling', siblingNs, `${(0, names_1.refLabel)(u.ref)} (leg ${leg})`));
         }
     }
     // A leg also reads the scope's plain cache (the Dockerfile built with no target or platform):
@@ -34411,7 +34468,7 @@ function plan(ctx, facts, options) {
             if (readNames.includes(nameOf(plainNs, u.ref)))
                 continue;
             const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
-            result.reads.push(use(why, readNames, 'from', plainNs, `${(0, names_1.refLabel)(u.ref)} (no leg)`));
+            result.reads.push(read(why, 'plain', plainNs, `${(0, names_1.refLabel)(u.ref)} (no leg)`));
         }
     }
     result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
@@ -34482,7 +34539,7 @@ const branch = (name) => ({ kind: 'branch', name });
  * The rules: which refs' caches this run reads (best match first) and which it writes.
  * Pure: the event, the commits found and the write policy in, refs and reasons out.
  */
-function refPlan(ctx, facts, write) {
+function refPlan(ctx, facts, write, visibility = 'shared') {
     const trigger = classify(ctx);
     const def = ctx.defaultBranch;
     const reads = [];
@@ -34501,6 +34558,13 @@ function refPlan(ctx, facts, write) {
             notes.push(`merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`);
         }
     };
+    // A cache written from this very commit (by its merge queue run, a re-run, a push a schedule
+    // follows) is an exact match; the planner reads it alone when it is known to exist.
+    const readOwnCommit = () => {
+        if (ctx.sha) {
+            reads.push({ ref: { kind: 'sha', sha: ctx.sha }, why: 'this very commit, when it was built before' });
+        }
+    };
     const readMergedPullRequest = () => {
         if (ctx.mergedPullRequest !== undefined) {
             reads.push({
@@ -34511,6 +34575,7 @@ function refPlan(ctx, facts, write) {
     };
     switch (trigger.kind) {
         case 'push-default':
+            readOwnCommit();
             reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
             readMergedPullRequest();
             if (facts.parent) {
@@ -34551,7 +34616,15 @@ function refPlan(ctx, facts, write) {
             if (def)
                 reads.push({ ref: branch(def), why: 'the default branch' });
             const prWrite = { ref: own.ref, why: 'pull request: writes only its own cache, never its base' };
-            if (trigger.fromFork) {
+            if (trigger.fromFork && visibility === 'github') {
+                writes = [
+                    {
+                        ref: own.ref,
+                        why: "pull request from a fork: GitHub keeps this scope to the pull request's own runs",
+                    },
+                ];
+            }
+            else if (trigger.fromFork) {
                 notes.push('pull request from a fork: no cache is written (cache-write: always to override)');
                 alwaysWrites = [prWrite];
             }
@@ -34578,10 +34651,20 @@ function refPlan(ctx, facts, write) {
             }
             if (def && trigger.base !== def)
                 reads.push({ ref: branch(def), why: 'the default branch' });
-            notes.push('merge queue: the queue ref is deleted after the merge, so nothing is written');
             alwaysWrites = [
                 { ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a merge queue commit' },
             ];
+            if (visibility === 'github') {
+                notes.push("merge queue: on GitHub the queue's cache is readable on the queue branch only: nothing is written");
+            }
+            else if (ctx.sha) {
+                writes = [
+                    {
+                        ref: { kind: 'sha', sha: ctx.sha },
+                        why: 'the queue commit: its base is fast-forwarded to it, and the push that follows reads it',
+                    },
+                ];
+            }
             break;
         case 'tag':
             if (def)

@@ -1,11 +1,9 @@
-import * as path from 'node:path';
 import type { Exec } from '../exec';
 import { findMergeBase, parentCommit } from '../git/history';
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
 import { listTags } from '../registry/tags';
-import { siblingLegsFromTags } from './names';
-import type { CachePlan, PlanOptions } from './plan';
+import type { PlanOptions } from './plan';
 import type { FactsNeeded, GitFacts } from './rules';
 
 /**
@@ -51,25 +49,19 @@ export async function gatherFacts(
   return facts;
 }
 
-/** A matrix leg reads its siblings' registry caches: they are found among the repository's tags. */
-export async function registrySiblingLegs(
+/**
+ * The cache repository's tags, listed once: they tell which planned sources exist and which
+ * sibling matrix legs have caches. A listing that fails costs nothing but that knowledge.
+ */
+export async function listCacheTags(
   options: PlanOptions,
   dockerConfigDir: string | undefined,
-): Promise<{ legs: string[]; note?: string }> {
-  if (options.backend !== 'registry' || options.leg === '' || !options.image) return { legs: [] };
-  const listed = await listTags({ image: options.image, dockerConfigDir });
+): Promise<{ tags: string[] | null; note?: string }> {
+  if (options.backend !== 'registry' || !options.image) return { tags: null };
+  // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
+  const listed = await listTags({ image: options.image, dockerConfigDir, timeoutMs: 5000 });
   if (listed.tags === null) {
-    return { legs: [], note: `sibling legs not listed (${listed.reason}); reading this leg's caches only` };
+    return { tags: null, note: `cache tags not listed (${listed.reason}): every planned source is read` };
   }
-  return { legs: siblingLegsFromTags(listed.tags, options.scope, options.leg) };
-}
-
-/** Local caches are read from folders; a folder not written yet is a normal miss, not an error. */
-export function dropMissingLocalSources(p: CachePlan, exists: (file: string) => boolean): void {
-  const missing = (entry: string) => {
-    const m = /(?:^|,)src=([^,]+)/.exec(entry);
-    return m !== null && entry.startsWith('type=local') && !exists(path.join(m[1], 'index.json'));
-  };
-  p.missing = p.cacheFrom.filter(missing);
-  p.cacheFrom = p.cacheFrom.filter((e) => !missing(e));
+  return { tags: listed.tags };
 }

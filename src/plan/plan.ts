@@ -22,6 +22,10 @@ export interface PlannedCache {
   why: string;
   /** The cache entry this becomes, e.g. `type=registry,ref=…`; empty when it is not read. */
   entry: string;
+  /** Reads only: this leg's own cache, a sibling leg's, or the plain (leg-less) build's. */
+  origin?: 'own' | 'sibling' | 'plain';
+  /** Reads only: written from this very commit and this leg, so an exact match. */
+  exact?: boolean;
 }
 
 export interface CachePlan {
@@ -89,7 +93,7 @@ function ghaUnreadable(trigger: Trigger, ref: CacheRef, defaultBranch: string): 
  * commits git found and the options in; BuildKit entries and the reasons for each out.
  */
 export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): CachePlan {
-  const rules = refPlan(ctx, facts, options.write);
+  const rules = refPlan(ctx, facts, options.write, options.backend === 'gha' ? 'github' : 'shared');
   const notes = [...rules.notes];
   const ns = namespace(options.scope, options.leg);
   const result: CachePlan = {
@@ -132,19 +136,23 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
     direction: 'from' | 'to',
     inNamespace = ns,
     label = refLabel(u.ref),
-  ) => {
+  ): PlannedCache => {
     const name = nameOf(inNamespace, u.ref);
     if (!names.includes(name)) names.push(name);
     return { ref: label, why: u.why, entry: entryOf(name, direction) };
+  };
+  const read = (u: RefUse, origin: 'own' | 'sibling' | 'plain', inNamespace = ns, label?: string) => {
+    const exact = origin === 'own' && u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
+    return { ...use(u, readNames, 'from', inNamespace, label), origin, ...(exact ? { exact } : {}) };
   };
 
   for (const u of rules.reads) {
     const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
     if (unreadable) {
       notes.push(`${refLabel(u.ref)} is not read: ${unreadable}`);
-      result.reads.push({ ref: refLabel(u.ref), why: u.why, entry: '' });
+      result.reads.push({ ref: refLabel(u.ref), why: u.why, entry: '', origin: 'own' });
     } else {
-      result.reads.push(use(u, readNames, 'from'));
+      result.reads.push(read(u, 'own'));
     }
   }
   // Sibling matrix legs come after this leg's own caches: their stages shared with this leg hit.
@@ -153,7 +161,7 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
     for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
       if (readNames.includes(nameOf(siblingNs, u.ref))) continue;
       const why = { ...u, why: 'a sibling matrix leg: shared stages' };
-      result.reads.push(use(why, readNames, 'from', siblingNs, `${refLabel(u.ref)} (leg ${leg})`));
+      result.reads.push(read(why, 'sibling', siblingNs, `${refLabel(u.ref)} (leg ${leg})`));
     }
   }
   // A leg also reads the scope's plain cache (the Dockerfile built with no target or platform):
@@ -164,7 +172,7 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
       if (b.backend === 'gha' && ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch)) continue;
       if (readNames.includes(nameOf(plainNs, u.ref))) continue;
       const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
-      result.reads.push(use(why, readNames, 'from', plainNs, `${refLabel(u.ref)} (no leg)`));
+      result.reads.push(read(why, 'plain', plainNs, `${refLabel(u.ref)} (no leg)`));
     }
   }
   result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));

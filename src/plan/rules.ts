@@ -84,10 +84,22 @@ function dedupe(uses: RefUse[]): RefUse[] {
 const branch = (name: string): CacheRef => ({ kind: 'branch', name });
 
 /**
+ * Who can read what a run writes. `github`: the GitHub Actions cache, where a pull request's
+ * scope is readable by that pull request's runs only and a merge queue's by the queue branch
+ * only. `shared`: a registry, a folder or a bucket, readable by every later run.
+ */
+export type Visibility = 'github' | 'shared';
+
+/**
  * The rules: which refs' caches this run reads (best match first) and which it writes.
  * Pure: the event, the commits found and the write policy in, refs and reasons out.
  */
-export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): RefPlan {
+export function refPlan(
+  ctx: RunContext,
+  facts: GitFacts,
+  write: CacheWrite,
+  visibility: Visibility = 'shared',
+): RefPlan {
   const trigger = classify(ctx);
   const def = ctx.defaultBranch;
   const reads: RefUse[] = [];
@@ -109,6 +121,14 @@ export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): Re
     }
   };
 
+  // A cache written from this very commit (by its merge queue run, a re-run, a push a schedule
+  // follows) is an exact match; the planner reads it alone when it is known to exist.
+  const readOwnCommit = () => {
+    if (ctx.sha) {
+      reads.push({ ref: { kind: 'sha', sha: ctx.sha }, why: 'this very commit, when it was built before' });
+    }
+  };
+
   const readMergedPullRequest = () => {
     if (ctx.mergedPullRequest !== undefined) {
       reads.push({
@@ -120,6 +140,7 @@ export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): Re
 
   switch (trigger.kind) {
     case 'push-default':
+      readOwnCommit();
       reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
       readMergedPullRequest();
       if (facts.parent) {
@@ -157,7 +178,14 @@ export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): Re
       }
       if (def) reads.push({ ref: branch(def), why: 'the default branch' });
       const prWrite = { ref: own.ref, why: 'pull request: writes only its own cache, never its base' };
-      if (trigger.fromFork) {
+      if (trigger.fromFork && visibility === 'github') {
+        writes = [
+          {
+            ref: own.ref,
+            why: "pull request from a fork: GitHub keeps this scope to the pull request's own runs",
+          },
+        ];
+      } else if (trigger.fromFork) {
         notes.push('pull request from a fork: no cache is written (cache-write: always to override)');
         alwaysWrites = [prWrite];
       } else {
@@ -180,10 +208,21 @@ export function refPlan(ctx: RunContext, facts: GitFacts, write: CacheWrite): Re
         reads.push({ ref: { kind: 'pr', number: trigger.number }, why: 'the queued pull request' });
       }
       if (def && trigger.base !== def) reads.push({ ref: branch(def), why: 'the default branch' });
-      notes.push('merge queue: the queue ref is deleted after the merge, so nothing is written');
       alwaysWrites = [
         { ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a merge queue commit' },
       ];
+      if (visibility === 'github') {
+        notes.push(
+          "merge queue: on GitHub the queue's cache is readable on the queue branch only: nothing is written",
+        );
+      } else if (ctx.sha) {
+        writes = [
+          {
+            ref: { kind: 'sha', sha: ctx.sha },
+            why: 'the queue commit: its base is fast-forwarded to it, and the push that follows reads it',
+          },
+        ];
+      }
       break;
     case 'tag':
       if (def) reads.push({ ref: branch(def), why: 'the default branch' });

@@ -1,0 +1,79 @@
+import type { CachePlan, PlannedCache } from './plan';
+
+/** Whether a cache entry exists: known from a listing, or undefined when it cannot be told. */
+export type Existence = (entry: string) => boolean | undefined;
+
+/**
+ * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
+ * of steps but differ deeper, may follow the one that lacks a step and run it again although
+ * another source holds it (bench/README.md, cause 1; bench/repro-multi-import.sh). So:
+ *
+ * - a source known to be missing is not passed (it would only be a failed lookup);
+ * - a cache written from this very commit and leg is an exact match: it is read alone;
+ * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
+ *   serve a leg that has nothing yet.
+ *
+ * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
+ */
+export function narrowSources(p: CachePlan, exists: Existence): CachePlan {
+  const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
+  const raw = p.cacheFrom.filter((e) => !computed.has(e));
+  const state = (r: PlannedCache) => (r.entry === '' ? undefined : exists(r.entry));
+  const notes = [...p.notes];
+
+  const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
+  let kept = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
+  let dropped: { reads: PlannedCache[]; why: string } | null = null;
+  const exact = kept.find((r) => r.exact && state(r) === true);
+  if (exact && kept.some((r) => r.entry !== exact.entry)) {
+    dropped = {
+      reads: kept.filter((r) => r.entry !== exact.entry),
+      why: `${exact.ref} was built from this very commit: it is read alone`,
+    };
+  } else if (
+    kept.some((r) => r.origin === 'own' && state(r) === true) &&
+    kept.some((r) => r.origin !== 'own')
+  ) {
+    dropped = {
+      reads: kept.filter((r) => r.origin !== 'own'),
+      why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
+    };
+  }
+  if (dropped) {
+    const gone = new Set(dropped.reads.map((r) => r.entry));
+    kept = kept.filter((r) => !gone.has(r.entry));
+    notes.push(`${dropped.why} (more sources only make BuildKit miss at random)`);
+  }
+  const keptEntries = new Set(kept.map((r) => r.entry));
+  const droppedEntries = new Set(dropped?.reads.map((r) => r.entry) ?? []);
+  return {
+    ...p,
+    notes,
+    reads: p.reads.map((r) =>
+      droppedEntries.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${dropped!.why}` } : r,
+    ),
+    cacheFrom: [...[...computed].filter((e) => keptEntries.has(e)), ...raw],
+    missing: [...(p.missing ?? []), ...missing],
+  };
+}
+
+/** A registry entry exists when its tag is among the repository's tags (listed once per run). */
+export function registryExistence(tags: string[] | null): Existence {
+  if (tags === null) return () => undefined;
+  const have = new Set(tags);
+  return (entry) => {
+    if (!entry.startsWith('type=registry,')) return undefined;
+    const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
+    const tag = ref.slice(ref.lastIndexOf(':') + 1);
+    return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? have.has(tag) : undefined;
+  };
+}
+
+/** A local cache folder exists when BuildKit wrote its index there. */
+export function localExistence(fileExists: (file: string) => boolean): Existence {
+  return (entry) => {
+    const src = /(?:^|,)src=([^,]+)/.exec(entry)?.[1];
+    if (!entry.startsWith('type=local') || src === undefined) return undefined;
+    return fileExists(`${src.replace(/\/+$/, '')}/index.json`);
+  };
+}
