@@ -11,7 +11,7 @@ import {
 } from './buildx/build';
 import { BuilderError, lastLine, setupBuilder } from './buildx/builder';
 import { type BuildHistory, lastBuildRef, readBuildHistory } from './buildx/history';
-import { BuildxError, ensureBuildx, GHA_MIN_BUILDX } from './buildx/install';
+import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuildx } from './buildx/install';
 import { stepTotals } from './buildx/parse';
 import { type Exec, type ExecResult, exec as realExec } from './exec';
 import { type RunContext, readRunContext } from './github/context';
@@ -64,7 +64,7 @@ async function runWithInputs(
   const ctx = readRunContext(env);
   if (!inputs.dryRun) validatePaths(inputs.build, ctx.workspace, fs.existsSync);
   // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
-  const probes = inputs.dryRun ? null : startProbes(exec, inputs);
+  const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
 
   const cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
   mark('planned');
@@ -185,12 +185,13 @@ async function runWithInputs(
 function startProbes(
   exec: Exec,
   inputs: Inputs,
-): { engine: Promise<ExecResult | null>; buildx: Promise<ExecResult> } {
+  env: NodeJS.ProcessEnv,
+): { engine: Promise<ExecResult | null>; buildx: Promise<BuildxProbe> } {
   const engine =
     inputs.builder.driver === 'remote' && inputs.builder.builder === ''
       ? Promise.resolve(null)
       : exec('docker', ['version', '--format', '{{.Server.Version}}']);
-  return { engine, buildx: exec('docker', ['buildx', 'version']) };
+  return { engine, buildx: probeBuildx(exec, env) };
 }
 
 /** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */

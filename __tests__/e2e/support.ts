@@ -217,11 +217,16 @@ export async function registryDigest(repositoryName: string, tag: string): Promi
 }
 
 /**
- * A `docker` on PATH that records every invocation (one line of NUL-separated arguments) and
- * then runs the real one: proves what reached docker, argument by argument.
+ * A `docker` on PATH, and a buildx plugin where docker (and the action) look for it, that record
+ * every invocation (one line of NUL-separated arguments; a direct buildx call is logged as
+ * `buildx …`, as through docker) and then run the real ones: proves what reached docker and
+ * buildx, argument by argument.
  */
 export async function dockerShim(): Promise<{ env: Record<string, string>; calls: () => string[][] }> {
   const real = (await must('bash', ['-c', 'command -v docker'], {})).trim();
+  const base = engineEnv();
+  const realConfig = base.DOCKER_CONFIG ?? path.join(os.homedir(), '.docker');
+  const realPlugin = fs.realpathSync(path.join(realConfig, 'cli-plugins', 'docker-buildx'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'));
   const log = path.join(dir, 'calls');
   fs.writeFileSync(log, '');
@@ -230,9 +235,23 @@ export async function dockerShim(): Promise<{ env: Record<string, string>; calls
     `#!/bin/bash\n{ printf '%s\\0' "$@"; printf '\\n'; } >> '${log}'\nexec '${real}' "$@"\n`,
     { mode: 0o755 },
   );
-  const base = engineEnv();
+  // A docker config of its own whose plugin is the shim; builder state stays the engine's.
+  const config = path.join(dir, 'config');
+  fs.mkdirSync(path.join(config, 'cli-plugins'), { recursive: true });
+  if (fs.existsSync(path.join(realConfig, 'config.json'))) {
+    fs.copyFileSync(path.join(realConfig, 'config.json'), path.join(config, 'config.json'));
+  }
+  fs.mkdirSync(path.join(realConfig, 'buildx'), { recursive: true });
+  fs.symlinkSync(path.join(realConfig, 'buildx'), path.join(config, 'buildx'));
+  fs.writeFileSync(
+    path.join(config, 'cli-plugins', 'docker-buildx'),
+    // Run by docker (which logged already) or asked for its metadata: not logged again.
+    `#!/bin/bash\nif [ -z "$DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND" ] && [ "$1" != docker-cli-plugin-metadata ]; then\n` +
+      `  { printf '%s\\0' buildx "$@"; printf '\\n'; } >> '${log}'\nfi\nexec '${realPlugin}' "$@"\n`,
+    { mode: 0o755 },
+  );
   return {
-    env: { ...base, PATH: `${dir}:${base.PATH ?? process.env.PATH}` },
+    env: { ...base, PATH: `${dir}:${base.PATH ?? process.env.PATH}`, DOCKER_CONFIG: config },
     calls: () =>
       fs
         .readFileSync(log, 'utf8')

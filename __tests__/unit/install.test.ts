@@ -1,5 +1,10 @@
 import { exportError, withoutIgnoreError } from '../../src/buildx/build';
-import { pluginBuildx, standaloneBuildx } from '../../src/buildx/buildx';
+import {
+  buildxPluginCandidates,
+  extraPluginDirs,
+  pluginBuildx,
+  standaloneBuildx,
+} from '../../src/buildx/buildx';
 import { releaseAsset, releaseUrl } from '../../src/buildx/install';
 import { parseBuildxVersion } from '../../src/buildx/parse';
 
@@ -50,5 +55,39 @@ describe('the cache export invocation', () => {
         '#12 exporting cache\nERROR: failed to solve: error writing layer blob: connection refused\n',
       ),
     ).toBe('error writing layer blob: connection refused');
+  });
+});
+
+describe('where the docker CLI finds its buildx plugin, in its order', () => {
+  it.each([
+    {
+      title: 'Linux: config extra dirs, then DOCKER_CONFIG, then the system dirs',
+      o: { dockerConfigDir: '/home/runner/.docker', extraDirs: ['/opt/plugins'], platform: 'linux' as const },
+      want: [
+        '/opt/plugins/docker-buildx',
+        '/home/runner/.docker/cli-plugins/docker-buildx',
+        '/usr/local/lib/docker/cli-plugins/docker-buildx',
+        '/usr/local/libexec/docker/cli-plugins/docker-buildx',
+        '/usr/lib/docker/cli-plugins/docker-buildx',
+        '/usr/libexec/docker/cli-plugins/docker-buildx',
+      ],
+    },
+    {
+      title: 'Windows: only the config dirs, with .exe',
+      o: { dockerConfigDir: 'C:/Users/r/.docker', extraDirs: [], platform: 'win32' as const },
+      want: ['C:/Users/r/.docker/cli-plugins/docker-buildx.exe'],
+    },
+  ])('$title', ({ o, want }) => {
+    expect(buildxPluginCandidates(o)).toStrictEqual(want);
+  });
+
+  it.each([
+    { config: '{"cliPluginsExtraDirs":["/a","/b"]}', dirs: ['/a', '/b'] },
+    { config: '{"auths":{}}', dirs: [] },
+    { config: '{"cliPluginsExtraDirs":"/a"}', dirs: [] },
+    { config: 'not json', dirs: [] },
+    { config: null, dirs: [] },
+  ])('cliPluginsExtraDirs from $config', ({ config, dirs }) => {
+    expect(extraPluginDirs(config)).toStrictEqual(dirs);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergedPullRequest, runContextFrom } from '../../src/github/context';
 import type { CacheWrite } from '../../src/inputs';
+import { gatherFacts } from '../../src/plan/facts';
 import { localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { type GitFacts, refPlan } from '../../src/plan/rules';
@@ -545,5 +546,38 @@ describe('narrowSources: fewer sources once it is known which exist', () => {
       `type=local,src=/c/default.sha-${HEAD}`,
       `type=local,src=/c/default.sha-${PARENT}`,
     ]);
+  });
+});
+
+describe("a push's before: the head it replaced, read as the parent without asking git", () => {
+  const payload = () =>
+    JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'events', 'push-main.json'), 'utf8'));
+  const env = (event = 'push') => ({
+    GITHUB_EVENT_NAME: event,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_SHA: HEAD,
+  });
+  it.each([
+    { title: 'a push', change: {}, event: 'push', want: PARENT },
+    { title: 'a forced push', change: { forced: true }, event: 'push', want: undefined },
+    { title: 'a new branch', change: { before: '0'.repeat(40) }, event: 'push', want: undefined },
+    { title: 'not a push', change: {}, event: 'workflow_dispatch', want: undefined },
+  ])('$title', ({ change, event, want }) => {
+    expect(runContextFrom(env(event), { ...payload(), ...change }).pushedBefore).toBe(want);
+  });
+
+  it('gatherFacts takes it without running git, and the plan says where it came from', async () => {
+    const ctx = runContextFrom(env(), payload());
+    const calls: string[][] = [];
+    const exec = async (cmd: string, args: readonly string[]) => {
+      calls.push([cmd, ...args]);
+      return { exitCode: 1, stdout: '', stderr: 'no git here', timedOut: false };
+    };
+    const found = await gatherFacts(exec, ctx, { parent: true, mergeBase: false }, '');
+    expect(found).toStrictEqual({ mergeBase: null, parent: PARENT, parentFromPush: true });
+    expect(calls).toStrictEqual([]);
+    expect(
+      refPlan(ctx, found, 'auto').reads.find((r) => r.ref.kind === 'sha' && r.ref.sha === PARENT)?.why,
+    ).toBe("the branch's previous head (the push's before): its last build");
   });
 });

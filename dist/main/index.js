@@ -32092,6 +32092,8 @@ function lastLine(text) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pluginBuildx = pluginBuildx;
 exports.standaloneBuildx = standaloneBuildx;
+exports.buildxPluginCandidates = buildxPluginCandidates;
+exports.extraPluginDirs = extraPluginDirs;
 function pluginBuildx(version) {
     return { command: 'docker', argv: (args) => args, version, path: '' };
 }
@@ -32102,6 +32104,34 @@ function standaloneBuildx(binary, version) {
         version,
         path: binary,
     };
+}
+/**
+ * Where the docker CLI looks for its buildx plugin, in its order: config.json's
+ * `cliPluginsExtraDirs`, `$DOCKER_CONFIG/cli-plugins` (else `~/.docker/cli-plugins`), then the
+ * system directories. Running the plugin binary itself skips the docker CLI, which starts it twice
+ * per command (once for its metadata): ~0.07 s a call instead of ~0.2 s on a 2-core runner.
+ */
+function buildxPluginCandidates(o) {
+    const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
+    const system = o.platform === 'win32'
+        ? []
+        : [
+            '/usr/local/lib/docker/cli-plugins',
+            '/usr/local/libexec/docker/cli-plugins',
+            '/usr/lib/docker/cli-plugins',
+            '/usr/libexec/docker/cli-plugins',
+        ];
+    return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
+}
+/** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
+function extraPluginDirs(configJson) {
+    try {
+        const dirs = JSON.parse(configJson ?? '{}').cliPluginsExtraDirs;
+        return Array.isArray(dirs) ? dirs.filter((d) => typeof d === 'string') : [];
+    }
+    catch {
+        return [];
+    }
 }
 
 
@@ -32230,6 +32260,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.GHA_MIN_BUILDX = exports.BuildxError = void 0;
 exports.releaseAsset = releaseAsset;
 exports.releaseUrl = releaseUrl;
+exports.probeBuildx = probeBuildx;
 exports.ensureBuildx = ensureBuildx;
 const fs = __importStar(__nccwpck_require__(3024));
 const os = __importStar(__nccwpck_require__(8161));
@@ -32258,18 +32289,43 @@ function releaseUrl(version, base, asset = releaseAsset(version)) {
     return `${base.replace(/\/+$/, '')}/v${version}/${asset}`;
 }
 /**
+ * Asks the buildx the docker CLI would run for its version: the plugin binary itself when it is
+ * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
+ */
+async function probeBuildx(exec, env) {
+    const configDir = env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
+    let config = null;
+    try {
+        config = fs.readFileSync(path.join(configDir, 'config.json'), 'utf8');
+    }
+    catch {
+        // No config file: the defaults apply.
+    }
+    const binary = (0, buildx_1.buildxPluginCandidates)({
+        dockerConfigDir: configDir,
+        extraDirs: (0, buildx_1.extraPluginDirs)(config),
+        platform: os.platform(),
+    }).find((file) => fs.existsSync(file));
+    if (binary) {
+        const result = await exec(binary, ['version']);
+        if (result.exitCode === 0)
+            return { result, binary };
+    }
+    return { result: await exec('docker', ['buildx', 'version']), binary: '' };
+}
+/**
  * Finds a buildx that is new enough: the runner's CLI plugin when it is, otherwise the requested
  * release, downloaded once into the tool cache.
  */
 async function ensureBuildx(exec, o) {
-    const probe = await (o.probe ?? exec('docker', ['buildx', 'version']));
+    const { result: probe, binary: pluginBinary } = await (o.probe ?? probeBuildx(exec, process.env));
     const current = probe.exitCode === 0 ? (0, parse_1.parseBuildxVersion)(probe.stdout) : null;
     const wanted = o.wanted.replace(/^v/, '');
     const minimum = [wanted, o.floor]
         .filter((v) => semver.valid(semver.coerce(v)))
         .sort((a, b) => semver.compare(semver.coerce(b), semver.coerce(a)))[0];
     if (current && (!minimum || semver.gte(current, semver.coerce(minimum)))) {
-        return { buildx: (0, buildx_1.pluginBuildx)(current) };
+        return { buildx: pluginBinary ? (0, buildx_1.standaloneBuildx)(pluginBinary, current) : (0, buildx_1.pluginBuildx)(current) };
     }
     const have = current ? `buildx ${current}` : 'no docker buildx plugin';
     if (wanted === '') {
@@ -33290,6 +33346,13 @@ function runContextFrom(env, payload) {
         if (n !== null)
             ctx.mergedPullRequest = n;
     }
+    const before = str(payload.before);
+    if (eventName === 'push' &&
+        /^[0-9a-f]{40}$/.test(before) &&
+        !/^0+$/.test(before) &&
+        payload.forced !== true) {
+        ctx.pushedBefore = before;
+    }
     return ctx;
 }
 /**
@@ -33702,7 +33765,7 @@ async function runWithInputs(exec, env, inputs, started) {
     if (!inputs.dryRun)
         (0, inputs_1.validatePaths)(inputs.build, ctx.workspace, fs.existsSync);
     // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
-    const probes = inputs.dryRun ? null : startProbes(exec, inputs);
+    const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
     const cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
     mark('planned');
     const tokenScopes = readTokenScopes(inputs, env);
@@ -33814,11 +33877,11 @@ async function runWithInputs(exec, env, inputs, started) {
         fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
     }
 }
-function startProbes(exec, inputs) {
+function startProbes(exec, inputs, env) {
     const engine = inputs.builder.driver === 'remote' && inputs.builder.builder === ''
         ? Promise.resolve(null)
         : exec('docker', ['version', '--format', '{{.Server.Version}}']);
-    return { engine, buildx: exec('docker', ['buildx', 'version']) };
+    return { engine, buildx: (0, install_1.probeBuildx)(exec, env) };
 }
 /** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
 async function planCache(exec, ctx, inputs, env) {
@@ -34056,7 +34119,12 @@ const tags_1 = __nccwpck_require__(7906);
 async function gatherFacts(exec, ctx, needed, githubToken) {
     const facts = { mergeBase: null, parent: null };
     const cwd = ctx.workspace;
-    if (needed.parent) {
+    if (needed.parent && ctx.pushedBefore) {
+        // The push names the head it replaced: no git lookup (or deepening) needed.
+        facts.parent = ctx.pushedBefore;
+        facts.parentFromPush = true;
+    }
+    else if (needed.parent) {
         const parent = await (0, history_1.parentCommit)(exec, { cwd, rev: 'HEAD', remote: 'origin' });
         facts.parent = parent.sha;
         if (parent.sha === null)
@@ -34579,7 +34647,10 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
             readMergedPullRequest();
             if (facts.parent) {
-                reads.push({ ref: { kind: 'sha', sha: facts.parent }, why: 'the parent commit (HEAD^1)' });
+                const why = facts.parentFromPush
+                    ? "the branch's previous head (the push's before): its last build"
+                    : 'the parent commit (HEAD^1)';
+                reads.push({ ref: { kind: 'sha', sha: facts.parent }, why });
             }
             else {
                 notes.push(`parent commit not found (${facts.parentWhy ?? 'unknown'})`);

@@ -20,3 +20,37 @@ export function standaloneBuildx(binary: string, version: string): Buildx {
     path: binary,
   };
 }
+
+/**
+ * Where the docker CLI looks for its buildx plugin, in its order: config.json's
+ * `cliPluginsExtraDirs`, `$DOCKER_CONFIG/cli-plugins` (else `~/.docker/cli-plugins`), then the
+ * system directories. Running the plugin binary itself skips the docker CLI, which starts it twice
+ * per command (once for its metadata): ~0.07 s a call instead of ~0.2 s on a 2-core runner.
+ */
+export function buildxPluginCandidates(o: {
+  dockerConfigDir: string;
+  extraDirs: string[];
+  platform: NodeJS.Platform;
+}): string[] {
+  const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
+  const system =
+    o.platform === 'win32'
+      ? []
+      : [
+          '/usr/local/lib/docker/cli-plugins',
+          '/usr/local/libexec/docker/cli-plugins',
+          '/usr/lib/docker/cli-plugins',
+          '/usr/libexec/docker/cli-plugins',
+        ];
+  return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
+}
+
+/** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
+export function extraPluginDirs(configJson: string | null): string[] {
+  try {
+    const dirs = (JSON.parse(configJson ?? '{}') as { cliPluginsExtraDirs?: unknown }).cliPluginsExtraDirs;
+    return Array.isArray(dirs) ? dirs.filter((d): d is string => typeof d === 'string') : [];
+  } catch {
+    return [];
+  }
+}

@@ -4,7 +4,13 @@ import * as path from 'node:path';
 import type * as ToolCache from '@actions/tool-cache';
 import * as semver from 'semver';
 import type { Exec, ExecResult } from '../exec';
-import { type Buildx, pluginBuildx, standaloneBuildx } from './buildx';
+import {
+  type Buildx,
+  buildxPluginCandidates,
+  extraPluginDirs,
+  pluginBuildx,
+  standaloneBuildx,
+} from './buildx';
 import { parseBuildxVersion } from './parse';
 
 export class BuildxError extends Error {}
@@ -36,8 +42,38 @@ export interface EnsureOptions {
   floor: string;
   /** Where releases are downloaded from. */
   releasesBase: string;
-  /** `docker buildx version`, when the caller started it early (it takes ~0.2 s). */
-  probe?: Promise<ExecResult>;
+  /** {@link probeBuildx}, when the caller started it early. */
+  probe?: Promise<BuildxProbe>;
+}
+
+/** `buildx version` as the plugin binary answered it ('' binary: through `docker buildx`). */
+export interface BuildxProbe {
+  result: ExecResult;
+  binary: string;
+}
+
+/**
+ * Asks the buildx the docker CLI would run for its version: the plugin binary itself when it is
+ * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
+ */
+export async function probeBuildx(exec: Exec, env: NodeJS.ProcessEnv): Promise<BuildxProbe> {
+  const configDir = env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
+  let config: string | null = null;
+  try {
+    config = fs.readFileSync(path.join(configDir, 'config.json'), 'utf8');
+  } catch {
+    // No config file: the defaults apply.
+  }
+  const binary = buildxPluginCandidates({
+    dockerConfigDir: configDir,
+    extraDirs: extraPluginDirs(config),
+    platform: os.platform(),
+  }).find((file) => fs.existsSync(file));
+  if (binary) {
+    const result = await exec(binary, ['version']);
+    if (result.exitCode === 0) return { result, binary };
+  }
+  return { result: await exec('docker', ['buildx', 'version']), binary: '' };
 }
 
 /**
@@ -45,14 +81,14 @@ export interface EnsureOptions {
  * release, downloaded once into the tool cache.
  */
 export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buildx: Buildx; note?: string }> {
-  const probe = await (o.probe ?? exec('docker', ['buildx', 'version']));
+  const { result: probe, binary: pluginBinary } = await (o.probe ?? probeBuildx(exec, process.env));
   const current = probe.exitCode === 0 ? parseBuildxVersion(probe.stdout) : null;
   const wanted = o.wanted.replace(/^v/, '');
   const minimum = [wanted, o.floor]
     .filter((v) => semver.valid(semver.coerce(v)))
     .sort((a, b) => semver.compare(semver.coerce(b)!, semver.coerce(a)!))[0];
   if (current && (!minimum || semver.gte(current, semver.coerce(minimum)!))) {
-    return { buildx: pluginBuildx(current) };
+    return { buildx: pluginBinary ? standaloneBuildx(pluginBinary, current) : pluginBuildx(current) };
   }
   const have = current ? `buildx ${current}` : 'no docker buildx plugin';
   if (wanted === '') {

@@ -15,6 +15,11 @@ export interface RunContext {
   mergeGroup?: MergeGroupFacts;
   /** The pull request a push merged, from its head commit's message, when it names one. */
   mergedPullRequest?: number;
+  /**
+   * A push's `before`: the branch head it replaced, so the commit the last build of this branch
+   * ran on (HEAD^1 for a one-commit push). Absent for new branches and forced pushes.
+   */
+  pushedBefore?: string;
 }
 
 export interface PullRequestFacts {
@@ -92,6 +97,15 @@ export function runContextFrom(env: NodeJS.ProcessEnv, payload: Json): RunContex
   if (eventName === 'push' && headCommit) {
     const n = mergedPullRequest(str(headCommit.message));
     if (n !== null) ctx.mergedPullRequest = n;
+  }
+  const before = str(payload.before);
+  if (
+    eventName === 'push' &&
+    /^[0-9a-f]{40}$/.test(before) &&
+    !/^0+$/.test(before) &&
+    payload.forced !== true
+  ) {
+    ctx.pushedBefore = before;
   }
   return ctx;
 }

@@ -18,7 +18,11 @@ export async function gatherFacts(
 ): Promise<GitFacts> {
   const facts: GitFacts = { mergeBase: null, parent: null };
   const cwd = ctx.workspace;
-  if (needed.parent) {
+  if (needed.parent && ctx.pushedBefore) {
+    // The push names the head it replaced: no git lookup (or deepening) needed.
+    facts.parent = ctx.pushedBefore;
+    facts.parentFromPush = true;
+  } else if (needed.parent) {
     const parent = await parentCommit(exec, { cwd, rev: 'HEAD', remote: 'origin' });
     facts.parent = parent.sha;
     if (parent.sha === null) facts.parentWhy = parent.reason;

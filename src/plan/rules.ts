@@ -57,6 +57,8 @@ export interface GitFacts {
   mergeBaseWhy?: string;
   parent: string | null;
   parentWhy?: string;
+  /** The parent is the push's `before` (the head this push replaced), not a git lookup. */
+  parentFromPush?: boolean;
 }
 
 export interface RefUse {
@@ -144,7 +146,10 @@ export function refPlan(
       reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
       readMergedPullRequest();
       if (facts.parent) {
-        reads.push({ ref: { kind: 'sha', sha: facts.parent }, why: 'the parent commit (HEAD^1)' });
+        const why = facts.parentFromPush
+          ? "the branch's previous head (the push's before): its last build"
+          : 'the parent commit (HEAD^1)';
+        reads.push({ ref: { kind: 'sha', sha: facts.parent }, why });
       } else {
         notes.push(`parent commit not found (${facts.parentWhy ?? 'unknown'})`);
       }
