@@ -2,6 +2,7 @@ import { runAction, runStep } from '../../scripts/action-runner';
 import {
   BASE_IMAGE,
   engineEnv,
+  expectOutputs,
   freshRunner,
   git,
   makeRepo,
@@ -57,7 +58,7 @@ describe('gha: main, a pull request, a sibling branch', () => {
     expect(cold.main.outputs['cache-export']).toBe('ok');
     expect(cold.main.log).toContain('GitHub cache scopes: refs/heads/main (read+write)');
     expect(scopesWrittenSince(since)).toStrictEqual(['refs/heads/main']);
-    expect(t.svc.entries().some((e) => e.key.startsWith(`index-${scope}-`))).toBe(true);
+    expect(t.svc.entries().some((e) => e.key.startsWith(`index-${scope}.branch-main-`))).toBe(true);
 
     await freshRunner();
     const warm = await runAction({
@@ -113,6 +114,49 @@ describe('gha: main, a pull request, a sibling branch', () => {
       .filter((r) => r.time.getTime() >= since && r.entry && r.method === 'GetCacheEntryDownloadURL');
     expect(matched.length).toBeGreaterThan(0);
     expect(matched.filter((r) => r.entry!.scope === 'refs/pull/7/merge')).toStrictEqual([]);
+  });
+});
+
+describe('gha: a pull request from a fork', () => {
+  it("writes only its own scope, so its next run is fully cached; main's scope is untouched", async () => {
+    if (!t.ready) return;
+    const scope = uniqueName('fork');
+    const inputs = { driver: 'docker', cache: 'gha', 'cache-scope': scope };
+    const repo = await makeRepo();
+    const mainSha = await git(repo.work, 'rev-parse', 'HEAD');
+    await freshRunner();
+    const onMain = await runAction({
+      inputs,
+      event: pushEvent('main', mainSha),
+      workspace: await repo.checkout(mainSha),
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')) },
+    });
+    expect(onMain.main.outputs['cache-export']).toBe('ok');
+    await git(repo.work, 'checkout', '-q', '-b', 'fork/fix', mainSha);
+    const head = await repo.commit({ 'src.txt': 'src from a fork\n' }, 'fork change');
+    const mergeSha = await repo.merge(mainSha, head, 'refs/pull/8/merge');
+    const job = async () => {
+      await freshRunner();
+      return runAction({
+        inputs,
+        event: pullRequestEvent(8, 'fork/fix', 'main', mergeSha, true),
+        workspace: await repo.checkout(mergeSha),
+        env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPullRequest(8, 'main')) },
+      });
+    };
+    const since = Date.now();
+    const first = await job();
+    expect(first.main.exitCode).toBe(0);
+    expect(first.main.outputs['cache-to']).toBe(`type=gha,scope=${scope}.pr-8,mode=max,ignore-error=true`);
+    expect(first.main.outputs['cache-export']).toBe('ok');
+    expect(scopesWrittenSince(since)).toStrictEqual(['refs/pull/8/merge']);
+    const second = await job();
+    // Its own cache exists now: read alone (main's too would make BuildKit miss at random).
+    expectOutputs(second.main, {
+      'cache-from': `type=gha,scope=${scope}.pr-8`,
+      'cached-steps': '5',
+      'cache-export': 'ok',
+    });
   });
 });
 

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergedPullRequest, runContextFrom } from '../../src/github/context';
 import type { CacheWrite } from '../../src/inputs';
+import { indexNames, listGhaCacheNames } from '../../src/github/cache-entries';
 import { gatherFacts } from '../../src/plan/facts';
-import { localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
+import { ghaExistence, localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { type GitFacts, refPlan } from '../../src/plan/rules';
 
@@ -259,11 +260,11 @@ describe('plan: BuildKit entries per backend', () => {
       ],
     },
     {
-      title: 'gha, pull request: one scope (GitHub picks the ref), writes that scope',
+      title: 'gha, pull request: a cache name per ref (one name shared by refs would import all of them)',
       ctx: pr,
       o: { backend: 'gha' as const },
-      from: ['type=gha,scope=default'],
-      to: ['type=gha,scope=default,mode=max,ignore-error=true'],
+      from: ['type=gha,scope=default.pr-7', 'type=gha,scope=default.branch-main'],
+      to: ['type=gha,scope=default.pr-7,mode=max,ignore-error=true'],
     },
     {
       title: 'gha, feature push: the merge-base commit has its own scope',
@@ -271,18 +272,20 @@ describe('plan: BuildKit entries per backend', () => {
       o: { backend: 'gha' as const, scope: 'api', leg: 'linux-arm64' },
       // The leg's own scopes first, then the scope built without a leg (shared stages).
       from: [
-        'type=gha,scope=api.linux-arm64',
+        'type=gha,scope=api.linux-arm64.branch-feature-login-form-5e6268e3',
         `type=gha,scope=api.linux-arm64.sha-${MB}`,
-        'type=gha,scope=api',
+        'type=gha,scope=api.linux-arm64.branch-main',
+        'type=gha,scope=api.branch-feature-login-form-5e6268e3',
         `type=gha,scope=api.sha-${MB}`,
+        'type=gha,scope=api.branch-main',
       ],
-      to: ['type=gha,scope=api.linux-arm64,mode=max,ignore-error=true'],
+      to: ['type=gha,scope=api.linux-arm64.branch-feature-login-form-5e6268e3,mode=max,ignore-error=true'],
     },
     {
       title: 'gha, merge queue into a release branch: only the default branch is readable on GitHub',
       ctx: mq,
       o: { backend: 'gha' as const },
-      from: ['type=gha,scope=default'],
+      from: ['type=gha,scope=default.branch-main'],
       to: [],
     },
     {
@@ -336,8 +339,8 @@ describe('plan: BuildKit entries per backend', () => {
       title: 'raw entries are appended after the computed ones',
       ctx: pr,
       o: { backend: 'gha' as const, rawFrom: ['type=registry,ref=r/x:y'], rawTo: ['type=local,dest=/x'] },
-      from: ['type=gha,scope=default', 'type=registry,ref=r/x:y'],
-      to: ['type=gha,scope=default,mode=max,ignore-error=true', 'type=local,dest=/x'],
+      from: ['type=gha,scope=default.pr-7', 'type=gha,scope=default.branch-main', 'type=registry,ref=r/x:y'],
+      to: ['type=gha,scope=default.pr-7,mode=max,ignore-error=true', 'type=local,dest=/x'],
     },
   ])('$title', ({ ctx, o, from, to }) => {
     const p = plan(ctx, facts, { ...base, ...o });
@@ -347,7 +350,7 @@ describe('plan: BuildKit entries per backend', () => {
 
   it("gha: a pull request leaves its head branch out with a note (GitHub's rules)", () => {
     const p = plan(pr, facts, { ...base, backend: 'gha' });
-    expect(p.cacheFrom).toStrictEqual(['type=gha,scope=default']);
+    expect(p.cacheFrom).toStrictEqual(['type=gha,scope=default.pr-7', 'type=gha,scope=default.branch-main']);
     expect(p.notes).toContain(
       'branch:feature/login-form is not read: on GitHub this run can read only its own ref, its base and main',
     );
@@ -438,7 +441,7 @@ describe('a push that merged a pull request', () => {
     const p = plan(merged(), facts, { ...base, backend: 'gha' });
     expect(p.cacheFrom).toStrictEqual([
       `type=gha,scope=default.sha-${HEAD}`,
-      'type=gha,scope=default',
+      'type=gha,scope=default.branch-main',
       `type=gha,scope=default.sha-${PARENT}`,
     ]);
     expect(p.notes).toContain(
@@ -579,5 +582,64 @@ describe("a push's before: the head it replaced, read as the parent without aski
     expect(
       refPlan(ctx, found, 'auto').reads.find((r) => r.ref.kind === 'sha' && r.ref.sha === PARENT)?.why,
     ).toBe("the branch's previous head (the push's before): its last build");
+  });
+});
+
+describe('gha: which caches exist, from the index entries the run can list', () => {
+  it('reads the cache names out of BuildKit index keys, ignoring blobs and other keys', () => {
+    expect(
+      indexNames([
+        'index-default.pr-7-1-b2337d06#2',
+        'index-default.branch-main-1-f921bd05#1',
+        'index-default.branch-main-1-f921bd05#3',
+        'buildkit-blob-1-sha256:d03cd994e98605beb8c83941d558f0571e5eb7d9f5ba9ed217b5bae79c37938f',
+        'node-modules-abc',
+      ]),
+    ).toStrictEqual(['default.branch-main', 'default.pr-7']);
+  });
+
+  it("a pull request whose own cache exists reads it alone; else main's; nothing is dropped unlisted", () => {
+    const pr = run('pull_request', 'pull_request', 'refs/pull/7/merge', MERGE);
+    const p = plan(pr, facts, { ...base, backend: 'gha' });
+    const both = narrowSources(p, ghaExistence(['default.pr-7', 'default.branch-main']));
+    expect(both.cacheFrom).toStrictEqual(['type=gha,scope=default.pr-7']);
+    expect(both.notes).toContain(
+      "pr:7 holds this ref's earlier runs: it is read alone (more sources only make BuildKit miss at random)",
+    );
+    const first = narrowSources(p, ghaExistence(['default.branch-main']));
+    expect(first.cacheFrom).toStrictEqual(['type=gha,scope=default.branch-main']);
+    expect(first.missing).toStrictEqual(['type=gha,scope=default.pr-7']);
+    expect(narrowSources(p, ghaExistence(null)).cacheFrom).toStrictEqual(p.cacheFrom);
+  });
+
+  it.each([
+    {
+      title: 'answers the names',
+      status: 200,
+      body: { entries: [{ key: 'index-app.branch-main-1-f921bd05#1' }] },
+      want: { names: ['app.branch-main'] },
+    },
+    {
+      title: 'a refusal is no knowledge',
+      status: 404,
+      body: {},
+      want: { names: null, reason: 'the cache service answered 404 to ListCacheEntries' },
+    },
+  ])('ListCacheEntries: $title', async ({ status, body, want }) => {
+    const seen: { url: string; init: RequestInit }[] = [];
+    const fetchImpl = (async (url: string, init: RequestInit) => {
+      seen.push({ url, init });
+      return new Response(JSON.stringify(body), { status });
+    }) as unknown as typeof fetch;
+    const got = await listGhaCacheNames({
+      resultsUrl: 'http://svc/',
+      token: 'tkn',
+      prefix: 'app',
+      fetchImpl,
+    });
+    expect(got).toStrictEqual(want);
+    expect(seen[0].url).toBe('http://svc/twirp/github.actions.results.api.v1.CacheService/ListCacheEntries');
+    expect(JSON.parse(String(seen[0].init.body))).toStrictEqual({ key: '', restore_keys: ['index-app'] });
+    expect((seen[0].init.headers as Record<string, string>).Authorization).toBe('Bearer tkn');
   });
 });

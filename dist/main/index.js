@@ -33105,6 +33105,52 @@ async function parentCommit(exec, options) {
 
 /***/ }),
 
+/***/ 3780:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.listGhaCacheNames = listGhaCacheNames;
+exports.indexNames = indexNames;
+/**
+ * Which BuildKit caches the GitHub Actions cache holds for this run. BuildKit keeps one index
+ * entry per cache name and ref, keyed `index-<name>-<version>-<hash of the ref>#<n>`; the
+ * service's ListCacheEntries answers with the entries this run's token may read, which are the
+ * ones BuildKit's import would find. Never fails: a service that does not answer gives null.
+ */
+async function listGhaCacheNames(o) {
+    const url = `${o.resultsUrl.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/ListCacheEntries`;
+    try {
+        const res = await (o.fetchImpl ?? fetch)(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${o.token}` },
+            body: JSON.stringify({ key: '', restore_keys: [`index-${o.prefix}`] }),
+            signal: AbortSignal.timeout(o.timeoutMs ?? 5000),
+        });
+        if (!res.ok)
+            return { names: null, reason: `the cache service answered ${res.status} to ListCacheEntries` };
+        const body = (await res.json());
+        return { names: indexNames((body.entries ?? []).map((e) => String(e.key ?? ''))) };
+    }
+    catch (e) {
+        return { names: null, reason: `the cache service could not list entries: ${e.message}` };
+    }
+}
+/** The cache names in BuildKit index keys; other keys are ignored. */
+function indexNames(keys) {
+    const names = new Set();
+    for (const key of keys) {
+        const m = /^index-(.+)-\d+-[0-9a-f]{8}(?:#\d+)?$/.exec(key);
+        if (m)
+            names.add(m[1]);
+    }
+    return [...names].sort();
+}
+
+
+/***/ }),
+
 /***/ 480:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -33722,6 +33768,7 @@ const install_1 = __nccwpck_require__(5443);
 const parse_1 = __nccwpck_require__(2487);
 const exec_1 = __nccwpck_require__(3190);
 const context_1 = __nccwpck_require__(9556);
+const cache_entries_1 = __nccwpck_require__(3780);
 const runtime_token_1 = __nccwpck_require__(1707);
 const inputs_1 = __nccwpck_require__(8422);
 const facts_1 = __nccwpck_require__(7736);
@@ -33886,9 +33933,10 @@ function startProbes(exec, inputs, env) {
 /** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
 async function planCache(exec, ctx, inputs, env) {
     const options = (0, plan_1.planOptionsFrom)(inputs);
-    const [facts, listed] = await Promise.all([
+    const [facts, listed, ghaNames] = await Promise.all([
         (0, facts_1.gatherFacts)(exec, ctx, (0, rules_1.factsNeeded)((0, rules_1.classify)(ctx)), inputs.githubToken),
         (0, facts_1.listCacheTags)(options, env.DOCKER_CONFIG),
+        listGhaCaches(inputs, options, env),
     ]);
     if (listed.tags && options.leg !== '') {
         options.siblingLegs = [
@@ -33896,14 +33944,19 @@ async function planCache(exec, ctx, inputs, env) {
             ...(0, names_1.siblingLegsFromTags)(listed.tags, options.scope, options.leg),
         ];
     }
-    const exists = inputs.cache.backend === 'registry'
+    const backend = inputs.cache.backend;
+    const exists = backend === 'registry'
         ? (0, narrow_1.registryExistence)(listed.tags)
-        : inputs.cache.backend === 'local'
+        : backend === 'local'
             ? (0, narrow_1.localExistence)(fs.existsSync)
-            : () => undefined;
+            : backend === 'gha'
+                ? (0, narrow_1.ghaExistence)(ghaNames.names)
+                : () => undefined;
     const p = (0, narrow_1.narrowSources)((0, plan_1.plan)(ctx, facts, options), exists);
     if (listed.note)
         p.notes.push(listed.note);
+    if (ghaNames.names === null && ghaNames.reason)
+        p.notes.push(`gha caches not listed (${ghaNames.reason}): every planned source is read`);
     for (const r of p.reads)
         core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
     for (const w of p.writes)
@@ -33911,6 +33964,17 @@ async function planCache(exec, ctx, inputs, env) {
     for (const n of p.notes)
         core.info(`note: ${n}`);
     return p;
+}
+/** The gha cache names this run can read, so the plan passes BuildKit only those that exist. */
+async function listGhaCaches(inputs, options, env) {
+    if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+        return { names: null };
+    }
+    return (0, cache_entries_1.listGhaCacheNames)({
+        resultsUrl: env.ACTIONS_RESULTS_URL,
+        token: env.ACTIONS_RUNTIME_TOKEN,
+        prefix: (0, names_1.namespace)(options.scope, ''),
+    });
 }
 /** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
 function readTokenScopes(inputs, env) {
@@ -34323,6 +34387,7 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.narrowSources = narrowSources;
 exports.registryExistence = registryExistence;
+exports.ghaExistence = ghaExistence;
 exports.localExistence = localExistence;
 /**
  * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
@@ -34331,6 +34396,9 @@ exports.localExistence = localExistence;
  *
  * - a source known to be missing is not passed (it would only be a failed lookup);
  * - a cache written from this very commit and leg is an exact match: it is read alone;
+ * - else the run's own ref (its branch, its pull request), once an earlier run wrote it, is read
+ *   alone: a base that moved its dependencies since then costs those layers once, where two
+ *   overlapping sources would cost this ref's own layers on about every other run;
  * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
  *   serve a leg that has nothing yet.
  *
@@ -34345,11 +34413,13 @@ function narrowSources(p, exists) {
     let kept = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
     let dropped = null;
     const exact = kept.find((r) => r.exact && state(r) === true);
+    const ownRef = kept.find((r) => r.ownRef && state(r) === true);
+    const alone = (r, why) => ({ reads: kept.filter((x) => x.entry !== r.entry), why });
     if (exact && kept.some((r) => r.entry !== exact.entry)) {
-        dropped = {
-            reads: kept.filter((r) => r.entry !== exact.entry),
-            why: `${exact.ref} was built from this very commit: it is read alone`,
-        };
+        dropped = alone(exact, `${exact.ref} was built from this very commit: it is read alone`);
+    }
+    else if (ownRef && kept.some((r) => r.entry !== ownRef.entry)) {
+        dropped = alone(ownRef, `${ownRef.ref} holds this ref's earlier runs: it is read alone`);
     }
     else if (kept.some((r) => r.origin === 'own' && state(r) === true) &&
         kept.some((r) => r.origin !== 'own')) {
@@ -34384,6 +34454,16 @@ function registryExistence(tags) {
         const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
         const tag = ref.slice(ref.lastIndexOf(':') + 1);
         return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? have.has(tag) : undefined;
+    };
+}
+/** A gha entry exists when BuildKit's index for its cache name is readable by this run. */
+function ghaExistence(names) {
+    if (names === null)
+        return () => undefined;
+    const have = new Set(names);
+    return (entry) => {
+        const scope = /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
+        return scope === undefined ? undefined : have.has(scope);
     };
 }
 /** A local cache folder exists when BuildKit wrote its index there. */
@@ -34429,14 +34509,6 @@ function planOptionsFrom(inputs, siblingLegs = []) {
         rawFrom: build.cacheFrom,
         rawTo: build.cacheTo,
     };
-}
-/**
- * GitHub's cache is scoped by ref already (a run reads its own ref, its base and the default
- * branch): branch and pull request caches share one BuildKit scope and GitHub picks the ref.
- * Only commit caches need a scope of their own.
- */
-function ghaName(ns, ref) {
-    return ref.kind === 'sha' ? (0, names_1.cacheName)(ns, ref) : ns;
 }
 /**
  * Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. A run reads its
@@ -34490,21 +34562,27 @@ function plan(ctx, facts, options) {
     const unused = (0, backends_1.unusedOptions)(b);
     if (unused.length > 0)
         notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
-    const nameOf = b.backend === 'gha' ? ghaName : names_1.cacheName;
-    // Each ref becomes a cache name; each name a BuildKit entry. Refs that share a name (gha's branch
-    // and PR refs, which GitHub tells apart itself) share one entry.
+    // Each ref becomes a cache name of its own, also on gha: BuildKit's gha import reads a name's
+    // index in every ref scope the token may read, so a name shared by a branch and a pull request
+    // would import both of them at once.
     const readNames = [];
     const writeNames = [];
     const entryOf = (name, direction) => (direction === 'from' ? (0, backends_1.cacheFromEntries)(b, [name]) : (0, backends_1.cacheToEntries)(b, [name]))[0] ?? name;
     const use = (u, names, direction, inNamespace = ns, label = (0, names_1.refLabel)(u.ref)) => {
-        const name = nameOf(inNamespace, u.ref);
+        const name = (0, names_1.cacheName)(inNamespace, u.ref);
         if (!names.includes(name))
             names.push(name);
         return { ref: label, why: u.why, entry: entryOf(name, direction) };
     };
     const read = (u, origin, inNamespace = ns, label) => {
         const exact = origin === 'own' && u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
-        return { ...use(u, readNames, 'from', inNamespace, label), origin, ...(exact ? { exact } : {}) };
+        const ownRef = origin === 'own' && u.own === true;
+        return {
+            ...use(u, readNames, 'from', inNamespace, label),
+            origin,
+            ...(exact ? { exact } : {}),
+            ...(ownRef ? { ownRef } : {}),
+        };
     };
     for (const u of rules.reads) {
         const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
@@ -34520,7 +34598,7 @@ function plan(ctx, facts, options) {
     for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
         const siblingNs = (0, names_1.namespace)(options.scope, leg);
         for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
-            if (readNames.includes(nameOf(siblingNs, u.ref)))
+            if (readNames.includes((0, names_1.cacheName)(siblingNs, u.ref)))
                 continue;
             const why = { ...u, why: 'a sibling matrix leg: shared stages' };
             result.reads.push(read(why, 'sibling', siblingNs, `${(0, names_1.refLabel)(u.ref)} (leg ${leg})`));
@@ -34533,7 +34611,7 @@ function plan(ctx, facts, options) {
         for (const u of rules.reads) {
             if (b.backend === 'gha' && ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch))
                 continue;
-            if (readNames.includes(nameOf(plainNs, u.ref)))
+            if (readNames.includes((0, names_1.cacheName)(plainNs, u.ref)))
                 continue;
             const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
             result.reads.push(read(why, 'plain', plainNs, `${(0, names_1.refLabel)(u.ref)} (no leg)`));
@@ -34644,7 +34722,11 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
     switch (trigger.kind) {
         case 'push-default':
             readOwnCommit();
-            reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
+            reads.push({
+                ref: branch(trigger.branch),
+                why: 'own branch: the newest build of this branch',
+                own: true,
+            });
             readMergedPullRequest();
             if (facts.parent) {
                 const why = facts.parentFromPush
@@ -34661,7 +34743,11 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             ];
             break;
         case 'push-branch':
-            reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
+            reads.push({
+                ref: branch(trigger.branch),
+                why: 'own branch: the newest build of this branch',
+                own: true,
+            });
             readMergedPullRequest();
             readMergeBase();
             if (def)
@@ -34672,6 +34758,7 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             const own = {
                 ref: { kind: 'pr', number: trigger.number },
                 why: 'own pull request: earlier runs',
+                own: true,
             };
             reads.push(own);
             // The head branch's newest build: the merge commit holds its content when it is up to date.
@@ -34686,7 +34773,10 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             }
             if (def)
                 reads.push({ ref: branch(def), why: 'the default branch' });
-            const prWrite = { ref: own.ref, why: 'pull request: writes only its own cache, never its base' };
+            const prWrite = {
+                ref: own.ref,
+                why: 'pull request: writes only its own cache, never its base',
+            };
             if (trigger.fromFork && visibility === 'github') {
                 writes = [
                     {

@@ -10,6 +10,9 @@ export type Existence = (entry: string) => boolean | undefined;
  *
  * - a source known to be missing is not passed (it would only be a failed lookup);
  * - a cache written from this very commit and leg is an exact match: it is read alone;
+ * - else the run's own ref (its branch, its pull request), once an earlier run wrote it, is read
+ *   alone: a base that moved its dependencies since then costs those layers once, where two
+ *   overlapping sources would cost this ref's own layers on about every other run;
  * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
  *   serve a leg that has nothing yet.
  *
@@ -25,11 +28,12 @@ export function narrowSources(p: CachePlan, exists: Existence): CachePlan {
   let kept = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
   let dropped: { reads: PlannedCache[]; why: string } | null = null;
   const exact = kept.find((r) => r.exact && state(r) === true);
+  const ownRef = kept.find((r) => r.ownRef && state(r) === true);
+  const alone = (r: PlannedCache, why: string) => ({ reads: kept.filter((x) => x.entry !== r.entry), why });
   if (exact && kept.some((r) => r.entry !== exact.entry)) {
-    dropped = {
-      reads: kept.filter((r) => r.entry !== exact.entry),
-      why: `${exact.ref} was built from this very commit: it is read alone`,
-    };
+    dropped = alone(exact, `${exact.ref} was built from this very commit: it is read alone`);
+  } else if (ownRef && kept.some((r) => r.entry !== ownRef.entry)) {
+    dropped = alone(ownRef, `${ownRef.ref} holds this ref's earlier runs: it is read alone`);
   } else if (
     kept.some((r) => r.origin === 'own' && state(r) === true) &&
     kept.some((r) => r.origin !== 'own')
@@ -66,6 +70,16 @@ export function registryExistence(tags: string[] | null): Existence {
     const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
     const tag = ref.slice(ref.lastIndexOf(':') + 1);
     return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? have.has(tag) : undefined;
+  };
+}
+
+/** A gha entry exists when BuildKit's index for its cache name is readable by this run. */
+export function ghaExistence(names: string[] | null): Existence {
+  if (names === null) return () => undefined;
+  const have = new Set(names);
+  return (entry) => {
+    const scope = /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
+    return scope === undefined ? undefined : have.has(scope);
   };
 }
 

@@ -26,6 +26,8 @@ export interface PlannedCache {
   origin?: 'own' | 'sibling' | 'plain';
   /** Reads only: written from this very commit and this leg, so an exact match. */
   exact?: boolean;
+  /** Reads only: this run's own ref and leg, written by its earlier runs. */
+  ownRef?: boolean;
 }
 
 export interface CachePlan {
@@ -59,15 +61,6 @@ export function planOptionsFrom(inputs: Inputs, siblingLegs: string[] = []): Pla
     rawFrom: build.cacheFrom,
     rawTo: build.cacheTo,
   };
-}
-
-/**
- * GitHub's cache is scoped by ref already (a run reads its own ref, its base and the default
- * branch): branch and pull request caches share one BuildKit scope and GitHub picks the ref.
- * Only commit caches need a scope of their own.
- */
-function ghaName(ns: string, ref: CacheRef): string {
-  return ref.kind === 'sha' ? cacheName(ns, ref) : ns;
 }
 
 /**
@@ -122,10 +115,10 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
   };
   const unused = unusedOptions(b);
   if (unused.length > 0) notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
-  const nameOf = b.backend === 'gha' ? ghaName : cacheName;
 
-  // Each ref becomes a cache name; each name a BuildKit entry. Refs that share a name (gha's branch
-  // and PR refs, which GitHub tells apart itself) share one entry.
+  // Each ref becomes a cache name of its own, also on gha: BuildKit's gha import reads a name's
+  // index in every ref scope the token may read, so a name shared by a branch and a pull request
+  // would import both of them at once.
   const readNames: string[] = [];
   const writeNames: string[] = [];
   const entryOf = (name: string, direction: 'from' | 'to') =>
@@ -137,13 +130,19 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
     inNamespace = ns,
     label = refLabel(u.ref),
   ): PlannedCache => {
-    const name = nameOf(inNamespace, u.ref);
+    const name = cacheName(inNamespace, u.ref);
     if (!names.includes(name)) names.push(name);
     return { ref: label, why: u.why, entry: entryOf(name, direction) };
   };
   const read = (u: RefUse, origin: 'own' | 'sibling' | 'plain', inNamespace = ns, label?: string) => {
     const exact = origin === 'own' && u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
-    return { ...use(u, readNames, 'from', inNamespace, label), origin, ...(exact ? { exact } : {}) };
+    const ownRef = origin === 'own' && u.own === true;
+    return {
+      ...use(u, readNames, 'from', inNamespace, label),
+      origin,
+      ...(exact ? { exact } : {}),
+      ...(ownRef ? { ownRef } : {}),
+    };
   };
 
   for (const u of rules.reads) {
@@ -159,7 +158,7 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
   for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
     const siblingNs = namespace(options.scope, leg);
     for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
-      if (readNames.includes(nameOf(siblingNs, u.ref))) continue;
+      if (readNames.includes(cacheName(siblingNs, u.ref))) continue;
       const why = { ...u, why: 'a sibling matrix leg: shared stages' };
       result.reads.push(read(why, 'sibling', siblingNs, `${refLabel(u.ref)} (leg ${leg})`));
     }
@@ -170,7 +169,7 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
     const plainNs = namespace(options.scope, '');
     for (const u of rules.reads) {
       if (b.backend === 'gha' && ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch)) continue;
-      if (readNames.includes(nameOf(plainNs, u.ref))) continue;
+      if (readNames.includes(cacheName(plainNs, u.ref))) continue;
       const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
       result.reads.push(read(why, 'plain', plainNs, `${refLabel(u.ref)} (no leg)`));
     }

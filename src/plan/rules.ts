@@ -64,6 +64,8 @@ export interface GitFacts {
 export interface RefUse {
   ref: CacheRef;
   why: string;
+  /** The run's own ref (its branch, its pull request): what its earlier runs wrote. */
+  own?: true;
 }
 
 export interface RefPlan {
@@ -143,7 +145,11 @@ export function refPlan(
   switch (trigger.kind) {
     case 'push-default':
       readOwnCommit();
-      reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
+      reads.push({
+        ref: branch(trigger.branch),
+        why: 'own branch: the newest build of this branch',
+        own: true,
+      });
       readMergedPullRequest();
       if (facts.parent) {
         const why = facts.parentFromPush
@@ -159,7 +165,11 @@ export function refPlan(
       ];
       break;
     case 'push-branch':
-      reads.push({ ref: branch(trigger.branch), why: 'own branch: the newest build of this branch' });
+      reads.push({
+        ref: branch(trigger.branch),
+        why: 'own branch: the newest build of this branch',
+        own: true,
+      });
       readMergedPullRequest();
       readMergeBase();
       if (def) reads.push({ ref: branch(def), why: 'the default branch, the newest shared cache' });
@@ -169,6 +179,7 @@ export function refPlan(
       const own: RefUse = {
         ref: { kind: 'pr', number: trigger.number },
         why: 'own pull request: earlier runs',
+        own: true,
       };
       reads.push(own);
       // The head branch's newest build: the merge commit holds its content when it is up to date.
@@ -182,7 +193,10 @@ export function refPlan(
         reads.push({ ref: branch(trigger.base), why: 'the base branch: the merge commit is built on it' });
       }
       if (def) reads.push({ ref: branch(def), why: 'the default branch' });
-      const prWrite = { ref: own.ref, why: 'pull request: writes only its own cache, never its base' };
+      const prWrite: RefUse = {
+        ref: own.ref,
+        why: 'pull request: writes only its own cache, never its base',
+      };
       if (trigger.fromFork && visibility === 'github') {
         writes = [
           {
