@@ -34456,14 +34456,16 @@ function registryExistence(tags) {
         return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? have.has(tag) : undefined;
     };
 }
-/** A gha entry exists when BuildKit's index for its cache name is readable by this run. */
+/**
+ * A gha entry exists when BuildKit's index for its cache name is among the entries the service
+ * listed for this run. Only that positive answer is trusted: a name not listed stays unknown (and
+ * is passed), so a service that lists less than it serves never costs a warm cache.
+ */
 function ghaExistence(names) {
-    if (names === null)
-        return () => undefined;
-    const have = new Set(names);
+    const have = new Set(names ?? []);
     return (entry) => {
         const scope = /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
-        return scope === undefined ? undefined : have.has(scope);
+        return scope !== undefined && have.has(scope) ? true : undefined;
     };
 }
 /** A local cache folder exists when BuildKit wrote its index there. */

@@ -73,13 +73,16 @@ export function registryExistence(tags: string[] | null): Existence {
   };
 }
 
-/** A gha entry exists when BuildKit's index for its cache name is readable by this run. */
+/**
+ * A gha entry exists when BuildKit's index for its cache name is among the entries the service
+ * listed for this run. Only that positive answer is trusted: a name not listed stays unknown (and
+ * is passed), so a service that lists less than it serves never costs a warm cache.
+ */
 export function ghaExistence(names: string[] | null): Existence {
-  if (names === null) return () => undefined;
-  const have = new Set(names);
+  const have = new Set(names ?? []);
   return (entry) => {
     const scope = /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
-    return scope === undefined ? undefined : have.has(scope);
+    return scope !== undefined && have.has(scope) ? true : undefined;
   };
 }
 
