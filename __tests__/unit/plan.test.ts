@@ -520,6 +520,17 @@ describe('narrowSources: fewer sources once it is known which exist', () => {
     );
   });
 
+  it('a merge queue reads the queued pull request alone when its cache exists', () => {
+    const queue = run('merge_group', 'merge_group', `refs/heads/gh-readonly-queue/main/pr-7-${PARENT}`);
+    const p = narrowSources(
+      plan(queue, facts, base),
+      registryExistence(['default.branch-main', 'default.pr-7']),
+    );
+    expect(p.cacheFrom).toStrictEqual([tag('default.pr-7')]);
+    const cold = narrowSources(plan(queue, facts, base), registryExistence(['default.branch-main']));
+    expect(cold.cacheFrom).toStrictEqual([tag('default.branch-main')]);
+  });
+
   it('says why sources it could read were left out', () => {
     const p = narrowSources(
       plan(mainPush(), facts, base),

@@ -34810,7 +34810,13 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             if (trigger.base)
                 reads.push({ ref: branch(trigger.base), why: 'the queue commit is built on its base' });
             if (trigger.number !== null) {
-                reads.push({ ref: { kind: 'pr', number: trigger.number }, why: 'the queued pull request' });
+                // Its last run built this PR merged into the base: the queue commit's content, unless the
+                // base moved since. Like a run's own ref, it is read alone when it exists.
+                reads.push({
+                    ref: { kind: 'pr', number: trigger.number },
+                    why: 'the queued pull request: its runs built it merged into the base',
+                    own: true,
+                });
             }
             if (def && trigger.base !== def)
                 reads.push({ ref: branch(def), why: 'the default branch' });
