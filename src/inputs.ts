@@ -193,10 +193,10 @@ export function validateCacheImage(image: string): string {
   return image;
 }
 
-/** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
 /** Reads every input from the step's environment: the only place that does. */
 export const readInputs = (): Inputs => parseInputs(getInput);
 
+/** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
 export function parseInputs(get: InputSource): Inputs {
   const build: BuildInputs = {
     context: get('context').trim() || '.',

@@ -15,19 +15,11 @@ import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuild
 import { stepTotals } from './buildx/parse';
 import { type Exec, type ExecResult, exec as realExec } from './exec';
 import { type RunContext, readRunContext } from './github/context';
-import { listGhaCacheNames } from './github/cache-entries';
 import { type CacheScope, cacheScopesFromToken } from './github/runtime-token';
 import { InputError, type Inputs, readInputs, validatePaths } from './inputs';
-import { gatherFacts, listCacheTags } from './plan/facts';
-import { namespace, siblingLegsFromTags } from './plan/names';
-import {
-  type Existence,
-  ghaExistence,
-  localExistence,
-  narrowSources,
-  registryExistence,
-} from './plan/narrow';
-import { type CachePlan, plan, type PlanOptions, planOptionsFrom } from './plan/plan';
+import { findExistingCaches, gatherFacts } from './plan/facts';
+import { narrowSources } from './plan/narrow';
+import { type CachePlan, plan, planOptionsFrom } from './plan/plan';
 import { classify, factsNeeded } from './plan/rules';
 import { measureExports } from './report/export-size';
 import { setOutputs } from './report/outputs';
@@ -209,50 +201,17 @@ async function planCache(
   env: NodeJS.ProcessEnv,
 ): Promise<CachePlan> {
   const options = planOptionsFrom(inputs);
-  const [facts, listed, ghaNames] = await Promise.all([
+  const [facts, existing] = await Promise.all([
     gatherFacts(exec, ctx, factsNeeded(classify(ctx)), inputs.githubToken),
-    listCacheTags(options, env.DOCKER_CONFIG),
-    listGhaCaches(inputs, options, env),
+    findExistingCaches(options, env, fs.existsSync),
   ]);
-  if (listed.tags && options.leg !== '') {
-    options.siblingLegs = [
-      ...options.siblingLegs,
-      ...siblingLegsFromTags(listed.tags, options.scope, options.leg),
-    ];
-  }
-  const backend = inputs.cache.backend;
-  const exists: Existence =
-    backend === 'registry'
-      ? registryExistence(listed.tags)
-      : backend === 'local'
-        ? localExistence(fs.existsSync)
-        : backend === 'gha'
-          ? ghaExistence(ghaNames.names)
-          : () => undefined;
-  const p = narrowSources(plan(ctx, facts, options), exists);
-  if (listed.note) p.notes.push(listed.note);
-  if (ghaNames.names === null && ghaNames.reason)
-    p.notes.push(`gha caches not listed (${ghaNames.reason}): every planned source is read`);
+  options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
+  const p = narrowSources(plan(ctx, facts, options), existing.exists);
+  if (existing.note) p.notes.push(existing.note);
   for (const r of p.reads) core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
   for (const w of p.writes) core.info(`write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`);
   for (const n of p.notes) core.info(`note: ${n}`);
   return p;
-}
-
-/** The gha cache names this run can read, so the plan passes BuildKit only those that exist. */
-async function listGhaCaches(
-  inputs: Inputs,
-  options: PlanOptions,
-  env: NodeJS.ProcessEnv,
-): Promise<{ names: string[] | null; reason?: string }> {
-  if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
-    return { names: null };
-  }
-  return listGhaCacheNames({
-    resultsUrl: env.ACTIONS_RESULTS_URL,
-    token: env.ACTIONS_RUNTIME_TOKEN,
-    prefix: namespace(options.scope, ''),
-  });
 }
 
 /** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */

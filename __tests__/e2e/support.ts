@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { dockerConfigDir } from '../../src/docker-config';
 import type { CacheReport } from '../../src/report/report';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 
@@ -225,7 +226,7 @@ export async function registryDigest(repositoryName: string, tag: string): Promi
 export async function dockerShim(): Promise<{ env: Record<string, string>; calls: () => string[][] }> {
   const real = (await must('bash', ['-c', 'command -v docker'], {})).trim();
   const base = engineEnv();
-  const realConfig = base.DOCKER_CONFIG ?? path.join(os.homedir(), '.docker');
+  const realConfig = dockerConfigDir({ ...process.env, ...base });
   const realPlugin = fs.realpathSync(path.join(realConfig, 'cli-plugins', 'docker-buildx'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'));
   const log = path.join(dir, 'calls');

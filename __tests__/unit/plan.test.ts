@@ -588,7 +588,7 @@ describe("a push's before: the head it replaced, read as the parent without aski
       return { exitCode: 1, stdout: '', stderr: 'no git here', timedOut: false };
     };
     const found = await gatherFacts(exec, ctx, { parent: true, mergeBase: false }, '');
-    expect(found).toStrictEqual({ mergeBase: null, parent: PARENT, parentFromPush: true });
+    expect(found).toStrictEqual({ mergeBase: null, parent: PARENT });
     expect(calls).toStrictEqual([]);
     expect(
       refPlan(ctx, found, 'auto').reads.find((r) => r.ref.kind === 'sha' && r.ref.sha === PARENT)?.why,

@@ -32266,6 +32266,7 @@ const fs = __importStar(__nccwpck_require__(3024));
 const os = __importStar(__nccwpck_require__(8161));
 const path = __importStar(__nccwpck_require__(6760));
 const semver = __importStar(__nccwpck_require__(2088));
+const docker_config_1 = __nccwpck_require__(7706);
 const buildx_1 = __nccwpck_require__(1826);
 const parse_1 = __nccwpck_require__(2487);
 class BuildxError extends Error {
@@ -32293,7 +32294,7 @@ function releaseUrl(version, base, asset = releaseAsset(version)) {
  * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
  */
 async function probeBuildx(exec, env) {
-    const configDir = env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
+    const configDir = (0, docker_config_1.dockerConfigDir)(env);
     let config = null;
     try {
         config = fs.readFileSync(path.join(configDir, 'config.json'), 'utf8');
@@ -32762,6 +32763,23 @@ function parseHistoryInspect(text) {
         numCachedSteps: num(field(o, 'NumCachedSteps')),
         numTotalSteps: num(field(o, 'NumTotalSteps')),
     };
+}
+
+
+/***/ }),
+
+/***/ 7706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.dockerConfigDir = dockerConfigDir;
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
+/** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || (0, node_path_1.join)((0, node_os_1.homedir)(), '.docker');
 }
 
 
@@ -33591,10 +33609,10 @@ function validateCacheImage(image) {
     }
     return image;
 }
-/** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
 /** Reads every input from the step's environment: the only place that does. */
 const readInputs = () => parseInputs(commands_1.getInput);
 exports.readInputs = readInputs;
+/** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
 function parseInputs(get) {
     const build = {
         context: get('context').trim() || '.',
@@ -33768,11 +33786,9 @@ const install_1 = __nccwpck_require__(5443);
 const parse_1 = __nccwpck_require__(2487);
 const exec_1 = __nccwpck_require__(3190);
 const context_1 = __nccwpck_require__(9556);
-const cache_entries_1 = __nccwpck_require__(3780);
 const runtime_token_1 = __nccwpck_require__(1707);
 const inputs_1 = __nccwpck_require__(8422);
 const facts_1 = __nccwpck_require__(7736);
-const names_1 = __nccwpck_require__(2471);
 const narrow_1 = __nccwpck_require__(2956);
 const plan_1 = __nccwpck_require__(8720);
 const rules_1 = __nccwpck_require__(1324);
@@ -33933,30 +33949,14 @@ function startProbes(exec, inputs, env) {
 /** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
 async function planCache(exec, ctx, inputs, env) {
     const options = (0, plan_1.planOptionsFrom)(inputs);
-    const [facts, listed, ghaNames] = await Promise.all([
+    const [facts, existing] = await Promise.all([
         (0, facts_1.gatherFacts)(exec, ctx, (0, rules_1.factsNeeded)((0, rules_1.classify)(ctx)), inputs.githubToken),
-        (0, facts_1.listCacheTags)(options, env.DOCKER_CONFIG),
-        listGhaCaches(inputs, options, env),
+        (0, facts_1.findExistingCaches)(options, env, fs.existsSync),
     ]);
-    if (listed.tags && options.leg !== '') {
-        options.siblingLegs = [
-            ...options.siblingLegs,
-            ...(0, names_1.siblingLegsFromTags)(listed.tags, options.scope, options.leg),
-        ];
-    }
-    const backend = inputs.cache.backend;
-    const exists = backend === 'registry'
-        ? (0, narrow_1.registryExistence)(listed.tags)
-        : backend === 'local'
-            ? (0, narrow_1.localExistence)(fs.existsSync)
-            : backend === 'gha'
-                ? (0, narrow_1.ghaExistence)(ghaNames.names)
-                : () => undefined;
-    const p = (0, narrow_1.narrowSources)((0, plan_1.plan)(ctx, facts, options), exists);
-    if (listed.note)
-        p.notes.push(listed.note);
-    if (ghaNames.names === null && ghaNames.reason)
-        p.notes.push(`gha caches not listed (${ghaNames.reason}): every planned source is read`);
+    options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
+    const p = (0, narrow_1.narrowSources)((0, plan_1.plan)(ctx, facts, options), existing.exists);
+    if (existing.note)
+        p.notes.push(existing.note);
     for (const r of p.reads)
         core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
     for (const w of p.writes)
@@ -33964,17 +33964,6 @@ async function planCache(exec, ctx, inputs, env) {
     for (const n of p.notes)
         core.info(`note: ${n}`);
     return p;
-}
-/** The gha cache names this run can read, so the plan passes BuildKit only those that exist. */
-async function listGhaCaches(inputs, options, env) {
-    if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
-        return { names: null };
-    }
-    return (0, cache_entries_1.listGhaCacheNames)({
-        resultsUrl: env.ACTIONS_RESULTS_URL,
-        token: env.ACTIONS_RUNTIME_TOKEN,
-        prefix: (0, names_1.namespace)(options.scope, ''),
-    });
 }
 /** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
 function readTokenScopes(inputs, env) {
@@ -34172,10 +34161,14 @@ function cacheToEntries(b, names) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.gatherFacts = gatherFacts;
-exports.listCacheTags = listCacheTags;
+exports.findExistingCaches = findExistingCaches;
 const history_1 = __nccwpck_require__(528);
 const compare_1 = __nccwpck_require__(480);
+const docker_config_1 = __nccwpck_require__(7706);
+const cache_entries_1 = __nccwpck_require__(3780);
 const tags_1 = __nccwpck_require__(7906);
+const names_1 = __nccwpck_require__(2471);
+const narrow_1 = __nccwpck_require__(2956);
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
  * from GitHub's compare API. Never fails: a commit not found is null with its reason.
@@ -34186,7 +34179,6 @@ async function gatherFacts(exec, ctx, needed, githubToken) {
     if (needed.parent && ctx.pushedBefore) {
         // The push names the head it replaced: no git lookup (or deepening) needed.
         facts.parent = ctx.pushedBefore;
-        facts.parentFromPush = true;
     }
     else if (needed.parent) {
         const parent = await (0, history_1.parentCommit)(exec, { cwd, rev: 'HEAD', remote: 'origin' });
@@ -34223,18 +34215,46 @@ async function gatherFacts(exec, ctx, needed, githubToken) {
     return facts;
 }
 /**
- * The cache repository's tags, listed once: they tell which planned sources exist and which
- * sibling matrix legs have caches. A listing that fails costs nothing but that knowledge.
+ * Lists, once per run and by the backend's own means, which caches exist: the registry
+ * repository's tags, the gha index entries the runtime token can read, the local folders. A
+ * listing that fails costs nothing but that knowledge: every planned source is then read.
  */
-async function listCacheTags(options, dockerConfigDir) {
-    if (options.backend !== 'registry' || !options.image)
-        return { tags: null };
-    // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
-    const listed = await (0, tags_1.listTags)({ image: options.image, dockerConfigDir, timeoutMs: 5000 });
-    if (listed.tags === null) {
-        return { tags: null, note: `cache tags not listed (${listed.reason}): every planned source is read` };
+async function findExistingCaches(options, env, fileExists) {
+    const unknown = (note) => ({ exists: () => undefined, siblingLegs: [], note });
+    switch (options.backend) {
+        case 'registry': {
+            if (!options.image)
+                return unknown();
+            // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
+            const listed = await (0, tags_1.listTags)({
+                image: options.image,
+                dockerConfigDir: (0, docker_config_1.dockerConfigDir)(env),
+                timeoutMs: 5000,
+            });
+            if (listed.tags === null) {
+                return unknown(`cache tags not listed (${listed.reason}): every planned source is read`);
+            }
+            const legs = options.leg === '' ? [] : (0, names_1.siblingLegsFromTags)(listed.tags, options.scope, options.leg);
+            return { exists: (0, narrow_1.registryExistence)(listed.tags), siblingLegs: legs };
+        }
+        case 'gha': {
+            if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL)
+                return unknown();
+            const listed = await (0, cache_entries_1.listGhaCacheNames)({
+                resultsUrl: env.ACTIONS_RESULTS_URL,
+                token: env.ACTIONS_RUNTIME_TOKEN,
+                prefix: (0, names_1.namespace)(options.scope, ''),
+            });
+            if (listed.names === null) {
+                return unknown(`gha caches not listed (${listed.reason}): every planned source is read`);
+            }
+            return { exists: (0, narrow_1.ghaExistence)(listed.names), siblingLegs: [] };
+        }
+        case 'local':
+            return { exists: (0, narrow_1.localExistence)(fileExists), siblingLegs: [] };
+        default:
+            return unknown();
     }
-    return { tags: listed.tags };
 }
 
 
@@ -34408,38 +34428,35 @@ function narrowSources(p, exists) {
     const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
     const raw = p.cacheFrom.filter((e) => !computed.has(e));
     const state = (r) => (r.entry === '' ? undefined : exists(r.entry));
-    const notes = [...p.notes];
+    const found = (r) => state(r) === true;
     const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
-    let kept = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
-    let dropped = null;
-    const exact = kept.find((r) => r.exact && state(r) === true);
-    const ownRef = kept.find((r) => r.ownRef && state(r) === true);
-    const alone = (r, why) => ({ reads: kept.filter((x) => x.entry !== r.entry), why });
-    if (exact && kept.some((r) => r.entry !== exact.entry)) {
-        dropped = alone(exact, `${exact.ref} was built from this very commit: it is read alone`);
-    }
-    else if (ownRef && kept.some((r) => r.entry !== ownRef.entry)) {
-        dropped = alone(ownRef, `${ownRef.ref} holds this ref's earlier runs: it is read alone`);
-    }
-    else if (kept.some((r) => r.origin === 'own' && state(r) === true) &&
-        kept.some((r) => r.origin !== 'own')) {
-        dropped = {
-            reads: kept.filter((r) => r.origin !== 'own'),
-            why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
-        };
-    }
-    if (dropped) {
-        const gone = new Set(dropped.reads.map((r) => r.entry));
-        kept = kept.filter((r) => !gone.has(r.entry));
-        notes.push(`${dropped.why} (more sources only make BuildKit miss at random)`);
-    }
-    const keptEntries = new Set(kept.map((r) => r.entry));
-    const droppedEntries = new Set(dropped?.reads.map((r) => r.entry) ?? []);
+    const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
+    // The first rule that applies decides which candidates stay; the others are left out.
+    const exact = candidates.find((r) => r.exact && found(r));
+    const ownRef = candidates.find((r) => r.ownRef && found(r));
+    const rule = exact
+        ? {
+            keep: (r) => r.entry === exact.entry,
+            why: `${exact.ref} was built from this very commit: it is read alone`,
+        }
+        : ownRef
+            ? {
+                keep: (r) => r.entry === ownRef.entry,
+                why: `${ownRef.ref} holds this ref's earlier runs: it is read alone`,
+            }
+            : candidates.some((r) => r.origin === 'own' && found(r))
+                ? {
+                    keep: (r) => r.origin === 'own',
+                    why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
+                }
+                : null;
+    const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
+    const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
     return {
         ...p,
-        notes,
-        reads: p.reads.map((r) => droppedEntries.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${dropped.why}` } : r),
-        cacheFrom: [...[...computed].filter((e) => keptEntries.has(e)), ...raw],
+        notes: left.size > 0 ? [...p.notes, `${rule.why} (more sources only make BuildKit miss at random)`] : p.notes,
+        reads: p.reads.map((r) => left.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${rule.why}` } : r),
+        cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
         missing: [...(p.missing ?? []), ...missing],
     };
 }
@@ -34731,7 +34748,7 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             });
             readMergedPullRequest();
             if (facts.parent) {
-                const why = facts.parentFromPush
+                const why = facts.parent === ctx.pushedBefore
                     ? "the branch's previous head (the push's before): its last build"
                     : 'the parent commit (HEAD^1)';
                 reads.push({ ref: { kind: 'sha', sha: facts.parent }, why });
@@ -34782,7 +34799,7 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             if (trigger.fromFork && visibility === 'github') {
                 writes = [
                     {
-                        ref: own.ref,
+                        ...prWrite,
                         why: "pull request from a fork: GitHub keeps this scope to the pull request's own runs",
                     },
                 ];
@@ -34880,8 +34897,8 @@ exports.registryOrigin = registryOrigin;
 exports.parseChallenges = parseChallenges;
 exports.listTags = listTags;
 const promises_1 = __nccwpck_require__(1455);
-const node_os_1 = __nccwpck_require__(8161);
 const node_path_1 = __nccwpck_require__(6760);
+const docker_config_1 = __nccwpck_require__(7706);
 const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
 const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
@@ -35104,10 +35121,10 @@ async function listTags(options) {
     try {
         const signal = AbortSignal.timeout(timeoutMs);
         const origin = registryOrigin(name.registry);
-        const dockerConfigDir = options.dockerConfigDir ?? process.env.DOCKER_CONFIG ?? (0, node_path_1.join)((0, node_os_1.homedir)(), '.docker');
+        const configDir = options.dockerConfigDir ?? (0, docker_config_1.dockerConfigDir)();
         let lookup;
         const credentials = async () => {
-            lookup ??= await readCredentials(dockerConfigDir, name);
+            lookup ??= await readCredentials(configDir, name);
             if (lookup.credentials) {
                 const { username, password } = lookup.credentials;
                 secrets.push(password, basic(lookup.credentials).slice(6), username);

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as ToolCache from '@actions/tool-cache';
 import * as semver from 'semver';
+import { dockerConfigDir } from '../docker-config';
 import type { Exec, ExecResult } from '../exec';
 import {
   type Buildx,
@@ -57,7 +58,7 @@ export interface BuildxProbe {
  * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
  */
 export async function probeBuildx(exec: Exec, env: NodeJS.ProcessEnv): Promise<BuildxProbe> {
-  const configDir = env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
+  const configDir = dockerConfigDir(env);
   let config: string | null = null;
   try {
     config = fs.readFileSync(path.join(configDir, 'config.json'), 'utf8');

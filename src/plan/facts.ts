@@ -2,7 +2,11 @@ import type { Exec } from '../exec';
 import { findMergeBase, parentCommit } from '../git/history';
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
+import { dockerConfigDir } from '../docker-config';
+import { listGhaCacheNames } from '../github/cache-entries';
 import { listTags } from '../registry/tags';
+import { namespace, siblingLegsFromTags } from './names';
+import { type Existence, ghaExistence, localExistence, registryExistence } from './narrow';
 import type { PlanOptions } from './plan';
 import type { FactsNeeded, GitFacts } from './rules';
 
@@ -21,7 +25,6 @@ export async function gatherFacts(
   if (needed.parent && ctx.pushedBefore) {
     // The push names the head it replaced: no git lookup (or deepening) needed.
     facts.parent = ctx.pushedBefore;
-    facts.parentFromPush = true;
   } else if (needed.parent) {
     const parent = await parentCommit(exec, { cwd, rev: 'HEAD', remote: 'origin' });
     facts.parent = parent.sha;
@@ -53,19 +56,56 @@ export async function gatherFacts(
   return facts;
 }
 
+/** What the backend's own listing tells before the build: which sources exist, which legs have caches. */
+export interface ExistingCaches {
+  exists: Existence;
+  /** Sibling matrix legs found with caches of their own (registry tags). */
+  siblingLegs: string[];
+  /** Why nothing could be listed, when a listing failed. */
+  note?: string;
+}
+
 /**
- * The cache repository's tags, listed once: they tell which planned sources exist and which
- * sibling matrix legs have caches. A listing that fails costs nothing but that knowledge.
+ * Lists, once per run and by the backend's own means, which caches exist: the registry
+ * repository's tags, the gha index entries the runtime token can read, the local folders. A
+ * listing that fails costs nothing but that knowledge: every planned source is then read.
  */
-export async function listCacheTags(
+export async function findExistingCaches(
   options: PlanOptions,
-  dockerConfigDir: string | undefined,
-): Promise<{ tags: string[] | null; note?: string }> {
-  if (options.backend !== 'registry' || !options.image) return { tags: null };
-  // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
-  const listed = await listTags({ image: options.image, dockerConfigDir, timeoutMs: 5000 });
-  if (listed.tags === null) {
-    return { tags: null, note: `cache tags not listed (${listed.reason}): every planned source is read` };
+  env: NodeJS.ProcessEnv,
+  fileExists: (file: string) => boolean,
+): Promise<ExistingCaches> {
+  const unknown = (note?: string): ExistingCaches => ({ exists: () => undefined, siblingLegs: [], note });
+  switch (options.backend) {
+    case 'registry': {
+      if (!options.image) return unknown();
+      // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
+      const listed = await listTags({
+        image: options.image,
+        dockerConfigDir: dockerConfigDir(env),
+        timeoutMs: 5000,
+      });
+      if (listed.tags === null) {
+        return unknown(`cache tags not listed (${listed.reason}): every planned source is read`);
+      }
+      const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
+      return { exists: registryExistence(listed.tags), siblingLegs: legs };
+    }
+    case 'gha': {
+      if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) return unknown();
+      const listed = await listGhaCacheNames({
+        resultsUrl: env.ACTIONS_RESULTS_URL,
+        token: env.ACTIONS_RUNTIME_TOKEN,
+        prefix: namespace(options.scope, ''),
+      });
+      if (listed.names === null) {
+        return unknown(`gha caches not listed (${listed.reason}): every planned source is read`);
+      }
+      return { exists: ghaExistence(listed.names), siblingLegs: [] };
+    }
+    case 'local':
+      return { exists: localExistence(fileExists), siblingLegs: [] };
+    default:
+      return unknown();
   }
-  return { tags: listed.tags };
 }

@@ -22,41 +22,39 @@ export function narrowSources(p: CachePlan, exists: Existence): CachePlan {
   const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
   const raw = p.cacheFrom.filter((e) => !computed.has(e));
   const state = (r: PlannedCache) => (r.entry === '' ? undefined : exists(r.entry));
-  const notes = [...p.notes];
+  const found = (r: PlannedCache) => state(r) === true;
 
   const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
-  let kept = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
-  let dropped: { reads: PlannedCache[]; why: string } | null = null;
-  const exact = kept.find((r) => r.exact && state(r) === true);
-  const ownRef = kept.find((r) => r.ownRef && state(r) === true);
-  const alone = (r: PlannedCache, why: string) => ({ reads: kept.filter((x) => x.entry !== r.entry), why });
-  if (exact && kept.some((r) => r.entry !== exact.entry)) {
-    dropped = alone(exact, `${exact.ref} was built from this very commit: it is read alone`);
-  } else if (ownRef && kept.some((r) => r.entry !== ownRef.entry)) {
-    dropped = alone(ownRef, `${ownRef.ref} holds this ref's earlier runs: it is read alone`);
-  } else if (
-    kept.some((r) => r.origin === 'own' && state(r) === true) &&
-    kept.some((r) => r.origin !== 'own')
-  ) {
-    dropped = {
-      reads: kept.filter((r) => r.origin !== 'own'),
-      why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
-    };
-  }
-  if (dropped) {
-    const gone = new Set(dropped.reads.map((r) => r.entry));
-    kept = kept.filter((r) => !gone.has(r.entry));
-    notes.push(`${dropped.why} (more sources only make BuildKit miss at random)`);
-  }
-  const keptEntries = new Set(kept.map((r) => r.entry));
-  const droppedEntries = new Set(dropped?.reads.map((r) => r.entry) ?? []);
+  const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
+  // The first rule that applies decides which candidates stay; the others are left out.
+  const exact = candidates.find((r) => r.exact && found(r));
+  const ownRef = candidates.find((r) => r.ownRef && found(r));
+  const rule: { keep: (r: PlannedCache) => boolean; why: string } | null = exact
+    ? {
+        keep: (r) => r.entry === exact.entry,
+        why: `${exact.ref} was built from this very commit: it is read alone`,
+      }
+    : ownRef
+      ? {
+          keep: (r) => r.entry === ownRef.entry,
+          why: `${ownRef.ref} holds this ref's earlier runs: it is read alone`,
+        }
+      : candidates.some((r) => r.origin === 'own' && found(r))
+        ? {
+            keep: (r) => r.origin === 'own',
+            why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
+          }
+        : null;
+  const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
+  const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
   return {
     ...p,
-    notes,
+    notes:
+      left.size > 0 ? [...p.notes, `${rule!.why} (more sources only make BuildKit miss at random)`] : p.notes,
     reads: p.reads.map((r) =>
-      droppedEntries.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${dropped!.why}` } : r,
+      left.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${rule!.why}` } : r,
     ),
-    cacheFrom: [...[...computed].filter((e) => keptEntries.has(e)), ...raw],
+    cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
     missing: [...(p.missing ?? []), ...missing],
   };
 }

@@ -57,8 +57,6 @@ export interface GitFacts {
   mergeBaseWhy?: string;
   parent: string | null;
   parentWhy?: string;
-  /** The parent is the push's `before` (the head this push replaced), not a git lookup. */
-  parentFromPush?: boolean;
 }
 
 export interface RefUse {
@@ -152,9 +150,10 @@ export function refPlan(
       });
       readMergedPullRequest();
       if (facts.parent) {
-        const why = facts.parentFromPush
-          ? "the branch's previous head (the push's before): its last build"
-          : 'the parent commit (HEAD^1)';
+        const why =
+          facts.parent === ctx.pushedBefore
+            ? "the branch's previous head (the push's before): its last build"
+            : 'the parent commit (HEAD^1)';
         reads.push({ ref: { kind: 'sha', sha: facts.parent }, why });
       } else {
         notes.push(`parent commit not found (${facts.parentWhy ?? 'unknown'})`);
@@ -200,7 +199,7 @@ export function refPlan(
       if (trigger.fromFork && visibility === 'github') {
         writes = [
           {
-            ref: own.ref,
+            ...prWrite,
             why: "pull request from a fork: GitHub keeps this scope to the pull request's own runs",
           },
         ];

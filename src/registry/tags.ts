@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { dockerConfigDir } from '../docker-config';
 
 /** Where a repository lives, and the key `docker login` used for it in the docker config file. */
 export interface ImageName {
@@ -278,11 +278,10 @@ export async function listTags(options: ListTagsOptions): Promise<TagList> {
   try {
     const signal = AbortSignal.timeout(timeoutMs);
     const origin = registryOrigin(name.registry);
-    const dockerConfigDir =
-      options.dockerConfigDir ?? process.env.DOCKER_CONFIG ?? join(homedir(), '.docker');
+    const configDir = options.dockerConfigDir ?? dockerConfigDir();
     let lookup: CredentialLookup | undefined;
     const credentials = async () => {
-      lookup ??= await readCredentials(dockerConfigDir, name);
+      lookup ??= await readCredentials(configDir, name);
       if (lookup.credentials) {
         const { username, password } = lookup.credentials;
         secrets.push(password, basic(lookup.credentials).slice(6), username);
