@@ -122,12 +122,15 @@ function runStep(o) {
 }
 
 /** The script of each step, from action.yml's `runs:` (`main: dist/main/index.js`, …). */
+let runs;
 function actionRuns() {
+  if (runs) return runs;
   const text = fs.readFileSync(path.join(ACTION_DIR, 'action.yml'), 'utf8');
-  const runs = text.slice(text.indexOf('\nruns:'));
-  const scripts = {};
-  for (const m of runs.matchAll(/^ {2}(main|post): *(\S+) *$/gm)) scripts[m[1]] = m[2];
-  return scripts;
+  runs = {};
+  for (const m of text.slice(text.indexOf('\nruns:')).matchAll(/^ {2}(main|post): *(\S+) *$/gm)) {
+    runs[m[1]] = m[2];
+  }
+  return runs;
 }
 
 let defaults;

@@ -1,5 +1,5 @@
-// Bundles each step of the action with ncc: src/entry/<step>.ts → dist/<step>/index.js, for the
-// steps action.yml runs (main, post). `node scripts/build-dist.mjs <outDir>` builds elsewhere (the
+// Bundles each step of the action with ncc: src/entry/<step>.ts → dist/<step>/index.js, for each
+// step action.yml runs (`main: dist/main/index.js`, `post: dist/post/index.js`). `node scripts/build-dist.mjs <outDir>` builds elsewhere (the
 // dist check in __tests__/unit/action.test.ts compares such a build with the committed dist/).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -7,7 +7,12 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const STEPS = ['main', 'post'];
+/** The steps action.yml runs, from its `runs:` section: action.yml stays the one list. */
+export const STEPS = [
+  ...fs
+    .readFileSync(path.join(root, 'action.yml'), 'utf8')
+    .matchAll(/^ {2}(?:main|pre|post): *dist\/([a-z]+)\/index\.js *$/gm),
+].map((m) => m[1]);
 
 export function buildDist(outDir = path.join(root, 'dist')) {
   fs.rmSync(outDir, { recursive: true, force: true });
