@@ -33124,13 +33124,14 @@ async function parentCommit(exec, options) {
 /***/ }),
 
 /***/ 3780:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.listGhaCacheNames = listGhaCacheNames;
 exports.indexNames = indexNames;
+const http_1 = __nccwpck_require__(9663);
 /**
  * Which BuildKit caches the GitHub Actions cache holds for this run. BuildKit keeps one index
  * entry per cache name and ref, keyed `index-<name>-<version>-<hash of the ref>#<n>`; the
@@ -33140,7 +33141,7 @@ exports.indexNames = indexNames;
 async function listGhaCacheNames(o) {
     const url = `${o.resultsUrl.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/ListCacheEntries`;
     try {
-        const res = await (o.fetchImpl ?? fetch)(url, {
+        const res = await (o.fetchImpl ?? http_1.httpFetch)(url, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${o.token}` },
             body: JSON.stringify({ key: '', restore_keys: [`index-${o.prefix}`] }),
@@ -33170,13 +33171,14 @@ function indexNames(keys) {
 /***/ }),
 
 /***/ 480:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.compareUrl = compareUrl;
 exports.mergeBaseFromApi = mergeBaseFromApi;
+const http_1 = __nccwpck_require__(9663);
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const NAME = /^[A-Za-z0-9_.-]+$/;
 /**
@@ -33294,7 +33296,7 @@ async function mergeBaseFromApi(options) {
     const redact = (reason) => (token.length > 0 ? reason.split(token).join('***') : reason);
     const fail = (reason) => ({ sha: null, reason: redact(reason) });
     const timeoutMs = options.timeoutMs ?? 10_000;
-    const fetchImpl = options.fetchImpl ?? fetch;
+    const fetchImpl = options.fetchImpl ?? http_1.httpFetch;
     let url;
     try {
         url = compareUrl(options.apiUrl, options.repository, options.base, options.head);
@@ -34025,6 +34027,130 @@ async function writeSummary(report) {
     catch (e) {
         core.warning(`could not write the job summary: ${e.message}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 9663:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.httpFetch = void 0;
+const http = __importStar(__nccwpck_require__(7067));
+const https = __importStar(__nccwpck_require__(4708));
+const MAX_REDIRECTS = 5;
+/**
+ * A small `fetch` on `node:http`/`node:https`: follows up to five redirects (303 turns into a GET,
+ * and credentials are not sent to another origin), reads the whole body, and fails as `fetch`
+ * does: network errors as "fetch failed" with the system error as `cause`, an aborted signal with
+ * the signal's reason (a `TimeoutError` for `AbortSignal.timeout`).
+ */
+const httpFetch = async (url, init = {}) => {
+    let target = new URL(url);
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body;
+    let headers = { ...(init.headers ?? {}) };
+    for (let hop = 0;; hop++) {
+        const res = await request(target, method, headers, body, init.signal);
+        const location = res.headers.get('location');
+        if (![301, 302, 303, 307, 308].includes(res.status) || !location)
+            return res;
+        if (hop === MAX_REDIRECTS)
+            throw new Error('fetch failed', { cause: new Error('too many redirects') });
+        const next = new URL(location, target);
+        if (next.origin !== target.origin) {
+            headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+        }
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+        }
+        target = next;
+    }
+};
+exports.httpFetch = httpFetch;
+function request(url, method, headers, body, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
+        if (!client)
+            return reject(new TypeError(`fetch failed: unsupported protocol ${url.protocol}`));
+        const sent = { ...headers };
+        if (body !== undefined)
+            sent['Content-Length'] = String(Buffer.byteLength(body));
+        const req = client.request(url, { method, headers: sent });
+        const onAbort = () => req.destroy(signal?.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const settle = () => signal?.removeEventListener('abort', onAbort);
+        req.on('error', (e) => {
+            settle();
+            reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: e }));
+        });
+        req.on('response', (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('error', (e) => {
+                settle();
+                reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: e }));
+            });
+            res.on('end', () => {
+                settle();
+                const data = Buffer.concat(chunks);
+                const status = res.statusCode ?? 0;
+                resolve({
+                    status,
+                    ok: status >= 200 && status < 300,
+                    headers: {
+                        get: (name) => {
+                            const v = res.headers[name.toLowerCase()];
+                            return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+                        },
+                    },
+                    text: async () => data.toString('utf8'),
+                    json: async () => JSON.parse(data.toString('utf8')),
+                    arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
+                });
+            });
+        });
+        req.end(body);
+    });
 }
 
 
@@ -34899,6 +35025,7 @@ exports.listTags = listTags;
 const promises_1 = __nccwpck_require__(1455);
 const node_path_1 = __nccwpck_require__(6760);
 const docker_config_1 = __nccwpck_require__(7706);
+const http_1 = __nccwpck_require__(9663);
 const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
 const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
@@ -35109,7 +35236,7 @@ async function listTags(options) {
     const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
     const timeoutMs = options.timeoutMs ?? 15_000;
     const maxPages = Math.max(1, options.maxPages ?? 100);
-    const fetchImpl = options.fetchImpl ?? fetch;
+    const fetchImpl = options.fetchImpl ?? http_1.httpFetch;
     let name;
     try {
         name = parseImageName(options.image);
@@ -35308,6 +35435,7 @@ exports.directoryBytes = directoryBytes;
 exports.measureExports = measureExports;
 const fs = __importStar(__nccwpck_require__(3024));
 const path = __importStar(__nccwpck_require__(6760));
+const http_1 = __nccwpck_require__(9663);
 const MANIFEST_TYPES = [
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.oci.image.index.v1+json',
@@ -35375,7 +35503,7 @@ function registryManifestUrl(ref, digest) {
     return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
 }
 /** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
-async function registryCacheBytes(ref, digest, fetcher = fetch, timeoutMs = 5000) {
+async function registryCacheBytes(ref, digest, fetcher = http_1.httpFetch, timeoutMs = 5000) {
     const url = registryManifestUrl(ref, digest);
     if (!url)
         return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
@@ -36346,6 +36474,22 @@ module.exports = require("node:fs");
 
 "use strict";
 module.exports = require("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:http");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:https");
 
 /***/ }),
 

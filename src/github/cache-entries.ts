@@ -1,3 +1,5 @@
+import { type FetchLike, httpFetch } from '../net/http';
+
 /**
  * Which BuildKit caches the GitHub Actions cache holds for this run. BuildKit keeps one index
  * entry per cache name and ref, keyed `index-<name>-<version>-<hash of the ref>#<n>`; the
@@ -10,12 +12,12 @@ export async function listGhaCacheNames(o: {
   token: string;
   /** Every cache name this run plans starts with it (the scope). */
   prefix: string;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: FetchLike;
   timeoutMs?: number;
 }): Promise<{ names: string[] } | { names: null; reason: string }> {
   const url = `${o.resultsUrl.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/ListCacheEntries`;
   try {
-    const res = await (o.fetchImpl ?? fetch)(url, {
+    const res = await (o.fetchImpl ?? httpFetch)(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${o.token}` },
       body: JSON.stringify({ key: '', restore_keys: [`index-${o.prefix}`] }),

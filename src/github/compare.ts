@@ -1,4 +1,5 @@
 import type { CommitLookup } from '../git/history';
+import { type FetchLike, httpFetch, type ResponseLike } from '../net/http';
 
 export interface CompareOptions {
   /** The REST API root: `GITHUB_API_URL` (`https://api.github.com`, or `https://HOST/api/v3`). */
@@ -11,7 +12,7 @@ export interface CompareOptions {
   head: string;
   /** A token that can read the repository's contents; without one the request is anonymous. */
   token?: string;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: FetchLike;
   /** Upper bound for the whole request, body included (default 10 000 ms). */
   timeoutMs?: number;
 }
@@ -86,7 +87,7 @@ function apiMessage(body: string): string {
   return excerpt(body, 120);
 }
 
-function describeStatus(response: Response, body: string, options: CompareOptions): string {
+function describeStatus(response: ResponseLike, body: string, options: CompareOptions): string {
   const status = response.status;
   const message = apiMessage(body);
   const said = message ? ` (${message})` : '';
@@ -147,7 +148,7 @@ export async function mergeBaseFromApi(options: CompareOptions): Promise<CommitL
   const redact = (reason: string) => (token.length > 0 ? reason.split(token).join('***') : reason);
   const fail = (reason: string): CommitLookup => ({ sha: null, reason: redact(reason) });
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const fetchImpl = options.fetchImpl ?? fetch;
+  const fetchImpl = options.fetchImpl ?? httpFetch;
 
   let url: string;
   try {

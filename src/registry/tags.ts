@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dockerConfigDir } from '../docker-config';
+import { type FetchLike, httpFetch } from '../net/http';
 
 /** Where a repository lives, and the key `docker login` used for it in the docker config file. */
 export interface ImageName {
@@ -19,7 +20,7 @@ export interface ListTagsOptions {
   image: string;
   /** The directory of docker's config.json (default: `$DOCKER_CONFIG`, else `~/.docker`). */
   dockerConfigDir?: string;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: FetchLike;
   /** Upper bound for the whole listing, token requests and every page included (default 15 000 ms). */
   timeoutMs?: number;
   /** Tags per page to ask for (`?n=`); by default the registry chooses. */
@@ -265,7 +266,7 @@ export async function listTags(options: ListTagsOptions): Promise<TagList> {
     secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxPages = Math.max(1, options.maxPages ?? 100);
-  const fetchImpl = options.fetchImpl ?? fetch;
+  const fetchImpl = options.fetchImpl ?? httpFetch;
 
   let name: ImageName;
   try {

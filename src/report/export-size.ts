@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Descriptor } from '../buildx/parse';
+import { type FetchLike, httpFetch } from '../net/http';
 
 /** What one cache destination holds after the export, where that can be measured. */
 export interface ExportSize {
@@ -77,16 +78,11 @@ export function registryManifestUrl(ref: string, digest: string): string | null 
   return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
 }
 
-export type FetchLike = (
-  url: string,
-  init: { headers: Record<string, string>; signal?: AbortSignal },
-) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
-
 /** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
 export async function registryCacheBytes(
   ref: string,
   digest: string,
-  fetcher: FetchLike = fetch,
+  fetcher: FetchLike = httpFetch,
   timeoutMs = 5000,
 ): Promise<{ bytes: number | null; how: string }> {
   const url = registryManifestUrl(ref, digest);
