@@ -5,7 +5,20 @@ import {
   pluginBuildx,
   standaloneBuildx,
 } from '../../src/buildx/buildx';
-import { releaseAsset, releaseUrl } from '../../src/buildx/install';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Exec } from '../../src/exec';
+import {
+  BuildxError,
+  coerceVersion,
+  compareVersions,
+  ensureBuildx,
+  releaseAsset,
+  releaseUrl,
+  toolCacheDir,
+} from '../../src/buildx/install';
+import type { FetchLike } from '../../src/net/http';
 import { parseBuildxVersion } from '../../src/buildx/parse';
 
 describe('buildx releases', () => {
@@ -90,4 +103,104 @@ describe('where the docker CLI finds its buildx plugin, in its order', () => {
   ])('cliPluginsExtraDirs from $config', ({ config, dirs }) => {
     expect(extraPluginDirs(config)).toStrictEqual(dirs);
   });
+});
+
+describe('installing a buildx release into the tool cache', () => {
+  const noPlugin = Promise.resolve({
+    result: { exitCode: 1, stdout: '', stderr: 'not found', timedOut: false },
+    binary: '',
+  });
+  // The downloaded "binary" answers `version` with the version written into it.
+  const exec: Exec = async (command) => {
+    const text = fs.existsSync(command) ? fs.readFileSync(command, 'utf8') : '';
+    return { exitCode: text ? 0 : 127, stdout: text, stderr: '', timedOut: false };
+  };
+  const answer = (status: number, body = ''): ReturnType<FetchLike> =>
+    Promise.resolve({
+      status,
+      ok: status < 300,
+      headers: { get: () => null },
+      text: async () => body,
+      json: async () => JSON.parse(body) as unknown,
+      arrayBuffer: async () => new TextEncoder().encode(body).buffer as ArrayBuffer,
+    });
+  const ensure = (toolCache: string, fetchImpl: FetchLike) =>
+    ensureBuildx(exec, {
+      wanted: 'v0.29.1',
+      floor: '',
+      releasesBase: 'http://releases.test/',
+      probe: noPlugin,
+      toolCache,
+      fetchImpl,
+    });
+
+  it("downloads once into @actions/tool-cache's layout; the next run takes it from there", async () => {
+    const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-'));
+    const urls: string[] = [];
+    const fetchImpl: FetchLike = (url) => {
+      urls.push(url);
+      return answer(200, 'github.com/docker/buildx v0.29.1 abcdef');
+    };
+    const first = await ensure(toolCache, fetchImpl);
+    const dir = toolCacheDir('0.29.1', toolCache);
+    expect(dir).toBe(path.join(toolCache, 'buildx', '0.29.1', os.arch()));
+    expect(first.buildx.path).toBe(path.join(dir, 'buildx'));
+    expect(first.note).toBe('installed buildx 0.29.1 (no docker buildx plugin on the runner)');
+    expect(fs.existsSync(`${dir}.complete`)).toBe(true);
+    expect(fs.statSync(path.join(dir, 'buildx')).mode & 0o111).not.toBe(0);
+    expect(urls).toStrictEqual([releaseUrl('0.29.1', 'http://releases.test')]);
+    await ensure(toolCache, fetchImpl);
+    expect(urls).toHaveLength(1);
+    expect(fs.readdirSync(path.dirname(dir)).sort()).toStrictEqual([os.arch(), `${os.arch()}.complete`]);
+  });
+
+  it('replaces a folder an interrupted download left without its .complete marker', async () => {
+    const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-'));
+    const dir = toolCacheDir('0.29.1', toolCache);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'buildx'), 'trunc');
+    await ensure(toolCache, () => answer(200, 'github.com/docker/buildx v0.29.1 abcdef'));
+    expect(fs.readFileSync(path.join(dir, 'buildx'), 'utf8')).toContain('v0.29.1');
+  });
+
+  it('retries once after a server error or a network failure', async () => {
+    for (const firstTry of [() => answer(502), () => Promise.reject(new TypeError('fetch failed'))]) {
+      const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-'));
+      let calls = 0;
+      const got = await ensure(toolCache, () =>
+        ++calls === 1 ? firstTry() : answer(200, 'github.com/docker/buildx v0.29.1 abcdef'),
+      );
+      expect([calls, got.buildx.version]).toStrictEqual([2, '0.29.1']);
+    }
+  });
+
+  it('a release that is not there: a BuildxError naming the version, the URL and the status', async () => {
+    const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-'));
+    const failed = ensure(toolCache, () => answer(404, 'Not Found'));
+    await expect(failed).rejects.toBeInstanceOf(BuildxError);
+    await expect(failed).rejects.toThrow(
+      'no docker buildx plugin found and buildx 0.29.1 could not be downloaded from http://releases.test/v0.29.1/' +
+        `${releaseAsset('0.29.1')}: HTTP 404`,
+    );
+    expect(fs.existsSync(`${toolCacheDir('0.29.1', toolCache)}.complete`)).toBe(false);
+  });
+});
+
+describe('buildx versions', () => {
+  it.each([
+    ['v0.29.1', '0.29.1'],
+    ['0.29', '0.29.0'],
+    ['1', '1.0.0'],
+    ['0.30.0-rc1', '0.30.0'],
+    ['latest', null],
+    ['', null],
+  ])('%j reads as %j', (text, want) => expect(coerceVersion(text)).toBe(want));
+
+  it.each([
+    ['0.29.1', '0.21.0', 1],
+    ['0.21.0', '0.29.1', -1],
+    ['0.10.0', '0.9.9', 1],
+    ['1.0.0', '0.99.99', 1],
+    ['0.29.1', '0.29.1', 0],
+  ])('%s against %s: %d', (a, b, sign) => expect(Math.sign(compareVersions(a, b))).toBe(sign));
 });

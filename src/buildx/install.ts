@@ -1,10 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type * as ToolCache from '@actions/tool-cache';
-import * as semver from 'semver';
 import { dockerConfigDir } from '../docker-config';
 import type { Exec, ExecResult } from '../exec';
+import { type FetchLike, httpFetch } from '../net/http';
 import {
   type Buildx,
   buildxPluginCandidates,
@@ -15,6 +14,18 @@ import {
 import { parseBuildxVersion } from './parse';
 
 export class BuildxError extends Error {}
+
+/** `0.29.1` from `v0.29.1`, `0.29` (`0.29.0`) or `0.29.1-rc1`: the version's numbers, else null. */
+export function coerceVersion(text: string): string | null {
+  const m = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text);
+  return m ? [m[1], m[2] ?? '0', m[3] ?? '0'].map(Number).join('.') : null;
+}
+
+/** Orders two versions from {@link coerceVersion}: negative, zero or positive. */
+export function compareVersions(a: string, b: string): number {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+}
 
 /** The GitHub cache service v2 needs buildx 0.21 (url_v2); older buildx silently caches nothing. */
 export const GHA_MIN_BUILDX = '0.21.0';
@@ -45,6 +56,41 @@ export interface EnsureOptions {
   releasesBase: string;
   /** {@link probeBuildx}, when the caller started it early. */
   probe?: Promise<BuildxProbe>;
+  /** The runner's tool cache (default `$RUNNER_TOOL_CACHE`). */
+  toolCache?: string;
+  fetchImpl?: FetchLike;
+}
+
+function defaultToolCache(): string {
+  return process.env.RUNNER_TOOL_CACHE || path.join(os.tmpdir(), 'bkca-tool-cache');
+}
+
+/**
+ * Where a release lives in the runner's tool cache, in the layout @actions/tool-cache uses
+ * (`<cache>/buildx/<version>/<arch>/`, complete once `<arch>.complete` exists), so that a later
+ * run on the same runner, ours or another action's, finds it.
+ */
+export function toolCacheDir(version: string, toolCache: string, arch = os.arch()): string {
+  return path.join(toolCache, 'buildx', version, arch);
+}
+
+/**
+ * Downloads a release binary into its tool cache folder: staged next to it, then renamed, then
+ * marked complete, so that a run cut short leaves nothing a later run would take for whole. One
+ * retry for a network error or a server error.
+ */
+async function downloadTo(url: string, dir: string, fetchImpl: FetchLike): Promise<void> {
+  let res = await fetchImpl(url, { signal: AbortSignal.timeout(300_000) }).catch(() => null);
+  if (res === null || res.status >= 500) res = await fetchImpl(url, { signal: AbortSignal.timeout(300_000) });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const data = Buffer.from(await res.arrayBuffer());
+  const name = os.platform() === 'win32' ? 'buildx.exe' : 'buildx';
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const staging = fs.mkdtempSync(`${dir}.download-`);
+  fs.writeFileSync(path.join(staging, name), data, { mode: 0o755 });
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.renameSync(staging, dir);
+  fs.writeFileSync(`${dir}.complete`, '');
 }
 
 /** `buildx version` as the plugin binary answered it ('' binary: through `docker buildx`). */
@@ -86,9 +132,10 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
   const current = probe.exitCode === 0 ? parseBuildxVersion(probe.stdout) : null;
   const wanted = o.wanted.replace(/^v/, '');
   const minimum = [wanted, o.floor]
-    .filter((v) => semver.valid(semver.coerce(v)))
-    .sort((a, b) => semver.compare(semver.coerce(b)!, semver.coerce(a)!))[0];
-  if (current && (!minimum || semver.gte(current, semver.coerce(minimum)!))) {
+    .map(coerceVersion)
+    .filter((v) => v !== null)
+    .sort((a, b) => compareVersions(b, a))[0];
+  if (current && (!minimum || compareVersions(coerceVersion(current) ?? '0.0.0', minimum) >= 0)) {
     return { buildx: pluginBinary ? standaloneBuildx(pluginBinary, current) : pluginBuildx(current) };
   }
   const have = current ? `buildx ${current}` : 'no docker buildx plugin';
@@ -97,25 +144,19 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
       `${have} found; ${minimum} or newer is needed. Set buildx-version (e.g. 0.29.1) to install it, or use docker/setup-buildx-action first`,
     );
   }
-  const version = semver.valid(semver.coerce(wanted))!;
-  // Loaded only here: the tool cache and its HTTP client cost every other run ~100 ms at start.
-  const tc = require('@actions/tool-cache') as typeof ToolCache;
-  let dir = tc.find('buildx', version);
-  if (dir === '') {
+  const version = coerceVersion(wanted)!;
+  const dir = toolCacheDir(version, o.toolCache ?? defaultToolCache());
+  if (!fs.existsSync(`${dir}.complete`)) {
     const url = releaseUrl(version, o.releasesBase);
-    let downloaded: string;
     try {
-      downloaded = await tc.downloadTool(url);
+      await downloadTo(url, dir, o.fetchImpl ?? httpFetch);
     } catch (e) {
+      const cause = (e as { cause?: { code?: unknown } }).cause?.code;
+      const why = `${(e as Error).message}${typeof cause === 'string' ? ` (${cause})` : ''}`;
       throw new BuildxError(
-        `${have} found and buildx ${version} could not be downloaded from ${url}: ${(e as Error).message}`,
+        `${have} found and buildx ${version} could not be downloaded from ${url}: ${why}`,
       );
     }
-    const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'buildx-'));
-    const binary = path.join(staging, os.platform() === 'win32' ? 'buildx.exe' : 'buildx');
-    fs.renameSync(downloaded, binary);
-    fs.chmodSync(binary, 0o755);
-    dir = await tc.cacheDir(staging, 'buildx', version);
   }
   const binary = path.join(dir, os.platform() === 'win32' ? 'buildx.exe' : 'buildx');
   const check = await exec(binary, ['version']);

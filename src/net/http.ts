@@ -1,5 +1,5 @@
 import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as https from 'node:https';
 
 /**
  * The part of `fetch` this action uses. Node's own `fetch` loads its HTTP client (undici) on first
@@ -68,7 +68,13 @@ function request(
 ): Promise<ResponseLike> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const client = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
+    // node:https loads TLS: ~5 ms that runs against a loopback or plain-HTTP service never need.
+    const client =
+      url.protocol === 'https:'
+        ? (require('node:https') as typeof https)
+        : url.protocol === 'http:'
+          ? http
+          : null;
     if (!client) return reject(new TypeError(`fetch failed: unsupported protocol ${url.protocol}`));
     const sent = { ...headers };
     if (body !== undefined) sent['Content-Length'] = String(Buffer.byteLength(body));
