@@ -82,6 +82,29 @@ export async function shimCostMs(shim: string, realDocker: string, env: NodeJS.P
   return Math.max(0, med(withShim) - med(without));
 }
 
+/**
+ * What `NODE_EXTRA_CA_CERTS` (set on this machine for its proxy; a GitHub runner does not set it)
+ * costs each node process at start: median `node -e 0` with and without it. The benchmark runs the
+ * action without it, as a runner would, and reports this figure so it can be added back.
+ */
+export async function extraCaCertsCostMs(): Promise<{ file: string; ms: number } | null> {
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (!file) return null;
+  const time = async (value: string) => {
+    const t = performance.now();
+    await run(process.execPath, ['-e', '0'], { env: { ...process.env, NODE_EXTRA_CA_CERTS: value } });
+    return performance.now() - t;
+  };
+  const withCerts: number[] = [];
+  const without: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    withCerts.push(await time(file));
+    without.push(await time(''));
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { file, ms: Math.round(Math.max(0, med(withCerts) - med(without))) };
+}
+
 export interface RegistryStorage {
   repository: string;
   tags: number;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { BASE_IMAGE, REGISTRY, engineEnv, freshRunner, run } from '../__tests__/e2e/support';
 import { startGhaCacheService, type GhaCacheService } from '../test-services/gha-cache';
 import { CONFIG_IDS, type Config, type ConfigId, makeConfigs } from './configs';
-import { readDockerLog, registryStorage, shimCostMs, writeDockerShim } from './measure';
+import { extraCaCertsCostMs, readDockerLog, registryStorage, shimCostMs, writeDockerShim } from './measure';
 import {
   type IdealRun,
   type Sleeps,
@@ -145,6 +145,7 @@ class Bench {
   readonly anomalies: string[] = [];
   shimDir = '';
   shimCost = 0;
+  extraCaCerts: { file: string; ms: number } | null = null;
   pathEnv = '';
   dockerLogs = '';
   repo!: Repo;
@@ -183,6 +184,7 @@ class Bench {
       const shim = writeDockerShim(this.shimDir, realDocker);
       this.pathEnv = `${this.shimDir}:${enginePath}`;
       this.shimCost = await shimCostMs(shim, realDocker, { PATH: enginePath });
+      this.extraCaCerts = await extraCaCertsCostMs();
       for (const c of this.configs.filter((x) => x.gha))
         this.services.set(c.id, await startGhaCacheService());
     }
@@ -269,6 +271,8 @@ class Bench {
       ...engineEnv(),
       PATH: this.pathEnv,
       BENCH_DOCKER_LOG: dockerLog,
+      // This machine's proxy CA bundle, which a GitHub runner does not set (see extraCaCertsCostMs).
+      NODE_EXTRA_CA_CERTS: '',
       ...(svc ? svc.env(svc.mintToken({ scopes: r.token })) : {}),
     };
     const inputs: Record<string, string> = { driver: 'docker', ...c.inputs(r) };
@@ -561,7 +565,10 @@ async function main(): Promise<number> {
         `\nconfigurations: ${bench.configs.map((c) => c.id).join(', ')}` +
         (o.plan
           ? ''
-          : `\ndocker shim cost ${bench.shimCost.toFixed(1)} ms per call (subtracted from overhead)`),
+          : `\ndocker shim cost ${bench.shimCost.toFixed(1)} ms per call (subtracted from overhead)` +
+            (bench.extraCaCerts
+              ? `\nNODE_EXTRA_CA_CERTS cleared for the action (a runner does not set it): it costs each node start ${bench.extraCaCerts.ms} ms here`
+              : '')),
     );
     await bench.replay();
     if (o.plan) return 0;
@@ -630,6 +637,8 @@ async function main(): Promise<number> {
       layerKiB: { base: bench.kib, deps: 4 * bench.kib, build: 2 * bench.kib, leg: bench.kib },
       legs: LEGS,
       shimCostMs: Math.round(bench.shimCost * 10) / 10,
+      // Cleared for the action's processes; what it would add to each of main and post.
+      extraCaCertsMsPerNodeStart: bench.extraCaCerts?.ms ?? null,
       matrixProbe: o.probe,
       configurations: bench.configs.map((c) => ({
         id: c.id,
