@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { exec, type Exec } from '../../src/exec';
-import { findMergeBase, parentCommit, redactUrlCredentials } from '../../src/git/history';
+import { findMergeBase, mergedIn, parentCommit, redactUrlCredentials, sameTree } from '../../src/git/history';
 
 // Real git repositories in a temporary directory: a bare "origin", a work clone that builds the
 // history, and CI-like checkouts cloned from origin through a file:// URL (plain local paths
@@ -296,5 +296,64 @@ describe('redactUrlCredentials', () => {
     ${'ssh://git@host:22/r and http://u:p@h/x'}                                       | ${'ssh://***@host:22/r and http://***@h/x'}
   `('$text', ({ text, expected }) => {
     expect(redactUrlCredentials(text)).toBe(expected);
+  });
+});
+
+describe('a push that merged the base in, and a merge commit that holds its head', () => {
+  // main: m1 (lock v1) -> m2 (lock v2); feature/u from m1: u1 (a source), then u2 = merge of m2.
+  // pr-up: main merged with u2 (the head contains the base); pr-old: main merged with u1.
+  const s: Record<string, string> = {};
+  beforeAll(async () => {
+    const work = join(root, 'work-trees');
+    await git(root, 'clone', '--quiet', originUrl, work);
+    const write = async (file: string, text: string, label: string) => {
+      await exec('sh', ['-c', 'printf %s "$2" > "$1"', 'sh', join(work, file), text], { env });
+      await git(work, 'add', file);
+      await git(work, 'commit', '--quiet', '-m', label);
+      s[label] = await git(work, 'rev-parse', 'HEAD');
+    };
+    await git(work, 'checkout', '--quiet', '-b', 'trees-main', sha.c40);
+    await write('deps.lock', 'v1', 'm1');
+    await git(work, 'checkout', '--quiet', '-b', 'feature/u');
+    await write('src.txt', 'feature', 'u1');
+    await git(work, 'checkout', '--quiet', 'trees-main');
+    await write('deps.lock', 'v2', 'm2');
+    await git(work, 'checkout', '--quiet', 'feature/u');
+    await git(work, 'merge', '--quiet', '--no-edit', 'trees-main');
+    s.u2 = await git(work, 'rev-parse', 'HEAD');
+    for (const [name, head] of [
+      ['pr-up', s.u2],
+      ['pr-old', s.u1],
+    ]) {
+      await git(work, 'checkout', '--quiet', '-b', name, s.m2);
+      await git(work, 'merge', '--quiet', '--no-ff', '--no-edit', head);
+    }
+    await git(work, 'push', '--quiet', 'origin', 'trees-main', 'feature/u', 'pr-up', 'pr-old');
+  }, 60_000);
+
+  it('mergedIn: true for the merge that brought the base commit in, false for another commit', async () => {
+    const dir = await checkout('feature/u', false);
+    expect(await mergedIn(exec, { cwd: dir, env, sha: s.m2 })).toBe(true);
+    expect(await mergedIn(exec, { cwd: dir, env, sha: s.m1 })).toBe(false);
+    expect(await mergedIn(exec, { cwd: dir, env, rev: s.u1, sha: s.m2 })).toBe(false);
+  });
+
+  it('sameTree fetches the head into a shallow checkout and compares the files', async () => {
+    const up = recordingExec();
+    const dir = await checkout('pr-up', true);
+    expect(await sameTree(up.exec, { cwd: dir, env, other: s.u2 })).toBe(true);
+    expect(fetches(up.calls)).toStrictEqual([`--no-tags --no-recurse-submodules --depth=1 origin ${s.u2}`]);
+    expect(await sameTree(exec, { cwd: await checkout('pr-old', true), env, other: s.u1 })).toBe(false);
+  });
+
+  it('sameTree gives reasons, not errors, for what it cannot tell', async () => {
+    const dir = await checkout('pr-up', true);
+    expect(await sameTree(exec, { cwd: dir, env, other: 'not-a-sha; rm -rf /' })).toBe(
+      '"not-a-sha; rm -rf /" is not a commit sha',
+    );
+    expect(await sameTree(exec, { cwd: dir, env, other: 'f'.repeat(40) })).toMatch(
+      /^could not fetch f{40}: /,
+    );
+    expect(await sameTree(exec, { cwd: root, env, other: s.u2 })).toMatch(/is not a commit in the checkout$/);
   });
 });

@@ -6,7 +6,7 @@ import { indexNames, listGhaCacheNames } from '../../src/github/cache-entries';
 import { gatherFacts } from '../../src/plan/facts';
 import { ghaExistence, localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
-import { type GitFacts, refPlan } from '../../src/plan/rules';
+import { classify, factsNeeded, type GitFacts, refPlan, visibility } from '../../src/plan/rules';
 
 const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';
 const PARENT = '5f1e2d3c4b5a69788796a5b4c3d2e1f0a1b2c3d4';
@@ -587,7 +587,7 @@ describe("a push's before: the head it replaced, read as the parent without aski
       calls.push([cmd, ...args]);
       return { exitCode: 1, stdout: '', stderr: 'no git here', timedOut: false };
     };
-    const found = await gatherFacts(exec, ctx, { parent: true, mergeBase: false }, '');
+    const found = await gatherFacts(exec, ctx, { parent: true, mergeBase: false, headTree: false }, '');
     expect(found).toStrictEqual({ mergeBase: null, parent: PARENT });
     expect(calls).toStrictEqual([]);
     expect(
@@ -653,5 +653,85 @@ describe('gha: which caches exist, from the index entries the run can list', () 
     expect(seen[0].url).toBe('http://svc/twirp/github.actions.results.api.v1.CacheService/ListCacheEntries');
     expect(JSON.parse(String(seen[0].init.body))).toStrictEqual({ key: '', restore_keys: ['index-app'] });
     expect((seen[0].init.headers as Record<string, string>).Authorization).toBe('Bearer tkn');
+  });
+});
+
+describe('a branch just brought up to date, and a pull request whose head already contains its base', () => {
+  const image = 'ghcr.io/octo-org/app-cache';
+  const tag = (t: string) => `type=registry,ref=${image}:${t}`;
+  const options: PlanOptions = { ...base, backend: 'registry', image };
+  const update = run('push', 'push-feature', 'refs/heads/feature/login-form');
+  const pr = run('pull_request', 'pull_request', 'refs/pull/7/merge', MERGE);
+
+  it.each([
+    {
+      title:
+        'a push that merged the default branch in reads the merged commit alone, ahead of its own branch',
+      ctx: update,
+      facts: { ...facts, mergedBase: true },
+      tags: ['default.branch-feature-login-form-5e6268e3', `default.sha-${MB}`, 'default.branch-main'],
+      from: [tag(`default.sha-${MB}`)],
+      note: `sha:${MB} is the main commit this push merged in: newer than this branch's last build: it is read alone`,
+    },
+    {
+      title: 'the same push falls back to its own branch alone when the merged commit has no cache',
+      ctx: update,
+      facts: { ...facts, mergedBase: true },
+      tags: ['default.branch-feature-login-form-5e6268e3', 'default.branch-main'],
+      from: [tag('default.branch-feature-login-form-5e6268e3')],
+      note: "branch:feature/login-form holds this ref's earlier runs: it is read alone",
+    },
+    {
+      title: 'a push that did not merge the default branch reads its own branch alone',
+      ctx: update,
+      facts,
+      tags: ['default.branch-feature-login-form-5e6268e3', `default.sha-${MB}`, 'default.branch-main'],
+      from: [tag('default.branch-feature-login-form-5e6268e3')],
+      note: "branch:feature/login-form holds this ref's earlier runs: it is read alone",
+    },
+    {
+      title: "a pull request whose merge commit holds its head's files reads the head branch alone",
+      ctx: pr,
+      facts: { ...facts, mergeIsHead: true },
+      tags: ['default.pr-7', 'default.branch-feature-login-form-5e6268e3', 'default.branch-main'],
+      from: [tag('default.branch-feature-login-form-5e6268e3')],
+      note: 'branch:feature/login-form was built from these very files (the head already contains the base): it is read alone',
+    },
+    {
+      title: 'a pull request whose head lacks part of the base reads its own pull request alone',
+      ctx: pr,
+      facts: { ...facts, mergeIsHead: false },
+      tags: ['default.pr-7', 'default.branch-feature-login-form-5e6268e3', 'default.branch-main'],
+      from: [tag('default.pr-7')],
+      note: "pr:7 holds this ref's earlier runs: it is read alone",
+    },
+  ])('$title', ({ ctx, facts: f, tags, from, note }) => {
+    const p = narrowSources(plan(ctx, f, options), registryExistence(tags));
+    expect(p.cacheFrom).toStrictEqual(from);
+    expect(p.notes).toContain(`${note} (more sources only make BuildKit miss at random)`);
+  });
+
+  it.each([
+    {
+      title: 'a pull request on a registry compares its trees',
+      ctx: pr,
+      backend: 'registry',
+      headTree: true,
+    },
+    {
+      title: "on GitHub's cache it does not: the head branch is not readable",
+      ctx: pr,
+      backend: 'gha',
+      headTree: false,
+    },
+    {
+      title: 'a fork pull request does not: its head branch writes no cache here',
+      ctx: run('pull_request', 'pull_request-fork', 'refs/pull/7/merge', MERGE),
+      backend: 'registry',
+      headTree: false,
+    },
+    { title: 'a push does not', ctx: update, backend: 'registry', headTree: false },
+  ])('$title', ({ ctx, backend, headTree }) => {
+    expect(factsNeeded(classify(ctx), visibility(backend)).headTree).toBe(headTree);
   });
 });

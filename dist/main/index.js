@@ -1431,6 +1431,8 @@ exports.DEEPEN_STEPS = void 0;
 exports.redactUrlCredentials = redactUrlCredentials;
 exports.findMergeBase = findMergeBase;
 exports.parentCommit = parentCommit;
+exports.mergedIn = mergedIn;
+exports.sameTree = sameTree;
 /**
  * How far each successive `git fetch --deepen=<n>` reaches. `--deepen` is relative to the current
  * shallow boundary, so after k steps the checkout holds the sum of the first k numbers of commits
@@ -1676,6 +1678,69 @@ async function parentCommit(exec, options) {
             sha: null,
             reason: `parent lookup failed: ${messageOf(error)}`,
         };
+    }
+}
+/**
+ * Whether `rev`'s second parent is `sha`: the commit merged `sha` in (`git merge main` on a branch,
+ * GitHub's "Update branch"). False when `rev` is no merge or its parents are not in the checkout.
+ */
+async function mergedIn(exec, options) {
+    const rev = options.rev ?? 'HEAD';
+    if (argumentProblem('rev', rev) || !SHA.test(options.sha))
+        return false;
+    try {
+        return (await resolveCommit(makeGit(exec, options), `${rev}^2`)) === options.sha;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Whether `rev` holds exactly the files of commit `other` (the same tree). The checkout may lack
+ * `other`: it is fetched by sha (one commit deep in a shallow checkout; the objects `rev` already
+ * has are not sent again). A pull request's merge commit holds its head's files when the head
+ * already contains the base. Never throws: anything git cannot tell is a reason.
+ */
+async function sameTree(exec, options) {
+    const rev = options.rev ?? 'HEAD';
+    const remote = options.remote ?? 'origin';
+    const problem = argumentProblem('rev', rev) ?? argumentProblem('remote', remote);
+    if (problem)
+        return problem;
+    if (!SHA.test(options.other))
+        return `${JSON.stringify(options.other)} is not a commit sha`;
+    try {
+        const git = makeGit(exec, options);
+        const tree = async (r) => {
+            const result = await git(['rev-parse', '--verify', '--quiet', `${r}^{tree}`]);
+            return result.exitCode === 0 ? result.stdout.trim() : undefined;
+        };
+        const mine = await tree(rev);
+        if (!mine)
+            return `${JSON.stringify(rev)} is not a commit in the checkout`;
+        let theirs = await tree(options.other);
+        if (!theirs) {
+            const shallow = await isShallow(git);
+            if (typeof shallow === 'string')
+                return shallow;
+            const fetched = await git([
+                'fetch',
+                '--no-tags',
+                '--no-recurse-submodules',
+                ...(shallow ? ['--depth=1'] : []),
+                remote,
+                options.other,
+            ], options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS);
+            if (fetched.exitCode !== 0)
+                return `could not fetch ${options.other}: ${describeFailure(fetched)}`;
+            theirs = await tree(options.other);
+            if (!theirs)
+                return `${options.other} was fetched but does not resolve`;
+        }
+        return mine === theirs;
+    }
+    catch (error) {
+        return `tree comparison failed: ${messageOf(error)}`;
     }
 }
 
@@ -1948,6 +2013,7 @@ function runContextFrom(env, payload) {
             number: Number(pr.number ?? payload.number),
             baseRef: str(base?.ref),
             headRef: str(head?.ref),
+            headSha: str(head?.sha),
             // A deleted fork has head.repo null: treat it as a fork, the careful answer.
             fromFork: headRepo === '' || (baseRepo !== '' && headRepo !== baseRepo),
         };
@@ -2505,7 +2571,7 @@ function startProbes(exec, inputs, env) {
 async function planCache(exec, ctx, inputs, env) {
     const options = (0, plan_1.planOptionsFrom)(inputs);
     const [facts, existing] = await Promise.all([
-        (0, facts_1.gatherFacts)(exec, ctx, (0, rules_1.factsNeeded)((0, rules_1.classify)(ctx)), inputs.githubToken),
+        (0, facts_1.gatherFacts)(exec, ctx, (0, rules_1.factsNeeded)((0, rules_1.classify)(ctx), (0, rules_1.visibility)(options.backend)), inputs.githubToken),
         (0, facts_1.findExistingCaches)(options, env, fs.existsSync),
     ]);
     options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
@@ -2875,6 +2941,8 @@ async function gatherFacts(exec, ctx, needed, githubToken) {
         });
         if (local.sha !== null) {
             facts.mergeBase = local.sha;
+            // The lookup deepened the checkout down to the merge-base: HEAD's parents are there.
+            facts.mergedBase = await (0, history_1.mergedIn)(exec, { cwd, sha: local.sha });
         }
         else if (githubToken !== '' && ctx.repository !== '' && ctx.sha !== '') {
             const remote = await (0, compare_1.mergeBaseFromApi)({
@@ -2891,6 +2959,14 @@ async function gatherFacts(exec, ctx, needed, githubToken) {
         else {
             facts.mergeBaseWhy = `git: ${local.reason}; no github-token for the API fallback`;
         }
+    }
+    const headSha = ctx.pullRequest?.headSha ?? '';
+    if (needed.headTree && headSha !== '') {
+        const same = await (0, history_1.sameTree)(exec, { cwd, other: headSha, remote: 'origin' });
+        if (typeof same === 'boolean')
+            facts.mergeIsHead = same;
+        else
+            facts.mergeIsHeadWhy = same;
     }
     return facts;
 }
@@ -3093,10 +3169,12 @@ exports.localExistence = localExistence;
  * another source holds it (bench/README.md, cause 1; bench/repro-multi-import.sh). So:
  *
  * - a source known to be missing is not passed (it would only be a failed lookup);
- * - a cache written from this very commit and leg is an exact match: it is read alone;
- * - else the run's own ref (its branch, its pull request), once an earlier run wrote it, is read
- *   alone: a base that moved its dependencies since then costs those layers once, where two
- *   overlapping sources would cost this ref's own layers on about every other run;
+ * - a cache written from this very commit (or these very files) and leg is an exact match: it is
+ *   read alone;
+ * - else the first source the rules mark as best alone that exists: usually the run's own ref
+ *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
+ *   dependencies since then costs those layers once, where two overlapping sources would cost this
+ *   ref's own layers on about every other run;
  * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
  *   serve a leg that has nothing yet.
  *
@@ -3111,16 +3189,16 @@ function narrowSources(p, exists) {
     const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
     // The first rule that applies decides which candidates stay; the others are left out.
     const exact = candidates.find((r) => r.exact && found(r));
-    const ownRef = candidates.find((r) => r.ownRef && found(r));
+    const alone = candidates.find((r) => r.alone && found(r));
     const rule = exact
         ? {
             keep: (r) => r.entry === exact.entry,
-            why: `${exact.ref} was built from this very commit: it is read alone`,
+            why: `${exact.ref} ${exact.exact}: it is read alone`,
         }
-        : ownRef
+        : alone
             ? {
-                keep: (r) => r.entry === ownRef.entry,
-                why: `${ownRef.ref} holds this ref's earlier runs: it is read alone`,
+                keep: (r) => r.entry === alone.entry,
+                why: `${alone.ref} ${alone.alone}: it is read alone`,
             }
             : candidates.some((r) => r.origin === 'own' && found(r))
                 ? {
@@ -3228,7 +3306,7 @@ function ghaUnreadable(trigger, ref, defaultBranch) {
  * commits git found and the options in; BuildKit entries and the reasons for each out.
  */
 function plan(ctx, facts, options) {
-    const rules = (0, rules_1.refPlan)(ctx, facts, options.write, options.backend === 'gha' ? 'github' : 'shared');
+    const rules = (0, rules_1.refPlan)(ctx, facts, options.write, (0, rules_1.visibility)(options.backend));
     const notes = [...rules.notes];
     const ns = (0, names_1.namespace)(options.scope, options.leg);
     const result = {
@@ -3271,13 +3349,16 @@ function plan(ctx, facts, options) {
         return { ref: label, why: u.why, entry: entryOf(name, direction) };
     };
     const read = (u, origin, inNamespace = ns, label) => {
-        const exact = origin === 'own' && u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
-        const ownRef = origin === 'own' && u.own === true;
+        const thisCommit = u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
+        const exact = origin !== 'own'
+            ? undefined
+            : (u.exact ?? (thisCommit ? 'was built from this very commit' : undefined));
+        const alone = origin === 'own' ? u.alone : undefined;
         return {
             ...use(u, readNames, 'from', inNamespace, label),
             origin,
             ...(exact ? { exact } : {}),
-            ...(ownRef ? { ownRef } : {}),
+            ...(alone ? { alone } : {}),
         };
     };
     for (const u of rules.reads) {
@@ -3332,6 +3413,7 @@ function plan(ctx, facts, options) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.classify = classify;
 exports.factsNeeded = factsNeeded;
+exports.visibility = visibility;
 exports.refPlan = refPlan;
 const context_1 = __nccwpck_require__(556);
 const names_1 = __nccwpck_require__(471);
@@ -3359,10 +3441,12 @@ function classify(ctx) {
     }
     return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
 }
-function factsNeeded(trigger) {
+function factsNeeded(trigger, visibility) {
     return {
         mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
         parent: trigger.kind === 'push-default',
+        // Only where the head branch's cache is readable: not on GitHub's, not from a fork.
+        headTree: trigger.kind === 'pull-request' && !trigger.fromFork && visibility === 'shared',
     };
 }
 function dedupe(uses) {
@@ -3376,6 +3460,10 @@ function dedupe(uses) {
     });
 }
 const branch = (name) => ({ kind: 'branch', name });
+const OWN = "holds this ref's earlier runs";
+function visibility(backend) {
+    return backend === 'gha' ? 'github' : 'shared';
+}
 /**
  * The rules: which refs' caches this run reads (best match first) and which it writes.
  * Pure: the event, the commits found and the write policy in, refs and reasons out.
@@ -3420,7 +3508,7 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             reads.push({
                 ref: branch(trigger.branch),
                 why: 'own branch: the newest build of this branch',
-                own: true,
+                alone: OWN,
             });
             readMergedPullRequest();
             if (facts.parent) {
@@ -3438,10 +3526,20 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             ];
             break;
         case 'push-branch':
+            if (facts.mergedBase && facts.mergeBase) {
+                // The branch was just brought up to date: its last build predates what the base changed
+                // (a lock file bumped on the base), while the merged base commit holds all of that and
+                // differs only by this branch's own changes, usually later layers.
+                reads.push({
+                    ref: { kind: 'sha', sha: facts.mergeBase },
+                    why: `the ${def} commit this push merged in`,
+                    alone: `is the ${def} commit this push merged in: newer than this branch's last build`,
+                });
+            }
             reads.push({
                 ref: branch(trigger.branch),
                 why: 'own branch: the newest build of this branch',
-                own: true,
+                alone: OWN,
             });
             readMergedPullRequest();
             readMergeBase();
@@ -3453,15 +3551,22 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             const own = {
                 ref: { kind: 'pr', number: trigger.number },
                 why: 'own pull request: earlier runs',
-                own: true,
+                alone: OWN,
             };
-            reads.push(own);
-            // The head branch's newest build: the merge commit holds its content when it is up to date.
-            if (!trigger.fromFork && ctx.pullRequest?.headRef && ctx.pullRequest.headRef !== trigger.base) {
+            // The head branch's newest build: the merge commit holds exactly its files when the head
+            // already contains the base (git compared the trees), and then it comes first and alone.
+            const head = ctx.pullRequest?.headRef ?? '';
+            const readHead = !trigger.fromFork && head !== '' && head !== trigger.base;
+            if (readHead && facts.mergeIsHead) {
                 reads.push({
-                    ref: branch(ctx.pullRequest.headRef),
-                    why: 'the head branch: the changes this pull request merges',
+                    ref: branch(head),
+                    why: 'the head branch: the head already contains the base, so this merge commit holds its files',
+                    exact: 'was built from these very files (the head already contains the base)',
                 });
+            }
+            reads.push(own);
+            if (readHead) {
+                reads.push({ ref: branch(head), why: 'the head branch: the changes this pull request merges' });
             }
             if (trigger.base) {
                 reads.push({ ref: branch(trigger.base), why: 'the base branch: the merge commit is built on it' });
@@ -3508,7 +3613,7 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
                 reads.push({
                     ref: { kind: 'pr', number: trigger.number },
                     why: 'the queued pull request: its runs built it merged into the base',
-                    own: true,
+                    alone: 'holds the queued pull request built on the base',
                 });
             }
             if (def && trigger.base !== def)

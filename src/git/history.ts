@@ -293,3 +293,68 @@ export async function parentCommit(exec: Exec, options: ParentOptions): Promise<
     };
   }
 }
+
+/**
+ * Whether `rev`'s second parent is `sha`: the commit merged `sha` in (`git merge main` on a branch,
+ * GitHub's "Update branch"). False when `rev` is no merge or its parents are not in the checkout.
+ */
+export async function mergedIn(
+  exec: Exec,
+  options: GitContext & { rev?: string; sha: string },
+): Promise<boolean> {
+  const rev = options.rev ?? 'HEAD';
+  if (argumentProblem('rev', rev) || !SHA.test(options.sha)) return false;
+  try {
+    return (await resolveCommit(makeGit(exec, options), `${rev}^2`)) === options.sha;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `rev` holds exactly the files of commit `other` (the same tree). The checkout may lack
+ * `other`: it is fetched by sha (one commit deep in a shallow checkout; the objects `rev` already
+ * has are not sent again). A pull request's merge commit holds its head's files when the head
+ * already contains the base. Never throws: anything git cannot tell is a reason.
+ */
+export async function sameTree(
+  exec: Exec,
+  options: GitContext & { rev?: string; other: string },
+): Promise<boolean | string> {
+  const rev = options.rev ?? 'HEAD';
+  const remote = options.remote ?? 'origin';
+  const problem = argumentProblem('rev', rev) ?? argumentProblem('remote', remote);
+  if (problem) return problem;
+  if (!SHA.test(options.other)) return `${JSON.stringify(options.other)} is not a commit sha`;
+  try {
+    const git = makeGit(exec, options);
+    const tree = async (r: string) => {
+      const result = await git(['rev-parse', '--verify', '--quiet', `${r}^{tree}`]);
+      return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    };
+    const mine = await tree(rev);
+    if (!mine) return `${JSON.stringify(rev)} is not a commit in the checkout`;
+    let theirs = await tree(options.other);
+    if (!theirs) {
+      const shallow = await isShallow(git);
+      if (typeof shallow === 'string') return shallow;
+      const fetched = await git(
+        [
+          'fetch',
+          '--no-tags',
+          '--no-recurse-submodules',
+          ...(shallow ? ['--depth=1'] : []),
+          remote,
+          options.other,
+        ],
+        options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+      );
+      if (fetched.exitCode !== 0) return `could not fetch ${options.other}: ${describeFailure(fetched)}`;
+      theirs = await tree(options.other);
+      if (!theirs) return `${options.other} was fetched but does not resolve`;
+    }
+    return mine === theirs;
+  } catch (error) {
+    return `tree comparison failed: ${messageOf(error)}`;
+  }
+}

@@ -26,6 +26,8 @@ export interface PullRequestFacts {
   number: number;
   baseRef: string;
   headRef: string;
+  /** The head commit the pull request merges ('' when the payload lacks it). */
+  headSha: string;
   /** The head repository differs from the base repository. */
   fromFork: boolean;
 }
@@ -79,6 +81,7 @@ export function runContextFrom(env: NodeJS.ProcessEnv, payload: Json): RunContex
       number: Number(pr.number ?? payload.number),
       baseRef: str(base?.ref),
       headRef: str(head?.ref),
+      headSha: str(head?.sha),
       // A deleted fork has head.repo null: treat it as a fork, the careful answer.
       fromFork: headRepo === '' || (baseRepo !== '' && headRepo !== baseRepo),
     };

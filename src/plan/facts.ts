@@ -1,5 +1,5 @@
 import type { Exec } from '../exec';
-import { findMergeBase, parentCommit } from '../git/history';
+import { findMergeBase, mergedIn, parentCommit, sameTree } from '../git/history';
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
 import { dockerConfigDir } from '../docker-config';
@@ -39,6 +39,8 @@ export async function gatherFacts(
     });
     if (local.sha !== null) {
       facts.mergeBase = local.sha;
+      // The lookup deepened the checkout down to the merge-base: HEAD's parents are there.
+      facts.mergedBase = await mergedIn(exec, { cwd, sha: local.sha });
     } else if (githubToken !== '' && ctx.repository !== '' && ctx.sha !== '') {
       const remote = await mergeBaseFromApi({
         apiUrl: ctx.apiUrl,
@@ -52,6 +54,12 @@ export async function gatherFacts(
     } else {
       facts.mergeBaseWhy = `git: ${local.reason}; no github-token for the API fallback`;
     }
+  }
+  const headSha = ctx.pullRequest?.headSha ?? '';
+  if (needed.headTree && headSha !== '') {
+    const same = await sameTree(exec, { cwd, other: headSha, remote: 'origin' });
+    if (typeof same === 'boolean') facts.mergeIsHead = same;
+    else facts.mergeIsHeadWhy = same;
   }
   return facts;
 }

@@ -9,10 +9,12 @@ export type Existence = (entry: string) => boolean | undefined;
  * another source holds it (bench/README.md, cause 1; bench/repro-multi-import.sh). So:
  *
  * - a source known to be missing is not passed (it would only be a failed lookup);
- * - a cache written from this very commit and leg is an exact match: it is read alone;
- * - else the run's own ref (its branch, its pull request), once an earlier run wrote it, is read
- *   alone: a base that moved its dependencies since then costs those layers once, where two
- *   overlapping sources would cost this ref's own layers on about every other run;
+ * - a cache written from this very commit (or these very files) and leg is an exact match: it is
+ *   read alone;
+ * - else the first source the rules mark as best alone that exists: usually the run's own ref
+ *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
+ *   dependencies since then costs those layers once, where two overlapping sources would cost this
+ *   ref's own layers on about every other run;
  * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
  *   serve a leg that has nothing yet.
  *
@@ -28,16 +30,16 @@ export function narrowSources(p: CachePlan, exists: Existence): CachePlan {
   const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
   // The first rule that applies decides which candidates stay; the others are left out.
   const exact = candidates.find((r) => r.exact && found(r));
-  const ownRef = candidates.find((r) => r.ownRef && found(r));
+  const alone = candidates.find((r) => r.alone && found(r));
   const rule: { keep: (r: PlannedCache) => boolean; why: string } | null = exact
     ? {
         keep: (r) => r.entry === exact.entry,
-        why: `${exact.ref} was built from this very commit: it is read alone`,
+        why: `${exact.ref} ${exact.exact}: it is read alone`,
       }
-    : ownRef
+    : alone
       ? {
-          keep: (r) => r.entry === ownRef.entry,
-          why: `${ownRef.ref} holds this ref's earlier runs: it is read alone`,
+          keep: (r) => r.entry === alone.entry,
+          why: `${alone.ref} ${alone.alone}: it is read alone`,
         }
       : candidates.some((r) => r.origin === 'own' && found(r))
         ? {

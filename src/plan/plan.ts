@@ -2,7 +2,7 @@ import type { RunContext } from '../github/context';
 import type { CacheWrite, Inputs } from '../inputs';
 import { type BackendOptions, cacheFromEntries, cacheToEntries, unusedOptions } from './backends';
 import { type CacheRef, cacheName, defaultScope, legOf, namespace, refLabel, repositoryOf } from './names';
-import { type GitFacts, type RefUse, type Trigger, refPlan } from './rules';
+import { type GitFacts, type RefUse, type Trigger, refPlan, visibility } from './rules';
 
 /** What the planner needs besides the run: the cache inputs with their defaults resolved. */
 export interface PlanOptions extends Partial<Omit<BackendOptions, 'backend'>> {
@@ -24,10 +24,10 @@ export interface PlannedCache {
   entry: string;
   /** Reads only: this leg's own cache, a sibling leg's, or the plain (leg-less) build's. */
   origin?: 'own' | 'sibling' | 'plain';
-  /** Reads only: written from this very commit and this leg, so an exact match. */
-  exact?: boolean;
-  /** Reads only: this run's own ref and leg, written by its earlier runs. */
-  ownRef?: boolean;
+  /** Reads only: why it is an exact match (written from this very commit or these very files, this leg). */
+  exact?: string;
+  /** Reads only, this leg's: why it is read alone when it exists (the run's own ref, usually). */
+  alone?: string;
 }
 
 export interface CachePlan {
@@ -86,7 +86,7 @@ function ghaUnreadable(trigger: Trigger, ref: CacheRef, defaultBranch: string): 
  * commits git found and the options in; BuildKit entries and the reasons for each out.
  */
 export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): CachePlan {
-  const rules = refPlan(ctx, facts, options.write, options.backend === 'gha' ? 'github' : 'shared');
+  const rules = refPlan(ctx, facts, options.write, visibility(options.backend));
   const notes = [...rules.notes];
   const ns = namespace(options.scope, options.leg);
   const result: CachePlan = {
@@ -135,13 +135,17 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
     return { ref: label, why: u.why, entry: entryOf(name, direction) };
   };
   const read = (u: RefUse, origin: 'own' | 'sibling' | 'plain', inNamespace = ns, label?: string) => {
-    const exact = origin === 'own' && u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
-    const ownRef = origin === 'own' && u.own === true;
+    const thisCommit = u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
+    const exact =
+      origin !== 'own'
+        ? undefined
+        : (u.exact ?? (thisCommit ? 'was built from this very commit' : undefined));
+    const alone = origin === 'own' ? u.alone : undefined;
     return {
       ...use(u, readNames, 'from', inNamespace, label),
       origin,
       ...(exact ? { exact } : {}),
-      ...(ownRef ? { ownRef } : {}),
+      ...(alone ? { alone } : {}),
     };
   };
 

@@ -42,12 +42,16 @@ export function classify(ctx: RunContext): Trigger {
 export interface FactsNeeded {
   mergeBase: boolean;
   parent: boolean;
+  /** Whether a pull request's merge commit holds its head's files (the head contains the base). */
+  headTree: boolean;
 }
 
-export function factsNeeded(trigger: Trigger): FactsNeeded {
+export function factsNeeded(trigger: Trigger, visibility: Visibility): FactsNeeded {
   return {
     mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
     parent: trigger.kind === 'push-default',
+    // Only where the head branch's cache is readable: not on GitHub's, not from a fork.
+    headTree: trigger.kind === 'pull-request' && !trigger.fromFork && visibility === 'shared',
   };
 }
 
@@ -55,15 +59,25 @@ export function factsNeeded(trigger: Trigger): FactsNeeded {
 export interface GitFacts {
   mergeBase: string | null;
   mergeBaseWhy?: string;
+  /** This push's commit merged the merge-base in: the branch was just brought up to date. */
+  mergedBase?: boolean;
   parent: string | null;
   parentWhy?: string;
+  /** The pull request's merge commit holds exactly its head's files. */
+  mergeIsHead?: boolean;
+  mergeIsHeadWhy?: string;
 }
 
 export interface RefUse {
   ref: CacheRef;
   why: string;
-  /** The run's own ref (its branch, its pull request): what its earlier runs wrote. */
-  own?: true;
+  /**
+   * Why it is read alone when it exists: the best single source, usually the run's own ref (what
+   * its earlier runs wrote). The first such read that exists wins (see narrow.ts).
+   */
+  alone?: string;
+  /** Why it holds exactly this run's files, though it was not written from this commit. */
+  exact?: string;
 }
 
 export interface RefPlan {
@@ -84,6 +98,7 @@ function dedupe(uses: RefUse[]): RefUse[] {
 }
 
 const branch = (name: string): CacheRef => ({ kind: 'branch', name });
+const OWN = "holds this ref's earlier runs";
 
 /**
  * Who can read what a run writes. `github`: the GitHub Actions cache, where a pull request's
@@ -91,6 +106,10 @@ const branch = (name: string): CacheRef => ({ kind: 'branch', name });
  * only. `shared`: a registry, a folder or a bucket, readable by every later run.
  */
 export type Visibility = 'github' | 'shared';
+
+export function visibility(backend: string): Visibility {
+  return backend === 'gha' ? 'github' : 'shared';
+}
 
 /**
  * The rules: which refs' caches this run reads (best match first) and which it writes.
@@ -146,7 +165,7 @@ export function refPlan(
       reads.push({
         ref: branch(trigger.branch),
         why: 'own branch: the newest build of this branch',
-        own: true,
+        alone: OWN,
       });
       readMergedPullRequest();
       if (facts.parent) {
@@ -164,10 +183,20 @@ export function refPlan(
       ];
       break;
     case 'push-branch':
+      if (facts.mergedBase && facts.mergeBase) {
+        // The branch was just brought up to date: its last build predates what the base changed
+        // (a lock file bumped on the base), while the merged base commit holds all of that and
+        // differs only by this branch's own changes, usually later layers.
+        reads.push({
+          ref: { kind: 'sha', sha: facts.mergeBase },
+          why: `the ${def} commit this push merged in`,
+          alone: `is the ${def} commit this push merged in: newer than this branch's last build`,
+        });
+      }
       reads.push({
         ref: branch(trigger.branch),
         why: 'own branch: the newest build of this branch',
-        own: true,
+        alone: OWN,
       });
       readMergedPullRequest();
       readMergeBase();
@@ -178,15 +207,22 @@ export function refPlan(
       const own: RefUse = {
         ref: { kind: 'pr', number: trigger.number },
         why: 'own pull request: earlier runs',
-        own: true,
+        alone: OWN,
       };
-      reads.push(own);
-      // The head branch's newest build: the merge commit holds its content when it is up to date.
-      if (!trigger.fromFork && ctx.pullRequest?.headRef && ctx.pullRequest.headRef !== trigger.base) {
+      // The head branch's newest build: the merge commit holds exactly its files when the head
+      // already contains the base (git compared the trees), and then it comes first and alone.
+      const head = ctx.pullRequest?.headRef ?? '';
+      const readHead = !trigger.fromFork && head !== '' && head !== trigger.base;
+      if (readHead && facts.mergeIsHead) {
         reads.push({
-          ref: branch(ctx.pullRequest.headRef),
-          why: 'the head branch: the changes this pull request merges',
+          ref: branch(head),
+          why: 'the head branch: the head already contains the base, so this merge commit holds its files',
+          exact: 'was built from these very files (the head already contains the base)',
         });
+      }
+      reads.push(own);
+      if (readHead) {
+        reads.push({ ref: branch(head), why: 'the head branch: the changes this pull request merges' });
       }
       if (trigger.base) {
         reads.push({ ref: branch(trigger.base), why: 'the base branch: the merge commit is built on it' });
@@ -228,7 +264,7 @@ export function refPlan(
         reads.push({
           ref: { kind: 'pr', number: trigger.number },
           why: 'the queued pull request: its runs built it merged into the base',
-          own: true,
+          alone: 'holds the queued pull request built on the base',
         });
       }
       if (def && trigger.base !== def) reads.push({ ref: branch(def), why: 'the default branch' });
