@@ -20,7 +20,7 @@ import { InputError, type Inputs, readInputs, validatePaths } from './inputs';
 import { findExistingCaches, gatherFacts } from './plan/facts';
 import { narrowSources } from './plan/narrow';
 import { type CachePlan, plan, planOptionsFrom } from './plan/plan';
-import { classify, factsNeeded, visibility } from './plan/rules';
+import { classify, factsNeeded } from './plan/rules';
 import { measureExports } from './report/export-size';
 import { setOutputs } from './report/outputs';
 import { buildReport, type CacheReport, exportOutcome, failureMessage, importResults } from './report/report';
@@ -202,7 +202,7 @@ async function planCache(
 ): Promise<CachePlan> {
   const options = planOptionsFrom(inputs);
   const [facts, existing] = await Promise.all([
-    gatherFacts(exec, ctx, factsNeeded(classify(ctx), visibility(options.backend)), inputs.githubToken),
+    gatherFacts(exec, ctx, factsNeeded(classify(ctx)), inputs.githubToken),
     findExistingCaches(options, env, fs.existsSync),
   ]);
   options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];

@@ -7,6 +7,7 @@ import {
   freshRunner,
   git,
   makeRepo,
+  pullRequestEvent,
   pushEvent,
   REGISTRY,
   registryTags,
@@ -154,6 +155,65 @@ describe('a branch pushed off an old main commit', () => {
     expect(r.plan.notes).toContain(
       `sha:${queueSha} was built from this very commit: it is read alone (more sources only make BuildKit miss at random)`,
     );
+    expect(main.outputs['cached-steps']).toBe('5');
+  });
+});
+
+describe('a branch brought up to date with main, then its pull request', () => {
+  const cacheRepo = `${uniqueName('e2e-update')}/cache`;
+  const inputs = { driver: 'docker', cache: 'registry', 'cache-image': `${REGISTRY}/${cacheRepo}` };
+  let repo: Awaited<ReturnType<typeof makeRepo>>;
+  let m2 = '';
+  let u2 = '';
+  const build = async (event: Parameters<typeof runAction>[0]['event'], sha: string) => {
+    await freshRunner();
+    const { main } = await runAction({
+      inputs,
+      event,
+      workspace: await repo.checkout(sha),
+      env: engineEnv(),
+    });
+    expect(main.exitCode).toBe(0);
+    return main;
+  };
+
+  beforeAll(async () => {
+    if (!t.ready) return;
+    // main M1; feature/up from M1 changes a source; main M2 bumps the lock file; each is built.
+    repo = await makeRepo();
+    const m1 = await git(repo.work, 'rev-parse', 'HEAD');
+    await build(pushEvent('main', m1), m1);
+    await git(repo.work, 'checkout', '-q', '-b', 'feature/up', m1);
+    const u1 = await repo.commit({ 'src.txt': 'src up\n' }, 'feature work');
+    await build(pushEvent('feature/up', u1), u1);
+    await git(repo.work, 'checkout', '-q', 'main');
+    m2 = await repo.commit({ 'deps.txt': 'deps v2\n' }, 'bump the lock file');
+    await build(pushEvent('main', m2), m2);
+  });
+
+  it("the push that merged main reads main's merged commit alone: the new lock file's layers hit", async () => {
+    if (!t.ready) return;
+    await git(repo.work, 'checkout', '-q', 'feature/up');
+    await git(repo.work, 'merge', '-q', '--no-edit', 'main'); // GitHub's "Update branch"
+    await git(repo.work, 'push', '-q', 'origin', 'feature/up');
+    u2 = await git(repo.work, 'rev-parse', 'HEAD');
+    const main = await build(pushEvent('feature/up', u2), u2);
+    const r = reportOf(main.outputs);
+    expect(r.plan.reads[0].ref).toBe(`sha:${m2}`);
+    expect(main.outputs['cache-from']).toBe(`type=registry,ref=${REGISTRY}/${cacheRepo}:default.sha-${m2}`);
+    // deps (COPY + RUN) from main's build; the branch's own cache has the old lock file's.
+    expect(main.outputs['cached-steps']).toBe('2');
+  });
+
+  it("its pull request, whose merge commit holds the head's files, reads the head branch alone: fully cached", async () => {
+    if (!t.ready) return;
+    const merge = await repo.merge(m2, u2, 'refs/pull/3/merge');
+    const main = await build(pullRequestEvent(3, 'feature/up', 'main', merge, false, u2), merge);
+    const r = reportOf(main.outputs);
+    expect(main.outputs['cache-from']).toMatch(
+      new RegExp(`^type=registry,ref=${REGISTRY}/${cacheRepo}:default\\.branch-feature-up-[0-9a-f]{8}$`),
+    );
+    expect(r.plan.notes.some((n) => n.includes('was built from these very files'))).toBe(true);
     expect(main.outputs['cached-steps']).toBe('5');
   });
 });

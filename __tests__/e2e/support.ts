@@ -179,7 +179,14 @@ export function pushEvent(branch: string, sha: string) {
   };
 }
 
-export function pullRequestEvent(n: number, head: string, base: string, mergeSha: string, fork = false) {
+export function pullRequestEvent(
+  n: number,
+  head: string,
+  base: string,
+  mergeSha: string,
+  fork = false,
+  headSha?: string,
+) {
   const repo = repository();
   return {
     name: 'pull_request',
@@ -190,7 +197,11 @@ export function pullRequestEvent(n: number, head: string, base: string, mergeSha
       number: n,
       pull_request: {
         number: n,
-        head: { ref: head, repo: fork ? { ...repo, full_name: 'contributor/octo-repo', fork: true } : repo },
+        head: {
+          ref: head,
+          ...(headSha ? { sha: headSha } : {}),
+          repo: fork ? { ...repo, full_name: 'contributor/octo-repo', fork: true } : repo,
+        },
         base: { ref: base, repo },
       },
       repository: repo,

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { exec, type Exec } from '../../src/exec';
-import { findMergeBase, mergedIn, parentCommit, redactUrlCredentials, sameTree } from '../../src/git/history';
+import {
+  compareCommits,
+  findMergeBase,
+  mergedIn,
+  parentCommit,
+  redactUrlCredentials,
+} from '../../src/git/history';
 
 // Real git repositories in a temporary directory: a bare "origin", a work clone that builds the
 // history, and CI-like checkouts cloned from origin through a file:// URL (plain local paths
@@ -338,22 +344,31 @@ describe('a push that merged the base in, and a merge commit that holds its head
     expect(await mergedIn(exec, { cwd: dir, env, rev: s.u1, sha: s.m2 })).toBe(false);
   });
 
-  it('sameTree fetches the head into a shallow checkout and compares the files', async () => {
+  it('compareCommits fetches the head into a shallow checkout: trees and parents, as the objects say', async () => {
     const up = recordingExec();
     const dir = await checkout('pr-up', true);
-    expect(await sameTree(up.exec, { cwd: dir, env, other: s.u2 })).toBe(true);
+    const got = await compareCommits(up.exec, { cwd: dir, env, other: s.u2 });
     expect(fetches(up.calls)).toStrictEqual([`--no-tags --no-recurse-submodules --depth=1 origin ${s.u2}`]);
-    expect(await sameTree(exec, { cwd: await checkout('pr-old', true), env, other: s.u1 })).toBe(false);
+    if (typeof got === 'string') throw new Error(got);
+    expect(got.rev.parents).toStrictEqual([s.m2, s.u2]);
+    expect(got.other.parents).toStrictEqual([s.u1, s.m2]);
+    expect(got.rev.tree).toBe(got.other.tree);
+    const old = await compareCommits(exec, { cwd: await checkout('pr-old', true), env, other: s.u1 });
+    if (typeof old === 'string') throw new Error(old);
+    expect(old.rev.tree).not.toBe(old.other.tree);
+    expect(old.other.parents).toStrictEqual([s.m1]);
   });
 
-  it('sameTree gives reasons, not errors, for what it cannot tell', async () => {
+  it('compareCommits gives reasons, not errors, for what it cannot tell', async () => {
     const dir = await checkout('pr-up', true);
-    expect(await sameTree(exec, { cwd: dir, env, other: 'not-a-sha; rm -rf /' })).toBe(
+    expect(await compareCommits(exec, { cwd: dir, env, other: 'not-a-sha; rm -rf /' })).toBe(
       '"not-a-sha; rm -rf /" is not a commit sha',
     );
-    expect(await sameTree(exec, { cwd: dir, env, other: 'f'.repeat(40) })).toMatch(
+    expect(await compareCommits(exec, { cwd: dir, env, other: 'f'.repeat(40) })).toMatch(
       /^could not fetch f{40}: /,
     );
-    expect(await sameTree(exec, { cwd: root, env, other: s.u2 })).toMatch(/is not a commit in the checkout$/);
+    expect(await compareCommits(exec, { cwd: root, env, other: s.u2 })).toMatch(
+      /is not a commit in the checkout$/,
+    );
   });
 });

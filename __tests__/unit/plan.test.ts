@@ -6,7 +6,7 @@ import { indexNames, listGhaCacheNames } from '../../src/github/cache-entries';
 import { gatherFacts } from '../../src/plan/facts';
 import { ghaExistence, localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
-import { classify, factsNeeded, type GitFacts, refPlan, visibility } from '../../src/plan/rules';
+import { classify, factsNeeded, type GitFacts, refPlan } from '../../src/plan/rules';
 
 const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';
 const PARENT = '5f1e2d3c4b5a69788796a5b4c3d2e1f0a1b2c3d4';
@@ -587,7 +587,7 @@ describe("a push's before: the head it replaced, read as the parent without aski
       calls.push([cmd, ...args]);
       return { exitCode: 1, stdout: '', stderr: 'no git here', timedOut: false };
     };
-    const found = await gatherFacts(exec, ctx, { parent: true, mergeBase: false, headTree: false }, '');
+    const found = await gatherFacts(exec, ctx, { parent: true, mergeBase: false, headCommit: false }, '');
     expect(found).toStrictEqual({ mergeBase: null, parent: PARENT });
     expect(calls).toStrictEqual([]);
     expect(
@@ -705,6 +705,30 @@ describe('a branch just brought up to date, and a pull request whose head alread
       from: [tag('default.pr-7')],
       note: "pr:7 holds this ref's earlier runs: it is read alone",
     },
+    {
+      title: 'a pull request whose head just merged its base reads that base commit alone, ahead of its own',
+      ctx: pr,
+      facts: { ...facts, mergeIsHead: false, headMergedBase: PARENT },
+      tags: ['default.pr-7', `default.sha-${PARENT}`, 'default.branch-main'],
+      from: [tag(`default.sha-${PARENT}`)],
+      note: `sha:${PARENT} is the base commit the head just merged: newer than this pull request's last build: it is read alone`,
+    },
+    {
+      title: 'then the base branch, when that commit has no cache of its own',
+      ctx: pr,
+      facts: { ...facts, mergeIsHead: false, headMergedBase: PARENT },
+      tags: ['default.pr-7', 'default.branch-main'],
+      from: [tag('default.branch-main')],
+      note: "branch:main is the base commit the head just merged: newer than this pull request's last build: it is read alone",
+    },
+    {
+      title: 'an exact head branch still comes first',
+      ctx: pr,
+      facts: { ...facts, mergeIsHead: true, headMergedBase: PARENT },
+      tags: ['default.pr-7', `default.sha-${PARENT}`, 'default.branch-feature-login-form-5e6268e3'],
+      from: [tag('default.branch-feature-login-form-5e6268e3')],
+      note: 'branch:feature/login-form was built from these very files (the head already contains the base): it is read alone',
+    },
   ])('$title', ({ ctx, facts: f, tags, from, note }) => {
     const p = narrowSources(plan(ctx, f, options), registryExistence(tags));
     expect(p.cacheFrom).toStrictEqual(from);
@@ -712,26 +736,25 @@ describe('a branch just brought up to date, and a pull request whose head alread
   });
 
   it.each([
+    { title: 'a pull request looks at its head commit', ctx: pr, headCommit: true },
     {
-      title: 'a pull request on a registry compares its trees',
-      ctx: pr,
-      backend: 'registry',
-      headTree: true,
-    },
-    {
-      title: "on GitHub's cache it does not: the head branch is not readable",
-      ctx: pr,
-      backend: 'gha',
-      headTree: false,
-    },
-    {
-      title: 'a fork pull request does not: its head branch writes no cache here',
+      title: 'a fork pull request too: GitHub serves its head commit from the base repository',
       ctx: run('pull_request', 'pull_request-fork', 'refs/pull/7/merge', MERGE),
-      backend: 'registry',
-      headTree: false,
+      headCommit: true,
     },
-    { title: 'a push does not', ctx: update, backend: 'registry', headTree: false },
-  ])('$title', ({ ctx, backend, headTree }) => {
-    expect(factsNeeded(classify(ctx), visibility(backend)).headTree).toBe(headTree);
+    { title: 'a push does not', ctx: update, headCommit: false },
+  ])('$title', ({ ctx, headCommit }) => {
+    expect(factsNeeded(classify(ctx)).headCommit).toBe(headCommit);
+  });
+});
+
+describe("on GitHub's cache, a pull request whose head just merged its base", () => {
+  it('reads the base commit first (its head branch is not readable there)', () => {
+    const pr = run('pull_request', 'pull_request', 'refs/pull/7/merge', MERGE);
+    const options: PlanOptions = { ...base, backend: 'gha', image: '' };
+    const p = plan(pr, { ...facts, mergeIsHead: true, headMergedBase: PARENT }, options);
+    const names = p.reads.filter((r) => r.entry !== '').map((r) => r.ref);
+    expect(names.slice(0, 3)).toStrictEqual([`sha:${PARENT}`, 'branch:main', 'pr:7']);
+    expect(p.reads.find((r) => r.ref === 'branch:feature/login-form')?.entry).toBe('');
   });
 });

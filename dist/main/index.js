@@ -1432,7 +1432,7 @@ exports.redactUrlCredentials = redactUrlCredentials;
 exports.findMergeBase = findMergeBase;
 exports.parentCommit = parentCommit;
 exports.mergedIn = mergedIn;
-exports.sameTree = sameTree;
+exports.compareCommits = compareCommits;
 /**
  * How far each successive `git fetch --deepen=<n>` reaches. `--deepen` is relative to the current
  * shallow boundary, so after k steps the checkout holds the sum of the first k numbers of commits
@@ -1695,13 +1695,24 @@ async function mergedIn(exec, options) {
         return false;
     }
 }
+async function readCommit(git, rev) {
+    const result = await git(['cat-file', 'commit', rev]);
+    if (result.exitCode !== 0)
+        return undefined;
+    const header = result.stdout.split('\n\n')[0].split('\n');
+    const field = (name) => header.filter((l) => l.startsWith(`${name} `)).map((l) => l.slice(name.length + 1));
+    const tree = field('tree')[0];
+    return tree ? { tree, parents: field('parent') } : undefined;
+}
 /**
- * Whether `rev` holds exactly the files of commit `other` (the same tree). The checkout may lack
- * `other`: it is fetched by sha (one commit deep in a shallow checkout; the objects `rev` already
- * has are not sent again). A pull request's merge commit holds its head's files when the head
- * already contains the base. Never throws: anything git cannot tell is a reason.
+ * `rev` and commit `other` side by side: trees and parents, read from the commit objects, so the
+ * answer holds in a shallow checkout. The checkout may lack `other`: it is fetched by sha (one
+ * commit deep in a shallow checkout; objects `rev` already has are not sent again). A pull
+ * request's merge commit and its head tell whether the head already contains the base (same tree)
+ * and whether the head just merged the base (its second parent is the merge commit's first).
+ * Never throws: anything git cannot tell is a reason.
  */
-async function sameTree(exec, options) {
+async function compareCommits(exec, options) {
     const rev = options.rev ?? 'HEAD';
     const remote = options.remote ?? 'origin';
     const problem = argumentProblem('rev', rev) ?? argumentProblem('remote', remote);
@@ -1711,36 +1722,26 @@ async function sameTree(exec, options) {
         return `${JSON.stringify(options.other)} is not a commit sha`;
     try {
         const git = makeGit(exec, options);
-        const tree = async (r) => {
-            const result = await git(['rev-parse', '--verify', '--quiet', `${r}^{tree}`]);
-            return result.exitCode === 0 ? result.stdout.trim() : undefined;
-        };
-        const mine = await tree(rev);
+        const mine = await readCommit(git, rev);
         if (!mine)
             return `${JSON.stringify(rev)} is not a commit in the checkout`;
-        let theirs = await tree(options.other);
+        let theirs = await readCommit(git, options.other);
         if (!theirs) {
             const shallow = await isShallow(git);
             if (typeof shallow === 'string')
                 return shallow;
-            const fetched = await git([
-                'fetch',
-                '--no-tags',
-                '--no-recurse-submodules',
-                ...(shallow ? ['--depth=1'] : []),
-                remote,
-                options.other,
-            ], options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS);
+            const depth = shallow ? ['--depth=1'] : [];
+            const fetched = await git(['fetch', '--no-tags', '--no-recurse-submodules', ...depth, remote, options.other], options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS);
             if (fetched.exitCode !== 0)
                 return `could not fetch ${options.other}: ${describeFailure(fetched)}`;
-            theirs = await tree(options.other);
+            theirs = await readCommit(git, options.other);
             if (!theirs)
                 return `${options.other} was fetched but does not resolve`;
         }
-        return mine === theirs;
+        return { rev: mine, other: theirs };
     }
     catch (error) {
-        return `tree comparison failed: ${messageOf(error)}`;
+        return `commit comparison failed: ${messageOf(error)}`;
     }
 }
 
@@ -2571,7 +2572,7 @@ function startProbes(exec, inputs, env) {
 async function planCache(exec, ctx, inputs, env) {
     const options = (0, plan_1.planOptionsFrom)(inputs);
     const [facts, existing] = await Promise.all([
-        (0, facts_1.gatherFacts)(exec, ctx, (0, rules_1.factsNeeded)((0, rules_1.classify)(ctx), (0, rules_1.visibility)(options.backend)), inputs.githubToken),
+        (0, facts_1.gatherFacts)(exec, ctx, (0, rules_1.factsNeeded)((0, rules_1.classify)(ctx)), inputs.githubToken),
         (0, facts_1.findExistingCaches)(options, env, fs.existsSync),
     ]);
     options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
@@ -2961,12 +2962,18 @@ async function gatherFacts(exec, ctx, needed, githubToken) {
         }
     }
     const headSha = ctx.pullRequest?.headSha ?? '';
-    if (needed.headTree && headSha !== '') {
-        const same = await (0, history_1.sameTree)(exec, { cwd, other: headSha, remote: 'origin' });
-        if (typeof same === 'boolean')
-            facts.mergeIsHead = same;
-        else
-            facts.mergeIsHeadWhy = same;
+    if (needed.headCommit && headSha !== '') {
+        const compared = await (0, history_1.compareCommits)(exec, { cwd, other: headSha, remote: 'origin' });
+        if (typeof compared === 'string') {
+            facts.headWhy = compared;
+        }
+        else {
+            // GitHub's merge commit of a pull request: first parent the base, second the head.
+            const base = compared.rev.parents[0];
+            facts.mergeIsHead = compared.rev.tree === compared.other.tree;
+            if (base !== undefined && compared.other.parents[1] === base)
+                facts.headMergedBase = base;
+        }
     }
     return facts;
 }
@@ -3441,12 +3448,11 @@ function classify(ctx) {
     }
     return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
 }
-function factsNeeded(trigger, visibility) {
+function factsNeeded(trigger) {
     return {
         mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
         parent: trigger.kind === 'push-default',
-        // Only where the head branch's cache is readable: not on GitHub's, not from a fork.
-        headTree: trigger.kind === 'pull-request' && !trigger.fromFork && visibility === 'shared',
+        headCommit: trigger.kind === 'pull-request',
     };
 }
 function dedupe(uses) {
@@ -3563,6 +3569,16 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
                     why: 'the head branch: the head already contains the base, so this merge commit holds its files',
                     exact: 'was built from these very files (the head already contains the base)',
                 });
+            }
+            if (facts.headMergedBase) {
+                // The head was just brought up to date: this pull request's last build predates what the
+                // base changed; the base commit holds that and differs only by the head's own changes.
+                const alone = "is the base commit the head just merged: newer than this pull request's last build";
+                reads.push({
+                    ref: { kind: 'sha', sha: facts.headMergedBase },
+                    why: 'the base commit the head just merged',
+                    alone,
+                }, { ref: branch(trigger.base), why: 'the base branch, which the head just merged', alone });
             }
             reads.push(own);
             if (readHead) {

@@ -311,16 +311,34 @@ export async function mergedIn(
   }
 }
 
+/** A commit's tree and parents, as its object records them (a shallow checkout hides the parents). */
+export interface CommitInfo {
+  tree: string;
+  parents: string[];
+}
+
+async function readCommit(git: Git, rev: string): Promise<CommitInfo | undefined> {
+  const result = await git(['cat-file', 'commit', rev]);
+  if (result.exitCode !== 0) return undefined;
+  const header = result.stdout.split('\n\n')[0].split('\n');
+  const field = (name: string) =>
+    header.filter((l) => l.startsWith(`${name} `)).map((l) => l.slice(name.length + 1));
+  const tree = field('tree')[0];
+  return tree ? { tree, parents: field('parent') } : undefined;
+}
+
 /**
- * Whether `rev` holds exactly the files of commit `other` (the same tree). The checkout may lack
- * `other`: it is fetched by sha (one commit deep in a shallow checkout; the objects `rev` already
- * has are not sent again). A pull request's merge commit holds its head's files when the head
- * already contains the base. Never throws: anything git cannot tell is a reason.
+ * `rev` and commit `other` side by side: trees and parents, read from the commit objects, so the
+ * answer holds in a shallow checkout. The checkout may lack `other`: it is fetched by sha (one
+ * commit deep in a shallow checkout; objects `rev` already has are not sent again). A pull
+ * request's merge commit and its head tell whether the head already contains the base (same tree)
+ * and whether the head just merged the base (its second parent is the merge commit's first).
+ * Never throws: anything git cannot tell is a reason.
  */
-export async function sameTree(
+export async function compareCommits(
   exec: Exec,
   options: GitContext & { rev?: string; other: string },
-): Promise<boolean | string> {
+): Promise<{ rev: CommitInfo; other: CommitInfo } | string> {
   const rev = options.rev ?? 'HEAD';
   const remote = options.remote ?? 'origin';
   const problem = argumentProblem('rev', rev) ?? argumentProblem('remote', remote);
@@ -328,33 +346,23 @@ export async function sameTree(
   if (!SHA.test(options.other)) return `${JSON.stringify(options.other)} is not a commit sha`;
   try {
     const git = makeGit(exec, options);
-    const tree = async (r: string) => {
-      const result = await git(['rev-parse', '--verify', '--quiet', `${r}^{tree}`]);
-      return result.exitCode === 0 ? result.stdout.trim() : undefined;
-    };
-    const mine = await tree(rev);
+    const mine = await readCommit(git, rev);
     if (!mine) return `${JSON.stringify(rev)} is not a commit in the checkout`;
-    let theirs = await tree(options.other);
+    let theirs = await readCommit(git, options.other);
     if (!theirs) {
       const shallow = await isShallow(git);
       if (typeof shallow === 'string') return shallow;
+      const depth = shallow ? ['--depth=1'] : [];
       const fetched = await git(
-        [
-          'fetch',
-          '--no-tags',
-          '--no-recurse-submodules',
-          ...(shallow ? ['--depth=1'] : []),
-          remote,
-          options.other,
-        ],
+        ['fetch', '--no-tags', '--no-recurse-submodules', ...depth, remote, options.other],
         options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
       );
       if (fetched.exitCode !== 0) return `could not fetch ${options.other}: ${describeFailure(fetched)}`;
-      theirs = await tree(options.other);
+      theirs = await readCommit(git, options.other);
       if (!theirs) return `${options.other} was fetched but does not resolve`;
     }
-    return mine === theirs;
+    return { rev: mine, other: theirs };
   } catch (error) {
-    return `tree comparison failed: ${messageOf(error)}`;
+    return `commit comparison failed: ${messageOf(error)}`;
   }
 }

@@ -1,5 +1,5 @@
 import type { Exec } from '../exec';
-import { findMergeBase, mergedIn, parentCommit, sameTree } from '../git/history';
+import { compareCommits, findMergeBase, mergedIn, parentCommit } from '../git/history';
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
 import { dockerConfigDir } from '../docker-config';
@@ -56,10 +56,16 @@ export async function gatherFacts(
     }
   }
   const headSha = ctx.pullRequest?.headSha ?? '';
-  if (needed.headTree && headSha !== '') {
-    const same = await sameTree(exec, { cwd, other: headSha, remote: 'origin' });
-    if (typeof same === 'boolean') facts.mergeIsHead = same;
-    else facts.mergeIsHeadWhy = same;
+  if (needed.headCommit && headSha !== '') {
+    const compared = await compareCommits(exec, { cwd, other: headSha, remote: 'origin' });
+    if (typeof compared === 'string') {
+      facts.headWhy = compared;
+    } else {
+      // GitHub's merge commit of a pull request: first parent the base, second the head.
+      const base = compared.rev.parents[0];
+      facts.mergeIsHead = compared.rev.tree === compared.other.tree;
+      if (base !== undefined && compared.other.parents[1] === base) facts.headMergedBase = base;
+    }
   }
   return facts;
 }

@@ -42,16 +42,15 @@ export function classify(ctx: RunContext): Trigger {
 export interface FactsNeeded {
   mergeBase: boolean;
   parent: boolean;
-  /** Whether a pull request's merge commit holds its head's files (the head contains the base). */
-  headTree: boolean;
+  /** A pull request's head commit next to its merge commit (same files? did it just merge the base?). */
+  headCommit: boolean;
 }
 
-export function factsNeeded(trigger: Trigger, visibility: Visibility): FactsNeeded {
+export function factsNeeded(trigger: Trigger): FactsNeeded {
   return {
     mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
     parent: trigger.kind === 'push-default',
-    // Only where the head branch's cache is readable: not on GitHub's, not from a fork.
-    headTree: trigger.kind === 'pull-request' && !trigger.fromFork && visibility === 'shared',
+    headCommit: trigger.kind === 'pull-request',
   };
 }
 
@@ -65,7 +64,10 @@ export interface GitFacts {
   parentWhy?: string;
   /** The pull request's merge commit holds exactly its head's files. */
   mergeIsHead?: boolean;
-  mergeIsHeadWhy?: string;
+  /** The base commit the pull request's head just merged, when it is the one this run builds on. */
+  headMergedBase?: string;
+  /** Why the head commit could not be compared. */
+  headWhy?: string;
 }
 
 export interface RefUse {
@@ -219,6 +221,19 @@ export function refPlan(
           why: 'the head branch: the head already contains the base, so this merge commit holds its files',
           exact: 'was built from these very files (the head already contains the base)',
         });
+      }
+      if (facts.headMergedBase) {
+        // The head was just brought up to date: this pull request's last build predates what the
+        // base changed; the base commit holds that and differs only by the head's own changes.
+        const alone = "is the base commit the head just merged: newer than this pull request's last build";
+        reads.push(
+          {
+            ref: { kind: 'sha', sha: facts.headMergedBase },
+            why: 'the base commit the head just merged',
+            alone,
+          },
+          { ref: branch(trigger.base), why: 'the base branch, which the head just merged', alone },
+        );
       }
       reads.push(own);
       if (readHead) {
