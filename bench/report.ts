@@ -160,8 +160,12 @@ export function goals(configs: Config[], table: Table, storage: Storage[]): Goal
       for (const o of others) {
         const theirs = table[row][o.id];
         if (!theirs) continue;
-        if (theirs.work < mine.work) beaten.push(`${row}: ${o.id} ${fmtS(theirs.work)} < ${fmtS(mine.work)}`);
-        else if (theirs.work === mine.work) ties.push(`${row}/${o.id}`);
+        if (theirs.work < mine.work) {
+          // Say when no configuration of this backend could do better: the loss is the rules'.
+          const atIdeal =
+            mine.work <= mine.ideal ? ` (at the ${c.ideal} ideal: its rules allow no less)` : '';
+          beaten.push(`${row}: ${o.id} ${fmtS(theirs.work)} < ${fmtS(mine.work)}${atIdeal}`);
+        } else if (theirs.work === mine.work) ties.push(`${row}/${o.id}`);
       }
     }
     out.push({

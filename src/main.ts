@@ -10,10 +10,11 @@ import {
   runImageBuild,
 } from './buildx/build';
 import { BuilderError, lastLine, setupBuilder } from './buildx/builder';
+import { type EngineProbe, probeEngine } from './buildx/engine';
 import { type BuildHistory, lastBuildRef, readBuildHistory } from './buildx/history';
 import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuildx } from './buildx/install';
 import { stepTotals } from './buildx/parse';
-import { type Exec, type ExecResult, exec as realExec } from './exec';
+import { type Exec, exec as realExec } from './exec';
 import { type RunContext, readRunContext } from './github/context';
 import { type CacheScope, cacheScopesFromToken } from './github/runtime-token';
 import { InputError, type Inputs, readInputs, validatePaths } from './inputs';
@@ -94,9 +95,9 @@ async function runWithInputs(
   const builderStart = Date.now();
   const { buildx, builder } = await core.group('Builder', async () => {
     const engine = await probes.engine;
-    if (engine && engine.exitCode !== 0) {
+    if (engine && !engine.ok) {
       throw new BuilderError(
-        `the Docker engine is not reachable (${lastLine(engine.stderr)}); start Docker or set driver: remote`,
+        `the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`,
       );
     }
     const found = await ensureBuildx(exec, {
@@ -185,11 +186,11 @@ function startProbes(
   exec: Exec,
   inputs: Inputs,
   env: NodeJS.ProcessEnv,
-): { engine: Promise<ExecResult | null>; buildx: Promise<BuildxProbe> } {
+): { engine: Promise<EngineProbe | null>; buildx: Promise<BuildxProbe> } {
   const engine =
     inputs.builder.driver === 'remote' && inputs.builder.builder === ''
       ? Promise.resolve(null)
-      : exec('docker', ['version', '--format', '{{.Server.Version}}']);
+      : probeEngine(exec, env);
   return { engine, buildx: probeBuildx(exec, env) };
 }
 

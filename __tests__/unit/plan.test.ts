@@ -758,3 +758,14 @@ describe("on GitHub's cache, a pull request whose head just merged its base", ()
     expect(p.reads.find((r) => r.ref === 'branch:feature/login-form')?.entry).toBe('');
   });
 });
+
+describe('a pull request whose head commit could not be read', () => {
+  it('plans as before and says why', () => {
+    const pr = run('pull_request', 'pull_request', 'refs/pull/7/merge', MERGE);
+    const r = refPlan(pr, { ...facts, headWhy: 'could not fetch 1234: timed out' }, 'auto');
+    expect(labels(r.reads)).toStrictEqual(['pr:7', 'branch:feature/login-form', 'branch:main']);
+    expect(r.notes).toContain(
+      'head commit not compared with the merge commit: could not fetch 1234: timed out',
+    );
+  });
+});

@@ -664,6 +664,107 @@ function extraPluginDirs(configJson) {
 
 /***/ }),
 
+/***/ 268:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.engineSocket = engineSocket;
+exports.pingSocket = pingSocket;
+exports.probeEngine = probeEngine;
+const http = __importStar(__nccwpck_require__(67));
+const docker_config_1 = __nccwpck_require__(706);
+/**
+ * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
+ * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
+ * config's `currentContext` says otherwise. Null when only the CLI can tell (tcp, ssh, contexts,
+ * Windows pipes).
+ */
+function engineSocket(env, configJson, platform = process.platform) {
+    const host = env.DOCKER_HOST ?? '';
+    if (host !== '')
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
+    if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default')
+        return null;
+    let context = '';
+    try {
+        context = String(JSON.parse(configJson ?? '{}').currentContext ?? '');
+    }
+    catch {
+        // Unreadable config: the CLI would ignore it too.
+    }
+    if (context !== '' && context !== 'default')
+        return null;
+    return platform === 'win32' ? null : '/var/run/docker.sock';
+}
+/** `GET /_ping` on a unix socket: the engine's own liveness call. */
+function pingSocket(socketPath, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        const req = http.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode === 200
+                ? { ok: true }
+                : { ok: false, reason: `${socketPath} answered HTTP ${res.statusCode} to /_ping` }));
+        });
+        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+        req.on('error', (e) => resolve({ ok: false, reason: `cannot connect to ${socketPath}: ${e.code ?? e.message}` }));
+    });
+}
+/**
+ * Whether the engine answers. A ping on its socket costs a few milliseconds; `docker version`
+ * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
+ * endpoints the CLI alone can resolve.
+ */
+async function probeEngine(exec, env) {
+    const socket = engineSocket(env, (0, docker_config_1.readDockerConfig)(env));
+    if (socket !== null)
+        return pingSocket(socket);
+    const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
+    if (result.exitCode === 0)
+        return { ok: true };
+    const lines = result.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+    return { ok: false, reason: lines[lines.length - 1]?.trim() || `docker version exited ${result.exitCode}` };
+}
+
+
+/***/ }),
+
 /***/ 348:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
@@ -863,17 +964,9 @@ async function downloadTo(url, dir, fetchImpl) {
  * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
  */
 async function probeBuildx(exec, env) {
-    const configDir = (0, docker_config_1.dockerConfigDir)(env);
-    let config = null;
-    try {
-        config = fs.readFileSync(path.join(configDir, 'config.json'), 'utf8');
-    }
-    catch {
-        // No config file: the defaults apply.
-    }
     const binary = (0, buildx_1.buildxPluginCandidates)({
-        dockerConfigDir: configDir,
-        extraDirs: (0, buildx_1.extraPluginDirs)(config),
+        dockerConfigDir: (0, docker_config_1.dockerConfigDir)(env),
+        extraDirs: (0, buildx_1.extraPluginDirs)((0, docker_config_1.readDockerConfig)(env)),
         platform: os.platform(),
     }).find((file) => fs.existsSync(file));
     if (binary) {
@@ -1337,11 +1430,22 @@ function parseHistoryInspect(text) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dockerConfigDir = dockerConfigDir;
+exports.readDockerConfig = readDockerConfig;
+const node_fs_1 = __nccwpck_require__(24);
 const node_os_1 = __nccwpck_require__(161);
 const node_path_1 = __nccwpck_require__(760);
 /** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
 function dockerConfigDir(env = process.env) {
     return env.DOCKER_CONFIG || (0, node_path_1.join)((0, node_os_1.homedir)(), '.docker');
+}
+/** The text of docker's config.json, or null when there is none (the CLI's defaults apply). */
+function readDockerConfig(env = process.env) {
+    try {
+        return (0, node_fs_1.readFileSync)((0, node_path_1.join)(dockerConfigDir(env), 'config.json'), 'utf8');
+    }
+    catch {
+        return null;
+    }
 }
 
 
@@ -2403,6 +2507,7 @@ const path = __importStar(__nccwpck_require__(760));
 const core = __importStar(__nccwpck_require__(342));
 const build_1 = __nccwpck_require__(224);
 const builder_1 = __nccwpck_require__(747);
+const engine_1 = __nccwpck_require__(268);
 const history_1 = __nccwpck_require__(348);
 const install_1 = __nccwpck_require__(443);
 const parse_1 = __nccwpck_require__(487);
@@ -2481,8 +2586,8 @@ async function runWithInputs(exec, env, inputs, started) {
     const builderStart = Date.now();
     const { buildx, builder } = await core.group('Builder', async () => {
         const engine = await probes.engine;
-        if (engine && engine.exitCode !== 0) {
-            throw new builder_1.BuilderError(`the Docker engine is not reachable (${(0, builder_1.lastLine)(engine.stderr)}); start Docker or set driver: remote`);
+        if (engine && !engine.ok) {
+            throw new builder_1.BuilderError(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
         }
         const found = await (0, install_1.ensureBuildx)(exec, {
             wanted: inputs.builder.buildxVersion,
@@ -2565,7 +2670,7 @@ async function runWithInputs(exec, env, inputs, started) {
 function startProbes(exec, inputs, env) {
     const engine = inputs.builder.driver === 'remote' && inputs.builder.builder === ''
         ? Promise.resolve(null)
-        : exec('docker', ['version', '--format', '{{.Server.Version}}']);
+        : (0, engine_1.probeEngine)(exec, env);
     return { engine, buildx: (0, install_1.probeBuildx)(exec, env) };
 }
 /** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
@@ -3570,6 +3675,8 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
                     exact: 'was built from these very files (the head already contains the base)',
                 });
             }
+            if (facts.headWhy)
+                notes.push(`head commit not compared with the merge commit: ${facts.headWhy}`);
             if (facts.headMergedBase) {
                 // The head was just brought up to date: this pull request's last build predates what the
                 // base changed; the base commit holds that and differs only by the head's own changes.

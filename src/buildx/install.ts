@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { dockerConfigDir } from '../docker-config';
+import { dockerConfigDir, readDockerConfig } from '../docker-config';
 import type { Exec, ExecResult } from '../exec';
 import { type FetchLike, httpFetch } from '../net/http';
 import {
@@ -104,16 +104,9 @@ export interface BuildxProbe {
  * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
  */
 export async function probeBuildx(exec: Exec, env: NodeJS.ProcessEnv): Promise<BuildxProbe> {
-  const configDir = dockerConfigDir(env);
-  let config: string | null = null;
-  try {
-    config = fs.readFileSync(path.join(configDir, 'config.json'), 'utf8');
-  } catch {
-    // No config file: the defaults apply.
-  }
   const binary = buildxPluginCandidates({
-    dockerConfigDir: configDir,
-    extraDirs: extraPluginDirs(config),
+    dockerConfigDir: dockerConfigDir(env),
+    extraDirs: extraPluginDirs(readDockerConfig(env)),
     platform: os.platform(),
   }).find((file) => fs.existsSync(file));
   if (binary) {

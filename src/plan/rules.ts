@@ -222,6 +222,7 @@ export function refPlan(
           exact: 'was built from these very files (the head already contains the base)',
         });
       }
+      if (facts.headWhy) notes.push(`head commit not compared with the merge commit: ${facts.headWhy}`);
       if (facts.headMergedBase) {
         // The head was just brought up to date: this pull request's last build predates what the
         // base changed; the base commit holds that and differs only by the head's own changes.
