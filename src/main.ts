@@ -18,10 +18,9 @@ import { type Exec, exec as realExec } from './exec';
 import { type RunContext, readRunContext } from './github/context';
 import { type CacheScope, cacheScopesFromToken } from './github/runtime-token';
 import { InputError, type Inputs, readInputs, validatePaths } from './inputs';
-import { findExistingCaches, gatherFacts } from './plan/facts';
+import { planInputs } from './plan/facts';
 import { narrowSources } from './plan/narrow';
 import { type CachePlan, plan, planOptionsFrom } from './plan/plan';
-import { classify, factsNeeded } from './plan/rules';
 import { measureExports } from './report/export-size';
 import { setOutputs } from './report/outputs';
 import { buildReport, type CacheReport, exportOutcome, failureMessage, importResults } from './report/report';
@@ -202,10 +201,7 @@ async function planCache(
   env: NodeJS.ProcessEnv,
 ): Promise<CachePlan> {
   const options = planOptionsFrom(inputs);
-  const [facts, existing] = await Promise.all([
-    gatherFacts(exec, ctx, factsNeeded(classify(ctx)), inputs.githubToken),
-    findExistingCaches(options, env, fs.existsSync),
-  ]);
+  const { facts, existing } = await planInputs(exec, ctx, options, env, inputs.githubToken, fs.existsSync);
   options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
   const p = narrowSources(plan(ctx, facts, options), existing.exists);
   if (existing.note) p.notes.push(existing.note);

@@ -73,7 +73,9 @@ function recordingExec(): { exec: Exec; calls: string[][] } {
   };
 }
 
-const fetches = (calls: string[][]) => calls.filter((c) => c[1] === 'fetch').map((c) => c.slice(2).join(' '));
+/** The arguments after `fetch` of each fetch (the `-c` settings before it are checked once, below). */
+const fetches = (calls: string[][]) =>
+  calls.filter((c) => c.includes('fetch')).map((c) => c.slice(c.indexOf('fetch') + 1).join(' '));
 
 let cloneCount = 0;
 /** A fresh checkout of `branch`: shallow (`--depth 1`, single branch, like actions/checkout) or full. */
@@ -153,6 +155,10 @@ describe('findMergeBase', () => {
     await findMergeBase(rec.exec, { cwd, base: 'origin/main', env });
     expect(rec.calls).toContainEqual([
       'git',
+      '-c',
+      'maintenance.auto=false',
+      '-c',
+      'gc.auto=0',
       'fetch',
       '--no-tags',
       '--no-recurse-submodules',

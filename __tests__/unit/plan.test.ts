@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { mergedPullRequest, runContextFrom } from '../../src/github/context';
 import type { CacheWrite } from '../../src/inputs';
 import { indexNames, listGhaCacheNames } from '../../src/github/cache-entries';
-import { gatherFacts } from '../../src/plan/facts';
+import { gatherFacts, planInputs } from '../../src/plan/facts';
 import { ghaExistence, localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { classify, factsNeeded, type GitFacts, refPlan } from '../../src/plan/rules';
@@ -767,5 +767,62 @@ describe('a pull request whose head commit could not be read', () => {
     expect(r.notes).toContain(
       'head commit not compared with the merge commit: could not fetch 1234: timed out',
     );
+  });
+});
+
+describe('a branch push whose own cache exists skips the merge-base lookup, unless it is a merge', () => {
+  const feature = run('push', 'push-feature', 'refs/heads/feature/login-form');
+  const options: PlanOptions = { ...base, backend: 'local', dir: '/tmp/cache' };
+  const ownIndex = '/tmp/cache/default.branch-feature-login-form-5e6268e3/index.json';
+  const commitObject = (parents: number) =>
+    [
+      'tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+      ...Array.from({ length: parents }, () => `parent ${PARENT}`),
+      '',
+      'msg',
+    ].join('\n');
+  const gitFake = (parents: number) => {
+    const calls: string[] = [];
+    const exec = async (_cmd: string, args: readonly string[]) => {
+      calls.push(args.join(' '));
+      return args[0] === 'cat-file'
+        ? { exitCode: 0, stdout: commitObject(parents), stderr: '', timedOut: false }
+        : { exitCode: 1, stdout: '', stderr: 'no git here', timedOut: false };
+    };
+    return { exec, calls };
+  };
+
+  it.each([
+    { title: 'own cache, one parent: no lookup', parents: 1, own: true, lookup: false },
+    {
+      title: 'own cache, a merge commit: the lookup runs (it may have merged its base)',
+      parents: 2,
+      own: true,
+      lookup: true,
+    },
+    { title: 'no own cache yet: the lookup runs', parents: 1, own: false, lookup: true },
+  ])('$title', async ({ parents, own, lookup }) => {
+    const g = gitFake(parents);
+    const { facts: f } = await planInputs(
+      g.exec,
+      feature,
+      options,
+      {},
+      '',
+      (file) => own && file === ownIndex,
+    );
+    expect(g.calls.some((c) => c.startsWith('rev-parse --is-shallow-repository'))).toBe(lookup);
+    const p = narrowSources(
+      plan(feature, f, options),
+      localExistence((file) => own && file === ownIndex),
+    );
+    if (!lookup) {
+      expect(p.notes).toContain(
+        'merge-base with main not looked up: branch:feature/login-form exists and is read alone',
+      );
+      expect(p.cacheFrom).toStrictEqual([
+        'type=local,src=/tmp/cache/default.branch-feature-login-form-5e6268e3',
+      ]);
+    }
   });
 });

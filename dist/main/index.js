@@ -1536,6 +1536,7 @@ exports.redactUrlCredentials = redactUrlCredentials;
 exports.findMergeBase = findMergeBase;
 exports.parentCommit = parentCommit;
 exports.mergedIn = mergedIn;
+exports.commitInfo = commitInfo;
 exports.compareCommits = compareCommits;
 /**
  * How far each successive `git fetch --deepen=<n>` reaches. `--deepen` is relative to the current
@@ -1550,6 +1551,22 @@ const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 function messageOf(error) {
     const message = error?.message;
     return typeof message === 'string' ? message : String(error);
+}
+/**
+ * `git fetch` as the planner runs it: no tags, no submodules, and no automatic maintenance or gc
+ * afterwards (a process per fetch that the plan would wait for, in the user's checkout).
+ */
+function fetchArgs(...rest) {
+    return [
+        '-c',
+        'maintenance.auto=false',
+        '-c',
+        'gc.auto=0',
+        'fetch',
+        '--no-tags',
+        '--no-recurse-submodules',
+        ...rest,
+    ];
 }
 function makeGit(exec, ctx) {
     const env = { ...(ctx.env ?? process.env), GIT_TERMINAL_PROMPT: '0' };
@@ -1670,7 +1687,7 @@ async function findMergeBase(exec, options) {
             if (noRemote)
                 return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout and ${noRemote}` };
             const depth = shallow ? ['--depth=1'] : [];
-            const fetched = await git(['fetch', '--no-tags', '--no-recurse-submodules', ...depth, remote, refspec], fetchTimeout);
+            const fetched = await git(fetchArgs(...depth, remote, refspec), fetchTimeout);
             if (fetched.exitCode !== 0) {
                 return {
                     sha: null,
@@ -1717,7 +1734,7 @@ async function findMergeBase(exec, options) {
             // Name the base branch when it is the remote's, so it is deepened (and kept) too; the
             // deepening itself applies to every shallow boundary of the checkout.
             const refs = branchOk && (await resolveCommit(git, trackingRef)) === baseSha ? [refspec] : [];
-            const fetched = await git(['fetch', '--no-tags', '--no-recurse-submodules', `--deepen=${n}`, remote, ...refs], fetchTimeout);
+            const fetched = await git(fetchArgs(`--deepen=${n}`, remote, ...refs), fetchTimeout);
             if (fetched.exitCode !== 0) {
                 return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
             }
@@ -1761,7 +1778,7 @@ async function parentCommit(exec, options) {
         const noRemote = await remoteProblem(git, remote);
         if (noRemote)
             return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
-        const deepen = ['fetch', '--no-tags', '--no-recurse-submodules', '--deepen=1', remote];
+        const deepen = fetchArgs('--deepen=1', remote);
         let fetched = await git([...deepen, sha], fetchTimeout);
         // A server that refuses wants by sha: deepen through the remote's configured refspec instead.
         if (fetched.exitCode !== 0)
@@ -1797,6 +1814,18 @@ async function mergedIn(exec, options) {
     }
     catch {
         return false;
+    }
+}
+/** `rev`'s tree and parents from its object: undefined when the checkout does not have it. */
+async function commitInfo(exec, options) {
+    const rev = options.rev ?? 'HEAD';
+    if (argumentProblem('rev', rev))
+        return undefined;
+    try {
+        return await readCommit(makeGit(exec, options), rev);
+    }
+    catch {
+        return undefined;
     }
 }
 async function readCommit(git, rev) {
@@ -1835,7 +1864,7 @@ async function compareCommits(exec, options) {
             if (typeof shallow === 'string')
                 return shallow;
             const depth = shallow ? ['--depth=1'] : [];
-            const fetched = await git(['fetch', '--no-tags', '--no-recurse-submodules', ...depth, remote, options.other], options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS);
+            const fetched = await git(fetchArgs(...depth, remote, options.other), options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS);
             if (fetched.exitCode !== 0)
                 return `could not fetch ${options.other}: ${describeFailure(fetched)}`;
             theirs = await readCommit(git, options.other);
@@ -2518,7 +2547,6 @@ const inputs_1 = __nccwpck_require__(422);
 const facts_1 = __nccwpck_require__(736);
 const narrow_1 = __nccwpck_require__(956);
 const plan_1 = __nccwpck_require__(720);
-const rules_1 = __nccwpck_require__(324);
 const export_size_1 = __nccwpck_require__(930);
 const outputs_1 = __nccwpck_require__(468);
 const report_1 = __nccwpck_require__(850);
@@ -2676,10 +2704,7 @@ function startProbes(exec, inputs, env) {
 /** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
 async function planCache(exec, ctx, inputs, env) {
     const options = (0, plan_1.planOptionsFrom)(inputs);
-    const [facts, existing] = await Promise.all([
-        (0, facts_1.gatherFacts)(exec, ctx, (0, rules_1.factsNeeded)((0, rules_1.classify)(ctx)), inputs.githubToken),
-        (0, facts_1.findExistingCaches)(options, env, fs.existsSync),
-    ]);
+    const { facts, existing } = await (0, facts_1.planInputs)(exec, ctx, options, env, inputs.githubToken, fs.existsSync);
     options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
     const p = (0, narrow_1.narrowSources)((0, plan_1.plan)(ctx, facts, options), existing.exists);
     if (existing.note)
@@ -3013,6 +3038,7 @@ function cacheToEntries(b, names) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.gatherFacts = gatherFacts;
+exports.planInputs = planInputs;
 exports.findExistingCaches = findExistingCaches;
 const history_1 = __nccwpck_require__(528);
 const compare_1 = __nccwpck_require__(480);
@@ -3021,6 +3047,8 @@ const cache_entries_1 = __nccwpck_require__(780);
 const tags_1 = __nccwpck_require__(906);
 const names_1 = __nccwpck_require__(471);
 const narrow_1 = __nccwpck_require__(956);
+const plan_1 = __nccwpck_require__(720);
+const rules_1 = __nccwpck_require__(324);
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
  * from GitHub's compare API. Never fails: a commit not found is null with its reason.
@@ -3081,6 +3109,32 @@ async function gatherFacts(exec, ctx, needed, githubToken) {
         }
     }
     return facts;
+}
+/**
+ * The facts and the listing a plan needs, side by side. One exception to running them at once:
+ * a branch push whose own cache exists reads that alone (narrow.ts), so its merge-base, which a
+ * shallow checkout only yields after fetches, is not looked up, unless the push is a merge (it
+ * may have merged its base, which the rules read instead). That push waits for the listing first.
+ */
+async function planInputs(exec, ctx, options, env, githubToken, fileExists) {
+    const trigger = (0, rules_1.classify)(ctx);
+    const needed = (0, rules_1.factsNeeded)(trigger);
+    const listing = findExistingCaches(options, env, fileExists);
+    let skipped = '';
+    if (trigger.kind === 'push-branch') {
+        const own = (0, plan_1.plan)(ctx, { mergeBase: null, parent: null }, options).reads.find((r) => r.alone && r.entry);
+        if (own && (await listing).exists(own.entry) === true) {
+            const head = await (0, history_1.commitInfo)(exec, { cwd: ctx.workspace });
+            if (head && head.parents.length === 1) {
+                needed.mergeBase = false;
+                skipped = `not looked up: ${own.ref} exists and is read alone`;
+            }
+        }
+    }
+    const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken), listing]);
+    if (skipped)
+        facts.mergeBaseSkipped = skipped;
+    return { facts, existing };
 }
 /**
  * Lists, once per run and by the backend's own means, which caches exist: the registry
@@ -3593,6 +3647,9 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
                 ref: { kind: 'sha', sha: facts.mergeBase },
                 why: `the merge-base with ${def}: its dependency files match this commit best`,
             });
+        }
+        else if (facts.mergeBaseSkipped) {
+            notes.push(`merge-base with ${def} ${facts.mergeBaseSkipped}`);
         }
         else {
             notes.push(`merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`);

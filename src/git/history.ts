@@ -56,6 +56,23 @@ function messageOf(error: unknown): string {
 
 type Git = (args: readonly string[], timeoutMs?: number) => Promise<ExecResult>;
 
+/**
+ * `git fetch` as the planner runs it: no tags, no submodules, and no automatic maintenance or gc
+ * afterwards (a process per fetch that the plan would wait for, in the user's checkout).
+ */
+function fetchArgs(...rest: string[]): string[] {
+  return [
+    '-c',
+    'maintenance.auto=false',
+    '-c',
+    'gc.auto=0',
+    'fetch',
+    '--no-tags',
+    '--no-recurse-submodules',
+    ...rest,
+  ];
+}
+
 function makeGit(exec: Exec, ctx: GitContext): Git {
   const env = { ...(ctx.env ?? process.env), GIT_TERMINAL_PROMPT: '0' };
   return (args, timeoutMs = LOCAL_TIMEOUT_MS) => exec('git', args, { cwd: ctx.cwd, env, timeoutMs });
@@ -178,10 +195,7 @@ export async function findMergeBase(exec: Exec, options: MergeBaseOptions): Prom
       if (noRemote)
         return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout and ${noRemote}` };
       const depth = shallow ? ['--depth=1'] : [];
-      const fetched = await git(
-        ['fetch', '--no-tags', '--no-recurse-submodules', ...depth, remote, refspec],
-        fetchTimeout,
-      );
+      const fetched = await git(fetchArgs(...depth, remote, refspec), fetchTimeout);
       if (fetched.exitCode !== 0) {
         return {
           sha: null,
@@ -228,10 +242,7 @@ export async function findMergeBase(exec: Exec, options: MergeBaseOptions): Prom
       // Name the base branch when it is the remote's, so it is deepened (and kept) too; the
       // deepening itself applies to every shallow boundary of the checkout.
       const refs = branchOk && (await resolveCommit(git, trackingRef)) === baseSha ? [refspec] : [];
-      const fetched = await git(
-        ['fetch', '--no-tags', '--no-recurse-submodules', `--deepen=${n}`, remote, ...refs],
-        fetchTimeout,
-      );
+      const fetched = await git(fetchArgs(`--deepen=${n}`, remote, ...refs), fetchTimeout);
       if (fetched.exitCode !== 0) {
         return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
       }
@@ -273,7 +284,7 @@ export async function parentCommit(exec: Exec, options: ParentOptions): Promise<
 
     const noRemote = await remoteProblem(git, remote);
     if (noRemote) return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
-    const deepen = ['fetch', '--no-tags', '--no-recurse-submodules', '--deepen=1', remote];
+    const deepen = fetchArgs('--deepen=1', remote);
     let fetched = await git([...deepen, sha], fetchTimeout);
     // A server that refuses wants by sha: deepen through the remote's configured refspec instead.
     if (fetched.exitCode !== 0) fetched = await git(deepen, fetchTimeout);
@@ -317,6 +328,20 @@ export interface CommitInfo {
   parents: string[];
 }
 
+/** `rev`'s tree and parents from its object: undefined when the checkout does not have it. */
+export async function commitInfo(
+  exec: Exec,
+  options: GitContext & { rev?: string },
+): Promise<CommitInfo | undefined> {
+  const rev = options.rev ?? 'HEAD';
+  if (argumentProblem('rev', rev)) return undefined;
+  try {
+    return await readCommit(makeGit(exec, options), rev);
+  } catch {
+    return undefined;
+  }
+}
+
 async function readCommit(git: Git, rev: string): Promise<CommitInfo | undefined> {
   const result = await git(['cat-file', 'commit', rev]);
   if (result.exitCode !== 0) return undefined;
@@ -354,7 +379,7 @@ export async function compareCommits(
       if (typeof shallow === 'string') return shallow;
       const depth = shallow ? ['--depth=1'] : [];
       const fetched = await git(
-        ['fetch', '--no-tags', '--no-recurse-submodules', ...depth, remote, options.other],
+        fetchArgs(...depth, remote, options.other),
         options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
       );
       if (fetched.exitCode !== 0) return `could not fetch ${options.other}: ${describeFailure(fetched)}`;

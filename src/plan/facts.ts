@@ -1,5 +1,5 @@
 import type { Exec } from '../exec';
-import { compareCommits, findMergeBase, mergedIn, parentCommit } from '../git/history';
+import { commitInfo, compareCommits, findMergeBase, mergedIn, parentCommit } from '../git/history';
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
 import { dockerConfigDir } from '../docker-config';
@@ -7,8 +7,8 @@ import { listGhaCacheNames } from '../github/cache-entries';
 import { listTags } from '../registry/tags';
 import { namespace, siblingLegsFromTags } from './names';
 import { type Existence, ghaExistence, localExistence, registryExistence } from './narrow';
-import type { PlanOptions } from './plan';
-import type { FactsNeeded, GitFacts } from './rules';
+import { plan, type PlanOptions } from './plan';
+import { classify, type FactsNeeded, factsNeeded, type GitFacts } from './rules';
 
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
@@ -68,6 +68,39 @@ export async function gatherFacts(
     }
   }
   return facts;
+}
+
+/**
+ * The facts and the listing a plan needs, side by side. One exception to running them at once:
+ * a branch push whose own cache exists reads that alone (narrow.ts), so its merge-base, which a
+ * shallow checkout only yields after fetches, is not looked up, unless the push is a merge (it
+ * may have merged its base, which the rules read instead). That push waits for the listing first.
+ */
+export async function planInputs(
+  exec: Exec,
+  ctx: RunContext,
+  options: PlanOptions,
+  env: NodeJS.ProcessEnv,
+  githubToken: string,
+  fileExists: (file: string) => boolean,
+): Promise<{ facts: GitFacts; existing: ExistingCaches }> {
+  const trigger = classify(ctx);
+  const needed = factsNeeded(trigger);
+  const listing = findExistingCaches(options, env, fileExists);
+  let skipped = '';
+  if (trigger.kind === 'push-branch') {
+    const own = plan(ctx, { mergeBase: null, parent: null }, options).reads.find((r) => r.alone && r.entry);
+    if (own && (await listing).exists(own.entry) === true) {
+      const head = await commitInfo(exec, { cwd: ctx.workspace });
+      if (head && head.parents.length === 1) {
+        needed.mergeBase = false;
+        skipped = `not looked up: ${own.ref} exists and is read alone`;
+      }
+    }
+  }
+  const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken), listing]);
+  if (skipped) facts.mergeBaseSkipped = skipped;
+  return { facts, existing };
 }
 
 /** What the backend's own listing tells before the build: which sources exist, which legs have caches. */

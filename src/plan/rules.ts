@@ -58,6 +58,8 @@ export function factsNeeded(trigger: Trigger): FactsNeeded {
 export interface GitFacts {
   mergeBase: string | null;
   mergeBaseWhy?: string;
+  /** Why the merge-base was not looked up (a source read alone makes it moot). */
+  mergeBaseSkipped?: string;
   /** This push's commit merged the merge-base in: the branch was just brought up to date. */
   mergedBase?: boolean;
   parent: string | null;
@@ -137,6 +139,8 @@ export function refPlan(
         ref: { kind: 'sha', sha: facts.mergeBase },
         why: `the merge-base with ${def}: its dependency files match this commit best`,
       });
+    } else if (facts.mergeBaseSkipped) {
+      notes.push(`merge-base with ${def} ${facts.mergeBaseSkipped}`);
     } else {
       notes.push(
         `merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`,
