@@ -707,6 +707,7 @@ exports.pingSocket = pingSocket;
 exports.probeEngine = probeEngine;
 const http = __importStar(__nccwpck_require__(67));
 const docker_config_1 = __nccwpck_require__(706);
+const builder_1 = __nccwpck_require__(747);
 /**
  * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
  * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
@@ -755,11 +756,8 @@ async function probeEngine(exec, env) {
     const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
     if (result.exitCode === 0)
         return { ok: true };
-    const lines = result.stderr
-        .trim()
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-    return { ok: false, reason: lines[lines.length - 1]?.trim() || `docker version exited ${result.exitCode}` };
+    const reason = result.stderr.trim() ? (0, builder_1.lastLine)(result.stderr) : `docker version exited ${result.exitCode}`;
+    return { ok: false, reason };
 }
 
 
@@ -928,6 +926,8 @@ function releaseAsset(version, platform = os.platform(), arch = os.arch()) {
 function releaseUrl(version, base, asset = releaseAsset(version)) {
     return `${base.replace(/\/+$/, '')}/v${version}/${asset}`;
 }
+/** The release binary's name inside its tool cache folder. */
+const BINARY = os.platform() === 'win32' ? 'buildx.exe' : 'buildx';
 function defaultToolCache() {
     return process.env.RUNNER_TOOL_CACHE || path.join(os.tmpdir(), 'bkca-tool-cache');
 }
@@ -951,10 +951,9 @@ async function downloadTo(url, dir, fetchImpl) {
     if (!res.ok)
         throw new Error(`HTTP ${res.status}`);
     const data = Buffer.from(await res.arrayBuffer());
-    const name = os.platform() === 'win32' ? 'buildx.exe' : 'buildx';
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     const staging = fs.mkdtempSync(`${dir}.download-`);
-    fs.writeFileSync(path.join(staging, name), data, { mode: 0o755 });
+    fs.writeFileSync(path.join(staging, BINARY), data, { mode: 0o755 });
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(staging, dir);
     fs.writeFileSync(`${dir}.complete`, '');
@@ -1003,12 +1002,10 @@ async function ensureBuildx(exec, o) {
             await downloadTo(url, dir, o.fetchImpl ?? http_1.httpFetch);
         }
         catch (e) {
-            const cause = e.cause?.code;
-            const why = `${e.message}${typeof cause === 'string' ? ` (${cause})` : ''}`;
-            throw new BuildxError(`${have} found and buildx ${version} could not be downloaded from ${url}: ${why}`);
+            throw new BuildxError(`${have} found and buildx ${version} could not be downloaded from ${url}: ${(0, http_1.failureText)(e)}`);
         }
     }
-    const binary = path.join(dir, os.platform() === 'win32' ? 'buildx.exe' : 'buildx');
+    const binary = path.join(dir, BINARY);
     const check = await exec(binary, ['version']);
     const installed = check.exitCode === 0 ? (0, parse_1.parseBuildxVersion)(check.stdout) : null;
     if (!installed)
@@ -2821,8 +2818,14 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.httpFetch = void 0;
+exports.failureText = failureText;
 const http = __importStar(__nccwpck_require__(67));
 const MAX_REDIRECTS = 5;
+/** A failed request in a few words: fetch's "fetch failed" with the system error's code, e.g. `(ECONNREFUSED)`. */
+function failureText(error) {
+    const cause = error?.cause?.code;
+    return `${error?.message || String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}`;
+}
 /**
  * A small `fetch` on `node:http`/`node:https`: follows up to five redirects (303 turns into a GET,
  * and credentials are not sent to another origin), reads the whole body, and fails as `fetch`
@@ -4355,9 +4358,7 @@ async function registryCacheBytes(ref, digest, fetcher = http_1.httpFetch, timeo
             : { bytes, how: 'sum of the blobs the cache manifest lists' };
     }
     catch (e) {
-        const cause = e.cause?.code;
-        const why = `${e.message || String(e)}${typeof cause === 'string' ? ` (${cause})` : ''}`;
-        return { bytes: null, how: `not measured: ${why}` };
+        return { bytes: null, how: `not measured: ${(0, http_1.failureText)(e)}` };
     }
 }
 /** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */

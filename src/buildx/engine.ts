@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import { readDockerConfig } from '../docker-config';
 import type { Exec } from '../exec';
+import { lastLine } from './builder';
 
 /** Whether the Docker engine answers, and why not when it does not. */
 export type EngineProbe = { ok: true } | { ok: false; reason: string };
@@ -59,9 +60,6 @@ export async function probeEngine(exec: Exec, env: NodeJS.ProcessEnv): Promise<E
   if (socket !== null) return pingSocket(socket);
   const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
   if (result.exitCode === 0) return { ok: true };
-  const lines = result.stderr
-    .trim()
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-  return { ok: false, reason: lines[lines.length - 1]?.trim() || `docker version exited ${result.exitCode}` };
+  const reason = result.stderr.trim() ? lastLine(result.stderr) : `docker version exited ${result.exitCode}`;
+  return { ok: false, reason };
 }

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { dockerConfigDir, readDockerConfig } from '../docker-config';
 import type { Exec, ExecResult } from '../exec';
-import { type FetchLike, httpFetch } from '../net/http';
+import { failureText, type FetchLike, httpFetch } from '../net/http';
 import {
   type Buildx,
   buildxPluginCandidates,
@@ -61,6 +61,9 @@ export interface EnsureOptions {
   fetchImpl?: FetchLike;
 }
 
+/** The release binary's name inside its tool cache folder. */
+const BINARY = os.platform() === 'win32' ? 'buildx.exe' : 'buildx';
+
 function defaultToolCache(): string {
   return process.env.RUNNER_TOOL_CACHE || path.join(os.tmpdir(), 'bkca-tool-cache');
 }
@@ -84,10 +87,9 @@ async function downloadTo(url: string, dir: string, fetchImpl: FetchLike): Promi
   if (res === null || res.status >= 500) res = await fetchImpl(url, { signal: AbortSignal.timeout(300_000) });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const data = Buffer.from(await res.arrayBuffer());
-  const name = os.platform() === 'win32' ? 'buildx.exe' : 'buildx';
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const staging = fs.mkdtempSync(`${dir}.download-`);
-  fs.writeFileSync(path.join(staging, name), data, { mode: 0o755 });
+  fs.writeFileSync(path.join(staging, BINARY), data, { mode: 0o755 });
   fs.rmSync(dir, { recursive: true, force: true });
   fs.renameSync(staging, dir);
   fs.writeFileSync(`${dir}.complete`, '');
@@ -144,14 +146,12 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
     try {
       await downloadTo(url, dir, o.fetchImpl ?? httpFetch);
     } catch (e) {
-      const cause = (e as { cause?: { code?: unknown } }).cause?.code;
-      const why = `${(e as Error).message}${typeof cause === 'string' ? ` (${cause})` : ''}`;
       throw new BuildxError(
-        `${have} found and buildx ${version} could not be downloaded from ${url}: ${why}`,
+        `${have} found and buildx ${version} could not be downloaded from ${url}: ${failureText(e)}`,
       );
     }
   }
-  const binary = path.join(dir, os.platform() === 'win32' ? 'buildx.exe' : 'buildx');
+  const binary = path.join(dir, BINARY);
   const check = await exec(binary, ['version']);
   const installed = check.exitCode === 0 ? parseBuildxVersion(check.stdout) : null;
   if (!installed)

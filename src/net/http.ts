@@ -29,6 +29,12 @@ export interface ResponseLike {
 
 const MAX_REDIRECTS = 5;
 
+/** A failed request in a few words: fetch's "fetch failed" with the system error's code, e.g. `(ECONNREFUSED)`. */
+export function failureText(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return `${(error as Error)?.message || String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}`;
+}
+
 /**
  * A small `fetch` on `node:http`/`node:https`: follows up to five redirects (303 turns into a GET,
  * and credentials are not sent to another origin), reads the whole body, and fails as `fetch`

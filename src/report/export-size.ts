@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Descriptor } from '../buildx/parse';
-import { type FetchLike, httpFetch } from '../net/http';
+import { failureText, type FetchLike, httpFetch } from '../net/http';
 
 /** What one cache destination holds after the export, where that can be measured. */
 export interface ExportSize {
@@ -102,9 +102,7 @@ export async function registryCacheBytes(
       ? { bytes: null, how: 'not measured: the manifest lists no blob sizes' }
       : { bytes, how: 'sum of the blobs the cache manifest lists' };
   } catch (e) {
-    const cause = (e as { cause?: { code?: unknown } }).cause?.code;
-    const why = `${(e as Error).message || String(e)}${typeof cause === 'string' ? ` (${cause})` : ''}`;
-    return { bytes: null, how: `not measured: ${why}` };
+    return { bytes: null, how: `not measured: ${failureText(e)}` };
   }
 }
 
