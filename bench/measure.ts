@@ -63,46 +63,49 @@ export function readDockerLog(file: string): DockerCall[] {
 }
 
 /**
- * What the shim itself adds to one call: median over interleaved `docker --version` calls through
- * the shim minus the median without it.
+ * What running `slower` costs over `faster`: the median of `rounds` interleaved runs of each,
+ * subtracted (never below 0), so that a noisy machine shifts both alike.
  */
-export async function shimCostMs(shim: string, realDocker: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const time = async (cmd: string) => {
+async function addedMs(
+  slower: () => Promise<unknown>,
+  faster: () => Promise<unknown>,
+  rounds: number,
+): Promise<number> {
+  const time = async (f: () => Promise<unknown>) => {
     const t = performance.now();
-    await run(cmd, ['--version'], { env });
+    await f();
     return performance.now() - t;
   };
-  const withShim: number[] = [];
-  const without: number[] = [];
-  for (let i = 0; i < 15; i++) {
-    withShim.push(await time(shim));
-    without.push(await time(realDocker));
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    a.push(await time(slower));
+    b.push(await time(faster));
   }
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return Math.max(0, med(withShim) - med(without));
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  return Math.max(0, med(a) - med(b));
+}
+
+/** What the shim itself adds to one call: `docker --version` through the shim and without it. */
+export function shimCostMs(shim: string, realDocker: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return addedMs(
+    () => run(shim, ['--version'], { env }),
+    () => run(realDocker, ['--version'], { env }),
+    15,
+  );
 }
 
 /**
  * What `NODE_EXTRA_CA_CERTS` (set on this machine for its proxy; a GitHub runner does not set it)
- * costs each node process at start: median `node -e 0` with and without it. The benchmark runs the
+ * costs each node process at start: `node -e 0` with and without it. The benchmark runs the
  * action without it, as a runner would, and reports this figure so it can be added back.
  */
 export async function extraCaCertsCostMs(): Promise<{ file: string; ms: number } | null> {
   const file = process.env.NODE_EXTRA_CA_CERTS;
   if (!file) return null;
-  const time = async (value: string) => {
-    const t = performance.now();
-    await run(process.execPath, ['-e', '0'], { env: { ...process.env, NODE_EXTRA_CA_CERTS: value } });
-    return performance.now() - t;
-  };
-  const withCerts: number[] = [];
-  const without: number[] = [];
-  for (let i = 0; i < 9; i++) {
-    withCerts.push(await time(file));
-    without.push(await time(''));
-  }
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { file, ms: Math.round(Math.max(0, med(withCerts) - med(without))) };
+  const node = (value: string) => () =>
+    run(process.execPath, ['-e', '0'], { env: { ...process.env, NODE_EXTRA_CA_CERTS: value } });
+  return { file, ms: Math.round(await addedMs(node(file), node(''), 9)) };
 }
 
 export interface RegistryStorage {

@@ -5,9 +5,9 @@ import { pathToFileURL } from 'node:url';
 
 import { exec, type Exec } from '../../src/exec';
 import {
+  commitInfo,
   compareCommits,
   findMergeBase,
-  mergedIn,
   parentCommit,
   redactUrlCredentials,
 } from '../../src/git/history';
@@ -343,11 +343,16 @@ describe('a push that merged the base in, and a merge commit that holds its head
     await git(work, 'push', '--quiet', 'origin', 'trees-main', 'feature/u', 'pr-up', 'pr-old');
   }, 60_000);
 
-  it('mergedIn: true for the merge that brought the base commit in, false for another commit', async () => {
-    const dir = await checkout('feature/u', false);
-    expect(await mergedIn(exec, { cwd: dir, env, sha: s.m2 })).toBe(true);
-    expect(await mergedIn(exec, { cwd: dir, env, sha: s.m1 })).toBe(false);
-    expect(await mergedIn(exec, { cwd: dir, env, rev: s.u1, sha: s.m2 })).toBe(false);
+  it('commitInfo: the merge that brought the base commit in names it as second parent, also one commit deep', async () => {
+    for (const shallow of [false, true]) {
+      const dir = await checkout('feature/u', shallow);
+      const second = (await commitInfo(exec, { cwd: dir, env }))?.parents[1];
+      expect(second).toBe(s.m2);
+      expect(second).not.toBe(s.m1);
+    }
+    const full = await checkout('feature/u', false);
+    expect((await commitInfo(exec, { cwd: full, env, rev: s.u1 }))?.parents).toStrictEqual([s.m1]);
+    expect(await commitInfo(exec, { cwd: full, env, rev: 'f'.repeat(40) })).toBeUndefined();
   });
 
   it('compareCommits fetches the head into a shallow checkout: trees and parents, as the objects say', async () => {

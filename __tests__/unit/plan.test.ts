@@ -668,7 +668,7 @@ describe('a branch just brought up to date, and a pull request whose head alread
       title:
         'a push that merged the default branch in reads the merged commit alone, ahead of its own branch',
       ctx: update,
-      facts: { ...facts, mergedBase: true },
+      facts: { ...facts, justMerged: MB },
       tags: ['default.branch-feature-login-form-5e6268e3', `default.sha-${MB}`, 'default.branch-main'],
       from: [tag(`default.sha-${MB}`)],
       note: `sha:${MB} is the main commit this push merged in: newer than this branch's last build: it is read alone`,
@@ -676,7 +676,7 @@ describe('a branch just brought up to date, and a pull request whose head alread
     {
       title: 'the same push falls back to its own branch alone when the merged commit has no cache',
       ctx: update,
-      facts: { ...facts, mergedBase: true },
+      facts: { ...facts, justMerged: MB },
       tags: ['default.branch-feature-login-form-5e6268e3', 'default.branch-main'],
       from: [tag('default.branch-feature-login-form-5e6268e3')],
       note: "branch:feature/login-form holds this ref's earlier runs: it is read alone",
@@ -708,7 +708,7 @@ describe('a branch just brought up to date, and a pull request whose head alread
     {
       title: 'a pull request whose head just merged its base reads that base commit alone, ahead of its own',
       ctx: pr,
-      facts: { ...facts, mergeIsHead: false, headMergedBase: PARENT },
+      facts: { ...facts, mergeIsHead: false, justMerged: PARENT },
       tags: ['default.pr-7', `default.sha-${PARENT}`, 'default.branch-main'],
       from: [tag(`default.sha-${PARENT}`)],
       note: `sha:${PARENT} is the base commit the head just merged: newer than this pull request's last build: it is read alone`,
@@ -716,7 +716,7 @@ describe('a branch just brought up to date, and a pull request whose head alread
     {
       title: 'then the base branch, when that commit has no cache of its own',
       ctx: pr,
-      facts: { ...facts, mergeIsHead: false, headMergedBase: PARENT },
+      facts: { ...facts, mergeIsHead: false, justMerged: PARENT },
       tags: ['default.pr-7', 'default.branch-main'],
       from: [tag('default.branch-main')],
       note: "branch:main is the base commit the head just merged: newer than this pull request's last build: it is read alone",
@@ -724,7 +724,7 @@ describe('a branch just brought up to date, and a pull request whose head alread
     {
       title: 'an exact head branch still comes first',
       ctx: pr,
-      facts: { ...facts, mergeIsHead: true, headMergedBase: PARENT },
+      facts: { ...facts, mergeIsHead: true, justMerged: PARENT },
       tags: ['default.pr-7', `default.sha-${PARENT}`, 'default.branch-feature-login-form-5e6268e3'],
       from: [tag('default.branch-feature-login-form-5e6268e3')],
       note: 'branch:feature/login-form was built from these very files (the head already contains the base): it is read alone',
@@ -752,7 +752,7 @@ describe("on GitHub's cache, a pull request whose head just merged its base", ()
   it('reads the base commit first (its head branch is not readable there)', () => {
     const pr = run('pull_request', 'pull_request', 'refs/pull/7/merge', MERGE);
     const options: PlanOptions = { ...base, backend: 'gha', image: '' };
-    const p = plan(pr, { ...facts, mergeIsHead: true, headMergedBase: PARENT }, options);
+    const p = plan(pr, { ...facts, mergeIsHead: true, justMerged: PARENT }, options);
     const names = p.reads.filter((r) => r.entry !== '').map((r) => r.ref);
     expect(names.slice(0, 3)).toStrictEqual([`sha:${PARENT}`, 'branch:main', 'pr:7']);
     expect(p.reads.find((r) => r.ref === 'branch:feature/login-form')?.entry).toBe('');

@@ -1532,7 +1532,6 @@ exports.DEEPEN_STEPS = void 0;
 exports.redactUrlCredentials = redactUrlCredentials;
 exports.findMergeBase = findMergeBase;
 exports.parentCommit = parentCommit;
-exports.mergedIn = mergedIn;
 exports.commitInfo = commitInfo;
 exports.compareCommits = compareCommits;
 /**
@@ -1796,21 +1795,6 @@ async function parentCommit(exec, options) {
             sha: null,
             reason: `parent lookup failed: ${messageOf(error)}`,
         };
-    }
-}
-/**
- * Whether `rev`'s second parent is `sha`: the commit merged `sha` in (`git merge main` on a branch,
- * GitHub's "Update branch"). False when `rev` is no merge or its parents are not in the checkout.
- */
-async function mergedIn(exec, options) {
-    const rev = options.rev ?? 'HEAD';
-    if (argumentProblem('rev', rev) || !SHA.test(options.sha))
-        return false;
-    try {
-        return (await resolveCommit(makeGit(exec, options), `${rev}^2`)) === options.sha;
-    }
-    catch {
-        return false;
     }
 }
 /** `rev`'s tree and parents from its object: undefined when the checkout does not have it. */
@@ -3056,7 +3040,9 @@ const rules_1 = __nccwpck_require__(324);
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
  * from GitHub's compare API. Never fails: a commit not found is null with its reason.
  */
-async function gatherFacts(exec, ctx, needed, githubToken) {
+async function gatherFacts(exec, ctx, needed, githubToken, 
+/** HEAD's commit, when the caller already asked git for it. */
+head) {
     const facts = { mergeBase: null, parent: null };
     const cwd = ctx.workspace;
     if (needed.parent && ctx.pushedBefore) {
@@ -3078,8 +3064,9 @@ async function gatherFacts(exec, ctx, needed, githubToken) {
         });
         if (local.sha !== null) {
             facts.mergeBase = local.sha;
-            // The lookup deepened the checkout down to the merge-base: HEAD's parents are there.
-            facts.mergedBase = await (0, history_1.mergedIn)(exec, { cwd, sha: local.sha });
+            // A push that merged the default branch in names the merge-base as HEAD's second parent.
+            if ((await (head ?? (0, history_1.commitInfo)(exec, { cwd })))?.parents[1] === local.sha)
+                facts.justMerged = local.sha;
         }
         else if (githubToken !== '' && ctx.repository !== '' && ctx.sha !== '') {
             const remote = await (0, compare_1.mergeBaseFromApi)({
@@ -3108,7 +3095,7 @@ async function gatherFacts(exec, ctx, needed, githubToken) {
             const base = compared.rev.parents[0];
             facts.mergeIsHead = compared.rev.tree === compared.other.tree;
             if (base !== undefined && compared.other.parents[1] === base)
-                facts.headMergedBase = base;
+                facts.justMerged = base;
         }
     }
     return facts;
@@ -3123,18 +3110,20 @@ async function planInputs(exec, ctx, options, env, githubToken, fileExists) {
     const trigger = (0, rules_1.classify)(ctx);
     const needed = (0, rules_1.factsNeeded)(trigger);
     const listing = findExistingCaches(options, env, fileExists);
+    // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
+    const head = trigger.kind === 'push-branch' ? (0, history_1.commitInfo)(exec, { cwd: ctx.workspace }) : undefined;
     let skipped = '';
-    if (trigger.kind === 'push-branch') {
+    if (head) {
         const own = (0, plan_1.plan)(ctx, { mergeBase: null, parent: null }, options).reads.find((r) => r.alone && r.entry);
         if (own && (await listing).exists(own.entry) === true) {
-            const head = await (0, history_1.commitInfo)(exec, { cwd: ctx.workspace });
-            if (head && head.parents.length === 1) {
+            const info = await head;
+            if (info && info.parents.length === 1) {
                 needed.mergeBase = false;
                 skipped = `not looked up: ${own.ref} exists and is read alone`;
             }
         }
     }
-    const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken), listing]);
+    const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
     if (skipped)
         facts.mergeBaseSkipped = skipped;
     return { facts, existing };
@@ -3658,6 +3647,13 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             notes.push(`merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`);
         }
     };
+    // The base commit this build just merged in holds what the base changed since the own ref's last
+    // build (a lock file bumped on the base) and differs only by this ref's own changes, usually
+    // later layers: it comes first, read alone.
+    const readJustMerged = (why, alone) => {
+        if (facts.justMerged)
+            reads.push({ ref: { kind: 'sha', sha: facts.justMerged }, why, alone });
+    };
     // A cache written from this very commit (by its merge queue run, a re-run, a push a schedule
     // follows) is an exact match; the planner reads it alone when it is known to exist.
     const readOwnCommit = () => {
@@ -3697,16 +3693,7 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             ];
             break;
         case 'push-branch':
-            if (facts.mergedBase && facts.mergeBase) {
-                // The branch was just brought up to date: its last build predates what the base changed
-                // (a lock file bumped on the base), while the merged base commit holds all of that and
-                // differs only by this branch's own changes, usually later layers.
-                reads.push({
-                    ref: { kind: 'sha', sha: facts.mergeBase },
-                    why: `the ${def} commit this push merged in`,
-                    alone: `is the ${def} commit this push merged in: newer than this branch's last build`,
-                });
-            }
+            readJustMerged(`the ${def} commit this push merged in`, `is the ${def} commit this push merged in: newer than this branch's last build`);
             reads.push({
                 ref: branch(trigger.branch),
                 why: 'own branch: the newest build of this branch',
@@ -3737,15 +3724,11 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
             }
             if (facts.headWhy)
                 notes.push(`head commit not compared with the merge commit: ${facts.headWhy}`);
-            if (facts.headMergedBase) {
-                // The head was just brought up to date: this pull request's last build predates what the
-                // base changed; the base commit holds that and differs only by the head's own changes.
+            if (facts.justMerged) {
+                // The head was just brought up to date: the base commit, then the base branch.
                 const alone = "is the base commit the head just merged: newer than this pull request's last build";
-                reads.push({
-                    ref: { kind: 'sha', sha: facts.headMergedBase },
-                    why: 'the base commit the head just merged',
-                    alone,
-                }, { ref: branch(trigger.base), why: 'the base branch, which the head just merged', alone });
+                readJustMerged('the base commit the head just merged', alone);
+                reads.push({ ref: branch(trigger.base), why: 'the base branch, which the head just merged', alone });
             }
             reads.push(own);
             if (readHead) {

@@ -305,23 +305,6 @@ export async function parentCommit(exec: Exec, options: ParentOptions): Promise<
   }
 }
 
-/**
- * Whether `rev`'s second parent is `sha`: the commit merged `sha` in (`git merge main` on a branch,
- * GitHub's "Update branch"). False when `rev` is no merge or its parents are not in the checkout.
- */
-export async function mergedIn(
-  exec: Exec,
-  options: GitContext & { rev?: string; sha: string },
-): Promise<boolean> {
-  const rev = options.rev ?? 'HEAD';
-  if (argumentProblem('rev', rev) || !SHA.test(options.sha)) return false;
-  try {
-    return (await resolveCommit(makeGit(exec, options), `${rev}^2`)) === options.sha;
-  } catch {
-    return false;
-  }
-}
-
 /** A commit's tree and parents, as its object records them (a shallow checkout hides the parents). */
 export interface CommitInfo {
   tree: string;

@@ -1,5 +1,5 @@
 import type { Exec } from '../exec';
-import { commitInfo, compareCommits, findMergeBase, mergedIn, parentCommit } from '../git/history';
+import { type CommitInfo, commitInfo, compareCommits, findMergeBase, parentCommit } from '../git/history';
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
 import { dockerConfigDir } from '../docker-config';
@@ -19,6 +19,8 @@ export async function gatherFacts(
   ctx: RunContext,
   needed: FactsNeeded,
   githubToken: string,
+  /** HEAD's commit, when the caller already asked git for it. */
+  head?: Promise<CommitInfo | undefined>,
 ): Promise<GitFacts> {
   const facts: GitFacts = { mergeBase: null, parent: null };
   const cwd = ctx.workspace;
@@ -39,8 +41,8 @@ export async function gatherFacts(
     });
     if (local.sha !== null) {
       facts.mergeBase = local.sha;
-      // The lookup deepened the checkout down to the merge-base: HEAD's parents are there.
-      facts.mergedBase = await mergedIn(exec, { cwd, sha: local.sha });
+      // A push that merged the default branch in names the merge-base as HEAD's second parent.
+      if ((await (head ?? commitInfo(exec, { cwd })))?.parents[1] === local.sha) facts.justMerged = local.sha;
     } else if (githubToken !== '' && ctx.repository !== '' && ctx.sha !== '') {
       const remote = await mergeBaseFromApi({
         apiUrl: ctx.apiUrl,
@@ -64,7 +66,7 @@ export async function gatherFacts(
       // GitHub's merge commit of a pull request: first parent the base, second the head.
       const base = compared.rev.parents[0];
       facts.mergeIsHead = compared.rev.tree === compared.other.tree;
-      if (base !== undefined && compared.other.parents[1] === base) facts.headMergedBase = base;
+      if (base !== undefined && compared.other.parents[1] === base) facts.justMerged = base;
     }
   }
   return facts;
@@ -87,18 +89,20 @@ export async function planInputs(
   const trigger = classify(ctx);
   const needed = factsNeeded(trigger);
   const listing = findExistingCaches(options, env, fileExists);
+  // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
+  const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
   let skipped = '';
-  if (trigger.kind === 'push-branch') {
+  if (head) {
     const own = plan(ctx, { mergeBase: null, parent: null }, options).reads.find((r) => r.alone && r.entry);
     if (own && (await listing).exists(own.entry) === true) {
-      const head = await commitInfo(exec, { cwd: ctx.workspace });
-      if (head && head.parents.length === 1) {
+      const info = await head;
+      if (info && info.parents.length === 1) {
         needed.mergeBase = false;
         skipped = `not looked up: ${own.ref} exists and is read alone`;
       }
     }
   }
-  const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken), listing]);
+  const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
   if (skipped) facts.mergeBaseSkipped = skipped;
   return { facts, existing };
 }

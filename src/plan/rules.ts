@@ -60,14 +60,16 @@ export interface GitFacts {
   mergeBaseWhy?: string;
   /** Why the merge-base was not looked up (a source read alone makes it moot). */
   mergeBaseSkipped?: string;
-  /** This push's commit merged the merge-base in: the branch was just brought up to date. */
-  mergedBase?: boolean;
+  /**
+   * A base commit this build just merged in, so the own ref's last build predates what it brought:
+   * a branch push whose commit merged the merge-base (HEAD^2), or a pull request whose head merged
+   * the base commit its merge commit is built on (the head's second parent).
+   */
+  justMerged?: string;
   parent: string | null;
   parentWhy?: string;
   /** The pull request's merge commit holds exactly its head's files. */
   mergeIsHead?: boolean;
-  /** The base commit the pull request's head just merged, when it is the one this run builds on. */
-  headMergedBase?: string;
   /** Why the head commit could not be compared. */
   headWhy?: string;
 }
@@ -148,6 +150,13 @@ export function refPlan(
     }
   };
 
+  // The base commit this build just merged in holds what the base changed since the own ref's last
+  // build (a lock file bumped on the base) and differs only by this ref's own changes, usually
+  // later layers: it comes first, read alone.
+  const readJustMerged = (why: string, alone: string) => {
+    if (facts.justMerged) reads.push({ ref: { kind: 'sha', sha: facts.justMerged }, why, alone });
+  };
+
   // A cache written from this very commit (by its merge queue run, a re-run, a push a schedule
   // follows) is an exact match; the planner reads it alone when it is known to exist.
   const readOwnCommit = () => {
@@ -189,16 +198,10 @@ export function refPlan(
       ];
       break;
     case 'push-branch':
-      if (facts.mergedBase && facts.mergeBase) {
-        // The branch was just brought up to date: its last build predates what the base changed
-        // (a lock file bumped on the base), while the merged base commit holds all of that and
-        // differs only by this branch's own changes, usually later layers.
-        reads.push({
-          ref: { kind: 'sha', sha: facts.mergeBase },
-          why: `the ${def} commit this push merged in`,
-          alone: `is the ${def} commit this push merged in: newer than this branch's last build`,
-        });
-      }
+      readJustMerged(
+        `the ${def} commit this push merged in`,
+        `is the ${def} commit this push merged in: newer than this branch's last build`,
+      );
       reads.push({
         ref: branch(trigger.branch),
         why: 'own branch: the newest build of this branch',
@@ -227,18 +230,11 @@ export function refPlan(
         });
       }
       if (facts.headWhy) notes.push(`head commit not compared with the merge commit: ${facts.headWhy}`);
-      if (facts.headMergedBase) {
-        // The head was just brought up to date: this pull request's last build predates what the
-        // base changed; the base commit holds that and differs only by the head's own changes.
+      if (facts.justMerged) {
+        // The head was just brought up to date: the base commit, then the base branch.
         const alone = "is the base commit the head just merged: newer than this pull request's last build";
-        reads.push(
-          {
-            ref: { kind: 'sha', sha: facts.headMergedBase },
-            why: 'the base commit the head just merged',
-            alone,
-          },
-          { ref: branch(trigger.base), why: 'the base branch, which the head just merged', alone },
-        );
+        readJustMerged('the base commit the head just merged', alone);
+        reads.push({ ref: branch(trigger.base), why: 'the base branch, which the head just merged', alone });
       }
       reads.push(own);
       if (readHead) {
