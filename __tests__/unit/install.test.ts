@@ -1,4 +1,4 @@
-import { exportError, withoutIgnoreError } from '../../src/buildx/build';
+import { exportError, exportWaves, withoutIgnoreError } from '../../src/buildx/build';
 import {
   buildxPluginCandidates,
   extraPluginDirs,
@@ -203,4 +203,27 @@ describe('buildx versions', () => {
     ['1.0.0', '0.99.99', 1],
     ['0.29.1', '0.29.1', 0],
   ])('%s against %s: %d', (a, b, sign) => expect(Math.sign(compareVersions(a, b))).toBe(sign));
+});
+
+describe('cache export invocations: one destination per registry repository at a time', () => {
+  const reg = (tag: string, repo = 'ghcr.io/o/cache') => `type=registry,ref=${repo}:${tag},mode=max`;
+  it.each([
+    { title: 'one destination: one invocation', to: [reg('branch-main')], waves: [[reg('branch-main')]] },
+    {
+      title: "a branch's tag and its commit's, same repository: two invocations, in order",
+      to: [reg('branch-main'), reg('sha-1')],
+      waves: [[reg('branch-main')], [reg('sha-1')]],
+    },
+    {
+      title: 'different repositories, local and gha: together',
+      to: [reg('a'), reg('a', '127.0.0.1:5000/other'), 'type=local,dest=/c', 'type=gha,scope=x'],
+      waves: [[reg('a'), reg('a', '127.0.0.1:5000/other'), 'type=local,dest=/c', 'type=gha,scope=x']],
+    },
+    {
+      title: 'a registry port is not a tag',
+      to: [reg('x', 'localhost:5000/c'), reg('y', 'localhost:5000/c'), reg('z', 'localhost:5000/c')],
+      waves: [[reg('x', 'localhost:5000/c')], [reg('y', 'localhost:5000/c')], [reg('z', 'localhost:5000/c')]],
+    },
+    { title: 'nothing: no invocation', to: [], waves: [] },
+  ])('$title', ({ to, waves }) => expect(exportWaves(to)).toStrictEqual(waves));
 });

@@ -391,6 +391,7 @@ exports.prepareBuild = prepareBuild;
 exports.isBrokenCacheError = isBrokenCacheError;
 exports.runImageBuild = runImageBuild;
 exports.withoutIgnoreError = withoutIgnoreError;
+exports.exportWaves = exportWaves;
 exports.runCacheExport = runCacheExport;
 exports.exportError = exportError;
 const fs = __importStar(__nccwpck_require__(24));
@@ -399,6 +400,7 @@ const core = __importStar(__nccwpck_require__(342));
 const args_1 = __nccwpck_require__(703);
 const builder_1 = __nccwpck_require__(747);
 const parse_1 = __nccwpck_require__(487);
+const export_size_1 = __nccwpck_require__(930);
 /** Argument data and environment for both invocations. Secret values go by environment only. */
 function prepareBuild(inputs, o) {
     const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
@@ -463,33 +465,55 @@ function withoutIgnoreError(entry) {
         .filter((attr) => attr !== 'ignore-error=true')
         .join(',');
 }
-/** The export invocation under the watchdog (`cache-export-timeout`; 0 for none). */
+/**
+ * The export invocations, in order. BuildKit runs the cache exporters of one invocation at once,
+ * and two of them writing to one registry repository upload the same blobs side by side: the
+ * registry may then refuse one upload ("provided digest did not match uploaded content") and the
+ * whole export fails. So a second destination in a repository (a branch's tag and its commit's)
+ * waits for the first; its blobs are then already there and only its manifest is written.
+ */
+function exportWaves(cacheTo) {
+    const waves = [];
+    const seen = new Map();
+    for (const entry of cacheTo) {
+        const attrs = (0, export_size_1.cacheEntryAttributes)(entry);
+        const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
+        const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
+        const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
+        if (repository !== '')
+            seen.set(repository, wave);
+        (waves[wave] ??= []).push(entry);
+    }
+    return waves.filter((w) => w !== undefined);
+}
+/** The export invocations under one watchdog (`cache-export-timeout`; 0 for none). */
 async function runCacheExport(exec, buildx, s, timeoutMs) {
     const started = Date.now();
-    const input = {
-        ...s.input,
-        cacheTo: s.cacheTo.map(withoutIgnoreError),
-        metadataFile: s.exportMetadataFile,
-    };
-    const run = await exec(buildx.command, buildx.argv((0, args_1.cacheExportArgs)(input)), {
-        stream: true,
-        env: s.env,
-        cwd: s.cwd,
-        timeoutMs: timeoutMs > 0 ? timeoutMs : undefined,
-    });
-    const ms = Date.now() - started;
-    const metadata = (0, parse_1.parseMetadata)(readIfExists(input.metadataFile) || '{}');
-    if (run.timedOut) {
-        return {
-            status: 'failed',
-            reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
-            metadata,
-            ms,
-        };
+    let metadata = null;
+    for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
+        const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
+        const left = timeoutMs - (Date.now() - started);
+        const run = await exec(buildx.command, buildx.argv((0, args_1.cacheExportArgs)(input)), {
+            stream: true,
+            env: s.env,
+            cwd: s.cwd,
+            timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
+        });
+        // The first invocation's metadata names the cache manifest every later one reuses.
+        metadata ??= (0, parse_1.parseMetadata)(readIfExists(input.metadataFile) || '{}');
+        const ms = Date.now() - started;
+        if (run.timedOut) {
+            return {
+                status: 'failed',
+                reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
+                metadata,
+                ms,
+            };
+        }
+        if (run.exitCode !== 0)
+            return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
     }
-    if (run.exitCode !== 0)
-        return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
-    return { status: 'ok', reason: '', metadata, ms };
+    return { status: 'ok', reason: '', metadata: metadata ?? (0, parse_1.parseMetadata)('{}'), ms: Date.now() - started };
 }
 /** buildx ends a failed export with `ERROR: failed to solve: <why>`; the why is what users need. */
 function exportError(stderr) {

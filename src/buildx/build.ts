@@ -7,6 +7,7 @@ import { type BuildArgsInput, buildArgs, cacheExportArgs, gitContextHost } from 
 import { lastLine } from './builder';
 import type { Buildx } from './buildx';
 import { type BuildMetadata, parseMetadata } from './parse';
+import { cacheEntryAttributes } from '../report/export-size';
 
 /**
  * Running `buildx build`. The image is built (and pushed) first, with cache imports only; the
@@ -124,7 +125,28 @@ export function withoutIgnoreError(entry: string): string {
     .join(',');
 }
 
-/** The export invocation under the watchdog (`cache-export-timeout`; 0 for none). */
+/**
+ * The export invocations, in order. BuildKit runs the cache exporters of one invocation at once,
+ * and two of them writing to one registry repository upload the same blobs side by side: the
+ * registry may then refuse one upload ("provided digest did not match uploaded content") and the
+ * whole export fails. So a second destination in a repository (a branch's tag and its commit's)
+ * waits for the first; its blobs are then already there and only its manifest is written.
+ */
+export function exportWaves(cacheTo: string[]): string[][] {
+  const waves: string[][] = [];
+  const seen = new Map<string, number>();
+  for (const entry of cacheTo) {
+    const attrs = cacheEntryAttributes(entry);
+    const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
+    const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
+    const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
+    if (repository !== '') seen.set(repository, wave);
+    (waves[wave] ??= []).push(entry);
+  }
+  return waves.filter((w) => w !== undefined);
+}
+
+/** The export invocations under one watchdog (`cache-export-timeout`; 0 for none). */
 export async function runCacheExport(
   exec: Exec,
   buildx: Buildx,
@@ -132,29 +154,30 @@ export async function runCacheExport(
   timeoutMs: number,
 ): Promise<CacheExportRun> {
   const started = Date.now();
-  const input = {
-    ...s.input,
-    cacheTo: s.cacheTo.map(withoutIgnoreError),
-    metadataFile: s.exportMetadataFile,
-  };
-  const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
-    stream: true,
-    env: s.env,
-    cwd: s.cwd,
-    timeoutMs: timeoutMs > 0 ? timeoutMs : undefined,
-  });
-  const ms = Date.now() - started;
-  const metadata = parseMetadata(readIfExists(input.metadataFile) || '{}');
-  if (run.timedOut) {
-    return {
-      status: 'failed',
-      reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
-      metadata,
-      ms,
-    };
+  let metadata: BuildMetadata | null = null;
+  for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
+    const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
+    const left = timeoutMs - (Date.now() - started);
+    const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
+      stream: true,
+      env: s.env,
+      cwd: s.cwd,
+      timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
+    });
+    // The first invocation's metadata names the cache manifest every later one reuses.
+    metadata ??= parseMetadata(readIfExists(input.metadataFile) || '{}');
+    const ms = Date.now() - started;
+    if (run.timedOut) {
+      return {
+        status: 'failed',
+        reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
+        metadata,
+        ms,
+      };
+    }
+    if (run.exitCode !== 0) return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
   }
-  if (run.exitCode !== 0) return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
-  return { status: 'ok', reason: '', metadata, ms };
+  return { status: 'ok', reason: '', metadata: metadata ?? parseMetadata('{}'), ms: Date.now() - started };
 }
 
 /** buildx ends a failed export with `ERROR: failed to solve: <why>`; the why is what users need. */
