@@ -95,10 +95,10 @@ function notesFor(cwd, tag) {
   const previous = previousTag(cwd, tag);
   const range = previous ? `${previous}..${tag}` : tag;
   const log = git(cwd, 'log', '--reverse', '--no-merges', '--format=%h%x09%s', range);
-  const commits =
-    log === ''
-      ? []
-      : log.split('\n').map((l) => ({ sha: l.split('\t')[0], subject: l.slice(l.indexOf('\t') + 1) }));
+  // The release workflow's own CHANGELOG commits are bookkeeping, not changes.
+  const commits = (log === '' ? [] : log.split('\n'))
+    .map((l) => ({ sha: l.split('\t')[0], subject: l.slice(l.indexOf('\t') + 1) }))
+    .filter((c) => !/^CHANGELOG: v\d+\.\d+\.\d+$/.test(c.subject));
   return releaseNotes(commits, previous);
 }
 
