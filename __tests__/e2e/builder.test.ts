@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runAction, runStep } from '../../scripts/action-runner';
+import { buildxPluginCandidates, extraPluginDirs, SYSTEM_PLUGIN_DIRS } from '../../src/buildx/buildx';
+import { dockerConfigDir, readDockerConfig } from '../../src/docker-config';
 import {
   dockerShim,
   engineEnv,
@@ -11,7 +13,9 @@ import {
   git,
   makeRepo,
   must,
+  ownPluginDirs,
   pushEvent,
+  run,
   reportOf,
   useEngine,
 } from './support';
@@ -20,17 +24,23 @@ import {
 // a dry run plans without touching docker at all.
 const t = useEngine();
 
+/** This machine's real buildx binary, found where the docker CLI (and the action) look for it. */
+function realBuildx(): string {
+  const env = { ...process.env, ...engineEnv() };
+  const candidates = buildxPluginCandidates({
+    dockerConfigDir: dockerConfigDir(env),
+    extraDirs: extraPluginDirs(readDockerConfig(env)),
+    platform: os.platform(),
+    systemDirs: SYSTEM_PLUGIN_DIRS,
+  });
+  const found = candidates.find((file) => fs.existsSync(file));
+  if (!found) throw new Error(`no buildx on this machine (looked in ${candidates.join(', ')})`);
+  return fs.realpathSync(found);
+}
+
 /** A loopback stand-in for the release downloads, serving this machine's real buildx binary. */
 async function releaseServer(): Promise<{ url: string; requests: string[]; server: Server }> {
-  const binary = fs.realpathSync(
-    (
-      await must(
-        'bash',
-        ['-c', 'command -v docker-buildx || echo "$DOCKER_CONFIG/cli-plugins/docker-buildx"'],
-        { env: engineEnv() },
-      )
-    ).trim(),
-  );
+  const binary = realBuildx();
   const requests: string[] = [];
   const server = createServer((req, res) => {
     requests.push(req.url ?? '');
@@ -52,10 +62,11 @@ describe('buildx-version', () => {
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const releases = await releaseServer();
     try {
-      // An empty docker config folder: the CLI finds no buildx plugin there.
-      const bareConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'no-buildx-'));
+      // Every folder the CLI looks in is the test's, and empty: no buildx plugin, whatever the machine has.
+      const runner = await ownPluginDirs();
+      expect((await run('docker', ['buildx', 'version'], { env: runner.env })).code).not.toBe(0);
       const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'));
-      const env = { ...engineEnv(), DOCKER_CONFIG: bareConfig, BKCA_BUILDX_RELEASES_URL: releases.url };
+      const env = { ...runner.env, BKCA_BUILDX_RELEASES_URL: releases.url };
       const inputs = { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' };
       const first = await runAction({
         inputs,
@@ -90,14 +101,13 @@ describe('buildx-version', () => {
     if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
-    const bareConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'no-buildx-'));
+    const runner = await ownPluginDirs();
     const main = await runStep({
       inputs: { driver: 'docker' },
       event: pushEvent('main', sha),
       workspace: await repo.checkout(sha),
       env: {
-        ...engineEnv(),
-        DOCKER_CONFIG: bareConfig,
+        ...runner.env,
         ACTIONS_RUNTIME_TOKEN: 'x.y.z',
         ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/',
       },
@@ -118,17 +128,44 @@ describe('buildx-version', () => {
         inputs: { driver: 'docker', cache: 'none', 'buildx-version': '0.30.0' },
         event: pushEvent('main', sha),
         workspace: await repo.checkout(sha),
-        env: {
-          ...engineEnv(),
-          DOCKER_CONFIG: fs.mkdtempSync(path.join(os.tmpdir(), 'no-buildx-')),
-          BKCA_BUILDX_RELEASES_URL: releases.url,
-        },
+        env: { ...(await ownPluginDirs()).env, BKCA_BUILDX_RELEASES_URL: releases.url },
       });
       expect(main.exitCode).not.toBe(0);
       expect(errorLines(main.log)).toHaveLength(1);
       expect(errorLines(main.log)[0]).toMatch(
         /buildx 0\.30\.0 could not be downloaded from http:\/\/127\.0\.0\.1:\d+\/v0\.30\.0\//,
       );
+    } finally {
+      releases.server.close();
+    }
+  });
+});
+
+describe("the tests' runner owns every folder the docker CLI looks in for plugins", () => {
+  it('a buildx installed system-wide (in the stand-in for /usr/libexec/docker/cli-plugins) is found by the CLI and used by the action', async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const runner = await ownPluginDirs();
+    const releases = await releaseServer();
+    try {
+      // As on GitHub's runners: buildx in the system folder, none in the (empty) docker config.
+      fs.symlinkSync(realBuildx(), path.join(runner.systemDirs[3], 'docker-buildx'));
+      expect(await must('docker', ['buildx', 'version'], { env: runner.env })).toMatch(
+        /^github\.com\/docker\/buildx /,
+      );
+      const main = await runStep({
+        inputs: { driver: 'docker', cache: 'none', 'buildx-version': '0.21.0' },
+        event: pushEvent('main', sha),
+        workspace: await repo.checkout(sha),
+        env: { ...runner.env, BKCA_BUILDX_RELEASES_URL: releases.url },
+      });
+      expect(main.exitCode).toBe(0);
+      expect(main.log).not.toContain('installed buildx');
+      expect(releases.requests).toStrictEqual([]);
+      // Taken out again, the CLI finds no buildx: the machine's own folders never leak in.
+      fs.rmSync(path.join(runner.systemDirs[3], 'docker-buildx'));
+      expect((await run('docker', ['buildx', 'version'], { env: runner.env })).code).not.toBe(0);
     } finally {
       releases.server.close();
     }

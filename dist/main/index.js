@@ -218,6 +218,136 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
+/***/ 84:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.writeBakeFile = writeBakeFile;
+const fs = __importStar(__nccwpck_require__(24));
+const os = __importStar(__nccwpck_require__(161));
+const path = __importStar(__nccwpck_require__(760));
+const facts_1 = __nccwpck_require__(736);
+const plan_1 = __nccwpck_require__(720);
+const outputs_1 = __nccwpck_require__(468);
+const core = __importStar(__nccwpck_require__(342));
+const targets_1 = __nccwpck_require__(111);
+/**
+ * `bake-targets` on a dry run: plans every target's cache from one git lookup and one listing,
+ * and writes the bake file for `docker buildx bake -f docker-bake.hcl -f <bake-file>`.
+ */
+async function writeBakeFile(exec, ctx, inputs, env) {
+    const base = (0, plan_1.planOptionsFrom)(inputs);
+    const legs = (0, targets_1.bakeLegs)(inputs.bakeTargets, inputs.cache.leg, inputs.build.platforms);
+    const plans = await core.group('Cache plan (bake)', async () => {
+        const { facts, existing } = await (0, facts_1.planInputs)(exec, ctx, { ...base, leg: legs[0].leg }, env, inputs.githubToken, fs.existsSync, legs.map((l) => l.leg));
+        const planned = (0, targets_1.planBakeTargets)(ctx, facts, base, legs, existing);
+        for (const { target, plan } of planned) {
+            core.info(`target ${target} (leg ${plan.namespace}):`);
+            for (const line of (0, plan_1.planLines)(plan))
+                core.info(`  ${line}`);
+        }
+        return planned;
+    });
+    const dir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-bake-'));
+    const file = path.join(dir, 'cache.json');
+    fs.writeFileSync(file, `${JSON.stringify((0, targets_1.bakeDefinition)(plans), null, 2)}\n`);
+    core.info(`bake file: ${file}`);
+    (0, outputs_1.setOutputs)({
+        'bake-file': file,
+        'cache-from': [...new Set(plans.flatMap((p) => p.plan.cacheFrom))].join('\n'),
+        'cache-to': [...new Set(plans.flatMap((p) => p.plan.cacheTo))].join('\n'),
+        'cache-export': 'skipped',
+    });
+}
+
+
+/***/ }),
+
+/***/ 111:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.bakeLegs = bakeLegs;
+exports.planBakeTargets = planBakeTargets;
+exports.bakeDefinition = bakeDefinition;
+const names_1 = __nccwpck_require__(471);
+const narrow_1 = __nccwpck_require__(956);
+const plan_1 = __nccwpck_require__(720);
+/**
+ * Each bake target is a leg of the scope, named after it: `app`, or with `cache-leg` (a matrix of
+ * bake runs) `app-<cache-leg>`, else with the platforms as a build's leg would be (`app-linux-arm64`).
+ */
+function bakeLegs(targets, cacheLeg, platforms) {
+    return targets.map((target) => ({
+        target,
+        leg: cacheLeg !== '' ? `${target}-${cacheLeg}` : (0, names_1.legOf)(target, platforms),
+    }));
+}
+/**
+ * The plan of every target, from one set of facts and one listing: the same rules, narrowing and
+ * write policy as a build of that leg. Its siblings are the legs named in `cache-read-legs` and
+ * those the listing found (registry), as for a matrix leg; the other targets are not read unless
+ * found or named, so a target with a cache of its own reads it alone.
+ */
+function planBakeTargets(ctx, facts, base, legs, existing) {
+    return legs.map(({ target, leg }) => {
+        const options = {
+            ...base,
+            leg,
+            siblingLegs: [...new Set([...base.siblingLegs, ...(existing.legs ?? [])])],
+        };
+        const p = (0, narrow_1.narrowSources)((0, plan_1.plan)(ctx, facts, options), existing.exists);
+        if (existing.note)
+            p.notes.push(existing.note);
+        return { target, plan: p };
+    });
+}
+function bakeDefinition(plans) {
+    const target = {};
+    for (const { target: name, plan: p } of plans) {
+        target[name] = { 'cache-from': p.cacheFrom, 'cache-to': p.cacheTo };
+    }
+    return { target };
+}
+
+
+/***/ }),
+
 /***/ 703:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -641,8 +771,10 @@ function lastLine(text) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SYSTEM_PLUGIN_DIRS = void 0;
 exports.pluginBuildx = pluginBuildx;
 exports.standaloneBuildx = standaloneBuildx;
+exports.systemPluginDirs = systemPluginDirs;
 exports.buildxPluginCandidates = buildxPluginCandidates;
 exports.extraPluginDirs = extraPluginDirs;
 function pluginBuildx(version) {
@@ -656,6 +788,24 @@ function standaloneBuildx(binary, version) {
         path: binary,
     };
 }
+/** The system folders the docker CLI looks in for plugins on Linux and macOS, fixed in its binary. */
+exports.SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+];
+/**
+ * The docker CLI's system plugin folders. The tests run a copy of the CLI whose folders are
+ * stand-ins they own (a buildx installed system-wide must not leak into a "no buildx" case) and
+ * name them to the action in BKCA_CLI_PLUGINS_SYSTEM_DIRS (`:`-separated).
+ */
+function systemPluginDirs(platform, env = process.env) {
+    if (platform === 'win32')
+        return [];
+    const standIns = env.BKCA_CLI_PLUGINS_SYSTEM_DIRS;
+    return standIns ? standIns.split(':').filter((d) => d !== '') : exports.SYSTEM_PLUGIN_DIRS;
+}
 /**
  * Where the docker CLI looks for its buildx plugin, in its order: config.json's
  * `cliPluginsExtraDirs`, `$DOCKER_CONFIG/cli-plugins` (else `~/.docker/cli-plugins`), then the
@@ -664,14 +814,7 @@ function standaloneBuildx(binary, version) {
  */
 function buildxPluginCandidates(o) {
     const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-    const system = o.platform === 'win32'
-        ? []
-        : [
-            '/usr/local/lib/docker/cli-plugins',
-            '/usr/local/libexec/docker/cli-plugins',
-            '/usr/lib/docker/cli-plugins',
-            '/usr/libexec/docker/cli-plugins',
-        ];
+    const system = o.systemDirs ?? systemPluginDirs(o.platform);
     return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
 }
 /** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
@@ -2467,7 +2610,20 @@ function parseInputs(get) {
     if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
         throw new InputError('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
     }
-    return { build, builder, cache, githubToken: get('github-token'), dryRun: bool(get, 'dry-run', false) };
+    const dryRun = bool(get, 'dry-run', false);
+    const bakeTargets = parseList('bake-targets', get('bake-targets'));
+    for (const target of bakeTargets) {
+        if (!/^[A-Za-z0-9_-]+$/.test(target)) {
+            throw new InputError('bake-targets', `expected bake target names (letters, digits, _ and -), got ${JSON.stringify(target)}`);
+        }
+    }
+    if (bakeTargets.length > 0 && !dryRun) {
+        throw new InputError('bake-targets', 'the bake file is for docker/bake-action to build with: set dry-run: true');
+    }
+    if (bakeTargets.length > 0 && cache.backend === 'registry' && cache.image === '') {
+        throw new InputError('cache-image', 'bake targets name their tags in the bake file: set cache-image for the registry cache');
+    }
+    return { build, builder, cache, githubToken: get('github-token'), dryRun, bakeTargets };
 }
 /** A context that is a remote source rather than a folder of the checkout. */
 function isRemoteContext(context) {
@@ -2540,6 +2696,7 @@ const os = __importStar(__nccwpck_require__(161));
 const path = __importStar(__nccwpck_require__(760));
 const core = __importStar(__nccwpck_require__(342));
 const build_1 = __nccwpck_require__(224);
+const bake_1 = __nccwpck_require__(84);
 const builder_1 = __nccwpck_require__(747);
 const engine_1 = __nccwpck_require__(268);
 const history_1 = __nccwpck_require__(348);
@@ -2585,6 +2742,8 @@ async function runWithInputs(exec, env, inputs, started) {
             core.setSecret(secret);
     }
     const ctx = (0, context_1.readRunContext)(env);
+    if (inputs.bakeTargets.length > 0)
+        return (0, bake_1.writeBakeFile)(exec, ctx, inputs, env);
     if (!inputs.dryRun)
         (0, inputs_1.validatePaths)(inputs.build, ctx.workspace, fs.existsSync);
     // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
@@ -2714,12 +2873,8 @@ async function planCache(exec, ctx, inputs, env) {
     const p = (0, narrow_1.narrowSources)((0, plan_1.plan)(ctx, facts, options), existing.exists);
     if (existing.note)
         p.notes.push(existing.note);
-    for (const r of p.reads)
-        core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
-    for (const w of p.writes)
-        core.info(`write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`);
-    for (const n of p.notes)
-        core.info(`note: ${n}`);
+    for (const line of (0, plan_1.planLines)(p))
+        core.info(line);
     return p;
 }
 /** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
@@ -3130,7 +3285,9 @@ head) {
  * shallow checkout only yields after fetches, is not looked up, unless the push is a merge (it
  * may have merged its base, which the rules read instead). That push waits for the listing first.
  */
-async function planInputs(exec, ctx, options, env, githubToken, fileExists) {
+async function planInputs(exec, ctx, options, env, githubToken, fileExists, 
+/** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
+legs = [options.leg]) {
     const trigger = (0, rules_1.classify)(ctx);
     const needed = (0, rules_1.factsNeeded)(trigger);
     const listing = findExistingCaches(options, env, fileExists);
@@ -3138,8 +3295,10 @@ async function planInputs(exec, ctx, options, env, githubToken, fileExists) {
     const head = trigger.kind === 'push-branch' ? (0, history_1.commitInfo)(exec, { cwd: ctx.workspace }) : undefined;
     let skipped = '';
     if (head) {
-        const own = (0, plan_1.plan)(ctx, { mergeBase: null, parent: null }, options).reads.find((r) => r.alone && r.entry);
-        if (own && (await listing).exists(own.entry) === true) {
+        const owns = legs.map((leg) => (0, plan_1.plan)(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry));
+        const { exists } = await listing;
+        const own = owns[0];
+        if (own && owns.every((o) => o && exists(o.entry) === true)) {
             const info = await head;
             if (info && info.parents.length === 1) {
                 needed.mergeBase = false;
@@ -3173,7 +3332,11 @@ async function findExistingCaches(options, env, fileExists) {
                 return unknown(`cache tags not listed (${listed.reason}): every planned source is read`);
             }
             const legs = options.leg === '' ? [] : (0, names_1.siblingLegsFromTags)(listed.tags, options.scope, options.leg);
-            return { exists: (0, narrow_1.registryExistence)(listed.tags), siblingLegs: legs };
+            return {
+                exists: (0, narrow_1.registryExistence)(listed.tags),
+                siblingLegs: legs,
+                legs: (0, names_1.siblingLegsFromTags)(listed.tags, options.scope, ''),
+            };
         }
         case 'gha': {
             if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL)
@@ -3443,6 +3606,7 @@ function localExistence(fileExists) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.planOptionsFrom = planOptionsFrom;
 exports.plan = plan;
+exports.planLines = planLines;
 const backends_1 = __nccwpck_require__(774);
 const names_1 = __nccwpck_require__(471);
 const rules_1 = __nccwpck_require__(324);
@@ -3583,6 +3747,14 @@ function plan(ctx, facts, options) {
     result.cacheFrom = [...(0, backends_1.cacheFromEntries)(b, readNames), ...options.rawFrom];
     result.cacheTo = [...(0, backends_1.cacheToEntries)(b, writeNames), ...options.rawTo];
     return result;
+}
+/** The plan as log lines: each read and write with its reason, then the notes. */
+function planLines(p) {
+    return [
+        ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`),
+        ...p.writes.map((w) => `write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`),
+        ...p.notes.map((n) => `note: ${n}`),
+    ];
 }
 
 
@@ -4484,6 +4656,7 @@ exports.OUTPUT_NAMES = [
     'cache-hit-ratio',
     'cache-export',
     'cache-report',
+    'bake-file',
 ];
 function setOutputs(outputs) {
     for (const name of exports.OUTPUT_NAMES) {

@@ -465,8 +465,10 @@ function lastLine(text) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SYSTEM_PLUGIN_DIRS = void 0;
 exports.pluginBuildx = pluginBuildx;
 exports.standaloneBuildx = standaloneBuildx;
+exports.systemPluginDirs = systemPluginDirs;
 exports.buildxPluginCandidates = buildxPluginCandidates;
 exports.extraPluginDirs = extraPluginDirs;
 function pluginBuildx(version) {
@@ -480,6 +482,24 @@ function standaloneBuildx(binary, version) {
         path: binary,
     };
 }
+/** The system folders the docker CLI looks in for plugins on Linux and macOS, fixed in its binary. */
+exports.SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+];
+/**
+ * The docker CLI's system plugin folders. The tests run a copy of the CLI whose folders are
+ * stand-ins they own (a buildx installed system-wide must not leak into a "no buildx" case) and
+ * name them to the action in BKCA_CLI_PLUGINS_SYSTEM_DIRS (`:`-separated).
+ */
+function systemPluginDirs(platform, env = process.env) {
+    if (platform === 'win32')
+        return [];
+    const standIns = env.BKCA_CLI_PLUGINS_SYSTEM_DIRS;
+    return standIns ? standIns.split(':').filter((d) => d !== '') : exports.SYSTEM_PLUGIN_DIRS;
+}
 /**
  * Where the docker CLI looks for its buildx plugin, in its order: config.json's
  * `cliPluginsExtraDirs`, `$DOCKER_CONFIG/cli-plugins` (else `~/.docker/cli-plugins`), then the
@@ -488,14 +508,7 @@ function standaloneBuildx(binary, version) {
  */
 function buildxPluginCandidates(o) {
     const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-    const system = o.platform === 'win32'
-        ? []
-        : [
-            '/usr/local/lib/docker/cli-plugins',
-            '/usr/local/libexec/docker/cli-plugins',
-            '/usr/lib/docker/cli-plugins',
-            '/usr/libexec/docker/cli-plugins',
-        ];
+    const system = o.systemDirs ?? systemPluginDirs(o.platform);
     return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
 }
 /** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */

@@ -85,6 +85,8 @@ export async function planInputs(
   env: NodeJS.ProcessEnv,
   githubToken: string,
   fileExists: (file: string) => boolean,
+  /** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
+  legs: string[] = [options.leg],
 ): Promise<{ facts: GitFacts; existing: ExistingCaches }> {
   const trigger = classify(ctx);
   const needed = factsNeeded(trigger);
@@ -93,8 +95,12 @@ export async function planInputs(
   const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
   let skipped = '';
   if (head) {
-    const own = plan(ctx, { mergeBase: null, parent: null }, options).reads.find((r) => r.alone && r.entry);
-    if (own && (await listing).exists(own.entry) === true) {
+    const owns = legs.map((leg) =>
+      plan(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry),
+    );
+    const { exists } = await listing;
+    const own = owns[0];
+    if (own && owns.every((o) => o && exists(o.entry) === true)) {
       const info = await head;
       if (info && info.parents.length === 1) {
         needed.mergeBase = false;
@@ -112,6 +118,8 @@ export interface ExistingCaches {
   exists: Existence;
   /** Sibling matrix legs found with caches of their own (registry tags). */
   siblingLegs: string[];
+  /** Every leg found with caches (registry tags), this one included: the siblings of each bake target. */
+  legs?: string[];
   /** Why nothing could be listed, when a listing failed. */
   note?: string;
 }
@@ -140,7 +148,11 @@ export async function findExistingCaches(
         return unknown(`cache tags not listed (${listed.reason}): every planned source is read`);
       }
       const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
-      return { exists: registryExistence(listed.tags), siblingLegs: legs };
+      return {
+        exists: registryExistence(listed.tags),
+        siblingLegs: legs,
+        legs: siblingLegsFromTags(listed.tags, options.scope, ''),
+      };
     }
     case 'gha': {
       if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) return unknown();

@@ -187,3 +187,12 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
   result.cacheTo = [...cacheToEntries(b, writeNames), ...options.rawTo];
   return result;
 }
+
+/** The plan as log lines: each read and write with its reason, then the notes. */
+export function planLines(p: CachePlan): string[] {
+  return [
+    ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`),
+    ...p.writes.map((w) => `write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`),
+    ...p.notes.map((n) => `note: ${n}`),
+  ];
+}
