@@ -8,6 +8,7 @@ import { listTags } from '../registry/tags';
 import { namespace, siblingLegsFromTags } from './names';
 import { type Existence, ghaExistence, localExistence, registryExistence } from './narrow';
 import { plan, type PlanOptions } from './plan';
+import { probedExistence } from './probe';
 import { classify, type FactsNeeded, factsNeeded, type GitFacts } from './rules';
 
 /**
@@ -94,6 +95,7 @@ export async function planInputs(
   let skipped = '';
   if (head) {
     const own = plan(ctx, { mergeBase: null, parent: null }, options).reads.find((r) => r.alone && r.entry);
+    if (own) await (await listing).probe?.([own.entry]);
     if (own && (await listing).exists(own.entry) === true) {
       const info = await head;
       if (info && info.parents.length === 1) {
@@ -104,6 +106,7 @@ export async function planInputs(
   }
   const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
   if (skipped) facts.mergeBaseSkipped = skipped;
+  await existing.probe?.(plan(ctx, facts, options).reads.map((r) => r.entry));
   return { facts, existing };
 }
 
@@ -114,6 +117,8 @@ export interface ExistingCaches {
   siblingLegs: string[];
   /** Why nothing could be listed, when a listing failed. */
   note?: string;
+  /** Stores asked per entry (s3, azblob): checks these entries, once the plan's reads are known. */
+  probe?: (entries: string[]) => Promise<void>;
 }
 
 /**
@@ -156,6 +161,24 @@ export async function findExistingCaches(
     }
     case 'local':
       return { exists: localExistence(fileExists), siblingLegs: [] };
+    case 's3':
+    case 'azblob': {
+      // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
+      const check =
+        options.backend === 's3'
+          ? (await import('../s3/exists')).s3ManifestExists
+          : (await import('../azblob/exists')).azblobManifestExists;
+      const probed = probedExistence((entry) => check(entry, env));
+      const found: ExistingCaches = {
+        exists: probed.exists,
+        siblingLegs: [],
+        probe: async (entries) => {
+          await probed.probe(entries);
+          found.note = probed.note();
+        },
+      };
+      return found;
+    }
     default:
       return unknown();
   }
