@@ -521,6 +521,7 @@ const args_1 = __nccwpck_require__(1703);
 const builder_1 = __nccwpck_require__(1747);
 const parse_1 = __nccwpck_require__(2487);
 const export_size_1 = __nccwpck_require__(5930);
+const warnings_1 = __nccwpck_require__(2741);
 /** Argument data and environment for both invocations. Secret values go by environment only. */
 function prepareBuild(inputs, o) {
     const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
@@ -635,11 +636,20 @@ async function runCacheExport(exec, buildx, s, timeoutMs) {
     }
     return { status: 'ok', reason: '', metadata: metadata ?? (0, parse_1.parseMetadata)('{}'), ms: Date.now() - started };
 }
-/** buildx ends a failed export with `ERROR: failed to solve: <why>`; the why is what users need. */
+/**
+ * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
+ * first); the why is what users need. A store this builder's BuildKit lacks gets the way out: the
+ * BuildKit inside dockerd (the `docker` driver) has no s3 or azblob exporter.
+ */
 function exportError(stderr) {
-    return (0, builder_1.lastLine)(stderr)
+    const why = (0, builder_1.lastLine)(stderr)
         .replace(/^ERROR:\s*/, '')
+        .replace(/^failed to build:\s*/, '')
         .replace(/^failed to solve:\s*/, '');
+    const store = (0, warnings_1.missingStore)(why);
+    if (store === undefined)
+        return why;
+    return `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
 }
 
 
@@ -2674,6 +2684,7 @@ const narrow_1 = __nccwpck_require__(2956);
 const plan_1 = __nccwpck_require__(8720);
 const export_size_1 = __nccwpck_require__(5930);
 const outputs_1 = __nccwpck_require__(5468);
+const warnings_1 = __nccwpck_require__(2741);
 const report_1 = __nccwpck_require__(8850);
 const summary_1 = __nccwpck_require__(7994);
 const state = __importStar(__nccwpck_require__(2462));
@@ -2872,12 +2883,9 @@ async function reportRun(r) {
             seconds: Math.round(r.exportRun.ms / 100) / 10,
         }
         : (0, report_1.exportOutcome)(r.cachePlan, r.history.log, built, r.skipExport);
-    if (exportResult.status === 'failed')
-        core.warning(`cache export failed: ${exportResult.reason}`);
-    for (const i of r.history.log ? (0, report_1.importResults)(r.history.log) : []) {
-        if (i.result === 'failed')
-            core.warning(`cache import from ${i.source} failed: ${i.error}`);
-    }
+    const imports = r.history.log ? (0, report_1.importResults)(r.history.log) : [];
+    for (const warning of (0, warnings_1.cacheWarnings)(exportResult, imports))
+        core.warning(warning);
     // The cache manifest is in the metadata of the invocation that exported.
     const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
     const exportSizes = exportResult.status === 'ok' ? await (0, export_size_1.measureExports)(r.cachePlan.cacheTo, cacheManifest) : [];
@@ -3786,7 +3794,7 @@ function plan(ctx, facts, options) {
     }
     result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
     if (b.backend === 'inline') {
-        notes.push('inline: the cache is exported inside the image (min mode) and read back from its tags');
+        notes.push("inline: the cache travels inside the pushed image, in min mode only: just the final stage's steps can hit (the other stages run again); it is read back from the image's own tags, whatever the ref");
     }
     result.cacheFrom = [...(0, backends_1.cacheFromEntries)(b, readNames), ...options.rawFrom];
     result.cacheTo = [...(0, backends_1.cacheToEntries)(b, writeNames), ...options.rawTo];
@@ -5221,6 +5229,44 @@ function renderSummary(r) {
         out.push(`Base images: ${list.join(', ')}.`, '');
     }
     return out.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 2741:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.missingStore = void 0;
+exports.cacheWarnings = cacheWarnings;
+/** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
+const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
+exports.missingStore = missingStore;
+/**
+ * The job's cache warnings: the failed export, then each failed import. A store this builder's
+ * BuildKit does not have (s3 or azblob on the `docker` driver) is one cause, so it is one warning:
+ * the export's, or the first import's when nothing was exported. Pure.
+ */
+function cacheWarnings(exported, imports) {
+    const warnings = [];
+    const told = new Set();
+    if (exported.status === 'failed') {
+        warnings.push(`cache export failed: ${exported.reason}`);
+        const store = (0, exports.missingStore)(exported.reason);
+        if (store)
+            told.add(store);
+    }
+    for (const i of imports.filter((x) => x.result === 'failed')) {
+        const store = (0, exports.missingStore)(i.error ?? '');
+        if (store && told.has(store))
+            continue;
+        if (store)
+            told.add(store);
+        warnings.push(`cache import from ${i.source} failed: ${i.error}`);
+    }
+    return warnings;
 }
 
 

@@ -3,6 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { httpFetch } from '../../src/net/http';
+import { signV4 } from '../../src/s3/sigv4';
 
 /**
  * An S3-compatible server on loopback for the tests: s3rver (npm), in this process, on a free
@@ -17,6 +20,10 @@ export interface S3Server {
   bucket: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** Keys in the bucket, sorted (ListObjectsV2, signed as any client would). */
+  keys(): Promise<string[]>;
+  /** Writes an object (a signed PUT). */
+  put(key: string, body: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,12 +44,33 @@ export async function startS3rver(bucket = 'buildkit-cache'): Promise<S3Server> 
     configureBuckets: [{ name: bucket }],
   });
   const { port } = await server.run();
+  const url = `http://127.0.0.1:${port}`;
+  const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+  const send = async (method: string, target: string, body = '') => {
+    const headers = signV4({
+      method,
+      url: target,
+      region: 'us-east-1',
+      service: 's3',
+      credentials,
+      payloadHash: createHash('sha256').update(body).digest('hex'),
+    });
+    const res = await httpFetch(target, { method, headers, ...(method === 'PUT' ? { body } : {}) });
+    if (!res.ok) throw new Error(`s3rver: ${method} ${target}: HTTP ${res.status}`);
+    return res.text();
+  };
   return {
-    url: `http://127.0.0.1:${port}`,
+    keys: async () => {
+      const xml = await send('GET', `${url}/${bucket}?list-type=2&max-keys=1000`);
+      return [...xml.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1]).sort();
+    },
+    put: async (key, body) => {
+      await send('PUT', `${url}/${bucket}/${key}`, body);
+    },
+    url,
     port,
     bucket,
-    accessKeyId: 'S3RVER',
-    secretAccessKey: 'S3RVER',
+    ...credentials,
     stop: async () => {
       await server.close();
       await rm(directory, { recursive: true, force: true });
