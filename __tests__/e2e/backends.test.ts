@@ -1,5 +1,5 @@
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
-import { runAction } from '../../scripts/action-runner';
+import { type ActionEvent, runAction } from '../../scripts/action-runner';
 import { type Azurite, startAzurite } from '../../test-services/gha-cache/azurite';
 import { type S3Server, startForbidden, startS3rver } from '../../test-services/s3/s3rver';
 import {
@@ -24,6 +24,18 @@ import {
 const t = useEngine();
 
 const warningsOf = (log: string) => log.split('\n').filter((l) => l.startsWith('::warning::'));
+
+/** The action's main step on a fresh runner, for an event on a commit of the repository. */
+async function build(
+  repo: Repo,
+  inputs: Record<string, string>,
+  event: ActionEvent,
+  env: Record<string, string> = {},
+) {
+  await freshRunner();
+  const workspace = await repo.checkout(event.sha);
+  return (await runAction({ inputs, event, workspace, env: { ...engineEnv(), ...env } })).main;
+}
 
 interface Store {
   /** cache-options for the action. */
@@ -99,13 +111,7 @@ describe.each([
 
   it(`${backend}: a cold push to main builds green; the export fails with one warning naming the docker driver, and the store holds nothing`, async () => {
     if (!t.ready) return;
-    await freshRunner();
-    const { main } = await runAction({
-      inputs: inputs(),
-      event: pushEvent('main', mainSha),
-      workspace: await repo.checkout(mainSha),
-      env: { ...engineEnv(), ...store.env },
-    });
+    const main = await build(repo, inputs(), pushEvent('main', mainSha), store.env);
     expectOutputs(main, { 'cache-export': 'failed', 'cached-steps': '0', 'total-steps': '5' });
     expect(main.exitCode).toBe(0);
     expect(main.outputs.imageid).toMatch(/^sha256:/);
@@ -138,19 +144,13 @@ describe.each([
     expect(await store.manifests()).toStrictEqual([]);
   });
 
-  it(`${backend}: a pull request reads only the manifests the store has (one request each), writes only its own`, async () => {
+  it(`${backend}: a pull request reads only the manifests the store has, writes only its own`, async () => {
     if (!t.ready) return;
     await store.seed('default.branch-main');
     await git(repo.work, 'checkout', '-q', '-b', 'feature/x', mainSha);
     const branchSha = await repo.commit({ 'src.txt': 'src v2\n' }, 'change the sources');
     const mergeSha = await repo.merge(mainSha, branchSha, 'refs/pull/7/merge');
-    await freshRunner();
-    const { main } = await runAction({
-      inputs: inputs(),
-      event: pullRequestEvent(7, 'feature/x', 'main', mergeSha),
-      workspace: await repo.checkout(mergeSha),
-      env: { ...engineEnv(), ...store.env },
-    });
+    const main = await build(repo, inputs(), pullRequestEvent(7, 'feature/x', 'main', mergeSha), store.env);
     expect(main.exitCode).toBe(0);
     const r = reportOf(main.outputs);
     expect(r.plan.reads.map((x) => x.ref)).toStrictEqual(['pr:7', 'branch:feature/x', 'branch:main']);
@@ -173,13 +173,7 @@ describe.each([
         [forbidden.url, /answered HTTP 403/],
         [stoppedAt, /ECONNREFUSED/],
       ] as const) {
-        await freshRunner();
-        const { main } = await runAction({
-          inputs: inputs(endpoint),
-          event: pushEvent('main', mainSha),
-          workspace: await repo.checkout(mainSha),
-          env: { ...engineEnv(), ...store.env },
-        });
+        const main = await build(repo, inputs(endpoint), pushEvent('main', mainSha), store.env);
         expect(main.exitCode).toBe(0);
         expect(main.outputs['cache-export']).toBe('failed');
         // One cause, one warning: the store the docker driver lacks (its imports say no more).
@@ -208,13 +202,7 @@ describe('inline: the cache inside the pushed image', () => {
 
   it('inline: a cold push to main exports the cache inside the image, and the plan says min mode, final stage only', async () => {
     if (!t.ready) return;
-    await freshRunner();
-    const { main } = await runAction({
-      inputs,
-      event: pushEvent('main', mainSha),
-      workspace: await repo.checkout(mainSha),
-      env: engineEnv(),
-    });
+    const main = await build(repo, inputs, pushEvent('main', mainSha));
     expectOutputs(main, { 'cache-export': 'ok', 'cached-steps': '0', 'cache-to': 'type=inline' });
     expect(main.outputs['cache-from']).toBe(`type=registry,ref=${image}:latest`);
     const note = reportOf(main.outputs).plan.notes.find((n) => n.startsWith('inline:'));
@@ -226,13 +214,7 @@ describe('inline: the cache inside the pushed image', () => {
 
   it('inline: a fresh runner with the image as its only source gets every step (the final result is there)', async () => {
     if (!t.ready) return;
-    await freshRunner();
-    const { main } = await runAction({
-      inputs,
-      event: pushEvent('main', mainSha),
-      workspace: await repo.checkout(mainSha),
-      env: engineEnv(),
-    });
+    const main = await build(repo, inputs, pushEvent('main', mainSha));
     expectOutputs(main, {
       'cached-steps': '5',
       'total-steps': '5',
@@ -249,13 +231,7 @@ describe('inline: the cache inside the pushed image', () => {
     if (!t.ready) return;
     await git(repo.work, 'checkout', '-q', 'main');
     const changed = await repo.commit({ 'src.txt': 'src v2\n' }, 'change the sources');
-    await freshRunner();
-    const { main } = await runAction({
-      inputs,
-      event: pushEvent('main', changed),
-      workspace: await repo.checkout(changed),
-      env: engineEnv(),
-    });
+    const main = await build(repo, inputs, pushEvent('main', changed));
     expect(main.exitCode).toBe(0);
     const r = reportOf(main.outputs);
     expect(r.imports).toStrictEqual([
