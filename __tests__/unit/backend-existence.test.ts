@@ -1,6 +1,12 @@
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { azblobManifestExists, azblobManifestUrl } from '../../src/azblob/exists';
 import { signSharedKey, stringToSign } from '../../src/azblob/sharedkey';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runContextFrom } from '../../src/github/context';
+import { planInputs } from '../../src/plan/facts';
+import { narrowSources } from '../../src/plan/narrow';
+import { plan, type PlanOptions } from '../../src/plan/plan';
 import { probedExistence } from '../../src/plan/probe';
 import { s3ManifestExists, s3ManifestUrl } from '../../src/s3/exists';
 import { EMPTY_SHA256, signV4 } from '../../src/s3/sigv4';
@@ -116,6 +122,53 @@ describe('s3: existence against s3rver', () => {
     expect(await s3ManifestExists(entry('default.branch-main'), creds)).toEqual({ exists: true });
     expect(await s3ManifestExists(entry('default.pr-7'), creds)).toEqual({ exists: false });
     expect(await s3ManifestExists(entry('default.pr-7', ',prefix=team/'), creds)).toEqual({ exists: true });
+  });
+
+  it("a branch push: planInputs asks the store for the planned sources; the plan reads only the branch's own cache", async () => {
+    await s3.put('manifests/default.branch-feature-login-form-5e6268e3', '{}');
+    const payload = JSON.parse(
+      readFileSync(join(__dirname, '..', 'fixtures', 'events', 'push-feature.json'), 'utf8'),
+    );
+    const ctx = runContextFrom(
+      {
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_REF: 'refs/heads/feature/login-form',
+        GITHUB_SHA: '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d',
+        GITHUB_REPOSITORY: 'octo-org/octo-repo',
+      },
+      payload,
+    );
+    const options: PlanOptions = {
+      backend: 's3',
+      options: [`bucket=${s3.bucket}`, 'region=us-east-1', `endpoint_url=${s3.url}`, 'use_path_style=true'],
+      scope: 'default',
+      leg: '',
+      siblingLegs: [],
+      write: 'auto',
+      rawFrom: [],
+      rawTo: [],
+    };
+    // HEAD has one parent, and git knows nothing else: the merge-base is only looked up when needed.
+    const gitCalls: string[] = [];
+    const exec = async (_cmd: string, args: readonly string[]) => {
+      gitCalls.push(args.join(' '));
+      return args[0] === 'cat-file'
+        ? {
+            exitCode: 0,
+            stdout:
+              'tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nparent 5f1e2d3c4b5a69788796a5b4c3d2e1f0a1b2c3d4\n\nmsg',
+            stderr: '',
+            timedOut: false,
+          }
+        : { exitCode: 1, stdout: '', stderr: 'no git here', timedOut: false };
+    };
+    const { facts, existing } = await planInputs(exec, ctx, options, creds, '', () => false);
+    expect(gitCalls.some((c) => c.startsWith('rev-parse --is-shallow-repository'))).toBe(false);
+    const p = narrowSources(plan(ctx, facts, options), existing.exists);
+    expect(p.cacheFrom).toStrictEqual([
+      `type=s3,name=default.branch-feature-login-form-5e6268e3,${options.options!.join(',')}`,
+    ]);
+    expect(existing.note).toBeUndefined();
   });
 
   it('refused credentials (403) leave existence unknown, with the status as the reason', async () => {
