@@ -96,6 +96,7 @@ describe.each([
   let store: Store;
   let repo: Repo;
   let mainSha = '';
+  let branchSha = '';
   const inputs = (endpoint?: string) => ({
     driver: 'docker',
     cache: backend,
@@ -144,11 +145,28 @@ describe.each([
     expect(await store.manifests()).toStrictEqual([]);
   });
 
-  it(`${backend}: a pull request reads only the manifests the store has, writes only its own`, async () => {
+  it(`${backend}: a branch's first push reads main's manifest, the only planned one the store has`, async () => {
     if (!t.ready) return;
     await store.seed('default.branch-main');
     await git(repo.work, 'checkout', '-q', '-b', 'feature/x', mainSha);
-    const branchSha = await repo.commit({ 'src.txt': 'src v2\n' }, 'change the sources');
+    branchSha = await repo.commit({ 'src.txt': 'src v2\n' }, 'change the sources');
+    const main = await build(repo, inputs(), pushEvent('feature/x', branchSha), store.env);
+    expect(main.exitCode).toBe(0);
+    const r = reportOf(main.outputs);
+    expect(r.plan.reads.map((x) => x.ref)).toStrictEqual([
+      'branch:feature/x',
+      `sha:${mainSha}`,
+      'branch:main',
+    ]);
+    expect(main.outputs['cache-from']).toBe(`type=${backend},name=default.branch-main,${store.options()}`);
+    expect(main.outputs['cache-to']).toBe(
+      `type=${backend},name=default.branch-feature-x-217d2bf5,mode=max,${store.options()},ignore-error=true`,
+    );
+    expect(warningsOf(main.log)).toHaveLength(1);
+  });
+
+  it(`${backend}: a pull request reads only the manifests the store has, writes only its own`, async () => {
+    if (!t.ready) return;
     const mergeSha = await repo.merge(mainSha, branchSha, 'refs/pull/7/merge');
     const main = await build(repo, inputs(), pullRequestEvent(7, 'feature/x', 'main', mergeSha), store.env);
     expect(main.exitCode).toBe(0);
