@@ -24,6 +24,7 @@ import { narrowSources } from './plan/narrow';
 import { type CachePlan, plan, planLines, planOptionsFrom } from './plan/plan';
 import { measureExports } from './report/export-size';
 import { setOutputs } from './report/outputs';
+import { cacheWarnings } from './report/warnings';
 import { buildReport, type CacheReport, exportOutcome, failureMessage, importResults } from './report/report';
 import { renderSummary } from './report/summary';
 import * as state from './state';
@@ -255,10 +256,8 @@ async function reportRun(r: {
         seconds: Math.round(r.exportRun.ms / 100) / 10,
       }
     : exportOutcome(r.cachePlan, r.history.log, built, r.skipExport);
-  if (exportResult.status === 'failed') core.warning(`cache export failed: ${exportResult.reason}`);
-  for (const i of r.history.log ? importResults(r.history.log) : []) {
-    if (i.result === 'failed') core.warning(`cache import from ${i.source} failed: ${i.error}`);
-  }
+  const imports = r.history.log ? importResults(r.history.log) : [];
+  for (const warning of cacheWarnings(exportResult, imports)) core.warning(warning);
   // The cache manifest is in the metadata of the invocation that exported.
   const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
   const exportSizes =

@@ -69,6 +69,12 @@ describe('the cache export invocation', () => {
       ),
     ).toBe('error writing layer blob: connection refused');
   });
+
+  it('says which driver lacks a store (s3, azblob on the docker driver) and what to use', () => {
+    expect(exportError('ERROR: failed to build: failed to solve: unknown cache exporter: "s3"\n')).toBe(
+      'this builder\'s BuildKit has no s3 cache exporter (unknown cache exporter: "s3"); the docker driver\'s BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote',
+    );
+  });
 });
 
 describe('where the docker CLI finds its buildx plugin, in its order', () => {

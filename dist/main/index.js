@@ -2,7 +2,7 @@ require('./sourcemap-register.js');/******/ (() => { // webpackBootstrap
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 914:
+/***/ 4914:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -104,7 +104,7 @@ function escapeProperty(s) {
 
 /***/ }),
 
-/***/ 753:
+/***/ 4753:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -136,8 +136,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.prepareKeyValueMessage = exports.issueFileCommand = void 0;
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const crypto = __importStar(__nccwpck_require__(982));
-const fs = __importStar(__nccwpck_require__(896));
+const crypto = __importStar(__nccwpck_require__(6982));
+const fs = __importStar(__nccwpck_require__(9896));
 const os = __importStar(__nccwpck_require__(857));
 const utils_1 = __nccwpck_require__(302);
 function issueFileCommand(command, message) {
@@ -218,7 +218,127 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
-/***/ 84:
+/***/ 3786:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.azblobManifestUrl = azblobManifestUrl;
+exports.azblobManifestExists = azblobManifestExists;
+const node_path_1 = __nccwpck_require__(6760);
+const head_1 = __nccwpck_require__(3849);
+const export_size_1 = __nccwpck_require__(5930);
+const sharedkey_1 = __nccwpck_require__(1336);
+/**
+ * The blob BuildKit's azblob importer reads for a cache entry's manifest:
+ * `<account_url>/<container>/<prefix>/<manifests_prefix>/<name>` (defaults `buildkit-cache`, none,
+ * `manifests`), and the account it belongs to (`account_name`, else the account URL's first host
+ * label, as in BuildKit). Pure; null when the entry is not azblob or has no account URL.
+ */
+function azblobManifestUrl(entry) {
+    const a = (0, export_size_1.cacheEntryAttributes)(entry);
+    if (a.type !== 'azblob' || !a.account_url)
+        return null;
+    let base;
+    try {
+        base = new URL(a.account_url);
+    }
+    catch {
+        return null;
+    }
+    const account = a.account_name ?? base.hostname.split('.')[0];
+    const name = (a.name ?? 'buildkit').split(';')[0];
+    const key = node_path_1.posix.join(a.prefix ?? '', a.manifests_prefix ?? 'manifests', name);
+    const path = `${base.pathname.replace(/\/+$/, '')}/${a.container ?? 'buildkit-cache'}/${key}`;
+    const url = `${base.protocol}//${base.host}${path.split('/').map(encodeURIComponent).join('/')}`;
+    return { url, account };
+}
+/**
+ * Whether the manifest of an azblob cache entry exists: one blob properties request (`HEAD`)
+ * signed with the account key from `AZURE_STORAGE_KEY`, the blob the importer checks first. 200
+ * is yes, 404 no; without a key (BuildKit may hold other credentials), or on any other answer,
+ * it cannot tell, and says why.
+ */
+async function azblobManifestExists(entry, env, o = {}) {
+    const target = azblobManifestUrl(entry);
+    if (!target)
+        return { exists: undefined, reason: 'the azblob entry names no usable account_url' };
+    const key = env.AZURE_STORAGE_KEY ?? '';
+    if (key === '')
+        return { exists: undefined, reason: 'no AZURE_STORAGE_KEY in the environment' };
+    const headers = (0, sharedkey_1.signSharedKey)({
+        method: 'HEAD',
+        url: target.url,
+        account: target.account,
+        key,
+        now: o.now,
+    });
+    return (0, head_1.headExists)(target.url, headers, `azblob blob properties request to ${new URL(target.url).host}`, o);
+}
+
+
+/***/ }),
+
+/***/ 1336:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.stringToSign = stringToSign;
+exports.signSharedKey = signSharedKey;
+const node_crypto_1 = __nccwpck_require__(7598);
+/** The standard headers in the order the Shared Key string to sign lists them (blob service). */
+const STANDARD = [
+    'content-encoding',
+    'content-language',
+    'content-length',
+    'content-md5',
+    'content-type',
+    'date',
+    'if-modified-since',
+    'if-match',
+    'if-none-match',
+    'if-unmodified-since',
+    'range',
+];
+/**
+ * The Shared Key string to sign of a blob service request (versions 2015-02-21 and later: a
+ * `Content-Length` of 0 is left empty). Pure; exported for its table test.
+ */
+function stringToSign(method, url, account, headers) {
+    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const standard = STANDARD.map((h) => (h === 'content-length' && lower[h] === '0' ? '' : (lower[h] ?? '')));
+    const msHeaders = Object.keys(lower)
+        .filter((k) => k.startsWith('x-ms-'))
+        .sort()
+        .map((k) => `${k}:${lower[k].trim()}`);
+    const u = new URL(url);
+    const query = [...new Set([...u.searchParams.keys()].map((k) => k.toLowerCase()))]
+        .sort()
+        .map((k) => `\n${k}:${u.searchParams.getAll(k).sort().join(',')}`);
+    const resource = `/${account}${decodeURIComponent(u.pathname)}${query.join('')}`;
+    return [method.toUpperCase(), ...standard, ...msHeaders, resource].join('\n');
+}
+/**
+ * Signs a blob service request with the account key (Shared Key). Pure: the request, the key and
+ * the time in; the headers to send out. The key never leaves it.
+ */
+function signSharedKey(o) {
+    const headers = {
+        ...(o.headers ?? {}),
+        'x-ms-date': (o.now ?? new Date()).toUTCString(),
+        'x-ms-version': o.version ?? '2021-08-06',
+    };
+    const signature = (0, node_crypto_1.createHmac)('sha256', Buffer.from(o.key, 'base64'))
+        .update(stringToSign(o.method, o.url, o.account, headers), 'utf8')
+        .digest('base64');
+    return { ...headers, Authorization: `SharedKey ${o.account}:${signature}` };
+}
+
+
+/***/ }),
+
+/***/ 9084:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -257,14 +377,14 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.writeBakeFile = writeBakeFile;
-const fs = __importStar(__nccwpck_require__(24));
-const os = __importStar(__nccwpck_require__(161));
-const path = __importStar(__nccwpck_require__(760));
-const facts_1 = __nccwpck_require__(736);
-const plan_1 = __nccwpck_require__(720);
-const outputs_1 = __nccwpck_require__(468);
-const core = __importStar(__nccwpck_require__(342));
-const targets_1 = __nccwpck_require__(111);
+const fs = __importStar(__nccwpck_require__(3024));
+const os = __importStar(__nccwpck_require__(8161));
+const path = __importStar(__nccwpck_require__(6760));
+const facts_1 = __nccwpck_require__(7736);
+const plan_1 = __nccwpck_require__(8720);
+const outputs_1 = __nccwpck_require__(5468);
+const core = __importStar(__nccwpck_require__(6342));
+const targets_1 = __nccwpck_require__(2111);
 /**
  * `bake-targets` on a dry run: plans every target's cache from one git lookup and one listing,
  * and writes the bake file for `docker buildx bake -f docker-bake.hcl -f <bake-file>`.
@@ -297,7 +417,7 @@ async function writeBakeFile(exec, ctx, inputs, env) {
 
 /***/ }),
 
-/***/ 111:
+/***/ 2111:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -305,9 +425,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bakeLegs = bakeLegs;
 exports.planBakeTargets = planBakeTargets;
 exports.bakeDefinition = bakeDefinition;
-const names_1 = __nccwpck_require__(471);
-const narrow_1 = __nccwpck_require__(956);
-const plan_1 = __nccwpck_require__(720);
+const names_1 = __nccwpck_require__(2471);
+const narrow_1 = __nccwpck_require__(2956);
+const plan_1 = __nccwpck_require__(8720);
 /**
  * Each bake target is a leg of the scope, named after it: `app`, or with `cache-leg` (a matrix of
  * bake runs) `app-<cache-leg>`, else with the platforms as a build's leg would be (`app-linux-arm64`).
@@ -348,7 +468,7 @@ function bakeDefinition(plans) {
 
 /***/ }),
 
-/***/ 703:
+/***/ 1703:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -479,7 +599,7 @@ function historyInspectArgs(builder, ref) {
 
 /***/ }),
 
-/***/ 224:
+/***/ 9224:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -524,13 +644,14 @@ exports.withoutIgnoreError = withoutIgnoreError;
 exports.exportWaves = exportWaves;
 exports.runCacheExport = runCacheExport;
 exports.exportError = exportError;
-const fs = __importStar(__nccwpck_require__(24));
-const path = __importStar(__nccwpck_require__(760));
-const core = __importStar(__nccwpck_require__(342));
-const args_1 = __nccwpck_require__(703);
-const builder_1 = __nccwpck_require__(747);
-const parse_1 = __nccwpck_require__(487);
-const export_size_1 = __nccwpck_require__(930);
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const core = __importStar(__nccwpck_require__(6342));
+const args_1 = __nccwpck_require__(1703);
+const builder_1 = __nccwpck_require__(1747);
+const parse_1 = __nccwpck_require__(2487);
+const export_size_1 = __nccwpck_require__(5930);
+const warnings_1 = __nccwpck_require__(2741);
 /** Argument data and environment for both invocations. Secret values go by environment only. */
 function prepareBuild(inputs, o) {
     const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
@@ -645,17 +766,26 @@ async function runCacheExport(exec, buildx, s, timeoutMs) {
     }
     return { status: 'ok', reason: '', metadata: metadata ?? (0, parse_1.parseMetadata)('{}'), ms: Date.now() - started };
 }
-/** buildx ends a failed export with `ERROR: failed to solve: <why>`; the why is what users need. */
+/**
+ * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
+ * first); the why is what users need. A store this builder's BuildKit lacks gets the way out: the
+ * BuildKit inside dockerd (the `docker` driver) has no s3 or azblob exporter.
+ */
 function exportError(stderr) {
-    return (0, builder_1.lastLine)(stderr)
+    const why = (0, builder_1.lastLine)(stderr)
         .replace(/^ERROR:\s*/, '')
+        .replace(/^failed to build:\s*/, '')
         .replace(/^failed to solve:\s*/, '');
+    const store = (0, warnings_1.missingStore)(why);
+    if (store === undefined)
+        return why;
+    return `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
 }
 
 
 /***/ }),
 
-/***/ 747:
+/***/ 1747:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -699,10 +829,10 @@ exports.builderName = builderName;
 exports.setupBuilder = setupBuilder;
 exports.removeBuilder = removeBuilder;
 exports.lastLine = lastLine;
-const node_crypto_1 = __nccwpck_require__(598);
-const fs = __importStar(__nccwpck_require__(24));
-const path = __importStar(__nccwpck_require__(760));
-const args_1 = __nccwpck_require__(703);
+const node_crypto_1 = __nccwpck_require__(7598);
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const args_1 = __nccwpck_require__(1703);
 class BuilderError extends Error {
 }
 exports.BuilderError = BuilderError;
@@ -766,7 +896,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 826:
+/***/ 1826:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -831,7 +961,7 @@ function extraPluginDirs(configJson) {
 
 /***/ }),
 
-/***/ 268:
+/***/ 8268:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -872,9 +1002,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.engineSocket = engineSocket;
 exports.pingSocket = pingSocket;
 exports.probeEngine = probeEngine;
-const http = __importStar(__nccwpck_require__(67));
-const docker_config_1 = __nccwpck_require__(706);
-const builder_1 = __nccwpck_require__(747);
+const http = __importStar(__nccwpck_require__(7067));
+const docker_config_1 = __nccwpck_require__(7706);
+const builder_1 = __nccwpck_require__(1747);
 /**
  * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
  * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
@@ -971,10 +1101,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readBuildLog = readBuildLog;
 exports.readBuildHistory = readBuildHistory;
 exports.lastBuildRef = lastBuildRef;
-const core = __importStar(__nccwpck_require__(342));
-const args_1 = __nccwpck_require__(703);
-const builder_1 = __nccwpck_require__(747);
-const parse_1 = __nccwpck_require__(487);
+const core = __importStar(__nccwpck_require__(6342));
+const args_1 = __nccwpck_require__(1703);
+const builder_1 = __nccwpck_require__(1747);
+const parse_1 = __nccwpck_require__(2487);
 async function readBuildLog(exec, buildx, builder, ref) {
     const logs = await exec(buildx.command, buildx.argv((0, args_1.historyLogsArgs)(builder, ref)));
     if (logs.exitCode !== 0) {
@@ -1010,7 +1140,7 @@ async function lastBuildRef(exec, buildx, builder, failed) {
 
 /***/ }),
 
-/***/ 443:
+/***/ 5443:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1056,13 +1186,13 @@ exports.releaseUrl = releaseUrl;
 exports.toolCacheDir = toolCacheDir;
 exports.probeBuildx = probeBuildx;
 exports.ensureBuildx = ensureBuildx;
-const fs = __importStar(__nccwpck_require__(24));
-const os = __importStar(__nccwpck_require__(161));
-const path = __importStar(__nccwpck_require__(760));
-const docker_config_1 = __nccwpck_require__(706);
-const http_1 = __nccwpck_require__(663);
-const buildx_1 = __nccwpck_require__(826);
-const parse_1 = __nccwpck_require__(487);
+const fs = __importStar(__nccwpck_require__(3024));
+const os = __importStar(__nccwpck_require__(8161));
+const path = __importStar(__nccwpck_require__(6760));
+const docker_config_1 = __nccwpck_require__(7706);
+const http_1 = __nccwpck_require__(9663);
+const buildx_1 = __nccwpck_require__(1826);
+const parse_1 = __nccwpck_require__(2487);
 class BuildxError extends Error {
 }
 exports.BuildxError = BuildxError;
@@ -1186,7 +1316,7 @@ async function ensureBuildx(exec, o) {
 
 /***/ }),
 
-/***/ 487:
+/***/ 2487:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1588,16 +1718,16 @@ function parseHistoryInspect(text) {
 
 /***/ }),
 
-/***/ 706:
+/***/ 7706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dockerConfigDir = dockerConfigDir;
 exports.readDockerConfig = readDockerConfig;
-const node_fs_1 = __nccwpck_require__(24);
-const node_os_1 = __nccwpck_require__(161);
-const node_path_1 = __nccwpck_require__(760);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
 /** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
 function dockerConfigDir(env = process.env) {
     return env.DOCKER_CONFIG || (0, node_path_1.join)((0, node_os_1.homedir)(), '.docker');
@@ -1615,7 +1745,7 @@ function readDockerConfig(env = process.env) {
 
 /***/ }),
 
-/***/ 498:
+/***/ 3498:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1635,13 +1765,13 @@ exports.lastResort = lastResort;
 
 /***/ }),
 
-/***/ 190:
+/***/ 3190:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exec = void 0;
-const node_child_process_1 = __nccwpck_require__(421);
+const node_child_process_1 = __nccwpck_require__(1421);
 const exec = (command, args, options = {}) => new Promise((resolve) => {
     const child = (0, node_child_process_1.spawn)(command, [...args], {
         cwd: options.cwd,
@@ -2029,14 +2159,14 @@ async function compareCommits(exec, options) {
 
 /***/ }),
 
-/***/ 780:
+/***/ 3780:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.listGhaCacheNames = listGhaCacheNames;
 exports.indexNames = indexNames;
-const http_1 = __nccwpck_require__(663);
+const http_1 = __nccwpck_require__(9663);
 /**
  * Which BuildKit caches the GitHub Actions cache holds for this run. BuildKit keeps one index
  * entry per cache name and ref, keyed `index-<name>-<version>-<hash of the ref>#<n>`; the
@@ -2082,7 +2212,7 @@ function indexNames(keys) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.compareUrl = compareUrl;
 exports.mergeBaseFromApi = mergeBaseFromApi;
-const http_1 = __nccwpck_require__(663);
+const http_1 = __nccwpck_require__(9663);
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const NAME = /^[A-Za-z0-9_.-]+$/;
 /**
@@ -2244,7 +2374,7 @@ async function mergeBaseFromApi(options) {
 
 /***/ }),
 
-/***/ 556:
+/***/ 9556:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2254,7 +2384,7 @@ exports.parseMergeQueueRef = parseMergeQueueRef;
 exports.runContextFrom = runContextFrom;
 exports.mergedPullRequest = mergedPullRequest;
 exports.readRunContext = readRunContext;
-const node_fs_1 = __nccwpck_require__(24);
+const node_fs_1 = __nccwpck_require__(3024);
 function obj(value) {
     return value !== null && typeof value === 'object' ? value : undefined;
 }
@@ -2351,7 +2481,7 @@ function readRunContext(env = process.env) {
 
 /***/ }),
 
-/***/ 707:
+/***/ 1707:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2388,7 +2518,7 @@ function cacheScopesFromToken(token) {
 
 /***/ }),
 
-/***/ 422:
+/***/ 8422:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2400,9 +2530,9 @@ exports.validateCacheImage = validateCacheImage;
 exports.parseInputs = parseInputs;
 exports.isRemoteContext = isRemoteContext;
 exports.validatePaths = validatePaths;
-const sync_1 = __nccwpck_require__(110);
-const node_path_1 = __nccwpck_require__(760);
-const commands_1 = __nccwpck_require__(342);
+const sync_1 = __nccwpck_require__(1110);
+const node_path_1 = __nccwpck_require__(6760);
+const commands_1 = __nccwpck_require__(6342);
 /** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
 class InputError extends Error {
     input;
@@ -2652,7 +2782,7 @@ function validatePaths(build, workspace, exists) {
 
 /***/ }),
 
-/***/ 730:
+/***/ 1730:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -2691,29 +2821,30 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.run = run;
-const fs = __importStar(__nccwpck_require__(24));
-const os = __importStar(__nccwpck_require__(161));
-const path = __importStar(__nccwpck_require__(760));
-const core = __importStar(__nccwpck_require__(342));
-const build_1 = __nccwpck_require__(224);
-const bake_1 = __nccwpck_require__(84);
-const builder_1 = __nccwpck_require__(747);
-const engine_1 = __nccwpck_require__(268);
+const fs = __importStar(__nccwpck_require__(3024));
+const os = __importStar(__nccwpck_require__(8161));
+const path = __importStar(__nccwpck_require__(6760));
+const core = __importStar(__nccwpck_require__(6342));
+const build_1 = __nccwpck_require__(9224);
+const bake_1 = __nccwpck_require__(9084);
+const builder_1 = __nccwpck_require__(1747);
+const engine_1 = __nccwpck_require__(8268);
 const history_1 = __nccwpck_require__(348);
-const install_1 = __nccwpck_require__(443);
-const parse_1 = __nccwpck_require__(487);
-const exec_1 = __nccwpck_require__(190);
-const context_1 = __nccwpck_require__(556);
-const runtime_token_1 = __nccwpck_require__(707);
-const inputs_1 = __nccwpck_require__(422);
-const facts_1 = __nccwpck_require__(736);
-const narrow_1 = __nccwpck_require__(956);
-const plan_1 = __nccwpck_require__(720);
-const export_size_1 = __nccwpck_require__(930);
-const outputs_1 = __nccwpck_require__(468);
-const report_1 = __nccwpck_require__(850);
-const summary_1 = __nccwpck_require__(994);
-const state = __importStar(__nccwpck_require__(462));
+const install_1 = __nccwpck_require__(5443);
+const parse_1 = __nccwpck_require__(2487);
+const exec_1 = __nccwpck_require__(3190);
+const context_1 = __nccwpck_require__(9556);
+const runtime_token_1 = __nccwpck_require__(1707);
+const inputs_1 = __nccwpck_require__(8422);
+const facts_1 = __nccwpck_require__(7736);
+const narrow_1 = __nccwpck_require__(2956);
+const plan_1 = __nccwpck_require__(8720);
+const export_size_1 = __nccwpck_require__(5930);
+const outputs_1 = __nccwpck_require__(5468);
+const warnings_1 = __nccwpck_require__(2741);
+const report_1 = __nccwpck_require__(8850);
+const summary_1 = __nccwpck_require__(7994);
+const state = __importStar(__nccwpck_require__(2462));
 const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message) {
@@ -2907,12 +3038,9 @@ async function reportRun(r) {
             seconds: Math.round(r.exportRun.ms / 100) / 10,
         }
         : (0, report_1.exportOutcome)(r.cachePlan, r.history.log, built, r.skipExport);
-    if (exportResult.status === 'failed')
-        core.warning(`cache export failed: ${exportResult.reason}`);
-    for (const i of r.history.log ? (0, report_1.importResults)(r.history.log) : []) {
-        if (i.result === 'failed')
-            core.warning(`cache import from ${i.source} failed: ${i.error}`);
-    }
+    const imports = r.history.log ? (0, report_1.importResults)(r.history.log) : [];
+    for (const warning of (0, warnings_1.cacheWarnings)(exportResult, imports))
+        core.warning(warning);
     // The cache manifest is in the metadata of the invocation that exported.
     const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
     const exportSizes = exportResult.status === 'ok' ? await (0, export_size_1.measureExports)(r.cachePlan.cacheTo, cacheManifest) : [];
@@ -2942,7 +3070,41 @@ async function writeSummary(report) {
 
 /***/ }),
 
-/***/ 663:
+/***/ 3849:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.headExists = headExists;
+const http_1 = __nccwpck_require__(9663);
+/**
+ * One signed `HEAD`: 200 is "exists", 404 "does not"; any other answer, a timeout or a failed
+ * connection cannot tell, and the reason says which (`what` names the store, never a secret).
+ */
+async function headExists(url, headers, what, o = {}) {
+    try {
+        const res = await (o.fetchImpl ?? http_1.httpFetch)(url, {
+            method: 'HEAD',
+            headers,
+            signal: AbortSignal.timeout(o.timeoutMs ?? 5000),
+        });
+        if (res.status === 200)
+            return { exists: true };
+        if (res.status === 404)
+            return { exists: false };
+        return { exists: undefined, reason: `${what} answered HTTP ${res.status}` };
+    }
+    catch (e) {
+        const name = e?.name;
+        const why = name === 'TimeoutError' || name === 'AbortError' ? 'timed out' : (0, http_1.failureText)(e);
+        return { exists: undefined, reason: `${what} failed: ${why}` };
+    }
+}
+
+
+/***/ }),
+
+/***/ 9663:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -2982,7 +3144,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.httpFetch = void 0;
 exports.failureText = failureText;
-const http = __importStar(__nccwpck_require__(67));
+const http = __importStar(__nccwpck_require__(7067));
 const MAX_REDIRECTS = 5;
 /** A failed request in a few words: fetch's "fetch failed" with the system error's code, e.g. `(ECONNREFUSED)`. */
 function failureText(error) {
@@ -3025,7 +3187,7 @@ function request(url, method, headers, body, signal) {
             return reject(signal.reason);
         // node:https loads TLS: ~5 ms that runs against a loopback or plain-HTTP service never need.
         const client = url.protocol === 'https:'
-            ? __nccwpck_require__(708)
+            ? __nccwpck_require__(4708)
             : url.protocol === 'http:'
                 ? http
                 : null;
@@ -3170,10 +3332,8 @@ function cacheFromEntries(b, names) {
         case 'inline':
             // The cache travels inside the image: read it back from the image's own tags.
             return b.imageTags.map((tag) => join('registry', [`ref=${tag}`]));
-        case 's3':
-            // One importer reads several names, in order.
-            return [join('s3', [`name=${names.join(';')}`, ...extra])];
         default:
+            // One entry per name, s3 too: BuildKit's s3 importer reads only the first of `;`-separated names.
             return names.map((n) => join(b.backend, [location(b, n, 'from'), ...extra]));
     }
 }
@@ -3183,6 +3343,8 @@ function cacheToEntries(b, names) {
         return [];
     if (b.backend === 'inline')
         return ['type=inline'];
+    // BuildKit's s3 exporter writes the manifest under each of `;`-separated names, blobs once.
+    const targets = b.backend === 's3' ? [names.join(';')] : names;
     const preset = b.backend === 'registry' ? registryPreset(b.image) : [];
     const user = filterOptions(b.options, ACCEPTED[b.backend].to);
     const userKeys = user.map((o) => o.slice(0, o.indexOf('=')));
@@ -3192,29 +3354,63 @@ function cacheToEntries(b, names) {
         ...user,
         ...(b.ignoreError ? ['ignore-error=true'] : []),
     ];
-    return names.map((n) => join(b.backend, [location(b, n, 'to'), ...attrs]));
+    return targets.map((n) => join(b.backend, [location(b, n, 'to'), ...attrs]));
 }
 
 
 /***/ }),
 
-/***/ 736:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 7736:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.gatherFacts = gatherFacts;
 exports.planInputs = planInputs;
 exports.findExistingCaches = findExistingCaches;
 const history_1 = __nccwpck_require__(528);
 const compare_1 = __nccwpck_require__(480);
-const docker_config_1 = __nccwpck_require__(706);
-const cache_entries_1 = __nccwpck_require__(780);
-const tags_1 = __nccwpck_require__(906);
-const names_1 = __nccwpck_require__(471);
-const narrow_1 = __nccwpck_require__(956);
-const plan_1 = __nccwpck_require__(720);
-const rules_1 = __nccwpck_require__(324);
+const docker_config_1 = __nccwpck_require__(7706);
+const cache_entries_1 = __nccwpck_require__(3780);
+const tags_1 = __nccwpck_require__(7906);
+const names_1 = __nccwpck_require__(2471);
+const narrow_1 = __nccwpck_require__(2956);
+const plan_1 = __nccwpck_require__(8720);
+const probe_1 = __nccwpck_require__(9869);
+const rules_1 = __nccwpck_require__(1324);
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
  * from GitHub's compare API. Never fails: a commit not found is null with its reason.
@@ -3296,9 +3492,12 @@ legs = [options.leg]) {
     let skipped = '';
     if (head) {
         const owns = legs.map((leg) => (0, plan_1.plan)(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry));
-        const { exists } = await listing;
+        const existing = await listing;
         const own = owns[0];
-        if (own && owns.every((o) => o && exists(o.entry) === true)) {
+        const ownEntries = owns.flatMap((o) => (o ? [o.entry] : []));
+        if (ownEntries.length > 0)
+            await existing.probe?.(ownEntries);
+        if (own && owns.every((o) => o && existing.exists(o.entry) === true)) {
             const info = await head;
             if (info && info.parents.length === 1) {
                 needed.mergeBase = false;
@@ -3309,6 +3508,9 @@ legs = [options.leg]) {
     const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
     if (skipped)
         facts.mergeBaseSkipped = skipped;
+    if (existing.probe) {
+        await existing.probe(legs.flatMap((leg) => (0, plan_1.plan)(ctx, facts, { ...options, leg }).reads.map((r) => r.entry)));
+    }
     return { facts, existing };
 }
 /**
@@ -3353,6 +3555,23 @@ async function findExistingCaches(options, env, fileExists) {
         }
         case 'local':
             return { exists: (0, narrow_1.localExistence)(fileExists), siblingLegs: [] };
+        case 's3':
+        case 'azblob': {
+            // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
+            const check = options.backend === 's3'
+                ? (await Promise.resolve().then(() => __importStar(__nccwpck_require__(4972)))).s3ManifestExists
+                : (await Promise.resolve().then(() => __importStar(__nccwpck_require__(3786)))).azblobManifestExists;
+            const probed = (0, probe_1.probedExistence)((entry) => check(entry, env));
+            const found = {
+                exists: probed.exists,
+                siblingLegs: [],
+                probe: async (entries) => {
+                    await probed.probe(entries);
+                    found.note = probed.note();
+                },
+            };
+            return found;
+        }
         default:
             return unknown();
     }
@@ -3361,7 +3580,7 @@ async function findExistingCaches(options, env, fileExists) {
 
 /***/ }),
 
-/***/ 471:
+/***/ 2471:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3377,7 +3596,7 @@ exports.defaultScope = defaultScope;
 exports.legOf = legOf;
 exports.repositoryOf = repositoryOf;
 exports.siblingLegsFromTags = siblingLegsFromTags;
-const node_crypto_1 = __nccwpck_require__(598);
+const node_crypto_1 = __nccwpck_require__(7598);
 function refLabel(ref) {
     switch (ref.kind) {
         case 'branch':
@@ -3499,7 +3718,7 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
 
 /***/ }),
 
-/***/ 956:
+/***/ 2956:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3599,7 +3818,7 @@ function localExistence(fileExists) {
 
 /***/ }),
 
-/***/ 720:
+/***/ 8720:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3608,8 +3827,8 @@ exports.planOptionsFrom = planOptionsFrom;
 exports.plan = plan;
 exports.planLines = planLines;
 const backends_1 = __nccwpck_require__(774);
-const names_1 = __nccwpck_require__(471);
-const rules_1 = __nccwpck_require__(324);
+const names_1 = __nccwpck_require__(2471);
+const rules_1 = __nccwpck_require__(1324);
 /** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
 function planOptionsFrom(inputs, siblingLegs = []) {
     const { cache, build } = inputs;
@@ -3742,7 +3961,7 @@ function plan(ctx, facts, options) {
     }
     result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
     if (b.backend === 'inline') {
-        notes.push('inline: the cache is exported inside the image (min mode) and read back from its tags');
+        notes.push("inline: the cache travels inside the pushed image, in min mode only: just the final stage's steps can hit (the other stages run again); it is read back from the image's own tags, whatever the ref");
     }
     result.cacheFrom = [...(0, backends_1.cacheFromEntries)(b, readNames), ...options.rawFrom];
     result.cacheTo = [...(0, backends_1.cacheToEntries)(b, writeNames), ...options.rawTo];
@@ -3760,7 +3979,37 @@ function planLines(p) {
 
 /***/ }),
 
-/***/ 324:
+/***/ 9869:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.probedExistence = probedExistence;
+/**
+ * Existence for stores that are asked one entry at a time (s3, azblob): `probe` checks the
+ * entries a plan reads, all at once and each once, and `exists` answers from what was found. An
+ * entry not probed, or whose check failed, is unknown; `note` says why the first check failed.
+ */
+function probedExistence(check) {
+    const found = new Map();
+    return {
+        exists: (entry) => found.get(entry)?.exists,
+        probe: async (entries) => {
+            const todo = [...new Set(entries)].filter((e) => e !== '' && !found.has(e));
+            const results = await Promise.all(todo.map(check));
+            todo.forEach((e, i) => found.set(e, results[i]));
+        },
+        note: () => {
+            const failed = [...found.values()].find((c) => 'reason' in c);
+            return failed && `cache existence not checked (${failed.reason}): those sources are read as planned`;
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 1324:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3769,8 +4018,8 @@ exports.classify = classify;
 exports.factsNeeded = factsNeeded;
 exports.visibility = visibility;
 exports.refPlan = refPlan;
-const context_1 = __nccwpck_require__(556);
-const names_1 = __nccwpck_require__(471);
+const context_1 = __nccwpck_require__(9556);
+const names_1 = __nccwpck_require__(2471);
 /** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
 const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
 function classify(ctx) {
@@ -4029,7 +4278,7 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
 
 /***/ }),
 
-/***/ 906:
+/***/ 7906:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4038,10 +4287,10 @@ exports.parseImageName = parseImageName;
 exports.registryOrigin = registryOrigin;
 exports.parseChallenges = parseChallenges;
 exports.listTags = listTags;
-const promises_1 = __nccwpck_require__(455);
-const node_path_1 = __nccwpck_require__(760);
-const docker_config_1 = __nccwpck_require__(706);
-const http_1 = __nccwpck_require__(663);
+const promises_1 = __nccwpck_require__(1455);
+const node_path_1 = __nccwpck_require__(6760);
+const docker_config_1 = __nccwpck_require__(7706);
+const http_1 = __nccwpck_require__(9663);
 const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
 const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
@@ -4404,7 +4653,7 @@ async function listTags(options) {
 
 /***/ }),
 
-/***/ 930:
+/***/ 5930:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4448,9 +4697,9 @@ exports.registryManifestUrl = registryManifestUrl;
 exports.registryCacheBytes = registryCacheBytes;
 exports.directoryBytes = directoryBytes;
 exports.measureExports = measureExports;
-const fs = __importStar(__nccwpck_require__(24));
-const path = __importStar(__nccwpck_require__(760));
-const http_1 = __nccwpck_require__(663);
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const http_1 = __nccwpck_require__(9663);
 const MANIFEST_TYPES = [
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.oci.image.index.v1+json',
@@ -4602,7 +4851,7 @@ async function measureExports(destinations, manifest, fetcher) {
 
 /***/ }),
 
-/***/ 468:
+/***/ 5468:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4642,7 +4891,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OUTPUT_NAMES = void 0;
 exports.setOutputs = setOutputs;
-const core = __importStar(__nccwpck_require__(342));
+const core = __importStar(__nccwpck_require__(6342));
 /** Every output the action sets; a test checks this list against action.yml. */
 exports.OUTPUT_NAMES = [
     'imageid',
@@ -4669,7 +4918,7 @@ function setOutputs(outputs) {
 
 /***/ }),
 
-/***/ 850:
+/***/ 8850:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4684,7 +4933,7 @@ exports.likelyReasons = likelyReasons;
 exports.baseImages = baseImages;
 exports.failureMessage = failureMessage;
 exports.buildReport = buildReport;
-const parse_1 = __nccwpck_require__(487);
+const parse_1 = __nccwpck_require__(2487);
 /** Cache exporters default to mode=min; an inline cache can only be min. */
 const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
 const seconds = (ms) => Math.round(ms / 100) / 10;
@@ -4986,7 +5235,7 @@ function buildReport(args) {
 
 /***/ }),
 
-/***/ 994:
+/***/ 7994:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5161,7 +5410,45 @@ function renderSummary(r) {
 
 /***/ }),
 
-/***/ 342:
+/***/ 2741:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.missingStore = void 0;
+exports.cacheWarnings = cacheWarnings;
+/** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
+const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
+exports.missingStore = missingStore;
+/**
+ * The job's cache warnings: the failed export, then each failed import. A store this builder's
+ * BuildKit does not have (s3 or azblob on the `docker` driver) is one cause, so it is one warning:
+ * the export's, or the first import's when nothing was exported. Pure.
+ */
+function cacheWarnings(exported, imports) {
+    const warnings = [];
+    const told = new Set();
+    if (exported.status === 'failed') {
+        warnings.push(`cache export failed: ${exported.reason}`);
+        const store = (0, exports.missingStore)(exported.reason);
+        if (store)
+            told.add(store);
+    }
+    for (const i of imports.filter((x) => x.result === 'failed')) {
+        const store = (0, exports.missingStore)(i.error ?? '');
+        if (store && told.has(store))
+            continue;
+        if (store)
+            told.add(store);
+        warnings.push(`cache import from ${i.source} failed: ${i.error}`);
+    }
+    return warnings;
+}
+
+
+/***/ }),
+
+/***/ 6342:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -5206,10 +5493,10 @@ exports.saveState = saveState;
 exports.setFailed = setFailed;
 exports.group = group;
 exports.appendSummary = appendSummary;
-const promises_1 = __nccwpck_require__(455);
-const os = __importStar(__nccwpck_require__(161));
-const command_1 = __nccwpck_require__(914);
-const file_command_1 = __nccwpck_require__(753);
+const promises_1 = __nccwpck_require__(1455);
+const os = __importStar(__nccwpck_require__(8161));
+const command_1 = __nccwpck_require__(4914);
+const file_command_1 = __nccwpck_require__(4753);
 /**
  * The runner's workflow commands, from @actions/core's own command and file-command modules.
  * `@actions/core`'s entry also loads its OIDC client (http-client and undici), about 100 ms of a
@@ -5267,7 +5554,178 @@ async function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 462:
+/***/ 4972:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.awsCredentialsFrom = awsCredentialsFrom;
+exports.s3ManifestUrl = s3ManifestUrl;
+exports.s3ManifestExists = s3ManifestExists;
+const export_size_1 = __nccwpck_require__(5930);
+const head_1 = __nccwpck_require__(3849);
+const sigv4_1 = __nccwpck_require__(3105);
+/** Credentials from the `AWS_*` variables, the ones buildx forwards to BuildKit too; never logged. */
+function awsCredentialsFrom(env) {
+    const accessKeyId = env.AWS_ACCESS_KEY_ID ?? '';
+    const secretAccessKey = env.AWS_SECRET_ACCESS_KEY ?? '';
+    if (accessKeyId === '' || secretAccessKey === '')
+        return null;
+    return {
+        accessKeyId,
+        secretAccessKey,
+        ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+    };
+}
+function encodePath(key) {
+    return key
+        .split('/')
+        .map((part) => encodeURIComponent(part))
+        .join('/');
+}
+/**
+ * The URL of the object BuildKit's s3 importer reads for a cache entry's manifest:
+ * `<prefix><manifests_prefix><name>` (defaults `''`, `manifests/`; the first of `;`-separated
+ * names, which is the one the importer reads), in `bucket` at `endpoint_url` (path style when
+ * `use_path_style`), else at AWS in `region`. Bucket and region fall back to `AWS_BUCKET` and
+ * `AWS_REGION`, as in BuildKit. Pure; null when the entry is not s3 or names no bucket or region.
+ */
+function s3ManifestUrl(entry, env) {
+    const a = (0, export_size_1.cacheEntryAttributes)(entry);
+    if (a.type !== 's3')
+        return null;
+    const bucket = a.bucket ?? env.AWS_BUCKET ?? '';
+    const region = a.region ?? env.AWS_REGION ?? '';
+    if (bucket === '' || region === '')
+        return null;
+    const name = (a.name ?? 'buildkit').split(';')[0];
+    const key = encodePath(`${a.prefix ?? ''}${a.manifests_prefix ?? 'manifests/'}${name}`);
+    if (a.endpoint_url) {
+        const base = new URL(a.endpoint_url);
+        const path = base.pathname.replace(/\/+$/, '');
+        const url = a.use_path_style === 'true'
+            ? `${base.protocol}//${base.host}${path}/${encodeURIComponent(bucket)}/${key}`
+            : `${base.protocol}//${bucket}.${base.host}${path}/${key}`;
+        return { url, region };
+    }
+    // A bucket with dots breaks the virtual host's TLS name: AWS serves it path style.
+    const url = bucket.includes('.')
+        ? `https://s3.${region}.amazonaws.com/${encodeURIComponent(bucket)}/${key}`
+        : `https://${bucket}.s3.${region}.amazonaws.com/${key}`;
+    return { url, region };
+}
+/**
+ * Whether the manifest of an s3 cache entry exists: one signed `HEAD` on the object the importer
+ * reads. 200 is yes, 404 no; anything else (a 403, which S3 also answers for a missing object
+ * without `s3:ListBucket`, a timeout, no credentials) cannot tell, and says why.
+ */
+async function s3ManifestExists(entry, env, o = {}) {
+    const target = s3ManifestUrl(entry, env);
+    if (!target)
+        return { exists: undefined, reason: 'the s3 entry names no bucket or region' };
+    const credentials = awsCredentialsFrom(env);
+    if (!credentials) {
+        return { exists: undefined, reason: 'no AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment' };
+    }
+    const headers = (0, sigv4_1.signV4)({
+        method: 'HEAD',
+        url: target.url,
+        region: target.region,
+        service: 's3',
+        credentials,
+        now: o.now,
+        payloadHash: sigv4_1.EMPTY_SHA256,
+    });
+    return (0, head_1.headExists)(target.url, headers, `s3 HEAD ${new URL(target.url).host}`, o);
+}
+
+
+/***/ }),
+
+/***/ 3105:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.EMPTY_SHA256 = void 0;
+exports.amzDate = amzDate;
+exports.signV4 = signV4;
+const node_crypto_1 = __nccwpck_require__(7598);
+/** SHA-256 of an empty body: what a HEAD or GET sends. */
+exports.EMPTY_SHA256 = (0, node_crypto_1.createHash)('sha256').update('').digest('hex');
+const hex = (data) => (0, node_crypto_1.createHash)('sha256').update(data, 'utf8').digest('hex');
+const hmac = (key, data) => (0, node_crypto_1.createHmac)('sha256', key).update(data, 'utf8').digest();
+/** `20150830T123600Z`: the ISO 8601 basic format SigV4 uses. */
+function amzDate(now) {
+    return now
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '');
+}
+/** RFC 3986 encoding as SigV4 wants it: everything but unreserved characters, `/` kept in paths. */
+function uriEncode(text, keepSlash) {
+    return [...Buffer.from(text, 'utf8')]
+        .map((byte) => {
+        const c = String.fromCharCode(byte);
+        if (/[A-Za-z0-9\-._~]/.test(c) || (keepSlash && c === '/'))
+            return c;
+        return `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    })
+        .join('');
+}
+/** The path as S3 signs it: each segment decoded once, then encoded once (no normalising of `.`/`..`). */
+function canonicalPath(pathname) {
+    return uriEncode(decodeURIComponent(pathname), true) || '/';
+}
+function canonicalQuery(search) {
+    return [...search.entries()]
+        .map(([k, v]) => [uriEncode(k, false), uriEncode(v, false)])
+        .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&');
+}
+/**
+ * Signs a request with AWS Signature Version 4 (header form). Pure: the request, the credentials
+ * and the time in; the headers to send out (`Authorization`, `x-amz-date`, and
+ * `x-amz-content-sha256` / `x-amz-security-token` when they apply). The secret never leaves it.
+ */
+function signV4(input) {
+    const url = new URL(input.url);
+    const date = amzDate(input.now ?? new Date());
+    const headers = { ...(input.headers ?? {}), host: url.host, 'x-amz-date': date };
+    if (input.payloadHash !== undefined)
+        headers['x-amz-content-sha256'] = input.payloadHash;
+    if (input.credentials.sessionToken)
+        headers['x-amz-security-token'] = input.credentials.sessionToken;
+    const canonical = Object.entries(headers)
+        .map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')])
+        .sort(([a], [b]) => (a < b ? -1 : 1));
+    const signedHeaders = canonical.map(([k]) => k).join(';');
+    const request = [
+        input.method.toUpperCase(),
+        canonicalPath(url.pathname),
+        canonicalQuery(url.searchParams),
+        ...canonical.map(([k, v]) => `${k}:${v}`),
+        '',
+        signedHeaders,
+        input.payloadHash ?? exports.EMPTY_SHA256,
+    ].join('\n');
+    const scope = `${date.slice(0, 8)}/${input.region}/${input.service}/aws4_request`;
+    const toSign = ['AWS4-HMAC-SHA256', date, scope, hex(request)].join('\n');
+    const day = hmac(`AWS4${input.credentials.secretAccessKey}`, date.slice(0, 8));
+    const key = hmac(hmac(hmac(day, input.region), input.service), 'aws4_request');
+    const signature = hmac(key, toSign).toString('hex');
+    const sent = Object.fromEntries(Object.entries(headers).filter(([k]) => k !== 'host'));
+    return {
+        ...sent,
+        Authorization: `AWS4-HMAC-SHA256 Credential=${input.credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 2462:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -5309,7 +5767,7 @@ exports.saveBuilderCreated = saveBuilderCreated;
 exports.saveTempDir = saveTempDir;
 exports.saveBuildxPath = saveBuildxPath;
 exports.readState = readState;
-const core = __importStar(__nccwpck_require__(342));
+const core = __importStar(__nccwpck_require__(6342));
 /**
  * The one owner of post-step state. Each resource is recorded before it is created, so that
  * post can clean up after a main step that failed halfway. Secrets never enter state.
@@ -5342,70 +5800,70 @@ function readState() {
 
 /***/ }),
 
-/***/ 982:
+/***/ 6982:
 /***/ ((module) => {
 
 module.exports = require("crypto");
 
 /***/ }),
 
-/***/ 896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = require("fs");
 
 /***/ }),
 
-/***/ 421:
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = require("node:child_process");
 
 /***/ }),
 
-/***/ 598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = require("node:crypto");
 
 /***/ }),
 
-/***/ 24:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = require("node:fs");
 
 /***/ }),
 
-/***/ 455:
+/***/ 1455:
 /***/ ((module) => {
 
 module.exports = require("node:fs/promises");
 
 /***/ }),
 
-/***/ 67:
+/***/ 7067:
 /***/ ((module) => {
 
 module.exports = require("node:http");
 
 /***/ }),
 
-/***/ 708:
+/***/ 4708:
 /***/ ((module) => {
 
 module.exports = require("node:https");
 
 /***/ }),
 
-/***/ 161:
+/***/ 8161:
 /***/ ((module) => {
 
 module.exports = require("node:os");
 
 /***/ }),
 
-/***/ 760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = require("node:path");
@@ -5419,7 +5877,7 @@ module.exports = require("os");
 
 /***/ }),
 
-/***/ 110:
+/***/ 1110:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6814,8 +7272,8 @@ var exports = __webpack_exports__;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // The runner starts main and post as two processes, each from its own bundle (action.yml): post,
 // which often has nothing to clean, then starts in about the time node itself takes.
-const main_1 = __nccwpck_require__(730);
-const last_resort_1 = __nccwpck_require__(498);
+const main_1 = __nccwpck_require__(1730);
+const last_resort_1 = __nccwpck_require__(3498);
 (0, main_1.run)().catch((0, last_resort_1.lastResort)('error'));
 
 })();

@@ -8,6 +8,7 @@ import { listTags } from '../registry/tags';
 import { namespace, siblingLegsFromTags } from './names';
 import { type Existence, ghaExistence, localExistence, registryExistence } from './narrow';
 import { plan, type PlanOptions } from './plan';
+import { probedExistence } from './probe';
 import { classify, type FactsNeeded, factsNeeded, type GitFacts } from './rules';
 
 /**
@@ -98,9 +99,11 @@ export async function planInputs(
     const owns = legs.map((leg) =>
       plan(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry),
     );
-    const { exists } = await listing;
+    const existing = await listing;
     const own = owns[0];
-    if (own && owns.every((o) => o && exists(o.entry) === true)) {
+    const ownEntries = owns.flatMap((o) => (o ? [o.entry] : []));
+    if (ownEntries.length > 0) await existing.probe?.(ownEntries);
+    if (own && owns.every((o) => o && existing.exists(o.entry) === true)) {
       const info = await head;
       if (info && info.parents.length === 1) {
         needed.mergeBase = false;
@@ -110,6 +113,11 @@ export async function planInputs(
   }
   const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
   if (skipped) facts.mergeBaseSkipped = skipped;
+  if (existing.probe) {
+    await existing.probe(
+      legs.flatMap((leg) => plan(ctx, facts, { ...options, leg }).reads.map((r) => r.entry)),
+    );
+  }
   return { facts, existing };
 }
 
@@ -122,6 +130,8 @@ export interface ExistingCaches {
   legs?: string[];
   /** Why nothing could be listed, when a listing failed. */
   note?: string;
+  /** Stores asked per entry (s3, azblob): checks these entries, once the plan's reads are known. */
+  probe?: (entries: string[]) => Promise<void>;
 }
 
 /**
@@ -168,6 +178,24 @@ export async function findExistingCaches(
     }
     case 'local':
       return { exists: localExistence(fileExists), siblingLegs: [] };
+    case 's3':
+    case 'azblob': {
+      // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
+      const check =
+        options.backend === 's3'
+          ? (await import('../s3/exists')).s3ManifestExists
+          : (await import('../azblob/exists')).azblobManifestExists;
+      const probed = probedExistence((entry) => check(entry, env));
+      const found: ExistingCaches = {
+        exists: probed.exists,
+        siblingLegs: [],
+        probe: async (entries) => {
+          await probed.probe(entries);
+          found.note = probed.note();
+        },
+      };
+      return found;
+    }
     default:
       return unknown();
   }

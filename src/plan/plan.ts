@@ -181,7 +181,9 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
   result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
 
   if (b.backend === 'inline') {
-    notes.push('inline: the cache is exported inside the image (min mode) and read back from its tags');
+    notes.push(
+      "inline: the cache travels inside the pushed image, in min mode only: just the final stage's steps can hit (the other stages run again); it is read back from the image's own tags, whatever the ref",
+    );
   }
   result.cacheFrom = [...cacheFromEntries(b, readNames), ...options.rawFrom];
   result.cacheTo = [...cacheToEntries(b, writeNames), ...options.rawTo];
