@@ -2,7 +2,7 @@ require('./sourcemap-register.js');/******/ (() => { // webpackBootstrap
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 4914:
+/***/ 44914:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -31,8 +31,8 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.issue = exports.issueCommand = void 0;
-const os = __importStar(__nccwpck_require__(857));
-const utils_1 = __nccwpck_require__(302);
+const os = __importStar(__nccwpck_require__(70857));
+const utils_1 = __nccwpck_require__(30302);
 /**
  * Commands
  *
@@ -104,7 +104,7 @@ function escapeProperty(s) {
 
 /***/ }),
 
-/***/ 4753:
+/***/ 24753:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -136,10 +136,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.prepareKeyValueMessage = exports.issueFileCommand = void 0;
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const crypto = __importStar(__nccwpck_require__(6982));
-const fs = __importStar(__nccwpck_require__(9896));
-const os = __importStar(__nccwpck_require__(857));
-const utils_1 = __nccwpck_require__(302);
+const crypto = __importStar(__nccwpck_require__(76982));
+const fs = __importStar(__nccwpck_require__(79896));
+const os = __importStar(__nccwpck_require__(70857));
+const utils_1 = __nccwpck_require__(30302);
 function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
@@ -172,7 +172,7 @@ exports.prepareKeyValueMessage = prepareKeyValueMessage;
 
 /***/ }),
 
-/***/ 302:
+/***/ 30302:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -218,140 +218,196 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = require("assert");
 
 /***/ }),
 
-/***/ 290:
+/***/ 90290:
 /***/ ((module) => {
 
 module.exports = require("async_hooks");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = require("buffer");
 
 /***/ }),
 
-/***/ 4236:
+/***/ 35317:
+/***/ ((module) => {
+
+module.exports = require("child_process");
+
+/***/ }),
+
+/***/ 64236:
 /***/ ((module) => {
 
 module.exports = require("console");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = require("crypto");
 
 /***/ }),
 
-/***/ 1637:
+/***/ 31637:
 /***/ ((module) => {
 
 module.exports = require("diagnostics_channel");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = require("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = require("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = require("http");
 
 /***/ }),
 
-/***/ 5675:
+/***/ 85675:
 /***/ ((module) => {
 
 module.exports = require("http2");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = require("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = require("net");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = require("node:buffer");
+
+/***/ }),
+
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = require("node:crypto");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = require("node:events");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = require("node:fs");
+
+/***/ }),
+
+/***/ 37067:
+/***/ ((module) => {
+
+module.exports = require("node:http");
+
+/***/ }),
+
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = require("node:https");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = require("node:os");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = require("node:process");
+
+/***/ }),
+
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = require("node:stream");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = require("node:util");
 
 /***/ }),
 
-/***/ 857:
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = require("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = require("os");
 
 /***/ }),
 
-/***/ 2987:
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = require("path");
+
+/***/ }),
+
+/***/ 82987:
 /***/ ((module) => {
 
 module.exports = require("perf_hooks");
 
 /***/ }),
 
-/***/ 3480:
+/***/ 83480:
 /***/ ((module) => {
 
 module.exports = require("querystring");
@@ -365,56 +421,70 @@ module.exports = require("stream");
 
 /***/ }),
 
-/***/ 3774:
+/***/ 63774:
 /***/ ((module) => {
 
 module.exports = require("stream/web");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = require("string_decoder");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 53557:
+/***/ ((module) => {
+
+module.exports = require("timers");
+
+/***/ }),
+
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = require("tls");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = require("tty");
+
+/***/ }),
+
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = require("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = require("util");
 
 /***/ }),
 
-/***/ 8253:
+/***/ 98253:
 /***/ ((module) => {
 
 module.exports = require("util/types");
 
 /***/ }),
 
-/***/ 8167:
+/***/ 28167:
 /***/ ((module) => {
 
 module.exports = require("worker_threads");
 
 /***/ }),
 
-/***/ 3106:
+/***/ 43106:
 /***/ ((module) => {
 
 module.exports = require("zlib");
@@ -585,18 +655,18 @@ module.exports = require("zlib");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = require("node:os");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = require("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
-var command = __nccwpck_require__(4914);
+var command = __nccwpck_require__(44914);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js
-var file_command = __nccwpck_require__(4753);
+var file_command = __nccwpck_require__(24753);
 ;// CONCATENATED MODULE: ./src/runner/commands.ts
 
 
@@ -614,7 +684,7 @@ function getInput(name) {
 function setOutput(name, value) {
     if (process.env.GITHUB_OUTPUT)
         return (0,file_command.issueFileCommand)('OUTPUT', (0,file_command.prepareKeyValueMessage)(name, value));
-    process.stdout.write(external_node_os_namespaceObject.EOL);
+    process.stdout.write(external_node_os_.EOL);
     (0,command.issueCommand)('set-output', { name }, value);
 }
 function saveState(name, value) {
@@ -624,7 +694,7 @@ function saveState(name, value) {
 }
 const getState = (name) => process.env[`STATE_${name}`] ?? '';
 const setSecret = (secret) => (0,command.issueCommand)('add-mask', {}, secret);
-const info = (message) => void process.stdout.write(message + external_node_os_namespaceObject.EOL);
+const info = (message) => void process.stdout.write(message + external_node_os_.EOL);
 const debug = (message) => (0,command.issueCommand)('debug', {}, message);
 const warning = (message) => (0,command.issueCommand)('warning', {}, message);
 const error = (message) => (0,command.issueCommand)('error', {}, message);
@@ -647,7 +717,7 @@ async function appendSummary(markdown) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file)
         return;
-    await (0,promises_namespaceObject.appendFile)(file, markdown.endsWith(external_node_os_namespaceObject.EOL) ? markdown : markdown + external_node_os_namespaceObject.EOL, { encoding: 'utf8' });
+    await (0,promises_namespaceObject.appendFile)(file, markdown.endsWith(external_node_os_.EOL) ? markdown : markdown + external_node_os_.EOL, { encoding: 'utf8' });
 }
 
 ;// CONCATENATED MODULE: ./src/buildx/args.ts
@@ -767,7 +837,7 @@ function historyInspectArgs(builder, ref) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/buildx/builder.ts
 
 
@@ -806,7 +876,7 @@ async function setupBuilder(exec, buildx, o) {
     let configFile;
     if (o.builder.buildkitdConfigInline.trim() !== '') {
         configFile = external_node_path_namespaceObject.join(o.tempDir, 'buildkitd.toml');
-        external_node_fs_namespaceObject.writeFileSync(configFile, o.builder.buildkitdConfigInline);
+        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
     }
     const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
     o.onCreate(name);
@@ -1218,8 +1288,8 @@ function parseHistoryInspect(text) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = require("node:http");
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
 ;// CONCATENATED MODULE: ./src/net/http.ts
 
 const MAX_REDIRECTS = 5;
@@ -1273,8 +1343,8 @@ let loadedRoutes;
  */
 function proxyRoutes() {
     loadedRoutes ??= Promise.all([
-        __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4844, 23)),
-        __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 4988)),
+        __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 54844, 23)),
+        __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 54988)),
     ]).then(([{ HttpClient }, { getProxyUrl }]) => {
         const client = new HttpClient('buildkit-cache-action', [], { allowRedirects: false });
         return {
@@ -1293,9 +1363,9 @@ function request(url, method, headers, body, signal, routes) {
             return reject(signal.reason);
         // node:https loads TLS: ~5 ms that runs against a loopback or plain-HTTP service never need.
         const client = url.protocol === 'https:'
-            ? __nccwpck_require__(4708)
+            ? __nccwpck_require__(44708)
             : url.protocol === 'http:'
-                ? external_node_http_namespaceObject
+                ? external_node_http_
                 : null;
         if (!client)
             return reject(new TypeError(`fetch failed: unsupported protocol ${url.protocol}`));
@@ -1440,7 +1510,7 @@ async function registryCacheBytes(ref, digest, fetcher = httpFetch, timeoutMs = 
 /** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */
 function directoryBytes(dir) {
     try {
-        if (!external_node_fs_namespaceObject.statSync(dir).isDirectory())
+        if (!external_node_fs_.statSync(dir).isDirectory())
             return null;
     }
     catch {
@@ -1448,12 +1518,12 @@ function directoryBytes(dir) {
     }
     let total = 0;
     const walk = (d) => {
-        for (const entry of external_node_fs_namespaceObject.readdirSync(d, { withFileTypes: true })) {
+        for (const entry of external_node_fs_.readdirSync(d, { withFileTypes: true })) {
             const p = external_node_path_namespaceObject.join(d, entry.name);
             if (entry.isDirectory())
                 walk(p);
             else if (entry.isFile())
-                total += external_node_fs_namespaceObject.lstatSync(p).size;
+                total += external_node_fs_.lstatSync(p).size;
         }
     };
     try {
@@ -1536,7 +1606,7 @@ function prepareBuild(inputs, o) {
 function isBrokenCacheError(stderr) {
     return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
 }
-const readIfExists = (file) => (external_node_fs_namespaceObject.existsSync(file) ? external_node_fs_namespaceObject.readFileSync(file, 'utf8') : '');
+const readIfExists = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : '');
 async function runImageBuild(exec, buildx, s) {
     const started = Date.now();
     const opts = { stream: true, env: s.env, cwd: s.cwd };
@@ -1631,12 +1701,12 @@ function exportError(stderr) {
 
 /** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
 function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker');
+    return env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_.homedir)(), '.docker');
 }
 /** The text of docker's config.json, or null when there is none (the CLI's defaults apply). */
 function readDockerConfig(env = process.env) {
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dockerConfigDir(env), 'config.json'), 'utf8');
+        return (0,external_node_fs_.readFileSync)((0,external_node_path_namespaceObject.join)(dockerConfigDir(env), 'config.json'), 'utf8');
     }
     catch {
         return null;
@@ -1673,7 +1743,7 @@ function engineSocket(env, configJson, platform = process.platform) {
 /** `GET /_ping` on a unix socket: the engine's own liveness call. */
 function pingSocket(socketPath, timeoutMs = 10_000) {
     return new Promise((resolve) => {
-        const req = external_node_http_namespaceObject.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
+        const req = external_node_http_.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
             res.resume();
             res.on('end', () => resolve(res.statusCode === 200
                 ? { ok: true }
@@ -1777,7 +1847,68 @@ function extraPluginDirs(configJson) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/buildx/release-cache.ts
+
+
+
+
+/** The cache key: one entry per version, OS and architecture. */
+function releaseCacheKey(version, platform = external_node_os_.platform(), arch = external_node_os_.arch()) {
+    return `buildkit-cache-action-buildx-${version}-${platform}-${arch}`;
+}
+/**
+ * The folder the entry holds. `@actions/cache` hashes the paths into the entry's version, so this
+ * is the same in every job (the tool cache's location is not, and is not under our control).
+ */
+function releaseCacheDir(version, tmp = external_node_os_.tmpdir(), arch = external_node_os_.arch()) {
+    return external_node_path_namespaceObject.join(tmp, 'buildkit-cache-action', 'buildx', `${version}-${arch}`);
+}
+/** Whether the job has a GitHub cache to use: the runner's cache service and its token. */
+function githubCacheAvailable(env) {
+    return Boolean((env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL) && env.ACTIONS_RUNTIME_TOKEN);
+}
+/**
+ * The GitHub cache through `@actions/cache`, loaded on first use only: most runs never download
+ * buildx. `@actions/cache` reports a failed transfer itself (as a warning); what it throws is
+ * turned into one.
+ */
+function githubReleaseStore(name) {
+    return {
+        async restore(version, file) {
+            const dir = releaseCacheDir(version);
+            try {
+                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(116)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5116, 23));
+                const hit = await cache.restoreCache([dir], releaseCacheKey(version));
+                const cached = external_node_path_namespaceObject.join(dir, name);
+                if (!hit || !external_node_fs_.existsSync(cached))
+                    return false;
+                external_node_fs_.copyFileSync(cached, file);
+                external_node_fs_.chmodSync(file, 0o755);
+                return true;
+            }
+            catch (e) {
+                warning(`buildx ${version} could not be restored from the GitHub cache: ${e.message}`);
+                return false;
+            }
+        },
+        async save(version, file) {
+            const dir = releaseCacheDir(version);
+            try {
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+                external_node_fs_.mkdirSync(dir, { recursive: true });
+                external_node_fs_.copyFileSync(file, external_node_path_namespaceObject.join(dir, name));
+                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(116)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5116, 23));
+                await cache.saveCache([dir], releaseCacheKey(version));
+            }
+            catch (e) {
+                warning(`buildx ${version} could not be saved to the GitHub cache: ${e.message}`);
+            }
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/buildx/install.ts
+
 
 
 
@@ -1800,7 +1931,7 @@ function compareVersions(a, b) {
 /** The GitHub cache service v2 needs buildx 0.21 (url_v2); older buildx silently caches nothing. */
 const GHA_MIN_BUILDX = '0.21.0';
 /** The release asset for this machine, e.g. `buildx-v0.29.1.linux-amd64`. */
-function releaseAsset(version, platform = external_node_os_namespaceObject.platform(), arch = external_node_os_namespaceObject.arch()) {
+function releaseAsset(version, platform = external_node_os_.platform(), arch = external_node_os_.arch()) {
     const goArch = {
         x64: 'amd64',
         arm64: 'arm64',
@@ -1815,36 +1946,59 @@ function releaseUrl(version, base, asset = releaseAsset(version)) {
     return `${base.replace(/\/+$/, '')}/v${version}/${asset}`;
 }
 /** The release binary's name inside its tool cache folder. */
-const BINARY = external_node_os_namespaceObject.platform() === 'win32' ? 'buildx.exe' : 'buildx';
+const BINARY = external_node_os_.platform() === 'win32' ? 'buildx.exe' : 'buildx';
 function defaultToolCache() {
-    return process.env.RUNNER_TOOL_CACHE || external_node_path_namespaceObject.join(external_node_os_namespaceObject.tmpdir(), 'bkca-tool-cache');
+    return process.env.RUNNER_TOOL_CACHE || external_node_path_namespaceObject.join(external_node_os_.tmpdir(), 'bkca-tool-cache');
 }
 /**
  * Where a release lives in the runner's tool cache, in the layout @actions/tool-cache uses
  * (`<cache>/buildx/<version>/<arch>/`, complete once `<arch>.complete` exists), so that a later
  * run on the same runner, ours or another action's, finds it.
  */
-function toolCacheDir(version, toolCache, arch = external_node_os_namespaceObject.arch()) {
+function toolCacheDir(version, toolCache, arch = external_node_os_.arch()) {
     return external_node_path_namespaceObject.join(toolCache, 'buildx', version, arch);
 }
 /**
- * Downloads a release binary into its tool cache folder: staged next to it, then renamed, then
- * marked complete, so that a run cut short leaves nothing a later run would take for whole. One
- * retry for a network error or a server error.
+ * Downloads with `@actions/tool-cache` (loaded only now: most runs never download buildx), which
+ * goes through the runner's proxy and retries server errors and network failures.
  */
-async function downloadTo(url, dir, fetchImpl) {
-    let res = await fetchImpl(url, { signal: AbortSignal.timeout(300_000) }).catch(() => null);
-    if (res === null || res.status >= 500)
-        res = await fetchImpl(url, { signal: AbortSignal.timeout(300_000) });
-    if (!res.ok)
-        throw new Error(`HTTP ${res.status}`);
-    const data = Buffer.from(await res.arrayBuffer());
-    external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(dir), { recursive: true });
-    const staging = external_node_fs_namespaceObject.mkdtempSync(`${dir}.download-`);
-    external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(staging, BINARY), data, { mode: 0o755 });
-    external_node_fs_namespaceObject.rmSync(dir, { recursive: true, force: true });
-    external_node_fs_namespaceObject.renameSync(staging, dir);
-    external_node_fs_namespaceObject.writeFileSync(`${dir}.complete`, '');
+async function downloadRelease(url, file) {
+    const tc = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(472)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 33472, 23));
+    try {
+        await tc.downloadTool(url, file);
+    }
+    catch (e) {
+        throw e instanceof tc.HTTPError ? new Error(`HTTP ${e.httpStatusCode}`) : e;
+    }
+}
+/**
+ * Puts a release binary into its tool cache folder, from the GitHub cache when it has it, else
+ * downloaded: staged next to the folder, then renamed, then marked complete, so that a run cut
+ * short leaves nothing a later run would take for whole.
+ */
+async function fetchRelease(version, url, dir, store) {
+    external_node_fs_.mkdirSync(external_node_path_namespaceObject.dirname(dir), { recursive: true });
+    const staging = external_node_fs_.mkdtempSync(`${dir}.download-`);
+    try {
+        const file = external_node_path_namespaceObject.join(staging, BINARY);
+        const restored = store !== null && (await store.restore(version, file));
+        if (!restored) {
+            try {
+                await downloadRelease(url, file);
+            }
+            catch (e) {
+                throw new Error(`could not be downloaded from ${url}: ${failureText(e)}`);
+            }
+            external_node_fs_.chmodSync(file, 0o755);
+        }
+        external_node_fs_.rmSync(dir, { recursive: true, force: true });
+        external_node_fs_.renameSync(staging, dir);
+        external_node_fs_.writeFileSync(`${dir}.complete`, '');
+        return restored ? 'github-cache' : 'download';
+    }
+    finally {
+        external_node_fs_.rmSync(staging, { recursive: true, force: true });
+    }
 }
 /**
  * Asks the buildx the docker CLI would run for its version: the plugin binary itself when it is
@@ -1854,8 +2008,8 @@ async function probeBuildx(exec, env) {
     const binary = buildxPluginCandidates({
         dockerConfigDir: dockerConfigDir(env),
         extraDirs: extraPluginDirs(readDockerConfig(env)),
-        platform: external_node_os_namespaceObject.platform(),
-    }).find((file) => external_node_fs_namespaceObject.existsSync(file));
+        platform: external_node_os_.platform(),
+    }).find((file) => external_node_fs_.existsSync(file));
     if (binary) {
         const result = await exec(binary, ['version']);
         if (result.exitCode === 0)
@@ -1884,13 +2038,18 @@ async function ensureBuildx(exec, o) {
     }
     const version = coerceVersion(wanted);
     const dir = toolCacheDir(version, o.toolCache ?? defaultToolCache());
-    if (!external_node_fs_namespaceObject.existsSync(`${dir}.complete`)) {
-        const url = releaseUrl(version, o.releasesBase);
+    const store = o.releaseStore !== undefined
+        ? o.releaseStore
+        : githubCacheAvailable(process.env)
+            ? githubReleaseStore(BINARY)
+            : null;
+    let source = 'tool-cache';
+    if (!external_node_fs_.existsSync(`${dir}.complete`)) {
         try {
-            await downloadTo(url, dir, o.fetchImpl ?? httpFetch);
+            source = await fetchRelease(version, releaseUrl(version, o.releasesBase), dir, store);
         }
         catch (e) {
-            throw new BuildxError(`${have} found and buildx ${version} could not be downloaded from ${url}: ${failureText(e)}`);
+            throw new BuildxError(`${have} found and buildx ${version} ${e.message}`);
         }
     }
     const binary = external_node_path_namespaceObject.join(dir, BINARY);
@@ -1898,9 +2057,13 @@ async function ensureBuildx(exec, o) {
     const installed = check.exitCode === 0 ? parseBuildxVersion(check.stdout) : null;
     if (!installed)
         throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
+    // Only a binary that runs is kept for later jobs.
+    if (source === 'download' && store)
+        await store.save(version, binary);
+    const from = source === 'github-cache' ? ' from the GitHub cache' : '';
     return {
         buildx: standaloneBuildx(binary, installed),
-        note: `installed buildx ${installed} (${have} on the runner)`,
+        note: `installed buildx ${installed}${from} (${have} on the runner)`,
     };
 }
 
@@ -2038,7 +2201,7 @@ function readRunContext(env = process.env) {
     const path = env.GITHUB_EVENT_PATH;
     if (path) {
         try {
-            payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+            payload = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
         }
         catch {
             payload = {};
@@ -6059,7 +6222,7 @@ async function runWithInputs(exec, env, inputs, started) {
     }
     const ctx = readRunContext(env);
     if (!inputs.dryRun)
-        validatePaths(inputs.build, ctx.workspace, external_node_fs_namespaceObject.existsSync);
+        validatePaths(inputs.build, ctx.workspace, external_node_fs_.existsSync);
     // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
     const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
     const cachePlan = await group('Cache plan', () => planCache(exec, ctx, inputs, env));
@@ -6087,7 +6250,7 @@ async function runWithInputs(exec, env, inputs, started) {
     if (skipExport)
         warning(`cache: ${skipExport}. The build runs without the gha cache.`);
     // The builder: the engine must answer, buildx must be new enough, then create or pick one.
-    const tempDir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(), 'bkca-'));
+    const tempDir = external_node_fs_.mkdtempSync(external_node_path_namespaceObject.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-'));
     saveTempDir(tempDir);
     const builderStart = Date.now();
     const { buildx, builder } = await group('Builder', async () => {
@@ -6182,7 +6345,7 @@ function startProbes(exec, inputs, env) {
 /** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
 async function planCache(exec, ctx, inputs, env) {
     const options = planOptionsFrom(inputs);
-    const { facts, existing } = await planInputs(exec, ctx, options, env, inputs.githubToken, external_node_fs_namespaceObject.existsSync);
+    const { facts, existing } = await planInputs(exec, ctx, options, env, inputs.githubToken, external_node_fs_.existsSync);
     options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
     const p = narrowSources(plan(ctx, facts, options), existing.exists);
     if (existing.note)
