@@ -18,7 +18,7 @@ import {
 
 // buildx itself: a runner whose buildx is missing gets the requested release from the tool cache;
 // a dry run plans without touching docker at all.
-const t = useEngine();
+const t = useEngine({ gha: true });
 
 /** A loopback stand-in for the release downloads, serving this machine's real buildx binary. */
 async function releaseServer(): Promise<{ url: string; requests: string[]; server: Server }> {
@@ -80,6 +80,83 @@ describe('buildx-version', () => {
         runnerTemp,
       });
       expect(second.exitCode).toBe(0);
+      expect(releases.requests).toHaveLength(1);
+    } finally {
+      releases.server.close();
+    }
+  });
+
+  it('a second job on an empty tool cache restores buildx from the GitHub cache, not from the release server', async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const releases = await releaseServer();
+    try {
+      const env = {
+        ...engineEnv(),
+        ...t.svc.env(t.svc.tokenForPush('main')),
+        DOCKER_CONFIG: fs.mkdtempSync(path.join(os.tmpdir(), 'no-buildx-')),
+        BKCA_BUILDX_RELEASES_URL: releases.url,
+      };
+      const job = async () =>
+        runStep({
+          inputs: { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' },
+          event: pushEvent('main', sha),
+          workspace: await repo.checkout(sha),
+          env,
+          // A fresh runner each time: its own RUNNER_TEMP and empty tool cache.
+          runnerTemp: fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')),
+        });
+      const first = await job();
+      expect(first.exitCode).toBe(0);
+      expect(first.log).toContain('installed buildx 0.29.1 (no docker buildx plugin on the runner)');
+      expect(releases.requests).toHaveLength(1);
+      const key = `buildkit-cache-action-buildx-0.29.1-linux-${os.arch()}`;
+      expect(
+        t.svc
+          .entries()
+          .filter((e) => e.key === key)
+          .map((e) => e.scope),
+      ).toStrictEqual(['refs/heads/main']);
+
+      const second = await job();
+      expect(second.exitCode).toBe(0);
+      expect(second.log).toContain(
+        'installed buildx 0.29.1 from the GitHub cache (no docker buildx plugin on the runner)',
+      );
+      expect(second.outputs['total-steps']).toBe('5');
+      expect(releases.requests).toHaveLength(1);
+    } finally {
+      releases.server.close();
+    }
+  });
+
+  it('a GitHub cache that refuses the buildx entry: a warning, and the job builds', async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const releases = await releaseServer();
+    try {
+      // No entry from an earlier test: the job downloads, then the service refuses the save.
+      for (const e of t.svc.entries().filter((x) => x.key.startsWith('buildkit-cache-action-buildx-')))
+        await t.svc.deleteEntry(e);
+      t.svc.faults.noWritableScopes();
+      const main = await runStep({
+        inputs: { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' },
+        event: pushEvent('main', sha),
+        workspace: await repo.checkout(sha),
+        env: {
+          ...engineEnv(),
+          ...t.svc.env(t.svc.tokenForPush('main')),
+          DOCKER_CONFIG: fs.mkdtempSync(path.join(os.tmpdir(), 'no-buildx-')),
+          BKCA_BUILDX_RELEASES_URL: releases.url,
+        },
+        runnerTemp: fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')),
+      });
+      expect(main.exitCode).toBe(0);
+      expect(errorLines(main.log)).toStrictEqual([]);
+      expect(main.log).toMatch(/^::warning::.*cache write denied/m);
+      expect(main.outputs['total-steps']).toBe('5');
       expect(releases.requests).toHaveLength(1);
     } finally {
       releases.server.close();

@@ -1903,6 +1903,9 @@ function githubReleaseStore(name) {
             catch (e) {
                 warning(`buildx ${version} could not be saved to the GitHub cache: ${e.message}`);
             }
+            finally {
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+            }
         },
     };
 }

@@ -66,6 +66,8 @@ export function githubReleaseStore(name: string): ReleaseStore {
         await cache.saveCache([dir], releaseCacheKey(version));
       } catch (e) {
         core.warning(`buildx ${version} could not be saved to the GitHub cache: ${(e as Error).message}`);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
       }
     },
   };
