@@ -25,6 +25,7 @@ import {
   type ReleaseStore,
 } from '../../src/buildx/release-cache';
 import * as tc from '@actions/tool-cache';
+import { startTestProxy } from '../../test-services/proxy';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseBuildxVersion } from '../../src/buildx/parse';
@@ -234,6 +235,30 @@ describe('installing a buildx release into the tool cache', () => {
     );
     expect(server.requests).toHaveLength(1);
     expect(fs.readdirSync(path.join(toolCache, 'buildx', '0.29.1'))).toStrictEqual([]);
+  });
+
+  it('a proxy that does not answer: the BuildxError names it', async () => {
+    const proxy = await startTestProxy();
+    await proxy.stop();
+    const globals = global as Record<string, unknown>;
+    globals.TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS = globals.TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS = 0;
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, http_proxy: process.env.http_proxy };
+    process.env.HTTP_PROXY = proxy.url;
+    delete process.env.http_proxy;
+    try {
+      const failed = ensure(fs.mkdtempSync(path.join(os.tmpdir(), 'tc-')), 'http://releases.test/');
+      await expect(failed).rejects.toThrow(
+        new RegExp(
+          `could not be downloaded from http://releases\\.test/v0\\.29\\.1/\\S+: .* through the proxy ${new URL(proxy.url).host}$`,
+        ),
+      );
+    } finally {
+      for (const [k, v] of Object.entries(saved))
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      delete globals.TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS;
+      delete globals.TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS;
+    }
   });
 
   it('keeps a downloaded release in the GitHub cache; a job with an empty tool cache restores it from there', async () => {

@@ -1337,6 +1337,10 @@ const httpFetch = async (url, init = {}) => {
     }
 };
 let loadedRoutes;
+/** The proxy (`host:port`, without credentials) a request to `url` goes through; undefined for none. */
+async function proxyFor(url) {
+    return (await proxyRoutes()).proxyFor(new URL(url));
+}
 /**
  * The toolkit's client is loaded on the first request only (it brings undici and a tunnel agent):
  * runs that make no request, such as `cache: none`, don't pay for it.
@@ -1971,7 +1975,10 @@ async function downloadRelease(url, file) {
         await tc.downloadTool(url, file);
     }
     catch (e) {
-        throw e instanceof tc.HTTPError ? new Error(`HTTP ${e.httpStatusCode}`) : e;
+        if (e instanceof tc.HTTPError)
+            throw new Error(`HTTP ${e.httpStatusCode}`);
+        // failureText names the proxy, which a tunnel's errors do not.
+        throw Object.assign(e, { proxy: await proxyFor(url) });
     }
 }
 /**

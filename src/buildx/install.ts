@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { dockerConfigDir, readDockerConfig } from '../docker-config';
 import type { Exec, ExecResult } from '../exec';
-import { failureText } from '../net/http';
+import { failureText, proxyFor } from '../net/http';
 import {
   type Buildx,
   buildxPluginCandidates,
@@ -88,7 +88,9 @@ async function downloadRelease(url: string, file: string): Promise<void> {
   try {
     await tc.downloadTool(url, file);
   } catch (e) {
-    throw e instanceof tc.HTTPError ? new Error(`HTTP ${e.httpStatusCode}`) : e;
+    if (e instanceof tc.HTTPError) throw new Error(`HTTP ${e.httpStatusCode}`);
+    // failureText names the proxy, which a tunnel's errors do not.
+    throw Object.assign(e as Error, { proxy: await proxyFor(url) });
   }
 }
 

@@ -84,6 +84,11 @@ interface ProxyRoutes {
 
 let loadedRoutes: Promise<ProxyRoutes> | undefined;
 
+/** The proxy (`host:port`, without credentials) a request to `url` goes through; undefined for none. */
+export async function proxyFor(url: string): Promise<string | undefined> {
+  return (await proxyRoutes()).proxyFor(new URL(url));
+}
+
 /**
  * The toolkit's client is loaded on the first request only (it brings undici and a tunnel agent):
  * runs that make no request, such as `cache: none`, don't pay for it.
