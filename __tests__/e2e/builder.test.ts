@@ -1,6 +1,4 @@
 import * as fs from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runAction, runStep } from '../../scripts/action-runner';
@@ -10,8 +8,8 @@ import {
   errorLines,
   git,
   makeRepo,
-  must,
   pushEvent,
+  releaseServer,
   reportOf,
   useEngine,
 } from './support';
@@ -20,30 +18,13 @@ import {
 // a dry run plans without touching docker at all.
 const t = useEngine({ gha: true });
 
-/** A loopback stand-in for the release downloads, serving this machine's real buildx binary. */
-async function releaseServer(): Promise<{ url: string; requests: string[]; server: Server }> {
-  const binary = fs.realpathSync(
-    (
-      await must(
-        'bash',
-        ['-c', 'command -v docker-buildx || echo "$DOCKER_CONFIG/cli-plugins/docker-buildx"'],
-        { env: engineEnv() },
-      )
-    ).trim(),
-  );
-  const requests: string[] = [];
-  const server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    if (!/^\/v0\.29\.1\/buildx-v0\.29\.1\.linux-(amd64|arm64)$/.test(req.url ?? '')) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
-    fs.createReadStream(binary).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, server };
-}
+/** A runner without a buildx plugin, with the GitHub cache service, downloading from `releasesUrl`. */
+const downloadEnv = (releasesUrl: string) => ({
+  ...engineEnv(),
+  ...t.svc.env(t.svc.tokenForPush('main')),
+  DOCKER_CONFIG: fs.mkdtempSync(path.join(os.tmpdir(), 'no-buildx-')),
+  BKCA_BUILDX_RELEASES_URL: releasesUrl,
+});
 
 describe('buildx-version', () => {
   it('a runner without a buildx plugin gets the requested release, cached in the tool cache, and builds with it', async () => {
@@ -92,12 +73,7 @@ describe('buildx-version', () => {
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const releases = await releaseServer();
     try {
-      const env = {
-        ...engineEnv(),
-        ...t.svc.env(t.svc.tokenForPush('main')),
-        DOCKER_CONFIG: fs.mkdtempSync(path.join(os.tmpdir(), 'no-buildx-')),
-        BKCA_BUILDX_RELEASES_URL: releases.url,
-      };
+      const env = downloadEnv(releases.url);
       const job = async () =>
         runStep({
           inputs: { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' },
@@ -145,12 +121,7 @@ describe('buildx-version', () => {
         inputs: { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' },
         event: pushEvent('main', sha),
         workspace: await repo.checkout(sha),
-        env: {
-          ...engineEnv(),
-          ...t.svc.env(t.svc.tokenForPush('main')),
-          DOCKER_CONFIG: fs.mkdtempSync(path.join(os.tmpdir(), 'no-buildx-')),
-          BKCA_BUILDX_RELEASES_URL: releases.url,
-        },
+        env: downloadEnv(releases.url),
         runnerTemp: fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')),
       });
       expect(main.exitCode).toBe(0);

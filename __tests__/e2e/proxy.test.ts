@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runAction, runStep } from '../../scripts/action-runner';
-import { releaseAsset } from '../../src/buildx/install';
 import { startTestProxy, type TestProxy } from '../../test-services/proxy';
 import {
   engineEnv,
@@ -14,6 +13,7 @@ import {
   must,
   pushEvent,
   REGISTRY,
+  releaseServer,
   reportOf,
   uniqueName,
   useEngine,
@@ -93,27 +93,6 @@ async function tlsRegistry(dir: string): Promise<Service & { ca: string }> {
     },
   );
   return { ...(await listen(server, '127.0.0.1', seen)), ca: cert };
-}
-
-/** A loopback stand-in for the release downloads, serving this machine's real buildx binary. */
-async function releaseServer(): Promise<Service> {
-  const binary = fs.realpathSync(
-    (
-      await must(
-        'bash',
-        ['-c', 'command -v docker-buildx || echo "$DOCKER_CONFIG/cli-plugins/docker-buildx"'],
-        { env: engineEnv() },
-      )
-    ).trim(),
-  );
-  const seen: string[] = [];
-  const server = http.createServer((req, res) => {
-    seen.push(req.url ?? '');
-    if (req.url !== `/v0.29.1/${releaseAsset('0.29.1')}`) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
-    fs.createReadStream(binary).pipe(res);
-  });
-  return listen(server, '127.0.0.1', seen);
 }
 
 const proxyEnv = (proxy: TestProxy, noProxy = '') => ({
@@ -269,12 +248,12 @@ describe('behind HTTPS_PROXY / HTTP_PROXY', () => {
       });
       expect([main.exitCode, post.exitCode]).toStrictEqual([0, 0]);
       expect(main.log).toContain('installed buildx 0.29.1 (no docker buildx plugin on the runner)');
-      expect(releases.seen).toHaveLength(1);
+      expect(releases.requests).toHaveLength(1);
       expect(proxy.targets()).toEqual(
         expect.arrayContaining([`releases.test:${releases.port}`, `cache.test:${t.svc.port}`]),
       );
     } finally {
-      await releases.close();
+      releases.server.close();
     }
   });
 });

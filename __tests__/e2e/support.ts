@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { dockerConfigDir } from '../../src/docker-config';
@@ -320,4 +322,35 @@ export function expectOutputs(
     );
   }
   expect(actual).toStrictEqual(expected);
+}
+
+/** A loopback stand-in for the release downloads, serving this machine's real buildx binary. */
+export async function releaseServer(): Promise<{
+  url: string;
+  port: number;
+  requests: string[];
+  server: Server;
+}> {
+  const binary = fs.realpathSync(
+    (
+      await must(
+        'bash',
+        ['-c', 'command -v docker-buildx || echo "$DOCKER_CONFIG/cli-plugins/docker-buildx"'],
+        { env: engineEnv() },
+      )
+    ).trim(),
+  );
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    if (!/^\/v0\.29\.1\/buildx-v0\.29\.1\.linux-(amd64|arm64)$/.test(req.url ?? '')) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+    fs.createReadStream(binary).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, port, requests, server };
 }
