@@ -1336,16 +1336,21 @@ const httpFetch = async (url, init = {}) => {
         target = next;
     }
 };
+/** Without a proxy variable every connection is direct, as the toolkit's would be: node's own agent. */
+const DIRECT = { agentFor: () => undefined, proxyFor: () => undefined };
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 let loadedRoutes;
 /** The proxy (`host:port`, without credentials) a request to `url` goes through; undefined for none. */
 async function proxyFor(url) {
     return (await proxyRoutes()).proxyFor(new URL(url));
 }
 /**
- * The toolkit's client is loaded on the first request only (it brings undici and a tunnel agent):
- * runs that make no request, such as `cache: none`, don't pay for it.
+ * The toolkit's client is loaded on the first request through a proxy only (it brings undici and
+ * a tunnel agent, ~50 ms): runs without a proxy, or without requests, don't pay for it.
  */
 function proxyRoutes() {
+    if (!PROXY_VARIABLES.some((name) => process.env[name]))
+        return Promise.resolve(DIRECT);
     loadedRoutes ??= Promise.all([
         __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 54844, 23)),
         __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 54988)),
@@ -1881,6 +1886,8 @@ function githubReleaseStore(name) {
         async restore(version, file) {
             const dir = releaseCacheDir(version);
             try {
+                // Only what this restore extracts counts, not a file an earlier job left there.
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
                 const cache = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(116)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5116, 23));
                 const hit = await cache.restoreCache([dir], releaseCacheKey(version));
                 const cached = external_node_path_namespaceObject.join(dir, name);
@@ -1893,6 +1900,9 @@ function githubReleaseStore(name) {
             catch (e) {
                 warning(`buildx ${version} could not be restored from the GitHub cache: ${e.message}`);
                 return false;
+            }
+            finally {
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
             }
         },
         async save(version, file) {

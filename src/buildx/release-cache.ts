@@ -42,6 +42,8 @@ export function githubReleaseStore(name: string): ReleaseStore {
     async restore(version, file) {
       const dir = releaseCacheDir(version);
       try {
+        // Only what this restore extracts counts, not a file an earlier job left there.
+        fs.rmSync(dir, { recursive: true, force: true });
         const cache = await import('@actions/cache');
         const hit = await cache.restoreCache([dir], releaseCacheKey(version));
         const cached = path.join(dir, name);
@@ -54,6 +56,8 @@ export function githubReleaseStore(name: string): ReleaseStore {
           `buildx ${version} could not be restored from the GitHub cache: ${(e as Error).message}`,
         );
         return false;
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
       }
     },
     async save(version, file) {

@@ -78,9 +78,13 @@ export const httpFetch: FetchLike = async (url, init = {}) => {
 
 /** Which agent carries a request to a URL, and the proxy (without credentials) it goes through. */
 interface ProxyRoutes {
-  agentFor(url: URL): http.Agent;
+  agentFor(url: URL): http.Agent | undefined;
   proxyFor(url: URL): string | undefined;
 }
+
+/** Without a proxy variable every connection is direct, as the toolkit's would be: node's own agent. */
+const DIRECT: ProxyRoutes = { agentFor: () => undefined, proxyFor: () => undefined };
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 
 let loadedRoutes: Promise<ProxyRoutes> | undefined;
 
@@ -90,10 +94,11 @@ export async function proxyFor(url: string): Promise<string | undefined> {
 }
 
 /**
- * The toolkit's client is loaded on the first request only (it brings undici and a tunnel agent):
- * runs that make no request, such as `cache: none`, don't pay for it.
+ * The toolkit's client is loaded on the first request through a proxy only (it brings undici and
+ * a tunnel agent, ~50 ms): runs without a proxy, or without requests, don't pay for it.
  */
 function proxyRoutes(): Promise<ProxyRoutes> {
+  if (!PROXY_VARIABLES.some((name) => process.env[name])) return Promise.resolve(DIRECT);
   loadedRoutes ??= Promise.all([
     import('@actions/http-client'),
     import('@actions/http-client/lib/proxy'),
