@@ -357,7 +357,10 @@ export function validatePaths(build: BuildInputs, workspace: string, exists: (p:
   }
   if (!exists(context))
     throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
-  const file = build.file === '' ? resolvePath(context, 'Dockerfile') : resolvePath(workspace, build.file);
+  // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
+  // asset of the bundle and point it at a copy of this repository's Dockerfiles.
+  const [base, name] = build.file === '' ? [context, 'Dockerfile'] : [workspace, build.file];
+  const file = resolvePath(base, name);
   if (!exists(file)) {
     throw new InputError(
       'file',

@@ -1,59 +1,32 @@
 import * as fs from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runAction, runStep } from '../../scripts/action-runner';
-import { buildxPluginCandidates, extraPluginDirs, SYSTEM_PLUGIN_DIRS } from '../../src/buildx/buildx';
-import { dockerConfigDir, readDockerConfig } from '../../src/docker-config';
 import {
   dockerShim,
-  engineEnv,
   errorLines,
   git,
   makeRepo,
   must,
   ownPluginDirs,
   pushEvent,
-  run,
+  realBuildx,
+  releaseServer,
   reportOf,
+  run,
   useEngine,
 } from './support';
 
 // buildx itself: a runner whose buildx is missing gets the requested release from the tool cache;
 // a dry run plans without touching docker at all.
-const t = useEngine();
+const t = useEngine({ gha: true });
 
-/** This machine's real buildx binary, found where the docker CLI (and the action) look for it. */
-function realBuildx(): string {
-  const env = { ...process.env, ...engineEnv() };
-  const candidates = buildxPluginCandidates({
-    dockerConfigDir: dockerConfigDir(env),
-    extraDirs: extraPluginDirs(readDockerConfig(env)),
-    platform: os.platform(),
-    systemDirs: SYSTEM_PLUGIN_DIRS,
-  });
-  const found = candidates.find((file) => fs.existsSync(file));
-  if (!found) throw new Error(`no buildx on this machine (looked in ${candidates.join(', ')})`);
-  return fs.realpathSync(found);
-}
-
-/** A loopback stand-in for the release downloads, serving this machine's real buildx binary. */
-async function releaseServer(): Promise<{ url: string; requests: string[]; server: Server }> {
-  const binary = realBuildx();
-  const requests: string[] = [];
-  const server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    if (!/^\/v0\.29\.1\/buildx-v0\.29\.1\.linux-(amd64|arm64)$/.test(req.url ?? '')) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
-    fs.createReadStream(binary).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, server };
-}
+/** A runner without a buildx plugin, with the GitHub cache service, downloading from `releasesUrl`. */
+const downloadEnv = async (releasesUrl: string) => ({
+  ...(await ownPluginDirs()).env,
+  ...t.svc.env(t.svc.tokenForPush('main')),
+  BKCA_BUILDX_RELEASES_URL: releasesUrl,
+});
 
 describe('buildx-version', () => {
   it('a runner without a buildx plugin gets the requested release, cached in the tool cache, and builds with it', async () => {
@@ -91,6 +64,73 @@ describe('buildx-version', () => {
         runnerTemp,
       });
       expect(second.exitCode).toBe(0);
+      expect(releases.requests).toHaveLength(1);
+    } finally {
+      releases.server.close();
+    }
+  });
+
+  it('a second job on an empty tool cache restores buildx from the GitHub cache, not from the release server', async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const releases = await releaseServer();
+    try {
+      const env = await downloadEnv(releases.url);
+      const job = async () =>
+        runStep({
+          inputs: { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' },
+          event: pushEvent('main', sha),
+          workspace: await repo.checkout(sha),
+          env,
+          // A fresh runner each time: its own RUNNER_TEMP and empty tool cache.
+          runnerTemp: fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')),
+        });
+      const first = await job();
+      expect(first.exitCode).toBe(0);
+      expect(first.log).toContain('installed buildx 0.29.1 (no docker buildx plugin on the runner)');
+      expect(releases.requests).toHaveLength(1);
+      const key = `buildkit-cache-action-buildx-0.29.1-linux-${os.arch()}`;
+      expect(
+        t.svc
+          .entries()
+          .filter((e) => e.key === key)
+          .map((e) => e.scope),
+      ).toStrictEqual(['refs/heads/main']);
+
+      const second = await job();
+      expect(second.exitCode).toBe(0);
+      expect(second.log).toContain(
+        'installed buildx 0.29.1 from the GitHub cache (no docker buildx plugin on the runner)',
+      );
+      expect(second.outputs['total-steps']).toBe('5');
+      expect(releases.requests).toHaveLength(1);
+    } finally {
+      releases.server.close();
+    }
+  });
+
+  it('a GitHub cache that refuses the buildx entry: a warning, and the job builds', async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const releases = await releaseServer();
+    try {
+      // No entry from an earlier test: the job downloads, then the service refuses the save.
+      for (const e of t.svc.entries().filter((x) => x.key.startsWith('buildkit-cache-action-buildx-')))
+        await t.svc.deleteEntry(e);
+      t.svc.faults.noWritableScopes();
+      const main = await runStep({
+        inputs: { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' },
+        event: pushEvent('main', sha),
+        workspace: await repo.checkout(sha),
+        env: await downloadEnv(releases.url),
+        runnerTemp: fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')),
+      });
+      expect(main.exitCode).toBe(0);
+      expect(errorLines(main.log)).toStrictEqual([]);
+      expect(main.log).toMatch(/^::warning::.*cache write denied/m);
+      expect(main.outputs['total-steps']).toBe('5');
       expect(releases.requests).toHaveLength(1);
     } finally {
       releases.server.close();

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { SYSTEM_PLUGIN_DIRS } from '../../src/buildx/buildx';
-import { dockerConfigDir } from '../../src/docker-config';
+import { buildxPluginCandidates, extraPluginDirs, SYSTEM_PLUGIN_DIRS } from '../../src/buildx/buildx';
+import { dockerConfigDir, readDockerConfig } from '../../src/docker-config';
 import type { CacheReport } from '../../src/report/report';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 
@@ -363,4 +365,41 @@ export async function ownPluginDirs(): Promise<{ env: Record<string, string>; sy
     },
     systemDirs,
   };
+}
+
+/** This machine's real buildx binary, found where the docker CLI (and the action) look for it. */
+export function realBuildx(): string {
+  const env = { ...process.env, ...engineEnv() };
+  const candidates = buildxPluginCandidates({
+    dockerConfigDir: dockerConfigDir(env),
+    extraDirs: extraPluginDirs(readDockerConfig(env)),
+    platform: os.platform(),
+    systemDirs: SYSTEM_PLUGIN_DIRS,
+  });
+  const found = candidates.find((file) => fs.existsSync(file));
+  if (!found) throw new Error(`no buildx on this machine (looked in ${candidates.join(', ')})`);
+  return fs.realpathSync(found);
+}
+
+/** A loopback stand-in for the release downloads, serving this machine's real buildx binary. */
+export async function releaseServer(): Promise<{
+  url: string;
+  port: number;
+  requests: string[];
+  server: Server;
+}> {
+  const binary = realBuildx();
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    if (!/^\/v0\.29\.1\/buildx-v0\.29\.1\.linux-(amd64|arm64)$/.test(req.url ?? '')) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+    fs.createReadStream(binary).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, port, requests, server };
 }
