@@ -19,6 +19,8 @@ export const DRIVERS = ['docker-container', 'docker', 'remote'] as const;
 export type Driver = (typeof DRIVERS)[number];
 export const CACHE_MODES = ['max', 'min'] as const;
 export type CacheMode = (typeof CACHE_MODES)[number];
+/** What the cache-mount helpers run: docker.io's busybox, about 2 MB. */
+export const DEFAULT_MOUNTS_IMAGE = 'busybox:1.36.1';
 export const CACHE_WRITES = ['auto', 'always', 'never'] as const;
 export type CacheWrite = (typeof CACHE_WRITES)[number];
 
@@ -86,10 +88,21 @@ export interface CacheInputs {
   explain: boolean;
 }
 
+/** `cache-mounts`: which `RUN --mount=type=cache` persist through the GitHub Actions cache. */
+export interface MountInputs {
+  selection: { kind: 'auto' } | { kind: 'none' } | { kind: 'ids'; ids: string[] };
+  maxBytes: number;
+  /** The small image (with sh, tar, find, sha256sum) the helper builds run. */
+  image: string;
+  /** Milliseconds one restore or save may take before it is ended. */
+  timeoutMs: number;
+}
+
 export interface Inputs {
   build: BuildInputs;
   builder: BuilderInputs;
   cache: CacheInputs;
+  mounts: MountInputs;
   githubToken: string;
   dryRun: boolean;
 }
@@ -169,6 +182,46 @@ export function parseDuration(name: string, raw: string, fallbackMs: number): nu
   }
   const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
   return Math.round(Number(m[1]) * unit);
+}
+
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  m: 1e6,
+  mb: 1e6,
+  g: 1e9,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
+
+/** `2GiB`, `500MB`, `1g`, `1048576` → bytes. */
+export function parseSize(name: string, raw: string, fallback: number): number {
+  const value = raw.trim();
+  if (value === '') return fallback;
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value);
+  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+  if (!m || unit === undefined) {
+    throw new InputError(
+      name,
+      `expected a size such as 2GiB, 500MB or 1048576 (bytes), got ${JSON.stringify(value)}`,
+    );
+  }
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** `auto`, `none`, or mount ids (one per line or comma-separated). */
+function mountSelection(raw: string): MountInputs['selection'] {
+  const items = parseList('cache-mounts', raw);
+  if (items.length === 0 || (items.length === 1 && items[0] === 'auto')) return { kind: 'auto' };
+  if (items.length === 1 && items[0] === 'none') return { kind: 'none' };
+  if (items.includes('auto') || items.includes('none')) {
+    throw new InputError('cache-mounts', 'expected auto, none, or a list of cache mount ids (not mixed)');
+  }
+  return { kind: 'ids', ids: items };
 }
 
 /** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
@@ -308,7 +361,21 @@ export function parseInputs(get: InputSource): Inputs {
     );
   }
 
-  return { build, builder, cache, githubToken: get('github-token'), dryRun: bool(get, 'dry-run', false) };
+  const mounts: MountInputs = {
+    selection: mountSelection(get('cache-mounts')),
+    maxBytes: parseSize('cache-mounts-max-size', get('cache-mounts-max-size'), 2 * 1024 ** 3),
+    image: get('cache-mounts-image').trim() || DEFAULT_MOUNTS_IMAGE,
+    timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
+  };
+
+  return {
+    build,
+    builder,
+    cache,
+    mounts,
+    githubToken: get('github-token'),
+    dryRun: bool(get, 'dry-run', false),
+  };
 }
 
 /** A context that is a remote source rather than a folder of the checkout. */

@@ -21,6 +21,7 @@ import { InputError, type Inputs, readInputs, validatePaths } from './inputs';
 import { planInputs } from './plan/facts';
 import { narrowSources } from './plan/narrow';
 import { type CachePlan, plan, planOptionsFrom } from './plan/plan';
+import { type MountsReport, mountOutputs, restoreMounts, saveMounts } from './mounts/mounts';
 import { measureExports } from './report/export-size';
 import { setOutputs } from './report/outputs';
 import { buildReport, type CacheReport, exportOutcome, failureMessage, importResults } from './report/report';
@@ -118,6 +119,15 @@ async function runWithInputs(
   const builderMs = Date.now() - builderStart;
   mark('builder ready');
 
+  const mountSession = await restoreMounts(exec, buildx, {
+    inputs,
+    plan: cachePlan,
+    builder: builder.name,
+    tempDir,
+    env,
+    workspace: ctx.workspace,
+    unavailable: ghaUnavailable(env),
+  });
   // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
   const setup = prepareBuild(inputs, {
     builder: builder.name,
@@ -147,6 +157,7 @@ async function runWithInputs(
   mark('exported');
   const history = await historyRead;
   mark('history read');
+  const mounts = await saveMounts(exec, buildx, mountSession, built);
 
   const report = await reportRun({
     inputs,
@@ -157,6 +168,7 @@ async function runWithInputs(
     exportRun,
     skipExport,
     started,
+    mounts,
     timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
   });
   mark('reported');
@@ -172,6 +184,7 @@ async function runWithInputs(
     'cache-hit-ratio': totals.ratio.toFixed(2),
     'cache-export': report.export.status,
     'cache-report': JSON.stringify(report),
+    ...mountOutputs(mounts),
   });
   await writeSummary(report);
   // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
@@ -242,6 +255,7 @@ async function reportRun(r: {
   history: BuildHistory;
   exportRun: CacheExportRun | null;
   skipExport: string;
+  mounts: MountsReport | null;
   /** When main started: the report's total covers everything up to it being written. */
   started: number;
   timings: Omit<NonNullable<CacheReport['timings']>, 'totalMs'>;
@@ -275,6 +289,7 @@ async function reportRun(r: {
     exportSizes,
     noCache: r.inputs.build.noCache,
     timings: { ...r.timings, totalMs: Date.now() - r.started },
+    mounts: r.mounts,
   });
 }
 

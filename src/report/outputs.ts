@@ -13,6 +13,8 @@ export const OUTPUT_NAMES = [
   'cache-hit-ratio',
   'cache-export',
   'cache-report',
+  'cache-mounts',
+  'cache-mounts-saved',
 ] as const;
 
 export type OutputName = (typeof OUTPUT_NAMES)[number];
