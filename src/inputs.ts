@@ -86,6 +86,8 @@ export interface CacheInputs {
   /** Milliseconds the cache export may take before it is ended (0: no limit). */
   exportTimeoutMs: number;
   explain: boolean;
+  /** `cache: local` without `cache-dir`: the folders travel through the GitHub Actions cache. */
+  persistLocal: boolean;
 }
 
 /** `cache-mounts`: which `RUN --mount=type=cache` persist through the GitHub Actions cache. */
@@ -330,6 +332,7 @@ export function parseInputs(get: InputSource): Inputs {
     ignoreError: bool(get, 'cache-ignore-error', true),
     exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
     explain: bool(get, 'cache-explain', false),
+    persistLocal: false,
   };
   for (const option of cache.options) {
     if (!/^[a-z0-9_-]+=/.test(option)) {
@@ -343,9 +346,7 @@ export function parseInputs(get: InputSource): Inputs {
       );
     }
   }
-  if (cache.backend === 'local' && cache.dir === '') {
-    throw new InputError('cache-dir', 'cache "local" needs a folder, e.g. cache-dir: /tmp/.buildx-cache');
-  }
+  cache.persistLocal = cache.backend === 'local' && cache.dir === '';
   if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
     if (build.tags.length === 0) {
       throw new InputError(

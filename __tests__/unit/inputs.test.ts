@@ -64,6 +64,22 @@ describe('parseInputs: values', () => {
   });
 });
 
+describe('parseInputs: cache local', () => {
+  it.each([
+    {
+      title: 'without cache-dir: persisted through the GitHub Actions cache',
+      v: { cache: 'local' },
+      want: true,
+    },
+    {
+      title: "with cache-dir: the folder is the runner's own",
+      v: { cache: 'local', 'cache-dir': '/c' },
+      want: false,
+    },
+    { title: 'another backend', v: { cache: 'gha' }, want: false },
+  ])('$title', ({ v, want }) => expect(parseInputs(from(v)).cache.persistLocal).toBe(want));
+});
+
 describe('parseInputs: cache mounts', () => {
   it.each([
     {
@@ -145,12 +161,6 @@ describe('parseInputs: mistakes name the input and what it accepts', () => {
       v: { 'cache-image': 'r/c:buildcache' },
       input: 'cache-image',
       msg: /without a tag/,
-    },
-    {
-      title: 'local cache without a folder',
-      v: { cache: 'local' },
-      input: 'cache-dir',
-      msg: /needs a folder/,
     },
     {
       title: 'remote driver without endpoint',

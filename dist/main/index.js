@@ -9667,6 +9667,7 @@ function parseInputs(get) {
         ignoreError: bool(get, 'cache-ignore-error', true),
         exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
         explain: bool(get, 'cache-explain', false),
+        persistLocal: false,
     };
     for (const option of cache.options) {
         if (!/^[a-z0-9_-]+=/.test(option)) {
@@ -9677,9 +9678,7 @@ function parseInputs(get) {
             throw new InputError('cache-options', `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`);
         }
     }
-    if (cache.backend === 'local' && cache.dir === '') {
-        throw new InputError('cache-dir', 'cache "local" needs a folder, e.g. cache-dir: /tmp/.buildx-cache');
-    }
+    cache.persistLocal = cache.backend === 'local' && cache.dir === '';
     if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
         if (build.tags.length === 0) {
             throw new InputError('cache-image', `cache "${cache.backend}" needs a repository for its cache tags: set cache-image or tags`);
@@ -9725,6 +9724,282 @@ function validatePaths(build, workspace, exists) {
     if (!exists(file)) {
         throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
     }
+}
+
+
+/***/ }),
+
+/***/ 2069:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+/**
+ * What a local cache folder still needs after an export. BuildKit's local exporter adds the new
+ * cache's blobs and points index.json at it, but never deletes the blobs of earlier exports, so a
+ * folder carried from run to run grows without bound (build-push-action#252, moby/buildkit#1896).
+ * Pure: index.json and a way to read a blob in, the digests index.json still reaches out.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.reachableBlobs = reachableBlobs;
+exports.unreachableBlobs = unreachableBlobs;
+/** Media types whose blobs are JSON that names further blobs (indexes and manifests). */
+const NAMES_BLOBS = /(manifest|index)(\.list)?(\.v\d+)?\+json$|^application\/vnd\.oci\.image\.(index|manifest)\.v1\+json$/;
+function parse(text) {
+    if (text === null)
+        return null;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+}
+/** Every digest reachable from index.json: index → manifests (lists) → config and layers. */
+function reachableBlobs(indexJson, readBlob) {
+    const reached = new Set();
+    const visit = (d) => {
+        if (!d?.digest || reached.has(d.digest))
+            return;
+        reached.add(d.digest);
+        if (d.mediaType && NAMES_BLOBS.test(d.mediaType))
+            follow(parse(readBlob(d.digest)));
+    };
+    const follow = (m) => {
+        if (m === null)
+            return;
+        for (const d of m.manifests ?? [])
+            visit(d);
+        visit(m.config);
+        for (const d of m.layers ?? [])
+            visit(d);
+    };
+    follow(parse(indexJson));
+    return reached;
+}
+/**
+ * The blobs to delete: those index.json no longer reaches. None when index.json cannot be read:
+ * a folder whose index is broken is left as it is, never emptied.
+ */
+function unreachableBlobs(indexJson, blobs, readBlob) {
+    if (indexJson === null || parse(indexJson) === null)
+        return [];
+    const reached = reachableBlobs(indexJson, readBlob);
+    return blobs.filter((b) => !reached.has(b)).sort();
+}
+
+
+/***/ }),
+
+/***/ 995:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LOCAL_KEY_PREFIX = void 0;
+exports.withPersistedLocalDir = withPersistedLocalDir;
+exports.restoreLocalCaches = restoreLocalCaches;
+exports.pruneFolder = pruneFolder;
+exports.folderBytes = folderBytes;
+exports.saveLocalCaches = saveLocalCaches;
+const node_crypto_1 = __nccwpck_require__(7598);
+const fs = __importStar(__nccwpck_require__(3024));
+const os = __importStar(__nccwpck_require__(8161));
+const path = __importStar(__nccwpck_require__(6760));
+const core = __importStar(__nccwpck_require__(6342));
+const worker_1 = __nccwpck_require__(3766);
+const plan_1 = __nccwpck_require__(3091);
+const narrow_1 = __nccwpck_require__(2956);
+const gc_1 = __nccwpck_require__(2069);
+/**
+ * `cache: local` without `cache-dir`: each ref's folder travels through the GitHub Actions cache.
+ * The folders the plan reads are restored before the build (BuildKit imports from them), the
+ * folders it writes are pruned to what their index reaches and saved after the export.
+ */
+exports.LOCAL_KEY_PREFIX = 'bkca-local-v1';
+/** Where the folders live on this runner: its temp folder, never the workspace. */
+function withPersistedLocalDir(inputs, env) {
+    if (!inputs.cache.persistLocal)
+        return inputs;
+    const dir = path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-local-cache');
+    return { ...inputs, cache: { ...inputs.cache, dir } };
+}
+const seconds = (ms) => Math.round(ms / 100) / 10;
+const hashOf = (text) => (0, node_crypto_1.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+const readText = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);
+const keyPrefix = (name) => `${exports.LOCAL_KEY_PREFIX}/${name}/`;
+const record = (ref, name, direction) => ({
+    ref,
+    name,
+    direction,
+    restore: '',
+    restoredKey: '',
+    saved: false,
+    savedKey: '',
+    notSaved: '',
+    error: '',
+    bytes: 0,
+    prunedBlobs: 0,
+    prunedBytes: 0,
+    seconds: { restore: 0, save: 0 },
+});
+/**
+ * Restores the folder of every ref the plan reads, then drops from the plan the sources that are
+ * still missing. The plan is returned unchanged when the folders are not persisted.
+ */
+async function restoreLocalCaches(exec, o) {
+    if (!o.inputs.cache.persistLocal)
+        return { plan: o.plan, session: null };
+    const dir = o.inputs.cache.dir;
+    fs.mkdirSync(dir, { recursive: true });
+    const session = {
+        plan: o.plan,
+        dir,
+        records: [],
+        restoredIndex: new Map(),
+        env: o.env,
+        timeoutMs: o.inputs.mounts.timeoutMs,
+    };
+    if (o.unavailable)
+        core.warning(`cache local: the folders are not restored or saved (${o.unavailable})`);
+    await core.group('Local cache: restore', async () => {
+        for (const read of o.plan.reads.filter((r) => r.name && r.entry !== '')) {
+            const r = record(read.ref, read.name, 'read');
+            session.records.push(r);
+            if (o.unavailable) {
+                r.restore = 'failed';
+                r.error = o.unavailable;
+                continue;
+            }
+            const prefix = keyPrefix(r.name);
+            const call = await (0, worker_1.runCacheWorker)(exec, 
+            // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+            { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] }, { root: dir, env: o.env, timeoutMs: session.timeoutMs });
+            r.seconds.restore = seconds(call.ms);
+            if (call.status === 'failed') {
+                r.restore = 'failed';
+                r.error = `restore failed: ${call.reason}`;
+                core.warning(`local cache ${r.name}: ${r.error}`);
+            }
+            else if (call.status === 'hit') {
+                r.restore = 'hit';
+                r.restoredKey = call.matchedKey;
+                const index = readText(path.join(dir, r.name, 'index.json'));
+                if (index !== null)
+                    session.restoredIndex.set(r.name, index);
+                core.info(`local cache ${r.name}: restored from ${call.matchedKey}`);
+            }
+            else {
+                r.restore = 'miss';
+            }
+        }
+    });
+    return { plan: (0, narrow_1.narrowSources)(o.plan, (0, narrow_1.localExistence)(fs.existsSync)), session };
+}
+/** Deletes the blobs of earlier exports; returns how many and their bytes. */
+function pruneFolder(folder) {
+    const blobDir = path.join(folder, 'blobs', 'sha256');
+    if (!fs.existsSync(blobDir))
+        return { count: 0, bytes: 0 };
+    const blobs = fs.readdirSync(blobDir).map((f) => `sha256:${f}`);
+    const read = (digest) => readText(path.join(blobDir, digest.replace(/^sha256:/, '')));
+    let bytes = 0;
+    const doomed = (0, gc_1.unreachableBlobs)(readText(path.join(folder, 'index.json')), blobs, read);
+    for (const digest of doomed) {
+        const file = path.join(blobDir, digest.replace(/^sha256:/, ''));
+        bytes += fs.statSync(file).size;
+        fs.rmSync(file);
+    }
+    return { count: doomed.length, bytes };
+}
+function folderBytes(folder) {
+    let total = 0;
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        const p = path.join(folder, entry.name);
+        total += entry.isDirectory() ? folderBytes(p) : fs.statSync(p).size;
+    }
+    return total;
+}
+/** After the export: prunes and saves the folders the plan wrote, when they changed. */
+async function saveLocalCaches(exec, session, exported) {
+    if (session === null)
+        return null;
+    const noSave = (0, plan_1.neverSaves)(session.plan) || (exported ? '' : 'the cache export did not succeed');
+    await core.group('Local cache: save', async () => {
+        for (const write of session.plan.writes.filter((w) => w.name)) {
+            const r = record(write.ref, write.name, 'write');
+            session.records.push(r);
+            const folder = path.join(session.dir, r.name);
+            const index = readText(path.join(folder, 'index.json'));
+            if (index === null) {
+                r.notSaved = 'no cache was exported to it';
+                continue;
+            }
+            const pruned = pruneFolder(folder);
+            r.prunedBlobs = pruned.count;
+            r.prunedBytes = pruned.bytes;
+            r.bytes = folderBytes(folder);
+            if (noSave) {
+                r.notSaved = noSave;
+                continue;
+            }
+            if (session.restoredIndex.get(r.name) === index) {
+                r.notSaved = 'unchanged since it was restored';
+                continue;
+            }
+            const key = `${keyPrefix(r.name)}${hashOf(index)}`;
+            const call = await (0, worker_1.runCacheWorker)(exec, { op: 'save', path: r.name, key }, { root: session.dir, env: session.env, timeoutMs: session.timeoutMs });
+            r.seconds.save = seconds(call.ms);
+            if (call.status === 'failed') {
+                r.error = `save failed: ${call.reason}`;
+                r.notSaved = 'the save failed';
+                core.warning(`local cache ${r.name}: ${r.error}`);
+            }
+            else if (call.status === 'exists') {
+                r.notSaved = 'another run saved the same cache first';
+            }
+            else {
+                r.saved = true;
+                r.savedKey = key;
+                core.info(`local cache ${r.name}: saved as ${key} (${r.bytes} bytes, ${pruned.count} old blobs pruned)`);
+            }
+        }
+    });
+    return { dir: session.dir, folders: session.records };
 }
 
 
@@ -9787,6 +10062,7 @@ const inputs_1 = __nccwpck_require__(8422);
 const facts_1 = __nccwpck_require__(7736);
 const narrow_1 = __nccwpck_require__(2956);
 const plan_1 = __nccwpck_require__(8720);
+const persist_1 = __nccwpck_require__(995);
 const mounts_1 = __nccwpck_require__(2330);
 const export_size_1 = __nccwpck_require__(5930);
 const outputs_1 = __nccwpck_require__(5468);
@@ -9801,7 +10077,7 @@ function fail(message) {
 async function run(exec = exec_1.exec, env = process.env) {
     const started = Date.now();
     try {
-        await runWithInputs(exec, env, (0, inputs_1.readInputs)(), started);
+        await runWithInputs(exec, env, (0, persist_1.withPersistedLocalDir)((0, inputs_1.readInputs)(), env), started);
     }
     catch (e) {
         if (e instanceof inputs_1.InputError || e instanceof install_1.BuildxError || e instanceof builder_1.BuilderError)
@@ -9825,7 +10101,7 @@ async function runWithInputs(exec, env, inputs, started) {
         (0, inputs_1.validatePaths)(inputs.build, ctx.workspace, fs.existsSync);
     // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
     const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
-    const cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
+    let cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
     mark('planned');
     const tokenScopes = readTokenScopes(inputs, env);
     const planOutputs = {
@@ -9886,6 +10162,13 @@ async function runWithInputs(exec, env, inputs, started) {
         workspace: ctx.workspace,
         unavailable: ghaUnavailable(env),
     });
+    const local = await (0, persist_1.restoreLocalCaches)(exec, {
+        inputs,
+        plan: cachePlan,
+        env,
+        unavailable: ghaUnavailable(env),
+    });
+    cachePlan = local.plan;
     // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
     const setup = (0, build_1.prepareBuild)(inputs, {
         builder: builder.name,
@@ -9913,6 +10196,7 @@ async function runWithInputs(exec, env, inputs, started) {
     const history = await historyRead;
     mark('history read');
     const mounts = await (0, mounts_1.saveMounts)(exec, buildx, mountSession, built);
+    const localCache = await (0, persist_1.saveLocalCaches)(exec, local.session, exportRun?.status === 'ok');
     const report = await reportRun({
         inputs,
         cachePlan,
@@ -9923,6 +10207,7 @@ async function runWithInputs(exec, env, inputs, started) {
         skipExport,
         started,
         mounts,
+        localCache,
         timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
     });
     mark('reported');
@@ -10022,6 +10307,7 @@ async function reportRun(r) {
         noCache: r.inputs.build.noCache,
         timings: { ...r.timings, totalMs: Date.now() - r.started },
         mounts: r.mounts,
+        localCache: r.localCache,
     });
 }
 async function writeSummary(report) {
@@ -10425,10 +10711,12 @@ async function restoreOne(exec, buildx, o, planned, n) {
     };
     const root = path.join(o.tempDir, 'mounts', String(n), 'restored');
     fs.mkdirSync(root, { recursive: true });
-    const [key, ...restoreKeys] = planned.restoreKeys;
+    const key = planned.restoreKeys[0];
     if (key === undefined)
         return { record, fingerprint: null };
-    const call = await (0, worker_1.runCacheWorker)(exec, { op: 'restore', path: CACHED_FOLDER, key, restoreKeys }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
+    const call = await (0, worker_1.runCacheWorker)(exec, 
+    // The key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+    { op: 'restore', path: CACHED_FOLDER, key, restoreKeys: planned.restoreKeys }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
     record.seconds.restore = seconds(call.ms);
     if (call.status === 'failed') {
         record.restore = 'failed';
@@ -10563,6 +10851,7 @@ function mountOutputs(r) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TREE_FILE = exports.ARCHIVE_FILE = exports.RESTORED_CONTEXT = exports.MOUNT_KEY_PREFIX = void 0;
 exports.mountKeyPrefix = mountKeyPrefix;
+exports.neverSaves = neverSaves;
 exports.planMounts = planMounts;
 exports.restoreResult = restoreResult;
 exports.saveDecision = saveDecision;
@@ -10574,13 +10863,13 @@ const names_1 = __nccwpck_require__(2471);
 const summary_1 = __nccwpck_require__(7994);
 /** Key version: bump when the archive's layout changes. */
 exports.MOUNT_KEY_PREFIX = 'bkca-mount-v1';
-/** GitHub's limit: a key and at most 9 restore keys. */
-const MAX_KEYS = 10;
+/** GitHub's limit is a key and 9 restore keys; the first prefix is also the key (see mounts.ts). */
+const MAX_KEYS = 9;
 /** `bkca-mount-v1/<mount id>/<cache name of the ref>/`: a ref's mount, whatever its content. */
 function mountKeyPrefix(mountId, cacheName) {
     return `${exports.MOUNT_KEY_PREFIX}/${(0, names_1.slug)(mountId, 64)}/${cacheName}/`;
 }
-/** Why a run must never save: code it runs may be someone else's. */
+/** Why a run must never save to the GitHub Actions cache: code it runs may be someone else's. */
 function neverSaves(plan) {
     const t = plan.trigger;
     if (t.kind === 'pull-request' && t.fromFork)
@@ -11124,7 +11413,7 @@ async function findExistingCaches(options, env, fileExists) {
             return { exists: (0, narrow_1.ghaExistence)(listed.names), siblingLegs: [] };
         }
         case 'local':
-            return { exists: (0, narrow_1.localExistence)(fileExists), siblingLegs: [] };
+            return options.persistedLocal ? unknown() : { exists: (0, narrow_1.localExistence)(fileExists), siblingLegs: [] };
         default:
             return unknown();
     }
@@ -11402,6 +11691,7 @@ function planOptionsFrom(inputs, siblingLegs = []) {
         write: cache.write,
         rawFrom: build.cacheFrom,
         rawTo: build.cacheTo,
+        ...(cache.persistLocal ? { persistedLocal: true } : {}),
     };
 }
 /**
@@ -12753,6 +13043,7 @@ function buildReport(args) {
             }),
         timings: args.timings ?? null,
         ...(args.mounts ? { mounts: args.mounts } : {}),
+        ...(args.localCache ? { localCache: args.localCache } : {}),
     };
 }
 
@@ -12848,6 +13139,29 @@ function renderMounts(m) {
     out.push('GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.', '');
     return out;
 }
+/** `cache: local` through the GitHub Actions cache: each folder restored, pruned and saved. */
+function renderLocalCache(l) {
+    const out = ['### Local cache folders (through the GitHub Actions cache)', ''];
+    out.push('| ref | folder | restored | size | pruned | restore | save | saved |', '|---|---|---|---:|---:|---:|---:|---|');
+    for (const f of l.folders) {
+        const restored = f.direction === 'write'
+            ? ''
+            : f.restore === 'hit'
+                ? `✅ ${code(f.restoredKey)}`
+                : f.restore === 'miss'
+                    ? '➖ miss'
+                    : `⚠️ ${cell(f.error)}`;
+        const saved = f.direction === 'read'
+            ? ''
+            : f.saved
+                ? `✅ ${code(f.savedKey)}`
+                : `➖ ${cell(f.notSaved)}${f.error ? ` ⚠️ ${cell(f.error)}` : ''}`;
+        const pruned = f.prunedBlobs > 0 ? `${f.prunedBlobs} blobs, ${formatBytes(f.prunedBytes)}` : '';
+        out.push(`| ${code(f.ref)} | ${code(f.name)} | ${restored} | ${f.bytes > 0 ? formatBytes(f.bytes) : ''} | ${pruned} | ${f.seconds.restore}s | ${f.seconds.save}s | ${saved} |`);
+    }
+    out.push('');
+    return out;
+}
 function renderSummary(r) {
     const out = [];
     const pct = `${Math.round(r.steps.ratio * 100)}%`;
@@ -12935,6 +13249,8 @@ function renderSummary(r) {
         out.push('');
     if (r.mounts)
         out.push(...renderMounts(r.mounts));
+    if (r.localCache)
+        out.push(...renderLocalCache(r.localCache));
     // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
     out.push('### Cache plan', '');
     for (const read of r.plan.reads) {

@@ -175,11 +175,12 @@ async function restoreOne(
   };
   const root = path.join(o.tempDir, 'mounts', String(n), 'restored');
   fs.mkdirSync(root, { recursive: true });
-  const [key, ...restoreKeys] = planned.restoreKeys;
+  const key = planned.restoreKeys[0];
   if (key === undefined) return { record, fingerprint: null };
   const call = await runCacheWorker(
     exec,
-    { op: 'restore', path: CACHED_FOLDER, key, restoreKeys },
+    // The key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+    { op: 'restore', path: CACHED_FOLDER, key, restoreKeys: planned.restoreKeys },
     { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs },
   );
   record.seconds.restore = seconds(call.ms);

@@ -39,16 +39,16 @@ export interface MountPlan {
 /** Key version: bump when the archive's layout changes. */
 export const MOUNT_KEY_PREFIX = 'bkca-mount-v1';
 
-/** GitHub's limit: a key and at most 9 restore keys. */
-const MAX_KEYS = 10;
+/** GitHub's limit is a key and 9 restore keys; the first prefix is also the key (see mounts.ts). */
+const MAX_KEYS = 9;
 
 /** `bkca-mount-v1/<mount id>/<cache name of the ref>/`: a ref's mount, whatever its content. */
 export function mountKeyPrefix(mountId: string, cacheName: string): string {
   return `${MOUNT_KEY_PREFIX}/${slug(mountId, 64)}/${cacheName}/`;
 }
 
-/** Why a run must never save: code it runs may be someone else's. */
-function neverSaves(plan: CachePlan): string {
+/** Why a run must never save to the GitHub Actions cache: code it runs may be someone else's. */
+export function neverSaves(plan: CachePlan): string {
   const t = plan.trigger;
   if (t.kind === 'pull-request' && t.fromFork) return 'a pull request from a fork never saves cache mounts';
   if (t.kind === 'untrusted') return `${t.event} may run untrusted code: cache mounts are never saved`;

@@ -155,7 +155,7 @@ export async function findExistingCaches(
       return { exists: ghaExistence(listed.names), siblingLegs: [] };
     }
     case 'local':
-      return { exists: localExistence(fileExists), siblingLegs: [] };
+      return options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
     default:
       return unknown();
   }

@@ -15,6 +15,8 @@ export interface PlanOptions extends Partial<Omit<BackendOptions, 'backend'>> {
   /** Raw `cache-from` / `cache-to` entries, appended after the computed ones. */
   rawFrom: string[];
   rawTo: string[];
+  /** Local folders restored from the GitHub Actions cache only after planning: their existence is unknown. */
+  persistedLocal?: boolean;
 }
 
 export interface PlannedCache {
@@ -62,6 +64,7 @@ export function planOptionsFrom(inputs: Inputs, siblingLegs: string[] = []): Pla
     write: cache.write,
     rawFrom: build.cacheFrom,
     rawTo: build.cacheTo,
+    ...(cache.persistLocal ? { persistedLocal: true } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { BaseImage, BuildLog, BuildMetadata, BuildRecord, BuildStep, Materi
 import { stepTotals } from '../buildx/parse';
 import type { CacheScope } from '../github/runtime-token';
 import type { CachePlan } from '../plan/plan';
+import type { LocalCacheReport } from '../localcache/persist';
 import type { MountsReport } from '../mounts/mounts';
 import type { ExportSize } from './export-size';
 
@@ -102,6 +103,8 @@ export interface CacheReport {
   timings: { totalMs: number; builderMs: number; buildMs: number; exportMs: number } | null;
   /** `RUN --mount=type=cache` persisted through the GitHub Actions cache (absent when none were looked for). */
   mounts?: MountsReport | null;
+  /** `cache: local` without `cache-dir`: the folders restored and saved through the GitHub Actions cache. */
+  localCache?: LocalCacheReport | null;
 }
 
 /** Cache exporters default to mode=min; an inline cache can only be min. */
@@ -421,6 +424,7 @@ export function buildReport(args: {
   previous?: ReasonInput['previous'];
   timings?: CacheReport['timings'];
   mounts?: MountsReport | null;
+  localCache?: LocalCacheReport | null;
 }): CacheReport {
   const log = args.log;
   const record = args.record ?? null;
@@ -496,5 +500,6 @@ export function buildReport(args: {
           }),
     timings: args.timings ?? null,
     ...(args.mounts ? { mounts: args.mounts } : {}),
+    ...(args.localCache ? { localCache: args.localCache } : {}),
   };
 }

@@ -93,6 +93,37 @@ function renderMounts(m: NonNullable<CacheReport['mounts']>): string[] {
   return out;
 }
 
+/** `cache: local` through the GitHub Actions cache: each folder restored, pruned and saved. */
+function renderLocalCache(l: NonNullable<CacheReport['localCache']>): string[] {
+  const out = ['### Local cache folders (through the GitHub Actions cache)', ''];
+  out.push(
+    '| ref | folder | restored | size | pruned | restore | save | saved |',
+    '|---|---|---|---:|---:|---:|---:|---|',
+  );
+  for (const f of l.folders) {
+    const restored =
+      f.direction === 'write'
+        ? ''
+        : f.restore === 'hit'
+          ? `✅ ${code(f.restoredKey)}`
+          : f.restore === 'miss'
+            ? '➖ miss'
+            : `⚠️ ${cell(f.error)}`;
+    const saved =
+      f.direction === 'read'
+        ? ''
+        : f.saved
+          ? `✅ ${code(f.savedKey)}`
+          : `➖ ${cell(f.notSaved)}${f.error ? ` ⚠️ ${cell(f.error)}` : ''}`;
+    const pruned = f.prunedBlobs > 0 ? `${f.prunedBlobs} blobs, ${formatBytes(f.prunedBytes)}` : '';
+    out.push(
+      `| ${code(f.ref)} | ${code(f.name)} | ${restored} | ${f.bytes > 0 ? formatBytes(f.bytes) : ''} | ${pruned} | ${f.seconds.restore}s | ${f.seconds.save}s | ${saved} |`,
+    );
+  }
+  out.push('');
+  return out;
+}
+
 export function renderSummary(r: CacheReport): string {
   const out: string[] = [];
   const pct = `${Math.round(r.steps.ratio * 100)}%`;
@@ -200,6 +231,7 @@ export function renderSummary(r: CacheReport): string {
   }
   if (r.export.destinations.length > 0) out.push('');
   if (r.mounts) out.push(...renderMounts(r.mounts));
+  if (r.localCache) out.push(...renderLocalCache(r.localCache));
 
   // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
   out.push('### Cache plan', '');
