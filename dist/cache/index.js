@@ -41448,7 +41448,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.workerScript = exports.RESULT_PREFIX = void 0;
 exports.readWorkerRun = readWorkerRun;
 exports.runCacheWorker = runCacheWorker;
+exports.saveInto = saveInto;
 const path = __importStar(__nccwpck_require__(76760));
+const core = __importStar(__nccwpck_require__(46342));
 const builder_1 = __nccwpck_require__(61747);
 exports.RESULT_PREFIX = 'bkca-cache-result:';
 /** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
@@ -41508,6 +41510,131 @@ async function runCacheWorker(exec, request, o) {
         timeoutMs: o.timeoutMs,
     });
     return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
+}
+/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
+async function saveInto(exec, r, what, request, o) {
+    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
+    r.seconds.save = Math.round(call.ms / 100) / 10;
+    if (call.status === 'failed') {
+        r.error = `save failed: ${call.reason}`;
+        r.notSaved = 'the save failed';
+        core.warning(`${what}: ${r.error}`);
+    }
+    else if (call.status === 'exists') {
+        r.notSaved = 'another run saved the same content first';
+    }
+    else {
+        r.saved = true;
+        r.savedKey = request.key;
+        core.info(`${what}: saved as ${request.key}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 46342:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.error = exports.warning = exports.debug = exports.info = exports.setSecret = exports.getState = void 0;
+exports.getInput = getInput;
+exports.setOutput = setOutput;
+exports.saveState = saveState;
+exports.setFailed = setFailed;
+exports.group = group;
+exports.appendSummary = appendSummary;
+const promises_1 = __nccwpck_require__(51455);
+const os = __importStar(__nccwpck_require__(48161));
+const command_1 = __nccwpck_require__(44914);
+const file_command_1 = __nccwpck_require__(24753);
+/**
+ * The runner's workflow commands, from @actions/core's own command and file-command modules.
+ * `@actions/core`'s entry also loads its OIDC client (http-client and undici), about 100 ms of a
+ * step's start that this action never needs; everything here is the same protocol without it.
+ */
+/** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function setOutput(name, value) {
+    if (process.env.GITHUB_OUTPUT)
+        return (0, file_command_1.issueFileCommand)('OUTPUT', (0, file_command_1.prepareKeyValueMessage)(name, value));
+    process.stdout.write(os.EOL);
+    (0, command_1.issueCommand)('set-output', { name }, value);
+}
+function saveState(name, value) {
+    if (process.env.GITHUB_STATE)
+        return (0, file_command_1.issueFileCommand)('STATE', (0, file_command_1.prepareKeyValueMessage)(name, value));
+    (0, command_1.issueCommand)('save-state', { name }, value);
+}
+const getState = (name) => process.env[`STATE_${name}`] ?? '';
+exports.getState = getState;
+const setSecret = (secret) => (0, command_1.issueCommand)('add-mask', {}, secret);
+exports.setSecret = setSecret;
+const info = (message) => void process.stdout.write(message + os.EOL);
+exports.info = info;
+const debug = (message) => (0, command_1.issueCommand)('debug', {}, message);
+exports.debug = debug;
+const warning = (message) => (0, command_1.issueCommand)('warning', {}, message);
+exports.warning = warning;
+const error = (message) => (0, command_1.issueCommand)('error', {}, message);
+exports.error = error;
+function setFailed(message) {
+    process.exitCode = 1;
+    (0, exports.error)(message);
+}
+/** A collapsible section of the log around `fn`. */
+async function group(name, fn) {
+    (0, command_1.issue)('group', name);
+    try {
+        return await fn();
+    }
+    finally {
+        (0, command_1.issue)('endgroup');
+    }
+}
+/** Appends Markdown to the job summary file (`GITHUB_STEP_SUMMARY`); no-op without one. */
+async function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return;
+    await (0, promises_1.appendFile)(file, markdown.endsWith(os.EOL) ? markdown : markdown + os.EOL, { encoding: 'utf8' });
 }
 
 
@@ -41646,6 +41773,14 @@ module.exports = require("node:events");
 
 "use strict";
 module.exports = require("node:fs");
+
+/***/ }),
+
+/***/ 51455:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:fs/promises");
 
 /***/ }),
 

@@ -8552,7 +8552,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.workerScript = exports.RESULT_PREFIX = void 0;
 exports.readWorkerRun = readWorkerRun;
 exports.runCacheWorker = runCacheWorker;
+exports.saveInto = saveInto;
 const path = __importStar(__nccwpck_require__(6760));
+const core = __importStar(__nccwpck_require__(6342));
 const builder_1 = __nccwpck_require__(1747);
 exports.RESULT_PREFIX = 'bkca-cache-result:';
 /** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
@@ -8612,6 +8614,24 @@ async function runCacheWorker(exec, request, o) {
         timeoutMs: o.timeoutMs,
     });
     return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
+}
+/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
+async function saveInto(exec, r, what, request, o) {
+    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
+    r.seconds.save = Math.round(call.ms / 100) / 10;
+    if (call.status === 'failed') {
+        r.error = `save failed: ${call.reason}`;
+        r.notSaved = 'the save failed';
+        core.warning(`${what}: ${r.error}`);
+    }
+    else if (call.status === 'exists') {
+        r.notSaved = 'another run saved the same content first';
+    }
+    else {
+        r.saved = true;
+        r.savedKey = request.key;
+        core.info(`${what}: saved as ${request.key}`);
+    }
 }
 
 
@@ -9981,22 +10001,7 @@ async function saveLocalCaches(exec, session, exported) {
                 r.notSaved = 'unchanged since it was restored';
                 continue;
             }
-            const key = `${keyPrefix(r.name)}${hashOf(index)}`;
-            const call = await (0, worker_1.runCacheWorker)(exec, { op: 'save', path: r.name, key }, { root: session.dir, env: session.env, timeoutMs: session.timeoutMs });
-            r.seconds.save = seconds(call.ms);
-            if (call.status === 'failed') {
-                r.error = `save failed: ${call.reason}`;
-                r.notSaved = 'the save failed';
-                core.warning(`local cache ${r.name}: ${r.error}`);
-            }
-            else if (call.status === 'exists') {
-                r.notSaved = 'another run saved the same cache first';
-            }
-            else {
-                r.saved = true;
-                r.savedKey = key;
-                core.info(`local cache ${r.name}: saved as ${key} (${r.bytes} bytes, ${pruned.count} old blobs pruned)`);
-            }
+            await (0, worker_1.saveInto)(exec, r, `local cache ${r.name}`, { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` }, { root: session.dir, env: session.env, timeoutMs: session.timeoutMs });
         }
     });
     return { dir: session.dir, folders: session.records };
@@ -10818,21 +10823,7 @@ async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, no
         core.info(`cache mount ${mount.id}: not saved (${decision.why})`);
         return;
     }
-    const call = await (0, worker_1.runCacheWorker)(exec, { op: 'save', path: CACHED_FOLDER, key: decision.key }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
-    record.seconds.save = seconds(call.ms);
-    if (call.status === 'failed') {
-        record.error = `save failed: ${call.reason}`;
-        record.notSaved = 'the save failed';
-        core.warning(`cache mount ${mount.id}: ${record.error}`);
-    }
-    else if (call.status === 'exists') {
-        record.notSaved = 'another run saved the same content first';
-    }
-    else {
-        record.saved = true;
-        record.savedKey = decision.key;
-        core.info(`cache mount ${mount.id}: saved as ${decision.key} (${record.bytes} bytes)`);
-    }
+    await (0, worker_1.saveInto)(exec, record, `cache mount ${mount.id}`, { path: CACHED_FOLDER, key: decision.key }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
 }
 /** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
 function mountOutputs(r) {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Exec } from '../exec';
+import * as core from '../runner/commands';
 import { lastLine } from '../buildx/builder';
 
 /**
@@ -97,4 +98,36 @@ export async function runCacheWorker(
     timeoutMs: o.timeoutMs,
   });
   return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
+}
+
+/** The fields a save fills in, on a mount's or a local folder's record. */
+export interface SaveRecord {
+  saved: boolean;
+  savedKey: string;
+  notSaved: string;
+  error: string;
+  seconds: { save: number };
+}
+
+/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
+export async function saveInto(
+  exec: Exec,
+  r: SaveRecord,
+  what: string,
+  request: { path: string; key: string },
+  o: { root: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<void> {
+  const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
+  r.seconds.save = Math.round(call.ms / 100) / 10;
+  if (call.status === 'failed') {
+    r.error = `save failed: ${call.reason}`;
+    r.notSaved = 'the save failed';
+    core.warning(`${what}: ${r.error}`);
+  } else if (call.status === 'exists') {
+    r.notSaved = 'another run saved the same content first';
+  } else {
+    r.saved = true;
+    r.savedKey = request.key;
+    core.info(`${what}: saved as ${request.key}`);
+  }
 }

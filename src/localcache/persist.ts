@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
-import { runCacheWorker } from '../cache/worker';
+import { runCacheWorker, saveInto } from '../cache/worker';
 import type { Exec } from '../exec';
 import type { Inputs } from '../inputs';
 import { neverSaves } from '../mounts/plan';
@@ -191,26 +191,13 @@ export async function saveLocalCaches(
         r.notSaved = 'unchanged since it was restored';
         continue;
       }
-      const key = `${keyPrefix(r.name)}${hashOf(index)}`;
-      const call = await runCacheWorker(
+      await saveInto(
         exec,
-        { op: 'save', path: r.name, key },
+        r,
+        `local cache ${r.name}`,
+        { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` },
         { root: session.dir, env: session.env, timeoutMs: session.timeoutMs },
       );
-      r.seconds.save = seconds(call.ms);
-      if (call.status === 'failed') {
-        r.error = `save failed: ${call.reason}`;
-        r.notSaved = 'the save failed';
-        core.warning(`local cache ${r.name}: ${r.error}`);
-      } else if (call.status === 'exists') {
-        r.notSaved = 'another run saved the same cache first';
-      } else {
-        r.saved = true;
-        r.savedKey = key;
-        core.info(
-          `local cache ${r.name}: saved as ${key} (${r.bytes} bytes, ${pruned.count} old blobs pruned)`,
-        );
-      }
     }
   });
   return { dir: session.dir, folders: session.records };

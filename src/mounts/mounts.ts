@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as core from '../runner/commands';
 import { lastLine } from '../buildx/builder';
 import type { Buildx } from '../buildx/buildx';
-import { runCacheWorker } from '../cache/worker';
+import { runCacheWorker, saveInto } from '../cache/worker';
 import type { Exec } from '../exec';
 import { type Inputs, isRemoteContext } from '../inputs';
 import type { CachePlan } from '../plan/plan';
@@ -299,23 +299,13 @@ async function saveOne(
     core.info(`cache mount ${mount.id}: not saved (${decision.why})`);
     return;
   }
-  const call = await runCacheWorker(
+  await saveInto(
     exec,
-    { op: 'save', path: CACHED_FOLDER, key: decision.key },
+    record,
+    `cache mount ${mount.id}`,
+    { path: CACHED_FOLDER, key: decision.key },
     { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs },
   );
-  record.seconds.save = seconds(call.ms);
-  if (call.status === 'failed') {
-    record.error = `save failed: ${call.reason}`;
-    record.notSaved = 'the save failed';
-    core.warning(`cache mount ${mount.id}: ${record.error}`);
-  } else if (call.status === 'exists') {
-    record.notSaved = 'another run saved the same content first';
-  } else {
-    record.saved = true;
-    record.savedKey = decision.key;
-    core.info(`cache mount ${mount.id}: saved as ${decision.key} (${record.bytes} bytes)`);
-  }
 }
 
 /** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
