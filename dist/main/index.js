@@ -9913,6 +9913,7 @@ async function restoreLocalCaches(exec, o) {
         restoredIndex: new Map(),
         env: o.env,
         timeoutMs: o.inputs.mounts.timeoutMs,
+        unavailable: o.unavailable,
     };
     if (o.unavailable)
         core.warning(`cache local: the folders are not restored or saved (${o.unavailable})`);
@@ -9978,7 +9979,7 @@ function folderBytes(folder) {
 async function saveLocalCaches(exec, session, exported) {
     if (session === null)
         return null;
-    const noSave = (0, plan_1.neverSaves)(session.plan) || (exported ? '' : 'the cache export did not succeed');
+    const noSave = session.unavailable || (0, plan_1.neverSaves)(session.plan) || (exported ? '' : 'the cache export did not succeed');
     await core.group('Local cache: save', async () => {
         for (const write of session.plan.writes.filter((w) => w.name)) {
             const r = record(write.ref, write.name, 'write');

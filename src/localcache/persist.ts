@@ -51,6 +51,8 @@ export interface LocalCacheSession {
   restoredIndex: Map<string, string>;
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
+  /** Why the GitHub Actions cache cannot be reached ('' when it can). */
+  unavailable: string;
 }
 
 /** Where the folders live on this runner: its temp folder, never the workspace. */
@@ -99,6 +101,7 @@ export async function restoreLocalCaches(
     restoredIndex: new Map(),
     env: o.env,
     timeoutMs: o.inputs.mounts.timeoutMs,
+    unavailable: o.unavailable,
   };
   if (o.unavailable) core.warning(`cache local: the folders are not restored or saved (${o.unavailable})`);
   await core.group('Local cache: restore', async () => {
@@ -168,7 +171,8 @@ export async function saveLocalCaches(
   exported: boolean,
 ): Promise<LocalCacheReport | null> {
   if (session === null) return null;
-  const noSave = neverSaves(session.plan) || (exported ? '' : 'the cache export did not succeed');
+  const noSave =
+    session.unavailable || neverSaves(session.plan) || (exported ? '' : 'the cache export did not succeed');
   await core.group('Local cache: save', async () => {
     for (const write of session.plan.writes.filter((w) => w.name)) {
       const r = record(write.ref, write.name!, 'write');
