@@ -9921,31 +9921,37 @@ async function restoreLocalCaches(exec, o) {
         for (const read of o.plan.reads.filter((r) => r.name && r.entry !== '')) {
             const r = record(read.ref, read.name, 'read');
             session.records.push(r);
-            if (o.unavailable) {
-                r.restore = 'failed';
-                r.error = o.unavailable;
-                continue;
+            try {
+                if (o.unavailable) {
+                    r.restore = 'failed';
+                    r.error = o.unavailable;
+                    continue;
+                }
+                const prefix = keyPrefix(r.name);
+                const call = await (0, worker_1.runCacheWorker)(exec, 
+                // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+                { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] }, { root: dir, env: o.env, timeoutMs: session.timeoutMs });
+                r.seconds.restore = seconds(call.ms);
+                if (call.status === 'failed') {
+                    r.restore = 'failed';
+                    r.error = `restore failed: ${call.reason}`;
+                    core.warning(`local cache ${r.name}: ${r.error}`);
+                }
+                else if (call.status === 'hit') {
+                    r.restore = 'hit';
+                    r.restoredKey = call.matchedKey;
+                    const index = readText(path.join(dir, r.name, 'index.json'));
+                    if (index !== null)
+                        session.restoredIndex.set(r.name, index);
+                    core.info(`local cache ${r.name}: restored from ${call.matchedKey}`);
+                }
+                else {
+                    r.restore = 'miss';
+                }
             }
-            const prefix = keyPrefix(r.name);
-            const call = await (0, worker_1.runCacheWorker)(exec, 
-            // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
-            { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] }, { root: dir, env: o.env, timeoutMs: session.timeoutMs });
-            r.seconds.restore = seconds(call.ms);
-            if (call.status === 'failed') {
-                r.restore = 'failed';
-                r.error = `restore failed: ${call.reason}`;
+            catch (e) {
+                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
                 core.warning(`local cache ${r.name}: ${r.error}`);
-            }
-            else if (call.status === 'hit') {
-                r.restore = 'hit';
-                r.restoredKey = call.matchedKey;
-                const index = readText(path.join(dir, r.name, 'index.json'));
-                if (index !== null)
-                    session.restoredIndex.set(r.name, index);
-                core.info(`local cache ${r.name}: restored from ${call.matchedKey}`);
-            }
-            else {
-                r.restore = 'miss';
             }
         }
     });
@@ -9984,25 +9990,31 @@ async function saveLocalCaches(exec, session, exported) {
         for (const write of session.plan.writes.filter((w) => w.name)) {
             const r = record(write.ref, write.name, 'write');
             session.records.push(r);
-            const folder = path.join(session.dir, r.name);
-            const index = readText(path.join(folder, 'index.json'));
-            if (index === null) {
-                r.notSaved = 'no cache was exported to it';
-                continue;
+            try {
+                const folder = path.join(session.dir, r.name);
+                const index = readText(path.join(folder, 'index.json'));
+                if (index === null) {
+                    r.notSaved = 'no cache was exported to it';
+                    continue;
+                }
+                const pruned = pruneFolder(folder);
+                r.prunedBlobs = pruned.count;
+                r.prunedBytes = pruned.bytes;
+                r.bytes = folderBytes(folder);
+                if (noSave) {
+                    r.notSaved = noSave;
+                    continue;
+                }
+                if (session.restoredIndex.get(r.name) === index) {
+                    r.notSaved = 'unchanged since it was restored';
+                    continue;
+                }
+                await (0, worker_1.saveInto)(exec, r, `local cache ${r.name}`, { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` }, { root: session.dir, env: session.env, timeoutMs: session.timeoutMs });
             }
-            const pruned = pruneFolder(folder);
-            r.prunedBlobs = pruned.count;
-            r.prunedBytes = pruned.bytes;
-            r.bytes = folderBytes(folder);
-            if (noSave) {
-                r.notSaved = noSave;
-                continue;
+            catch (e) {
+                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
+                core.warning(`local cache ${r.name}: ${r.error}`);
             }
-            if (session.restoredIndex.get(r.name) === index) {
-                r.notSaved = 'unchanged since it was restored';
-                continue;
-            }
-            await (0, worker_1.saveInto)(exec, r, `local cache ${r.name}`, { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` }, { root: session.dir, env: session.env, timeoutMs: session.timeoutMs });
         }
     });
     return { dir: session.dir, folders: session.records };
@@ -10656,6 +10668,34 @@ async function helperBuild(exec, buildx, o, dockerfile, extra) {
     const run = await exec(buildx.command, buildx.argv(args), { input: dockerfile, env: o.env });
     return run.exitCode === 0 ? '' : (0, builder_1.lastLine)(run.stderr);
 }
+function newRecord({ mount }) {
+    return {
+        id: mount.id,
+        target: mount.target,
+        stage: mount.stage,
+        restore: 'miss',
+        restoredKey: '',
+        bytes: 0,
+        saved: false,
+        savedKey: '',
+        notSaved: '',
+        error: '',
+        seconds: { restore: 0, inject: 0, extract: 0, save: 0 },
+    };
+}
+/** Anything unforeseen (a damaged archive, a full disk) is this mount's warning, never the build's failure. */
+async function safely(record, phase, fn, fallback) {
+    try {
+        return await fn();
+    }
+    catch (e) {
+        record.error = `${phase} failed: ${e.message}`;
+        if (phase === 'restore')
+            record.restore = 'failed';
+        core.warning(`cache mount ${record.id}: ${record.error}`);
+        return fallback;
+    }
+}
 /**
  * Before the build: finds the cache mounts, restores each one's archive and puts it into the
  * builder's cache mount of the same id. Returns null when there is nothing to persist, which
@@ -10693,33 +10733,20 @@ async function restoreMounts(exec, buildx, o) {
     const session = { plan, records: [], restoredFingerprints: [], o };
     await core.group('Cache mounts: restore', async () => {
         for (const [n, planned] of plan.mounts.entries()) {
-            const { record, fingerprint } = await restoreOne(exec, buildx, o, planned, n);
+            const record = newRecord(planned);
             session.records.push(record);
-            session.restoredFingerprints.push(fingerprint);
+            session.restoredFingerprints.push(await safely(record, 'restore', () => restoreOne(exec, buildx, o, planned, record, n), null));
         }
     });
     return session;
 }
-async function restoreOne(exec, buildx, o, planned, n) {
+async function restoreOne(exec, buildx, o, planned, record, n) {
     const { mount } = planned;
-    const record = {
-        id: mount.id,
-        target: mount.target,
-        stage: mount.stage,
-        restore: 'miss',
-        restoredKey: '',
-        bytes: 0,
-        saved: false,
-        savedKey: '',
-        notSaved: '',
-        error: '',
-        seconds: { restore: 0, inject: 0, extract: 0, save: 0 },
-    };
     const root = path.join(o.tempDir, 'mounts', String(n), 'restored');
     fs.mkdirSync(root, { recursive: true });
     const key = planned.restoreKeys[0];
     if (key === undefined)
-        return { record, fingerprint: null };
+        return null;
     const call = await (0, worker_1.runCacheWorker)(exec, 
     // The key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
     { op: 'restore', path: CACHED_FOLDER, key, restoreKeys: planned.restoreKeys }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
@@ -10728,11 +10755,11 @@ async function restoreOne(exec, buildx, o, planned, n) {
         record.restore = 'failed';
         record.error = `restore failed: ${call.reason}`;
         core.warning(`cache mount ${mount.id}: ${record.error}`);
-        return { record, fingerprint: null };
+        return null;
     }
     if (call.status !== 'hit') {
         core.info(`cache mount ${mount.id} (${mount.target}): nothing to restore`);
-        return { record, fingerprint: null };
+        return null;
     }
     record.restore = (0, plan_1.restoreResult)(call.matchedKey, planned.ownPrefix);
     record.restoredKey = call.matchedKey;
@@ -10746,12 +10773,12 @@ async function restoreOne(exec, buildx, o, planned, n) {
     if (failed) {
         record.error = `inject failed: ${failed}`;
         core.warning(`cache mount ${mount.id}: ${record.error}`);
-        return { record, fingerprint: null };
+        return null;
     }
     const tree = fs.readFileSync(path.join(folder, plan_1.TREE_FILE), 'utf8');
     record.bytes = fs.statSync(path.join(folder, plan_1.ARCHIVE_FILE)).size;
     core.info(`cache mount ${mount.id} (${mount.target}): restored from ${call.matchedKey} (${record.restore})`);
-    return { record, fingerprint: fingerprintOf(tree) };
+    return fingerprintOf(tree);
 }
 /**
  * After the image and its cache export: copies each mount out and saves it when the plan writes,
@@ -10767,8 +10794,10 @@ async function saveMounts(exec, buildx, session, built) {
                 const record = records[n];
                 if (!built)
                     record.notSaved = 'the build failed';
-                else
-                    await saveOne(exec, buildx, o, planned, record, session.restoredFingerprints[n], plan.noSave, n);
+                else {
+                    const restored = session.restoredFingerprints[n];
+                    await safely(record, 'save', () => saveOne(exec, buildx, o, planned, record, restored, plan.noSave, n), undefined);
+                }
             }
         });
     }

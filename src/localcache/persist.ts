@@ -108,31 +108,36 @@ export async function restoreLocalCaches(
     for (const read of o.plan.reads.filter((r) => r.name && r.entry !== '')) {
       const r = record(read.ref, read.name!, 'read');
       session.records.push(r);
-      if (o.unavailable) {
-        r.restore = 'failed';
-        r.error = o.unavailable;
-        continue;
-      }
-      const prefix = keyPrefix(r.name);
-      const call = await runCacheWorker(
-        exec,
-        // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
-        { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] },
-        { root: dir, env: o.env, timeoutMs: session.timeoutMs },
-      );
-      r.seconds.restore = seconds(call.ms);
-      if (call.status === 'failed') {
-        r.restore = 'failed';
-        r.error = `restore failed: ${call.reason}`;
+      try {
+        if (o.unavailable) {
+          r.restore = 'failed';
+          r.error = o.unavailable;
+          continue;
+        }
+        const prefix = keyPrefix(r.name);
+        const call = await runCacheWorker(
+          exec,
+          // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+          { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] },
+          { root: dir, env: o.env, timeoutMs: session.timeoutMs },
+        );
+        r.seconds.restore = seconds(call.ms);
+        if (call.status === 'failed') {
+          r.restore = 'failed';
+          r.error = `restore failed: ${call.reason}`;
+          core.warning(`local cache ${r.name}: ${r.error}`);
+        } else if (call.status === 'hit') {
+          r.restore = 'hit';
+          r.restoredKey = call.matchedKey;
+          const index = readText(path.join(dir, r.name, 'index.json'));
+          if (index !== null) session.restoredIndex.set(r.name, index);
+          core.info(`local cache ${r.name}: restored from ${call.matchedKey}`);
+        } else {
+          r.restore = 'miss';
+        }
+      } catch (e) {
+        r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${(e as Error).message}`;
         core.warning(`local cache ${r.name}: ${r.error}`);
-      } else if (call.status === 'hit') {
-        r.restore = 'hit';
-        r.restoredKey = call.matchedKey;
-        const index = readText(path.join(dir, r.name, 'index.json'));
-        if (index !== null) session.restoredIndex.set(r.name, index);
-        core.info(`local cache ${r.name}: restored from ${call.matchedKey}`);
-      } else {
-        r.restore = 'miss';
       }
     }
   });
@@ -177,31 +182,36 @@ export async function saveLocalCaches(
     for (const write of session.plan.writes.filter((w) => w.name)) {
       const r = record(write.ref, write.name!, 'write');
       session.records.push(r);
-      const folder = path.join(session.dir, r.name);
-      const index = readText(path.join(folder, 'index.json'));
-      if (index === null) {
-        r.notSaved = 'no cache was exported to it';
-        continue;
+      try {
+        const folder = path.join(session.dir, r.name);
+        const index = readText(path.join(folder, 'index.json'));
+        if (index === null) {
+          r.notSaved = 'no cache was exported to it';
+          continue;
+        }
+        const pruned = pruneFolder(folder);
+        r.prunedBlobs = pruned.count;
+        r.prunedBytes = pruned.bytes;
+        r.bytes = folderBytes(folder);
+        if (noSave) {
+          r.notSaved = noSave;
+          continue;
+        }
+        if (session.restoredIndex.get(r.name) === index) {
+          r.notSaved = 'unchanged since it was restored';
+          continue;
+        }
+        await saveInto(
+          exec,
+          r,
+          `local cache ${r.name}`,
+          { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` },
+          { root: session.dir, env: session.env, timeoutMs: session.timeoutMs },
+        );
+      } catch (e) {
+        r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${(e as Error).message}`;
+        core.warning(`local cache ${r.name}: ${r.error}`);
       }
-      const pruned = pruneFolder(folder);
-      r.prunedBlobs = pruned.count;
-      r.prunedBytes = pruned.bytes;
-      r.bytes = folderBytes(folder);
-      if (noSave) {
-        r.notSaved = noSave;
-        continue;
-      }
-      if (session.restoredIndex.get(r.name) === index) {
-        r.notSaved = 'unchanged since it was restored';
-        continue;
-      }
-      await saveInto(
-        exec,
-        r,
-        `local cache ${r.name}`,
-        { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` },
-        { root: session.dir, env: session.env, timeoutMs: session.timeoutMs },
-      );
     }
   });
   return { dir: session.dir, folders: session.records };

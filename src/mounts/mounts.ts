@@ -106,6 +106,34 @@ async function helperBuild(
   return run.exitCode === 0 ? '' : lastLine(run.stderr);
 }
 
+function newRecord({ mount }: PlannedMount): MountRecord {
+  return {
+    id: mount.id,
+    target: mount.target,
+    stage: mount.stage,
+    restore: 'miss',
+    restoredKey: '',
+    bytes: 0,
+    saved: false,
+    savedKey: '',
+    notSaved: '',
+    error: '',
+    seconds: { restore: 0, inject: 0, extract: 0, save: 0 },
+  };
+}
+
+/** Anything unforeseen (a damaged archive, a full disk) is this mount's warning, never the build's failure. */
+async function safely<T>(record: MountRecord, phase: string, fn: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    record.error = `${phase} failed: ${(e as Error).message}`;
+    if (phase === 'restore') record.restore = 'failed';
+    core.warning(`cache mount ${record.id}: ${record.error}`);
+    return fallback;
+  }
+}
+
 /**
  * Before the build: finds the cache mounts, restores each one's archive and puts it into the
  * builder's cache mount of the same id. Returns null when there is nothing to persist, which
@@ -144,9 +172,11 @@ export async function restoreMounts(
   const session: MountSession = { plan, records: [], restoredFingerprints: [], o };
   await core.group('Cache mounts: restore', async () => {
     for (const [n, planned] of plan.mounts.entries()) {
-      const { record, fingerprint } = await restoreOne(exec, buildx, o, planned, n);
+      const record = newRecord(planned);
       session.records.push(record);
-      session.restoredFingerprints.push(fingerprint);
+      session.restoredFingerprints.push(
+        await safely(record, 'restore', () => restoreOne(exec, buildx, o, planned, record, n), null),
+      );
     }
   });
   return session;
@@ -157,26 +187,14 @@ async function restoreOne(
   buildx: Buildx,
   o: SessionOptions,
   planned: PlannedMount,
+  record: MountRecord,
   n: number,
-): Promise<{ record: MountRecord; fingerprint: string | null }> {
+): Promise<string | null> {
   const { mount } = planned;
-  const record: MountRecord = {
-    id: mount.id,
-    target: mount.target,
-    stage: mount.stage,
-    restore: 'miss',
-    restoredKey: '',
-    bytes: 0,
-    saved: false,
-    savedKey: '',
-    notSaved: '',
-    error: '',
-    seconds: { restore: 0, inject: 0, extract: 0, save: 0 },
-  };
   const root = path.join(o.tempDir, 'mounts', String(n), 'restored');
   fs.mkdirSync(root, { recursive: true });
   const key = planned.restoreKeys[0];
-  if (key === undefined) return { record, fingerprint: null };
+  if (key === undefined) return null;
   const call = await runCacheWorker(
     exec,
     // The key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
@@ -188,11 +206,11 @@ async function restoreOne(
     record.restore = 'failed';
     record.error = `restore failed: ${call.reason}`;
     core.warning(`cache mount ${mount.id}: ${record.error}`);
-    return { record, fingerprint: null };
+    return null;
   }
   if (call.status !== 'hit') {
     core.info(`cache mount ${mount.id} (${mount.target}): nothing to restore`);
-    return { record, fingerprint: null };
+    return null;
   }
   record.restore = restoreResult(call.matchedKey, planned.ownPrefix);
   record.restoredKey = call.matchedKey;
@@ -206,14 +224,14 @@ async function restoreOne(
   if (failed) {
     record.error = `inject failed: ${failed}`;
     core.warning(`cache mount ${mount.id}: ${record.error}`);
-    return { record, fingerprint: null };
+    return null;
   }
   const tree = fs.readFileSync(path.join(folder, TREE_FILE), 'utf8');
   record.bytes = fs.statSync(path.join(folder, ARCHIVE_FILE)).size;
   core.info(
     `cache mount ${mount.id} (${mount.target}): restored from ${call.matchedKey} (${record.restore})`,
   );
-  return { record, fingerprint: fingerprintOf(tree) };
+  return fingerprintOf(tree);
 }
 
 /**
@@ -233,7 +251,15 @@ export async function saveMounts(
       for (const [n, planned] of plan.mounts.entries()) {
         const record = records[n];
         if (!built) record.notSaved = 'the build failed';
-        else await saveOne(exec, buildx, o, planned, record, session.restoredFingerprints[n], plan.noSave, n);
+        else {
+          const restored = session.restoredFingerprints[n];
+          await safely(
+            record,
+            'save',
+            () => saveOne(exec, buildx, o, planned, record, restored, plan.noSave, n),
+            undefined,
+          );
+        }
       }
     });
   }
