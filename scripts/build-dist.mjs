@@ -21,12 +21,14 @@ export const STEPS = [
     .readFileSync(path.join(root, 'action.yml'), 'utf8')
     .matchAll(/^ {2}(?:main|pre|post): *dist\/([a-z]+)\/index\.js *$/gm),
 ].map((m) => m[1]);
+/** Bundles main starts as child processes: src/entry/<name>.ts → dist/<name>/index.js. */
+export const WORKERS = ['cache'];
 
 export function buildDist(outDir = distDir) {
   fs.rmSync(outDir, { recursive: true, force: true });
   const ncc = path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
   const notices = [];
-  for (const step of STEPS) {
+  for (const step of [...STEPS, ...WORKERS]) {
     execFileSync(
       process.execPath,
       [

@@ -22,6 +22,13 @@ import { InputError, type Inputs, readInputs, validatePaths } from './inputs';
 import { planInputs } from './plan/facts';
 import { narrowSources } from './plan/narrow';
 import { type CachePlan, plan, planLines, planOptionsFrom } from './plan/plan';
+import {
+  type LocalCacheReport,
+  restoreLocalCaches,
+  saveLocalCaches,
+  withPersistedLocalDir,
+} from './localcache/persist';
+import { type MountsReport, mountOutputs, restoreMounts, saveMounts } from './mounts/mounts';
 import { measureExports } from './report/export-size';
 import { setOutputs } from './report/outputs';
 import { cacheWarnings } from './report/warnings';
@@ -39,7 +46,7 @@ function fail(message: string): void {
 export async function run(exec: Exec = realExec, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const started = Date.now();
   try {
-    await runWithInputs(exec, env, readInputs(), started);
+    await runWithInputs(exec, env, withPersistedLocalDir(readInputs(), env), started);
   } catch (e) {
     if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
       return fail(e.message);
@@ -68,7 +75,7 @@ async function runWithInputs(
   // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
   const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
 
-  const cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
+  let cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
   mark('planned');
   const tokenScopes = readTokenScopes(inputs, env);
   const planOutputs = {
@@ -121,6 +128,22 @@ async function runWithInputs(
   const builderMs = Date.now() - builderStart;
   mark('builder ready');
 
+  const mountSession = await restoreMounts(exec, buildx, {
+    inputs,
+    plan: cachePlan,
+    builder: builder.name,
+    tempDir,
+    env,
+    workspace: ctx.workspace,
+    unavailable: ghaUnavailable(env),
+  });
+  const local = await restoreLocalCaches(exec, {
+    inputs,
+    plan: cachePlan,
+    env,
+    unavailable: ghaUnavailable(env),
+  });
+  cachePlan = local.plan;
   // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
   const setup = prepareBuild(inputs, {
     builder: builder.name,
@@ -150,6 +173,8 @@ async function runWithInputs(
   mark('exported');
   const history = await historyRead;
   mark('history read');
+  const mounts = await saveMounts(exec, buildx, mountSession, built);
+  const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
 
   const report = await reportRun({
     inputs,
@@ -160,6 +185,8 @@ async function runWithInputs(
     exportRun,
     skipExport,
     started,
+    mounts,
+    localCache,
     timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
   });
   mark('reported');
@@ -175,6 +202,7 @@ async function runWithInputs(
     'cache-hit-ratio': totals.ratio.toFixed(2),
     'cache-export': report.export.status,
     'cache-report': JSON.stringify(report),
+    ...mountOutputs(mounts),
   });
   await writeSummary(report);
   // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
@@ -243,6 +271,8 @@ async function reportRun(r: {
   history: BuildHistory;
   exportRun: CacheExportRun | null;
   skipExport: string;
+  mounts: MountsReport | null;
+  localCache: LocalCacheReport | null;
   /** When main started: the report's total covers everything up to it being written. */
   started: number;
   timings: Omit<NonNullable<CacheReport['timings']>, 'totalMs'>;
@@ -274,6 +304,8 @@ async function reportRun(r: {
     exportSizes,
     noCache: r.inputs.build.noCache,
     timings: { ...r.timings, totalMs: Date.now() - r.started },
+    mounts: r.mounts,
+    localCache: r.localCache,
   });
 }
 

@@ -3392,6 +3392,7 @@ function planOptionsFrom(inputs, siblingLegs = []) {
         write: cache.write,
         rawFrom: build.cacheFrom,
         rawTo: build.cacheTo,
+        ...(cache.persistLocal ? { persistedLocal: true } : {}),
     };
 }
 /**
@@ -3456,7 +3457,7 @@ function plan(ctx, facts, options) {
         const name = cacheName(inNamespace, u.ref);
         if (!names.includes(name))
             names.push(name);
-        return { ref: label, why: u.why, entry: entryOf(name, direction) };
+        return { ref: label, why: u.why, entry: entryOf(name, direction), name };
     };
     const read = (u, origin, inNamespace = ns, label) => {
         const thisCommit = u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
@@ -3697,7 +3698,7 @@ async function findExistingCaches(options, env, fileExists) {
             return { exists: ghaExistence(listed.names), siblingLegs: [] };
         }
         case 'local':
-            return { exists: localExistence(fileExists), siblingLegs: [] };
+            return options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
         case 's3':
         case 'azblob': {
             // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
@@ -3736,6 +3737,8 @@ const OUTPUT_NAMES = [
     'cache-export',
     'cache-report',
     'bake-file',
+    'cache-mounts',
+    'cache-mounts-saved',
 ];
 function setOutputs(outputs) {
     for (const name of OUTPUT_NAMES) {
@@ -5712,6 +5715,8 @@ class InputError extends Error {
 const CACHE_BACKENDS = ['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none'];
 const DRIVERS = ['docker-container', 'docker', 'remote'];
 const CACHE_MODES = ['max', 'min'];
+/** What the cache-mount helpers run: docker.io's busybox, about 2 MB. */
+const DEFAULT_MOUNTS_IMAGE = 'busybox:1.36.1';
 const CACHE_WRITES = ['auto', 'always', 'never'];
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
@@ -5790,6 +5795,43 @@ function parseDuration(name, raw, fallbackMs) {
     }
     const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
     return Math.round(Number(m[1]) * unit);
+}
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    k: 1e3,
+    kb: 1e3,
+    m: 1e6,
+    mb: 1e6,
+    g: 1e9,
+    gb: 1e9,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+};
+/** `2GiB`, `500MB`, `1g`, `1048576` → bytes. */
+function parseSize(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value);
+    const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+    if (!m || unit === undefined) {
+        throw new InputError(name, `expected a size such as 2GiB, 500MB or 1048576 (bytes), got ${JSON.stringify(value)}`);
+    }
+    return Math.round(Number(m[1]) * unit);
+}
+/** `auto`, `none`, or mount ids (one per line or comma-separated). */
+function mountSelection(raw) {
+    const items = parseList('cache-mounts', raw);
+    if (items.length === 0 || (items.length === 1 && items[0] === 'auto'))
+        return { kind: 'auto' };
+    if (items.length === 1 && items[0] === 'none')
+        return { kind: 'none' };
+    if (items.includes('auto') || items.includes('none')) {
+        throw new InputError('cache-mounts', 'expected auto, none, or a list of cache mount ids (not mixed)');
+    }
+    return { kind: 'ids', ids: items };
 }
 /** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
 const SECRET_ATTRIBUTES = ['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken'];
@@ -5884,6 +5926,7 @@ function parseInputs(get) {
         ignoreError: bool(get, 'cache-ignore-error', true),
         exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
         explain: bool(get, 'cache-explain', false),
+        persistLocal: false,
     };
     for (const option of cache.options) {
         if (!/^[a-z0-9_-]+=/.test(option)) {
@@ -5894,9 +5937,7 @@ function parseInputs(get) {
             throw new InputError('cache-options', `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`);
         }
     }
-    if (cache.backend === 'local' && cache.dir === '') {
-        throw new InputError('cache-dir', 'cache "local" needs a folder, e.g. cache-dir: /tmp/.buildx-cache');
-    }
+    cache.persistLocal = cache.backend === 'local' && cache.dir === '';
     if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
         if (build.tags.length === 0) {
             throw new InputError('cache-image', `cache "${cache.backend}" needs a repository for its cache tags: set cache-image or tags`);
@@ -5918,11 +5959,24 @@ function parseInputs(get) {
     if (bakeTargets.length > 0 && cache.backend === 'registry' && cache.image === '') {
         throw new InputError('cache-image', 'bake targets name their tags in the bake file: set cache-image for the registry cache');
     }
-    return { build, builder, cache, githubToken: get('github-token'), dryRun, bakeTargets };
+    const mounts = {
+        selection: mountSelection(get('cache-mounts')),
+        maxBytes: parseSize('cache-mounts-max-size', get('cache-mounts-max-size'), 2 * 1024 ** 3),
+        image: get('cache-mounts-image').trim() || DEFAULT_MOUNTS_IMAGE,
+        timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
+    };
+    return { build, builder, cache, mounts, githubToken: get('github-token'), dryRun, bakeTargets };
 }
 /** A context that is a remote source rather than a folder of the checkout. */
 function isRemoteContext(context) {
     return context === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@');
+}
+/** Where the build's Dockerfile is in the checkout (`file`, else `Dockerfile` in the context). */
+function dockerfilePath(build, workspace) {
+    // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
+    // asset of the bundle and point it at a copy of this repository's Dockerfiles.
+    const [base, name] = build.file === '' ? [(0,external_node_path_.resolve)(workspace, build.context), 'Dockerfile'] : [workspace, build.file];
+    return (0,external_node_path_.resolve)(base, name);
 }
 /**
  * Checks the paths the build reads against the checkout: the context must be a folder inside the
@@ -5938,25 +5992,918 @@ function validatePaths(build, workspace, exists) {
     }
     if (!exists(context))
         throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
-    // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
-    // asset of the bundle and point it at a copy of this repository's Dockerfiles.
-    const [base, name] = build.file === '' ? [context, 'Dockerfile'] : [workspace, build.file];
-    const file = (0,external_node_path_.resolve)(base, name);
-    if (!exists(file)) {
+    if (!exists(dockerfilePath(build, workspace))) {
         throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/cache/worker.ts
+
+
+
+const RESULT_PREFIX = 'bkca-cache-result:';
+/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
+function clientProblems(stdout) {
+    return stdout
+        .split('\n')
+        .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
+        .filter((l) => l !== '');
+}
+/** What a worker run means. Pure: its output in. */
+function readWorkerRun(op, run, timeoutMs, ms) {
+    if (run.timedOut)
+        return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
+    const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+    let result = null;
+    try {
+        result = line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null;
+    }
+    catch {
+        result = null;
+    }
+    const problems = clientProblems(run.stdout);
+    if (result === null) {
+        return { status: 'failed', reason: problems[0] ?? lastLine(run.stderr || run.stdout), ms };
+    }
+    if (result.error)
+        return { status: 'failed', reason: result.error, ms };
+    if (op === 'restore') {
+        if (result.matchedKey)
+            return { status: 'hit', matchedKey: result.matchedKey, ms };
+        const failed = problems.find((p) => /failed to restore/i.test(p));
+        return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
+    }
+    if (result.cacheId !== undefined && result.cacheId !== -1)
+        return { status: 'saved', ms };
+    // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
+    const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
+    if (/\(409\)|already.exists/i.test(reserve))
+        return { status: 'exists', ms };
+    return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
+}
+/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
+const workerScript = () => external_node_path_.join(__dirname, '..', 'cache', 'index.js');
+async function runCacheWorker(exec, request, o) {
+    const started = Date.now();
+    const env = {
+        ...o.env,
+        GITHUB_WORKSPACE: o.root,
+        // A stuck segment download gives up within the call's own bound.
+        SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
+    };
+    const run = await exec(process.execPath, [o.script ?? workerScript()], {
+        cwd: o.root,
+        env,
+        input: JSON.stringify(request),
+        timeoutMs: o.timeoutMs,
+    });
+    return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
+}
+/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
+async function saveInto(exec, r, what, request, o) {
+    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
+    r.seconds.save = Math.round(call.ms / 100) / 10;
+    if (call.status === 'failed') {
+        r.error = `save failed: ${call.reason}`;
+        r.notSaved = 'the save failed';
+        commands_warning(`${what}: ${r.error}`);
+    }
+    else if (call.status === 'exists') {
+        r.notSaved = 'another run saved the same content first';
+    }
+    else {
+        r.saved = true;
+        r.savedKey = request.key;
+        info(`${what}: saved as ${request.key}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+/** Markdown table cells: no pipes or newlines from step text may break the table. */
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+}
+function code(text) {
+    return `\`${cell(text)}\``;
+}
+/** Prose outside tables: the report's details quote commands in backticks already. */
+function oneLine(text) {
+    return text.replace(/\s*\r?\n\s*/g, ' ');
+}
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** Seconds as the report rounds them (0.1s): what rounds to 0 still took some time. */
+function duration(seconds) {
+    return seconds > 0 ? `${seconds}s` : '<0.1s';
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+const STATUS_ICON = {
+    cached: '✅ cached',
+    executed: '🔨 ran',
+    failed: '❌ failed',
+    canceled: '⏹️ canceled',
+    'not-run': '⏭️ not needed',
+};
+const REASON_TITLE = {
+    'no-cache': 'no-cache',
+    'no-cache-read': 'nothing read',
+    'first-build': 'no cache yet',
+    'import-failed': 'import failed',
+    'base-image-changed': 'base image changed',
+    'build-args-changed': 'build args changed',
+    'context-changed': 'context files changed',
+    'earlier-stage-changed': 'earlier stage changed',
+    'platform-not-cached': 'other platform only',
+    'step-changed': 'step not in cache',
+};
+/** More steps than this go into a collapsed block. */
+const STEPS_SHOWN = 40;
+/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
+const RESTORE_LABEL = {
+    exact: '✅ exact (own ref)',
+    fallback: '↪️ fallback',
+    miss: '➖ miss',
+    failed: '⚠️ failed',
+};
+/** Cache mounts: what each restored, injected, extracted and saved, and what was left out. */
+function renderMounts(m) {
+    const out = ['### Cache mounts', ''];
+    if (m.mounts.length > 0) {
+        out.push('| id | target | restored | size | restore | inject | extract | save | saved |', '|---|---|---|---:|---:|---:|---:|---:|---|');
+        for (const x of m.mounts) {
+            const restored = `${RESTORE_LABEL[x.restore] ?? x.restore}${x.restoredKey ? ` ${code(x.restoredKey)}` : ''}`;
+            const saved = x.saved ? `✅ ${code(x.savedKey)}` : `➖ ${cell(x.notSaved)}`;
+            const t = x.seconds;
+            out.push(`| ${code(x.id)} | ${code(x.target)} | ${restored} | ${x.bytes > 0 ? formatBytes(x.bytes) : ''} | ` +
+                `${t.restore}s | ${t.inject}s | ${t.extract}s | ${t.save}s | ${saved}${x.error ? ` ⚠️ ${cell(x.error)}` : ''} |`);
+        }
+        out.push('');
+    }
+    for (const s of m.skipped)
+        out.push(`- ${code(s.id)} (${code(s.target)}) is not persisted: ${cell(s.why)}`);
+    for (const n of m.notes)
+        out.push(`- ${cell(n)}`);
+    if (m.skipped.length + m.notes.length > 0)
+        out.push('');
+    out.push('GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.', '');
+    return out;
+}
+/** `cache: local` through the GitHub Actions cache: each folder restored, pruned and saved. */
+function renderLocalCache(l) {
+    const out = ['### Local cache folders (through the GitHub Actions cache)', ''];
+    out.push('| ref | folder | restored | size | pruned | restore | save | saved |', '|---|---|---|---:|---:|---:|---:|---|');
+    for (const f of l.folders) {
+        const restored = f.direction === 'write'
+            ? ''
+            : f.restore === 'hit'
+                ? `✅ ${code(f.restoredKey)}`
+                : f.restore === 'miss'
+                    ? '➖ miss'
+                    : `⚠️ ${cell(f.error)}`;
+        const saved = f.direction === 'read'
+            ? ''
+            : f.saved
+                ? `✅ ${code(f.savedKey)}`
+                : `➖ ${cell(f.notSaved)}${f.error ? ` ⚠️ ${cell(f.error)}` : ''}`;
+        const pruned = f.prunedBlobs > 0 ? `${f.prunedBlobs} blobs, ${formatBytes(f.prunedBytes)}` : '';
+        out.push(`| ${code(f.ref)} | ${code(f.name)} | ${restored} | ${f.bytes > 0 ? formatBytes(f.bytes) : ''} | ${pruned} | ${f.seconds.restore}s | ${f.seconds.save}s | ${saved} |`);
+    }
+    out.push('');
+    return out;
+}
+function renderSummary(r) {
+    const out = [];
+    const pct = `${Math.round(r.steps.ratio * 100)}%`;
+    const s = r.steps;
+    if (r.build === 'not-run') {
+        out.push('## BuildKit cache: plan only (dry run)', '');
+    }
+    else {
+        out.push(`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${pct})`, '');
+    }
+    const facts = [
+        `backend **${r.backend}**`,
+        `run kind **${r.trigger}**`,
+        `cache namespace ${code(r.namespace)}`,
+    ];
+    if (r.build !== 'not-run') {
+        facts.unshift(r.build === 'succeeded' ? '**Build succeeded**' : '**Build failed**');
+        facts.push(`${s.executed} ${s.executed === 1 ? 'step' : 'steps'} ran for ${s.executedSeconds}s`);
+        if (s.notRun > 0)
+            facts.push(`${s.notRun} not reached`);
+    }
+    const exportSize = r.export.sizes.find((x) => x.bytes !== null)?.bytes;
+    facts.push(`cache export **${r.export.status}**` +
+        (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
+        (exportSize != null ? ` (${formatBytes(exportSize)})` : ''));
+    out.push(`${facts.join(' · ')}`, '');
+    if (r.error) {
+        const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
+        out.push(`> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${cell(clip(r.error.message, 400))}`, '');
+    }
+    if (r.likelyReasons.length > 0) {
+        out.push('### Likely reasons for cache misses', '');
+        for (const reason of r.likelyReasons) {
+            const scope = reason.stage ? ` in stage ${code(reason.stage)}` : '';
+            out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
+        }
+        out.push('');
+    }
+    if (s.list.length > 0) {
+        const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
+        // The first step that ran in each stage is where that stage's cache broke.
+        const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
+        s.list.forEach((step, n) => {
+            const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
+            const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
+            const label = step.status === 'not-run' && r.build === 'failed'
+                ? '⏭️ not reached'
+                : (STATUS_ICON[step.status] ?? step.status);
+            const result = `${label}${first ? ' · first miss' : ''}`;
+            const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
+            rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
+        });
+        out.push('### Steps', '');
+        if (s.list.length > STEPS_SHOWN) {
+            out.push(`<details><summary>${s.list.length} steps, in build order</summary>`, '', ...rows, '', '</details>');
+        }
+        else {
+            out.push(...rows);
+        }
+        out.push('');
+    }
+    if (r.imports.length > 0) {
+        out.push('### Cache import', '', '| source | result | time |', '|---|---|---:|');
+        for (const i of r.imports) {
+            const result = i.result === 'imported'
+                ? '✅ imported'
+                : i.result === 'not-found'
+                    ? '➖ not found (normal for the first build of a ref)'
+                    : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
+            out.push(`| ${code(i.source)} | ${result} | ${duration(i.seconds)} |`);
+        }
+        out.push('');
+    }
+    out.push('### Cache export', '');
+    const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
+    out.push(`${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
+        `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
+        (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''), '');
+    for (const d of r.export.destinations) {
+        const size = r.export.sizes.find((x) => x.destination === d);
+        const text = !size ? '' : size.bytes !== null ? `${formatBytes(size.bytes)} (${size.how})` : size.how;
+        out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
+    }
+    if (r.export.destinations.length > 0)
+        out.push('');
+    if (r.mounts)
+        out.push(...renderMounts(r.mounts));
+    if (r.localCache)
+        out.push(...renderLocalCache(r.localCache));
+    // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
+    out.push('### Cache plan', '');
+    for (const read of r.plan.reads) {
+        out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${read.entry ? code(read.entry) : 'not read'}`);
+    }
+    for (const write of r.plan.writes) {
+        out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
+    }
+    if (r.plan.writes.length === 0)
+        out.push('- **write**: nothing is written by this run');
+    out.push('');
+    if (r.plan.notes.length > 0) {
+        out.push('Notes:', '');
+        for (const note of r.plan.notes)
+            out.push(`- ${cell(note)}`);
+        out.push('');
+    }
+    if (r.tokenScopes) {
+        const list = r.tokenScopes.map((t) => `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
+        out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
+    }
+    if (r.baseImages.length > 0) {
+        const list = r.baseImages.map((b) => `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
+        out.push(`Base images: ${list.join(', ')}.`, '');
+    }
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/mounts/plan.ts
+
+
+/** Key version: bump when the archive's layout changes. */
+const MOUNT_KEY_PREFIX = 'bkca-mount-v1';
+/** GitHub's limit is a key and 9 restore keys; the first prefix is also the key (see mounts.ts). */
+const MAX_KEYS = 9;
+/** `bkca-mount-v1/<mount id>/<cache name of the ref>/`: a ref's mount, whatever its content. */
+function mountKeyPrefix(mountId, cacheName) {
+    return `${MOUNT_KEY_PREFIX}/${slug(mountId, 64)}/${cacheName}/`;
+}
+/** Why a run must never save to the GitHub Actions cache: code it runs may be someone else's. */
+function neverSaves(plan) {
+    const t = plan.trigger;
+    if (t.kind === 'pull-request' && t.fromFork)
+        return 'a pull request from a fork never saves cache mounts';
+    if (t.kind === 'untrusted')
+        return `${t.event} may run untrusted code: cache mounts are never saved`;
+    if (plan.writes.length === 0)
+        return 'the plan writes no cache on this run';
+    return '';
+}
+function planMounts(scan, selection, plan, o) {
+    const result = { mounts: [], skipped: [], noSave: '', warnings: [], notes: [...scan.notes] };
+    for (const l of scan.leftOut)
+        result.notes.push(`cache mount on line ${l.line} (${l.mount}) is left out: ${l.why}`);
+    if (selection.kind === 'none')
+        return result;
+    if (selection.kind === 'ids') {
+        const found = new Set(scan.mounts.map((m) => m.id));
+        for (const id of selection.ids.filter((i) => !found.has(i))) {
+            result.warnings.push(`cache-mounts: the mount id ${JSON.stringify(id)} is not in the stages this build uses`);
+        }
+    }
+    const chosen = scan.mounts.filter((m) => selection.kind === 'auto' || selection.ids.includes(m.id));
+    if (o.noCache) {
+        const why = 'no-cache: BuildKit starts every cache mount empty';
+        result.skipped = chosen.map((m) => ({ id: m.id, target: m.target, why }));
+        return result;
+    }
+    const readNames = [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
+    const writeName = plan.writes[0]?.name ?? '';
+    result.noSave = neverSaves(plan) || (writeName === '' ? 'the plan writes no cache on this run' : '');
+    if (readNames.length > MAX_KEYS) {
+        result.notes.push(`cache mounts restore from the first ${MAX_KEYS} of the plan's ${readNames.length} reads`);
+    }
+    for (const mount of chosen) {
+        const restoreKeys = readNames.slice(0, MAX_KEYS).map((n) => mountKeyPrefix(mount.id, n));
+        const savePrefix = result.noSave === '' ? mountKeyPrefix(mount.id, writeName) : null;
+        result.mounts.push({
+            mount,
+            restoreKeys,
+            ownPrefix: savePrefix ?? restoreKeys[0] ?? '',
+            saveKeyPrefix: savePrefix,
+        });
+    }
+    return result;
+}
+/** `exact`: restored from the ref this run writes (its own earlier run); `fallback`: another read. */
+function restoreResult(matchedKey, ownPrefix) {
+    if (matchedKey === null)
+        return 'miss';
+    return ownPrefix !== '' && matchedKey.startsWith(ownPrefix) ? 'exact' : 'fallback';
+}
+/** Whether an extracted mount is saved, and why not. */
+function saveDecision(o) {
+    if (o.saveKeyPrefix === null)
+        return { key: '', why: o.noSave || 'not saved on this run' };
+    if (o.files === 0)
+        return { key: '', why: 'the mount is empty' };
+    if (o.fingerprint === o.restoredFingerprint)
+        return { key: '', why: 'unchanged since it was restored' };
+    if (o.bytes > o.maxBytes) {
+        return {
+            key: '',
+            why: `${formatBytes(o.bytes)} is over cache-mounts-max-size (${formatBytes(o.maxBytes)}; GitHub keeps 10 GB per repository in all)`,
+        };
+    }
+    return { key: `${o.saveKeyPrefix}${o.fingerprint}`, why: '' };
+}
+/** Paths inside the helper builds (never the user's). */
+const MOUNT_DIR = '/bkca/mount';
+const OUT_DIR = '/bkca/out';
+const RESTORED_DIR = '/bkca/restored';
+/** The named build context the restored archive reaches the inject helper by. */
+const RESTORED_CONTEXT = 'bkca-restored';
+const ARCHIVE_FILE = 'mount.tar';
+/** The mount's file list and content hashes: what "changed" compares. */
+const TREE_FILE = 'tree.txt';
+/** One CSV field of a `--mount` value, quoted when it must be. */
+function plan_field(key, value) {
+    return /[",\s]/.test(value) ? `${key}="${value.replace(/"/g, '""')}"` : `${key}=${value}`;
+}
+/** The user's mount as BuildKit keys it (id, sharing, uid, gid, mode), at the helper's own path. */
+function helperMountFlag(m) {
+    const fields = [
+        'type=cache',
+        plan_field('id', m.id),
+        `target=${MOUNT_DIR}`,
+        `sharing=${m.sharing}`,
+        ...(m.uid !== '' ? [plan_field('uid', m.uid)] : []),
+        ...(m.gid !== '' ? [plan_field('gid', m.gid)] : []),
+        ...(m.mode !== '' ? [plan_field('mode', m.mode)] : []),
+    ];
+    return `--mount=${fields.join(',')}`;
+}
+/**
+ * The helper that fills the builder's cache mount from the restored archive. `BKCA_NONCE` makes its
+ * step run every time (`--no-cache` would hand it a fresh, empty cache mount instead).
+ */
+function injectDockerfile(m, image) {
+    return [
+        `FROM ${image}`,
+        'ARG BKCA_NONCE',
+        `RUN ${helperMountFlag(m)} --mount=type=bind,from=${RESTORED_CONTEXT},target=${RESTORED_DIR} \\`,
+        `    tar -xf ${RESTORED_DIR}/${ARCHIVE_FILE} -C ${MOUNT_DIR}`,
+        '',
+    ].join('\n');
+}
+/** The helper that copies a cache mount out: an archive (owners and modes kept) and its tree list. */
+function extractDockerfile(m, image) {
+    return [
+        `FROM ${image} AS copy`,
+        'ARG BKCA_NONCE',
+        `RUN ${helperMountFlag(m)} \\`,
+        `    mkdir -p ${OUT_DIR} && cd ${MOUNT_DIR} && tar -cf ${OUT_DIR}/${ARCHIVE_FILE} . && \\`,
+        `    { find . | LC_ALL=C sort; find . -type f -exec sha256sum {} + | LC_ALL=C sort -k2; } > ${OUT_DIR}/${TREE_FILE}`,
+        'FROM scratch',
+        `COPY --from=copy ${OUT_DIR}/ /`,
+        '',
+    ].join('\n');
+}
+/** The build arg that namespaces cache mount ids: the helpers must see the same ids as the build. */
+const CACHE_MOUNT_NS = 'BUILDKIT_CACHE_MOUNT_NS';
+/** `buildx build` of a helper: its Dockerfile on stdin, no workspace context, no attestations. */
+function helperBuildArgs(o) {
+    const args = ['buildx', 'build', '--builder', o.builder, '--progress', 'plain'];
+    args.push('--provenance=false', '--sbom=false');
+    args.push('--build-arg', `BKCA_NONCE=${o.nonce}`);
+    for (const a of o.buildArgs.filter((b) => b.startsWith(`${CACHE_MOUNT_NS}=`)))
+        args.push('--build-arg', a);
+    if (o.restoredDir)
+        args.push('--build-context', `${RESTORED_CONTEXT}=${o.restoredDir}`);
+    args.push('--output', o.output, '-');
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/localcache/gc.ts
+/**
+ * What a local cache folder still needs after an export. BuildKit's local exporter adds the new
+ * cache's blobs and points index.json at it, but never deletes the blobs of earlier exports, so a
+ * folder carried from run to run grows without bound (build-push-action#252, moby/buildkit#1896).
+ * Pure: index.json and a way to read a blob in, the digests index.json still reaches out.
+ */
+/** Media types whose blobs are JSON that names further blobs (indexes and manifests). */
+const NAMES_BLOBS = /(manifest|index)(\.list)?(\.v\d+)?\+json$|^application\/vnd\.oci\.image\.(index|manifest)\.v1\+json$/;
+function gc_parse(text) {
+    if (text === null)
+        return null;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+}
+/** Every digest reachable from index.json: index → manifests (lists) → config and layers. */
+function reachableBlobs(indexJson, readBlob) {
+    const reached = new Set();
+    const visit = (d) => {
+        if (!d?.digest || reached.has(d.digest))
+            return;
+        reached.add(d.digest);
+        if (d.mediaType && NAMES_BLOBS.test(d.mediaType))
+            follow(gc_parse(readBlob(d.digest)));
+    };
+    const follow = (m) => {
+        if (m === null)
+            return;
+        for (const d of m.manifests ?? [])
+            visit(d);
+        visit(m.config);
+        for (const d of m.layers ?? [])
+            visit(d);
+    };
+    follow(gc_parse(indexJson));
+    return reached;
+}
+/**
+ * The blobs to delete: those index.json no longer reaches. None when index.json cannot be read:
+ * a folder whose index is broken is left as it is, never emptied.
+ */
+function unreachableBlobs(indexJson, blobs, readBlob) {
+    if (indexJson === null || gc_parse(indexJson) === null)
+        return [];
+    const reached = reachableBlobs(indexJson, readBlob);
+    return blobs.filter((b) => !reached.has(b)).sort();
+}
+
+;// CONCATENATED MODULE: ./src/localcache/persist.ts
+
+
+
+
+
+
+
+
+
+/**
+ * `cache: local` without `cache-dir`: each ref's folder travels through the GitHub Actions cache.
+ * The folders the plan reads are restored before the build (BuildKit imports from them), the
+ * folders it writes are pruned to what their index reaches and saved after the export.
+ */
+const LOCAL_KEY_PREFIX = 'bkca-local-v1';
+/** Where the folders live on this runner: its temp folder, never the workspace. */
+function withPersistedLocalDir(inputs, env) {
+    if (!inputs.cache.persistLocal)
+        return inputs;
+    const dir = external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-local-cache');
+    return { ...inputs, cache: { ...inputs.cache, dir } };
+}
+const seconds = (ms) => Math.round(ms / 100) / 10;
+const hashOf = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+const readText = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : null);
+const keyPrefix = (name) => `${LOCAL_KEY_PREFIX}/${name}/`;
+const record = (ref, name, direction) => ({
+    ref,
+    name,
+    direction,
+    restore: '',
+    restoredKey: '',
+    saved: false,
+    savedKey: '',
+    notSaved: '',
+    error: '',
+    bytes: 0,
+    prunedBlobs: 0,
+    prunedBytes: 0,
+    seconds: { restore: 0, save: 0 },
+});
+/**
+ * Restores the folder of every ref the plan reads, then drops from the plan the sources that are
+ * still missing. The plan is returned unchanged when the folders are not persisted.
+ */
+async function restoreLocalCaches(exec, o) {
+    if (!o.inputs.cache.persistLocal)
+        return { plan: o.plan, session: null };
+    const dir = o.inputs.cache.dir;
+    external_node_fs_.mkdirSync(dir, { recursive: true });
+    const session = {
+        plan: o.plan,
+        dir,
+        records: [],
+        restoredIndex: new Map(),
+        env: o.env,
+        timeoutMs: o.inputs.mounts.timeoutMs,
+        unavailable: o.unavailable,
+    };
+    if (o.unavailable)
+        commands_warning(`cache local: the folders are not restored or saved (${o.unavailable})`);
+    await group('Local cache: restore', async () => {
+        for (const read of o.plan.reads.filter((r) => r.name && r.entry !== '')) {
+            const r = record(read.ref, read.name, 'read');
+            session.records.push(r);
+            try {
+                if (o.unavailable) {
+                    r.restore = 'failed';
+                    r.error = o.unavailable;
+                    continue;
+                }
+                const prefix = keyPrefix(r.name);
+                const call = await runCacheWorker(exec, 
+                // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+                { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] }, { root: dir, env: o.env, timeoutMs: session.timeoutMs });
+                r.seconds.restore = seconds(call.ms);
+                if (call.status === 'failed') {
+                    r.restore = 'failed';
+                    r.error = `restore failed: ${call.reason}`;
+                    commands_warning(`local cache ${r.name}: ${r.error}`);
+                }
+                else if (call.status === 'hit') {
+                    r.restore = 'hit';
+                    r.restoredKey = call.matchedKey;
+                    const index = readText(external_node_path_.join(dir, r.name, 'index.json'));
+                    if (index !== null)
+                        session.restoredIndex.set(r.name, index);
+                    info(`local cache ${r.name}: restored from ${call.matchedKey}`);
+                }
+                else {
+                    r.restore = 'miss';
+                }
+            }
+            catch (e) {
+                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
+                commands_warning(`local cache ${r.name}: ${r.error}`);
+            }
+        }
+    });
+    return { plan: narrowSources(o.plan, localExistence(external_node_fs_.existsSync)), session };
+}
+/** Deletes the blobs of earlier exports; returns how many and their bytes. */
+function pruneFolder(folder) {
+    const blobDir = external_node_path_.join(folder, 'blobs', 'sha256');
+    if (!external_node_fs_.existsSync(blobDir))
+        return { count: 0, bytes: 0 };
+    const blobs = external_node_fs_.readdirSync(blobDir).map((f) => `sha256:${f}`);
+    const read = (digest) => readText(external_node_path_.join(blobDir, digest.replace(/^sha256:/, '')));
+    let bytes = 0;
+    const doomed = unreachableBlobs(readText(external_node_path_.join(folder, 'index.json')), blobs, read);
+    for (const digest of doomed) {
+        const file = external_node_path_.join(blobDir, digest.replace(/^sha256:/, ''));
+        bytes += external_node_fs_.statSync(file).size;
+        external_node_fs_.rmSync(file);
+    }
+    return { count: doomed.length, bytes };
+}
+function folderBytes(folder) {
+    let total = 0;
+    for (const entry of external_node_fs_.readdirSync(folder, { withFileTypes: true })) {
+        const p = external_node_path_.join(folder, entry.name);
+        total += entry.isDirectory() ? folderBytes(p) : external_node_fs_.statSync(p).size;
+    }
+    return total;
+}
+/** After the export: prunes and saves the folders the plan wrote, when they changed. */
+async function saveLocalCaches(exec, session, exported) {
+    if (session === null)
+        return null;
+    const noSave = session.unavailable || neverSaves(session.plan) || (exported ? '' : 'the cache export did not succeed');
+    await group('Local cache: save', async () => {
+        for (const write of session.plan.writes.filter((w) => w.name)) {
+            const r = record(write.ref, write.name, 'write');
+            session.records.push(r);
+            try {
+                const folder = external_node_path_.join(session.dir, r.name);
+                const index = readText(external_node_path_.join(folder, 'index.json'));
+                if (index === null) {
+                    r.notSaved = 'no cache was exported to it';
+                    continue;
+                }
+                const pruned = pruneFolder(folder);
+                r.prunedBlobs = pruned.count;
+                r.prunedBytes = pruned.bytes;
+                r.bytes = folderBytes(folder);
+                if (noSave) {
+                    r.notSaved = noSave;
+                    continue;
+                }
+                if (session.restoredIndex.get(r.name) === index) {
+                    r.notSaved = 'unchanged since it was restored';
+                    continue;
+                }
+                await saveInto(exec, r, `local cache ${r.name}`, { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` }, { root: session.dir, env: session.env, timeoutMs: session.timeoutMs });
+            }
+            catch (e) {
+                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
+                commands_warning(`local cache ${r.name}: ${r.error}`);
+            }
+        }
+    });
+    return { dir: session.dir, folders: session.records };
+}
+
+;// CONCATENATED MODULE: ./src/mounts/mounts.ts
+
+
+
+
+
+
+
+
+const mounts_seconds = (ms) => Math.round(ms / 100) / 10;
+const fingerprintOf = (tree) => (0,external_node_crypto_.createHash)('sha256').update(tree).digest('hex').slice(0, 16);
+/** The folder name archived in the cache: part of the cache version, so it never changes. */
+const CACHED_FOLDER = 'mount';
+/** The Dockerfile's text, or why it cannot be read here. */
+function readDockerfile(inputs, workspace) {
+    const { context, file } = inputs.build;
+    if (file === '-' || (file === '' && isRemoteContext(context))) {
+        return { why: 'the Dockerfile is not a file of the checkout' };
+    }
+    const where = dockerfilePath(inputs.build, workspace);
+    try {
+        return { text: external_node_fs_.readFileSync(where, 'utf8') };
+    }
+    catch (e) {
+        return { why: `cannot read ${where}: ${e.message}` };
+    }
+}
+async function helperBuild(exec, buildx, o, dockerfile, extra) {
+    const args = helperBuildArgs({
+        builder: o.builder,
+        nonce: (0,external_node_crypto_.randomUUID)(),
+        buildArgs: o.inputs.build.buildArgs,
+        ...extra,
+    });
+    const run = await exec(buildx.command, buildx.argv(args), { input: dockerfile, env: o.env });
+    return run.exitCode === 0 ? '' : lastLine(run.stderr);
+}
+function newRecord({ mount }) {
+    return {
+        id: mount.id,
+        target: mount.target,
+        stage: mount.stage,
+        restore: 'miss',
+        restoredKey: '',
+        bytes: 0,
+        saved: false,
+        savedKey: '',
+        notSaved: '',
+        error: '',
+        seconds: { restore: 0, inject: 0, extract: 0, save: 0 },
+    };
+}
+/** Anything unforeseen (a damaged archive, a full disk) is this mount's warning, never the build's failure. */
+async function safely(record, phase, fn, fallback) {
+    try {
+        return await fn();
+    }
+    catch (e) {
+        record.error = `${phase} failed: ${e.message}`;
+        if (phase === 'restore')
+            record.restore = 'failed';
+        commands_warning(`cache mount ${record.id}: ${record.error}`);
+        return fallback;
+    }
+}
+/**
+ * Before the build: finds the cache mounts, restores each one's archive and puts it into the
+ * builder's cache mount of the same id. Returns null when there is nothing to persist, which
+ * costs no helper build.
+ */
+async function restoreMounts(exec, buildx, o) {
+    if (o.inputs.mounts.selection.kind === 'none')
+        return null;
+    if (o.unavailable) {
+        info(`cache mounts: not persisted, the GitHub Actions cache is not reachable (${o.unavailable})`);
+        return null;
+    }
+    const dockerfile = readDockerfile(o.inputs, o.workspace);
+    if ('why' in dockerfile) {
+        info(`cache mounts: not looked for (${dockerfile.why})`);
+        return null;
+    }
+    let scan;
+    try {
+        // The parser is loaded only by runs that can persist mounts.
+        const { scanCacheMounts } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82410));
+        scan = scanCacheMounts(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs);
+    }
+    catch (e) {
+        commands_warning(`cache mounts: the Dockerfile could not be read (${e.message}); they are not persisted`);
+        return null;
+    }
+    const plan = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
+    for (const w of plan.warnings)
+        commands_warning(w);
+    for (const n of plan.notes)
+        info(`cache mounts: ${n}`);
+    if (plan.mounts.length === 0 && plan.skipped.length === 0)
+        return null;
+    const session = { plan, records: [], restoredFingerprints: [], o };
+    await group('Cache mounts: restore', async () => {
+        for (const [n, planned] of plan.mounts.entries()) {
+            const record = newRecord(planned);
+            session.records.push(record);
+            session.restoredFingerprints.push(await safely(record, 'restore', () => restoreOne(exec, buildx, o, planned, record, n), null));
+        }
+    });
+    return session;
+}
+async function restoreOne(exec, buildx, o, planned, record, n) {
+    const { mount } = planned;
+    const root = external_node_path_.join(o.tempDir, 'mounts', String(n), 'restored');
+    external_node_fs_.mkdirSync(root, { recursive: true });
+    const key = planned.restoreKeys[0];
+    if (key === undefined)
+        return null;
+    const call = await runCacheWorker(exec, 
+    // The key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+    { op: 'restore', path: CACHED_FOLDER, key, restoreKeys: planned.restoreKeys }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
+    record.seconds.restore = mounts_seconds(call.ms);
+    if (call.status === 'failed') {
+        record.restore = 'failed';
+        record.error = `restore failed: ${call.reason}`;
+        commands_warning(`cache mount ${mount.id}: ${record.error}`);
+        return null;
+    }
+    if (call.status !== 'hit') {
+        info(`cache mount ${mount.id} (${mount.target}): nothing to restore`);
+        return null;
+    }
+    record.restore = restoreResult(call.matchedKey, planned.ownPrefix);
+    record.restoredKey = call.matchedKey;
+    const folder = external_node_path_.join(root, CACHED_FOLDER);
+    const started = Date.now();
+    const failed = await helperBuild(exec, buildx, o, injectDockerfile(mount, o.inputs.mounts.image), {
+        restoredDir: folder,
+        output: 'type=cacheonly',
+    });
+    record.seconds.inject = mounts_seconds(Date.now() - started);
+    if (failed) {
+        record.error = `inject failed: ${failed}`;
+        commands_warning(`cache mount ${mount.id}: ${record.error}`);
+        return null;
+    }
+    const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, TREE_FILE), 'utf8');
+    record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, ARCHIVE_FILE)).size;
+    info(`cache mount ${mount.id} (${mount.target}): restored from ${call.matchedKey} (${record.restore})`);
+    return fingerprintOf(tree);
+}
+/**
+ * After the image and its cache export: copies each mount out and saves it when the plan writes,
+ * it changed and it is not too large.
+ */
+async function saveMounts(exec, buildx, session, built) {
+    if (session === null)
+        return null;
+    const { plan, records, o } = session;
+    if (plan.mounts.length > 0) {
+        await group('Cache mounts: save', async () => {
+            for (const [n, planned] of plan.mounts.entries()) {
+                const record = records[n];
+                if (!built)
+                    record.notSaved = 'the build failed';
+                else {
+                    const restored = session.restoredFingerprints[n];
+                    await safely(record, 'save', () => saveOne(exec, buildx, o, planned, record, restored, plan.noSave, n), undefined);
+                }
+            }
+        });
+    }
+    const failed = records.filter((r) => r.error !== '').length;
+    return {
+        mounts: records,
+        skipped: plan.skipped,
+        notes: plan.notes,
+        counts: {
+            restored: records.filter((r) => r.restore === 'exact' || r.restore === 'fallback').length,
+            missed: records.filter((r) => r.restore === 'miss').length,
+            skipped: plan.skipped.length,
+            failed,
+        },
+        saved: records.filter((r) => r.saved).map((r) => r.id),
+    };
+}
+async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, noSave, n) {
+    const { mount } = planned;
+    // Nothing is copied out when it could not be saved anyway.
+    if (planned.saveKeyPrefix === null) {
+        record.notSaved = noSave;
+        return;
+    }
+    const root = external_node_path_.join(o.tempDir, 'mounts', String(n), 'extracted');
+    const folder = external_node_path_.join(root, CACHED_FOLDER);
+    external_node_fs_.mkdirSync(root, { recursive: true });
+    const started = Date.now();
+    const failed = await helperBuild(exec, buildx, o, extractDockerfile(mount, o.inputs.mounts.image), {
+        output: `type=local,dest=${folder}`,
+    });
+    record.seconds.extract = mounts_seconds(Date.now() - started);
+    if (failed) {
+        record.error = `extract failed: ${failed}`;
+        record.notSaved = 'it could not be copied out';
+        commands_warning(`cache mount ${mount.id}: ${record.error}`);
+        return;
+    }
+    const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, TREE_FILE), 'utf8');
+    record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, ARCHIVE_FILE)).size;
+    const decision = saveDecision({
+        saveKeyPrefix: planned.saveKeyPrefix,
+        noSave,
+        fingerprint: fingerprintOf(tree),
+        restoredFingerprint,
+        // The tree lists `.` and every path, then each file's hash.
+        files: tree.split('\n').filter((l) => l !== '' && l !== '.').length,
+        bytes: record.bytes,
+        maxBytes: o.inputs.mounts.maxBytes,
+    });
+    if (decision.key === '') {
+        record.notSaved = decision.why;
+        info(`cache mount ${mount.id}: not saved (${decision.why})`);
+        return;
+    }
+    await saveInto(exec, record, `cache mount ${mount.id}`, { path: CACHED_FOLDER, key: decision.key }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
+}
+/** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
+function mountOutputs(r) {
+    const counts = r?.counts ?? { restored: 0, missed: 0, skipped: 0, failed: 0 };
+    return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 /** Cache exporters default to mode=min; an inline cache can only be min. */
 const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
-const seconds = (ms) => Math.round(ms / 100) / 10;
+const report_seconds = (ms) => Math.round(ms / 100) / 10;
 const report_didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
 const stageLabel = (s) => [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)';
 function importResults(log) {
     return log.imports.map((i) => {
-        const took = seconds(i.durationMs);
+        const took = report_seconds(i.durationMs);
         if (!i.error)
             return { source: i.source, result: 'imported', seconds: took };
         const notFound = /not found|no such file|404|does not exist/i.test(i.error);
@@ -6007,12 +6954,12 @@ function exportOutcome(plan, log, built, skipWhy) {
         return outcome('skipped', 'the build did not finish');
     const failed = log?.exports.find((e) => e.error);
     if (failed)
-        return outcome('failed', failed.error ?? 'failed', seconds(exportMs));
+        return outcome('failed', failed.error ?? 'failed', report_seconds(exportMs));
     if (log && log.exports.length === 0 && destinations.every((d) => d.startsWith('type=inline'))) {
         // An inline cache has no export vertex of its own: it is written with the image.
         return outcome('ok', 'exported inside the image');
     }
-    return outcome('ok', '', seconds(exportMs));
+    return outcome('ok', '', report_seconds(exportMs));
 }
 /** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
 function normalizeImage(image) {
@@ -6203,14 +7150,14 @@ function buildReport(args) {
             executed: totals.executed,
             notRun: totals.notRun,
             ratio: Math.round(totals.ratio * 1000) / 1000,
-            executedSeconds: seconds(totals.executedMs),
+            executedSeconds: report_seconds(totals.executedMs),
             firstExecuted: firstExecuted(steps),
             list: steps.map((s) => ({
                 stage: s.stage,
                 platform: s.platform,
                 step: s.command,
                 status: s.status,
-                seconds: seconds(s.durationMs),
+                seconds: report_seconds(s.durationMs),
                 instruction: s.instruction,
                 index: s.index,
                 of: s.total,
@@ -6223,7 +7170,7 @@ function buildReport(args) {
             ? {
                 ref: record.ref,
                 status: record.status,
-                seconds: seconds(record.durationMs),
+                seconds: report_seconds(record.durationMs),
                 buildkitCachedSteps: record.numCachedSteps,
                 buildkitTotalSteps: record.numTotalSteps,
             }
@@ -6244,173 +7191,9 @@ function buildReport(args) {
                 previous: args.previous,
             }),
         timings: args.timings ?? null,
+        ...(args.mounts ? { mounts: args.mounts } : {}),
+        ...(args.localCache ? { localCache: args.localCache } : {}),
     };
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-/** Markdown table cells: no pipes or newlines from step text may break the table. */
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
-}
-function code(text) {
-    return `\`${cell(text)}\``;
-}
-/** Prose outside tables: the report's details quote commands in backticks already. */
-function oneLine(text) {
-    return text.replace(/\s*\r?\n\s*/g, ' ');
-}
-function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-/** Seconds as the report rounds them (0.1s): what rounds to 0 still took some time. */
-function duration(seconds) {
-    return seconds > 0 ? `${seconds}s` : '<0.1s';
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-const STATUS_ICON = {
-    cached: '✅ cached',
-    executed: '🔨 ran',
-    failed: '❌ failed',
-    canceled: '⏹️ canceled',
-    'not-run': '⏭️ not needed',
-};
-const REASON_TITLE = {
-    'no-cache': 'no-cache',
-    'no-cache-read': 'nothing read',
-    'first-build': 'no cache yet',
-    'import-failed': 'import failed',
-    'base-image-changed': 'base image changed',
-    'build-args-changed': 'build args changed',
-    'context-changed': 'context files changed',
-    'earlier-stage-changed': 'earlier stage changed',
-    'platform-not-cached': 'other platform only',
-    'step-changed': 'step not in cache',
-};
-/** More steps than this go into a collapsed block. */
-const STEPS_SHOWN = 40;
-/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
-function renderSummary(r) {
-    const out = [];
-    const pct = `${Math.round(r.steps.ratio * 100)}%`;
-    const s = r.steps;
-    if (r.build === 'not-run') {
-        out.push('## BuildKit cache: plan only (dry run)', '');
-    }
-    else {
-        out.push(`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${pct})`, '');
-    }
-    const facts = [
-        `backend **${r.backend}**`,
-        `run kind **${r.trigger}**`,
-        `cache namespace ${code(r.namespace)}`,
-    ];
-    if (r.build !== 'not-run') {
-        facts.unshift(r.build === 'succeeded' ? '**Build succeeded**' : '**Build failed**');
-        facts.push(`${s.executed} ${s.executed === 1 ? 'step' : 'steps'} ran for ${s.executedSeconds}s`);
-        if (s.notRun > 0)
-            facts.push(`${s.notRun} not reached`);
-    }
-    const exportSize = r.export.sizes.find((x) => x.bytes !== null)?.bytes;
-    facts.push(`cache export **${r.export.status}**` +
-        (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
-        (exportSize != null ? ` (${formatBytes(exportSize)})` : ''));
-    out.push(`${facts.join(' · ')}`, '');
-    if (r.error) {
-        const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
-        out.push(`> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${cell(clip(r.error.message, 400))}`, '');
-    }
-    if (r.likelyReasons.length > 0) {
-        out.push('### Likely reasons for cache misses', '');
-        for (const reason of r.likelyReasons) {
-            const scope = reason.stage ? ` in stage ${code(reason.stage)}` : '';
-            out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
-        }
-        out.push('');
-    }
-    if (s.list.length > 0) {
-        const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
-        // The first step that ran in each stage is where that stage's cache broke.
-        const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
-        s.list.forEach((step, n) => {
-            const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
-            const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
-            const label = step.status === 'not-run' && r.build === 'failed'
-                ? '⏭️ not reached'
-                : (STATUS_ICON[step.status] ?? step.status);
-            const result = `${label}${first ? ' · first miss' : ''}`;
-            const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
-            rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
-        });
-        out.push('### Steps', '');
-        if (s.list.length > STEPS_SHOWN) {
-            out.push(`<details><summary>${s.list.length} steps, in build order</summary>`, '', ...rows, '', '</details>');
-        }
-        else {
-            out.push(...rows);
-        }
-        out.push('');
-    }
-    if (r.imports.length > 0) {
-        out.push('### Cache import', '', '| source | result | time |', '|---|---|---:|');
-        for (const i of r.imports) {
-            const result = i.result === 'imported'
-                ? '✅ imported'
-                : i.result === 'not-found'
-                    ? '➖ not found (normal for the first build of a ref)'
-                    : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
-            out.push(`| ${code(i.source)} | ${result} | ${duration(i.seconds)} |`);
-        }
-        out.push('');
-    }
-    out.push('### Cache export', '');
-    const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
-    out.push(`${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
-        `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
-        (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''), '');
-    for (const d of r.export.destinations) {
-        const size = r.export.sizes.find((x) => x.destination === d);
-        const text = !size ? '' : size.bytes !== null ? `${formatBytes(size.bytes)} (${size.how})` : size.how;
-        out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
-    }
-    if (r.export.destinations.length > 0)
-        out.push('');
-    // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
-    out.push('### Cache plan', '');
-    for (const read of r.plan.reads) {
-        out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${read.entry ? code(read.entry) : 'not read'}`);
-    }
-    for (const write of r.plan.writes) {
-        out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
-    }
-    if (r.plan.writes.length === 0)
-        out.push('- **write**: nothing is written by this run');
-    out.push('');
-    if (r.plan.notes.length > 0) {
-        out.push('Notes:', '');
-        for (const note of r.plan.notes)
-            out.push(`- ${cell(note)}`);
-        out.push('');
-    }
-    if (r.tokenScopes) {
-        const list = r.tokenScopes.map((t) => `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
-        out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
-    }
-    if (r.baseImages.length > 0) {
-        const list = r.baseImages.map((b) => `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
-        out.push(`Base images: ${list.join(', ')}.`, '');
-    }
-    return out.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
@@ -6469,6 +7252,8 @@ function readState() {
 
 
 
+
+
 const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message) {
@@ -6477,7 +7262,7 @@ function fail(message) {
 async function run(exec = exec_exec, env = process.env) {
     const started = Date.now();
     try {
-        await runWithInputs(exec, env, readInputs(), started);
+        await runWithInputs(exec, env, withPersistedLocalDir(readInputs(), env), started);
     }
     catch (e) {
         if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
@@ -6503,7 +7288,7 @@ async function runWithInputs(exec, env, inputs, started) {
         validatePaths(inputs.build, ctx.workspace, external_node_fs_.existsSync);
     // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
     const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
-    const cachePlan = await group('Cache plan', () => planCache(exec, ctx, inputs, env));
+    let cachePlan = await group('Cache plan', () => planCache(exec, ctx, inputs, env));
     mark('planned');
     const tokenScopes = readTokenScopes(inputs, env);
     const planOutputs = {
@@ -6555,6 +7340,22 @@ async function runWithInputs(exec, env, inputs, started) {
     });
     const builderMs = Date.now() - builderStart;
     mark('builder ready');
+    const mountSession = await restoreMounts(exec, buildx, {
+        inputs,
+        plan: cachePlan,
+        builder: builder.name,
+        tempDir,
+        env,
+        workspace: ctx.workspace,
+        unavailable: ghaUnavailable(env),
+    });
+    const local = await restoreLocalCaches(exec, {
+        inputs,
+        plan: cachePlan,
+        env,
+        unavailable: ghaUnavailable(env),
+    });
+    cachePlan = local.plan;
     // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
     const setup = prepareBuild(inputs, {
         builder: builder.name,
@@ -6581,6 +7382,8 @@ async function runWithInputs(exec, env, inputs, started) {
     mark('exported');
     const history = await historyRead;
     mark('history read');
+    const mounts = await saveMounts(exec, buildx, mountSession, built);
+    const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
     const report = await reportRun({
         inputs,
         cachePlan,
@@ -6590,6 +7393,8 @@ async function runWithInputs(exec, env, inputs, started) {
         exportRun,
         skipExport,
         started,
+        mounts,
+        localCache,
         timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
     });
     mark('reported');
@@ -6605,6 +7410,7 @@ async function runWithInputs(exec, env, inputs, started) {
         'cache-hit-ratio': totals.ratio.toFixed(2),
         'cache-export': report.export.status,
         'cache-report': JSON.stringify(report),
+        ...mountOutputs(mounts),
     });
     await writeSummary(report);
     // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
@@ -6680,6 +7486,8 @@ async function reportRun(r) {
         exportSizes,
         noCache: r.inputs.build.noCache,
         timings: { ...r.timings, totalMs: Date.now() - r.started },
+        mounts: r.mounts,
+        localCache: r.localCache,
     });
 }
 async function writeSummary(report) {

@@ -177,7 +177,7 @@ export async function findExistingCaches(
       return { exists: ghaExistence(listed.names), siblingLegs: [] };
     }
     case 'local':
-      return { exists: localExistence(fileExists), siblingLegs: [] };
+      return options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
     case 's3':
     case 'azblob': {
       // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).

@@ -14,6 +14,8 @@ export const OUTPUT_NAMES = [
   'cache-export',
   'cache-report',
   'bake-file',
+  'cache-mounts',
+  'cache-mounts-saved',
 ] as const;
 
 export type OutputName = (typeof OUTPUT_NAMES)[number];

@@ -2,6 +2,8 @@ import type { BaseImage, BuildLog, BuildMetadata, BuildRecord, BuildStep, Materi
 import { stepTotals } from '../buildx/parse';
 import type { CacheScope } from '../github/runtime-token';
 import type { CachePlan } from '../plan/plan';
+import type { LocalCacheReport } from '../localcache/persist';
+import type { MountsReport } from '../mounts/mounts';
 import type { ExportSize } from './export-size';
 
 export type ExportStatus = 'ok' | 'failed' | 'skipped';
@@ -99,6 +101,10 @@ export interface CacheReport {
   likelyReasons: LikelyReason[];
   /** Where main's time went, in milliseconds: the rest of totalMs is the action's own overhead. */
   timings: { totalMs: number; builderMs: number; buildMs: number; exportMs: number } | null;
+  /** `RUN --mount=type=cache` persisted through the GitHub Actions cache (absent when none were looked for). */
+  mounts?: MountsReport | null;
+  /** `cache: local` without `cache-dir`: the folders restored and saved through the GitHub Actions cache. */
+  localCache?: LocalCacheReport | null;
 }
 
 /** Cache exporters default to mode=min; an inline cache can only be min. */
@@ -417,6 +423,8 @@ export function buildReport(args: {
   noCache?: boolean;
   previous?: ReasonInput['previous'];
   timings?: CacheReport['timings'];
+  mounts?: MountsReport | null;
+  localCache?: LocalCacheReport | null;
 }): CacheReport {
   const log = args.log;
   const record = args.record ?? null;
@@ -491,5 +499,7 @@ export function buildReport(args: {
             previous: args.previous,
           }),
     timings: args.timings ?? null,
+    ...(args.mounts ? { mounts: args.mounts } : {}),
+    ...(args.localCache ? { localCache: args.localCache } : {}),
   };
 }
