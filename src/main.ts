@@ -203,7 +203,7 @@ async function planCache(
   const options = planOptionsFrom(inputs);
   const { facts, existing } = await planInputs(exec, ctx, options, env, inputs.githubToken, fs.existsSync);
   options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
-  const p = narrowSources(plan(ctx, facts, options), existing.exists);
+  const p = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
   if (existing.note) p.notes.push(existing.note);
   for (const r of p.reads) core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
   for (const w of p.writes) core.info(`write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`);

@@ -336,15 +336,15 @@ describe('listTags against a fake registry with its own token realm', () => {
     case                             | config                                            | reason
     ${'no docker config at all'}     | ${undefined}                                      | ${/\(HTTP 401: DENIED: authentication required\); no docker config at .*config\.json$/}
     ${'no entry for this registry'}  | ${{ auths: { 'ghcr.io': { auth: 'eDp5' } } }}     | ${/; no credentials for 127\.0\.0\.1:\d+ in .*config\.json$/}
-    ${'credentials in a credsStore'} | ${{ auths: { HOST: {} }, credsStore: 'desktop' }} | ${/; the credentials for 127\.0\.0\.1:\d+ are kept by a docker credential helper, which is not consulted$/}
-    ${'credentials in a credHelper'} | ${{ credHelpers: { HOST: 'ecr-login' } }}         | ${/kept by a docker credential helper/}
+    ${'credentials in a credsStore'} | ${{ auths: { HOST: {} }, credsStore: 'desktop' }} | ${/; the credentials for 127\.0\.0\.1:\d+ are kept by docker-credential-desktop, which was not run$/}
+    ${'credentials in a credHelper'} | ${{ credHelpers: { HOST: 'ecr-login' } }}         | ${/kept by docker-credential-ecr-login, which was not run/}
     ${'config that is not JSON'}     | ${'{not json'}                                    | ${/; the docker config .*config\.json could not be read$/}
   `('a private repository without usable credentials: $case → reason', async ({ config, reason }) => {
     const text = typeof config === 'string' ? config : JSON.stringify(config)?.replace(/HOST/g, fakeHost);
     const dir = configDir();
     if (text !== undefined) writeFileSync(join(dir, 'config.json'), text);
     const result = await listTags({ image: image(), dockerConfigDir: dir });
-    expect(result).toEqual({ tags: null, reason: expect.stringMatching(reason) });
+    expect(result).toEqual({ tags: null, refused: true, reason: expect.stringMatching(reason) });
     expect(result.tags === null && result.reason).toMatch(
       /^registry 127\.0\.0\.1:\d+ refused to list team\/app-cache/,
     );
@@ -385,9 +385,9 @@ describe('listTags against a fake registry with its own token realm', () => {
     ${'page bound'}                   | ${() => undefined}                                                                                                                                  | ${{ pageSize: 2, maxPages: 2 }} | ${{ tags: null, reason: 'registry HOST: team/app-cache has more than 2 pages of tags' }}
     ${'server error'}                 | ${() => (state.tagsReply = (_q, s) => (send(s, 503, 'upstream unavailable'), true))}                                                                | ${{}}                           | ${{ tags: null, reason: 'registry HOST refused to list team/app-cache (HTTP 503: upstream unavailable)' }}
     ${'429 with an error body'}       | ${() => (state.tagsReply = (_q, s) => (send(s, 429, { errors: [{ code: 'TOOMANYREQUESTS', message: 'slow down' }] }), true))}                       | ${{}}                           | ${{ tags: null, reason: 'registry HOST refused to list team/app-cache (HTTP 429: TOOMANYREQUESTS: slow down)' }}
-    ${'not JSON'}                     | ${() => (state.tagsReply = (_q, s) => (send(s, 200, '<html>'), true))}                                                                              | ${{}}                           | ${{ tags: null, reason: 'registry HOST answered the tag list with something that is not JSON: <html>' }}
-    ${'JSON that is no object'}       | ${() => (state.tagsReply = (_q, s) => (send(s, 200, '42'), true))}                                                                                  | ${{}}                           | ${{ tags: null, reason: 'registry HOST answered the tag list without a list of tags' }}
-    ${'tags not a list'}              | ${() => (state.tagsReply = (_q, s) => (send(s, 200, { tags: 'main' }), true))}                                                                      | ${{}}                           | ${{ tags: null, reason: 'registry HOST answered the tag list without a list of tags' }}
+    ${'not JSON'}                     | ${() => (state.tagsReply = (_q, s) => (send(s, 200, '<html>'), true))}                                                                              | ${{}}                           | ${{ tags: null, refused: true, reason: 'registry HOST answered the tag list with something that is not JSON: <html>' }}
+    ${'JSON that is no object'}       | ${() => (state.tagsReply = (_q, s) => (send(s, 200, '42'), true))}                                                                                  | ${{}}                           | ${{ tags: null, refused: true, reason: 'registry HOST answered the tag list without a list of tags' }}
+    ${'tags not a list'}              | ${() => (state.tagsReply = (_q, s) => (send(s, 200, { tags: 'main' }), true))}                                                                      | ${{}}                           | ${{ tags: null, refused: true, reason: 'registry HOST answered the tag list without a list of tags' }}
     ${'next page on another host'}    | ${() => (state.tagsReply = (_q, s) => (send(s, 200, { tags: ['a'] }, { link: '<http://other.example/v2/x/tags/list?last=a>; rel="next"' }), true))} | ${{}}                           | ${{ tags: null, reason: 'registry HOST: the next page of tags is on another host (other.example)' }}
     ${'token realm without a token'}  | ${() => (state.tokenReply = (s) => send(s, 200, { expires_in: 300 }))}                                                                              | ${{}}                           | ${{ tags: null, reason: 'registry HOST: the token service HOST answered without a token' }}
     ${'bad image name'}               | ${() => undefined}                                                                                                                                  | ${{ repo: 'Team/App' }}         | ${{ tags: null, reason: expect.stringContaining('repository names must be lowercase') }}

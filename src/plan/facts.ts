@@ -3,11 +3,20 @@ import { type CommitInfo, commitInfo, compareCommits, findMergeBase, parentCommi
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
 import { dockerConfigDir } from '../docker-config';
-import { listGhaCacheNames } from '../github/cache-entries';
-import { listTags } from '../registry/tags';
-import { namespace, siblingLegsFromTags } from './names';
-import { type Existence, ghaExistence, localExistence, registryExistence } from './narrow';
-import { plan, type PlanOptions } from './plan';
+import { ghaServiceFrom, lookUpGhaCaches } from '../github/cache-entries';
+import { cacheScopesFromToken } from '../github/runtime-token';
+import { listTags, manifestsExist, type TagList } from '../registry/tags';
+import { siblingLegsFromTags } from './names';
+import {
+  type Existence,
+  ghaExistence,
+  ghaNameOf,
+  localExistence,
+  manifestExistence,
+  registryExistence,
+  registryTagOf,
+} from './narrow';
+import { type CachePlan, plan, type PlanOptions } from './plan';
 import { classify, type FactsNeeded, factsNeeded, type GitFacts } from './rules';
 
 /**
@@ -72,11 +81,16 @@ export async function gatherFacts(
   return facts;
 }
 
+/** The entries a plan reads. */
+const readEntries = (p: CachePlan) => p.reads.map((r) => r.entry).filter((e) => e !== '');
+
 /**
- * The facts and the listing a plan needs, side by side. One exception to running them at once:
- * a branch push whose own cache exists reads that alone (narrow.ts), so its merge-base, which a
+ * The facts and which caches exist, side by side. The caches the plan can name without git (its
+ * own refs, the default branch) are checked at once; those that need a commit git finds (the
+ * merge-base, the parent) are checked once it is found. One exception to running them at once: a
+ * branch push whose own cache exists reads that alone (narrow.ts), so its merge-base, which a
  * shallow checkout only yields after fetches, is not looked up, unless the push is a merge (it
- * may have merged its base, which the rules read instead). That push waits for the listing first.
+ * may have merged its base, which the rules read instead). That push waits for the first check.
  */
 export async function planInputs(
   exec: Exec,
@@ -88,12 +102,14 @@ export async function planInputs(
 ): Promise<{ facts: GitFacts; existing: ExistingCaches }> {
   const trigger = classify(ctx);
   const needed = factsNeeded(trigger);
-  const listing = findExistingCaches(options, env, fileExists);
+  const checks = existenceChecks(exec, options, env, fileExists);
+  const early = plan(ctx, { mergeBase: null, parent: null }, options);
+  const listing = checks.check(readEntries(early));
   // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
   const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
   let skipped = '';
   if (head) {
-    const own = plan(ctx, { mergeBase: null, parent: null }, options).reads.find((r) => r.alone && r.entry);
+    const own = early.reads.find((r) => r.alone && r.entry);
     if (own && (await listing).exists(own.entry) === true) {
       const info = await head;
       if (info && info.parents.length === 1) {
@@ -102,61 +118,133 @@ export async function planInputs(
       }
     }
   }
-  const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
+  const [facts] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
   if (skipped) facts.mergeBaseSkipped = skipped;
+  const existing = await checks.check(readEntries(plan(ctx, facts, options)));
   return { facts, existing };
 }
 
-/** What the backend's own listing tells before the build: which sources exist, which legs have caches. */
+/** What the backend tells before the build: which sources exist, which legs have caches. */
 export interface ExistingCaches {
   exists: Existence;
   /** Sibling matrix legs found with caches of their own (registry tags). */
   siblingLegs: string[];
-  /** Why nothing could be listed, when a listing failed. */
+  /** Why some or all of it is unknown, when a check failed. */
   note?: string;
+  /** A check failed: what it would have told is unknown (narrow.ts then reads the likeliest sources). */
+  failed?: true;
+}
+
+/** Finds out which caches exist; asked again with more entries, it checks only the new ones. */
+export interface ExistenceChecks {
+  check(entries: string[]): Promise<ExistingCaches>;
 }
 
 /**
- * Lists, once per run and by the backend's own means, which caches exist: the registry
- * repository's tags, the gha index entries the runtime token can read, the local folders. A
- * listing that fails costs nothing but that knowledge: every planned source is then read.
+ * Checks, by the backend's own means, which caches exist: the registry repository's tags (listed
+ * once per run; a registry that refuses the listing is asked `HEAD` per planned tag, as BuildKit's
+ * importer asks), the gha index of each planned cache name (looked up as BuildKit's importer looks
+ * it up), the local folders. A check that fails costs nothing but that knowledge (see narrow.ts
+ * for what is read then).
  */
-export async function findExistingCaches(
+export function existenceChecks(
+  exec: Exec,
   options: PlanOptions,
   env: NodeJS.ProcessEnv,
   fileExists: (file: string) => boolean,
-): Promise<ExistingCaches> {
-  const unknown = (note?: string): ExistingCaches => ({ exists: () => undefined, siblingLegs: [], note });
+): ExistenceChecks {
+  const unknown = (): ExistingCaches => ({ exists: () => undefined, siblingLegs: [] });
   switch (options.backend) {
     case 'registry': {
-      if (!options.image) return unknown();
+      const image = options.image;
+      if (!image) return { check: async () => unknown() };
+      const dir = dockerConfigDir(env);
       // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
-      const listed = await listTags({
-        image: options.image,
-        dockerConfigDir: dockerConfigDir(env),
-        timeoutMs: 5000,
-      });
-      if (listed.tags === null) {
-        return unknown(`cache tags not listed (${listed.reason}): every planned source is read`);
-      }
-      const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
-      return { exists: registryExistence(listed.tags), siblingLegs: legs };
+      let listing: Promise<TagList> | undefined;
+      const heads = new OnePerKey((tags) => manifestsExist({ image, tags, dockerConfigDir: dir, exec }));
+      return {
+        async check(entries) {
+          listing ??= listTags({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
+          const listed = await listing;
+          if (listed.tags !== null) {
+            const legs =
+              options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
+            return { exists: registryExistence(listed.tags), siblingLegs: legs };
+          }
+          if (!listed.refused) {
+            const note = `cache tags not listed (${listed.reason}): which caches exist is unknown`;
+            return { exists: () => undefined, siblingLegs: [], note, failed: true };
+          }
+          const tags = entries.map(registryTagOf).filter((t): t is string => t !== undefined);
+          const headed = await heads.ask(tags);
+          const failed = headed.reason ? `; some could not be asked for (${headed.reason})` : '';
+          return {
+            exists: manifestExistence(headed.found),
+            siblingLegs: [],
+            ...(headed.reason ? { failed: true as const } : {}),
+            note: `cache tags not listed (${listed.reason}): each planned tag was asked for with HEAD${failed}`,
+          };
+        },
+      };
     }
     case 'gha': {
-      if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) return unknown();
-      const listed = await listGhaCacheNames({
-        resultsUrl: env.ACTIONS_RESULTS_URL,
-        token: env.ACTIONS_RUNTIME_TOKEN,
-        prefix: namespace(options.scope, ''),
-      });
-      if (listed.names === null) {
-        return unknown(`gha caches not listed (${listed.reason}): every planned source is read`);
-      }
-      return { exists: ghaExistence(listed.names), siblingLegs: [] };
+      const service = ghaServiceFrom(env);
+      const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
+      if (!token || !service) return { check: async () => unknown() };
+      const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
+      const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
+      return {
+        async check(entries) {
+          const names = entries.map(ghaNameOf).filter((n): n is string => n !== undefined);
+          const looked = await lookups.ask(names);
+          return {
+            exists: ghaExistence(looked.found),
+            siblingLegs: [],
+            ...(looked.reason
+              ? {
+                  note: `some gha caches could not be looked up (${looked.reason}): they count as unknown`,
+                  failed: true as const,
+                }
+              : {}),
+          };
+        },
+      };
     }
     case 'local':
-      return { exists: localExistence(fileExists), siblingLegs: [] };
+      return { check: async () => ({ exists: localExistence(fileExists), siblingLegs: [] }) };
     default:
-      return unknown();
+      return { check: async () => unknown() };
+  }
+}
+
+/**
+ * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
+ * the answers still on their way. The first failure's reason is kept.
+ */
+class OnePerKey {
+  private readonly found = new Map<string, boolean | undefined>();
+  private readonly asked = new Set<string>();
+  private readonly pending: Promise<void>[] = [];
+  private reason?: string;
+
+  constructor(
+    private readonly lookUp: (
+      keys: string[],
+    ) => Promise<{ found: Map<string, boolean | undefined>; reason?: string }>,
+  ) {}
+
+  async ask(keys: string[]): Promise<{ found: Map<string, boolean | undefined>; reason?: string }> {
+    const fresh = [...new Set(keys)].filter((k) => !this.asked.has(k));
+    for (const k of fresh) this.asked.add(k);
+    if (fresh.length > 0) {
+      this.pending.push(
+        this.lookUp(fresh).then((answer) => {
+          for (const [k, v] of answer.found) this.found.set(k, v);
+          this.reason ??= answer.reason;
+        }),
+      );
+    }
+    await Promise.all(this.pending);
+    return this.reason ? { found: this.found, reason: this.reason } : { found: this.found };
   }
 }
