@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { listTags, parseChallenges, parseImageName, registryOrigin } from '../../src/registry/tags';
+import { pushTinyImage } from './registry-push';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 
@@ -93,38 +94,6 @@ describe('parseChallenges', () => {
 
 const REGISTRY = process.env.BKCA_TEST_REGISTRY ?? '127.0.0.1:5000';
 
-async function pushTinyImage(repository: string, tags: string[]): Promise<void> {
-  const base = `http://${REGISTRY}/v2/${repository}`;
-  const config = Buffer.from(
-    JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } }),
-  );
-  const digest = `sha256:${createHash('sha256').update(config).digest('hex')}`;
-  const start = await fetch(`${base}/blobs/uploads/`, { method: 'POST' });
-  expect(start.status).toBe(202);
-  const location = new URL(start.headers.get('location') ?? '', base);
-  location.searchParams.set('digest', digest);
-  const put = await fetch(location, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/octet-stream' },
-    body: config,
-  });
-  expect(put.status).toBe(201);
-  const manifest = JSON.stringify({
-    schemaVersion: 2,
-    mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest, size: config.length },
-    layers: [],
-  });
-  for (const tag of tags) {
-    const res = await fetch(`${base}/manifests/${tag}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' },
-      body: manifest,
-    });
-    expect(res.status).toBe(201);
-  }
-}
-
 let tmp: string;
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'bkca-tags-'));
@@ -144,7 +113,7 @@ describe('listTags against the local registry', () => {
     if (!(ping instanceof Response) || ping.status !== 200) {
       throw new Error(`no registry at ${REGISTRY}: run "bash scripts/provision-engine.sh" first`);
     }
-    await pushTinyImage(repository, ['main', 'feature-x']);
+    await pushTinyImage(REGISTRY, repository, ['main', 'feature-x']);
   });
 
   it('lists the pushed tags (also when the image is given with a tag)', async () => {
