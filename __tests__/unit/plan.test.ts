@@ -676,10 +676,14 @@ describe('when which caches exist is unknown (every check failed)', () => {
       from: [tag('default.branch-main')],
     },
     {
-      title: "a matrix leg: its own leg's likeliest source and default branch, no siblings",
+      title: "a matrix leg: its own likeliest source, its and the plain build's default branch, no siblings",
       ctx: run('push', 'push-feature', 'refs/heads/feature/login-form'),
       o: { ...options, leg: 'leg-a', siblingLegs: ['leg-b'] },
-      from: [tag('default.leg-a.branch-feature-login-form-5e6268e3'), tag('default.leg-a.branch-main')],
+      from: [
+        tag('default.leg-a.branch-feature-login-form-5e6268e3'),
+        tag('default.leg-a.branch-main'),
+        tag('default.branch-main'),
+      ],
     },
   ])('$title', ({ ctx, o, from }) => {
     const p = plan(ctx, facts, o);

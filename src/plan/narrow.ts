@@ -73,23 +73,22 @@ export function narrowSources(
  * When no check answered (existence unknown for every source), passing them all is the known-bad
  * case. Instead: the source this trigger makes most likely, i.e. the first of this leg's reads the
  * rules mark as read alone (the run's own ref, which every run after its first has written; the
- * first read when none is), plus the default branch, which nearly every repository has written.
- * A first run then still starts from the default branch; a later one reads its own ref with at
- * most one overlapping source instead of every planned one.
+ * first read when none is), plus the default branch, which nearly every repository has written;
+ * a matrix leg also reads the default branch's plain build, whose shared stages serve a leg that
+ * has no cache yet. A first run then still starts from the default branch; a later one reads its
+ * own ref with one or two overlapping sources instead of every planned one.
  */
 function unknownRule(candidates: PlannedCache[]): { keep: (r: PlannedCache) => boolean; why: string } | null {
   const own = candidates.filter((r) => r.origin === 'own');
   const likely = own.find((r) => r.alone) ?? own[0];
   if (!likely) return null;
-  const trunk = own.find((r) => r.defaultBranch);
+  const trunks = candidates.filter((r) => r.defaultBranch && r.entry !== likely.entry);
+  const keep = new Set([likely.entry, ...trunks.map((r) => r.entry)]);
   const read =
-    trunk && trunk.entry !== likely.entry
-      ? `${likely.ref} and the default branch (${trunk.ref}) are read`
+    trunks.length > 0
+      ? `${likely.ref} and the default branch (${trunks.map((r) => r.ref).join(', ')}) are read`
       : `${likely.ref} is read`;
-  return {
-    keep: (r) => r.entry === likely.entry || r.entry === trunk?.entry,
-    why: `which caches exist is unknown: only ${read}`,
-  };
+  return { keep: (r) => keep.has(r.entry), why: `which caches exist is unknown: only ${read}` };
 }
 
 /** The tag of a registry entry (`type=registry,ref=<repository>:<tag>`), if it names one. */
