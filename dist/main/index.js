@@ -1950,9 +1950,8 @@ async function lookUpGhaCaches(o) {
     await Promise.all(o.names.map(async (name) => {
         const keys = indexKeys(name, o.tokenScopes);
         try {
-            const matched = o.service.protocol === 'v2'
-                ? await lookUpV2(fetchImpl, o.service.url, o.token, keys, signal)
-                : await lookUpV1(fetchImpl, o.service.url, o.token, keys, signal);
+            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
+            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
             // A key of another name that shares the prefix says nothing about this one.
             found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
         }
@@ -1967,7 +1966,7 @@ async function lookUpGhaCaches(o) {
 class LookupRefused extends Error {
 }
 /** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
-async function lookUpV2(fetchImpl, url, token, keys, signal) {
+async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
     const res = await fetchImpl(`${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
@@ -1980,7 +1979,7 @@ async function lookUpV2(fetchImpl, url, token, keys, signal) {
     return body.ok === true ? String(body.matched_key ?? '') : null;
 }
 /** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
-async function lookUpV1(fetchImpl, url, token, keys, signal) {
+async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
     const query = new URLSearchParams({ keys: keys.join(','), version: exports.GHA_CACHE_VERSION });
     const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
         headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },

@@ -75,10 +75,8 @@ export async function lookUpGhaCaches(o: {
     o.names.map(async (name) => {
       const keys = indexKeys(name, o.tokenScopes);
       try {
-        const matched =
-          o.service.protocol === 'v2'
-            ? await lookUpV2(fetchImpl, o.service.url, o.token, keys, signal)
-            : await lookUpV1(fetchImpl, o.service.url, o.token, keys, signal);
+        const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
+        const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
         // A key of another name that shares the prefix says nothing about this one.
         found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
       } catch (e) {
@@ -93,14 +91,17 @@ export async function lookUpGhaCaches(o: {
 
 class LookupRefused extends Error {}
 
+/** One lookup: the index keys of one cache name, best first. */
+interface LookupRequest {
+  fetchImpl: FetchLike;
+  url: string;
+  token: string;
+  keys: string[];
+  signal: AbortSignal;
+}
+
 /** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
-async function lookUpV2(
-  fetchImpl: FetchLike,
-  url: string,
-  token: string,
-  keys: string[],
-  signal: AbortSignal,
-): Promise<string | null> {
+async function lookUpV2({ fetchImpl, url, token, keys, signal }: LookupRequest): Promise<string | null> {
   const res = await fetchImpl(
     `${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`,
     {
@@ -117,13 +118,7 @@ async function lookUpV2(
 }
 
 /** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
-async function lookUpV1(
-  fetchImpl: FetchLike,
-  url: string,
-  token: string,
-  keys: string[],
-  signal: AbortSignal,
-): Promise<string | null> {
+async function lookUpV1({ fetchImpl, url, token, keys, signal }: LookupRequest): Promise<string | null> {
   const query = new URLSearchParams({ keys: keys.join(','), version: GHA_CACHE_VERSION });
   const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
     headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
