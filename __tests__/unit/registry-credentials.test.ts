@@ -287,6 +287,8 @@ describe('a registry that refuses the tag list: HEAD per planned tag', () => {
     expect(narrowSources(p, existing.exists, existing.failed).cacheFrom).toStrictEqual([
       `type=registry,ref=${image()}:default.pr-7`,
     ]);
+    // The listing and the HEADs share one helper run.
+    expect(readFileSync(helperLog, 'utf8')).toBe(`${proxyHost}\n`);
   });
 
   it('a tag whose request fails stays unknown, with the reason', async () => {

@@ -4199,6 +4199,15 @@ async function readCredentials(dir, name, exec, timeoutMs) {
     }
     return { note: helperNote || `no credentials for ${name.configKey} in ${file}` };
 }
+/** Per docker config and registry, found once per run: a credential helper may take a second (ECR's). */
+const foundCredentials = new Map();
+function credentialsOnce(dir, name, exec, timeoutMs) {
+    const key = `${dir}\0${name.configKey}\0${exec ? 'exec' : ''}`;
+    let found = foundCredentials.get(key);
+    if (!found)
+        foundCredentials.set(key, (found = readCredentials(dir, name, exec, timeoutMs)));
+    return found;
+}
 /**
  * `docker-credential-<helper> get` with the server on stdin, as the docker CLI runs it. The answer
  * (`{"ServerURL","Username","Secret"}`) is masked at once and never logged; a failure is a note
@@ -4301,7 +4310,7 @@ function openSession(name, options, signal, timeoutMs) {
     const configDir = options.dockerConfigDir ?? (0, docker_config_1.dockerConfigDir)();
     let lookup;
     const credentials = async () => {
-        lookup ??= readCredentials(configDir, name, options.exec, timeoutMs).then((found) => {
+        lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
             if (found.credentials) {
                 const { username, password } = found.credentials;
                 secrets.push(password, basic(found.credentials).slice(6), username);

@@ -204,6 +204,21 @@ async function readCredentials(
   return { note: helperNote || `no credentials for ${name.configKey} in ${file}` };
 }
 
+/** Per docker config and registry, found once per run: a credential helper may take a second (ECR's). */
+const foundCredentials = new Map<string, Promise<CredentialLookup>>();
+
+function credentialsOnce(
+  dir: string,
+  name: ImageName,
+  exec: Exec | undefined,
+  timeoutMs: number,
+): Promise<CredentialLookup> {
+  const key = `${dir}\0${name.configKey}\0${exec ? 'exec' : ''}`;
+  let found = foundCredentials.get(key);
+  if (!found) foundCredentials.set(key, (found = readCredentials(dir, name, exec, timeoutMs)));
+  return found;
+}
+
 /**
  * `docker-credential-<helper> get` with the server on stdin, as the docker CLI runs it. The answer
  * (`{"ServerURL","Username","Secret"}`) is masked at once and never logged; a failure is a note
@@ -353,7 +368,7 @@ function openSession(
   const configDir = options.dockerConfigDir ?? dockerConfigDir();
   let lookup: Promise<CredentialLookup> | undefined;
   const credentials = async () => {
-    lookup ??= readCredentials(configDir, name, options.exec, timeoutMs).then((found) => {
+    lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
       if (found.credentials) {
         const { username, password } = found.credentials;
         secrets.push(password, basic(found.credentials).slice(6), username);
