@@ -92,6 +92,8 @@ export interface Inputs {
   cache: CacheInputs;
   githubToken: string;
   dryRun: boolean;
+  /** `docker buildx bake` targets to write a bake file for (dry runs only); [] for a build. */
+  bakeTargets: string[];
 }
 
 /** Reads one raw input by its action.yml name ('' when unset). */
@@ -308,7 +310,30 @@ export function parseInputs(get: InputSource): Inputs {
     );
   }
 
-  return { build, builder, cache, githubToken: get('github-token'), dryRun: bool(get, 'dry-run', false) };
+  const dryRun = bool(get, 'dry-run', false);
+  const bakeTargets = parseList('bake-targets', get('bake-targets'));
+  for (const target of bakeTargets) {
+    if (!/^[A-Za-z0-9_-]+$/.test(target)) {
+      throw new InputError(
+        'bake-targets',
+        `expected bake target names (letters, digits, _ and -), got ${JSON.stringify(target)}`,
+      );
+    }
+  }
+  if (bakeTargets.length > 0 && !dryRun) {
+    throw new InputError(
+      'bake-targets',
+      'the bake file is for docker/bake-action to build with: set dry-run: true',
+    );
+  }
+  if (bakeTargets.length > 0 && cache.backend === 'registry' && cache.image === '') {
+    throw new InputError(
+      'cache-image',
+      'bake targets name their tags in the bake file: set cache-image for the registry cache',
+    );
+  }
+
+  return { build, builder, cache, githubToken: get('github-token'), dryRun, bakeTargets };
 }
 
 /** A context that is a remote source rather than a folder of the checkout. */
@@ -332,7 +357,10 @@ export function validatePaths(build: BuildInputs, workspace: string, exists: (p:
   }
   if (!exists(context))
     throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
-  const file = build.file === '' ? resolvePath(context, 'Dockerfile') : resolvePath(workspace, build.file);
+  // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
+  // asset of the bundle and point it at a copy of this repository's Dockerfiles.
+  const [base, name] = build.file === '' ? [context, 'Dockerfile'] : [workspace, build.file];
+  const file = resolvePath(base, name);
   if (!exists(file)) {
     throw new InputError(
       'file',

@@ -9,6 +9,7 @@ import {
   runCacheExport,
   runImageBuild,
 } from './buildx/build';
+import { writeBakeFile } from './bake/bake';
 import { BuilderError, lastLine, setupBuilder } from './buildx/builder';
 import { type EngineProbe, probeEngine } from './buildx/engine';
 import { type BuildHistory, lastBuildRef, readBuildHistory } from './buildx/history';
@@ -20,9 +21,10 @@ import { type CacheScope, cacheScopesFromToken } from './github/runtime-token';
 import { InputError, type Inputs, readInputs, validatePaths } from './inputs';
 import { planInputs } from './plan/facts';
 import { narrowSources } from './plan/narrow';
-import { type CachePlan, plan, planOptionsFrom } from './plan/plan';
+import { type CachePlan, plan, planLines, planOptionsFrom } from './plan/plan';
 import { measureExports } from './report/export-size';
 import { setOutputs } from './report/outputs';
+import { cacheWarnings } from './report/warnings';
 import { buildReport, type CacheReport, exportOutcome, failureMessage, importResults } from './report/report';
 import { renderSummary } from './report/summary';
 import * as state from './state';
@@ -61,6 +63,7 @@ async function runWithInputs(
     if (secret) core.setSecret(secret);
   }
   const ctx = readRunContext(env);
+  if (inputs.bakeTargets.length > 0) return writeBakeFile(exec, ctx, inputs, env);
   if (!inputs.dryRun) validatePaths(inputs.build, ctx.workspace, fs.existsSync);
   // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
   const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
@@ -205,9 +208,7 @@ async function planCache(
   options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
   const p = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
   if (existing.note) p.notes.push(existing.note);
-  for (const r of p.reads) core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
-  for (const w of p.writes) core.info(`write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`);
-  for (const n of p.notes) core.info(`note: ${n}`);
+  for (const line of planLines(p)) core.info(line);
   return p;
 }
 
@@ -255,10 +256,8 @@ async function reportRun(r: {
         seconds: Math.round(r.exportRun.ms / 100) / 10,
       }
     : exportOutcome(r.cachePlan, r.history.log, built, r.skipExport);
-  if (exportResult.status === 'failed') core.warning(`cache export failed: ${exportResult.reason}`);
-  for (const i of r.history.log ? importResults(r.history.log) : []) {
-    if (i.result === 'failed') core.warning(`cache import from ${i.source} failed: ${i.error}`);
-  }
+  const imports = r.history.log ? importResults(r.history.log) : [];
+  for (const warning of cacheWarnings(exportResult, imports)) core.warning(warning);
   // The cache manifest is in the metadata of the invocation that exported.
   const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
   const exportSizes =

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { exec } from '../../src/exec';
 import { runContextFrom } from '../../src/github/context';
-import { existenceChecks } from '../../src/plan/facts';
+import { findExistingCaches } from '../../src/plan/facts';
 import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { listTags, manifestsExist } from '../../src/registry/tags';
@@ -278,9 +278,8 @@ describe('a registry that refuses the tag list: HEAD per planned tag', () => {
       JSON.parse(payload),
     );
     const p = plan(ctx, { mergeBase: null, parent: null }, options);
-    const existing = await existenceChecks(exec, options, { DOCKER_CONFIG: dir() }, () => false).check(
-      p.reads.map((r) => r.entry),
-    );
+    const existing = await findExistingCaches(options, { DOCKER_CONFIG: dir() }, () => false, exec);
+    await existing.probe?.(p.reads.map((r) => r.entry));
     expect(existing.note).toBe(
       `cache tags not listed (registry ${proxyHost} refused to list ${REPO} (HTTP 404: UNSUPPORTED: the operation is unsupported)): each planned tag was asked for with HEAD`,
     );

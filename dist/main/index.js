@@ -2,7 +2,7 @@ require('./sourcemap-register.js');/******/ (() => { // webpackBootstrap
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 914:
+/***/ 44914:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -31,8 +31,8 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.issue = exports.issueCommand = void 0;
-const os = __importStar(__nccwpck_require__(857));
-const utils_1 = __nccwpck_require__(302);
+const os = __importStar(__nccwpck_require__(70857));
+const utils_1 = __nccwpck_require__(30302);
 /**
  * Commands
  *
@@ -104,7 +104,7 @@ function escapeProperty(s) {
 
 /***/ }),
 
-/***/ 753:
+/***/ 24753:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -136,10 +136,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.prepareKeyValueMessage = exports.issueFileCommand = void 0;
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const crypto = __importStar(__nccwpck_require__(982));
-const fs = __importStar(__nccwpck_require__(896));
-const os = __importStar(__nccwpck_require__(857));
-const utils_1 = __nccwpck_require__(302);
+const crypto = __importStar(__nccwpck_require__(76982));
+const fs = __importStar(__nccwpck_require__(79896));
+const os = __importStar(__nccwpck_require__(70857));
+const utils_1 = __nccwpck_require__(30302);
 function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
@@ -172,7 +172,7 @@ exports.prepareKeyValueMessage = prepareKeyValueMessage;
 
 /***/ }),
 
-/***/ 302:
+/***/ 30302:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -218,19 +218,840 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
-/***/ 703:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ 59663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   kY: () => (/* binding */ failureText),
+/* harmony export */   tX: () => (/* binding */ httpFetch)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+
+const MAX_REDIRECTS = 5;
+/**
+ * A failed request in a few words: fetch's "fetch failed" with the system error's code, e.g.
+ * `(ECONNREFUSED)`, and the proxy it went through, if any (a proxy's refusal reads the same).
+ */
+function failureText(error) {
+    const cause = error?.cause?.code;
+    const proxy = error?.proxy;
+    return (`${error?.message || String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}` +
+        (typeof proxy === 'string' ? ` through the proxy ${proxy}` : ''));
+}
+/**
+ * A small `fetch` whose connections come from `@actions/http-client`: HTTPS_PROXY / HTTP_PROXY are
+ * used and NO_PROXY (and loopback) bypass them, exactly as for `@actions/cache` and
+ * `@actions/tool-cache`. Follows up to five redirects itself (303 turns into a GET, and
+ * credentials are not sent to another origin: host and port, which the toolkit's own redirect
+ * handling does not compare), reads the whole body, and fails as `fetch` does: network errors as
+ * "fetch failed" with the system error as `cause`, an aborted signal with the signal's reason (a
+ * `TimeoutError` for `AbortSignal.timeout`).
+ */
+const httpFetch = async (url, init = {}) => {
+    let target = new URL(url);
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body;
+    let headers = { ...(init.headers ?? {}) };
+    const routes = await proxyRoutes();
+    for (let hop = 0;; hop++) {
+        const res = await request(target, method, headers, body, init.signal, routes);
+        const location = res.headers.get('location');
+        if (![301, 302, 303, 307, 308].includes(res.status) || !location)
+            return res;
+        if (hop === MAX_REDIRECTS)
+            throw new Error('fetch failed', { cause: new Error('too many redirects') });
+        const next = new URL(location, target);
+        if (next.origin !== target.origin) {
+            headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+        }
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+        }
+        target = next;
+    }
+};
+/** Without a proxy variable every connection is direct, as the toolkit's would be: node's own agent. */
+const DIRECT = { agentFor: () => undefined, proxyFor: () => undefined };
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+let loadedRoutes;
+/** The proxy (`host:port`, without credentials) a request to `url` goes through; undefined for none. */
+async function proxyFor(url) {
+    return (await proxyRoutes()).proxyFor(new URL(url));
+}
+/**
+ * The toolkit's client is loaded on the first request through a proxy only (it brings undici and
+ * a tunnel agent, ~50 ms): runs without a proxy, or without requests, don't pay for it.
+ */
+function proxyRoutes() {
+    if (!PROXY_VARIABLES.some((name) => process.env[name]))
+        return Promise.resolve(DIRECT);
+    loadedRoutes ??= Promise.all([
+        __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 54844, 23)),
+        __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 54988)),
+    ]).then(([{ HttpClient }, { getProxyUrl }]) => {
+        const client = new HttpClient('buildkit-cache-action', [], { allowRedirects: false });
+        return {
+            agentFor: (url) => client.getAgent(url.href),
+            proxyFor: (url) => {
+                const proxy = getProxyUrl(url);
+                return proxy?.hostname ? proxy.host : undefined;
+            },
+        };
+    });
+    return loadedRoutes;
+}
+function request(url, method, headers, body, signal, routes) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        // node:https loads TLS: ~5 ms that runs against a loopback or plain-HTTP service never need.
+        const client = url.protocol === 'https:'
+            ? __nccwpck_require__(44708)
+            : url.protocol === 'http:'
+                ? node_http__WEBPACK_IMPORTED_MODULE_0__
+                : null;
+        if (!client)
+            return reject(new TypeError(`fetch failed: unsupported protocol ${url.protocol}`));
+        const proxy = routes.proxyFor(url);
+        const failed = (e) => signal?.aborted
+            ? signal.reason
+            : Object.assign(new TypeError('fetch failed', { cause: e }), proxy ? { proxy } : {});
+        const sent = { ...headers };
+        if (body !== undefined)
+            sent['Content-Length'] = String(Buffer.byteLength(body));
+        const req = client.request(url, { method, headers: sent, agent: routes.agentFor(url) });
+        const onAbort = () => req.destroy(signal?.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const settle = () => signal?.removeEventListener('abort', onAbort);
+        req.on('error', (e) => {
+            settle();
+            reject(failed(e));
+        });
+        req.on('response', (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('error', (e) => {
+                settle();
+                reject(failed(e));
+            });
+            res.on('end', () => {
+                settle();
+                const data = Buffer.concat(chunks);
+                const status = res.statusCode ?? 0;
+                resolve({
+                    status,
+                    ok: status >= 200 && status < 300,
+                    headers: {
+                        get: (name) => {
+                            const v = res.headers[name.toLowerCase()];
+                            return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+                        },
+                    },
+                    text: async () => data.toString('utf8'),
+                    json: async () => JSON.parse(data.toString('utf8')),
+                    arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
+                });
+            });
+        });
+        req.end(body);
+    });
+}
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.createBuilderArgs = createBuilderArgs;
-exports.removeBuilderArgs = removeBuilderArgs;
-exports.inspectBuilderArgs = inspectBuilderArgs;
-exports.gitContextHost = gitContextHost;
-exports.buildArgs = buildArgs;
-exports.cacheExportArgs = cacheExportArgs;
-exports.historyLogsArgs = historyLogsArgs;
-exports.historyInspectArgs = historyInspectArgs;
+/***/ }),
+
+/***/ 35930:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _H: () => (/* binding */ cacheEntryAttributes),
+/* harmony export */   yz: () => (/* binding */ measureExports)
+/* harmony export */ });
+/* unused harmony exports cacheManifestBytes, registryManifestUrl, registryCacheBytes, directoryBytes */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59663);
+
+
+
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+].join(', ');
+/** `type=registry,ref=host/name:tag,mode=max` → its attributes (CSV: a field may be quoted). */
+function cacheEntryAttributes(entry) {
+    const fields = [];
+    let field = '';
+    let quoted = false;
+    for (const c of entry) {
+        if (c === '"')
+            quoted = !quoted;
+        else if (c === ',' && !quoted) {
+            fields.push(field);
+            field = '';
+        }
+        else
+            field += c;
+    }
+    fields.push(field);
+    const attrs = {};
+    for (const f of fields) {
+        const eq = f.indexOf('=');
+        if (eq > 0)
+            attrs[f.slice(0, eq).trim()] = f.slice(eq + 1).trim();
+    }
+    return attrs;
+}
+/**
+ * The bytes a cache manifest points at: config and layers of an image manifest (what buildx
+ * writes with image-manifest=true), or the blobs an index lists (the older cache format).
+ */
+function cacheManifestBytes(manifest) {
+    if (typeof manifest !== 'object' || manifest === null)
+        return null;
+    const m = manifest;
+    const sizes = (list) => Array.isArray(list)
+        ? list.map((d) => (typeof d === 'object' && d !== null ? d.size : undefined))
+        : [];
+    const all = [m.config?.size, ...sizes(m.layers), ...sizes(m.manifests)].filter((s) => s !== undefined);
+    if (all.length === 0 || all.some((s) => typeof s !== 'number' || !Number.isFinite(s) || s < 0))
+        return null;
+    return all.reduce((a, b) => a + b, 0);
+}
+/** `127.0.0.1:5000/team/cache:main` → where its manifest is served. Docker Hub names get its API host. */
+function registryManifestUrl(ref, digest) {
+    const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(ref);
+    if (!m)
+        return null;
+    let host = m[1] ?? '';
+    let name = m[2];
+    if (host !== '' && !/[.:]/.test(host) && host !== 'localhost') {
+        name = `${host}/${name}`;
+        host = '';
+    }
+    if (host === '' || host === 'docker.io' || host === 'index.docker.io') {
+        host = 'registry-1.docker.io';
+        if (!name.includes('/'))
+            name = `library/${name}`;
+    }
+    const reference = digest || m[4] || m[3] || 'latest';
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+    return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
+}
+/** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
+async function registryCacheBytes(ref, digest, fetcher = _net_http__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .tX, timeoutMs = 5000) {
+    const url = registryManifestUrl(ref, digest);
+    if (!url)
+        return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
+    try {
+        const res = await fetcher(url, {
+            headers: { Accept: MANIFEST_TYPES },
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        if (!res.ok) {
+            const why = res.status === 401 || res.status === 403 ? 'the registry wants credentials' : `HTTP ${res.status}`;
+            return { bytes: null, how: `not measured: ${why}` };
+        }
+        const bytes = cacheManifestBytes(JSON.parse(await res.text()));
+        return bytes === null
+            ? { bytes: null, how: 'not measured: the manifest lists no blob sizes' }
+            : { bytes, how: 'sum of the blobs the cache manifest lists' };
+    }
+    catch (e) {
+        return { bytes: null, how: `not measured: ${(0,_net_http__WEBPACK_IMPORTED_MODULE_2__/* .failureText */ .kY)(e)}` };
+    }
+}
+/** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */
+function directoryBytes(dir) {
+    try {
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(dir).isDirectory())
+            return null;
+    }
+    catch {
+        return null;
+    }
+    let total = 0;
+    const walk = (d) => {
+        for (const entry of node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync(d, { withFileTypes: true })) {
+            const p = node_path__WEBPACK_IMPORTED_MODULE_1__.join(d, entry.name);
+            if (entry.isDirectory())
+                walk(p);
+            else if (entry.isFile())
+                total += node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync(p).size;
+        }
+    };
+    try {
+        walk(dir);
+    }
+    catch {
+        return null;
+    }
+    return total;
+}
+/**
+ * Measures each `cache-to` destination: a registry cache by its manifest (fetched; the digest
+ * from the metadata file when there is a single registry destination), a local cache by its
+ * folder, anything else not at all. Never throws.
+ */
+async function measureExports(destinations, manifest, fetcher) {
+    const registries = destinations.filter((d) => cacheEntryAttributes(d).type === 'registry');
+    const out = [];
+    for (const destination of destinations) {
+        const attrs = cacheEntryAttributes(destination);
+        const type = attrs.type ?? '';
+        if (type === 'registry' && attrs.ref) {
+            const digest = registries.length === 1 && manifest ? manifest.digest : '';
+            out.push({ destination, ...(await registryCacheBytes(attrs.ref, digest, fetcher)) });
+        }
+        else if (type === 'local' && attrs.dest) {
+            const bytes = directoryBytes(attrs.dest);
+            out.push({
+                destination,
+                bytes,
+                how: bytes === null
+                    ? 'not measured: the folder is not there'
+                    : 'size of the folder (it keeps blobs of earlier exports too)',
+            });
+        }
+        else {
+            out.push({ destination, bytes: null, how: `not measured for ${type || 'this'} caches` });
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 42613:
+/***/ ((module) => {
+
+module.exports = require("assert");
+
+/***/ }),
+
+/***/ 90290:
+/***/ ((module) => {
+
+module.exports = require("async_hooks");
+
+/***/ }),
+
+/***/ 20181:
+/***/ ((module) => {
+
+module.exports = require("buffer");
+
+/***/ }),
+
+/***/ 35317:
+/***/ ((module) => {
+
+module.exports = require("child_process");
+
+/***/ }),
+
+/***/ 64236:
+/***/ ((module) => {
+
+module.exports = require("console");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = require("crypto");
+
+/***/ }),
+
+/***/ 31637:
+/***/ ((module) => {
+
+module.exports = require("diagnostics_channel");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = require("events");
+
+/***/ }),
+
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = require("fs");
+
+/***/ }),
+
+/***/ 58611:
+/***/ ((module) => {
+
+module.exports = require("http");
+
+/***/ }),
+
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = require("http2");
+
+/***/ }),
+
+/***/ 65692:
+/***/ ((module) => {
+
+module.exports = require("https");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = require("net");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = require("node:buffer");
+
+/***/ }),
+
+/***/ 77598:
+/***/ ((module) => {
+
+module.exports = require("node:crypto");
+
+/***/ }),
+
+/***/ 78474:
+/***/ ((module) => {
+
+module.exports = require("node:events");
+
+/***/ }),
+
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = require("node:fs");
+
+/***/ }),
+
+/***/ 37067:
+/***/ ((module) => {
+
+module.exports = require("node:http");
+
+/***/ }),
+
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = require("node:https");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = require("node:os");
+
+/***/ }),
+
+/***/ 76760:
+/***/ ((module) => {
+
+module.exports = require("node:path");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = require("node:process");
+
+/***/ }),
+
+/***/ 57075:
+/***/ ((module) => {
+
+module.exports = require("node:stream");
+
+/***/ }),
+
+/***/ 57975:
+/***/ ((module) => {
+
+module.exports = require("node:util");
+
+/***/ }),
+
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = require("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = require("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = require("path");
+
+/***/ }),
+
+/***/ 82987:
+/***/ ((module) => {
+
+module.exports = require("perf_hooks");
+
+/***/ }),
+
+/***/ 83480:
+/***/ ((module) => {
+
+module.exports = require("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = require("stream");
+
+/***/ }),
+
+/***/ 63774:
+/***/ ((module) => {
+
+module.exports = require("stream/web");
+
+/***/ }),
+
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = require("string_decoder");
+
+/***/ }),
+
+/***/ 53557:
+/***/ ((module) => {
+
+module.exports = require("timers");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = require("tls");
+
+/***/ }),
+
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = require("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = require("url");
+
+/***/ }),
+
+/***/ 39023:
+/***/ ((module) => {
+
+module.exports = require("util");
+
+/***/ }),
+
+/***/ 98253:
+/***/ ((module) => {
+
+module.exports = require("util/types");
+
+/***/ }),
+
+/***/ 28167:
+/***/ ((module) => {
+
+module.exports = require("worker_threads");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = require("zlib");
+
+/***/ })
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/******/ 	// expose the modules object (__webpack_modules__)
+/******/ 	__nccwpck_require__.m = __webpack_modules__;
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/compat get default export */
+/******/ 	(() => {
+/******/ 		// getDefaultExport function for compatibility with non-harmony modules
+/******/ 		__nccwpck_require__.n = (module) => {
+/******/ 			var getter = module && module.__esModule ?
+/******/ 				() => (module['default']) :
+/******/ 				() => (module);
+/******/ 			__nccwpck_require__.d(getter, { a: getter });
+/******/ 			return getter;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 			}
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 			}
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 				}
+/******/ 			}
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/ensure chunk */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.f = {};
+/******/ 		// This file contains only the entry chunk.
+/******/ 		// The chunk loading function for additional chunks
+/******/ 		__nccwpck_require__.e = (chunkId) => {
+/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 				__nccwpck_require__.f[key](chunkId, promises);
+/******/ 				return promises;
+/******/ 			}, []));
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/get javascript chunk filename */
+/******/ 	(() => {
+/******/ 		// This function allow to reference async chunks
+/******/ 		__nccwpck_require__.u = (chunkId) => {
+/******/ 			// return url for filenames based on template
+/******/ 			return "" + chunkId + ".index.js";
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/require chunk loading */
+/******/ 	(() => {
+/******/ 		// no baseURI
+/******/ 		
+/******/ 		// object to store loaded chunks
+/******/ 		// "1" means "loaded", otherwise not loaded yet
+/******/ 		var installedChunks = {
+/******/ 			792: 1
+/******/ 		};
+/******/ 		
+/******/ 		// no on chunks loaded
+/******/ 		
+/******/ 		var installChunk = (chunk) => {
+/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
+/******/ 			for(var moduleId in moreModules) {
+/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
+/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
+/******/ 				}
+/******/ 			}
+/******/ 			if(runtime) runtime(__nccwpck_require__);
+/******/ 			for(var i = 0; i < chunkIds.length; i++)
+/******/ 				installedChunks[chunkIds[i]] = 1;
+/******/ 		
+/******/ 		};
+/******/ 		
+/******/ 		// require() chunk loading for javascript
+/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
+/******/ 			// "1" is the signal for "already loaded"
+/******/ 			if(!installedChunks[chunkId]) {
+/******/ 				if(true) { // all chunks have JS
+/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
+/******/ 				} else installedChunks[chunkId] = 1;
+/******/ 			}
+/******/ 		};
+/******/ 		
+/******/ 		// no external install chunk
+/******/ 		
+/******/ 		// no HMR
+/******/ 		
+/******/ 		// no HMR manifest
+/******/ 	})();
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = require("node:fs/promises");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
+var command = __nccwpck_require__(44914);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js
+var file_command = __nccwpck_require__(24753);
+;// CONCATENATED MODULE: ./src/runner/commands.ts
+
+
+
+
+/**
+ * The runner's workflow commands, from @actions/core's own command and file-command modules.
+ * `@actions/core`'s entry also loads its OIDC client (http-client and undici), about 100 ms of a
+ * step's start that this action never needs; everything here is the same protocol without it.
+ */
+/** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function setOutput(name, value) {
+    if (process.env.GITHUB_OUTPUT)
+        return (0,file_command.issueFileCommand)('OUTPUT', (0,file_command.prepareKeyValueMessage)(name, value));
+    process.stdout.write(external_node_os_.EOL);
+    (0,command.issueCommand)('set-output', { name }, value);
+}
+function saveState(name, value) {
+    if (process.env.GITHUB_STATE)
+        return (0,file_command.issueFileCommand)('STATE', (0,file_command.prepareKeyValueMessage)(name, value));
+    (0,command.issueCommand)('save-state', { name }, value);
+}
+const getState = (name) => process.env[`STATE_${name}`] ?? '';
+const setSecret = (secret) => (0,command.issueCommand)('add-mask', {}, secret);
+const info = (message) => void process.stdout.write(message + external_node_os_.EOL);
+const debug = (message) => (0,command.issueCommand)('debug', {}, message);
+const commands_warning = (message) => (0,command.issueCommand)('warning', {}, message);
+const error = (message) => (0,command.issueCommand)('error', {}, message);
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** A collapsible section of the log around `fn`. */
+async function group(name, fn) {
+    (0,command.issue)('group', name);
+    try {
+        return await fn();
+    }
+    finally {
+        (0,command.issue)('endgroup');
+    }
+}
+/** Appends Markdown to the job summary file (`GITHUB_STEP_SUMMARY`); no-op without one. */
+async function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return;
+    await (0,promises_namespaceObject.appendFile)(file, markdown.endsWith(external_node_os_.EOL) ? markdown : markdown + external_node_os_.EOL, { encoding: 'utf8' });
+}
+
+;// CONCATENATED MODULE: ./src/buildx/args.ts
 function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
     const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
     const opts = [...builder.driverOpts];
@@ -250,10 +1071,10 @@ function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], })
         args.push(builder.endpoint);
     return args;
 }
-function removeBuilderArgs(name) {
+function args_removeBuilderArgs(name) {
     return ['buildx', 'rm', '--force', name];
 }
-function inspectBuilderArgs(name) {
+function args_inspectBuilderArgs(name) {
     return ['buildx', 'inspect', name];
 }
 const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
@@ -346,242 +1167,21 @@ function historyInspectArgs(builder, ref) {
     return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
 }
 
-
-/***/ }),
-
-/***/ 224:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/buildx/builder.ts
 
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.prepareBuild = prepareBuild;
-exports.isBrokenCacheError = isBrokenCacheError;
-exports.runImageBuild = runImageBuild;
-exports.withoutIgnoreError = withoutIgnoreError;
-exports.exportWaves = exportWaves;
-exports.runCacheExport = runCacheExport;
-exports.exportError = exportError;
-const fs = __importStar(__nccwpck_require__(24));
-const path = __importStar(__nccwpck_require__(760));
-const core = __importStar(__nccwpck_require__(342));
-const args_1 = __nccwpck_require__(703);
-const builder_1 = __nccwpck_require__(747);
-const parse_1 = __nccwpck_require__(487);
-const export_size_1 = __nccwpck_require__(930);
-/** Argument data and environment for both invocations. Secret values go by environment only. */
-function prepareBuild(inputs, o) {
-    const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
-    const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
-    inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
-    const host = (0, args_1.gitContextHost)(inputs.build.context);
-    const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
-    if (gitAuthEnv)
-        env[gitAuthEnv.env] = inputs.githubToken;
-    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => e.startsWith('type=inline'));
-    return {
-        input: {
-            build: inputs.build,
-            builder: o.builder,
-            cacheFrom: o.cacheFrom,
-            cacheTo: separateExport ? [] : o.cacheTo,
-            metadataFile: path.join(o.tempDir, 'metadata.json'),
-            iidFile: path.join(o.tempDir, 'iid'),
-            secretEnvNames,
-            gitAuthEnv,
-        },
-        env,
-        cwd: o.cwd,
-        separateExport,
-        cacheTo: o.cacheTo,
-        exportMetadataFile: path.join(o.tempDir, 'export-metadata.json'),
-    };
-}
-/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
-function isBrokenCacheError(stderr) {
-    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
-}
-const readIfExists = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
-async function runImageBuild(exec, buildx, s) {
-    const started = Date.now();
-    const opts = { stream: true, env: s.env, cwd: s.cwd };
-    let result = await exec(buildx.command, buildx.argv((0, args_1.buildArgs)(s.input)), opts);
-    let retriedWithoutCache = false;
-    if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
-        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
-        core.warning(`a cache source is broken (${(0, builder_1.lastLine)(result.stderr)}); building again without cache sources`);
-        retriedWithoutCache = true;
-        result = await exec(buildx.command, buildx.argv((0, args_1.buildArgs)({ ...s.input, cacheFrom: [] })), opts);
-    }
-    const metadataText = readIfExists(s.input.metadataFile);
-    return {
-        result,
-        metadataText,
-        metadata: (0, parse_1.parseMetadata)(metadataText || '{}'),
-        imageId: readIfExists(s.input.iidFile).trim(),
-        ms: Date.now() - started,
-        retriedWithoutCache,
-    };
-}
-/**
- * The export invocation doesn't need `ignore-error`: it exports nothing but the cache, so its exit
- * code is the export's result and its last error line the reason, with no build record to read.
- */
-function withoutIgnoreError(entry) {
-    return entry
-        .split(',')
-        .filter((attr) => attr !== 'ignore-error=true')
-        .join(',');
-}
-/**
- * The export invocations, in order. BuildKit runs the cache exporters of one invocation at once,
- * and two of them writing to one registry repository upload the same blobs side by side: the
- * registry may then refuse one upload ("provided digest did not match uploaded content") and the
- * whole export fails. So a second destination in a repository (a branch's tag and its commit's)
- * waits for the first; its blobs are then already there and only its manifest is written.
- */
-function exportWaves(cacheTo) {
-    const waves = [];
-    const seen = new Map();
-    for (const entry of cacheTo) {
-        const attrs = (0, export_size_1.cacheEntryAttributes)(entry);
-        const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
-        const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
-        const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
-        if (repository !== '')
-            seen.set(repository, wave);
-        (waves[wave] ??= []).push(entry);
-    }
-    return waves.filter((w) => w !== undefined);
-}
-/** The export invocations under one watchdog (`cache-export-timeout`; 0 for none). */
-async function runCacheExport(exec, buildx, s, timeoutMs) {
-    const started = Date.now();
-    let metadata = null;
-    for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
-        const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
-        const left = timeoutMs - (Date.now() - started);
-        const run = await exec(buildx.command, buildx.argv((0, args_1.cacheExportArgs)(input)), {
-            stream: true,
-            env: s.env,
-            cwd: s.cwd,
-            timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
-        });
-        // The first invocation's metadata names the cache manifest every later one reuses.
-        metadata ??= (0, parse_1.parseMetadata)(readIfExists(input.metadataFile) || '{}');
-        const ms = Date.now() - started;
-        if (run.timedOut) {
-            return {
-                status: 'failed',
-                reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
-                metadata,
-                ms,
-            };
-        }
-        if (run.exitCode !== 0)
-            return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
-    }
-    return { status: 'ok', reason: '', metadata: metadata ?? (0, parse_1.parseMetadata)('{}'), ms: Date.now() - started };
-}
-/** buildx ends a failed export with `ERROR: failed to solve: <why>`; the why is what users need. */
-function exportError(stderr) {
-    return (0, builder_1.lastLine)(stderr)
-        .replace(/^ERROR:\s*/, '')
-        .replace(/^failed to solve:\s*/, '');
-}
 
 
-/***/ }),
-
-/***/ 747:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BuilderError = void 0;
-exports.needsHostNetwork = needsHostNetwork;
-exports.builderName = builderName;
-exports.setupBuilder = setupBuilder;
-exports.removeBuilder = removeBuilder;
-exports.lastLine = lastLine;
-const node_crypto_1 = __nccwpck_require__(598);
-const fs = __importStar(__nccwpck_require__(24));
-const path = __importStar(__nccwpck_require__(760));
-const args_1 = __nccwpck_require__(703);
 class BuilderError extends Error {
 }
-exports.BuilderError = BuilderError;
 /** A loopback cache service is only reachable from a container builder on the host's network. */
 function needsHostNetwork(env) {
     const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
     return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
 }
-function builderName(env, uuid = (0, node_crypto_1.randomUUID)()) {
+function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
     const job = (env.GITHUB_JOB ?? '')
         .toLowerCase()
         .replace(/[^a-z0-9_-]+/g, '-')
@@ -595,7 +1195,7 @@ function builderName(env, uuid = (0, node_crypto_1.randomUUID)()) {
  */
 async function setupBuilder(exec, buildx, o) {
     if (o.builder.builder !== '') {
-        const inspect = await exec(buildx.command, buildx.argv((0, args_1.inspectBuilderArgs)(o.builder.builder)));
+        const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
         if (inspect.exitCode !== 0) {
             throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
         }
@@ -606,12 +1206,12 @@ async function setupBuilder(exec, buildx, o) {
     const name = builderName(o.env);
     let configFile;
     if (o.builder.buildkitdConfigInline.trim() !== '') {
-        configFile = path.join(o.tempDir, 'buildkitd.toml');
-        fs.writeFileSync(configFile, o.builder.buildkitdConfigInline);
+        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
+        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
     }
     const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
     o.onCreate(name);
-    const created = await exec(buildx.command, buildx.argv((0, args_1.createBuilderArgs)({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
+    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
     if (created.exitCode !== 0) {
         throw new BuilderError(`could not create the ${o.builder.driver} builder: ${lastLine(created.stderr)}`);
     }
@@ -619,10 +1219,10 @@ async function setupBuilder(exec, buildx, o) {
 }
 /** Removes a builder if it still exists; never throws (post must not fail the job). */
 async function removeBuilder(exec, buildx, name) {
-    const inspect = await exec(buildx.command, buildx.argv((0, args_1.inspectBuilderArgs)(name)));
+    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
     if (inspect.exitCode !== 0)
         return null;
-    const rm = await exec(buildx.command, buildx.argv((0, args_1.removeBuilderArgs)(name)));
+    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
     return rm.exitCode === 0 ? null : lastLine(rm.stderr);
 }
 function lastLine(text) {
@@ -633,431 +1233,8 @@ function lastLine(text) {
     return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
 }
 
-
-/***/ }),
-
-/***/ 826:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.pluginBuildx = pluginBuildx;
-exports.standaloneBuildx = standaloneBuildx;
-exports.buildxPluginCandidates = buildxPluginCandidates;
-exports.extraPluginDirs = extraPluginDirs;
-function pluginBuildx(version) {
-    return { command: 'docker', argv: (args) => args, version, path: '' };
-}
-function standaloneBuildx(binary, version) {
-    return {
-        command: binary,
-        argv: (args) => (args[0] === 'buildx' ? args.slice(1) : args),
-        version,
-        path: binary,
-    };
-}
-/**
- * Where the docker CLI looks for its buildx plugin, in its order: config.json's
- * `cliPluginsExtraDirs`, `$DOCKER_CONFIG/cli-plugins` (else `~/.docker/cli-plugins`), then the
- * system directories. Running the plugin binary itself skips the docker CLI, which starts it twice
- * per command (once for its metadata): ~0.07 s a call instead of ~0.2 s on a 2-core runner.
- */
-function buildxPluginCandidates(o) {
-    const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-    const system = o.platform === 'win32'
-        ? []
-        : [
-            '/usr/local/lib/docker/cli-plugins',
-            '/usr/local/libexec/docker/cli-plugins',
-            '/usr/lib/docker/cli-plugins',
-            '/usr/libexec/docker/cli-plugins',
-        ];
-    return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
-}
-/** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
-function extraPluginDirs(configJson) {
-    try {
-        const dirs = JSON.parse(configJson ?? '{}').cliPluginsExtraDirs;
-        return Array.isArray(dirs) ? dirs.filter((d) => typeof d === 'string') : [];
-    }
-    catch {
-        return [];
-    }
-}
-
-
-/***/ }),
-
-/***/ 268:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.engineSocket = engineSocket;
-exports.pingSocket = pingSocket;
-exports.probeEngine = probeEngine;
-const http = __importStar(__nccwpck_require__(67));
-const docker_config_1 = __nccwpck_require__(706);
-const builder_1 = __nccwpck_require__(747);
-/**
- * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
- * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
- * config's `currentContext` says otherwise. Null when only the CLI can tell (tcp, ssh, contexts,
- * Windows pipes).
- */
-function engineSocket(env, configJson, platform = process.platform) {
-    const host = env.DOCKER_HOST ?? '';
-    if (host !== '')
-        return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
-    if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default')
-        return null;
-    let context = '';
-    try {
-        context = String(JSON.parse(configJson ?? '{}').currentContext ?? '');
-    }
-    catch {
-        // Unreadable config: the CLI would ignore it too.
-    }
-    if (context !== '' && context !== 'default')
-        return null;
-    return platform === 'win32' ? null : '/var/run/docker.sock';
-}
-/** `GET /_ping` on a unix socket: the engine's own liveness call. */
-function pingSocket(socketPath, timeoutMs = 10_000) {
-    return new Promise((resolve) => {
-        const req = http.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode === 200
-                ? { ok: true }
-                : { ok: false, reason: `${socketPath} answered HTTP ${res.statusCode} to /_ping` }));
-        });
-        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-        req.on('error', (e) => resolve({ ok: false, reason: `cannot connect to ${socketPath}: ${e.code ?? e.message}` }));
-    });
-}
-/**
- * Whether the engine answers. A ping on its socket costs a few milliseconds; `docker version`
- * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
- * endpoints the CLI alone can resolve.
- */
-async function probeEngine(exec, env) {
-    const socket = engineSocket(env, (0, docker_config_1.readDockerConfig)(env));
-    if (socket !== null)
-        return pingSocket(socket);
-    const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
-    if (result.exitCode === 0)
-        return { ok: true };
-    const reason = result.stderr.trim() ? (0, builder_1.lastLine)(result.stderr) : `docker version exited ${result.exitCode}`;
-    return { ok: false, reason };
-}
-
-
-/***/ }),
-
-/***/ 348:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.readBuildLog = readBuildLog;
-exports.readBuildHistory = readBuildHistory;
-exports.lastBuildRef = lastBuildRef;
-const core = __importStar(__nccwpck_require__(342));
-const args_1 = __nccwpck_require__(703);
-const builder_1 = __nccwpck_require__(747);
-const parse_1 = __nccwpck_require__(487);
-async function readBuildLog(exec, buildx, builder, ref) {
-    const logs = await exec(buildx.command, buildx.argv((0, args_1.historyLogsArgs)(builder, ref)));
-    if (logs.exitCode !== 0) {
-        core.warning(`could not read the build record ${ref}: ${(0, builder_1.lastLine)(logs.stderr)}`);
-        return null;
-    }
-    // buildx writes the rawjson stream to stderr or stdout depending on its version.
-    return (0, parse_1.parseRawJsonLog)(`${logs.stdout}\n${logs.stderr}`);
-}
-/** The log and the record, read side by side. */
-async function readBuildHistory(exec, buildx, builder, ref) {
-    const [log, inspected] = await Promise.all([
-        readBuildLog(exec, buildx, builder, ref),
-        exec(buildx.command, buildx.argv((0, args_1.historyInspectArgs)(builder, ref))),
-    ]);
-    return { log, record: inspected.exitCode === 0 ? (0, parse_1.parseHistoryInspect)(inspected.stdout) : null };
-}
-/**
- * When the build failed before writing metadata, the newest record is this build's. On a shared
- * builder a concurrent build can be newer: after a failure, only failed records are candidates.
- */
-async function lastBuildRef(exec, buildx, builder, failed) {
-    const args = ['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}'];
-    let ls = await exec(buildx.command, buildx.argv(failed ? [...args, '--filter', 'status=error'] : args));
-    if (ls.exitCode !== 0 && failed)
-        ls = await exec(buildx.command, buildx.argv(args));
-    if (ls.exitCode !== 0)
-        return null;
-    const first = ls.stdout.trim().split('\n')[0]?.trim() ?? '';
-    return first === '' ? null : (first.split('/').pop() ?? null);
-}
-
-
-/***/ }),
-
-/***/ 443:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.GHA_MIN_BUILDX = exports.BuildxError = void 0;
-exports.coerceVersion = coerceVersion;
-exports.compareVersions = compareVersions;
-exports.releaseAsset = releaseAsset;
-exports.releaseUrl = releaseUrl;
-exports.toolCacheDir = toolCacheDir;
-exports.probeBuildx = probeBuildx;
-exports.ensureBuildx = ensureBuildx;
-const fs = __importStar(__nccwpck_require__(24));
-const os = __importStar(__nccwpck_require__(161));
-const path = __importStar(__nccwpck_require__(760));
-const docker_config_1 = __nccwpck_require__(706);
-const http_1 = __nccwpck_require__(663);
-const buildx_1 = __nccwpck_require__(826);
-const parse_1 = __nccwpck_require__(487);
-class BuildxError extends Error {
-}
-exports.BuildxError = BuildxError;
-/** `0.29.1` from `v0.29.1`, `0.29` (`0.29.0`) or `0.29.1-rc1`: the version's numbers, else null. */
-function coerceVersion(text) {
-    const m = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text);
-    return m ? [m[1], m[2] ?? '0', m[3] ?? '0'].map(Number).join('.') : null;
-}
-/** Orders two versions from {@link coerceVersion}: negative, zero or positive. */
-function compareVersions(a, b) {
-    const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-}
-/** The GitHub cache service v2 needs buildx 0.21 (url_v2); older buildx silently caches nothing. */
-exports.GHA_MIN_BUILDX = '0.21.0';
-/** The release asset for this machine, e.g. `buildx-v0.29.1.linux-amd64`. */
-function releaseAsset(version, platform = os.platform(), arch = os.arch()) {
-    const goArch = {
-        x64: 'amd64',
-        arm64: 'arm64',
-        arm: 'arm-v7',
-        ppc64: 'ppc64le',
-        s390x: 's390x',
-    };
-    const goOs = platform === 'win32' ? 'windows' : platform;
-    return `buildx-v${version}.${goOs}-${goArch[arch] ?? arch}${goOs === 'windows' ? '.exe' : ''}`;
-}
-function releaseUrl(version, base, asset = releaseAsset(version)) {
-    return `${base.replace(/\/+$/, '')}/v${version}/${asset}`;
-}
-/** The release binary's name inside its tool cache folder. */
-const BINARY = os.platform() === 'win32' ? 'buildx.exe' : 'buildx';
-function defaultToolCache() {
-    return process.env.RUNNER_TOOL_CACHE || path.join(os.tmpdir(), 'bkca-tool-cache');
-}
-/**
- * Where a release lives in the runner's tool cache, in the layout @actions/tool-cache uses
- * (`<cache>/buildx/<version>/<arch>/`, complete once `<arch>.complete` exists), so that a later
- * run on the same runner, ours or another action's, finds it.
- */
-function toolCacheDir(version, toolCache, arch = os.arch()) {
-    return path.join(toolCache, 'buildx', version, arch);
-}
-/**
- * Downloads a release binary into its tool cache folder: staged next to it, then renamed, then
- * marked complete, so that a run cut short leaves nothing a later run would take for whole. One
- * retry for a network error or a server error.
- */
-async function downloadTo(url, dir, fetchImpl) {
-    let res = await fetchImpl(url, { signal: AbortSignal.timeout(300_000) }).catch(() => null);
-    if (res === null || res.status >= 500)
-        res = await fetchImpl(url, { signal: AbortSignal.timeout(300_000) });
-    if (!res.ok)
-        throw new Error(`HTTP ${res.status}`);
-    const data = Buffer.from(await res.arrayBuffer());
-    fs.mkdirSync(path.dirname(dir), { recursive: true });
-    const staging = fs.mkdtempSync(`${dir}.download-`);
-    fs.writeFileSync(path.join(staging, BINARY), data, { mode: 0o755 });
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.renameSync(staging, dir);
-    fs.writeFileSync(`${dir}.complete`, '');
-}
-/**
- * Asks the buildx the docker CLI would run for its version: the plugin binary itself when it is
- * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
- */
-async function probeBuildx(exec, env) {
-    const binary = (0, buildx_1.buildxPluginCandidates)({
-        dockerConfigDir: (0, docker_config_1.dockerConfigDir)(env),
-        extraDirs: (0, buildx_1.extraPluginDirs)((0, docker_config_1.readDockerConfig)(env)),
-        platform: os.platform(),
-    }).find((file) => fs.existsSync(file));
-    if (binary) {
-        const result = await exec(binary, ['version']);
-        if (result.exitCode === 0)
-            return { result, binary };
-    }
-    return { result: await exec('docker', ['buildx', 'version']), binary: '' };
-}
-/**
- * Finds a buildx that is new enough: the runner's CLI plugin when it is, otherwise the requested
- * release, downloaded once into the tool cache.
- */
-async function ensureBuildx(exec, o) {
-    const { result: probe, binary: pluginBinary } = await (o.probe ?? probeBuildx(exec, process.env));
-    const current = probe.exitCode === 0 ? (0, parse_1.parseBuildxVersion)(probe.stdout) : null;
-    const wanted = o.wanted.replace(/^v/, '');
-    const minimum = [wanted, o.floor]
-        .map(coerceVersion)
-        .filter((v) => v !== null)
-        .sort((a, b) => compareVersions(b, a))[0];
-    if (current && (!minimum || compareVersions(coerceVersion(current) ?? '0.0.0', minimum) >= 0)) {
-        return { buildx: pluginBinary ? (0, buildx_1.standaloneBuildx)(pluginBinary, current) : (0, buildx_1.pluginBuildx)(current) };
-    }
-    const have = current ? `buildx ${current}` : 'no docker buildx plugin';
-    if (wanted === '') {
-        throw new BuildxError(`${have} found; ${minimum} or newer is needed. Set buildx-version (e.g. 0.29.1) to install it, or use docker/setup-buildx-action first`);
-    }
-    const version = coerceVersion(wanted);
-    const dir = toolCacheDir(version, o.toolCache ?? defaultToolCache());
-    if (!fs.existsSync(`${dir}.complete`)) {
-        const url = releaseUrl(version, o.releasesBase);
-        try {
-            await downloadTo(url, dir, o.fetchImpl ?? http_1.httpFetch);
-        }
-        catch (e) {
-            throw new BuildxError(`${have} found and buildx ${version} could not be downloaded from ${url}: ${(0, http_1.failureText)(e)}`);
-        }
-    }
-    const binary = path.join(dir, BINARY);
-    const check = await exec(binary, ['version']);
-    const installed = check.exitCode === 0 ? (0, parse_1.parseBuildxVersion)(check.stdout) : null;
-    if (!installed)
-        throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
-    return {
-        buildx: (0, buildx_1.standaloneBuildx)(binary, installed),
-        note: `installed buildx ${installed} (${have} on the runner)`,
-    };
-}
-
-
-/***/ }),
-
-/***/ 487:
-/***/ ((__unused_webpack_module, exports) => {
-
-
+;// CONCATENATED MODULE: ./src/buildx/parse.ts
 /** Pure parsers for what buildx prints and writes; tested against recorded real output. */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.parseBuildxVersion = parseBuildxVersion;
-exports.parseMaterialUri = parseMaterialUri;
-exports.parseMetadata = parseMetadata;
-exports.parseStepName = parseStepName;
-exports.timeMicros = timeMicros;
-exports.parseRawJsonLog = parseRawJsonLog;
-exports.stepTotals = stepTotals;
-exports.parseErrorSource = parseErrorSource;
-exports.parseHistoryInspect = parseHistoryInspect;
 /** `github.com/docker/buildx v0.29.1 1a2b3c` or Debian's `… 0.29.1+ds1 0.29.1+ds1-4` → `0.29.1`. */
 function parseBuildxVersion(stdout) {
     const m = /github\.com\/docker\/buildx\s+v?(\d+\.\d+\.\d+)/.exec(stdout) ?? /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
@@ -1442,128 +1619,182 @@ function parseHistoryInspect(text) {
     };
 }
 
-
-/***/ }),
-
-/***/ 706:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.dockerConfigDir = dockerConfigDir;
-exports.readDockerConfig = readDockerConfig;
-const node_fs_1 = __nccwpck_require__(24);
-const node_os_1 = __nccwpck_require__(161);
-const node_path_1 = __nccwpck_require__(760);
-/** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0, node_path_1.join)((0, node_os_1.homedir)(), '.docker');
-}
-/** The text of docker's config.json, or null when there is none (the CLI's defaults apply). */
-function readDockerConfig(env = process.env) {
-    try {
-        return (0, node_fs_1.readFileSync)((0, node_path_1.join)(dockerConfigDir(env), 'config.json'), 'utf8');
-    }
-    catch {
-        return null;
-    }
-}
-
-
-/***/ }),
-
-/***/ 498:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.lastResort = void 0;
+// EXTERNAL MODULE: ./src/report/export-size.ts
+var export_size = __nccwpck_require__(35930);
+;// CONCATENATED MODULE: ./src/report/warnings.ts
+/** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
+const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
 /**
- * The net for anything main or post did not report themselves. Written by hand rather than with
- * the command module so that it works even when loading that failed.
+ * The job's cache warnings: the failed export, then each failed import. A store this builder's
+ * BuildKit does not have (s3 or azblob on the `docker` driver) is one cause, so it is one warning:
+ * the export's, or the first import's when nothing was exported. Pure.
  */
-const lastResort = (kind) => (e) => {
-    process.stdout.write(`::${kind}::buildkit-cache-action: ${String(e?.message ?? e)}\n`);
-    if (kind === 'error')
-        process.exitCode = 1;
-};
-exports.lastResort = lastResort;
-
-
-/***/ }),
-
-/***/ 190:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.exec = void 0;
-const node_child_process_1 = __nccwpck_require__(421);
-const exec = (command, args, options = {}) => new Promise((resolve) => {
-    const child = (0, node_child_process_1.spawn)(command, [...args], {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        shell: false,
-        stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const out = [];
-    const err = [];
-    let timedOut = false;
-    let timer;
-    if (options.timeoutMs !== undefined) {
-        timer = setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-        }, options.timeoutMs);
+function cacheWarnings(exported, imports) {
+    const warnings = [];
+    const told = new Set();
+    if (exported.status === 'failed') {
+        warnings.push(`cache export failed: ${exported.reason}`);
+        const store = missingStore(exported.reason);
+        if (store)
+            told.add(store);
     }
-    child.stdout.on('data', (chunk) => {
-        out.push(chunk);
-        if (options.stream)
-            process.stdout.write(chunk);
-    });
-    child.stderr.on('data', (chunk) => {
-        err.push(chunk);
-        if (options.stream)
-            process.stdout.write(chunk);
-    });
-    const finish = (exitCode, spawnError = '') => {
-        if (timer)
-            clearTimeout(timer);
-        resolve({
-            exitCode,
-            stdout: Buffer.concat(out).toString(),
-            stderr: Buffer.concat(err).toString() + spawnError,
-            timedOut,
-        });
+    for (const i of imports.filter((x) => x.result === 'failed')) {
+        const store = missingStore(i.error ?? '');
+        if (store && told.has(store))
+            continue;
+        if (store)
+            told.add(store);
+        warnings.push(`cache import from ${i.source} failed: ${i.error}`);
+    }
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/buildx/build.ts
+
+
+
+
+
+
+
+
+/** Argument data and environment for both invocations. Secret values go by environment only. */
+function prepareBuild(inputs, o) {
+    const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
+    const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
+    inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
+    const host = gitContextHost(inputs.build.context);
+    const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
+    if (gitAuthEnv)
+        env[gitAuthEnv.env] = inputs.githubToken;
+    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => e.startsWith('type=inline'));
+    return {
+        input: {
+            build: inputs.build,
+            builder: o.builder,
+            cacheFrom: o.cacheFrom,
+            cacheTo: separateExport ? [] : o.cacheTo,
+            metadataFile: external_node_path_.join(o.tempDir, 'metadata.json'),
+            iidFile: external_node_path_.join(o.tempDir, 'iid'),
+            secretEnvNames,
+            gitAuthEnv,
+        },
+        env,
+        cwd: o.cwd,
+        separateExport,
+        cacheTo: o.cacheTo,
+        exportMetadataFile: external_node_path_.join(o.tempDir, 'export-metadata.json'),
     };
-    child.on('error', (e) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
-    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
-});
-exports.exec = exec;
+}
+/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
+function isBrokenCacheError(stderr) {
+    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
+}
+const readIfExists = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : '');
+async function runImageBuild(exec, buildx, s) {
+    const started = Date.now();
+    const opts = { stream: true, env: s.env, cwd: s.cwd };
+    let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
+    let retriedWithoutCache = false;
+    if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
+        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
+        commands_warning(`a cache source is broken (${lastLine(result.stderr)}); building again without cache sources`);
+        retriedWithoutCache = true;
+        result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
+    }
+    const metadataText = readIfExists(s.input.metadataFile);
+    return {
+        result,
+        metadataText,
+        metadata: parseMetadata(metadataText || '{}'),
+        imageId: readIfExists(s.input.iidFile).trim(),
+        ms: Date.now() - started,
+        retriedWithoutCache,
+    };
+}
+/**
+ * The export invocation doesn't need `ignore-error`: it exports nothing but the cache, so its exit
+ * code is the export's result and its last error line the reason, with no build record to read.
+ */
+function withoutIgnoreError(entry) {
+    return entry
+        .split(',')
+        .filter((attr) => attr !== 'ignore-error=true')
+        .join(',');
+}
+/**
+ * The export invocations, in order. BuildKit runs the cache exporters of one invocation at once,
+ * and two of them writing to one registry repository upload the same blobs side by side: the
+ * registry may then refuse one upload ("provided digest did not match uploaded content") and the
+ * whole export fails. So a second destination in a repository (a branch's tag and its commit's)
+ * waits for the first; its blobs are then already there and only its manifest is written.
+ */
+function exportWaves(cacheTo) {
+    const waves = [];
+    const seen = new Map();
+    for (const entry of cacheTo) {
+        const attrs = (0,export_size/* cacheEntryAttributes */._H)(entry);
+        const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
+        const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
+        const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
+        if (repository !== '')
+            seen.set(repository, wave);
+        (waves[wave] ??= []).push(entry);
+    }
+    return waves.filter((w) => w !== undefined);
+}
+/** The export invocations under one watchdog (`cache-export-timeout`; 0 for none). */
+async function runCacheExport(exec, buildx, s, timeoutMs) {
+    const started = Date.now();
+    let metadata = null;
+    for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
+        const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
+        const left = timeoutMs - (Date.now() - started);
+        const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
+            stream: true,
+            env: s.env,
+            cwd: s.cwd,
+            timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
+        });
+        // The first invocation's metadata names the cache manifest every later one reuses.
+        metadata ??= parseMetadata(readIfExists(input.metadataFile) || '{}');
+        const ms = Date.now() - started;
+        if (run.timedOut) {
+            return {
+                status: 'failed',
+                reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
+                metadata,
+                ms,
+            };
+        }
+        if (run.exitCode !== 0)
+            return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
+    }
+    return { status: 'ok', reason: '', metadata: metadata ?? parseMetadata('{}'), ms: Date.now() - started };
+}
+/**
+ * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
+ * first); the why is what users need. A store this builder's BuildKit lacks gets the way out: the
+ * BuildKit inside dockerd (the `docker` driver) has no s3 or azblob exporter.
+ */
+function exportError(stderr) {
+    const why = lastLine(stderr)
+        .replace(/^ERROR:\s*/, '')
+        .replace(/^failed to build:\s*/, '')
+        .replace(/^failed to solve:\s*/, '');
+    const store = missingStore(why);
+    if (store === undefined)
+        return why;
+    return `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
+}
 
-
-/***/ }),
-
-/***/ 528:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEEPEN_STEPS = void 0;
-exports.redactUrlCredentials = redactUrlCredentials;
-exports.findMergeBase = findMergeBase;
-exports.parentCommit = parentCommit;
-exports.commitInfo = commitInfo;
-exports.compareCommits = compareCommits;
+;// CONCATENATED MODULE: ./src/git/history.ts
 /**
  * How far each successive `git fetch --deepen=<n>` reaches. `--deepen` is relative to the current
  * shallow boundary, so after k steps the checkout holds the sum of the first k numbers of commits
  * more (about 31 000 after all six). Steps past the table's end repeat its last number.
  */
-exports.DEEPEN_STEPS = [10, 50, 200, 1000, 5000, 25000];
+const DEEPEN_STEPS = [10, 50, 200, 1000, 5000, 25000];
 const LOCAL_TIMEOUT_MS = 30_000;
 const DEFAULT_FETCH_TIMEOUT_MS = 120_000;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -1750,7 +1981,7 @@ async function findMergeBase(exec, options) {
                 if (noRemote)
                     return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
             }
-            const n = exports.DEEPEN_STEPS[Math.min(deepened, exports.DEEPEN_STEPS.length - 1)];
+            const n = DEEPEN_STEPS[Math.min(deepened, DEEPEN_STEPS.length - 1)];
             // Name the base branch when it is the remote's, so it is deepened (and kept) too; the
             // deepening itself applies to every shallow boundary of the checkout.
             const refs = branchOk && (await resolveCommit(git, trackingRef)) === baseSha ? [refspec] : [];
@@ -1883,131 +2114,11 @@ async function compareCommits(exec, options) {
     }
 }
 
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __nccwpck_require__(59663);
+;// CONCATENATED MODULE: ./src/github/compare.ts
 
-/***/ }),
-
-/***/ 780:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.GHA_CACHE_VERSION = void 0;
-exports.ghaServiceFrom = ghaServiceFrom;
-exports.indexKeys = indexKeys;
-exports.isIndexOf = isIndexOf;
-exports.lookUpGhaCaches = lookUpGhaCaches;
-const node_crypto_1 = __nccwpck_require__(598);
-const http_1 = __nccwpck_require__(663);
-/**
- * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
- * importer asks at import: its client (go-actions-cache) looks an index up with
- * GetCacheEntryDownloadURL (cache service v2) or `GET _apis/artifactcache/cache` (v1, GHES and
- * older runners), under one constant version. GitHub's scope rules then answer exactly what the
- * import will see. Neither BuildKit nor `@actions/cache` lists entries, and GitHub guarantees a
- * job's token no listing call, so none is made.
- */
-/** go-actions-cache's version: one constant hash for every key, not one per key. */
-exports.GHA_CACHE_VERSION = (0, node_crypto_1.createHash)('sha256').update('|go-actionscache-1.0').digest('hex');
-/** BuildKit's index format version inside the key (`index-<name>-1-…`). */
-const INDEX_VERSION = '1';
-/**
- * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
- * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
- */
-function ghaServiceFrom(env) {
-    const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
-    if (v2 && env.ACTIONS_RESULTS_URL)
-        return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
-    if (!v2 && env.ACTIONS_CACHE_URL)
-        return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
-    return null;
-}
-/**
- * The index keys BuildKit's import loads for a cache name: one per ref scope of the token,
- * `index-<name>-1-<first 8 hex of sha256(scope)>` (the exporter appends `#<n>`). Without the
- * token's scopes, the prefix every such key starts with.
- */
-function indexKeys(name, tokenScopes) {
-    const prefix = `index-${name}-${INDEX_VERSION}-`;
-    if (!tokenScopes || tokenScopes.length === 0)
-        return [prefix];
-    return tokenScopes.map((s) => prefix + (0, node_crypto_1.createHash)('sha256').update(s).digest('hex').slice(0, 8));
-}
-/** Whether a matched key is an index of exactly this name (`…branch-main-` also starts `…branch-main-2-…`). */
-function isIndexOf(key, name) {
-    const prefix = `index-${name}-${INDEX_VERSION}-`;
-    return key.startsWith(prefix) && /^[0-9a-f]{8}(?:#\d+)?$/.test(key.slice(prefix.length));
-}
-/**
- * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
- * fails: a name whose request fails stays unknown, with the reason.
- */
-async function lookUpGhaCaches(o) {
-    const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
-    const fetchImpl = o.fetchImpl ?? http_1.httpFetch;
-    const reasons = [];
-    const found = new Map();
-    await Promise.all(o.names.map(async (name) => {
-        const keys = indexKeys(name, o.tokenScopes);
-        try {
-            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
-            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
-            // A key of another name that shares the prefix says nothing about this one.
-            found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
-        }
-        catch (e) {
-            found.set(name, undefined);
-            const timedOut = signal.aborted || e?.name === 'TimeoutError';
-            reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : (0, http_1.failureText)(e));
-        }
-    }));
-    return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
-}
-class LookupRefused extends Error {
-}
-/** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
-async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
-    const res = await fetchImpl(`${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ key: keys[0], restore_keys: keys, version: exports.GHA_CACHE_VERSION }),
-        signal,
-    });
-    if (!res.ok)
-        throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
-    const body = (await res.json());
-    return body.ok === true ? String(body.matched_key ?? '') : null;
-}
-/** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
-async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
-    const query = new URLSearchParams({ keys: keys.join(','), version: exports.GHA_CACHE_VERSION });
-    const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
-        signal,
-    });
-    if (res.status === 204)
-        return null;
-    if (!res.ok)
-        throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
-    const text = await res.text();
-    if (text.trim() === '')
-        return null;
-    const body = JSON.parse(text);
-    return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
-}
-
-
-/***/ }),
-
-/***/ 480:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.compareUrl = compareUrl;
-exports.mergeBaseFromApi = mergeBaseFromApi;
-const http_1 = __nccwpck_require__(663);
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const compare_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const NAME = /^[A-Za-z0-9_.-]+$/;
 /**
  * One side of `BASE...HEAD` as a URL path piece. Branch names may contain `/`, which the compare
@@ -2124,7 +2235,7 @@ async function mergeBaseFromApi(options) {
     const redact = (reason) => (token.length > 0 ? reason.split(token).join('***') : reason);
     const fail = (reason) => ({ sha: null, reason: redact(reason) });
     const timeoutMs = options.timeoutMs ?? 10_000;
-    const fetchImpl = options.fetchImpl ?? http_1.httpFetch;
+    const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
     let url;
     try {
         url = compareUrl(options.apiUrl, options.repository, options.base, options.head);
@@ -2155,7 +2266,7 @@ async function mergeBaseFromApi(options) {
         }
         const mergeBase = parsed?.merge_base_commit;
         const sha = mergeBase?.sha;
-        if (typeof sha !== 'string' || !SHA.test(sha)) {
+        if (typeof sha !== 'string' || !compare_SHA.test(sha)) {
             return fail('GitHub API compare response has no merge_base_commit.sha');
         }
         return { sha };
@@ -2165,122 +2276,136 @@ async function mergeBaseFromApi(options) {
     }
 }
 
-
-/***/ }),
-
-/***/ 556:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./src/docker-config.ts
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.stripRefsHeads = stripRefsHeads;
-exports.parseMergeQueueRef = parseMergeQueueRef;
-exports.runContextFrom = runContextFrom;
-exports.mergedPullRequest = mergedPullRequest;
-exports.readRunContext = readRunContext;
-const node_fs_1 = __nccwpck_require__(24);
-function obj(value) {
-    return value !== null && typeof value === 'object' ? value : undefined;
+
+/** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
 }
-function str(value) {
-    return typeof value === 'string' ? value : '';
+/** The text of docker's config.json, or null when there is none (the CLI's defaults apply). */
+function readDockerConfig(env = process.env) {
+    try {
+        return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dockerConfigDir(env), 'config.json'), 'utf8');
+    }
+    catch {
+        return null;
+    }
 }
-function stripRefsHeads(ref) {
-    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref;
-}
-/** `gh-readonly-queue/<base>/pr-<N>-<sha>` → base and N (the base itself may contain `/`). */
-function parseMergeQueueRef(ref) {
-    const m = /^(?:refs\/heads\/)?gh-readonly-queue\/(.+)\/pr-(\d+)-[0-9a-f]+$/.exec(ref);
-    return m ? { baseRef: m[1], prNumber: Number(m[2]) } : null;
-}
-/** Pure: environment plus parsed event payload → RunContext. */
-function runContextFrom(env, payload) {
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const repo = obj(payload.repository);
-    const ctx = {
-        eventName,
-        ref: env.GITHUB_REF ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        repository: env.GITHUB_REPOSITORY ?? str(repo?.full_name),
-        defaultBranch: str(repo?.default_branch) || str(repo?.master_branch),
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
-    };
-    // A schedule payload carries no repository; scheduled runs always run on the default branch.
-    if (ctx.defaultBranch === '' && eventName === 'schedule')
-        ctx.defaultBranch = stripRefsHeads(ctx.ref);
-    const pr = obj(payload.pull_request);
-    if (pr && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
-        const base = obj(pr.base);
-        const head = obj(pr.head);
-        const baseRepo = str(obj(base?.repo)?.full_name);
-        const headRepo = str(obj(head?.repo)?.full_name);
-        ctx.pullRequest = {
-            number: Number(pr.number ?? payload.number),
-            baseRef: str(base?.ref),
-            headRef: str(head?.ref),
-            headSha: str(head?.sha),
-            // A deleted fork has head.repo null: treat it as a fork, the careful answer.
-            fromFork: headRepo === '' || (baseRepo !== '' && headRepo !== baseRepo),
-        };
-    }
-    const mg = obj(payload.merge_group);
-    if (mg && eventName === 'merge_group') {
-        const headRef = str(mg.head_ref);
-        const parsed = parseMergeQueueRef(headRef);
-        ctx.mergeGroup = {
-            baseRef: stripRefsHeads(str(mg.base_ref)) || parsed?.baseRef || '',
-            prNumber: parsed?.prNumber ?? null,
-            headSha: str(mg.head_sha),
-        };
-    }
-    const headCommit = obj(payload.head_commit);
-    if (eventName === 'push' && headCommit) {
-        const n = mergedPullRequest(str(headCommit.message));
-        if (n !== null)
-            ctx.mergedPullRequest = n;
-    }
-    const before = str(payload.before);
-    if (eventName === 'push' &&
-        /^[0-9a-f]{40}$/.test(before) &&
-        !/^0+$/.test(before) &&
-        payload.forced !== true) {
-        ctx.pushedBefore = before;
-    }
-    return ctx;
+
+;// CONCATENATED MODULE: ./src/github/cache-entries.ts
+
+
+/**
+ * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
+ * importer asks at import: its client (go-actions-cache) looks an index up with
+ * GetCacheEntryDownloadURL (cache service v2) or `GET _apis/artifactcache/cache` (v1, GHES and
+ * older runners), under one constant version. GitHub's scope rules then answer exactly what the
+ * import will see. Neither BuildKit nor `@actions/cache` lists entries, and GitHub guarantees a
+ * job's token no listing call, so none is made.
+ */
+/** go-actions-cache's version: one constant hash for every key, not one per key. */
+const GHA_CACHE_VERSION = (0,external_node_crypto_.createHash)('sha256').update('|go-actionscache-1.0').digest('hex');
+/** BuildKit's index format version inside the key (`index-<name>-1-…`). */
+const INDEX_VERSION = '1';
+/**
+ * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
+ * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
+ */
+function ghaServiceFrom(env) {
+    const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
+    if (v2 && env.ACTIONS_RESULTS_URL)
+        return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
+    if (!v2 && env.ACTIONS_CACHE_URL)
+        return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
+    return null;
 }
 /**
- * The pull request a commit merged, from the messages GitHub writes: a merge commit's
- * `Merge pull request #12 from owner/branch`, a squash merge's `Title (#12)`.
+ * The index keys BuildKit's import loads for a cache name: one per ref scope of the token,
+ * `index-<name>-1-<first 8 hex of sha256(scope)>` (the exporter appends `#<n>`). Without the
+ * token's scopes, the prefix every such key starts with.
  */
-function mergedPullRequest(message) {
-    const subject = message.split('\n')[0].trim();
-    const m = /^Merge pull request #(\d+) from /.exec(subject) ?? /\(#(\d+)\)$/.exec(subject);
-    return m ? Number(m[1]) : null;
+function indexKeys(name, tokenScopes) {
+    const prefix = `index-${name}-${INDEX_VERSION}-`;
+    if (!tokenScopes || tokenScopes.length === 0)
+        return [prefix];
+    return tokenScopes.map((s) => prefix + (0,external_node_crypto_.createHash)('sha256').update(s).digest('hex').slice(0, 8));
 }
-function readRunContext(env = process.env) {
-    let payload = {};
-    const path = env.GITHUB_EVENT_PATH;
-    if (path) {
+/** Whether a matched key is an index of exactly this name (`…branch-main-` also starts `…branch-main-2-…`). */
+function isIndexOf(key, name) {
+    const prefix = `index-${name}-${INDEX_VERSION}-`;
+    return key.startsWith(prefix) && /^[0-9a-f]{8}(?:#\d+)?$/.test(key.slice(prefix.length));
+}
+/**
+ * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
+ * fails: a name whose request fails stays unknown, with the reason.
+ */
+async function lookUpGhaCaches(o) {
+    const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
+    const fetchImpl = o.fetchImpl ?? http/* httpFetch */.tX;
+    const reasons = [];
+    const found = new Map();
+    await Promise.all(o.names.map(async (name) => {
+        const keys = indexKeys(name, o.tokenScopes);
         try {
-            payload = JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8'));
+            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
+            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
+            // A key of another name that shares the prefix says nothing about this one.
+            found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
         }
-        catch {
-            payload = {};
+        catch (e) {
+            found.set(name, undefined);
+            const timedOut = signal.aborted || e?.name === 'TimeoutError';
+            reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : (0,http/* failureText */.kY)(e));
         }
+    }));
+    return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
+}
+class LookupRefused extends Error {
+}
+/** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
+async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
+    const res = await fetchImpl(`${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ key: keys[0], restore_keys: keys, version: GHA_CACHE_VERSION }),
+        signal,
+    });
+    if (!res.ok)
+        throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
+    const body = (await res.json());
+    return body.ok === true ? String(body.matched_key ?? '') : null;
+}
+/** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
+async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
+    const query = new URLSearchParams({ keys: keys.join(','), version: GHA_CACHE_VERSION });
+    const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
+        signal,
+    });
+    if (res.status === 204)
+        return null;
+    if (!res.ok)
+        throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
+    const text = await res.text();
+    if (text.trim() === '')
+        return null;
+    const body = JSON.parse(text);
+    return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
+}
+/** The cache names in BuildKit index keys (`index-<name>-1-<8 hex>[#n]`); other keys are ignored. */
+function indexNames(keys) {
+    const names = new Set();
+    for (const key of keys) {
+        const m = /^index-(.+)-1-[0-9a-f]{8}(?:#\d+)?$/.exec(key);
+        if (m)
+            names.add(m[1]);
     }
-    return runContextFrom(env, payload);
+    return [...names].sort();
 }
 
-
-/***/ }),
-
-/***/ 707:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.cacheScopesFromToken = cacheScopesFromToken;
+;// CONCATENATED MODULE: ./src/github/runtime-token.ts
 /**
  * Decodes the token's payload without verifying it (only GitHub can) to show the user which
  * ref scopes the run may read and write. Never returns or logs the token itself.
@@ -2309,1045 +2434,491 @@ function cacheScopesFromToken(token) {
     }
 }
 
-
-/***/ }),
-
-/***/ 422:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./src/registry/tags.ts
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.readInputs = exports.CACHE_WRITES = exports.CACHE_MODES = exports.DRIVERS = exports.CACHE_BACKENDS = exports.InputError = void 0;
-exports.parseList = parseList;
-exports.parseDuration = parseDuration;
-exports.validateCacheImage = validateCacheImage;
-exports.parseInputs = parseInputs;
-exports.isRemoteContext = isRemoteContext;
-exports.validatePaths = validatePaths;
-const sync_1 = __nccwpck_require__(110);
-const node_path_1 = __nccwpck_require__(760);
-const commands_1 = __nccwpck_require__(342);
-/** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(`input "${input}": ${message}`);
-        this.input = input;
-        this.name = 'InputError';
+
+
+
+const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
+const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+const USER_AGENT = 'buildkit-cache-action';
+const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
+const DOMAIN = new RegExp(`^(?:\\[[0-9a-fA-F:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::[0-9]{1,5})?$`);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+/**
+ * Splits an image reference the way docker does (distribution's reference grammar):
+ *
+ * - the part before the first `/` is the registry when it contains `.` or `:`, is `localhost`,
+ *   or has an uppercase letter; otherwise the name is on Docker Hub;
+ * - Docker Hub (`alpine`, `user/repo`, `docker.io/...`, `index.docker.io/...`) is reached at
+ *   `registry-1.docker.io`, a single-component name gets `library/`, and credentials are under
+ *   `https://index.docker.io/v1/`;
+ * - a trailing `:tag` and/or `@digest` is accepted and dropped (the repository is what is listed).
+ *
+ * Throws an Error (with a message fit for a job log) for what docker would refuse too: an empty
+ * name, uppercase letters in the repository path, bad separators, a malformed registry host,
+ * tag or digest. {@link listTags} turns that into a reason.
+ */
+function parseImageName(image) {
+    const quoted = JSON.stringify(image);
+    let rest = image;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        if (!DIGEST.test(rest.slice(at + 1)))
+            throw new Error(`image ${quoted} has a malformed digest`);
+        rest = rest.slice(0, at);
     }
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        if (!TAG.test(rest.slice(colon + 1)))
+            throw new Error(`image ${quoted} has a malformed tag`);
+        rest = rest.slice(0, colon);
+    }
+    if (rest === '')
+        throw new Error(`image ${quoted} is empty`);
+    const slash = rest.indexOf('/');
+    const first = slash === -1 ? '' : rest.slice(0, slash);
+    const hasDomain = slash !== -1 &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    let domain = hasDomain ? first : 'docker.io';
+    let path = hasDomain ? rest.slice(slash + 1) : rest;
+    if (!DOMAIN.test(domain))
+        throw new Error(`image ${quoted} has a malformed registry host ${JSON.stringify(domain)}`);
+    if (path === '')
+        throw new Error(`image ${quoted} has no repository path`);
+    const components = path.split('/');
+    for (const component of components) {
+        if (component !== component.toLowerCase()) {
+            throw new Error(`image ${quoted}: repository names must be lowercase`);
+        }
+        if (!PATH_COMPONENT.test(component)) {
+            throw new Error(`image ${quoted}: ${JSON.stringify(component)} is not a valid repository path component`);
+        }
+    }
+    if (rest.length > 255)
+        throw new Error(`image ${quoted} is longer than 255 characters`);
+    if (DOCKER_HUB_ALIASES.has(domain.toLowerCase())) {
+        domain = DOCKER_HUB_REGISTRY;
+        if (components.length === 1)
+            path = `library/${path}`;
+        return { registry: domain, repository: path, configKey: DOCKER_HUB_CONFIG_KEY };
+    }
+    return { registry: domain, repository: path, configKey: domain };
 }
-exports.InputError = InputError;
-exports.CACHE_BACKENDS = ['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none'];
-exports.DRIVERS = ['docker-container', 'docker', 'remote'];
-exports.CACHE_MODES = ['max', 'min'];
-exports.CACHE_WRITES = ['auto', 'always', 'never'];
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-function bool(get, name, fallback) {
-    const raw = get(name).trim();
-    if (raw === '')
-        return fallback;
-    if (BOOLEAN_TRUE.includes(raw))
-        return true;
-    if (BOOLEAN_FALSE.includes(raw))
-        return false;
-    throw new InputError(name, `expected true or false, got ${JSON.stringify(raw)}`);
+/** The host of `host[:port]` or `[v6]:port`, lowercased, without brackets. */
+function hostOf(registry) {
+    const bracketed = /^\[([^\]]+)\]/.exec(registry);
+    if (bracketed)
+        return bracketed[1].toLowerCase();
+    return registry.replace(/:[0-9]+$/, '').toLowerCase();
 }
-function oneOf(get, name, allowed, fallback) {
-    const raw = get(name).trim();
-    if (raw === '')
-        return fallback;
-    if (allowed.includes(raw))
-        return raw;
-    throw new InputError(name, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+/** Docker's rule: loopback registries (localhost, 127.0.0.0/8, ::1) may be plain HTTP. */
+function isLoopback(host) {
+    return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
+}
+/** `http://` for loopback registries, `https://` for every other. */
+function registryOrigin(registry) {
+    return `${isLoopback(hostOf(registry)) ? 'http' : 'https'}://${registry}`;
+}
+/** A config key as docker compares it: without scheme and path (`https://ghcr.io/v1/` → `ghcr.io`). */
+function keyHost(key) {
+    return key
+        .replace(/^https?:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
 }
 /**
- * A list input: one item per line, and (unless `commas` is false) comma-separated items on a
- * line, with CSV quoting so an item can hold a comma (`"type=local,dest=a,b"`).
+ * Credentials for the registry, found as docker finds them in `<dir>/config.json`: a credential
+ * helper first (`credHelpers[<host>]`, else `credsStore`: `docker-credential-<helper> get`, run
+ * through the one exec seam with the server on stdin; its answer is masked and never logged),
+ * then what `docker login` wrote into `auths[<key>]` (`auth`, base64 `user:password`, or
+ * `username`/`password`), under the exact key first and then under any key naming the same host
+ * (docker matches `https://host/v1/` too). Identity tokens are not used: the request goes on
+ * anonymously, and a registry that then refuses says why in the reason.
  */
-function parseList(name, raw, commas = true) {
-    const lines = raw.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-    if (!commas)
-        return lines.map((l) => l.trim());
-    const items = [];
-    for (const line of lines) {
-        let rows;
-        try {
-            rows = (0, sync_1.parse)(line, { relaxColumnCount: true, skipEmptyLines: true, trim: true, relaxQuotes: true });
-        }
-        catch (e) {
-            throw new InputError(name, `cannot read the line ${JSON.stringify(line)}: ${e.message}`);
-        }
-        for (const row of rows)
-            items.push(...row.filter((i) => i !== ''));
-    }
-    return items;
-}
-function keyValues(name, raw) {
-    return parseList(name, raw, false).map((line) => {
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            throw new InputError(name, `expected lines of the form id=value, got a line without "="`);
-        return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
-    });
-}
-function secretValues(name, raw) {
-    // Values may span lines (PEM keys), so only lines that start a new `id=` begin an entry.
-    const entries = [];
-    for (const line of raw.split(/\r?\n/)) {
-        const m = /^([A-Za-z0-9_.-]+)=(.*)$/.exec(line);
-        if (m)
-            entries.push({ id: m[1], value: m[2] });
-        else if (entries.length > 0)
-            entries[entries.length - 1].value += `\n${line}`;
-        else if (line.trim() !== '')
-            throw new InputError(name, 'expected lines of the form id=value');
-    }
-    for (const e of entries)
-        e.value = e.value.replace(/\n+$/, '');
-    return entries;
-}
-/** `90`, `90s`, `10m`, `1h`, `1500ms` → milliseconds. */
-function parseDuration(name, raw, fallbackMs) {
-    const value = raw.trim();
-    if (value === '')
-        return fallbackMs;
-    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
-    if (!m) {
-        throw new InputError(name, `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`);
-    }
-    const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
-    return Math.round(Number(m[1]) * unit);
-}
-/** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
-const SECRET_ATTRIBUTES = ['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken'];
-const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
-/** `cache-image` is a repository: lowercase, no tag, no digest. */
-function validateCacheImage(image) {
-    if (image === '')
-        return image;
-    if (image.includes('@'))
-        throw new InputError('cache-image', 'expected a repository without a digest');
-    const lastSlash = image.lastIndexOf('/');
-    if (image.slice(lastSlash + 1).includes(':')) {
-        throw new InputError('cache-image', 'expected a repository without a tag (the action picks the tags)');
-    }
-    if (!CACHE_IMAGE.test(image)) {
-        throw new InputError('cache-image', `expected a lowercase repository name such as ghcr.io/owner/app-cache`);
-    }
-    return image;
-}
-/** Reads every input from the step's environment: the only place that does. */
-const readInputs = () => parseInputs(commands_1.getInput);
-exports.readInputs = readInputs;
-/** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
-function parseInputs(get) {
-    const build = {
-        context: get('context').trim() || '.',
-        file: get('file').trim(),
-        target: get('target').trim(),
-        tags: parseList('tags', get('tags')),
-        labels: parseList('labels', get('labels'), false),
-        annotations: parseList('annotations', get('annotations'), false),
-        buildArgs: parseList('build-args', get('build-args'), false),
-        buildContexts: parseList('build-contexts', get('build-contexts'), false),
-        secrets: secretValues('secrets', get('secrets')),
-        secretEnvs: keyValues('secret-envs', get('secret-envs')).map(({ key, value }) => ({
-            id: key,
-            env: value.trim(),
-        })),
-        secretFiles: keyValues('secret-files', get('secret-files')).map(({ key, value }) => ({
-            id: key,
-            path: value.trim(),
-        })),
-        ssh: parseList('ssh', get('ssh'), false),
-        platforms: parseList('platforms', get('platforms')),
-        push: bool(get, 'push', false),
-        load: bool(get, 'load', false),
-        outputs: parseList('outputs', get('outputs'), false),
-        pull: bool(get, 'pull', false),
-        noCache: bool(get, 'no-cache', false),
-        noCacheFilters: parseList('no-cache-filters', get('no-cache-filters')),
-        provenance: get('provenance').trim(),
-        sbom: get('sbom').trim(),
-        attests: parseList('attests', get('attests'), false),
-        network: get('network').trim(),
-        addHosts: parseList('add-hosts', get('add-hosts')),
-        allow: parseList('allow', get('allow')),
-        shmSize: get('shm-size').trim(),
-        ulimit: parseList('ulimit', get('ulimit'), false),
-        cgroupParent: get('cgroup-parent').trim(),
-        call: get('call').trim(),
-        cacheFrom: parseList('cache-from', get('cache-from'), false),
-        cacheTo: parseList('cache-to', get('cache-to'), false),
-    };
-    const builder = {
-        driver: oneOf(get, 'driver', exports.DRIVERS, 'docker-container'),
-        driverOpts: parseList('driver-opts', get('driver-opts')),
-        buildkitdFlags: get('buildkitd-flags').trim(),
-        buildkitdConfigInline: get('buildkitd-config-inline'),
-        endpoint: get('endpoint').trim(),
-        builder: get('builder').trim(),
-        buildxVersion: get('buildx-version').trim(),
-        cleanup: bool(get, 'cleanup', true),
-    };
-    if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
-        throw new InputError('endpoint', 'driver "remote" needs an endpoint such as tcp://buildkitd:1234');
-    }
-    if (builder.builder !== '' && (builder.driverOpts.length > 0 || builder.buildkitdFlags !== '')) {
-        throw new InputError('builder', 'an existing builder cannot take driver-opts or buildkitd-flags; set them where that builder is created');
-    }
-    if (builder.buildxVersion !== '' && !/^v?\d+\.\d+(\.\d+)?$/.test(builder.buildxVersion)) {
-        throw new InputError('buildx-version', `expected a version such as 0.29.1, got ${JSON.stringify(builder.buildxVersion)}`);
-    }
-    const cache = {
-        backend: oneOf(get, 'cache', exports.CACHE_BACKENDS, 'gha'),
-        image: validateCacheImage(get('cache-image').trim()),
-        dir: get('cache-dir').trim(),
-        scope: get('cache-scope').trim(),
-        leg: get('cache-leg').trim(),
-        readLegs: parseList('cache-read-legs', get('cache-read-legs')),
-        mode: oneOf(get, 'cache-mode', exports.CACHE_MODES, 'max'),
-        write: oneOf(get, 'cache-write', exports.CACHE_WRITES, 'auto'),
-        options: parseList('cache-options', get('cache-options')),
-        ignoreError: bool(get, 'cache-ignore-error', true),
-        exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
-        explain: bool(get, 'cache-explain', false),
-    };
-    for (const option of cache.options) {
-        if (!/^[a-z0-9_-]+=/.test(option)) {
-            throw new InputError('cache-options', `expected key=value attributes such as compression=zstd`);
-        }
-        const key = option.slice(0, option.indexOf('='));
-        if (SECRET_ATTRIBUTES.includes(key)) {
-            throw new InputError('cache-options', `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`);
-        }
-    }
-    if (cache.backend === 'local' && cache.dir === '') {
-        throw new InputError('cache-dir', 'cache "local" needs a folder, e.g. cache-dir: /tmp/.buildx-cache');
-    }
-    if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
-        if (build.tags.length === 0) {
-            throw new InputError('cache-image', `cache "${cache.backend}" needs a repository for its cache tags: set cache-image or tags`);
-        }
-    }
-    if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
-        throw new InputError('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
-    }
-    return { build, builder, cache, githubToken: get('github-token'), dryRun: bool(get, 'dry-run', false) };
-}
-/** A context that is a remote source rather than a folder of the checkout. */
-function isRemoteContext(context) {
-    return context === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@');
-}
-/**
- * Checks the paths the build reads against the checkout: the context must be a folder inside the
- * workspace and the Dockerfile must exist. `exists` is the file system, passed in.
- */
-function validatePaths(build, workspace, exists) {
-    if (isRemoteContext(build.context))
-        return;
-    const root = (0, node_path_1.resolve)(workspace);
-    const context = (0, node_path_1.resolve)(workspace, build.context);
-    if (context !== root && !context.startsWith(`${root}/`)) {
-        throw new InputError('context', `expected a folder inside the workspace (${root}), got ${JSON.stringify(build.context)}`);
-    }
-    if (!exists(context))
-        throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
-    const file = build.file === '' ? (0, node_path_1.resolve)(context, 'Dockerfile') : (0, node_path_1.resolve)(workspace, build.file);
-    if (!exists(file)) {
-        throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 730:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.run = run;
-const fs = __importStar(__nccwpck_require__(24));
-const os = __importStar(__nccwpck_require__(161));
-const path = __importStar(__nccwpck_require__(760));
-const core = __importStar(__nccwpck_require__(342));
-const build_1 = __nccwpck_require__(224);
-const builder_1 = __nccwpck_require__(747);
-const engine_1 = __nccwpck_require__(268);
-const history_1 = __nccwpck_require__(348);
-const install_1 = __nccwpck_require__(443);
-const parse_1 = __nccwpck_require__(487);
-const exec_1 = __nccwpck_require__(190);
-const context_1 = __nccwpck_require__(556);
-const runtime_token_1 = __nccwpck_require__(707);
-const inputs_1 = __nccwpck_require__(422);
-const facts_1 = __nccwpck_require__(736);
-const narrow_1 = __nccwpck_require__(956);
-const plan_1 = __nccwpck_require__(720);
-const export_size_1 = __nccwpck_require__(930);
-const outputs_1 = __nccwpck_require__(468);
-const report_1 = __nccwpck_require__(850);
-const summary_1 = __nccwpck_require__(994);
-const state = __importStar(__nccwpck_require__(462));
-const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
-/** Problems the user can act on: one `::error::` line, no stack trace. */
-function fail(message) {
-    core.setFailed(`buildkit-cache-action: ${message}`);
-}
-async function run(exec = exec_1.exec, env = process.env) {
-    const started = Date.now();
+async function readCredentials(dir, name, exec, timeoutMs) {
+    const file = (0,external_node_path_.join)(dir, 'config.json');
+    let config;
     try {
-        await runWithInputs(exec, env, (0, inputs_1.readInputs)(), started);
+        config = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
     }
-    catch (e) {
-        if (e instanceof inputs_1.InputError || e instanceof install_1.BuildxError || e instanceof builder_1.BuilderError)
-            return fail(e.message);
-        core.debug(e?.stack ?? String(e));
-        fail(`unexpected error: ${e?.message ?? String(e)}`);
+    catch (error) {
+        const missing = error.code === 'ENOENT';
+        return { note: missing ? `no docker config at ${file}` : `the docker config ${file} could not be read` };
     }
-}
-async function runWithInputs(exec, env, inputs, started) {
-    const mark = (phase) => core.debug(`${phase} at ${Date.now() - started} ms`);
-    for (const secret of [
-        env.ACTIONS_RUNTIME_TOKEN,
-        inputs.githubToken,
-        ...inputs.build.secrets.map((s) => s.value),
-    ]) {
-        if (secret)
-            core.setSecret(secret);
+    if (!config || typeof config !== 'object')
+        return { note: `the docker config ${file} is not a JSON object` };
+    const { auths, credsStore, credHelpers } = config;
+    const host = keyHost(name.configKey);
+    const hub = name.configKey === DOCKER_HUB_CONFIG_KEY;
+    const sameHost = (key) => keyHost(key) === host || (hub && DOCKER_HUB_ALIASES.has(keyHost(key)));
+    const helpers = credHelpers && typeof credHelpers === 'object' ? credHelpers : {};
+    const helperKey = Object.keys(helpers).find(sameHost);
+    const helper = helperKey !== undefined ? helpers[helperKey] : credsStore;
+    let helperNote = '';
+    if (typeof helper === 'string' && helper !== '') {
+        const asked = await askCredentialHelper(helper, name.configKey, exec, timeoutMs);
+        if ('credentials' in asked)
+            return asked;
+        helperNote = asked.note;
     }
-    const ctx = (0, context_1.readRunContext)(env);
-    if (!inputs.dryRun)
-        (0, inputs_1.validatePaths)(inputs.build, ctx.workspace, fs.existsSync);
-    // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
-    const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
-    const cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
-    mark('planned');
-    const tokenScopes = readTokenScopes(inputs, env);
-    const planOutputs = {
-        'cache-from': cachePlan.cacheFrom.join('\n'),
-        'cache-to': cachePlan.cacheTo.join('\n'),
-    };
-    if (probes === null) {
-        const report = (0, report_1.buildReport)({
-            plan: cachePlan,
-            backend: inputs.cache.backend,
-            log: null,
-            build: 'not-run',
-            tokenScopes,
-            exportResult: (0, report_1.exportOutcome)(cachePlan, null, false, 'dry-run'),
-        });
-        (0, outputs_1.setOutputs)({ ...planOutputs, 'cache-export': 'skipped', 'cache-report': JSON.stringify(report) });
-        if (inputs.cache.explain)
-            await writeSummary(report);
-        return;
-    }
-    const skipExport = inputs.cache.backend === 'gha' ? ghaUnavailable(env) : '';
-    if (skipExport)
-        core.warning(`cache: ${skipExport}. The build runs without the gha cache.`);
-    // The builder: the engine must answer, buildx must be new enough, then create or pick one.
-    const tempDir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-'));
-    state.saveTempDir(tempDir);
-    const builderStart = Date.now();
-    const { buildx, builder } = await core.group('Builder', async () => {
-        const engine = await probes.engine;
-        if (engine && !engine.ok) {
-            throw new builder_1.BuilderError(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
+    const entries = auths && typeof auths === 'object' ? auths : {};
+    const keys = [name.configKey, ...Object.keys(entries).filter((k) => k !== name.configKey && sameHost(k))];
+    for (const key of keys) {
+        const entry = entries[key];
+        if (!entry || typeof entry !== 'object')
+            continue;
+        const { auth, username, password } = entry;
+        if (typeof auth === 'string' && auth !== '') {
+            const decoded = Buffer.from(auth, 'base64').toString('utf8');
+            const split = decoded.indexOf(':');
+            if (split > 0)
+                return { credentials: { username: decoded.slice(0, split), password: decoded.slice(split + 1) } };
         }
-        const found = await (0, install_1.ensureBuildx)(exec, {
-            wanted: inputs.builder.buildxVersion,
-            floor: inputs.cache.backend === 'gha' ? install_1.GHA_MIN_BUILDX : '',
-            releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
-            probe: probes.buildx,
-        });
-        if (found.note)
-            core.info(found.note);
-        state.saveBuildxPath(found.buildx.path);
-        const chosen = await (0, builder_1.setupBuilder)(exec, found.buildx, {
-            builder: inputs.builder,
-            tempDir,
-            env,
-            onCreate: (name) => state.saveBuilderCreated(name, inputs.builder.cleanup),
-        });
-        return { buildx: found.buildx, builder: chosen };
-    });
-    const builderMs = Date.now() - builderStart;
-    mark('builder ready');
-    // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
-    const setup = (0, build_1.prepareBuild)(inputs, {
-        builder: builder.name,
-        cacheFrom: cachePlan.cacheFrom,
-        cacheTo: cachePlan.cacheTo,
-        tempDir,
-        env,
-        cwd: ctx.workspace,
-    });
-    const build = await (0, build_1.runImageBuild)(exec, buildx, setup);
-    if (build.retriedWithoutCache) {
-        cachePlan.notes.push('a cache source was broken: the build was retried without cache sources');
-    }
-    const built = build.result.exitCode === 0;
-    mark('built');
-    // The image's build record is read while the cache export runs.
-    const historyRead = (async () => {
-        const ref = build.metadata.ref ?? (await (0, history_1.lastBuildRef)(exec, buildx, builder.name, !built));
-        return ref ? (0, history_1.readBuildHistory)(exec, buildx, builder.name, ref) : { log: null, record: null };
-    })();
-    const exportRun = built && setup.separateExport && !skipExport
-        ? await core.group('Cache export', () => (0, build_1.runCacheExport)(exec, buildx, setup, inputs.cache.exportTimeoutMs))
-        : null;
-    mark('exported');
-    const history = await historyRead;
-    mark('history read');
-    const report = await reportRun({
-        inputs,
-        cachePlan,
-        tokenScopes,
-        build,
-        history,
-        exportRun,
-        skipExport,
-        started,
-        timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
-    });
-    mark('reported');
-    const totals = (0, parse_1.stepTotals)(history.log?.steps ?? []);
-    (0, outputs_1.setOutputs)({
-        ...planOutputs,
-        builder: builder.name,
-        imageid: build.imageId,
-        digest: build.metadata.digest,
-        metadata: build.metadataText,
-        'cached-steps': String(totals.cached),
-        'total-steps': String(totals.total),
-        'cache-hit-ratio': totals.ratio.toFixed(2),
-        'cache-export': report.export.status,
-        'cache-report': JSON.stringify(report),
-    });
-    await writeSummary(report);
-    // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
-    if (!built)
-        fail((0, report_1.failureMessage)(report.error, (0, builder_1.lastLine)(build.result.stderr)));
-    else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
-        fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
-    }
-}
-function startProbes(exec, inputs, env) {
-    const engine = inputs.builder.driver === 'remote' && inputs.builder.builder === ''
-        ? Promise.resolve(null)
-        : (0, engine_1.probeEngine)(exec, env);
-    return { engine, buildx: (0, install_1.probeBuildx)(exec, env) };
-}
-/** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
-async function planCache(exec, ctx, inputs, env) {
-    const options = (0, plan_1.planOptionsFrom)(inputs);
-    const { facts, existing } = await (0, facts_1.planInputs)(exec, ctx, options, env, inputs.githubToken, fs.existsSync);
-    options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
-    const p = (0, narrow_1.narrowSources)((0, plan_1.plan)(ctx, facts, options), existing.exists, existing.failed);
-    if (existing.note)
-        p.notes.push(existing.note);
-    for (const r of p.reads)
-        core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
-    for (const w of p.writes)
-        core.info(`write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`);
-    for (const n of p.notes)
-        core.info(`note: ${n}`);
-    return p;
-}
-/** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
-function readTokenScopes(inputs, env) {
-    if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN)
-        return null;
-    const scopes = (0, runtime_token_1.cacheScopesFromToken)(env.ACTIONS_RUNTIME_TOKEN);
-    if (scopes) {
-        const list = scopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
-        core.info(`GitHub cache scopes: ${list.join(', ')}`);
-    }
-    return scopes;
-}
-function ghaUnavailable(env) {
-    if (!env.ACTIONS_RUNTIME_TOKEN) {
-        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
-    }
-    if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
-        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
-    }
-    return '';
-}
-async function reportRun(r) {
-    const built = r.build.result.exitCode === 0;
-    const exportResult = r.exportRun
-        ? {
-            ...(0, report_1.exportOutcome)(r.cachePlan, null, built, r.skipExport),
-            status: r.exportRun.status,
-            reason: r.exportRun.reason,
-            seconds: Math.round(r.exportRun.ms / 100) / 10,
+        if (typeof username === 'string' && username !== '' && typeof password === 'string') {
+            return { credentials: { username, password } };
         }
-        : (0, report_1.exportOutcome)(r.cachePlan, r.history.log, built, r.skipExport);
-    if (exportResult.status === 'failed')
-        core.warning(`cache export failed: ${exportResult.reason}`);
-    for (const i of r.history.log ? (0, report_1.importResults)(r.history.log) : []) {
-        if (i.result === 'failed')
-            core.warning(`cache import from ${i.source} failed: ${i.error}`);
     }
-    // The cache manifest is in the metadata of the invocation that exported.
-    const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
-    const exportSizes = exportResult.status === 'ok' ? await (0, export_size_1.measureExports)(r.cachePlan.cacheTo, cacheManifest) : [];
-    return (0, report_1.buildReport)({
-        plan: r.cachePlan,
-        backend: r.inputs.cache.backend,
-        log: r.history.log,
-        build: built ? 'succeeded' : 'failed',
-        tokenScopes: r.tokenScopes,
-        exportResult,
-        record: r.history.record,
-        metadata: { ...r.build.metadata, cacheManifest },
-        exportSizes,
-        noCache: r.inputs.build.noCache,
-        timings: { ...r.timings, totalMs: Date.now() - r.started },
-    });
+    return { note: helperNote || `no credentials for ${name.configKey} in ${file}` };
 }
-async function writeSummary(report) {
-    try {
-        await core.appendSummary((0, summary_1.renderSummary)(report));
-    }
-    catch (e) {
-        core.warning(`could not write the job summary: ${e.message}`);
-    }
+/** Per docker config and registry, found once per run: a credential helper may take a second (ECR's). */
+const foundCredentials = new Map();
+function credentialsOnce(dir, name, exec, timeoutMs) {
+    const key = `${dir}\0${name.configKey}\0${exec ? 'exec' : ''}`;
+    let found = foundCredentials.get(key);
+    if (!found)
+        foundCredentials.set(key, (found = readCredentials(dir, name, exec, timeoutMs)));
+    return found;
 }
-
-
-/***/ }),
-
-/***/ 663:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
+/**
+ * `docker-credential-<helper> get` with the server on stdin, as the docker CLI runs it. The answer
+ * (`{"ServerURL","Username","Secret"}`) is masked at once and never logged; a failure is a note
+ * that names the helper, never its output.
+ */
+async function askCredentialHelper(helper, server, exec, timeoutMs) {
+    const program = `docker-credential-${helper}`;
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(helper))
+        return {
+            note: `the docker config names a credential helper that is not a plain name (${JSON.stringify(helper)})`,
         };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.httpFetch = void 0;
-exports.failureText = failureText;
-const http = __importStar(__nccwpck_require__(67));
-const MAX_REDIRECTS = 5;
-/** A failed request in a few words: fetch's "fetch failed" with the system error's code, e.g. `(ECONNREFUSED)`. */
-function failureText(error) {
-    const cause = error?.cause?.code;
-    return `${error?.message || String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}`;
-}
-/**
- * A small `fetch` on `node:http`/`node:https`: follows up to five redirects (303 turns into a GET,
- * and credentials are not sent to another origin), reads the whole body, and fails as `fetch`
- * does: network errors as "fetch failed" with the system error as `cause`, an aborted signal with
- * the signal's reason (a `TimeoutError` for `AbortSignal.timeout`).
- */
-const httpFetch = async (url, init = {}) => {
-    let target = new URL(url);
-    let method = (init.method ?? 'GET').toUpperCase();
-    let body = init.body;
-    let headers = { ...(init.headers ?? {}) };
-    for (let hop = 0;; hop++) {
-        const res = await request(target, method, headers, body, init.signal);
-        const location = res.headers.get('location');
-        if (![301, 302, 303, 307, 308].includes(res.status) || !location)
-            return res;
-        if (hop === MAX_REDIRECTS)
-            throw new Error('fetch failed', { cause: new Error('too many redirects') });
-        const next = new URL(location, target);
-        if (next.origin !== target.origin) {
-            headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
-        }
-        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
-            method = 'GET';
-            body = undefined;
-        }
-        target = next;
+    if (!exec)
+        return { note: `the credentials for ${server} are kept by ${program}, which was not run` };
+    const run = await exec(program, ['get'], { input: server, timeoutMs });
+    if (run.exitCode !== 0) {
+        const why = run.exitCode === 127 ? 'is not on PATH' : run.timedOut ? 'timed out' : `failed (exit ${run.exitCode})`;
+        return { note: `the credential helper ${program} ${why} for ${server}` };
     }
-};
-exports.httpFetch = httpFetch;
-function request(url, method, headers, body, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        // node:https loads TLS: ~5 ms that runs against a loopback or plain-HTTP service never need.
-        const client = url.protocol === 'https:'
-            ? __nccwpck_require__(708)
-            : url.protocol === 'http:'
-                ? http
-                : null;
-        if (!client)
-            return reject(new TypeError(`fetch failed: unsupported protocol ${url.protocol}`));
-        const sent = { ...headers };
-        if (body !== undefined)
-            sent['Content-Length'] = String(Buffer.byteLength(body));
-        const req = client.request(url, { method, headers: sent });
-        const onAbort = () => req.destroy(signal?.reason);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        const settle = () => signal?.removeEventListener('abort', onAbort);
-        req.on('error', (e) => {
-            settle();
-            reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: e }));
-        });
-        req.on('response', (res) => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('error', (e) => {
-                settle();
-                reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: e }));
-            });
-            res.on('end', () => {
-                settle();
-                const data = Buffer.concat(chunks);
-                const status = res.statusCode ?? 0;
-                resolve({
-                    status,
-                    ok: status >= 200 && status < 300,
-                    headers: {
-                        get: (name) => {
-                            const v = res.headers[name.toLowerCase()];
-                            return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-                        },
-                    },
-                    text: async () => data.toString('utf8'),
-                    json: async () => JSON.parse(data.toString('utf8')),
-                    arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
-                });
-            });
-        });
-        req.end(body);
+    let answer;
+    try {
+        answer = JSON.parse(run.stdout);
+    }
+    catch {
+        return { note: `the credential helper ${program} answered something that is not JSON for ${server}` };
+    }
+    const { Username: username, Secret: password } = answer ?? {};
+    if (typeof password === 'string' && password !== '')
+        setSecret(password);
+    if (typeof username !== 'string' || typeof password !== 'string' || password === '')
+        return { note: `the credential helper ${program} has no credentials for ${server}` };
+    if (username === '<token>')
+        return {
+            note: `the credential helper ${program} holds an identity token for ${server}, which is not used`,
+        };
+    return { credentials: { username, password } };
+}
+/** The challenges of a `WWW-Authenticate` header (several may be joined with commas). */
+function parseChallenges(header) {
+    const starts = [...header.matchAll(/(?:^|,)\s*(Bearer|Basic)(?:\s+|$)/gi)];
+    return starts.map((match, i) => {
+        const from = (match.index ?? 0) + match[0].length;
+        const to = i + 1 < starts.length ? (starts[i + 1].index ?? header.length) : header.length;
+        const params = {};
+        for (const p of header
+            .slice(from, to)
+            .matchAll(/([A-Za-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+            params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
+        }
+        return { scheme: match[1].toLowerCase(), params };
     });
 }
-
-
-/***/ }),
-
-/***/ 774:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.unusedOptions = unusedOptions;
-exports.cacheFromEntries = cacheFromEntries;
-exports.cacheToEntries = cacheToEntries;
-/** Where an s3 cache lives: both the importer and the exporter take these. */
-const S3_SHARED = [
-    'bucket',
-    'region',
-    'prefix',
-    'blobs_prefix',
-    'manifests_prefix',
-    'endpoint_url',
-    'use_path_style',
-];
-/** Attributes each backend's exporter and importer accept (besides the ones the planner sets). */
-const ACCEPTED = {
-    registry: {
-        to: ['image-manifest', 'oci-mediatypes', 'compression', 'compression-level', 'force-compression'],
-        from: [],
-    },
-    local: {
-        to: ['tag', 'image-manifest', 'oci-mediatypes', 'compression', 'compression-level', 'force-compression'],
-        from: ['tag', 'digest'],
-    },
-    gha: {
-        to: ['timeout', 'url', 'url_v2', 'version', 'repository'],
-        from: ['timeout', 'url', 'url_v2', 'version'],
-    },
-    s3: {
-        to: [
-            ...S3_SHARED,
-            'disable_accept_encoding',
-            'touch_refresh',
-            'upload_parallelism',
-            'retry_mode',
-            'retry_max_attempts',
-        ],
-        from: S3_SHARED,
-    },
-    azblob: {
-        to: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
-        from: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
-    },
-    inline: { to: [], from: [] },
-};
-function filterOptions(options, accepted) {
-    return options.filter((o) => accepted.includes(o.slice(0, o.indexOf('='))));
-}
-/** Options the backend accepts in neither direction: reported as a note, not passed. */
-function unusedOptions(b) {
-    const { to, from } = ACCEPTED[b.backend];
-    return b.options.filter((o) => {
-        const key = o.slice(0, o.indexOf('='));
-        return !to.includes(key) && !from.includes(key);
-    });
-}
-/** ECR and Artifact Registry reject the default cache manifest list; they need an OCI image manifest. */
-function registryPreset(image) {
-    const host = image.split('/')[0];
-    if (/\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(host) || /-docker\.pkg\.dev$/.test(host)) {
-        return ['image-manifest=true', 'oci-mediatypes=true'];
+/** The target of `Link: <...>; rel="next"`, if any. */
+function nextLink(header) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+        if (match && /;\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?/i.test(match[2]))
+            return match[1];
     }
-    return [];
+    return undefined;
 }
-function join(type, attrs) {
-    return [`type=${type}`, ...attrs].join(',');
-}
-/** Where one named cache lives, as the backend's own attribute. */
-function location(b, name, direction) {
-    switch (b.backend) {
-        case 'registry':
-        case 'inline':
-            return `ref=${b.image}:${name}`;
-        case 'local':
-            return `${direction === 'from' ? 'src' : 'dest'}=${b.dir.replace(/\/+$/, '')}/${name}`;
-        case 'gha':
-            return `scope=${name}`;
-        case 's3':
-        case 'azblob':
-            return `name=${name}`;
-    }
-}
-/** `--cache-from` entries for the named caches, in order. */
-function cacheFromEntries(b, names) {
-    if (names.length === 0 && b.backend !== 'inline')
-        return [];
-    const extra = filterOptions(b.options, ACCEPTED[b.backend].from);
-    switch (b.backend) {
-        case 'inline':
-            // The cache travels inside the image: read it back from the image's own tags.
-            return b.imageTags.map((tag) => join('registry', [`ref=${tag}`]));
-        case 's3':
-            // One importer reads several names, in order.
-            return [join('s3', [`name=${names.join(';')}`, ...extra])];
-        default:
-            return names.map((n) => join(b.backend, [location(b, n, 'from'), ...extra]));
-    }
-}
-/** `--cache-to` entries for the named caches. */
-function cacheToEntries(b, names) {
-    if (names.length === 0)
-        return [];
-    if (b.backend === 'inline')
-        return ['type=inline'];
-    const preset = b.backend === 'registry' ? registryPreset(b.image) : [];
-    const user = filterOptions(b.options, ACCEPTED[b.backend].to);
-    const userKeys = user.map((o) => o.slice(0, o.indexOf('=')));
-    const attrs = [
-        `mode=${b.mode}`,
-        ...preset.filter((p) => !userKeys.includes(p.slice(0, p.indexOf('=')))),
-        ...user,
-        ...(b.ignoreError ? ['ignore-error=true'] : []),
-    ];
-    return names.map((n) => join(b.backend, [location(b, n, 'to'), ...attrs]));
-}
-
-
-/***/ }),
-
-/***/ 736:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.gatherFacts = gatherFacts;
-exports.planInputs = planInputs;
-exports.existenceChecks = existenceChecks;
-const history_1 = __nccwpck_require__(528);
-const compare_1 = __nccwpck_require__(480);
-const docker_config_1 = __nccwpck_require__(706);
-const cache_entries_1 = __nccwpck_require__(780);
-const runtime_token_1 = __nccwpck_require__(707);
-const tags_1 = __nccwpck_require__(906);
-const names_1 = __nccwpck_require__(471);
-const narrow_1 = __nccwpck_require__(956);
-const plan_1 = __nccwpck_require__(720);
-const rules_1 = __nccwpck_require__(324);
-/**
- * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
- * from GitHub's compare API. Never fails: a commit not found is null with its reason.
- */
-async function gatherFacts(exec, ctx, needed, githubToken, 
-/** HEAD's commit, when the caller already asked git for it. */
-head) {
-    const facts = { mergeBase: null, parent: null };
-    const cwd = ctx.workspace;
-    if (needed.parent && ctx.pushedBefore) {
-        // The push names the head it replaced: no git lookup (or deepening) needed.
-        facts.parent = ctx.pushedBefore;
-    }
-    else if (needed.parent) {
-        const parent = await (0, history_1.parentCommit)(exec, { cwd, rev: 'HEAD', remote: 'origin' });
-        facts.parent = parent.sha;
-        if (parent.sha === null)
-            facts.parentWhy = parent.reason;
-    }
-    if (needed.mergeBase && ctx.defaultBranch) {
-        const local = await (0, history_1.findMergeBase)(exec, {
-            cwd,
-            head: 'HEAD',
-            base: `origin/${ctx.defaultBranch}`,
-            remote: 'origin',
-        });
-        if (local.sha !== null) {
-            facts.mergeBase = local.sha;
-            // A push that merged the default branch in names the merge-base as HEAD's second parent.
-            if ((await (head ?? (0, history_1.commitInfo)(exec, { cwd })))?.parents[1] === local.sha)
-                facts.justMerged = local.sha;
-        }
-        else if (githubToken !== '' && ctx.repository !== '' && ctx.sha !== '') {
-            const remote = await (0, compare_1.mergeBaseFromApi)({
-                apiUrl: ctx.apiUrl,
-                repository: ctx.repository,
-                base: ctx.defaultBranch,
-                head: ctx.sha,
-                token: githubToken,
-            });
-            facts.mergeBase = remote.sha;
-            if (remote.sha === null)
-                facts.mergeBaseWhy = `git: ${local.reason}; GitHub API: ${remote.reason}`;
-        }
-        else {
-            facts.mergeBaseWhy = `git: ${local.reason}; no github-token for the API fallback`;
+/** The registry's `{"errors":[{code, message}]}` as `CODE: message`, or a short excerpt of the body. */
+function registryError(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        if (first && typeof first.code === 'string') {
+            const message = typeof first.message === 'string' ? `: ${first.message}` : '';
+            return { code: first.code, text: tags_excerpt(`${first.code}${message}`) };
         }
     }
-    const headSha = ctx.pullRequest?.headSha ?? '';
-    if (needed.headCommit && headSha !== '') {
-        const compared = await (0, history_1.compareCommits)(exec, { cwd, other: headSha, remote: 'origin' });
-        if (typeof compared === 'string') {
-            facts.headWhy = compared;
-        }
-        else {
-            // GitHub's merge commit of a pull request: first parent the base, second the head.
-            const base = compared.rev.parents[0];
-            facts.mergeIsHead = compared.rev.tree === compared.other.tree;
-            if (base !== undefined && compared.other.parents[1] === base)
-                facts.justMerged = base;
-        }
+    catch {
+        // not JSON
     }
-    return facts;
+    return { text: tags_excerpt(body, 120) };
 }
-/** The entries a plan reads. */
-const readEntries = (p) => p.reads.map((r) => r.entry).filter((e) => e !== '');
-/**
- * The facts and which caches exist, side by side. The caches the plan can name without git (its
- * own refs, the default branch) are checked at once; those that need a commit git finds (the
- * merge-base, the parent) are checked once it is found. One exception to running them at once: a
- * branch push whose own cache exists reads that alone (narrow.ts), so its merge-base, which a
- * shallow checkout only yields after fetches, is not looked up, unless the push is a merge (it
- * may have merged its base, which the rules read instead). That push waits for the first check.
- */
-async function planInputs(exec, ctx, options, env, githubToken, fileExists) {
-    const trigger = (0, rules_1.classify)(ctx);
-    const needed = (0, rules_1.factsNeeded)(trigger);
-    const checks = existenceChecks(exec, options, env, fileExists);
-    const early = (0, plan_1.plan)(ctx, { mergeBase: null, parent: null }, options);
-    const listing = checks.check(readEntries(early));
-    // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
-    const head = trigger.kind === 'push-branch' ? (0, history_1.commitInfo)(exec, { cwd: ctx.workspace }) : undefined;
-    let skipped = '';
-    if (head) {
-        const own = early.reads.find((r) => r.alone && r.entry);
-        if (own && (await listing).exists(own.entry) === true) {
-            const info = await head;
-            if (info && info.parents.length === 1) {
-                needed.mergeBase = false;
-                skipped = `not looked up: ${own.ref} exists and is read alone`;
+function tags_excerpt(text, max = 200) {
+    // eslint-disable-next-line no-control-regex
+    const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 3)}...` : line;
+}
+function basic(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+class ListingError extends Error {
+}
+/** What the cache exporters write: manifest lists and indexes, or an image manifest (`image-manifest=true`). */
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+function openSession(name, options, signal, timeoutMs) {
+    const secrets = [];
+    const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+    const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
+    const where = `registry ${name.registry}`;
+    const configDir = options.dockerConfigDir ?? dockerConfigDir();
+    let lookup;
+    const credentials = async () => {
+        lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
+            if (found.credentials) {
+                const { username, password } = found.credentials;
+                secrets.push(password, basic(found.credentials).slice(6), username);
             }
+            return found;
+        });
+        return lookup;
+    };
+    let known;
+    const get = (url, method, accept, authorization) => fetchImpl(url, {
+        method,
+        headers: {
+            Accept: accept,
+            'User-Agent': USER_AGENT,
+            ...(authorization ? { Authorization: authorization } : {}),
+        },
+        signal,
+        redirect: 'follow',
+    });
+    const deniedHint = () => (known?.note ? `; ${known.note}` : '');
+    /** An Authorization header that answers the challenges of a 401. */
+    const authorize = async (header) => {
+        const challenges = parseChallenges(header ?? '');
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        known = await credentials();
+        const creds = known.credentials;
+        if (bearer) {
+            let realm;
+            try {
+                realm = new URL(bearer.params.realm ?? '');
+            }
+            catch {
+                throw new ListingError(`${where} sent a Bearer challenge without a usable realm`);
+            }
+            if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+                throw new ListingError(`${where} sent a Bearer challenge with a non-HTTP realm`);
+            }
+            const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
+            if (creds && plainRemote) {
+                throw new ListingError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
+            }
+            if (bearer.params.service)
+                realm.searchParams.set('service', bearer.params.service);
+            realm.searchParams.set('scope', `repository:${name.repository}:pull`);
+            const response = await get(realm.href, 'GET', 'application/json', creds ? basic(creds) : undefined);
+            const body = await response.text();
+            if (!response.ok) {
+                const who = creds ? 'the docker login credentials' : 'anonymous access';
+                throw new ListingError(`${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`);
+            }
+            let token;
+            try {
+                const parsed = JSON.parse(body);
+                token = parsed.token ?? parsed.access_token;
+            }
+            catch {
+                // handled below
+            }
+            if (typeof token !== 'string' || token === '') {
+                throw new ListingError(`${where}: the token service ${realm.host} answered without a token`);
+            }
+            secrets.push(token);
+            return `Bearer ${token}`;
         }
+        if (challenges.some((c) => c.scheme === 'basic')) {
+            // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
+            if (!creds)
+                throw new ListingError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
+            return basic(creds);
+        }
+        throw new ListingError(`${where} requires authentication of a kind this action does not speak`);
+    };
+    let authorization;
+    return {
+        name,
+        where,
+        origin: registryOrigin(name.registry),
+        deniedHint,
+        redact,
+        async send(url, method = 'GET', accept = 'application/json') {
+            const used = authorization;
+            const response = await get(url, method, accept, used ? await used : undefined);
+            if (response.status !== 401)
+                return response;
+            await response.arrayBuffer().catch(() => undefined);
+            // Concurrent requests refused with the same header share one token request.
+            if (authorization === used)
+                authorization = authorize(response.headers.get('www-authenticate'));
+            return get(url, method, accept, await authorization);
+        },
+    };
+}
+/** A failed request as a reason: timeouts and network errors in a few words, never a credential. */
+function requestFailure(session, error, what, timeoutMs) {
+    if (error instanceof ListingError)
+        return session.redact(error.message);
+    const e = (error ?? {});
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+        return `${session.where}: ${what} timed out after ${timeoutMs} ms`;
     }
-    const [facts] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
-    if (skipped)
-        facts.mergeBaseSkipped = skipped;
-    const existing = await checks.check(readEntries((0, plan_1.plan)(ctx, facts, options)));
-    return { facts, existing };
+    const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
+    return session.redact(`${session.where}: ${what} failed: ${tags_excerpt(String(detail ?? error))}`);
 }
 /**
- * Checks, by the backend's own means, which caches exist: the registry repository's tags (listed
- * once per run; a registry that refuses the listing is asked `HEAD` per planned tag, as BuildKit's
- * importer asks), the gha index of each planned cache name (looked up as BuildKit's importer looks
- * it up), the local folders. A check that fails costs nothing but that knowledge (see narrow.ts
- * for what is read then).
+ * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
+ * following `Link: <...>; rel="next"` pages, at most `maxPages`), with docker's authentication
+ * (see {@link RegistrySession}). Loopback registries are spoken to over plain HTTP, all others
+ * over HTTPS. A pagination link to another host is a reason.
+ *
+ * A repository the registry does not know (`404 NAME_UNKNOWN`: nothing pushed yet) has no tags.
+ * A registry that answers, but not with a tag list (refused, or the endpoint unsupported), gives
+ * `refused: true`: its manifests may still be asked for one by one ({@link manifestsExist}).
+ * Never throws; failures are reasons, which never contain credentials or tokens.
  */
-function existenceChecks(exec, options, env, fileExists) {
-    const unknown = () => ({ exists: () => undefined, siblingLegs: [] });
-    switch (options.backend) {
-        case 'registry': {
-            const image = options.image;
-            if (!image)
-                return { check: async () => unknown() };
-            const dir = (0, docker_config_1.dockerConfigDir)(env);
-            // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
-            let listing;
-            const heads = new OnePerKey((tags) => (0, tags_1.manifestsExist)({ image, tags, dockerConfigDir: dir, exec }));
-            return {
-                async check(entries) {
-                    listing ??= (0, tags_1.listTags)({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
-                    const listed = await listing;
-                    if (listed.tags !== null) {
-                        const legs = options.leg === '' ? [] : (0, names_1.siblingLegsFromTags)(listed.tags, options.scope, options.leg);
-                        return { exists: (0, narrow_1.registryExistence)(listed.tags), siblingLegs: legs };
-                    }
-                    if (!listed.refused) {
-                        const note = `cache tags not listed (${listed.reason}): which caches exist is unknown`;
-                        return { exists: () => undefined, siblingLegs: [], note, failed: true };
-                    }
-                    const tags = entries.map(narrow_1.registryTagOf).filter((t) => t !== undefined);
-                    const headed = await heads.ask(tags);
-                    const failed = headed.reason ? `; some could not be asked for (${headed.reason})` : '';
-                    return {
-                        exists: (0, narrow_1.manifestExistence)(headed.found),
-                        siblingLegs: [],
-                        ...(headed.reason ? { failed: true } : {}),
-                        note: `cache tags not listed (${listed.reason}): each planned tag was asked for with HEAD${failed}`,
-                    };
-                },
-            };
+async function listTags(options) {
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    const maxPages = Math.max(1, options.maxPages ?? 100);
+    let name;
+    try {
+        name = parseImageName(options.image);
+    }
+    catch (error) {
+        return { tags: null, reason: String(error.message ?? error) };
+    }
+    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
+    const { where, redact } = session;
+    try {
+        const tags = [];
+        let url = `${session.origin}/v2/${name.repository}/tags/list`;
+        if (options.pageSize !== undefined)
+            url += `?n=${Math.max(1, Math.floor(options.pageSize))}`;
+        for (let page = 0;; page++) {
+            if (page >= maxPages)
+                return { tags: null, reason: `${where}: ${name.repository} has more than ${maxPages} pages of tags` };
+            const response = await session.send(url);
+            const body = await response.text();
+            if (!response.ok) {
+                const error = registryError(body);
+                if (response.status === 404 && error.code === 'NAME_UNKNOWN' && page === 0)
+                    return { tags: [] };
+                const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
+                // Refused or unsupported; a busy or failing registry (429, 5xx) would fail HEADs as well.
+                const refused = response.status < 500 && response.status !== 429;
+                return {
+                    tags: null,
+                    ...(refused ? { refused: true } : {}),
+                    reason: redact(`${where} refused to list ${name.repository} (HTTP ${response.status}: ${error.text})${denied}`),
+                };
+            }
+            let parsed;
+            try {
+                parsed = JSON.parse(body);
+            }
+            catch {
+                return {
+                    tags: null,
+                    refused: true,
+                    reason: redact(`${where} answered the tag list with something that is not JSON: ${tags_excerpt(body, 80)}`),
+                };
+            }
+            const pageTags = parsed && typeof parsed === 'object' ? (parsed.tags ?? []) : undefined;
+            if (!Array.isArray(pageTags) || pageTags.some((t) => typeof t !== 'string')) {
+                return { tags: null, refused: true, reason: `${where} answered the tag list without a list of tags` };
+            }
+            tags.push(...pageTags);
+            const next = nextLink(response.headers.get('link'));
+            if (!next)
+                return { tags };
+            const target = new URL(next, url);
+            if (target.origin !== new URL(url).origin) {
+                return { tags: null, reason: `${where}: the next page of tags is on another host (${target.host})` };
+            }
+            url = target.href;
         }
-        case 'gha': {
-            const service = (0, cache_entries_1.ghaServiceFrom)(env);
-            const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
-            if (!token || !service)
-                return { check: async () => unknown() };
-            const tokenScopes = (0, runtime_token_1.cacheScopesFromToken)(token)?.map((s) => s.scope) ?? null;
-            const lookups = new OnePerKey((names) => (0, cache_entries_1.lookUpGhaCaches)({ service, token, names, tokenScopes }));
-            return {
-                async check(entries) {
-                    const names = entries.map(narrow_1.ghaNameOf).filter((n) => n !== undefined);
-                    const looked = await lookups.ask(names);
-                    return {
-                        exists: (0, narrow_1.ghaExistence)(looked.found),
-                        siblingLegs: [],
-                        ...(looked.reason
-                            ? {
-                                note: `some gha caches could not be looked up (${looked.reason}): they count as unknown`,
-                                failed: true,
-                            }
-                            : {}),
-                    };
-                },
-            };
-        }
-        case 'local':
-            return { check: async () => ({ exists: (0, narrow_1.localExistence)(fileExists), siblingLegs: [] }) };
-        default:
-            return { check: async () => unknown() };
+    }
+    catch (error) {
+        return { tags: null, reason: requestFailure(session, error, 'listing tags', timeoutMs) };
     }
 }
 /**
- * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
- * the answers still on their way. The first failure's reason is kept.
+ * Whether each tag exists, with the request BuildKit's registry importer makes:
+ * `HEAD /v2/<name>/manifests/<tag>` accepting the manifest types cache exporters write, all tags
+ * at once, with the same authentication as the listing. For registries that refuse or lack the
+ * tag list. Never throws: a tag whose request fails stays unknown, with the reason.
  */
-class OnePerKey {
-    lookUp;
-    found = new Map();
-    asked = new Set();
-    pending = [];
-    reason;
-    constructor(lookUp) {
-        this.lookUp = lookUp;
+async function manifestsExist(options) {
+    const timeoutMs = options.timeoutMs ?? 5000;
+    const found = new Map();
+    let name;
+    try {
+        name = parseImageName(options.image);
     }
-    async ask(keys) {
-        const fresh = [...new Set(keys)].filter((k) => !this.asked.has(k));
-        for (const k of fresh)
-            this.asked.add(k);
-        if (fresh.length > 0) {
-            this.pending.push(this.lookUp(fresh).then((answer) => {
-                for (const [k, v] of answer.found)
-                    this.found.set(k, v);
-                this.reason ??= answer.reason;
-            }));
+    catch (error) {
+        for (const tag of options.tags)
+            found.set(tag, undefined);
+        return { found, reason: String(error.message ?? error) };
+    }
+    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
+    const reasons = [];
+    await Promise.all(options.tags.map(async (tag) => {
+        try {
+            const url = `${session.origin}/v2/${name.repository}/manifests/${encodeURIComponent(tag)}`;
+            const response = await session.send(url, 'HEAD', MANIFEST_TYPES);
+            await response.arrayBuffer().catch(() => undefined);
+            if (response.ok || response.status === 404) {
+                found.set(tag, response.ok);
+                return;
+            }
+            found.set(tag, undefined);
+            const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
+            reasons.push(`${session.where} answered HTTP ${response.status} to HEAD ${name.repository}:${tag}${denied}`);
         }
-        await Promise.all(this.pending);
-        return this.reason ? { found: this.found, reason: this.reason } : { found: this.found };
-    }
+        catch (error) {
+            found.set(tag, undefined);
+            reasons.push(requestFailure(session, error, `HEAD ${name.repository}:${tag}`, timeoutMs));
+        }
+    }));
+    return reasons.length > 0 ? { found, reason: session.redact(reasons[0]) } : { found };
 }
 
+;// CONCATENATED MODULE: ./src/plan/names.ts
 
-/***/ }),
-
-/***/ 471:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TAG_MAX = void 0;
-exports.refLabel = refLabel;
-exports.sameRef = sameRef;
-exports.slug = slug;
-exports.refName = refName;
-exports.namespace = namespace;
-exports.cacheName = cacheName;
-exports.defaultScope = defaultScope;
-exports.legOf = legOf;
-exports.repositoryOf = repositoryOf;
-exports.siblingLegsFromTags = siblingLegsFromTags;
-const node_crypto_1 = __nccwpck_require__(598);
 function refLabel(ref) {
     switch (ref.kind) {
         case 'branch':
@@ -3362,7 +2933,7 @@ function sameRef(a, b) {
     return refLabel(a) === refLabel(b);
 }
 function shortHash(text) {
-    return (0, node_crypto_1.createHash)('sha256').update(text).digest('hex').slice(0, 8);
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 8);
 }
 /**
  * A name that is valid inside a registry tag, a gha scope, an s3 name and a folder name:
@@ -3396,7 +2967,7 @@ function refName(ref, maxLength) {
     }
 }
 /** Registry tags are at most 128 characters. */
-exports.TAG_MAX = 128;
+const TAG_MAX = 128;
 /**
  * `<scope>[.<leg>]`: the namespace of one image's cache. Dots separate it from the ref part, so
  * a sibling leg's tags can be recognised when listing a repository's tags.
@@ -3407,7 +2978,7 @@ function namespace(scope, leg) {
 }
 /** The full cache name for a ref inside a namespace: `<namespace>.<ref part>`, a valid tag. */
 function cacheName(ns, ref) {
-    return `${ns}.${refName(ref, exports.TAG_MAX - ns.length - 1)}`;
+    return `${ns}.${refName(ref, TAG_MAX - ns.length - 1)}`;
 }
 /**
  * The default scope: from the Dockerfile's path, so two images built in one repository never
@@ -3466,21 +3037,7 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
     return [...legs].sort();
 }
 
-
-/***/ }),
-
-/***/ 956:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.narrowSources = narrowSources;
-exports.registryTagOf = registryTagOf;
-exports.ghaNameOf = ghaNameOf;
-exports.registryExistence = registryExistence;
-exports.manifestExistence = manifestExistence;
-exports.ghaExistence = ghaExistence;
-exports.localExistence = localExistence;
+;// CONCATENATED MODULE: ./src/plan/narrow.ts
 /**
  * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
  * of steps but differ deeper, may follow the one that lacks a step and run it again although
@@ -3613,174 +3170,217 @@ function localExistence(fileExists) {
     };
 }
 
-
-/***/ }),
-
-/***/ 720:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.planOptionsFrom = planOptionsFrom;
-exports.plan = plan;
-const backends_1 = __nccwpck_require__(774);
-const names_1 = __nccwpck_require__(471);
-const rules_1 = __nccwpck_require__(324);
-/** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
-function planOptionsFrom(inputs, siblingLegs = []) {
-    const { cache, build } = inputs;
-    const image = cache.image || (build.tags[0] ? (0, names_1.repositoryOf)(build.tags[0]) : '');
-    return {
-        backend: cache.backend,
-        image,
-        dir: cache.dir,
-        mode: cache.mode,
-        ignoreError: cache.ignoreError,
-        options: cache.options,
-        imageTags: build.tags,
-        scope: cache.scope || (0, names_1.defaultScope)(build.file),
-        leg: cache.leg || (0, names_1.legOf)(build.target, build.platforms),
-        siblingLegs: [...new Set([...cache.readLegs, ...siblingLegs])],
-        write: cache.write,
-        rawFrom: build.cacheFrom,
-        rawTo: build.cacheTo,
-    };
+;// CONCATENATED MODULE: ./src/plan/backends.ts
+/** Where an s3 cache lives: both the importer and the exporter take these. */
+const S3_SHARED = [
+    'bucket',
+    'region',
+    'prefix',
+    'blobs_prefix',
+    'manifests_prefix',
+    'endpoint_url',
+    'use_path_style',
+];
+/** Attributes each backend's exporter and importer accept (besides the ones the planner sets). */
+const ACCEPTED = {
+    registry: {
+        to: ['image-manifest', 'oci-mediatypes', 'compression', 'compression-level', 'force-compression'],
+        from: [],
+    },
+    local: {
+        to: ['tag', 'image-manifest', 'oci-mediatypes', 'compression', 'compression-level', 'force-compression'],
+        from: ['tag', 'digest'],
+    },
+    gha: {
+        to: ['timeout', 'url', 'url_v2', 'version', 'repository'],
+        from: ['timeout', 'url', 'url_v2', 'version'],
+    },
+    s3: {
+        to: [
+            ...S3_SHARED,
+            'disable_accept_encoding',
+            'touch_refresh',
+            'upload_parallelism',
+            'retry_mode',
+            'retry_max_attempts',
+        ],
+        from: S3_SHARED,
+    },
+    azblob: {
+        to: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
+        from: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
+    },
+    inline: { to: [], from: [] },
+};
+function filterOptions(options, accepted) {
+    return options.filter((o) => accepted.includes(o.slice(0, o.indexOf('='))));
 }
-/**
- * Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. A run reads its
- * own ref, its pull request's base and the default branch; a pull request's scope is readable
- * only by that pull request's runs.
- */
-function ghaUnreadable(trigger, ref, defaultBranch) {
-    if (ref.kind === 'pr') {
-        return trigger.kind === 'pull-request' && trigger.number === ref.number
-            ? null
-            : "on GitHub a pull request's cache is readable only by that pull request's runs";
-    }
-    if (ref.kind !== 'branch' || ref.name === defaultBranch)
-        return null;
-    const readable = ((trigger.kind === 'push-branch' || trigger.kind === 'push-default') && trigger.branch === ref.name) ||
-        ((trigger.kind === 'pull-request' || trigger.kind === 'untrusted') && trigger.base === ref.name);
-    return readable ? null : `on GitHub this run can read only its own ref, its base and ${defaultBranch}`;
+/** Options the backend accepts in neither direction: reported as a note, not passed. */
+function unusedOptions(b) {
+    const { to, from } = ACCEPTED[b.backend];
+    return b.options.filter((o) => {
+        const key = o.slice(0, o.indexOf('='));
+        return !to.includes(key) && !from.includes(key);
+    });
 }
-/**
- * The cache plan: which caches to import (best first) and where to export. Pure: the run, the
- * commits git found and the options in; BuildKit entries and the reasons for each out.
- */
-function plan(ctx, facts, options) {
-    const rules = (0, rules_1.refPlan)(ctx, facts, options.write, (0, rules_1.visibility)(options.backend));
-    const notes = [...rules.notes];
-    const ns = (0, names_1.namespace)(options.scope, options.leg);
-    const result = {
-        trigger: rules.trigger,
-        namespace: ns,
-        cacheFrom: [],
-        cacheTo: [],
-        reads: [],
-        writes: [],
-        notes,
-    };
-    if (options.backend === 'none') {
-        notes.push('cache: none: only the raw cache-from / cache-to entries are used');
-        result.cacheFrom = [...options.rawFrom];
-        result.cacheTo = [...options.rawTo];
-        return result;
+/** ECR and Artifact Registry reject the default cache manifest list; they need an OCI image manifest. */
+function registryPreset(image) {
+    const host = image.split('/')[0];
+    if (/\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(host) || /-docker\.pkg\.dev$/.test(host)) {
+        return ['image-manifest=true', 'oci-mediatypes=true'];
     }
-    const b = {
-        backend: options.backend,
-        image: options.image ?? '',
-        dir: options.dir ?? '',
-        mode: options.mode ?? 'max',
-        ignoreError: options.ignoreError ?? true,
-        options: options.options ?? [],
-        imageTags: options.imageTags ?? [],
+    return [];
+}
+function join(type, attrs) {
+    return [`type=${type}`, ...attrs].join(',');
+}
+/** Where one named cache lives, as the backend's own attribute. */
+function backends_location(b, name, direction) {
+    switch (b.backend) {
+        case 'registry':
+        case 'inline':
+            return `ref=${b.image}:${name}`;
+        case 'local':
+            return `${direction === 'from' ? 'src' : 'dest'}=${b.dir.replace(/\/+$/, '')}/${name}`;
+        case 'gha':
+            return `scope=${name}`;
+        case 's3':
+        case 'azblob':
+            return `name=${name}`;
+    }
+}
+/** `--cache-from` entries for the named caches, in order. */
+function cacheFromEntries(b, names) {
+    if (names.length === 0 && b.backend !== 'inline')
+        return [];
+    const extra = filterOptions(b.options, ACCEPTED[b.backend].from);
+    switch (b.backend) {
+        case 'inline':
+            // The cache travels inside the image: read it back from the image's own tags.
+            return b.imageTags.map((tag) => join('registry', [`ref=${tag}`]));
+        default:
+            // One entry per name, s3 too: BuildKit's s3 importer reads only the first of `;`-separated names.
+            return names.map((n) => join(b.backend, [backends_location(b, n, 'from'), ...extra]));
+    }
+}
+/** `--cache-to` entries for the named caches. */
+function cacheToEntries(b, names) {
+    if (names.length === 0)
+        return [];
+    if (b.backend === 'inline')
+        return ['type=inline'];
+    // BuildKit's s3 exporter writes the manifest under each of `;`-separated names, blobs once.
+    const targets = b.backend === 's3' ? [names.join(';')] : names;
+    const preset = b.backend === 'registry' ? registryPreset(b.image) : [];
+    const user = filterOptions(b.options, ACCEPTED[b.backend].to);
+    const userKeys = user.map((o) => o.slice(0, o.indexOf('=')));
+    const attrs = [
+        `mode=${b.mode}`,
+        ...preset.filter((p) => !userKeys.includes(p.slice(0, p.indexOf('=')))),
+        ...user,
+        ...(b.ignoreError ? ['ignore-error=true'] : []),
+    ];
+    return targets.map((n) => join(b.backend, [backends_location(b, n, 'to'), ...attrs]));
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+
+function obj(value) {
+    return value !== null && typeof value === 'object' ? value : undefined;
+}
+function context_str(value) {
+    return typeof value === 'string' ? value : '';
+}
+function stripRefsHeads(ref) {
+    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref;
+}
+/** `gh-readonly-queue/<base>/pr-<N>-<sha>` → base and N (the base itself may contain `/`). */
+function parseMergeQueueRef(ref) {
+    const m = /^(?:refs\/heads\/)?gh-readonly-queue\/(.+)\/pr-(\d+)-[0-9a-f]+$/.exec(ref);
+    return m ? { baseRef: m[1], prNumber: Number(m[2]) } : null;
+}
+/** Pure: environment plus parsed event payload → RunContext. */
+function runContextFrom(env, payload) {
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const repo = obj(payload.repository);
+    const ctx = {
+        eventName,
+        ref: env.GITHUB_REF ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        repository: env.GITHUB_REPOSITORY ?? context_str(repo?.full_name),
+        defaultBranch: context_str(repo?.default_branch) || context_str(repo?.master_branch),
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     };
-    const unused = (0, backends_1.unusedOptions)(b);
-    if (unused.length > 0)
-        notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
-    // Each ref becomes a cache name of its own, also on gha: BuildKit's gha import reads a name's
-    // index in every ref scope the token may read, so a name shared by a branch and a pull request
-    // would import both of them at once.
-    const readNames = [];
-    const writeNames = [];
-    const entryOf = (name, direction) => (direction === 'from' ? (0, backends_1.cacheFromEntries)(b, [name]) : (0, backends_1.cacheToEntries)(b, [name]))[0] ?? name;
-    const use = (u, names, direction, inNamespace = ns, label = (0, names_1.refLabel)(u.ref)) => {
-        const name = (0, names_1.cacheName)(inNamespace, u.ref);
-        if (!names.includes(name))
-            names.push(name);
-        return { ref: label, why: u.why, entry: entryOf(name, direction) };
-    };
-    const read = (u, origin, inNamespace = ns, label) => {
-        const thisCommit = u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
-        const exact = origin !== 'own'
-            ? undefined
-            : (u.exact ?? (thisCommit ? 'was built from this very commit' : undefined));
-        const alone = origin === 'own' ? u.alone : undefined;
-        const trunk = origin !== 'sibling' && u.ref.kind === 'branch' && u.ref.name === ctx.defaultBranch;
-        return {
-            ...use(u, readNames, 'from', inNamespace, label),
-            origin,
-            ...(exact ? { exact } : {}),
-            ...(alone ? { alone } : {}),
-            ...(trunk ? { defaultBranch: true } : {}),
+    // A schedule payload carries no repository; scheduled runs always run on the default branch.
+    if (ctx.defaultBranch === '' && eventName === 'schedule')
+        ctx.defaultBranch = stripRefsHeads(ctx.ref);
+    const pr = obj(payload.pull_request);
+    if (pr && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
+        const base = obj(pr.base);
+        const head = obj(pr.head);
+        const baseRepo = context_str(obj(base?.repo)?.full_name);
+        const headRepo = context_str(obj(head?.repo)?.full_name);
+        ctx.pullRequest = {
+            number: Number(pr.number ?? payload.number),
+            baseRef: context_str(base?.ref),
+            headRef: context_str(head?.ref),
+            headSha: context_str(head?.sha),
+            // A deleted fork has head.repo null: treat it as a fork, the careful answer.
+            fromFork: headRepo === '' || (baseRepo !== '' && headRepo !== baseRepo),
         };
-    };
-    for (const u of rules.reads) {
-        const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
-        if (unreadable) {
-            notes.push(`${(0, names_1.refLabel)(u.ref)} is not read: ${unreadable}`);
-            result.reads.push({ ref: (0, names_1.refLabel)(u.ref), why: u.why, entry: '', origin: 'own' });
+    }
+    const mg = obj(payload.merge_group);
+    if (mg && eventName === 'merge_group') {
+        const headRef = context_str(mg.head_ref);
+        const parsed = parseMergeQueueRef(headRef);
+        ctx.mergeGroup = {
+            baseRef: stripRefsHeads(context_str(mg.base_ref)) || parsed?.baseRef || '',
+            prNumber: parsed?.prNumber ?? null,
+            headSha: context_str(mg.head_sha),
+        };
+    }
+    const headCommit = obj(payload.head_commit);
+    if (eventName === 'push' && headCommit) {
+        const n = mergedPullRequest(context_str(headCommit.message));
+        if (n !== null)
+            ctx.mergedPullRequest = n;
+    }
+    const before = context_str(payload.before);
+    if (eventName === 'push' &&
+        /^[0-9a-f]{40}$/.test(before) &&
+        !/^0+$/.test(before) &&
+        payload.forced !== true) {
+        ctx.pushedBefore = before;
+    }
+    return ctx;
+}
+/**
+ * The pull request a commit merged, from the messages GitHub writes: a merge commit's
+ * `Merge pull request #12 from owner/branch`, a squash merge's `Title (#12)`.
+ */
+function mergedPullRequest(message) {
+    const subject = message.split('\n')[0].trim();
+    const m = /^Merge pull request #(\d+) from /.exec(subject) ?? /\(#(\d+)\)$/.exec(subject);
+    return m ? Number(m[1]) : null;
+}
+function readRunContext(env = process.env) {
+    let payload = {};
+    const path = env.GITHUB_EVENT_PATH;
+    if (path) {
+        try {
+            payload = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
         }
-        else {
-            result.reads.push(read(u, 'own'));
+        catch {
+            payload = {};
         }
     }
-    // Sibling matrix legs come after this leg's own caches: their stages shared with this leg hit.
-    for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
-        const siblingNs = (0, names_1.namespace)(options.scope, leg);
-        for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
-            if (readNames.includes((0, names_1.cacheName)(siblingNs, u.ref)))
-                continue;
-            const why = { ...u, why: 'a sibling matrix leg: shared stages' };
-            result.reads.push(read(why, 'sibling', siblingNs, `${(0, names_1.refLabel)(u.ref)} (leg ${leg})`));
-        }
-    }
-    // A leg also reads the scope's plain cache (the Dockerfile built with no target or platform):
-    // the stages they share hit there, so a new leg or a new target does not start cold.
-    if (options.leg !== '') {
-        const plainNs = (0, names_1.namespace)(options.scope, '');
-        for (const u of rules.reads) {
-            if (b.backend === 'gha' && ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch))
-                continue;
-            if (readNames.includes((0, names_1.cacheName)(plainNs, u.ref)))
-                continue;
-            const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
-            result.reads.push(read(why, 'plain', plainNs, `${(0, names_1.refLabel)(u.ref)} (no leg)`));
-        }
-    }
-    result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
-    if (b.backend === 'inline') {
-        notes.push('inline: the cache is exported inside the image (min mode) and read back from its tags');
-    }
-    result.cacheFrom = [...(0, backends_1.cacheFromEntries)(b, readNames), ...options.rawFrom];
-    result.cacheTo = [...(0, backends_1.cacheToEntries)(b, writeNames), ...options.rawTo];
-    return result;
+    return runContextFrom(env, payload);
 }
 
-
-/***/ }),
-
-/***/ 324:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./src/plan/rules.ts
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.classify = classify;
-exports.factsNeeded = factsNeeded;
-exports.visibility = visibility;
-exports.refPlan = refPlan;
-const context_1 = __nccwpck_require__(556);
-const names_1 = __nccwpck_require__(471);
 /** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
 const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
 function classify(ctx) {
@@ -3800,7 +3400,7 @@ function classify(ctx) {
     if (ctx.ref.startsWith('refs/tags/'))
         return { kind: 'tag', tag: ctx.ref.slice('refs/tags/'.length) };
     if (ctx.ref.startsWith('refs/heads/')) {
-        const branch = (0, context_1.stripRefsHeads)(ctx.ref);
+        const branch = stripRefsHeads(ctx.ref);
         return branch === defaultBranch ? { kind: 'push-default', branch } : { kind: 'push-branch', branch };
     }
     return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
@@ -3815,7 +3415,7 @@ function factsNeeded(trigger) {
 function dedupe(uses) {
     const seen = new Set();
     return uses.filter((u) => {
-        const key = (0, names_1.refLabel)(u.ref);
+        const key = refLabel(u.ref);
         if (seen.has(key))
             return false;
         seen.add(key);
@@ -4036,745 +3636,420 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
     return { trigger, reads: dedupe(reads), writes: dedupe(writes), notes };
 }
 
-
-/***/ }),
-
-/***/ 906:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./src/plan/plan.ts
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.parseImageName = parseImageName;
-exports.registryOrigin = registryOrigin;
-exports.parseChallenges = parseChallenges;
-exports.listTags = listTags;
-exports.manifestsExist = manifestsExist;
-const promises_1 = __nccwpck_require__(455);
-const node_path_1 = __nccwpck_require__(760);
-const docker_config_1 = __nccwpck_require__(706);
-const http_1 = __nccwpck_require__(663);
-const commands_1 = __nccwpck_require__(342);
-const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
-const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-const USER_AGENT = 'buildkit-cache-action';
-const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
-const DOMAIN = new RegExp(`^(?:\\[[0-9a-fA-F:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::[0-9]{1,5})?$`);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-/**
- * Splits an image reference the way docker does (distribution's reference grammar):
- *
- * - the part before the first `/` is the registry when it contains `.` or `:`, is `localhost`,
- *   or has an uppercase letter; otherwise the name is on Docker Hub;
- * - Docker Hub (`alpine`, `user/repo`, `docker.io/...`, `index.docker.io/...`) is reached at
- *   `registry-1.docker.io`, a single-component name gets `library/`, and credentials are under
- *   `https://index.docker.io/v1/`;
- * - a trailing `:tag` and/or `@digest` is accepted and dropped (the repository is what is listed).
- *
- * Throws an Error (with a message fit for a job log) for what docker would refuse too: an empty
- * name, uppercase letters in the repository path, bad separators, a malformed registry host,
- * tag or digest. {@link listTags} turns that into a reason.
- */
-function parseImageName(image) {
-    const quoted = JSON.stringify(image);
-    let rest = image;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        if (!DIGEST.test(rest.slice(at + 1)))
-            throw new Error(`image ${quoted} has a malformed digest`);
-        rest = rest.slice(0, at);
-    }
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        if (!TAG.test(rest.slice(colon + 1)))
-            throw new Error(`image ${quoted} has a malformed tag`);
-        rest = rest.slice(0, colon);
-    }
-    if (rest === '')
-        throw new Error(`image ${quoted} is empty`);
-    const slash = rest.indexOf('/');
-    const first = slash === -1 ? '' : rest.slice(0, slash);
-    const hasDomain = slash !== -1 &&
-        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
-    let domain = hasDomain ? first : 'docker.io';
-    let path = hasDomain ? rest.slice(slash + 1) : rest;
-    if (!DOMAIN.test(domain))
-        throw new Error(`image ${quoted} has a malformed registry host ${JSON.stringify(domain)}`);
-    if (path === '')
-        throw new Error(`image ${quoted} has no repository path`);
-    const components = path.split('/');
-    for (const component of components) {
-        if (component !== component.toLowerCase()) {
-            throw new Error(`image ${quoted}: repository names must be lowercase`);
-        }
-        if (!PATH_COMPONENT.test(component)) {
-            throw new Error(`image ${quoted}: ${JSON.stringify(component)} is not a valid repository path component`);
-        }
-    }
-    if (rest.length > 255)
-        throw new Error(`image ${quoted} is longer than 255 characters`);
-    if (DOCKER_HUB_ALIASES.has(domain.toLowerCase())) {
-        domain = DOCKER_HUB_REGISTRY;
-        if (components.length === 1)
-            path = `library/${path}`;
-        return { registry: domain, repository: path, configKey: DOCKER_HUB_CONFIG_KEY };
-    }
-    return { registry: domain, repository: path, configKey: domain };
-}
-/** The host of `host[:port]` or `[v6]:port`, lowercased, without brackets. */
-function hostOf(registry) {
-    const bracketed = /^\[([^\]]+)\]/.exec(registry);
-    if (bracketed)
-        return bracketed[1].toLowerCase();
-    return registry.replace(/:[0-9]+$/, '').toLowerCase();
-}
-/** Docker's rule: loopback registries (localhost, 127.0.0.0/8, ::1) may be plain HTTP. */
-function isLoopback(host) {
-    return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
-}
-/** `http://` for loopback registries, `https://` for every other. */
-function registryOrigin(registry) {
-    return `${isLoopback(hostOf(registry)) ? 'http' : 'https'}://${registry}`;
-}
-/** A config key as docker compares it: without scheme and path (`https://ghcr.io/v1/` → `ghcr.io`). */
-function keyHost(key) {
-    return key
-        .replace(/^https?:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-}
-/**
- * Credentials for the registry, found as docker finds them in `<dir>/config.json`: a credential
- * helper first (`credHelpers[<host>]`, else `credsStore`: `docker-credential-<helper> get`, run
- * through the one exec seam with the server on stdin; its answer is masked and never logged),
- * then what `docker login` wrote into `auths[<key>]` (`auth`, base64 `user:password`, or
- * `username`/`password`), under the exact key first and then under any key naming the same host
- * (docker matches `https://host/v1/` too). Identity tokens are not used: the request goes on
- * anonymously, and a registry that then refuses says why in the reason.
- */
-async function readCredentials(dir, name, exec, timeoutMs) {
-    const file = (0, node_path_1.join)(dir, 'config.json');
-    let config;
-    try {
-        config = JSON.parse(await (0, promises_1.readFile)(file, 'utf8'));
-    }
-    catch (error) {
-        const missing = error.code === 'ENOENT';
-        return { note: missing ? `no docker config at ${file}` : `the docker config ${file} could not be read` };
-    }
-    if (!config || typeof config !== 'object')
-        return { note: `the docker config ${file} is not a JSON object` };
-    const { auths, credsStore, credHelpers } = config;
-    const host = keyHost(name.configKey);
-    const hub = name.configKey === DOCKER_HUB_CONFIG_KEY;
-    const sameHost = (key) => keyHost(key) === host || (hub && DOCKER_HUB_ALIASES.has(keyHost(key)));
-    const helpers = credHelpers && typeof credHelpers === 'object' ? credHelpers : {};
-    const helperKey = Object.keys(helpers).find(sameHost);
-    const helper = helperKey !== undefined ? helpers[helperKey] : credsStore;
-    let helperNote = '';
-    if (typeof helper === 'string' && helper !== '') {
-        const asked = await askCredentialHelper(helper, name.configKey, exec, timeoutMs);
-        if ('credentials' in asked)
-            return asked;
-        helperNote = asked.note;
-    }
-    const entries = auths && typeof auths === 'object' ? auths : {};
-    const keys = [name.configKey, ...Object.keys(entries).filter((k) => k !== name.configKey && sameHost(k))];
-    for (const key of keys) {
-        const entry = entries[key];
-        if (!entry || typeof entry !== 'object')
-            continue;
-        const { auth, username, password } = entry;
-        if (typeof auth === 'string' && auth !== '') {
-            const decoded = Buffer.from(auth, 'base64').toString('utf8');
-            const split = decoded.indexOf(':');
-            if (split > 0)
-                return { credentials: { username: decoded.slice(0, split), password: decoded.slice(split + 1) } };
-        }
-        if (typeof username === 'string' && username !== '' && typeof password === 'string') {
-            return { credentials: { username, password } };
-        }
-    }
-    return { note: helperNote || `no credentials for ${name.configKey} in ${file}` };
-}
-/** Per docker config and registry, found once per run: a credential helper may take a second (ECR's). */
-const foundCredentials = new Map();
-function credentialsOnce(dir, name, exec, timeoutMs) {
-    const key = `${dir}\0${name.configKey}\0${exec ? 'exec' : ''}`;
-    let found = foundCredentials.get(key);
-    if (!found)
-        foundCredentials.set(key, (found = readCredentials(dir, name, exec, timeoutMs)));
-    return found;
-}
-/**
- * `docker-credential-<helper> get` with the server on stdin, as the docker CLI runs it. The answer
- * (`{"ServerURL","Username","Secret"}`) is masked at once and never logged; a failure is a note
- * that names the helper, never its output.
- */
-async function askCredentialHelper(helper, server, exec, timeoutMs) {
-    const program = `docker-credential-${helper}`;
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(helper))
-        return {
-            note: `the docker config names a credential helper that is not a plain name (${JSON.stringify(helper)})`,
-        };
-    if (!exec)
-        return { note: `the credentials for ${server} are kept by ${program}, which was not run` };
-    const run = await exec(program, ['get'], { input: server, timeoutMs });
-    if (run.exitCode !== 0) {
-        const why = run.exitCode === 127 ? 'is not on PATH' : run.timedOut ? 'timed out' : `failed (exit ${run.exitCode})`;
-        return { note: `the credential helper ${program} ${why} for ${server}` };
-    }
-    let answer;
-    try {
-        answer = JSON.parse(run.stdout);
-    }
-    catch {
-        return { note: `the credential helper ${program} answered something that is not JSON for ${server}` };
-    }
-    const { Username: username, Secret: password } = answer ?? {};
-    if (typeof password === 'string' && password !== '')
-        (0, commands_1.setSecret)(password);
-    if (typeof username !== 'string' || typeof password !== 'string' || password === '')
-        return { note: `the credential helper ${program} has no credentials for ${server}` };
-    if (username === '<token>')
-        return {
-            note: `the credential helper ${program} holds an identity token for ${server}, which is not used`,
-        };
-    return { credentials: { username, password } };
-}
-/** The challenges of a `WWW-Authenticate` header (several may be joined with commas). */
-function parseChallenges(header) {
-    const starts = [...header.matchAll(/(?:^|,)\s*(Bearer|Basic)(?:\s+|$)/gi)];
-    return starts.map((match, i) => {
-        const from = (match.index ?? 0) + match[0].length;
-        const to = i + 1 < starts.length ? (starts[i + 1].index ?? header.length) : header.length;
-        const params = {};
-        for (const p of header
-            .slice(from, to)
-            .matchAll(/([A-Za-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-            params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
-        }
-        return { scheme: match[1].toLowerCase(), params };
-    });
-}
-/** The target of `Link: <...>; rel="next"`, if any. */
-function nextLink(header) {
-    if (!header)
-        return undefined;
-    for (const part of header.split(/,(?=\s*<)/)) {
-        const match = /^\s*<([^>]*)>(.*)$/.exec(part);
-        if (match && /;\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?/i.test(match[2]))
-            return match[1];
-    }
-    return undefined;
-}
-/** The registry's `{"errors":[{code, message}]}` as `CODE: message`, or a short excerpt of the body. */
-function registryError(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        if (first && typeof first.code === 'string') {
-            const message = typeof first.message === 'string' ? `: ${first.message}` : '';
-            return { code: first.code, text: excerpt(`${first.code}${message}`) };
-        }
-    }
-    catch {
-        // not JSON
-    }
-    return { text: excerpt(body, 120) };
-}
-function excerpt(text, max = 200) {
-    // eslint-disable-next-line no-control-regex
-    const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 3)}...` : line;
-}
-function basic(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-}
-class ListingError extends Error {
-}
-/** What the cache exporters write: manifest lists and indexes, or an image manifest (`image-manifest=true`). */
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-function openSession(name, options, signal, timeoutMs) {
-    const secrets = [];
-    const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
-    const fetchImpl = options.fetchImpl ?? http_1.httpFetch;
-    const where = `registry ${name.registry}`;
-    const configDir = options.dockerConfigDir ?? (0, docker_config_1.dockerConfigDir)();
-    let lookup;
-    const credentials = async () => {
-        lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
-            if (found.credentials) {
-                const { username, password } = found.credentials;
-                secrets.push(password, basic(found.credentials).slice(6), username);
-            }
-            return found;
-        });
-        return lookup;
-    };
-    let known;
-    const get = (url, method, accept, authorization) => fetchImpl(url, {
-        method,
-        headers: {
-            Accept: accept,
-            'User-Agent': USER_AGENT,
-            ...(authorization ? { Authorization: authorization } : {}),
-        },
-        signal,
-        redirect: 'follow',
-    });
-    const deniedHint = () => (known?.note ? `; ${known.note}` : '');
-    /** An Authorization header that answers the challenges of a 401. */
-    const authorize = async (header) => {
-        const challenges = parseChallenges(header ?? '');
-        const bearer = challenges.find((c) => c.scheme === 'bearer');
-        known = await credentials();
-        const creds = known.credentials;
-        if (bearer) {
-            let realm;
-            try {
-                realm = new URL(bearer.params.realm ?? '');
-            }
-            catch {
-                throw new ListingError(`${where} sent a Bearer challenge without a usable realm`);
-            }
-            if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-                throw new ListingError(`${where} sent a Bearer challenge with a non-HTTP realm`);
-            }
-            const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
-            if (creds && plainRemote) {
-                throw new ListingError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
-            }
-            if (bearer.params.service)
-                realm.searchParams.set('service', bearer.params.service);
-            realm.searchParams.set('scope', `repository:${name.repository}:pull`);
-            const response = await get(realm.href, 'GET', 'application/json', creds ? basic(creds) : undefined);
-            const body = await response.text();
-            if (!response.ok) {
-                const who = creds ? 'the docker login credentials' : 'anonymous access';
-                throw new ListingError(`${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`);
-            }
-            let token;
-            try {
-                const parsed = JSON.parse(body);
-                token = parsed.token ?? parsed.access_token;
-            }
-            catch {
-                // handled below
-            }
-            if (typeof token !== 'string' || token === '') {
-                throw new ListingError(`${where}: the token service ${realm.host} answered without a token`);
-            }
-            secrets.push(token);
-            return `Bearer ${token}`;
-        }
-        if (challenges.some((c) => c.scheme === 'basic')) {
-            // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
-            if (!creds)
-                throw new ListingError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
-            return basic(creds);
-        }
-        throw new ListingError(`${where} requires authentication of a kind this action does not speak`);
-    };
-    let authorization;
+
+/** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
+function planOptionsFrom(inputs, siblingLegs = []) {
+    const { cache, build } = inputs;
+    const image = cache.image || (build.tags[0] ? repositoryOf(build.tags[0]) : '');
     return {
-        name,
-        where,
-        origin: registryOrigin(name.registry),
-        deniedHint,
-        redact,
-        async send(url, method = 'GET', accept = 'application/json') {
-            const used = authorization;
-            const response = await get(url, method, accept, used ? await used : undefined);
-            if (response.status !== 401)
-                return response;
-            await response.arrayBuffer().catch(() => undefined);
-            // Concurrent requests refused with the same header share one token request.
-            if (authorization === used)
-                authorization = authorize(response.headers.get('www-authenticate'));
-            return get(url, method, accept, await authorization);
-        },
+        backend: cache.backend,
+        image,
+        dir: cache.dir,
+        mode: cache.mode,
+        ignoreError: cache.ignoreError,
+        options: cache.options,
+        imageTags: build.tags,
+        scope: cache.scope || defaultScope(build.file),
+        leg: cache.leg || legOf(build.target, build.platforms),
+        siblingLegs: [...new Set([...cache.readLegs, ...siblingLegs])],
+        write: cache.write,
+        rawFrom: build.cacheFrom,
+        rawTo: build.cacheTo,
     };
 }
-/** A failed request as a reason: timeouts and network errors in a few words, never a credential. */
-function requestFailure(session, error, what, timeoutMs) {
-    if (error instanceof ListingError)
-        return session.redact(error.message);
-    const e = (error ?? {});
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-        return `${session.where}: ${what} timed out after ${timeoutMs} ms`;
+/**
+ * Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. A run reads its
+ * own ref, its pull request's base and the default branch; a pull request's scope is readable
+ * only by that pull request's runs.
+ */
+function ghaUnreadable(trigger, ref, defaultBranch) {
+    if (ref.kind === 'pr') {
+        return trigger.kind === 'pull-request' && trigger.number === ref.number
+            ? null
+            : "on GitHub a pull request's cache is readable only by that pull request's runs";
     }
-    const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
-    return session.redact(`${session.where}: ${what} failed: ${excerpt(String(detail ?? error))}`);
+    if (ref.kind !== 'branch' || ref.name === defaultBranch)
+        return null;
+    const readable = ((trigger.kind === 'push-branch' || trigger.kind === 'push-default') && trigger.branch === ref.name) ||
+        ((trigger.kind === 'pull-request' || trigger.kind === 'untrusted') && trigger.base === ref.name);
+    return readable ? null : `on GitHub this run can read only its own ref, its base and ${defaultBranch}`;
 }
 /**
- * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
- * following `Link: <...>; rel="next"` pages, at most `maxPages`), with docker's authentication
- * (see {@link RegistrySession}). Loopback registries are spoken to over plain HTTP, all others
- * over HTTPS. A pagination link to another host is a reason.
- *
- * A repository the registry does not know (`404 NAME_UNKNOWN`: nothing pushed yet) has no tags.
- * A registry that answers, but not with a tag list (refused, or the endpoint unsupported), gives
- * `refused: true`: its manifests may still be asked for one by one ({@link manifestsExist}).
- * Never throws; failures are reasons, which never contain credentials or tokens.
+ * The cache plan: which caches to import (best first) and where to export. Pure: the run, the
+ * commits git found and the options in; BuildKit entries and the reasons for each out.
  */
-async function listTags(options) {
-    const timeoutMs = options.timeoutMs ?? 15_000;
-    const maxPages = Math.max(1, options.maxPages ?? 100);
-    let name;
-    try {
-        name = parseImageName(options.image);
-    }
-    catch (error) {
-        return { tags: null, reason: String(error.message ?? error) };
-    }
-    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
-    const { where, redact } = session;
-    try {
-        const tags = [];
-        let url = `${session.origin}/v2/${name.repository}/tags/list`;
-        if (options.pageSize !== undefined)
-            url += `?n=${Math.max(1, Math.floor(options.pageSize))}`;
-        for (let page = 0;; page++) {
-            if (page >= maxPages)
-                return { tags: null, reason: `${where}: ${name.repository} has more than ${maxPages} pages of tags` };
-            const response = await session.send(url);
-            const body = await response.text();
-            if (!response.ok) {
-                const error = registryError(body);
-                if (response.status === 404 && error.code === 'NAME_UNKNOWN' && page === 0)
-                    return { tags: [] };
-                const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
-                // Refused or unsupported; a busy or failing registry (429, 5xx) would fail HEADs as well.
-                const refused = response.status < 500 && response.status !== 429;
-                return {
-                    tags: null,
-                    ...(refused ? { refused: true } : {}),
-                    reason: redact(`${where} refused to list ${name.repository} (HTTP ${response.status}: ${error.text})${denied}`),
-                };
-            }
-            let parsed;
-            try {
-                parsed = JSON.parse(body);
-            }
-            catch {
-                return {
-                    tags: null,
-                    refused: true,
-                    reason: redact(`${where} answered the tag list with something that is not JSON: ${excerpt(body, 80)}`),
-                };
-            }
-            const pageTags = parsed && typeof parsed === 'object' ? (parsed.tags ?? []) : undefined;
-            if (!Array.isArray(pageTags) || pageTags.some((t) => typeof t !== 'string')) {
-                return { tags: null, refused: true, reason: `${where} answered the tag list without a list of tags` };
-            }
-            tags.push(...pageTags);
-            const next = nextLink(response.headers.get('link'));
-            if (!next)
-                return { tags };
-            const target = new URL(next, url);
-            if (target.origin !== new URL(url).origin) {
-                return { tags: null, reason: `${where}: the next page of tags is on another host (${target.host})` };
-            }
-            url = target.href;
-        }
-    }
-    catch (error) {
-        return { tags: null, reason: requestFailure(session, error, 'listing tags', timeoutMs) };
-    }
-}
-/**
- * Whether each tag exists, with the request BuildKit's registry importer makes:
- * `HEAD /v2/<name>/manifests/<tag>` accepting the manifest types cache exporters write, all tags
- * at once, with the same authentication as the listing. For registries that refuse or lack the
- * tag list. Never throws: a tag whose request fails stays unknown, with the reason.
- */
-async function manifestsExist(options) {
-    const timeoutMs = options.timeoutMs ?? 5000;
-    const found = new Map();
-    let name;
-    try {
-        name = parseImageName(options.image);
-    }
-    catch (error) {
-        for (const tag of options.tags)
-            found.set(tag, undefined);
-        return { found, reason: String(error.message ?? error) };
-    }
-    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
-    const reasons = [];
-    await Promise.all(options.tags.map(async (tag) => {
-        try {
-            const url = `${session.origin}/v2/${name.repository}/manifests/${encodeURIComponent(tag)}`;
-            const response = await session.send(url, 'HEAD', MANIFEST_TYPES);
-            await response.arrayBuffer().catch(() => undefined);
-            if (response.ok || response.status === 404) {
-                found.set(tag, response.ok);
-                return;
-            }
-            found.set(tag, undefined);
-            const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
-            reasons.push(`${session.where} answered HTTP ${response.status} to HEAD ${name.repository}:${tag}${denied}`);
-        }
-        catch (error) {
-            found.set(tag, undefined);
-            reasons.push(requestFailure(session, error, `HEAD ${name.repository}:${tag}`, timeoutMs));
-        }
-    }));
-    return reasons.length > 0 ? { found, reason: session.redact(reasons[0]) } : { found };
-}
-
-
-/***/ }),
-
-/***/ 930:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
+function plan(ctx, facts, options) {
+    const rules = refPlan(ctx, facts, options.write, visibility(options.backend));
+    const notes = [...rules.notes];
+    const ns = namespace(options.scope, options.leg);
+    const result = {
+        trigger: rules.trigger,
+        namespace: ns,
+        cacheFrom: [],
+        cacheTo: [],
+        reads: [],
+        writes: [],
+        notes,
     };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
+    if (options.backend === 'none') {
+        notes.push('cache: none: only the raw cache-from / cache-to entries are used');
+        result.cacheFrom = [...options.rawFrom];
+        result.cacheTo = [...options.rawTo];
         return result;
+    }
+    const b = {
+        backend: options.backend,
+        image: options.image ?? '',
+        dir: options.dir ?? '',
+        mode: options.mode ?? 'max',
+        ignoreError: options.ignoreError ?? true,
+        options: options.options ?? [],
+        imageTags: options.imageTags ?? [],
     };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.cacheEntryAttributes = cacheEntryAttributes;
-exports.cacheManifestBytes = cacheManifestBytes;
-exports.registryManifestUrl = registryManifestUrl;
-exports.registryCacheBytes = registryCacheBytes;
-exports.directoryBytes = directoryBytes;
-exports.measureExports = measureExports;
-const fs = __importStar(__nccwpck_require__(24));
-const path = __importStar(__nccwpck_require__(760));
-const http_1 = __nccwpck_require__(663);
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-].join(', ');
-/** `type=registry,ref=host/name:tag,mode=max` → its attributes (CSV: a field may be quoted). */
-function cacheEntryAttributes(entry) {
-    const fields = [];
-    let field = '';
-    let quoted = false;
-    for (const c of entry) {
-        if (c === '"')
-            quoted = !quoted;
-        else if (c === ',' && !quoted) {
-            fields.push(field);
-            field = '';
-        }
-        else
-            field += c;
-    }
-    fields.push(field);
-    const attrs = {};
-    for (const f of fields) {
-        const eq = f.indexOf('=');
-        if (eq > 0)
-            attrs[f.slice(0, eq).trim()] = f.slice(eq + 1).trim();
-    }
-    return attrs;
-}
-/**
- * The bytes a cache manifest points at: config and layers of an image manifest (what buildx
- * writes with image-manifest=true), or the blobs an index lists (the older cache format).
- */
-function cacheManifestBytes(manifest) {
-    if (typeof manifest !== 'object' || manifest === null)
-        return null;
-    const m = manifest;
-    const sizes = (list) => Array.isArray(list)
-        ? list.map((d) => (typeof d === 'object' && d !== null ? d.size : undefined))
-        : [];
-    const all = [m.config?.size, ...sizes(m.layers), ...sizes(m.manifests)].filter((s) => s !== undefined);
-    if (all.length === 0 || all.some((s) => typeof s !== 'number' || !Number.isFinite(s) || s < 0))
-        return null;
-    return all.reduce((a, b) => a + b, 0);
-}
-/** `127.0.0.1:5000/team/cache:main` → where its manifest is served. Docker Hub names get its API host. */
-function registryManifestUrl(ref, digest) {
-    const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(ref);
-    if (!m)
-        return null;
-    let host = m[1] ?? '';
-    let name = m[2];
-    if (host !== '' && !/[.:]/.test(host) && host !== 'localhost') {
-        name = `${host}/${name}`;
-        host = '';
-    }
-    if (host === '' || host === 'docker.io' || host === 'index.docker.io') {
-        host = 'registry-1.docker.io';
-        if (!name.includes('/'))
-            name = `library/${name}`;
-    }
-    const reference = digest || m[4] || m[3] || 'latest';
-    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-    return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
-}
-/** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
-async function registryCacheBytes(ref, digest, fetcher = http_1.httpFetch, timeoutMs = 5000) {
-    const url = registryManifestUrl(ref, digest);
-    if (!url)
-        return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
-    try {
-        const res = await fetcher(url, {
-            headers: { Accept: MANIFEST_TYPES },
-            signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (!res.ok) {
-            const why = res.status === 401 || res.status === 403 ? 'the registry wants credentials' : `HTTP ${res.status}`;
-            return { bytes: null, how: `not measured: ${why}` };
-        }
-        const bytes = cacheManifestBytes(JSON.parse(await res.text()));
-        return bytes === null
-            ? { bytes: null, how: 'not measured: the manifest lists no blob sizes' }
-            : { bytes, how: 'sum of the blobs the cache manifest lists' };
-    }
-    catch (e) {
-        return { bytes: null, how: `not measured: ${(0, http_1.failureText)(e)}` };
-    }
-}
-/** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */
-function directoryBytes(dir) {
-    try {
-        if (!fs.statSync(dir).isDirectory())
-            return null;
-    }
-    catch {
-        return null;
-    }
-    let total = 0;
-    const walk = (d) => {
-        for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-            const p = path.join(d, entry.name);
-            if (entry.isDirectory())
-                walk(p);
-            else if (entry.isFile())
-                total += fs.lstatSync(p).size;
-        }
+    const unused = unusedOptions(b);
+    if (unused.length > 0)
+        notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
+    // Each ref becomes a cache name of its own, also on gha: BuildKit's gha import reads a name's
+    // index in every ref scope the token may read, so a name shared by a branch and a pull request
+    // would import both of them at once.
+    const readNames = [];
+    const writeNames = [];
+    const entryOf = (name, direction) => (direction === 'from' ? cacheFromEntries(b, [name]) : cacheToEntries(b, [name]))[0] ?? name;
+    const use = (u, names, direction, inNamespace = ns, label = refLabel(u.ref)) => {
+        const name = cacheName(inNamespace, u.ref);
+        if (!names.includes(name))
+            names.push(name);
+        return { ref: label, why: u.why, entry: entryOf(name, direction) };
     };
-    try {
-        walk(dir);
-    }
-    catch {
-        return null;
-    }
-    return total;
-}
-/**
- * Measures each `cache-to` destination: a registry cache by its manifest (fetched; the digest
- * from the metadata file when there is a single registry destination), a local cache by its
- * folder, anything else not at all. Never throws.
- */
-async function measureExports(destinations, manifest, fetcher) {
-    const registries = destinations.filter((d) => cacheEntryAttributes(d).type === 'registry');
-    const out = [];
-    for (const destination of destinations) {
-        const attrs = cacheEntryAttributes(destination);
-        const type = attrs.type ?? '';
-        if (type === 'registry' && attrs.ref) {
-            const digest = registries.length === 1 && manifest ? manifest.digest : '';
-            out.push({ destination, ...(await registryCacheBytes(attrs.ref, digest, fetcher)) });
-        }
-        else if (type === 'local' && attrs.dest) {
-            const bytes = directoryBytes(attrs.dest);
-            out.push({
-                destination,
-                bytes,
-                how: bytes === null
-                    ? 'not measured: the folder is not there'
-                    : 'size of the folder (it keeps blobs of earlier exports too)',
-            });
+    const read = (u, origin, inNamespace = ns, label) => {
+        const thisCommit = u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
+        const exact = origin !== 'own'
+            ? undefined
+            : (u.exact ?? (thisCommit ? 'was built from this very commit' : undefined));
+        const alone = origin === 'own' ? u.alone : undefined;
+        const trunk = origin !== 'sibling' && u.ref.kind === 'branch' && u.ref.name === ctx.defaultBranch;
+        return {
+            ...use(u, readNames, 'from', inNamespace, label),
+            origin,
+            ...(exact ? { exact } : {}),
+            ...(alone ? { alone } : {}),
+            ...(trunk ? { defaultBranch: true } : {}),
+        };
+    };
+    for (const u of rules.reads) {
+        const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
+        if (unreadable) {
+            notes.push(`${refLabel(u.ref)} is not read: ${unreadable}`);
+            result.reads.push({ ref: refLabel(u.ref), why: u.why, entry: '', origin: 'own' });
         }
         else {
-            out.push({ destination, bytes: null, how: `not measured for ${type || 'this'} caches` });
+            result.reads.push(read(u, 'own'));
         }
     }
-    return out;
+    // Sibling matrix legs come after this leg's own caches: their stages shared with this leg hit.
+    for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
+        const siblingNs = namespace(options.scope, leg);
+        for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
+            if (readNames.includes(cacheName(siblingNs, u.ref)))
+                continue;
+            const why = { ...u, why: 'a sibling matrix leg: shared stages' };
+            result.reads.push(read(why, 'sibling', siblingNs, `${refLabel(u.ref)} (leg ${leg})`));
+        }
+    }
+    // A leg also reads the scope's plain cache (the Dockerfile built with no target or platform):
+    // the stages they share hit there, so a new leg or a new target does not start cold.
+    if (options.leg !== '') {
+        const plainNs = namespace(options.scope, '');
+        for (const u of rules.reads) {
+            if (b.backend === 'gha' && ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch))
+                continue;
+            if (readNames.includes(cacheName(plainNs, u.ref)))
+                continue;
+            const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
+            result.reads.push(read(why, 'plain', plainNs, `${refLabel(u.ref)} (no leg)`));
+        }
+    }
+    result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
+    if (b.backend === 'inline') {
+        notes.push("inline: the cache travels inside the pushed image, in min mode only: just the final stage's steps can hit (the other stages run again); it is read back from the image's own tags, whatever the ref");
+    }
+    result.cacheFrom = [...cacheFromEntries(b, readNames), ...options.rawFrom];
+    result.cacheTo = [...cacheToEntries(b, writeNames), ...options.rawTo];
+    return result;
+}
+/** The plan as log lines: each read and write with its reason, then the notes. */
+function planLines(p) {
+    return [
+        ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`),
+        ...p.writes.map((w) => `write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`),
+        ...p.notes.map((n) => `note: ${n}`),
+    ];
 }
 
+;// CONCATENATED MODULE: ./src/plan/probe.ts
+/**
+ * Existence for stores that are asked one entry at a time (s3, azblob): `probe` checks the
+ * entries a plan reads, all at once and each once, and `exists` answers from what was found. An
+ * entry not probed, or whose check failed, is unknown; `note` says why the first check failed.
+ */
+function probedExistence(check) {
+    const found = new Map();
+    return {
+        exists: (entry) => found.get(entry)?.exists,
+        probe: async (entries) => {
+            const todo = [...new Set(entries)].filter((e) => e !== '' && !found.has(e));
+            const results = await Promise.all(todo.map(check));
+            todo.forEach((e, i) => found.set(e, results[i]));
+        },
+        note: () => {
+            const failed = [...found.values()].find((c) => 'reason' in c);
+            return failed && `cache existence not checked (${failed.reason}): those sources are read as planned`;
+        },
+    };
+}
 
-/***/ }),
-
-/***/ 468:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+;// CONCATENATED MODULE: ./src/plan/facts.ts
 
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
+
+
+
+
+
+
+
+
+
+/**
+ * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
+ * from GitHub's compare API. Never fails: a commit not found is null with its reason.
+ */
+async function gatherFacts(exec, ctx, needed, githubToken, 
+/** HEAD's commit, when the caller already asked git for it. */
+head) {
+    const facts = { mergeBase: null, parent: null };
+    const cwd = ctx.workspace;
+    if (needed.parent && ctx.pushedBefore) {
+        // The push names the head it replaced: no git lookup (or deepening) needed.
+        facts.parent = ctx.pushedBefore;
     }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.OUTPUT_NAMES = void 0;
-exports.setOutputs = setOutputs;
-const core = __importStar(__nccwpck_require__(342));
+    else if (needed.parent) {
+        const parent = await parentCommit(exec, { cwd, rev: 'HEAD', remote: 'origin' });
+        facts.parent = parent.sha;
+        if (parent.sha === null)
+            facts.parentWhy = parent.reason;
+    }
+    if (needed.mergeBase && ctx.defaultBranch) {
+        const local = await findMergeBase(exec, {
+            cwd,
+            head: 'HEAD',
+            base: `origin/${ctx.defaultBranch}`,
+            remote: 'origin',
+        });
+        if (local.sha !== null) {
+            facts.mergeBase = local.sha;
+            // A push that merged the default branch in names the merge-base as HEAD's second parent.
+            if ((await (head ?? commitInfo(exec, { cwd })))?.parents[1] === local.sha)
+                facts.justMerged = local.sha;
+        }
+        else if (githubToken !== '' && ctx.repository !== '' && ctx.sha !== '') {
+            const remote = await mergeBaseFromApi({
+                apiUrl: ctx.apiUrl,
+                repository: ctx.repository,
+                base: ctx.defaultBranch,
+                head: ctx.sha,
+                token: githubToken,
+            });
+            facts.mergeBase = remote.sha;
+            if (remote.sha === null)
+                facts.mergeBaseWhy = `git: ${local.reason}; GitHub API: ${remote.reason}`;
+        }
+        else {
+            facts.mergeBaseWhy = `git: ${local.reason}; no github-token for the API fallback`;
+        }
+    }
+    const headSha = ctx.pullRequest?.headSha ?? '';
+    if (needed.headCommit && headSha !== '') {
+        const compared = await compareCommits(exec, { cwd, other: headSha, remote: 'origin' });
+        if (typeof compared === 'string') {
+            facts.headWhy = compared;
+        }
+        else {
+            // GitHub's merge commit of a pull request: first parent the base, second the head.
+            const base = compared.rev.parents[0];
+            facts.mergeIsHead = compared.rev.tree === compared.other.tree;
+            if (base !== undefined && compared.other.parents[1] === base)
+                facts.justMerged = base;
+        }
+    }
+    return facts;
+}
+/**
+ * The facts and which caches exist, side by side. The caches the plan names without git (its own
+ * refs, the default branch) are checked at once; those that need a commit git finds (the
+ * merge-base, the parent) once it is found. One exception to running them at once: a branch push
+ * whose own cache exists reads that alone (narrow.ts), so its merge-base, which a shallow checkout
+ * only yields after fetches, is not looked up, unless the push is a merge (it may have merged its
+ * base, which the rules read instead). That push waits for the first check.
+ */
+async function planInputs(exec, ctx, options, env, githubToken, fileExists, 
+/** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
+legs = [options.leg]) {
+    const trigger = classify(ctx);
+    const needed = factsNeeded(trigger);
+    const listing = findExistingCaches(options, env, fileExists, exec);
+    const readsOf = (facts) => legs.flatMap((leg) => plan(ctx, facts, { ...options, leg }).reads.map((r) => r.entry));
+    const early = listing.then((e) => e.probe?.(readsOf({ mergeBase: null, parent: null })));
+    // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
+    const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
+    let skipped = '';
+    if (head) {
+        const owns = legs.map((leg) => plan(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry));
+        const existing = await listing;
+        await early;
+        const own = owns[0];
+        if (own && owns.every((o) => o && existing.exists(o.entry) === true)) {
+            const info = await head;
+            if (info && info.parents.length === 1) {
+                needed.mergeBase = false;
+                skipped = `not looked up: ${own.ref} exists and is read alone`;
+            }
+        }
+    }
+    const [facts, existing] = await Promise.all([
+        gatherFacts(exec, ctx, needed, githubToken, head),
+        listing,
+        early,
+    ]);
+    if (skipped)
+        facts.mergeBaseSkipped = skipped;
+    await existing.probe?.(readsOf(facts));
+    return { facts, existing };
+}
+/**
+ * Finds out, by the backend's own means and with the requests its importer makes, which caches
+ * exist: the registry repository's tags (listed once per run; a registry that refuses the tag
+ * list is asked `HEAD` per planned tag, as BuildKit's importer asks), the gha index of each
+ * planned cache name (looked up as BuildKit's importer looks it up), the local folders, the s3
+ * and azblob manifests. A check that fails costs nothing but that knowledge (see narrow.ts for
+ * what is read then).
+ */
+async function findExistingCaches(options, env, fileExists, exec) {
+    const unknown = () => ({ exists: () => undefined, siblingLegs: [] });
+    switch (options.backend) {
+        case 'registry': {
+            const image = options.image;
+            if (!image)
+                return unknown();
+            const dir = dockerConfigDir(env);
+            // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
+            const listed = await listTags({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
+            if (listed.tags !== null) {
+                const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
+                return {
+                    exists: registryExistence(listed.tags),
+                    siblingLegs: legs,
+                    legs: siblingLegsFromTags(listed.tags, options.scope, ''),
+                };
+            }
+            const notListed = `cache tags not listed (${listed.reason})`;
+            if (!listed.refused) {
+                const note = `${notListed}: which caches exist is unknown`;
+                return { exists: () => undefined, siblingLegs: [], note, failed: true };
+            }
+            const heads = new OnePerKey((tags) => manifestsExist({ image, tags, dockerConfigDir: dir, exec }));
+            const found = {
+                exists: manifestExistence(heads.found),
+                siblingLegs: [],
+                note: `${notListed}: each planned tag is asked for with HEAD`,
+                probe: async (entries) => {
+                    const reason = await heads.ask(entries.map(registryTagOf).filter((t) => t !== undefined));
+                    found.note = `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`;
+                    if (reason)
+                        found.failed = true;
+                },
+            };
+            return found;
+        }
+        case 'gha': {
+            const service = ghaServiceFrom(env);
+            const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
+            if (!token || !service)
+                return unknown();
+            const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
+            const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
+            const found = {
+                exists: ghaExistence(lookups.found),
+                siblingLegs: [],
+                probe: async (entries) => {
+                    const reason = await lookups.ask(entries.map(ghaNameOf).filter((n) => n !== undefined));
+                    if (!reason)
+                        return;
+                    found.note = `some gha caches could not be looked up (${reason}): they count as unknown`;
+                    found.failed = true;
+                },
+            };
+            return found;
+        }
+        case 'local':
+            return { exists: localExistence(fileExists), siblingLegs: [] };
+        case 's3':
+        case 'azblob': {
+            // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
+            const check = options.backend === 's3'
+                ? (await __nccwpck_require__.e(/* import() */ 404).then(__nccwpck_require__.bind(__nccwpck_require__, 89404))).s3ManifestExists
+                : (await __nccwpck_require__.e(/* import() */ 740).then(__nccwpck_require__.bind(__nccwpck_require__, 32740))).azblobManifestExists;
+            const probed = probedExistence((entry) => check(entry, env));
+            const found = {
+                exists: probed.exists,
+                siblingLegs: [],
+                probe: async (entries) => {
+                    await probed.probe(entries);
+                    found.note = probed.note();
+                },
+            };
+            return found;
+        }
+        default:
+            return unknown();
+    }
+}
+/**
+ * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
+ * the answers still on their way. Resolves with the first failure's reason, if any.
+ */
+class OnePerKey {
+    lookUp;
+    found = new Map();
+    asked = new Set();
+    pending = [];
+    reason;
+    constructor(lookUp) {
+        this.lookUp = lookUp;
+    }
+    async ask(keys) {
+        const fresh = [...new Set(keys)].filter((k) => k !== undefined && !this.asked.has(k));
+        for (const k of fresh)
+            this.asked.add(k);
+        if (fresh.length > 0) {
+            this.pending.push(this.lookUp(fresh).then((answer) => {
+                for (const [k, v] of answer.found)
+                    this.found.set(k, v);
+                this.reason ??= answer.reason;
+            }));
+        }
+        await Promise.all(this.pending);
+        return this.reason;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
 /** Every output the action sets; a test checks this list against action.yml. */
-exports.OUTPUT_NAMES = [
+const OUTPUT_NAMES = [
     'imageid',
     'digest',
     'metadata',
@@ -4786,772 +4061,522 @@ exports.OUTPUT_NAMES = [
     'cache-hit-ratio',
     'cache-export',
     'cache-report',
+    'bake-file',
 ];
 function setOutputs(outputs) {
-    for (const name of exports.OUTPUT_NAMES) {
+    for (const name of OUTPUT_NAMES) {
         const value = outputs[name];
         if (value !== undefined)
-            core.setOutput(name, value);
+            setOutput(name, value);
     }
 }
 
-
-/***/ }),
-
-/***/ 850:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+;// CONCATENATED MODULE: ./src/bake/targets.ts
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.importResults = importResults;
-exports.firstExecuted = firstExecuted;
-exports.exportOutcome = exportOutcome;
-exports.normalizeImage = normalizeImage;
-exports.changedBaseImages = changedBaseImages;
-exports.changedBuildArgs = changedBuildArgs;
-exports.likelyReasons = likelyReasons;
-exports.baseImages = baseImages;
-exports.failureMessage = failureMessage;
-exports.buildReport = buildReport;
-const parse_1 = __nccwpck_require__(487);
-/** Cache exporters default to mode=min; an inline cache can only be min. */
-const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
-const seconds = (ms) => Math.round(ms / 100) / 10;
-const didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
-const stageLabel = (s) => [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)';
-function importResults(log) {
-    return log.imports.map((i) => {
-        const took = seconds(i.durationMs);
-        if (!i.error)
-            return { source: i.source, result: 'imported', seconds: took };
-        const notFound = /not found|no such file|404|does not exist/i.test(i.error);
-        return { source: i.source, result: notFound ? 'not-found' : 'failed', error: i.error, seconds: took };
-    });
-}
-/** Per platform and stage, the first step (by its place in the stage) that did work. */
-function firstExecutedSteps(steps) {
-    const seen = new Set();
-    const out = [];
-    for (const s of [...steps].sort((a, b) => a.index - b.index)) {
-        const key = `${s.platform} ${s.stage}`;
-        if (!didWork(s) || seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(s);
-    }
-    // Back in build order.
-    return out.sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
-}
-function firstExecuted(steps) {
-    return firstExecutedSteps(steps).map((s) => ({
-        stage: stageLabel(s),
-        step: s.name,
-        instruction: s.instruction,
-        command: s.command,
+
+/**
+ * Each bake target is a leg of the scope, named after it: `app`, or with `cache-leg` (a matrix of
+ * bake runs) `app-<cache-leg>`, else with the platforms as a build's leg would be (`app-linux-arm64`).
+ */
+function bakeLegs(targets, cacheLeg, platforms) {
+    return targets.map((target) => ({
+        target,
+        leg: cacheLeg !== '' ? `${target}-${cacheLeg}` : legOf(target, platforms),
     }));
 }
-/** Whether the export happened, from what the plan asked and what the build record shows. */
-function exportOutcome(plan, log, built, skipWhy) {
-    const destinations = plan.cacheTo;
-    const exportMs = log ? log.exports.reduce((sum, e) => sum + e.durationMs, 0) : 0;
-    const outcome = (status, reason, took = 0) => ({
-        status,
-        reason,
-        seconds: took,
-        destinations,
-        manifest: null,
-        sizes: [],
+/**
+ * The plan of every target, from one set of facts and one listing: the same rules, narrowing and
+ * write policy as a build of that leg. Its siblings are the legs named in `cache-read-legs` and
+ * those the listing found (registry), as for a matrix leg; the other targets are not read unless
+ * found or named, so a target with a cache of its own reads it alone.
+ */
+function planBakeTargets(ctx, facts, base, legs, existing) {
+    return legs.map(({ target, leg }) => {
+        const options = {
+            ...base,
+            leg,
+            siblingLegs: [...new Set([...base.siblingLegs, ...(existing.legs ?? [])])],
+        };
+        const p = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
+        if (existing.note)
+            p.notes.push(existing.note);
+        return { target, plan: p };
     });
-    if (destinations.length === 0) {
-        const why = skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
-        return outcome('skipped', why ?? 'no cache destination for this run');
-    }
-    if (skipWhy)
-        return outcome('skipped', skipWhy);
-    if (!built)
-        return outcome('skipped', 'the build did not finish');
-    const failed = log?.exports.find((e) => e.error);
-    if (failed)
-        return outcome('failed', failed.error ?? 'failed', seconds(exportMs));
-    if (log && log.exports.length === 0 && destinations.every((d) => d.startsWith('type=inline'))) {
-        // An inline cache has no export vertex of its own: it is written with the image.
-        return outcome('ok', 'exported inside the image');
-    }
-    return outcome('ok', '', seconds(exportMs));
 }
-/** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
-function normalizeImage(image) {
-    let name = image.replace(/@sha256:[0-9a-f]+$/, '');
-    name = name
-        .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
-        .replace(/^library\//, '');
-    const last = name.slice(name.lastIndexOf('/') + 1);
-    return last.includes(':') ? name : `${name}:latest`;
+function bakeDefinition(plans) {
+    const target = {};
+    for (const { target: name, plan: p } of plans) {
+        target[name] = { 'cache-from': p.cacheFrom, 'cache-to': p.cacheTo };
+    }
+    return { target };
 }
+
+;// CONCATENATED MODULE: ./src/bake/bake.ts
+
+
+
+
+
+
+
+
 /**
- * FROM images whose digest differs between a previous build's materials and this one's. Images
- * only one side has are not changes (a new or removed stage, not a moved tag).
+ * `bake-targets` on a dry run: plans every target's cache from one git lookup and one listing,
+ * and writes the bake file for `docker buildx bake -f docker-bake.hcl -f <bake-file>`.
  */
-function changedBaseImages(previous, current) {
-    const images = (list) => list.filter((m) => m.image !== '' && m.digest !== '');
-    const out = [];
-    for (const cur of images(current)) {
-        const name = normalizeImage(cur.image);
-        const prev = images(previous).find((p) => normalizeImage(p.image) === name &&
-            (p.platform === '' || cur.platform === '' || p.platform === cur.platform));
-        if (prev && prev.digest !== cur.digest) {
-            out.push({ image: name, platform: cur.platform, from: prev.digest, to: cur.digest });
+async function writeBakeFile(exec, ctx, inputs, env) {
+    const base = planOptionsFrom(inputs);
+    const legs = bakeLegs(inputs.bakeTargets, inputs.cache.leg, inputs.build.platforms);
+    const plans = await group('Cache plan (bake)', async () => {
+        const { facts, existing } = await planInputs(exec, ctx, { ...base, leg: legs[0].leg }, env, inputs.githubToken, external_node_fs_.existsSync, legs.map((l) => l.leg));
+        const planned = planBakeTargets(ctx, facts, base, legs, existing);
+        for (const { target, plan } of planned) {
+            info(`target ${target} (leg ${plan.namespace}):`);
+            for (const line of planLines(plan))
+                info(`  ${line}`);
         }
-    }
-    return out;
+        return planned;
+    });
+    const dir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-bake-'));
+    const file = external_node_path_.join(dir, 'cache.json');
+    external_node_fs_.writeFileSync(file, `${JSON.stringify(bakeDefinition(plans), null, 2)}\n`);
+    info(`bake file: ${file}`);
+    setOutputs({
+        'bake-file': file,
+        'cache-from': [...new Set(plans.flatMap((p) => p.plan.cacheFrom))].join('\n'),
+        'cache-to': [...new Set(plans.flatMap((p) => p.plan.cacheTo))].join('\n'),
+        'cache-export': 'skipped',
+    });
 }
-/** Names of build args added, removed or changed. Values are compared, never returned. */
-function changedBuildArgs(previous, current) {
-    const before = new Map(previous.map((a) => [a.name, a.value]));
-    const after = new Map(current.map((a) => [a.name, a.value]));
-    const names = new Set([...before.keys(), ...after.keys()]);
-    return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
-}
-const short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
-const quote = (command) => {
-    const text = command.replace(/`/g, "'").replace(/\s*\r?\n\s*/g, ' ');
-    return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
-};
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+;// CONCATENATED MODULE: ./src/buildx/engine.ts
+
+
+
 /**
- * Likely reasons why steps ran instead of coming from the cache. Each claim is one the record
- * supports; where it cannot tell the causes apart, it says which ones are possible.
+ * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
+ * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
+ * config's `currentContext` says otherwise. Null when only the CLI can tell (tcp, ssh, contexts,
+ * Windows pipes).
  */
-function likelyReasons(input) {
-    const { steps } = input;
-    if (!steps.some(didWork))
-        return [];
-    const reasons = [];
-    const add = (kind, detail, s) => reasons.push({ kind, stage: s ? stageLabel(s) : '', step: s ? s.name : '', detail });
-    if (input.noCache) {
-        add('no-cache', 'no-cache is set: BuildKit ran every step without looking at any cache');
-        return reasons;
-    }
-    if (input.reads === 0 && input.imports.length === 0) {
-        add('no-cache-read', 'this run reads no cache: only what the builder itself kept could be reused');
-    }
-    for (const i of input.imports.filter((x) => x.result === 'failed')) {
-        add('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`);
-    }
-    const imported = input.imports.some((i) => i.result === 'imported');
-    if (input.imports.length > 0 && input.imports.every((i) => i.result === 'not-found')) {
-        add('first-build', `no cache was found at ${input.imports.map((i) => i.source).join(', ')}: nothing is cached for this ref ` +
-            'yet (its first build, or the cache expired or was deleted)');
-    }
-    // With no cache at all, every step ran for that one reason: per-stage guesses would be noise.
-    if (!imported && !steps.some((s) => s.status === 'cached'))
-        return reasons;
-    const changes = input.previous?.materials
-        ? changedBaseImages(input.previous.materials, input.materials)
-        : [];
-    const args = input.previous?.buildArgs && input.buildArgs
-        ? changedBuildArgs(input.previous.buildArgs, input.buildArgs)
-        : [];
-    const explained = new Set();
-    const otherwise = `or the cache held no result for it${input.modeMin ? ' (a mode=min cache keeps only the final stage)' : ''}`;
-    for (const f of firstExecutedSteps(steps)) {
-        const from = /--from[= ](\S+)/.exec(f.command)?.[1];
-        const changedInput = steps.find((s) => f.inputs.includes(s.digest) && didWork(s) && (s.stage !== f.stage || s.platform !== f.platform));
-        const base = input.bases.find((b) => f.inputs.includes(b.vertex));
-        const elsewhere = f.platform
-            ? steps.find((s) => s.status === 'cached' &&
-                s.platform !== f.platform &&
-                s.stage === f.stage &&
-                s.index === f.index &&
-                s.command === f.command)
-            : undefined;
-        if (changedInput) {
-            add('earlier-stage-changed', `stage ${quote(changedInput.stage || '(unnamed)')} built something new, so ${quote(f.command)} ran`, f);
-        }
-        else if ((f.instruction === 'COPY' || f.instruction === 'ADD') && !from) {
-            add('context-changed', `files that ${quote(f.command)} takes from the build context changed since the cached build`, f);
-        }
-        else if (elsewhere) {
-            add('platform-not-cached', `the cache holds this step for ${elsewhere.platform} but not for ${f.platform}`, f);
-        }
-        else if (base && changes.some((c) => c.image === normalizeImage(base.image))) {
-            const c = changes.find((x) => x.image === normalizeImage(base.image));
-            explained.add(c.image);
-            add('base-image-changed', `base image ${c.image} now resolves to ${short(c.to)} (was ${short(c.from)}), so every step on it ran`, f);
-        }
-        else if (args.length > 0 && f.instruction === 'RUN') {
-            add('build-args-changed', `build args changed (${args.join(', ')}): a RUN step reruns when an ARG in its stage changed value`, f);
-        }
-        else if (from) {
-            add('step-changed', `${quote(f.command)} ran although its source is cached: the instruction or the copied files changed, ${otherwise}`, f);
-        }
-        else if (base) {
-            add('step-changed', `${quote(f.command)} is the first step after FROM: the instruction, a build arg it uses or the base ` +
-                `image changed, ${otherwise}`, f);
-        }
-        else {
-            add('step-changed', `${quote(f.command)} ran after a cached step: the instruction or what it uses (build args, ENV, ` +
-                `mounted files) changed, ${otherwise}`, f);
-        }
-    }
-    for (const c of changes.filter((x) => !explained.has(x.image))) {
-        add('base-image-changed', `base image ${c.image} now resolves to ${short(c.to)} (was ${short(c.from)})`);
-    }
-    return reasons;
-}
-/** FROM images of this build: from the record, else the metadata's provenance, else the log. */
-function baseImages(record, metadata, log) {
-    const fromRecord = (record?.materials ?? []).filter((m) => m.image !== '');
-    if (fromRecord.length > 0)
-        return fromRecord;
-    const fromMetadata = (metadata?.materials ?? []).filter((m) => m.image !== '');
-    if (fromMetadata.length > 0)
-        return fromMetadata;
-    const out = [];
-    for (const b of log?.bases ?? []) {
-        if (b.digest === '' || out.some((m) => m.image === b.image && m.digest === b.digest))
-            continue;
-        out.push({ uri: '', image: b.image, platform: b.platform, digest: b.digest });
-    }
-    return out;
-}
-/** The one-line reason of a failed build: the step, its Dockerfile line and BuildKit's message. */
-function failureMessage(error, fallback) {
-    if (!error)
-        return `docker buildx build failed: ${fallback}`;
-    const where = error.file && error.line !== null ? ` (${error.file}:${error.line})` : '';
-    const step = error.step ? ` at ${error.step}` : '';
-    return `build failed${step}${where}: ${error.message || fallback}`.replace(/\s*\r?\n\s*/g, ' ');
-}
-function reportError(record, log) {
-    const failedStep = log?.steps.find((s) => s.status === 'failed');
-    if (record?.error) {
-        const e = record.error;
-        return {
-            step: e.step || failedStep?.name || '',
-            message: e.message,
-            file: e.location?.file ?? '',
-            line: e.location?.line ?? null,
-        };
-    }
-    if (failedStep)
-        return { step: failedStep.name, message: failedStep.error ?? '', file: '', line: null };
-    return null;
-}
-function buildReport(args) {
-    const log = args.log;
-    const record = args.record ?? null;
-    const metadata = args.metadata ?? null;
-    const steps = log?.steps ?? [];
-    const totals = (0, parse_1.stepTotals)(steps);
-    // Sources found missing before the build (a local folder not written yet) are misses too.
-    const imports = [
-        ...(args.plan.missing ?? []).map((source) => ({ source, result: 'not-found', seconds: 0 })),
-        ...(log ? importResults(log) : []),
-    ];
-    const materials = baseImages(record, metadata, log);
-    const exported = args.exportResult;
-    const manifest = exported.manifest ??
-        (exported.status === 'ok' && metadata?.cacheManifest
-            ? { digest: metadata.cacheManifest.digest, size: metadata.cacheManifest.size }
-            : null);
-    return {
-        version: 1,
-        backend: args.backend,
-        trigger: args.plan.trigger.kind,
-        namespace: args.plan.namespace,
-        build: args.build,
-        plan: { reads: args.plan.reads, writes: args.plan.writes, notes: args.plan.notes },
-        tokenScopes: args.tokenScopes,
-        steps: {
-            total: totals.total,
-            cached: totals.cached,
-            executed: totals.executed,
-            notRun: totals.notRun,
-            ratio: Math.round(totals.ratio * 1000) / 1000,
-            executedSeconds: seconds(totals.executedMs),
-            firstExecuted: firstExecuted(steps),
-            list: steps.map((s) => ({
-                stage: s.stage,
-                platform: s.platform,
-                step: s.command,
-                status: s.status,
-                seconds: seconds(s.durationMs),
-                instruction: s.instruction,
-                index: s.index,
-                of: s.total,
-                cached: s.status === 'cached',
-            })),
-        },
-        imports,
-        export: { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes },
-        record: record
-            ? {
-                ref: record.ref,
-                status: record.status,
-                seconds: seconds(record.durationMs),
-                buildkitCachedSteps: record.numCachedSteps,
-                buildkitTotalSteps: record.numTotalSteps,
-            }
-            : null,
-        error: args.build === 'failed' ? reportError(record, log) : null,
-        baseImages: materials.map((m) => ({ image: m.image, platform: m.platform, digest: m.digest })),
-        likelyReasons: args.build === 'not-run' || !log
-            ? []
-            : likelyReasons({
-                steps,
-                bases: log.bases,
-                imports,
-                reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
-                noCache: args.noCache,
-                modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
-                materials,
-                buildArgs: record?.buildArgs,
-                previous: args.previous,
-            }),
-        timings: args.timings ?? null,
-    };
-}
-
-
-/***/ }),
-
-/***/ 994:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.formatBytes = formatBytes;
-exports.renderSummary = renderSummary;
-/** Markdown table cells: no pipes or newlines from step text may break the table. */
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
-}
-function code(text) {
-    return `\`${cell(text)}\``;
-}
-/** Prose outside tables: the report's details quote commands in backticks already. */
-function oneLine(text) {
-    return text.replace(/\s*\r?\n\s*/g, ' ');
-}
-function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-/** Seconds as the report rounds them (0.1s): what rounds to 0 still took some time. */
-function duration(seconds) {
-    return seconds > 0 ? `${seconds}s` : '<0.1s';
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-const STATUS_ICON = {
-    cached: '✅ cached',
-    executed: '🔨 ran',
-    failed: '❌ failed',
-    canceled: '⏹️ canceled',
-    'not-run': '⏭️ not needed',
-};
-const REASON_TITLE = {
-    'no-cache': 'no-cache',
-    'no-cache-read': 'nothing read',
-    'first-build': 'no cache yet',
-    'import-failed': 'import failed',
-    'base-image-changed': 'base image changed',
-    'build-args-changed': 'build args changed',
-    'context-changed': 'context files changed',
-    'earlier-stage-changed': 'earlier stage changed',
-    'platform-not-cached': 'other platform only',
-    'step-changed': 'step not in cache',
-};
-/** More steps than this go into a collapsed block. */
-const STEPS_SHOWN = 40;
-/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
-function renderSummary(r) {
-    const out = [];
-    const pct = `${Math.round(r.steps.ratio * 100)}%`;
-    const s = r.steps;
-    if (r.build === 'not-run') {
-        out.push('## BuildKit cache: plan only (dry run)', '');
-    }
-    else {
-        out.push(`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${pct})`, '');
-    }
-    const facts = [
-        `backend **${r.backend}**`,
-        `run kind **${r.trigger}**`,
-        `cache namespace ${code(r.namespace)}`,
-    ];
-    if (r.build !== 'not-run') {
-        facts.unshift(r.build === 'succeeded' ? '**Build succeeded**' : '**Build failed**');
-        facts.push(`${s.executed} ${s.executed === 1 ? 'step' : 'steps'} ran for ${s.executedSeconds}s`);
-        if (s.notRun > 0)
-            facts.push(`${s.notRun} not reached`);
-    }
-    const exportSize = r.export.sizes.find((x) => x.bytes !== null)?.bytes;
-    facts.push(`cache export **${r.export.status}**` +
-        (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
-        (exportSize != null ? ` (${formatBytes(exportSize)})` : ''));
-    out.push(`${facts.join(' · ')}`, '');
-    if (r.error) {
-        const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
-        out.push(`> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${cell(clip(r.error.message, 400))}`, '');
-    }
-    if (r.likelyReasons.length > 0) {
-        out.push('### Likely reasons for cache misses', '');
-        for (const reason of r.likelyReasons) {
-            const scope = reason.stage ? ` in stage ${code(reason.stage)}` : '';
-            out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
-        }
-        out.push('');
-    }
-    if (s.list.length > 0) {
-        const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
-        // The first step that ran in each stage is where that stage's cache broke.
-        const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
-        s.list.forEach((step, n) => {
-            const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
-            const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
-            const label = step.status === 'not-run' && r.build === 'failed'
-                ? '⏭️ not reached'
-                : (STATUS_ICON[step.status] ?? step.status);
-            const result = `${label}${first ? ' · first miss' : ''}`;
-            const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
-            rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
-        });
-        out.push('### Steps', '');
-        if (s.list.length > STEPS_SHOWN) {
-            out.push(`<details><summary>${s.list.length} steps, in build order</summary>`, '', ...rows, '', '</details>');
-        }
-        else {
-            out.push(...rows);
-        }
-        out.push('');
-    }
-    if (r.imports.length > 0) {
-        out.push('### Cache import', '', '| source | result | time |', '|---|---|---:|');
-        for (const i of r.imports) {
-            const result = i.result === 'imported'
-                ? '✅ imported'
-                : i.result === 'not-found'
-                    ? '➖ not found (normal for the first build of a ref)'
-                    : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
-            out.push(`| ${code(i.source)} | ${result} | ${duration(i.seconds)} |`);
-        }
-        out.push('');
-    }
-    out.push('### Cache export', '');
-    const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
-    out.push(`${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
-        `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
-        (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''), '');
-    for (const d of r.export.destinations) {
-        const size = r.export.sizes.find((x) => x.destination === d);
-        const text = !size ? '' : size.bytes !== null ? `${formatBytes(size.bytes)} (${size.how})` : size.how;
-        out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
-    }
-    if (r.export.destinations.length > 0)
-        out.push('');
-    // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
-    out.push('### Cache plan', '');
-    for (const read of r.plan.reads) {
-        out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${read.entry ? code(read.entry) : 'not read'}`);
-    }
-    for (const write of r.plan.writes) {
-        out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
-    }
-    if (r.plan.writes.length === 0)
-        out.push('- **write**: nothing is written by this run');
-    out.push('');
-    if (r.plan.notes.length > 0) {
-        out.push('Notes:', '');
-        for (const note of r.plan.notes)
-            out.push(`- ${cell(note)}`);
-        out.push('');
-    }
-    if (r.tokenScopes) {
-        const list = r.tokenScopes.map((t) => `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
-        out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
-    }
-    if (r.baseImages.length > 0) {
-        const list = r.baseImages.map((b) => `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
-        out.push(`Base images: ${list.join(', ')}.`, '');
-    }
-    return out.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 342:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.error = exports.warning = exports.debug = exports.info = exports.setSecret = exports.getState = void 0;
-exports.getInput = getInput;
-exports.setOutput = setOutput;
-exports.saveState = saveState;
-exports.setFailed = setFailed;
-exports.group = group;
-exports.appendSummary = appendSummary;
-const promises_1 = __nccwpck_require__(455);
-const os = __importStar(__nccwpck_require__(161));
-const command_1 = __nccwpck_require__(914);
-const file_command_1 = __nccwpck_require__(753);
-/**
- * The runner's workflow commands, from @actions/core's own command and file-command modules.
- * `@actions/core`'s entry also loads its OIDC client (http-client and undici), about 100 ms of a
- * step's start that this action never needs; everything here is the same protocol without it.
- */
-/** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-function setOutput(name, value) {
-    if (process.env.GITHUB_OUTPUT)
-        return (0, file_command_1.issueFileCommand)('OUTPUT', (0, file_command_1.prepareKeyValueMessage)(name, value));
-    process.stdout.write(os.EOL);
-    (0, command_1.issueCommand)('set-output', { name }, value);
-}
-function saveState(name, value) {
-    if (process.env.GITHUB_STATE)
-        return (0, file_command_1.issueFileCommand)('STATE', (0, file_command_1.prepareKeyValueMessage)(name, value));
-    (0, command_1.issueCommand)('save-state', { name }, value);
-}
-const getState = (name) => process.env[`STATE_${name}`] ?? '';
-exports.getState = getState;
-const setSecret = (secret) => (0, command_1.issueCommand)('add-mask', {}, secret);
-exports.setSecret = setSecret;
-const info = (message) => void process.stdout.write(message + os.EOL);
-exports.info = info;
-const debug = (message) => (0, command_1.issueCommand)('debug', {}, message);
-exports.debug = debug;
-const warning = (message) => (0, command_1.issueCommand)('warning', {}, message);
-exports.warning = warning;
-const error = (message) => (0, command_1.issueCommand)('error', {}, message);
-exports.error = error;
-function setFailed(message) {
-    process.exitCode = 1;
-    (0, exports.error)(message);
-}
-/** A collapsible section of the log around `fn`. */
-async function group(name, fn) {
-    (0, command_1.issue)('group', name);
+function engineSocket(env, configJson, platform = process.platform) {
+    const host = env.DOCKER_HOST ?? '';
+    if (host !== '')
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
+    if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default')
+        return null;
+    let context = '';
     try {
-        return await fn();
+        context = String(JSON.parse(configJson ?? '{}').currentContext ?? '');
+    }
+    catch {
+        // Unreadable config: the CLI would ignore it too.
+    }
+    if (context !== '' && context !== 'default')
+        return null;
+    return platform === 'win32' ? null : '/var/run/docker.sock';
+}
+/** `GET /_ping` on a unix socket: the engine's own liveness call. */
+function pingSocket(socketPath, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        const req = external_node_http_.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode === 200
+                ? { ok: true }
+                : { ok: false, reason: `${socketPath} answered HTTP ${res.statusCode} to /_ping` }));
+        });
+        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+        req.on('error', (e) => resolve({ ok: false, reason: `cannot connect to ${socketPath}: ${e.code ?? e.message}` }));
+    });
+}
+/**
+ * Whether the engine answers. A ping on its socket costs a few milliseconds; `docker version`
+ * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
+ * endpoints the CLI alone can resolve.
+ */
+async function probeEngine(exec, env) {
+    const socket = engineSocket(env, readDockerConfig(env));
+    if (socket !== null)
+        return pingSocket(socket);
+    const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
+    if (result.exitCode === 0)
+        return { ok: true };
+    const reason = result.stderr.trim() ? lastLine(result.stderr) : `docker version exited ${result.exitCode}`;
+    return { ok: false, reason };
+}
+
+;// CONCATENATED MODULE: ./src/buildx/history.ts
+
+
+
+
+async function readBuildLog(exec, buildx, builder, ref) {
+    const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
+    if (logs.exitCode !== 0) {
+        commands_warning(`could not read the build record ${ref}: ${lastLine(logs.stderr)}`);
+        return null;
+    }
+    // buildx writes the rawjson stream to stderr or stdout depending on its version.
+    return parseRawJsonLog(`${logs.stdout}\n${logs.stderr}`);
+}
+/** The log and the record, read side by side. */
+async function readBuildHistory(exec, buildx, builder, ref) {
+    const [log, inspected] = await Promise.all([
+        readBuildLog(exec, buildx, builder, ref),
+        exec(buildx.command, buildx.argv(historyInspectArgs(builder, ref))),
+    ]);
+    return { log, record: inspected.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null };
+}
+/**
+ * When the build failed before writing metadata, the newest record is this build's. On a shared
+ * builder a concurrent build can be newer: after a failure, only failed records are candidates.
+ */
+async function lastBuildRef(exec, buildx, builder, failed) {
+    const args = ['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}'];
+    let ls = await exec(buildx.command, buildx.argv(failed ? [...args, '--filter', 'status=error'] : args));
+    if (ls.exitCode !== 0 && failed)
+        ls = await exec(buildx.command, buildx.argv(args));
+    if (ls.exitCode !== 0)
+        return null;
+    const first = ls.stdout.trim().split('\n')[0]?.trim() ?? '';
+    return first === '' ? null : (first.split('/').pop() ?? null);
+}
+
+;// CONCATENATED MODULE: ./src/buildx/buildx.ts
+function pluginBuildx(version) {
+    return { command: 'docker', argv: (args) => args, version, path: '' };
+}
+function standaloneBuildx(binary, version) {
+    return {
+        command: binary,
+        argv: (args) => (args[0] === 'buildx' ? args.slice(1) : args),
+        version,
+        path: binary,
+    };
+}
+/** The system folders the docker CLI looks in for plugins on Linux and macOS, fixed in its binary. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+];
+/**
+ * The docker CLI's system plugin folders. The tests run a copy of the CLI whose folders are
+ * stand-ins they own (a buildx installed system-wide must not leak into a "no buildx" case) and
+ * name them to the action in BKCA_CLI_PLUGINS_SYSTEM_DIRS (`:`-separated).
+ */
+function systemPluginDirs(platform, env = process.env) {
+    if (platform === 'win32')
+        return [];
+    const standIns = env.BKCA_CLI_PLUGINS_SYSTEM_DIRS;
+    return standIns ? standIns.split(':').filter((d) => d !== '') : SYSTEM_PLUGIN_DIRS;
+}
+/**
+ * Where the docker CLI looks for its buildx plugin, in its order: config.json's
+ * `cliPluginsExtraDirs`, `$DOCKER_CONFIG/cli-plugins` (else `~/.docker/cli-plugins`), then the
+ * system directories. Running the plugin binary itself skips the docker CLI, which starts it twice
+ * per command (once for its metadata): ~0.07 s a call instead of ~0.2 s on a 2-core runner.
+ */
+function buildxPluginCandidates(o) {
+    const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
+    const system = o.systemDirs ?? systemPluginDirs(o.platform);
+    return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
+}
+/** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
+function extraPluginDirs(configJson) {
+    try {
+        const dirs = JSON.parse(configJson ?? '{}').cliPluginsExtraDirs;
+        return Array.isArray(dirs) ? dirs.filter((d) => typeof d === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/buildx/release-cache.ts
+
+
+
+
+/** The cache key: one entry per version, OS and architecture. */
+function releaseCacheKey(version, platform = external_node_os_.platform(), arch = external_node_os_.arch()) {
+    return `buildkit-cache-action-buildx-${version}-${platform}-${arch}`;
+}
+/**
+ * The folder the entry holds. `@actions/cache` hashes the paths into the entry's version, so this
+ * is the same in every job (the tool cache's location is not, and is not under our control).
+ */
+function releaseCacheDir(version, tmp = external_node_os_.tmpdir(), arch = external_node_os_.arch()) {
+    return external_node_path_.join(tmp, 'buildkit-cache-action', 'buildx', `${version}-${arch}`);
+}
+/** Whether the job has a GitHub cache to use: the runner's cache service and its token. */
+function githubCacheAvailable(env) {
+    return Boolean((env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL) && env.ACTIONS_RUNTIME_TOKEN);
+}
+/**
+ * The GitHub cache through `@actions/cache`, loaded on first use only: most runs never download
+ * buildx. `@actions/cache` reports a failed transfer itself (as a warning); what it throws is
+ * turned into one.
+ */
+function githubReleaseStore(name) {
+    return {
+        async restore(version, file) {
+            const dir = releaseCacheDir(version);
+            try {
+                // Only what this restore extracts counts, not a file an earlier job left there.
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(116)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5116, 23));
+                const hit = await cache.restoreCache([dir], releaseCacheKey(version));
+                const cached = external_node_path_.join(dir, name);
+                if (!hit || !external_node_fs_.existsSync(cached))
+                    return false;
+                external_node_fs_.copyFileSync(cached, file);
+                external_node_fs_.chmodSync(file, 0o755);
+                return true;
+            }
+            catch (e) {
+                commands_warning(`buildx ${version} could not be restored from the GitHub cache: ${e.message}`);
+                return false;
+            }
+            finally {
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+            }
+        },
+        async save(version, file) {
+            const dir = releaseCacheDir(version);
+            try {
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+                external_node_fs_.mkdirSync(dir, { recursive: true });
+                external_node_fs_.copyFileSync(file, external_node_path_.join(dir, name));
+                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(116)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5116, 23));
+                await cache.saveCache([dir], releaseCacheKey(version));
+            }
+            catch (e) {
+                commands_warning(`buildx ${version} could not be saved to the GitHub cache: ${e.message}`);
+            }
+            finally {
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/buildx/install.ts
+
+
+
+
+
+
+
+
+class BuildxError extends Error {
+}
+/** `0.29.1` from `v0.29.1`, `0.29` (`0.29.0`) or `0.29.1-rc1`: the version's numbers, else null. */
+function coerceVersion(text) {
+    const m = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text);
+    return m ? [m[1], m[2] ?? '0', m[3] ?? '0'].map(Number).join('.') : null;
+}
+/** Orders two versions from {@link coerceVersion}: negative, zero or positive. */
+function compareVersions(a, b) {
+    const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+}
+/** The GitHub cache service v2 needs buildx 0.21 (url_v2); older buildx silently caches nothing. */
+const GHA_MIN_BUILDX = '0.21.0';
+/** The release asset for this machine, e.g. `buildx-v0.29.1.linux-amd64`. */
+function releaseAsset(version, platform = external_node_os_.platform(), arch = external_node_os_.arch()) {
+    const goArch = {
+        x64: 'amd64',
+        arm64: 'arm64',
+        arm: 'arm-v7',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+    };
+    const goOs = platform === 'win32' ? 'windows' : platform;
+    return `buildx-v${version}.${goOs}-${goArch[arch] ?? arch}${goOs === 'windows' ? '.exe' : ''}`;
+}
+function releaseUrl(version, base, asset = releaseAsset(version)) {
+    return `${base.replace(/\/+$/, '')}/v${version}/${asset}`;
+}
+/** The release binary's name inside its tool cache folder. */
+const BINARY = external_node_os_.platform() === 'win32' ? 'buildx.exe' : 'buildx';
+function defaultToolCache() {
+    return process.env.RUNNER_TOOL_CACHE || external_node_path_.join(external_node_os_.tmpdir(), 'bkca-tool-cache');
+}
+/**
+ * Where a release lives in the runner's tool cache, in the layout @actions/tool-cache uses
+ * (`<cache>/buildx/<version>/<arch>/`, complete once `<arch>.complete` exists), so that a later
+ * run on the same runner, ours or another action's, finds it.
+ */
+function toolCacheDir(version, toolCache, arch = external_node_os_.arch()) {
+    return external_node_path_.join(toolCache, 'buildx', version, arch);
+}
+/**
+ * Downloads with `@actions/tool-cache` (loaded only now: most runs never download buildx), which
+ * goes through the runner's proxy and retries server errors and network failures.
+ */
+async function downloadRelease(url, file) {
+    const tc = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(472)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 33472, 23));
+    try {
+        await tc.downloadTool(url, file);
+    }
+    catch (e) {
+        if (e instanceof tc.HTTPError)
+            throw new Error(`HTTP ${e.httpStatusCode}`);
+        // failureText names the proxy, which a tunnel's errors do not.
+        throw Object.assign(e, { proxy: await (0,http/* proxyFor */.iJ)(url) });
+    }
+}
+/**
+ * Puts a release binary into its tool cache folder, from the GitHub cache when it has it, else
+ * downloaded: staged next to the folder, then renamed, then marked complete, so that a run cut
+ * short leaves nothing a later run would take for whole.
+ */
+async function fetchRelease(version, url, dir, store) {
+    external_node_fs_.mkdirSync(external_node_path_.dirname(dir), { recursive: true });
+    const staging = external_node_fs_.mkdtempSync(`${dir}.download-`);
+    try {
+        const file = external_node_path_.join(staging, BINARY);
+        const restored = store !== null && (await store.restore(version, file));
+        if (!restored) {
+            try {
+                await downloadRelease(url, file);
+            }
+            catch (e) {
+                throw new Error(`could not be downloaded from ${url}: ${(0,http/* failureText */.kY)(e)}`);
+            }
+            external_node_fs_.chmodSync(file, 0o755);
+        }
+        external_node_fs_.rmSync(dir, { recursive: true, force: true });
+        external_node_fs_.renameSync(staging, dir);
+        external_node_fs_.writeFileSync(`${dir}.complete`, '');
+        return restored ? 'github-cache' : 'download';
     }
     finally {
-        (0, command_1.issue)('endgroup');
+        external_node_fs_.rmSync(staging, { recursive: true, force: true });
     }
 }
-/** Appends Markdown to the job summary file (`GITHUB_STEP_SUMMARY`); no-op without one. */
-async function appendSummary(markdown) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file)
-        return;
-    await (0, promises_1.appendFile)(file, markdown.endsWith(os.EOL) ? markdown : markdown + os.EOL, { encoding: 'utf8' });
-}
-
-
-/***/ }),
-
-/***/ 462:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.saveBuilderCreated = saveBuilderCreated;
-exports.saveTempDir = saveTempDir;
-exports.saveBuildxPath = saveBuildxPath;
-exports.readState = readState;
-const core = __importStar(__nccwpck_require__(342));
 /**
- * The one owner of post-step state. Each resource is recorded before it is created, so that
- * post can clean up after a main step that failed halfway. Secrets never enter state.
+ * Asks the buildx the docker CLI would run for its version: the plugin binary itself when it is
+ * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
  */
-const KEYS = {
-    builder: 'builderCreated',
-    cleanup: 'cleanup',
-    tempDir: 'tempDir',
-    buildxPath: 'buildxPath',
-};
-function saveBuilderCreated(name, cleanup) {
-    core.saveState(KEYS.builder, name);
-    core.saveState(KEYS.cleanup, String(cleanup));
+async function probeBuildx(exec, env) {
+    const binary = buildxPluginCandidates({
+        dockerConfigDir: dockerConfigDir(env),
+        extraDirs: extraPluginDirs(readDockerConfig(env)),
+        platform: external_node_os_.platform(),
+    }).find((file) => external_node_fs_.existsSync(file));
+    if (binary) {
+        const result = await exec(binary, ['version']);
+        if (result.exitCode === 0)
+            return { result, binary };
+    }
+    return { result: await exec('docker', ['buildx', 'version']), binary: '' };
 }
-function saveTempDir(path) {
-    core.saveState(KEYS.tempDir, path);
-}
-function saveBuildxPath(path) {
-    core.saveState(KEYS.buildxPath, path);
-}
-function readState() {
+/**
+ * Finds a buildx that is new enough: the runner's CLI plugin when it is, otherwise the requested
+ * release, downloaded once into the tool cache.
+ */
+async function ensureBuildx(exec, o) {
+    const { result: probe, binary: pluginBinary } = await (o.probe ?? probeBuildx(exec, process.env));
+    const current = probe.exitCode === 0 ? parseBuildxVersion(probe.stdout) : null;
+    const wanted = o.wanted.replace(/^v/, '');
+    const minimum = [wanted, o.floor]
+        .map(coerceVersion)
+        .filter((v) => v !== null)
+        .sort((a, b) => compareVersions(b, a))[0];
+    if (current && (!minimum || compareVersions(coerceVersion(current) ?? '0.0.0', minimum) >= 0)) {
+        return { buildx: pluginBinary ? standaloneBuildx(pluginBinary, current) : pluginBuildx(current) };
+    }
+    const have = current ? `buildx ${current}` : 'no docker buildx plugin';
+    if (wanted === '') {
+        throw new BuildxError(`${have} found; ${minimum} or newer is needed. Set buildx-version (e.g. 0.29.1) to install it, or use docker/setup-buildx-action first`);
+    }
+    const version = coerceVersion(wanted);
+    const dir = toolCacheDir(version, o.toolCache ?? defaultToolCache());
+    const store = o.releaseStore !== undefined
+        ? o.releaseStore
+        : githubCacheAvailable(process.env)
+            ? githubReleaseStore(BINARY)
+            : null;
+    let source = 'tool-cache';
+    if (!external_node_fs_.existsSync(`${dir}.complete`)) {
+        try {
+            source = await fetchRelease(version, releaseUrl(version, o.releasesBase), dir, store);
+        }
+        catch (e) {
+            throw new BuildxError(`${have} found and buildx ${version} ${e.message}`);
+        }
+    }
+    const binary = external_node_path_.join(dir, BINARY);
+    const check = await exec(binary, ['version']);
+    const installed = check.exitCode === 0 ? parseBuildxVersion(check.stdout) : null;
+    if (!installed)
+        throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
+    // Only a binary that runs is kept for later jobs.
+    if (source === 'download' && store)
+        await store.save(version, binary);
+    const from = source === 'github-cache' ? ' from the GitHub cache' : '';
     return {
-        builder: core.getState(KEYS.builder),
-        cleanup: core.getState(KEYS.cleanup) !== 'false',
-        tempDir: core.getState(KEYS.tempDir),
-        buildxPath: core.getState(KEYS.buildxPath),
+        buildx: standaloneBuildx(binary, installed),
+        note: `installed buildx ${installed}${from} (${have} on the runner)`,
     };
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: ./src/exec.ts
 
-/***/ }),
+const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        shell: false,
+        stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out = [];
+    const err = [];
+    let timedOut = false;
+    let timer;
+    if (options.timeoutMs !== undefined) {
+        timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+        }, options.timeoutMs);
+    }
+    child.stdout.on('data', (chunk) => {
+        out.push(chunk);
+        if (options.stream)
+            process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+        err.push(chunk);
+        if (options.stream)
+            process.stdout.write(chunk);
+    });
+    const finish = (exitCode, spawnError = '') => {
+        if (timer)
+            clearTimeout(timer);
+        resolve({
+            exitCode,
+            stdout: Buffer.concat(out).toString(),
+            stderr: Buffer.concat(err).toString() + spawnError,
+            timedOut,
+        });
+    };
+    child.on('error', (e) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
+    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+});
 
-/***/ 982:
-/***/ ((module) => {
-
-module.exports = require("crypto");
-
-/***/ }),
-
-/***/ 896:
-/***/ ((module) => {
-
-module.exports = require("fs");
-
-/***/ }),
-
-/***/ 421:
-/***/ ((module) => {
-
-module.exports = require("node:child_process");
-
-/***/ }),
-
-/***/ 598:
-/***/ ((module) => {
-
-module.exports = require("node:crypto");
-
-/***/ }),
-
-/***/ 24:
-/***/ ((module) => {
-
-module.exports = require("node:fs");
-
-/***/ }),
-
-/***/ 455:
-/***/ ((module) => {
-
-module.exports = require("node:fs/promises");
-
-/***/ }),
-
-/***/ 67:
-/***/ ((module) => {
-
-module.exports = require("node:http");
-
-/***/ }),
-
-/***/ 708:
-/***/ ((module) => {
-
-module.exports = require("node:https");
-
-/***/ }),
-
-/***/ 161:
-/***/ ((module) => {
-
-module.exports = require("node:os");
-
-/***/ }),
-
-/***/ 760:
-/***/ ((module) => {
-
-module.exports = require("node:path");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = require("os");
-
-/***/ }),
-
-/***/ 110:
-/***/ ((__unused_webpack_module, exports) => {
-
-
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -5570,9 +4595,20 @@ class CsvError extends Error {
   }
 }
 
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+
 const is_object = function(obj){
   return (typeof obj === 'object' && obj !== null && !Array.isArray(obj));
 };
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+
+
+
 
 const normalize_columns_array = function(columns){
   const normalizedColumns = [];
@@ -5591,7 +4627,7 @@ const normalize_columns_array = function(columns){
         ]);
       }
       normalizedColumns[i] = column;
-    }else {
+    }else{
       throw new CsvError('CSV_INVALID_COLUMN_DEFINITION', [
         'Invalid column definition:',
         'expect a string or a literal object,',
@@ -5601,6 +4637,10 @@ const normalize_columns_array = function(columns){
   }
   return normalizedColumns;
 };
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 
 class ResizeableBuffer{
   constructor(size=100){
@@ -5622,7 +4662,7 @@ class ResizeableBuffer{
       val.copy(this.buf, 0);
       buf.copy(this.buf, val.length);
       this.length += val.length;
-    }else {
+    }else{
       const length = this.length++;
       if(length === this.size){
         this.resize();
@@ -5652,7 +4692,7 @@ class ResizeableBuffer{
   toString(encoding){
     if(encoding){
       return this.buf.slice(0, this.length).toString(encoding);
-    }else {
+    }else{
       return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
     }
   }
@@ -5664,13 +4704,19 @@ class ResizeableBuffer{
   }
 }
 
+/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+
+
+
 // white space characters
 // https://en.wikipedia.org/wiki/Whitespace_character
 // https://developer.mozilla.org/en-US/docs/Web/JavaScript/Guide/Regular_Expressions/Character_Classes#Types
 // \f\n\r\t\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff
 const np = 12;
-const cr$1 = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
-const nl$1 = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
 const space = 32;
 const tab = 9;
 
@@ -5687,7 +4733,7 @@ const init_state = function(options){
     escapeIsQuote: Buffer.isBuffer(options.escape) && Buffer.isBuffer(options.quote) && Buffer.compare(options.escape, options.quote) === 0,
     // columns can be `false`, `true`, `Array`
     expectedRecordLength: Array.isArray(options.columns) ? options.columns.length : undefined,
-    field: new ResizeableBuffer(20),
+    field: new utils_ResizeableBuffer(20),
     firstLineToHeaders: options.cast_first_line_to_header,
     needMoreDataSize: Math.max(
       // Skip if the remaining buffer smaller than comment
@@ -5700,7 +4746,7 @@ const init_state = function(options){
     previousBuf: undefined,
     quoting: false,
     stop: false,
-    rawBuffer: new ResizeableBuffer(100),
+    rawBuffer: new utils_ResizeableBuffer(100),
     record: [],
     recordHasError: false,
     record_length: 0,
@@ -5709,8 +4755,8 @@ const init_state = function(options){
     wasQuoting: false,
     wasRowDelimiter: false,
     timchars: [
-      Buffer.from(Buffer.from([cr$1], 'utf8').toString(), options.encoding),
-      Buffer.from(Buffer.from([nl$1], 'utf8').toString(), options.encoding),
+      Buffer.from(Buffer.from([cr], 'utf8').toString(), options.encoding),
+      Buffer.from(Buffer.from([nl], 'utf8').toString(), options.encoding),
       Buffer.from(Buffer.from([np], 'utf8').toString(), options.encoding),
       Buffer.from(Buffer.from([space], 'utf8').toString(), options.encoding),
       Buffer.from(Buffer.from([tab], 'utf8').toString(), options.encoding),
@@ -5718,11 +4764,23 @@ const init_state = function(options){
   };
 };
 
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+
 const underscore = function(str){
   return str.replace(/([A-Z])/g, function(_, match){
     return '_' + match.toLowerCase();
   });
 };
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+
+
+
+
 
 const normalize_options = function(opts){
   const options = {};
@@ -5792,7 +4850,7 @@ const normalize_options = function(opts){
     options.columns = normalize_columns_array(options.columns);
   }else if(options.columns === undefined || options.columns === null || options.columns === false){
     options.columns = false;
-  }else {
+  }else{
     throw new CsvError('CSV_INVALID_OPTION_COLUMNS', [
       'Invalid option columns:',
       'expect an array, a function or true,',
@@ -5817,7 +4875,7 @@ const normalize_options = function(opts){
   // Normalize option `comment`
   if(options.comment === undefined || options.comment === null || options.comment === false || options.comment === ''){
     options.comment = null;
-  }else {
+  }else{
     if(typeof options.comment === 'string'){
       options.comment = Buffer.from(options.comment, options.encoding);
     }
@@ -5881,7 +4939,7 @@ const normalize_options = function(opts){
   // Normalize option `from`
   if(options.from === undefined || options.from === null){
     options.from = 1;
-  }else {
+  }else{
     if(typeof options.from === 'string' && /\d+/.test(options.from)){
       options.from = parseInt(options.from);
     }
@@ -5889,14 +4947,14 @@ const normalize_options = function(opts){
       if(options.from < 0){
         throw new Error(`Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`);
       }
-    }else {
+    }else{
       throw new Error(`Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`);
     }
   }
   // Normalize option `from_line`
   if(options.from_line === undefined || options.from_line === null){
     options.from_line = 1;
-  }else {
+  }else{
     if(typeof options.from_line === 'string' && /\d+/.test(options.from_line)){
       options.from_line = parseInt(options.from_line);
     }
@@ -5904,7 +4962,7 @@ const normalize_options = function(opts){
       if(options.from_line <= 0){
         throw new Error(`Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`);
       }
-    }else {
+    }else{
       throw new Error(`Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`);
     }
   }
@@ -5938,9 +4996,11 @@ const normalize_options = function(opts){
   // Normalize option `max_record_size`
   if(options.max_record_size === undefined || options.max_record_size === null || options.max_record_size === false){
     options.max_record_size = 0;
-  }else if(Number.isInteger(options.max_record_size) && options.max_record_size >= 0);else if(typeof options.max_record_size === 'string' && /\d+/.test(options.max_record_size)){
+  }else if(Number.isInteger(options.max_record_size) && options.max_record_size >= 0){
+    // Great, nothing to do
+  }else if(typeof options.max_record_size === 'string' && /\d+/.test(options.max_record_size)){
     options.max_record_size = parseInt(options.max_record_size);
-  }else {
+  }else{
     throw new Error(`Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`);
   }
   // Normalize option `objname`
@@ -5950,7 +5010,9 @@ const normalize_options = function(opts){
     if(options.objname.length === 0){
       throw new Error(`Invalid Option: objname must be a non empty buffer`);
     }
-    if(options.encoding === null);else {
+    if(options.encoding === null){
+      // Don't call `toString`, leave objname as a buffer
+    }else{
       options.objname = options.objname.toString(options.encoding);
     }
   }else if(typeof options.objname === 'string'){
@@ -5958,7 +5020,12 @@ const normalize_options = function(opts){
       throw new Error(`Invalid Option: objname must be a non empty string`);
     }
     // Great, nothing to do
-  }else if(typeof options.objname === 'number');else {
+  }else if(typeof options.objname === 'number'){
+    // if(options.objname.length === 0){
+    //   throw new Error(`Invalid Option: objname must be a non empty string`);
+    // }
+    // Great, nothing to do
+  }else{
     throw new Error(`Invalid Option: objname must be a string or a buffer, got ${options.objname}`);
   }
   if(options.objname !== undefined){
@@ -5966,7 +5033,7 @@ const normalize_options = function(opts){
       if(options.columns !== false){
         throw Error('Invalid Option: objname index cannot be combined with columns or be defined as a field');
       }
-    }else { // A string or a buffer
+    }else{ // A string or a buffer
       if(options.columns === false){
         throw Error('Invalid Option: objname field must be combined with columns or be defined as an index');
       }
@@ -5992,7 +5059,7 @@ const normalize_options = function(opts){
   // Normalize option `quote`
   if(options.quote === null || options.quote === false || options.quote === ''){
     options.quote = null;
-  }else {
+  }else{
     if(options.quote === undefined || options.quote === true){
       options.quote = Buffer.from('"', options.encoding);
     }else if(typeof options.quote === 'string'){
@@ -6049,43 +5116,57 @@ const normalize_options = function(opts){
     return rd;
   });
   // Normalize option `relax_column_count`
-  if(typeof options.relax_column_count === 'boolean');else if(options.relax_column_count === undefined || options.relax_column_count === null){
+  if(typeof options.relax_column_count === 'boolean'){
+    // Great, nothing to do
+  }else if(options.relax_column_count === undefined || options.relax_column_count === null){
     options.relax_column_count = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`);
   }
-  if(typeof options.relax_column_count_less === 'boolean');else if(options.relax_column_count_less === undefined || options.relax_column_count_less === null){
+  if(typeof options.relax_column_count_less === 'boolean'){
+    // Great, nothing to do
+  }else if(options.relax_column_count_less === undefined || options.relax_column_count_less === null){
     options.relax_column_count_less = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`);
   }
-  if(typeof options.relax_column_count_more === 'boolean');else if(options.relax_column_count_more === undefined || options.relax_column_count_more === null){
+  if(typeof options.relax_column_count_more === 'boolean'){
+    // Great, nothing to do
+  }else if(options.relax_column_count_more === undefined || options.relax_column_count_more === null){
     options.relax_column_count_more = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`);
   }
   // Normalize option `relax_quotes`
-  if(typeof options.relax_quotes === 'boolean');else if(options.relax_quotes === undefined || options.relax_quotes === null){
+  if(typeof options.relax_quotes === 'boolean'){
+    // Great, nothing to do
+  }else if(options.relax_quotes === undefined || options.relax_quotes === null){
     options.relax_quotes = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`);
   }
   // Normalize option `skip_empty_lines`
-  if(typeof options.skip_empty_lines === 'boolean');else if(options.skip_empty_lines === undefined || options.skip_empty_lines === null){
+  if(typeof options.skip_empty_lines === 'boolean'){
+    // Great, nothing to do
+  }else if(options.skip_empty_lines === undefined || options.skip_empty_lines === null){
     options.skip_empty_lines = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`);
   }
   // Normalize option `skip_records_with_empty_values`
-  if(typeof options.skip_records_with_empty_values === 'boolean');else if(options.skip_records_with_empty_values === undefined || options.skip_records_with_empty_values === null){
+  if(typeof options.skip_records_with_empty_values === 'boolean'){
+    // Great, nothing to do
+  }else if(options.skip_records_with_empty_values === undefined || options.skip_records_with_empty_values === null){
     options.skip_records_with_empty_values = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`);
   }
   // Normalize option `skip_records_with_error`
-  if(typeof options.skip_records_with_error === 'boolean');else if(options.skip_records_with_error === undefined || options.skip_records_with_error === null){
+  if(typeof options.skip_records_with_error === 'boolean'){
+    // Great, nothing to do
+  }else if(options.skip_records_with_error === undefined || options.skip_records_with_error === null){
     options.skip_records_with_error = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`);
   }
   // Normalize option `rtrim`
@@ -6120,7 +5201,7 @@ const normalize_options = function(opts){
   // Normalize option `to`
   if(options.to === undefined || options.to === null){
     options.to = -1;
-  }else {
+  }else{
     if(typeof options.to === 'string' && /\d+/.test(options.to)){
       options.to = parseInt(options.to);
     }
@@ -6128,14 +5209,14 @@ const normalize_options = function(opts){
       if(options.to <= 0){
         throw new Error(`Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`);
       }
-    }else {
+    }else{
       throw new Error(`Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`);
     }
   }
   // Normalize option `to_line`
   if(options.to_line === undefined || options.to_line === null){
     options.to_line = -1;
-  }else {
+  }else{
     if(typeof options.to_line === 'string' && /\d+/.test(options.to_line)){
       options.to_line = parseInt(options.to_line);
     }
@@ -6143,19 +5224,28 @@ const normalize_options = function(opts){
       if(options.to_line <= 0){
         throw new Error(`Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`);
       }
-    }else {
+    }else{
       throw new Error(`Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`);
     }
   }
   return options;
 };
 
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+
+
+
+
+
+
 const isRecordEmpty = function(record){
   return record.every((field) => field == null || field.toString && field.toString().trim() === '');
 };
 
-const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
-const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+const api_cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const api_nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
 
 const boms = {
   // Note, the following are equals:
@@ -6216,12 +5306,12 @@ const transform = function(original_options = {}) {
           // Handle empty string
           close();
           return;
-        }else {
+        }else{
           buf = nextBuf;
         }
       }else if(previousBuf !== undefined && nextBuf === undefined){
         buf = previousBuf;
-      }else {
+      }else{
         buf = Buffer.concat([previousBuf, nextBuf]);
       }
       // Handle UTF BOM
@@ -6235,7 +5325,7 @@ const transform = function(original_options = {}) {
             this.state.previousBuf = buf;
             return;
           }
-        }else {
+        }else{
           for(const encoding in boms){
             if(boms[encoding].compare(buf, 0, boms[encoding].length) === 0){
               // Skip BOM
@@ -6280,14 +5370,14 @@ const transform = function(original_options = {}) {
         if(raw === true){
           rawBuffer.append(chr);
         }
-        if((chr === cr || chr === nl) && this.state.wasRowDelimiter === false){
+        if((chr === api_cr || chr === api_nl) && this.state.wasRowDelimiter === false){
           this.state.wasRowDelimiter = true;
         }
         // Previous char was a valid escape char
         // treat the current char as a regular char
         if(this.state.escaping === true){
           this.state.escaping = false;
-        }else {
+        }else{
           // Escape is only active inside quoted fields
           // We are quoting, the char is an escape chr and there is a chr to escape
           // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
@@ -6298,7 +5388,7 @@ const transform = function(original_options = {}) {
                 pos += escape.length - 1;
                 continue;
               }
-            }else {
+            }else{
               this.state.escaping = true;
               pos += escape.length - 1;
               continue;
@@ -6333,13 +5423,13 @@ const transform = function(original_options = {}) {
                   ], this.options, this.__infoField())
                 );
                 if(err !== undefined) return err;
-              }else {
+              }else{
                 this.state.quoting = false;
                 this.state.wasQuoting = true;
                 this.state.field.prepend(quote);
                 pos += quote.length - 1;
               }
-            }else {
+            }else{
               if(this.state.field.length !== 0){
                 // In relax_quotes mode, treat opening quote preceded by chrs as regular
                 if(relax_quotes === false){
@@ -6356,7 +5446,7 @@ const transform = function(original_options = {}) {
                   );
                   if(err !== undefined) return err;
                 }
-              }else {
+              }else{
                 this.state.quoting = true;
                 pos += quote.length - 1;
                 continue;
@@ -6371,7 +5461,7 @@ const transform = function(original_options = {}) {
               if(skipCommentLine){
                 this.info.comment_lines++;
                 // Skip full comment line
-              }else {
+              }else{
                 // Activate records emition if above from_line
                 if(this.state.enabled === false && this.info.lines + (this.state.wasRowDelimiter === true ? 1: 0) >= from_line){
                   this.state.enabled = true;
@@ -6447,7 +5537,7 @@ const transform = function(original_options = {}) {
               `at line ${this.info.lines}`,
             ], this.options, this.__infoField())
           );
-        }else {
+        }else{
           if(lappend === false){
             pos += this.__isCharTrimable(buf, pos) - 1;
           }
@@ -6464,7 +5554,7 @@ const transform = function(original_options = {}) {
             ], this.options, this.__infoField())
           );
           if(err !== undefined) return err;
-        }else {
+        }else{
           // Skip last line if it has no characters
           if(this.state.wasQuoting === true || this.state.record.length !== 0 || this.state.field.length !== 0){
             this.info.bytes = this.state.bufBytesStart + pos;
@@ -6478,7 +5568,7 @@ const transform = function(original_options = {}) {
             this.info.comment_lines++;
           }
         }
-      }else {
+      }else{
         this.state.bufBytesStart += pos;
         this.state.previousBuf = buf.slice(pos);
       }
@@ -6528,7 +5618,7 @@ const transform = function(original_options = {}) {
           this.info.invalid_field_length++;
           this.state.error = err;
         // Error is undefined with skip_records_with_error
-        }else {
+        }else{
           const finalErr = this.__error(err);
           if(finalErr) return finalErr;
         }
@@ -6575,7 +5665,7 @@ const transform = function(original_options = {}) {
             if(err){
               return err;
             }
-          }else {
+          }else{
             const err = this.__push(
               objname === undefined ? obj : [obj[objname], obj]
               , push);
@@ -6584,7 +5674,7 @@ const transform = function(original_options = {}) {
             }
           }
         // Without columns, records are array
-        }else {
+        }else{
           if(raw === true || info === true){
             const extRecord = Object.assign(
               {record: record},
@@ -6597,7 +5687,7 @@ const transform = function(original_options = {}) {
             if(err){
               return err;
             }
-          }else {
+          }else{
             const err = this.__push(
               objname === undefined ? record : [record[objname], record]
               , push);
@@ -6834,7 +5924,7 @@ const transform = function(original_options = {}) {
         }
         // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
         return undefined;
-      }else {
+      }else{
         return err;
       }
     },
@@ -6871,6 +5961,13 @@ const transform = function(original_options = {}) {
   };
 };
 
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+
+
+
 const parse = function(data, opts={}){
   if(typeof data === 'string'){
     data = Buffer.from(data);
@@ -6880,7 +5977,7 @@ const parse = function(data, opts={}){
   const push = (record) => {
     if(parser.options.objname === undefined)
       records.push(record);
-    else {
+    else{
       records[record[0]] = record[1];
     }
   };
@@ -6892,62 +5989,1022 @@ const parse = function(data, opts={}){
   return records;
 };
 
-exports.CsvError = CsvError;
-exports.parse = parse;
+// export default parse
 
 
-/***/ })
 
-/******/ 	});
-/************************************************************************/
-/******/ 	// The module cache
-/******/ 	var __webpack_module_cache__ = {};
-/******/ 	
-/******/ 	// The require function
-/******/ 	function __nccwpck_require__(moduleId) {
-/******/ 		// Check if module is in cache
-/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 		if (cachedModule !== undefined) {
-/******/ 			return cachedModule.exports;
-/******/ 		}
-/******/ 		// Create a new module (and put it into the cache)
-/******/ 		var module = __webpack_module_cache__[moduleId] = {
-/******/ 			// no module.id needed
-/******/ 			// no module.loaded needed
-/******/ 			exports: {}
-/******/ 		};
-/******/ 	
-/******/ 		// Execute the module function
-/******/ 		var threw = true;
-/******/ 		try {
-/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 			threw = false;
-/******/ 		} finally {
-/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 		}
-/******/ 	
-/******/ 		// Return the exports of the module
-/******/ 		return module.exports;
-/******/ 	}
-/******/ 	
-/************************************************************************/
-/******/ 	/* webpack/runtime/asset-relocator-loader */
-/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
-/******/ 	
-/************************************************************************/
-var __webpack_exports__ = {};
-// This entry need to be wrapped in an IIFE because it uses a non-standard name for the exports (exports).
-(() => {
-var exports = __webpack_exports__;
+;// CONCATENATED MODULE: ./src/inputs.ts
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
+
+
+/** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`input "${input}": ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+const CACHE_BACKENDS = ['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none'];
+const DRIVERS = ['docker-container', 'docker', 'remote'];
+const CACHE_MODES = ['max', 'min'];
+const CACHE_WRITES = ['auto', 'always', 'never'];
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+function bool(get, name, fallback) {
+    const raw = get(name).trim();
+    if (raw === '')
+        return fallback;
+    if (BOOLEAN_TRUE.includes(raw))
+        return true;
+    if (BOOLEAN_FALSE.includes(raw))
+        return false;
+    throw new InputError(name, `expected true or false, got ${JSON.stringify(raw)}`);
+}
+function oneOf(get, name, allowed, fallback) {
+    const raw = get(name).trim();
+    if (raw === '')
+        return fallback;
+    if (allowed.includes(raw))
+        return raw;
+    throw new InputError(name, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+}
+/**
+ * A list input: one item per line, and (unless `commas` is false) comma-separated items on a
+ * line, with CSV quoting so an item can hold a comma (`"type=local,dest=a,b"`).
+ */
+function parseList(name, raw, commas = true) {
+    const lines = raw.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    if (!commas)
+        return lines.map((l) => l.trim());
+    const items = [];
+    for (const line of lines) {
+        let rows;
+        try {
+            rows = parse(line, { relaxColumnCount: true, skipEmptyLines: true, trim: true, relaxQuotes: true });
+        }
+        catch (e) {
+            throw new InputError(name, `cannot read the line ${JSON.stringify(line)}: ${e.message}`);
+        }
+        for (const row of rows)
+            items.push(...row.filter((i) => i !== ''));
+    }
+    return items;
+}
+function keyValues(name, raw) {
+    return parseList(name, raw, false).map((line) => {
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            throw new InputError(name, `expected lines of the form id=value, got a line without "="`);
+        return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
+    });
+}
+function secretValues(name, raw) {
+    // Values may span lines (PEM keys), so only lines that start a new `id=` begin an entry.
+    const entries = [];
+    for (const line of raw.split(/\r?\n/)) {
+        const m = /^([A-Za-z0-9_.-]+)=(.*)$/.exec(line);
+        if (m)
+            entries.push({ id: m[1], value: m[2] });
+        else if (entries.length > 0)
+            entries[entries.length - 1].value += `\n${line}`;
+        else if (line.trim() !== '')
+            throw new InputError(name, 'expected lines of the form id=value');
+    }
+    for (const e of entries)
+        e.value = e.value.replace(/\n+$/, '');
+    return entries;
+}
+/** `90`, `90s`, `10m`, `1h`, `1500ms` → milliseconds. */
+function parseDuration(name, raw, fallbackMs) {
+    const value = raw.trim();
+    if (value === '')
+        return fallbackMs;
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
+    if (!m) {
+        throw new InputError(name, `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`);
+    }
+    const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
+    return Math.round(Number(m[1]) * unit);
+}
+/** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
+const SECRET_ATTRIBUTES = ['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken'];
+const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
+/** `cache-image` is a repository: lowercase, no tag, no digest. */
+function validateCacheImage(image) {
+    if (image === '')
+        return image;
+    if (image.includes('@'))
+        throw new InputError('cache-image', 'expected a repository without a digest');
+    const lastSlash = image.lastIndexOf('/');
+    if (image.slice(lastSlash + 1).includes(':')) {
+        throw new InputError('cache-image', 'expected a repository without a tag (the action picks the tags)');
+    }
+    if (!CACHE_IMAGE.test(image)) {
+        throw new InputError('cache-image', `expected a lowercase repository name such as ghcr.io/owner/app-cache`);
+    }
+    return image;
+}
+/** Reads every input from the step's environment: the only place that does. */
+const readInputs = () => parseInputs(getInput);
+/** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
+function parseInputs(get) {
+    const build = {
+        context: get('context').trim() || '.',
+        file: get('file').trim(),
+        target: get('target').trim(),
+        tags: parseList('tags', get('tags')),
+        labels: parseList('labels', get('labels'), false),
+        annotations: parseList('annotations', get('annotations'), false),
+        buildArgs: parseList('build-args', get('build-args'), false),
+        buildContexts: parseList('build-contexts', get('build-contexts'), false),
+        secrets: secretValues('secrets', get('secrets')),
+        secretEnvs: keyValues('secret-envs', get('secret-envs')).map(({ key, value }) => ({
+            id: key,
+            env: value.trim(),
+        })),
+        secretFiles: keyValues('secret-files', get('secret-files')).map(({ key, value }) => ({
+            id: key,
+            path: value.trim(),
+        })),
+        ssh: parseList('ssh', get('ssh'), false),
+        platforms: parseList('platforms', get('platforms')),
+        push: bool(get, 'push', false),
+        load: bool(get, 'load', false),
+        outputs: parseList('outputs', get('outputs'), false),
+        pull: bool(get, 'pull', false),
+        noCache: bool(get, 'no-cache', false),
+        noCacheFilters: parseList('no-cache-filters', get('no-cache-filters')),
+        provenance: get('provenance').trim(),
+        sbom: get('sbom').trim(),
+        attests: parseList('attests', get('attests'), false),
+        network: get('network').trim(),
+        addHosts: parseList('add-hosts', get('add-hosts')),
+        allow: parseList('allow', get('allow')),
+        shmSize: get('shm-size').trim(),
+        ulimit: parseList('ulimit', get('ulimit'), false),
+        cgroupParent: get('cgroup-parent').trim(),
+        call: get('call').trim(),
+        cacheFrom: parseList('cache-from', get('cache-from'), false),
+        cacheTo: parseList('cache-to', get('cache-to'), false),
+    };
+    const builder = {
+        driver: oneOf(get, 'driver', DRIVERS, 'docker-container'),
+        driverOpts: parseList('driver-opts', get('driver-opts')),
+        buildkitdFlags: get('buildkitd-flags').trim(),
+        buildkitdConfigInline: get('buildkitd-config-inline'),
+        endpoint: get('endpoint').trim(),
+        builder: get('builder').trim(),
+        buildxVersion: get('buildx-version').trim(),
+        cleanup: bool(get, 'cleanup', true),
+    };
+    if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
+        throw new InputError('endpoint', 'driver "remote" needs an endpoint such as tcp://buildkitd:1234');
+    }
+    if (builder.builder !== '' && (builder.driverOpts.length > 0 || builder.buildkitdFlags !== '')) {
+        throw new InputError('builder', 'an existing builder cannot take driver-opts or buildkitd-flags; set them where that builder is created');
+    }
+    if (builder.buildxVersion !== '' && !/^v?\d+\.\d+(\.\d+)?$/.test(builder.buildxVersion)) {
+        throw new InputError('buildx-version', `expected a version such as 0.29.1, got ${JSON.stringify(builder.buildxVersion)}`);
+    }
+    const cache = {
+        backend: oneOf(get, 'cache', CACHE_BACKENDS, 'gha'),
+        image: validateCacheImage(get('cache-image').trim()),
+        dir: get('cache-dir').trim(),
+        scope: get('cache-scope').trim(),
+        leg: get('cache-leg').trim(),
+        readLegs: parseList('cache-read-legs', get('cache-read-legs')),
+        mode: oneOf(get, 'cache-mode', CACHE_MODES, 'max'),
+        write: oneOf(get, 'cache-write', CACHE_WRITES, 'auto'),
+        options: parseList('cache-options', get('cache-options')),
+        ignoreError: bool(get, 'cache-ignore-error', true),
+        exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
+        explain: bool(get, 'cache-explain', false),
+    };
+    for (const option of cache.options) {
+        if (!/^[a-z0-9_-]+=/.test(option)) {
+            throw new InputError('cache-options', `expected key=value attributes such as compression=zstd`);
+        }
+        const key = option.slice(0, option.indexOf('='));
+        if (SECRET_ATTRIBUTES.includes(key)) {
+            throw new InputError('cache-options', `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`);
+        }
+    }
+    if (cache.backend === 'local' && cache.dir === '') {
+        throw new InputError('cache-dir', 'cache "local" needs a folder, e.g. cache-dir: /tmp/.buildx-cache');
+    }
+    if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
+        if (build.tags.length === 0) {
+            throw new InputError('cache-image', `cache "${cache.backend}" needs a repository for its cache tags: set cache-image or tags`);
+        }
+    }
+    if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
+        throw new InputError('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
+    }
+    const dryRun = bool(get, 'dry-run', false);
+    const bakeTargets = parseList('bake-targets', get('bake-targets'));
+    for (const target of bakeTargets) {
+        if (!/^[A-Za-z0-9_-]+$/.test(target)) {
+            throw new InputError('bake-targets', `expected bake target names (letters, digits, _ and -), got ${JSON.stringify(target)}`);
+        }
+    }
+    if (bakeTargets.length > 0 && !dryRun) {
+        throw new InputError('bake-targets', 'the bake file is for docker/bake-action to build with: set dry-run: true');
+    }
+    if (bakeTargets.length > 0 && cache.backend === 'registry' && cache.image === '') {
+        throw new InputError('cache-image', 'bake targets name their tags in the bake file: set cache-image for the registry cache');
+    }
+    return { build, builder, cache, githubToken: get('github-token'), dryRun, bakeTargets };
+}
+/** A context that is a remote source rather than a folder of the checkout. */
+function isRemoteContext(context) {
+    return context === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@');
+}
+/**
+ * Checks the paths the build reads against the checkout: the context must be a folder inside the
+ * workspace and the Dockerfile must exist. `exists` is the file system, passed in.
+ */
+function validatePaths(build, workspace, exists) {
+    if (isRemoteContext(build.context))
+        return;
+    const root = (0,external_node_path_.resolve)(workspace);
+    const context = (0,external_node_path_.resolve)(workspace, build.context);
+    if (context !== root && !context.startsWith(`${root}/`)) {
+        throw new InputError('context', `expected a folder inside the workspace (${root}), got ${JSON.stringify(build.context)}`);
+    }
+    if (!exists(context))
+        throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
+    // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
+    // asset of the bundle and point it at a copy of this repository's Dockerfiles.
+    const [base, name] = build.file === '' ? [context, 'Dockerfile'] : [workspace, build.file];
+    const file = (0,external_node_path_.resolve)(base, name);
+    if (!exists(file)) {
+        throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+/** Cache exporters default to mode=min; an inline cache can only be min. */
+const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
+const seconds = (ms) => Math.round(ms / 100) / 10;
+const report_didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
+const stageLabel = (s) => [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)';
+function importResults(log) {
+    return log.imports.map((i) => {
+        const took = seconds(i.durationMs);
+        if (!i.error)
+            return { source: i.source, result: 'imported', seconds: took };
+        const notFound = /not found|no such file|404|does not exist/i.test(i.error);
+        return { source: i.source, result: notFound ? 'not-found' : 'failed', error: i.error, seconds: took };
+    });
+}
+/** Per platform and stage, the first step (by its place in the stage) that did work. */
+function firstExecutedSteps(steps) {
+    const seen = new Set();
+    const out = [];
+    for (const s of [...steps].sort((a, b) => a.index - b.index)) {
+        const key = `${s.platform} ${s.stage}`;
+        if (!report_didWork(s) || seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(s);
+    }
+    // Back in build order.
+    return out.sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
+}
+function firstExecuted(steps) {
+    return firstExecutedSteps(steps).map((s) => ({
+        stage: stageLabel(s),
+        step: s.name,
+        instruction: s.instruction,
+        command: s.command,
+    }));
+}
+/** Whether the export happened, from what the plan asked and what the build record shows. */
+function exportOutcome(plan, log, built, skipWhy) {
+    const destinations = plan.cacheTo;
+    const exportMs = log ? log.exports.reduce((sum, e) => sum + e.durationMs, 0) : 0;
+    const outcome = (status, reason, took = 0) => ({
+        status,
+        reason,
+        seconds: took,
+        destinations,
+        manifest: null,
+        sizes: [],
+    });
+    if (destinations.length === 0) {
+        const why = skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
+        return outcome('skipped', why ?? 'no cache destination for this run');
+    }
+    if (skipWhy)
+        return outcome('skipped', skipWhy);
+    if (!built)
+        return outcome('skipped', 'the build did not finish');
+    const failed = log?.exports.find((e) => e.error);
+    if (failed)
+        return outcome('failed', failed.error ?? 'failed', seconds(exportMs));
+    if (log && log.exports.length === 0 && destinations.every((d) => d.startsWith('type=inline'))) {
+        // An inline cache has no export vertex of its own: it is written with the image.
+        return outcome('ok', 'exported inside the image');
+    }
+    return outcome('ok', '', seconds(exportMs));
+}
+/** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
+function normalizeImage(image) {
+    let name = image.replace(/@sha256:[0-9a-f]+$/, '');
+    name = name
+        .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
+        .replace(/^library\//, '');
+    const last = name.slice(name.lastIndexOf('/') + 1);
+    return last.includes(':') ? name : `${name}:latest`;
+}
+/**
+ * FROM images whose digest differs between a previous build's materials and this one's. Images
+ * only one side has are not changes (a new or removed stage, not a moved tag).
+ */
+function changedBaseImages(previous, current) {
+    const images = (list) => list.filter((m) => m.image !== '' && m.digest !== '');
+    const out = [];
+    for (const cur of images(current)) {
+        const name = normalizeImage(cur.image);
+        const prev = images(previous).find((p) => normalizeImage(p.image) === name &&
+            (p.platform === '' || cur.platform === '' || p.platform === cur.platform));
+        if (prev && prev.digest !== cur.digest) {
+            out.push({ image: name, platform: cur.platform, from: prev.digest, to: cur.digest });
+        }
+    }
+    return out;
+}
+/** Names of build args added, removed or changed. Values are compared, never returned. */
+function changedBuildArgs(previous, current) {
+    const before = new Map(previous.map((a) => [a.name, a.value]));
+    const after = new Map(current.map((a) => [a.name, a.value]));
+    const names = new Set([...before.keys(), ...after.keys()]);
+    return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
+}
+const report_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+const quote = (command) => {
+    const text = command.replace(/`/g, "'").replace(/\s*\r?\n\s*/g, ' ');
+    return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
+};
+/**
+ * Likely reasons why steps ran instead of coming from the cache. Each claim is one the record
+ * supports; where it cannot tell the causes apart, it says which ones are possible.
+ */
+function likelyReasons(input) {
+    const { steps } = input;
+    if (!steps.some(report_didWork))
+        return [];
+    const reasons = [];
+    const add = (kind, detail, s) => reasons.push({ kind, stage: s ? stageLabel(s) : '', step: s ? s.name : '', detail });
+    if (input.noCache) {
+        add('no-cache', 'no-cache is set: BuildKit ran every step without looking at any cache');
+        return reasons;
+    }
+    if (input.reads === 0 && input.imports.length === 0) {
+        add('no-cache-read', 'this run reads no cache: only what the builder itself kept could be reused');
+    }
+    for (const i of input.imports.filter((x) => x.result === 'failed')) {
+        add('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`);
+    }
+    const imported = input.imports.some((i) => i.result === 'imported');
+    if (input.imports.length > 0 && input.imports.every((i) => i.result === 'not-found')) {
+        add('first-build', `no cache was found at ${input.imports.map((i) => i.source).join(', ')}: nothing is cached for this ref ` +
+            'yet (its first build, or the cache expired or was deleted)');
+    }
+    // With no cache at all, every step ran for that one reason: per-stage guesses would be noise.
+    if (!imported && !steps.some((s) => s.status === 'cached'))
+        return reasons;
+    const changes = input.previous?.materials
+        ? changedBaseImages(input.previous.materials, input.materials)
+        : [];
+    const args = input.previous?.buildArgs && input.buildArgs
+        ? changedBuildArgs(input.previous.buildArgs, input.buildArgs)
+        : [];
+    const explained = new Set();
+    const otherwise = `or the cache held no result for it${input.modeMin ? ' (a mode=min cache keeps only the final stage)' : ''}`;
+    for (const f of firstExecutedSteps(steps)) {
+        const from = /--from[= ](\S+)/.exec(f.command)?.[1];
+        const changedInput = steps.find((s) => f.inputs.includes(s.digest) && report_didWork(s) && (s.stage !== f.stage || s.platform !== f.platform));
+        const base = input.bases.find((b) => f.inputs.includes(b.vertex));
+        const elsewhere = f.platform
+            ? steps.find((s) => s.status === 'cached' &&
+                s.platform !== f.platform &&
+                s.stage === f.stage &&
+                s.index === f.index &&
+                s.command === f.command)
+            : undefined;
+        if (changedInput) {
+            add('earlier-stage-changed', `stage ${quote(changedInput.stage || '(unnamed)')} built something new, so ${quote(f.command)} ran`, f);
+        }
+        else if ((f.instruction === 'COPY' || f.instruction === 'ADD') && !from) {
+            add('context-changed', `files that ${quote(f.command)} takes from the build context changed since the cached build`, f);
+        }
+        else if (elsewhere) {
+            add('platform-not-cached', `the cache holds this step for ${elsewhere.platform} but not for ${f.platform}`, f);
+        }
+        else if (base && changes.some((c) => c.image === normalizeImage(base.image))) {
+            const c = changes.find((x) => x.image === normalizeImage(base.image));
+            explained.add(c.image);
+            add('base-image-changed', `base image ${c.image} now resolves to ${report_short(c.to)} (was ${report_short(c.from)}), so every step on it ran`, f);
+        }
+        else if (args.length > 0 && f.instruction === 'RUN') {
+            add('build-args-changed', `build args changed (${args.join(', ')}): a RUN step reruns when an ARG in its stage changed value`, f);
+        }
+        else if (from) {
+            add('step-changed', `${quote(f.command)} ran although its source is cached: the instruction or the copied files changed, ${otherwise}`, f);
+        }
+        else if (base) {
+            add('step-changed', `${quote(f.command)} is the first step after FROM: the instruction, a build arg it uses or the base ` +
+                `image changed, ${otherwise}`, f);
+        }
+        else {
+            add('step-changed', `${quote(f.command)} ran after a cached step: the instruction or what it uses (build args, ENV, ` +
+                `mounted files) changed, ${otherwise}`, f);
+        }
+    }
+    for (const c of changes.filter((x) => !explained.has(x.image))) {
+        add('base-image-changed', `base image ${c.image} now resolves to ${report_short(c.to)} (was ${report_short(c.from)})`);
+    }
+    return reasons;
+}
+/** FROM images of this build: from the record, else the metadata's provenance, else the log. */
+function baseImages(record, metadata, log) {
+    const fromRecord = (record?.materials ?? []).filter((m) => m.image !== '');
+    if (fromRecord.length > 0)
+        return fromRecord;
+    const fromMetadata = (metadata?.materials ?? []).filter((m) => m.image !== '');
+    if (fromMetadata.length > 0)
+        return fromMetadata;
+    const out = [];
+    for (const b of log?.bases ?? []) {
+        if (b.digest === '' || out.some((m) => m.image === b.image && m.digest === b.digest))
+            continue;
+        out.push({ uri: '', image: b.image, platform: b.platform, digest: b.digest });
+    }
+    return out;
+}
+/** The one-line reason of a failed build: the step, its Dockerfile line and BuildKit's message. */
+function failureMessage(error, fallback) {
+    if (!error)
+        return `docker buildx build failed: ${fallback}`;
+    const where = error.file && error.line !== null ? ` (${error.file}:${error.line})` : '';
+    const step = error.step ? ` at ${error.step}` : '';
+    return `build failed${step}${where}: ${error.message || fallback}`.replace(/\s*\r?\n\s*/g, ' ');
+}
+function reportError(record, log) {
+    const failedStep = log?.steps.find((s) => s.status === 'failed');
+    if (record?.error) {
+        const e = record.error;
+        return {
+            step: e.step || failedStep?.name || '',
+            message: e.message,
+            file: e.location?.file ?? '',
+            line: e.location?.line ?? null,
+        };
+    }
+    if (failedStep)
+        return { step: failedStep.name, message: failedStep.error ?? '', file: '', line: null };
+    return null;
+}
+function buildReport(args) {
+    const log = args.log;
+    const record = args.record ?? null;
+    const metadata = args.metadata ?? null;
+    const steps = log?.steps ?? [];
+    const totals = stepTotals(steps);
+    // Sources found missing before the build (a local folder not written yet) are misses too.
+    const imports = [
+        ...(args.plan.missing ?? []).map((source) => ({ source, result: 'not-found', seconds: 0 })),
+        ...(log ? importResults(log) : []),
+    ];
+    const materials = baseImages(record, metadata, log);
+    const exported = args.exportResult;
+    const manifest = exported.manifest ??
+        (exported.status === 'ok' && metadata?.cacheManifest
+            ? { digest: metadata.cacheManifest.digest, size: metadata.cacheManifest.size }
+            : null);
+    return {
+        version: 1,
+        backend: args.backend,
+        trigger: args.plan.trigger.kind,
+        namespace: args.plan.namespace,
+        build: args.build,
+        plan: { reads: args.plan.reads, writes: args.plan.writes, notes: args.plan.notes },
+        tokenScopes: args.tokenScopes,
+        steps: {
+            total: totals.total,
+            cached: totals.cached,
+            executed: totals.executed,
+            notRun: totals.notRun,
+            ratio: Math.round(totals.ratio * 1000) / 1000,
+            executedSeconds: seconds(totals.executedMs),
+            firstExecuted: firstExecuted(steps),
+            list: steps.map((s) => ({
+                stage: s.stage,
+                platform: s.platform,
+                step: s.command,
+                status: s.status,
+                seconds: seconds(s.durationMs),
+                instruction: s.instruction,
+                index: s.index,
+                of: s.total,
+                cached: s.status === 'cached',
+            })),
+        },
+        imports,
+        export: { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes },
+        record: record
+            ? {
+                ref: record.ref,
+                status: record.status,
+                seconds: seconds(record.durationMs),
+                buildkitCachedSteps: record.numCachedSteps,
+                buildkitTotalSteps: record.numTotalSteps,
+            }
+            : null,
+        error: args.build === 'failed' ? reportError(record, log) : null,
+        baseImages: materials.map((m) => ({ image: m.image, platform: m.platform, digest: m.digest })),
+        likelyReasons: args.build === 'not-run' || !log
+            ? []
+            : likelyReasons({
+                steps,
+                bases: log.bases,
+                imports,
+                reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
+                noCache: args.noCache,
+                modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
+                materials,
+                buildArgs: record?.buildArgs,
+                previous: args.previous,
+            }),
+        timings: args.timings ?? null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+/** Markdown table cells: no pipes or newlines from step text may break the table. */
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+}
+function code(text) {
+    return `\`${cell(text)}\``;
+}
+/** Prose outside tables: the report's details quote commands in backticks already. */
+function oneLine(text) {
+    return text.replace(/\s*\r?\n\s*/g, ' ');
+}
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** Seconds as the report rounds them (0.1s): what rounds to 0 still took some time. */
+function duration(seconds) {
+    return seconds > 0 ? `${seconds}s` : '<0.1s';
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+const STATUS_ICON = {
+    cached: '✅ cached',
+    executed: '🔨 ran',
+    failed: '❌ failed',
+    canceled: '⏹️ canceled',
+    'not-run': '⏭️ not needed',
+};
+const REASON_TITLE = {
+    'no-cache': 'no-cache',
+    'no-cache-read': 'nothing read',
+    'first-build': 'no cache yet',
+    'import-failed': 'import failed',
+    'base-image-changed': 'base image changed',
+    'build-args-changed': 'build args changed',
+    'context-changed': 'context files changed',
+    'earlier-stage-changed': 'earlier stage changed',
+    'platform-not-cached': 'other platform only',
+    'step-changed': 'step not in cache',
+};
+/** More steps than this go into a collapsed block. */
+const STEPS_SHOWN = 40;
+/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
+function renderSummary(r) {
+    const out = [];
+    const pct = `${Math.round(r.steps.ratio * 100)}%`;
+    const s = r.steps;
+    if (r.build === 'not-run') {
+        out.push('## BuildKit cache: plan only (dry run)', '');
+    }
+    else {
+        out.push(`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${pct})`, '');
+    }
+    const facts = [
+        `backend **${r.backend}**`,
+        `run kind **${r.trigger}**`,
+        `cache namespace ${code(r.namespace)}`,
+    ];
+    if (r.build !== 'not-run') {
+        facts.unshift(r.build === 'succeeded' ? '**Build succeeded**' : '**Build failed**');
+        facts.push(`${s.executed} ${s.executed === 1 ? 'step' : 'steps'} ran for ${s.executedSeconds}s`);
+        if (s.notRun > 0)
+            facts.push(`${s.notRun} not reached`);
+    }
+    const exportSize = r.export.sizes.find((x) => x.bytes !== null)?.bytes;
+    facts.push(`cache export **${r.export.status}**` +
+        (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
+        (exportSize != null ? ` (${formatBytes(exportSize)})` : ''));
+    out.push(`${facts.join(' · ')}`, '');
+    if (r.error) {
+        const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
+        out.push(`> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${cell(clip(r.error.message, 400))}`, '');
+    }
+    if (r.likelyReasons.length > 0) {
+        out.push('### Likely reasons for cache misses', '');
+        for (const reason of r.likelyReasons) {
+            const scope = reason.stage ? ` in stage ${code(reason.stage)}` : '';
+            out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
+        }
+        out.push('');
+    }
+    if (s.list.length > 0) {
+        const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
+        // The first step that ran in each stage is where that stage's cache broke.
+        const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
+        s.list.forEach((step, n) => {
+            const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
+            const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
+            const label = step.status === 'not-run' && r.build === 'failed'
+                ? '⏭️ not reached'
+                : (STATUS_ICON[step.status] ?? step.status);
+            const result = `${label}${first ? ' · first miss' : ''}`;
+            const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
+            rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
+        });
+        out.push('### Steps', '');
+        if (s.list.length > STEPS_SHOWN) {
+            out.push(`<details><summary>${s.list.length} steps, in build order</summary>`, '', ...rows, '', '</details>');
+        }
+        else {
+            out.push(...rows);
+        }
+        out.push('');
+    }
+    if (r.imports.length > 0) {
+        out.push('### Cache import', '', '| source | result | time |', '|---|---|---:|');
+        for (const i of r.imports) {
+            const result = i.result === 'imported'
+                ? '✅ imported'
+                : i.result === 'not-found'
+                    ? '➖ not found (normal for the first build of a ref)'
+                    : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
+            out.push(`| ${code(i.source)} | ${result} | ${duration(i.seconds)} |`);
+        }
+        out.push('');
+    }
+    out.push('### Cache export', '');
+    const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
+    out.push(`${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
+        `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
+        (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''), '');
+    for (const d of r.export.destinations) {
+        const size = r.export.sizes.find((x) => x.destination === d);
+        const text = !size ? '' : size.bytes !== null ? `${formatBytes(size.bytes)} (${size.how})` : size.how;
+        out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
+    }
+    if (r.export.destinations.length > 0)
+        out.push('');
+    // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
+    out.push('### Cache plan', '');
+    for (const read of r.plan.reads) {
+        out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${read.entry ? code(read.entry) : 'not read'}`);
+    }
+    for (const write of r.plan.writes) {
+        out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
+    }
+    if (r.plan.writes.length === 0)
+        out.push('- **write**: nothing is written by this run');
+    out.push('');
+    if (r.plan.notes.length > 0) {
+        out.push('Notes:', '');
+        for (const note of r.plan.notes)
+            out.push(`- ${cell(note)}`);
+        out.push('');
+    }
+    if (r.tokenScopes) {
+        const list = r.tokenScopes.map((t) => `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
+        out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
+    }
+    if (r.baseImages.length > 0) {
+        const list = r.baseImages.map((b) => `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
+        out.push(`Base images: ${list.join(', ')}.`, '');
+    }
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+
+/**
+ * The one owner of post-step state. Each resource is recorded before it is created, so that
+ * post can clean up after a main step that failed halfway. Secrets never enter state.
+ */
+const KEYS = {
+    builder: 'builderCreated',
+    cleanup: 'cleanup',
+    tempDir: 'tempDir',
+    buildxPath: 'buildxPath',
+};
+function saveBuilderCreated(name, cleanup) {
+    saveState(KEYS.builder, name);
+    saveState(KEYS.cleanup, String(cleanup));
+}
+function saveTempDir(path) {
+    saveState(KEYS.tempDir, path);
+}
+function saveBuildxPath(path) {
+    saveState(KEYS.buildxPath, path);
+}
+function readState() {
+    return {
+        builder: core.getState(KEYS.builder),
+        cleanup: core.getState(KEYS.cleanup) !== 'false',
+        tempDir: core.getState(KEYS.tempDir),
+        buildxPath: core.getState(KEYS.buildxPath),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
+/** Problems the user can act on: one `::error::` line, no stack trace. */
+function fail(message) {
+    setFailed(`buildkit-cache-action: ${message}`);
+}
+async function run(exec = exec_exec, env = process.env) {
+    const started = Date.now();
+    try {
+        await runWithInputs(exec, env, readInputs(), started);
+    }
+    catch (e) {
+        if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
+            return fail(e.message);
+        debug(e?.stack ?? String(e));
+        fail(`unexpected error: ${e?.message ?? String(e)}`);
+    }
+}
+async function runWithInputs(exec, env, inputs, started) {
+    const mark = (phase) => debug(`${phase} at ${Date.now() - started} ms`);
+    for (const secret of [
+        env.ACTIONS_RUNTIME_TOKEN,
+        inputs.githubToken,
+        ...inputs.build.secrets.map((s) => s.value),
+    ]) {
+        if (secret)
+            setSecret(secret);
+    }
+    const ctx = readRunContext(env);
+    if (inputs.bakeTargets.length > 0)
+        return writeBakeFile(exec, ctx, inputs, env);
+    if (!inputs.dryRun)
+        validatePaths(inputs.build, ctx.workspace, external_node_fs_.existsSync);
+    // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
+    const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
+    const cachePlan = await group('Cache plan', () => planCache(exec, ctx, inputs, env));
+    mark('planned');
+    const tokenScopes = readTokenScopes(inputs, env);
+    const planOutputs = {
+        'cache-from': cachePlan.cacheFrom.join('\n'),
+        'cache-to': cachePlan.cacheTo.join('\n'),
+    };
+    if (probes === null) {
+        const report = buildReport({
+            plan: cachePlan,
+            backend: inputs.cache.backend,
+            log: null,
+            build: 'not-run',
+            tokenScopes,
+            exportResult: exportOutcome(cachePlan, null, false, 'dry-run'),
+        });
+        setOutputs({ ...planOutputs, 'cache-export': 'skipped', 'cache-report': JSON.stringify(report) });
+        if (inputs.cache.explain)
+            await writeSummary(report);
+        return;
+    }
+    const skipExport = inputs.cache.backend === 'gha' ? ghaUnavailable(env) : '';
+    if (skipExport)
+        commands_warning(`cache: ${skipExport}. The build runs without the gha cache.`);
+    // The builder: the engine must answer, buildx must be new enough, then create or pick one.
+    const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-'));
+    saveTempDir(tempDir);
+    const builderStart = Date.now();
+    const { buildx, builder } = await group('Builder', async () => {
+        const engine = await probes.engine;
+        if (engine && !engine.ok) {
+            throw new BuilderError(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
+        }
+        const found = await ensureBuildx(exec, {
+            wanted: inputs.builder.buildxVersion,
+            floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
+            releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
+            probe: probes.buildx,
+        });
+        if (found.note)
+            info(found.note);
+        saveBuildxPath(found.buildx.path);
+        const chosen = await setupBuilder(exec, found.buildx, {
+            builder: inputs.builder,
+            tempDir,
+            env,
+            onCreate: (name) => saveBuilderCreated(name, inputs.builder.cleanup),
+        });
+        return { buildx: found.buildx, builder: chosen };
+    });
+    const builderMs = Date.now() - builderStart;
+    mark('builder ready');
+    // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
+    const setup = prepareBuild(inputs, {
+        builder: builder.name,
+        cacheFrom: cachePlan.cacheFrom,
+        cacheTo: cachePlan.cacheTo,
+        tempDir,
+        env,
+        cwd: ctx.workspace,
+    });
+    const build = await runImageBuild(exec, buildx, setup);
+    if (build.retriedWithoutCache) {
+        cachePlan.notes.push('a cache source was broken: the build was retried without cache sources');
+    }
+    const built = build.result.exitCode === 0;
+    mark('built');
+    // The image's build record is read while the cache export runs.
+    const historyRead = (async () => {
+        const ref = build.metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
+        return ref ? readBuildHistory(exec, buildx, builder.name, ref) : { log: null, record: null };
+    })();
+    const exportRun = built && setup.separateExport && !skipExport
+        ? await group('Cache export', () => runCacheExport(exec, buildx, setup, inputs.cache.exportTimeoutMs))
+        : null;
+    mark('exported');
+    const history = await historyRead;
+    mark('history read');
+    const report = await reportRun({
+        inputs,
+        cachePlan,
+        tokenScopes,
+        build,
+        history,
+        exportRun,
+        skipExport,
+        started,
+        timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
+    });
+    mark('reported');
+    const totals = stepTotals(history.log?.steps ?? []);
+    setOutputs({
+        ...planOutputs,
+        builder: builder.name,
+        imageid: build.imageId,
+        digest: build.metadata.digest,
+        metadata: build.metadataText,
+        'cached-steps': String(totals.cached),
+        'total-steps': String(totals.total),
+        'cache-hit-ratio': totals.ratio.toFixed(2),
+        'cache-export': report.export.status,
+        'cache-report': JSON.stringify(report),
+    });
+    await writeSummary(report);
+    // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
+    if (!built)
+        fail(failureMessage(report.error, lastLine(build.result.stderr)));
+    else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
+        fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
+    }
+}
+function startProbes(exec, inputs, env) {
+    const engine = inputs.builder.driver === 'remote' && inputs.builder.builder === ''
+        ? Promise.resolve(null)
+        : probeEngine(exec, env);
+    return { engine, buildx: probeBuildx(exec, env) };
+}
+/** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
+async function planCache(exec, ctx, inputs, env) {
+    const options = planOptionsFrom(inputs);
+    const { facts, existing } = await planInputs(exec, ctx, options, env, inputs.githubToken, external_node_fs_.existsSync);
+    options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
+    const p = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
+    if (existing.note)
+        p.notes.push(existing.note);
+    for (const line of planLines(p))
+        info(line);
+    return p;
+}
+/** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
+function readTokenScopes(inputs, env) {
+    if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN)
+        return null;
+    const scopes = cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN);
+    if (scopes) {
+        const list = scopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
+        info(`GitHub cache scopes: ${list.join(', ')}`);
+    }
+    return scopes;
+}
+function ghaUnavailable(env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN) {
+        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
+    }
+    if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
+        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
+    }
+    return '';
+}
+async function reportRun(r) {
+    const built = r.build.result.exitCode === 0;
+    const exportResult = r.exportRun
+        ? {
+            ...exportOutcome(r.cachePlan, null, built, r.skipExport),
+            status: r.exportRun.status,
+            reason: r.exportRun.reason,
+            seconds: Math.round(r.exportRun.ms / 100) / 10,
+        }
+        : exportOutcome(r.cachePlan, r.history.log, built, r.skipExport);
+    const imports = r.history.log ? importResults(r.history.log) : [];
+    for (const warning of cacheWarnings(exportResult, imports))
+        commands_warning(warning);
+    // The cache manifest is in the metadata of the invocation that exported.
+    const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
+    const exportSizes = exportResult.status === 'ok' ? await (0,export_size/* measureExports */.yz)(r.cachePlan.cacheTo, cacheManifest) : [];
+    return buildReport({
+        plan: r.cachePlan,
+        backend: r.inputs.cache.backend,
+        log: r.history.log,
+        build: built ? 'succeeded' : 'failed',
+        tokenScopes: r.tokenScopes,
+        exportResult,
+        record: r.history.record,
+        metadata: { ...r.build.metadata, cacheManifest },
+        exportSizes,
+        noCache: r.inputs.build.noCache,
+        timings: { ...r.timings, totalMs: Date.now() - r.started },
+    });
+}
+async function writeSummary(report) {
+    try {
+        await appendSummary(renderSummary(report));
+    }
+    catch (e) {
+        commands_warning(`could not write the job summary: ${e.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/entry/last-resort.ts
+/**
+ * The net for anything main or post did not report themselves. Written by hand rather than with
+ * the command module so that it works even when loading that failed.
+ */
+const lastResort = (kind) => (e) => {
+    process.stdout.write(`::${kind}::buildkit-cache-action: ${String(e?.message ?? e)}\n`);
+    if (kind === 'error')
+        process.exitCode = 1;
+};
+
+;// CONCATENATED MODULE: ./src/entry/main.ts
 // The runner starts main and post as two processes, each from its own bundle (action.yml): post,
 // which often has nothing to clean, then starts in about the time node itself takes.
-const main_1 = __nccwpck_require__(730);
-const last_resort_1 = __nccwpck_require__(498);
-(0, main_1.run)().catch((0, last_resort_1.lastResort)('error'));
 
-})();
+
+run().catch(lastResort('error'));
 
 module.exports = __webpack_exports__;
 /******/ })()

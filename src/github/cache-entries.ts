@@ -131,3 +131,13 @@ async function lookUpV1({ fetchImpl, url, token, keys, signal }: LookupRequest):
   const body = JSON.parse(text) as { cacheKey?: unknown };
   return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
 }
+
+/** The cache names in BuildKit index keys (`index-<name>-1-<8 hex>[#n]`); other keys are ignored. */
+export function indexNames(keys: string[]): string[] {
+  const names = new Set<string>();
+  for (const key of keys) {
+    const m = /^index-(.+)-1-[0-9a-f]{8}(?:#\d+)?$/.exec(key);
+    if (m) names.add(m[1]);
+  }
+  return [...names].sort();
+}

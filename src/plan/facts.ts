@@ -5,7 +5,7 @@ import type { RunContext } from '../github/context';
 import { dockerConfigDir } from '../docker-config';
 import { ghaServiceFrom, lookUpGhaCaches } from '../github/cache-entries';
 import { cacheScopesFromToken } from '../github/runtime-token';
-import { listTags, manifestsExist, type TagList } from '../registry/tags';
+import { listTags, manifestsExist } from '../registry/tags';
 import { siblingLegsFromTags } from './names';
 import {
   type Existence,
@@ -16,7 +16,8 @@ import {
   registryExistence,
   registryTagOf,
 } from './narrow';
-import { type CachePlan, plan, type PlanOptions } from './plan';
+import { plan, type PlanOptions } from './plan';
+import { probedExistence } from './probe';
 import { classify, type FactsNeeded, factsNeeded, type GitFacts } from './rules';
 
 /**
@@ -81,16 +82,13 @@ export async function gatherFacts(
   return facts;
 }
 
-/** The entries a plan reads. */
-const readEntries = (p: CachePlan) => p.reads.map((r) => r.entry).filter((e) => e !== '');
-
 /**
- * The facts and which caches exist, side by side. The caches the plan can name without git (its
- * own refs, the default branch) are checked at once; those that need a commit git finds (the
- * merge-base, the parent) are checked once it is found. One exception to running them at once: a
- * branch push whose own cache exists reads that alone (narrow.ts), so its merge-base, which a
- * shallow checkout only yields after fetches, is not looked up, unless the push is a merge (it
- * may have merged its base, which the rules read instead). That push waits for the first check.
+ * The facts and which caches exist, side by side. The caches the plan names without git (its own
+ * refs, the default branch) are checked at once; those that need a commit git finds (the
+ * merge-base, the parent) once it is found. One exception to running them at once: a branch push
+ * whose own cache exists reads that alone (narrow.ts), so its merge-base, which a shallow checkout
+ * only yields after fetches, is not looked up, unless the push is a merge (it may have merged its
+ * base, which the rules read instead). That push waits for the first check.
  */
 export async function planInputs(
   exec: Exec,
@@ -99,18 +97,26 @@ export async function planInputs(
   env: NodeJS.ProcessEnv,
   githubToken: string,
   fileExists: (file: string) => boolean,
+  /** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
+  legs: string[] = [options.leg],
 ): Promise<{ facts: GitFacts; existing: ExistingCaches }> {
   const trigger = classify(ctx);
   const needed = factsNeeded(trigger);
-  const checks = existenceChecks(exec, options, env, fileExists);
-  const early = plan(ctx, { mergeBase: null, parent: null }, options);
-  const listing = checks.check(readEntries(early));
+  const listing = findExistingCaches(options, env, fileExists, exec);
+  const readsOf = (facts: GitFacts) =>
+    legs.flatMap((leg) => plan(ctx, facts, { ...options, leg }).reads.map((r) => r.entry));
+  const early = listing.then((e) => e.probe?.(readsOf({ mergeBase: null, parent: null })));
   // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
   const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
   let skipped = '';
   if (head) {
-    const own = early.reads.find((r) => r.alone && r.entry);
-    if (own && (await listing).exists(own.entry) === true) {
+    const owns = legs.map((leg) =>
+      plan(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry),
+    );
+    const existing = await listing;
+    await early;
+    const own = owns[0];
+    if (own && owns.every((o) => o && existing.exists(o.entry) === true)) {
       const info = await head;
       if (info && info.parents.length === 1) {
         needed.mergeBase = false;
@@ -118,9 +124,13 @@ export async function planInputs(
       }
     }
   }
-  const [facts] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
+  const [facts, existing] = await Promise.all([
+    gatherFacts(exec, ctx, needed, githubToken, head),
+    listing,
+    early,
+  ]);
   if (skipped) facts.mergeBaseSkipped = skipped;
-  const existing = await checks.check(readEntries(plan(ctx, facts, options)));
+  await existing.probe?.(readsOf(facts));
   return { facts, existing };
 }
 
@@ -129,100 +139,116 @@ export interface ExistingCaches {
   exists: Existence;
   /** Sibling matrix legs found with caches of their own (registry tags). */
   siblingLegs: string[];
+  /** Every leg found with caches (registry tags), this one included: the siblings of each bake target. */
+  legs?: string[];
   /** Why some or all of it is unknown, when a check failed. */
   note?: string;
   /** A check failed: what it would have told is unknown (narrow.ts then reads the likeliest sources). */
   failed?: true;
-}
-
-/** Finds out which caches exist; asked again with more entries, it checks only the new ones. */
-export interface ExistenceChecks {
-  check(entries: string[]): Promise<ExistingCaches>;
+  /**
+   * Backends asked per entry (gha, s3, azblob, a registry that refuses the tag list): checks
+   * these entries, each once, once the plan's reads are known.
+   */
+  probe?: (entries: string[]) => Promise<void>;
 }
 
 /**
- * Checks, by the backend's own means, which caches exist: the registry repository's tags (listed
- * once per run; a registry that refuses the listing is asked `HEAD` per planned tag, as BuildKit's
- * importer asks), the gha index of each planned cache name (looked up as BuildKit's importer looks
- * it up), the local folders. A check that fails costs nothing but that knowledge (see narrow.ts
- * for what is read then).
+ * Finds out, by the backend's own means and with the requests its importer makes, which caches
+ * exist: the registry repository's tags (listed once per run; a registry that refuses the tag
+ * list is asked `HEAD` per planned tag, as BuildKit's importer asks), the gha index of each
+ * planned cache name (looked up as BuildKit's importer looks it up), the local folders, the s3
+ * and azblob manifests. A check that fails costs nothing but that knowledge (see narrow.ts for
+ * what is read then).
  */
-export function existenceChecks(
-  exec: Exec,
+export async function findExistingCaches(
   options: PlanOptions,
   env: NodeJS.ProcessEnv,
   fileExists: (file: string) => boolean,
-): ExistenceChecks {
+  exec?: Exec,
+): Promise<ExistingCaches> {
   const unknown = (): ExistingCaches => ({ exists: () => undefined, siblingLegs: [] });
   switch (options.backend) {
     case 'registry': {
       const image = options.image;
-      if (!image) return { check: async () => unknown() };
+      if (!image) return unknown();
       const dir = dockerConfigDir(env);
       // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
-      let listing: Promise<TagList> | undefined;
+      const listed = await listTags({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
+      if (listed.tags !== null) {
+        const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
+        return {
+          exists: registryExistence(listed.tags),
+          siblingLegs: legs,
+          legs: siblingLegsFromTags(listed.tags, options.scope, ''),
+        };
+      }
+      const notListed = `cache tags not listed (${listed.reason})`;
+      if (!listed.refused) {
+        const note = `${notListed}: which caches exist is unknown`;
+        return { exists: () => undefined, siblingLegs: [], note, failed: true };
+      }
       const heads = new OnePerKey((tags) => manifestsExist({ image, tags, dockerConfigDir: dir, exec }));
-      return {
-        async check(entries) {
-          listing ??= listTags({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
-          const listed = await listing;
-          if (listed.tags !== null) {
-            const legs =
-              options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
-            return { exists: registryExistence(listed.tags), siblingLegs: legs };
-          }
-          if (!listed.refused) {
-            const note = `cache tags not listed (${listed.reason}): which caches exist is unknown`;
-            return { exists: () => undefined, siblingLegs: [], note, failed: true };
-          }
-          const tags = entries.map(registryTagOf).filter((t): t is string => t !== undefined);
-          const headed = await heads.ask(tags);
-          const failed = headed.reason ? `; some could not be asked for (${headed.reason})` : '';
-          return {
-            exists: manifestExistence(headed.found),
-            siblingLegs: [],
-            ...(headed.reason ? { failed: true as const } : {}),
-            note: `cache tags not listed (${listed.reason}): each planned tag was asked for with HEAD${failed}`,
-          };
+      const found: ExistingCaches = {
+        exists: manifestExistence(heads.found),
+        siblingLegs: [],
+        note: `${notListed}: each planned tag is asked for with HEAD`,
+        probe: async (entries) => {
+          const reason = await heads.ask(entries.map(registryTagOf).filter((t) => t !== undefined));
+          found.note = `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`;
+          if (reason) found.failed = true;
         },
       };
+      return found;
     }
     case 'gha': {
       const service = ghaServiceFrom(env);
       const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
-      if (!token || !service) return { check: async () => unknown() };
+      if (!token || !service) return unknown();
       const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
       const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
-      return {
-        async check(entries) {
-          const names = entries.map(ghaNameOf).filter((n): n is string => n !== undefined);
-          const looked = await lookups.ask(names);
-          return {
-            exists: ghaExistence(looked.found),
-            siblingLegs: [],
-            ...(looked.reason
-              ? {
-                  note: `some gha caches could not be looked up (${looked.reason}): they count as unknown`,
-                  failed: true as const,
-                }
-              : {}),
-          };
+      const found: ExistingCaches = {
+        exists: ghaExistence(lookups.found),
+        siblingLegs: [],
+        probe: async (entries) => {
+          const reason = await lookups.ask(entries.map(ghaNameOf).filter((n) => n !== undefined));
+          if (!reason) return;
+          found.note = `some gha caches could not be looked up (${reason}): they count as unknown`;
+          found.failed = true;
         },
       };
+      return found;
     }
     case 'local':
-      return { check: async () => ({ exists: localExistence(fileExists), siblingLegs: [] }) };
+      return { exists: localExistence(fileExists), siblingLegs: [] };
+    case 's3':
+    case 'azblob': {
+      // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
+      const check =
+        options.backend === 's3'
+          ? (await import('../s3/exists')).s3ManifestExists
+          : (await import('../azblob/exists')).azblobManifestExists;
+      const probed = probedExistence((entry) => check(entry, env));
+      const found: ExistingCaches = {
+        exists: probed.exists,
+        siblingLegs: [],
+        probe: async (entries) => {
+          await probed.probe(entries);
+          found.note = probed.note();
+        },
+      };
+      return found;
+    }
     default:
-      return { check: async () => unknown() };
+      return unknown();
   }
 }
 
 /**
  * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
- * the answers still on their way. The first failure's reason is kept.
+ * the answers still on their way. Resolves with the first failure's reason, if any.
  */
 class OnePerKey {
-  private readonly found = new Map<string, boolean | undefined>();
+  readonly found = new Map<string, boolean | undefined>();
   private readonly asked = new Set<string>();
   private readonly pending: Promise<void>[] = [];
   private reason?: string;
@@ -233,8 +259,8 @@ class OnePerKey {
     ) => Promise<{ found: Map<string, boolean | undefined>; reason?: string }>,
   ) {}
 
-  async ask(keys: string[]): Promise<{ found: Map<string, boolean | undefined>; reason?: string }> {
-    const fresh = [...new Set(keys)].filter((k) => !this.asked.has(k));
+  async ask(keys: (string | undefined)[]): Promise<string | undefined> {
+    const fresh = [...new Set(keys)].filter((k): k is string => k !== undefined && !this.asked.has(k));
     for (const k of fresh) this.asked.add(k);
     if (fresh.length > 0) {
       this.pending.push(
@@ -245,6 +271,6 @@ class OnePerKey {
       );
     }
     await Promise.all(this.pending);
-    return this.reason ? { found: this.found, reason: this.reason } : { found: this.found };
+    return this.reason;
   }
 }

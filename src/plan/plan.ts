@@ -185,9 +185,20 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
   result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
 
   if (b.backend === 'inline') {
-    notes.push('inline: the cache is exported inside the image (min mode) and read back from its tags');
+    notes.push(
+      "inline: the cache travels inside the pushed image, in min mode only: just the final stage's steps can hit (the other stages run again); it is read back from the image's own tags, whatever the ref",
+    );
   }
   result.cacheFrom = [...cacheFromEntries(b, readNames), ...options.rawFrom];
   result.cacheTo = [...cacheToEntries(b, writeNames), ...options.rawTo];
   return result;
+}
+
+/** The plan as log lines: each read and write with its reason, then the notes. */
+export function planLines(p: CachePlan): string[] {
+  return [
+    ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`),
+    ...p.writes.map((w) => `write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`),
+    ...p.notes.map((n) => `note: ${n}`),
+  ];
 }
