@@ -4,7 +4,14 @@ import type { RunSpec } from './scenario';
 // The configurations compared side by side. Each has its own cache: its own registry repository,
 // or its own GitHub cache service (state), so none can read another's cache.
 
-export type ConfigId = 'none' | 'bpa-gha' | 'single-tag' | 'branch-tag' | 'action-gha' | 'action-registry';
+export type ConfigId =
+  | 'none'
+  | 'bpa-gha'
+  | 'single-tag'
+  | 'branch-tag'
+  | 'action-gha'
+  | 'action-registry'
+  | 'action-gha-unchecked';
 
 export interface Config {
   id: ConfigId;
@@ -19,6 +26,8 @@ export interface Config {
   repository?: string;
   /** The action's inputs for a job (besides `driver` and `target`). */
   inputs(run: RunSpec): Record<string, string>;
+  /** Changes the job's environment, if set. */
+  env?(env: Record<string, string>): Record<string, string>;
 }
 
 export const CONFIG_IDS: ConfigId[] = [
@@ -29,6 +38,9 @@ export const CONFIG_IDS: ConfigId[] = [
   'action-gha',
   'action-registry',
 ];
+
+/** Run only when named in `--configs=`: measurements of one situation, not part of the comparison. */
+export const OPT_IN_CONFIG_IDS: ConfigId[] = ['action-gha-unchecked'];
 
 /** A registry tag from a branch or ref name (int128-style: invalid characters become `-`). */
 export function tagOf(name: string): string {
@@ -130,6 +142,18 @@ export function makeConfigs(registry: string, nonce: string): Config[] {
       subject: true,
       repository: action,
       inputs: () => ({ cache: 'registry', 'cache-image': action }),
+    },
+    {
+      // Which caches exist stays unknown: the action looks them up on the v1 service (no
+      // ACTIONS_CACHE_SERVICE_V2), which the stand-in does not have, while `version=2` keeps
+      // BuildKit on v2. Measures the rule for unknown existence (src/plan/narrow.ts).
+      id: 'action-gha-unchecked',
+      label: 'this action, gha, existence unknown',
+      ideal: 'gha',
+      gha: true,
+      subject: false,
+      inputs: () => ({ cache: 'gha', 'cache-options': 'version=2' }),
+      env: (env) => Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'ACTIONS_CACHE_SERVICE_V2')),
     },
   ];
 }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BASE_IMAGE, REGISTRY, engineEnv, freshRunner, run } from '../__tests__/e2e/support';
 import { startGhaCacheService, type GhaCacheService } from '../test-services/gha-cache';
-import { CONFIG_IDS, type Config, type ConfigId, makeConfigs } from './configs';
+import { CONFIG_IDS, type Config, type ConfigId, makeConfigs, OPT_IN_CONFIG_IDS } from './configs';
 import { extraCaCertsCostMs, readDockerLog, registryStorage, shimCostMs, writeDockerShim } from './measure';
 import {
   type IdealRun,
@@ -91,7 +91,7 @@ function parseArgs(argv: string[]): Options {
   if (o.configs.length === 0) o.configs = o.quick ? QUICK_CONFIGS : CONFIG_IDS;
   // Probing matrix legs alone doubles their jobs: on by default, off for --quick (time budget).
   o.probe = probe ?? !o.quick;
-  const bad = o.configs.filter((c) => !CONFIG_IDS.includes(c));
+  const bad = o.configs.filter((c) => !CONFIG_IDS.includes(c) && !OPT_IN_CONFIG_IDS.includes(c));
   if (bad.length > 0)
     throw new Error(`unknown configuration ${bad.join(', ')} (known: ${CONFIG_IDS.join(', ')})`);
   return o;
@@ -267,7 +267,7 @@ class Bench {
       `${ev.id}-${c.id}-${r.target || 'app'}${mode === 'probe' ? '-probe' : ''}.log`,
     );
     const svc = this.services.get(c.id);
-    const env: Record<string, string> = {
+    const jobEnv: Record<string, string> = {
       ...engineEnv(),
       PATH: this.pathEnv,
       BENCH_DOCKER_LOG: dockerLog,
@@ -275,6 +275,7 @@ class Bench {
       NODE_EXTRA_CA_CERTS: '',
       ...(svc ? svc.env(svc.mintToken({ scopes: r.token })) : {}),
     };
+    const env = c.env ? c.env(jobEnv) : jobEnv;
     const inputs: Record<string, string> = { driver: 'docker', ...c.inputs(r) };
     if (r.target) inputs.target = r.target;
     if (mode === 'probe') {

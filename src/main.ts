@@ -234,7 +234,7 @@ async function planCache(
   const options = planOptionsFrom(inputs);
   const { facts, existing } = await planInputs(exec, ctx, options, env, inputs.githubToken, fs.existsSync);
   options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
-  const p = narrowSources(plan(ctx, facts, options), existing.exists);
+  const p = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
   if (existing.note) p.notes.push(existing.note);
   for (const line of planLines(p)) core.info(line);
   return p;

@@ -1,4 +1,5 @@
 import { runAction, runStep } from '../../scripts/action-runner';
+import { LIST_METHODS } from '../../test-services/gha-cache';
 import {
   BASE_IMAGE,
   engineEnv,
@@ -15,7 +16,15 @@ import {
 
 // The default backend, gha, end to end: the bundled action on the real engine, BuildKit's gha client
 // talking to the local cache service (Azurite blobs), with tokens scoped as GitHub scopes them.
+// The service answers only the calls GitHub guarantees a job's token (ListCacheEntries and
+// LookupCacheEntry off), except where a test turns them on.
 const t = useEngine({ gha: true });
+
+/** ListCacheEntries / LookupCacheEntry requests since `since` (the action must make none). */
+const listCallsSince = (since: number) =>
+  t.svc
+    .requests()
+    .filter((r) => r.time.getTime() >= since && (LIST_METHODS as readonly string[]).includes(r.method));
 
 /** Entries the service holds that were created after `since`, by scope. */
 const scopesWrittenSince = (since: number) =>
@@ -42,8 +51,10 @@ describe('gha: main, a pull request, a sibling branch', () => {
     mainSha = await git(repo.work, 'rev-parse', 'HEAD');
   });
 
-  it('1. a push to main exports; after pruning, the next main build is fully cached', async () => {
+  it('1. a push to main exports; after pruning, the next main build is fully cached (list calls on)', async () => {
     if (!t.ready) return;
+    // The one run with the service's list calls on: the action still never makes them.
+    t.svc.setListCalls(true);
     await freshRunner();
     const since = Date.now();
     const env = { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')) };
@@ -70,6 +81,8 @@ describe('gha: main, a pull request, a sibling branch', () => {
     expect(warm.main.exitCode).toBe(0);
     expect(warm.main.outputs['cached-steps']).toBe('5');
     expect(warm.main.outputs['cache-hit-ratio']).toBe('1.00');
+    expect(listCallsSince(since)).toStrictEqual([]);
+    t.svc.setListCalls(false);
   });
 
   it("2. a pull request imports main's cache and writes only its own scope", async () => {
@@ -147,6 +160,13 @@ describe('gha: a pull request from a fork', () => {
     const since = Date.now();
     const first = await job();
     expect(first.main.exitCode).toBe(0);
+    // GetCacheEntryDownloadURL found no cache of its own yet: only main's is read.
+    expect(first.main.outputs['cache-from']).toBe(`type=gha,scope=${scope}.branch-main`);
+    expect(reportOf(first.main.outputs).imports).toContainEqual({
+      source: `type=gha,scope=${scope}.pr-8`,
+      result: 'not-found',
+      seconds: 0,
+    });
     expect(first.main.outputs['cache-to']).toBe(`type=gha,scope=${scope}.pr-8,mode=max,ignore-error=true`);
     expect(first.main.outputs['cache-export']).toBe('ok');
     expect(scopesWrittenSince(since)).toStrictEqual(['refs/pull/8/merge']);
@@ -157,6 +177,17 @@ describe('gha: a pull request from a fork', () => {
       'cached-steps': '5',
       'cache-export': 'ok',
     });
+    expect(reportOf(second.main.outputs).plan.notes).toContain(
+      "pr:8 holds this ref's earlier runs: it is read alone (more sources only make BuildKit miss at random)",
+    );
+    // Known from the lookups BuildKit makes: the service refused every list call, and none was made.
+    expect(listCallsSince(since)).toStrictEqual([]);
+    expect(
+      t.svc
+        .requests()
+        .filter((r) => r.time.getTime() >= since && r.method === 'GetCacheEntryDownloadURL')
+        .some((r) => r.key?.startsWith(`index-${scope}.pr-8-1-`)),
+    ).toBe(true);
   });
 });
 

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergedPullRequest, runContextFrom } from '../../src/github/context';
 import type { CacheWrite } from '../../src/inputs';
-import { indexNames, listGhaCacheNames } from '../../src/github/cache-entries';
 import { gatherFacts, planInputs } from '../../src/plan/facts';
 import { ghaExistence, localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
@@ -613,63 +612,121 @@ describe("a push's before: the head it replaced, read as the parent without aski
   });
 });
 
-describe('gha: which caches exist, from the index entries the run can list', () => {
-  it('reads the cache names out of BuildKit index keys, ignoring blobs and other keys', () => {
-    expect(
-      indexNames([
-        'index-default.pr-7-1-b2337d06#2',
-        'index-default.branch-main-1-f921bd05#1',
-        'index-default.branch-main-1-f921bd05#3',
-        'buildkit-blob-1-sha256:d03cd994e98605beb8c83941d558f0571e5eb7d9f5ba9ed217b5bae79c37938f',
-        'node-modules-abc',
-      ]),
-    ).toStrictEqual(['default.branch-main', 'default.pr-7']);
-  });
-
-  it('a pull request whose own cache is listed reads it alone; names not listed are still read', () => {
-    const pr = run('pull_request', 'pull_request', 'refs/pull/7/merge', MERGE);
-    const p = plan(pr, facts, { ...base, backend: 'gha' });
-    const both = narrowSources(p, ghaExistence(['default.pr-7', 'default.branch-main']));
-    expect(both.cacheFrom).toStrictEqual(['type=gha,scope=default.pr-7']);
-    expect(both.notes).toContain(
-      "pr:7 holds this ref's earlier runs: it is read alone (more sources only make BuildKit miss at random)",
-    );
-    // A name not listed is unknown, not missing: BuildKit looks it up (a miss costs nothing).
-    const first = narrowSources(p, ghaExistence(['default.branch-main']));
-    expect(first.cacheFrom).toStrictEqual(p.cacheFrom);
-    expect(first.missing).toStrictEqual([]);
-    expect(narrowSources(p, ghaExistence(null)).cacheFrom).toStrictEqual(p.cacheFrom);
-  });
-
+describe('gha: which caches exist, from the lookups BuildKit makes', () => {
+  const pr = run('pull_request', 'pull_request', 'refs/pull/7/merge', MERGE);
+  const p = plan(pr, facts, { ...base, backend: 'gha' });
+  const gha = (name: string) => `type=gha,scope=${name}`;
   it.each([
     {
-      title: 'answers the names',
-      status: 200,
-      body: { entries: [{ key: 'index-app.branch-main-1-f921bd05#1' }] },
-      want: { names: ['app.branch-main'] },
+      title: 'a pull request whose own cache exists reads it alone',
+      found: {
+        'default.pr-7': true,
+        'default.branch-feature-login-form-5e6268e3': true,
+        'default.branch-main': true,
+      },
+      from: [gha('default.pr-7')],
+      missing: [],
     },
     {
-      title: 'a refusal is no knowledge',
-      status: 404,
-      body: {},
-      want: { names: null, reason: 'the cache service answered 404 to ListCacheEntries' },
+      title: 'names the service does not have are left out as misses',
+      found: { 'default.pr-7': false, 'default.branch-main': true },
+      from: [gha('default.branch-main')],
+      missing: [gha('default.pr-7')],
     },
-  ])('ListCacheEntries: $title', async ({ status, body, want }) => {
-    const seen: { url: string; init: RequestInit }[] = [];
-    const fetchImpl = (async (url: string, init: RequestInit) => {
-      seen.push({ url, init });
-      return new Response(JSON.stringify(body), { status });
-    }) as unknown as typeof fetch;
-    const got = await listGhaCacheNames({
-      resultsUrl: 'http://svc/',
-      token: 'tkn',
-      prefix: 'app',
-      fetchImpl,
-    });
-    expect(got).toStrictEqual(want);
-    expect(seen[0].url).toBe('http://svc/twirp/github.actions.results.api.v1.CacheService/ListCacheEntries');
-    expect(JSON.parse(String(seen[0].init.body))).toStrictEqual({ key: '', restore_keys: ['index-app'] });
-    expect((seen[0].init.headers as Record<string, string>).Authorization).toBe('Bearer tkn');
+    {
+      title: 'a name whose lookup failed is passed (it may exist)',
+      found: { 'default.pr-7': false, 'default.branch-main': undefined },
+      from: [gha('default.branch-main')],
+      missing: [gha('default.pr-7')],
+    },
+  ])('$title', ({ found, from, missing }) => {
+    const n = narrowSources(p, ghaExistence(new Map(Object.entries(found))), true);
+    expect(n.cacheFrom).toStrictEqual(from);
+    expect(n.missing).toStrictEqual(missing);
+  });
+});
+
+describe('when which caches exist is unknown (every check failed)', () => {
+  const image = 'ghcr.io/octo-org/app-cache';
+  const tag = (t: string) => `type=registry,ref=${image}:${t}`;
+  const gha = (name: string) => `type=gha,scope=${name}`;
+  const options = { ...base, backend: 'registry' as const };
+  it.each([
+    {
+      title: 'push to main: its own branch, which is the default branch',
+      ctx: run('push', 'push-main', 'refs/heads/main'),
+      o: options,
+      from: [tag('default.branch-main')],
+    },
+    {
+      title: 'push to a branch: its own branch and the default branch',
+      ctx: run('push', 'push-feature', 'refs/heads/feature/login-form'),
+      o: options,
+      from: [tag('default.branch-feature-login-form-5e6268e3'), tag('default.branch-main')],
+    },
+    {
+      title: 'pull request: its own earlier runs and the default branch',
+      ctx: run('pull_request', 'pull_request', 'refs/pull/7/merge', MERGE),
+      o: options,
+      from: [tag('default.pr-7'), tag('default.branch-main')],
+    },
+    {
+      title: 'push to a branch on gha: its own scope and the default branch',
+      ctx: run('push', 'push-feature', 'refs/heads/feature/login-form'),
+      o: { ...base, backend: 'gha' as const },
+      from: [gha('default.branch-feature-login-form-5e6268e3'), gha('default.branch-main')],
+    },
+    {
+      title: 'merge queue: the queued pull request and the default branch',
+      ctx: run(
+        'merge_group',
+        'merge_group-release',
+        `refs/heads/gh-readonly-queue/release/1.x/pr-7-${PARENT}`,
+      ),
+      o: options,
+      from: [tag('default.pr-7'), tag('default.branch-main')],
+    },
+    {
+      title: 'tag: the default branch, which is also the first source',
+      ctx: run('push', 'push-main', 'refs/tags/v1.0.0'),
+      o: options,
+      from: [tag('default.branch-main')],
+    },
+    {
+      title: "a matrix leg: its own likeliest source, its and the plain build's default branch, no siblings",
+      ctx: run('push', 'push-feature', 'refs/heads/feature/login-form'),
+      o: { ...options, leg: 'leg-a', siblingLegs: ['leg-b'] },
+      from: [
+        tag('default.leg-a.branch-feature-login-form-5e6268e3'),
+        tag('default.leg-a.branch-main'),
+        tag('default.branch-main'),
+      ],
+    },
+  ])('$title', ({ ctx, o, from }) => {
+    const p = plan(ctx, facts, o);
+    const n = narrowSources(p, () => undefined, true);
+    expect(n.cacheFrom).toStrictEqual(from);
+    expect(n.missing).toStrictEqual([]);
+    expect(n.notes.some((note) => note.startsWith('which caches exist is unknown: only '))).toBe(true);
+  });
+
+  it('says what it reads and why', () => {
+    const n = narrowSources(
+      plan(run('pull_request', 'pull_request', 'refs/pull/7/merge', MERGE), facts, options),
+      () => undefined,
+      true,
+    );
+    expect(n.notes).toContain(
+      'which caches exist is unknown: only pr:7 and the default branch (branch:main) are read (more sources only make BuildKit miss at random)',
+    );
+  });
+
+  it('passes every source when the backend has no check at all (s3, azblob), or when something is known', () => {
+    const ctx = run('push', 'push-feature', 'refs/heads/feature/login-form');
+    const p = plan(ctx, facts, options);
+    expect(narrowSources(p, () => undefined).cacheFrom).toStrictEqual(p.cacheFrom);
+    const some = narrowSources(p, (e) => (e === tag('default.branch-main') ? false : undefined), true);
+    expect(some.cacheFrom).toStrictEqual(p.cacheFrom.filter((e) => e !== tag('default.branch-main')));
   });
 });
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { listTags, parseChallenges, parseImageName, registryOrigin } from '../../src/registry/tags';
+import { pushTinyImage } from './registry-push';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 
@@ -93,38 +94,6 @@ describe('parseChallenges', () => {
 
 const REGISTRY = process.env.BKCA_TEST_REGISTRY ?? '127.0.0.1:5000';
 
-async function pushTinyImage(repository: string, tags: string[]): Promise<void> {
-  const base = `http://${REGISTRY}/v2/${repository}`;
-  const config = Buffer.from(
-    JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] } }),
-  );
-  const digest = `sha256:${createHash('sha256').update(config).digest('hex')}`;
-  const start = await fetch(`${base}/blobs/uploads/`, { method: 'POST' });
-  expect(start.status).toBe(202);
-  const location = new URL(start.headers.get('location') ?? '', base);
-  location.searchParams.set('digest', digest);
-  const put = await fetch(location, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/octet-stream' },
-    body: config,
-  });
-  expect(put.status).toBe(201);
-  const manifest = JSON.stringify({
-    schemaVersion: 2,
-    mediaType: 'application/vnd.oci.image.manifest.v1+json',
-    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest, size: config.length },
-    layers: [],
-  });
-  for (const tag of tags) {
-    const res = await fetch(`${base}/manifests/${tag}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' },
-      body: manifest,
-    });
-    expect(res.status).toBe(201);
-  }
-}
-
 let tmp: string;
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'bkca-tags-'));
@@ -144,7 +113,7 @@ describe('listTags against the local registry', () => {
     if (!(ping instanceof Response) || ping.status !== 200) {
       throw new Error(`no registry at ${REGISTRY}: run "bash scripts/provision-engine.sh" first`);
     }
-    await pushTinyImage(repository, ['main', 'feature-x']);
+    await pushTinyImage(REGISTRY, repository, ['main', 'feature-x']);
   });
 
   it('lists the pushed tags (also when the image is given with a tag)', async () => {
@@ -336,15 +305,15 @@ describe('listTags against a fake registry with its own token realm', () => {
     case                             | config                                            | reason
     ${'no docker config at all'}     | ${undefined}                                      | ${/\(HTTP 401: DENIED: authentication required\); no docker config at .*config\.json$/}
     ${'no entry for this registry'}  | ${{ auths: { 'ghcr.io': { auth: 'eDp5' } } }}     | ${/; no credentials for 127\.0\.0\.1:\d+ in .*config\.json$/}
-    ${'credentials in a credsStore'} | ${{ auths: { HOST: {} }, credsStore: 'desktop' }} | ${/; the credentials for 127\.0\.0\.1:\d+ are kept by a docker credential helper, which is not consulted$/}
-    ${'credentials in a credHelper'} | ${{ credHelpers: { HOST: 'ecr-login' } }}         | ${/kept by a docker credential helper/}
+    ${'credentials in a credsStore'} | ${{ auths: { HOST: {} }, credsStore: 'desktop' }} | ${/; the credentials for 127\.0\.0\.1:\d+ are kept by docker-credential-desktop, which was not run$/}
+    ${'credentials in a credHelper'} | ${{ credHelpers: { HOST: 'ecr-login' } }}         | ${/kept by docker-credential-ecr-login, which was not run/}
     ${'config that is not JSON'}     | ${'{not json'}                                    | ${/; the docker config .*config\.json could not be read$/}
   `('a private repository without usable credentials: $case → reason', async ({ config, reason }) => {
     const text = typeof config === 'string' ? config : JSON.stringify(config)?.replace(/HOST/g, fakeHost);
     const dir = configDir();
     if (text !== undefined) writeFileSync(join(dir, 'config.json'), text);
     const result = await listTags({ image: image(), dockerConfigDir: dir });
-    expect(result).toEqual({ tags: null, reason: expect.stringMatching(reason) });
+    expect(result).toEqual({ tags: null, refused: true, reason: expect.stringMatching(reason) });
     expect(result.tags === null && result.reason).toMatch(
       /^registry 127\.0\.0\.1:\d+ refused to list team\/app-cache/,
     );
@@ -385,9 +354,9 @@ describe('listTags against a fake registry with its own token realm', () => {
     ${'page bound'}                   | ${() => undefined}                                                                                                                                  | ${{ pageSize: 2, maxPages: 2 }} | ${{ tags: null, reason: 'registry HOST: team/app-cache has more than 2 pages of tags' }}
     ${'server error'}                 | ${() => (state.tagsReply = (_q, s) => (send(s, 503, 'upstream unavailable'), true))}                                                                | ${{}}                           | ${{ tags: null, reason: 'registry HOST refused to list team/app-cache (HTTP 503: upstream unavailable)' }}
     ${'429 with an error body'}       | ${() => (state.tagsReply = (_q, s) => (send(s, 429, { errors: [{ code: 'TOOMANYREQUESTS', message: 'slow down' }] }), true))}                       | ${{}}                           | ${{ tags: null, reason: 'registry HOST refused to list team/app-cache (HTTP 429: TOOMANYREQUESTS: slow down)' }}
-    ${'not JSON'}                     | ${() => (state.tagsReply = (_q, s) => (send(s, 200, '<html>'), true))}                                                                              | ${{}}                           | ${{ tags: null, reason: 'registry HOST answered the tag list with something that is not JSON: <html>' }}
-    ${'JSON that is no object'}       | ${() => (state.tagsReply = (_q, s) => (send(s, 200, '42'), true))}                                                                                  | ${{}}                           | ${{ tags: null, reason: 'registry HOST answered the tag list without a list of tags' }}
-    ${'tags not a list'}              | ${() => (state.tagsReply = (_q, s) => (send(s, 200, { tags: 'main' }), true))}                                                                      | ${{}}                           | ${{ tags: null, reason: 'registry HOST answered the tag list without a list of tags' }}
+    ${'not JSON'}                     | ${() => (state.tagsReply = (_q, s) => (send(s, 200, '<html>'), true))}                                                                              | ${{}}                           | ${{ tags: null, refused: true, reason: 'registry HOST answered the tag list with something that is not JSON: <html>' }}
+    ${'JSON that is no object'}       | ${() => (state.tagsReply = (_q, s) => (send(s, 200, '42'), true))}                                                                                  | ${{}}                           | ${{ tags: null, refused: true, reason: 'registry HOST answered the tag list without a list of tags' }}
+    ${'tags not a list'}              | ${() => (state.tagsReply = (_q, s) => (send(s, 200, { tags: 'main' }), true))}                                                                      | ${{}}                           | ${{ tags: null, refused: true, reason: 'registry HOST answered the tag list without a list of tags' }}
     ${'next page on another host'}    | ${() => (state.tagsReply = (_q, s) => (send(s, 200, { tags: ['a'] }, { link: '<http://other.example/v2/x/tags/list?last=a>; rel="next"' }), true))} | ${{}}                           | ${{ tags: null, reason: 'registry HOST: the next page of tags is on another host (other.example)' }}
     ${'token realm without a token'}  | ${() => (state.tokenReply = (s) => send(s, 200, { expires_in: 300 }))}                                                                              | ${{}}                           | ${{ tags: null, reason: 'registry HOST: the token service HOST answered without a token' }}
     ${'bad image name'}               | ${() => undefined}                                                                                                                                  | ${{ repo: 'Team/App' }}         | ${{ tags: null, reason: expect.stringContaining('repository names must be lowercase') }}

@@ -2296,42 +2296,146 @@ function readDockerConfig(env = process.env) {
 
 ;// CONCATENATED MODULE: ./src/github/cache-entries.ts
 
+
 /**
- * Which BuildKit caches the GitHub Actions cache holds for this run. BuildKit keeps one index
- * entry per cache name and ref, keyed `index-<name>-<version>-<hash of the ref>#<n>`; the
- * service's ListCacheEntries answers with the entries this run's token may read, which are the
- * ones BuildKit's import would find. Never fails: a service that does not answer gives null.
+ * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
+ * importer asks at import: its client (go-actions-cache) looks an index up with
+ * GetCacheEntryDownloadURL (cache service v2) or `GET _apis/artifactcache/cache` (v1, GHES and
+ * older runners), under one constant version. GitHub's scope rules then answer exactly what the
+ * import will see. Neither BuildKit nor `@actions/cache` lists entries, and GitHub guarantees a
+ * job's token no listing call, so none is made.
  */
-async function listGhaCacheNames(o) {
-    const url = `${o.resultsUrl.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/ListCacheEntries`;
-    try {
-        const res = await (o.fetchImpl ?? http/* httpFetch */.tX)(url, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${o.token}` },
-            body: JSON.stringify({ key: '', restore_keys: [`index-${o.prefix}`] }),
-            signal: AbortSignal.timeout(o.timeoutMs ?? 5000),
-        });
-        if (!res.ok)
-            return { names: null, reason: `the cache service answered ${res.status} to ListCacheEntries` };
-        const body = (await res.json());
-        return { names: indexNames((body.entries ?? []).map((e) => String(e.key ?? ''))) };
-    }
-    catch (e) {
-        return { names: null, reason: `the cache service could not list entries: ${e.message}` };
-    }
+/** go-actions-cache's version: one constant hash for every key, not one per key. */
+const GHA_CACHE_VERSION = (0,external_node_crypto_.createHash)('sha256').update('|go-actionscache-1.0').digest('hex');
+/** BuildKit's index format version inside the key (`index-<name>-1-…`). */
+const INDEX_VERSION = '1';
+/**
+ * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
+ * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
+ */
+function ghaServiceFrom(env) {
+    const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
+    if (v2 && env.ACTIONS_RESULTS_URL)
+        return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
+    if (!v2 && env.ACTIONS_CACHE_URL)
+        return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
+    return null;
 }
-/** The cache names in BuildKit index keys; other keys are ignored. */
+/**
+ * The index keys BuildKit's import loads for a cache name: one per ref scope of the token,
+ * `index-<name>-1-<first 8 hex of sha256(scope)>` (the exporter appends `#<n>`). Without the
+ * token's scopes, the prefix every such key starts with.
+ */
+function indexKeys(name, tokenScopes) {
+    const prefix = `index-${name}-${INDEX_VERSION}-`;
+    if (!tokenScopes || tokenScopes.length === 0)
+        return [prefix];
+    return tokenScopes.map((s) => prefix + (0,external_node_crypto_.createHash)('sha256').update(s).digest('hex').slice(0, 8));
+}
+/** Whether a matched key is an index of exactly this name (`…branch-main-` also starts `…branch-main-2-…`). */
+function isIndexOf(key, name) {
+    const prefix = `index-${name}-${INDEX_VERSION}-`;
+    return key.startsWith(prefix) && /^[0-9a-f]{8}(?:#\d+)?$/.test(key.slice(prefix.length));
+}
+/**
+ * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
+ * fails: a name whose request fails stays unknown, with the reason.
+ */
+async function lookUpGhaCaches(o) {
+    const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
+    const fetchImpl = o.fetchImpl ?? http/* httpFetch */.tX;
+    const reasons = [];
+    const found = new Map();
+    await Promise.all(o.names.map(async (name) => {
+        const keys = indexKeys(name, o.tokenScopes);
+        try {
+            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
+            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
+            // A key of another name that shares the prefix says nothing about this one.
+            found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
+        }
+        catch (e) {
+            found.set(name, undefined);
+            const timedOut = signal.aborted || e?.name === 'TimeoutError';
+            reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : (0,http/* failureText */.kY)(e));
+        }
+    }));
+    return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
+}
+class LookupRefused extends Error {
+}
+/** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
+async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
+    const res = await fetchImpl(`${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ key: keys[0], restore_keys: keys, version: GHA_CACHE_VERSION }),
+        signal,
+    });
+    if (!res.ok)
+        throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
+    const body = (await res.json());
+    return body.ok === true ? String(body.matched_key ?? '') : null;
+}
+/** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
+async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
+    const query = new URLSearchParams({ keys: keys.join(','), version: GHA_CACHE_VERSION });
+    const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
+        signal,
+    });
+    if (res.status === 204)
+        return null;
+    if (!res.ok)
+        throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
+    const text = await res.text();
+    if (text.trim() === '')
+        return null;
+    const body = JSON.parse(text);
+    return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
+}
+/** The cache names in BuildKit index keys (`index-<name>-1-<8 hex>[#n]`); other keys are ignored. */
 function indexNames(keys) {
     const names = new Set();
     for (const key of keys) {
-        const m = /^index-(.+)-\d+-[0-9a-f]{8}(?:#\d+)?$/.exec(key);
+        const m = /^index-(.+)-1-[0-9a-f]{8}(?:#\d+)?$/.exec(key);
         if (m)
             names.add(m[1]);
     }
     return [...names].sort();
 }
 
+;// CONCATENATED MODULE: ./src/github/runtime-token.ts
+/**
+ * Decodes the token's payload without verifying it (only GitHub can) to show the user which
+ * ref scopes the run may read and write. Never returns or logs the token itself.
+ */
+function cacheScopesFromToken(token) {
+    const parts = token.split('.');
+    if (parts.length < 2)
+        return null;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        if (typeof payload.ac !== 'string')
+            return null;
+        const ac = JSON.parse(payload.ac);
+        if (!Array.isArray(ac))
+            return null;
+        return ac
+            .filter((e) => typeof e.Scope === 'string' && typeof e.Permission === 'number')
+            .map((e) => ({
+            scope: e.Scope,
+            read: (e.Permission & 1) !== 0,
+            write: (e.Permission & 2) !== 0,
+        }));
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/registry/tags.ts
+
 
 
 
@@ -2428,13 +2532,15 @@ function keyHost(key) {
         .toLowerCase();
 }
 /**
- * Credentials that `docker login` wrote into `<dir>/config.json`: `auths[<key>].auth`
- * (base64 `user:password`) or `auths[<key>].username`/`.password`, found under the exact key
- * first and then under any key naming the same host (docker matches `https://host/v1/` too).
- * Credential helpers (`credsStore`, `credHelpers`) and identity tokens are not used: the
- * listing goes on anonymously, and a registry that then refuses says why in the reason.
+ * Credentials for the registry, found as docker finds them in `<dir>/config.json`: a credential
+ * helper first (`credHelpers[<host>]`, else `credsStore`: `docker-credential-<helper> get`, run
+ * through the one exec seam with the server on stdin; its answer is masked and never logged),
+ * then what `docker login` wrote into `auths[<key>]` (`auth`, base64 `user:password`, or
+ * `username`/`password`), under the exact key first and then under any key naming the same host
+ * (docker matches `https://host/v1/` too). Identity tokens are not used: the request goes on
+ * anonymously, and a registry that then refuses says why in the reason.
  */
-async function readCredentials(dir, name) {
+async function readCredentials(dir, name, exec, timeoutMs) {
     const file = (0,external_node_path_.join)(dir, 'config.json');
     let config;
     try {
@@ -2450,6 +2556,16 @@ async function readCredentials(dir, name) {
     const host = keyHost(name.configKey);
     const hub = name.configKey === DOCKER_HUB_CONFIG_KEY;
     const sameHost = (key) => keyHost(key) === host || (hub && DOCKER_HUB_ALIASES.has(keyHost(key)));
+    const helpers = credHelpers && typeof credHelpers === 'object' ? credHelpers : {};
+    const helperKey = Object.keys(helpers).find(sameHost);
+    const helper = helperKey !== undefined ? helpers[helperKey] : credsStore;
+    let helperNote = '';
+    if (typeof helper === 'string' && helper !== '') {
+        const asked = await askCredentialHelper(helper, name.configKey, exec, timeoutMs);
+        if ('credentials' in asked)
+            return asked;
+        helperNote = asked.note;
+    }
     const entries = auths && typeof auths === 'object' ? auths : {};
     const keys = [name.configKey, ...Object.keys(entries).filter((k) => k !== name.configKey && sameHost(k))];
     for (const key of keys) {
@@ -2467,13 +2583,52 @@ async function readCredentials(dir, name) {
             return { credentials: { username, password } };
         }
     }
-    const helpers = credHelpers && typeof credHelpers === 'object' ? Object.keys(credHelpers) : [];
-    if (helpers.some(sameHost) || typeof credsStore === 'string') {
+    return { note: helperNote || `no credentials for ${name.configKey} in ${file}` };
+}
+/** Per docker config and registry, found once per run: a credential helper may take a second (ECR's). */
+const foundCredentials = new Map();
+function credentialsOnce(dir, name, exec, timeoutMs) {
+    const key = `${dir}\0${name.configKey}\0${exec ? 'exec' : ''}`;
+    let found = foundCredentials.get(key);
+    if (!found)
+        foundCredentials.set(key, (found = readCredentials(dir, name, exec, timeoutMs)));
+    return found;
+}
+/**
+ * `docker-credential-<helper> get` with the server on stdin, as the docker CLI runs it. The answer
+ * (`{"ServerURL","Username","Secret"}`) is masked at once and never logged; a failure is a note
+ * that names the helper, never its output.
+ */
+async function askCredentialHelper(helper, server, exec, timeoutMs) {
+    const program = `docker-credential-${helper}`;
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(helper))
         return {
-            note: `the credentials for ${name.configKey} are kept by a docker credential helper, which is not consulted`,
+            note: `the docker config names a credential helper that is not a plain name (${JSON.stringify(helper)})`,
         };
+    if (!exec)
+        return { note: `the credentials for ${server} are kept by ${program}, which was not run` };
+    const run = await exec(program, ['get'], { input: server, timeoutMs });
+    if (run.exitCode !== 0) {
+        const why = run.exitCode === 127 ? 'is not on PATH' : run.timedOut ? 'timed out' : `failed (exit ${run.exitCode})`;
+        return { note: `the credential helper ${program} ${why} for ${server}` };
     }
-    return { note: `no credentials for ${name.configKey} in ${file}` };
+    let answer;
+    try {
+        answer = JSON.parse(run.stdout);
+    }
+    catch {
+        return { note: `the credential helper ${program} answered something that is not JSON for ${server}` };
+    }
+    const { Username: username, Secret: password } = answer ?? {};
+    if (typeof password === 'string' && password !== '')
+        setSecret(password);
+    if (typeof username !== 'string' || typeof password !== 'string' || password === '')
+        return { note: `the credential helper ${program} has no credentials for ${server}` };
+    if (username === '<token>')
+        return {
+            note: `the credential helper ${program} holds an identity token for ${server}, which is not used`,
+        };
+    return { credentials: { username, password } };
 }
 /** The challenges of a `WWW-Authenticate` header (several may be joined with commas). */
 function parseChallenges(header) {
@@ -2526,27 +2681,139 @@ function basic(credentials) {
 }
 class ListingError extends Error {
 }
+/** What the cache exporters write: manifest lists and indexes, or an image manifest (`image-manifest=true`). */
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+function openSession(name, options, signal, timeoutMs) {
+    const secrets = [];
+    const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+    const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
+    const where = `registry ${name.registry}`;
+    const configDir = options.dockerConfigDir ?? dockerConfigDir();
+    let lookup;
+    const credentials = async () => {
+        lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
+            if (found.credentials) {
+                const { username, password } = found.credentials;
+                secrets.push(password, basic(found.credentials).slice(6), username);
+            }
+            return found;
+        });
+        return lookup;
+    };
+    let known;
+    const get = (url, method, accept, authorization) => fetchImpl(url, {
+        method,
+        headers: {
+            Accept: accept,
+            'User-Agent': USER_AGENT,
+            ...(authorization ? { Authorization: authorization } : {}),
+        },
+        signal,
+        redirect: 'follow',
+    });
+    const deniedHint = () => (known?.note ? `; ${known.note}` : '');
+    /** An Authorization header that answers the challenges of a 401. */
+    const authorize = async (header) => {
+        const challenges = parseChallenges(header ?? '');
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        known = await credentials();
+        const creds = known.credentials;
+        if (bearer) {
+            let realm;
+            try {
+                realm = new URL(bearer.params.realm ?? '');
+            }
+            catch {
+                throw new ListingError(`${where} sent a Bearer challenge without a usable realm`);
+            }
+            if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+                throw new ListingError(`${where} sent a Bearer challenge with a non-HTTP realm`);
+            }
+            const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
+            if (creds && plainRemote) {
+                throw new ListingError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
+            }
+            if (bearer.params.service)
+                realm.searchParams.set('service', bearer.params.service);
+            realm.searchParams.set('scope', `repository:${name.repository}:pull`);
+            const response = await get(realm.href, 'GET', 'application/json', creds ? basic(creds) : undefined);
+            const body = await response.text();
+            if (!response.ok) {
+                const who = creds ? 'the docker login credentials' : 'anonymous access';
+                throw new ListingError(`${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`);
+            }
+            let token;
+            try {
+                const parsed = JSON.parse(body);
+                token = parsed.token ?? parsed.access_token;
+            }
+            catch {
+                // handled below
+            }
+            if (typeof token !== 'string' || token === '') {
+                throw new ListingError(`${where}: the token service ${realm.host} answered without a token`);
+            }
+            secrets.push(token);
+            return `Bearer ${token}`;
+        }
+        if (challenges.some((c) => c.scheme === 'basic')) {
+            // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
+            if (!creds)
+                throw new ListingError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
+            return basic(creds);
+        }
+        throw new ListingError(`${where} requires authentication of a kind this action does not speak`);
+    };
+    let authorization;
+    return {
+        name,
+        where,
+        origin: registryOrigin(name.registry),
+        deniedHint,
+        redact,
+        async send(url, method = 'GET', accept = 'application/json') {
+            const used = authorization;
+            const response = await get(url, method, accept, used ? await used : undefined);
+            if (response.status !== 401)
+                return response;
+            await response.arrayBuffer().catch(() => undefined);
+            // Concurrent requests refused with the same header share one token request.
+            if (authorization === used)
+                authorization = authorize(response.headers.get('www-authenticate'));
+            return get(url, method, accept, await authorization);
+        },
+    };
+}
+/** A failed request as a reason: timeouts and network errors in a few words, never a credential. */
+function requestFailure(session, error, what, timeoutMs) {
+    if (error instanceof ListingError)
+        return session.redact(error.message);
+    const e = (error ?? {});
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+        return `${session.where}: ${what} timed out after ${timeoutMs} ms`;
+    }
+    const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
+    return session.redact(`${session.where}: ${what} failed: ${tags_excerpt(String(detail ?? error))}`);
+}
 /**
  * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
- * following `Link: <...>; rel="next"` pages, at most `maxPages`). Loopback registries are spoken
- * to over plain HTTP, all others over HTTPS.
- *
- * Authentication is docker's: the request goes out anonymously; on a `401` with a `Bearer`
- * challenge a token for `repository:<name>:pull` is fetched from the challenge's realm (with the
- * `docker login` credentials of the config file as basic auth when there are any, anonymously
- * otherwise), on a `Basic` challenge the credentials are sent directly. Credentials are sent
- * over plain HTTP only to loopback hosts, and never to a host other than the registry or its
- * realm (a pagination link elsewhere is a reason).
+ * following `Link: <...>; rel="next"` pages, at most `maxPages`), with docker's authentication
+ * (see {@link RegistrySession}). Loopback registries are spoken to over plain HTTP, all others
+ * over HTTPS. A pagination link to another host is a reason.
  *
  * A repository the registry does not know (`404 NAME_UNKNOWN`: nothing pushed yet) has no tags.
+ * A registry that answers, but not with a tag list (refused, or the endpoint unsupported), gives
+ * `refused: true`: its manifests may still be asked for one by one ({@link manifestsExist}).
  * Never throws; failures are reasons, which never contain credentials or tokens.
  */
 async function listTags(options) {
-    const secrets = [];
-    const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
     const timeoutMs = options.timeoutMs ?? 15_000;
     const maxPages = Math.max(1, options.maxPages ?? 100);
-    const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
     let name;
     try {
         name = parseImageName(options.image);
@@ -2554,104 +2821,28 @@ async function listTags(options) {
     catch (error) {
         return { tags: null, reason: String(error.message ?? error) };
     }
-    const where = `registry ${name.registry}`;
+    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
+    const { where, redact } = session;
     try {
-        const signal = AbortSignal.timeout(timeoutMs);
-        const origin = registryOrigin(name.registry);
-        const configDir = options.dockerConfigDir ?? dockerConfigDir();
-        let lookup;
-        const credentials = async () => {
-            lookup ??= await readCredentials(configDir, name);
-            if (lookup.credentials) {
-                const { username, password } = lookup.credentials;
-                secrets.push(password, basic(lookup.credentials).slice(6), username);
-            }
-            return lookup;
-        };
-        const deniedHint = () => (lookup?.note ? `; ${lookup.note}` : '');
-        const get = (url, authorization) => fetchImpl(url, {
-            headers: {
-                Accept: 'application/json',
-                'User-Agent': USER_AGENT,
-                ...(authorization ? { Authorization: authorization } : {}),
-            },
-            signal,
-            redirect: 'follow',
-        });
-        /** An Authorization header that answers the challenges of a 401. */
-        const authorize = async (header) => {
-            const challenges = parseChallenges(header ?? '');
-            const bearer = challenges.find((c) => c.scheme === 'bearer');
-            const { credentials: creds } = await credentials();
-            if (bearer) {
-                let realm;
-                try {
-                    realm = new URL(bearer.params.realm ?? '');
-                }
-                catch {
-                    throw new ListingError(`${where} sent a Bearer challenge without a usable realm`);
-                }
-                if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-                    throw new ListingError(`${where} sent a Bearer challenge with a non-HTTP realm`);
-                }
-                const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
-                if (creds && plainRemote) {
-                    throw new ListingError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
-                }
-                if (bearer.params.service)
-                    realm.searchParams.set('service', bearer.params.service);
-                realm.searchParams.set('scope', `repository:${name.repository}:pull`);
-                const response = await get(realm.href, creds ? basic(creds) : undefined);
-                const body = await response.text();
-                if (!response.ok) {
-                    const who = creds ? 'the docker login credentials' : 'anonymous access';
-                    throw new ListingError(`${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`);
-                }
-                let token;
-                try {
-                    const parsed = JSON.parse(body);
-                    token = parsed.token ?? parsed.access_token;
-                }
-                catch {
-                    // handled below
-                }
-                if (typeof token !== 'string' || token === '') {
-                    throw new ListingError(`${where}: the token service ${realm.host} answered without a token`);
-                }
-                secrets.push(token);
-                return `Bearer ${token}`;
-            }
-            if (challenges.some((c) => c.scheme === 'basic')) {
-                // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
-                if (!creds)
-                    throw new ListingError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
-                return basic(creds);
-            }
-            throw new ListingError(`${where} requires authentication of a kind this action does not speak`);
-        };
         const tags = [];
-        let url = `${origin}/v2/${name.repository}/tags/list`;
+        let url = `${session.origin}/v2/${name.repository}/tags/list`;
         if (options.pageSize !== undefined)
             url += `?n=${Math.max(1, Math.floor(options.pageSize))}`;
-        let authorization;
         for (let page = 0;; page++) {
             if (page >= maxPages)
                 return { tags: null, reason: `${where}: ${name.repository} has more than ${maxPages} pages of tags` };
-            let response = await get(url, authorization);
-            // Authenticate on the first refusal, and once more if a token expires between pages.
-            if (response.status === 401) {
-                await response.arrayBuffer().catch(() => undefined);
-                authorization = await authorize(response.headers.get('www-authenticate'));
-                response = await get(url, authorization);
-            }
+            const response = await session.send(url);
             const body = await response.text();
             if (!response.ok) {
                 const error = registryError(body);
                 if (response.status === 404 && error.code === 'NAME_UNKNOWN' && page === 0)
                     return { tags: [] };
-                const denied = response.status === 401 || response.status === 403 ? deniedHint() : '';
+                const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
+                // Refused or unsupported; a busy or failing registry (429, 5xx) would fail HEADs as well.
+                const refused = response.status < 500 && response.status !== 429;
                 return {
                     tags: null,
+                    ...(refused ? { refused: true } : {}),
                     reason: redact(`${where} refused to list ${name.repository} (HTTP ${response.status}: ${error.text})${denied}`),
                 };
             }
@@ -2662,12 +2853,13 @@ async function listTags(options) {
             catch {
                 return {
                     tags: null,
+                    refused: true,
                     reason: redact(`${where} answered the tag list with something that is not JSON: ${tags_excerpt(body, 80)}`),
                 };
             }
             const pageTags = parsed && typeof parsed === 'object' ? (parsed.tags ?? []) : undefined;
             if (!Array.isArray(pageTags) || pageTags.some((t) => typeof t !== 'string')) {
-                return { tags: null, reason: `${where} answered the tag list without a list of tags` };
+                return { tags: null, refused: true, reason: `${where} answered the tag list without a list of tags` };
             }
             tags.push(...pageTags);
             const next = nextLink(response.headers.get('link'));
@@ -2681,18 +2873,48 @@ async function listTags(options) {
         }
     }
     catch (error) {
-        if (error instanceof ListingError)
-            return { tags: null, reason: redact(error.message) };
-        const e = (error ?? {});
-        if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-            return { tags: null, reason: `${where}: listing tags timed out after ${timeoutMs} ms` };
-        }
-        const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
-        return {
-            tags: null,
-            reason: redact(`${where}: listing tags failed: ${tags_excerpt(String(detail ?? error))}`),
-        };
+        return { tags: null, reason: requestFailure(session, error, 'listing tags', timeoutMs) };
     }
+}
+/**
+ * Whether each tag exists, with the request BuildKit's registry importer makes:
+ * `HEAD /v2/<name>/manifests/<tag>` accepting the manifest types cache exporters write, all tags
+ * at once, with the same authentication as the listing. For registries that refuse or lack the
+ * tag list. Never throws: a tag whose request fails stays unknown, with the reason.
+ */
+async function manifestsExist(options) {
+    const timeoutMs = options.timeoutMs ?? 5000;
+    const found = new Map();
+    let name;
+    try {
+        name = parseImageName(options.image);
+    }
+    catch (error) {
+        for (const tag of options.tags)
+            found.set(tag, undefined);
+        return { found, reason: String(error.message ?? error) };
+    }
+    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
+    const reasons = [];
+    await Promise.all(options.tags.map(async (tag) => {
+        try {
+            const url = `${session.origin}/v2/${name.repository}/manifests/${encodeURIComponent(tag)}`;
+            const response = await session.send(url, 'HEAD', MANIFEST_TYPES);
+            await response.arrayBuffer().catch(() => undefined);
+            if (response.ok || response.status === 404) {
+                found.set(tag, response.ok);
+                return;
+            }
+            found.set(tag, undefined);
+            const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
+            reasons.push(`${session.where} answered HTTP ${response.status} to HEAD ${name.repository}:${tag}${denied}`);
+        }
+        catch (error) {
+            found.set(tag, undefined);
+            reasons.push(requestFailure(session, error, `HEAD ${name.repository}:${tag}`, timeoutMs));
+        }
+    }));
+    return reasons.length > 0 ? { found, reason: session.redact(reasons[0]) } : { found };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/names.ts
@@ -2829,11 +3051,14 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
  *   dependencies since then costs those layers once, where two overlapping sources would cost this
  *   ref's own layers on about every other run;
  * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
- *   serve a leg that has nothing yet.
+ *   serve a leg that has nothing yet;
+ * - when the check failed and nothing is known, see {@link unknownRule}.
  *
  * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
  */
-function narrowSources(p, exists) {
+function narrowSources(p, exists, 
+/** The backend's existence check failed (not merely: this backend has none). */
+checkFailed = false) {
     const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
     const raw = p.cacheFrom.filter((e) => !computed.has(e));
     const state = (r) => (r.entry === '' ? undefined : exists(r.entry));
@@ -2858,7 +3083,9 @@ function narrowSources(p, exists) {
                     keep: (r) => r.origin === 'own',
                     why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
                 }
-                : null;
+                : checkFailed && p.reads.every((r) => state(r) === undefined)
+                    ? unknownRule(candidates)
+                    : null;
     const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
     const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
     return {
@@ -2869,29 +3096,68 @@ function narrowSources(p, exists) {
         missing: [...(p.missing ?? []), ...missing],
     };
 }
+/**
+ * When no check answered (existence unknown for every source), passing them all is the known-bad
+ * case. Instead: the source this trigger makes most likely, i.e. the first of this leg's reads the
+ * rules mark as read alone (the run's own ref, which every run after its first has written; the
+ * first read when none is), plus the default branch, which nearly every repository has written;
+ * a matrix leg also reads the default branch's plain build, whose shared stages serve a leg that
+ * has no cache yet. A first run then still starts from the default branch; a later one reads its
+ * own ref with one or two overlapping sources instead of every planned one.
+ */
+function unknownRule(candidates) {
+    const own = candidates.filter((r) => r.origin === 'own');
+    const likely = own.find((r) => r.alone) ?? own[0];
+    if (!likely)
+        return null;
+    const trunks = candidates.filter((r) => r.defaultBranch && r.entry !== likely.entry);
+    const keep = new Set([likely.entry, ...trunks.map((r) => r.entry)]);
+    const read = trunks.length > 0
+        ? `${likely.ref} and the default branch (${trunks.map((r) => r.ref).join(', ')}) are read`
+        : `${likely.ref} is read`;
+    return { keep: (r) => keep.has(r.entry), why: `which caches exist is unknown: only ${read}` };
+}
+/** The tag of a registry entry (`type=registry,ref=<repository>:<tag>`), if it names one. */
+function registryTagOf(entry) {
+    if (!entry.startsWith('type=registry,'))
+        return undefined;
+    const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
+    return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(ref.lastIndexOf(':') + 1) : undefined;
+}
+/** The cache name of a gha entry (its `scope` attribute). */
+function ghaNameOf(entry) {
+    return /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
+}
 /** A registry entry exists when its tag is among the repository's tags (listed once per run). */
 function registryExistence(tags) {
     if (tags === null)
         return () => undefined;
     const have = new Set(tags);
     return (entry) => {
-        if (!entry.startsWith('type=registry,'))
-            return undefined;
-        const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
-        const tag = ref.slice(ref.lastIndexOf(':') + 1);
-        return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? have.has(tag) : undefined;
+        const tag = registryTagOf(entry);
+        return tag === undefined ? undefined : have.has(tag);
     };
 }
 /**
- * A gha entry exists when BuildKit's index for its cache name is among the entries the service
- * listed for this run. Only that positive answer is trusted: a name not listed stays unknown (and
- * is passed), so a service that lists less than it serves never costs a warm cache.
+ * A registry entry exists when the registry has its tag's manifest: the answers to HEAD requests
+ * per tag, for a registry that does not list tags. A tag not asked about, or whose request
+ * failed, stays unknown.
  */
-function ghaExistence(names) {
-    const have = new Set(names ?? []);
+function manifestExistence(found) {
     return (entry) => {
-        const scope = /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
-        return scope !== undefined && have.has(scope) ? true : undefined;
+        const tag = registryTagOf(entry);
+        return tag === undefined ? undefined : found.get(tag);
+    };
+}
+/**
+ * A gha entry exists as BuildKit's import will find it: the service's answer to the lookup
+ * BuildKit itself makes, per cache name (see src/github/cache-entries.ts). A name whose lookup
+ * failed, or that was not looked up, stays unknown.
+ */
+function ghaExistence(found) {
+    return (entry) => {
+        const name = ghaNameOf(entry);
+        return name === undefined ? undefined : found.get(name);
     };
 }
 /** A local cache folder exists when BuildKit wrote its index there. */
@@ -3465,11 +3731,13 @@ function plan(ctx, facts, options) {
             ? undefined
             : (u.exact ?? (thisCommit ? 'was built from this very commit' : undefined));
         const alone = origin === 'own' ? u.alone : undefined;
+        const trunk = origin !== 'sibling' && u.ref.kind === 'branch' && u.ref.name === ctx.defaultBranch;
         return {
             ...use(u, readNames, 'from', inNamespace, label),
             origin,
             ...(exact ? { exact } : {}),
             ...(alone ? { alone } : {}),
+            ...(trunk ? { defaultBranch: true } : {}),
         };
     };
     for (const u of rules.reads) {
@@ -3555,6 +3823,7 @@ function probedExistence(check) {
 
 
 
+
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
  * from GitHub's compare API. Never fails: a commit not found is null with its reason.
@@ -3620,27 +3889,29 @@ head) {
     return facts;
 }
 /**
- * The facts and the listing a plan needs, side by side. One exception to running them at once:
- * a branch push whose own cache exists reads that alone (narrow.ts), so its merge-base, which a
- * shallow checkout only yields after fetches, is not looked up, unless the push is a merge (it
- * may have merged its base, which the rules read instead). That push waits for the listing first.
+ * The facts and which caches exist, side by side. The caches the plan names without git (its own
+ * refs, the default branch) are checked at once; those that need a commit git finds (the
+ * merge-base, the parent) once it is found. One exception to running them at once: a branch push
+ * whose own cache exists reads that alone (narrow.ts), so its merge-base, which a shallow checkout
+ * only yields after fetches, is not looked up, unless the push is a merge (it may have merged its
+ * base, which the rules read instead). That push waits for the first check.
  */
 async function planInputs(exec, ctx, options, env, githubToken, fileExists, 
 /** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
 legs = [options.leg]) {
     const trigger = classify(ctx);
     const needed = factsNeeded(trigger);
-    const listing = findExistingCaches(options, env, fileExists);
+    const listing = findExistingCaches(options, env, fileExists, exec);
+    const readsOf = (facts) => legs.flatMap((leg) => plan(ctx, facts, { ...options, leg }).reads.map((r) => r.entry));
+    const early = listing.then((e) => e.probe?.(readsOf({ mergeBase: null, parent: null })));
     // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
     const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
     let skipped = '';
     if (head) {
         const owns = legs.map((leg) => plan(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry));
         const existing = await listing;
+        await early;
         const own = owns[0];
-        const ownEntries = owns.flatMap((o) => (o ? [o.entry] : []));
-        if (ownEntries.length > 0)
-            await existing.probe?.(ownEntries);
         if (own && owns.every((o) => o && existing.exists(o.entry) === true)) {
             const info = await head;
             if (info && info.parents.length === 1) {
@@ -3649,53 +3920,80 @@ legs = [options.leg]) {
             }
         }
     }
-    const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
+    const [facts, existing] = await Promise.all([
+        gatherFacts(exec, ctx, needed, githubToken, head),
+        listing,
+        early,
+    ]);
     if (skipped)
         facts.mergeBaseSkipped = skipped;
-    if (existing.probe) {
-        await existing.probe(legs.flatMap((leg) => plan(ctx, facts, { ...options, leg }).reads.map((r) => r.entry)));
-    }
+    await existing.probe?.(readsOf(facts));
     return { facts, existing };
 }
 /**
- * Lists, once per run and by the backend's own means, which caches exist: the registry
- * repository's tags, the gha index entries the runtime token can read, the local folders. A
- * listing that fails costs nothing but that knowledge: every planned source is then read.
+ * Finds out, by the backend's own means and with the requests its importer makes, which caches
+ * exist: the registry repository's tags (listed once per run; a registry that refuses the tag
+ * list is asked `HEAD` per planned tag, as BuildKit's importer asks), the gha index of each
+ * planned cache name (looked up as BuildKit's importer looks it up), the local folders, the s3
+ * and azblob manifests. A check that fails costs nothing but that knowledge (see narrow.ts for
+ * what is read then).
  */
-async function findExistingCaches(options, env, fileExists) {
-    const unknown = (note) => ({ exists: () => undefined, siblingLegs: [], note });
+async function findExistingCaches(options, env, fileExists, exec) {
+    const unknown = () => ({ exists: () => undefined, siblingLegs: [] });
     switch (options.backend) {
         case 'registry': {
-            if (!options.image)
+            const image = options.image;
+            if (!image)
                 return unknown();
+            const dir = dockerConfigDir(env);
             // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
-            const listed = await listTags({
-                image: options.image,
-                dockerConfigDir: dockerConfigDir(env),
-                timeoutMs: 5000,
-            });
-            if (listed.tags === null) {
-                return unknown(`cache tags not listed (${listed.reason}): every planned source is read`);
+            const listed = await listTags({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
+            if (listed.tags !== null) {
+                const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
+                return {
+                    exists: registryExistence(listed.tags),
+                    siblingLegs: legs,
+                    legs: siblingLegsFromTags(listed.tags, options.scope, ''),
+                };
             }
-            const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
-            return {
-                exists: registryExistence(listed.tags),
-                siblingLegs: legs,
-                legs: siblingLegsFromTags(listed.tags, options.scope, ''),
+            const notListed = `cache tags not listed (${listed.reason})`;
+            if (!listed.refused) {
+                const note = `${notListed}: which caches exist is unknown`;
+                return { exists: () => undefined, siblingLegs: [], note, failed: true };
+            }
+            const heads = new OnePerKey((tags) => manifestsExist({ image, tags, dockerConfigDir: dir, exec }));
+            const found = {
+                exists: manifestExistence(heads.found),
+                siblingLegs: [],
+                note: `${notListed}: each planned tag is asked for with HEAD`,
+                probe: async (entries) => {
+                    const reason = await heads.ask(entries.map(registryTagOf).filter((t) => t !== undefined));
+                    found.note = `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`;
+                    if (reason)
+                        found.failed = true;
+                },
             };
+            return found;
         }
         case 'gha': {
-            if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL)
+            const service = ghaServiceFrom(env);
+            const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
+            if (!token || !service)
                 return unknown();
-            const listed = await listGhaCacheNames({
-                resultsUrl: env.ACTIONS_RESULTS_URL,
-                token: env.ACTIONS_RUNTIME_TOKEN,
-                prefix: namespace(options.scope, ''),
-            });
-            if (listed.names === null) {
-                return unknown(`gha caches not listed (${listed.reason}): every planned source is read`);
-            }
-            return { exists: ghaExistence(listed.names), siblingLegs: [] };
+            const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
+            const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
+            const found = {
+                exists: ghaExistence(lookups.found),
+                siblingLegs: [],
+                probe: async (entries) => {
+                    const reason = await lookups.ask(entries.map(ghaNameOf).filter((n) => n !== undefined));
+                    if (!reason)
+                        return;
+                    found.note = `some gha caches could not be looked up (${reason}): they count as unknown`;
+                    found.failed = true;
+                },
+            };
+            return found;
         }
         case 'local':
             return options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
@@ -3718,6 +4016,34 @@ async function findExistingCaches(options, env, fileExists) {
         }
         default:
             return unknown();
+    }
+}
+/**
+ * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
+ * the answers still on their way. Resolves with the first failure's reason, if any.
+ */
+class OnePerKey {
+    lookUp;
+    found = new Map();
+    asked = new Set();
+    pending = [];
+    reason;
+    constructor(lookUp) {
+        this.lookUp = lookUp;
+    }
+    async ask(keys) {
+        const fresh = [...new Set(keys)].filter((k) => k !== undefined && !this.asked.has(k));
+        for (const k of fresh)
+            this.asked.add(k);
+        if (fresh.length > 0) {
+            this.pending.push(this.lookUp(fresh).then((answer) => {
+                for (const [k, v] of answer.found)
+                    this.found.set(k, v);
+                this.reason ??= answer.reason;
+            }));
+        }
+        await Promise.all(this.pending);
+        return this.reason;
     }
 }
 
@@ -3775,7 +4101,7 @@ function planBakeTargets(ctx, facts, base, legs, existing) {
             leg,
             siblingLegs: [...new Set([...base.siblingLegs, ...(existing.legs ?? [])])],
         };
-        const p = narrowSources(plan(ctx, facts, options), existing.exists);
+        const p = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
         if (existing.note)
             p.notes.push(existing.note);
         return { target, plan: p };
@@ -4252,35 +4578,6 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
 });
-
-;// CONCATENATED MODULE: ./src/github/runtime-token.ts
-/**
- * Decodes the token's payload without verifying it (only GitHub can) to show the user which
- * ref scopes the run may read and write. Never returns or logs the token itself.
- */
-function cacheScopesFromToken(token) {
-    const parts = token.split('.');
-    if (parts.length < 2)
-        return null;
-    try {
-        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        if (typeof payload.ac !== 'string')
-            return null;
-        const ac = JSON.parse(payload.ac);
-        if (!Array.isArray(ac))
-            return null;
-        return ac
-            .filter((e) => typeof e.Scope === 'string' && typeof e.Permission === 'number')
-            .map((e) => ({
-            scope: e.Scope,
-            read: (e.Permission & 1) !== 0,
-            write: (e.Permission & 2) !== 0,
-        }));
-    }
-    catch {
-        return null;
-    }
-}
 
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 
@@ -7431,7 +7728,7 @@ async function planCache(exec, ctx, inputs, env) {
     const options = planOptionsFrom(inputs);
     const { facts, existing } = await planInputs(exec, ctx, options, env, inputs.githubToken, external_node_fs_.existsSync);
     options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
-    const p = narrowSources(plan(ctx, facts, options), existing.exists);
+    const p = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
     if (existing.note)
         p.notes.push(existing.note);
     for (const line of planLines(p))

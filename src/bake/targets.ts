@@ -32,7 +32,7 @@ export function planBakeTargets(
   facts: GitFacts,
   base: PlanOptions,
   legs: BakeLeg[],
-  existing: { exists: Existence; legs?: string[]; note?: string },
+  existing: { exists: Existence; legs?: string[]; note?: string; failed?: true },
 ): { target: string; plan: CachePlan }[] {
   return legs.map(({ target, leg }) => {
     const options = {
@@ -40,7 +40,7 @@ export function planBakeTargets(
       leg,
       siblingLegs: [...new Set([...base.siblingLegs, ...(existing.legs ?? [])])],
     };
-    const p = narrowSources(plan(ctx, facts, options), existing.exists);
+    const p = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
     if (existing.note) p.notes.push(existing.note);
     return { target, plan: p };
   });

@@ -1,42 +1,142 @@
-import { type FetchLike, httpFetch } from '../net/http';
+import { createHash } from 'node:crypto';
+import { type FetchLike, failureText, httpFetch } from '../net/http';
 
 /**
- * Which BuildKit caches the GitHub Actions cache holds for this run. BuildKit keeps one index
- * entry per cache name and ref, keyed `index-<name>-<version>-<hash of the ref>#<n>`; the
- * service's ListCacheEntries answers with the entries this run's token may read, which are the
- * ones BuildKit's import would find. Never fails: a service that does not answer gives null.
+ * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
+ * importer asks at import: its client (go-actions-cache) looks an index up with
+ * GetCacheEntryDownloadURL (cache service v2) or `GET _apis/artifactcache/cache` (v1, GHES and
+ * older runners), under one constant version. GitHub's scope rules then answer exactly what the
+ * import will see. Neither BuildKit nor `@actions/cache` lists entries, and GitHub guarantees a
+ * job's token no listing call, so none is made.
  */
-export async function listGhaCacheNames(o: {
-  /** ACTIONS_RESULTS_URL */
-  resultsUrl: string;
-  token: string;
-  /** Every cache name this run plans starts with it (the scope). */
-  prefix: string;
-  fetchImpl?: FetchLike;
-  timeoutMs?: number;
-}): Promise<{ names: string[] } | { names: null; reason: string }> {
-  const url = `${o.resultsUrl.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/ListCacheEntries`;
-  try {
-    const res = await (o.fetchImpl ?? httpFetch)(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${o.token}` },
-      body: JSON.stringify({ key: '', restore_keys: [`index-${o.prefix}`] }),
-      signal: AbortSignal.timeout(o.timeoutMs ?? 5000),
-    });
-    if (!res.ok)
-      return { names: null, reason: `the cache service answered ${res.status} to ListCacheEntries` };
-    const body = (await res.json()) as { entries?: { key?: unknown }[] };
-    return { names: indexNames((body.entries ?? []).map((e) => String(e.key ?? ''))) };
-  } catch (e) {
-    return { names: null, reason: `the cache service could not list entries: ${(e as Error).message}` };
-  }
+
+/** go-actions-cache's version: one constant hash for every key, not one per key. */
+export const GHA_CACHE_VERSION = createHash('sha256').update('|go-actionscache-1.0').digest('hex');
+
+/** BuildKit's index format version inside the key (`index-<name>-1-…`). */
+const INDEX_VERSION = '1';
+
+/** Where the cache service is and which protocol it speaks, as buildx decides it. */
+export type GhaService = { protocol: 'v2'; url: string } | { protocol: 'v1'; url: string };
+
+/**
+ * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
+ * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
+ */
+export function ghaServiceFrom(env: NodeJS.ProcessEnv): GhaService | null {
+  const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
+  if (v2 && env.ACTIONS_RESULTS_URL) return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
+  if (!v2 && env.ACTIONS_CACHE_URL) return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
+  return null;
 }
 
-/** The cache names in BuildKit index keys; other keys are ignored. */
+/**
+ * The index keys BuildKit's import loads for a cache name: one per ref scope of the token,
+ * `index-<name>-1-<first 8 hex of sha256(scope)>` (the exporter appends `#<n>`). Without the
+ * token's scopes, the prefix every such key starts with.
+ */
+export function indexKeys(name: string, tokenScopes: string[] | null): string[] {
+  const prefix = `index-${name}-${INDEX_VERSION}-`;
+  if (!tokenScopes || tokenScopes.length === 0) return [prefix];
+  return tokenScopes.map((s) => prefix + createHash('sha256').update(s).digest('hex').slice(0, 8));
+}
+
+/** Whether a matched key is an index of exactly this name (`…branch-main-` also starts `…branch-main-2-…`). */
+export function isIndexOf(key: string, name: string): boolean {
+  const prefix = `index-${name}-${INDEX_VERSION}-`;
+  return key.startsWith(prefix) && /^[0-9a-f]{8}(?:#\d+)?$/.test(key.slice(prefix.length));
+}
+
+/** Per cache name: true (BuildKit's import will find it), false (it will not), undefined (unknown). */
+export interface GhaLookup {
+  found: Map<string, boolean | undefined>;
+  /** Why some names stayed unknown (the first failure). */
+  reason?: string;
+}
+
+/**
+ * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
+ * fails: a name whose request fails stays unknown, with the reason.
+ */
+export async function lookUpGhaCaches(o: {
+  service: GhaService;
+  token: string;
+  names: string[];
+  /** The token's ref scopes (`refs/heads/main`, …); null when the token could not be read. */
+  tokenScopes: string[] | null;
+  fetchImpl?: FetchLike;
+  timeoutMs?: number;
+}): Promise<GhaLookup> {
+  const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
+  const fetchImpl = o.fetchImpl ?? httpFetch;
+  const reasons: string[] = [];
+  const found = new Map<string, boolean | undefined>();
+  await Promise.all(
+    o.names.map(async (name) => {
+      const keys = indexKeys(name, o.tokenScopes);
+      try {
+        const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
+        const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
+        // A key of another name that shares the prefix says nothing about this one.
+        found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
+      } catch (e) {
+        found.set(name, undefined);
+        const timedOut = signal.aborted || (e as Error)?.name === 'TimeoutError';
+        reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : failureText(e));
+      }
+    }),
+  );
+  return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
+}
+
+class LookupRefused extends Error {}
+
+/** One lookup: the index keys of one cache name, best first. */
+interface LookupRequest {
+  fetchImpl: FetchLike;
+  url: string;
+  token: string;
+  keys: string[];
+  signal: AbortSignal;
+}
+
+/** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
+async function lookUpV2({ fetchImpl, url, token, keys, signal }: LookupRequest): Promise<string | null> {
+  const res = await fetchImpl(
+    `${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ key: keys[0], restore_keys: keys, version: GHA_CACHE_VERSION }),
+      signal,
+    },
+  );
+  if (!res.ok)
+    throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
+  const body = (await res.json()) as { ok?: unknown; matched_key?: unknown };
+  return body.ok === true ? String(body.matched_key ?? '') : null;
+}
+
+/** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
+async function lookUpV1({ fetchImpl, url, token, keys, signal }: LookupRequest): Promise<string | null> {
+  const query = new URLSearchParams({ keys: keys.join(','), version: GHA_CACHE_VERSION });
+  const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
+    signal,
+  });
+  if (res.status === 204) return null;
+  if (!res.ok) throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
+  const text = await res.text();
+  if (text.trim() === '') return null;
+  const body = JSON.parse(text) as { cacheKey?: unknown };
+  return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
+}
+
+/** The cache names in BuildKit index keys (`index-<name>-1-<8 hex>[#n]`); other keys are ignored. */
 export function indexNames(keys: string[]): string[] {
   const names = new Set<string>();
   for (const key of keys) {
-    const m = /^index-(.+)-\d+-[0-9a-f]{8}(?:#\d+)?$/.exec(key);
+    const m = /^index-(.+)-1-[0-9a-f]{8}(?:#\d+)?$/.exec(key);
     if (m) names.add(m[1]);
   }
   return [...names].sort();

@@ -3,10 +3,19 @@ import { type CommitInfo, commitInfo, compareCommits, findMergeBase, parentCommi
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
 import { dockerConfigDir } from '../docker-config';
-import { listGhaCacheNames } from '../github/cache-entries';
-import { listTags } from '../registry/tags';
-import { namespace, siblingLegsFromTags } from './names';
-import { type Existence, ghaExistence, localExistence, registryExistence } from './narrow';
+import { ghaServiceFrom, lookUpGhaCaches } from '../github/cache-entries';
+import { cacheScopesFromToken } from '../github/runtime-token';
+import { listTags, manifestsExist } from '../registry/tags';
+import { siblingLegsFromTags } from './names';
+import {
+  type Existence,
+  ghaExistence,
+  ghaNameOf,
+  localExistence,
+  manifestExistence,
+  registryExistence,
+  registryTagOf,
+} from './narrow';
 import { plan, type PlanOptions } from './plan';
 import { probedExistence } from './probe';
 import { classify, type FactsNeeded, factsNeeded, type GitFacts } from './rules';
@@ -74,10 +83,12 @@ export async function gatherFacts(
 }
 
 /**
- * The facts and the listing a plan needs, side by side. One exception to running them at once:
- * a branch push whose own cache exists reads that alone (narrow.ts), so its merge-base, which a
- * shallow checkout only yields after fetches, is not looked up, unless the push is a merge (it
- * may have merged its base, which the rules read instead). That push waits for the listing first.
+ * The facts and which caches exist, side by side. The caches the plan names without git (its own
+ * refs, the default branch) are checked at once; those that need a commit git finds (the
+ * merge-base, the parent) once it is found. One exception to running them at once: a branch push
+ * whose own cache exists reads that alone (narrow.ts), so its merge-base, which a shallow checkout
+ * only yields after fetches, is not looked up, unless the push is a merge (it may have merged its
+ * base, which the rules read instead). That push waits for the first check.
  */
 export async function planInputs(
   exec: Exec,
@@ -91,7 +102,10 @@ export async function planInputs(
 ): Promise<{ facts: GitFacts; existing: ExistingCaches }> {
   const trigger = classify(ctx);
   const needed = factsNeeded(trigger);
-  const listing = findExistingCaches(options, env, fileExists);
+  const listing = findExistingCaches(options, env, fileExists, exec);
+  const readsOf = (facts: GitFacts) =>
+    legs.flatMap((leg) => plan(ctx, facts, { ...options, leg }).reads.map((r) => r.entry));
+  const early = listing.then((e) => e.probe?.(readsOf({ mergeBase: null, parent: null })));
   // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
   const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
   let skipped = '';
@@ -100,9 +114,8 @@ export async function planInputs(
       plan(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry),
     );
     const existing = await listing;
+    await early;
     const own = owns[0];
-    const ownEntries = owns.flatMap((o) => (o ? [o.entry] : []));
-    if (ownEntries.length > 0) await existing.probe?.(ownEntries);
     if (own && owns.every((o) => o && existing.exists(o.entry) === true)) {
       const info = await head;
       if (info && info.parents.length === 1) {
@@ -111,70 +124,99 @@ export async function planInputs(
       }
     }
   }
-  const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
+  const [facts, existing] = await Promise.all([
+    gatherFacts(exec, ctx, needed, githubToken, head),
+    listing,
+    early,
+  ]);
   if (skipped) facts.mergeBaseSkipped = skipped;
-  if (existing.probe) {
-    await existing.probe(
-      legs.flatMap((leg) => plan(ctx, facts, { ...options, leg }).reads.map((r) => r.entry)),
-    );
-  }
+  await existing.probe?.(readsOf(facts));
   return { facts, existing };
 }
 
-/** What the backend's own listing tells before the build: which sources exist, which legs have caches. */
+/** What the backend tells before the build: which sources exist, which legs have caches. */
 export interface ExistingCaches {
   exists: Existence;
   /** Sibling matrix legs found with caches of their own (registry tags). */
   siblingLegs: string[];
   /** Every leg found with caches (registry tags), this one included: the siblings of each bake target. */
   legs?: string[];
-  /** Why nothing could be listed, when a listing failed. */
+  /** Why some or all of it is unknown, when a check failed. */
   note?: string;
-  /** Stores asked per entry (s3, azblob): checks these entries, once the plan's reads are known. */
+  /** A check failed: what it would have told is unknown (narrow.ts then reads the likeliest sources). */
+  failed?: true;
+  /**
+   * Backends asked per entry (gha, s3, azblob, a registry that refuses the tag list): checks
+   * these entries, each once, once the plan's reads are known.
+   */
   probe?: (entries: string[]) => Promise<void>;
 }
 
 /**
- * Lists, once per run and by the backend's own means, which caches exist: the registry
- * repository's tags, the gha index entries the runtime token can read, the local folders. A
- * listing that fails costs nothing but that knowledge: every planned source is then read.
+ * Finds out, by the backend's own means and with the requests its importer makes, which caches
+ * exist: the registry repository's tags (listed once per run; a registry that refuses the tag
+ * list is asked `HEAD` per planned tag, as BuildKit's importer asks), the gha index of each
+ * planned cache name (looked up as BuildKit's importer looks it up), the local folders, the s3
+ * and azblob manifests. A check that fails costs nothing but that knowledge (see narrow.ts for
+ * what is read then).
  */
 export async function findExistingCaches(
   options: PlanOptions,
   env: NodeJS.ProcessEnv,
   fileExists: (file: string) => boolean,
+  exec?: Exec,
 ): Promise<ExistingCaches> {
-  const unknown = (note?: string): ExistingCaches => ({ exists: () => undefined, siblingLegs: [], note });
+  const unknown = (): ExistingCaches => ({ exists: () => undefined, siblingLegs: [] });
   switch (options.backend) {
     case 'registry': {
-      if (!options.image) return unknown();
+      const image = options.image;
+      if (!image) return unknown();
+      const dir = dockerConfigDir(env);
       // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
-      const listed = await listTags({
-        image: options.image,
-        dockerConfigDir: dockerConfigDir(env),
-        timeoutMs: 5000,
-      });
-      if (listed.tags === null) {
-        return unknown(`cache tags not listed (${listed.reason}): every planned source is read`);
+      const listed = await listTags({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
+      if (listed.tags !== null) {
+        const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
+        return {
+          exists: registryExistence(listed.tags),
+          siblingLegs: legs,
+          legs: siblingLegsFromTags(listed.tags, options.scope, ''),
+        };
       }
-      const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
-      return {
-        exists: registryExistence(listed.tags),
-        siblingLegs: legs,
-        legs: siblingLegsFromTags(listed.tags, options.scope, ''),
+      const notListed = `cache tags not listed (${listed.reason})`;
+      if (!listed.refused) {
+        const note = `${notListed}: which caches exist is unknown`;
+        return { exists: () => undefined, siblingLegs: [], note, failed: true };
+      }
+      const heads = new OnePerKey((tags) => manifestsExist({ image, tags, dockerConfigDir: dir, exec }));
+      const found: ExistingCaches = {
+        exists: manifestExistence(heads.found),
+        siblingLegs: [],
+        note: `${notListed}: each planned tag is asked for with HEAD`,
+        probe: async (entries) => {
+          const reason = await heads.ask(entries.map(registryTagOf).filter((t) => t !== undefined));
+          found.note = `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`;
+          if (reason) found.failed = true;
+        },
       };
+      return found;
     }
     case 'gha': {
-      if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) return unknown();
-      const listed = await listGhaCacheNames({
-        resultsUrl: env.ACTIONS_RESULTS_URL,
-        token: env.ACTIONS_RUNTIME_TOKEN,
-        prefix: namespace(options.scope, ''),
-      });
-      if (listed.names === null) {
-        return unknown(`gha caches not listed (${listed.reason}): every planned source is read`);
-      }
-      return { exists: ghaExistence(listed.names), siblingLegs: [] };
+      const service = ghaServiceFrom(env);
+      const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
+      if (!token || !service) return unknown();
+      const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
+      const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
+      const found: ExistingCaches = {
+        exists: ghaExistence(lookups.found),
+        siblingLegs: [],
+        probe: async (entries) => {
+          const reason = await lookups.ask(entries.map(ghaNameOf).filter((n) => n !== undefined));
+          if (!reason) return;
+          found.note = `some gha caches could not be looked up (${reason}): they count as unknown`;
+          found.failed = true;
+        },
+      };
+      return found;
     }
     case 'local':
       return options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
@@ -198,5 +240,37 @@ export async function findExistingCaches(
     }
     default:
       return unknown();
+  }
+}
+
+/**
+ * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
+ * the answers still on their way. Resolves with the first failure's reason, if any.
+ */
+class OnePerKey {
+  readonly found = new Map<string, boolean | undefined>();
+  private readonly asked = new Set<string>();
+  private readonly pending: Promise<void>[] = [];
+  private reason?: string;
+
+  constructor(
+    private readonly lookUp: (
+      keys: string[],
+    ) => Promise<{ found: Map<string, boolean | undefined>; reason?: string }>,
+  ) {}
+
+  async ask(keys: (string | undefined)[]): Promise<string | undefined> {
+    const fresh = [...new Set(keys)].filter((k): k is string => k !== undefined && !this.asked.has(k));
+    for (const k of fresh) this.asked.add(k);
+    if (fresh.length > 0) {
+      this.pending.push(
+        this.lookUp(fresh).then((answer) => {
+          for (const [k, v] of answer.found) this.found.set(k, v);
+          this.reason ??= answer.reason;
+        }),
+      );
+    }
+    await Promise.all(this.pending);
+    return this.reason;
   }
 }

@@ -16,11 +16,17 @@ export type Existence = (entry: string) => boolean | undefined;
  *   dependencies since then costs those layers once, where two overlapping sources would cost this
  *   ref's own layers on about every other run;
  * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
- *   serve a leg that has nothing yet.
+ *   serve a leg that has nothing yet;
+ * - when the check failed and nothing is known, see {@link unknownRule}.
  *
  * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
  */
-export function narrowSources(p: CachePlan, exists: Existence): CachePlan {
+export function narrowSources(
+  p: CachePlan,
+  exists: Existence,
+  /** The backend's existence check failed (not merely: this backend has none). */
+  checkFailed = false,
+): CachePlan {
   const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
   const raw = p.cacheFrom.filter((e) => !computed.has(e));
   const state = (r: PlannedCache) => (r.entry === '' ? undefined : exists(r.entry));
@@ -46,7 +52,9 @@ export function narrowSources(p: CachePlan, exists: Existence): CachePlan {
             keep: (r) => r.origin === 'own',
             why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
           }
-        : null;
+        : checkFailed && p.reads.every((r) => state(r) === undefined)
+          ? unknownRule(candidates)
+          : null;
   const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
   const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
   return {
@@ -61,28 +69,71 @@ export function narrowSources(p: CachePlan, exists: Existence): CachePlan {
   };
 }
 
+/**
+ * When no check answered (existence unknown for every source), passing them all is the known-bad
+ * case. Instead: the source this trigger makes most likely, i.e. the first of this leg's reads the
+ * rules mark as read alone (the run's own ref, which every run after its first has written; the
+ * first read when none is), plus the default branch, which nearly every repository has written;
+ * a matrix leg also reads the default branch's plain build, whose shared stages serve a leg that
+ * has no cache yet. A first run then still starts from the default branch; a later one reads its
+ * own ref with one or two overlapping sources instead of every planned one.
+ */
+function unknownRule(candidates: PlannedCache[]): { keep: (r: PlannedCache) => boolean; why: string } | null {
+  const own = candidates.filter((r) => r.origin === 'own');
+  const likely = own.find((r) => r.alone) ?? own[0];
+  if (!likely) return null;
+  const trunks = candidates.filter((r) => r.defaultBranch && r.entry !== likely.entry);
+  const keep = new Set([likely.entry, ...trunks.map((r) => r.entry)]);
+  const read =
+    trunks.length > 0
+      ? `${likely.ref} and the default branch (${trunks.map((r) => r.ref).join(', ')}) are read`
+      : `${likely.ref} is read`;
+  return { keep: (r) => keep.has(r.entry), why: `which caches exist is unknown: only ${read}` };
+}
+
+/** The tag of a registry entry (`type=registry,ref=<repository>:<tag>`), if it names one. */
+export function registryTagOf(entry: string): string | undefined {
+  if (!entry.startsWith('type=registry,')) return undefined;
+  const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
+  return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(ref.lastIndexOf(':') + 1) : undefined;
+}
+
+/** The cache name of a gha entry (its `scope` attribute). */
+export function ghaNameOf(entry: string): string | undefined {
+  return /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
+}
+
 /** A registry entry exists when its tag is among the repository's tags (listed once per run). */
 export function registryExistence(tags: string[] | null): Existence {
   if (tags === null) return () => undefined;
   const have = new Set(tags);
   return (entry) => {
-    if (!entry.startsWith('type=registry,')) return undefined;
-    const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
-    const tag = ref.slice(ref.lastIndexOf(':') + 1);
-    return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? have.has(tag) : undefined;
+    const tag = registryTagOf(entry);
+    return tag === undefined ? undefined : have.has(tag);
   };
 }
 
 /**
- * A gha entry exists when BuildKit's index for its cache name is among the entries the service
- * listed for this run. Only that positive answer is trusted: a name not listed stays unknown (and
- * is passed), so a service that lists less than it serves never costs a warm cache.
+ * A registry entry exists when the registry has its tag's manifest: the answers to HEAD requests
+ * per tag, for a registry that does not list tags. A tag not asked about, or whose request
+ * failed, stays unknown.
  */
-export function ghaExistence(names: string[] | null): Existence {
-  const have = new Set(names ?? []);
+export function manifestExistence(found: ReadonlyMap<string, boolean | undefined>): Existence {
   return (entry) => {
-    const scope = /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
-    return scope !== undefined && have.has(scope) ? true : undefined;
+    const tag = registryTagOf(entry);
+    return tag === undefined ? undefined : found.get(tag);
+  };
+}
+
+/**
+ * A gha entry exists as BuildKit's import will find it: the service's answer to the lookup
+ * BuildKit itself makes, per cache name (see src/github/cache-entries.ts). A name whose lookup
+ * failed, or that was not looked up, stays unknown.
+ */
+export function ghaExistence(found: ReadonlyMap<string, boolean | undefined>): Existence {
+  return (entry) => {
+    const name = ghaNameOf(entry);
+    return name === undefined ? undefined : found.get(name);
   };
 }
 

@@ -32,6 +32,8 @@ export interface PlannedCache {
   exact?: string;
   /** Reads only, this leg's: why it is read alone when it exists (the run's own ref, usually). */
   alone?: string;
+  /** Reads only, this leg's or the plain build's: the default branch's cache (read when existence is unknown). */
+  defaultBranch?: true;
 }
 
 export interface CachePlan {
@@ -146,11 +148,13 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
         ? undefined
         : (u.exact ?? (thisCommit ? 'was built from this very commit' : undefined));
     const alone = origin === 'own' ? u.alone : undefined;
+    const trunk = origin !== 'sibling' && u.ref.kind === 'branch' && u.ref.name === ctx.defaultBranch;
     return {
       ...use(u, readNames, 'from', inNamespace, label),
       origin,
       ...(exact ? { exact } : {}),
       ...(alone ? { alone } : {}),
+      ...(trunk ? { defaultBranch: true as const } : {}),
     };
   };
 

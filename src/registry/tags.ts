@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dockerConfigDir } from '../docker-config';
-import { type FetchLike, httpFetch } from '../net/http';
+import type { Exec } from '../exec';
+import { type FetchLike, type ResponseLike, httpFetch } from '../net/http';
+import { setSecret } from '../runner/commands';
 
 /** Where a repository lives, and the key `docker login` used for it in the docker config file. */
 export interface ImageName {
@@ -13,14 +15,18 @@ export interface ImageName {
   configKey: string;
 }
 
-export type TagList = { tags: string[] } | { tags: null; reason: string };
+export type TagList =
+  | { tags: string[] }
+  | {
+      tags: null;
+      reason: string;
+      /** The registry answered, but not with a tag list: its manifests may still be asked for. */
+      refused?: true;
+    };
 
-export interface ListTagsOptions {
+export interface ListTagsOptions extends SessionOptions {
   /** The cache repository: `127.0.0.1:5000/team/app-cache`, `ghcr.io/o/r`, `user/repo`, `alpine`. */
   image: string;
-  /** The directory of docker's config.json (default: `$DOCKER_CONFIG`, else `~/.docker`). */
-  dockerConfigDir?: string;
-  fetchImpl?: FetchLike;
   /** Upper bound for the whole listing, token requests and every page included (default 15 000 ms). */
   timeoutMs?: number;
   /** Tags per page to ask for (`?n=`); by default the registry chooses. */
@@ -137,13 +143,20 @@ function keyHost(key: string): string {
 }
 
 /**
- * Credentials that `docker login` wrote into `<dir>/config.json`: `auths[<key>].auth`
- * (base64 `user:password`) or `auths[<key>].username`/`.password`, found under the exact key
- * first and then under any key naming the same host (docker matches `https://host/v1/` too).
- * Credential helpers (`credsStore`, `credHelpers`) and identity tokens are not used: the
- * listing goes on anonymously, and a registry that then refuses says why in the reason.
+ * Credentials for the registry, found as docker finds them in `<dir>/config.json`: a credential
+ * helper first (`credHelpers[<host>]`, else `credsStore`: `docker-credential-<helper> get`, run
+ * through the one exec seam with the server on stdin; its answer is masked and never logged),
+ * then what `docker login` wrote into `auths[<key>]` (`auth`, base64 `user:password`, or
+ * `username`/`password`), under the exact key first and then under any key naming the same host
+ * (docker matches `https://host/v1/` too). Identity tokens are not used: the request goes on
+ * anonymously, and a registry that then refuses says why in the reason.
  */
-async function readCredentials(dir: string, name: ImageName): Promise<CredentialLookup> {
+async function readCredentials(
+  dir: string,
+  name: ImageName,
+  exec: Exec | undefined,
+  timeoutMs: number,
+): Promise<CredentialLookup> {
   const file = join(dir, 'config.json');
   let config: unknown;
   try {
@@ -162,6 +175,16 @@ async function readCredentials(dir: string, name: ImageName): Promise<Credential
   const host = keyHost(name.configKey);
   const hub = name.configKey === DOCKER_HUB_CONFIG_KEY;
   const sameHost = (key: string) => keyHost(key) === host || (hub && DOCKER_HUB_ALIASES.has(keyHost(key)));
+  const helpers =
+    credHelpers && typeof credHelpers === 'object' ? (credHelpers as Record<string, unknown>) : {};
+  const helperKey = Object.keys(helpers).find(sameHost);
+  const helper = helperKey !== undefined ? helpers[helperKey] : credsStore;
+  let helperNote = '';
+  if (typeof helper === 'string' && helper !== '') {
+    const asked = await askCredentialHelper(helper, name.configKey, exec, timeoutMs);
+    if ('credentials' in asked) return asked;
+    helperNote = asked.note;
+  }
   const entries = auths && typeof auths === 'object' ? (auths as Record<string, unknown>) : {};
   const keys = [name.configKey, ...Object.keys(entries).filter((k) => k !== name.configKey && sameHost(k))];
   for (const key of keys) {
@@ -178,13 +201,62 @@ async function readCredentials(dir: string, name: ImageName): Promise<Credential
       return { credentials: { username, password } };
     }
   }
-  const helpers = credHelpers && typeof credHelpers === 'object' ? Object.keys(credHelpers) : [];
-  if (helpers.some(sameHost) || typeof credsStore === 'string') {
+  return { note: helperNote || `no credentials for ${name.configKey} in ${file}` };
+}
+
+/** Per docker config and registry, found once per run: a credential helper may take a second (ECR's). */
+const foundCredentials = new Map<string, Promise<CredentialLookup>>();
+
+function credentialsOnce(
+  dir: string,
+  name: ImageName,
+  exec: Exec | undefined,
+  timeoutMs: number,
+): Promise<CredentialLookup> {
+  const key = `${dir}\0${name.configKey}\0${exec ? 'exec' : ''}`;
+  let found = foundCredentials.get(key);
+  if (!found) foundCredentials.set(key, (found = readCredentials(dir, name, exec, timeoutMs)));
+  return found;
+}
+
+/**
+ * `docker-credential-<helper> get` with the server on stdin, as the docker CLI runs it. The answer
+ * (`{"ServerURL","Username","Secret"}`) is masked at once and never logged; a failure is a note
+ * that names the helper, never its output.
+ */
+async function askCredentialHelper(
+  helper: string,
+  server: string,
+  exec: Exec | undefined,
+  timeoutMs: number,
+): Promise<{ credentials: Credentials } | { note: string }> {
+  const program = `docker-credential-${helper}`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(helper))
     return {
-      note: `the credentials for ${name.configKey} are kept by a docker credential helper, which is not consulted`,
+      note: `the docker config names a credential helper that is not a plain name (${JSON.stringify(helper)})`,
     };
+  if (!exec) return { note: `the credentials for ${server} are kept by ${program}, which was not run` };
+  const run = await exec(program, ['get'], { input: server, timeoutMs });
+  if (run.exitCode !== 0) {
+    const why =
+      run.exitCode === 127 ? 'is not on PATH' : run.timedOut ? 'timed out' : `failed (exit ${run.exitCode})`;
+    return { note: `the credential helper ${program} ${why} for ${server}` };
   }
-  return { note: `no credentials for ${name.configKey} in ${file}` };
+  let answer: { Username?: unknown; Secret?: unknown };
+  try {
+    answer = JSON.parse(run.stdout) as typeof answer;
+  } catch {
+    return { note: `the credential helper ${program} answered something that is not JSON for ${server}` };
+  }
+  const { Username: username, Secret: password } = answer ?? {};
+  if (typeof password === 'string' && password !== '') setSecret(password);
+  if (typeof username !== 'string' || typeof password !== 'string' || password === '')
+    return { note: `the credential helper ${program} has no credentials for ${server}` };
+  if (username === '<token>')
+    return {
+      note: `the credential helper ${program} holds an identity token for ${server}, which is not used`,
+    };
+  return { credentials: { username, password } };
 }
 
 interface Challenge {
@@ -245,28 +317,182 @@ function basic(credentials: Credentials): string {
 
 class ListingError extends Error {}
 
+/** What the cache exporters write: manifest lists and indexes, or an image manifest (`image-manifest=true`). */
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
 /**
- * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
- * following `Link: <...>; rel="next"` pages, at most `maxPages`). Loopback registries are spoken
- * to over plain HTTP, all others over HTTPS.
- *
- * Authentication is docker's: the request goes out anonymously; on a `401` with a `Bearer`
- * challenge a token for `repository:<name>:pull` is fetched from the challenge's realm (with the
- * `docker login` credentials of the config file as basic auth when there are any, anonymously
- * otherwise), on a `Basic` challenge the credentials are sent directly. Credentials are sent
- * over plain HTTP only to loopback hosts, and never to a host other than the registry or its
- * realm (a pagination link elsewhere is a reason).
- *
- * A repository the registry does not know (`404 NAME_UNKNOWN`: nothing pushed yet) has no tags.
- * Never throws; failures are reasons, which never contain credentials or tokens.
+ * Requests to one repository with docker's authentication: each goes out anonymously until a
+ * `401` asks for more; then a `Bearer` challenge gets a token for `repository:<name>:pull` from the
+ * challenge's realm (with the config's credentials as basic auth when there are any, anonymously
+ * otherwise), a `Basic` challenge gets the credentials directly. The answer is shared by every
+ * later request and fetched again once when it stops working (a token expiring between pages).
+ * Credentials are sent over plain HTTP only to loopback hosts, and never to a host other than the
+ * registry or its realm.
  */
-export async function listTags(options: ListTagsOptions): Promise<TagList> {
+interface RegistrySession {
+  name: ImageName;
+  /** `registry <host>`, for reasons. */
+  where: string;
+  origin: string;
+  send(url: string, method?: 'GET' | 'HEAD', accept?: string): Promise<ResponseLike>;
+  /** Why there are no credentials, for a refusal's reason ('' when there are). */
+  deniedHint(): string;
+  /** The text with every credential and token replaced by `***`. */
+  redact(text: string): string;
+}
+
+interface SessionOptions {
+  /** The directory of docker's config.json (default: `$DOCKER_CONFIG`, else `~/.docker`). */
+  dockerConfigDir?: string;
+  fetchImpl?: FetchLike;
+  /** Runs docker credential helpers; without it, credentials kept by a helper are not used. */
+  exec?: Exec;
+}
+
+function openSession(
+  name: ImageName,
+  options: SessionOptions,
+  signal: AbortSignal,
+  timeoutMs: number,
+): RegistrySession {
   const secrets: string[] = [];
   const redact = (text: string) =>
     secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+  const fetchImpl = options.fetchImpl ?? httpFetch;
+  const where = `registry ${name.registry}`;
+  const configDir = options.dockerConfigDir ?? dockerConfigDir();
+  let lookup: Promise<CredentialLookup> | undefined;
+  const credentials = async () => {
+    lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
+      if (found.credentials) {
+        const { username, password } = found.credentials;
+        secrets.push(password, basic(found.credentials).slice(6), username);
+      }
+      return found;
+    });
+    return lookup;
+  };
+  let known: CredentialLookup | undefined;
+  const get = (url: string, method: 'GET' | 'HEAD', accept: string, authorization?: string) =>
+    fetchImpl(url, {
+      method,
+      headers: {
+        Accept: accept,
+        'User-Agent': USER_AGENT,
+        ...(authorization ? { Authorization: authorization } : {}),
+      },
+      signal,
+      redirect: 'follow',
+    });
+  const deniedHint = () => (known?.note ? `; ${known.note}` : '');
+
+  /** An Authorization header that answers the challenges of a 401. */
+  const authorize = async (header: string | null): Promise<string> => {
+    const challenges = parseChallenges(header ?? '');
+    const bearer = challenges.find((c) => c.scheme === 'bearer');
+    known = await credentials();
+    const creds = known.credentials;
+    if (bearer) {
+      let realm: URL;
+      try {
+        realm = new URL(bearer.params.realm ?? '');
+      } catch {
+        throw new ListingError(`${where} sent a Bearer challenge without a usable realm`);
+      }
+      if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+        throw new ListingError(`${where} sent a Bearer challenge with a non-HTTP realm`);
+      }
+      const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
+      if (creds && plainRemote) {
+        throw new ListingError(
+          `${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`,
+        );
+      }
+      if (bearer.params.service) realm.searchParams.set('service', bearer.params.service);
+      realm.searchParams.set('scope', `repository:${name.repository}:pull`);
+      const response = await get(realm.href, 'GET', 'application/json', creds ? basic(creds) : undefined);
+      const body = await response.text();
+      if (!response.ok) {
+        const who = creds ? 'the docker login credentials' : 'anonymous access';
+        throw new ListingError(
+          `${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`,
+        );
+      }
+      let token: unknown;
+      try {
+        const parsed = JSON.parse(body) as { token?: unknown; access_token?: unknown };
+        token = parsed.token ?? parsed.access_token;
+      } catch {
+        // handled below
+      }
+      if (typeof token !== 'string' || token === '') {
+        throw new ListingError(`${where}: the token service ${realm.host} answered without a token`);
+      }
+      secrets.push(token);
+      return `Bearer ${token}`;
+    }
+    if (challenges.some((c) => c.scheme === 'basic')) {
+      // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
+      if (!creds)
+        throw new ListingError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
+      return basic(creds);
+    }
+    throw new ListingError(`${where} requires authentication of a kind this action does not speak`);
+  };
+
+  let authorization: Promise<string> | undefined;
+  return {
+    name,
+    where,
+    origin: registryOrigin(name.registry),
+    deniedHint,
+    redact,
+    async send(url, method = 'GET', accept = 'application/json') {
+      const used = authorization;
+      const response = await get(url, method, accept, used ? await used : undefined);
+      if (response.status !== 401) return response;
+      await response.arrayBuffer().catch(() => undefined);
+      // Concurrent requests refused with the same header share one token request.
+      if (authorization === used) authorization = authorize(response.headers.get('www-authenticate'));
+      return get(url, method, accept, await authorization);
+    },
+  };
+}
+
+/** A failed request as a reason: timeouts and network errors in a few words, never a credential. */
+function requestFailure(session: RegistrySession, error: unknown, what: string, timeoutMs: number): string {
+  if (error instanceof ListingError) return session.redact(error.message);
+  const e = (error ?? {}) as {
+    name?: unknown;
+    message?: unknown;
+    cause?: { code?: unknown; message?: unknown };
+  };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+    return `${session.where}: ${what} timed out after ${timeoutMs} ms`;
+  }
+  const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
+  return session.redact(`${session.where}: ${what} failed: ${excerpt(String(detail ?? error))}`);
+}
+
+/**
+ * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
+ * following `Link: <...>; rel="next"` pages, at most `maxPages`), with docker's authentication
+ * (see {@link RegistrySession}). Loopback registries are spoken to over plain HTTP, all others
+ * over HTTPS. A pagination link to another host is a reason.
+ *
+ * A repository the registry does not know (`404 NAME_UNKNOWN`: nothing pushed yet) has no tags.
+ * A registry that answers, but not with a tag list (refused, or the endpoint unsupported), gives
+ * `refused: true`: its manifests may still be asked for one by one ({@link manifestsExist}).
+ * Never throws; failures are reasons, which never contain credentials or tokens.
+ */
+export async function listTags(options: ListTagsOptions): Promise<TagList> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxPages = Math.max(1, options.maxPages ?? 100);
-  const fetchImpl = options.fetchImpl ?? httpFetch;
 
   let name: ImageName;
   try {
@@ -274,107 +500,26 @@ export async function listTags(options: ListTagsOptions): Promise<TagList> {
   } catch (error) {
     return { tags: null, reason: String((error as { message?: unknown }).message ?? error) };
   }
-  const where = `registry ${name.registry}`;
-
+  const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
+  const { where, redact } = session;
   try {
-    const signal = AbortSignal.timeout(timeoutMs);
-    const origin = registryOrigin(name.registry);
-    const configDir = options.dockerConfigDir ?? dockerConfigDir();
-    let lookup: CredentialLookup | undefined;
-    const credentials = async () => {
-      lookup ??= await readCredentials(configDir, name);
-      if (lookup.credentials) {
-        const { username, password } = lookup.credentials;
-        secrets.push(password, basic(lookup.credentials).slice(6), username);
-      }
-      return lookup;
-    };
-    const deniedHint = () => (lookup?.note ? `; ${lookup.note}` : '');
-    const get = (url: string, authorization?: string) =>
-      fetchImpl(url, {
-        headers: {
-          Accept: 'application/json',
-          'User-Agent': USER_AGENT,
-          ...(authorization ? { Authorization: authorization } : {}),
-        },
-        signal,
-        redirect: 'follow',
-      });
-
-    /** An Authorization header that answers the challenges of a 401. */
-    const authorize = async (header: string | null): Promise<string> => {
-      const challenges = parseChallenges(header ?? '');
-      const bearer = challenges.find((c) => c.scheme === 'bearer');
-      const { credentials: creds } = await credentials();
-      if (bearer) {
-        let realm: URL;
-        try {
-          realm = new URL(bearer.params.realm ?? '');
-        } catch {
-          throw new ListingError(`${where} sent a Bearer challenge without a usable realm`);
-        }
-        if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-          throw new ListingError(`${where} sent a Bearer challenge with a non-HTTP realm`);
-        }
-        const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
-        if (creds && plainRemote) {
-          throw new ListingError(
-            `${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`,
-          );
-        }
-        if (bearer.params.service) realm.searchParams.set('service', bearer.params.service);
-        realm.searchParams.set('scope', `repository:${name.repository}:pull`);
-        const response = await get(realm.href, creds ? basic(creds) : undefined);
-        const body = await response.text();
-        if (!response.ok) {
-          const who = creds ? 'the docker login credentials' : 'anonymous access';
-          throw new ListingError(
-            `${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`,
-          );
-        }
-        let token: unknown;
-        try {
-          const parsed = JSON.parse(body) as { token?: unknown; access_token?: unknown };
-          token = parsed.token ?? parsed.access_token;
-        } catch {
-          // handled below
-        }
-        if (typeof token !== 'string' || token === '') {
-          throw new ListingError(`${where}: the token service ${realm.host} answered without a token`);
-        }
-        secrets.push(token);
-        return `Bearer ${token}`;
-      }
-      if (challenges.some((c) => c.scheme === 'basic')) {
-        // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
-        if (!creds)
-          throw new ListingError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
-        return basic(creds);
-      }
-      throw new ListingError(`${where} requires authentication of a kind this action does not speak`);
-    };
-
     const tags: string[] = [];
-    let url = `${origin}/v2/${name.repository}/tags/list`;
+    let url = `${session.origin}/v2/${name.repository}/tags/list`;
     if (options.pageSize !== undefined) url += `?n=${Math.max(1, Math.floor(options.pageSize))}`;
-    let authorization: string | undefined;
     for (let page = 0; ; page++) {
       if (page >= maxPages)
         return { tags: null, reason: `${where}: ${name.repository} has more than ${maxPages} pages of tags` };
-      let response = await get(url, authorization);
-      // Authenticate on the first refusal, and once more if a token expires between pages.
-      if (response.status === 401) {
-        await response.arrayBuffer().catch(() => undefined);
-        authorization = await authorize(response.headers.get('www-authenticate'));
-        response = await get(url, authorization);
-      }
+      const response = await session.send(url);
       const body = await response.text();
       if (!response.ok) {
         const error = registryError(body);
         if (response.status === 404 && error.code === 'NAME_UNKNOWN' && page === 0) return { tags: [] };
-        const denied = response.status === 401 || response.status === 403 ? deniedHint() : '';
+        const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
+        // Refused or unsupported; a busy or failing registry (429, 5xx) would fail HEADs as well.
+        const refused = response.status < 500 && response.status !== 429;
         return {
           tags: null,
+          ...(refused ? { refused: true as const } : {}),
           reason: redact(
             `${where} refused to list ${name.repository} (HTTP ${response.status}: ${error.text})${denied}`,
           ),
@@ -386,6 +531,7 @@ export async function listTags(options: ListTagsOptions): Promise<TagList> {
       } catch {
         return {
           tags: null,
+          refused: true,
           reason: redact(
             `${where} answered the tag list with something that is not JSON: ${excerpt(body, 80)}`,
           ),
@@ -393,7 +539,7 @@ export async function listTags(options: ListTagsOptions): Promise<TagList> {
       }
       const pageTags = parsed && typeof parsed === 'object' ? (parsed.tags ?? []) : undefined;
       if (!Array.isArray(pageTags) || pageTags.some((t) => typeof t !== 'string')) {
-        return { tags: null, reason: `${where} answered the tag list without a list of tags` };
+        return { tags: null, refused: true, reason: `${where} answered the tag list without a list of tags` };
       }
       tags.push(...(pageTags as string[]));
 
@@ -406,21 +552,57 @@ export async function listTags(options: ListTagsOptions): Promise<TagList> {
       url = target.href;
     }
   } catch (error) {
-    if (error instanceof ListingError) return { tags: null, reason: redact(error.message) };
-    const e = (error ?? {}) as {
-      name?: unknown;
-      message?: unknown;
-      cause?: { code?: unknown; message?: unknown };
-    };
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-      return { tags: null, reason: `${where}: listing tags timed out after ${timeoutMs} ms` };
-    }
-    const detail = [e.cause?.code, e.cause?.message, e.message].find(
-      (d) => typeof d === 'string' && d !== '',
-    );
-    return {
-      tags: null,
-      reason: redact(`${where}: listing tags failed: ${excerpt(String(detail ?? error))}`),
-    };
+    return { tags: null, reason: requestFailure(session, error, 'listing tags', timeoutMs) };
   }
+}
+
+/** Per tag: true (its manifest is there), false (the registry does not have it), undefined (unknown). */
+export interface ManifestCheck {
+  found: Map<string, boolean | undefined>;
+  /** Why some tags stayed unknown (the first failure). */
+  reason?: string;
+}
+
+/**
+ * Whether each tag exists, with the request BuildKit's registry importer makes:
+ * `HEAD /v2/<name>/manifests/<tag>` accepting the manifest types cache exporters write, all tags
+ * at once, with the same authentication as the listing. For registries that refuse or lack the
+ * tag list. Never throws: a tag whose request fails stays unknown, with the reason.
+ */
+export async function manifestsExist(
+  options: SessionOptions & { image: string; tags: string[]; timeoutMs?: number },
+): Promise<ManifestCheck> {
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const found = new Map<string, boolean | undefined>();
+  let name: ImageName;
+  try {
+    name = parseImageName(options.image);
+  } catch (error) {
+    for (const tag of options.tags) found.set(tag, undefined);
+    return { found, reason: String((error as { message?: unknown }).message ?? error) };
+  }
+  const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
+  const reasons: string[] = [];
+  await Promise.all(
+    options.tags.map(async (tag) => {
+      try {
+        const url = `${session.origin}/v2/${name.repository}/manifests/${encodeURIComponent(tag)}`;
+        const response = await session.send(url, 'HEAD', MANIFEST_TYPES);
+        await response.arrayBuffer().catch(() => undefined);
+        if (response.ok || response.status === 404) {
+          found.set(tag, response.ok);
+          return;
+        }
+        found.set(tag, undefined);
+        const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
+        reasons.push(
+          `${session.where} answered HTTP ${response.status} to HEAD ${name.repository}:${tag}${denied}`,
+        );
+      } catch (error) {
+        found.set(tag, undefined);
+        reasons.push(requestFailure(session, error, `HEAD ${name.repository}:${tag}`, timeoutMs));
+      }
+    }),
+  );
+  return reasons.length > 0 ? { found, reason: session.redact(reasons[0]) } : { found };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { BlobClient, BlockBlobClient } from '@azure/storage-blob';
 import {
   CACHE_SERVICE,
+  LIST_METHODS,
   WRITE_DENIED_MESSAGE,
   decodeTokenUnverified,
   mintToken,
@@ -344,7 +345,26 @@ describe('protocol', () => {
     expect(svc.entries().some((e) => e.key === key)).toBe(false);
   });
 
-  test('LookupCacheEntry, ListCacheEntries and DeleteCacheEntry', async () => {
+  test('LookupCacheEntry and ListCacheEntries are off by default: 404 bad_route, as an unknown method', async () => {
+    const main = svc.tokenForPush('main');
+    for (const method of LIST_METHODS) {
+      const res = await twirp(method, { key: 'k', restore_keys: ['k'], version: VERSION }, main);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('bad_route');
+    }
+    expect(
+      svc
+        .requests()
+        .slice(-2)
+        .map((r) => [r.method, r.status]),
+    ).toStrictEqual([
+      ['ListCacheEntries', 404],
+      ['LookupCacheEntry', 404],
+    ]);
+  });
+
+  test('LookupCacheEntry, ListCacheEntries (switched on) and DeleteCacheEntry', async () => {
+    svc.setListCalls(true);
     const main = svc.tokenForPush('main');
     const p = uniq('gc');
     await save(main, `${p}-1`, Buffer.from('1'));
@@ -373,6 +393,7 @@ describe('protocol', () => {
     expect(deleted.body).toEqual({ ok: true, entry_id: String(id) });
     expect(svc.entries().some((e) => e.key === `${p}-1`)).toBe(false);
     expect(await svc.blobBytes(id)).toBeUndefined();
+    svc.setListCalls(false);
   });
 
   test('Twirp routing errors: unknown method, GET, protobuf content type', async () => {

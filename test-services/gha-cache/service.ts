@@ -46,6 +46,12 @@ export const CACHE_SERVICE_METHODS = [
 export type CacheServiceMethod = (typeof CACHE_SERVICE_METHODS)[number];
 
 /**
+ * Methods in GitHub's CacheService definition that neither BuildKit nor `@actions/cache` call, and
+ * that GitHub does not guarantee a job's token: off unless `listCalls` turns them on.
+ */
+export const LIST_METHODS: readonly CacheServiceMethod[] = ['ListCacheEntries', 'LookupCacheEntry'];
+
+/**
  * The REST endpoints of GitHub's API for a repository's caches (what `gh cache list/delete` and
  * cache-cleanup jobs use with a GITHUB_TOKEN), named for fault switches and the request log:
  * GET and DELETE `/repos/{owner}/{repo}/actions/caches`, DELETE `…/actions/caches/{id}` and
@@ -211,6 +217,11 @@ export interface GhaCacheServiceOptions {
   container?: string;
   /** Lifetime of signed URLs (default 1 hour). */
   sasLifetimeSeconds?: number;
+  /**
+   * Answer ListCacheEntries and LookupCacheEntry (default false: they get Twirp's 404 `bad_route`,
+   * as for a method the service does not have, since GitHub guarantees a job's token neither).
+   */
+  listCalls?: boolean;
 }
 
 export interface GhaCacheEnv {
@@ -242,6 +253,8 @@ export interface GhaCacheService {
   /** Every given branch/ref readable, nothing writable. */
   tokenReadOnly(...branchesOrRefs: string[]): string;
   faults: FaultSwitches;
+  /** Turns ListCacheEntries and LookupCacheEntry on or off (see GhaCacheServiceOptions.listCalls). */
+  setListCalls(enabled: boolean): void;
   /** Entries, oldest first; uploads not yet finalized only with `includePending`. */
   entries(options?: { includePending?: boolean }): GhaCacheEntry[];
   /** Requests seen so far, oldest first. */
@@ -343,6 +356,7 @@ class Service implements GhaCacheService {
   private readonly store: GhaCacheEntry[] = [];
   private readonly log: RequestRecord[] = [];
   private nextId = 1;
+  private listCalls = false;
   private server?: Server;
   private stopped = false;
   private readonly containerClient: ContainerClient;
@@ -408,6 +422,10 @@ class Service implements GhaCacheService {
 
   tokenReadOnly(...branchesOrRefs: string[]): string {
     return this.mintToken({ scopes: readOnlyScopes(...branchesOrRefs) });
+  }
+
+  setListCalls(enabled: boolean): void {
+    this.listCalls = enabled;
   }
 
   entries(options: { includePending?: boolean } = {}): GhaCacheEntry[] {
@@ -535,7 +553,8 @@ class Service implements GhaCacheService {
           `unexpected Content-Type: ${contentType || '(none)'} (only application/json)`,
         );
       }
-      if (!(CACHE_SERVICE_METHODS as readonly string[]).includes(method)) {
+      const off = !this.listCalls && (LIST_METHODS as readonly string[]).includes(method);
+      if (off || !(CACHE_SERVICE_METHODS as readonly string[]).includes(method)) {
         throw new TwirpError('bad_route', `no handler for method ${method}`);
       }
 
@@ -897,6 +916,7 @@ export async function startGhaCacheService(options: GhaCacheServiceOptions = {})
     options.container ?? 'actions-cache',
     options.sasLifetimeSeconds ?? 3600,
   );
+  service.setListCalls(options.listCalls ?? false);
   try {
     await service.start();
   } catch (e) {
