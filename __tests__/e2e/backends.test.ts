@@ -182,7 +182,7 @@ describe.each([
     expect(await store.manifests()).toStrictEqual(['default.branch-main']);
   });
 
-  it(`${backend}: the store stopped or answering 403: existence unknown, every planned source passed, the build green`, async () => {
+  it(`${backend}: the store stopped or answering 403: existence unknown, the likeliest source and the default branch read, the build green`, async () => {
     if (!t.ready) return;
     const forbidden = await startForbidden();
     const stoppedAt = (await startForbidden().then(async (f) => (await f.stop(), f.url))) as string;

@@ -7,7 +7,7 @@ import { runContextFrom } from '../../src/github/context';
 import { planInputs } from '../../src/plan/facts';
 import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
-import { probedExistence } from '../../src/plan/probe';
+import { eachAtOnce, OnePerKey, probedCaches } from '../../src/plan/probe';
 import { s3ManifestExists, s3ManifestUrl } from '../../src/s3/exists';
 import { EMPTY_SHA256, signV4 } from '../../src/s3/sigv4';
 import { type Azurite, startAzurite } from '../../test-services/gha-cache/azurite';
@@ -297,20 +297,28 @@ describe('azblob: existence against Azurite', () => {
   }, 60000);
 });
 
-describe('probedExistence', () => {
-  it('checks each entry once, answers from what it found, and notes the first failure', async () => {
+describe('probedCaches, asked one entry at a time', () => {
+  it('checks each entry once, answers from what it found, and notes the first failure as a failed check', async () => {
     const asked: string[] = [];
-    const p = probedExistence(async (e) => {
-      asked.push(e);
-      return e === 'a'
-        ? { exists: true }
-        : e === 'b'
-          ? { exists: false }
-          : { exists: undefined, reason: 'HTTP 500' };
+    const lookups = new OnePerKey(
+      eachAtOnce(async (e) => {
+        asked.push(e);
+        return e === 'a'
+          ? { exists: true }
+          : e === 'b'
+            ? { exists: false }
+            : { exists: undefined, reason: 'HTTP 500' };
+      }),
+    );
+    const p = probedCaches({
+      lookups,
+      exists: (e) => lookups.found.get(e),
+      keyOf: (e) => e,
+      noteAfter: (reason) => reason && `not checked (${reason})`,
     });
-    expect(p.note()).toBeUndefined();
-    await p.probe(['a', 'b', 'a', '']);
-    await p.probe(['a', 'c']);
+    await p.probe!(['a', 'b', 'a', '']);
+    expect([p.note, p.failed]).toStrictEqual([undefined, undefined]);
+    await p.probe!(['a', 'c']);
     expect(asked).toStrictEqual(['a', 'b', 'c']);
     expect([p.exists('a'), p.exists('b'), p.exists('c'), p.exists('d')]).toStrictEqual([
       true,
@@ -318,6 +326,6 @@ describe('probedExistence', () => {
       undefined,
       undefined,
     ]);
-    expect(p.note()).toBe('cache existence not checked (HTTP 500): those sources are read as planned');
+    expect([p.note, p.failed]).toStrictEqual(['not checked (HTTP 500)', true]);
   });
 });

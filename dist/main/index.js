@@ -3792,24 +3792,59 @@ function planLines(p) {
 
 ;// CONCATENATED MODULE: ./src/plan/probe.ts
 /**
- * Existence for stores that are asked one entry at a time (s3, azblob): `probe` checks the
- * entries a plan reads, all at once and each once, and `exists` answers from what was found. An
- * entry not probed, or whose check failed, is unknown; `note` says why the first check failed.
+ * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
+ * the answers still on their way. Resolves with the first failure's reason, if any.
  */
-function probedExistence(check) {
-    const found = new Map();
-    return {
-        exists: (entry) => found.get(entry)?.exists,
+class OnePerKey {
+    lookUp;
+    found = new Map();
+    asked = new Set();
+    pending = [];
+    reason;
+    constructor(lookUp) {
+        this.lookUp = lookUp;
+    }
+    async ask(keys) {
+        const fresh = [...new Set(keys)].filter((k) => k !== undefined && k !== '' && !this.asked.has(k));
+        for (const k of fresh)
+            this.asked.add(k);
+        if (fresh.length > 0) {
+            this.pending.push(this.lookUp(fresh).then((answer) => {
+                for (const [k, v] of answer.found)
+                    this.found.set(k, v);
+                this.reason ??= answer.reason;
+            }));
+        }
+        await Promise.all(this.pending);
+        return this.reason;
+    }
+}
+/** A lookup for stores asked one key at a time (s3, azblob): every key at once. */
+function eachAtOnce(check) {
+    return async (keys) => {
+        const results = await Promise.all(keys.map(check));
+        const failed = results.find((c) => 'reason' in c);
+        return { found: new Map(keys.map((k, i) => [k, results[i].exists])), reason: failed?.reason };
+    };
+}
+/**
+ * Existence for a backend asked per entry, once the plan's reads are known: `probe` asks about
+ * the entries (each once), then the note says what was asked and the check counts as failed when
+ * any lookup could not tell.
+ */
+function probedCaches(o) {
+    const found = {
+        exists: o.exists,
+        siblingLegs: [],
+        note: o.note,
         probe: async (entries) => {
-            const todo = [...new Set(entries)].filter((e) => e !== '' && !found.has(e));
-            const results = await Promise.all(todo.map(check));
-            todo.forEach((e, i) => found.set(e, results[i]));
-        },
-        note: () => {
-            const failed = [...found.values()].find((c) => 'reason' in c);
-            return failed && `cache existence not checked (${failed.reason}): those sources are read as planned`;
+            const reason = await o.lookups.ask(entries.map(o.keyOf));
+            found.note = o.noteAfter(reason) ?? found.note;
+            if (reason)
+                found.failed = true;
         },
     };
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/facts.ts
@@ -3962,18 +3997,13 @@ async function findExistingCaches(options, env, fileExists, exec) {
                 return { exists: () => undefined, siblingLegs: [], note, failed: true };
             }
             const heads = new OnePerKey((tags) => manifestsExist({ image, tags, dockerConfigDir: dir, exec }));
-            const found = {
+            return probedCaches({
+                lookups: heads,
                 exists: manifestExistence(heads.found),
-                siblingLegs: [],
+                keyOf: registryTagOf,
                 note: `${notListed}: each planned tag is asked for with HEAD`,
-                probe: async (entries) => {
-                    const reason = await heads.ask(entries.map(registryTagOf).filter((t) => t !== undefined));
-                    found.note = `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`;
-                    if (reason)
-                        found.failed = true;
-                },
-            };
-            return found;
+                noteAfter: (reason) => `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`,
+            });
         }
         case 'gha': {
             const service = ghaServiceFrom(env);
@@ -3982,18 +4012,12 @@ async function findExistingCaches(options, env, fileExists, exec) {
                 return unknown();
             const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
             const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
-            const found = {
+            return probedCaches({
+                lookups,
                 exists: ghaExistence(lookups.found),
-                siblingLegs: [],
-                probe: async (entries) => {
-                    const reason = await lookups.ask(entries.map(ghaNameOf).filter((n) => n !== undefined));
-                    if (!reason)
-                        return;
-                    found.note = `some gha caches could not be looked up (${reason}): they count as unknown`;
-                    found.failed = true;
-                },
-            };
-            return found;
+                keyOf: ghaNameOf,
+                noteAfter: (reason) => reason && `some gha caches could not be looked up (${reason}): they count as unknown`,
+            });
         }
         case 'local':
             return options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
@@ -4003,47 +4027,16 @@ async function findExistingCaches(options, env, fileExists, exec) {
             const check = options.backend === 's3'
                 ? (await __nccwpck_require__.e(/* import() */ 404).then(__nccwpck_require__.bind(__nccwpck_require__, 89404))).s3ManifestExists
                 : (await __nccwpck_require__.e(/* import() */ 740).then(__nccwpck_require__.bind(__nccwpck_require__, 32740))).azblobManifestExists;
-            const probed = probedExistence((entry) => check(entry, env));
-            const found = {
-                exists: probed.exists,
-                siblingLegs: [],
-                probe: async (entries) => {
-                    await probed.probe(entries);
-                    found.note = probed.note();
-                },
-            };
-            return found;
+            const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
+            return probedCaches({
+                lookups,
+                exists: (entry) => lookups.found.get(entry),
+                keyOf: (entry) => entry,
+                noteAfter: (reason) => reason && `cache existence not checked (${reason}): those sources count as unknown`,
+            });
         }
         default:
             return unknown();
-    }
-}
-/**
- * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
- * the answers still on their way. Resolves with the first failure's reason, if any.
- */
-class OnePerKey {
-    lookUp;
-    found = new Map();
-    asked = new Set();
-    pending = [];
-    reason;
-    constructor(lookUp) {
-        this.lookUp = lookUp;
-    }
-    async ask(keys) {
-        const fresh = [...new Set(keys)].filter((k) => k !== undefined && !this.asked.has(k));
-        for (const k of fresh)
-            this.asked.add(k);
-        if (fresh.length > 0) {
-            this.pending.push(this.lookUp(fresh).then((answer) => {
-                for (const [k, v] of answer.found)
-                    this.found.set(k, v);
-                this.reason ??= answer.reason;
-            }));
-        }
-        await Promise.all(this.pending);
-        return this.reason;
     }
 }
 

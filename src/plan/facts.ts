@@ -17,7 +17,7 @@ import {
   registryTagOf,
 } from './narrow';
 import { plan, type PlanOptions } from './plan';
-import { probedExistence } from './probe';
+import { eachAtOnce, OnePerKey, probedCaches } from './probe';
 import { classify, type FactsNeeded, factsNeeded, type GitFacts } from './rules';
 
 /**
@@ -188,17 +188,14 @@ export async function findExistingCaches(
         return { exists: () => undefined, siblingLegs: [], note, failed: true };
       }
       const heads = new OnePerKey((tags) => manifestsExist({ image, tags, dockerConfigDir: dir, exec }));
-      const found: ExistingCaches = {
+      return probedCaches({
+        lookups: heads,
         exists: manifestExistence(heads.found),
-        siblingLegs: [],
+        keyOf: registryTagOf,
         note: `${notListed}: each planned tag is asked for with HEAD`,
-        probe: async (entries) => {
-          const reason = await heads.ask(entries.map(registryTagOf).filter((t) => t !== undefined));
-          found.note = `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`;
-          if (reason) found.failed = true;
-        },
-      };
-      return found;
+        noteAfter: (reason) =>
+          `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`,
+      });
     }
     case 'gha': {
       const service = ghaServiceFrom(env);
@@ -206,17 +203,13 @@ export async function findExistingCaches(
       if (!token || !service) return unknown();
       const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
       const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
-      const found: ExistingCaches = {
+      return probedCaches({
+        lookups,
         exists: ghaExistence(lookups.found),
-        siblingLegs: [],
-        probe: async (entries) => {
-          const reason = await lookups.ask(entries.map(ghaNameOf).filter((n) => n !== undefined));
-          if (!reason) return;
-          found.note = `some gha caches could not be looked up (${reason}): they count as unknown`;
-          found.failed = true;
-        },
-      };
-      return found;
+        keyOf: ghaNameOf,
+        noteAfter: (reason) =>
+          reason && `some gha caches could not be looked up (${reason}): they count as unknown`,
+      });
     }
     case 'local':
       return options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
@@ -227,50 +220,16 @@ export async function findExistingCaches(
         options.backend === 's3'
           ? (await import('../s3/exists')).s3ManifestExists
           : (await import('../azblob/exists')).azblobManifestExists;
-      const probed = probedExistence((entry) => check(entry, env));
-      const found: ExistingCaches = {
-        exists: probed.exists,
-        siblingLegs: [],
-        probe: async (entries) => {
-          await probed.probe(entries);
-          found.note = probed.note();
-        },
-      };
-      return found;
+      const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
+      return probedCaches({
+        lookups,
+        exists: (entry) => lookups.found.get(entry),
+        keyOf: (entry) => entry,
+        noteAfter: (reason) =>
+          reason && `cache existence not checked (${reason}): those sources count as unknown`,
+      });
     }
     default:
       return unknown();
-  }
-}
-
-/**
- * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
- * the answers still on their way. Resolves with the first failure's reason, if any.
- */
-class OnePerKey {
-  readonly found = new Map<string, boolean | undefined>();
-  private readonly asked = new Set<string>();
-  private readonly pending: Promise<void>[] = [];
-  private reason?: string;
-
-  constructor(
-    private readonly lookUp: (
-      keys: string[],
-    ) => Promise<{ found: Map<string, boolean | undefined>; reason?: string }>,
-  ) {}
-
-  async ask(keys: (string | undefined)[]): Promise<string | undefined> {
-    const fresh = [...new Set(keys)].filter((k): k is string => k !== undefined && !this.asked.has(k));
-    for (const k of fresh) this.asked.add(k);
-    if (fresh.length > 0) {
-      this.pending.push(
-        this.lookUp(fresh).then((answer) => {
-          for (const [k, v] of answer.found) this.found.set(k, v);
-          this.reason ??= answer.reason;
-        }),
-      );
-    }
-    await Promise.all(this.pending);
-    return this.reason;
   }
 }

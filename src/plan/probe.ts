@@ -1,27 +1,70 @@
 import type { Checked } from '../net/head';
+import type { ExistingCaches } from './facts';
 import type { Existence } from './narrow';
 
+type Lookup = (keys: string[]) => Promise<{ found: Map<string, boolean | undefined>; reason?: string }>;
+
 /**
- * Existence for stores that are asked one entry at a time (s3, azblob): `probe` checks the
- * entries a plan reads, all at once and each once, and `exists` answers from what was found. An
- * entry not probed, or whose check failed, is unknown; `note` says why the first check failed.
+ * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
+ * the answers still on their way. Resolves with the first failure's reason, if any.
  */
-export function probedExistence(check: (entry: string) => Promise<Checked>): {
+export class OnePerKey {
+  readonly found = new Map<string, boolean | undefined>();
+  private readonly asked = new Set<string>();
+  private readonly pending: Promise<void>[] = [];
+  private reason?: string;
+
+  constructor(private readonly lookUp: Lookup) {}
+
+  async ask(keys: (string | undefined)[]): Promise<string | undefined> {
+    const fresh = [...new Set(keys)].filter(
+      (k): k is string => k !== undefined && k !== '' && !this.asked.has(k),
+    );
+    for (const k of fresh) this.asked.add(k);
+    if (fresh.length > 0) {
+      this.pending.push(
+        this.lookUp(fresh).then((answer) => {
+          for (const [k, v] of answer.found) this.found.set(k, v);
+          this.reason ??= answer.reason;
+        }),
+      );
+    }
+    await Promise.all(this.pending);
+    return this.reason;
+  }
+}
+
+/** A lookup for stores asked one key at a time (s3, azblob): every key at once. */
+export function eachAtOnce(check: (key: string) => Promise<Checked>): Lookup {
+  return async (keys) => {
+    const results = await Promise.all(keys.map(check));
+    const failed = results.find((c): c is Checked & { reason: string } => 'reason' in c);
+    return { found: new Map(keys.map((k, i) => [k, results[i].exists])), reason: failed?.reason };
+  };
+}
+
+/**
+ * Existence for a backend asked per entry, once the plan's reads are known: `probe` asks about
+ * the entries (each once), then the note says what was asked and the check counts as failed when
+ * any lookup could not tell.
+ */
+export function probedCaches(o: {
+  lookups: OnePerKey;
   exists: Existence;
-  probe: (entries: string[]) => Promise<void>;
-  note: () => string | undefined;
-} {
-  const found = new Map<string, Checked>();
-  return {
-    exists: (entry) => found.get(entry)?.exists,
+  /** The entry's key for the lookup; undefined for an entry this backend does not know. */
+  keyOf: (entry: string) => string | undefined;
+  note?: string;
+  noteAfter: (reason: string | undefined) => string | undefined;
+}): ExistingCaches {
+  const found: ExistingCaches = {
+    exists: o.exists,
+    siblingLegs: [],
+    note: o.note,
     probe: async (entries) => {
-      const todo = [...new Set(entries)].filter((e) => e !== '' && !found.has(e));
-      const results = await Promise.all(todo.map(check));
-      todo.forEach((e, i) => found.set(e, results[i]));
-    },
-    note: () => {
-      const failed = [...found.values()].find((c): c is Checked & { reason: string } => 'reason' in c);
-      return failed && `cache existence not checked (${failed.reason}): those sources are read as planned`;
+      const reason = await o.lookups.ask(entries.map(o.keyOf));
+      found.note = o.noteAfter(reason) ?? found.note;
+      if (reason) found.failed = true;
     },
   };
+  return found;
 }
