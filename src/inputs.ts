@@ -84,6 +84,8 @@ export interface CacheInputs {
   /** Milliseconds the cache export may take before it is ended (0: no limit). */
   exportTimeoutMs: number;
   explain: boolean;
+  /** Commit caches a push to the default branch keeps (newest first); older ones are deleted. */
+  keepCommits: number;
 }
 
 export interface Inputs {
@@ -169,6 +171,16 @@ export function parseDuration(name: string, raw: string, fallbackMs: number): nu
   }
   const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
   return Math.round(Number(m[1]) * unit);
+}
+
+/** A whole number of at least 1. */
+function positiveWholeNumber(name: string, raw: string, fallback: number): number {
+  const value = raw.trim();
+  if (value === '') return fallback;
+  if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
+    throw new InputError(name, `expected a whole number of at least 1, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
 }
 
 /** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
@@ -277,6 +289,7 @@ export function parseInputs(get: InputSource): Inputs {
     ignoreError: bool(get, 'cache-ignore-error', true),
     exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
     explain: bool(get, 'cache-explain', false),
+    keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
   };
   for (const option of cache.options) {
     if (!/^[a-z0-9_-]+=/.test(option)) {

@@ -2,7 +2,7 @@ require('./sourcemap-register.js');/******/ (() => { // webpackBootstrap
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 914:
+/***/ 4914:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -104,7 +104,7 @@ function escapeProperty(s) {
 
 /***/ }),
 
-/***/ 753:
+/***/ 4753:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -136,8 +136,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.prepareKeyValueMessage = exports.issueFileCommand = void 0;
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const crypto = __importStar(__nccwpck_require__(982));
-const fs = __importStar(__nccwpck_require__(896));
+const crypto = __importStar(__nccwpck_require__(6982));
+const fs = __importStar(__nccwpck_require__(9896));
 const os = __importStar(__nccwpck_require__(857));
 const utils_1 = __nccwpck_require__(302);
 function issueFileCommand(command, message) {
@@ -218,7 +218,7 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
-/***/ 703:
+/***/ 1703:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -349,7 +349,7 @@ function historyInspectArgs(builder, ref) {
 
 /***/ }),
 
-/***/ 224:
+/***/ 9224:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -394,13 +394,13 @@ exports.withoutIgnoreError = withoutIgnoreError;
 exports.exportWaves = exportWaves;
 exports.runCacheExport = runCacheExport;
 exports.exportError = exportError;
-const fs = __importStar(__nccwpck_require__(24));
-const path = __importStar(__nccwpck_require__(760));
-const core = __importStar(__nccwpck_require__(342));
-const args_1 = __nccwpck_require__(703);
-const builder_1 = __nccwpck_require__(747);
-const parse_1 = __nccwpck_require__(487);
-const export_size_1 = __nccwpck_require__(930);
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const core = __importStar(__nccwpck_require__(6342));
+const args_1 = __nccwpck_require__(1703);
+const builder_1 = __nccwpck_require__(1747);
+const parse_1 = __nccwpck_require__(2487);
+const export_size_1 = __nccwpck_require__(5930);
 /** Argument data and environment for both invocations. Secret values go by environment only. */
 function prepareBuild(inputs, o) {
     const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
@@ -525,7 +525,7 @@ function exportError(stderr) {
 
 /***/ }),
 
-/***/ 747:
+/***/ 1747:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -569,10 +569,10 @@ exports.builderName = builderName;
 exports.setupBuilder = setupBuilder;
 exports.removeBuilder = removeBuilder;
 exports.lastLine = lastLine;
-const node_crypto_1 = __nccwpck_require__(598);
-const fs = __importStar(__nccwpck_require__(24));
-const path = __importStar(__nccwpck_require__(760));
-const args_1 = __nccwpck_require__(703);
+const node_crypto_1 = __nccwpck_require__(7598);
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const args_1 = __nccwpck_require__(1703);
 class BuilderError extends Error {
 }
 exports.BuilderError = BuilderError;
@@ -636,7 +636,7 @@ function lastLine(text) {
 
 /***/ }),
 
-/***/ 826:
+/***/ 1826:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -688,7 +688,7 @@ function extraPluginDirs(configJson) {
 
 /***/ }),
 
-/***/ 268:
+/***/ 8268:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -729,9 +729,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.engineSocket = engineSocket;
 exports.pingSocket = pingSocket;
 exports.probeEngine = probeEngine;
-const http = __importStar(__nccwpck_require__(67));
-const docker_config_1 = __nccwpck_require__(706);
-const builder_1 = __nccwpck_require__(747);
+const http = __importStar(__nccwpck_require__(7067));
+const docker_config_1 = __nccwpck_require__(7706);
+const builder_1 = __nccwpck_require__(1747);
 /**
  * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
  * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
@@ -828,10 +828,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.readBuildLog = readBuildLog;
 exports.readBuildHistory = readBuildHistory;
 exports.lastBuildRef = lastBuildRef;
-const core = __importStar(__nccwpck_require__(342));
-const args_1 = __nccwpck_require__(703);
-const builder_1 = __nccwpck_require__(747);
-const parse_1 = __nccwpck_require__(487);
+const core = __importStar(__nccwpck_require__(6342));
+const args_1 = __nccwpck_require__(1703);
+const builder_1 = __nccwpck_require__(1747);
+const parse_1 = __nccwpck_require__(2487);
 async function readBuildLog(exec, buildx, builder, ref) {
     const logs = await exec(buildx.command, buildx.argv((0, args_1.historyLogsArgs)(builder, ref)));
     if (logs.exitCode !== 0) {
@@ -867,7 +867,7 @@ async function lastBuildRef(exec, buildx, builder, failed) {
 
 /***/ }),
 
-/***/ 443:
+/***/ 5443:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -913,13 +913,13 @@ exports.releaseUrl = releaseUrl;
 exports.toolCacheDir = toolCacheDir;
 exports.probeBuildx = probeBuildx;
 exports.ensureBuildx = ensureBuildx;
-const fs = __importStar(__nccwpck_require__(24));
-const os = __importStar(__nccwpck_require__(161));
-const path = __importStar(__nccwpck_require__(760));
-const docker_config_1 = __nccwpck_require__(706);
-const http_1 = __nccwpck_require__(663);
-const buildx_1 = __nccwpck_require__(826);
-const parse_1 = __nccwpck_require__(487);
+const fs = __importStar(__nccwpck_require__(3024));
+const os = __importStar(__nccwpck_require__(8161));
+const path = __importStar(__nccwpck_require__(6760));
+const docker_config_1 = __nccwpck_require__(7706);
+const http_1 = __nccwpck_require__(9663);
+const buildx_1 = __nccwpck_require__(1826);
+const parse_1 = __nccwpck_require__(2487);
 class BuildxError extends Error {
 }
 exports.BuildxError = BuildxError;
@@ -1043,7 +1043,7 @@ async function ensureBuildx(exec, o) {
 
 /***/ }),
 
-/***/ 487:
+/***/ 2487:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1445,16 +1445,915 @@ function parseHistoryInspect(text) {
 
 /***/ }),
 
-/***/ 706:
+/***/ 3562:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.GHA_LIMIT_BYTES = void 0;
+exports.gitRefOf = gitRefOf;
+exports.listGhaEntries = listGhaEntries;
+exports.deleteGhaEntry = deleteGhaEntry;
+exports.ghaUsage = ghaUsage;
+exports.entriesByName = entriesByName;
+exports.orphanedBlobs = orphanedBlobs;
+exports.bytesByRef = bytesByRef;
+const cache_entries_1 = __nccwpck_require__(3780);
+const github_api_1 = __nccwpck_require__(2968);
+/** GitHub's limit per repository; past it, GitHub evicts the least recently used entries. */
+exports.GHA_LIMIT_BYTES = 10 * 1024 ** 3;
+const PAGE = 100;
+/** The git ref whose cache scope holds a ref's caches: where its runs wrote them. */
+function gitRefOf(ref, defaultBranch) {
+    switch (ref.kind) {
+        case 'branch':
+            return `refs/heads/${ref.name}`;
+        case 'pr':
+            return `refs/pull/${ref.number}/merge`;
+        case 'sha':
+            // Commit caches are written by pushes to the default branch.
+            return `refs/heads/${defaultBranch}`;
+    }
+}
+function entryOf(raw) {
+    const e = raw;
+    if (typeof e?.id !== 'number' || typeof e.key !== 'string')
+        return null;
+    return {
+        id: e.id,
+        ref: typeof e.ref === 'string' ? e.ref : '',
+        key: e.key,
+        createdAt: typeof e.created_at === 'string' ? Date.parse(e.created_at) : NaN,
+        bytes: typeof e.size_in_bytes === 'number' ? e.size_in_bytes : 0,
+    };
+}
+/**
+ * The repository's cache entries whose key starts with `key`, in `ref` when given, every page
+ * (at most `maxPages`). Throws GitHubApiError.
+ */
+async function listGhaEntries(api, repository, q) {
+    const entries = [];
+    let total = 0;
+    for (let page = 1; page <= (q.maxPages ?? 50); page++) {
+        const params = new URLSearchParams({ per_page: String(PAGE), page: String(page) });
+        if (q.key)
+            params.set('key', q.key);
+        if (q.ref)
+            params.set('ref', q.ref);
+        if (q.sort) {
+            params.set('sort', q.sort);
+            params.set('direction', 'desc');
+        }
+        const body = (await (0, github_api_1.githubRequest)(api, 'GET', `/repos/${repository}/actions/caches?${params}`));
+        const list = Array.isArray(body?.actions_caches) ? body.actions_caches : [];
+        total = typeof body?.total_count === 'number' ? body.total_count : entries.length + list.length;
+        for (const raw of list) {
+            const e = entryOf(raw);
+            if (e)
+                entries.push(e);
+        }
+        if (list.length < PAGE || entries.length >= total)
+            break;
+    }
+    return { entries, total };
+}
+async function deleteGhaEntry(api, repository, id) {
+    await (0, github_api_1.githubRequest)(api, 'DELETE', `/repos/${repository}/actions/caches/${id}`);
+}
+async function ghaUsage(api, repository) {
+    const body = (await (0, github_api_1.githubRequest)(api, 'GET', `/repos/${repository}/actions/cache/usage`));
+    return {
+        bytes: Number(body?.active_caches_size_in_bytes ?? 0),
+        count: Number(body?.active_caches_count ?? 0),
+    };
+}
+/** BuildKit's index entries by cache name (one name may have several, `#1`, `#2`, …). */
+function entriesByName(entries) {
+    const byName = new Map();
+    for (const e of entries) {
+        const [name] = (0, cache_entries_1.indexNames)([e.key]);
+        if (name === undefined)
+            continue;
+        byName.set(name, [...(byName.get(name) ?? []), e]);
+    }
+    return byName;
+}
+/**
+ * Layer blobs (`buildkit-blob-…`) of a ref's scope that nothing can read any more. BuildKit's
+ * blobs are content-addressed and shared by every index that can read their scope; a ref's scope
+ * is readable only by that ref's runs, so once the ref is gone and no index (of any image) is left
+ * in its scope, its blobs are orphans. While another index remains there, they are kept: GitHub
+ * expires them a week after their last use, least recently used first.
+ */
+function orphanedBlobs(remainingIndexes, blobs) {
+    return remainingIndexes.length > 0 ? [] : blobs.filter((b) => b.key.startsWith('buildkit-blob-'));
+}
+/** The refs holding the most bytes among the given entries, largest first. */
+function bytesByRef(entries, top = 5) {
+    const sums = new Map();
+    for (const e of entries)
+        sums.set(e.ref, (sums.get(e.ref) ?? 0) + e.bytes);
+    return [...sums]
+        .map(([ref, bytes]) => ({ ref, bytes }))
+        .sort((a, b) => b.bytes - a.bytes || (a.ref < b.ref ? -1 : 1))
+        .slice(0, top);
+}
+
+
+/***/ }),
+
+/***/ 2968:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.GitHubApiError = void 0;
+exports.githubRequest = githubRequest;
+const http_1 = __nccwpck_require__(9663);
+/** A REST call GitHub refused or that did not reach it: `status` 0 when it never answered. */
+class GitHubApiError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+exports.GitHubApiError = GitHubApiError;
+/** One REST call: JSON in and out. Throws GitHubApiError with GitHub's own message. */
+async function githubRequest(api, method, path) {
+    const url = `${api.apiUrl.replace(/\/+$/, '')}${path}`;
+    let res;
+    try {
+        res = await (api.fetchImpl ?? http_1.httpFetch)(url, {
+            method,
+            headers: {
+                Accept: 'application/vnd.github+json',
+                Authorization: `Bearer ${api.token}`,
+                'X-GitHub-Api-Version': '2022-11-28',
+                'User-Agent': 'buildkit-cache-action',
+            },
+            signal: AbortSignal.timeout(api.timeoutMs ?? 10000),
+        });
+    }
+    catch (e) {
+        throw new GitHubApiError(0, `${method} ${path}: ${(0, http_1.failureText)(e)}`);
+    }
+    const text = await res.text();
+    if (!res.ok) {
+        let message = text.slice(0, 120);
+        try {
+            message = String(JSON.parse(text).message ?? message);
+        }
+        catch {
+            // not JSON: the excerpt
+        }
+        throw new GitHubApiError(res.status, `${method} ${path}: HTTP ${res.status} ${message}`);
+    }
+    return text === '' ? null : JSON.parse(text);
+}
+
+
+/***/ }),
+
+/***/ 5436:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.cleanupTrigger = void 0;
+exports.runCleanupEvent = runCleanupEvent;
+exports.retainCommitCaches = retainCommitCaches;
+exports.cleanupOutputs = cleanupOutputs;
+// The room's door for main.ts: the REST and registry code loads only on runs that clean up.
+var plan_1 = __nccwpck_require__(8345);
+Object.defineProperty(exports, "cleanupTrigger", ({ enumerable: true, get: function () { return plan_1.cleanupTrigger; } }));
+async function runCleanupEvent(ctx, inputs, env, trigger) {
+    return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(7689)))).runCleanupEvent(ctx, inputs, env, trigger);
+}
+/** Retention runs on pushes to the default branch only. */
+async function retainCommitCaches(ctx, inputs, env, plan) {
+    if (plan.trigger.kind !== 'push-default')
+        return null;
+    return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(7689)))).retainCommitCaches(ctx, inputs, env, plan);
+}
+/** The outputs a clean-up adds: the repository's GitHub cache usage, when it was read. */
+function cleanupOutputs(o) {
+    return o?.quota ? { 'cache-usage-bytes': String(o.quota.repositoryBytes) } : {};
+}
+
+
+/***/ }),
+
+/***/ 8345:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MAX_DELETIONS = void 0;
+exports.cleanupTrigger = cleanupTrigger;
+exports.namesOfRef = namesOfRef;
+exports.planDeletions = planDeletions;
+exports.manifestsToDelete = manifestsToDelete;
+const names_1 = __nccwpck_require__(2471);
+/** At most this many caches are deleted per run: a backlog is paid off over several runs. */
+exports.MAX_DELETIONS = 25;
+/**
+ * Whether this run is a clean-up run: a closed pull request (merged or not) or a deleted branch.
+ * Null for every other run, which builds as usual. `pull_request_target`, `issue_comment` and
+ * `workflow_run` are never clean-up runs: code from anyone may steer them.
+ */
+function cleanupTrigger(ctx) {
+    if (ctx.eventName === 'pull_request' && ctx.action === 'closed' && ctx.pullRequest) {
+        const pr = ctx.pullRequest;
+        const how = pr.merged ? 'merged' : 'closed without merging';
+        // A fork's run has a read-only token anyway; it may only ever touch the pull request's own caches.
+        const fork = pr.fromFork ? ' (from a fork: only its own caches)' : '';
+        return {
+            kind: 'ref-gone',
+            ref: { kind: 'pr', number: pr.number },
+            why: `pull request #${pr.number} was ${how}${fork}: no run will read its caches again`,
+        };
+    }
+    if (ctx.eventName !== 'delete')
+        return null;
+    const deleted = ctx.deletedRef ?? { type: '', name: '' };
+    if (deleted.type !== 'branch' || deleted.name === '') {
+        const what = deleted.type === 'tag' ? `tag ${deleted.name}` : `${deleted.type || 'ref'} ${deleted.name}`;
+        return {
+            kind: 'nothing',
+            why: `delete of ${what}: tags have no caches of their own, nothing is deleted`,
+        };
+    }
+    if (deleted.name === ctx.defaultBranch) {
+        return { kind: 'nothing', why: `the default branch ${deleted.name} is never cleaned up` };
+    }
+    return {
+        kind: 'ref-gone',
+        ref: { kind: 'branch', name: deleted.name },
+        why: `branch ${deleted.name} was deleted: no run will read its caches again`,
+    };
+}
+/** The legs a name of this scope may have ('' for the plain build); none when the name is not this scope's. */
+function legsOf(name, scope) {
+    const prefix = `${(0, names_1.namespace)(scope, '')}.`;
+    if (!name.startsWith(prefix))
+        return [];
+    const leg = /^([a-z0-9_-]+)\.(?:branch|pr|sha)-/.exec(name.slice(prefix.length));
+    return leg ? ['', leg[1]] : [''];
+}
+/** The ref's cache names among `names`, for every leg of the scope (exact names: `feature` never takes `feature-2`). */
+function namesOfRef(names, scope, ref) {
+    return names.filter((name) => legsOf(name, scope).some((leg) => (0, names_1.cacheName)((0, names_1.namespace)(scope, leg), ref) === name));
+}
+const SHA_PART = /^sha-[0-9a-f]{40}$/;
+/**
+ * What a run deletes. A ref that is gone: every cache of it in the scope, all legs. Retention (a
+ * push to the default branch): the `sha-*` caches of this run's namespace beyond the newest
+ * `keep`; a cache whose age is unknown counts as new. Never a name this run reads or writes, at
+ * most `limit` deletions, the oldest first.
+ */
+function planDeletions(o) {
+    const limit = o.limit ?? exports.MAX_DELETIONS;
+    const byName = new Map();
+    for (const c of o.existing)
+        if (!byName.has(c.name))
+            byName.set(c.name, c);
+    const caches = [...byName.values()];
+    let doomed;
+    const kept = [];
+    if (o.target.kind === 'ref-gone') {
+        const why = o.target.why;
+        doomed = namesOfRef(caches.map((c) => c.name), o.scope, o.target.ref).map((name) => ({ name, why }));
+    }
+    else {
+        const prefix = `${o.target.namespace}.`;
+        const commits = caches
+            .filter((c) => c.name.startsWith(prefix) && SHA_PART.test(c.name.slice(prefix.length)))
+            // Newest first; unknown ages first of all, so they are kept.
+            .sort((a, b) => (b.createdAt ?? Infinity) - (a.createdAt ?? Infinity) ||
+            (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        const keep = o.target.keep;
+        for (const c of commits.slice(0, keep))
+            kept.push({ name: c.name, why: `one of the newest ${keep} commit caches` });
+        doomed = commits
+            .slice(keep)
+            .reverse()
+            .map((c) => ({
+            name: c.name,
+            why: `older than the newest ${keep} commit caches (cache-keep-commits)`,
+        }));
+    }
+    const deletions = [];
+    const deferred = [];
+    for (const d of doomed) {
+        if (o.protect.includes(d.name))
+            kept.push({ name: d.name, why: "this run's plan reads or writes it" });
+        else if (deletions.length < limit)
+            deletions.push(d);
+        else
+            deferred.push(d.name);
+    }
+    return { deletions, kept, deferred };
+}
+/**
+ * Which manifests go: deleting a manifest deletes every tag on it, so one is deleted only when
+ * every tag on it is being deleted. A tag that shares its manifest with a kept tag stays.
+ */
+function manifestsToDelete(deletions, manifests) {
+    const doomed = new Map(deletions.map((d) => [d.name, d.why]));
+    const remove = [];
+    const kept = [];
+    const seen = new Set();
+    for (const d of deletions) {
+        const m = manifests.find((x) => x.tags.includes(d.name));
+        if (!m) {
+            kept.push({ name: d.name, why: 'its manifest was not found (already deleted?)' });
+            continue;
+        }
+        if (seen.has(m.id))
+            continue;
+        seen.add(m.id);
+        const others = m.tags.filter((t) => !doomed.has(t));
+        if (others.length > 0) {
+            for (const t of m.tags.filter((x) => doomed.has(x))) {
+                kept.push({ name: t, why: `shares its manifest with ${others.join(', ')}, which is kept` });
+            }
+        }
+        else {
+            remove.push({ ...m, why: d.why });
+        }
+    }
+    return { remove, kept };
+}
+
+
+/***/ }),
+
+/***/ 3209:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.newestLayerTime = newestLayerTime;
+exports.listRegistry = listRegistry;
+exports.deleteManifest = deleteManifest;
+exports.ghcrPackage = ghcrPackage;
+exports.listGhcr = listGhcr;
+exports.deleteGhcrVersion = deleteGhcrVersion;
+const tags_1 = __nccwpck_require__(7906);
+const github_api_1 = __nccwpck_require__(2968);
+/** Manifest kinds BuildKit's registry cache writes (an index, or an image manifest on ECR and friends). */
+const MANIFEST_ACCEPT = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+const PARALLEL = 8;
+async function eachLimited(items, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+    return out;
+}
+/**
+ * When a cache manifest was written: the newest `buildkit/createdat` among its layers (BuildKit
+ * annotates every layer of a cache with it). Null when none is there.
+ */
+function newestLayerTime(manifest) {
+    const m = manifest;
+    const descriptors = [
+        ...(Array.isArray(m?.manifests) ? m.manifests : []),
+        ...(Array.isArray(m?.layers) ? m.layers : []),
+    ];
+    let newest = null;
+    for (const d of descriptors) {
+        const t = Date.parse(String(d?.annotations?.['buildkit/createdat'] ?? ''));
+        if (!Number.isNaN(t) && (newest === null || t > newest))
+            newest = t;
+    }
+    return newest;
+}
+/**
+ * Every tag of the cache repository with the digest it points at (one HEAD each), so no tag is
+ * deleted whose manifest a kept tag shares; for the tags `dated` picks, the manifest is read for
+ * its age. Throws an Error with a reason fit for a warning.
+ */
+async function listRegistry(o) {
+    const timeoutMs = o.timeoutMs ?? 60000;
+    const listed = await (0, tags_1.listTags)({ image: o.image, dockerConfigDir: o.dockerConfigDir, timeoutMs });
+    if (listed.tags === null)
+        throw new Error(listed.reason);
+    const session = (0, tags_1.openRegistry)({
+        image: o.image,
+        dockerConfigDir: o.dockerConfigDir,
+        signal: AbortSignal.timeout(timeoutMs),
+        actions: 'pull,delete',
+    });
+    const { name } = session;
+    const read = async (tag) => {
+        const dated = o.dated(tag);
+        const res = await session.send(`${session.origin}/v2/${name.repository}/manifests/${tag}`, {
+            method: dated ? 'GET' : 'HEAD',
+            headers: { Accept: MANIFEST_ACCEPT },
+        });
+        const body = await res.text();
+        if (res.status === 404)
+            return { tag, digest: null, createdAt: null };
+        if (!res.ok)
+            throw new Error(`${session.where} answered HTTP ${res.status} for the tag ${tag}`);
+        const digest = res.headers.get('docker-content-digest');
+        if (!digest)
+            throw new Error(`${session.where} sent no digest for the tag ${tag}`);
+        let createdAt = null;
+        if (dated) {
+            try {
+                createdAt = newestLayerTime(JSON.parse(body));
+            }
+            catch {
+                createdAt = null;
+            }
+        }
+        return { tag, digest, createdAt };
+    };
+    let found;
+    try {
+        found = await eachLimited(listed.tags, read);
+    }
+    catch (e) {
+        throw new Error((0, tags_1.registryFailure)(e, { where: session.where, doing: 'reading tags', timeoutMs, redact: session.redact }));
+    }
+    const manifests = new Map();
+    for (const f of found)
+        if (f.digest)
+            manifests.set(f.digest, [...(manifests.get(f.digest) ?? []), f.tag]);
+    return {
+        caches: found.filter((f) => f.digest).map((f) => ({ name: f.tag, createdAt: f.createdAt })),
+        manifests: [...manifests].map(([id, tags]) => ({ id, tags })),
+        session,
+    };
+}
+/**
+ * `DELETE /v2/<name>/manifests/<digest>`. A refusal (405: deletes disabled, 401/403: no right) is
+ * returned as a reason; 404 (gone already) counts as deleted.
+ */
+async function deleteManifest(session, digest) {
+    try {
+        const res = await session.send(`${session.origin}/v2/${session.name.repository}/manifests/${digest}`, {
+            method: 'DELETE',
+        });
+        await res.arrayBuffer().catch(() => undefined);
+        if (res.ok || res.status === 404)
+            return null;
+        const why = res.status === 405
+            ? 'the registry does not allow deletes (HTTP 405)'
+            : res.status === 401 || res.status === 403
+                ? `the credentials may not delete (HTTP ${res.status})${session.deniedHint()}`
+                : `HTTP ${res.status}`;
+        return `${session.where} refused to delete a manifest of ${session.name.repository}: ${why}`;
+    }
+    catch (e) {
+        return (0, tags_1.registryFailure)(e, {
+            where: session.where,
+            doing: 'deleting a manifest',
+            timeoutMs: 60000,
+            redact: session.redact,
+        });
+    }
+}
+/** GHCR keeps its images as packages: `ghcr.io/<owner>/<path>` is the container package `<path>` of `<owner>`. */
+function ghcrPackage(image) {
+    const m = /^ghcr\.io\/([^/]+)\/(.+)$/.exec(image.toLowerCase());
+    return m ? { owner: m[1], name: m[2] } : null;
+}
+/**
+ * The container package's versions (GitHub's Packages REST API): one per manifest, with its tags.
+ * The owner is an organization or a user; the organization's path is tried first. Throws
+ * GitHubApiError.
+ */
+async function listGhcr(api, pkg) {
+    const encoded = encodeURIComponent(pkg.name);
+    let base = `/orgs/${pkg.owner}/packages/container/${encoded}/versions`;
+    const versions = [];
+    for (let page = 1; page <= 20; page++) {
+        let body;
+        try {
+            body = await (0, github_api_1.githubRequest)(api, 'GET', `${base}?per_page=100&page=${page}`);
+        }
+        catch (e) {
+            if (page !== 1 || e.status !== 404 || base.startsWith('/users/'))
+                throw e;
+            base = `/users/${pkg.owner}/packages/container/${encoded}/versions`;
+            body = await (0, github_api_1.githubRequest)(api, 'GET', `${base}?per_page=100&page=${page}`);
+        }
+        const list = (Array.isArray(body) ? body : []);
+        versions.push(...list);
+        if (list.length < 100)
+            break;
+    }
+    const caches = [];
+    const manifests = [];
+    for (const v of versions) {
+        const raw = v.metadata?.container?.tags;
+        const tags = Array.isArray(raw) ? raw.filter((t) => typeof t === 'string') : [];
+        const createdAt = v.created_at ? Date.parse(v.created_at) : NaN;
+        for (const tag of tags)
+            caches.push({ name: tag, createdAt: Number.isNaN(createdAt) ? null : createdAt });
+        manifests.push({ id: String(v.id), tags });
+    }
+    return { caches, manifests, base };
+}
+async function deleteGhcrVersion(api, base, id) {
+    await (0, github_api_1.githubRequest)(api, 'DELETE', `${base}/${id}`);
+}
+
+
+/***/ }),
+
+/***/ 7689:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.namesInEntries = namesInEntries;
+exports.runCleanupEvent = runCleanupEvent;
+exports.retainCommitCaches = retainCommitCaches;
+const docker_config_1 = __nccwpck_require__(7706);
+const names_1 = __nccwpck_require__(2471);
+const plan_1 = __nccwpck_require__(8720);
+const rules_1 = __nccwpck_require__(1324);
+const outputs_1 = __nccwpck_require__(5468);
+const report_1 = __nccwpck_require__(8850);
+const summary_1 = __nccwpck_require__(7994);
+const core = __importStar(__nccwpck_require__(6342));
+const gha_1 = __nccwpck_require__(3562);
+const plan_2 = __nccwpck_require__(8345);
+const index_1 = __nccwpck_require__(5436);
+const summary_2 = __nccwpck_require__(6320);
+const registry_1 = __nccwpck_require__(3209);
+/** Above this share of GitHub's 10 GB, a warning names the refs that hold the most. */
+const QUOTA_WARNING = 0.8;
+/** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
+function namesInEntries(entries) {
+    const names = [];
+    for (const entry of entries) {
+        for (const attr of entry.split(',')) {
+            const eq = attr.indexOf('=');
+            const [key, value] = [attr.slice(0, eq), attr.slice(eq + 1)];
+            if (key === 'scope' || key === 'name')
+                names.push(...value.split(';'));
+            else if (key === 'ref')
+                names.push(value.slice(value.lastIndexOf(':') + 1));
+            else if (key === 'src' || key === 'dest')
+                names.push(value.slice(value.lastIndexOf('/') + 1));
+        }
+    }
+    return names;
+}
+/**
+ * Carries out a clean-up against the run's backend: lists what exists, plans the deletions
+ * (plan.ts), deletes them unless it is a dry run. Never throws: a refusal is a warning.
+ */
+async function cleanUp(ctx, inputs, env, target, why, protect) {
+    const options = (0, plan_1.planOptionsFrom)(inputs);
+    const out = {
+        kind: target.kind,
+        why,
+        dryRun: inputs.dryRun,
+        deleted: [],
+        kept: [],
+        deferred: [],
+        notes: [],
+        warnings: [],
+        quota: null,
+    };
+    const api = { apiUrl: ctx.apiUrl, token: inputs.githubToken };
+    const decide = (existing) => {
+        const p = (0, plan_2.planDeletions)({ target, scope: options.scope, existing, protect });
+        out.kept.push(...p.kept);
+        out.deferred.push(...p.deferred);
+        return p;
+    };
+    try {
+        switch (options.backend) {
+            case 'gha':
+                if (!inputs.githubToken) {
+                    out.notes.push('no github-token: the GitHub cache is not cleaned up');
+                    break;
+                }
+                await cleanUpGha(ctx, api, target, options.scope, decide, out);
+                break;
+            case 'registry': {
+                const ghcr = (0, registry_1.ghcrPackage)(options.image ?? '');
+                if (ghcr) {
+                    const listed = await (0, registry_1.listGhcr)(api, ghcr);
+                    await deleteManifests(decide(listed.caches), listed.manifests, out, (id) => (0, registry_1.deleteGhcrVersion)(api, listed.base, id).then(() => null));
+                }
+                else {
+                    const sha = target.kind === 'retention' ? `${target.namespace}.sha-` : null;
+                    const listed = await (0, registry_1.listRegistry)({
+                        image: options.image ?? '',
+                        dockerConfigDir: (0, docker_config_1.dockerConfigDir)(env),
+                        dated: (tag) => sha !== null && tag.startsWith(sha),
+                    });
+                    await deleteManifests(decide(listed.caches), listed.manifests, out, (digest) => (0, registry_1.deleteManifest)(listed.session, digest));
+                }
+                break;
+            }
+            case 's3':
+            case 'azblob':
+                out.notes.push(`${options.backend}: old caches are left to the bucket's lifecycle rules (see README)`);
+                break;
+            default:
+                out.notes.push(`cache ${options.backend}: nothing to clean up`);
+        }
+    }
+    catch (e) {
+        out.warnings.push(refusal(e, options.backend, (0, registry_1.ghcrPackage)(options.image ?? '') !== null));
+    }
+    if (out.deferred.length > 0) {
+        out.notes.push(`${out.deferred.length} more left for later runs (at most ${plan_2.MAX_DELETIONS} per run)`);
+    }
+    return out;
+}
+/** A refusal in one line, naming the permission the token lacks. */
+function refusal(e, backend, ghcr) {
+    const status = e.status;
+    const message = e?.message ?? String(e);
+    if (status === 403 || status === 401) {
+        const permission = ghcr
+            ? 'permissions: packages: write (and the repository given admin access to the package)'
+            : 'permissions: actions: write';
+        return `cache clean-up: the token may not delete (${message}); give the job ${permission}`;
+    }
+    return `cache clean-up on ${backend} failed: ${message}`;
+}
+async function deleteManifests(plan, manifests, out, remove) {
+    const { remove: doomed, kept } = (0, plan_2.manifestsToDelete)(plan.deletions, manifests);
+    out.kept.push(...kept);
+    for (const m of doomed) {
+        const failed = out.dryRun ? null : await remove(m.id);
+        if (failed) {
+            out.warnings.push(`cache clean-up: ${failed}`);
+            return;
+        }
+        out.deleted.push(...m.tags.map((name) => ({ name, why: m.why })));
+    }
+}
+async function cleanUpGha(ctx, api, target, scope, decide, out) {
+    const repo = ctx.repository;
+    const gitRef = target.kind === 'ref-gone' ? (0, gha_1.gitRefOf)(target.ref, ctx.defaultBranch) : `refs/heads/${ctx.defaultBranch}`;
+    const prefix = target.kind === 'ref-gone' ? `index-${(0, names_1.namespace)(scope, '')}.` : `index-${target.namespace}.sha-`;
+    const { entries } = await (0, gha_1.listGhaEntries)(api, repo, { key: prefix, ref: gitRef });
+    const byName = (0, gha_1.entriesByName)(entries);
+    const plan = decide([...byName].map(([name, list]) => ({ name, createdAt: Math.min(...list.map((e) => e.createdAt)) })));
+    let requests = 0;
+    for (const d of plan.deletions) {
+        if (!out.dryRun)
+            for (const e of byName.get(d.name) ?? [])
+                await (0, gha_1.deleteGhaEntry)(api, repo, e.id);
+        requests++;
+        out.deleted.push(d);
+    }
+    // A gone ref's layer blobs: only its own runs could read them.
+    if (target.kind === 'ref-gone' && !out.dryRun && requests < plan_2.MAX_DELETIONS) {
+        const remaining = await (0, gha_1.listGhaEntries)(api, repo, { key: 'index-', ref: gitRef });
+        const blobs = (0, gha_1.orphanedBlobs)(remaining.entries, (await (0, gha_1.listGhaEntries)(api, repo, { key: 'buildkit-blob-', ref: gitRef })).entries);
+        const now = blobs.slice(0, plan_2.MAX_DELETIONS - requests);
+        for (const b of now)
+            await (0, gha_1.deleteGhaEntry)(api, repo, b.id);
+        if (now.length > 0)
+            out.notes.push(`${now.length} layer blobs of ${gitRef} deleted: no index is left to read them`);
+        if (blobs.length > now.length) {
+            out.notes.push(`${blobs.length - now.length} more blobs of ${gitRef} are left to GitHub's 7-day expiry`);
+        }
+    }
+    out.quota = await ghaQuota(api, repo, scope).catch((e) => {
+        out.notes.push(`cache usage not read: ${e.message}`);
+        return null;
+    });
+    if (out.quota && out.quota.repositoryBytes > QUOTA_WARNING * out.quota.limitBytes) {
+        const refs = out.quota.refs.map((r) => `${r.ref} (${(0, summary_1.formatBytes)(r.bytes)})`).join(', ');
+        out.warnings.push(`the repository's GitHub cache holds ${(0, summary_1.formatBytes)(out.quota.repositoryBytes)} of ${(0, summary_1.formatBytes)(out.quota.limitBytes)}: GitHub will evict the least recently used; the most is held by ${refs}`);
+    }
+}
+async function ghaQuota(api, repo, scope) {
+    const [usage, largest, own] = await Promise.all([
+        (0, gha_1.ghaUsage)(api, repo),
+        (0, gha_1.listGhaEntries)(api, repo, { sort: 'size_in_bytes', maxPages: 1 }),
+        (0, gha_1.listGhaEntries)(api, repo, { key: `index-${(0, names_1.namespace)(scope, '')}.` }),
+    ]);
+    return {
+        repositoryBytes: usage.bytes,
+        limitBytes: gha_1.GHA_LIMIT_BYTES,
+        scopeBytes: own.entries.reduce((n, e) => n + e.bytes, 0),
+        largest: largest.entries.slice(0, 5).map((e) => ({ ref: e.ref, key: e.key, bytes: e.bytes })),
+        refs: (0, gha_1.bytesByRef)(largest.entries, 3),
+    };
+}
+function logOutcome(o) {
+    const verb = o.dryRun ? 'would delete' : 'deleted';
+    core.info(`cache clean-up: ${o.why}`);
+    for (const d of o.deleted)
+        core.info(`${verb} ${d.name}  # ${d.why}`);
+    for (const k of o.kept)
+        core.info(`kept ${k.name}  # ${k.why}`);
+    for (const n of o.notes)
+        core.info(`note: ${n}`);
+    for (const w of o.warnings)
+        core.warning(w);
+}
+/**
+ * A closed pull request's or a deleted branch's run: deletes its caches, builds nothing, and
+ * reports as a run that built nothing (`cache-report` with its `cleanup` field, the summary).
+ */
+async function runCleanupEvent(ctx, inputs, env, trigger) {
+    if (trigger.kind === 'nothing')
+        return core.info(`cache clean-up: ${trigger.why}`);
+    const outcome = await core.group('Cache clean-up', async () => {
+        const o = await cleanUp(ctx, inputs, env, trigger, trigger.why, []);
+        logOutcome(o);
+        return o;
+    });
+    const options = (0, plan_1.planOptionsFrom)(inputs);
+    const plan = {
+        trigger: (0, rules_1.classify)(ctx),
+        namespace: (0, names_1.namespace)(options.scope, options.leg),
+        cacheFrom: [],
+        cacheTo: [],
+        reads: [],
+        writes: [],
+        notes: [`clean-up run: ${trigger.why}; nothing is built`],
+    };
+    const report = (0, report_1.buildReport)({
+        plan,
+        backend: inputs.cache.backend,
+        log: null,
+        build: 'not-run',
+        tokenScopes: null,
+        exportResult: (0, report_1.exportOutcome)(plan, null, false, 'clean-up run: nothing is built'),
+    });
+    (0, outputs_1.setOutputs)({
+        'cache-from': '',
+        'cache-to': '',
+        'cache-export': 'skipped',
+        'cache-report': JSON.stringify({ ...report, cleanup: outcome }),
+        ...(0, index_1.cleanupOutputs)(outcome),
+    });
+    try {
+        await core.appendSummary((0, summary_2.renderCleanup)(outcome));
+    }
+    catch (e) {
+        core.warning(`could not write the job summary: ${e.message}`);
+    }
+}
+/**
+ * Retention on a push to the default branch: the newest `cache-keep-commits` commit caches of
+ * this namespace stay, older ones go, never one this run's plan reads or writes.
+ */
+async function retainCommitCaches(ctx, inputs, env, plan) {
+    if (plan.trigger.kind !== 'push-default')
+        return null;
+    const keep = inputs.cache.keepCommits;
+    const target = { kind: 'retention', namespace: plan.namespace, keep };
+    const why = `push to ${ctx.defaultBranch}: keep the newest ${keep} commit caches`;
+    const protect = namesInEntries([...plan.cacheFrom, ...plan.cacheTo]);
+    return core.group('Cache retention', async () => {
+        const o = await cleanUp(ctx, inputs, env, target, why, protect);
+        logOutcome(o);
+        return o;
+    });
+}
+
+
+/***/ }),
+
+/***/ 6320:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.renderCleanup = renderCleanup;
+const summary_1 = __nccwpck_require__(7994);
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+const code = (text) => `\`${cell(text)}\``;
+/** The job summary's clean-up section: what was deleted and kept and why, and the quota. */
+function renderCleanup(o) {
+    const title = o.kind === 'retention' ? 'Cache retention' : 'BuildKit cache: clean-up';
+    const out = [`${o.kind === 'retention' ? '###' : '##'} ${title}`, '', cell(o.why), ''];
+    const verb = o.dryRun ? 'would delete (dry run)' : 'deleted';
+    if (o.deleted.length === 0)
+        out.push(`Nothing ${o.dryRun ? 'would be ' : ''}deleted.`, '');
+    for (const d of o.deleted)
+        out.push(`- **${verb}** ${code(d.name)}: ${cell(d.why)}`);
+    for (const k of o.kept)
+        out.push(`- **kept** ${code(k.name)}: ${cell(k.why)}`);
+    if (o.deleted.length + o.kept.length > 0)
+        out.push('');
+    for (const n of [...o.notes, ...o.warnings])
+        out.push(`- ${cell(n)}`);
+    if (o.notes.length + o.warnings.length > 0)
+        out.push('');
+    const q = o.quota;
+    if (q) {
+        const pct = Math.round((q.repositoryBytes / q.limitBytes) * 100);
+        out.push(`GitHub cache usage: **${(0, summary_1.formatBytes)(q.repositoryBytes)}** of ${(0, summary_1.formatBytes)(q.limitBytes)} (${pct}%); ` +
+            `this scope's index entries ${(0, summary_1.formatBytes)(q.scopeBytes)} (layer blobs are shared between scopes).`, '');
+        if (q.largest.length > 0) {
+            out.push('| largest entries | ref | size |', '|---|---|---:|');
+            for (const e of q.largest)
+                out.push(`| ${code(e.key)} | ${code(e.ref)} | ${(0, summary_1.formatBytes)(e.bytes)} |`);
+            out.push('');
+        }
+    }
+    return out.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 7706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dockerConfigDir = dockerConfigDir;
 exports.readDockerConfig = readDockerConfig;
-const node_fs_1 = __nccwpck_require__(24);
-const node_os_1 = __nccwpck_require__(161);
-const node_path_1 = __nccwpck_require__(760);
+const node_fs_1 = __nccwpck_require__(3024);
+const node_os_1 = __nccwpck_require__(8161);
+const node_path_1 = __nccwpck_require__(6760);
 /** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
 function dockerConfigDir(env = process.env) {
     return env.DOCKER_CONFIG || (0, node_path_1.join)((0, node_os_1.homedir)(), '.docker');
@@ -1472,7 +2371,7 @@ function readDockerConfig(env = process.env) {
 
 /***/ }),
 
-/***/ 498:
+/***/ 3498:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1492,13 +2391,13 @@ exports.lastResort = lastResort;
 
 /***/ }),
 
-/***/ 190:
+/***/ 3190:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exec = void 0;
-const node_child_process_1 = __nccwpck_require__(421);
+const node_child_process_1 = __nccwpck_require__(1421);
 const exec = (command, args, options = {}) => new Promise((resolve) => {
     const child = (0, node_child_process_1.spawn)(command, [...args], {
         cwd: options.cwd,
@@ -1886,14 +2785,14 @@ async function compareCommits(exec, options) {
 
 /***/ }),
 
-/***/ 780:
+/***/ 3780:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.listGhaCacheNames = listGhaCacheNames;
 exports.indexNames = indexNames;
-const http_1 = __nccwpck_require__(663);
+const http_1 = __nccwpck_require__(9663);
 /**
  * Which BuildKit caches the GitHub Actions cache holds for this run. BuildKit keeps one index
  * entry per cache name and ref, keyed `index-<name>-<version>-<hash of the ref>#<n>`; the
@@ -1939,7 +2838,7 @@ function indexNames(keys) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.compareUrl = compareUrl;
 exports.mergeBaseFromApi = mergeBaseFromApi;
-const http_1 = __nccwpck_require__(663);
+const http_1 = __nccwpck_require__(9663);
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const NAME = /^[A-Za-z0-9_.-]+$/;
 /**
@@ -2101,7 +3000,7 @@ async function mergeBaseFromApi(options) {
 
 /***/ }),
 
-/***/ 556:
+/***/ 9556:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2111,7 +3010,7 @@ exports.parseMergeQueueRef = parseMergeQueueRef;
 exports.runContextFrom = runContextFrom;
 exports.mergedPullRequest = mergedPullRequest;
 exports.readRunContext = readRunContext;
-const node_fs_1 = __nccwpck_require__(24);
+const node_fs_1 = __nccwpck_require__(3024);
 function obj(value) {
     return value !== null && typeof value === 'object' ? value : undefined;
 }
@@ -2155,8 +3054,13 @@ function runContextFrom(env, payload) {
             headSha: str(head?.sha),
             // A deleted fork has head.repo null: treat it as a fork, the careful answer.
             fromFork: headRepo === '' || (baseRepo !== '' && headRepo !== baseRepo),
+            ...(pr.merged === true ? { merged: true } : {}),
         };
     }
+    if (typeof payload.action === 'string')
+        ctx.action = payload.action;
+    if (eventName === 'delete')
+        ctx.deletedRef = { type: str(payload.ref_type), name: str(payload.ref) };
     const mg = obj(payload.merge_group);
     if (mg && eventName === 'merge_group') {
         const headRef = str(mg.head_ref);
@@ -2208,7 +3112,7 @@ function readRunContext(env = process.env) {
 
 /***/ }),
 
-/***/ 707:
+/***/ 1707:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2245,7 +3149,7 @@ function cacheScopesFromToken(token) {
 
 /***/ }),
 
-/***/ 422:
+/***/ 8422:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2257,9 +3161,9 @@ exports.validateCacheImage = validateCacheImage;
 exports.parseInputs = parseInputs;
 exports.isRemoteContext = isRemoteContext;
 exports.validatePaths = validatePaths;
-const sync_1 = __nccwpck_require__(110);
-const node_path_1 = __nccwpck_require__(760);
-const commands_1 = __nccwpck_require__(342);
+const sync_1 = __nccwpck_require__(1110);
+const node_path_1 = __nccwpck_require__(6760);
+const commands_1 = __nccwpck_require__(6342);
 /** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
 class InputError extends Error {
     input;
@@ -2351,6 +3255,16 @@ function parseDuration(name, raw, fallbackMs) {
     }
     const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
     return Math.round(Number(m[1]) * unit);
+}
+/** A whole number of at least 1. */
+function positiveWholeNumber(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
+        throw new InputError(name, `expected a whole number of at least 1, got ${JSON.stringify(value)}`);
+    }
+    return Number(value);
 }
 /** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
 const SECRET_ATTRIBUTES = ['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken'];
@@ -2446,6 +3360,7 @@ function parseInputs(get) {
         ignoreError: bool(get, 'cache-ignore-error', true),
         exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
         explain: bool(get, 'cache-explain', false),
+        keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
     };
     for (const option of cache.options) {
         if (!/^[a-z0-9_-]+=/.test(option)) {
@@ -2496,7 +3411,7 @@ function validatePaths(build, workspace, exists) {
 
 /***/ }),
 
-/***/ 730:
+/***/ 1730:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -2535,28 +3450,29 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.run = run;
-const fs = __importStar(__nccwpck_require__(24));
-const os = __importStar(__nccwpck_require__(161));
-const path = __importStar(__nccwpck_require__(760));
-const core = __importStar(__nccwpck_require__(342));
-const build_1 = __nccwpck_require__(224);
-const builder_1 = __nccwpck_require__(747);
-const engine_1 = __nccwpck_require__(268);
+const fs = __importStar(__nccwpck_require__(3024));
+const os = __importStar(__nccwpck_require__(8161));
+const path = __importStar(__nccwpck_require__(6760));
+const core = __importStar(__nccwpck_require__(6342));
+const build_1 = __nccwpck_require__(9224);
+const builder_1 = __nccwpck_require__(1747);
+const engine_1 = __nccwpck_require__(8268);
 const history_1 = __nccwpck_require__(348);
-const install_1 = __nccwpck_require__(443);
-const parse_1 = __nccwpck_require__(487);
-const exec_1 = __nccwpck_require__(190);
-const context_1 = __nccwpck_require__(556);
-const runtime_token_1 = __nccwpck_require__(707);
-const inputs_1 = __nccwpck_require__(422);
-const facts_1 = __nccwpck_require__(736);
-const narrow_1 = __nccwpck_require__(956);
-const plan_1 = __nccwpck_require__(720);
-const export_size_1 = __nccwpck_require__(930);
-const outputs_1 = __nccwpck_require__(468);
-const report_1 = __nccwpck_require__(850);
-const summary_1 = __nccwpck_require__(994);
-const state = __importStar(__nccwpck_require__(462));
+const install_1 = __nccwpck_require__(5443);
+const parse_1 = __nccwpck_require__(2487);
+const cleanup_1 = __nccwpck_require__(5436);
+const exec_1 = __nccwpck_require__(3190);
+const context_1 = __nccwpck_require__(9556);
+const runtime_token_1 = __nccwpck_require__(1707);
+const inputs_1 = __nccwpck_require__(8422);
+const facts_1 = __nccwpck_require__(7736);
+const narrow_1 = __nccwpck_require__(2956);
+const plan_1 = __nccwpck_require__(8720);
+const export_size_1 = __nccwpck_require__(5930);
+const outputs_1 = __nccwpck_require__(5468);
+const report_1 = __nccwpck_require__(8850);
+const summary_1 = __nccwpck_require__(7994);
+const state = __importStar(__nccwpck_require__(2462));
 const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message) {
@@ -2585,6 +3501,10 @@ async function runWithInputs(exec, env, inputs, started) {
             core.setSecret(secret);
     }
     const ctx = (0, context_1.readRunContext)(env);
+    // A closed pull request or a deleted branch: its caches go, nothing is built.
+    const cleanup = (0, cleanup_1.cleanupTrigger)(ctx);
+    if (cleanup)
+        return (0, cleanup_1.runCleanupEvent)(ctx, inputs, env, cleanup);
     if (!inputs.dryRun)
         (0, inputs_1.validatePaths)(inputs.build, ctx.workspace, fs.existsSync);
     // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
@@ -2597,6 +3517,7 @@ async function runWithInputs(exec, env, inputs, started) {
         'cache-to': cachePlan.cacheTo.join('\n'),
     };
     if (probes === null) {
+        const retention = await (0, cleanup_1.retainCommitCaches)(ctx, inputs, env, cachePlan);
         const report = (0, report_1.buildReport)({
             plan: cachePlan,
             backend: inputs.cache.backend,
@@ -2605,7 +3526,14 @@ async function runWithInputs(exec, env, inputs, started) {
             tokenScopes,
             exportResult: (0, report_1.exportOutcome)(cachePlan, null, false, 'dry-run'),
         });
-        (0, outputs_1.setOutputs)({ ...planOutputs, 'cache-export': 'skipped', 'cache-report': JSON.stringify(report) });
+        if (retention)
+            report.cleanup = retention;
+        (0, outputs_1.setOutputs)({
+            ...planOutputs,
+            'cache-export': 'skipped',
+            'cache-report': JSON.stringify(report),
+            ...(0, cleanup_1.cleanupOutputs)(retention),
+        });
         if (inputs.cache.explain)
             await writeSummary(report);
         return;
@@ -2667,6 +3595,8 @@ async function runWithInputs(exec, env, inputs, started) {
     mark('exported');
     const history = await historyRead;
     mark('history read');
+    // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
+    const retention = built ? await (0, cleanup_1.retainCommitCaches)(ctx, inputs, env, cachePlan) : null;
     const report = await reportRun({
         inputs,
         cachePlan,
@@ -2679,6 +3609,8 @@ async function runWithInputs(exec, env, inputs, started) {
         timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
     });
     mark('reported');
+    if (retention)
+        report.cleanup = retention;
     const totals = (0, parse_1.stepTotals)(history.log?.steps ?? []);
     (0, outputs_1.setOutputs)({
         ...planOutputs,
@@ -2691,6 +3623,7 @@ async function runWithInputs(exec, env, inputs, started) {
         'cache-hit-ratio': totals.ratio.toFixed(2),
         'cache-export': report.export.status,
         'cache-report': JSON.stringify(report),
+        ...(0, cleanup_1.cleanupOutputs)(retention),
     });
     await writeSummary(report);
     // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
@@ -2787,7 +3720,7 @@ async function writeSummary(report) {
 
 /***/ }),
 
-/***/ 663:
+/***/ 9663:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -2827,7 +3760,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.httpFetch = void 0;
 exports.failureText = failureText;
-const http = __importStar(__nccwpck_require__(67));
+const http = __importStar(__nccwpck_require__(7067));
 const MAX_REDIRECTS = 5;
 /** A failed request in a few words: fetch's "fetch failed" with the system error's code, e.g. `(ECONNREFUSED)`. */
 function failureText(error) {
@@ -2870,7 +3803,7 @@ function request(url, method, headers, body, signal) {
             return reject(signal.reason);
         // node:https loads TLS: ~5 ms that runs against a loopback or plain-HTTP service never need.
         const client = url.protocol === 'https:'
-            ? __nccwpck_require__(708)
+            ? __nccwpck_require__(4708)
             : url.protocol === 'http:'
                 ? http
                 : null;
@@ -3043,7 +3976,7 @@ function cacheToEntries(b, names) {
 
 /***/ }),
 
-/***/ 736:
+/***/ 7736:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3053,13 +3986,13 @@ exports.planInputs = planInputs;
 exports.findExistingCaches = findExistingCaches;
 const history_1 = __nccwpck_require__(528);
 const compare_1 = __nccwpck_require__(480);
-const docker_config_1 = __nccwpck_require__(706);
-const cache_entries_1 = __nccwpck_require__(780);
-const tags_1 = __nccwpck_require__(906);
-const names_1 = __nccwpck_require__(471);
-const narrow_1 = __nccwpck_require__(956);
-const plan_1 = __nccwpck_require__(720);
-const rules_1 = __nccwpck_require__(324);
+const docker_config_1 = __nccwpck_require__(7706);
+const cache_entries_1 = __nccwpck_require__(3780);
+const tags_1 = __nccwpck_require__(7906);
+const names_1 = __nccwpck_require__(2471);
+const narrow_1 = __nccwpck_require__(2956);
+const plan_1 = __nccwpck_require__(8720);
+const rules_1 = __nccwpck_require__(1324);
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
  * from GitHub's compare API. Never fails: a commit not found is null with its reason.
@@ -3198,7 +4131,7 @@ async function findExistingCaches(options, env, fileExists) {
 
 /***/ }),
 
-/***/ 471:
+/***/ 2471:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3214,7 +4147,7 @@ exports.defaultScope = defaultScope;
 exports.legOf = legOf;
 exports.repositoryOf = repositoryOf;
 exports.siblingLegsFromTags = siblingLegsFromTags;
-const node_crypto_1 = __nccwpck_require__(598);
+const node_crypto_1 = __nccwpck_require__(7598);
 function refLabel(ref) {
     switch (ref.kind) {
         case 'branch':
@@ -3336,7 +4269,7 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
 
 /***/ }),
 
-/***/ 956:
+/***/ 2956:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3436,7 +4369,7 @@ function localExistence(fileExists) {
 
 /***/ }),
 
-/***/ 720:
+/***/ 8720:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3444,8 +4377,8 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.planOptionsFrom = planOptionsFrom;
 exports.plan = plan;
 const backends_1 = __nccwpck_require__(774);
-const names_1 = __nccwpck_require__(471);
-const rules_1 = __nccwpck_require__(324);
+const names_1 = __nccwpck_require__(2471);
+const rules_1 = __nccwpck_require__(1324);
 /** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
 function planOptionsFrom(inputs, siblingLegs = []) {
     const { cache, build } = inputs;
@@ -3588,7 +4521,7 @@ function plan(ctx, facts, options) {
 
 /***/ }),
 
-/***/ 324:
+/***/ 1324:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3597,8 +4530,8 @@ exports.classify = classify;
 exports.factsNeeded = factsNeeded;
 exports.visibility = visibility;
 exports.refPlan = refPlan;
-const context_1 = __nccwpck_require__(556);
-const names_1 = __nccwpck_require__(471);
+const context_1 = __nccwpck_require__(9556);
+const names_1 = __nccwpck_require__(2471);
 /** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
 const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
 function classify(ctx) {
@@ -3857,19 +4790,22 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
 
 /***/ }),
 
-/***/ 906:
+/***/ 7906:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RegistryError = void 0;
 exports.parseImageName = parseImageName;
 exports.registryOrigin = registryOrigin;
 exports.parseChallenges = parseChallenges;
+exports.openRegistry = openRegistry;
+exports.registryFailure = registryFailure;
 exports.listTags = listTags;
-const promises_1 = __nccwpck_require__(455);
-const node_path_1 = __nccwpck_require__(760);
-const docker_config_1 = __nccwpck_require__(706);
-const http_1 = __nccwpck_require__(663);
+const promises_1 = __nccwpck_require__(1455);
+const node_path_1 = __nccwpck_require__(6760);
+const docker_config_1 = __nccwpck_require__(7706);
+const http_1 = __nccwpck_require__(9663);
 const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
 const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
@@ -4060,124 +4996,164 @@ function basic(credentials) {
 }
 class ListingError extends Error {
 }
+/** A refusal or failure described for the log; never holds credentials. */
+class RegistryError extends ListingError {
+}
+exports.RegistryError = RegistryError;
+/**
+ * A session with the registry of `image`, authenticating as docker does: the request goes out
+ * anonymously; on a `401` with a `Bearer` challenge a token for `repository:<name>:<actions>` is
+ * fetched from the challenge's realm (with the `docker login` credentials of the config file as
+ * basic auth when there are any, anonymously otherwise), on a `Basic` challenge the credentials
+ * are sent directly. Credentials are sent over plain HTTP only to loopback hosts. Throws an
+ * Error for a name docker would refuse.
+ */
+function openRegistry(o) {
+    const name = parseImageName(o.image);
+    const secrets = [];
+    const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+    const fetchImpl = o.fetchImpl ?? http_1.httpFetch;
+    const where = `registry ${name.registry}`;
+    const configDir = o.dockerConfigDir ?? (0, docker_config_1.dockerConfigDir)();
+    let lookup;
+    const credentials = async () => {
+        lookup ??= await readCredentials(configDir, name);
+        if (lookup.credentials) {
+            const { username, password } = lookup.credentials;
+            secrets.push(password, basic(lookup.credentials).slice(6), username);
+        }
+        return lookup;
+    };
+    const deniedHint = () => (lookup?.note ? `; ${lookup.note}` : '');
+    const request = (url, method, headers, authorization) => fetchImpl(url, {
+        method,
+        headers: {
+            Accept: 'application/json',
+            'User-Agent': USER_AGENT,
+            ...headers,
+            ...(authorization ? { Authorization: authorization } : {}),
+        },
+        signal: o.signal,
+        redirect: 'follow',
+    });
+    /** An Authorization header that answers the challenges of a 401. */
+    const authorize = async (header) => {
+        const challenges = parseChallenges(header ?? '');
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        const { credentials: creds } = await credentials();
+        if (bearer) {
+            let realm;
+            try {
+                realm = new URL(bearer.params.realm ?? '');
+            }
+            catch {
+                throw new RegistryError(`${where} sent a Bearer challenge without a usable realm`);
+            }
+            if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+                throw new RegistryError(`${where} sent a Bearer challenge with a non-HTTP realm`);
+            }
+            const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
+            if (creds && plainRemote) {
+                throw new RegistryError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
+            }
+            if (bearer.params.service)
+                realm.searchParams.set('service', bearer.params.service);
+            realm.searchParams.set('scope', `repository:${name.repository}:${o.actions ?? 'pull'}`);
+            const response = await request(realm.href, 'GET', {}, creds ? basic(creds) : undefined);
+            const body = await response.text();
+            if (!response.ok) {
+                const who = creds ? 'the docker login credentials' : 'anonymous access';
+                throw new RegistryError(`${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`);
+            }
+            let token;
+            try {
+                const parsed = JSON.parse(body);
+                token = parsed.token ?? parsed.access_token;
+            }
+            catch {
+                // handled below
+            }
+            if (typeof token !== 'string' || token === '') {
+                throw new RegistryError(`${where}: the token service ${realm.host} answered without a token`);
+            }
+            secrets.push(token);
+            return `Bearer ${token}`;
+        }
+        if (challenges.some((c) => c.scheme === 'basic')) {
+            // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
+            if (!creds)
+                throw new RegistryError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
+            return basic(creds);
+        }
+        throw new RegistryError(`${where} requires authentication of a kind this action does not speak`);
+    };
+    let authorization;
+    return {
+        name,
+        where,
+        origin: registryOrigin(name.registry),
+        deniedHint,
+        redact,
+        async send(url, init = {}) {
+            const method = init.method ?? 'GET';
+            const headers = init.headers ?? {};
+            let response = await request(url, method, headers, authorization);
+            // Authenticate on the first refusal, and once more if a token expires between requests.
+            if (response.status === 401) {
+                await response.arrayBuffer().catch(() => undefined);
+                authorization = await authorize(response.headers.get('www-authenticate'));
+                response = await request(url, method, headers, authorization);
+            }
+            return response;
+        },
+    };
+}
+/** A failed registry conversation as one line: timeouts, refusals and network errors, redacted. */
+function registryFailure(error, o) {
+    const redact = o.redact ?? ((t) => t);
+    if (error instanceof ListingError)
+        return redact(error.message);
+    const e = (error ?? {});
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+        return `${o.where}: ${o.doing} timed out after ${o.timeoutMs} ms`;
+    }
+    const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
+    return redact(`${o.where}: ${o.doing} failed: ${excerpt(String(detail ?? error))}`);
+}
 /**
  * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
- * following `Link: <...>; rel="next"` pages, at most `maxPages`). Loopback registries are spoken
- * to over plain HTTP, all others over HTTPS.
- *
- * Authentication is docker's: the request goes out anonymously; on a `401` with a `Bearer`
- * challenge a token for `repository:<name>:pull` is fetched from the challenge's realm (with the
- * `docker login` credentials of the config file as basic auth when there are any, anonymously
- * otherwise), on a `Basic` challenge the credentials are sent directly. Credentials are sent
- * over plain HTTP only to loopback hosts, and never to a host other than the registry or its
- * realm (a pagination link elsewhere is a reason).
+ * following `Link: <...>; rel="next"` pages, at most `maxPages`), authenticated as
+ * {@link openRegistry} does. Loopback registries are spoken to over plain HTTP, all others over
+ * HTTPS; a pagination link to another host is a reason.
  *
  * A repository the registry does not know (`404 NAME_UNKNOWN`: nothing pushed yet) has no tags.
  * Never throws; failures are reasons, which never contain credentials or tokens.
  */
 async function listTags(options) {
-    const secrets = [];
-    const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
     const timeoutMs = options.timeoutMs ?? 15_000;
     const maxPages = Math.max(1, options.maxPages ?? 100);
-    const fetchImpl = options.fetchImpl ?? http_1.httpFetch;
-    let name;
+    let session;
     try {
-        name = parseImageName(options.image);
+        session = openRegistry({
+            image: options.image,
+            dockerConfigDir: options.dockerConfigDir,
+            fetchImpl: options.fetchImpl,
+            signal: AbortSignal.timeout(timeoutMs),
+        });
     }
     catch (error) {
         return { tags: null, reason: String(error.message ?? error) };
     }
-    const where = `registry ${name.registry}`;
+    const { name, where, redact, deniedHint } = session;
     try {
-        const signal = AbortSignal.timeout(timeoutMs);
-        const origin = registryOrigin(name.registry);
-        const configDir = options.dockerConfigDir ?? (0, docker_config_1.dockerConfigDir)();
-        let lookup;
-        const credentials = async () => {
-            lookup ??= await readCredentials(configDir, name);
-            if (lookup.credentials) {
-                const { username, password } = lookup.credentials;
-                secrets.push(password, basic(lookup.credentials).slice(6), username);
-            }
-            return lookup;
-        };
-        const deniedHint = () => (lookup?.note ? `; ${lookup.note}` : '');
-        const get = (url, authorization) => fetchImpl(url, {
-            headers: {
-                Accept: 'application/json',
-                'User-Agent': USER_AGENT,
-                ...(authorization ? { Authorization: authorization } : {}),
-            },
-            signal,
-            redirect: 'follow',
-        });
-        /** An Authorization header that answers the challenges of a 401. */
-        const authorize = async (header) => {
-            const challenges = parseChallenges(header ?? '');
-            const bearer = challenges.find((c) => c.scheme === 'bearer');
-            const { credentials: creds } = await credentials();
-            if (bearer) {
-                let realm;
-                try {
-                    realm = new URL(bearer.params.realm ?? '');
-                }
-                catch {
-                    throw new ListingError(`${where} sent a Bearer challenge without a usable realm`);
-                }
-                if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-                    throw new ListingError(`${where} sent a Bearer challenge with a non-HTTP realm`);
-                }
-                const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
-                if (creds && plainRemote) {
-                    throw new ListingError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
-                }
-                if (bearer.params.service)
-                    realm.searchParams.set('service', bearer.params.service);
-                realm.searchParams.set('scope', `repository:${name.repository}:pull`);
-                const response = await get(realm.href, creds ? basic(creds) : undefined);
-                const body = await response.text();
-                if (!response.ok) {
-                    const who = creds ? 'the docker login credentials' : 'anonymous access';
-                    throw new ListingError(`${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`);
-                }
-                let token;
-                try {
-                    const parsed = JSON.parse(body);
-                    token = parsed.token ?? parsed.access_token;
-                }
-                catch {
-                    // handled below
-                }
-                if (typeof token !== 'string' || token === '') {
-                    throw new ListingError(`${where}: the token service ${realm.host} answered without a token`);
-                }
-                secrets.push(token);
-                return `Bearer ${token}`;
-            }
-            if (challenges.some((c) => c.scheme === 'basic')) {
-                // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
-                if (!creds)
-                    throw new ListingError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
-                return basic(creds);
-            }
-            throw new ListingError(`${where} requires authentication of a kind this action does not speak`);
-        };
         const tags = [];
-        let url = `${origin}/v2/${name.repository}/tags/list`;
+        let url = `${session.origin}/v2/${name.repository}/tags/list`;
         if (options.pageSize !== undefined)
             url += `?n=${Math.max(1, Math.floor(options.pageSize))}`;
-        let authorization;
         for (let page = 0;; page++) {
             if (page >= maxPages)
                 return { tags: null, reason: `${where}: ${name.repository} has more than ${maxPages} pages of tags` };
-            let response = await get(url, authorization);
-            // Authenticate on the first refusal, and once more if a token expires between pages.
-            if (response.status === 401) {
-                await response.arrayBuffer().catch(() => undefined);
-                authorization = await authorize(response.headers.get('www-authenticate'));
-                response = await get(url, authorization);
-            }
+            const response = await session.send(url);
             const body = await response.text();
             if (!response.ok) {
                 const error = registryError(body);
@@ -4215,16 +5191,9 @@ async function listTags(options) {
         }
     }
     catch (error) {
-        if (error instanceof ListingError)
-            return { tags: null, reason: redact(error.message) };
-        const e = (error ?? {});
-        if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-            return { tags: null, reason: `${where}: listing tags timed out after ${timeoutMs} ms` };
-        }
-        const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
         return {
             tags: null,
-            reason: redact(`${where}: listing tags failed: ${excerpt(String(detail ?? error))}`),
+            reason: registryFailure(error, { where, doing: 'listing tags', timeoutMs, redact }),
         };
     }
 }
@@ -4232,7 +5201,7 @@ async function listTags(options) {
 
 /***/ }),
 
-/***/ 930:
+/***/ 5930:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4276,9 +5245,9 @@ exports.registryManifestUrl = registryManifestUrl;
 exports.registryCacheBytes = registryCacheBytes;
 exports.directoryBytes = directoryBytes;
 exports.measureExports = measureExports;
-const fs = __importStar(__nccwpck_require__(24));
-const path = __importStar(__nccwpck_require__(760));
-const http_1 = __nccwpck_require__(663);
+const fs = __importStar(__nccwpck_require__(3024));
+const path = __importStar(__nccwpck_require__(6760));
+const http_1 = __nccwpck_require__(9663);
 const MANIFEST_TYPES = [
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.oci.image.index.v1+json',
@@ -4430,7 +5399,7 @@ async function measureExports(destinations, manifest, fetcher) {
 
 /***/ }),
 
-/***/ 468:
+/***/ 5468:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -4470,7 +5439,7 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OUTPUT_NAMES = void 0;
 exports.setOutputs = setOutputs;
-const core = __importStar(__nccwpck_require__(342));
+const core = __importStar(__nccwpck_require__(6342));
 /** Every output the action sets; a test checks this list against action.yml. */
 exports.OUTPUT_NAMES = [
     'imageid',
@@ -4484,6 +5453,7 @@ exports.OUTPUT_NAMES = [
     'cache-hit-ratio',
     'cache-export',
     'cache-report',
+    'cache-usage-bytes',
 ];
 function setOutputs(outputs) {
     for (const name of exports.OUTPUT_NAMES) {
@@ -4496,7 +5466,7 @@ function setOutputs(outputs) {
 
 /***/ }),
 
-/***/ 850:
+/***/ 8850:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4511,7 +5481,7 @@ exports.likelyReasons = likelyReasons;
 exports.baseImages = baseImages;
 exports.failureMessage = failureMessage;
 exports.buildReport = buildReport;
-const parse_1 = __nccwpck_require__(487);
+const parse_1 = __nccwpck_require__(2487);
 /** Cache exporters default to mode=min; an inline cache can only be min. */
 const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
 const seconds = (ms) => Math.round(ms / 100) / 10;
@@ -4813,13 +5783,14 @@ function buildReport(args) {
 
 /***/ }),
 
-/***/ 994:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ 7994:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatBytes = formatBytes;
 exports.renderSummary = renderSummary;
+const summary_1 = __nccwpck_require__(6320);
 /** Markdown table cells: no pipes or newlines from step text may break the table. */
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
@@ -4982,13 +5953,15 @@ function renderSummary(r) {
         const list = r.baseImages.map((b) => `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
         out.push(`Base images: ${list.join(', ')}.`, '');
     }
+    if (r.cleanup)
+        out.push((0, summary_1.renderCleanup)(r.cleanup));
     return out.join('\n');
 }
 
 
 /***/ }),
 
-/***/ 342:
+/***/ 6342:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -5033,10 +6006,10 @@ exports.saveState = saveState;
 exports.setFailed = setFailed;
 exports.group = group;
 exports.appendSummary = appendSummary;
-const promises_1 = __nccwpck_require__(455);
-const os = __importStar(__nccwpck_require__(161));
-const command_1 = __nccwpck_require__(914);
-const file_command_1 = __nccwpck_require__(753);
+const promises_1 = __nccwpck_require__(1455);
+const os = __importStar(__nccwpck_require__(8161));
+const command_1 = __nccwpck_require__(4914);
+const file_command_1 = __nccwpck_require__(4753);
 /**
  * The runner's workflow commands, from @actions/core's own command and file-command modules.
  * `@actions/core`'s entry also loads its OIDC client (http-client and undici), about 100 ms of a
@@ -5094,7 +6067,7 @@ async function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 462:
+/***/ 2462:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -5136,7 +6109,7 @@ exports.saveBuilderCreated = saveBuilderCreated;
 exports.saveTempDir = saveTempDir;
 exports.saveBuildxPath = saveBuildxPath;
 exports.readState = readState;
-const core = __importStar(__nccwpck_require__(342));
+const core = __importStar(__nccwpck_require__(6342));
 /**
  * The one owner of post-step state. Each resource is recorded before it is created, so that
  * post can clean up after a main step that failed halfway. Secrets never enter state.
@@ -5169,70 +6142,70 @@ function readState() {
 
 /***/ }),
 
-/***/ 982:
+/***/ 6982:
 /***/ ((module) => {
 
 module.exports = require("crypto");
 
 /***/ }),
 
-/***/ 896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = require("fs");
 
 /***/ }),
 
-/***/ 421:
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = require("node:child_process");
 
 /***/ }),
 
-/***/ 598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = require("node:crypto");
 
 /***/ }),
 
-/***/ 24:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = require("node:fs");
 
 /***/ }),
 
-/***/ 455:
+/***/ 1455:
 /***/ ((module) => {
 
 module.exports = require("node:fs/promises");
 
 /***/ }),
 
-/***/ 67:
+/***/ 7067:
 /***/ ((module) => {
 
 module.exports = require("node:http");
 
 /***/ }),
 
-/***/ 708:
+/***/ 4708:
 /***/ ((module) => {
 
 module.exports = require("node:https");
 
 /***/ }),
 
-/***/ 161:
+/***/ 8161:
 /***/ ((module) => {
 
 module.exports = require("node:os");
 
 /***/ }),
 
-/***/ 760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = require("node:path");
@@ -5246,7 +6219,7 @@ module.exports = require("os");
 
 /***/ }),
 
-/***/ 110:
+/***/ 1110:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6641,8 +7614,8 @@ var exports = __webpack_exports__;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // The runner starts main and post as two processes, each from its own bundle (action.yml): post,
 // which often has nothing to clean, then starts in about the time node itself takes.
-const main_1 = __nccwpck_require__(730);
-const last_resort_1 = __nccwpck_require__(498);
+const main_1 = __nccwpck_require__(1730);
+const last_resort_1 = __nccwpck_require__(3498);
 (0, main_1.run)().catch((0, last_resort_1.lastResort)('error'));
 
 })();

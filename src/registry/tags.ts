@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dockerConfigDir } from '../docker-config';
-import { type FetchLike, httpFetch } from '../net/http';
+import { type FetchLike, httpFetch, type ResponseLike } from '../net/http';
 
 /** Where a repository lives, and the key `docker login` used for it in the docker config file. */
 export interface ImageName {
@@ -245,129 +245,199 @@ function basic(credentials: Credentials): string {
 
 class ListingError extends Error {}
 
+/** What a registry request needs: the parsed name, docker's credentials, a token once challenged. */
+export interface RegistrySession {
+  name: ImageName;
+  /** `registry <host>`, for messages. */
+  where: string;
+  origin: string;
+  /**
+   * One request, authenticated as docker would on the first 401 (and again when a token expires).
+   * Throws a RegistryError with a message fit for a log.
+   */
+  send(url: string, init?: { method?: string; headers?: Record<string, string> }): Promise<ResponseLike>;
+  /** Why there are no credentials, to append to a refusal. */
+  deniedHint(): string;
+  /** The text with every credential and token replaced by `***`. */
+  redact(text: string): string;
+}
+
+/** A refusal or failure described for the log; never holds credentials. */
+export class RegistryError extends ListingError {}
+
+/**
+ * A session with the registry of `image`, authenticating as docker does: the request goes out
+ * anonymously; on a `401` with a `Bearer` challenge a token for `repository:<name>:<actions>` is
+ * fetched from the challenge's realm (with the `docker login` credentials of the config file as
+ * basic auth when there are any, anonymously otherwise), on a `Basic` challenge the credentials
+ * are sent directly. Credentials are sent over plain HTTP only to loopback hosts. Throws an
+ * Error for a name docker would refuse.
+ */
+export function openRegistry(o: {
+  image: string;
+  dockerConfigDir?: string;
+  fetchImpl?: FetchLike;
+  signal: AbortSignal;
+  /** The token scope's actions: `pull` to list, `pull,delete` to delete. */
+  actions?: string;
+}): RegistrySession {
+  const name = parseImageName(o.image);
+  const secrets: string[] = [];
+  const redact = (text: string) =>
+    secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+  const fetchImpl = o.fetchImpl ?? httpFetch;
+  const where = `registry ${name.registry}`;
+  const configDir = o.dockerConfigDir ?? dockerConfigDir();
+  let lookup: CredentialLookup | undefined;
+  const credentials = async () => {
+    lookup ??= await readCredentials(configDir, name);
+    if (lookup.credentials) {
+      const { username, password } = lookup.credentials;
+      secrets.push(password, basic(lookup.credentials).slice(6), username);
+    }
+    return lookup;
+  };
+  const deniedHint = () => (lookup?.note ? `; ${lookup.note}` : '');
+  const request = (url: string, method: string, headers: Record<string, string>, authorization?: string) =>
+    fetchImpl(url, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        'User-Agent': USER_AGENT,
+        ...headers,
+        ...(authorization ? { Authorization: authorization } : {}),
+      },
+      signal: o.signal,
+      redirect: 'follow',
+    });
+
+  /** An Authorization header that answers the challenges of a 401. */
+  const authorize = async (header: string | null): Promise<string> => {
+    const challenges = parseChallenges(header ?? '');
+    const bearer = challenges.find((c) => c.scheme === 'bearer');
+    const { credentials: creds } = await credentials();
+    if (bearer) {
+      let realm: URL;
+      try {
+        realm = new URL(bearer.params.realm ?? '');
+      } catch {
+        throw new RegistryError(`${where} sent a Bearer challenge without a usable realm`);
+      }
+      if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+        throw new RegistryError(`${where} sent a Bearer challenge with a non-HTTP realm`);
+      }
+      const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
+      if (creds && plainRemote) {
+        throw new RegistryError(
+          `${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`,
+        );
+      }
+      if (bearer.params.service) realm.searchParams.set('service', bearer.params.service);
+      realm.searchParams.set('scope', `repository:${name.repository}:${o.actions ?? 'pull'}`);
+      const response = await request(realm.href, 'GET', {}, creds ? basic(creds) : undefined);
+      const body = await response.text();
+      if (!response.ok) {
+        const who = creds ? 'the docker login credentials' : 'anonymous access';
+        throw new RegistryError(
+          `${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`,
+        );
+      }
+      let token: unknown;
+      try {
+        const parsed = JSON.parse(body) as { token?: unknown; access_token?: unknown };
+        token = parsed.token ?? parsed.access_token;
+      } catch {
+        // handled below
+      }
+      if (typeof token !== 'string' || token === '') {
+        throw new RegistryError(`${where}: the token service ${realm.host} answered without a token`);
+      }
+      secrets.push(token);
+      return `Bearer ${token}`;
+    }
+    if (challenges.some((c) => c.scheme === 'basic')) {
+      // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
+      if (!creds)
+        throw new RegistryError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
+      return basic(creds);
+    }
+    throw new RegistryError(`${where} requires authentication of a kind this action does not speak`);
+  };
+
+  let authorization: string | undefined;
+  return {
+    name,
+    where,
+    origin: registryOrigin(name.registry),
+    deniedHint,
+    redact,
+    async send(url, init = {}) {
+      const method = init.method ?? 'GET';
+      const headers = init.headers ?? {};
+      let response = await request(url, method, headers, authorization);
+      // Authenticate on the first refusal, and once more if a token expires between requests.
+      if (response.status === 401) {
+        await response.arrayBuffer().catch(() => undefined);
+        authorization = await authorize(response.headers.get('www-authenticate'));
+        response = await request(url, method, headers, authorization);
+      }
+      return response;
+    },
+  };
+}
+
+/** A failed registry conversation as one line: timeouts, refusals and network errors, redacted. */
+export function registryFailure(
+  error: unknown,
+  o: { where: string; doing: string; timeoutMs: number; redact?: (text: string) => string },
+): string {
+  const redact = o.redact ?? ((t: string) => t);
+  if (error instanceof ListingError) return redact(error.message);
+  const e = (error ?? {}) as {
+    name?: unknown;
+    message?: unknown;
+    cause?: { code?: unknown; message?: unknown };
+  };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+    return `${o.where}: ${o.doing} timed out after ${o.timeoutMs} ms`;
+  }
+  const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
+  return redact(`${o.where}: ${o.doing} failed: ${excerpt(String(detail ?? error))}`);
+}
+
 /**
  * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
- * following `Link: <...>; rel="next"` pages, at most `maxPages`). Loopback registries are spoken
- * to over plain HTTP, all others over HTTPS.
- *
- * Authentication is docker's: the request goes out anonymously; on a `401` with a `Bearer`
- * challenge a token for `repository:<name>:pull` is fetched from the challenge's realm (with the
- * `docker login` credentials of the config file as basic auth when there are any, anonymously
- * otherwise), on a `Basic` challenge the credentials are sent directly. Credentials are sent
- * over plain HTTP only to loopback hosts, and never to a host other than the registry or its
- * realm (a pagination link elsewhere is a reason).
+ * following `Link: <...>; rel="next"` pages, at most `maxPages`), authenticated as
+ * {@link openRegistry} does. Loopback registries are spoken to over plain HTTP, all others over
+ * HTTPS; a pagination link to another host is a reason.
  *
  * A repository the registry does not know (`404 NAME_UNKNOWN`: nothing pushed yet) has no tags.
  * Never throws; failures are reasons, which never contain credentials or tokens.
  */
 export async function listTags(options: ListTagsOptions): Promise<TagList> {
-  const secrets: string[] = [];
-  const redact = (text: string) =>
-    secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxPages = Math.max(1, options.maxPages ?? 100);
-  const fetchImpl = options.fetchImpl ?? httpFetch;
-
-  let name: ImageName;
+  let session: RegistrySession;
   try {
-    name = parseImageName(options.image);
+    session = openRegistry({
+      image: options.image,
+      dockerConfigDir: options.dockerConfigDir,
+      fetchImpl: options.fetchImpl,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
     return { tags: null, reason: String((error as { message?: unknown }).message ?? error) };
   }
-  const where = `registry ${name.registry}`;
+  const { name, where, redact, deniedHint } = session;
 
   try {
-    const signal = AbortSignal.timeout(timeoutMs);
-    const origin = registryOrigin(name.registry);
-    const configDir = options.dockerConfigDir ?? dockerConfigDir();
-    let lookup: CredentialLookup | undefined;
-    const credentials = async () => {
-      lookup ??= await readCredentials(configDir, name);
-      if (lookup.credentials) {
-        const { username, password } = lookup.credentials;
-        secrets.push(password, basic(lookup.credentials).slice(6), username);
-      }
-      return lookup;
-    };
-    const deniedHint = () => (lookup?.note ? `; ${lookup.note}` : '');
-    const get = (url: string, authorization?: string) =>
-      fetchImpl(url, {
-        headers: {
-          Accept: 'application/json',
-          'User-Agent': USER_AGENT,
-          ...(authorization ? { Authorization: authorization } : {}),
-        },
-        signal,
-        redirect: 'follow',
-      });
-
-    /** An Authorization header that answers the challenges of a 401. */
-    const authorize = async (header: string | null): Promise<string> => {
-      const challenges = parseChallenges(header ?? '');
-      const bearer = challenges.find((c) => c.scheme === 'bearer');
-      const { credentials: creds } = await credentials();
-      if (bearer) {
-        let realm: URL;
-        try {
-          realm = new URL(bearer.params.realm ?? '');
-        } catch {
-          throw new ListingError(`${where} sent a Bearer challenge without a usable realm`);
-        }
-        if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-          throw new ListingError(`${where} sent a Bearer challenge with a non-HTTP realm`);
-        }
-        const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
-        if (creds && plainRemote) {
-          throw new ListingError(
-            `${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`,
-          );
-        }
-        if (bearer.params.service) realm.searchParams.set('service', bearer.params.service);
-        realm.searchParams.set('scope', `repository:${name.repository}:pull`);
-        const response = await get(realm.href, creds ? basic(creds) : undefined);
-        const body = await response.text();
-        if (!response.ok) {
-          const who = creds ? 'the docker login credentials' : 'anonymous access';
-          throw new ListingError(
-            `${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`,
-          );
-        }
-        let token: unknown;
-        try {
-          const parsed = JSON.parse(body) as { token?: unknown; access_token?: unknown };
-          token = parsed.token ?? parsed.access_token;
-        } catch {
-          // handled below
-        }
-        if (typeof token !== 'string' || token === '') {
-          throw new ListingError(`${where}: the token service ${realm.host} answered without a token`);
-        }
-        secrets.push(token);
-        return `Bearer ${token}`;
-      }
-      if (challenges.some((c) => c.scheme === 'basic')) {
-        // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
-        if (!creds)
-          throw new ListingError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
-        return basic(creds);
-      }
-      throw new ListingError(`${where} requires authentication of a kind this action does not speak`);
-    };
-
     const tags: string[] = [];
-    let url = `${origin}/v2/${name.repository}/tags/list`;
+    let url = `${session.origin}/v2/${name.repository}/tags/list`;
     if (options.pageSize !== undefined) url += `?n=${Math.max(1, Math.floor(options.pageSize))}`;
-    let authorization: string | undefined;
     for (let page = 0; ; page++) {
       if (page >= maxPages)
         return { tags: null, reason: `${where}: ${name.repository} has more than ${maxPages} pages of tags` };
-      let response = await get(url, authorization);
-      // Authenticate on the first refusal, and once more if a token expires between pages.
-      if (response.status === 401) {
-        await response.arrayBuffer().catch(() => undefined);
-        authorization = await authorize(response.headers.get('www-authenticate'));
-        response = await get(url, authorization);
-      }
+      const response = await session.send(url);
       const body = await response.text();
       if (!response.ok) {
         const error = registryError(body);
@@ -406,21 +476,9 @@ export async function listTags(options: ListTagsOptions): Promise<TagList> {
       url = target.href;
     }
   } catch (error) {
-    if (error instanceof ListingError) return { tags: null, reason: redact(error.message) };
-    const e = (error ?? {}) as {
-      name?: unknown;
-      message?: unknown;
-      cause?: { code?: unknown; message?: unknown };
-    };
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-      return { tags: null, reason: `${where}: listing tags timed out after ${timeoutMs} ms` };
-    }
-    const detail = [e.cause?.code, e.cause?.message, e.message].find(
-      (d) => typeof d === 'string' && d !== '',
-    );
     return {
       tags: null,
-      reason: redact(`${where}: listing tags failed: ${excerpt(String(detail ?? error))}`),
+      reason: registryFailure(error, { where, doing: 'listing tags', timeoutMs, redact }),
     };
   }
 }

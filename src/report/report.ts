@@ -2,6 +2,7 @@ import type { BaseImage, BuildLog, BuildMetadata, BuildRecord, BuildStep, Materi
 import { stepTotals } from '../buildx/parse';
 import type { CacheScope } from '../github/runtime-token';
 import type { CachePlan } from '../plan/plan';
+import type { CleanupOutcome } from '../cleanup/run';
 import type { ExportSize } from './export-size';
 
 export type ExportStatus = 'ok' | 'failed' | 'skipped';
@@ -99,6 +100,8 @@ export interface CacheReport {
   likelyReasons: LikelyReason[];
   /** Where main's time went, in milliseconds: the rest of totalMs is the action's own overhead. */
   timings: { totalMs: number; builderMs: number; buildMs: number; exportMs: number } | null;
+  /** Clean-up runs and retention on pushes to the default branch: what was deleted and why. */
+  cleanup?: CleanupOutcome;
 }
 
 /** Cache exporters default to mode=min; an inline cache can only be min. */
