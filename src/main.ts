@@ -156,10 +156,11 @@ async function runWithInputs(
         )
       : null;
   mark('exported');
+  // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
+  const retaining = built ? retainCommitCaches(ctx, inputs, env, cachePlan) : null;
   const history = await historyRead;
   mark('history read');
-  // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
-  const retention = built ? await retainCommitCaches(ctx, inputs, env, cachePlan) : null;
+  const retention = await retaining;
 
   const report = await reportRun({
     inputs,

@@ -1828,7 +1828,8 @@ function manifestsToDelete(deletions, manifests) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.newestLayerTime = newestLayerTime;
-exports.listRegistry = listRegistry;
+exports.registryTags = registryTags;
+exports.readRegistryTags = readRegistryTags;
 exports.deleteManifest = deleteManifest;
 exports.ghcrPackage = ghcrPackage;
 exports.listGhcr = listGhcr;
@@ -1873,16 +1874,20 @@ function newestLayerTime(manifest) {
     }
     return newest;
 }
-/**
- * Every tag of the cache repository with the digest it points at (one HEAD each), so no tag is
- * deleted whose manifest a kept tag shares; for the tags `dated` picks, the manifest is read for
- * its age. Throws an Error with a reason fit for a warning.
- */
-async function listRegistry(o) {
-    const timeoutMs = o.timeoutMs ?? 60000;
-    const listed = await (0, tags_1.listTags)({ image: o.image, dockerConfigDir: o.dockerConfigDir, timeoutMs });
+/** The cache repository's tags. Throws an Error with a reason fit for a warning. */
+async function registryTags(image, dockerConfigDir) {
+    const listed = await (0, tags_1.listTags)({ image, dockerConfigDir, timeoutMs: 15000 });
     if (listed.tags === null)
         throw new Error(listed.reason);
+    return listed.tags;
+}
+/**
+ * Every tag with the digest it points at (one HEAD each), so no tag is deleted whose manifest a
+ * kept tag shares; for the tags `dated` picks, the manifest is read for its age. Throws an Error
+ * with a reason fit for a warning.
+ */
+async function readRegistryTags(o) {
+    const timeoutMs = o.timeoutMs ?? 60000;
     const session = (0, tags_1.openRegistry)({
         image: o.image,
         dockerConfigDir: o.dockerConfigDir,
@@ -1917,7 +1922,7 @@ async function listRegistry(o) {
     };
     let found;
     try {
-        found = await eachLimited(listed.tags, read);
+        found = await eachLimited(o.tags, read);
     }
     catch (e) {
         throw new Error((0, tags_1.registryFailure)(e, { where: session.where, doing: 'reading tags', timeoutMs, redact: session.redact }));
@@ -2122,10 +2127,23 @@ async function cleanUp(ctx, inputs, env, target, why, protect) {
                     await deleteManifests(decide(listed.caches), listed.manifests, out, (id) => (0, registry_1.deleteGhcrVersion)(api, listed.base, id).then(() => null));
                 }
                 else {
+                    const image = options.image ?? '';
+                    const configDir = (0, docker_config_1.dockerConfigDir)(env);
+                    const tags = await (0, registry_1.registryTags)(image, configDir);
+                    // Names alone tell whether anything is due (ages unknown count as new): most runs stop here.
+                    const due = (0, plan_2.planDeletions)({
+                        target,
+                        scope: options.scope,
+                        existing: tags.map((name) => ({ name, createdAt: null })),
+                        protect,
+                    });
+                    if (due.deletions.length === 0)
+                        break;
                     const sha = target.kind === 'retention' ? `${target.namespace}.sha-` : null;
-                    const listed = await (0, registry_1.listRegistry)({
-                        image: options.image ?? '',
-                        dockerConfigDir: (0, docker_config_1.dockerConfigDir)(env),
+                    const listed = await (0, registry_1.readRegistryTags)({
+                        image,
+                        tags,
+                        dockerConfigDir: configDir,
                         dated: (tag) => sha !== null && tag.startsWith(sha),
                     });
                     await deleteManifests(decide(listed.caches), listed.manifests, out, (digest) => (0, registry_1.deleteManifest)(listed.session, digest));
@@ -3593,10 +3611,11 @@ async function runWithInputs(exec, env, inputs, started) {
         ? await core.group('Cache export', () => (0, build_1.runCacheExport)(exec, buildx, setup, inputs.cache.exportTimeoutMs))
         : null;
     mark('exported');
+    // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
+    const retaining = built ? (0, cleanup_1.retainCommitCaches)(ctx, inputs, env, cachePlan) : null;
     const history = await historyRead;
     mark('history read');
-    // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
-    const retention = built ? await (0, cleanup_1.retainCommitCaches)(ctx, inputs, env, cachePlan) : null;
+    const retention = await retaining;
     const report = await reportRun({
         inputs,
         cachePlan,

@@ -50,20 +50,26 @@ export interface RegistryListing {
   session: RegistrySession;
 }
 
+/** The cache repository's tags. Throws an Error with a reason fit for a warning. */
+export async function registryTags(image: string, dockerConfigDir: string): Promise<string[]> {
+  const listed = await listTags({ image, dockerConfigDir, timeoutMs: 15000 });
+  if (listed.tags === null) throw new Error(listed.reason);
+  return listed.tags;
+}
+
 /**
- * Every tag of the cache repository with the digest it points at (one HEAD each), so no tag is
- * deleted whose manifest a kept tag shares; for the tags `dated` picks, the manifest is read for
- * its age. Throws an Error with a reason fit for a warning.
+ * Every tag with the digest it points at (one HEAD each), so no tag is deleted whose manifest a
+ * kept tag shares; for the tags `dated` picks, the manifest is read for its age. Throws an Error
+ * with a reason fit for a warning.
  */
-export async function listRegistry(o: {
+export async function readRegistryTags(o: {
   image: string;
+  tags: string[];
   dockerConfigDir: string;
   dated: (tag: string) => boolean;
   timeoutMs?: number;
 }): Promise<RegistryListing> {
   const timeoutMs = o.timeoutMs ?? 60000;
-  const listed = await listTags({ image: o.image, dockerConfigDir: o.dockerConfigDir, timeoutMs });
-  if (listed.tags === null) throw new Error(listed.reason);
   const session = openRegistry({
     image: o.image,
     dockerConfigDir: o.dockerConfigDir,
@@ -94,7 +100,7 @@ export async function listRegistry(o: {
   };
   let found;
   try {
-    found = await eachLimited(listed.tags, read);
+    found = await eachLimited(o.tags, read);
   } catch (e) {
     throw new Error(
       registryFailure(e, { where: session.where, doing: 'reading tags', timeoutMs, redact: session.redact }),

@@ -32,7 +32,14 @@ import {
 } from './plan';
 import { cleanupOutputs } from './index';
 import { renderCleanup } from './summary';
-import { deleteGhcrVersion, deleteManifest, ghcrPackage, listGhcr, listRegistry } from './registry';
+import {
+  deleteGhcrVersion,
+  deleteManifest,
+  ghcrPackage,
+  listGhcr,
+  readRegistryTags,
+  registryTags,
+} from './registry';
 
 /** Above this share of GitHub's 10 GB, a warning names the refs that hold the most. */
 const QUOTA_WARNING = 0.8;
@@ -132,10 +139,22 @@ async function cleanUp(
             deleteGhcrVersion(api, listed.base, id).then(() => null),
           );
         } else {
+          const image = options.image ?? '';
+          const configDir = dockerConfigDir(env);
+          const tags = await registryTags(image, configDir);
+          // Names alone tell whether anything is due (ages unknown count as new): most runs stop here.
+          const due = planDeletions({
+            target,
+            scope: options.scope,
+            existing: tags.map((name) => ({ name, createdAt: null })),
+            protect,
+          });
+          if (due.deletions.length === 0) break;
           const sha = target.kind === 'retention' ? `${target.namespace}.sha-` : null;
-          const listed = await listRegistry({
-            image: options.image ?? '',
-            dockerConfigDir: dockerConfigDir(env),
+          const listed = await readRegistryTags({
+            image,
+            tags,
+            dockerConfigDir: configDir,
             dated: (tag) => sha !== null && tag.startsWith(sha),
           });
           await deleteManifests(decide(listed.caches), listed.manifests, out, (digest) =>
