@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { bytesByRef, entriesByName, type GhaEntry, gitRefOf, orphanedBlobs } from '../../src/cleanup/gha';
 import { cleanupTrigger, manifestsToDelete, namesOfRef, planDeletions } from '../../src/cleanup/plan';
 import { newestLayerTime, ghcrPackage } from '../../src/cleanup/registry';
-import { namesInEntries } from '../../src/cleanup/run';
+import { namesInEntries, quotaWarning } from '../../src/cleanup/run';
 import { renderCleanup } from '../../src/cleanup/summary';
 import { runContextFrom } from '../../src/github/context';
 import { cacheName, namespace } from '../../src/plan/names';
@@ -356,4 +356,25 @@ describe('renderCleanup', () => {
     expect(md).toContain('GitHub cache usage: **9.0 GiB** of 10 GiB (90%)');
     expect(md).toContain('| `buildkit-blob-1-sha256:aa` | `refs/heads/main` | 1.0 GiB |');
   });
+});
+
+describe('quotaWarning: above 80% of 10 GB, the refs that hold the most', () => {
+  const GiB = 1024 ** 3;
+  const q = (repositoryBytes: number) => ({
+    repositoryBytes,
+    limitBytes: 10 * GiB,
+    scopeBytes: 0,
+    largest: [],
+    refs: [
+      { ref: 'refs/pull/3/merge', bytes: 3 * GiB },
+      { ref: 'refs/heads/main', bytes: 2 * GiB },
+    ],
+  });
+  it.each([
+    { used: 8 * GiB, want: null },
+    {
+      used: 8.5 * GiB,
+      want: "the repository's GitHub cache holds 8.5 GiB of 10 GiB: GitHub evicts the least recently used entries past the limit; the most is held by refs/pull/3/merge (3.0 GiB), refs/heads/main (2.0 GiB)",
+    },
+  ])('$used bytes', ({ used, want }) => expect(quotaWarning(q(used))).toBe(want));
 });

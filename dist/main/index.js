@@ -2053,6 +2053,7 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.namesInEntries = namesInEntries;
+exports.quotaWarning = quotaWarning;
 exports.runCleanupEvent = runCleanupEvent;
 exports.retainCommitCaches = retainCommitCaches;
 const docker_config_1 = __nccwpck_require__(7706);
@@ -2222,10 +2223,16 @@ async function cleanUpGha(ctx, api, target, scope, decide, out) {
         out.notes.push(`cache usage not read: ${e.message}`);
         return null;
     });
-    if (out.quota && out.quota.repositoryBytes > QUOTA_WARNING * out.quota.limitBytes) {
-        const refs = out.quota.refs.map((r) => `${r.ref} (${(0, summary_1.formatBytes)(r.bytes)})`).join(', ');
-        out.warnings.push(`the repository's GitHub cache holds ${(0, summary_1.formatBytes)(out.quota.repositoryBytes)} of ${(0, summary_1.formatBytes)(out.quota.limitBytes)}: GitHub will evict the least recently used; the most is held by ${refs}`);
-    }
+    const warning = out.quota ? quotaWarning(out.quota) : null;
+    if (warning)
+        out.warnings.push(warning);
+}
+/** Above 80% of GitHub's 10 GB: which refs hold the most, before GitHub evicts main's caches. */
+function quotaWarning(q) {
+    if (q.repositoryBytes <= QUOTA_WARNING * q.limitBytes)
+        return null;
+    const refs = q.refs.map((r) => `${r.ref} (${(0, summary_1.formatBytes)(r.bytes)})`).join(', ');
+    return `the repository's GitHub cache holds ${(0, summary_1.formatBytes)(q.repositoryBytes)} of ${(0, summary_1.formatBytes)(q.limitBytes)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
 }
 async function ghaQuota(api, repo, scope) {
     const [usage, largest, own] = await Promise.all([

@@ -257,12 +257,15 @@ async function cleanUpGha(
     out.notes.push(`cache usage not read: ${(e as Error).message}`);
     return null;
   });
-  if (out.quota && out.quota.repositoryBytes > QUOTA_WARNING * out.quota.limitBytes) {
-    const refs = out.quota.refs.map((r) => `${r.ref} (${formatBytes(r.bytes)})`).join(', ');
-    out.warnings.push(
-      `the repository's GitHub cache holds ${formatBytes(out.quota.repositoryBytes)} of ${formatBytes(out.quota.limitBytes)}: GitHub will evict the least recently used; the most is held by ${refs}`,
-    );
-  }
+  const warning = out.quota ? quotaWarning(out.quota) : null;
+  if (warning) out.warnings.push(warning);
+}
+
+/** Above 80% of GitHub's 10 GB: which refs hold the most, before GitHub evicts main's caches. */
+export function quotaWarning(q: QuotaView): string | null {
+  if (q.repositoryBytes <= QUOTA_WARNING * q.limitBytes) return null;
+  const refs = q.refs.map((r) => `${r.ref} (${formatBytes(r.bytes)})`).join(', ');
+  return `the repository's GitHub cache holds ${formatBytes(q.repositoryBytes)} of ${formatBytes(q.limitBytes)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
 }
 
 async function ghaQuota(api: GitHubApi, repo: string, scope: string): Promise<QuotaView> {
