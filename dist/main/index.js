@@ -2123,7 +2123,10 @@ async function cleanUp(ctx, inputs, env, target, why, protect) {
                 break;
             case 'registry': {
                 const ghcr = (0, registry_1.ghcrPackage)(options.image ?? '');
-                if (ghcr) {
+                if (ghcr && !inputs.githubToken) {
+                    out.notes.push("no github-token: GHCR's packages are not cleaned up");
+                }
+                else if (ghcr) {
                     const listed = await (0, registry_1.listGhcr)(api, ghcr);
                     await deleteManifests(decide(listed.caches), listed.manifests, out, (id) => (0, registry_1.deleteGhcrVersion)(api, listed.base, id).then(() => null));
                 }
@@ -2160,7 +2163,14 @@ async function cleanUp(ctx, inputs, env, target, why, protect) {
         }
     }
     catch (e) {
-        out.warnings.push(refusal(e, options.backend, (0, registry_1.ghcrPackage)(options.image ?? '') !== null));
+        const text = refusal(e, options.backend, (0, registry_1.ghcrPackage)(options.image ?? '') !== null);
+        const status = e.status;
+        // Retention is housekeeping: a backend that cannot be listed (down, already warned about by the
+        // export) is a note; a refused permission is a warning, as on a clean-up run.
+        if (target.kind === 'retention' && status !== 401 && status !== 403)
+            out.notes.push(text);
+        else
+            out.warnings.push(text);
     }
     if (out.deferred.length > 0) {
         out.notes.push(`${out.deferred.length} more left for later runs (at most ${plan_2.MAX_DELETIONS} per run)`);

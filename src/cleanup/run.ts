@@ -133,7 +133,9 @@ async function cleanUp(
         break;
       case 'registry': {
         const ghcr = ghcrPackage(options.image ?? '');
-        if (ghcr) {
+        if (ghcr && !inputs.githubToken) {
+          out.notes.push("no github-token: GHCR's packages are not cleaned up");
+        } else if (ghcr) {
           const listed = await listGhcr(api, ghcr);
           await deleteManifests(decide(listed.caches), listed.manifests, out, (id) =>
             deleteGhcrVersion(api, listed.base, id).then(() => null),
@@ -173,7 +175,12 @@ async function cleanUp(
         out.notes.push(`cache ${options.backend}: nothing to clean up`);
     }
   } catch (e) {
-    out.warnings.push(refusal(e, options.backend, ghcrPackage(options.image ?? '') !== null));
+    const text = refusal(e, options.backend, ghcrPackage(options.image ?? '') !== null);
+    const status = (e as { status?: number }).status;
+    // Retention is housekeeping: a backend that cannot be listed (down, already warned about by the
+    // export) is a note; a refused permission is a warning, as on a clean-up run.
+    if (target.kind === 'retention' && status !== 401 && status !== 403) out.notes.push(text);
+    else out.warnings.push(text);
   }
   if (out.deferred.length > 0) {
     out.notes.push(`${out.deferred.length} more left for later runs (at most ${MAX_DELETIONS} per run)`);
