@@ -1657,7 +1657,7 @@ exports.cleanupTrigger = void 0;
 exports.runCleanupEvent = runCleanupEvent;
 exports.retainCommitCaches = retainCommitCaches;
 exports.cleanupOutputs = cleanupOutputs;
-// The room's door for main.ts: the REST and registry code loads only on runs that clean up.
+// The room's door for main.ts: the REST and registry code is evaluated only on runs that clean up.
 var plan_1 = __nccwpck_require__(8345);
 Object.defineProperty(exports, "cleanupTrigger", ({ enumerable: true, get: function () { return plan_1.cleanupTrigger; } }));
 async function runCleanupEvent(ctx, inputs, env, trigger) {

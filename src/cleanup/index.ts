@@ -4,7 +4,7 @@ import type { CachePlan } from '../plan/plan';
 import type { CleanupTrigger } from './plan';
 import type { CleanupOutcome } from './run';
 
-// The room's door for main.ts: the REST and registry code loads only on runs that clean up.
+// The room's door for main.ts: the REST and registry code is evaluated only on runs that clean up.
 export { cleanupTrigger } from './plan';
 
 export async function runCleanupEvent(
