@@ -1844,6 +1844,8 @@ const MANIFEST_ACCEPT = [
     'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 const PARALLEL = 8;
+/** Reading every tag's digest and deleting share one session: this bounds them all. */
+const SESSION_TIMEOUT_MS = 30000;
 async function eachLimited(items, fn) {
     const out = new Array(items.length);
     let next = 0;
@@ -1876,7 +1878,7 @@ function newestLayerTime(manifest) {
 }
 /** The cache repository's tags. Throws an Error with a reason fit for a warning. */
 async function registryTags(image, dockerConfigDir) {
-    const listed = await (0, tags_1.listTags)({ image, dockerConfigDir, timeoutMs: 15000 });
+    const listed = await (0, tags_1.listTags)({ image, dockerConfigDir, timeoutMs: 10000 });
     if (listed.tags === null)
         throw new Error(listed.reason);
     return listed.tags;
@@ -1887,7 +1889,7 @@ async function registryTags(image, dockerConfigDir) {
  * with a reason fit for a warning.
  */
 async function readRegistryTags(o) {
-    const timeoutMs = o.timeoutMs ?? 60000;
+    const timeoutMs = o.timeoutMs ?? SESSION_TIMEOUT_MS;
     const session = (0, tags_1.openRegistry)({
         image: o.image,
         dockerConfigDir: o.dockerConfigDir,
@@ -1960,7 +1962,7 @@ async function deleteManifest(session, digest) {
         return (0, tags_1.registryFailure)(e, {
             where: session.where,
             doing: 'deleting a manifest',
-            timeoutMs: 60000,
+            timeoutMs: SESSION_TIMEOUT_MS,
             redact: session.redact,
         });
     }

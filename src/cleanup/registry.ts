@@ -11,6 +11,8 @@ const MANIFEST_ACCEPT = [
 ].join(', ');
 
 const PARALLEL = 8;
+/** Reading every tag's digest and deleting share one session: this bounds them all. */
+const SESSION_TIMEOUT_MS = 30000;
 
 async function eachLimited<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -52,7 +54,7 @@ export interface RegistryListing {
 
 /** The cache repository's tags. Throws an Error with a reason fit for a warning. */
 export async function registryTags(image: string, dockerConfigDir: string): Promise<string[]> {
-  const listed = await listTags({ image, dockerConfigDir, timeoutMs: 15000 });
+  const listed = await listTags({ image, dockerConfigDir, timeoutMs: 10000 });
   if (listed.tags === null) throw new Error(listed.reason);
   return listed.tags;
 }
@@ -69,7 +71,7 @@ export async function readRegistryTags(o: {
   dated: (tag: string) => boolean;
   timeoutMs?: number;
 }): Promise<RegistryListing> {
-  const timeoutMs = o.timeoutMs ?? 60000;
+  const timeoutMs = o.timeoutMs ?? SESSION_TIMEOUT_MS;
   const session = openRegistry({
     image: o.image,
     dockerConfigDir: o.dockerConfigDir,
@@ -137,7 +139,7 @@ export async function deleteManifest(session: RegistrySession, digest: string): 
     return registryFailure(e, {
       where: session.where,
       doing: 'deleting a manifest',
-      timeoutMs: 60000,
+      timeoutMs: SESSION_TIMEOUT_MS,
       redact: session.redact,
     });
   }
