@@ -211,7 +211,8 @@ describe('registry: retention of commit caches', () => {
     const shas = [await git(repo.work, 'rev-parse', 'HEAD')];
     for (let i = 2; i <= 15; i++) shas.push(await repo.commit({ 'src.txt': `src v${i}\n` }, `change ${i}`));
     let last = null as Awaited<ReturnType<typeof runStep>> | null;
-    for (const sha of shas) {
+    const retention: string[] = [];
+    for (const [i, sha] of shas.entries()) {
       last = await runStep({
         inputs,
         event: pushEvent('main', sha),
@@ -219,14 +220,17 @@ describe('registry: retention of commit caches', () => {
         env: engineEnv(),
       });
       expect(last.exitCode).toBe(0);
+      retention.push(`push ${i + 1}: ${JSON.stringify(reportOf(last.outputs).cleanup)}`);
     }
     const commitTags = (await registryTags(cacheRepo)).filter((t) => t.startsWith('app.sha-'));
-    expect(commitTags).toStrictEqual(
-      shas
-        .slice(5)
-        .map((s) => `app.sha-${s}`)
-        .sort(),
-    );
+    const newest10 = shas
+      .slice(5)
+      .map((s) => `app.sha-${s}`)
+      .sort();
+    if (JSON.stringify(commitTags) !== JSON.stringify(newest10)) {
+      throw new Error(`commit caches ${commitTags.join(' ')}\nretention by push:\n${retention.join('\n')}`);
+    }
+    expect(commitTags).toStrictEqual(newest10);
     // The last run read its parent's cache (HEAD^1) and wrote its own: both kept.
     const plan = reportOf(last!.outputs).plan;
     expect(plan.reads.map((r) => r.ref)).toContain(`sha:${shas[13]}`);

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesByRef, entriesByName, type GhaEntry, gitRefOf, orphanedBlobs } from '../../src/cleanup/gha';
-import { cleanupTrigger, manifestsToDelete, namesOfRef, planDeletions } from '../../src/cleanup/plan';
+import {
+  cleanupTrigger,
+  deletionsDue,
+  manifestsToDelete,
+  namesOfRef,
+  planDeletions,
+} from '../../src/cleanup/plan';
 import { newestLayerTime, ghcrPackage } from '../../src/cleanup/registry';
 import { namesInEntries, quotaWarning } from '../../src/cleanup/run';
 import { renderCleanup } from '../../src/cleanup/summary';
@@ -377,4 +383,26 @@ describe('quotaWarning: above 80% of 10 GB, the refs that hold the most', () => 
       want: "the repository's GitHub cache holds 8.5 GiB of 10 GiB: GitHub evicts the least recently used entries past the limit; the most is held by refs/pull/3/merge (3.0 GiB), refs/heads/main (2.0 GiB)",
     },
   ])('$used bytes', ({ used, want }) => expect(quotaWarning(q(used))).toBe(want));
+});
+
+describe('deletionsDue: whether names alone show something to delete', () => {
+  const retention = { kind: 'retention' as const, namespace: 'app', keep: 2 };
+  it.each([
+    { title: 'more commit caches than kept', names: [1, 2, 3].map((n) => `app.sha-${sha(n)}`), want: true },
+    {
+      title: 'whatever their names sort like (a protected name sorting last does not hide it)',
+      names: [`app.sha-${'f'.repeat(40)}`, `app.sha-${'e'.repeat(40)}`, `app.sha-${sha(1)}`],
+      want: true,
+    },
+    { title: 'as many as kept', names: [1, 2].map((n) => `app.sha-${sha(n)}`), want: false },
+    {
+      title: "another leg's do not count",
+      names: [1, 2, 3].map((n) => `app.leg.sha-${sha(n)}`),
+      want: false,
+    },
+  ])('$title', ({ names, want }) => expect(deletionsDue(retention, 'app', names)).toBe(want));
+  it('a gone ref with no cache: nothing due', () =>
+    expect(
+      deletionsDue({ kind: 'ref-gone', ref: { kind: 'pr', number: 7 }, why: '' }, 'app', ['app.pr-70']),
+    ).toBe(false));
 });

@@ -1686,6 +1686,7 @@ exports.MAX_DELETIONS = void 0;
 exports.cleanupTrigger = cleanupTrigger;
 exports.namesOfRef = namesOfRef;
 exports.planDeletions = planDeletions;
+exports.deletionsDue = deletionsDue;
 exports.manifestsToDelete = manifestsToDelete;
 const names_1 = __nccwpck_require__(2471);
 /** At most this many caches are deleted per run: a backlog is paid off over several runs. */
@@ -1787,6 +1788,14 @@ function planDeletions(o) {
             deferred.push(d.name);
     }
     return { deletions, kept, deferred };
+}
+/**
+ * Whether names alone show something to delete, before ages or digests are read. Not which: the
+ * ages decide that, and with them which one is protected, so no name is protected here.
+ */
+function deletionsDue(target, scope, names) {
+    const existing = names.map((name) => ({ name, createdAt: null }));
+    return planDeletions({ target, scope, existing, protect: [] }).deletions.length > 0;
 }
 /**
  * Which manifests go: deleting a manifest deletes every tag on it, so one is deleted only when
@@ -2136,14 +2145,8 @@ async function cleanUp(ctx, inputs, env, target, why, protect) {
                     const image = options.image ?? '';
                     const configDir = (0, docker_config_1.dockerConfigDir)(env);
                     const tags = await (0, registry_1.registryTags)(image, configDir);
-                    // Names alone tell whether anything is due (ages unknown count as new): most runs stop here.
-                    const due = (0, plan_2.planDeletions)({
-                        target,
-                        scope: options.scope,
-                        existing: tags.map((name) => ({ name, createdAt: null })),
-                        protect,
-                    });
-                    if (due.deletions.length === 0)
+                    // Names alone tell whether anything is due: most runs stop here, before any digest is read.
+                    if (!(0, plan_2.deletionsDue)(target, options.scope, tags))
                         break;
                     const sha = target.kind === 'retention' ? `${target.namespace}.sha-` : null;
                     const listed = await (0, registry_1.readRegistryTags)({

@@ -83,6 +83,9 @@ export function namesOfRef(names: string[], scope: string, ref: CacheRef): strin
 
 const SHA_PART = /^sha-[0-9a-f]{40}$/;
 
+export type DeletionTarget =
+  { kind: 'ref-gone'; ref: CacheRef; why: string } | { kind: 'retention'; namespace: string; keep: number };
+
 /**
  * What a run deletes. A ref that is gone: every cache of it in the scope, all legs. Retention (a
  * push to the default branch): the `sha-*` caches of this run's namespace beyond the newest
@@ -90,8 +93,7 @@ const SHA_PART = /^sha-[0-9a-f]{40}$/;
  * most `limit` deletions, the oldest first.
  */
 export function planDeletions(o: {
-  target:
-    { kind: 'ref-gone'; ref: CacheRef; why: string } | { kind: 'retention'; namespace: string; keep: number };
+  target: DeletionTarget;
   scope: string;
   existing: ExistingCache[];
   /** Names this run's plan reads or writes. */
@@ -140,6 +142,15 @@ export function planDeletions(o: {
     else deferred.push(d.name);
   }
   return { deletions, kept, deferred };
+}
+
+/**
+ * Whether names alone show something to delete, before ages or digests are read. Not which: the
+ * ages decide that, and with them which one is protected, so no name is protected here.
+ */
+export function deletionsDue(target: DeletionTarget, scope: string, names: string[]): boolean {
+  const existing = names.map((name) => ({ name, createdAt: null }));
+  return planDeletions({ target, scope, existing, protect: [] }).deletions.length > 0;
 }
 
 /** What a tag points at: a registry manifest digest or a GHCR package version, with every tag on it. */

@@ -23,8 +23,10 @@ import {
 import {
   type CleanupTrigger,
   type Deletion,
+  type DeletionTarget,
   type DeletionPlan,
   type ExistingCache,
+  deletionsDue,
   manifestsToDelete,
   MAX_DELETIONS,
   planDeletions,
@@ -68,14 +70,6 @@ export interface CleanupOutcome {
   quota: QuotaView | null;
 }
 
-type Target =
-  | { kind: 'ref-gone'; ref: Extract<CleanupTrigger, { kind: 'ref-gone' }>['ref']; why: string }
-  | {
-      kind: 'retention';
-      namespace: string;
-      keep: number;
-    };
-
 /** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
 export function namesInEntries(entries: string[]): string[] {
   const names: string[] = [];
@@ -99,7 +93,7 @@ async function cleanUp(
   ctx: RunContext,
   inputs: Inputs,
   env: NodeJS.ProcessEnv,
-  target: Target,
+  target: DeletionTarget,
   why: string,
   protect: string[],
 ): Promise<CleanupOutcome> {
@@ -144,14 +138,8 @@ async function cleanUp(
           const image = options.image ?? '';
           const configDir = dockerConfigDir(env);
           const tags = await registryTags(image, configDir);
-          // Names alone tell whether anything is due (ages unknown count as new): most runs stop here.
-          const due = planDeletions({
-            target,
-            scope: options.scope,
-            existing: tags.map((name) => ({ name, createdAt: null })),
-            protect,
-          });
-          if (due.deletions.length === 0) break;
+          // Names alone tell whether anything is due: most runs stop here, before any digest is read.
+          if (!deletionsDue(target, options.scope, tags)) break;
           const sha = target.kind === 'retention' ? `${target.namespace}.sha-` : null;
           const listed = await readRegistryTags({
             image,
@@ -222,7 +210,7 @@ async function deleteManifests(
 async function cleanUpGha(
   ctx: RunContext,
   api: GitHubApi,
-  target: Target,
+  target: DeletionTarget,
   scope: string,
   decide: (existing: ExistingCache[]) => DeletionPlan,
   out: CleanupOutcome,
@@ -359,7 +347,7 @@ export async function retainCommitCaches(
 ): Promise<CleanupOutcome | null> {
   if (plan.trigger.kind !== 'push-default') return null;
   const keep = inputs.cache.keepCommits;
-  const target: Target = { kind: 'retention', namespace: plan.namespace, keep };
+  const target: DeletionTarget = { kind: 'retention', namespace: plan.namespace, keep };
   const why = `push to ${ctx.defaultBranch}: keep the newest ${keep} commit caches`;
   const protect = namesInEntries([...plan.cacheFrom, ...plan.cacheTo]);
   return core.group('Cache retention', async () => {
