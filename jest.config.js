@@ -14,6 +14,8 @@ module.exports = {
     {
       displayName: 'e2e',
       testEnvironment: 'node',
+      // Provisions the engine when none answers (scripts/engine.js); unit-only runs skip it.
+      globalSetup: '<rootDir>/__tests__/e2e/global-setup.js',
       transform,
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
     },

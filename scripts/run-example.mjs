@@ -5,7 +5,7 @@
 //   npm run example                # cache: local in a temporary folder
 //   npm run example -- registry    # cache: registry on the local registry (127.0.0.1:5000)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,22 +15,10 @@ const require = createRequire(import.meta.url);
 const { runAction } = require('./action-runner.js');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const backend = process.argv[2] || 'local';
-const engineHome = process.env.ENGINE_HOME || '/opt/bkca-engine';
+const { ensureEngine } = require('./engine.js');
 
 // Use the provisioned engine when there is one; provision it when no engine answers.
-const envFile = join(engineHome, 'env.sh');
-if (spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0 && !existsSync(envFile)) {
-  console.log('No Docker engine answers: provisioning one with scripts/provision-engine.sh …');
-  execFileSync('bash', [join(root, 'scripts', 'provision-engine.sh')], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-const env = {};
-if (existsSync(envFile)) {
-  for (const m of readFileSync(envFile, 'utf8').matchAll(/^export (\w+)="(.*)"$/gm)) {
-    env[m[1]] = m[2].replace('$PATH', process.env.PATH);
-  }
-}
+const { env } = await ensureEngine();
 const registry = env.BKCA_TEST_REGISTRY || '127.0.0.1:5000';
 const docker = (...args) => spawnSync('docker', args, { env: { ...process.env, ...env }, encoding: 'utf8' });
 if (docker('info').status !== 0) {
@@ -60,7 +48,7 @@ git('commit', '-q', '-m', 'example');
 const sha = git('rev-parse', 'HEAD');
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'bkca-example-cache-'));
-const base = existsSync(envFile) ? `${registry}/busybox:latest` : 'busybox:latest';
+const base = env.BKCA_TEST_BASE_IMAGE || 'busybox:latest';
 const inputs = {
   driver: 'docker',
   'build-args': `BASE=${base}`,

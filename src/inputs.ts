@@ -19,6 +19,8 @@ export const DRIVERS = ['docker-container', 'docker', 'remote'] as const;
 export type Driver = (typeof DRIVERS)[number];
 export const CACHE_MODES = ['max', 'min'] as const;
 export type CacheMode = (typeof CACHE_MODES)[number];
+/** What the cache-mount helpers run: docker.io's busybox, about 2 MB. */
+export const DEFAULT_MOUNTS_IMAGE = 'busybox:1.36.1';
 export const CACHE_WRITES = ['auto', 'always', 'never'] as const;
 export type CacheWrite = (typeof CACHE_WRITES)[number];
 
@@ -86,14 +88,29 @@ export interface CacheInputs {
   explain: boolean;
   /** Commit caches a push to the default branch keeps (newest first); older ones are deleted. */
   keepCommits: number;
+  /** `cache: local` without `cache-dir`: the folders travel through the GitHub Actions cache. */
+  persistLocal: boolean;
+}
+
+/** `cache-mounts`: which `RUN --mount=type=cache` persist through the GitHub Actions cache. */
+export interface MountInputs {
+  selection: { kind: 'auto' } | { kind: 'none' } | { kind: 'ids'; ids: string[] };
+  maxBytes: number;
+  /** The small image (with sh, tar, find, sha256sum) the helper builds run. */
+  image: string;
+  /** Milliseconds one restore or save may take before it is ended. */
+  timeoutMs: number;
 }
 
 export interface Inputs {
   build: BuildInputs;
   builder: BuilderInputs;
   cache: CacheInputs;
+  mounts: MountInputs;
   githubToken: string;
   dryRun: boolean;
+  /** `docker buildx bake` targets to write a bake file for (dry runs only); [] for a build. */
+  bakeTargets: string[];
 }
 
 /** Reads one raw input by its action.yml name ('' when unset). */
@@ -181,6 +198,46 @@ function positiveWholeNumber(name: string, raw: string, fallback: number): numbe
     throw new InputError(name, `expected a whole number of at least 1, got ${JSON.stringify(value)}`);
   }
   return Number(value);
+}
+
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  m: 1e6,
+  mb: 1e6,
+  g: 1e9,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
+
+/** `2GiB`, `500MB`, `1g`, `1048576` → bytes. */
+export function parseSize(name: string, raw: string, fallback: number): number {
+  const value = raw.trim();
+  if (value === '') return fallback;
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value);
+  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+  if (!m || unit === undefined) {
+    throw new InputError(
+      name,
+      `expected a size such as 2GiB, 500MB or 1048576 (bytes), got ${JSON.stringify(value)}`,
+    );
+  }
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** `auto`, `none`, or mount ids (one per line or comma-separated). */
+function mountSelection(raw: string): MountInputs['selection'] {
+  const items = parseList('cache-mounts', raw);
+  if (items.length === 0 || (items.length === 1 && items[0] === 'auto')) return { kind: 'auto' };
+  if (items.length === 1 && items[0] === 'none') return { kind: 'none' };
+  if (items.includes('auto') || items.includes('none')) {
+    throw new InputError('cache-mounts', 'expected auto, none, or a list of cache mount ids (not mixed)');
+  }
+  return { kind: 'ids', ids: items };
 }
 
 /** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
@@ -290,6 +347,7 @@ export function parseInputs(get: InputSource): Inputs {
     exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
     explain: bool(get, 'cache-explain', false),
     keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
+    persistLocal: false,
   };
   for (const option of cache.options) {
     if (!/^[a-z0-9_-]+=/.test(option)) {
@@ -303,9 +361,7 @@ export function parseInputs(get: InputSource): Inputs {
       );
     }
   }
-  if (cache.backend === 'local' && cache.dir === '') {
-    throw new InputError('cache-dir', 'cache "local" needs a folder, e.g. cache-dir: /tmp/.buildx-cache');
-  }
+  cache.persistLocal = cache.backend === 'local' && cache.dir === '';
   if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
     if (build.tags.length === 0) {
       throw new InputError(
@@ -321,12 +377,51 @@ export function parseInputs(get: InputSource): Inputs {
     );
   }
 
-  return { build, builder, cache, githubToken: get('github-token'), dryRun: bool(get, 'dry-run', false) };
+  const dryRun = bool(get, 'dry-run', false);
+  const bakeTargets = parseList('bake-targets', get('bake-targets'));
+  for (const target of bakeTargets) {
+    if (!/^[A-Za-z0-9_-]+$/.test(target)) {
+      throw new InputError(
+        'bake-targets',
+        `expected bake target names (letters, digits, _ and -), got ${JSON.stringify(target)}`,
+      );
+    }
+  }
+  if (bakeTargets.length > 0 && !dryRun) {
+    throw new InputError(
+      'bake-targets',
+      'the bake file is for docker/bake-action to build with: set dry-run: true',
+    );
+  }
+  if (bakeTargets.length > 0 && cache.backend === 'registry' && cache.image === '') {
+    throw new InputError(
+      'cache-image',
+      'bake targets name their tags in the bake file: set cache-image for the registry cache',
+    );
+  }
+
+  const mounts: MountInputs = {
+    selection: mountSelection(get('cache-mounts')),
+    maxBytes: parseSize('cache-mounts-max-size', get('cache-mounts-max-size'), 2 * 1024 ** 3),
+    image: get('cache-mounts-image').trim() || DEFAULT_MOUNTS_IMAGE,
+    timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
+  };
+
+  return { build, builder, cache, mounts, githubToken: get('github-token'), dryRun, bakeTargets };
 }
 
 /** A context that is a remote source rather than a folder of the checkout. */
 export function isRemoteContext(context: string): boolean {
   return context === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@');
+}
+
+/** Where the build's Dockerfile is in the checkout (`file`, else `Dockerfile` in the context). */
+export function dockerfilePath(build: BuildInputs, workspace: string): string {
+  // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
+  // asset of the bundle and point it at a copy of this repository's Dockerfiles.
+  const [base, name] =
+    build.file === '' ? [resolvePath(workspace, build.context), 'Dockerfile'] : [workspace, build.file];
+  return resolvePath(base, name);
 }
 
 /**
@@ -345,8 +440,7 @@ export function validatePaths(build: BuildInputs, workspace: string, exists: (p:
   }
   if (!exists(context))
     throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
-  const file = build.file === '' ? resolvePath(context, 'Dockerfile') : resolvePath(workspace, build.file);
-  if (!exists(file)) {
+  if (!exists(dockerfilePath(build, workspace))) {
     throw new InputError(
       'file',
       `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`,

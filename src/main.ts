@@ -9,6 +9,7 @@ import {
   runCacheExport,
   runImageBuild,
 } from './buildx/build';
+import { writeBakeFile } from './bake/bake';
 import { BuilderError, lastLine, setupBuilder } from './buildx/builder';
 import { type EngineProbe, probeEngine } from './buildx/engine';
 import { type BuildHistory, lastBuildRef, readBuildHistory } from './buildx/history';
@@ -21,9 +22,17 @@ import { type CacheScope, cacheScopesFromToken } from './github/runtime-token';
 import { InputError, type Inputs, readInputs, validatePaths } from './inputs';
 import { planInputs } from './plan/facts';
 import { narrowSources } from './plan/narrow';
-import { type CachePlan, plan, planOptionsFrom } from './plan/plan';
+import { type CachePlan, plan, planLines, planOptionsFrom } from './plan/plan';
+import {
+  type LocalCacheReport,
+  restoreLocalCaches,
+  saveLocalCaches,
+  withPersistedLocalDir,
+} from './localcache/persist';
+import { type MountsReport, mountOutputs, restoreMounts, saveMounts } from './mounts/mounts';
 import { measureExports } from './report/export-size';
 import { setOutputs } from './report/outputs';
+import { cacheWarnings } from './report/warnings';
 import { buildReport, type CacheReport, exportOutcome, failureMessage, importResults } from './report/report';
 import { renderSummary } from './report/summary';
 import * as state from './state';
@@ -38,7 +47,7 @@ function fail(message: string): void {
 export async function run(exec: Exec = realExec, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const started = Date.now();
   try {
-    await runWithInputs(exec, env, readInputs(), started);
+    await runWithInputs(exec, env, withPersistedLocalDir(readInputs(), env), started);
   } catch (e) {
     if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
       return fail(e.message);
@@ -65,11 +74,12 @@ async function runWithInputs(
   // A closed pull request or a deleted branch: its caches go, nothing is built.
   const cleanup = cleanupTrigger(ctx);
   if (cleanup) return runCleanupEvent(ctx, inputs, env, cleanup);
+  if (inputs.bakeTargets.length > 0) return writeBakeFile(exec, ctx, inputs, env);
   if (!inputs.dryRun) validatePaths(inputs.build, ctx.workspace, fs.existsSync);
   // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
   const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
 
-  const cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
+  let cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
   mark('planned');
   const tokenScopes = readTokenScopes(inputs, env);
   const planOutputs = {
@@ -129,6 +139,22 @@ async function runWithInputs(
   const builderMs = Date.now() - builderStart;
   mark('builder ready');
 
+  const mountSession = await restoreMounts(exec, buildx, {
+    inputs,
+    plan: cachePlan,
+    builder: builder.name,
+    tempDir,
+    env,
+    workspace: ctx.workspace,
+    unavailable: ghaUnavailable(env),
+  });
+  const local = await restoreLocalCaches(exec, {
+    inputs,
+    plan: cachePlan,
+    env,
+    unavailable: ghaUnavailable(env),
+  });
+  cachePlan = local.plan;
   // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
   const setup = prepareBuild(inputs, {
     builder: builder.name,
@@ -161,6 +187,8 @@ async function runWithInputs(
   const history = await historyRead;
   mark('history read');
   const retention = await retaining;
+  const mounts = await saveMounts(exec, buildx, mountSession, built);
+  const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
 
   const report = await reportRun({
     inputs,
@@ -171,6 +199,8 @@ async function runWithInputs(
     exportRun,
     skipExport,
     started,
+    mounts,
+    localCache,
     timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
   });
   mark('reported');
@@ -188,6 +218,7 @@ async function runWithInputs(
     'cache-export': report.export.status,
     'cache-report': JSON.stringify(report),
     ...cleanupOutputs(retention),
+    ...mountOutputs(mounts),
   });
   await writeSummary(report);
   // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
@@ -221,9 +252,7 @@ async function planCache(
   options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
   const p = narrowSources(plan(ctx, facts, options), existing.exists);
   if (existing.note) p.notes.push(existing.note);
-  for (const r of p.reads) core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
-  for (const w of p.writes) core.info(`write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`);
-  for (const n of p.notes) core.info(`note: ${n}`);
+  for (const line of planLines(p)) core.info(line);
   return p;
 }
 
@@ -258,6 +287,8 @@ async function reportRun(r: {
   history: BuildHistory;
   exportRun: CacheExportRun | null;
   skipExport: string;
+  mounts: MountsReport | null;
+  localCache: LocalCacheReport | null;
   /** When main started: the report's total covers everything up to it being written. */
   started: number;
   timings: Omit<NonNullable<CacheReport['timings']>, 'totalMs'>;
@@ -271,10 +302,8 @@ async function reportRun(r: {
         seconds: Math.round(r.exportRun.ms / 100) / 10,
       }
     : exportOutcome(r.cachePlan, r.history.log, built, r.skipExport);
-  if (exportResult.status === 'failed') core.warning(`cache export failed: ${exportResult.reason}`);
-  for (const i of r.history.log ? importResults(r.history.log) : []) {
-    if (i.result === 'failed') core.warning(`cache import from ${i.source} failed: ${i.error}`);
-  }
+  const imports = r.history.log ? importResults(r.history.log) : [];
+  for (const warning of cacheWarnings(exportResult, imports)) core.warning(warning);
   // The cache manifest is in the metadata of the invocation that exported.
   const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
   const exportSizes =
@@ -291,6 +320,8 @@ async function reportRun(r: {
     exportSizes,
     noCache: r.inputs.build.noCache,
     timings: { ...r.timings, totalMs: Date.now() - r.started },
+    mounts: r.mounts,
+    localCache: r.localCache,
   });
 }
 

@@ -1,49 +1,32 @@
 import * as fs from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runAction, runStep } from '../../scripts/action-runner';
 import {
   dockerShim,
-  engineEnv,
   errorLines,
   git,
   makeRepo,
   must,
+  ownPluginDirs,
   pushEvent,
+  realBuildx,
+  releaseServer,
   reportOf,
+  run,
   useEngine,
 } from './support';
 
 // buildx itself: a runner whose buildx is missing gets the requested release from the tool cache;
 // a dry run plans without touching docker at all.
-const t = useEngine();
+const t = useEngine({ gha: true });
 
-/** A loopback stand-in for the release downloads, serving this machine's real buildx binary. */
-async function releaseServer(): Promise<{ url: string; requests: string[]; server: Server }> {
-  const binary = fs.realpathSync(
-    (
-      await must(
-        'bash',
-        ['-c', 'command -v docker-buildx || echo "$DOCKER_CONFIG/cli-plugins/docker-buildx"'],
-        { env: engineEnv() },
-      )
-    ).trim(),
-  );
-  const requests: string[] = [];
-  const server = createServer((req, res) => {
-    requests.push(req.url ?? '');
-    if (!/^\/v0\.29\.1\/buildx-v0\.29\.1\.linux-(amd64|arm64)$/.test(req.url ?? '')) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
-    fs.createReadStream(binary).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, server };
-}
+/** A runner without a buildx plugin, with the GitHub cache service, downloading from `releasesUrl`. */
+const downloadEnv = async (releasesUrl: string) => ({
+  ...(await ownPluginDirs()).env,
+  ...t.svc.env(t.svc.tokenForPush('main')),
+  BKCA_BUILDX_RELEASES_URL: releasesUrl,
+});
 
 describe('buildx-version', () => {
   it('a runner without a buildx plugin gets the requested release, cached in the tool cache, and builds with it', async () => {
@@ -52,10 +35,11 @@ describe('buildx-version', () => {
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const releases = await releaseServer();
     try {
-      // An empty docker config folder: the CLI finds no buildx plugin there.
-      const bareConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'no-buildx-'));
+      // Every folder the CLI looks in is the test's, and empty: no buildx plugin, whatever the machine has.
+      const runner = await ownPluginDirs();
+      expect((await run('docker', ['buildx', 'version'], { env: runner.env })).code).not.toBe(0);
       const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'));
-      const env = { ...engineEnv(), DOCKER_CONFIG: bareConfig, BKCA_BUILDX_RELEASES_URL: releases.url };
+      const env = { ...runner.env, BKCA_BUILDX_RELEASES_URL: releases.url };
       const inputs = { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' };
       const first = await runAction({
         inputs,
@@ -86,18 +70,84 @@ describe('buildx-version', () => {
     }
   });
 
+  it('a second job on an empty tool cache restores buildx from the GitHub cache, not from the release server', async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const releases = await releaseServer();
+    try {
+      const env = await downloadEnv(releases.url);
+      const job = async () =>
+        runStep({
+          inputs: { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' },
+          event: pushEvent('main', sha),
+          workspace: await repo.checkout(sha),
+          env,
+          // A fresh runner each time: its own RUNNER_TEMP and empty tool cache.
+          runnerTemp: fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')),
+        });
+      const first = await job();
+      expect(first.exitCode).toBe(0);
+      expect(first.log).toContain('installed buildx 0.29.1 (no docker buildx plugin on the runner)');
+      expect(releases.requests).toHaveLength(1);
+      const key = `buildkit-cache-action-buildx-0.29.1-linux-${os.arch()}`;
+      expect(
+        t.svc
+          .entries()
+          .filter((e) => e.key === key)
+          .map((e) => e.scope),
+      ).toStrictEqual(['refs/heads/main']);
+
+      const second = await job();
+      expect(second.exitCode).toBe(0);
+      expect(second.log).toContain(
+        'installed buildx 0.29.1 from the GitHub cache (no docker buildx plugin on the runner)',
+      );
+      expect(second.outputs['total-steps']).toBe('5');
+      expect(releases.requests).toHaveLength(1);
+    } finally {
+      releases.server.close();
+    }
+  });
+
+  it('a GitHub cache that refuses the buildx entry: a warning, and the job builds', async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const releases = await releaseServer();
+    try {
+      // No entry from an earlier test: the job downloads, then the service refuses the save.
+      for (const e of t.svc.entries().filter((x) => x.key.startsWith('buildkit-cache-action-buildx-')))
+        await t.svc.deleteEntry(e);
+      t.svc.faults.noWritableScopes();
+      const main = await runStep({
+        inputs: { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' },
+        event: pushEvent('main', sha),
+        workspace: await repo.checkout(sha),
+        env: await downloadEnv(releases.url),
+        runnerTemp: fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')),
+      });
+      expect(main.exitCode).toBe(0);
+      expect(errorLines(main.log)).toStrictEqual([]);
+      expect(main.log).toMatch(/^::warning::.*cache write denied/m);
+      expect(main.outputs['total-steps']).toBe('5');
+      expect(releases.requests).toHaveLength(1);
+    } finally {
+      releases.server.close();
+    }
+  });
+
   it('a buildx too old for gha and no buildx-version: one error naming the input', async () => {
     if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
-    const bareConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'no-buildx-'));
+    const runner = await ownPluginDirs();
     const main = await runStep({
       inputs: { driver: 'docker' },
       event: pushEvent('main', sha),
       workspace: await repo.checkout(sha),
       env: {
-        ...engineEnv(),
-        DOCKER_CONFIG: bareConfig,
+        ...runner.env,
         ACTIONS_RUNTIME_TOKEN: 'x.y.z',
         ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/',
       },
@@ -118,17 +168,44 @@ describe('buildx-version', () => {
         inputs: { driver: 'docker', cache: 'none', 'buildx-version': '0.30.0' },
         event: pushEvent('main', sha),
         workspace: await repo.checkout(sha),
-        env: {
-          ...engineEnv(),
-          DOCKER_CONFIG: fs.mkdtempSync(path.join(os.tmpdir(), 'no-buildx-')),
-          BKCA_BUILDX_RELEASES_URL: releases.url,
-        },
+        env: { ...(await ownPluginDirs()).env, BKCA_BUILDX_RELEASES_URL: releases.url },
       });
       expect(main.exitCode).not.toBe(0);
       expect(errorLines(main.log)).toHaveLength(1);
       expect(errorLines(main.log)[0]).toMatch(
         /buildx 0\.30\.0 could not be downloaded from http:\/\/127\.0\.0\.1:\d+\/v0\.30\.0\//,
       );
+    } finally {
+      releases.server.close();
+    }
+  });
+});
+
+describe("the tests' runner owns every folder the docker CLI looks in for plugins", () => {
+  it('a buildx installed system-wide (in the stand-in for /usr/libexec/docker/cli-plugins) is found by the CLI and used by the action', async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const runner = await ownPluginDirs();
+    const releases = await releaseServer();
+    try {
+      // As on GitHub's runners: buildx in the system folder, none in the (empty) docker config.
+      fs.symlinkSync(realBuildx(), path.join(runner.systemDirs[3], 'docker-buildx'));
+      expect(await must('docker', ['buildx', 'version'], { env: runner.env })).toMatch(
+        /^github\.com\/docker\/buildx /,
+      );
+      const main = await runStep({
+        inputs: { driver: 'docker', cache: 'none', 'buildx-version': '0.21.0' },
+        event: pushEvent('main', sha),
+        workspace: await repo.checkout(sha),
+        env: { ...runner.env, BKCA_BUILDX_RELEASES_URL: releases.url },
+      });
+      expect(main.exitCode).toBe(0);
+      expect(main.log).not.toContain('installed buildx');
+      expect(releases.requests).toStrictEqual([]);
+      // Taken out again, the CLI finds no buildx: the machine's own folders never leak in.
+      fs.rmSync(path.join(runner.systemDirs[3], 'docker-buildx'));
+      expect((await run('docker', ['buildx', 'version'], { env: runner.env })).code).not.toBe(0);
     } finally {
       releases.server.close();
     }

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { dockerConfigDir } from '../../src/docker-config';
+import { buildxPluginCandidates, extraPluginDirs, SYSTEM_PLUGIN_DIRS } from '../../src/buildx/buildx';
+import { dockerConfigDir, readDockerConfig } from '../../src/docker-config';
 import type { CacheReport } from '../../src/report/report';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 
@@ -320,4 +323,83 @@ export function expectOutputs(
     );
   }
   expect(actual).toStrictEqual(expected);
+}
+
+/**
+ * A runner whose plugin folders the test owns: the real docker CLI, copied, with each system plugin
+ * folder fixed in its binary (`/usr/libexec/docker/cli-plugins`, where GitHub's runners keep buildx,
+ * and the three others) rewritten to an empty stand-in of the same length; an empty DOCKER_CONFIG;
+ * and the action told the stand-ins (BKCA_CLI_PLUGINS_SYSTEM_DIRS). A buildx installed system-wide
+ * on the machine is then invisible, to the CLI and to the action. `systemDirs[3]` stands for
+ * `/usr/libexec/docker/cli-plugins`.
+ */
+export async function ownPluginDirs(): Promise<{ env: Record<string, string>; systemDirs: string[] }> {
+  const base = engineEnv();
+  const real = fs.realpathSync((await must('bash', ['-c', 'command -v docker'])).trim());
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bkca-cli-'));
+  let binary = fs.readFileSync(real);
+  const systemDirs = SYSTEM_PLUGIN_DIRS.map((dir, i) => {
+    const standIn = `${root}/${i}`.padEnd(dir.length, 'x');
+    if (standIn.length !== dir.length) throw new Error(`${os.tmpdir()} is too long to stand in for ${dir}`);
+    const [from, to] = [Buffer.from(dir), Buffer.from(standIn)];
+    let replaced = 0;
+    for (let at = binary.indexOf(from); at !== -1; at = binary.indexOf(from, at + to.length)) {
+      binary = Buffer.concat([binary.subarray(0, at), to, binary.subarray(at + from.length)]);
+      replaced++;
+    }
+    if (replaced === 0)
+      throw new Error(`${real} does not name ${dir}: its plugin search path cannot be owned`);
+    fs.mkdirSync(standIn, { recursive: true });
+    return standIn;
+  });
+  fs.mkdirSync(path.join(root, 'bin'));
+  fs.writeFileSync(path.join(root, 'bin', 'docker'), binary, { mode: 0o755 });
+  const config = path.join(root, 'docker-config');
+  fs.mkdirSync(config);
+  return {
+    env: {
+      ...base,
+      PATH: `${path.join(root, 'bin')}:${base.PATH ?? process.env.PATH}`,
+      DOCKER_CONFIG: config,
+      BKCA_CLI_PLUGINS_SYSTEM_DIRS: systemDirs.join(':'),
+    },
+    systemDirs,
+  };
+}
+
+/** This machine's real buildx binary, found where the docker CLI (and the action) look for it. */
+export function realBuildx(): string {
+  const env = { ...process.env, ...engineEnv() };
+  const candidates = buildxPluginCandidates({
+    dockerConfigDir: dockerConfigDir(env),
+    extraDirs: extraPluginDirs(readDockerConfig(env)),
+    platform: os.platform(),
+    systemDirs: SYSTEM_PLUGIN_DIRS,
+  });
+  const found = candidates.find((file) => fs.existsSync(file));
+  if (!found) throw new Error(`no buildx on this machine (looked in ${candidates.join(', ')})`);
+  return fs.realpathSync(found);
+}
+
+/** A loopback stand-in for the release downloads, serving this machine's real buildx binary. */
+export async function releaseServer(): Promise<{
+  url: string;
+  port: number;
+  requests: string[];
+  server: Server;
+}> {
+  const binary = realBuildx();
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    if (!/^\/v0\.29\.1\/buildx-v0\.29\.1\.linux-(amd64|arm64)$/.test(req.url ?? '')) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+    fs.createReadStream(binary).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, port, requests, server };
 }

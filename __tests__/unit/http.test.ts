@@ -1,6 +1,8 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { httpFetch } from '../../src/net/http';
+import * as os from 'node:os';
+import { failureText, httpFetch } from '../../src/net/http';
+import { startTestProxy } from '../../test-services/proxy';
 
 /** What a loopback server saw, and a handler per path. */
 interface Seen {
@@ -12,6 +14,7 @@ interface Seen {
 
 async function serve(
   handler: (req: http.IncomingMessage, res: http.ServerResponse, body: string) => void,
+  host = '127.0.0.1',
 ): Promise<{ url: string; seen: Seen[]; close: () => Promise<void> }> {
   const seen: Seen[] = [];
   const server = http.createServer((req, res) => {
@@ -22,7 +25,7 @@ async function serve(
       handler(req, res, body);
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(0, host, r));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -126,5 +129,71 @@ describe('httpFetch', () => {
     } finally {
       s.close();
     }
+  });
+});
+
+describe('httpFetch behind a proxy (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as runners set them)', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy']) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+  });
+  const useProxy = (url: string, noProxy = '') => {
+    for (const name of ['http_proxy', 'https_proxy', 'no_proxy']) delete process.env[name];
+    Object.assign(process.env, { HTTP_PROXY: url, HTTPS_PROXY: url, NO_PROXY: noProxy });
+  };
+
+  it('sends a named host through the proxy, with its credentials and across a redirect', async () => {
+    const proxy = await startTestProxy();
+    const s = await serve((req, res) => {
+      if (req.url === '/a') res.writeHead(302, { Location: '/b' }).end();
+      else res.end('through');
+    });
+    try {
+      useProxy(proxy.url);
+      const named = s.url.replace('127.0.0.1', 'service.test');
+      const res = await httpFetch(`${named}/a`, { headers: { Authorization: 'Bearer t' } });
+      expect(await res.text()).toBe('through');
+      const target = new URL(named).host;
+      expect(proxy.log).toStrictEqual([
+        { method: 'CONNECT', target, url: '' },
+        { method: 'CONNECT', target, url: '' },
+      ]);
+      expect(s.seen.map((r) => [r.url, r.headers.authorization])).toStrictEqual([
+        ['/a', 'Bearer t'],
+        ['/b', 'Bearer t'],
+      ]);
+    } finally {
+      await Promise.all([s.close(), proxy.stop()]);
+    }
+  });
+
+  it('goes straight to NO_PROXY hosts and to loopback addresses', async () => {
+    const proxy = await startTestProxy();
+    // All interfaces: this machine's name resolves to a loopback or a LAN address.
+    const s = await serve((_req, res) => res.end('direct'), '0.0.0.0');
+    try {
+      const port = new URL(s.url).port;
+      useProxy(proxy.url, `other.test,${os.hostname()}`);
+      expect(await (await httpFetch(`http://${os.hostname()}:${port}/`)).text()).toBe('direct');
+      expect(await (await httpFetch(`http://127.0.0.1:${port}/`)).text()).toBe('direct');
+      expect(s.seen).toHaveLength(2);
+      expect(proxy.log).toStrictEqual([]);
+    } finally {
+      await Promise.all([s.close(), proxy.stop()]);
+    }
+  });
+
+  it('a proxy that does not answer: "fetch failed", naming the proxy', async () => {
+    const proxy = await startTestProxy();
+    await proxy.stop();
+    useProxy(proxy.url);
+    const failed = httpFetch('http://service.test:8080/v2/');
+    await expect(failed).rejects.toMatchObject({ message: 'fetch failed' });
+    expect(failureText(await failed.catch((e: unknown) => e))).toMatch(
+      new RegExp(`^fetch failed \\(\\w+\\) through the proxy ${new URL(proxy.url).host}$`),
+    );
   });
 });

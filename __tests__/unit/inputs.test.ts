@@ -64,6 +64,57 @@ describe('parseInputs: values', () => {
   });
 });
 
+describe('parseInputs: cache local', () => {
+  it.each([
+    {
+      title: 'without cache-dir: persisted through the GitHub Actions cache',
+      v: { cache: 'local' },
+      want: true,
+    },
+    {
+      title: "with cache-dir: the folder is the runner's own",
+      v: { cache: 'local', 'cache-dir': '/c' },
+      want: false,
+    },
+    { title: 'another backend', v: { cache: 'gha' }, want: false },
+  ])('$title', ({ v, want }) => expect(parseInputs(from(v)).cache.persistLocal).toBe(want));
+});
+
+describe('parseInputs: cache mounts', () => {
+  it.each([
+    {
+      title: 'default: auto, 2 GiB, busybox',
+      v: {},
+      want: { selection: { kind: 'auto' }, maxBytes: 2147483648, image: 'busybox:1.36.1', timeoutMs: 300000 },
+    },
+    {
+      title: 'none',
+      v: { 'cache-mounts': 'none' },
+      want: { selection: { kind: 'none' }, maxBytes: 2147483648, image: 'busybox:1.36.1', timeoutMs: 300000 },
+    },
+    {
+      title: 'ids, a size in MB, an image of its own and a timeout',
+      v: {
+        'cache-mounts': 'apt\n/root/.npm, go-mod',
+        'cache-mounts-max-size': '500MB',
+        'cache-mounts-image': 'mirror.example/busybox:1',
+        'cache-mounts-timeout': '90s',
+      },
+      want: {
+        selection: { kind: 'ids', ids: ['apt', '/root/.npm', 'go-mod'] },
+        maxBytes: 500000000,
+        image: 'mirror.example/busybox:1',
+        timeoutMs: 90000,
+      },
+    },
+    {
+      title: 'a size in GiB with a fraction',
+      v: { 'cache-mounts-max-size': '1.5GiB' },
+      want: { selection: { kind: 'auto' }, maxBytes: 1610612736, image: 'busybox:1.36.1', timeoutMs: 300000 },
+    },
+  ])('$title', ({ v, want }) => expect(parseInputs(from(v)).mounts).toStrictEqual(want));
+});
+
 describe('parseInputs: mistakes name the input and what it accepts', () => {
   it.each([
     {
@@ -112,12 +163,6 @@ describe('parseInputs: mistakes name the input and what it accepts', () => {
       msg: /without a tag/,
     },
     {
-      title: 'local cache without a folder',
-      v: { cache: 'local' },
-      input: 'cache-dir',
-      msg: /needs a folder/,
-    },
-    {
       title: 'remote driver without endpoint',
       v: { driver: 'remote' },
       input: 'endpoint',
@@ -148,6 +193,24 @@ describe('parseInputs: mistakes name the input and what it accepts', () => {
       msg: /secret_access_key would put a credential on docker's command line/,
     },
     { title: 'secret line without id', v: { secrets: 'just-a-value' }, input: 'secrets', msg: /id=value/ },
+    {
+      title: 'a malformed cache-mounts-max-size',
+      v: { 'cache-mounts-max-size': '2 lots' },
+      input: 'cache-mounts-max-size',
+      msg: /2GiB, 500MB or 1048576.*"2 lots"/,
+    },
+    {
+      title: 'cache-mounts mixing auto with ids',
+      v: { 'cache-mounts': 'auto,apt' },
+      input: 'cache-mounts',
+      msg: /auto, none, or a list of cache mount ids/,
+    },
+    {
+      title: 'a malformed cache-mounts-timeout',
+      v: { 'cache-mounts-timeout': 'soon' },
+      input: 'cache-mounts-timeout',
+      msg: /600, 90s, 10m or 1h/,
+    },
     {
       title: 'multi-platform push+load on the docker driver',
       v: { driver: 'docker', push: 'true', load: 'true', platforms: 'linux/amd64,linux/arm64' },

@@ -18,7 +18,16 @@ import {
   releaseUrl,
   toolCacheDir,
 } from '../../src/buildx/install';
-import type { FetchLike } from '../../src/net/http';
+import {
+  githubCacheAvailable,
+  releaseCacheDir,
+  releaseCacheKey,
+  type ReleaseStore,
+} from '../../src/buildx/release-cache';
+import * as tc from '@actions/tool-cache';
+import { startTestProxy } from '../../test-services/proxy';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseBuildxVersion } from '../../src/buildx/parse';
 
 describe('buildx releases', () => {
@@ -69,6 +78,12 @@ describe('the cache export invocation', () => {
       ),
     ).toBe('error writing layer blob: connection refused');
   });
+
+  it('says which driver lacks a store (s3, azblob on the docker driver) and what to use', () => {
+    expect(exportError('ERROR: failed to build: failed to solve: unknown cache exporter: "s3"\n')).toBe(
+      'this builder\'s BuildKit has no s3 cache exporter (unknown cache exporter: "s3"); the docker driver\'s BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote',
+    );
+  });
 });
 
 describe('where the docker CLI finds its buildx plugin, in its order', () => {
@@ -115,75 +130,194 @@ describe('installing a buildx release into the tool cache', () => {
     const text = fs.existsSync(command) ? fs.readFileSync(command, 'utf8') : '';
     return { exitCode: text ? 0 : 127, stdout: text, stderr: '', timedOut: false };
   };
-  const answer = (status: number, body = ''): ReturnType<FetchLike> =>
-    Promise.resolve({
-      status,
-      ok: status < 300,
-      headers: { get: () => null },
-      text: async () => body,
-      json: async () => JSON.parse(body) as unknown,
-      arrayBuffer: async () => new TextEncoder().encode(body).buffer as ArrayBuffer,
+  const RELEASE = 'github.com/docker/buildx v0.29.1 abcdef';
+
+  /** A loopback release server: answers each request with the next of `answers` (then the last). */
+  async function releases(...answers: Array<number | 'reset'>) {
+    const requests: string[] = [];
+    const server = http.createServer((req, res) => {
+      requests.push(req.url ?? '');
+      const answer = answers[Math.min(requests.length, answers.length) - 1];
+      if (answer === 'reset') req.socket.destroy();
+      else res.writeHead(answer).end(answer === 200 ? RELEASE : 'Not Found');
     });
-  const ensure = (toolCache: string, fetchImpl: FetchLike) =>
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    return { url, requests, close: () => new Promise<void>((r) => server.close(() => r())) };
+  }
+  let server: Awaited<ReturnType<typeof releases>>;
+  afterEach(() => server?.close());
+
+  /** The GitHub cache as a map; what the e2e test does with the real service, in memory. */
+  function memoryStore(held: Record<string, string> = {}) {
+    const calls: string[] = [];
+    const store: ReleaseStore = {
+      async restore(version, file) {
+        calls.push(`restore ${version}`);
+        if (!(version in held)) return false;
+        fs.writeFileSync(file, held[version]);
+        return true;
+      },
+      async save(version, file) {
+        calls.push(`save ${version}`);
+        held[version] = fs.readFileSync(file, 'utf8');
+      },
+    };
+    return { store, calls, held };
+  }
+
+  const ensure = (toolCache: string, releasesBase: string, releaseStore: ReleaseStore | null = null) =>
     ensureBuildx(exec, {
       wanted: 'v0.29.1',
       floor: '',
-      releasesBase: 'http://releases.test/',
+      releasesBase,
       probe: noPlugin,
       toolCache,
-      fetchImpl,
+      releaseStore,
     });
 
   it("downloads once into @actions/tool-cache's layout; the next run takes it from there", async () => {
+    server = await releases(200);
     const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-'));
-    const urls: string[] = [];
-    const fetchImpl: FetchLike = (url) => {
-      urls.push(url);
-      return answer(200, 'github.com/docker/buildx v0.29.1 abcdef');
-    };
-    const first = await ensure(toolCache, fetchImpl);
+    const first = await ensure(toolCache, server.url);
     const dir = toolCacheDir('0.29.1', toolCache);
     expect(dir).toBe(path.join(toolCache, 'buildx', '0.29.1', os.arch()));
     expect(first.buildx.path).toBe(path.join(dir, 'buildx'));
     expect(first.note).toBe('installed buildx 0.29.1 (no docker buildx plugin on the runner)');
     expect(fs.existsSync(`${dir}.complete`)).toBe(true);
     expect(fs.statSync(path.join(dir, 'buildx')).mode & 0o111).not.toBe(0);
-    expect(urls).toStrictEqual([releaseUrl('0.29.1', 'http://releases.test')]);
-    await ensure(toolCache, fetchImpl);
-    expect(urls).toHaveLength(1);
+    expect(server.requests).toStrictEqual([`/v0.29.1/${releaseAsset('0.29.1')}`]);
+    await ensure(toolCache, server.url);
+    expect(server.requests).toHaveLength(1);
     expect(fs.readdirSync(path.dirname(dir)).sort()).toStrictEqual([os.arch(), `${os.arch()}.complete`]);
+    // The toolkit itself finds it there.
+    const saved = process.env.RUNNER_TOOL_CACHE;
+    process.env.RUNNER_TOOL_CACHE = toolCache;
+    try {
+      expect(tc.find('buildx', '0.29.1')).toBe(dir);
+    } finally {
+      if (saved === undefined) delete process.env.RUNNER_TOOL_CACHE;
+      else process.env.RUNNER_TOOL_CACHE = saved;
+    }
   });
 
   it('replaces a folder an interrupted download left without its .complete marker', async () => {
+    server = await releases(200);
     const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-'));
     const dir = toolCacheDir('0.29.1', toolCache);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'buildx'), 'trunc');
-    await ensure(toolCache, () => answer(200, 'github.com/docker/buildx v0.29.1 abcdef'));
-    expect(fs.readFileSync(path.join(dir, 'buildx'), 'utf8')).toContain('v0.29.1');
+    await ensure(toolCache, server.url);
+    expect(fs.readFileSync(path.join(dir, 'buildx'), 'utf8')).toBe(RELEASE);
+    expect(fs.readdirSync(path.dirname(dir)).sort()).toStrictEqual([os.arch(), `${os.arch()}.complete`]);
   });
 
-  it('retries once after a server error or a network failure', async () => {
-    for (const firstTry of [() => answer(502), () => Promise.reject(new TypeError('fetch failed'))]) {
-      const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-'));
-      let calls = 0;
-      const got = await ensure(toolCache, () =>
-        ++calls === 1 ? firstTry() : answer(200, 'github.com/docker/buildx v0.29.1 abcdef'),
-      );
-      expect([calls, got.buildx.version]).toStrictEqual([2, '0.29.1']);
+  it('retries after a server error or a network failure', async () => {
+    // @actions/tool-cache waits 10-20 s between attempts; its own test hook shortens that.
+    const globals = global as Record<string, unknown>;
+    globals.TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS = globals.TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS = 0;
+    try {
+      for (const firstTry of [502, 'reset'] as const) {
+        server = await releases(firstTry, 200);
+        const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-'));
+        const got = await ensure(toolCache, server.url);
+        expect([server.requests.length, got.buildx.version]).toStrictEqual([2, '0.29.1']);
+        await server.close();
+      }
+    } finally {
+      delete globals.TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS;
+      delete globals.TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS;
     }
   });
 
   it('a release that is not there: a BuildxError naming the version, the URL and the status', async () => {
+    server = await releases(404);
     const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-'));
-    const failed = ensure(toolCache, () => answer(404, 'Not Found'));
+    const failed = ensure(toolCache, server.url);
     await expect(failed).rejects.toBeInstanceOf(BuildxError);
     await expect(failed).rejects.toThrow(
-      'no docker buildx plugin found and buildx 0.29.1 could not be downloaded from http://releases.test/v0.29.1/' +
+      `no docker buildx plugin found and buildx 0.29.1 could not be downloaded from ${server.url}v0.29.1/` +
         `${releaseAsset('0.29.1')}: HTTP 404`,
     );
-    expect(fs.existsSync(`${toolCacheDir('0.29.1', toolCache)}.complete`)).toBe(false);
+    expect(server.requests).toHaveLength(1);
+    expect(fs.readdirSync(path.join(toolCache, 'buildx', '0.29.1'))).toStrictEqual([]);
   });
+
+  it('a proxy that does not answer: the BuildxError names it', async () => {
+    const proxy = await startTestProxy();
+    await proxy.stop();
+    const globals = global as Record<string, unknown>;
+    globals.TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS = globals.TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS = 0;
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, http_proxy: process.env.http_proxy };
+    process.env.HTTP_PROXY = proxy.url;
+    delete process.env.http_proxy;
+    try {
+      const failed = ensure(fs.mkdtempSync(path.join(os.tmpdir(), 'tc-')), 'http://releases.test/');
+      await expect(failed).rejects.toThrow(
+        new RegExp(
+          `could not be downloaded from http://releases\\.test/v0\\.29\\.1/\\S+: .* through the proxy ${new URL(proxy.url).host}$`,
+        ),
+      );
+    } finally {
+      for (const [k, v] of Object.entries(saved))
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      delete globals.TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS;
+      delete globals.TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS;
+    }
+  });
+
+  it('keeps a downloaded release in the GitHub cache; a job with an empty tool cache restores it from there', async () => {
+    server = await releases(200);
+    const cache = memoryStore();
+    const first = await ensure(fs.mkdtempSync(path.join(os.tmpdir(), 'tc-')), server.url, cache.store);
+    expect(first.note).toBe('installed buildx 0.29.1 (no docker buildx plugin on the runner)');
+    expect(cache.calls).toStrictEqual(['restore 0.29.1', 'save 0.29.1']);
+    expect(cache.held).toStrictEqual({ '0.29.1': RELEASE });
+    const second = await ensure(fs.mkdtempSync(path.join(os.tmpdir(), 'tc-')), server.url, cache.store);
+    expect(second.note).toBe(
+      'installed buildx 0.29.1 from the GitHub cache (no docker buildx plugin on the runner)',
+    );
+    expect(cache.calls).toStrictEqual(['restore 0.29.1', 'save 0.29.1', 'restore 0.29.1']);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('does not keep a download that does not run', async () => {
+    const server2 = http.createServer((_req, res) => res.end(''));
+    await new Promise<void>((r) => server2.listen(0, '127.0.0.1', r));
+    const cache = memoryStore();
+    try {
+      const failed = ensure(
+        fs.mkdtempSync(path.join(os.tmpdir(), 'tc-')),
+        `http://127.0.0.1:${(server2.address() as AddressInfo).port}/`,
+        cache.store,
+      );
+      await expect(failed).rejects.toThrow('the downloaded buildx 0.29.1 does not run');
+      expect(cache.calls).toStrictEqual(['restore 0.29.1']);
+    } finally {
+      server2.close();
+    }
+  });
+});
+
+describe('where a downloaded buildx is kept in the GitHub cache', () => {
+  it.each([
+    { platform: 'linux', arch: 'x64', key: 'buildkit-cache-action-buildx-0.29.1-linux-x64' },
+    { platform: 'darwin', arch: 'arm64', key: 'buildkit-cache-action-buildx-0.29.1-darwin-arm64' },
+  ])('$platform/$arch: $key', ({ platform, arch, key }) =>
+    expect(releaseCacheKey('0.29.1', platform as NodeJS.Platform, arch)).toBe(key),
+  );
+
+  it('the same folder in every job, whatever the tool cache', () => {
+    expect(releaseCacheDir('0.29.1', '/tmp', 'x64')).toBe('/tmp/buildkit-cache-action/buildx/0.29.1-x64');
+  });
+
+  it.each([
+    { env: { ACTIONS_RESULTS_URL: 'http://c/', ACTIONS_RUNTIME_TOKEN: 't' }, want: true },
+    { env: { ACTIONS_CACHE_URL: 'http://c/', ACTIONS_RUNTIME_TOKEN: 't' }, want: true },
+    { env: { ACTIONS_RESULTS_URL: 'http://c/' }, want: false },
+    { env: { ACTIONS_RUNTIME_TOKEN: 't' }, want: false },
+  ])('a GitHub cache with $env: $want', ({ env, want }) => expect(githubCacheAvailable(env)).toBe(want));
 });
 
 describe('buildx versions', () => {

@@ -300,13 +300,30 @@ describe('plan: BuildKit entries per backend', () => {
       to: ['type=local,dest=/tmp/cache/default.pr-7,mode=max'],
     },
     {
-      title: 's3: one importer with several names; bucket and region reach both sides',
+      // BuildKit's s3 importer reads only the first of `;`-separated names: one entry per read.
+      title: 's3: an importer per name; bucket and region reach both sides',
       ctx: pr,
       o: { backend: 's3' as const, options: ['bucket=ci-cache', 'region=eu-west-1', 'compression=zstd'] },
       from: [
-        'type=s3,name=default.pr-7;default.branch-feature-login-form-5e6268e3;default.branch-main,bucket=ci-cache,region=eu-west-1',
+        'type=s3,name=default.pr-7,bucket=ci-cache,region=eu-west-1',
+        'type=s3,name=default.branch-feature-login-form-5e6268e3,bucket=ci-cache,region=eu-west-1',
+        'type=s3,name=default.branch-main,bucket=ci-cache,region=eu-west-1',
       ],
       to: ['type=s3,name=default.pr-7,mode=max,bucket=ci-cache,region=eu-west-1,ignore-error=true'],
+    },
+    {
+      // Its exporter writes the manifest under each `;`-separated name and the blobs once.
+      title: 's3: one exporter writes the branch and the commit of a push to main',
+      ctx: main,
+      o: { backend: 's3' as const, options: ['bucket=ci-cache', 'region=eu-west-1'] },
+      from: [
+        `type=s3,name=default.sha-${main.sha},bucket=ci-cache,region=eu-west-1`,
+        'type=s3,name=default.branch-main,bucket=ci-cache,region=eu-west-1',
+        `type=s3,name=default.sha-${PARENT},bucket=ci-cache,region=eu-west-1`,
+      ],
+      to: [
+        `type=s3,name=default.branch-main;default.sha-${main.sha},mode=max,bucket=ci-cache,region=eu-west-1,ignore-error=true`,
+      ],
     },
     {
       title: 'azblob: name per cache',

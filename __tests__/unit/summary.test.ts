@@ -246,3 +246,67 @@ describe('formatBytes', () => {
     expect(formatBytes(bytes)).toBe(want);
   });
 });
+
+describe('renderSummary: cache mounts and local folders', () => {
+  const seconds = { restore: 0.4, inject: 1.2, extract: 0.9, save: 0.6 };
+  it('a row per mount (restore result, size, the four timings, saved or why not), then what was left out', () => {
+    const md = renderSummary(
+      reportOf('warm', {
+        mounts: {
+          mounts: [
+            {
+              id: '/var/cache/apt',
+              target: '/var/cache/apt',
+              stage: 'deps',
+              restore: 'fallback',
+              restoredKey: 'bkca-mount-v1/var-cache-apt-e0f0d92c/app.branch-main/0123',
+              bytes: 2048,
+              saved: true,
+              savedKey: 'bkca-mount-v1/var-cache-apt-e0f0d92c/app.pr-7/4567',
+              notSaved: '',
+              error: '',
+              seconds,
+            },
+            {
+              id: 'npm',
+              target: '/root/.npm',
+              stage: 'deps',
+              restore: 'failed',
+              restoredKey: '',
+              bytes: 0,
+              saved: false,
+              savedKey: '',
+              notSaved: 'unchanged since it was restored',
+              error: 'restore failed: no answer within 60s',
+              seconds: { restore: 60, inject: 0, extract: 0.9, save: 0 },
+            },
+          ],
+          skipped: [],
+          notes: [
+            'cache mount on line 9 (type=cache,from=seed,target=/x) is left out: its content comes from an image or a stage (from=/source=), not from earlier runs',
+          ],
+          counts: { restored: 1, missed: 0, skipped: 0, failed: 1 },
+          saved: ['/var/cache/apt'],
+        },
+      }),
+    );
+    const lines = linesOf(md);
+    const at = lines.indexOf('### Cache mounts');
+    expect(lines.slice(at, at + 10)).toStrictEqual([
+      '### Cache mounts',
+      '',
+      '| id | target | restored | size | restore | inject | extract | save | saved |',
+      '|---|---|---|---:|---:|---:|---:|---:|---|',
+      '| `/var/cache/apt` | `/var/cache/apt` | ↪️ fallback `bkca-mount-v1/var-cache-apt-e0f0d92c/app.branch-main/0123` | 2.0 KiB | 0.4s | 1.2s | 0.9s | 0.6s | ✅ `bkca-mount-v1/var-cache-apt-e0f0d92c/app.pr-7/4567` |',
+      '| `npm` | `/root/.npm` | ⚠️ failed |  | 60s | 0s | 0.9s | 0s | ➖ unchanged since it was restored ⚠️ restore failed: no answer within 60s |',
+      '',
+      '- cache mount on line 9 (type=cache,from=seed,target=/x) is left out: its content comes from an image or a stage (from=/source=), not from earlier runs',
+      '',
+      'GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.',
+    ]);
+  });
+
+  it('no section when no mount was looked for', () => {
+    expect(renderSummary(reportOf('warm'))).not.toContain('### Cache mounts');
+  });
+});

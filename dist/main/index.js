@@ -2,7 +2,7 @@ require('./sourcemap-register.js');/******/ (() => { // webpackBootstrap
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 4914:
+/***/ 44914:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -31,8 +31,8 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.issue = exports.issueCommand = void 0;
-const os = __importStar(__nccwpck_require__(857));
-const utils_1 = __nccwpck_require__(302);
+const os = __importStar(__nccwpck_require__(70857));
+const utils_1 = __nccwpck_require__(30302);
 /**
  * Commands
  *
@@ -104,7 +104,7 @@ function escapeProperty(s) {
 
 /***/ }),
 
-/***/ 4753:
+/***/ 24753:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -136,10 +136,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.prepareKeyValueMessage = exports.issueFileCommand = void 0;
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const crypto = __importStar(__nccwpck_require__(6982));
-const fs = __importStar(__nccwpck_require__(9896));
-const os = __importStar(__nccwpck_require__(857));
-const utils_1 = __nccwpck_require__(302);
+const crypto = __importStar(__nccwpck_require__(76982));
+const fs = __importStar(__nccwpck_require__(79896));
+const os = __importStar(__nccwpck_require__(70857));
+const utils_1 = __nccwpck_require__(30302);
 function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
@@ -172,7 +172,7 @@ exports.prepareKeyValueMessage = prepareKeyValueMessage;
 
 /***/ }),
 
-/***/ 302:
+/***/ 30302:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -218,846 +218,18 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
-/***/ 1703:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ 42487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.createBuilderArgs = createBuilderArgs;
-exports.removeBuilderArgs = removeBuilderArgs;
-exports.inspectBuilderArgs = inspectBuilderArgs;
-exports.gitContextHost = gitContextHost;
-exports.buildArgs = buildArgs;
-exports.cacheExportArgs = cacheExportArgs;
-exports.historyLogsArgs = historyLogsArgs;
-exports.historyInspectArgs = historyInspectArgs;
-function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
-    const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
-    const opts = [...builder.driverOpts];
-    for (const extra of extraDriverOpts) {
-        const key = extra.slice(0, extra.indexOf('='));
-        if (!opts.some((o) => o.startsWith(`${key}=`)))
-            opts.push(extra);
-    }
-    for (const opt of opts)
-        args.push('--driver-opt', opt);
-    if (builder.buildkitdFlags !== '')
-        args.push('--buildkitd-flags', builder.buildkitdFlags);
-    if (configFile)
-        args.push('--buildkitd-config', configFile);
-    args.push('--bootstrap');
-    if (builder.driver === 'remote')
-        args.push(builder.endpoint);
-    return args;
-}
-function removeBuilderArgs(name) {
-    return ['buildx', 'rm', '--force', name];
-}
-function inspectBuilderArgs(name) {
-    return ['buildx', 'inspect', name];
-}
-const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
-    (context.includes('.git') || context.includes('#'));
-function gitContextHost(context) {
-    if (!isGitContext(context))
-        return null;
-    const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+)/.exec(context) ?? /^git@([^:]+):/.exec(context);
-    return m ? m[1] : null;
-}
-/** `docker buildx build …`: every input becomes its own argument, in a stable order. */
-function buildArgs(i) {
-    const b = i.build;
-    const args = ['buildx', 'build', '--builder', i.builder];
-    const each = (flag, values) => values.forEach((v) => args.push(flag, v));
-    const one = (flag, value) => value !== '' && args.push(flag, value);
-    each('--add-host', b.addHosts);
-    each('--allow', b.allow);
-    each('--annotation', b.annotations);
-    each('--attest', b.attests);
-    each('--build-arg', b.buildArgs);
-    each('--build-context', b.buildContexts);
-    each('--cache-from', i.cacheFrom);
-    each('--cache-to', i.cacheTo);
-    one('--call', b.call);
-    one('--cgroup-parent', b.cgroupParent);
-    one('--file', b.file);
-    if (i.iidFile !== '')
-        args.push('--iidfile', i.iidFile);
-    each('--label', b.labels);
-    if (b.load)
-        args.push('--load');
-    args.push('--metadata-file', i.metadataFile);
-    one('--network', b.network);
-    if (b.noCache)
-        args.push('--no-cache');
-    each('--no-cache-filter', b.noCacheFilters);
-    each('--output', b.outputs);
-    if (b.platforms.length > 0)
-        args.push('--platform', b.platforms.join(','));
-    if (b.provenance !== '')
-        args.push(`--provenance=${b.provenance}`);
-    if (b.pull)
-        args.push('--pull');
-    if (b.push)
-        args.push('--push');
-    if (b.sbom !== '')
-        args.push(`--sbom=${b.sbom}`);
-    b.secrets.forEach((s, n) => args.push('--secret', `id=${s.id},env=${i.secretEnvNames[n]}`));
-    b.secretEnvs.forEach((s) => args.push('--secret', `id=${s.id},env=${s.env}`));
-    b.secretFiles.forEach((s) => args.push('--secret', `id=${s.id},src=${s.path}`));
-    if (i.gitAuthEnv)
-        args.push('--secret', `id=GIT_AUTH_TOKEN.${i.gitAuthEnv.host},env=${i.gitAuthEnv.env}`);
-    one('--shm-size', b.shmSize);
-    each('--ssh', b.ssh);
-    each('--tag', b.tags);
-    one('--target', b.target);
-    each('--ulimit', b.ulimit);
-    args.push(b.context);
-    return args;
-}
-/**
- * The cache export as its own invocation, after the image build: the same build definition (so
- * every step is a local cache hit), no image outputs, only `--cache-to`. Ending it on a timeout or
- * a failure cannot touch the image, which the first invocation already built and pushed.
- */
-function cacheExportArgs(i) {
-    const definition = {
-        ...i.build,
-        tags: [],
-        labels: [],
-        annotations: [],
-        push: false,
-        load: false,
-        outputs: ['type=cacheonly'],
-        pull: false,
-        noCache: false,
-        // Attestations belong to the image, which the first invocation made.
-        provenance: 'false',
-        sbom: '',
-        attests: [],
-        call: '',
-    };
-    return buildArgs({ ...i, build: definition, iidFile: '' });
-}
-function historyLogsArgs(builder, ref) {
-    return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
-}
-function historyInspectArgs(builder, ref) {
-    return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
-}
-
-
-/***/ }),
-
-/***/ 9224:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.prepareBuild = prepareBuild;
-exports.isBrokenCacheError = isBrokenCacheError;
-exports.runImageBuild = runImageBuild;
-exports.withoutIgnoreError = withoutIgnoreError;
-exports.exportWaves = exportWaves;
-exports.runCacheExport = runCacheExport;
-exports.exportError = exportError;
-const fs = __importStar(__nccwpck_require__(3024));
-const path = __importStar(__nccwpck_require__(6760));
-const core = __importStar(__nccwpck_require__(6342));
-const args_1 = __nccwpck_require__(1703);
-const builder_1 = __nccwpck_require__(1747);
-const parse_1 = __nccwpck_require__(2487);
-const export_size_1 = __nccwpck_require__(5930);
-/** Argument data and environment for both invocations. Secret values go by environment only. */
-function prepareBuild(inputs, o) {
-    const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
-    const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
-    inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
-    const host = (0, args_1.gitContextHost)(inputs.build.context);
-    const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
-    if (gitAuthEnv)
-        env[gitAuthEnv.env] = inputs.githubToken;
-    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => e.startsWith('type=inline'));
-    return {
-        input: {
-            build: inputs.build,
-            builder: o.builder,
-            cacheFrom: o.cacheFrom,
-            cacheTo: separateExport ? [] : o.cacheTo,
-            metadataFile: path.join(o.tempDir, 'metadata.json'),
-            iidFile: path.join(o.tempDir, 'iid'),
-            secretEnvNames,
-            gitAuthEnv,
-        },
-        env,
-        cwd: o.cwd,
-        separateExport,
-        cacheTo: o.cacheTo,
-        exportMetadataFile: path.join(o.tempDir, 'export-metadata.json'),
-    };
-}
-/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
-function isBrokenCacheError(stderr) {
-    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
-}
-const readIfExists = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
-async function runImageBuild(exec, buildx, s) {
-    const started = Date.now();
-    const opts = { stream: true, env: s.env, cwd: s.cwd };
-    let result = await exec(buildx.command, buildx.argv((0, args_1.buildArgs)(s.input)), opts);
-    let retriedWithoutCache = false;
-    if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
-        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
-        core.warning(`a cache source is broken (${(0, builder_1.lastLine)(result.stderr)}); building again without cache sources`);
-        retriedWithoutCache = true;
-        result = await exec(buildx.command, buildx.argv((0, args_1.buildArgs)({ ...s.input, cacheFrom: [] })), opts);
-    }
-    const metadataText = readIfExists(s.input.metadataFile);
-    return {
-        result,
-        metadataText,
-        metadata: (0, parse_1.parseMetadata)(metadataText || '{}'),
-        imageId: readIfExists(s.input.iidFile).trim(),
-        ms: Date.now() - started,
-        retriedWithoutCache,
-    };
-}
-/**
- * The export invocation doesn't need `ignore-error`: it exports nothing but the cache, so its exit
- * code is the export's result and its last error line the reason, with no build record to read.
- */
-function withoutIgnoreError(entry) {
-    return entry
-        .split(',')
-        .filter((attr) => attr !== 'ignore-error=true')
-        .join(',');
-}
-/**
- * The export invocations, in order. BuildKit runs the cache exporters of one invocation at once,
- * and two of them writing to one registry repository upload the same blobs side by side: the
- * registry may then refuse one upload ("provided digest did not match uploaded content") and the
- * whole export fails. So a second destination in a repository (a branch's tag and its commit's)
- * waits for the first; its blobs are then already there and only its manifest is written.
- */
-function exportWaves(cacheTo) {
-    const waves = [];
-    const seen = new Map();
-    for (const entry of cacheTo) {
-        const attrs = (0, export_size_1.cacheEntryAttributes)(entry);
-        const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
-        const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
-        const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
-        if (repository !== '')
-            seen.set(repository, wave);
-        (waves[wave] ??= []).push(entry);
-    }
-    return waves.filter((w) => w !== undefined);
-}
-/** The export invocations under one watchdog (`cache-export-timeout`; 0 for none). */
-async function runCacheExport(exec, buildx, s, timeoutMs) {
-    const started = Date.now();
-    let metadata = null;
-    for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
-        const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
-        const left = timeoutMs - (Date.now() - started);
-        const run = await exec(buildx.command, buildx.argv((0, args_1.cacheExportArgs)(input)), {
-            stream: true,
-            env: s.env,
-            cwd: s.cwd,
-            timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
-        });
-        // The first invocation's metadata names the cache manifest every later one reuses.
-        metadata ??= (0, parse_1.parseMetadata)(readIfExists(input.metadataFile) || '{}');
-        const ms = Date.now() - started;
-        if (run.timedOut) {
-            return {
-                status: 'failed',
-                reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
-                metadata,
-                ms,
-            };
-        }
-        if (run.exitCode !== 0)
-            return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
-    }
-    return { status: 'ok', reason: '', metadata: metadata ?? (0, parse_1.parseMetadata)('{}'), ms: Date.now() - started };
-}
-/** buildx ends a failed export with `ERROR: failed to solve: <why>`; the why is what users need. */
-function exportError(stderr) {
-    return (0, builder_1.lastLine)(stderr)
-        .replace(/^ERROR:\s*/, '')
-        .replace(/^failed to solve:\s*/, '');
-}
-
-
-/***/ }),
-
-/***/ 1747:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BuilderError = void 0;
-exports.needsHostNetwork = needsHostNetwork;
-exports.builderName = builderName;
-exports.setupBuilder = setupBuilder;
-exports.removeBuilder = removeBuilder;
-exports.lastLine = lastLine;
-const node_crypto_1 = __nccwpck_require__(7598);
-const fs = __importStar(__nccwpck_require__(3024));
-const path = __importStar(__nccwpck_require__(6760));
-const args_1 = __nccwpck_require__(1703);
-class BuilderError extends Error {
-}
-exports.BuilderError = BuilderError;
-/** A loopback cache service is only reachable from a container builder on the host's network. */
-function needsHostNetwork(env) {
-    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
-    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
-}
-function builderName(env, uuid = (0, node_crypto_1.randomUUID)()) {
-    const job = (env.GITHUB_JOB ?? '')
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .slice(0, 20);
-    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
-}
-/**
- * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
- * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
- * post can clean up even if creation fails halfway.
- */
-async function setupBuilder(exec, buildx, o) {
-    if (o.builder.builder !== '') {
-        const inspect = await exec(buildx.command, buildx.argv((0, args_1.inspectBuilderArgs)(o.builder.builder)));
-        if (inspect.exitCode !== 0) {
-            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
-        }
-        return { name: o.builder.builder, created: false };
-    }
-    if (o.builder.driver === 'docker')
-        return { name: 'default', created: false };
-    const name = builderName(o.env);
-    let configFile;
-    if (o.builder.buildkitdConfigInline.trim() !== '') {
-        configFile = path.join(o.tempDir, 'buildkitd.toml');
-        fs.writeFileSync(configFile, o.builder.buildkitdConfigInline);
-    }
-    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
-    o.onCreate(name);
-    const created = await exec(buildx.command, buildx.argv((0, args_1.createBuilderArgs)({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
-    if (created.exitCode !== 0) {
-        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${lastLine(created.stderr)}`);
-    }
-    return { name, created: true };
-}
-/** Removes a builder if it still exists; never throws (post must not fail the job). */
-async function removeBuilder(exec, buildx, name) {
-    const inspect = await exec(buildx.command, buildx.argv((0, args_1.inspectBuilderArgs)(name)));
-    if (inspect.exitCode !== 0)
-        return null;
-    const rm = await exec(buildx.command, buildx.argv((0, args_1.removeBuilderArgs)(name)));
-    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
-}
-function lastLine(text) {
-    const lines = text
-        .trim()
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
-}
-
-
-/***/ }),
-
-/***/ 1826:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.pluginBuildx = pluginBuildx;
-exports.standaloneBuildx = standaloneBuildx;
-exports.buildxPluginCandidates = buildxPluginCandidates;
-exports.extraPluginDirs = extraPluginDirs;
-function pluginBuildx(version) {
-    return { command: 'docker', argv: (args) => args, version, path: '' };
-}
-function standaloneBuildx(binary, version) {
-    return {
-        command: binary,
-        argv: (args) => (args[0] === 'buildx' ? args.slice(1) : args),
-        version,
-        path: binary,
-    };
-}
-/**
- * Where the docker CLI looks for its buildx plugin, in its order: config.json's
- * `cliPluginsExtraDirs`, `$DOCKER_CONFIG/cli-plugins` (else `~/.docker/cli-plugins`), then the
- * system directories. Running the plugin binary itself skips the docker CLI, which starts it twice
- * per command (once for its metadata): ~0.07 s a call instead of ~0.2 s on a 2-core runner.
- */
-function buildxPluginCandidates(o) {
-    const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-    const system = o.platform === 'win32'
-        ? []
-        : [
-            '/usr/local/lib/docker/cli-plugins',
-            '/usr/local/libexec/docker/cli-plugins',
-            '/usr/lib/docker/cli-plugins',
-            '/usr/libexec/docker/cli-plugins',
-        ];
-    return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
-}
-/** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
-function extraPluginDirs(configJson) {
-    try {
-        const dirs = JSON.parse(configJson ?? '{}').cliPluginsExtraDirs;
-        return Array.isArray(dirs) ? dirs.filter((d) => typeof d === 'string') : [];
-    }
-    catch {
-        return [];
-    }
-}
-
-
-/***/ }),
-
-/***/ 8268:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.engineSocket = engineSocket;
-exports.pingSocket = pingSocket;
-exports.probeEngine = probeEngine;
-const http = __importStar(__nccwpck_require__(7067));
-const docker_config_1 = __nccwpck_require__(7706);
-const builder_1 = __nccwpck_require__(1747);
-/**
- * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
- * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
- * config's `currentContext` says otherwise. Null when only the CLI can tell (tcp, ssh, contexts,
- * Windows pipes).
- */
-function engineSocket(env, configJson, platform = process.platform) {
-    const host = env.DOCKER_HOST ?? '';
-    if (host !== '')
-        return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
-    if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default')
-        return null;
-    let context = '';
-    try {
-        context = String(JSON.parse(configJson ?? '{}').currentContext ?? '');
-    }
-    catch {
-        // Unreadable config: the CLI would ignore it too.
-    }
-    if (context !== '' && context !== 'default')
-        return null;
-    return platform === 'win32' ? null : '/var/run/docker.sock';
-}
-/** `GET /_ping` on a unix socket: the engine's own liveness call. */
-function pingSocket(socketPath, timeoutMs = 10_000) {
-    return new Promise((resolve) => {
-        const req = http.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode === 200
-                ? { ok: true }
-                : { ok: false, reason: `${socketPath} answered HTTP ${res.statusCode} to /_ping` }));
-        });
-        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-        req.on('error', (e) => resolve({ ok: false, reason: `cannot connect to ${socketPath}: ${e.code ?? e.message}` }));
-    });
-}
-/**
- * Whether the engine answers. A ping on its socket costs a few milliseconds; `docker version`
- * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
- * endpoints the CLI alone can resolve.
- */
-async function probeEngine(exec, env) {
-    const socket = engineSocket(env, (0, docker_config_1.readDockerConfig)(env));
-    if (socket !== null)
-        return pingSocket(socket);
-    const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
-    if (result.exitCode === 0)
-        return { ok: true };
-    const reason = result.stderr.trim() ? (0, builder_1.lastLine)(result.stderr) : `docker version exited ${result.exitCode}`;
-    return { ok: false, reason };
-}
-
-
-/***/ }),
-
-/***/ 348:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.readBuildLog = readBuildLog;
-exports.readBuildHistory = readBuildHistory;
-exports.lastBuildRef = lastBuildRef;
-const core = __importStar(__nccwpck_require__(6342));
-const args_1 = __nccwpck_require__(1703);
-const builder_1 = __nccwpck_require__(1747);
-const parse_1 = __nccwpck_require__(2487);
-async function readBuildLog(exec, buildx, builder, ref) {
-    const logs = await exec(buildx.command, buildx.argv((0, args_1.historyLogsArgs)(builder, ref)));
-    if (logs.exitCode !== 0) {
-        core.warning(`could not read the build record ${ref}: ${(0, builder_1.lastLine)(logs.stderr)}`);
-        return null;
-    }
-    // buildx writes the rawjson stream to stderr or stdout depending on its version.
-    return (0, parse_1.parseRawJsonLog)(`${logs.stdout}\n${logs.stderr}`);
-}
-/** The log and the record, read side by side. */
-async function readBuildHistory(exec, buildx, builder, ref) {
-    const [log, inspected] = await Promise.all([
-        readBuildLog(exec, buildx, builder, ref),
-        exec(buildx.command, buildx.argv((0, args_1.historyInspectArgs)(builder, ref))),
-    ]);
-    return { log, record: inspected.exitCode === 0 ? (0, parse_1.parseHistoryInspect)(inspected.stdout) : null };
-}
-/**
- * When the build failed before writing metadata, the newest record is this build's. On a shared
- * builder a concurrent build can be newer: after a failure, only failed records are candidates.
- */
-async function lastBuildRef(exec, buildx, builder, failed) {
-    const args = ['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}'];
-    let ls = await exec(buildx.command, buildx.argv(failed ? [...args, '--filter', 'status=error'] : args));
-    if (ls.exitCode !== 0 && failed)
-        ls = await exec(buildx.command, buildx.argv(args));
-    if (ls.exitCode !== 0)
-        return null;
-    const first = ls.stdout.trim().split('\n')[0]?.trim() ?? '';
-    return first === '' ? null : (first.split('/').pop() ?? null);
-}
-
-
-/***/ }),
-
-/***/ 5443:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.GHA_MIN_BUILDX = exports.BuildxError = void 0;
-exports.coerceVersion = coerceVersion;
-exports.compareVersions = compareVersions;
-exports.releaseAsset = releaseAsset;
-exports.releaseUrl = releaseUrl;
-exports.toolCacheDir = toolCacheDir;
-exports.probeBuildx = probeBuildx;
-exports.ensureBuildx = ensureBuildx;
-const fs = __importStar(__nccwpck_require__(3024));
-const os = __importStar(__nccwpck_require__(8161));
-const path = __importStar(__nccwpck_require__(6760));
-const docker_config_1 = __nccwpck_require__(7706);
-const http_1 = __nccwpck_require__(9663);
-const buildx_1 = __nccwpck_require__(1826);
-const parse_1 = __nccwpck_require__(2487);
-class BuildxError extends Error {
-}
-exports.BuildxError = BuildxError;
-/** `0.29.1` from `v0.29.1`, `0.29` (`0.29.0`) or `0.29.1-rc1`: the version's numbers, else null. */
-function coerceVersion(text) {
-    const m = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text);
-    return m ? [m[1], m[2] ?? '0', m[3] ?? '0'].map(Number).join('.') : null;
-}
-/** Orders two versions from {@link coerceVersion}: negative, zero or positive. */
-function compareVersions(a, b) {
-    const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-}
-/** The GitHub cache service v2 needs buildx 0.21 (url_v2); older buildx silently caches nothing. */
-exports.GHA_MIN_BUILDX = '0.21.0';
-/** The release asset for this machine, e.g. `buildx-v0.29.1.linux-amd64`. */
-function releaseAsset(version, platform = os.platform(), arch = os.arch()) {
-    const goArch = {
-        x64: 'amd64',
-        arm64: 'arm64',
-        arm: 'arm-v7',
-        ppc64: 'ppc64le',
-        s390x: 's390x',
-    };
-    const goOs = platform === 'win32' ? 'windows' : platform;
-    return `buildx-v${version}.${goOs}-${goArch[arch] ?? arch}${goOs === 'windows' ? '.exe' : ''}`;
-}
-function releaseUrl(version, base, asset = releaseAsset(version)) {
-    return `${base.replace(/\/+$/, '')}/v${version}/${asset}`;
-}
-/** The release binary's name inside its tool cache folder. */
-const BINARY = os.platform() === 'win32' ? 'buildx.exe' : 'buildx';
-function defaultToolCache() {
-    return process.env.RUNNER_TOOL_CACHE || path.join(os.tmpdir(), 'bkca-tool-cache');
-}
-/**
- * Where a release lives in the runner's tool cache, in the layout @actions/tool-cache uses
- * (`<cache>/buildx/<version>/<arch>/`, complete once `<arch>.complete` exists), so that a later
- * run on the same runner, ours or another action's, finds it.
- */
-function toolCacheDir(version, toolCache, arch = os.arch()) {
-    return path.join(toolCache, 'buildx', version, arch);
-}
-/**
- * Downloads a release binary into its tool cache folder: staged next to it, then renamed, then
- * marked complete, so that a run cut short leaves nothing a later run would take for whole. One
- * retry for a network error or a server error.
- */
-async function downloadTo(url, dir, fetchImpl) {
-    let res = await fetchImpl(url, { signal: AbortSignal.timeout(300_000) }).catch(() => null);
-    if (res === null || res.status >= 500)
-        res = await fetchImpl(url, { signal: AbortSignal.timeout(300_000) });
-    if (!res.ok)
-        throw new Error(`HTTP ${res.status}`);
-    const data = Buffer.from(await res.arrayBuffer());
-    fs.mkdirSync(path.dirname(dir), { recursive: true });
-    const staging = fs.mkdtempSync(`${dir}.download-`);
-    fs.writeFileSync(path.join(staging, BINARY), data, { mode: 0o755 });
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.renameSync(staging, dir);
-    fs.writeFileSync(`${dir}.complete`, '');
-}
-/**
- * Asks the buildx the docker CLI would run for its version: the plugin binary itself when it is
- * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
- */
-async function probeBuildx(exec, env) {
-    const binary = (0, buildx_1.buildxPluginCandidates)({
-        dockerConfigDir: (0, docker_config_1.dockerConfigDir)(env),
-        extraDirs: (0, buildx_1.extraPluginDirs)((0, docker_config_1.readDockerConfig)(env)),
-        platform: os.platform(),
-    }).find((file) => fs.existsSync(file));
-    if (binary) {
-        const result = await exec(binary, ['version']);
-        if (result.exitCode === 0)
-            return { result, binary };
-    }
-    return { result: await exec('docker', ['buildx', 'version']), binary: '' };
-}
-/**
- * Finds a buildx that is new enough: the runner's CLI plugin when it is, otherwise the requested
- * release, downloaded once into the tool cache.
- */
-async function ensureBuildx(exec, o) {
-    const { result: probe, binary: pluginBinary } = await (o.probe ?? probeBuildx(exec, process.env));
-    const current = probe.exitCode === 0 ? (0, parse_1.parseBuildxVersion)(probe.stdout) : null;
-    const wanted = o.wanted.replace(/^v/, '');
-    const minimum = [wanted, o.floor]
-        .map(coerceVersion)
-        .filter((v) => v !== null)
-        .sort((a, b) => compareVersions(b, a))[0];
-    if (current && (!minimum || compareVersions(coerceVersion(current) ?? '0.0.0', minimum) >= 0)) {
-        return { buildx: pluginBinary ? (0, buildx_1.standaloneBuildx)(pluginBinary, current) : (0, buildx_1.pluginBuildx)(current) };
-    }
-    const have = current ? `buildx ${current}` : 'no docker buildx plugin';
-    if (wanted === '') {
-        throw new BuildxError(`${have} found; ${minimum} or newer is needed. Set buildx-version (e.g. 0.29.1) to install it, or use docker/setup-buildx-action first`);
-    }
-    const version = coerceVersion(wanted);
-    const dir = toolCacheDir(version, o.toolCache ?? defaultToolCache());
-    if (!fs.existsSync(`${dir}.complete`)) {
-        const url = releaseUrl(version, o.releasesBase);
-        try {
-            await downloadTo(url, dir, o.fetchImpl ?? http_1.httpFetch);
-        }
-        catch (e) {
-            throw new BuildxError(`${have} found and buildx ${version} could not be downloaded from ${url}: ${(0, http_1.failureText)(e)}`);
-        }
-    }
-    const binary = path.join(dir, BINARY);
-    const check = await exec(binary, ['version']);
-    const installed = check.exitCode === 0 ? (0, parse_1.parseBuildxVersion)(check.stdout) : null;
-    if (!installed)
-        throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
-    return {
-        buildx: (0, buildx_1.standaloneBuildx)(binary, installed),
-        note: `installed buildx ${installed} (${have} on the runner)`,
-    };
-}
-
-
-/***/ }),
-
-/***/ 2487:
-/***/ ((__unused_webpack_module, exports) => {
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Oc: () => (/* binding */ stepTotals),
+/* harmony export */   Ou: () => (/* binding */ parseBuildxVersion),
+/* harmony export */   Ul: () => (/* binding */ parseHistoryInspect),
+/* harmony export */   Yu: () => (/* binding */ parseRawJsonLog),
+/* harmony export */   jR: () => (/* binding */ parseMetadata)
+/* harmony export */ });
+/* unused harmony exports parseMaterialUri, parseStepName, jsonDocuments, timeMicros, parseErrorSource */
 /** Pure parsers for what buildx prints and writes; tested against recorded real output. */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.parseBuildxVersion = parseBuildxVersion;
-exports.parseMaterialUri = parseMaterialUri;
-exports.parseMetadata = parseMetadata;
-exports.parseStepName = parseStepName;
-exports.timeMicros = timeMicros;
-exports.parseRawJsonLog = parseRawJsonLog;
-exports.stepTotals = stepTotals;
-exports.parseErrorSource = parseErrorSource;
-exports.parseHistoryInspect = parseHistoryInspect;
 /** `github.com/docker/buildx v0.29.1 1a2b3c` or Debian's `… 0.29.1+ds1 0.29.1+ds1-4` → `0.29.1`. */
 function parseBuildxVersion(stdout) {
     const m = /github\.com\/docker\/buildx\s+v?(\d+\.\d+\.\d+)/.exec(stdout) ?? /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
@@ -1445,229 +617,26 @@ function parseHistoryInspect(text) {
 
 /***/ }),
 
-/***/ 3562:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 15436:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.GHA_LIMIT_BYTES = void 0;
-exports.gitRefOf = gitRefOf;
-exports.listGhaEntries = listGhaEntries;
-exports.deleteGhaEntry = deleteGhaEntry;
-exports.ghaUsage = ghaUsage;
-exports.entriesByName = entriesByName;
-exports.orphanedBlobs = orphanedBlobs;
-exports.bytesByRef = bytesByRef;
-const cache_entries_1 = __nccwpck_require__(3780);
-const github_api_1 = __nccwpck_require__(2968);
-/** GitHub's limit per repository; past it, GitHub evicts the least recently used entries. */
-exports.GHA_LIMIT_BYTES = 10 * 1024 ** 3;
-const PAGE = 100;
-/** The git ref whose cache scope holds a ref's caches: where its runs wrote them. */
-function gitRefOf(ref, defaultBranch) {
-    switch (ref.kind) {
-        case 'branch':
-            return `refs/heads/${ref.name}`;
-        case 'pr':
-            return `refs/pull/${ref.number}/merge`;
-        case 'sha':
-            // Commit caches are written by pushes to the default branch.
-            return `refs/heads/${defaultBranch}`;
-    }
-}
-function entryOf(raw) {
-    const e = raw;
-    if (typeof e?.id !== 'number' || typeof e.key !== 'string')
-        return null;
-    return {
-        id: e.id,
-        ref: typeof e.ref === 'string' ? e.ref : '',
-        key: e.key,
-        createdAt: typeof e.created_at === 'string' ? Date.parse(e.created_at) : NaN,
-        bytes: typeof e.size_in_bytes === 'number' ? e.size_in_bytes : 0,
-    };
-}
-/**
- * The repository's cache entries whose key starts with `key`, in `ref` when given, every page
- * (at most `maxPages`). Throws GitHubApiError.
- */
-async function listGhaEntries(api, repository, q) {
-    const entries = [];
-    let total = 0;
-    for (let page = 1; page <= (q.maxPages ?? 50); page++) {
-        const params = new URLSearchParams({ per_page: String(PAGE), page: String(page) });
-        if (q.key)
-            params.set('key', q.key);
-        if (q.ref)
-            params.set('ref', q.ref);
-        if (q.sort) {
-            params.set('sort', q.sort);
-            params.set('direction', 'desc');
-        }
-        const body = (await (0, github_api_1.githubRequest)(api, 'GET', `/repos/${repository}/actions/caches?${params}`));
-        const list = Array.isArray(body?.actions_caches) ? body.actions_caches : [];
-        total = typeof body?.total_count === 'number' ? body.total_count : entries.length + list.length;
-        for (const raw of list) {
-            const e = entryOf(raw);
-            if (e)
-                entries.push(e);
-        }
-        if (list.length < PAGE || entries.length >= total)
-            break;
-    }
-    return { entries, total };
-}
-async function deleteGhaEntry(api, repository, id) {
-    await (0, github_api_1.githubRequest)(api, 'DELETE', `/repos/${repository}/actions/caches/${id}`);
-}
-async function ghaUsage(api, repository) {
-    const body = (await (0, github_api_1.githubRequest)(api, 'GET', `/repos/${repository}/actions/cache/usage`));
-    return {
-        bytes: Number(body?.active_caches_size_in_bytes ?? 0),
-        count: Number(body?.active_caches_count ?? 0),
-    };
-}
-/** BuildKit's index entries by cache name (one name may have several, `#1`, `#2`, …). */
-function entriesByName(entries) {
-    const byName = new Map();
-    for (const e of entries) {
-        const [name] = (0, cache_entries_1.indexNames)([e.key]);
-        if (name === undefined)
-            continue;
-        byName.set(name, [...(byName.get(name) ?? []), e]);
-    }
-    return byName;
-}
-/**
- * Layer blobs (`buildkit-blob-…`) of a ref's scope that nothing can read any more. BuildKit's
- * blobs are content-addressed and shared by every index that can read their scope; a ref's scope
- * is readable only by that ref's runs, so once the ref is gone and no index (of any image) is left
- * in its scope, its blobs are orphans. While another index remains there, they are kept: GitHub
- * expires them a week after their last use, least recently used first.
- */
-function orphanedBlobs(remainingIndexes, blobs) {
-    return remainingIndexes.length > 0 ? [] : blobs.filter((b) => b.key.startsWith('buildkit-blob-'));
-}
-/** The refs holding the most bytes among the given entries, largest first. */
-function bytesByRef(entries, top = 5) {
-    const sums = new Map();
-    for (const e of entries)
-        sums.set(e.ref, (sums.get(e.ref) ?? 0) + e.bytes);
-    return [...sums]
-        .map(([ref, bytes]) => ({ ref, bytes }))
-        .sort((a, b) => b.bytes - a.bytes || (a.ref < b.ref ? -1 : 1))
-        .slice(0, top);
-}
-
-
-/***/ }),
-
-/***/ 2968:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.GitHubApiError = void 0;
-exports.githubRequest = githubRequest;
-const http_1 = __nccwpck_require__(9663);
-/** A REST call GitHub refused or that did not reach it: `status` 0 when it never answered. */
-class GitHubApiError extends Error {
-    status;
-    constructor(status, message) {
-        super(message);
-        this.status = status;
-    }
-}
-exports.GitHubApiError = GitHubApiError;
-/** One REST call: JSON in and out. Throws GitHubApiError with GitHub's own message. */
-async function githubRequest(api, method, path) {
-    const url = `${api.apiUrl.replace(/\/+$/, '')}${path}`;
-    let res;
-    try {
-        res = await (api.fetchImpl ?? http_1.httpFetch)(url, {
-            method,
-            headers: {
-                Accept: 'application/vnd.github+json',
-                Authorization: `Bearer ${api.token}`,
-                'X-GitHub-Api-Version': '2022-11-28',
-                'User-Agent': 'buildkit-cache-action',
-            },
-            signal: AbortSignal.timeout(api.timeoutMs ?? 10000),
-        });
-    }
-    catch (e) {
-        throw new GitHubApiError(0, `${method} ${path}: ${(0, http_1.failureText)(e)}`);
-    }
-    const text = await res.text();
-    if (!res.ok) {
-        let message = text.slice(0, 120);
-        try {
-            message = String(JSON.parse(text).message ?? message);
-        }
-        catch {
-            // not JSON: the excerpt
-        }
-        throw new GitHubApiError(res.status, `${method} ${path}: HTTP ${res.status} ${message}`);
-    }
-    return text === '' ? null : JSON.parse(text);
-}
-
-
-/***/ }),
-
-/***/ 5436:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.cleanupTrigger = void 0;
-exports.runCleanupEvent = runCleanupEvent;
-exports.retainCommitCaches = retainCommitCaches;
-exports.cleanupOutputs = cleanupOutputs;
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Es: () => (/* binding */ retainCommitCaches),
+/* harmony export */   dU: () => (/* reexport safe */ _plan__WEBPACK_IMPORTED_MODULE_0__.dU),
+/* harmony export */   oI: () => (/* binding */ runCleanupEvent),
+/* harmony export */   rg: () => (/* binding */ cleanupOutputs)
+/* harmony export */ });
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88345);
 // The room's door for main.ts: the REST and registry code is evaluated only on runs that clean up.
-var plan_1 = __nccwpck_require__(8345);
-Object.defineProperty(exports, "cleanupTrigger", ({ enumerable: true, get: function () { return plan_1.cleanupTrigger; } }));
+
 async function runCleanupEvent(ctx, inputs, env, trigger) {
-    return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(7689)))).runCleanupEvent(ctx, inputs, env, trigger);
+    return (await __nccwpck_require__.e(/* import() */ 905).then(__nccwpck_require__.bind(__nccwpck_require__, 80905))).runCleanupEvent(ctx, inputs, env, trigger);
 }
 /** Retention runs on pushes to the default branch only. */
 async function retainCommitCaches(ctx, inputs, env, plan) {
     if (plan.trigger.kind !== 'push-default')
         return null;
-    return (await Promise.resolve().then(() => __importStar(__nccwpck_require__(7689)))).retainCommitCaches(ctx, inputs, env, plan);
+    return (await __nccwpck_require__.e(/* import() */ 905).then(__nccwpck_require__.bind(__nccwpck_require__, 80905))).retainCommitCaches(ctx, inputs, env, plan);
 }
 /** The outputs a clean-up adds: the repository's GitHub cache usage, when it was read. */
 function cleanupOutputs(o) {
@@ -1677,20 +646,21 @@ function cleanupOutputs(o) {
 
 /***/ }),
 
-/***/ 8345:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 88345:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Po: () => (/* binding */ manifestsToDelete),
+/* harmony export */   Rw: () => (/* binding */ MAX_DELETIONS),
+/* harmony export */   dU: () => (/* binding */ cleanupTrigger),
+/* harmony export */   f$: () => (/* binding */ planDeletions),
+/* harmony export */   y7: () => (/* binding */ deletionsDue)
+/* harmony export */ });
+/* unused harmony export namesOfRef */
+/* harmony import */ var _plan_names__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42471);
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_DELETIONS = void 0;
-exports.cleanupTrigger = cleanupTrigger;
-exports.namesOfRef = namesOfRef;
-exports.planDeletions = planDeletions;
-exports.deletionsDue = deletionsDue;
-exports.manifestsToDelete = manifestsToDelete;
-const names_1 = __nccwpck_require__(2471);
 /** At most this many caches are deleted per run: a backlog is paid off over several runs. */
-exports.MAX_DELETIONS = 25;
+const MAX_DELETIONS = 25;
 /**
  * Whether this run is a clean-up run: a closed pull request (merged or not) or a deleted branch.
  * Null for every other run, which builds as usual. `pull_request_target`, `issue_comment` and
@@ -1729,7 +699,7 @@ function cleanupTrigger(ctx) {
 }
 /** The legs a name of this scope may have ('' for the plain build); none when the name is not this scope's. */
 function legsOf(name, scope) {
-    const prefix = `${(0, names_1.namespace)(scope, '')}.`;
+    const prefix = `${(0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .namespace */ .MF)(scope, '')}.`;
     if (!name.startsWith(prefix))
         return [];
     const leg = /^([a-z0-9_-]+)\.(?:branch|pr|sha)-/.exec(name.slice(prefix.length));
@@ -1737,7 +707,7 @@ function legsOf(name, scope) {
 }
 /** The ref's cache names among `names`, for every leg of the scope (exact names: `feature` never takes `feature-2`). */
 function namesOfRef(names, scope, ref) {
-    return names.filter((name) => legsOf(name, scope).some((leg) => (0, names_1.cacheName)((0, names_1.namespace)(scope, leg), ref) === name));
+    return names.filter((name) => legsOf(name, scope).some((leg) => (0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .cacheName */ .UU)((0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .namespace */ .MF)(scope, leg), ref) === name));
 }
 const SHA_PART = /^sha-[0-9a-f]{40}$/;
 /**
@@ -1747,7 +717,7 @@ const SHA_PART = /^sha-[0-9a-f]{40}$/;
  * most `limit` deletions, the oldest first.
  */
 function planDeletions(o) {
-    const limit = o.limit ?? exports.MAX_DELETIONS;
+    const limit = o.limit ?? MAX_DELETIONS;
     const byName = new Map();
     for (const c of o.existing)
         if (!byName.has(c.name))
@@ -1831,522 +801,14 @@ function manifestsToDelete(deletions, manifests) {
 
 /***/ }),
 
-/***/ 3209:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 56320:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ renderCleanup)
+/* harmony export */ });
+/* harmony import */ var _report_summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57994);
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.newestLayerTime = newestLayerTime;
-exports.registryTags = registryTags;
-exports.readRegistryTags = readRegistryTags;
-exports.deleteManifest = deleteManifest;
-exports.ghcrPackage = ghcrPackage;
-exports.listGhcr = listGhcr;
-exports.deleteGhcrVersion = deleteGhcrVersion;
-const tags_1 = __nccwpck_require__(7906);
-const github_api_1 = __nccwpck_require__(2968);
-/** Manifest kinds BuildKit's registry cache writes (an index, or an image manifest on ECR and friends). */
-const MANIFEST_ACCEPT = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-const PARALLEL = 8;
-/** Reading every tag's digest and deleting share one session: this bounds them all. */
-const SESSION_TIMEOUT_MS = 30000;
-async function eachLimited(items, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            out[i] = await fn(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
-    return out;
-}
-/**
- * When a cache manifest was written: the newest `buildkit/createdat` among its layers (BuildKit
- * annotates every layer of a cache with it). Null when none is there.
- */
-function newestLayerTime(manifest) {
-    const m = manifest;
-    const descriptors = [
-        ...(Array.isArray(m?.manifests) ? m.manifests : []),
-        ...(Array.isArray(m?.layers) ? m.layers : []),
-    ];
-    let newest = null;
-    for (const d of descriptors) {
-        const t = Date.parse(String(d?.annotations?.['buildkit/createdat'] ?? ''));
-        if (!Number.isNaN(t) && (newest === null || t > newest))
-            newest = t;
-    }
-    return newest;
-}
-/** The cache repository's tags. Throws an Error with a reason fit for a warning. */
-async function registryTags(image, dockerConfigDir) {
-    const listed = await (0, tags_1.listTags)({ image, dockerConfigDir, timeoutMs: 10000 });
-    if (listed.tags === null)
-        throw new Error(listed.reason);
-    return listed.tags;
-}
-/**
- * Every tag with the digest it points at (one HEAD each), so no tag is deleted whose manifest a
- * kept tag shares; for the tags `dated` picks, the manifest is read for its age. Throws an Error
- * with a reason fit for a warning.
- */
-async function readRegistryTags(o) {
-    const timeoutMs = o.timeoutMs ?? SESSION_TIMEOUT_MS;
-    const session = (0, tags_1.openRegistry)({
-        image: o.image,
-        dockerConfigDir: o.dockerConfigDir,
-        signal: AbortSignal.timeout(timeoutMs),
-        actions: 'pull,delete',
-    });
-    const { name } = session;
-    const read = async (tag) => {
-        const dated = o.dated(tag);
-        const res = await session.send(`${session.origin}/v2/${name.repository}/manifests/${tag}`, {
-            method: dated ? 'GET' : 'HEAD',
-            headers: { Accept: MANIFEST_ACCEPT },
-        });
-        const body = await res.text();
-        if (res.status === 404)
-            return { tag, digest: null, createdAt: null };
-        if (!res.ok)
-            throw new Error(`${session.where} answered HTTP ${res.status} for the tag ${tag}`);
-        const digest = res.headers.get('docker-content-digest');
-        if (!digest)
-            throw new Error(`${session.where} sent no digest for the tag ${tag}`);
-        let createdAt = null;
-        if (dated) {
-            try {
-                createdAt = newestLayerTime(JSON.parse(body));
-            }
-            catch {
-                createdAt = null;
-            }
-        }
-        return { tag, digest, createdAt };
-    };
-    let found;
-    try {
-        found = await eachLimited(o.tags, read);
-    }
-    catch (e) {
-        throw new Error((0, tags_1.registryFailure)(e, { where: session.where, doing: 'reading tags', timeoutMs, redact: session.redact }));
-    }
-    const manifests = new Map();
-    for (const f of found)
-        if (f.digest)
-            manifests.set(f.digest, [...(manifests.get(f.digest) ?? []), f.tag]);
-    return {
-        caches: found.filter((f) => f.digest).map((f) => ({ name: f.tag, createdAt: f.createdAt })),
-        manifests: [...manifests].map(([id, tags]) => ({ id, tags })),
-        session,
-    };
-}
-/**
- * `DELETE /v2/<name>/manifests/<digest>`. A refusal (405: deletes disabled, 401/403: no right) is
- * returned as a reason; 404 (gone already) counts as deleted.
- */
-async function deleteManifest(session, digest) {
-    try {
-        const res = await session.send(`${session.origin}/v2/${session.name.repository}/manifests/${digest}`, {
-            method: 'DELETE',
-        });
-        await res.arrayBuffer().catch(() => undefined);
-        if (res.ok || res.status === 404)
-            return null;
-        const why = res.status === 405
-            ? 'the registry does not allow deletes (HTTP 405)'
-            : res.status === 401 || res.status === 403
-                ? `the credentials may not delete (HTTP ${res.status})${session.deniedHint()}`
-                : `HTTP ${res.status}`;
-        return `${session.where} refused to delete a manifest of ${session.name.repository}: ${why}`;
-    }
-    catch (e) {
-        return (0, tags_1.registryFailure)(e, {
-            where: session.where,
-            doing: 'deleting a manifest',
-            timeoutMs: SESSION_TIMEOUT_MS,
-            redact: session.redact,
-        });
-    }
-}
-/** GHCR keeps its images as packages: `ghcr.io/<owner>/<path>` is the container package `<path>` of `<owner>`. */
-function ghcrPackage(image) {
-    const m = /^ghcr\.io\/([^/]+)\/(.+)$/.exec(image.toLowerCase());
-    return m ? { owner: m[1], name: m[2] } : null;
-}
-/**
- * The container package's versions (GitHub's Packages REST API): one per manifest, with its tags.
- * The owner is an organization or a user; the organization's path is tried first. Throws
- * GitHubApiError.
- */
-async function listGhcr(api, pkg) {
-    const encoded = encodeURIComponent(pkg.name);
-    let base = `/orgs/${pkg.owner}/packages/container/${encoded}/versions`;
-    const versions = [];
-    for (let page = 1; page <= 20; page++) {
-        let body;
-        try {
-            body = await (0, github_api_1.githubRequest)(api, 'GET', `${base}?per_page=100&page=${page}`);
-        }
-        catch (e) {
-            if (page !== 1 || e.status !== 404 || base.startsWith('/users/'))
-                throw e;
-            base = `/users/${pkg.owner}/packages/container/${encoded}/versions`;
-            body = await (0, github_api_1.githubRequest)(api, 'GET', `${base}?per_page=100&page=${page}`);
-        }
-        const list = (Array.isArray(body) ? body : []);
-        versions.push(...list);
-        if (list.length < 100)
-            break;
-    }
-    const caches = [];
-    const manifests = [];
-    for (const v of versions) {
-        const raw = v.metadata?.container?.tags;
-        const tags = Array.isArray(raw) ? raw.filter((t) => typeof t === 'string') : [];
-        const createdAt = v.created_at ? Date.parse(v.created_at) : NaN;
-        for (const tag of tags)
-            caches.push({ name: tag, createdAt: Number.isNaN(createdAt) ? null : createdAt });
-        manifests.push({ id: String(v.id), tags });
-    }
-    return { caches, manifests, base };
-}
-async function deleteGhcrVersion(api, base, id) {
-    await (0, github_api_1.githubRequest)(api, 'DELETE', `${base}/${id}`);
-}
-
-
-/***/ }),
-
-/***/ 7689:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.namesInEntries = namesInEntries;
-exports.quotaWarning = quotaWarning;
-exports.runCleanupEvent = runCleanupEvent;
-exports.retainCommitCaches = retainCommitCaches;
-const docker_config_1 = __nccwpck_require__(7706);
-const names_1 = __nccwpck_require__(2471);
-const plan_1 = __nccwpck_require__(8720);
-const rules_1 = __nccwpck_require__(1324);
-const outputs_1 = __nccwpck_require__(5468);
-const report_1 = __nccwpck_require__(8850);
-const summary_1 = __nccwpck_require__(7994);
-const core = __importStar(__nccwpck_require__(6342));
-const gha_1 = __nccwpck_require__(3562);
-const plan_2 = __nccwpck_require__(8345);
-const index_1 = __nccwpck_require__(5436);
-const summary_2 = __nccwpck_require__(6320);
-const registry_1 = __nccwpck_require__(3209);
-/** Above this share of GitHub's 10 GB, a warning names the refs that hold the most. */
-const QUOTA_WARNING = 0.8;
-/** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
-function namesInEntries(entries) {
-    const names = [];
-    for (const entry of entries) {
-        for (const attr of entry.split(',')) {
-            const eq = attr.indexOf('=');
-            const [key, value] = [attr.slice(0, eq), attr.slice(eq + 1)];
-            if (key === 'scope' || key === 'name')
-                names.push(...value.split(';'));
-            else if (key === 'ref')
-                names.push(value.slice(value.lastIndexOf(':') + 1));
-            else if (key === 'src' || key === 'dest')
-                names.push(value.slice(value.lastIndexOf('/') + 1));
-        }
-    }
-    return names;
-}
-/**
- * Carries out a clean-up against the run's backend: lists what exists, plans the deletions
- * (plan.ts), deletes them unless it is a dry run. Never throws: a refusal is a warning.
- */
-async function cleanUp(ctx, inputs, env, target, why, protect) {
-    const options = (0, plan_1.planOptionsFrom)(inputs);
-    const out = {
-        kind: target.kind,
-        why,
-        dryRun: inputs.dryRun,
-        deleted: [],
-        kept: [],
-        deferred: [],
-        notes: [],
-        warnings: [],
-        quota: null,
-    };
-    const api = { apiUrl: ctx.apiUrl, token: inputs.githubToken };
-    const decide = (existing) => {
-        const p = (0, plan_2.planDeletions)({ target, scope: options.scope, existing, protect });
-        out.kept.push(...p.kept);
-        out.deferred.push(...p.deferred);
-        return p;
-    };
-    try {
-        switch (options.backend) {
-            case 'gha':
-                if (!inputs.githubToken) {
-                    out.notes.push('no github-token: the GitHub cache is not cleaned up');
-                    break;
-                }
-                await cleanUpGha(ctx, api, target, options.scope, decide, out);
-                break;
-            case 'registry': {
-                const ghcr = (0, registry_1.ghcrPackage)(options.image ?? '');
-                if (ghcr && !inputs.githubToken) {
-                    out.notes.push("no github-token: GHCR's packages are not cleaned up");
-                }
-                else if (ghcr) {
-                    const listed = await (0, registry_1.listGhcr)(api, ghcr);
-                    await deleteManifests(decide(listed.caches), listed.manifests, out, (id) => (0, registry_1.deleteGhcrVersion)(api, listed.base, id).then(() => null));
-                }
-                else {
-                    const image = options.image ?? '';
-                    const configDir = (0, docker_config_1.dockerConfigDir)(env);
-                    const tags = await (0, registry_1.registryTags)(image, configDir);
-                    // Names alone tell whether anything is due: most runs stop here, before any digest is read.
-                    if (!(0, plan_2.deletionsDue)(target, options.scope, tags))
-                        break;
-                    const sha = target.kind === 'retention' ? `${target.namespace}.sha-` : null;
-                    const listed = await (0, registry_1.readRegistryTags)({
-                        image,
-                        tags,
-                        dockerConfigDir: configDir,
-                        dated: (tag) => sha !== null && tag.startsWith(sha),
-                    });
-                    await deleteManifests(decide(listed.caches), listed.manifests, out, (digest) => (0, registry_1.deleteManifest)(listed.session, digest));
-                }
-                break;
-            }
-            case 's3':
-            case 'azblob':
-                out.notes.push(`${options.backend}: old caches are left to the bucket's lifecycle rules (see README)`);
-                break;
-            default:
-                out.notes.push(`cache ${options.backend}: nothing to clean up`);
-        }
-    }
-    catch (e) {
-        const text = refusal(e, options.backend, (0, registry_1.ghcrPackage)(options.image ?? '') !== null);
-        const status = e.status;
-        // Retention is housekeeping: a backend that cannot be listed (down, already warned about by the
-        // export) is a note; a refused permission is a warning, as on a clean-up run.
-        if (target.kind === 'retention' && status !== 401 && status !== 403)
-            out.notes.push(text);
-        else
-            out.warnings.push(text);
-    }
-    if (out.deferred.length > 0) {
-        out.notes.push(`${out.deferred.length} more left for later runs (at most ${plan_2.MAX_DELETIONS} per run)`);
-    }
-    return out;
-}
-/** A refusal in one line, naming the permission the token lacks. */
-function refusal(e, backend, ghcr) {
-    const status = e.status;
-    const message = e?.message ?? String(e);
-    if (status === 403 || status === 401) {
-        const permission = ghcr
-            ? 'permissions: packages: write (and the repository given admin access to the package)'
-            : 'permissions: actions: write';
-        return `cache clean-up: the token may not delete (${message}); give the job ${permission}`;
-    }
-    return `cache clean-up on ${backend} failed: ${message}`;
-}
-async function deleteManifests(plan, manifests, out, remove) {
-    const { remove: doomed, kept } = (0, plan_2.manifestsToDelete)(plan.deletions, manifests);
-    out.kept.push(...kept);
-    for (const m of doomed) {
-        const failed = out.dryRun ? null : await remove(m.id);
-        if (failed) {
-            out.warnings.push(`cache clean-up: ${failed}`);
-            return;
-        }
-        out.deleted.push(...m.tags.map((name) => ({ name, why: m.why })));
-    }
-}
-async function cleanUpGha(ctx, api, target, scope, decide, out) {
-    const repo = ctx.repository;
-    const gitRef = target.kind === 'ref-gone' ? (0, gha_1.gitRefOf)(target.ref, ctx.defaultBranch) : `refs/heads/${ctx.defaultBranch}`;
-    const prefix = target.kind === 'ref-gone' ? `index-${(0, names_1.namespace)(scope, '')}.` : `index-${target.namespace}.sha-`;
-    const { entries } = await (0, gha_1.listGhaEntries)(api, repo, { key: prefix, ref: gitRef });
-    const byName = (0, gha_1.entriesByName)(entries);
-    const plan = decide([...byName].map(([name, list]) => ({ name, createdAt: Math.min(...list.map((e) => e.createdAt)) })));
-    let requests = 0;
-    for (const d of plan.deletions) {
-        if (!out.dryRun)
-            for (const e of byName.get(d.name) ?? [])
-                await (0, gha_1.deleteGhaEntry)(api, repo, e.id);
-        requests++;
-        out.deleted.push(d);
-    }
-    // A gone ref's layer blobs: only its own runs could read them.
-    if (target.kind === 'ref-gone' && !out.dryRun && requests < plan_2.MAX_DELETIONS) {
-        const remaining = await (0, gha_1.listGhaEntries)(api, repo, { key: 'index-', ref: gitRef });
-        const blobs = (0, gha_1.orphanedBlobs)(remaining.entries, (await (0, gha_1.listGhaEntries)(api, repo, { key: 'buildkit-blob-', ref: gitRef })).entries);
-        const now = blobs.slice(0, plan_2.MAX_DELETIONS - requests);
-        for (const b of now)
-            await (0, gha_1.deleteGhaEntry)(api, repo, b.id);
-        if (now.length > 0)
-            out.notes.push(`${now.length} layer blobs of ${gitRef} deleted: no index is left to read them`);
-        if (blobs.length > now.length) {
-            out.notes.push(`${blobs.length - now.length} more blobs of ${gitRef} are left to GitHub's 7-day expiry`);
-        }
-    }
-    out.quota = await ghaQuota(api, repo, scope).catch((e) => {
-        out.notes.push(`cache usage not read: ${e.message}`);
-        return null;
-    });
-    const warning = out.quota ? quotaWarning(out.quota) : null;
-    if (warning)
-        out.warnings.push(warning);
-}
-/** Above 80% of GitHub's 10 GB: which refs hold the most, before GitHub evicts main's caches. */
-function quotaWarning(q) {
-    if (q.repositoryBytes <= QUOTA_WARNING * q.limitBytes)
-        return null;
-    const refs = q.refs.map((r) => `${r.ref} (${(0, summary_1.formatBytes)(r.bytes)})`).join(', ');
-    return `the repository's GitHub cache holds ${(0, summary_1.formatBytes)(q.repositoryBytes)} of ${(0, summary_1.formatBytes)(q.limitBytes)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
-}
-async function ghaQuota(api, repo, scope) {
-    const [usage, largest, own] = await Promise.all([
-        (0, gha_1.ghaUsage)(api, repo),
-        (0, gha_1.listGhaEntries)(api, repo, { sort: 'size_in_bytes', maxPages: 1 }),
-        (0, gha_1.listGhaEntries)(api, repo, { key: `index-${(0, names_1.namespace)(scope, '')}.` }),
-    ]);
-    return {
-        repositoryBytes: usage.bytes,
-        limitBytes: gha_1.GHA_LIMIT_BYTES,
-        scopeBytes: own.entries.reduce((n, e) => n + e.bytes, 0),
-        largest: largest.entries.slice(0, 5).map((e) => ({ ref: e.ref, key: e.key, bytes: e.bytes })),
-        refs: (0, gha_1.bytesByRef)(largest.entries, 3),
-    };
-}
-function logOutcome(o) {
-    const verb = o.dryRun ? 'would delete' : 'deleted';
-    core.info(`cache clean-up: ${o.why}`);
-    for (const d of o.deleted)
-        core.info(`${verb} ${d.name}  # ${d.why}`);
-    for (const k of o.kept)
-        core.info(`kept ${k.name}  # ${k.why}`);
-    for (const n of o.notes)
-        core.info(`note: ${n}`);
-    for (const w of o.warnings)
-        core.warning(w);
-}
-/**
- * A closed pull request's or a deleted branch's run: deletes its caches, builds nothing, and
- * reports as a run that built nothing (`cache-report` with its `cleanup` field, the summary).
- */
-async function runCleanupEvent(ctx, inputs, env, trigger) {
-    if (trigger.kind === 'nothing')
-        return core.info(`cache clean-up: ${trigger.why}`);
-    const outcome = await core.group('Cache clean-up', async () => {
-        const o = await cleanUp(ctx, inputs, env, trigger, trigger.why, []);
-        logOutcome(o);
-        return o;
-    });
-    const options = (0, plan_1.planOptionsFrom)(inputs);
-    const plan = {
-        trigger: (0, rules_1.classify)(ctx),
-        namespace: (0, names_1.namespace)(options.scope, options.leg),
-        cacheFrom: [],
-        cacheTo: [],
-        reads: [],
-        writes: [],
-        notes: [`clean-up run: ${trigger.why}; nothing is built`],
-    };
-    const report = (0, report_1.buildReport)({
-        plan,
-        backend: inputs.cache.backend,
-        log: null,
-        build: 'not-run',
-        tokenScopes: null,
-        exportResult: (0, report_1.exportOutcome)(plan, null, false, 'clean-up run: nothing is built'),
-    });
-    (0, outputs_1.setOutputs)({
-        'cache-from': '',
-        'cache-to': '',
-        'cache-export': 'skipped',
-        'cache-report': JSON.stringify({ ...report, cleanup: outcome }),
-        ...(0, index_1.cleanupOutputs)(outcome),
-    });
-    try {
-        await core.appendSummary((0, summary_2.renderCleanup)(outcome));
-    }
-    catch (e) {
-        core.warning(`could not write the job summary: ${e.message}`);
-    }
-}
-/**
- * Retention on a push to the default branch: the newest `cache-keep-commits` commit caches of
- * this namespace stay, older ones go, never one this run's plan reads or writes.
- */
-async function retainCommitCaches(ctx, inputs, env, plan) {
-    if (plan.trigger.kind !== 'push-default')
-        return null;
-    const keep = inputs.cache.keepCommits;
-    const target = { kind: 'retention', namespace: plan.namespace, keep };
-    const why = `push to ${ctx.defaultBranch}: keep the newest ${keep} commit caches`;
-    const protect = namesInEntries([...plan.cacheFrom, ...plan.cacheTo]);
-    return core.group('Cache retention', async () => {
-        const o = await cleanUp(ctx, inputs, env, target, why, protect);
-        logOutcome(o);
-        return o;
-    });
-}
-
-
-/***/ }),
-
-/***/ 6320:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.renderCleanup = renderCleanup;
-const summary_1 = __nccwpck_require__(7994);
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
 const code = (text) => `\`${cell(text)}\``;
 /** The job summary's clean-up section: what was deleted and kept and why, and the quota. */
@@ -2369,12 +831,12 @@ function renderCleanup(o) {
     const q = o.quota;
     if (q) {
         const pct = Math.round((q.repositoryBytes / q.limitBytes) * 100);
-        out.push(`GitHub cache usage: **${(0, summary_1.formatBytes)(q.repositoryBytes)}** of ${(0, summary_1.formatBytes)(q.limitBytes)} (${pct}%); ` +
-            `this scope's index entries ${(0, summary_1.formatBytes)(q.scopeBytes)} (layer blobs are shared between scopes).`, '');
+        out.push(`GitHub cache usage: **${(0,_report_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.repositoryBytes)}** of ${(0,_report_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.limitBytes)} (${pct}%); ` +
+            `this scope's index entries ${(0,_report_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.scopeBytes)} (layer blobs are shared between scopes).`, '');
         if (q.largest.length > 0) {
             out.push('| largest entries | ref | size |', '|---|---|---:|');
             for (const e of q.largest)
-                out.push(`| ${code(e.key)} | ${code(e.ref)} | ${(0, summary_1.formatBytes)(e.bytes)} |`);
+                out.push(`| ${code(e.key)} | ${code(e.ref)} | ${(0,_report_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(e.bytes)} |`);
             out.push('');
         }
     }
@@ -2384,24 +846,30 @@ function renderCleanup(o) {
 
 /***/ }),
 
-/***/ 7706:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 37706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ readDockerConfig),
+/* harmony export */   k: () => (/* binding */ dockerConfigDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.dockerConfigDir = dockerConfigDir;
-exports.readDockerConfig = readDockerConfig;
-const node_fs_1 = __nccwpck_require__(3024);
-const node_os_1 = __nccwpck_require__(8161);
-const node_path_1 = __nccwpck_require__(6760);
+
 /** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
 function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0, node_path_1.join)((0, node_os_1.homedir)(), '.docker');
+    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
 }
 /** The text of docker's config.json, or null when there is none (the CLI's defaults apply). */
 function readDockerConfig(env = process.env) {
     try {
-        return (0, node_fs_1.readFileSync)((0, node_path_1.join)(dockerConfigDir(env), 'config.json'), 'utf8');
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dockerConfigDir(env), 'config.json'), 'utf8');
     }
     catch {
         return null;
@@ -2411,428 +879,15 @@ function readDockerConfig(env = process.env) {
 
 /***/ }),
 
-/***/ 3498:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.lastResort = void 0;
-/**
- * The net for anything main or post did not report themselves. Written by hand rather than with
- * the command module so that it works even when loading that failed.
- */
-const lastResort = (kind) => (e) => {
-    process.stdout.write(`::${kind}::buildkit-cache-action: ${String(e?.message ?? e)}\n`);
-    if (kind === 'error')
-        process.exitCode = 1;
-};
-exports.lastResort = lastResort;
-
-
-/***/ }),
-
-/***/ 3190:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.exec = void 0;
-const node_child_process_1 = __nccwpck_require__(1421);
-const exec = (command, args, options = {}) => new Promise((resolve) => {
-    const child = (0, node_child_process_1.spawn)(command, [...args], {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        shell: false,
-        stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const out = [];
-    const err = [];
-    let timedOut = false;
-    let timer;
-    if (options.timeoutMs !== undefined) {
-        timer = setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-        }, options.timeoutMs);
-    }
-    child.stdout.on('data', (chunk) => {
-        out.push(chunk);
-        if (options.stream)
-            process.stdout.write(chunk);
-    });
-    child.stderr.on('data', (chunk) => {
-        err.push(chunk);
-        if (options.stream)
-            process.stdout.write(chunk);
-    });
-    const finish = (exitCode, spawnError = '') => {
-        if (timer)
-            clearTimeout(timer);
-        resolve({
-            exitCode,
-            stdout: Buffer.concat(out).toString(),
-            stderr: Buffer.concat(err).toString() + spawnError,
-            timedOut,
-        });
-    };
-    child.on('error', (e) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
-    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
-});
-exports.exec = exec;
-
-
-/***/ }),
-
-/***/ 528:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEEPEN_STEPS = void 0;
-exports.redactUrlCredentials = redactUrlCredentials;
-exports.findMergeBase = findMergeBase;
-exports.parentCommit = parentCommit;
-exports.commitInfo = commitInfo;
-exports.compareCommits = compareCommits;
-/**
- * How far each successive `git fetch --deepen=<n>` reaches. `--deepen` is relative to the current
- * shallow boundary, so after k steps the checkout holds the sum of the first k numbers of commits
- * more (about 31 000 after all six). Steps past the table's end repeat its last number.
- */
-exports.DEEPEN_STEPS = [10, 50, 200, 1000, 5000, 25000];
-const LOCAL_TIMEOUT_MS = 30_000;
-const DEFAULT_FETCH_TIMEOUT_MS = 120_000;
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-/** An error's message; errors are read by shape, since they may come from another realm. */
-function messageOf(error) {
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-/**
- * `git fetch` as the planner runs it: no tags, no submodules, and no automatic maintenance or gc
- * afterwards (a process per fetch that the plan would wait for, in the user's checkout).
- */
-function fetchArgs(...rest) {
-    return [
-        '-c',
-        'maintenance.auto=false',
-        '-c',
-        'gc.auto=0',
-        'fetch',
-        '--no-tags',
-        '--no-recurse-submodules',
-        ...rest,
-    ];
-}
-function makeGit(exec, ctx) {
-    const env = { ...(ctx.env ?? process.env), GIT_TERMINAL_PROMPT: '0' };
-    return (args, timeoutMs = LOCAL_TIMEOUT_MS) => exec('git', args, { cwd: ctx.cwd, env, timeoutMs });
-}
-/** Removes `user:password@` from URLs that git may print in its messages (e.g. a remote's URL). */
-function redactUrlCredentials(text) {
-    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1***@');
-}
-/** The gist of a failed git command, for a reason: its last non-empty stderr lines, without secrets. */
-function describeFailure(result) {
-    if (result.timedOut)
-        return 'timed out';
-    if (result.exitCode === 127)
-        return 'git is not installed (or not on PATH)';
-    const lines = result.stderr
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('hint:'));
-    const text = lines.slice(-2).join(' ') || `exit code ${result.exitCode}`;
-    const redacted = redactUrlCredentials(text);
-    return redacted.length > 300 ? `${redacted.slice(0, 297)}...` : redacted;
-}
-/**
- * Why `value` cannot be handed to git as a revision or remote name, or undefined if it can. Git
- * reads an argument that starts with `-` as an option, so such names are refused (no branch,
- * remote or revision git accepts can start with `-` anyway).
- */
-function argumentProblem(what, value) {
-    if (value === '')
-        return `${what} is empty`;
-    if (value.startsWith('-'))
-        return `${what} ${JSON.stringify(value)} starts with "-"`;
-    // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1f\x7f]/.test(value))
-        return `${what} ${JSON.stringify(value)} contains control characters`;
-    return undefined;
-}
-/**
- * Why `name` is not a valid branch name by git's rules (git-check-ref-format), or undefined. The
- * name becomes part of a refspec, so `:` and the other characters git forbids must not pass.
- */
-function branchNameProblem(name) {
-    const quoted = JSON.stringify(name);
-    const basic = argumentProblem('branch name', name);
-    if (basic)
-        return basic;
-    if (/[ ~^:?*[\\]/.test(name))
-        return `branch name ${quoted} contains a character git does not allow`;
-    if (name.includes('..') || name.includes('@{') || name === '@')
-        return `branch name ${quoted} is not valid`;
-    if (name.endsWith('.') || name.endsWith('/') || name.startsWith('/') || name.includes('//')) {
-        return `branch name ${quoted} is not valid`;
-    }
-    if (name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'))) {
-        return `branch name ${quoted} is not valid`;
-    }
-    return undefined;
-}
-async function resolveCommit(git, rev) {
-    const result = await git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-    const sha = result.stdout.trim();
-    return result.exitCode === 0 && SHA.test(sha) ? sha : undefined;
-}
-/** true/false, or a reason when this is not a usable git checkout. */
-async function isShallow(git) {
-    const result = await git(['rev-parse', '--is-shallow-repository']);
-    if (result.exitCode !== 0)
-        return `not a git checkout: ${describeFailure(result)}`;
-    return result.stdout.trim() === 'true';
-}
-async function remoteProblem(git, remote) {
-    const result = await git(['remote', 'get-url', remote]);
-    return result.exitCode === 0 ? undefined : `remote ${JSON.stringify(remote)} is not configured`;
-}
-/**
- * The merge-base of `head` and `base` in a checkout that may be shallow and may lack the base
- * branch (a CI checkout usually is `--depth=1` of one branch):
- *
- * 1. if `base` is not in the checkout, its branch is fetched from the remote
- *    (`--depth=1` in a shallow checkout; a full one stays full);
- * 2. `git merge-base head base`; while that finds nothing and the checkout is shallow, the history
- *    is deepened (`git fetch --deepen=<n>`, n from {@link DEEPEN_STEPS}; deepening moves every
- *    shallow boundary, the head's included) up to `maxDeepenSteps` times;
- * 3. a checkout that is complete and still has no merge-base holds unrelated histories.
- *
- * Every name goes to git as a single argument (no shell); never throws for git failures.
- */
-async function findMergeBase(exec, options) {
-    const head = options.head ?? 'HEAD';
-    const remote = options.remote ?? 'origin';
-    const base = options.base;
-    const maxSteps = Math.max(0, Math.floor(options.maxDeepenSteps ?? 6));
-    const fetchTimeout = options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
-    const problem = argumentProblem('head', head) ?? argumentProblem('base', base) ?? argumentProblem('remote', remote);
-    if (problem)
-        return { sha: null, reason: problem };
-    try {
-        const git = makeGit(exec, options);
-        const shallow = await isShallow(git);
-        if (typeof shallow === 'string')
-            return { sha: null, reason: shallow };
-        const headSha = await resolveCommit(git, head);
-        if (!headSha)
-            return { sha: null, reason: `head ${JSON.stringify(head)} is not a commit in the checkout` };
-        // The remote branch behind `base`, when it names one: `origin/main` or `main`.
-        const prefix = `${remote}/`;
-        const branch = base.startsWith(prefix) ? base.slice(prefix.length) : base;
-        const trackingRef = `refs/remotes/${remote}/${branch}`;
-        const refspec = `+refs/heads/${branch}:${trackingRef}`;
-        const branchOk = branchNameProblem(branch) === undefined && branchNameProblem(remote) === undefined;
-        let baseSha = (await resolveCommit(git, base)) ?? (branchOk ? await resolveCommit(git, trackingRef) : undefined);
-        if (!baseSha) {
-            const badName = branchNameProblem(branch) ?? branchNameProblem(remote);
-            if (badName)
-                return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout; ${badName}` };
-            const noRemote = await remoteProblem(git, remote);
-            if (noRemote)
-                return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout and ${noRemote}` };
-            const depth = shallow ? ['--depth=1'] : [];
-            const fetched = await git(fetchArgs(...depth, remote, refspec), fetchTimeout);
-            if (fetched.exitCode !== 0) {
-                return {
-                    sha: null,
-                    reason: `could not fetch branch ${JSON.stringify(branch)} from ${JSON.stringify(remote)}: ${describeFailure(fetched)}`,
-                };
-            }
-            baseSha = await resolveCommit(git, trackingRef);
-            if (!baseSha)
-                return { sha: null, reason: `branch ${JSON.stringify(branch)} was fetched but does not resolve` };
-        }
-        let deepened = 0;
-        let reach = 0;
-        for (;;) {
-            const result = await git(['merge-base', headSha, baseSha]);
-            const sha = result.stdout.trim();
-            if (result.exitCode === 0 && SHA.test(sha))
-                return { sha };
-            if (result.exitCode !== 1)
-                return { sha: null, reason: `git merge-base failed: ${describeFailure(result)}` };
-            const stillShallow = await isShallow(git);
-            if (typeof stillShallow === 'string')
-                return { sha: null, reason: stillShallow };
-            if (!stillShallow) {
-                return {
-                    sha: null,
-                    reason: `${JSON.stringify(head)} and ${JSON.stringify(base)} have no common ancestor (unrelated histories)`,
-                };
-            }
-            if (deepened >= maxSteps) {
-                const tried = deepened === 0
-                    ? 'and deepening is disabled'
-                    : `after deepening it ${deepened} time${deepened === 1 ? '' : 's'} (by ${reach} commits)`;
-                return {
-                    sha: null,
-                    reason: `no merge-base of ${JSON.stringify(head)} and ${JSON.stringify(base)} in the shallow checkout ${tried}`,
-                };
-            }
-            if (deepened === 0) {
-                const noRemote = await remoteProblem(git, remote);
-                if (noRemote)
-                    return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
-            }
-            const n = exports.DEEPEN_STEPS[Math.min(deepened, exports.DEEPEN_STEPS.length - 1)];
-            // Name the base branch when it is the remote's, so it is deepened (and kept) too; the
-            // deepening itself applies to every shallow boundary of the checkout.
-            const refs = branchOk && (await resolveCommit(git, trackingRef)) === baseSha ? [refspec] : [];
-            const fetched = await git(fetchArgs(`--deepen=${n}`, remote, ...refs), fetchTimeout);
-            if (fetched.exitCode !== 0) {
-                return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
-            }
-            deepened += 1;
-            reach += n;
-        }
-    }
-    catch (error) {
-        return {
-            sha: null,
-            reason: `merge-base lookup failed: ${messageOf(error)}`,
-        };
-    }
-}
-/**
- * The first parent of `rev` (`rev^1`). A shallow checkout has no parents at its boundary (a
- * `--depth=1` checkout has none at all), so there the history is deepened by one first (fetching
- * the commit itself by sha, or else the remote's configured refspec). A root commit has no parent:
- * that is a reason, not an error. Never throws for git failures.
- */
-async function parentCommit(exec, options) {
-    const rev = options.rev ?? 'HEAD';
-    const remote = options.remote ?? 'origin';
-    const fetchTimeout = options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
-    const problem = argumentProblem('rev', rev) ?? argumentProblem('remote', remote);
-    if (problem)
-        return { sha: null, reason: problem };
-    try {
-        const git = makeGit(exec, options);
-        const shallow = await isShallow(git);
-        if (typeof shallow === 'string')
-            return { sha: null, reason: shallow };
-        const sha = await resolveCommit(git, rev);
-        if (!sha)
-            return { sha: null, reason: `${JSON.stringify(rev)} is not a commit in the checkout` };
-        const parent = await resolveCommit(git, `${sha}^1`);
-        if (parent)
-            return { sha: parent };
-        if (!shallow)
-            return { sha: null, reason: `${JSON.stringify(rev)} (${sha}) is a root commit: it has no parent` };
-        const noRemote = await remoteProblem(git, remote);
-        if (noRemote)
-            return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
-        const deepen = fetchArgs('--deepen=1', remote);
-        let fetched = await git([...deepen, sha], fetchTimeout);
-        // A server that refuses wants by sha: deepen through the remote's configured refspec instead.
-        if (fetched.exitCode !== 0)
-            fetched = await git(deepen, fetchTimeout);
-        if (fetched.exitCode !== 0) {
-            return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
-        }
-        const deepenedParent = await resolveCommit(git, `${sha}^1`);
-        if (deepenedParent)
-            return { sha: deepenedParent };
-        return {
-            sha: null,
-            reason: `${JSON.stringify(rev)} (${sha}) has no parent, even after deepening the checkout`,
-        };
-    }
-    catch (error) {
-        return {
-            sha: null,
-            reason: `parent lookup failed: ${messageOf(error)}`,
-        };
-    }
-}
-/** `rev`'s tree and parents from its object: undefined when the checkout does not have it. */
-async function commitInfo(exec, options) {
-    const rev = options.rev ?? 'HEAD';
-    if (argumentProblem('rev', rev))
-        return undefined;
-    try {
-        return await readCommit(makeGit(exec, options), rev);
-    }
-    catch {
-        return undefined;
-    }
-}
-async function readCommit(git, rev) {
-    const result = await git(['cat-file', 'commit', rev]);
-    if (result.exitCode !== 0)
-        return undefined;
-    const header = result.stdout.split('\n\n')[0].split('\n');
-    const field = (name) => header.filter((l) => l.startsWith(`${name} `)).map((l) => l.slice(name.length + 1));
-    const tree = field('tree')[0];
-    return tree ? { tree, parents: field('parent') } : undefined;
-}
-/**
- * `rev` and commit `other` side by side: trees and parents, read from the commit objects, so the
- * answer holds in a shallow checkout. The checkout may lack `other`: it is fetched by sha (one
- * commit deep in a shallow checkout; objects `rev` already has are not sent again). A pull
- * request's merge commit and its head tell whether the head already contains the base (same tree)
- * and whether the head just merged the base (its second parent is the merge commit's first).
- * Never throws: anything git cannot tell is a reason.
- */
-async function compareCommits(exec, options) {
-    const rev = options.rev ?? 'HEAD';
-    const remote = options.remote ?? 'origin';
-    const problem = argumentProblem('rev', rev) ?? argumentProblem('remote', remote);
-    if (problem)
-        return problem;
-    if (!SHA.test(options.other))
-        return `${JSON.stringify(options.other)} is not a commit sha`;
-    try {
-        const git = makeGit(exec, options);
-        const mine = await readCommit(git, rev);
-        if (!mine)
-            return `${JSON.stringify(rev)} is not a commit in the checkout`;
-        let theirs = await readCommit(git, options.other);
-        if (!theirs) {
-            const shallow = await isShallow(git);
-            if (typeof shallow === 'string')
-                return shallow;
-            const depth = shallow ? ['--depth=1'] : [];
-            const fetched = await git(fetchArgs(...depth, remote, options.other), options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS);
-            if (fetched.exitCode !== 0)
-                return `could not fetch ${options.other}: ${describeFailure(fetched)}`;
-            theirs = await readCommit(git, options.other);
-            if (!theirs)
-                return `${options.other} was fetched but does not resolve`;
-        }
-        return { rev: mine, other: theirs };
-    }
-    catch (error) {
-        return `commit comparison failed: ${messageOf(error)}`;
-    }
-}
-
-
-/***/ }),
-
 /***/ 3780:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ listGhaCacheNames),
+/* harmony export */   d: () => (/* binding */ indexNames)
+/* harmony export */ });
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59663);
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.listGhaCacheNames = listGhaCacheNames;
-exports.indexNames = indexNames;
-const http_1 = __nccwpck_require__(9663);
 /**
  * Which BuildKit caches the GitHub Actions cache holds for this run. BuildKit keeps one index
  * entry per cache name and ref, keyed `index-<name>-<version>-<hash of the ref>#<n>`; the
@@ -2842,7 +897,7 @@ const http_1 = __nccwpck_require__(9663);
 async function listGhaCacheNames(o) {
     const url = `${o.resultsUrl.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/ListCacheEntries`;
     try {
-        const res = await (o.fetchImpl ?? http_1.httpFetch)(url, {
+        const res = await (o.fetchImpl ?? _net_http__WEBPACK_IMPORTED_MODULE_0__/* .httpFetch */ .tX)(url, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${o.token}` },
             body: JSON.stringify({ key: '', restore_keys: [`index-${o.prefix}`] }),
@@ -2871,186 +926,17 @@ function indexNames(keys) {
 
 /***/ }),
 
-/***/ 480:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 19556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ readRunContext),
+/* harmony export */   yT: () => (/* binding */ stripRefsHeads)
+/* harmony export */ });
+/* unused harmony exports parseMergeQueueRef, runContextFrom, mergedPullRequest */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.compareUrl = compareUrl;
-exports.mergeBaseFromApi = mergeBaseFromApi;
-const http_1 = __nccwpck_require__(9663);
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-const NAME = /^[A-Za-z0-9_.-]+$/;
-/**
- * One side of `BASE...HEAD` as a URL path piece. Branch names may contain `/`, which the compare
- * endpoint takes literally (its `basehead` parameter spans path segments: `main...feature/x`),
- * so each `/`-separated segment is percent-encoded on its own and the slashes are kept; so is the
- * `:` of a fork's `owner:branch`. Everything else that is not unreserved (`#`, `?`, `%`, `;`,
- * spaces, non-ASCII, ...) is encoded. Segments `.`/`..` and empty ones (which URL parsers would
- * fold away) and a `..` anywhere (which would make `BASE...HEAD` ambiguous, and which no git ref
- * contains) are refused.
- */
-function encodeRef(what, ref) {
-    // eslint-disable-next-line no-control-regex
-    if (ref === '' || ref.includes('..') || /[\x00-\x1f\x7f]/.test(ref)) {
-        throw new Error(`${what} ${JSON.stringify(ref)} is not a valid ref`);
-    }
-    const segments = ref.split('/');
-    if (segments.some((s) => s === '' || s === '.'))
-        throw new Error(`${what} ${JSON.stringify(ref)} is not a valid ref`);
-    return segments.map((s) => encodeURIComponent(s).replace(/%3A/gi, ':')).join('/');
-}
-/**
- * The compare URL: `{apiUrl}/repos/{owner}/{repo}/compare/{base}...{head}?per_page=1` (one commit
- * per page keeps the response small: only `merge_base_commit` is read). Throws on input that
- * cannot form one; {@link mergeBaseFromApi} turns that into a reason.
- */
-function compareUrl(apiUrl, repository, base, head) {
-    let root;
-    try {
-        root = new URL(apiUrl);
-    }
-    catch {
-        throw new Error(`the API URL ${JSON.stringify(apiUrl)} is not a URL`);
-    }
-    if (root.protocol !== 'https:' && root.protocol !== 'http:') {
-        throw new Error(`the API URL ${JSON.stringify(apiUrl)} is not http(s)`);
-    }
-    const parts = repository.split('/');
-    if (parts.length !== 2 || parts.some((p) => !NAME.test(p) || p === '.' || p === '..')) {
-        throw new Error(`the repository ${JSON.stringify(repository)} is not owner/name`);
-    }
-    const [owner, repo] = parts.map(encodeURIComponent);
-    const prefix = `${root.origin}${root.pathname.replace(/\/+$/, '')}`;
-    return `${prefix}/repos/${owner}/${repo}/compare/${encodeRef('base', base)}...${encodeRef('head', head)}?per_page=1`;
-}
-/** A short, single-line, printable excerpt of text from the server. */
-function excerpt(text, max = 200) {
-    // eslint-disable-next-line no-control-regex
-    const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 3)}...` : line;
-}
-function apiMessage(body) {
-    try {
-        const parsed = JSON.parse(body);
-        if (parsed &&
-            typeof parsed === 'object' &&
-            typeof parsed.message === 'string') {
-            return excerpt(parsed.message);
-        }
-    }
-    catch {
-        // not JSON: fall through to the raw text
-    }
-    return excerpt(body, 120);
-}
-function describeStatus(response, body, options) {
-    const status = response.status;
-    const message = apiMessage(body);
-    const said = message ? ` (${message})` : '';
-    const remaining = response.headers.get('x-ratelimit-remaining');
-    const reset = Number(response.headers.get('x-ratelimit-reset'));
-    const retryAfter = response.headers.get('retry-after');
-    if ((status === 403 || status === 429) && remaining === '0') {
-        const when = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
-        return `GitHub API rate limit exhausted${when} (HTTP ${status})`;
-    }
-    if (status === 429 || (status === 403 && (retryAfter !== null || /secondary rate limit/i.test(message)))) {
-        const wait = retryAfter !== null ? `, retry after ${excerpt(retryAfter, 20)}s` : '';
-        return `GitHub API secondary rate limit (HTTP ${status}${wait})${said}`;
-    }
-    if (status === 401)
-        return `GitHub API rejected the token (HTTP 401)${said}`;
-    if (status === 403)
-        return `GitHub API refused the comparison (HTTP 403)${said}`;
-    if (status === 404) {
-        return `GitHub API found no comparison of ${options.base}...${options.head} in ${options.repository} (HTTP 404)${said}`;
-    }
-    if (status >= 500)
-        return `GitHub API server error (HTTP ${status})${said}`;
-    return `GitHub API answered HTTP ${status}${said}`;
-}
-/** Errors may come from another realm (`instanceof Error` fails there), so they are read by shape. */
-function asErrorLike(value) {
-    return typeof value === 'object' && value !== null ? value : { message: String(value) };
-}
-function describeError(error, host, timeoutMs) {
-    const e = asErrorLike(error);
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-        return `GitHub API request to ${host} timed out after ${timeoutMs} ms`;
-    }
-    // fetch reports network failures as "fetch failed" with the system error as the cause.
-    const cause = asErrorLike(e.cause ?? {});
-    const detail = [cause.code, e.code, cause.message, e.message].find((d) => typeof d === 'string' && d !== '');
-    return `GitHub API request to ${host} failed: ${excerpt(String(detail ?? error))}`;
-}
-/**
- * The merge-base of `base` and `head` from GitHub's compare endpoint
- * (`GET /repos/{owner}/{repo}/compare/{base}...{head}`, field `merge_base_commit.sha`): the
- * fallback when the checkout cannot tell. Never throws: bad input, HTTP errors (401, 403, 404, rate
- * limits), network failures, timeouts and unexpected payloads become reasons, and the token never
- * appears in one.
- */
-async function mergeBaseFromApi(options) {
-    const token = options.token ?? '';
-    const redact = (reason) => (token.length > 0 ? reason.split(token).join('***') : reason);
-    const fail = (reason) => ({ sha: null, reason: redact(reason) });
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    const fetchImpl = options.fetchImpl ?? http_1.httpFetch;
-    let url;
-    try {
-        url = compareUrl(options.apiUrl, options.repository, options.base, options.head);
-    }
-    catch (error) {
-        return fail(`cannot ask the GitHub API: ${String(asErrorLike(error).message)}`);
-    }
-    const host = new URL(url).host;
-    const headers = {
-        Accept: 'application/vnd.github+json',
-        'X-GitHub-Api-Version': '2022-11-28',
-        'User-Agent': 'buildkit-cache-action',
-    };
-    if (token)
-        headers.Authorization = `Bearer ${token}`;
-    try {
-        const signal = AbortSignal.timeout(timeoutMs);
-        const response = await fetchImpl(url, { method: 'GET', headers, signal, redirect: 'follow' });
-        const body = await response.text();
-        if (!response.ok)
-            return fail(describeStatus(response, body, options));
-        let parsed;
-        try {
-            parsed = JSON.parse(body);
-        }
-        catch {
-            return fail(`GitHub API answered with something that is not JSON: ${excerpt(body, 80)}`);
-        }
-        const mergeBase = parsed?.merge_base_commit;
-        const sha = mergeBase?.sha;
-        if (typeof sha !== 'string' || !SHA.test(sha)) {
-            return fail('GitHub API compare response has no merge_base_commit.sha');
-        }
-        return { sha };
-    }
-    catch (error) {
-        return fail(describeError(error, host, timeoutMs));
-    }
-}
-
-
-/***/ }),
-
-/***/ 9556:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.stripRefsHeads = stripRefsHeads;
-exports.parseMergeQueueRef = parseMergeQueueRef;
-exports.runContextFrom = runContextFrom;
-exports.mergedPullRequest = mergedPullRequest;
-exports.readRunContext = readRunContext;
-const node_fs_1 = __nccwpck_require__(3024);
 function obj(value) {
     return value !== null && typeof value === 'object' ? value : undefined;
 }
@@ -3140,7 +1026,7 @@ function readRunContext(env = process.env) {
     const path = env.GITHUB_EVENT_PATH;
     if (path) {
         try {
-            payload = JSON.parse((0, node_fs_1.readFileSync)(path, 'utf8'));
+            payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
         }
         catch {
             payload = {};
@@ -3152,675 +1038,45 @@ function readRunContext(env = process.env) {
 
 /***/ }),
 
-/***/ 1707:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ 59663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   kY: () => (/* binding */ failureText),
+/* harmony export */   tX: () => (/* binding */ httpFetch)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.cacheScopesFromToken = cacheScopesFromToken;
-/**
- * Decodes the token's payload without verifying it (only GitHub can) to show the user which
- * ref scopes the run may read and write. Never returns or logs the token itself.
- */
-function cacheScopesFromToken(token) {
-    const parts = token.split('.');
-    if (parts.length < 2)
-        return null;
-    try {
-        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        if (typeof payload.ac !== 'string')
-            return null;
-        const ac = JSON.parse(payload.ac);
-        if (!Array.isArray(ac))
-            return null;
-        return ac
-            .filter((e) => typeof e.Scope === 'string' && typeof e.Permission === 'number')
-            .map((e) => ({
-            scope: e.Scope,
-            read: (e.Permission & 1) !== 0,
-            write: (e.Permission & 2) !== 0,
-        }));
-    }
-    catch {
-        return null;
-    }
-}
-
-
-/***/ }),
-
-/***/ 8422:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.readInputs = exports.CACHE_WRITES = exports.CACHE_MODES = exports.DRIVERS = exports.CACHE_BACKENDS = exports.InputError = void 0;
-exports.parseList = parseList;
-exports.parseDuration = parseDuration;
-exports.validateCacheImage = validateCacheImage;
-exports.parseInputs = parseInputs;
-exports.isRemoteContext = isRemoteContext;
-exports.validatePaths = validatePaths;
-const sync_1 = __nccwpck_require__(1110);
-const node_path_1 = __nccwpck_require__(6760);
-const commands_1 = __nccwpck_require__(6342);
-/** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(`input "${input}": ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-exports.InputError = InputError;
-exports.CACHE_BACKENDS = ['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none'];
-exports.DRIVERS = ['docker-container', 'docker', 'remote'];
-exports.CACHE_MODES = ['max', 'min'];
-exports.CACHE_WRITES = ['auto', 'always', 'never'];
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-function bool(get, name, fallback) {
-    const raw = get(name).trim();
-    if (raw === '')
-        return fallback;
-    if (BOOLEAN_TRUE.includes(raw))
-        return true;
-    if (BOOLEAN_FALSE.includes(raw))
-        return false;
-    throw new InputError(name, `expected true or false, got ${JSON.stringify(raw)}`);
-}
-function oneOf(get, name, allowed, fallback) {
-    const raw = get(name).trim();
-    if (raw === '')
-        return fallback;
-    if (allowed.includes(raw))
-        return raw;
-    throw new InputError(name, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
-}
-/**
- * A list input: one item per line, and (unless `commas` is false) comma-separated items on a
- * line, with CSV quoting so an item can hold a comma (`"type=local,dest=a,b"`).
- */
-function parseList(name, raw, commas = true) {
-    const lines = raw.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-    if (!commas)
-        return lines.map((l) => l.trim());
-    const items = [];
-    for (const line of lines) {
-        let rows;
-        try {
-            rows = (0, sync_1.parse)(line, { relaxColumnCount: true, skipEmptyLines: true, trim: true, relaxQuotes: true });
-        }
-        catch (e) {
-            throw new InputError(name, `cannot read the line ${JSON.stringify(line)}: ${e.message}`);
-        }
-        for (const row of rows)
-            items.push(...row.filter((i) => i !== ''));
-    }
-    return items;
-}
-function keyValues(name, raw) {
-    return parseList(name, raw, false).map((line) => {
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            throw new InputError(name, `expected lines of the form id=value, got a line without "="`);
-        return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
-    });
-}
-function secretValues(name, raw) {
-    // Values may span lines (PEM keys), so only lines that start a new `id=` begin an entry.
-    const entries = [];
-    for (const line of raw.split(/\r?\n/)) {
-        const m = /^([A-Za-z0-9_.-]+)=(.*)$/.exec(line);
-        if (m)
-            entries.push({ id: m[1], value: m[2] });
-        else if (entries.length > 0)
-            entries[entries.length - 1].value += `\n${line}`;
-        else if (line.trim() !== '')
-            throw new InputError(name, 'expected lines of the form id=value');
-    }
-    for (const e of entries)
-        e.value = e.value.replace(/\n+$/, '');
-    return entries;
-}
-/** `90`, `90s`, `10m`, `1h`, `1500ms` → milliseconds. */
-function parseDuration(name, raw, fallbackMs) {
-    const value = raw.trim();
-    if (value === '')
-        return fallbackMs;
-    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
-    if (!m) {
-        throw new InputError(name, `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`);
-    }
-    const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
-    return Math.round(Number(m[1]) * unit);
-}
-/** A whole number of at least 1. */
-function positiveWholeNumber(name, raw, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
-        throw new InputError(name, `expected a whole number of at least 1, got ${JSON.stringify(value)}`);
-    }
-    return Number(value);
-}
-/** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
-const SECRET_ATTRIBUTES = ['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken'];
-const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
-/** `cache-image` is a repository: lowercase, no tag, no digest. */
-function validateCacheImage(image) {
-    if (image === '')
-        return image;
-    if (image.includes('@'))
-        throw new InputError('cache-image', 'expected a repository without a digest');
-    const lastSlash = image.lastIndexOf('/');
-    if (image.slice(lastSlash + 1).includes(':')) {
-        throw new InputError('cache-image', 'expected a repository without a tag (the action picks the tags)');
-    }
-    if (!CACHE_IMAGE.test(image)) {
-        throw new InputError('cache-image', `expected a lowercase repository name such as ghcr.io/owner/app-cache`);
-    }
-    return image;
-}
-/** Reads every input from the step's environment: the only place that does. */
-const readInputs = () => parseInputs(commands_1.getInput);
-exports.readInputs = readInputs;
-/** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
-function parseInputs(get) {
-    const build = {
-        context: get('context').trim() || '.',
-        file: get('file').trim(),
-        target: get('target').trim(),
-        tags: parseList('tags', get('tags')),
-        labels: parseList('labels', get('labels'), false),
-        annotations: parseList('annotations', get('annotations'), false),
-        buildArgs: parseList('build-args', get('build-args'), false),
-        buildContexts: parseList('build-contexts', get('build-contexts'), false),
-        secrets: secretValues('secrets', get('secrets')),
-        secretEnvs: keyValues('secret-envs', get('secret-envs')).map(({ key, value }) => ({
-            id: key,
-            env: value.trim(),
-        })),
-        secretFiles: keyValues('secret-files', get('secret-files')).map(({ key, value }) => ({
-            id: key,
-            path: value.trim(),
-        })),
-        ssh: parseList('ssh', get('ssh'), false),
-        platforms: parseList('platforms', get('platforms')),
-        push: bool(get, 'push', false),
-        load: bool(get, 'load', false),
-        outputs: parseList('outputs', get('outputs'), false),
-        pull: bool(get, 'pull', false),
-        noCache: bool(get, 'no-cache', false),
-        noCacheFilters: parseList('no-cache-filters', get('no-cache-filters')),
-        provenance: get('provenance').trim(),
-        sbom: get('sbom').trim(),
-        attests: parseList('attests', get('attests'), false),
-        network: get('network').trim(),
-        addHosts: parseList('add-hosts', get('add-hosts')),
-        allow: parseList('allow', get('allow')),
-        shmSize: get('shm-size').trim(),
-        ulimit: parseList('ulimit', get('ulimit'), false),
-        cgroupParent: get('cgroup-parent').trim(),
-        call: get('call').trim(),
-        cacheFrom: parseList('cache-from', get('cache-from'), false),
-        cacheTo: parseList('cache-to', get('cache-to'), false),
-    };
-    const builder = {
-        driver: oneOf(get, 'driver', exports.DRIVERS, 'docker-container'),
-        driverOpts: parseList('driver-opts', get('driver-opts')),
-        buildkitdFlags: get('buildkitd-flags').trim(),
-        buildkitdConfigInline: get('buildkitd-config-inline'),
-        endpoint: get('endpoint').trim(),
-        builder: get('builder').trim(),
-        buildxVersion: get('buildx-version').trim(),
-        cleanup: bool(get, 'cleanup', true),
-    };
-    if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
-        throw new InputError('endpoint', 'driver "remote" needs an endpoint such as tcp://buildkitd:1234');
-    }
-    if (builder.builder !== '' && (builder.driverOpts.length > 0 || builder.buildkitdFlags !== '')) {
-        throw new InputError('builder', 'an existing builder cannot take driver-opts or buildkitd-flags; set them where that builder is created');
-    }
-    if (builder.buildxVersion !== '' && !/^v?\d+\.\d+(\.\d+)?$/.test(builder.buildxVersion)) {
-        throw new InputError('buildx-version', `expected a version such as 0.29.1, got ${JSON.stringify(builder.buildxVersion)}`);
-    }
-    const cache = {
-        backend: oneOf(get, 'cache', exports.CACHE_BACKENDS, 'gha'),
-        image: validateCacheImage(get('cache-image').trim()),
-        dir: get('cache-dir').trim(),
-        scope: get('cache-scope').trim(),
-        leg: get('cache-leg').trim(),
-        readLegs: parseList('cache-read-legs', get('cache-read-legs')),
-        mode: oneOf(get, 'cache-mode', exports.CACHE_MODES, 'max'),
-        write: oneOf(get, 'cache-write', exports.CACHE_WRITES, 'auto'),
-        options: parseList('cache-options', get('cache-options')),
-        ignoreError: bool(get, 'cache-ignore-error', true),
-        exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
-        explain: bool(get, 'cache-explain', false),
-        keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
-    };
-    for (const option of cache.options) {
-        if (!/^[a-z0-9_-]+=/.test(option)) {
-            throw new InputError('cache-options', `expected key=value attributes such as compression=zstd`);
-        }
-        const key = option.slice(0, option.indexOf('='));
-        if (SECRET_ATTRIBUTES.includes(key)) {
-            throw new InputError('cache-options', `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`);
-        }
-    }
-    if (cache.backend === 'local' && cache.dir === '') {
-        throw new InputError('cache-dir', 'cache "local" needs a folder, e.g. cache-dir: /tmp/.buildx-cache');
-    }
-    if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
-        if (build.tags.length === 0) {
-            throw new InputError('cache-image', `cache "${cache.backend}" needs a repository for its cache tags: set cache-image or tags`);
-        }
-    }
-    if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
-        throw new InputError('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
-    }
-    return { build, builder, cache, githubToken: get('github-token'), dryRun: bool(get, 'dry-run', false) };
-}
-/** A context that is a remote source rather than a folder of the checkout. */
-function isRemoteContext(context) {
-    return context === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@');
-}
-/**
- * Checks the paths the build reads against the checkout: the context must be a folder inside the
- * workspace and the Dockerfile must exist. `exists` is the file system, passed in.
- */
-function validatePaths(build, workspace, exists) {
-    if (isRemoteContext(build.context))
-        return;
-    const root = (0, node_path_1.resolve)(workspace);
-    const context = (0, node_path_1.resolve)(workspace, build.context);
-    if (context !== root && !context.startsWith(`${root}/`)) {
-        throw new InputError('context', `expected a folder inside the workspace (${root}), got ${JSON.stringify(build.context)}`);
-    }
-    if (!exists(context))
-        throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
-    const file = build.file === '' ? (0, node_path_1.resolve)(context, 'Dockerfile') : (0, node_path_1.resolve)(workspace, build.file);
-    if (!exists(file)) {
-        throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 1730:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.run = run;
-const fs = __importStar(__nccwpck_require__(3024));
-const os = __importStar(__nccwpck_require__(8161));
-const path = __importStar(__nccwpck_require__(6760));
-const core = __importStar(__nccwpck_require__(6342));
-const build_1 = __nccwpck_require__(9224);
-const builder_1 = __nccwpck_require__(1747);
-const engine_1 = __nccwpck_require__(8268);
-const history_1 = __nccwpck_require__(348);
-const install_1 = __nccwpck_require__(5443);
-const parse_1 = __nccwpck_require__(2487);
-const cleanup_1 = __nccwpck_require__(5436);
-const exec_1 = __nccwpck_require__(3190);
-const context_1 = __nccwpck_require__(9556);
-const runtime_token_1 = __nccwpck_require__(1707);
-const inputs_1 = __nccwpck_require__(8422);
-const facts_1 = __nccwpck_require__(7736);
-const narrow_1 = __nccwpck_require__(2956);
-const plan_1 = __nccwpck_require__(8720);
-const export_size_1 = __nccwpck_require__(5930);
-const outputs_1 = __nccwpck_require__(5468);
-const report_1 = __nccwpck_require__(8850);
-const summary_1 = __nccwpck_require__(7994);
-const state = __importStar(__nccwpck_require__(2462));
-const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
-/** Problems the user can act on: one `::error::` line, no stack trace. */
-function fail(message) {
-    core.setFailed(`buildkit-cache-action: ${message}`);
-}
-async function run(exec = exec_1.exec, env = process.env) {
-    const started = Date.now();
-    try {
-        await runWithInputs(exec, env, (0, inputs_1.readInputs)(), started);
-    }
-    catch (e) {
-        if (e instanceof inputs_1.InputError || e instanceof install_1.BuildxError || e instanceof builder_1.BuilderError)
-            return fail(e.message);
-        core.debug(e?.stack ?? String(e));
-        fail(`unexpected error: ${e?.message ?? String(e)}`);
-    }
-}
-async function runWithInputs(exec, env, inputs, started) {
-    const mark = (phase) => core.debug(`${phase} at ${Date.now() - started} ms`);
-    for (const secret of [
-        env.ACTIONS_RUNTIME_TOKEN,
-        inputs.githubToken,
-        ...inputs.build.secrets.map((s) => s.value),
-    ]) {
-        if (secret)
-            core.setSecret(secret);
-    }
-    const ctx = (0, context_1.readRunContext)(env);
-    // A closed pull request or a deleted branch: its caches go, nothing is built.
-    const cleanup = (0, cleanup_1.cleanupTrigger)(ctx);
-    if (cleanup)
-        return (0, cleanup_1.runCleanupEvent)(ctx, inputs, env, cleanup);
-    if (!inputs.dryRun)
-        (0, inputs_1.validatePaths)(inputs.build, ctx.workspace, fs.existsSync);
-    // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
-    const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
-    const cachePlan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
-    mark('planned');
-    const tokenScopes = readTokenScopes(inputs, env);
-    const planOutputs = {
-        'cache-from': cachePlan.cacheFrom.join('\n'),
-        'cache-to': cachePlan.cacheTo.join('\n'),
-    };
-    if (probes === null) {
-        const retention = await (0, cleanup_1.retainCommitCaches)(ctx, inputs, env, cachePlan);
-        const report = (0, report_1.buildReport)({
-            plan: cachePlan,
-            backend: inputs.cache.backend,
-            log: null,
-            build: 'not-run',
-            tokenScopes,
-            exportResult: (0, report_1.exportOutcome)(cachePlan, null, false, 'dry-run'),
-        });
-        if (retention)
-            report.cleanup = retention;
-        (0, outputs_1.setOutputs)({
-            ...planOutputs,
-            'cache-export': 'skipped',
-            'cache-report': JSON.stringify(report),
-            ...(0, cleanup_1.cleanupOutputs)(retention),
-        });
-        if (inputs.cache.explain)
-            await writeSummary(report);
-        return;
-    }
-    const skipExport = inputs.cache.backend === 'gha' ? ghaUnavailable(env) : '';
-    if (skipExport)
-        core.warning(`cache: ${skipExport}. The build runs without the gha cache.`);
-    // The builder: the engine must answer, buildx must be new enough, then create or pick one.
-    const tempDir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-'));
-    state.saveTempDir(tempDir);
-    const builderStart = Date.now();
-    const { buildx, builder } = await core.group('Builder', async () => {
-        const engine = await probes.engine;
-        if (engine && !engine.ok) {
-            throw new builder_1.BuilderError(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
-        }
-        const found = await (0, install_1.ensureBuildx)(exec, {
-            wanted: inputs.builder.buildxVersion,
-            floor: inputs.cache.backend === 'gha' ? install_1.GHA_MIN_BUILDX : '',
-            releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
-            probe: probes.buildx,
-        });
-        if (found.note)
-            core.info(found.note);
-        state.saveBuildxPath(found.buildx.path);
-        const chosen = await (0, builder_1.setupBuilder)(exec, found.buildx, {
-            builder: inputs.builder,
-            tempDir,
-            env,
-            onCreate: (name) => state.saveBuilderCreated(name, inputs.builder.cleanup),
-        });
-        return { buildx: found.buildx, builder: chosen };
-    });
-    const builderMs = Date.now() - builderStart;
-    mark('builder ready');
-    // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
-    const setup = (0, build_1.prepareBuild)(inputs, {
-        builder: builder.name,
-        cacheFrom: cachePlan.cacheFrom,
-        cacheTo: cachePlan.cacheTo,
-        tempDir,
-        env,
-        cwd: ctx.workspace,
-    });
-    const build = await (0, build_1.runImageBuild)(exec, buildx, setup);
-    if (build.retriedWithoutCache) {
-        cachePlan.notes.push('a cache source was broken: the build was retried without cache sources');
-    }
-    const built = build.result.exitCode === 0;
-    mark('built');
-    // The image's build record is read while the cache export runs.
-    const historyRead = (async () => {
-        const ref = build.metadata.ref ?? (await (0, history_1.lastBuildRef)(exec, buildx, builder.name, !built));
-        return ref ? (0, history_1.readBuildHistory)(exec, buildx, builder.name, ref) : { log: null, record: null };
-    })();
-    const exportRun = built && setup.separateExport && !skipExport
-        ? await core.group('Cache export', () => (0, build_1.runCacheExport)(exec, buildx, setup, inputs.cache.exportTimeoutMs))
-        : null;
-    mark('exported');
-    // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
-    const retaining = built ? (0, cleanup_1.retainCommitCaches)(ctx, inputs, env, cachePlan) : null;
-    const history = await historyRead;
-    mark('history read');
-    const retention = await retaining;
-    const report = await reportRun({
-        inputs,
-        cachePlan,
-        tokenScopes,
-        build,
-        history,
-        exportRun,
-        skipExport,
-        started,
-        timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
-    });
-    mark('reported');
-    if (retention)
-        report.cleanup = retention;
-    const totals = (0, parse_1.stepTotals)(history.log?.steps ?? []);
-    (0, outputs_1.setOutputs)({
-        ...planOutputs,
-        builder: builder.name,
-        imageid: build.imageId,
-        digest: build.metadata.digest,
-        metadata: build.metadataText,
-        'cached-steps': String(totals.cached),
-        'total-steps': String(totals.total),
-        'cache-hit-ratio': totals.ratio.toFixed(2),
-        'cache-export': report.export.status,
-        'cache-report': JSON.stringify(report),
-        ...(0, cleanup_1.cleanupOutputs)(retention),
-    });
-    await writeSummary(report);
-    // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
-    if (!built)
-        fail((0, report_1.failureMessage)(report.error, (0, builder_1.lastLine)(build.result.stderr)));
-    else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
-        fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
-    }
-}
-function startProbes(exec, inputs, env) {
-    const engine = inputs.builder.driver === 'remote' && inputs.builder.builder === ''
-        ? Promise.resolve(null)
-        : (0, engine_1.probeEngine)(exec, env);
-    return { engine, buildx: (0, install_1.probeBuildx)(exec, env) };
-}
-/** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
-async function planCache(exec, ctx, inputs, env) {
-    const options = (0, plan_1.planOptionsFrom)(inputs);
-    const { facts, existing } = await (0, facts_1.planInputs)(exec, ctx, options, env, inputs.githubToken, fs.existsSync);
-    options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
-    const p = (0, narrow_1.narrowSources)((0, plan_1.plan)(ctx, facts, options), existing.exists);
-    if (existing.note)
-        p.notes.push(existing.note);
-    for (const r of p.reads)
-        core.info(`read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`);
-    for (const w of p.writes)
-        core.info(`write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`);
-    for (const n of p.notes)
-        core.info(`note: ${n}`);
-    return p;
-}
-/** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
-function readTokenScopes(inputs, env) {
-    if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN)
-        return null;
-    const scopes = (0, runtime_token_1.cacheScopesFromToken)(env.ACTIONS_RUNTIME_TOKEN);
-    if (scopes) {
-        const list = scopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
-        core.info(`GitHub cache scopes: ${list.join(', ')}`);
-    }
-    return scopes;
-}
-function ghaUnavailable(env) {
-    if (!env.ACTIONS_RUNTIME_TOKEN) {
-        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
-    }
-    if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
-        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
-    }
-    return '';
-}
-async function reportRun(r) {
-    const built = r.build.result.exitCode === 0;
-    const exportResult = r.exportRun
-        ? {
-            ...(0, report_1.exportOutcome)(r.cachePlan, null, built, r.skipExport),
-            status: r.exportRun.status,
-            reason: r.exportRun.reason,
-            seconds: Math.round(r.exportRun.ms / 100) / 10,
-        }
-        : (0, report_1.exportOutcome)(r.cachePlan, r.history.log, built, r.skipExport);
-    if (exportResult.status === 'failed')
-        core.warning(`cache export failed: ${exportResult.reason}`);
-    for (const i of r.history.log ? (0, report_1.importResults)(r.history.log) : []) {
-        if (i.result === 'failed')
-            core.warning(`cache import from ${i.source} failed: ${i.error}`);
-    }
-    // The cache manifest is in the metadata of the invocation that exported.
-    const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
-    const exportSizes = exportResult.status === 'ok' ? await (0, export_size_1.measureExports)(r.cachePlan.cacheTo, cacheManifest) : [];
-    return (0, report_1.buildReport)({
-        plan: r.cachePlan,
-        backend: r.inputs.cache.backend,
-        log: r.history.log,
-        build: built ? 'succeeded' : 'failed',
-        tokenScopes: r.tokenScopes,
-        exportResult,
-        record: r.history.record,
-        metadata: { ...r.build.metadata, cacheManifest },
-        exportSizes,
-        noCache: r.inputs.build.noCache,
-        timings: { ...r.timings, totalMs: Date.now() - r.started },
-    });
-}
-async function writeSummary(report) {
-    try {
-        await core.appendSummary((0, summary_1.renderSummary)(report));
-    }
-    catch (e) {
-        core.warning(`could not write the job summary: ${e.message}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 9663:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.httpFetch = void 0;
-exports.failureText = failureText;
-const http = __importStar(__nccwpck_require__(7067));
 const MAX_REDIRECTS = 5;
-/** A failed request in a few words: fetch's "fetch failed" with the system error's code, e.g. `(ECONNREFUSED)`. */
+/**
+ * A failed request in a few words: fetch's "fetch failed" with the system error's code, e.g.
+ * `(ECONNREFUSED)`, and the proxy it went through, if any (a proxy's refusal reads the same).
+ */
 function failureText(error) {
     const cause = error?.cause?.code;
-    return `${error?.message || String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}`;
+    const proxy = error?.proxy;
+    return (`${error?.message || String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}` +
+        (typeof proxy === 'string' ? ` through the proxy ${proxy}` : ''));
 }
 /**
- * A small `fetch` on `node:http`/`node:https`: follows up to five redirects (303 turns into a GET,
- * and credentials are not sent to another origin), reads the whole body, and fails as `fetch`
- * does: network errors as "fetch failed" with the system error as `cause`, an aborted signal with
- * the signal's reason (a `TimeoutError` for `AbortSignal.timeout`).
+ * A small `fetch` whose connections come from `@actions/http-client`: HTTPS_PROXY / HTTP_PROXY are
+ * used and NO_PROXY (and loopback) bypass them, exactly as for `@actions/cache` and
+ * `@actions/tool-cache`. Follows up to five redirects itself (303 turns into a GET, and
+ * credentials are not sent to another origin: host and port, which the toolkit's own redirect
+ * handling does not compare), reads the whole body, and fails as `fetch` does: network errors as
+ * "fetch failed" with the system error as `cause`, an aborted signal with the signal's reason (a
+ * `TimeoutError` for `AbortSignal.timeout`).
  */
 const httpFetch = async (url, init = {}) => {
     let target = new URL(url);
     let method = (init.method ?? 'GET').toUpperCase();
     let body = init.body;
     let headers = { ...(init.headers ?? {}) };
+    const routes = await proxyRoutes();
     for (let hop = 0;; hop++) {
-        const res = await request(target, method, headers, body, init.signal);
+        const res = await request(target, method, headers, body, init.signal, routes);
         const location = res.headers.get('location');
         if (![301, 302, 303, 307, 308].includes(res.status) || !location)
             return res;
@@ -3837,36 +1093,69 @@ const httpFetch = async (url, init = {}) => {
         target = next;
     }
 };
-exports.httpFetch = httpFetch;
-function request(url, method, headers, body, signal) {
+/** Without a proxy variable every connection is direct, as the toolkit's would be: node's own agent. */
+const DIRECT = { agentFor: () => undefined, proxyFor: () => undefined };
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+let loadedRoutes;
+/** The proxy (`host:port`, without credentials) a request to `url` goes through; undefined for none. */
+async function proxyFor(url) {
+    return (await proxyRoutes()).proxyFor(new URL(url));
+}
+/**
+ * The toolkit's client is loaded on the first request through a proxy only (it brings undici and
+ * a tunnel agent, ~50 ms): runs without a proxy, or without requests, don't pay for it.
+ */
+function proxyRoutes() {
+    if (!PROXY_VARIABLES.some((name) => process.env[name]))
+        return Promise.resolve(DIRECT);
+    loadedRoutes ??= Promise.all([
+        __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 54844, 23)),
+        __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 54988)),
+    ]).then(([{ HttpClient }, { getProxyUrl }]) => {
+        const client = new HttpClient('buildkit-cache-action', [], { allowRedirects: false });
+        return {
+            agentFor: (url) => client.getAgent(url.href),
+            proxyFor: (url) => {
+                const proxy = getProxyUrl(url);
+                return proxy?.hostname ? proxy.host : undefined;
+            },
+        };
+    });
+    return loadedRoutes;
+}
+function request(url, method, headers, body, signal, routes) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted)
             return reject(signal.reason);
         // node:https loads TLS: ~5 ms that runs against a loopback or plain-HTTP service never need.
         const client = url.protocol === 'https:'
-            ? __nccwpck_require__(4708)
+            ? __nccwpck_require__(44708)
             : url.protocol === 'http:'
-                ? http
+                ? node_http__WEBPACK_IMPORTED_MODULE_0__
                 : null;
         if (!client)
             return reject(new TypeError(`fetch failed: unsupported protocol ${url.protocol}`));
+        const proxy = routes.proxyFor(url);
+        const failed = (e) => signal?.aborted
+            ? signal.reason
+            : Object.assign(new TypeError('fetch failed', { cause: e }), proxy ? { proxy } : {});
         const sent = { ...headers };
         if (body !== undefined)
             sent['Content-Length'] = String(Buffer.byteLength(body));
-        const req = client.request(url, { method, headers: sent });
+        const req = client.request(url, { method, headers: sent, agent: routes.agentFor(url) });
         const onAbort = () => req.destroy(signal?.reason);
         signal?.addEventListener('abort', onAbort, { once: true });
         const settle = () => signal?.removeEventListener('abort', onAbort);
         req.on('error', (e) => {
             settle();
-            reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: e }));
+            reject(failed(e));
         });
         req.on('response', (res) => {
             const chunks = [];
             res.on('data', (c) => chunks.push(c));
             res.on('error', (e) => {
                 settle();
-                reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: e }));
+                reject(failed(e));
             });
             res.on('end', () => {
                 settle();
@@ -3894,14 +1183,156 @@ function request(url, method, headers, body, signal) {
 
 /***/ }),
 
-/***/ 774:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ 42471:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E3: () => (/* binding */ refLabel),
+/* harmony export */   MF: () => (/* binding */ namespace),
+/* harmony export */   UU: () => (/* binding */ cacheName),
+/* harmony export */   Yk: () => (/* binding */ legOf),
+/* harmony export */   _M: () => (/* binding */ repositoryOf),
+/* harmony export */   _V: () => (/* binding */ defaultScope),
+/* harmony export */   hc: () => (/* binding */ siblingLegsFromTags),
+/* harmony export */   yR: () => (/* binding */ slug)
+/* harmony export */ });
+/* unused harmony exports sameRef, refName, TAG_MAX */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+function refLabel(ref) {
+    switch (ref.kind) {
+        case 'branch':
+            return `branch:${ref.name}`;
+        case 'pr':
+            return `pr:${ref.number}`;
+        case 'sha':
+            return `sha:${ref.sha}`;
+    }
+}
+function sameRef(a, b) {
+    return refLabel(a) === refLabel(b);
+}
+function shortHash(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 8);
+}
+/**
+ * A name that is valid inside a registry tag, a gha scope, an s3 name and a folder name:
+ * lowercase `[a-z0-9_.-]`, not starting with `.` or `-`, at most `maxLength` characters. Where
+ * sanitizing changed or shortened the name, a short hash of the original is appended, so that
+ * `Feature/A` and `feature-a` never share a cache.
+ */
+function slug(name, maxLength = 128, allowDots = true) {
+    const invalid = allowDots ? /[^a-z0-9_.-]+/g : /[^a-z0-9_-]+/g;
+    const clean = name
+        .toLowerCase()
+        .replace(invalid, '-')
+        .replace(/^[.-]+/, '')
+        .replace(/[.-]+$/, '');
+    if (clean === name && clean.length <= maxLength && clean !== '')
+        return clean;
+    const hash = shortHash(name);
+    const room = maxLength - hash.length - 1;
+    const head = clean.slice(0, room).replace(/[.-]+$/, '');
+    return head === '' ? hash : `${head}-${hash}`;
+}
+/** The name part of a cache for a ref, e.g. `branch-main`, `pr-7`, `sha-<40 hex>`. */
+function refName(ref, maxLength) {
+    switch (ref.kind) {
+        case 'branch':
+            return `branch-${slug(ref.name, maxLength - 'branch-'.length)}`;
+        case 'pr':
+            return `pr-${ref.number}`;
+        case 'sha':
+            return `sha-${ref.sha.toLowerCase()}`;
+    }
+}
+/** Registry tags are at most 128 characters. */
+const TAG_MAX = 128;
+/**
+ * `<scope>[.<leg>]`: the namespace of one image's cache. Dots separate it from the ref part, so
+ * a sibling leg's tags can be recognised when listing a repository's tags.
+ */
+function namespace(scope, leg) {
+    const s = slug(scope, 48, false);
+    return leg === '' ? s : `${s}.${slug(leg, 40, false)}`;
+}
+/** The full cache name for a ref inside a namespace: `<namespace>.<ref part>`, a valid tag. */
+function cacheName(ns, ref) {
+    return `${ns}.${refName(ref, TAG_MAX - ns.length - 1)}`;
+}
+/**
+ * The default scope: from the Dockerfile's path, so two images built in one repository never
+ * share a cache by accident. Targets and platforms of one Dockerfile share stages, so they are
+ * legs of one scope (see `legOf`), not strangers.
+ */
+function defaultScope(file) {
+    const parts = [];
+    const path = file.replace(/\\/g, '/').replace(/^\.\//, '');
+    if (path !== '') {
+        const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+        const base = path.slice(path.lastIndexOf('/') + 1);
+        if (dir !== '' && dir !== '.')
+            parts.push(dir);
+        if (base !== 'Dockerfile')
+            parts.push(base);
+    }
+    // Already clean, so the namespace needs no hash suffix: `docker/api/Dockerfile` → `docker-api`.
+    const name = parts
+        .join('-')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .replace(/^[-]+|[-]+$/g, '');
+    return name === '' ? 'default' : name;
+}
+/**
+ * The default matrix leg: the target and the platforms (`runtime`, `linux-arm64`,
+ * `runtime-linux-amd64_linux-arm-v7`); empty for a plain build.
+ */
+function legOf(target, platforms) {
+    const platformPart = platforms.map((p) => p.replace(/\//g, '-')).join('_');
+    return [target, platformPart].filter((p) => p !== '').join('-');
+}
+/** The repository of an image reference: `ghcr.io/o/app:1.0` → `ghcr.io/o/app`. */
+function repositoryOf(imageRef) {
+    const noDigest = imageRef.split('@')[0];
+    const lastSlash = noDigest.lastIndexOf('/');
+    const colon = noDigest.indexOf(':', lastSlash + 1);
+    return (colon === -1 ? noDigest : noDigest.slice(0, colon)).toLowerCase();
+}
+/**
+ * Sibling matrix legs found among a cache repository's tags: `<scope>.<leg>.<ref part>` tags
+ * whose leg is not this one. Legs have no dots, so the pattern is unambiguous.
+ */
+function siblingLegsFromTags(tags, scope, ownLeg) {
+    const prefix = `${slug(scope, 48, false)}.`;
+    const own = ownLeg === '' ? '' : slug(ownLeg, 40, false);
+    const legs = new Set();
+    for (const tag of tags) {
+        if (!tag.startsWith(prefix))
+            continue;
+        const m = /^([a-z0-9_-]+)\.(branch|pr|sha)-/.exec(tag.slice(prefix.length));
+        if (m && m[1] !== own)
+            legs.add(m[1]);
+    }
+    return [...legs].sort();
+}
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.unusedOptions = unusedOptions;
-exports.cacheFromEntries = cacheFromEntries;
-exports.cacheToEntries = cacheToEntries;
+/***/ }),
+
+/***/ 55312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  et: () => (/* binding */ plan),
+  HN: () => (/* binding */ planLines),
+  kR: () => (/* binding */ planOptionsFrom)
+});
+
+;// CONCATENATED MODULE: ./src/plan/backends.ts
 /** Where an s3 cache lives: both the importer and the exporter take these. */
 const S3_SHARED = [
     'bucket',
@@ -3966,7 +1397,7 @@ function join(type, attrs) {
     return [`type=${type}`, ...attrs].join(',');
 }
 /** Where one named cache lives, as the backend's own attribute. */
-function location(b, name, direction) {
+function backends_location(b, name, direction) {
     switch (b.backend) {
         case 'registry':
         case 'inline':
@@ -3989,11 +1420,9 @@ function cacheFromEntries(b, names) {
         case 'inline':
             // The cache travels inside the image: read it back from the image's own tags.
             return b.imageTags.map((tag) => join('registry', [`ref=${tag}`]));
-        case 's3':
-            // One importer reads several names, in order.
-            return [join('s3', [`name=${names.join(';')}`, ...extra])];
         default:
-            return names.map((n) => join(b.backend, [location(b, n, 'from'), ...extra]));
+            // One entry per name, s3 too: BuildKit's s3 importer reads only the first of `;`-separated names.
+            return names.map((n) => join(b.backend, [backends_location(b, n, 'from'), ...extra]));
     }
 }
 /** `--cache-to` entries for the named caches. */
@@ -4002,6 +1431,8 @@ function cacheToEntries(b, names) {
         return [];
     if (b.backend === 'inline')
         return ['type=inline'];
+    // BuildKit's s3 exporter writes the manifest under each of `;`-separated names, blobs once.
+    const targets = b.backend === 's3' ? [names.join(';')] : names;
     const preset = b.backend === 'registry' ? registryPreset(b.image) : [];
     const user = filterOptions(b.options, ACCEPTED[b.backend].to);
     const userKeys = user.map((o) => o.slice(0, o.indexOf('=')));
@@ -4011,419 +1442,21 @@ function cacheToEntries(b, names) {
         ...user,
         ...(b.ignoreError ? ['ignore-error=true'] : []),
     ];
-    return names.map((n) => join(b.backend, [location(b, n, 'to'), ...attrs]));
+    return targets.map((n) => join(b.backend, [backends_location(b, n, 'to'), ...attrs]));
 }
 
-
-/***/ }),
-
-/***/ 7736:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.gatherFacts = gatherFacts;
-exports.planInputs = planInputs;
-exports.findExistingCaches = findExistingCaches;
-const history_1 = __nccwpck_require__(528);
-const compare_1 = __nccwpck_require__(480);
-const docker_config_1 = __nccwpck_require__(7706);
-const cache_entries_1 = __nccwpck_require__(3780);
-const tags_1 = __nccwpck_require__(7906);
-const names_1 = __nccwpck_require__(2471);
-const narrow_1 = __nccwpck_require__(2956);
-const plan_1 = __nccwpck_require__(8720);
-const rules_1 = __nccwpck_require__(1324);
-/**
- * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
- * from GitHub's compare API. Never fails: a commit not found is null with its reason.
- */
-async function gatherFacts(exec, ctx, needed, githubToken, 
-/** HEAD's commit, when the caller already asked git for it. */
-head) {
-    const facts = { mergeBase: null, parent: null };
-    const cwd = ctx.workspace;
-    if (needed.parent && ctx.pushedBefore) {
-        // The push names the head it replaced: no git lookup (or deepening) needed.
-        facts.parent = ctx.pushedBefore;
-    }
-    else if (needed.parent) {
-        const parent = await (0, history_1.parentCommit)(exec, { cwd, rev: 'HEAD', remote: 'origin' });
-        facts.parent = parent.sha;
-        if (parent.sha === null)
-            facts.parentWhy = parent.reason;
-    }
-    if (needed.mergeBase && ctx.defaultBranch) {
-        const local = await (0, history_1.findMergeBase)(exec, {
-            cwd,
-            head: 'HEAD',
-            base: `origin/${ctx.defaultBranch}`,
-            remote: 'origin',
-        });
-        if (local.sha !== null) {
-            facts.mergeBase = local.sha;
-            // A push that merged the default branch in names the merge-base as HEAD's second parent.
-            if ((await (head ?? (0, history_1.commitInfo)(exec, { cwd })))?.parents[1] === local.sha)
-                facts.justMerged = local.sha;
-        }
-        else if (githubToken !== '' && ctx.repository !== '' && ctx.sha !== '') {
-            const remote = await (0, compare_1.mergeBaseFromApi)({
-                apiUrl: ctx.apiUrl,
-                repository: ctx.repository,
-                base: ctx.defaultBranch,
-                head: ctx.sha,
-                token: githubToken,
-            });
-            facts.mergeBase = remote.sha;
-            if (remote.sha === null)
-                facts.mergeBaseWhy = `git: ${local.reason}; GitHub API: ${remote.reason}`;
-        }
-        else {
-            facts.mergeBaseWhy = `git: ${local.reason}; no github-token for the API fallback`;
-        }
-    }
-    const headSha = ctx.pullRequest?.headSha ?? '';
-    if (needed.headCommit && headSha !== '') {
-        const compared = await (0, history_1.compareCommits)(exec, { cwd, other: headSha, remote: 'origin' });
-        if (typeof compared === 'string') {
-            facts.headWhy = compared;
-        }
-        else {
-            // GitHub's merge commit of a pull request: first parent the base, second the head.
-            const base = compared.rev.parents[0];
-            facts.mergeIsHead = compared.rev.tree === compared.other.tree;
-            if (base !== undefined && compared.other.parents[1] === base)
-                facts.justMerged = base;
-        }
-    }
-    return facts;
-}
-/**
- * The facts and the listing a plan needs, side by side. One exception to running them at once:
- * a branch push whose own cache exists reads that alone (narrow.ts), so its merge-base, which a
- * shallow checkout only yields after fetches, is not looked up, unless the push is a merge (it
- * may have merged its base, which the rules read instead). That push waits for the listing first.
- */
-async function planInputs(exec, ctx, options, env, githubToken, fileExists) {
-    const trigger = (0, rules_1.classify)(ctx);
-    const needed = (0, rules_1.factsNeeded)(trigger);
-    const listing = findExistingCaches(options, env, fileExists);
-    // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
-    const head = trigger.kind === 'push-branch' ? (0, history_1.commitInfo)(exec, { cwd: ctx.workspace }) : undefined;
-    let skipped = '';
-    if (head) {
-        const own = (0, plan_1.plan)(ctx, { mergeBase: null, parent: null }, options).reads.find((r) => r.alone && r.entry);
-        if (own && (await listing).exists(own.entry) === true) {
-            const info = await head;
-            if (info && info.parents.length === 1) {
-                needed.mergeBase = false;
-                skipped = `not looked up: ${own.ref} exists and is read alone`;
-            }
-        }
-    }
-    const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
-    if (skipped)
-        facts.mergeBaseSkipped = skipped;
-    return { facts, existing };
-}
-/**
- * Lists, once per run and by the backend's own means, which caches exist: the registry
- * repository's tags, the gha index entries the runtime token can read, the local folders. A
- * listing that fails costs nothing but that knowledge: every planned source is then read.
- */
-async function findExistingCaches(options, env, fileExists) {
-    const unknown = (note) => ({ exists: () => undefined, siblingLegs: [], note });
-    switch (options.backend) {
-        case 'registry': {
-            if (!options.image)
-                return unknown();
-            // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
-            const listed = await (0, tags_1.listTags)({
-                image: options.image,
-                dockerConfigDir: (0, docker_config_1.dockerConfigDir)(env),
-                timeoutMs: 5000,
-            });
-            if (listed.tags === null) {
-                return unknown(`cache tags not listed (${listed.reason}): every planned source is read`);
-            }
-            const legs = options.leg === '' ? [] : (0, names_1.siblingLegsFromTags)(listed.tags, options.scope, options.leg);
-            return { exists: (0, narrow_1.registryExistence)(listed.tags), siblingLegs: legs };
-        }
-        case 'gha': {
-            if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL)
-                return unknown();
-            const listed = await (0, cache_entries_1.listGhaCacheNames)({
-                resultsUrl: env.ACTIONS_RESULTS_URL,
-                token: env.ACTIONS_RUNTIME_TOKEN,
-                prefix: (0, names_1.namespace)(options.scope, ''),
-            });
-            if (listed.names === null) {
-                return unknown(`gha caches not listed (${listed.reason}): every planned source is read`);
-            }
-            return { exists: (0, narrow_1.ghaExistence)(listed.names), siblingLegs: [] };
-        }
-        case 'local':
-            return { exists: (0, narrow_1.localExistence)(fileExists), siblingLegs: [] };
-        default:
-            return unknown();
-    }
-}
+// EXTERNAL MODULE: ./src/plan/names.ts
+var plan_names = __nccwpck_require__(42471);
+// EXTERNAL MODULE: ./src/plan/rules.ts
+var plan_rules = __nccwpck_require__(31324);
+;// CONCATENATED MODULE: ./src/plan/plan.ts
 
 
-/***/ }),
 
-/***/ 2471:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TAG_MAX = void 0;
-exports.refLabel = refLabel;
-exports.sameRef = sameRef;
-exports.slug = slug;
-exports.refName = refName;
-exports.namespace = namespace;
-exports.cacheName = cacheName;
-exports.defaultScope = defaultScope;
-exports.legOf = legOf;
-exports.repositoryOf = repositoryOf;
-exports.siblingLegsFromTags = siblingLegsFromTags;
-const node_crypto_1 = __nccwpck_require__(7598);
-function refLabel(ref) {
-    switch (ref.kind) {
-        case 'branch':
-            return `branch:${ref.name}`;
-        case 'pr':
-            return `pr:${ref.number}`;
-        case 'sha':
-            return `sha:${ref.sha}`;
-    }
-}
-function sameRef(a, b) {
-    return refLabel(a) === refLabel(b);
-}
-function shortHash(text) {
-    return (0, node_crypto_1.createHash)('sha256').update(text).digest('hex').slice(0, 8);
-}
-/**
- * A name that is valid inside a registry tag, a gha scope, an s3 name and a folder name:
- * lowercase `[a-z0-9_.-]`, not starting with `.` or `-`, at most `maxLength` characters. Where
- * sanitizing changed or shortened the name, a short hash of the original is appended, so that
- * `Feature/A` and `feature-a` never share a cache.
- */
-function slug(name, maxLength = 128, allowDots = true) {
-    const invalid = allowDots ? /[^a-z0-9_.-]+/g : /[^a-z0-9_-]+/g;
-    const clean = name
-        .toLowerCase()
-        .replace(invalid, '-')
-        .replace(/^[.-]+/, '')
-        .replace(/[.-]+$/, '');
-    if (clean === name && clean.length <= maxLength && clean !== '')
-        return clean;
-    const hash = shortHash(name);
-    const room = maxLength - hash.length - 1;
-    const head = clean.slice(0, room).replace(/[.-]+$/, '');
-    return head === '' ? hash : `${head}-${hash}`;
-}
-/** The name part of a cache for a ref, e.g. `branch-main`, `pr-7`, `sha-<40 hex>`. */
-function refName(ref, maxLength) {
-    switch (ref.kind) {
-        case 'branch':
-            return `branch-${slug(ref.name, maxLength - 'branch-'.length)}`;
-        case 'pr':
-            return `pr-${ref.number}`;
-        case 'sha':
-            return `sha-${ref.sha.toLowerCase()}`;
-    }
-}
-/** Registry tags are at most 128 characters. */
-exports.TAG_MAX = 128;
-/**
- * `<scope>[.<leg>]`: the namespace of one image's cache. Dots separate it from the ref part, so
- * a sibling leg's tags can be recognised when listing a repository's tags.
- */
-function namespace(scope, leg) {
-    const s = slug(scope, 48, false);
-    return leg === '' ? s : `${s}.${slug(leg, 40, false)}`;
-}
-/** The full cache name for a ref inside a namespace: `<namespace>.<ref part>`, a valid tag. */
-function cacheName(ns, ref) {
-    return `${ns}.${refName(ref, exports.TAG_MAX - ns.length - 1)}`;
-}
-/**
- * The default scope: from the Dockerfile's path, so two images built in one repository never
- * share a cache by accident. Targets and platforms of one Dockerfile share stages, so they are
- * legs of one scope (see `legOf`), not strangers.
- */
-function defaultScope(file) {
-    const parts = [];
-    const path = file.replace(/\\/g, '/').replace(/^\.\//, '');
-    if (path !== '') {
-        const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-        const base = path.slice(path.lastIndexOf('/') + 1);
-        if (dir !== '' && dir !== '.')
-            parts.push(dir);
-        if (base !== 'Dockerfile')
-            parts.push(base);
-    }
-    // Already clean, so the namespace needs no hash suffix: `docker/api/Dockerfile` → `docker-api`.
-    const name = parts
-        .join('-')
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .replace(/^[-]+|[-]+$/g, '');
-    return name === '' ? 'default' : name;
-}
-/**
- * The default matrix leg: the target and the platforms (`runtime`, `linux-arm64`,
- * `runtime-linux-amd64_linux-arm-v7`); empty for a plain build.
- */
-function legOf(target, platforms) {
-    const platformPart = platforms.map((p) => p.replace(/\//g, '-')).join('_');
-    return [target, platformPart].filter((p) => p !== '').join('-');
-}
-/** The repository of an image reference: `ghcr.io/o/app:1.0` → `ghcr.io/o/app`. */
-function repositoryOf(imageRef) {
-    const noDigest = imageRef.split('@')[0];
-    const lastSlash = noDigest.lastIndexOf('/');
-    const colon = noDigest.indexOf(':', lastSlash + 1);
-    return (colon === -1 ? noDigest : noDigest.slice(0, colon)).toLowerCase();
-}
-/**
- * Sibling matrix legs found among a cache repository's tags: `<scope>.<leg>.<ref part>` tags
- * whose leg is not this one. Legs have no dots, so the pattern is unambiguous.
- */
-function siblingLegsFromTags(tags, scope, ownLeg) {
-    const prefix = `${slug(scope, 48, false)}.`;
-    const own = ownLeg === '' ? '' : slug(ownLeg, 40, false);
-    const legs = new Set();
-    for (const tag of tags) {
-        if (!tag.startsWith(prefix))
-            continue;
-        const m = /^([a-z0-9_-]+)\.(branch|pr|sha)-/.exec(tag.slice(prefix.length));
-        if (m && m[1] !== own)
-            legs.add(m[1]);
-    }
-    return [...legs].sort();
-}
-
-
-/***/ }),
-
-/***/ 2956:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.narrowSources = narrowSources;
-exports.registryExistence = registryExistence;
-exports.ghaExistence = ghaExistence;
-exports.localExistence = localExistence;
-/**
- * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
- * of steps but differ deeper, may follow the one that lacks a step and run it again although
- * another source holds it (bench/README.md, cause 1; bench/repro-multi-import.sh). So:
- *
- * - a source known to be missing is not passed (it would only be a failed lookup);
- * - a cache written from this very commit (or these very files) and leg is an exact match: it is
- *   read alone;
- * - else the first source the rules mark as best alone that exists: usually the run's own ref
- *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
- *   dependencies since then costs those layers once, where two overlapping sources would cost this
- *   ref's own layers on about every other run;
- * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
- *   serve a leg that has nothing yet.
- *
- * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
- */
-function narrowSources(p, exists) {
-    const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
-    const raw = p.cacheFrom.filter((e) => !computed.has(e));
-    const state = (r) => (r.entry === '' ? undefined : exists(r.entry));
-    const found = (r) => state(r) === true;
-    const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
-    const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
-    // The first rule that applies decides which candidates stay; the others are left out.
-    const exact = candidates.find((r) => r.exact && found(r));
-    const alone = candidates.find((r) => r.alone && found(r));
-    const rule = exact
-        ? {
-            keep: (r) => r.entry === exact.entry,
-            why: `${exact.ref} ${exact.exact}: it is read alone`,
-        }
-        : alone
-            ? {
-                keep: (r) => r.entry === alone.entry,
-                why: `${alone.ref} ${alone.alone}: it is read alone`,
-            }
-            : candidates.some((r) => r.origin === 'own' && found(r))
-                ? {
-                    keep: (r) => r.origin === 'own',
-                    why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
-                }
-                : null;
-    const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
-    const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
-    return {
-        ...p,
-        notes: left.size > 0 ? [...p.notes, `${rule.why} (more sources only make BuildKit miss at random)`] : p.notes,
-        reads: p.reads.map((r) => left.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${rule.why}` } : r),
-        cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
-        missing: [...(p.missing ?? []), ...missing],
-    };
-}
-/** A registry entry exists when its tag is among the repository's tags (listed once per run). */
-function registryExistence(tags) {
-    if (tags === null)
-        return () => undefined;
-    const have = new Set(tags);
-    return (entry) => {
-        if (!entry.startsWith('type=registry,'))
-            return undefined;
-        const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
-        const tag = ref.slice(ref.lastIndexOf(':') + 1);
-        return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? have.has(tag) : undefined;
-    };
-}
-/**
- * A gha entry exists when BuildKit's index for its cache name is among the entries the service
- * listed for this run. Only that positive answer is trusted: a name not listed stays unknown (and
- * is passed), so a service that lists less than it serves never costs a warm cache.
- */
-function ghaExistence(names) {
-    const have = new Set(names ?? []);
-    return (entry) => {
-        const scope = /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
-        return scope !== undefined && have.has(scope) ? true : undefined;
-    };
-}
-/** A local cache folder exists when BuildKit wrote its index there. */
-function localExistence(fileExists) {
-    return (entry) => {
-        const src = /(?:^|,)src=([^,]+)/.exec(entry)?.[1];
-        if (!entry.startsWith('type=local') || src === undefined)
-            return undefined;
-        return fileExists(`${src.replace(/\/+$/, '')}/index.json`);
-    };
-}
-
-
-/***/ }),
-
-/***/ 8720:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.planOptionsFrom = planOptionsFrom;
-exports.plan = plan;
-const backends_1 = __nccwpck_require__(774);
-const names_1 = __nccwpck_require__(2471);
-const rules_1 = __nccwpck_require__(1324);
 /** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
 function planOptionsFrom(inputs, siblingLegs = []) {
     const { cache, build } = inputs;
-    const image = cache.image || (build.tags[0] ? (0, names_1.repositoryOf)(build.tags[0]) : '');
+    const image = cache.image || (build.tags[0] ? (0,plan_names/* repositoryOf */._M)(build.tags[0]) : '');
     return {
         backend: cache.backend,
         image,
@@ -4432,12 +1465,13 @@ function planOptionsFrom(inputs, siblingLegs = []) {
         ignoreError: cache.ignoreError,
         options: cache.options,
         imageTags: build.tags,
-        scope: cache.scope || (0, names_1.defaultScope)(build.file),
-        leg: cache.leg || (0, names_1.legOf)(build.target, build.platforms),
+        scope: cache.scope || (0,plan_names/* defaultScope */._V)(build.file),
+        leg: cache.leg || (0,plan_names/* legOf */.Yk)(build.target, build.platforms),
         siblingLegs: [...new Set([...cache.readLegs, ...siblingLegs])],
         write: cache.write,
         rawFrom: build.cacheFrom,
         rawTo: build.cacheTo,
+        ...(cache.persistLocal ? { persistedLocal: true } : {}),
     };
 }
 /**
@@ -4462,9 +1496,9 @@ function ghaUnreadable(trigger, ref, defaultBranch) {
  * commits git found and the options in; BuildKit entries and the reasons for each out.
  */
 function plan(ctx, facts, options) {
-    const rules = (0, rules_1.refPlan)(ctx, facts, options.write, (0, rules_1.visibility)(options.backend));
+    const rules = (0,plan_rules/* refPlan */.de)(ctx, facts, options.write, (0,plan_rules/* visibility */.XD)(options.backend));
     const notes = [...rules.notes];
-    const ns = (0, names_1.namespace)(options.scope, options.leg);
+    const ns = (0,plan_names/* namespace */.MF)(options.scope, options.leg);
     const result = {
         trigger: rules.trigger,
         namespace: ns,
@@ -4489,7 +1523,7 @@ function plan(ctx, facts, options) {
         options: options.options ?? [],
         imageTags: options.imageTags ?? [],
     };
-    const unused = (0, backends_1.unusedOptions)(b);
+    const unused = unusedOptions(b);
     if (unused.length > 0)
         notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
     // Each ref becomes a cache name of its own, also on gha: BuildKit's gha import reads a name's
@@ -4497,12 +1531,12 @@ function plan(ctx, facts, options) {
     // would import both of them at once.
     const readNames = [];
     const writeNames = [];
-    const entryOf = (name, direction) => (direction === 'from' ? (0, backends_1.cacheFromEntries)(b, [name]) : (0, backends_1.cacheToEntries)(b, [name]))[0] ?? name;
-    const use = (u, names, direction, inNamespace = ns, label = (0, names_1.refLabel)(u.ref)) => {
-        const name = (0, names_1.cacheName)(inNamespace, u.ref);
+    const entryOf = (name, direction) => (direction === 'from' ? cacheFromEntries(b, [name]) : cacheToEntries(b, [name]))[0] ?? name;
+    const use = (u, names, direction, inNamespace = ns, label = (0,plan_names/* refLabel */.E3)(u.ref)) => {
+        const name = (0,plan_names/* cacheName */.UU)(inNamespace, u.ref);
         if (!names.includes(name))
             names.push(name);
-        return { ref: label, why: u.why, entry: entryOf(name, direction) };
+        return { ref: label, why: u.why, entry: entryOf(name, direction), name };
     };
     const read = (u, origin, inNamespace = ns, label) => {
         const thisCommit = u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
@@ -4520,8 +1554,8 @@ function plan(ctx, facts, options) {
     for (const u of rules.reads) {
         const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
         if (unreadable) {
-            notes.push(`${(0, names_1.refLabel)(u.ref)} is not read: ${unreadable}`);
-            result.reads.push({ ref: (0, names_1.refLabel)(u.ref), why: u.why, entry: '', origin: 'own' });
+            notes.push(`${(0,plan_names/* refLabel */.E3)(u.ref)} is not read: ${unreadable}`);
+            result.reads.push({ ref: (0,plan_names/* refLabel */.E3)(u.ref), why: u.why, entry: '', origin: 'own' });
         }
         else {
             result.reads.push(read(u, 'own'));
@@ -4529,50 +1563,60 @@ function plan(ctx, facts, options) {
     }
     // Sibling matrix legs come after this leg's own caches: their stages shared with this leg hit.
     for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
-        const siblingNs = (0, names_1.namespace)(options.scope, leg);
+        const siblingNs = (0,plan_names/* namespace */.MF)(options.scope, leg);
         for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
-            if (readNames.includes((0, names_1.cacheName)(siblingNs, u.ref)))
+            if (readNames.includes((0,plan_names/* cacheName */.UU)(siblingNs, u.ref)))
                 continue;
             const why = { ...u, why: 'a sibling matrix leg: shared stages' };
-            result.reads.push(read(why, 'sibling', siblingNs, `${(0, names_1.refLabel)(u.ref)} (leg ${leg})`));
+            result.reads.push(read(why, 'sibling', siblingNs, `${(0,plan_names/* refLabel */.E3)(u.ref)} (leg ${leg})`));
         }
     }
     // A leg also reads the scope's plain cache (the Dockerfile built with no target or platform):
     // the stages they share hit there, so a new leg or a new target does not start cold.
     if (options.leg !== '') {
-        const plainNs = (0, names_1.namespace)(options.scope, '');
+        const plainNs = (0,plan_names/* namespace */.MF)(options.scope, '');
         for (const u of rules.reads) {
             if (b.backend === 'gha' && ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch))
                 continue;
-            if (readNames.includes((0, names_1.cacheName)(plainNs, u.ref)))
+            if (readNames.includes((0,plan_names/* cacheName */.UU)(plainNs, u.ref)))
                 continue;
             const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
-            result.reads.push(read(why, 'plain', plainNs, `${(0, names_1.refLabel)(u.ref)} (no leg)`));
+            result.reads.push(read(why, 'plain', plainNs, `${(0,plan_names/* refLabel */.E3)(u.ref)} (no leg)`));
         }
     }
     result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
     if (b.backend === 'inline') {
-        notes.push('inline: the cache is exported inside the image (min mode) and read back from its tags');
+        notes.push("inline: the cache travels inside the pushed image, in min mode only: just the final stage's steps can hit (the other stages run again); it is read back from the image's own tags, whatever the ref");
     }
-    result.cacheFrom = [...(0, backends_1.cacheFromEntries)(b, readNames), ...options.rawFrom];
-    result.cacheTo = [...(0, backends_1.cacheToEntries)(b, writeNames), ...options.rawTo];
+    result.cacheFrom = [...cacheFromEntries(b, readNames), ...options.rawFrom];
+    result.cacheTo = [...cacheToEntries(b, writeNames), ...options.rawTo];
     return result;
+}
+/** The plan as log lines: each read and write with its reason, then the notes. */
+function planLines(p) {
+    return [
+        ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`),
+        ...p.writes.map((w) => `write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`),
+        ...p.notes.map((n) => `note: ${n}`),
+    ];
 }
 
 
 /***/ }),
 
-/***/ 1324:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 31324:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L8: () => (/* binding */ classify),
+/* harmony export */   XD: () => (/* binding */ visibility),
+/* harmony export */   de: () => (/* binding */ refPlan),
+/* harmony export */   jJ: () => (/* binding */ factsNeeded)
+/* harmony export */ });
+/* harmony import */ var _github_context__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19556);
+/* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42471);
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.classify = classify;
-exports.factsNeeded = factsNeeded;
-exports.visibility = visibility;
-exports.refPlan = refPlan;
-const context_1 = __nccwpck_require__(9556);
-const names_1 = __nccwpck_require__(2471);
 /** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
 const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
 function classify(ctx) {
@@ -4592,7 +1636,7 @@ function classify(ctx) {
     if (ctx.ref.startsWith('refs/tags/'))
         return { kind: 'tag', tag: ctx.ref.slice('refs/tags/'.length) };
     if (ctx.ref.startsWith('refs/heads/')) {
-        const branch = (0, context_1.stripRefsHeads)(ctx.ref);
+        const branch = (0,_github_context__WEBPACK_IMPORTED_MODULE_0__/* .stripRefsHeads */ .yT)(ctx.ref);
         return branch === defaultBranch ? { kind: 'push-default', branch } : { kind: 'push-branch', branch };
     }
     return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
@@ -4607,7 +1651,7 @@ function factsNeeded(trigger) {
 function dedupe(uses) {
     const seen = new Set();
     return uses.filter((u) => {
-        const key = (0, names_1.refLabel)(u.ref);
+        const key = (0,_names__WEBPACK_IMPORTED_MODULE_1__/* .refLabel */ .E3)(u.ref);
         if (seen.has(key))
             return false;
         seen.add(key);
@@ -4832,21 +1876,24 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
 /***/ }),
 
 /***/ 7906:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MX: () => (/* binding */ registryFailure),
+/* harmony export */   Me: () => (/* binding */ openRegistry),
+/* harmony export */   cB: () => (/* binding */ listTags)
+/* harmony export */ });
+/* unused harmony exports parseImageName, registryOrigin, parseChallenges, RegistryError */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _docker_config__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(37706);
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(59663);
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RegistryError = void 0;
-exports.parseImageName = parseImageName;
-exports.registryOrigin = registryOrigin;
-exports.parseChallenges = parseChallenges;
-exports.openRegistry = openRegistry;
-exports.registryFailure = registryFailure;
-exports.listTags = listTags;
-const promises_1 = __nccwpck_require__(1455);
-const node_path_1 = __nccwpck_require__(6760);
-const docker_config_1 = __nccwpck_require__(7706);
-const http_1 = __nccwpck_require__(9663);
+
+
 const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
 const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
@@ -4946,10 +1993,10 @@ function keyHost(key) {
  * listing goes on anonymously, and a registry that then refuses says why in the reason.
  */
 async function readCredentials(dir, name) {
-    const file = (0, node_path_1.join)(dir, 'config.json');
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config.json');
     let config;
     try {
-        config = JSON.parse(await (0, promises_1.readFile)(file, 'utf8'));
+        config = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'));
     }
     catch (error) {
         const missing = error.code === 'ENOENT';
@@ -5040,7 +2087,6 @@ class ListingError extends Error {
 /** A refusal or failure described for the log; never holds credentials. */
 class RegistryError extends ListingError {
 }
-exports.RegistryError = RegistryError;
 /**
  * A session with the registry of `image`, authenticating as docker does: the request goes out
  * anonymously; on a `401` with a `Bearer` challenge a token for `repository:<name>:<actions>` is
@@ -5053,9 +2099,9 @@ function openRegistry(o) {
     const name = parseImageName(o.image);
     const secrets = [];
     const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
-    const fetchImpl = o.fetchImpl ?? http_1.httpFetch;
+    const fetchImpl = o.fetchImpl ?? _net_http__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .tX;
     const where = `registry ${name.registry}`;
-    const configDir = o.dockerConfigDir ?? (0, docker_config_1.dockerConfigDir)();
+    const configDir = o.dockerConfigDir ?? (0,_docker_config__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigDir */ .k)();
     let lookup;
     const credentials = async () => {
         lookup ??= await readCredentials(configDir, name);
@@ -5242,53 +2288,22 @@ async function listTags(options) {
 
 /***/ }),
 
-/***/ 5930:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+/***/ 35930:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _H: () => (/* binding */ cacheEntryAttributes),
+/* harmony export */   yz: () => (/* binding */ measureExports)
+/* harmony export */ });
+/* unused harmony exports cacheManifestBytes, registryManifestUrl, registryCacheBytes, directoryBytes */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59663);
 
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.cacheEntryAttributes = cacheEntryAttributes;
-exports.cacheManifestBytes = cacheManifestBytes;
-exports.registryManifestUrl = registryManifestUrl;
-exports.registryCacheBytes = registryCacheBytes;
-exports.directoryBytes = directoryBytes;
-exports.measureExports = measureExports;
-const fs = __importStar(__nccwpck_require__(3024));
-const path = __importStar(__nccwpck_require__(6760));
-const http_1 = __nccwpck_require__(9663);
+
 const MANIFEST_TYPES = [
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.oci.image.index.v1+json',
@@ -5356,7 +2371,7 @@ function registryManifestUrl(ref, digest) {
     return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
 }
 /** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
-async function registryCacheBytes(ref, digest, fetcher = http_1.httpFetch, timeoutMs = 5000) {
+async function registryCacheBytes(ref, digest, fetcher = _net_http__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .tX, timeoutMs = 5000) {
     const url = registryManifestUrl(ref, digest);
     if (!url)
         return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
@@ -5375,13 +2390,13 @@ async function registryCacheBytes(ref, digest, fetcher = http_1.httpFetch, timeo
             : { bytes, how: 'sum of the blobs the cache manifest lists' };
     }
     catch (e) {
-        return { bytes: null, how: `not measured: ${(0, http_1.failureText)(e)}` };
+        return { bytes: null, how: `not measured: ${(0,_net_http__WEBPACK_IMPORTED_MODULE_2__/* .failureText */ .kY)(e)}` };
     }
 }
 /** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */
 function directoryBytes(dir) {
     try {
-        if (!fs.statSync(dir).isDirectory())
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(dir).isDirectory())
             return null;
     }
     catch {
@@ -5389,12 +2404,12 @@ function directoryBytes(dir) {
     }
     let total = 0;
     const walk = (d) => {
-        for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-            const p = path.join(d, entry.name);
+        for (const entry of node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync(d, { withFileTypes: true })) {
+            const p = node_path__WEBPACK_IMPORTED_MODULE_1__.join(d, entry.name);
             if (entry.isDirectory())
                 walk(p);
             else if (entry.isFile())
-                total += fs.lstatSync(p).size;
+                total += node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync(p).size;
         }
     };
     try {
@@ -5440,49 +2455,17 @@ async function measureExports(destinations, manifest, fetcher) {
 
 /***/ }),
 
-/***/ 5468:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+/***/ 65468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* unused harmony export OUTPUT_NAMES */
+/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46342);
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.OUTPUT_NAMES = void 0;
-exports.setOutputs = setOutputs;
-const core = __importStar(__nccwpck_require__(6342));
 /** Every output the action sets; a test checks this list against action.yml. */
-exports.OUTPUT_NAMES = [
+const OUTPUT_NAMES = [
     'imageid',
     'digest',
     'metadata',
@@ -5495,34 +2478,33 @@ exports.OUTPUT_NAMES = [
     'cache-export',
     'cache-report',
     'cache-usage-bytes',
+    'bake-file',
+    'cache-mounts',
+    'cache-mounts-saved',
 ];
 function setOutputs(outputs) {
-    for (const name of exports.OUTPUT_NAMES) {
+    for (const name of OUTPUT_NAMES) {
         const value = outputs[name];
         if (value !== undefined)
-            core.setOutput(name, value);
+            _runner_commands__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
     }
 }
 
 
 /***/ }),
 
-/***/ 8850:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 88850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ buildReport),
+/* harmony export */   Wf: () => (/* binding */ importResults),
+/* harmony export */   oh: () => (/* binding */ failureMessage),
+/* harmony export */   p_: () => (/* binding */ exportOutcome)
+/* harmony export */ });
+/* unused harmony exports firstExecuted, normalizeImage, changedBaseImages, changedBuildArgs, likelyReasons, baseImages */
+/* harmony import */ var _buildx_parse__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42487);
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.importResults = importResults;
-exports.firstExecuted = firstExecuted;
-exports.exportOutcome = exportOutcome;
-exports.normalizeImage = normalizeImage;
-exports.changedBaseImages = changedBaseImages;
-exports.changedBuildArgs = changedBuildArgs;
-exports.likelyReasons = likelyReasons;
-exports.baseImages = baseImages;
-exports.failureMessage = failureMessage;
-exports.buildReport = buildReport;
-const parse_1 = __nccwpck_require__(2487);
 /** Cache exporters default to mode=min; an inline cache can only be min. */
 const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
 const seconds = (ms) => Math.round(ms / 100) / 10;
@@ -5751,7 +2733,7 @@ function buildReport(args) {
     const record = args.record ?? null;
     const metadata = args.metadata ?? null;
     const steps = log?.steps ?? [];
-    const totals = (0, parse_1.stepTotals)(steps);
+    const totals = (0,_buildx_parse__WEBPACK_IMPORTED_MODULE_0__/* .stepTotals */ .Oc)(steps);
     // Sources found missing before the build (a local folder not written yet) are misses too.
     const imports = [
         ...(args.plan.missing ?? []).map((source) => ({ source, result: 'not-found', seconds: 0 })),
@@ -5818,20 +2800,23 @@ function buildReport(args) {
                 previous: args.previous,
             }),
         timings: args.timings ?? null,
+        ...(args.mounts ? { mounts: args.mounts } : {}),
+        ...(args.localCache ? { localCache: args.localCache } : {}),
     };
 }
 
 
 /***/ }),
 
-/***/ 7994:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 57994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ renderSummary),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _cleanup_summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56320);
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.formatBytes = formatBytes;
-exports.renderSummary = renderSummary;
-const summary_1 = __nccwpck_require__(6320);
 /** Markdown table cells: no pipes or newlines from step text may break the table. */
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
@@ -5884,6 +2869,58 @@ const REASON_TITLE = {
 /** More steps than this go into a collapsed block. */
 const STEPS_SHOWN = 40;
 /** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
+const RESTORE_LABEL = {
+    exact: '✅ exact (own ref)',
+    fallback: '↪️ fallback',
+    miss: '➖ miss',
+    failed: '⚠️ failed',
+};
+/** Cache mounts: what each restored, injected, extracted and saved, and what was left out. */
+function renderMounts(m) {
+    const out = ['### Cache mounts', ''];
+    if (m.mounts.length > 0) {
+        out.push('| id | target | restored | size | restore | inject | extract | save | saved |', '|---|---|---|---:|---:|---:|---:|---:|---|');
+        for (const x of m.mounts) {
+            const restored = `${RESTORE_LABEL[x.restore] ?? x.restore}${x.restoredKey ? ` ${code(x.restoredKey)}` : ''}`;
+            const saved = x.saved ? `✅ ${code(x.savedKey)}` : `➖ ${cell(x.notSaved)}`;
+            const t = x.seconds;
+            out.push(`| ${code(x.id)} | ${code(x.target)} | ${restored} | ${x.bytes > 0 ? formatBytes(x.bytes) : ''} | ` +
+                `${t.restore}s | ${t.inject}s | ${t.extract}s | ${t.save}s | ${saved}${x.error ? ` ⚠️ ${cell(x.error)}` : ''} |`);
+        }
+        out.push('');
+    }
+    for (const s of m.skipped)
+        out.push(`- ${code(s.id)} (${code(s.target)}) is not persisted: ${cell(s.why)}`);
+    for (const n of m.notes)
+        out.push(`- ${cell(n)}`);
+    if (m.skipped.length + m.notes.length > 0)
+        out.push('');
+    out.push('GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.', '');
+    return out;
+}
+/** `cache: local` through the GitHub Actions cache: each folder restored, pruned and saved. */
+function renderLocalCache(l) {
+    const out = ['### Local cache folders (through the GitHub Actions cache)', ''];
+    out.push('| ref | folder | restored | size | pruned | restore | save | saved |', '|---|---|---|---:|---:|---:|---:|---|');
+    for (const f of l.folders) {
+        const restored = f.direction === 'write'
+            ? ''
+            : f.restore === 'hit'
+                ? `✅ ${code(f.restoredKey)}`
+                : f.restore === 'miss'
+                    ? '➖ miss'
+                    : `⚠️ ${cell(f.error)}`;
+        const saved = f.direction === 'read'
+            ? ''
+            : f.saved
+                ? `✅ ${code(f.savedKey)}`
+                : `➖ ${cell(f.notSaved)}${f.error ? ` ⚠️ ${cell(f.error)}` : ''}`;
+        const pruned = f.prunedBlobs > 0 ? `${f.prunedBlobs} blobs, ${formatBytes(f.prunedBytes)}` : '';
+        out.push(`| ${code(f.ref)} | ${code(f.name)} | ${restored} | ${f.bytes > 0 ? formatBytes(f.bytes) : ''} | ${pruned} | ${f.seconds.restore}s | ${f.seconds.save}s | ${saved} |`);
+    }
+    out.push('');
+    return out;
+}
 function renderSummary(r) {
     const out = [];
     const pct = `${Math.round(r.steps.ratio * 100)}%`;
@@ -5969,6 +3006,10 @@ function renderSummary(r) {
     }
     if (r.export.destinations.length > 0)
         out.push('');
+    if (r.mounts)
+        out.push(...renderMounts(r.mounts));
+    if (r.localCache)
+        out.push(...renderLocalCache(r.localCache));
     // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
     out.push('### Cache plan', '');
     for (const read of r.plan.reads) {
@@ -5995,62 +3036,41 @@ function renderSummary(r) {
         out.push(`Base images: ${list.join(', ')}.`, '');
     }
     if (r.cleanup)
-        out.push((0, summary_1.renderCleanup)(r.cleanup));
+        out.push((0,_cleanup_summary__WEBPACK_IMPORTED_MODULE_0__/* .renderCleanup */ .B)(r.cleanup));
     return out.join('\n');
 }
 
 
 /***/ }),
 
-/***/ 6342:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+/***/ 46342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony exports getState, error */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44914);
+/* harmony import */ var _actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(24753);
+/* harmony import */ var _actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__);
 
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.error = exports.warning = exports.debug = exports.info = exports.setSecret = exports.getState = void 0;
-exports.getInput = getInput;
-exports.setOutput = setOutput;
-exports.saveState = saveState;
-exports.setFailed = setFailed;
-exports.group = group;
-exports.appendSummary = appendSummary;
-const promises_1 = __nccwpck_require__(1455);
-const os = __importStar(__nccwpck_require__(8161));
-const command_1 = __nccwpck_require__(4914);
-const file_command_1 = __nccwpck_require__(4753);
+
+
 /**
  * The runner's workflow commands, from @actions/core's own command and file-command modules.
  * `@actions/core`'s entry also loads its OIDC client (http-client and undici), about 100 ms of a
@@ -6062,39 +3082,33 @@ function getInput(name) {
 }
 function setOutput(name, value) {
     if (process.env.GITHUB_OUTPUT)
-        return (0, file_command_1.issueFileCommand)('OUTPUT', (0, file_command_1.prepareKeyValueMessage)(name, value));
-    process.stdout.write(os.EOL);
-    (0, command_1.issueCommand)('set-output', { name }, value);
+        return (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.issueFileCommand)('OUTPUT', (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.prepareKeyValueMessage)(name, value));
+    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('set-output', { name }, value);
 }
 function saveState(name, value) {
     if (process.env.GITHUB_STATE)
-        return (0, file_command_1.issueFileCommand)('STATE', (0, file_command_1.prepareKeyValueMessage)(name, value));
-    (0, command_1.issueCommand)('save-state', { name }, value);
+        return (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.issueFileCommand)('STATE', (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.prepareKeyValueMessage)(name, value));
+    (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('save-state', { name }, value);
 }
 const getState = (name) => process.env[`STATE_${name}`] ?? '';
-exports.getState = getState;
-const setSecret = (secret) => (0, command_1.issueCommand)('add-mask', {}, secret);
-exports.setSecret = setSecret;
-const info = (message) => void process.stdout.write(message + os.EOL);
-exports.info = info;
-const debug = (message) => (0, command_1.issueCommand)('debug', {}, message);
-exports.debug = debug;
-const warning = (message) => (0, command_1.issueCommand)('warning', {}, message);
-exports.warning = warning;
-const error = (message) => (0, command_1.issueCommand)('error', {}, message);
-exports.error = error;
+const setSecret = (secret) => (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('add-mask', {}, secret);
+const info = (message) => void process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+const debug = (message) => (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('debug', {}, message);
+const warning = (message) => (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('warning', {}, message);
+const error = (message) => (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('error', {}, message);
 function setFailed(message) {
     process.exitCode = 1;
-    (0, exports.error)(message);
+    error(message);
 }
 /** A collapsible section of the log around `fn`. */
 async function group(name, fn) {
-    (0, command_1.issue)('group', name);
+    (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issue)('group', name);
     try {
         return await fn();
     }
     finally {
-        (0, command_1.issue)('endgroup');
+        (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issue)('endgroup');
     }
 }
 /** Appends Markdown to the job summary file (`GITHUB_STEP_SUMMARY`); no-op without one. */
@@ -6102,168 +3116,2165 @@ async function appendSummary(markdown) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file)
         return;
-    await (0, promises_1.appendFile)(file, markdown.endsWith(os.EOL) ? markdown : markdown + os.EOL, { encoding: 'utf8' });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(file, markdown.endsWith(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL) ? markdown : markdown + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL, { encoding: 'utf8' });
 }
 
 
 /***/ }),
 
-/***/ 2462:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+/***/ 42613:
+/***/ ((module) => {
 
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.saveBuilderCreated = saveBuilderCreated;
-exports.saveTempDir = saveTempDir;
-exports.saveBuildxPath = saveBuildxPath;
-exports.readState = readState;
-const core = __importStar(__nccwpck_require__(6342));
-/**
- * The one owner of post-step state. Each resource is recorded before it is created, so that
- * post can clean up after a main step that failed halfway. Secrets never enter state.
- */
-const KEYS = {
-    builder: 'builderCreated',
-    cleanup: 'cleanup',
-    tempDir: 'tempDir',
-    buildxPath: 'buildxPath',
-};
-function saveBuilderCreated(name, cleanup) {
-    core.saveState(KEYS.builder, name);
-    core.saveState(KEYS.cleanup, String(cleanup));
-}
-function saveTempDir(path) {
-    core.saveState(KEYS.tempDir, path);
-}
-function saveBuildxPath(path) {
-    core.saveState(KEYS.buildxPath, path);
-}
-function readState() {
-    return {
-        builder: core.getState(KEYS.builder),
-        cleanup: core.getState(KEYS.cleanup) !== 'false',
-        tempDir: core.getState(KEYS.tempDir),
-        buildxPath: core.getState(KEYS.buildxPath),
-    };
-}
-
+module.exports = require("assert");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 90290:
+/***/ ((module) => {
+
+module.exports = require("async_hooks");
+
+/***/ }),
+
+/***/ 20181:
+/***/ ((module) => {
+
+module.exports = require("buffer");
+
+/***/ }),
+
+/***/ 35317:
+/***/ ((module) => {
+
+module.exports = require("child_process");
+
+/***/ }),
+
+/***/ 64236:
+/***/ ((module) => {
+
+module.exports = require("console");
+
+/***/ }),
+
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = require("crypto");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 31637:
+/***/ ((module) => {
+
+module.exports = require("diagnostics_channel");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = require("events");
+
+/***/ }),
+
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = require("fs");
 
 /***/ }),
 
-/***/ 1421:
+/***/ 58611:
 /***/ ((module) => {
 
-module.exports = require("node:child_process");
+module.exports = require("http");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = require("http2");
+
+/***/ }),
+
+/***/ 65692:
+/***/ ((module) => {
+
+module.exports = require("https");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = require("net");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = require("node:buffer");
+
+/***/ }),
+
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = require("node:crypto");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 78474:
+/***/ ((module) => {
+
+module.exports = require("node:events");
+
+/***/ }),
+
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = require("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = require("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = require("node:http");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = require("node:https");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = require("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = require("node:path");
 
 /***/ }),
 
-/***/ 857:
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = require("node:process");
+
+/***/ }),
+
+/***/ 57075:
+/***/ ((module) => {
+
+module.exports = require("node:stream");
+
+/***/ }),
+
+/***/ 57975:
+/***/ ((module) => {
+
+module.exports = require("node:util");
+
+/***/ }),
+
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = require("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = require("os");
 
 /***/ }),
 
-/***/ 1110:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = require("path");
+
+/***/ }),
+
+/***/ 82987:
+/***/ ((module) => {
+
+module.exports = require("perf_hooks");
+
+/***/ }),
+
+/***/ 83480:
+/***/ ((module) => {
+
+module.exports = require("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = require("stream");
+
+/***/ }),
+
+/***/ 63774:
+/***/ ((module) => {
+
+module.exports = require("stream/web");
+
+/***/ }),
+
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = require("string_decoder");
+
+/***/ }),
+
+/***/ 53557:
+/***/ ((module) => {
+
+module.exports = require("timers");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = require("tls");
+
+/***/ }),
+
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = require("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = require("url");
+
+/***/ }),
+
+/***/ 39023:
+/***/ ((module) => {
+
+module.exports = require("util");
+
+/***/ }),
+
+/***/ 98253:
+/***/ ((module) => {
+
+module.exports = require("util/types");
+
+/***/ }),
+
+/***/ 28167:
+/***/ ((module) => {
+
+module.exports = require("worker_threads");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = require("zlib");
+
+/***/ })
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/******/ 	// expose the modules object (__webpack_modules__)
+/******/ 	__nccwpck_require__.m = __webpack_modules__;
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/compat get default export */
+/******/ 	(() => {
+/******/ 		// getDefaultExport function for compatibility with non-harmony modules
+/******/ 		__nccwpck_require__.n = (module) => {
+/******/ 			var getter = module && module.__esModule ?
+/******/ 				() => (module['default']) :
+/******/ 				() => (module);
+/******/ 			__nccwpck_require__.d(getter, { a: getter });
+/******/ 			return getter;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 			}
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 			}
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 				}
+/******/ 			}
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/ensure chunk */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.f = {};
+/******/ 		// This file contains only the entry chunk.
+/******/ 		// The chunk loading function for additional chunks
+/******/ 		__nccwpck_require__.e = (chunkId) => {
+/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 				__nccwpck_require__.f[key](chunkId, promises);
+/******/ 				return promises;
+/******/ 			}, []));
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/get javascript chunk filename */
+/******/ 	(() => {
+/******/ 		// This function allow to reference async chunks
+/******/ 		__nccwpck_require__.u = (chunkId) => {
+/******/ 			// return url for filenames based on template
+/******/ 			return "" + chunkId + ".index.js";
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/require chunk loading */
+/******/ 	(() => {
+/******/ 		// no baseURI
+/******/ 		
+/******/ 		// object to store loaded chunks
+/******/ 		// "1" means "loaded", otherwise not loaded yet
+/******/ 		var installedChunks = {
+/******/ 			792: 1
+/******/ 		};
+/******/ 		
+/******/ 		// no on chunks loaded
+/******/ 		
+/******/ 		var installChunk = (chunk) => {
+/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
+/******/ 			for(var moduleId in moreModules) {
+/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
+/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
+/******/ 				}
+/******/ 			}
+/******/ 			if(runtime) runtime(__nccwpck_require__);
+/******/ 			for(var i = 0; i < chunkIds.length; i++)
+/******/ 				installedChunks[chunkIds[i]] = 1;
+/******/ 		
+/******/ 		};
+/******/ 		
+/******/ 		// require() chunk loading for javascript
+/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
+/******/ 			// "1" is the signal for "already loaded"
+/******/ 			if(!installedChunks[chunkId]) {
+/******/ 				if(true) { // all chunks have JS
+/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
+/******/ 				} else installedChunks[chunkId] = 1;
+/******/ 			}
+/******/ 		};
+/******/ 		
+/******/ 		// no external install chunk
+/******/ 		
+/******/ 		// no HMR
+/******/ 		
+/******/ 		// no HMR manifest
+/******/ 	})();
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/runner/commands.ts
+var commands = __nccwpck_require__(46342);
+;// CONCATENATED MODULE: ./src/buildx/args.ts
+function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
+    const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
+    const opts = [...builder.driverOpts];
+    for (const extra of extraDriverOpts) {
+        const key = extra.slice(0, extra.indexOf('='));
+        if (!opts.some((o) => o.startsWith(`${key}=`)))
+            opts.push(extra);
+    }
+    for (const opt of opts)
+        args.push('--driver-opt', opt);
+    if (builder.buildkitdFlags !== '')
+        args.push('--buildkitd-flags', builder.buildkitdFlags);
+    if (configFile)
+        args.push('--buildkitd-config', configFile);
+    args.push('--bootstrap');
+    if (builder.driver === 'remote')
+        args.push(builder.endpoint);
+    return args;
+}
+function args_removeBuilderArgs(name) {
+    return ['buildx', 'rm', '--force', name];
+}
+function args_inspectBuilderArgs(name) {
+    return ['buildx', 'inspect', name];
+}
+const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
+    (context.includes('.git') || context.includes('#'));
+function gitContextHost(context) {
+    if (!isGitContext(context))
+        return null;
+    const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+)/.exec(context) ?? /^git@([^:]+):/.exec(context);
+    return m ? m[1] : null;
+}
+/** `docker buildx build …`: every input becomes its own argument, in a stable order. */
+function buildArgs(i) {
+    const b = i.build;
+    const args = ['buildx', 'build', '--builder', i.builder];
+    const each = (flag, values) => values.forEach((v) => args.push(flag, v));
+    const one = (flag, value) => value !== '' && args.push(flag, value);
+    each('--add-host', b.addHosts);
+    each('--allow', b.allow);
+    each('--annotation', b.annotations);
+    each('--attest', b.attests);
+    each('--build-arg', b.buildArgs);
+    each('--build-context', b.buildContexts);
+    each('--cache-from', i.cacheFrom);
+    each('--cache-to', i.cacheTo);
+    one('--call', b.call);
+    one('--cgroup-parent', b.cgroupParent);
+    one('--file', b.file);
+    if (i.iidFile !== '')
+        args.push('--iidfile', i.iidFile);
+    each('--label', b.labels);
+    if (b.load)
+        args.push('--load');
+    args.push('--metadata-file', i.metadataFile);
+    one('--network', b.network);
+    if (b.noCache)
+        args.push('--no-cache');
+    each('--no-cache-filter', b.noCacheFilters);
+    each('--output', b.outputs);
+    if (b.platforms.length > 0)
+        args.push('--platform', b.platforms.join(','));
+    if (b.provenance !== '')
+        args.push(`--provenance=${b.provenance}`);
+    if (b.pull)
+        args.push('--pull');
+    if (b.push)
+        args.push('--push');
+    if (b.sbom !== '')
+        args.push(`--sbom=${b.sbom}`);
+    b.secrets.forEach((s, n) => args.push('--secret', `id=${s.id},env=${i.secretEnvNames[n]}`));
+    b.secretEnvs.forEach((s) => args.push('--secret', `id=${s.id},env=${s.env}`));
+    b.secretFiles.forEach((s) => args.push('--secret', `id=${s.id},src=${s.path}`));
+    if (i.gitAuthEnv)
+        args.push('--secret', `id=GIT_AUTH_TOKEN.${i.gitAuthEnv.host},env=${i.gitAuthEnv.env}`);
+    one('--shm-size', b.shmSize);
+    each('--ssh', b.ssh);
+    each('--tag', b.tags);
+    one('--target', b.target);
+    each('--ulimit', b.ulimit);
+    args.push(b.context);
+    return args;
+}
+/**
+ * The cache export as its own invocation, after the image build: the same build definition (so
+ * every step is a local cache hit), no image outputs, only `--cache-to`. Ending it on a timeout or
+ * a failure cannot touch the image, which the first invocation already built and pushed.
+ */
+function cacheExportArgs(i) {
+    const definition = {
+        ...i.build,
+        tags: [],
+        labels: [],
+        annotations: [],
+        push: false,
+        load: false,
+        outputs: ['type=cacheonly'],
+        pull: false,
+        noCache: false,
+        // Attestations belong to the image, which the first invocation made.
+        provenance: 'false',
+        sbom: '',
+        attests: [],
+        call: '',
+    };
+    return buildArgs({ ...i, build: definition, iidFile: '' });
+}
+function historyLogsArgs(builder, ref) {
+    return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
+}
+function historyInspectArgs(builder, ref) {
+    return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/buildx/builder.ts
 
 
+
+
+class BuilderError extends Error {
+}
+/** A loopback cache service is only reachable from a container builder on the host's network. */
+function needsHostNetwork(env) {
+    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
+    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
+}
+function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
+    const job = (env.GITHUB_JOB ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .slice(0, 20);
+    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
+}
+/**
+ * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
+ * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
+ * post can clean up even if creation fails halfway.
+ */
+async function setupBuilder(exec, buildx, o) {
+    if (o.builder.builder !== '') {
+        const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
+        if (inspect.exitCode !== 0) {
+            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
+        }
+        return { name: o.builder.builder, created: false };
+    }
+    if (o.builder.driver === 'docker')
+        return { name: 'default', created: false };
+    const name = builderName(o.env);
+    let configFile;
+    if (o.builder.buildkitdConfigInline.trim() !== '') {
+        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
+        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
+    }
+    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
+    o.onCreate(name);
+    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
+    if (created.exitCode !== 0) {
+        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${lastLine(created.stderr)}`);
+    }
+    return { name, created: true };
+}
+/** Removes a builder if it still exists; never throws (post must not fail the job). */
+async function removeBuilder(exec, buildx, name) {
+    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
+    if (inspect.exitCode !== 0)
+        return null;
+    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
+    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
+}
+function lastLine(text) {
+    const lines = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
+}
+
+// EXTERNAL MODULE: ./src/buildx/parse.ts
+var parse = __nccwpck_require__(42487);
+// EXTERNAL MODULE: ./src/report/export-size.ts
+var export_size = __nccwpck_require__(35930);
+;// CONCATENATED MODULE: ./src/report/warnings.ts
+/** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
+const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
+/**
+ * The job's cache warnings: the failed export, then each failed import. A store this builder's
+ * BuildKit does not have (s3 or azblob on the `docker` driver) is one cause, so it is one warning:
+ * the export's, or the first import's when nothing was exported. Pure.
+ */
+function cacheWarnings(exported, imports) {
+    const warnings = [];
+    const told = new Set();
+    if (exported.status === 'failed') {
+        warnings.push(`cache export failed: ${exported.reason}`);
+        const store = missingStore(exported.reason);
+        if (store)
+            told.add(store);
+    }
+    for (const i of imports.filter((x) => x.result === 'failed')) {
+        const store = missingStore(i.error ?? '');
+        if (store && told.has(store))
+            continue;
+        if (store)
+            told.add(store);
+        warnings.push(`cache import from ${i.source} failed: ${i.error}`);
+    }
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/buildx/build.ts
+
+
+
+
+
+
+
+
+/** Argument data and environment for both invocations. Secret values go by environment only. */
+function prepareBuild(inputs, o) {
+    const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
+    const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
+    inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
+    const host = gitContextHost(inputs.build.context);
+    const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
+    if (gitAuthEnv)
+        env[gitAuthEnv.env] = inputs.githubToken;
+    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => e.startsWith('type=inline'));
+    return {
+        input: {
+            build: inputs.build,
+            builder: o.builder,
+            cacheFrom: o.cacheFrom,
+            cacheTo: separateExport ? [] : o.cacheTo,
+            metadataFile: external_node_path_.join(o.tempDir, 'metadata.json'),
+            iidFile: external_node_path_.join(o.tempDir, 'iid'),
+            secretEnvNames,
+            gitAuthEnv,
+        },
+        env,
+        cwd: o.cwd,
+        separateExport,
+        cacheTo: o.cacheTo,
+        exportMetadataFile: external_node_path_.join(o.tempDir, 'export-metadata.json'),
+    };
+}
+/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
+function isBrokenCacheError(stderr) {
+    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
+}
+const readIfExists = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : '');
+async function runImageBuild(exec, buildx, s) {
+    const started = Date.now();
+    const opts = { stream: true, env: s.env, cwd: s.cwd };
+    let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
+    let retriedWithoutCache = false;
+    if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
+        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
+        commands/* warning */.$e(`a cache source is broken (${lastLine(result.stderr)}); building again without cache sources`);
+        retriedWithoutCache = true;
+        result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
+    }
+    const metadataText = readIfExists(s.input.metadataFile);
+    return {
+        result,
+        metadataText,
+        metadata: (0,parse/* parseMetadata */.jR)(metadataText || '{}'),
+        imageId: readIfExists(s.input.iidFile).trim(),
+        ms: Date.now() - started,
+        retriedWithoutCache,
+    };
+}
+/**
+ * The export invocation doesn't need `ignore-error`: it exports nothing but the cache, so its exit
+ * code is the export's result and its last error line the reason, with no build record to read.
+ */
+function withoutIgnoreError(entry) {
+    return entry
+        .split(',')
+        .filter((attr) => attr !== 'ignore-error=true')
+        .join(',');
+}
+/**
+ * The export invocations, in order. BuildKit runs the cache exporters of one invocation at once,
+ * and two of them writing to one registry repository upload the same blobs side by side: the
+ * registry may then refuse one upload ("provided digest did not match uploaded content") and the
+ * whole export fails. So a second destination in a repository (a branch's tag and its commit's)
+ * waits for the first; its blobs are then already there and only its manifest is written.
+ */
+function exportWaves(cacheTo) {
+    const waves = [];
+    const seen = new Map();
+    for (const entry of cacheTo) {
+        const attrs = (0,export_size/* cacheEntryAttributes */._H)(entry);
+        const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
+        const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
+        const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
+        if (repository !== '')
+            seen.set(repository, wave);
+        (waves[wave] ??= []).push(entry);
+    }
+    return waves.filter((w) => w !== undefined);
+}
+/** The export invocations under one watchdog (`cache-export-timeout`; 0 for none). */
+async function runCacheExport(exec, buildx, s, timeoutMs) {
+    const started = Date.now();
+    let metadata = null;
+    for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
+        const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
+        const left = timeoutMs - (Date.now() - started);
+        const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
+            stream: true,
+            env: s.env,
+            cwd: s.cwd,
+            timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
+        });
+        // The first invocation's metadata names the cache manifest every later one reuses.
+        metadata ??= (0,parse/* parseMetadata */.jR)(readIfExists(input.metadataFile) || '{}');
+        const ms = Date.now() - started;
+        if (run.timedOut) {
+            return {
+                status: 'failed',
+                reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
+                metadata,
+                ms,
+            };
+        }
+        if (run.exitCode !== 0)
+            return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
+    }
+    return { status: 'ok', reason: '', metadata: metadata ?? (0,parse/* parseMetadata */.jR)('{}'), ms: Date.now() - started };
+}
+/**
+ * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
+ * first); the why is what users need. A store this builder's BuildKit lacks gets the way out: the
+ * BuildKit inside dockerd (the `docker` driver) has no s3 or azblob exporter.
+ */
+function exportError(stderr) {
+    const why = lastLine(stderr)
+        .replace(/^ERROR:\s*/, '')
+        .replace(/^failed to build:\s*/, '')
+        .replace(/^failed to solve:\s*/, '');
+    const store = missingStore(why);
+    if (store === undefined)
+        return why;
+    return `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
+}
+
+;// CONCATENATED MODULE: ./src/git/history.ts
+/**
+ * How far each successive `git fetch --deepen=<n>` reaches. `--deepen` is relative to the current
+ * shallow boundary, so after k steps the checkout holds the sum of the first k numbers of commits
+ * more (about 31 000 after all six). Steps past the table's end repeat its last number.
+ */
+const DEEPEN_STEPS = [10, 50, 200, 1000, 5000, 25000];
+const LOCAL_TIMEOUT_MS = 30_000;
+const DEFAULT_FETCH_TIMEOUT_MS = 120_000;
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** An error's message; errors are read by shape, since they may come from another realm. */
+function messageOf(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+/**
+ * `git fetch` as the planner runs it: no tags, no submodules, and no automatic maintenance or gc
+ * afterwards (a process per fetch that the plan would wait for, in the user's checkout).
+ */
+function fetchArgs(...rest) {
+    return [
+        '-c',
+        'maintenance.auto=false',
+        '-c',
+        'gc.auto=0',
+        'fetch',
+        '--no-tags',
+        '--no-recurse-submodules',
+        ...rest,
+    ];
+}
+function makeGit(exec, ctx) {
+    const env = { ...(ctx.env ?? process.env), GIT_TERMINAL_PROMPT: '0' };
+    return (args, timeoutMs = LOCAL_TIMEOUT_MS) => exec('git', args, { cwd: ctx.cwd, env, timeoutMs });
+}
+/** Removes `user:password@` from URLs that git may print in its messages (e.g. a remote's URL). */
+function redactUrlCredentials(text) {
+    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1***@');
+}
+/** The gist of a failed git command, for a reason: its last non-empty stderr lines, without secrets. */
+function describeFailure(result) {
+    if (result.timedOut)
+        return 'timed out';
+    if (result.exitCode === 127)
+        return 'git is not installed (or not on PATH)';
+    const lines = result.stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('hint:'));
+    const text = lines.slice(-2).join(' ') || `exit code ${result.exitCode}`;
+    const redacted = redactUrlCredentials(text);
+    return redacted.length > 300 ? `${redacted.slice(0, 297)}...` : redacted;
+}
+/**
+ * Why `value` cannot be handed to git as a revision or remote name, or undefined if it can. Git
+ * reads an argument that starts with `-` as an option, so such names are refused (no branch,
+ * remote or revision git accepts can start with `-` anyway).
+ */
+function argumentProblem(what, value) {
+    if (value === '')
+        return `${what} is empty`;
+    if (value.startsWith('-'))
+        return `${what} ${JSON.stringify(value)} starts with "-"`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(value))
+        return `${what} ${JSON.stringify(value)} contains control characters`;
+    return undefined;
+}
+/**
+ * Why `name` is not a valid branch name by git's rules (git-check-ref-format), or undefined. The
+ * name becomes part of a refspec, so `:` and the other characters git forbids must not pass.
+ */
+function branchNameProblem(name) {
+    const quoted = JSON.stringify(name);
+    const basic = argumentProblem('branch name', name);
+    if (basic)
+        return basic;
+    if (/[ ~^:?*[\\]/.test(name))
+        return `branch name ${quoted} contains a character git does not allow`;
+    if (name.includes('..') || name.includes('@{') || name === '@')
+        return `branch name ${quoted} is not valid`;
+    if (name.endsWith('.') || name.endsWith('/') || name.startsWith('/') || name.includes('//')) {
+        return `branch name ${quoted} is not valid`;
+    }
+    if (name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'))) {
+        return `branch name ${quoted} is not valid`;
+    }
+    return undefined;
+}
+async function resolveCommit(git, rev) {
+    const result = await git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+    const sha = result.stdout.trim();
+    return result.exitCode === 0 && SHA.test(sha) ? sha : undefined;
+}
+/** true/false, or a reason when this is not a usable git checkout. */
+async function isShallow(git) {
+    const result = await git(['rev-parse', '--is-shallow-repository']);
+    if (result.exitCode !== 0)
+        return `not a git checkout: ${describeFailure(result)}`;
+    return result.stdout.trim() === 'true';
+}
+async function remoteProblem(git, remote) {
+    const result = await git(['remote', 'get-url', remote]);
+    return result.exitCode === 0 ? undefined : `remote ${JSON.stringify(remote)} is not configured`;
+}
+/**
+ * The merge-base of `head` and `base` in a checkout that may be shallow and may lack the base
+ * branch (a CI checkout usually is `--depth=1` of one branch):
+ *
+ * 1. if `base` is not in the checkout, its branch is fetched from the remote
+ *    (`--depth=1` in a shallow checkout; a full one stays full);
+ * 2. `git merge-base head base`; while that finds nothing and the checkout is shallow, the history
+ *    is deepened (`git fetch --deepen=<n>`, n from {@link DEEPEN_STEPS}; deepening moves every
+ *    shallow boundary, the head's included) up to `maxDeepenSteps` times;
+ * 3. a checkout that is complete and still has no merge-base holds unrelated histories.
+ *
+ * Every name goes to git as a single argument (no shell); never throws for git failures.
+ */
+async function findMergeBase(exec, options) {
+    const head = options.head ?? 'HEAD';
+    const remote = options.remote ?? 'origin';
+    const base = options.base;
+    const maxSteps = Math.max(0, Math.floor(options.maxDeepenSteps ?? 6));
+    const fetchTimeout = options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
+    const problem = argumentProblem('head', head) ?? argumentProblem('base', base) ?? argumentProblem('remote', remote);
+    if (problem)
+        return { sha: null, reason: problem };
+    try {
+        const git = makeGit(exec, options);
+        const shallow = await isShallow(git);
+        if (typeof shallow === 'string')
+            return { sha: null, reason: shallow };
+        const headSha = await resolveCommit(git, head);
+        if (!headSha)
+            return { sha: null, reason: `head ${JSON.stringify(head)} is not a commit in the checkout` };
+        // The remote branch behind `base`, when it names one: `origin/main` or `main`.
+        const prefix = `${remote}/`;
+        const branch = base.startsWith(prefix) ? base.slice(prefix.length) : base;
+        const trackingRef = `refs/remotes/${remote}/${branch}`;
+        const refspec = `+refs/heads/${branch}:${trackingRef}`;
+        const branchOk = branchNameProblem(branch) === undefined && branchNameProblem(remote) === undefined;
+        let baseSha = (await resolveCommit(git, base)) ?? (branchOk ? await resolveCommit(git, trackingRef) : undefined);
+        if (!baseSha) {
+            const badName = branchNameProblem(branch) ?? branchNameProblem(remote);
+            if (badName)
+                return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout; ${badName}` };
+            const noRemote = await remoteProblem(git, remote);
+            if (noRemote)
+                return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout and ${noRemote}` };
+            const depth = shallow ? ['--depth=1'] : [];
+            const fetched = await git(fetchArgs(...depth, remote, refspec), fetchTimeout);
+            if (fetched.exitCode !== 0) {
+                return {
+                    sha: null,
+                    reason: `could not fetch branch ${JSON.stringify(branch)} from ${JSON.stringify(remote)}: ${describeFailure(fetched)}`,
+                };
+            }
+            baseSha = await resolveCommit(git, trackingRef);
+            if (!baseSha)
+                return { sha: null, reason: `branch ${JSON.stringify(branch)} was fetched but does not resolve` };
+        }
+        let deepened = 0;
+        let reach = 0;
+        for (;;) {
+            const result = await git(['merge-base', headSha, baseSha]);
+            const sha = result.stdout.trim();
+            if (result.exitCode === 0 && SHA.test(sha))
+                return { sha };
+            if (result.exitCode !== 1)
+                return { sha: null, reason: `git merge-base failed: ${describeFailure(result)}` };
+            const stillShallow = await isShallow(git);
+            if (typeof stillShallow === 'string')
+                return { sha: null, reason: stillShallow };
+            if (!stillShallow) {
+                return {
+                    sha: null,
+                    reason: `${JSON.stringify(head)} and ${JSON.stringify(base)} have no common ancestor (unrelated histories)`,
+                };
+            }
+            if (deepened >= maxSteps) {
+                const tried = deepened === 0
+                    ? 'and deepening is disabled'
+                    : `after deepening it ${deepened} time${deepened === 1 ? '' : 's'} (by ${reach} commits)`;
+                return {
+                    sha: null,
+                    reason: `no merge-base of ${JSON.stringify(head)} and ${JSON.stringify(base)} in the shallow checkout ${tried}`,
+                };
+            }
+            if (deepened === 0) {
+                const noRemote = await remoteProblem(git, remote);
+                if (noRemote)
+                    return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
+            }
+            const n = DEEPEN_STEPS[Math.min(deepened, DEEPEN_STEPS.length - 1)];
+            // Name the base branch when it is the remote's, so it is deepened (and kept) too; the
+            // deepening itself applies to every shallow boundary of the checkout.
+            const refs = branchOk && (await resolveCommit(git, trackingRef)) === baseSha ? [refspec] : [];
+            const fetched = await git(fetchArgs(`--deepen=${n}`, remote, ...refs), fetchTimeout);
+            if (fetched.exitCode !== 0) {
+                return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
+            }
+            deepened += 1;
+            reach += n;
+        }
+    }
+    catch (error) {
+        return {
+            sha: null,
+            reason: `merge-base lookup failed: ${messageOf(error)}`,
+        };
+    }
+}
+/**
+ * The first parent of `rev` (`rev^1`). A shallow checkout has no parents at its boundary (a
+ * `--depth=1` checkout has none at all), so there the history is deepened by one first (fetching
+ * the commit itself by sha, or else the remote's configured refspec). A root commit has no parent:
+ * that is a reason, not an error. Never throws for git failures.
+ */
+async function parentCommit(exec, options) {
+    const rev = options.rev ?? 'HEAD';
+    const remote = options.remote ?? 'origin';
+    const fetchTimeout = options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
+    const problem = argumentProblem('rev', rev) ?? argumentProblem('remote', remote);
+    if (problem)
+        return { sha: null, reason: problem };
+    try {
+        const git = makeGit(exec, options);
+        const shallow = await isShallow(git);
+        if (typeof shallow === 'string')
+            return { sha: null, reason: shallow };
+        const sha = await resolveCommit(git, rev);
+        if (!sha)
+            return { sha: null, reason: `${JSON.stringify(rev)} is not a commit in the checkout` };
+        const parent = await resolveCommit(git, `${sha}^1`);
+        if (parent)
+            return { sha: parent };
+        if (!shallow)
+            return { sha: null, reason: `${JSON.stringify(rev)} (${sha}) is a root commit: it has no parent` };
+        const noRemote = await remoteProblem(git, remote);
+        if (noRemote)
+            return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
+        const deepen = fetchArgs('--deepen=1', remote);
+        let fetched = await git([...deepen, sha], fetchTimeout);
+        // A server that refuses wants by sha: deepen through the remote's configured refspec instead.
+        if (fetched.exitCode !== 0)
+            fetched = await git(deepen, fetchTimeout);
+        if (fetched.exitCode !== 0) {
+            return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
+        }
+        const deepenedParent = await resolveCommit(git, `${sha}^1`);
+        if (deepenedParent)
+            return { sha: deepenedParent };
+        return {
+            sha: null,
+            reason: `${JSON.stringify(rev)} (${sha}) has no parent, even after deepening the checkout`,
+        };
+    }
+    catch (error) {
+        return {
+            sha: null,
+            reason: `parent lookup failed: ${messageOf(error)}`,
+        };
+    }
+}
+/** `rev`'s tree and parents from its object: undefined when the checkout does not have it. */
+async function commitInfo(exec, options) {
+    const rev = options.rev ?? 'HEAD';
+    if (argumentProblem('rev', rev))
+        return undefined;
+    try {
+        return await readCommit(makeGit(exec, options), rev);
+    }
+    catch {
+        return undefined;
+    }
+}
+async function readCommit(git, rev) {
+    const result = await git(['cat-file', 'commit', rev]);
+    if (result.exitCode !== 0)
+        return undefined;
+    const header = result.stdout.split('\n\n')[0].split('\n');
+    const field = (name) => header.filter((l) => l.startsWith(`${name} `)).map((l) => l.slice(name.length + 1));
+    const tree = field('tree')[0];
+    return tree ? { tree, parents: field('parent') } : undefined;
+}
+/**
+ * `rev` and commit `other` side by side: trees and parents, read from the commit objects, so the
+ * answer holds in a shallow checkout. The checkout may lack `other`: it is fetched by sha (one
+ * commit deep in a shallow checkout; objects `rev` already has are not sent again). A pull
+ * request's merge commit and its head tell whether the head already contains the base (same tree)
+ * and whether the head just merged the base (its second parent is the merge commit's first).
+ * Never throws: anything git cannot tell is a reason.
+ */
+async function compareCommits(exec, options) {
+    const rev = options.rev ?? 'HEAD';
+    const remote = options.remote ?? 'origin';
+    const problem = argumentProblem('rev', rev) ?? argumentProblem('remote', remote);
+    if (problem)
+        return problem;
+    if (!SHA.test(options.other))
+        return `${JSON.stringify(options.other)} is not a commit sha`;
+    try {
+        const git = makeGit(exec, options);
+        const mine = await readCommit(git, rev);
+        if (!mine)
+            return `${JSON.stringify(rev)} is not a commit in the checkout`;
+        let theirs = await readCommit(git, options.other);
+        if (!theirs) {
+            const shallow = await isShallow(git);
+            if (typeof shallow === 'string')
+                return shallow;
+            const depth = shallow ? ['--depth=1'] : [];
+            const fetched = await git(fetchArgs(...depth, remote, options.other), options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS);
+            if (fetched.exitCode !== 0)
+                return `could not fetch ${options.other}: ${describeFailure(fetched)}`;
+            theirs = await readCommit(git, options.other);
+            if (!theirs)
+                return `${options.other} was fetched but does not resolve`;
+        }
+        return { rev: mine, other: theirs };
+    }
+    catch (error) {
+        return `commit comparison failed: ${messageOf(error)}`;
+    }
+}
+
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __nccwpck_require__(59663);
+;// CONCATENATED MODULE: ./src/github/compare.ts
+
+const compare_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const NAME = /^[A-Za-z0-9_.-]+$/;
+/**
+ * One side of `BASE...HEAD` as a URL path piece. Branch names may contain `/`, which the compare
+ * endpoint takes literally (its `basehead` parameter spans path segments: `main...feature/x`),
+ * so each `/`-separated segment is percent-encoded on its own and the slashes are kept; so is the
+ * `:` of a fork's `owner:branch`. Everything else that is not unreserved (`#`, `?`, `%`, `;`,
+ * spaces, non-ASCII, ...) is encoded. Segments `.`/`..` and empty ones (which URL parsers would
+ * fold away) and a `..` anywhere (which would make `BASE...HEAD` ambiguous, and which no git ref
+ * contains) are refused.
+ */
+function encodeRef(what, ref) {
+    // eslint-disable-next-line no-control-regex
+    if (ref === '' || ref.includes('..') || /[\x00-\x1f\x7f]/.test(ref)) {
+        throw new Error(`${what} ${JSON.stringify(ref)} is not a valid ref`);
+    }
+    const segments = ref.split('/');
+    if (segments.some((s) => s === '' || s === '.'))
+        throw new Error(`${what} ${JSON.stringify(ref)} is not a valid ref`);
+    return segments.map((s) => encodeURIComponent(s).replace(/%3A/gi, ':')).join('/');
+}
+/**
+ * The compare URL: `{apiUrl}/repos/{owner}/{repo}/compare/{base}...{head}?per_page=1` (one commit
+ * per page keeps the response small: only `merge_base_commit` is read). Throws on input that
+ * cannot form one; {@link mergeBaseFromApi} turns that into a reason.
+ */
+function compareUrl(apiUrl, repository, base, head) {
+    let root;
+    try {
+        root = new URL(apiUrl);
+    }
+    catch {
+        throw new Error(`the API URL ${JSON.stringify(apiUrl)} is not a URL`);
+    }
+    if (root.protocol !== 'https:' && root.protocol !== 'http:') {
+        throw new Error(`the API URL ${JSON.stringify(apiUrl)} is not http(s)`);
+    }
+    const parts = repository.split('/');
+    if (parts.length !== 2 || parts.some((p) => !NAME.test(p) || p === '.' || p === '..')) {
+        throw new Error(`the repository ${JSON.stringify(repository)} is not owner/name`);
+    }
+    const [owner, repo] = parts.map(encodeURIComponent);
+    const prefix = `${root.origin}${root.pathname.replace(/\/+$/, '')}`;
+    return `${prefix}/repos/${owner}/${repo}/compare/${encodeRef('base', base)}...${encodeRef('head', head)}?per_page=1`;
+}
+/** A short, single-line, printable excerpt of text from the server. */
+function excerpt(text, max = 200) {
+    // eslint-disable-next-line no-control-regex
+    const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 3)}...` : line;
+}
+function apiMessage(body) {
+    try {
+        const parsed = JSON.parse(body);
+        if (parsed &&
+            typeof parsed === 'object' &&
+            typeof parsed.message === 'string') {
+            return excerpt(parsed.message);
+        }
+    }
+    catch {
+        // not JSON: fall through to the raw text
+    }
+    return excerpt(body, 120);
+}
+function describeStatus(response, body, options) {
+    const status = response.status;
+    const message = apiMessage(body);
+    const said = message ? ` (${message})` : '';
+    const remaining = response.headers.get('x-ratelimit-remaining');
+    const reset = Number(response.headers.get('x-ratelimit-reset'));
+    const retryAfter = response.headers.get('retry-after');
+    if ((status === 403 || status === 429) && remaining === '0') {
+        const when = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
+        return `GitHub API rate limit exhausted${when} (HTTP ${status})`;
+    }
+    if (status === 429 || (status === 403 && (retryAfter !== null || /secondary rate limit/i.test(message)))) {
+        const wait = retryAfter !== null ? `, retry after ${excerpt(retryAfter, 20)}s` : '';
+        return `GitHub API secondary rate limit (HTTP ${status}${wait})${said}`;
+    }
+    if (status === 401)
+        return `GitHub API rejected the token (HTTP 401)${said}`;
+    if (status === 403)
+        return `GitHub API refused the comparison (HTTP 403)${said}`;
+    if (status === 404) {
+        return `GitHub API found no comparison of ${options.base}...${options.head} in ${options.repository} (HTTP 404)${said}`;
+    }
+    if (status >= 500)
+        return `GitHub API server error (HTTP ${status})${said}`;
+    return `GitHub API answered HTTP ${status}${said}`;
+}
+/** Errors may come from another realm (`instanceof Error` fails there), so they are read by shape. */
+function asErrorLike(value) {
+    return typeof value === 'object' && value !== null ? value : { message: String(value) };
+}
+function describeError(error, host, timeoutMs) {
+    const e = asErrorLike(error);
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+        return `GitHub API request to ${host} timed out after ${timeoutMs} ms`;
+    }
+    // fetch reports network failures as "fetch failed" with the system error as the cause.
+    const cause = asErrorLike(e.cause ?? {});
+    const detail = [cause.code, e.code, cause.message, e.message].find((d) => typeof d === 'string' && d !== '');
+    return `GitHub API request to ${host} failed: ${excerpt(String(detail ?? error))}`;
+}
+/**
+ * The merge-base of `base` and `head` from GitHub's compare endpoint
+ * (`GET /repos/{owner}/{repo}/compare/{base}...{head}`, field `merge_base_commit.sha`): the
+ * fallback when the checkout cannot tell. Never throws: bad input, HTTP errors (401, 403, 404, rate
+ * limits), network failures, timeouts and unexpected payloads become reasons, and the token never
+ * appears in one.
+ */
+async function mergeBaseFromApi(options) {
+    const token = options.token ?? '';
+    const redact = (reason) => (token.length > 0 ? reason.split(token).join('***') : reason);
+    const fail = (reason) => ({ sha: null, reason: redact(reason) });
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
+    let url;
+    try {
+        url = compareUrl(options.apiUrl, options.repository, options.base, options.head);
+    }
+    catch (error) {
+        return fail(`cannot ask the GitHub API: ${String(asErrorLike(error).message)}`);
+    }
+    const host = new URL(url).host;
+    const headers = {
+        Accept: 'application/vnd.github+json',
+        'X-GitHub-Api-Version': '2022-11-28',
+        'User-Agent': 'buildkit-cache-action',
+    };
+    if (token)
+        headers.Authorization = `Bearer ${token}`;
+    try {
+        const signal = AbortSignal.timeout(timeoutMs);
+        const response = await fetchImpl(url, { method: 'GET', headers, signal, redirect: 'follow' });
+        const body = await response.text();
+        if (!response.ok)
+            return fail(describeStatus(response, body, options));
+        let parsed;
+        try {
+            parsed = JSON.parse(body);
+        }
+        catch {
+            return fail(`GitHub API answered with something that is not JSON: ${excerpt(body, 80)}`);
+        }
+        const mergeBase = parsed?.merge_base_commit;
+        const sha = mergeBase?.sha;
+        if (typeof sha !== 'string' || !compare_SHA.test(sha)) {
+            return fail('GitHub API compare response has no merge_base_commit.sha');
+        }
+        return { sha };
+    }
+    catch (error) {
+        return fail(describeError(error, host, timeoutMs));
+    }
+}
+
+// EXTERNAL MODULE: ./src/docker-config.ts
+var docker_config = __nccwpck_require__(37706);
+// EXTERNAL MODULE: ./src/github/cache-entries.ts
+var cache_entries = __nccwpck_require__(3780);
+// EXTERNAL MODULE: ./src/registry/tags.ts
+var tags = __nccwpck_require__(7906);
+// EXTERNAL MODULE: ./src/plan/names.ts
+var names = __nccwpck_require__(42471);
+;// CONCATENATED MODULE: ./src/plan/narrow.ts
+/**
+ * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
+ * of steps but differ deeper, may follow the one that lacks a step and run it again although
+ * another source holds it (bench/README.md, cause 1; bench/repro-multi-import.sh). So:
+ *
+ * - a source known to be missing is not passed (it would only be a failed lookup);
+ * - a cache written from this very commit (or these very files) and leg is an exact match: it is
+ *   read alone;
+ * - else the first source the rules mark as best alone that exists: usually the run's own ref
+ *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
+ *   dependencies since then costs those layers once, where two overlapping sources would cost this
+ *   ref's own layers on about every other run;
+ * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
+ *   serve a leg that has nothing yet.
+ *
+ * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
+ */
+function narrowSources(p, exists) {
+    const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
+    const raw = p.cacheFrom.filter((e) => !computed.has(e));
+    const state = (r) => (r.entry === '' ? undefined : exists(r.entry));
+    const found = (r) => state(r) === true;
+    const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
+    const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
+    // The first rule that applies decides which candidates stay; the others are left out.
+    const exact = candidates.find((r) => r.exact && found(r));
+    const alone = candidates.find((r) => r.alone && found(r));
+    const rule = exact
+        ? {
+            keep: (r) => r.entry === exact.entry,
+            why: `${exact.ref} ${exact.exact}: it is read alone`,
+        }
+        : alone
+            ? {
+                keep: (r) => r.entry === alone.entry,
+                why: `${alone.ref} ${alone.alone}: it is read alone`,
+            }
+            : candidates.some((r) => r.origin === 'own' && found(r))
+                ? {
+                    keep: (r) => r.origin === 'own',
+                    why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
+                }
+                : null;
+    const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
+    const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
+    return {
+        ...p,
+        notes: left.size > 0 ? [...p.notes, `${rule.why} (more sources only make BuildKit miss at random)`] : p.notes,
+        reads: p.reads.map((r) => left.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${rule.why}` } : r),
+        cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
+        missing: [...(p.missing ?? []), ...missing],
+    };
+}
+/** A registry entry exists when its tag is among the repository's tags (listed once per run). */
+function registryExistence(tags) {
+    if (tags === null)
+        return () => undefined;
+    const have = new Set(tags);
+    return (entry) => {
+        if (!entry.startsWith('type=registry,'))
+            return undefined;
+        const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
+        const tag = ref.slice(ref.lastIndexOf(':') + 1);
+        return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? have.has(tag) : undefined;
+    };
+}
+/**
+ * A gha entry exists when BuildKit's index for its cache name is among the entries the service
+ * listed for this run. Only that positive answer is trusted: a name not listed stays unknown (and
+ * is passed), so a service that lists less than it serves never costs a warm cache.
+ */
+function ghaExistence(names) {
+    const have = new Set(names ?? []);
+    return (entry) => {
+        const scope = /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
+        return scope !== undefined && have.has(scope) ? true : undefined;
+    };
+}
+/** A local cache folder exists when BuildKit wrote its index there. */
+function localExistence(fileExists) {
+    return (entry) => {
+        const src = /(?:^|,)src=([^,]+)/.exec(entry)?.[1];
+        if (!entry.startsWith('type=local') || src === undefined)
+            return undefined;
+        return fileExists(`${src.replace(/\/+$/, '')}/index.json`);
+    };
+}
+
+// EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
+var plan_plan = __nccwpck_require__(55312);
+;// CONCATENATED MODULE: ./src/plan/probe.ts
+/**
+ * Existence for stores that are asked one entry at a time (s3, azblob): `probe` checks the
+ * entries a plan reads, all at once and each once, and `exists` answers from what was found. An
+ * entry not probed, or whose check failed, is unknown; `note` says why the first check failed.
+ */
+function probedExistence(check) {
+    const found = new Map();
+    return {
+        exists: (entry) => found.get(entry)?.exists,
+        probe: async (entries) => {
+            const todo = [...new Set(entries)].filter((e) => e !== '' && !found.has(e));
+            const results = await Promise.all(todo.map(check));
+            todo.forEach((e, i) => found.set(e, results[i]));
+        },
+        note: () => {
+            const failed = [...found.values()].find((c) => 'reason' in c);
+            return failed && `cache existence not checked (${failed.reason}): those sources are read as planned`;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/plan/rules.ts
+var rules = __nccwpck_require__(31324);
+;// CONCATENATED MODULE: ./src/plan/facts.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
+ * from GitHub's compare API. Never fails: a commit not found is null with its reason.
+ */
+async function gatherFacts(exec, ctx, needed, githubToken, 
+/** HEAD's commit, when the caller already asked git for it. */
+head) {
+    const facts = { mergeBase: null, parent: null };
+    const cwd = ctx.workspace;
+    if (needed.parent && ctx.pushedBefore) {
+        // The push names the head it replaced: no git lookup (or deepening) needed.
+        facts.parent = ctx.pushedBefore;
+    }
+    else if (needed.parent) {
+        const parent = await parentCommit(exec, { cwd, rev: 'HEAD', remote: 'origin' });
+        facts.parent = parent.sha;
+        if (parent.sha === null)
+            facts.parentWhy = parent.reason;
+    }
+    if (needed.mergeBase && ctx.defaultBranch) {
+        const local = await findMergeBase(exec, {
+            cwd,
+            head: 'HEAD',
+            base: `origin/${ctx.defaultBranch}`,
+            remote: 'origin',
+        });
+        if (local.sha !== null) {
+            facts.mergeBase = local.sha;
+            // A push that merged the default branch in names the merge-base as HEAD's second parent.
+            if ((await (head ?? commitInfo(exec, { cwd })))?.parents[1] === local.sha)
+                facts.justMerged = local.sha;
+        }
+        else if (githubToken !== '' && ctx.repository !== '' && ctx.sha !== '') {
+            const remote = await mergeBaseFromApi({
+                apiUrl: ctx.apiUrl,
+                repository: ctx.repository,
+                base: ctx.defaultBranch,
+                head: ctx.sha,
+                token: githubToken,
+            });
+            facts.mergeBase = remote.sha;
+            if (remote.sha === null)
+                facts.mergeBaseWhy = `git: ${local.reason}; GitHub API: ${remote.reason}`;
+        }
+        else {
+            facts.mergeBaseWhy = `git: ${local.reason}; no github-token for the API fallback`;
+        }
+    }
+    const headSha = ctx.pullRequest?.headSha ?? '';
+    if (needed.headCommit && headSha !== '') {
+        const compared = await compareCommits(exec, { cwd, other: headSha, remote: 'origin' });
+        if (typeof compared === 'string') {
+            facts.headWhy = compared;
+        }
+        else {
+            // GitHub's merge commit of a pull request: first parent the base, second the head.
+            const base = compared.rev.parents[0];
+            facts.mergeIsHead = compared.rev.tree === compared.other.tree;
+            if (base !== undefined && compared.other.parents[1] === base)
+                facts.justMerged = base;
+        }
+    }
+    return facts;
+}
+/**
+ * The facts and the listing a plan needs, side by side. One exception to running them at once:
+ * a branch push whose own cache exists reads that alone (narrow.ts), so its merge-base, which a
+ * shallow checkout only yields after fetches, is not looked up, unless the push is a merge (it
+ * may have merged its base, which the rules read instead). That push waits for the listing first.
+ */
+async function planInputs(exec, ctx, options, env, githubToken, fileExists, 
+/** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
+legs = [options.leg]) {
+    const trigger = (0,rules/* classify */.L8)(ctx);
+    const needed = (0,rules/* factsNeeded */.jJ)(trigger);
+    const listing = findExistingCaches(options, env, fileExists);
+    // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
+    const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
+    let skipped = '';
+    if (head) {
+        const owns = legs.map((leg) => (0,plan_plan/* plan */.et)(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry));
+        const existing = await listing;
+        const own = owns[0];
+        const ownEntries = owns.flatMap((o) => (o ? [o.entry] : []));
+        if (ownEntries.length > 0)
+            await existing.probe?.(ownEntries);
+        if (own && owns.every((o) => o && existing.exists(o.entry) === true)) {
+            const info = await head;
+            if (info && info.parents.length === 1) {
+                needed.mergeBase = false;
+                skipped = `not looked up: ${own.ref} exists and is read alone`;
+            }
+        }
+    }
+    const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
+    if (skipped)
+        facts.mergeBaseSkipped = skipped;
+    if (existing.probe) {
+        await existing.probe(legs.flatMap((leg) => (0,plan_plan/* plan */.et)(ctx, facts, { ...options, leg }).reads.map((r) => r.entry)));
+    }
+    return { facts, existing };
+}
+/**
+ * Lists, once per run and by the backend's own means, which caches exist: the registry
+ * repository's tags, the gha index entries the runtime token can read, the local folders. A
+ * listing that fails costs nothing but that knowledge: every planned source is then read.
+ */
+async function findExistingCaches(options, env, fileExists) {
+    const unknown = (note) => ({ exists: () => undefined, siblingLegs: [], note });
+    switch (options.backend) {
+        case 'registry': {
+            if (!options.image)
+                return unknown();
+            // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
+            const listed = await (0,tags/* listTags */.cB)({
+                image: options.image,
+                dockerConfigDir: (0,docker_config/* dockerConfigDir */.k)(env),
+                timeoutMs: 5000,
+            });
+            if (listed.tags === null) {
+                return unknown(`cache tags not listed (${listed.reason}): every planned source is read`);
+            }
+            const legs = options.leg === '' ? [] : (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, options.leg);
+            return {
+                exists: registryExistence(listed.tags),
+                siblingLegs: legs,
+                legs: (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, ''),
+            };
+        }
+        case 'gha': {
+            if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL)
+                return unknown();
+            const listed = await (0,cache_entries/* listGhaCacheNames */.H)({
+                resultsUrl: env.ACTIONS_RESULTS_URL,
+                token: env.ACTIONS_RUNTIME_TOKEN,
+                prefix: (0,names/* namespace */.MF)(options.scope, ''),
+            });
+            if (listed.names === null) {
+                return unknown(`gha caches not listed (${listed.reason}): every planned source is read`);
+            }
+            return { exists: ghaExistence(listed.names), siblingLegs: [] };
+        }
+        case 'local':
+            return options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
+        case 's3':
+        case 'azblob': {
+            // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
+            const check = options.backend === 's3'
+                ? (await __nccwpck_require__.e(/* import() */ 404).then(__nccwpck_require__.bind(__nccwpck_require__, 89404))).s3ManifestExists
+                : (await __nccwpck_require__.e(/* import() */ 740).then(__nccwpck_require__.bind(__nccwpck_require__, 32740))).azblobManifestExists;
+            const probed = probedExistence((entry) => check(entry, env));
+            const found = {
+                exists: probed.exists,
+                siblingLegs: [],
+                probe: async (entries) => {
+                    await probed.probe(entries);
+                    found.note = probed.note();
+                },
+            };
+            return found;
+        }
+        default:
+            return unknown();
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(65468);
+;// CONCATENATED MODULE: ./src/bake/targets.ts
+
+
+
+/**
+ * Each bake target is a leg of the scope, named after it: `app`, or with `cache-leg` (a matrix of
+ * bake runs) `app-<cache-leg>`, else with the platforms as a build's leg would be (`app-linux-arm64`).
+ */
+function bakeLegs(targets, cacheLeg, platforms) {
+    return targets.map((target) => ({
+        target,
+        leg: cacheLeg !== '' ? `${target}-${cacheLeg}` : (0,names/* legOf */.Yk)(target, platforms),
+    }));
+}
+/**
+ * The plan of every target, from one set of facts and one listing: the same rules, narrowing and
+ * write policy as a build of that leg. Its siblings are the legs named in `cache-read-legs` and
+ * those the listing found (registry), as for a matrix leg; the other targets are not read unless
+ * found or named, so a target with a cache of its own reads it alone.
+ */
+function planBakeTargets(ctx, facts, base, legs, existing) {
+    return legs.map(({ target, leg }) => {
+        const options = {
+            ...base,
+            leg,
+            siblingLegs: [...new Set([...base.siblingLegs, ...(existing.legs ?? [])])],
+        };
+        const p = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists);
+        if (existing.note)
+            p.notes.push(existing.note);
+        return { target, plan: p };
+    });
+}
+function bakeDefinition(plans) {
+    const target = {};
+    for (const { target: name, plan: p } of plans) {
+        target[name] = { 'cache-from': p.cacheFrom, 'cache-to': p.cacheTo };
+    }
+    return { target };
+}
+
+;// CONCATENATED MODULE: ./src/bake/bake.ts
+
+
+
+
+
+
+
+
+/**
+ * `bake-targets` on a dry run: plans every target's cache from one git lookup and one listing,
+ * and writes the bake file for `docker buildx bake -f docker-bake.hcl -f <bake-file>`.
+ */
+async function writeBakeFile(exec, ctx, inputs, env) {
+    const base = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
+    const legs = bakeLegs(inputs.bakeTargets, inputs.cache.leg, inputs.build.platforms);
+    const plans = await commands/* group */.Os('Cache plan (bake)', async () => {
+        const { facts, existing } = await planInputs(exec, ctx, { ...base, leg: legs[0].leg }, env, inputs.githubToken, external_node_fs_.existsSync, legs.map((l) => l.leg));
+        const planned = planBakeTargets(ctx, facts, base, legs, existing);
+        for (const { target, plan } of planned) {
+            commands/* info */.pq(`target ${target} (leg ${plan.namespace}):`);
+            for (const line of (0,plan_plan/* planLines */.HN)(plan))
+                commands/* info */.pq(`  ${line}`);
+        }
+        return planned;
+    });
+    const dir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-bake-'));
+    const file = external_node_path_.join(dir, 'cache.json');
+    external_node_fs_.writeFileSync(file, `${JSON.stringify(bakeDefinition(plans), null, 2)}\n`);
+    commands/* info */.pq(`bake file: ${file}`);
+    (0,outputs/* setOutputs */.n)({
+        'bake-file': file,
+        'cache-from': [...new Set(plans.flatMap((p) => p.plan.cacheFrom))].join('\n'),
+        'cache-to': [...new Set(plans.flatMap((p) => p.plan.cacheTo))].join('\n'),
+        'cache-export': 'skipped',
+    });
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+;// CONCATENATED MODULE: ./src/buildx/engine.ts
+
+
+
+/**
+ * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
+ * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
+ * config's `currentContext` says otherwise. Null when only the CLI can tell (tcp, ssh, contexts,
+ * Windows pipes).
+ */
+function engineSocket(env, configJson, platform = process.platform) {
+    const host = env.DOCKER_HOST ?? '';
+    if (host !== '')
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
+    if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default')
+        return null;
+    let context = '';
+    try {
+        context = String(JSON.parse(configJson ?? '{}').currentContext ?? '');
+    }
+    catch {
+        // Unreadable config: the CLI would ignore it too.
+    }
+    if (context !== '' && context !== 'default')
+        return null;
+    return platform === 'win32' ? null : '/var/run/docker.sock';
+}
+/** `GET /_ping` on a unix socket: the engine's own liveness call. */
+function pingSocket(socketPath, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        const req = external_node_http_.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode === 200
+                ? { ok: true }
+                : { ok: false, reason: `${socketPath} answered HTTP ${res.statusCode} to /_ping` }));
+        });
+        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+        req.on('error', (e) => resolve({ ok: false, reason: `cannot connect to ${socketPath}: ${e.code ?? e.message}` }));
+    });
+}
+/**
+ * Whether the engine answers. A ping on its socket costs a few milliseconds; `docker version`
+ * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
+ * endpoints the CLI alone can resolve.
+ */
+async function probeEngine(exec, env) {
+    const socket = engineSocket(env, (0,docker_config/* readDockerConfig */.T)(env));
+    if (socket !== null)
+        return pingSocket(socket);
+    const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
+    if (result.exitCode === 0)
+        return { ok: true };
+    const reason = result.stderr.trim() ? lastLine(result.stderr) : `docker version exited ${result.exitCode}`;
+    return { ok: false, reason };
+}
+
+;// CONCATENATED MODULE: ./src/buildx/history.ts
+
+
+
+
+async function readBuildLog(exec, buildx, builder, ref) {
+    const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
+    if (logs.exitCode !== 0) {
+        commands/* warning */.$e(`could not read the build record ${ref}: ${lastLine(logs.stderr)}`);
+        return null;
+    }
+    // buildx writes the rawjson stream to stderr or stdout depending on its version.
+    return (0,parse/* parseRawJsonLog */.Yu)(`${logs.stdout}\n${logs.stderr}`);
+}
+/** The log and the record, read side by side. */
+async function readBuildHistory(exec, buildx, builder, ref) {
+    const [log, inspected] = await Promise.all([
+        readBuildLog(exec, buildx, builder, ref),
+        exec(buildx.command, buildx.argv(historyInspectArgs(builder, ref))),
+    ]);
+    return { log, record: inspected.exitCode === 0 ? (0,parse/* parseHistoryInspect */.Ul)(inspected.stdout) : null };
+}
+/**
+ * When the build failed before writing metadata, the newest record is this build's. On a shared
+ * builder a concurrent build can be newer: after a failure, only failed records are candidates.
+ */
+async function lastBuildRef(exec, buildx, builder, failed) {
+    const args = ['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}'];
+    let ls = await exec(buildx.command, buildx.argv(failed ? [...args, '--filter', 'status=error'] : args));
+    if (ls.exitCode !== 0 && failed)
+        ls = await exec(buildx.command, buildx.argv(args));
+    if (ls.exitCode !== 0)
+        return null;
+    const first = ls.stdout.trim().split('\n')[0]?.trim() ?? '';
+    return first === '' ? null : (first.split('/').pop() ?? null);
+}
+
+;// CONCATENATED MODULE: ./src/buildx/buildx.ts
+function pluginBuildx(version) {
+    return { command: 'docker', argv: (args) => args, version, path: '' };
+}
+function standaloneBuildx(binary, version) {
+    return {
+        command: binary,
+        argv: (args) => (args[0] === 'buildx' ? args.slice(1) : args),
+        version,
+        path: binary,
+    };
+}
+/** The system folders the docker CLI looks in for plugins on Linux and macOS, fixed in its binary. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+];
+/**
+ * The docker CLI's system plugin folders. The tests run a copy of the CLI whose folders are
+ * stand-ins they own (a buildx installed system-wide must not leak into a "no buildx" case) and
+ * name them to the action in BKCA_CLI_PLUGINS_SYSTEM_DIRS (`:`-separated).
+ */
+function systemPluginDirs(platform, env = process.env) {
+    if (platform === 'win32')
+        return [];
+    const standIns = env.BKCA_CLI_PLUGINS_SYSTEM_DIRS;
+    return standIns ? standIns.split(':').filter((d) => d !== '') : SYSTEM_PLUGIN_DIRS;
+}
+/**
+ * Where the docker CLI looks for its buildx plugin, in its order: config.json's
+ * `cliPluginsExtraDirs`, `$DOCKER_CONFIG/cli-plugins` (else `~/.docker/cli-plugins`), then the
+ * system directories. Running the plugin binary itself skips the docker CLI, which starts it twice
+ * per command (once for its metadata): ~0.07 s a call instead of ~0.2 s on a 2-core runner.
+ */
+function buildxPluginCandidates(o) {
+    const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
+    const system = o.systemDirs ?? systemPluginDirs(o.platform);
+    return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
+}
+/** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
+function extraPluginDirs(configJson) {
+    try {
+        const dirs = JSON.parse(configJson ?? '{}').cliPluginsExtraDirs;
+        return Array.isArray(dirs) ? dirs.filter((d) => typeof d === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/buildx/release-cache.ts
+
+
+
+
+/** The cache key: one entry per version, OS and architecture. */
+function releaseCacheKey(version, platform = external_node_os_.platform(), arch = external_node_os_.arch()) {
+    return `buildkit-cache-action-buildx-${version}-${platform}-${arch}`;
+}
+/**
+ * The folder the entry holds. `@actions/cache` hashes the paths into the entry's version, so this
+ * is the same in every job (the tool cache's location is not, and is not under our control).
+ */
+function releaseCacheDir(version, tmp = external_node_os_.tmpdir(), arch = external_node_os_.arch()) {
+    return external_node_path_.join(tmp, 'buildkit-cache-action', 'buildx', `${version}-${arch}`);
+}
+/** Whether the job has a GitHub cache to use: the runner's cache service and its token. */
+function githubCacheAvailable(env) {
+    return Boolean((env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL) && env.ACTIONS_RUNTIME_TOKEN);
+}
+/**
+ * The GitHub cache through `@actions/cache`, loaded on first use only: most runs never download
+ * buildx. `@actions/cache` reports a failed transfer itself (as a warning); what it throws is
+ * turned into one.
+ */
+function githubReleaseStore(name) {
+    return {
+        async restore(version, file) {
+            const dir = releaseCacheDir(version);
+            try {
+                // Only what this restore extracts counts, not a file an earlier job left there.
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(116)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5116, 23));
+                const hit = await cache.restoreCache([dir], releaseCacheKey(version));
+                const cached = external_node_path_.join(dir, name);
+                if (!hit || !external_node_fs_.existsSync(cached))
+                    return false;
+                external_node_fs_.copyFileSync(cached, file);
+                external_node_fs_.chmodSync(file, 0o755);
+                return true;
+            }
+            catch (e) {
+                commands/* warning */.$e(`buildx ${version} could not be restored from the GitHub cache: ${e.message}`);
+                return false;
+            }
+            finally {
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+            }
+        },
+        async save(version, file) {
+            const dir = releaseCacheDir(version);
+            try {
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+                external_node_fs_.mkdirSync(dir, { recursive: true });
+                external_node_fs_.copyFileSync(file, external_node_path_.join(dir, name));
+                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(116)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5116, 23));
+                await cache.saveCache([dir], releaseCacheKey(version));
+            }
+            catch (e) {
+                commands/* warning */.$e(`buildx ${version} could not be saved to the GitHub cache: ${e.message}`);
+            }
+            finally {
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/buildx/install.ts
+
+
+
+
+
+
+
+
+class BuildxError extends Error {
+}
+/** `0.29.1` from `v0.29.1`, `0.29` (`0.29.0`) or `0.29.1-rc1`: the version's numbers, else null. */
+function coerceVersion(text) {
+    const m = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text);
+    return m ? [m[1], m[2] ?? '0', m[3] ?? '0'].map(Number).join('.') : null;
+}
+/** Orders two versions from {@link coerceVersion}: negative, zero or positive. */
+function compareVersions(a, b) {
+    const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+}
+/** The GitHub cache service v2 needs buildx 0.21 (url_v2); older buildx silently caches nothing. */
+const GHA_MIN_BUILDX = '0.21.0';
+/** The release asset for this machine, e.g. `buildx-v0.29.1.linux-amd64`. */
+function releaseAsset(version, platform = external_node_os_.platform(), arch = external_node_os_.arch()) {
+    const goArch = {
+        x64: 'amd64',
+        arm64: 'arm64',
+        arm: 'arm-v7',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+    };
+    const goOs = platform === 'win32' ? 'windows' : platform;
+    return `buildx-v${version}.${goOs}-${goArch[arch] ?? arch}${goOs === 'windows' ? '.exe' : ''}`;
+}
+function releaseUrl(version, base, asset = releaseAsset(version)) {
+    return `${base.replace(/\/+$/, '')}/v${version}/${asset}`;
+}
+/** The release binary's name inside its tool cache folder. */
+const BINARY = external_node_os_.platform() === 'win32' ? 'buildx.exe' : 'buildx';
+function defaultToolCache() {
+    return process.env.RUNNER_TOOL_CACHE || external_node_path_.join(external_node_os_.tmpdir(), 'bkca-tool-cache');
+}
+/**
+ * Where a release lives in the runner's tool cache, in the layout @actions/tool-cache uses
+ * (`<cache>/buildx/<version>/<arch>/`, complete once `<arch>.complete` exists), so that a later
+ * run on the same runner, ours or another action's, finds it.
+ */
+function toolCacheDir(version, toolCache, arch = external_node_os_.arch()) {
+    return external_node_path_.join(toolCache, 'buildx', version, arch);
+}
+/**
+ * Downloads with `@actions/tool-cache` (loaded only now: most runs never download buildx), which
+ * goes through the runner's proxy and retries server errors and network failures.
+ */
+async function downloadRelease(url, file) {
+    const tc = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(472)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 33472, 23));
+    try {
+        await tc.downloadTool(url, file);
+    }
+    catch (e) {
+        if (e instanceof tc.HTTPError)
+            throw new Error(`HTTP ${e.httpStatusCode}`);
+        // failureText names the proxy, which a tunnel's errors do not.
+        throw Object.assign(e, { proxy: await (0,http/* proxyFor */.iJ)(url) });
+    }
+}
+/**
+ * Puts a release binary into its tool cache folder, from the GitHub cache when it has it, else
+ * downloaded: staged next to the folder, then renamed, then marked complete, so that a run cut
+ * short leaves nothing a later run would take for whole.
+ */
+async function fetchRelease(version, url, dir, store) {
+    external_node_fs_.mkdirSync(external_node_path_.dirname(dir), { recursive: true });
+    const staging = external_node_fs_.mkdtempSync(`${dir}.download-`);
+    try {
+        const file = external_node_path_.join(staging, BINARY);
+        const restored = store !== null && (await store.restore(version, file));
+        if (!restored) {
+            try {
+                await downloadRelease(url, file);
+            }
+            catch (e) {
+                throw new Error(`could not be downloaded from ${url}: ${(0,http/* failureText */.kY)(e)}`);
+            }
+            external_node_fs_.chmodSync(file, 0o755);
+        }
+        external_node_fs_.rmSync(dir, { recursive: true, force: true });
+        external_node_fs_.renameSync(staging, dir);
+        external_node_fs_.writeFileSync(`${dir}.complete`, '');
+        return restored ? 'github-cache' : 'download';
+    }
+    finally {
+        external_node_fs_.rmSync(staging, { recursive: true, force: true });
+    }
+}
+/**
+ * Asks the buildx the docker CLI would run for its version: the plugin binary itself when it is
+ * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
+ */
+async function probeBuildx(exec, env) {
+    const binary = buildxPluginCandidates({
+        dockerConfigDir: (0,docker_config/* dockerConfigDir */.k)(env),
+        extraDirs: extraPluginDirs((0,docker_config/* readDockerConfig */.T)(env)),
+        platform: external_node_os_.platform(),
+    }).find((file) => external_node_fs_.existsSync(file));
+    if (binary) {
+        const result = await exec(binary, ['version']);
+        if (result.exitCode === 0)
+            return { result, binary };
+    }
+    return { result: await exec('docker', ['buildx', 'version']), binary: '' };
+}
+/**
+ * Finds a buildx that is new enough: the runner's CLI plugin when it is, otherwise the requested
+ * release, downloaded once into the tool cache.
+ */
+async function ensureBuildx(exec, o) {
+    const { result: probe, binary: pluginBinary } = await (o.probe ?? probeBuildx(exec, process.env));
+    const current = probe.exitCode === 0 ? (0,parse/* parseBuildxVersion */.Ou)(probe.stdout) : null;
+    const wanted = o.wanted.replace(/^v/, '');
+    const minimum = [wanted, o.floor]
+        .map(coerceVersion)
+        .filter((v) => v !== null)
+        .sort((a, b) => compareVersions(b, a))[0];
+    if (current && (!minimum || compareVersions(coerceVersion(current) ?? '0.0.0', minimum) >= 0)) {
+        return { buildx: pluginBinary ? standaloneBuildx(pluginBinary, current) : pluginBuildx(current) };
+    }
+    const have = current ? `buildx ${current}` : 'no docker buildx plugin';
+    if (wanted === '') {
+        throw new BuildxError(`${have} found; ${minimum} or newer is needed. Set buildx-version (e.g. 0.29.1) to install it, or use docker/setup-buildx-action first`);
+    }
+    const version = coerceVersion(wanted);
+    const dir = toolCacheDir(version, o.toolCache ?? defaultToolCache());
+    const store = o.releaseStore !== undefined
+        ? o.releaseStore
+        : githubCacheAvailable(process.env)
+            ? githubReleaseStore(BINARY)
+            : null;
+    let source = 'tool-cache';
+    if (!external_node_fs_.existsSync(`${dir}.complete`)) {
+        try {
+            source = await fetchRelease(version, releaseUrl(version, o.releasesBase), dir, store);
+        }
+        catch (e) {
+            throw new BuildxError(`${have} found and buildx ${version} ${e.message}`);
+        }
+    }
+    const binary = external_node_path_.join(dir, BINARY);
+    const check = await exec(binary, ['version']);
+    const installed = check.exitCode === 0 ? (0,parse/* parseBuildxVersion */.Ou)(check.stdout) : null;
+    if (!installed)
+        throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
+    // Only a binary that runs is kept for later jobs.
+    if (source === 'download' && store)
+        await store.save(version, binary);
+    const from = source === 'github-cache' ? ' from the GitHub cache' : '';
+    return {
+        buildx: standaloneBuildx(binary, installed),
+        note: `installed buildx ${installed}${from} (${have} on the runner)`,
+    };
+}
+
+// EXTERNAL MODULE: ./src/cleanup/index.ts
+var src_cleanup = __nccwpck_require__(15436);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: ./src/exec.ts
+
+const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        shell: false,
+        stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out = [];
+    const err = [];
+    let timedOut = false;
+    let timer;
+    if (options.timeoutMs !== undefined) {
+        timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+        }, options.timeoutMs);
+    }
+    child.stdout.on('data', (chunk) => {
+        out.push(chunk);
+        if (options.stream)
+            process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+        err.push(chunk);
+        if (options.stream)
+            process.stdout.write(chunk);
+    });
+    const finish = (exitCode, spawnError = '') => {
+        if (timer)
+            clearTimeout(timer);
+        resolve({
+            exitCode,
+            stdout: Buffer.concat(out).toString(),
+            stderr: Buffer.concat(err).toString() + spawnError,
+            timedOut,
+        });
+    };
+    child.on('error', (e) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
+    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+});
+
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __nccwpck_require__(19556);
+;// CONCATENATED MODULE: ./src/github/runtime-token.ts
+/**
+ * Decodes the token's payload without verifying it (only GitHub can) to show the user which
+ * ref scopes the run may read and write. Never returns or logs the token itself.
+ */
+function cacheScopesFromToken(token) {
+    const parts = token.split('.');
+    if (parts.length < 2)
+        return null;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        if (typeof payload.ac !== 'string')
+            return null;
+        const ac = JSON.parse(payload.ac);
+        if (!Array.isArray(ac))
+            return null;
+        return ac
+            .filter((e) => typeof e.Scope === 'string' && typeof e.Permission === 'number')
+            .map((e) => ({
+            scope: e.Scope,
+            read: (e.Permission & 1) !== 0,
+            write: (e.Permission & 2) !== 0,
+        }));
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -6282,9 +5293,20 @@ class CsvError extends Error {
   }
 }
 
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/is_object.js
+
 const is_object = function(obj){
   return (typeof obj === 'object' && obj !== null && !Array.isArray(obj));
 };
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+
+
+
 
 const normalize_columns_array = function(columns){
   const normalizedColumns = [];
@@ -6303,7 +5325,7 @@ const normalize_columns_array = function(columns){
         ]);
       }
       normalizedColumns[i] = column;
-    }else {
+    }else{
       throw new CsvError('CSV_INVALID_COLUMN_DEFINITION', [
         'Invalid column definition:',
         'expect a string or a literal object,',
@@ -6313,6 +5335,10 @@ const normalize_columns_array = function(columns){
   }
   return normalizedColumns;
 };
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/ResizeableBuffer.js
 
 class ResizeableBuffer{
   constructor(size=100){
@@ -6334,7 +5360,7 @@ class ResizeableBuffer{
       val.copy(this.buf, 0);
       buf.copy(this.buf, val.length);
       this.length += val.length;
-    }else {
+    }else{
       const length = this.length++;
       if(length === this.size){
         this.resize();
@@ -6364,7 +5390,7 @@ class ResizeableBuffer{
   toString(encoding){
     if(encoding){
       return this.buf.slice(0, this.length).toString(encoding);
-    }else {
+    }else{
       return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
     }
   }
@@ -6376,13 +5402,19 @@ class ResizeableBuffer{
   }
 }
 
+/* harmony default export */ const utils_ResizeableBuffer = (ResizeableBuffer);
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/init_state.js
+
+
+
 // white space characters
 // https://en.wikipedia.org/wiki/Whitespace_character
 // https://developer.mozilla.org/en-US/docs/Web/JavaScript/Guide/Regular_Expressions/Character_Classes#Types
 // \f\n\r\t\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff
 const np = 12;
-const cr$1 = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
-const nl$1 = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
 const space = 32;
 const tab = 9;
 
@@ -6399,7 +5431,7 @@ const init_state = function(options){
     escapeIsQuote: Buffer.isBuffer(options.escape) && Buffer.isBuffer(options.quote) && Buffer.compare(options.escape, options.quote) === 0,
     // columns can be `false`, `true`, `Array`
     expectedRecordLength: Array.isArray(options.columns) ? options.columns.length : undefined,
-    field: new ResizeableBuffer(20),
+    field: new utils_ResizeableBuffer(20),
     firstLineToHeaders: options.cast_first_line_to_header,
     needMoreDataSize: Math.max(
       // Skip if the remaining buffer smaller than comment
@@ -6412,7 +5444,7 @@ const init_state = function(options){
     previousBuf: undefined,
     quoting: false,
     stop: false,
-    rawBuffer: new ResizeableBuffer(100),
+    rawBuffer: new utils_ResizeableBuffer(100),
     record: [],
     recordHasError: false,
     record_length: 0,
@@ -6421,8 +5453,8 @@ const init_state = function(options){
     wasQuoting: false,
     wasRowDelimiter: false,
     timchars: [
-      Buffer.from(Buffer.from([cr$1], 'utf8').toString(), options.encoding),
-      Buffer.from(Buffer.from([nl$1], 'utf8').toString(), options.encoding),
+      Buffer.from(Buffer.from([cr], 'utf8').toString(), options.encoding),
+      Buffer.from(Buffer.from([nl], 'utf8').toString(), options.encoding),
       Buffer.from(Buffer.from([np], 'utf8').toString(), options.encoding),
       Buffer.from(Buffer.from([space], 'utf8').toString(), options.encoding),
       Buffer.from(Buffer.from([tab], 'utf8').toString(), options.encoding),
@@ -6430,11 +5462,23 @@ const init_state = function(options){
   };
 };
 
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/utils/underscore.js
+
 const underscore = function(str){
   return str.replace(/([A-Z])/g, function(_, match){
     return '_' + match.toLowerCase();
   });
 };
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+
+
+
+
 
 const normalize_options = function(opts){
   const options = {};
@@ -6504,7 +5548,7 @@ const normalize_options = function(opts){
     options.columns = normalize_columns_array(options.columns);
   }else if(options.columns === undefined || options.columns === null || options.columns === false){
     options.columns = false;
-  }else {
+  }else{
     throw new CsvError('CSV_INVALID_OPTION_COLUMNS', [
       'Invalid option columns:',
       'expect an array, a function or true,',
@@ -6529,7 +5573,7 @@ const normalize_options = function(opts){
   // Normalize option `comment`
   if(options.comment === undefined || options.comment === null || options.comment === false || options.comment === ''){
     options.comment = null;
-  }else {
+  }else{
     if(typeof options.comment === 'string'){
       options.comment = Buffer.from(options.comment, options.encoding);
     }
@@ -6593,7 +5637,7 @@ const normalize_options = function(opts){
   // Normalize option `from`
   if(options.from === undefined || options.from === null){
     options.from = 1;
-  }else {
+  }else{
     if(typeof options.from === 'string' && /\d+/.test(options.from)){
       options.from = parseInt(options.from);
     }
@@ -6601,14 +5645,14 @@ const normalize_options = function(opts){
       if(options.from < 0){
         throw new Error(`Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`);
       }
-    }else {
+    }else{
       throw new Error(`Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`);
     }
   }
   // Normalize option `from_line`
   if(options.from_line === undefined || options.from_line === null){
     options.from_line = 1;
-  }else {
+  }else{
     if(typeof options.from_line === 'string' && /\d+/.test(options.from_line)){
       options.from_line = parseInt(options.from_line);
     }
@@ -6616,7 +5660,7 @@ const normalize_options = function(opts){
       if(options.from_line <= 0){
         throw new Error(`Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`);
       }
-    }else {
+    }else{
       throw new Error(`Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`);
     }
   }
@@ -6650,9 +5694,11 @@ const normalize_options = function(opts){
   // Normalize option `max_record_size`
   if(options.max_record_size === undefined || options.max_record_size === null || options.max_record_size === false){
     options.max_record_size = 0;
-  }else if(Number.isInteger(options.max_record_size) && options.max_record_size >= 0);else if(typeof options.max_record_size === 'string' && /\d+/.test(options.max_record_size)){
+  }else if(Number.isInteger(options.max_record_size) && options.max_record_size >= 0){
+    // Great, nothing to do
+  }else if(typeof options.max_record_size === 'string' && /\d+/.test(options.max_record_size)){
     options.max_record_size = parseInt(options.max_record_size);
-  }else {
+  }else{
     throw new Error(`Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`);
   }
   // Normalize option `objname`
@@ -6662,7 +5708,9 @@ const normalize_options = function(opts){
     if(options.objname.length === 0){
       throw new Error(`Invalid Option: objname must be a non empty buffer`);
     }
-    if(options.encoding === null);else {
+    if(options.encoding === null){
+      // Don't call `toString`, leave objname as a buffer
+    }else{
       options.objname = options.objname.toString(options.encoding);
     }
   }else if(typeof options.objname === 'string'){
@@ -6670,7 +5718,12 @@ const normalize_options = function(opts){
       throw new Error(`Invalid Option: objname must be a non empty string`);
     }
     // Great, nothing to do
-  }else if(typeof options.objname === 'number');else {
+  }else if(typeof options.objname === 'number'){
+    // if(options.objname.length === 0){
+    //   throw new Error(`Invalid Option: objname must be a non empty string`);
+    // }
+    // Great, nothing to do
+  }else{
     throw new Error(`Invalid Option: objname must be a string or a buffer, got ${options.objname}`);
   }
   if(options.objname !== undefined){
@@ -6678,7 +5731,7 @@ const normalize_options = function(opts){
       if(options.columns !== false){
         throw Error('Invalid Option: objname index cannot be combined with columns or be defined as a field');
       }
-    }else { // A string or a buffer
+    }else{ // A string or a buffer
       if(options.columns === false){
         throw Error('Invalid Option: objname field must be combined with columns or be defined as an index');
       }
@@ -6704,7 +5757,7 @@ const normalize_options = function(opts){
   // Normalize option `quote`
   if(options.quote === null || options.quote === false || options.quote === ''){
     options.quote = null;
-  }else {
+  }else{
     if(options.quote === undefined || options.quote === true){
       options.quote = Buffer.from('"', options.encoding);
     }else if(typeof options.quote === 'string'){
@@ -6761,43 +5814,57 @@ const normalize_options = function(opts){
     return rd;
   });
   // Normalize option `relax_column_count`
-  if(typeof options.relax_column_count === 'boolean');else if(options.relax_column_count === undefined || options.relax_column_count === null){
+  if(typeof options.relax_column_count === 'boolean'){
+    // Great, nothing to do
+  }else if(options.relax_column_count === undefined || options.relax_column_count === null){
     options.relax_column_count = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`);
   }
-  if(typeof options.relax_column_count_less === 'boolean');else if(options.relax_column_count_less === undefined || options.relax_column_count_less === null){
+  if(typeof options.relax_column_count_less === 'boolean'){
+    // Great, nothing to do
+  }else if(options.relax_column_count_less === undefined || options.relax_column_count_less === null){
     options.relax_column_count_less = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`);
   }
-  if(typeof options.relax_column_count_more === 'boolean');else if(options.relax_column_count_more === undefined || options.relax_column_count_more === null){
+  if(typeof options.relax_column_count_more === 'boolean'){
+    // Great, nothing to do
+  }else if(options.relax_column_count_more === undefined || options.relax_column_count_more === null){
     options.relax_column_count_more = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`);
   }
   // Normalize option `relax_quotes`
-  if(typeof options.relax_quotes === 'boolean');else if(options.relax_quotes === undefined || options.relax_quotes === null){
+  if(typeof options.relax_quotes === 'boolean'){
+    // Great, nothing to do
+  }else if(options.relax_quotes === undefined || options.relax_quotes === null){
     options.relax_quotes = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`);
   }
   // Normalize option `skip_empty_lines`
-  if(typeof options.skip_empty_lines === 'boolean');else if(options.skip_empty_lines === undefined || options.skip_empty_lines === null){
+  if(typeof options.skip_empty_lines === 'boolean'){
+    // Great, nothing to do
+  }else if(options.skip_empty_lines === undefined || options.skip_empty_lines === null){
     options.skip_empty_lines = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`);
   }
   // Normalize option `skip_records_with_empty_values`
-  if(typeof options.skip_records_with_empty_values === 'boolean');else if(options.skip_records_with_empty_values === undefined || options.skip_records_with_empty_values === null){
+  if(typeof options.skip_records_with_empty_values === 'boolean'){
+    // Great, nothing to do
+  }else if(options.skip_records_with_empty_values === undefined || options.skip_records_with_empty_values === null){
     options.skip_records_with_empty_values = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`);
   }
   // Normalize option `skip_records_with_error`
-  if(typeof options.skip_records_with_error === 'boolean');else if(options.skip_records_with_error === undefined || options.skip_records_with_error === null){
+  if(typeof options.skip_records_with_error === 'boolean'){
+    // Great, nothing to do
+  }else if(options.skip_records_with_error === undefined || options.skip_records_with_error === null){
     options.skip_records_with_error = false;
-  }else {
+  }else{
     throw new Error(`Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`);
   }
   // Normalize option `rtrim`
@@ -6832,7 +5899,7 @@ const normalize_options = function(opts){
   // Normalize option `to`
   if(options.to === undefined || options.to === null){
     options.to = -1;
-  }else {
+  }else{
     if(typeof options.to === 'string' && /\d+/.test(options.to)){
       options.to = parseInt(options.to);
     }
@@ -6840,14 +5907,14 @@ const normalize_options = function(opts){
       if(options.to <= 0){
         throw new Error(`Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`);
       }
-    }else {
+    }else{
       throw new Error(`Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`);
     }
   }
   // Normalize option `to_line`
   if(options.to_line === undefined || options.to_line === null){
     options.to_line = -1;
-  }else {
+  }else{
     if(typeof options.to_line === 'string' && /\d+/.test(options.to_line)){
       options.to_line = parseInt(options.to_line);
     }
@@ -6855,19 +5922,28 @@ const normalize_options = function(opts){
       if(options.to_line <= 0){
         throw new Error(`Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`);
       }
-    }else {
+    }else{
       throw new Error(`Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`);
     }
   }
   return options;
 };
 
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+
+
+
+
+
+
 const isRecordEmpty = function(record){
   return record.every((field) => field == null || field.toString && field.toString().trim() === '');
 };
 
-const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
-const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+const api_cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const api_nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
 
 const boms = {
   // Note, the following are equals:
@@ -6928,12 +6004,12 @@ const transform = function(original_options = {}) {
           // Handle empty string
           close();
           return;
-        }else {
+        }else{
           buf = nextBuf;
         }
       }else if(previousBuf !== undefined && nextBuf === undefined){
         buf = previousBuf;
-      }else {
+      }else{
         buf = Buffer.concat([previousBuf, nextBuf]);
       }
       // Handle UTF BOM
@@ -6947,7 +6023,7 @@ const transform = function(original_options = {}) {
             this.state.previousBuf = buf;
             return;
           }
-        }else {
+        }else{
           for(const encoding in boms){
             if(boms[encoding].compare(buf, 0, boms[encoding].length) === 0){
               // Skip BOM
@@ -6992,14 +6068,14 @@ const transform = function(original_options = {}) {
         if(raw === true){
           rawBuffer.append(chr);
         }
-        if((chr === cr || chr === nl) && this.state.wasRowDelimiter === false){
+        if((chr === api_cr || chr === api_nl) && this.state.wasRowDelimiter === false){
           this.state.wasRowDelimiter = true;
         }
         // Previous char was a valid escape char
         // treat the current char as a regular char
         if(this.state.escaping === true){
           this.state.escaping = false;
-        }else {
+        }else{
           // Escape is only active inside quoted fields
           // We are quoting, the char is an escape chr and there is a chr to escape
           // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
@@ -7010,7 +6086,7 @@ const transform = function(original_options = {}) {
                 pos += escape.length - 1;
                 continue;
               }
-            }else {
+            }else{
               this.state.escaping = true;
               pos += escape.length - 1;
               continue;
@@ -7045,13 +6121,13 @@ const transform = function(original_options = {}) {
                   ], this.options, this.__infoField())
                 );
                 if(err !== undefined) return err;
-              }else {
+              }else{
                 this.state.quoting = false;
                 this.state.wasQuoting = true;
                 this.state.field.prepend(quote);
                 pos += quote.length - 1;
               }
-            }else {
+            }else{
               if(this.state.field.length !== 0){
                 // In relax_quotes mode, treat opening quote preceded by chrs as regular
                 if(relax_quotes === false){
@@ -7068,7 +6144,7 @@ const transform = function(original_options = {}) {
                   );
                   if(err !== undefined) return err;
                 }
-              }else {
+              }else{
                 this.state.quoting = true;
                 pos += quote.length - 1;
                 continue;
@@ -7083,7 +6159,7 @@ const transform = function(original_options = {}) {
               if(skipCommentLine){
                 this.info.comment_lines++;
                 // Skip full comment line
-              }else {
+              }else{
                 // Activate records emition if above from_line
                 if(this.state.enabled === false && this.info.lines + (this.state.wasRowDelimiter === true ? 1: 0) >= from_line){
                   this.state.enabled = true;
@@ -7159,7 +6235,7 @@ const transform = function(original_options = {}) {
               `at line ${this.info.lines}`,
             ], this.options, this.__infoField())
           );
-        }else {
+        }else{
           if(lappend === false){
             pos += this.__isCharTrimable(buf, pos) - 1;
           }
@@ -7176,7 +6252,7 @@ const transform = function(original_options = {}) {
             ], this.options, this.__infoField())
           );
           if(err !== undefined) return err;
-        }else {
+        }else{
           // Skip last line if it has no characters
           if(this.state.wasQuoting === true || this.state.record.length !== 0 || this.state.field.length !== 0){
             this.info.bytes = this.state.bufBytesStart + pos;
@@ -7190,7 +6266,7 @@ const transform = function(original_options = {}) {
             this.info.comment_lines++;
           }
         }
-      }else {
+      }else{
         this.state.bufBytesStart += pos;
         this.state.previousBuf = buf.slice(pos);
       }
@@ -7240,7 +6316,7 @@ const transform = function(original_options = {}) {
           this.info.invalid_field_length++;
           this.state.error = err;
         // Error is undefined with skip_records_with_error
-        }else {
+        }else{
           const finalErr = this.__error(err);
           if(finalErr) return finalErr;
         }
@@ -7287,7 +6363,7 @@ const transform = function(original_options = {}) {
             if(err){
               return err;
             }
-          }else {
+          }else{
             const err = this.__push(
               objname === undefined ? obj : [obj[objname], obj]
               , push);
@@ -7296,7 +6372,7 @@ const transform = function(original_options = {}) {
             }
           }
         // Without columns, records are array
-        }else {
+        }else{
           if(raw === true || info === true){
             const extRecord = Object.assign(
               {record: record},
@@ -7309,7 +6385,7 @@ const transform = function(original_options = {}) {
             if(err){
               return err;
             }
-          }else {
+          }else{
             const err = this.__push(
               objname === undefined ? record : [record[objname], record]
               , push);
@@ -7546,7 +6622,7 @@ const transform = function(original_options = {}) {
         }
         // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
         return undefined;
-      }else {
+      }else{
         return err;
       }
     },
@@ -7583,7 +6659,14 @@ const transform = function(original_options = {}) {
   };
 };
 
-const parse = function(data, opts={}){
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+
+
+
+const sync_parse = function(data, opts={}){
   if(typeof data === 'string'){
     data = Buffer.from(data);
   }
@@ -7592,7 +6675,7 @@ const parse = function(data, opts={}){
   const push = (record) => {
     if(parser.options.objname === undefined)
       records.push(record);
-    else {
+    else{
       records[record[0]] = record[1];
     }
   };
@@ -7604,62 +6687,1337 @@ const parse = function(data, opts={}){
   return records;
 };
 
-exports.CsvError = CsvError;
-exports.parse = parse;
+// export default parse
 
 
-/***/ })
 
-/******/ 	});
-/************************************************************************/
-/******/ 	// The module cache
-/******/ 	var __webpack_module_cache__ = {};
-/******/ 	
-/******/ 	// The require function
-/******/ 	function __nccwpck_require__(moduleId) {
-/******/ 		// Check if module is in cache
-/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 		if (cachedModule !== undefined) {
-/******/ 			return cachedModule.exports;
-/******/ 		}
-/******/ 		// Create a new module (and put it into the cache)
-/******/ 		var module = __webpack_module_cache__[moduleId] = {
-/******/ 			// no module.id needed
-/******/ 			// no module.loaded needed
-/******/ 			exports: {}
-/******/ 		};
-/******/ 	
-/******/ 		// Execute the module function
-/******/ 		var threw = true;
-/******/ 		try {
-/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 			threw = false;
-/******/ 		} finally {
-/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 		}
-/******/ 	
-/******/ 		// Return the exports of the module
-/******/ 		return module.exports;
-/******/ 	}
-/******/ 	
-/************************************************************************/
-/******/ 	/* webpack/runtime/asset-relocator-loader */
-/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
-/******/ 	
-/************************************************************************/
-var __webpack_exports__ = {};
-// This entry need to be wrapped in an IIFE because it uses a non-standard name for the exports (exports).
-(() => {
-var exports = __webpack_exports__;
+;// CONCATENATED MODULE: ./src/inputs.ts
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
+
+
+/** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`input "${input}": ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+const CACHE_BACKENDS = ['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none'];
+const DRIVERS = ['docker-container', 'docker', 'remote'];
+const CACHE_MODES = ['max', 'min'];
+/** What the cache-mount helpers run: docker.io's busybox, about 2 MB. */
+const DEFAULT_MOUNTS_IMAGE = 'busybox:1.36.1';
+const CACHE_WRITES = ['auto', 'always', 'never'];
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+function bool(get, name, fallback) {
+    const raw = get(name).trim();
+    if (raw === '')
+        return fallback;
+    if (BOOLEAN_TRUE.includes(raw))
+        return true;
+    if (BOOLEAN_FALSE.includes(raw))
+        return false;
+    throw new InputError(name, `expected true or false, got ${JSON.stringify(raw)}`);
+}
+function oneOf(get, name, allowed, fallback) {
+    const raw = get(name).trim();
+    if (raw === '')
+        return fallback;
+    if (allowed.includes(raw))
+        return raw;
+    throw new InputError(name, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+}
+/**
+ * A list input: one item per line, and (unless `commas` is false) comma-separated items on a
+ * line, with CSV quoting so an item can hold a comma (`"type=local,dest=a,b"`).
+ */
+function parseList(name, raw, commas = true) {
+    const lines = raw.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    if (!commas)
+        return lines.map((l) => l.trim());
+    const items = [];
+    for (const line of lines) {
+        let rows;
+        try {
+            rows = sync_parse(line, { relaxColumnCount: true, skipEmptyLines: true, trim: true, relaxQuotes: true });
+        }
+        catch (e) {
+            throw new InputError(name, `cannot read the line ${JSON.stringify(line)}: ${e.message}`);
+        }
+        for (const row of rows)
+            items.push(...row.filter((i) => i !== ''));
+    }
+    return items;
+}
+function keyValues(name, raw) {
+    return parseList(name, raw, false).map((line) => {
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            throw new InputError(name, `expected lines of the form id=value, got a line without "="`);
+        return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
+    });
+}
+function secretValues(name, raw) {
+    // Values may span lines (PEM keys), so only lines that start a new `id=` begin an entry.
+    const entries = [];
+    for (const line of raw.split(/\r?\n/)) {
+        const m = /^([A-Za-z0-9_.-]+)=(.*)$/.exec(line);
+        if (m)
+            entries.push({ id: m[1], value: m[2] });
+        else if (entries.length > 0)
+            entries[entries.length - 1].value += `\n${line}`;
+        else if (line.trim() !== '')
+            throw new InputError(name, 'expected lines of the form id=value');
+    }
+    for (const e of entries)
+        e.value = e.value.replace(/\n+$/, '');
+    return entries;
+}
+/** `90`, `90s`, `10m`, `1h`, `1500ms` → milliseconds. */
+function parseDuration(name, raw, fallbackMs) {
+    const value = raw.trim();
+    if (value === '')
+        return fallbackMs;
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
+    if (!m) {
+        throw new InputError(name, `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`);
+    }
+    const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
+    return Math.round(Number(m[1]) * unit);
+}
+/** A whole number of at least 1. */
+function positiveWholeNumber(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
+        throw new InputError(name, `expected a whole number of at least 1, got ${JSON.stringify(value)}`);
+    }
+    return Number(value);
+}
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    k: 1e3,
+    kb: 1e3,
+    m: 1e6,
+    mb: 1e6,
+    g: 1e9,
+    gb: 1e9,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+};
+/** `2GiB`, `500MB`, `1g`, `1048576` → bytes. */
+function parseSize(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value);
+    const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+    if (!m || unit === undefined) {
+        throw new InputError(name, `expected a size such as 2GiB, 500MB or 1048576 (bytes), got ${JSON.stringify(value)}`);
+    }
+    return Math.round(Number(m[1]) * unit);
+}
+/** `auto`, `none`, or mount ids (one per line or comma-separated). */
+function mountSelection(raw) {
+    const items = parseList('cache-mounts', raw);
+    if (items.length === 0 || (items.length === 1 && items[0] === 'auto'))
+        return { kind: 'auto' };
+    if (items.length === 1 && items[0] === 'none')
+        return { kind: 'none' };
+    if (items.includes('auto') || items.includes('none')) {
+        throw new InputError('cache-mounts', 'expected auto, none, or a list of cache mount ids (not mixed)');
+    }
+    return { kind: 'ids', ids: items };
+}
+/** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
+const SECRET_ATTRIBUTES = ['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken'];
+const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
+/** `cache-image` is a repository: lowercase, no tag, no digest. */
+function validateCacheImage(image) {
+    if (image === '')
+        return image;
+    if (image.includes('@'))
+        throw new InputError('cache-image', 'expected a repository without a digest');
+    const lastSlash = image.lastIndexOf('/');
+    if (image.slice(lastSlash + 1).includes(':')) {
+        throw new InputError('cache-image', 'expected a repository without a tag (the action picks the tags)');
+    }
+    if (!CACHE_IMAGE.test(image)) {
+        throw new InputError('cache-image', `expected a lowercase repository name such as ghcr.io/owner/app-cache`);
+    }
+    return image;
+}
+/** Reads every input from the step's environment: the only place that does. */
+const readInputs = () => parseInputs(commands/* getInput */.V4);
+/** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
+function parseInputs(get) {
+    const build = {
+        context: get('context').trim() || '.',
+        file: get('file').trim(),
+        target: get('target').trim(),
+        tags: parseList('tags', get('tags')),
+        labels: parseList('labels', get('labels'), false),
+        annotations: parseList('annotations', get('annotations'), false),
+        buildArgs: parseList('build-args', get('build-args'), false),
+        buildContexts: parseList('build-contexts', get('build-contexts'), false),
+        secrets: secretValues('secrets', get('secrets')),
+        secretEnvs: keyValues('secret-envs', get('secret-envs')).map(({ key, value }) => ({
+            id: key,
+            env: value.trim(),
+        })),
+        secretFiles: keyValues('secret-files', get('secret-files')).map(({ key, value }) => ({
+            id: key,
+            path: value.trim(),
+        })),
+        ssh: parseList('ssh', get('ssh'), false),
+        platforms: parseList('platforms', get('platforms')),
+        push: bool(get, 'push', false),
+        load: bool(get, 'load', false),
+        outputs: parseList('outputs', get('outputs'), false),
+        pull: bool(get, 'pull', false),
+        noCache: bool(get, 'no-cache', false),
+        noCacheFilters: parseList('no-cache-filters', get('no-cache-filters')),
+        provenance: get('provenance').trim(),
+        sbom: get('sbom').trim(),
+        attests: parseList('attests', get('attests'), false),
+        network: get('network').trim(),
+        addHosts: parseList('add-hosts', get('add-hosts')),
+        allow: parseList('allow', get('allow')),
+        shmSize: get('shm-size').trim(),
+        ulimit: parseList('ulimit', get('ulimit'), false),
+        cgroupParent: get('cgroup-parent').trim(),
+        call: get('call').trim(),
+        cacheFrom: parseList('cache-from', get('cache-from'), false),
+        cacheTo: parseList('cache-to', get('cache-to'), false),
+    };
+    const builder = {
+        driver: oneOf(get, 'driver', DRIVERS, 'docker-container'),
+        driverOpts: parseList('driver-opts', get('driver-opts')),
+        buildkitdFlags: get('buildkitd-flags').trim(),
+        buildkitdConfigInline: get('buildkitd-config-inline'),
+        endpoint: get('endpoint').trim(),
+        builder: get('builder').trim(),
+        buildxVersion: get('buildx-version').trim(),
+        cleanup: bool(get, 'cleanup', true),
+    };
+    if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
+        throw new InputError('endpoint', 'driver "remote" needs an endpoint such as tcp://buildkitd:1234');
+    }
+    if (builder.builder !== '' && (builder.driverOpts.length > 0 || builder.buildkitdFlags !== '')) {
+        throw new InputError('builder', 'an existing builder cannot take driver-opts or buildkitd-flags; set them where that builder is created');
+    }
+    if (builder.buildxVersion !== '' && !/^v?\d+\.\d+(\.\d+)?$/.test(builder.buildxVersion)) {
+        throw new InputError('buildx-version', `expected a version such as 0.29.1, got ${JSON.stringify(builder.buildxVersion)}`);
+    }
+    const cache = {
+        backend: oneOf(get, 'cache', CACHE_BACKENDS, 'gha'),
+        image: validateCacheImage(get('cache-image').trim()),
+        dir: get('cache-dir').trim(),
+        scope: get('cache-scope').trim(),
+        leg: get('cache-leg').trim(),
+        readLegs: parseList('cache-read-legs', get('cache-read-legs')),
+        mode: oneOf(get, 'cache-mode', CACHE_MODES, 'max'),
+        write: oneOf(get, 'cache-write', CACHE_WRITES, 'auto'),
+        options: parseList('cache-options', get('cache-options')),
+        ignoreError: bool(get, 'cache-ignore-error', true),
+        exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
+        explain: bool(get, 'cache-explain', false),
+        keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
+        persistLocal: false,
+    };
+    for (const option of cache.options) {
+        if (!/^[a-z0-9_-]+=/.test(option)) {
+            throw new InputError('cache-options', `expected key=value attributes such as compression=zstd`);
+        }
+        const key = option.slice(0, option.indexOf('='));
+        if (SECRET_ATTRIBUTES.includes(key)) {
+            throw new InputError('cache-options', `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`);
+        }
+    }
+    cache.persistLocal = cache.backend === 'local' && cache.dir === '';
+    if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
+        if (build.tags.length === 0) {
+            throw new InputError('cache-image', `cache "${cache.backend}" needs a repository for its cache tags: set cache-image or tags`);
+        }
+    }
+    if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
+        throw new InputError('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
+    }
+    const dryRun = bool(get, 'dry-run', false);
+    const bakeTargets = parseList('bake-targets', get('bake-targets'));
+    for (const target of bakeTargets) {
+        if (!/^[A-Za-z0-9_-]+$/.test(target)) {
+            throw new InputError('bake-targets', `expected bake target names (letters, digits, _ and -), got ${JSON.stringify(target)}`);
+        }
+    }
+    if (bakeTargets.length > 0 && !dryRun) {
+        throw new InputError('bake-targets', 'the bake file is for docker/bake-action to build with: set dry-run: true');
+    }
+    if (bakeTargets.length > 0 && cache.backend === 'registry' && cache.image === '') {
+        throw new InputError('cache-image', 'bake targets name their tags in the bake file: set cache-image for the registry cache');
+    }
+    const mounts = {
+        selection: mountSelection(get('cache-mounts')),
+        maxBytes: parseSize('cache-mounts-max-size', get('cache-mounts-max-size'), 2 * 1024 ** 3),
+        image: get('cache-mounts-image').trim() || DEFAULT_MOUNTS_IMAGE,
+        timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
+    };
+    return { build, builder, cache, mounts, githubToken: get('github-token'), dryRun, bakeTargets };
+}
+/** A context that is a remote source rather than a folder of the checkout. */
+function isRemoteContext(context) {
+    return context === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@');
+}
+/** Where the build's Dockerfile is in the checkout (`file`, else `Dockerfile` in the context). */
+function dockerfilePath(build, workspace) {
+    // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
+    // asset of the bundle and point it at a copy of this repository's Dockerfiles.
+    const [base, name] = build.file === '' ? [(0,external_node_path_.resolve)(workspace, build.context), 'Dockerfile'] : [workspace, build.file];
+    return (0,external_node_path_.resolve)(base, name);
+}
+/**
+ * Checks the paths the build reads against the checkout: the context must be a folder inside the
+ * workspace and the Dockerfile must exist. `exists` is the file system, passed in.
+ */
+function validatePaths(build, workspace, exists) {
+    if (isRemoteContext(build.context))
+        return;
+    const root = (0,external_node_path_.resolve)(workspace);
+    const context = (0,external_node_path_.resolve)(workspace, build.context);
+    if (context !== root && !context.startsWith(`${root}/`)) {
+        throw new InputError('context', `expected a folder inside the workspace (${root}), got ${JSON.stringify(build.context)}`);
+    }
+    if (!exists(context))
+        throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
+    if (!exists(dockerfilePath(build, workspace))) {
+        throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cache/worker.ts
+
+
+
+const RESULT_PREFIX = 'bkca-cache-result:';
+/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
+function clientProblems(stdout) {
+    return stdout
+        .split('\n')
+        .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
+        .filter((l) => l !== '');
+}
+/** What a worker run means. Pure: its output in. */
+function readWorkerRun(op, run, timeoutMs, ms) {
+    if (run.timedOut)
+        return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
+    const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+    let result = null;
+    try {
+        result = line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null;
+    }
+    catch {
+        result = null;
+    }
+    const problems = clientProblems(run.stdout);
+    if (result === null) {
+        return { status: 'failed', reason: problems[0] ?? lastLine(run.stderr || run.stdout), ms };
+    }
+    if (result.error)
+        return { status: 'failed', reason: result.error, ms };
+    if (op === 'restore') {
+        if (result.matchedKey)
+            return { status: 'hit', matchedKey: result.matchedKey, ms };
+        const failed = problems.find((p) => /failed to restore/i.test(p));
+        return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
+    }
+    if (result.cacheId !== undefined && result.cacheId !== -1)
+        return { status: 'saved', ms };
+    // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
+    const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
+    if (/\(409\)|already.exists/i.test(reserve))
+        return { status: 'exists', ms };
+    return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
+}
+/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
+const workerScript = () => external_node_path_.join(__dirname, '..', 'cache', 'index.js');
+async function runCacheWorker(exec, request, o) {
+    const started = Date.now();
+    const env = {
+        ...o.env,
+        GITHUB_WORKSPACE: o.root,
+        // A stuck segment download gives up within the call's own bound.
+        SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
+    };
+    const run = await exec(process.execPath, [o.script ?? workerScript()], {
+        cwd: o.root,
+        env,
+        input: JSON.stringify(request),
+        timeoutMs: o.timeoutMs,
+    });
+    return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
+}
+/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
+async function saveInto(exec, r, what, request, o) {
+    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
+    r.seconds.save = Math.round(call.ms / 100) / 10;
+    if (call.status === 'failed') {
+        r.error = `save failed: ${call.reason}`;
+        r.notSaved = 'the save failed';
+        commands/* warning */.$e(`${what}: ${r.error}`);
+    }
+    else if (call.status === 'exists') {
+        r.notSaved = 'another run saved the same content first';
+    }
+    else {
+        r.saved = true;
+        r.savedKey = request.key;
+        commands/* info */.pq(`${what}: saved as ${request.key}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __nccwpck_require__(57994);
+;// CONCATENATED MODULE: ./src/mounts/plan.ts
+
+
+/** Key version: bump when the archive's layout changes. */
+const MOUNT_KEY_PREFIX = 'bkca-mount-v1';
+/** GitHub's limit is a key and 9 restore keys; the first prefix is also the key (see mounts.ts). */
+const MAX_KEYS = 9;
+/** `bkca-mount-v1/<mount id>/<cache name of the ref>/`: a ref's mount, whatever its content. */
+function mountKeyPrefix(mountId, cacheName) {
+    return `${MOUNT_KEY_PREFIX}/${(0,names/* slug */.yR)(mountId, 64)}/${cacheName}/`;
+}
+/** Why a run must never save to the GitHub Actions cache: code it runs may be someone else's. */
+function neverSaves(plan) {
+    const t = plan.trigger;
+    if (t.kind === 'pull-request' && t.fromFork)
+        return 'a pull request from a fork never saves cache mounts';
+    if (t.kind === 'untrusted')
+        return `${t.event} may run untrusted code: cache mounts are never saved`;
+    if (plan.writes.length === 0)
+        return 'the plan writes no cache on this run';
+    return '';
+}
+function planMounts(scan, selection, plan, o) {
+    const result = { mounts: [], skipped: [], noSave: '', warnings: [], notes: [...scan.notes] };
+    for (const l of scan.leftOut)
+        result.notes.push(`cache mount on line ${l.line} (${l.mount}) is left out: ${l.why}`);
+    if (selection.kind === 'none')
+        return result;
+    if (selection.kind === 'ids') {
+        const found = new Set(scan.mounts.map((m) => m.id));
+        for (const id of selection.ids.filter((i) => !found.has(i))) {
+            result.warnings.push(`cache-mounts: the mount id ${JSON.stringify(id)} is not in the stages this build uses`);
+        }
+    }
+    const chosen = scan.mounts.filter((m) => selection.kind === 'auto' || selection.ids.includes(m.id));
+    if (o.noCache) {
+        const why = 'no-cache: BuildKit starts every cache mount empty';
+        result.skipped = chosen.map((m) => ({ id: m.id, target: m.target, why }));
+        return result;
+    }
+    const readNames = [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
+    const writeName = plan.writes[0]?.name ?? '';
+    result.noSave = neverSaves(plan) || (writeName === '' ? 'the plan writes no cache on this run' : '');
+    if (readNames.length > MAX_KEYS) {
+        result.notes.push(`cache mounts restore from the first ${MAX_KEYS} of the plan's ${readNames.length} reads`);
+    }
+    for (const mount of chosen) {
+        const restoreKeys = readNames.slice(0, MAX_KEYS).map((n) => mountKeyPrefix(mount.id, n));
+        const savePrefix = result.noSave === '' ? mountKeyPrefix(mount.id, writeName) : null;
+        result.mounts.push({
+            mount,
+            restoreKeys,
+            ownPrefix: savePrefix ?? restoreKeys[0] ?? '',
+            saveKeyPrefix: savePrefix,
+        });
+    }
+    return result;
+}
+/** `exact`: restored from the ref this run writes (its own earlier run); `fallback`: another read. */
+function restoreResult(matchedKey, ownPrefix) {
+    if (matchedKey === null)
+        return 'miss';
+    return ownPrefix !== '' && matchedKey.startsWith(ownPrefix) ? 'exact' : 'fallback';
+}
+/** Whether an extracted mount is saved, and why not. */
+function saveDecision(o) {
+    if (o.saveKeyPrefix === null)
+        return { key: '', why: o.noSave || 'not saved on this run' };
+    if (o.files === 0)
+        return { key: '', why: 'the mount is empty' };
+    if (o.fingerprint === o.restoredFingerprint)
+        return { key: '', why: 'unchanged since it was restored' };
+    if (o.bytes > o.maxBytes) {
+        return {
+            key: '',
+            why: `${(0,summary/* formatBytes */.z)(o.bytes)} is over cache-mounts-max-size (${(0,summary/* formatBytes */.z)(o.maxBytes)}; GitHub keeps 10 GB per repository in all)`,
+        };
+    }
+    return { key: `${o.saveKeyPrefix}${o.fingerprint}`, why: '' };
+}
+/** Paths inside the helper builds (never the user's). */
+const MOUNT_DIR = '/bkca/mount';
+const OUT_DIR = '/bkca/out';
+const RESTORED_DIR = '/bkca/restored';
+/** The named build context the restored archive reaches the inject helper by. */
+const RESTORED_CONTEXT = 'bkca-restored';
+const ARCHIVE_FILE = 'mount.tar';
+/** The mount's file list and content hashes: what "changed" compares. */
+const TREE_FILE = 'tree.txt';
+/** One CSV field of a `--mount` value, quoted when it must be. */
+function field(key, value) {
+    return /[",\s]/.test(value) ? `${key}="${value.replace(/"/g, '""')}"` : `${key}=${value}`;
+}
+/** The user's mount as BuildKit keys it (id, sharing, uid, gid, mode), at the helper's own path. */
+function helperMountFlag(m) {
+    const fields = [
+        'type=cache',
+        field('id', m.id),
+        `target=${MOUNT_DIR}`,
+        `sharing=${m.sharing}`,
+        ...(m.uid !== '' ? [field('uid', m.uid)] : []),
+        ...(m.gid !== '' ? [field('gid', m.gid)] : []),
+        ...(m.mode !== '' ? [field('mode', m.mode)] : []),
+    ];
+    return `--mount=${fields.join(',')}`;
+}
+/**
+ * The helper that fills the builder's cache mount from the restored archive. `BKCA_NONCE` makes its
+ * step run every time (`--no-cache` would hand it a fresh, empty cache mount instead).
+ */
+function injectDockerfile(m, image) {
+    return [
+        `FROM ${image}`,
+        'ARG BKCA_NONCE',
+        `RUN ${helperMountFlag(m)} --mount=type=bind,from=${RESTORED_CONTEXT},target=${RESTORED_DIR} \\`,
+        `    tar -xf ${RESTORED_DIR}/${ARCHIVE_FILE} -C ${MOUNT_DIR}`,
+        '',
+    ].join('\n');
+}
+/** The helper that copies a cache mount out: an archive (owners and modes kept) and its tree list. */
+function extractDockerfile(m, image) {
+    return [
+        `FROM ${image} AS copy`,
+        'ARG BKCA_NONCE',
+        `RUN ${helperMountFlag(m)} \\`,
+        `    mkdir -p ${OUT_DIR} && cd ${MOUNT_DIR} && tar -cf ${OUT_DIR}/${ARCHIVE_FILE} . && \\`,
+        `    { find . | LC_ALL=C sort; find . -type f -exec sha256sum {} + | LC_ALL=C sort -k2; } > ${OUT_DIR}/${TREE_FILE}`,
+        'FROM scratch',
+        `COPY --from=copy ${OUT_DIR}/ /`,
+        '',
+    ].join('\n');
+}
+/** The build arg that namespaces cache mount ids: the helpers must see the same ids as the build. */
+const CACHE_MOUNT_NS = 'BUILDKIT_CACHE_MOUNT_NS';
+/** `buildx build` of a helper: its Dockerfile on stdin, no workspace context, no attestations. */
+function helperBuildArgs(o) {
+    const args = ['buildx', 'build', '--builder', o.builder, '--progress', 'plain'];
+    args.push('--provenance=false', '--sbom=false');
+    args.push('--build-arg', `BKCA_NONCE=${o.nonce}`);
+    for (const a of o.buildArgs.filter((b) => b.startsWith(`${CACHE_MOUNT_NS}=`)))
+        args.push('--build-arg', a);
+    if (o.restoredDir)
+        args.push('--build-context', `${RESTORED_CONTEXT}=${o.restoredDir}`);
+    args.push('--output', o.output, '-');
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/localcache/gc.ts
+/**
+ * What a local cache folder still needs after an export. BuildKit's local exporter adds the new
+ * cache's blobs and points index.json at it, but never deletes the blobs of earlier exports, so a
+ * folder carried from run to run grows without bound (build-push-action#252, moby/buildkit#1896).
+ * Pure: index.json and a way to read a blob in, the digests index.json still reaches out.
+ */
+/** Media types whose blobs are JSON that names further blobs (indexes and manifests). */
+const NAMES_BLOBS = /(manifest|index)(\.list)?(\.v\d+)?\+json$|^application\/vnd\.oci\.image\.(index|manifest)\.v1\+json$/;
+function gc_parse(text) {
+    if (text === null)
+        return null;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+}
+/** Every digest reachable from index.json: index → manifests (lists) → config and layers. */
+function reachableBlobs(indexJson, readBlob) {
+    const reached = new Set();
+    const visit = (d) => {
+        if (!d?.digest || reached.has(d.digest))
+            return;
+        reached.add(d.digest);
+        if (d.mediaType && NAMES_BLOBS.test(d.mediaType))
+            follow(gc_parse(readBlob(d.digest)));
+    };
+    const follow = (m) => {
+        if (m === null)
+            return;
+        for (const d of m.manifests ?? [])
+            visit(d);
+        visit(m.config);
+        for (const d of m.layers ?? [])
+            visit(d);
+    };
+    follow(gc_parse(indexJson));
+    return reached;
+}
+/**
+ * The blobs to delete: those index.json no longer reaches. None when index.json cannot be read:
+ * a folder whose index is broken is left as it is, never emptied.
+ */
+function unreachableBlobs(indexJson, blobs, readBlob) {
+    if (indexJson === null || gc_parse(indexJson) === null)
+        return [];
+    const reached = reachableBlobs(indexJson, readBlob);
+    return blobs.filter((b) => !reached.has(b)).sort();
+}
+
+;// CONCATENATED MODULE: ./src/localcache/persist.ts
+
+
+
+
+
+
+
+
+
+/**
+ * `cache: local` without `cache-dir`: each ref's folder travels through the GitHub Actions cache.
+ * The folders the plan reads are restored before the build (BuildKit imports from them), the
+ * folders it writes are pruned to what their index reaches and saved after the export.
+ */
+const LOCAL_KEY_PREFIX = 'bkca-local-v1';
+/** Where the folders live on this runner: its temp folder, never the workspace. */
+function withPersistedLocalDir(inputs, env) {
+    if (!inputs.cache.persistLocal)
+        return inputs;
+    const dir = external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-local-cache');
+    return { ...inputs, cache: { ...inputs.cache, dir } };
+}
+const seconds = (ms) => Math.round(ms / 100) / 10;
+const hashOf = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+const readText = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : null);
+const keyPrefix = (name) => `${LOCAL_KEY_PREFIX}/${name}/`;
+const record = (ref, name, direction) => ({
+    ref,
+    name,
+    direction,
+    restore: '',
+    restoredKey: '',
+    saved: false,
+    savedKey: '',
+    notSaved: '',
+    error: '',
+    bytes: 0,
+    prunedBlobs: 0,
+    prunedBytes: 0,
+    seconds: { restore: 0, save: 0 },
+});
+/**
+ * Restores the folder of every ref the plan reads, then drops from the plan the sources that are
+ * still missing. The plan is returned unchanged when the folders are not persisted.
+ */
+async function restoreLocalCaches(exec, o) {
+    if (!o.inputs.cache.persistLocal)
+        return { plan: o.plan, session: null };
+    const dir = o.inputs.cache.dir;
+    external_node_fs_.mkdirSync(dir, { recursive: true });
+    const session = {
+        plan: o.plan,
+        dir,
+        records: [],
+        restoredIndex: new Map(),
+        env: o.env,
+        timeoutMs: o.inputs.mounts.timeoutMs,
+        unavailable: o.unavailable,
+    };
+    if (o.unavailable)
+        commands/* warning */.$e(`cache local: the folders are not restored or saved (${o.unavailable})`);
+    await commands/* group */.Os('Local cache: restore', async () => {
+        for (const read of o.plan.reads.filter((r) => r.name && r.entry !== '')) {
+            const r = record(read.ref, read.name, 'read');
+            session.records.push(r);
+            try {
+                if (o.unavailable) {
+                    r.restore = 'failed';
+                    r.error = o.unavailable;
+                    continue;
+                }
+                const prefix = keyPrefix(r.name);
+                const call = await runCacheWorker(exec, 
+                // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+                { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] }, { root: dir, env: o.env, timeoutMs: session.timeoutMs });
+                r.seconds.restore = seconds(call.ms);
+                if (call.status === 'failed') {
+                    r.restore = 'failed';
+                    r.error = `restore failed: ${call.reason}`;
+                    commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
+                }
+                else if (call.status === 'hit') {
+                    r.restore = 'hit';
+                    r.restoredKey = call.matchedKey;
+                    const index = readText(external_node_path_.join(dir, r.name, 'index.json'));
+                    if (index !== null)
+                        session.restoredIndex.set(r.name, index);
+                    commands/* info */.pq(`local cache ${r.name}: restored from ${call.matchedKey}`);
+                }
+                else {
+                    r.restore = 'miss';
+                }
+            }
+            catch (e) {
+                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
+                commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
+            }
+        }
+    });
+    return { plan: narrowSources(o.plan, localExistence(external_node_fs_.existsSync)), session };
+}
+/** Deletes the blobs of earlier exports; returns how many and their bytes. */
+function pruneFolder(folder) {
+    const blobDir = external_node_path_.join(folder, 'blobs', 'sha256');
+    if (!external_node_fs_.existsSync(blobDir))
+        return { count: 0, bytes: 0 };
+    const blobs = external_node_fs_.readdirSync(blobDir).map((f) => `sha256:${f}`);
+    const read = (digest) => readText(external_node_path_.join(blobDir, digest.replace(/^sha256:/, '')));
+    let bytes = 0;
+    const doomed = unreachableBlobs(readText(external_node_path_.join(folder, 'index.json')), blobs, read);
+    for (const digest of doomed) {
+        const file = external_node_path_.join(blobDir, digest.replace(/^sha256:/, ''));
+        bytes += external_node_fs_.statSync(file).size;
+        external_node_fs_.rmSync(file);
+    }
+    return { count: doomed.length, bytes };
+}
+function folderBytes(folder) {
+    let total = 0;
+    for (const entry of external_node_fs_.readdirSync(folder, { withFileTypes: true })) {
+        const p = external_node_path_.join(folder, entry.name);
+        total += entry.isDirectory() ? folderBytes(p) : external_node_fs_.statSync(p).size;
+    }
+    return total;
+}
+/** After the export: prunes and saves the folders the plan wrote, when they changed. */
+async function saveLocalCaches(exec, session, exported) {
+    if (session === null)
+        return null;
+    const noSave = session.unavailable || neverSaves(session.plan) || (exported ? '' : 'the cache export did not succeed');
+    await commands/* group */.Os('Local cache: save', async () => {
+        for (const write of session.plan.writes.filter((w) => w.name)) {
+            const r = record(write.ref, write.name, 'write');
+            session.records.push(r);
+            try {
+                const folder = external_node_path_.join(session.dir, r.name);
+                const index = readText(external_node_path_.join(folder, 'index.json'));
+                if (index === null) {
+                    r.notSaved = 'no cache was exported to it';
+                    continue;
+                }
+                const pruned = pruneFolder(folder);
+                r.prunedBlobs = pruned.count;
+                r.prunedBytes = pruned.bytes;
+                r.bytes = folderBytes(folder);
+                if (noSave) {
+                    r.notSaved = noSave;
+                    continue;
+                }
+                if (session.restoredIndex.get(r.name) === index) {
+                    r.notSaved = 'unchanged since it was restored';
+                    continue;
+                }
+                await saveInto(exec, r, `local cache ${r.name}`, { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` }, { root: session.dir, env: session.env, timeoutMs: session.timeoutMs });
+            }
+            catch (e) {
+                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
+                commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
+            }
+        }
+    });
+    return { dir: session.dir, folders: session.records };
+}
+
+;// CONCATENATED MODULE: ./src/mounts/mounts.ts
+
+
+
+
+
+
+
+
+const mounts_seconds = (ms) => Math.round(ms / 100) / 10;
+const fingerprintOf = (tree) => (0,external_node_crypto_.createHash)('sha256').update(tree).digest('hex').slice(0, 16);
+/** The folder name archived in the cache: part of the cache version, so it never changes. */
+const CACHED_FOLDER = 'mount';
+/** The Dockerfile's text, or why it cannot be read here. */
+function readDockerfile(inputs, workspace) {
+    const { context, file } = inputs.build;
+    if (file === '-' || (file === '' && isRemoteContext(context))) {
+        return { why: 'the Dockerfile is not a file of the checkout' };
+    }
+    const where = dockerfilePath(inputs.build, workspace);
+    try {
+        return { text: external_node_fs_.readFileSync(where, 'utf8') };
+    }
+    catch (e) {
+        return { why: `cannot read ${where}: ${e.message}` };
+    }
+}
+async function helperBuild(exec, buildx, o, dockerfile, extra) {
+    const args = helperBuildArgs({
+        builder: o.builder,
+        nonce: (0,external_node_crypto_.randomUUID)(),
+        buildArgs: o.inputs.build.buildArgs,
+        ...extra,
+    });
+    const run = await exec(buildx.command, buildx.argv(args), { input: dockerfile, env: o.env });
+    return run.exitCode === 0 ? '' : lastLine(run.stderr);
+}
+function newRecord({ mount }) {
+    return {
+        id: mount.id,
+        target: mount.target,
+        stage: mount.stage,
+        restore: 'miss',
+        restoredKey: '',
+        bytes: 0,
+        saved: false,
+        savedKey: '',
+        notSaved: '',
+        error: '',
+        seconds: { restore: 0, inject: 0, extract: 0, save: 0 },
+    };
+}
+/** Anything unforeseen (a damaged archive, a full disk) is this mount's warning, never the build's failure. */
+async function safely(record, phase, fn, fallback) {
+    try {
+        return await fn();
+    }
+    catch (e) {
+        record.error = `${phase} failed: ${e.message}`;
+        if (phase === 'restore')
+            record.restore = 'failed';
+        commands/* warning */.$e(`cache mount ${record.id}: ${record.error}`);
+        return fallback;
+    }
+}
+/**
+ * Before the build: finds the cache mounts, restores each one's archive and puts it into the
+ * builder's cache mount of the same id. Returns null when there is nothing to persist, which
+ * costs no helper build.
+ */
+async function restoreMounts(exec, buildx, o) {
+    if (o.inputs.mounts.selection.kind === 'none')
+        return null;
+    if (o.unavailable) {
+        commands/* info */.pq(`cache mounts: not persisted, the GitHub Actions cache is not reachable (${o.unavailable})`);
+        return null;
+    }
+    const dockerfile = readDockerfile(o.inputs, o.workspace);
+    if ('why' in dockerfile) {
+        commands/* info */.pq(`cache mounts: not looked for (${dockerfile.why})`);
+        return null;
+    }
+    let scan;
+    try {
+        // The parser is loaded only by runs that can persist mounts.
+        const { scanCacheMounts } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82410));
+        scan = scanCacheMounts(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs);
+    }
+    catch (e) {
+        commands/* warning */.$e(`cache mounts: the Dockerfile could not be read (${e.message}); they are not persisted`);
+        return null;
+    }
+    const plan = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
+    for (const w of plan.warnings)
+        commands/* warning */.$e(w);
+    for (const n of plan.notes)
+        commands/* info */.pq(`cache mounts: ${n}`);
+    if (plan.mounts.length === 0 && plan.skipped.length === 0)
+        return null;
+    const session = { plan, records: [], restoredFingerprints: [], o };
+    await commands/* group */.Os('Cache mounts: restore', async () => {
+        for (const [n, planned] of plan.mounts.entries()) {
+            const record = newRecord(planned);
+            session.records.push(record);
+            session.restoredFingerprints.push(await safely(record, 'restore', () => restoreOne(exec, buildx, o, planned, record, n), null));
+        }
+    });
+    return session;
+}
+async function restoreOne(exec, buildx, o, planned, record, n) {
+    const { mount } = planned;
+    const root = external_node_path_.join(o.tempDir, 'mounts', String(n), 'restored');
+    external_node_fs_.mkdirSync(root, { recursive: true });
+    const key = planned.restoreKeys[0];
+    if (key === undefined)
+        return null;
+    const call = await runCacheWorker(exec, 
+    // The key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+    { op: 'restore', path: CACHED_FOLDER, key, restoreKeys: planned.restoreKeys }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
+    record.seconds.restore = mounts_seconds(call.ms);
+    if (call.status === 'failed') {
+        record.restore = 'failed';
+        record.error = `restore failed: ${call.reason}`;
+        commands/* warning */.$e(`cache mount ${mount.id}: ${record.error}`);
+        return null;
+    }
+    if (call.status !== 'hit') {
+        commands/* info */.pq(`cache mount ${mount.id} (${mount.target}): nothing to restore`);
+        return null;
+    }
+    record.restore = restoreResult(call.matchedKey, planned.ownPrefix);
+    record.restoredKey = call.matchedKey;
+    const folder = external_node_path_.join(root, CACHED_FOLDER);
+    const started = Date.now();
+    const failed = await helperBuild(exec, buildx, o, injectDockerfile(mount, o.inputs.mounts.image), {
+        restoredDir: folder,
+        output: 'type=cacheonly',
+    });
+    record.seconds.inject = mounts_seconds(Date.now() - started);
+    if (failed) {
+        record.error = `inject failed: ${failed}`;
+        commands/* warning */.$e(`cache mount ${mount.id}: ${record.error}`);
+        return null;
+    }
+    const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, TREE_FILE), 'utf8');
+    record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, ARCHIVE_FILE)).size;
+    commands/* info */.pq(`cache mount ${mount.id} (${mount.target}): restored from ${call.matchedKey} (${record.restore})`);
+    return fingerprintOf(tree);
+}
+/**
+ * After the image and its cache export: copies each mount out and saves it when the plan writes,
+ * it changed and it is not too large.
+ */
+async function saveMounts(exec, buildx, session, built) {
+    if (session === null)
+        return null;
+    const { plan, records, o } = session;
+    if (plan.mounts.length > 0) {
+        await commands/* group */.Os('Cache mounts: save', async () => {
+            for (const [n, planned] of plan.mounts.entries()) {
+                const record = records[n];
+                if (!built)
+                    record.notSaved = 'the build failed';
+                else {
+                    const restored = session.restoredFingerprints[n];
+                    await safely(record, 'save', () => saveOne(exec, buildx, o, planned, record, restored, plan.noSave, n), undefined);
+                }
+            }
+        });
+    }
+    const failed = records.filter((r) => r.error !== '').length;
+    return {
+        mounts: records,
+        skipped: plan.skipped,
+        notes: plan.notes,
+        counts: {
+            restored: records.filter((r) => r.restore === 'exact' || r.restore === 'fallback').length,
+            missed: records.filter((r) => r.restore === 'miss').length,
+            skipped: plan.skipped.length,
+            failed,
+        },
+        saved: records.filter((r) => r.saved).map((r) => r.id),
+    };
+}
+async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, noSave, n) {
+    const { mount } = planned;
+    // Nothing is copied out when it could not be saved anyway.
+    if (planned.saveKeyPrefix === null) {
+        record.notSaved = noSave;
+        return;
+    }
+    const root = external_node_path_.join(o.tempDir, 'mounts', String(n), 'extracted');
+    const folder = external_node_path_.join(root, CACHED_FOLDER);
+    external_node_fs_.mkdirSync(root, { recursive: true });
+    const started = Date.now();
+    const failed = await helperBuild(exec, buildx, o, extractDockerfile(mount, o.inputs.mounts.image), {
+        output: `type=local,dest=${folder}`,
+    });
+    record.seconds.extract = mounts_seconds(Date.now() - started);
+    if (failed) {
+        record.error = `extract failed: ${failed}`;
+        record.notSaved = 'it could not be copied out';
+        commands/* warning */.$e(`cache mount ${mount.id}: ${record.error}`);
+        return;
+    }
+    const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, TREE_FILE), 'utf8');
+    record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, ARCHIVE_FILE)).size;
+    const decision = saveDecision({
+        saveKeyPrefix: planned.saveKeyPrefix,
+        noSave,
+        fingerprint: fingerprintOf(tree),
+        restoredFingerprint,
+        // The tree lists `.` and every path, then each file's hash.
+        files: tree.split('\n').filter((l) => l !== '' && l !== '.').length,
+        bytes: record.bytes,
+        maxBytes: o.inputs.mounts.maxBytes,
+    });
+    if (decision.key === '') {
+        record.notSaved = decision.why;
+        commands/* info */.pq(`cache mount ${mount.id}: not saved (${decision.why})`);
+        return;
+    }
+    await saveInto(exec, record, `cache mount ${mount.id}`, { path: CACHED_FOLDER, key: decision.key }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
+}
+/** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
+function mountOutputs(r) {
+    const counts = r?.counts ?? { restored: 0, missed: 0, skipped: 0, failed: 0 };
+    return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
+}
+
+// EXTERNAL MODULE: ./src/report/report.ts
+var report_report = __nccwpck_require__(88850);
+;// CONCATENATED MODULE: ./src/state.ts
+
+/**
+ * The one owner of post-step state. Each resource is recorded before it is created, so that
+ * post can clean up after a main step that failed halfway. Secrets never enter state.
+ */
+const KEYS = {
+    builder: 'builderCreated',
+    cleanup: 'cleanup',
+    tempDir: 'tempDir',
+    buildxPath: 'buildxPath',
+};
+function saveBuilderCreated(name, cleanup) {
+    commands/* saveState */.LZ(KEYS.builder, name);
+    commands/* saveState */.LZ(KEYS.cleanup, String(cleanup));
+}
+function saveTempDir(path) {
+    commands/* saveState */.LZ(KEYS.tempDir, path);
+}
+function saveBuildxPath(path) {
+    commands/* saveState */.LZ(KEYS.buildxPath, path);
+}
+function readState() {
+    return {
+        builder: core.getState(KEYS.builder),
+        cleanup: core.getState(KEYS.cleanup) !== 'false',
+        tempDir: core.getState(KEYS.tempDir),
+        buildxPath: core.getState(KEYS.buildxPath),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
+/** Problems the user can act on: one `::error::` line, no stack trace. */
+function fail(message) {
+    commands/* setFailed */.C1(`buildkit-cache-action: ${message}`);
+}
+async function run(exec = exec_exec, env = process.env) {
+    const started = Date.now();
+    try {
+        await runWithInputs(exec, env, withPersistedLocalDir(readInputs(), env), started);
+    }
+    catch (e) {
+        if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
+            return fail(e.message);
+        commands/* debug */.Yz(e?.stack ?? String(e));
+        fail(`unexpected error: ${e?.message ?? String(e)}`);
+    }
+}
+async function runWithInputs(exec, env, inputs, started) {
+    const mark = (phase) => commands/* debug */.Yz(`${phase} at ${Date.now() - started} ms`);
+    for (const secret of [
+        env.ACTIONS_RUNTIME_TOKEN,
+        inputs.githubToken,
+        ...inputs.build.secrets.map((s) => s.value),
+    ]) {
+        if (secret)
+            commands/* setSecret */.Pq(secret);
+    }
+    const ctx = (0,context/* readRunContext */.$p)(env);
+    // A closed pull request or a deleted branch: its caches go, nothing is built.
+    const cleanup = (0,src_cleanup/* cleanupTrigger */.dU)(ctx);
+    if (cleanup)
+        return (0,src_cleanup/* runCleanupEvent */.oI)(ctx, inputs, env, cleanup);
+    if (inputs.bakeTargets.length > 0)
+        return writeBakeFile(exec, ctx, inputs, env);
+    if (!inputs.dryRun)
+        validatePaths(inputs.build, ctx.workspace, external_node_fs_.existsSync);
+    // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
+    const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
+    let cachePlan = await commands/* group */.Os('Cache plan', () => planCache(exec, ctx, inputs, env));
+    mark('planned');
+    const tokenScopes = readTokenScopes(inputs, env);
+    const planOutputs = {
+        'cache-from': cachePlan.cacheFrom.join('\n'),
+        'cache-to': cachePlan.cacheTo.join('\n'),
+    };
+    if (probes === null) {
+        const retention = await (0,src_cleanup/* retainCommitCaches */.Es)(ctx, inputs, env, cachePlan);
+        const report = (0,report_report/* buildReport */.FK)({
+            plan: cachePlan,
+            backend: inputs.cache.backend,
+            log: null,
+            build: 'not-run',
+            tokenScopes,
+            exportResult: (0,report_report/* exportOutcome */.p_)(cachePlan, null, false, 'dry-run'),
+        });
+        if (retention)
+            report.cleanup = retention;
+        (0,outputs/* setOutputs */.n)({
+            ...planOutputs,
+            'cache-export': 'skipped',
+            'cache-report': JSON.stringify(report),
+            ...(0,src_cleanup/* cleanupOutputs */.rg)(retention),
+        });
+        if (inputs.cache.explain)
+            await writeSummary(report);
+        return;
+    }
+    const skipExport = inputs.cache.backend === 'gha' ? ghaUnavailable(env) : '';
+    if (skipExport)
+        commands/* warning */.$e(`cache: ${skipExport}. The build runs without the gha cache.`);
+    // The builder: the engine must answer, buildx must be new enough, then create or pick one.
+    const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-'));
+    saveTempDir(tempDir);
+    const builderStart = Date.now();
+    const { buildx, builder } = await commands/* group */.Os('Builder', async () => {
+        const engine = await probes.engine;
+        if (engine && !engine.ok) {
+            throw new BuilderError(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
+        }
+        const found = await ensureBuildx(exec, {
+            wanted: inputs.builder.buildxVersion,
+            floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
+            releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
+            probe: probes.buildx,
+        });
+        if (found.note)
+            commands/* info */.pq(found.note);
+        saveBuildxPath(found.buildx.path);
+        const chosen = await setupBuilder(exec, found.buildx, {
+            builder: inputs.builder,
+            tempDir,
+            env,
+            onCreate: (name) => saveBuilderCreated(name, inputs.builder.cleanup),
+        });
+        return { buildx: found.buildx, builder: chosen };
+    });
+    const builderMs = Date.now() - builderStart;
+    mark('builder ready');
+    const mountSession = await restoreMounts(exec, buildx, {
+        inputs,
+        plan: cachePlan,
+        builder: builder.name,
+        tempDir,
+        env,
+        workspace: ctx.workspace,
+        unavailable: ghaUnavailable(env),
+    });
+    const local = await restoreLocalCaches(exec, {
+        inputs,
+        plan: cachePlan,
+        env,
+        unavailable: ghaUnavailable(env),
+    });
+    cachePlan = local.plan;
+    // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
+    const setup = prepareBuild(inputs, {
+        builder: builder.name,
+        cacheFrom: cachePlan.cacheFrom,
+        cacheTo: cachePlan.cacheTo,
+        tempDir,
+        env,
+        cwd: ctx.workspace,
+    });
+    const build = await runImageBuild(exec, buildx, setup);
+    if (build.retriedWithoutCache) {
+        cachePlan.notes.push('a cache source was broken: the build was retried without cache sources');
+    }
+    const built = build.result.exitCode === 0;
+    mark('built');
+    // The image's build record is read while the cache export runs.
+    const historyRead = (async () => {
+        const ref = build.metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
+        return ref ? readBuildHistory(exec, buildx, builder.name, ref) : { log: null, record: null };
+    })();
+    const exportRun = built && setup.separateExport && !skipExport
+        ? await commands/* group */.Os('Cache export', () => runCacheExport(exec, buildx, setup, inputs.cache.exportTimeoutMs))
+        : null;
+    mark('exported');
+    // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
+    const retaining = built ? (0,src_cleanup/* retainCommitCaches */.Es)(ctx, inputs, env, cachePlan) : null;
+    const history = await historyRead;
+    mark('history read');
+    const retention = await retaining;
+    const mounts = await saveMounts(exec, buildx, mountSession, built);
+    const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
+    const report = await reportRun({
+        inputs,
+        cachePlan,
+        tokenScopes,
+        build,
+        history,
+        exportRun,
+        skipExport,
+        started,
+        mounts,
+        localCache,
+        timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
+    });
+    mark('reported');
+    if (retention)
+        report.cleanup = retention;
+    const totals = (0,parse/* stepTotals */.Oc)(history.log?.steps ?? []);
+    (0,outputs/* setOutputs */.n)({
+        ...planOutputs,
+        builder: builder.name,
+        imageid: build.imageId,
+        digest: build.metadata.digest,
+        metadata: build.metadataText,
+        'cached-steps': String(totals.cached),
+        'total-steps': String(totals.total),
+        'cache-hit-ratio': totals.ratio.toFixed(2),
+        'cache-export': report.export.status,
+        'cache-report': JSON.stringify(report),
+        ...(0,src_cleanup/* cleanupOutputs */.rg)(retention),
+        ...mountOutputs(mounts),
+    });
+    await writeSummary(report);
+    // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
+    if (!built)
+        fail((0,report_report/* failureMessage */.oh)(report.error, lastLine(build.result.stderr)));
+    else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
+        fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
+    }
+}
+function startProbes(exec, inputs, env) {
+    const engine = inputs.builder.driver === 'remote' && inputs.builder.builder === ''
+        ? Promise.resolve(null)
+        : probeEngine(exec, env);
+    return { engine, buildx: probeBuildx(exec, env) };
+}
+/** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
+async function planCache(exec, ctx, inputs, env) {
+    const options = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
+    const { facts, existing } = await planInputs(exec, ctx, options, env, inputs.githubToken, external_node_fs_.existsSync);
+    options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
+    const p = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists);
+    if (existing.note)
+        p.notes.push(existing.note);
+    for (const line of (0,plan_plan/* planLines */.HN)(p))
+        commands/* info */.pq(line);
+    return p;
+}
+/** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
+function readTokenScopes(inputs, env) {
+    if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN)
+        return null;
+    const scopes = cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN);
+    if (scopes) {
+        const list = scopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
+        commands/* info */.pq(`GitHub cache scopes: ${list.join(', ')}`);
+    }
+    return scopes;
+}
+function ghaUnavailable(env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN) {
+        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
+    }
+    if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
+        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
+    }
+    return '';
+}
+async function reportRun(r) {
+    const built = r.build.result.exitCode === 0;
+    const exportResult = r.exportRun
+        ? {
+            ...(0,report_report/* exportOutcome */.p_)(r.cachePlan, null, built, r.skipExport),
+            status: r.exportRun.status,
+            reason: r.exportRun.reason,
+            seconds: Math.round(r.exportRun.ms / 100) / 10,
+        }
+        : (0,report_report/* exportOutcome */.p_)(r.cachePlan, r.history.log, built, r.skipExport);
+    const imports = r.history.log ? (0,report_report/* importResults */.Wf)(r.history.log) : [];
+    for (const warning of cacheWarnings(exportResult, imports))
+        commands/* warning */.$e(warning);
+    // The cache manifest is in the metadata of the invocation that exported.
+    const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
+    const exportSizes = exportResult.status === 'ok' ? await (0,export_size/* measureExports */.yz)(r.cachePlan.cacheTo, cacheManifest) : [];
+    return (0,report_report/* buildReport */.FK)({
+        plan: r.cachePlan,
+        backend: r.inputs.cache.backend,
+        log: r.history.log,
+        build: built ? 'succeeded' : 'failed',
+        tokenScopes: r.tokenScopes,
+        exportResult,
+        record: r.history.record,
+        metadata: { ...r.build.metadata, cacheManifest },
+        exportSizes,
+        noCache: r.inputs.build.noCache,
+        timings: { ...r.timings, totalMs: Date.now() - r.started },
+        mounts: r.mounts,
+        localCache: r.localCache,
+    });
+}
+async function writeSummary(report) {
+    try {
+        await commands/* appendSummary */.fe((0,summary/* renderSummary */.B)(report));
+    }
+    catch (e) {
+        commands/* warning */.$e(`could not write the job summary: ${e.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/entry/last-resort.ts
+/**
+ * The net for anything main or post did not report themselves. Written by hand rather than with
+ * the command module so that it works even when loading that failed.
+ */
+const lastResort = (kind) => (e) => {
+    process.stdout.write(`::${kind}::buildkit-cache-action: ${String(e?.message ?? e)}\n`);
+    if (kind === 'error')
+        process.exitCode = 1;
+};
+
+;// CONCATENATED MODULE: ./src/entry/main.ts
 // The runner starts main and post as two processes, each from its own bundle (action.yml): post,
 // which often has nothing to clean, then starts in about the time node itself takes.
-const main_1 = __nccwpck_require__(1730);
-const last_resort_1 = __nccwpck_require__(3498);
-(0, main_1.run)().catch((0, last_resort_1.lastResort)('error'));
 
-})();
+
+run().catch(lastResort('error'));
 
 module.exports = __webpack_exports__;
 /******/ })()

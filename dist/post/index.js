@@ -218,20 +218,135 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
-/***/ 703:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ 982:
+/***/ ((module) => {
+
+module.exports = require("crypto");
+
+/***/ }),
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = require("fs");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = require("os");
+
+/***/ })
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = require("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = require("node:os");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
+var command = __nccwpck_require__(914);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js
+var file_command = __nccwpck_require__(753);
+;// CONCATENATED MODULE: ./src/runner/commands.ts
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.createBuilderArgs = createBuilderArgs;
-exports.removeBuilderArgs = removeBuilderArgs;
-exports.inspectBuilderArgs = inspectBuilderArgs;
-exports.gitContextHost = gitContextHost;
-exports.buildArgs = buildArgs;
-exports.cacheExportArgs = cacheExportArgs;
-exports.historyLogsArgs = historyLogsArgs;
-exports.historyInspectArgs = historyInspectArgs;
-function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
+
+
+/**
+ * The runner's workflow commands, from @actions/core's own command and file-command modules.
+ * `@actions/core`'s entry also loads its OIDC client (http-client and undici), about 100 ms of a
+ * step's start that this action never needs; everything here is the same protocol without it.
+ */
+/** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function setOutput(name, value) {
+    if (process.env.GITHUB_OUTPUT)
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    process.stdout.write(os.EOL);
+    issueCommand('set-output', { name }, value);
+}
+function saveState(name, value) {
+    if (process.env.GITHUB_STATE)
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    issueCommand('save-state', { name }, value);
+}
+const getState = (name) => process.env[`STATE_${name}`] ?? '';
+const setSecret = (secret) => issueCommand('add-mask', {}, secret);
+const info = (message) => void process.stdout.write(message + external_node_os_namespaceObject.EOL);
+const debug = (message) => issueCommand('debug', {}, message);
+const warning = (message) => (0,command.issueCommand)('warning', {}, message);
+const error = (message) => issueCommand('error', {}, message);
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** A collapsible section of the log around `fn`. */
+async function group(name, fn) {
+    issue('group', name);
+    try {
+        return await fn();
+    }
+    finally {
+        issue('endgroup');
+    }
+}
+/** Appends Markdown to the job summary file (`GITHUB_STEP_SUMMARY`); no-op without one. */
+async function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return;
+    await appendFile(file, markdown.endsWith(os.EOL) ? markdown : markdown + os.EOL, { encoding: 'utf8' });
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./src/buildx/args.ts
+function args_createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
     const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
     const opts = [...builder.driverOpts];
     for (const extra of extraDriverOpts) {
@@ -253,7 +368,7 @@ function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], })
 function removeBuilderArgs(name) {
     return ['buildx', 'rm', '--force', name];
 }
-function inspectBuilderArgs(name) {
+function args_inspectBuilderArgs(name) {
     return ['buildx', 'inspect', name];
 }
 const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
@@ -346,66 +461,19 @@ function historyInspectArgs(builder, ref) {
     return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
 }
 
-
-/***/ }),
-
-/***/ 747:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+;// CONCATENATED MODULE: ./src/buildx/builder.ts
 
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BuilderError = void 0;
-exports.needsHostNetwork = needsHostNetwork;
-exports.builderName = builderName;
-exports.setupBuilder = setupBuilder;
-exports.removeBuilder = removeBuilder;
-exports.lastLine = lastLine;
-const node_crypto_1 = __nccwpck_require__(598);
-const fs = __importStar(__nccwpck_require__(24));
-const path = __importStar(__nccwpck_require__(760));
-const args_1 = __nccwpck_require__(703);
-class BuilderError extends Error {
+
+
+class BuilderError extends (/* unused pure expression or super */ null && (Error)) {
 }
-exports.BuilderError = BuilderError;
 /** A loopback cache service is only reachable from a container builder on the host's network. */
 function needsHostNetwork(env) {
     const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
     return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
 }
-function builderName(env, uuid = (0, node_crypto_1.randomUUID)()) {
+function builderName(env, uuid = randomUUID()) {
     const job = (env.GITHUB_JOB ?? '')
         .toLowerCase()
         .replace(/[^a-z0-9_-]+/g, '-')
@@ -419,7 +487,7 @@ function builderName(env, uuid = (0, node_crypto_1.randomUUID)()) {
  */
 async function setupBuilder(exec, buildx, o) {
     if (o.builder.builder !== '') {
-        const inspect = await exec(buildx.command, buildx.argv((0, args_1.inspectBuilderArgs)(o.builder.builder)));
+        const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(o.builder.builder)));
         if (inspect.exitCode !== 0) {
             throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
         }
@@ -435,7 +503,7 @@ async function setupBuilder(exec, buildx, o) {
     }
     const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
     o.onCreate(name);
-    const created = await exec(buildx.command, buildx.argv((0, args_1.createBuilderArgs)({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
+    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
     if (created.exitCode !== 0) {
         throw new BuilderError(`could not create the ${o.builder.driver} builder: ${lastLine(created.stderr)}`);
     }
@@ -443,10 +511,10 @@ async function setupBuilder(exec, buildx, o) {
 }
 /** Removes a builder if it still exists; never throws (post must not fail the job). */
 async function removeBuilder(exec, buildx, name) {
-    const inspect = await exec(buildx.command, buildx.argv((0, args_1.inspectBuilderArgs)(name)));
+    const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(name)));
     if (inspect.exitCode !== 0)
         return null;
-    const rm = await exec(buildx.command, buildx.argv((0, args_1.removeBuilderArgs)(name)));
+    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
     return rm.exitCode === 0 ? null : lastLine(rm.stderr);
 }
 function lastLine(text) {
@@ -457,18 +525,7 @@ function lastLine(text) {
     return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
 }
 
-
-/***/ }),
-
-/***/ 826:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.pluginBuildx = pluginBuildx;
-exports.standaloneBuildx = standaloneBuildx;
-exports.buildxPluginCandidates = buildxPluginCandidates;
-exports.extraPluginDirs = extraPluginDirs;
+;// CONCATENATED MODULE: ./src/buildx/buildx.ts
 function pluginBuildx(version) {
     return { command: 'docker', argv: (args) => args, version, path: '' };
 }
@@ -480,6 +537,24 @@ function standaloneBuildx(binary, version) {
         path: binary,
     };
 }
+/** The system folders the docker CLI looks in for plugins on Linux and macOS, fixed in its binary. */
+const SYSTEM_PLUGIN_DIRS = (/* unused pure expression or super */ null && ([
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+]));
+/**
+ * The docker CLI's system plugin folders. The tests run a copy of the CLI whose folders are
+ * stand-ins they own (a buildx installed system-wide must not leak into a "no buildx" case) and
+ * name them to the action in BKCA_CLI_PLUGINS_SYSTEM_DIRS (`:`-separated).
+ */
+function systemPluginDirs(platform, env = process.env) {
+    if (platform === 'win32')
+        return [];
+    const standIns = env.BKCA_CLI_PLUGINS_SYSTEM_DIRS;
+    return standIns ? standIns.split(':').filter((d) => d !== '') : SYSTEM_PLUGIN_DIRS;
+}
 /**
  * Where the docker CLI looks for its buildx plugin, in its order: config.json's
  * `cliPluginsExtraDirs`, `$DOCKER_CONFIG/cli-plugins` (else `~/.docker/cli-plugins`), then the
@@ -488,14 +563,7 @@ function standaloneBuildx(binary, version) {
  */
 function buildxPluginCandidates(o) {
     const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-    const system = o.platform === 'win32'
-        ? []
-        : [
-            '/usr/local/lib/docker/cli-plugins',
-            '/usr/local/libexec/docker/cli-plugins',
-            '/usr/lib/docker/cli-plugins',
-            '/usr/libexec/docker/cli-plugins',
-        ];
+    const system = o.systemDirs ?? systemPluginDirs(o.platform);
     return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
 }
 /** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
@@ -509,38 +577,12 @@ function extraPluginDirs(configJson) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: ./src/exec.ts
 
-/***/ }),
-
-/***/ 498:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.lastResort = void 0;
-/**
- * The net for anything main or post did not report themselves. Written by hand rather than with
- * the command module so that it works even when loading that failed.
- */
-const lastResort = (kind) => (e) => {
-    process.stdout.write(`::${kind}::buildkit-cache-action: ${String(e?.message ?? e)}\n`);
-    if (kind === 'error')
-        process.exitCode = 1;
-};
-exports.lastResort = lastResort;
-
-
-/***/ }),
-
-/***/ 190:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.exec = void 0;
-const node_child_process_1 = __nccwpck_require__(421);
-const exec = (command, args, options = {}) => new Promise((resolve) => {
-    const child = (0, node_child_process_1.spawn)(command, [...args], {
+const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
         cwd: options.cwd,
         env: options.env ?? process.env,
         shell: false,
@@ -582,237 +624,9 @@ const exec = (command, args, options = {}) => new Promise((resolve) => {
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
 });
-exports.exec = exec;
 
+;// CONCATENATED MODULE: ./src/state.ts
 
-/***/ }),
-
-/***/ 661:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.post = post;
-const fs = __importStar(__nccwpck_require__(24));
-const core = __importStar(__nccwpck_require__(342));
-const builder_1 = __nccwpck_require__(747);
-const buildx_1 = __nccwpck_require__(826);
-const exec_1 = __nccwpck_require__(190);
-const state_1 = __nccwpck_require__(462);
-/**
- * Removes what main created. Always runs, even after a failed or cancelled main step; safe to
- * run twice; every problem is a warning, never a failed job.
- */
-async function post(exec = exec_1.exec) {
-    const s = (0, state_1.readState)();
-    if (s.builder !== '' && s.cleanup) {
-        const buildx = s.buildxPath ? (0, buildx_1.standaloneBuildx)(s.buildxPath, '') : (0, buildx_1.pluginBuildx)('');
-        try {
-            const problem = await (0, builder_1.removeBuilder)(exec, buildx, s.builder);
-            if (problem)
-                core.warning(`could not remove builder ${s.builder}: ${problem}`);
-            else
-                core.info(`builder ${s.builder} removed (or already gone)`);
-        }
-        catch (e) {
-            core.warning(`could not remove builder ${s.builder}: ${e.message}`);
-        }
-    }
-    if (s.tempDir !== '') {
-        try {
-            fs.rmSync(s.tempDir, { recursive: true, force: true });
-        }
-        catch (e) {
-            core.warning(`could not remove ${s.tempDir}: ${e.message}`);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 342:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.error = exports.warning = exports.debug = exports.info = exports.setSecret = exports.getState = void 0;
-exports.getInput = getInput;
-exports.setOutput = setOutput;
-exports.saveState = saveState;
-exports.setFailed = setFailed;
-exports.group = group;
-exports.appendSummary = appendSummary;
-const promises_1 = __nccwpck_require__(455);
-const os = __importStar(__nccwpck_require__(161));
-const command_1 = __nccwpck_require__(914);
-const file_command_1 = __nccwpck_require__(753);
-/**
- * The runner's workflow commands, from @actions/core's own command and file-command modules.
- * `@actions/core`'s entry also loads its OIDC client (http-client and undici), about 100 ms of a
- * step's start that this action never needs; everything here is the same protocol without it.
- */
-/** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-function setOutput(name, value) {
-    if (process.env.GITHUB_OUTPUT)
-        return (0, file_command_1.issueFileCommand)('OUTPUT', (0, file_command_1.prepareKeyValueMessage)(name, value));
-    process.stdout.write(os.EOL);
-    (0, command_1.issueCommand)('set-output', { name }, value);
-}
-function saveState(name, value) {
-    if (process.env.GITHUB_STATE)
-        return (0, file_command_1.issueFileCommand)('STATE', (0, file_command_1.prepareKeyValueMessage)(name, value));
-    (0, command_1.issueCommand)('save-state', { name }, value);
-}
-const getState = (name) => process.env[`STATE_${name}`] ?? '';
-exports.getState = getState;
-const setSecret = (secret) => (0, command_1.issueCommand)('add-mask', {}, secret);
-exports.setSecret = setSecret;
-const info = (message) => void process.stdout.write(message + os.EOL);
-exports.info = info;
-const debug = (message) => (0, command_1.issueCommand)('debug', {}, message);
-exports.debug = debug;
-const warning = (message) => (0, command_1.issueCommand)('warning', {}, message);
-exports.warning = warning;
-const error = (message) => (0, command_1.issueCommand)('error', {}, message);
-exports.error = error;
-function setFailed(message) {
-    process.exitCode = 1;
-    (0, exports.error)(message);
-}
-/** A collapsible section of the log around `fn`. */
-async function group(name, fn) {
-    (0, command_1.issue)('group', name);
-    try {
-        return await fn();
-    }
-    finally {
-        (0, command_1.issue)('endgroup');
-    }
-}
-/** Appends Markdown to the job summary file (`GITHUB_STEP_SUMMARY`); no-op without one. */
-async function appendSummary(markdown) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file)
-        return;
-    await (0, promises_1.appendFile)(file, markdown.endsWith(os.EOL) ? markdown : markdown + os.EOL, { encoding: 'utf8' });
-}
-
-
-/***/ }),
-
-/***/ 462:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.saveBuilderCreated = saveBuilderCreated;
-exports.saveTempDir = saveTempDir;
-exports.saveBuildxPath = saveBuildxPath;
-exports.readState = readState;
-const core = __importStar(__nccwpck_require__(342));
 /**
  * The one owner of post-step state. Each resource is recorded before it is created, so that
  * post can clean up after a main step that failed halfway. Secrets never enter state.
@@ -835,128 +649,65 @@ function saveBuildxPath(path) {
 }
 function readState() {
     return {
-        builder: core.getState(KEYS.builder),
-        cleanup: core.getState(KEYS.cleanup) !== 'false',
-        tempDir: core.getState(KEYS.tempDir),
-        buildxPath: core.getState(KEYS.buildxPath),
+        builder: getState(KEYS.builder),
+        cleanup: getState(KEYS.cleanup) !== 'false',
+        tempDir: getState(KEYS.tempDir),
+        buildxPath: getState(KEYS.buildxPath),
     };
 }
 
+;// CONCATENATED MODULE: ./src/post.ts
 
-/***/ }),
 
-/***/ 982:
-/***/ ((module) => {
 
-module.exports = require("crypto");
 
-/***/ }),
 
-/***/ 896:
-/***/ ((module) => {
 
-module.exports = require("fs");
+/**
+ * Removes what main created. Always runs, even after a failed or cancelled main step; safe to
+ * run twice; every problem is a warning, never a failed job.
+ */
+async function post(exec = exec_exec) {
+    const s = readState();
+    if (s.builder !== '' && s.cleanup) {
+        const buildx = s.buildxPath ? standaloneBuildx(s.buildxPath, '') : pluginBuildx('');
+        try {
+            const problem = await removeBuilder(exec, buildx, s.builder);
+            if (problem)
+                warning(`could not remove builder ${s.builder}: ${problem}`);
+            else
+                info(`builder ${s.builder} removed (or already gone)`);
+        }
+        catch (e) {
+            warning(`could not remove builder ${s.builder}: ${e.message}`);
+        }
+    }
+    if (s.tempDir !== '') {
+        try {
+            external_node_fs_namespaceObject.rmSync(s.tempDir, { recursive: true, force: true });
+        }
+        catch (e) {
+            warning(`could not remove ${s.tempDir}: ${e.message}`);
+        }
+    }
+}
 
-/***/ }),
+;// CONCATENATED MODULE: ./src/entry/last-resort.ts
+/**
+ * The net for anything main or post did not report themselves. Written by hand rather than with
+ * the command module so that it works even when loading that failed.
+ */
+const lastResort = (kind) => (e) => {
+    process.stdout.write(`::${kind}::buildkit-cache-action: ${String(e?.message ?? e)}\n`);
+    if (kind === 'error')
+        process.exitCode = 1;
+};
 
-/***/ 421:
-/***/ ((module) => {
-
-module.exports = require("node:child_process");
-
-/***/ }),
-
-/***/ 598:
-/***/ ((module) => {
-
-module.exports = require("node:crypto");
-
-/***/ }),
-
-/***/ 24:
-/***/ ((module) => {
-
-module.exports = require("node:fs");
-
-/***/ }),
-
-/***/ 455:
-/***/ ((module) => {
-
-module.exports = require("node:fs/promises");
-
-/***/ }),
-
-/***/ 161:
-/***/ ((module) => {
-
-module.exports = require("node:os");
-
-/***/ }),
-
-/***/ 760:
-/***/ ((module) => {
-
-module.exports = require("node:path");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = require("os");
-
-/***/ })
-
-/******/ 	});
-/************************************************************************/
-/******/ 	// The module cache
-/******/ 	var __webpack_module_cache__ = {};
-/******/ 	
-/******/ 	// The require function
-/******/ 	function __nccwpck_require__(moduleId) {
-/******/ 		// Check if module is in cache
-/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 		if (cachedModule !== undefined) {
-/******/ 			return cachedModule.exports;
-/******/ 		}
-/******/ 		// Create a new module (and put it into the cache)
-/******/ 		var module = __webpack_module_cache__[moduleId] = {
-/******/ 			// no module.id needed
-/******/ 			// no module.loaded needed
-/******/ 			exports: {}
-/******/ 		};
-/******/ 	
-/******/ 		// Execute the module function
-/******/ 		var threw = true;
-/******/ 		try {
-/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 			threw = false;
-/******/ 		} finally {
-/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 		}
-/******/ 	
-/******/ 		// Return the exports of the module
-/******/ 		return module.exports;
-/******/ 	}
-/******/ 	
-/************************************************************************/
-/******/ 	/* webpack/runtime/asset-relocator-loader */
-/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
-/******/ 	
-/************************************************************************/
-var __webpack_exports__ = {};
-// This entry need to be wrapped in an IIFE because it uses a non-standard name for the exports (exports).
-(() => {
-var exports = __webpack_exports__;
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
+;// CONCATENATED MODULE: ./src/entry/post.ts
 // Post has its own bundle (see entry/main.ts): only the cleanup code is loaded.
-const post_1 = __nccwpck_require__(661);
-const last_resort_1 = __nccwpck_require__(498);
-(0, post_1.post)().catch((0, last_resort_1.lastResort)('warning'));
 
-})();
+
+post().catch(lastResort('warning'));
 
 module.exports = __webpack_exports__;
 /******/ })()

@@ -8,6 +8,7 @@ import { lastLine } from './builder';
 import type { Buildx } from './buildx';
 import { type BuildMetadata, parseMetadata } from './parse';
 import { cacheEntryAttributes } from '../report/export-size';
+import { missingStore } from '../report/warnings';
 
 /**
  * Running `buildx build`. The image is built (and pushed) first, with cache imports only; the
@@ -180,9 +181,17 @@ export async function runCacheExport(
   return { status: 'ok', reason: '', metadata: metadata ?? parseMetadata('{}'), ms: Date.now() - started };
 }
 
-/** buildx ends a failed export with `ERROR: failed to solve: <why>`; the why is what users need. */
+/**
+ * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
+ * first); the why is what users need. A store this builder's BuildKit lacks gets the way out: the
+ * BuildKit inside dockerd (the `docker` driver) has no s3 or azblob exporter.
+ */
 export function exportError(stderr: string): string {
-  return lastLine(stderr)
+  const why = lastLine(stderr)
     .replace(/^ERROR:\s*/, '')
+    .replace(/^failed to build:\s*/, '')
     .replace(/^failed to solve:\s*/, '');
+  const store = missingStore(why);
+  if (store === undefined) return why;
+  return `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
 }

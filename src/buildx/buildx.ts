@@ -21,6 +21,25 @@ export function standaloneBuildx(binary: string, version: string): Buildx {
   };
 }
 
+/** The system folders the docker CLI looks in for plugins on Linux and macOS, fixed in its binary. */
+export const SYSTEM_PLUGIN_DIRS = [
+  '/usr/local/lib/docker/cli-plugins',
+  '/usr/local/libexec/docker/cli-plugins',
+  '/usr/lib/docker/cli-plugins',
+  '/usr/libexec/docker/cli-plugins',
+];
+
+/**
+ * The docker CLI's system plugin folders. The tests run a copy of the CLI whose folders are
+ * stand-ins they own (a buildx installed system-wide must not leak into a "no buildx" case) and
+ * name them to the action in BKCA_CLI_PLUGINS_SYSTEM_DIRS (`:`-separated).
+ */
+export function systemPluginDirs(platform: NodeJS.Platform, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (platform === 'win32') return [];
+  const standIns = env.BKCA_CLI_PLUGINS_SYSTEM_DIRS;
+  return standIns ? standIns.split(':').filter((d) => d !== '') : SYSTEM_PLUGIN_DIRS;
+}
+
 /**
  * Where the docker CLI looks for its buildx plugin, in its order: config.json's
  * `cliPluginsExtraDirs`, `$DOCKER_CONFIG/cli-plugins` (else `~/.docker/cli-plugins`), then the
@@ -31,17 +50,11 @@ export function buildxPluginCandidates(o: {
   dockerConfigDir: string;
   extraDirs: string[];
   platform: NodeJS.Platform;
+  /** Default: {@link systemPluginDirs}. */
+  systemDirs?: string[];
 }): string[] {
   const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-  const system =
-    o.platform === 'win32'
-      ? []
-      : [
-          '/usr/local/lib/docker/cli-plugins',
-          '/usr/local/libexec/docker/cli-plugins',
-          '/usr/lib/docker/cli-plugins',
-          '/usr/libexec/docker/cli-plugins',
-        ];
+  const system = o.systemDirs ?? systemPluginDirs(o.platform);
   return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
 }
 

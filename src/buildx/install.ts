@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { dockerConfigDir, readDockerConfig } from '../docker-config';
 import type { Exec, ExecResult } from '../exec';
-import { failureText, type FetchLike, httpFetch } from '../net/http';
+import { failureText, proxyFor } from '../net/http';
 import {
   type Buildx,
   buildxPluginCandidates,
@@ -12,6 +12,7 @@ import {
   standaloneBuildx,
 } from './buildx';
 import { parseBuildxVersion } from './parse';
+import { githubCacheAvailable, githubReleaseStore, type ReleaseStore } from './release-cache';
 
 export class BuildxError extends Error {}
 
@@ -58,7 +59,8 @@ export interface EnsureOptions {
   probe?: Promise<BuildxProbe>;
   /** The runner's tool cache (default `$RUNNER_TOOL_CACHE`). */
   toolCache?: string;
-  fetchImpl?: FetchLike;
+  /** Keeps downloaded releases between jobs: default the GitHub cache when the job has one; null for none. */
+  releaseStore?: ReleaseStore | null;
 }
 
 /** The release binary's name inside its tool cache folder. */
@@ -78,21 +80,51 @@ export function toolCacheDir(version: string, toolCache: string, arch = os.arch(
 }
 
 /**
- * Downloads a release binary into its tool cache folder: staged next to it, then renamed, then
- * marked complete, so that a run cut short leaves nothing a later run would take for whole. One
- * retry for a network error or a server error.
+ * Downloads with `@actions/tool-cache` (loaded only now: most runs never download buildx), which
+ * goes through the runner's proxy and retries server errors and network failures.
  */
-async function downloadTo(url: string, dir: string, fetchImpl: FetchLike): Promise<void> {
-  let res = await fetchImpl(url, { signal: AbortSignal.timeout(300_000) }).catch(() => null);
-  if (res === null || res.status >= 500) res = await fetchImpl(url, { signal: AbortSignal.timeout(300_000) });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const data = Buffer.from(await res.arrayBuffer());
+async function downloadRelease(url: string, file: string): Promise<void> {
+  const tc = await import('@actions/tool-cache');
+  try {
+    await tc.downloadTool(url, file);
+  } catch (e) {
+    if (e instanceof tc.HTTPError) throw new Error(`HTTP ${e.httpStatusCode}`);
+    // failureText names the proxy, which a tunnel's errors do not.
+    throw Object.assign(e as Error, { proxy: await proxyFor(url) });
+  }
+}
+
+/**
+ * Puts a release binary into its tool cache folder, from the GitHub cache when it has it, else
+ * downloaded: staged next to the folder, then renamed, then marked complete, so that a run cut
+ * short leaves nothing a later run would take for whole.
+ */
+async function fetchRelease(
+  version: string,
+  url: string,
+  dir: string,
+  store: ReleaseStore | null,
+): Promise<'github-cache' | 'download'> {
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const staging = fs.mkdtempSync(`${dir}.download-`);
-  fs.writeFileSync(path.join(staging, BINARY), data, { mode: 0o755 });
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.renameSync(staging, dir);
-  fs.writeFileSync(`${dir}.complete`, '');
+  try {
+    const file = path.join(staging, BINARY);
+    const restored = store !== null && (await store.restore(version, file));
+    if (!restored) {
+      try {
+        await downloadRelease(url, file);
+      } catch (e) {
+        throw new Error(`could not be downloaded from ${url}: ${failureText(e)}`);
+      }
+      fs.chmodSync(file, 0o755);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(staging, dir);
+    fs.writeFileSync(`${dir}.complete`, '');
+    return restored ? 'github-cache' : 'download';
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /** `buildx version` as the plugin binary answered it ('' binary: through `docker buildx`). */
@@ -141,14 +173,18 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
   }
   const version = coerceVersion(wanted)!;
   const dir = toolCacheDir(version, o.toolCache ?? defaultToolCache());
+  const store =
+    o.releaseStore !== undefined
+      ? o.releaseStore
+      : githubCacheAvailable(process.env)
+        ? githubReleaseStore(BINARY)
+        : null;
+  let source: 'tool-cache' | 'github-cache' | 'download' = 'tool-cache';
   if (!fs.existsSync(`${dir}.complete`)) {
-    const url = releaseUrl(version, o.releasesBase);
     try {
-      await downloadTo(url, dir, o.fetchImpl ?? httpFetch);
+      source = await fetchRelease(version, releaseUrl(version, o.releasesBase), dir, store);
     } catch (e) {
-      throw new BuildxError(
-        `${have} found and buildx ${version} could not be downloaded from ${url}: ${failureText(e)}`,
-      );
+      throw new BuildxError(`${have} found and buildx ${version} ${(e as Error).message}`);
     }
   }
   const binary = path.join(dir, BINARY);
@@ -156,8 +192,11 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
   const installed = check.exitCode === 0 ? parseBuildxVersion(check.stdout) : null;
   if (!installed)
     throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
+  // Only a binary that runs is kept for later jobs.
+  if (source === 'download' && store) await store.save(version, binary);
+  const from = source === 'github-cache' ? ' from the GitHub cache' : '';
   return {
     buildx: standaloneBuildx(binary, installed),
-    note: `installed buildx ${installed} (${have} on the runner)`,
+    note: `installed buildx ${installed}${from} (${have} on the runner)`,
   };
 }

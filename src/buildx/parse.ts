@@ -179,7 +179,7 @@ export function parseStepName(
 }
 
 /** Splits the rawjson stream (one JSON document per line, or several run together) into documents. */
-function jsonDocuments(text: string): unknown[] {
+export function jsonDocuments(text: string): unknown[] {
   const docs: unknown[] = [];
   for (const line of text.split('\n')) {
     const t = line.trim();

@@ -107,10 +107,8 @@ export function cacheFromEntries(b: BackendOptions, names: string[]): string[] {
     case 'inline':
       // The cache travels inside the image: read it back from the image's own tags.
       return b.imageTags.map((tag) => join('registry', [`ref=${tag}`]));
-    case 's3':
-      // One importer reads several names, in order.
-      return [join('s3', [`name=${names.join(';')}`, ...extra])];
     default:
+      // One entry per name, s3 too: BuildKit's s3 importer reads only the first of `;`-separated names.
       return names.map((n) => join(b.backend, [location(b, n, 'from'), ...extra]));
   }
 }
@@ -119,6 +117,8 @@ export function cacheFromEntries(b: BackendOptions, names: string[]): string[] {
 export function cacheToEntries(b: BackendOptions, names: string[]): string[] {
   if (names.length === 0) return [];
   if (b.backend === 'inline') return ['type=inline'];
+  // BuildKit's s3 exporter writes the manifest under each of `;`-separated names, blobs once.
+  const targets = b.backend === 's3' ? [names.join(';')] : names;
   const preset = b.backend === 'registry' ? registryPreset(b.image) : [];
   const user = filterOptions(b.options, ACCEPTED[b.backend].to);
   const userKeys = user.map((o) => o.slice(0, o.indexOf('=')));
@@ -128,5 +128,5 @@ export function cacheToEntries(b: BackendOptions, names: string[]): string[] {
     ...user,
     ...(b.ignoreError ? ['ignore-error=true'] : []),
   ];
-  return names.map((n) => join(b.backend, [location(b, n, 'to'), ...attrs]));
+  return targets.map((n) => join(b.backend, [location(b, n, 'to'), ...attrs]));
 }

@@ -8,6 +8,7 @@ import { listTags } from '../registry/tags';
 import { namespace, siblingLegsFromTags } from './names';
 import { type Existence, ghaExistence, localExistence, registryExistence } from './narrow';
 import { plan, type PlanOptions } from './plan';
+import { probedExistence } from './probe';
 import { classify, type FactsNeeded, factsNeeded, type GitFacts } from './rules';
 
 /**
@@ -85,6 +86,8 @@ export async function planInputs(
   env: NodeJS.ProcessEnv,
   githubToken: string,
   fileExists: (file: string) => boolean,
+  /** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
+  legs: string[] = [options.leg],
 ): Promise<{ facts: GitFacts; existing: ExistingCaches }> {
   const trigger = classify(ctx);
   const needed = factsNeeded(trigger);
@@ -93,8 +96,14 @@ export async function planInputs(
   const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
   let skipped = '';
   if (head) {
-    const own = plan(ctx, { mergeBase: null, parent: null }, options).reads.find((r) => r.alone && r.entry);
-    if (own && (await listing).exists(own.entry) === true) {
+    const owns = legs.map((leg) =>
+      plan(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry),
+    );
+    const existing = await listing;
+    const own = owns[0];
+    const ownEntries = owns.flatMap((o) => (o ? [o.entry] : []));
+    if (ownEntries.length > 0) await existing.probe?.(ownEntries);
+    if (own && owns.every((o) => o && existing.exists(o.entry) === true)) {
       const info = await head;
       if (info && info.parents.length === 1) {
         needed.mergeBase = false;
@@ -104,6 +113,11 @@ export async function planInputs(
   }
   const [facts, existing] = await Promise.all([gatherFacts(exec, ctx, needed, githubToken, head), listing]);
   if (skipped) facts.mergeBaseSkipped = skipped;
+  if (existing.probe) {
+    await existing.probe(
+      legs.flatMap((leg) => plan(ctx, facts, { ...options, leg }).reads.map((r) => r.entry)),
+    );
+  }
   return { facts, existing };
 }
 
@@ -112,8 +126,12 @@ export interface ExistingCaches {
   exists: Existence;
   /** Sibling matrix legs found with caches of their own (registry tags). */
   siblingLegs: string[];
+  /** Every leg found with caches (registry tags), this one included: the siblings of each bake target. */
+  legs?: string[];
   /** Why nothing could be listed, when a listing failed. */
   note?: string;
+  /** Stores asked per entry (s3, azblob): checks these entries, once the plan's reads are known. */
+  probe?: (entries: string[]) => Promise<void>;
 }
 
 /**
@@ -140,7 +158,11 @@ export async function findExistingCaches(
         return unknown(`cache tags not listed (${listed.reason}): every planned source is read`);
       }
       const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
-      return { exists: registryExistence(listed.tags), siblingLegs: legs };
+      return {
+        exists: registryExistence(listed.tags),
+        siblingLegs: legs,
+        legs: siblingLegsFromTags(listed.tags, options.scope, ''),
+      };
     }
     case 'gha': {
       if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) return unknown();
@@ -155,7 +177,25 @@ export async function findExistingCaches(
       return { exists: ghaExistence(listed.names), siblingLegs: [] };
     }
     case 'local':
-      return { exists: localExistence(fileExists), siblingLegs: [] };
+      return options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
+    case 's3':
+    case 'azblob': {
+      // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
+      const check =
+        options.backend === 's3'
+          ? (await import('../s3/exists')).s3ManifestExists
+          : (await import('../azblob/exists')).azblobManifestExists;
+      const probed = probedExistence((entry) => check(entry, env));
+      const found: ExistingCaches = {
+        exists: probed.exists,
+        siblingLegs: [],
+        probe: async (entries) => {
+          await probed.probe(entries);
+          found.note = probed.note();
+        },
+      };
+      return found;
+    }
     default:
       return unknown();
   }

@@ -15,6 +15,8 @@ export interface PlanOptions extends Partial<Omit<BackendOptions, 'backend'>> {
   /** Raw `cache-from` / `cache-to` entries, appended after the computed ones. */
   rawFrom: string[];
   rawTo: string[];
+  /** Local folders restored from the GitHub Actions cache only after planning: their existence is unknown. */
+  persistedLocal?: boolean;
 }
 
 export interface PlannedCache {
@@ -22,6 +24,8 @@ export interface PlannedCache {
   why: string;
   /** The cache entry this becomes, e.g. `type=registry,ref=…`; empty when it is not read. */
   entry: string;
+  /** The cache name (`<namespace>.<ref part>`), which other stores key by too (cache mounts). */
+  name?: string;
   /** Reads only: this leg's own cache, a sibling leg's, or the plain (leg-less) build's. */
   origin?: 'own' | 'sibling' | 'plain';
   /** Reads only: why it is an exact match (written from this very commit or these very files, this leg). */
@@ -60,6 +64,7 @@ export function planOptionsFrom(inputs: Inputs, siblingLegs: string[] = []): Pla
     write: cache.write,
     rawFrom: build.cacheFrom,
     rawTo: build.cacheTo,
+    ...(cache.persistLocal ? { persistedLocal: true } : {}),
   };
 }
 
@@ -132,7 +137,7 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
   ): PlannedCache => {
     const name = cacheName(inNamespace, u.ref);
     if (!names.includes(name)) names.push(name);
-    return { ref: label, why: u.why, entry: entryOf(name, direction) };
+    return { ref: label, why: u.why, entry: entryOf(name, direction), name };
   };
   const read = (u: RefUse, origin: 'own' | 'sibling' | 'plain', inNamespace = ns, label?: string) => {
     const thisCommit = u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
@@ -181,9 +186,20 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
   result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
 
   if (b.backend === 'inline') {
-    notes.push('inline: the cache is exported inside the image (min mode) and read back from its tags');
+    notes.push(
+      "inline: the cache travels inside the pushed image, in min mode only: just the final stage's steps can hit (the other stages run again); it is read back from the image's own tags, whatever the ref",
+    );
   }
   result.cacheFrom = [...cacheFromEntries(b, readNames), ...options.rawFrom];
   result.cacheTo = [...cacheToEntries(b, writeNames), ...options.rawTo];
   return result;
+}
+
+/** The plan as log lines: each read and write with its reason, then the notes. */
+export function planLines(p: CachePlan): string[] {
+  return [
+    ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`),
+    ...p.writes.map((w) => `write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`),
+    ...p.notes.map((n) => `note: ${n}`),
+  ];
 }

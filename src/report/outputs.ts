@@ -14,6 +14,9 @@ export const OUTPUT_NAMES = [
   'cache-export',
   'cache-report',
   'cache-usage-bytes',
+  'bake-file',
+  'cache-mounts',
+  'cache-mounts-saved',
 ] as const;
 
 export type OutputName = (typeof OUTPUT_NAMES)[number];

@@ -3,6 +3,8 @@ import { stepTotals } from '../buildx/parse';
 import type { CacheScope } from '../github/runtime-token';
 import type { CachePlan } from '../plan/plan';
 import type { CleanupOutcome } from '../cleanup/run';
+import type { LocalCacheReport } from '../localcache/persist';
+import type { MountsReport } from '../mounts/mounts';
 import type { ExportSize } from './export-size';
 
 export type ExportStatus = 'ok' | 'failed' | 'skipped';
@@ -102,6 +104,10 @@ export interface CacheReport {
   timings: { totalMs: number; builderMs: number; buildMs: number; exportMs: number } | null;
   /** Clean-up runs and retention on pushes to the default branch: what was deleted and why. */
   cleanup?: CleanupOutcome;
+  /** `RUN --mount=type=cache` persisted through the GitHub Actions cache (absent when none were looked for). */
+  mounts?: MountsReport | null;
+  /** `cache: local` without `cache-dir`: the folders restored and saved through the GitHub Actions cache. */
+  localCache?: LocalCacheReport | null;
 }
 
 /** Cache exporters default to mode=min; an inline cache can only be min. */
@@ -420,6 +426,8 @@ export function buildReport(args: {
   noCache?: boolean;
   previous?: ReasonInput['previous'];
   timings?: CacheReport['timings'];
+  mounts?: MountsReport | null;
+  localCache?: LocalCacheReport | null;
 }): CacheReport {
   const log = args.log;
   const record = args.record ?? null;
@@ -494,5 +502,7 @@ export function buildReport(args: {
             previous: args.previous,
           }),
     timings: args.timings ?? null,
+    ...(args.mounts ? { mounts: args.mounts } : {}),
+    ...(args.localCache ? { localCache: args.localCache } : {}),
   };
 }

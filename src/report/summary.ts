@@ -58,6 +58,73 @@ const REASON_TITLE: Record<string, string> = {
 const STEPS_SHOWN = 40;
 
 /** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
+const RESTORE_LABEL: Record<string, string> = {
+  exact: '✅ exact (own ref)',
+  fallback: '↪️ fallback',
+  miss: '➖ miss',
+  failed: '⚠️ failed',
+};
+
+/** Cache mounts: what each restored, injected, extracted and saved, and what was left out. */
+function renderMounts(m: NonNullable<CacheReport['mounts']>): string[] {
+  const out = ['### Cache mounts', ''];
+  if (m.mounts.length > 0) {
+    out.push(
+      '| id | target | restored | size | restore | inject | extract | save | saved |',
+      '|---|---|---|---:|---:|---:|---:|---:|---|',
+    );
+    for (const x of m.mounts) {
+      const restored = `${RESTORE_LABEL[x.restore] ?? x.restore}${x.restoredKey ? ` ${code(x.restoredKey)}` : ''}`;
+      const saved = x.saved ? `✅ ${code(x.savedKey)}` : `➖ ${cell(x.notSaved)}`;
+      const t = x.seconds;
+      out.push(
+        `| ${code(x.id)} | ${code(x.target)} | ${restored} | ${x.bytes > 0 ? formatBytes(x.bytes) : ''} | ` +
+          `${t.restore}s | ${t.inject}s | ${t.extract}s | ${t.save}s | ${saved}${x.error ? ` ⚠️ ${cell(x.error)}` : ''} |`,
+      );
+    }
+    out.push('');
+  }
+  for (const s of m.skipped) out.push(`- ${code(s.id)} (${code(s.target)}) is not persisted: ${cell(s.why)}`);
+  for (const n of m.notes) out.push(`- ${cell(n)}`);
+  if (m.skipped.length + m.notes.length > 0) out.push('');
+  out.push(
+    'GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.',
+    '',
+  );
+  return out;
+}
+
+/** `cache: local` through the GitHub Actions cache: each folder restored, pruned and saved. */
+function renderLocalCache(l: NonNullable<CacheReport['localCache']>): string[] {
+  const out = ['### Local cache folders (through the GitHub Actions cache)', ''];
+  out.push(
+    '| ref | folder | restored | size | pruned | restore | save | saved |',
+    '|---|---|---|---:|---:|---:|---:|---|',
+  );
+  for (const f of l.folders) {
+    const restored =
+      f.direction === 'write'
+        ? ''
+        : f.restore === 'hit'
+          ? `✅ ${code(f.restoredKey)}`
+          : f.restore === 'miss'
+            ? '➖ miss'
+            : `⚠️ ${cell(f.error)}`;
+    const saved =
+      f.direction === 'read'
+        ? ''
+        : f.saved
+          ? `✅ ${code(f.savedKey)}`
+          : `➖ ${cell(f.notSaved)}${f.error ? ` ⚠️ ${cell(f.error)}` : ''}`;
+    const pruned = f.prunedBlobs > 0 ? `${f.prunedBlobs} blobs, ${formatBytes(f.prunedBytes)}` : '';
+    out.push(
+      `| ${code(f.ref)} | ${code(f.name)} | ${restored} | ${f.bytes > 0 ? formatBytes(f.bytes) : ''} | ${pruned} | ${f.seconds.restore}s | ${f.seconds.save}s | ${saved} |`,
+    );
+  }
+  out.push('');
+  return out;
+}
+
 export function renderSummary(r: CacheReport): string {
   const out: string[] = [];
   const pct = `${Math.round(r.steps.ratio * 100)}%`;
@@ -164,6 +231,8 @@ export function renderSummary(r: CacheReport): string {
     out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
   }
   if (r.export.destinations.length > 0) out.push('');
+  if (r.mounts) out.push(...renderMounts(r.mounts));
+  if (r.localCache) out.push(...renderLocalCache(r.localCache));
 
   // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
   out.push('### Cache plan', '');

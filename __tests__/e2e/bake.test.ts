@@ -1,0 +1,197 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runStep } from '../../scripts/action-runner';
+import { parseRawJsonLog } from '../../src/buildx/parse';
+import { indexNames } from '../../src/github/cache-entries';
+import {
+  BASE_IMAGE,
+  engineEnv,
+  freshRunner,
+  git,
+  makeRepo,
+  pushEvent,
+  REGISTRY,
+  registryTags,
+  run,
+  uniqueName,
+  useEngine,
+} from './support';
+
+// bake users: the action plans on a dry run and writes a bake file; `docker buildx bake` builds
+// with it on the real engine, as docker/bake-action would with `files: ./docker-bake.hcl,
+// cwd://<bake-file>`. Two targets share a base stage.
+const t = useEngine({ gha: true });
+
+const DOCKERFILE = `FROM ${BASE_IMAGE} AS base
+COPY deps.txt /deps.txt
+RUN sleep 1 && cat /deps.txt > /deps.out
+FROM base AS app
+COPY app.txt /app.txt
+RUN sleep 1 && cat /app.txt /deps.out > /app
+FROM base AS tests
+COPY tests.txt /tests.txt
+RUN sleep 1 && cat /tests.txt /deps.out > /tests
+`;
+const BAKE_HCL = `group "default" {
+  targets = ["app", "tests"]
+}
+target "app" {
+  target = "app"
+}
+target "tests" {
+  target = "tests"
+}
+`;
+
+const COMMANDS = [...DOCKERFILE.matchAll(/^(COPY|RUN) .*$/gm)].map((m) => m[0]).sort();
+
+/**
+ * `docker buildx bake` with the action's bake file, as bake-action runs it: each Dockerfile step's
+ * statuses. Bake names a vertex after each target that needs it; a shared base step is one vertex
+ * for both, reported under either name, so steps are keyed by their command.
+ */
+async function bake(
+  workspace: string,
+  bakeFile: string,
+  env: Record<string, string>,
+): Promise<Record<string, string[]>> {
+  const r = await run(
+    'docker',
+    [
+      'buildx',
+      'bake',
+      '--builder',
+      'default',
+      '--progress',
+      'rawjson',
+      '-f',
+      'docker-bake.hcl',
+      '-f',
+      bakeFile,
+    ],
+    { cwd: workspace, env },
+  );
+  if (r.code !== 0) throw new Error(`bake failed (${r.code}): ${r.stderr.slice(-4000)}`);
+  const statuses: Record<string, string[]> = {};
+  for (const s of parseRawJsonLog(`${r.stdout}\n${r.stderr}`).steps) {
+    statuses[s.command] = [...new Set([...(statuses[s.command] ?? []), s.status])].sort();
+  }
+  return statuses;
+}
+
+describe.each(['registry', 'gha'] as const)(
+  'bake-targets, cache %s: each target a leg of the scope',
+  (backend) => {
+    const cacheRepo = `${uniqueName('e2e-bake')}/cache`;
+    const image = `${REGISTRY}/${cacheRepo}`;
+    const scope = uniqueName('web');
+    const inputs = {
+      'dry-run': 'true',
+      'bake-targets': 'app,tests',
+      'cache-scope': scope,
+      ...(backend === 'registry' ? { cache: 'registry', 'cache-image': image } : { cache: 'gha' }),
+    };
+    /** The job's environment: on gha, the cache service and a token scoped to the pushed branch, for the action and bake alike. */
+    const jobEnv = (branch: string) => ({
+      ...engineEnv(),
+      ...(backend === 'gha' ? t.svc.env(t.svc.tokenForPush(branch)) : {}),
+    });
+    /** Where each target's cache of a ref is, as the bake file names it. */
+    const entry = (leg: string, ref: string) =>
+      backend === 'registry'
+        ? `type=registry,ref=${image}:${scope}.${leg}.${ref}`
+        : `type=gha,scope=${scope}.${leg}.${ref}`;
+    const cacheTo = (leg: string, ref: string) => `${entry(leg, ref)},mode=max,ignore-error=true`;
+    /** The caches that exist: registry tags, or the names of the gha index entries. */
+    const written = async () =>
+      backend === 'registry'
+        ? registryTags(cacheRepo)
+        : indexNames(t.svc.entries().map((e) => e.key)).filter((name) => name.startsWith(`${scope}.`));
+    let repo: Awaited<ReturnType<typeof makeRepo>>;
+    let mainSha = '';
+
+    beforeAll(async () => {
+      if (!t.ready) return;
+      repo = await makeRepo(DOCKERFILE);
+      mainSha = await repo.commit(
+        { 'docker-bake.hcl': BAKE_HCL, 'app.txt': 'app v1\n', 'tests.txt': 'tests v1\n' },
+        'bake file',
+      );
+    });
+
+    it('1. main, cold: each target exports its own cache', async () => {
+      if (!t.ready) return;
+      await freshRunner();
+      const ws = await repo.checkout(mainSha);
+      const env = jobEnv('main');
+      const step = await runStep({
+        inputs,
+        event: pushEvent('main', mainSha),
+        workspace: ws,
+        env,
+        runnerTemp: fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')),
+      });
+      expect(step.exitCode).toBe(0);
+      const definition = JSON.parse(fs.readFileSync(step.outputs['bake-file'], 'utf8'));
+      expect(Object.keys(definition.target)).toStrictEqual(['app', 'tests']);
+      for (const leg of ['app', 'tests']) {
+        expect(definition.target[leg]['cache-to']).toStrictEqual([
+          cacheTo(leg, 'branch-main'),
+          cacheTo(leg, `sha-${mainSha}`),
+        ]);
+      }
+      // The registry lists its tags (none yet: nothing to read); gha trusts only names it lists, so
+      // the sources it cannot rule out stay.
+      if (backend === 'registry') expect(definition.target.app['cache-from']).toStrictEqual([]);
+      expect(step.outputs['cache-export']).toBe('skipped');
+      const steps = await bake(ws, step.outputs['bake-file'], env);
+      // Every step ran (a step both targets share may also show up once more as cached or canceled).
+      expect(Object.keys(steps).sort()).toStrictEqual(COMMANDS);
+      expect(COMMANDS.filter((c) => !steps[c].includes('executed'))).toStrictEqual([]);
+      expect(await written()).toStrictEqual([
+        `${scope}.app.branch-main`,
+        `${scope}.app.sha-${mainSha}`,
+        `${scope}.tests.branch-main`,
+        `${scope}.tests.sha-${mainSha}`,
+      ]);
+    });
+
+    it("2. a branch on a fresh runner: both targets get their unchanged stages from main's caches", async () => {
+      if (!t.ready) return;
+      await freshRunner();
+      await git(repo.work, 'checkout', '-q', '-b', 'feature/x', mainSha);
+      const branchSha = await repo.commit({ 'app.txt': 'app v2\n' }, 'change the app');
+      const ws = await repo.checkout(branchSha);
+      const env = jobEnv('feature/x');
+      const step = await runStep({
+        inputs,
+        event: pushEvent('feature/x', branchSha),
+        workspace: ws,
+        env,
+        runnerTemp: fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')),
+      });
+      expect(step.exitCode).toBe(0);
+      const definition = JSON.parse(fs.readFileSync(step.outputs['bake-file'], 'utf8'));
+      // Each target reads its own leg's caches of main: the merge-base commit's and the branch's.
+      // On registry the listing tells they exist and the branch's own does not: they are read alone.
+      for (const leg of ['app', 'tests']) {
+        const main = [entry(leg, `sha-${mainSha}`), entry(leg, 'branch-main')];
+        if (backend === 'registry') expect(definition.target[leg]['cache-from']).toStrictEqual(main);
+        else expect(definition.target[leg]['cache-from']).toEqual(expect.arrayContaining(main));
+      }
+      const steps = await bake(ws, step.outputs['bake-file'], env);
+      expect(steps).toStrictEqual({
+        'COPY deps.txt /deps.txt': ['cached'],
+        'RUN sleep 1 && cat /deps.txt > /deps.out': ['cached'],
+        'COPY app.txt /app.txt': ['executed'],
+        'RUN sleep 1 && cat /app.txt /deps.out > /app': ['executed'],
+        'COPY tests.txt /tests.txt': ['cached'],
+        'RUN sleep 1 && cat /tests.txt /deps.out > /tests': ['cached'],
+      });
+      // And each writes its own branch's cache.
+      const branchCaches = (await written()).filter((name) => name.includes('.branch-feature-x-'));
+      expect(branchCaches.map((name) => name.split('.')[1])).toStrictEqual(['app', 'tests']);
+    });
+  },
+);

@@ -1,0 +1,118 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { reachableBlobs, unreachableBlobs } from '../../src/localcache/gc';
+import { pruneFolder } from '../../src/localcache/persist';
+
+const INDEX = 'application/vnd.oci.image.index.v1+json';
+const MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const LAYER = 'application/vnd.oci.image.layer.v1.tar+gzip';
+const CACHE_CONFIG = 'application/vnd.buildkit.cacheconfig.v0';
+
+/** A folder as BuildKit's local exporter leaves it: index.json and blobs by digest. */
+const store = (blobs: Record<string, object | undefined>) => (digest: string) =>
+  blobs[digest] === undefined ? null : JSON.stringify(blobs[digest]);
+
+describe('reachableBlobs / unreachableBlobs: what index.json still needs', () => {
+  it.each([
+    {
+      title: 'a cache manifest list (the default): its layers and its cache config',
+      index: { manifests: [{ mediaType: INDEX, digest: 'sha256:list2' }] },
+      blobs: {
+        'sha256:list2': {
+          manifests: [
+            { mediaType: LAYER, digest: 'sha256:l1' },
+            { mediaType: LAYER, digest: 'sha256:l3' },
+            { mediaType: CACHE_CONFIG, digest: 'sha256:cfg2' },
+          ],
+        },
+        'sha256:list1': {
+          manifests: [
+            { mediaType: LAYER, digest: 'sha256:l1' },
+            { mediaType: LAYER, digest: 'sha256:l2' },
+            { mediaType: CACHE_CONFIG, digest: 'sha256:cfg1' },
+          ],
+        },
+      },
+      files: [
+        'sha256:cfg1',
+        'sha256:cfg2',
+        'sha256:l1',
+        'sha256:l2',
+        'sha256:l3',
+        'sha256:list1',
+        'sha256:list2',
+      ],
+      reached: ['sha256:cfg2', 'sha256:l1', 'sha256:l3', 'sha256:list2'],
+      deleted: ['sha256:cfg1', 'sha256:l2', 'sha256:list1'],
+    },
+    {
+      title: 'an image manifest (image-manifest=true): config and layers',
+      index: { manifests: [{ mediaType: MANIFEST, digest: 'sha256:m' }] },
+      blobs: {
+        'sha256:m': {
+          config: { mediaType: CACHE_CONFIG, digest: 'sha256:c' },
+          layers: [{ mediaType: LAYER, digest: 'sha256:a' }],
+        },
+      },
+      files: ['sha256:a', 'sha256:c', 'sha256:m', 'sha256:old'],
+      reached: ['sha256:a', 'sha256:c', 'sha256:m'],
+      deleted: ['sha256:old'],
+    },
+    {
+      title: 'two tags in one folder: both kept',
+      index: {
+        manifests: [
+          { mediaType: INDEX, digest: 'sha256:x' },
+          { mediaType: INDEX, digest: 'sha256:y' },
+        ],
+      },
+      blobs: {
+        'sha256:x': { manifests: [{ mediaType: LAYER, digest: 'sha256:a' }] },
+        'sha256:y': { manifests: [{ mediaType: LAYER, digest: 'sha256:b' }] },
+      },
+      files: ['sha256:a', 'sha256:b', 'sha256:x', 'sha256:y'],
+      reached: ['sha256:a', 'sha256:b', 'sha256:x', 'sha256:y'],
+      deleted: [],
+    },
+    {
+      title: 'a manifest blob that is missing: what it named cannot be told, so only it is kept',
+      index: { manifests: [{ mediaType: INDEX, digest: 'sha256:gone' }] },
+      blobs: {},
+      files: ['sha256:a'],
+      reached: ['sha256:gone'],
+      deleted: ['sha256:a'],
+    },
+  ])('$title', ({ index, blobs, files, reached, deleted }) => {
+    expect([...reachableBlobs(JSON.stringify(index), store(blobs))].sort()).toStrictEqual(reached);
+    expect(unreachableBlobs(JSON.stringify(index), files, store(blobs))).toStrictEqual(deleted);
+  });
+
+  it.each([
+    { title: 'no index.json', index: null },
+    { title: 'an index.json that is not JSON', index: '{"manifests": [' },
+  ])('$title: nothing is deleted', ({ index }) => {
+    expect(unreachableBlobs(index, ['sha256:a', 'sha256:b'], () => null)).toStrictEqual([]);
+  });
+});
+
+describe('pruneFolder: deletes what the index no longer reaches, on disk', () => {
+  it('keeps the current export, deletes the earlier one, counts its bytes', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'prune-'));
+    const blobDir = path.join(folder, 'blobs', 'sha256');
+    fs.mkdirSync(blobDir, { recursive: true });
+    const write = (name: string, body: string | object) =>
+      fs.writeFileSync(path.join(blobDir, name), typeof body === 'string' ? body : JSON.stringify(body));
+    write('new', { manifests: [{ mediaType: LAYER, digest: 'sha256:keep' }] });
+    write('keep', 'layer bytes');
+    write('old', { manifests: [{ mediaType: LAYER, digest: 'sha256:stale' }] });
+    write('stale', '0123456789');
+    fs.writeFileSync(
+      path.join(folder, 'index.json'),
+      JSON.stringify({ manifests: [{ mediaType: INDEX, digest: 'sha256:new' }] }),
+    );
+    const oldBytes = fs.statSync(path.join(blobDir, 'old')).size;
+    expect(pruneFolder(folder)).toStrictEqual({ count: 2, bytes: oldBytes + 10 });
+    expect(fs.readdirSync(blobDir).sort()).toStrictEqual(['keep', 'new']);
+  });
+});

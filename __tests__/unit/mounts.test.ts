@@ -1,0 +1,458 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readWorkerRun } from '../../src/cache/worker';
+import { runContextFrom } from '../../src/github/context';
+import type { CacheWrite } from '../../src/inputs';
+import { type CacheMount, expand, scanCacheMounts } from '../../src/mounts/dockerfile';
+import {
+  extractDockerfile,
+  helperBuildArgs,
+  injectDockerfile,
+  type MountSelection,
+  planMounts,
+  restoreResult,
+  saveDecision,
+} from '../../src/mounts/plan';
+import { plan } from '../../src/plan/plan';
+
+const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';
+const PARENT = '5f1e2d3c4b5a69788796a5b4c3d2e1f0a1b2c3d4';
+const MB = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
+
+function ctxOf(event: string, fixture: string, ref: string) {
+  const payload = JSON.parse(
+    readFileSync(join(__dirname, '..', 'fixtures', 'events', `${fixture}.json`), 'utf8'),
+  );
+  return runContextFrom(
+    { GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_SHA: HEAD, GITHUB_REPOSITORY: 'octo-org/octo-repo' },
+    payload,
+  );
+}
+
+const mount = (over: Partial<CacheMount> = {}): CacheMount => ({
+  id: '/var/cache/apt',
+  target: '/var/cache/apt',
+  sharing: 'shared',
+  uid: '',
+  gid: '',
+  mode: '',
+  stage: 'deps',
+  line: 3,
+  ...over,
+});
+
+describe('scanCacheMounts: the cache mounts of the stages the target depends on', () => {
+  it.each([
+    {
+      title: 'id defaults to the target; sharing, uid, gid and mode are kept',
+      dockerfile: `FROM alpine AS deps
+RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\
+    --mount=type=cache,id=npm,target=/root/.npm,uid=1000,gid=1000,mode=0755 \\
+    --mount=type=bind,target=/src \\
+    true`,
+      target: '',
+      args: [],
+      mounts: [
+        mount({ line: 2, sharing: 'locked' }),
+        mount({ id: 'npm', target: '/root/.npm', uid: '1000', gid: '1000', mode: '0755', line: 2 }),
+      ],
+      leftOut: [],
+      notes: [],
+    },
+    {
+      title: 'build args: a default, a --build-arg over it, a global ARG redeclared in the stage, ENV',
+      dockerfile: `ARG CACHE_NS=global
+FROM alpine AS deps
+ARG CACHE_NS
+ARG TOOL=pip
+ENV HOME_DIR=/home/app
+RUN --mount=type=cache,id=\${CACHE_NS}-\${TOOL},target=$HOME_DIR/.cache true`,
+      target: '',
+      args: ['TOOL=uv'],
+      mounts: [mount({ id: 'global-uv', target: '/home/app/.cache', line: 6 })],
+      leftOut: [],
+      notes: [],
+    },
+    {
+      title: 'an arg without a value and from=/source= mounts are left out, and say why',
+      dockerfile: `FROM alpine AS deps
+ARG VERSION
+RUN --mount=type=cache,id=go-$VERSION,target=/go/pkg/mod true
+RUN --mount=type=cache,from=seed,source=/cache,target=/root/.cache true`,
+      target: '',
+      args: [],
+      mounts: [],
+      leftOut: [
+        {
+          line: 3,
+          mount: 'type=cache,id=go-$VERSION,target=/go/pkg/mod',
+          why: 'build arg VERSION has no value the action can know',
+        },
+        {
+          line: 4,
+          mount: 'type=cache,from=seed,source=/cache,target=/root/.cache',
+          why: 'its content comes from an image or a stage (from=/source=), not from earlier runs',
+        },
+      ],
+      notes: [],
+    },
+    {
+      title: 'only stages the target needs: its base chain and COPY --from, not a sibling stage',
+      dockerfile: `FROM alpine AS deps
+RUN --mount=type=cache,target=/deps true
+FROM alpine AS tools
+RUN --mount=type=cache,target=/tools true
+FROM alpine AS lint
+RUN --mount=type=cache,target=/lint true
+FROM deps AS app
+COPY --from=tools /x /x
+RUN --mount=type=cache,target="/app-cache" true`,
+      target: 'app',
+      args: [],
+      mounts: [
+        mount({ id: '/deps', target: '/deps', line: 2, stage: 'deps' }),
+        mount({ id: '/tools', target: '/tools', line: 4, stage: 'tools' }),
+        mount({ id: '/app-cache', target: '/app-cache', line: 9, stage: 'app' }),
+      ],
+      leftOut: [],
+      notes: [],
+    },
+    {
+      title: 'one id used twice is one mount; other uid/gid/mode is noted',
+      dockerfile: `FROM alpine
+RUN --mount=type=cache,id=apt,target=/var/cache/apt true
+RUN --mount=type=cache,id=apt,target=/var/cache/apt,uid=100 true`,
+      target: '',
+      args: [],
+      mounts: [mount({ id: 'apt', stage: '0', line: 2 })],
+      leftOut: [],
+      notes: ['cache mount apt on line 3 has other uid/gid/mode than on line 2: the first is persisted'],
+    },
+    {
+      title: 'a target that is not a stage finds nothing, and says so',
+      dockerfile: `FROM alpine AS deps
+RUN --mount=type=cache,target=/x true`,
+      target: 'nope',
+      args: [],
+      mounts: [],
+      leftOut: [],
+      notes: ['the target "nope" is not a stage of the Dockerfile: no cache mounts found'],
+    },
+  ])('$title', ({ dockerfile, target, args, mounts, leftOut, notes }) => {
+    expect(scanCacheMounts(dockerfile, target, args)).toStrictEqual({ mounts, leftOut, notes });
+  });
+
+  it.each([
+    { text: '${A}-$B', want: 'a-b', unknown: [] },
+    { text: '${MISSING:-x}/$A', want: '${MISSING:-x}/a', unknown: ['MISSING'] },
+    { text: '${EMPTY:-fallback}', want: 'fallback', unknown: [] },
+    { text: '${A:+set}${EMPTY:+set}', want: 'set', unknown: [] },
+  ])('expand $text', ({ text, want, unknown }) => {
+    const vars = new Map([
+      ['A', 'a'],
+      ['B', 'b'],
+      ['EMPTY', ''],
+    ]);
+    expect(expand(text, vars)).toStrictEqual({ value: want, unknown });
+  });
+});
+
+describe('planMounts: keys from the plan, and who saves', () => {
+  const options = (write: CacheWrite = 'auto') => ({
+    backend: 'gha' as const,
+    scope: 'app',
+    leg: '',
+    siblingLegs: [],
+    write,
+    rawFrom: [],
+    rawTo: [],
+  });
+  const scan = { mounts: [mount()], leftOut: [], notes: [] };
+  const facts = { mergeBase: MB, parent: PARENT };
+  const P = 'bkca-mount-v1/var-cache-apt-e0f0d92c';
+  it.each([
+    {
+      title: 'push to main: restores this commit, main, the parent; saves under main',
+      ctx: ctxOf('push', 'push-main', 'refs/heads/main'),
+      write: 'auto' as CacheWrite,
+      restoreKeys: [`${P}/app.sha-${HEAD}/`, `${P}/app.branch-main/`, `${P}/app.sha-${PARENT}/`],
+      save: `${P}/app.branch-main/`,
+      noSave: '',
+    },
+    {
+      title: 'push to a branch: own branch, merge-base, main; saves under the branch',
+      ctx: ctxOf('push', 'push-feature', 'refs/heads/feature/login-form'),
+      write: 'auto' as CacheWrite,
+      restoreKeys: [
+        `${P}/app.branch-feature-login-form-5e6268e3/`,
+        `${P}/app.sha-${MB}/`,
+        `${P}/app.branch-main/`,
+      ],
+      save: `${P}/app.branch-feature-login-form-5e6268e3/`,
+      noSave: '',
+    },
+    {
+      title: 'pull request: own PR, then its base; saves under the PR',
+      ctx: ctxOf('pull_request', 'pull_request', 'refs/pull/7/merge'),
+      write: 'auto' as CacheWrite,
+      restoreKeys: [`${P}/app.pr-7/`, `${P}/app.branch-main/`],
+      save: `${P}/app.pr-7/`,
+      noSave: '',
+    },
+    {
+      title: 'a fork: restores, never saves (though the layer cache writes its PR scope)',
+      ctx: ctxOf('pull_request', 'pull_request-fork', 'refs/pull/7/merge'),
+      write: 'auto' as CacheWrite,
+      restoreKeys: [`${P}/app.pr-7/`, `${P}/app.branch-main/`],
+      save: null,
+      noSave: 'a pull request from a fork never saves cache mounts',
+    },
+    {
+      title: 'pull_request_target, even with cache-write: always',
+      ctx: ctxOf('pull_request_target', 'pull_request_target', 'refs/heads/main'),
+      write: 'always' as CacheWrite,
+      restoreKeys: [`${P}/app.branch-main/`],
+      save: null,
+      noSave: 'pull_request_target may run untrusted code: cache mounts are never saved',
+    },
+    {
+      title: 'cache-write: never',
+      ctx: ctxOf('push', 'push-main', 'refs/heads/main'),
+      write: 'never' as CacheWrite,
+      restoreKeys: [`${P}/app.sha-${HEAD}/`, `${P}/app.branch-main/`, `${P}/app.sha-${PARENT}/`],
+      save: null,
+      noSave: 'the plan writes no cache on this run',
+    },
+  ])('$title', ({ ctx, write, restoreKeys, save, noSave }) => {
+    const p = planMounts(scan, { kind: 'auto' }, plan(ctx, facts, options(write)), { noCache: false });
+    expect(p.mounts.map((m) => m.restoreKeys)).toStrictEqual([restoreKeys]);
+    expect(p.mounts.map((m) => m.saveKeyPrefix)).toStrictEqual([save]);
+    expect(p.noSave).toBe(noSave);
+  });
+
+  it.each([
+    {
+      title: 'ids: a missing id is a warning',
+      selection: { kind: 'ids', ids: ['/var/cache/apt', 'nope'] } as MountSelection,
+      noCache: false,
+      mounts: ['/var/cache/apt'],
+      skipped: [],
+      warnings: ['cache-mounts: the mount id "nope" is not in the stages this build uses'],
+    },
+    {
+      title: 'none: nothing',
+      selection: { kind: 'none' } as MountSelection,
+      noCache: false,
+      mounts: [],
+      skipped: [],
+      warnings: [],
+    },
+    {
+      title: 'no-cache: skipped, with why',
+      selection: { kind: 'auto' } as MountSelection,
+      noCache: true,
+      mounts: [],
+      skipped: [
+        {
+          id: '/var/cache/apt',
+          target: '/var/cache/apt',
+          why: 'no-cache: BuildKit starts every cache mount empty',
+        },
+      ],
+      warnings: [],
+    },
+  ])('$title', ({ selection, noCache, mounts, skipped, warnings }) => {
+    const p = planMounts(
+      scan,
+      selection,
+      plan(ctxOf('push', 'push-main', 'refs/heads/main'), facts, options()),
+      {
+        noCache,
+      },
+    );
+    expect(p.mounts.map((m) => m.mount.id)).toStrictEqual(mounts);
+    expect(p.skipped).toStrictEqual(skipped);
+    expect(p.warnings).toStrictEqual(warnings);
+  });
+
+  it.each([
+    { matched: null, own: 'k/app.pr-7/', want: 'miss' },
+    { matched: 'k/app.pr-7/0123', own: 'k/app.pr-7/', want: 'exact' },
+    { matched: 'k/app.branch-main/0123', own: 'k/app.pr-7/', want: 'fallback' },
+  ])('restoreResult $matched → $want', ({ matched, own, want }) => {
+    expect(restoreResult(matched, own)).toBe(want);
+  });
+
+  const base = {
+    saveKeyPrefix: 'k/app.branch-main/',
+    noSave: '',
+    fingerprint: 'f2',
+    restoredFingerprint: 'f1',
+    files: 3,
+    bytes: 1000,
+    maxBytes: 2000,
+  };
+  it.each([
+    {
+      title: 'changed: saved under prefix + fingerprint',
+      o: base,
+      want: { key: 'k/app.branch-main/f2', why: '' },
+    },
+    {
+      title: 'unchanged',
+      o: { ...base, restoredFingerprint: 'f2' },
+      want: { key: '', why: 'unchanged since it was restored' },
+    },
+    { title: 'empty', o: { ...base, files: 0 }, want: { key: '', why: 'the mount is empty' } },
+    {
+      title: 'over the max size',
+      o: { ...base, bytes: 3 * 1024 ** 3, maxBytes: 2 * 1024 ** 3 },
+      want: {
+        key: '',
+        why: '3.0 GiB is over cache-mounts-max-size (2.0 GiB; GitHub keeps 10 GB per repository in all)',
+      },
+    },
+    {
+      title: 'the plan does not save',
+      o: { ...base, saveKeyPrefix: null, noSave: 'a pull request from a fork never saves cache mounts' },
+      want: { key: '', why: 'a pull request from a fork never saves cache mounts' },
+    },
+  ])('saveDecision: $title', ({ o, want }) => expect(saveDecision(o)).toStrictEqual(want));
+});
+
+describe('helper builds: their Dockerfiles and argv', () => {
+  it('inject: the restored archive into the mount of the same id, sharing, uid, gid and mode', () => {
+    expect(
+      injectDockerfile(mount({ id: 'a,b', sharing: 'locked', uid: '100', mode: '0700' }), 'busybox:1.36.1'),
+    ).toBe(`FROM busybox:1.36.1
+ARG BKCA_NONCE
+RUN --mount=type=cache,id="a,b",target=/bkca/mount,sharing=locked,uid=100,mode=0700 --mount=type=bind,from=bkca-restored,target=/bkca/restored \\
+    tar -xf /bkca/restored/mount.tar -C /bkca/mount
+`);
+  });
+
+  it('extract: an archive and the tree list, to a local output', () => {
+    expect(extractDockerfile(mount(), 'busybox:1.36.1')).toBe(`FROM busybox:1.36.1 AS copy
+ARG BKCA_NONCE
+RUN --mount=type=cache,id=/var/cache/apt,target=/bkca/mount,sharing=shared \\
+    mkdir -p /bkca/out && cd /bkca/mount && tar -cf /bkca/out/mount.tar . && \\
+    { find . | LC_ALL=C sort; find . -type f -exec sha256sum {} + | LC_ALL=C sort -k2; } > /bkca/out/tree.txt
+FROM scratch
+COPY --from=copy /bkca/out/ /
+`);
+  });
+
+  it.each([
+    {
+      title: 'inject on a docker-container builder: stdin Dockerfile, restored folder as a named context',
+      o: {
+        builder: 'bkca-build-1a2b3c4d',
+        nonce: 'n1',
+        buildArgs: ['A=1', 'BUILDKIT_CACHE_MOUNT_NS=team'],
+        restoredDir: '/runner/_temp/bkca-x/mounts/0/restored/mount',
+        output: 'type=cacheonly',
+      },
+      want: [
+        'buildx',
+        'build',
+        '--builder',
+        'bkca-build-1a2b3c4d',
+        '--progress',
+        'plain',
+        '--provenance=false',
+        '--sbom=false',
+        '--build-arg',
+        'BKCA_NONCE=n1',
+        '--build-arg',
+        'BUILDKIT_CACHE_MOUNT_NS=team',
+        '--build-context',
+        'bkca-restored=/runner/_temp/bkca-x/mounts/0/restored/mount',
+        '--output',
+        'type=cacheonly',
+        '-',
+      ],
+    },
+    {
+      title: 'extract on a docker-container builder: a local output',
+      o: {
+        builder: 'bkca-build-1a2b3c4d',
+        nonce: 'n2',
+        buildArgs: [],
+        output: 'type=local,dest=/runner/_temp/bkca-x/mounts/0/extracted/mount',
+      },
+      want: [
+        'buildx',
+        'build',
+        '--builder',
+        'bkca-build-1a2b3c4d',
+        '--progress',
+        'plain',
+        '--provenance=false',
+        '--sbom=false',
+        '--build-arg',
+        'BKCA_NONCE=n2',
+        '--output',
+        'type=local,dest=/runner/_temp/bkca-x/mounts/0/extracted/mount',
+        '-',
+      ],
+    },
+  ])('$title', ({ o, want }) => expect(helperBuildArgs(o)).toStrictEqual(want));
+});
+
+describe('readWorkerRun: what a cache call came to', () => {
+  const run = (stdout: string, over = {}) => ({ exitCode: 0, stdout, stderr: '', timedOut: false, ...over });
+  it.each([
+    {
+      title: 'a restore hit',
+      op: 'restore' as const,
+      r: run('Cache hit for restore-key: k/a/1\nbkca-cache-result:{"matchedKey":"k/a/1"}\n'),
+      want: { status: 'hit', matchedKey: 'k/a/1', ms: 5 },
+    },
+    {
+      title: 'a miss',
+      op: 'restore' as const,
+      r: run('bkca-cache-result:{"matchedKey":null}\n'),
+      want: { status: 'miss', ms: 5 },
+    },
+    {
+      title: 'a 5xx the client logged as an error',
+      op: 'restore' as const,
+      r: run('::error::Failed to restore: Failed request: (500)\nbkca-cache-result:{"matchedKey":null}\n'),
+      want: { status: 'failed', reason: 'Failed to restore: Failed request: (500)', ms: 5 },
+    },
+    {
+      title: 'ended by the timeout',
+      op: 'restore' as const,
+      r: run('', { timedOut: true, exitCode: 143 }),
+      want: { status: 'failed', reason: 'no answer within 30s', ms: 5 },
+    },
+    {
+      title: 'saved',
+      op: 'save' as const,
+      r: run('bkca-cache-result:{"cacheId":12}\n'),
+      want: { status: 'saved', ms: 5 },
+    },
+    {
+      title: 'the key exists already (409)',
+      op: 'save' as const,
+      r: run(
+        '::debug::Failed to reserve cache: Error: Received non-retryable error: Failed request: (409) Conflict: already_exists\nbkca-cache-result:{"cacheId":-1}\n',
+      ),
+      want: { status: 'exists', ms: 5 },
+    },
+    {
+      title: 'a reservation refused after retries (5xx)',
+      op: 'save' as const,
+      r: run(
+        '::debug::Failed to reserve cache: Error: Failed to make request after 5 attempts: (503)\nbkca-cache-result:{"cacheId":-1}\n',
+      ),
+      want: { status: 'failed', reason: 'Error: Failed to make request after 5 attempts: (503)', ms: 5 },
+    },
+    {
+      title: 'no result line: the worker crashed',
+      op: 'save' as const,
+      r: run('', { exitCode: 1, stderr: 'Error: boom\n' }),
+      want: { status: 'failed', reason: 'Error: boom', ms: 5 },
+    },
+  ])('$title', ({ op, r, want }) => expect(readWorkerRun(op, r, 30000, 5)).toStrictEqual(want));
+});

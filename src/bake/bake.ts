@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Exec } from '../exec';
+import type { RunContext } from '../github/context';
+import type { Inputs } from '../inputs';
+import { planInputs } from '../plan/facts';
+import { planLines, planOptionsFrom } from '../plan/plan';
+import { setOutputs } from '../report/outputs';
+import * as core from '../runner/commands';
+import { bakeDefinition, bakeLegs, planBakeTargets } from './targets';
+
+/**
+ * `bake-targets` on a dry run: plans every target's cache from one git lookup and one listing,
+ * and writes the bake file for `docker buildx bake -f docker-bake.hcl -f <bake-file>`.
+ */
+export async function writeBakeFile(
+  exec: Exec,
+  ctx: RunContext,
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const base = planOptionsFrom(inputs);
+  const legs = bakeLegs(inputs.bakeTargets, inputs.cache.leg, inputs.build.platforms);
+  const plans = await core.group('Cache plan (bake)', async () => {
+    const { facts, existing } = await planInputs(
+      exec,
+      ctx,
+      { ...base, leg: legs[0].leg },
+      env,
+      inputs.githubToken,
+      fs.existsSync,
+      legs.map((l) => l.leg),
+    );
+    const planned = planBakeTargets(ctx, facts, base, legs, existing);
+    for (const { target, plan } of planned) {
+      core.info(`target ${target} (leg ${plan.namespace}):`);
+      for (const line of planLines(plan)) core.info(`  ${line}`);
+    }
+    return planned;
+  });
+  const dir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-bake-'));
+  const file = path.join(dir, 'cache.json');
+  fs.writeFileSync(file, `${JSON.stringify(bakeDefinition(plans), null, 2)}\n`);
+  core.info(`bake file: ${file}`);
+  setOutputs({
+    'bake-file': file,
+    'cache-from': [...new Set(plans.flatMap((p) => p.plan.cacheFrom))].join('\n'),
+    'cache-to': [...new Set(plans.flatMap((p) => p.plan.cacheTo))].join('\n'),
+    'cache-export': 'skipped',
+  });
+}

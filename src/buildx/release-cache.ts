@@ -1,0 +1,78 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as core from '../runner/commands';
+
+/**
+ * A downloaded buildx release kept between jobs in the GitHub cache, as docker/setup-buildx-action
+ * does: a pinned version is then downloaded once per repository, not once per job.
+ */
+export interface ReleaseStore {
+  /** Puts the release's binary at `file`; false when the cache has none (or could not answer). */
+  restore(version: string, file: string): Promise<boolean>;
+  /** Keeps the binary at `file` for later jobs; a failure is a warning. */
+  save(version: string, file: string): Promise<void>;
+}
+
+/** The cache key: one entry per version, OS and architecture. */
+export function releaseCacheKey(version: string, platform = os.platform(), arch = os.arch()): string {
+  return `buildkit-cache-action-buildx-${version}-${platform}-${arch}`;
+}
+
+/**
+ * The folder the entry holds. `@actions/cache` hashes the paths into the entry's version, so this
+ * is the same in every job (the tool cache's location is not, and is not under our control).
+ */
+export function releaseCacheDir(version: string, tmp = os.tmpdir(), arch = os.arch()): string {
+  return path.join(tmp, 'buildkit-cache-action', 'buildx', `${version}-${arch}`);
+}
+
+/** Whether the job has a GitHub cache to use: the runner's cache service and its token. */
+export function githubCacheAvailable(env: NodeJS.ProcessEnv): boolean {
+  return Boolean((env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL) && env.ACTIONS_RUNTIME_TOKEN);
+}
+
+/**
+ * The GitHub cache through `@actions/cache`, loaded on first use only: most runs never download
+ * buildx. `@actions/cache` reports a failed transfer itself (as a warning); what it throws is
+ * turned into one.
+ */
+export function githubReleaseStore(name: string): ReleaseStore {
+  return {
+    async restore(version, file) {
+      const dir = releaseCacheDir(version);
+      try {
+        // Only what this restore extracts counts, not a file an earlier job left there.
+        fs.rmSync(dir, { recursive: true, force: true });
+        const cache = await import('@actions/cache');
+        const hit = await cache.restoreCache([dir], releaseCacheKey(version));
+        const cached = path.join(dir, name);
+        if (!hit || !fs.existsSync(cached)) return false;
+        fs.copyFileSync(cached, file);
+        fs.chmodSync(file, 0o755);
+        return true;
+      } catch (e) {
+        core.warning(
+          `buildx ${version} could not be restored from the GitHub cache: ${(e as Error).message}`,
+        );
+        return false;
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    async save(version, file) {
+      const dir = releaseCacheDir(version);
+      try {
+        fs.rmSync(dir, { recursive: true, force: true });
+        fs.mkdirSync(dir, { recursive: true });
+        fs.copyFileSync(file, path.join(dir, name));
+        const cache = await import('@actions/cache');
+        await cache.saveCache([dir], releaseCacheKey(version));
+      } catch (e) {
+        core.warning(`buildx ${version} could not be saved to the GitHub cache: ${(e as Error).message}`);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import * as path from 'node:path';
+import type { Exec } from '../exec';
+import * as core from '../runner/commands';
+import { lastLine } from '../buildx/builder';
+
+/**
+ * Restores and saves through the GitHub Actions cache with `@actions/cache`, in a child process
+ * (dist/cache/index.js). A child can be ended: the client has no overall timeout and retries a
+ * hung request for minutes, and a request left open would keep main's process alive. The child's
+ * output is read, not shown: the client reports a failed restore or save as a log line (an
+ * `::error::` for a 5xx), which here becomes the caller's one warning, never an error annotation.
+ */
+
+export interface WorkerRequest {
+  op: 'restore' | 'save';
+  /** A folder name inside `root`: archived and restored relative to `root`. */
+  path: string;
+  key: string;
+  restoreKeys?: string[];
+}
+
+export interface WorkerResult {
+  matchedKey?: string | null;
+  cacheId?: number;
+  error?: string;
+}
+
+export const RESULT_PREFIX = 'bkca-cache-result:';
+
+export type CacheCall =
+  | { status: 'hit'; matchedKey: string; ms: number }
+  | { status: 'miss'; ms: number }
+  | { status: 'saved'; ms: number }
+  /** Another job saved this very key (same content) first. */
+  | { status: 'exists'; ms: number }
+  | { status: 'failed'; reason: string; ms: number };
+
+/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
+function clientProblems(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
+    .filter((l) => l !== '');
+}
+
+/** What a worker run means. Pure: its output in. */
+export function readWorkerRun(
+  op: WorkerRequest['op'],
+  run: { exitCode: number; stdout: string; stderr: string; timedOut: boolean },
+  timeoutMs: number,
+  ms: number,
+): CacheCall {
+  if (run.timedOut)
+    return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
+  const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+  let result: WorkerResult | null = null;
+  try {
+    result = line ? (JSON.parse(line.slice(RESULT_PREFIX.length)) as WorkerResult) : null;
+  } catch {
+    result = null;
+  }
+  const problems = clientProblems(run.stdout);
+  if (result === null) {
+    return { status: 'failed', reason: problems[0] ?? lastLine(run.stderr || run.stdout), ms };
+  }
+  if (result.error) return { status: 'failed', reason: result.error, ms };
+  if (op === 'restore') {
+    if (result.matchedKey) return { status: 'hit', matchedKey: result.matchedKey, ms };
+    const failed = problems.find((p) => /failed to restore/i.test(p));
+    return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
+  }
+  if (result.cacheId !== undefined && result.cacheId !== -1) return { status: 'saved', ms };
+  // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
+  const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
+  if (/\(409\)|already.exists/i.test(reserve)) return { status: 'exists', ms };
+  return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
+}
+
+/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
+export const workerScript = () => path.join(__dirname, '..', 'cache', 'index.js');
+
+export async function runCacheWorker(
+  exec: Exec,
+  request: WorkerRequest,
+  o: { root: string; env: NodeJS.ProcessEnv; timeoutMs: number; script?: string },
+): Promise<CacheCall> {
+  const started = Date.now();
+  const env: NodeJS.ProcessEnv = {
+    ...o.env,
+    GITHUB_WORKSPACE: o.root,
+    // A stuck segment download gives up within the call's own bound.
+    SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
+  };
+  const run = await exec(process.execPath, [o.script ?? workerScript()], {
+    cwd: o.root,
+    env,
+    input: JSON.stringify(request),
+    timeoutMs: o.timeoutMs,
+  });
+  return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
+}
+
+/** The fields a save fills in, on a mount's or a local folder's record. */
+export interface SaveRecord {
+  saved: boolean;
+  savedKey: string;
+  notSaved: string;
+  error: string;
+  seconds: { save: number };
+}
+
+/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
+export async function saveInto(
+  exec: Exec,
+  r: SaveRecord,
+  what: string,
+  request: { path: string; key: string },
+  o: { root: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<void> {
+  const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
+  r.seconds.save = Math.round(call.ms / 100) / 10;
+  if (call.status === 'failed') {
+    r.error = `save failed: ${call.reason}`;
+    r.notSaved = 'the save failed';
+    core.warning(`${what}: ${r.error}`);
+  } else if (call.status === 'exists') {
+    r.notSaved = 'another run saved the same content first';
+  } else {
+    r.saved = true;
+    r.savedKey = request.key;
+    core.info(`${what}: saved as ${request.key}`);
+  }
+}

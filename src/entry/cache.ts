@@ -1,0 +1,8 @@
+// The GitHub Actions cache client, run as a child process of main (src/cache/worker.ts says why).
+import { runWorker } from '../cache/worker-main';
+
+runWorker().catch((e: unknown) => {
+  process.stdout.write(
+    `bkca-cache-result:${JSON.stringify({ error: String((e as Error)?.message ?? e) })}\n`,
+  );
+});

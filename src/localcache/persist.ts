@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as core from '../runner/commands';
+import { runCacheWorker, saveInto } from '../cache/worker';
+import type { Exec } from '../exec';
+import type { Inputs } from '../inputs';
+import { neverSaves } from '../mounts/plan';
+import { localExistence, narrowSources } from '../plan/narrow';
+import type { CachePlan } from '../plan/plan';
+import { unreachableBlobs } from './gc';
+
+/**
+ * `cache: local` without `cache-dir`: each ref's folder travels through the GitHub Actions cache.
+ * The folders the plan reads are restored before the build (BuildKit imports from them), the
+ * folders it writes are pruned to what their index reaches and saved after the export.
+ */
+
+export const LOCAL_KEY_PREFIX = 'bkca-local-v1';
+
+export interface LocalFolderRecord {
+  ref: string;
+  /** The cache name, which is also the folder's name. */
+  name: string;
+  direction: 'read' | 'write';
+  restore: 'hit' | 'miss' | 'failed' | '';
+  restoredKey: string;
+  saved: boolean;
+  savedKey: string;
+  notSaved: string;
+  error: string;
+  /** The folder's size after the export and the prune (writes). */
+  bytes: number;
+  /** Blobs of earlier exports the index no longer reaches, deleted before saving. */
+  prunedBlobs: number;
+  prunedBytes: number;
+  seconds: { restore: number; save: number };
+}
+
+export interface LocalCacheReport {
+  dir: string;
+  folders: LocalFolderRecord[];
+}
+
+export interface LocalCacheSession {
+  plan: CachePlan;
+  dir: string;
+  records: LocalFolderRecord[];
+  /** index.json of each restored folder, by name: an unchanged folder is not saved again. */
+  restoredIndex: Map<string, string>;
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  /** Why the GitHub Actions cache cannot be reached ('' when it can). */
+  unavailable: string;
+}
+
+/** Where the folders live on this runner: its temp folder, never the workspace. */
+export function withPersistedLocalDir(inputs: Inputs, env: NodeJS.ProcessEnv): Inputs {
+  if (!inputs.cache.persistLocal) return inputs;
+  const dir = path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-local-cache');
+  return { ...inputs, cache: { ...inputs.cache, dir } };
+}
+
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+const readText = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);
+const keyPrefix = (name: string) => `${LOCAL_KEY_PREFIX}/${name}/`;
+
+const record = (ref: string, name: string, direction: 'read' | 'write'): LocalFolderRecord => ({
+  ref,
+  name,
+  direction,
+  restore: '',
+  restoredKey: '',
+  saved: false,
+  savedKey: '',
+  notSaved: '',
+  error: '',
+  bytes: 0,
+  prunedBlobs: 0,
+  prunedBytes: 0,
+  seconds: { restore: 0, save: 0 },
+});
+
+/**
+ * Restores the folder of every ref the plan reads, then drops from the plan the sources that are
+ * still missing. The plan is returned unchanged when the folders are not persisted.
+ */
+export async function restoreLocalCaches(
+  exec: Exec,
+  o: { inputs: Inputs; plan: CachePlan; env: NodeJS.ProcessEnv; unavailable: string },
+): Promise<{ plan: CachePlan; session: LocalCacheSession | null }> {
+  if (!o.inputs.cache.persistLocal) return { plan: o.plan, session: null };
+  const dir = o.inputs.cache.dir;
+  fs.mkdirSync(dir, { recursive: true });
+  const session: LocalCacheSession = {
+    plan: o.plan,
+    dir,
+    records: [],
+    restoredIndex: new Map(),
+    env: o.env,
+    timeoutMs: o.inputs.mounts.timeoutMs,
+    unavailable: o.unavailable,
+  };
+  if (o.unavailable) core.warning(`cache local: the folders are not restored or saved (${o.unavailable})`);
+  await core.group('Local cache: restore', async () => {
+    for (const read of o.plan.reads.filter((r) => r.name && r.entry !== '')) {
+      const r = record(read.ref, read.name!, 'read');
+      session.records.push(r);
+      try {
+        if (o.unavailable) {
+          r.restore = 'failed';
+          r.error = o.unavailable;
+          continue;
+        }
+        const prefix = keyPrefix(r.name);
+        const call = await runCacheWorker(
+          exec,
+          // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+          { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] },
+          { root: dir, env: o.env, timeoutMs: session.timeoutMs },
+        );
+        r.seconds.restore = seconds(call.ms);
+        if (call.status === 'failed') {
+          r.restore = 'failed';
+          r.error = `restore failed: ${call.reason}`;
+          core.warning(`local cache ${r.name}: ${r.error}`);
+        } else if (call.status === 'hit') {
+          r.restore = 'hit';
+          r.restoredKey = call.matchedKey;
+          const index = readText(path.join(dir, r.name, 'index.json'));
+          if (index !== null) session.restoredIndex.set(r.name, index);
+          core.info(`local cache ${r.name}: restored from ${call.matchedKey}`);
+        } else {
+          r.restore = 'miss';
+        }
+      } catch (e) {
+        r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${(e as Error).message}`;
+        core.warning(`local cache ${r.name}: ${r.error}`);
+      }
+    }
+  });
+  return { plan: narrowSources(o.plan, localExistence(fs.existsSync)), session };
+}
+
+/** Deletes the blobs of earlier exports; returns how many and their bytes. */
+export function pruneFolder(folder: string): { count: number; bytes: number } {
+  const blobDir = path.join(folder, 'blobs', 'sha256');
+  if (!fs.existsSync(blobDir)) return { count: 0, bytes: 0 };
+  const blobs = fs.readdirSync(blobDir).map((f) => `sha256:${f}`);
+  const read = (digest: string) => readText(path.join(blobDir, digest.replace(/^sha256:/, '')));
+  let bytes = 0;
+  const doomed = unreachableBlobs(readText(path.join(folder, 'index.json')), blobs, read);
+  for (const digest of doomed) {
+    const file = path.join(blobDir, digest.replace(/^sha256:/, ''));
+    bytes += fs.statSync(file).size;
+    fs.rmSync(file);
+  }
+  return { count: doomed.length, bytes };
+}
+
+export function folderBytes(folder: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const p = path.join(folder, entry.name);
+    total += entry.isDirectory() ? folderBytes(p) : fs.statSync(p).size;
+  }
+  return total;
+}
+
+/** After the export: prunes and saves the folders the plan wrote, when they changed. */
+export async function saveLocalCaches(
+  exec: Exec,
+  session: LocalCacheSession | null,
+  exported: boolean,
+): Promise<LocalCacheReport | null> {
+  if (session === null) return null;
+  const noSave =
+    session.unavailable || neverSaves(session.plan) || (exported ? '' : 'the cache export did not succeed');
+  await core.group('Local cache: save', async () => {
+    for (const write of session.plan.writes.filter((w) => w.name)) {
+      const r = record(write.ref, write.name!, 'write');
+      session.records.push(r);
+      try {
+        const folder = path.join(session.dir, r.name);
+        const index = readText(path.join(folder, 'index.json'));
+        if (index === null) {
+          r.notSaved = 'no cache was exported to it';
+          continue;
+        }
+        const pruned = pruneFolder(folder);
+        r.prunedBlobs = pruned.count;
+        r.prunedBytes = pruned.bytes;
+        r.bytes = folderBytes(folder);
+        if (noSave) {
+          r.notSaved = noSave;
+          continue;
+        }
+        if (session.restoredIndex.get(r.name) === index) {
+          r.notSaved = 'unchanged since it was restored';
+          continue;
+        }
+        await saveInto(
+          exec,
+          r,
+          `local cache ${r.name}`,
+          { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` },
+          { root: session.dir, env: session.env, timeoutMs: session.timeoutMs },
+        );
+      } catch (e) {
+        r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${(e as Error).message}`;
+        core.warning(`local cache ${r.name}: ${r.error}`);
+      }
+    }
+  });
+  return { dir: session.dir, folders: session.records };
+}

@@ -1,0 +1,344 @@
+import { createHash, randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as core from '../runner/commands';
+import { lastLine } from '../buildx/builder';
+import type { Buildx } from '../buildx/buildx';
+import { runCacheWorker, saveInto } from '../cache/worker';
+import type { Exec } from '../exec';
+import { dockerfilePath, type Inputs, isRemoteContext } from '../inputs';
+import type { CachePlan } from '../plan/plan';
+import type { MountScan } from './dockerfile';
+import {
+  ARCHIVE_FILE,
+  extractDockerfile,
+  helperBuildArgs,
+  injectDockerfile,
+  type MountPlan,
+  type PlannedMount,
+  planMounts,
+  type RestoreResult,
+  restoreResult,
+  saveDecision,
+  TREE_FILE,
+} from './plan';
+
+/**
+ * The effects of cache-mount persistence: restore and inject before the build, extract and save
+ * after the image and its cache export. Every problem is a warning and a field of the report.
+ */
+
+export interface MountRecord {
+  id: string;
+  target: string;
+  stage: string;
+  restore: RestoreResult;
+  /** The key it was restored from ('' on a miss). */
+  restoredKey: string;
+  /** Size of the mount's archive after the build (0 when not extracted). */
+  bytes: number;
+  saved: boolean;
+  savedKey: string;
+  /** Why it was not saved ('' when saved). */
+  notSaved: string;
+  /** What failed, if anything (restore, inject, extract or save). */
+  error: string;
+  seconds: { restore: number; inject: number; extract: number; save: number };
+}
+
+export interface MountsReport {
+  mounts: MountRecord[];
+  /** Mounts not persisted at all, with why. */
+  skipped: { id: string; target: string; why: string }[];
+  notes: string[];
+  counts: { restored: number; missed: number; skipped: number; failed: number };
+  saved: string[];
+}
+
+export interface MountSession {
+  plan: MountPlan;
+  records: MountRecord[];
+  /** Per mount: the restored tree's fingerprint, to tell whether the build changed it. */
+  restoredFingerprints: (string | null)[];
+  o: SessionOptions;
+}
+
+interface SessionOptions {
+  inputs: Inputs;
+  builder: string;
+  tempDir: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+const fingerprintOf = (tree: string) => createHash('sha256').update(tree).digest('hex').slice(0, 16);
+/** The folder name archived in the cache: part of the cache version, so it never changes. */
+const CACHED_FOLDER = 'mount';
+
+/** The Dockerfile's text, or why it cannot be read here. */
+function readDockerfile(inputs: Inputs, workspace: string): { text: string } | { why: string } {
+  const { context, file } = inputs.build;
+  if (file === '-' || (file === '' && isRemoteContext(context))) {
+    return { why: 'the Dockerfile is not a file of the checkout' };
+  }
+  const where = dockerfilePath(inputs.build, workspace);
+  try {
+    return { text: fs.readFileSync(where, 'utf8') };
+  } catch (e) {
+    return { why: `cannot read ${where}: ${(e as Error).message}` };
+  }
+}
+
+async function helperBuild(
+  exec: Exec,
+  buildx: Buildx,
+  o: SessionOptions,
+  dockerfile: string,
+  extra: { restoredDir?: string; output: string },
+): Promise<string> {
+  const args = helperBuildArgs({
+    builder: o.builder,
+    nonce: randomUUID(),
+    buildArgs: o.inputs.build.buildArgs,
+    ...extra,
+  });
+  const run = await exec(buildx.command, buildx.argv(args), { input: dockerfile, env: o.env });
+  return run.exitCode === 0 ? '' : lastLine(run.stderr);
+}
+
+function newRecord({ mount }: PlannedMount): MountRecord {
+  return {
+    id: mount.id,
+    target: mount.target,
+    stage: mount.stage,
+    restore: 'miss',
+    restoredKey: '',
+    bytes: 0,
+    saved: false,
+    savedKey: '',
+    notSaved: '',
+    error: '',
+    seconds: { restore: 0, inject: 0, extract: 0, save: 0 },
+  };
+}
+
+/** Anything unforeseen (a damaged archive, a full disk) is this mount's warning, never the build's failure. */
+async function safely<T>(record: MountRecord, phase: string, fn: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    record.error = `${phase} failed: ${(e as Error).message}`;
+    if (phase === 'restore') record.restore = 'failed';
+    core.warning(`cache mount ${record.id}: ${record.error}`);
+    return fallback;
+  }
+}
+
+/**
+ * Before the build: finds the cache mounts, restores each one's archive and puts it into the
+ * builder's cache mount of the same id. Returns null when there is nothing to persist, which
+ * costs no helper build.
+ */
+export async function restoreMounts(
+  exec: Exec,
+  buildx: Buildx,
+  o: SessionOptions & { plan: CachePlan; workspace: string; unavailable: string },
+): Promise<MountSession | null> {
+  if (o.inputs.mounts.selection.kind === 'none') return null;
+  if (o.unavailable) {
+    core.info(`cache mounts: not persisted, the GitHub Actions cache is not reachable (${o.unavailable})`);
+    return null;
+  }
+  const dockerfile = readDockerfile(o.inputs, o.workspace);
+  if ('why' in dockerfile) {
+    core.info(`cache mounts: not looked for (${dockerfile.why})`);
+    return null;
+  }
+  let scan: MountScan;
+  try {
+    // The parser is loaded only by runs that can persist mounts.
+    const { scanCacheMounts } = await import('./dockerfile');
+    scan = scanCacheMounts(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs);
+  } catch (e) {
+    core.warning(
+      `cache mounts: the Dockerfile could not be read (${(e as Error).message}); they are not persisted`,
+    );
+    return null;
+  }
+  const plan = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
+  for (const w of plan.warnings) core.warning(w);
+  for (const n of plan.notes) core.info(`cache mounts: ${n}`);
+  if (plan.mounts.length === 0 && plan.skipped.length === 0) return null;
+  const session: MountSession = { plan, records: [], restoredFingerprints: [], o };
+  await core.group('Cache mounts: restore', async () => {
+    for (const [n, planned] of plan.mounts.entries()) {
+      const record = newRecord(planned);
+      session.records.push(record);
+      session.restoredFingerprints.push(
+        await safely(record, 'restore', () => restoreOne(exec, buildx, o, planned, record, n), null),
+      );
+    }
+  });
+  return session;
+}
+
+async function restoreOne(
+  exec: Exec,
+  buildx: Buildx,
+  o: SessionOptions,
+  planned: PlannedMount,
+  record: MountRecord,
+  n: number,
+): Promise<string | null> {
+  const { mount } = planned;
+  const root = path.join(o.tempDir, 'mounts', String(n), 'restored');
+  fs.mkdirSync(root, { recursive: true });
+  const key = planned.restoreKeys[0];
+  if (key === undefined) return null;
+  const call = await runCacheWorker(
+    exec,
+    // The key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+    { op: 'restore', path: CACHED_FOLDER, key, restoreKeys: planned.restoreKeys },
+    { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs },
+  );
+  record.seconds.restore = seconds(call.ms);
+  if (call.status === 'failed') {
+    record.restore = 'failed';
+    record.error = `restore failed: ${call.reason}`;
+    core.warning(`cache mount ${mount.id}: ${record.error}`);
+    return null;
+  }
+  if (call.status !== 'hit') {
+    core.info(`cache mount ${mount.id} (${mount.target}): nothing to restore`);
+    return null;
+  }
+  record.restore = restoreResult(call.matchedKey, planned.ownPrefix);
+  record.restoredKey = call.matchedKey;
+  const folder = path.join(root, CACHED_FOLDER);
+  const started = Date.now();
+  const failed = await helperBuild(exec, buildx, o, injectDockerfile(mount, o.inputs.mounts.image), {
+    restoredDir: folder,
+    output: 'type=cacheonly',
+  });
+  record.seconds.inject = seconds(Date.now() - started);
+  if (failed) {
+    record.error = `inject failed: ${failed}`;
+    core.warning(`cache mount ${mount.id}: ${record.error}`);
+    return null;
+  }
+  const tree = fs.readFileSync(path.join(folder, TREE_FILE), 'utf8');
+  record.bytes = fs.statSync(path.join(folder, ARCHIVE_FILE)).size;
+  core.info(
+    `cache mount ${mount.id} (${mount.target}): restored from ${call.matchedKey} (${record.restore})`,
+  );
+  return fingerprintOf(tree);
+}
+
+/**
+ * After the image and its cache export: copies each mount out and saves it when the plan writes,
+ * it changed and it is not too large.
+ */
+export async function saveMounts(
+  exec: Exec,
+  buildx: Buildx,
+  session: MountSession | null,
+  built: boolean,
+): Promise<MountsReport | null> {
+  if (session === null) return null;
+  const { plan, records, o } = session;
+  if (plan.mounts.length > 0) {
+    await core.group('Cache mounts: save', async () => {
+      for (const [n, planned] of plan.mounts.entries()) {
+        const record = records[n];
+        if (!built) record.notSaved = 'the build failed';
+        else {
+          const restored = session.restoredFingerprints[n];
+          await safely(
+            record,
+            'save',
+            () => saveOne(exec, buildx, o, planned, record, restored, plan.noSave, n),
+            undefined,
+          );
+        }
+      }
+    });
+  }
+  const failed = records.filter((r) => r.error !== '').length;
+  return {
+    mounts: records,
+    skipped: plan.skipped,
+    notes: plan.notes,
+    counts: {
+      restored: records.filter((r) => r.restore === 'exact' || r.restore === 'fallback').length,
+      missed: records.filter((r) => r.restore === 'miss').length,
+      skipped: plan.skipped.length,
+      failed,
+    },
+    saved: records.filter((r) => r.saved).map((r) => r.id),
+  };
+}
+
+async function saveOne(
+  exec: Exec,
+  buildx: Buildx,
+  o: SessionOptions,
+  planned: PlannedMount,
+  record: MountRecord,
+  restoredFingerprint: string | null,
+  noSave: string,
+  n: number,
+): Promise<void> {
+  const { mount } = planned;
+  // Nothing is copied out when it could not be saved anyway.
+  if (planned.saveKeyPrefix === null) {
+    record.notSaved = noSave;
+    return;
+  }
+  const root = path.join(o.tempDir, 'mounts', String(n), 'extracted');
+  const folder = path.join(root, CACHED_FOLDER);
+  fs.mkdirSync(root, { recursive: true });
+  const started = Date.now();
+  const failed = await helperBuild(exec, buildx, o, extractDockerfile(mount, o.inputs.mounts.image), {
+    output: `type=local,dest=${folder}`,
+  });
+  record.seconds.extract = seconds(Date.now() - started);
+  if (failed) {
+    record.error = `extract failed: ${failed}`;
+    record.notSaved = 'it could not be copied out';
+    core.warning(`cache mount ${mount.id}: ${record.error}`);
+    return;
+  }
+  const tree = fs.readFileSync(path.join(folder, TREE_FILE), 'utf8');
+  record.bytes = fs.statSync(path.join(folder, ARCHIVE_FILE)).size;
+  const decision = saveDecision({
+    saveKeyPrefix: planned.saveKeyPrefix,
+    noSave,
+    fingerprint: fingerprintOf(tree),
+    restoredFingerprint,
+    // The tree lists `.` and every path, then each file's hash.
+    files: tree.split('\n').filter((l) => l !== '' && l !== '.').length,
+    bytes: record.bytes,
+    maxBytes: o.inputs.mounts.maxBytes,
+  });
+  if (decision.key === '') {
+    record.notSaved = decision.why;
+    core.info(`cache mount ${mount.id}: not saved (${decision.why})`);
+    return;
+  }
+  await saveInto(
+    exec,
+    record,
+    `cache mount ${mount.id}`,
+    { path: CACHED_FOLDER, key: decision.key },
+    { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs },
+  );
+}
+
+/** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
+export function mountOutputs(r: MountsReport | null): {
+  'cache-mounts': string;
+  'cache-mounts-saved': string;
+} {
+  const counts = r?.counts ?? { restored: 0, missed: 0, skipped: 0, failed: 0 };
+  return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
+}

@@ -1,0 +1,30 @@
+import type { ImportResult } from './report';
+
+/** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
+export const missingStore = (error: string) =>
+  /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
+
+/**
+ * The job's cache warnings: the failed export, then each failed import. A store this builder's
+ * BuildKit does not have (s3 or azblob on the `docker` driver) is one cause, so it is one warning:
+ * the export's, or the first import's when nothing was exported. Pure.
+ */
+export function cacheWarnings(
+  exported: { status: string; reason: string },
+  imports: ImportResult[],
+): string[] {
+  const warnings: string[] = [];
+  const told = new Set<string>();
+  if (exported.status === 'failed') {
+    warnings.push(`cache export failed: ${exported.reason}`);
+    const store = missingStore(exported.reason);
+    if (store) told.add(store);
+  }
+  for (const i of imports.filter((x) => x.result === 'failed')) {
+    const store = missingStore(i.error ?? '');
+    if (store && told.has(store)) continue;
+    if (store) told.add(store);
+    warnings.push(`cache import from ${i.source} failed: ${i.error}`);
+  }
+  return warnings;
+}
