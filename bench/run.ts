@@ -27,7 +27,7 @@ import {
   renderMarkdown,
   renderTable,
 } from './report';
-import { type BenchEvent, FULL, QUICK, type RunSpec, Repo, Timeline } from './scenario';
+import { type BenchEvent, type CleanupEvent, FULL, QUICK, type RunSpec, Repo, Timeline } from './scenario';
 
 // `npm run bench [-- --quick] [-- --plan] [-- --configs=none,action-gha]`: replays a generated
 // repository's history through the action (dist/index.js, run as a GitHub runner runs it) under
@@ -141,6 +141,7 @@ class Bench {
   readonly jobs: JobResult[] = [];
   readonly history: IdealRun[] = [];
   readonly events: BenchEvent[] = [];
+  readonly cleanups: { id: string; title: string; config: ConfigId; deleted: string[]; ms: number }[] = [];
   readonly failures: string[] = [];
   readonly anomalies: string[] = [];
   shimDir = '';
@@ -274,9 +275,15 @@ class Bench {
       // This machine's proxy CA bundle, which a GitHub runner does not set (see extraCaCertsCostMs).
       NODE_EXTRA_CA_CERTS: '',
       ...(svc ? svc.env(svc.mintToken({ scopes: r.token })) : {}),
+      // GitHub's REST API for the caches (retention, quota): the service's endpoints.
+      ...(svc ? { GITHUB_API_URL: svc.apiUrl } : {}),
+    };
+    const inputs: Record<string, string> = {
+      driver: 'docker',
+      ...(svc ? { 'github-token': svc.githubToken } : {}),
+      ...c.inputs(r),
     };
     const env = c.env ? c.env(jobEnv) : jobEnv;
-    const inputs: Record<string, string> = { driver: 'docker', ...c.inputs(r) };
     if (r.target) inputs.target = r.target;
     if (mode === 'probe') {
       inputs['cache-to'] = '';
@@ -455,11 +462,70 @@ class Bench {
     }
   }
 
+  /**
+   * A clean-up run (a pull request closed, a branch deleted) under each configuration that cleans
+   * up: the action deletes the ref's caches and builds nothing. The others leave caches behind, as
+   * their setups do.
+   */
+  async cleanupFor(ev: CleanupEvent): Promise<void> {
+    for (const c of this.configs.filter((x) => x.subject)) {
+      const svc = this.services.get(c.id);
+      const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'bkca-bench-cleanup-'));
+      const t = performance.now();
+      const main = await this.runner.runStep({
+        inputs: {
+          driver: 'docker',
+          ...(svc ? { 'github-token': svc.githubToken } : {}),
+          ...c.inputs({} as RunSpec),
+        },
+        event: ev.event,
+        workspace,
+        env: {
+          ...engineEnv(),
+          PATH: this.pathEnv,
+          NODE_EXTRA_CA_CERTS: '',
+          ...(svc ? { GITHUB_API_URL: svc.apiUrl } : {}),
+        },
+        echo: this.o.verbose,
+        step: 'main',
+      });
+      fs.rmSync(workspace, { recursive: true, force: true });
+      let deleted: string[] = [];
+      try {
+        const report = JSON.parse(main.outputs['cache-report'] ?? '') as {
+          cleanup?: { deleted: { name: string }[] };
+        };
+        deleted = (report.cleanup?.deleted ?? []).map((d) => d.name);
+      } catch {
+        this.failures.push(`${ev.id} ${c.id}: no cache-report from the clean-up run`);
+      }
+      const warnings = main.log.split('\n').filter((l) => l.startsWith('::warning::'));
+      if (main.exitCode !== 0) this.failures.push(`${ev.id} ${c.id}: clean-up exited ${main.exitCode}`);
+      for (const w of warnings) this.anomalies.push(`${ev.id} ${c.id}: ${w}`);
+      this.cleanups.push({
+        id: ev.id,
+        title: ev.title,
+        config: c.id,
+        deleted,
+        ms: Math.round(performance.now() - t),
+      });
+      log(
+        `  ${c.id.padEnd(16)} deleted ${deleted.length > 0 ? deleted.join(', ') : 'nothing'}  ${secs(performance.now() - t).padStart(5)}s`,
+      );
+    }
+  }
+
   async replay(): Promise<void> {
     const steps = this.o.quick ? QUICK : FULL;
     const timeline = new Timeline(this.repo);
     for (const step of steps) {
-      const ev = await step(timeline);
+      const next = await step(timeline);
+      if ('cleanup' in next) {
+        log(`\n${next.id} clean-up      ${next.title}`);
+        if (!this.o.plan) await this.cleanupFor(next);
+        continue;
+      }
+      const ev = next;
       this.events.push(ev);
       const jobsN = ev.runs.length;
       log(`\n${ev.id} ${ev.cls.padEnd(12)} ${ev.title}${jobsN > 1 ? ` [${jobsN} jobs]` : ''}`);
@@ -593,6 +659,14 @@ async function main(): Promise<number> {
     log(renderTable(r.classTime.header, r.classTime.rows));
     log(`\n=== Time and storage ===\n`);
     log(renderTable(r.time.header, r.time.rows));
+    if (bench.cleanups.length > 0) {
+      log(`\n=== Clean-up runs (storage above is after them) ===\n`);
+      for (const x of bench.cleanups) {
+        log(
+          `  ${x.id} ${x.title.padEnd(28)} ${x.config.padEnd(16)} ${x.ms} ms  deleted ${x.deleted.join(', ') || 'nothing'}`,
+        );
+      }
+    }
     log(`\n=== Goals ===\n`);
     log(renderTable(r.goals.header, r.goals.rows, ['l', 'l', 'l', 'l', 'l']));
     for (const g of goalList.filter((x) => x.met === false && x.detail))
@@ -664,6 +738,7 @@ async function main(): Promise<number> {
         })),
       })),
       jobs: bench.jobs,
+      cleanups: bench.cleanups,
       summary: table,
       storage,
       goals: goalList,

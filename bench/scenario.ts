@@ -42,6 +42,17 @@ export interface RunSpec {
   snap: Snapshot;
 }
 
+/**
+ * A run that ends a ref (a pull request closed, a merged branch deleted): the action deletes the
+ * ref's caches and builds nothing. Only the configurations that clean up run it.
+ */
+export interface CleanupEvent {
+  cleanup: true;
+  id: string;
+  title: string;
+  event: ActionEvent;
+}
+
 export interface BenchEvent {
   index: number;
   id: string;
@@ -384,6 +395,62 @@ export class Timeline {
     ]);
   }
 
+  private cleanups = 0;
+
+  private cleanupEvent(title: string, event: ActionEvent): CleanupEvent {
+    return { cleanup: true, id: `C${++this.cleanups}`, title, event };
+  }
+
+  /** A pull request closed (merged or not): GitHub's `pull_request` event with `action: closed`. */
+  async closePullRequest(n: number, merged: boolean) {
+    const pr = this.prs.get(n);
+    if (!pr) throw new Error(`no PR #${n}`);
+    const main = await this.repo.rev(DEFAULT_BRANCH);
+    const head = await this.repo.rev(pr.branch);
+    const repo = repository();
+    const headRepo = pr.fork ? forkRepository() : repo;
+    const closedAt = new Date().toISOString();
+    const payload = {
+      action: 'closed',
+      number: n,
+      pull_request: {
+        number: n,
+        state: 'closed',
+        title: pr.branch,
+        merged,
+        merged_at: merged ? closedAt : null,
+        closed_at: closedAt,
+        merge_commit_sha: merged ? main : null,
+        head: { label: `${headRepo.owner.login}:${pr.branch}`, ref: pr.branch, sha: head, repo: headRepo },
+        base: { label: `${OWNER}:${DEFAULT_BRANCH}`, ref: DEFAULT_BRANCH, sha: main, repo },
+      },
+      repository: repo,
+      sender,
+    };
+    const ref = `refs/pull/${n}/merge`;
+    const title = `PR #${n} ${merged ? 'merged' : 'closed'}${pr.fork ? ' (from a fork)' : ''}`;
+    return this.cleanupEvent(title, { name: 'pull_request', ref, sha: main, payload });
+  }
+
+  /** A branch deleted on GitHub: the `delete` event, which runs on the default branch. */
+  async deleteBranch(branch: string) {
+    await this.repo.deleteRemote(`refs/heads/${branch}`);
+    const main = await this.repo.rev(DEFAULT_BRANCH);
+    const payload = {
+      ref: branch,
+      ref_type: 'branch',
+      pusher_type: 'user',
+      repository: repository(),
+      sender,
+    };
+    return this.cleanupEvent(`branch ${branch} deleted`, {
+      name: 'delete',
+      ref: `refs/heads/${DEFAULT_BRANCH}`,
+      sha: main,
+      payload,
+    });
+  }
+
   private queued: { n: number; ref: string; sha: string } | null = null;
 
   /** A merge_group run: main's head with the pull request merged, on gh-readonly-queue/main/pr-N-<base>. */
@@ -493,10 +560,11 @@ export class Timeline {
   }
 }
 
-export type Step = (t: Timeline) => Promise<BenchEvent>;
+export type Step = (t: Timeline) => Promise<BenchEvent | CleanupEvent>;
 
 /**
- * The full history (25 events, 33 jobs). Sources change in their own files so merges never
+ * The full history (25 events, 33 jobs, and 5 clean-up runs: each pull request closed, the merged
+ * branch deleted after the push that merged it, the others at the end). Sources change in their own files so merges never
  * conflict; main bumps the lock file's first line, branches never touch it.
  */
 export const FULL: Step[] = [
@@ -534,18 +602,24 @@ export const FULL: Step[] = [
   (t) => t.pullRequest(1, 'feature/a'),
   (t) => t.mergeQueue(1),
   (t) => t.mergeQueued(),
+  (t) => t.closePullRequest(1, true),
+  (t) => t.deleteBranch('feature/a'),
   (t) => t.tag('v1.0.0'),
   (t) => t.schedule(),
   (t) => t.matrix(2, { 'src/core.txt': 'core v3\n' }, 'main: change sources'),
   (t) => t.matrix(2, { 'README.md': '# octo-repo\n\nDocs only.\n' }, 'main: docs only'),
   (t) => t.matrix(4, { 'src/core.txt': 'core v4\n' }, 'main: change sources'),
   (t) => t.matrix(4, { 'README.md': '# octo-repo\n\nMore docs.\n' }, 'main: docs only'),
+  (t) => t.closePullRequest(2, false),
+  (t) => t.closePullRequest(3, false),
+  (t) => t.deleteBranch('feature/b'),
 ];
 
 /**
  * The quick history: the same kinds of event, fewer of them (8 events, 9 jobs): a branch, main's
  * lock bump, the branch again, its pull request, the merge queue (main has not moved, so the queue
- * commit has the PR merge commit's content), main fast-forwarded to it, a 2-target matrix.
+ * commit has the PR merge commit's content), main fast-forwarded to it, the pull request closed
+ * and its branch deleted (clean-up runs), a 2-target matrix.
  */
 export const QUICK: Step[] = [
   (t) => t.first(),
@@ -561,5 +635,7 @@ export const QUICK: Step[] = [
   (t) => t.pullRequest(1, 'feature/a'),
   (t) => t.mergeQueue(1),
   (t) => t.mergeQueued(),
+  (t) => t.closePullRequest(1, true),
+  (t) => t.deleteBranch('feature/a'),
   (t) => t.matrix(2, { 'src/core.txt': 'core v1\n' }, 'main: change sources'),
 ];

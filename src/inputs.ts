@@ -86,6 +86,8 @@ export interface CacheInputs {
   /** Milliseconds the cache export may take before it is ended (0: no limit). */
   exportTimeoutMs: number;
   explain: boolean;
+  /** Commit caches a push to the default branch keeps (newest first); older ones are deleted. */
+  keepCommits: number;
   /** `cache: local` without `cache-dir`: the folders travel through the GitHub Actions cache. */
   persistLocal: boolean;
 }
@@ -186,6 +188,16 @@ export function parseDuration(name: string, raw: string, fallbackMs: number): nu
   }
   const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
   return Math.round(Number(m[1]) * unit);
+}
+
+/** A whole number of at least 1. */
+function positiveWholeNumber(name: string, raw: string, fallback: number): number {
+  const value = raw.trim();
+  if (value === '') return fallback;
+  if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
+    throw new InputError(name, `expected a whole number of at least 1, got ${JSON.stringify(value)}`);
+  }
+  return Number(value);
 }
 
 const SIZE_UNITS: Record<string, number> = {
@@ -334,6 +346,7 @@ export function parseInputs(get: InputSource): Inputs {
     ignoreError: bool(get, 'cache-ignore-error', true),
     exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
     explain: bool(get, 'cache-explain', false),
+    keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
     persistLocal: false,
   };
   for (const option of cache.options) {

@@ -15,6 +15,7 @@ import { type EngineProbe, probeEngine } from './buildx/engine';
 import { type BuildHistory, lastBuildRef, readBuildHistory } from './buildx/history';
 import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuildx } from './buildx/install';
 import { stepTotals } from './buildx/parse';
+import { cleanupOutputs, cleanupTrigger, retainCommitCaches, runCleanupEvent } from './cleanup';
 import { type Exec, exec as realExec } from './exec';
 import { type RunContext, readRunContext } from './github/context';
 import { type CacheScope, cacheScopesFromToken } from './github/runtime-token';
@@ -70,6 +71,9 @@ async function runWithInputs(
     if (secret) core.setSecret(secret);
   }
   const ctx = readRunContext(env);
+  // A closed pull request or a deleted branch: its caches go, nothing is built.
+  const cleanup = cleanupTrigger(ctx);
+  if (cleanup) return runCleanupEvent(ctx, inputs, env, cleanup);
   if (inputs.bakeTargets.length > 0) return writeBakeFile(exec, ctx, inputs, env);
   if (!inputs.dryRun) validatePaths(inputs.build, ctx.workspace, fs.existsSync);
   // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
@@ -83,6 +87,7 @@ async function runWithInputs(
     'cache-to': cachePlan.cacheTo.join('\n'),
   };
   if (probes === null) {
+    const retention = await retainCommitCaches(ctx, inputs, env, cachePlan);
     const report = buildReport({
       plan: cachePlan,
       backend: inputs.cache.backend,
@@ -91,7 +96,13 @@ async function runWithInputs(
       tokenScopes,
       exportResult: exportOutcome(cachePlan, null, false, 'dry-run'),
     });
-    setOutputs({ ...planOutputs, 'cache-export': 'skipped', 'cache-report': JSON.stringify(report) });
+    if (retention) report.cleanup = retention;
+    setOutputs({
+      ...planOutputs,
+      'cache-export': 'skipped',
+      'cache-report': JSON.stringify(report),
+      ...cleanupOutputs(retention),
+    });
     if (inputs.cache.explain) await writeSummary(report);
     return;
   }
@@ -171,8 +182,11 @@ async function runWithInputs(
         )
       : null;
   mark('exported');
+  // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
+  const retaining = built ? retainCommitCaches(ctx, inputs, env, cachePlan) : null;
   const history = await historyRead;
   mark('history read');
+  const retention = await retaining;
   const mounts = await saveMounts(exec, buildx, mountSession, built);
   const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
 
@@ -190,6 +204,7 @@ async function runWithInputs(
     timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
   });
   mark('reported');
+  if (retention) report.cleanup = retention;
   const totals = stepTotals(history.log?.steps ?? []);
   setOutputs({
     ...planOutputs,
@@ -202,6 +217,7 @@ async function runWithInputs(
     'cache-hit-ratio': totals.ratio.toFixed(2),
     'cache-export': report.export.status,
     'cache-report': JSON.stringify(report),
+    ...cleanupOutputs(retention),
     ...mountOutputs(mounts),
   });
   await writeSummary(report);

@@ -291,3 +291,19 @@ describe('cache-export-timeout', () => {
     ),
   );
 });
+
+describe('cache-keep-commits', () => {
+  it.each([
+    { raw: '', keep: 10 },
+    { raw: '1', keep: 1 },
+    { raw: ' 25 ', keep: 25 },
+  ])('"$raw" → $keep', ({ raw, keep }) =>
+    expect(parseInputs(from({ 'cache-keep-commits': raw })).cache.keepCommits).toBe(keep),
+  );
+
+  it.each(['0', '-1', '2.5', 'ten', '1e3'])('rejects %s, naming the input', (raw) =>
+    expect(() => parseInputs(from({ 'cache-keep-commits': raw }))).toThrow(
+      `input "cache-keep-commits": expected a whole number of at least 1, got "${raw}"`,
+    ),
+  );
+});

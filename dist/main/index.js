@@ -218,1022 +218,17 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
-/***/ 59663:
+/***/ 42487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   iJ: () => (/* binding */ proxyFor),
-/* harmony export */   kY: () => (/* binding */ failureText),
-/* harmony export */   tX: () => (/* binding */ httpFetch)
+/* harmony export */   Oc: () => (/* binding */ stepTotals),
+/* harmony export */   Ou: () => (/* binding */ parseBuildxVersion),
+/* harmony export */   Ul: () => (/* binding */ parseHistoryInspect),
+/* harmony export */   Yu: () => (/* binding */ parseRawJsonLog),
+/* harmony export */   jR: () => (/* binding */ parseMetadata)
 /* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-
-const MAX_REDIRECTS = 5;
-/**
- * A failed request in a few words: fetch's "fetch failed" with the system error's code, e.g.
- * `(ECONNREFUSED)`, and the proxy it went through, if any (a proxy's refusal reads the same).
- */
-function failureText(error) {
-    const cause = error?.cause?.code;
-    const proxy = error?.proxy;
-    return (`${error?.message || String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}` +
-        (typeof proxy === 'string' ? ` through the proxy ${proxy}` : ''));
-}
-/**
- * A small `fetch` whose connections come from `@actions/http-client`: HTTPS_PROXY / HTTP_PROXY are
- * used and NO_PROXY (and loopback) bypass them, exactly as for `@actions/cache` and
- * `@actions/tool-cache`. Follows up to five redirects itself (303 turns into a GET, and
- * credentials are not sent to another origin: host and port, which the toolkit's own redirect
- * handling does not compare), reads the whole body, and fails as `fetch` does: network errors as
- * "fetch failed" with the system error as `cause`, an aborted signal with the signal's reason (a
- * `TimeoutError` for `AbortSignal.timeout`).
- */
-const httpFetch = async (url, init = {}) => {
-    let target = new URL(url);
-    let method = (init.method ?? 'GET').toUpperCase();
-    let body = init.body;
-    let headers = { ...(init.headers ?? {}) };
-    const routes = await proxyRoutes();
-    for (let hop = 0;; hop++) {
-        const res = await request(target, method, headers, body, init.signal, routes);
-        const location = res.headers.get('location');
-        if (![301, 302, 303, 307, 308].includes(res.status) || !location)
-            return res;
-        if (hop === MAX_REDIRECTS)
-            throw new Error('fetch failed', { cause: new Error('too many redirects') });
-        const next = new URL(location, target);
-        if (next.origin !== target.origin) {
-            headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
-        }
-        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
-            method = 'GET';
-            body = undefined;
-        }
-        target = next;
-    }
-};
-/** Without a proxy variable every connection is direct, as the toolkit's would be: node's own agent. */
-const DIRECT = { agentFor: () => undefined, proxyFor: () => undefined };
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-let loadedRoutes;
-/** The proxy (`host:port`, without credentials) a request to `url` goes through; undefined for none. */
-async function proxyFor(url) {
-    return (await proxyRoutes()).proxyFor(new URL(url));
-}
-/**
- * The toolkit's client is loaded on the first request through a proxy only (it brings undici and
- * a tunnel agent, ~50 ms): runs without a proxy, or without requests, don't pay for it.
- */
-function proxyRoutes() {
-    if (!PROXY_VARIABLES.some((name) => process.env[name]))
-        return Promise.resolve(DIRECT);
-    loadedRoutes ??= Promise.all([
-        __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 54844, 23)),
-        __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 54988)),
-    ]).then(([{ HttpClient }, { getProxyUrl }]) => {
-        const client = new HttpClient('buildkit-cache-action', [], { allowRedirects: false });
-        return {
-            agentFor: (url) => client.getAgent(url.href),
-            proxyFor: (url) => {
-                const proxy = getProxyUrl(url);
-                return proxy?.hostname ? proxy.host : undefined;
-            },
-        };
-    });
-    return loadedRoutes;
-}
-function request(url, method, headers, body, signal, routes) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        // node:https loads TLS: ~5 ms that runs against a loopback or plain-HTTP service never need.
-        const client = url.protocol === 'https:'
-            ? __nccwpck_require__(44708)
-            : url.protocol === 'http:'
-                ? node_http__WEBPACK_IMPORTED_MODULE_0__
-                : null;
-        if (!client)
-            return reject(new TypeError(`fetch failed: unsupported protocol ${url.protocol}`));
-        const proxy = routes.proxyFor(url);
-        const failed = (e) => signal?.aborted
-            ? signal.reason
-            : Object.assign(new TypeError('fetch failed', { cause: e }), proxy ? { proxy } : {});
-        const sent = { ...headers };
-        if (body !== undefined)
-            sent['Content-Length'] = String(Buffer.byteLength(body));
-        const req = client.request(url, { method, headers: sent, agent: routes.agentFor(url) });
-        const onAbort = () => req.destroy(signal?.reason);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        const settle = () => signal?.removeEventListener('abort', onAbort);
-        req.on('error', (e) => {
-            settle();
-            reject(failed(e));
-        });
-        req.on('response', (res) => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('error', (e) => {
-                settle();
-                reject(failed(e));
-            });
-            res.on('end', () => {
-                settle();
-                const data = Buffer.concat(chunks);
-                const status = res.statusCode ?? 0;
-                resolve({
-                    status,
-                    ok: status >= 200 && status < 300,
-                    headers: {
-                        get: (name) => {
-                            const v = res.headers[name.toLowerCase()];
-                            return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
-                        },
-                    },
-                    text: async () => data.toString('utf8'),
-                    json: async () => JSON.parse(data.toString('utf8')),
-                    arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
-                });
-            });
-        });
-        req.end(body);
-    });
-}
-
-
-/***/ }),
-
-/***/ 35930:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _H: () => (/* binding */ cacheEntryAttributes),
-/* harmony export */   yz: () => (/* binding */ measureExports)
-/* harmony export */ });
-/* unused harmony exports cacheManifestBytes, registryManifestUrl, registryCacheBytes, directoryBytes */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59663);
-
-
-
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-].join(', ');
-/** `type=registry,ref=host/name:tag,mode=max` → its attributes (CSV: a field may be quoted). */
-function cacheEntryAttributes(entry) {
-    const fields = [];
-    let field = '';
-    let quoted = false;
-    for (const c of entry) {
-        if (c === '"')
-            quoted = !quoted;
-        else if (c === ',' && !quoted) {
-            fields.push(field);
-            field = '';
-        }
-        else
-            field += c;
-    }
-    fields.push(field);
-    const attrs = {};
-    for (const f of fields) {
-        const eq = f.indexOf('=');
-        if (eq > 0)
-            attrs[f.slice(0, eq).trim()] = f.slice(eq + 1).trim();
-    }
-    return attrs;
-}
-/**
- * The bytes a cache manifest points at: config and layers of an image manifest (what buildx
- * writes with image-manifest=true), or the blobs an index lists (the older cache format).
- */
-function cacheManifestBytes(manifest) {
-    if (typeof manifest !== 'object' || manifest === null)
-        return null;
-    const m = manifest;
-    const sizes = (list) => Array.isArray(list)
-        ? list.map((d) => (typeof d === 'object' && d !== null ? d.size : undefined))
-        : [];
-    const all = [m.config?.size, ...sizes(m.layers), ...sizes(m.manifests)].filter((s) => s !== undefined);
-    if (all.length === 0 || all.some((s) => typeof s !== 'number' || !Number.isFinite(s) || s < 0))
-        return null;
-    return all.reduce((a, b) => a + b, 0);
-}
-/** `127.0.0.1:5000/team/cache:main` → where its manifest is served. Docker Hub names get its API host. */
-function registryManifestUrl(ref, digest) {
-    const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(ref);
-    if (!m)
-        return null;
-    let host = m[1] ?? '';
-    let name = m[2];
-    if (host !== '' && !/[.:]/.test(host) && host !== 'localhost') {
-        name = `${host}/${name}`;
-        host = '';
-    }
-    if (host === '' || host === 'docker.io' || host === 'index.docker.io') {
-        host = 'registry-1.docker.io';
-        if (!name.includes('/'))
-            name = `library/${name}`;
-    }
-    const reference = digest || m[4] || m[3] || 'latest';
-    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-    return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
-}
-/** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
-async function registryCacheBytes(ref, digest, fetcher = _net_http__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .tX, timeoutMs = 5000) {
-    const url = registryManifestUrl(ref, digest);
-    if (!url)
-        return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
-    try {
-        const res = await fetcher(url, {
-            headers: { Accept: MANIFEST_TYPES },
-            signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (!res.ok) {
-            const why = res.status === 401 || res.status === 403 ? 'the registry wants credentials' : `HTTP ${res.status}`;
-            return { bytes: null, how: `not measured: ${why}` };
-        }
-        const bytes = cacheManifestBytes(JSON.parse(await res.text()));
-        return bytes === null
-            ? { bytes: null, how: 'not measured: the manifest lists no blob sizes' }
-            : { bytes, how: 'sum of the blobs the cache manifest lists' };
-    }
-    catch (e) {
-        return { bytes: null, how: `not measured: ${(0,_net_http__WEBPACK_IMPORTED_MODULE_2__/* .failureText */ .kY)(e)}` };
-    }
-}
-/** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */
-function directoryBytes(dir) {
-    try {
-        if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(dir).isDirectory())
-            return null;
-    }
-    catch {
-        return null;
-    }
-    let total = 0;
-    const walk = (d) => {
-        for (const entry of node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync(d, { withFileTypes: true })) {
-            const p = node_path__WEBPACK_IMPORTED_MODULE_1__.join(d, entry.name);
-            if (entry.isDirectory())
-                walk(p);
-            else if (entry.isFile())
-                total += node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync(p).size;
-        }
-    };
-    try {
-        walk(dir);
-    }
-    catch {
-        return null;
-    }
-    return total;
-}
-/**
- * Measures each `cache-to` destination: a registry cache by its manifest (fetched; the digest
- * from the metadata file when there is a single registry destination), a local cache by its
- * folder, anything else not at all. Never throws.
- */
-async function measureExports(destinations, manifest, fetcher) {
-    const registries = destinations.filter((d) => cacheEntryAttributes(d).type === 'registry');
-    const out = [];
-    for (const destination of destinations) {
-        const attrs = cacheEntryAttributes(destination);
-        const type = attrs.type ?? '';
-        if (type === 'registry' && attrs.ref) {
-            const digest = registries.length === 1 && manifest ? manifest.digest : '';
-            out.push({ destination, ...(await registryCacheBytes(attrs.ref, digest, fetcher)) });
-        }
-        else if (type === 'local' && attrs.dest) {
-            const bytes = directoryBytes(attrs.dest);
-            out.push({
-                destination,
-                bytes,
-                how: bytes === null
-                    ? 'not measured: the folder is not there'
-                    : 'size of the folder (it keeps blobs of earlier exports too)',
-            });
-        }
-        else {
-            out.push({ destination, bytes: null, how: `not measured for ${type || 'this'} caches` });
-        }
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 42613:
-/***/ ((module) => {
-
-module.exports = require("assert");
-
-/***/ }),
-
-/***/ 90290:
-/***/ ((module) => {
-
-module.exports = require("async_hooks");
-
-/***/ }),
-
-/***/ 20181:
-/***/ ((module) => {
-
-module.exports = require("buffer");
-
-/***/ }),
-
-/***/ 35317:
-/***/ ((module) => {
-
-module.exports = require("child_process");
-
-/***/ }),
-
-/***/ 64236:
-/***/ ((module) => {
-
-module.exports = require("console");
-
-/***/ }),
-
-/***/ 76982:
-/***/ ((module) => {
-
-module.exports = require("crypto");
-
-/***/ }),
-
-/***/ 31637:
-/***/ ((module) => {
-
-module.exports = require("diagnostics_channel");
-
-/***/ }),
-
-/***/ 24434:
-/***/ ((module) => {
-
-module.exports = require("events");
-
-/***/ }),
-
-/***/ 79896:
-/***/ ((module) => {
-
-module.exports = require("fs");
-
-/***/ }),
-
-/***/ 58611:
-/***/ ((module) => {
-
-module.exports = require("http");
-
-/***/ }),
-
-/***/ 85675:
-/***/ ((module) => {
-
-module.exports = require("http2");
-
-/***/ }),
-
-/***/ 65692:
-/***/ ((module) => {
-
-module.exports = require("https");
-
-/***/ }),
-
-/***/ 69278:
-/***/ ((module) => {
-
-module.exports = require("net");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = require("node:buffer");
-
-/***/ }),
-
-/***/ 77598:
-/***/ ((module) => {
-
-module.exports = require("node:crypto");
-
-/***/ }),
-
-/***/ 78474:
-/***/ ((module) => {
-
-module.exports = require("node:events");
-
-/***/ }),
-
-/***/ 73024:
-/***/ ((module) => {
-
-module.exports = require("node:fs");
-
-/***/ }),
-
-/***/ 37067:
-/***/ ((module) => {
-
-module.exports = require("node:http");
-
-/***/ }),
-
-/***/ 44708:
-/***/ ((module) => {
-
-module.exports = require("node:https");
-
-/***/ }),
-
-/***/ 48161:
-/***/ ((module) => {
-
-module.exports = require("node:os");
-
-/***/ }),
-
-/***/ 76760:
-/***/ ((module) => {
-
-module.exports = require("node:path");
-
-/***/ }),
-
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = require("node:process");
-
-/***/ }),
-
-/***/ 57075:
-/***/ ((module) => {
-
-module.exports = require("node:stream");
-
-/***/ }),
-
-/***/ 57975:
-/***/ ((module) => {
-
-module.exports = require("node:util");
-
-/***/ }),
-
-/***/ 38522:
-/***/ ((module) => {
-
-module.exports = require("node:zlib");
-
-/***/ }),
-
-/***/ 70857:
-/***/ ((module) => {
-
-module.exports = require("os");
-
-/***/ }),
-
-/***/ 16928:
-/***/ ((module) => {
-
-module.exports = require("path");
-
-/***/ }),
-
-/***/ 82987:
-/***/ ((module) => {
-
-module.exports = require("perf_hooks");
-
-/***/ }),
-
-/***/ 83480:
-/***/ ((module) => {
-
-module.exports = require("querystring");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = require("stream");
-
-/***/ }),
-
-/***/ 63774:
-/***/ ((module) => {
-
-module.exports = require("stream/web");
-
-/***/ }),
-
-/***/ 13193:
-/***/ ((module) => {
-
-module.exports = require("string_decoder");
-
-/***/ }),
-
-/***/ 53557:
-/***/ ((module) => {
-
-module.exports = require("timers");
-
-/***/ }),
-
-/***/ 64756:
-/***/ ((module) => {
-
-module.exports = require("tls");
-
-/***/ }),
-
-/***/ 52018:
-/***/ ((module) => {
-
-module.exports = require("tty");
-
-/***/ }),
-
-/***/ 87016:
-/***/ ((module) => {
-
-module.exports = require("url");
-
-/***/ }),
-
-/***/ 39023:
-/***/ ((module) => {
-
-module.exports = require("util");
-
-/***/ }),
-
-/***/ 98253:
-/***/ ((module) => {
-
-module.exports = require("util/types");
-
-/***/ }),
-
-/***/ 28167:
-/***/ ((module) => {
-
-module.exports = require("worker_threads");
-
-/***/ }),
-
-/***/ 43106:
-/***/ ((module) => {
-
-module.exports = require("zlib");
-
-/***/ })
-
-/******/ 	});
-/************************************************************************/
-/******/ 	// The module cache
-/******/ 	var __webpack_module_cache__ = {};
-/******/ 	
-/******/ 	// The require function
-/******/ 	function __nccwpck_require__(moduleId) {
-/******/ 		// Check if module is in cache
-/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 		if (cachedModule !== undefined) {
-/******/ 			return cachedModule.exports;
-/******/ 		}
-/******/ 		// Create a new module (and put it into the cache)
-/******/ 		var module = __webpack_module_cache__[moduleId] = {
-/******/ 			// no module.id needed
-/******/ 			// no module.loaded needed
-/******/ 			exports: {}
-/******/ 		};
-/******/ 	
-/******/ 		// Execute the module function
-/******/ 		var threw = true;
-/******/ 		try {
-/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
-/******/ 			threw = false;
-/******/ 		} finally {
-/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 		}
-/******/ 	
-/******/ 		// Return the exports of the module
-/******/ 		return module.exports;
-/******/ 	}
-/******/ 	
-/******/ 	// expose the modules object (__webpack_modules__)
-/******/ 	__nccwpck_require__.m = __webpack_modules__;
-/******/ 	
-/************************************************************************/
-/******/ 	/* webpack/runtime/asset-relocator-loader */
-/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
-/******/ 	
-/******/ 	/* webpack/runtime/compat get default export */
-/******/ 	(() => {
-/******/ 		// getDefaultExport function for compatibility with non-harmony modules
-/******/ 		__nccwpck_require__.n = (module) => {
-/******/ 			var getter = module && module.__esModule ?
-/******/ 				() => (module['default']) :
-/******/ 				() => (module);
-/******/ 			__nccwpck_require__.d(getter, { a: getter });
-/******/ 			return getter;
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/create fake namespace object */
-/******/ 	(() => {
-/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
-/******/ 		var leafPrototypes;
-/******/ 		// create a fake namespace object
-/******/ 		// mode & 1: value is a module id, require it
-/******/ 		// mode & 2: merge all properties of value into the ns
-/******/ 		// mode & 4: return value when already ns object
-/******/ 		// mode & 16: return value when it's Promise-like
-/******/ 		// mode & 8|1: behave like require
-/******/ 		__nccwpck_require__.t = function(value, mode) {
-/******/ 			if(mode & 1) value = this(value);
-/******/ 			if(mode & 8) return value;
-/******/ 			if(typeof value === 'object' && value) {
-/******/ 				if((mode & 4) && value.__esModule) return value;
-/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
-/******/ 			}
-/******/ 			var ns = Object.create(null);
-/******/ 			__nccwpck_require__.r(ns);
-/******/ 			var def = {};
-/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
-/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
-/******/ 			}
-/******/ 			def['default'] = () => (value);
-/******/ 			__nccwpck_require__.d(ns, def);
-/******/ 			return ns;
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/define property getters */
-/******/ 	(() => {
-/******/ 		// define getter functions for harmony exports
-/******/ 		__nccwpck_require__.d = (exports, definition) => {
-/******/ 			for(var key in definition) {
-/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 				}
-/******/ 			}
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/ensure chunk */
-/******/ 	(() => {
-/******/ 		__nccwpck_require__.f = {};
-/******/ 		// This file contains only the entry chunk.
-/******/ 		// The chunk loading function for additional chunks
-/******/ 		__nccwpck_require__.e = (chunkId) => {
-/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 				__nccwpck_require__.f[key](chunkId, promises);
-/******/ 				return promises;
-/******/ 			}, []));
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/get javascript chunk filename */
-/******/ 	(() => {
-/******/ 		// This function allow to reference async chunks
-/******/ 		__nccwpck_require__.u = (chunkId) => {
-/******/ 			// return url for filenames based on template
-/******/ 			return "" + chunkId + ".index.js";
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
-/******/ 	(() => {
-/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/make namespace object */
-/******/ 	(() => {
-/******/ 		// define __esModule on exports
-/******/ 		__nccwpck_require__.r = (exports) => {
-/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
-/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
-/******/ 			}
-/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 		};
-/******/ 	})();
-/******/ 	
-/******/ 	/* webpack/runtime/require chunk loading */
-/******/ 	(() => {
-/******/ 		// no baseURI
-/******/ 		
-/******/ 		// object to store loaded chunks
-/******/ 		// "1" means "loaded", otherwise not loaded yet
-/******/ 		var installedChunks = {
-/******/ 			792: 1
-/******/ 		};
-/******/ 		
-/******/ 		// no on chunks loaded
-/******/ 		
-/******/ 		var installChunk = (chunk) => {
-/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
-/******/ 			for(var moduleId in moreModules) {
-/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
-/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
-/******/ 				}
-/******/ 			}
-/******/ 			if(runtime) runtime(__nccwpck_require__);
-/******/ 			for(var i = 0; i < chunkIds.length; i++)
-/******/ 				installedChunks[chunkIds[i]] = 1;
-/******/ 		
-/******/ 		};
-/******/ 		
-/******/ 		// require() chunk loading for javascript
-/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
-/******/ 			// "1" is the signal for "already loaded"
-/******/ 			if(!installedChunks[chunkId]) {
-/******/ 				if(true) { // all chunks have JS
-/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
-/******/ 				} else installedChunks[chunkId] = 1;
-/******/ 			}
-/******/ 		};
-/******/ 		
-/******/ 		// no external install chunk
-/******/ 		
-/******/ 		// no HMR
-/******/ 		
-/******/ 		// no HMR manifest
-/******/ 	})();
-/******/ 	
-/************************************************************************/
-var __webpack_exports__ = {};
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = require("node:fs/promises");
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/command.js
-var command = __nccwpck_require__(44914);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/file-command.js
-var file_command = __nccwpck_require__(24753);
-;// CONCATENATED MODULE: ./src/runner/commands.ts
-
-
-
-
-/**
- * The runner's workflow commands, from @actions/core's own command and file-command modules.
- * `@actions/core`'s entry also loads its OIDC client (http-client and undici), about 100 ms of a
- * step's start that this action never needs; everything here is the same protocol without it.
- */
-/** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-function setOutput(name, value) {
-    if (process.env.GITHUB_OUTPUT)
-        return (0,file_command.issueFileCommand)('OUTPUT', (0,file_command.prepareKeyValueMessage)(name, value));
-    process.stdout.write(external_node_os_.EOL);
-    (0,command.issueCommand)('set-output', { name }, value);
-}
-function saveState(name, value) {
-    if (process.env.GITHUB_STATE)
-        return (0,file_command.issueFileCommand)('STATE', (0,file_command.prepareKeyValueMessage)(name, value));
-    (0,command.issueCommand)('save-state', { name }, value);
-}
-const getState = (name) => process.env[`STATE_${name}`] ?? '';
-const setSecret = (secret) => (0,command.issueCommand)('add-mask', {}, secret);
-const info = (message) => void process.stdout.write(message + external_node_os_.EOL);
-const debug = (message) => (0,command.issueCommand)('debug', {}, message);
-const commands_warning = (message) => (0,command.issueCommand)('warning', {}, message);
-const error = (message) => (0,command.issueCommand)('error', {}, message);
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-/** A collapsible section of the log around `fn`. */
-async function group(name, fn) {
-    (0,command.issue)('group', name);
-    try {
-        return await fn();
-    }
-    finally {
-        (0,command.issue)('endgroup');
-    }
-}
-/** Appends Markdown to the job summary file (`GITHUB_STEP_SUMMARY`); no-op without one. */
-async function appendSummary(markdown) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file)
-        return;
-    await (0,promises_namespaceObject.appendFile)(file, markdown.endsWith(external_node_os_.EOL) ? markdown : markdown + external_node_os_.EOL, { encoding: 'utf8' });
-}
-
-;// CONCATENATED MODULE: ./src/buildx/args.ts
-function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
-    const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
-    const opts = [...builder.driverOpts];
-    for (const extra of extraDriverOpts) {
-        const key = extra.slice(0, extra.indexOf('='));
-        if (!opts.some((o) => o.startsWith(`${key}=`)))
-            opts.push(extra);
-    }
-    for (const opt of opts)
-        args.push('--driver-opt', opt);
-    if (builder.buildkitdFlags !== '')
-        args.push('--buildkitd-flags', builder.buildkitdFlags);
-    if (configFile)
-        args.push('--buildkitd-config', configFile);
-    args.push('--bootstrap');
-    if (builder.driver === 'remote')
-        args.push(builder.endpoint);
-    return args;
-}
-function args_removeBuilderArgs(name) {
-    return ['buildx', 'rm', '--force', name];
-}
-function args_inspectBuilderArgs(name) {
-    return ['buildx', 'inspect', name];
-}
-const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
-    (context.includes('.git') || context.includes('#'));
-function gitContextHost(context) {
-    if (!isGitContext(context))
-        return null;
-    const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+)/.exec(context) ?? /^git@([^:]+):/.exec(context);
-    return m ? m[1] : null;
-}
-/** `docker buildx build …`: every input becomes its own argument, in a stable order. */
-function buildArgs(i) {
-    const b = i.build;
-    const args = ['buildx', 'build', '--builder', i.builder];
-    const each = (flag, values) => values.forEach((v) => args.push(flag, v));
-    const one = (flag, value) => value !== '' && args.push(flag, value);
-    each('--add-host', b.addHosts);
-    each('--allow', b.allow);
-    each('--annotation', b.annotations);
-    each('--attest', b.attests);
-    each('--build-arg', b.buildArgs);
-    each('--build-context', b.buildContexts);
-    each('--cache-from', i.cacheFrom);
-    each('--cache-to', i.cacheTo);
-    one('--call', b.call);
-    one('--cgroup-parent', b.cgroupParent);
-    one('--file', b.file);
-    if (i.iidFile !== '')
-        args.push('--iidfile', i.iidFile);
-    each('--label', b.labels);
-    if (b.load)
-        args.push('--load');
-    args.push('--metadata-file', i.metadataFile);
-    one('--network', b.network);
-    if (b.noCache)
-        args.push('--no-cache');
-    each('--no-cache-filter', b.noCacheFilters);
-    each('--output', b.outputs);
-    if (b.platforms.length > 0)
-        args.push('--platform', b.platforms.join(','));
-    if (b.provenance !== '')
-        args.push(`--provenance=${b.provenance}`);
-    if (b.pull)
-        args.push('--pull');
-    if (b.push)
-        args.push('--push');
-    if (b.sbom !== '')
-        args.push(`--sbom=${b.sbom}`);
-    b.secrets.forEach((s, n) => args.push('--secret', `id=${s.id},env=${i.secretEnvNames[n]}`));
-    b.secretEnvs.forEach((s) => args.push('--secret', `id=${s.id},env=${s.env}`));
-    b.secretFiles.forEach((s) => args.push('--secret', `id=${s.id},src=${s.path}`));
-    if (i.gitAuthEnv)
-        args.push('--secret', `id=GIT_AUTH_TOKEN.${i.gitAuthEnv.host},env=${i.gitAuthEnv.env}`);
-    one('--shm-size', b.shmSize);
-    each('--ssh', b.ssh);
-    each('--tag', b.tags);
-    one('--target', b.target);
-    each('--ulimit', b.ulimit);
-    args.push(b.context);
-    return args;
-}
-/**
- * The cache export as its own invocation, after the image build: the same build definition (so
- * every step is a local cache hit), no image outputs, only `--cache-to`. Ending it on a timeout or
- * a failure cannot touch the image, which the first invocation already built and pushed.
- */
-function cacheExportArgs(i) {
-    const definition = {
-        ...i.build,
-        tags: [],
-        labels: [],
-        annotations: [],
-        push: false,
-        load: false,
-        outputs: ['type=cacheonly'],
-        pull: false,
-        noCache: false,
-        // Attestations belong to the image, which the first invocation made.
-        provenance: 'false',
-        sbom: '',
-        attests: [],
-        call: '',
-    };
-    return buildArgs({ ...i, build: definition, iidFile: '' });
-}
-function historyLogsArgs(builder, ref) {
-    return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
-}
-function historyInspectArgs(builder, ref) {
-    return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/buildx/builder.ts
-
-
-
-
-class BuilderError extends Error {
-}
-/** A loopback cache service is only reachable from a container builder on the host's network. */
-function needsHostNetwork(env) {
-    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
-    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
-}
-function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
-    const job = (env.GITHUB_JOB ?? '')
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .slice(0, 20);
-    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
-}
-/**
- * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
- * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
- * post can clean up even if creation fails halfway.
- */
-async function setupBuilder(exec, buildx, o) {
-    if (o.builder.builder !== '') {
-        const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
-        if (inspect.exitCode !== 0) {
-            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
-        }
-        return { name: o.builder.builder, created: false };
-    }
-    if (o.builder.driver === 'docker')
-        return { name: 'default', created: false };
-    const name = builderName(o.env);
-    let configFile;
-    if (o.builder.buildkitdConfigInline.trim() !== '') {
-        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
-        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
-    }
-    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
-    o.onCreate(name);
-    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
-    if (created.exitCode !== 0) {
-        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${lastLine(created.stderr)}`);
-    }
-    return { name, created: true };
-}
-/** Removes a builder if it still exists; never throws (post must not fail the job). */
-async function removeBuilder(exec, buildx, name) {
-    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
-    if (inspect.exitCode !== 0)
-        return null;
-    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
-    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
-}
-function lastLine(text) {
-    const lines = text
-        .trim()
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
-}
-
-;// CONCATENATED MODULE: ./src/buildx/parse.ts
+/* unused harmony exports parseMaterialUri, parseStepName, jsonDocuments, timeMicros, parseErrorSource */
 /** Pure parsers for what buildx prints and writes; tested against recorded real output. */
 /** `github.com/docker/buildx v0.29.1 1a2b3c` or Debian's `… 0.29.1+ds1 0.29.1+ds1-4` → `0.29.1`. */
 function parseBuildxVersion(stdout) {
@@ -1619,6 +614,3347 @@ function parseHistoryInspect(text) {
     };
 }
 
+
+/***/ }),
+
+/***/ 15436:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Es: () => (/* binding */ retainCommitCaches),
+/* harmony export */   dU: () => (/* reexport safe */ _plan__WEBPACK_IMPORTED_MODULE_0__.dU),
+/* harmony export */   oI: () => (/* binding */ runCleanupEvent),
+/* harmony export */   rg: () => (/* binding */ cleanupOutputs)
+/* harmony export */ });
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88345);
+// The room's door for main.ts: the REST and registry code is evaluated only on runs that clean up.
+
+async function runCleanupEvent(ctx, inputs, env, trigger) {
+    return (await __nccwpck_require__.e(/* import() */ 905).then(__nccwpck_require__.bind(__nccwpck_require__, 80905))).runCleanupEvent(ctx, inputs, env, trigger);
+}
+/** Retention runs on pushes to the default branch only. */
+async function retainCommitCaches(ctx, inputs, env, plan) {
+    if (plan.trigger.kind !== 'push-default')
+        return null;
+    return (await __nccwpck_require__.e(/* import() */ 905).then(__nccwpck_require__.bind(__nccwpck_require__, 80905))).retainCommitCaches(ctx, inputs, env, plan);
+}
+/** The outputs a clean-up adds: the repository's GitHub cache usage, when it was read. */
+function cleanupOutputs(o) {
+    return o?.quota ? { 'cache-usage-bytes': String(o.quota.repositoryBytes) } : {};
+}
+
+
+/***/ }),
+
+/***/ 88345:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Po: () => (/* binding */ manifestsToDelete),
+/* harmony export */   Rw: () => (/* binding */ MAX_DELETIONS),
+/* harmony export */   dU: () => (/* binding */ cleanupTrigger),
+/* harmony export */   f$: () => (/* binding */ planDeletions),
+/* harmony export */   y7: () => (/* binding */ deletionsDue)
+/* harmony export */ });
+/* unused harmony export namesOfRef */
+/* harmony import */ var _plan_names__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42471);
+
+/** At most this many caches are deleted per run: a backlog is paid off over several runs. */
+const MAX_DELETIONS = 25;
+/**
+ * Whether this run is a clean-up run: a closed pull request (merged or not) or a deleted branch.
+ * Null for every other run, which builds as usual. `pull_request_target`, `issue_comment` and
+ * `workflow_run` are never clean-up runs: code from anyone may steer them.
+ */
+function cleanupTrigger(ctx) {
+    if (ctx.eventName === 'pull_request' && ctx.action === 'closed' && ctx.pullRequest) {
+        const pr = ctx.pullRequest;
+        const how = pr.merged ? 'merged' : 'closed without merging';
+        // A fork's run has a read-only token anyway; it may only ever touch the pull request's own caches.
+        const fork = pr.fromFork ? ' (from a fork: only its own caches)' : '';
+        return {
+            kind: 'ref-gone',
+            ref: { kind: 'pr', number: pr.number },
+            why: `pull request #${pr.number} was ${how}${fork}: no run will read its caches again`,
+        };
+    }
+    if (ctx.eventName !== 'delete')
+        return null;
+    const deleted = ctx.deletedRef ?? { type: '', name: '' };
+    if (deleted.type !== 'branch' || deleted.name === '') {
+        const what = deleted.type === 'tag' ? `tag ${deleted.name}` : `${deleted.type || 'ref'} ${deleted.name}`;
+        return {
+            kind: 'nothing',
+            why: `delete of ${what}: tags have no caches of their own, nothing is deleted`,
+        };
+    }
+    if (deleted.name === ctx.defaultBranch) {
+        return { kind: 'nothing', why: `the default branch ${deleted.name} is never cleaned up` };
+    }
+    return {
+        kind: 'ref-gone',
+        ref: { kind: 'branch', name: deleted.name },
+        why: `branch ${deleted.name} was deleted: no run will read its caches again`,
+    };
+}
+/** The legs a name of this scope may have ('' for the plain build); none when the name is not this scope's. */
+function legsOf(name, scope) {
+    const prefix = `${(0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .namespace */ .MF)(scope, '')}.`;
+    if (!name.startsWith(prefix))
+        return [];
+    const leg = /^([a-z0-9_-]+)\.(?:branch|pr|sha)-/.exec(name.slice(prefix.length));
+    return leg ? ['', leg[1]] : [''];
+}
+/** The ref's cache names among `names`, for every leg of the scope (exact names: `feature` never takes `feature-2`). */
+function namesOfRef(names, scope, ref) {
+    return names.filter((name) => legsOf(name, scope).some((leg) => (0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .cacheName */ .UU)((0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .namespace */ .MF)(scope, leg), ref) === name));
+}
+const SHA_PART = /^sha-[0-9a-f]{40}$/;
+/**
+ * What a run deletes. A ref that is gone: every cache of it in the scope, all legs. Retention (a
+ * push to the default branch): the `sha-*` caches of this run's namespace beyond the newest
+ * `keep`; a cache whose age is unknown counts as new. Never a name this run reads or writes, at
+ * most `limit` deletions, the oldest first.
+ */
+function planDeletions(o) {
+    const limit = o.limit ?? MAX_DELETIONS;
+    const byName = new Map();
+    for (const c of o.existing)
+        if (!byName.has(c.name))
+            byName.set(c.name, c);
+    const caches = [...byName.values()];
+    let doomed;
+    const kept = [];
+    if (o.target.kind === 'ref-gone') {
+        const why = o.target.why;
+        doomed = namesOfRef(caches.map((c) => c.name), o.scope, o.target.ref).map((name) => ({ name, why }));
+    }
+    else {
+        const prefix = `${o.target.namespace}.`;
+        const commits = caches
+            .filter((c) => c.name.startsWith(prefix) && SHA_PART.test(c.name.slice(prefix.length)))
+            // Newest first; unknown ages first of all, so they are kept.
+            .sort((a, b) => (b.createdAt ?? Infinity) - (a.createdAt ?? Infinity) ||
+            (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        const keep = o.target.keep;
+        for (const c of commits.slice(0, keep))
+            kept.push({ name: c.name, why: `one of the newest ${keep} commit caches` });
+        doomed = commits
+            .slice(keep)
+            .reverse()
+            .map((c) => ({
+            name: c.name,
+            why: `older than the newest ${keep} commit caches (cache-keep-commits)`,
+        }));
+    }
+    const deletions = [];
+    const deferred = [];
+    for (const d of doomed) {
+        if (o.protect.includes(d.name))
+            kept.push({ name: d.name, why: "this run's plan reads or writes it" });
+        else if (deletions.length < limit)
+            deletions.push(d);
+        else
+            deferred.push(d.name);
+    }
+    return { deletions, kept, deferred };
+}
+/**
+ * Whether names alone show something to delete, before ages or digests are read. Not which: the
+ * ages decide that, and with them which one is protected, so no name is protected here.
+ */
+function deletionsDue(target, scope, names) {
+    const existing = names.map((name) => ({ name, createdAt: null }));
+    return planDeletions({ target, scope, existing, protect: [] }).deletions.length > 0;
+}
+/**
+ * Which manifests go: deleting a manifest deletes every tag on it, so one is deleted only when
+ * every tag on it is being deleted. A tag that shares its manifest with a kept tag stays.
+ */
+function manifestsToDelete(deletions, manifests) {
+    const doomed = new Map(deletions.map((d) => [d.name, d.why]));
+    const remove = [];
+    const kept = [];
+    const seen = new Set();
+    for (const d of deletions) {
+        const m = manifests.find((x) => x.tags.includes(d.name));
+        if (!m) {
+            kept.push({ name: d.name, why: 'its manifest was not found (already deleted?)' });
+            continue;
+        }
+        if (seen.has(m.id))
+            continue;
+        seen.add(m.id);
+        const others = m.tags.filter((t) => !doomed.has(t));
+        if (others.length > 0) {
+            for (const t of m.tags.filter((x) => doomed.has(x))) {
+                kept.push({ name: t, why: `shares its manifest with ${others.join(', ')}, which is kept` });
+            }
+        }
+        else {
+            remove.push({ ...m, why: d.why });
+        }
+    }
+    return { remove, kept };
+}
+
+
+/***/ }),
+
+/***/ 56320:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ renderCleanup)
+/* harmony export */ });
+/* harmony import */ var _report_summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57994);
+
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+const code = (text) => `\`${cell(text)}\``;
+/** The job summary's clean-up section: what was deleted and kept and why, and the quota. */
+function renderCleanup(o) {
+    const title = o.kind === 'retention' ? 'Cache retention' : 'BuildKit cache: clean-up';
+    const out = [`${o.kind === 'retention' ? '###' : '##'} ${title}`, '', cell(o.why), ''];
+    const verb = o.dryRun ? 'would delete (dry run)' : 'deleted';
+    if (o.deleted.length === 0)
+        out.push(`Nothing ${o.dryRun ? 'would be ' : ''}deleted.`, '');
+    for (const d of o.deleted)
+        out.push(`- **${verb}** ${code(d.name)}: ${cell(d.why)}`);
+    for (const k of o.kept)
+        out.push(`- **kept** ${code(k.name)}: ${cell(k.why)}`);
+    if (o.deleted.length + o.kept.length > 0)
+        out.push('');
+    for (const n of [...o.notes, ...o.warnings])
+        out.push(`- ${cell(n)}`);
+    if (o.notes.length + o.warnings.length > 0)
+        out.push('');
+    const q = o.quota;
+    if (q) {
+        const pct = Math.round((q.repositoryBytes / q.limitBytes) * 100);
+        out.push(`GitHub cache usage: **${(0,_report_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.repositoryBytes)}** of ${(0,_report_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.limitBytes)} (${pct}%); ` +
+            `this scope's index entries ${(0,_report_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.scopeBytes)} (layer blobs are shared between scopes).`, '');
+        if (q.largest.length > 0) {
+            out.push('| largest entries | ref | size |', '|---|---|---:|');
+            for (const e of q.largest)
+                out.push(`| ${code(e.key)} | ${code(e.ref)} | ${(0,_report_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(e.bytes)} |`);
+            out.push('');
+        }
+    }
+    return out.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 37706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ readDockerConfig),
+/* harmony export */   k: () => (/* binding */ dockerConfigDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
+}
+/** The text of docker's config.json, or null when there is none (the CLI's defaults apply). */
+function readDockerConfig(env = process.env) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dockerConfigDir(env), 'config.json'), 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _k: () => (/* binding */ lookUpGhaCaches),
+/* harmony export */   dC: () => (/* binding */ indexNames),
+/* harmony export */   ym: () => (/* binding */ ghaServiceFrom)
+/* harmony export */ });
+/* unused harmony exports GHA_CACHE_VERSION, indexKeys, isIndexOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(59663);
+
+
+/**
+ * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
+ * importer asks at import: its client (go-actions-cache) looks an index up with
+ * GetCacheEntryDownloadURL (cache service v2) or `GET _apis/artifactcache/cache` (v1, GHES and
+ * older runners), under one constant version. GitHub's scope rules then answer exactly what the
+ * import will see. Neither BuildKit nor `@actions/cache` lists entries, and GitHub guarantees a
+ * job's token no listing call, so none is made.
+ */
+/** go-actions-cache's version: one constant hash for every key, not one per key. */
+const GHA_CACHE_VERSION = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update('|go-actionscache-1.0').digest('hex');
+/** BuildKit's index format version inside the key (`index-<name>-1-…`). */
+const INDEX_VERSION = '1';
+/**
+ * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
+ * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
+ */
+function ghaServiceFrom(env) {
+    const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
+    if (v2 && env.ACTIONS_RESULTS_URL)
+        return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
+    if (!v2 && env.ACTIONS_CACHE_URL)
+        return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
+    return null;
+}
+/**
+ * The index keys BuildKit's import loads for a cache name: one per ref scope of the token,
+ * `index-<name>-1-<first 8 hex of sha256(scope)>` (the exporter appends `#<n>`). Without the
+ * token's scopes, the prefix every such key starts with.
+ */
+function indexKeys(name, tokenScopes) {
+    const prefix = `index-${name}-${INDEX_VERSION}-`;
+    if (!tokenScopes || tokenScopes.length === 0)
+        return [prefix];
+    return tokenScopes.map((s) => prefix + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(s).digest('hex').slice(0, 8));
+}
+/** Whether a matched key is an index of exactly this name (`…branch-main-` also starts `…branch-main-2-…`). */
+function isIndexOf(key, name) {
+    const prefix = `index-${name}-${INDEX_VERSION}-`;
+    return key.startsWith(prefix) && /^[0-9a-f]{8}(?:#\d+)?$/.test(key.slice(prefix.length));
+}
+/**
+ * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
+ * fails: a name whose request fails stays unknown, with the reason.
+ */
+async function lookUpGhaCaches(o) {
+    const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
+    const fetchImpl = o.fetchImpl ?? _net_http__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .tX;
+    const reasons = [];
+    const found = new Map();
+    await Promise.all(o.names.map(async (name) => {
+        const keys = indexKeys(name, o.tokenScopes);
+        try {
+            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
+            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
+            // A key of another name that shares the prefix says nothing about this one.
+            found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
+        }
+        catch (e) {
+            found.set(name, undefined);
+            const timedOut = signal.aborted || e?.name === 'TimeoutError';
+            reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : (0,_net_http__WEBPACK_IMPORTED_MODULE_1__/* .failureText */ .kY)(e));
+        }
+    }));
+    return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
+}
+class LookupRefused extends Error {
+}
+/** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
+async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
+    const res = await fetchImpl(`${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ key: keys[0], restore_keys: keys, version: GHA_CACHE_VERSION }),
+        signal,
+    });
+    if (!res.ok)
+        throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
+    const body = (await res.json());
+    return body.ok === true ? String(body.matched_key ?? '') : null;
+}
+/** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
+async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
+    const query = new URLSearchParams({ keys: keys.join(','), version: GHA_CACHE_VERSION });
+    const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
+        signal,
+    });
+    if (res.status === 204)
+        return null;
+    if (!res.ok)
+        throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
+    const text = await res.text();
+    if (text.trim() === '')
+        return null;
+    const body = JSON.parse(text);
+    return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
+}
+/** The cache names in BuildKit index keys (`index-<name>-1-<8 hex>[#n]`); other keys are ignored. */
+function indexNames(keys) {
+    const names = new Set();
+    for (const key of keys) {
+        const m = /^index-(.+)-1-[0-9a-f]{8}(?:#\d+)?$/.exec(key);
+        if (m)
+            names.add(m[1]);
+    }
+    return [...names].sort();
+}
+
+
+/***/ }),
+
+/***/ 19556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ readRunContext),
+/* harmony export */   yT: () => (/* binding */ stripRefsHeads)
+/* harmony export */ });
+/* unused harmony exports parseMergeQueueRef, runContextFrom, mergedPullRequest */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+function obj(value) {
+    return value !== null && typeof value === 'object' ? value : undefined;
+}
+function str(value) {
+    return typeof value === 'string' ? value : '';
+}
+function stripRefsHeads(ref) {
+    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref;
+}
+/** `gh-readonly-queue/<base>/pr-<N>-<sha>` → base and N (the base itself may contain `/`). */
+function parseMergeQueueRef(ref) {
+    const m = /^(?:refs\/heads\/)?gh-readonly-queue\/(.+)\/pr-(\d+)-[0-9a-f]+$/.exec(ref);
+    return m ? { baseRef: m[1], prNumber: Number(m[2]) } : null;
+}
+/** Pure: environment plus parsed event payload → RunContext. */
+function runContextFrom(env, payload) {
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const repo = obj(payload.repository);
+    const ctx = {
+        eventName,
+        ref: env.GITHUB_REF ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        repository: env.GITHUB_REPOSITORY ?? str(repo?.full_name),
+        defaultBranch: str(repo?.default_branch) || str(repo?.master_branch),
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    };
+    // A schedule payload carries no repository; scheduled runs always run on the default branch.
+    if (ctx.defaultBranch === '' && eventName === 'schedule')
+        ctx.defaultBranch = stripRefsHeads(ctx.ref);
+    const pr = obj(payload.pull_request);
+    if (pr && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
+        const base = obj(pr.base);
+        const head = obj(pr.head);
+        const baseRepo = str(obj(base?.repo)?.full_name);
+        const headRepo = str(obj(head?.repo)?.full_name);
+        ctx.pullRequest = {
+            number: Number(pr.number ?? payload.number),
+            baseRef: str(base?.ref),
+            headRef: str(head?.ref),
+            headSha: str(head?.sha),
+            // A deleted fork has head.repo null: treat it as a fork, the careful answer.
+            fromFork: headRepo === '' || (baseRepo !== '' && headRepo !== baseRepo),
+            ...(pr.merged === true ? { merged: true } : {}),
+        };
+    }
+    if (typeof payload.action === 'string')
+        ctx.action = payload.action;
+    if (eventName === 'delete')
+        ctx.deletedRef = { type: str(payload.ref_type), name: str(payload.ref) };
+    const mg = obj(payload.merge_group);
+    if (mg && eventName === 'merge_group') {
+        const headRef = str(mg.head_ref);
+        const parsed = parseMergeQueueRef(headRef);
+        ctx.mergeGroup = {
+            baseRef: stripRefsHeads(str(mg.base_ref)) || parsed?.baseRef || '',
+            prNumber: parsed?.prNumber ?? null,
+            headSha: str(mg.head_sha),
+        };
+    }
+    const headCommit = obj(payload.head_commit);
+    if (eventName === 'push' && headCommit) {
+        const n = mergedPullRequest(str(headCommit.message));
+        if (n !== null)
+            ctx.mergedPullRequest = n;
+    }
+    const before = str(payload.before);
+    if (eventName === 'push' &&
+        /^[0-9a-f]{40}$/.test(before) &&
+        !/^0+$/.test(before) &&
+        payload.forced !== true) {
+        ctx.pushedBefore = before;
+    }
+    return ctx;
+}
+/**
+ * The pull request a commit merged, from the messages GitHub writes: a merge commit's
+ * `Merge pull request #12 from owner/branch`, a squash merge's `Title (#12)`.
+ */
+function mergedPullRequest(message) {
+    const subject = message.split('\n')[0].trim();
+    const m = /^Merge pull request #(\d+) from /.exec(subject) ?? /\(#(\d+)\)$/.exec(subject);
+    return m ? Number(m[1]) : null;
+}
+function readRunContext(env = process.env) {
+    let payload = {};
+    const path = env.GITHUB_EVENT_PATH;
+    if (path) {
+        try {
+            payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+        }
+        catch {
+            payload = {};
+        }
+    }
+    return runContextFrom(env, payload);
+}
+
+
+/***/ }),
+
+/***/ 59663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   kY: () => (/* binding */ failureText),
+/* harmony export */   tX: () => (/* binding */ httpFetch)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+
+const MAX_REDIRECTS = 5;
+/**
+ * A failed request in a few words: fetch's "fetch failed" with the system error's code, e.g.
+ * `(ECONNREFUSED)`, and the proxy it went through, if any (a proxy's refusal reads the same).
+ */
+function failureText(error) {
+    const cause = error?.cause?.code;
+    const proxy = error?.proxy;
+    return (`${error?.message || String(error)}${typeof cause === 'string' ? ` (${cause})` : ''}` +
+        (typeof proxy === 'string' ? ` through the proxy ${proxy}` : ''));
+}
+/**
+ * A small `fetch` whose connections come from `@actions/http-client`: HTTPS_PROXY / HTTP_PROXY are
+ * used and NO_PROXY (and loopback) bypass them, exactly as for `@actions/cache` and
+ * `@actions/tool-cache`. Follows up to five redirects itself (303 turns into a GET, and
+ * credentials are not sent to another origin: host and port, which the toolkit's own redirect
+ * handling does not compare), reads the whole body, and fails as `fetch` does: network errors as
+ * "fetch failed" with the system error as `cause`, an aborted signal with the signal's reason (a
+ * `TimeoutError` for `AbortSignal.timeout`).
+ */
+const httpFetch = async (url, init = {}) => {
+    let target = new URL(url);
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body;
+    let headers = { ...(init.headers ?? {}) };
+    const routes = await proxyRoutes();
+    for (let hop = 0;; hop++) {
+        const res = await request(target, method, headers, body, init.signal, routes);
+        const location = res.headers.get('location');
+        if (![301, 302, 303, 307, 308].includes(res.status) || !location)
+            return res;
+        if (hop === MAX_REDIRECTS)
+            throw new Error('fetch failed', { cause: new Error('too many redirects') });
+        const next = new URL(location, target);
+        if (next.origin !== target.origin) {
+            headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+        }
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+        }
+        target = next;
+    }
+};
+/** Without a proxy variable every connection is direct, as the toolkit's would be: node's own agent. */
+const DIRECT = { agentFor: () => undefined, proxyFor: () => undefined };
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+let loadedRoutes;
+/** The proxy (`host:port`, without credentials) a request to `url` goes through; undefined for none. */
+async function proxyFor(url) {
+    return (await proxyRoutes()).proxyFor(new URL(url));
+}
+/**
+ * The toolkit's client is loaded on the first request through a proxy only (it brings undici and
+ * a tunnel agent, ~50 ms): runs without a proxy, or without requests, don't pay for it.
+ */
+function proxyRoutes() {
+    if (!PROXY_VARIABLES.some((name) => process.env[name]))
+        return Promise.resolve(DIRECT);
+    loadedRoutes ??= Promise.all([
+        __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 54844, 23)),
+        __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 54988)),
+    ]).then(([{ HttpClient }, { getProxyUrl }]) => {
+        const client = new HttpClient('buildkit-cache-action', [], { allowRedirects: false });
+        return {
+            agentFor: (url) => client.getAgent(url.href),
+            proxyFor: (url) => {
+                const proxy = getProxyUrl(url);
+                return proxy?.hostname ? proxy.host : undefined;
+            },
+        };
+    });
+    return loadedRoutes;
+}
+function request(url, method, headers, body, signal, routes) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        // node:https loads TLS: ~5 ms that runs against a loopback or plain-HTTP service never need.
+        const client = url.protocol === 'https:'
+            ? __nccwpck_require__(44708)
+            : url.protocol === 'http:'
+                ? node_http__WEBPACK_IMPORTED_MODULE_0__
+                : null;
+        if (!client)
+            return reject(new TypeError(`fetch failed: unsupported protocol ${url.protocol}`));
+        const proxy = routes.proxyFor(url);
+        const failed = (e) => signal?.aborted
+            ? signal.reason
+            : Object.assign(new TypeError('fetch failed', { cause: e }), proxy ? { proxy } : {});
+        const sent = { ...headers };
+        if (body !== undefined)
+            sent['Content-Length'] = String(Buffer.byteLength(body));
+        const req = client.request(url, { method, headers: sent, agent: routes.agentFor(url) });
+        const onAbort = () => req.destroy(signal?.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const settle = () => signal?.removeEventListener('abort', onAbort);
+        req.on('error', (e) => {
+            settle();
+            reject(failed(e));
+        });
+        req.on('response', (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('error', (e) => {
+                settle();
+                reject(failed(e));
+            });
+            res.on('end', () => {
+                settle();
+                const data = Buffer.concat(chunks);
+                const status = res.statusCode ?? 0;
+                resolve({
+                    status,
+                    ok: status >= 200 && status < 300,
+                    headers: {
+                        get: (name) => {
+                            const v = res.headers[name.toLowerCase()];
+                            return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+                        },
+                    },
+                    text: async () => data.toString('utf8'),
+                    json: async () => JSON.parse(data.toString('utf8')),
+                    arrayBuffer: async () => data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
+                });
+            });
+        });
+        req.end(body);
+    });
+}
+
+
+/***/ }),
+
+/***/ 42471:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E3: () => (/* binding */ refLabel),
+/* harmony export */   MF: () => (/* binding */ namespace),
+/* harmony export */   UU: () => (/* binding */ cacheName),
+/* harmony export */   Yk: () => (/* binding */ legOf),
+/* harmony export */   _M: () => (/* binding */ repositoryOf),
+/* harmony export */   _V: () => (/* binding */ defaultScope),
+/* harmony export */   hc: () => (/* binding */ siblingLegsFromTags),
+/* harmony export */   yR: () => (/* binding */ slug)
+/* harmony export */ });
+/* unused harmony exports sameRef, refName, TAG_MAX */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+function refLabel(ref) {
+    switch (ref.kind) {
+        case 'branch':
+            return `branch:${ref.name}`;
+        case 'pr':
+            return `pr:${ref.number}`;
+        case 'sha':
+            return `sha:${ref.sha}`;
+    }
+}
+function sameRef(a, b) {
+    return refLabel(a) === refLabel(b);
+}
+function shortHash(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 8);
+}
+/**
+ * A name that is valid inside a registry tag, a gha scope, an s3 name and a folder name:
+ * lowercase `[a-z0-9_.-]`, not starting with `.` or `-`, at most `maxLength` characters. Where
+ * sanitizing changed or shortened the name, a short hash of the original is appended, so that
+ * `Feature/A` and `feature-a` never share a cache.
+ */
+function slug(name, maxLength = 128, allowDots = true) {
+    const invalid = allowDots ? /[^a-z0-9_.-]+/g : /[^a-z0-9_-]+/g;
+    const clean = name
+        .toLowerCase()
+        .replace(invalid, '-')
+        .replace(/^[.-]+/, '')
+        .replace(/[.-]+$/, '');
+    if (clean === name && clean.length <= maxLength && clean !== '')
+        return clean;
+    const hash = shortHash(name);
+    const room = maxLength - hash.length - 1;
+    const head = clean.slice(0, room).replace(/[.-]+$/, '');
+    return head === '' ? hash : `${head}-${hash}`;
+}
+/** The name part of a cache for a ref, e.g. `branch-main`, `pr-7`, `sha-<40 hex>`. */
+function refName(ref, maxLength) {
+    switch (ref.kind) {
+        case 'branch':
+            return `branch-${slug(ref.name, maxLength - 'branch-'.length)}`;
+        case 'pr':
+            return `pr-${ref.number}`;
+        case 'sha':
+            return `sha-${ref.sha.toLowerCase()}`;
+    }
+}
+/** Registry tags are at most 128 characters. */
+const TAG_MAX = 128;
+/**
+ * `<scope>[.<leg>]`: the namespace of one image's cache. Dots separate it from the ref part, so
+ * a sibling leg's tags can be recognised when listing a repository's tags.
+ */
+function namespace(scope, leg) {
+    const s = slug(scope, 48, false);
+    return leg === '' ? s : `${s}.${slug(leg, 40, false)}`;
+}
+/** The full cache name for a ref inside a namespace: `<namespace>.<ref part>`, a valid tag. */
+function cacheName(ns, ref) {
+    return `${ns}.${refName(ref, TAG_MAX - ns.length - 1)}`;
+}
+/**
+ * The default scope: from the Dockerfile's path, so two images built in one repository never
+ * share a cache by accident. Targets and platforms of one Dockerfile share stages, so they are
+ * legs of one scope (see `legOf`), not strangers.
+ */
+function defaultScope(file) {
+    const parts = [];
+    const path = file.replace(/\\/g, '/').replace(/^\.\//, '');
+    if (path !== '') {
+        const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+        const base = path.slice(path.lastIndexOf('/') + 1);
+        if (dir !== '' && dir !== '.')
+            parts.push(dir);
+        if (base !== 'Dockerfile')
+            parts.push(base);
+    }
+    // Already clean, so the namespace needs no hash suffix: `docker/api/Dockerfile` → `docker-api`.
+    const name = parts
+        .join('-')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .replace(/^[-]+|[-]+$/g, '');
+    return name === '' ? 'default' : name;
+}
+/**
+ * The default matrix leg: the target and the platforms (`runtime`, `linux-arm64`,
+ * `runtime-linux-amd64_linux-arm-v7`); empty for a plain build.
+ */
+function legOf(target, platforms) {
+    const platformPart = platforms.map((p) => p.replace(/\//g, '-')).join('_');
+    return [target, platformPart].filter((p) => p !== '').join('-');
+}
+/** The repository of an image reference: `ghcr.io/o/app:1.0` → `ghcr.io/o/app`. */
+function repositoryOf(imageRef) {
+    const noDigest = imageRef.split('@')[0];
+    const lastSlash = noDigest.lastIndexOf('/');
+    const colon = noDigest.indexOf(':', lastSlash + 1);
+    return (colon === -1 ? noDigest : noDigest.slice(0, colon)).toLowerCase();
+}
+/**
+ * Sibling matrix legs found among a cache repository's tags: `<scope>.<leg>.<ref part>` tags
+ * whose leg is not this one. Legs have no dots, so the pattern is unambiguous.
+ */
+function siblingLegsFromTags(tags, scope, ownLeg) {
+    const prefix = `${slug(scope, 48, false)}.`;
+    const own = ownLeg === '' ? '' : slug(ownLeg, 40, false);
+    const legs = new Set();
+    for (const tag of tags) {
+        if (!tag.startsWith(prefix))
+            continue;
+        const m = /^([a-z0-9_-]+)\.(branch|pr|sha)-/.exec(tag.slice(prefix.length));
+        if (m && m[1] !== own)
+            legs.add(m[1]);
+    }
+    return [...legs].sort();
+}
+
+
+/***/ }),
+
+/***/ 55312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  et: () => (/* binding */ plan),
+  HN: () => (/* binding */ planLines),
+  kR: () => (/* binding */ planOptionsFrom)
+});
+
+;// CONCATENATED MODULE: ./src/plan/backends.ts
+/** Where an s3 cache lives: both the importer and the exporter take these. */
+const S3_SHARED = [
+    'bucket',
+    'region',
+    'prefix',
+    'blobs_prefix',
+    'manifests_prefix',
+    'endpoint_url',
+    'use_path_style',
+];
+/** Attributes each backend's exporter and importer accept (besides the ones the planner sets). */
+const ACCEPTED = {
+    registry: {
+        to: ['image-manifest', 'oci-mediatypes', 'compression', 'compression-level', 'force-compression'],
+        from: [],
+    },
+    local: {
+        to: ['tag', 'image-manifest', 'oci-mediatypes', 'compression', 'compression-level', 'force-compression'],
+        from: ['tag', 'digest'],
+    },
+    gha: {
+        to: ['timeout', 'url', 'url_v2', 'version', 'repository'],
+        from: ['timeout', 'url', 'url_v2', 'version'],
+    },
+    s3: {
+        to: [
+            ...S3_SHARED,
+            'disable_accept_encoding',
+            'touch_refresh',
+            'upload_parallelism',
+            'retry_mode',
+            'retry_max_attempts',
+        ],
+        from: S3_SHARED,
+    },
+    azblob: {
+        to: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
+        from: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
+    },
+    inline: { to: [], from: [] },
+};
+function filterOptions(options, accepted) {
+    return options.filter((o) => accepted.includes(o.slice(0, o.indexOf('='))));
+}
+/** Options the backend accepts in neither direction: reported as a note, not passed. */
+function unusedOptions(b) {
+    const { to, from } = ACCEPTED[b.backend];
+    return b.options.filter((o) => {
+        const key = o.slice(0, o.indexOf('='));
+        return !to.includes(key) && !from.includes(key);
+    });
+}
+/** ECR and Artifact Registry reject the default cache manifest list; they need an OCI image manifest. */
+function registryPreset(image) {
+    const host = image.split('/')[0];
+    if (/\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(host) || /-docker\.pkg\.dev$/.test(host)) {
+        return ['image-manifest=true', 'oci-mediatypes=true'];
+    }
+    return [];
+}
+function join(type, attrs) {
+    return [`type=${type}`, ...attrs].join(',');
+}
+/** Where one named cache lives, as the backend's own attribute. */
+function backends_location(b, name, direction) {
+    switch (b.backend) {
+        case 'registry':
+        case 'inline':
+            return `ref=${b.image}:${name}`;
+        case 'local':
+            return `${direction === 'from' ? 'src' : 'dest'}=${b.dir.replace(/\/+$/, '')}/${name}`;
+        case 'gha':
+            return `scope=${name}`;
+        case 's3':
+        case 'azblob':
+            return `name=${name}`;
+    }
+}
+/** `--cache-from` entries for the named caches, in order. */
+function cacheFromEntries(b, names) {
+    if (names.length === 0 && b.backend !== 'inline')
+        return [];
+    const extra = filterOptions(b.options, ACCEPTED[b.backend].from);
+    switch (b.backend) {
+        case 'inline':
+            // The cache travels inside the image: read it back from the image's own tags.
+            return b.imageTags.map((tag) => join('registry', [`ref=${tag}`]));
+        default:
+            // One entry per name, s3 too: BuildKit's s3 importer reads only the first of `;`-separated names.
+            return names.map((n) => join(b.backend, [backends_location(b, n, 'from'), ...extra]));
+    }
+}
+/** `--cache-to` entries for the named caches. */
+function cacheToEntries(b, names) {
+    if (names.length === 0)
+        return [];
+    if (b.backend === 'inline')
+        return ['type=inline'];
+    // BuildKit's s3 exporter writes the manifest under each of `;`-separated names, blobs once.
+    const targets = b.backend === 's3' ? [names.join(';')] : names;
+    const preset = b.backend === 'registry' ? registryPreset(b.image) : [];
+    const user = filterOptions(b.options, ACCEPTED[b.backend].to);
+    const userKeys = user.map((o) => o.slice(0, o.indexOf('=')));
+    const attrs = [
+        `mode=${b.mode}`,
+        ...preset.filter((p) => !userKeys.includes(p.slice(0, p.indexOf('=')))),
+        ...user,
+        ...(b.ignoreError ? ['ignore-error=true'] : []),
+    ];
+    return targets.map((n) => join(b.backend, [backends_location(b, n, 'to'), ...attrs]));
+}
+
+// EXTERNAL MODULE: ./src/plan/names.ts
+var plan_names = __nccwpck_require__(42471);
+// EXTERNAL MODULE: ./src/plan/rules.ts
+var plan_rules = __nccwpck_require__(31324);
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+
+
+
+/** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
+function planOptionsFrom(inputs, siblingLegs = []) {
+    const { cache, build } = inputs;
+    const image = cache.image || (build.tags[0] ? (0,plan_names/* repositoryOf */._M)(build.tags[0]) : '');
+    return {
+        backend: cache.backend,
+        image,
+        dir: cache.dir,
+        mode: cache.mode,
+        ignoreError: cache.ignoreError,
+        options: cache.options,
+        imageTags: build.tags,
+        scope: cache.scope || (0,plan_names/* defaultScope */._V)(build.file),
+        leg: cache.leg || (0,plan_names/* legOf */.Yk)(build.target, build.platforms),
+        siblingLegs: [...new Set([...cache.readLegs, ...siblingLegs])],
+        write: cache.write,
+        rawFrom: build.cacheFrom,
+        rawTo: build.cacheTo,
+        ...(cache.persistLocal ? { persistedLocal: true } : {}),
+    };
+}
+/**
+ * Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. A run reads its
+ * own ref, its pull request's base and the default branch; a pull request's scope is readable
+ * only by that pull request's runs.
+ */
+function ghaUnreadable(trigger, ref, defaultBranch) {
+    if (ref.kind === 'pr') {
+        return trigger.kind === 'pull-request' && trigger.number === ref.number
+            ? null
+            : "on GitHub a pull request's cache is readable only by that pull request's runs";
+    }
+    if (ref.kind !== 'branch' || ref.name === defaultBranch)
+        return null;
+    const readable = ((trigger.kind === 'push-branch' || trigger.kind === 'push-default') && trigger.branch === ref.name) ||
+        ((trigger.kind === 'pull-request' || trigger.kind === 'untrusted') && trigger.base === ref.name);
+    return readable ? null : `on GitHub this run can read only its own ref, its base and ${defaultBranch}`;
+}
+/**
+ * The cache plan: which caches to import (best first) and where to export. Pure: the run, the
+ * commits git found and the options in; BuildKit entries and the reasons for each out.
+ */
+function plan(ctx, facts, options) {
+    const rules = (0,plan_rules/* refPlan */.de)(ctx, facts, options.write, (0,plan_rules/* visibility */.XD)(options.backend));
+    const notes = [...rules.notes];
+    const ns = (0,plan_names/* namespace */.MF)(options.scope, options.leg);
+    const result = {
+        trigger: rules.trigger,
+        namespace: ns,
+        cacheFrom: [],
+        cacheTo: [],
+        reads: [],
+        writes: [],
+        notes,
+    };
+    if (options.backend === 'none') {
+        notes.push('cache: none: only the raw cache-from / cache-to entries are used');
+        result.cacheFrom = [...options.rawFrom];
+        result.cacheTo = [...options.rawTo];
+        return result;
+    }
+    const b = {
+        backend: options.backend,
+        image: options.image ?? '',
+        dir: options.dir ?? '',
+        mode: options.mode ?? 'max',
+        ignoreError: options.ignoreError ?? true,
+        options: options.options ?? [],
+        imageTags: options.imageTags ?? [],
+    };
+    const unused = unusedOptions(b);
+    if (unused.length > 0)
+        notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
+    // Each ref becomes a cache name of its own, also on gha: BuildKit's gha import reads a name's
+    // index in every ref scope the token may read, so a name shared by a branch and a pull request
+    // would import both of them at once.
+    const readNames = [];
+    const writeNames = [];
+    const entryOf = (name, direction) => (direction === 'from' ? cacheFromEntries(b, [name]) : cacheToEntries(b, [name]))[0] ?? name;
+    const use = (u, names, direction, inNamespace = ns, label = (0,plan_names/* refLabel */.E3)(u.ref)) => {
+        const name = (0,plan_names/* cacheName */.UU)(inNamespace, u.ref);
+        if (!names.includes(name))
+            names.push(name);
+        return { ref: label, why: u.why, entry: entryOf(name, direction), name };
+    };
+    const read = (u, origin, inNamespace = ns, label) => {
+        const thisCommit = u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
+        const exact = origin !== 'own'
+            ? undefined
+            : (u.exact ?? (thisCommit ? 'was built from this very commit' : undefined));
+        const alone = origin === 'own' ? u.alone : undefined;
+        const trunk = origin !== 'sibling' && u.ref.kind === 'branch' && u.ref.name === ctx.defaultBranch;
+        return {
+            ...use(u, readNames, 'from', inNamespace, label),
+            origin,
+            ...(exact ? { exact } : {}),
+            ...(alone ? { alone } : {}),
+            ...(trunk ? { defaultBranch: true } : {}),
+        };
+    };
+    for (const u of rules.reads) {
+        const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
+        if (unreadable) {
+            notes.push(`${(0,plan_names/* refLabel */.E3)(u.ref)} is not read: ${unreadable}`);
+            result.reads.push({ ref: (0,plan_names/* refLabel */.E3)(u.ref), why: u.why, entry: '', origin: 'own' });
+        }
+        else {
+            result.reads.push(read(u, 'own'));
+        }
+    }
+    // Sibling matrix legs come after this leg's own caches: their stages shared with this leg hit.
+    for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
+        const siblingNs = (0,plan_names/* namespace */.MF)(options.scope, leg);
+        for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
+            if (readNames.includes((0,plan_names/* cacheName */.UU)(siblingNs, u.ref)))
+                continue;
+            const why = { ...u, why: 'a sibling matrix leg: shared stages' };
+            result.reads.push(read(why, 'sibling', siblingNs, `${(0,plan_names/* refLabel */.E3)(u.ref)} (leg ${leg})`));
+        }
+    }
+    // A leg also reads the scope's plain cache (the Dockerfile built with no target or platform):
+    // the stages they share hit there, so a new leg or a new target does not start cold.
+    if (options.leg !== '') {
+        const plainNs = (0,plan_names/* namespace */.MF)(options.scope, '');
+        for (const u of rules.reads) {
+            if (b.backend === 'gha' && ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch))
+                continue;
+            if (readNames.includes((0,plan_names/* cacheName */.UU)(plainNs, u.ref)))
+                continue;
+            const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
+            result.reads.push(read(why, 'plain', plainNs, `${(0,plan_names/* refLabel */.E3)(u.ref)} (no leg)`));
+        }
+    }
+    result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
+    if (b.backend === 'inline') {
+        notes.push("inline: the cache travels inside the pushed image, in min mode only: just the final stage's steps can hit (the other stages run again); it is read back from the image's own tags, whatever the ref");
+    }
+    result.cacheFrom = [...cacheFromEntries(b, readNames), ...options.rawFrom];
+    result.cacheTo = [...cacheToEntries(b, writeNames), ...options.rawTo];
+    return result;
+}
+/** The plan as log lines: each read and write with its reason, then the notes. */
+function planLines(p) {
+    return [
+        ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`),
+        ...p.writes.map((w) => `write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`),
+        ...p.notes.map((n) => `note: ${n}`),
+    ];
+}
+
+
+/***/ }),
+
+/***/ 31324:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L8: () => (/* binding */ classify),
+/* harmony export */   XD: () => (/* binding */ visibility),
+/* harmony export */   de: () => (/* binding */ refPlan),
+/* harmony export */   jJ: () => (/* binding */ factsNeeded)
+/* harmony export */ });
+/* harmony import */ var _github_context__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19556);
+/* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42471);
+
+
+/** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
+const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
+function classify(ctx) {
+    const defaultBranch = ctx.defaultBranch;
+    if (ctx.eventName === 'pull_request' && ctx.pullRequest) {
+        const pr = ctx.pullRequest;
+        return { kind: 'pull-request', number: pr.number, base: pr.baseRef, fromFork: pr.fromFork };
+    }
+    if (UNTRUSTED_EVENTS.includes(ctx.eventName)) {
+        const base = ctx.pullRequest?.baseRef || defaultBranch;
+        return { kind: 'untrusted', event: ctx.eventName, base };
+    }
+    if (ctx.eventName === 'merge_group' && ctx.mergeGroup) {
+        return { kind: 'merge-group', base: ctx.mergeGroup.baseRef, number: ctx.mergeGroup.prNumber };
+    }
+    // push, schedule, workflow_dispatch, repository_dispatch, release, …: what the ref is decides.
+    if (ctx.ref.startsWith('refs/tags/'))
+        return { kind: 'tag', tag: ctx.ref.slice('refs/tags/'.length) };
+    if (ctx.ref.startsWith('refs/heads/')) {
+        const branch = (0,_github_context__WEBPACK_IMPORTED_MODULE_0__/* .stripRefsHeads */ .yT)(ctx.ref);
+        return branch === defaultBranch ? { kind: 'push-default', branch } : { kind: 'push-branch', branch };
+    }
+    return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
+}
+function factsNeeded(trigger) {
+    return {
+        mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
+        parent: trigger.kind === 'push-default',
+        headCommit: trigger.kind === 'pull-request',
+    };
+}
+function dedupe(uses) {
+    const seen = new Set();
+    return uses.filter((u) => {
+        const key = (0,_names__WEBPACK_IMPORTED_MODULE_1__/* .refLabel */ .E3)(u.ref);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+const branch = (name) => ({ kind: 'branch', name });
+const OWN = "holds this ref's earlier runs";
+function visibility(backend) {
+    return backend === 'gha' ? 'github' : 'shared';
+}
+/**
+ * The rules: which refs' caches this run reads (best match first) and which it writes.
+ * Pure: the event, the commits found and the write policy in, refs and reasons out.
+ */
+function refPlan(ctx, facts, write, visibility = 'shared') {
+    const trigger = classify(ctx);
+    const def = ctx.defaultBranch;
+    const reads = [];
+    let writes = [];
+    const notes = [];
+    /** Where `cache-write: always` writes when the rules write nothing. */
+    let alwaysWrites = [];
+    const readMergeBase = () => {
+        if (facts.mergeBase) {
+            reads.push({
+                ref: { kind: 'sha', sha: facts.mergeBase },
+                why: `the merge-base with ${def}: its dependency files match this commit best`,
+            });
+        }
+        else if (facts.mergeBaseSkipped) {
+            notes.push(`merge-base with ${def} ${facts.mergeBaseSkipped}`);
+        }
+        else {
+            notes.push(`merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`);
+        }
+    };
+    // The base commit this build just merged in holds what the base changed since the own ref's last
+    // build (a lock file bumped on the base) and differs only by this ref's own changes, usually
+    // later layers: it comes first, read alone.
+    const readJustMerged = (why, alone) => {
+        if (facts.justMerged)
+            reads.push({ ref: { kind: 'sha', sha: facts.justMerged }, why, alone });
+    };
+    // A cache written from this very commit (by its merge queue run, a re-run, a push a schedule
+    // follows) is an exact match; the planner reads it alone when it is known to exist.
+    const readOwnCommit = () => {
+        if (ctx.sha) {
+            reads.push({ ref: { kind: 'sha', sha: ctx.sha }, why: 'this very commit, when it was built before' });
+        }
+    };
+    const readMergedPullRequest = () => {
+        if (ctx.mergedPullRequest !== undefined) {
+            reads.push({
+                ref: { kind: 'pr', number: ctx.mergedPullRequest },
+                why: `the pull request this push merged (#${ctx.mergedPullRequest}): its merge commit held this content`,
+            });
+        }
+    };
+    switch (trigger.kind) {
+        case 'push-default':
+            readOwnCommit();
+            reads.push({
+                ref: branch(trigger.branch),
+                why: 'own branch: the newest build of this branch',
+                alone: OWN,
+            });
+            readMergedPullRequest();
+            if (facts.parent) {
+                const why = facts.parent === ctx.pushedBefore
+                    ? "the branch's previous head (the push's before): its last build"
+                    : 'the parent commit (HEAD^1)';
+                reads.push({ ref: { kind: 'sha', sha: facts.parent }, why });
+            }
+            else {
+                notes.push(`parent commit not found (${facts.parentWhy ?? 'unknown'})`);
+            }
+            writes = [
+                { ref: branch(trigger.branch), why: 'push to the default branch: its cache serves every branch' },
+                { ref: { kind: 'sha', sha: ctx.sha }, why: 'this commit, for branches that start from it' },
+            ];
+            break;
+        case 'push-branch':
+            readJustMerged(`the ${def} commit this push merged in`, `is the ${def} commit this push merged in: newer than this branch's last build`);
+            reads.push({
+                ref: branch(trigger.branch),
+                why: 'own branch: the newest build of this branch',
+                alone: OWN,
+            });
+            readMergedPullRequest();
+            readMergeBase();
+            if (def)
+                reads.push({ ref: branch(def), why: 'the default branch, the newest shared cache' });
+            writes = [{ ref: branch(trigger.branch), why: 'push: a branch writes its own cache' }];
+            break;
+        case 'pull-request': {
+            const own = {
+                ref: { kind: 'pr', number: trigger.number },
+                why: 'own pull request: earlier runs',
+                alone: OWN,
+            };
+            // The head branch's newest build: the merge commit holds exactly its files when the head
+            // already contains the base (git compared the trees), and then it comes first and alone.
+            const head = ctx.pullRequest?.headRef ?? '';
+            const readHead = !trigger.fromFork && head !== '' && head !== trigger.base;
+            if (readHead && facts.mergeIsHead) {
+                reads.push({
+                    ref: branch(head),
+                    why: 'the head branch: the head already contains the base, so this merge commit holds its files',
+                    exact: 'was built from these very files (the head already contains the base)',
+                });
+            }
+            if (facts.headWhy)
+                notes.push(`head commit not compared with the merge commit: ${facts.headWhy}`);
+            if (facts.justMerged) {
+                // The head was just brought up to date: the base commit, then the base branch.
+                const alone = "is the base commit the head just merged: newer than this pull request's last build";
+                readJustMerged('the base commit the head just merged', alone);
+                reads.push({ ref: branch(trigger.base), why: 'the base branch, which the head just merged', alone });
+            }
+            reads.push(own);
+            if (readHead) {
+                reads.push({ ref: branch(head), why: 'the head branch: the changes this pull request merges' });
+            }
+            if (trigger.base) {
+                reads.push({ ref: branch(trigger.base), why: 'the base branch: the merge commit is built on it' });
+            }
+            if (def)
+                reads.push({ ref: branch(def), why: 'the default branch' });
+            const prWrite = {
+                ref: own.ref,
+                why: 'pull request: writes only its own cache, never its base',
+            };
+            if (trigger.fromFork && visibility === 'github') {
+                writes = [
+                    {
+                        ...prWrite,
+                        why: "pull request from a fork: GitHub keeps this scope to the pull request's own runs",
+                    },
+                ];
+            }
+            else if (trigger.fromFork) {
+                notes.push('pull request from a fork: no cache is written (cache-write: always to override)');
+                alwaysWrites = [prWrite];
+            }
+            else {
+                writes = [prWrite];
+            }
+            break;
+        }
+        case 'untrusted':
+            if (trigger.base)
+                reads.push({ ref: branch(trigger.base), why: `the base branch of ${trigger.event}` });
+            if (def)
+                reads.push({ ref: branch(def), why: 'the default branch' });
+            notes.push(`${trigger.event} may run untrusted code: no cache is written by default`);
+            if (trigger.base && trigger.base !== def) {
+                alwaysWrites = [{ ref: branch(trigger.base), why: `cache-write: always on ${trigger.event}` }];
+            }
+            break;
+        case 'merge-group':
+            if (trigger.base)
+                reads.push({ ref: branch(trigger.base), why: 'the queue commit is built on its base' });
+            if (trigger.number !== null) {
+                // Its last run built this PR merged into the base: the queue commit's content, unless the
+                // base moved since. Like a run's own ref, it is read alone when it exists.
+                reads.push({
+                    ref: { kind: 'pr', number: trigger.number },
+                    why: 'the queued pull request: its runs built it merged into the base',
+                    alone: 'holds the queued pull request built on the base',
+                });
+            }
+            if (def && trigger.base !== def)
+                reads.push({ ref: branch(def), why: 'the default branch' });
+            alwaysWrites = [
+                { ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a merge queue commit' },
+            ];
+            if (visibility === 'github') {
+                notes.push("merge queue: on GitHub the queue's cache is readable on the queue branch only: nothing is written");
+            }
+            else if (ctx.sha) {
+                writes = [
+                    {
+                        ref: { kind: 'sha', sha: ctx.sha },
+                        why: 'the queue commit: its base is fast-forwarded to it, and the push that follows reads it',
+                    },
+                ];
+            }
+            break;
+        case 'tag':
+            if (def)
+                reads.push({ ref: branch(def), why: 'the default branch' });
+            readMergeBase();
+            notes.push('tag: a tag build only reads');
+            alwaysWrites = [{ ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a tag' }];
+            break;
+        case 'unknown':
+            if (def)
+                reads.push({ ref: branch(def), why: 'the default branch' });
+            notes.push(`event ${trigger.event || '(none)'} on ${trigger.ref || '(no ref)'}: reading the default branch only`);
+            break;
+    }
+    if (write === 'never') {
+        if (writes.length > 0)
+            notes.push('cache-write: never: nothing is written');
+        writes = [];
+    }
+    else if (write === 'always' && writes.length === 0) {
+        writes = alwaysWrites;
+        if (trigger.kind === 'untrusted' && alwaysWrites.length === 0) {
+            notes.push(`${trigger.event} never writes the default branch's cache, whatever cache-write says`);
+        }
+    }
+    // Whatever the policy, a run that untrusted code may steer never writes the default branch.
+    if (trigger.kind === 'untrusted') {
+        writes = writes.filter((w) => !(w.ref.kind === 'branch' && w.ref.name === def));
+    }
+    return { trigger, reads: dedupe(reads), writes: dedupe(writes), notes };
+}
+
+
+/***/ }),
+
+/***/ 7906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MX: () => (/* binding */ registryFailure),
+/* harmony export */   Me: () => (/* binding */ openRegistry),
+/* harmony export */   Qp: () => (/* binding */ manifestsExist),
+/* harmony export */   _P: () => (/* binding */ MANIFEST_TYPES),
+/* harmony export */   cB: () => (/* binding */ listTags)
+/* harmony export */ });
+/* unused harmony exports parseImageName, registryOrigin, parseChallenges, RegistryError */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _docker_config__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(37706);
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(59663);
+/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(46342);
+
+
+
+
+
+const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
+const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+const USER_AGENT = 'buildkit-cache-action';
+const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
+const DOMAIN = new RegExp(`^(?:\\[[0-9a-fA-F:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::[0-9]{1,5})?$`);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+/**
+ * Splits an image reference the way docker does (distribution's reference grammar):
+ *
+ * - the part before the first `/` is the registry when it contains `.` or `:`, is `localhost`,
+ *   or has an uppercase letter; otherwise the name is on Docker Hub;
+ * - Docker Hub (`alpine`, `user/repo`, `docker.io/...`, `index.docker.io/...`) is reached at
+ *   `registry-1.docker.io`, a single-component name gets `library/`, and credentials are under
+ *   `https://index.docker.io/v1/`;
+ * - a trailing `:tag` and/or `@digest` is accepted and dropped (the repository is what is listed).
+ *
+ * Throws an Error (with a message fit for a job log) for what docker would refuse too: an empty
+ * name, uppercase letters in the repository path, bad separators, a malformed registry host,
+ * tag or digest. {@link listTags} turns that into a reason.
+ */
+function parseImageName(image) {
+    const quoted = JSON.stringify(image);
+    let rest = image;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        if (!DIGEST.test(rest.slice(at + 1)))
+            throw new Error(`image ${quoted} has a malformed digest`);
+        rest = rest.slice(0, at);
+    }
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        if (!TAG.test(rest.slice(colon + 1)))
+            throw new Error(`image ${quoted} has a malformed tag`);
+        rest = rest.slice(0, colon);
+    }
+    if (rest === '')
+        throw new Error(`image ${quoted} is empty`);
+    const slash = rest.indexOf('/');
+    const first = slash === -1 ? '' : rest.slice(0, slash);
+    const hasDomain = slash !== -1 &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    let domain = hasDomain ? first : 'docker.io';
+    let path = hasDomain ? rest.slice(slash + 1) : rest;
+    if (!DOMAIN.test(domain))
+        throw new Error(`image ${quoted} has a malformed registry host ${JSON.stringify(domain)}`);
+    if (path === '')
+        throw new Error(`image ${quoted} has no repository path`);
+    const components = path.split('/');
+    for (const component of components) {
+        if (component !== component.toLowerCase()) {
+            throw new Error(`image ${quoted}: repository names must be lowercase`);
+        }
+        if (!PATH_COMPONENT.test(component)) {
+            throw new Error(`image ${quoted}: ${JSON.stringify(component)} is not a valid repository path component`);
+        }
+    }
+    if (rest.length > 255)
+        throw new Error(`image ${quoted} is longer than 255 characters`);
+    if (DOCKER_HUB_ALIASES.has(domain.toLowerCase())) {
+        domain = DOCKER_HUB_REGISTRY;
+        if (components.length === 1)
+            path = `library/${path}`;
+        return { registry: domain, repository: path, configKey: DOCKER_HUB_CONFIG_KEY };
+    }
+    return { registry: domain, repository: path, configKey: domain };
+}
+/** The host of `host[:port]` or `[v6]:port`, lowercased, without brackets. */
+function hostOf(registry) {
+    const bracketed = /^\[([^\]]+)\]/.exec(registry);
+    if (bracketed)
+        return bracketed[1].toLowerCase();
+    return registry.replace(/:[0-9]+$/, '').toLowerCase();
+}
+/** Docker's rule: loopback registries (localhost, 127.0.0.0/8, ::1) may be plain HTTP. */
+function isLoopback(host) {
+    return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
+}
+/** `http://` for loopback registries, `https://` for every other. */
+function registryOrigin(registry) {
+    return `${isLoopback(hostOf(registry)) ? 'http' : 'https'}://${registry}`;
+}
+/** A config key as docker compares it: without scheme and path (`https://ghcr.io/v1/` → `ghcr.io`). */
+function keyHost(key) {
+    return key
+        .replace(/^https?:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+}
+/**
+ * Credentials for the registry, found as docker finds them in `<dir>/config.json`: a credential
+ * helper first (`credHelpers[<host>]`, else `credsStore`: `docker-credential-<helper> get`, run
+ * through the one exec seam with the server on stdin; its answer is masked and never logged),
+ * then what `docker login` wrote into `auths[<key>]` (`auth`, base64 `user:password`, or
+ * `username`/`password`), under the exact key first and then under any key naming the same host
+ * (docker matches `https://host/v1/` too). Identity tokens are not used: the request goes on
+ * anonymously, and a registry that then refuses says why in the reason.
+ */
+async function readCredentials(dir, name, exec, timeoutMs) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'));
+    }
+    catch (error) {
+        const missing = error.code === 'ENOENT';
+        return { note: missing ? `no docker config at ${file}` : `the docker config ${file} could not be read` };
+    }
+    if (!config || typeof config !== 'object')
+        return { note: `the docker config ${file} is not a JSON object` };
+    const { auths, credsStore, credHelpers } = config;
+    const host = keyHost(name.configKey);
+    const hub = name.configKey === DOCKER_HUB_CONFIG_KEY;
+    const sameHost = (key) => keyHost(key) === host || (hub && DOCKER_HUB_ALIASES.has(keyHost(key)));
+    const helpers = credHelpers && typeof credHelpers === 'object' ? credHelpers : {};
+    const helperKey = Object.keys(helpers).find(sameHost);
+    const helper = helperKey !== undefined ? helpers[helperKey] : credsStore;
+    let helperNote = '';
+    if (typeof helper === 'string' && helper !== '') {
+        const asked = await askCredentialHelper(helper, name.configKey, exec, timeoutMs);
+        if ('credentials' in asked)
+            return asked;
+        helperNote = asked.note;
+    }
+    const entries = auths && typeof auths === 'object' ? auths : {};
+    const keys = [name.configKey, ...Object.keys(entries).filter((k) => k !== name.configKey && sameHost(k))];
+    for (const key of keys) {
+        const entry = entries[key];
+        if (!entry || typeof entry !== 'object')
+            continue;
+        const { auth, username, password } = entry;
+        if (typeof auth === 'string' && auth !== '') {
+            const decoded = Buffer.from(auth, 'base64').toString('utf8');
+            const split = decoded.indexOf(':');
+            if (split > 0)
+                return { credentials: { username: decoded.slice(0, split), password: decoded.slice(split + 1) } };
+        }
+        if (typeof username === 'string' && username !== '' && typeof password === 'string') {
+            return { credentials: { username, password } };
+        }
+    }
+    return { note: helperNote || `no credentials for ${name.configKey} in ${file}` };
+}
+/** Per docker config and registry, found once per run: a credential helper may take a second (ECR's). */
+const foundCredentials = new Map();
+function credentialsOnce(dir, name, exec, timeoutMs) {
+    const key = `${dir}\0${name.configKey}\0${exec ? 'exec' : ''}`;
+    let found = foundCredentials.get(key);
+    if (!found)
+        foundCredentials.set(key, (found = readCredentials(dir, name, exec, timeoutMs)));
+    return found;
+}
+/**
+ * `docker-credential-<helper> get` with the server on stdin, as the docker CLI runs it. The answer
+ * (`{"ServerURL","Username","Secret"}`) is masked at once and never logged; a failure is a note
+ * that names the helper, never its output.
+ */
+async function askCredentialHelper(helper, server, exec, timeoutMs) {
+    const program = `docker-credential-${helper}`;
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(helper))
+        return {
+            note: `the docker config names a credential helper that is not a plain name (${JSON.stringify(helper)})`,
+        };
+    if (!exec)
+        return { note: `the credentials for ${server} are kept by ${program}, which was not run` };
+    const run = await exec(program, ['get'], { input: server, timeoutMs });
+    if (run.exitCode !== 0) {
+        const why = run.exitCode === 127 ? 'is not on PATH' : run.timedOut ? 'timed out' : `failed (exit ${run.exitCode})`;
+        return { note: `the credential helper ${program} ${why} for ${server}` };
+    }
+    let answer;
+    try {
+        answer = JSON.parse(run.stdout);
+    }
+    catch {
+        return { note: `the credential helper ${program} answered something that is not JSON for ${server}` };
+    }
+    const { Username: username, Secret: password } = answer ?? {};
+    if (typeof password === 'string' && password !== '')
+        (0,_runner_commands__WEBPACK_IMPORTED_MODULE_4__/* .setSecret */ .Pq)(password);
+    if (typeof username !== 'string' || typeof password !== 'string' || password === '')
+        return { note: `the credential helper ${program} has no credentials for ${server}` };
+    if (username === '<token>')
+        return {
+            note: `the credential helper ${program} holds an identity token for ${server}, which is not used`,
+        };
+    return { credentials: { username, password } };
+}
+/** The challenges of a `WWW-Authenticate` header (several may be joined with commas). */
+function parseChallenges(header) {
+    const starts = [...header.matchAll(/(?:^|,)\s*(Bearer|Basic)(?:\s+|$)/gi)];
+    return starts.map((match, i) => {
+        const from = (match.index ?? 0) + match[0].length;
+        const to = i + 1 < starts.length ? (starts[i + 1].index ?? header.length) : header.length;
+        const params = {};
+        for (const p of header
+            .slice(from, to)
+            .matchAll(/([A-Za-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+            params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
+        }
+        return { scheme: match[1].toLowerCase(), params };
+    });
+}
+/** The target of `Link: <...>; rel="next"`, if any. */
+function nextLink(header) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+        if (match && /;\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?/i.test(match[2]))
+            return match[1];
+    }
+    return undefined;
+}
+/** The registry's `{"errors":[{code, message}]}` as `CODE: message`, or a short excerpt of the body. */
+function registryError(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        if (first && typeof first.code === 'string') {
+            const message = typeof first.message === 'string' ? `: ${first.message}` : '';
+            return { code: first.code, text: excerpt(`${first.code}${message}`) };
+        }
+    }
+    catch {
+        // not JSON
+    }
+    return { text: excerpt(body, 120) };
+}
+function excerpt(text, max = 200) {
+    // eslint-disable-next-line no-control-regex
+    const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 3)}...` : line;
+}
+function basic(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+/** A refusal or failure described for the log; never holds credentials. */
+class RegistryError extends Error {
+}
+/** What the cache exporters write: manifest lists and indexes, or an image manifest (`image-manifest=true`). */
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+/** A session with the registry of `image` (see {@link RegistrySession}); throws for a name docker would refuse. */
+function openRegistry(options) {
+    return openSession(parseImageName(options.image), options, options.signal, options.timeoutMs ?? 15_000);
+}
+function openSession(name, options, signal, timeoutMs) {
+    const secrets = [];
+    const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+    const fetchImpl = options.fetchImpl ?? _net_http__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .tX;
+    const where = `registry ${name.registry}`;
+    const configDir = options.dockerConfigDir ?? (0,_docker_config__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigDir */ .k)();
+    let lookup;
+    const credentials = async () => {
+        lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
+            if (found.credentials) {
+                const { username, password } = found.credentials;
+                secrets.push(password, basic(found.credentials).slice(6), username);
+            }
+            return found;
+        });
+        return lookup;
+    };
+    let known;
+    const get = (url, method, headers, authorization) => fetchImpl(url, {
+        method,
+        headers: {
+            Accept: 'application/json',
+            'User-Agent': USER_AGENT,
+            ...headers,
+            ...(authorization ? { Authorization: authorization } : {}),
+        },
+        signal,
+        redirect: 'follow',
+    });
+    const deniedHint = () => (known?.note ? `; ${known.note}` : '');
+    /** An Authorization header that answers the challenges of a 401. */
+    const authorize = async (header) => {
+        const challenges = parseChallenges(header ?? '');
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        known = await credentials();
+        const creds = known.credentials;
+        if (bearer) {
+            let realm;
+            try {
+                realm = new URL(bearer.params.realm ?? '');
+            }
+            catch {
+                throw new RegistryError(`${where} sent a Bearer challenge without a usable realm`);
+            }
+            if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+                throw new RegistryError(`${where} sent a Bearer challenge with a non-HTTP realm`);
+            }
+            const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
+            if (creds && plainRemote) {
+                throw new RegistryError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
+            }
+            if (bearer.params.service)
+                realm.searchParams.set('service', bearer.params.service);
+            realm.searchParams.set('scope', `repository:${name.repository}:${options.actions ?? 'pull'}`);
+            const response = await get(realm.href, 'GET', {}, creds ? basic(creds) : undefined);
+            const body = await response.text();
+            if (!response.ok) {
+                const who = creds ? 'the docker login credentials' : 'anonymous access';
+                throw new RegistryError(`${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`);
+            }
+            let token;
+            try {
+                const parsed = JSON.parse(body);
+                token = parsed.token ?? parsed.access_token;
+            }
+            catch {
+                // handled below
+            }
+            if (typeof token !== 'string' || token === '') {
+                throw new RegistryError(`${where}: the token service ${realm.host} answered without a token`);
+            }
+            secrets.push(token);
+            return `Bearer ${token}`;
+        }
+        if (challenges.some((c) => c.scheme === 'basic')) {
+            // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
+            if (!creds)
+                throw new RegistryError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
+            return basic(creds);
+        }
+        throw new RegistryError(`${where} requires authentication of a kind this action does not speak`);
+    };
+    let authorization;
+    return {
+        name,
+        where,
+        origin: registryOrigin(name.registry),
+        deniedHint,
+        redact,
+        async send(url, init = {}) {
+            const [method, headers] = [init.method ?? 'GET', init.headers ?? {}];
+            const used = authorization;
+            const response = await get(url, method, headers, used ? await used : undefined);
+            if (response.status !== 401)
+                return response;
+            await response.arrayBuffer().catch(() => undefined);
+            // Concurrent requests refused with the same header share one token request.
+            if (authorization === used)
+                authorization = authorize(response.headers.get('www-authenticate'));
+            return get(url, method, headers, await authorization);
+        },
+    };
+}
+/** A failed request as a reason: timeouts and network errors in a few words, never a credential. */
+function registryFailure(error, o) {
+    const { where, doing: what, timeoutMs, redact } = o;
+    if (error instanceof RegistryError)
+        return redact(error.message);
+    const e = (error ?? {});
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+        return `${where}: ${what} timed out after ${timeoutMs} ms`;
+    }
+    const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
+    return redact(`${where}: ${what} failed: ${excerpt(String(detail ?? error))}`);
+}
+/**
+ * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
+ * following `Link: <...>; rel="next"` pages, at most `maxPages`), with docker's authentication
+ * (see {@link RegistrySession}). Loopback registries are spoken to over plain HTTP, all others
+ * over HTTPS. A pagination link to another host is a reason.
+ *
+ * A repository the registry does not know (`404 NAME_UNKNOWN`: nothing pushed yet) has no tags.
+ * A registry that answers, but not with a tag list (refused, or the endpoint unsupported), gives
+ * `refused: true`: its manifests may still be asked for one by one ({@link manifestsExist}).
+ * Never throws; failures are reasons, which never contain credentials or tokens.
+ */
+async function listTags(options) {
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    const maxPages = Math.max(1, options.maxPages ?? 100);
+    let name;
+    try {
+        name = parseImageName(options.image);
+    }
+    catch (error) {
+        return { tags: null, reason: String(error.message ?? error) };
+    }
+    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
+    const { where, redact } = session;
+    try {
+        const tags = [];
+        let url = `${session.origin}/v2/${name.repository}/tags/list`;
+        if (options.pageSize !== undefined)
+            url += `?n=${Math.max(1, Math.floor(options.pageSize))}`;
+        for (let page = 0;; page++) {
+            if (page >= maxPages)
+                return { tags: null, reason: `${where}: ${name.repository} has more than ${maxPages} pages of tags` };
+            const response = await session.send(url);
+            const body = await response.text();
+            if (!response.ok) {
+                const error = registryError(body);
+                if (response.status === 404 && error.code === 'NAME_UNKNOWN' && page === 0)
+                    return { tags: [] };
+                const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
+                // Refused or unsupported; a busy or failing registry (429, 5xx) would fail HEADs as well.
+                const refused = response.status < 500 && response.status !== 429;
+                return {
+                    tags: null,
+                    ...(refused ? { refused: true } : {}),
+                    reason: redact(`${where} refused to list ${name.repository} (HTTP ${response.status}: ${error.text})${denied}`),
+                };
+            }
+            let parsed;
+            try {
+                parsed = JSON.parse(body);
+            }
+            catch {
+                return {
+                    tags: null,
+                    refused: true,
+                    reason: redact(`${where} answered the tag list with something that is not JSON: ${excerpt(body, 80)}`),
+                };
+            }
+            const pageTags = parsed && typeof parsed === 'object' ? (parsed.tags ?? []) : undefined;
+            if (!Array.isArray(pageTags) || pageTags.some((t) => typeof t !== 'string')) {
+                return { tags: null, refused: true, reason: `${where} answered the tag list without a list of tags` };
+            }
+            tags.push(...pageTags);
+            const next = nextLink(response.headers.get('link'));
+            if (!next)
+                return { tags };
+            const target = new URL(next, url);
+            if (target.origin !== new URL(url).origin) {
+                return { tags: null, reason: `${where}: the next page of tags is on another host (${target.host})` };
+            }
+            url = target.href;
+        }
+    }
+    catch (error) {
+        return { tags: null, reason: registryFailure(error, { ...session, doing: 'listing tags', timeoutMs }) };
+    }
+}
+/**
+ * Whether each tag exists, with the request BuildKit's registry importer makes:
+ * `HEAD /v2/<name>/manifests/<tag>` accepting the manifest types cache exporters write, all tags
+ * at once, with the same authentication as the listing. For registries that refuse or lack the
+ * tag list. Never throws: a tag whose request fails stays unknown, with the reason.
+ */
+async function manifestsExist(options) {
+    const timeoutMs = options.timeoutMs ?? 5000;
+    const found = new Map();
+    let name;
+    try {
+        name = parseImageName(options.image);
+    }
+    catch (error) {
+        for (const tag of options.tags)
+            found.set(tag, undefined);
+        return { found, reason: String(error.message ?? error) };
+    }
+    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
+    const reasons = [];
+    await Promise.all(options.tags.map(async (tag) => {
+        try {
+            const url = `${session.origin}/v2/${name.repository}/manifests/${encodeURIComponent(tag)}`;
+            const response = await session.send(url, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES } });
+            await response.arrayBuffer().catch(() => undefined);
+            if (response.ok || response.status === 404) {
+                found.set(tag, response.ok);
+                return;
+            }
+            found.set(tag, undefined);
+            const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
+            reasons.push(`${session.where} answered HTTP ${response.status} to HEAD ${name.repository}:${tag}${denied}`);
+        }
+        catch (error) {
+            found.set(tag, undefined);
+            reasons.push(registryFailure(error, { ...session, doing: `HEAD ${name.repository}:${tag}`, timeoutMs }));
+        }
+    }));
+    return reasons.length > 0 ? { found, reason: session.redact(reasons[0]) } : { found };
+}
+
+
+/***/ }),
+
+/***/ 35930:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _H: () => (/* binding */ cacheEntryAttributes),
+/* harmony export */   yz: () => (/* binding */ measureExports)
+/* harmony export */ });
+/* unused harmony exports cacheManifestBytes, registryManifestUrl, registryCacheBytes, directoryBytes */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59663);
+
+
+
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+].join(', ');
+/** `type=registry,ref=host/name:tag,mode=max` → its attributes (CSV: a field may be quoted). */
+function cacheEntryAttributes(entry) {
+    const fields = [];
+    let field = '';
+    let quoted = false;
+    for (const c of entry) {
+        if (c === '"')
+            quoted = !quoted;
+        else if (c === ',' && !quoted) {
+            fields.push(field);
+            field = '';
+        }
+        else
+            field += c;
+    }
+    fields.push(field);
+    const attrs = {};
+    for (const f of fields) {
+        const eq = f.indexOf('=');
+        if (eq > 0)
+            attrs[f.slice(0, eq).trim()] = f.slice(eq + 1).trim();
+    }
+    return attrs;
+}
+/**
+ * The bytes a cache manifest points at: config and layers of an image manifest (what buildx
+ * writes with image-manifest=true), or the blobs an index lists (the older cache format).
+ */
+function cacheManifestBytes(manifest) {
+    if (typeof manifest !== 'object' || manifest === null)
+        return null;
+    const m = manifest;
+    const sizes = (list) => Array.isArray(list)
+        ? list.map((d) => (typeof d === 'object' && d !== null ? d.size : undefined))
+        : [];
+    const all = [m.config?.size, ...sizes(m.layers), ...sizes(m.manifests)].filter((s) => s !== undefined);
+    if (all.length === 0 || all.some((s) => typeof s !== 'number' || !Number.isFinite(s) || s < 0))
+        return null;
+    return all.reduce((a, b) => a + b, 0);
+}
+/** `127.0.0.1:5000/team/cache:main` → where its manifest is served. Docker Hub names get its API host. */
+function registryManifestUrl(ref, digest) {
+    const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(ref);
+    if (!m)
+        return null;
+    let host = m[1] ?? '';
+    let name = m[2];
+    if (host !== '' && !/[.:]/.test(host) && host !== 'localhost') {
+        name = `${host}/${name}`;
+        host = '';
+    }
+    if (host === '' || host === 'docker.io' || host === 'index.docker.io') {
+        host = 'registry-1.docker.io';
+        if (!name.includes('/'))
+            name = `library/${name}`;
+    }
+    const reference = digest || m[4] || m[3] || 'latest';
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+    return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
+}
+/** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
+async function registryCacheBytes(ref, digest, fetcher = _net_http__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .tX, timeoutMs = 5000) {
+    const url = registryManifestUrl(ref, digest);
+    if (!url)
+        return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
+    try {
+        const res = await fetcher(url, {
+            headers: { Accept: MANIFEST_TYPES },
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        if (!res.ok) {
+            const why = res.status === 401 || res.status === 403 ? 'the registry wants credentials' : `HTTP ${res.status}`;
+            return { bytes: null, how: `not measured: ${why}` };
+        }
+        const bytes = cacheManifestBytes(JSON.parse(await res.text()));
+        return bytes === null
+            ? { bytes: null, how: 'not measured: the manifest lists no blob sizes' }
+            : { bytes, how: 'sum of the blobs the cache manifest lists' };
+    }
+    catch (e) {
+        return { bytes: null, how: `not measured: ${(0,_net_http__WEBPACK_IMPORTED_MODULE_2__/* .failureText */ .kY)(e)}` };
+    }
+}
+/** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */
+function directoryBytes(dir) {
+    try {
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(dir).isDirectory())
+            return null;
+    }
+    catch {
+        return null;
+    }
+    let total = 0;
+    const walk = (d) => {
+        for (const entry of node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync(d, { withFileTypes: true })) {
+            const p = node_path__WEBPACK_IMPORTED_MODULE_1__.join(d, entry.name);
+            if (entry.isDirectory())
+                walk(p);
+            else if (entry.isFile())
+                total += node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync(p).size;
+        }
+    };
+    try {
+        walk(dir);
+    }
+    catch {
+        return null;
+    }
+    return total;
+}
+/**
+ * Measures each `cache-to` destination: a registry cache by its manifest (fetched; the digest
+ * from the metadata file when there is a single registry destination), a local cache by its
+ * folder, anything else not at all. Never throws.
+ */
+async function measureExports(destinations, manifest, fetcher) {
+    const registries = destinations.filter((d) => cacheEntryAttributes(d).type === 'registry');
+    const out = [];
+    for (const destination of destinations) {
+        const attrs = cacheEntryAttributes(destination);
+        const type = attrs.type ?? '';
+        if (type === 'registry' && attrs.ref) {
+            const digest = registries.length === 1 && manifest ? manifest.digest : '';
+            out.push({ destination, ...(await registryCacheBytes(attrs.ref, digest, fetcher)) });
+        }
+        else if (type === 'local' && attrs.dest) {
+            const bytes = directoryBytes(attrs.dest);
+            out.push({
+                destination,
+                bytes,
+                how: bytes === null
+                    ? 'not measured: the folder is not there'
+                    : 'size of the folder (it keeps blobs of earlier exports too)',
+            });
+        }
+        else {
+            out.push({ destination, bytes: null, how: `not measured for ${type || 'this'} caches` });
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 65468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* unused harmony export OUTPUT_NAMES */
+/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46342);
+
+/** Every output the action sets; a test checks this list against action.yml. */
+const OUTPUT_NAMES = [
+    'imageid',
+    'digest',
+    'metadata',
+    'builder',
+    'cache-from',
+    'cache-to',
+    'cached-steps',
+    'total-steps',
+    'cache-hit-ratio',
+    'cache-export',
+    'cache-report',
+    'cache-usage-bytes',
+    'bake-file',
+    'cache-mounts',
+    'cache-mounts-saved',
+];
+function setOutputs(outputs) {
+    for (const name of OUTPUT_NAMES) {
+        const value = outputs[name];
+        if (value !== undefined)
+            _runner_commands__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+    }
+}
+
+
+/***/ }),
+
+/***/ 88850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ buildReport),
+/* harmony export */   Wf: () => (/* binding */ importResults),
+/* harmony export */   oh: () => (/* binding */ failureMessage),
+/* harmony export */   p_: () => (/* binding */ exportOutcome)
+/* harmony export */ });
+/* unused harmony exports firstExecuted, normalizeImage, changedBaseImages, changedBuildArgs, likelyReasons, baseImages */
+/* harmony import */ var _buildx_parse__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42487);
+
+/** Cache exporters default to mode=min; an inline cache can only be min. */
+const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
+const seconds = (ms) => Math.round(ms / 100) / 10;
+const didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
+const stageLabel = (s) => [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)';
+function importResults(log) {
+    return log.imports.map((i) => {
+        const took = seconds(i.durationMs);
+        if (!i.error)
+            return { source: i.source, result: 'imported', seconds: took };
+        const notFound = /not found|no such file|404|does not exist/i.test(i.error);
+        return { source: i.source, result: notFound ? 'not-found' : 'failed', error: i.error, seconds: took };
+    });
+}
+/** Per platform and stage, the first step (by its place in the stage) that did work. */
+function firstExecutedSteps(steps) {
+    const seen = new Set();
+    const out = [];
+    for (const s of [...steps].sort((a, b) => a.index - b.index)) {
+        const key = `${s.platform} ${s.stage}`;
+        if (!didWork(s) || seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(s);
+    }
+    // Back in build order.
+    return out.sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
+}
+function firstExecuted(steps) {
+    return firstExecutedSteps(steps).map((s) => ({
+        stage: stageLabel(s),
+        step: s.name,
+        instruction: s.instruction,
+        command: s.command,
+    }));
+}
+/** Whether the export happened, from what the plan asked and what the build record shows. */
+function exportOutcome(plan, log, built, skipWhy) {
+    const destinations = plan.cacheTo;
+    const exportMs = log ? log.exports.reduce((sum, e) => sum + e.durationMs, 0) : 0;
+    const outcome = (status, reason, took = 0) => ({
+        status,
+        reason,
+        seconds: took,
+        destinations,
+        manifest: null,
+        sizes: [],
+    });
+    if (destinations.length === 0) {
+        const why = skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
+        return outcome('skipped', why ?? 'no cache destination for this run');
+    }
+    if (skipWhy)
+        return outcome('skipped', skipWhy);
+    if (!built)
+        return outcome('skipped', 'the build did not finish');
+    const failed = log?.exports.find((e) => e.error);
+    if (failed)
+        return outcome('failed', failed.error ?? 'failed', seconds(exportMs));
+    if (log && log.exports.length === 0 && destinations.every((d) => d.startsWith('type=inline'))) {
+        // An inline cache has no export vertex of its own: it is written with the image.
+        return outcome('ok', 'exported inside the image');
+    }
+    return outcome('ok', '', seconds(exportMs));
+}
+/** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
+function normalizeImage(image) {
+    let name = image.replace(/@sha256:[0-9a-f]+$/, '');
+    name = name
+        .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
+        .replace(/^library\//, '');
+    const last = name.slice(name.lastIndexOf('/') + 1);
+    return last.includes(':') ? name : `${name}:latest`;
+}
+/**
+ * FROM images whose digest differs between a previous build's materials and this one's. Images
+ * only one side has are not changes (a new or removed stage, not a moved tag).
+ */
+function changedBaseImages(previous, current) {
+    const images = (list) => list.filter((m) => m.image !== '' && m.digest !== '');
+    const out = [];
+    for (const cur of images(current)) {
+        const name = normalizeImage(cur.image);
+        const prev = images(previous).find((p) => normalizeImage(p.image) === name &&
+            (p.platform === '' || cur.platform === '' || p.platform === cur.platform));
+        if (prev && prev.digest !== cur.digest) {
+            out.push({ image: name, platform: cur.platform, from: prev.digest, to: cur.digest });
+        }
+    }
+    return out;
+}
+/** Names of build args added, removed or changed. Values are compared, never returned. */
+function changedBuildArgs(previous, current) {
+    const before = new Map(previous.map((a) => [a.name, a.value]));
+    const after = new Map(current.map((a) => [a.name, a.value]));
+    const names = new Set([...before.keys(), ...after.keys()]);
+    return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
+}
+const short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+const quote = (command) => {
+    const text = command.replace(/`/g, "'").replace(/\s*\r?\n\s*/g, ' ');
+    return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
+};
+/**
+ * Likely reasons why steps ran instead of coming from the cache. Each claim is one the record
+ * supports; where it cannot tell the causes apart, it says which ones are possible.
+ */
+function likelyReasons(input) {
+    const { steps } = input;
+    if (!steps.some(didWork))
+        return [];
+    const reasons = [];
+    const add = (kind, detail, s) => reasons.push({ kind, stage: s ? stageLabel(s) : '', step: s ? s.name : '', detail });
+    if (input.noCache) {
+        add('no-cache', 'no-cache is set: BuildKit ran every step without looking at any cache');
+        return reasons;
+    }
+    if (input.reads === 0 && input.imports.length === 0) {
+        add('no-cache-read', 'this run reads no cache: only what the builder itself kept could be reused');
+    }
+    for (const i of input.imports.filter((x) => x.result === 'failed')) {
+        add('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`);
+    }
+    const imported = input.imports.some((i) => i.result === 'imported');
+    if (input.imports.length > 0 && input.imports.every((i) => i.result === 'not-found')) {
+        add('first-build', `no cache was found at ${input.imports.map((i) => i.source).join(', ')}: nothing is cached for this ref ` +
+            'yet (its first build, or the cache expired or was deleted)');
+    }
+    // With no cache at all, every step ran for that one reason: per-stage guesses would be noise.
+    if (!imported && !steps.some((s) => s.status === 'cached'))
+        return reasons;
+    const changes = input.previous?.materials
+        ? changedBaseImages(input.previous.materials, input.materials)
+        : [];
+    const args = input.previous?.buildArgs && input.buildArgs
+        ? changedBuildArgs(input.previous.buildArgs, input.buildArgs)
+        : [];
+    const explained = new Set();
+    const otherwise = `or the cache held no result for it${input.modeMin ? ' (a mode=min cache keeps only the final stage)' : ''}`;
+    for (const f of firstExecutedSteps(steps)) {
+        const from = /--from[= ](\S+)/.exec(f.command)?.[1];
+        const changedInput = steps.find((s) => f.inputs.includes(s.digest) && didWork(s) && (s.stage !== f.stage || s.platform !== f.platform));
+        const base = input.bases.find((b) => f.inputs.includes(b.vertex));
+        const elsewhere = f.platform
+            ? steps.find((s) => s.status === 'cached' &&
+                s.platform !== f.platform &&
+                s.stage === f.stage &&
+                s.index === f.index &&
+                s.command === f.command)
+            : undefined;
+        if (changedInput) {
+            add('earlier-stage-changed', `stage ${quote(changedInput.stage || '(unnamed)')} built something new, so ${quote(f.command)} ran`, f);
+        }
+        else if ((f.instruction === 'COPY' || f.instruction === 'ADD') && !from) {
+            add('context-changed', `files that ${quote(f.command)} takes from the build context changed since the cached build`, f);
+        }
+        else if (elsewhere) {
+            add('platform-not-cached', `the cache holds this step for ${elsewhere.platform} but not for ${f.platform}`, f);
+        }
+        else if (base && changes.some((c) => c.image === normalizeImage(base.image))) {
+            const c = changes.find((x) => x.image === normalizeImage(base.image));
+            explained.add(c.image);
+            add('base-image-changed', `base image ${c.image} now resolves to ${short(c.to)} (was ${short(c.from)}), so every step on it ran`, f);
+        }
+        else if (args.length > 0 && f.instruction === 'RUN') {
+            add('build-args-changed', `build args changed (${args.join(', ')}): a RUN step reruns when an ARG in its stage changed value`, f);
+        }
+        else if (from) {
+            add('step-changed', `${quote(f.command)} ran although its source is cached: the instruction or the copied files changed, ${otherwise}`, f);
+        }
+        else if (base) {
+            add('step-changed', `${quote(f.command)} is the first step after FROM: the instruction, a build arg it uses or the base ` +
+                `image changed, ${otherwise}`, f);
+        }
+        else {
+            add('step-changed', `${quote(f.command)} ran after a cached step: the instruction or what it uses (build args, ENV, ` +
+                `mounted files) changed, ${otherwise}`, f);
+        }
+    }
+    for (const c of changes.filter((x) => !explained.has(x.image))) {
+        add('base-image-changed', `base image ${c.image} now resolves to ${short(c.to)} (was ${short(c.from)})`);
+    }
+    return reasons;
+}
+/** FROM images of this build: from the record, else the metadata's provenance, else the log. */
+function baseImages(record, metadata, log) {
+    const fromRecord = (record?.materials ?? []).filter((m) => m.image !== '');
+    if (fromRecord.length > 0)
+        return fromRecord;
+    const fromMetadata = (metadata?.materials ?? []).filter((m) => m.image !== '');
+    if (fromMetadata.length > 0)
+        return fromMetadata;
+    const out = [];
+    for (const b of log?.bases ?? []) {
+        if (b.digest === '' || out.some((m) => m.image === b.image && m.digest === b.digest))
+            continue;
+        out.push({ uri: '', image: b.image, platform: b.platform, digest: b.digest });
+    }
+    return out;
+}
+/** The one-line reason of a failed build: the step, its Dockerfile line and BuildKit's message. */
+function failureMessage(error, fallback) {
+    if (!error)
+        return `docker buildx build failed: ${fallback}`;
+    const where = error.file && error.line !== null ? ` (${error.file}:${error.line})` : '';
+    const step = error.step ? ` at ${error.step}` : '';
+    return `build failed${step}${where}: ${error.message || fallback}`.replace(/\s*\r?\n\s*/g, ' ');
+}
+function reportError(record, log) {
+    const failedStep = log?.steps.find((s) => s.status === 'failed');
+    if (record?.error) {
+        const e = record.error;
+        return {
+            step: e.step || failedStep?.name || '',
+            message: e.message,
+            file: e.location?.file ?? '',
+            line: e.location?.line ?? null,
+        };
+    }
+    if (failedStep)
+        return { step: failedStep.name, message: failedStep.error ?? '', file: '', line: null };
+    return null;
+}
+function buildReport(args) {
+    const log = args.log;
+    const record = args.record ?? null;
+    const metadata = args.metadata ?? null;
+    const steps = log?.steps ?? [];
+    const totals = (0,_buildx_parse__WEBPACK_IMPORTED_MODULE_0__/* .stepTotals */ .Oc)(steps);
+    // Sources found missing before the build (a local folder not written yet) are misses too.
+    const imports = [
+        ...(args.plan.missing ?? []).map((source) => ({ source, result: 'not-found', seconds: 0 })),
+        ...(log ? importResults(log) : []),
+    ];
+    const materials = baseImages(record, metadata, log);
+    const exported = args.exportResult;
+    const manifest = exported.manifest ??
+        (exported.status === 'ok' && metadata?.cacheManifest
+            ? { digest: metadata.cacheManifest.digest, size: metadata.cacheManifest.size }
+            : null);
+    return {
+        version: 1,
+        backend: args.backend,
+        trigger: args.plan.trigger.kind,
+        namespace: args.plan.namespace,
+        build: args.build,
+        plan: { reads: args.plan.reads, writes: args.plan.writes, notes: args.plan.notes },
+        tokenScopes: args.tokenScopes,
+        steps: {
+            total: totals.total,
+            cached: totals.cached,
+            executed: totals.executed,
+            notRun: totals.notRun,
+            ratio: Math.round(totals.ratio * 1000) / 1000,
+            executedSeconds: seconds(totals.executedMs),
+            firstExecuted: firstExecuted(steps),
+            list: steps.map((s) => ({
+                stage: s.stage,
+                platform: s.platform,
+                step: s.command,
+                status: s.status,
+                seconds: seconds(s.durationMs),
+                instruction: s.instruction,
+                index: s.index,
+                of: s.total,
+                cached: s.status === 'cached',
+            })),
+        },
+        imports,
+        export: { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes },
+        record: record
+            ? {
+                ref: record.ref,
+                status: record.status,
+                seconds: seconds(record.durationMs),
+                buildkitCachedSteps: record.numCachedSteps,
+                buildkitTotalSteps: record.numTotalSteps,
+            }
+            : null,
+        error: args.build === 'failed' ? reportError(record, log) : null,
+        baseImages: materials.map((m) => ({ image: m.image, platform: m.platform, digest: m.digest })),
+        likelyReasons: args.build === 'not-run' || !log
+            ? []
+            : likelyReasons({
+                steps,
+                bases: log.bases,
+                imports,
+                reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
+                noCache: args.noCache,
+                modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
+                materials,
+                buildArgs: record?.buildArgs,
+                previous: args.previous,
+            }),
+        timings: args.timings ?? null,
+        ...(args.mounts ? { mounts: args.mounts } : {}),
+        ...(args.localCache ? { localCache: args.localCache } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 57994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ renderSummary),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _cleanup_summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56320);
+
+/** Markdown table cells: no pipes or newlines from step text may break the table. */
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+}
+function code(text) {
+    return `\`${cell(text)}\``;
+}
+/** Prose outside tables: the report's details quote commands in backticks already. */
+function oneLine(text) {
+    return text.replace(/\s*\r?\n\s*/g, ' ');
+}
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** Seconds as the report rounds them (0.1s): what rounds to 0 still took some time. */
+function duration(seconds) {
+    return seconds > 0 ? `${seconds}s` : '<0.1s';
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+const STATUS_ICON = {
+    cached: '✅ cached',
+    executed: '🔨 ran',
+    failed: '❌ failed',
+    canceled: '⏹️ canceled',
+    'not-run': '⏭️ not needed',
+};
+const REASON_TITLE = {
+    'no-cache': 'no-cache',
+    'no-cache-read': 'nothing read',
+    'first-build': 'no cache yet',
+    'import-failed': 'import failed',
+    'base-image-changed': 'base image changed',
+    'build-args-changed': 'build args changed',
+    'context-changed': 'context files changed',
+    'earlier-stage-changed': 'earlier stage changed',
+    'platform-not-cached': 'other platform only',
+    'step-changed': 'step not in cache',
+};
+/** More steps than this go into a collapsed block. */
+const STEPS_SHOWN = 40;
+/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
+const RESTORE_LABEL = {
+    exact: '✅ exact (own ref)',
+    fallback: '↪️ fallback',
+    miss: '➖ miss',
+    failed: '⚠️ failed',
+};
+/** Cache mounts: what each restored, injected, extracted and saved, and what was left out. */
+function renderMounts(m) {
+    const out = ['### Cache mounts', ''];
+    if (m.mounts.length > 0) {
+        out.push('| id | target | restored | size | restore | inject | extract | save | saved |', '|---|---|---|---:|---:|---:|---:|---:|---|');
+        for (const x of m.mounts) {
+            const restored = `${RESTORE_LABEL[x.restore] ?? x.restore}${x.restoredKey ? ` ${code(x.restoredKey)}` : ''}`;
+            const saved = x.saved ? `✅ ${code(x.savedKey)}` : `➖ ${cell(x.notSaved)}`;
+            const t = x.seconds;
+            out.push(`| ${code(x.id)} | ${code(x.target)} | ${restored} | ${x.bytes > 0 ? formatBytes(x.bytes) : ''} | ` +
+                `${t.restore}s | ${t.inject}s | ${t.extract}s | ${t.save}s | ${saved}${x.error ? ` ⚠️ ${cell(x.error)}` : ''} |`);
+        }
+        out.push('');
+    }
+    for (const s of m.skipped)
+        out.push(`- ${code(s.id)} (${code(s.target)}) is not persisted: ${cell(s.why)}`);
+    for (const n of m.notes)
+        out.push(`- ${cell(n)}`);
+    if (m.skipped.length + m.notes.length > 0)
+        out.push('');
+    out.push('GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.', '');
+    return out;
+}
+/** `cache: local` through the GitHub Actions cache: each folder restored, pruned and saved. */
+function renderLocalCache(l) {
+    const out = ['### Local cache folders (through the GitHub Actions cache)', ''];
+    out.push('| ref | folder | restored | size | pruned | restore | save | saved |', '|---|---|---|---:|---:|---:|---:|---|');
+    for (const f of l.folders) {
+        const restored = f.direction === 'write'
+            ? ''
+            : f.restore === 'hit'
+                ? `✅ ${code(f.restoredKey)}`
+                : f.restore === 'miss'
+                    ? '➖ miss'
+                    : `⚠️ ${cell(f.error)}`;
+        const saved = f.direction === 'read'
+            ? ''
+            : f.saved
+                ? `✅ ${code(f.savedKey)}`
+                : `➖ ${cell(f.notSaved)}${f.error ? ` ⚠️ ${cell(f.error)}` : ''}`;
+        const pruned = f.prunedBlobs > 0 ? `${f.prunedBlobs} blobs, ${formatBytes(f.prunedBytes)}` : '';
+        out.push(`| ${code(f.ref)} | ${code(f.name)} | ${restored} | ${f.bytes > 0 ? formatBytes(f.bytes) : ''} | ${pruned} | ${f.seconds.restore}s | ${f.seconds.save}s | ${saved} |`);
+    }
+    out.push('');
+    return out;
+}
+function renderSummary(r) {
+    const out = [];
+    const pct = `${Math.round(r.steps.ratio * 100)}%`;
+    const s = r.steps;
+    if (r.build === 'not-run') {
+        out.push('## BuildKit cache: plan only (dry run)', '');
+    }
+    else {
+        out.push(`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${pct})`, '');
+    }
+    const facts = [
+        `backend **${r.backend}**`,
+        `run kind **${r.trigger}**`,
+        `cache namespace ${code(r.namespace)}`,
+    ];
+    if (r.build !== 'not-run') {
+        facts.unshift(r.build === 'succeeded' ? '**Build succeeded**' : '**Build failed**');
+        facts.push(`${s.executed} ${s.executed === 1 ? 'step' : 'steps'} ran for ${s.executedSeconds}s`);
+        if (s.notRun > 0)
+            facts.push(`${s.notRun} not reached`);
+    }
+    const exportSize = r.export.sizes.find((x) => x.bytes !== null)?.bytes;
+    facts.push(`cache export **${r.export.status}**` +
+        (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
+        (exportSize != null ? ` (${formatBytes(exportSize)})` : ''));
+    out.push(`${facts.join(' · ')}`, '');
+    if (r.error) {
+        const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
+        out.push(`> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${cell(clip(r.error.message, 400))}`, '');
+    }
+    if (r.likelyReasons.length > 0) {
+        out.push('### Likely reasons for cache misses', '');
+        for (const reason of r.likelyReasons) {
+            const scope = reason.stage ? ` in stage ${code(reason.stage)}` : '';
+            out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
+        }
+        out.push('');
+    }
+    if (s.list.length > 0) {
+        const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
+        // The first step that ran in each stage is where that stage's cache broke.
+        const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
+        s.list.forEach((step, n) => {
+            const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
+            const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
+            const label = step.status === 'not-run' && r.build === 'failed'
+                ? '⏭️ not reached'
+                : (STATUS_ICON[step.status] ?? step.status);
+            const result = `${label}${first ? ' · first miss' : ''}`;
+            const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
+            rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
+        });
+        out.push('### Steps', '');
+        if (s.list.length > STEPS_SHOWN) {
+            out.push(`<details><summary>${s.list.length} steps, in build order</summary>`, '', ...rows, '', '</details>');
+        }
+        else {
+            out.push(...rows);
+        }
+        out.push('');
+    }
+    if (r.imports.length > 0) {
+        out.push('### Cache import', '', '| source | result | time |', '|---|---|---:|');
+        for (const i of r.imports) {
+            const result = i.result === 'imported'
+                ? '✅ imported'
+                : i.result === 'not-found'
+                    ? '➖ not found (normal for the first build of a ref)'
+                    : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
+            out.push(`| ${code(i.source)} | ${result} | ${duration(i.seconds)} |`);
+        }
+        out.push('');
+    }
+    out.push('### Cache export', '');
+    const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
+    out.push(`${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
+        `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
+        (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''), '');
+    for (const d of r.export.destinations) {
+        const size = r.export.sizes.find((x) => x.destination === d);
+        const text = !size ? '' : size.bytes !== null ? `${formatBytes(size.bytes)} (${size.how})` : size.how;
+        out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
+    }
+    if (r.export.destinations.length > 0)
+        out.push('');
+    if (r.mounts)
+        out.push(...renderMounts(r.mounts));
+    if (r.localCache)
+        out.push(...renderLocalCache(r.localCache));
+    // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
+    out.push('### Cache plan', '');
+    for (const read of r.plan.reads) {
+        out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${read.entry ? code(read.entry) : 'not read'}`);
+    }
+    for (const write of r.plan.writes) {
+        out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
+    }
+    if (r.plan.writes.length === 0)
+        out.push('- **write**: nothing is written by this run');
+    out.push('');
+    if (r.plan.notes.length > 0) {
+        out.push('Notes:', '');
+        for (const note of r.plan.notes)
+            out.push(`- ${cell(note)}`);
+        out.push('');
+    }
+    if (r.tokenScopes) {
+        const list = r.tokenScopes.map((t) => `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
+        out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
+    }
+    if (r.baseImages.length > 0) {
+        const list = r.baseImages.map((b) => `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
+        out.push(`Base images: ${list.join(', ')}.`, '');
+    }
+    if (r.cleanup)
+        out.push((0,_cleanup_summary__WEBPACK_IMPORTED_MODULE_0__/* .renderCleanup */ .B)(r.cleanup));
+    return out.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 46342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   Os: () => (/* binding */ group),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony exports getState, error */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44914);
+/* harmony import */ var _actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(24753);
+/* harmony import */ var _actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+/**
+ * The runner's workflow commands, from @actions/core's own command and file-command modules.
+ * `@actions/core`'s entry also loads its OIDC client (http-client and undici), about 100 ms of a
+ * step's start that this action never needs; everything here is the same protocol without it.
+ */
+/** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+function setOutput(name, value) {
+    if (process.env.GITHUB_OUTPUT)
+        return (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.issueFileCommand)('OUTPUT', (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.prepareKeyValueMessage)(name, value));
+    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('set-output', { name }, value);
+}
+function saveState(name, value) {
+    if (process.env.GITHUB_STATE)
+        return (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.issueFileCommand)('STATE', (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.prepareKeyValueMessage)(name, value));
+    (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('save-state', { name }, value);
+}
+const getState = (name) => process.env[`STATE_${name}`] ?? '';
+const setSecret = (secret) => (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('add-mask', {}, secret);
+const info = (message) => void process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+const debug = (message) => (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('debug', {}, message);
+const warning = (message) => (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('warning', {}, message);
+const error = (message) => (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('error', {}, message);
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** A collapsible section of the log around `fn`. */
+async function group(name, fn) {
+    (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issue)('group', name);
+    try {
+        return await fn();
+    }
+    finally {
+        (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issue)('endgroup');
+    }
+}
+/** Appends Markdown to the job summary file (`GITHUB_STEP_SUMMARY`); no-op without one. */
+async function appendSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file)
+        return;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(file, markdown.endsWith(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL) ? markdown : markdown + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL, { encoding: 'utf8' });
+}
+
+
+/***/ }),
+
+/***/ 42613:
+/***/ ((module) => {
+
+module.exports = require("assert");
+
+/***/ }),
+
+/***/ 90290:
+/***/ ((module) => {
+
+module.exports = require("async_hooks");
+
+/***/ }),
+
+/***/ 20181:
+/***/ ((module) => {
+
+module.exports = require("buffer");
+
+/***/ }),
+
+/***/ 35317:
+/***/ ((module) => {
+
+module.exports = require("child_process");
+
+/***/ }),
+
+/***/ 64236:
+/***/ ((module) => {
+
+module.exports = require("console");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = require("crypto");
+
+/***/ }),
+
+/***/ 31637:
+/***/ ((module) => {
+
+module.exports = require("diagnostics_channel");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = require("events");
+
+/***/ }),
+
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = require("fs");
+
+/***/ }),
+
+/***/ 58611:
+/***/ ((module) => {
+
+module.exports = require("http");
+
+/***/ }),
+
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = require("http2");
+
+/***/ }),
+
+/***/ 65692:
+/***/ ((module) => {
+
+module.exports = require("https");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = require("net");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = require("node:buffer");
+
+/***/ }),
+
+/***/ 77598:
+/***/ ((module) => {
+
+module.exports = require("node:crypto");
+
+/***/ }),
+
+/***/ 78474:
+/***/ ((module) => {
+
+module.exports = require("node:events");
+
+/***/ }),
+
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = require("node:fs");
+
+/***/ }),
+
+/***/ 51455:
+/***/ ((module) => {
+
+module.exports = require("node:fs/promises");
+
+/***/ }),
+
+/***/ 37067:
+/***/ ((module) => {
+
+module.exports = require("node:http");
+
+/***/ }),
+
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = require("node:https");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = require("node:os");
+
+/***/ }),
+
+/***/ 76760:
+/***/ ((module) => {
+
+module.exports = require("node:path");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = require("node:process");
+
+/***/ }),
+
+/***/ 57075:
+/***/ ((module) => {
+
+module.exports = require("node:stream");
+
+/***/ }),
+
+/***/ 57975:
+/***/ ((module) => {
+
+module.exports = require("node:util");
+
+/***/ }),
+
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = require("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = require("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = require("path");
+
+/***/ }),
+
+/***/ 82987:
+/***/ ((module) => {
+
+module.exports = require("perf_hooks");
+
+/***/ }),
+
+/***/ 83480:
+/***/ ((module) => {
+
+module.exports = require("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = require("stream");
+
+/***/ }),
+
+/***/ 63774:
+/***/ ((module) => {
+
+module.exports = require("stream/web");
+
+/***/ }),
+
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = require("string_decoder");
+
+/***/ }),
+
+/***/ 53557:
+/***/ ((module) => {
+
+module.exports = require("timers");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = require("tls");
+
+/***/ }),
+
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = require("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = require("url");
+
+/***/ }),
+
+/***/ 39023:
+/***/ ((module) => {
+
+module.exports = require("util");
+
+/***/ }),
+
+/***/ 98253:
+/***/ ((module) => {
+
+module.exports = require("util/types");
+
+/***/ }),
+
+/***/ 28167:
+/***/ ((module) => {
+
+module.exports = require("worker_threads");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = require("zlib");
+
+/***/ })
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/******/ 	// expose the modules object (__webpack_modules__)
+/******/ 	__nccwpck_require__.m = __webpack_modules__;
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/compat get default export */
+/******/ 	(() => {
+/******/ 		// getDefaultExport function for compatibility with non-harmony modules
+/******/ 		__nccwpck_require__.n = (module) => {
+/******/ 			var getter = module && module.__esModule ?
+/******/ 				() => (module['default']) :
+/******/ 				() => (module);
+/******/ 			__nccwpck_require__.d(getter, { a: getter });
+/******/ 			return getter;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 			}
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 			}
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 				}
+/******/ 			}
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/ensure chunk */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.f = {};
+/******/ 		// This file contains only the entry chunk.
+/******/ 		// The chunk loading function for additional chunks
+/******/ 		__nccwpck_require__.e = (chunkId) => {
+/******/ 			return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 				__nccwpck_require__.f[key](chunkId, promises);
+/******/ 				return promises;
+/******/ 			}, []));
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/get javascript chunk filename */
+/******/ 	(() => {
+/******/ 		// This function allow to reference async chunks
+/******/ 		__nccwpck_require__.u = (chunkId) => {
+/******/ 			// return url for filenames based on template
+/******/ 			return "" + chunkId + ".index.js";
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/require chunk loading */
+/******/ 	(() => {
+/******/ 		// no baseURI
+/******/ 		
+/******/ 		// object to store loaded chunks
+/******/ 		// "1" means "loaded", otherwise not loaded yet
+/******/ 		var installedChunks = {
+/******/ 			792: 1
+/******/ 		};
+/******/ 		
+/******/ 		// no on chunks loaded
+/******/ 		
+/******/ 		var installChunk = (chunk) => {
+/******/ 			var moreModules = chunk.modules, chunkIds = chunk.ids, runtime = chunk.runtime;
+/******/ 			for(var moduleId in moreModules) {
+/******/ 				if(__nccwpck_require__.o(moreModules, moduleId)) {
+/******/ 					__nccwpck_require__.m[moduleId] = moreModules[moduleId];
+/******/ 				}
+/******/ 			}
+/******/ 			if(runtime) runtime(__nccwpck_require__);
+/******/ 			for(var i = 0; i < chunkIds.length; i++)
+/******/ 				installedChunks[chunkIds[i]] = 1;
+/******/ 		
+/******/ 		};
+/******/ 		
+/******/ 		// require() chunk loading for javascript
+/******/ 		__nccwpck_require__.f.require = (chunkId, promises) => {
+/******/ 			// "1" is the signal for "already loaded"
+/******/ 			if(!installedChunks[chunkId]) {
+/******/ 				if(true) { // all chunks have JS
+/******/ 					installChunk(require("./" + __nccwpck_require__.u(chunkId)));
+/******/ 				} else installedChunks[chunkId] = 1;
+/******/ 			}
+/******/ 		};
+/******/ 		
+/******/ 		// no external install chunk
+/******/ 		
+/******/ 		// no HMR
+/******/ 		
+/******/ 		// no HMR manifest
+/******/ 	})();
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/runner/commands.ts
+var commands = __nccwpck_require__(46342);
+;// CONCATENATED MODULE: ./src/buildx/args.ts
+function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
+    const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
+    const opts = [...builder.driverOpts];
+    for (const extra of extraDriverOpts) {
+        const key = extra.slice(0, extra.indexOf('='));
+        if (!opts.some((o) => o.startsWith(`${key}=`)))
+            opts.push(extra);
+    }
+    for (const opt of opts)
+        args.push('--driver-opt', opt);
+    if (builder.buildkitdFlags !== '')
+        args.push('--buildkitd-flags', builder.buildkitdFlags);
+    if (configFile)
+        args.push('--buildkitd-config', configFile);
+    args.push('--bootstrap');
+    if (builder.driver === 'remote')
+        args.push(builder.endpoint);
+    return args;
+}
+function args_removeBuilderArgs(name) {
+    return ['buildx', 'rm', '--force', name];
+}
+function args_inspectBuilderArgs(name) {
+    return ['buildx', 'inspect', name];
+}
+const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
+    (context.includes('.git') || context.includes('#'));
+function gitContextHost(context) {
+    if (!isGitContext(context))
+        return null;
+    const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+)/.exec(context) ?? /^git@([^:]+):/.exec(context);
+    return m ? m[1] : null;
+}
+/** `docker buildx build …`: every input becomes its own argument, in a stable order. */
+function buildArgs(i) {
+    const b = i.build;
+    const args = ['buildx', 'build', '--builder', i.builder];
+    const each = (flag, values) => values.forEach((v) => args.push(flag, v));
+    const one = (flag, value) => value !== '' && args.push(flag, value);
+    each('--add-host', b.addHosts);
+    each('--allow', b.allow);
+    each('--annotation', b.annotations);
+    each('--attest', b.attests);
+    each('--build-arg', b.buildArgs);
+    each('--build-context', b.buildContexts);
+    each('--cache-from', i.cacheFrom);
+    each('--cache-to', i.cacheTo);
+    one('--call', b.call);
+    one('--cgroup-parent', b.cgroupParent);
+    one('--file', b.file);
+    if (i.iidFile !== '')
+        args.push('--iidfile', i.iidFile);
+    each('--label', b.labels);
+    if (b.load)
+        args.push('--load');
+    args.push('--metadata-file', i.metadataFile);
+    one('--network', b.network);
+    if (b.noCache)
+        args.push('--no-cache');
+    each('--no-cache-filter', b.noCacheFilters);
+    each('--output', b.outputs);
+    if (b.platforms.length > 0)
+        args.push('--platform', b.platforms.join(','));
+    if (b.provenance !== '')
+        args.push(`--provenance=${b.provenance}`);
+    if (b.pull)
+        args.push('--pull');
+    if (b.push)
+        args.push('--push');
+    if (b.sbom !== '')
+        args.push(`--sbom=${b.sbom}`);
+    b.secrets.forEach((s, n) => args.push('--secret', `id=${s.id},env=${i.secretEnvNames[n]}`));
+    b.secretEnvs.forEach((s) => args.push('--secret', `id=${s.id},env=${s.env}`));
+    b.secretFiles.forEach((s) => args.push('--secret', `id=${s.id},src=${s.path}`));
+    if (i.gitAuthEnv)
+        args.push('--secret', `id=GIT_AUTH_TOKEN.${i.gitAuthEnv.host},env=${i.gitAuthEnv.env}`);
+    one('--shm-size', b.shmSize);
+    each('--ssh', b.ssh);
+    each('--tag', b.tags);
+    one('--target', b.target);
+    each('--ulimit', b.ulimit);
+    args.push(b.context);
+    return args;
+}
+/**
+ * The cache export as its own invocation, after the image build: the same build definition (so
+ * every step is a local cache hit), no image outputs, only `--cache-to`. Ending it on a timeout or
+ * a failure cannot touch the image, which the first invocation already built and pushed.
+ */
+function cacheExportArgs(i) {
+    const definition = {
+        ...i.build,
+        tags: [],
+        labels: [],
+        annotations: [],
+        push: false,
+        load: false,
+        outputs: ['type=cacheonly'],
+        pull: false,
+        noCache: false,
+        // Attestations belong to the image, which the first invocation made.
+        provenance: 'false',
+        sbom: '',
+        attests: [],
+        call: '',
+    };
+    return buildArgs({ ...i, build: definition, iidFile: '' });
+}
+function historyLogsArgs(builder, ref) {
+    return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
+}
+function historyInspectArgs(builder, ref) {
+    return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/buildx/builder.ts
+
+
+
+
+class BuilderError extends Error {
+}
+/** A loopback cache service is only reachable from a container builder on the host's network. */
+function needsHostNetwork(env) {
+    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
+    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
+}
+function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
+    const job = (env.GITHUB_JOB ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .slice(0, 20);
+    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
+}
+/**
+ * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
+ * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
+ * post can clean up even if creation fails halfway.
+ */
+async function setupBuilder(exec, buildx, o) {
+    if (o.builder.builder !== '') {
+        const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
+        if (inspect.exitCode !== 0) {
+            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
+        }
+        return { name: o.builder.builder, created: false };
+    }
+    if (o.builder.driver === 'docker')
+        return { name: 'default', created: false };
+    const name = builderName(o.env);
+    let configFile;
+    if (o.builder.buildkitdConfigInline.trim() !== '') {
+        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
+        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
+    }
+    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
+    o.onCreate(name);
+    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
+    if (created.exitCode !== 0) {
+        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${lastLine(created.stderr)}`);
+    }
+    return { name, created: true };
+}
+/** Removes a builder if it still exists; never throws (post must not fail the job). */
+async function removeBuilder(exec, buildx, name) {
+    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
+    if (inspect.exitCode !== 0)
+        return null;
+    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
+    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
+}
+function lastLine(text) {
+    const lines = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
+}
+
+// EXTERNAL MODULE: ./src/buildx/parse.ts
+var parse = __nccwpck_require__(42487);
 // EXTERNAL MODULE: ./src/report/export-size.ts
 var export_size = __nccwpck_require__(35930);
 ;// CONCATENATED MODULE: ./src/report/warnings.ts
@@ -1698,7 +4034,7 @@ async function runImageBuild(exec, buildx, s) {
     let retriedWithoutCache = false;
     if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
         // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
-        commands_warning(`a cache source is broken (${lastLine(result.stderr)}); building again without cache sources`);
+        commands/* warning */.$e(`a cache source is broken (${lastLine(result.stderr)}); building again without cache sources`);
         retriedWithoutCache = true;
         result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
     }
@@ -1706,7 +4042,7 @@ async function runImageBuild(exec, buildx, s) {
     return {
         result,
         metadataText,
-        metadata: parseMetadata(metadataText || '{}'),
+        metadata: (0,parse/* parseMetadata */.jR)(metadataText || '{}'),
         imageId: readIfExists(s.input.iidFile).trim(),
         ms: Date.now() - started,
         retriedWithoutCache,
@@ -1757,7 +4093,7 @@ async function runCacheExport(exec, buildx, s, timeoutMs) {
             timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
         });
         // The first invocation's metadata names the cache manifest every later one reuses.
-        metadata ??= parseMetadata(readIfExists(input.metadataFile) || '{}');
+        metadata ??= (0,parse/* parseMetadata */.jR)(readIfExists(input.metadataFile) || '{}');
         const ms = Date.now() - started;
         if (run.timedOut) {
             return {
@@ -1770,7 +4106,7 @@ async function runCacheExport(exec, buildx, s, timeoutMs) {
         if (run.exitCode !== 0)
             return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
     }
-    return { status: 'ok', reason: '', metadata: metadata ?? parseMetadata('{}'), ms: Date.now() - started };
+    return { status: 'ok', reason: '', metadata: metadata ?? (0,parse/* parseMetadata */.jR)('{}'), ms: Date.now() - started };
 }
 /**
  * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
@@ -2276,135 +4612,10 @@ async function mergeBaseFromApi(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/docker-config.ts
-
-
-
-/** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker');
-}
-/** The text of docker's config.json, or null when there is none (the CLI's defaults apply). */
-function readDockerConfig(env = process.env) {
-    try {
-        return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dockerConfigDir(env), 'config.json'), 'utf8');
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/cache-entries.ts
-
-
-/**
- * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
- * importer asks at import: its client (go-actions-cache) looks an index up with
- * GetCacheEntryDownloadURL (cache service v2) or `GET _apis/artifactcache/cache` (v1, GHES and
- * older runners), under one constant version. GitHub's scope rules then answer exactly what the
- * import will see. Neither BuildKit nor `@actions/cache` lists entries, and GitHub guarantees a
- * job's token no listing call, so none is made.
- */
-/** go-actions-cache's version: one constant hash for every key, not one per key. */
-const GHA_CACHE_VERSION = (0,external_node_crypto_.createHash)('sha256').update('|go-actionscache-1.0').digest('hex');
-/** BuildKit's index format version inside the key (`index-<name>-1-…`). */
-const INDEX_VERSION = '1';
-/**
- * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
- * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
- */
-function ghaServiceFrom(env) {
-    const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
-    if (v2 && env.ACTIONS_RESULTS_URL)
-        return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
-    if (!v2 && env.ACTIONS_CACHE_URL)
-        return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
-    return null;
-}
-/**
- * The index keys BuildKit's import loads for a cache name: one per ref scope of the token,
- * `index-<name>-1-<first 8 hex of sha256(scope)>` (the exporter appends `#<n>`). Without the
- * token's scopes, the prefix every such key starts with.
- */
-function indexKeys(name, tokenScopes) {
-    const prefix = `index-${name}-${INDEX_VERSION}-`;
-    if (!tokenScopes || tokenScopes.length === 0)
-        return [prefix];
-    return tokenScopes.map((s) => prefix + (0,external_node_crypto_.createHash)('sha256').update(s).digest('hex').slice(0, 8));
-}
-/** Whether a matched key is an index of exactly this name (`…branch-main-` also starts `…branch-main-2-…`). */
-function isIndexOf(key, name) {
-    const prefix = `index-${name}-${INDEX_VERSION}-`;
-    return key.startsWith(prefix) && /^[0-9a-f]{8}(?:#\d+)?$/.test(key.slice(prefix.length));
-}
-/**
- * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
- * fails: a name whose request fails stays unknown, with the reason.
- */
-async function lookUpGhaCaches(o) {
-    const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
-    const fetchImpl = o.fetchImpl ?? http/* httpFetch */.tX;
-    const reasons = [];
-    const found = new Map();
-    await Promise.all(o.names.map(async (name) => {
-        const keys = indexKeys(name, o.tokenScopes);
-        try {
-            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
-            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
-            // A key of another name that shares the prefix says nothing about this one.
-            found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
-        }
-        catch (e) {
-            found.set(name, undefined);
-            const timedOut = signal.aborted || e?.name === 'TimeoutError';
-            reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : (0,http/* failureText */.kY)(e));
-        }
-    }));
-    return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
-}
-class LookupRefused extends Error {
-}
-/** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
-async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
-    const res = await fetchImpl(`${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ key: keys[0], restore_keys: keys, version: GHA_CACHE_VERSION }),
-        signal,
-    });
-    if (!res.ok)
-        throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
-    const body = (await res.json());
-    return body.ok === true ? String(body.matched_key ?? '') : null;
-}
-/** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
-async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
-    const query = new URLSearchParams({ keys: keys.join(','), version: GHA_CACHE_VERSION });
-    const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
-        signal,
-    });
-    if (res.status === 204)
-        return null;
-    if (!res.ok)
-        throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
-    const text = await res.text();
-    if (text.trim() === '')
-        return null;
-    const body = JSON.parse(text);
-    return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
-}
-/** The cache names in BuildKit index keys (`index-<name>-1-<8 hex>[#n]`); other keys are ignored. */
-function indexNames(keys) {
-    const names = new Set();
-    for (const key of keys) {
-        const m = /^index-(.+)-1-[0-9a-f]{8}(?:#\d+)?$/.exec(key);
-        if (m)
-            names.add(m[1]);
-    }
-    return [...names].sort();
-}
-
+// EXTERNAL MODULE: ./src/docker-config.ts
+var docker_config = __nccwpck_require__(37706);
+// EXTERNAL MODULE: ./src/github/cache-entries.ts
+var cache_entries = __nccwpck_require__(3780);
 ;// CONCATENATED MODULE: ./src/github/runtime-token.ts
 /**
  * Decodes the token's payload without verifying it (only GitHub can) to show the user which
@@ -2434,609 +4645,10 @@ function cacheScopesFromToken(token) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/registry/tags.ts
-
-
-
-
-
-const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
-const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-const USER_AGENT = 'buildkit-cache-action';
-const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
-const DOMAIN = new RegExp(`^(?:\\[[0-9a-fA-F:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::[0-9]{1,5})?$`);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-/**
- * Splits an image reference the way docker does (distribution's reference grammar):
- *
- * - the part before the first `/` is the registry when it contains `.` or `:`, is `localhost`,
- *   or has an uppercase letter; otherwise the name is on Docker Hub;
- * - Docker Hub (`alpine`, `user/repo`, `docker.io/...`, `index.docker.io/...`) is reached at
- *   `registry-1.docker.io`, a single-component name gets `library/`, and credentials are under
- *   `https://index.docker.io/v1/`;
- * - a trailing `:tag` and/or `@digest` is accepted and dropped (the repository is what is listed).
- *
- * Throws an Error (with a message fit for a job log) for what docker would refuse too: an empty
- * name, uppercase letters in the repository path, bad separators, a malformed registry host,
- * tag or digest. {@link listTags} turns that into a reason.
- */
-function parseImageName(image) {
-    const quoted = JSON.stringify(image);
-    let rest = image;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        if (!DIGEST.test(rest.slice(at + 1)))
-            throw new Error(`image ${quoted} has a malformed digest`);
-        rest = rest.slice(0, at);
-    }
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        if (!TAG.test(rest.slice(colon + 1)))
-            throw new Error(`image ${quoted} has a malformed tag`);
-        rest = rest.slice(0, colon);
-    }
-    if (rest === '')
-        throw new Error(`image ${quoted} is empty`);
-    const slash = rest.indexOf('/');
-    const first = slash === -1 ? '' : rest.slice(0, slash);
-    const hasDomain = slash !== -1 &&
-        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
-    let domain = hasDomain ? first : 'docker.io';
-    let path = hasDomain ? rest.slice(slash + 1) : rest;
-    if (!DOMAIN.test(domain))
-        throw new Error(`image ${quoted} has a malformed registry host ${JSON.stringify(domain)}`);
-    if (path === '')
-        throw new Error(`image ${quoted} has no repository path`);
-    const components = path.split('/');
-    for (const component of components) {
-        if (component !== component.toLowerCase()) {
-            throw new Error(`image ${quoted}: repository names must be lowercase`);
-        }
-        if (!PATH_COMPONENT.test(component)) {
-            throw new Error(`image ${quoted}: ${JSON.stringify(component)} is not a valid repository path component`);
-        }
-    }
-    if (rest.length > 255)
-        throw new Error(`image ${quoted} is longer than 255 characters`);
-    if (DOCKER_HUB_ALIASES.has(domain.toLowerCase())) {
-        domain = DOCKER_HUB_REGISTRY;
-        if (components.length === 1)
-            path = `library/${path}`;
-        return { registry: domain, repository: path, configKey: DOCKER_HUB_CONFIG_KEY };
-    }
-    return { registry: domain, repository: path, configKey: domain };
-}
-/** The host of `host[:port]` or `[v6]:port`, lowercased, without brackets. */
-function hostOf(registry) {
-    const bracketed = /^\[([^\]]+)\]/.exec(registry);
-    if (bracketed)
-        return bracketed[1].toLowerCase();
-    return registry.replace(/:[0-9]+$/, '').toLowerCase();
-}
-/** Docker's rule: loopback registries (localhost, 127.0.0.0/8, ::1) may be plain HTTP. */
-function isLoopback(host) {
-    return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
-}
-/** `http://` for loopback registries, `https://` for every other. */
-function registryOrigin(registry) {
-    return `${isLoopback(hostOf(registry)) ? 'http' : 'https'}://${registry}`;
-}
-/** A config key as docker compares it: without scheme and path (`https://ghcr.io/v1/` → `ghcr.io`). */
-function keyHost(key) {
-    return key
-        .replace(/^https?:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-}
-/**
- * Credentials for the registry, found as docker finds them in `<dir>/config.json`: a credential
- * helper first (`credHelpers[<host>]`, else `credsStore`: `docker-credential-<helper> get`, run
- * through the one exec seam with the server on stdin; its answer is masked and never logged),
- * then what `docker login` wrote into `auths[<key>]` (`auth`, base64 `user:password`, or
- * `username`/`password`), under the exact key first and then under any key naming the same host
- * (docker matches `https://host/v1/` too). Identity tokens are not used: the request goes on
- * anonymously, and a registry that then refuses says why in the reason.
- */
-async function readCredentials(dir, name, exec, timeoutMs) {
-    const file = (0,external_node_path_.join)(dir, 'config.json');
-    let config;
-    try {
-        config = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
-    }
-    catch (error) {
-        const missing = error.code === 'ENOENT';
-        return { note: missing ? `no docker config at ${file}` : `the docker config ${file} could not be read` };
-    }
-    if (!config || typeof config !== 'object')
-        return { note: `the docker config ${file} is not a JSON object` };
-    const { auths, credsStore, credHelpers } = config;
-    const host = keyHost(name.configKey);
-    const hub = name.configKey === DOCKER_HUB_CONFIG_KEY;
-    const sameHost = (key) => keyHost(key) === host || (hub && DOCKER_HUB_ALIASES.has(keyHost(key)));
-    const helpers = credHelpers && typeof credHelpers === 'object' ? credHelpers : {};
-    const helperKey = Object.keys(helpers).find(sameHost);
-    const helper = helperKey !== undefined ? helpers[helperKey] : credsStore;
-    let helperNote = '';
-    if (typeof helper === 'string' && helper !== '') {
-        const asked = await askCredentialHelper(helper, name.configKey, exec, timeoutMs);
-        if ('credentials' in asked)
-            return asked;
-        helperNote = asked.note;
-    }
-    const entries = auths && typeof auths === 'object' ? auths : {};
-    const keys = [name.configKey, ...Object.keys(entries).filter((k) => k !== name.configKey && sameHost(k))];
-    for (const key of keys) {
-        const entry = entries[key];
-        if (!entry || typeof entry !== 'object')
-            continue;
-        const { auth, username, password } = entry;
-        if (typeof auth === 'string' && auth !== '') {
-            const decoded = Buffer.from(auth, 'base64').toString('utf8');
-            const split = decoded.indexOf(':');
-            if (split > 0)
-                return { credentials: { username: decoded.slice(0, split), password: decoded.slice(split + 1) } };
-        }
-        if (typeof username === 'string' && username !== '' && typeof password === 'string') {
-            return { credentials: { username, password } };
-        }
-    }
-    return { note: helperNote || `no credentials for ${name.configKey} in ${file}` };
-}
-/** Per docker config and registry, found once per run: a credential helper may take a second (ECR's). */
-const foundCredentials = new Map();
-function credentialsOnce(dir, name, exec, timeoutMs) {
-    const key = `${dir}\0${name.configKey}\0${exec ? 'exec' : ''}`;
-    let found = foundCredentials.get(key);
-    if (!found)
-        foundCredentials.set(key, (found = readCredentials(dir, name, exec, timeoutMs)));
-    return found;
-}
-/**
- * `docker-credential-<helper> get` with the server on stdin, as the docker CLI runs it. The answer
- * (`{"ServerURL","Username","Secret"}`) is masked at once and never logged; a failure is a note
- * that names the helper, never its output.
- */
-async function askCredentialHelper(helper, server, exec, timeoutMs) {
-    const program = `docker-credential-${helper}`;
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(helper))
-        return {
-            note: `the docker config names a credential helper that is not a plain name (${JSON.stringify(helper)})`,
-        };
-    if (!exec)
-        return { note: `the credentials for ${server} are kept by ${program}, which was not run` };
-    const run = await exec(program, ['get'], { input: server, timeoutMs });
-    if (run.exitCode !== 0) {
-        const why = run.exitCode === 127 ? 'is not on PATH' : run.timedOut ? 'timed out' : `failed (exit ${run.exitCode})`;
-        return { note: `the credential helper ${program} ${why} for ${server}` };
-    }
-    let answer;
-    try {
-        answer = JSON.parse(run.stdout);
-    }
-    catch {
-        return { note: `the credential helper ${program} answered something that is not JSON for ${server}` };
-    }
-    const { Username: username, Secret: password } = answer ?? {};
-    if (typeof password === 'string' && password !== '')
-        setSecret(password);
-    if (typeof username !== 'string' || typeof password !== 'string' || password === '')
-        return { note: `the credential helper ${program} has no credentials for ${server}` };
-    if (username === '<token>')
-        return {
-            note: `the credential helper ${program} holds an identity token for ${server}, which is not used`,
-        };
-    return { credentials: { username, password } };
-}
-/** The challenges of a `WWW-Authenticate` header (several may be joined with commas). */
-function parseChallenges(header) {
-    const starts = [...header.matchAll(/(?:^|,)\s*(Bearer|Basic)(?:\s+|$)/gi)];
-    return starts.map((match, i) => {
-        const from = (match.index ?? 0) + match[0].length;
-        const to = i + 1 < starts.length ? (starts[i + 1].index ?? header.length) : header.length;
-        const params = {};
-        for (const p of header
-            .slice(from, to)
-            .matchAll(/([A-Za-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-            params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
-        }
-        return { scheme: match[1].toLowerCase(), params };
-    });
-}
-/** The target of `Link: <...>; rel="next"`, if any. */
-function nextLink(header) {
-    if (!header)
-        return undefined;
-    for (const part of header.split(/,(?=\s*<)/)) {
-        const match = /^\s*<([^>]*)>(.*)$/.exec(part);
-        if (match && /;\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?/i.test(match[2]))
-            return match[1];
-    }
-    return undefined;
-}
-/** The registry's `{"errors":[{code, message}]}` as `CODE: message`, or a short excerpt of the body. */
-function registryError(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        if (first && typeof first.code === 'string') {
-            const message = typeof first.message === 'string' ? `: ${first.message}` : '';
-            return { code: first.code, text: tags_excerpt(`${first.code}${message}`) };
-        }
-    }
-    catch {
-        // not JSON
-    }
-    return { text: tags_excerpt(body, 120) };
-}
-function tags_excerpt(text, max = 200) {
-    // eslint-disable-next-line no-control-regex
-    const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 3)}...` : line;
-}
-function basic(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-}
-class ListingError extends Error {
-}
-/** What the cache exporters write: manifest lists and indexes, or an image manifest (`image-manifest=true`). */
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-function openSession(name, options, signal, timeoutMs) {
-    const secrets = [];
-    const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
-    const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
-    const where = `registry ${name.registry}`;
-    const configDir = options.dockerConfigDir ?? dockerConfigDir();
-    let lookup;
-    const credentials = async () => {
-        lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
-            if (found.credentials) {
-                const { username, password } = found.credentials;
-                secrets.push(password, basic(found.credentials).slice(6), username);
-            }
-            return found;
-        });
-        return lookup;
-    };
-    let known;
-    const get = (url, method, accept, authorization) => fetchImpl(url, {
-        method,
-        headers: {
-            Accept: accept,
-            'User-Agent': USER_AGENT,
-            ...(authorization ? { Authorization: authorization } : {}),
-        },
-        signal,
-        redirect: 'follow',
-    });
-    const deniedHint = () => (known?.note ? `; ${known.note}` : '');
-    /** An Authorization header that answers the challenges of a 401. */
-    const authorize = async (header) => {
-        const challenges = parseChallenges(header ?? '');
-        const bearer = challenges.find((c) => c.scheme === 'bearer');
-        known = await credentials();
-        const creds = known.credentials;
-        if (bearer) {
-            let realm;
-            try {
-                realm = new URL(bearer.params.realm ?? '');
-            }
-            catch {
-                throw new ListingError(`${where} sent a Bearer challenge without a usable realm`);
-            }
-            if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-                throw new ListingError(`${where} sent a Bearer challenge with a non-HTTP realm`);
-            }
-            const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
-            if (creds && plainRemote) {
-                throw new ListingError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
-            }
-            if (bearer.params.service)
-                realm.searchParams.set('service', bearer.params.service);
-            realm.searchParams.set('scope', `repository:${name.repository}:pull`);
-            const response = await get(realm.href, 'GET', 'application/json', creds ? basic(creds) : undefined);
-            const body = await response.text();
-            if (!response.ok) {
-                const who = creds ? 'the docker login credentials' : 'anonymous access';
-                throw new ListingError(`${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`);
-            }
-            let token;
-            try {
-                const parsed = JSON.parse(body);
-                token = parsed.token ?? parsed.access_token;
-            }
-            catch {
-                // handled below
-            }
-            if (typeof token !== 'string' || token === '') {
-                throw new ListingError(`${where}: the token service ${realm.host} answered without a token`);
-            }
-            secrets.push(token);
-            return `Bearer ${token}`;
-        }
-        if (challenges.some((c) => c.scheme === 'basic')) {
-            // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
-            if (!creds)
-                throw new ListingError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
-            return basic(creds);
-        }
-        throw new ListingError(`${where} requires authentication of a kind this action does not speak`);
-    };
-    let authorization;
-    return {
-        name,
-        where,
-        origin: registryOrigin(name.registry),
-        deniedHint,
-        redact,
-        async send(url, method = 'GET', accept = 'application/json') {
-            const used = authorization;
-            const response = await get(url, method, accept, used ? await used : undefined);
-            if (response.status !== 401)
-                return response;
-            await response.arrayBuffer().catch(() => undefined);
-            // Concurrent requests refused with the same header share one token request.
-            if (authorization === used)
-                authorization = authorize(response.headers.get('www-authenticate'));
-            return get(url, method, accept, await authorization);
-        },
-    };
-}
-/** A failed request as a reason: timeouts and network errors in a few words, never a credential. */
-function requestFailure(session, error, what, timeoutMs) {
-    if (error instanceof ListingError)
-        return session.redact(error.message);
-    const e = (error ?? {});
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-        return `${session.where}: ${what} timed out after ${timeoutMs} ms`;
-    }
-    const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
-    return session.redact(`${session.where}: ${what} failed: ${tags_excerpt(String(detail ?? error))}`);
-}
-/**
- * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
- * following `Link: <...>; rel="next"` pages, at most `maxPages`), with docker's authentication
- * (see {@link RegistrySession}). Loopback registries are spoken to over plain HTTP, all others
- * over HTTPS. A pagination link to another host is a reason.
- *
- * A repository the registry does not know (`404 NAME_UNKNOWN`: nothing pushed yet) has no tags.
- * A registry that answers, but not with a tag list (refused, or the endpoint unsupported), gives
- * `refused: true`: its manifests may still be asked for one by one ({@link manifestsExist}).
- * Never throws; failures are reasons, which never contain credentials or tokens.
- */
-async function listTags(options) {
-    const timeoutMs = options.timeoutMs ?? 15_000;
-    const maxPages = Math.max(1, options.maxPages ?? 100);
-    let name;
-    try {
-        name = parseImageName(options.image);
-    }
-    catch (error) {
-        return { tags: null, reason: String(error.message ?? error) };
-    }
-    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
-    const { where, redact } = session;
-    try {
-        const tags = [];
-        let url = `${session.origin}/v2/${name.repository}/tags/list`;
-        if (options.pageSize !== undefined)
-            url += `?n=${Math.max(1, Math.floor(options.pageSize))}`;
-        for (let page = 0;; page++) {
-            if (page >= maxPages)
-                return { tags: null, reason: `${where}: ${name.repository} has more than ${maxPages} pages of tags` };
-            const response = await session.send(url);
-            const body = await response.text();
-            if (!response.ok) {
-                const error = registryError(body);
-                if (response.status === 404 && error.code === 'NAME_UNKNOWN' && page === 0)
-                    return { tags: [] };
-                const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
-                // Refused or unsupported; a busy or failing registry (429, 5xx) would fail HEADs as well.
-                const refused = response.status < 500 && response.status !== 429;
-                return {
-                    tags: null,
-                    ...(refused ? { refused: true } : {}),
-                    reason: redact(`${where} refused to list ${name.repository} (HTTP ${response.status}: ${error.text})${denied}`),
-                };
-            }
-            let parsed;
-            try {
-                parsed = JSON.parse(body);
-            }
-            catch {
-                return {
-                    tags: null,
-                    refused: true,
-                    reason: redact(`${where} answered the tag list with something that is not JSON: ${tags_excerpt(body, 80)}`),
-                };
-            }
-            const pageTags = parsed && typeof parsed === 'object' ? (parsed.tags ?? []) : undefined;
-            if (!Array.isArray(pageTags) || pageTags.some((t) => typeof t !== 'string')) {
-                return { tags: null, refused: true, reason: `${where} answered the tag list without a list of tags` };
-            }
-            tags.push(...pageTags);
-            const next = nextLink(response.headers.get('link'));
-            if (!next)
-                return { tags };
-            const target = new URL(next, url);
-            if (target.origin !== new URL(url).origin) {
-                return { tags: null, reason: `${where}: the next page of tags is on another host (${target.host})` };
-            }
-            url = target.href;
-        }
-    }
-    catch (error) {
-        return { tags: null, reason: requestFailure(session, error, 'listing tags', timeoutMs) };
-    }
-}
-/**
- * Whether each tag exists, with the request BuildKit's registry importer makes:
- * `HEAD /v2/<name>/manifests/<tag>` accepting the manifest types cache exporters write, all tags
- * at once, with the same authentication as the listing. For registries that refuse or lack the
- * tag list. Never throws: a tag whose request fails stays unknown, with the reason.
- */
-async function manifestsExist(options) {
-    const timeoutMs = options.timeoutMs ?? 5000;
-    const found = new Map();
-    let name;
-    try {
-        name = parseImageName(options.image);
-    }
-    catch (error) {
-        for (const tag of options.tags)
-            found.set(tag, undefined);
-        return { found, reason: String(error.message ?? error) };
-    }
-    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
-    const reasons = [];
-    await Promise.all(options.tags.map(async (tag) => {
-        try {
-            const url = `${session.origin}/v2/${name.repository}/manifests/${encodeURIComponent(tag)}`;
-            const response = await session.send(url, 'HEAD', MANIFEST_TYPES);
-            await response.arrayBuffer().catch(() => undefined);
-            if (response.ok || response.status === 404) {
-                found.set(tag, response.ok);
-                return;
-            }
-            found.set(tag, undefined);
-            const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
-            reasons.push(`${session.where} answered HTTP ${response.status} to HEAD ${name.repository}:${tag}${denied}`);
-        }
-        catch (error) {
-            found.set(tag, undefined);
-            reasons.push(requestFailure(session, error, `HEAD ${name.repository}:${tag}`, timeoutMs));
-        }
-    }));
-    return reasons.length > 0 ? { found, reason: session.redact(reasons[0]) } : { found };
-}
-
-;// CONCATENATED MODULE: ./src/plan/names.ts
-
-function refLabel(ref) {
-    switch (ref.kind) {
-        case 'branch':
-            return `branch:${ref.name}`;
-        case 'pr':
-            return `pr:${ref.number}`;
-        case 'sha':
-            return `sha:${ref.sha}`;
-    }
-}
-function sameRef(a, b) {
-    return refLabel(a) === refLabel(b);
-}
-function shortHash(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 8);
-}
-/**
- * A name that is valid inside a registry tag, a gha scope, an s3 name and a folder name:
- * lowercase `[a-z0-9_.-]`, not starting with `.` or `-`, at most `maxLength` characters. Where
- * sanitizing changed or shortened the name, a short hash of the original is appended, so that
- * `Feature/A` and `feature-a` never share a cache.
- */
-function slug(name, maxLength = 128, allowDots = true) {
-    const invalid = allowDots ? /[^a-z0-9_.-]+/g : /[^a-z0-9_-]+/g;
-    const clean = name
-        .toLowerCase()
-        .replace(invalid, '-')
-        .replace(/^[.-]+/, '')
-        .replace(/[.-]+$/, '');
-    if (clean === name && clean.length <= maxLength && clean !== '')
-        return clean;
-    const hash = shortHash(name);
-    const room = maxLength - hash.length - 1;
-    const head = clean.slice(0, room).replace(/[.-]+$/, '');
-    return head === '' ? hash : `${head}-${hash}`;
-}
-/** The name part of a cache for a ref, e.g. `branch-main`, `pr-7`, `sha-<40 hex>`. */
-function refName(ref, maxLength) {
-    switch (ref.kind) {
-        case 'branch':
-            return `branch-${slug(ref.name, maxLength - 'branch-'.length)}`;
-        case 'pr':
-            return `pr-${ref.number}`;
-        case 'sha':
-            return `sha-${ref.sha.toLowerCase()}`;
-    }
-}
-/** Registry tags are at most 128 characters. */
-const TAG_MAX = 128;
-/**
- * `<scope>[.<leg>]`: the namespace of one image's cache. Dots separate it from the ref part, so
- * a sibling leg's tags can be recognised when listing a repository's tags.
- */
-function namespace(scope, leg) {
-    const s = slug(scope, 48, false);
-    return leg === '' ? s : `${s}.${slug(leg, 40, false)}`;
-}
-/** The full cache name for a ref inside a namespace: `<namespace>.<ref part>`, a valid tag. */
-function cacheName(ns, ref) {
-    return `${ns}.${refName(ref, TAG_MAX - ns.length - 1)}`;
-}
-/**
- * The default scope: from the Dockerfile's path, so two images built in one repository never
- * share a cache by accident. Targets and platforms of one Dockerfile share stages, so they are
- * legs of one scope (see `legOf`), not strangers.
- */
-function defaultScope(file) {
-    const parts = [];
-    const path = file.replace(/\\/g, '/').replace(/^\.\//, '');
-    if (path !== '') {
-        const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-        const base = path.slice(path.lastIndexOf('/') + 1);
-        if (dir !== '' && dir !== '.')
-            parts.push(dir);
-        if (base !== 'Dockerfile')
-            parts.push(base);
-    }
-    // Already clean, so the namespace needs no hash suffix: `docker/api/Dockerfile` → `docker-api`.
-    const name = parts
-        .join('-')
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .replace(/^[-]+|[-]+$/g, '');
-    return name === '' ? 'default' : name;
-}
-/**
- * The default matrix leg: the target and the platforms (`runtime`, `linux-arm64`,
- * `runtime-linux-amd64_linux-arm-v7`); empty for a plain build.
- */
-function legOf(target, platforms) {
-    const platformPart = platforms.map((p) => p.replace(/\//g, '-')).join('_');
-    return [target, platformPart].filter((p) => p !== '').join('-');
-}
-/** The repository of an image reference: `ghcr.io/o/app:1.0` → `ghcr.io/o/app`. */
-function repositoryOf(imageRef) {
-    const noDigest = imageRef.split('@')[0];
-    const lastSlash = noDigest.lastIndexOf('/');
-    const colon = noDigest.indexOf(':', lastSlash + 1);
-    return (colon === -1 ? noDigest : noDigest.slice(0, colon)).toLowerCase();
-}
-/**
- * Sibling matrix legs found among a cache repository's tags: `<scope>.<leg>.<ref part>` tags
- * whose leg is not this one. Legs have no dots, so the pattern is unambiguous.
- */
-function siblingLegsFromTags(tags, scope, ownLeg) {
-    const prefix = `${slug(scope, 48, false)}.`;
-    const own = ownLeg === '' ? '' : slug(ownLeg, 40, false);
-    const legs = new Set();
-    for (const tag of tags) {
-        if (!tag.startsWith(prefix))
-            continue;
-        const m = /^([a-z0-9_-]+)\.(branch|pr|sha)-/.exec(tag.slice(prefix.length));
-        if (m && m[1] !== own)
-            legs.add(m[1]);
-    }
-    return [...legs].sort();
-}
-
+// EXTERNAL MODULE: ./src/registry/tags.ts
+var registry_tags = __nccwpck_require__(7906);
+// EXTERNAL MODULE: ./src/plan/names.ts
+var names = __nccwpck_require__(42471);
 ;// CONCATENATED MODULE: ./src/plan/narrow.ts
 /**
  * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
@@ -3170,626 +4782,8 @@ function localExistence(fileExists) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/plan/backends.ts
-/** Where an s3 cache lives: both the importer and the exporter take these. */
-const S3_SHARED = [
-    'bucket',
-    'region',
-    'prefix',
-    'blobs_prefix',
-    'manifests_prefix',
-    'endpoint_url',
-    'use_path_style',
-];
-/** Attributes each backend's exporter and importer accept (besides the ones the planner sets). */
-const ACCEPTED = {
-    registry: {
-        to: ['image-manifest', 'oci-mediatypes', 'compression', 'compression-level', 'force-compression'],
-        from: [],
-    },
-    local: {
-        to: ['tag', 'image-manifest', 'oci-mediatypes', 'compression', 'compression-level', 'force-compression'],
-        from: ['tag', 'digest'],
-    },
-    gha: {
-        to: ['timeout', 'url', 'url_v2', 'version', 'repository'],
-        from: ['timeout', 'url', 'url_v2', 'version'],
-    },
-    s3: {
-        to: [
-            ...S3_SHARED,
-            'disable_accept_encoding',
-            'touch_refresh',
-            'upload_parallelism',
-            'retry_mode',
-            'retry_max_attempts',
-        ],
-        from: S3_SHARED,
-    },
-    azblob: {
-        to: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
-        from: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
-    },
-    inline: { to: [], from: [] },
-};
-function filterOptions(options, accepted) {
-    return options.filter((o) => accepted.includes(o.slice(0, o.indexOf('='))));
-}
-/** Options the backend accepts in neither direction: reported as a note, not passed. */
-function unusedOptions(b) {
-    const { to, from } = ACCEPTED[b.backend];
-    return b.options.filter((o) => {
-        const key = o.slice(0, o.indexOf('='));
-        return !to.includes(key) && !from.includes(key);
-    });
-}
-/** ECR and Artifact Registry reject the default cache manifest list; they need an OCI image manifest. */
-function registryPreset(image) {
-    const host = image.split('/')[0];
-    if (/\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(host) || /-docker\.pkg\.dev$/.test(host)) {
-        return ['image-manifest=true', 'oci-mediatypes=true'];
-    }
-    return [];
-}
-function join(type, attrs) {
-    return [`type=${type}`, ...attrs].join(',');
-}
-/** Where one named cache lives, as the backend's own attribute. */
-function backends_location(b, name, direction) {
-    switch (b.backend) {
-        case 'registry':
-        case 'inline':
-            return `ref=${b.image}:${name}`;
-        case 'local':
-            return `${direction === 'from' ? 'src' : 'dest'}=${b.dir.replace(/\/+$/, '')}/${name}`;
-        case 'gha':
-            return `scope=${name}`;
-        case 's3':
-        case 'azblob':
-            return `name=${name}`;
-    }
-}
-/** `--cache-from` entries for the named caches, in order. */
-function cacheFromEntries(b, names) {
-    if (names.length === 0 && b.backend !== 'inline')
-        return [];
-    const extra = filterOptions(b.options, ACCEPTED[b.backend].from);
-    switch (b.backend) {
-        case 'inline':
-            // The cache travels inside the image: read it back from the image's own tags.
-            return b.imageTags.map((tag) => join('registry', [`ref=${tag}`]));
-        default:
-            // One entry per name, s3 too: BuildKit's s3 importer reads only the first of `;`-separated names.
-            return names.map((n) => join(b.backend, [backends_location(b, n, 'from'), ...extra]));
-    }
-}
-/** `--cache-to` entries for the named caches. */
-function cacheToEntries(b, names) {
-    if (names.length === 0)
-        return [];
-    if (b.backend === 'inline')
-        return ['type=inline'];
-    // BuildKit's s3 exporter writes the manifest under each of `;`-separated names, blobs once.
-    const targets = b.backend === 's3' ? [names.join(';')] : names;
-    const preset = b.backend === 'registry' ? registryPreset(b.image) : [];
-    const user = filterOptions(b.options, ACCEPTED[b.backend].to);
-    const userKeys = user.map((o) => o.slice(0, o.indexOf('=')));
-    const attrs = [
-        `mode=${b.mode}`,
-        ...preset.filter((p) => !userKeys.includes(p.slice(0, p.indexOf('=')))),
-        ...user,
-        ...(b.ignoreError ? ['ignore-error=true'] : []),
-    ];
-    return targets.map((n) => join(b.backend, [backends_location(b, n, 'to'), ...attrs]));
-}
-
-;// CONCATENATED MODULE: ./src/github/context.ts
-
-function obj(value) {
-    return value !== null && typeof value === 'object' ? value : undefined;
-}
-function context_str(value) {
-    return typeof value === 'string' ? value : '';
-}
-function stripRefsHeads(ref) {
-    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref;
-}
-/** `gh-readonly-queue/<base>/pr-<N>-<sha>` → base and N (the base itself may contain `/`). */
-function parseMergeQueueRef(ref) {
-    const m = /^(?:refs\/heads\/)?gh-readonly-queue\/(.+)\/pr-(\d+)-[0-9a-f]+$/.exec(ref);
-    return m ? { baseRef: m[1], prNumber: Number(m[2]) } : null;
-}
-/** Pure: environment plus parsed event payload → RunContext. */
-function runContextFrom(env, payload) {
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
-    const repo = obj(payload.repository);
-    const ctx = {
-        eventName,
-        ref: env.GITHUB_REF ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        repository: env.GITHUB_REPOSITORY ?? context_str(repo?.full_name),
-        defaultBranch: context_str(repo?.default_branch) || context_str(repo?.master_branch),
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
-    };
-    // A schedule payload carries no repository; scheduled runs always run on the default branch.
-    if (ctx.defaultBranch === '' && eventName === 'schedule')
-        ctx.defaultBranch = stripRefsHeads(ctx.ref);
-    const pr = obj(payload.pull_request);
-    if (pr && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
-        const base = obj(pr.base);
-        const head = obj(pr.head);
-        const baseRepo = context_str(obj(base?.repo)?.full_name);
-        const headRepo = context_str(obj(head?.repo)?.full_name);
-        ctx.pullRequest = {
-            number: Number(pr.number ?? payload.number),
-            baseRef: context_str(base?.ref),
-            headRef: context_str(head?.ref),
-            headSha: context_str(head?.sha),
-            // A deleted fork has head.repo null: treat it as a fork, the careful answer.
-            fromFork: headRepo === '' || (baseRepo !== '' && headRepo !== baseRepo),
-        };
-    }
-    const mg = obj(payload.merge_group);
-    if (mg && eventName === 'merge_group') {
-        const headRef = context_str(mg.head_ref);
-        const parsed = parseMergeQueueRef(headRef);
-        ctx.mergeGroup = {
-            baseRef: stripRefsHeads(context_str(mg.base_ref)) || parsed?.baseRef || '',
-            prNumber: parsed?.prNumber ?? null,
-            headSha: context_str(mg.head_sha),
-        };
-    }
-    const headCommit = obj(payload.head_commit);
-    if (eventName === 'push' && headCommit) {
-        const n = mergedPullRequest(context_str(headCommit.message));
-        if (n !== null)
-            ctx.mergedPullRequest = n;
-    }
-    const before = context_str(payload.before);
-    if (eventName === 'push' &&
-        /^[0-9a-f]{40}$/.test(before) &&
-        !/^0+$/.test(before) &&
-        payload.forced !== true) {
-        ctx.pushedBefore = before;
-    }
-    return ctx;
-}
-/**
- * The pull request a commit merged, from the messages GitHub writes: a merge commit's
- * `Merge pull request #12 from owner/branch`, a squash merge's `Title (#12)`.
- */
-function mergedPullRequest(message) {
-    const subject = message.split('\n')[0].trim();
-    const m = /^Merge pull request #(\d+) from /.exec(subject) ?? /\(#(\d+)\)$/.exec(subject);
-    return m ? Number(m[1]) : null;
-}
-function readRunContext(env = process.env) {
-    let payload = {};
-    const path = env.GITHUB_EVENT_PATH;
-    if (path) {
-        try {
-            payload = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-        }
-        catch {
-            payload = {};
-        }
-    }
-    return runContextFrom(env, payload);
-}
-
-;// CONCATENATED MODULE: ./src/plan/rules.ts
-
-
-/** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
-const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
-function classify(ctx) {
-    const defaultBranch = ctx.defaultBranch;
-    if (ctx.eventName === 'pull_request' && ctx.pullRequest) {
-        const pr = ctx.pullRequest;
-        return { kind: 'pull-request', number: pr.number, base: pr.baseRef, fromFork: pr.fromFork };
-    }
-    if (UNTRUSTED_EVENTS.includes(ctx.eventName)) {
-        const base = ctx.pullRequest?.baseRef || defaultBranch;
-        return { kind: 'untrusted', event: ctx.eventName, base };
-    }
-    if (ctx.eventName === 'merge_group' && ctx.mergeGroup) {
-        return { kind: 'merge-group', base: ctx.mergeGroup.baseRef, number: ctx.mergeGroup.prNumber };
-    }
-    // push, schedule, workflow_dispatch, repository_dispatch, release, …: what the ref is decides.
-    if (ctx.ref.startsWith('refs/tags/'))
-        return { kind: 'tag', tag: ctx.ref.slice('refs/tags/'.length) };
-    if (ctx.ref.startsWith('refs/heads/')) {
-        const branch = stripRefsHeads(ctx.ref);
-        return branch === defaultBranch ? { kind: 'push-default', branch } : { kind: 'push-branch', branch };
-    }
-    return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
-}
-function factsNeeded(trigger) {
-    return {
-        mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
-        parent: trigger.kind === 'push-default',
-        headCommit: trigger.kind === 'pull-request',
-    };
-}
-function dedupe(uses) {
-    const seen = new Set();
-    return uses.filter((u) => {
-        const key = refLabel(u.ref);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-const branch = (name) => ({ kind: 'branch', name });
-const OWN = "holds this ref's earlier runs";
-function visibility(backend) {
-    return backend === 'gha' ? 'github' : 'shared';
-}
-/**
- * The rules: which refs' caches this run reads (best match first) and which it writes.
- * Pure: the event, the commits found and the write policy in, refs and reasons out.
- */
-function refPlan(ctx, facts, write, visibility = 'shared') {
-    const trigger = classify(ctx);
-    const def = ctx.defaultBranch;
-    const reads = [];
-    let writes = [];
-    const notes = [];
-    /** Where `cache-write: always` writes when the rules write nothing. */
-    let alwaysWrites = [];
-    const readMergeBase = () => {
-        if (facts.mergeBase) {
-            reads.push({
-                ref: { kind: 'sha', sha: facts.mergeBase },
-                why: `the merge-base with ${def}: its dependency files match this commit best`,
-            });
-        }
-        else if (facts.mergeBaseSkipped) {
-            notes.push(`merge-base with ${def} ${facts.mergeBaseSkipped}`);
-        }
-        else {
-            notes.push(`merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`);
-        }
-    };
-    // The base commit this build just merged in holds what the base changed since the own ref's last
-    // build (a lock file bumped on the base) and differs only by this ref's own changes, usually
-    // later layers: it comes first, read alone.
-    const readJustMerged = (why, alone) => {
-        if (facts.justMerged)
-            reads.push({ ref: { kind: 'sha', sha: facts.justMerged }, why, alone });
-    };
-    // A cache written from this very commit (by its merge queue run, a re-run, a push a schedule
-    // follows) is an exact match; the planner reads it alone when it is known to exist.
-    const readOwnCommit = () => {
-        if (ctx.sha) {
-            reads.push({ ref: { kind: 'sha', sha: ctx.sha }, why: 'this very commit, when it was built before' });
-        }
-    };
-    const readMergedPullRequest = () => {
-        if (ctx.mergedPullRequest !== undefined) {
-            reads.push({
-                ref: { kind: 'pr', number: ctx.mergedPullRequest },
-                why: `the pull request this push merged (#${ctx.mergedPullRequest}): its merge commit held this content`,
-            });
-        }
-    };
-    switch (trigger.kind) {
-        case 'push-default':
-            readOwnCommit();
-            reads.push({
-                ref: branch(trigger.branch),
-                why: 'own branch: the newest build of this branch',
-                alone: OWN,
-            });
-            readMergedPullRequest();
-            if (facts.parent) {
-                const why = facts.parent === ctx.pushedBefore
-                    ? "the branch's previous head (the push's before): its last build"
-                    : 'the parent commit (HEAD^1)';
-                reads.push({ ref: { kind: 'sha', sha: facts.parent }, why });
-            }
-            else {
-                notes.push(`parent commit not found (${facts.parentWhy ?? 'unknown'})`);
-            }
-            writes = [
-                { ref: branch(trigger.branch), why: 'push to the default branch: its cache serves every branch' },
-                { ref: { kind: 'sha', sha: ctx.sha }, why: 'this commit, for branches that start from it' },
-            ];
-            break;
-        case 'push-branch':
-            readJustMerged(`the ${def} commit this push merged in`, `is the ${def} commit this push merged in: newer than this branch's last build`);
-            reads.push({
-                ref: branch(trigger.branch),
-                why: 'own branch: the newest build of this branch',
-                alone: OWN,
-            });
-            readMergedPullRequest();
-            readMergeBase();
-            if (def)
-                reads.push({ ref: branch(def), why: 'the default branch, the newest shared cache' });
-            writes = [{ ref: branch(trigger.branch), why: 'push: a branch writes its own cache' }];
-            break;
-        case 'pull-request': {
-            const own = {
-                ref: { kind: 'pr', number: trigger.number },
-                why: 'own pull request: earlier runs',
-                alone: OWN,
-            };
-            // The head branch's newest build: the merge commit holds exactly its files when the head
-            // already contains the base (git compared the trees), and then it comes first and alone.
-            const head = ctx.pullRequest?.headRef ?? '';
-            const readHead = !trigger.fromFork && head !== '' && head !== trigger.base;
-            if (readHead && facts.mergeIsHead) {
-                reads.push({
-                    ref: branch(head),
-                    why: 'the head branch: the head already contains the base, so this merge commit holds its files',
-                    exact: 'was built from these very files (the head already contains the base)',
-                });
-            }
-            if (facts.headWhy)
-                notes.push(`head commit not compared with the merge commit: ${facts.headWhy}`);
-            if (facts.justMerged) {
-                // The head was just brought up to date: the base commit, then the base branch.
-                const alone = "is the base commit the head just merged: newer than this pull request's last build";
-                readJustMerged('the base commit the head just merged', alone);
-                reads.push({ ref: branch(trigger.base), why: 'the base branch, which the head just merged', alone });
-            }
-            reads.push(own);
-            if (readHead) {
-                reads.push({ ref: branch(head), why: 'the head branch: the changes this pull request merges' });
-            }
-            if (trigger.base) {
-                reads.push({ ref: branch(trigger.base), why: 'the base branch: the merge commit is built on it' });
-            }
-            if (def)
-                reads.push({ ref: branch(def), why: 'the default branch' });
-            const prWrite = {
-                ref: own.ref,
-                why: 'pull request: writes only its own cache, never its base',
-            };
-            if (trigger.fromFork && visibility === 'github') {
-                writes = [
-                    {
-                        ...prWrite,
-                        why: "pull request from a fork: GitHub keeps this scope to the pull request's own runs",
-                    },
-                ];
-            }
-            else if (trigger.fromFork) {
-                notes.push('pull request from a fork: no cache is written (cache-write: always to override)');
-                alwaysWrites = [prWrite];
-            }
-            else {
-                writes = [prWrite];
-            }
-            break;
-        }
-        case 'untrusted':
-            if (trigger.base)
-                reads.push({ ref: branch(trigger.base), why: `the base branch of ${trigger.event}` });
-            if (def)
-                reads.push({ ref: branch(def), why: 'the default branch' });
-            notes.push(`${trigger.event} may run untrusted code: no cache is written by default`);
-            if (trigger.base && trigger.base !== def) {
-                alwaysWrites = [{ ref: branch(trigger.base), why: `cache-write: always on ${trigger.event}` }];
-            }
-            break;
-        case 'merge-group':
-            if (trigger.base)
-                reads.push({ ref: branch(trigger.base), why: 'the queue commit is built on its base' });
-            if (trigger.number !== null) {
-                // Its last run built this PR merged into the base: the queue commit's content, unless the
-                // base moved since. Like a run's own ref, it is read alone when it exists.
-                reads.push({
-                    ref: { kind: 'pr', number: trigger.number },
-                    why: 'the queued pull request: its runs built it merged into the base',
-                    alone: 'holds the queued pull request built on the base',
-                });
-            }
-            if (def && trigger.base !== def)
-                reads.push({ ref: branch(def), why: 'the default branch' });
-            alwaysWrites = [
-                { ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a merge queue commit' },
-            ];
-            if (visibility === 'github') {
-                notes.push("merge queue: on GitHub the queue's cache is readable on the queue branch only: nothing is written");
-            }
-            else if (ctx.sha) {
-                writes = [
-                    {
-                        ref: { kind: 'sha', sha: ctx.sha },
-                        why: 'the queue commit: its base is fast-forwarded to it, and the push that follows reads it',
-                    },
-                ];
-            }
-            break;
-        case 'tag':
-            if (def)
-                reads.push({ ref: branch(def), why: 'the default branch' });
-            readMergeBase();
-            notes.push('tag: a tag build only reads');
-            alwaysWrites = [{ ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a tag' }];
-            break;
-        case 'unknown':
-            if (def)
-                reads.push({ ref: branch(def), why: 'the default branch' });
-            notes.push(`event ${trigger.event || '(none)'} on ${trigger.ref || '(no ref)'}: reading the default branch only`);
-            break;
-    }
-    if (write === 'never') {
-        if (writes.length > 0)
-            notes.push('cache-write: never: nothing is written');
-        writes = [];
-    }
-    else if (write === 'always' && writes.length === 0) {
-        writes = alwaysWrites;
-        if (trigger.kind === 'untrusted' && alwaysWrites.length === 0) {
-            notes.push(`${trigger.event} never writes the default branch's cache, whatever cache-write says`);
-        }
-    }
-    // Whatever the policy, a run that untrusted code may steer never writes the default branch.
-    if (trigger.kind === 'untrusted') {
-        writes = writes.filter((w) => !(w.ref.kind === 'branch' && w.ref.name === def));
-    }
-    return { trigger, reads: dedupe(reads), writes: dedupe(writes), notes };
-}
-
-;// CONCATENATED MODULE: ./src/plan/plan.ts
-
-
-
-/** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
-function planOptionsFrom(inputs, siblingLegs = []) {
-    const { cache, build } = inputs;
-    const image = cache.image || (build.tags[0] ? repositoryOf(build.tags[0]) : '');
-    return {
-        backend: cache.backend,
-        image,
-        dir: cache.dir,
-        mode: cache.mode,
-        ignoreError: cache.ignoreError,
-        options: cache.options,
-        imageTags: build.tags,
-        scope: cache.scope || defaultScope(build.file),
-        leg: cache.leg || legOf(build.target, build.platforms),
-        siblingLegs: [...new Set([...cache.readLegs, ...siblingLegs])],
-        write: cache.write,
-        rawFrom: build.cacheFrom,
-        rawTo: build.cacheTo,
-        ...(cache.persistLocal ? { persistedLocal: true } : {}),
-    };
-}
-/**
- * Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. A run reads its
- * own ref, its pull request's base and the default branch; a pull request's scope is readable
- * only by that pull request's runs.
- */
-function ghaUnreadable(trigger, ref, defaultBranch) {
-    if (ref.kind === 'pr') {
-        return trigger.kind === 'pull-request' && trigger.number === ref.number
-            ? null
-            : "on GitHub a pull request's cache is readable only by that pull request's runs";
-    }
-    if (ref.kind !== 'branch' || ref.name === defaultBranch)
-        return null;
-    const readable = ((trigger.kind === 'push-branch' || trigger.kind === 'push-default') && trigger.branch === ref.name) ||
-        ((trigger.kind === 'pull-request' || trigger.kind === 'untrusted') && trigger.base === ref.name);
-    return readable ? null : `on GitHub this run can read only its own ref, its base and ${defaultBranch}`;
-}
-/**
- * The cache plan: which caches to import (best first) and where to export. Pure: the run, the
- * commits git found and the options in; BuildKit entries and the reasons for each out.
- */
-function plan(ctx, facts, options) {
-    const rules = refPlan(ctx, facts, options.write, visibility(options.backend));
-    const notes = [...rules.notes];
-    const ns = namespace(options.scope, options.leg);
-    const result = {
-        trigger: rules.trigger,
-        namespace: ns,
-        cacheFrom: [],
-        cacheTo: [],
-        reads: [],
-        writes: [],
-        notes,
-    };
-    if (options.backend === 'none') {
-        notes.push('cache: none: only the raw cache-from / cache-to entries are used');
-        result.cacheFrom = [...options.rawFrom];
-        result.cacheTo = [...options.rawTo];
-        return result;
-    }
-    const b = {
-        backend: options.backend,
-        image: options.image ?? '',
-        dir: options.dir ?? '',
-        mode: options.mode ?? 'max',
-        ignoreError: options.ignoreError ?? true,
-        options: options.options ?? [],
-        imageTags: options.imageTags ?? [],
-    };
-    const unused = unusedOptions(b);
-    if (unused.length > 0)
-        notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
-    // Each ref becomes a cache name of its own, also on gha: BuildKit's gha import reads a name's
-    // index in every ref scope the token may read, so a name shared by a branch and a pull request
-    // would import both of them at once.
-    const readNames = [];
-    const writeNames = [];
-    const entryOf = (name, direction) => (direction === 'from' ? cacheFromEntries(b, [name]) : cacheToEntries(b, [name]))[0] ?? name;
-    const use = (u, names, direction, inNamespace = ns, label = refLabel(u.ref)) => {
-        const name = cacheName(inNamespace, u.ref);
-        if (!names.includes(name))
-            names.push(name);
-        return { ref: label, why: u.why, entry: entryOf(name, direction), name };
-    };
-    const read = (u, origin, inNamespace = ns, label) => {
-        const thisCommit = u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
-        const exact = origin !== 'own'
-            ? undefined
-            : (u.exact ?? (thisCommit ? 'was built from this very commit' : undefined));
-        const alone = origin === 'own' ? u.alone : undefined;
-        const trunk = origin !== 'sibling' && u.ref.kind === 'branch' && u.ref.name === ctx.defaultBranch;
-        return {
-            ...use(u, readNames, 'from', inNamespace, label),
-            origin,
-            ...(exact ? { exact } : {}),
-            ...(alone ? { alone } : {}),
-            ...(trunk ? { defaultBranch: true } : {}),
-        };
-    };
-    for (const u of rules.reads) {
-        const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
-        if (unreadable) {
-            notes.push(`${refLabel(u.ref)} is not read: ${unreadable}`);
-            result.reads.push({ ref: refLabel(u.ref), why: u.why, entry: '', origin: 'own' });
-        }
-        else {
-            result.reads.push(read(u, 'own'));
-        }
-    }
-    // Sibling matrix legs come after this leg's own caches: their stages shared with this leg hit.
-    for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
-        const siblingNs = namespace(options.scope, leg);
-        for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
-            if (readNames.includes(cacheName(siblingNs, u.ref)))
-                continue;
-            const why = { ...u, why: 'a sibling matrix leg: shared stages' };
-            result.reads.push(read(why, 'sibling', siblingNs, `${refLabel(u.ref)} (leg ${leg})`));
-        }
-    }
-    // A leg also reads the scope's plain cache (the Dockerfile built with no target or platform):
-    // the stages they share hit there, so a new leg or a new target does not start cold.
-    if (options.leg !== '') {
-        const plainNs = namespace(options.scope, '');
-        for (const u of rules.reads) {
-            if (b.backend === 'gha' && ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch))
-                continue;
-            if (readNames.includes(cacheName(plainNs, u.ref)))
-                continue;
-            const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
-            result.reads.push(read(why, 'plain', plainNs, `${refLabel(u.ref)} (no leg)`));
-        }
-    }
-    result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
-    if (b.backend === 'inline') {
-        notes.push("inline: the cache travels inside the pushed image, in min mode only: just the final stage's steps can hit (the other stages run again); it is read back from the image's own tags, whatever the ref");
-    }
-    result.cacheFrom = [...cacheFromEntries(b, readNames), ...options.rawFrom];
-    result.cacheTo = [...cacheToEntries(b, writeNames), ...options.rawTo];
-    return result;
-}
-/** The plan as log lines: each read and write with its reason, then the notes. */
-function planLines(p) {
-    return [
-        ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`),
-        ...p.writes.map((w) => `write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`),
-        ...p.notes.map((n) => `note: ${n}`),
-    ];
-}
-
+// EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
+var plan_plan = __nccwpck_require__(55312);
 ;// CONCATENATED MODULE: ./src/plan/probe.ts
 /**
  * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
@@ -3847,6 +4841,8 @@ function probedCaches(o) {
     return found;
 }
 
+// EXTERNAL MODULE: ./src/plan/rules.ts
+var rules = __nccwpck_require__(31324);
 ;// CONCATENATED MODULE: ./src/plan/facts.ts
 
 
@@ -3934,16 +4930,16 @@ head) {
 async function planInputs(exec, ctx, options, env, githubToken, fileExists, 
 /** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
 legs = [options.leg]) {
-    const trigger = classify(ctx);
-    const needed = factsNeeded(trigger);
+    const trigger = (0,rules/* classify */.L8)(ctx);
+    const needed = (0,rules/* factsNeeded */.jJ)(trigger);
     const listing = findExistingCaches(options, env, fileExists, exec);
-    const readsOf = (facts) => legs.flatMap((leg) => plan(ctx, facts, { ...options, leg }).reads.map((r) => r.entry));
+    const readsOf = (facts) => legs.flatMap((leg) => (0,plan_plan/* plan */.et)(ctx, facts, { ...options, leg }).reads.map((r) => r.entry));
     const early = listing.then((e) => e.probe?.(readsOf({ mergeBase: null, parent: null })));
     // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
     const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
     let skipped = '';
     if (head) {
-        const owns = legs.map((leg) => plan(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry));
+        const owns = legs.map((leg) => (0,plan_plan/* plan */.et)(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry));
         const existing = await listing;
         await early;
         const own = owns[0];
@@ -3980,15 +4976,15 @@ async function findExistingCaches(options, env, fileExists, exec) {
             const image = options.image;
             if (!image)
                 return unknown();
-            const dir = dockerConfigDir(env);
+            const dir = (0,docker_config/* dockerConfigDir */.k)(env);
             // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
-            const listed = await listTags({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
+            const listed = await (0,registry_tags/* listTags */.cB)({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
             if (listed.tags !== null) {
-                const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
+                const legs = options.leg === '' ? [] : (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, options.leg);
                 return {
                     exists: registryExistence(listed.tags),
                     siblingLegs: legs,
-                    legs: siblingLegsFromTags(listed.tags, options.scope, ''),
+                    legs: (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, ''),
                 };
             }
             const notListed = `cache tags not listed (${listed.reason})`;
@@ -3996,7 +4992,7 @@ async function findExistingCaches(options, env, fileExists, exec) {
                 const note = `${notListed}: which caches exist is unknown`;
                 return { exists: () => undefined, siblingLegs: [], note, failed: true };
             }
-            const heads = new OnePerKey((tags) => manifestsExist({ image, tags, dockerConfigDir: dir, exec }));
+            const heads = new OnePerKey((tags) => (0,registry_tags/* manifestsExist */.Qp)({ image, tags, dockerConfigDir: dir, exec }));
             return probedCaches({
                 lookups: heads,
                 exists: manifestExistence(heads.found),
@@ -4006,12 +5002,12 @@ async function findExistingCaches(options, env, fileExists, exec) {
             });
         }
         case 'gha': {
-            const service = ghaServiceFrom(env);
+            const service = (0,cache_entries/* ghaServiceFrom */.ym)(env);
             const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
             if (!token || !service)
                 return unknown();
             const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
-            const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
+            const lookups = new OnePerKey((names) => (0,cache_entries/* lookUpGhaCaches */._k)({ service, token, names, tokenScopes }));
             return probedCaches({
                 lookups,
                 exists: ghaExistence(lookups.found),
@@ -4040,33 +5036,8 @@ async function findExistingCaches(options, env, fileExists, exec) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-/** Every output the action sets; a test checks this list against action.yml. */
-const OUTPUT_NAMES = [
-    'imageid',
-    'digest',
-    'metadata',
-    'builder',
-    'cache-from',
-    'cache-to',
-    'cached-steps',
-    'total-steps',
-    'cache-hit-ratio',
-    'cache-export',
-    'cache-report',
-    'bake-file',
-    'cache-mounts',
-    'cache-mounts-saved',
-];
-function setOutputs(outputs) {
-    for (const name of OUTPUT_NAMES) {
-        const value = outputs[name];
-        if (value !== undefined)
-            setOutput(name, value);
-    }
-}
-
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(65468);
 ;// CONCATENATED MODULE: ./src/bake/targets.ts
 
 
@@ -4078,7 +5049,7 @@ function setOutputs(outputs) {
 function bakeLegs(targets, cacheLeg, platforms) {
     return targets.map((target) => ({
         target,
-        leg: cacheLeg !== '' ? `${target}-${cacheLeg}` : legOf(target, platforms),
+        leg: cacheLeg !== '' ? `${target}-${cacheLeg}` : (0,names/* legOf */.Yk)(target, platforms),
     }));
 }
 /**
@@ -4094,7 +5065,7 @@ function planBakeTargets(ctx, facts, base, legs, existing) {
             leg,
             siblingLegs: [...new Set([...base.siblingLegs, ...(existing.legs ?? [])])],
         };
-        const p = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
+        const p = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
         if (existing.note)
             p.notes.push(existing.note);
         return { target, plan: p };
@@ -4122,23 +5093,23 @@ function bakeDefinition(plans) {
  * and writes the bake file for `docker buildx bake -f docker-bake.hcl -f <bake-file>`.
  */
 async function writeBakeFile(exec, ctx, inputs, env) {
-    const base = planOptionsFrom(inputs);
+    const base = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
     const legs = bakeLegs(inputs.bakeTargets, inputs.cache.leg, inputs.build.platforms);
-    const plans = await group('Cache plan (bake)', async () => {
+    const plans = await commands/* group */.Os('Cache plan (bake)', async () => {
         const { facts, existing } = await planInputs(exec, ctx, { ...base, leg: legs[0].leg }, env, inputs.githubToken, external_node_fs_.existsSync, legs.map((l) => l.leg));
         const planned = planBakeTargets(ctx, facts, base, legs, existing);
         for (const { target, plan } of planned) {
-            info(`target ${target} (leg ${plan.namespace}):`);
-            for (const line of planLines(plan))
-                info(`  ${line}`);
+            commands/* info */.pq(`target ${target} (leg ${plan.namespace}):`);
+            for (const line of (0,plan_plan/* planLines */.HN)(plan))
+                commands/* info */.pq(`  ${line}`);
         }
         return planned;
     });
     const dir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-bake-'));
     const file = external_node_path_.join(dir, 'cache.json');
     external_node_fs_.writeFileSync(file, `${JSON.stringify(bakeDefinition(plans), null, 2)}\n`);
-    info(`bake file: ${file}`);
-    setOutputs({
+    commands/* info */.pq(`bake file: ${file}`);
+    (0,outputs/* setOutputs */.n)({
         'bake-file': file,
         'cache-from': [...new Set(plans.flatMap((p) => p.plan.cacheFrom))].join('\n'),
         'cache-to': [...new Set(plans.flatMap((p) => p.plan.cacheTo))].join('\n'),
@@ -4194,7 +5165,7 @@ function pingSocket(socketPath, timeoutMs = 10_000) {
  * endpoints the CLI alone can resolve.
  */
 async function probeEngine(exec, env) {
-    const socket = engineSocket(env, readDockerConfig(env));
+    const socket = engineSocket(env, (0,docker_config/* readDockerConfig */.T)(env));
     if (socket !== null)
         return pingSocket(socket);
     const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
@@ -4212,11 +5183,11 @@ async function probeEngine(exec, env) {
 async function readBuildLog(exec, buildx, builder, ref) {
     const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
     if (logs.exitCode !== 0) {
-        commands_warning(`could not read the build record ${ref}: ${lastLine(logs.stderr)}`);
+        commands/* warning */.$e(`could not read the build record ${ref}: ${lastLine(logs.stderr)}`);
         return null;
     }
     // buildx writes the rawjson stream to stderr or stdout depending on its version.
-    return parseRawJsonLog(`${logs.stdout}\n${logs.stderr}`);
+    return (0,parse/* parseRawJsonLog */.Yu)(`${logs.stdout}\n${logs.stderr}`);
 }
 /** The log and the record, read side by side. */
 async function readBuildHistory(exec, buildx, builder, ref) {
@@ -4224,7 +5195,7 @@ async function readBuildHistory(exec, buildx, builder, ref) {
         readBuildLog(exec, buildx, builder, ref),
         exec(buildx.command, buildx.argv(historyInspectArgs(builder, ref))),
     ]);
-    return { log, record: inspected.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null };
+    return { log, record: inspected.exitCode === 0 ? (0,parse/* parseHistoryInspect */.Ul)(inspected.stdout) : null };
 }
 /**
  * When the build failed before writing metadata, the newest record is this build's. On a shared
@@ -4335,7 +5306,7 @@ function githubReleaseStore(name) {
                 return true;
             }
             catch (e) {
-                commands_warning(`buildx ${version} could not be restored from the GitHub cache: ${e.message}`);
+                commands/* warning */.$e(`buildx ${version} could not be restored from the GitHub cache: ${e.message}`);
                 return false;
             }
             finally {
@@ -4352,7 +5323,7 @@ function githubReleaseStore(name) {
                 await cache.saveCache([dir], releaseCacheKey(version));
             }
             catch (e) {
-                commands_warning(`buildx ${version} could not be saved to the GitHub cache: ${e.message}`);
+                commands/* warning */.$e(`buildx ${version} could not be saved to the GitHub cache: ${e.message}`);
             }
             finally {
                 external_node_fs_.rmSync(dir, { recursive: true, force: true });
@@ -4463,8 +5434,8 @@ async function fetchRelease(version, url, dir, store) {
  */
 async function probeBuildx(exec, env) {
     const binary = buildxPluginCandidates({
-        dockerConfigDir: dockerConfigDir(env),
-        extraDirs: extraPluginDirs(readDockerConfig(env)),
+        dockerConfigDir: (0,docker_config/* dockerConfigDir */.k)(env),
+        extraDirs: extraPluginDirs((0,docker_config/* readDockerConfig */.T)(env)),
         platform: external_node_os_.platform(),
     }).find((file) => external_node_fs_.existsSync(file));
     if (binary) {
@@ -4480,7 +5451,7 @@ async function probeBuildx(exec, env) {
  */
 async function ensureBuildx(exec, o) {
     const { result: probe, binary: pluginBinary } = await (o.probe ?? probeBuildx(exec, process.env));
-    const current = probe.exitCode === 0 ? parseBuildxVersion(probe.stdout) : null;
+    const current = probe.exitCode === 0 ? (0,parse/* parseBuildxVersion */.Ou)(probe.stdout) : null;
     const wanted = o.wanted.replace(/^v/, '');
     const minimum = [wanted, o.floor]
         .map(coerceVersion)
@@ -4511,7 +5482,7 @@ async function ensureBuildx(exec, o) {
     }
     const binary = external_node_path_.join(dir, BINARY);
     const check = await exec(binary, ['version']);
-    const installed = check.exitCode === 0 ? parseBuildxVersion(check.stdout) : null;
+    const installed = check.exitCode === 0 ? (0,parse/* parseBuildxVersion */.Ou)(check.stdout) : null;
     if (!installed)
         throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
     // Only a binary that runs is kept for later jobs.
@@ -4524,6 +5495,8 @@ async function ensureBuildx(exec, o) {
     };
 }
 
+// EXTERNAL MODULE: ./src/cleanup/index.ts
+var src_cleanup = __nccwpck_require__(15436);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = require("node:child_process");
 ;// CONCATENATED MODULE: ./src/exec.ts
@@ -4572,6 +5545,8 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
     child.stdin.end(options.input ?? '');
 });
 
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __nccwpck_require__(19556);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 
 class CsvError extends Error {
@@ -5964,7 +6939,7 @@ const transform = function(original_options = {}) {
 
 
 
-const parse = function(data, opts={}){
+const sync_parse = function(data, opts={}){
   if(typeof data === 'string'){
     data = Buffer.from(data);
   }
@@ -6040,7 +7015,7 @@ function parseList(name, raw, commas = true) {
     for (const line of lines) {
         let rows;
         try {
-            rows = parse(line, { relaxColumnCount: true, skipEmptyLines: true, trim: true, relaxQuotes: true });
+            rows = sync_parse(line, { relaxColumnCount: true, skipEmptyLines: true, trim: true, relaxQuotes: true });
         }
         catch (e) {
             throw new InputError(name, `cannot read the line ${JSON.stringify(line)}: ${e.message}`);
@@ -6085,6 +7060,16 @@ function parseDuration(name, raw, fallbackMs) {
     }
     const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
     return Math.round(Number(m[1]) * unit);
+}
+/** A whole number of at least 1. */
+function positiveWholeNumber(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
+        throw new InputError(name, `expected a whole number of at least 1, got ${JSON.stringify(value)}`);
+    }
+    return Number(value);
 }
 const SIZE_UNITS = {
     '': 1,
@@ -6142,7 +7127,7 @@ function validateCacheImage(image) {
     return image;
 }
 /** Reads every input from the step's environment: the only place that does. */
-const readInputs = () => parseInputs(getInput);
+const readInputs = () => parseInputs(commands/* getInput */.V4);
 /** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
 function parseInputs(get) {
     const build = {
@@ -6216,6 +7201,7 @@ function parseInputs(get) {
         ignoreError: bool(get, 'cache-ignore-error', true),
         exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
         explain: bool(get, 'cache-explain', false),
+        keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
         persistLocal: false,
     };
     for (const option of cache.options) {
@@ -6356,7 +7342,7 @@ async function saveInto(exec, r, what, request, o) {
     if (call.status === 'failed') {
         r.error = `save failed: ${call.reason}`;
         r.notSaved = 'the save failed';
-        commands_warning(`${what}: ${r.error}`);
+        commands/* warning */.$e(`${what}: ${r.error}`);
     }
     else if (call.status === 'exists') {
         r.notSaved = 'another run saved the same content first';
@@ -6364,232 +7350,12 @@ async function saveInto(exec, r, what, request, o) {
     else {
         r.saved = true;
         r.savedKey = request.key;
-        info(`${what}: saved as ${request.key}`);
+        commands/* info */.pq(`${what}: saved as ${request.key}`);
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-/** Markdown table cells: no pipes or newlines from step text may break the table. */
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
-}
-function code(text) {
-    return `\`${cell(text)}\``;
-}
-/** Prose outside tables: the report's details quote commands in backticks already. */
-function oneLine(text) {
-    return text.replace(/\s*\r?\n\s*/g, ' ');
-}
-function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-/** Seconds as the report rounds them (0.1s): what rounds to 0 still took some time. */
-function duration(seconds) {
-    return seconds > 0 ? `${seconds}s` : '<0.1s';
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-const STATUS_ICON = {
-    cached: '✅ cached',
-    executed: '🔨 ran',
-    failed: '❌ failed',
-    canceled: '⏹️ canceled',
-    'not-run': '⏭️ not needed',
-};
-const REASON_TITLE = {
-    'no-cache': 'no-cache',
-    'no-cache-read': 'nothing read',
-    'first-build': 'no cache yet',
-    'import-failed': 'import failed',
-    'base-image-changed': 'base image changed',
-    'build-args-changed': 'build args changed',
-    'context-changed': 'context files changed',
-    'earlier-stage-changed': 'earlier stage changed',
-    'platform-not-cached': 'other platform only',
-    'step-changed': 'step not in cache',
-};
-/** More steps than this go into a collapsed block. */
-const STEPS_SHOWN = 40;
-/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
-const RESTORE_LABEL = {
-    exact: '✅ exact (own ref)',
-    fallback: '↪️ fallback',
-    miss: '➖ miss',
-    failed: '⚠️ failed',
-};
-/** Cache mounts: what each restored, injected, extracted and saved, and what was left out. */
-function renderMounts(m) {
-    const out = ['### Cache mounts', ''];
-    if (m.mounts.length > 0) {
-        out.push('| id | target | restored | size | restore | inject | extract | save | saved |', '|---|---|---|---:|---:|---:|---:|---:|---|');
-        for (const x of m.mounts) {
-            const restored = `${RESTORE_LABEL[x.restore] ?? x.restore}${x.restoredKey ? ` ${code(x.restoredKey)}` : ''}`;
-            const saved = x.saved ? `✅ ${code(x.savedKey)}` : `➖ ${cell(x.notSaved)}`;
-            const t = x.seconds;
-            out.push(`| ${code(x.id)} | ${code(x.target)} | ${restored} | ${x.bytes > 0 ? formatBytes(x.bytes) : ''} | ` +
-                `${t.restore}s | ${t.inject}s | ${t.extract}s | ${t.save}s | ${saved}${x.error ? ` ⚠️ ${cell(x.error)}` : ''} |`);
-        }
-        out.push('');
-    }
-    for (const s of m.skipped)
-        out.push(`- ${code(s.id)} (${code(s.target)}) is not persisted: ${cell(s.why)}`);
-    for (const n of m.notes)
-        out.push(`- ${cell(n)}`);
-    if (m.skipped.length + m.notes.length > 0)
-        out.push('');
-    out.push('GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.', '');
-    return out;
-}
-/** `cache: local` through the GitHub Actions cache: each folder restored, pruned and saved. */
-function renderLocalCache(l) {
-    const out = ['### Local cache folders (through the GitHub Actions cache)', ''];
-    out.push('| ref | folder | restored | size | pruned | restore | save | saved |', '|---|---|---|---:|---:|---:|---:|---|');
-    for (const f of l.folders) {
-        const restored = f.direction === 'write'
-            ? ''
-            : f.restore === 'hit'
-                ? `✅ ${code(f.restoredKey)}`
-                : f.restore === 'miss'
-                    ? '➖ miss'
-                    : `⚠️ ${cell(f.error)}`;
-        const saved = f.direction === 'read'
-            ? ''
-            : f.saved
-                ? `✅ ${code(f.savedKey)}`
-                : `➖ ${cell(f.notSaved)}${f.error ? ` ⚠️ ${cell(f.error)}` : ''}`;
-        const pruned = f.prunedBlobs > 0 ? `${f.prunedBlobs} blobs, ${formatBytes(f.prunedBytes)}` : '';
-        out.push(`| ${code(f.ref)} | ${code(f.name)} | ${restored} | ${f.bytes > 0 ? formatBytes(f.bytes) : ''} | ${pruned} | ${f.seconds.restore}s | ${f.seconds.save}s | ${saved} |`);
-    }
-    out.push('');
-    return out;
-}
-function renderSummary(r) {
-    const out = [];
-    const pct = `${Math.round(r.steps.ratio * 100)}%`;
-    const s = r.steps;
-    if (r.build === 'not-run') {
-        out.push('## BuildKit cache: plan only (dry run)', '');
-    }
-    else {
-        out.push(`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${pct})`, '');
-    }
-    const facts = [
-        `backend **${r.backend}**`,
-        `run kind **${r.trigger}**`,
-        `cache namespace ${code(r.namespace)}`,
-    ];
-    if (r.build !== 'not-run') {
-        facts.unshift(r.build === 'succeeded' ? '**Build succeeded**' : '**Build failed**');
-        facts.push(`${s.executed} ${s.executed === 1 ? 'step' : 'steps'} ran for ${s.executedSeconds}s`);
-        if (s.notRun > 0)
-            facts.push(`${s.notRun} not reached`);
-    }
-    const exportSize = r.export.sizes.find((x) => x.bytes !== null)?.bytes;
-    facts.push(`cache export **${r.export.status}**` +
-        (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
-        (exportSize != null ? ` (${formatBytes(exportSize)})` : ''));
-    out.push(`${facts.join(' · ')}`, '');
-    if (r.error) {
-        const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
-        out.push(`> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${cell(clip(r.error.message, 400))}`, '');
-    }
-    if (r.likelyReasons.length > 0) {
-        out.push('### Likely reasons for cache misses', '');
-        for (const reason of r.likelyReasons) {
-            const scope = reason.stage ? ` in stage ${code(reason.stage)}` : '';
-            out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
-        }
-        out.push('');
-    }
-    if (s.list.length > 0) {
-        const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
-        // The first step that ran in each stage is where that stage's cache broke.
-        const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
-        s.list.forEach((step, n) => {
-            const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
-            const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
-            const label = step.status === 'not-run' && r.build === 'failed'
-                ? '⏭️ not reached'
-                : (STATUS_ICON[step.status] ?? step.status);
-            const result = `${label}${first ? ' · first miss' : ''}`;
-            const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
-            rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
-        });
-        out.push('### Steps', '');
-        if (s.list.length > STEPS_SHOWN) {
-            out.push(`<details><summary>${s.list.length} steps, in build order</summary>`, '', ...rows, '', '</details>');
-        }
-        else {
-            out.push(...rows);
-        }
-        out.push('');
-    }
-    if (r.imports.length > 0) {
-        out.push('### Cache import', '', '| source | result | time |', '|---|---|---:|');
-        for (const i of r.imports) {
-            const result = i.result === 'imported'
-                ? '✅ imported'
-                : i.result === 'not-found'
-                    ? '➖ not found (normal for the first build of a ref)'
-                    : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
-            out.push(`| ${code(i.source)} | ${result} | ${duration(i.seconds)} |`);
-        }
-        out.push('');
-    }
-    out.push('### Cache export', '');
-    const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
-    out.push(`${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
-        `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
-        (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''), '');
-    for (const d of r.export.destinations) {
-        const size = r.export.sizes.find((x) => x.destination === d);
-        const text = !size ? '' : size.bytes !== null ? `${formatBytes(size.bytes)} (${size.how})` : size.how;
-        out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
-    }
-    if (r.export.destinations.length > 0)
-        out.push('');
-    if (r.mounts)
-        out.push(...renderMounts(r.mounts));
-    if (r.localCache)
-        out.push(...renderLocalCache(r.localCache));
-    // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
-    out.push('### Cache plan', '');
-    for (const read of r.plan.reads) {
-        out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${read.entry ? code(read.entry) : 'not read'}`);
-    }
-    for (const write of r.plan.writes) {
-        out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
-    }
-    if (r.plan.writes.length === 0)
-        out.push('- **write**: nothing is written by this run');
-    out.push('');
-    if (r.plan.notes.length > 0) {
-        out.push('Notes:', '');
-        for (const note of r.plan.notes)
-            out.push(`- ${cell(note)}`);
-        out.push('');
-    }
-    if (r.tokenScopes) {
-        const list = r.tokenScopes.map((t) => `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
-        out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
-    }
-    if (r.baseImages.length > 0) {
-        const list = r.baseImages.map((b) => `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
-        out.push(`Base images: ${list.join(', ')}.`, '');
-    }
-    return out.join('\n');
-}
-
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __nccwpck_require__(57994);
 ;// CONCATENATED MODULE: ./src/mounts/plan.ts
 
 
@@ -6599,7 +7365,7 @@ const MOUNT_KEY_PREFIX = 'bkca-mount-v1';
 const MAX_KEYS = 9;
 /** `bkca-mount-v1/<mount id>/<cache name of the ref>/`: a ref's mount, whatever its content. */
 function mountKeyPrefix(mountId, cacheName) {
-    return `${MOUNT_KEY_PREFIX}/${slug(mountId, 64)}/${cacheName}/`;
+    return `${MOUNT_KEY_PREFIX}/${(0,names/* slug */.yR)(mountId, 64)}/${cacheName}/`;
 }
 /** Why a run must never save to the GitHub Actions cache: code it runs may be someone else's. */
 function neverSaves(plan) {
@@ -6665,7 +7431,7 @@ function saveDecision(o) {
     if (o.bytes > o.maxBytes) {
         return {
             key: '',
-            why: `${formatBytes(o.bytes)} is over cache-mounts-max-size (${formatBytes(o.maxBytes)}; GitHub keeps 10 GB per repository in all)`,
+            why: `${(0,summary/* formatBytes */.z)(o.bytes)} is over cache-mounts-max-size (${(0,summary/* formatBytes */.z)(o.maxBytes)}; GitHub keeps 10 GB per repository in all)`,
         };
     }
     return { key: `${o.saveKeyPrefix}${o.fingerprint}`, why: '' };
@@ -6680,19 +7446,19 @@ const ARCHIVE_FILE = 'mount.tar';
 /** The mount's file list and content hashes: what "changed" compares. */
 const TREE_FILE = 'tree.txt';
 /** One CSV field of a `--mount` value, quoted when it must be. */
-function plan_field(key, value) {
+function field(key, value) {
     return /[",\s]/.test(value) ? `${key}="${value.replace(/"/g, '""')}"` : `${key}=${value}`;
 }
 /** The user's mount as BuildKit keys it (id, sharing, uid, gid, mode), at the helper's own path. */
 function helperMountFlag(m) {
     const fields = [
         'type=cache',
-        plan_field('id', m.id),
+        field('id', m.id),
         `target=${MOUNT_DIR}`,
         `sharing=${m.sharing}`,
-        ...(m.uid !== '' ? [plan_field('uid', m.uid)] : []),
-        ...(m.gid !== '' ? [plan_field('gid', m.gid)] : []),
-        ...(m.mode !== '' ? [plan_field('mode', m.mode)] : []),
+        ...(m.uid !== '' ? [field('uid', m.uid)] : []),
+        ...(m.gid !== '' ? [field('gid', m.gid)] : []),
+        ...(m.mode !== '' ? [field('mode', m.mode)] : []),
     ];
     return `--mount=${fields.join(',')}`;
 }
@@ -6850,8 +7616,8 @@ async function restoreLocalCaches(exec, o) {
         unavailable: o.unavailable,
     };
     if (o.unavailable)
-        commands_warning(`cache local: the folders are not restored or saved (${o.unavailable})`);
-    await group('Local cache: restore', async () => {
+        commands/* warning */.$e(`cache local: the folders are not restored or saved (${o.unavailable})`);
+    await commands/* group */.Os('Local cache: restore', async () => {
         for (const read of o.plan.reads.filter((r) => r.name && r.entry !== '')) {
             const r = record(read.ref, read.name, 'read');
             session.records.push(r);
@@ -6869,7 +7635,7 @@ async function restoreLocalCaches(exec, o) {
                 if (call.status === 'failed') {
                     r.restore = 'failed';
                     r.error = `restore failed: ${call.reason}`;
-                    commands_warning(`local cache ${r.name}: ${r.error}`);
+                    commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
                 }
                 else if (call.status === 'hit') {
                     r.restore = 'hit';
@@ -6877,7 +7643,7 @@ async function restoreLocalCaches(exec, o) {
                     const index = readText(external_node_path_.join(dir, r.name, 'index.json'));
                     if (index !== null)
                         session.restoredIndex.set(r.name, index);
-                    info(`local cache ${r.name}: restored from ${call.matchedKey}`);
+                    commands/* info */.pq(`local cache ${r.name}: restored from ${call.matchedKey}`);
                 }
                 else {
                     r.restore = 'miss';
@@ -6885,7 +7651,7 @@ async function restoreLocalCaches(exec, o) {
             }
             catch (e) {
                 r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
-                commands_warning(`local cache ${r.name}: ${r.error}`);
+                commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
             }
         }
     });
@@ -6920,7 +7686,7 @@ async function saveLocalCaches(exec, session, exported) {
     if (session === null)
         return null;
     const noSave = session.unavailable || neverSaves(session.plan) || (exported ? '' : 'the cache export did not succeed');
-    await group('Local cache: save', async () => {
+    await commands/* group */.Os('Local cache: save', async () => {
         for (const write of session.plan.writes.filter((w) => w.name)) {
             const r = record(write.ref, write.name, 'write');
             session.records.push(r);
@@ -6947,7 +7713,7 @@ async function saveLocalCaches(exec, session, exported) {
             }
             catch (e) {
                 r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
-                commands_warning(`local cache ${r.name}: ${r.error}`);
+                commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
             }
         }
     });
@@ -7015,7 +7781,7 @@ async function safely(record, phase, fn, fallback) {
         record.error = `${phase} failed: ${e.message}`;
         if (phase === 'restore')
             record.restore = 'failed';
-        commands_warning(`cache mount ${record.id}: ${record.error}`);
+        commands/* warning */.$e(`cache mount ${record.id}: ${record.error}`);
         return fallback;
     }
 }
@@ -7028,12 +7794,12 @@ async function restoreMounts(exec, buildx, o) {
     if (o.inputs.mounts.selection.kind === 'none')
         return null;
     if (o.unavailable) {
-        info(`cache mounts: not persisted, the GitHub Actions cache is not reachable (${o.unavailable})`);
+        commands/* info */.pq(`cache mounts: not persisted, the GitHub Actions cache is not reachable (${o.unavailable})`);
         return null;
     }
     const dockerfile = readDockerfile(o.inputs, o.workspace);
     if ('why' in dockerfile) {
-        info(`cache mounts: not looked for (${dockerfile.why})`);
+        commands/* info */.pq(`cache mounts: not looked for (${dockerfile.why})`);
         return null;
     }
     let scan;
@@ -7043,18 +7809,18 @@ async function restoreMounts(exec, buildx, o) {
         scan = scanCacheMounts(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs);
     }
     catch (e) {
-        commands_warning(`cache mounts: the Dockerfile could not be read (${e.message}); they are not persisted`);
+        commands/* warning */.$e(`cache mounts: the Dockerfile could not be read (${e.message}); they are not persisted`);
         return null;
     }
     const plan = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
     for (const w of plan.warnings)
-        commands_warning(w);
+        commands/* warning */.$e(w);
     for (const n of plan.notes)
-        info(`cache mounts: ${n}`);
+        commands/* info */.pq(`cache mounts: ${n}`);
     if (plan.mounts.length === 0 && plan.skipped.length === 0)
         return null;
     const session = { plan, records: [], restoredFingerprints: [], o };
-    await group('Cache mounts: restore', async () => {
+    await commands/* group */.Os('Cache mounts: restore', async () => {
         for (const [n, planned] of plan.mounts.entries()) {
             const record = newRecord(planned);
             session.records.push(record);
@@ -7077,11 +7843,11 @@ async function restoreOne(exec, buildx, o, planned, record, n) {
     if (call.status === 'failed') {
         record.restore = 'failed';
         record.error = `restore failed: ${call.reason}`;
-        commands_warning(`cache mount ${mount.id}: ${record.error}`);
+        commands/* warning */.$e(`cache mount ${mount.id}: ${record.error}`);
         return null;
     }
     if (call.status !== 'hit') {
-        info(`cache mount ${mount.id} (${mount.target}): nothing to restore`);
+        commands/* info */.pq(`cache mount ${mount.id} (${mount.target}): nothing to restore`);
         return null;
     }
     record.restore = restoreResult(call.matchedKey, planned.ownPrefix);
@@ -7095,12 +7861,12 @@ async function restoreOne(exec, buildx, o, planned, record, n) {
     record.seconds.inject = mounts_seconds(Date.now() - started);
     if (failed) {
         record.error = `inject failed: ${failed}`;
-        commands_warning(`cache mount ${mount.id}: ${record.error}`);
+        commands/* warning */.$e(`cache mount ${mount.id}: ${record.error}`);
         return null;
     }
     const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, TREE_FILE), 'utf8');
     record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, ARCHIVE_FILE)).size;
-    info(`cache mount ${mount.id} (${mount.target}): restored from ${call.matchedKey} (${record.restore})`);
+    commands/* info */.pq(`cache mount ${mount.id} (${mount.target}): restored from ${call.matchedKey} (${record.restore})`);
     return fingerprintOf(tree);
 }
 /**
@@ -7112,7 +7878,7 @@ async function saveMounts(exec, buildx, session, built) {
         return null;
     const { plan, records, o } = session;
     if (plan.mounts.length > 0) {
-        await group('Cache mounts: save', async () => {
+        await commands/* group */.Os('Cache mounts: save', async () => {
             for (const [n, planned] of plan.mounts.entries()) {
                 const record = records[n];
                 if (!built)
@@ -7156,7 +7922,7 @@ async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, no
     if (failed) {
         record.error = `extract failed: ${failed}`;
         record.notSaved = 'it could not be copied out';
-        commands_warning(`cache mount ${mount.id}: ${record.error}`);
+        commands/* warning */.$e(`cache mount ${mount.id}: ${record.error}`);
         return;
     }
     const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, TREE_FILE), 'utf8');
@@ -7173,7 +7939,7 @@ async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, no
     });
     if (decision.key === '') {
         record.notSaved = decision.why;
-        info(`cache mount ${mount.id}: not saved (${decision.why})`);
+        commands/* info */.pq(`cache mount ${mount.id}: not saved (${decision.why})`);
         return;
     }
     await saveInto(exec, record, `cache mount ${mount.id}`, { path: CACHED_FOLDER, key: decision.key }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
@@ -7184,308 +7950,8 @@ function mountOutputs(r) {
     return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
 }
 
-;// CONCATENATED MODULE: ./src/report/report.ts
-
-/** Cache exporters default to mode=min; an inline cache can only be min. */
-const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
-const report_seconds = (ms) => Math.round(ms / 100) / 10;
-const report_didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
-const stageLabel = (s) => [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)';
-function importResults(log) {
-    return log.imports.map((i) => {
-        const took = report_seconds(i.durationMs);
-        if (!i.error)
-            return { source: i.source, result: 'imported', seconds: took };
-        const notFound = /not found|no such file|404|does not exist/i.test(i.error);
-        return { source: i.source, result: notFound ? 'not-found' : 'failed', error: i.error, seconds: took };
-    });
-}
-/** Per platform and stage, the first step (by its place in the stage) that did work. */
-function firstExecutedSteps(steps) {
-    const seen = new Set();
-    const out = [];
-    for (const s of [...steps].sort((a, b) => a.index - b.index)) {
-        const key = `${s.platform} ${s.stage}`;
-        if (!report_didWork(s) || seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(s);
-    }
-    // Back in build order.
-    return out.sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
-}
-function firstExecuted(steps) {
-    return firstExecutedSteps(steps).map((s) => ({
-        stage: stageLabel(s),
-        step: s.name,
-        instruction: s.instruction,
-        command: s.command,
-    }));
-}
-/** Whether the export happened, from what the plan asked and what the build record shows. */
-function exportOutcome(plan, log, built, skipWhy) {
-    const destinations = plan.cacheTo;
-    const exportMs = log ? log.exports.reduce((sum, e) => sum + e.durationMs, 0) : 0;
-    const outcome = (status, reason, took = 0) => ({
-        status,
-        reason,
-        seconds: took,
-        destinations,
-        manifest: null,
-        sizes: [],
-    });
-    if (destinations.length === 0) {
-        const why = skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
-        return outcome('skipped', why ?? 'no cache destination for this run');
-    }
-    if (skipWhy)
-        return outcome('skipped', skipWhy);
-    if (!built)
-        return outcome('skipped', 'the build did not finish');
-    const failed = log?.exports.find((e) => e.error);
-    if (failed)
-        return outcome('failed', failed.error ?? 'failed', report_seconds(exportMs));
-    if (log && log.exports.length === 0 && destinations.every((d) => d.startsWith('type=inline'))) {
-        // An inline cache has no export vertex of its own: it is written with the image.
-        return outcome('ok', 'exported inside the image');
-    }
-    return outcome('ok', '', report_seconds(exportMs));
-}
-/** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
-function normalizeImage(image) {
-    let name = image.replace(/@sha256:[0-9a-f]+$/, '');
-    name = name
-        .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
-        .replace(/^library\//, '');
-    const last = name.slice(name.lastIndexOf('/') + 1);
-    return last.includes(':') ? name : `${name}:latest`;
-}
-/**
- * FROM images whose digest differs between a previous build's materials and this one's. Images
- * only one side has are not changes (a new or removed stage, not a moved tag).
- */
-function changedBaseImages(previous, current) {
-    const images = (list) => list.filter((m) => m.image !== '' && m.digest !== '');
-    const out = [];
-    for (const cur of images(current)) {
-        const name = normalizeImage(cur.image);
-        const prev = images(previous).find((p) => normalizeImage(p.image) === name &&
-            (p.platform === '' || cur.platform === '' || p.platform === cur.platform));
-        if (prev && prev.digest !== cur.digest) {
-            out.push({ image: name, platform: cur.platform, from: prev.digest, to: cur.digest });
-        }
-    }
-    return out;
-}
-/** Names of build args added, removed or changed. Values are compared, never returned. */
-function changedBuildArgs(previous, current) {
-    const before = new Map(previous.map((a) => [a.name, a.value]));
-    const after = new Map(current.map((a) => [a.name, a.value]));
-    const names = new Set([...before.keys(), ...after.keys()]);
-    return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
-}
-const report_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
-const quote = (command) => {
-    const text = command.replace(/`/g, "'").replace(/\s*\r?\n\s*/g, ' ');
-    return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
-};
-/**
- * Likely reasons why steps ran instead of coming from the cache. Each claim is one the record
- * supports; where it cannot tell the causes apart, it says which ones are possible.
- */
-function likelyReasons(input) {
-    const { steps } = input;
-    if (!steps.some(report_didWork))
-        return [];
-    const reasons = [];
-    const add = (kind, detail, s) => reasons.push({ kind, stage: s ? stageLabel(s) : '', step: s ? s.name : '', detail });
-    if (input.noCache) {
-        add('no-cache', 'no-cache is set: BuildKit ran every step without looking at any cache');
-        return reasons;
-    }
-    if (input.reads === 0 && input.imports.length === 0) {
-        add('no-cache-read', 'this run reads no cache: only what the builder itself kept could be reused');
-    }
-    for (const i of input.imports.filter((x) => x.result === 'failed')) {
-        add('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`);
-    }
-    const imported = input.imports.some((i) => i.result === 'imported');
-    if (input.imports.length > 0 && input.imports.every((i) => i.result === 'not-found')) {
-        add('first-build', `no cache was found at ${input.imports.map((i) => i.source).join(', ')}: nothing is cached for this ref ` +
-            'yet (its first build, or the cache expired or was deleted)');
-    }
-    // With no cache at all, every step ran for that one reason: per-stage guesses would be noise.
-    if (!imported && !steps.some((s) => s.status === 'cached'))
-        return reasons;
-    const changes = input.previous?.materials
-        ? changedBaseImages(input.previous.materials, input.materials)
-        : [];
-    const args = input.previous?.buildArgs && input.buildArgs
-        ? changedBuildArgs(input.previous.buildArgs, input.buildArgs)
-        : [];
-    const explained = new Set();
-    const otherwise = `or the cache held no result for it${input.modeMin ? ' (a mode=min cache keeps only the final stage)' : ''}`;
-    for (const f of firstExecutedSteps(steps)) {
-        const from = /--from[= ](\S+)/.exec(f.command)?.[1];
-        const changedInput = steps.find((s) => f.inputs.includes(s.digest) && report_didWork(s) && (s.stage !== f.stage || s.platform !== f.platform));
-        const base = input.bases.find((b) => f.inputs.includes(b.vertex));
-        const elsewhere = f.platform
-            ? steps.find((s) => s.status === 'cached' &&
-                s.platform !== f.platform &&
-                s.stage === f.stage &&
-                s.index === f.index &&
-                s.command === f.command)
-            : undefined;
-        if (changedInput) {
-            add('earlier-stage-changed', `stage ${quote(changedInput.stage || '(unnamed)')} built something new, so ${quote(f.command)} ran`, f);
-        }
-        else if ((f.instruction === 'COPY' || f.instruction === 'ADD') && !from) {
-            add('context-changed', `files that ${quote(f.command)} takes from the build context changed since the cached build`, f);
-        }
-        else if (elsewhere) {
-            add('platform-not-cached', `the cache holds this step for ${elsewhere.platform} but not for ${f.platform}`, f);
-        }
-        else if (base && changes.some((c) => c.image === normalizeImage(base.image))) {
-            const c = changes.find((x) => x.image === normalizeImage(base.image));
-            explained.add(c.image);
-            add('base-image-changed', `base image ${c.image} now resolves to ${report_short(c.to)} (was ${report_short(c.from)}), so every step on it ran`, f);
-        }
-        else if (args.length > 0 && f.instruction === 'RUN') {
-            add('build-args-changed', `build args changed (${args.join(', ')}): a RUN step reruns when an ARG in its stage changed value`, f);
-        }
-        else if (from) {
-            add('step-changed', `${quote(f.command)} ran although its source is cached: the instruction or the copied files changed, ${otherwise}`, f);
-        }
-        else if (base) {
-            add('step-changed', `${quote(f.command)} is the first step after FROM: the instruction, a build arg it uses or the base ` +
-                `image changed, ${otherwise}`, f);
-        }
-        else {
-            add('step-changed', `${quote(f.command)} ran after a cached step: the instruction or what it uses (build args, ENV, ` +
-                `mounted files) changed, ${otherwise}`, f);
-        }
-    }
-    for (const c of changes.filter((x) => !explained.has(x.image))) {
-        add('base-image-changed', `base image ${c.image} now resolves to ${report_short(c.to)} (was ${report_short(c.from)})`);
-    }
-    return reasons;
-}
-/** FROM images of this build: from the record, else the metadata's provenance, else the log. */
-function baseImages(record, metadata, log) {
-    const fromRecord = (record?.materials ?? []).filter((m) => m.image !== '');
-    if (fromRecord.length > 0)
-        return fromRecord;
-    const fromMetadata = (metadata?.materials ?? []).filter((m) => m.image !== '');
-    if (fromMetadata.length > 0)
-        return fromMetadata;
-    const out = [];
-    for (const b of log?.bases ?? []) {
-        if (b.digest === '' || out.some((m) => m.image === b.image && m.digest === b.digest))
-            continue;
-        out.push({ uri: '', image: b.image, platform: b.platform, digest: b.digest });
-    }
-    return out;
-}
-/** The one-line reason of a failed build: the step, its Dockerfile line and BuildKit's message. */
-function failureMessage(error, fallback) {
-    if (!error)
-        return `docker buildx build failed: ${fallback}`;
-    const where = error.file && error.line !== null ? ` (${error.file}:${error.line})` : '';
-    const step = error.step ? ` at ${error.step}` : '';
-    return `build failed${step}${where}: ${error.message || fallback}`.replace(/\s*\r?\n\s*/g, ' ');
-}
-function reportError(record, log) {
-    const failedStep = log?.steps.find((s) => s.status === 'failed');
-    if (record?.error) {
-        const e = record.error;
-        return {
-            step: e.step || failedStep?.name || '',
-            message: e.message,
-            file: e.location?.file ?? '',
-            line: e.location?.line ?? null,
-        };
-    }
-    if (failedStep)
-        return { step: failedStep.name, message: failedStep.error ?? '', file: '', line: null };
-    return null;
-}
-function buildReport(args) {
-    const log = args.log;
-    const record = args.record ?? null;
-    const metadata = args.metadata ?? null;
-    const steps = log?.steps ?? [];
-    const totals = stepTotals(steps);
-    // Sources found missing before the build (a local folder not written yet) are misses too.
-    const imports = [
-        ...(args.plan.missing ?? []).map((source) => ({ source, result: 'not-found', seconds: 0 })),
-        ...(log ? importResults(log) : []),
-    ];
-    const materials = baseImages(record, metadata, log);
-    const exported = args.exportResult;
-    const manifest = exported.manifest ??
-        (exported.status === 'ok' && metadata?.cacheManifest
-            ? { digest: metadata.cacheManifest.digest, size: metadata.cacheManifest.size }
-            : null);
-    return {
-        version: 1,
-        backend: args.backend,
-        trigger: args.plan.trigger.kind,
-        namespace: args.plan.namespace,
-        build: args.build,
-        plan: { reads: args.plan.reads, writes: args.plan.writes, notes: args.plan.notes },
-        tokenScopes: args.tokenScopes,
-        steps: {
-            total: totals.total,
-            cached: totals.cached,
-            executed: totals.executed,
-            notRun: totals.notRun,
-            ratio: Math.round(totals.ratio * 1000) / 1000,
-            executedSeconds: report_seconds(totals.executedMs),
-            firstExecuted: firstExecuted(steps),
-            list: steps.map((s) => ({
-                stage: s.stage,
-                platform: s.platform,
-                step: s.command,
-                status: s.status,
-                seconds: report_seconds(s.durationMs),
-                instruction: s.instruction,
-                index: s.index,
-                of: s.total,
-                cached: s.status === 'cached',
-            })),
-        },
-        imports,
-        export: { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes },
-        record: record
-            ? {
-                ref: record.ref,
-                status: record.status,
-                seconds: report_seconds(record.durationMs),
-                buildkitCachedSteps: record.numCachedSteps,
-                buildkitTotalSteps: record.numTotalSteps,
-            }
-            : null,
-        error: args.build === 'failed' ? reportError(record, log) : null,
-        baseImages: materials.map((m) => ({ image: m.image, platform: m.platform, digest: m.digest })),
-        likelyReasons: args.build === 'not-run' || !log
-            ? []
-            : likelyReasons({
-                steps,
-                bases: log.bases,
-                imports,
-                reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
-                noCache: args.noCache,
-                modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
-                materials,
-                buildArgs: record?.buildArgs,
-                previous: args.previous,
-            }),
-        timings: args.timings ?? null,
-        ...(args.mounts ? { mounts: args.mounts } : {}),
-        ...(args.localCache ? { localCache: args.localCache } : {}),
-    };
-}
-
+// EXTERNAL MODULE: ./src/report/report.ts
+var report_report = __nccwpck_require__(88850);
 ;// CONCATENATED MODULE: ./src/state.ts
 
 /**
@@ -7499,14 +7965,14 @@ const KEYS = {
     buildxPath: 'buildxPath',
 };
 function saveBuilderCreated(name, cleanup) {
-    saveState(KEYS.builder, name);
-    saveState(KEYS.cleanup, String(cleanup));
+    commands/* saveState */.LZ(KEYS.builder, name);
+    commands/* saveState */.LZ(KEYS.cleanup, String(cleanup));
 }
 function saveTempDir(path) {
-    saveState(KEYS.tempDir, path);
+    commands/* saveState */.LZ(KEYS.tempDir, path);
 }
 function saveBuildxPath(path) {
-    saveState(KEYS.buildxPath, path);
+    commands/* saveState */.LZ(KEYS.buildxPath, path);
 }
 function readState() {
     return {
@@ -7544,10 +8010,11 @@ function readState() {
 
 
 
+
 const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message) {
-    setFailed(`buildkit-cache-action: ${message}`);
+    commands/* setFailed */.C1(`buildkit-cache-action: ${message}`);
 }
 async function run(exec = exec_exec, env = process.env) {
     const started = Date.now();
@@ -7557,28 +8024,32 @@ async function run(exec = exec_exec, env = process.env) {
     catch (e) {
         if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
             return fail(e.message);
-        debug(e?.stack ?? String(e));
+        commands/* debug */.Yz(e?.stack ?? String(e));
         fail(`unexpected error: ${e?.message ?? String(e)}`);
     }
 }
 async function runWithInputs(exec, env, inputs, started) {
-    const mark = (phase) => debug(`${phase} at ${Date.now() - started} ms`);
+    const mark = (phase) => commands/* debug */.Yz(`${phase} at ${Date.now() - started} ms`);
     for (const secret of [
         env.ACTIONS_RUNTIME_TOKEN,
         inputs.githubToken,
         ...inputs.build.secrets.map((s) => s.value),
     ]) {
         if (secret)
-            setSecret(secret);
+            commands/* setSecret */.Pq(secret);
     }
-    const ctx = readRunContext(env);
+    const ctx = (0,context/* readRunContext */.$p)(env);
+    // A closed pull request or a deleted branch: its caches go, nothing is built.
+    const cleanup = (0,src_cleanup/* cleanupTrigger */.dU)(ctx);
+    if (cleanup)
+        return (0,src_cleanup/* runCleanupEvent */.oI)(ctx, inputs, env, cleanup);
     if (inputs.bakeTargets.length > 0)
         return writeBakeFile(exec, ctx, inputs, env);
     if (!inputs.dryRun)
         validatePaths(inputs.build, ctx.workspace, external_node_fs_.existsSync);
     // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
     const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
-    let cachePlan = await group('Cache plan', () => planCache(exec, ctx, inputs, env));
+    let cachePlan = await commands/* group */.Os('Cache plan', () => planCache(exec, ctx, inputs, env));
     mark('planned');
     const tokenScopes = readTokenScopes(inputs, env);
     const planOutputs = {
@@ -7586,27 +8057,35 @@ async function runWithInputs(exec, env, inputs, started) {
         'cache-to': cachePlan.cacheTo.join('\n'),
     };
     if (probes === null) {
-        const report = buildReport({
+        const retention = await (0,src_cleanup/* retainCommitCaches */.Es)(ctx, inputs, env, cachePlan);
+        const report = (0,report_report/* buildReport */.FK)({
             plan: cachePlan,
             backend: inputs.cache.backend,
             log: null,
             build: 'not-run',
             tokenScopes,
-            exportResult: exportOutcome(cachePlan, null, false, 'dry-run'),
+            exportResult: (0,report_report/* exportOutcome */.p_)(cachePlan, null, false, 'dry-run'),
         });
-        setOutputs({ ...planOutputs, 'cache-export': 'skipped', 'cache-report': JSON.stringify(report) });
+        if (retention)
+            report.cleanup = retention;
+        (0,outputs/* setOutputs */.n)({
+            ...planOutputs,
+            'cache-export': 'skipped',
+            'cache-report': JSON.stringify(report),
+            ...(0,src_cleanup/* cleanupOutputs */.rg)(retention),
+        });
         if (inputs.cache.explain)
             await writeSummary(report);
         return;
     }
     const skipExport = inputs.cache.backend === 'gha' ? ghaUnavailable(env) : '';
     if (skipExport)
-        commands_warning(`cache: ${skipExport}. The build runs without the gha cache.`);
+        commands/* warning */.$e(`cache: ${skipExport}. The build runs without the gha cache.`);
     // The builder: the engine must answer, buildx must be new enough, then create or pick one.
     const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-'));
     saveTempDir(tempDir);
     const builderStart = Date.now();
-    const { buildx, builder } = await group('Builder', async () => {
+    const { buildx, builder } = await commands/* group */.Os('Builder', async () => {
         const engine = await probes.engine;
         if (engine && !engine.ok) {
             throw new BuilderError(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
@@ -7618,7 +8097,7 @@ async function runWithInputs(exec, env, inputs, started) {
             probe: probes.buildx,
         });
         if (found.note)
-            info(found.note);
+            commands/* info */.pq(found.note);
         saveBuildxPath(found.buildx.path);
         const chosen = await setupBuilder(exec, found.buildx, {
             builder: inputs.builder,
@@ -7667,11 +8146,14 @@ async function runWithInputs(exec, env, inputs, started) {
         return ref ? readBuildHistory(exec, buildx, builder.name, ref) : { log: null, record: null };
     })();
     const exportRun = built && setup.separateExport && !skipExport
-        ? await group('Cache export', () => runCacheExport(exec, buildx, setup, inputs.cache.exportTimeoutMs))
+        ? await commands/* group */.Os('Cache export', () => runCacheExport(exec, buildx, setup, inputs.cache.exportTimeoutMs))
         : null;
     mark('exported');
+    // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
+    const retaining = built ? (0,src_cleanup/* retainCommitCaches */.Es)(ctx, inputs, env, cachePlan) : null;
     const history = await historyRead;
     mark('history read');
+    const retention = await retaining;
     const mounts = await saveMounts(exec, buildx, mountSession, built);
     const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
     const report = await reportRun({
@@ -7688,8 +8170,10 @@ async function runWithInputs(exec, env, inputs, started) {
         timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
     });
     mark('reported');
-    const totals = stepTotals(history.log?.steps ?? []);
-    setOutputs({
+    if (retention)
+        report.cleanup = retention;
+    const totals = (0,parse/* stepTotals */.Oc)(history.log?.steps ?? []);
+    (0,outputs/* setOutputs */.n)({
         ...planOutputs,
         builder: builder.name,
         imageid: build.imageId,
@@ -7700,12 +8184,13 @@ async function runWithInputs(exec, env, inputs, started) {
         'cache-hit-ratio': totals.ratio.toFixed(2),
         'cache-export': report.export.status,
         'cache-report': JSON.stringify(report),
+        ...(0,src_cleanup/* cleanupOutputs */.rg)(retention),
         ...mountOutputs(mounts),
     });
     await writeSummary(report);
     // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
     if (!built)
-        fail(failureMessage(report.error, lastLine(build.result.stderr)));
+        fail((0,report_report/* failureMessage */.oh)(report.error, lastLine(build.result.stderr)));
     else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
         fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
     }
@@ -7718,14 +8203,14 @@ function startProbes(exec, inputs, env) {
 }
 /** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
 async function planCache(exec, ctx, inputs, env) {
-    const options = planOptionsFrom(inputs);
+    const options = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
     const { facts, existing } = await planInputs(exec, ctx, options, env, inputs.githubToken, external_node_fs_.existsSync);
     options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
-    const p = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
+    const p = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
     if (existing.note)
         p.notes.push(existing.note);
-    for (const line of planLines(p))
-        info(line);
+    for (const line of (0,plan_plan/* planLines */.HN)(p))
+        commands/* info */.pq(line);
     return p;
 }
 /** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
@@ -7735,7 +8220,7 @@ function readTokenScopes(inputs, env) {
     const scopes = cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN);
     if (scopes) {
         const list = scopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
-        info(`GitHub cache scopes: ${list.join(', ')}`);
+        commands/* info */.pq(`GitHub cache scopes: ${list.join(', ')}`);
     }
     return scopes;
 }
@@ -7752,19 +8237,19 @@ async function reportRun(r) {
     const built = r.build.result.exitCode === 0;
     const exportResult = r.exportRun
         ? {
-            ...exportOutcome(r.cachePlan, null, built, r.skipExport),
+            ...(0,report_report/* exportOutcome */.p_)(r.cachePlan, null, built, r.skipExport),
             status: r.exportRun.status,
             reason: r.exportRun.reason,
             seconds: Math.round(r.exportRun.ms / 100) / 10,
         }
-        : exportOutcome(r.cachePlan, r.history.log, built, r.skipExport);
-    const imports = r.history.log ? importResults(r.history.log) : [];
+        : (0,report_report/* exportOutcome */.p_)(r.cachePlan, r.history.log, built, r.skipExport);
+    const imports = r.history.log ? (0,report_report/* importResults */.Wf)(r.history.log) : [];
     for (const warning of cacheWarnings(exportResult, imports))
-        commands_warning(warning);
+        commands/* warning */.$e(warning);
     // The cache manifest is in the metadata of the invocation that exported.
     const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
     const exportSizes = exportResult.status === 'ok' ? await (0,export_size/* measureExports */.yz)(r.cachePlan.cacheTo, cacheManifest) : [];
-    return buildReport({
+    return (0,report_report/* buildReport */.FK)({
         plan: r.cachePlan,
         backend: r.inputs.cache.backend,
         log: r.history.log,
@@ -7782,10 +8267,10 @@ async function reportRun(r) {
 }
 async function writeSummary(report) {
     try {
-        await appendSummary(renderSummary(report));
+        await commands/* appendSummary */.fe((0,summary/* renderSummary */.B)(report));
     }
     catch (e) {
-        commands_warning(`could not write the job summary: ${e.message}`);
+        commands/* warning */.$e(`could not write the job summary: ${e.message}`);
     }
 }
 

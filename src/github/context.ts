@@ -20,6 +20,10 @@ export interface RunContext {
    * ran on (HEAD^1 for a one-commit push). Absent for new branches and forced pushes.
    */
   pushedBefore?: string;
+  /** The payload's `action` (`closed`, `synchronize`, …), for events that have one. */
+  action?: string;
+  /** A `delete` event's ref: `branch` or `tag`, and its short name. */
+  deletedRef?: { type: string; name: string };
 }
 
 export interface PullRequestFacts {
@@ -30,6 +34,8 @@ export interface PullRequestFacts {
   headSha: string;
   /** The head repository differs from the base repository. */
   fromFork: boolean;
+  /** A closed pull request was merged. */
+  merged?: boolean;
 }
 
 export interface MergeGroupFacts {
@@ -84,8 +90,11 @@ export function runContextFrom(env: NodeJS.ProcessEnv, payload: Json): RunContex
       headSha: str(head?.sha),
       // A deleted fork has head.repo null: treat it as a fork, the careful answer.
       fromFork: headRepo === '' || (baseRepo !== '' && headRepo !== baseRepo),
+      ...(pr.merged === true ? { merged: true } : {}),
     };
   }
+  if (typeof payload.action === 'string') ctx.action = payload.action;
+  if (eventName === 'delete') ctx.deletedRef = { type: str(payload.ref_type), name: str(payload.ref) };
   const mg = obj(payload.merge_group);
   if (mg && eventName === 'merge_group') {
     const headRef = str(mg.head_ref);

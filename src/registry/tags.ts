@@ -315,10 +315,11 @@ function basic(credentials: Credentials): string {
   return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 }
 
-class ListingError extends Error {}
+/** A refusal or failure described for the log; never holds credentials. */
+export class RegistryError extends Error {}
 
 /** What the cache exporters write: manifest lists and indexes, or an image manifest (`image-manifest=true`). */
-const MANIFEST_TYPES = [
+export const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.oci.image.manifest.v1+json',
@@ -334,12 +335,13 @@ const MANIFEST_TYPES = [
  * Credentials are sent over plain HTTP only to loopback hosts, and never to a host other than the
  * registry or its realm.
  */
-interface RegistrySession {
+export interface RegistrySession {
   name: ImageName;
   /** `registry <host>`, for reasons. */
   where: string;
   origin: string;
-  send(url: string, method?: 'GET' | 'HEAD', accept?: string): Promise<ResponseLike>;
+  /** One request (Accept: JSON unless `headers` says otherwise), authenticated on the first 401. */
+  send(url: string, init?: { method?: string; headers?: Record<string, string> }): Promise<ResponseLike>;
   /** Why there are no credentials, for a refusal's reason ('' when there are). */
   deniedHint(): string;
   /** The text with every credential and token replaced by `***`. */
@@ -352,6 +354,15 @@ interface SessionOptions {
   fetchImpl?: FetchLike;
   /** Runs docker credential helpers; without it, credentials kept by a helper are not used. */
   exec?: Exec;
+  /** The token scope's actions: `pull` to list and read, `pull,delete` to delete. */
+  actions?: string;
+}
+
+/** A session with the registry of `image` (see {@link RegistrySession}); throws for a name docker would refuse. */
+export function openRegistry(
+  options: SessionOptions & { image: string; signal: AbortSignal; timeoutMs?: number },
+): RegistrySession {
+  return openSession(parseImageName(options.image), options, options.signal, options.timeoutMs ?? 15_000);
 }
 
 function openSession(
@@ -378,12 +389,13 @@ function openSession(
     return lookup;
   };
   let known: CredentialLookup | undefined;
-  const get = (url: string, method: 'GET' | 'HEAD', accept: string, authorization?: string) =>
+  const get = (url: string, method: string, headers: Record<string, string>, authorization?: string) =>
     fetchImpl(url, {
       method,
       headers: {
-        Accept: accept,
+        Accept: 'application/json',
         'User-Agent': USER_AGENT,
+        ...headers,
         ...(authorization ? { Authorization: authorization } : {}),
       },
       signal,
@@ -402,24 +414,24 @@ function openSession(
       try {
         realm = new URL(bearer.params.realm ?? '');
       } catch {
-        throw new ListingError(`${where} sent a Bearer challenge without a usable realm`);
+        throw new RegistryError(`${where} sent a Bearer challenge without a usable realm`);
       }
       if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-        throw new ListingError(`${where} sent a Bearer challenge with a non-HTTP realm`);
+        throw new RegistryError(`${where} sent a Bearer challenge with a non-HTTP realm`);
       }
       const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
       if (creds && plainRemote) {
-        throw new ListingError(
+        throw new RegistryError(
           `${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`,
         );
       }
       if (bearer.params.service) realm.searchParams.set('service', bearer.params.service);
-      realm.searchParams.set('scope', `repository:${name.repository}:pull`);
-      const response = await get(realm.href, 'GET', 'application/json', creds ? basic(creds) : undefined);
+      realm.searchParams.set('scope', `repository:${name.repository}:${options.actions ?? 'pull'}`);
+      const response = await get(realm.href, 'GET', {}, creds ? basic(creds) : undefined);
       const body = await response.text();
       if (!response.ok) {
         const who = creds ? 'the docker login credentials' : 'anonymous access';
-        throw new ListingError(
+        throw new RegistryError(
           `${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`,
         );
       }
@@ -431,7 +443,7 @@ function openSession(
         // handled below
       }
       if (typeof token !== 'string' || token === '') {
-        throw new ListingError(`${where}: the token service ${realm.host} answered without a token`);
+        throw new RegistryError(`${where}: the token service ${realm.host} answered without a token`);
       }
       secrets.push(token);
       return `Bearer ${token}`;
@@ -439,10 +451,10 @@ function openSession(
     if (challenges.some((c) => c.scheme === 'basic')) {
       // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
       if (!creds)
-        throw new ListingError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
+        throw new RegistryError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
       return basic(creds);
     }
-    throw new ListingError(`${where} requires authentication of a kind this action does not speak`);
+    throw new RegistryError(`${where} requires authentication of a kind this action does not speak`);
   };
 
   let authorization: Promise<string> | undefined;
@@ -452,31 +464,36 @@ function openSession(
     origin: registryOrigin(name.registry),
     deniedHint,
     redact,
-    async send(url, method = 'GET', accept = 'application/json') {
+    async send(url, init = {}) {
+      const [method, headers] = [init.method ?? 'GET', init.headers ?? {}];
       const used = authorization;
-      const response = await get(url, method, accept, used ? await used : undefined);
+      const response = await get(url, method, headers, used ? await used : undefined);
       if (response.status !== 401) return response;
       await response.arrayBuffer().catch(() => undefined);
       // Concurrent requests refused with the same header share one token request.
       if (authorization === used) authorization = authorize(response.headers.get('www-authenticate'));
-      return get(url, method, accept, await authorization);
+      return get(url, method, headers, await authorization);
     },
   };
 }
 
 /** A failed request as a reason: timeouts and network errors in a few words, never a credential. */
-function requestFailure(session: RegistrySession, error: unknown, what: string, timeoutMs: number): string {
-  if (error instanceof ListingError) return session.redact(error.message);
+export function registryFailure(
+  error: unknown,
+  o: { where: string; doing: string; timeoutMs: number; redact: (text: string) => string },
+): string {
+  const { where, doing: what, timeoutMs, redact } = o;
+  if (error instanceof RegistryError) return redact(error.message);
   const e = (error ?? {}) as {
     name?: unknown;
     message?: unknown;
     cause?: { code?: unknown; message?: unknown };
   };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-    return `${session.where}: ${what} timed out after ${timeoutMs} ms`;
+    return `${where}: ${what} timed out after ${timeoutMs} ms`;
   }
   const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
-  return session.redact(`${session.where}: ${what} failed: ${excerpt(String(detail ?? error))}`);
+  return redact(`${where}: ${what} failed: ${excerpt(String(detail ?? error))}`);
 }
 
 /**
@@ -552,7 +569,7 @@ export async function listTags(options: ListTagsOptions): Promise<TagList> {
       url = target.href;
     }
   } catch (error) {
-    return { tags: null, reason: requestFailure(session, error, 'listing tags', timeoutMs) };
+    return { tags: null, reason: registryFailure(error, { ...session, doing: 'listing tags', timeoutMs }) };
   }
 }
 
@@ -587,7 +604,7 @@ export async function manifestsExist(
     options.tags.map(async (tag) => {
       try {
         const url = `${session.origin}/v2/${name.repository}/manifests/${encodeURIComponent(tag)}`;
-        const response = await session.send(url, 'HEAD', MANIFEST_TYPES);
+        const response = await session.send(url, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES } });
         await response.arrayBuffer().catch(() => undefined);
         if (response.ok || response.status === 404) {
           found.set(tag, response.ok);
@@ -600,7 +617,9 @@ export async function manifestsExist(
         );
       } catch (error) {
         found.set(tag, undefined);
-        reasons.push(requestFailure(session, error, `HEAD ${name.repository}:${tag}`, timeoutMs));
+        reasons.push(
+          registryFailure(error, { ...session, doing: `HEAD ${name.repository}:${tag}`, timeoutMs }),
+        );
       }
     }),
   );

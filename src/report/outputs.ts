@@ -13,6 +13,7 @@ export const OUTPUT_NAMES = [
   'cache-hit-ratio',
   'cache-export',
   'cache-report',
+  'cache-usage-bytes',
   'bake-file',
   'cache-mounts',
   'cache-mounts-saved',

@@ -2,6 +2,7 @@ import type { BaseImage, BuildLog, BuildMetadata, BuildRecord, BuildStep, Materi
 import { stepTotals } from '../buildx/parse';
 import type { CacheScope } from '../github/runtime-token';
 import type { CachePlan } from '../plan/plan';
+import type { CleanupOutcome } from '../cleanup/run';
 import type { LocalCacheReport } from '../localcache/persist';
 import type { MountsReport } from '../mounts/mounts';
 import type { ExportSize } from './export-size';
@@ -101,6 +102,8 @@ export interface CacheReport {
   likelyReasons: LikelyReason[];
   /** Where main's time went, in milliseconds: the rest of totalMs is the action's own overhead. */
   timings: { totalMs: number; builderMs: number; buildMs: number; exportMs: number } | null;
+  /** Clean-up runs and retention on pushes to the default branch: what was deleted and why. */
+  cleanup?: CleanupOutcome;
   /** `RUN --mount=type=cache` persisted through the GitHub Actions cache (absent when none were looked for). */
   mounts?: MountsReport | null;
   /** `cache: local` without `cache-dir`: the folders restored and saved through the GitHub Actions cache. */

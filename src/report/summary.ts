@@ -1,3 +1,4 @@
+import { renderCleanup } from '../cleanup/summary';
 import type { CacheReport } from './report';
 
 /** Markdown table cells: no pipes or newlines from step text may break the table. */
@@ -264,5 +265,6 @@ export function renderSummary(r: CacheReport): string {
     );
     out.push(`Base images: ${list.join(', ')}.`, '');
   }
+  if (r.cleanup) out.push(renderCleanup(r.cleanup));
   return out.join('\n');
 }

@@ -467,6 +467,20 @@ describe('REST cache endpoints (repository caches, for cleanup jobs)', () => {
     expect(await svc.blobBytes(b)).toBeUndefined();
   });
 
+  test('a token with actions: read lists but may not delete (403, as GitHub answers)', async () => {
+    const p = uniq('rest-ro');
+    await save(svc.tokenForPush('main'), `${p}-a`, Buffer.from('a'));
+    const ro = svc.githubTokenReadOnly;
+    const list = (await (await rest(`caches?key=${p}-`, 'GET', ro)).json()) as CacheList;
+    expect(list.actions_caches.map((c) => c.key)).toEqual([`${p}-a`]);
+    const denied = await rest(`caches/${list.actions_caches[0].id}`, 'DELETE', ro);
+    expect(denied.status).toBe(403);
+    expect(((await denied.json()) as { message: string }).message).toBe(
+      'Resource not accessible by integration',
+    );
+    expect(svc.entries().some((e) => e.key === `${p}-a`)).toBe(true);
+  });
+
   test('fault switches apply to REST methods too', async () => {
     svc.faults.serverError({ method: 'ListCaches', status: 502 });
     expect((await rest('caches')).status).toBe(502);

@@ -239,6 +239,11 @@ export interface GhaCacheService {
   apiUrl: string;
   /** The GITHUB_TOKEN the REST endpoints accept (`Authorization: Bearer <it>` or `token <it>`). */
   githubToken: string;
+  /**
+   * A GITHUB_TOKEN with `actions: read` only: it lists and reads usage; deletes get GitHub's 403
+   * `Resource not accessible by integration`.
+   */
+  githubTokenReadOnly: string;
   /** The Azurite the signed URLs point at. */
   azurite: Azurite;
   container: string;
@@ -352,6 +357,7 @@ class Service implements GhaCacheService {
   apiUrl = '';
   port = 0;
   readonly githubToken = `bkca-test-token-${randomBytes(16).toString('hex')}`;
+  readonly githubTokenReadOnly = `bkca-test-token-ro-${randomBytes(16).toString('hex')}`;
   private readonly secret = randomBytes(32);
   private readonly store: GhaCacheEntry[] = [];
   private readonly log: RequestRecord[] = [];
@@ -646,8 +652,20 @@ class Service implements GhaCacheService {
       return send(fault.status, { message: 'Server Error (fault switch)', status: String(fault.status) });
 
     const auth = /^(?:Bearer|token)\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    if (!auth || auth[1] !== this.githubToken) {
-      return send(401, { message: 'Bad credentials', status: '401' });
+    if (!auth || (auth[1] !== this.githubToken && auth[1] !== this.githubTokenReadOnly)) {
+      return send(401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      });
+    }
+    if (auth[1] === this.githubTokenReadOnly && req.method === 'DELETE') {
+      // What GitHub answers a GITHUB_TOKEN without `actions: write`.
+      return send(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/actions/cache',
+        status: '403',
+      });
     }
     const q = url.searchParams;
     const visible = this.store.filter((e) => e.finalized);

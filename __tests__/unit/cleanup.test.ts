@@ -1,0 +1,408 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bytesByRef, entriesByName, type GhaEntry, gitRefOf, orphanedBlobs } from '../../src/cleanup/gha';
+import {
+  cleanupTrigger,
+  deletionsDue,
+  manifestsToDelete,
+  namesOfRef,
+  planDeletions,
+} from '../../src/cleanup/plan';
+import { newestLayerTime, ghcrPackage } from '../../src/cleanup/registry';
+import { namesInEntries, quotaWarning } from '../../src/cleanup/run';
+import { renderCleanup } from '../../src/cleanup/summary';
+import { runContextFrom } from '../../src/github/context';
+import { cacheName, namespace } from '../../src/plan/names';
+
+const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';
+const sha = (n: number) => n.toString(16).padStart(40, '0');
+
+function run(event: string, fixture: string, ref: string) {
+  const payload = JSON.parse(
+    readFileSync(join(__dirname, '..', 'fixtures', 'events', `${fixture}.json`), 'utf8'),
+  );
+  return runContextFrom({ GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_SHA: HEAD }, payload);
+}
+
+describe('cleanupTrigger: which events clean up, and what', () => {
+  it.each([
+    {
+      title: 'a merged pull request: its own caches',
+      ctx: run('pull_request', 'pull_request-closed', 'refs/pull/7/merge'),
+      want: {
+        kind: 'ref-gone',
+        ref: { kind: 'pr', number: 7 },
+        why: 'pull request #7 was merged: no run will read its caches again',
+      },
+    },
+    {
+      title: "a fork's closed pull request: only its own caches",
+      ctx: run('pull_request', 'pull_request-closed-fork', 'refs/pull/7/merge'),
+      want: {
+        kind: 'ref-gone',
+        ref: { kind: 'pr', number: 7 },
+        why: 'pull request #7 was closed without merging (from a fork: only its own caches): no run will read its caches again',
+      },
+    },
+    {
+      title: 'a deleted branch: its caches',
+      ctx: run('delete', 'delete-branch', 'refs/heads/main'),
+      want: {
+        kind: 'ref-gone',
+        ref: { kind: 'branch', name: 'feature/login-form' },
+        why: 'branch feature/login-form was deleted: no run will read its caches again',
+      },
+    },
+    {
+      title: 'a deleted tag: nothing, said once',
+      ctx: run('delete', 'delete-tag', 'refs/heads/main'),
+      want: {
+        kind: 'nothing',
+        why: 'delete of tag v1.4.0: tags have no caches of their own, nothing is deleted',
+      },
+    },
+    {
+      title: 'the default branch deleted: never touched',
+      ctx: {
+        ...run('delete', 'delete-branch', 'refs/heads/main'),
+        deletedRef: { type: 'branch', name: 'main' },
+      },
+      want: { kind: 'nothing', why: 'the default branch main is never cleaned up' },
+    },
+    {
+      title: 'an open pull request builds',
+      ctx: run('pull_request', 'pull_request', 'refs/pull/7/merge'),
+      want: null,
+    },
+    {
+      title: 'pull_request_target closed never deletes (untrusted)',
+      ctx: run('pull_request_target', 'pull_request-closed', 'refs/heads/main'),
+      want: null,
+    },
+    {
+      title: 'issue_comment never deletes',
+      ctx: run('issue_comment', 'issue_comment', 'refs/heads/main'),
+      want: null,
+    },
+    {
+      title: 'workflow_run never deletes',
+      ctx: run('workflow_run', 'workflow_run', 'refs/heads/main'),
+      want: null,
+    },
+    { title: 'a push builds', ctx: run('push', 'push-main', 'refs/heads/main'), want: null },
+  ])('$title', ({ ctx, want }) => expect(cleanupTrigger(ctx)).toStrictEqual(want));
+});
+
+describe("namesOfRef: a ref's caches in the scope, every leg, exact names only", () => {
+  const names = [
+    'app.branch-feature',
+    'app.branch-feature-2',
+    'app.amd64.branch-feature',
+    'app.arm64.branch-feature-2',
+    'app.pr-7',
+    'app.pr-70',
+    'app.runtime.pr-7',
+    'other.branch-feature',
+    'other.pr-7',
+    'app.sha-' + HEAD,
+  ];
+  it.each([
+    {
+      title: 'feature keeps feature-2',
+      ref: { kind: 'branch' as const, name: 'feature' },
+      want: ['app.branch-feature', 'app.amd64.branch-feature'],
+    },
+    {
+      title: 'pr-7 keeps pr-70 and other scopes',
+      ref: { kind: 'pr' as const, number: 7 },
+      want: ['app.pr-7', 'app.runtime.pr-7'],
+    },
+  ])('$title', ({ ref, want }) => expect(namesOfRef(names, 'app', ref)).toStrictEqual(want));
+
+  it('matches a hashed branch name as the planner writes it', () => {
+    const name = cacheName(namespace('app', 'leg'), { kind: 'branch', name: 'Feature/X' });
+    expect(
+      namesOfRef([name, 'app.branch-feature-x'], 'app', { kind: 'branch', name: 'Feature/X' }),
+    ).toStrictEqual([name]);
+  });
+});
+
+describe('planDeletions', () => {
+  const gone = { kind: 'ref-gone' as const, ref: { kind: 'pr' as const, number: 7 }, why: 'closed' };
+  it.each([
+    {
+      title: 'a gone ref: all its caches',
+      target: gone,
+      existing: ['app.pr-7', 'app.leg.pr-7', 'app.branch-main'],
+      protect: [],
+      limit: 25,
+      want: {
+        deletions: [
+          { name: 'app.pr-7', why: 'closed' },
+          { name: 'app.leg.pr-7', why: 'closed' },
+        ],
+        kept: [],
+        deferred: [],
+      },
+    },
+    {
+      title: 'never one this run reads or writes',
+      target: gone,
+      existing: ['app.pr-7', 'app.leg.pr-7'],
+      protect: ['app.pr-7'],
+      limit: 25,
+      want: {
+        deletions: [{ name: 'app.leg.pr-7', why: 'closed' }],
+        kept: [{ name: 'app.pr-7', why: "this run's plan reads or writes it" }],
+        deferred: [],
+      },
+    },
+    {
+      title: 'at most the limit; the rest later',
+      target: gone,
+      existing: ['app.pr-7', 'app.a.pr-7', 'app.b.pr-7'],
+      protect: [],
+      limit: 2,
+      want: {
+        deletions: [
+          { name: 'app.pr-7', why: 'closed' },
+          { name: 'app.a.pr-7', why: 'closed' },
+        ],
+        kept: [],
+        deferred: ['app.b.pr-7'],
+      },
+    },
+  ])('$title', ({ target, existing, protect, limit, want }) =>
+    expect(
+      planDeletions({
+        target,
+        scope: 'app',
+        existing: existing.map((name) => ({ name, createdAt: 0 })),
+        protect,
+        limit,
+      }),
+    ).toStrictEqual(want),
+  );
+
+  it('retention: keeps the newest N commit caches of this namespace, deletes the oldest first', () => {
+    const existing = [
+      ...[1, 2, 3, 4, 5].map((n) => ({ name: `app.sha-${sha(n)}`, createdAt: n * 1000 })),
+      { name: `app.sha-${sha(6)}`, createdAt: null }, // age unknown: counts as new
+      { name: `app.leg.sha-${sha(1)}`, createdAt: 1 }, // another leg's: its own runs decide
+      { name: 'app.branch-main', createdAt: 1 },
+    ];
+    const o = planDeletions({
+      target: { kind: 'retention', namespace: 'app', keep: 2 },
+      scope: 'app',
+      existing,
+      protect: [`app.sha-${sha(2)}`],
+      limit: 2,
+    });
+    expect(o).toStrictEqual({
+      deletions: [
+        { name: `app.sha-${sha(1)}`, why: 'older than the newest 2 commit caches (cache-keep-commits)' },
+        { name: `app.sha-${sha(3)}`, why: 'older than the newest 2 commit caches (cache-keep-commits)' },
+      ],
+      kept: [
+        { name: `app.sha-${sha(6)}`, why: 'one of the newest 2 commit caches' },
+        { name: `app.sha-${sha(5)}`, why: 'one of the newest 2 commit caches' },
+        { name: `app.sha-${sha(2)}`, why: "this run's plan reads or writes it" },
+      ],
+      deferred: [`app.sha-${sha(4)}`],
+    });
+  });
+});
+
+describe('manifestsToDelete: a manifest goes only when every tag on it goes', () => {
+  const why = 'gone';
+  it.each([
+    {
+      title: 'a manifest of its own: deleted',
+      deletions: ['a.pr-7'],
+      manifests: [{ id: 'sha256:1', tags: ['a.pr-7'] }],
+      want: { remove: [{ id: 'sha256:1', tags: ['a.pr-7'], why }], kept: [] },
+    },
+    {
+      title: 'shared with a kept tag: kept',
+      deletions: ['a.pr-7'],
+      manifests: [{ id: 'sha256:1', tags: ['a.branch-main', 'a.pr-7'] }],
+      want: {
+        remove: [],
+        kept: [{ name: 'a.pr-7', why: 'shares its manifest with a.branch-main, which is kept' }],
+      },
+    },
+    {
+      title: 'two doomed tags on one manifest: one delete',
+      deletions: ['a.pr-7', 'a.leg.pr-7'],
+      manifests: [{ id: 'sha256:1', tags: ['a.pr-7', 'a.leg.pr-7'] }],
+      want: { remove: [{ id: 'sha256:1', tags: ['a.pr-7', 'a.leg.pr-7'], why }], kept: [] },
+    },
+    {
+      title: 'a tag whose manifest is gone already',
+      deletions: ['a.pr-7'],
+      manifests: [],
+      want: { remove: [], kept: [{ name: 'a.pr-7', why: 'its manifest was not found (already deleted?)' }] },
+    },
+  ])('$title', ({ deletions, manifests, want }) =>
+    expect(
+      manifestsToDelete(
+        deletions.map((name) => ({ name, why })),
+        manifests,
+      ),
+    ).toStrictEqual(want),
+  );
+});
+
+describe('gha helpers', () => {
+  const e = (id: number, key: string, ref = 'refs/pull/7/merge', bytes = 10): GhaEntry => ({
+    id,
+    ref,
+    key,
+    createdAt: id,
+    bytes,
+  });
+  it('groups index entries by cache name; blobs and other keys are not caches', () => {
+    const byName = entriesByName([
+      e(1, 'index-app.pr-7-1-abcdef01'),
+      e(2, 'index-app.pr-7-1-abcdef01#1'),
+      e(3, 'index-app.pr-70-1-abcdef01'),
+      e(4, 'buildkit-blob-1-sha256:aa'),
+      e(5, 'npm-cache-linux'),
+    ]);
+    expect([...byName].map(([n, l]) => [n, l.map((x) => x.id)])).toStrictEqual([
+      ['app.pr-7', [1, 2]],
+      ['app.pr-70', [3]],
+    ]);
+  });
+  it.each([
+    { title: 'no index left in the scope: its blobs are orphans', remaining: [], want: [10, 11] },
+    {
+      title: "another image's index remains: blobs kept",
+      remaining: [e(1, 'index-other.pr-7-1-abcdef01')],
+      want: [],
+    },
+  ])('$title', ({ remaining, want }) =>
+    expect(
+      orphanedBlobs(remaining, [
+        e(10, 'buildkit-blob-1-sha256:aa'),
+        e(11, 'buildkit-blob-1-sha256:bb'),
+        e(12, 'npm'),
+      ]).map((b) => b.id),
+    ).toStrictEqual(want),
+  );
+  it.each([
+    { ref: { kind: 'pr' as const, number: 7 }, want: 'refs/pull/7/merge' },
+    { ref: { kind: 'branch' as const, name: 'feature/x' }, want: 'refs/heads/feature/x' },
+    { ref: { kind: 'sha' as const, sha: HEAD }, want: 'refs/heads/main' },
+  ])('gitRefOf $want', ({ ref, want }) => expect(gitRefOf(ref, 'main')).toBe(want));
+  it('sums bytes by ref, largest first', () =>
+    expect(
+      bytesByRef([
+        e(1, 'a', 'refs/heads/main', 5),
+        e(2, 'b', 'refs/pull/1/merge', 7),
+        e(3, 'c', 'refs/heads/main', 4),
+      ]),
+    ).toStrictEqual([
+      { ref: 'refs/heads/main', bytes: 9 },
+      { ref: 'refs/pull/1/merge', bytes: 7 },
+    ]));
+});
+
+describe('namesInEntries: the cache names a plan reads and writes', () => {
+  it.each([
+    { entry: 'type=gha,scope=app.branch-main,mode=max', want: ['app.branch-main'] },
+    { entry: 'type=registry,ref=127.0.0.1:5000/o/app-cache:app.sha-1,mode=max', want: ['app.sha-1'] },
+    { entry: 'type=s3,name=app.pr-1;app.branch-main,bucket=b', want: ['app.pr-1', 'app.branch-main'] },
+    { entry: 'type=local,src=/tmp/c/app.branch-x', want: ['app.branch-x'] },
+  ])('$entry', ({ entry, want }) => expect(namesInEntries([entry])).toStrictEqual(want));
+});
+
+describe('registry helpers', () => {
+  it('dates a cache manifest by its newest layer', () => {
+    const manifest = {
+      manifests: [
+        { annotations: { 'buildkit/createdat': '2026-11-20T10:00:00Z' } },
+        { annotations: { 'buildkit/createdat': '2026-11-21T10:00:00Z' } },
+        { mediaType: 'application/vnd.buildkit.cacheconfig.v0' },
+      ],
+    };
+    expect(newestLayerTime(manifest)).toBe(Date.parse('2026-11-21T10:00:00Z'));
+    expect(newestLayerTime({ manifests: [{}] })).toBeNull();
+  });
+  it.each([
+    { image: 'ghcr.io/octo-org/octo-repo-cache', want: { owner: 'octo-org', name: 'octo-repo-cache' } },
+    { image: 'ghcr.io/Octo-Org/team/app', want: { owner: 'octo-org', name: 'team/app' } },
+    { image: '127.0.0.1:5000/octo-org/app', want: null },
+  ])('ghcrPackage($image)', ({ image, want }) => expect(ghcrPackage(image)).toStrictEqual(want));
+});
+
+describe('renderCleanup', () => {
+  it('lists deletions, kept caches with reasons, and the quota', () => {
+    const md = renderCleanup({
+      kind: 'ref-gone',
+      why: 'pull request #7 was merged',
+      dryRun: true,
+      deleted: [{ name: 'app.pr-7', why: 'merged' }],
+      kept: [{ name: 'app.leg.pr-7', why: 'shares its manifest with app.branch-main, which is kept' }],
+      deferred: [],
+      notes: [],
+      warnings: [],
+      quota: {
+        repositoryBytes: 9 * 1024 ** 3,
+        limitBytes: 10 * 1024 ** 3,
+        scopeBytes: 2048,
+        largest: [{ ref: 'refs/heads/main', key: 'buildkit-blob-1-sha256:aa', bytes: 1024 ** 3 }],
+        refs: [],
+      },
+    });
+    expect(md).toContain('- **would delete (dry run)** `app.pr-7`: merged');
+    expect(md).toContain(
+      '- **kept** `app.leg.pr-7`: shares its manifest with app.branch-main, which is kept',
+    );
+    expect(md).toContain('GitHub cache usage: **9.0 GiB** of 10 GiB (90%)');
+    expect(md).toContain('| `buildkit-blob-1-sha256:aa` | `refs/heads/main` | 1.0 GiB |');
+  });
+});
+
+describe('quotaWarning: above 80% of 10 GB, the refs that hold the most', () => {
+  const GiB = 1024 ** 3;
+  const q = (repositoryBytes: number) => ({
+    repositoryBytes,
+    limitBytes: 10 * GiB,
+    scopeBytes: 0,
+    largest: [],
+    refs: [
+      { ref: 'refs/pull/3/merge', bytes: 3 * GiB },
+      { ref: 'refs/heads/main', bytes: 2 * GiB },
+    ],
+  });
+  it.each([
+    { used: 8 * GiB, want: null },
+    {
+      used: 8.5 * GiB,
+      want: "the repository's GitHub cache holds 8.5 GiB of 10 GiB: GitHub evicts the least recently used entries past the limit; the most is held by refs/pull/3/merge (3.0 GiB), refs/heads/main (2.0 GiB)",
+    },
+  ])('$used bytes', ({ used, want }) => expect(quotaWarning(q(used))).toBe(want));
+});
+
+describe('deletionsDue: whether names alone show something to delete', () => {
+  const retention = { kind: 'retention' as const, namespace: 'app', keep: 2 };
+  it.each([
+    { title: 'more commit caches than kept', names: [1, 2, 3].map((n) => `app.sha-${sha(n)}`), want: true },
+    {
+      title: 'whatever their names sort like (a protected name sorting last does not hide it)',
+      names: [`app.sha-${'f'.repeat(40)}`, `app.sha-${'e'.repeat(40)}`, `app.sha-${sha(1)}`],
+      want: true,
+    },
+    { title: 'as many as kept', names: [1, 2].map((n) => `app.sha-${sha(n)}`), want: false },
+    {
+      title: "another leg's do not count",
+      names: [1, 2, 3].map((n) => `app.leg.sha-${sha(n)}`),
+      want: false,
+    },
+  ])('$title', ({ names, want }) => expect(deletionsDue(retention, 'app', names)).toBe(want));
+  it('a gone ref with no cache: nothing due', () =>
+    expect(
+      deletionsDue({ kind: 'ref-gone', ref: { kind: 'pr', number: 7 }, why: '' }, 'app', ['app.pr-70']),
+    ).toBe(false));
+});

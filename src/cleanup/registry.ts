@@ -1,0 +1,198 @@
+import {
+  listTags,
+  MANIFEST_TYPES,
+  openRegistry,
+  type RegistrySession,
+  registryFailure,
+} from '../registry/tags';
+import { type GitHubApi, githubRequest } from './github-api';
+import type { ExistingCache, TaggedManifest } from './plan';
+
+const PARALLEL = 8;
+/** Reading every tag's digest and deleting share one session: this bounds them all. */
+const SESSION_TIMEOUT_MS = 30000;
+
+async function eachLimited<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+  return out;
+}
+
+/**
+ * When a cache manifest was written: the newest `buildkit/createdat` among its layers (BuildKit
+ * annotates every layer of a cache with it). Null when none is there.
+ */
+export function newestLayerTime(manifest: unknown): number | null {
+  const m = manifest as { manifests?: unknown; layers?: unknown } | null;
+  const descriptors = [
+    ...(Array.isArray(m?.manifests) ? m.manifests : []),
+    ...(Array.isArray(m?.layers) ? m.layers : []),
+  ] as { annotations?: Record<string, unknown> }[];
+  let newest: number | null = null;
+  for (const d of descriptors) {
+    const t = Date.parse(String(d?.annotations?.['buildkit/createdat'] ?? ''));
+    if (!Number.isNaN(t) && (newest === null || t > newest)) newest = t;
+  }
+  return newest;
+}
+
+/** The distribution API: tags, their digests, deletion by digest. */
+export interface RegistryListing {
+  caches: ExistingCache[];
+  manifests: TaggedManifest[];
+  session: RegistrySession;
+}
+
+/** The cache repository's tags. Throws an Error with a reason fit for a warning. */
+export async function registryTags(image: string, dockerConfigDir: string): Promise<string[]> {
+  const listed = await listTags({ image, dockerConfigDir, timeoutMs: 10000 });
+  if (listed.tags === null) throw new Error(listed.reason);
+  return listed.tags;
+}
+
+/**
+ * Every tag with the digest it points at (one HEAD each), so no tag is deleted whose manifest a
+ * kept tag shares; for the tags `dated` picks, the manifest is read for its age. Throws an Error
+ * with a reason fit for a warning.
+ */
+export async function readRegistryTags(o: {
+  image: string;
+  tags: string[];
+  dockerConfigDir: string;
+  dated: (tag: string) => boolean;
+  timeoutMs?: number;
+}): Promise<RegistryListing> {
+  const timeoutMs = o.timeoutMs ?? SESSION_TIMEOUT_MS;
+  const session = openRegistry({
+    image: o.image,
+    dockerConfigDir: o.dockerConfigDir,
+    signal: AbortSignal.timeout(timeoutMs),
+    timeoutMs,
+    actions: 'pull,delete',
+  });
+  const { name } = session;
+  const read = async (tag: string) => {
+    const dated = o.dated(tag);
+    const res = await session.send(`${session.origin}/v2/${name.repository}/manifests/${tag}`, {
+      method: dated ? 'GET' : 'HEAD',
+      headers: { Accept: MANIFEST_TYPES },
+    });
+    const body = await res.text();
+    if (res.status === 404) return { tag, digest: null, createdAt: null };
+    if (!res.ok) throw new Error(`${session.where} answered HTTP ${res.status} for the tag ${tag}`);
+    const digest = res.headers.get('docker-content-digest');
+    if (!digest) throw new Error(`${session.where} sent no digest for the tag ${tag}`);
+    let createdAt: number | null = null;
+    if (dated) {
+      try {
+        createdAt = newestLayerTime(JSON.parse(body));
+      } catch {
+        createdAt = null;
+      }
+    }
+    return { tag, digest, createdAt };
+  };
+  let found;
+  try {
+    found = await eachLimited(o.tags, read);
+  } catch (e) {
+    throw new Error(
+      registryFailure(e, { where: session.where, doing: 'reading tags', timeoutMs, redact: session.redact }),
+    );
+  }
+  const manifests = new Map<string, string[]>();
+  for (const f of found) if (f.digest) manifests.set(f.digest, [...(manifests.get(f.digest) ?? []), f.tag]);
+  return {
+    caches: found.filter((f) => f.digest).map((f) => ({ name: f.tag, createdAt: f.createdAt })),
+    manifests: [...manifests].map(([id, tags]) => ({ id, tags })),
+    session,
+  };
+}
+
+/**
+ * `DELETE /v2/<name>/manifests/<digest>`. A refusal (405: deletes disabled, 401/403: no right) is
+ * returned as a reason; 404 (gone already) counts as deleted.
+ */
+export async function deleteManifest(session: RegistrySession, digest: string): Promise<string | null> {
+  try {
+    const res = await session.send(`${session.origin}/v2/${session.name.repository}/manifests/${digest}`, {
+      method: 'DELETE',
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    if (res.ok || res.status === 404) return null;
+    const why =
+      res.status === 405
+        ? 'the registry does not allow deletes (HTTP 405)'
+        : res.status === 401 || res.status === 403
+          ? `the credentials may not delete (HTTP ${res.status})${session.deniedHint()}`
+          : `HTTP ${res.status}`;
+    return `${session.where} refused to delete a manifest of ${session.name.repository}: ${why}`;
+  } catch (e) {
+    return registryFailure(e, {
+      where: session.where,
+      doing: 'deleting a manifest',
+      timeoutMs: SESSION_TIMEOUT_MS,
+      redact: session.redact,
+    });
+  }
+}
+
+/** GHCR keeps its images as packages: `ghcr.io/<owner>/<path>` is the container package `<path>` of `<owner>`. */
+export function ghcrPackage(image: string): { owner: string; name: string } | null {
+  const m = /^ghcr\.io\/([^/]+)\/(.+)$/.exec(image.toLowerCase());
+  return m ? { owner: m[1], name: m[2] } : null;
+}
+
+interface PackageVersion {
+  id: number;
+  created_at?: string;
+  metadata?: { container?: { tags?: unknown } };
+}
+
+/**
+ * The container package's versions (GitHub's Packages REST API): one per manifest, with its tags.
+ * The owner is an organization or a user; the organization's path is tried first. Throws
+ * GitHubApiError.
+ */
+export async function listGhcr(
+  api: GitHubApi,
+  pkg: { owner: string; name: string },
+): Promise<{ caches: ExistingCache[]; manifests: TaggedManifest[]; base: string }> {
+  const encoded = encodeURIComponent(pkg.name);
+  let base = `/orgs/${pkg.owner}/packages/container/${encoded}/versions`;
+  const versions: PackageVersion[] = [];
+  for (let page = 1; page <= 20; page++) {
+    let body: unknown;
+    try {
+      body = await githubRequest(api, 'GET', `${base}?per_page=100&page=${page}`);
+    } catch (e) {
+      if (page !== 1 || (e as { status?: number }).status !== 404 || base.startsWith('/users/')) throw e;
+      base = `/users/${pkg.owner}/packages/container/${encoded}/versions`;
+      body = await githubRequest(api, 'GET', `${base}?per_page=100&page=${page}`);
+    }
+    const list = (Array.isArray(body) ? body : []) as PackageVersion[];
+    versions.push(...list);
+    if (list.length < 100) break;
+  }
+  const caches: ExistingCache[] = [];
+  const manifests: TaggedManifest[] = [];
+  for (const v of versions) {
+    const raw = v.metadata?.container?.tags;
+    const tags = Array.isArray(raw) ? raw.filter((t): t is string => typeof t === 'string') : [];
+    const createdAt = v.created_at ? Date.parse(v.created_at) : NaN;
+    for (const tag of tags) caches.push({ name: tag, createdAt: Number.isNaN(createdAt) ? null : createdAt });
+    manifests.push({ id: String(v.id), tags });
+  }
+  return { caches, manifests, base };
+}
+
+export async function deleteGhcrVersion(api: GitHubApi, base: string, id: string): Promise<void> {
+  await githubRequest(api, 'DELETE', `${base}/${id}`);
+}

@@ -1,0 +1,358 @@
+import { dockerConfigDir } from '../docker-config';
+import type { RunContext } from '../github/context';
+import type { Inputs } from '../inputs';
+import { namespace } from '../plan/names';
+import { planOptionsFrom } from '../plan/plan';
+import type { CachePlan } from '../plan/plan';
+import { classify } from '../plan/rules';
+import { setOutputs } from '../report/outputs';
+import { buildReport, exportOutcome } from '../report/report';
+import { formatBytes } from '../report/summary';
+import * as core from '../runner/commands';
+import type { GitHubApi } from './github-api';
+import {
+  bytesByRef,
+  deleteGhaEntry,
+  entriesByName,
+  GHA_LIMIT_BYTES,
+  gitRefOf,
+  ghaUsage,
+  listGhaEntries,
+  orphanedBlobs,
+} from './gha';
+import {
+  type CleanupTrigger,
+  type Deletion,
+  type DeletionTarget,
+  type DeletionPlan,
+  type ExistingCache,
+  deletionsDue,
+  manifestsToDelete,
+  MAX_DELETIONS,
+  planDeletions,
+  type TaggedManifest,
+} from './plan';
+import { cleanupOutputs } from './index';
+import { renderCleanup } from './summary';
+import {
+  deleteGhcrVersion,
+  deleteManifest,
+  ghcrPackage,
+  listGhcr,
+  readRegistryTags,
+  registryTags,
+} from './registry';
+
+/** Above this share of GitHub's 10 GB, a warning names the refs that hold the most. */
+const QUOTA_WARNING = 0.8;
+
+export interface QuotaView {
+  repositoryBytes: number;
+  limitBytes: number;
+  /** This scope's BuildKit index entries (blobs are content-addressed and shared, so not counted). */
+  scopeBytes: number;
+  largest: { ref: string; key: string; bytes: number }[];
+  refs: { ref: string; bytes: number }[];
+}
+
+/** What a clean-up did: the `cleanup` field of `cache-report`. */
+export interface CleanupOutcome {
+  kind: 'ref-gone' | 'retention';
+  why: string;
+  dryRun: boolean;
+  /** Deleted caches (on a dry run: what would be). */
+  deleted: Deletion[];
+  kept: Deletion[];
+  /** Left for a later run by the limit of 25 per run. */
+  deferred: string[];
+  notes: string[];
+  warnings: string[];
+  quota: QuotaView | null;
+}
+
+/** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
+export function namesInEntries(entries: string[]): string[] {
+  const names: string[] = [];
+  for (const entry of entries) {
+    for (const attr of entry.split(',')) {
+      const eq = attr.indexOf('=');
+      const [key, value] = [attr.slice(0, eq), attr.slice(eq + 1)];
+      if (key === 'scope' || key === 'name') names.push(...value.split(';'));
+      else if (key === 'ref') names.push(value.slice(value.lastIndexOf(':') + 1));
+      else if (key === 'src' || key === 'dest') names.push(value.slice(value.lastIndexOf('/') + 1));
+    }
+  }
+  return names;
+}
+
+/**
+ * Carries out a clean-up against the run's backend: lists what exists, plans the deletions
+ * (plan.ts), deletes them unless it is a dry run. Never throws: a refusal is a warning.
+ */
+async function cleanUp(
+  ctx: RunContext,
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  target: DeletionTarget,
+  why: string,
+  protect: string[],
+): Promise<CleanupOutcome> {
+  const options = planOptionsFrom(inputs);
+  const out: CleanupOutcome = {
+    kind: target.kind,
+    why,
+    dryRun: inputs.dryRun,
+    deleted: [],
+    kept: [],
+    deferred: [],
+    notes: [],
+    warnings: [],
+    quota: null,
+  };
+  const api: GitHubApi = { apiUrl: ctx.apiUrl, token: inputs.githubToken };
+  const decide = (existing: ExistingCache[]): DeletionPlan => {
+    const p = planDeletions({ target, scope: options.scope, existing, protect });
+    out.kept.push(...p.kept);
+    out.deferred.push(...p.deferred);
+    return p;
+  };
+  try {
+    switch (options.backend) {
+      case 'gha':
+        if (!inputs.githubToken) {
+          out.notes.push('no github-token: the GitHub cache is not cleaned up');
+          break;
+        }
+        await cleanUpGha(ctx, api, target, options.scope, decide, out);
+        break;
+      case 'registry': {
+        const ghcr = ghcrPackage(options.image ?? '');
+        if (ghcr && !inputs.githubToken) {
+          out.notes.push("no github-token: GHCR's packages are not cleaned up");
+        } else if (ghcr) {
+          const listed = await listGhcr(api, ghcr);
+          await deleteManifests(decide(listed.caches), listed.manifests, out, (id) =>
+            deleteGhcrVersion(api, listed.base, id).then(() => null),
+          );
+        } else {
+          const image = options.image ?? '';
+          const configDir = dockerConfigDir(env);
+          const tags = await registryTags(image, configDir);
+          // Names alone tell whether anything is due: most runs stop here, before any digest is read.
+          if (!deletionsDue(target, options.scope, tags)) break;
+          const sha = target.kind === 'retention' ? `${target.namespace}.sha-` : null;
+          const listed = await readRegistryTags({
+            image,
+            tags,
+            dockerConfigDir: configDir,
+            dated: (tag) => sha !== null && tag.startsWith(sha),
+          });
+          await deleteManifests(decide(listed.caches), listed.manifests, out, (digest) =>
+            deleteManifest(listed.session, digest),
+          );
+        }
+        break;
+      }
+      case 's3':
+      case 'azblob':
+        out.notes.push(
+          `${options.backend}: old caches are left to the bucket's lifecycle rules (see README)`,
+        );
+        break;
+      default:
+        out.notes.push(`cache ${options.backend}: nothing to clean up`);
+    }
+  } catch (e) {
+    const text = refusal(e, options.backend, ghcrPackage(options.image ?? '') !== null);
+    const status = (e as { status?: number }).status;
+    // Retention is housekeeping: a backend that cannot be listed (down, already warned about by the
+    // export) is a note; a refused permission is a warning, as on a clean-up run.
+    if (target.kind === 'retention' && status !== 401 && status !== 403) out.notes.push(text);
+    else out.warnings.push(text);
+  }
+  if (out.deferred.length > 0) {
+    out.notes.push(`${out.deferred.length} more left for later runs (at most ${MAX_DELETIONS} per run)`);
+  }
+  return out;
+}
+
+/** A refusal in one line, naming the permission the token lacks. */
+function refusal(e: unknown, backend: string, ghcr: boolean): string {
+  const status = (e as { status?: number }).status;
+  const message = (e as Error)?.message ?? String(e);
+  if (status === 403 || status === 401) {
+    const permission = ghcr
+      ? 'permissions: packages: write (and the repository given admin access to the package)'
+      : 'permissions: actions: write';
+    return `cache clean-up: the token may not delete (${message}); give the job ${permission}`;
+  }
+  return `cache clean-up on ${backend} failed: ${message}`;
+}
+
+async function deleteManifests(
+  plan: DeletionPlan,
+  manifests: TaggedManifest[],
+  out: CleanupOutcome,
+  remove: (id: string) => Promise<string | null>,
+): Promise<void> {
+  const { remove: doomed, kept } = manifestsToDelete(plan.deletions, manifests);
+  out.kept.push(...kept);
+  for (const m of doomed) {
+    const failed = out.dryRun ? null : await remove(m.id);
+    if (failed) {
+      out.warnings.push(`cache clean-up: ${failed}`);
+      return;
+    }
+    out.deleted.push(...m.tags.map((name) => ({ name, why: m.why })));
+  }
+}
+
+async function cleanUpGha(
+  ctx: RunContext,
+  api: GitHubApi,
+  target: DeletionTarget,
+  scope: string,
+  decide: (existing: ExistingCache[]) => DeletionPlan,
+  out: CleanupOutcome,
+): Promise<void> {
+  const repo = ctx.repository;
+  const gitRef =
+    target.kind === 'ref-gone' ? gitRefOf(target.ref, ctx.defaultBranch) : `refs/heads/${ctx.defaultBranch}`;
+  const prefix =
+    target.kind === 'ref-gone' ? `index-${namespace(scope, '')}.` : `index-${target.namespace}.sha-`;
+  const { entries } = await listGhaEntries(api, repo, { key: prefix, ref: gitRef });
+  const byName = entriesByName(entries);
+  const plan = decide(
+    [...byName].map(([name, list]) => ({ name, createdAt: Math.min(...list.map((e) => e.createdAt)) })),
+  );
+  let requests = 0;
+  for (const d of plan.deletions) {
+    if (!out.dryRun) for (const e of byName.get(d.name) ?? []) await deleteGhaEntry(api, repo, e.id);
+    requests++;
+    out.deleted.push(d);
+  }
+  // A gone ref's layer blobs: only its own runs could read them.
+  if (target.kind === 'ref-gone' && !out.dryRun && requests < MAX_DELETIONS) {
+    const remaining = await listGhaEntries(api, repo, { key: 'index-', ref: gitRef });
+    const blobs = orphanedBlobs(
+      remaining.entries,
+      (await listGhaEntries(api, repo, { key: 'buildkit-blob-', ref: gitRef })).entries,
+    );
+    const now = blobs.slice(0, MAX_DELETIONS - requests);
+    for (const b of now) await deleteGhaEntry(api, repo, b.id);
+    if (now.length > 0)
+      out.notes.push(`${now.length} layer blobs of ${gitRef} deleted: no index is left to read them`);
+    if (blobs.length > now.length) {
+      out.notes.push(
+        `${blobs.length - now.length} more blobs of ${gitRef} are left to GitHub's 7-day expiry`,
+      );
+    }
+  }
+  out.quota = await ghaQuota(api, repo, scope).catch((e) => {
+    out.notes.push(`cache usage not read: ${(e as Error).message}`);
+    return null;
+  });
+  const warning = out.quota ? quotaWarning(out.quota) : null;
+  if (warning) out.warnings.push(warning);
+}
+
+/** Above 80% of GitHub's 10 GB: which refs hold the most, before GitHub evicts main's caches. */
+export function quotaWarning(q: QuotaView): string | null {
+  if (q.repositoryBytes <= QUOTA_WARNING * q.limitBytes) return null;
+  const refs = q.refs.map((r) => `${r.ref} (${formatBytes(r.bytes)})`).join(', ');
+  return `the repository's GitHub cache holds ${formatBytes(q.repositoryBytes)} of ${formatBytes(q.limitBytes)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
+}
+
+async function ghaQuota(api: GitHubApi, repo: string, scope: string): Promise<QuotaView> {
+  const [usage, largest, own] = await Promise.all([
+    ghaUsage(api, repo),
+    listGhaEntries(api, repo, { sort: 'size_in_bytes', maxPages: 1 }),
+    listGhaEntries(api, repo, { key: `index-${namespace(scope, '')}.` }),
+  ]);
+  return {
+    repositoryBytes: usage.bytes,
+    limitBytes: GHA_LIMIT_BYTES,
+    scopeBytes: own.entries.reduce((n, e) => n + e.bytes, 0),
+    largest: largest.entries.slice(0, 5).map((e) => ({ ref: e.ref, key: e.key, bytes: e.bytes })),
+    refs: bytesByRef(largest.entries, 3),
+  };
+}
+
+function logOutcome(o: CleanupOutcome): void {
+  const verb = o.dryRun ? 'would delete' : 'deleted';
+  core.info(`cache clean-up: ${o.why}`);
+  for (const d of o.deleted) core.info(`${verb} ${d.name}  # ${d.why}`);
+  for (const k of o.kept) core.info(`kept ${k.name}  # ${k.why}`);
+  for (const n of o.notes) core.info(`note: ${n}`);
+  for (const w of o.warnings) core.warning(w);
+}
+
+/**
+ * A closed pull request's or a deleted branch's run: deletes its caches, builds nothing, and
+ * reports as a run that built nothing (`cache-report` with its `cleanup` field, the summary).
+ */
+export async function runCleanupEvent(
+  ctx: RunContext,
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  trigger: CleanupTrigger,
+): Promise<void> {
+  if (trigger.kind === 'nothing') return core.info(`cache clean-up: ${trigger.why}`);
+  const outcome = await core.group('Cache clean-up', async () => {
+    const o = await cleanUp(ctx, inputs, env, trigger, trigger.why, []);
+    logOutcome(o);
+    return o;
+  });
+  const options = planOptionsFrom(inputs);
+  const plan: CachePlan = {
+    trigger: classify(ctx),
+    namespace: namespace(options.scope, options.leg),
+    cacheFrom: [],
+    cacheTo: [],
+    reads: [],
+    writes: [],
+    notes: [`clean-up run: ${trigger.why}; nothing is built`],
+  };
+  const report = buildReport({
+    plan,
+    backend: inputs.cache.backend,
+    log: null,
+    build: 'not-run',
+    tokenScopes: null,
+    exportResult: exportOutcome(plan, null, false, 'clean-up run: nothing is built'),
+  });
+  setOutputs({
+    'cache-from': '',
+    'cache-to': '',
+    'cache-export': 'skipped',
+    'cache-report': JSON.stringify({ ...report, cleanup: outcome }),
+    ...cleanupOutputs(outcome),
+  });
+  try {
+    await core.appendSummary(renderCleanup(outcome));
+  } catch (e) {
+    core.warning(`could not write the job summary: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Retention on a push to the default branch: the newest `cache-keep-commits` commit caches of
+ * this namespace stay, older ones go, never one this run's plan reads or writes.
+ */
+export async function retainCommitCaches(
+  ctx: RunContext,
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  plan: CachePlan,
+): Promise<CleanupOutcome | null> {
+  if (plan.trigger.kind !== 'push-default') return null;
+  const keep = inputs.cache.keepCommits;
+  const target: DeletionTarget = { kind: 'retention', namespace: plan.namespace, keep };
+  const why = `push to ${ctx.defaultBranch}: keep the newest ${keep} commit caches`;
+  const protect = namesInEntries([...plan.cacheFrom, ...plan.cacheTo]);
+  return core.group('Cache retention', async () => {
+    const o = await cleanUp(ctx, inputs, env, target, why, protect);
+    logOutcome(o);
+    return o;
+  });
+}
