@@ -245,11 +245,13 @@ export async function dockerShim(): Promise<{ env: Record<string, string>; calls
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'));
   const log = path.join(dir, 'calls');
   fs.writeFileSync(log, '');
-  fs.writeFileSync(
-    path.join(dir, 'docker'),
-    `#!/bin/bash\n{ printf '%s\\0' "$@"; printf '\\n'; } >> '${log}'\nexec '${real}' "$@"\n`,
-    { mode: 0o755 },
-  );
+  // One record per call, written under a lock: calls run at once (the export and the history read)
+  // would otherwise interleave their arguments.
+  const appendCall = (args: string) =>
+    `exec 9>>'${log}'; flock 9; { printf '%s\\0' ${args}; printf '\\n'; } >&9; exec 9>&-\n`;
+  fs.writeFileSync(path.join(dir, 'docker'), `#!/bin/bash\n${appendCall('"$@"')}exec '${real}' "$@"\n`, {
+    mode: 0o755,
+  });
   // A docker config of its own whose plugin is the shim; builder state stays the engine's.
   const config = path.join(dir, 'config');
   fs.mkdirSync(path.join(config, 'cli-plugins'), { recursive: true });
@@ -262,7 +264,7 @@ export async function dockerShim(): Promise<{ env: Record<string, string>; calls
     path.join(config, 'cli-plugins', 'docker-buildx'),
     // Run by docker (which logged already) or asked for its metadata: not logged again.
     `#!/bin/bash\nif [ -z "$DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND" ] && [ "$1" != docker-cli-plugin-metadata ]; then\n` +
-      `  { printf '%s\\0' buildx "$@"; printf '\\n'; } >> '${log}'\nfi\nexec '${realPlugin}' "$@"\n`,
+      `  ${appendCall('buildx "$@"')}fi\nexec '${realPlugin}' "$@"\n`,
     { mode: 0o755 },
   );
   return {
