@@ -3,13 +3,13 @@ exports.id = 404;
 exports.ids = [404];
 exports.modules = {
 
-/***/ 83849:
+/***/ 3849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ headExists)
 /* harmony export */ });
-/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59663);
+/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9663);
 
 /**
  * One signed `HEAD`: 200 is "exists", 404 "does not"; any other answer, a timeout or a failed
@@ -38,7 +38,7 @@ async function headExists(url, headers, what, o = {}) {
 
 /***/ }),
 
-/***/ 89404:
+/***/ 9404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -52,11 +52,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/report/export-size.ts
-var export_size = __webpack_require__(35930);
+var export_size = __webpack_require__(5930);
 // EXTERNAL MODULE: ./src/net/head.ts
-var head = __webpack_require__(83849);
+var head = __webpack_require__(3849);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/s3/sigv4.ts
 
 /** SHA-256 of an empty body: what a HEAD or GET sends. */

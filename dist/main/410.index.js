@@ -3,14 +3,14 @@ exports.id = 410;
 exports.ids = [410];
 exports.modules = {
 
-/***/ 82410:
+/***/ 2410:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   scanCacheMounts: () => (/* binding */ scanCacheMounts)
 /* harmony export */ });
 /* unused harmony exports expand, buildArgMap, mountFields */
-/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78390);
+/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8390);
 
 const SHARING = ['shared', 'private', 'locked'];
 /** `$NAME`, `${NAME}`, `${NAME:-word}` and `${NAME:+word}`, as the Dockerfile frontend reads them. */

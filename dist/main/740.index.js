@@ -3,7 +3,7 @@ exports.id = 740;
 exports.ids = [740];
 exports.modules = {
 
-/***/ 32740:
+/***/ 2740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,13 +16,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/net/head.ts
-var head = __webpack_require__(83849);
+var head = __webpack_require__(3849);
 // EXTERNAL MODULE: ./src/report/export-size.ts
-var export_size = __webpack_require__(35930);
+var export_size = __webpack_require__(5930);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/azblob/sharedkey.ts
 
 /** The standard headers in the order the Shared Key string to sign lists them (blob service). */
@@ -128,13 +128,13 @@ async function azblobManifestExists(entry, env, o = {}) {
 
 /***/ }),
 
-/***/ 83849:
+/***/ 3849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ headExists)
 /* harmony export */ });
-/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59663);
+/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9663);
 
 /**
  * One signed `HEAD`: 200 is "exists", 404 "does not"; any other answer, a timeout or a failed

@@ -3,7 +3,7 @@ exports.id = 905;
 exports.ids = [905];
 exports.modules = {
 
-/***/ 80905:
+/***/ 905:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,25 +18,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/docker-config.ts
-var docker_config = __webpack_require__(37706);
+var docker_config = __webpack_require__(7706);
 // EXTERNAL MODULE: ./src/plan/names.ts
-var names = __webpack_require__(42471);
+var names = __webpack_require__(2471);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
-var plan_plan = __webpack_require__(55312);
+var plan_plan = __webpack_require__(5312);
 // EXTERNAL MODULE: ./src/plan/rules.ts
-var rules = __webpack_require__(31324);
+var rules = __webpack_require__(1324);
 // EXTERNAL MODULE: ./src/report/outputs.ts
-var outputs = __webpack_require__(65468);
+var outputs = __webpack_require__(5468);
 // EXTERNAL MODULE: ./src/report/report.ts
-var report_report = __webpack_require__(88850);
+var report_report = __webpack_require__(8850);
 // EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __webpack_require__(57994);
+var summary = __webpack_require__(7994);
 // EXTERNAL MODULE: ./src/runner/commands.ts
-var commands = __webpack_require__(46342);
+var commands = __webpack_require__(6342);
 // EXTERNAL MODULE: ./src/github/cache-entries.ts
 var cache_entries = __webpack_require__(3780);
 // EXTERNAL MODULE: ./src/net/http.ts
-var http = __webpack_require__(59663);
+var http = __webpack_require__(9663);
 ;// CONCATENATED MODULE: ./src/cleanup/github-api.ts
 
 /** A REST call GitHub refused or that did not reach it: `status` 0 when it never answered. */
@@ -183,11 +183,11 @@ function bytesByRef(entries, top = 5) {
 }
 
 // EXTERNAL MODULE: ./src/cleanup/plan.ts
-var cleanup_plan = __webpack_require__(88345);
+var cleanup_plan = __webpack_require__(8345);
 // EXTERNAL MODULE: ./src/cleanup/index.ts
-var cleanup = __webpack_require__(15436);
+var cleanup = __webpack_require__(5436);
 // EXTERNAL MODULE: ./src/cleanup/summary.ts
-var cleanup_summary = __webpack_require__(56320);
+var cleanup_summary = __webpack_require__(6320);
 // EXTERNAL MODULE: ./src/registry/tags.ts
 var tags = __webpack_require__(7906);
 ;// CONCATENATED MODULE: ./src/cleanup/registry.ts

@@ -3,7 +3,7 @@ exports.id = 988;
 exports.ids = [988];
 exports.modules = {
 
-/***/ 54988:
+/***/ 4988:
 /***/ ((__unused_webpack_module, exports) => {
 
 

@@ -2,7 +2,7 @@ require('./sourcemap-register.js');/******/ (() => { // webpackBootstrap
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 44914:
+/***/ 4914:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -31,8 +31,8 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.issue = exports.issueCommand = void 0;
-const os = __importStar(__nccwpck_require__(70857));
-const utils_1 = __nccwpck_require__(30302);
+const os = __importStar(__nccwpck_require__(857));
+const utils_1 = __nccwpck_require__(302);
 /**
  * Commands
  *
@@ -104,7 +104,7 @@ function escapeProperty(s) {
 
 /***/ }),
 
-/***/ 24753:
+/***/ 4753:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -136,10 +136,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.prepareKeyValueMessage = exports.issueFileCommand = void 0;
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const crypto = __importStar(__nccwpck_require__(76982));
-const fs = __importStar(__nccwpck_require__(79896));
-const os = __importStar(__nccwpck_require__(70857));
-const utils_1 = __nccwpck_require__(30302);
+const crypto = __importStar(__nccwpck_require__(6982));
+const fs = __importStar(__nccwpck_require__(9896));
+const os = __importStar(__nccwpck_require__(857));
+const utils_1 = __nccwpck_require__(302);
 function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
@@ -172,7 +172,7 @@ exports.prepareKeyValueMessage = prepareKeyValueMessage;
 
 /***/ }),
 
-/***/ 30302:
+/***/ 302:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -218,7 +218,7 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
-/***/ 42487:
+/***/ 2487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -617,7 +617,7 @@ function parseHistoryInspect(text) {
 
 /***/ }),
 
-/***/ 15436:
+/***/ 5436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -626,17 +626,17 @@ function parseHistoryInspect(text) {
 /* harmony export */   oI: () => (/* binding */ runCleanupEvent),
 /* harmony export */   rg: () => (/* binding */ cleanupOutputs)
 /* harmony export */ });
-/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88345);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8345);
 // The room's door for main.ts: the REST and registry code is evaluated only on runs that clean up.
 
 async function runCleanupEvent(ctx, inputs, env, trigger) {
-    return (await __nccwpck_require__.e(/* import() */ 905).then(__nccwpck_require__.bind(__nccwpck_require__, 80905))).runCleanupEvent(ctx, inputs, env, trigger);
+    return (await __nccwpck_require__.e(/* import() */ 905).then(__nccwpck_require__.bind(__nccwpck_require__, 905))).runCleanupEvent(ctx, inputs, env, trigger);
 }
 /** Retention runs on pushes to the default branch only. */
 async function retainCommitCaches(ctx, inputs, env, plan) {
     if (plan.trigger.kind !== 'push-default')
         return null;
-    return (await __nccwpck_require__.e(/* import() */ 905).then(__nccwpck_require__.bind(__nccwpck_require__, 80905))).retainCommitCaches(ctx, inputs, env, plan);
+    return (await __nccwpck_require__.e(/* import() */ 905).then(__nccwpck_require__.bind(__nccwpck_require__, 905))).retainCommitCaches(ctx, inputs, env, plan);
 }
 /** The outputs a clean-up adds: the repository's GitHub cache usage, when it was read. */
 function cleanupOutputs(o) {
@@ -646,7 +646,7 @@ function cleanupOutputs(o) {
 
 /***/ }),
 
-/***/ 88345:
+/***/ 8345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -657,7 +657,7 @@ function cleanupOutputs(o) {
 /* harmony export */   y7: () => (/* binding */ deletionsDue)
 /* harmony export */ });
 /* unused harmony export namesOfRef */
-/* harmony import */ var _plan_names__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42471);
+/* harmony import */ var _plan_names__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2471);
 
 /** At most this many caches are deleted per run: a backlog is paid off over several runs. */
 const MAX_DELETIONS = 25;
@@ -801,13 +801,13 @@ function manifestsToDelete(deletions, manifests) {
 
 /***/ }),
 
-/***/ 56320:
+/***/ 6320:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ renderCleanup)
 /* harmony export */ });
-/* harmony import */ var _report_summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57994);
+/* harmony import */ var _report_summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7994);
 
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
 const code = (text) => `\`${cell(text)}\``;
@@ -846,18 +846,18 @@ function renderCleanup(o) {
 
 /***/ }),
 
-/***/ 37706:
+/***/ 7706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ readDockerConfig),
 /* harmony export */   k: () => (/* binding */ dockerConfigDir)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 
 
@@ -888,9 +888,9 @@ function readDockerConfig(env = process.env) {
 /* harmony export */   ym: () => (/* binding */ ghaServiceFrom)
 /* harmony export */ });
 /* unused harmony exports GHA_CACHE_VERSION, indexKeys, isIndexOf */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(59663);
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9663);
 
 
 /**
@@ -1004,7 +1004,7 @@ function indexNames(keys) {
 
 /***/ }),
 
-/***/ 19556:
+/***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1012,7 +1012,7 @@ function indexNames(keys) {
 /* harmony export */   yT: () => (/* binding */ stripRefsHeads)
 /* harmony export */ });
 /* unused harmony exports parseMergeQueueRef, runContextFrom, mergedPullRequest */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
 function obj(value) {
@@ -1116,7 +1116,7 @@ function readRunContext(env = process.env) {
 
 /***/ }),
 
-/***/ 59663:
+/***/ 9663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1124,7 +1124,7 @@ function readRunContext(env = process.env) {
 /* harmony export */   kY: () => (/* binding */ failureText),
 /* harmony export */   tX: () => (/* binding */ httpFetch)
 /* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 
 const MAX_REDIRECTS = 5;
@@ -1187,8 +1187,8 @@ function proxyRoutes() {
     if (!PROXY_VARIABLES.some((name) => process.env[name]))
         return Promise.resolve(DIRECT);
     loadedRoutes ??= Promise.all([
-        __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 54844, 23)),
-        __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 54988)),
+        __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4844, 23)),
+        __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 4988)),
     ]).then(([{ HttpClient }, { getProxyUrl }]) => {
         const client = new HttpClient('buildkit-cache-action', [], { allowRedirects: false });
         return {
@@ -1207,7 +1207,7 @@ function request(url, method, headers, body, signal, routes) {
             return reject(signal.reason);
         // node:https loads TLS: ~5 ms that runs against a loopback or plain-HTTP service never need.
         const client = url.protocol === 'https:'
-            ? __nccwpck_require__(44708)
+            ? __nccwpck_require__(4708)
             : url.protocol === 'http:'
                 ? node_http__WEBPACK_IMPORTED_MODULE_0__
                 : null;
@@ -1261,7 +1261,7 @@ function request(url, method, headers, body, signal, routes) {
 
 /***/ }),
 
-/***/ 42471:
+/***/ 2471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1275,7 +1275,7 @@ function request(url, method, headers, body, signal, routes) {
 /* harmony export */   yR: () => (/* binding */ slug)
 /* harmony export */ });
 /* unused harmony exports sameRef, refName, TAG_MAX */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 function refLabel(ref) {
@@ -1399,7 +1399,7 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
 
 /***/ }),
 
-/***/ 55312:
+/***/ 5312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1524,9 +1524,9 @@ function cacheToEntries(b, names) {
 }
 
 // EXTERNAL MODULE: ./src/plan/names.ts
-var plan_names = __nccwpck_require__(42471);
+var plan_names = __nccwpck_require__(2471);
 // EXTERNAL MODULE: ./src/plan/rules.ts
-var plan_rules = __nccwpck_require__(31324);
+var plan_rules = __nccwpck_require__(1324);
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
 
 
@@ -1684,7 +1684,7 @@ function planLines(p) {
 
 /***/ }),
 
-/***/ 31324:
+/***/ 1324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1693,8 +1693,8 @@ function planLines(p) {
 /* harmony export */   de: () => (/* binding */ refPlan),
 /* harmony export */   jJ: () => (/* binding */ factsNeeded)
 /* harmony export */ });
-/* harmony import */ var _github_context__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19556);
-/* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42471);
+/* harmony import */ var _github_context__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9556);
+/* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2471);
 
 
 /** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
@@ -1966,13 +1966,13 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
 /* harmony export */   cB: () => (/* binding */ listTags)
 /* harmony export */ });
 /* unused harmony exports parseImageName, registryOrigin, parseChallenges, RegistryError */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _docker_config__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(37706);
-/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(59663);
-/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(46342);
+/* harmony import */ var _docker_config__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7706);
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9663);
+/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6342);
 
 
 
@@ -2466,7 +2466,7 @@ async function manifestsExist(options) {
 
 /***/ }),
 
-/***/ 35930:
+/***/ 5930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2474,11 +2474,11 @@ async function manifestsExist(options) {
 /* harmony export */   yz: () => (/* binding */ measureExports)
 /* harmony export */ });
 /* unused harmony exports cacheManifestBytes, registryManifestUrl, registryCacheBytes, directoryBytes */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59663);
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9663);
 
 
 
@@ -2633,14 +2633,14 @@ async function measureExports(destinations, manifest, fetcher) {
 
 /***/ }),
 
-/***/ 65468:
+/***/ 5468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ setOutputs)
 /* harmony export */ });
 /* unused harmony export OUTPUT_NAMES */
-/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46342);
+/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6342);
 
 /** Every output the action sets; a test checks this list against action.yml. */
 const OUTPUT_NAMES = [
@@ -2671,7 +2671,7 @@ function setOutputs(outputs) {
 
 /***/ }),
 
-/***/ 88850:
+/***/ 8850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2681,7 +2681,7 @@ function setOutputs(outputs) {
 /* harmony export */   p_: () => (/* binding */ exportOutcome)
 /* harmony export */ });
 /* unused harmony exports firstExecuted, normalizeImage, changedBaseImages, changedBuildArgs, likelyReasons, baseImages */
-/* harmony import */ var _buildx_parse__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42487);
+/* harmony import */ var _buildx_parse__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2487);
 
 /** Cache exporters default to mode=min; an inline cache can only be min. */
 const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
@@ -2986,14 +2986,14 @@ function buildReport(args) {
 
 /***/ }),
 
-/***/ 57994:
+/***/ 7994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ renderSummary),
 /* harmony export */   z: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* harmony import */ var _cleanup_summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56320);
+/* harmony import */ var _cleanup_summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6320);
 
 /** Markdown table cells: no pipes or newlines from step text may break the table. */
 function cell(text) {
@@ -3221,7 +3221,7 @@ function renderSummary(r) {
 
 /***/ }),
 
-/***/ 46342:
+/***/ 6342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3237,13 +3237,13 @@ function renderSummary(r) {
 /* harmony export */   uH: () => (/* binding */ setOutput)
 /* harmony export */ });
 /* unused harmony exports getState, error */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44914);
+/* harmony import */ var _actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4914);
 /* harmony import */ var _actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(24753);
+/* harmony import */ var _actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4753);
 /* harmony import */ var _actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__);
 
 
@@ -3300,210 +3300,189 @@ async function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 42613:
+/***/ 2613:
 /***/ ((module) => {
 
 module.exports = require("assert");
 
 /***/ }),
 
-/***/ 90290:
+/***/ 290:
 /***/ ((module) => {
 
 module.exports = require("async_hooks");
 
 /***/ }),
 
-/***/ 20181:
+/***/ 181:
 /***/ ((module) => {
 
 module.exports = require("buffer");
 
 /***/ }),
 
-/***/ 35317:
+/***/ 5317:
 /***/ ((module) => {
 
 module.exports = require("child_process");
 
 /***/ }),
 
-/***/ 64236:
+/***/ 4236:
 /***/ ((module) => {
 
 module.exports = require("console");
 
 /***/ }),
 
-/***/ 76982:
+/***/ 6982:
 /***/ ((module) => {
 
 module.exports = require("crypto");
 
 /***/ }),
 
-/***/ 31637:
+/***/ 1637:
 /***/ ((module) => {
 
 module.exports = require("diagnostics_channel");
 
 /***/ }),
 
-/***/ 24434:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = require("events");
 
 /***/ }),
 
-/***/ 79896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = require("fs");
 
 /***/ }),
 
-/***/ 58611:
+/***/ 8611:
 /***/ ((module) => {
 
 module.exports = require("http");
 
 /***/ }),
 
-/***/ 85675:
+/***/ 5675:
 /***/ ((module) => {
 
 module.exports = require("http2");
 
 /***/ }),
 
-/***/ 65692:
+/***/ 5692:
 /***/ ((module) => {
 
 module.exports = require("https");
 
 /***/ }),
 
-/***/ 69278:
+/***/ 9278:
 /***/ ((module) => {
 
 module.exports = require("net");
 
 /***/ }),
 
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = require("node:buffer");
-
-/***/ }),
-
-/***/ 77598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = require("node:crypto");
 
 /***/ }),
 
-/***/ 78474:
+/***/ 8474:
 /***/ ((module) => {
 
 module.exports = require("node:events");
 
 /***/ }),
 
-/***/ 73024:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = require("node:fs");
 
 /***/ }),
 
-/***/ 51455:
+/***/ 1455:
 /***/ ((module) => {
 
 module.exports = require("node:fs/promises");
 
 /***/ }),
 
-/***/ 37067:
+/***/ 7067:
 /***/ ((module) => {
 
 module.exports = require("node:http");
 
 /***/ }),
 
-/***/ 44708:
+/***/ 4708:
 /***/ ((module) => {
 
 module.exports = require("node:https");
 
 /***/ }),
 
-/***/ 48161:
+/***/ 8161:
 /***/ ((module) => {
 
 module.exports = require("node:os");
 
 /***/ }),
 
-/***/ 76760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = require("node:path");
 
 /***/ }),
 
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = require("node:process");
-
-/***/ }),
-
-/***/ 57075:
+/***/ 7075:
 /***/ ((module) => {
 
 module.exports = require("node:stream");
 
 /***/ }),
 
-/***/ 57975:
+/***/ 7975:
 /***/ ((module) => {
 
 module.exports = require("node:util");
 
 /***/ }),
 
-/***/ 38522:
-/***/ ((module) => {
-
-module.exports = require("node:zlib");
-
-/***/ }),
-
-/***/ 70857:
+/***/ 857:
 /***/ ((module) => {
 
 module.exports = require("os");
 
 /***/ }),
 
-/***/ 16928:
+/***/ 6928:
 /***/ ((module) => {
 
 module.exports = require("path");
 
 /***/ }),
 
-/***/ 82987:
+/***/ 2987:
 /***/ ((module) => {
 
 module.exports = require("perf_hooks");
 
 /***/ }),
 
-/***/ 83480:
+/***/ 3480:
 /***/ ((module) => {
 
 module.exports = require("querystring");
@@ -3517,70 +3496,63 @@ module.exports = require("stream");
 
 /***/ }),
 
-/***/ 63774:
+/***/ 3774:
 /***/ ((module) => {
 
 module.exports = require("stream/web");
 
 /***/ }),
 
-/***/ 13193:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = require("string_decoder");
 
 /***/ }),
 
-/***/ 53557:
+/***/ 3557:
 /***/ ((module) => {
 
 module.exports = require("timers");
 
 /***/ }),
 
-/***/ 64756:
+/***/ 4756:
 /***/ ((module) => {
 
 module.exports = require("tls");
 
 /***/ }),
 
-/***/ 52018:
-/***/ ((module) => {
-
-module.exports = require("tty");
-
-/***/ }),
-
-/***/ 87016:
+/***/ 7016:
 /***/ ((module) => {
 
 module.exports = require("url");
 
 /***/ }),
 
-/***/ 39023:
+/***/ 9023:
 /***/ ((module) => {
 
 module.exports = require("util");
 
 /***/ }),
 
-/***/ 98253:
+/***/ 8253:
 /***/ ((module) => {
 
 module.exports = require("util/types");
 
 /***/ }),
 
-/***/ 28167:
+/***/ 8167:
 /***/ ((module) => {
 
 module.exports = require("worker_threads");
 
 /***/ }),
 
-/***/ 43106:
+/***/ 3106:
 /***/ ((module) => {
 
 module.exports = require("zlib");
@@ -3764,13 +3736,13 @@ module.exports = require("zlib");
 var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/runner/commands.ts
-var commands = __nccwpck_require__(46342);
+var commands = __nccwpck_require__(6342);
 ;// CONCATENATED MODULE: ./src/buildx/args.ts
 function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
     const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
@@ -3888,7 +3860,7 @@ function historyInspectArgs(builder, ref) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/buildx/builder.ts
 
 
@@ -3954,9 +3926,9 @@ function lastLine(text) {
 }
 
 // EXTERNAL MODULE: ./src/buildx/parse.ts
-var parse = __nccwpck_require__(42487);
+var parse = __nccwpck_require__(2487);
 // EXTERNAL MODULE: ./src/report/export-size.ts
-var export_size = __nccwpck_require__(35930);
+var export_size = __nccwpck_require__(5930);
 ;// CONCATENATED MODULE: ./src/report/warnings.ts
 /** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
 const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
@@ -4451,7 +4423,7 @@ async function compareCommits(exec, options) {
 }
 
 // EXTERNAL MODULE: ./src/net/http.ts
-var http = __nccwpck_require__(59663);
+var http = __nccwpck_require__(9663);
 ;// CONCATENATED MODULE: ./src/github/compare.ts
 
 const compare_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -4613,7 +4585,7 @@ async function mergeBaseFromApi(options) {
 }
 
 // EXTERNAL MODULE: ./src/docker-config.ts
-var docker_config = __nccwpck_require__(37706);
+var docker_config = __nccwpck_require__(7706);
 // EXTERNAL MODULE: ./src/github/cache-entries.ts
 var cache_entries = __nccwpck_require__(3780);
 ;// CONCATENATED MODULE: ./src/github/runtime-token.ts
@@ -4648,7 +4620,7 @@ function cacheScopesFromToken(token) {
 // EXTERNAL MODULE: ./src/registry/tags.ts
 var registry_tags = __nccwpck_require__(7906);
 // EXTERNAL MODULE: ./src/plan/names.ts
-var names = __nccwpck_require__(42471);
+var names = __nccwpck_require__(2471);
 ;// CONCATENATED MODULE: ./src/plan/narrow.ts
 /**
  * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
@@ -4783,7 +4755,7 @@ function localExistence(fileExists) {
 }
 
 // EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
-var plan_plan = __nccwpck_require__(55312);
+var plan_plan = __nccwpck_require__(5312);
 ;// CONCATENATED MODULE: ./src/plan/probe.ts
 /**
  * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
@@ -4842,7 +4814,7 @@ function probedCaches(o) {
 }
 
 // EXTERNAL MODULE: ./src/plan/rules.ts
-var rules = __nccwpck_require__(31324);
+var rules = __nccwpck_require__(1324);
 ;// CONCATENATED MODULE: ./src/plan/facts.ts
 
 
@@ -5021,8 +4993,8 @@ async function findExistingCaches(options, env, fileExists, exec) {
         case 'azblob': {
             // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
             const check = options.backend === 's3'
-                ? (await __nccwpck_require__.e(/* import() */ 404).then(__nccwpck_require__.bind(__nccwpck_require__, 89404))).s3ManifestExists
-                : (await __nccwpck_require__.e(/* import() */ 740).then(__nccwpck_require__.bind(__nccwpck_require__, 32740))).azblobManifestExists;
+                ? (await __nccwpck_require__.e(/* import() */ 404).then(__nccwpck_require__.bind(__nccwpck_require__, 9404))).s3ManifestExists
+                : (await __nccwpck_require__.e(/* import() */ 740).then(__nccwpck_require__.bind(__nccwpck_require__, 2740))).azblobManifestExists;
             const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
             return probedCaches({
                 lookups,
@@ -5037,7 +5009,7 @@ async function findExistingCaches(options, env, fileExists, exec) {
 }
 
 // EXTERNAL MODULE: ./src/report/outputs.ts
-var outputs = __nccwpck_require__(65468);
+var outputs = __nccwpck_require__(5468);
 ;// CONCATENATED MODULE: ./src/bake/targets.ts
 
 
@@ -5118,7 +5090,7 @@ async function writeBakeFile(exec, ctx, inputs, env) {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(37067);
+var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: ./src/buildx/engine.ts
 
 
@@ -5264,7 +5236,89 @@ function extraPluginDirs(configJson) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cache/worker.ts
+
+
+
+const RESULT_PREFIX = 'bkca-cache-result:';
+/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
+function clientProblems(stdout) {
+    return stdout
+        .split('\n')
+        .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
+        .filter((l) => l !== '');
+}
+/** What a worker run means. Pure: its output in. */
+function readWorkerRun(op, run, timeoutMs, ms) {
+    if (run.timedOut)
+        return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
+    const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+    let result = null;
+    try {
+        result = line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null;
+    }
+    catch {
+        result = null;
+    }
+    const problems = clientProblems(run.stdout);
+    if (result === null) {
+        return { status: 'failed', reason: problems[0] ?? lastLine(run.stderr || run.stdout), ms };
+    }
+    if (result.error)
+        return { status: 'failed', reason: result.error, ms };
+    if (op === 'restore') {
+        if (result.matchedKey)
+            return { status: 'hit', matchedKey: result.matchedKey, ms };
+        const failed = problems.find((p) => /failed to restore/i.test(p));
+        return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
+    }
+    if (result.cacheId !== undefined && result.cacheId !== -1)
+        return { status: 'saved', ms };
+    // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
+    const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
+    if (/\(409\)|already.exists/i.test(reserve))
+        return { status: 'exists', ms };
+    return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
+}
+/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
+const workerScript = () => external_node_path_.join(__dirname, '..', 'cache', 'index.js');
+async function runCacheWorker(exec, request, o) {
+    const started = Date.now();
+    const env = {
+        ...o.env,
+        GITHUB_WORKSPACE: o.root,
+        // A stuck segment download gives up within the call's own bound.
+        SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
+    };
+    const run = await exec(process.execPath, [o.script ?? workerScript()], {
+        cwd: o.root,
+        env,
+        input: JSON.stringify(request),
+        timeoutMs: o.timeoutMs,
+    });
+    return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
+}
+/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
+async function saveInto(exec, r, what, request, o) {
+    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
+    r.seconds.save = Math.round(call.ms / 100) / 10;
+    if (call.status === 'failed') {
+        r.error = `save failed: ${call.reason}`;
+        r.notSaved = 'the save failed';
+        commands/* warning */.$e(`${what}: ${r.error}`);
+    }
+    else if (call.status === 'exists') {
+        r.notSaved = 'another run saved the same content first';
+    }
+    else {
+        r.saved = true;
+        r.savedKey = request.key;
+        commands/* info */.pq(`${what}: saved as ${request.key}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/buildx/release-cache.ts
+
 
 
 
@@ -5285,29 +5339,32 @@ function githubCacheAvailable(env) {
     return Boolean((env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL) && env.ACTIONS_RUNTIME_TOKEN);
 }
 /**
- * The GitHub cache through `@actions/cache`, loaded on first use only: most runs never download
- * buildx. `@actions/cache` reports a failed transfer itself (as a warning); what it throws is
- * turned into one.
+ * The GitHub cache through the same `@actions/cache` worker as cache mounts and local folders
+ * (src/cache/worker.ts): bounded in time, and a failed transfer is one warning, never an
+ * `::error::`. Only runs that download buildx start it.
  */
-function githubReleaseStore(name) {
+function githubReleaseStore(name, exec, env, timeoutMs = 120_000) {
+    const call = (op, version) => {
+        const dir = releaseCacheDir(version);
+        return runCacheWorker(exec, { op, path: external_node_path_.basename(dir), key: releaseCacheKey(version) }, { root: external_node_path_.dirname(dir), env, timeoutMs });
+    };
     return {
         async restore(version, file) {
             const dir = releaseCacheDir(version);
             try {
                 // Only what this restore extracts counts, not a file an earlier job left there.
                 external_node_fs_.rmSync(dir, { recursive: true, force: true });
-                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(116)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5116, 23));
-                const hit = await cache.restoreCache([dir], releaseCacheKey(version));
+                external_node_fs_.mkdirSync(external_node_path_.dirname(dir), { recursive: true });
+                const result = await call('restore', version);
+                if (result.status === 'failed') {
+                    commands/* warning */.$e(`buildx ${version} could not be restored from the GitHub cache: ${result.reason}`);
+                }
                 const cached = external_node_path_.join(dir, name);
-                if (!hit || !external_node_fs_.existsSync(cached))
+                if (result.status !== 'hit' || !external_node_fs_.existsSync(cached))
                     return false;
                 external_node_fs_.copyFileSync(cached, file);
                 external_node_fs_.chmodSync(file, 0o755);
                 return true;
-            }
-            catch (e) {
-                commands/* warning */.$e(`buildx ${version} could not be restored from the GitHub cache: ${e.message}`);
-                return false;
             }
             finally {
                 external_node_fs_.rmSync(dir, { recursive: true, force: true });
@@ -5319,11 +5376,10 @@ function githubReleaseStore(name) {
                 external_node_fs_.rmSync(dir, { recursive: true, force: true });
                 external_node_fs_.mkdirSync(dir, { recursive: true });
                 external_node_fs_.copyFileSync(file, external_node_path_.join(dir, name));
-                const cache = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(116)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5116, 23));
-                await cache.saveCache([dir], releaseCacheKey(version));
-            }
-            catch (e) {
-                commands/* warning */.$e(`buildx ${version} could not be saved to the GitHub cache: ${e.message}`);
+                const result = await call('save', version);
+                if (result.status === 'failed') {
+                    commands/* warning */.$e(`buildx ${version} could not be saved to the GitHub cache: ${result.reason}`);
+                }
             }
             finally {
                 external_node_fs_.rmSync(dir, { recursive: true, force: true });
@@ -5388,7 +5444,7 @@ function toolCacheDir(version, toolCache, arch = external_node_os_.arch()) {
  * goes through the runner's proxy and retries server errors and network failures.
  */
 async function downloadRelease(url, file) {
-    const tc = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(367), __nccwpck_require__.e(472)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 33472, 23));
+    const tc = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(472)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3472, 23));
     try {
         await tc.downloadTool(url, file);
     }
@@ -5469,7 +5525,7 @@ async function ensureBuildx(exec, o) {
     const store = o.releaseStore !== undefined
         ? o.releaseStore
         : githubCacheAvailable(process.env)
-            ? githubReleaseStore(BINARY)
+            ? githubReleaseStore(BINARY, exec, process.env)
             : null;
     let source = 'tool-cache';
     if (!external_node_fs_.existsSync(`${dir}.complete`)) {
@@ -5496,7 +5552,7 @@ async function ensureBuildx(exec, o) {
 }
 
 // EXTERNAL MODULE: ./src/cleanup/index.ts
-var src_cleanup = __nccwpck_require__(15436);
+var src_cleanup = __nccwpck_require__(5436);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = require("node:child_process");
 ;// CONCATENATED MODULE: ./src/exec.ts
@@ -5546,7 +5602,7 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
 });
 
 // EXTERNAL MODULE: ./src/github/context.ts
-var context = __nccwpck_require__(19556);
+var context = __nccwpck_require__(9556);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 
 class CsvError extends Error {
@@ -7273,89 +7329,8 @@ function validatePaths(build, workspace, exists) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cache/worker.ts
-
-
-
-const RESULT_PREFIX = 'bkca-cache-result:';
-/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
-function clientProblems(stdout) {
-    return stdout
-        .split('\n')
-        .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
-        .filter((l) => l !== '');
-}
-/** What a worker run means. Pure: its output in. */
-function readWorkerRun(op, run, timeoutMs, ms) {
-    if (run.timedOut)
-        return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
-    const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-    let result = null;
-    try {
-        result = line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null;
-    }
-    catch {
-        result = null;
-    }
-    const problems = clientProblems(run.stdout);
-    if (result === null) {
-        return { status: 'failed', reason: problems[0] ?? lastLine(run.stderr || run.stdout), ms };
-    }
-    if (result.error)
-        return { status: 'failed', reason: result.error, ms };
-    if (op === 'restore') {
-        if (result.matchedKey)
-            return { status: 'hit', matchedKey: result.matchedKey, ms };
-        const failed = problems.find((p) => /failed to restore/i.test(p));
-        return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
-    }
-    if (result.cacheId !== undefined && result.cacheId !== -1)
-        return { status: 'saved', ms };
-    // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
-    const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
-    if (/\(409\)|already.exists/i.test(reserve))
-        return { status: 'exists', ms };
-    return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
-}
-/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
-const workerScript = () => external_node_path_.join(__dirname, '..', 'cache', 'index.js');
-async function runCacheWorker(exec, request, o) {
-    const started = Date.now();
-    const env = {
-        ...o.env,
-        GITHUB_WORKSPACE: o.root,
-        // A stuck segment download gives up within the call's own bound.
-        SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
-    };
-    const run = await exec(process.execPath, [o.script ?? workerScript()], {
-        cwd: o.root,
-        env,
-        input: JSON.stringify(request),
-        timeoutMs: o.timeoutMs,
-    });
-    return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
-}
-/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
-async function saveInto(exec, r, what, request, o) {
-    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
-    r.seconds.save = Math.round(call.ms / 100) / 10;
-    if (call.status === 'failed') {
-        r.error = `save failed: ${call.reason}`;
-        r.notSaved = 'the save failed';
-        commands/* warning */.$e(`${what}: ${r.error}`);
-    }
-    else if (call.status === 'exists') {
-        r.notSaved = 'another run saved the same content first';
-    }
-    else {
-        r.saved = true;
-        r.savedKey = request.key;
-        commands/* info */.pq(`${what}: saved as ${request.key}`);
-    }
-}
-
 // EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __nccwpck_require__(57994);
+var summary = __nccwpck_require__(7994);
 ;// CONCATENATED MODULE: ./src/mounts/plan.ts
 
 
@@ -7805,7 +7780,7 @@ async function restoreMounts(exec, buildx, o) {
     let scan;
     try {
         // The parser is loaded only by runs that can persist mounts.
-        const { scanCacheMounts } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82410));
+        const { scanCacheMounts } = await Promise.all(/* import() */[__nccwpck_require__.e(839), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2410));
         scan = scanCacheMounts(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs);
     }
     catch (e) {
@@ -7951,7 +7926,7 @@ function mountOutputs(r) {
 }
 
 // EXTERNAL MODULE: ./src/report/report.ts
-var report_report = __nccwpck_require__(88850);
+var report_report = __nccwpck_require__(8850);
 ;// CONCATENATED MODULE: ./src/state.ts
 
 /**

@@ -177,7 +177,7 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
     o.releaseStore !== undefined
       ? o.releaseStore
       : githubCacheAvailable(process.env)
-        ? githubReleaseStore(BINARY)
+        ? githubReleaseStore(BINARY, exec, process.env)
         : null;
   let source: 'tool-cache' | 'github-cache' | 'download' = 'tool-cache';
   if (!fs.existsSync(`${dir}.complete`)) {

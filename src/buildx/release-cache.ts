@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runCacheWorker } from '../cache/worker';
+import type { Exec } from '../exec';
 import * as core from '../runner/commands';
 
 /**
@@ -33,29 +35,40 @@ export function githubCacheAvailable(env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * The GitHub cache through `@actions/cache`, loaded on first use only: most runs never download
- * buildx. `@actions/cache` reports a failed transfer itself (as a warning); what it throws is
- * turned into one.
+ * The GitHub cache through the same `@actions/cache` worker as cache mounts and local folders
+ * (src/cache/worker.ts): bounded in time, and a failed transfer is one warning, never an
+ * `::error::`. Only runs that download buildx start it.
  */
-export function githubReleaseStore(name: string): ReleaseStore {
+export function githubReleaseStore(
+  name: string,
+  exec: Exec,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 120_000,
+): ReleaseStore {
+  const call = (op: 'restore' | 'save', version: string) => {
+    const dir = releaseCacheDir(version);
+    return runCacheWorker(
+      exec,
+      { op, path: path.basename(dir), key: releaseCacheKey(version) },
+      { root: path.dirname(dir), env, timeoutMs },
+    );
+  };
   return {
     async restore(version, file) {
       const dir = releaseCacheDir(version);
       try {
         // Only what this restore extracts counts, not a file an earlier job left there.
         fs.rmSync(dir, { recursive: true, force: true });
-        const cache = await import('@actions/cache');
-        const hit = await cache.restoreCache([dir], releaseCacheKey(version));
+        fs.mkdirSync(path.dirname(dir), { recursive: true });
+        const result = await call('restore', version);
+        if (result.status === 'failed') {
+          core.warning(`buildx ${version} could not be restored from the GitHub cache: ${result.reason}`);
+        }
         const cached = path.join(dir, name);
-        if (!hit || !fs.existsSync(cached)) return false;
+        if (result.status !== 'hit' || !fs.existsSync(cached)) return false;
         fs.copyFileSync(cached, file);
         fs.chmodSync(file, 0o755);
         return true;
-      } catch (e) {
-        core.warning(
-          `buildx ${version} could not be restored from the GitHub cache: ${(e as Error).message}`,
-        );
-        return false;
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
@@ -66,10 +79,10 @@ export function githubReleaseStore(name: string): ReleaseStore {
         fs.rmSync(dir, { recursive: true, force: true });
         fs.mkdirSync(dir, { recursive: true });
         fs.copyFileSync(file, path.join(dir, name));
-        const cache = await import('@actions/cache');
-        await cache.saveCache([dir], releaseCacheKey(version));
-      } catch (e) {
-        core.warning(`buildx ${version} could not be saved to the GitHub cache: ${(e as Error).message}`);
+        const result = await call('save', version);
+        if (result.status === 'failed') {
+          core.warning(`buildx ${version} could not be saved to the GitHub cache: ${result.reason}`);
+        }
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
