@@ -1,6 +1,8 @@
 import { runStep } from '../../scripts/action-runner';
 import { startPackagesService } from '../../test-services/ghcr-packages';
 import {
+  branchDeleted,
+  closedPullRequest,
   engineEnv,
   errorLines,
   eventFixture,
@@ -35,22 +37,6 @@ async function retag(repositoryName: string, from: string, to: string) {
     body: Buffer.from(await got.arrayBuffer()),
   });
   expect(put.status).toBe(201);
-}
-
-function closedPullRequest(n: number, head: string, sha: string, fork = false) {
-  const e = pullRequestEvent(n, head, 'main', sha, fork);
-  const pr = {
-    ...e.payload.pull_request,
-    state: 'closed',
-    merged: !fork,
-    merged_at: fork ? null : '2026-11-20T12:00:00Z',
-  };
-  return { ...e, payload: { ...e.payload, action: 'closed', pull_request: pr } };
-}
-
-function branchDeleted(branch: string, mainSha: string) {
-  const e = eventFixture('delete-branch', 'delete', 'refs/heads/main', mainSha);
-  return { ...e, payload: { ...e.payload, ref: branch } };
 }
 
 const warnings = (log: string) => log.split('\n').filter((l) => l.startsWith('::warning::'));

@@ -2,7 +2,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runAction } from '../../scripts/action-runner';
-import { engineEnv, freshRunner, git, makeRepo, pushEvent, reportOf, uniqueName, useEngine } from './support';
+import {
+  branchDeleted,
+  engineEnv,
+  freshRunner,
+  git,
+  makeRepo,
+  pushEvent,
+  reportOf,
+  uniqueName,
+  useEngine,
+} from './support';
 
 // `cache: local` without `cache-dir`: each ref's folder restored and saved through the local
 // GitHub Actions cache service (Azurite blobs) by the bundled action, on the real engine.
@@ -70,6 +80,38 @@ describe('cache: local through the GitHub Actions cache', () => {
     expect(warm.main.outputs['cached-steps']).toBe('5');
     const read = folders(warm.main).find((f) => f.name === `${scope}.sha-${mainSha}`)!;
     expect(read.restore).toBe('hit');
+  });
+
+  it("a deleted branch takes its folder from the GitHub cache; main's stay", async () => {
+    if (!t.ready) return;
+    await git(repo.work, 'checkout', '-q', '-b', 'topic', mainSha);
+    const sha = await repo.commit({ 'src.txt': 'src on topic\n' }, 'topic change');
+    const push = await runAction({
+      inputs,
+      event: pushEvent('topic', sha),
+      workspace: await repo.checkout(sha),
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('topic')) },
+    });
+    expect(written(green(push.main), `${scope}.branch-topic`).saved).toBe(true);
+    const keys = (ref: string) =>
+      t.svc
+        .entries()
+        .filter((e) => e.scope === ref && e.key.startsWith(`bkca-local-v1/${scope}.`))
+        .map((e) => e.key);
+    const main = keys('refs/heads/main');
+    expect(keys('refs/heads/topic')).toHaveLength(1);
+    const deleted = await runAction({
+      inputs: { ...inputs, 'github-token': t.svc.githubToken },
+      event: branchDeleted('topic', mainSha),
+      workspace: repo.work,
+      env: { ...engineEnv(), GITHUB_API_URL: t.svc.apiUrl },
+    });
+    expect(green(deleted.main).log).not.toContain('::warning::');
+    expect(reportOf(deleted.main.outputs).cleanup?.deleted.map((d) => d.name)).toStrictEqual([
+      `${scope}.branch-topic`,
+    ]);
+    expect(keys('refs/heads/topic')).toStrictEqual([]);
+    expect(keys('refs/heads/main')).toStrictEqual(main);
   });
 
   it('bounded: after 10 source-changing pushes the folder is within 1.2x of a single export', async () => {

@@ -2,6 +2,7 @@ import { runAction } from '../../scripts/action-runner';
 import { jsonDocuments } from '../../src/buildx/parse';
 import {
   BASE_IMAGE,
+  closedPullRequest,
   dockerShim,
   engineEnv,
   freshRunner,
@@ -193,6 +194,41 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
     const saved = mountEntries(since);
     expect(saved.map((e) => e.scope)).toStrictEqual(['refs/pull/9/merge']);
     expect(saved[0].key).toContain(`/${scope}.pr-9/`);
+  });
+
+  it("6. the pull request closes: its mount goes, whatever the layer cache's backend; main's stays", async () => {
+    if (!t.ready) return;
+    const inRef = (ref: string, prefix: string) =>
+      t.svc
+        .entries()
+        .filter((e) => e.scope === ref && e.key.startsWith(prefix))
+        .map((e) => e.key);
+    const mainMounts = inRef('refs/heads/main', 'bkca-mount-v1/');
+    const prIndex = inRef('refs/pull/9/merge', `index-${scope}.pr-9-`);
+    expect(mainMounts.length).toBeGreaterThan(0);
+    expect(inRef('refs/pull/9/merge', 'bkca-mount-v1/')).toHaveLength(1);
+    expect(prIndex.length).toBeGreaterThan(0);
+    const closed = (backend: Record<string, string>) =>
+      runAction({
+        inputs: { ...inputs, ...backend, 'github-token': t.svc.githubToken },
+        event: closedPullRequest(9, 'feature/dep', mainSha),
+        workspace: repo.work,
+        env: { ...engineEnv(), GITHUB_API_URL: t.svc.apiUrl },
+      });
+    // A registry user's mounts are GitHub cache entries too: the clean-up takes them, and only them.
+    const registry = await closed({ cache: 'registry', 'cache-image': `${REGISTRY}/${scope}/cache` });
+    expect(registry.main.exitCode).toBe(0);
+    expect(registry.main.log.split('\n').filter((l) => l.startsWith('::warning::'))).toStrictEqual([]);
+    expect(reportOf(registry.main.outputs).cleanup?.deleted.map((d) => d.name)).toStrictEqual([
+      `${scope}.pr-9`,
+    ]);
+    expect(inRef('refs/pull/9/merge', 'bkca-mount-v1/')).toStrictEqual([]);
+    expect(inRef('refs/pull/9/merge', `index-${scope}.pr-9-`)).toStrictEqual(prIndex);
+    // On gha the same event takes the pull request's index too.
+    const gha = await closed({});
+    expect(gha.main.exitCode).toBe(0);
+    expect(inRef('refs/pull/9/merge', `index-${scope}.pr-9-`)).toStrictEqual([]);
+    expect(inRef('refs/heads/main', 'bkca-mount-v1/')).toStrictEqual(mainMounts);
   });
 
   it('5. a pull request from a fork saves nothing', async () => {

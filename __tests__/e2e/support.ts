@@ -405,3 +405,21 @@ export async function releaseServer(): Promise<{
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, port, requests, server };
 }
+
+/** `pull_request` `closed`: merged, unless it comes from a fork. */
+export function closedPullRequest(n: number, head: string, sha: string, fork = false) {
+  const e = pullRequestEvent(n, head, 'main', sha, fork);
+  const pr = {
+    ...e.payload.pull_request,
+    state: 'closed',
+    merged: !fork,
+    merged_at: fork ? null : '2026-11-20T12:00:00Z',
+  };
+  return { ...e, payload: { ...e.payload, action: 'closed', pull_request: pr } };
+}
+
+/** `delete` of a branch, as GitHub sends it: the default branch's ref and sha. */
+export function branchDeleted(branch: string, mainSha: string) {
+  const e = eventFixture('delete-branch', 'delete', 'refs/heads/main', mainSha);
+  return { ...e, payload: { ...e.payload, ref: branch } };
+}

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bytesByRef, entriesByName, type GhaEntry, gitRefOf, orphanedBlobs } from '../../src/cleanup/gha';
+import {
+  bytesByRef,
+  cacheNameOfKey,
+  entriesByName,
+  type GhaEntry,
+  gitRefOf,
+  orphanedBlobs,
+} from '../../src/cleanup/gha';
+import { githubCacheFamilies } from '../../src/cleanup/run';
 import {
   cleanupTrigger,
   deletionsDue,
@@ -274,6 +282,49 @@ describe('gha helpers', () => {
       ['app.pr-70', [3]],
     ]);
   });
+  it.each([
+    { key: 'index-app.pr-7-1-abcdef01', name: 'app.pr-7' },
+    { key: 'index-app.leg-a.branch-main-1-abcdef01#2', name: 'app.leg-a.branch-main' },
+    { key: 'bkca-local-v1/app.pr-7/0123456789abcdef', name: 'app.pr-7' },
+    { key: 'bkca-local-v1/app.sha-' + 'a'.repeat(40) + '/01', name: 'app.sha-' + 'a'.repeat(40) },
+    { key: 'bkca-mount-v1/npm-cache/app.branch-feature-x/0123456789abcdef', name: 'app.branch-feature-x' },
+    // Not a cache of this action's: layer blobs, other tools, a key of another layout.
+    { key: 'buildkit-blob-1-sha256:aa', name: null },
+    { key: 'npm-cache-linux', name: null },
+    { key: 'bkca-local-v1/app.pr-7', name: null },
+    { key: 'bkca-mount-v1/app.pr-7/0123', name: null },
+    { key: 'bkca-mount-v2/id/app.pr-7/0123', name: null },
+  ])('cacheNameOfKey($key) is $name', ({ key, name }) => expect(cacheNameOfKey(key)).toBe(name));
+  it("groups a ref's index, local folder and mount entries under their cache name", () => {
+    const byName = entriesByName([
+      e(1, 'index-app.pr-7-1-abcdef01'),
+      e(2, 'bkca-mount-v1/apt/app.pr-7/aaaa'),
+      e(3, 'bkca-mount-v1/npm/app.pr-7/bbbb'),
+      e(4, 'bkca-local-v1/app.pr-70/cccc'),
+      e(5, 'bkca-mount-v1/apt/other.pr-7/dddd'),
+    ]);
+    expect([...byName].map(([n, l]) => [n, l.map((x) => x.id)])).toStrictEqual([
+      ['app.pr-7', [1, 2, 3]],
+      ['app.pr-70', [4]],
+      ['other.pr-7', [5]],
+    ]);
+  });
+  it.each([
+    { backend: 'gha', persistLocal: false, mounts: 'auto', want: ['index', 'mount'] },
+    { backend: 'gha', persistLocal: false, mounts: 'none', want: ['index'] },
+    { backend: 'local', persistLocal: true, mounts: 'auto', want: ['local', 'mount'] },
+    { backend: 'local', persistLocal: false, mounts: 'none', want: [] },
+    { backend: 'registry', persistLocal: false, mounts: 'ids', want: ['mount'] },
+    { backend: 's3', persistLocal: false, mounts: 'none', want: [] },
+  ] as const)(
+    'githubCacheFamilies: $backend, persisted local $persistLocal, cache-mounts $mounts → $want',
+    ({ backend, persistLocal, mounts, want }) => {
+      const selection = mounts === 'ids' ? { kind: mounts, ids: ['apt'] } : { kind: mounts };
+      expect(
+        githubCacheFamilies({ cache: { backend, persistLocal }, mounts: { selection } } as never),
+      ).toStrictEqual(want);
+    },
+  );
   it.each([
     { title: 'no index left in the scope: its blobs are orphans', remaining: [], want: [10, 11] },
     {

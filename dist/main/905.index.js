@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  githubCacheFamilies: () => (/* binding */ githubCacheFamilies),
   namesInEntries: () => (/* binding */ namesInEntries),
   quotaWarning: () => (/* binding */ quotaWarning),
   retainCommitCaches: () => (/* binding */ retainCommitCaches),
@@ -20,7 +21,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/docker-config.ts
 var docker_config = __webpack_require__(7706);
 // EXTERNAL MODULE: ./src/plan/names.ts
-var names = __webpack_require__(2471);
+var plan_names = __webpack_require__(2471);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
 var plan_plan = __webpack_require__(5312);
 // EXTERNAL MODULE: ./src/plan/rules.ts
@@ -35,6 +36,10 @@ var summary = __webpack_require__(7994);
 var commands = __webpack_require__(6342);
 // EXTERNAL MODULE: ./src/github/cache-entries.ts
 var cache_entries = __webpack_require__(3780);
+// EXTERNAL MODULE: ./src/localcache/persist.ts + 1 modules
+var persist = __webpack_require__(2587);
+// EXTERNAL MODULE: ./src/mounts/plan.ts
+var plan = __webpack_require__(3091);
 // EXTERNAL MODULE: ./src/net/http.ts
 var http = __webpack_require__(9663);
 ;// CONCATENATED MODULE: ./src/cleanup/github-api.ts
@@ -81,6 +86,8 @@ async function githubRequest(api, method, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/cleanup/gha.ts
+
+
 
 
 /** GitHub's limit per repository; past it, GitHub evicts the least recently used entries. */
@@ -150,12 +157,31 @@ async function ghaUsage(api, repository) {
         count: Number(body?.active_caches_count ?? 0),
     };
 }
-/** BuildKit's index entries by cache name (one name may have several, `#1`, `#2`, …). */
+/** The key prefix that lists a family's entries whose cache name starts with `namePrefix`. */
+const FAMILY_KEY_PREFIX = {
+    index: (namePrefix) => `index-${namePrefix}`,
+    local: (namePrefix) => `${persist/* LOCAL_KEY_PREFIX */.PD}/${namePrefix}`,
+    // The mount id comes first: every mount of the ref is listed, and the names pick among them.
+    mount: () => `${plan/* MOUNT_KEY_PREFIX */.bY}/`,
+};
+/** The cache name a GitHub cache entry belongs to; null for layer blobs and other tools' entries. */
+function cacheNameOfKey(key) {
+    const [index] = (0,cache_entries/* indexNames */.dC)([key]);
+    if (index !== undefined)
+        return index;
+    const parts = key.split('/');
+    if (parts.length === 3 && parts[0] === persist/* LOCAL_KEY_PREFIX */.PD)
+        return parts[1];
+    if (parts.length === 4 && parts[0] === plan/* MOUNT_KEY_PREFIX */.bY)
+        return parts[2];
+    return null;
+}
+/** Entries by the cache name they belong to (one name may have several: `#1`, a mount per id, …). */
 function entriesByName(entries) {
     const byName = new Map();
     for (const e of entries) {
-        const [name] = (0,cache_entries/* indexNames */.dC)([e.key]);
-        if (name === undefined)
+        const name = cacheNameOfKey(e.key);
+        if (name === null)
             continue;
         byName.set(name, [...(byName.get(name) ?? []), e]);
     }
@@ -421,14 +447,19 @@ async function cleanUp(ctx, inputs, env, target, why, protect) {
         out.deferred.push(...p.deferred);
         return p;
     };
+    // Mounts are saved under a branch or pull request, never a commit: retention has none to look at.
+    const families = githubCacheFamilies(inputs).filter((f) => f !== 'mount' || target.kind === 'ref-gone');
+    const ownEntries = families.includes('index') || families.includes('local');
     try {
         switch (options.backend) {
             case 'gha':
-                if (!inputs.githubToken) {
+            case 'local':
+                if (!ownEntries)
+                    out.notes.push('cache-dir: the folder is yours to clean up');
+                else if (!inputs.githubToken)
                     out.notes.push('no github-token: the GitHub cache is not cleaned up');
-                    break;
-                }
-                await cleanUpGha(ctx, api, target, options.scope, decide, out);
+                else
+                    await cleanUpGha(ctx, api, target, options.scope, families, decide, out);
                 break;
             case 'registry': {
                 const ghcr = ghcrPackage(options.image ?? '');
@@ -475,6 +506,18 @@ async function cleanUp(ctx, inputs, env, target, why, protect) {
         else
             out.warnings.push(text);
     }
+    // Cache mounts live in the GitHub cache whatever the layer cache's backend is.
+    if (!ownEntries && families.includes('mount') && inputs.githubToken) {
+        await cleanUpGha(ctx, api, target, options.scope, ['mount'], decide, out).catch((e) => {
+            const status = e.status;
+            // A listing refused to a token without actions: read says nothing about mounts existing: a note.
+            const text = refusal(e, 'gha', false).replace('cache clean-up', 'cache mounts clean-up');
+            if (e.listing || (status !== 401 && status !== 403))
+                out.notes.push(text);
+            else
+                out.warnings.push(text);
+        });
+    }
     if (out.deferred.length > 0) {
         out.notes.push(`${out.deferred.length} more left for later runs (at most ${cleanup_plan/* MAX_DELETIONS */.Rw} per run)`);
     }
@@ -504,12 +547,29 @@ async function deleteManifests(plan, manifests, out, remove) {
         out.deleted.push(...m.tags.map((name) => ({ name, why: m.why })));
     }
 }
-async function cleanUpGha(ctx, api, target, scope, decide, out) {
+/** Which kinds of GitHub cache entries this run's inputs make: what a clean-up there looks for. */
+function githubCacheFamilies(inputs) {
+    const families = [];
+    if (inputs.cache.backend === 'gha')
+        families.push('index');
+    if (inputs.cache.persistLocal)
+        families.push('local');
+    if (inputs.mounts.selection.kind !== 'none')
+        families.push('mount');
+    return families;
+}
+/**
+ * Deletes a gone ref's entries, or the commit caches past retention, from the GitHub cache: every
+ * family's entries under the ref's git ref, grouped by cache name, planned by name (plan.ts).
+ */
+async function cleanUpGha(ctx, api, target, scope, families, decide, out) {
     const repo = ctx.repository;
     const gitRef = target.kind === 'ref-gone' ? gitRefOf(target.ref, ctx.defaultBranch) : `refs/heads/${ctx.defaultBranch}`;
-    const prefix = target.kind === 'ref-gone' ? `index-${(0,names/* namespace */.MF)(scope, '')}.` : `index-${target.namespace}.sha-`;
-    const { entries } = await listGhaEntries(api, repo, { key: prefix, ref: gitRef });
-    const byName = entriesByName(entries);
+    const names = target.kind === 'ref-gone' ? `${(0,plan_names/* namespace */.MF)(scope, '')}.` : `${target.namespace}.sha-`;
+    const listings = await Promise.all(families.map((f) => listGhaEntries(api, repo, { key: FAMILY_KEY_PREFIX[f](names), ref: gitRef }))).catch((e) => {
+        throw Object.assign(e, { listing: true });
+    });
+    const byName = entriesByName(listings.flatMap((l) => l.entries));
     const plan = decide([...byName].map(([name, list]) => ({ name, createdAt: Math.min(...list.map((e) => e.createdAt)) })));
     let requests = 0;
     for (const d of plan.deletions) {
@@ -520,7 +580,7 @@ async function cleanUpGha(ctx, api, target, scope, decide, out) {
         out.deleted.push(d);
     }
     // A gone ref's layer blobs: only its own runs could read them.
-    if (target.kind === 'ref-gone' && !out.dryRun && requests < cleanup_plan/* MAX_DELETIONS */.Rw) {
+    if (families.includes('index') && target.kind === 'ref-gone' && !out.dryRun && requests < cleanup_plan/* MAX_DELETIONS */.Rw) {
         const remaining = await listGhaEntries(api, repo, { key: 'index-', ref: gitRef });
         const blobs = orphanedBlobs(remaining.entries, (await listGhaEntries(api, repo, { key: 'buildkit-blob-', ref: gitRef })).entries);
         const now = blobs.slice(0, cleanup_plan/* MAX_DELETIONS */.Rw - requests);
@@ -532,7 +592,9 @@ async function cleanUpGha(ctx, api, target, scope, decide, out) {
             out.notes.push(`${blobs.length - now.length} more blobs of ${gitRef} are left to GitHub's 7-day expiry`);
         }
     }
-    out.quota = await ghaQuota(api, repo, scope).catch((e) => {
+    if (!families.includes('index') && !families.includes('local'))
+        return;
+    out.quota = await ghaQuota(api, repo, scope, families).catch((e) => {
         out.notes.push(`cache usage not read: ${e.message}`);
         return null;
     });
@@ -547,16 +609,18 @@ function quotaWarning(q) {
     const refs = q.refs.map((r) => `${r.ref} (${(0,summary/* formatBytes */.z)(r.bytes)})`).join(', ');
     return `the repository's GitHub cache holds ${(0,summary/* formatBytes */.z)(q.repositoryBytes)} of ${(0,summary/* formatBytes */.z)(q.limitBytes)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
 }
-async function ghaQuota(api, repo, scope) {
-    const [usage, largest, own] = await Promise.all([
+async function ghaQuota(api, repo, scope, families) {
+    const own = `${(0,plan_names/* namespace */.MF)(scope, '')}.`;
+    const [usage, largest, ...mine] = await Promise.all([
         ghaUsage(api, repo),
         listGhaEntries(api, repo, { sort: 'size_in_bytes', maxPages: 1 }),
-        listGhaEntries(api, repo, { key: `index-${(0,names/* namespace */.MF)(scope, '')}.` }),
+        ...families.map((f) => listGhaEntries(api, repo, { key: FAMILY_KEY_PREFIX[f](own) })),
     ]);
+    const scopeEntries = mine.flatMap((l) => l.entries).filter((e) => cacheNameOfKey(e.key)?.startsWith(own));
     return {
         repositoryBytes: usage.bytes,
         limitBytes: GHA_LIMIT_BYTES,
-        scopeBytes: own.entries.reduce((n, e) => n + e.bytes, 0),
+        scopeBytes: scopeEntries.reduce((n, e) => n + e.bytes, 0),
         largest: largest.entries.slice(0, 5).map((e) => ({ ref: e.ref, key: e.key, bytes: e.bytes })),
         refs: bytesByRef(largest.entries, 3),
     };
@@ -588,7 +652,7 @@ async function runCleanupEvent(ctx, inputs, env, trigger) {
     const options = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
     const plan = {
         trigger: (0,rules/* classify */.L8)(ctx),
-        namespace: (0,names/* namespace */.MF)(options.scope, options.leg),
+        namespace: (0,plan_names/* namespace */.MF)(options.scope, options.leg),
         cacheFrom: [],
         cacheTo: [],
         reads: [],

@@ -218,6 +218,219 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
+/***/ 1703:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $5: () => (/* binding */ historyLogsArgs),
+/* harmony export */   CH: () => (/* binding */ buildArgs),
+/* harmony export */   ON: () => (/* binding */ cacheExportArgs),
+/* harmony export */   R2: () => (/* binding */ createBuilderArgs),
+/* harmony export */   p5: () => (/* binding */ inspectBuilderArgs),
+/* harmony export */   uO: () => (/* binding */ gitContextHost),
+/* harmony export */   uU: () => (/* binding */ historyInspectArgs)
+/* harmony export */ });
+/* unused harmony export removeBuilderArgs */
+function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
+    const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
+    const opts = [...builder.driverOpts];
+    for (const extra of extraDriverOpts) {
+        const key = extra.slice(0, extra.indexOf('='));
+        if (!opts.some((o) => o.startsWith(`${key}=`)))
+            opts.push(extra);
+    }
+    for (const opt of opts)
+        args.push('--driver-opt', opt);
+    if (builder.buildkitdFlags !== '')
+        args.push('--buildkitd-flags', builder.buildkitdFlags);
+    if (configFile)
+        args.push('--buildkitd-config', configFile);
+    args.push('--bootstrap');
+    if (builder.driver === 'remote')
+        args.push(builder.endpoint);
+    return args;
+}
+function removeBuilderArgs(name) {
+    return ['buildx', 'rm', '--force', name];
+}
+function inspectBuilderArgs(name) {
+    return ['buildx', 'inspect', name];
+}
+const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
+    (context.includes('.git') || context.includes('#'));
+function gitContextHost(context) {
+    if (!isGitContext(context))
+        return null;
+    const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+)/.exec(context) ?? /^git@([^:]+):/.exec(context);
+    return m ? m[1] : null;
+}
+/** `docker buildx build …`: every input becomes its own argument, in a stable order. */
+function buildArgs(i) {
+    const b = i.build;
+    const args = ['buildx', 'build', '--builder', i.builder];
+    const each = (flag, values) => values.forEach((v) => args.push(flag, v));
+    const one = (flag, value) => value !== '' && args.push(flag, value);
+    each('--add-host', b.addHosts);
+    each('--allow', b.allow);
+    each('--annotation', b.annotations);
+    each('--attest', b.attests);
+    each('--build-arg', b.buildArgs);
+    each('--build-context', b.buildContexts);
+    each('--cache-from', i.cacheFrom);
+    each('--cache-to', i.cacheTo);
+    one('--call', b.call);
+    one('--cgroup-parent', b.cgroupParent);
+    one('--file', b.file);
+    if (i.iidFile !== '')
+        args.push('--iidfile', i.iidFile);
+    each('--label', b.labels);
+    if (b.load)
+        args.push('--load');
+    args.push('--metadata-file', i.metadataFile);
+    one('--network', b.network);
+    if (b.noCache)
+        args.push('--no-cache');
+    each('--no-cache-filter', b.noCacheFilters);
+    each('--output', b.outputs);
+    if (b.platforms.length > 0)
+        args.push('--platform', b.platforms.join(','));
+    if (b.provenance !== '')
+        args.push(`--provenance=${b.provenance}`);
+    if (b.pull)
+        args.push('--pull');
+    if (b.push)
+        args.push('--push');
+    if (b.sbom !== '')
+        args.push(`--sbom=${b.sbom}`);
+    b.secrets.forEach((s, n) => args.push('--secret', `id=${s.id},env=${i.secretEnvNames[n]}`));
+    b.secretEnvs.forEach((s) => args.push('--secret', `id=${s.id},env=${s.env}`));
+    b.secretFiles.forEach((s) => args.push('--secret', `id=${s.id},src=${s.path}`));
+    if (i.gitAuthEnv)
+        args.push('--secret', `id=GIT_AUTH_TOKEN.${i.gitAuthEnv.host},env=${i.gitAuthEnv.env}`);
+    one('--shm-size', b.shmSize);
+    each('--ssh', b.ssh);
+    each('--tag', b.tags);
+    one('--target', b.target);
+    each('--ulimit', b.ulimit);
+    args.push(b.context);
+    return args;
+}
+/**
+ * The cache export as its own invocation, after the image build: the same build definition (so
+ * every step is a local cache hit), no image outputs, only `--cache-to`. Ending it on a timeout or
+ * a failure cannot touch the image, which the first invocation already built and pushed.
+ */
+function cacheExportArgs(i) {
+    const definition = {
+        ...i.build,
+        tags: [],
+        labels: [],
+        annotations: [],
+        push: false,
+        load: false,
+        outputs: ['type=cacheonly'],
+        pull: false,
+        noCache: false,
+        // Attestations belong to the image, which the first invocation made.
+        provenance: 'false',
+        sbom: '',
+        attests: [],
+        call: '',
+    };
+    return buildArgs({ ...i, build: definition, iidFile: '' });
+}
+function historyLogsArgs(builder, ref) {
+    return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
+}
+function historyInspectArgs(builder, ref) {
+    return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
+}
+
+
+/***/ }),
+
+/***/ 1747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cj: () => (/* binding */ BuilderError),
+/* harmony export */   XN: () => (/* binding */ setupBuilder),
+/* harmony export */   fM: () => (/* binding */ lastLine)
+/* harmony export */ });
+/* unused harmony exports needsHostNetwork, builderName, removeBuilder */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _args__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1703);
+
+
+
+
+class BuilderError extends Error {
+}
+/** A loopback cache service is only reachable from a container builder on the host's network. */
+function needsHostNetwork(env) {
+    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
+    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
+}
+function builderName(env, uuid = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()) {
+    const job = (env.GITHUB_JOB ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .slice(0, 20);
+    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
+}
+/**
+ * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
+ * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
+ * post can clean up even if creation fails halfway.
+ */
+async function setupBuilder(exec, buildx, o) {
+    if (o.builder.builder !== '') {
+        const inspect = await exec(buildx.command, buildx.argv((0,_args__WEBPACK_IMPORTED_MODULE_3__/* .inspectBuilderArgs */ .p5)(o.builder.builder)));
+        if (inspect.exitCode !== 0) {
+            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
+        }
+        return { name: o.builder.builder, created: false };
+    }
+    if (o.builder.driver === 'docker')
+        return { name: 'default', created: false };
+    const name = builderName(o.env);
+    let configFile;
+    if (o.builder.buildkitdConfigInline.trim() !== '') {
+        configFile = node_path__WEBPACK_IMPORTED_MODULE_2__.join(o.tempDir, 'buildkitd.toml');
+        node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(configFile, o.builder.buildkitdConfigInline);
+    }
+    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
+    o.onCreate(name);
+    const created = await exec(buildx.command, buildx.argv((0,_args__WEBPACK_IMPORTED_MODULE_3__/* .createBuilderArgs */ .R2)({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
+    if (created.exitCode !== 0) {
+        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${lastLine(created.stderr)}`);
+    }
+    return { name, created: true };
+}
+/** Removes a builder if it still exists; never throws (post must not fail the job). */
+async function removeBuilder(exec, buildx, name) {
+    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
+    if (inspect.exitCode !== 0)
+        return null;
+    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
+    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
+}
+function lastLine(text) {
+    const lines = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
+}
+
+
+/***/ }),
+
 /***/ 2487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -612,6 +825,101 @@ function parseHistoryInspect(text) {
         numCachedSteps: num(field(o, 'NumCachedSteps')),
         numTotalSteps: num(field(o, 'NumTotalSteps')),
     };
+}
+
+
+/***/ }),
+
+/***/ 3766:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GZ: () => (/* binding */ runCacheWorker),
+/* harmony export */   Wr: () => (/* binding */ saveInto)
+/* harmony export */ });
+/* unused harmony exports RESULT_PREFIX, readWorkerRun, workerScript */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6342);
+/* harmony import */ var _buildx_builder__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1747);
+
+
+
+const RESULT_PREFIX = 'bkca-cache-result:';
+/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
+function clientProblems(stdout) {
+    return stdout
+        .split('\n')
+        .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
+        .filter((l) => l !== '');
+}
+/** What a worker run means. Pure: its output in. */
+function readWorkerRun(op, run, timeoutMs, ms) {
+    if (run.timedOut)
+        return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
+    const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+    let result = null;
+    try {
+        result = line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null;
+    }
+    catch {
+        result = null;
+    }
+    const problems = clientProblems(run.stdout);
+    if (result === null) {
+        return { status: 'failed', reason: problems[0] ?? (0,_buildx_builder__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(run.stderr || run.stdout), ms };
+    }
+    if (result.error)
+        return { status: 'failed', reason: result.error, ms };
+    if (op === 'restore') {
+        if (result.matchedKey)
+            return { status: 'hit', matchedKey: result.matchedKey, ms };
+        const failed = problems.find((p) => /failed to restore/i.test(p));
+        return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
+    }
+    if (result.cacheId !== undefined && result.cacheId !== -1)
+        return { status: 'saved', ms };
+    // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
+    const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
+    if (/\(409\)|already.exists/i.test(reserve))
+        return { status: 'exists', ms };
+    return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
+}
+/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
+const workerScript = () => node_path__WEBPACK_IMPORTED_MODULE_0__.join(__dirname, '..', 'cache', 'index.js');
+async function runCacheWorker(exec, request, o) {
+    const started = Date.now();
+    const env = {
+        ...o.env,
+        GITHUB_WORKSPACE: o.root,
+        // A stuck segment download gives up within the call's own bound.
+        SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
+    };
+    const run = await exec(process.execPath, [o.script ?? workerScript()], {
+        cwd: o.root,
+        env,
+        input: JSON.stringify(request),
+        timeoutMs: o.timeoutMs,
+    });
+    return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
+}
+/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
+async function saveInto(exec, r, what, request, o) {
+    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
+    r.seconds.save = Math.round(call.ms / 100) / 10;
+    if (call.status === 'failed') {
+        r.error = `save failed: ${call.reason}`;
+        r.notSaved = 'the save failed';
+        _runner_commands__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`${what}: ${r.error}`);
+    }
+    else if (call.status === 'exists') {
+        r.notSaved = 'another run saved the same content first';
+    }
+    else {
+        r.saved = true;
+        r.savedKey = request.key;
+        _runner_commands__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${what}: saved as ${request.key}`);
+    }
 }
 
 
@@ -1116,6 +1424,423 @@ function readRunContext(env = process.env) {
 
 /***/ }),
 
+/***/ 2587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  PD: () => (/* binding */ LOCAL_KEY_PREFIX),
+  XE: () => (/* binding */ restoreLocalCaches),
+  k$: () => (/* binding */ saveLocalCaches),
+  Ql: () => (/* binding */ withPersistedLocalDir)
+});
+
+// UNUSED EXPORTS: folderBytes, pruneFolder
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/runner/commands.ts
+var commands = __nccwpck_require__(6342);
+// EXTERNAL MODULE: ./src/cache/worker.ts
+var worker = __nccwpck_require__(3766);
+// EXTERNAL MODULE: ./src/mounts/plan.ts
+var plan = __nccwpck_require__(3091);
+// EXTERNAL MODULE: ./src/plan/narrow.ts
+var narrow = __nccwpck_require__(2956);
+;// CONCATENATED MODULE: ./src/localcache/gc.ts
+/**
+ * What a local cache folder still needs after an export. BuildKit's local exporter adds the new
+ * cache's blobs and points index.json at it, but never deletes the blobs of earlier exports, so a
+ * folder carried from run to run grows without bound (build-push-action#252, moby/buildkit#1896).
+ * Pure: index.json and a way to read a blob in, the digests index.json still reaches out.
+ */
+/** Media types whose blobs are JSON that names further blobs (indexes and manifests). */
+const NAMES_BLOBS = /(manifest|index)(\.list)?(\.v\d+)?\+json$|^application\/vnd\.oci\.image\.(index|manifest)\.v1\+json$/;
+function parse(text) {
+    if (text === null)
+        return null;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+}
+/** Every digest reachable from index.json: index → manifests (lists) → config and layers. */
+function reachableBlobs(indexJson, readBlob) {
+    const reached = new Set();
+    const visit = (d) => {
+        if (!d?.digest || reached.has(d.digest))
+            return;
+        reached.add(d.digest);
+        if (d.mediaType && NAMES_BLOBS.test(d.mediaType))
+            follow(parse(readBlob(d.digest)));
+    };
+    const follow = (m) => {
+        if (m === null)
+            return;
+        for (const d of m.manifests ?? [])
+            visit(d);
+        visit(m.config);
+        for (const d of m.layers ?? [])
+            visit(d);
+    };
+    follow(parse(indexJson));
+    return reached;
+}
+/**
+ * The blobs to delete: those index.json no longer reaches. None when index.json cannot be read:
+ * a folder whose index is broken is left as it is, never emptied.
+ */
+function unreachableBlobs(indexJson, blobs, readBlob) {
+    if (indexJson === null || parse(indexJson) === null)
+        return [];
+    const reached = reachableBlobs(indexJson, readBlob);
+    return blobs.filter((b) => !reached.has(b)).sort();
+}
+
+;// CONCATENATED MODULE: ./src/localcache/persist.ts
+
+
+
+
+
+
+
+
+
+/**
+ * `cache: local` without `cache-dir`: each ref's folder travels through the GitHub Actions cache.
+ * The folders the plan reads are restored before the build (BuildKit imports from them), the
+ * folders it writes are pruned to what their index reaches and saved after the export.
+ */
+const LOCAL_KEY_PREFIX = 'bkca-local-v1';
+/** Where the folders live on this runner: its temp folder, never the workspace. */
+function withPersistedLocalDir(inputs, env) {
+    if (!inputs.cache.persistLocal)
+        return inputs;
+    const dir = external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-local-cache');
+    return { ...inputs, cache: { ...inputs.cache, dir } };
+}
+const seconds = (ms) => Math.round(ms / 100) / 10;
+const hashOf = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+const readText = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : null);
+const keyPrefix = (name) => `${LOCAL_KEY_PREFIX}/${name}/`;
+const record = (ref, name, direction) => ({
+    ref,
+    name,
+    direction,
+    restore: '',
+    restoredKey: '',
+    saved: false,
+    savedKey: '',
+    notSaved: '',
+    error: '',
+    bytes: 0,
+    prunedBlobs: 0,
+    prunedBytes: 0,
+    seconds: { restore: 0, save: 0 },
+});
+/**
+ * Restores the folder of every ref the plan reads, then drops from the plan the sources that are
+ * still missing. The plan is returned unchanged when the folders are not persisted.
+ */
+async function restoreLocalCaches(exec, o) {
+    if (!o.inputs.cache.persistLocal)
+        return { plan: o.plan, session: null };
+    const dir = o.inputs.cache.dir;
+    external_node_fs_.mkdirSync(dir, { recursive: true });
+    const session = {
+        plan: o.plan,
+        dir,
+        records: [],
+        restoredIndex: new Map(),
+        env: o.env,
+        timeoutMs: o.inputs.mounts.timeoutMs,
+        unavailable: o.unavailable,
+    };
+    if (o.unavailable)
+        commands/* warning */.$e(`cache local: the folders are not restored or saved (${o.unavailable})`);
+    await commands/* group */.Os('Local cache: restore', async () => {
+        for (const read of o.plan.reads.filter((r) => r.name && r.entry !== '')) {
+            const r = record(read.ref, read.name, 'read');
+            session.records.push(r);
+            try {
+                if (o.unavailable) {
+                    r.restore = 'failed';
+                    r.error = o.unavailable;
+                    continue;
+                }
+                const prefix = keyPrefix(r.name);
+                const call = await (0,worker/* runCacheWorker */.GZ)(exec, 
+                // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+                { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] }, { root: dir, env: o.env, timeoutMs: session.timeoutMs });
+                r.seconds.restore = seconds(call.ms);
+                if (call.status === 'failed') {
+                    r.restore = 'failed';
+                    r.error = `restore failed: ${call.reason}`;
+                    commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
+                }
+                else if (call.status === 'hit') {
+                    r.restore = 'hit';
+                    r.restoredKey = call.matchedKey;
+                    const index = readText(external_node_path_.join(dir, r.name, 'index.json'));
+                    if (index !== null)
+                        session.restoredIndex.set(r.name, index);
+                    commands/* info */.pq(`local cache ${r.name}: restored from ${call.matchedKey}`);
+                }
+                else {
+                    r.restore = 'miss';
+                }
+            }
+            catch (e) {
+                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
+                commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
+            }
+        }
+    });
+    return { plan: (0,narrow/* narrowSources */.E5)(o.plan, (0,narrow/* localExistence */.wB)(external_node_fs_.existsSync)), session };
+}
+/** Deletes the blobs of earlier exports; returns how many and their bytes. */
+function pruneFolder(folder) {
+    const blobDir = external_node_path_.join(folder, 'blobs', 'sha256');
+    if (!external_node_fs_.existsSync(blobDir))
+        return { count: 0, bytes: 0 };
+    const blobs = external_node_fs_.readdirSync(blobDir).map((f) => `sha256:${f}`);
+    const read = (digest) => readText(external_node_path_.join(blobDir, digest.replace(/^sha256:/, '')));
+    let bytes = 0;
+    const doomed = unreachableBlobs(readText(external_node_path_.join(folder, 'index.json')), blobs, read);
+    for (const digest of doomed) {
+        const file = external_node_path_.join(blobDir, digest.replace(/^sha256:/, ''));
+        bytes += external_node_fs_.statSync(file).size;
+        external_node_fs_.rmSync(file);
+    }
+    return { count: doomed.length, bytes };
+}
+function folderBytes(folder) {
+    let total = 0;
+    for (const entry of external_node_fs_.readdirSync(folder, { withFileTypes: true })) {
+        const p = external_node_path_.join(folder, entry.name);
+        total += entry.isDirectory() ? folderBytes(p) : external_node_fs_.statSync(p).size;
+    }
+    return total;
+}
+/** After the export: prunes and saves the folders the plan wrote, when they changed. */
+async function saveLocalCaches(exec, session, exported) {
+    if (session === null)
+        return null;
+    const noSave = session.unavailable || (0,plan/* neverSaves */.BA)(session.plan) || (exported ? '' : 'the cache export did not succeed');
+    await commands/* group */.Os('Local cache: save', async () => {
+        for (const write of session.plan.writes.filter((w) => w.name)) {
+            const r = record(write.ref, write.name, 'write');
+            session.records.push(r);
+            try {
+                const folder = external_node_path_.join(session.dir, r.name);
+                const index = readText(external_node_path_.join(folder, 'index.json'));
+                if (index === null) {
+                    r.notSaved = 'no cache was exported to it';
+                    continue;
+                }
+                const pruned = pruneFolder(folder);
+                r.prunedBlobs = pruned.count;
+                r.prunedBytes = pruned.bytes;
+                r.bytes = folderBytes(folder);
+                if (noSave) {
+                    r.notSaved = noSave;
+                    continue;
+                }
+                if (session.restoredIndex.get(r.name) === index) {
+                    r.notSaved = 'unchanged since it was restored';
+                    continue;
+                }
+                await (0,worker/* saveInto */.Wr)(exec, r, `local cache ${r.name}`, { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` }, { root: session.dir, env: session.env, timeoutMs: session.timeoutMs });
+            }
+            catch (e) {
+                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
+                commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
+            }
+        }
+    });
+    return { dir: session.dir, folders: session.records };
+}
+
+
+/***/ }),
+
+/***/ 3091:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A$: () => (/* binding */ extractDockerfile),
+/* harmony export */   BA: () => (/* binding */ neverSaves),
+/* harmony export */   Od: () => (/* binding */ saveDecision),
+/* harmony export */   Ou: () => (/* binding */ planMounts),
+/* harmony export */   bY: () => (/* binding */ MOUNT_KEY_PREFIX),
+/* harmony export */   iB: () => (/* binding */ helperBuildArgs),
+/* harmony export */   ku: () => (/* binding */ injectDockerfile),
+/* harmony export */   o$: () => (/* binding */ TREE_FILE),
+/* harmony export */   oJ: () => (/* binding */ restoreResult),
+/* harmony export */   sX: () => (/* binding */ ARCHIVE_FILE)
+/* harmony export */ });
+/* unused harmony exports mountKeyPrefix, RESTORED_CONTEXT, helperMountFlag */
+/* harmony import */ var _plan_names__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2471);
+/* harmony import */ var _report_summary__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7994);
+
+
+/** Key version: bump when the archive's layout changes. */
+const MOUNT_KEY_PREFIX = 'bkca-mount-v1';
+/** GitHub's limit is a key and 9 restore keys; the first prefix is also the key (see mounts.ts). */
+const MAX_KEYS = 9;
+/** `bkca-mount-v1/<mount id>/<cache name of the ref>/`: a ref's mount, whatever its content. */
+function mountKeyPrefix(mountId, cacheName) {
+    return `${MOUNT_KEY_PREFIX}/${(0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(mountId, 64)}/${cacheName}/`;
+}
+/** Why a run must never save to the GitHub Actions cache: code it runs may be someone else's. */
+function neverSaves(plan) {
+    const t = plan.trigger;
+    if (t.kind === 'pull-request' && t.fromFork)
+        return 'a pull request from a fork never saves cache mounts';
+    if (t.kind === 'untrusted')
+        return `${t.event} may run untrusted code: cache mounts are never saved`;
+    if (plan.writes.length === 0)
+        return 'the plan writes no cache on this run';
+    return '';
+}
+function planMounts(scan, selection, plan, o) {
+    const result = { mounts: [], skipped: [], noSave: '', warnings: [], notes: [...scan.notes] };
+    for (const l of scan.leftOut)
+        result.notes.push(`cache mount on line ${l.line} (${l.mount}) is left out: ${l.why}`);
+    if (selection.kind === 'none')
+        return result;
+    if (selection.kind === 'ids') {
+        const found = new Set(scan.mounts.map((m) => m.id));
+        for (const id of selection.ids.filter((i) => !found.has(i))) {
+            result.warnings.push(`cache-mounts: the mount id ${JSON.stringify(id)} is not in the stages this build uses`);
+        }
+    }
+    const chosen = scan.mounts.filter((m) => selection.kind === 'auto' || selection.ids.includes(m.id));
+    if (o.noCache) {
+        const why = 'no-cache: BuildKit starts every cache mount empty';
+        result.skipped = chosen.map((m) => ({ id: m.id, target: m.target, why }));
+        return result;
+    }
+    const readNames = [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
+    const writeName = plan.writes[0]?.name ?? '';
+    result.noSave = neverSaves(plan) || (writeName === '' ? 'the plan writes no cache on this run' : '');
+    if (readNames.length > MAX_KEYS) {
+        result.notes.push(`cache mounts restore from the first ${MAX_KEYS} of the plan's ${readNames.length} reads`);
+    }
+    for (const mount of chosen) {
+        const restoreKeys = readNames.slice(0, MAX_KEYS).map((n) => mountKeyPrefix(mount.id, n));
+        const savePrefix = result.noSave === '' ? mountKeyPrefix(mount.id, writeName) : null;
+        result.mounts.push({
+            mount,
+            restoreKeys,
+            ownPrefix: savePrefix ?? restoreKeys[0] ?? '',
+            saveKeyPrefix: savePrefix,
+        });
+    }
+    return result;
+}
+/** `exact`: restored from the ref this run writes (its own earlier run); `fallback`: another read. */
+function restoreResult(matchedKey, ownPrefix) {
+    if (matchedKey === null)
+        return 'miss';
+    return ownPrefix !== '' && matchedKey.startsWith(ownPrefix) ? 'exact' : 'fallback';
+}
+/** Whether an extracted mount is saved, and why not. */
+function saveDecision(o) {
+    if (o.saveKeyPrefix === null)
+        return { key: '', why: o.noSave || 'not saved on this run' };
+    if (o.files === 0)
+        return { key: '', why: 'the mount is empty' };
+    if (o.fingerprint === o.restoredFingerprint)
+        return { key: '', why: 'unchanged since it was restored' };
+    if (o.bytes > o.maxBytes) {
+        return {
+            key: '',
+            why: `${(0,_report_summary__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(o.bytes)} is over cache-mounts-max-size (${(0,_report_summary__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(o.maxBytes)}; GitHub keeps 10 GB per repository in all)`,
+        };
+    }
+    return { key: `${o.saveKeyPrefix}${o.fingerprint}`, why: '' };
+}
+/** Paths inside the helper builds (never the user's). */
+const MOUNT_DIR = '/bkca/mount';
+const OUT_DIR = '/bkca/out';
+const RESTORED_DIR = '/bkca/restored';
+/** The named build context the restored archive reaches the inject helper by. */
+const RESTORED_CONTEXT = 'bkca-restored';
+const ARCHIVE_FILE = 'mount.tar';
+/** The mount's file list and content hashes: what "changed" compares. */
+const TREE_FILE = 'tree.txt';
+/** One CSV field of a `--mount` value, quoted when it must be. */
+function field(key, value) {
+    return /[",\s]/.test(value) ? `${key}="${value.replace(/"/g, '""')}"` : `${key}=${value}`;
+}
+/** The user's mount as BuildKit keys it (id, sharing, uid, gid, mode), at the helper's own path. */
+function helperMountFlag(m) {
+    const fields = [
+        'type=cache',
+        field('id', m.id),
+        `target=${MOUNT_DIR}`,
+        `sharing=${m.sharing}`,
+        ...(m.uid !== '' ? [field('uid', m.uid)] : []),
+        ...(m.gid !== '' ? [field('gid', m.gid)] : []),
+        ...(m.mode !== '' ? [field('mode', m.mode)] : []),
+    ];
+    return `--mount=${fields.join(',')}`;
+}
+/**
+ * The helper that fills the builder's cache mount from the restored archive. `BKCA_NONCE` makes its
+ * step run every time (`--no-cache` would hand it a fresh, empty cache mount instead).
+ */
+function injectDockerfile(m, image) {
+    return [
+        `FROM ${image}`,
+        'ARG BKCA_NONCE',
+        `RUN ${helperMountFlag(m)} --mount=type=bind,from=${RESTORED_CONTEXT},target=${RESTORED_DIR} \\`,
+        `    tar -xf ${RESTORED_DIR}/${ARCHIVE_FILE} -C ${MOUNT_DIR}`,
+        '',
+    ].join('\n');
+}
+/** The helper that copies a cache mount out: an archive (owners and modes kept) and its tree list. */
+function extractDockerfile(m, image) {
+    return [
+        `FROM ${image} AS copy`,
+        'ARG BKCA_NONCE',
+        `RUN ${helperMountFlag(m)} \\`,
+        `    mkdir -p ${OUT_DIR} && cd ${MOUNT_DIR} && tar -cf ${OUT_DIR}/${ARCHIVE_FILE} . && \\`,
+        `    { find . | LC_ALL=C sort; find . -type f -exec sha256sum {} + | LC_ALL=C sort -k2; } > ${OUT_DIR}/${TREE_FILE}`,
+        'FROM scratch',
+        `COPY --from=copy ${OUT_DIR}/ /`,
+        '',
+    ].join('\n');
+}
+/** The build arg that namespaces cache mount ids: the helpers must see the same ids as the build. */
+const CACHE_MOUNT_NS = 'BUILDKIT_CACHE_MOUNT_NS';
+/** `buildx build` of a helper: its Dockerfile on stdin, no workspace context, no attestations. */
+function helperBuildArgs(o) {
+    const args = ['buildx', 'build', '--builder', o.builder, '--progress', 'plain'];
+    args.push('--provenance=false', '--sbom=false');
+    args.push('--build-arg', `BKCA_NONCE=${o.nonce}`);
+    for (const a of o.buildArgs.filter((b) => b.startsWith(`${CACHE_MOUNT_NS}=`)))
+        args.push('--build-arg', a);
+    if (o.restoredDir)
+        args.push('--build-context', `${RESTORED_CONTEXT}=${o.restoredDir}`);
+    args.push('--output', o.output, '-');
+    return args;
+}
+
+
+/***/ }),
+
 /***/ 9663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1394,6 +2119,153 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
             legs.add(m[1]);
     }
     return [...legs].sort();
+}
+
+
+/***/ }),
+
+/***/ 2956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CW: () => (/* binding */ manifestExistence),
+/* harmony export */   E5: () => (/* binding */ narrowSources),
+/* harmony export */   Hy: () => (/* binding */ ghaNameOf),
+/* harmony export */   Vn: () => (/* binding */ ghaExistence),
+/* harmony export */   bs: () => (/* binding */ registryTagOf),
+/* harmony export */   mL: () => (/* binding */ registryExistence),
+/* harmony export */   wB: () => (/* binding */ localExistence)
+/* harmony export */ });
+/**
+ * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
+ * of steps but differ deeper, may follow the one that lacks a step and run it again although
+ * another source holds it (bench/README.md, cause 1; bench/repro-multi-import.sh). So:
+ *
+ * - a source known to be missing is not passed (it would only be a failed lookup);
+ * - a cache written from this very commit (or these very files) and leg is an exact match: it is
+ *   read alone;
+ * - else the first source the rules mark as best alone that exists: usually the run's own ref
+ *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
+ *   dependencies since then costs those layers once, where two overlapping sources would cost this
+ *   ref's own layers on about every other run;
+ * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
+ *   serve a leg that has nothing yet;
+ * - when the check failed and nothing is known, see {@link unknownRule}.
+ *
+ * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
+ */
+function narrowSources(p, exists, 
+/** The backend's existence check failed (not merely: this backend has none). */
+checkFailed = false) {
+    const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
+    const raw = p.cacheFrom.filter((e) => !computed.has(e));
+    const state = (r) => (r.entry === '' ? undefined : exists(r.entry));
+    const found = (r) => state(r) === true;
+    const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
+    const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
+    // The first rule that applies decides which candidates stay; the others are left out.
+    const exact = candidates.find((r) => r.exact && found(r));
+    const alone = candidates.find((r) => r.alone && found(r));
+    const rule = exact
+        ? {
+            keep: (r) => r.entry === exact.entry,
+            why: `${exact.ref} ${exact.exact}: it is read alone`,
+        }
+        : alone
+            ? {
+                keep: (r) => r.entry === alone.entry,
+                why: `${alone.ref} ${alone.alone}: it is read alone`,
+            }
+            : candidates.some((r) => r.origin === 'own' && found(r))
+                ? {
+                    keep: (r) => r.origin === 'own',
+                    why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
+                }
+                : checkFailed && p.reads.every((r) => state(r) === undefined)
+                    ? unknownRule(candidates)
+                    : null;
+    const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
+    const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
+    return {
+        ...p,
+        notes: left.size > 0 ? [...p.notes, `${rule.why} (more sources only make BuildKit miss at random)`] : p.notes,
+        reads: p.reads.map((r) => left.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${rule.why}` } : r),
+        cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
+        missing: [...(p.missing ?? []), ...missing],
+    };
+}
+/**
+ * When no check answered (existence unknown for every source), passing them all is the known-bad
+ * case. Instead: the source this trigger makes most likely, i.e. the first of this leg's reads the
+ * rules mark as read alone (the run's own ref, which every run after its first has written; the
+ * first read when none is), plus the default branch, which nearly every repository has written;
+ * a matrix leg also reads the default branch's plain build, whose shared stages serve a leg that
+ * has no cache yet. A first run then still starts from the default branch; a later one reads its
+ * own ref with one or two overlapping sources instead of every planned one.
+ */
+function unknownRule(candidates) {
+    const own = candidates.filter((r) => r.origin === 'own');
+    const likely = own.find((r) => r.alone) ?? own[0];
+    if (!likely)
+        return null;
+    const trunks = candidates.filter((r) => r.defaultBranch && r.entry !== likely.entry);
+    const keep = new Set([likely.entry, ...trunks.map((r) => r.entry)]);
+    const read = trunks.length > 0
+        ? `${likely.ref} and the default branch (${trunks.map((r) => r.ref).join(', ')}) are read`
+        : `${likely.ref} is read`;
+    return { keep: (r) => keep.has(r.entry), why: `which caches exist is unknown: only ${read}` };
+}
+/** The tag of a registry entry (`type=registry,ref=<repository>:<tag>`), if it names one. */
+function registryTagOf(entry) {
+    if (!entry.startsWith('type=registry,'))
+        return undefined;
+    const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
+    return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(ref.lastIndexOf(':') + 1) : undefined;
+}
+/** The cache name of a gha entry (its `scope` attribute). */
+function ghaNameOf(entry) {
+    return /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
+}
+/** A registry entry exists when its tag is among the repository's tags (listed once per run). */
+function registryExistence(tags) {
+    if (tags === null)
+        return () => undefined;
+    const have = new Set(tags);
+    return (entry) => {
+        const tag = registryTagOf(entry);
+        return tag === undefined ? undefined : have.has(tag);
+    };
+}
+/**
+ * A registry entry exists when the registry has its tag's manifest: the answers to HEAD requests
+ * per tag, for a registry that does not list tags. A tag not asked about, or whose request
+ * failed, stays unknown.
+ */
+function manifestExistence(found) {
+    return (entry) => {
+        const tag = registryTagOf(entry);
+        return tag === undefined ? undefined : found.get(tag);
+    };
+}
+/**
+ * A gha entry exists as BuildKit's import will find it: the service's answer to the lookup
+ * BuildKit itself makes, per cache name (see src/github/cache-entries.ts). A name whose lookup
+ * failed, or that was not looked up, stays unknown.
+ */
+function ghaExistence(found) {
+    return (entry) => {
+        const name = ghaNameOf(entry);
+        return name === undefined ? undefined : found.get(name);
+    };
+}
+/** A local cache folder exists when BuildKit wrote its index there. */
+function localExistence(fileExists) {
+    return (entry) => {
+        const src = /(?:^|,)src=([^,]+)/.exec(entry)?.[1];
+        if (!entry.startsWith('type=local') || src === undefined)
+            return undefined;
+        return fileExists(`${src.replace(/\/+$/, '')}/index.json`);
+    };
 }
 
 
@@ -3743,188 +4615,10 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/runner/commands.ts
 var commands = __nccwpck_require__(6342);
-;// CONCATENATED MODULE: ./src/buildx/args.ts
-function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
-    const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
-    const opts = [...builder.driverOpts];
-    for (const extra of extraDriverOpts) {
-        const key = extra.slice(0, extra.indexOf('='));
-        if (!opts.some((o) => o.startsWith(`${key}=`)))
-            opts.push(extra);
-    }
-    for (const opt of opts)
-        args.push('--driver-opt', opt);
-    if (builder.buildkitdFlags !== '')
-        args.push('--buildkitd-flags', builder.buildkitdFlags);
-    if (configFile)
-        args.push('--buildkitd-config', configFile);
-    args.push('--bootstrap');
-    if (builder.driver === 'remote')
-        args.push(builder.endpoint);
-    return args;
-}
-function args_removeBuilderArgs(name) {
-    return ['buildx', 'rm', '--force', name];
-}
-function args_inspectBuilderArgs(name) {
-    return ['buildx', 'inspect', name];
-}
-const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
-    (context.includes('.git') || context.includes('#'));
-function gitContextHost(context) {
-    if (!isGitContext(context))
-        return null;
-    const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+)/.exec(context) ?? /^git@([^:]+):/.exec(context);
-    return m ? m[1] : null;
-}
-/** `docker buildx build …`: every input becomes its own argument, in a stable order. */
-function buildArgs(i) {
-    const b = i.build;
-    const args = ['buildx', 'build', '--builder', i.builder];
-    const each = (flag, values) => values.forEach((v) => args.push(flag, v));
-    const one = (flag, value) => value !== '' && args.push(flag, value);
-    each('--add-host', b.addHosts);
-    each('--allow', b.allow);
-    each('--annotation', b.annotations);
-    each('--attest', b.attests);
-    each('--build-arg', b.buildArgs);
-    each('--build-context', b.buildContexts);
-    each('--cache-from', i.cacheFrom);
-    each('--cache-to', i.cacheTo);
-    one('--call', b.call);
-    one('--cgroup-parent', b.cgroupParent);
-    one('--file', b.file);
-    if (i.iidFile !== '')
-        args.push('--iidfile', i.iidFile);
-    each('--label', b.labels);
-    if (b.load)
-        args.push('--load');
-    args.push('--metadata-file', i.metadataFile);
-    one('--network', b.network);
-    if (b.noCache)
-        args.push('--no-cache');
-    each('--no-cache-filter', b.noCacheFilters);
-    each('--output', b.outputs);
-    if (b.platforms.length > 0)
-        args.push('--platform', b.platforms.join(','));
-    if (b.provenance !== '')
-        args.push(`--provenance=${b.provenance}`);
-    if (b.pull)
-        args.push('--pull');
-    if (b.push)
-        args.push('--push');
-    if (b.sbom !== '')
-        args.push(`--sbom=${b.sbom}`);
-    b.secrets.forEach((s, n) => args.push('--secret', `id=${s.id},env=${i.secretEnvNames[n]}`));
-    b.secretEnvs.forEach((s) => args.push('--secret', `id=${s.id},env=${s.env}`));
-    b.secretFiles.forEach((s) => args.push('--secret', `id=${s.id},src=${s.path}`));
-    if (i.gitAuthEnv)
-        args.push('--secret', `id=GIT_AUTH_TOKEN.${i.gitAuthEnv.host},env=${i.gitAuthEnv.env}`);
-    one('--shm-size', b.shmSize);
-    each('--ssh', b.ssh);
-    each('--tag', b.tags);
-    one('--target', b.target);
-    each('--ulimit', b.ulimit);
-    args.push(b.context);
-    return args;
-}
-/**
- * The cache export as its own invocation, after the image build: the same build definition (so
- * every step is a local cache hit), no image outputs, only `--cache-to`. Ending it on a timeout or
- * a failure cannot touch the image, which the first invocation already built and pushed.
- */
-function cacheExportArgs(i) {
-    const definition = {
-        ...i.build,
-        tags: [],
-        labels: [],
-        annotations: [],
-        push: false,
-        load: false,
-        outputs: ['type=cacheonly'],
-        pull: false,
-        noCache: false,
-        // Attestations belong to the image, which the first invocation made.
-        provenance: 'false',
-        sbom: '',
-        attests: [],
-        call: '',
-    };
-    return buildArgs({ ...i, build: definition, iidFile: '' });
-}
-function historyLogsArgs(builder, ref) {
-    return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
-}
-function historyInspectArgs(builder, ref) {
-    return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/buildx/builder.ts
-
-
-
-
-class BuilderError extends Error {
-}
-/** A loopback cache service is only reachable from a container builder on the host's network. */
-function needsHostNetwork(env) {
-    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
-    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
-}
-function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
-    const job = (env.GITHUB_JOB ?? '')
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .slice(0, 20);
-    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
-}
-/**
- * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
- * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
- * post can clean up even if creation fails halfway.
- */
-async function setupBuilder(exec, buildx, o) {
-    if (o.builder.builder !== '') {
-        const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
-        if (inspect.exitCode !== 0) {
-            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
-        }
-        return { name: o.builder.builder, created: false };
-    }
-    if (o.builder.driver === 'docker')
-        return { name: 'default', created: false };
-    const name = builderName(o.env);
-    let configFile;
-    if (o.builder.buildkitdConfigInline.trim() !== '') {
-        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
-        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
-    }
-    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
-    o.onCreate(name);
-    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
-    if (created.exitCode !== 0) {
-        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${lastLine(created.stderr)}`);
-    }
-    return { name, created: true };
-}
-/** Removes a builder if it still exists; never throws (post must not fail the job). */
-async function removeBuilder(exec, buildx, name) {
-    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
-    if (inspect.exitCode !== 0)
-        return null;
-    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
-    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
-}
-function lastLine(text) {
-    const lines = text
-        .trim()
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
-}
-
+// EXTERNAL MODULE: ./src/buildx/args.ts
+var args = __nccwpck_require__(1703);
+// EXTERNAL MODULE: ./src/buildx/builder.ts
+var buildx_builder = __nccwpck_require__(1747);
 // EXTERNAL MODULE: ./src/buildx/parse.ts
 var parse = __nccwpck_require__(2487);
 // EXTERNAL MODULE: ./src/report/export-size.ts
@@ -3971,7 +4665,7 @@ function prepareBuild(inputs, o) {
     const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
     const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
     inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
-    const host = gitContextHost(inputs.build.context);
+    const host = (0,args/* gitContextHost */.uO)(inputs.build.context);
     const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
     if (gitAuthEnv)
         env[gitAuthEnv.env] = inputs.githubToken;
@@ -4002,13 +4696,13 @@ const readIfExists = (file) => (external_node_fs_.existsSync(file) ? external_no
 async function runImageBuild(exec, buildx, s) {
     const started = Date.now();
     const opts = { stream: true, env: s.env, cwd: s.cwd };
-    let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
+    let result = await exec(buildx.command, buildx.argv((0,args/* buildArgs */.CH)(s.input)), opts);
     let retriedWithoutCache = false;
     if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
         // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
-        commands/* warning */.$e(`a cache source is broken (${lastLine(result.stderr)}); building again without cache sources`);
+        commands/* warning */.$e(`a cache source is broken (${(0,buildx_builder/* lastLine */.fM)(result.stderr)}); building again without cache sources`);
         retriedWithoutCache = true;
-        result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
+        result = await exec(buildx.command, buildx.argv((0,args/* buildArgs */.CH)({ ...s.input, cacheFrom: [] })), opts);
     }
     const metadataText = readIfExists(s.input.metadataFile);
     return {
@@ -4058,7 +4752,7 @@ async function runCacheExport(exec, buildx, s, timeoutMs) {
     for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
         const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
         const left = timeoutMs - (Date.now() - started);
-        const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
+        const run = await exec(buildx.command, buildx.argv((0,args/* cacheExportArgs */.ON)(input)), {
             stream: true,
             env: s.env,
             cwd: s.cwd,
@@ -4086,7 +4780,7 @@ async function runCacheExport(exec, buildx, s, timeoutMs) {
  * BuildKit inside dockerd (the `docker` driver) has no s3 or azblob exporter.
  */
 function exportError(stderr) {
-    const why = lastLine(stderr)
+    const why = (0,buildx_builder/* lastLine */.fM)(stderr)
         .replace(/^ERROR:\s*/, '')
         .replace(/^failed to build:\s*/, '')
         .replace(/^failed to solve:\s*/, '');
@@ -4621,139 +5315,8 @@ function cacheScopesFromToken(token) {
 var registry_tags = __nccwpck_require__(7906);
 // EXTERNAL MODULE: ./src/plan/names.ts
 var names = __nccwpck_require__(2471);
-;// CONCATENATED MODULE: ./src/plan/narrow.ts
-/**
- * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
- * of steps but differ deeper, may follow the one that lacks a step and run it again although
- * another source holds it (bench/README.md, cause 1; bench/repro-multi-import.sh). So:
- *
- * - a source known to be missing is not passed (it would only be a failed lookup);
- * - a cache written from this very commit (or these very files) and leg is an exact match: it is
- *   read alone;
- * - else the first source the rules mark as best alone that exists: usually the run's own ref
- *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
- *   dependencies since then costs those layers once, where two overlapping sources would cost this
- *   ref's own layers on about every other run;
- * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
- *   serve a leg that has nothing yet;
- * - when the check failed and nothing is known, see {@link unknownRule}.
- *
- * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
- */
-function narrowSources(p, exists, 
-/** The backend's existence check failed (not merely: this backend has none). */
-checkFailed = false) {
-    const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
-    const raw = p.cacheFrom.filter((e) => !computed.has(e));
-    const state = (r) => (r.entry === '' ? undefined : exists(r.entry));
-    const found = (r) => state(r) === true;
-    const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
-    const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
-    // The first rule that applies decides which candidates stay; the others are left out.
-    const exact = candidates.find((r) => r.exact && found(r));
-    const alone = candidates.find((r) => r.alone && found(r));
-    const rule = exact
-        ? {
-            keep: (r) => r.entry === exact.entry,
-            why: `${exact.ref} ${exact.exact}: it is read alone`,
-        }
-        : alone
-            ? {
-                keep: (r) => r.entry === alone.entry,
-                why: `${alone.ref} ${alone.alone}: it is read alone`,
-            }
-            : candidates.some((r) => r.origin === 'own' && found(r))
-                ? {
-                    keep: (r) => r.origin === 'own',
-                    why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
-                }
-                : checkFailed && p.reads.every((r) => state(r) === undefined)
-                    ? unknownRule(candidates)
-                    : null;
-    const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
-    const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
-    return {
-        ...p,
-        notes: left.size > 0 ? [...p.notes, `${rule.why} (more sources only make BuildKit miss at random)`] : p.notes,
-        reads: p.reads.map((r) => left.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${rule.why}` } : r),
-        cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
-        missing: [...(p.missing ?? []), ...missing],
-    };
-}
-/**
- * When no check answered (existence unknown for every source), passing them all is the known-bad
- * case. Instead: the source this trigger makes most likely, i.e. the first of this leg's reads the
- * rules mark as read alone (the run's own ref, which every run after its first has written; the
- * first read when none is), plus the default branch, which nearly every repository has written;
- * a matrix leg also reads the default branch's plain build, whose shared stages serve a leg that
- * has no cache yet. A first run then still starts from the default branch; a later one reads its
- * own ref with one or two overlapping sources instead of every planned one.
- */
-function unknownRule(candidates) {
-    const own = candidates.filter((r) => r.origin === 'own');
-    const likely = own.find((r) => r.alone) ?? own[0];
-    if (!likely)
-        return null;
-    const trunks = candidates.filter((r) => r.defaultBranch && r.entry !== likely.entry);
-    const keep = new Set([likely.entry, ...trunks.map((r) => r.entry)]);
-    const read = trunks.length > 0
-        ? `${likely.ref} and the default branch (${trunks.map((r) => r.ref).join(', ')}) are read`
-        : `${likely.ref} is read`;
-    return { keep: (r) => keep.has(r.entry), why: `which caches exist is unknown: only ${read}` };
-}
-/** The tag of a registry entry (`type=registry,ref=<repository>:<tag>`), if it names one. */
-function registryTagOf(entry) {
-    if (!entry.startsWith('type=registry,'))
-        return undefined;
-    const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
-    return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(ref.lastIndexOf(':') + 1) : undefined;
-}
-/** The cache name of a gha entry (its `scope` attribute). */
-function ghaNameOf(entry) {
-    return /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
-}
-/** A registry entry exists when its tag is among the repository's tags (listed once per run). */
-function registryExistence(tags) {
-    if (tags === null)
-        return () => undefined;
-    const have = new Set(tags);
-    return (entry) => {
-        const tag = registryTagOf(entry);
-        return tag === undefined ? undefined : have.has(tag);
-    };
-}
-/**
- * A registry entry exists when the registry has its tag's manifest: the answers to HEAD requests
- * per tag, for a registry that does not list tags. A tag not asked about, or whose request
- * failed, stays unknown.
- */
-function manifestExistence(found) {
-    return (entry) => {
-        const tag = registryTagOf(entry);
-        return tag === undefined ? undefined : found.get(tag);
-    };
-}
-/**
- * A gha entry exists as BuildKit's import will find it: the service's answer to the lookup
- * BuildKit itself makes, per cache name (see src/github/cache-entries.ts). A name whose lookup
- * failed, or that was not looked up, stays unknown.
- */
-function ghaExistence(found) {
-    return (entry) => {
-        const name = ghaNameOf(entry);
-        return name === undefined ? undefined : found.get(name);
-    };
-}
-/** A local cache folder exists when BuildKit wrote its index there. */
-function localExistence(fileExists) {
-    return (entry) => {
-        const src = /(?:^|,)src=([^,]+)/.exec(entry)?.[1];
-        if (!entry.startsWith('type=local') || src === undefined)
-            return undefined;
-        return fileExists(`${src.replace(/\/+$/, '')}/index.json`);
-    };
-}
-
+// EXTERNAL MODULE: ./src/plan/narrow.ts
+var narrow = __nccwpck_require__(2956);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
 var plan_plan = __nccwpck_require__(5312);
 ;// CONCATENATED MODULE: ./src/plan/probe.ts
@@ -4954,7 +5517,7 @@ async function findExistingCaches(options, env, fileExists, exec) {
             if (listed.tags !== null) {
                 const legs = options.leg === '' ? [] : (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, options.leg);
                 return {
-                    exists: registryExistence(listed.tags),
+                    exists: (0,narrow/* registryExistence */.mL)(listed.tags),
                     siblingLegs: legs,
                     legs: (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, ''),
                 };
@@ -4967,8 +5530,8 @@ async function findExistingCaches(options, env, fileExists, exec) {
             const heads = new OnePerKey((tags) => (0,registry_tags/* manifestsExist */.Qp)({ image, tags, dockerConfigDir: dir, exec }));
             return probedCaches({
                 lookups: heads,
-                exists: manifestExistence(heads.found),
-                keyOf: registryTagOf,
+                exists: (0,narrow/* manifestExistence */.CW)(heads.found),
+                keyOf: narrow/* registryTagOf */.bs,
                 note: `${notListed}: each planned tag is asked for with HEAD`,
                 noteAfter: (reason) => `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`,
             });
@@ -4982,13 +5545,13 @@ async function findExistingCaches(options, env, fileExists, exec) {
             const lookups = new OnePerKey((names) => (0,cache_entries/* lookUpGhaCaches */._k)({ service, token, names, tokenScopes }));
             return probedCaches({
                 lookups,
-                exists: ghaExistence(lookups.found),
-                keyOf: ghaNameOf,
+                exists: (0,narrow/* ghaExistence */.Vn)(lookups.found),
+                keyOf: narrow/* ghaNameOf */.Hy,
                 noteAfter: (reason) => reason && `some gha caches could not be looked up (${reason}): they count as unknown`,
             });
         }
         case 'local':
-            return options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
+            return options.persistedLocal ? unknown() : { exists: (0,narrow/* localExistence */.wB)(fileExists), siblingLegs: [] };
         case 's3':
         case 'azblob': {
             // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
@@ -5037,7 +5600,7 @@ function planBakeTargets(ctx, facts, base, legs, existing) {
             leg,
             siblingLegs: [...new Set([...base.siblingLegs, ...(existing.legs ?? [])])],
         };
-        const p = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
+        const p = (0,narrow/* narrowSources */.E5)((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
         if (existing.note)
             p.notes.push(existing.note);
         return { target, plan: p };
@@ -5143,7 +5706,7 @@ async function probeEngine(exec, env) {
     const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
     if (result.exitCode === 0)
         return { ok: true };
-    const reason = result.stderr.trim() ? lastLine(result.stderr) : `docker version exited ${result.exitCode}`;
+    const reason = result.stderr.trim() ? (0,buildx_builder/* lastLine */.fM)(result.stderr) : `docker version exited ${result.exitCode}`;
     return { ok: false, reason };
 }
 
@@ -5153,9 +5716,9 @@ async function probeEngine(exec, env) {
 
 
 async function readBuildLog(exec, buildx, builder, ref) {
-    const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
+    const logs = await exec(buildx.command, buildx.argv((0,args/* historyLogsArgs */.$5)(builder, ref)));
     if (logs.exitCode !== 0) {
-        commands/* warning */.$e(`could not read the build record ${ref}: ${lastLine(logs.stderr)}`);
+        commands/* warning */.$e(`could not read the build record ${ref}: ${(0,buildx_builder/* lastLine */.fM)(logs.stderr)}`);
         return null;
     }
     // buildx writes the rawjson stream to stderr or stdout depending on its version.
@@ -5165,7 +5728,7 @@ async function readBuildLog(exec, buildx, builder, ref) {
 async function readBuildHistory(exec, buildx, builder, ref) {
     const [log, inspected] = await Promise.all([
         readBuildLog(exec, buildx, builder, ref),
-        exec(buildx.command, buildx.argv(historyInspectArgs(builder, ref))),
+        exec(buildx.command, buildx.argv((0,args/* historyInspectArgs */.uU)(builder, ref))),
     ]);
     return { log, record: inspected.exitCode === 0 ? (0,parse/* parseHistoryInspect */.Ul)(inspected.stdout) : null };
 }
@@ -5236,87 +5799,8 @@ function extraPluginDirs(configJson) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cache/worker.ts
-
-
-
-const RESULT_PREFIX = 'bkca-cache-result:';
-/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
-function clientProblems(stdout) {
-    return stdout
-        .split('\n')
-        .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
-        .filter((l) => l !== '');
-}
-/** What a worker run means. Pure: its output in. */
-function readWorkerRun(op, run, timeoutMs, ms) {
-    if (run.timedOut)
-        return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
-    const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-    let result = null;
-    try {
-        result = line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null;
-    }
-    catch {
-        result = null;
-    }
-    const problems = clientProblems(run.stdout);
-    if (result === null) {
-        return { status: 'failed', reason: problems[0] ?? lastLine(run.stderr || run.stdout), ms };
-    }
-    if (result.error)
-        return { status: 'failed', reason: result.error, ms };
-    if (op === 'restore') {
-        if (result.matchedKey)
-            return { status: 'hit', matchedKey: result.matchedKey, ms };
-        const failed = problems.find((p) => /failed to restore/i.test(p));
-        return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
-    }
-    if (result.cacheId !== undefined && result.cacheId !== -1)
-        return { status: 'saved', ms };
-    // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
-    const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
-    if (/\(409\)|already.exists/i.test(reserve))
-        return { status: 'exists', ms };
-    return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
-}
-/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
-const workerScript = () => external_node_path_.join(__dirname, '..', 'cache', 'index.js');
-async function runCacheWorker(exec, request, o) {
-    const started = Date.now();
-    const env = {
-        ...o.env,
-        GITHUB_WORKSPACE: o.root,
-        // A stuck segment download gives up within the call's own bound.
-        SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
-    };
-    const run = await exec(process.execPath, [o.script ?? workerScript()], {
-        cwd: o.root,
-        env,
-        input: JSON.stringify(request),
-        timeoutMs: o.timeoutMs,
-    });
-    return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
-}
-/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
-async function saveInto(exec, r, what, request, o) {
-    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
-    r.seconds.save = Math.round(call.ms / 100) / 10;
-    if (call.status === 'failed') {
-        r.error = `save failed: ${call.reason}`;
-        r.notSaved = 'the save failed';
-        commands/* warning */.$e(`${what}: ${r.error}`);
-    }
-    else if (call.status === 'exists') {
-        r.notSaved = 'another run saved the same content first';
-    }
-    else {
-        r.saved = true;
-        r.savedKey = request.key;
-        commands/* info */.pq(`${what}: saved as ${request.key}`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/cache/worker.ts
+var worker = __nccwpck_require__(3766);
 ;// CONCATENATED MODULE: ./src/buildx/release-cache.ts
 
 
@@ -5346,7 +5830,7 @@ function githubCacheAvailable(env) {
 function githubReleaseStore(name, exec, env, timeoutMs = 120_000) {
     const call = (op, version) => {
         const dir = releaseCacheDir(version);
-        return runCacheWorker(exec, { op, path: external_node_path_.basename(dir), key: releaseCacheKey(version) }, { root: external_node_path_.dirname(dir), env, timeoutMs });
+        return (0,worker/* runCacheWorker */.GZ)(exec, { op, path: external_node_path_.basename(dir), key: releaseCacheKey(version) }, { root: external_node_path_.dirname(dir), env, timeoutMs });
     };
     return {
         async restore(version, file) {
@@ -7329,372 +7813,12 @@ function validatePaths(build, workspace, exists) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __nccwpck_require__(7994);
-;// CONCATENATED MODULE: ./src/mounts/plan.ts
-
-
-/** Key version: bump when the archive's layout changes. */
-const MOUNT_KEY_PREFIX = 'bkca-mount-v1';
-/** GitHub's limit is a key and 9 restore keys; the first prefix is also the key (see mounts.ts). */
-const MAX_KEYS = 9;
-/** `bkca-mount-v1/<mount id>/<cache name of the ref>/`: a ref's mount, whatever its content. */
-function mountKeyPrefix(mountId, cacheName) {
-    return `${MOUNT_KEY_PREFIX}/${(0,names/* slug */.yR)(mountId, 64)}/${cacheName}/`;
-}
-/** Why a run must never save to the GitHub Actions cache: code it runs may be someone else's. */
-function neverSaves(plan) {
-    const t = plan.trigger;
-    if (t.kind === 'pull-request' && t.fromFork)
-        return 'a pull request from a fork never saves cache mounts';
-    if (t.kind === 'untrusted')
-        return `${t.event} may run untrusted code: cache mounts are never saved`;
-    if (plan.writes.length === 0)
-        return 'the plan writes no cache on this run';
-    return '';
-}
-function planMounts(scan, selection, plan, o) {
-    const result = { mounts: [], skipped: [], noSave: '', warnings: [], notes: [...scan.notes] };
-    for (const l of scan.leftOut)
-        result.notes.push(`cache mount on line ${l.line} (${l.mount}) is left out: ${l.why}`);
-    if (selection.kind === 'none')
-        return result;
-    if (selection.kind === 'ids') {
-        const found = new Set(scan.mounts.map((m) => m.id));
-        for (const id of selection.ids.filter((i) => !found.has(i))) {
-            result.warnings.push(`cache-mounts: the mount id ${JSON.stringify(id)} is not in the stages this build uses`);
-        }
-    }
-    const chosen = scan.mounts.filter((m) => selection.kind === 'auto' || selection.ids.includes(m.id));
-    if (o.noCache) {
-        const why = 'no-cache: BuildKit starts every cache mount empty';
-        result.skipped = chosen.map((m) => ({ id: m.id, target: m.target, why }));
-        return result;
-    }
-    const readNames = [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
-    const writeName = plan.writes[0]?.name ?? '';
-    result.noSave = neverSaves(plan) || (writeName === '' ? 'the plan writes no cache on this run' : '');
-    if (readNames.length > MAX_KEYS) {
-        result.notes.push(`cache mounts restore from the first ${MAX_KEYS} of the plan's ${readNames.length} reads`);
-    }
-    for (const mount of chosen) {
-        const restoreKeys = readNames.slice(0, MAX_KEYS).map((n) => mountKeyPrefix(mount.id, n));
-        const savePrefix = result.noSave === '' ? mountKeyPrefix(mount.id, writeName) : null;
-        result.mounts.push({
-            mount,
-            restoreKeys,
-            ownPrefix: savePrefix ?? restoreKeys[0] ?? '',
-            saveKeyPrefix: savePrefix,
-        });
-    }
-    return result;
-}
-/** `exact`: restored from the ref this run writes (its own earlier run); `fallback`: another read. */
-function restoreResult(matchedKey, ownPrefix) {
-    if (matchedKey === null)
-        return 'miss';
-    return ownPrefix !== '' && matchedKey.startsWith(ownPrefix) ? 'exact' : 'fallback';
-}
-/** Whether an extracted mount is saved, and why not. */
-function saveDecision(o) {
-    if (o.saveKeyPrefix === null)
-        return { key: '', why: o.noSave || 'not saved on this run' };
-    if (o.files === 0)
-        return { key: '', why: 'the mount is empty' };
-    if (o.fingerprint === o.restoredFingerprint)
-        return { key: '', why: 'unchanged since it was restored' };
-    if (o.bytes > o.maxBytes) {
-        return {
-            key: '',
-            why: `${(0,summary/* formatBytes */.z)(o.bytes)} is over cache-mounts-max-size (${(0,summary/* formatBytes */.z)(o.maxBytes)}; GitHub keeps 10 GB per repository in all)`,
-        };
-    }
-    return { key: `${o.saveKeyPrefix}${o.fingerprint}`, why: '' };
-}
-/** Paths inside the helper builds (never the user's). */
-const MOUNT_DIR = '/bkca/mount';
-const OUT_DIR = '/bkca/out';
-const RESTORED_DIR = '/bkca/restored';
-/** The named build context the restored archive reaches the inject helper by. */
-const RESTORED_CONTEXT = 'bkca-restored';
-const ARCHIVE_FILE = 'mount.tar';
-/** The mount's file list and content hashes: what "changed" compares. */
-const TREE_FILE = 'tree.txt';
-/** One CSV field of a `--mount` value, quoted when it must be. */
-function field(key, value) {
-    return /[",\s]/.test(value) ? `${key}="${value.replace(/"/g, '""')}"` : `${key}=${value}`;
-}
-/** The user's mount as BuildKit keys it (id, sharing, uid, gid, mode), at the helper's own path. */
-function helperMountFlag(m) {
-    const fields = [
-        'type=cache',
-        field('id', m.id),
-        `target=${MOUNT_DIR}`,
-        `sharing=${m.sharing}`,
-        ...(m.uid !== '' ? [field('uid', m.uid)] : []),
-        ...(m.gid !== '' ? [field('gid', m.gid)] : []),
-        ...(m.mode !== '' ? [field('mode', m.mode)] : []),
-    ];
-    return `--mount=${fields.join(',')}`;
-}
-/**
- * The helper that fills the builder's cache mount from the restored archive. `BKCA_NONCE` makes its
- * step run every time (`--no-cache` would hand it a fresh, empty cache mount instead).
- */
-function injectDockerfile(m, image) {
-    return [
-        `FROM ${image}`,
-        'ARG BKCA_NONCE',
-        `RUN ${helperMountFlag(m)} --mount=type=bind,from=${RESTORED_CONTEXT},target=${RESTORED_DIR} \\`,
-        `    tar -xf ${RESTORED_DIR}/${ARCHIVE_FILE} -C ${MOUNT_DIR}`,
-        '',
-    ].join('\n');
-}
-/** The helper that copies a cache mount out: an archive (owners and modes kept) and its tree list. */
-function extractDockerfile(m, image) {
-    return [
-        `FROM ${image} AS copy`,
-        'ARG BKCA_NONCE',
-        `RUN ${helperMountFlag(m)} \\`,
-        `    mkdir -p ${OUT_DIR} && cd ${MOUNT_DIR} && tar -cf ${OUT_DIR}/${ARCHIVE_FILE} . && \\`,
-        `    { find . | LC_ALL=C sort; find . -type f -exec sha256sum {} + | LC_ALL=C sort -k2; } > ${OUT_DIR}/${TREE_FILE}`,
-        'FROM scratch',
-        `COPY --from=copy ${OUT_DIR}/ /`,
-        '',
-    ].join('\n');
-}
-/** The build arg that namespaces cache mount ids: the helpers must see the same ids as the build. */
-const CACHE_MOUNT_NS = 'BUILDKIT_CACHE_MOUNT_NS';
-/** `buildx build` of a helper: its Dockerfile on stdin, no workspace context, no attestations. */
-function helperBuildArgs(o) {
-    const args = ['buildx', 'build', '--builder', o.builder, '--progress', 'plain'];
-    args.push('--provenance=false', '--sbom=false');
-    args.push('--build-arg', `BKCA_NONCE=${o.nonce}`);
-    for (const a of o.buildArgs.filter((b) => b.startsWith(`${CACHE_MOUNT_NS}=`)))
-        args.push('--build-arg', a);
-    if (o.restoredDir)
-        args.push('--build-context', `${RESTORED_CONTEXT}=${o.restoredDir}`);
-    args.push('--output', o.output, '-');
-    return args;
-}
-
-;// CONCATENATED MODULE: ./src/localcache/gc.ts
-/**
- * What a local cache folder still needs after an export. BuildKit's local exporter adds the new
- * cache's blobs and points index.json at it, but never deletes the blobs of earlier exports, so a
- * folder carried from run to run grows without bound (build-push-action#252, moby/buildkit#1896).
- * Pure: index.json and a way to read a blob in, the digests index.json still reaches out.
- */
-/** Media types whose blobs are JSON that names further blobs (indexes and manifests). */
-const NAMES_BLOBS = /(manifest|index)(\.list)?(\.v\d+)?\+json$|^application\/vnd\.oci\.image\.(index|manifest)\.v1\+json$/;
-function gc_parse(text) {
-    if (text === null)
-        return null;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return null;
-    }
-}
-/** Every digest reachable from index.json: index → manifests (lists) → config and layers. */
-function reachableBlobs(indexJson, readBlob) {
-    const reached = new Set();
-    const visit = (d) => {
-        if (!d?.digest || reached.has(d.digest))
-            return;
-        reached.add(d.digest);
-        if (d.mediaType && NAMES_BLOBS.test(d.mediaType))
-            follow(gc_parse(readBlob(d.digest)));
-    };
-    const follow = (m) => {
-        if (m === null)
-            return;
-        for (const d of m.manifests ?? [])
-            visit(d);
-        visit(m.config);
-        for (const d of m.layers ?? [])
-            visit(d);
-    };
-    follow(gc_parse(indexJson));
-    return reached;
-}
-/**
- * The blobs to delete: those index.json no longer reaches. None when index.json cannot be read:
- * a folder whose index is broken is left as it is, never emptied.
- */
-function unreachableBlobs(indexJson, blobs, readBlob) {
-    if (indexJson === null || gc_parse(indexJson) === null)
-        return [];
-    const reached = reachableBlobs(indexJson, readBlob);
-    return blobs.filter((b) => !reached.has(b)).sort();
-}
-
-;// CONCATENATED MODULE: ./src/localcache/persist.ts
-
-
-
-
-
-
-
-
-
-/**
- * `cache: local` without `cache-dir`: each ref's folder travels through the GitHub Actions cache.
- * The folders the plan reads are restored before the build (BuildKit imports from them), the
- * folders it writes are pruned to what their index reaches and saved after the export.
- */
-const LOCAL_KEY_PREFIX = 'bkca-local-v1';
-/** Where the folders live on this runner: its temp folder, never the workspace. */
-function withPersistedLocalDir(inputs, env) {
-    if (!inputs.cache.persistLocal)
-        return inputs;
-    const dir = external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-local-cache');
-    return { ...inputs, cache: { ...inputs.cache, dir } };
-}
-const seconds = (ms) => Math.round(ms / 100) / 10;
-const hashOf = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
-const readText = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : null);
-const keyPrefix = (name) => `${LOCAL_KEY_PREFIX}/${name}/`;
-const record = (ref, name, direction) => ({
-    ref,
-    name,
-    direction,
-    restore: '',
-    restoredKey: '',
-    saved: false,
-    savedKey: '',
-    notSaved: '',
-    error: '',
-    bytes: 0,
-    prunedBlobs: 0,
-    prunedBytes: 0,
-    seconds: { restore: 0, save: 0 },
-});
-/**
- * Restores the folder of every ref the plan reads, then drops from the plan the sources that are
- * still missing. The plan is returned unchanged when the folders are not persisted.
- */
-async function restoreLocalCaches(exec, o) {
-    if (!o.inputs.cache.persistLocal)
-        return { plan: o.plan, session: null };
-    const dir = o.inputs.cache.dir;
-    external_node_fs_.mkdirSync(dir, { recursive: true });
-    const session = {
-        plan: o.plan,
-        dir,
-        records: [],
-        restoredIndex: new Map(),
-        env: o.env,
-        timeoutMs: o.inputs.mounts.timeoutMs,
-        unavailable: o.unavailable,
-    };
-    if (o.unavailable)
-        commands/* warning */.$e(`cache local: the folders are not restored or saved (${o.unavailable})`);
-    await commands/* group */.Os('Local cache: restore', async () => {
-        for (const read of o.plan.reads.filter((r) => r.name && r.entry !== '')) {
-            const r = record(read.ref, read.name, 'read');
-            session.records.push(r);
-            try {
-                if (o.unavailable) {
-                    r.restore = 'failed';
-                    r.error = o.unavailable;
-                    continue;
-                }
-                const prefix = keyPrefix(r.name);
-                const call = await runCacheWorker(exec, 
-                // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
-                { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] }, { root: dir, env: o.env, timeoutMs: session.timeoutMs });
-                r.seconds.restore = seconds(call.ms);
-                if (call.status === 'failed') {
-                    r.restore = 'failed';
-                    r.error = `restore failed: ${call.reason}`;
-                    commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
-                }
-                else if (call.status === 'hit') {
-                    r.restore = 'hit';
-                    r.restoredKey = call.matchedKey;
-                    const index = readText(external_node_path_.join(dir, r.name, 'index.json'));
-                    if (index !== null)
-                        session.restoredIndex.set(r.name, index);
-                    commands/* info */.pq(`local cache ${r.name}: restored from ${call.matchedKey}`);
-                }
-                else {
-                    r.restore = 'miss';
-                }
-            }
-            catch (e) {
-                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
-                commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
-            }
-        }
-    });
-    return { plan: narrowSources(o.plan, localExistence(external_node_fs_.existsSync)), session };
-}
-/** Deletes the blobs of earlier exports; returns how many and their bytes. */
-function pruneFolder(folder) {
-    const blobDir = external_node_path_.join(folder, 'blobs', 'sha256');
-    if (!external_node_fs_.existsSync(blobDir))
-        return { count: 0, bytes: 0 };
-    const blobs = external_node_fs_.readdirSync(blobDir).map((f) => `sha256:${f}`);
-    const read = (digest) => readText(external_node_path_.join(blobDir, digest.replace(/^sha256:/, '')));
-    let bytes = 0;
-    const doomed = unreachableBlobs(readText(external_node_path_.join(folder, 'index.json')), blobs, read);
-    for (const digest of doomed) {
-        const file = external_node_path_.join(blobDir, digest.replace(/^sha256:/, ''));
-        bytes += external_node_fs_.statSync(file).size;
-        external_node_fs_.rmSync(file);
-    }
-    return { count: doomed.length, bytes };
-}
-function folderBytes(folder) {
-    let total = 0;
-    for (const entry of external_node_fs_.readdirSync(folder, { withFileTypes: true })) {
-        const p = external_node_path_.join(folder, entry.name);
-        total += entry.isDirectory() ? folderBytes(p) : external_node_fs_.statSync(p).size;
-    }
-    return total;
-}
-/** After the export: prunes and saves the folders the plan wrote, when they changed. */
-async function saveLocalCaches(exec, session, exported) {
-    if (session === null)
-        return null;
-    const noSave = session.unavailable || neverSaves(session.plan) || (exported ? '' : 'the cache export did not succeed');
-    await commands/* group */.Os('Local cache: save', async () => {
-        for (const write of session.plan.writes.filter((w) => w.name)) {
-            const r = record(write.ref, write.name, 'write');
-            session.records.push(r);
-            try {
-                const folder = external_node_path_.join(session.dir, r.name);
-                const index = readText(external_node_path_.join(folder, 'index.json'));
-                if (index === null) {
-                    r.notSaved = 'no cache was exported to it';
-                    continue;
-                }
-                const pruned = pruneFolder(folder);
-                r.prunedBlobs = pruned.count;
-                r.prunedBytes = pruned.bytes;
-                r.bytes = folderBytes(folder);
-                if (noSave) {
-                    r.notSaved = noSave;
-                    continue;
-                }
-                if (session.restoredIndex.get(r.name) === index) {
-                    r.notSaved = 'unchanged since it was restored';
-                    continue;
-                }
-                await saveInto(exec, r, `local cache ${r.name}`, { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` }, { root: session.dir, env: session.env, timeoutMs: session.timeoutMs });
-            }
-            catch (e) {
-                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
-                commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
-            }
-        }
-    });
-    return { dir: session.dir, folders: session.records };
-}
-
+// EXTERNAL MODULE: ./src/localcache/persist.ts + 1 modules
+var persist = __nccwpck_require__(2587);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/mounts/plan.ts
+var mounts_plan = __nccwpck_require__(3091);
 ;// CONCATENATED MODULE: ./src/mounts/mounts.ts
 
 
@@ -7704,7 +7828,7 @@ async function saveLocalCaches(exec, session, exported) {
 
 
 
-const mounts_seconds = (ms) => Math.round(ms / 100) / 10;
+const seconds = (ms) => Math.round(ms / 100) / 10;
 const fingerprintOf = (tree) => (0,external_node_crypto_.createHash)('sha256').update(tree).digest('hex').slice(0, 16);
 /** The folder name archived in the cache: part of the cache version, so it never changes. */
 const CACHED_FOLDER = 'mount';
@@ -7723,14 +7847,14 @@ function readDockerfile(inputs, workspace) {
     }
 }
 async function helperBuild(exec, buildx, o, dockerfile, extra) {
-    const args = helperBuildArgs({
+    const args = (0,mounts_plan/* helperBuildArgs */.iB)({
         builder: o.builder,
         nonce: (0,external_node_crypto_.randomUUID)(),
         buildArgs: o.inputs.build.buildArgs,
         ...extra,
     });
     const run = await exec(buildx.command, buildx.argv(args), { input: dockerfile, env: o.env });
-    return run.exitCode === 0 ? '' : lastLine(run.stderr);
+    return run.exitCode === 0 ? '' : (0,buildx_builder/* lastLine */.fM)(run.stderr);
 }
 function newRecord({ mount }) {
     return {
@@ -7787,7 +7911,7 @@ async function restoreMounts(exec, buildx, o) {
         commands/* warning */.$e(`cache mounts: the Dockerfile could not be read (${e.message}); they are not persisted`);
         return null;
     }
-    const plan = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
+    const plan = (0,mounts_plan/* planMounts */.Ou)(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
     for (const w of plan.warnings)
         commands/* warning */.$e(w);
     for (const n of plan.notes)
@@ -7811,10 +7935,10 @@ async function restoreOne(exec, buildx, o, planned, record, n) {
     const key = planned.restoreKeys[0];
     if (key === undefined)
         return null;
-    const call = await runCacheWorker(exec, 
+    const call = await (0,worker/* runCacheWorker */.GZ)(exec, 
     // The key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
     { op: 'restore', path: CACHED_FOLDER, key, restoreKeys: planned.restoreKeys }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
-    record.seconds.restore = mounts_seconds(call.ms);
+    record.seconds.restore = seconds(call.ms);
     if (call.status === 'failed') {
         record.restore = 'failed';
         record.error = `restore failed: ${call.reason}`;
@@ -7825,22 +7949,22 @@ async function restoreOne(exec, buildx, o, planned, record, n) {
         commands/* info */.pq(`cache mount ${mount.id} (${mount.target}): nothing to restore`);
         return null;
     }
-    record.restore = restoreResult(call.matchedKey, planned.ownPrefix);
+    record.restore = (0,mounts_plan/* restoreResult */.oJ)(call.matchedKey, planned.ownPrefix);
     record.restoredKey = call.matchedKey;
     const folder = external_node_path_.join(root, CACHED_FOLDER);
     const started = Date.now();
-    const failed = await helperBuild(exec, buildx, o, injectDockerfile(mount, o.inputs.mounts.image), {
+    const failed = await helperBuild(exec, buildx, o, (0,mounts_plan/* injectDockerfile */.ku)(mount, o.inputs.mounts.image), {
         restoredDir: folder,
         output: 'type=cacheonly',
     });
-    record.seconds.inject = mounts_seconds(Date.now() - started);
+    record.seconds.inject = seconds(Date.now() - started);
     if (failed) {
         record.error = `inject failed: ${failed}`;
         commands/* warning */.$e(`cache mount ${mount.id}: ${record.error}`);
         return null;
     }
-    const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, TREE_FILE), 'utf8');
-    record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, ARCHIVE_FILE)).size;
+    const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, mounts_plan/* TREE_FILE */.o$), 'utf8');
+    record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, mounts_plan/* ARCHIVE_FILE */.sX)).size;
     commands/* info */.pq(`cache mount ${mount.id} (${mount.target}): restored from ${call.matchedKey} (${record.restore})`);
     return fingerprintOf(tree);
 }
@@ -7890,19 +8014,19 @@ async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, no
     const folder = external_node_path_.join(root, CACHED_FOLDER);
     external_node_fs_.mkdirSync(root, { recursive: true });
     const started = Date.now();
-    const failed = await helperBuild(exec, buildx, o, extractDockerfile(mount, o.inputs.mounts.image), {
+    const failed = await helperBuild(exec, buildx, o, (0,mounts_plan/* extractDockerfile */.A$)(mount, o.inputs.mounts.image), {
         output: `type=local,dest=${folder}`,
     });
-    record.seconds.extract = mounts_seconds(Date.now() - started);
+    record.seconds.extract = seconds(Date.now() - started);
     if (failed) {
         record.error = `extract failed: ${failed}`;
         record.notSaved = 'it could not be copied out';
         commands/* warning */.$e(`cache mount ${mount.id}: ${record.error}`);
         return;
     }
-    const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, TREE_FILE), 'utf8');
-    record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, ARCHIVE_FILE)).size;
-    const decision = saveDecision({
+    const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, mounts_plan/* TREE_FILE */.o$), 'utf8');
+    record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, mounts_plan/* ARCHIVE_FILE */.sX)).size;
+    const decision = (0,mounts_plan/* saveDecision */.Od)({
         saveKeyPrefix: planned.saveKeyPrefix,
         noSave,
         fingerprint: fingerprintOf(tree),
@@ -7917,7 +8041,7 @@ async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, no
         commands/* info */.pq(`cache mount ${mount.id}: not saved (${decision.why})`);
         return;
     }
-    await saveInto(exec, record, `cache mount ${mount.id}`, { path: CACHED_FOLDER, key: decision.key }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
+    await (0,worker/* saveInto */.Wr)(exec, record, `cache mount ${mount.id}`, { path: CACHED_FOLDER, key: decision.key }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
 }
 /** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
 function mountOutputs(r) {
@@ -7927,6 +8051,8 @@ function mountOutputs(r) {
 
 // EXTERNAL MODULE: ./src/report/report.ts
 var report_report = __nccwpck_require__(8850);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __nccwpck_require__(7994);
 ;// CONCATENATED MODULE: ./src/state.ts
 
 /**
@@ -7994,10 +8120,10 @@ function fail(message) {
 async function run(exec = exec_exec, env = process.env) {
     const started = Date.now();
     try {
-        await runWithInputs(exec, env, withPersistedLocalDir(readInputs(), env), started);
+        await runWithInputs(exec, env, (0,persist/* withPersistedLocalDir */.Ql)(readInputs(), env), started);
     }
     catch (e) {
-        if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
+        if (e instanceof InputError || e instanceof BuildxError || e instanceof buildx_builder/* BuilderError */.Cj)
             return fail(e.message);
         commands/* debug */.Yz(e?.stack ?? String(e));
         fail(`unexpected error: ${e?.message ?? String(e)}`);
@@ -8063,7 +8189,7 @@ async function runWithInputs(exec, env, inputs, started) {
     const { buildx, builder } = await commands/* group */.Os('Builder', async () => {
         const engine = await probes.engine;
         if (engine && !engine.ok) {
-            throw new BuilderError(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
+            throw new buildx_builder/* BuilderError */.Cj(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
         }
         const found = await ensureBuildx(exec, {
             wanted: inputs.builder.buildxVersion,
@@ -8074,7 +8200,7 @@ async function runWithInputs(exec, env, inputs, started) {
         if (found.note)
             commands/* info */.pq(found.note);
         saveBuildxPath(found.buildx.path);
-        const chosen = await setupBuilder(exec, found.buildx, {
+        const chosen = await (0,buildx_builder/* setupBuilder */.XN)(exec, found.buildx, {
             builder: inputs.builder,
             tempDir,
             env,
@@ -8093,7 +8219,7 @@ async function runWithInputs(exec, env, inputs, started) {
         workspace: ctx.workspace,
         unavailable: ghaUnavailable(env),
     });
-    const local = await restoreLocalCaches(exec, {
+    const local = await (0,persist/* restoreLocalCaches */.XE)(exec, {
         inputs,
         plan: cachePlan,
         env,
@@ -8130,7 +8256,7 @@ async function runWithInputs(exec, env, inputs, started) {
     mark('history read');
     const retention = await retaining;
     const mounts = await saveMounts(exec, buildx, mountSession, built);
-    const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
+    const localCache = await (0,persist/* saveLocalCaches */.k$)(exec, local.session, exportRun?.status === 'ok');
     const report = await reportRun({
         inputs,
         cachePlan,
@@ -8165,7 +8291,7 @@ async function runWithInputs(exec, env, inputs, started) {
     await writeSummary(report);
     // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
     if (!built)
-        fail((0,report_report/* failureMessage */.oh)(report.error, lastLine(build.result.stderr)));
+        fail((0,report_report/* failureMessage */.oh)(report.error, (0,buildx_builder/* lastLine */.fM)(build.result.stderr)));
     else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
         fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
     }
@@ -8181,7 +8307,7 @@ async function planCache(exec, ctx, inputs, env) {
     const options = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
     const { facts, existing } = await planInputs(exec, ctx, options, env, inputs.githubToken, external_node_fs_.existsSync);
     options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
-    const p = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
+    const p = (0,narrow/* narrowSources */.E5)((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
     if (existing.note)
         p.notes.push(existing.note);
     for (const line of (0,plan_plan/* planLines */.HN)(p))

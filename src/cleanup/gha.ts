@@ -1,4 +1,6 @@
 import { indexNames } from '../github/cache-entries';
+import { LOCAL_KEY_PREFIX } from '../localcache/persist';
+import { MOUNT_KEY_PREFIX } from '../mounts/plan';
 import type { CacheRef } from '../plan/names';
 import { type GitHubApi, githubRequest } from './github-api';
 
@@ -99,12 +101,37 @@ export async function ghaUsage(
   };
 }
 
-/** BuildKit's index entries by cache name (one name may have several, `#1`, `#2`, …). */
+/**
+ * The kinds of GitHub cache entries this action's runs leave, each tied to a cache name: BuildKit's
+ * gha index (`index-<name>-…`), a `cache: local` folder (`bkca-local-v1/<name>/<hash>`) and a cache
+ * mount (`bkca-mount-v1/<mount id>/<name>/<fingerprint>`).
+ */
+export type EntryFamily = 'index' | 'local' | 'mount';
+
+/** The key prefix that lists a family's entries whose cache name starts with `namePrefix`. */
+export const FAMILY_KEY_PREFIX: Record<EntryFamily, (namePrefix: string) => string> = {
+  index: (namePrefix) => `index-${namePrefix}`,
+  local: (namePrefix) => `${LOCAL_KEY_PREFIX}/${namePrefix}`,
+  // The mount id comes first: every mount of the ref is listed, and the names pick among them.
+  mount: () => `${MOUNT_KEY_PREFIX}/`,
+};
+
+/** The cache name a GitHub cache entry belongs to; null for layer blobs and other tools' entries. */
+export function cacheNameOfKey(key: string): string | null {
+  const [index] = indexNames([key]);
+  if (index !== undefined) return index;
+  const parts = key.split('/');
+  if (parts.length === 3 && parts[0] === LOCAL_KEY_PREFIX) return parts[1];
+  if (parts.length === 4 && parts[0] === MOUNT_KEY_PREFIX) return parts[2];
+  return null;
+}
+
+/** Entries by the cache name they belong to (one name may have several: `#1`, a mount per id, …). */
 export function entriesByName(entries: GhaEntry[]): Map<string, GhaEntry[]> {
   const byName = new Map<string, GhaEntry[]>();
   for (const e of entries) {
-    const [name] = indexNames([e.key]);
-    if (name === undefined) continue;
+    const name = cacheNameOfKey(e.key);
+    if (name === null) continue;
     byName.set(name, [...(byName.get(name) ?? []), e]);
   }
   return byName;

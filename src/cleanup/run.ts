@@ -12,7 +12,10 @@ import * as core from '../runner/commands';
 import type { GitHubApi } from './github-api';
 import {
   bytesByRef,
+  cacheNameOfKey,
   deleteGhaEntry,
+  type EntryFamily,
+  FAMILY_KEY_PREFIX,
   entriesByName,
   GHA_LIMIT_BYTES,
   gitRefOf,
@@ -116,14 +119,16 @@ async function cleanUp(
     out.deferred.push(...p.deferred);
     return p;
   };
+  // Mounts are saved under a branch or pull request, never a commit: retention has none to look at.
+  const families = githubCacheFamilies(inputs).filter((f) => f !== 'mount' || target.kind === 'ref-gone');
+  const ownEntries = families.includes('index') || families.includes('local');
   try {
     switch (options.backend) {
       case 'gha':
-        if (!inputs.githubToken) {
-          out.notes.push('no github-token: the GitHub cache is not cleaned up');
-          break;
-        }
-        await cleanUpGha(ctx, api, target, options.scope, decide, out);
+      case 'local':
+        if (!ownEntries) out.notes.push('cache-dir: the folder is yours to clean up');
+        else if (!inputs.githubToken) out.notes.push('no github-token: the GitHub cache is not cleaned up');
+        else await cleanUpGha(ctx, api, target, options.scope, families, decide, out);
         break;
       case 'registry': {
         const ghcr = ghcrPackage(options.image ?? '');
@@ -170,6 +175,16 @@ async function cleanUp(
     if (target.kind === 'retention' && status !== 401 && status !== 403) out.notes.push(text);
     else out.warnings.push(text);
   }
+  // Cache mounts live in the GitHub cache whatever the layer cache's backend is.
+  if (!ownEntries && families.includes('mount') && inputs.githubToken) {
+    await cleanUpGha(ctx, api, target, options.scope, ['mount'], decide, out).catch((e) => {
+      const status = (e as { status?: number }).status;
+      // A listing refused to a token without actions: read says nothing about mounts existing: a note.
+      const text = refusal(e, 'gha', false).replace('cache clean-up', 'cache mounts clean-up');
+      if ((e as { listing?: boolean }).listing || (status !== 401 && status !== 403)) out.notes.push(text);
+      else out.warnings.push(text);
+    });
+  }
   if (out.deferred.length > 0) {
     out.notes.push(`${out.deferred.length} more left for later runs (at most ${MAX_DELETIONS} per run)`);
   }
@@ -207,21 +222,38 @@ async function deleteManifests(
   }
 }
 
+/** Which kinds of GitHub cache entries this run's inputs make: what a clean-up there looks for. */
+export function githubCacheFamilies(inputs: Pick<Inputs, 'cache' | 'mounts'>): EntryFamily[] {
+  const families: EntryFamily[] = [];
+  if (inputs.cache.backend === 'gha') families.push('index');
+  if (inputs.cache.persistLocal) families.push('local');
+  if (inputs.mounts.selection.kind !== 'none') families.push('mount');
+  return families;
+}
+
+/**
+ * Deletes a gone ref's entries, or the commit caches past retention, from the GitHub cache: every
+ * family's entries under the ref's git ref, grouped by cache name, planned by name (plan.ts).
+ */
 async function cleanUpGha(
   ctx: RunContext,
   api: GitHubApi,
   target: DeletionTarget,
   scope: string,
+  families: EntryFamily[],
   decide: (existing: ExistingCache[]) => DeletionPlan,
   out: CleanupOutcome,
 ): Promise<void> {
   const repo = ctx.repository;
   const gitRef =
     target.kind === 'ref-gone' ? gitRefOf(target.ref, ctx.defaultBranch) : `refs/heads/${ctx.defaultBranch}`;
-  const prefix =
-    target.kind === 'ref-gone' ? `index-${namespace(scope, '')}.` : `index-${target.namespace}.sha-`;
-  const { entries } = await listGhaEntries(api, repo, { key: prefix, ref: gitRef });
-  const byName = entriesByName(entries);
+  const names = target.kind === 'ref-gone' ? `${namespace(scope, '')}.` : `${target.namespace}.sha-`;
+  const listings = await Promise.all(
+    families.map((f) => listGhaEntries(api, repo, { key: FAMILY_KEY_PREFIX[f](names), ref: gitRef })),
+  ).catch((e: unknown) => {
+    throw Object.assign(e as Error, { listing: true });
+  });
+  const byName = entriesByName(listings.flatMap((l) => l.entries));
   const plan = decide(
     [...byName].map(([name, list]) => ({ name, createdAt: Math.min(...list.map((e) => e.createdAt)) })),
   );
@@ -232,7 +264,7 @@ async function cleanUpGha(
     out.deleted.push(d);
   }
   // A gone ref's layer blobs: only its own runs could read them.
-  if (target.kind === 'ref-gone' && !out.dryRun && requests < MAX_DELETIONS) {
+  if (families.includes('index') && target.kind === 'ref-gone' && !out.dryRun && requests < MAX_DELETIONS) {
     const remaining = await listGhaEntries(api, repo, { key: 'index-', ref: gitRef });
     const blobs = orphanedBlobs(
       remaining.entries,
@@ -248,7 +280,8 @@ async function cleanUpGha(
       );
     }
   }
-  out.quota = await ghaQuota(api, repo, scope).catch((e) => {
+  if (!families.includes('index') && !families.includes('local')) return;
+  out.quota = await ghaQuota(api, repo, scope, families).catch((e) => {
     out.notes.push(`cache usage not read: ${(e as Error).message}`);
     return null;
   });
@@ -263,16 +296,23 @@ export function quotaWarning(q: QuotaView): string | null {
   return `the repository's GitHub cache holds ${formatBytes(q.repositoryBytes)} of ${formatBytes(q.limitBytes)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
 }
 
-async function ghaQuota(api: GitHubApi, repo: string, scope: string): Promise<QuotaView> {
-  const [usage, largest, own] = await Promise.all([
+async function ghaQuota(
+  api: GitHubApi,
+  repo: string,
+  scope: string,
+  families: EntryFamily[],
+): Promise<QuotaView> {
+  const own = `${namespace(scope, '')}.`;
+  const [usage, largest, ...mine] = await Promise.all([
     ghaUsage(api, repo),
     listGhaEntries(api, repo, { sort: 'size_in_bytes', maxPages: 1 }),
-    listGhaEntries(api, repo, { key: `index-${namespace(scope, '')}.` }),
+    ...families.map((f) => listGhaEntries(api, repo, { key: FAMILY_KEY_PREFIX[f](own) })),
   ]);
+  const scopeEntries = mine.flatMap((l) => l.entries).filter((e) => cacheNameOfKey(e.key)?.startsWith(own));
   return {
     repositoryBytes: usage.bytes,
     limitBytes: GHA_LIMIT_BYTES,
-    scopeBytes: own.entries.reduce((n, e) => n + e.bytes, 0),
+    scopeBytes: scopeEntries.reduce((n, e) => n + e.bytes, 0),
     largest: largest.entries.slice(0, 5).map((e) => ({ ref: e.ref, key: e.key, bytes: e.bytes })),
     refs: bytesByRef(largest.entries, 3),
   };
