@@ -33,7 +33,9 @@ export const exec: Exec = (command, args, options = {}) =>
       cwd: options.cwd,
       env: options.env ?? process.env,
       shell: false,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
+      // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -46,11 +48,11 @@ export const exec: Exec = (command, args, options = {}) =>
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }, options.timeoutMs);
     }
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       out.push(chunk);
       if (options.stream) process.stdout.write(chunk);
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       err.push(chunk);
       if (options.stream) process.stdout.write(chunk);
     });
@@ -65,6 +67,8 @@ export const exec: Exec = (command, args, options = {}) =>
     };
     child.on('error', (e: NodeJS.ErrnoException) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
     child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
+    if (child.stdin) {
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.input);
+    }
   });

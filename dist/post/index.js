@@ -586,7 +586,9 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
         cwd: options.cwd,
         env: options.env ?? process.env,
         shell: false,
-        stdio: ['pipe', 'pipe', 'pipe'],
+        // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
+        // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out = [];
     const err = [];
@@ -599,12 +601,12 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
             setTimeout(() => child.kill('SIGKILL'), 5000).unref();
         }, options.timeoutMs);
     }
-    child.stdout.on('data', (chunk) => {
+    child.stdout?.on('data', (chunk) => {
         out.push(chunk);
         if (options.stream)
             process.stdout.write(chunk);
     });
-    child.stderr.on('data', (chunk) => {
+    child.stderr?.on('data', (chunk) => {
         err.push(chunk);
         if (options.stream)
             process.stdout.write(chunk);
@@ -621,8 +623,10 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
     };
     child.on('error', (e) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
     child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
+    if (child.stdin) {
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+    }
 });
 
 ;// CONCATENATED MODULE: ./src/state.ts
