@@ -702,12 +702,6 @@ describe('when which caches exist is unknown (every check failed)', () => {
         tag('default.branch-main'),
       ],
     },
-    {
-      title: 'a matrix leg on the default branch: its own cache there alone, not the plain build too',
-      ctx: run('push', 'push-main', 'refs/heads/main'),
-      o: { ...options, leg: 'leg-a', siblingLegs: ['leg-b'] },
-      from: [tag('default.leg-a.branch-main')],
-    },
   ])('$title', ({ ctx, o, from }) => {
     const p = plan(ctx, facts, o);
     const n = narrowSources(p, () => undefined, true);

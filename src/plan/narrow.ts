@@ -75,18 +75,14 @@ export function narrowSources(
  * rules mark as read alone (the run's own ref, which every run after its first has written; the
  * first read when none is), plus the default branch, which nearly every repository has written;
  * a matrix leg also reads the default branch's plain build, whose shared stages serve a leg that
- * has no cache yet, except on the default branch itself, where its own cache is read alone. A first run then still starts from the default branch; a later one reads its
+ * has no cache yet. A first run then still starts from the default branch; a later one reads its
  * own ref with one or two overlapping sources instead of every planned one.
  */
 function unknownRule(candidates: PlannedCache[]): { keep: (r: PlannedCache) => boolean; why: string } | null {
   const own = candidates.filter((r) => r.origin === 'own');
   const likely = own.find((r) => r.alone) ?? own[0];
   if (!likely) return null;
-  // A run on the default branch: every earlier push there wrote this leg's own cache, so the plain
-  // build's would only overlap it (a leg new to the matrix builds its first run cold instead).
-  const trunks = likely.defaultBranch
-    ? []
-    : candidates.filter((r) => r.defaultBranch && r.entry !== likely.entry);
+  const trunks = candidates.filter((r) => r.defaultBranch && r.entry !== likely.entry);
   const keep = new Set([likely.entry, ...trunks.map((r) => r.entry)]);
   const read =
     trunks.length > 0
