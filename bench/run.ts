@@ -30,7 +30,7 @@ import {
 import { runMountScenario } from './mounts';
 import { type BenchEvent, type CleanupEvent, FULL, QUICK, type RunSpec, Repo, Timeline } from './scenario';
 
-// `npm run bench [-- --quick] [-- --plan] [-- --configs=none,action-gha]`: replays a generated
+// `npm run bench [-- --quick] [-- --plan] [-- --configs=none,action-gha] [-- --mounts-only]`: replays a generated
 // repository's history through the action (dist/index.js, run as a GitHub runner runs it) under
 // several cache configurations, and compares the build work each executes with the ideal.
 
@@ -638,6 +638,23 @@ async function writeJson(file: string, data: unknown): Promise<void> {
   fs.writeFileSync(file, text);
 }
 
+/** What every results file starts with: the run, the machine, the action measured. */
+async function resultsHead(bench: Bench, o: Options, durationS: number) {
+  return {
+    version: 1,
+    date: new Date().toISOString(),
+    mode: o.quick ? 'quick' : 'full',
+    durationSeconds: Math.round(durationS),
+    machine: {
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      ...(await versions()),
+    },
+    nonce: bench.nonce,
+    action: bench.action,
+  };
+}
+
 /** `--mounts-only`: the cache-mount scenario alone, its own results file. */
 async function mountsOnly(bench: Bench, o: Options, started: number): Promise<number> {
   const mounts = await runMountScenario(bench, { quick: o.quick, plan: o.plan });
@@ -647,18 +664,8 @@ async function mountsOnly(bench: Bench, o: Options, started: number): Promise<nu
     `\nDone in ${durationS.toFixed(0)} s (${mounts.jobs.length} jobs). Results: ${path.relative(ROOT, o.out)}`,
   );
   await writeJson(o.out, {
-    version: 1,
-    date: new Date().toISOString(),
-    mode: o.quick ? 'quick' : 'full',
+    ...(await resultsHead(bench, o, durationS)),
     mountsOnly: true,
-    durationSeconds: Math.round(durationS),
-    machine: {
-      cores: os.cpus().length,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      ...(await versions()),
-    },
-    nonce: bench.nonce,
-    action: bench.action,
     extraCaCertsMsPerNodeStart: bench.extraCaCerts?.ms ?? null,
     mounts,
     failures: mounts.failures,
@@ -683,9 +690,11 @@ async function main(): Promise<number> {
     await bench.setup();
     log(
       `buildkit-cache-action benchmark (${o.quick ? 'quick' : 'full'}${o.plan ? ', plan only' : ''}), nonce ${bench.nonce}` +
-        `\nmatrix legs: ${o.probe ? 'work measured with each leg alone (probe), writes by the legs together' : 'work measured with the legs together on one engine (no probe)'}` +
-        `\nsleep per RUN: base ${bench.sleeps.base}s, deps ${bench.sleeps.deps}s, build ${bench.sleeps.build}s, leg ${bench.sleeps.leg}s` +
-        `\nconfigurations: ${bench.configs.map((c) => c.id).join(', ')}` +
+        (o.mounts === 'only'
+          ? '\nthe cache-mount scenario alone'
+          : `\nmatrix legs: ${o.probe ? 'work measured with each leg alone (probe), writes by the legs together' : 'work measured with the legs together on one engine (no probe)'}` +
+            `\nsleep per RUN: base ${bench.sleeps.base}s, deps ${bench.sleeps.deps}s, build ${bench.sleeps.build}s, leg ${bench.sleeps.leg}s` +
+            `\nconfigurations: ${bench.configs.map((c) => c.id).join(', ')}`) +
         (o.plan
           ? ''
           : `\ndocker shim cost ${bench.shimCost.toFixed(1)} ms per call (subtracted from overhead)` +
@@ -760,17 +769,7 @@ async function main(): Promise<number> {
     );
 
     await writeJson(o.out, {
-      version: 1,
-      date: new Date().toISOString(),
-      mode: o.quick ? 'quick' : 'full',
-      durationSeconds: Math.round(durationS),
-      machine: {
-        cores: os.cpus().length,
-        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-        ...(await versions()),
-      },
-      nonce: bench.nonce,
-      action: bench.action,
+      ...(await resultsHead(bench, o, durationS)),
       sleeps: bench.sleeps,
       layerKiB: { base: bench.kib, deps: 4 * bench.kib, build: 2 * bench.kib, leg: bench.kib },
       legs: LEGS,
