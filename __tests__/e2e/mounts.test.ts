@@ -155,6 +155,28 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
     mainSha = sha;
   });
 
+  it('2b. a change the step does not see: a layer-cache hit, the mount restored but not copied out', async () => {
+    if (!t.ready) return;
+    await freshRunner();
+    await git(repo.work, 'checkout', '-q', 'main');
+    const sha = await repo.commit({ 'README.md': 'docs only\n' }, 'docs change');
+    const { main } = await runAction({
+      inputs,
+      event: pushEvent('main', sha),
+      workspace: await repo.checkout(sha),
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')) },
+    });
+    expect(main.exitCode).toBe(0);
+    const step = reportOf(main.outputs).steps.list.find((s) => s.step.includes('--mount=type=cache'));
+    expect(step?.status).toBe('cached');
+    const record = mountsOf(main).mounts[0];
+    expect(record).toMatchObject({ restore: 'exact', saved: false });
+    expect(record.notSaved).toBe('unchanged since it was restored: no step that mounts it ran');
+    expect(record.seconds.extract).toBe(0);
+    expect(record.seconds.inject).toBeGreaterThan(0);
+    mainSha = sha;
+  });
+
   it("3. a new branch's first push restores main's mount", async () => {
     if (!t.ready) return;
     await freshRunner();
