@@ -112,41 +112,25 @@ const mount = (restore: string, saved: boolean, seconds: MountSeconds): NonNulla
   seconds,
 });
 
-// A history as the bench measures it: 1 s per download, 12 dependencies.
+/** One event under both configurations: the work without persistence, then with it and its mount. */
+const both = (
+  event: string,
+  cls: MountJob['cls'],
+  without: number,
+  withMount: number,
+  m: NonNullable<MountJob['mount']>,
+): MountJob[] => [
+  job({ event, cls, config: 'mounts-none', work: without }),
+  job({ event, cls, config: 'mounts-auto', work: withMount, mount: m }),
+];
+
+// A history as the bench measures it: 1 s per download, 12 dependencies; a branch whose mount did
+// not come back (its goals fail and say why).
 const JOBS: MountJob[] = [
-  job({ event: 'M1', cls: 'cold', config: 'mounts-none', work: 12 }),
-  job({
-    event: 'M1',
-    cls: 'cold',
-    config: 'mounts-auto',
-    work: 12,
-    mount: mount('miss', true, secs(0.1, 0, 0.8, 0.5)),
-  }),
-  job({ event: 'M2', cls: 'main-source', config: 'mounts-none', work: 12 }),
-  job({
-    event: 'M2',
-    cls: 'main-source',
-    config: 'mounts-auto',
-    work: 0,
-    mount: mount('exact', false, secs(0.3, 0.9, 0.8, 0)),
-  }),
-  job({ event: 'M3', cls: 'main-lock', config: 'mounts-none', work: 14 }),
-  job({
-    event: 'M3',
-    cls: 'main-lock',
-    config: 'mounts-auto',
-    work: 2,
-    mount: mount('exact', true, secs(0.3, 0.9, 0.8, 0.5)),
-  }),
-  // A branch whose mount did not come back: the goal fails and says why.
-  job({ event: 'M4', cls: 'branch-first', config: 'mounts-none', work: 12 }),
-  job({
-    event: 'M4',
-    cls: 'branch-first',
-    config: 'mounts-auto',
-    work: 12,
-    mount: mount('miss', true, secs(0.1, 0, 0.8, 0.5)),
-  }),
+  ...both('M1', 'cold', 12, 12, mount('miss', true, secs(0.1, 0, 0.8, 0.5))),
+  ...both('M2', 'main-source', 12, 0, mount('exact', false, secs(0.3, 0.9, 0.8, 0))),
+  ...both('M3', 'main-lock', 14, 2, mount('exact', true, secs(0.3, 0.9, 0.8, 0.5))),
+  ...both('M4', 'branch-first', 12, 12, mount('miss', true, secs(0.1, 0, 0.8, 0.5))),
 ];
 
 describe('mountOverhead', () => {
