@@ -27,9 +27,10 @@ import {
   renderMarkdown,
   renderTable,
 } from './report';
+import { runMountScenario } from './mounts';
 import { type BenchEvent, type CleanupEvent, FULL, QUICK, type RunSpec, Repo, Timeline } from './scenario';
 
-// `npm run bench [-- --quick] [-- --plan] [-- --configs=none,action-gha]`: replays a generated
+// `npm run bench [-- --quick] [-- --plan] [-- --configs=none,action-gha] [-- --mounts-only]`: replays a generated
 // repository's history through the action (dist/index.js, run as a GitHub runner runs it) under
 // several cache configurations, and compares the build work each executes with the ideal.
 
@@ -57,6 +58,8 @@ interface Options {
   configs: ConfigId[];
   verbose: boolean;
   out: string;
+  /** The cache-mount scenario (bench/mounts.ts): after the replay, instead of it, or not at all. */
+  mounts: 'after' | 'only' | 'skip';
 }
 
 const QUICK_CONFIGS: ConfigId[] = ['none', 'bpa-gha', 'single-tag', 'action-gha', 'action-registry'];
@@ -69,6 +72,7 @@ function parseArgs(argv: string[]): Options {
     configs: [],
     verbose: false,
     out: path.join(ROOT, 'bench', 'results.json'),
+    mounts: 'after',
   };
   let probe: boolean | undefined;
   for (const a of argv) {
@@ -77,18 +81,21 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--probe') probe = true;
     else if (a === '--no-probe') probe = false;
     else if (a === '--verbose') o.verbose = true;
+    else if (a === '--mounts-only') o.mounts = 'only';
+    else if (a === '--no-mounts') o.mounts = 'skip';
     else if (a.startsWith('--configs=')) o.configs = a.slice('--configs='.length).split(',') as ConfigId[];
     else if (a.startsWith('--out=')) o.out = path.resolve(a.slice('--out='.length));
     else if (a === '--help' || a === '-h') {
       console.log(
         'npm run bench -- [--quick] [--plan] [--probe|--no-probe] [--configs=' +
           CONFIG_IDS.join(',') +
-          '] [--out=file] [--verbose]',
+          '] [--mounts-only|--no-mounts] [--out=file] [--verbose]',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
-  if (o.configs.length === 0) o.configs = o.quick ? QUICK_CONFIGS : CONFIG_IDS;
+  if (o.mounts === 'only') o.configs = [];
+  else if (o.configs.length === 0) o.configs = o.quick ? QUICK_CONFIGS : CONFIG_IDS;
   // Probing matrix legs alone doubles their jobs: on by default, off for --quick (time budget).
   o.probe = probe ?? !o.quick;
   const bad = o.configs.filter((c) => !CONFIG_IDS.includes(c) && !OPT_IN_CONFIG_IDS.includes(c));
@@ -251,6 +258,45 @@ class Bench {
   }
 
   /**
+   * Main, then post, of the action for one job as a runner runs them: the job's runtime token for
+   * its gha service (if any), the docker log shim on PATH. The caller gives it a fresh runner.
+   */
+  async runAction(
+    svc: GhaCacheService | undefined,
+    jobInputs: Record<string, string>,
+    r: RunSpec,
+    workspace: string,
+    dockerLog: string,
+    envOf?: (env: Record<string, string>) => Record<string, string>,
+  ) {
+    const jobEnv: Record<string, string> = {
+      ...engineEnv(),
+      PATH: this.pathEnv,
+      BENCH_DOCKER_LOG: dockerLog,
+      // This machine's proxy CA bundle, which a GitHub runner does not set (see extraCaCertsCostMs).
+      NODE_EXTRA_CA_CERTS: '',
+      ...(svc ? svc.env(svc.mintToken({ scopes: r.token })) : {}),
+      // GitHub's REST API for the caches (retention, quota): the service's endpoints.
+      ...(svc ? { GITHUB_API_URL: svc.apiUrl } : {}),
+    };
+    const inputs: Record<string, string> = {
+      driver: 'docker',
+      ...(svc ? { 'github-token': svc.githubToken } : {}),
+      ...jobInputs,
+    };
+    const env = envOf ? envOf(jobEnv) : jobEnv;
+    const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'bkca-bench-runner-'));
+    const step = { inputs, event: r.event, workspace, env, runnerTemp, echo: this.o.verbose };
+    const t0 = performance.now();
+    const main = await this.runner.runStep({ ...step, step: 'main' });
+    const t1 = performance.now();
+    const post = await this.runner.runStep({ ...step, step: 'post', state: main.state });
+    const t2 = performance.now();
+    fs.rmSync(runnerTemp, { recursive: true, force: true });
+    return { main, post, mainMs: t1 - t0, postMs: t2 - t1 };
+  }
+
+  /**
    * One job: main, then post. `probe`: the same reads with every write switched off (a matrix leg
    * alone on a fresh engine, as on its own runner). `shared`: a leg running next to its siblings.
    */
@@ -268,35 +314,13 @@ class Bench {
       `${ev.id}-${c.id}-${r.target || 'app'}${mode === 'probe' ? '-probe' : ''}.log`,
     );
     const svc = this.services.get(c.id);
-    const jobEnv: Record<string, string> = {
-      ...engineEnv(),
-      PATH: this.pathEnv,
-      BENCH_DOCKER_LOG: dockerLog,
-      // This machine's proxy CA bundle, which a GitHub runner does not set (see extraCaCertsCostMs).
-      NODE_EXTRA_CA_CERTS: '',
-      ...(svc ? svc.env(svc.mintToken({ scopes: r.token })) : {}),
-      // GitHub's REST API for the caches (retention, quota): the service's endpoints.
-      ...(svc ? { GITHUB_API_URL: svc.apiUrl } : {}),
-    };
-    const inputs: Record<string, string> = {
-      driver: 'docker',
-      ...(svc ? { 'github-token': svc.githubToken } : {}),
-      ...c.inputs(r),
-    };
-    const env = c.env ? c.env(jobEnv) : jobEnv;
+    const inputs: Record<string, string> = { ...c.inputs(r) };
     if (r.target) inputs.target = r.target;
     if (mode === 'probe') {
       inputs['cache-to'] = '';
       inputs['cache-write'] = 'never';
     }
-    const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'bkca-bench-runner-'));
-    const step = { inputs, event: r.event, workspace, env, runnerTemp, echo: this.o.verbose };
-    const t0 = performance.now();
-    const main = await this.runner.runStep({ ...step, step: 'main' });
-    const t1 = performance.now();
-    const post = await this.runner.runStep({ ...step, step: 'post', state: main.state });
-    const t2 = performance.now();
-    fs.rmSync(runnerTemp, { recursive: true, force: true });
+    const { main, post, mainMs, postMs } = await this.runAction(svc, inputs, r, workspace, dockerLog, c.env);
 
     const base = {
       run: r.id,
@@ -322,13 +346,13 @@ class Bench {
     const builderMs = fromReport ? (rt.builderMs ?? 0) : sum('builder');
     const buildMs = fromReport ? (rt.buildMs ?? 0) : sum('build');
     const exportMs = fromReport ? (rt.exportMs ?? 0) : sum('export');
-    const wallMs = t2 - t0;
+    const wallMs = mainMs + postMs;
     const shimCalls = fromReport
       ? calls.filter((x) => !['builder', 'build', 'export'].includes(x.kind)).length
       : calls.length;
     const timings: JobTimings = {
-      mainMs: t1 - t0,
-      postMs: t2 - t1,
+      mainMs,
+      postMs,
       wallMs,
       builderMs,
       buildMs,
@@ -614,6 +638,45 @@ async function writeJson(file: string, data: unknown): Promise<void> {
   fs.writeFileSync(file, text);
 }
 
+/** What every results file starts with: the run, the machine, the action measured. */
+async function resultsHead(bench: Bench, o: Options, durationS: number) {
+  return {
+    version: 1,
+    date: new Date().toISOString(),
+    mode: o.quick ? 'quick' : 'full',
+    durationSeconds: Math.round(durationS),
+    machine: {
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      ...(await versions()),
+    },
+    nonce: bench.nonce,
+    action: bench.action,
+  };
+}
+
+/** `--mounts-only`: the cache-mount scenario alone, its own results file. */
+async function mountsOnly(bench: Bench, o: Options, started: number): Promise<number> {
+  const mounts = await runMountScenario(bench, { quick: o.quick, plan: o.plan });
+  if (o.plan) return 0;
+  const durationS = (Date.now() - started) / 1000;
+  log(
+    `\nDone in ${durationS.toFixed(0)} s (${mounts.jobs.length} jobs). Results: ${path.relative(ROOT, o.out)}`,
+  );
+  await writeJson(o.out, {
+    ...(await resultsHead(bench, o, durationS)),
+    mountsOnly: true,
+    extraCaCertsMsPerNodeStart: bench.extraCaCerts?.ms ?? null,
+    mounts,
+    failures: mounts.failures,
+  });
+  if (mounts.failures.length === 0) return 0;
+  console.error(
+    `\nThe harness broke (${mounts.failures.length} failed jobs):\n  ${mounts.failures.join('\n  ')}`,
+  );
+  return 1;
+}
+
 async function main(): Promise<number> {
   const o = parseArgs(process.argv.slice(2));
   const started = Date.now();
@@ -627,9 +690,11 @@ async function main(): Promise<number> {
     await bench.setup();
     log(
       `buildkit-cache-action benchmark (${o.quick ? 'quick' : 'full'}${o.plan ? ', plan only' : ''}), nonce ${bench.nonce}` +
-        `\nmatrix legs: ${o.probe ? 'work measured with each leg alone (probe), writes by the legs together' : 'work measured with the legs together on one engine (no probe)'}` +
-        `\nsleep per RUN: base ${bench.sleeps.base}s, deps ${bench.sleeps.deps}s, build ${bench.sleeps.build}s, leg ${bench.sleeps.leg}s` +
-        `\nconfigurations: ${bench.configs.map((c) => c.id).join(', ')}` +
+        (o.mounts === 'only'
+          ? '\nthe cache-mount scenario alone'
+          : `\nmatrix legs: ${o.probe ? 'work measured with each leg alone (probe), writes by the legs together' : 'work measured with the legs together on one engine (no probe)'}` +
+            `\nsleep per RUN: base ${bench.sleeps.base}s, deps ${bench.sleeps.deps}s, build ${bench.sleeps.build}s, leg ${bench.sleeps.leg}s` +
+            `\nconfigurations: ${bench.configs.map((c) => c.id).join(', ')}`) +
         (o.plan
           ? ''
           : `\ndocker shim cost ${bench.shimCost.toFixed(1)} ms per call (subtracted from overhead)` +
@@ -637,8 +702,12 @@ async function main(): Promise<number> {
               ? `\nNODE_EXTRA_CA_CERTS cleared for the action (a runner does not set it): it costs each node start ${bench.extraCaCerts.ms} ms here`
               : '')),
     );
+    if (o.mounts === 'only') return await mountsOnly(bench, o, started);
     await bench.replay();
-    if (o.plan) return 0;
+    if (o.plan) {
+      if (o.mounts === 'after') await runMountScenario(bench, { quick: o.quick, plan: true });
+      return 0;
+    }
 
     const storage = await bench.storage();
     const table = aggregate(bench.jobs);
@@ -650,7 +719,6 @@ async function main(): Promise<number> {
       jobs: bench.jobs.filter((j) => j.event === e.id),
     }));
     const r = render(bench.configs, table, storage, goalList, events);
-    const durationS = (Date.now() - started) / 1000;
     log(`\n=== Per event: executed / ideal seconds of RUN (! = more than ideal, ? = less) ===\n`);
     log(renderTable(r.events.header, r.events.rows, ['l', 'l', 'l']));
     log(`\n=== Work by event class: executed / ideal seconds of RUN, ratio ===\n`);
@@ -691,23 +759,17 @@ async function main(): Promise<number> {
       log(`\n=== Anomalies ===\n`);
       bench.anomalies.forEach((a) => log(`  ${a}`));
     }
+    const mounts =
+      o.mounts === 'after' ? await runMountScenario(bench, { quick: o.quick, plan: false }) : null;
+    bench.failures.push(...(mounts?.failures ?? []));
+    const durationS = (Date.now() - started) / 1000;
     log(
       `\nDone in ${durationS.toFixed(0)} s (${bench.jobs.length} jobs; pruning ${secs(bench.pruneMs)} s). ` +
         `Results: ${path.relative(ROOT, o.out)}`,
     );
 
     await writeJson(o.out, {
-      version: 1,
-      date: new Date().toISOString(),
-      mode: o.quick ? 'quick' : 'full',
-      durationSeconds: Math.round(durationS),
-      machine: {
-        cores: os.cpus().length,
-        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-        ...(await versions()),
-      },
-      nonce: bench.nonce,
-      action: bench.action,
+      ...(await resultsHead(bench, o, durationS)),
       sleeps: bench.sleeps,
       layerKiB: { base: bench.kib, deps: 4 * bench.kib, build: 2 * bench.kib, leg: bench.kib },
       legs: LEGS,
@@ -751,6 +813,8 @@ async function main(): Promise<number> {
       },
       anomalies: bench.anomalies,
       failures: bench.failures,
+      // The cache-mount scenario (bench/mounts.ts), null with --no-mounts.
+      mounts,
     });
     if (bench.failures.length > 0) {
       console.error(

@@ -187,7 +187,7 @@ async function runWithInputs(
   const history = await historyRead;
   mark('history read');
   const retention = await retaining;
-  const mounts = await saveMounts(exec, buildx, mountSession, built);
+  const mounts = await saveMounts(exec, buildx, mountSession, built, history.log?.steps ?? null);
   const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
 
   const report = await reportRun({

@@ -130,18 +130,24 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
     expect(main.summary).toContain('### Cache mounts');
   });
 
-  it('2. on a fresh runner a source change re-runs the step, which finds the mount filled', async () => {
-    if (!t.ready) return;
+  /** On a fresh runner: a commit pushed to `branch` (created at `from` when given), and the action's run. */
+  const push = async (branch: string, files: Record<string, string>, message: string, from?: string) => {
     await freshRunner();
-    await git(repo.work, 'checkout', '-q', 'main');
-    const sha = await repo.commit({ 'src.txt': 'src v2\n' }, 'source change');
-    const since = Date.now();
+    await git(repo.work, 'checkout', '-q', ...(from ? ['-b', branch, from] : [branch]));
+    const sha = await repo.commit(files, message);
     const { main } = await runAction({
       inputs,
-      event: pushEvent('main', sha),
+      event: pushEvent(branch, sha),
       workspace: await repo.checkout(sha),
-      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')) },
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush(branch)) },
     });
+    return { sha, main };
+  };
+
+  it('2. on a fresh runner a source change re-runs the step, which finds the mount filled', async () => {
+    if (!t.ready) return;
+    const since = Date.now();
+    const { sha, main } = await push('main', { 'src.txt': 'src v2\n' }, 'source change');
     expect(main.exitCode).toBe(0);
     const output = await mountStepOutput(main);
     expect(output).toContain('reused a');
@@ -155,17 +161,23 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
     mainSha = sha;
   });
 
+  it('2b. a change the step does not see: a layer-cache hit, the mount restored but not copied out', async () => {
+    if (!t.ready) return;
+    const { sha, main } = await push('main', { 'README.md': 'docs only\n' }, 'docs change');
+    expect(main.exitCode).toBe(0);
+    const step = reportOf(main.outputs).steps.list.find((s) => s.step.includes('--mount=type=cache'));
+    expect(step?.status).toBe('cached');
+    const record = mountsOf(main).mounts[0];
+    expect(record).toMatchObject({ restore: 'exact', saved: false });
+    expect(record.notSaved).toBe('unchanged since it was restored: no step that mounts it ran');
+    expect(record.seconds.extract).toBe(0);
+    expect(record.seconds.inject).toBeGreaterThan(0);
+    mainSha = sha;
+  });
+
   it("3. a new branch's first push restores main's mount", async () => {
     if (!t.ready) return;
-    await freshRunner();
-    await git(repo.work, 'checkout', '-q', '-b', 'feature/x', mainSha);
-    const sha = await repo.commit({ 'src.txt': 'src on a branch\n' }, 'branch change');
-    const { main } = await runAction({
-      inputs,
-      event: pushEvent('feature/x', sha),
-      workspace: await repo.checkout(sha),
-      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('feature/x')) },
-    });
+    const { main } = await push('feature/x', { 'src.txt': 'src on a branch\n' }, 'branch change', mainSha);
     expect(main.exitCode).toBe(0);
     expect(downloads(await mountStepOutput(main))).toStrictEqual([]);
     const record = mountsOf(main).mounts[0];

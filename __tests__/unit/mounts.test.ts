@@ -9,6 +9,7 @@ import {
   helperBuildArgs,
   injectDockerfile,
   type MountSelection,
+  mountStepRan,
   planMounts,
   restoreResult,
   saveDecision,
@@ -318,6 +319,45 @@ describe('planMounts: keys from the plan, and who saves', () => {
       want: { key: '', why: 'a pull request from a fork never saves cache mounts' },
     },
   ])('saveDecision: $title', ({ o, want }) => expect(saveDecision(o)).toStrictEqual(want));
+});
+
+describe('mountStepRan: whether the build may have changed a cache mount', () => {
+  const step = (status: string, command: string, instruction = 'RUN') => ({
+    instruction,
+    command,
+    status: status as 'cached' | 'executed' | 'failed' | 'canceled' | 'not-run',
+  });
+  const MOUNT_RUN = 'RUN --mount=type=cache,target=/var/cache/apt apt-get install -y curl';
+  it.each([
+    { title: 'no record: it may have', steps: null, want: true },
+    { title: 'a record without steps: it may have', steps: [], want: true },
+    {
+      title: 'the mount step ran',
+      steps: [step('cached', 'COPY . /src'), step('executed', MOUNT_RUN)],
+      want: true,
+    },
+    { title: 'the mount step failed', steps: [step('failed', MOUNT_RUN)], want: true },
+    { title: 'the mount step was stopped midway', steps: [step('canceled', MOUNT_RUN)], want: true },
+    {
+      title: 'the mount step was a layer-cache hit, other steps ran',
+      steps: [
+        step('cached', MOUNT_RUN),
+        step('executed', 'RUN make'),
+        step('executed', 'COPY . /src', 'COPY'),
+      ],
+      want: false,
+    },
+    {
+      title: 'the mount step never started',
+      steps: [step('failed', 'RUN false'), step('not-run', MOUNT_RUN)],
+      want: false,
+    },
+    {
+      title: 'a mount flag with a space',
+      steps: [step('executed', 'RUN --mount type=cache,target=/x make')],
+      want: true,
+    },
+  ])('$title', ({ steps, want }) => expect(mountStepRan(steps)).toBe(want));
 });
 
 describe('helper builds: their Dockerfiles and argv', () => {

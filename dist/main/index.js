@@ -1687,7 +1687,8 @@ async function saveLocalCaches(exec, session, exported) {
 /* harmony export */   ku: () => (/* binding */ injectDockerfile),
 /* harmony export */   o$: () => (/* binding */ TREE_FILE),
 /* harmony export */   oJ: () => (/* binding */ restoreResult),
-/* harmony export */   sX: () => (/* binding */ ARCHIVE_FILE)
+/* harmony export */   sX: () => (/* binding */ ARCHIVE_FILE),
+/* harmony export */   vr: () => (/* binding */ mountStepRan)
 /* harmony export */ });
 /* unused harmony exports mountKeyPrefix, RESTORED_CONTEXT, helperMountFlag */
 /* harmony import */ var _plan_names__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2471);
@@ -1770,6 +1771,20 @@ function saveDecision(o) {
         };
     }
     return { key: `${o.saveKeyPrefix}${o.fingerprint}`, why: '' };
+}
+/**
+ * Whether the build may have changed a cache mount: a RUN step with a `--mount` flag did work.
+ * When every such step was a layer-cache hit, a restored mount is as it was restored, and copying
+ * it out only to find that costs a helper build (seconds per 100 MB). Without the build's steps
+ * (no record), it may have.
+ */
+function mountStepRan(steps) {
+    if (steps === null || steps.length === 0)
+        return true;
+    return steps.some((s) => s.instruction === 'RUN' &&
+        s.status !== 'cached' &&
+        s.status !== 'not-run' &&
+        /--mount[= ]/.test(s.command));
 }
 /** Paths inside the helper builds (never the user's). */
 const MOUNT_DIR = '/bkca/mount';
@@ -7974,12 +7989,13 @@ async function restoreOne(exec, buildx, o, planned, record, n) {
 }
 /**
  * After the image and its cache export: copies each mount out and saves it when the plan writes,
- * it changed and it is not too large.
+ * it changed and it is not too large. `steps`: the build record's steps (null when unread).
  */
-async function saveMounts(exec, buildx, session, built) {
+async function saveMounts(exec, buildx, session, built, steps) {
     if (session === null)
         return null;
     const { plan, records, o } = session;
+    const ran = (0,mounts_plan/* mountStepRan */.vr)(steps);
     if (plan.mounts.length > 0) {
         await commands/* group */.Os('Cache mounts: save', async () => {
             for (const [n, planned] of plan.mounts.entries()) {
@@ -7988,7 +8004,7 @@ async function saveMounts(exec, buildx, session, built) {
                     record.notSaved = 'the build failed';
                 else {
                     const restored = session.restoredFingerprints[n];
-                    await safely(record, 'save', () => saveOne(exec, buildx, o, planned, record, restored, plan.noSave, n), undefined);
+                    await safely(record, 'save', () => saveOne(exec, buildx, o, planned, record, restored, plan.noSave, n, ran), undefined);
                 }
             }
         });
@@ -8007,11 +8023,16 @@ async function saveMounts(exec, buildx, session, built) {
         saved: records.filter((r) => r.saved).map((r) => r.id),
     };
 }
-async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, noSave, n) {
+async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, noSave, n, mountStepsRan) {
     const { mount } = planned;
     // Nothing is copied out when it could not be saved anyway.
     if (planned.saveKeyPrefix === null) {
         record.notSaved = noSave;
+        return;
+    }
+    if (restoredFingerprint !== null && !mountStepsRan) {
+        record.notSaved = 'unchanged since it was restored: no step that mounts it ran';
+        commands/* info */.pq(`cache mount ${mount.id}: not saved (${record.notSaved})`);
         return;
     }
     const root = external_node_path_.join(o.tempDir, 'mounts', String(n), 'extracted');
@@ -8259,7 +8280,7 @@ async function runWithInputs(exec, env, inputs, started) {
     const history = await historyRead;
     mark('history read');
     const retention = await retaining;
-    const mounts = await saveMounts(exec, buildx, mountSession, built);
+    const mounts = await saveMounts(exec, buildx, mountSession, built, history.log?.steps ?? null);
     const localCache = await (0,persist/* saveLocalCaches */.k$)(exec, local.session, exportRun?.status === 'ok');
     const report = await reportRun({
         inputs,

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as core from '../runner/commands';
 import { lastLine } from '../buildx/builder';
 import type { Buildx } from '../buildx/buildx';
+import type { BuildStep } from '../buildx/parse';
 import { runCacheWorker, saveInto } from '../cache/worker';
 import type { Exec } from '../exec';
 import { dockerfilePath, type Inputs, isRemoteContext } from '../inputs';
@@ -16,6 +17,7 @@ import {
   injectDockerfile,
   type MountPlan,
   type PlannedMount,
+  mountStepRan,
   planMounts,
   type RestoreResult,
   restoreResult,
@@ -236,16 +238,18 @@ async function restoreOne(
 
 /**
  * After the image and its cache export: copies each mount out and saves it when the plan writes,
- * it changed and it is not too large.
+ * it changed and it is not too large. `steps`: the build record's steps (null when unread).
  */
 export async function saveMounts(
   exec: Exec,
   buildx: Buildx,
   session: MountSession | null,
   built: boolean,
+  steps: BuildStep[] | null,
 ): Promise<MountsReport | null> {
   if (session === null) return null;
   const { plan, records, o } = session;
+  const ran = mountStepRan(steps);
   if (plan.mounts.length > 0) {
     await core.group('Cache mounts: save', async () => {
       for (const [n, planned] of plan.mounts.entries()) {
@@ -256,7 +260,7 @@ export async function saveMounts(
           await safely(
             record,
             'save',
-            () => saveOne(exec, buildx, o, planned, record, restored, plan.noSave, n),
+            () => saveOne(exec, buildx, o, planned, record, restored, plan.noSave, n, ran),
             undefined,
           );
         }
@@ -287,11 +291,17 @@ async function saveOne(
   restoredFingerprint: string | null,
   noSave: string,
   n: number,
+  mountStepsRan: boolean,
 ): Promise<void> {
   const { mount } = planned;
   // Nothing is copied out when it could not be saved anyway.
   if (planned.saveKeyPrefix === null) {
     record.notSaved = noSave;
+    return;
+  }
+  if (restoredFingerprint !== null && !mountStepsRan) {
+    record.notSaved = 'unchanged since it was restored: no step that mounts it ran';
+    core.info(`cache mount ${mount.id}: not saved (${record.notSaved})`);
     return;
   }
   const root = path.join(o.tempDir, 'mounts', String(n), 'extracted');

@@ -1,3 +1,4 @@
+import type { BuildStep } from '../buildx/parse';
 import type { CachePlan } from '../plan/plan';
 import { slug } from '../plan/names';
 import { formatBytes } from '../report/summary';
@@ -129,6 +130,23 @@ export function saveDecision(o: {
     };
   }
   return { key: `${o.saveKeyPrefix}${o.fingerprint}`, why: '' };
+}
+
+/**
+ * Whether the build may have changed a cache mount: a RUN step with a `--mount` flag did work.
+ * When every such step was a layer-cache hit, a restored mount is as it was restored, and copying
+ * it out only to find that costs a helper build (seconds per 100 MB). Without the build's steps
+ * (no record), it may have.
+ */
+export function mountStepRan(steps: Pick<BuildStep, 'instruction' | 'command' | 'status'>[] | null): boolean {
+  if (steps === null || steps.length === 0) return true;
+  return steps.some(
+    (s) =>
+      s.instruction === 'RUN' &&
+      s.status !== 'cached' &&
+      s.status !== 'not-run' &&
+      /--mount[= ]/.test(s.command),
+  );
 }
 
 /** Paths inside the helper builds (never the user's). */
