@@ -8,6 +8,7 @@ import {
   extractDockerfile,
   helperBuildArgs,
   injectDockerfile,
+  mayHaveMounts,
   type MountSelection,
   mountStepRan,
   planMounts,
@@ -319,6 +320,27 @@ describe('planMounts: keys from the plan, and who saves', () => {
       want: { key: '', why: 'a pull request from a fork never saves cache mounts' },
     },
   ])('saveDecision: $title', ({ o, want }) => expect(saveDecision(o)).toStrictEqual(want));
+});
+
+describe('mayHaveMounts: whether the parser needs loading at all', () => {
+  it.each([
+    { title: 'no RUN flag', text: 'FROM busybox\nRUN echo hi\n', want: false },
+    { title: 'a bind mount is still a mount', text: 'RUN --mount=type=bind,target=/x true\n', want: true },
+    { title: 'a cache mount', text: 'RUN --mount=type=cache,target=/root/.npm npm ci\n', want: true },
+    { title: 'the flag with a space', text: 'RUN --mount type=cache,target=/c true\n', want: true },
+    {
+      title: 'split by a line continuation',
+      text: 'RUN --mo\\\nunt=type=cache,target=/c true\n',
+      want: true,
+    },
+    {
+      title: 'split by a backtick continuation',
+      text: 'RUN --mo` \r\nunt=type=cache,target=/c true\n',
+      want: true,
+    },
+    { title: 'another flag', text: 'RUN --network=none true\n', want: false },
+    { title: 'a word that only starts the same', text: 'RUN echo --mountain\n', want: false },
+  ])('$title: $want', ({ text, want }) => expect(mayHaveMounts(text)).toBe(want));
 });
 
 describe('mountStepRan: whether the build may have changed a cache mount', () => {

@@ -1685,6 +1685,7 @@ async function saveLocalCaches(exec, session, exported) {
 /* harmony export */   bY: () => (/* binding */ MOUNT_KEY_PREFIX),
 /* harmony export */   iB: () => (/* binding */ helperBuildArgs),
 /* harmony export */   ku: () => (/* binding */ injectDockerfile),
+/* harmony export */   ml: () => (/* binding */ mayHaveMounts),
 /* harmony export */   o$: () => (/* binding */ TREE_FILE),
 /* harmony export */   oJ: () => (/* binding */ restoreResult),
 /* harmony export */   sX: () => (/* binding */ ARCHIVE_FILE),
@@ -1702,6 +1703,13 @@ const MAX_KEYS = 9;
 /** `bkca-mount-v1/<mount id>/<cache name of the ref>/`: a ref's mount, whatever its content. */
 function mountKeyPrefix(mountId, cacheName) {
     return `${MOUNT_KEY_PREFIX}/${(0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(mountId, 64)}/${cacheName}/`;
+}
+/**
+ * Whether a Dockerfile can hold a `RUN --mount` at all, before the parser (~55 ms to load) is: a
+ * flag is spelled `--mount`, once line continuations are joined.
+ */
+function mayHaveMounts(dockerfile) {
+    return /--mount\b/.test(dockerfile.replace(/[\\`][ \t]*\r?\n/g, ''));
 }
 /** Why a run must never save to the GitHub Actions cache: code it runs may be someone else's. */
 function neverSaves(plan) {
@@ -7920,6 +7928,10 @@ async function restoreMounts(exec, buildx, o) {
         commands/* info */.pq(`cache mounts: not looked for (${dockerfile.why})`);
         return null;
     }
+    // No `--mount` anywhere: nothing to persist, and no parser to load. Listed ids are still looked
+    // for, so that one missing from the Dockerfile gets its warning.
+    if (o.inputs.mounts.selection.kind === 'auto' && !(0,mounts_plan/* mayHaveMounts */.ml)(dockerfile.text))
+        return null;
     let scan;
     try {
         // The parser is loaded only by runs that can persist mounts.

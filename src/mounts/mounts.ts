@@ -15,6 +15,7 @@ import {
   extractDockerfile,
   helperBuildArgs,
   injectDockerfile,
+  mayHaveMounts,
   type MountPlan,
   type PlannedMount,
   mountStepRan,
@@ -156,6 +157,9 @@ export async function restoreMounts(
     core.info(`cache mounts: not looked for (${dockerfile.why})`);
     return null;
   }
+  // No `--mount` anywhere: nothing to persist, and no parser to load. Listed ids are still looked
+  // for, so that one missing from the Dockerfile gets its warning.
+  if (o.inputs.mounts.selection.kind === 'auto' && !mayHaveMounts(dockerfile.text)) return null;
   let scan: MountScan;
   try {
     // The parser is loaded only by runs that can persist mounts.
