@@ -449,73 +449,33 @@ async function cleanUp(ctx, inputs, env, target, why, protect) {
     };
     // Mounts are saved under a branch or pull request, never a commit: retention has none to look at.
     const families = githubCacheFamilies(inputs).filter((f) => f !== 'mount' || target.kind === 'ref-gone');
-    const ownEntries = families.includes('index') || families.includes('local');
-    try {
-        switch (options.backend) {
-            case 'gha':
-            case 'local':
-                if (!ownEntries)
-                    out.notes.push('cache-dir: the folder is yours to clean up');
-                else if (!inputs.githubToken)
-                    out.notes.push('no github-token: the GitHub cache is not cleaned up');
-                else
-                    await cleanUpGha(ctx, api, target, options.scope, families, decide, out);
-                break;
-            case 'registry': {
-                const ghcr = ghcrPackage(options.image ?? '');
-                if (ghcr && !inputs.githubToken) {
-                    out.notes.push("no github-token: GHCR's packages are not cleaned up");
-                }
-                else if (ghcr) {
-                    const listed = await listGhcr(api, ghcr);
-                    await deleteManifests(decide(listed.caches), listed.manifests, out, (id) => deleteGhcrVersion(api, listed.base, id).then(() => null));
-                }
-                else {
-                    const image = options.image ?? '';
-                    const configDir = (0,docker_config/* dockerConfigDir */.k)(env);
-                    const tags = await registryTags(image, configDir);
-                    // Names alone tell whether anything is due: most runs stop here, before any digest is read.
-                    if (!(0,cleanup_plan/* deletionsDue */.y7)(target, options.scope, tags))
-                        break;
-                    const sha = target.kind === 'retention' ? `${target.namespace}.sha-` : null;
-                    const listed = await readRegistryTags({
-                        image,
-                        tags,
-                        dockerConfigDir: configDir,
-                        dated: (tag) => sha !== null && tag.startsWith(sha),
-                    });
-                    await deleteManifests(decide(listed.caches), listed.manifests, out, (digest) => deleteManifest(listed.session, digest));
-                }
-                break;
-            }
-            case 's3':
-            case 'azblob':
-                out.notes.push(`${options.backend}: old caches are left to the bucket's lifecycle rules (see README)`);
-                break;
-            default:
-                out.notes.push(`cache ${options.backend}: nothing to clean up`);
-        }
-    }
-    catch (e) {
-        const text = refusal(e, options.backend, ghcrPackage(options.image ?? '') !== null);
-        const status = e.status;
-        // Retention is housekeeping: a backend that cannot be listed (down, already warned about by the
-        // export) is a note; a refused permission is a warning, as on a clean-up run.
-        if (target.kind === 'retention' && status !== 401 && status !== 403)
-            out.notes.push(text);
-        else
-            out.warnings.push(text);
-    }
+    const backend = options.backend;
+    const image = options.image ?? '';
+    const ghcr = ghcrPackage(image) !== null;
+    const run = {
+        ctx,
+        inputs,
+        env,
+        api,
+        target,
+        scope: options.scope,
+        backend,
+        image,
+        families,
+        decide,
+        out,
+    };
+    await (BACKEND_CLEANUP[backend] ?? nothingToCleanUp)(run).catch((e) => {
+        // Retention is housekeeping: a backend that cannot be listed (down, already warned about by
+        // the export) is a note; a refused permission is a warning, as on a clean-up run.
+        reportFailure(out, refusal(e, backend, ghcr), target.kind === 'retention' && !refused(e));
+    });
     // Cache mounts live in the GitHub cache whatever the layer cache's backend is.
-    if (!ownEntries && families.includes('mount') && inputs.githubToken) {
-        await cleanUpGha(ctx, api, target, options.scope, ['mount'], decide, out).catch((e) => {
-            const status = e.status;
-            // A listing refused to a token without actions: read says nothing about mounts existing: a note.
+    if (!ownsGithubEntries(families) && families.includes('mount') && inputs.githubToken) {
+        await cleanUpGha({ ...run, families: ['mount'] }).catch((e) => {
+            // A listing refused to a token without actions: read says nothing about mounts existing.
             const text = refusal(e, 'gha', false).replace('cache clean-up', 'cache mounts clean-up');
-            if (e.listing || (status !== 401 && status !== 403))
-                out.notes.push(text);
-            else
-                out.warnings.push(text);
+            reportFailure(out, text, e.listing === true || !refused(e));
         });
     }
     if (out.deferred.length > 0) {
@@ -523,11 +483,68 @@ async function cleanUp(ctx, inputs, env, target, why, protect) {
     }
     return out;
 }
+const ownsGithubEntries = (families) => families.includes('index') || families.includes('local');
+/** gha, and `cache: local` kept in the GitHub cache: the entries of every family, by name. */
+async function cleanUpGithubCache(r) {
+    if (!ownsGithubEntries(r.families))
+        r.out.notes.push('cache-dir: the folder is yours to clean up');
+    else if (!r.inputs.githubToken)
+        r.out.notes.push('no github-token: the GitHub cache is not cleaned up');
+    else
+        await cleanUpGha(r);
+}
+/** GHCR through the Packages API; any other registry through the distribution API. */
+async function cleanUpRegistry(r) {
+    const image = r.image;
+    const ghcr = ghcrPackage(image);
+    if (ghcr && !r.inputs.githubToken) {
+        r.out.notes.push("no github-token: GHCR's packages are not cleaned up");
+        return;
+    }
+    if (ghcr) {
+        const listed = await listGhcr(r.api, ghcr);
+        return deleteManifests(r.decide(listed.caches), listed.manifests, r.out, (id) => deleteGhcrVersion(r.api, listed.base, id).then(() => null));
+    }
+    const configDir = (0,docker_config/* dockerConfigDir */.k)(r.env);
+    const tags = await registryTags(image, configDir);
+    // Names alone tell whether anything is due: most runs stop here, before any digest is read.
+    if (!(0,cleanup_plan/* deletionsDue */.y7)(r.target, r.scope, tags))
+        return;
+    const sha = r.target.kind === 'retention' ? `${r.target.namespace}.sha-` : null;
+    const listed = await readRegistryTags({
+        image,
+        tags,
+        dockerConfigDir: configDir,
+        dated: (tag) => sha !== null && tag.startsWith(sha),
+    });
+    await deleteManifests(r.decide(listed.caches), listed.manifests, r.out, (digest) => deleteManifest(listed.session, digest));
+}
+async function leftToLifecycleRules(r) {
+    r.out.notes.push(`${r.backend}: old caches are left to the bucket's lifecycle rules (see README)`);
+}
+async function nothingToCleanUp(r) {
+    r.out.notes.push(`cache ${r.backend}: nothing to clean up`);
+}
+/** Who deletes what, per layer-cache backend. */
+const BACKEND_CLEANUP = {
+    gha: cleanUpGithubCache,
+    local: cleanUpGithubCache,
+    registry: cleanUpRegistry,
+    s3: leftToLifecycleRules,
+    azblob: leftToLifecycleRules,
+};
+const refused = (e) => [401, 403].includes(e.status ?? 0);
+/** A failed clean-up: a warning, or a note where it is housekeeping that says nothing is wrong. */
+function reportFailure(out, text, quiet) {
+    if (quiet)
+        out.notes.push(text);
+    else
+        out.warnings.push(text);
+}
 /** A refusal in one line, naming the permission the token lacks. */
 function refusal(e, backend, ghcr) {
-    const status = e.status;
     const message = e?.message ?? String(e);
-    if (status === 403 || status === 401) {
+    if (refused(e)) {
         const permission = ghcr
             ? 'permissions: packages: write (and the repository given admin access to the package)'
             : 'permissions: actions: write';
@@ -562,7 +579,8 @@ function githubCacheFamilies(inputs) {
  * Deletes a gone ref's entries, or the commit caches past retention, from the GitHub cache: every
  * family's entries under the ref's git ref, grouped by cache name, planned by name (plan.ts).
  */
-async function cleanUpGha(ctx, api, target, scope, families, decide, out) {
+async function cleanUpGha(r) {
+    const { ctx, api, target, scope, families, decide, out } = r;
     const repo = ctx.repository;
     const gitRef = target.kind === 'ref-gone' ? gitRefOf(target.ref, ctx.defaultBranch) : `refs/heads/${ctx.defaultBranch}`;
     const names = target.kind === 'ref-gone' ? `${(0,plan_names/* namespace */.MF)(scope, '')}.` : `${target.namespace}.sha-`;
@@ -686,8 +704,6 @@ async function runCleanupEvent(ctx, inputs, env, trigger) {
  * this namespace stay, older ones go, never one this run's plan reads or writes.
  */
 async function retainCommitCaches(ctx, inputs, env, plan) {
-    if (plan.trigger.kind !== 'push-default')
-        return null;
     const keep = inputs.cache.keepCommits;
     const target = { kind: 'retention', namespace: plan.namespace, keep };
     const why = `push to ${ctx.defaultBranch}: keep the newest ${keep} commit caches`;

@@ -121,68 +121,33 @@ async function cleanUp(
   };
   // Mounts are saved under a branch or pull request, never a commit: retention has none to look at.
   const families = githubCacheFamilies(inputs).filter((f) => f !== 'mount' || target.kind === 'ref-gone');
-  const ownEntries = families.includes('index') || families.includes('local');
-  try {
-    switch (options.backend) {
-      case 'gha':
-      case 'local':
-        if (!ownEntries) out.notes.push('cache-dir: the folder is yours to clean up');
-        else if (!inputs.githubToken) out.notes.push('no github-token: the GitHub cache is not cleaned up');
-        else await cleanUpGha(ctx, api, target, options.scope, families, decide, out);
-        break;
-      case 'registry': {
-        const ghcr = ghcrPackage(options.image ?? '');
-        if (ghcr && !inputs.githubToken) {
-          out.notes.push("no github-token: GHCR's packages are not cleaned up");
-        } else if (ghcr) {
-          const listed = await listGhcr(api, ghcr);
-          await deleteManifests(decide(listed.caches), listed.manifests, out, (id) =>
-            deleteGhcrVersion(api, listed.base, id).then(() => null),
-          );
-        } else {
-          const image = options.image ?? '';
-          const configDir = dockerConfigDir(env);
-          const tags = await registryTags(image, configDir);
-          // Names alone tell whether anything is due: most runs stop here, before any digest is read.
-          if (!deletionsDue(target, options.scope, tags)) break;
-          const sha = target.kind === 'retention' ? `${target.namespace}.sha-` : null;
-          const listed = await readRegistryTags({
-            image,
-            tags,
-            dockerConfigDir: configDir,
-            dated: (tag) => sha !== null && tag.startsWith(sha),
-          });
-          await deleteManifests(decide(listed.caches), listed.manifests, out, (digest) =>
-            deleteManifest(listed.session, digest),
-          );
-        }
-        break;
-      }
-      case 's3':
-      case 'azblob':
-        out.notes.push(
-          `${options.backend}: old caches are left to the bucket's lifecycle rules (see README)`,
-        );
-        break;
-      default:
-        out.notes.push(`cache ${options.backend}: nothing to clean up`);
-    }
-  } catch (e) {
-    const text = refusal(e, options.backend, ghcrPackage(options.image ?? '') !== null);
-    const status = (e as { status?: number }).status;
-    // Retention is housekeeping: a backend that cannot be listed (down, already warned about by the
-    // export) is a note; a refused permission is a warning, as on a clean-up run.
-    if (target.kind === 'retention' && status !== 401 && status !== 403) out.notes.push(text);
-    else out.warnings.push(text);
-  }
+  const backend = options.backend;
+  const image = options.image ?? '';
+  const ghcr = ghcrPackage(image) !== null;
+  const run: BackendRun = {
+    ctx,
+    inputs,
+    env,
+    api,
+    target,
+    scope: options.scope,
+    backend,
+    image,
+    families,
+    decide,
+    out,
+  };
+  await (BACKEND_CLEANUP[backend] ?? nothingToCleanUp)(run).catch((e: unknown) => {
+    // Retention is housekeeping: a backend that cannot be listed (down, already warned about by
+    // the export) is a note; a refused permission is a warning, as on a clean-up run.
+    reportFailure(out, refusal(e, backend, ghcr), target.kind === 'retention' && !refused(e));
+  });
   // Cache mounts live in the GitHub cache whatever the layer cache's backend is.
-  if (!ownEntries && families.includes('mount') && inputs.githubToken) {
-    await cleanUpGha(ctx, api, target, options.scope, ['mount'], decide, out).catch((e) => {
-      const status = (e as { status?: number }).status;
-      // A listing refused to a token without actions: read says nothing about mounts existing: a note.
+  if (!ownsGithubEntries(families) && families.includes('mount') && inputs.githubToken) {
+    await cleanUpGha({ ...run, families: ['mount'] }).catch((e: unknown) => {
+      // A listing refused to a token without actions: read says nothing about mounts existing.
       const text = refusal(e, 'gha', false).replace('cache clean-up', 'cache mounts clean-up');
-      if ((e as { listing?: boolean }).listing || (status !== 401 && status !== 403)) out.notes.push(text);
-      else out.warnings.push(text);
+      reportFailure(out, text, (e as { listing?: boolean }).listing === true || !refused(e));
     });
   }
   if (out.deferred.length > 0) {
@@ -191,11 +156,91 @@ async function cleanUp(
   return out;
 }
 
+/** What one backend's clean-up works with. */
+interface BackendRun {
+  ctx: RunContext;
+  inputs: Inputs;
+  env: NodeJS.ProcessEnv;
+  api: GitHubApi;
+  target: DeletionTarget;
+  scope: string;
+  backend: string;
+  /** The registry cache image (`cache-image`, else the first tag's repository). */
+  image: string;
+  families: EntryFamily[];
+  decide: (existing: ExistingCache[]) => DeletionPlan;
+  out: CleanupOutcome;
+}
+
+const ownsGithubEntries = (families: EntryFamily[]) =>
+  families.includes('index') || families.includes('local');
+
+/** gha, and `cache: local` kept in the GitHub cache: the entries of every family, by name. */
+async function cleanUpGithubCache(r: BackendRun): Promise<void> {
+  if (!ownsGithubEntries(r.families)) r.out.notes.push('cache-dir: the folder is yours to clean up');
+  else if (!r.inputs.githubToken) r.out.notes.push('no github-token: the GitHub cache is not cleaned up');
+  else await cleanUpGha(r);
+}
+
+/** GHCR through the Packages API; any other registry through the distribution API. */
+async function cleanUpRegistry(r: BackendRun): Promise<void> {
+  const image = r.image;
+  const ghcr = ghcrPackage(image);
+  if (ghcr && !r.inputs.githubToken) {
+    r.out.notes.push("no github-token: GHCR's packages are not cleaned up");
+    return;
+  }
+  if (ghcr) {
+    const listed = await listGhcr(r.api, ghcr);
+    return deleteManifests(r.decide(listed.caches), listed.manifests, r.out, (id) =>
+      deleteGhcrVersion(r.api, listed.base, id).then(() => null),
+    );
+  }
+  const configDir = dockerConfigDir(r.env);
+  const tags = await registryTags(image, configDir);
+  // Names alone tell whether anything is due: most runs stop here, before any digest is read.
+  if (!deletionsDue(r.target, r.scope, tags)) return;
+  const sha = r.target.kind === 'retention' ? `${r.target.namespace}.sha-` : null;
+  const listed = await readRegistryTags({
+    image,
+    tags,
+    dockerConfigDir: configDir,
+    dated: (tag) => sha !== null && tag.startsWith(sha),
+  });
+  await deleteManifests(r.decide(listed.caches), listed.manifests, r.out, (digest) =>
+    deleteManifest(listed.session, digest),
+  );
+}
+
+async function leftToLifecycleRules(r: BackendRun): Promise<void> {
+  r.out.notes.push(`${r.backend}: old caches are left to the bucket's lifecycle rules (see README)`);
+}
+
+async function nothingToCleanUp(r: BackendRun): Promise<void> {
+  r.out.notes.push(`cache ${r.backend}: nothing to clean up`);
+}
+
+/** Who deletes what, per layer-cache backend. */
+const BACKEND_CLEANUP: Partial<Record<string, (r: BackendRun) => Promise<void>>> = {
+  gha: cleanUpGithubCache,
+  local: cleanUpGithubCache,
+  registry: cleanUpRegistry,
+  s3: leftToLifecycleRules,
+  azblob: leftToLifecycleRules,
+};
+
+const refused = (e: unknown) => [401, 403].includes((e as { status?: number }).status ?? 0);
+
+/** A failed clean-up: a warning, or a note where it is housekeeping that says nothing is wrong. */
+function reportFailure(out: CleanupOutcome, text: string, quiet: boolean): void {
+  if (quiet) out.notes.push(text);
+  else out.warnings.push(text);
+}
+
 /** A refusal in one line, naming the permission the token lacks. */
 function refusal(e: unknown, backend: string, ghcr: boolean): string {
-  const status = (e as { status?: number }).status;
   const message = (e as Error)?.message ?? String(e);
-  if (status === 403 || status === 401) {
+  if (refused(e)) {
     const permission = ghcr
       ? 'permissions: packages: write (and the repository given admin access to the package)'
       : 'permissions: actions: write';
@@ -235,15 +280,8 @@ export function githubCacheFamilies(inputs: Pick<Inputs, 'cache' | 'mounts'>): E
  * Deletes a gone ref's entries, or the commit caches past retention, from the GitHub cache: every
  * family's entries under the ref's git ref, grouped by cache name, planned by name (plan.ts).
  */
-async function cleanUpGha(
-  ctx: RunContext,
-  api: GitHubApi,
-  target: DeletionTarget,
-  scope: string,
-  families: EntryFamily[],
-  decide: (existing: ExistingCache[]) => DeletionPlan,
-  out: CleanupOutcome,
-): Promise<void> {
+async function cleanUpGha(r: BackendRun): Promise<void> {
+  const { ctx, api, target, scope, families, decide, out } = r;
   const repo = ctx.repository;
   const gitRef =
     target.kind === 'ref-gone' ? gitRefOf(target.ref, ctx.defaultBranch) : `refs/heads/${ctx.defaultBranch}`;
@@ -385,7 +423,6 @@ export async function retainCommitCaches(
   env: NodeJS.ProcessEnv,
   plan: CachePlan,
 ): Promise<CleanupOutcome | null> {
-  if (plan.trigger.kind !== 'push-default') return null;
   const keep = inputs.cache.keepCommits;
   const target: DeletionTarget = { kind: 'retention', namespace: plan.namespace, keep };
   const why = `push to ${ctx.defaultBranch}: keep the newest ${keep} commit caches`;
