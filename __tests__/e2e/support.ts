@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildxPluginCandidates, extraPluginDirs, SYSTEM_PLUGIN_DIRS } from '../../src/buildx/buildx';
-import { dockerConfigDir, readDockerConfig } from '../../src/docker-config';
+import { dockerConfigDir, readDockerConfig } from '../../src/lib/docker-config';
 import type { CacheReport } from '../../src/report/report';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 

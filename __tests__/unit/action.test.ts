@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parseInputs } from '../../src/inputs';
-import { OUTPUT_NAMES } from '../../src/report/outputs';
+import { parseInputs } from '../../src/runner/inputs';
+import { OUTPUT_NAMES } from '../../src/runner/outputs';
 
 const root = join(__dirname, '..', '..');
 const actionYml = readFileSync(join(root, 'action.yml'), 'utf8');

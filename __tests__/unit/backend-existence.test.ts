@@ -1,15 +1,15 @@
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
-import { azblobManifestExists, azblobManifestUrl } from '../../src/azblob/exists';
-import { signSharedKey, stringToSign } from '../../src/azblob/sharedkey';
+import { azblobManifestExists, azblobManifestUrl } from '../../src/stores/azblob/exists';
+import { signSharedKey, stringToSign } from '../../src/stores/azblob/sharedkey';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runContextFrom } from '../../src/github/context';
-import { planInputs } from '../../src/plan/facts';
+import { planInputs } from '../../src/facts/facts';
 import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
-import { eachAtOnce, OnePerKey, probedCaches } from '../../src/plan/probe';
-import { s3ManifestExists, s3ManifestUrl } from '../../src/s3/exists';
-import { EMPTY_SHA256, signV4 } from '../../src/s3/sigv4';
+import { eachAtOnce, OnePerKey, probedCaches } from '../../src/facts/probe';
+import { s3ManifestExists, s3ManifestUrl } from '../../src/stores/s3/exists';
+import { EMPTY_SHA256, signV4 } from '../../src/stores/s3/sigv4';
 import { type Azurite, startAzurite } from '../../test-services/gha-cache/azurite';
 import { type S3Server, startForbidden, startS3rver } from '../../test-services/s3/s3rver';
 

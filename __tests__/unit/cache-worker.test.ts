@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCacheWorker } from '../../src/cache/worker';
-import { exec } from '../../src/exec';
+import { runCacheWorker } from '../../src/stores/github-cache/worker';
+import { exec } from '../../src/lib/exec';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 
 // The bundled worker (dist/cache/index.js) against the local cache service: what each call comes to.

@@ -18,7 +18,7 @@ import {
 } from '../../src/cleanup/plan';
 import { newestLayerTime, ghcrPackage } from '../../src/cleanup/registry';
 import { namesInEntries, quotaWarning } from '../../src/cleanup/run';
-import { renderCleanup } from '../../src/cleanup/summary';
+import { renderCleanup } from '../../src/report/cleanup-summary';
 import { runContextFrom } from '../../src/github/context';
 import { cacheName, namespace } from '../../src/plan/names';
 

@@ -1,4 +1,4 @@
-import { exec } from '../../src/exec';
+import { exec } from '../../src/lib/exec';
 
 // The one exec seam, on real processes: arguments stay single arguments, input reaches stdin.
 describe('exec', () => {

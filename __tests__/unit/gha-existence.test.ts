@@ -7,7 +7,7 @@ import {
   indexKeys,
   isIndexOf,
   lookUpGhaCaches,
-} from '../../src/github/cache-entries';
+} from '../../src/stores/github-cache/lookup';
 
 // The lookups BuildKit's gha importer makes (go-actions-cache): v2 Twirp GetCacheEntryDownloadURL,
 // v1 GET _apis/artifactcache/cache. Answered by a loopback server in GitHub's payload shapes.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { exec, type Exec } from '../../src/exec';
+import { exec, type Exec } from '../../src/lib/exec';
 import {
   commitInfo,
   compareCommits,

@@ -1,4 +1,4 @@
-import { InputError, parseDuration, parseInputs, parseList, validatePaths } from '../../src/inputs';
+import { InputError, parseDuration, parseInputs, parseList, validatePaths } from '../../src/runner/inputs';
 
 const from = (values: Record<string, string | undefined>) => (name: string) => values[name] ?? '';
 

@@ -8,7 +8,7 @@ import {
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Exec } from '../../src/exec';
+import type { Exec } from '../../src/lib/exec';
 import {
   BuildxError,
   coerceVersion,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergedPullRequest, runContextFrom } from '../../src/github/context';
-import type { CacheWrite } from '../../src/inputs';
-import { gatherFacts, planInputs } from '../../src/plan/facts';
+import type { CacheWrite } from '../../src/runner/inputs';
+import { gatherFacts, planInputs } from '../../src/facts/facts';
 import { ghaExistence, localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { classify, factsNeeded, type GitFacts, refPlan } from '../../src/plan/rules';

@@ -4,12 +4,12 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { exec } from '../../src/exec';
+import { exec } from '../../src/lib/exec';
 import { runContextFrom } from '../../src/github/context';
-import { findExistingCaches } from '../../src/plan/facts';
+import { findExistingCaches } from '../../src/facts/facts';
 import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
-import { listTags, manifestsExist } from '../../src/registry/tags';
+import { listTags, manifestsExist } from '../../src/stores/registry/tags';
 import { freePort } from '../../test-services/gha-cache';
 import { pushTinyImage } from './registry-push';
 

@@ -27,7 +27,7 @@ import {
   directoryBytes,
   measureExports,
   registryManifestUrl,
-} from '../../src/report/export-size';
+} from '../../src/stores/measure';
 import {
   buildReport,
   type CacheReport,

@@ -786,7 +786,7 @@ function builder_lastLine(text) {
     return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
 }
 
-;// CONCATENATED MODULE: ./src/cache/worker.ts
+;// CONCATENATED MODULE: ./src/stores/github-cache/worker.ts
 
 
 
@@ -867,7 +867,7 @@ async function saveInto(exec, r, what, request, o) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cache/worker-main.ts
+;// CONCATENATED MODULE: ./src/stores/github-cache/worker-main.ts
 
 
 /**
@@ -895,7 +895,7 @@ async function runWorker() {
 }
 
 ;// CONCATENATED MODULE: ./src/entry/cache.ts
-// The GitHub Actions cache client, run as a child process of main (src/cache/worker.ts says why).
+// The GitHub Actions cache client, run as a child process of main (src/stores/github-cache/worker.ts says why).
 
 runWorker().catch((e) => {
     process.stdout.write(`bkca-cache-result:${JSON.stringify({ error: String(e?.message ?? e) })}\n`);

@@ -830,101 +830,6 @@ function parseHistoryInspect(text) {
 
 /***/ }),
 
-/***/ 3766:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GZ: () => (/* binding */ runCacheWorker),
-/* harmony export */   Wr: () => (/* binding */ saveInto)
-/* harmony export */ });
-/* unused harmony exports RESULT_PREFIX, readWorkerRun, workerScript */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6342);
-/* harmony import */ var _buildx_builder__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1747);
-
-
-
-const RESULT_PREFIX = 'bkca-cache-result:';
-/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
-function clientProblems(stdout) {
-    return stdout
-        .split('\n')
-        .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
-        .filter((l) => l !== '');
-}
-/** What a worker run means. Pure: its output in. */
-function readWorkerRun(op, run, timeoutMs, ms) {
-    if (run.timedOut)
-        return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
-    const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-    let result = null;
-    try {
-        result = line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null;
-    }
-    catch {
-        result = null;
-    }
-    const problems = clientProblems(run.stdout);
-    if (result === null) {
-        return { status: 'failed', reason: problems[0] ?? (0,_buildx_builder__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(run.stderr || run.stdout), ms };
-    }
-    if (result.error)
-        return { status: 'failed', reason: result.error, ms };
-    if (op === 'restore') {
-        if (result.matchedKey)
-            return { status: 'hit', matchedKey: result.matchedKey, ms };
-        const failed = problems.find((p) => /failed to restore/i.test(p));
-        return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
-    }
-    if (result.cacheId !== undefined && result.cacheId !== -1)
-        return { status: 'saved', ms };
-    // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
-    const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
-    if (/\(409\)|already.exists/i.test(reserve))
-        return { status: 'exists', ms };
-    return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
-}
-/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
-const workerScript = () => node_path__WEBPACK_IMPORTED_MODULE_0__.join(__dirname, '..', 'cache', 'index.js');
-async function runCacheWorker(exec, request, o) {
-    const started = Date.now();
-    const env = {
-        ...o.env,
-        GITHUB_WORKSPACE: o.root,
-        // A stuck segment download gives up within the call's own bound.
-        SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
-    };
-    const run = await exec(process.execPath, [o.script ?? workerScript()], {
-        cwd: o.root,
-        env,
-        input: JSON.stringify(request),
-        timeoutMs: o.timeoutMs,
-    });
-    return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
-}
-/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
-async function saveInto(exec, r, what, request, o) {
-    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
-    r.seconds.save = Math.round(call.ms / 100) / 10;
-    if (call.status === 'failed') {
-        r.error = `save failed: ${call.reason}`;
-        r.notSaved = 'the save failed';
-        _runner_commands__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`${what}: ${r.error}`);
-    }
-    else if (call.status === 'exists') {
-        r.notSaved = 'another run saved the same content first';
-    }
-    else {
-        r.saved = true;
-        r.savedKey = request.key;
-        _runner_commands__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${what}: saved as ${request.key}`);
-    }
-}
-
-
-/***/ }),
-
 /***/ 5436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -938,13 +843,13 @@ async function saveInto(exec, r, what, request, o) {
 // The room's door for main.ts: the REST and registry code is evaluated only on runs that clean up.
 
 async function runCleanupEvent(ctx, inputs, env, trigger) {
-    return (await __nccwpck_require__.e(/* import() */ 905).then(__nccwpck_require__.bind(__nccwpck_require__, 905))).runCleanupEvent(ctx, inputs, env, trigger);
+    return (await __nccwpck_require__.e(/* import() */ 926).then(__nccwpck_require__.bind(__nccwpck_require__, 926))).runCleanupEvent(ctx, inputs, env, trigger);
 }
 /** Retention runs on pushes to the default branch only. */
 async function retainCommitCaches(ctx, inputs, env, plan) {
     if (plan.trigger.kind !== 'push-default')
         return null;
-    return (await __nccwpck_require__.e(/* import() */ 905).then(__nccwpck_require__.bind(__nccwpck_require__, 905))).retainCommitCaches(ctx, inputs, env, plan);
+    return (await __nccwpck_require__.e(/* import() */ 926).then(__nccwpck_require__.bind(__nccwpck_require__, 926))).retainCommitCaches(ctx, inputs, env, plan);
 }
 /** The outputs a clean-up adds: the repository's GitHub cache usage, when it was read. */
 function cleanupOutputs(o) {
@@ -1109,209 +1014,6 @@ function manifestsToDelete(deletions, manifests) {
 
 /***/ }),
 
-/***/ 6320:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ renderCleanup)
-/* harmony export */ });
-/* harmony import */ var _report_summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7994);
-
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
-const code = (text) => `\`${cell(text)}\``;
-/** The job summary's clean-up section: what was deleted and kept and why, and the quota. */
-function renderCleanup(o) {
-    const title = o.kind === 'retention' ? 'Cache retention' : 'BuildKit cache: clean-up';
-    const out = [`${o.kind === 'retention' ? '###' : '##'} ${title}`, '', cell(o.why), ''];
-    const verb = o.dryRun ? 'would delete (dry run)' : 'deleted';
-    if (o.deleted.length === 0)
-        out.push(`Nothing ${o.dryRun ? 'would be ' : ''}deleted.`, '');
-    for (const d of o.deleted)
-        out.push(`- **${verb}** ${code(d.name)}: ${cell(d.why)}`);
-    for (const k of o.kept)
-        out.push(`- **kept** ${code(k.name)}: ${cell(k.why)}`);
-    if (o.deleted.length + o.kept.length > 0)
-        out.push('');
-    for (const n of [...o.notes, ...o.warnings])
-        out.push(`- ${cell(n)}`);
-    if (o.notes.length + o.warnings.length > 0)
-        out.push('');
-    const q = o.quota;
-    if (q) {
-        const pct = Math.round((q.repositoryBytes / q.limitBytes) * 100);
-        out.push(`GitHub cache usage: **${(0,_report_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.repositoryBytes)}** of ${(0,_report_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.limitBytes)} (${pct}%); ` +
-            `this scope's index entries ${(0,_report_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.scopeBytes)} (layer blobs are shared between scopes).`, '');
-        if (q.largest.length > 0) {
-            out.push('| largest entries | ref | size |', '|---|---|---:|');
-            for (const e of q.largest)
-                out.push(`| ${code(e.key)} | ${code(e.ref)} | ${(0,_report_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(e.bytes)} |`);
-            out.push('');
-        }
-    }
-    return out.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 7706:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ readDockerConfig),
-/* harmony export */   k: () => (/* binding */ dockerConfigDir)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
-}
-/** The text of docker's config.json, or null when there is none (the CLI's defaults apply). */
-function readDockerConfig(env = process.env) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dockerConfigDir(env), 'config.json'), 'utf8');
-    }
-    catch {
-        return null;
-    }
-}
-
-
-/***/ }),
-
-/***/ 3780:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _k: () => (/* binding */ lookUpGhaCaches),
-/* harmony export */   dC: () => (/* binding */ indexNames),
-/* harmony export */   ym: () => (/* binding */ ghaServiceFrom)
-/* harmony export */ });
-/* unused harmony exports GHA_CACHE_VERSION, indexKeys, isIndexOf */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9663);
-
-
-/**
- * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
- * importer asks at import: its client (go-actions-cache) looks an index up with
- * GetCacheEntryDownloadURL (cache service v2) or `GET _apis/artifactcache/cache` (v1, GHES and
- * older runners), under one constant version. GitHub's scope rules then answer exactly what the
- * import will see. Neither BuildKit nor `@actions/cache` lists entries, and GitHub guarantees a
- * job's token no listing call, so none is made.
- */
-/** go-actions-cache's version: one constant hash for every key, not one per key. */
-const GHA_CACHE_VERSION = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update('|go-actionscache-1.0').digest('hex');
-/** BuildKit's index format version inside the key (`index-<name>-1-…`). */
-const INDEX_VERSION = '1';
-/**
- * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
- * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
- */
-function ghaServiceFrom(env) {
-    const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
-    if (v2 && env.ACTIONS_RESULTS_URL)
-        return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
-    if (!v2 && env.ACTIONS_CACHE_URL)
-        return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
-    return null;
-}
-/**
- * The index keys BuildKit's import loads for a cache name: one per ref scope of the token,
- * `index-<name>-1-<first 8 hex of sha256(scope)>` (the exporter appends `#<n>`). Without the
- * token's scopes, the prefix every such key starts with.
- */
-function indexKeys(name, tokenScopes) {
-    const prefix = `index-${name}-${INDEX_VERSION}-`;
-    if (!tokenScopes || tokenScopes.length === 0)
-        return [prefix];
-    return tokenScopes.map((s) => prefix + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(s).digest('hex').slice(0, 8));
-}
-/** Whether a matched key is an index of exactly this name (`…branch-main-` also starts `…branch-main-2-…`). */
-function isIndexOf(key, name) {
-    const prefix = `index-${name}-${INDEX_VERSION}-`;
-    return key.startsWith(prefix) && /^[0-9a-f]{8}(?:#\d+)?$/.test(key.slice(prefix.length));
-}
-/**
- * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
- * fails: a name whose request fails stays unknown, with the reason.
- */
-async function lookUpGhaCaches(o) {
-    const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
-    const fetchImpl = o.fetchImpl ?? _net_http__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .tX;
-    const reasons = [];
-    const found = new Map();
-    await Promise.all(o.names.map(async (name) => {
-        const keys = indexKeys(name, o.tokenScopes);
-        try {
-            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
-            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
-            // A key of another name that shares the prefix says nothing about this one.
-            found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
-        }
-        catch (e) {
-            found.set(name, undefined);
-            const timedOut = signal.aborted || e?.name === 'TimeoutError';
-            reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : (0,_net_http__WEBPACK_IMPORTED_MODULE_1__/* .failureText */ .kY)(e));
-        }
-    }));
-    return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
-}
-class LookupRefused extends Error {
-}
-/** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
-async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
-    const res = await fetchImpl(`${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ key: keys[0], restore_keys: keys, version: GHA_CACHE_VERSION }),
-        signal,
-    });
-    if (!res.ok)
-        throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
-    const body = (await res.json());
-    return body.ok === true ? String(body.matched_key ?? '') : null;
-}
-/** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
-async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
-    const query = new URLSearchParams({ keys: keys.join(','), version: GHA_CACHE_VERSION });
-    const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
-        signal,
-    });
-    if (res.status === 204)
-        return null;
-    if (!res.ok)
-        throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
-    const text = await res.text();
-    if (text.trim() === '')
-        return null;
-    const body = JSON.parse(text);
-    return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
-}
-/** The cache names in BuildKit index keys (`index-<name>-1-<8 hex>[#n]`); other keys are ignored. */
-function indexNames(keys) {
-    const names = new Set();
-    for (const key of keys) {
-        const m = /^index-(.+)-1-[0-9a-f]{8}(?:#\d+)?$/.exec(key);
-        if (m)
-            names.add(m[1]);
-    }
-    return [...names].sort();
-}
-
-
-/***/ }),
-
 /***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1424,6 +1126,39 @@ function readRunContext(env = process.env) {
 
 /***/ }),
 
+/***/ 6146:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ readDockerConfig),
+/* harmony export */   k: () => (/* binding */ dockerConfigDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
+}
+/** The text of docker's config.json, or null when there is none (the CLI's defaults apply). */
+function readDockerConfig(env = process.env) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dockerConfigDir(env), 'config.json'), 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+
+
+/***/ }),
+
 /***/ 2587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1448,8 +1183,8 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/runner/commands.ts
 var commands = __nccwpck_require__(6342);
-// EXTERNAL MODULE: ./src/cache/worker.ts
-var worker = __nccwpck_require__(3766);
+// EXTERNAL MODULE: ./src/stores/github-cache/worker.ts
+var worker = __nccwpck_require__(1057);
 // EXTERNAL MODULE: ./src/mounts/plan.ts
 var plan = __nccwpck_require__(3091);
 // EXTERNAL MODULE: ./src/plan/narrow.ts
@@ -2272,7 +2007,7 @@ function manifestExistence(found) {
 }
 /**
  * A gha entry exists as BuildKit's import will find it: the service's answer to the lookup
- * BuildKit itself makes, per cache name (see src/github/cache-entries.ts). A name whose lookup
+ * BuildKit itself makes, per cache name (see src/stores/github-cache/lookup.ts). A name whose lookup
  * failed, or that was not looked up, stays unknown.
  */
 function ghaExistence(found) {
@@ -2850,717 +2585,46 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
 
 /***/ }),
 
-/***/ 7906:
+/***/ 31:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MX: () => (/* binding */ registryFailure),
-/* harmony export */   Me: () => (/* binding */ openRegistry),
-/* harmony export */   Qp: () => (/* binding */ manifestsExist),
-/* harmony export */   _P: () => (/* binding */ MANIFEST_TYPES),
-/* harmony export */   cB: () => (/* binding */ listTags)
+/* harmony export */   B: () => (/* binding */ renderCleanup)
 /* harmony export */ });
-/* unused harmony exports parseImageName, registryOrigin, parseChallenges, RegistryError */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _docker_config__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7706);
-/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9663);
-/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6342);
+/* harmony import */ var _summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7994);
 
-
-
-
-
-const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
-const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-const USER_AGENT = 'buildkit-cache-action';
-const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
-const DOMAIN = new RegExp(`^(?:\\[[0-9a-fA-F:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::[0-9]{1,5})?$`);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
-/**
- * Splits an image reference the way docker does (distribution's reference grammar):
- *
- * - the part before the first `/` is the registry when it contains `.` or `:`, is `localhost`,
- *   or has an uppercase letter; otherwise the name is on Docker Hub;
- * - Docker Hub (`alpine`, `user/repo`, `docker.io/...`, `index.docker.io/...`) is reached at
- *   `registry-1.docker.io`, a single-component name gets `library/`, and credentials are under
- *   `https://index.docker.io/v1/`;
- * - a trailing `:tag` and/or `@digest` is accepted and dropped (the repository is what is listed).
- *
- * Throws an Error (with a message fit for a job log) for what docker would refuse too: an empty
- * name, uppercase letters in the repository path, bad separators, a malformed registry host,
- * tag or digest. {@link listTags} turns that into a reason.
- */
-function parseImageName(image) {
-    const quoted = JSON.stringify(image);
-    let rest = image;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        if (!DIGEST.test(rest.slice(at + 1)))
-            throw new Error(`image ${quoted} has a malformed digest`);
-        rest = rest.slice(0, at);
-    }
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        if (!TAG.test(rest.slice(colon + 1)))
-            throw new Error(`image ${quoted} has a malformed tag`);
-        rest = rest.slice(0, colon);
-    }
-    if (rest === '')
-        throw new Error(`image ${quoted} is empty`);
-    const slash = rest.indexOf('/');
-    const first = slash === -1 ? '' : rest.slice(0, slash);
-    const hasDomain = slash !== -1 &&
-        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
-    let domain = hasDomain ? first : 'docker.io';
-    let path = hasDomain ? rest.slice(slash + 1) : rest;
-    if (!DOMAIN.test(domain))
-        throw new Error(`image ${quoted} has a malformed registry host ${JSON.stringify(domain)}`);
-    if (path === '')
-        throw new Error(`image ${quoted} has no repository path`);
-    const components = path.split('/');
-    for (const component of components) {
-        if (component !== component.toLowerCase()) {
-            throw new Error(`image ${quoted}: repository names must be lowercase`);
-        }
-        if (!PATH_COMPONENT.test(component)) {
-            throw new Error(`image ${quoted}: ${JSON.stringify(component)} is not a valid repository path component`);
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+const code = (text) => `\`${cell(text)}\``;
+/** The job summary's clean-up section: what was deleted and kept and why, and the quota. */
+function renderCleanup(o) {
+    const title = o.kind === 'retention' ? 'Cache retention' : 'BuildKit cache: clean-up';
+    const out = [`${o.kind === 'retention' ? '###' : '##'} ${title}`, '', cell(o.why), ''];
+    const verb = o.dryRun ? 'would delete (dry run)' : 'deleted';
+    if (o.deleted.length === 0)
+        out.push(`Nothing ${o.dryRun ? 'would be ' : ''}deleted.`, '');
+    for (const d of o.deleted)
+        out.push(`- **${verb}** ${code(d.name)}: ${cell(d.why)}`);
+    for (const k of o.kept)
+        out.push(`- **kept** ${code(k.name)}: ${cell(k.why)}`);
+    if (o.deleted.length + o.kept.length > 0)
+        out.push('');
+    for (const n of [...o.notes, ...o.warnings])
+        out.push(`- ${cell(n)}`);
+    if (o.notes.length + o.warnings.length > 0)
+        out.push('');
+    const q = o.quota;
+    if (q) {
+        const pct = Math.round((q.repositoryBytes / q.limitBytes) * 100);
+        out.push(`GitHub cache usage: **${(0,_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.repositoryBytes)}** of ${(0,_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.limitBytes)} (${pct}%); ` +
+            `this scope's index entries ${(0,_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.scopeBytes)} (layer blobs are shared between scopes).`, '');
+        if (q.largest.length > 0) {
+            out.push('| largest entries | ref | size |', '|---|---|---:|');
+            for (const e of q.largest)
+                out.push(`| ${code(e.key)} | ${code(e.ref)} | ${(0,_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(e.bytes)} |`);
+            out.push('');
         }
     }
-    if (rest.length > 255)
-        throw new Error(`image ${quoted} is longer than 255 characters`);
-    if (DOCKER_HUB_ALIASES.has(domain.toLowerCase())) {
-        domain = DOCKER_HUB_REGISTRY;
-        if (components.length === 1)
-            path = `library/${path}`;
-        return { registry: domain, repository: path, configKey: DOCKER_HUB_CONFIG_KEY };
-    }
-    return { registry: domain, repository: path, configKey: domain };
-}
-/** The host of `host[:port]` or `[v6]:port`, lowercased, without brackets. */
-function hostOf(registry) {
-    const bracketed = /^\[([^\]]+)\]/.exec(registry);
-    if (bracketed)
-        return bracketed[1].toLowerCase();
-    return registry.replace(/:[0-9]+$/, '').toLowerCase();
-}
-/** Docker's rule: loopback registries (localhost, 127.0.0.0/8, ::1) may be plain HTTP. */
-function isLoopback(host) {
-    return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
-}
-/** `http://` for loopback registries, `https://` for every other. */
-function registryOrigin(registry) {
-    return `${isLoopback(hostOf(registry)) ? 'http' : 'https'}://${registry}`;
-}
-/** A config key as docker compares it: without scheme and path (`https://ghcr.io/v1/` → `ghcr.io`). */
-function keyHost(key) {
-    return key
-        .replace(/^https?:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-}
-/**
- * Credentials for the registry, found as docker finds them in `<dir>/config.json`: a credential
- * helper first (`credHelpers[<host>]`, else `credsStore`: `docker-credential-<helper> get`, run
- * through the one exec seam with the server on stdin; its answer is masked and never logged),
- * then what `docker login` wrote into `auths[<key>]` (`auth`, base64 `user:password`, or
- * `username`/`password`), under the exact key first and then under any key naming the same host
- * (docker matches `https://host/v1/` too). Identity tokens are not used: the request goes on
- * anonymously, and a registry that then refuses says why in the reason.
- */
-async function readCredentials(dir, name, exec, timeoutMs) {
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config.json');
-    let config;
-    try {
-        config = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'));
-    }
-    catch (error) {
-        const missing = error.code === 'ENOENT';
-        return { note: missing ? `no docker config at ${file}` : `the docker config ${file} could not be read` };
-    }
-    if (!config || typeof config !== 'object')
-        return { note: `the docker config ${file} is not a JSON object` };
-    const { auths, credsStore, credHelpers } = config;
-    const host = keyHost(name.configKey);
-    const hub = name.configKey === DOCKER_HUB_CONFIG_KEY;
-    const sameHost = (key) => keyHost(key) === host || (hub && DOCKER_HUB_ALIASES.has(keyHost(key)));
-    const helpers = credHelpers && typeof credHelpers === 'object' ? credHelpers : {};
-    const helperKey = Object.keys(helpers).find(sameHost);
-    const helper = helperKey !== undefined ? helpers[helperKey] : credsStore;
-    let helperNote = '';
-    if (typeof helper === 'string' && helper !== '') {
-        const asked = await askCredentialHelper(helper, name.configKey, exec, timeoutMs);
-        if ('credentials' in asked)
-            return asked;
-        helperNote = asked.note;
-    }
-    const entries = auths && typeof auths === 'object' ? auths : {};
-    const keys = [name.configKey, ...Object.keys(entries).filter((k) => k !== name.configKey && sameHost(k))];
-    for (const key of keys) {
-        const entry = entries[key];
-        if (!entry || typeof entry !== 'object')
-            continue;
-        const { auth, username, password } = entry;
-        if (typeof auth === 'string' && auth !== '') {
-            const decoded = Buffer.from(auth, 'base64').toString('utf8');
-            const split = decoded.indexOf(':');
-            if (split > 0)
-                return { credentials: { username: decoded.slice(0, split), password: decoded.slice(split + 1) } };
-        }
-        if (typeof username === 'string' && username !== '' && typeof password === 'string') {
-            return { credentials: { username, password } };
-        }
-    }
-    return { note: helperNote || `no credentials for ${name.configKey} in ${file}` };
-}
-/** Per docker config and registry, found once per run: a credential helper may take a second (ECR's). */
-const foundCredentials = new Map();
-function credentialsOnce(dir, name, exec, timeoutMs) {
-    const key = `${dir}\0${name.configKey}\0${exec ? 'exec' : ''}`;
-    let found = foundCredentials.get(key);
-    if (!found)
-        foundCredentials.set(key, (found = readCredentials(dir, name, exec, timeoutMs)));
-    return found;
-}
-/**
- * `docker-credential-<helper> get` with the server on stdin, as the docker CLI runs it. The answer
- * (`{"ServerURL","Username","Secret"}`) is masked at once and never logged; a failure is a note
- * that names the helper, never its output.
- */
-async function askCredentialHelper(helper, server, exec, timeoutMs) {
-    const program = `docker-credential-${helper}`;
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(helper))
-        return {
-            note: `the docker config names a credential helper that is not a plain name (${JSON.stringify(helper)})`,
-        };
-    if (!exec)
-        return { note: `the credentials for ${server} are kept by ${program}, which was not run` };
-    const run = await exec(program, ['get'], { input: server, timeoutMs });
-    if (run.exitCode !== 0) {
-        const why = run.exitCode === 127 ? 'is not on PATH' : run.timedOut ? 'timed out' : `failed (exit ${run.exitCode})`;
-        return { note: `the credential helper ${program} ${why} for ${server}` };
-    }
-    let answer;
-    try {
-        answer = JSON.parse(run.stdout);
-    }
-    catch {
-        return { note: `the credential helper ${program} answered something that is not JSON for ${server}` };
-    }
-    const { Username: username, Secret: password } = answer ?? {};
-    if (typeof password === 'string' && password !== '')
-        (0,_runner_commands__WEBPACK_IMPORTED_MODULE_4__/* .setSecret */ .Pq)(password);
-    if (typeof username !== 'string' || typeof password !== 'string' || password === '')
-        return { note: `the credential helper ${program} has no credentials for ${server}` };
-    if (username === '<token>')
-        return {
-            note: `the credential helper ${program} holds an identity token for ${server}, which is not used`,
-        };
-    return { credentials: { username, password } };
-}
-/** The challenges of a `WWW-Authenticate` header (several may be joined with commas). */
-function parseChallenges(header) {
-    const starts = [...header.matchAll(/(?:^|,)\s*(Bearer|Basic)(?:\s+|$)/gi)];
-    return starts.map((match, i) => {
-        const from = (match.index ?? 0) + match[0].length;
-        const to = i + 1 < starts.length ? (starts[i + 1].index ?? header.length) : header.length;
-        const params = {};
-        for (const p of header
-            .slice(from, to)
-            .matchAll(/([A-Za-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
-            params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
-        }
-        return { scheme: match[1].toLowerCase(), params };
-    });
-}
-/** The target of `Link: <...>; rel="next"`, if any. */
-function nextLink(header) {
-    if (!header)
-        return undefined;
-    for (const part of header.split(/,(?=\s*<)/)) {
-        const match = /^\s*<([^>]*)>(.*)$/.exec(part);
-        if (match && /;\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?/i.test(match[2]))
-            return match[1];
-    }
-    return undefined;
-}
-/** The registry's `{"errors":[{code, message}]}` as `CODE: message`, or a short excerpt of the body. */
-function registryError(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        if (first && typeof first.code === 'string') {
-            const message = typeof first.message === 'string' ? `: ${first.message}` : '';
-            return { code: first.code, text: excerpt(`${first.code}${message}`) };
-        }
-    }
-    catch {
-        // not JSON
-    }
-    return { text: excerpt(body, 120) };
-}
-function excerpt(text, max = 200) {
-    // eslint-disable-next-line no-control-regex
-    const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 3)}...` : line;
-}
-function basic(credentials) {
-    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-}
-/** A refusal or failure described for the log; never holds credentials. */
-class RegistryError extends Error {
-}
-/** What the cache exporters write: manifest lists and indexes, or an image manifest (`image-manifest=true`). */
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-/** A session with the registry of `image` (see {@link RegistrySession}); throws for a name docker would refuse. */
-function openRegistry(options) {
-    return openSession(parseImageName(options.image), options, options.signal, options.timeoutMs ?? 15_000);
-}
-function openSession(name, options, signal, timeoutMs) {
-    const secrets = [];
-    const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
-    const fetchImpl = options.fetchImpl ?? _net_http__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .tX;
-    const where = `registry ${name.registry}`;
-    const configDir = options.dockerConfigDir ?? (0,_docker_config__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigDir */ .k)();
-    let lookup;
-    const credentials = async () => {
-        lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
-            if (found.credentials) {
-                const { username, password } = found.credentials;
-                secrets.push(password, basic(found.credentials).slice(6), username);
-            }
-            return found;
-        });
-        return lookup;
-    };
-    let known;
-    const get = (url, method, headers, authorization) => fetchImpl(url, {
-        method,
-        headers: {
-            Accept: 'application/json',
-            'User-Agent': USER_AGENT,
-            ...headers,
-            ...(authorization ? { Authorization: authorization } : {}),
-        },
-        signal,
-        redirect: 'follow',
-    });
-    const deniedHint = () => (known?.note ? `; ${known.note}` : '');
-    /** An Authorization header that answers the challenges of a 401. */
-    const authorize = async (header) => {
-        const challenges = parseChallenges(header ?? '');
-        const bearer = challenges.find((c) => c.scheme === 'bearer');
-        known = await credentials();
-        const creds = known.credentials;
-        if (bearer) {
-            let realm;
-            try {
-                realm = new URL(bearer.params.realm ?? '');
-            }
-            catch {
-                throw new RegistryError(`${where} sent a Bearer challenge without a usable realm`);
-            }
-            if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-                throw new RegistryError(`${where} sent a Bearer challenge with a non-HTTP realm`);
-            }
-            const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
-            if (creds && plainRemote) {
-                throw new RegistryError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
-            }
-            if (bearer.params.service)
-                realm.searchParams.set('service', bearer.params.service);
-            realm.searchParams.set('scope', `repository:${name.repository}:${options.actions ?? 'pull'}`);
-            const response = await get(realm.href, 'GET', {}, creds ? basic(creds) : undefined);
-            const body = await response.text();
-            if (!response.ok) {
-                const who = creds ? 'the docker login credentials' : 'anonymous access';
-                throw new RegistryError(`${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`);
-            }
-            let token;
-            try {
-                const parsed = JSON.parse(body);
-                token = parsed.token ?? parsed.access_token;
-            }
-            catch {
-                // handled below
-            }
-            if (typeof token !== 'string' || token === '') {
-                throw new RegistryError(`${where}: the token service ${realm.host} answered without a token`);
-            }
-            secrets.push(token);
-            return `Bearer ${token}`;
-        }
-        if (challenges.some((c) => c.scheme === 'basic')) {
-            // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
-            if (!creds)
-                throw new RegistryError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
-            return basic(creds);
-        }
-        throw new RegistryError(`${where} requires authentication of a kind this action does not speak`);
-    };
-    let authorization;
-    return {
-        name,
-        where,
-        origin: registryOrigin(name.registry),
-        deniedHint,
-        redact,
-        async send(url, init = {}) {
-            const [method, headers] = [init.method ?? 'GET', init.headers ?? {}];
-            const used = authorization;
-            const response = await get(url, method, headers, used ? await used : undefined);
-            if (response.status !== 401)
-                return response;
-            await response.arrayBuffer().catch(() => undefined);
-            // Concurrent requests refused with the same header share one token request.
-            if (authorization === used)
-                authorization = authorize(response.headers.get('www-authenticate'));
-            return get(url, method, headers, await authorization);
-        },
-    };
-}
-/** A failed request as a reason: timeouts and network errors in a few words, never a credential. */
-function registryFailure(error, o) {
-    const { where, doing: what, timeoutMs, redact } = o;
-    if (error instanceof RegistryError)
-        return redact(error.message);
-    const e = (error ?? {});
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-        return `${where}: ${what} timed out after ${timeoutMs} ms`;
-    }
-    const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
-    return redact(`${where}: ${what} failed: ${excerpt(String(detail ?? error))}`);
-}
-/**
- * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
- * following `Link: <...>; rel="next"` pages, at most `maxPages`), with docker's authentication
- * (see {@link RegistrySession}). Loopback registries are spoken to over plain HTTP, all others
- * over HTTPS. A pagination link to another host is a reason.
- *
- * A repository the registry does not know (`404 NAME_UNKNOWN`: nothing pushed yet) has no tags.
- * A registry that answers, but not with a tag list (refused, or the endpoint unsupported), gives
- * `refused: true`: its manifests may still be asked for one by one ({@link manifestsExist}).
- * Never throws; failures are reasons, which never contain credentials or tokens.
- */
-async function listTags(options) {
-    const timeoutMs = options.timeoutMs ?? 15_000;
-    const maxPages = Math.max(1, options.maxPages ?? 100);
-    let name;
-    try {
-        name = parseImageName(options.image);
-    }
-    catch (error) {
-        return { tags: null, reason: String(error.message ?? error) };
-    }
-    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
-    const { where, redact } = session;
-    try {
-        const tags = [];
-        let url = `${session.origin}/v2/${name.repository}/tags/list`;
-        if (options.pageSize !== undefined)
-            url += `?n=${Math.max(1, Math.floor(options.pageSize))}`;
-        for (let page = 0;; page++) {
-            if (page >= maxPages)
-                return { tags: null, reason: `${where}: ${name.repository} has more than ${maxPages} pages of tags` };
-            const response = await session.send(url);
-            const body = await response.text();
-            if (!response.ok) {
-                const error = registryError(body);
-                if (response.status === 404 && error.code === 'NAME_UNKNOWN' && page === 0)
-                    return { tags: [] };
-                const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
-                // Refused or unsupported; a busy or failing registry (429, 5xx) would fail HEADs as well.
-                const refused = response.status < 500 && response.status !== 429;
-                return {
-                    tags: null,
-                    ...(refused ? { refused: true } : {}),
-                    reason: redact(`${where} refused to list ${name.repository} (HTTP ${response.status}: ${error.text})${denied}`),
-                };
-            }
-            let parsed;
-            try {
-                parsed = JSON.parse(body);
-            }
-            catch {
-                return {
-                    tags: null,
-                    refused: true,
-                    reason: redact(`${where} answered the tag list with something that is not JSON: ${excerpt(body, 80)}`),
-                };
-            }
-            const pageTags = parsed && typeof parsed === 'object' ? (parsed.tags ?? []) : undefined;
-            if (!Array.isArray(pageTags) || pageTags.some((t) => typeof t !== 'string')) {
-                return { tags: null, refused: true, reason: `${where} answered the tag list without a list of tags` };
-            }
-            tags.push(...pageTags);
-            const next = nextLink(response.headers.get('link'));
-            if (!next)
-                return { tags };
-            const target = new URL(next, url);
-            if (target.origin !== new URL(url).origin) {
-                return { tags: null, reason: `${where}: the next page of tags is on another host (${target.host})` };
-            }
-            url = target.href;
-        }
-    }
-    catch (error) {
-        return { tags: null, reason: registryFailure(error, { ...session, doing: 'listing tags', timeoutMs }) };
-    }
-}
-/**
- * Whether each tag exists, with the request BuildKit's registry importer makes:
- * `HEAD /v2/<name>/manifests/<tag>` accepting the manifest types cache exporters write, all tags
- * at once, with the same authentication as the listing. For registries that refuse or lack the
- * tag list. Never throws: a tag whose request fails stays unknown, with the reason.
- */
-async function manifestsExist(options) {
-    const timeoutMs = options.timeoutMs ?? 5000;
-    const found = new Map();
-    let name;
-    try {
-        name = parseImageName(options.image);
-    }
-    catch (error) {
-        for (const tag of options.tags)
-            found.set(tag, undefined);
-        return { found, reason: String(error.message ?? error) };
-    }
-    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
-    const reasons = [];
-    await Promise.all(options.tags.map(async (tag) => {
-        try {
-            const url = `${session.origin}/v2/${name.repository}/manifests/${encodeURIComponent(tag)}`;
-            const response = await session.send(url, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES } });
-            await response.arrayBuffer().catch(() => undefined);
-            if (response.ok || response.status === 404) {
-                found.set(tag, response.ok);
-                return;
-            }
-            found.set(tag, undefined);
-            const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
-            reasons.push(`${session.where} answered HTTP ${response.status} to HEAD ${name.repository}:${tag}${denied}`);
-        }
-        catch (error) {
-            found.set(tag, undefined);
-            reasons.push(registryFailure(error, { ...session, doing: `HEAD ${name.repository}:${tag}`, timeoutMs }));
-        }
-    }));
-    return reasons.length > 0 ? { found, reason: session.redact(reasons[0]) } : { found };
-}
-
-
-/***/ }),
-
-/***/ 5930:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _H: () => (/* binding */ cacheEntryAttributes),
-/* harmony export */   yz: () => (/* binding */ measureExports)
-/* harmony export */ });
-/* unused harmony exports cacheManifestBytes, registryManifestUrl, registryCacheBytes, directoryBytes */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9663);
-
-
-
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-].join(', ');
-/** `type=registry,ref=host/name:tag,mode=max` → its attributes (CSV: a field may be quoted). */
-function cacheEntryAttributes(entry) {
-    const fields = [];
-    let field = '';
-    let quoted = false;
-    for (const c of entry) {
-        if (c === '"')
-            quoted = !quoted;
-        else if (c === ',' && !quoted) {
-            fields.push(field);
-            field = '';
-        }
-        else
-            field += c;
-    }
-    fields.push(field);
-    const attrs = {};
-    for (const f of fields) {
-        const eq = f.indexOf('=');
-        if (eq > 0)
-            attrs[f.slice(0, eq).trim()] = f.slice(eq + 1).trim();
-    }
-    return attrs;
-}
-/**
- * The bytes a cache manifest points at: config and layers of an image manifest (what buildx
- * writes with image-manifest=true), or the blobs an index lists (the older cache format).
- */
-function cacheManifestBytes(manifest) {
-    if (typeof manifest !== 'object' || manifest === null)
-        return null;
-    const m = manifest;
-    const sizes = (list) => Array.isArray(list)
-        ? list.map((d) => (typeof d === 'object' && d !== null ? d.size : undefined))
-        : [];
-    const all = [m.config?.size, ...sizes(m.layers), ...sizes(m.manifests)].filter((s) => s !== undefined);
-    if (all.length === 0 || all.some((s) => typeof s !== 'number' || !Number.isFinite(s) || s < 0))
-        return null;
-    return all.reduce((a, b) => a + b, 0);
-}
-/** `127.0.0.1:5000/team/cache:main` → where its manifest is served. Docker Hub names get its API host. */
-function registryManifestUrl(ref, digest) {
-    const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(ref);
-    if (!m)
-        return null;
-    let host = m[1] ?? '';
-    let name = m[2];
-    if (host !== '' && !/[.:]/.test(host) && host !== 'localhost') {
-        name = `${host}/${name}`;
-        host = '';
-    }
-    if (host === '' || host === 'docker.io' || host === 'index.docker.io') {
-        host = 'registry-1.docker.io';
-        if (!name.includes('/'))
-            name = `library/${name}`;
-    }
-    const reference = digest || m[4] || m[3] || 'latest';
-    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-    return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
-}
-/** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
-async function registryCacheBytes(ref, digest, fetcher = _net_http__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .tX, timeoutMs = 5000) {
-    const url = registryManifestUrl(ref, digest);
-    if (!url)
-        return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
-    try {
-        const res = await fetcher(url, {
-            headers: { Accept: MANIFEST_TYPES },
-            signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (!res.ok) {
-            const why = res.status === 401 || res.status === 403 ? 'the registry wants credentials' : `HTTP ${res.status}`;
-            return { bytes: null, how: `not measured: ${why}` };
-        }
-        const bytes = cacheManifestBytes(JSON.parse(await res.text()));
-        return bytes === null
-            ? { bytes: null, how: 'not measured: the manifest lists no blob sizes' }
-            : { bytes, how: 'sum of the blobs the cache manifest lists' };
-    }
-    catch (e) {
-        return { bytes: null, how: `not measured: ${(0,_net_http__WEBPACK_IMPORTED_MODULE_2__/* .failureText */ .kY)(e)}` };
-    }
-}
-/** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */
-function directoryBytes(dir) {
-    try {
-        if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(dir).isDirectory())
-            return null;
-    }
-    catch {
-        return null;
-    }
-    let total = 0;
-    const walk = (d) => {
-        for (const entry of node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync(d, { withFileTypes: true })) {
-            const p = node_path__WEBPACK_IMPORTED_MODULE_1__.join(d, entry.name);
-            if (entry.isDirectory())
-                walk(p);
-            else if (entry.isFile())
-                total += node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync(p).size;
-        }
-    };
-    try {
-        walk(dir);
-    }
-    catch {
-        return null;
-    }
-    return total;
-}
-/**
- * Measures each `cache-to` destination: a registry cache by its manifest (fetched; the digest
- * from the metadata file when there is a single registry destination), a local cache by its
- * folder, anything else not at all. Never throws.
- */
-async function measureExports(destinations, manifest, fetcher) {
-    const registries = destinations.filter((d) => cacheEntryAttributes(d).type === 'registry');
-    const out = [];
-    for (const destination of destinations) {
-        const attrs = cacheEntryAttributes(destination);
-        const type = attrs.type ?? '';
-        if (type === 'registry' && attrs.ref) {
-            const digest = registries.length === 1 && manifest ? manifest.digest : '';
-            out.push({ destination, ...(await registryCacheBytes(attrs.ref, digest, fetcher)) });
-        }
-        else if (type === 'local' && attrs.dest) {
-            const bytes = directoryBytes(attrs.dest);
-            out.push({
-                destination,
-                bytes,
-                how: bytes === null
-                    ? 'not measured: the folder is not there'
-                    : 'size of the folder (it keeps blobs of earlier exports too)',
-            });
-        }
-        else {
-            out.push({ destination, bytes: null, how: `not measured for ${type || 'this'} caches` });
-        }
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 5468:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ setOutputs)
-/* harmony export */ });
-/* unused harmony export OUTPUT_NAMES */
-/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6342);
-
-/** Every output the action sets; a test checks this list against action.yml. */
-const OUTPUT_NAMES = [
-    'imageid',
-    'digest',
-    'metadata',
-    'builder',
-    'cache-from',
-    'cache-to',
-    'cached-steps',
-    'total-steps',
-    'cache-hit-ratio',
-    'cache-export',
-    'cache-report',
-    'cache-usage-bytes',
-    'bake-file',
-    'cache-mounts',
-    'cache-mounts-saved',
-];
-function setOutputs(outputs) {
-    for (const name of OUTPUT_NAMES) {
-        const value = outputs[name];
-        if (value !== undefined)
-            _runner_commands__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-    }
+    return out.join('\n');
 }
 
 
@@ -3888,7 +2952,7 @@ function buildReport(args) {
 /* harmony export */   B: () => (/* binding */ renderSummary),
 /* harmony export */   z: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* harmony import */ var _cleanup_summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6320);
+/* harmony import */ var _cleanup_summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31);
 
 /** Markdown table cells: no pipes or newlines from step text may break the table. */
 function cell(text) {
@@ -4190,6 +3254,942 @@ async function appendSummary(markdown) {
     if (!file)
         return;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(file, markdown.endsWith(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL) ? markdown : markdown + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL, { encoding: 'utf8' });
+}
+
+
+/***/ }),
+
+/***/ 7424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* unused harmony export OUTPUT_NAMES */
+/* harmony import */ var _commands__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6342);
+
+/** Every output the action sets; a test checks this list against action.yml. */
+const OUTPUT_NAMES = [
+    'imageid',
+    'digest',
+    'metadata',
+    'builder',
+    'cache-from',
+    'cache-to',
+    'cached-steps',
+    'total-steps',
+    'cache-hit-ratio',
+    'cache-export',
+    'cache-report',
+    'cache-usage-bytes',
+    'bake-file',
+    'cache-mounts',
+    'cache-mounts-saved',
+];
+function setOutputs(outputs) {
+    for (const name of OUTPUT_NAMES) {
+        const value = outputs[name];
+        if (value !== undefined)
+            _commands__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2273:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _k: () => (/* binding */ lookUpGhaCaches),
+/* harmony export */   dC: () => (/* binding */ indexNames),
+/* harmony export */   ym: () => (/* binding */ ghaServiceFrom)
+/* harmony export */ });
+/* unused harmony exports GHA_CACHE_VERSION, indexKeys, isIndexOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9663);
+
+
+/**
+ * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
+ * importer asks at import: its client (go-actions-cache) looks an index up with
+ * GetCacheEntryDownloadURL (cache service v2) or `GET _apis/artifactcache/cache` (v1, GHES and
+ * older runners), under one constant version. GitHub's scope rules then answer exactly what the
+ * import will see. Neither BuildKit nor `@actions/cache` lists entries, and GitHub guarantees a
+ * job's token no listing call, so none is made.
+ */
+/** go-actions-cache's version: one constant hash for every key, not one per key. */
+const GHA_CACHE_VERSION = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update('|go-actionscache-1.0').digest('hex');
+/** BuildKit's index format version inside the key (`index-<name>-1-…`). */
+const INDEX_VERSION = '1';
+/**
+ * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
+ * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
+ */
+function ghaServiceFrom(env) {
+    const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
+    if (v2 && env.ACTIONS_RESULTS_URL)
+        return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
+    if (!v2 && env.ACTIONS_CACHE_URL)
+        return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
+    return null;
+}
+/**
+ * The index keys BuildKit's import loads for a cache name: one per ref scope of the token,
+ * `index-<name>-1-<first 8 hex of sha256(scope)>` (the exporter appends `#<n>`). Without the
+ * token's scopes, the prefix every such key starts with.
+ */
+function indexKeys(name, tokenScopes) {
+    const prefix = `index-${name}-${INDEX_VERSION}-`;
+    if (!tokenScopes || tokenScopes.length === 0)
+        return [prefix];
+    return tokenScopes.map((s) => prefix + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(s).digest('hex').slice(0, 8));
+}
+/** Whether a matched key is an index of exactly this name (`…branch-main-` also starts `…branch-main-2-…`). */
+function isIndexOf(key, name) {
+    const prefix = `index-${name}-${INDEX_VERSION}-`;
+    return key.startsWith(prefix) && /^[0-9a-f]{8}(?:#\d+)?$/.test(key.slice(prefix.length));
+}
+/**
+ * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
+ * fails: a name whose request fails stays unknown, with the reason.
+ */
+async function lookUpGhaCaches(o) {
+    const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
+    const fetchImpl = o.fetchImpl ?? _net_http__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .tX;
+    const reasons = [];
+    const found = new Map();
+    await Promise.all(o.names.map(async (name) => {
+        const keys = indexKeys(name, o.tokenScopes);
+        try {
+            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
+            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
+            // A key of another name that shares the prefix says nothing about this one.
+            found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
+        }
+        catch (e) {
+            found.set(name, undefined);
+            const timedOut = signal.aborted || e?.name === 'TimeoutError';
+            reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : (0,_net_http__WEBPACK_IMPORTED_MODULE_1__/* .failureText */ .kY)(e));
+        }
+    }));
+    return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
+}
+class LookupRefused extends Error {
+}
+/** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
+async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
+    const res = await fetchImpl(`${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ key: keys[0], restore_keys: keys, version: GHA_CACHE_VERSION }),
+        signal,
+    });
+    if (!res.ok)
+        throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
+    const body = (await res.json());
+    return body.ok === true ? String(body.matched_key ?? '') : null;
+}
+/** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
+async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
+    const query = new URLSearchParams({ keys: keys.join(','), version: GHA_CACHE_VERSION });
+    const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
+        signal,
+    });
+    if (res.status === 204)
+        return null;
+    if (!res.ok)
+        throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
+    const text = await res.text();
+    if (text.trim() === '')
+        return null;
+    const body = JSON.parse(text);
+    return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
+}
+/** The cache names in BuildKit index keys (`index-<name>-1-<8 hex>[#n]`); other keys are ignored. */
+function indexNames(keys) {
+    const names = new Set();
+    for (const key of keys) {
+        const m = /^index-(.+)-1-[0-9a-f]{8}(?:#\d+)?$/.exec(key);
+        if (m)
+            names.add(m[1]);
+    }
+    return [...names].sort();
+}
+
+
+/***/ }),
+
+/***/ 1057:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GZ: () => (/* binding */ runCacheWorker),
+/* harmony export */   Wr: () => (/* binding */ saveInto)
+/* harmony export */ });
+/* unused harmony exports RESULT_PREFIX, readWorkerRun, workerScript */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6342);
+/* harmony import */ var _buildx_builder__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1747);
+
+
+
+const RESULT_PREFIX = 'bkca-cache-result:';
+/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
+function clientProblems(stdout) {
+    return stdout
+        .split('\n')
+        .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
+        .filter((l) => l !== '');
+}
+/** What a worker run means. Pure: its output in. */
+function readWorkerRun(op, run, timeoutMs, ms) {
+    if (run.timedOut)
+        return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
+    const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+    let result = null;
+    try {
+        result = line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null;
+    }
+    catch {
+        result = null;
+    }
+    const problems = clientProblems(run.stdout);
+    if (result === null) {
+        return { status: 'failed', reason: problems[0] ?? (0,_buildx_builder__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(run.stderr || run.stdout), ms };
+    }
+    if (result.error)
+        return { status: 'failed', reason: result.error, ms };
+    if (op === 'restore') {
+        if (result.matchedKey)
+            return { status: 'hit', matchedKey: result.matchedKey, ms };
+        const failed = problems.find((p) => /failed to restore/i.test(p));
+        return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
+    }
+    if (result.cacheId !== undefined && result.cacheId !== -1)
+        return { status: 'saved', ms };
+    // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
+    const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
+    if (/\(409\)|already.exists/i.test(reserve))
+        return { status: 'exists', ms };
+    return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
+}
+/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
+const workerScript = () => node_path__WEBPACK_IMPORTED_MODULE_0__.join(__dirname, '..', 'cache', 'index.js');
+async function runCacheWorker(exec, request, o) {
+    const started = Date.now();
+    const env = {
+        ...o.env,
+        GITHUB_WORKSPACE: o.root,
+        // A stuck segment download gives up within the call's own bound.
+        SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
+    };
+    const run = await exec(process.execPath, [o.script ?? workerScript()], {
+        cwd: o.root,
+        env,
+        input: JSON.stringify(request),
+        timeoutMs: o.timeoutMs,
+    });
+    return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
+}
+/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
+async function saveInto(exec, r, what, request, o) {
+    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
+    r.seconds.save = Math.round(call.ms / 100) / 10;
+    if (call.status === 'failed') {
+        r.error = `save failed: ${call.reason}`;
+        r.notSaved = 'the save failed';
+        _runner_commands__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`${what}: ${r.error}`);
+    }
+    else if (call.status === 'exists') {
+        r.notSaved = 'another run saved the same content first';
+    }
+    else {
+        r.saved = true;
+        r.savedKey = request.key;
+        _runner_commands__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${what}: saved as ${request.key}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _H: () => (/* binding */ cacheEntryAttributes),
+/* harmony export */   yz: () => (/* binding */ measureExports)
+/* harmony export */ });
+/* unused harmony exports cacheManifestBytes, registryManifestUrl, registryCacheBytes, directoryBytes */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9663);
+
+
+
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+].join(', ');
+/** `type=registry,ref=host/name:tag,mode=max` → its attributes (CSV: a field may be quoted). */
+function cacheEntryAttributes(entry) {
+    const fields = [];
+    let field = '';
+    let quoted = false;
+    for (const c of entry) {
+        if (c === '"')
+            quoted = !quoted;
+        else if (c === ',' && !quoted) {
+            fields.push(field);
+            field = '';
+        }
+        else
+            field += c;
+    }
+    fields.push(field);
+    const attrs = {};
+    for (const f of fields) {
+        const eq = f.indexOf('=');
+        if (eq > 0)
+            attrs[f.slice(0, eq).trim()] = f.slice(eq + 1).trim();
+    }
+    return attrs;
+}
+/**
+ * The bytes a cache manifest points at: config and layers of an image manifest (what buildx
+ * writes with image-manifest=true), or the blobs an index lists (the older cache format).
+ */
+function cacheManifestBytes(manifest) {
+    if (typeof manifest !== 'object' || manifest === null)
+        return null;
+    const m = manifest;
+    const sizes = (list) => Array.isArray(list)
+        ? list.map((d) => (typeof d === 'object' && d !== null ? d.size : undefined))
+        : [];
+    const all = [m.config?.size, ...sizes(m.layers), ...sizes(m.manifests)].filter((s) => s !== undefined);
+    if (all.length === 0 || all.some((s) => typeof s !== 'number' || !Number.isFinite(s) || s < 0))
+        return null;
+    return all.reduce((a, b) => a + b, 0);
+}
+/** `127.0.0.1:5000/team/cache:main` → where its manifest is served. Docker Hub names get its API host. */
+function registryManifestUrl(ref, digest) {
+    const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(ref);
+    if (!m)
+        return null;
+    let host = m[1] ?? '';
+    let name = m[2];
+    if (host !== '' && !/[.:]/.test(host) && host !== 'localhost') {
+        name = `${host}/${name}`;
+        host = '';
+    }
+    if (host === '' || host === 'docker.io' || host === 'index.docker.io') {
+        host = 'registry-1.docker.io';
+        if (!name.includes('/'))
+            name = `library/${name}`;
+    }
+    const reference = digest || m[4] || m[3] || 'latest';
+    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+    return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
+}
+/** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
+async function registryCacheBytes(ref, digest, fetcher = _net_http__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .tX, timeoutMs = 5000) {
+    const url = registryManifestUrl(ref, digest);
+    if (!url)
+        return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
+    try {
+        const res = await fetcher(url, {
+            headers: { Accept: MANIFEST_TYPES },
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        if (!res.ok) {
+            const why = res.status === 401 || res.status === 403 ? 'the registry wants credentials' : `HTTP ${res.status}`;
+            return { bytes: null, how: `not measured: ${why}` };
+        }
+        const bytes = cacheManifestBytes(JSON.parse(await res.text()));
+        return bytes === null
+            ? { bytes: null, how: 'not measured: the manifest lists no blob sizes' }
+            : { bytes, how: 'sum of the blobs the cache manifest lists' };
+    }
+    catch (e) {
+        return { bytes: null, how: `not measured: ${(0,_net_http__WEBPACK_IMPORTED_MODULE_2__/* .failureText */ .kY)(e)}` };
+    }
+}
+/** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */
+function directoryBytes(dir) {
+    try {
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(dir).isDirectory())
+            return null;
+    }
+    catch {
+        return null;
+    }
+    let total = 0;
+    const walk = (d) => {
+        for (const entry of node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync(d, { withFileTypes: true })) {
+            const p = node_path__WEBPACK_IMPORTED_MODULE_1__.join(d, entry.name);
+            if (entry.isDirectory())
+                walk(p);
+            else if (entry.isFile())
+                total += node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync(p).size;
+        }
+    };
+    try {
+        walk(dir);
+    }
+    catch {
+        return null;
+    }
+    return total;
+}
+/**
+ * Measures each `cache-to` destination: a registry cache by its manifest (fetched; the digest
+ * from the metadata file when there is a single registry destination), a local cache by its
+ * folder, anything else not at all. Never throws.
+ */
+async function measureExports(destinations, manifest, fetcher) {
+    const registries = destinations.filter((d) => cacheEntryAttributes(d).type === 'registry');
+    const out = [];
+    for (const destination of destinations) {
+        const attrs = cacheEntryAttributes(destination);
+        const type = attrs.type ?? '';
+        if (type === 'registry' && attrs.ref) {
+            const digest = registries.length === 1 && manifest ? manifest.digest : '';
+            out.push({ destination, ...(await registryCacheBytes(attrs.ref, digest, fetcher)) });
+        }
+        else if (type === 'local' && attrs.dest) {
+            const bytes = directoryBytes(attrs.dest);
+            out.push({
+                destination,
+                bytes,
+                how: bytes === null
+                    ? 'not measured: the folder is not there'
+                    : 'size of the folder (it keeps blobs of earlier exports too)',
+            });
+        }
+        else {
+            out.push({ destination, bytes: null, how: `not measured for ${type || 'this'} caches` });
+        }
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 4535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MX: () => (/* binding */ registryFailure),
+/* harmony export */   Me: () => (/* binding */ openRegistry),
+/* harmony export */   Qp: () => (/* binding */ manifestsExist),
+/* harmony export */   _P: () => (/* binding */ MANIFEST_TYPES),
+/* harmony export */   cB: () => (/* binding */ listTags)
+/* harmony export */ });
+/* unused harmony exports parseImageName, registryOrigin, parseChallenges, RegistryError */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_docker_config__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6146);
+/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9663);
+/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6342);
+
+
+
+
+
+const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
+const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+const USER_AGENT = 'buildkit-cache-action';
+const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
+const DOMAIN = new RegExp(`^(?:\\[[0-9a-fA-F:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::[0-9]{1,5})?$`);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+/**
+ * Splits an image reference the way docker does (distribution's reference grammar):
+ *
+ * - the part before the first `/` is the registry when it contains `.` or `:`, is `localhost`,
+ *   or has an uppercase letter; otherwise the name is on Docker Hub;
+ * - Docker Hub (`alpine`, `user/repo`, `docker.io/...`, `index.docker.io/...`) is reached at
+ *   `registry-1.docker.io`, a single-component name gets `library/`, and credentials are under
+ *   `https://index.docker.io/v1/`;
+ * - a trailing `:tag` and/or `@digest` is accepted and dropped (the repository is what is listed).
+ *
+ * Throws an Error (with a message fit for a job log) for what docker would refuse too: an empty
+ * name, uppercase letters in the repository path, bad separators, a malformed registry host,
+ * tag or digest. {@link listTags} turns that into a reason.
+ */
+function parseImageName(image) {
+    const quoted = JSON.stringify(image);
+    let rest = image;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        if (!DIGEST.test(rest.slice(at + 1)))
+            throw new Error(`image ${quoted} has a malformed digest`);
+        rest = rest.slice(0, at);
+    }
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        if (!TAG.test(rest.slice(colon + 1)))
+            throw new Error(`image ${quoted} has a malformed tag`);
+        rest = rest.slice(0, colon);
+    }
+    if (rest === '')
+        throw new Error(`image ${quoted} is empty`);
+    const slash = rest.indexOf('/');
+    const first = slash === -1 ? '' : rest.slice(0, slash);
+    const hasDomain = slash !== -1 &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    let domain = hasDomain ? first : 'docker.io';
+    let path = hasDomain ? rest.slice(slash + 1) : rest;
+    if (!DOMAIN.test(domain))
+        throw new Error(`image ${quoted} has a malformed registry host ${JSON.stringify(domain)}`);
+    if (path === '')
+        throw new Error(`image ${quoted} has no repository path`);
+    const components = path.split('/');
+    for (const component of components) {
+        if (component !== component.toLowerCase()) {
+            throw new Error(`image ${quoted}: repository names must be lowercase`);
+        }
+        if (!PATH_COMPONENT.test(component)) {
+            throw new Error(`image ${quoted}: ${JSON.stringify(component)} is not a valid repository path component`);
+        }
+    }
+    if (rest.length > 255)
+        throw new Error(`image ${quoted} is longer than 255 characters`);
+    if (DOCKER_HUB_ALIASES.has(domain.toLowerCase())) {
+        domain = DOCKER_HUB_REGISTRY;
+        if (components.length === 1)
+            path = `library/${path}`;
+        return { registry: domain, repository: path, configKey: DOCKER_HUB_CONFIG_KEY };
+    }
+    return { registry: domain, repository: path, configKey: domain };
+}
+/** The host of `host[:port]` or `[v6]:port`, lowercased, without brackets. */
+function hostOf(registry) {
+    const bracketed = /^\[([^\]]+)\]/.exec(registry);
+    if (bracketed)
+        return bracketed[1].toLowerCase();
+    return registry.replace(/:[0-9]+$/, '').toLowerCase();
+}
+/** Docker's rule: loopback registries (localhost, 127.0.0.0/8, ::1) may be plain HTTP. */
+function isLoopback(host) {
+    return host === 'localhost' || host === '::1' || /^127(?:\.[0-9]{1,3}){3}$/.test(host);
+}
+/** `http://` for loopback registries, `https://` for every other. */
+function registryOrigin(registry) {
+    return `${isLoopback(hostOf(registry)) ? 'http' : 'https'}://${registry}`;
+}
+/** A config key as docker compares it: without scheme and path (`https://ghcr.io/v1/` → `ghcr.io`). */
+function keyHost(key) {
+    return key
+        .replace(/^https?:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+}
+/**
+ * Credentials for the registry, found as docker finds them in `<dir>/config.json`: a credential
+ * helper first (`credHelpers[<host>]`, else `credsStore`: `docker-credential-<helper> get`, run
+ * through the one exec seam with the server on stdin; its answer is masked and never logged),
+ * then what `docker login` wrote into `auths[<key>]` (`auth`, base64 `user:password`, or
+ * `username`/`password`), under the exact key first and then under any key naming the same host
+ * (docker matches `https://host/v1/` too). Identity tokens are not used: the request goes on
+ * anonymously, and a registry that then refuses says why in the reason.
+ */
+async function readCredentials(dir, name, exec, timeoutMs) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'));
+    }
+    catch (error) {
+        const missing = error.code === 'ENOENT';
+        return { note: missing ? `no docker config at ${file}` : `the docker config ${file} could not be read` };
+    }
+    if (!config || typeof config !== 'object')
+        return { note: `the docker config ${file} is not a JSON object` };
+    const { auths, credsStore, credHelpers } = config;
+    const host = keyHost(name.configKey);
+    const hub = name.configKey === DOCKER_HUB_CONFIG_KEY;
+    const sameHost = (key) => keyHost(key) === host || (hub && DOCKER_HUB_ALIASES.has(keyHost(key)));
+    const helpers = credHelpers && typeof credHelpers === 'object' ? credHelpers : {};
+    const helperKey = Object.keys(helpers).find(sameHost);
+    const helper = helperKey !== undefined ? helpers[helperKey] : credsStore;
+    let helperNote = '';
+    if (typeof helper === 'string' && helper !== '') {
+        const asked = await askCredentialHelper(helper, name.configKey, exec, timeoutMs);
+        if ('credentials' in asked)
+            return asked;
+        helperNote = asked.note;
+    }
+    const entries = auths && typeof auths === 'object' ? auths : {};
+    const keys = [name.configKey, ...Object.keys(entries).filter((k) => k !== name.configKey && sameHost(k))];
+    for (const key of keys) {
+        const entry = entries[key];
+        if (!entry || typeof entry !== 'object')
+            continue;
+        const { auth, username, password } = entry;
+        if (typeof auth === 'string' && auth !== '') {
+            const decoded = Buffer.from(auth, 'base64').toString('utf8');
+            const split = decoded.indexOf(':');
+            if (split > 0)
+                return { credentials: { username: decoded.slice(0, split), password: decoded.slice(split + 1) } };
+        }
+        if (typeof username === 'string' && username !== '' && typeof password === 'string') {
+            return { credentials: { username, password } };
+        }
+    }
+    return { note: helperNote || `no credentials for ${name.configKey} in ${file}` };
+}
+/** Per docker config and registry, found once per run: a credential helper may take a second (ECR's). */
+const foundCredentials = new Map();
+function credentialsOnce(dir, name, exec, timeoutMs) {
+    const key = `${dir}\0${name.configKey}\0${exec ? 'exec' : ''}`;
+    let found = foundCredentials.get(key);
+    if (!found)
+        foundCredentials.set(key, (found = readCredentials(dir, name, exec, timeoutMs)));
+    return found;
+}
+/**
+ * `docker-credential-<helper> get` with the server on stdin, as the docker CLI runs it. The answer
+ * (`{"ServerURL","Username","Secret"}`) is masked at once and never logged; a failure is a note
+ * that names the helper, never its output.
+ */
+async function askCredentialHelper(helper, server, exec, timeoutMs) {
+    const program = `docker-credential-${helper}`;
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(helper))
+        return {
+            note: `the docker config names a credential helper that is not a plain name (${JSON.stringify(helper)})`,
+        };
+    if (!exec)
+        return { note: `the credentials for ${server} are kept by ${program}, which was not run` };
+    const run = await exec(program, ['get'], { input: server, timeoutMs });
+    if (run.exitCode !== 0) {
+        const why = run.exitCode === 127 ? 'is not on PATH' : run.timedOut ? 'timed out' : `failed (exit ${run.exitCode})`;
+        return { note: `the credential helper ${program} ${why} for ${server}` };
+    }
+    let answer;
+    try {
+        answer = JSON.parse(run.stdout);
+    }
+    catch {
+        return { note: `the credential helper ${program} answered something that is not JSON for ${server}` };
+    }
+    const { Username: username, Secret: password } = answer ?? {};
+    if (typeof password === 'string' && password !== '')
+        (0,_runner_commands__WEBPACK_IMPORTED_MODULE_4__/* .setSecret */ .Pq)(password);
+    if (typeof username !== 'string' || typeof password !== 'string' || password === '')
+        return { note: `the credential helper ${program} has no credentials for ${server}` };
+    if (username === '<token>')
+        return {
+            note: `the credential helper ${program} holds an identity token for ${server}, which is not used`,
+        };
+    return { credentials: { username, password } };
+}
+/** The challenges of a `WWW-Authenticate` header (several may be joined with commas). */
+function parseChallenges(header) {
+    const starts = [...header.matchAll(/(?:^|,)\s*(Bearer|Basic)(?:\s+|$)/gi)];
+    return starts.map((match, i) => {
+        const from = (match.index ?? 0) + match[0].length;
+        const to = i + 1 < starts.length ? (starts[i + 1].index ?? header.length) : header.length;
+        const params = {};
+        for (const p of header
+            .slice(from, to)
+            .matchAll(/([A-Za-z0-9_-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g)) {
+            params[p[1].toLowerCase()] = p[2] !== undefined ? p[2].replace(/\\(.)/g, '$1') : p[3];
+        }
+        return { scheme: match[1].toLowerCase(), params };
+    });
+}
+/** The target of `Link: <...>; rel="next"`, if any. */
+function nextLink(header) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+        if (match && /;\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?/i.test(match[2]))
+            return match[1];
+    }
+    return undefined;
+}
+/** The registry's `{"errors":[{code, message}]}` as `CODE: message`, or a short excerpt of the body. */
+function registryError(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        if (first && typeof first.code === 'string') {
+            const message = typeof first.message === 'string' ? `: ${first.message}` : '';
+            return { code: first.code, text: excerpt(`${first.code}${message}`) };
+        }
+    }
+    catch {
+        // not JSON
+    }
+    return { text: excerpt(body, 120) };
+}
+function excerpt(text, max = 200) {
+    // eslint-disable-next-line no-control-regex
+    const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 3)}...` : line;
+}
+function basic(credentials) {
+    return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+/** A refusal or failure described for the log; never holds credentials. */
+class RegistryError extends Error {
+}
+/** What the cache exporters write: manifest lists and indexes, or an image manifest (`image-manifest=true`). */
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+/** A session with the registry of `image` (see {@link RegistrySession}); throws for a name docker would refuse. */
+function openRegistry(options) {
+    return openSession(parseImageName(options.image), options, options.signal, options.timeoutMs ?? 15_000);
+}
+function openSession(name, options, signal, timeoutMs) {
+    const secrets = [];
+    const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+    const fetchImpl = options.fetchImpl ?? _net_http__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .tX;
+    const where = `registry ${name.registry}`;
+    const configDir = options.dockerConfigDir ?? (0,_lib_docker_config__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigDir */ .k)();
+    let lookup;
+    const credentials = async () => {
+        lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
+            if (found.credentials) {
+                const { username, password } = found.credentials;
+                secrets.push(password, basic(found.credentials).slice(6), username);
+            }
+            return found;
+        });
+        return lookup;
+    };
+    let known;
+    const get = (url, method, headers, authorization) => fetchImpl(url, {
+        method,
+        headers: {
+            Accept: 'application/json',
+            'User-Agent': USER_AGENT,
+            ...headers,
+            ...(authorization ? { Authorization: authorization } : {}),
+        },
+        signal,
+        redirect: 'follow',
+    });
+    const deniedHint = () => (known?.note ? `; ${known.note}` : '');
+    /** An Authorization header that answers the challenges of a 401. */
+    const authorize = async (header) => {
+        const challenges = parseChallenges(header ?? '');
+        const bearer = challenges.find((c) => c.scheme === 'bearer');
+        known = await credentials();
+        const creds = known.credentials;
+        if (bearer) {
+            let realm;
+            try {
+                realm = new URL(bearer.params.realm ?? '');
+            }
+            catch {
+                throw new RegistryError(`${where} sent a Bearer challenge without a usable realm`);
+            }
+            if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+                throw new RegistryError(`${where} sent a Bearer challenge with a non-HTTP realm`);
+            }
+            const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
+            if (creds && plainRemote) {
+                throw new RegistryError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
+            }
+            if (bearer.params.service)
+                realm.searchParams.set('service', bearer.params.service);
+            realm.searchParams.set('scope', `repository:${name.repository}:${options.actions ?? 'pull'}`);
+            const response = await get(realm.href, 'GET', {}, creds ? basic(creds) : undefined);
+            const body = await response.text();
+            if (!response.ok) {
+                const who = creds ? 'the docker login credentials' : 'anonymous access';
+                throw new RegistryError(`${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`);
+            }
+            let token;
+            try {
+                const parsed = JSON.parse(body);
+                token = parsed.token ?? parsed.access_token;
+            }
+            catch {
+                // handled below
+            }
+            if (typeof token !== 'string' || token === '') {
+                throw new RegistryError(`${where}: the token service ${realm.host} answered without a token`);
+            }
+            secrets.push(token);
+            return `Bearer ${token}`;
+        }
+        if (challenges.some((c) => c.scheme === 'basic')) {
+            // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
+            if (!creds)
+                throw new RegistryError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
+            return basic(creds);
+        }
+        throw new RegistryError(`${where} requires authentication of a kind this action does not speak`);
+    };
+    let authorization;
+    return {
+        name,
+        where,
+        origin: registryOrigin(name.registry),
+        deniedHint,
+        redact,
+        async send(url, init = {}) {
+            const [method, headers] = [init.method ?? 'GET', init.headers ?? {}];
+            const used = authorization;
+            const response = await get(url, method, headers, used ? await used : undefined);
+            if (response.status !== 401)
+                return response;
+            await response.arrayBuffer().catch(() => undefined);
+            // Concurrent requests refused with the same header share one token request.
+            if (authorization === used)
+                authorization = authorize(response.headers.get('www-authenticate'));
+            return get(url, method, headers, await authorization);
+        },
+    };
+}
+/** A failed request as a reason: timeouts and network errors in a few words, never a credential. */
+function registryFailure(error, o) {
+    const { where, doing: what, timeoutMs, redact } = o;
+    if (error instanceof RegistryError)
+        return redact(error.message);
+    const e = (error ?? {});
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+        return `${where}: ${what} timed out after ${timeoutMs} ms`;
+    }
+    const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
+    return redact(`${where}: ${what} failed: ${excerpt(String(detail ?? error))}`);
+}
+/**
+ * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
+ * following `Link: <...>; rel="next"` pages, at most `maxPages`), with docker's authentication
+ * (see {@link RegistrySession}). Loopback registries are spoken to over plain HTTP, all others
+ * over HTTPS. A pagination link to another host is a reason.
+ *
+ * A repository the registry does not know (`404 NAME_UNKNOWN`: nothing pushed yet) has no tags.
+ * A registry that answers, but not with a tag list (refused, or the endpoint unsupported), gives
+ * `refused: true`: its manifests may still be asked for one by one ({@link manifestsExist}).
+ * Never throws; failures are reasons, which never contain credentials or tokens.
+ */
+async function listTags(options) {
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    const maxPages = Math.max(1, options.maxPages ?? 100);
+    let name;
+    try {
+        name = parseImageName(options.image);
+    }
+    catch (error) {
+        return { tags: null, reason: String(error.message ?? error) };
+    }
+    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
+    const { where, redact } = session;
+    try {
+        const tags = [];
+        let url = `${session.origin}/v2/${name.repository}/tags/list`;
+        if (options.pageSize !== undefined)
+            url += `?n=${Math.max(1, Math.floor(options.pageSize))}`;
+        for (let page = 0;; page++) {
+            if (page >= maxPages)
+                return { tags: null, reason: `${where}: ${name.repository} has more than ${maxPages} pages of tags` };
+            const response = await session.send(url);
+            const body = await response.text();
+            if (!response.ok) {
+                const error = registryError(body);
+                if (response.status === 404 && error.code === 'NAME_UNKNOWN' && page === 0)
+                    return { tags: [] };
+                const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
+                // Refused or unsupported; a busy or failing registry (429, 5xx) would fail HEADs as well.
+                const refused = response.status < 500 && response.status !== 429;
+                return {
+                    tags: null,
+                    ...(refused ? { refused: true } : {}),
+                    reason: redact(`${where} refused to list ${name.repository} (HTTP ${response.status}: ${error.text})${denied}`),
+                };
+            }
+            let parsed;
+            try {
+                parsed = JSON.parse(body);
+            }
+            catch {
+                return {
+                    tags: null,
+                    refused: true,
+                    reason: redact(`${where} answered the tag list with something that is not JSON: ${excerpt(body, 80)}`),
+                };
+            }
+            const pageTags = parsed && typeof parsed === 'object' ? (parsed.tags ?? []) : undefined;
+            if (!Array.isArray(pageTags) || pageTags.some((t) => typeof t !== 'string')) {
+                return { tags: null, refused: true, reason: `${where} answered the tag list without a list of tags` };
+            }
+            tags.push(...pageTags);
+            const next = nextLink(response.headers.get('link'));
+            if (!next)
+                return { tags };
+            const target = new URL(next, url);
+            if (target.origin !== new URL(url).origin) {
+                return { tags: null, reason: `${where}: the next page of tags is on another host (${target.host})` };
+            }
+            url = target.href;
+        }
+    }
+    catch (error) {
+        return { tags: null, reason: registryFailure(error, { ...session, doing: 'listing tags', timeoutMs }) };
+    }
+}
+/**
+ * Whether each tag exists, with the request BuildKit's registry importer makes:
+ * `HEAD /v2/<name>/manifests/<tag>` accepting the manifest types cache exporters write, all tags
+ * at once, with the same authentication as the listing. For registries that refuse or lack the
+ * tag list. Never throws: a tag whose request fails stays unknown, with the reason.
+ */
+async function manifestsExist(options) {
+    const timeoutMs = options.timeoutMs ?? 5000;
+    const found = new Map();
+    let name;
+    try {
+        name = parseImageName(options.image);
+    }
+    catch (error) {
+        for (const tag of options.tags)
+            found.set(tag, undefined);
+        return { found, reason: String(error.message ?? error) };
+    }
+    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
+    const reasons = [];
+    await Promise.all(options.tags.map(async (tag) => {
+        try {
+            const url = `${session.origin}/v2/${name.repository}/manifests/${encodeURIComponent(tag)}`;
+            const response = await session.send(url, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES } });
+            await response.arrayBuffer().catch(() => undefined);
+            if (response.ok || response.status === 404) {
+                found.set(tag, response.ok);
+                return;
+            }
+            found.set(tag, undefined);
+            const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
+            reasons.push(`${session.where} answered HTTP ${response.status} to HEAD ${name.repository}:${tag}${denied}`);
+        }
+        catch (error) {
+            found.set(tag, undefined);
+            reasons.push(registryFailure(error, { ...session, doing: `HEAD ${name.repository}:${tag}`, timeoutMs }));
+        }
+    }));
+    return reasons.length > 0 ? { found, reason: session.redact(reasons[0]) } : { found };
 }
 
 
@@ -4644,8 +4644,8 @@ var args = __nccwpck_require__(1703);
 var buildx_builder = __nccwpck_require__(1747);
 // EXTERNAL MODULE: ./src/buildx/parse.ts
 var parse = __nccwpck_require__(2487);
-// EXTERNAL MODULE: ./src/report/export-size.ts
-var export_size = __nccwpck_require__(5930);
+// EXTERNAL MODULE: ./src/stores/measure.ts
+var measure = __nccwpck_require__(9438);
 ;// CONCATENATED MODULE: ./src/report/warnings.ts
 /** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
 const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
@@ -4758,7 +4758,7 @@ function exportWaves(cacheTo) {
     const waves = [];
     const seen = new Map();
     for (const entry of cacheTo) {
-        const attrs = (0,export_size/* cacheEntryAttributes */._H)(entry);
+        const attrs = (0,measure/* cacheEntryAttributes */._H)(entry);
         const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
         const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
         const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
@@ -5301,10 +5301,10 @@ async function mergeBaseFromApi(options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/docker-config.ts
-var docker_config = __nccwpck_require__(7706);
-// EXTERNAL MODULE: ./src/github/cache-entries.ts
-var cache_entries = __nccwpck_require__(3780);
+// EXTERNAL MODULE: ./src/lib/docker-config.ts
+var docker_config = __nccwpck_require__(6146);
+// EXTERNAL MODULE: ./src/stores/github-cache/lookup.ts
+var lookup = __nccwpck_require__(2273);
 ;// CONCATENATED MODULE: ./src/github/runtime-token.ts
 /**
  * Decodes the token's payload without verifying it (only GitHub can) to show the user which
@@ -5334,15 +5334,15 @@ function cacheScopesFromToken(token) {
     }
 }
 
-// EXTERNAL MODULE: ./src/registry/tags.ts
-var registry_tags = __nccwpck_require__(7906);
+// EXTERNAL MODULE: ./src/stores/registry/tags.ts
+var registry_tags = __nccwpck_require__(4535);
 // EXTERNAL MODULE: ./src/plan/names.ts
 var names = __nccwpck_require__(2471);
 // EXTERNAL MODULE: ./src/plan/narrow.ts
 var narrow = __nccwpck_require__(2956);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
 var plan_plan = __nccwpck_require__(5312);
-;// CONCATENATED MODULE: ./src/plan/probe.ts
+;// CONCATENATED MODULE: ./src/facts/probe.ts
 /**
  * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
  * the answers still on their way. Resolves with the first failure's reason, if any.
@@ -5401,7 +5401,7 @@ function probedCaches(o) {
 
 // EXTERNAL MODULE: ./src/plan/rules.ts
 var rules = __nccwpck_require__(1324);
-;// CONCATENATED MODULE: ./src/plan/facts.ts
+;// CONCATENATED MODULE: ./src/facts/facts.ts
 
 
 
@@ -5560,12 +5560,12 @@ async function findExistingCaches(options, env, fileExists, exec) {
             });
         }
         case 'gha': {
-            const service = (0,cache_entries/* ghaServiceFrom */.ym)(env);
+            const service = (0,lookup/* ghaServiceFrom */.ym)(env);
             const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
             if (!token || !service)
                 return unknown();
             const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
-            const lookups = new OnePerKey((names) => (0,cache_entries/* lookUpGhaCaches */._k)({ service, token, names, tokenScopes }));
+            const lookups = new OnePerKey((names) => (0,lookup/* lookUpGhaCaches */._k)({ service, token, names, tokenScopes }));
             return probedCaches({
                 lookups,
                 exists: (0,narrow/* ghaExistence */.Vn)(lookups.found),
@@ -5579,8 +5579,8 @@ async function findExistingCaches(options, env, fileExists, exec) {
         case 'azblob': {
             // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
             const check = options.backend === 's3'
-                ? (await __nccwpck_require__.e(/* import() */ 404).then(__nccwpck_require__.bind(__nccwpck_require__, 9404))).s3ManifestExists
-                : (await __nccwpck_require__.e(/* import() */ 740).then(__nccwpck_require__.bind(__nccwpck_require__, 2740))).azblobManifestExists;
+                ? (await __nccwpck_require__.e(/* import() */ 912).then(__nccwpck_require__.bind(__nccwpck_require__, 1912))).s3ManifestExists
+                : (await __nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 6667))).azblobManifestExists;
             const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
             return probedCaches({
                 lookups,
@@ -5594,8 +5594,8 @@ async function findExistingCaches(options, env, fileExists, exec) {
     }
 }
 
-// EXTERNAL MODULE: ./src/report/outputs.ts
-var outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/runner/outputs.ts
+var outputs = __nccwpck_require__(7424);
 ;// CONCATENATED MODULE: ./src/bake/targets.ts
 
 
@@ -5637,7 +5637,7 @@ function bakeDefinition(plans) {
     return { target };
 }
 
-;// CONCATENATED MODULE: ./src/bake/bake.ts
+;// CONCATENATED MODULE: ./src/app/bake.ts
 
 
 
@@ -5822,8 +5822,8 @@ function extraPluginDirs(configJson) {
     }
 }
 
-// EXTERNAL MODULE: ./src/cache/worker.ts
-var worker = __nccwpck_require__(3766);
+// EXTERNAL MODULE: ./src/stores/github-cache/worker.ts
+var worker = __nccwpck_require__(1057);
 ;// CONCATENATED MODULE: ./src/buildx/release-cache.ts
 
 
@@ -5847,7 +5847,7 @@ function githubCacheAvailable(env) {
 }
 /**
  * The GitHub cache through the same `@actions/cache` worker as cache mounts and local folders
- * (src/cache/worker.ts): bounded in time, and a failed transfer is one warning, never an
+ * (src/stores/github-cache/worker.ts): bounded in time, and a failed transfer is one warning, never an
  * `::error::`. Only runs that download buildx start it.
  */
 function githubReleaseStore(name, exec, env, timeoutMs = 120_000) {
@@ -6062,7 +6062,7 @@ async function ensureBuildx(exec, o) {
 var src_cleanup = __nccwpck_require__(5436);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = require("node:child_process");
-;// CONCATENATED MODULE: ./src/exec.ts
+;// CONCATENATED MODULE: ./src/lib/exec.ts
 
 const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
     const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
@@ -7531,7 +7531,7 @@ const sync_parse = function(data, opts={}){
 
 
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
 
 
 
@@ -8090,7 +8090,7 @@ function mountOutputs(r) {
 var report_report = __nccwpck_require__(8850);
 // EXTERNAL MODULE: ./src/report/summary.ts
 var summary = __nccwpck_require__(7994);
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/runner/state.ts
 
 /**
  * The one owner of post-step state. Each resource is recorded before it is created, so that
@@ -8121,7 +8121,7 @@ function readState() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/app/build.ts
 
 
 
@@ -8386,7 +8386,7 @@ async function reportRun(r) {
         commands/* warning */.$e(warning);
     // The cache manifest is in the metadata of the invocation that exported.
     const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
-    const exportSizes = exportResult.status === 'ok' ? await (0,export_size/* measureExports */.yz)(r.cachePlan.cacheTo, cacheManifest) : [];
+    const exportSizes = exportResult.status === 'ok' ? await (0,measure/* measureExports */.yz)(r.cachePlan.cacheTo, cacheManifest) : [];
     return (0,report_report/* buildReport */.FK)({
         plan: r.cachePlan,
         backend: r.inputs.cache.backend,

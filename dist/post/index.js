@@ -579,7 +579,7 @@ function extraPluginDirs(configJson) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = require("node:child_process");
-;// CONCATENATED MODULE: ./src/exec.ts
+;// CONCATENATED MODULE: ./src/lib/exec.ts
 
 const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
     const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
@@ -629,7 +629,7 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
     }
 });
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/runner/state.ts
 
 /**
  * The one owner of post-step state. Each resource is recorded before it is created, so that
@@ -660,7 +660,7 @@ function readState() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/post.ts
+;// CONCATENATED MODULE: ./src/app/post.ts
 
 
 

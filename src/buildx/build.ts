@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
-import type { Exec, ExecResult } from '../exec';
-import type { Inputs } from '../inputs';
+import type { Exec, ExecResult } from '../lib/exec';
+import type { Inputs } from '../runner/inputs';
 import { type BuildArgsInput, buildArgs, cacheExportArgs, gitContextHost } from './args';
 import { lastLine } from './builder';
 import type { Buildx } from './buildx';
 import { type BuildMetadata, parseMetadata } from './parse';
-import { cacheEntryAttributes } from '../report/export-size';
+import { cacheEntryAttributes } from '../stores/measure';
 import { missingStore } from '../report/warnings';
 
 /**

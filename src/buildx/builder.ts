@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Exec } from '../exec';
-import type { BuilderInputs } from '../inputs';
+import type { Exec } from '../lib/exec';
+import type { BuilderInputs } from '../runner/inputs';
 import { createBuilderArgs, inspectBuilderArgs, removeBuilderArgs } from './args';
 import type { Buildx } from './buildx';
 

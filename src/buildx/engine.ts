@@ -1,6 +1,6 @@
 import * as http from 'node:http';
-import { readDockerConfig } from '../docker-config';
-import type { Exec } from '../exec';
+import { readDockerConfig } from '../lib/docker-config';
+import type { Exec } from '../lib/exec';
 import { lastLine } from './builder';
 
 /** Whether the Docker engine answers, and why not when it does not. */

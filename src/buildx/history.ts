@@ -1,5 +1,5 @@
 import * as core from '../runner/commands';
-import type { Exec } from '../exec';
+import type { Exec } from '../lib/exec';
 import { historyInspectArgs, historyLogsArgs } from './args';
 import { lastLine } from './builder';
 import type { Buildx } from './buildx';

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { dockerConfigDir, readDockerConfig } from '../docker-config';
-import type { Exec, ExecResult } from '../exec';
+import { dockerConfigDir, readDockerConfig } from '../lib/docker-config';
+import type { Exec, ExecResult } from '../lib/exec';
 import { failureText, proxyFor } from '../net/http';
 import {
   type Buildx,

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCacheWorker } from '../cache/worker';
-import type { Exec } from '../exec';
+import { runCacheWorker } from '../stores/github-cache/worker';
+import type { Exec } from '../lib/exec';
 import * as core from '../runner/commands';
 
 /**
@@ -36,7 +36,7 @@ export function githubCacheAvailable(env: NodeJS.ProcessEnv): boolean {
 
 /**
  * The GitHub cache through the same `@actions/cache` worker as cache mounts and local folders
- * (src/cache/worker.ts): bounded in time, and a failed transfer is one warning, never an
+ * (src/stores/github-cache/worker.ts): bounded in time, and a failed transfer is one warning, never an
  * `::error::`. Only runs that download buildx start it.
  */
 export function githubReleaseStore(

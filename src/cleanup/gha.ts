@@ -1,8 +1,8 @@
-import { indexNames } from '../github/cache-entries';
+import { indexNames } from '../stores/github-cache/lookup';
 import { LOCAL_KEY_PREFIX } from '../localcache/persist';
 import { MOUNT_KEY_PREFIX } from '../mounts/plan';
 import type { CacheRef } from '../plan/names';
-import { type GitHubApi, githubRequest } from './github-api';
+import { type GitHubApi, githubRequest } from '../github/rest';
 
 /** One entry of `GET /repos/{owner}/{repo}/actions/caches`, as GitHub answers it. */
 export interface GhaEntry {

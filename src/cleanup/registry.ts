@@ -4,8 +4,8 @@ import {
   openRegistry,
   type RegistrySession,
   registryFailure,
-} from '../registry/tags';
-import { type GitHubApi, githubRequest } from './github-api';
+} from '../stores/registry/tags';
+import { type GitHubApi, githubRequest } from '../github/rest';
 import type { ExistingCache, TaggedManifest } from './plan';
 
 const PARALLEL = 8;

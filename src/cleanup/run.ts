@@ -1,15 +1,15 @@
-import { dockerConfigDir } from '../docker-config';
+import { dockerConfigDir } from '../lib/docker-config';
 import type { RunContext } from '../github/context';
-import type { Inputs } from '../inputs';
+import type { Inputs } from '../runner/inputs';
 import { namespace } from '../plan/names';
 import { planOptionsFrom } from '../plan/plan';
 import type { CachePlan } from '../plan/plan';
 import { classify } from '../plan/rules';
-import { setOutputs } from '../report/outputs';
+import { setOutputs } from '../runner/outputs';
 import { buildReport, exportOutcome } from '../report/report';
 import { formatBytes } from '../report/summary';
 import * as core from '../runner/commands';
-import type { GitHubApi } from './github-api';
+import type { GitHubApi } from '../github/rest';
 import {
   bytesByRef,
   cacheNameOfKey,
@@ -36,7 +36,7 @@ import {
   type TaggedManifest,
 } from './plan';
 import { cleanupOutputs } from './index';
-import { renderCleanup } from './summary';
+import { renderCleanup } from '../report/cleanup-summary';
 import {
   deleteGhcrVersion,
   deleteManifest,

@@ -1,5 +1,5 @@
-// The GitHub Actions cache client, run as a child process of main (src/cache/worker.ts says why).
-import { runWorker } from '../cache/worker-main';
+// The GitHub Actions cache client, run as a child process of main (src/stores/github-cache/worker.ts says why).
+import { runWorker } from '../stores/github-cache/worker-main';
 
 runWorker().catch((e: unknown) => {
   process.stdout.write(

@@ -1,4 +1,4 @@
-import type { Exec, ExecResult } from '../exec';
+import type { Exec, ExecResult } from '../lib/exec';
 
 /**
  * A commit that was found, or why it could not be: the caller turns the reason into a note in

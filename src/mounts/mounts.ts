@@ -5,9 +5,9 @@ import * as core from '../runner/commands';
 import { lastLine } from '../buildx/builder';
 import type { Buildx } from '../buildx/buildx';
 import type { BuildStep } from '../buildx/parse';
-import { runCacheWorker, saveInto } from '../cache/worker';
-import type { Exec } from '../exec';
-import { dockerfilePath, type Inputs, isRemoteContext } from '../inputs';
+import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
+import type { Exec } from '../lib/exec';
+import { dockerfilePath, type Inputs, isRemoteContext } from '../runner/inputs';
 import type { CachePlan } from '../plan/plan';
 import type { MountScan } from './dockerfile';
 import {

@@ -127,7 +127,7 @@ export function manifestExistence(found: ReadonlyMap<string, boolean | undefined
 
 /**
  * A gha entry exists as BuildKit's import will find it: the service's answer to the lookup
- * BuildKit itself makes, per cache name (see src/github/cache-entries.ts). A name whose lookup
+ * BuildKit itself makes, per cache name (see src/stores/github-cache/lookup.ts). A name whose lookup
  * failed, or that was not looked up, stays unknown.
  */
 export function ghaExistence(found: ReadonlyMap<string, boolean | undefined>): Existence {

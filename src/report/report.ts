@@ -5,7 +5,7 @@ import type { CachePlan } from '../plan/plan';
 import type { CleanupOutcome } from '../cleanup/run';
 import type { LocalCacheReport } from '../localcache/persist';
 import type { MountsReport } from '../mounts/mounts';
-import type { ExportSize } from './export-size';
+import type { ExportSize } from '../stores/measure';
 
 export type ExportStatus = 'ok' | 'failed' | 'skipped';
 

@@ -1,4 +1,4 @@
-import { renderCleanup } from '../cleanup/summary';
+import { renderCleanup } from './cleanup-summary';
 import type { CacheReport } from './report';
 
 /** Markdown table cells: no pipes or newlines from step text may break the table. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { httpFetch } from '../../src/net/http';
-import { signV4 } from '../../src/s3/sigv4';
+import { signV4 } from '../../src/stores/s3/sigv4';
 
 /**
  * An S3-compatible server on loopback for the tests: s3rver (npm), in this process, on a free

@@ -1,4 +1,4 @@
-import * as core from './runner/commands';
+import * as core from './commands';
 
 /**
  * The one owner of post-step state. Each resource is recorded before it is created, so that

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
-import * as core from './runner/commands';
-import { removeBuilder } from './buildx/builder';
-import { pluginBuildx, standaloneBuildx } from './buildx/buildx';
-import { type Exec, exec as realExec } from './exec';
-import { readState } from './state';
+import * as core from '../runner/commands';
+import { removeBuilder } from '../buildx/builder';
+import { pluginBuildx, standaloneBuildx } from '../buildx/buildx';
+import { type Exec, exec as realExec } from '../lib/exec';
+import { readState } from '../runner/state';
 
 /**
  * Removes what main created. Always runs, even after a failed or cancelled main step; safe to

@@ -1,5 +1,5 @@
-import { formatBytes } from '../report/summary';
-import type { CleanupOutcome } from './run';
+import { formatBytes } from './summary';
+import type { CleanupOutcome } from '../cleanup/run';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
 const code = (text: string) => `\`${cell(text)}\``;

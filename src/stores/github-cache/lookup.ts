@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type FetchLike, failureText, httpFetch } from '../net/http';
+import { type FetchLike, failureText, httpFetch } from '../../net/http';
 
 /**
  * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha

@@ -1,6 +1,6 @@
 import type { Checked } from '../net/head';
 import type { ExistingCaches } from './facts';
-import type { Existence } from './narrow';
+import type { Existence } from '../plan/narrow';
 
 type Lookup = (keys: string[]) => Promise<{ found: Map<string, boolean | undefined>; reason?: string }>;
 

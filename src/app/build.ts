@@ -1,41 +1,47 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as core from './runner/commands';
+import * as core from '../runner/commands';
 import {
   type BuildRun,
   type CacheExportRun,
   prepareBuild,
   runCacheExport,
   runImageBuild,
-} from './buildx/build';
-import { writeBakeFile } from './bake/bake';
-import { BuilderError, lastLine, setupBuilder } from './buildx/builder';
-import { type EngineProbe, probeEngine } from './buildx/engine';
-import { type BuildHistory, lastBuildRef, readBuildHistory } from './buildx/history';
-import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuildx } from './buildx/install';
-import { stepTotals } from './buildx/parse';
-import { cleanupOutputs, cleanupTrigger, retainCommitCaches, runCleanupEvent } from './cleanup';
-import { type Exec, exec as realExec } from './exec';
-import { type RunContext, readRunContext } from './github/context';
-import { type CacheScope, cacheScopesFromToken } from './github/runtime-token';
-import { InputError, type Inputs, readInputs, validatePaths } from './inputs';
-import { planInputs } from './plan/facts';
-import { narrowSources } from './plan/narrow';
-import { type CachePlan, plan, planLines, planOptionsFrom } from './plan/plan';
+} from '../buildx/build';
+import { writeBakeFile } from './bake';
+import { BuilderError, lastLine, setupBuilder } from '../buildx/builder';
+import { type EngineProbe, probeEngine } from '../buildx/engine';
+import { type BuildHistory, lastBuildRef, readBuildHistory } from '../buildx/history';
+import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuildx } from '../buildx/install';
+import { stepTotals } from '../buildx/parse';
+import { cleanupOutputs, cleanupTrigger, retainCommitCaches, runCleanupEvent } from '../cleanup';
+import { type Exec, exec as realExec } from '../lib/exec';
+import { type RunContext, readRunContext } from '../github/context';
+import { type CacheScope, cacheScopesFromToken } from '../github/runtime-token';
+import { InputError, type Inputs, readInputs, validatePaths } from '../runner/inputs';
+import { planInputs } from '../facts/facts';
+import { narrowSources } from '../plan/narrow';
+import { type CachePlan, plan, planLines, planOptionsFrom } from '../plan/plan';
 import {
   type LocalCacheReport,
   restoreLocalCaches,
   saveLocalCaches,
   withPersistedLocalDir,
-} from './localcache/persist';
-import { type MountsReport, mountOutputs, restoreMounts, saveMounts } from './mounts/mounts';
-import { measureExports } from './report/export-size';
-import { setOutputs } from './report/outputs';
-import { cacheWarnings } from './report/warnings';
-import { buildReport, type CacheReport, exportOutcome, failureMessage, importResults } from './report/report';
-import { renderSummary } from './report/summary';
-import * as state from './state';
+} from '../localcache/persist';
+import { type MountsReport, mountOutputs, restoreMounts, saveMounts } from '../mounts/mounts';
+import { measureExports } from '../stores/measure';
+import { setOutputs } from '../runner/outputs';
+import { cacheWarnings } from '../report/warnings';
+import {
+  buildReport,
+  type CacheReport,
+  exportOutcome,
+  failureMessage,
+  importResults,
+} from '../report/report';
+import { renderSummary } from '../report/summary';
+import * as state from '../runner/state';
 
 const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 

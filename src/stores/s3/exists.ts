@@ -1,6 +1,6 @@
-import { cacheEntryAttributes } from '../report/export-size';
-import type { FetchLike } from '../net/http';
-import { type Checked, headExists } from '../net/head';
+import { cacheEntryAttributes } from '../measure';
+import type { FetchLike } from '../../net/http';
+import { type Checked, headExists } from '../../net/head';
 import { type AwsCredentials, EMPTY_SHA256, signV4 } from './sigv4';
 
 /** Credentials from the `AWS_*` variables, the ones buildx forwards to BuildKit too; never logged. */

@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Exec } from '../exec';
+import type { Exec } from '../lib/exec';
 import type { RunContext } from '../github/context';
-import type { Inputs } from '../inputs';
-import { planInputs } from '../plan/facts';
+import type { Inputs } from '../runner/inputs';
+import { planInputs } from '../facts/facts';
 import { planLines, planOptionsFrom } from '../plan/plan';
-import { setOutputs } from '../report/outputs';
+import { setOutputs } from '../runner/outputs';
 import * as core from '../runner/commands';
-import { bakeDefinition, bakeLegs, planBakeTargets } from './targets';
+import { bakeDefinition, bakeLegs, planBakeTargets } from '../bake/targets';
 
 /**
  * `bake-targets` on a dry run: plans every target's cache from one git lookup and one listing,

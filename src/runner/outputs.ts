@@ -1,4 +1,4 @@
-import * as core from '../runner/commands';
+import * as core from './commands';
 
 /** Every output the action sets; a test checks this list against action.yml. */
 export const OUTPUT_NAMES = [

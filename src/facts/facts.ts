@@ -1,12 +1,12 @@
-import type { Exec } from '../exec';
+import type { Exec } from '../lib/exec';
 import { type CommitInfo, commitInfo, compareCommits, findMergeBase, parentCommit } from '../git/history';
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
-import { dockerConfigDir } from '../docker-config';
-import { ghaServiceFrom, lookUpGhaCaches } from '../github/cache-entries';
+import { dockerConfigDir } from '../lib/docker-config';
+import { ghaServiceFrom, lookUpGhaCaches } from '../stores/github-cache/lookup';
 import { cacheScopesFromToken } from '../github/runtime-token';
-import { listTags, manifestsExist } from '../registry/tags';
-import { siblingLegsFromTags } from './names';
+import { listTags, manifestsExist } from '../stores/registry/tags';
+import { siblingLegsFromTags } from '../plan/names';
 import {
   type Existence,
   ghaExistence,
@@ -15,10 +15,10 @@ import {
   manifestExistence,
   registryExistence,
   registryTagOf,
-} from './narrow';
-import { plan, type PlanOptions } from './plan';
+} from '../plan/narrow';
+import { plan, type PlanOptions } from '../plan/plan';
 import { eachAtOnce, OnePerKey, probedCaches } from './probe';
-import { classify, type FactsNeeded, factsNeeded, type GitFacts } from './rules';
+import { classify, type FactsNeeded, factsNeeded, type GitFacts } from '../plan/rules';
 
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
@@ -218,8 +218,8 @@ export async function findExistingCaches(
       // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
       const check =
         options.backend === 's3'
-          ? (await import('../s3/exists')).s3ManifestExists
-          : (await import('../azblob/exists')).azblobManifestExists;
+          ? (await import('../stores/s3/exists')).s3ManifestExists
+          : (await import('../stores/azblob/exists')).azblobManifestExists;
       const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
       return probedCaches({
         lookups,

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { resolve as resolvePath } from 'node:path';
-import { getInput } from './runner/commands';
+import { getInput } from './commands';
 
 /** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
 export class InputError extends Error {

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dockerConfigDir } from '../docker-config';
-import type { Exec } from '../exec';
-import { type FetchLike, type ResponseLike, httpFetch } from '../net/http';
-import { setSecret } from '../runner/commands';
+import { dockerConfigDir } from '../../lib/docker-config';
+import type { Exec } from '../../lib/exec';
+import { type FetchLike, type ResponseLike, httpFetch } from '../../net/http';
+import { setSecret } from '../../runner/commands';
 
 /** Where a repository lives, and the key `docker login` used for it in the docker config file. */
 export interface ImageName {
