@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runStep } from '../../scripts/action-runner';
 import { parseRawJsonLog } from '../../src/buildx/parse';
-import { indexNames } from '../../src/stores/github-cache/lookup';
+import { indexNames } from '../../src/stores/github-cache/keys';
 import {
   BASE_IMAGE,
   engineEnv,

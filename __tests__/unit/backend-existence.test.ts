@@ -7,11 +7,12 @@ import { runContextFrom } from '../../src/github/context';
 import { planInputs } from '../../src/facts/facts';
 import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
-import { eachAtOnce, OnePerKey, probedCaches } from '../../src/facts/probe';
+import { eachAtOnce, OnePerKey } from '../../src/facts/probe';
 import { s3ManifestExists, s3ManifestUrl } from '../../src/stores/s3/exists';
 import { EMPTY_SHA256, signV4 } from '../../src/stores/s3/sigv4';
 import { type Azurite, startAzurite } from '../../test-services/gha-cache/azurite';
 import { type S3Server, startForbidden, startS3rver } from '../../test-services/s3/s3rver';
+import { probedCaches } from '../../src/facts/existing';
 
 // Existence of s3 and azblob caches: the request BuildKit's importer makes first, asked of real
 // servers (s3rver, Azurite), signed by the action's own small signers.

@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  bytesByRef,
-  cacheNameOfKey,
-  entriesByName,
-  type GhaEntry,
-  gitRefOf,
-  orphanedBlobs,
-} from '../../src/cleanup/gha';
+import { bytesByRef, entriesByName, type GhaEntry, gitRefOf, orphanedBlobs } from '../../src/cleanup/gha';
+import { cacheNameOfKey } from '../../src/stores/github-cache/keys';
 import { githubCacheFamilies } from '../../src/cleanup/run';
 import {
   cleanupTrigger,
@@ -17,7 +11,8 @@ import {
   planDeletions,
 } from '../../src/cleanup/plan';
 import { newestLayerTime, ghcrPackage } from '../../src/cleanup/registry';
-import { namesInEntries, quotaWarning } from '../../src/cleanup/run';
+import { namesInEntries } from '../../src/cleanup/run';
+import { quotaWarning } from '../../src/cleanup/outcome';
 import { renderCleanup } from '../../src/report/cleanup-summary';
 import { runContextFrom } from '../../src/github/context';
 import { cacheName, namespace } from '../../src/plan/names';

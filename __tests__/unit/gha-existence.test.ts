@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  GHA_CACHE_VERSION,
-  ghaServiceFrom,
-  indexKeys,
-  isIndexOf,
-  lookUpGhaCaches,
-} from '../../src/stores/github-cache/lookup';
+import { GHA_CACHE_VERSION, ghaServiceFrom, lookUpGhaCaches } from '../../src/stores/github-cache/lookup';
+import { indexKeys, isIndexOf } from '../../src/stores/github-cache/keys';
 
 // The lookups BuildKit's gha importer makes (go-actions-cache): v2 Twirp GetCacheEntryDownloadURL,
 // v1 GET _apis/artifactcache/cache. Answered by a loopback server in GitHub's payload shapes.

@@ -18,12 +18,8 @@ import {
   releaseUrl,
   toolCacheDir,
 } from '../../src/buildx/install';
-import {
-  githubCacheAvailable,
-  releaseCacheDir,
-  releaseCacheKey,
-  type ReleaseStore,
-} from '../../src/buildx/release-cache';
+import { githubCacheAvailable, releaseCacheDir, type ReleaseStore } from '../../src/buildx/release-cache';
+import { releaseCacheKey } from '../../src/stores/github-cache/keys';
 import * as tc from '@actions/tool-cache';
 import { startTestProxy } from '../../test-services/proxy';
 import * as http from 'node:http';

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { exec } from '../../src/lib/exec';
 import { runContextFrom } from '../../src/github/context';
-import { findExistingCaches } from '../../src/facts/facts';
 import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { listTags, manifestsExist } from '../../src/stores/registry/tags';
 import { freePort } from '../../test-services/gha-cache';
 import { pushTinyImage } from './registry-push';
+import { findExistingCaches } from '../../src/facts/existing';
 
 // A real registry (CNCF distribution, the engine's `docker-registry`) with htpasswd auth, started
 // by this test on a free loopback port; its credentials are kept by a docker credential helper,

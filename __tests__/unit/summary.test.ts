@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parseHistoryInspect, parseMetadata, parseRawJsonLog } from '../../src/buildx/parse';
 import type { CachePlan } from '../../src/plan/plan';
 import { buildReport, type CacheReport, exportOutcome } from '../../src/report/report';
-import { formatBytes, renderSummary } from '../../src/report/summary';
+import { renderSummary } from '../../src/report/summary';
+import { formatBytes } from '../../src/lib/format';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'buildx');
 const read = (name: string, file: string) => readFileSync(join(FIXTURES, name, file), 'utf8');

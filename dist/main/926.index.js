@@ -11,11 +11,10 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  cleanUpGoneRef: () => (/* binding */ cleanUpGoneRef),
   githubCacheFamilies: () => (/* binding */ githubCacheFamilies),
   namesInEntries: () => (/* binding */ namesInEntries),
-  quotaWarning: () => (/* binding */ quotaWarning),
-  retainCommitCaches: () => (/* binding */ retainCommitCaches),
-  runCleanupEvent: () => (/* binding */ runCleanupEvent)
+  retainCommitCaches: () => (/* binding */ retainCommitCaches)
 });
 
 // EXTERNAL MODULE: ./src/lib/docker-config.ts
@@ -23,23 +22,11 @@ var docker_config = __webpack_require__(6146);
 // EXTERNAL MODULE: ./src/plan/names.ts
 var plan_names = __webpack_require__(2471);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
-var plan_plan = __webpack_require__(5312);
-// EXTERNAL MODULE: ./src/plan/rules.ts
-var rules = __webpack_require__(1324);
-// EXTERNAL MODULE: ./src/runner/outputs.ts
-var outputs = __webpack_require__(7424);
-// EXTERNAL MODULE: ./src/report/report.ts
-var report_report = __webpack_require__(8850);
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __webpack_require__(7994);
+var plan = __webpack_require__(5312);
 // EXTERNAL MODULE: ./src/runner/commands.ts
 var commands = __webpack_require__(6342);
-// EXTERNAL MODULE: ./src/stores/github-cache/lookup.ts
-var lookup = __webpack_require__(2273);
-// EXTERNAL MODULE: ./src/localcache/persist.ts + 1 modules
-var persist = __webpack_require__(2587);
-// EXTERNAL MODULE: ./src/mounts/plan.ts
-var plan = __webpack_require__(3091);
+// EXTERNAL MODULE: ./src/stores/github-cache/keys.ts
+var keys = __webpack_require__(9899);
 // EXTERNAL MODULE: ./src/net/http.ts
 var http = __webpack_require__(9663);
 ;// CONCATENATED MODULE: ./src/github/rest.ts
@@ -86,8 +73,6 @@ async function githubRequest(api, method, path) {
 }
 
 ;// CONCATENATED MODULE: ./src/cleanup/gha.ts
-
-
 
 
 /** GitHub's limit per repository; past it, GitHub evicts the least recently used entries. */
@@ -157,30 +142,11 @@ async function ghaUsage(api, repository) {
         count: Number(body?.active_caches_count ?? 0),
     };
 }
-/** The key prefix that lists a family's entries whose cache name starts with `namePrefix`. */
-const FAMILY_KEY_PREFIX = {
-    index: (namePrefix) => `index-${namePrefix}`,
-    local: (namePrefix) => `${persist/* LOCAL_KEY_PREFIX */.PD}/${namePrefix}`,
-    // The mount id comes first: every mount of the ref is listed, and the names pick among them.
-    mount: () => `${plan/* MOUNT_KEY_PREFIX */.bY}/`,
-};
-/** The cache name a GitHub cache entry belongs to; null for layer blobs and other tools' entries. */
-function cacheNameOfKey(key) {
-    const [index] = (0,lookup/* indexNames */.dC)([key]);
-    if (index !== undefined)
-        return index;
-    const parts = key.split('/');
-    if (parts.length === 3 && parts[0] === persist/* LOCAL_KEY_PREFIX */.PD)
-        return parts[1];
-    if (parts.length === 4 && parts[0] === plan/* MOUNT_KEY_PREFIX */.bY)
-        return parts[2];
-    return null;
-}
 /** Entries by the cache name they belong to (one name may have several: `#1`, a mount per id, …). */
 function entriesByName(entries) {
     const byName = new Map();
     for (const e of entries) {
-        const name = cacheNameOfKey(e.key);
+        const name = (0,keys/* cacheNameOfKey */.OR)(e.key);
         if (name === null)
             continue;
         byName.set(name, [...(byName.get(name) ?? []), e]);
@@ -195,7 +161,7 @@ function entriesByName(entries) {
  * expires them a week after their last use, least recently used first.
  */
 function orphanedBlobs(remainingIndexes, blobs) {
-    return remainingIndexes.length > 0 ? [] : blobs.filter((b) => b.key.startsWith('buildkit-blob-'));
+    return remainingIndexes.length > 0 ? [] : blobs.filter((b) => b.key.startsWith(keys/* BLOB_KEY_PREFIX */.v8));
 }
 /** The refs holding the most bytes among the given entries, largest first. */
 function bytesByRef(entries, top = 5) {
@@ -210,13 +176,12 @@ function bytesByRef(entries, top = 5) {
 
 // EXTERNAL MODULE: ./src/cleanup/plan.ts
 var cleanup_plan = __webpack_require__(8345);
-// EXTERNAL MODULE: ./src/cleanup/index.ts
-var cleanup = __webpack_require__(5436);
-// EXTERNAL MODULE: ./src/report/cleanup-summary.ts
-var cleanup_summary = __webpack_require__(31);
 // EXTERNAL MODULE: ./src/stores/registry/tags.ts
 var tags = __webpack_require__(4535);
+// EXTERNAL MODULE: ./src/lib/oci.ts
+var oci = __webpack_require__(7950);
 ;// CONCATENATED MODULE: ./src/cleanup/registry.ts
+
 
 
 const PARALLEL = 8;
@@ -278,7 +243,7 @@ async function readRegistryTags(o) {
         const dated = o.dated(tag);
         const res = await session.send(`${session.origin}/v2/${name.repository}/manifests/${tag}`, {
             method: dated ? 'GET' : 'HEAD',
-            headers: { Accept: tags/* MANIFEST_TYPES */._P },
+            headers: { Accept: oci/* MANIFEST_TYPES */._ },
         });
         const body = await res.text();
         if (res.status === 404)
@@ -390,6 +355,8 @@ async function deleteGhcrVersion(api, base, id) {
     await githubRequest(api, 'DELETE', `${base}/${id}`);
 }
 
+// EXTERNAL MODULE: ./src/cleanup/outcome.ts
+var outcome = __webpack_require__(4604);
 ;// CONCATENATED MODULE: ./src/cleanup/run.ts
 
 
@@ -400,12 +367,6 @@ async function deleteGhcrVersion(api, base, id) {
 
 
 
-
-
-
-
-/** Above this share of GitHub's 10 GB, a warning names the refs that hold the most. */
-const QUOTA_WARNING = 0.8;
 /** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
 function namesInEntries(entries) {
     const names = [];
@@ -428,7 +389,7 @@ function namesInEntries(entries) {
  * (plan.ts), deletes them unless it is a dry run. Never throws: a refusal is a warning.
  */
 async function cleanUp(ctx, inputs, env, target, why, protect) {
-    const options = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
+    const options = (0,plan/* planOptionsFrom */.kR)(inputs);
     const out = {
         kind: target.kind,
         why,
@@ -584,7 +545,7 @@ async function cleanUpGha(r) {
     const repo = ctx.repository;
     const gitRef = target.kind === 'ref-gone' ? gitRefOf(target.ref, ctx.defaultBranch) : `refs/heads/${ctx.defaultBranch}`;
     const names = target.kind === 'ref-gone' ? `${(0,plan_names/* namespace */.MF)(scope, '')}.` : `${target.namespace}.sha-`;
-    const listings = await Promise.all(families.map((f) => listGhaEntries(api, repo, { key: FAMILY_KEY_PREFIX[f](names), ref: gitRef }))).catch((e) => {
+    const listings = await Promise.all(families.map((f) => listGhaEntries(api, repo, { key: keys/* FAMILY_KEY_PREFIX */.ad[f](names), ref: gitRef }))).catch((e) => {
         throw Object.assign(e, { listing: true });
     });
     const byName = entriesByName(listings.flatMap((l) => l.entries));
@@ -599,8 +560,8 @@ async function cleanUpGha(r) {
     }
     // A gone ref's layer blobs: only its own runs could read them.
     if (families.includes('index') && target.kind === 'ref-gone' && !out.dryRun && requests < cleanup_plan/* MAX_DELETIONS */.Rw) {
-        const remaining = await listGhaEntries(api, repo, { key: 'index-', ref: gitRef });
-        const blobs = orphanedBlobs(remaining.entries, (await listGhaEntries(api, repo, { key: 'buildkit-blob-', ref: gitRef })).entries);
+        const remaining = await listGhaEntries(api, repo, { key: keys/* INDEX_KEY_PREFIX */.gR, ref: gitRef });
+        const blobs = orphanedBlobs(remaining.entries, (await listGhaEntries(api, repo, { key: keys/* BLOB_KEY_PREFIX */.v8, ref: gitRef })).entries);
         const now = blobs.slice(0, cleanup_plan/* MAX_DELETIONS */.Rw - requests);
         for (const b of now)
             await deleteGhaEntry(api, repo, b.id);
@@ -616,25 +577,18 @@ async function cleanUpGha(r) {
         out.notes.push(`cache usage not read: ${e.message}`);
         return null;
     });
-    const warning = out.quota ? quotaWarning(out.quota) : null;
+    const warning = out.quota ? (0,outcome/* quotaWarning */.B)(out.quota) : null;
     if (warning)
         out.warnings.push(warning);
-}
-/** Above 80% of GitHub's 10 GB: which refs hold the most, before GitHub evicts main's caches. */
-function quotaWarning(q) {
-    if (q.repositoryBytes <= QUOTA_WARNING * q.limitBytes)
-        return null;
-    const refs = q.refs.map((r) => `${r.ref} (${(0,summary/* formatBytes */.z)(r.bytes)})`).join(', ');
-    return `the repository's GitHub cache holds ${(0,summary/* formatBytes */.z)(q.repositoryBytes)} of ${(0,summary/* formatBytes */.z)(q.limitBytes)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
 }
 async function ghaQuota(api, repo, scope, families) {
     const own = `${(0,plan_names/* namespace */.MF)(scope, '')}.`;
     const [usage, largest, ...mine] = await Promise.all([
         ghaUsage(api, repo),
         listGhaEntries(api, repo, { sort: 'size_in_bytes', maxPages: 1 }),
-        ...families.map((f) => listGhaEntries(api, repo, { key: FAMILY_KEY_PREFIX[f](own) })),
+        ...families.map((f) => listGhaEntries(api, repo, { key: keys/* FAMILY_KEY_PREFIX */.ad[f](own) })),
     ]);
-    const scopeEntries = mine.flatMap((l) => l.entries).filter((e) => cacheNameOfKey(e.key)?.startsWith(own));
+    const scopeEntries = mine.flatMap((l) => l.entries).filter((e) => (0,keys/* cacheNameOfKey */.OR)(e.key)?.startsWith(own));
     return {
         repositoryBytes: usage.bytes,
         limitBytes: GHA_LIMIT_BYTES,
@@ -656,48 +610,13 @@ function logOutcome(o) {
         commands/* warning */.$e(w);
 }
 /**
- * A closed pull request's or a deleted branch's run: deletes its caches, builds nothing, and
- * reports as a run that built nothing (`cache-report` with its `cleanup` field, the summary).
+ * A closed pull request's or a deleted branch's caches: deletes them (unless a dry run) and says
+ * what it did in the log. Building nothing and reporting it are the caller's.
  */
-async function runCleanupEvent(ctx, inputs, env, trigger) {
-    if (trigger.kind === 'nothing')
-        return commands/* info */.pq(`cache clean-up: ${trigger.why}`);
-    const outcome = await commands/* group */.Os('Cache clean-up', async () => {
-        const o = await cleanUp(ctx, inputs, env, trigger, trigger.why, []);
-        logOutcome(o);
-        return o;
-    });
-    const options = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
-    const plan = {
-        trigger: (0,rules/* classify */.L8)(ctx),
-        namespace: (0,plan_names/* namespace */.MF)(options.scope, options.leg),
-        cacheFrom: [],
-        cacheTo: [],
-        reads: [],
-        writes: [],
-        notes: [`clean-up run: ${trigger.why}; nothing is built`],
-    };
-    const report = (0,report_report/* buildReport */.FK)({
-        plan,
-        backend: inputs.cache.backend,
-        log: null,
-        build: 'not-run',
-        tokenScopes: null,
-        exportResult: (0,report_report/* exportOutcome */.p_)(plan, null, false, 'clean-up run: nothing is built'),
-    });
-    (0,outputs/* setOutputs */.n)({
-        'cache-from': '',
-        'cache-to': '',
-        'cache-export': 'skipped',
-        'cache-report': JSON.stringify({ ...report, cleanup: outcome }),
-        ...(0,cleanup/* cleanupOutputs */.rg)(outcome),
-    });
-    try {
-        await commands/* appendSummary */.fe((0,cleanup_summary/* renderCleanup */.B)(outcome));
-    }
-    catch (e) {
-        commands/* warning */.$e(`could not write the job summary: ${e.message}`);
-    }
+async function cleanUpGoneRef(ctx, inputs, env, target, why) {
+    const o = await cleanUp(ctx, inputs, env, target, why, []);
+    logOutcome(o);
+    return o;
 }
 /**
  * Retention on a push to the default branch: the newest `cache-keep-commits` commit caches of

@@ -218,638 +218,23 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
-/***/ 1703:
+/***/ 4604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $5: () => (/* binding */ historyLogsArgs),
-/* harmony export */   CH: () => (/* binding */ buildArgs),
-/* harmony export */   ON: () => (/* binding */ cacheExportArgs),
-/* harmony export */   R2: () => (/* binding */ createBuilderArgs),
-/* harmony export */   p5: () => (/* binding */ inspectBuilderArgs),
-/* harmony export */   uO: () => (/* binding */ gitContextHost),
-/* harmony export */   uU: () => (/* binding */ historyInspectArgs)
+/* harmony export */   B: () => (/* binding */ quotaWarning),
+/* harmony export */   r: () => (/* binding */ cleanupOutputs)
 /* harmony export */ });
-/* unused harmony export removeBuilderArgs */
-function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
-    const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
-    const opts = [...builder.driverOpts];
-    for (const extra of extraDriverOpts) {
-        const key = extra.slice(0, extra.indexOf('='));
-        if (!opts.some((o) => o.startsWith(`${key}=`)))
-            opts.push(extra);
-    }
-    for (const opt of opts)
-        args.push('--driver-opt', opt);
-    if (builder.buildkitdFlags !== '')
-        args.push('--buildkitd-flags', builder.buildkitdFlags);
-    if (configFile)
-        args.push('--buildkitd-config', configFile);
-    args.push('--bootstrap');
-    if (builder.driver === 'remote')
-        args.push(builder.endpoint);
-    return args;
-}
-function removeBuilderArgs(name) {
-    return ['buildx', 'rm', '--force', name];
-}
-function inspectBuilderArgs(name) {
-    return ['buildx', 'inspect', name];
-}
-const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
-    (context.includes('.git') || context.includes('#'));
-function gitContextHost(context) {
-    if (!isGitContext(context))
+/* harmony import */ var _lib_format__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(432);
+
+/** Above this share of GitHub's 10 GB, a warning names the refs that hold the most. */
+const QUOTA_WARNING = 0.8;
+/** Above 80% of GitHub's 10 GB: which refs hold the most, before GitHub evicts main's caches. */
+function quotaWarning(q) {
+    if (q.repositoryBytes <= QUOTA_WARNING * q.limitBytes)
         return null;
-    const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+)/.exec(context) ?? /^git@([^:]+):/.exec(context);
-    return m ? m[1] : null;
-}
-/** `docker buildx build …`: every input becomes its own argument, in a stable order. */
-function buildArgs(i) {
-    const b = i.build;
-    const args = ['buildx', 'build', '--builder', i.builder];
-    const each = (flag, values) => values.forEach((v) => args.push(flag, v));
-    const one = (flag, value) => value !== '' && args.push(flag, value);
-    each('--add-host', b.addHosts);
-    each('--allow', b.allow);
-    each('--annotation', b.annotations);
-    each('--attest', b.attests);
-    each('--build-arg', b.buildArgs);
-    each('--build-context', b.buildContexts);
-    each('--cache-from', i.cacheFrom);
-    each('--cache-to', i.cacheTo);
-    one('--call', b.call);
-    one('--cgroup-parent', b.cgroupParent);
-    one('--file', b.file);
-    if (i.iidFile !== '')
-        args.push('--iidfile', i.iidFile);
-    each('--label', b.labels);
-    if (b.load)
-        args.push('--load');
-    args.push('--metadata-file', i.metadataFile);
-    one('--network', b.network);
-    if (b.noCache)
-        args.push('--no-cache');
-    each('--no-cache-filter', b.noCacheFilters);
-    each('--output', b.outputs);
-    if (b.platforms.length > 0)
-        args.push('--platform', b.platforms.join(','));
-    if (b.provenance !== '')
-        args.push(`--provenance=${b.provenance}`);
-    if (b.pull)
-        args.push('--pull');
-    if (b.push)
-        args.push('--push');
-    if (b.sbom !== '')
-        args.push(`--sbom=${b.sbom}`);
-    b.secrets.forEach((s, n) => args.push('--secret', `id=${s.id},env=${i.secretEnvNames[n]}`));
-    b.secretEnvs.forEach((s) => args.push('--secret', `id=${s.id},env=${s.env}`));
-    b.secretFiles.forEach((s) => args.push('--secret', `id=${s.id},src=${s.path}`));
-    if (i.gitAuthEnv)
-        args.push('--secret', `id=GIT_AUTH_TOKEN.${i.gitAuthEnv.host},env=${i.gitAuthEnv.env}`);
-    one('--shm-size', b.shmSize);
-    each('--ssh', b.ssh);
-    each('--tag', b.tags);
-    one('--target', b.target);
-    each('--ulimit', b.ulimit);
-    args.push(b.context);
-    return args;
-}
-/**
- * The cache export as its own invocation, after the image build: the same build definition (so
- * every step is a local cache hit), no image outputs, only `--cache-to`. Ending it on a timeout or
- * a failure cannot touch the image, which the first invocation already built and pushed.
- */
-function cacheExportArgs(i) {
-    const definition = {
-        ...i.build,
-        tags: [],
-        labels: [],
-        annotations: [],
-        push: false,
-        load: false,
-        outputs: ['type=cacheonly'],
-        pull: false,
-        noCache: false,
-        // Attestations belong to the image, which the first invocation made.
-        provenance: 'false',
-        sbom: '',
-        attests: [],
-        call: '',
-    };
-    return buildArgs({ ...i, build: definition, iidFile: '' });
-}
-function historyLogsArgs(builder, ref) {
-    return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
-}
-function historyInspectArgs(builder, ref) {
-    return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
-}
-
-
-/***/ }),
-
-/***/ 1747:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cj: () => (/* binding */ BuilderError),
-/* harmony export */   XN: () => (/* binding */ setupBuilder),
-/* harmony export */   fM: () => (/* binding */ lastLine)
-/* harmony export */ });
-/* unused harmony exports needsHostNetwork, builderName, removeBuilder */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _args__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1703);
-
-
-
-
-class BuilderError extends Error {
-}
-/** A loopback cache service is only reachable from a container builder on the host's network. */
-function needsHostNetwork(env) {
-    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
-    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
-}
-function builderName(env, uuid = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()) {
-    const job = (env.GITHUB_JOB ?? '')
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .slice(0, 20);
-    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
-}
-/**
- * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
- * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
- * post can clean up even if creation fails halfway.
- */
-async function setupBuilder(exec, buildx, o) {
-    if (o.builder.builder !== '') {
-        const inspect = await exec(buildx.command, buildx.argv((0,_args__WEBPACK_IMPORTED_MODULE_3__/* .inspectBuilderArgs */ .p5)(o.builder.builder)));
-        if (inspect.exitCode !== 0) {
-            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
-        }
-        return { name: o.builder.builder, created: false };
-    }
-    if (o.builder.driver === 'docker')
-        return { name: 'default', created: false };
-    const name = builderName(o.env);
-    let configFile;
-    if (o.builder.buildkitdConfigInline.trim() !== '') {
-        configFile = node_path__WEBPACK_IMPORTED_MODULE_2__.join(o.tempDir, 'buildkitd.toml');
-        node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync(configFile, o.builder.buildkitdConfigInline);
-    }
-    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
-    o.onCreate(name);
-    const created = await exec(buildx.command, buildx.argv((0,_args__WEBPACK_IMPORTED_MODULE_3__/* .createBuilderArgs */ .R2)({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
-    if (created.exitCode !== 0) {
-        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${lastLine(created.stderr)}`);
-    }
-    return { name, created: true };
-}
-/** Removes a builder if it still exists; never throws (post must not fail the job). */
-async function removeBuilder(exec, buildx, name) {
-    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
-    if (inspect.exitCode !== 0)
-        return null;
-    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
-    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
-}
-function lastLine(text) {
-    const lines = text
-        .trim()
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
-}
-
-
-/***/ }),
-
-/***/ 2487:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Oc: () => (/* binding */ stepTotals),
-/* harmony export */   Ou: () => (/* binding */ parseBuildxVersion),
-/* harmony export */   Ul: () => (/* binding */ parseHistoryInspect),
-/* harmony export */   Yu: () => (/* binding */ parseRawJsonLog),
-/* harmony export */   jR: () => (/* binding */ parseMetadata)
-/* harmony export */ });
-/* unused harmony exports parseMaterialUri, parseStepName, jsonDocuments, timeMicros, parseErrorSource */
-/** Pure parsers for what buildx prints and writes; tested against recorded real output. */
-/** `github.com/docker/buildx v0.29.1 1a2b3c` or Debian's `… 0.29.1+ds1 0.29.1+ds1-4` → `0.29.1`. */
-function parseBuildxVersion(stdout) {
-    const m = /github\.com\/docker\/buildx\s+v?(\d+\.\d+\.\d+)/.exec(stdout) ?? /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
-    return m ? m[1] : null;
-}
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v) => (typeof v === 'string' ? v : '');
-const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-function descriptor(v) {
-    let d = v;
-    if (typeof d === 'string') {
-        try {
-            d = JSON.parse(d);
-        }
-        catch {
-            return null;
-        }
-    }
-    if (!isObject(d) || str(d.digest) === '')
-        return null;
-    return { mediaType: str(d.mediaType), digest: str(d.digest), size: num(d.size) };
-}
-/**
- * `pkg:docker/127.0.0.1:5000/busybox@latest?platform=linux%2Famd64` → image and platform. Other
- * package URLs (git, http sources) keep their URI and get no image.
- */
-function parseMaterialUri(uri) {
-    const m = /^pkg:docker\/([^@?#]+)(?:@([^?#]+))?(?:\?([^#]*))?/.exec(uri);
-    if (!m)
-        return { image: '', platform: '' };
-    const name = decodeURIComponent(m[1]);
-    const version = m[2] ? decodeURIComponent(m[2]) : '';
-    const image = version === '' ? name : version.includes(':') ? `${name}@${version}` : `${name}:${version}`;
-    const platform = new URLSearchParams(m[3] ?? '').get('platform') ?? '';
-    return { image, platform };
-}
-function material(uri, digest) {
-    return { uri, ...parseMaterialUri(uri), digest };
-}
-function parseMetadata(text) {
-    let raw = {};
-    try {
-        const parsed = JSON.parse(text);
-        if (isObject(parsed))
-            raw = parsed;
-    }
-    catch {
-        raw = {};
-    }
-    const buildRef = str(raw['buildx.build.ref']);
-    const provenance = raw['buildx.build.provenance'];
-    const materials = [];
-    if (isObject(provenance) && Array.isArray(provenance.materials)) {
-        for (const m of provenance.materials) {
-            if (!isObject(m) || str(m.uri) === '')
-                continue;
-            const sha = isObject(m.digest) ? str(m.digest.sha256) : '';
-            materials.push(material(str(m.uri), sha ? `sha256:${sha}` : ''));
-        }
-    }
-    return {
-        ref: buildRef === '' ? null : (buildRef.split('/').pop() ?? null),
-        digest: str(raw['containerimage.digest']),
-        cacheManifest: descriptor(raw['cache.manifest']),
-        materials,
-        raw,
-    };
-}
-const STEP_NAME = /^\[([^\]]*?)\s*(\d+)\/(\d+)\]\s+(\S+)\s*(.*)$/s;
-/** The parts of a step's vertex name; null for names that are not a Dockerfile step. */
-function parseStepName(name) {
-    const m = STEP_NAME.exec(name);
-    if (!m)
-        return null;
-    const prefix = m[1].split(/\s+/).filter((p) => p !== '');
-    return {
-        platform: prefix.find((p) => p.includes('/')) ?? '',
-        stage: prefix.find((p) => !p.includes('/')) ?? '',
-        index: Number(m[2]),
-        total: Number(m[3]),
-        instruction: m[4].toUpperCase(),
-        command: `${m[4]} ${m[5]}`.trim(),
-    };
-}
-/** Splits the rawjson stream (one JSON document per line, or several run together) into documents. */
-function jsonDocuments(text) {
-    const docs = [];
-    for (const line of text.split('\n')) {
-        const t = line.trim();
-        if (!t.startsWith('{'))
-            continue;
-        try {
-            docs.push(JSON.parse(t));
-            continue;
-        }
-        catch {
-            // Several documents on one line, or a torn line (the process was cut off).
-        }
-        let depth = 0;
-        let inString = false;
-        let escaped = false;
-        let start = -1;
-        for (let i = 0; i < t.length; i++) {
-            const c = t[i];
-            if (inString) {
-                if (escaped)
-                    escaped = false;
-                else if (c === '\\')
-                    escaped = true;
-                else if (c === '"')
-                    inString = false;
-            }
-            else if (c === '"')
-                inString = true;
-            else if (c === '{') {
-                if (depth === 0)
-                    start = i;
-                depth++;
-            }
-            else if (c === '}' && depth > 0 && --depth === 0) {
-                try {
-                    docs.push(JSON.parse(t.slice(start, i + 1)));
-                }
-                catch {
-                    // Not JSON after all: skip it.
-                }
-            }
-        }
-    }
-    return docs;
-}
-/**
- * RFC 3339 with nanoseconds → microseconds since the epoch. Comparing the strings is wrong
- * (BuildKit trims trailing zeros: `…29.15Z` is earlier than `…29.1543Z`), and Date.parse keeps
- * only milliseconds, which cannot order steps BuildKit reports in the same millisecond.
- */
-function timeMicros(ts) {
-    const m = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/.exec(ts);
-    if (!m) {
-        const t = Date.parse(ts);
-        return Number.isFinite(t) ? t * 1000 : NaN;
-    }
-    const seconds = Date.parse(`${m[1]}${m[3]}`);
-    if (!Number.isFinite(seconds))
-        return NaN;
-    return seconds * 1000 + Number((m[2] ?? '').padEnd(6, '0').slice(0, 6));
-}
-function ms(from, to) {
-    if (!from || !to)
-        return 0;
-    const d = (timeMicros(to) - timeMicros(from)) / 1000;
-    return Number.isFinite(d) && d > 0 ? Math.round(d) : 0;
-}
-const isCanceled = (error) => /context canceled|^canceled$|: canceled$/i.test(error);
-/**
- * Folds `docker buildx history logs --progress rawjson` into steps. A vertex is reported many
- * times as it progresses; it is one step. `[internal]` work, `FROM` resolution and exports are
- * not steps: a step is what a user calls one, an instruction the cache can save.
- *
- * On a shared engine a vertex this build has in common with a concurrent build (the same base
- * image, the same step) also carries that build's earlier progress, under that build's name.
- * Entries that started before this build loaded its definition are that build's: they set no
- * time, status or name here. The vertex list BuildKit sends first names vertices as this build does.
- */
-function parseRawJsonLog(text) {
-    const entries = [];
-    for (const doc of jsonDocuments(text)) {
-        const vertexes = doc.vertexes;
-        if (!Array.isArray(vertexes))
-            continue;
-        for (const v of vertexes)
-            if (v && typeof v.digest === 'string')
-                entries.push(v);
-    }
-    // This build starts by loading its definition. Progress from before that belongs to another
-    // build that shared a vertex with this one (seen with a concurrent build of the same base).
-    const loads = entries
-        .filter((v) => v.started && /^\[internal\] load build definition/.test(v.name ?? ''))
-        .map((v) => timeMicros(v.started));
-    const buildStart = loads.length > 0 ? Math.min(...loads) : -Infinity;
-    const ours = (v) => !v.started || !(timeMicros(v.started) < buildStart);
-    const merged = new Map();
-    for (const v of entries) {
-        let m = merged.get(v.digest);
-        if (!m) {
-            m = { digest: v.digest };
-            merged.set(v.digest, m);
-        }
-        if (Array.isArray(v.inputs) && !m.inputs)
-            m.inputs = v.inputs.filter((i) => typeof i === 'string');
-        if (!ours(v)) {
-            if (v.name && !m.foreign)
-                m.foreign = v.name;
-            continue;
-        }
-        // The vertex list BuildKit sends first (no times) names the vertices as this build does.
-        if (v.name && !v.started && !m.listed)
-            m.listed = v.name;
-        if (v.name && !m.name)
-            m.name = v.name;
-        if (v.cached)
-            m.cached = true;
-        if (v.error)
-            m.error = v.error;
-        const start = v.started ? timeMicros(v.started) : NaN;
-        if (Number.isFinite(start) && (m.firstStartUs === undefined || start < m.firstStartUs)) {
-            m.firstStart = v.started;
-            m.firstStartUs = start;
-        }
-        const end = v.completed ? timeMicros(v.completed) : NaN;
-        if (Number.isFinite(end) && (m.lastEndUs === undefined || end > m.lastEndUs)) {
-            m.lastEnd = v.completed;
-            m.lastEndUs = end;
-        }
-    }
-    // Depth in the graph orders steps BuildKit reports at the same instant (a fully cached build).
-    const depths = new Map();
-    const depth = (digest, seen) => {
-        const known = depths.get(digest);
-        if (known !== undefined)
-            return known;
-        if (seen.has(digest))
-            return 0;
-        seen.add(digest);
-        const inputs = merged.get(digest)?.inputs ?? [];
-        const d = inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map((i) => depth(i, seen)));
-        depths.set(digest, d);
-        return d;
-    };
-    const log = { steps: [], imports: [], exports: [], bases: [] };
-    for (const v of merged.values()) {
-        // Only another build named it: its stage is that build's, not this one's.
-        const foreign = !v.listed && !v.name;
-        const name = v.listed ?? v.name ?? v.foreign ?? '';
-        const durationMs = ms(v.firstStart, v.lastEnd);
-        const importMatch = /^importing cache manifest from (.*)$/s.exec(name);
-        if (importMatch) {
-            log.imports.push({ name, source: importMatch[1], durationMs, ...(v.error ? { error: v.error } : {}) });
-            continue;
-        }
-        if (/^exporting (cache|to GitHub Actions Cache)/i.test(name)) {
-            log.exports.push({ name, durationMs, ...(v.error ? { error: v.error } : {}) });
-            continue;
-        }
-        const parts = parseStepName(name);
-        if (!parts)
-            continue;
-        if (parts.instruction === 'FROM') {
-            const ref = parts.command.replace(/^FROM\s+/i, '').split(/\s+/)[0];
-            const at = ref.lastIndexOf('@');
-            log.bases.push({
-                vertex: v.digest,
-                stage: foreign ? '' : parts.stage,
-                platform: foreign ? '' : parts.platform,
-                image: at > 0 ? ref.slice(0, at) : ref,
-                digest: at > 0 ? ref.slice(at + 1) : '',
-            });
-            continue;
-        }
-        let status;
-        if (v.error)
-            status = isCanceled(v.error) ? 'canceled' : 'failed';
-        else if (v.cached)
-            status = 'cached';
-        else if (v.lastEnd)
-            status = 'executed';
-        else
-            status = 'not-run';
-        log.steps.push({
-            digest: v.digest,
-            name,
-            ...parts,
-            status,
-            durationMs: status === 'executed' || status === 'failed' || status === 'canceled' ? durationMs : 0,
-            startedAt: v.firstStart ?? '',
-            inputs: v.inputs ?? [],
-            ...(v.error ? { error: v.error } : {}),
-        });
-    }
-    const startOf = (s) => merged.get(s.digest)?.firstStartUs ?? Infinity;
-    log.steps.sort((a, b) => startOf(a) - startOf(b) ||
-        depth(a.digest, new Set()) - depth(b.digest, new Set()) ||
-        a.platform.localeCompare(b.platform) ||
-        a.stage.localeCompare(b.stage) ||
-        a.index - b.index);
-    return log;
-}
-const didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
-/**
- * In a build that succeeded, a step that did no work was saved by the cache (or by a cached
- * result downstream); after a failure, steps that never started were just not reached.
- */
-function stepTotals(steps) {
-    const total = steps.length;
-    const executed = steps.filter(didWork).length;
-    const broke = steps.some((s) => s.status === 'failed' || s.status === 'canceled');
-    const notRun = broke ? steps.filter((s) => s.status === 'not-run').length : 0;
-    const cached = total - executed - notRun;
-    return {
-        total,
-        cached,
-        executed,
-        notRun,
-        ratio: total === 0 ? 1 : cached / total,
-        executedMs: steps.reduce((sum, s) => sum + s.durationMs, 0),
-    };
-}
-/** buildx prints Go structs: `Error.Message`; accept `message` too. */
-function field(o, name) {
-    return o[name] ?? o[name.charAt(0).toLowerCase() + name.slice(1)];
-}
-/** `[]byte` fields are base64 in buildx's JSON; a snippet already in plain text is read as is. */
-function sourceLocation(v) {
-    if (typeof v !== 'string' || v === '')
-        return null;
-    return parseErrorSource(Buffer.from(v, 'base64').toString('utf8')) ?? parseErrorSource(v);
-}
-/**
- * The record's `Sources`: the snippet buildx prints under a failed build, e.g.
- * `Dockerfile:8` / `--------------------` / `   8 | >>> RUN …`.
- */
-function parseErrorSource(text) {
-    const lines = text.split('\n');
-    const head = lines.findIndex((l) => /^\S.*:\d+(-\d+)?\s*$/.test(l));
-    if (head < 0)
-        return null;
-    const m = /^(.*):(\d+)(?:-\d+)?\s*$/.exec(lines[head]);
-    const marked = lines
-        .slice(head + 1)
-        .map((l) => /^\s*\d+\s*\|\s*>>>\s?(.*)$/.exec(l))
-        .filter((x) => x !== null)
-        .map((x) => x[1].trim());
-    return { file: m[1], line: Number(m[2]), text: marked.join(' ') };
-}
-function parseHistoryInspect(text) {
-    let o;
-    try {
-        o = JSON.parse(text);
-    }
-    catch {
-        return null;
-    }
-    if (!isObject(o))
-        return null;
-    const err = field(o, 'Error');
-    let error = null;
-    if (isObject(err)) {
-        const logs = field(err, 'Logs');
-        error = {
-            message: str(field(err, 'Message')),
-            step: str(field(err, 'Name')),
-            location: sourceLocation(field(err, 'Sources')),
-            logs: Array.isArray(logs) ? logs.filter((l) => typeof l === 'string') : [],
-        };
-    }
-    const materials = [];
-    const rawMaterials = field(o, 'Materials');
-    if (Array.isArray(rawMaterials)) {
-        for (const m of rawMaterials) {
-            if (!isObject(m))
-                continue;
-            const digests = field(m, 'Digests');
-            const digest = Array.isArray(digests) ? str(digests[0]) : '';
-            materials.push(material(str(field(m, 'URI')), digest));
-        }
-    }
-    const platforms = field(o, 'Platform');
-    const args = field(o, 'BuildArgs');
-    return {
-        ref: str(field(o, 'Ref')),
-        name: str(field(o, 'Name')),
-        status: str(field(o, 'Status')),
-        durationMs: Math.round(num(field(o, 'Duration')) / 1e6),
-        error,
-        materials,
-        platforms: Array.isArray(platforms) ? platforms.filter((p) => typeof p === 'string') : [],
-        buildArgs: Array.isArray(args)
-            ? args.filter(isObject).map((a) => ({ name: str(field(a, 'Name')), value: str(field(a, 'Value')) }))
-            : [],
-        numCachedSteps: num(field(o, 'NumCachedSteps')),
-        numTotalSteps: num(field(o, 'NumTotalSteps')),
-    };
-}
-
-
-/***/ }),
-
-/***/ 5436:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Es: () => (/* binding */ retainCommitCaches),
-/* harmony export */   dU: () => (/* reexport safe */ _plan__WEBPACK_IMPORTED_MODULE_0__.dU),
-/* harmony export */   oI: () => (/* binding */ runCleanupEvent),
-/* harmony export */   rg: () => (/* binding */ cleanupOutputs)
-/* harmony export */ });
-/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8345);
-// The room's door for main.ts: the REST and registry code is evaluated only on runs that clean up.
-
-async function runCleanupEvent(ctx, inputs, env, trigger) {
-    return (await __nccwpck_require__.e(/* import() */ 926).then(__nccwpck_require__.bind(__nccwpck_require__, 926))).runCleanupEvent(ctx, inputs, env, trigger);
-}
-/** Retention runs on pushes to the default branch only. */
-async function retainCommitCaches(ctx, inputs, env, plan) {
-    if (plan.trigger.kind !== 'push-default')
-        return null;
-    return (await __nccwpck_require__.e(/* import() */ 926).then(__nccwpck_require__.bind(__nccwpck_require__, 926))).retainCommitCaches(ctx, inputs, env, plan);
+    const refs = q.refs.map((r) => `${r.ref} (${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(r.bytes)})`).join(', ');
+    return `the repository's GitHub cache holds ${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.repositoryBytes)} of ${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.limitBytes)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
 }
 /** The outputs a clean-up adds: the repository's GitHub cache usage, when it was read. */
 function cleanupOutputs(o) {
@@ -1159,442 +544,45 @@ function readDockerConfig(env = process.env) {
 
 /***/ }),
 
-/***/ 2587:
+/***/ 432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  PD: () => (/* binding */ LOCAL_KEY_PREFIX),
-  XE: () => (/* binding */ restoreLocalCaches),
-  k$: () => (/* binding */ saveLocalCaches),
-  Ql: () => (/* binding */ withPersistedLocalDir)
-});
-
-// UNUSED EXPORTS: folderBytes, pruneFolder
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/runner/commands.ts
-var commands = __nccwpck_require__(6342);
-// EXTERNAL MODULE: ./src/stores/github-cache/worker.ts
-var worker = __nccwpck_require__(1057);
-// EXTERNAL MODULE: ./src/mounts/plan.ts
-var plan = __nccwpck_require__(3091);
-// EXTERNAL MODULE: ./src/plan/narrow.ts
-var narrow = __nccwpck_require__(2956);
-;// CONCATENATED MODULE: ./src/localcache/gc.ts
-/**
- * What a local cache folder still needs after an export. BuildKit's local exporter adds the new
- * cache's blobs and points index.json at it, but never deletes the blobs of earlier exports, so a
- * folder carried from run to run grows without bound (build-push-action#252, moby/buildkit#1896).
- * Pure: index.json and a way to read a blob in, the digests index.json still reaches out.
- */
-/** Media types whose blobs are JSON that names further blobs (indexes and manifests). */
-const NAMES_BLOBS = /(manifest|index)(\.list)?(\.v\d+)?\+json$|^application\/vnd\.oci\.image\.(index|manifest)\.v1\+json$/;
-function parse(text) {
-    if (text === null)
-        return null;
-    try {
-        return JSON.parse(text);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/** Bytes as the report and the summaries show them: `512 B`, `1.5 KiB`, `12 MiB`. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
     }
-    catch {
-        return null;
-    }
-}
-/** Every digest reachable from index.json: index → manifests (lists) → config and layers. */
-function reachableBlobs(indexJson, readBlob) {
-    const reached = new Set();
-    const visit = (d) => {
-        if (!d?.digest || reached.has(d.digest))
-            return;
-        reached.add(d.digest);
-        if (d.mediaType && NAMES_BLOBS.test(d.mediaType))
-            follow(parse(readBlob(d.digest)));
-    };
-    const follow = (m) => {
-        if (m === null)
-            return;
-        for (const d of m.manifests ?? [])
-            visit(d);
-        visit(m.config);
-        for (const d of m.layers ?? [])
-            visit(d);
-    };
-    follow(parse(indexJson));
-    return reached;
-}
-/**
- * The blobs to delete: those index.json no longer reaches. None when index.json cannot be read:
- * a folder whose index is broken is left as it is, never emptied.
- */
-function unreachableBlobs(indexJson, blobs, readBlob) {
-    if (indexJson === null || parse(indexJson) === null)
-        return [];
-    const reached = reachableBlobs(indexJson, readBlob);
-    return blobs.filter((b) => !reached.has(b)).sort();
-}
-
-;// CONCATENATED MODULE: ./src/localcache/persist.ts
-
-
-
-
-
-
-
-
-
-/**
- * `cache: local` without `cache-dir`: each ref's folder travels through the GitHub Actions cache.
- * The folders the plan reads are restored before the build (BuildKit imports from them), the
- * folders it writes are pruned to what their index reaches and saved after the export.
- */
-const LOCAL_KEY_PREFIX = 'bkca-local-v1';
-/** Where the folders live on this runner: its temp folder, never the workspace. */
-function withPersistedLocalDir(inputs, env) {
-    if (!inputs.cache.persistLocal)
-        return inputs;
-    const dir = external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-local-cache');
-    return { ...inputs, cache: { ...inputs.cache, dir } };
-}
-const seconds = (ms) => Math.round(ms / 100) / 10;
-const hashOf = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
-const readText = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : null);
-const keyPrefix = (name) => `${LOCAL_KEY_PREFIX}/${name}/`;
-const record = (ref, name, direction) => ({
-    ref,
-    name,
-    direction,
-    restore: '',
-    restoredKey: '',
-    saved: false,
-    savedKey: '',
-    notSaved: '',
-    error: '',
-    bytes: 0,
-    prunedBlobs: 0,
-    prunedBytes: 0,
-    seconds: { restore: 0, save: 0 },
-});
-/**
- * Restores the folder of every ref the plan reads, then drops from the plan the sources that are
- * still missing. The plan is returned unchanged when the folders are not persisted.
- */
-async function restoreLocalCaches(exec, o) {
-    if (!o.inputs.cache.persistLocal)
-        return { plan: o.plan, session: null };
-    const dir = o.inputs.cache.dir;
-    external_node_fs_.mkdirSync(dir, { recursive: true });
-    const session = {
-        plan: o.plan,
-        dir,
-        records: [],
-        restoredIndex: new Map(),
-        env: o.env,
-        timeoutMs: o.inputs.mounts.timeoutMs,
-        unavailable: o.unavailable,
-    };
-    if (o.unavailable)
-        commands/* warning */.$e(`cache local: the folders are not restored or saved (${o.unavailable})`);
-    await commands/* group */.Os('Local cache: restore', async () => {
-        for (const read of o.plan.reads.filter((r) => r.name && r.entry !== '')) {
-            const r = record(read.ref, read.name, 'read');
-            session.records.push(r);
-            try {
-                if (o.unavailable) {
-                    r.restore = 'failed';
-                    r.error = o.unavailable;
-                    continue;
-                }
-                const prefix = keyPrefix(r.name);
-                const call = await (0,worker/* runCacheWorker */.GZ)(exec, 
-                // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
-                { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] }, { root: dir, env: o.env, timeoutMs: session.timeoutMs });
-                r.seconds.restore = seconds(call.ms);
-                if (call.status === 'failed') {
-                    r.restore = 'failed';
-                    r.error = `restore failed: ${call.reason}`;
-                    commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
-                }
-                else if (call.status === 'hit') {
-                    r.restore = 'hit';
-                    r.restoredKey = call.matchedKey;
-                    const index = readText(external_node_path_.join(dir, r.name, 'index.json'));
-                    if (index !== null)
-                        session.restoredIndex.set(r.name, index);
-                    commands/* info */.pq(`local cache ${r.name}: restored from ${call.matchedKey}`);
-                }
-                else {
-                    r.restore = 'miss';
-                }
-            }
-            catch (e) {
-                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
-                commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
-            }
-        }
-    });
-    return { plan: (0,narrow/* narrowSources */.E5)(o.plan, (0,narrow/* localExistence */.wB)(external_node_fs_.existsSync)), session };
-}
-/** Deletes the blobs of earlier exports; returns how many and their bytes. */
-function pruneFolder(folder) {
-    const blobDir = external_node_path_.join(folder, 'blobs', 'sha256');
-    if (!external_node_fs_.existsSync(blobDir))
-        return { count: 0, bytes: 0 };
-    const blobs = external_node_fs_.readdirSync(blobDir).map((f) => `sha256:${f}`);
-    const read = (digest) => readText(external_node_path_.join(blobDir, digest.replace(/^sha256:/, '')));
-    let bytes = 0;
-    const doomed = unreachableBlobs(readText(external_node_path_.join(folder, 'index.json')), blobs, read);
-    for (const digest of doomed) {
-        const file = external_node_path_.join(blobDir, digest.replace(/^sha256:/, ''));
-        bytes += external_node_fs_.statSync(file).size;
-        external_node_fs_.rmSync(file);
-    }
-    return { count: doomed.length, bytes };
-}
-function folderBytes(folder) {
-    let total = 0;
-    for (const entry of external_node_fs_.readdirSync(folder, { withFileTypes: true })) {
-        const p = external_node_path_.join(folder, entry.name);
-        total += entry.isDirectory() ? folderBytes(p) : external_node_fs_.statSync(p).size;
-    }
-    return total;
-}
-/** After the export: prunes and saves the folders the plan wrote, when they changed. */
-async function saveLocalCaches(exec, session, exported) {
-    if (session === null)
-        return null;
-    const noSave = session.unavailable || (0,plan/* neverSaves */.BA)(session.plan) || (exported ? '' : 'the cache export did not succeed');
-    await commands/* group */.Os('Local cache: save', async () => {
-        for (const write of session.plan.writes.filter((w) => w.name)) {
-            const r = record(write.ref, write.name, 'write');
-            session.records.push(r);
-            try {
-                const folder = external_node_path_.join(session.dir, r.name);
-                const index = readText(external_node_path_.join(folder, 'index.json'));
-                if (index === null) {
-                    r.notSaved = 'no cache was exported to it';
-                    continue;
-                }
-                const pruned = pruneFolder(folder);
-                r.prunedBlobs = pruned.count;
-                r.prunedBytes = pruned.bytes;
-                r.bytes = folderBytes(folder);
-                if (noSave) {
-                    r.notSaved = noSave;
-                    continue;
-                }
-                if (session.restoredIndex.get(r.name) === index) {
-                    r.notSaved = 'unchanged since it was restored';
-                    continue;
-                }
-                await (0,worker/* saveInto */.Wr)(exec, r, `local cache ${r.name}`, { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` }, { root: session.dir, env: session.env, timeoutMs: session.timeoutMs });
-            }
-            catch (e) {
-                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
-                commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
-            }
-        }
-    });
-    return { dir: session.dir, folders: session.records };
+    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 
 /***/ }),
 
-/***/ 3091:
+/***/ 7950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A$: () => (/* binding */ extractDockerfile),
-/* harmony export */   BA: () => (/* binding */ neverSaves),
-/* harmony export */   Od: () => (/* binding */ saveDecision),
-/* harmony export */   Ou: () => (/* binding */ planMounts),
-/* harmony export */   bY: () => (/* binding */ MOUNT_KEY_PREFIX),
-/* harmony export */   iB: () => (/* binding */ helperBuildArgs),
-/* harmony export */   ku: () => (/* binding */ injectDockerfile),
-/* harmony export */   ml: () => (/* binding */ mayHaveMounts),
-/* harmony export */   o$: () => (/* binding */ TREE_FILE),
-/* harmony export */   oJ: () => (/* binding */ restoreResult),
-/* harmony export */   sX: () => (/* binding */ ARCHIVE_FILE),
-/* harmony export */   vr: () => (/* binding */ mountStepRan)
+/* harmony export */   _: () => (/* binding */ MANIFEST_TYPES)
 /* harmony export */ });
-/* unused harmony exports mountKeyPrefix, RESTORED_CONTEXT, helperMountFlag */
-/* harmony import */ var _plan_names__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2471);
-/* harmony import */ var _report_summary__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7994);
-
-
-/** Key version: bump when the archive's layout changes. */
-const MOUNT_KEY_PREFIX = 'bkca-mount-v1';
-/** GitHub's limit is a key and 9 restore keys; the first prefix is also the key (see mounts.ts). */
-const MAX_KEYS = 9;
-/** `bkca-mount-v1/<mount id>/<cache name of the ref>/`: a ref's mount, whatever its content. */
-function mountKeyPrefix(mountId, cacheName) {
-    return `${MOUNT_KEY_PREFIX}/${(0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .slug */ .yR)(mountId, 64)}/${cacheName}/`;
-}
 /**
- * Whether a Dockerfile can hold a `RUN --mount` at all, before the parser (~55 ms to load) is: a
- * flag is spelled `--mount`, once line continuations are joined.
+ * The `Accept` header for what the cache exporters write: manifest lists and indexes, or an image
+ * manifest (`image-manifest=true`).
  */
-function mayHaveMounts(dockerfile) {
-    return /--mount\b/.test(dockerfile.replace(/[\\`][ \t]*\r?\n/g, ''));
-}
-/** Why a run must never save to the GitHub Actions cache: code it runs may be someone else's. */
-function neverSaves(plan) {
-    const t = plan.trigger;
-    if (t.kind === 'pull-request' && t.fromFork)
-        return 'a pull request from a fork never saves cache mounts';
-    if (t.kind === 'untrusted')
-        return `${t.event} may run untrusted code: cache mounts are never saved`;
-    if (plan.writes.length === 0)
-        return 'the plan writes no cache on this run';
-    return '';
-}
-function planMounts(scan, selection, plan, o) {
-    const result = { mounts: [], skipped: [], noSave: '', warnings: [], notes: [...scan.notes] };
-    for (const l of scan.leftOut)
-        result.notes.push(`cache mount on line ${l.line} (${l.mount}) is left out: ${l.why}`);
-    if (selection.kind === 'none')
-        return result;
-    if (selection.kind === 'ids') {
-        const found = new Set(scan.mounts.map((m) => m.id));
-        for (const id of selection.ids.filter((i) => !found.has(i))) {
-            result.warnings.push(`cache-mounts: the mount id ${JSON.stringify(id)} is not in the stages this build uses`);
-        }
-    }
-    const chosen = scan.mounts.filter((m) => selection.kind === 'auto' || selection.ids.includes(m.id));
-    if (o.noCache) {
-        const why = 'no-cache: BuildKit starts every cache mount empty';
-        result.skipped = chosen.map((m) => ({ id: m.id, target: m.target, why }));
-        return result;
-    }
-    const readNames = [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
-    const writeName = plan.writes[0]?.name ?? '';
-    result.noSave = neverSaves(plan) || (writeName === '' ? 'the plan writes no cache on this run' : '');
-    if (readNames.length > MAX_KEYS) {
-        result.notes.push(`cache mounts restore from the first ${MAX_KEYS} of the plan's ${readNames.length} reads`);
-    }
-    for (const mount of chosen) {
-        const restoreKeys = readNames.slice(0, MAX_KEYS).map((n) => mountKeyPrefix(mount.id, n));
-        const savePrefix = result.noSave === '' ? mountKeyPrefix(mount.id, writeName) : null;
-        result.mounts.push({
-            mount,
-            restoreKeys,
-            ownPrefix: savePrefix ?? restoreKeys[0] ?? '',
-            saveKeyPrefix: savePrefix,
-        });
-    }
-    return result;
-}
-/** `exact`: restored from the ref this run writes (its own earlier run); `fallback`: another read. */
-function restoreResult(matchedKey, ownPrefix) {
-    if (matchedKey === null)
-        return 'miss';
-    return ownPrefix !== '' && matchedKey.startsWith(ownPrefix) ? 'exact' : 'fallback';
-}
-/** Whether an extracted mount is saved, and why not. */
-function saveDecision(o) {
-    if (o.saveKeyPrefix === null)
-        return { key: '', why: o.noSave || 'not saved on this run' };
-    if (o.files === 0)
-        return { key: '', why: 'the mount is empty' };
-    if (o.fingerprint === o.restoredFingerprint)
-        return { key: '', why: 'unchanged since it was restored' };
-    if (o.bytes > o.maxBytes) {
-        return {
-            key: '',
-            why: `${(0,_report_summary__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(o.bytes)} is over cache-mounts-max-size (${(0,_report_summary__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(o.maxBytes)}; GitHub keeps 10 GB per repository in all)`,
-        };
-    }
-    return { key: `${o.saveKeyPrefix}${o.fingerprint}`, why: '' };
-}
-/**
- * Whether the build may have changed a cache mount: a RUN step with a `--mount` flag did work.
- * When every such step was a layer-cache hit, a restored mount is as it was restored, and copying
- * it out only to find that costs a helper build (seconds per 100 MB). Without the build's steps
- * (no record), it may have.
- */
-function mountStepRan(steps) {
-    if (steps === null || steps.length === 0)
-        return true;
-    return steps.some((s) => s.instruction === 'RUN' &&
-        s.status !== 'cached' &&
-        s.status !== 'not-run' &&
-        /--mount[= ]/.test(s.command));
-}
-/** Paths inside the helper builds (never the user's). */
-const MOUNT_DIR = '/bkca/mount';
-const OUT_DIR = '/bkca/out';
-const RESTORED_DIR = '/bkca/restored';
-/** The named build context the restored archive reaches the inject helper by. */
-const RESTORED_CONTEXT = 'bkca-restored';
-const ARCHIVE_FILE = 'mount.tar';
-/** The mount's file list and content hashes: what "changed" compares. */
-const TREE_FILE = 'tree.txt';
-/** One CSV field of a `--mount` value, quoted when it must be. */
-function field(key, value) {
-    return /[",\s]/.test(value) ? `${key}="${value.replace(/"/g, '""')}"` : `${key}=${value}`;
-}
-/** The user's mount as BuildKit keys it (id, sharing, uid, gid, mode), at the helper's own path. */
-function helperMountFlag(m) {
-    const fields = [
-        'type=cache',
-        field('id', m.id),
-        `target=${MOUNT_DIR}`,
-        `sharing=${m.sharing}`,
-        ...(m.uid !== '' ? [field('uid', m.uid)] : []),
-        ...(m.gid !== '' ? [field('gid', m.gid)] : []),
-        ...(m.mode !== '' ? [field('mode', m.mode)] : []),
-    ];
-    return `--mount=${fields.join(',')}`;
-}
-/**
- * The helper that fills the builder's cache mount from the restored archive. `BKCA_NONCE` makes its
- * step run every time (`--no-cache` would hand it a fresh, empty cache mount instead).
- */
-function injectDockerfile(m, image) {
-    return [
-        `FROM ${image}`,
-        'ARG BKCA_NONCE',
-        `RUN ${helperMountFlag(m)} --mount=type=bind,from=${RESTORED_CONTEXT},target=${RESTORED_DIR} \\`,
-        `    tar -xf ${RESTORED_DIR}/${ARCHIVE_FILE} -C ${MOUNT_DIR}`,
-        '',
-    ].join('\n');
-}
-/** The helper that copies a cache mount out: an archive (owners and modes kept) and its tree list. */
-function extractDockerfile(m, image) {
-    return [
-        `FROM ${image} AS copy`,
-        'ARG BKCA_NONCE',
-        `RUN ${helperMountFlag(m)} \\`,
-        `    mkdir -p ${OUT_DIR} && cd ${MOUNT_DIR} && tar -cf ${OUT_DIR}/${ARCHIVE_FILE} . && \\`,
-        `    { find . | LC_ALL=C sort; find . -type f -exec sha256sum {} + | LC_ALL=C sort -k2; } > ${OUT_DIR}/${TREE_FILE}`,
-        'FROM scratch',
-        `COPY --from=copy ${OUT_DIR}/ /`,
-        '',
-    ].join('\n');
-}
-/** The build arg that namespaces cache mount ids: the helpers must see the same ids as the build. */
-const CACHE_MOUNT_NS = 'BUILDKIT_CACHE_MOUNT_NS';
-/** `buildx build` of a helper: its Dockerfile on stdin, no workspace context, no attestations. */
-function helperBuildArgs(o) {
-    const args = ['buildx', 'build', '--builder', o.builder, '--progress', 'plain'];
-    args.push('--provenance=false', '--sbom=false');
-    args.push('--build-arg', `BKCA_NONCE=${o.nonce}`);
-    for (const a of o.buildArgs.filter((b) => b.startsWith(`${CACHE_MOUNT_NS}=`)))
-        args.push('--build-arg', a);
-    if (o.restoredDir)
-        args.push('--build-context', `${RESTORED_CONTEXT}=${o.restoredDir}`);
-    args.push('--output', o.output, '-');
-    return args;
-}
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
 
 
 /***/ }),
@@ -1882,159 +870,13 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
 
 /***/ }),
 
-/***/ 2956:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CW: () => (/* binding */ manifestExistence),
-/* harmony export */   E5: () => (/* binding */ narrowSources),
-/* harmony export */   Hy: () => (/* binding */ ghaNameOf),
-/* harmony export */   Vn: () => (/* binding */ ghaExistence),
-/* harmony export */   bs: () => (/* binding */ registryTagOf),
-/* harmony export */   mL: () => (/* binding */ registryExistence),
-/* harmony export */   wB: () => (/* binding */ localExistence)
-/* harmony export */ });
-/**
- * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
- * of steps but differ deeper, may follow the one that lacks a step and run it again although
- * another source holds it (bench/README.md, cause 1; bench/repro-multi-import.sh). So:
- *
- * - a source known to be missing is not passed (it would only be a failed lookup);
- * - a cache written from this very commit (or these very files) and leg is an exact match: it is
- *   read alone;
- * - else the first source the rules mark as best alone that exists: usually the run's own ref
- *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
- *   dependencies since then costs those layers once, where two overlapping sources would cost this
- *   ref's own layers on about every other run;
- * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
- *   serve a leg that has nothing yet;
- * - when the check failed and nothing is known, see {@link unknownRule}.
- *
- * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
- */
-function narrowSources(p, exists, 
-/** The backend's existence check failed (not merely: this backend has none). */
-checkFailed = false) {
-    const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
-    const raw = p.cacheFrom.filter((e) => !computed.has(e));
-    const state = (r) => (r.entry === '' ? undefined : exists(r.entry));
-    const found = (r) => state(r) === true;
-    const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
-    const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
-    // The first rule that applies decides which candidates stay; the others are left out.
-    const exact = candidates.find((r) => r.exact && found(r));
-    const alone = candidates.find((r) => r.alone && found(r));
-    const rule = exact
-        ? {
-            keep: (r) => r.entry === exact.entry,
-            why: `${exact.ref} ${exact.exact}: it is read alone`,
-        }
-        : alone
-            ? {
-                keep: (r) => r.entry === alone.entry,
-                why: `${alone.ref} ${alone.alone}: it is read alone`,
-            }
-            : candidates.some((r) => r.origin === 'own' && found(r))
-                ? {
-                    keep: (r) => r.origin === 'own',
-                    why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
-                }
-                : checkFailed && p.reads.every((r) => state(r) === undefined)
-                    ? unknownRule(candidates)
-                    : null;
-    const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
-    const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
-    return {
-        ...p,
-        notes: left.size > 0 ? [...p.notes, `${rule.why} (more sources only make BuildKit miss at random)`] : p.notes,
-        reads: p.reads.map((r) => left.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${rule.why}` } : r),
-        cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
-        missing: [...(p.missing ?? []), ...missing],
-    };
-}
-/**
- * When no check answered (existence unknown for every source), passing them all is the known-bad
- * case. Instead: the source this trigger makes most likely, i.e. the first of this leg's reads the
- * rules mark as read alone (the run's own ref, which every run after its first has written; the
- * first read when none is), plus the default branch, which nearly every repository has written;
- * a matrix leg also reads the default branch's plain build, whose shared stages serve a leg that
- * has no cache yet. A first run then still starts from the default branch; a later one reads its
- * own ref with one or two overlapping sources instead of every planned one.
- */
-function unknownRule(candidates) {
-    const own = candidates.filter((r) => r.origin === 'own');
-    const likely = own.find((r) => r.alone) ?? own[0];
-    if (!likely)
-        return null;
-    const trunks = candidates.filter((r) => r.defaultBranch && r.entry !== likely.entry);
-    const keep = new Set([likely.entry, ...trunks.map((r) => r.entry)]);
-    const read = trunks.length > 0
-        ? `${likely.ref} and the default branch (${trunks.map((r) => r.ref).join(', ')}) are read`
-        : `${likely.ref} is read`;
-    return { keep: (r) => keep.has(r.entry), why: `which caches exist is unknown: only ${read}` };
-}
-/** The tag of a registry entry (`type=registry,ref=<repository>:<tag>`), if it names one. */
-function registryTagOf(entry) {
-    if (!entry.startsWith('type=registry,'))
-        return undefined;
-    const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
-    return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(ref.lastIndexOf(':') + 1) : undefined;
-}
-/** The cache name of a gha entry (its `scope` attribute). */
-function ghaNameOf(entry) {
-    return /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
-}
-/** A registry entry exists when its tag is among the repository's tags (listed once per run). */
-function registryExistence(tags) {
-    if (tags === null)
-        return () => undefined;
-    const have = new Set(tags);
-    return (entry) => {
-        const tag = registryTagOf(entry);
-        return tag === undefined ? undefined : have.has(tag);
-    };
-}
-/**
- * A registry entry exists when the registry has its tag's manifest: the answers to HEAD requests
- * per tag, for a registry that does not list tags. A tag not asked about, or whose request
- * failed, stays unknown.
- */
-function manifestExistence(found) {
-    return (entry) => {
-        const tag = registryTagOf(entry);
-        return tag === undefined ? undefined : found.get(tag);
-    };
-}
-/**
- * A gha entry exists as BuildKit's import will find it: the service's answer to the lookup
- * BuildKit itself makes, per cache name (see src/stores/github-cache/lookup.ts). A name whose lookup
- * failed, or that was not looked up, stays unknown.
- */
-function ghaExistence(found) {
-    return (entry) => {
-        const name = ghaNameOf(entry);
-        return name === undefined ? undefined : found.get(name);
-    };
-}
-/** A local cache folder exists when BuildKit wrote its index there. */
-function localExistence(fileExists) {
-    return (entry) => {
-        const src = /(?:^|,)src=([^,]+)/.exec(entry)?.[1];
-        if (!entry.startsWith('type=local') || src === undefined)
-            return undefined;
-        return fileExists(`${src.replace(/\/+$/, '')}/index.json`);
-    };
-}
-
-
-/***/ }),
-
 /***/ 5312:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Ri: () => (/* binding */ nothingBuiltPlan),
   et: () => (/* binding */ plan),
   HN: () => (/* binding */ planLines),
   kR: () => (/* binding */ planOptionsFrom)
@@ -2180,6 +1022,18 @@ function planOptionsFrom(inputs, siblingLegs = []) {
         rawFrom: build.cacheFrom,
         rawTo: build.cacheTo,
         ...(cache.persistLocal ? { persistedLocal: true } : {}),
+    };
+}
+/** The plan of a run that builds nothing (a clean-up run): no reads, no writes, one note why. */
+function nothingBuiltPlan(ctx, options, why) {
+    return {
+        trigger: (0,plan_rules/* classify */.L8)(ctx),
+        namespace: (0,plan_names/* namespace */.MF)(options.scope, options.leg),
+        cacheFrom: [],
+        cacheTo: [],
+        reads: [],
+        writes: [],
+        notes: [why],
     };
 }
 /**
@@ -2585,601 +1439,6 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
 
 /***/ }),
 
-/***/ 31:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ renderCleanup)
-/* harmony export */ });
-/* harmony import */ var _summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7994);
-
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
-const code = (text) => `\`${cell(text)}\``;
-/** The job summary's clean-up section: what was deleted and kept and why, and the quota. */
-function renderCleanup(o) {
-    const title = o.kind === 'retention' ? 'Cache retention' : 'BuildKit cache: clean-up';
-    const out = [`${o.kind === 'retention' ? '###' : '##'} ${title}`, '', cell(o.why), ''];
-    const verb = o.dryRun ? 'would delete (dry run)' : 'deleted';
-    if (o.deleted.length === 0)
-        out.push(`Nothing ${o.dryRun ? 'would be ' : ''}deleted.`, '');
-    for (const d of o.deleted)
-        out.push(`- **${verb}** ${code(d.name)}: ${cell(d.why)}`);
-    for (const k of o.kept)
-        out.push(`- **kept** ${code(k.name)}: ${cell(k.why)}`);
-    if (o.deleted.length + o.kept.length > 0)
-        out.push('');
-    for (const n of [...o.notes, ...o.warnings])
-        out.push(`- ${cell(n)}`);
-    if (o.notes.length + o.warnings.length > 0)
-        out.push('');
-    const q = o.quota;
-    if (q) {
-        const pct = Math.round((q.repositoryBytes / q.limitBytes) * 100);
-        out.push(`GitHub cache usage: **${(0,_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.repositoryBytes)}** of ${(0,_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.limitBytes)} (${pct}%); ` +
-            `this scope's index entries ${(0,_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.scopeBytes)} (layer blobs are shared between scopes).`, '');
-        if (q.largest.length > 0) {
-            out.push('| largest entries | ref | size |', '|---|---|---:|');
-            for (const e of q.largest)
-                out.push(`| ${code(e.key)} | ${code(e.ref)} | ${(0,_summary__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(e.bytes)} |`);
-            out.push('');
-        }
-    }
-    return out.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 8850:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FK: () => (/* binding */ buildReport),
-/* harmony export */   Wf: () => (/* binding */ importResults),
-/* harmony export */   oh: () => (/* binding */ failureMessage),
-/* harmony export */   p_: () => (/* binding */ exportOutcome)
-/* harmony export */ });
-/* unused harmony exports firstExecuted, normalizeImage, changedBaseImages, changedBuildArgs, likelyReasons, baseImages */
-/* harmony import */ var _buildx_parse__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2487);
-
-/** Cache exporters default to mode=min; an inline cache can only be min. */
-const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
-const seconds = (ms) => Math.round(ms / 100) / 10;
-const didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
-const stageLabel = (s) => [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)';
-function importResults(log) {
-    return log.imports.map((i) => {
-        const took = seconds(i.durationMs);
-        if (!i.error)
-            return { source: i.source, result: 'imported', seconds: took };
-        const notFound = /not found|no such file|404|does not exist/i.test(i.error);
-        return { source: i.source, result: notFound ? 'not-found' : 'failed', error: i.error, seconds: took };
-    });
-}
-/** Per platform and stage, the first step (by its place in the stage) that did work. */
-function firstExecutedSteps(steps) {
-    const seen = new Set();
-    const out = [];
-    for (const s of [...steps].sort((a, b) => a.index - b.index)) {
-        const key = `${s.platform} ${s.stage}`;
-        if (!didWork(s) || seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(s);
-    }
-    // Back in build order.
-    return out.sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
-}
-function firstExecuted(steps) {
-    return firstExecutedSteps(steps).map((s) => ({
-        stage: stageLabel(s),
-        step: s.name,
-        instruction: s.instruction,
-        command: s.command,
-    }));
-}
-/** Whether the export happened, from what the plan asked and what the build record shows. */
-function exportOutcome(plan, log, built, skipWhy) {
-    const destinations = plan.cacheTo;
-    const exportMs = log ? log.exports.reduce((sum, e) => sum + e.durationMs, 0) : 0;
-    const outcome = (status, reason, took = 0) => ({
-        status,
-        reason,
-        seconds: took,
-        destinations,
-        manifest: null,
-        sizes: [],
-    });
-    if (destinations.length === 0) {
-        const why = skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
-        return outcome('skipped', why ?? 'no cache destination for this run');
-    }
-    if (skipWhy)
-        return outcome('skipped', skipWhy);
-    if (!built)
-        return outcome('skipped', 'the build did not finish');
-    const failed = log?.exports.find((e) => e.error);
-    if (failed)
-        return outcome('failed', failed.error ?? 'failed', seconds(exportMs));
-    if (log && log.exports.length === 0 && destinations.every((d) => d.startsWith('type=inline'))) {
-        // An inline cache has no export vertex of its own: it is written with the image.
-        return outcome('ok', 'exported inside the image');
-    }
-    return outcome('ok', '', seconds(exportMs));
-}
-/** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
-function normalizeImage(image) {
-    let name = image.replace(/@sha256:[0-9a-f]+$/, '');
-    name = name
-        .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
-        .replace(/^library\//, '');
-    const last = name.slice(name.lastIndexOf('/') + 1);
-    return last.includes(':') ? name : `${name}:latest`;
-}
-/**
- * FROM images whose digest differs between a previous build's materials and this one's. Images
- * only one side has are not changes (a new or removed stage, not a moved tag).
- */
-function changedBaseImages(previous, current) {
-    const images = (list) => list.filter((m) => m.image !== '' && m.digest !== '');
-    const out = [];
-    for (const cur of images(current)) {
-        const name = normalizeImage(cur.image);
-        const prev = images(previous).find((p) => normalizeImage(p.image) === name &&
-            (p.platform === '' || cur.platform === '' || p.platform === cur.platform));
-        if (prev && prev.digest !== cur.digest) {
-            out.push({ image: name, platform: cur.platform, from: prev.digest, to: cur.digest });
-        }
-    }
-    return out;
-}
-/** Names of build args added, removed or changed. Values are compared, never returned. */
-function changedBuildArgs(previous, current) {
-    const before = new Map(previous.map((a) => [a.name, a.value]));
-    const after = new Map(current.map((a) => [a.name, a.value]));
-    const names = new Set([...before.keys(), ...after.keys()]);
-    return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
-}
-const short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
-const quote = (command) => {
-    const text = command.replace(/`/g, "'").replace(/\s*\r?\n\s*/g, ' ');
-    return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
-};
-/**
- * Likely reasons why steps ran instead of coming from the cache. Each claim is one the record
- * supports; where it cannot tell the causes apart, it says which ones are possible.
- */
-function likelyReasons(input) {
-    const { steps } = input;
-    if (!steps.some(didWork))
-        return [];
-    const reasons = [];
-    const add = (kind, detail, s) => reasons.push({ kind, stage: s ? stageLabel(s) : '', step: s ? s.name : '', detail });
-    if (input.noCache) {
-        add('no-cache', 'no-cache is set: BuildKit ran every step without looking at any cache');
-        return reasons;
-    }
-    if (input.reads === 0 && input.imports.length === 0) {
-        add('no-cache-read', 'this run reads no cache: only what the builder itself kept could be reused');
-    }
-    for (const i of input.imports.filter((x) => x.result === 'failed')) {
-        add('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`);
-    }
-    const imported = input.imports.some((i) => i.result === 'imported');
-    if (input.imports.length > 0 && input.imports.every((i) => i.result === 'not-found')) {
-        add('first-build', `no cache was found at ${input.imports.map((i) => i.source).join(', ')}: nothing is cached for this ref ` +
-            'yet (its first build, or the cache expired or was deleted)');
-    }
-    // With no cache at all, every step ran for that one reason: per-stage guesses would be noise.
-    if (!imported && !steps.some((s) => s.status === 'cached'))
-        return reasons;
-    const changes = input.previous?.materials
-        ? changedBaseImages(input.previous.materials, input.materials)
-        : [];
-    const args = input.previous?.buildArgs && input.buildArgs
-        ? changedBuildArgs(input.previous.buildArgs, input.buildArgs)
-        : [];
-    const explained = new Set();
-    const otherwise = `or the cache held no result for it${input.modeMin ? ' (a mode=min cache keeps only the final stage)' : ''}`;
-    for (const f of firstExecutedSteps(steps)) {
-        const from = /--from[= ](\S+)/.exec(f.command)?.[1];
-        const changedInput = steps.find((s) => f.inputs.includes(s.digest) && didWork(s) && (s.stage !== f.stage || s.platform !== f.platform));
-        const base = input.bases.find((b) => f.inputs.includes(b.vertex));
-        const elsewhere = f.platform
-            ? steps.find((s) => s.status === 'cached' &&
-                s.platform !== f.platform &&
-                s.stage === f.stage &&
-                s.index === f.index &&
-                s.command === f.command)
-            : undefined;
-        if (changedInput) {
-            add('earlier-stage-changed', `stage ${quote(changedInput.stage || '(unnamed)')} built something new, so ${quote(f.command)} ran`, f);
-        }
-        else if ((f.instruction === 'COPY' || f.instruction === 'ADD') && !from) {
-            add('context-changed', `files that ${quote(f.command)} takes from the build context changed since the cached build`, f);
-        }
-        else if (elsewhere) {
-            add('platform-not-cached', `the cache holds this step for ${elsewhere.platform} but not for ${f.platform}`, f);
-        }
-        else if (base && changes.some((c) => c.image === normalizeImage(base.image))) {
-            const c = changes.find((x) => x.image === normalizeImage(base.image));
-            explained.add(c.image);
-            add('base-image-changed', `base image ${c.image} now resolves to ${short(c.to)} (was ${short(c.from)}), so every step on it ran`, f);
-        }
-        else if (args.length > 0 && f.instruction === 'RUN') {
-            add('build-args-changed', `build args changed (${args.join(', ')}): a RUN step reruns when an ARG in its stage changed value`, f);
-        }
-        else if (from) {
-            add('step-changed', `${quote(f.command)} ran although its source is cached: the instruction or the copied files changed, ${otherwise}`, f);
-        }
-        else if (base) {
-            add('step-changed', `${quote(f.command)} is the first step after FROM: the instruction, a build arg it uses or the base ` +
-                `image changed, ${otherwise}`, f);
-        }
-        else {
-            add('step-changed', `${quote(f.command)} ran after a cached step: the instruction or what it uses (build args, ENV, ` +
-                `mounted files) changed, ${otherwise}`, f);
-        }
-    }
-    for (const c of changes.filter((x) => !explained.has(x.image))) {
-        add('base-image-changed', `base image ${c.image} now resolves to ${short(c.to)} (was ${short(c.from)})`);
-    }
-    return reasons;
-}
-/** FROM images of this build: from the record, else the metadata's provenance, else the log. */
-function baseImages(record, metadata, log) {
-    const fromRecord = (record?.materials ?? []).filter((m) => m.image !== '');
-    if (fromRecord.length > 0)
-        return fromRecord;
-    const fromMetadata = (metadata?.materials ?? []).filter((m) => m.image !== '');
-    if (fromMetadata.length > 0)
-        return fromMetadata;
-    const out = [];
-    for (const b of log?.bases ?? []) {
-        if (b.digest === '' || out.some((m) => m.image === b.image && m.digest === b.digest))
-            continue;
-        out.push({ uri: '', image: b.image, platform: b.platform, digest: b.digest });
-    }
-    return out;
-}
-/** The one-line reason of a failed build: the step, its Dockerfile line and BuildKit's message. */
-function failureMessage(error, fallback) {
-    if (!error)
-        return `docker buildx build failed: ${fallback}`;
-    const where = error.file && error.line !== null ? ` (${error.file}:${error.line})` : '';
-    const step = error.step ? ` at ${error.step}` : '';
-    return `build failed${step}${where}: ${error.message || fallback}`.replace(/\s*\r?\n\s*/g, ' ');
-}
-function reportError(record, log) {
-    const failedStep = log?.steps.find((s) => s.status === 'failed');
-    if (record?.error) {
-        const e = record.error;
-        return {
-            step: e.step || failedStep?.name || '',
-            message: e.message,
-            file: e.location?.file ?? '',
-            line: e.location?.line ?? null,
-        };
-    }
-    if (failedStep)
-        return { step: failedStep.name, message: failedStep.error ?? '', file: '', line: null };
-    return null;
-}
-function buildReport(args) {
-    const log = args.log;
-    const record = args.record ?? null;
-    const metadata = args.metadata ?? null;
-    const steps = log?.steps ?? [];
-    const totals = (0,_buildx_parse__WEBPACK_IMPORTED_MODULE_0__/* .stepTotals */ .Oc)(steps);
-    // Sources found missing before the build (a local folder not written yet) are misses too.
-    const imports = [
-        ...(args.plan.missing ?? []).map((source) => ({ source, result: 'not-found', seconds: 0 })),
-        ...(log ? importResults(log) : []),
-    ];
-    const materials = baseImages(record, metadata, log);
-    const exported = args.exportResult;
-    const manifest = exported.manifest ??
-        (exported.status === 'ok' && metadata?.cacheManifest
-            ? { digest: metadata.cacheManifest.digest, size: metadata.cacheManifest.size }
-            : null);
-    return {
-        version: 1,
-        backend: args.backend,
-        trigger: args.plan.trigger.kind,
-        namespace: args.plan.namespace,
-        build: args.build,
-        plan: { reads: args.plan.reads, writes: args.plan.writes, notes: args.plan.notes },
-        tokenScopes: args.tokenScopes,
-        steps: {
-            total: totals.total,
-            cached: totals.cached,
-            executed: totals.executed,
-            notRun: totals.notRun,
-            ratio: Math.round(totals.ratio * 1000) / 1000,
-            executedSeconds: seconds(totals.executedMs),
-            firstExecuted: firstExecuted(steps),
-            list: steps.map((s) => ({
-                stage: s.stage,
-                platform: s.platform,
-                step: s.command,
-                status: s.status,
-                seconds: seconds(s.durationMs),
-                instruction: s.instruction,
-                index: s.index,
-                of: s.total,
-                cached: s.status === 'cached',
-            })),
-        },
-        imports,
-        export: { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes },
-        record: record
-            ? {
-                ref: record.ref,
-                status: record.status,
-                seconds: seconds(record.durationMs),
-                buildkitCachedSteps: record.numCachedSteps,
-                buildkitTotalSteps: record.numTotalSteps,
-            }
-            : null,
-        error: args.build === 'failed' ? reportError(record, log) : null,
-        baseImages: materials.map((m) => ({ image: m.image, platform: m.platform, digest: m.digest })),
-        likelyReasons: args.build === 'not-run' || !log
-            ? []
-            : likelyReasons({
-                steps,
-                bases: log.bases,
-                imports,
-                reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
-                noCache: args.noCache,
-                modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
-                materials,
-                buildArgs: record?.buildArgs,
-                previous: args.previous,
-            }),
-        timings: args.timings ?? null,
-        ...(args.mounts ? { mounts: args.mounts } : {}),
-        ...(args.localCache ? { localCache: args.localCache } : {}),
-    };
-}
-
-
-/***/ }),
-
-/***/ 7994:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ renderSummary),
-/* harmony export */   z: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/* harmony import */ var _cleanup_summary__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31);
-
-/** Markdown table cells: no pipes or newlines from step text may break the table. */
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
-}
-function code(text) {
-    return `\`${cell(text)}\``;
-}
-/** Prose outside tables: the report's details quote commands in backticks already. */
-function oneLine(text) {
-    return text.replace(/\s*\r?\n\s*/g, ' ');
-}
-function clip(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-/** Seconds as the report rounds them (0.1s): what rounds to 0 still took some time. */
-function duration(seconds) {
-    return seconds > 0 ? `${seconds}s` : '<0.1s';
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-const STATUS_ICON = {
-    cached: '✅ cached',
-    executed: '🔨 ran',
-    failed: '❌ failed',
-    canceled: '⏹️ canceled',
-    'not-run': '⏭️ not needed',
-};
-const REASON_TITLE = {
-    'no-cache': 'no-cache',
-    'no-cache-read': 'nothing read',
-    'first-build': 'no cache yet',
-    'import-failed': 'import failed',
-    'base-image-changed': 'base image changed',
-    'build-args-changed': 'build args changed',
-    'context-changed': 'context files changed',
-    'earlier-stage-changed': 'earlier stage changed',
-    'platform-not-cached': 'other platform only',
-    'step-changed': 'step not in cache',
-};
-/** More steps than this go into a collapsed block. */
-const STEPS_SHOWN = 40;
-/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
-const RESTORE_LABEL = {
-    exact: '✅ exact (own ref)',
-    fallback: '↪️ fallback',
-    miss: '➖ miss',
-    failed: '⚠️ failed',
-};
-/** Cache mounts: what each restored, injected, extracted and saved, and what was left out. */
-function renderMounts(m) {
-    const out = ['### Cache mounts', ''];
-    if (m.mounts.length > 0) {
-        out.push('| id | target | restored | size | restore | inject | extract | save | saved |', '|---|---|---|---:|---:|---:|---:|---:|---|');
-        for (const x of m.mounts) {
-            const restored = `${RESTORE_LABEL[x.restore] ?? x.restore}${x.restoredKey ? ` ${code(x.restoredKey)}` : ''}`;
-            const saved = x.saved ? `✅ ${code(x.savedKey)}` : `➖ ${cell(x.notSaved)}`;
-            const t = x.seconds;
-            out.push(`| ${code(x.id)} | ${code(x.target)} | ${restored} | ${x.bytes > 0 ? formatBytes(x.bytes) : ''} | ` +
-                `${t.restore}s | ${t.inject}s | ${t.extract}s | ${t.save}s | ${saved}${x.error ? ` ⚠️ ${cell(x.error)}` : ''} |`);
-        }
-        out.push('');
-    }
-    for (const s of m.skipped)
-        out.push(`- ${code(s.id)} (${code(s.target)}) is not persisted: ${cell(s.why)}`);
-    for (const n of m.notes)
-        out.push(`- ${cell(n)}`);
-    if (m.skipped.length + m.notes.length > 0)
-        out.push('');
-    out.push('GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.', '');
-    return out;
-}
-/** `cache: local` through the GitHub Actions cache: each folder restored, pruned and saved. */
-function renderLocalCache(l) {
-    const out = ['### Local cache folders (through the GitHub Actions cache)', ''];
-    out.push('| ref | folder | restored | size | pruned | restore | save | saved |', '|---|---|---|---:|---:|---:|---:|---|');
-    for (const f of l.folders) {
-        const restored = f.direction === 'write'
-            ? ''
-            : f.restore === 'hit'
-                ? `✅ ${code(f.restoredKey)}`
-                : f.restore === 'miss'
-                    ? '➖ miss'
-                    : `⚠️ ${cell(f.error)}`;
-        const saved = f.direction === 'read'
-            ? ''
-            : f.saved
-                ? `✅ ${code(f.savedKey)}`
-                : `➖ ${cell(f.notSaved)}${f.error ? ` ⚠️ ${cell(f.error)}` : ''}`;
-        const pruned = f.prunedBlobs > 0 ? `${f.prunedBlobs} blobs, ${formatBytes(f.prunedBytes)}` : '';
-        out.push(`| ${code(f.ref)} | ${code(f.name)} | ${restored} | ${f.bytes > 0 ? formatBytes(f.bytes) : ''} | ${pruned} | ${f.seconds.restore}s | ${f.seconds.save}s | ${saved} |`);
-    }
-    out.push('');
-    return out;
-}
-function renderSummary(r) {
-    const out = [];
-    const pct = `${Math.round(r.steps.ratio * 100)}%`;
-    const s = r.steps;
-    if (r.build === 'not-run') {
-        out.push('## BuildKit cache: plan only (dry run)', '');
-    }
-    else {
-        out.push(`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${pct})`, '');
-    }
-    const facts = [
-        `backend **${r.backend}**`,
-        `run kind **${r.trigger}**`,
-        `cache namespace ${code(r.namespace)}`,
-    ];
-    if (r.build !== 'not-run') {
-        facts.unshift(r.build === 'succeeded' ? '**Build succeeded**' : '**Build failed**');
-        facts.push(`${s.executed} ${s.executed === 1 ? 'step' : 'steps'} ran for ${s.executedSeconds}s`);
-        if (s.notRun > 0)
-            facts.push(`${s.notRun} not reached`);
-    }
-    const exportSize = r.export.sizes.find((x) => x.bytes !== null)?.bytes;
-    facts.push(`cache export **${r.export.status}**` +
-        (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
-        (exportSize != null ? ` (${formatBytes(exportSize)})` : ''));
-    out.push(`${facts.join(' · ')}`, '');
-    if (r.error) {
-        const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
-        out.push(`> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${cell(clip(r.error.message, 400))}`, '');
-    }
-    if (r.likelyReasons.length > 0) {
-        out.push('### Likely reasons for cache misses', '');
-        for (const reason of r.likelyReasons) {
-            const scope = reason.stage ? ` in stage ${code(reason.stage)}` : '';
-            out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
-        }
-        out.push('');
-    }
-    if (s.list.length > 0) {
-        const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
-        // The first step that ran in each stage is where that stage's cache broke.
-        const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
-        s.list.forEach((step, n) => {
-            const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
-            const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
-            const label = step.status === 'not-run' && r.build === 'failed'
-                ? '⏭️ not reached'
-                : (STATUS_ICON[step.status] ?? step.status);
-            const result = `${label}${first ? ' · first miss' : ''}`;
-            const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
-            rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
-        });
-        out.push('### Steps', '');
-        if (s.list.length > STEPS_SHOWN) {
-            out.push(`<details><summary>${s.list.length} steps, in build order</summary>`, '', ...rows, '', '</details>');
-        }
-        else {
-            out.push(...rows);
-        }
-        out.push('');
-    }
-    if (r.imports.length > 0) {
-        out.push('### Cache import', '', '| source | result | time |', '|---|---|---:|');
-        for (const i of r.imports) {
-            const result = i.result === 'imported'
-                ? '✅ imported'
-                : i.result === 'not-found'
-                    ? '➖ not found (normal for the first build of a ref)'
-                    : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
-            out.push(`| ${code(i.source)} | ${result} | ${duration(i.seconds)} |`);
-        }
-        out.push('');
-    }
-    out.push('### Cache export', '');
-    const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
-    out.push(`${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
-        `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
-        (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''), '');
-    for (const d of r.export.destinations) {
-        const size = r.export.sizes.find((x) => x.destination === d);
-        const text = !size ? '' : size.bytes !== null ? `${formatBytes(size.bytes)} (${size.how})` : size.how;
-        out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
-    }
-    if (r.export.destinations.length > 0)
-        out.push('');
-    if (r.mounts)
-        out.push(...renderMounts(r.mounts));
-    if (r.localCache)
-        out.push(...renderLocalCache(r.localCache));
-    // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
-    out.push('### Cache plan', '');
-    for (const read of r.plan.reads) {
-        out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${read.entry ? code(read.entry) : 'not read'}`);
-    }
-    for (const write of r.plan.writes) {
-        out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
-    }
-    if (r.plan.writes.length === 0)
-        out.push('- **write**: nothing is written by this run');
-    out.push('');
-    if (r.plan.notes.length > 0) {
-        out.push('Notes:', '');
-        for (const note of r.plan.notes)
-            out.push(`- ${cell(note)}`);
-        out.push('');
-    }
-    if (r.tokenScopes) {
-        const list = r.tokenScopes.map((t) => `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
-        out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
-    }
-    if (r.baseImages.length > 0) {
-        const list = r.baseImages.map((b) => `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
-        out.push(`Base images: ${list.join(', ')}.`, '');
-    }
-    if (r.cleanup)
-        out.push((0,_cleanup_summary__WEBPACK_IMPORTED_MODULE_0__/* .renderCleanup */ .B)(r.cleanup));
-    return out.join('\n');
-}
-
-
-/***/ }),
-
 /***/ 6342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3259,154 +1518,58 @@ async function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 7424:
+/***/ 9899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ setOutputs)
+/* harmony export */   FJ: () => (/* binding */ releaseCacheKey),
+/* harmony export */   G3: () => (/* binding */ isIndexOf),
+/* harmony export */   OR: () => (/* binding */ cacheNameOfKey),
+/* harmony export */   ad: () => (/* binding */ FAMILY_KEY_PREFIX),
+/* harmony export */   fA: () => (/* binding */ localKeyPrefix),
+/* harmony export */   fp: () => (/* binding */ mountKeyPrefix),
+/* harmony export */   gR: () => (/* binding */ INDEX_KEY_PREFIX),
+/* harmony export */   nI: () => (/* binding */ indexKeys),
+/* harmony export */   v8: () => (/* binding */ BLOB_KEY_PREFIX)
 /* harmony export */ });
-/* unused harmony export OUTPUT_NAMES */
-/* harmony import */ var _commands__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6342);
-
-/** Every output the action sets; a test checks this list against action.yml. */
-const OUTPUT_NAMES = [
-    'imageid',
-    'digest',
-    'metadata',
-    'builder',
-    'cache-from',
-    'cache-to',
-    'cached-steps',
-    'total-steps',
-    'cache-hit-ratio',
-    'cache-export',
-    'cache-report',
-    'cache-usage-bytes',
-    'bake-file',
-    'cache-mounts',
-    'cache-mounts-saved',
-];
-function setOutputs(outputs) {
-    for (const name of OUTPUT_NAMES) {
-        const value = outputs[name];
-        if (value !== undefined)
-            _commands__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-    }
-}
-
-
-/***/ }),
-
-/***/ 2273:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _k: () => (/* binding */ lookUpGhaCaches),
-/* harmony export */   dC: () => (/* binding */ indexNames),
-/* harmony export */   ym: () => (/* binding */ ghaServiceFrom)
-/* harmony export */ });
-/* unused harmony exports GHA_CACHE_VERSION, indexKeys, isIndexOf */
+/* unused harmony exports LOCAL_KEY_PREFIX, MOUNT_KEY_PREFIX, indexNames */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9663);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 
 
 /**
- * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
- * importer asks at import: its client (go-actions-cache) looks an index up with
- * GetCacheEntryDownloadURL (cache service v2) or `GET _apis/artifactcache/cache` (v1, GHES and
- * older runners), under one constant version. GitHub's scope rules then answer exactly what the
- * import will see. Neither BuildKit nor `@actions/cache` lists entries, and GitHub guarantees a
- * job's token no listing call, so none is made.
+ * The key scheme of every GitHub cache entry the action's runs leave: a contract between the rooms
+ * that write entries (BuildKit's gha export, local folders, cache mounts, buildx releases) and the
+ * clean-up that deletes them. Each kind of entry is tied to a cache name, so a gone ref's entries of
+ * every kind can be found and deleted together.
  */
-/** go-actions-cache's version: one constant hash for every key, not one per key. */
-const GHA_CACHE_VERSION = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update('|go-actionscache-1.0').digest('hex');
 /** BuildKit's index format version inside the key (`index-<name>-1-…`). */
 const INDEX_VERSION = '1';
-/**
- * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
- * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
- */
-function ghaServiceFrom(env) {
-    const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
-    if (v2 && env.ACTIONS_RESULTS_URL)
-        return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
-    if (!v2 && env.ACTIONS_CACHE_URL)
-        return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
-    return null;
-}
+/** BuildKit's gha layer blobs: content-addressed, shared by every index that can read their scope. */
+const BLOB_KEY_PREFIX = 'buildkit-blob-';
+/** BuildKit's gha index entries. */
+const INDEX_KEY_PREFIX = 'index-';
+/** `cache: local` folders kept in the GitHub cache; bump when the archive's layout changes. */
+const LOCAL_KEY_PREFIX = 'bkca-local-v1';
+/** Cache mounts kept in the GitHub cache; bump when the archive's layout changes. */
+const MOUNT_KEY_PREFIX = 'bkca-mount-v1';
 /**
  * The index keys BuildKit's import loads for a cache name: one per ref scope of the token,
  * `index-<name>-1-<first 8 hex of sha256(scope)>` (the exporter appends `#<n>`). Without the
  * token's scopes, the prefix every such key starts with.
  */
 function indexKeys(name, tokenScopes) {
-    const prefix = `index-${name}-${INDEX_VERSION}-`;
+    const prefix = `${INDEX_KEY_PREFIX}${name}-${INDEX_VERSION}-`;
     if (!tokenScopes || tokenScopes.length === 0)
         return [prefix];
     return tokenScopes.map((s) => prefix + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(s).digest('hex').slice(0, 8));
 }
 /** Whether a matched key is an index of exactly this name (`…branch-main-` also starts `…branch-main-2-…`). */
 function isIndexOf(key, name) {
-    const prefix = `index-${name}-${INDEX_VERSION}-`;
+    const prefix = `${INDEX_KEY_PREFIX}${name}-${INDEX_VERSION}-`;
     return key.startsWith(prefix) && /^[0-9a-f]{8}(?:#\d+)?$/.test(key.slice(prefix.length));
-}
-/**
- * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
- * fails: a name whose request fails stays unknown, with the reason.
- */
-async function lookUpGhaCaches(o) {
-    const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
-    const fetchImpl = o.fetchImpl ?? _net_http__WEBPACK_IMPORTED_MODULE_1__/* .httpFetch */ .tX;
-    const reasons = [];
-    const found = new Map();
-    await Promise.all(o.names.map(async (name) => {
-        const keys = indexKeys(name, o.tokenScopes);
-        try {
-            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
-            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
-            // A key of another name that shares the prefix says nothing about this one.
-            found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
-        }
-        catch (e) {
-            found.set(name, undefined);
-            const timedOut = signal.aborted || e?.name === 'TimeoutError';
-            reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : (0,_net_http__WEBPACK_IMPORTED_MODULE_1__/* .failureText */ .kY)(e));
-        }
-    }));
-    return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
-}
-class LookupRefused extends Error {
-}
-/** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
-async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
-    const res = await fetchImpl(`${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ key: keys[0], restore_keys: keys, version: GHA_CACHE_VERSION }),
-        signal,
-    });
-    if (!res.ok)
-        throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
-    const body = (await res.json());
-    return body.ok === true ? String(body.matched_key ?? '') : null;
-}
-/** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
-async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
-    const query = new URLSearchParams({ keys: keys.join(','), version: GHA_CACHE_VERSION });
-    const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
-        signal,
-    });
-    if (res.status === 204)
-        return null;
-    if (!res.ok)
-        throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
-    const text = await res.text();
-    if (text.trim() === '')
-        return null;
-    const body = JSON.parse(text);
-    return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
 }
 /** The cache names in BuildKit index keys (`index-<name>-1-<8 hex>[#n]`); other keys are ignored. */
 function indexNames(keys) {
@@ -3418,100 +1581,34 @@ function indexNames(keys) {
     }
     return [...names].sort();
 }
-
-
-/***/ }),
-
-/***/ 1057:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GZ: () => (/* binding */ runCacheWorker),
-/* harmony export */   Wr: () => (/* binding */ saveInto)
-/* harmony export */ });
-/* unused harmony exports RESULT_PREFIX, readWorkerRun, workerScript */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6342);
-/* harmony import */ var _buildx_builder__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1747);
-
-
-
-const RESULT_PREFIX = 'bkca-cache-result:';
-/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
-function clientProblems(stdout) {
-    return stdout
-        .split('\n')
-        .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
-        .filter((l) => l !== '');
+/** `bkca-local-v1/<cache name>/`: every saved state of a `cache: local` folder. */
+const localKeyPrefix = (name) => `${LOCAL_KEY_PREFIX}/${name}/`;
+/** `bkca-mount-v1/<mount id>/<cache name of the ref>/`: a ref's mount, whatever its content. */
+function mountKeyPrefix(mountIdSlug, cacheName) {
+    return `${MOUNT_KEY_PREFIX}/${mountIdSlug}/${cacheName}/`;
 }
-/** What a worker run means. Pure: its output in. */
-function readWorkerRun(op, run, timeoutMs, ms) {
-    if (run.timedOut)
-        return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
-    const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-    let result = null;
-    try {
-        result = line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null;
-    }
-    catch {
-        result = null;
-    }
-    const problems = clientProblems(run.stdout);
-    if (result === null) {
-        return { status: 'failed', reason: problems[0] ?? (0,_buildx_builder__WEBPACK_IMPORTED_MODULE_2__/* .lastLine */ .fM)(run.stderr || run.stdout), ms };
-    }
-    if (result.error)
-        return { status: 'failed', reason: result.error, ms };
-    if (op === 'restore') {
-        if (result.matchedKey)
-            return { status: 'hit', matchedKey: result.matchedKey, ms };
-        const failed = problems.find((p) => /failed to restore/i.test(p));
-        return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
-    }
-    if (result.cacheId !== undefined && result.cacheId !== -1)
-        return { status: 'saved', ms };
-    // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
-    const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
-    if (/\(409\)|already.exists/i.test(reserve))
-        return { status: 'exists', ms };
-    return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
+/** A downloaded buildx release: one entry per version, OS and architecture. */
+function releaseCacheKey(version, platform = node_os__WEBPACK_IMPORTED_MODULE_1__.platform(), arch = node_os__WEBPACK_IMPORTED_MODULE_1__.arch()) {
+    return `buildkit-cache-action-buildx-${version}-${platform}-${arch}`;
 }
-/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
-const workerScript = () => node_path__WEBPACK_IMPORTED_MODULE_0__.join(__dirname, '..', 'cache', 'index.js');
-async function runCacheWorker(exec, request, o) {
-    const started = Date.now();
-    const env = {
-        ...o.env,
-        GITHUB_WORKSPACE: o.root,
-        // A stuck segment download gives up within the call's own bound.
-        SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
-    };
-    const run = await exec(process.execPath, [o.script ?? workerScript()], {
-        cwd: o.root,
-        env,
-        input: JSON.stringify(request),
-        timeoutMs: o.timeoutMs,
-    });
-    return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
-}
-/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
-async function saveInto(exec, r, what, request, o) {
-    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
-    r.seconds.save = Math.round(call.ms / 100) / 10;
-    if (call.status === 'failed') {
-        r.error = `save failed: ${call.reason}`;
-        r.notSaved = 'the save failed';
-        _runner_commands__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`${what}: ${r.error}`);
-    }
-    else if (call.status === 'exists') {
-        r.notSaved = 'another run saved the same content first';
-    }
-    else {
-        r.saved = true;
-        r.savedKey = request.key;
-        _runner_commands__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`${what}: saved as ${request.key}`);
-    }
+/** The key prefix that lists a family's entries whose cache name starts with `namePrefix`. */
+const FAMILY_KEY_PREFIX = {
+    index: (namePrefix) => `${INDEX_KEY_PREFIX}${namePrefix}`,
+    local: (namePrefix) => `${LOCAL_KEY_PREFIX}/${namePrefix}`,
+    // The mount id comes first: every mount of the ref is listed, and the names pick among them.
+    mount: () => `${MOUNT_KEY_PREFIX}/`,
+};
+/** The cache name a GitHub cache entry belongs to; null for layer blobs and other tools' entries. */
+function cacheNameOfKey(key) {
+    const [index] = indexNames([key]);
+    if (index !== undefined)
+        return index;
+    const parts = key.split('/');
+    if (parts.length === 3 && parts[0] === LOCAL_KEY_PREFIX)
+        return parts[1];
+    if (parts.length === 4 && parts[0] === MOUNT_KEY_PREFIX)
+        return parts[2];
+    return null;
 }
 
 
@@ -3530,15 +1627,11 @@ async function saveInto(exec, r, what, request, o) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9663);
+/* harmony import */ var _lib_oci__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7950);
 
 
 
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-].join(', ');
+
 /** `type=registry,ref=host/name:tag,mode=max` → its attributes (CSV: a field may be quoted). */
 function cacheEntryAttributes(entry) {
     const fields = [];
@@ -3606,7 +1699,7 @@ async function registryCacheBytes(ref, digest, fetcher = _net_http__WEBPACK_IMPO
         return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
     try {
         const res = await fetcher(url, {
-            headers: { Accept: MANIFEST_TYPES },
+            headers: { Accept: _lib_oci__WEBPACK_IMPORTED_MODULE_3__/* .MANIFEST_TYPES */ ._ },
             signal: AbortSignal.timeout(timeoutMs),
         });
         if (!res.ok) {
@@ -3691,7 +1784,6 @@ async function measureExports(destinations, manifest, fetcher) {
 /* harmony export */   MX: () => (/* binding */ registryFailure),
 /* harmony export */   Me: () => (/* binding */ openRegistry),
 /* harmony export */   Qp: () => (/* binding */ manifestsExist),
-/* harmony export */   _P: () => (/* binding */ MANIFEST_TYPES),
 /* harmony export */   cB: () => (/* binding */ listTags)
 /* harmony export */ });
 /* unused harmony exports parseImageName, registryOrigin, parseChallenges, RegistryError */
@@ -3702,6 +1794,8 @@ async function measureExports(destinations, manifest, fetcher) {
 /* harmony import */ var _lib_docker_config__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6146);
 /* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9663);
 /* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6342);
+/* harmony import */ var _lib_oci__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7950);
+
 
 
 
@@ -3949,13 +2043,6 @@ function basic(credentials) {
 /** A refusal or failure described for the log; never holds credentials. */
 class RegistryError extends Error {
 }
-/** What the cache exporters write: manifest lists and indexes, or an image manifest (`image-manifest=true`). */
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
 /** A session with the registry of `image` (see {@link RegistrySession}); throws for a name docker would refuse. */
 function openRegistry(options) {
     return openSession(parseImageName(options.image), options, options.signal, options.timeoutMs ?? 15_000);
@@ -4174,7 +2261,7 @@ async function manifestsExist(options) {
     await Promise.all(options.tags.map(async (tag) => {
         try {
             const url = `${session.origin}/v2/${name.repository}/manifests/${encodeURIComponent(tag)}`;
-            const response = await session.send(url, { method: 'HEAD', headers: { Accept: MANIFEST_TYPES } });
+            const response = await session.send(url, { method: 'HEAD', headers: { Accept: _lib_oci__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_TYPES */ ._ } });
             await response.arrayBuffer().catch(() => undefined);
             if (response.ok || response.status === 404) {
                 found.set(tag, response.ok);
@@ -4638,40 +2725,520 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/runner/commands.ts
 var commands = __nccwpck_require__(6342);
-// EXTERNAL MODULE: ./src/buildx/args.ts
-var args = __nccwpck_require__(1703);
-// EXTERNAL MODULE: ./src/buildx/builder.ts
-var buildx_builder = __nccwpck_require__(1747);
-// EXTERNAL MODULE: ./src/buildx/parse.ts
-var parse = __nccwpck_require__(2487);
-// EXTERNAL MODULE: ./src/stores/measure.ts
-var measure = __nccwpck_require__(9438);
-;// CONCATENATED MODULE: ./src/report/warnings.ts
+;// CONCATENATED MODULE: ./src/buildx/args.ts
+function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
+    const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
+    const opts = [...builder.driverOpts];
+    for (const extra of extraDriverOpts) {
+        const key = extra.slice(0, extra.indexOf('='));
+        if (!opts.some((o) => o.startsWith(`${key}=`)))
+            opts.push(extra);
+    }
+    for (const opt of opts)
+        args.push('--driver-opt', opt);
+    if (builder.buildkitdFlags !== '')
+        args.push('--buildkitd-flags', builder.buildkitdFlags);
+    if (configFile)
+        args.push('--buildkitd-config', configFile);
+    args.push('--bootstrap');
+    if (builder.driver === 'remote')
+        args.push(builder.endpoint);
+    return args;
+}
+function args_removeBuilderArgs(name) {
+    return ['buildx', 'rm', '--force', name];
+}
+function args_inspectBuilderArgs(name) {
+    return ['buildx', 'inspect', name];
+}
+const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
+    (context.includes('.git') || context.includes('#'));
+function gitContextHost(context) {
+    if (!isGitContext(context))
+        return null;
+    const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+)/.exec(context) ?? /^git@([^:]+):/.exec(context);
+    return m ? m[1] : null;
+}
+/** `docker buildx build …`: every input becomes its own argument, in a stable order. */
+function buildArgs(i) {
+    const b = i.build;
+    const args = ['buildx', 'build', '--builder', i.builder];
+    const each = (flag, values) => values.forEach((v) => args.push(flag, v));
+    const one = (flag, value) => value !== '' && args.push(flag, value);
+    each('--add-host', b.addHosts);
+    each('--allow', b.allow);
+    each('--annotation', b.annotations);
+    each('--attest', b.attests);
+    each('--build-arg', b.buildArgs);
+    each('--build-context', b.buildContexts);
+    each('--cache-from', i.cacheFrom);
+    each('--cache-to', i.cacheTo);
+    one('--call', b.call);
+    one('--cgroup-parent', b.cgroupParent);
+    one('--file', b.file);
+    if (i.iidFile !== '')
+        args.push('--iidfile', i.iidFile);
+    each('--label', b.labels);
+    if (b.load)
+        args.push('--load');
+    args.push('--metadata-file', i.metadataFile);
+    one('--network', b.network);
+    if (b.noCache)
+        args.push('--no-cache');
+    each('--no-cache-filter', b.noCacheFilters);
+    each('--output', b.outputs);
+    if (b.platforms.length > 0)
+        args.push('--platform', b.platforms.join(','));
+    if (b.provenance !== '')
+        args.push(`--provenance=${b.provenance}`);
+    if (b.pull)
+        args.push('--pull');
+    if (b.push)
+        args.push('--push');
+    if (b.sbom !== '')
+        args.push(`--sbom=${b.sbom}`);
+    b.secrets.forEach((s, n) => args.push('--secret', `id=${s.id},env=${i.secretEnvNames[n]}`));
+    b.secretEnvs.forEach((s) => args.push('--secret', `id=${s.id},env=${s.env}`));
+    b.secretFiles.forEach((s) => args.push('--secret', `id=${s.id},src=${s.path}`));
+    if (i.gitAuthEnv)
+        args.push('--secret', `id=GIT_AUTH_TOKEN.${i.gitAuthEnv.host},env=${i.gitAuthEnv.env}`);
+    one('--shm-size', b.shmSize);
+    each('--ssh', b.ssh);
+    each('--tag', b.tags);
+    one('--target', b.target);
+    each('--ulimit', b.ulimit);
+    args.push(b.context);
+    return args;
+}
+/**
+ * The cache export as its own invocation, after the image build: the same build definition (so
+ * every step is a local cache hit), no image outputs, only `--cache-to`. Ending it on a timeout or
+ * a failure cannot touch the image, which the first invocation already built and pushed.
+ */
+function cacheExportArgs(i) {
+    const definition = {
+        ...i.build,
+        tags: [],
+        labels: [],
+        annotations: [],
+        push: false,
+        load: false,
+        outputs: ['type=cacheonly'],
+        pull: false,
+        noCache: false,
+        // Attestations belong to the image, which the first invocation made.
+        provenance: 'false',
+        sbom: '',
+        attests: [],
+        call: '',
+    };
+    return buildArgs({ ...i, build: definition, iidFile: '' });
+}
+function historyLogsArgs(builder, ref) {
+    return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
+}
+function historyInspectArgs(builder, ref) {
+    return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
+}
+
+;// CONCATENATED MODULE: ./src/buildx/parse.ts
+/** Pure parsers for what buildx prints and writes; tested against recorded real output. */
+/** `github.com/docker/buildx v0.29.1 1a2b3c` or Debian's `… 0.29.1+ds1 0.29.1+ds1-4` → `0.29.1`. */
+function parseBuildxVersion(stdout) {
+    const m = /github\.com\/docker\/buildx\s+v?(\d+\.\d+\.\d+)/.exec(stdout) ?? /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
+    return m ? m[1] : null;
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' ? v : '');
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+function descriptor(v) {
+    let d = v;
+    if (typeof d === 'string') {
+        try {
+            d = JSON.parse(d);
+        }
+        catch {
+            return null;
+        }
+    }
+    if (!isObject(d) || str(d.digest) === '')
+        return null;
+    return { mediaType: str(d.mediaType), digest: str(d.digest), size: num(d.size) };
+}
+/**
+ * `pkg:docker/127.0.0.1:5000/busybox@latest?platform=linux%2Famd64` → image and platform. Other
+ * package URLs (git, http sources) keep their URI and get no image.
+ */
+function parseMaterialUri(uri) {
+    const m = /^pkg:docker\/([^@?#]+)(?:@([^?#]+))?(?:\?([^#]*))?/.exec(uri);
+    if (!m)
+        return { image: '', platform: '' };
+    const name = decodeURIComponent(m[1]);
+    const version = m[2] ? decodeURIComponent(m[2]) : '';
+    const image = version === '' ? name : version.includes(':') ? `${name}@${version}` : `${name}:${version}`;
+    const platform = new URLSearchParams(m[3] ?? '').get('platform') ?? '';
+    return { image, platform };
+}
+function material(uri, digest) {
+    return { uri, ...parseMaterialUri(uri), digest };
+}
+function parseMetadata(text) {
+    let raw = {};
+    try {
+        const parsed = JSON.parse(text);
+        if (isObject(parsed))
+            raw = parsed;
+    }
+    catch {
+        raw = {};
+    }
+    const buildRef = str(raw['buildx.build.ref']);
+    const provenance = raw['buildx.build.provenance'];
+    const materials = [];
+    if (isObject(provenance) && Array.isArray(provenance.materials)) {
+        for (const m of provenance.materials) {
+            if (!isObject(m) || str(m.uri) === '')
+                continue;
+            const sha = isObject(m.digest) ? str(m.digest.sha256) : '';
+            materials.push(material(str(m.uri), sha ? `sha256:${sha}` : ''));
+        }
+    }
+    return {
+        ref: buildRef === '' ? null : (buildRef.split('/').pop() ?? null),
+        digest: str(raw['containerimage.digest']),
+        cacheManifest: descriptor(raw['cache.manifest']),
+        materials,
+        raw,
+    };
+}
+const STEP_NAME = /^\[([^\]]*?)\s*(\d+)\/(\d+)\]\s+(\S+)\s*(.*)$/s;
+/** The parts of a step's vertex name; null for names that are not a Dockerfile step. */
+function parseStepName(name) {
+    const m = STEP_NAME.exec(name);
+    if (!m)
+        return null;
+    const prefix = m[1].split(/\s+/).filter((p) => p !== '');
+    return {
+        platform: prefix.find((p) => p.includes('/')) ?? '',
+        stage: prefix.find((p) => !p.includes('/')) ?? '',
+        index: Number(m[2]),
+        total: Number(m[3]),
+        instruction: m[4].toUpperCase(),
+        command: `${m[4]} ${m[5]}`.trim(),
+    };
+}
+/** Splits the rawjson stream (one JSON document per line, or several run together) into documents. */
+function jsonDocuments(text) {
+    const docs = [];
+    for (const line of text.split('\n')) {
+        const t = line.trim();
+        if (!t.startsWith('{'))
+            continue;
+        try {
+            docs.push(JSON.parse(t));
+            continue;
+        }
+        catch {
+            // Several documents on one line, or a torn line (the process was cut off).
+        }
+        let depth = 0;
+        let inString = false;
+        let escaped = false;
+        let start = -1;
+        for (let i = 0; i < t.length; i++) {
+            const c = t[i];
+            if (inString) {
+                if (escaped)
+                    escaped = false;
+                else if (c === '\\')
+                    escaped = true;
+                else if (c === '"')
+                    inString = false;
+            }
+            else if (c === '"')
+                inString = true;
+            else if (c === '{') {
+                if (depth === 0)
+                    start = i;
+                depth++;
+            }
+            else if (c === '}' && depth > 0 && --depth === 0) {
+                try {
+                    docs.push(JSON.parse(t.slice(start, i + 1)));
+                }
+                catch {
+                    // Not JSON after all: skip it.
+                }
+            }
+        }
+    }
+    return docs;
+}
+/**
+ * RFC 3339 with nanoseconds → microseconds since the epoch. Comparing the strings is wrong
+ * (BuildKit trims trailing zeros: `…29.15Z` is earlier than `…29.1543Z`), and Date.parse keeps
+ * only milliseconds, which cannot order steps BuildKit reports in the same millisecond.
+ */
+function timeMicros(ts) {
+    const m = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/.exec(ts);
+    if (!m) {
+        const t = Date.parse(ts);
+        return Number.isFinite(t) ? t * 1000 : NaN;
+    }
+    const seconds = Date.parse(`${m[1]}${m[3]}`);
+    if (!Number.isFinite(seconds))
+        return NaN;
+    return seconds * 1000 + Number((m[2] ?? '').padEnd(6, '0').slice(0, 6));
+}
+function ms(from, to) {
+    if (!from || !to)
+        return 0;
+    const d = (timeMicros(to) - timeMicros(from)) / 1000;
+    return Number.isFinite(d) && d > 0 ? Math.round(d) : 0;
+}
+const isCanceled = (error) => /context canceled|^canceled$|: canceled$/i.test(error);
+/**
+ * Folds `docker buildx history logs --progress rawjson` into steps. A vertex is reported many
+ * times as it progresses; it is one step. `[internal]` work, `FROM` resolution and exports are
+ * not steps: a step is what a user calls one, an instruction the cache can save.
+ *
+ * On a shared engine a vertex this build has in common with a concurrent build (the same base
+ * image, the same step) also carries that build's earlier progress, under that build's name.
+ * Entries that started before this build loaded its definition are that build's: they set no
+ * time, status or name here. The vertex list BuildKit sends first names vertices as this build does.
+ */
+function parseRawJsonLog(text) {
+    const entries = [];
+    for (const doc of jsonDocuments(text)) {
+        const vertexes = doc.vertexes;
+        if (!Array.isArray(vertexes))
+            continue;
+        for (const v of vertexes)
+            if (v && typeof v.digest === 'string')
+                entries.push(v);
+    }
+    // This build starts by loading its definition. Progress from before that belongs to another
+    // build that shared a vertex with this one (seen with a concurrent build of the same base).
+    const loads = entries
+        .filter((v) => v.started && /^\[internal\] load build definition/.test(v.name ?? ''))
+        .map((v) => timeMicros(v.started));
+    const buildStart = loads.length > 0 ? Math.min(...loads) : -Infinity;
+    const ours = (v) => !v.started || !(timeMicros(v.started) < buildStart);
+    const merged = new Map();
+    for (const v of entries) {
+        let m = merged.get(v.digest);
+        if (!m) {
+            m = { digest: v.digest };
+            merged.set(v.digest, m);
+        }
+        if (Array.isArray(v.inputs) && !m.inputs)
+            m.inputs = v.inputs.filter((i) => typeof i === 'string');
+        if (!ours(v)) {
+            if (v.name && !m.foreign)
+                m.foreign = v.name;
+            continue;
+        }
+        // The vertex list BuildKit sends first (no times) names the vertices as this build does.
+        if (v.name && !v.started && !m.listed)
+            m.listed = v.name;
+        if (v.name && !m.name)
+            m.name = v.name;
+        if (v.cached)
+            m.cached = true;
+        if (v.error)
+            m.error = v.error;
+        const start = v.started ? timeMicros(v.started) : NaN;
+        if (Number.isFinite(start) && (m.firstStartUs === undefined || start < m.firstStartUs)) {
+            m.firstStart = v.started;
+            m.firstStartUs = start;
+        }
+        const end = v.completed ? timeMicros(v.completed) : NaN;
+        if (Number.isFinite(end) && (m.lastEndUs === undefined || end > m.lastEndUs)) {
+            m.lastEnd = v.completed;
+            m.lastEndUs = end;
+        }
+    }
+    // Depth in the graph orders steps BuildKit reports at the same instant (a fully cached build).
+    const depths = new Map();
+    const depth = (digest, seen) => {
+        const known = depths.get(digest);
+        if (known !== undefined)
+            return known;
+        if (seen.has(digest))
+            return 0;
+        seen.add(digest);
+        const inputs = merged.get(digest)?.inputs ?? [];
+        const d = inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map((i) => depth(i, seen)));
+        depths.set(digest, d);
+        return d;
+    };
+    const log = { steps: [], imports: [], exports: [], bases: [] };
+    for (const v of merged.values()) {
+        // Only another build named it: its stage is that build's, not this one's.
+        const foreign = !v.listed && !v.name;
+        const name = v.listed ?? v.name ?? v.foreign ?? '';
+        const durationMs = ms(v.firstStart, v.lastEnd);
+        const importMatch = /^importing cache manifest from (.*)$/s.exec(name);
+        if (importMatch) {
+            log.imports.push({ name, source: importMatch[1], durationMs, ...(v.error ? { error: v.error } : {}) });
+            continue;
+        }
+        if (/^exporting (cache|to GitHub Actions Cache)/i.test(name)) {
+            log.exports.push({ name, durationMs, ...(v.error ? { error: v.error } : {}) });
+            continue;
+        }
+        const parts = parseStepName(name);
+        if (!parts)
+            continue;
+        if (parts.instruction === 'FROM') {
+            const ref = parts.command.replace(/^FROM\s+/i, '').split(/\s+/)[0];
+            const at = ref.lastIndexOf('@');
+            log.bases.push({
+                vertex: v.digest,
+                stage: foreign ? '' : parts.stage,
+                platform: foreign ? '' : parts.platform,
+                image: at > 0 ? ref.slice(0, at) : ref,
+                digest: at > 0 ? ref.slice(at + 1) : '',
+            });
+            continue;
+        }
+        let status;
+        if (v.error)
+            status = isCanceled(v.error) ? 'canceled' : 'failed';
+        else if (v.cached)
+            status = 'cached';
+        else if (v.lastEnd)
+            status = 'executed';
+        else
+            status = 'not-run';
+        log.steps.push({
+            digest: v.digest,
+            name,
+            ...parts,
+            status,
+            durationMs: status === 'executed' || status === 'failed' || status === 'canceled' ? durationMs : 0,
+            startedAt: v.firstStart ?? '',
+            inputs: v.inputs ?? [],
+            ...(v.error ? { error: v.error } : {}),
+        });
+    }
+    const startOf = (s) => merged.get(s.digest)?.firstStartUs ?? Infinity;
+    log.steps.sort((a, b) => startOf(a) - startOf(b) ||
+        depth(a.digest, new Set()) - depth(b.digest, new Set()) ||
+        a.platform.localeCompare(b.platform) ||
+        a.stage.localeCompare(b.stage) ||
+        a.index - b.index);
+    return log;
+}
+const didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
+/**
+ * In a build that succeeded, a step that did no work was saved by the cache (or by a cached
+ * result downstream); after a failure, steps that never started were just not reached.
+ */
+function stepTotals(steps) {
+    const total = steps.length;
+    const executed = steps.filter(didWork).length;
+    const broke = steps.some((s) => s.status === 'failed' || s.status === 'canceled');
+    const notRun = broke ? steps.filter((s) => s.status === 'not-run').length : 0;
+    const cached = total - executed - notRun;
+    return {
+        total,
+        cached,
+        executed,
+        notRun,
+        ratio: total === 0 ? 1 : cached / total,
+        executedMs: steps.reduce((sum, s) => sum + s.durationMs, 0),
+    };
+}
+/** buildx prints Go structs: `Error.Message`; accept `message` too. */
+function field(o, name) {
+    return o[name] ?? o[name.charAt(0).toLowerCase() + name.slice(1)];
+}
+/** `[]byte` fields are base64 in buildx's JSON; a snippet already in plain text is read as is. */
+function sourceLocation(v) {
+    if (typeof v !== 'string' || v === '')
+        return null;
+    return parseErrorSource(Buffer.from(v, 'base64').toString('utf8')) ?? parseErrorSource(v);
+}
+/**
+ * The record's `Sources`: the snippet buildx prints under a failed build, e.g.
+ * `Dockerfile:8` / `--------------------` / `   8 | >>> RUN …`.
+ */
+function parseErrorSource(text) {
+    const lines = text.split('\n');
+    const head = lines.findIndex((l) => /^\S.*:\d+(-\d+)?\s*$/.test(l));
+    if (head < 0)
+        return null;
+    const m = /^(.*):(\d+)(?:-\d+)?\s*$/.exec(lines[head]);
+    const marked = lines
+        .slice(head + 1)
+        .map((l) => /^\s*\d+\s*\|\s*>>>\s?(.*)$/.exec(l))
+        .filter((x) => x !== null)
+        .map((x) => x[1].trim());
+    return { file: m[1], line: Number(m[2]), text: marked.join(' ') };
+}
+function parseHistoryInspect(text) {
+    let o;
+    try {
+        o = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    if (!isObject(o))
+        return null;
+    const err = field(o, 'Error');
+    let error = null;
+    if (isObject(err)) {
+        const logs = field(err, 'Logs');
+        error = {
+            message: str(field(err, 'Message')),
+            step: str(field(err, 'Name')),
+            location: sourceLocation(field(err, 'Sources')),
+            logs: Array.isArray(logs) ? logs.filter((l) => typeof l === 'string') : [],
+        };
+    }
+    const materials = [];
+    const rawMaterials = field(o, 'Materials');
+    if (Array.isArray(rawMaterials)) {
+        for (const m of rawMaterials) {
+            if (!isObject(m))
+                continue;
+            const digests = field(m, 'Digests');
+            const digest = Array.isArray(digests) ? str(digests[0]) : '';
+            materials.push(material(str(field(m, 'URI')), digest));
+        }
+    }
+    const platforms = field(o, 'Platform');
+    const args = field(o, 'BuildArgs');
+    return {
+        ref: str(field(o, 'Ref')),
+        name: str(field(o, 'Name')),
+        status: str(field(o, 'Status')),
+        durationMs: Math.round(num(field(o, 'Duration')) / 1e6),
+        error,
+        materials,
+        platforms: Array.isArray(platforms) ? platforms.filter((p) => typeof p === 'string') : [],
+        buildArgs: Array.isArray(args)
+            ? args.filter(isObject).map((a) => ({ name: str(field(a, 'Name')), value: str(field(a, 'Value')) }))
+            : [],
+        numCachedSteps: num(field(o, 'NumCachedSteps')),
+        numTotalSteps: num(field(o, 'NumTotalSteps')),
+    };
+}
 /** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
 const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
-/**
- * The job's cache warnings: the failed export, then each failed import. A store this builder's
- * BuildKit does not have (s3 or azblob on the `docker` driver) is one cause, so it is one warning:
- * the export's, or the first import's when nothing was exported. Pure.
- */
-function cacheWarnings(exported, imports) {
-    const warnings = [];
-    const told = new Set();
-    if (exported.status === 'failed') {
-        warnings.push(`cache export failed: ${exported.reason}`);
-        const store = missingStore(exported.reason);
-        if (store)
-            told.add(store);
-    }
-    for (const i of imports.filter((x) => x.result === 'failed')) {
-        const store = missingStore(i.error ?? '');
-        if (store && told.has(store))
-            continue;
-        if (store)
-            told.add(store);
-        warnings.push(`cache import from ${i.source} failed: ${i.error}`);
-    }
-    return warnings;
+
+// EXTERNAL MODULE: ./src/stores/measure.ts
+var measure = __nccwpck_require__(9438);
+;// CONCATENATED MODULE: ./src/lib/text.ts
+/** The last non-empty line of a process's output: what a failure is named by in one line. */
+function text_lastLine(text) {
+    const lines = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
 }
 
 ;// CONCATENATED MODULE: ./src/buildx/build.ts
@@ -4688,7 +3255,7 @@ function prepareBuild(inputs, o) {
     const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
     const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
     inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
-    const host = (0,args/* gitContextHost */.uO)(inputs.build.context);
+    const host = gitContextHost(inputs.build.context);
     const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
     if (gitAuthEnv)
         env[gitAuthEnv.env] = inputs.githubToken;
@@ -4719,19 +3286,19 @@ const readIfExists = (file) => (external_node_fs_.existsSync(file) ? external_no
 async function runImageBuild(exec, buildx, s) {
     const started = Date.now();
     const opts = { stream: true, env: s.env, cwd: s.cwd };
-    let result = await exec(buildx.command, buildx.argv((0,args/* buildArgs */.CH)(s.input)), opts);
+    let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
     let retriedWithoutCache = false;
     if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
         // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
-        commands/* warning */.$e(`a cache source is broken (${(0,buildx_builder/* lastLine */.fM)(result.stderr)}); building again without cache sources`);
+        commands/* warning */.$e(`a cache source is broken (${text_lastLine(result.stderr)}); building again without cache sources`);
         retriedWithoutCache = true;
-        result = await exec(buildx.command, buildx.argv((0,args/* buildArgs */.CH)({ ...s.input, cacheFrom: [] })), opts);
+        result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
     }
     const metadataText = readIfExists(s.input.metadataFile);
     return {
         result,
         metadataText,
-        metadata: (0,parse/* parseMetadata */.jR)(metadataText || '{}'),
+        metadata: parseMetadata(metadataText || '{}'),
         imageId: readIfExists(s.input.iidFile).trim(),
         ms: Date.now() - started,
         retriedWithoutCache,
@@ -4775,14 +3342,14 @@ async function runCacheExport(exec, buildx, s, timeoutMs) {
     for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
         const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
         const left = timeoutMs - (Date.now() - started);
-        const run = await exec(buildx.command, buildx.argv((0,args/* cacheExportArgs */.ON)(input)), {
+        const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
             stream: true,
             env: s.env,
             cwd: s.cwd,
             timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
         });
         // The first invocation's metadata names the cache manifest every later one reuses.
-        metadata ??= (0,parse/* parseMetadata */.jR)(readIfExists(input.metadataFile) || '{}');
+        metadata ??= parseMetadata(readIfExists(input.metadataFile) || '{}');
         const ms = Date.now() - started;
         if (run.timedOut) {
             return {
@@ -4795,7 +3362,7 @@ async function runCacheExport(exec, buildx, s, timeoutMs) {
         if (run.exitCode !== 0)
             return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
     }
-    return { status: 'ok', reason: '', metadata: metadata ?? (0,parse/* parseMetadata */.jR)('{}'), ms: Date.now() - started };
+    return { status: 'ok', reason: '', metadata: metadata ?? parseMetadata('{}'), ms: Date.now() - started };
 }
 /**
  * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
@@ -4803,7 +3370,7 @@ async function runCacheExport(exec, buildx, s, timeoutMs) {
  * BuildKit inside dockerd (the `docker` driver) has no s3 or azblob exporter.
  */
 function exportError(stderr) {
-    const why = (0,buildx_builder/* lastLine */.fM)(stderr)
+    const why = text_lastLine(stderr)
         .replace(/^ERROR:\s*/, '')
         .replace(/^failed to build:\s*/, '')
         .replace(/^failed to solve:\s*/, '');
@@ -5301,10 +3868,12 @@ async function mergeBaseFromApi(options) {
     }
 }
 
+// EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
+var plan_plan = __nccwpck_require__(5312);
+// EXTERNAL MODULE: ./src/plan/rules.ts
+var rules = __nccwpck_require__(1324);
 // EXTERNAL MODULE: ./src/lib/docker-config.ts
 var docker_config = __nccwpck_require__(6146);
-// EXTERNAL MODULE: ./src/stores/github-cache/lookup.ts
-var lookup = __nccwpck_require__(2273);
 ;// CONCATENATED MODULE: ./src/github/runtime-token.ts
 /**
  * Decodes the token's payload without verifying it (only GitHub can) to show the user which
@@ -5334,14 +3903,231 @@ function cacheScopesFromToken(token) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/stores/github-cache/keys.ts
+var github_cache_keys = __nccwpck_require__(9899);
+;// CONCATENATED MODULE: ./src/stores/github-cache/lookup.ts
+
+
+
+/**
+ * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
+ * importer asks at import: its client (go-actions-cache) looks an index up with
+ * GetCacheEntryDownloadURL (cache service v2) or `GET _apis/artifactcache/cache` (v1, GHES and
+ * older runners), under one constant version. GitHub's scope rules then answer exactly what the
+ * import will see. Neither BuildKit nor `@actions/cache` lists entries, and GitHub guarantees a
+ * job's token no listing call, so none is made.
+ */
+/** go-actions-cache's version: one constant hash for every key, not one per key. */
+const GHA_CACHE_VERSION = (0,external_node_crypto_.createHash)('sha256').update('|go-actionscache-1.0').digest('hex');
+/**
+ * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
+ * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
+ */
+function ghaServiceFrom(env) {
+    const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
+    if (v2 && env.ACTIONS_RESULTS_URL)
+        return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
+    if (!v2 && env.ACTIONS_CACHE_URL)
+        return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
+    return null;
+}
+/**
+ * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
+ * fails: a name whose request fails stays unknown, with the reason.
+ */
+async function lookUpGhaCaches(o) {
+    const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
+    const fetchImpl = o.fetchImpl ?? http/* httpFetch */.tX;
+    const reasons = [];
+    const found = new Map();
+    await Promise.all(o.names.map(async (name) => {
+        const keys = (0,github_cache_keys/* indexKeys */.nI)(name, o.tokenScopes);
+        try {
+            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
+            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
+            // A key of another name that shares the prefix says nothing about this one.
+            found.set(name, matched === null ? false : (0,github_cache_keys/* isIndexOf */.G3)(matched, name) ? true : undefined);
+        }
+        catch (e) {
+            found.set(name, undefined);
+            const timedOut = signal.aborted || e?.name === 'TimeoutError';
+            reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : (0,http/* failureText */.kY)(e));
+        }
+    }));
+    return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
+}
+class LookupRefused extends Error {
+}
+/** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
+async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
+    const res = await fetchImpl(`${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ key: keys[0], restore_keys: keys, version: GHA_CACHE_VERSION }),
+        signal,
+    });
+    if (!res.ok)
+        throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
+    const body = (await res.json());
+    return body.ok === true ? String(body.matched_key ?? '') : null;
+}
+/** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
+async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
+    const query = new URLSearchParams({ keys: keys.join(','), version: GHA_CACHE_VERSION });
+    const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
+        signal,
+    });
+    if (res.status === 204)
+        return null;
+    if (!res.ok)
+        throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
+    const text = await res.text();
+    if (text.trim() === '')
+        return null;
+    const body = JSON.parse(text);
+    return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
+}
+
 // EXTERNAL MODULE: ./src/stores/registry/tags.ts
 var registry_tags = __nccwpck_require__(4535);
 // EXTERNAL MODULE: ./src/plan/names.ts
 var names = __nccwpck_require__(2471);
-// EXTERNAL MODULE: ./src/plan/narrow.ts
-var narrow = __nccwpck_require__(2956);
-// EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
-var plan_plan = __nccwpck_require__(5312);
+;// CONCATENATED MODULE: ./src/plan/narrow.ts
+/**
+ * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
+ * of steps but differ deeper, may follow the one that lacks a step and run it again although
+ * another source holds it (bench/README.md, cause 1; bench/repro-multi-import.sh). So:
+ *
+ * - a source known to be missing is not passed (it would only be a failed lookup);
+ * - a cache written from this very commit (or these very files) and leg is an exact match: it is
+ *   read alone;
+ * - else the first source the rules mark as best alone that exists: usually the run's own ref
+ *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
+ *   dependencies since then costs those layers once, where two overlapping sources would cost this
+ *   ref's own layers on about every other run;
+ * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
+ *   serve a leg that has nothing yet;
+ * - when the check failed and nothing is known, see {@link unknownRule}.
+ *
+ * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
+ */
+function narrowSources(p, exists, 
+/** The backend's existence check failed (not merely: this backend has none). */
+checkFailed = false) {
+    const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
+    const raw = p.cacheFrom.filter((e) => !computed.has(e));
+    const state = (r) => (r.entry === '' ? undefined : exists(r.entry));
+    const found = (r) => state(r) === true;
+    const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
+    const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
+    // The first rule that applies decides which candidates stay; the others are left out.
+    const exact = candidates.find((r) => r.exact && found(r));
+    const alone = candidates.find((r) => r.alone && found(r));
+    const rule = exact
+        ? {
+            keep: (r) => r.entry === exact.entry,
+            why: `${exact.ref} ${exact.exact}: it is read alone`,
+        }
+        : alone
+            ? {
+                keep: (r) => r.entry === alone.entry,
+                why: `${alone.ref} ${alone.alone}: it is read alone`,
+            }
+            : candidates.some((r) => r.origin === 'own' && found(r))
+                ? {
+                    keep: (r) => r.origin === 'own',
+                    why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
+                }
+                : checkFailed && p.reads.every((r) => state(r) === undefined)
+                    ? unknownRule(candidates)
+                    : null;
+    const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
+    const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
+    return {
+        ...p,
+        notes: left.size > 0 ? [...p.notes, `${rule.why} (more sources only make BuildKit miss at random)`] : p.notes,
+        reads: p.reads.map((r) => left.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${rule.why}` } : r),
+        cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
+        missing: [...(p.missing ?? []), ...missing],
+    };
+}
+/**
+ * When no check answered (existence unknown for every source), passing them all is the known-bad
+ * case. Instead: the source this trigger makes most likely, i.e. the first of this leg's reads the
+ * rules mark as read alone (the run's own ref, which every run after its first has written; the
+ * first read when none is), plus the default branch, which nearly every repository has written;
+ * a matrix leg also reads the default branch's plain build, whose shared stages serve a leg that
+ * has no cache yet. A first run then still starts from the default branch; a later one reads its
+ * own ref with one or two overlapping sources instead of every planned one.
+ */
+function unknownRule(candidates) {
+    const own = candidates.filter((r) => r.origin === 'own');
+    const likely = own.find((r) => r.alone) ?? own[0];
+    if (!likely)
+        return null;
+    const trunks = candidates.filter((r) => r.defaultBranch && r.entry !== likely.entry);
+    const keep = new Set([likely.entry, ...trunks.map((r) => r.entry)]);
+    const read = trunks.length > 0
+        ? `${likely.ref} and the default branch (${trunks.map((r) => r.ref).join(', ')}) are read`
+        : `${likely.ref} is read`;
+    return { keep: (r) => keep.has(r.entry), why: `which caches exist is unknown: only ${read}` };
+}
+/** The tag of a registry entry (`type=registry,ref=<repository>:<tag>`), if it names one. */
+function registryTagOf(entry) {
+    if (!entry.startsWith('type=registry,'))
+        return undefined;
+    const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
+    return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(ref.lastIndexOf(':') + 1) : undefined;
+}
+/** The cache name of a gha entry (its `scope` attribute). */
+function ghaNameOf(entry) {
+    return /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
+}
+/** A registry entry exists when its tag is among the repository's tags (listed once per run). */
+function registryExistence(tags) {
+    if (tags === null)
+        return () => undefined;
+    const have = new Set(tags);
+    return (entry) => {
+        const tag = registryTagOf(entry);
+        return tag === undefined ? undefined : have.has(tag);
+    };
+}
+/**
+ * A registry entry exists when the registry has its tag's manifest: the answers to HEAD requests
+ * per tag, for a registry that does not list tags. A tag not asked about, or whose request
+ * failed, stays unknown.
+ */
+function manifestExistence(found) {
+    return (entry) => {
+        const tag = registryTagOf(entry);
+        return tag === undefined ? undefined : found.get(tag);
+    };
+}
+/**
+ * A gha entry exists as BuildKit's import will find it: the service's answer to the lookup
+ * BuildKit itself makes, per cache name (see src/stores/github-cache/lookup.ts). A name whose lookup
+ * failed, or that was not looked up, stays unknown.
+ */
+function ghaExistence(found) {
+    return (entry) => {
+        const name = ghaNameOf(entry);
+        return name === undefined ? undefined : found.get(name);
+    };
+}
+/** A local cache folder exists when BuildKit wrote its index there. */
+function localExistence(fileExists) {
+    return (entry) => {
+        const src = /(?:^|,)src=([^,]+)/.exec(entry)?.[1];
+        if (!entry.startsWith('type=local') || src === undefined)
+            return undefined;
+        return fileExists(`${src.replace(/\/+$/, '')}/index.json`);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/facts/probe.ts
 /**
  * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
@@ -5379,6 +4165,15 @@ function eachAtOnce(check) {
         return { found: new Map(keys.map((k, i) => [k, results[i].exists])), reason: failed?.reason };
     };
 }
+
+;// CONCATENATED MODULE: ./src/facts/existing.ts
+
+
+
+
+
+
+
 /**
  * Existence for a backend asked per entry, once the plan's reads are known: `probe` asks about
  * the entries (each once), then the note says what was asked and the check counts as failed when
@@ -5398,16 +4193,83 @@ function probedCaches(o) {
     };
     return found;
 }
+const unknown = () => ({ exists: () => undefined, siblingLegs: [] });
+/** The repository's tags, listed once; a registry that refuses the listing is asked `HEAD` per tag. */
+const registryCaches = async (options, env, _fileExists, exec) => {
+    const image = options.image;
+    if (!image)
+        return unknown();
+    const dir = (0,docker_config/* dockerConfigDir */.k)(env);
+    // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
+    const listed = await (0,registry_tags/* listTags */.cB)({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
+    if (listed.tags !== null) {
+        const legs = options.leg === '' ? [] : (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, options.leg);
+        return {
+            exists: registryExistence(listed.tags),
+            siblingLegs: legs,
+            legs: (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, ''),
+        };
+    }
+    const notListed = `cache tags not listed (${listed.reason})`;
+    if (!listed.refused) {
+        const note = `${notListed}: which caches exist is unknown`;
+        return { exists: () => undefined, siblingLegs: [], note, failed: true };
+    }
+    const heads = new OnePerKey((tags) => (0,registry_tags/* manifestsExist */.Qp)({ image, tags, dockerConfigDir: dir, exec }));
+    return probedCaches({
+        lookups: heads,
+        exists: manifestExistence(heads.found),
+        keyOf: registryTagOf,
+        note: `${notListed}: each planned tag is asked for with HEAD`,
+        noteAfter: (reason) => `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`,
+    });
+};
+/** Each planned cache name's index, looked up as BuildKit's gha importer looks it up. */
+const ghaCaches = async (_options, env) => {
+    const service = ghaServiceFrom(env);
+    const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
+    if (!token || !service)
+        return unknown();
+    const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
+    const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
+    return probedCaches({
+        lookups,
+        exists: ghaExistence(lookups.found),
+        keyOf: ghaNameOf,
+        noteAfter: (reason) => reason && `some gha caches could not be looked up (${reason}): they count as unknown`,
+    });
+};
+/** The folders; folders kept in the GitHub cache are not on disk yet, so they stay unknown. */
+const localCaches = async (options, _env, fileExists) => options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
+/** The request that BuildKit's importer makes first, one per source (stores/s3, stores/azblob). */
+const objectStoreCaches = (load) => async (_options, env) => {
+    const check = await load();
+    const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
+    return probedCaches({
+        lookups,
+        exists: (entry) => lookups.found.get(entry),
+        keyOf: (entry) => entry,
+        noteAfter: (reason) => reason && `cache existence not checked (${reason}): those sources count as unknown`,
+    });
+};
+/** Per backend, how it tells which caches exist; a backend not listed tells nothing. */
+const EXISTENCE = {
+    registry: registryCaches,
+    gha: ghaCaches,
+    local: localCaches,
+    s3: objectStoreCaches(async () => (await __nccwpck_require__.e(/* import() */ 912).then(__nccwpck_require__.bind(__nccwpck_require__, 1912))).s3ManifestExists),
+    azblob: objectStoreCaches(async () => (await __nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 6667))).azblobManifestExists),
+};
+/**
+ * Finds out, by the backend's own means and with the requests its importer makes, which caches
+ * exist. A check that fails costs nothing but that knowledge (see plan/narrow.ts for what is read
+ * then).
+ */
+async function findExistingCaches(options, env, fileExists, exec) {
+    return (EXISTENCE[options.backend] ?? unknown)(options, env, fileExists, exec);
+}
 
-// EXTERNAL MODULE: ./src/plan/rules.ts
-var rules = __nccwpck_require__(1324);
 ;// CONCATENATED MODULE: ./src/facts/facts.ts
-
-
-
-
-
-
 
 
 
@@ -5519,83 +4381,35 @@ legs = [options.leg]) {
     await existing.probe?.(readsOf(facts));
     return { facts, existing };
 }
-/**
- * Finds out, by the backend's own means and with the requests its importer makes, which caches
- * exist: the registry repository's tags (listed once per run; a registry that refuses the tag
- * list is asked `HEAD` per planned tag, as BuildKit's importer asks), the gha index of each
- * planned cache name (looked up as BuildKit's importer looks it up), the local folders, the s3
- * and azblob manifests. A check that fails costs nothing but that knowledge (see narrow.ts for
- * what is read then).
- */
-async function findExistingCaches(options, env, fileExists, exec) {
-    const unknown = () => ({ exists: () => undefined, siblingLegs: [] });
-    switch (options.backend) {
-        case 'registry': {
-            const image = options.image;
-            if (!image)
-                return unknown();
-            const dir = (0,docker_config/* dockerConfigDir */.k)(env);
-            // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
-            const listed = await (0,registry_tags/* listTags */.cB)({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
-            if (listed.tags !== null) {
-                const legs = options.leg === '' ? [] : (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, options.leg);
-                return {
-                    exists: (0,narrow/* registryExistence */.mL)(listed.tags),
-                    siblingLegs: legs,
-                    legs: (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, ''),
-                };
-            }
-            const notListed = `cache tags not listed (${listed.reason})`;
-            if (!listed.refused) {
-                const note = `${notListed}: which caches exist is unknown`;
-                return { exists: () => undefined, siblingLegs: [], note, failed: true };
-            }
-            const heads = new OnePerKey((tags) => (0,registry_tags/* manifestsExist */.Qp)({ image, tags, dockerConfigDir: dir, exec }));
-            return probedCaches({
-                lookups: heads,
-                exists: (0,narrow/* manifestExistence */.CW)(heads.found),
-                keyOf: narrow/* registryTagOf */.bs,
-                note: `${notListed}: each planned tag is asked for with HEAD`,
-                noteAfter: (reason) => `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`,
-            });
-        }
-        case 'gha': {
-            const service = (0,lookup/* ghaServiceFrom */.ym)(env);
-            const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
-            if (!token || !service)
-                return unknown();
-            const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
-            const lookups = new OnePerKey((names) => (0,lookup/* lookUpGhaCaches */._k)({ service, token, names, tokenScopes }));
-            return probedCaches({
-                lookups,
-                exists: (0,narrow/* ghaExistence */.Vn)(lookups.found),
-                keyOf: narrow/* ghaNameOf */.Hy,
-                noteAfter: (reason) => reason && `some gha caches could not be looked up (${reason}): they count as unknown`,
-            });
-        }
-        case 'local':
-            return options.persistedLocal ? unknown() : { exists: (0,narrow/* localExistence */.wB)(fileExists), siblingLegs: [] };
-        case 's3':
-        case 'azblob': {
-            // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
-            const check = options.backend === 's3'
-                ? (await __nccwpck_require__.e(/* import() */ 912).then(__nccwpck_require__.bind(__nccwpck_require__, 1912))).s3ManifestExists
-                : (await __nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 6667))).azblobManifestExists;
-            const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
-            return probedCaches({
-                lookups,
-                exists: (entry) => lookups.found.get(entry),
-                keyOf: (entry) => entry,
-                noteAfter: (reason) => reason && `cache existence not checked (${reason}): those sources count as unknown`,
-            });
-        }
-        default:
-            return unknown();
+
+;// CONCATENATED MODULE: ./src/runner/outputs.ts
+
+/** Every output the action sets; a test checks this list against action.yml. */
+const OUTPUT_NAMES = [
+    'imageid',
+    'digest',
+    'metadata',
+    'builder',
+    'cache-from',
+    'cache-to',
+    'cached-steps',
+    'total-steps',
+    'cache-hit-ratio',
+    'cache-export',
+    'cache-report',
+    'cache-usage-bytes',
+    'bake-file',
+    'cache-mounts',
+    'cache-mounts-saved',
+];
+function setOutputs(outputs) {
+    for (const name of OUTPUT_NAMES) {
+        const value = outputs[name];
+        if (value !== undefined)
+            commands/* setOutput */.uH(name, value);
     }
 }
 
-// EXTERNAL MODULE: ./src/runner/outputs.ts
-var outputs = __nccwpck_require__(7424);
 ;// CONCATENATED MODULE: ./src/bake/targets.ts
 
 
@@ -5623,7 +4437,7 @@ function planBakeTargets(ctx, facts, base, legs, existing) {
             leg,
             siblingLegs: [...new Set([...base.siblingLegs, ...(existing.legs ?? [])])],
         };
-        const p = (0,narrow/* narrowSources */.E5)((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
+        const p = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
         if (existing.note)
             p.notes.push(existing.note);
         return { target, plan: p };
@@ -5667,12 +4481,70 @@ async function writeBakeFile(exec, ctx, inputs, env) {
     const file = external_node_path_.join(dir, 'cache.json');
     external_node_fs_.writeFileSync(file, `${JSON.stringify(bakeDefinition(plans), null, 2)}\n`);
     commands/* info */.pq(`bake file: ${file}`);
-    (0,outputs/* setOutputs */.n)({
+    setOutputs({
         'bake-file': file,
         'cache-from': [...new Set(plans.flatMap((p) => p.plan.cacheFrom))].join('\n'),
         'cache-to': [...new Set(plans.flatMap((p) => p.plan.cacheTo))].join('\n'),
         'cache-export': 'skipped',
     });
+}
+
+;// CONCATENATED MODULE: ./src/buildx/builder.ts
+
+
+
+
+
+class BuilderError extends Error {
+}
+/** A loopback cache service is only reachable from a container builder on the host's network. */
+function needsHostNetwork(env) {
+    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
+    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
+}
+function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
+    const job = (env.GITHUB_JOB ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .slice(0, 20);
+    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
+}
+/**
+ * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
+ * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
+ * post can clean up even if creation fails halfway.
+ */
+async function setupBuilder(exec, buildx, o) {
+    if (o.builder.builder !== '') {
+        const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
+        if (inspect.exitCode !== 0) {
+            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
+        }
+        return { name: o.builder.builder, created: false };
+    }
+    if (o.builder.driver === 'docker')
+        return { name: 'default', created: false };
+    const name = builderName(o.env);
+    let configFile;
+    if (o.builder.buildkitdConfigInline.trim() !== '') {
+        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
+        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
+    }
+    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
+    o.onCreate(name);
+    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
+    if (created.exitCode !== 0) {
+        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${text_lastLine(created.stderr)}`);
+    }
+    return { name, created: true };
+}
+/** Removes a builder if it still exists; never throws (post must not fail the job). */
+async function removeBuilder(exec, buildx, name) {
+    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
+    if (inspect.exitCode !== 0)
+        return null;
+    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
+    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -5729,7 +4601,7 @@ async function probeEngine(exec, env) {
     const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
     if (result.exitCode === 0)
         return { ok: true };
-    const reason = result.stderr.trim() ? (0,buildx_builder/* lastLine */.fM)(result.stderr) : `docker version exited ${result.exitCode}`;
+    const reason = result.stderr.trim() ? text_lastLine(result.stderr) : `docker version exited ${result.exitCode}`;
     return { ok: false, reason };
 }
 
@@ -5739,21 +4611,21 @@ async function probeEngine(exec, env) {
 
 
 async function readBuildLog(exec, buildx, builder, ref) {
-    const logs = await exec(buildx.command, buildx.argv((0,args/* historyLogsArgs */.$5)(builder, ref)));
+    const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
     if (logs.exitCode !== 0) {
-        commands/* warning */.$e(`could not read the build record ${ref}: ${(0,buildx_builder/* lastLine */.fM)(logs.stderr)}`);
+        commands/* warning */.$e(`could not read the build record ${ref}: ${text_lastLine(logs.stderr)}`);
         return null;
     }
     // buildx writes the rawjson stream to stderr or stdout depending on its version.
-    return (0,parse/* parseRawJsonLog */.Yu)(`${logs.stdout}\n${logs.stderr}`);
+    return parseRawJsonLog(`${logs.stdout}\n${logs.stderr}`);
 }
 /** The log and the record, read side by side. */
 async function readBuildHistory(exec, buildx, builder, ref) {
     const [log, inspected] = await Promise.all([
         readBuildLog(exec, buildx, builder, ref),
-        exec(buildx.command, buildx.argv((0,args/* historyInspectArgs */.uU)(builder, ref))),
+        exec(buildx.command, buildx.argv(historyInspectArgs(builder, ref))),
     ]);
-    return { log, record: inspected.exitCode === 0 ? (0,parse/* parseHistoryInspect */.Ul)(inspected.stdout) : null };
+    return { log, record: inspected.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null };
 }
 /**
  * When the build failed before writing metadata, the newest record is this build's. On a shared
@@ -5822,18 +4694,94 @@ function extraPluginDirs(configJson) {
     }
 }
 
-// EXTERNAL MODULE: ./src/stores/github-cache/worker.ts
-var worker = __nccwpck_require__(1057);
+;// CONCATENATED MODULE: ./src/stores/github-cache/worker.ts
+
+
+
+const RESULT_PREFIX = 'bkca-cache-result:';
+/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
+function clientProblems(stdout) {
+    return stdout
+        .split('\n')
+        .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
+        .filter((l) => l !== '');
+}
+/** What a worker run means. Pure: its output in. */
+function readWorkerRun(op, run, timeoutMs, ms) {
+    if (run.timedOut)
+        return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
+    const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+    let result = null;
+    try {
+        result = line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null;
+    }
+    catch {
+        result = null;
+    }
+    const problems = clientProblems(run.stdout);
+    if (result === null) {
+        return { status: 'failed', reason: problems[0] ?? text_lastLine(run.stderr || run.stdout), ms };
+    }
+    if (result.error)
+        return { status: 'failed', reason: result.error, ms };
+    if (op === 'restore') {
+        if (result.matchedKey)
+            return { status: 'hit', matchedKey: result.matchedKey, ms };
+        const failed = problems.find((p) => /failed to restore/i.test(p));
+        return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
+    }
+    if (result.cacheId !== undefined && result.cacheId !== -1)
+        return { status: 'saved', ms };
+    // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
+    const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
+    if (/\(409\)|already.exists/i.test(reserve))
+        return { status: 'exists', ms };
+    return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
+}
+/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
+const workerScript = () => external_node_path_.join(__dirname, '..', 'cache', 'index.js');
+async function runCacheWorker(exec, request, o) {
+    const started = Date.now();
+    const env = {
+        ...o.env,
+        GITHUB_WORKSPACE: o.root,
+        // A stuck segment download gives up within the call's own bound.
+        SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
+    };
+    const run = await exec(process.execPath, [o.script ?? workerScript()], {
+        cwd: o.root,
+        env,
+        input: JSON.stringify(request),
+        timeoutMs: o.timeoutMs,
+    });
+    return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
+}
+/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
+async function saveInto(exec, r, what, request, o) {
+    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
+    r.seconds.save = Math.round(call.ms / 100) / 10;
+    if (call.status === 'failed') {
+        r.error = `save failed: ${call.reason}`;
+        r.notSaved = 'the save failed';
+        commands/* warning */.$e(`${what}: ${r.error}`);
+    }
+    else if (call.status === 'exists') {
+        r.notSaved = 'another run saved the same content first';
+    }
+    else {
+        r.saved = true;
+        r.savedKey = request.key;
+        commands/* info */.pq(`${what}: saved as ${request.key}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/buildx/release-cache.ts
 
 
 
 
 
-/** The cache key: one entry per version, OS and architecture. */
-function releaseCacheKey(version, platform = external_node_os_.platform(), arch = external_node_os_.arch()) {
-    return `buildkit-cache-action-buildx-${version}-${platform}-${arch}`;
-}
+
 /**
  * The folder the entry holds. `@actions/cache` hashes the paths into the entry's version, so this
  * is the same in every job (the tool cache's location is not, and is not under our control).
@@ -5853,7 +4801,7 @@ function githubCacheAvailable(env) {
 function githubReleaseStore(name, exec, env, timeoutMs = 120_000) {
     const call = (op, version) => {
         const dir = releaseCacheDir(version);
-        return (0,worker/* runCacheWorker */.GZ)(exec, { op, path: external_node_path_.basename(dir), key: releaseCacheKey(version) }, { root: external_node_path_.dirname(dir), env, timeoutMs });
+        return runCacheWorker(exec, { op, path: external_node_path_.basename(dir), key: (0,github_cache_keys/* releaseCacheKey */.FJ)(version) }, { root: external_node_path_.dirname(dir), env, timeoutMs });
     };
     return {
         async restore(version, file) {
@@ -6014,7 +4962,7 @@ async function probeBuildx(exec, env) {
  */
 async function ensureBuildx(exec, o) {
     const { result: probe, binary: pluginBinary } = await (o.probe ?? probeBuildx(exec, process.env));
-    const current = probe.exitCode === 0 ? (0,parse/* parseBuildxVersion */.Ou)(probe.stdout) : null;
+    const current = probe.exitCode === 0 ? parseBuildxVersion(probe.stdout) : null;
     const wanted = o.wanted.replace(/^v/, '');
     const minimum = [wanted, o.floor]
         .map(coerceVersion)
@@ -6045,7 +4993,7 @@ async function ensureBuildx(exec, o) {
     }
     const binary = external_node_path_.join(dir, BINARY);
     const check = await exec(binary, ['version']);
-    const installed = check.exitCode === 0 ? (0,parse/* parseBuildxVersion */.Ou)(check.stdout) : null;
+    const installed = check.exitCode === 0 ? parseBuildxVersion(check.stdout) : null;
     if (!installed)
         throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
     // Only a binary that runs is kept for later jobs.
@@ -6058,8 +5006,407 @@ async function ensureBuildx(exec, o) {
     };
 }
 
-// EXTERNAL MODULE: ./src/cleanup/index.ts
-var src_cleanup = __nccwpck_require__(5436);
+// EXTERNAL MODULE: ./src/cleanup/plan.ts
+var plan = __nccwpck_require__(8345);
+// EXTERNAL MODULE: ./src/cleanup/outcome.ts
+var cleanup_outcome = __nccwpck_require__(4604);
+;// CONCATENATED MODULE: ./src/cleanup/index.ts
+// The room's door for app/: the REST and registry code is evaluated only on runs that clean up.
+
+
+/** A closed pull request's or a deleted branch's caches, deleted; see run.ts. */
+async function cleanUpGoneRef(ctx, inputs, env, trigger, why) {
+    return (await __nccwpck_require__.e(/* import() */ 926).then(__nccwpck_require__.bind(__nccwpck_require__, 926))).cleanUpGoneRef(ctx, inputs, env, trigger, why);
+}
+/** Retention runs on pushes to the default branch only. */
+async function retainCommitCaches(ctx, inputs, env, plan) {
+    if (plan.trigger.kind !== 'push-default')
+        return null;
+    return (await __nccwpck_require__.e(/* import() */ 926).then(__nccwpck_require__.bind(__nccwpck_require__, 926))).retainCommitCaches(ctx, inputs, env, plan);
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+/** Cache exporters default to mode=min; an inline cache can only be min. */
+const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
+const seconds = (ms) => Math.round(ms / 100) / 10;
+const report_didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
+const stageLabel = (s) => [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)';
+function importResults(log) {
+    return log.imports.map((i) => {
+        const took = seconds(i.durationMs);
+        if (!i.error)
+            return { source: i.source, result: 'imported', seconds: took };
+        const notFound = /not found|no such file|404|does not exist/i.test(i.error);
+        return { source: i.source, result: notFound ? 'not-found' : 'failed', error: i.error, seconds: took };
+    });
+}
+/** Per platform and stage, the first step (by its place in the stage) that did work. */
+function firstExecutedSteps(steps) {
+    const seen = new Set();
+    const out = [];
+    for (const s of [...steps].sort((a, b) => a.index - b.index)) {
+        const key = `${s.platform} ${s.stage}`;
+        if (!report_didWork(s) || seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(s);
+    }
+    // Back in build order.
+    return out.sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
+}
+function firstExecuted(steps) {
+    return firstExecutedSteps(steps).map((s) => ({
+        stage: stageLabel(s),
+        step: s.name,
+        instruction: s.instruction,
+        command: s.command,
+    }));
+}
+/** Whether the export happened, from what the plan asked and what the build record shows. */
+function exportOutcome(plan, log, built, skipWhy) {
+    const destinations = plan.cacheTo;
+    const exportMs = log ? log.exports.reduce((sum, e) => sum + e.durationMs, 0) : 0;
+    const outcome = (status, reason, took = 0) => ({
+        status,
+        reason,
+        seconds: took,
+        destinations,
+        manifest: null,
+        sizes: [],
+    });
+    if (destinations.length === 0) {
+        const why = skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
+        return outcome('skipped', why ?? 'no cache destination for this run');
+    }
+    if (skipWhy)
+        return outcome('skipped', skipWhy);
+    if (!built)
+        return outcome('skipped', 'the build did not finish');
+    const failed = log?.exports.find((e) => e.error);
+    if (failed)
+        return outcome('failed', failed.error ?? 'failed', seconds(exportMs));
+    if (log && log.exports.length === 0 && destinations.every((d) => d.startsWith('type=inline'))) {
+        // An inline cache has no export vertex of its own: it is written with the image.
+        return outcome('ok', 'exported inside the image');
+    }
+    return outcome('ok', '', seconds(exportMs));
+}
+/** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
+function normalizeImage(image) {
+    let name = image.replace(/@sha256:[0-9a-f]+$/, '');
+    name = name
+        .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
+        .replace(/^library\//, '');
+    const last = name.slice(name.lastIndexOf('/') + 1);
+    return last.includes(':') ? name : `${name}:latest`;
+}
+/**
+ * FROM images whose digest differs between a previous build's materials and this one's. Images
+ * only one side has are not changes (a new or removed stage, not a moved tag).
+ */
+function changedBaseImages(previous, current) {
+    const images = (list) => list.filter((m) => m.image !== '' && m.digest !== '');
+    const out = [];
+    for (const cur of images(current)) {
+        const name = normalizeImage(cur.image);
+        const prev = images(previous).find((p) => normalizeImage(p.image) === name &&
+            (p.platform === '' || cur.platform === '' || p.platform === cur.platform));
+        if (prev && prev.digest !== cur.digest) {
+            out.push({ image: name, platform: cur.platform, from: prev.digest, to: cur.digest });
+        }
+    }
+    return out;
+}
+/** Names of build args added, removed or changed. Values are compared, never returned. */
+function changedBuildArgs(previous, current) {
+    const before = new Map(previous.map((a) => [a.name, a.value]));
+    const after = new Map(current.map((a) => [a.name, a.value]));
+    const names = new Set([...before.keys(), ...after.keys()]);
+    return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
+}
+const report_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+const quote = (command) => {
+    const text = command.replace(/`/g, "'").replace(/\s*\r?\n\s*/g, ' ');
+    return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
+};
+/**
+ * Likely reasons why steps ran instead of coming from the cache. Each claim is one the record
+ * supports; where it cannot tell the causes apart, it says which ones are possible.
+ */
+function likelyReasons(input) {
+    const { steps } = input;
+    if (!steps.some(report_didWork))
+        return [];
+    const reasons = [];
+    const add = (kind, detail, s) => reasons.push({ kind, stage: s ? stageLabel(s) : '', step: s ? s.name : '', detail });
+    if (input.noCache) {
+        add('no-cache', 'no-cache is set: BuildKit ran every step without looking at any cache');
+        return reasons;
+    }
+    if (input.reads === 0 && input.imports.length === 0) {
+        add('no-cache-read', 'this run reads no cache: only what the builder itself kept could be reused');
+    }
+    for (const i of input.imports.filter((x) => x.result === 'failed')) {
+        add('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`);
+    }
+    const imported = input.imports.some((i) => i.result === 'imported');
+    if (input.imports.length > 0 && input.imports.every((i) => i.result === 'not-found')) {
+        add('first-build', `no cache was found at ${input.imports.map((i) => i.source).join(', ')}: nothing is cached for this ref ` +
+            'yet (its first build, or the cache expired or was deleted)');
+    }
+    // With no cache at all, every step ran for that one reason: per-stage guesses would be noise.
+    if (!imported && !steps.some((s) => s.status === 'cached'))
+        return reasons;
+    const changes = input.previous?.materials
+        ? changedBaseImages(input.previous.materials, input.materials)
+        : [];
+    const args = input.previous?.buildArgs && input.buildArgs
+        ? changedBuildArgs(input.previous.buildArgs, input.buildArgs)
+        : [];
+    const explained = new Set();
+    const otherwise = `or the cache held no result for it${input.modeMin ? ' (a mode=min cache keeps only the final stage)' : ''}`;
+    for (const f of firstExecutedSteps(steps)) {
+        const from = /--from[= ](\S+)/.exec(f.command)?.[1];
+        const changedInput = steps.find((s) => f.inputs.includes(s.digest) && report_didWork(s) && (s.stage !== f.stage || s.platform !== f.platform));
+        const base = input.bases.find((b) => f.inputs.includes(b.vertex));
+        const elsewhere = f.platform
+            ? steps.find((s) => s.status === 'cached' &&
+                s.platform !== f.platform &&
+                s.stage === f.stage &&
+                s.index === f.index &&
+                s.command === f.command)
+            : undefined;
+        if (changedInput) {
+            add('earlier-stage-changed', `stage ${quote(changedInput.stage || '(unnamed)')} built something new, so ${quote(f.command)} ran`, f);
+        }
+        else if ((f.instruction === 'COPY' || f.instruction === 'ADD') && !from) {
+            add('context-changed', `files that ${quote(f.command)} takes from the build context changed since the cached build`, f);
+        }
+        else if (elsewhere) {
+            add('platform-not-cached', `the cache holds this step for ${elsewhere.platform} but not for ${f.platform}`, f);
+        }
+        else if (base && changes.some((c) => c.image === normalizeImage(base.image))) {
+            const c = changes.find((x) => x.image === normalizeImage(base.image));
+            explained.add(c.image);
+            add('base-image-changed', `base image ${c.image} now resolves to ${report_short(c.to)} (was ${report_short(c.from)}), so every step on it ran`, f);
+        }
+        else if (args.length > 0 && f.instruction === 'RUN') {
+            add('build-args-changed', `build args changed (${args.join(', ')}): a RUN step reruns when an ARG in its stage changed value`, f);
+        }
+        else if (from) {
+            add('step-changed', `${quote(f.command)} ran although its source is cached: the instruction or the copied files changed, ${otherwise}`, f);
+        }
+        else if (base) {
+            add('step-changed', `${quote(f.command)} is the first step after FROM: the instruction, a build arg it uses or the base ` +
+                `image changed, ${otherwise}`, f);
+        }
+        else {
+            add('step-changed', `${quote(f.command)} ran after a cached step: the instruction or what it uses (build args, ENV, ` +
+                `mounted files) changed, ${otherwise}`, f);
+        }
+    }
+    for (const c of changes.filter((x) => !explained.has(x.image))) {
+        add('base-image-changed', `base image ${c.image} now resolves to ${report_short(c.to)} (was ${report_short(c.from)})`);
+    }
+    return reasons;
+}
+/** FROM images of this build: from the record, else the metadata's provenance, else the log. */
+function baseImages(record, metadata, log) {
+    const fromRecord = (record?.materials ?? []).filter((m) => m.image !== '');
+    if (fromRecord.length > 0)
+        return fromRecord;
+    const fromMetadata = (metadata?.materials ?? []).filter((m) => m.image !== '');
+    if (fromMetadata.length > 0)
+        return fromMetadata;
+    const out = [];
+    for (const b of log?.bases ?? []) {
+        if (b.digest === '' || out.some((m) => m.image === b.image && m.digest === b.digest))
+            continue;
+        out.push({ uri: '', image: b.image, platform: b.platform, digest: b.digest });
+    }
+    return out;
+}
+/** The one-line reason of a failed build: the step, its Dockerfile line and BuildKit's message. */
+function failureMessage(error, fallback) {
+    if (!error)
+        return `docker buildx build failed: ${fallback}`;
+    const where = error.file && error.line !== null ? ` (${error.file}:${error.line})` : '';
+    const step = error.step ? ` at ${error.step}` : '';
+    return `build failed${step}${where}: ${error.message || fallback}`.replace(/\s*\r?\n\s*/g, ' ');
+}
+function reportError(record, log) {
+    const failedStep = log?.steps.find((s) => s.status === 'failed');
+    if (record?.error) {
+        const e = record.error;
+        return {
+            step: e.step || failedStep?.name || '',
+            message: e.message,
+            file: e.location?.file ?? '',
+            line: e.location?.line ?? null,
+        };
+    }
+    if (failedStep)
+        return { step: failedStep.name, message: failedStep.error ?? '', file: '', line: null };
+    return null;
+}
+function buildReport(args) {
+    const log = args.log;
+    const record = args.record ?? null;
+    const metadata = args.metadata ?? null;
+    const steps = log?.steps ?? [];
+    const totals = stepTotals(steps);
+    // Sources found missing before the build (a local folder not written yet) are misses too.
+    const imports = [
+        ...(args.plan.missing ?? []).map((source) => ({ source, result: 'not-found', seconds: 0 })),
+        ...(log ? importResults(log) : []),
+    ];
+    const materials = baseImages(record, metadata, log);
+    const exported = args.exportResult;
+    const manifest = exported.manifest ??
+        (exported.status === 'ok' && metadata?.cacheManifest
+            ? { digest: metadata.cacheManifest.digest, size: metadata.cacheManifest.size }
+            : null);
+    return {
+        version: 1,
+        backend: args.backend,
+        trigger: args.plan.trigger.kind,
+        namespace: args.plan.namespace,
+        build: args.build,
+        plan: { reads: args.plan.reads, writes: args.plan.writes, notes: args.plan.notes },
+        tokenScopes: args.tokenScopes,
+        steps: {
+            total: totals.total,
+            cached: totals.cached,
+            executed: totals.executed,
+            notRun: totals.notRun,
+            ratio: Math.round(totals.ratio * 1000) / 1000,
+            executedSeconds: seconds(totals.executedMs),
+            firstExecuted: firstExecuted(steps),
+            list: steps.map((s) => ({
+                stage: s.stage,
+                platform: s.platform,
+                step: s.command,
+                status: s.status,
+                seconds: seconds(s.durationMs),
+                instruction: s.instruction,
+                index: s.index,
+                of: s.total,
+                cached: s.status === 'cached',
+            })),
+        },
+        imports,
+        export: { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes },
+        record: record
+            ? {
+                ref: record.ref,
+                status: record.status,
+                seconds: seconds(record.durationMs),
+                buildkitCachedSteps: record.numCachedSteps,
+                buildkitTotalSteps: record.numTotalSteps,
+            }
+            : null,
+        error: args.build === 'failed' ? reportError(record, log) : null,
+        baseImages: materials.map((m) => ({ image: m.image, platform: m.platform, digest: m.digest })),
+        likelyReasons: args.build === 'not-run' || !log
+            ? []
+            : likelyReasons({
+                steps,
+                bases: log.bases,
+                imports,
+                reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
+                noCache: args.noCache,
+                modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
+                materials,
+                buildArgs: record?.buildArgs,
+                previous: args.previous,
+            }),
+        timings: args.timings ?? null,
+        ...(args.mounts ? { mounts: args.mounts } : {}),
+        ...(args.localCache ? { localCache: args.localCache } : {}),
+        ...(args.cleanup ? { cleanup: args.cleanup } : {}),
+    };
+}
+
+// EXTERNAL MODULE: ./src/lib/format.ts
+var format = __nccwpck_require__(432);
+;// CONCATENATED MODULE: ./src/report/cleanup-summary.ts
+
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+const code = (text) => `\`${cell(text)}\``;
+/** The job summary's clean-up section: what was deleted and kept and why, and the quota. */
+function renderCleanup(o) {
+    const title = o.kind === 'retention' ? 'Cache retention' : 'BuildKit cache: clean-up';
+    const out = [`${o.kind === 'retention' ? '###' : '##'} ${title}`, '', cell(o.why), ''];
+    const verb = o.dryRun ? 'would delete (dry run)' : 'deleted';
+    if (o.deleted.length === 0)
+        out.push(`Nothing ${o.dryRun ? 'would be ' : ''}deleted.`, '');
+    for (const d of o.deleted)
+        out.push(`- **${verb}** ${code(d.name)}: ${cell(d.why)}`);
+    for (const k of o.kept)
+        out.push(`- **kept** ${code(k.name)}: ${cell(k.why)}`);
+    if (o.deleted.length + o.kept.length > 0)
+        out.push('');
+    for (const n of [...o.notes, ...o.warnings])
+        out.push(`- ${cell(n)}`);
+    if (o.notes.length + o.warnings.length > 0)
+        out.push('');
+    const q = o.quota;
+    if (q) {
+        const pct = Math.round((q.repositoryBytes / q.limitBytes) * 100);
+        out.push(`GitHub cache usage: **${(0,format/* formatBytes */.z)(q.repositoryBytes)}** of ${(0,format/* formatBytes */.z)(q.limitBytes)} (${pct}%); ` +
+            `this scope's index entries ${(0,format/* formatBytes */.z)(q.scopeBytes)} (layer blobs are shared between scopes).`, '');
+        if (q.largest.length > 0) {
+            out.push('| largest entries | ref | size |', '|---|---|---:|');
+            for (const e of q.largest)
+                out.push(`| ${code(e.key)} | ${code(e.ref)} | ${(0,format/* formatBytes */.z)(e.bytes)} |`);
+            out.push('');
+        }
+    }
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/app/cleanup-event.ts
+
+
+
+
+
+
+/**
+ * A closed pull request's or a deleted branch's run: deletes its caches, builds nothing, and
+ * reports as a run that built nothing (`cache-report` with its `cleanup` field, the summary).
+ */
+async function runCleanupEvent(ctx, inputs, env, trigger) {
+    if (trigger.kind === 'nothing')
+        return commands/* info */.pq(`cache clean-up: ${trigger.why}`);
+    const outcome = await commands/* group */.Os('Cache clean-up', () => cleanUpGoneRef(ctx, inputs, env, trigger, trigger.why));
+    const why = `clean-up run: ${trigger.why}; nothing is built`;
+    const plan = (0,plan_plan/* nothingBuiltPlan */.Ri)(ctx, (0,plan_plan/* planOptionsFrom */.kR)(inputs), why);
+    const report = buildReport({
+        plan,
+        backend: inputs.cache.backend,
+        log: null,
+        build: 'not-run',
+        tokenScopes: null,
+        exportResult: exportOutcome(plan, null, false, 'clean-up run: nothing is built'),
+        cleanup: outcome,
+    });
+    setOutputs({
+        'cache-from': '',
+        'cache-to': '',
+        'cache-export': 'skipped',
+        'cache-report': JSON.stringify(report),
+        ...(0,cleanup_outcome/* cleanupOutputs */.r)(outcome),
+    });
+    try {
+        await commands/* appendSummary */.fe(renderCleanup(outcome));
+    }
+    catch (e) {
+        commands/* warning */.$e(`could not write the job summary: ${e.message}`);
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = require("node:child_process");
 ;// CONCATENATED MODULE: ./src/lib/exec.ts
@@ -7506,7 +6853,7 @@ const transform = function(original_options = {}) {
 
 
 
-const sync_parse = function(data, opts={}){
+const parse = function(data, opts={}){
   if(typeof data === 'string'){
     data = Buffer.from(data);
   }
@@ -7582,7 +6929,7 @@ function parseList(name, raw, commas = true) {
     for (const line of lines) {
         let rows;
         try {
-            rows = sync_parse(line, { relaxColumnCount: true, skipEmptyLines: true, trim: true, relaxQuotes: true });
+            rows = parse(line, { relaxColumnCount: true, skipEmptyLines: true, trim: true, relaxQuotes: true });
         }
         catch (e) {
             throw new InputError(name, `cannot read the line ${JSON.stringify(line)}: ${e.message}`);
@@ -7840,12 +7187,388 @@ function validatePaths(build, workspace, exists) {
     }
 }
 
-// EXTERNAL MODULE: ./src/localcache/persist.ts + 1 modules
-var persist = __nccwpck_require__(2587);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/mounts/plan.ts
-var mounts_plan = __nccwpck_require__(3091);
+;// CONCATENATED MODULE: ./src/localcache/gc.ts
+/**
+ * What a local cache folder still needs after an export. BuildKit's local exporter adds the new
+ * cache's blobs and points index.json at it, but never deletes the blobs of earlier exports, so a
+ * folder carried from run to run grows without bound (build-push-action#252, moby/buildkit#1896).
+ * Pure: index.json and a way to read a blob in, the digests index.json still reaches out.
+ */
+/** Media types whose blobs are JSON that names further blobs (indexes and manifests). */
+const NAMES_BLOBS = /(manifest|index)(\.list)?(\.v\d+)?\+json$|^application\/vnd\.oci\.image\.(index|manifest)\.v1\+json$/;
+function gc_parse(text) {
+    if (text === null)
+        return null;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+}
+/** Every digest reachable from index.json: index → manifests (lists) → config and layers. */
+function reachableBlobs(indexJson, readBlob) {
+    const reached = new Set();
+    const visit = (d) => {
+        if (!d?.digest || reached.has(d.digest))
+            return;
+        reached.add(d.digest);
+        if (d.mediaType && NAMES_BLOBS.test(d.mediaType))
+            follow(gc_parse(readBlob(d.digest)));
+    };
+    const follow = (m) => {
+        if (m === null)
+            return;
+        for (const d of m.manifests ?? [])
+            visit(d);
+        visit(m.config);
+        for (const d of m.layers ?? [])
+            visit(d);
+    };
+    follow(gc_parse(indexJson));
+    return reached;
+}
+/**
+ * The blobs to delete: those index.json no longer reaches. None when index.json cannot be read:
+ * a folder whose index is broken is left as it is, never emptied.
+ */
+function unreachableBlobs(indexJson, blobs, readBlob) {
+    if (indexJson === null || gc_parse(indexJson) === null)
+        return [];
+    const reached = reachableBlobs(indexJson, readBlob);
+    return blobs.filter((b) => !reached.has(b)).sort();
+}
+
+;// CONCATENATED MODULE: ./src/plan/trust.ts
+/**
+ * Why a run must never save what its build leaves (cache mounts, `cache: local` folders) to the
+ * GitHub Actions cache: code it runs may be someone else's, or the plan writes nothing. '' when it may.
+ */
+function neverSaves(plan) {
+    const t = plan.trigger;
+    if (t.kind === 'pull-request' && t.fromFork)
+        return 'a pull request from a fork never saves cache mounts';
+    if (t.kind === 'untrusted')
+        return `${t.event} may run untrusted code: cache mounts are never saved`;
+    if (plan.writes.length === 0)
+        return 'the plan writes no cache on this run';
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/localcache/persist.ts
+
+
+
+
+
+
+
+
+
+
+/** Where the folders live on this runner: its temp folder, never the workspace. */
+function withPersistedLocalDir(inputs, env) {
+    if (!inputs.cache.persistLocal)
+        return inputs;
+    const dir = external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-local-cache');
+    return { ...inputs, cache: { ...inputs.cache, dir } };
+}
+const persist_seconds = (ms) => Math.round(ms / 100) / 10;
+const hashOf = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+const readText = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : null);
+const record = (ref, name, direction) => ({
+    ref,
+    name,
+    direction,
+    restore: '',
+    restoredKey: '',
+    saved: false,
+    savedKey: '',
+    notSaved: '',
+    error: '',
+    bytes: 0,
+    prunedBlobs: 0,
+    prunedBytes: 0,
+    seconds: { restore: 0, save: 0 },
+});
+/**
+ * Restores the folder of every ref the plan reads, then drops from the plan the sources that are
+ * still missing. The plan is returned unchanged when the folders are not persisted.
+ */
+async function restoreLocalCaches(exec, o) {
+    if (!o.inputs.cache.persistLocal)
+        return { plan: o.plan, session: null };
+    const dir = o.inputs.cache.dir;
+    external_node_fs_.mkdirSync(dir, { recursive: true });
+    const session = {
+        plan: o.plan,
+        dir,
+        records: [],
+        restoredIndex: new Map(),
+        env: o.env,
+        timeoutMs: o.inputs.mounts.timeoutMs,
+        unavailable: o.unavailable,
+    };
+    if (o.unavailable)
+        commands/* warning */.$e(`cache local: the folders are not restored or saved (${o.unavailable})`);
+    await commands/* group */.Os('Local cache: restore', async () => {
+        for (const read of o.plan.reads.filter((r) => r.name && r.entry !== '')) {
+            const r = record(read.ref, read.name, 'read');
+            session.records.push(r);
+            try {
+                if (o.unavailable) {
+                    r.restore = 'failed';
+                    r.error = o.unavailable;
+                    continue;
+                }
+                const prefix = (0,github_cache_keys/* localKeyPrefix */.fA)(r.name);
+                const call = await runCacheWorker(exec, 
+                // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
+                { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] }, { root: dir, env: o.env, timeoutMs: session.timeoutMs });
+                r.seconds.restore = persist_seconds(call.ms);
+                if (call.status === 'failed') {
+                    r.restore = 'failed';
+                    r.error = `restore failed: ${call.reason}`;
+                    commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
+                }
+                else if (call.status === 'hit') {
+                    r.restore = 'hit';
+                    r.restoredKey = call.matchedKey;
+                    const index = readText(external_node_path_.join(dir, r.name, 'index.json'));
+                    if (index !== null)
+                        session.restoredIndex.set(r.name, index);
+                    commands/* info */.pq(`local cache ${r.name}: restored from ${call.matchedKey}`);
+                }
+                else {
+                    r.restore = 'miss';
+                }
+            }
+            catch (e) {
+                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
+                commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
+            }
+        }
+    });
+    return { plan: narrowSources(o.plan, localExistence(external_node_fs_.existsSync)), session };
+}
+/** Deletes the blobs of earlier exports; returns how many and their bytes. */
+function pruneFolder(folder) {
+    const blobDir = external_node_path_.join(folder, 'blobs', 'sha256');
+    if (!external_node_fs_.existsSync(blobDir))
+        return { count: 0, bytes: 0 };
+    const blobs = external_node_fs_.readdirSync(blobDir).map((f) => `sha256:${f}`);
+    const read = (digest) => readText(external_node_path_.join(blobDir, digest.replace(/^sha256:/, '')));
+    let bytes = 0;
+    const doomed = unreachableBlobs(readText(external_node_path_.join(folder, 'index.json')), blobs, read);
+    for (const digest of doomed) {
+        const file = external_node_path_.join(blobDir, digest.replace(/^sha256:/, ''));
+        bytes += external_node_fs_.statSync(file).size;
+        external_node_fs_.rmSync(file);
+    }
+    return { count: doomed.length, bytes };
+}
+function folderBytes(folder) {
+    let total = 0;
+    for (const entry of external_node_fs_.readdirSync(folder, { withFileTypes: true })) {
+        const p = external_node_path_.join(folder, entry.name);
+        total += entry.isDirectory() ? folderBytes(p) : external_node_fs_.statSync(p).size;
+    }
+    return total;
+}
+/** After the export: prunes and saves the folders the plan wrote, when they changed. */
+async function saveLocalCaches(exec, session, exported) {
+    if (session === null)
+        return null;
+    const noSave = session.unavailable || neverSaves(session.plan) || (exported ? '' : 'the cache export did not succeed');
+    await commands/* group */.Os('Local cache: save', async () => {
+        for (const write of session.plan.writes.filter((w) => w.name)) {
+            const r = record(write.ref, write.name, 'write');
+            session.records.push(r);
+            try {
+                const folder = external_node_path_.join(session.dir, r.name);
+                const index = readText(external_node_path_.join(folder, 'index.json'));
+                if (index === null) {
+                    r.notSaved = 'no cache was exported to it';
+                    continue;
+                }
+                const pruned = pruneFolder(folder);
+                r.prunedBlobs = pruned.count;
+                r.prunedBytes = pruned.bytes;
+                r.bytes = folderBytes(folder);
+                if (noSave) {
+                    r.notSaved = noSave;
+                    continue;
+                }
+                if (session.restoredIndex.get(r.name) === index) {
+                    r.notSaved = 'unchanged since it was restored';
+                    continue;
+                }
+                await saveInto(exec, r, `local cache ${r.name}`, { path: r.name, key: `${(0,github_cache_keys/* localKeyPrefix */.fA)(r.name)}${hashOf(index)}` }, { root: session.dir, env: session.env, timeoutMs: session.timeoutMs });
+            }
+            catch (e) {
+                r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${e.message}`;
+                commands/* warning */.$e(`local cache ${r.name}: ${r.error}`);
+            }
+        }
+    });
+    return { dir: session.dir, folders: session.records };
+}
+
+;// CONCATENATED MODULE: ./src/mounts/plan.ts
+
+
+
+
+/** GitHub's limit is a key and 9 restore keys; the first prefix is also the key (see mounts.ts). */
+const MAX_KEYS = 9;
+/** The key prefix of a ref's mount, whatever its content. */
+const mountKey = (mountId, cacheName) => (0,github_cache_keys/* mountKeyPrefix */.fp)((0,names/* slug */.yR)(mountId, 64), cacheName);
+/**
+ * Whether a Dockerfile can hold a `RUN --mount` at all, before the parser (~55 ms to load) is: a
+ * flag is spelled `--mount`, once line continuations are joined.
+ */
+function mayHaveMounts(dockerfile) {
+    return /--mount\b/.test(dockerfile.replace(/[\\`][ \t]*\r?\n/g, ''));
+}
+function planMounts(scan, selection, plan, o) {
+    const result = { mounts: [], skipped: [], noSave: '', warnings: [], notes: [...scan.notes] };
+    for (const l of scan.leftOut)
+        result.notes.push(`cache mount on line ${l.line} (${l.mount}) is left out: ${l.why}`);
+    if (selection.kind === 'none')
+        return result;
+    if (selection.kind === 'ids') {
+        const found = new Set(scan.mounts.map((m) => m.id));
+        for (const id of selection.ids.filter((i) => !found.has(i))) {
+            result.warnings.push(`cache-mounts: the mount id ${JSON.stringify(id)} is not in the stages this build uses`);
+        }
+    }
+    const chosen = scan.mounts.filter((m) => selection.kind === 'auto' || selection.ids.includes(m.id));
+    if (o.noCache) {
+        const why = 'no-cache: BuildKit starts every cache mount empty';
+        result.skipped = chosen.map((m) => ({ id: m.id, target: m.target, why }));
+        return result;
+    }
+    const readNames = [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
+    const writeName = plan.writes[0]?.name ?? '';
+    result.noSave = neverSaves(plan) || (writeName === '' ? 'the plan writes no cache on this run' : '');
+    if (readNames.length > MAX_KEYS) {
+        result.notes.push(`cache mounts restore from the first ${MAX_KEYS} of the plan's ${readNames.length} reads`);
+    }
+    for (const mount of chosen) {
+        const restoreKeys = readNames.slice(0, MAX_KEYS).map((n) => mountKey(mount.id, n));
+        const savePrefix = result.noSave === '' ? mountKey(mount.id, writeName) : null;
+        result.mounts.push({
+            mount,
+            restoreKeys,
+            ownPrefix: savePrefix ?? restoreKeys[0] ?? '',
+            saveKeyPrefix: savePrefix,
+        });
+    }
+    return result;
+}
+/** `exact`: restored from the ref this run writes (its own earlier run); `fallback`: another read. */
+function restoreResult(matchedKey, ownPrefix) {
+    if (matchedKey === null)
+        return 'miss';
+    return ownPrefix !== '' && matchedKey.startsWith(ownPrefix) ? 'exact' : 'fallback';
+}
+/** Whether an extracted mount is saved, and why not. */
+function saveDecision(o) {
+    if (o.saveKeyPrefix === null)
+        return { key: '', why: o.noSave || 'not saved on this run' };
+    if (o.files === 0)
+        return { key: '', why: 'the mount is empty' };
+    if (o.fingerprint === o.restoredFingerprint)
+        return { key: '', why: 'unchanged since it was restored' };
+    if (o.bytes > o.maxBytes) {
+        return {
+            key: '',
+            why: `${(0,format/* formatBytes */.z)(o.bytes)} is over cache-mounts-max-size (${(0,format/* formatBytes */.z)(o.maxBytes)}; GitHub keeps 10 GB per repository in all)`,
+        };
+    }
+    return { key: `${o.saveKeyPrefix}${o.fingerprint}`, why: '' };
+}
+/**
+ * Whether the build may have changed a cache mount: a RUN step with a `--mount` flag did work.
+ * When every such step was a layer-cache hit, a restored mount is as it was restored, and copying
+ * it out only to find that costs a helper build (seconds per 100 MB). Without the build's steps
+ * (no record), it may have.
+ */
+function mountStepRan(steps) {
+    if (steps === null || steps.length === 0)
+        return true;
+    return steps.some((s) => s.instruction === 'RUN' &&
+        s.status !== 'cached' &&
+        s.status !== 'not-run' &&
+        /--mount[= ]/.test(s.command));
+}
+/** Paths inside the helper builds (never the user's). */
+const MOUNT_DIR = '/bkca/mount';
+const OUT_DIR = '/bkca/out';
+const RESTORED_DIR = '/bkca/restored';
+/** The named build context the restored archive reaches the inject helper by. */
+const RESTORED_CONTEXT = 'bkca-restored';
+const ARCHIVE_FILE = 'mount.tar';
+/** The mount's file list and content hashes: what "changed" compares. */
+const TREE_FILE = 'tree.txt';
+/** One CSV field of a `--mount` value, quoted when it must be. */
+function plan_field(key, value) {
+    return /[",\s]/.test(value) ? `${key}="${value.replace(/"/g, '""')}"` : `${key}=${value}`;
+}
+/** The user's mount as BuildKit keys it (id, sharing, uid, gid, mode), at the helper's own path. */
+function helperMountFlag(m) {
+    const fields = [
+        'type=cache',
+        plan_field('id', m.id),
+        `target=${MOUNT_DIR}`,
+        `sharing=${m.sharing}`,
+        ...(m.uid !== '' ? [plan_field('uid', m.uid)] : []),
+        ...(m.gid !== '' ? [plan_field('gid', m.gid)] : []),
+        ...(m.mode !== '' ? [plan_field('mode', m.mode)] : []),
+    ];
+    return `--mount=${fields.join(',')}`;
+}
+/**
+ * The helper that fills the builder's cache mount from the restored archive. `BKCA_NONCE` makes its
+ * step run every time (`--no-cache` would hand it a fresh, empty cache mount instead).
+ */
+function injectDockerfile(m, image) {
+    return [
+        `FROM ${image}`,
+        'ARG BKCA_NONCE',
+        `RUN ${helperMountFlag(m)} --mount=type=bind,from=${RESTORED_CONTEXT},target=${RESTORED_DIR} \\`,
+        `    tar -xf ${RESTORED_DIR}/${ARCHIVE_FILE} -C ${MOUNT_DIR}`,
+        '',
+    ].join('\n');
+}
+/** The helper that copies a cache mount out: an archive (owners and modes kept) and its tree list. */
+function extractDockerfile(m, image) {
+    return [
+        `FROM ${image} AS copy`,
+        'ARG BKCA_NONCE',
+        `RUN ${helperMountFlag(m)} \\`,
+        `    mkdir -p ${OUT_DIR} && cd ${MOUNT_DIR} && tar -cf ${OUT_DIR}/${ARCHIVE_FILE} . && \\`,
+        `    { find . | LC_ALL=C sort; find . -type f -exec sha256sum {} + | LC_ALL=C sort -k2; } > ${OUT_DIR}/${TREE_FILE}`,
+        'FROM scratch',
+        `COPY --from=copy ${OUT_DIR}/ /`,
+        '',
+    ].join('\n');
+}
+/** The build arg that namespaces cache mount ids: the helpers must see the same ids as the build. */
+const CACHE_MOUNT_NS = 'BUILDKIT_CACHE_MOUNT_NS';
+/** `buildx build` of a helper: its Dockerfile on stdin, no workspace context, no attestations. */
+function helperBuildArgs(o) {
+    const args = ['buildx', 'build', '--builder', o.builder, '--progress', 'plain'];
+    args.push('--provenance=false', '--sbom=false');
+    args.push('--build-arg', `BKCA_NONCE=${o.nonce}`);
+    for (const a of o.buildArgs.filter((b) => b.startsWith(`${CACHE_MOUNT_NS}=`)))
+        args.push('--build-arg', a);
+    if (o.restoredDir)
+        args.push('--build-context', `${RESTORED_CONTEXT}=${o.restoredDir}`);
+    args.push('--output', o.output, '-');
+    return args;
+}
+
 ;// CONCATENATED MODULE: ./src/mounts/mounts.ts
 
 
@@ -7855,7 +7578,7 @@ var mounts_plan = __nccwpck_require__(3091);
 
 
 
-const seconds = (ms) => Math.round(ms / 100) / 10;
+const mounts_seconds = (ms) => Math.round(ms / 100) / 10;
 const fingerprintOf = (tree) => (0,external_node_crypto_.createHash)('sha256').update(tree).digest('hex').slice(0, 16);
 /** The folder name archived in the cache: part of the cache version, so it never changes. */
 const CACHED_FOLDER = 'mount';
@@ -7874,14 +7597,14 @@ function readDockerfile(inputs, workspace) {
     }
 }
 async function helperBuild(exec, buildx, o, dockerfile, extra) {
-    const args = (0,mounts_plan/* helperBuildArgs */.iB)({
+    const args = helperBuildArgs({
         builder: o.builder,
         nonce: (0,external_node_crypto_.randomUUID)(),
         buildArgs: o.inputs.build.buildArgs,
         ...extra,
     });
     const run = await exec(buildx.command, buildx.argv(args), { input: dockerfile, env: o.env });
-    return run.exitCode === 0 ? '' : (0,buildx_builder/* lastLine */.fM)(run.stderr);
+    return run.exitCode === 0 ? '' : text_lastLine(run.stderr);
 }
 function newRecord({ mount }) {
     return {
@@ -7930,7 +7653,7 @@ async function restoreMounts(exec, buildx, o) {
     }
     // No `--mount` anywhere: nothing to persist, and no parser to load. Listed ids are still looked
     // for, so that one missing from the Dockerfile gets its warning.
-    if (o.inputs.mounts.selection.kind === 'auto' && !(0,mounts_plan/* mayHaveMounts */.ml)(dockerfile.text))
+    if (o.inputs.mounts.selection.kind === 'auto' && !mayHaveMounts(dockerfile.text))
         return null;
     let scan;
     try {
@@ -7942,7 +7665,7 @@ async function restoreMounts(exec, buildx, o) {
         commands/* warning */.$e(`cache mounts: the Dockerfile could not be read (${e.message}); they are not persisted`);
         return null;
     }
-    const plan = (0,mounts_plan/* planMounts */.Ou)(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
+    const plan = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
     for (const w of plan.warnings)
         commands/* warning */.$e(w);
     for (const n of plan.notes)
@@ -7966,10 +7689,10 @@ async function restoreOne(exec, buildx, o, planned, record, n) {
     const key = planned.restoreKeys[0];
     if (key === undefined)
         return null;
-    const call = await (0,worker/* runCacheWorker */.GZ)(exec, 
+    const call = await runCacheWorker(exec, 
     // The key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
     { op: 'restore', path: CACHED_FOLDER, key, restoreKeys: planned.restoreKeys }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
-    record.seconds.restore = seconds(call.ms);
+    record.seconds.restore = mounts_seconds(call.ms);
     if (call.status === 'failed') {
         record.restore = 'failed';
         record.error = `restore failed: ${call.reason}`;
@@ -7980,22 +7703,22 @@ async function restoreOne(exec, buildx, o, planned, record, n) {
         commands/* info */.pq(`cache mount ${mount.id} (${mount.target}): nothing to restore`);
         return null;
     }
-    record.restore = (0,mounts_plan/* restoreResult */.oJ)(call.matchedKey, planned.ownPrefix);
+    record.restore = restoreResult(call.matchedKey, planned.ownPrefix);
     record.restoredKey = call.matchedKey;
     const folder = external_node_path_.join(root, CACHED_FOLDER);
     const started = Date.now();
-    const failed = await helperBuild(exec, buildx, o, (0,mounts_plan/* injectDockerfile */.ku)(mount, o.inputs.mounts.image), {
+    const failed = await helperBuild(exec, buildx, o, injectDockerfile(mount, o.inputs.mounts.image), {
         restoredDir: folder,
         output: 'type=cacheonly',
     });
-    record.seconds.inject = seconds(Date.now() - started);
+    record.seconds.inject = mounts_seconds(Date.now() - started);
     if (failed) {
         record.error = `inject failed: ${failed}`;
         commands/* warning */.$e(`cache mount ${mount.id}: ${record.error}`);
         return null;
     }
-    const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, mounts_plan/* TREE_FILE */.o$), 'utf8');
-    record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, mounts_plan/* ARCHIVE_FILE */.sX)).size;
+    const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, TREE_FILE), 'utf8');
+    record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, ARCHIVE_FILE)).size;
     commands/* info */.pq(`cache mount ${mount.id} (${mount.target}): restored from ${call.matchedKey} (${record.restore})`);
     return fingerprintOf(tree);
 }
@@ -8007,7 +7730,7 @@ async function saveMounts(exec, buildx, session, built, steps) {
     if (session === null)
         return null;
     const { plan, records, o } = session;
-    const ran = (0,mounts_plan/* mountStepRan */.vr)(steps);
+    const ran = mountStepRan(steps);
     if (plan.mounts.length > 0) {
         await commands/* group */.Os('Cache mounts: save', async () => {
             for (const [n, planned] of plan.mounts.entries()) {
@@ -8051,19 +7774,19 @@ async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, no
     const folder = external_node_path_.join(root, CACHED_FOLDER);
     external_node_fs_.mkdirSync(root, { recursive: true });
     const started = Date.now();
-    const failed = await helperBuild(exec, buildx, o, (0,mounts_plan/* extractDockerfile */.A$)(mount, o.inputs.mounts.image), {
+    const failed = await helperBuild(exec, buildx, o, extractDockerfile(mount, o.inputs.mounts.image), {
         output: `type=local,dest=${folder}`,
     });
-    record.seconds.extract = seconds(Date.now() - started);
+    record.seconds.extract = mounts_seconds(Date.now() - started);
     if (failed) {
         record.error = `extract failed: ${failed}`;
         record.notSaved = 'it could not be copied out';
         commands/* warning */.$e(`cache mount ${mount.id}: ${record.error}`);
         return;
     }
-    const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, mounts_plan/* TREE_FILE */.o$), 'utf8');
-    record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, mounts_plan/* ARCHIVE_FILE */.sX)).size;
-    const decision = (0,mounts_plan/* saveDecision */.Od)({
+    const tree = external_node_fs_.readFileSync(external_node_path_.join(folder, TREE_FILE), 'utf8');
+    record.bytes = external_node_fs_.statSync(external_node_path_.join(folder, ARCHIVE_FILE)).size;
+    const decision = saveDecision({
         saveKeyPrefix: planned.saveKeyPrefix,
         noSave,
         fingerprint: fingerprintOf(tree),
@@ -8078,7 +7801,7 @@ async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, no
         commands/* info */.pq(`cache mount ${mount.id}: not saved (${decision.why})`);
         return;
     }
-    await (0,worker/* saveInto */.Wr)(exec, record, `cache mount ${mount.id}`, { path: CACHED_FOLDER, key: decision.key }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
+    await saveInto(exec, record, `cache mount ${mount.id}`, { path: CACHED_FOLDER, key: decision.key }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
 }
 /** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
 function mountOutputs(r) {
@@ -8086,10 +7809,247 @@ function mountOutputs(r) {
     return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
 }
 
-// EXTERNAL MODULE: ./src/report/report.ts
-var report_report = __nccwpck_require__(8850);
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __nccwpck_require__(7994);
+;// CONCATENATED MODULE: ./src/report/warnings.ts
+
+/**
+ * The job's cache warnings: the failed export, then each failed import. A store this builder's
+ * BuildKit does not have (s3 or azblob on the `docker` driver) is one cause, so it is one warning:
+ * the export's, or the first import's when nothing was exported. Pure.
+ */
+function cacheWarnings(exported, imports) {
+    const warnings = [];
+    const told = new Set();
+    if (exported.status === 'failed') {
+        warnings.push(`cache export failed: ${exported.reason}`);
+        const store = missingStore(exported.reason);
+        if (store)
+            told.add(store);
+    }
+    for (const i of imports.filter((x) => x.result === 'failed')) {
+        const store = missingStore(i.error ?? '');
+        if (store && told.has(store))
+            continue;
+        if (store)
+            told.add(store);
+        warnings.push(`cache import from ${i.source} failed: ${i.error}`);
+    }
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+/** Markdown table cells: no pipes or newlines from step text may break the table. */
+function summary_cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+}
+function summary_code(text) {
+    return `\`${summary_cell(text)}\``;
+}
+/** Prose outside tables: the report's details quote commands in backticks already. */
+function oneLine(text) {
+    return text.replace(/\s*\r?\n\s*/g, ' ');
+}
+function clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/** Seconds as the report rounds them (0.1s): what rounds to 0 still took some time. */
+function duration(seconds) {
+    return seconds > 0 ? `${seconds}s` : '<0.1s';
+}
+const STATUS_ICON = {
+    cached: '✅ cached',
+    executed: '🔨 ran',
+    failed: '❌ failed',
+    canceled: '⏹️ canceled',
+    'not-run': '⏭️ not needed',
+};
+const REASON_TITLE = {
+    'no-cache': 'no-cache',
+    'no-cache-read': 'nothing read',
+    'first-build': 'no cache yet',
+    'import-failed': 'import failed',
+    'base-image-changed': 'base image changed',
+    'build-args-changed': 'build args changed',
+    'context-changed': 'context files changed',
+    'earlier-stage-changed': 'earlier stage changed',
+    'platform-not-cached': 'other platform only',
+    'step-changed': 'step not in cache',
+};
+/** More steps than this go into a collapsed block. */
+const STEPS_SHOWN = 40;
+/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
+const RESTORE_LABEL = {
+    exact: '✅ exact (own ref)',
+    fallback: '↪️ fallback',
+    miss: '➖ miss',
+    failed: '⚠️ failed',
+};
+/** Cache mounts: what each restored, injected, extracted and saved, and what was left out. */
+function renderMounts(m) {
+    const out = ['### Cache mounts', ''];
+    if (m.mounts.length > 0) {
+        out.push('| id | target | restored | size | restore | inject | extract | save | saved |', '|---|---|---|---:|---:|---:|---:|---:|---|');
+        for (const x of m.mounts) {
+            const restored = `${RESTORE_LABEL[x.restore] ?? x.restore}${x.restoredKey ? ` ${summary_code(x.restoredKey)}` : ''}`;
+            const saved = x.saved ? `✅ ${summary_code(x.savedKey)}` : `➖ ${summary_cell(x.notSaved)}`;
+            const t = x.seconds;
+            out.push(`| ${summary_code(x.id)} | ${summary_code(x.target)} | ${restored} | ${x.bytes > 0 ? (0,format/* formatBytes */.z)(x.bytes) : ''} | ` +
+                `${t.restore}s | ${t.inject}s | ${t.extract}s | ${t.save}s | ${saved}${x.error ? ` ⚠️ ${summary_cell(x.error)}` : ''} |`);
+        }
+        out.push('');
+    }
+    for (const s of m.skipped)
+        out.push(`- ${summary_code(s.id)} (${summary_code(s.target)}) is not persisted: ${summary_cell(s.why)}`);
+    for (const n of m.notes)
+        out.push(`- ${summary_cell(n)}`);
+    if (m.skipped.length + m.notes.length > 0)
+        out.push('');
+    out.push('GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.', '');
+    return out;
+}
+/** `cache: local` through the GitHub Actions cache: each folder restored, pruned and saved. */
+function renderLocalCache(l) {
+    const out = ['### Local cache folders (through the GitHub Actions cache)', ''];
+    out.push('| ref | folder | restored | size | pruned | restore | save | saved |', '|---|---|---|---:|---:|---:|---:|---|');
+    for (const f of l.folders) {
+        const restored = f.direction === 'write'
+            ? ''
+            : f.restore === 'hit'
+                ? `✅ ${summary_code(f.restoredKey)}`
+                : f.restore === 'miss'
+                    ? '➖ miss'
+                    : `⚠️ ${summary_cell(f.error)}`;
+        const saved = f.direction === 'read'
+            ? ''
+            : f.saved
+                ? `✅ ${summary_code(f.savedKey)}`
+                : `➖ ${summary_cell(f.notSaved)}${f.error ? ` ⚠️ ${summary_cell(f.error)}` : ''}`;
+        const pruned = f.prunedBlobs > 0 ? `${f.prunedBlobs} blobs, ${(0,format/* formatBytes */.z)(f.prunedBytes)}` : '';
+        out.push(`| ${summary_code(f.ref)} | ${summary_code(f.name)} | ${restored} | ${f.bytes > 0 ? (0,format/* formatBytes */.z)(f.bytes) : ''} | ${pruned} | ${f.seconds.restore}s | ${f.seconds.save}s | ${saved} |`);
+    }
+    out.push('');
+    return out;
+}
+function renderSummary(r) {
+    const out = [];
+    const pct = `${Math.round(r.steps.ratio * 100)}%`;
+    const s = r.steps;
+    if (r.build === 'not-run') {
+        out.push('## BuildKit cache: plan only (dry run)', '');
+    }
+    else {
+        out.push(`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${pct})`, '');
+    }
+    const facts = [
+        `backend **${r.backend}**`,
+        `run kind **${r.trigger}**`,
+        `cache namespace ${summary_code(r.namespace)}`,
+    ];
+    if (r.build !== 'not-run') {
+        facts.unshift(r.build === 'succeeded' ? '**Build succeeded**' : '**Build failed**');
+        facts.push(`${s.executed} ${s.executed === 1 ? 'step' : 'steps'} ran for ${s.executedSeconds}s`);
+        if (s.notRun > 0)
+            facts.push(`${s.notRun} not reached`);
+    }
+    const exportSize = r.export.sizes.find((x) => x.bytes !== null)?.bytes;
+    facts.push(`cache export **${r.export.status}**` +
+        (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
+        (exportSize != null ? ` (${(0,format/* formatBytes */.z)(exportSize)})` : ''));
+    out.push(`${facts.join(' · ')}`, '');
+    if (r.error) {
+        const where = r.error.file && r.error.line !== null ? ` (${summary_cell(r.error.file)} line ${r.error.line})` : '';
+        out.push(`> ❌ **The build failed**${r.error.step ? ` at ${summary_code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${summary_cell(clip(r.error.message, 400))}`, '');
+    }
+    if (r.likelyReasons.length > 0) {
+        out.push('### Likely reasons for cache misses', '');
+        for (const reason of r.likelyReasons) {
+            const scope = reason.stage ? ` in stage ${summary_code(reason.stage)}` : '';
+            out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
+        }
+        out.push('');
+    }
+    if (s.list.length > 0) {
+        const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
+        // The first step that ran in each stage is where that stage's cache broke.
+        const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
+        s.list.forEach((step, n) => {
+            const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
+            const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
+            const label = step.status === 'not-run' && r.build === 'failed'
+                ? '⏭️ not reached'
+                : (STATUS_ICON[step.status] ?? step.status);
+            const result = `${label}${first ? ' · first miss' : ''}`;
+            const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
+            rows.push(`| ${n + 1} | ${summary_cell(stage)} | ${summary_code(clip(step.step, 120))} | ${result} | ${time} |`);
+        });
+        out.push('### Steps', '');
+        if (s.list.length > STEPS_SHOWN) {
+            out.push(`<details><summary>${s.list.length} steps, in build order</summary>`, '', ...rows, '', '</details>');
+        }
+        else {
+            out.push(...rows);
+        }
+        out.push('');
+    }
+    if (r.imports.length > 0) {
+        out.push('### Cache import', '', '| source | result | time |', '|---|---|---:|');
+        for (const i of r.imports) {
+            const result = i.result === 'imported'
+                ? '✅ imported'
+                : i.result === 'not-found'
+                    ? '➖ not found (normal for the first build of a ref)'
+                    : `⚠️ failed: ${summary_cell(clip(i.error ?? '', 300))}`;
+            out.push(`| ${summary_code(i.source)} | ${result} | ${duration(i.seconds)} |`);
+        }
+        out.push('');
+    }
+    out.push('### Cache export', '');
+    const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
+    out.push(`${status}${r.export.reason ? `: ${summary_cell(r.export.reason)}` : ''}` +
+        `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
+        (r.export.manifest ? ` Cache manifest ${summary_code(r.export.manifest.digest)}.` : ''), '');
+    for (const d of r.export.destinations) {
+        const size = r.export.sizes.find((x) => x.destination === d);
+        const text = !size ? '' : size.bytes !== null ? `${(0,format/* formatBytes */.z)(size.bytes)} (${size.how})` : size.how;
+        out.push(`- ${summary_code(d)}${text ? `: ${summary_cell(text)}` : ''}`);
+    }
+    if (r.export.destinations.length > 0)
+        out.push('');
+    if (r.mounts)
+        out.push(...renderMounts(r.mounts));
+    if (r.localCache)
+        out.push(...renderLocalCache(r.localCache));
+    // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
+    out.push('### Cache plan', '');
+    for (const read of r.plan.reads) {
+        out.push(`- **read** ${summary_code(read.ref)}: ${summary_cell(read.why)} → ${read.entry ? summary_code(read.entry) : 'not read'}`);
+    }
+    for (const write of r.plan.writes) {
+        out.push(`- **write** ${summary_code(write.ref)}: ${summary_cell(write.why)} → ${summary_code(write.entry)}`);
+    }
+    if (r.plan.writes.length === 0)
+        out.push('- **write**: nothing is written by this run');
+    out.push('');
+    if (r.plan.notes.length > 0) {
+        out.push('Notes:', '');
+        for (const note of r.plan.notes)
+            out.push(`- ${summary_cell(note)}`);
+        out.push('');
+    }
+    if (r.tokenScopes) {
+        const list = r.tokenScopes.map((t) => `${summary_code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
+        out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
+    }
+    if (r.baseImages.length > 0) {
+        const list = r.baseImages.map((b) => `${summary_code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${summary_code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
+        out.push(`Base images: ${list.join(', ')}.`, '');
+    }
+    if (r.cleanup)
+        out.push(renderCleanup(r.cleanup));
+    return out.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/runner/state.ts
 
 /**
@@ -8149,6 +8109,8 @@ function readState() {
 
 
 
+
+
 const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message) {
@@ -8157,10 +8119,10 @@ function fail(message) {
 async function run(exec = exec_exec, env = process.env) {
     const started = Date.now();
     try {
-        await runWithInputs(exec, env, (0,persist/* withPersistedLocalDir */.Ql)(readInputs(), env), started);
+        await runWithInputs(exec, env, withPersistedLocalDir(readInputs(), env), started);
     }
     catch (e) {
-        if (e instanceof InputError || e instanceof BuildxError || e instanceof buildx_builder/* BuilderError */.Cj)
+        if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
             return fail(e.message);
         commands/* debug */.Yz(e?.stack ?? String(e));
         fail(`unexpected error: ${e?.message ?? String(e)}`);
@@ -8178,9 +8140,9 @@ async function runWithInputs(exec, env, inputs, started) {
     }
     const ctx = (0,context/* readRunContext */.$p)(env);
     // A closed pull request or a deleted branch: its caches go, nothing is built.
-    const cleanup = (0,src_cleanup/* cleanupTrigger */.dU)(ctx);
+    const cleanup = (0,plan/* cleanupTrigger */.dU)(ctx);
     if (cleanup)
-        return (0,src_cleanup/* runCleanupEvent */.oI)(ctx, inputs, env, cleanup);
+        return runCleanupEvent(ctx, inputs, env, cleanup);
     if (inputs.bakeTargets.length > 0)
         return writeBakeFile(exec, ctx, inputs, env);
     if (!inputs.dryRun)
@@ -8195,22 +8157,22 @@ async function runWithInputs(exec, env, inputs, started) {
         'cache-to': cachePlan.cacheTo.join('\n'),
     };
     if (probes === null) {
-        const retention = await (0,src_cleanup/* retainCommitCaches */.Es)(ctx, inputs, env, cachePlan);
-        const report = (0,report_report/* buildReport */.FK)({
+        const retention = await retainCommitCaches(ctx, inputs, env, cachePlan);
+        const report = buildReport({
             plan: cachePlan,
             backend: inputs.cache.backend,
             log: null,
             build: 'not-run',
             tokenScopes,
-            exportResult: (0,report_report/* exportOutcome */.p_)(cachePlan, null, false, 'dry-run'),
+            exportResult: exportOutcome(cachePlan, null, false, 'dry-run'),
         });
         if (retention)
             report.cleanup = retention;
-        (0,outputs/* setOutputs */.n)({
+        setOutputs({
             ...planOutputs,
             'cache-export': 'skipped',
             'cache-report': JSON.stringify(report),
-            ...(0,src_cleanup/* cleanupOutputs */.rg)(retention),
+            ...(0,cleanup_outcome/* cleanupOutputs */.r)(retention),
         });
         if (inputs.cache.explain)
             await writeSummary(report);
@@ -8226,7 +8188,7 @@ async function runWithInputs(exec, env, inputs, started) {
     const { buildx, builder } = await commands/* group */.Os('Builder', async () => {
         const engine = await probes.engine;
         if (engine && !engine.ok) {
-            throw new buildx_builder/* BuilderError */.Cj(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
+            throw new BuilderError(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
         }
         const found = await ensureBuildx(exec, {
             wanted: inputs.builder.buildxVersion,
@@ -8237,7 +8199,7 @@ async function runWithInputs(exec, env, inputs, started) {
         if (found.note)
             commands/* info */.pq(found.note);
         saveBuildxPath(found.buildx.path);
-        const chosen = await (0,buildx_builder/* setupBuilder */.XN)(exec, found.buildx, {
+        const chosen = await setupBuilder(exec, found.buildx, {
             builder: inputs.builder,
             tempDir,
             env,
@@ -8256,7 +8218,7 @@ async function runWithInputs(exec, env, inputs, started) {
         workspace: ctx.workspace,
         unavailable: ghaUnavailable(env),
     });
-    const local = await (0,persist/* restoreLocalCaches */.XE)(exec, {
+    const local = await restoreLocalCaches(exec, {
         inputs,
         plan: cachePlan,
         env,
@@ -8288,12 +8250,12 @@ async function runWithInputs(exec, env, inputs, started) {
         : null;
     mark('exported');
     // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
-    const retaining = built ? (0,src_cleanup/* retainCommitCaches */.Es)(ctx, inputs, env, cachePlan) : null;
+    const retaining = built ? retainCommitCaches(ctx, inputs, env, cachePlan) : null;
     const history = await historyRead;
     mark('history read');
     const retention = await retaining;
     const mounts = await saveMounts(exec, buildx, mountSession, built, history.log?.steps ?? null);
-    const localCache = await (0,persist/* saveLocalCaches */.k$)(exec, local.session, exportRun?.status === 'ok');
+    const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
     const report = await reportRun({
         inputs,
         cachePlan,
@@ -8310,8 +8272,8 @@ async function runWithInputs(exec, env, inputs, started) {
     mark('reported');
     if (retention)
         report.cleanup = retention;
-    const totals = (0,parse/* stepTotals */.Oc)(history.log?.steps ?? []);
-    (0,outputs/* setOutputs */.n)({
+    const totals = stepTotals(history.log?.steps ?? []);
+    setOutputs({
         ...planOutputs,
         builder: builder.name,
         imageid: build.imageId,
@@ -8322,13 +8284,13 @@ async function runWithInputs(exec, env, inputs, started) {
         'cache-hit-ratio': totals.ratio.toFixed(2),
         'cache-export': report.export.status,
         'cache-report': JSON.stringify(report),
-        ...(0,src_cleanup/* cleanupOutputs */.rg)(retention),
+        ...(0,cleanup_outcome/* cleanupOutputs */.r)(retention),
         ...mountOutputs(mounts),
     });
     await writeSummary(report);
     // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
     if (!built)
-        fail((0,report_report/* failureMessage */.oh)(report.error, (0,buildx_builder/* lastLine */.fM)(build.result.stderr)));
+        fail(failureMessage(report.error, text_lastLine(build.result.stderr)));
     else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
         fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
     }
@@ -8344,7 +8306,7 @@ async function planCache(exec, ctx, inputs, env) {
     const options = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
     const { facts, existing } = await planInputs(exec, ctx, options, env, inputs.githubToken, external_node_fs_.existsSync);
     options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
-    const p = (0,narrow/* narrowSources */.E5)((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
+    const p = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
     if (existing.note)
         p.notes.push(existing.note);
     for (const line of (0,plan_plan/* planLines */.HN)(p))
@@ -8375,19 +8337,19 @@ async function reportRun(r) {
     const built = r.build.result.exitCode === 0;
     const exportResult = r.exportRun
         ? {
-            ...(0,report_report/* exportOutcome */.p_)(r.cachePlan, null, built, r.skipExport),
+            ...exportOutcome(r.cachePlan, null, built, r.skipExport),
             status: r.exportRun.status,
             reason: r.exportRun.reason,
             seconds: Math.round(r.exportRun.ms / 100) / 10,
         }
-        : (0,report_report/* exportOutcome */.p_)(r.cachePlan, r.history.log, built, r.skipExport);
-    const imports = r.history.log ? (0,report_report/* importResults */.Wf)(r.history.log) : [];
+        : exportOutcome(r.cachePlan, r.history.log, built, r.skipExport);
+    const imports = r.history.log ? importResults(r.history.log) : [];
     for (const warning of cacheWarnings(exportResult, imports))
         commands/* warning */.$e(warning);
     // The cache manifest is in the metadata of the invocation that exported.
     const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
     const exportSizes = exportResult.status === 'ok' ? await (0,measure/* measureExports */.yz)(r.cachePlan.cacheTo, cacheManifest) : [];
-    return (0,report_report/* buildReport */.FK)({
+    return buildReport({
         plan: r.cachePlan,
         backend: r.inputs.cache.backend,
         log: r.history.log,
@@ -8405,7 +8367,7 @@ async function reportRun(r) {
 }
 async function writeSummary(report) {
     try {
-        await commands/* appendSummary */.fe((0,summary/* renderSummary */.B)(report));
+        await commands/* appendSummary */.fe(renderSummary(report));
     }
     catch (e) {
         commands/* warning */.$e(`could not write the job summary: ${e.message}`);

@@ -461,7 +461,18 @@ function historyInspectArgs(builder, ref) {
     return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
 }
 
+;// CONCATENATED MODULE: ./src/lib/text.ts
+/** The last non-empty line of a process's output: what a failure is named by in one line. */
+function text_lastLine(text) {
+    const lines = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
+}
+
 ;// CONCATENATED MODULE: ./src/buildx/builder.ts
+
 
 
 
@@ -515,14 +526,7 @@ async function removeBuilder(exec, buildx, name) {
     if (inspect.exitCode !== 0)
         return null;
     const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
-    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
-}
-function lastLine(text) {
-    const lines = text
-        .trim()
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
+    return rm.exitCode === 0 ? null : text_lastLine(rm.stderr);
 }
 
 ;// CONCATENATED MODULE: ./src/buildx/buildx.ts

@@ -10,12 +10,13 @@ import {
   runImageBuild,
 } from '../buildx/build';
 import { writeBakeFile } from './bake';
-import { BuilderError, lastLine, setupBuilder } from '../buildx/builder';
+import { BuilderError, setupBuilder } from '../buildx/builder';
 import { type EngineProbe, probeEngine } from '../buildx/engine';
 import { type BuildHistory, lastBuildRef, readBuildHistory } from '../buildx/history';
 import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuildx } from '../buildx/install';
 import { stepTotals } from '../buildx/parse';
-import { cleanupOutputs, cleanupTrigger, retainCommitCaches, runCleanupEvent } from '../cleanup';
+import { cleanupOutputs, cleanupTrigger, retainCommitCaches } from '../cleanup';
+import { runCleanupEvent } from './cleanup-event';
 import { type Exec, exec as realExec } from '../lib/exec';
 import { type RunContext, readRunContext } from '../github/context';
 import { type CacheScope, cacheScopesFromToken } from '../github/runtime-token';
@@ -42,6 +43,7 @@ import {
 } from '../report/report';
 import { renderSummary } from '../report/summary';
 import * as state from '../runner/state';
+import { lastLine } from '../lib/text';
 
 const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 

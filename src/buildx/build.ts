@@ -4,11 +4,11 @@ import * as core from '../runner/commands';
 import type { Exec, ExecResult } from '../lib/exec';
 import type { Inputs } from '../runner/inputs';
 import { type BuildArgsInput, buildArgs, cacheExportArgs, gitContextHost } from './args';
-import { lastLine } from './builder';
 import type { Buildx } from './buildx';
 import { type BuildMetadata, parseMetadata } from './parse';
 import { cacheEntryAttributes } from '../stores/measure';
-import { missingStore } from '../report/warnings';
+import { lastLine } from '../lib/text';
+import { missingStore } from './parse';
 
 /**
  * Running `buildx build`. The image is built (and pushed) first, with cache imports only; the

@@ -5,6 +5,7 @@ import type { Exec } from '../lib/exec';
 import type { BuilderInputs } from '../runner/inputs';
 import { createBuilderArgs, inspectBuilderArgs, removeBuilderArgs } from './args';
 import type { Buildx } from './buildx';
+import { lastLine } from '../lib/text';
 
 export class BuilderError extends Error {}
 
@@ -75,12 +76,4 @@ export async function removeBuilder(exec: Exec, buildx: Buildx, name: string): P
   if (inspect.exitCode !== 0) return null;
   const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
   return rm.exitCode === 0 ? null : lastLine(rm.stderr);
-}
-
-export function lastLine(text: string): string {
-  const lines = text
-    .trim()
-    .split('\n')
-    .filter((l) => l.trim() !== '');
-  return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
 }

@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import { readDockerConfig } from '../lib/docker-config';
 import type { Exec } from '../lib/exec';
-import { lastLine } from './builder';
+import { lastLine } from '../lib/text';
 
 /** Whether the Docker engine answers, and why not when it does not. */
 export type EngineProbe = { ok: true } | { ok: false; reason: string };

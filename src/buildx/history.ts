@@ -1,9 +1,9 @@
 import * as core from '../runner/commands';
 import type { Exec } from '../lib/exec';
 import { historyInspectArgs, historyLogsArgs } from './args';
-import { lastLine } from './builder';
 import type { Buildx } from './buildx';
 import { type BuildLog, type BuildRecord, parseHistoryInspect, parseRawJsonLog } from './parse';
+import { lastLine } from '../lib/text';
 
 /** A build's record as BuildKit kept it: its steps (rawjson log) and its summary (inspect). */
 export interface BuildHistory {

@@ -1,3 +1,4 @@
+import { type Descriptor } from '../lib/oci';
 /** Pure parsers for what buildx prints and writes; tested against recorded real output. */
 
 /** `github.com/docker/buildx v0.29.1 1a2b3c` or Debian's `… 0.29.1+ds1 0.29.1+ds1-4` → `0.29.1`. */
@@ -5,13 +6,6 @@ export function parseBuildxVersion(stdout: string): string | null {
   const m =
     /github\.com\/docker\/buildx\s+v?(\d+\.\d+\.\d+)/.exec(stdout) ?? /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
   return m ? m[1] : null;
-}
-
-/** An OCI descriptor: what `cache.manifest` in the metadata file points at. */
-export interface Descriptor {
-  mediaType: string;
-  digest: string;
-  size: number;
 }
 
 /** A resolved build input: for a `FROM` image, the image and the digest it resolved to. */
@@ -518,3 +512,7 @@ export function parseHistoryInspect(text: string): BuildRecord | null {
     numTotalSteps: num(field(o, 'NumTotalSteps')),
   };
 }
+
+/** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
+export const missingStore = (error: string) =>
+  /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];

@@ -1,3 +1,4 @@
+import { releaseCacheKey } from '../stores/github-cache/keys';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,11 +15,6 @@ export interface ReleaseStore {
   restore(version: string, file: string): Promise<boolean>;
   /** Keeps the binary at `file` for later jobs; a failure is a warning. */
   save(version: string, file: string): Promise<void>;
-}
-
-/** The cache key: one entry per version, OS and architecture. */
-export function releaseCacheKey(version: string, platform = os.platform(), arch = os.arch()): string {
-  return `buildkit-cache-action-buildx-${version}-${platform}-${arch}`;
 }
 
 /**

@@ -1,6 +1,4 @@
-import { indexNames } from '../stores/github-cache/lookup';
-import { LOCAL_KEY_PREFIX } from '../localcache/persist';
-import { MOUNT_KEY_PREFIX } from '../mounts/plan';
+import { BLOB_KEY_PREFIX, cacheNameOfKey } from '../stores/github-cache/keys';
 import type { CacheRef } from '../plan/names';
 import { type GitHubApi, githubRequest } from '../github/rest';
 
@@ -101,31 +99,6 @@ export async function ghaUsage(
   };
 }
 
-/**
- * The kinds of GitHub cache entries this action's runs leave, each tied to a cache name: BuildKit's
- * gha index (`index-<name>-…`), a `cache: local` folder (`bkca-local-v1/<name>/<hash>`) and a cache
- * mount (`bkca-mount-v1/<mount id>/<name>/<fingerprint>`).
- */
-export type EntryFamily = 'index' | 'local' | 'mount';
-
-/** The key prefix that lists a family's entries whose cache name starts with `namePrefix`. */
-export const FAMILY_KEY_PREFIX: Record<EntryFamily, (namePrefix: string) => string> = {
-  index: (namePrefix) => `index-${namePrefix}`,
-  local: (namePrefix) => `${LOCAL_KEY_PREFIX}/${namePrefix}`,
-  // The mount id comes first: every mount of the ref is listed, and the names pick among them.
-  mount: () => `${MOUNT_KEY_PREFIX}/`,
-};
-
-/** The cache name a GitHub cache entry belongs to; null for layer blobs and other tools' entries. */
-export function cacheNameOfKey(key: string): string | null {
-  const [index] = indexNames([key]);
-  if (index !== undefined) return index;
-  const parts = key.split('/');
-  if (parts.length === 3 && parts[0] === LOCAL_KEY_PREFIX) return parts[1];
-  if (parts.length === 4 && parts[0] === MOUNT_KEY_PREFIX) return parts[2];
-  return null;
-}
-
 /** Entries by the cache name they belong to (one name may have several: `#1`, a mount per id, …). */
 export function entriesByName(entries: GhaEntry[]): Map<string, GhaEntry[]> {
   const byName = new Map<string, GhaEntry[]>();
@@ -145,7 +118,7 @@ export function entriesByName(entries: GhaEntry[]): Map<string, GhaEntry[]> {
  * expires them a week after their last use, least recently used first.
  */
 export function orphanedBlobs(remainingIndexes: GhaEntry[], blobs: GhaEntry[]): GhaEntry[] {
-  return remainingIndexes.length > 0 ? [] : blobs.filter((b) => b.key.startsWith('buildkit-blob-'));
+  return remainingIndexes.length > 0 ? [] : blobs.filter((b) => b.key.startsWith(BLOB_KEY_PREFIX));
 }
 
 /** The refs holding the most bytes among the given entries, largest first. */

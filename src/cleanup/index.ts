@@ -1,19 +1,22 @@
 import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs';
 import type { CachePlan } from '../plan/plan';
-import type { CleanupTrigger } from './plan';
-import type { CleanupOutcome } from './run';
+import type { DeletionTarget } from './plan';
+import type { CleanupOutcome } from './outcome';
 
-// The room's door for main.ts: the REST and registry code is evaluated only on runs that clean up.
-export { cleanupTrigger } from './plan';
+// The room's door for app/: the REST and registry code is evaluated only on runs that clean up.
+export { cleanupTrigger, type CleanupTrigger } from './plan';
+export { cleanupOutputs, type CleanupOutcome } from './outcome';
 
-export async function runCleanupEvent(
+/** A closed pull request's or a deleted branch's caches, deleted; see run.ts. */
+export async function cleanUpGoneRef(
   ctx: RunContext,
   inputs: Inputs,
   env: NodeJS.ProcessEnv,
-  trigger: CleanupTrigger,
-): Promise<void> {
-  return (await import('./run')).runCleanupEvent(ctx, inputs, env, trigger);
+  trigger: DeletionTarget,
+  why: string,
+): Promise<CleanupOutcome> {
+  return (await import('./run')).cleanUpGoneRef(ctx, inputs, env, trigger, why);
 }
 
 /** Retention runs on pushes to the default branch only. */
@@ -25,9 +28,4 @@ export async function retainCommitCaches(
 ): Promise<CleanupOutcome | null> {
   if (plan.trigger.kind !== 'push-default') return null;
   return (await import('./run')).retainCommitCaches(ctx, inputs, env, plan);
-}
-
-/** The outputs a clean-up adds: the repository's GitHub cache usage, when it was read. */
-export function cleanupOutputs(o: CleanupOutcome | null): Record<string, string> {
-  return o?.quota ? { 'cache-usage-bytes': String(o.quota.repositoryBytes) } : {};
 }

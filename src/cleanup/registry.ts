@@ -1,12 +1,7 @@
-import {
-  listTags,
-  MANIFEST_TYPES,
-  openRegistry,
-  type RegistrySession,
-  registryFailure,
-} from '../stores/registry/tags';
+import { listTags, openRegistry, type RegistrySession, registryFailure } from '../stores/registry/tags';
 import { type GitHubApi, githubRequest } from '../github/rest';
 import type { ExistingCache, TaggedManifest } from './plan';
+import { MANIFEST_TYPES } from '../lib/oci';
 
 const PARALLEL = 8;
 /** Reading every tag's digest and deleting share one session: this bounds them all. */

@@ -3,19 +3,11 @@ import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs';
 import { namespace } from '../plan/names';
 import { planOptionsFrom } from '../plan/plan';
-import type { CachePlan } from '../plan/plan';
-import { classify } from '../plan/rules';
-import { setOutputs } from '../runner/outputs';
-import { buildReport, exportOutcome } from '../report/report';
-import { formatBytes } from '../report/summary';
 import * as core from '../runner/commands';
 import type { GitHubApi } from '../github/rest';
 import {
   bytesByRef,
-  cacheNameOfKey,
   deleteGhaEntry,
-  type EntryFamily,
-  FAMILY_KEY_PREFIX,
   entriesByName,
   GHA_LIMIT_BYTES,
   gitRefOf,
@@ -24,8 +16,13 @@ import {
   orphanedBlobs,
 } from './gha';
 import {
-  type CleanupTrigger,
-  type Deletion,
+  BLOB_KEY_PREFIX,
+  cacheNameOfKey,
+  type EntryFamily,
+  FAMILY_KEY_PREFIX,
+  INDEX_KEY_PREFIX,
+} from '../stores/github-cache/keys';
+import {
   type DeletionTarget,
   type DeletionPlan,
   type ExistingCache,
@@ -35,8 +32,6 @@ import {
   planDeletions,
   type TaggedManifest,
 } from './plan';
-import { cleanupOutputs } from './index';
-import { renderCleanup } from '../report/cleanup-summary';
 import {
   deleteGhcrVersion,
   deleteManifest,
@@ -45,33 +40,8 @@ import {
   readRegistryTags,
   registryTags,
 } from './registry';
-
-/** Above this share of GitHub's 10 GB, a warning names the refs that hold the most. */
-const QUOTA_WARNING = 0.8;
-
-export interface QuotaView {
-  repositoryBytes: number;
-  limitBytes: number;
-  /** This scope's BuildKit index entries (blobs are content-addressed and shared, so not counted). */
-  scopeBytes: number;
-  largest: { ref: string; key: string; bytes: number }[];
-  refs: { ref: string; bytes: number }[];
-}
-
-/** What a clean-up did: the `cleanup` field of `cache-report`. */
-export interface CleanupOutcome {
-  kind: 'ref-gone' | 'retention';
-  why: string;
-  dryRun: boolean;
-  /** Deleted caches (on a dry run: what would be). */
-  deleted: Deletion[];
-  kept: Deletion[];
-  /** Left for a later run by the limit of 25 per run. */
-  deferred: string[];
-  notes: string[];
-  warnings: string[];
-  quota: QuotaView | null;
-}
+import { type CleanupOutcome, type QuotaView, quotaWarning } from './outcome';
+import type { CachePlan } from '../plan/plan';
 
 /** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
 export function namesInEntries(entries: string[]): string[] {
@@ -303,10 +273,10 @@ async function cleanUpGha(r: BackendRun): Promise<void> {
   }
   // A gone ref's layer blobs: only its own runs could read them.
   if (families.includes('index') && target.kind === 'ref-gone' && !out.dryRun && requests < MAX_DELETIONS) {
-    const remaining = await listGhaEntries(api, repo, { key: 'index-', ref: gitRef });
+    const remaining = await listGhaEntries(api, repo, { key: INDEX_KEY_PREFIX, ref: gitRef });
     const blobs = orphanedBlobs(
       remaining.entries,
-      (await listGhaEntries(api, repo, { key: 'buildkit-blob-', ref: gitRef })).entries,
+      (await listGhaEntries(api, repo, { key: BLOB_KEY_PREFIX, ref: gitRef })).entries,
     );
     const now = blobs.slice(0, MAX_DELETIONS - requests);
     for (const b of now) await deleteGhaEntry(api, repo, b.id);
@@ -325,13 +295,6 @@ async function cleanUpGha(r: BackendRun): Promise<void> {
   });
   const warning = out.quota ? quotaWarning(out.quota) : null;
   if (warning) out.warnings.push(warning);
-}
-
-/** Above 80% of GitHub's 10 GB: which refs hold the most, before GitHub evicts main's caches. */
-export function quotaWarning(q: QuotaView): string | null {
-  if (q.repositoryBytes <= QUOTA_WARNING * q.limitBytes) return null;
-  const refs = q.refs.map((r) => `${r.ref} (${formatBytes(r.bytes)})`).join(', ');
-  return `the repository's GitHub cache holds ${formatBytes(q.repositoryBytes)} of ${formatBytes(q.limitBytes)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
 }
 
 async function ghaQuota(
@@ -366,51 +329,19 @@ function logOutcome(o: CleanupOutcome): void {
 }
 
 /**
- * A closed pull request's or a deleted branch's run: deletes its caches, builds nothing, and
- * reports as a run that built nothing (`cache-report` with its `cleanup` field, the summary).
+ * A closed pull request's or a deleted branch's caches: deletes them (unless a dry run) and says
+ * what it did in the log. Building nothing and reporting it are the caller's.
  */
-export async function runCleanupEvent(
+export async function cleanUpGoneRef(
   ctx: RunContext,
   inputs: Inputs,
   env: NodeJS.ProcessEnv,
-  trigger: CleanupTrigger,
-): Promise<void> {
-  if (trigger.kind === 'nothing') return core.info(`cache clean-up: ${trigger.why}`);
-  const outcome = await core.group('Cache clean-up', async () => {
-    const o = await cleanUp(ctx, inputs, env, trigger, trigger.why, []);
-    logOutcome(o);
-    return o;
-  });
-  const options = planOptionsFrom(inputs);
-  const plan: CachePlan = {
-    trigger: classify(ctx),
-    namespace: namespace(options.scope, options.leg),
-    cacheFrom: [],
-    cacheTo: [],
-    reads: [],
-    writes: [],
-    notes: [`clean-up run: ${trigger.why}; nothing is built`],
-  };
-  const report = buildReport({
-    plan,
-    backend: inputs.cache.backend,
-    log: null,
-    build: 'not-run',
-    tokenScopes: null,
-    exportResult: exportOutcome(plan, null, false, 'clean-up run: nothing is built'),
-  });
-  setOutputs({
-    'cache-from': '',
-    'cache-to': '',
-    'cache-export': 'skipped',
-    'cache-report': JSON.stringify({ ...report, cleanup: outcome }),
-    ...cleanupOutputs(outcome),
-  });
-  try {
-    await core.appendSummary(renderCleanup(outcome));
-  } catch (e) {
-    core.warning(`could not write the job summary: ${(e as Error).message}`);
-  }
+  target: DeletionTarget,
+  why: string,
+): Promise<CleanupOutcome> {
+  const o = await cleanUp(ctx, inputs, env, target, why, []);
+  logOutcome(o);
+  return o;
 }
 
 /**

@@ -2,23 +2,9 @@ import type { Exec } from '../lib/exec';
 import { type CommitInfo, commitInfo, compareCommits, findMergeBase, parentCommit } from '../git/history';
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
-import { dockerConfigDir } from '../lib/docker-config';
-import { ghaServiceFrom, lookUpGhaCaches } from '../stores/github-cache/lookup';
-import { cacheScopesFromToken } from '../github/runtime-token';
-import { listTags, manifestsExist } from '../stores/registry/tags';
-import { siblingLegsFromTags } from '../plan/names';
-import {
-  type Existence,
-  ghaExistence,
-  ghaNameOf,
-  localExistence,
-  manifestExistence,
-  registryExistence,
-  registryTagOf,
-} from '../plan/narrow';
 import { plan, type PlanOptions } from '../plan/plan';
-import { eachAtOnce, OnePerKey, probedCaches } from './probe';
 import { classify, type FactsNeeded, factsNeeded, type GitFacts } from '../plan/rules';
+import { type ExistingCaches, findExistingCaches } from './existing';
 
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
@@ -132,104 +118,4 @@ export async function planInputs(
   if (skipped) facts.mergeBaseSkipped = skipped;
   await existing.probe?.(readsOf(facts));
   return { facts, existing };
-}
-
-/** What the backend tells before the build: which sources exist, which legs have caches. */
-export interface ExistingCaches {
-  exists: Existence;
-  /** Sibling matrix legs found with caches of their own (registry tags). */
-  siblingLegs: string[];
-  /** Every leg found with caches (registry tags), this one included: the siblings of each bake target. */
-  legs?: string[];
-  /** Why some or all of it is unknown, when a check failed. */
-  note?: string;
-  /** A check failed: what it would have told is unknown (narrow.ts then reads the likeliest sources). */
-  failed?: true;
-  /**
-   * Backends asked per entry (gha, s3, azblob, a registry that refuses the tag list): checks
-   * these entries, each once, once the plan's reads are known.
-   */
-  probe?: (entries: string[]) => Promise<void>;
-}
-
-/**
- * Finds out, by the backend's own means and with the requests its importer makes, which caches
- * exist: the registry repository's tags (listed once per run; a registry that refuses the tag
- * list is asked `HEAD` per planned tag, as BuildKit's importer asks), the gha index of each
- * planned cache name (looked up as BuildKit's importer looks it up), the local folders, the s3
- * and azblob manifests. A check that fails costs nothing but that knowledge (see narrow.ts for
- * what is read then).
- */
-export async function findExistingCaches(
-  options: PlanOptions,
-  env: NodeJS.ProcessEnv,
-  fileExists: (file: string) => boolean,
-  exec?: Exec,
-): Promise<ExistingCaches> {
-  const unknown = (): ExistingCaches => ({ exists: () => undefined, siblingLegs: [] });
-  switch (options.backend) {
-    case 'registry': {
-      const image = options.image;
-      if (!image) return unknown();
-      const dir = dockerConfigDir(env);
-      // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
-      const listed = await listTags({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
-      if (listed.tags !== null) {
-        const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
-        return {
-          exists: registryExistence(listed.tags),
-          siblingLegs: legs,
-          legs: siblingLegsFromTags(listed.tags, options.scope, ''),
-        };
-      }
-      const notListed = `cache tags not listed (${listed.reason})`;
-      if (!listed.refused) {
-        const note = `${notListed}: which caches exist is unknown`;
-        return { exists: () => undefined, siblingLegs: [], note, failed: true };
-      }
-      const heads = new OnePerKey((tags) => manifestsExist({ image, tags, dockerConfigDir: dir, exec }));
-      return probedCaches({
-        lookups: heads,
-        exists: manifestExistence(heads.found),
-        keyOf: registryTagOf,
-        note: `${notListed}: each planned tag is asked for with HEAD`,
-        noteAfter: (reason) =>
-          `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`,
-      });
-    }
-    case 'gha': {
-      const service = ghaServiceFrom(env);
-      const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
-      if (!token || !service) return unknown();
-      const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
-      const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
-      return probedCaches({
-        lookups,
-        exists: ghaExistence(lookups.found),
-        keyOf: ghaNameOf,
-        noteAfter: (reason) =>
-          reason && `some gha caches could not be looked up (${reason}): they count as unknown`,
-      });
-    }
-    case 'local':
-      return options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
-    case 's3':
-    case 'azblob': {
-      // The request that BuildKit's importer makes first, one per source (src/s3, src/azblob).
-      const check =
-        options.backend === 's3'
-          ? (await import('../stores/s3/exists')).s3ManifestExists
-          : (await import('../stores/azblob/exists')).azblobManifestExists;
-      const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
-      return probedCaches({
-        lookups,
-        exists: (entry) => lookups.found.get(entry),
-        keyOf: (entry) => entry,
-        noteAfter: (reason) =>
-          reason && `cache existence not checked (${reason}): those sources count as unknown`,
-      });
-    }
-    default:
-      return unknown();
-  }
 }

@@ -1,6 +1,4 @@
 import type { Checked } from '../net/head';
-import type { ExistingCaches } from './facts';
-import type { Existence } from '../plan/narrow';
 
 type Lookup = (keys: string[]) => Promise<{ found: Map<string, boolean | undefined>; reason?: string }>;
 
@@ -41,30 +39,4 @@ export function eachAtOnce(check: (key: string) => Promise<Checked>): Lookup {
     const failed = results.find((c): c is Checked & { reason: string } => 'reason' in c);
     return { found: new Map(keys.map((k, i) => [k, results[i].exists])), reason: failed?.reason };
   };
-}
-
-/**
- * Existence for a backend asked per entry, once the plan's reads are known: `probe` asks about
- * the entries (each once), then the note says what was asked and the check counts as failed when
- * any lookup could not tell.
- */
-export function probedCaches(o: {
-  lookups: OnePerKey;
-  exists: Existence;
-  /** The entry's key for the lookup; undefined for an entry this backend does not know. */
-  keyOf: (entry: string) => string | undefined;
-  note?: string;
-  noteAfter: (reason: string | undefined) => string | undefined;
-}): ExistingCaches {
-  const found: ExistingCaches = {
-    exists: o.exists,
-    siblingLegs: [],
-    note: o.note,
-    probe: async (entries) => {
-      const reason = await o.lookups.ask(entries.map(o.keyOf));
-      found.note = o.noteAfter(reason) ?? found.note;
-      if (reason) found.failed = true;
-    },
-  };
-  return found;
 }

@@ -1,3 +1,4 @@
+import { localKeyPrefix } from '../stores/github-cache/keys';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -6,18 +7,16 @@ import * as core from '../runner/commands';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
 import type { Exec } from '../lib/exec';
 import type { Inputs } from '../runner/inputs';
-import { neverSaves } from '../mounts/plan';
 import { localExistence, narrowSources } from '../plan/narrow';
 import type { CachePlan } from '../plan/plan';
 import { unreachableBlobs } from './gc';
+import { neverSaves } from '../plan/trust';
 
 /**
  * `cache: local` without `cache-dir`: each ref's folder travels through the GitHub Actions cache.
  * The folders the plan reads are restored before the build (BuildKit imports from them), the
  * folders it writes are pruned to what their index reaches and saved after the export.
  */
-
-export const LOCAL_KEY_PREFIX = 'bkca-local-v1';
 
 export interface LocalFolderRecord {
   ref: string;
@@ -65,7 +64,6 @@ export function withPersistedLocalDir(inputs: Inputs, env: NodeJS.ProcessEnv): I
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 const readText = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);
-const keyPrefix = (name: string) => `${LOCAL_KEY_PREFIX}/${name}/`;
 
 const record = (ref: string, name: string, direction: 'read' | 'write'): LocalFolderRecord => ({
   ref,
@@ -114,7 +112,7 @@ export async function restoreLocalCaches(
           r.error = o.unavailable;
           continue;
         }
-        const prefix = keyPrefix(r.name);
+        const prefix = localKeyPrefix(r.name);
         const call = await runCacheWorker(
           exec,
           // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
@@ -205,7 +203,7 @@ export async function saveLocalCaches(
           exec,
           r,
           `local cache ${r.name}`,
-          { path: r.name, key: `${keyPrefix(r.name)}${hashOf(index)}` },
+          { path: r.name, key: `${localKeyPrefix(r.name)}${hashOf(index)}` },
           { root: session.dir, env: session.env, timeoutMs: session.timeoutMs },
         );
       } catch (e) {

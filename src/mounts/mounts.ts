@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
-import { lastLine } from '../buildx/builder';
 import type { Buildx } from '../buildx/buildx';
 import type { BuildStep } from '../buildx/parse';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
@@ -25,6 +24,7 @@ import {
   saveDecision,
   TREE_FILE,
 } from './plan';
+import { lastLine } from '../lib/text';
 
 /**
  * The effects of cache-mount persistence: restore and inject before the build, extract and save

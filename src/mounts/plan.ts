@@ -1,8 +1,10 @@
+import { mountKeyPrefix } from '../stores/github-cache/keys';
 import type { BuildStep } from '../buildx/parse';
 import type { CachePlan } from '../plan/plan';
 import { slug } from '../plan/names';
-import { formatBytes } from '../report/summary';
 import type { CacheMount, MountScan } from './dockerfile';
+import { formatBytes } from '../lib/format';
+import { neverSaves } from '../plan/trust';
 
 /**
  * Which cache mounts this run restores and saves, under which keys, and why not. Pure: the
@@ -37,16 +39,11 @@ export interface MountPlan {
   notes: string[];
 }
 
-/** Key version: bump when the archive's layout changes. */
-export const MOUNT_KEY_PREFIX = 'bkca-mount-v1';
-
 /** GitHub's limit is a key and 9 restore keys; the first prefix is also the key (see mounts.ts). */
 const MAX_KEYS = 9;
 
-/** `bkca-mount-v1/<mount id>/<cache name of the ref>/`: a ref's mount, whatever its content. */
-export function mountKeyPrefix(mountId: string, cacheName: string): string {
-  return `${MOUNT_KEY_PREFIX}/${slug(mountId, 64)}/${cacheName}/`;
-}
+/** The key prefix of a ref's mount, whatever its content. */
+export const mountKey = (mountId: string, cacheName: string) => mountKeyPrefix(slug(mountId, 64), cacheName);
 
 /**
  * Whether a Dockerfile can hold a `RUN --mount` at all, before the parser (~55 ms to load) is: a
@@ -54,15 +51,6 @@ export function mountKeyPrefix(mountId: string, cacheName: string): string {
  */
 export function mayHaveMounts(dockerfile: string): boolean {
   return /--mount\b/.test(dockerfile.replace(/[\\`][ \t]*\r?\n/g, ''));
-}
-
-/** Why a run must never save to the GitHub Actions cache: code it runs may be someone else's. */
-export function neverSaves(plan: CachePlan): string {
-  const t = plan.trigger;
-  if (t.kind === 'pull-request' && t.fromFork) return 'a pull request from a fork never saves cache mounts';
-  if (t.kind === 'untrusted') return `${t.event} may run untrusted code: cache mounts are never saved`;
-  if (plan.writes.length === 0) return 'the plan writes no cache on this run';
-  return '';
 }
 
 export function planMounts(
@@ -98,8 +86,8 @@ export function planMounts(
     );
   }
   for (const mount of chosen) {
-    const restoreKeys = readNames.slice(0, MAX_KEYS).map((n) => mountKeyPrefix(mount.id, n));
-    const savePrefix = result.noSave === '' ? mountKeyPrefix(mount.id, writeName) : null;
+    const restoreKeys = readNames.slice(0, MAX_KEYS).map((n) => mountKey(mount.id, n));
+    const savePrefix = result.noSave === '' ? mountKey(mount.id, writeName) : null;
     result.mounts.push({
       mount,
       restoreKeys,

@@ -2,7 +2,7 @@ import type { RunContext } from '../github/context';
 import type { CacheWrite, Inputs } from '../runner/inputs';
 import { type BackendOptions, cacheFromEntries, cacheToEntries, unusedOptions } from './backends';
 import { type CacheRef, cacheName, defaultScope, legOf, namespace, refLabel, repositoryOf } from './names';
-import { type GitFacts, type RefUse, type Trigger, refPlan, visibility } from './rules';
+import { classify, type GitFacts, type RefUse, type Trigger, refPlan, visibility } from './rules';
 
 /** What the planner needs besides the run: the cache inputs with their defaults resolved. */
 export interface PlanOptions extends Partial<Omit<BackendOptions, 'backend'>> {
@@ -67,6 +67,19 @@ export function planOptionsFrom(inputs: Inputs, siblingLegs: string[] = []): Pla
     rawFrom: build.cacheFrom,
     rawTo: build.cacheTo,
     ...(cache.persistLocal ? { persistedLocal: true } : {}),
+  };
+}
+
+/** The plan of a run that builds nothing (a clean-up run): no reads, no writes, one note why. */
+export function nothingBuiltPlan(ctx: RunContext, options: PlanOptions, why: string): CachePlan {
+  return {
+    trigger: classify(ctx),
+    namespace: namespace(options.scope, options.leg),
+    cacheFrom: [],
+    cacheTo: [],
+    reads: [],
+    writes: [],
+    notes: [why],
   };
 }
 

@@ -1,5 +1,5 @@
-import { formatBytes } from './summary';
-import type { CleanupOutcome } from '../cleanup/run';
+import type { CleanupOutcome } from '../cleanup/outcome';
+import { formatBytes } from '../lib/format';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
 const code = (text: string) => `\`${cell(text)}\``;

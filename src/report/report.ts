@@ -2,7 +2,7 @@ import type { BaseImage, BuildLog, BuildMetadata, BuildRecord, BuildStep, Materi
 import { stepTotals } from '../buildx/parse';
 import type { CacheScope } from '../github/runtime-token';
 import type { CachePlan } from '../plan/plan';
-import type { CleanupOutcome } from '../cleanup/run';
+import type { CleanupOutcome } from '../cleanup/outcome';
 import type { LocalCacheReport } from '../localcache/persist';
 import type { MountsReport } from '../mounts/mounts';
 import type { ExportSize } from '../stores/measure';
@@ -428,6 +428,8 @@ export function buildReport(args: {
   timings?: CacheReport['timings'];
   mounts?: MountsReport | null;
   localCache?: LocalCacheReport | null;
+  /** What a clean-up or retention did on this run. */
+  cleanup?: CleanupOutcome | null;
 }): CacheReport {
   const log = args.log;
   const record = args.record ?? null;
@@ -504,5 +506,6 @@ export function buildReport(args: {
     timings: args.timings ?? null,
     ...(args.mounts ? { mounts: args.mounts } : {}),
     ...(args.localCache ? { localCache: args.localCache } : {}),
+    ...(args.cleanup ? { cleanup: args.cleanup } : {}),
   };
 }

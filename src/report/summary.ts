@@ -1,5 +1,6 @@
 import { renderCleanup } from './cleanup-summary';
 import type { CacheReport } from './report';
+import { formatBytes } from '../lib/format';
 
 /** Markdown table cells: no pipes or newlines from step text may break the table. */
 function cell(text: string): string {
@@ -19,18 +20,6 @@ function clip(text: string, max: number): string {
 /** Seconds as the report rounds them (0.1s): what rounds to 0 still took some time. */
 function duration(seconds: number): string {
   return seconds > 0 ? `${seconds}s` : '<0.1s';
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 const STATUS_ICON: Record<string, string> = {

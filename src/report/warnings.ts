@@ -1,8 +1,5 @@
 import type { ImportResult } from './report';
-
-/** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
-export const missingStore = (error: string) =>
-  /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
+import { missingStore } from '../buildx/parse';
 
 /**
  * The job's cache warnings: the failed export, then each failed import. A store this builder's

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Descriptor } from '../buildx/parse';
 import { failureText, type FetchLike, httpFetch } from '../net/http';
+import { MANIFEST_TYPES } from '../lib/oci';
+import { type Descriptor } from '../lib/oci';
 
 /** What one cache destination holds after the export, where that can be measured. */
 export interface ExportSize {
@@ -12,13 +13,6 @@ export interface ExportSize {
   /** How it was measured, or why it could not be. */
   how: string;
 }
-
-const MANIFEST_TYPES = [
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-].join(', ');
 
 /** `type=registry,ref=host/name:tag,mode=max` → its attributes (CSV: a field may be quoted). */
 export function cacheEntryAttributes(entry: string): Record<string, string> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type FetchLike, failureText, httpFetch } from '../../net/http';
+import { indexKeys, isIndexOf } from './keys';
 
 /**
  * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
@@ -13,9 +14,6 @@ import { type FetchLike, failureText, httpFetch } from '../../net/http';
 /** go-actions-cache's version: one constant hash for every key, not one per key. */
 export const GHA_CACHE_VERSION = createHash('sha256').update('|go-actionscache-1.0').digest('hex');
 
-/** BuildKit's index format version inside the key (`index-<name>-1-…`). */
-const INDEX_VERSION = '1';
-
 /** Where the cache service is and which protocol it speaks, as buildx decides it. */
 export type GhaService = { protocol: 'v2'; url: string } | { protocol: 'v1'; url: string };
 
@@ -28,23 +26,6 @@ export function ghaServiceFrom(env: NodeJS.ProcessEnv): GhaService | null {
   if (v2 && env.ACTIONS_RESULTS_URL) return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
   if (!v2 && env.ACTIONS_CACHE_URL) return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
   return null;
-}
-
-/**
- * The index keys BuildKit's import loads for a cache name: one per ref scope of the token,
- * `index-<name>-1-<first 8 hex of sha256(scope)>` (the exporter appends `#<n>`). Without the
- * token's scopes, the prefix every such key starts with.
- */
-export function indexKeys(name: string, tokenScopes: string[] | null): string[] {
-  const prefix = `index-${name}-${INDEX_VERSION}-`;
-  if (!tokenScopes || tokenScopes.length === 0) return [prefix];
-  return tokenScopes.map((s) => prefix + createHash('sha256').update(s).digest('hex').slice(0, 8));
-}
-
-/** Whether a matched key is an index of exactly this name (`…branch-main-` also starts `…branch-main-2-…`). */
-export function isIndexOf(key: string, name: string): boolean {
-  const prefix = `index-${name}-${INDEX_VERSION}-`;
-  return key.startsWith(prefix) && /^[0-9a-f]{8}(?:#\d+)?$/.test(key.slice(prefix.length));
 }
 
 /** Per cache name: true (BuildKit's import will find it), false (it will not), undefined (unknown). */
@@ -130,14 +111,4 @@ async function lookUpV1({ fetchImpl, url, token, keys, signal }: LookupRequest):
   if (text.trim() === '') return null;
   const body = JSON.parse(text) as { cacheKey?: unknown };
   return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
-}
-
-/** The cache names in BuildKit index keys (`index-<name>-1-<8 hex>[#n]`); other keys are ignored. */
-export function indexNames(keys: string[]): string[] {
-  const names = new Set<string>();
-  for (const key of keys) {
-    const m = /^index-(.+)-1-[0-9a-f]{8}(?:#\d+)?$/.exec(key);
-    if (m) names.add(m[1]);
-  }
-  return [...names].sort();
 }

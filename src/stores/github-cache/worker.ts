@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Exec } from '../../lib/exec';
 import * as core from '../../runner/commands';
-import { lastLine } from '../../buildx/builder';
+import { lastLine } from '../../lib/text';
 
 /**
  * Restores and saves through the GitHub Actions cache with `@actions/cache`, in a child process

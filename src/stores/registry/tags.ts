@@ -4,6 +4,7 @@ import { dockerConfigDir } from '../../lib/docker-config';
 import type { Exec } from '../../lib/exec';
 import { type FetchLike, type ResponseLike, httpFetch } from '../../net/http';
 import { setSecret } from '../../runner/commands';
+import { MANIFEST_TYPES } from '../../lib/oci';
 
 /** Where a repository lives, and the key `docker login` used for it in the docker config file. */
 export interface ImageName {
@@ -317,14 +318,6 @@ function basic(credentials: Credentials): string {
 
 /** A refusal or failure described for the log; never holds credentials. */
 export class RegistryError extends Error {}
-
-/** What the cache exporters write: manifest lists and indexes, or an image manifest (`image-manifest=true`). */
-export const MANIFEST_TYPES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
 
 /**
  * Requests to one repository with docker's authentication: each goes out anonymously until a

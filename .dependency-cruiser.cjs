@@ -1,0 +1,62 @@
+// The architecture, as rules (docs/architecture.md has the same table in prose). Folders of src/,
+// top to bottom: each may import itself and the folders below it, never one above.
+const FLOORS = [
+  'entry',
+  'app',
+  'report',
+  'mounts',
+  'localcache',
+  'cleanup',
+  'bake',
+  'buildx',
+  'facts',
+  'plan',
+  'stores',
+  'github',
+  'git',
+  'runner',
+  'net',
+  'lib',
+];
+
+const upward = FLOORS.slice(1).map((floor, i) => ({
+  name: `${floor}-imports-downward`,
+  comment: `src/${floor}/ may import only the folders below it: ${FLOORS.slice(i + 2).join(', ') || 'none'}`,
+  severity: 'error',
+  from: { path: `^src/${floor}/` },
+  to: { path: `^src/(${FLOORS.slice(0, i + 1).join('|')})/` },
+}));
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'an import cycle: the rooms it joins can no longer be read (or tested) alone',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'known-floor',
+      comment: `every file of src/ lives in one of the floors: ${FLOORS.join(', ')}`,
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^src/', pathNot: `^src/(${FLOORS.join('|')})/` },
+    },
+    ...upward,
+    {
+      name: 'pure-report-and-plan',
+      comment: 'report/ and plan/ are pure: no file system, no processes, no network',
+      severity: 'error',
+      from: { path: '^src/(report|plan)/' },
+      to: { path: ['^(node:)?(fs|fs/promises|child_process|net|http|https)$', '^src/net/'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Type-only imports count: a type is a contract, and a contract has one home.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '(^|/)__tests__/' },
+  },
+};

@@ -1,0 +1,163 @@
+import type { Exec } from '../lib/exec';
+import { dockerConfigDir } from '../lib/docker-config';
+import { cacheScopesFromToken } from '../github/runtime-token';
+import { ghaServiceFrom, lookUpGhaCaches } from '../stores/github-cache/lookup';
+import { listTags, manifestsExist } from '../stores/registry/tags';
+import { siblingLegsFromTags } from '../plan/names';
+import {
+  type Existence,
+  ghaExistence,
+  ghaNameOf,
+  localExistence,
+  manifestExistence,
+  registryExistence,
+  registryTagOf,
+} from '../plan/narrow';
+import type { PlanOptions } from '../plan/plan';
+import { eachAtOnce, OnePerKey } from './probe';
+
+/** What the backend tells before the build: which sources exist, which legs have caches. */
+export interface ExistingCaches {
+  exists: Existence;
+  /** Sibling matrix legs found with caches of their own (registry tags). */
+  siblingLegs: string[];
+  /** Every leg found with caches (registry tags), this one included: the siblings of each bake target. */
+  legs?: string[];
+  /** Why some or all of it is unknown, when a check failed. */
+  note?: string;
+  /** A check failed: what it would have told is unknown (narrow.ts then reads the likeliest sources). */
+  failed?: true;
+  /**
+   * Backends asked per entry (gha, s3, azblob, a registry that refuses the tag list): checks
+   * these entries, each once, once the plan's reads are known.
+   */
+  probe?: (entries: string[]) => Promise<void>;
+}
+
+/**
+ * Existence for a backend asked per entry, once the plan's reads are known: `probe` asks about
+ * the entries (each once), then the note says what was asked and the check counts as failed when
+ * any lookup could not tell.
+ */
+export function probedCaches(o: {
+  lookups: OnePerKey;
+  exists: Existence;
+  /** The entry's key for the lookup; undefined for an entry this backend does not know. */
+  keyOf: (entry: string) => string | undefined;
+  note?: string;
+  noteAfter: (reason: string | undefined) => string | undefined;
+}): ExistingCaches {
+  const found: ExistingCaches = {
+    exists: o.exists,
+    siblingLegs: [],
+    note: o.note,
+    probe: async (entries) => {
+      const reason = await o.lookups.ask(entries.map(o.keyOf));
+      found.note = o.noteAfter(reason) ?? found.note;
+      if (reason) found.failed = true;
+    },
+  };
+  return found;
+}
+
+type ExistenceCheck = (
+  options: PlanOptions,
+  env: NodeJS.ProcessEnv,
+  fileExists: (file: string) => boolean,
+  exec?: Exec,
+) => Promise<ExistingCaches>;
+
+const unknown = (): ExistingCaches => ({ exists: () => undefined, siblingLegs: [] });
+
+/** The repository's tags, listed once; a registry that refuses the listing is asked `HEAD` per tag. */
+const registryCaches: ExistenceCheck = async (options, env, _fileExists, exec) => {
+  const image = options.image;
+  if (!image) return unknown();
+  const dir = dockerConfigDir(env);
+  // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
+  const listed = await listTags({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
+  if (listed.tags !== null) {
+    const legs = options.leg === '' ? [] : siblingLegsFromTags(listed.tags, options.scope, options.leg);
+    return {
+      exists: registryExistence(listed.tags),
+      siblingLegs: legs,
+      legs: siblingLegsFromTags(listed.tags, options.scope, ''),
+    };
+  }
+  const notListed = `cache tags not listed (${listed.reason})`;
+  if (!listed.refused) {
+    const note = `${notListed}: which caches exist is unknown`;
+    return { exists: () => undefined, siblingLegs: [], note, failed: true };
+  }
+  const heads = new OnePerKey((tags) => manifestsExist({ image, tags, dockerConfigDir: dir, exec }));
+  return probedCaches({
+    lookups: heads,
+    exists: manifestExistence(heads.found),
+    keyOf: registryTagOf,
+    note: `${notListed}: each planned tag is asked for with HEAD`,
+    noteAfter: (reason) =>
+      `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`,
+  });
+};
+
+/** Each planned cache name's index, looked up as BuildKit's gha importer looks it up. */
+const ghaCaches: ExistenceCheck = async (_options, env) => {
+  const service = ghaServiceFrom(env);
+  const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
+  if (!token || !service) return unknown();
+  const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
+  const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
+  return probedCaches({
+    lookups,
+    exists: ghaExistence(lookups.found),
+    keyOf: ghaNameOf,
+    noteAfter: (reason) =>
+      reason && `some gha caches could not be looked up (${reason}): they count as unknown`,
+  });
+};
+
+/** The folders; folders kept in the GitHub cache are not on disk yet, so they stay unknown. */
+const localCaches: ExistenceCheck = async (options, _env, fileExists) =>
+  options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
+
+/** The request that BuildKit's importer makes first, one per source (stores/s3, stores/azblob). */
+const objectStoreCaches =
+  (
+    load: () => Promise<
+      (entry: string, env: NodeJS.ProcessEnv) => ReturnType<Parameters<typeof eachAtOnce>[0]>
+    >,
+  ): ExistenceCheck =>
+  async (_options, env) => {
+    const check = await load();
+    const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
+    return probedCaches({
+      lookups,
+      exists: (entry) => lookups.found.get(entry),
+      keyOf: (entry) => entry,
+      noteAfter: (reason) =>
+        reason && `cache existence not checked (${reason}): those sources count as unknown`,
+    });
+  };
+
+/** Per backend, how it tells which caches exist; a backend not listed tells nothing. */
+const EXISTENCE: Partial<Record<PlanOptions['backend'], ExistenceCheck>> = {
+  registry: registryCaches,
+  gha: ghaCaches,
+  local: localCaches,
+  s3: objectStoreCaches(async () => (await import('../stores/s3/exists')).s3ManifestExists),
+  azblob: objectStoreCaches(async () => (await import('../stores/azblob/exists')).azblobManifestExists),
+};
+
+/**
+ * Finds out, by the backend's own means and with the requests its importer makes, which caches
+ * exist. A check that fails costs nothing but that knowledge (see plan/narrow.ts for what is read
+ * then).
+ */
+export async function findExistingCaches(
+  options: PlanOptions,
+  env: NodeJS.ProcessEnv,
+  fileExists: (file: string) => boolean,
+  exec?: Exec,
+): Promise<ExistingCaches> {
+  return (EXISTENCE[options.backend] ?? unknown)(options, env, fileExists, exec);
+}
