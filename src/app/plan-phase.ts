@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import type { Exec } from '../lib/exec';
+import type { RunContext } from '../github/context';
+import { type CacheScope, cacheScopesFromToken } from '../github/runtime-token';
+import type { Inputs } from '../runner/inputs';
+import * as core from '../runner/commands';
+import { planInputs } from '../facts/facts';
+import { narrowSources } from '../plan/narrow';
+import { type CachePlan, plan, planLines, planOptionsFrom } from '../plan/plan';
+
+/**
+ * The plan: pure rules, fed with the commits git (or the API) found, the sibling legs listed and
+ * which caches exist. Final once returned: later phases read it and never change it.
+ */
+export async function planCache(
+  exec: Exec,
+  ctx: RunContext,
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+): Promise<CachePlan> {
+  const asked = planOptionsFrom(inputs);
+  const { facts, existing } = await planInputs(exec, ctx, asked, env, inputs.githubToken, fs.existsSync);
+  const options = { ...asked, siblingLegs: [...new Set([...asked.siblingLegs, ...existing.siblingLegs])] };
+  const narrowed = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
+  const p = existing.note ? { ...narrowed, notes: [...narrowed.notes, existing.note] } : narrowed;
+  for (const line of planLines(p)) core.info(line);
+  return p;
+}
+
+/** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
+export function readTokenScopes(inputs: Inputs, env: NodeJS.ProcessEnv): CacheScope[] | null {
+  if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN) return null;
+  const scopes = cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN);
+  if (scopes) {
+    const list = scopes.map(
+      (s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`,
+    );
+    core.info(`GitHub cache scopes: ${list.join(', ')}`);
+  }
+  return scopes;
+}
+
+/** Why the GitHub Actions cache cannot be reached from this job ('' when it can). */
+export function ghaUnavailable(env: NodeJS.ProcessEnv): string {
+  if (!env.ACTIONS_RUNTIME_TOKEN) {
+    return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
+  }
+  if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
+    return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
+  }
+  return '';
+}

@@ -1,0 +1,106 @@
+import * as core from '../runner/commands';
+import type { Inputs } from '../runner/inputs';
+import type { BuildRun, CacheExportRun } from '../buildx/build';
+import type { BuildHistory } from '../buildx/history';
+import { stepTotals } from '../buildx/parse';
+import { cleanupOutputs, type CleanupOutcome } from '../cleanup';
+import type { LocalCacheReport } from '../localcache/persist';
+import { type MountsReport, mountOutputs } from '../mounts/mounts';
+import type { CachePlan } from '../plan/plan';
+import { cacheWarnings } from '../report/warnings';
+import { buildReport, type CacheReport, exportOutcome, importResults } from '../report/report';
+import { renderSummary } from '../report/summary';
+import { measureExports } from '../stores/measure';
+
+/** What the phases before the report produced. */
+export interface RunResults {
+  inputs: Inputs;
+  plan: CachePlan;
+  tokenScopes: CacheReport['tokenScopes'];
+  builder: string;
+  build: BuildRun;
+  history: BuildHistory;
+  exportRun: CacheExportRun | null;
+  skipExport: string;
+  mounts: MountsReport | null;
+  localCache: LocalCacheReport | null;
+  retention: CleanupOutcome | null;
+  /** When main started: the report's total covers everything up to it being written. */
+  started: number;
+  timings: Omit<NonNullable<CacheReport['timings']>, 'totalMs'>;
+}
+
+export const planOutputs = (plan: CachePlan) => ({
+  'cache-from': plan.cacheFrom.join('\n'),
+  'cache-to': plan.cacheTo.join('\n'),
+});
+
+/** A retried build's note joins the plan's notes in the report; the plan itself stays as planned. */
+function reportedPlan(plan: CachePlan, build: BuildRun): CachePlan {
+  if (!build.retriedWithoutCache) return plan;
+  const note = 'a cache source was broken: the build was retried without cache sources';
+  return { ...plan, notes: [...plan.notes, note] };
+}
+
+/** The cache report of a build: what the cache did, measured after the export. */
+export async function reportRun(r: RunResults): Promise<CacheReport> {
+  const built = r.build.result.exitCode === 0;
+  const plan = reportedPlan(r.plan, r.build);
+  const exportResult = r.exportRun
+    ? {
+        ...exportOutcome(plan, null, built, r.skipExport),
+        status: r.exportRun.status,
+        reason: r.exportRun.reason,
+        seconds: Math.round(r.exportRun.ms / 100) / 10,
+      }
+    : exportOutcome(plan, r.history.log, built, r.skipExport);
+  const imports = r.history.log ? importResults(r.history.log) : [];
+  for (const warning of cacheWarnings(exportResult, imports)) core.warning(warning);
+  // The cache manifest is in the metadata of the invocation that exported.
+  const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
+  const exportSizes = exportResult.status === 'ok' ? await measureExports(plan.cacheTo, cacheManifest) : [];
+  return buildReport({
+    plan,
+    backend: r.inputs.cache.backend,
+    log: r.history.log,
+    build: built ? 'succeeded' : 'failed',
+    tokenScopes: r.tokenScopes,
+    exportResult,
+    record: r.history.record,
+    metadata: { ...r.build.metadata, cacheManifest },
+    exportSizes,
+    noCache: r.inputs.build.noCache,
+    timings: { ...r.timings, totalMs: Date.now() - r.started },
+    mounts: r.mounts,
+    localCache: r.localCache,
+    cleanup: r.retention,
+  });
+}
+
+/** Every output of a build run. */
+export function buildOutputs(r: RunResults, report: CacheReport): Record<string, string> {
+  const totals = stepTotals(r.history.log?.steps ?? []);
+  return {
+    ...planOutputs(r.plan),
+    builder: r.builder,
+    imageid: r.build.imageId,
+    digest: r.build.metadata.digest,
+    metadata: r.build.metadataText,
+    'cached-steps': String(totals.cached),
+    'total-steps': String(totals.total),
+    'cache-hit-ratio': totals.ratio.toFixed(2),
+    'cache-export': report.export.status,
+    'cache-report': JSON.stringify(report),
+    ...cleanupOutputs(r.retention),
+    ...mountOutputs(r.mounts),
+  };
+}
+
+/** The job summary; a summary that cannot be written is a warning, never a failed build. */
+export async function writeSummary(report: CacheReport): Promise<void> {
+  try {
+    await core.appendSummary(renderSummary(report));
+  } catch (e) {
+    core.warning(`could not write the job summary: ${(e as Error).message}`);
+  }
+}
