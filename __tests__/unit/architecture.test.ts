@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+// The architecture's rules (.dependency-cruiser.cjs) hold for src/, they fail on an import that
+// breaks them, naming it, and docs/architecture.md documents the same floors in the same order.
+const root = path.join(__dirname, '..', '..');
+const config = path.join(root, '.dependency-cruiser.cjs');
+const depcruise = path.join(root, 'node_modules', '.bin', 'depcruise');
+const run = (cwd: string) =>
+  promisify(execFile)(depcruise, ['src', '--config', config], { cwd }).then(
+    (r) => ({ code: 0, out: r.stdout }),
+    (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+  );
+
+const floorsInConfig = () =>
+  [.../const FLOORS = \[([^\]]*)\]/.exec(fs.readFileSync(config, 'utf8'))![1].matchAll(/'([\w-]+)'/g)].map(
+    (m) => m[1],
+  );
+
+/** A tree with one file per floor named, importing as `imports` says (file → imported file). */
+function tree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bkca-arch-'));
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true } }));
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+describe('architecture rules', () => {
+  it('src/ keeps them: no cycle, no upward import, no effect in report/ or plan/', async () => {
+    const r = await run(root);
+    expect(r.out).toMatch(/no dependency violations found/);
+    expect(r.code).toBe(0);
+  });
+
+  it.each([
+    {
+      title: 'an upward import',
+      files: {
+        'src/lib/a.ts': "import { b } from '../app/b';\nexport const a = b;\n",
+        'src/app/b.ts': 'export const b = 1;\n',
+      },
+      named: /lib-imports-downward: src\/lib\/a\.ts → src\/app\/b\.ts/,
+    },
+    {
+      title: 'a cycle within one floor',
+      files: {
+        'src/plan/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
+        'src/plan/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
+      },
+      named: /no-circular: src\/plan\/a\.ts →/,
+    },
+    {
+      title: 'an effect in plan/',
+      files: { 'src/plan/a.ts': "import * as fs from 'node:fs';\nexport const a = fs.existsSync;\n" },
+      named: /pure-report-and-plan: src\/plan\/a\.ts → (node:)?fs/,
+    },
+    {
+      title: 'a file outside the floors',
+      files: {
+        'src/app/a.ts': "import { b } from '../misc/b';\nexport const a = b;\n",
+        'src/misc/b.ts': 'export const b = 1;\n',
+      },
+      named: /known-floor: src\/app\/a\.ts → src\/misc\/b\.ts/,
+    },
+  ])('fail on $title, naming the import', async ({ files, named }) => {
+    const dir = tree(files);
+    try {
+      const r = await run(dir);
+      expect(r.code).not.toBe(0);
+      expect(r.out).toMatch(named);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('docs/architecture.md lists the same floors, in the same order', () => {
+    const doc = fs.readFileSync(path.join(root, 'docs', 'architecture.md'), 'utf8');
+    const documented = [...doc.matchAll(/^\| `([\w-]+)\/` \|/gm)].map((m) => m[1]);
+    expect(documented).toStrictEqual(floorsInConfig());
+    expect(fs.readdirSync(path.join(root, 'src')).sort()).toStrictEqual([...floorsInConfig()].sort());
+  });
+});
