@@ -3,7 +3,7 @@ import { type CommitInfo, commitInfo, compareCommits, findMergeBase, parentCommi
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
 import { plan, type PlanOptions } from '../plan/plan';
-import { classify, type FactsNeeded, factsNeeded, type GitFacts } from '../plan/rules';
+import { classify, type FactsNeeded, factsNeeded, type GitFacts } from '../plan/triggers';
 import { type ExistingCaches, findExistingCaches } from './existing';
 
 /**
