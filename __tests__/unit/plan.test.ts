@@ -5,7 +5,8 @@ import type { CacheWrite } from '../../src/runner/inputs';
 import { gatherFacts, planInputs } from '../../src/facts/facts';
 import { ghaExistence, localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
-import { classify, factsNeeded, type GitFacts, refPlan } from '../../src/plan/rules';
+import { refPlan } from '../../src/plan/rules';
+import { classify, factsNeeded, type GitFacts } from '../../src/plan/triggers';
 
 const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';
 const PARENT = '5f1e2d3c4b5a69788796a5b4c3d2e1f0a1b2c3d4';

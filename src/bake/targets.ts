@@ -2,7 +2,7 @@ import type { RunContext } from '../github/context';
 import { legOf } from '../plan/names';
 import { type Existence, narrowSources } from '../plan/narrow';
 import { type CachePlan, plan, type PlanOptions } from '../plan/plan';
-import type { GitFacts } from '../plan/rules';
+import type { GitFacts } from '../plan/triggers';
 
 /** A `docker buildx bake` target and the matrix leg its caches belong to. */
 export interface BakeLeg {

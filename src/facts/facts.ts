@@ -2,8 +2,8 @@ import type { Exec } from '../lib/exec';
 import { type CommitInfo, commitInfo, compareCommits, findMergeBase, parentCommit } from '../git/history';
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
-import { plan, type PlanOptions } from '../plan/plan';
-import { classify, type FactsNeeded, factsNeeded, type GitFacts } from '../plan/rules';
+import { type PlannedCache, plan, type PlanOptions } from '../plan/plan';
+import { classify, type FactsNeeded, factsNeeded, type GitFacts } from '../plan/triggers';
 import { type ExistingCaches, findExistingCaches } from './existing';
 
 /**
@@ -89,16 +89,18 @@ export async function planInputs(
   const trigger = classify(ctx);
   const needed = factsNeeded(trigger);
   const listing = findExistingCaches(options, env, fileExists, exec);
-  const readsOf = (facts: GitFacts) =>
-    legs.flatMap((leg) => plan(ctx, facts, { ...options, leg }).reads.map((r) => r.entry));
-  const early = listing.then((e) => e.probe?.(readsOf({ mergeBase: null, parent: null })));
+  // The entries to check are the plan's reads, as the backend spells them (names, sibling and
+  // plain legs, what gha may read): only plan() builds those, so it runs per leg, first without
+  // the commits git finds, then with them (they add reads and move the ones read alone).
+  const readsOf = (facts: GitFacts) => legs.map((leg) => plan(ctx, facts, { ...options, leg }).reads);
+  const entriesOf = (reads: PlannedCache[][]) => reads.flatMap((r) => r.map((read) => read.entry));
+  const readsWithoutCommits = readsOf({ mergeBase: null, parent: null });
+  const early = listing.then((e) => e.probe?.(entriesOf(readsWithoutCommits)));
   // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
   const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
   let skipped = '';
   if (head) {
-    const owns = legs.map((leg) =>
-      plan(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry),
-    );
+    const owns = readsWithoutCommits.map((reads) => reads.find((r) => r.alone && r.entry));
     const existing = await listing;
     await early;
     const own = owns[0];
@@ -116,6 +118,6 @@ export async function planInputs(
     early,
   ]);
   if (skipped) facts.mergeBaseSkipped = skipped;
-  await existing.probe?.(readsOf(facts));
+  await existing.probe?.(entriesOf(readsOf(facts)));
   return { facts, existing };
 }

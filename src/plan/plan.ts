@@ -2,7 +2,8 @@ import type { RunContext } from '../github/context';
 import type { CacheWrite, Inputs } from '../runner/inputs';
 import { type BackendOptions, cacheFromEntries, cacheToEntries, unusedOptions } from './backends';
 import { type CacheRef, cacheName, defaultScope, legOf, namespace, refLabel, repositoryOf } from './names';
-import { classify, type GitFacts, type RefUse, type Trigger, refPlan, visibility } from './rules';
+import { type RefUse, refPlan, visibility } from './rules';
+import { classify, type GitFacts, type Trigger } from './triggers';
 
 /** What the planner needs besides the run: the cache inputs with their defaults resolved. */
 export interface PlanOptions extends Partial<Omit<BackendOptions, 'backend'>> {

@@ -1,0 +1,73 @@
+import type { RunContext } from '../github/context';
+import { stripRefsHeads } from '../github/context';
+
+/** What the run is, for cache purposes. Derived from the event and its payload, never guessed. */
+export type Trigger =
+  | { kind: 'push-default'; branch: string }
+  | { kind: 'push-branch'; branch: string }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'pull-request'; number: number; base: string; fromFork: boolean }
+  | { kind: 'untrusted'; event: string; base: string }
+  | { kind: 'merge-group'; base: string; number: number | null }
+  | { kind: 'unknown'; event: string; ref: string };
+
+/** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
+const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
+
+export function classify(ctx: RunContext): Trigger {
+  const defaultBranch = ctx.defaultBranch;
+  if (ctx.eventName === 'pull_request' && ctx.pullRequest) {
+    const pr = ctx.pullRequest;
+    return { kind: 'pull-request', number: pr.number, base: pr.baseRef, fromFork: pr.fromFork };
+  }
+  if (UNTRUSTED_EVENTS.includes(ctx.eventName)) {
+    const base = ctx.pullRequest?.baseRef || defaultBranch;
+    return { kind: 'untrusted', event: ctx.eventName, base };
+  }
+  if (ctx.eventName === 'merge_group' && ctx.mergeGroup) {
+    return { kind: 'merge-group', base: ctx.mergeGroup.baseRef, number: ctx.mergeGroup.prNumber };
+  }
+  // push, schedule, workflow_dispatch, repository_dispatch, release, …: what the ref is decides.
+  if (ctx.ref.startsWith('refs/tags/')) return { kind: 'tag', tag: ctx.ref.slice('refs/tags/'.length) };
+  if (ctx.ref.startsWith('refs/heads/')) {
+    const branch = stripRefsHeads(ctx.ref);
+    return branch === defaultBranch ? { kind: 'push-default', branch } : { kind: 'push-branch', branch };
+  }
+  return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
+}
+
+/** Commits the rules want to know, fetched by the caller (git, then the REST API). */
+export interface FactsNeeded {
+  mergeBase: boolean;
+  parent: boolean;
+  /** A pull request's head commit next to its merge commit (same files? did it just merge the base?). */
+  headCommit: boolean;
+}
+
+export function factsNeeded(trigger: Trigger): FactsNeeded {
+  return {
+    mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
+    parent: trigger.kind === 'push-default',
+    headCommit: trigger.kind === 'pull-request',
+  };
+}
+
+/** Commits found for this run; null where they could not be found (with a reason). */
+export interface GitFacts {
+  mergeBase: string | null;
+  mergeBaseWhy?: string;
+  /** Why the merge-base was not looked up (a source read alone makes it moot). */
+  mergeBaseSkipped?: string;
+  /**
+   * A base commit this build just merged in, so the own ref's last build predates what it brought:
+   * a branch push whose commit merged the merge-base (HEAD^2), or a pull request whose head merged
+   * the base commit its merge commit is built on (the head's second parent).
+   */
+  justMerged?: string;
+  parent: string | null;
+  parentWhy?: string;
+  /** The pull request's merge commit holds exactly its head's files. */
+  mergeIsHead?: boolean;
+  /** Why the head commit could not be compared. */
+  headWhy?: string;
+}
