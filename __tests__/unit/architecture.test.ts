@@ -38,7 +38,7 @@ describe('architecture rules', () => {
     expect(r.code).toBe(0);
   });
 
-  it.each([
+  it.each<{ title: string; files: Record<string, string>; named: RegExp }>([
     {
       title: 'an upward import',
       files: {
