@@ -8,6 +8,13 @@ export interface ImageName {
   configKey: string;
 }
 
+/** An image reference: the repository it names, and the tag and digest that pick one manifest. */
+export interface ImageReference {
+  name: ImageName;
+  tag?: string;
+  digest?: string;
+}
+
 const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
 export const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
 export const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
@@ -26,23 +33,27 @@ const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
  * - Docker Hub (`alpine`, `user/repo`, `docker.io/...`, `index.docker.io/...`) is reached at
  *   `registry-1.docker.io`, a single-component name gets `library/`, and credentials are under
  *   `https://index.docker.io/v1/`;
- * - a trailing `:tag` and/or `@digest` is accepted and dropped (the repository is what is listed).
+ * - a trailing `:tag` and/or `@digest` is accepted and kept apart from the name (the repository
+ *   is what is listed; a manifest is asked for by them).
  *
  * Throws an Error (with a message fit for a job log) for what docker would refuse too: an empty
  * name, uppercase letters in the repository path, bad separators, a malformed registry host,
  * tag or digest. `listTags` (tags.ts) turns that into a reason.
  */
-export function parseImageName(image: string): ImageName {
+export function parseImageReference(image: string): ImageReference {
   const quoted = JSON.stringify(image);
   let rest = image;
+  const pinned: { tag?: string; digest?: string } = {};
   const at = rest.indexOf('@');
   if (at !== -1) {
-    if (!DIGEST.test(rest.slice(at + 1))) throw new Error(`image ${quoted} has a malformed digest`);
+    pinned.digest = rest.slice(at + 1);
+    if (!DIGEST.test(pinned.digest)) throw new Error(`image ${quoted} has a malformed digest`);
     rest = rest.slice(0, at);
   }
   const colon = rest.lastIndexOf(':');
   if (colon > rest.lastIndexOf('/')) {
-    if (!TAG.test(rest.slice(colon + 1))) throw new Error(`image ${quoted} has a malformed tag`);
+    pinned.tag = rest.slice(colon + 1);
+    if (!TAG.test(pinned.tag)) throw new Error(`image ${quoted} has a malformed tag`);
     rest = rest.slice(0, colon);
   }
   if (rest === '') throw new Error(`image ${quoted} is empty`);
@@ -73,9 +84,14 @@ export function parseImageName(image: string): ImageName {
   if (DOCKER_HUB_ALIASES.has(domain.toLowerCase())) {
     domain = DOCKER_HUB_REGISTRY;
     if (components.length === 1) path = `library/${path}`;
-    return { registry: domain, repository: path, configKey: DOCKER_HUB_CONFIG_KEY };
+    return { name: { registry: domain, repository: path, configKey: DOCKER_HUB_CONFIG_KEY }, ...pinned };
   }
-  return { registry: domain, repository: path, configKey: domain };
+  return { name: { registry: domain, repository: path, configKey: domain }, ...pinned };
+}
+
+/** The repository an image reference names (see {@link parseImageReference}); throws like it. */
+export function parseImageName(image: string): ImageName {
+  return parseImageReference(image).name;
 }
 
 /** The host of `host[:port]` or `[v6]:port`, lowercased, without brackets. */
