@@ -1,6 +1,6 @@
 import type { RunContext } from '../github/context';
 import { stripRefsHeads } from '../github/context';
-import type { CacheWrite } from '../runner/inputs';
+import type { CacheWrite } from '../runner/inputs/types';
 import { type CacheRef, refLabel } from './names';
 
 /** What the run is, for cache purposes. Derived from the event and its payload, never guessed. */
