@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parseInputs } from '../../src/runner/inputs';
+import { parseInputs } from '../../src/runner/inputs/read';
 import { OUTPUT_NAMES } from '../../src/runner/outputs';
 
 const root = join(__dirname, '..', '..');

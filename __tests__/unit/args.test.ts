@@ -6,7 +6,7 @@ import {
   removeBuilderArgs,
 } from '../../src/buildx/args';
 import { builderName, needsHostNetwork } from '../../src/buildx/builder';
-import { parseInputs } from '../../src/runner/inputs';
+import { parseInputs } from '../../src/runner/inputs/read';
 
 const inputs = (values: Record<string, string | undefined>) => parseInputs((n) => values[n] ?? '');
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bakeDefinition, bakeLegs, planBakeTargets } from '../../src/bake/targets';
 import { runContextFrom } from '../../src/github/context';
-import { parseInputs } from '../../src/runner/inputs';
+import { parseInputs } from '../../src/runner/inputs/read';
 import { registryExistence } from '../../src/plan/narrow';
 import type { PlanOptions } from '../../src/plan/plan';
 import type { GitFacts } from '../../src/plan/triggers';

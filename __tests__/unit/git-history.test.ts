@@ -4,13 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { exec, type Exec } from '../../src/lib/exec';
-import {
-  commitInfo,
-  compareCommits,
-  findMergeBase,
-  parentCommit,
-  redactUrlCredentials,
-} from '../../src/git/history';
+import { commitInfo, compareCommits, parentCommit } from '../../src/git/commits';
+import { findMergeBase } from '../../src/git/merge-base';
+import { redactUrlCredentials } from '../../src/git/runner';
 
 // Real git repositories in a temporary directory: a bare "origin", a work clone that builds the
 // history, and CI-like checkouts cloned from origin through a file:// URL (plain local paths

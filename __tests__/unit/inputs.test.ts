@@ -1,4 +1,6 @@
-import { InputError, parseDuration, parseInputs, parseList, validatePaths } from '../../src/runner/inputs';
+import { parseDuration, parseList } from '../../src/runner/inputs/fields';
+import { parseInputs, validatePaths } from '../../src/runner/inputs/read';
+import { InputError } from '../../src/runner/inputs/types';
 
 const from = (values: Record<string, string | undefined>) => (name: string) => values[name] ?? '';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkerRun } from '../../src/stores/github-cache/worker';
 import { runContextFrom } from '../../src/github/context';
-import type { CacheWrite } from '../../src/runner/inputs';
+import type { CacheWrite } from '../../src/runner/inputs/types';
 import { type CacheMount, expand, scanCacheMounts } from '../../src/mounts/dockerfile';
 import {
   extractDockerfile,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergedPullRequest, runContextFrom } from '../../src/github/context';
-import type { CacheWrite } from '../../src/runner/inputs';
+import type { CacheWrite } from '../../src/runner/inputs/types';
 import { gatherFacts, planInputs } from '../../src/facts/facts';
 import { ghaExistence, localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';

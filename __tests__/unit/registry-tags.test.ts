@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { listTags, parseChallenges, parseImageName, registryOrigin } from '../../src/stores/registry/tags';
+import { parseImageName, registryOrigin } from '../../src/stores/registry/name';
+import { parseChallenges } from '../../src/stores/registry/session';
+import { listTags } from '../../src/stores/registry/tags';
 import { pushTinyImage } from './registry-push';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;

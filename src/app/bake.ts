@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Exec } from '../lib/exec';
 import type { RunContext } from '../github/context';
-import type { Inputs } from '../runner/inputs';
+import type { Inputs } from '../runner/inputs/types';
 import { planInputs } from '../facts/facts';
 import { planLines, planOptionsFrom } from '../plan/plan';
 import { setOutputs } from '../runner/outputs';

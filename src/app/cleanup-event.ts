@@ -1,5 +1,5 @@
 import type { RunContext } from '../github/context';
-import type { Inputs } from '../runner/inputs';
+import type { Inputs } from '../runner/inputs/types';
 import { nothingBuiltPlan, planOptionsFrom } from '../plan/plan';
 import { type CleanupTrigger, cleanUpGoneRef, cleanupOutputs } from '../cleanup';
 import { buildReport, exportOutcome } from '../report/report';

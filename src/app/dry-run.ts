@@ -1,6 +1,6 @@
 import type { Exec } from '../lib/exec';
 import type { RunContext } from '../github/context';
-import type { Inputs } from '../runner/inputs';
+import type { Inputs } from '../runner/inputs/types';
 import * as core from '../runner/commands';
 import { setOutputs } from '../runner/outputs';
 import { cleanupOutputs, retainCommitCaches } from '../cleanup';

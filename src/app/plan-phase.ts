@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import type { Exec } from '../lib/exec';
 import type { RunContext } from '../github/context';
 import { type CacheScope, cacheScopesFromToken } from '../github/runtime-token';
-import type { Inputs } from '../runner/inputs';
+import type { Inputs } from '../runner/inputs/types';
 import * as core from '../runner/commands';
 import { planInputs } from '../facts/facts';
 import { narrowSources } from '../plan/narrow';

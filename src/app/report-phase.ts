@@ -1,5 +1,5 @@
 import * as core from '../runner/commands';
-import type { Inputs } from '../runner/inputs';
+import type { Inputs } from '../runner/inputs/types';
 import type { BuildRun, CacheExportRun } from '../buildx/build';
 import type { BuildHistory } from '../buildx/history';
 import { stepTotals } from '../buildx/parse';

@@ -1,4 +1,4 @@
-import type { BuilderInputs, BuildInputs } from '../runner/inputs';
+import type { BuilderInputs, BuildInputs } from '../runner/inputs/types';
 
 /**
  * Pure argv builders for every buildx call. Paths, names and versions come in as data, so each

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
 import type { Exec, ExecResult } from '../lib/exec';
-import type { Inputs } from '../runner/inputs';
+import type { Inputs } from '../runner/inputs/types';
 import { type BuildArgsInput, buildArgs, cacheExportArgs, gitContextHost } from './args';
 import type { Buildx } from './buildx';
 import { type BuildMetadata, parseMetadata } from './parse';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Exec } from '../lib/exec';
-import type { BuilderInputs } from '../runner/inputs';
+import type { BuilderInputs } from '../runner/inputs/types';
 import { createBuilderArgs, inspectBuilderArgs, removeBuilderArgs } from './args';
 import type { Buildx } from './buildx';
 import { lastLine } from '../lib/text';

@@ -1,5 +1,5 @@
 import type { RunContext } from '../github/context';
-import type { Inputs } from '../runner/inputs';
+import type { Inputs } from '../runner/inputs/types';
 import type { CachePlan } from '../plan/plan';
 import type { DeletionTarget } from './plan';
 import type { CleanupOutcome } from './outcome';

@@ -1,4 +1,5 @@
-import { listTags, openRegistry, type RegistrySession, registryFailure } from '../stores/registry/tags';
+import { openRegistry, type RegistrySession, registryFailure } from '../stores/registry/session';
+import { listTags } from '../stores/registry/tags';
 import { type GitHubApi, githubRequest } from '../github/rest';
 import type { ExistingCache, TaggedManifest } from './plan';
 import { MANIFEST_TYPES } from '../lib/oci';

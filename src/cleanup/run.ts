@@ -1,6 +1,6 @@
 import { dockerConfigDir } from '../lib/docker-config';
 import type { RunContext } from '../github/context';
-import type { Inputs } from '../runner/inputs';
+import type { Inputs } from '../runner/inputs/types';
 import { namespace } from '../plan/names';
 import { planOptionsFrom } from '../plan/plan';
 import * as core from '../runner/commands';

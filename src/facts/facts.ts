@@ -1,5 +1,6 @@
 import type { Exec } from '../lib/exec';
-import { type CommitInfo, commitInfo, compareCommits, findMergeBase, parentCommit } from '../git/history';
+import { type CommitInfo, commitInfo, compareCommits, parentCommit } from '../git/commits';
+import { findMergeBase } from '../git/merge-base';
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
 import { type PlannedCache, plan, type PlanOptions } from '../plan/plan';

@@ -1,4 +1,4 @@
-import type { CommitLookup } from '../git/history';
+import type { CommitLookup } from '../git/commits';
 import { type FetchLike, httpFetch, type ResponseLike } from '../net/http';
 
 export interface CompareOptions {

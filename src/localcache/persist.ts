@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as core from '../runner/commands';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
 import type { Exec } from '../lib/exec';
-import type { Inputs } from '../runner/inputs';
+import type { Inputs } from '../runner/inputs/types';
 import { localExistence, narrowSources } from '../plan/narrow';
 import type { CachePlan } from '../plan/plan';
 import { unreachableBlobs } from './gc';

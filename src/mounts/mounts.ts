@@ -6,7 +6,8 @@ import type { Buildx } from '../buildx/buildx';
 import type { BuildStep } from '../buildx/parse';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
 import type { Exec } from '../lib/exec';
-import { dockerfilePath, type Inputs, isRemoteContext } from '../runner/inputs';
+import { dockerfilePath, isRemoteContext } from '../runner/inputs/read';
+import type { Inputs } from '../runner/inputs/types';
 import type { CachePlan } from '../plan/plan';
 import type { MountScan } from './dockerfile';
 import {

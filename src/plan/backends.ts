@@ -1,4 +1,4 @@
-import type { CacheBackend, CacheMode } from '../runner/inputs';
+import type { CacheBackend, CacheMode } from '../runner/inputs/types';
 
 /** Where an s3 cache lives: both the importer and the exporter take these. */
 const S3_SHARED = [

@@ -1,5 +1,5 @@
 import type { RunContext } from '../github/context';
-import type { CacheWrite, Inputs } from '../runner/inputs';
+import type { CacheWrite, Inputs } from '../runner/inputs/types';
 import { type BackendOptions, cacheFromEntries, cacheToEntries, unusedOptions } from './backends';
 import { type CacheRef, cacheName, defaultScope, legOf, namespace, refLabel, repositoryOf } from './names';
 import { type RefUse, refPlan, visibility } from './rules';

@@ -1,5 +1,5 @@
 import type { RunContext } from '../github/context';
-import type { CacheWrite } from '../runner/inputs';
+import type { CacheWrite } from '../runner/inputs/types';
 import { type CacheRef, refLabel } from './names';
 import { classify, type GitFacts, type Trigger } from './triggers';
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { failureText, type FetchLike, httpFetch } from '../net/http';
 import { MANIFEST_TYPES } from '../lib/oci';
 import { type Descriptor } from '../lib/oci';
+import { type ImageReference, parseImageReference, registryOrigin } from './registry/name';
 
 /** What one cache destination holds after the export, where that can be measured. */
 export interface ExportSize {
@@ -53,23 +54,15 @@ export function cacheManifestBytes(manifest: unknown): number | null {
 
 /** `127.0.0.1:5000/team/cache:main` → where its manifest is served. Docker Hub names get its API host. */
 export function registryManifestUrl(ref: string, digest: string): string | null {
-  const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(
-    ref,
-  );
-  if (!m) return null;
-  let host = m[1] ?? '';
-  let name = m[2];
-  if (host !== '' && !/[.:]/.test(host) && host !== 'localhost') {
-    name = `${host}/${name}`;
-    host = '';
+  let parsed: ImageReference;
+  try {
+    parsed = parseImageReference(ref);
+  } catch {
+    return null;
   }
-  if (host === '' || host === 'docker.io' || host === 'index.docker.io') {
-    host = 'registry-1.docker.io';
-    if (!name.includes('/')) name = `library/${name}`;
-  }
-  const reference = digest || m[4] || m[3] || 'latest';
-  const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-  return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
+  const { name, tag, digest: pinned } = parsed;
+  const reference = digest || pinned || tag || 'latest';
+  return `${registryOrigin(name.registry)}/v2/${name.repository}/manifests/${reference}`;
 }
 
 /** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
