@@ -1,3 +1,4 @@
+import { cacheEntryFields } from '../lib/cache-entry';
 import { dockerConfigDir } from '../lib/docker-config';
 import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs';
@@ -47,9 +48,7 @@ import type { CachePlan } from '../plan/plan';
 export function namesInEntries(entries: string[]): string[] {
   const names: string[] = [];
   for (const entry of entries) {
-    for (const attr of entry.split(',')) {
-      const eq = attr.indexOf('=');
-      const [key, value] = [attr.slice(0, eq), attr.slice(eq + 1)];
+    for (const { key, value } of cacheEntryFields(entry)) {
       if (key === 'scope' || key === 'name') names.push(...value.split(';'));
       else if (key === 'ref') names.push(value.slice(value.lastIndexOf(':') + 1));
       else if (key === 'src' || key === 'dest') names.push(value.slice(value.lastIndexOf('/') + 1));
