@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
@@ -12,7 +12,6 @@ import type { MountScan } from './dockerfile';
 import {
   ARCHIVE_FILE,
   extractDockerfile,
-  helperBuildArgs,
   injectDockerfile,
   mayHaveMounts,
   type MountPlan,
@@ -24,7 +23,7 @@ import {
   saveDecision,
   TREE_FILE,
 } from './plan';
-import { lastLine } from '../lib/text';
+import { helperBuild, type HelperBuildOptions } from './helper-build';
 
 /**
  * The effects of cache-mount persistence: restore and inject before the build, extract and save
@@ -66,11 +65,8 @@ export interface MountSession {
   o: SessionOptions;
 }
 
-interface SessionOptions {
-  inputs: Inputs;
-  builder: string;
+interface SessionOptions extends HelperBuildOptions {
   tempDir: string;
-  env: NodeJS.ProcessEnv;
 }
 
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
@@ -90,23 +86,6 @@ function readDockerfile(inputs: Inputs, workspace: string): { text: string } | {
   } catch (e) {
     return { why: `cannot read ${where}: ${(e as Error).message}` };
   }
-}
-
-async function helperBuild(
-  exec: Exec,
-  buildx: Buildx,
-  o: SessionOptions,
-  dockerfile: string,
-  extra: { restoredDir?: string; output: string },
-): Promise<string> {
-  const args = helperBuildArgs({
-    builder: o.builder,
-    nonce: randomUUID(),
-    buildArgs: o.inputs.build.buildArgs,
-    ...extra,
-  });
-  const run = await exec(buildx.command, buildx.argv(args), { input: dockerfile, env: o.env });
-  return run.exitCode === 0 ? '' : lastLine(run.stderr);
 }
 
 function newRecord({ mount }: PlannedMount): MountRecord {
