@@ -5,6 +5,7 @@ import * as core from '../runner/commands';
 import type { Buildx } from '../buildx/buildx';
 import type { BuildStep } from '../buildx/parse';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
+import { formatCacheEntry } from '../lib/cache-entry';
 import type { Exec } from '../lib/exec';
 import { dockerfilePath, type Inputs, isRemoteContext } from '../runner/inputs';
 import type { CachePlan } from '../plan/plan';
@@ -292,7 +293,10 @@ async function saveOne(
   fs.mkdirSync(root, { recursive: true });
   const started = Date.now();
   const failed = await helperBuild(exec, buildx, o, extractDockerfile(mount, o.inputs.mounts.image), {
-    output: `type=local,dest=${folder}`,
+    output: formatCacheEntry([
+      ['type', 'local'],
+      ['dest', folder],
+    ]),
   });
   record.seconds.extract = seconds(Date.now() - started);
   if (failed) {
