@@ -21,8 +21,8 @@ import {
   parseRawJsonLog,
 } from '../../src/buildx/parse';
 import type { CachePlan } from '../../src/plan/plan';
+import { cacheEntryAttributes } from '../../src/lib/cache-entry';
 import {
-  cacheEntryAttributes,
   cacheManifestBytes,
   directoryBytes,
   measureExports,

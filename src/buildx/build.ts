@@ -6,7 +6,7 @@ import type { Inputs } from '../runner/inputs/types';
 import { type BuildArgsInput, buildArgs, cacheExportArgs, gitContextHost } from './args';
 import type { Buildx } from './buildx';
 import { type BuildMetadata, parseMetadata } from './parse';
-import { cacheEntryAttributes } from '../stores/measure';
+import { cacheEntryAttributes, cacheEntryFields } from '../lib/cache-entry';
 import { lastLine } from '../lib/text';
 import { missingStore } from './parse';
 
@@ -120,9 +120,9 @@ export interface CacheExportRun {
  * code is the export's result and its last error line the reason, with no build record to read.
  */
 export function withoutIgnoreError(entry: string): string {
-  return entry
-    .split(',')
-    .filter((attr) => attr !== 'ignore-error=true')
+  return cacheEntryFields(entry)
+    .filter((f) => !(f.key === 'ignore-error' && f.value === 'true'))
+    .map((f) => f.text)
     .join(',');
 }
 

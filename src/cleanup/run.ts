@@ -1,27 +1,11 @@
+import { cacheEntryFields } from '../lib/cache-entry';
 import { dockerConfigDir } from '../lib/docker-config';
 import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs/types';
-import { namespace } from '../plan/names';
 import { planOptionsFrom } from '../plan/plan';
 import * as core from '../runner/commands';
 import type { GitHubApi } from '../github/rest';
-import {
-  bytesByRef,
-  deleteGhaEntry,
-  entriesByName,
-  GHA_LIMIT_BYTES,
-  gitRefOf,
-  ghaUsage,
-  listGhaEntries,
-  orphanedBlobs,
-} from './gha';
-import {
-  BLOB_KEY_PREFIX,
-  cacheNameOfKey,
-  type EntryFamily,
-  FAMILY_KEY_PREFIX,
-  INDEX_KEY_PREFIX,
-} from '../stores/github-cache/keys';
+import type { EntryFamily } from '../stores/github-cache/keys';
 import {
   type DeletionTarget,
   type DeletionPlan,
@@ -40,16 +24,15 @@ import {
   readRegistryTags,
   registryTags,
 } from './registry';
-import { type CleanupOutcome, type QuotaView, quotaWarning } from './outcome';
+import type { CleanupOutcome } from './outcome';
+import { cleanUpGha, type GhaCleanup } from './gha-run';
 import type { CachePlan } from '../plan/plan';
 
 /** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
 export function namesInEntries(entries: string[]): string[] {
   const names: string[] = [];
   for (const entry of entries) {
-    for (const attr of entry.split(',')) {
-      const eq = attr.indexOf('=');
-      const [key, value] = [attr.slice(0, eq), attr.slice(eq + 1)];
+    for (const { key, value } of cacheEntryFields(entry)) {
       if (key === 'scope' || key === 'name') names.push(...value.split(';'));
       else if (key === 'ref') names.push(value.slice(value.lastIndexOf(':') + 1));
       else if (key === 'src' || key === 'dest') names.push(value.slice(value.lastIndexOf('/') + 1));
@@ -127,19 +110,12 @@ async function cleanUp(
 }
 
 /** What one backend's clean-up works with. */
-interface BackendRun {
-  ctx: RunContext;
+interface BackendRun extends GhaCleanup {
   inputs: Inputs;
   env: NodeJS.ProcessEnv;
-  api: GitHubApi;
-  target: DeletionTarget;
-  scope: string;
   backend: string;
   /** The registry cache image (`cache-image`, else the first tag's repository). */
   image: string;
-  families: EntryFamily[];
-  decide: (existing: ExistingCache[]) => DeletionPlan;
-  out: CleanupOutcome;
 }
 
 const ownsGithubEntries = (families: EntryFamily[]) =>
@@ -244,79 +220,6 @@ export function githubCacheFamilies(inputs: Pick<Inputs, 'cache' | 'mounts'>): E
   if (inputs.cache.persistLocal) families.push('local');
   if (inputs.mounts.selection.kind !== 'none') families.push('mount');
   return families;
-}
-
-/**
- * Deletes a gone ref's entries, or the commit caches past retention, from the GitHub cache: every
- * family's entries under the ref's git ref, grouped by cache name, planned by name (plan.ts).
- */
-async function cleanUpGha(r: BackendRun): Promise<void> {
-  const { ctx, api, target, scope, families, decide, out } = r;
-  const repo = ctx.repository;
-  const gitRef =
-    target.kind === 'ref-gone' ? gitRefOf(target.ref, ctx.defaultBranch) : `refs/heads/${ctx.defaultBranch}`;
-  const names = target.kind === 'ref-gone' ? `${namespace(scope, '')}.` : `${target.namespace}.sha-`;
-  const listings = await Promise.all(
-    families.map((f) => listGhaEntries(api, repo, { key: FAMILY_KEY_PREFIX[f](names), ref: gitRef })),
-  ).catch((e: unknown) => {
-    throw Object.assign(e as Error, { listing: true });
-  });
-  const byName = entriesByName(listings.flatMap((l) => l.entries));
-  const plan = decide(
-    [...byName].map(([name, list]) => ({ name, createdAt: Math.min(...list.map((e) => e.createdAt)) })),
-  );
-  let requests = 0;
-  for (const d of plan.deletions) {
-    if (!out.dryRun) for (const e of byName.get(d.name) ?? []) await deleteGhaEntry(api, repo, e.id);
-    requests++;
-    out.deleted.push(d);
-  }
-  // A gone ref's layer blobs: only its own runs could read them.
-  if (families.includes('index') && target.kind === 'ref-gone' && !out.dryRun && requests < MAX_DELETIONS) {
-    const remaining = await listGhaEntries(api, repo, { key: INDEX_KEY_PREFIX, ref: gitRef });
-    const blobs = orphanedBlobs(
-      remaining.entries,
-      (await listGhaEntries(api, repo, { key: BLOB_KEY_PREFIX, ref: gitRef })).entries,
-    );
-    const now = blobs.slice(0, MAX_DELETIONS - requests);
-    for (const b of now) await deleteGhaEntry(api, repo, b.id);
-    if (now.length > 0)
-      out.notes.push(`${now.length} layer blobs of ${gitRef} deleted: no index is left to read them`);
-    if (blobs.length > now.length) {
-      out.notes.push(
-        `${blobs.length - now.length} more blobs of ${gitRef} are left to GitHub's 7-day expiry`,
-      );
-    }
-  }
-  if (!families.includes('index') && !families.includes('local')) return;
-  out.quota = await ghaQuota(api, repo, scope, families).catch((e) => {
-    out.notes.push(`cache usage not read: ${(e as Error).message}`);
-    return null;
-  });
-  const warning = out.quota ? quotaWarning(out.quota) : null;
-  if (warning) out.warnings.push(warning);
-}
-
-async function ghaQuota(
-  api: GitHubApi,
-  repo: string,
-  scope: string,
-  families: EntryFamily[],
-): Promise<QuotaView> {
-  const own = `${namespace(scope, '')}.`;
-  const [usage, largest, ...mine] = await Promise.all([
-    ghaUsage(api, repo),
-    listGhaEntries(api, repo, { sort: 'size_in_bytes', maxPages: 1 }),
-    ...families.map((f) => listGhaEntries(api, repo, { key: FAMILY_KEY_PREFIX[f](own) })),
-  ]);
-  const scopeEntries = mine.flatMap((l) => l.entries).filter((e) => cacheNameOfKey(e.key)?.startsWith(own));
-  return {
-    repositoryBytes: usage.bytes,
-    limitBytes: GHA_LIMIT_BYTES,
-    scopeBytes: scopeEntries.reduce((n, e) => n + e.bytes, 0),
-    largest: largest.entries.slice(0, 5).map((e) => ({ ref: e.ref, key: e.key, bytes: e.bytes })),
-    refs: bytesByRef(largest.entries, 3),
-  };
 }
 
 function logOutcome(o: CleanupOutcome): void {

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
 import type { Buildx } from '../buildx/buildx';
 import type { BuildStep } from '../buildx/parse';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
+import { formatCacheEntry } from '../lib/cache-entry';
 import type { Exec } from '../lib/exec';
 import { dockerfilePath, isRemoteContext } from '../runner/inputs/read';
 import type { Inputs } from '../runner/inputs/types';
@@ -13,7 +14,6 @@ import type { MountScan } from './dockerfile';
 import {
   ARCHIVE_FILE,
   extractDockerfile,
-  helperBuildArgs,
   injectDockerfile,
   mayHaveMounts,
   type MountPlan,
@@ -25,7 +25,7 @@ import {
   saveDecision,
   TREE_FILE,
 } from './plan';
-import { lastLine } from '../lib/text';
+import { helperBuild, type HelperBuildOptions } from './helper-build';
 
 /**
  * The effects of cache-mount persistence: restore and inject before the build, extract and save
@@ -67,11 +67,8 @@ export interface MountSession {
   o: SessionOptions;
 }
 
-interface SessionOptions {
-  inputs: Inputs;
-  builder: string;
+interface SessionOptions extends HelperBuildOptions {
   tempDir: string;
-  env: NodeJS.ProcessEnv;
 }
 
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
@@ -91,23 +88,6 @@ function readDockerfile(inputs: Inputs, workspace: string): { text: string } | {
   } catch (e) {
     return { why: `cannot read ${where}: ${(e as Error).message}` };
   }
-}
-
-async function helperBuild(
-  exec: Exec,
-  buildx: Buildx,
-  o: SessionOptions,
-  dockerfile: string,
-  extra: { restoredDir?: string; output: string },
-): Promise<string> {
-  const args = helperBuildArgs({
-    builder: o.builder,
-    nonce: randomUUID(),
-    buildArgs: o.inputs.build.buildArgs,
-    ...extra,
-  });
-  const run = await exec(buildx.command, buildx.argv(args), { input: dockerfile, env: o.env });
-  return run.exitCode === 0 ? '' : lastLine(run.stderr);
 }
 
 function newRecord({ mount }: PlannedMount): MountRecord {
@@ -314,7 +294,10 @@ async function saveOne(
   fs.mkdirSync(root, { recursive: true });
   const started = Date.now();
   const failed = await helperBuild(exec, buildx, o, extractDockerfile(mount, o.inputs.mounts.image), {
-    output: `type=local,dest=${folder}`,
+    output: formatCacheEntry([
+      ['type', 'local'],
+      ['dest', folder],
+    ]),
   });
   record.seconds.extract = seconds(Date.now() - started);
   if (failed) {

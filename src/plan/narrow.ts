@@ -1,3 +1,4 @@
+import { cacheEntryAttributes } from '../lib/cache-entry';
 import type { CachePlan, PlannedCache } from './plan';
 
 /** Whether a cache entry exists: known from a listing, or undefined when it cannot be told. */
@@ -93,14 +94,16 @@ function unknownRule(candidates: PlannedCache[]): { keep: (r: PlannedCache) => b
 
 /** The tag of a registry entry (`type=registry,ref=<repository>:<tag>`), if it names one. */
 export function registryTagOf(entry: string): string | undefined {
-  if (!entry.startsWith('type=registry,')) return undefined;
-  const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
+  const attrs = cacheEntryAttributes(entry);
+  if (attrs.type !== 'registry') return undefined;
+  const ref = attrs.ref ?? '';
   return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(ref.lastIndexOf(':') + 1) : undefined;
 }
 
 /** The cache name of a gha entry (its `scope` attribute). */
 export function ghaNameOf(entry: string): string | undefined {
-  return /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
+  const attrs = cacheEntryAttributes(entry);
+  return attrs.type === 'gha' && attrs.scope ? attrs.scope : undefined;
 }
 
 /** A registry entry exists when its tag is among the repository's tags (listed once per run). */
@@ -140,8 +143,8 @@ export function ghaExistence(found: ReadonlyMap<string, boolean | undefined>): E
 /** A local cache folder exists when BuildKit wrote its index there. */
 export function localExistence(fileExists: (file: string) => boolean): Existence {
   return (entry) => {
-    const src = /(?:^|,)src=([^,]+)/.exec(entry)?.[1];
-    if (!entry.startsWith('type=local') || src === undefined) return undefined;
-    return fileExists(`${src.replace(/\/+$/, '')}/index.json`);
+    const attrs = cacheEntryAttributes(entry);
+    if (attrs.type !== 'local' || !attrs.src) return undefined;
+    return fileExists(`${attrs.src.replace(/\/+$/, '')}/index.json`);
   };
 }

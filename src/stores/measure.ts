@@ -4,6 +4,7 @@ import { failureText, type FetchLike, httpFetch } from '../net/http';
 import { MANIFEST_TYPES } from '../lib/oci';
 import { type Descriptor } from '../lib/oci';
 import { type ImageReference, parseImageReference, registryOrigin } from './registry/name';
+import { cacheEntryAttributes } from '../lib/cache-entry';
 
 /** What one cache destination holds after the export, where that can be measured. */
 export interface ExportSize {
@@ -13,27 +14,6 @@ export interface ExportSize {
   bytes: number | null;
   /** How it was measured, or why it could not be. */
   how: string;
-}
-
-/** `type=registry,ref=host/name:tag,mode=max` → its attributes (CSV: a field may be quoted). */
-export function cacheEntryAttributes(entry: string): Record<string, string> {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (const c of entry) {
-    if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) {
-      fields.push(field);
-      field = '';
-    } else field += c;
-  }
-  fields.push(field);
-  const attrs: Record<string, string> = {};
-  for (const f of fields) {
-    const eq = f.indexOf('=');
-    if (eq > 0) attrs[f.slice(0, eq).trim()] = f.slice(eq + 1).trim();
-  }
-  return attrs;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { FetchLike } from '../../net/http';
 import { type Checked, headExists } from '../../net/head';
-import { cacheEntryAttributes } from '../measure';
+import { cacheEntryAttributes } from '../../lib/cache-entry';
 import { signSharedKey } from './sharedkey';
 
 /**

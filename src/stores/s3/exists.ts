@@ -1,4 +1,4 @@
-import { cacheEntryAttributes } from '../measure';
+import { cacheEntryAttributes } from '../../lib/cache-entry';
 import type { FetchLike } from '../../net/http';
 import { type Checked, headExists } from '../../net/head';
 import { type AwsCredentials, EMPTY_SHA256, signV4 } from './sigv4';
