@@ -9,9 +9,9 @@ import {
   parseMetadata,
   parseRawJsonLog,
   parseStepName,
-  stepTotals,
   timeMicros,
 } from '../../src/buildx/parse';
+import { stepTotals } from '../../src/report/steps';
 
 // Real output of `docker buildx history logs --progress rawjson`, `history inspect --format json`
 // and --metadata-file, recorded by scripts/record-fixtures.sh (see the fixtures' README files).

@@ -14,7 +14,7 @@ import { BuilderError, setupBuilder } from '../buildx/builder';
 import { type EngineProbe, probeEngine } from '../buildx/engine';
 import { type BuildHistory, lastBuildRef, readBuildHistory } from '../buildx/history';
 import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuildx } from '../buildx/install';
-import { stepTotals } from '../buildx/parse';
+import { stepTotals } from '../report/steps';
 import { cleanupOutputs, cleanupTrigger, retainCommitCaches } from '../cleanup';
 import { runCleanupEvent } from './cleanup-event';
 import { type Exec, exec as realExec } from '../lib/exec';

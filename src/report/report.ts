@@ -1,5 +1,5 @@
 import type { BaseImage, BuildLog, BuildMetadata, BuildRecord, BuildStep, Material } from '../buildx/parse';
-import { stepTotals } from '../buildx/parse';
+import { didWork, stepTotals } from './steps';
 import type { CacheScope } from '../github/runtime-token';
 import type { CachePlan } from '../plan/plan';
 import type { CleanupOutcome } from '../cleanup/outcome';
@@ -113,7 +113,6 @@ export interface CacheReport {
 /** Cache exporters default to mode=min; an inline cache can only be min. */
 const isModeMin = (entry: string) => !/(^|,)mode=max(,|$)/.test(entry);
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
-const didWork = (s: BuildStep) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
 const stageLabel = (s: { platform: string; stage: string }) =>
   [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)';
 
