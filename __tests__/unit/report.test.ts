@@ -12,14 +12,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import {
-  type BuildLog,
-  type BuildStep,
-  type Material,
-  parseHistoryInspect,
-  parseMetadata,
-  parseRawJsonLog,
-} from '../../src/buildx/parse';
+import { type Material, parseMetadata } from '../../src/buildx/parse/metadata';
+import { type BuildLog, type BuildStep, parseRawJsonLog } from '../../src/buildx/parse/progress';
+import { parseHistoryInspect } from '../../src/buildx/parse/record';
 import type { CachePlan } from '../../src/plan/plan';
 import {
   cacheEntryAttributes,

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { parseHistoryInspect, parseMetadata, parseRawJsonLog } from '../../src/buildx/parse';
+import { parseMetadata } from '../../src/buildx/parse/metadata';
+import { parseRawJsonLog } from '../../src/buildx/parse/progress';
+import { parseHistoryInspect } from '../../src/buildx/parse/record';
 import type { CachePlan } from '../../src/plan/plan';
 import { buildReport, type CacheReport, exportOutcome } from '../../src/report/report';
 import { renderSummary } from '../../src/report/summary';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
 import type { Buildx } from '../buildx/buildx';
-import type { BuildStep } from '../buildx/parse';
+import type { BuildStep } from '../buildx/parse/progress';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
 import type { Exec } from '../lib/exec';
 import { dockerfilePath, type Inputs, isRemoteContext } from '../runner/inputs';

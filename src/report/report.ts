@@ -1,4 +1,6 @@
-import type { BaseImage, BuildLog, BuildMetadata, BuildRecord, BuildStep, Material } from '../buildx/parse';
+import type { BaseImage, BuildLog, BuildStep } from '../buildx/parse/progress';
+import type { BuildMetadata, Material } from '../buildx/parse/metadata';
+import type { BuildRecord } from '../buildx/parse/record';
 import { didWork, stepTotals } from './steps';
 import type { CacheScope } from '../github/runtime-token';
 import type { CachePlan } from '../plan/plan';

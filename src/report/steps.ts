@@ -1,4 +1,4 @@
-import type { BuildStep } from '../buildx/parse';
+import type { BuildStep } from '../buildx/parse/progress';
 /** Pure computations over a build's steps, shared by the report and its reasons. */
 
 export interface StepTotals {
