@@ -23,17 +23,9 @@ import {
   measureExports,
   registryManifestUrl,
 } from '../../src/stores/measure';
-import {
-  buildReport,
-  type CacheReport,
-  changedBaseImages,
-  changedBuildArgs,
-  exportOutcome,
-  failureMessage,
-  importResults,
-  likelyReasons,
-  normalizeImage,
-} from '../../src/report/report';
+import { buildReport, exportOutcome, failureMessage, importResults } from '../../src/report/report';
+import { changedBaseImages, changedBuildArgs, likelyReasons, normalizeImage } from '../../src/report/reasons';
+import type { CacheReport } from '../../src/report/types';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'buildx');
 const read = (name: string, file: string) => readFileSync(join(FIXTURES, name, file), 'utf8');

@@ -34,13 +34,8 @@ import { type MountsReport, mountOutputs, restoreMounts, saveMounts } from '../m
 import { measureExports } from '../stores/measure';
 import { setOutputs } from '../runner/outputs';
 import { cacheWarnings } from '../report/warnings';
-import {
-  buildReport,
-  type CacheReport,
-  exportOutcome,
-  failureMessage,
-  importResults,
-} from '../report/report';
+import { buildReport, exportOutcome, failureMessage, importResults } from '../report/report';
+import type { CacheReport } from '../report/types';
 import { renderSummary } from '../report/summary';
 import * as state from '../runner/state';
 import { lastLine } from '../lib/text';

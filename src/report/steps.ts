@@ -37,3 +37,21 @@ export function stepTotals(steps: BuildStep[]): StepTotals {
     executedMs: steps.reduce((sum, s) => sum + s.durationMs, 0),
   };
 }
+
+/** `linux/amd64 build`: a step's platform and stage, as the report names a stage. */
+export const stageLabel = (s: { platform: string; stage: string }) =>
+  [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)';
+
+/** Per platform and stage, the first step (by its place in the stage) that did work. */
+export function firstExecutedSteps(steps: BuildStep[]): BuildStep[] {
+  const seen = new Set<string>();
+  const out: BuildStep[] = [];
+  for (const s of [...steps].sort((a, b) => a.index - b.index)) {
+    const key = `${s.platform} ${s.stage}`;
+    if (!didWork(s) || seen.has(key)) continue;
+    seen.add(key);
+    out.push(s);
+  }
+  // Back in build order.
+  return out.sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
+}

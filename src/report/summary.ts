@@ -1,5 +1,5 @@
 import { renderCleanup } from './cleanup-summary';
-import type { CacheReport } from './report';
+import type { CacheReport } from './types';
 import { formatBytes } from '../lib/format';
 
 /** Markdown table cells: no pipes or newlines from step text may break the table. */

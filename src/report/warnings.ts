@@ -1,4 +1,4 @@
-import type { ImportResult } from './report';
+import type { ImportResult } from './types';
 import { missingStore } from '../buildx/parse/errors';
 
 /**
