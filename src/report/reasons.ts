@@ -2,7 +2,7 @@ import type { BaseImage, BuildStep } from '../buildx/parse/progress';
 import type { Material } from '../buildx/parse/metadata';
 import type { ImportResult, LikelyReason, ReasonKind } from './types';
 import { didWork, firstExecutedSteps, stageLabel } from './steps';
-/** Why steps ran instead of coming from the cache. Pure. */
+/** Why steps ran instead of coming from the cache: one small function per reason, chosen from tables. Pure. */
 
 /** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
 export function normalizeImage(image: string): string {
@@ -75,55 +75,145 @@ const quote = (command: string) => {
   return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
 };
 
-/**
- * Likely reasons why steps ran instead of coming from the cache. Each claim is one the record
- * supports; where it cannot tell the causes apart, it says which ones are possible.
- */
-export function likelyReasons(input: ReasonInput): LikelyReason[] {
-  const { steps } = input;
-  if (!steps.some(didWork)) return [];
-  const reasons: LikelyReason[] = [];
-  const add = (kind: ReasonKind, detail: string, s?: BuildStep) =>
-    reasons.push({ kind, stage: s ? stageLabel(s) : '', step: s ? s.name : '', detail });
+const reason = (kind: ReasonKind, detail: string, s?: BuildStep): LikelyReason => ({
+  kind,
+  stage: s ? stageLabel(s) : '',
+  step: s ? s.name : '',
+  detail,
+});
 
-  if (input.noCache) {
-    add('no-cache', 'no-cache is set: BuildKit ran every step without looking at any cache');
-    return reasons;
-  }
-  if (input.reads === 0 && input.imports.length === 0) {
-    add('no-cache-read', 'this run reads no cache: only what the builder itself kept could be reused');
-  }
-  for (const i of input.imports.filter((x) => x.result === 'failed')) {
-    add('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`);
-  }
-  const imported = input.imports.some((i) => i.result === 'imported');
-  if (input.imports.length > 0 && input.imports.every((i) => i.result === 'not-found')) {
-    add(
+function noCacheRead(input: ReasonInput): LikelyReason[] {
+  if (input.reads > 0 || input.imports.length > 0) return [];
+  return [
+    reason('no-cache-read', 'this run reads no cache: only what the builder itself kept could be reused'),
+  ];
+}
+
+function importsFailed(input: ReasonInput): LikelyReason[] {
+  return input.imports
+    .filter((i) => i.result === 'failed')
+    .map((i) =>
+      reason('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`),
+    );
+}
+
+function firstBuild(input: ReasonInput): LikelyReason[] {
+  if (input.imports.length === 0 || !input.imports.every((i) => i.result === 'not-found')) return [];
+  return [
+    reason(
       'first-build',
       `no cache was found at ${input.imports.map((i) => i.source).join(', ')}: nothing is cached for this ref ` +
         'yet (its first build, or the cache expired or was deleted)',
-    );
+    ),
+  ];
+}
+
+/** Reasons about the whole run, told first and in this order. */
+const RUN_REASONS: ((input: ReasonInput) => LikelyReason[])[] = [noCacheRead, importsFailed, firstBuild];
+
+/** A stage's first step that did work, with what the record says about its inputs. */
+interface FirstStep {
+  step: BuildStep;
+  /** The stage or image a `COPY --from` copies from. */
+  from: string | undefined;
+  /** A step of another stage (or platform) it builds on, which did work. */
+  changedInput: BuildStep | undefined;
+  /** The FROM image it builds on directly. */
+  base: BaseImage | undefined;
+  /** The same step, cached for another platform. */
+  cachedElsewhere: BuildStep | undefined;
+  /** Its base image's new digest since the previous build. */
+  baseChange: BaseImageChange | undefined;
+  /** Build args changed since the previous build. */
+  changedArgs: string[];
+  /** How a step-changed reason ends: the other possible cause. */
+  otherwise: string;
+}
+
+function earlierStageChanged(f: FirstStep): string | undefined {
+  if (!f.changedInput) return undefined;
+  return `stage ${quote(f.changedInput.stage || '(unnamed)')} built something new, so ${quote(f.step.command)} ran`;
+}
+
+function contextChanged(f: FirstStep): string | undefined {
+  if ((f.step.instruction !== 'COPY' && f.step.instruction !== 'ADD') || f.from) return undefined;
+  return `files that ${quote(f.step.command)} takes from the build context changed since the cached build`;
+}
+
+function platformNotCached(f: FirstStep): string | undefined {
+  if (!f.cachedElsewhere) return undefined;
+  return `the cache holds this step for ${f.cachedElsewhere.platform} but not for ${f.step.platform}`;
+}
+
+function baseImageChanged(f: FirstStep): string | undefined {
+  const c = f.baseChange;
+  if (!c) return undefined;
+  return `base image ${c.image} now resolves to ${short(c.to)} (was ${short(c.from)}), so every step on it ran`;
+}
+
+function buildArgsChanged(f: FirstStep): string | undefined {
+  if (f.changedArgs.length === 0 || f.step.instruction !== 'RUN') return undefined;
+  return `build args changed (${f.changedArgs.join(', ')}): a RUN step reruns when an ARG in its stage changed value`;
+}
+
+function copiedSourceChanged(f: FirstStep): string | undefined {
+  if (!f.from) return undefined;
+  return `${quote(f.step.command)} ran although its source is cached: the instruction or the copied files changed, ${f.otherwise}`;
+}
+
+function firstAfterFromChanged(f: FirstStep): string | undefined {
+  if (!f.base) return undefined;
+  return (
+    `${quote(f.step.command)} is the first step after FROM: the instruction, a build arg it uses or the base ` +
+    `image changed, ${f.otherwise}`
+  );
+}
+
+/** When no other reason applies. */
+function stepChanged(f: FirstStep): string {
+  return (
+    `${quote(f.step.command)} ran after a cached step: the instruction or what it uses (build args, ENV, ` +
+    `mounted files) changed, ${f.otherwise}`
+  );
+}
+
+/** Per stage, the first of these that applies to its first step that did work; else `stepChanged`. */
+const STEP_REASONS: { kind: ReasonKind; detail: (f: FirstStep) => string | undefined }[] = [
+  { kind: 'earlier-stage-changed', detail: earlierStageChanged },
+  { kind: 'context-changed', detail: contextChanged },
+  { kind: 'platform-not-cached', detail: platformNotCached },
+  { kind: 'base-image-changed', detail: baseImageChanged },
+  { kind: 'build-args-changed', detail: buildArgsChanged },
+  { kind: 'step-changed', detail: copiedSourceChanged },
+  { kind: 'step-changed', detail: firstAfterFromChanged },
+];
+
+function stepReason(f: FirstStep): LikelyReason {
+  for (const { kind, detail } of STEP_REASONS) {
+    const text = detail(f);
+    if (text !== undefined) return reason(kind, text, f.step);
   }
-  // With no cache at all, every step ran for that one reason: per-stage guesses would be noise.
-  if (!imported && !steps.some((s) => s.status === 'cached')) return reasons;
+  return reason('step-changed', stepChanged(f), f.step);
+}
 
-  const changes = input.previous?.materials
-    ? changedBaseImages(input.previous.materials, input.materials)
-    : [];
-  const args =
-    input.previous?.buildArgs && input.buildArgs
-      ? changedBuildArgs(input.previous.buildArgs, input.buildArgs)
-      : [];
-  const explained = new Set<string>();
-  const otherwise = `or the cache held no result for it${input.modeMin ? ' (a mode=min cache keeps only the final stage)' : ''}`;
-
-  for (const f of firstExecutedSteps(steps)) {
-    const from = /--from[= ](\S+)/.exec(f.command)?.[1];
-    const changedInput = steps.find(
+/** What the record says about a stage's first step that did work. */
+function firstStep(
+  f: BuildStep,
+  input: ReasonInput,
+  changes: BaseImageChange[],
+  changedArgs: string[],
+  otherwise: string,
+): FirstStep {
+  const { steps } = input;
+  const base = input.bases.find((b) => f.inputs.includes(b.vertex));
+  return {
+    step: f,
+    from: /--from[= ](\S+)/.exec(f.command)?.[1],
+    changedInput: steps.find(
       (s) => f.inputs.includes(s.digest) && didWork(s) && (s.stage !== f.stage || s.platform !== f.platform),
-    );
-    const base = input.bases.find((b) => f.inputs.includes(b.vertex));
-    const elsewhere = f.platform
+    ),
+    base,
+    cachedElsewhere: f.platform
       ? steps.find(
           (s) =>
             s.status === 'cached' &&
@@ -132,63 +222,54 @@ export function likelyReasons(input: ReasonInput): LikelyReason[] {
             s.index === f.index &&
             s.command === f.command,
         )
-      : undefined;
-    if (changedInput) {
-      add(
-        'earlier-stage-changed',
-        `stage ${quote(changedInput.stage || '(unnamed)')} built something new, so ${quote(f.command)} ran`,
-        f,
-      );
-    } else if ((f.instruction === 'COPY' || f.instruction === 'ADD') && !from) {
-      add(
-        'context-changed',
-        `files that ${quote(f.command)} takes from the build context changed since the cached build`,
-        f,
-      );
-    } else if (elsewhere) {
-      add(
-        'platform-not-cached',
-        `the cache holds this step for ${elsewhere.platform} but not for ${f.platform}`,
-        f,
-      );
-    } else if (base && changes.some((c) => c.image === normalizeImage(base.image))) {
-      const c = changes.find((x) => x.image === normalizeImage(base.image))!;
-      explained.add(c.image);
-      add(
-        'base-image-changed',
-        `base image ${c.image} now resolves to ${short(c.to)} (was ${short(c.from)}), so every step on it ran`,
-        f,
-      );
-    } else if (args.length > 0 && f.instruction === 'RUN') {
-      add(
-        'build-args-changed',
-        `build args changed (${args.join(', ')}): a RUN step reruns when an ARG in its stage changed value`,
-        f,
-      );
-    } else if (from) {
-      add(
-        'step-changed',
-        `${quote(f.command)} ran although its source is cached: the instruction or the copied files changed, ${otherwise}`,
-        f,
-      );
-    } else if (base) {
-      add(
-        'step-changed',
-        `${quote(f.command)} is the first step after FROM: the instruction, a build arg it uses or the base ` +
-          `image changed, ${otherwise}`,
-        f,
-      );
-    } else {
-      add(
-        'step-changed',
-        `${quote(f.command)} ran after a cached step: the instruction or what it uses (build args, ENV, ` +
-          `mounted files) changed, ${otherwise}`,
-        f,
-      );
-    }
-  }
+      : undefined,
+    baseChange: base ? changes.find((c) => c.image === normalizeImage(base.image)) : undefined,
+    changedArgs,
+    otherwise,
+  };
+}
+
+/** The reason for each stage's first step that did work, then base images that changed under no such step. */
+function stepReasons(input: ReasonInput): LikelyReason[] {
+  const { steps } = input;
+  const changes = input.previous?.materials
+    ? changedBaseImages(input.previous.materials, input.materials)
+    : [];
+  const changedArgs =
+    input.previous?.buildArgs && input.buildArgs
+      ? changedBuildArgs(input.previous.buildArgs, input.buildArgs)
+      : [];
+  const otherwise = `or the cache held no result for it${input.modeMin ? ' (a mode=min cache keeps only the final stage)' : ''}`;
+  const firsts = firstExecutedSteps(steps).map((f) => firstStep(f, input, changes, changedArgs, otherwise));
+  const reasons = firsts.map(stepReason);
+  // A base image that explains a stage's first step is told there, not again for the whole build.
+  const explained = new Set(
+    firsts.filter((_, i) => reasons[i].kind === 'base-image-changed').map((f) => f.baseChange?.image),
+  );
   for (const c of changes.filter((x) => !explained.has(x.image))) {
-    add('base-image-changed', `base image ${c.image} now resolves to ${short(c.to)} (was ${short(c.from)})`);
+    reasons.push(
+      reason(
+        'base-image-changed',
+        `base image ${c.image} now resolves to ${short(c.to)} (was ${short(c.from)})`,
+      ),
+    );
   }
   return reasons;
+}
+
+/**
+ * Likely reasons why steps ran instead of coming from the cache. Each claim is one the record
+ * supports; where it cannot tell the causes apart, it says which ones are possible.
+ */
+export function likelyReasons(input: ReasonInput): LikelyReason[] {
+  const { steps } = input;
+  if (!steps.some(didWork)) return [];
+  if (input.noCache) {
+    return [reason('no-cache', 'no-cache is set: BuildKit ran every step without looking at any cache')];
+  }
+  const reasons = RUN_REASONS.flatMap((runReason) => runReason(input));
+  // With no cache at all, every step ran for that one reason: per-stage guesses would be noise.
+  const imported = input.imports.some((i) => i.result === 'imported');
+  if (!imported && !steps.some((s) => s.status === 'cached')) return reasons;
+  return [...reasons, ...stepReasons(input)];
 }
