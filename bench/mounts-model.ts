@@ -1,4 +1,4 @@
-import { jsonDocuments } from '../src/buildx/parse';
+import { jsonDocuments } from '../src/buildx/parse/progress';
 import { fmtBytes } from './report';
 
 // The cache-mount scenario of the benchmark (issue 13): a build step whose `RUN --mount=type=cache`

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runStep } from '../../scripts/action-runner';
-import { parseRawJsonLog } from '../../src/buildx/parse';
+import { parseRawJsonLog } from '../../src/buildx/parse/progress';
 import { indexNames } from '../../src/stores/github-cache/keys';
 import {
   BASE_IMAGE,

@@ -1,5 +1,5 @@
 import { runAction } from '../../scripts/action-runner';
-import { jsonDocuments } from '../../src/buildx/parse';
+import { jsonDocuments } from '../../src/buildx/parse/progress';
 import {
   BASE_IMAGE,
   closedPullRequest,

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildxPluginCandidates, extraPluginDirs, SYSTEM_PLUGIN_DIRS } from '../../src/buildx/buildx';
 import { dockerConfigDir, readDockerConfig } from '../../src/lib/docker-config';
-import type { CacheReport } from '../../src/report/report';
+import type { CacheReport } from '../../src/report/types';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 
 // The shared engine, registry and base image come from scripts/provision-engine.sh.

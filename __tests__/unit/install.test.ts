@@ -24,7 +24,7 @@ import * as tc from '@actions/tool-cache';
 import { startTestProxy } from '../../test-services/proxy';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseBuildxVersion } from '../../src/buildx/parse';
+import { parseBuildxVersion } from '../../src/buildx/parse/version';
 
 describe('buildx releases', () => {
   it.each([

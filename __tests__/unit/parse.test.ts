@@ -1,17 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import {
-  type BuildStep,
-  parseErrorSource,
-  parseHistoryInspect,
-  parseMaterialUri,
-  parseMetadata,
-  parseRawJsonLog,
-  parseStepName,
-  stepTotals,
-  timeMicros,
-} from '../../src/buildx/parse';
+import { parseErrorSource } from '../../src/buildx/parse/errors';
+import { parseMaterialUri, parseMetadata } from '../../src/buildx/parse/metadata';
+import { type BuildStep, parseRawJsonLog, parseStepName, timeMicros } from '../../src/buildx/parse/progress';
+import { parseHistoryInspect } from '../../src/buildx/parse/record';
+import { stepTotals } from '../../src/report/steps';
 
 // Real output of `docker buildx history logs --progress rawjson`, `history inspect --format json`
 // and --metadata-file, recorded by scripts/record-fixtures.sh (see the fixtures' README files).

@@ -12,14 +12,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import {
-  type BuildLog,
-  type BuildStep,
-  type Material,
-  parseHistoryInspect,
-  parseMetadata,
-  parseRawJsonLog,
-} from '../../src/buildx/parse';
+import { type Material, parseMetadata } from '../../src/buildx/parse/metadata';
+import { type BuildLog, type BuildStep, parseRawJsonLog } from '../../src/buildx/parse/progress';
+import { parseHistoryInspect } from '../../src/buildx/parse/record';
 import type { CachePlan } from '../../src/plan/plan';
 import { cacheEntryAttributes } from '../../src/lib/cache-entry';
 import {
@@ -28,17 +23,9 @@ import {
   measureExports,
   registryManifestUrl,
 } from '../../src/stores/measure';
-import {
-  buildReport,
-  type CacheReport,
-  changedBaseImages,
-  changedBuildArgs,
-  exportOutcome,
-  failureMessage,
-  importResults,
-  likelyReasons,
-  normalizeImage,
-} from '../../src/report/report';
+import { buildReport, exportOutcome, failureMessage, importResults } from '../../src/report/report';
+import { changedBaseImages, changedBuildArgs, likelyReasons, normalizeImage } from '../../src/report/reasons';
+import type { CacheReport } from '../../src/report/types';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'buildx');
 const read = (name: string, file: string) => readFileSync(join(FIXTURES, name, file), 'utf8');

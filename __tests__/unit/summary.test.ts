@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { parseHistoryInspect, parseMetadata, parseRawJsonLog } from '../../src/buildx/parse';
+import { parseMetadata } from '../../src/buildx/parse/metadata';
+import { parseRawJsonLog } from '../../src/buildx/parse/progress';
+import { parseHistoryInspect } from '../../src/buildx/parse/record';
 import type { CachePlan } from '../../src/plan/plan';
-import { buildReport, type CacheReport, exportOutcome } from '../../src/report/report';
+import { buildReport, exportOutcome } from '../../src/report/report';
+import type { CacheReport } from '../../src/report/types';
 import { renderSummary } from '../../src/report/summary';
 import { formatBytes } from '../../src/lib/format';
 

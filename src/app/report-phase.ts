@@ -2,13 +2,14 @@ import * as core from '../runner/commands';
 import type { Inputs } from '../runner/inputs/types';
 import type { BuildRun, CacheExportRun } from '../buildx/build';
 import type { BuildHistory } from '../buildx/history';
-import { stepTotals } from '../buildx/parse';
+import { stepTotals } from '../report/steps';
 import { cleanupOutputs, type CleanupOutcome } from '../cleanup';
 import type { LocalCacheReport } from '../localcache/persist';
 import { type MountsReport, mountOutputs } from '../mounts/mounts';
 import type { CachePlan } from '../plan/plan';
 import { cacheWarnings } from '../report/warnings';
-import { buildReport, type CacheReport, exportOutcome, importResults } from '../report/report';
+import { buildReport, exportOutcome, importResults } from '../report/report';
+import type { CacheReport } from '../report/types';
 import { renderSummary } from '../report/summary';
 import { measureExports } from '../stores/measure';
 

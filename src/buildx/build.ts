@@ -5,10 +5,10 @@ import type { Exec, ExecResult } from '../lib/exec';
 import type { Inputs } from '../runner/inputs/types';
 import { type BuildArgsInput, buildArgs, cacheExportArgs, gitContextHost } from './args';
 import type { Buildx } from './buildx';
-import { type BuildMetadata, parseMetadata } from './parse';
+import { type BuildMetadata, parseMetadata } from './parse/metadata';
 import { cacheEntryAttributes, cacheEntryFields } from '../lib/cache-entry';
 import { lastLine } from '../lib/text';
-import { missingStore } from './parse';
+import { missingStore } from './parse/errors';
 
 /**
  * Running `buildx build`. The image is built (and pushed) first, with cache imports only; the

@@ -2,7 +2,8 @@ import * as core from '../runner/commands';
 import type { Exec } from '../lib/exec';
 import { historyInspectArgs, historyLogsArgs } from './args';
 import type { Buildx } from './buildx';
-import { type BuildLog, type BuildRecord, parseHistoryInspect, parseRawJsonLog } from './parse';
+import { type BuildLog, parseRawJsonLog } from './parse/progress';
+import { type BuildRecord, parseHistoryInspect } from './parse/record';
 import { lastLine } from '../lib/text';
 
 /** A build's record as BuildKit kept it: its steps (rawjson log) and its summary (inspect). */

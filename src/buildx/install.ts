@@ -11,7 +11,7 @@ import {
   pluginBuildx,
   standaloneBuildx,
 } from './buildx';
-import { parseBuildxVersion } from './parse';
+import { parseBuildxVersion } from './parse/version';
 import { githubCacheAvailable, githubReleaseStore, type ReleaseStore } from './release-cache';
 
 export class BuildxError extends Error {}

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
 import type { Buildx } from '../buildx/buildx';
-import type { BuildStep } from '../buildx/parse';
+import type { BuildStep } from '../buildx/parse/progress';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
 import { formatCacheEntry } from '../lib/cache-entry';
 import type { Exec } from '../lib/exec';

@@ -1,5 +1,5 @@
 import { mountKeyPrefix } from '../stores/github-cache/keys';
-import type { BuildStep } from '../buildx/parse';
+import type { BuildStep } from '../buildx/parse/progress';
 import type { CachePlan } from '../plan/plan';
 import { slug } from '../plan/names';
 import type { CacheMount, MountScan } from './dockerfile';

@@ -1,8 +1,6 @@
 import type { CleanupOutcome } from '../cleanup/outcome';
 import { formatBytes } from '../lib/format';
-
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
-const code = (text: string) => `\`${cell(text)}\``;
+import { cell, code } from './markdown';
 
 /** The job summary's clean-up section: what was deleted and kept and why, and the quota. */
 export function renderCleanup(o: CleanupOutcome): string {

@@ -1,14 +1,8 @@
 import { renderCleanup } from './cleanup-summary';
-import type { CacheReport } from './report';
+import type { CacheReport } from './types';
 import { formatBytes } from '../lib/format';
+import { cell, code } from './markdown';
 
-/** Markdown table cells: no pipes or newlines from step text may break the table. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
-}
-function code(text: string): string {
-  return `\`${cell(text)}\``;
-}
 /** Prose outside tables: the report's details quote commands in backticks already. */
 function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ');

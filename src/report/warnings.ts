@@ -1,5 +1,5 @@
-import type { ImportResult } from './report';
-import { missingStore } from '../buildx/parse';
+import type { ImportResult } from './types';
+import { missingStore } from '../buildx/parse/errors';
 
 /**
  * The job's cache warnings: the failed export, then each failed import. A store this builder's
