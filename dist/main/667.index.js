@@ -54,8 +54,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/net/head.ts
 var head = __webpack_require__(3849);
-// EXTERNAL MODULE: ./src/stores/measure.ts
-var measure = __webpack_require__(9438);
+// EXTERNAL MODULE: ./src/lib/cache-entry.ts
+var cache_entry = __webpack_require__(9152);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/stores/azblob/sharedkey.ts
@@ -120,7 +120,7 @@ function signSharedKey(o) {
  * label, as in BuildKit). Pure; null when the entry is not azblob or has no account URL.
  */
 function azblobManifestUrl(entry) {
-    const a = (0,measure/* cacheEntryAttributes */._H)(entry);
+    const a = (0,cache_entry/* cacheEntryAttributes */._H)(entry);
     if (a.type !== 'azblob' || !a.account_url)
         return null;
     let base;

@@ -615,7 +615,7 @@ const arg_1 = __webpack_require__(4381);
 const cmd_1 = __webpack_require__(5517);
 const copy_1 = __webpack_require__(444);
 const env_1 = __webpack_require__(1822);
-const entrypoint_1 = __webpack_require__(1835);
+const entrypoint_1 = __webpack_require__(4216);
 const from_1 = __webpack_require__(5377);
 const healthcheck_1 = __webpack_require__(1167);
 const onbuild_1 = __webpack_require__(5554);
@@ -1847,7 +1847,7 @@ exports.Copy = Copy;
 
 /***/ }),
 
-/***/ 1835:
+/***/ 4216:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -2691,7 +2691,7 @@ const cmd_1 = __webpack_require__(5517);
 Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
 const copy_1 = __webpack_require__(444);
 Object.defineProperty(exports, "Copy", ({ enumerable: true, get: function () { return copy_1.Copy; } }));
-const entrypoint_1 = __webpack_require__(1835);
+const entrypoint_1 = __webpack_require__(4216);
 Object.defineProperty(exports, "Entrypoint", ({ enumerable: true, get: function () { return entrypoint_1.Entrypoint; } }));
 const env_1 = __webpack_require__(1822);
 Object.defineProperty(exports, "Env", ({ enumerable: true, get: function () { return env_1.Env; } }));
@@ -2878,7 +2878,7 @@ const arg_1 = __webpack_require__(4381);
 const cmd_1 = __webpack_require__(5517);
 const copy_1 = __webpack_require__(444);
 const env_1 = __webpack_require__(1822);
-const entrypoint_1 = __webpack_require__(1835);
+const entrypoint_1 = __webpack_require__(4216);
 const from_1 = __webpack_require__(5377);
 const healthcheck_1 = __webpack_require__(1167);
 const label_1 = __webpack_require__(3871);

@@ -51,8 +51,8 @@ __webpack_require__.d(__webpack_exports__, {
   s3ManifestUrl: () => (/* binding */ s3ManifestUrl)
 });
 
-// EXTERNAL MODULE: ./src/stores/measure.ts
-var measure = __webpack_require__(9438);
+// EXTERNAL MODULE: ./src/lib/cache-entry.ts
+var cache_entry = __webpack_require__(9152);
 // EXTERNAL MODULE: ./src/net/head.ts
 var head = __webpack_require__(3849);
 // EXTERNAL MODULE: external "node:crypto"
@@ -160,7 +160,7 @@ function encodePath(key) {
  * `AWS_REGION`, as in BuildKit. Pure; null when the entry is not s3 or names no bucket or region.
  */
 function s3ManifestUrl(entry, env) {
-    const a = (0,measure/* cacheEntryAttributes */._H)(entry);
+    const a = (0,cache_entry/* cacheEntryAttributes */._H)(entry);
     if (a.type !== 's3')
         return null;
     const bucket = a.bucket ?? env.AWS_BUCKET ?? '';

@@ -511,6 +511,74 @@ function readRunContext(env = process.env) {
 
 /***/ }),
 
+/***/ 9152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KK: () => (/* binding */ formatCacheEntry),
+/* harmony export */   S7: () => (/* binding */ cacheEntryFields),
+/* harmony export */   _H: () => (/* binding */ cacheEntryAttributes)
+/* harmony export */ });
+/**
+ * A BuildKit cache entry, `type=registry,ref=host/name:tag,mode=max`: comma-separated `key=value`
+ * fields, read as CSV the way buildx reads them, so a field may be quoted to hold a comma
+ * (`"dest=/tmp/a,b"`), with `""` for a quote inside quotes. This reader is also lenient where
+ * buildx is strict: a quote may open anywhere in a field (`dest="/tmp/x y"`), and keys and values
+ * are trimmed. A hand loop, not csv-parse: csv-parse refuses a quote that opens inside a field, or
+ * (relaxQuotes) keeps it as a character, where the action has always read `dest="/tmp/x y"` as
+ * `/tmp/x y`.
+ */
+/** The fields of an entry, in order, split at the commas outside quotes. */
+function cacheEntryFields(entry) {
+    const fields = [];
+    let start = 0;
+    let unquoted = '';
+    let quoted = false;
+    const end = (at) => {
+        const eq = unquoted.indexOf('=');
+        const [key, value] = eq > 0 ? [unquoted.slice(0, eq), unquoted.slice(eq + 1)] : ['', unquoted];
+        fields.push({ text: entry.slice(start, at), key: key.trim(), value: value.trim() });
+        start = at + 1;
+        unquoted = '';
+    };
+    for (let i = 0; i < entry.length; i++) {
+        const c = entry[i];
+        if (c === '"' && quoted && entry[i + 1] === '"')
+            unquoted += entry[++i];
+        else if (c === '"')
+            quoted = !quoted;
+        else if (c === ',' && !quoted)
+            end(i);
+        else
+            unquoted += c;
+    }
+    end(entry.length);
+    return fields;
+}
+/** An entry's attributes by key; a key given twice keeps its last value, as in buildx. */
+function cacheEntryAttributes(entry) {
+    const attrs = {};
+    for (const f of cacheEntryFields(entry))
+        if (f.key !== '')
+            attrs[f.key] = f.value;
+    return attrs;
+}
+/**
+ * Attributes → an entry. A field is quoted only when it must be, and then whole (`"dest=a,b"`):
+ * buildx's CSV reader refuses a quote that opens inside a field.
+ */
+function formatCacheEntry(attributes) {
+    return attributes
+        .map(([key, value]) => {
+        const field = `${key}=${value}`;
+        return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+    })
+        .join(',');
+}
+
+
+/***/ }),
+
 /***/ 6146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -870,7 +938,7 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
 
 /***/ }),
 
-/***/ 5312:
+/***/ 1835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -997,9 +1065,257 @@ function cacheToEntries(b, names) {
 
 // EXTERNAL MODULE: ./src/plan/names.ts
 var plan_names = __nccwpck_require__(2471);
-// EXTERNAL MODULE: ./src/plan/rules.ts
-var plan_rules = __nccwpck_require__(1324);
+// EXTERNAL MODULE: ./src/plan/triggers.ts
+var triggers = __nccwpck_require__(9834);
+;// CONCATENATED MODULE: ./src/plan/rules.ts
+
+
+function dedupe(uses) {
+    const seen = new Set();
+    return uses.filter((u) => {
+        const key = (0,plan_names/* refLabel */.E3)(u.ref);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+const branch = (name) => ({ kind: 'branch', name });
+const commit = (sha) => ({ kind: 'sha', sha });
+const pullRequestRef = (number) => ({ kind: 'pr', number });
+const OWN = "holds this ref's earlier runs";
+/** The uses, when the condition holds (a ref the run has), else none. */
+const when = (condition, ...uses) => (condition ? uses : []);
+function visibility(backend) {
+    return backend === 'gha' ? 'github' : 'shared';
+}
+function mergeBaseRead(facts, def) {
+    if (facts.mergeBase) {
+        const why = `the merge-base with ${def}: its dependency files match this commit best`;
+        return { reads: [{ ref: commit(facts.mergeBase), why }], notes: [] };
+    }
+    const note = facts.mergeBaseSkipped
+        ? `merge-base with ${def} ${facts.mergeBaseSkipped}`
+        : `merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`;
+    return { reads: [], notes: [note] };
+}
+// The base commit this build just merged in holds what the base changed since the own ref's last
+// build (a lock file bumped on the base) and differs only by this ref's own changes, usually
+// later layers: it comes first, read alone.
+const justMergedRead = (facts, why, alone) => facts.justMerged ? [{ ref: commit(facts.justMerged), why, alone }] : [];
+// A cache written from this very commit (by its merge queue run, a re-run, a push a schedule
+// follows) is an exact match; the planner reads it alone when it is known to exist.
+const ownCommitRead = (ctx) => when(ctx.sha, { ref: commit(ctx.sha), why: 'this very commit, when it was built before' });
+const mergedPullRequestRead = (ctx) => ctx.mergedPullRequest === undefined
+    ? []
+    : [
+        {
+            ref: pullRequestRef(ctx.mergedPullRequest),
+            why: `the pull request this push merged (#${ctx.mergedPullRequest}): its merge commit held this content`,
+        },
+    ];
+const ownBranchRead = (name) => ({
+    ref: branch(name),
+    why: 'own branch: the newest build of this branch',
+    alone: OWN,
+});
+const defaultBranchRead = (def) => when(def, { ref: branch(def), why: 'the default branch' });
+function pushToDefaultBranch({ trigger, ctx, facts }) {
+    const parentWhy = facts.parent === ctx.pushedBefore
+        ? "the branch's previous head (the push's before): its last build"
+        : 'the parent commit (HEAD^1)';
+    return {
+        reads: [
+            ...ownCommitRead(ctx),
+            ownBranchRead(trigger.branch),
+            ...mergedPullRequestRead(ctx),
+            ...(facts.parent ? [{ ref: commit(facts.parent), why: parentWhy }] : []),
+        ],
+        writes: [
+            { ref: branch(trigger.branch), why: 'push to the default branch: its cache serves every branch' },
+            { ref: commit(ctx.sha), why: 'this commit, for branches that start from it' },
+        ],
+        alwaysWrites: [],
+        notes: facts.parent ? [] : [`parent commit not found (${facts.parentWhy ?? 'unknown'})`],
+    };
+}
+function pushToBranch({ trigger, ctx, facts, defaultBranch: def }) {
+    const mergeBase = mergeBaseRead(facts, def);
+    return {
+        reads: [
+            ...justMergedRead(facts, `the ${def} commit this push merged in`, `is the ${def} commit this push merged in: newer than this branch's last build`),
+            ownBranchRead(trigger.branch),
+            ...mergedPullRequestRead(ctx),
+            ...mergeBase.reads,
+            ...when(def, { ref: branch(def), why: 'the default branch, the newest shared cache' }),
+        ],
+        writes: [{ ref: branch(trigger.branch), why: 'push: a branch writes its own cache' }],
+        alwaysWrites: [],
+        notes: mergeBase.notes,
+    };
+}
+function pullRequest(run) {
+    const { trigger, ctx, facts, defaultBranch: def } = run;
+    const own = {
+        ref: pullRequestRef(trigger.number),
+        why: 'own pull request: earlier runs',
+        alone: OWN,
+    };
+    // The head branch's newest build: the merge commit holds exactly its files when the head
+    // already contains the base (git compared the trees), and then it comes first and alone.
+    const head = ctx.pullRequest?.headRef ?? '';
+    const readHead = !trigger.fromFork && head !== '' && head !== trigger.base;
+    // The head was just brought up to date: the base commit, then the base branch.
+    const justMergedAlone = "is the base commit the head just merged: newer than this pull request's last build";
+    const { writes, alwaysWrites, notes } = pullRequestWrites(run, own.ref);
+    return {
+        reads: [
+            ...when(readHead && facts.mergeIsHead, {
+                ref: branch(head),
+                why: 'the head branch: the head already contains the base, so this merge commit holds its files',
+                exact: 'was built from these very files (the head already contains the base)',
+            }),
+            ...justMergedRead(facts, 'the base commit the head just merged', justMergedAlone),
+            ...when(facts.justMerged, {
+                ref: branch(trigger.base),
+                why: 'the base branch, which the head just merged',
+                alone: justMergedAlone,
+            }),
+            own,
+            ...when(readHead, { ref: branch(head), why: 'the head branch: the changes this pull request merges' }),
+            ...when(trigger.base, {
+                ref: branch(trigger.base),
+                why: 'the base branch: the merge commit is built on it',
+            }),
+            ...defaultBranchRead(def),
+        ],
+        writes,
+        alwaysWrites,
+        notes: [
+            ...(facts.headWhy ? [`head commit not compared with the merge commit: ${facts.headWhy}`] : []),
+            ...notes,
+        ],
+    };
+}
+/** A pull request writes only its own cache; from a fork, only where GitHub keeps it to its own runs. */
+function pullRequestWrites({ trigger, visibility }, own) {
+    const prWrite = { ref: own, why: 'pull request: writes only its own cache, never its base' };
+    if (trigger.fromFork && visibility === 'github') {
+        const why = "pull request from a fork: GitHub keeps this scope to the pull request's own runs";
+        return { writes: [{ ...prWrite, why }], alwaysWrites: [], notes: [] };
+    }
+    if (trigger.fromFork) {
+        const note = 'pull request from a fork: no cache is written (cache-write: always to override)';
+        return { writes: [], alwaysWrites: [prWrite], notes: [note] };
+    }
+    return { writes: [prWrite], alwaysWrites: [], notes: [] };
+}
+function untrusted({ trigger, defaultBranch: def }) {
+    return {
+        reads: [
+            ...when(trigger.base, { ref: branch(trigger.base), why: `the base branch of ${trigger.event}` }),
+            ...defaultBranchRead(def),
+        ],
+        writes: [],
+        alwaysWrites: when(trigger.base && trigger.base !== def, {
+            ref: branch(trigger.base),
+            why: `cache-write: always on ${trigger.event}`,
+        }),
+        notes: [`${trigger.event} may run untrusted code: no cache is written by default`],
+    };
+}
+function mergeQueue({ trigger, ctx, defaultBranch: def, visibility }) {
+    const onGithub = visibility === 'github';
+    return {
+        reads: [
+            ...when(trigger.base, { ref: branch(trigger.base), why: 'the queue commit is built on its base' }),
+            // Its last run built this PR merged into the base: the queue commit's content, unless the
+            // base moved since. Like a run's own ref, it is read alone when it exists.
+            ...(trigger.number === null
+                ? []
+                : [
+                    {
+                        ref: pullRequestRef(trigger.number),
+                        why: 'the queued pull request: its runs built it merged into the base',
+                        alone: 'holds the queued pull request built on the base',
+                    },
+                ]),
+            ...when(def && trigger.base !== def, { ref: branch(def), why: 'the default branch' }),
+        ],
+        writes: when(!onGithub && ctx.sha, {
+            ref: commit(ctx.sha),
+            why: 'the queue commit: its base is fast-forwarded to it, and the push that follows reads it',
+        }),
+        alwaysWrites: [{ ref: commit(ctx.sha), why: 'cache-write: always on a merge queue commit' }],
+        notes: onGithub
+            ? ["merge queue: on GitHub the queue's cache is readable on the queue branch only: nothing is written"]
+            : [],
+    };
+}
+function tag({ ctx, facts, defaultBranch: def }) {
+    const mergeBase = mergeBaseRead(facts, def);
+    return {
+        reads: [...defaultBranchRead(def), ...mergeBase.reads],
+        writes: [],
+        alwaysWrites: [{ ref: commit(ctx.sha), why: 'cache-write: always on a tag' }],
+        notes: [...mergeBase.notes, 'tag: a tag build only reads'],
+    };
+}
+function unknown({ trigger, defaultBranch: def }) {
+    return {
+        reads: defaultBranchRead(def),
+        writes: [],
+        alwaysWrites: [],
+        notes: [
+            `event ${trigger.event || '(none)'} on ${trigger.ref || '(no ref)'}: reading the default branch only`,
+        ],
+    };
+}
+/** The rule of each trigger. */
+const RULES = {
+    'push-default': pushToDefaultBranch,
+    'push-branch': pushToBranch,
+    'pull-request': pullRequest,
+    untrusted,
+    'merge-group': mergeQueue,
+    tag,
+    unknown,
+};
+const rulesOf = (run) => RULES[run.trigger.kind](run);
+/** `cache-write`'s say over the trigger's writes. */
+function writePolicy(trigger, rules, write, def) {
+    const notes = [...rules.notes];
+    let writes = rules.writes;
+    if (write === 'never') {
+        if (writes.length > 0)
+            notes.push('cache-write: never: nothing is written');
+        writes = [];
+    }
+    else if (write === 'always' && writes.length === 0) {
+        writes = rules.alwaysWrites;
+        if (trigger.kind === 'untrusted' && rules.alwaysWrites.length === 0) {
+            notes.push(`${trigger.event} never writes the default branch's cache, whatever cache-write says`);
+        }
+    }
+    // Whatever the policy, a run that untrusted code may steer never writes the default branch.
+    if (trigger.kind === 'untrusted') {
+        writes = writes.filter((w) => !(w.ref.kind === 'branch' && w.ref.name === def));
+    }
+    return { trigger, reads: dedupe(rules.reads), writes: dedupe(writes), notes };
+}
+/**
+ * The rules: which refs' caches this run reads (best match first) and which it writes.
+ * Pure: the event, the commits found and the write policy in, refs and reasons out.
+ */
+function refPlan(ctx, facts, write, visibility = 'shared') {
+    const trigger = (0,triggers/* classify */.L)(ctx);
+    const defaultBranch = ctx.defaultBranch;
+    const rules = rulesOf({ trigger, ctx, facts, defaultBranch, visibility });
+    return writePolicy(trigger, rules, write, defaultBranch);
+}
+
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
+
 
 
 
@@ -1027,7 +1343,7 @@ function planOptionsFrom(inputs, siblingLegs = []) {
 /** The plan of a run that builds nothing (a clean-up run): no reads, no writes, one note why. */
 function nothingBuiltPlan(ctx, options, why) {
     return {
-        trigger: (0,plan_rules/* classify */.L8)(ctx),
+        trigger: (0,triggers/* classify */.L)(ctx),
         namespace: (0,plan_names/* namespace */.MF)(options.scope, options.leg),
         cacheFrom: [],
         cacheTo: [],
@@ -1058,7 +1374,7 @@ function ghaUnreadable(trigger, ref, defaultBranch) {
  * commits git found and the options in; BuildKit entries and the reasons for each out.
  */
 function plan(ctx, facts, options) {
-    const rules = (0,plan_rules/* refPlan */.de)(ctx, facts, options.write, (0,plan_rules/* visibility */.XD)(options.backend));
+    const rules = refPlan(ctx, facts, options.write, visibility(options.backend));
     const notes = [...rules.notes];
     const ns = (0,plan_names/* namespace */.MF)(options.scope, options.leg);
     const result = {
@@ -1168,18 +1484,14 @@ function planLines(p) {
 
 /***/ }),
 
-/***/ 1324:
+/***/ 9834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L8: () => (/* binding */ classify),
-/* harmony export */   XD: () => (/* binding */ visibility),
-/* harmony export */   de: () => (/* binding */ refPlan),
-/* harmony export */   jJ: () => (/* binding */ factsNeeded)
+/* harmony export */   L: () => (/* binding */ classify),
+/* harmony export */   j: () => (/* binding */ factsNeeded)
 /* harmony export */ });
 /* harmony import */ var _github_context__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9556);
-/* harmony import */ var _names__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2471);
-
 
 /** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
 const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
@@ -1211,229 +1523,6 @@ function factsNeeded(trigger) {
         parent: trigger.kind === 'push-default',
         headCommit: trigger.kind === 'pull-request',
     };
-}
-function dedupe(uses) {
-    const seen = new Set();
-    return uses.filter((u) => {
-        const key = (0,_names__WEBPACK_IMPORTED_MODULE_1__/* .refLabel */ .E3)(u.ref);
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-const branch = (name) => ({ kind: 'branch', name });
-const OWN = "holds this ref's earlier runs";
-function visibility(backend) {
-    return backend === 'gha' ? 'github' : 'shared';
-}
-/**
- * The rules: which refs' caches this run reads (best match first) and which it writes.
- * Pure: the event, the commits found and the write policy in, refs and reasons out.
- */
-function refPlan(ctx, facts, write, visibility = 'shared') {
-    const trigger = classify(ctx);
-    const def = ctx.defaultBranch;
-    const reads = [];
-    let writes = [];
-    const notes = [];
-    /** Where `cache-write: always` writes when the rules write nothing. */
-    let alwaysWrites = [];
-    const readMergeBase = () => {
-        if (facts.mergeBase) {
-            reads.push({
-                ref: { kind: 'sha', sha: facts.mergeBase },
-                why: `the merge-base with ${def}: its dependency files match this commit best`,
-            });
-        }
-        else if (facts.mergeBaseSkipped) {
-            notes.push(`merge-base with ${def} ${facts.mergeBaseSkipped}`);
-        }
-        else {
-            notes.push(`merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`);
-        }
-    };
-    // The base commit this build just merged in holds what the base changed since the own ref's last
-    // build (a lock file bumped on the base) and differs only by this ref's own changes, usually
-    // later layers: it comes first, read alone.
-    const readJustMerged = (why, alone) => {
-        if (facts.justMerged)
-            reads.push({ ref: { kind: 'sha', sha: facts.justMerged }, why, alone });
-    };
-    // A cache written from this very commit (by its merge queue run, a re-run, a push a schedule
-    // follows) is an exact match; the planner reads it alone when it is known to exist.
-    const readOwnCommit = () => {
-        if (ctx.sha) {
-            reads.push({ ref: { kind: 'sha', sha: ctx.sha }, why: 'this very commit, when it was built before' });
-        }
-    };
-    const readMergedPullRequest = () => {
-        if (ctx.mergedPullRequest !== undefined) {
-            reads.push({
-                ref: { kind: 'pr', number: ctx.mergedPullRequest },
-                why: `the pull request this push merged (#${ctx.mergedPullRequest}): its merge commit held this content`,
-            });
-        }
-    };
-    switch (trigger.kind) {
-        case 'push-default':
-            readOwnCommit();
-            reads.push({
-                ref: branch(trigger.branch),
-                why: 'own branch: the newest build of this branch',
-                alone: OWN,
-            });
-            readMergedPullRequest();
-            if (facts.parent) {
-                const why = facts.parent === ctx.pushedBefore
-                    ? "the branch's previous head (the push's before): its last build"
-                    : 'the parent commit (HEAD^1)';
-                reads.push({ ref: { kind: 'sha', sha: facts.parent }, why });
-            }
-            else {
-                notes.push(`parent commit not found (${facts.parentWhy ?? 'unknown'})`);
-            }
-            writes = [
-                { ref: branch(trigger.branch), why: 'push to the default branch: its cache serves every branch' },
-                { ref: { kind: 'sha', sha: ctx.sha }, why: 'this commit, for branches that start from it' },
-            ];
-            break;
-        case 'push-branch':
-            readJustMerged(`the ${def} commit this push merged in`, `is the ${def} commit this push merged in: newer than this branch's last build`);
-            reads.push({
-                ref: branch(trigger.branch),
-                why: 'own branch: the newest build of this branch',
-                alone: OWN,
-            });
-            readMergedPullRequest();
-            readMergeBase();
-            if (def)
-                reads.push({ ref: branch(def), why: 'the default branch, the newest shared cache' });
-            writes = [{ ref: branch(trigger.branch), why: 'push: a branch writes its own cache' }];
-            break;
-        case 'pull-request': {
-            const own = {
-                ref: { kind: 'pr', number: trigger.number },
-                why: 'own pull request: earlier runs',
-                alone: OWN,
-            };
-            // The head branch's newest build: the merge commit holds exactly its files when the head
-            // already contains the base (git compared the trees), and then it comes first and alone.
-            const head = ctx.pullRequest?.headRef ?? '';
-            const readHead = !trigger.fromFork && head !== '' && head !== trigger.base;
-            if (readHead && facts.mergeIsHead) {
-                reads.push({
-                    ref: branch(head),
-                    why: 'the head branch: the head already contains the base, so this merge commit holds its files',
-                    exact: 'was built from these very files (the head already contains the base)',
-                });
-            }
-            if (facts.headWhy)
-                notes.push(`head commit not compared with the merge commit: ${facts.headWhy}`);
-            if (facts.justMerged) {
-                // The head was just brought up to date: the base commit, then the base branch.
-                const alone = "is the base commit the head just merged: newer than this pull request's last build";
-                readJustMerged('the base commit the head just merged', alone);
-                reads.push({ ref: branch(trigger.base), why: 'the base branch, which the head just merged', alone });
-            }
-            reads.push(own);
-            if (readHead) {
-                reads.push({ ref: branch(head), why: 'the head branch: the changes this pull request merges' });
-            }
-            if (trigger.base) {
-                reads.push({ ref: branch(trigger.base), why: 'the base branch: the merge commit is built on it' });
-            }
-            if (def)
-                reads.push({ ref: branch(def), why: 'the default branch' });
-            const prWrite = {
-                ref: own.ref,
-                why: 'pull request: writes only its own cache, never its base',
-            };
-            if (trigger.fromFork && visibility === 'github') {
-                writes = [
-                    {
-                        ...prWrite,
-                        why: "pull request from a fork: GitHub keeps this scope to the pull request's own runs",
-                    },
-                ];
-            }
-            else if (trigger.fromFork) {
-                notes.push('pull request from a fork: no cache is written (cache-write: always to override)');
-                alwaysWrites = [prWrite];
-            }
-            else {
-                writes = [prWrite];
-            }
-            break;
-        }
-        case 'untrusted':
-            if (trigger.base)
-                reads.push({ ref: branch(trigger.base), why: `the base branch of ${trigger.event}` });
-            if (def)
-                reads.push({ ref: branch(def), why: 'the default branch' });
-            notes.push(`${trigger.event} may run untrusted code: no cache is written by default`);
-            if (trigger.base && trigger.base !== def) {
-                alwaysWrites = [{ ref: branch(trigger.base), why: `cache-write: always on ${trigger.event}` }];
-            }
-            break;
-        case 'merge-group':
-            if (trigger.base)
-                reads.push({ ref: branch(trigger.base), why: 'the queue commit is built on its base' });
-            if (trigger.number !== null) {
-                // Its last run built this PR merged into the base: the queue commit's content, unless the
-                // base moved since. Like a run's own ref, it is read alone when it exists.
-                reads.push({
-                    ref: { kind: 'pr', number: trigger.number },
-                    why: 'the queued pull request: its runs built it merged into the base',
-                    alone: 'holds the queued pull request built on the base',
-                });
-            }
-            if (def && trigger.base !== def)
-                reads.push({ ref: branch(def), why: 'the default branch' });
-            alwaysWrites = [
-                { ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a merge queue commit' },
-            ];
-            if (visibility === 'github') {
-                notes.push("merge queue: on GitHub the queue's cache is readable on the queue branch only: nothing is written");
-            }
-            else if (ctx.sha) {
-                writes = [
-                    {
-                        ref: { kind: 'sha', sha: ctx.sha },
-                        why: 'the queue commit: its base is fast-forwarded to it, and the push that follows reads it',
-                    },
-                ];
-            }
-            break;
-        case 'tag':
-            if (def)
-                reads.push({ ref: branch(def), why: 'the default branch' });
-            readMergeBase();
-            notes.push('tag: a tag build only reads');
-            alwaysWrites = [{ ref: { kind: 'sha', sha: ctx.sha }, why: 'cache-write: always on a tag' }];
-            break;
-        case 'unknown':
-            if (def)
-                reads.push({ ref: branch(def), why: 'the default branch' });
-            notes.push(`event ${trigger.event || '(none)'} on ${trigger.ref || '(no ref)'}: reading the default branch only`);
-            break;
-    }
-    if (write === 'never') {
-        if (writes.length > 0)
-            notes.push('cache-write: never: nothing is written');
-        writes = [];
-    }
-    else if (write === 'always' && writes.length === 0) {
-        writes = alwaysWrites;
-        if (trigger.kind === 'untrusted' && alwaysWrites.length === 0) {
-            notes.push(`${trigger.event} never writes the default branch's cache, whatever cache-write says`);
-        }
-    }
-    // Whatever the policy, a run that untrusted code may steer never writes the default branch.
-    if (trigger.kind === 'untrusted') {
-        writes = writes.filter((w) => !(w.ref.kind === 'branch' && w.ref.name === def));
-    }
-    return { trigger, reads: dedupe(reads), writes: dedupe(writes), notes };
 }
 
 
@@ -1469,42 +1558,54 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
 
 /**
  * The runner's workflow commands, from @actions/core's own command and file-command modules.
- * `@actions/core`'s entry also loads its OIDC client (http-client and undici), about 100 ms of a
- * step's start that this action never needs; everything here is the same protocol without it.
+ * `@actions/core`'s entry also loads its OIDC client (http-client and undici), which this action
+ * never needs: about 100 ms of a step's start. Measured again with @actions/core 1.11.1, as ncc
+ * bundles, in 15 alternating fresh node processes on a busy machine: median 202 ms to load the
+ * entry, 19 ms for these two modules. Everything here is the same protocol without it. The modules
+ * are internals, not the package's API: each is used by one function below, and
+ * __tests__/unit/commands.test.ts pins what they write, so a bump that moves or changes them fails.
  */
+/** `::name key=value::message` on stdout, escaped as the runner reads it. */
+function command(name, properties, message = '') {
+    (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)(name, properties, message);
+}
+/** A `name<<delimiter` block appended to the runner's file (`GITHUB_OUTPUT`, `GITHUB_STATE`). */
+function fileCommand(file, name, value) {
+    (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.issueFileCommand)(file, (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.prepareKeyValueMessage)(name, value));
+}
 /** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
 function getInput(name) {
     return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 function setOutput(name, value) {
     if (process.env.GITHUB_OUTPUT)
-        return (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.issueFileCommand)('OUTPUT', (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.prepareKeyValueMessage)(name, value));
+        return fileCommand('OUTPUT', name, value);
     process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
-    (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('set-output', { name }, value);
+    command('set-output', { name }, value);
 }
 function saveState(name, value) {
     if (process.env.GITHUB_STATE)
-        return (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.issueFileCommand)('STATE', (0,_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__.prepareKeyValueMessage)(name, value));
-    (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('save-state', { name }, value);
+        return fileCommand('STATE', name, value);
+    command('save-state', { name }, value);
 }
 const getState = (name) => process.env[`STATE_${name}`] ?? '';
-const setSecret = (secret) => (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('add-mask', {}, secret);
+const setSecret = (secret) => command('add-mask', {}, secret);
 const info = (message) => void process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
-const debug = (message) => (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('debug', {}, message);
-const warning = (message) => (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('warning', {}, message);
-const error = (message) => (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issueCommand)('error', {}, message);
+const debug = (message) => command('debug', {}, message);
+const warning = (message) => command('warning', {}, message);
+const error = (message) => command('error', {}, message);
 function setFailed(message) {
     process.exitCode = 1;
     error(message);
 }
 /** A collapsible section of the log around `fn`. */
 async function group(name, fn) {
-    (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issue)('group', name);
+    command('group', {}, name);
     try {
         return await fn();
     }
     finally {
-        (0,_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__.issue)('endgroup');
+        command('endgroup', {});
     }
 }
 /** Appends Markdown to the job summary file (`GITHUB_STEP_SUMMARY`); no-op without one. */
@@ -1614,197 +1715,21 @@ function cacheNameOfKey(key) {
 
 /***/ }),
 
-/***/ 9438:
+/***/ 5313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _H: () => (/* binding */ cacheEntryAttributes),
-/* harmony export */   yz: () => (/* binding */ measureExports)
+/* harmony export */   Kd: () => (/* binding */ DOCKER_HUB_ALIASES),
+/* harmony export */   Mj: () => (/* binding */ DOCKER_HUB_CONFIG_KEY),
+/* harmony export */   U9: () => (/* binding */ isLoopback),
+/* harmony export */   _g: () => (/* binding */ registryOrigin),
+/* harmony export */   "if": () => (/* binding */ parseImageName),
+/* harmony export */   o_: () => (/* binding */ parseImageReference),
+/* harmony export */   w4: () => (/* binding */ hostOf)
 /* harmony export */ });
-/* unused harmony exports cacheManifestBytes, registryManifestUrl, registryCacheBytes, directoryBytes */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9663);
-/* harmony import */ var _lib_oci__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7950);
-
-
-
-
-/** `type=registry,ref=host/name:tag,mode=max` → its attributes (CSV: a field may be quoted). */
-function cacheEntryAttributes(entry) {
-    const fields = [];
-    let field = '';
-    let quoted = false;
-    for (const c of entry) {
-        if (c === '"')
-            quoted = !quoted;
-        else if (c === ',' && !quoted) {
-            fields.push(field);
-            field = '';
-        }
-        else
-            field += c;
-    }
-    fields.push(field);
-    const attrs = {};
-    for (const f of fields) {
-        const eq = f.indexOf('=');
-        if (eq > 0)
-            attrs[f.slice(0, eq).trim()] = f.slice(eq + 1).trim();
-    }
-    return attrs;
-}
-/**
- * The bytes a cache manifest points at: config and layers of an image manifest (what buildx
- * writes with image-manifest=true), or the blobs an index lists (the older cache format).
- */
-function cacheManifestBytes(manifest) {
-    if (typeof manifest !== 'object' || manifest === null)
-        return null;
-    const m = manifest;
-    const sizes = (list) => Array.isArray(list)
-        ? list.map((d) => (typeof d === 'object' && d !== null ? d.size : undefined))
-        : [];
-    const all = [m.config?.size, ...sizes(m.layers), ...sizes(m.manifests)].filter((s) => s !== undefined);
-    if (all.length === 0 || all.some((s) => typeof s !== 'number' || !Number.isFinite(s) || s < 0))
-        return null;
-    return all.reduce((a, b) => a + b, 0);
-}
-/** `127.0.0.1:5000/team/cache:main` → where its manifest is served. Docker Hub names get its API host. */
-function registryManifestUrl(ref, digest) {
-    const m = /^(?:([^/]+)\/)?([^:@]+(?:\/[^:@]+)*)(?::([\w][\w.-]{0,127}))?(?:@(sha256:[0-9a-f]{64}))?$/.exec(ref);
-    if (!m)
-        return null;
-    let host = m[1] ?? '';
-    let name = m[2];
-    if (host !== '' && !/[.:]/.test(host) && host !== 'localhost') {
-        name = `${host}/${name}`;
-        host = '';
-    }
-    if (host === '' || host === 'docker.io' || host === 'index.docker.io') {
-        host = 'registry-1.docker.io';
-        if (!name.includes('/'))
-            name = `library/${name}`;
-    }
-    const reference = digest || m[4] || m[3] || 'latest';
-    const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-    return `${loopback ? 'http' : 'https'}://${host}/v2/${name}/manifests/${reference}`;
-}
-/** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
-async function registryCacheBytes(ref, digest, fetcher = _net_http__WEBPACK_IMPORTED_MODULE_2__/* .httpFetch */ .tX, timeoutMs = 5000) {
-    const url = registryManifestUrl(ref, digest);
-    if (!url)
-        return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
-    try {
-        const res = await fetcher(url, {
-            headers: { Accept: _lib_oci__WEBPACK_IMPORTED_MODULE_3__/* .MANIFEST_TYPES */ ._ },
-            signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (!res.ok) {
-            const why = res.status === 401 || res.status === 403 ? 'the registry wants credentials' : `HTTP ${res.status}`;
-            return { bytes: null, how: `not measured: ${why}` };
-        }
-        const bytes = cacheManifestBytes(JSON.parse(await res.text()));
-        return bytes === null
-            ? { bytes: null, how: 'not measured: the manifest lists no blob sizes' }
-            : { bytes, how: 'sum of the blobs the cache manifest lists' };
-    }
-    catch (e) {
-        return { bytes: null, how: `not measured: ${(0,_net_http__WEBPACK_IMPORTED_MODULE_2__/* .failureText */ .kY)(e)}` };
-    }
-}
-/** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */
-function directoryBytes(dir) {
-    try {
-        if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(dir).isDirectory())
-            return null;
-    }
-    catch {
-        return null;
-    }
-    let total = 0;
-    const walk = (d) => {
-        for (const entry of node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync(d, { withFileTypes: true })) {
-            const p = node_path__WEBPACK_IMPORTED_MODULE_1__.join(d, entry.name);
-            if (entry.isDirectory())
-                walk(p);
-            else if (entry.isFile())
-                total += node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync(p).size;
-        }
-    };
-    try {
-        walk(dir);
-    }
-    catch {
-        return null;
-    }
-    return total;
-}
-/**
- * Measures each `cache-to` destination: a registry cache by its manifest (fetched; the digest
- * from the metadata file when there is a single registry destination), a local cache by its
- * folder, anything else not at all. Never throws.
- */
-async function measureExports(destinations, manifest, fetcher) {
-    const registries = destinations.filter((d) => cacheEntryAttributes(d).type === 'registry');
-    const out = [];
-    for (const destination of destinations) {
-        const attrs = cacheEntryAttributes(destination);
-        const type = attrs.type ?? '';
-        if (type === 'registry' && attrs.ref) {
-            const digest = registries.length === 1 && manifest ? manifest.digest : '';
-            out.push({ destination, ...(await registryCacheBytes(attrs.ref, digest, fetcher)) });
-        }
-        else if (type === 'local' && attrs.dest) {
-            const bytes = directoryBytes(attrs.dest);
-            out.push({
-                destination,
-                bytes,
-                how: bytes === null
-                    ? 'not measured: the folder is not there'
-                    : 'size of the folder (it keeps blobs of earlier exports too)',
-            });
-        }
-        else {
-            out.push({ destination, bytes: null, how: `not measured for ${type || 'this'} caches` });
-        }
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 4535:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MX: () => (/* binding */ registryFailure),
-/* harmony export */   Me: () => (/* binding */ openRegistry),
-/* harmony export */   Qp: () => (/* binding */ manifestsExist),
-/* harmony export */   cB: () => (/* binding */ listTags)
-/* harmony export */ });
-/* unused harmony exports parseImageName, registryOrigin, parseChallenges, RegistryError */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _lib_docker_config__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6146);
-/* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9663);
-/* harmony import */ var _runner_commands__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6342);
-/* harmony import */ var _lib_oci__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7950);
-
-
-
-
-
-
 const DOCKER_HUB_REGISTRY = 'registry-1.docker.io';
 const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-const USER_AGENT = 'buildkit-cache-action';
 const LABEL = '[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?';
 const DOMAIN = new RegExp(`^(?:\\[[0-9a-fA-F:.]+\\]|${LABEL}(?:\\.${LABEL})*)(?::[0-9]{1,5})?$`);
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
@@ -1818,24 +1743,28 @@ const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
  * - Docker Hub (`alpine`, `user/repo`, `docker.io/...`, `index.docker.io/...`) is reached at
  *   `registry-1.docker.io`, a single-component name gets `library/`, and credentials are under
  *   `https://index.docker.io/v1/`;
- * - a trailing `:tag` and/or `@digest` is accepted and dropped (the repository is what is listed).
+ * - a trailing `:tag` and/or `@digest` is accepted and kept apart from the name (the repository
+ *   is what is listed; a manifest is asked for by them).
  *
  * Throws an Error (with a message fit for a job log) for what docker would refuse too: an empty
  * name, uppercase letters in the repository path, bad separators, a malformed registry host,
- * tag or digest. {@link listTags} turns that into a reason.
+ * tag or digest. `listTags` (tags.ts) turns that into a reason.
  */
-function parseImageName(image) {
+function parseImageReference(image) {
     const quoted = JSON.stringify(image);
     let rest = image;
+    const pinned = {};
     const at = rest.indexOf('@');
     if (at !== -1) {
-        if (!DIGEST.test(rest.slice(at + 1)))
+        pinned.digest = rest.slice(at + 1);
+        if (!DIGEST.test(pinned.digest))
             throw new Error(`image ${quoted} has a malformed digest`);
         rest = rest.slice(0, at);
     }
     const colon = rest.lastIndexOf(':');
     if (colon > rest.lastIndexOf('/')) {
-        if (!TAG.test(rest.slice(colon + 1)))
+        pinned.tag = rest.slice(colon + 1);
+        if (!TAG.test(pinned.tag))
             throw new Error(`image ${quoted} has a malformed tag`);
         rest = rest.slice(0, colon);
     }
@@ -1866,9 +1795,13 @@ function parseImageName(image) {
         domain = DOCKER_HUB_REGISTRY;
         if (components.length === 1)
             path = `library/${path}`;
-        return { registry: domain, repository: path, configKey: DOCKER_HUB_CONFIG_KEY };
+        return { name: { registry: domain, repository: path, configKey: DOCKER_HUB_CONFIG_KEY }, ...pinned };
     }
-    return { registry: domain, repository: path, configKey: domain };
+    return { name: { registry: domain, repository: path, configKey: domain }, ...pinned };
+}
+/** The repository an image reference names (see {@link parseImageReference}); throws like it. */
+function parseImageName(image) {
+    return parseImageReference(image).name;
 }
 /** The host of `host[:port]` or `[v6]:port`, lowercased, without brackets. */
 function hostOf(registry) {
@@ -1885,6 +1818,42 @@ function isLoopback(host) {
 function registryOrigin(registry) {
     return `${isLoopback(hostOf(registry)) ? 'http' : 'https'}://${registry}`;
 }
+
+
+/***/ }),
+
+/***/ 5761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Kb: () => (/* binding */ excerpt),
+  Me: () => (/* binding */ openRegistry),
+  fA: () => (/* binding */ openSession),
+  eo: () => (/* binding */ registryError),
+  MX: () => (/* binding */ registryFailure)
+});
+
+// UNUSED EXPORTS: RegistryError, parseChallenges
+
+// EXTERNAL MODULE: ./src/lib/docker-config.ts
+var docker_config = __nccwpck_require__(6146);
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __nccwpck_require__(9663);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/runner/commands.ts
+var commands = __nccwpck_require__(6342);
+// EXTERNAL MODULE: ./src/stores/registry/name.ts
+var registry_name = __nccwpck_require__(5313);
+;// CONCATENATED MODULE: ./src/stores/registry/credentials.ts
+
+
+
+
 /** A config key as docker compares it: without scheme and path (`https://ghcr.io/v1/` → `ghcr.io`). */
 function keyHost(key) {
     return key
@@ -1902,10 +1871,10 @@ function keyHost(key) {
  * anonymously, and a registry that then refuses says why in the reason.
  */
 async function readCredentials(dir, name, exec, timeoutMs) {
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config.json');
+    const file = (0,external_node_path_.join)(dir, 'config.json');
     let config;
     try {
-        config = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'));
+        config = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
     }
     catch (error) {
         const missing = error.code === 'ENOENT';
@@ -1915,8 +1884,8 @@ async function readCredentials(dir, name, exec, timeoutMs) {
         return { note: `the docker config ${file} is not a JSON object` };
     const { auths, credsStore, credHelpers } = config;
     const host = keyHost(name.configKey);
-    const hub = name.configKey === DOCKER_HUB_CONFIG_KEY;
-    const sameHost = (key) => keyHost(key) === host || (hub && DOCKER_HUB_ALIASES.has(keyHost(key)));
+    const hub = name.configKey === registry_name/* DOCKER_HUB_CONFIG_KEY */.Mj;
+    const sameHost = (key) => keyHost(key) === host || (hub && registry_name/* DOCKER_HUB_ALIASES */.Kd.has(keyHost(key)));
     const helpers = credHelpers && typeof credHelpers === 'object' ? credHelpers : {};
     const helperKey = Object.keys(helpers).find(sameHost);
     const helper = helperKey !== undefined ? helpers[helperKey] : credsStore;
@@ -1982,7 +1951,7 @@ async function askCredentialHelper(helper, server, exec, timeoutMs) {
     }
     const { Username: username, Secret: password } = answer ?? {};
     if (typeof password === 'string' && password !== '')
-        (0,_runner_commands__WEBPACK_IMPORTED_MODULE_4__/* .setSecret */ .Pq)(password);
+        (0,commands/* setSecret */.Pq)(password);
     if (typeof username !== 'string' || typeof password !== 'string' || password === '')
         return { note: `the credential helper ${program} has no credentials for ${server}` };
     if (username === '<token>')
@@ -1991,6 +1960,13 @@ async function askCredentialHelper(helper, server, exec, timeoutMs) {
         };
     return { credentials: { username, password } };
 }
+
+;// CONCATENATED MODULE: ./src/stores/registry/session.ts
+
+
+
+
+const USER_AGENT = 'buildkit-cache-action';
 /** The challenges of a `WWW-Authenticate` header (several may be joined with commas). */
 function parseChallenges(header) {
     const starts = [...header.matchAll(/(?:^|,)\s*(Bearer|Basic)(?:\s+|$)/gi)];
@@ -2005,17 +1981,6 @@ function parseChallenges(header) {
         }
         return { scheme: match[1].toLowerCase(), params };
     });
-}
-/** The target of `Link: <...>; rel="next"`, if any. */
-function nextLink(header) {
-    if (!header)
-        return undefined;
-    for (const part of header.split(/,(?=\s*<)/)) {
-        const match = /^\s*<([^>]*)>(.*)$/.exec(part);
-        if (match && /;\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?/i.test(match[2]))
-            return match[1];
-    }
-    return undefined;
 }
 /** The registry's `{"errors":[{code, message}]}` as `CODE: message`, or a short excerpt of the body. */
 function registryError(body) {
@@ -2045,14 +2010,14 @@ class RegistryError extends Error {
 }
 /** A session with the registry of `image` (see {@link RegistrySession}); throws for a name docker would refuse. */
 function openRegistry(options) {
-    return openSession(parseImageName(options.image), options, options.signal, options.timeoutMs ?? 15_000);
+    return openSession((0,registry_name/* parseImageName */["if"])(options.image), options, options.signal, options.timeoutMs ?? 15_000);
 }
 function openSession(name, options, signal, timeoutMs) {
     const secrets = [];
     const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
-    const fetchImpl = options.fetchImpl ?? _net_http__WEBPACK_IMPORTED_MODULE_3__/* .httpFetch */ .tX;
+    const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
     const where = `registry ${name.registry}`;
-    const configDir = options.dockerConfigDir ?? (0,_lib_docker_config__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigDir */ .k)();
+    const configDir = options.dockerConfigDir ?? (0,docker_config/* dockerConfigDir */.k)();
     let lookup;
     const credentials = async () => {
         lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
@@ -2094,7 +2059,7 @@ function openSession(name, options, signal, timeoutMs) {
             if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
                 throw new RegistryError(`${where} sent a Bearer challenge with a non-HTTP realm`);
             }
-            const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
+            const plainRemote = realm.protocol === 'http:' && !(0,registry_name/* isLoopback */.U9)((0,registry_name/* hostOf */.w4)(realm.host));
             if (creds && plainRemote) {
                 throw new RegistryError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
             }
@@ -2133,7 +2098,7 @@ function openSession(name, options, signal, timeoutMs) {
     return {
         name,
         where,
-        origin: registryOrigin(name.registry),
+        origin: (0,registry_name/* registryOrigin */._g)(name.registry),
         deniedHint,
         redact,
         async send(url, init = {}) {
@@ -2162,6 +2127,34 @@ function registryFailure(error, o) {
     const detail = [e.cause?.code, e.cause?.message, e.message].find((d) => typeof d === 'string' && d !== '');
     return redact(`${where}: ${what} failed: ${excerpt(String(detail ?? error))}`);
 }
+
+
+/***/ }),
+
+/***/ 4535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ manifestsExist),
+/* harmony export */   c: () => (/* binding */ listTags)
+/* harmony export */ });
+/* harmony import */ var _lib_oci__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7950);
+/* harmony import */ var _name__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5313);
+/* harmony import */ var _session__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5761);
+
+
+
+/** The target of `Link: <...>; rel="next"`, if any. */
+function nextLink(header) {
+    if (!header)
+        return undefined;
+    for (const part of header.split(/,(?=\s*<)/)) {
+        const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+        if (match && /;\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?/i.test(match[2]))
+            return match[1];
+    }
+    return undefined;
+}
 /**
  * The tags of a repository, over the OCI distribution API (`GET /v2/<name>/tags/list`,
  * following `Link: <...>; rel="next"` pages, at most `maxPages`), with docker's authentication
@@ -2178,12 +2171,12 @@ async function listTags(options) {
     const maxPages = Math.max(1, options.maxPages ?? 100);
     let name;
     try {
-        name = parseImageName(options.image);
+        name = (0,_name__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(options.image);
     }
     catch (error) {
         return { tags: null, reason: String(error.message ?? error) };
     }
-    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
+    const session = (0,_session__WEBPACK_IMPORTED_MODULE_2__/* .openSession */ .fA)(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
     const { where, redact } = session;
     try {
         const tags = [];
@@ -2196,7 +2189,7 @@ async function listTags(options) {
             const response = await session.send(url);
             const body = await response.text();
             if (!response.ok) {
-                const error = registryError(body);
+                const error = (0,_session__WEBPACK_IMPORTED_MODULE_2__/* .registryError */ .eo)(body);
                 if (response.status === 404 && error.code === 'NAME_UNKNOWN' && page === 0)
                     return { tags: [] };
                 const denied = response.status === 401 || response.status === 403 ? session.deniedHint() : '';
@@ -2216,7 +2209,7 @@ async function listTags(options) {
                 return {
                     tags: null,
                     refused: true,
-                    reason: redact(`${where} answered the tag list with something that is not JSON: ${excerpt(body, 80)}`),
+                    reason: redact(`${where} answered the tag list with something that is not JSON: ${(0,_session__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .Kb)(body, 80)}`),
                 };
             }
             const pageTags = parsed && typeof parsed === 'object' ? (parsed.tags ?? []) : undefined;
@@ -2235,7 +2228,7 @@ async function listTags(options) {
         }
     }
     catch (error) {
-        return { tags: null, reason: registryFailure(error, { ...session, doing: 'listing tags', timeoutMs }) };
+        return { tags: null, reason: (0,_session__WEBPACK_IMPORTED_MODULE_2__/* .registryFailure */ .MX)(error, { ...session, doing: 'listing tags', timeoutMs }) };
     }
 }
 /**
@@ -2249,19 +2242,19 @@ async function manifestsExist(options) {
     const found = new Map();
     let name;
     try {
-        name = parseImageName(options.image);
+        name = (0,_name__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(options.image);
     }
     catch (error) {
         for (const tag of options.tags)
             found.set(tag, undefined);
         return { found, reason: String(error.message ?? error) };
     }
-    const session = openSession(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
+    const session = (0,_session__WEBPACK_IMPORTED_MODULE_2__/* .openSession */ .fA)(name, options, AbortSignal.timeout(timeoutMs), timeoutMs);
     const reasons = [];
     await Promise.all(options.tags.map(async (tag) => {
         try {
             const url = `${session.origin}/v2/${name.repository}/manifests/${encodeURIComponent(tag)}`;
-            const response = await session.send(url, { method: 'HEAD', headers: { Accept: _lib_oci__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_TYPES */ ._ } });
+            const response = await session.send(url, { method: 'HEAD', headers: { Accept: _lib_oci__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_TYPES */ ._ } });
             await response.arrayBuffer().catch(() => undefined);
             if (response.ok || response.status === 404) {
                 found.set(tag, response.ok);
@@ -2273,7 +2266,7 @@ async function manifestsExist(options) {
         }
         catch (error) {
             found.set(tag, undefined);
-            reasons.push(registryFailure(error, { ...session, doing: `HEAD ${name.repository}:${tag}`, timeoutMs }));
+            reasons.push((0,_session__WEBPACK_IMPORTED_MODULE_2__/* .registryFailure */ .MX)(error, { ...session, doing: `HEAD ${name.repository}:${tag}`, timeoutMs }));
         }
     }));
     return reasons.length > 0 ? { found, reason: session.redact(reasons[0]) } : { found };
@@ -2841,16 +2834,14 @@ function historyInspectArgs(builder, ref) {
     return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
 }
 
-;// CONCATENATED MODULE: ./src/buildx/parse.ts
-/** Pure parsers for what buildx prints and writes; tested against recorded real output. */
-/** `github.com/docker/buildx v0.29.1 1a2b3c` or Debian's `… 0.29.1+ds1 0.29.1+ds1-4` → `0.29.1`. */
-function parseBuildxVersion(stdout) {
-    const m = /github\.com\/docker\/buildx\s+v?(\d+\.\d+\.\d+)/.exec(stdout) ?? /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
-    return m ? m[1] : null;
-}
+;// CONCATENATED MODULE: ./src/buildx/parse/json.ts
+/** Readers of untyped JSON fields, shared by the parsers of buildx's JSON files. */
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v) => (typeof v === 'string' ? v : '');
 const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+;// CONCATENATED MODULE: ./src/buildx/parse/metadata.ts
+
 function descriptor(v) {
     let d = v;
     if (typeof d === 'string') {
@@ -2879,6 +2870,7 @@ function parseMaterialUri(uri) {
     const platform = new URLSearchParams(m[3] ?? '').get('platform') ?? '';
     return { image, platform };
 }
+/** A material from its package URL and digest, as the metadata file and the build record give them. */
 function material(uri, digest) {
     return { uri, ...parseMaterialUri(uri), digest };
 }
@@ -2911,6 +2903,304 @@ function parseMetadata(text) {
         raw,
     };
 }
+
+// EXTERNAL MODULE: ./src/lib/cache-entry.ts
+var cache_entry = __nccwpck_require__(9152);
+;// CONCATENATED MODULE: ./src/lib/text.ts
+/** The last non-empty line of a process's output: what a failure is named by in one line. */
+function text_lastLine(text) {
+    const lines = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
+}
+
+;// CONCATENATED MODULE: ./src/buildx/parse/errors.ts
+/** Pure readers of BuildKit's error texts: what a failed step, import or export says. */
+/** A step's error when the build stopped it because another step failed. */
+const isCanceled = (error) => /context canceled|^canceled$|: canceled$/i.test(error);
+/**
+ * The record's `Sources`: the snippet buildx prints under a failed build, e.g.
+ * `Dockerfile:8` / `--------------------` / `   8 | >>> RUN …`.
+ */
+function parseErrorSource(text) {
+    const lines = text.split('\n');
+    const head = lines.findIndex((l) => /^\S.*:\d+(-\d+)?\s*$/.test(l));
+    if (head < 0)
+        return null;
+    const m = /^(.*):(\d+)(?:-\d+)?\s*$/.exec(lines[head]);
+    const marked = lines
+        .slice(head + 1)
+        .map((l) => /^\s*\d+\s*\|\s*>>>\s?(.*)$/.exec(l))
+        .filter((x) => x !== null)
+        .map((x) => x[1].trim());
+    return { file: m[1], line: Number(m[2]), text: marked.join(' ') };
+}
+/** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
+const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
+
+;// CONCATENATED MODULE: ./src/buildx/build.ts
+
+
+
+
+
+
+
+
+/** Argument data and environment for both invocations. Secret values go by environment only. */
+function prepareBuild(inputs, o) {
+    const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
+    const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
+    inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
+    const host = gitContextHost(inputs.build.context);
+    const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
+    if (gitAuthEnv)
+        env[gitAuthEnv.env] = inputs.githubToken;
+    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => e.startsWith('type=inline'));
+    return {
+        input: {
+            build: inputs.build,
+            builder: o.builder,
+            cacheFrom: o.cacheFrom,
+            cacheTo: separateExport ? [] : o.cacheTo,
+            metadataFile: external_node_path_.join(o.tempDir, 'metadata.json'),
+            iidFile: external_node_path_.join(o.tempDir, 'iid'),
+            secretEnvNames,
+            gitAuthEnv,
+        },
+        env,
+        cwd: o.cwd,
+        separateExport,
+        cacheTo: o.cacheTo,
+        exportMetadataFile: external_node_path_.join(o.tempDir, 'export-metadata.json'),
+    };
+}
+/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
+function isBrokenCacheError(stderr) {
+    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
+}
+const readIfExists = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : '');
+async function runImageBuild(exec, buildx, s) {
+    const started = Date.now();
+    const opts = { stream: true, env: s.env, cwd: s.cwd };
+    let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
+    let retriedWithoutCache = false;
+    if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
+        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
+        commands/* warning */.$e(`a cache source is broken (${text_lastLine(result.stderr)}); building again without cache sources`);
+        retriedWithoutCache = true;
+        result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
+    }
+    const metadataText = readIfExists(s.input.metadataFile);
+    return {
+        result,
+        metadataText,
+        metadata: parseMetadata(metadataText || '{}'),
+        imageId: readIfExists(s.input.iidFile).trim(),
+        ms: Date.now() - started,
+        retriedWithoutCache,
+    };
+}
+/**
+ * The export invocation doesn't need `ignore-error`: it exports nothing but the cache, so its exit
+ * code is the export's result and its last error line the reason, with no build record to read.
+ */
+function withoutIgnoreError(entry) {
+    return (0,cache_entry/* cacheEntryFields */.S7)(entry)
+        .filter((f) => !(f.key === 'ignore-error' && f.value === 'true'))
+        .map((f) => f.text)
+        .join(',');
+}
+/**
+ * The export invocations, in order. BuildKit runs the cache exporters of one invocation at once,
+ * and two of them writing to one registry repository upload the same blobs side by side: the
+ * registry may then refuse one upload ("provided digest did not match uploaded content") and the
+ * whole export fails. So a second destination in a repository (a branch's tag and its commit's)
+ * waits for the first; its blobs are then already there and only its manifest is written.
+ */
+function exportWaves(cacheTo) {
+    const waves = [];
+    const seen = new Map();
+    for (const entry of cacheTo) {
+        const attrs = (0,cache_entry/* cacheEntryAttributes */._H)(entry);
+        const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
+        const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
+        const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
+        if (repository !== '')
+            seen.set(repository, wave);
+        (waves[wave] ??= []).push(entry);
+    }
+    return waves.filter((w) => w !== undefined);
+}
+/** The export invocations under one watchdog (`cache-export-timeout`; 0 for none). */
+async function runCacheExport(exec, buildx, s, timeoutMs) {
+    const started = Date.now();
+    let metadata = null;
+    for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
+        const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
+        const left = timeoutMs - (Date.now() - started);
+        const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
+            stream: true,
+            env: s.env,
+            cwd: s.cwd,
+            timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
+        });
+        // The first invocation's metadata names the cache manifest every later one reuses.
+        metadata ??= parseMetadata(readIfExists(input.metadataFile) || '{}');
+        const ms = Date.now() - started;
+        if (run.timedOut) {
+            return {
+                status: 'failed',
+                reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
+                metadata,
+                ms,
+            };
+        }
+        if (run.exitCode !== 0)
+            return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
+    }
+    return { status: 'ok', reason: '', metadata: metadata ?? parseMetadata('{}'), ms: Date.now() - started };
+}
+/**
+ * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
+ * first); the why is what users need. A store this builder's BuildKit lacks gets the way out: the
+ * BuildKit inside dockerd (the `docker` driver) has no s3 or azblob exporter.
+ */
+function exportError(stderr) {
+    const why = text_lastLine(stderr)
+        .replace(/^ERROR:\s*/, '')
+        .replace(/^failed to build:\s*/, '')
+        .replace(/^failed to solve:\s*/, '');
+    const store = missingStore(why);
+    if (store === undefined)
+        return why;
+    return `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/buildx/builder.ts
+
+
+
+
+
+class BuilderError extends Error {
+}
+/** A loopback cache service is only reachable from a container builder on the host's network. */
+function needsHostNetwork(env) {
+    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
+    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
+}
+function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
+    const job = (env.GITHUB_JOB ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .slice(0, 20);
+    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
+}
+/**
+ * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
+ * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
+ * post can clean up even if creation fails halfway.
+ */
+async function setupBuilder(exec, buildx, o) {
+    if (o.builder.builder !== '') {
+        const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
+        if (inspect.exitCode !== 0) {
+            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
+        }
+        return { name: o.builder.builder, created: false };
+    }
+    if (o.builder.driver === 'docker')
+        return { name: 'default', created: false };
+    const name = builderName(o.env);
+    let configFile;
+    if (o.builder.buildkitdConfigInline.trim() !== '') {
+        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
+        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
+    }
+    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
+    o.onCreate(name);
+    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
+    if (created.exitCode !== 0) {
+        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${text_lastLine(created.stderr)}`);
+    }
+    return { name, created: true };
+}
+/** Removes a builder if it still exists; never throws (post must not fail the job). */
+async function removeBuilder(exec, buildx, name) {
+    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
+    if (inspect.exitCode !== 0)
+        return null;
+    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
+    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: ./src/lib/docker-config.ts
+var docker_config = __nccwpck_require__(6146);
+;// CONCATENATED MODULE: ./src/buildx/engine.ts
+
+
+
+/**
+ * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
+ * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
+ * config's `currentContext` says otherwise. Null when only the CLI can tell (tcp, ssh, contexts,
+ * Windows pipes).
+ */
+function engineSocket(env, configJson, platform = process.platform) {
+    const host = env.DOCKER_HOST ?? '';
+    if (host !== '')
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
+    if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default')
+        return null;
+    let context = '';
+    try {
+        context = String(JSON.parse(configJson ?? '{}').currentContext ?? '');
+    }
+    catch {
+        // Unreadable config: the CLI would ignore it too.
+    }
+    if (context !== '' && context !== 'default')
+        return null;
+    return platform === 'win32' ? null : '/var/run/docker.sock';
+}
+/** `GET /_ping` on a unix socket: the engine's own liveness call. */
+function pingSocket(socketPath, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        const req = external_node_http_.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode === 200
+                ? { ok: true }
+                : { ok: false, reason: `${socketPath} answered HTTP ${res.statusCode} to /_ping` }));
+        });
+        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+        req.on('error', (e) => resolve({ ok: false, reason: `cannot connect to ${socketPath}: ${e.code ?? e.message}` }));
+    });
+}
+/**
+ * Whether the engine answers. A ping on its socket costs a few milliseconds; `docker version`
+ * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
+ * endpoints the CLI alone can resolve.
+ */
+async function probeEngine(exec, env) {
+    const socket = engineSocket(env, (0,docker_config/* readDockerConfig */.T)(env));
+    if (socket !== null)
+        return pingSocket(socket);
+    const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
+    if (result.exitCode === 0)
+        return { ok: true };
+    const reason = result.stderr.trim() ? text_lastLine(result.stderr) : `docker version exited ${result.exitCode}`;
+    return { ok: false, reason };
+}
+
+;// CONCATENATED MODULE: ./src/buildx/parse/progress.ts
+
 const STEP_NAME = /^\[([^\]]*?)\s*(\d+)\/(\d+)\]\s+(\S+)\s*(.*)$/s;
 /** The parts of a step's vertex name; null for names that are not a Dockerfile step. */
 function parseStepName(name) {
@@ -2996,7 +3286,6 @@ function ms(from, to) {
     const d = (timeMicros(to) - timeMicros(from)) / 1000;
     return Number.isFinite(d) && d > 0 ? Math.round(d) : 0;
 }
-const isCanceled = (error) => /context canceled|^canceled$|: canceled$/i.test(error);
 /**
  * Folds `docker buildx history logs --progress rawjson` into steps. A vertex is reported many
  * times as it progresses; it is one step. `[internal]` work, `FROM` resolution and exports are
@@ -3130,26 +3419,11 @@ function parseRawJsonLog(text) {
         a.index - b.index);
     return log;
 }
-const didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
-/**
- * In a build that succeeded, a step that did no work was saved by the cache (or by a cached
- * result downstream); after a failure, steps that never started were just not reached.
- */
-function stepTotals(steps) {
-    const total = steps.length;
-    const executed = steps.filter(didWork).length;
-    const broke = steps.some((s) => s.status === 'failed' || s.status === 'canceled');
-    const notRun = broke ? steps.filter((s) => s.status === 'not-run').length : 0;
-    const cached = total - executed - notRun;
-    return {
-        total,
-        cached,
-        executed,
-        notRun,
-        ratio: total === 0 ? 1 : cached / total,
-        executedMs: steps.reduce((sum, s) => sum + s.durationMs, 0),
-    };
-}
+
+;// CONCATENATED MODULE: ./src/buildx/parse/record.ts
+
+
+
 /** buildx prints Go structs: `Error.Message`; accept `message` too. */
 function field(o, name) {
     return o[name] ?? o[name.charAt(0).toLowerCase() + name.slice(1)];
@@ -3159,23 +3433,6 @@ function sourceLocation(v) {
     if (typeof v !== 'string' || v === '')
         return null;
     return parseErrorSource(Buffer.from(v, 'base64').toString('utf8')) ?? parseErrorSource(v);
-}
-/**
- * The record's `Sources`: the snippet buildx prints under a failed build, e.g.
- * `Dockerfile:8` / `--------------------` / `   8 | >>> RUN …`.
- */
-function parseErrorSource(text) {
-    const lines = text.split('\n');
-    const head = lines.findIndex((l) => /^\S.*:\d+(-\d+)?\s*$/.test(l));
-    if (head < 0)
-        return null;
-    const m = /^(.*):(\d+)(?:-\d+)?\s*$/.exec(lines[head]);
-    const marked = lines
-        .slice(head + 1)
-        .map((l) => /^\s*\d+\s*\|\s*>>>\s?(.*)$/.exec(l))
-        .filter((x) => x !== null)
-        .map((x) => x[1].trim());
-    return { file: m[1], line: Number(m[2]), text: marked.join(' ') };
 }
 function parseHistoryInspect(text) {
     let o;
@@ -3226,1386 +3483,9 @@ function parseHistoryInspect(text) {
         numTotalSteps: num(field(o, 'NumTotalSteps')),
     };
 }
-/** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
-const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
-
-// EXTERNAL MODULE: ./src/stores/measure.ts
-var measure = __nccwpck_require__(9438);
-;// CONCATENATED MODULE: ./src/lib/text.ts
-/** The last non-empty line of a process's output: what a failure is named by in one line. */
-function text_lastLine(text) {
-    const lines = text
-        .trim()
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
-}
-
-;// CONCATENATED MODULE: ./src/buildx/build.ts
-
-
-
-
-
-
-
-
-/** Argument data and environment for both invocations. Secret values go by environment only. */
-function prepareBuild(inputs, o) {
-    const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
-    const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
-    inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
-    const host = gitContextHost(inputs.build.context);
-    const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
-    if (gitAuthEnv)
-        env[gitAuthEnv.env] = inputs.githubToken;
-    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => e.startsWith('type=inline'));
-    return {
-        input: {
-            build: inputs.build,
-            builder: o.builder,
-            cacheFrom: o.cacheFrom,
-            cacheTo: separateExport ? [] : o.cacheTo,
-            metadataFile: external_node_path_.join(o.tempDir, 'metadata.json'),
-            iidFile: external_node_path_.join(o.tempDir, 'iid'),
-            secretEnvNames,
-            gitAuthEnv,
-        },
-        env,
-        cwd: o.cwd,
-        separateExport,
-        cacheTo: o.cacheTo,
-        exportMetadataFile: external_node_path_.join(o.tempDir, 'export-metadata.json'),
-    };
-}
-/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
-function isBrokenCacheError(stderr) {
-    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
-}
-const readIfExists = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : '');
-async function runImageBuild(exec, buildx, s) {
-    const started = Date.now();
-    const opts = { stream: true, env: s.env, cwd: s.cwd };
-    let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
-    let retriedWithoutCache = false;
-    if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
-        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
-        commands/* warning */.$e(`a cache source is broken (${text_lastLine(result.stderr)}); building again without cache sources`);
-        retriedWithoutCache = true;
-        result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
-    }
-    const metadataText = readIfExists(s.input.metadataFile);
-    return {
-        result,
-        metadataText,
-        metadata: parseMetadata(metadataText || '{}'),
-        imageId: readIfExists(s.input.iidFile).trim(),
-        ms: Date.now() - started,
-        retriedWithoutCache,
-    };
-}
-/**
- * The export invocation doesn't need `ignore-error`: it exports nothing but the cache, so its exit
- * code is the export's result and its last error line the reason, with no build record to read.
- */
-function withoutIgnoreError(entry) {
-    return entry
-        .split(',')
-        .filter((attr) => attr !== 'ignore-error=true')
-        .join(',');
-}
-/**
- * The export invocations, in order. BuildKit runs the cache exporters of one invocation at once,
- * and two of them writing to one registry repository upload the same blobs side by side: the
- * registry may then refuse one upload ("provided digest did not match uploaded content") and the
- * whole export fails. So a second destination in a repository (a branch's tag and its commit's)
- * waits for the first; its blobs are then already there and only its manifest is written.
- */
-function exportWaves(cacheTo) {
-    const waves = [];
-    const seen = new Map();
-    for (const entry of cacheTo) {
-        const attrs = (0,measure/* cacheEntryAttributes */._H)(entry);
-        const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
-        const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
-        const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
-        if (repository !== '')
-            seen.set(repository, wave);
-        (waves[wave] ??= []).push(entry);
-    }
-    return waves.filter((w) => w !== undefined);
-}
-/** The export invocations under one watchdog (`cache-export-timeout`; 0 for none). */
-async function runCacheExport(exec, buildx, s, timeoutMs) {
-    const started = Date.now();
-    let metadata = null;
-    for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
-        const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
-        const left = timeoutMs - (Date.now() - started);
-        const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
-            stream: true,
-            env: s.env,
-            cwd: s.cwd,
-            timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
-        });
-        // The first invocation's metadata names the cache manifest every later one reuses.
-        metadata ??= parseMetadata(readIfExists(input.metadataFile) || '{}');
-        const ms = Date.now() - started;
-        if (run.timedOut) {
-            return {
-                status: 'failed',
-                reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
-                metadata,
-                ms,
-            };
-        }
-        if (run.exitCode !== 0)
-            return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
-    }
-    return { status: 'ok', reason: '', metadata: metadata ?? parseMetadata('{}'), ms: Date.now() - started };
-}
-/**
- * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
- * first); the why is what users need. A store this builder's BuildKit lacks gets the way out: the
- * BuildKit inside dockerd (the `docker` driver) has no s3 or azblob exporter.
- */
-function exportError(stderr) {
-    const why = text_lastLine(stderr)
-        .replace(/^ERROR:\s*/, '')
-        .replace(/^failed to build:\s*/, '')
-        .replace(/^failed to solve:\s*/, '');
-    const store = missingStore(why);
-    if (store === undefined)
-        return why;
-    return `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
-}
-
-;// CONCATENATED MODULE: ./src/git/history.ts
-/**
- * How far each successive `git fetch --deepen=<n>` reaches. `--deepen` is relative to the current
- * shallow boundary, so after k steps the checkout holds the sum of the first k numbers of commits
- * more (about 31 000 after all six). Steps past the table's end repeat its last number.
- */
-const DEEPEN_STEPS = [10, 50, 200, 1000, 5000, 25000];
-const LOCAL_TIMEOUT_MS = 30_000;
-const DEFAULT_FETCH_TIMEOUT_MS = 120_000;
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-/** An error's message; errors are read by shape, since they may come from another realm. */
-function messageOf(error) {
-    const message = error?.message;
-    return typeof message === 'string' ? message : String(error);
-}
-/**
- * `git fetch` as the planner runs it: no tags, no submodules, and no automatic maintenance or gc
- * afterwards (a process per fetch that the plan would wait for, in the user's checkout).
- */
-function fetchArgs(...rest) {
-    return [
-        '-c',
-        'maintenance.auto=false',
-        '-c',
-        'gc.auto=0',
-        'fetch',
-        '--no-tags',
-        '--no-recurse-submodules',
-        ...rest,
-    ];
-}
-function makeGit(exec, ctx) {
-    const env = { ...(ctx.env ?? process.env), GIT_TERMINAL_PROMPT: '0' };
-    return (args, timeoutMs = LOCAL_TIMEOUT_MS) => exec('git', args, { cwd: ctx.cwd, env, timeoutMs });
-}
-/** Removes `user:password@` from URLs that git may print in its messages (e.g. a remote's URL). */
-function redactUrlCredentials(text) {
-    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1***@');
-}
-/** The gist of a failed git command, for a reason: its last non-empty stderr lines, without secrets. */
-function describeFailure(result) {
-    if (result.timedOut)
-        return 'timed out';
-    if (result.exitCode === 127)
-        return 'git is not installed (or not on PATH)';
-    const lines = result.stderr
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('hint:'));
-    const text = lines.slice(-2).join(' ') || `exit code ${result.exitCode}`;
-    const redacted = redactUrlCredentials(text);
-    return redacted.length > 300 ? `${redacted.slice(0, 297)}...` : redacted;
-}
-/**
- * Why `value` cannot be handed to git as a revision or remote name, or undefined if it can. Git
- * reads an argument that starts with `-` as an option, so such names are refused (no branch,
- * remote or revision git accepts can start with `-` anyway).
- */
-function argumentProblem(what, value) {
-    if (value === '')
-        return `${what} is empty`;
-    if (value.startsWith('-'))
-        return `${what} ${JSON.stringify(value)} starts with "-"`;
-    // eslint-disable-next-line no-control-regex
-    if (/[\x00-\x1f\x7f]/.test(value))
-        return `${what} ${JSON.stringify(value)} contains control characters`;
-    return undefined;
-}
-/**
- * Why `name` is not a valid branch name by git's rules (git-check-ref-format), or undefined. The
- * name becomes part of a refspec, so `:` and the other characters git forbids must not pass.
- */
-function branchNameProblem(name) {
-    const quoted = JSON.stringify(name);
-    const basic = argumentProblem('branch name', name);
-    if (basic)
-        return basic;
-    if (/[ ~^:?*[\\]/.test(name))
-        return `branch name ${quoted} contains a character git does not allow`;
-    if (name.includes('..') || name.includes('@{') || name === '@')
-        return `branch name ${quoted} is not valid`;
-    if (name.endsWith('.') || name.endsWith('/') || name.startsWith('/') || name.includes('//')) {
-        return `branch name ${quoted} is not valid`;
-    }
-    if (name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'))) {
-        return `branch name ${quoted} is not valid`;
-    }
-    return undefined;
-}
-async function resolveCommit(git, rev) {
-    const result = await git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-    const sha = result.stdout.trim();
-    return result.exitCode === 0 && SHA.test(sha) ? sha : undefined;
-}
-/** true/false, or a reason when this is not a usable git checkout. */
-async function isShallow(git) {
-    const result = await git(['rev-parse', '--is-shallow-repository']);
-    if (result.exitCode !== 0)
-        return `not a git checkout: ${describeFailure(result)}`;
-    return result.stdout.trim() === 'true';
-}
-async function remoteProblem(git, remote) {
-    const result = await git(['remote', 'get-url', remote]);
-    return result.exitCode === 0 ? undefined : `remote ${JSON.stringify(remote)} is not configured`;
-}
-/**
- * The merge-base of `head` and `base` in a checkout that may be shallow and may lack the base
- * branch (a CI checkout usually is `--depth=1` of one branch):
- *
- * 1. if `base` is not in the checkout, its branch is fetched from the remote
- *    (`--depth=1` in a shallow checkout; a full one stays full);
- * 2. `git merge-base head base`; while that finds nothing and the checkout is shallow, the history
- *    is deepened (`git fetch --deepen=<n>`, n from {@link DEEPEN_STEPS}; deepening moves every
- *    shallow boundary, the head's included) up to `maxDeepenSteps` times;
- * 3. a checkout that is complete and still has no merge-base holds unrelated histories.
- *
- * Every name goes to git as a single argument (no shell); never throws for git failures.
- */
-async function findMergeBase(exec, options) {
-    const head = options.head ?? 'HEAD';
-    const remote = options.remote ?? 'origin';
-    const base = options.base;
-    const maxSteps = Math.max(0, Math.floor(options.maxDeepenSteps ?? 6));
-    const fetchTimeout = options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
-    const problem = argumentProblem('head', head) ?? argumentProblem('base', base) ?? argumentProblem('remote', remote);
-    if (problem)
-        return { sha: null, reason: problem };
-    try {
-        const git = makeGit(exec, options);
-        const shallow = await isShallow(git);
-        if (typeof shallow === 'string')
-            return { sha: null, reason: shallow };
-        const headSha = await resolveCommit(git, head);
-        if (!headSha)
-            return { sha: null, reason: `head ${JSON.stringify(head)} is not a commit in the checkout` };
-        // The remote branch behind `base`, when it names one: `origin/main` or `main`.
-        const prefix = `${remote}/`;
-        const branch = base.startsWith(prefix) ? base.slice(prefix.length) : base;
-        const trackingRef = `refs/remotes/${remote}/${branch}`;
-        const refspec = `+refs/heads/${branch}:${trackingRef}`;
-        const branchOk = branchNameProblem(branch) === undefined && branchNameProblem(remote) === undefined;
-        let baseSha = (await resolveCommit(git, base)) ?? (branchOk ? await resolveCommit(git, trackingRef) : undefined);
-        if (!baseSha) {
-            const badName = branchNameProblem(branch) ?? branchNameProblem(remote);
-            if (badName)
-                return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout; ${badName}` };
-            const noRemote = await remoteProblem(git, remote);
-            if (noRemote)
-                return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout and ${noRemote}` };
-            const depth = shallow ? ['--depth=1'] : [];
-            const fetched = await git(fetchArgs(...depth, remote, refspec), fetchTimeout);
-            if (fetched.exitCode !== 0) {
-                return {
-                    sha: null,
-                    reason: `could not fetch branch ${JSON.stringify(branch)} from ${JSON.stringify(remote)}: ${describeFailure(fetched)}`,
-                };
-            }
-            baseSha = await resolveCommit(git, trackingRef);
-            if (!baseSha)
-                return { sha: null, reason: `branch ${JSON.stringify(branch)} was fetched but does not resolve` };
-        }
-        let deepened = 0;
-        let reach = 0;
-        for (;;) {
-            const result = await git(['merge-base', headSha, baseSha]);
-            const sha = result.stdout.trim();
-            if (result.exitCode === 0 && SHA.test(sha))
-                return { sha };
-            if (result.exitCode !== 1)
-                return { sha: null, reason: `git merge-base failed: ${describeFailure(result)}` };
-            const stillShallow = await isShallow(git);
-            if (typeof stillShallow === 'string')
-                return { sha: null, reason: stillShallow };
-            if (!stillShallow) {
-                return {
-                    sha: null,
-                    reason: `${JSON.stringify(head)} and ${JSON.stringify(base)} have no common ancestor (unrelated histories)`,
-                };
-            }
-            if (deepened >= maxSteps) {
-                const tried = deepened === 0
-                    ? 'and deepening is disabled'
-                    : `after deepening it ${deepened} time${deepened === 1 ? '' : 's'} (by ${reach} commits)`;
-                return {
-                    sha: null,
-                    reason: `no merge-base of ${JSON.stringify(head)} and ${JSON.stringify(base)} in the shallow checkout ${tried}`,
-                };
-            }
-            if (deepened === 0) {
-                const noRemote = await remoteProblem(git, remote);
-                if (noRemote)
-                    return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
-            }
-            const n = DEEPEN_STEPS[Math.min(deepened, DEEPEN_STEPS.length - 1)];
-            // Name the base branch when it is the remote's, so it is deepened (and kept) too; the
-            // deepening itself applies to every shallow boundary of the checkout.
-            const refs = branchOk && (await resolveCommit(git, trackingRef)) === baseSha ? [refspec] : [];
-            const fetched = await git(fetchArgs(`--deepen=${n}`, remote, ...refs), fetchTimeout);
-            if (fetched.exitCode !== 0) {
-                return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
-            }
-            deepened += 1;
-            reach += n;
-        }
-    }
-    catch (error) {
-        return {
-            sha: null,
-            reason: `merge-base lookup failed: ${messageOf(error)}`,
-        };
-    }
-}
-/**
- * The first parent of `rev` (`rev^1`). A shallow checkout has no parents at its boundary (a
- * `--depth=1` checkout has none at all), so there the history is deepened by one first (fetching
- * the commit itself by sha, or else the remote's configured refspec). A root commit has no parent:
- * that is a reason, not an error. Never throws for git failures.
- */
-async function parentCommit(exec, options) {
-    const rev = options.rev ?? 'HEAD';
-    const remote = options.remote ?? 'origin';
-    const fetchTimeout = options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
-    const problem = argumentProblem('rev', rev) ?? argumentProblem('remote', remote);
-    if (problem)
-        return { sha: null, reason: problem };
-    try {
-        const git = makeGit(exec, options);
-        const shallow = await isShallow(git);
-        if (typeof shallow === 'string')
-            return { sha: null, reason: shallow };
-        const sha = await resolveCommit(git, rev);
-        if (!sha)
-            return { sha: null, reason: `${JSON.stringify(rev)} is not a commit in the checkout` };
-        const parent = await resolveCommit(git, `${sha}^1`);
-        if (parent)
-            return { sha: parent };
-        if (!shallow)
-            return { sha: null, reason: `${JSON.stringify(rev)} (${sha}) is a root commit: it has no parent` };
-        const noRemote = await remoteProblem(git, remote);
-        if (noRemote)
-            return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
-        const deepen = fetchArgs('--deepen=1', remote);
-        let fetched = await git([...deepen, sha], fetchTimeout);
-        // A server that refuses wants by sha: deepen through the remote's configured refspec instead.
-        if (fetched.exitCode !== 0)
-            fetched = await git(deepen, fetchTimeout);
-        if (fetched.exitCode !== 0) {
-            return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
-        }
-        const deepenedParent = await resolveCommit(git, `${sha}^1`);
-        if (deepenedParent)
-            return { sha: deepenedParent };
-        return {
-            sha: null,
-            reason: `${JSON.stringify(rev)} (${sha}) has no parent, even after deepening the checkout`,
-        };
-    }
-    catch (error) {
-        return {
-            sha: null,
-            reason: `parent lookup failed: ${messageOf(error)}`,
-        };
-    }
-}
-/** `rev`'s tree and parents from its object: undefined when the checkout does not have it. */
-async function commitInfo(exec, options) {
-    const rev = options.rev ?? 'HEAD';
-    if (argumentProblem('rev', rev))
-        return undefined;
-    try {
-        return await readCommit(makeGit(exec, options), rev);
-    }
-    catch {
-        return undefined;
-    }
-}
-async function readCommit(git, rev) {
-    const result = await git(['cat-file', 'commit', rev]);
-    if (result.exitCode !== 0)
-        return undefined;
-    const header = result.stdout.split('\n\n')[0].split('\n');
-    const field = (name) => header.filter((l) => l.startsWith(`${name} `)).map((l) => l.slice(name.length + 1));
-    const tree = field('tree')[0];
-    return tree ? { tree, parents: field('parent') } : undefined;
-}
-/**
- * `rev` and commit `other` side by side: trees and parents, read from the commit objects, so the
- * answer holds in a shallow checkout. The checkout may lack `other`: it is fetched by sha (one
- * commit deep in a shallow checkout; objects `rev` already has are not sent again). A pull
- * request's merge commit and its head tell whether the head already contains the base (same tree)
- * and whether the head just merged the base (its second parent is the merge commit's first).
- * Never throws: anything git cannot tell is a reason.
- */
-async function compareCommits(exec, options) {
-    const rev = options.rev ?? 'HEAD';
-    const remote = options.remote ?? 'origin';
-    const problem = argumentProblem('rev', rev) ?? argumentProblem('remote', remote);
-    if (problem)
-        return problem;
-    if (!SHA.test(options.other))
-        return `${JSON.stringify(options.other)} is not a commit sha`;
-    try {
-        const git = makeGit(exec, options);
-        const mine = await readCommit(git, rev);
-        if (!mine)
-            return `${JSON.stringify(rev)} is not a commit in the checkout`;
-        let theirs = await readCommit(git, options.other);
-        if (!theirs) {
-            const shallow = await isShallow(git);
-            if (typeof shallow === 'string')
-                return shallow;
-            const depth = shallow ? ['--depth=1'] : [];
-            const fetched = await git(fetchArgs(...depth, remote, options.other), options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS);
-            if (fetched.exitCode !== 0)
-                return `could not fetch ${options.other}: ${describeFailure(fetched)}`;
-            theirs = await readCommit(git, options.other);
-            if (!theirs)
-                return `${options.other} was fetched but does not resolve`;
-        }
-        return { rev: mine, other: theirs };
-    }
-    catch (error) {
-        return `commit comparison failed: ${messageOf(error)}`;
-    }
-}
-
-// EXTERNAL MODULE: ./src/net/http.ts
-var http = __nccwpck_require__(9663);
-;// CONCATENATED MODULE: ./src/github/compare.ts
-
-const compare_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-const NAME = /^[A-Za-z0-9_.-]+$/;
-/**
- * One side of `BASE...HEAD` as a URL path piece. Branch names may contain `/`, which the compare
- * endpoint takes literally (its `basehead` parameter spans path segments: `main...feature/x`),
- * so each `/`-separated segment is percent-encoded on its own and the slashes are kept; so is the
- * `:` of a fork's `owner:branch`. Everything else that is not unreserved (`#`, `?`, `%`, `;`,
- * spaces, non-ASCII, ...) is encoded. Segments `.`/`..` and empty ones (which URL parsers would
- * fold away) and a `..` anywhere (which would make `BASE...HEAD` ambiguous, and which no git ref
- * contains) are refused.
- */
-function encodeRef(what, ref) {
-    // eslint-disable-next-line no-control-regex
-    if (ref === '' || ref.includes('..') || /[\x00-\x1f\x7f]/.test(ref)) {
-        throw new Error(`${what} ${JSON.stringify(ref)} is not a valid ref`);
-    }
-    const segments = ref.split('/');
-    if (segments.some((s) => s === '' || s === '.'))
-        throw new Error(`${what} ${JSON.stringify(ref)} is not a valid ref`);
-    return segments.map((s) => encodeURIComponent(s).replace(/%3A/gi, ':')).join('/');
-}
-/**
- * The compare URL: `{apiUrl}/repos/{owner}/{repo}/compare/{base}...{head}?per_page=1` (one commit
- * per page keeps the response small: only `merge_base_commit` is read). Throws on input that
- * cannot form one; {@link mergeBaseFromApi} turns that into a reason.
- */
-function compareUrl(apiUrl, repository, base, head) {
-    let root;
-    try {
-        root = new URL(apiUrl);
-    }
-    catch {
-        throw new Error(`the API URL ${JSON.stringify(apiUrl)} is not a URL`);
-    }
-    if (root.protocol !== 'https:' && root.protocol !== 'http:') {
-        throw new Error(`the API URL ${JSON.stringify(apiUrl)} is not http(s)`);
-    }
-    const parts = repository.split('/');
-    if (parts.length !== 2 || parts.some((p) => !NAME.test(p) || p === '.' || p === '..')) {
-        throw new Error(`the repository ${JSON.stringify(repository)} is not owner/name`);
-    }
-    const [owner, repo] = parts.map(encodeURIComponent);
-    const prefix = `${root.origin}${root.pathname.replace(/\/+$/, '')}`;
-    return `${prefix}/repos/${owner}/${repo}/compare/${encodeRef('base', base)}...${encodeRef('head', head)}?per_page=1`;
-}
-/** A short, single-line, printable excerpt of text from the server. */
-function excerpt(text, max = 200) {
-    // eslint-disable-next-line no-control-regex
-    const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 3)}...` : line;
-}
-function apiMessage(body) {
-    try {
-        const parsed = JSON.parse(body);
-        if (parsed &&
-            typeof parsed === 'object' &&
-            typeof parsed.message === 'string') {
-            return excerpt(parsed.message);
-        }
-    }
-    catch {
-        // not JSON: fall through to the raw text
-    }
-    return excerpt(body, 120);
-}
-function describeStatus(response, body, options) {
-    const status = response.status;
-    const message = apiMessage(body);
-    const said = message ? ` (${message})` : '';
-    const remaining = response.headers.get('x-ratelimit-remaining');
-    const reset = Number(response.headers.get('x-ratelimit-reset'));
-    const retryAfter = response.headers.get('retry-after');
-    if ((status === 403 || status === 429) && remaining === '0') {
-        const when = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
-        return `GitHub API rate limit exhausted${when} (HTTP ${status})`;
-    }
-    if (status === 429 || (status === 403 && (retryAfter !== null || /secondary rate limit/i.test(message)))) {
-        const wait = retryAfter !== null ? `, retry after ${excerpt(retryAfter, 20)}s` : '';
-        return `GitHub API secondary rate limit (HTTP ${status}${wait})${said}`;
-    }
-    if (status === 401)
-        return `GitHub API rejected the token (HTTP 401)${said}`;
-    if (status === 403)
-        return `GitHub API refused the comparison (HTTP 403)${said}`;
-    if (status === 404) {
-        return `GitHub API found no comparison of ${options.base}...${options.head} in ${options.repository} (HTTP 404)${said}`;
-    }
-    if (status >= 500)
-        return `GitHub API server error (HTTP ${status})${said}`;
-    return `GitHub API answered HTTP ${status}${said}`;
-}
-/** Errors may come from another realm (`instanceof Error` fails there), so they are read by shape. */
-function asErrorLike(value) {
-    return typeof value === 'object' && value !== null ? value : { message: String(value) };
-}
-function describeError(error, host, timeoutMs) {
-    const e = asErrorLike(error);
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-        return `GitHub API request to ${host} timed out after ${timeoutMs} ms`;
-    }
-    // fetch reports network failures as "fetch failed" with the system error as the cause.
-    const cause = asErrorLike(e.cause ?? {});
-    const detail = [cause.code, e.code, cause.message, e.message].find((d) => typeof d === 'string' && d !== '');
-    return `GitHub API request to ${host} failed: ${excerpt(String(detail ?? error))}`;
-}
-/**
- * The merge-base of `base` and `head` from GitHub's compare endpoint
- * (`GET /repos/{owner}/{repo}/compare/{base}...{head}`, field `merge_base_commit.sha`): the
- * fallback when the checkout cannot tell. Never throws: bad input, HTTP errors (401, 403, 404, rate
- * limits), network failures, timeouts and unexpected payloads become reasons, and the token never
- * appears in one.
- */
-async function mergeBaseFromApi(options) {
-    const token = options.token ?? '';
-    const redact = (reason) => (token.length > 0 ? reason.split(token).join('***') : reason);
-    const fail = (reason) => ({ sha: null, reason: redact(reason) });
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
-    let url;
-    try {
-        url = compareUrl(options.apiUrl, options.repository, options.base, options.head);
-    }
-    catch (error) {
-        return fail(`cannot ask the GitHub API: ${String(asErrorLike(error).message)}`);
-    }
-    const host = new URL(url).host;
-    const headers = {
-        Accept: 'application/vnd.github+json',
-        'X-GitHub-Api-Version': '2022-11-28',
-        'User-Agent': 'buildkit-cache-action',
-    };
-    if (token)
-        headers.Authorization = `Bearer ${token}`;
-    try {
-        const signal = AbortSignal.timeout(timeoutMs);
-        const response = await fetchImpl(url, { method: 'GET', headers, signal, redirect: 'follow' });
-        const body = await response.text();
-        if (!response.ok)
-            return fail(describeStatus(response, body, options));
-        let parsed;
-        try {
-            parsed = JSON.parse(body);
-        }
-        catch {
-            return fail(`GitHub API answered with something that is not JSON: ${excerpt(body, 80)}`);
-        }
-        const mergeBase = parsed?.merge_base_commit;
-        const sha = mergeBase?.sha;
-        if (typeof sha !== 'string' || !compare_SHA.test(sha)) {
-            return fail('GitHub API compare response has no merge_base_commit.sha');
-        }
-        return { sha };
-    }
-    catch (error) {
-        return fail(describeError(error, host, timeoutMs));
-    }
-}
-
-// EXTERNAL MODULE: ./src/plan/plan.ts + 1 modules
-var plan_plan = __nccwpck_require__(5312);
-// EXTERNAL MODULE: ./src/plan/rules.ts
-var rules = __nccwpck_require__(1324);
-// EXTERNAL MODULE: ./src/lib/docker-config.ts
-var docker_config = __nccwpck_require__(6146);
-;// CONCATENATED MODULE: ./src/github/runtime-token.ts
-/**
- * Decodes the token's payload without verifying it (only GitHub can) to show the user which
- * ref scopes the run may read and write. Never returns or logs the token itself.
- */
-function cacheScopesFromToken(token) {
-    const parts = token.split('.');
-    if (parts.length < 2)
-        return null;
-    try {
-        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        if (typeof payload.ac !== 'string')
-            return null;
-        const ac = JSON.parse(payload.ac);
-        if (!Array.isArray(ac))
-            return null;
-        return ac
-            .filter((e) => typeof e.Scope === 'string' && typeof e.Permission === 'number')
-            .map((e) => ({
-            scope: e.Scope,
-            read: (e.Permission & 1) !== 0,
-            write: (e.Permission & 2) !== 0,
-        }));
-    }
-    catch {
-        return null;
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/stores/github-cache/keys.ts
-var github_cache_keys = __nccwpck_require__(9899);
-;// CONCATENATED MODULE: ./src/stores/github-cache/lookup.ts
-
-
-
-/**
- * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
- * importer asks at import: its client (go-actions-cache) looks an index up with
- * GetCacheEntryDownloadURL (cache service v2) or `GET _apis/artifactcache/cache` (v1, GHES and
- * older runners), under one constant version. GitHub's scope rules then answer exactly what the
- * import will see. Neither BuildKit nor `@actions/cache` lists entries, and GitHub guarantees a
- * job's token no listing call, so none is made.
- */
-/** go-actions-cache's version: one constant hash for every key, not one per key. */
-const GHA_CACHE_VERSION = (0,external_node_crypto_.createHash)('sha256').update('|go-actionscache-1.0').digest('hex');
-/**
- * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
- * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
- */
-function ghaServiceFrom(env) {
-    const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
-    if (v2 && env.ACTIONS_RESULTS_URL)
-        return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
-    if (!v2 && env.ACTIONS_CACHE_URL)
-        return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
-    return null;
-}
-/**
- * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
- * fails: a name whose request fails stays unknown, with the reason.
- */
-async function lookUpGhaCaches(o) {
-    const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
-    const fetchImpl = o.fetchImpl ?? http/* httpFetch */.tX;
-    const reasons = [];
-    const found = new Map();
-    await Promise.all(o.names.map(async (name) => {
-        const keys = (0,github_cache_keys/* indexKeys */.nI)(name, o.tokenScopes);
-        try {
-            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
-            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
-            // A key of another name that shares the prefix says nothing about this one.
-            found.set(name, matched === null ? false : (0,github_cache_keys/* isIndexOf */.G3)(matched, name) ? true : undefined);
-        }
-        catch (e) {
-            found.set(name, undefined);
-            const timedOut = signal.aborted || e?.name === 'TimeoutError';
-            reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : (0,http/* failureText */.kY)(e));
-        }
-    }));
-    return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
-}
-class LookupRefused extends Error {
-}
-/** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
-async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
-    const res = await fetchImpl(`${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ key: keys[0], restore_keys: keys, version: GHA_CACHE_VERSION }),
-        signal,
-    });
-    if (!res.ok)
-        throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
-    const body = (await res.json());
-    return body.ok === true ? String(body.matched_key ?? '') : null;
-}
-/** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
-async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
-    const query = new URLSearchParams({ keys: keys.join(','), version: GHA_CACHE_VERSION });
-    const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
-        signal,
-    });
-    if (res.status === 204)
-        return null;
-    if (!res.ok)
-        throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
-    const text = await res.text();
-    if (text.trim() === '')
-        return null;
-    const body = JSON.parse(text);
-    return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
-}
-
-// EXTERNAL MODULE: ./src/stores/registry/tags.ts
-var registry_tags = __nccwpck_require__(4535);
-// EXTERNAL MODULE: ./src/plan/names.ts
-var names = __nccwpck_require__(2471);
-;// CONCATENATED MODULE: ./src/plan/narrow.ts
-/**
- * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
- * of steps but differ deeper, may follow the one that lacks a step and run it again although
- * another source holds it (bench/README.md, cause 1; bench/repro-multi-import.sh). So:
- *
- * - a source known to be missing is not passed (it would only be a failed lookup);
- * - a cache written from this very commit (or these very files) and leg is an exact match: it is
- *   read alone;
- * - else the first source the rules mark as best alone that exists: usually the run's own ref
- *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
- *   dependencies since then costs those layers once, where two overlapping sources would cost this
- *   ref's own layers on about every other run;
- * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
- *   serve a leg that has nothing yet;
- * - when the check failed and nothing is known, see {@link unknownRule}.
- *
- * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
- */
-function narrowSources(p, exists, 
-/** The backend's existence check failed (not merely: this backend has none). */
-checkFailed = false) {
-    const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
-    const raw = p.cacheFrom.filter((e) => !computed.has(e));
-    const state = (r) => (r.entry === '' ? undefined : exists(r.entry));
-    const found = (r) => state(r) === true;
-    const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
-    const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
-    // The first rule that applies decides which candidates stay; the others are left out.
-    const exact = candidates.find((r) => r.exact && found(r));
-    const alone = candidates.find((r) => r.alone && found(r));
-    const rule = exact
-        ? {
-            keep: (r) => r.entry === exact.entry,
-            why: `${exact.ref} ${exact.exact}: it is read alone`,
-        }
-        : alone
-            ? {
-                keep: (r) => r.entry === alone.entry,
-                why: `${alone.ref} ${alone.alone}: it is read alone`,
-            }
-            : candidates.some((r) => r.origin === 'own' && found(r))
-                ? {
-                    keep: (r) => r.origin === 'own',
-                    why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
-                }
-                : checkFailed && p.reads.every((r) => state(r) === undefined)
-                    ? unknownRule(candidates)
-                    : null;
-    const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
-    const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
-    return {
-        ...p,
-        notes: left.size > 0 ? [...p.notes, `${rule.why} (more sources only make BuildKit miss at random)`] : p.notes,
-        reads: p.reads.map((r) => left.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${rule.why}` } : r),
-        cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
-        missing: [...(p.missing ?? []), ...missing],
-    };
-}
-/**
- * When no check answered (existence unknown for every source), passing them all is the known-bad
- * case. Instead: the source this trigger makes most likely, i.e. the first of this leg's reads the
- * rules mark as read alone (the run's own ref, which every run after its first has written; the
- * first read when none is), plus the default branch, which nearly every repository has written;
- * a matrix leg also reads the default branch's plain build, whose shared stages serve a leg that
- * has no cache yet. A first run then still starts from the default branch; a later one reads its
- * own ref with one or two overlapping sources instead of every planned one.
- */
-function unknownRule(candidates) {
-    const own = candidates.filter((r) => r.origin === 'own');
-    const likely = own.find((r) => r.alone) ?? own[0];
-    if (!likely)
-        return null;
-    const trunks = candidates.filter((r) => r.defaultBranch && r.entry !== likely.entry);
-    const keep = new Set([likely.entry, ...trunks.map((r) => r.entry)]);
-    const read = trunks.length > 0
-        ? `${likely.ref} and the default branch (${trunks.map((r) => r.ref).join(', ')}) are read`
-        : `${likely.ref} is read`;
-    return { keep: (r) => keep.has(r.entry), why: `which caches exist is unknown: only ${read}` };
-}
-/** The tag of a registry entry (`type=registry,ref=<repository>:<tag>`), if it names one. */
-function registryTagOf(entry) {
-    if (!entry.startsWith('type=registry,'))
-        return undefined;
-    const ref = /(?:^|,)ref=([^,]+)/.exec(entry)?.[1] ?? '';
-    return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(ref.lastIndexOf(':') + 1) : undefined;
-}
-/** The cache name of a gha entry (its `scope` attribute). */
-function ghaNameOf(entry) {
-    return /^type=gha,(?:.*,)?scope=([^,]+)/.exec(entry)?.[1];
-}
-/** A registry entry exists when its tag is among the repository's tags (listed once per run). */
-function registryExistence(tags) {
-    if (tags === null)
-        return () => undefined;
-    const have = new Set(tags);
-    return (entry) => {
-        const tag = registryTagOf(entry);
-        return tag === undefined ? undefined : have.has(tag);
-    };
-}
-/**
- * A registry entry exists when the registry has its tag's manifest: the answers to HEAD requests
- * per tag, for a registry that does not list tags. A tag not asked about, or whose request
- * failed, stays unknown.
- */
-function manifestExistence(found) {
-    return (entry) => {
-        const tag = registryTagOf(entry);
-        return tag === undefined ? undefined : found.get(tag);
-    };
-}
-/**
- * A gha entry exists as BuildKit's import will find it: the service's answer to the lookup
- * BuildKit itself makes, per cache name (see src/stores/github-cache/lookup.ts). A name whose lookup
- * failed, or that was not looked up, stays unknown.
- */
-function ghaExistence(found) {
-    return (entry) => {
-        const name = ghaNameOf(entry);
-        return name === undefined ? undefined : found.get(name);
-    };
-}
-/** A local cache folder exists when BuildKit wrote its index there. */
-function localExistence(fileExists) {
-    return (entry) => {
-        const src = /(?:^|,)src=([^,]+)/.exec(entry)?.[1];
-        if (!entry.startsWith('type=local') || src === undefined)
-            return undefined;
-        return fileExists(`${src.replace(/\/+$/, '')}/index.json`);
-    };
-}
-
-;// CONCATENATED MODULE: ./src/facts/probe.ts
-/**
- * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
- * the answers still on their way. Resolves with the first failure's reason, if any.
- */
-class OnePerKey {
-    lookUp;
-    found = new Map();
-    asked = new Set();
-    pending = [];
-    reason;
-    constructor(lookUp) {
-        this.lookUp = lookUp;
-    }
-    async ask(keys) {
-        const fresh = [...new Set(keys)].filter((k) => k !== undefined && k !== '' && !this.asked.has(k));
-        for (const k of fresh)
-            this.asked.add(k);
-        if (fresh.length > 0) {
-            this.pending.push(this.lookUp(fresh).then((answer) => {
-                for (const [k, v] of answer.found)
-                    this.found.set(k, v);
-                this.reason ??= answer.reason;
-            }));
-        }
-        await Promise.all(this.pending);
-        return this.reason;
-    }
-}
-/** A lookup for stores asked one key at a time (s3, azblob): every key at once. */
-function eachAtOnce(check) {
-    return async (keys) => {
-        const results = await Promise.all(keys.map(check));
-        const failed = results.find((c) => 'reason' in c);
-        return { found: new Map(keys.map((k, i) => [k, results[i].exists])), reason: failed?.reason };
-    };
-}
-
-;// CONCATENATED MODULE: ./src/facts/existing.ts
-
-
-
-
-
-
-
-/**
- * Existence for a backend asked per entry, once the plan's reads are known: `probe` asks about
- * the entries (each once), then the note says what was asked and the check counts as failed when
- * any lookup could not tell.
- */
-function probedCaches(o) {
-    const found = {
-        exists: o.exists,
-        siblingLegs: [],
-        note: o.note,
-        probe: async (entries) => {
-            const reason = await o.lookups.ask(entries.map(o.keyOf));
-            found.note = o.noteAfter(reason) ?? found.note;
-            if (reason)
-                found.failed = true;
-        },
-    };
-    return found;
-}
-const unknown = () => ({ exists: () => undefined, siblingLegs: [] });
-/** The repository's tags, listed once; a registry that refuses the listing is asked `HEAD` per tag. */
-const registryCaches = async (options, env, _fileExists, exec) => {
-    const image = options.image;
-    if (!image)
-        return unknown();
-    const dir = (0,docker_config/* dockerConfigDir */.k)(env);
-    // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
-    const listed = await (0,registry_tags/* listTags */.cB)({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
-    if (listed.tags !== null) {
-        const legs = options.leg === '' ? [] : (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, options.leg);
-        return {
-            exists: registryExistence(listed.tags),
-            siblingLegs: legs,
-            legs: (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, ''),
-        };
-    }
-    const notListed = `cache tags not listed (${listed.reason})`;
-    if (!listed.refused) {
-        const note = `${notListed}: which caches exist is unknown`;
-        return { exists: () => undefined, siblingLegs: [], note, failed: true };
-    }
-    const heads = new OnePerKey((tags) => (0,registry_tags/* manifestsExist */.Qp)({ image, tags, dockerConfigDir: dir, exec }));
-    return probedCaches({
-        lookups: heads,
-        exists: manifestExistence(heads.found),
-        keyOf: registryTagOf,
-        note: `${notListed}: each planned tag is asked for with HEAD`,
-        noteAfter: (reason) => `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`,
-    });
-};
-/** Each planned cache name's index, looked up as BuildKit's gha importer looks it up. */
-const ghaCaches = async (_options, env) => {
-    const service = ghaServiceFrom(env);
-    const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
-    if (!token || !service)
-        return unknown();
-    const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
-    const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
-    return probedCaches({
-        lookups,
-        exists: ghaExistence(lookups.found),
-        keyOf: ghaNameOf,
-        noteAfter: (reason) => reason && `some gha caches could not be looked up (${reason}): they count as unknown`,
-    });
-};
-/** The folders; folders kept in the GitHub cache are not on disk yet, so they stay unknown. */
-const localCaches = async (options, _env, fileExists) => options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
-/** The request that BuildKit's importer makes first, one per source (stores/s3, stores/azblob). */
-const objectStoreCaches = (load) => async (_options, env) => {
-    const check = await load();
-    const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
-    return probedCaches({
-        lookups,
-        exists: (entry) => lookups.found.get(entry),
-        keyOf: (entry) => entry,
-        noteAfter: (reason) => reason && `cache existence not checked (${reason}): those sources count as unknown`,
-    });
-};
-/** Per backend, how it tells which caches exist; a backend not listed tells nothing. */
-const EXISTENCE = {
-    registry: registryCaches,
-    gha: ghaCaches,
-    local: localCaches,
-    s3: objectStoreCaches(async () => (await __nccwpck_require__.e(/* import() */ 912).then(__nccwpck_require__.bind(__nccwpck_require__, 1912))).s3ManifestExists),
-    azblob: objectStoreCaches(async () => (await __nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 6667))).azblobManifestExists),
-};
-/**
- * Finds out, by the backend's own means and with the requests its importer makes, which caches
- * exist. A check that fails costs nothing but that knowledge (see plan/narrow.ts for what is read
- * then).
- */
-async function findExistingCaches(options, env, fileExists, exec) {
-    return (EXISTENCE[options.backend] ?? unknown)(options, env, fileExists, exec);
-}
-
-;// CONCATENATED MODULE: ./src/facts/facts.ts
-
-
-
-
-
-/**
- * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
- * from GitHub's compare API. Never fails: a commit not found is null with its reason.
- */
-async function gatherFacts(exec, ctx, needed, githubToken, 
-/** HEAD's commit, when the caller already asked git for it. */
-head) {
-    const facts = { mergeBase: null, parent: null };
-    const cwd = ctx.workspace;
-    if (needed.parent && ctx.pushedBefore) {
-        // The push names the head it replaced: no git lookup (or deepening) needed.
-        facts.parent = ctx.pushedBefore;
-    }
-    else if (needed.parent) {
-        const parent = await parentCommit(exec, { cwd, rev: 'HEAD', remote: 'origin' });
-        facts.parent = parent.sha;
-        if (parent.sha === null)
-            facts.parentWhy = parent.reason;
-    }
-    if (needed.mergeBase && ctx.defaultBranch) {
-        const local = await findMergeBase(exec, {
-            cwd,
-            head: 'HEAD',
-            base: `origin/${ctx.defaultBranch}`,
-            remote: 'origin',
-        });
-        if (local.sha !== null) {
-            facts.mergeBase = local.sha;
-            // A push that merged the default branch in names the merge-base as HEAD's second parent.
-            if ((await (head ?? commitInfo(exec, { cwd })))?.parents[1] === local.sha)
-                facts.justMerged = local.sha;
-        }
-        else if (githubToken !== '' && ctx.repository !== '' && ctx.sha !== '') {
-            const remote = await mergeBaseFromApi({
-                apiUrl: ctx.apiUrl,
-                repository: ctx.repository,
-                base: ctx.defaultBranch,
-                head: ctx.sha,
-                token: githubToken,
-            });
-            facts.mergeBase = remote.sha;
-            if (remote.sha === null)
-                facts.mergeBaseWhy = `git: ${local.reason}; GitHub API: ${remote.reason}`;
-        }
-        else {
-            facts.mergeBaseWhy = `git: ${local.reason}; no github-token for the API fallback`;
-        }
-    }
-    const headSha = ctx.pullRequest?.headSha ?? '';
-    if (needed.headCommit && headSha !== '') {
-        const compared = await compareCommits(exec, { cwd, other: headSha, remote: 'origin' });
-        if (typeof compared === 'string') {
-            facts.headWhy = compared;
-        }
-        else {
-            // GitHub's merge commit of a pull request: first parent the base, second the head.
-            const base = compared.rev.parents[0];
-            facts.mergeIsHead = compared.rev.tree === compared.other.tree;
-            if (base !== undefined && compared.other.parents[1] === base)
-                facts.justMerged = base;
-        }
-    }
-    return facts;
-}
-/**
- * The facts and which caches exist, side by side. The caches the plan names without git (its own
- * refs, the default branch) are checked at once; those that need a commit git finds (the
- * merge-base, the parent) once it is found. One exception to running them at once: a branch push
- * whose own cache exists reads that alone (narrow.ts), so its merge-base, which a shallow checkout
- * only yields after fetches, is not looked up, unless the push is a merge (it may have merged its
- * base, which the rules read instead). That push waits for the first check.
- */
-async function planInputs(exec, ctx, options, env, githubToken, fileExists, 
-/** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
-legs = [options.leg]) {
-    const trigger = (0,rules/* classify */.L8)(ctx);
-    const needed = (0,rules/* factsNeeded */.jJ)(trigger);
-    const listing = findExistingCaches(options, env, fileExists, exec);
-    const readsOf = (facts) => legs.flatMap((leg) => (0,plan_plan/* plan */.et)(ctx, facts, { ...options, leg }).reads.map((r) => r.entry));
-    const early = listing.then((e) => e.probe?.(readsOf({ mergeBase: null, parent: null })));
-    // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
-    const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
-    let skipped = '';
-    if (head) {
-        const owns = legs.map((leg) => (0,plan_plan/* plan */.et)(ctx, { mergeBase: null, parent: null }, { ...options, leg }).reads.find((r) => r.alone && r.entry));
-        const existing = await listing;
-        await early;
-        const own = owns[0];
-        if (own && owns.every((o) => o && existing.exists(o.entry) === true)) {
-            const info = await head;
-            if (info && info.parents.length === 1) {
-                needed.mergeBase = false;
-                skipped = `not looked up: ${own.ref} exists and is read alone`;
-            }
-        }
-    }
-    const [facts, existing] = await Promise.all([
-        gatherFacts(exec, ctx, needed, githubToken, head),
-        listing,
-        early,
-    ]);
-    if (skipped)
-        facts.mergeBaseSkipped = skipped;
-    await existing.probe?.(readsOf(facts));
-    return { facts, existing };
-}
-
-;// CONCATENATED MODULE: ./src/runner/outputs.ts
-
-/** Every output the action sets; a test checks this list against action.yml. */
-const OUTPUT_NAMES = [
-    'imageid',
-    'digest',
-    'metadata',
-    'builder',
-    'cache-from',
-    'cache-to',
-    'cached-steps',
-    'total-steps',
-    'cache-hit-ratio',
-    'cache-export',
-    'cache-report',
-    'cache-usage-bytes',
-    'bake-file',
-    'cache-mounts',
-    'cache-mounts-saved',
-];
-function setOutputs(outputs) {
-    for (const name of OUTPUT_NAMES) {
-        const value = outputs[name];
-        if (value !== undefined)
-            commands/* setOutput */.uH(name, value);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/bake/targets.ts
-
-
-
-/**
- * Each bake target is a leg of the scope, named after it: `app`, or with `cache-leg` (a matrix of
- * bake runs) `app-<cache-leg>`, else with the platforms as a build's leg would be (`app-linux-arm64`).
- */
-function bakeLegs(targets, cacheLeg, platforms) {
-    return targets.map((target) => ({
-        target,
-        leg: cacheLeg !== '' ? `${target}-${cacheLeg}` : (0,names/* legOf */.Yk)(target, platforms),
-    }));
-}
-/**
- * The plan of every target, from one set of facts and one listing: the same rules, narrowing and
- * write policy as a build of that leg. Its siblings are the legs named in `cache-read-legs` and
- * those the listing found (registry), as for a matrix leg; the other targets are not read unless
- * found or named, so a target with a cache of its own reads it alone.
- */
-function planBakeTargets(ctx, facts, base, legs, existing) {
-    return legs.map(({ target, leg }) => {
-        const options = {
-            ...base,
-            leg,
-            siblingLegs: [...new Set([...base.siblingLegs, ...(existing.legs ?? [])])],
-        };
-        const p = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
-        if (existing.note)
-            p.notes.push(existing.note);
-        return { target, plan: p };
-    });
-}
-function bakeDefinition(plans) {
-    const target = {};
-    for (const { target: name, plan: p } of plans) {
-        target[name] = { 'cache-from': p.cacheFrom, 'cache-to': p.cacheTo };
-    }
-    return { target };
-}
-
-;// CONCATENATED MODULE: ./src/app/bake.ts
-
-
-
-
-
-
-
-
-/**
- * `bake-targets` on a dry run: plans every target's cache from one git lookup and one listing,
- * and writes the bake file for `docker buildx bake -f docker-bake.hcl -f <bake-file>`.
- */
-async function writeBakeFile(exec, ctx, inputs, env) {
-    const base = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
-    const legs = bakeLegs(inputs.bakeTargets, inputs.cache.leg, inputs.build.platforms);
-    const plans = await commands/* group */.Os('Cache plan (bake)', async () => {
-        const { facts, existing } = await planInputs(exec, ctx, { ...base, leg: legs[0].leg }, env, inputs.githubToken, external_node_fs_.existsSync, legs.map((l) => l.leg));
-        const planned = planBakeTargets(ctx, facts, base, legs, existing);
-        for (const { target, plan } of planned) {
-            commands/* info */.pq(`target ${target} (leg ${plan.namespace}):`);
-            for (const line of (0,plan_plan/* planLines */.HN)(plan))
-                commands/* info */.pq(`  ${line}`);
-        }
-        return planned;
-    });
-    const dir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-bake-'));
-    const file = external_node_path_.join(dir, 'cache.json');
-    external_node_fs_.writeFileSync(file, `${JSON.stringify(bakeDefinition(plans), null, 2)}\n`);
-    commands/* info */.pq(`bake file: ${file}`);
-    setOutputs({
-        'bake-file': file,
-        'cache-from': [...new Set(plans.flatMap((p) => p.plan.cacheFrom))].join('\n'),
-        'cache-to': [...new Set(plans.flatMap((p) => p.plan.cacheTo))].join('\n'),
-        'cache-export': 'skipped',
-    });
-}
-
-;// CONCATENATED MODULE: ./src/buildx/builder.ts
-
-
-
-
-
-class BuilderError extends Error {
-}
-/** A loopback cache service is only reachable from a container builder on the host's network. */
-function needsHostNetwork(env) {
-    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
-    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
-}
-function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
-    const job = (env.GITHUB_JOB ?? '')
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .slice(0, 20);
-    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
-}
-/**
- * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
- * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
- * post can clean up even if creation fails halfway.
- */
-async function setupBuilder(exec, buildx, o) {
-    if (o.builder.builder !== '') {
-        const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
-        if (inspect.exitCode !== 0) {
-            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
-        }
-        return { name: o.builder.builder, created: false };
-    }
-    if (o.builder.driver === 'docker')
-        return { name: 'default', created: false };
-    const name = builderName(o.env);
-    let configFile;
-    if (o.builder.buildkitdConfigInline.trim() !== '') {
-        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
-        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
-    }
-    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
-    o.onCreate(name);
-    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
-    if (created.exitCode !== 0) {
-        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${text_lastLine(created.stderr)}`);
-    }
-    return { name, created: true };
-}
-/** Removes a builder if it still exists; never throws (post must not fail the job). */
-async function removeBuilder(exec, buildx, name) {
-    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
-    if (inspect.exitCode !== 0)
-        return null;
-    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
-    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: ./src/buildx/engine.ts
-
-
-
-/**
- * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
- * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
- * config's `currentContext` says otherwise. Null when only the CLI can tell (tcp, ssh, contexts,
- * Windows pipes).
- */
-function engineSocket(env, configJson, platform = process.platform) {
-    const host = env.DOCKER_HOST ?? '';
-    if (host !== '')
-        return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
-    if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default')
-        return null;
-    let context = '';
-    try {
-        context = String(JSON.parse(configJson ?? '{}').currentContext ?? '');
-    }
-    catch {
-        // Unreadable config: the CLI would ignore it too.
-    }
-    if (context !== '' && context !== 'default')
-        return null;
-    return platform === 'win32' ? null : '/var/run/docker.sock';
-}
-/** `GET /_ping` on a unix socket: the engine's own liveness call. */
-function pingSocket(socketPath, timeoutMs = 10_000) {
-    return new Promise((resolve) => {
-        const req = external_node_http_.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode === 200
-                ? { ok: true }
-                : { ok: false, reason: `${socketPath} answered HTTP ${res.statusCode} to /_ping` }));
-        });
-        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-        req.on('error', (e) => resolve({ ok: false, reason: `cannot connect to ${socketPath}: ${e.code ?? e.message}` }));
-    });
-}
-/**
- * Whether the engine answers. A ping on its socket costs a few milliseconds; `docker version`
- * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
- * endpoints the CLI alone can resolve.
- */
-async function probeEngine(exec, env) {
-    const socket = engineSocket(env, (0,docker_config/* readDockerConfig */.T)(env));
-    if (socket !== null)
-        return pingSocket(socket);
-    const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
-    if (result.exitCode === 0)
-        return { ok: true };
-    const reason = result.stderr.trim() ? text_lastLine(result.stderr) : `docker version exited ${result.exitCode}`;
-    return { ok: false, reason };
-}
 
 ;// CONCATENATED MODULE: ./src/buildx/history.ts
+
 
 
 
@@ -4642,6 +3522,8 @@ async function lastBuildRef(exec, buildx, builder, failed) {
     return first === '' ? null : (first.split('/').pop() ?? null);
 }
 
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __nccwpck_require__(9663);
 ;// CONCATENATED MODULE: ./src/buildx/buildx.ts
 function pluginBuildx(version) {
     return { command: 'docker', argv: (args) => args, version, path: '' };
@@ -4694,6 +3576,16 @@ function extraPluginDirs(configJson) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/buildx/parse/version.ts
+/** Pure parser of what `docker buildx version` prints. */
+/** `github.com/docker/buildx v0.29.1 1a2b3c` or Debian's `… 0.29.1+ds1 0.29.1+ds1-4` → `0.29.1`. */
+function parseBuildxVersion(stdout) {
+    const m = /github\.com\/docker\/buildx\s+v?(\d+\.\d+\.\d+)/.exec(stdout) ?? /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
+    return m ? m[1] : null;
+}
+
+// EXTERNAL MODULE: ./src/stores/github-cache/keys.ts
+var github_cache_keys = __nccwpck_require__(9899);
 ;// CONCATENATED MODULE: ./src/stores/github-cache/worker.ts
 
 
@@ -5016,395 +3908,13 @@ var cleanup_outcome = __nccwpck_require__(4604);
 
 /** A closed pull request's or a deleted branch's caches, deleted; see run.ts. */
 async function cleanUpGoneRef(ctx, inputs, env, trigger, why) {
-    return (await __nccwpck_require__.e(/* import() */ 926).then(__nccwpck_require__.bind(__nccwpck_require__, 926))).cleanUpGoneRef(ctx, inputs, env, trigger, why);
+    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 6403))).cleanUpGoneRef(ctx, inputs, env, trigger, why);
 }
 /** Retention runs on pushes to the default branch only. */
 async function retainCommitCaches(ctx, inputs, env, plan) {
     if (plan.trigger.kind !== 'push-default')
         return null;
-    return (await __nccwpck_require__.e(/* import() */ 926).then(__nccwpck_require__.bind(__nccwpck_require__, 926))).retainCommitCaches(ctx, inputs, env, plan);
-}
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-
-/** Cache exporters default to mode=min; an inline cache can only be min. */
-const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
-const seconds = (ms) => Math.round(ms / 100) / 10;
-const report_didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
-const stageLabel = (s) => [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)';
-function importResults(log) {
-    return log.imports.map((i) => {
-        const took = seconds(i.durationMs);
-        if (!i.error)
-            return { source: i.source, result: 'imported', seconds: took };
-        const notFound = /not found|no such file|404|does not exist/i.test(i.error);
-        return { source: i.source, result: notFound ? 'not-found' : 'failed', error: i.error, seconds: took };
-    });
-}
-/** Per platform and stage, the first step (by its place in the stage) that did work. */
-function firstExecutedSteps(steps) {
-    const seen = new Set();
-    const out = [];
-    for (const s of [...steps].sort((a, b) => a.index - b.index)) {
-        const key = `${s.platform} ${s.stage}`;
-        if (!report_didWork(s) || seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(s);
-    }
-    // Back in build order.
-    return out.sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
-}
-function firstExecuted(steps) {
-    return firstExecutedSteps(steps).map((s) => ({
-        stage: stageLabel(s),
-        step: s.name,
-        instruction: s.instruction,
-        command: s.command,
-    }));
-}
-/** Whether the export happened, from what the plan asked and what the build record shows. */
-function exportOutcome(plan, log, built, skipWhy) {
-    const destinations = plan.cacheTo;
-    const exportMs = log ? log.exports.reduce((sum, e) => sum + e.durationMs, 0) : 0;
-    const outcome = (status, reason, took = 0) => ({
-        status,
-        reason,
-        seconds: took,
-        destinations,
-        manifest: null,
-        sizes: [],
-    });
-    if (destinations.length === 0) {
-        const why = skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
-        return outcome('skipped', why ?? 'no cache destination for this run');
-    }
-    if (skipWhy)
-        return outcome('skipped', skipWhy);
-    if (!built)
-        return outcome('skipped', 'the build did not finish');
-    const failed = log?.exports.find((e) => e.error);
-    if (failed)
-        return outcome('failed', failed.error ?? 'failed', seconds(exportMs));
-    if (log && log.exports.length === 0 && destinations.every((d) => d.startsWith('type=inline'))) {
-        // An inline cache has no export vertex of its own: it is written with the image.
-        return outcome('ok', 'exported inside the image');
-    }
-    return outcome('ok', '', seconds(exportMs));
-}
-/** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
-function normalizeImage(image) {
-    let name = image.replace(/@sha256:[0-9a-f]+$/, '');
-    name = name
-        .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
-        .replace(/^library\//, '');
-    const last = name.slice(name.lastIndexOf('/') + 1);
-    return last.includes(':') ? name : `${name}:latest`;
-}
-/**
- * FROM images whose digest differs between a previous build's materials and this one's. Images
- * only one side has are not changes (a new or removed stage, not a moved tag).
- */
-function changedBaseImages(previous, current) {
-    const images = (list) => list.filter((m) => m.image !== '' && m.digest !== '');
-    const out = [];
-    for (const cur of images(current)) {
-        const name = normalizeImage(cur.image);
-        const prev = images(previous).find((p) => normalizeImage(p.image) === name &&
-            (p.platform === '' || cur.platform === '' || p.platform === cur.platform));
-        if (prev && prev.digest !== cur.digest) {
-            out.push({ image: name, platform: cur.platform, from: prev.digest, to: cur.digest });
-        }
-    }
-    return out;
-}
-/** Names of build args added, removed or changed. Values are compared, never returned. */
-function changedBuildArgs(previous, current) {
-    const before = new Map(previous.map((a) => [a.name, a.value]));
-    const after = new Map(current.map((a) => [a.name, a.value]));
-    const names = new Set([...before.keys(), ...after.keys()]);
-    return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
-}
-const report_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
-const quote = (command) => {
-    const text = command.replace(/`/g, "'").replace(/\s*\r?\n\s*/g, ' ');
-    return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
-};
-/**
- * Likely reasons why steps ran instead of coming from the cache. Each claim is one the record
- * supports; where it cannot tell the causes apart, it says which ones are possible.
- */
-function likelyReasons(input) {
-    const { steps } = input;
-    if (!steps.some(report_didWork))
-        return [];
-    const reasons = [];
-    const add = (kind, detail, s) => reasons.push({ kind, stage: s ? stageLabel(s) : '', step: s ? s.name : '', detail });
-    if (input.noCache) {
-        add('no-cache', 'no-cache is set: BuildKit ran every step without looking at any cache');
-        return reasons;
-    }
-    if (input.reads === 0 && input.imports.length === 0) {
-        add('no-cache-read', 'this run reads no cache: only what the builder itself kept could be reused');
-    }
-    for (const i of input.imports.filter((x) => x.result === 'failed')) {
-        add('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`);
-    }
-    const imported = input.imports.some((i) => i.result === 'imported');
-    if (input.imports.length > 0 && input.imports.every((i) => i.result === 'not-found')) {
-        add('first-build', `no cache was found at ${input.imports.map((i) => i.source).join(', ')}: nothing is cached for this ref ` +
-            'yet (its first build, or the cache expired or was deleted)');
-    }
-    // With no cache at all, every step ran for that one reason: per-stage guesses would be noise.
-    if (!imported && !steps.some((s) => s.status === 'cached'))
-        return reasons;
-    const changes = input.previous?.materials
-        ? changedBaseImages(input.previous.materials, input.materials)
-        : [];
-    const args = input.previous?.buildArgs && input.buildArgs
-        ? changedBuildArgs(input.previous.buildArgs, input.buildArgs)
-        : [];
-    const explained = new Set();
-    const otherwise = `or the cache held no result for it${input.modeMin ? ' (a mode=min cache keeps only the final stage)' : ''}`;
-    for (const f of firstExecutedSteps(steps)) {
-        const from = /--from[= ](\S+)/.exec(f.command)?.[1];
-        const changedInput = steps.find((s) => f.inputs.includes(s.digest) && report_didWork(s) && (s.stage !== f.stage || s.platform !== f.platform));
-        const base = input.bases.find((b) => f.inputs.includes(b.vertex));
-        const elsewhere = f.platform
-            ? steps.find((s) => s.status === 'cached' &&
-                s.platform !== f.platform &&
-                s.stage === f.stage &&
-                s.index === f.index &&
-                s.command === f.command)
-            : undefined;
-        if (changedInput) {
-            add('earlier-stage-changed', `stage ${quote(changedInput.stage || '(unnamed)')} built something new, so ${quote(f.command)} ran`, f);
-        }
-        else if ((f.instruction === 'COPY' || f.instruction === 'ADD') && !from) {
-            add('context-changed', `files that ${quote(f.command)} takes from the build context changed since the cached build`, f);
-        }
-        else if (elsewhere) {
-            add('platform-not-cached', `the cache holds this step for ${elsewhere.platform} but not for ${f.platform}`, f);
-        }
-        else if (base && changes.some((c) => c.image === normalizeImage(base.image))) {
-            const c = changes.find((x) => x.image === normalizeImage(base.image));
-            explained.add(c.image);
-            add('base-image-changed', `base image ${c.image} now resolves to ${report_short(c.to)} (was ${report_short(c.from)}), so every step on it ran`, f);
-        }
-        else if (args.length > 0 && f.instruction === 'RUN') {
-            add('build-args-changed', `build args changed (${args.join(', ')}): a RUN step reruns when an ARG in its stage changed value`, f);
-        }
-        else if (from) {
-            add('step-changed', `${quote(f.command)} ran although its source is cached: the instruction or the copied files changed, ${otherwise}`, f);
-        }
-        else if (base) {
-            add('step-changed', `${quote(f.command)} is the first step after FROM: the instruction, a build arg it uses or the base ` +
-                `image changed, ${otherwise}`, f);
-        }
-        else {
-            add('step-changed', `${quote(f.command)} ran after a cached step: the instruction or what it uses (build args, ENV, ` +
-                `mounted files) changed, ${otherwise}`, f);
-        }
-    }
-    for (const c of changes.filter((x) => !explained.has(x.image))) {
-        add('base-image-changed', `base image ${c.image} now resolves to ${report_short(c.to)} (was ${report_short(c.from)})`);
-    }
-    return reasons;
-}
-/** FROM images of this build: from the record, else the metadata's provenance, else the log. */
-function baseImages(record, metadata, log) {
-    const fromRecord = (record?.materials ?? []).filter((m) => m.image !== '');
-    if (fromRecord.length > 0)
-        return fromRecord;
-    const fromMetadata = (metadata?.materials ?? []).filter((m) => m.image !== '');
-    if (fromMetadata.length > 0)
-        return fromMetadata;
-    const out = [];
-    for (const b of log?.bases ?? []) {
-        if (b.digest === '' || out.some((m) => m.image === b.image && m.digest === b.digest))
-            continue;
-        out.push({ uri: '', image: b.image, platform: b.platform, digest: b.digest });
-    }
-    return out;
-}
-/** The one-line reason of a failed build: the step, its Dockerfile line and BuildKit's message. */
-function failureMessage(error, fallback) {
-    if (!error)
-        return `docker buildx build failed: ${fallback}`;
-    const where = error.file && error.line !== null ? ` (${error.file}:${error.line})` : '';
-    const step = error.step ? ` at ${error.step}` : '';
-    return `build failed${step}${where}: ${error.message || fallback}`.replace(/\s*\r?\n\s*/g, ' ');
-}
-function reportError(record, log) {
-    const failedStep = log?.steps.find((s) => s.status === 'failed');
-    if (record?.error) {
-        const e = record.error;
-        return {
-            step: e.step || failedStep?.name || '',
-            message: e.message,
-            file: e.location?.file ?? '',
-            line: e.location?.line ?? null,
-        };
-    }
-    if (failedStep)
-        return { step: failedStep.name, message: failedStep.error ?? '', file: '', line: null };
-    return null;
-}
-function buildReport(args) {
-    const log = args.log;
-    const record = args.record ?? null;
-    const metadata = args.metadata ?? null;
-    const steps = log?.steps ?? [];
-    const totals = stepTotals(steps);
-    // Sources found missing before the build (a local folder not written yet) are misses too.
-    const imports = [
-        ...(args.plan.missing ?? []).map((source) => ({ source, result: 'not-found', seconds: 0 })),
-        ...(log ? importResults(log) : []),
-    ];
-    const materials = baseImages(record, metadata, log);
-    const exported = args.exportResult;
-    const manifest = exported.manifest ??
-        (exported.status === 'ok' && metadata?.cacheManifest
-            ? { digest: metadata.cacheManifest.digest, size: metadata.cacheManifest.size }
-            : null);
-    return {
-        version: 1,
-        backend: args.backend,
-        trigger: args.plan.trigger.kind,
-        namespace: args.plan.namespace,
-        build: args.build,
-        plan: { reads: args.plan.reads, writes: args.plan.writes, notes: args.plan.notes },
-        tokenScopes: args.tokenScopes,
-        steps: {
-            total: totals.total,
-            cached: totals.cached,
-            executed: totals.executed,
-            notRun: totals.notRun,
-            ratio: Math.round(totals.ratio * 1000) / 1000,
-            executedSeconds: seconds(totals.executedMs),
-            firstExecuted: firstExecuted(steps),
-            list: steps.map((s) => ({
-                stage: s.stage,
-                platform: s.platform,
-                step: s.command,
-                status: s.status,
-                seconds: seconds(s.durationMs),
-                instruction: s.instruction,
-                index: s.index,
-                of: s.total,
-                cached: s.status === 'cached',
-            })),
-        },
-        imports,
-        export: { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes },
-        record: record
-            ? {
-                ref: record.ref,
-                status: record.status,
-                seconds: seconds(record.durationMs),
-                buildkitCachedSteps: record.numCachedSteps,
-                buildkitTotalSteps: record.numTotalSteps,
-            }
-            : null,
-        error: args.build === 'failed' ? reportError(record, log) : null,
-        baseImages: materials.map((m) => ({ image: m.image, platform: m.platform, digest: m.digest })),
-        likelyReasons: args.build === 'not-run' || !log
-            ? []
-            : likelyReasons({
-                steps,
-                bases: log.bases,
-                imports,
-                reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
-                noCache: args.noCache,
-                modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
-                materials,
-                buildArgs: record?.buildArgs,
-                previous: args.previous,
-            }),
-        timings: args.timings ?? null,
-        ...(args.mounts ? { mounts: args.mounts } : {}),
-        ...(args.localCache ? { localCache: args.localCache } : {}),
-        ...(args.cleanup ? { cleanup: args.cleanup } : {}),
-    };
-}
-
-// EXTERNAL MODULE: ./src/lib/format.ts
-var format = __nccwpck_require__(432);
-;// CONCATENATED MODULE: ./src/report/cleanup-summary.ts
-
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
-const code = (text) => `\`${cell(text)}\``;
-/** The job summary's clean-up section: what was deleted and kept and why, and the quota. */
-function renderCleanup(o) {
-    const title = o.kind === 'retention' ? 'Cache retention' : 'BuildKit cache: clean-up';
-    const out = [`${o.kind === 'retention' ? '###' : '##'} ${title}`, '', cell(o.why), ''];
-    const verb = o.dryRun ? 'would delete (dry run)' : 'deleted';
-    if (o.deleted.length === 0)
-        out.push(`Nothing ${o.dryRun ? 'would be ' : ''}deleted.`, '');
-    for (const d of o.deleted)
-        out.push(`- **${verb}** ${code(d.name)}: ${cell(d.why)}`);
-    for (const k of o.kept)
-        out.push(`- **kept** ${code(k.name)}: ${cell(k.why)}`);
-    if (o.deleted.length + o.kept.length > 0)
-        out.push('');
-    for (const n of [...o.notes, ...o.warnings])
-        out.push(`- ${cell(n)}`);
-    if (o.notes.length + o.warnings.length > 0)
-        out.push('');
-    const q = o.quota;
-    if (q) {
-        const pct = Math.round((q.repositoryBytes / q.limitBytes) * 100);
-        out.push(`GitHub cache usage: **${(0,format/* formatBytes */.z)(q.repositoryBytes)}** of ${(0,format/* formatBytes */.z)(q.limitBytes)} (${pct}%); ` +
-            `this scope's index entries ${(0,format/* formatBytes */.z)(q.scopeBytes)} (layer blobs are shared between scopes).`, '');
-        if (q.largest.length > 0) {
-            out.push('| largest entries | ref | size |', '|---|---|---:|');
-            for (const e of q.largest)
-                out.push(`| ${code(e.key)} | ${code(e.ref)} | ${(0,format/* formatBytes */.z)(e.bytes)} |`);
-            out.push('');
-        }
-    }
-    return out.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/app/cleanup-event.ts
-
-
-
-
-
-
-/**
- * A closed pull request's or a deleted branch's run: deletes its caches, builds nothing, and
- * reports as a run that built nothing (`cache-report` with its `cleanup` field, the summary).
- */
-async function runCleanupEvent(ctx, inputs, env, trigger) {
-    if (trigger.kind === 'nothing')
-        return commands/* info */.pq(`cache clean-up: ${trigger.why}`);
-    const outcome = await commands/* group */.Os('Cache clean-up', () => cleanUpGoneRef(ctx, inputs, env, trigger, trigger.why));
-    const why = `clean-up run: ${trigger.why}; nothing is built`;
-    const plan = (0,plan_plan/* nothingBuiltPlan */.Ri)(ctx, (0,plan_plan/* planOptionsFrom */.kR)(inputs), why);
-    const report = buildReport({
-        plan,
-        backend: inputs.cache.backend,
-        log: null,
-        build: 'not-run',
-        tokenScopes: null,
-        exportResult: exportOutcome(plan, null, false, 'clean-up run: nothing is built'),
-        cleanup: outcome,
-    });
-    setOutputs({
-        'cache-from': '',
-        'cache-to': '',
-        'cache-export': 'skipped',
-        'cache-report': JSON.stringify(report),
-        ...(0,cleanup_outcome/* cleanupOutputs */.r)(outcome),
-    });
-    try {
-        await commands/* appendSummary */.fe(renderCleanup(outcome));
-    }
-    catch (e) {
-        commands/* warning */.$e(`could not write the job summary: ${e.message}`);
-    }
+    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 6403))).retainCommitCaches(ctx, inputs, env, plan);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -6878,10 +5388,7 @@ const parse = function(data, opts={}){
 
 
 
-;// CONCATENATED MODULE: ./src/runner/inputs.ts
-
-
-
+;// CONCATENATED MODULE: ./src/runner/inputs/types.ts
 /** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
 class InputError extends Error {
     input;
@@ -6891,12 +5398,17 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
+// What each choice input accepts: the types are read from these lists.
 const CACHE_BACKENDS = ['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none'];
 const DRIVERS = ['docker-container', 'docker', 'remote'];
 const CACHE_MODES = ['max', 'min'];
+const CACHE_WRITES = ['auto', 'always', 'never'];
+
+;// CONCATENATED MODULE: ./src/runner/inputs/fields.ts
+
+
 /** What the cache-mount helpers run: docker.io's busybox, about 2 MB. */
 const DEFAULT_MOUNTS_IMAGE = 'busybox:1.36.1';
-const CACHE_WRITES = ['auto', 'always', 'never'];
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
 function bool(get, name, fallback) {
@@ -7040,6 +5552,12 @@ function validateCacheImage(image) {
     }
     return image;
 }
+
+;// CONCATENATED MODULE: ./src/runner/inputs/read.ts
+
+
+
+
 /** Reads every input from the step's environment: the only place that does. */
 const readInputs = () => parseInputs(commands/* getInput */.V4);
 /** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
@@ -7187,6 +5705,142 @@ function validatePaths(build, workspace, exists) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/plan/narrow.ts
+
+/**
+ * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
+ * of steps but differ deeper, may follow the one that lacks a step and run it again although
+ * another source holds it (bench/README.md, cause 1; bench/repro-multi-import.sh). So:
+ *
+ * - a source known to be missing is not passed (it would only be a failed lookup);
+ * - a cache written from this very commit (or these very files) and leg is an exact match: it is
+ *   read alone;
+ * - else the first source the rules mark as best alone that exists: usually the run's own ref
+ *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
+ *   dependencies since then costs those layers once, where two overlapping sources would cost this
+ *   ref's own layers on about every other run;
+ * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
+ *   serve a leg that has nothing yet;
+ * - when the check failed and nothing is known, see {@link unknownRule}.
+ *
+ * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
+ */
+function narrowSources(p, exists, 
+/** The backend's existence check failed (not merely: this backend has none). */
+checkFailed = false) {
+    const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
+    const raw = p.cacheFrom.filter((e) => !computed.has(e));
+    const state = (r) => (r.entry === '' ? undefined : exists(r.entry));
+    const found = (r) => state(r) === true;
+    const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
+    const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
+    // The first rule that applies decides which candidates stay; the others are left out.
+    const exact = candidates.find((r) => r.exact && found(r));
+    const alone = candidates.find((r) => r.alone && found(r));
+    const rule = exact
+        ? {
+            keep: (r) => r.entry === exact.entry,
+            why: `${exact.ref} ${exact.exact}: it is read alone`,
+        }
+        : alone
+            ? {
+                keep: (r) => r.entry === alone.entry,
+                why: `${alone.ref} ${alone.alone}: it is read alone`,
+            }
+            : candidates.some((r) => r.origin === 'own' && found(r))
+                ? {
+                    keep: (r) => r.origin === 'own',
+                    why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
+                }
+                : checkFailed && p.reads.every((r) => state(r) === undefined)
+                    ? unknownRule(candidates)
+                    : null;
+    const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
+    const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
+    return {
+        ...p,
+        notes: left.size > 0 ? [...p.notes, `${rule.why} (more sources only make BuildKit miss at random)`] : p.notes,
+        reads: p.reads.map((r) => left.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${rule.why}` } : r),
+        cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
+        missing: [...(p.missing ?? []), ...missing],
+    };
+}
+/**
+ * When no check answered (existence unknown for every source), passing them all is the known-bad
+ * case. Instead: the source this trigger makes most likely, i.e. the first of this leg's reads the
+ * rules mark as read alone (the run's own ref, which every run after its first has written; the
+ * first read when none is), plus the default branch, which nearly every repository has written;
+ * a matrix leg also reads the default branch's plain build, whose shared stages serve a leg that
+ * has no cache yet. A first run then still starts from the default branch; a later one reads its
+ * own ref with one or two overlapping sources instead of every planned one.
+ */
+function unknownRule(candidates) {
+    const own = candidates.filter((r) => r.origin === 'own');
+    const likely = own.find((r) => r.alone) ?? own[0];
+    if (!likely)
+        return null;
+    const trunks = candidates.filter((r) => r.defaultBranch && r.entry !== likely.entry);
+    const keep = new Set([likely.entry, ...trunks.map((r) => r.entry)]);
+    const read = trunks.length > 0
+        ? `${likely.ref} and the default branch (${trunks.map((r) => r.ref).join(', ')}) are read`
+        : `${likely.ref} is read`;
+    return { keep: (r) => keep.has(r.entry), why: `which caches exist is unknown: only ${read}` };
+}
+/** The tag of a registry entry (`type=registry,ref=<repository>:<tag>`), if it names one. */
+function registryTagOf(entry) {
+    const attrs = (0,cache_entry/* cacheEntryAttributes */._H)(entry);
+    if (attrs.type !== 'registry')
+        return undefined;
+    const ref = attrs.ref ?? '';
+    return ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(ref.lastIndexOf(':') + 1) : undefined;
+}
+/** The cache name of a gha entry (its `scope` attribute). */
+function ghaNameOf(entry) {
+    const attrs = (0,cache_entry/* cacheEntryAttributes */._H)(entry);
+    return attrs.type === 'gha' && attrs.scope ? attrs.scope : undefined;
+}
+/** A registry entry exists when its tag is among the repository's tags (listed once per run). */
+function registryExistence(tags) {
+    if (tags === null)
+        return () => undefined;
+    const have = new Set(tags);
+    return (entry) => {
+        const tag = registryTagOf(entry);
+        return tag === undefined ? undefined : have.has(tag);
+    };
+}
+/**
+ * A registry entry exists when the registry has its tag's manifest: the answers to HEAD requests
+ * per tag, for a registry that does not list tags. A tag not asked about, or whose request
+ * failed, stays unknown.
+ */
+function manifestExistence(found) {
+    return (entry) => {
+        const tag = registryTagOf(entry);
+        return tag === undefined ? undefined : found.get(tag);
+    };
+}
+/**
+ * A gha entry exists as BuildKit's import will find it: the service's answer to the lookup
+ * BuildKit itself makes, per cache name (see src/stores/github-cache/lookup.ts). A name whose lookup
+ * failed, or that was not looked up, stays unknown.
+ */
+function ghaExistence(found) {
+    return (entry) => {
+        const name = ghaNameOf(entry);
+        return name === undefined ? undefined : found.get(name);
+    };
+}
+/** A local cache folder exists when BuildKit wrote its index there. */
+function localExistence(fileExists) {
+    return (entry) => {
+        const attrs = (0,cache_entry/* cacheEntryAttributes */._H)(entry);
+        if (attrs.type !== 'local' || !attrs.src)
+            return undefined;
+        return fileExists(`${attrs.src.replace(/\/+$/, '')}/index.json`);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/localcache/gc.ts
 /**
  * What a local cache folder still needs after an export. BuildKit's local exporter adds the new
@@ -7273,7 +5927,7 @@ function withPersistedLocalDir(inputs, env) {
     const dir = external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-local-cache');
     return { ...inputs, cache: { ...inputs.cache, dir } };
 }
-const persist_seconds = (ms) => Math.round(ms / 100) / 10;
+const seconds = (ms) => Math.round(ms / 100) / 10;
 const hashOf = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
 const readText = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : null);
 const record = (ref, name, direction) => ({
@@ -7325,7 +5979,7 @@ async function restoreLocalCaches(exec, o) {
                 const call = await runCacheWorker(exec, 
                 // The primary key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
                 { op: 'restore', path: r.name, key: prefix, restoreKeys: [prefix] }, { root: dir, env: o.env, timeoutMs: session.timeoutMs });
-                r.seconds.restore = persist_seconds(call.ms);
+                r.seconds.restore = seconds(call.ms);
                 if (call.status === 'failed') {
                     r.restore = 'failed';
                     r.error = `restore failed: ${call.reason}`;
@@ -7414,6 +6068,10 @@ async function saveLocalCaches(exec, session, exported) {
     return { dir: session.dir, folders: session.records };
 }
 
+// EXTERNAL MODULE: ./src/plan/names.ts
+var names = __nccwpck_require__(2471);
+// EXTERNAL MODULE: ./src/lib/format.ts
+var format = __nccwpck_require__(432);
 ;// CONCATENATED MODULE: ./src/mounts/plan.ts
 
 
@@ -7569,7 +6227,24 @@ function helperBuildArgs(o) {
     return args;
 }
 
+;// CONCATENATED MODULE: ./src/mounts/helper-build.ts
+
+
+
+/** A helper build: the copy-in (inject) or copy-out (extract) of a mount; '' when it worked, else why not. */
+async function helperBuild(exec, buildx, o, dockerfile, extra) {
+    const args = helperBuildArgs({
+        builder: o.builder,
+        nonce: (0,external_node_crypto_.randomUUID)(),
+        buildArgs: o.inputs.build.buildArgs,
+        ...extra,
+    });
+    const run = await exec(buildx.command, buildx.argv(args), { input: dockerfile, env: o.env });
+    return run.exitCode === 0 ? '' : text_lastLine(run.stderr);
+}
+
 ;// CONCATENATED MODULE: ./src/mounts/mounts.ts
+
 
 
 
@@ -7595,16 +6270,6 @@ function readDockerfile(inputs, workspace) {
     catch (e) {
         return { why: `cannot read ${where}: ${e.message}` };
     }
-}
-async function helperBuild(exec, buildx, o, dockerfile, extra) {
-    const args = helperBuildArgs({
-        builder: o.builder,
-        nonce: (0,external_node_crypto_.randomUUID)(),
-        buildArgs: o.inputs.build.buildArgs,
-        ...extra,
-    });
-    const run = await exec(buildx.command, buildx.argv(args), { input: dockerfile, env: o.env });
-    return run.exitCode === 0 ? '' : text_lastLine(run.stderr);
 }
 function newRecord({ mount }) {
     return {
@@ -7775,7 +6440,10 @@ async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, no
     external_node_fs_.mkdirSync(root, { recursive: true });
     const started = Date.now();
     const failed = await helperBuild(exec, buildx, o, extractDockerfile(mount, o.inputs.mounts.image), {
-        output: `type=local,dest=${folder}`,
+        output: (0,cache_entry/* formatCacheEntry */.KK)([
+            ['type', 'local'],
+            ['dest', folder],
+        ]),
     });
     record.seconds.extract = mounts_seconds(Date.now() - started);
     if (failed) {
@@ -7809,6 +6477,1539 @@ function mountOutputs(r) {
     return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
 }
 
+;// CONCATENATED MODULE: ./src/runner/outputs.ts
+
+/** Every output the action sets; a test checks this list against action.yml. */
+const OUTPUT_NAMES = [
+    'imageid',
+    'digest',
+    'metadata',
+    'builder',
+    'cache-from',
+    'cache-to',
+    'cached-steps',
+    'total-steps',
+    'cache-hit-ratio',
+    'cache-export',
+    'cache-report',
+    'cache-usage-bytes',
+    'bake-file',
+    'cache-mounts',
+    'cache-mounts-saved',
+];
+function setOutputs(outputs) {
+    for (const name of OUTPUT_NAMES) {
+        const value = outputs[name];
+        if (value !== undefined)
+            commands/* setOutput */.uH(name, value);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/steps.ts
+/** A step that ran, failed or was canceled: not one the cache saved or the build never needed. */
+const didWork = (s) => s.status === 'executed' || s.status === 'failed' || s.status === 'canceled';
+/**
+ * In a build that succeeded, a step that did no work was saved by the cache (or by a cached
+ * result downstream); after a failure, steps that never started were just not reached.
+ */
+function stepTotals(steps) {
+    const total = steps.length;
+    const executed = steps.filter(didWork).length;
+    const broke = steps.some((s) => s.status === 'failed' || s.status === 'canceled');
+    const notRun = broke ? steps.filter((s) => s.status === 'not-run').length : 0;
+    const cached = total - executed - notRun;
+    return {
+        total,
+        cached,
+        executed,
+        notRun,
+        ratio: total === 0 ? 1 : cached / total,
+        executedMs: steps.reduce((sum, s) => sum + s.durationMs, 0),
+    };
+}
+/** `linux/amd64 build`: a step's platform and stage, as the report names a stage. */
+const stageLabel = (s) => [s.platform, s.stage].filter(Boolean).join(' ') || '(single stage)';
+/** Per platform and stage, the first step (by its place in the stage) that did work. */
+function firstExecutedSteps(steps) {
+    const seen = new Set();
+    const out = [];
+    for (const s of [...steps].sort((a, b) => a.index - b.index)) {
+        const key = `${s.platform} ${s.stage}`;
+        if (!didWork(s) || seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(s);
+    }
+    // Back in build order.
+    return out.sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
+}
+
+;// CONCATENATED MODULE: ./src/report/reasons.ts
+
+/** Why steps ran instead of coming from the cache: one small function per reason, chosen from tables. Pure. */
+/** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
+function normalizeImage(image) {
+    let name = image.replace(/@sha256:[0-9a-f]+$/, '');
+    name = name
+        .replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '')
+        .replace(/^library\//, '');
+    const last = name.slice(name.lastIndexOf('/') + 1);
+    return last.includes(':') ? name : `${name}:latest`;
+}
+/**
+ * FROM images whose digest differs between a previous build's materials and this one's. Images
+ * only one side has are not changes (a new or removed stage, not a moved tag).
+ */
+function changedBaseImages(previous, current) {
+    const images = (list) => list.filter((m) => m.image !== '' && m.digest !== '');
+    const out = [];
+    for (const cur of images(current)) {
+        const name = normalizeImage(cur.image);
+        const prev = images(previous).find((p) => normalizeImage(p.image) === name &&
+            (p.platform === '' || cur.platform === '' || p.platform === cur.platform));
+        if (prev && prev.digest !== cur.digest) {
+            out.push({ image: name, platform: cur.platform, from: prev.digest, to: cur.digest });
+        }
+    }
+    return out;
+}
+/** Names of build args added, removed or changed. Values are compared, never returned. */
+function changedBuildArgs(previous, current) {
+    const before = new Map(previous.map((a) => [a.name, a.value]));
+    const after = new Map(current.map((a) => [a.name, a.value]));
+    const names = new Set([...before.keys(), ...after.keys()]);
+    return [...names].filter((n) => before.get(n) !== after.get(n)).sort();
+}
+const reasons_short = (digest) => digest.replace(/^sha256:/, '').slice(0, 12);
+const quote = (command) => {
+    const text = command.replace(/`/g, "'").replace(/\s*\r?\n\s*/g, ' ');
+    return `\`${text.length > 80 ? `${text.slice(0, 77)}...` : text}\``;
+};
+const reason = (kind, detail, s) => ({
+    kind,
+    stage: s ? stageLabel(s) : '',
+    step: s ? s.name : '',
+    detail,
+});
+function noCacheRead(input) {
+    if (input.reads > 0 || input.imports.length > 0)
+        return [];
+    return [
+        reason('no-cache-read', 'this run reads no cache: only what the builder itself kept could be reused'),
+    ];
+}
+function importsFailed(input) {
+    return input.imports
+        .filter((i) => i.result === 'failed')
+        .map((i) => reason('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`));
+}
+function firstBuild(input) {
+    if (input.imports.length === 0 || !input.imports.every((i) => i.result === 'not-found'))
+        return [];
+    return [
+        reason('first-build', `no cache was found at ${input.imports.map((i) => i.source).join(', ')}: nothing is cached for this ref ` +
+            'yet (its first build, or the cache expired or was deleted)'),
+    ];
+}
+/** Reasons about the whole run, told first and in this order. */
+const RUN_REASONS = [noCacheRead, importsFailed, firstBuild];
+function earlierStageChanged(f) {
+    if (!f.changedInput)
+        return undefined;
+    return `stage ${quote(f.changedInput.stage || '(unnamed)')} built something new, so ${quote(f.step.command)} ran`;
+}
+function contextChanged(f) {
+    if ((f.step.instruction !== 'COPY' && f.step.instruction !== 'ADD') || f.from)
+        return undefined;
+    return `files that ${quote(f.step.command)} takes from the build context changed since the cached build`;
+}
+function platformNotCached(f) {
+    if (!f.cachedElsewhere)
+        return undefined;
+    return `the cache holds this step for ${f.cachedElsewhere.platform} but not for ${f.step.platform}`;
+}
+function baseImageChanged(f) {
+    const c = f.baseChange;
+    if (!c)
+        return undefined;
+    return `base image ${c.image} now resolves to ${reasons_short(c.to)} (was ${reasons_short(c.from)}), so every step on it ran`;
+}
+function buildArgsChanged(f) {
+    if (f.changedArgs.length === 0 || f.step.instruction !== 'RUN')
+        return undefined;
+    return `build args changed (${f.changedArgs.join(', ')}): a RUN step reruns when an ARG in its stage changed value`;
+}
+function copiedSourceChanged(f) {
+    if (!f.from)
+        return undefined;
+    return `${quote(f.step.command)} ran although its source is cached: the instruction or the copied files changed, ${f.otherwise}`;
+}
+function firstAfterFromChanged(f) {
+    if (!f.base)
+        return undefined;
+    return (`${quote(f.step.command)} is the first step after FROM: the instruction, a build arg it uses or the base ` +
+        `image changed, ${f.otherwise}`);
+}
+/** When no other reason applies. */
+function stepChanged(f) {
+    return (`${quote(f.step.command)} ran after a cached step: the instruction or what it uses (build args, ENV, ` +
+        `mounted files) changed, ${f.otherwise}`);
+}
+/** Per stage, the first of these that applies to its first step that did work; else `stepChanged`. */
+const STEP_REASONS = [
+    { kind: 'earlier-stage-changed', detail: earlierStageChanged },
+    { kind: 'context-changed', detail: contextChanged },
+    { kind: 'platform-not-cached', detail: platformNotCached },
+    { kind: 'base-image-changed', detail: baseImageChanged },
+    { kind: 'build-args-changed', detail: buildArgsChanged },
+    { kind: 'step-changed', detail: copiedSourceChanged },
+    { kind: 'step-changed', detail: firstAfterFromChanged },
+];
+function stepReason(f) {
+    for (const { kind, detail } of STEP_REASONS) {
+        const text = detail(f);
+        if (text !== undefined)
+            return reason(kind, text, f.step);
+    }
+    return reason('step-changed', stepChanged(f), f.step);
+}
+/** What the record says about a stage's first step that did work. */
+function firstStep(f, input, changes, changedArgs, otherwise) {
+    const { steps } = input;
+    const base = input.bases.find((b) => f.inputs.includes(b.vertex));
+    return {
+        step: f,
+        from: /--from[= ](\S+)/.exec(f.command)?.[1],
+        changedInput: steps.find((s) => f.inputs.includes(s.digest) && didWork(s) && (s.stage !== f.stage || s.platform !== f.platform)),
+        base,
+        cachedElsewhere: f.platform
+            ? steps.find((s) => s.status === 'cached' &&
+                s.platform !== f.platform &&
+                s.stage === f.stage &&
+                s.index === f.index &&
+                s.command === f.command)
+            : undefined,
+        baseChange: base ? changes.find((c) => c.image === normalizeImage(base.image)) : undefined,
+        changedArgs,
+        otherwise,
+    };
+}
+/** The reason for each stage's first step that did work, then base images that changed under no such step. */
+function stepReasons(input) {
+    const { steps } = input;
+    const changes = input.previous?.materials
+        ? changedBaseImages(input.previous.materials, input.materials)
+        : [];
+    const changedArgs = input.previous?.buildArgs && input.buildArgs
+        ? changedBuildArgs(input.previous.buildArgs, input.buildArgs)
+        : [];
+    const otherwise = `or the cache held no result for it${input.modeMin ? ' (a mode=min cache keeps only the final stage)' : ''}`;
+    const firsts = firstExecutedSteps(steps).map((f) => firstStep(f, input, changes, changedArgs, otherwise));
+    const reasons = firsts.map(stepReason);
+    // A base image that explains a stage's first step is told there, not again for the whole build.
+    const explained = new Set(firsts.filter((_, i) => reasons[i].kind === 'base-image-changed').map((f) => f.baseChange?.image));
+    for (const c of changes.filter((x) => !explained.has(x.image))) {
+        reasons.push(reason('base-image-changed', `base image ${c.image} now resolves to ${reasons_short(c.to)} (was ${reasons_short(c.from)})`));
+    }
+    return reasons;
+}
+/**
+ * Likely reasons why steps ran instead of coming from the cache. Each claim is one the record
+ * supports; where it cannot tell the causes apart, it says which ones are possible.
+ */
+function likelyReasons(input) {
+    const { steps } = input;
+    if (!steps.some(didWork))
+        return [];
+    if (input.noCache) {
+        return [reason('no-cache', 'no-cache is set: BuildKit ran every step without looking at any cache')];
+    }
+    const reasons = RUN_REASONS.flatMap((runReason) => runReason(input));
+    // With no cache at all, every step ran for that one reason: per-stage guesses would be noise.
+    const imported = input.imports.some((i) => i.result === 'imported');
+    if (!imported && !steps.some((s) => s.status === 'cached'))
+        return reasons;
+    return [...reasons, ...stepReasons(input)];
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+
+
+/** Cache exporters default to mode=min; an inline cache can only be min. */
+const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
+const report_seconds = (ms) => Math.round(ms / 100) / 10;
+function importResults(log) {
+    return log.imports.map((i) => {
+        const took = report_seconds(i.durationMs);
+        if (!i.error)
+            return { source: i.source, result: 'imported', seconds: took };
+        const notFound = /not found|no such file|404|does not exist/i.test(i.error);
+        return { source: i.source, result: notFound ? 'not-found' : 'failed', error: i.error, seconds: took };
+    });
+}
+function firstExecuted(steps) {
+    return firstExecutedSteps(steps).map((s) => ({
+        stage: stageLabel(s),
+        step: s.name,
+        instruction: s.instruction,
+        command: s.command,
+    }));
+}
+/** Whether the export happened, from what the plan asked and what the build record shows. */
+function exportOutcome(plan, log, built, skipWhy) {
+    const destinations = plan.cacheTo;
+    const exportMs = log ? log.exports.reduce((sum, e) => sum + e.durationMs, 0) : 0;
+    const outcome = (status, reason, took = 0) => ({
+        status,
+        reason,
+        seconds: took,
+        destinations,
+        manifest: null,
+        sizes: [],
+    });
+    if (destinations.length === 0) {
+        const why = skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
+        return outcome('skipped', why ?? 'no cache destination for this run');
+    }
+    if (skipWhy)
+        return outcome('skipped', skipWhy);
+    if (!built)
+        return outcome('skipped', 'the build did not finish');
+    const failed = log?.exports.find((e) => e.error);
+    if (failed)
+        return outcome('failed', failed.error ?? 'failed', report_seconds(exportMs));
+    if (log && log.exports.length === 0 && destinations.every((d) => d.startsWith('type=inline'))) {
+        // An inline cache has no export vertex of its own: it is written with the image.
+        return outcome('ok', 'exported inside the image');
+    }
+    return outcome('ok', '', report_seconds(exportMs));
+}
+/** FROM images of this build: from the record, else the metadata's provenance, else the log. */
+function baseImages(record, metadata, log) {
+    const fromRecord = (record?.materials ?? []).filter((m) => m.image !== '');
+    if (fromRecord.length > 0)
+        return fromRecord;
+    const fromMetadata = (metadata?.materials ?? []).filter((m) => m.image !== '');
+    if (fromMetadata.length > 0)
+        return fromMetadata;
+    const out = [];
+    for (const b of log?.bases ?? []) {
+        if (b.digest === '' || out.some((m) => m.image === b.image && m.digest === b.digest))
+            continue;
+        out.push({ uri: '', image: b.image, platform: b.platform, digest: b.digest });
+    }
+    return out;
+}
+/** The one-line reason of a failed build: the step, its Dockerfile line and BuildKit's message. */
+function failureMessage(error, fallback) {
+    if (!error)
+        return `docker buildx build failed: ${fallback}`;
+    const where = error.file && error.line !== null ? ` (${error.file}:${error.line})` : '';
+    const step = error.step ? ` at ${error.step}` : '';
+    return `build failed${step}${where}: ${error.message || fallback}`.replace(/\s*\r?\n\s*/g, ' ');
+}
+function reportError(record, log) {
+    const failedStep = log?.steps.find((s) => s.status === 'failed');
+    if (record?.error) {
+        const e = record.error;
+        return {
+            step: e.step || failedStep?.name || '',
+            message: e.message,
+            file: e.location?.file ?? '',
+            line: e.location?.line ?? null,
+        };
+    }
+    if (failedStep)
+        return { step: failedStep.name, message: failedStep.error ?? '', file: '', line: null };
+    return null;
+}
+function buildReport(args) {
+    const log = args.log;
+    const record = args.record ?? null;
+    const metadata = args.metadata ?? null;
+    const steps = log?.steps ?? [];
+    const totals = stepTotals(steps);
+    // Sources found missing before the build (a local folder not written yet) are misses too.
+    const imports = [
+        ...(args.plan.missing ?? []).map((source) => ({ source, result: 'not-found', seconds: 0 })),
+        ...(log ? importResults(log) : []),
+    ];
+    const materials = baseImages(record, metadata, log);
+    const exported = args.exportResult;
+    const manifest = exported.manifest ??
+        (exported.status === 'ok' && metadata?.cacheManifest
+            ? { digest: metadata.cacheManifest.digest, size: metadata.cacheManifest.size }
+            : null);
+    return {
+        version: 1,
+        backend: args.backend,
+        trigger: args.plan.trigger.kind,
+        namespace: args.plan.namespace,
+        build: args.build,
+        plan: { reads: args.plan.reads, writes: args.plan.writes, notes: args.plan.notes },
+        tokenScopes: args.tokenScopes,
+        steps: {
+            total: totals.total,
+            cached: totals.cached,
+            executed: totals.executed,
+            notRun: totals.notRun,
+            ratio: Math.round(totals.ratio * 1000) / 1000,
+            executedSeconds: report_seconds(totals.executedMs),
+            firstExecuted: firstExecuted(steps),
+            list: steps.map((s) => ({
+                stage: s.stage,
+                platform: s.platform,
+                step: s.command,
+                status: s.status,
+                seconds: report_seconds(s.durationMs),
+                instruction: s.instruction,
+                index: s.index,
+                of: s.total,
+                cached: s.status === 'cached',
+            })),
+        },
+        imports,
+        export: { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes },
+        record: record
+            ? {
+                ref: record.ref,
+                status: record.status,
+                seconds: report_seconds(record.durationMs),
+                buildkitCachedSteps: record.numCachedSteps,
+                buildkitTotalSteps: record.numTotalSteps,
+            }
+            : null,
+        error: args.build === 'failed' ? reportError(record, log) : null,
+        baseImages: materials.map((m) => ({ image: m.image, platform: m.platform, digest: m.digest })),
+        likelyReasons: args.build === 'not-run' || !log
+            ? []
+            : likelyReasons({
+                steps,
+                bases: log.bases,
+                imports,
+                reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
+                noCache: args.noCache,
+                modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
+                materials,
+                buildArgs: record?.buildArgs,
+                previous: args.previous,
+            }),
+        timings: args.timings ?? null,
+        ...(args.mounts ? { mounts: args.mounts } : {}),
+        ...(args.localCache ? { localCache: args.localCache } : {}),
+        ...(args.cleanup ? { cleanup: args.cleanup } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/state.ts
+
+/**
+ * The one owner of post-step state. Each resource is recorded before it is created, so that
+ * post can clean up after a main step that failed halfway. Secrets never enter state.
+ */
+const KEYS = {
+    builder: 'builderCreated',
+    cleanup: 'cleanup',
+    tempDir: 'tempDir',
+    buildxPath: 'buildxPath',
+};
+function saveBuilderCreated(name, cleanup) {
+    commands/* saveState */.LZ(KEYS.builder, name);
+    commands/* saveState */.LZ(KEYS.cleanup, String(cleanup));
+}
+function saveTempDir(path) {
+    commands/* saveState */.LZ(KEYS.tempDir, path);
+}
+function saveBuildxPath(path) {
+    commands/* saveState */.LZ(KEYS.buildxPath, path);
+}
+function readState() {
+    return {
+        builder: core.getState(KEYS.builder),
+        cleanup: core.getState(KEYS.cleanup) !== 'false',
+        tempDir: core.getState(KEYS.tempDir),
+        buildxPath: core.getState(KEYS.buildxPath),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/git/runner.ts
+const LOCAL_TIMEOUT_MS = 30_000;
+const DEFAULT_FETCH_TIMEOUT_MS = 120_000;
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** An error's message; errors are read by shape, since they may come from another realm. */
+function messageOf(error) {
+    const message = error?.message;
+    return typeof message === 'string' ? message : String(error);
+}
+/**
+ * `git fetch` as the planner runs it: no tags, no submodules, and no automatic maintenance or gc
+ * afterwards (a process per fetch that the plan would wait for, in the user's checkout).
+ */
+function fetchArgs(...rest) {
+    return [
+        '-c',
+        'maintenance.auto=false',
+        '-c',
+        'gc.auto=0',
+        'fetch',
+        '--no-tags',
+        '--no-recurse-submodules',
+        ...rest,
+    ];
+}
+function makeGit(exec, ctx) {
+    const env = { ...(ctx.env ?? process.env), GIT_TERMINAL_PROMPT: '0' };
+    return (args, timeoutMs = LOCAL_TIMEOUT_MS) => exec('git', args, { cwd: ctx.cwd, env, timeoutMs });
+}
+/** Removes `user:password@` from URLs that git may print in its messages (e.g. a remote's URL). */
+function redactUrlCredentials(text) {
+    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1***@');
+}
+/** The gist of a failed git command, for a reason: its last non-empty stderr lines, without secrets. */
+function describeFailure(result) {
+    if (result.timedOut)
+        return 'timed out';
+    if (result.exitCode === 127)
+        return 'git is not installed (or not on PATH)';
+    const lines = result.stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('hint:'));
+    const text = lines.slice(-2).join(' ') || `exit code ${result.exitCode}`;
+    const redacted = redactUrlCredentials(text);
+    return redacted.length > 300 ? `${redacted.slice(0, 297)}...` : redacted;
+}
+/**
+ * Why `value` cannot be handed to git as a revision or remote name, or undefined if it can. Git
+ * reads an argument that starts with `-` as an option, so such names are refused (no branch,
+ * remote or revision git accepts can start with `-` anyway).
+ */
+function argumentProblem(what, value) {
+    if (value === '')
+        return `${what} is empty`;
+    if (value.startsWith('-'))
+        return `${what} ${JSON.stringify(value)} starts with "-"`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(value))
+        return `${what} ${JSON.stringify(value)} contains control characters`;
+    return undefined;
+}
+async function resolveCommit(git, rev) {
+    const result = await git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
+    const sha = result.stdout.trim();
+    return result.exitCode === 0 && SHA.test(sha) ? sha : undefined;
+}
+/** true/false, or a reason when this is not a usable git checkout. */
+async function isShallow(git) {
+    const result = await git(['rev-parse', '--is-shallow-repository']);
+    if (result.exitCode !== 0)
+        return `not a git checkout: ${describeFailure(result)}`;
+    return result.stdout.trim() === 'true';
+}
+async function remoteProblem(git, remote) {
+    const result = await git(['remote', 'get-url', remote]);
+    return result.exitCode === 0 ? undefined : `remote ${JSON.stringify(remote)} is not configured`;
+}
+
+;// CONCATENATED MODULE: ./src/git/commits.ts
+
+/**
+ * The first parent of `rev` (`rev^1`). A shallow checkout has no parents at its boundary (a
+ * `--depth=1` checkout has none at all), so there the history is deepened by one first (fetching
+ * the commit itself by sha, or else the remote's configured refspec). A root commit has no parent:
+ * that is a reason, not an error. Never throws for git failures.
+ */
+async function parentCommit(exec, options) {
+    const rev = options.rev ?? 'HEAD';
+    const remote = options.remote ?? 'origin';
+    const fetchTimeout = options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
+    const problem = argumentProblem('rev', rev) ?? argumentProblem('remote', remote);
+    if (problem)
+        return { sha: null, reason: problem };
+    try {
+        const git = makeGit(exec, options);
+        const shallow = await isShallow(git);
+        if (typeof shallow === 'string')
+            return { sha: null, reason: shallow };
+        const sha = await resolveCommit(git, rev);
+        if (!sha)
+            return { sha: null, reason: `${JSON.stringify(rev)} is not a commit in the checkout` };
+        const parent = await resolveCommit(git, `${sha}^1`);
+        if (parent)
+            return { sha: parent };
+        if (!shallow)
+            return { sha: null, reason: `${JSON.stringify(rev)} (${sha}) is a root commit: it has no parent` };
+        const noRemote = await remoteProblem(git, remote);
+        if (noRemote)
+            return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
+        const deepen = fetchArgs('--deepen=1', remote);
+        let fetched = await git([...deepen, sha], fetchTimeout);
+        // A server that refuses wants by sha: deepen through the remote's configured refspec instead.
+        if (fetched.exitCode !== 0)
+            fetched = await git(deepen, fetchTimeout);
+        if (fetched.exitCode !== 0) {
+            return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
+        }
+        const deepenedParent = await resolveCommit(git, `${sha}^1`);
+        if (deepenedParent)
+            return { sha: deepenedParent };
+        return {
+            sha: null,
+            reason: `${JSON.stringify(rev)} (${sha}) has no parent, even after deepening the checkout`,
+        };
+    }
+    catch (error) {
+        return {
+            sha: null,
+            reason: `parent lookup failed: ${messageOf(error)}`,
+        };
+    }
+}
+/** `rev`'s tree and parents from its object: undefined when the checkout does not have it. */
+async function commitInfo(exec, options) {
+    const rev = options.rev ?? 'HEAD';
+    if (argumentProblem('rev', rev))
+        return undefined;
+    try {
+        return await readCommit(makeGit(exec, options), rev);
+    }
+    catch {
+        return undefined;
+    }
+}
+async function readCommit(git, rev) {
+    const result = await git(['cat-file', 'commit', rev]);
+    if (result.exitCode !== 0)
+        return undefined;
+    const header = result.stdout.split('\n\n')[0].split('\n');
+    const field = (name) => header.filter((l) => l.startsWith(`${name} `)).map((l) => l.slice(name.length + 1));
+    const tree = field('tree')[0];
+    return tree ? { tree, parents: field('parent') } : undefined;
+}
+/**
+ * `rev` and commit `other` side by side: trees and parents, read from the commit objects, so the
+ * answer holds in a shallow checkout. The checkout may lack `other`: it is fetched by sha (one
+ * commit deep in a shallow checkout; objects `rev` already has are not sent again). A pull
+ * request's merge commit and its head tell whether the head already contains the base (same tree)
+ * and whether the head just merged the base (its second parent is the merge commit's first).
+ * Never throws: anything git cannot tell is a reason.
+ */
+async function compareCommits(exec, options) {
+    const rev = options.rev ?? 'HEAD';
+    const remote = options.remote ?? 'origin';
+    const problem = argumentProblem('rev', rev) ?? argumentProblem('remote', remote);
+    if (problem)
+        return problem;
+    if (!SHA.test(options.other))
+        return `${JSON.stringify(options.other)} is not a commit sha`;
+    try {
+        const git = makeGit(exec, options);
+        const mine = await readCommit(git, rev);
+        if (!mine)
+            return `${JSON.stringify(rev)} is not a commit in the checkout`;
+        let theirs = await readCommit(git, options.other);
+        if (!theirs) {
+            const shallow = await isShallow(git);
+            if (typeof shallow === 'string')
+                return shallow;
+            const depth = shallow ? ['--depth=1'] : [];
+            const fetched = await git(fetchArgs(...depth, remote, options.other), options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS);
+            if (fetched.exitCode !== 0)
+                return `could not fetch ${options.other}: ${describeFailure(fetched)}`;
+            theirs = await readCommit(git, options.other);
+            if (!theirs)
+                return `${options.other} was fetched but does not resolve`;
+        }
+        return { rev: mine, other: theirs };
+    }
+    catch (error) {
+        return `commit comparison failed: ${messageOf(error)}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/merge-base.ts
+
+/**
+ * How far each successive `git fetch --deepen=<n>` reaches. `--deepen` is relative to the current
+ * shallow boundary, so after k steps the checkout holds the sum of the first k numbers of commits
+ * more (about 31 000 after all six). Steps past the table's end repeat its last number.
+ */
+const DEEPEN_STEPS = [10, 50, 200, 1000, 5000, 25000];
+/**
+ * Why `name` is not a valid branch name by git's rules (git-check-ref-format), or undefined. The
+ * name becomes part of a refspec, so `:` and the other characters git forbids must not pass.
+ */
+function branchNameProblem(name) {
+    const quoted = JSON.stringify(name);
+    const basic = argumentProblem('branch name', name);
+    if (basic)
+        return basic;
+    if (/[ ~^:?*[\\]/.test(name))
+        return `branch name ${quoted} contains a character git does not allow`;
+    if (name.includes('..') || name.includes('@{') || name === '@')
+        return `branch name ${quoted} is not valid`;
+    if (name.endsWith('.') || name.endsWith('/') || name.startsWith('/') || name.includes('//')) {
+        return `branch name ${quoted} is not valid`;
+    }
+    if (name.split('/').some((part) => part.startsWith('.') || part.endsWith('.lock'))) {
+        return `branch name ${quoted} is not valid`;
+    }
+    return undefined;
+}
+/**
+ * The merge-base of `head` and `base` in a checkout that may be shallow and may lack the base
+ * branch (a CI checkout usually is `--depth=1` of one branch):
+ *
+ * 1. if `base` is not in the checkout, its branch is fetched from the remote
+ *    (`--depth=1` in a shallow checkout; a full one stays full);
+ * 2. `git merge-base head base`; while that finds nothing and the checkout is shallow, the history
+ *    is deepened (`git fetch --deepen=<n>`, n from {@link DEEPEN_STEPS}; deepening moves every
+ *    shallow boundary, the head's included) up to `maxDeepenSteps` times;
+ * 3. a checkout that is complete and still has no merge-base holds unrelated histories.
+ *
+ * Every name goes to git as a single argument (no shell); never throws for git failures.
+ */
+async function findMergeBase(exec, options) {
+    const head = options.head ?? 'HEAD';
+    const remote = options.remote ?? 'origin';
+    const base = options.base;
+    const maxSteps = Math.max(0, Math.floor(options.maxDeepenSteps ?? 6));
+    const fetchTimeout = options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
+    const problem = argumentProblem('head', head) ?? argumentProblem('base', base) ?? argumentProblem('remote', remote);
+    if (problem)
+        return { sha: null, reason: problem };
+    try {
+        const git = makeGit(exec, options);
+        const shallow = await isShallow(git);
+        if (typeof shallow === 'string')
+            return { sha: null, reason: shallow };
+        const headSha = await resolveCommit(git, head);
+        if (!headSha)
+            return { sha: null, reason: `head ${JSON.stringify(head)} is not a commit in the checkout` };
+        // The remote branch behind `base`, when it names one: `origin/main` or `main`.
+        const prefix = `${remote}/`;
+        const branch = base.startsWith(prefix) ? base.slice(prefix.length) : base;
+        const trackingRef = `refs/remotes/${remote}/${branch}`;
+        const refspec = `+refs/heads/${branch}:${trackingRef}`;
+        const branchOk = branchNameProblem(branch) === undefined && branchNameProblem(remote) === undefined;
+        let baseSha = (await resolveCommit(git, base)) ?? (branchOk ? await resolveCommit(git, trackingRef) : undefined);
+        if (!baseSha) {
+            const badName = branchNameProblem(branch) ?? branchNameProblem(remote);
+            if (badName)
+                return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout; ${badName}` };
+            const noRemote = await remoteProblem(git, remote);
+            if (noRemote)
+                return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout and ${noRemote}` };
+            const depth = shallow ? ['--depth=1'] : [];
+            const fetched = await git(fetchArgs(...depth, remote, refspec), fetchTimeout);
+            if (fetched.exitCode !== 0) {
+                return {
+                    sha: null,
+                    reason: `could not fetch branch ${JSON.stringify(branch)} from ${JSON.stringify(remote)}: ${describeFailure(fetched)}`,
+                };
+            }
+            baseSha = await resolveCommit(git, trackingRef);
+            if (!baseSha)
+                return { sha: null, reason: `branch ${JSON.stringify(branch)} was fetched but does not resolve` };
+        }
+        let deepened = 0;
+        let reach = 0;
+        for (;;) {
+            const result = await git(['merge-base', headSha, baseSha]);
+            const sha = result.stdout.trim();
+            if (result.exitCode === 0 && SHA.test(sha))
+                return { sha };
+            if (result.exitCode !== 1)
+                return { sha: null, reason: `git merge-base failed: ${describeFailure(result)}` };
+            const stillShallow = await isShallow(git);
+            if (typeof stillShallow === 'string')
+                return { sha: null, reason: stillShallow };
+            if (!stillShallow) {
+                return {
+                    sha: null,
+                    reason: `${JSON.stringify(head)} and ${JSON.stringify(base)} have no common ancestor (unrelated histories)`,
+                };
+            }
+            if (deepened >= maxSteps) {
+                const tried = deepened === 0
+                    ? 'and deepening is disabled'
+                    : `after deepening it ${deepened} time${deepened === 1 ? '' : 's'} (by ${reach} commits)`;
+                return {
+                    sha: null,
+                    reason: `no merge-base of ${JSON.stringify(head)} and ${JSON.stringify(base)} in the shallow checkout ${tried}`,
+                };
+            }
+            if (deepened === 0) {
+                const noRemote = await remoteProblem(git, remote);
+                if (noRemote)
+                    return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
+            }
+            const n = DEEPEN_STEPS[Math.min(deepened, DEEPEN_STEPS.length - 1)];
+            // Name the base branch when it is the remote's, so it is deepened (and kept) too; the
+            // deepening itself applies to every shallow boundary of the checkout.
+            const refs = branchOk && (await resolveCommit(git, trackingRef)) === baseSha ? [refspec] : [];
+            const fetched = await git(fetchArgs(`--deepen=${n}`, remote, ...refs), fetchTimeout);
+            if (fetched.exitCode !== 0) {
+                return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
+            }
+            deepened += 1;
+            reach += n;
+        }
+    }
+    catch (error) {
+        return {
+            sha: null,
+            reason: `merge-base lookup failed: ${messageOf(error)}`,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/compare.ts
+
+const compare_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const NAME = /^[A-Za-z0-9_.-]+$/;
+/**
+ * One side of `BASE...HEAD` as a URL path piece. Branch names may contain `/`, which the compare
+ * endpoint takes literally (its `basehead` parameter spans path segments: `main...feature/x`),
+ * so each `/`-separated segment is percent-encoded on its own and the slashes are kept; so is the
+ * `:` of a fork's `owner:branch`. Everything else that is not unreserved (`#`, `?`, `%`, `;`,
+ * spaces, non-ASCII, ...) is encoded. Segments `.`/`..` and empty ones (which URL parsers would
+ * fold away) and a `..` anywhere (which would make `BASE...HEAD` ambiguous, and which no git ref
+ * contains) are refused.
+ */
+function encodeRef(what, ref) {
+    // eslint-disable-next-line no-control-regex
+    if (ref === '' || ref.includes('..') || /[\x00-\x1f\x7f]/.test(ref)) {
+        throw new Error(`${what} ${JSON.stringify(ref)} is not a valid ref`);
+    }
+    const segments = ref.split('/');
+    if (segments.some((s) => s === '' || s === '.'))
+        throw new Error(`${what} ${JSON.stringify(ref)} is not a valid ref`);
+    return segments.map((s) => encodeURIComponent(s).replace(/%3A/gi, ':')).join('/');
+}
+/**
+ * The compare URL: `{apiUrl}/repos/{owner}/{repo}/compare/{base}...{head}?per_page=1` (one commit
+ * per page keeps the response small: only `merge_base_commit` is read). Throws on input that
+ * cannot form one; {@link mergeBaseFromApi} turns that into a reason.
+ */
+function compareUrl(apiUrl, repository, base, head) {
+    let root;
+    try {
+        root = new URL(apiUrl);
+    }
+    catch {
+        throw new Error(`the API URL ${JSON.stringify(apiUrl)} is not a URL`);
+    }
+    if (root.protocol !== 'https:' && root.protocol !== 'http:') {
+        throw new Error(`the API URL ${JSON.stringify(apiUrl)} is not http(s)`);
+    }
+    const parts = repository.split('/');
+    if (parts.length !== 2 || parts.some((p) => !NAME.test(p) || p === '.' || p === '..')) {
+        throw new Error(`the repository ${JSON.stringify(repository)} is not owner/name`);
+    }
+    const [owner, repo] = parts.map(encodeURIComponent);
+    const prefix = `${root.origin}${root.pathname.replace(/\/+$/, '')}`;
+    return `${prefix}/repos/${owner}/${repo}/compare/${encodeRef('base', base)}...${encodeRef('head', head)}?per_page=1`;
+}
+/** A short, single-line, printable excerpt of text from the server. */
+function excerpt(text, max = 200) {
+    // eslint-disable-next-line no-control-regex
+    const line = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 3)}...` : line;
+}
+function apiMessage(body) {
+    try {
+        const parsed = JSON.parse(body);
+        if (parsed &&
+            typeof parsed === 'object' &&
+            typeof parsed.message === 'string') {
+            return excerpt(parsed.message);
+        }
+    }
+    catch {
+        // not JSON: fall through to the raw text
+    }
+    return excerpt(body, 120);
+}
+function describeStatus(response, body, options) {
+    const status = response.status;
+    const message = apiMessage(body);
+    const said = message ? ` (${message})` : '';
+    const remaining = response.headers.get('x-ratelimit-remaining');
+    const reset = Number(response.headers.get('x-ratelimit-reset'));
+    const retryAfter = response.headers.get('retry-after');
+    if ((status === 403 || status === 429) && remaining === '0') {
+        const when = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
+        return `GitHub API rate limit exhausted${when} (HTTP ${status})`;
+    }
+    if (status === 429 || (status === 403 && (retryAfter !== null || /secondary rate limit/i.test(message)))) {
+        const wait = retryAfter !== null ? `, retry after ${excerpt(retryAfter, 20)}s` : '';
+        return `GitHub API secondary rate limit (HTTP ${status}${wait})${said}`;
+    }
+    if (status === 401)
+        return `GitHub API rejected the token (HTTP 401)${said}`;
+    if (status === 403)
+        return `GitHub API refused the comparison (HTTP 403)${said}`;
+    if (status === 404) {
+        return `GitHub API found no comparison of ${options.base}...${options.head} in ${options.repository} (HTTP 404)${said}`;
+    }
+    if (status >= 500)
+        return `GitHub API server error (HTTP ${status})${said}`;
+    return `GitHub API answered HTTP ${status}${said}`;
+}
+/** Errors may come from another realm (`instanceof Error` fails there), so they are read by shape. */
+function asErrorLike(value) {
+    return typeof value === 'object' && value !== null ? value : { message: String(value) };
+}
+function describeError(error, host, timeoutMs) {
+    const e = asErrorLike(error);
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+        return `GitHub API request to ${host} timed out after ${timeoutMs} ms`;
+    }
+    // fetch reports network failures as "fetch failed" with the system error as the cause.
+    const cause = asErrorLike(e.cause ?? {});
+    const detail = [cause.code, e.code, cause.message, e.message].find((d) => typeof d === 'string' && d !== '');
+    return `GitHub API request to ${host} failed: ${excerpt(String(detail ?? error))}`;
+}
+/**
+ * The merge-base of `base` and `head` from GitHub's compare endpoint
+ * (`GET /repos/{owner}/{repo}/compare/{base}...{head}`, field `merge_base_commit.sha`): the
+ * fallback when the checkout cannot tell. Never throws: bad input, HTTP errors (401, 403, 404, rate
+ * limits), network failures, timeouts and unexpected payloads become reasons, and the token never
+ * appears in one.
+ */
+async function mergeBaseFromApi(options) {
+    const token = options.token ?? '';
+    const redact = (reason) => (token.length > 0 ? reason.split(token).join('***') : reason);
+    const fail = (reason) => ({ sha: null, reason: redact(reason) });
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
+    let url;
+    try {
+        url = compareUrl(options.apiUrl, options.repository, options.base, options.head);
+    }
+    catch (error) {
+        return fail(`cannot ask the GitHub API: ${String(asErrorLike(error).message)}`);
+    }
+    const host = new URL(url).host;
+    const headers = {
+        Accept: 'application/vnd.github+json',
+        'X-GitHub-Api-Version': '2022-11-28',
+        'User-Agent': 'buildkit-cache-action',
+    };
+    if (token)
+        headers.Authorization = `Bearer ${token}`;
+    try {
+        const signal = AbortSignal.timeout(timeoutMs);
+        const response = await fetchImpl(url, { method: 'GET', headers, signal, redirect: 'follow' });
+        const body = await response.text();
+        if (!response.ok)
+            return fail(describeStatus(response, body, options));
+        let parsed;
+        try {
+            parsed = JSON.parse(body);
+        }
+        catch {
+            return fail(`GitHub API answered with something that is not JSON: ${excerpt(body, 80)}`);
+        }
+        const mergeBase = parsed?.merge_base_commit;
+        const sha = mergeBase?.sha;
+        if (typeof sha !== 'string' || !compare_SHA.test(sha)) {
+            return fail('GitHub API compare response has no merge_base_commit.sha');
+        }
+        return { sha };
+    }
+    catch (error) {
+        return fail(describeError(error, host, timeoutMs));
+    }
+}
+
+// EXTERNAL MODULE: ./src/plan/plan.ts + 2 modules
+var plan_plan = __nccwpck_require__(1835);
+// EXTERNAL MODULE: ./src/plan/triggers.ts
+var triggers = __nccwpck_require__(9834);
+;// CONCATENATED MODULE: ./src/github/runtime-token.ts
+/**
+ * Decodes the token's payload without verifying it (only GitHub can) to show the user which
+ * ref scopes the run may read and write. Never returns or logs the token itself.
+ */
+function cacheScopesFromToken(token) {
+    const parts = token.split('.');
+    if (parts.length < 2)
+        return null;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        if (typeof payload.ac !== 'string')
+            return null;
+        const ac = JSON.parse(payload.ac);
+        if (!Array.isArray(ac))
+            return null;
+        return ac
+            .filter((e) => typeof e.Scope === 'string' && typeof e.Permission === 'number')
+            .map((e) => ({
+            scope: e.Scope,
+            read: (e.Permission & 1) !== 0,
+            write: (e.Permission & 2) !== 0,
+        }));
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stores/github-cache/lookup.ts
+
+
+
+/**
+ * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
+ * importer asks at import: its client (go-actions-cache) looks an index up with
+ * GetCacheEntryDownloadURL (cache service v2) or `GET _apis/artifactcache/cache` (v1, GHES and
+ * older runners), under one constant version. GitHub's scope rules then answer exactly what the
+ * import will see. Neither BuildKit nor `@actions/cache` lists entries, and GitHub guarantees a
+ * job's token no listing call, so none is made.
+ */
+/** go-actions-cache's version: one constant hash for every key, not one per key. */
+const GHA_CACHE_VERSION = (0,external_node_crypto_.createHash)('sha256').update('|go-actionscache-1.0').digest('hex');
+/**
+ * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
+ * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
+ */
+function ghaServiceFrom(env) {
+    const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
+    if (v2 && env.ACTIONS_RESULTS_URL)
+        return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
+    if (!v2 && env.ACTIONS_CACHE_URL)
+        return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
+    return null;
+}
+/**
+ * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
+ * fails: a name whose request fails stays unknown, with the reason.
+ */
+async function lookUpGhaCaches(o) {
+    const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
+    const fetchImpl = o.fetchImpl ?? http/* httpFetch */.tX;
+    const reasons = [];
+    const found = new Map();
+    await Promise.all(o.names.map(async (name) => {
+        const keys = (0,github_cache_keys/* indexKeys */.nI)(name, o.tokenScopes);
+        try {
+            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
+            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
+            // A key of another name that shares the prefix says nothing about this one.
+            found.set(name, matched === null ? false : (0,github_cache_keys/* isIndexOf */.G3)(matched, name) ? true : undefined);
+        }
+        catch (e) {
+            found.set(name, undefined);
+            const timedOut = signal.aborted || e?.name === 'TimeoutError';
+            reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : (0,http/* failureText */.kY)(e));
+        }
+    }));
+    return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
+}
+class LookupRefused extends Error {
+}
+/** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
+async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
+    const res = await fetchImpl(`${url.replace(/\/*$/, '/')}twirp/github.actions.results.api.v1.CacheService/GetCacheEntryDownloadURL`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ key: keys[0], restore_keys: keys, version: GHA_CACHE_VERSION }),
+        signal,
+    });
+    if (!res.ok)
+        throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
+    const body = (await res.json());
+    return body.ok === true ? String(body.matched_key ?? '') : null;
+}
+/** v1 `GET _apis/artifactcache/cache?keys=…&version=…`: the matched key, or null on a miss (204). */
+async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
+    const query = new URLSearchParams({ keys: keys.join(','), version: GHA_CACHE_VERSION });
+    const res = await fetchImpl(`${url.replace(/\/*$/, '')}/_apis/artifactcache/cache?${query}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;api-version=6.0-preview.1' },
+        signal,
+    });
+    if (res.status === 204)
+        return null;
+    if (!res.ok)
+        throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
+    const text = await res.text();
+    if (text.trim() === '')
+        return null;
+    const body = JSON.parse(text);
+    return typeof body.cacheKey === 'string' && body.cacheKey !== '' ? body.cacheKey : null;
+}
+
+// EXTERNAL MODULE: ./src/stores/registry/tags.ts
+var registry_tags = __nccwpck_require__(4535);
+;// CONCATENATED MODULE: ./src/facts/probe.ts
+/**
+ * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
+ * the answers still on their way. Resolves with the first failure's reason, if any.
+ */
+class OnePerKey {
+    lookUp;
+    found = new Map();
+    asked = new Set();
+    pending = [];
+    reason;
+    constructor(lookUp) {
+        this.lookUp = lookUp;
+    }
+    async ask(keys) {
+        const fresh = [...new Set(keys)].filter((k) => k !== undefined && k !== '' && !this.asked.has(k));
+        for (const k of fresh)
+            this.asked.add(k);
+        if (fresh.length > 0) {
+            this.pending.push(this.lookUp(fresh).then((answer) => {
+                for (const [k, v] of answer.found)
+                    this.found.set(k, v);
+                this.reason ??= answer.reason;
+            }));
+        }
+        await Promise.all(this.pending);
+        return this.reason;
+    }
+}
+/** A lookup for stores asked one key at a time (s3, azblob): every key at once. */
+function eachAtOnce(check) {
+    return async (keys) => {
+        const results = await Promise.all(keys.map(check));
+        const failed = results.find((c) => 'reason' in c);
+        return { found: new Map(keys.map((k, i) => [k, results[i].exists])), reason: failed?.reason };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/facts/existing.ts
+
+
+
+
+
+
+
+/**
+ * Existence for a backend asked per entry, once the plan's reads are known: `probe` asks about
+ * the entries (each once), then the note says what was asked and the check counts as failed when
+ * any lookup could not tell.
+ */
+function probedCaches(o) {
+    const found = {
+        exists: o.exists,
+        siblingLegs: [],
+        note: o.note,
+        probe: async (entries) => {
+            const reason = await o.lookups.ask(entries.map(o.keyOf));
+            found.note = o.noteAfter(reason) ?? found.note;
+            if (reason)
+                found.failed = true;
+        },
+    };
+    return found;
+}
+const unknown = () => ({ exists: () => undefined, siblingLegs: [] });
+/** The repository's tags, listed once; a registry that refuses the listing is asked `HEAD` per tag. */
+const registryCaches = async (options, env, _fileExists, exec) => {
+    const image = options.image;
+    if (!image)
+        return unknown();
+    const dir = (0,docker_config/* dockerConfigDir */.k)(env);
+    // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
+    const listed = await (0,registry_tags/* listTags */.c)({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
+    if (listed.tags !== null) {
+        const legs = options.leg === '' ? [] : (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, options.leg);
+        return {
+            exists: registryExistence(listed.tags),
+            siblingLegs: legs,
+            legs: (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, ''),
+        };
+    }
+    const notListed = `cache tags not listed (${listed.reason})`;
+    if (!listed.refused) {
+        const note = `${notListed}: which caches exist is unknown`;
+        return { exists: () => undefined, siblingLegs: [], note, failed: true };
+    }
+    const heads = new OnePerKey((tags) => (0,registry_tags/* manifestsExist */.Q)({ image, tags, dockerConfigDir: dir, exec }));
+    return probedCaches({
+        lookups: heads,
+        exists: manifestExistence(heads.found),
+        keyOf: registryTagOf,
+        note: `${notListed}: each planned tag is asked for with HEAD`,
+        noteAfter: (reason) => `${notListed}: each planned tag was asked for with HEAD${reason ? `; some could not be asked for (${reason})` : ''}`,
+    });
+};
+/** Each planned cache name's index, looked up as BuildKit's gha importer looks it up. */
+const ghaCaches = async (_options, env) => {
+    const service = ghaServiceFrom(env);
+    const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
+    if (!token || !service)
+        return unknown();
+    const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
+    const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
+    return probedCaches({
+        lookups,
+        exists: ghaExistence(lookups.found),
+        keyOf: ghaNameOf,
+        noteAfter: (reason) => reason && `some gha caches could not be looked up (${reason}): they count as unknown`,
+    });
+};
+/** The folders; folders kept in the GitHub cache are not on disk yet, so they stay unknown. */
+const localCaches = async (options, _env, fileExists) => options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
+/** The request that BuildKit's importer makes first, one per source (stores/s3, stores/azblob). */
+const objectStoreCaches = (load) => async (_options, env) => {
+    const check = await load();
+    const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
+    return probedCaches({
+        lookups,
+        exists: (entry) => lookups.found.get(entry),
+        keyOf: (entry) => entry,
+        noteAfter: (reason) => reason && `cache existence not checked (${reason}): those sources count as unknown`,
+    });
+};
+/** Per backend, how it tells which caches exist; a backend not listed tells nothing. */
+const EXISTENCE = {
+    registry: registryCaches,
+    gha: ghaCaches,
+    local: localCaches,
+    s3: objectStoreCaches(async () => (await __nccwpck_require__.e(/* import() */ 912).then(__nccwpck_require__.bind(__nccwpck_require__, 1912))).s3ManifestExists),
+    azblob: objectStoreCaches(async () => (await __nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 6667))).azblobManifestExists),
+};
+/**
+ * Finds out, by the backend's own means and with the requests its importer makes, which caches
+ * exist. A check that fails costs nothing but that knowledge (see plan/narrow.ts for what is read
+ * then).
+ */
+async function findExistingCaches(options, env, fileExists, exec) {
+    return (EXISTENCE[options.backend] ?? unknown)(options, env, fileExists, exec);
+}
+
+;// CONCATENATED MODULE: ./src/facts/facts.ts
+
+
+
+
+
+
+/**
+ * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
+ * from GitHub's compare API. Never fails: a commit not found is null with its reason.
+ */
+async function gatherFacts(exec, ctx, needed, githubToken, 
+/** HEAD's commit, when the caller already asked git for it. */
+head) {
+    const facts = { mergeBase: null, parent: null };
+    const cwd = ctx.workspace;
+    if (needed.parent && ctx.pushedBefore) {
+        // The push names the head it replaced: no git lookup (or deepening) needed.
+        facts.parent = ctx.pushedBefore;
+    }
+    else if (needed.parent) {
+        const parent = await parentCommit(exec, { cwd, rev: 'HEAD', remote: 'origin' });
+        facts.parent = parent.sha;
+        if (parent.sha === null)
+            facts.parentWhy = parent.reason;
+    }
+    if (needed.mergeBase && ctx.defaultBranch) {
+        const local = await findMergeBase(exec, {
+            cwd,
+            head: 'HEAD',
+            base: `origin/${ctx.defaultBranch}`,
+            remote: 'origin',
+        });
+        if (local.sha !== null) {
+            facts.mergeBase = local.sha;
+            // A push that merged the default branch in names the merge-base as HEAD's second parent.
+            if ((await (head ?? commitInfo(exec, { cwd })))?.parents[1] === local.sha)
+                facts.justMerged = local.sha;
+        }
+        else if (githubToken !== '' && ctx.repository !== '' && ctx.sha !== '') {
+            const remote = await mergeBaseFromApi({
+                apiUrl: ctx.apiUrl,
+                repository: ctx.repository,
+                base: ctx.defaultBranch,
+                head: ctx.sha,
+                token: githubToken,
+            });
+            facts.mergeBase = remote.sha;
+            if (remote.sha === null)
+                facts.mergeBaseWhy = `git: ${local.reason}; GitHub API: ${remote.reason}`;
+        }
+        else {
+            facts.mergeBaseWhy = `git: ${local.reason}; no github-token for the API fallback`;
+        }
+    }
+    const headSha = ctx.pullRequest?.headSha ?? '';
+    if (needed.headCommit && headSha !== '') {
+        const compared = await compareCommits(exec, { cwd, other: headSha, remote: 'origin' });
+        if (typeof compared === 'string') {
+            facts.headWhy = compared;
+        }
+        else {
+            // GitHub's merge commit of a pull request: first parent the base, second the head.
+            const base = compared.rev.parents[0];
+            facts.mergeIsHead = compared.rev.tree === compared.other.tree;
+            if (base !== undefined && compared.other.parents[1] === base)
+                facts.justMerged = base;
+        }
+    }
+    return facts;
+}
+/**
+ * The facts and which caches exist, side by side. The caches the plan names without git (its own
+ * refs, the default branch) are checked at once; those that need a commit git finds (the
+ * merge-base, the parent) once it is found. One exception to running them at once: a branch push
+ * whose own cache exists reads that alone (narrow.ts), so its merge-base, which a shallow checkout
+ * only yields after fetches, is not looked up, unless the push is a merge (it may have merged its
+ * base, which the rules read instead). That push waits for the first check.
+ */
+async function planInputs(exec, ctx, options, env, githubToken, fileExists, 
+/** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
+legs = [options.leg]) {
+    const trigger = (0,triggers/* classify */.L)(ctx);
+    const needed = (0,triggers/* factsNeeded */.j)(trigger);
+    const listing = findExistingCaches(options, env, fileExists, exec);
+    // The entries to check are the plan's reads, as the backend spells them (names, sibling and
+    // plain legs, what gha may read): only plan() builds those, so it runs per leg, first without
+    // the commits git finds, then with them (they add reads and move the ones read alone).
+    const readsOf = (facts) => legs.map((leg) => (0,plan_plan/* plan */.et)(ctx, facts, { ...options, leg }).reads);
+    const entriesOf = (reads) => reads.flatMap((r) => r.map((read) => read.entry));
+    const readsWithoutCommits = readsOf({ mergeBase: null, parent: null });
+    const early = listing.then((e) => e.probe?.(entriesOf(readsWithoutCommits)));
+    // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
+    const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
+    let skipped = '';
+    if (head) {
+        const owns = readsWithoutCommits.map((reads) => reads.find((r) => r.alone && r.entry));
+        const existing = await listing;
+        await early;
+        const own = owns[0];
+        if (own && owns.every((o) => o && existing.exists(o.entry) === true)) {
+            const info = await head;
+            if (info && info.parents.length === 1) {
+                needed.mergeBase = false;
+                skipped = `not looked up: ${own.ref} exists and is read alone`;
+            }
+        }
+    }
+    const [facts, existing] = await Promise.all([
+        gatherFacts(exec, ctx, needed, githubToken, head),
+        listing,
+        early,
+    ]);
+    if (skipped)
+        facts.mergeBaseSkipped = skipped;
+    await existing.probe?.(entriesOf(readsOf(facts)));
+    return { facts, existing };
+}
+
+;// CONCATENATED MODULE: ./src/bake/targets.ts
+
+
+
+/**
+ * Each bake target is a leg of the scope, named after it: `app`, or with `cache-leg` (a matrix of
+ * bake runs) `app-<cache-leg>`, else with the platforms as a build's leg would be (`app-linux-arm64`).
+ */
+function bakeLegs(targets, cacheLeg, platforms) {
+    return targets.map((target) => ({
+        target,
+        leg: cacheLeg !== '' ? `${target}-${cacheLeg}` : (0,names/* legOf */.Yk)(target, platforms),
+    }));
+}
+/**
+ * The plan of every target, from one set of facts and one listing: the same rules, narrowing and
+ * write policy as a build of that leg. Its siblings are the legs named in `cache-read-legs` and
+ * those the listing found (registry), as for a matrix leg; the other targets are not read unless
+ * found or named, so a target with a cache of its own reads it alone.
+ */
+function planBakeTargets(ctx, facts, base, legs, existing) {
+    return legs.map(({ target, leg }) => {
+        const options = {
+            ...base,
+            leg,
+            siblingLegs: [...new Set([...base.siblingLegs, ...(existing.legs ?? [])])],
+        };
+        const p = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
+        if (existing.note)
+            p.notes.push(existing.note);
+        return { target, plan: p };
+    });
+}
+function bakeDefinition(plans) {
+    const target = {};
+    for (const { target: name, plan: p } of plans) {
+        target[name] = { 'cache-from': p.cacheFrom, 'cache-to': p.cacheTo };
+    }
+    return { target };
+}
+
+;// CONCATENATED MODULE: ./src/app/bake.ts
+
+
+
+
+
+
+
+
+/**
+ * `bake-targets` on a dry run: plans every target's cache from one git lookup and one listing,
+ * and writes the bake file for `docker buildx bake -f docker-bake.hcl -f <bake-file>`.
+ */
+async function writeBakeFile(exec, ctx, inputs, env) {
+    const base = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
+    const legs = bakeLegs(inputs.bakeTargets, inputs.cache.leg, inputs.build.platforms);
+    const plans = await commands/* group */.Os('Cache plan (bake)', async () => {
+        const { facts, existing } = await planInputs(exec, ctx, { ...base, leg: legs[0].leg }, env, inputs.githubToken, external_node_fs_.existsSync, legs.map((l) => l.leg));
+        const planned = planBakeTargets(ctx, facts, base, legs, existing);
+        for (const { target, plan } of planned) {
+            commands/* info */.pq(`target ${target} (leg ${plan.namespace}):`);
+            for (const line of (0,plan_plan/* planLines */.HN)(plan))
+                commands/* info */.pq(`  ${line}`);
+        }
+        return planned;
+    });
+    const dir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-bake-'));
+    const file = external_node_path_.join(dir, 'cache.json');
+    external_node_fs_.writeFileSync(file, `${JSON.stringify(bakeDefinition(plans), null, 2)}\n`);
+    commands/* info */.pq(`bake file: ${file}`);
+    setOutputs({
+        'bake-file': file,
+        'cache-from': [...new Set(plans.flatMap((p) => p.plan.cacheFrom))].join('\n'),
+        'cache-to': [...new Set(plans.flatMap((p) => p.plan.cacheTo))].join('\n'),
+        'cache-export': 'skipped',
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/** Markdown table cells: no pipes or newlines from step text may break the table. */
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
+}
+function code(text) {
+    return `\`${cell(text)}\``;
+}
+
+;// CONCATENATED MODULE: ./src/report/cleanup-summary.ts
+
+
+/** The job summary's clean-up section: what was deleted and kept and why, and the quota. */
+function renderCleanup(o) {
+    const title = o.kind === 'retention' ? 'Cache retention' : 'BuildKit cache: clean-up';
+    const out = [`${o.kind === 'retention' ? '###' : '##'} ${title}`, '', cell(o.why), ''];
+    const verb = o.dryRun ? 'would delete (dry run)' : 'deleted';
+    if (o.deleted.length === 0)
+        out.push(`Nothing ${o.dryRun ? 'would be ' : ''}deleted.`, '');
+    for (const d of o.deleted)
+        out.push(`- **${verb}** ${code(d.name)}: ${cell(d.why)}`);
+    for (const k of o.kept)
+        out.push(`- **kept** ${code(k.name)}: ${cell(k.why)}`);
+    if (o.deleted.length + o.kept.length > 0)
+        out.push('');
+    for (const n of [...o.notes, ...o.warnings])
+        out.push(`- ${cell(n)}`);
+    if (o.notes.length + o.warnings.length > 0)
+        out.push('');
+    const q = o.quota;
+    if (q) {
+        const pct = Math.round((q.repositoryBytes / q.limitBytes) * 100);
+        out.push(`GitHub cache usage: **${(0,format/* formatBytes */.z)(q.repositoryBytes)}** of ${(0,format/* formatBytes */.z)(q.limitBytes)} (${pct}%); ` +
+            `this scope's index entries ${(0,format/* formatBytes */.z)(q.scopeBytes)} (layer blobs are shared between scopes).`, '');
+        if (q.largest.length > 0) {
+            out.push('| largest entries | ref | size |', '|---|---|---:|');
+            for (const e of q.largest)
+                out.push(`| ${code(e.key)} | ${code(e.ref)} | ${(0,format/* formatBytes */.z)(e.bytes)} |`);
+            out.push('');
+        }
+    }
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/app/cleanup-event.ts
+
+
+
+
+
+
+/**
+ * A closed pull request's or a deleted branch's run: deletes its caches, builds nothing, and
+ * reports as a run that built nothing (`cache-report` with its `cleanup` field, the summary).
+ */
+async function runCleanupEvent(ctx, inputs, env, trigger) {
+    if (trigger.kind === 'nothing')
+        return commands/* info */.pq(`cache clean-up: ${trigger.why}`);
+    const outcome = await commands/* group */.Os('Cache clean-up', () => cleanUpGoneRef(ctx, inputs, env, trigger, trigger.why));
+    const why = `clean-up run: ${trigger.why}; nothing is built`;
+    const plan = (0,plan_plan/* nothingBuiltPlan */.Ri)(ctx, (0,plan_plan/* planOptionsFrom */.kR)(inputs), why);
+    const report = buildReport({
+        plan,
+        backend: inputs.cache.backend,
+        log: null,
+        build: 'not-run',
+        tokenScopes: null,
+        exportResult: exportOutcome(plan, null, false, 'clean-up run: nothing is built'),
+        cleanup: outcome,
+    });
+    setOutputs({
+        'cache-from': '',
+        'cache-to': '',
+        'cache-export': 'skipped',
+        'cache-report': JSON.stringify(report),
+        ...(0,cleanup_outcome/* cleanupOutputs */.r)(outcome),
+    });
+    try {
+        await commands/* appendSummary */.fe(renderCleanup(outcome));
+    }
+    catch (e) {
+        commands/* warning */.$e(`could not write the job summary: ${e.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/app/plan-phase.ts
+
+
+
+
+
+
+/**
+ * The plan: pure rules, fed with the commits git (or the API) found, the sibling legs listed and
+ * which caches exist. Final once returned: later phases read it and never change it.
+ */
+async function planCache(exec, ctx, inputs, env) {
+    const asked = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
+    const { facts, existing } = await planInputs(exec, ctx, asked, env, inputs.githubToken, external_node_fs_.existsSync);
+    const options = { ...asked, siblingLegs: [...new Set([...asked.siblingLegs, ...existing.siblingLegs])] };
+    const narrowed = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
+    const p = existing.note ? { ...narrowed, notes: [...narrowed.notes, existing.note] } : narrowed;
+    for (const line of (0,plan_plan/* planLines */.HN)(p))
+        commands/* info */.pq(line);
+    return p;
+}
+/** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
+function readTokenScopes(inputs, env) {
+    if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN)
+        return null;
+    const scopes = cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN);
+    if (scopes) {
+        const list = scopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
+        commands/* info */.pq(`GitHub cache scopes: ${list.join(', ')}`);
+    }
+    return scopes;
+}
+/** Why the GitHub Actions cache cannot be reached from this job ('' when it can). */
+function ghaUnavailable(env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN) {
+        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
+    }
+    if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
+        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
+    }
+    return '';
+}
+
 ;// CONCATENATED MODULE: ./src/report/warnings.ts
 
 /**
@@ -7839,13 +8040,7 @@ function cacheWarnings(exported, imports) {
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
-/** Markdown table cells: no pipes or newlines from step text may break the table. */
-function summary_cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/`/g, "'");
-}
-function summary_code(text) {
-    return `\`${summary_cell(text)}\``;
-}
+
 /** Prose outside tables: the report's details quote commands in backticks already. */
 function oneLine(text) {
     return text.replace(/\s*\r?\n\s*/g, ' ');
@@ -7891,18 +8086,18 @@ function renderMounts(m) {
     if (m.mounts.length > 0) {
         out.push('| id | target | restored | size | restore | inject | extract | save | saved |', '|---|---|---|---:|---:|---:|---:|---:|---|');
         for (const x of m.mounts) {
-            const restored = `${RESTORE_LABEL[x.restore] ?? x.restore}${x.restoredKey ? ` ${summary_code(x.restoredKey)}` : ''}`;
-            const saved = x.saved ? `✅ ${summary_code(x.savedKey)}` : `➖ ${summary_cell(x.notSaved)}`;
+            const restored = `${RESTORE_LABEL[x.restore] ?? x.restore}${x.restoredKey ? ` ${code(x.restoredKey)}` : ''}`;
+            const saved = x.saved ? `✅ ${code(x.savedKey)}` : `➖ ${cell(x.notSaved)}`;
             const t = x.seconds;
-            out.push(`| ${summary_code(x.id)} | ${summary_code(x.target)} | ${restored} | ${x.bytes > 0 ? (0,format/* formatBytes */.z)(x.bytes) : ''} | ` +
-                `${t.restore}s | ${t.inject}s | ${t.extract}s | ${t.save}s | ${saved}${x.error ? ` ⚠️ ${summary_cell(x.error)}` : ''} |`);
+            out.push(`| ${code(x.id)} | ${code(x.target)} | ${restored} | ${x.bytes > 0 ? (0,format/* formatBytes */.z)(x.bytes) : ''} | ` +
+                `${t.restore}s | ${t.inject}s | ${t.extract}s | ${t.save}s | ${saved}${x.error ? ` ⚠️ ${cell(x.error)}` : ''} |`);
         }
         out.push('');
     }
     for (const s of m.skipped)
-        out.push(`- ${summary_code(s.id)} (${summary_code(s.target)}) is not persisted: ${summary_cell(s.why)}`);
+        out.push(`- ${code(s.id)} (${code(s.target)}) is not persisted: ${cell(s.why)}`);
     for (const n of m.notes)
-        out.push(`- ${summary_cell(n)}`);
+        out.push(`- ${cell(n)}`);
     if (m.skipped.length + m.notes.length > 0)
         out.push('');
     out.push('GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.', '');
@@ -7916,17 +8111,17 @@ function renderLocalCache(l) {
         const restored = f.direction === 'write'
             ? ''
             : f.restore === 'hit'
-                ? `✅ ${summary_code(f.restoredKey)}`
+                ? `✅ ${code(f.restoredKey)}`
                 : f.restore === 'miss'
                     ? '➖ miss'
-                    : `⚠️ ${summary_cell(f.error)}`;
+                    : `⚠️ ${cell(f.error)}`;
         const saved = f.direction === 'read'
             ? ''
             : f.saved
-                ? `✅ ${summary_code(f.savedKey)}`
-                : `➖ ${summary_cell(f.notSaved)}${f.error ? ` ⚠️ ${summary_cell(f.error)}` : ''}`;
+                ? `✅ ${code(f.savedKey)}`
+                : `➖ ${cell(f.notSaved)}${f.error ? ` ⚠️ ${cell(f.error)}` : ''}`;
         const pruned = f.prunedBlobs > 0 ? `${f.prunedBlobs} blobs, ${(0,format/* formatBytes */.z)(f.prunedBytes)}` : '';
-        out.push(`| ${summary_code(f.ref)} | ${summary_code(f.name)} | ${restored} | ${f.bytes > 0 ? (0,format/* formatBytes */.z)(f.bytes) : ''} | ${pruned} | ${f.seconds.restore}s | ${f.seconds.save}s | ${saved} |`);
+        out.push(`| ${code(f.ref)} | ${code(f.name)} | ${restored} | ${f.bytes > 0 ? (0,format/* formatBytes */.z)(f.bytes) : ''} | ${pruned} | ${f.seconds.restore}s | ${f.seconds.save}s | ${saved} |`);
     }
     out.push('');
     return out;
@@ -7944,7 +8139,7 @@ function renderSummary(r) {
     const facts = [
         `backend **${r.backend}**`,
         `run kind **${r.trigger}**`,
-        `cache namespace ${summary_code(r.namespace)}`,
+        `cache namespace ${code(r.namespace)}`,
     ];
     if (r.build !== 'not-run') {
         facts.unshift(r.build === 'succeeded' ? '**Build succeeded**' : '**Build failed**');
@@ -7958,13 +8153,13 @@ function renderSummary(r) {
         (exportSize != null ? ` (${(0,format/* formatBytes */.z)(exportSize)})` : ''));
     out.push(`${facts.join(' · ')}`, '');
     if (r.error) {
-        const where = r.error.file && r.error.line !== null ? ` (${summary_cell(r.error.file)} line ${r.error.line})` : '';
-        out.push(`> ❌ **The build failed**${r.error.step ? ` at ${summary_code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${summary_cell(clip(r.error.message, 400))}`, '');
+        const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
+        out.push(`> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${cell(clip(r.error.message, 400))}`, '');
     }
     if (r.likelyReasons.length > 0) {
         out.push('### Likely reasons for cache misses', '');
         for (const reason of r.likelyReasons) {
-            const scope = reason.stage ? ` in stage ${summary_code(reason.stage)}` : '';
+            const scope = reason.stage ? ` in stage ${code(reason.stage)}` : '';
             out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
         }
         out.push('');
@@ -7981,7 +8176,7 @@ function renderSummary(r) {
                 : (STATUS_ICON[step.status] ?? step.status);
             const result = `${label}${first ? ' · first miss' : ''}`;
             const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
-            rows.push(`| ${n + 1} | ${summary_cell(stage)} | ${summary_code(clip(step.step, 120))} | ${result} | ${time} |`);
+            rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
         });
         out.push('### Steps', '');
         if (s.list.length > STEPS_SHOWN) {
@@ -7999,20 +8194,20 @@ function renderSummary(r) {
                 ? '✅ imported'
                 : i.result === 'not-found'
                     ? '➖ not found (normal for the first build of a ref)'
-                    : `⚠️ failed: ${summary_cell(clip(i.error ?? '', 300))}`;
-            out.push(`| ${summary_code(i.source)} | ${result} | ${duration(i.seconds)} |`);
+                    : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
+            out.push(`| ${code(i.source)} | ${result} | ${duration(i.seconds)} |`);
         }
         out.push('');
     }
     out.push('### Cache export', '');
     const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
-    out.push(`${status}${r.export.reason ? `: ${summary_cell(r.export.reason)}` : ''}` +
+    out.push(`${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
         `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
-        (r.export.manifest ? ` Cache manifest ${summary_code(r.export.manifest.digest)}.` : ''), '');
+        (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''), '');
     for (const d of r.export.destinations) {
         const size = r.export.sizes.find((x) => x.destination === d);
         const text = !size ? '' : size.bytes !== null ? `${(0,format/* formatBytes */.z)(size.bytes)} (${size.how})` : size.how;
-        out.push(`- ${summary_code(d)}${text ? `: ${summary_cell(text)}` : ''}`);
+        out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
     }
     if (r.export.destinations.length > 0)
         out.push('');
@@ -8023,10 +8218,10 @@ function renderSummary(r) {
     // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
     out.push('### Cache plan', '');
     for (const read of r.plan.reads) {
-        out.push(`- **read** ${summary_code(read.ref)}: ${summary_cell(read.why)} → ${read.entry ? summary_code(read.entry) : 'not read'}`);
+        out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${read.entry ? code(read.entry) : 'not read'}`);
     }
     for (const write of r.plan.writes) {
-        out.push(`- **write** ${summary_code(write.ref)}: ${summary_cell(write.why)} → ${summary_code(write.entry)}`);
+        out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
     }
     if (r.plan.writes.length === 0)
         out.push('- **write**: nothing is written by this run');
@@ -8034,15 +8229,15 @@ function renderSummary(r) {
     if (r.plan.notes.length > 0) {
         out.push('Notes:', '');
         for (const note of r.plan.notes)
-            out.push(`- ${summary_cell(note)}`);
+            out.push(`- ${cell(note)}`);
         out.push('');
     }
     if (r.tokenScopes) {
-        const list = r.tokenScopes.map((t) => `${summary_code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
+        const list = r.tokenScopes.map((t) => `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
         out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
     }
     if (r.baseImages.length > 0) {
-        const list = r.baseImages.map((b) => `${summary_code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${summary_code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
+        const list = r.baseImages.map((b) => `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
         out.push(`Base images: ${list.join(', ')}.`, '');
     }
     if (r.cleanup)
@@ -8050,42 +8245,243 @@ function renderSummary(r) {
     return out.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/runner/state.ts
+// EXTERNAL MODULE: ./src/lib/oci.ts
+var oci = __nccwpck_require__(7950);
+// EXTERNAL MODULE: ./src/stores/registry/name.ts
+var registry_name = __nccwpck_require__(5313);
+;// CONCATENATED MODULE: ./src/stores/measure.ts
+
+
+
+
+
 
 /**
- * The one owner of post-step state. Each resource is recorded before it is created, so that
- * post can clean up after a main step that failed halfway. Secrets never enter state.
+ * The bytes a cache manifest points at: config and layers of an image manifest (what buildx
+ * writes with image-manifest=true), or the blobs an index lists (the older cache format).
  */
-const KEYS = {
-    builder: 'builderCreated',
-    cleanup: 'cleanup',
-    tempDir: 'tempDir',
-    buildxPath: 'buildxPath',
-};
-function saveBuilderCreated(name, cleanup) {
-    commands/* saveState */.LZ(KEYS.builder, name);
-    commands/* saveState */.LZ(KEYS.cleanup, String(cleanup));
+function cacheManifestBytes(manifest) {
+    if (typeof manifest !== 'object' || manifest === null)
+        return null;
+    const m = manifest;
+    const sizes = (list) => Array.isArray(list)
+        ? list.map((d) => (typeof d === 'object' && d !== null ? d.size : undefined))
+        : [];
+    const all = [m.config?.size, ...sizes(m.layers), ...sizes(m.manifests)].filter((s) => s !== undefined);
+    if (all.length === 0 || all.some((s) => typeof s !== 'number' || !Number.isFinite(s) || s < 0))
+        return null;
+    return all.reduce((a, b) => a + b, 0);
 }
-function saveTempDir(path) {
-    commands/* saveState */.LZ(KEYS.tempDir, path);
+/** `127.0.0.1:5000/team/cache:main` → where its manifest is served. Docker Hub names get its API host. */
+function registryManifestUrl(ref, digest) {
+    let parsed;
+    try {
+        parsed = (0,registry_name/* parseImageReference */.o_)(ref);
+    }
+    catch {
+        return null;
+    }
+    const { name, tag, digest: pinned } = parsed;
+    const reference = digest || pinned || tag || 'latest';
+    return `${(0,registry_name/* registryOrigin */._g)(name.registry)}/v2/${name.repository}/manifests/${reference}`;
 }
-function saveBuildxPath(path) {
-    commands/* saveState */.LZ(KEYS.buildxPath, path);
+/** Anonymous GET of a cache manifest; its blob sizes summed. Never throws. */
+async function registryCacheBytes(ref, digest, fetcher = http/* httpFetch */.tX, timeoutMs = 5000) {
+    const url = registryManifestUrl(ref, digest);
+    if (!url)
+        return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
+    try {
+        const res = await fetcher(url, {
+            headers: { Accept: oci/* MANIFEST_TYPES */._ },
+            signal: AbortSignal.timeout(timeoutMs),
+        });
+        if (!res.ok) {
+            const why = res.status === 401 || res.status === 403 ? 'the registry wants credentials' : `HTTP ${res.status}`;
+            return { bytes: null, how: `not measured: ${why}` };
+        }
+        const bytes = cacheManifestBytes(JSON.parse(await res.text()));
+        return bytes === null
+            ? { bytes: null, how: 'not measured: the manifest lists no blob sizes' }
+            : { bytes, how: 'sum of the blobs the cache manifest lists' };
+    }
+    catch (e) {
+        return { bytes: null, how: `not measured: ${(0,http/* failureText */.kY)(e)}` };
+    }
 }
-function readState() {
-    return {
-        builder: core.getState(KEYS.builder),
-        cleanup: core.getState(KEYS.cleanup) !== 'false',
-        tempDir: core.getState(KEYS.tempDir),
-        buildxPath: core.getState(KEYS.buildxPath),
+/** Bytes of the files under a folder (symbolic links not followed); null when it is not there. */
+function directoryBytes(dir) {
+    try {
+        if (!external_node_fs_.statSync(dir).isDirectory())
+            return null;
+    }
+    catch {
+        return null;
+    }
+    let total = 0;
+    const walk = (d) => {
+        for (const entry of external_node_fs_.readdirSync(d, { withFileTypes: true })) {
+            const p = external_node_path_.join(d, entry.name);
+            if (entry.isDirectory())
+                walk(p);
+            else if (entry.isFile())
+                total += external_node_fs_.lstatSync(p).size;
+        }
     };
+    try {
+        walk(dir);
+    }
+    catch {
+        return null;
+    }
+    return total;
+}
+/**
+ * Measures each `cache-to` destination: a registry cache by its manifest (fetched; the digest
+ * from the metadata file when there is a single registry destination), a local cache by its
+ * folder, anything else not at all. Never throws.
+ */
+async function measureExports(destinations, manifest, fetcher) {
+    const registries = destinations.filter((d) => (0,cache_entry/* cacheEntryAttributes */._H)(d).type === 'registry');
+    const out = [];
+    for (const destination of destinations) {
+        const attrs = (0,cache_entry/* cacheEntryAttributes */._H)(destination);
+        const type = attrs.type ?? '';
+        if (type === 'registry' && attrs.ref) {
+            const digest = registries.length === 1 && manifest ? manifest.digest : '';
+            out.push({ destination, ...(await registryCacheBytes(attrs.ref, digest, fetcher)) });
+        }
+        else if (type === 'local' && attrs.dest) {
+            const bytes = directoryBytes(attrs.dest);
+            out.push({
+                destination,
+                bytes,
+                how: bytes === null
+                    ? 'not measured: the folder is not there'
+                    : 'size of the folder (it keeps blobs of earlier exports too)',
+            });
+        }
+        else {
+            out.push({ destination, bytes: null, how: `not measured for ${type || 'this'} caches` });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/app/report-phase.ts
+
+
+
+
+
+
+
+
+const planOutputs = (plan) => ({
+    'cache-from': plan.cacheFrom.join('\n'),
+    'cache-to': plan.cacheTo.join('\n'),
+});
+/** A retried build's note joins the plan's notes in the report; the plan itself stays as planned. */
+function reportedPlan(plan, build) {
+    if (!build.retriedWithoutCache)
+        return plan;
+    const note = 'a cache source was broken: the build was retried without cache sources';
+    return { ...plan, notes: [...plan.notes, note] };
+}
+/** The cache report of a build: what the cache did, measured after the export. */
+async function reportRun(r) {
+    const built = r.build.result.exitCode === 0;
+    const plan = reportedPlan(r.plan, r.build);
+    const exportResult = r.exportRun
+        ? {
+            ...exportOutcome(plan, null, built, r.skipExport),
+            status: r.exportRun.status,
+            reason: r.exportRun.reason,
+            seconds: Math.round(r.exportRun.ms / 100) / 10,
+        }
+        : exportOutcome(plan, r.history.log, built, r.skipExport);
+    const imports = r.history.log ? importResults(r.history.log) : [];
+    for (const warning of cacheWarnings(exportResult, imports))
+        commands/* warning */.$e(warning);
+    // The cache manifest is in the metadata of the invocation that exported.
+    const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
+    const exportSizes = exportResult.status === 'ok' ? await measureExports(plan.cacheTo, cacheManifest) : [];
+    return buildReport({
+        plan,
+        backend: r.inputs.cache.backend,
+        log: r.history.log,
+        build: built ? 'succeeded' : 'failed',
+        tokenScopes: r.tokenScopes,
+        exportResult,
+        record: r.history.record,
+        metadata: { ...r.build.metadata, cacheManifest },
+        exportSizes,
+        noCache: r.inputs.build.noCache,
+        timings: { ...r.timings, totalMs: Date.now() - r.started },
+        mounts: r.mounts,
+        localCache: r.localCache,
+        cleanup: r.retention,
+    });
+}
+/** Every output of a build run. */
+function buildOutputs(r, report) {
+    const totals = stepTotals(r.history.log?.steps ?? []);
+    return {
+        ...planOutputs(r.plan),
+        builder: r.builder,
+        imageid: r.build.imageId,
+        digest: r.build.metadata.digest,
+        metadata: r.build.metadataText,
+        'cached-steps': String(totals.cached),
+        'total-steps': String(totals.total),
+        'cache-hit-ratio': totals.ratio.toFixed(2),
+        'cache-export': report.export.status,
+        'cache-report': JSON.stringify(report),
+        ...(0,cleanup_outcome/* cleanupOutputs */.r)(r.retention),
+        ...mountOutputs(r.mounts),
+    };
+}
+/** The job summary; a summary that cannot be written is a warning, never a failed build. */
+async function writeSummary(report) {
+    try {
+        await commands/* appendSummary */.fe(renderSummary(report));
+    }
+    catch (e) {
+        commands/* warning */.$e(`could not write the job summary: ${e.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/app/dry-run.ts
+
+
+
+
+
+
+/** `dry-run: true`: the plan (and retention) without a build; the outputs say what would be used. */
+async function runDryRun(exec, ctx, inputs, env) {
+    const plan = await commands/* group */.Os('Cache plan', () => planCache(exec, ctx, inputs, env));
+    const tokenScopes = readTokenScopes(inputs, env);
+    const retention = await retainCommitCaches(ctx, inputs, env, plan);
+    const report = buildReport({
+        plan,
+        backend: inputs.cache.backend,
+        log: null,
+        build: 'not-run',
+        tokenScopes,
+        exportResult: exportOutcome(plan, null, false, 'dry-run'),
+        cleanup: retention,
+    });
+    setOutputs({
+        ...planOutputs(plan),
+        'cache-export': 'skipped',
+        'cache-report': JSON.stringify(report),
+        ...(0,cleanup_outcome/* cleanupOutputs */.r)(retention),
+    });
+    if (inputs.cache.explain)
+        await writeSummary(report);
 }
 
 ;// CONCATENATED MODULE: ./src/app/build.ts
-
-
-
-
 
 
 
@@ -8119,7 +8515,7 @@ function fail(message) {
 async function run(exec = exec_exec, env = process.env) {
     const started = Date.now();
     try {
-        await runWithInputs(exec, env, withPersistedLocalDir(readInputs(), env), started);
+        await runOfItsKind(exec, env, withPersistedLocalDir(readInputs(), env), started);
     }
     catch (e) {
         if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
@@ -8128,8 +8524,8 @@ async function run(exec = exec_exec, env = process.env) {
         fail(`unexpected error: ${e?.message ?? String(e)}`);
     }
 }
-async function runWithInputs(exec, env, inputs, started) {
-    const mark = (phase) => commands/* debug */.Yz(`${phase} at ${Date.now() - started} ms`);
+/** Which kind of run this is: a clean-up event, a bake file, a dry run, or a build. */
+async function runOfItsKind(exec, env, inputs, started) {
     for (const secret of [
         env.ACTIONS_RUNTIME_TOKEN,
         inputs.githubToken,
@@ -8145,152 +8541,84 @@ async function runWithInputs(exec, env, inputs, started) {
         return runCleanupEvent(ctx, inputs, env, cleanup);
     if (inputs.bakeTargets.length > 0)
         return writeBakeFile(exec, ctx, inputs, env);
-    if (!inputs.dryRun)
-        validatePaths(inputs.build, ctx.workspace, external_node_fs_.existsSync);
+    if (inputs.dryRun)
+        return runDryRun(exec, ctx, inputs, env);
+    return runBuild(exec, ctx, inputs, env, started);
+}
+/** A build, in its phases: plan, builder, restore, build, export, save, report. */
+async function runBuild(exec, ctx, inputs, env, started) {
+    const mark = (phase) => commands/* debug */.Yz(`${phase} at ${Date.now() - started} ms`);
+    validatePaths(inputs.build, ctx.workspace, external_node_fs_.existsSync);
     // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
-    const probes = inputs.dryRun ? null : startProbes(exec, inputs, env);
-    let cachePlan = await commands/* group */.Os('Cache plan', () => planCache(exec, ctx, inputs, env));
+    const probes = startProbes(exec, inputs, env);
+    const planned = await commands/* group */.Os('Cache plan', () => planCache(exec, ctx, inputs, env));
+    // A persisted folder's existence is known once it is restored: the plan's reads are narrowed to
+    // the folders that arrived, and that plan is final.
+    const local = await restoreLocalCaches(exec, {
+        inputs,
+        plan: planned,
+        env,
+        unavailable: ghaUnavailable(env),
+    });
+    const plan = local.plan;
     mark('planned');
     const tokenScopes = readTokenScopes(inputs, env);
-    const planOutputs = {
-        'cache-from': cachePlan.cacheFrom.join('\n'),
-        'cache-to': cachePlan.cacheTo.join('\n'),
-    };
-    if (probes === null) {
-        const retention = await retainCommitCaches(ctx, inputs, env, cachePlan);
-        const report = buildReport({
-            plan: cachePlan,
-            backend: inputs.cache.backend,
-            log: null,
-            build: 'not-run',
-            tokenScopes,
-            exportResult: exportOutcome(cachePlan, null, false, 'dry-run'),
-        });
-        if (retention)
-            report.cleanup = retention;
-        setOutputs({
-            ...planOutputs,
-            'cache-export': 'skipped',
-            'cache-report': JSON.stringify(report),
-            ...(0,cleanup_outcome/* cleanupOutputs */.r)(retention),
-        });
-        if (inputs.cache.explain)
-            await writeSummary(report);
-        return;
-    }
     const skipExport = inputs.cache.backend === 'gha' ? ghaUnavailable(env) : '';
     if (skipExport)
         commands/* warning */.$e(`cache: ${skipExport}. The build runs without the gha cache.`);
-    // The builder: the engine must answer, buildx must be new enough, then create or pick one.
     const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-'));
     saveTempDir(tempDir);
     const builderStart = Date.now();
-    const { buildx, builder } = await commands/* group */.Os('Builder', async () => {
-        const engine = await probes.engine;
-        if (engine && !engine.ok) {
-            throw new BuilderError(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
-        }
-        const found = await ensureBuildx(exec, {
-            wanted: inputs.builder.buildxVersion,
-            floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
-            releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
-            probe: probes.buildx,
-        });
-        if (found.note)
-            commands/* info */.pq(found.note);
-        saveBuildxPath(found.buildx.path);
-        const chosen = await setupBuilder(exec, found.buildx, {
-            builder: inputs.builder,
-            tempDir,
-            env,
-            onCreate: (name) => saveBuilderCreated(name, inputs.builder.cleanup),
-        });
-        return { buildx: found.buildx, builder: chosen };
-    });
+    const { buildx, builder } = await commands/* group */.Os('Builder', () => setUpBuilder(exec, inputs, env, probes, tempDir));
     const builderMs = Date.now() - builderStart;
     mark('builder ready');
     const mountSession = await restoreMounts(exec, buildx, {
         inputs,
-        plan: cachePlan,
+        plan,
         builder: builder.name,
         tempDir,
         env,
         workspace: ctx.workspace,
         unavailable: ghaUnavailable(env),
     });
-    const local = await restoreLocalCaches(exec, {
-        inputs,
-        plan: cachePlan,
-        env,
-        unavailable: ghaUnavailable(env),
-    });
-    cachePlan = local.plan;
-    // The image first, then the cache export as its own invocation (see src/buildx/build.ts).
-    const setup = prepareBuild(inputs, {
-        builder: builder.name,
-        cacheFrom: cachePlan.cacheFrom,
-        cacheTo: cachePlan.cacheTo,
-        tempDir,
-        env,
-        cwd: ctx.workspace,
-    });
-    const build = await runImageBuild(exec, buildx, setup);
-    if (build.retriedWithoutCache) {
-        cachePlan.notes.push('a cache source was broken: the build was retried without cache sources');
-    }
-    const built = build.result.exitCode === 0;
+    const build = await buildImage(exec, buildx, { ctx, inputs, env, plan, builder, tempDir });
+    const built = build.run.result.exitCode === 0;
     mark('built');
     // The image's build record is read while the cache export runs.
-    const historyRead = (async () => {
-        const ref = build.metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
-        return ref ? readBuildHistory(exec, buildx, builder.name, ref) : { log: null, record: null };
-    })();
-    const exportRun = built && setup.separateExport && !skipExport
-        ? await commands/* group */.Os('Cache export', () => runCacheExport(exec, buildx, setup, inputs.cache.exportTimeoutMs))
+    const historyRead = readHistory(exec, buildx, builder, build.run);
+    const exportRun = built && build.setup.separateExport && !skipExport
+        ? await commands/* group */.Os('Cache export', () => runCacheExport(exec, buildx, build.setup, inputs.cache.exportTimeoutMs))
         : null;
     mark('exported');
     // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
-    const retaining = built ? retainCommitCaches(ctx, inputs, env, cachePlan) : null;
+    const retaining = built ? retainCommitCaches(ctx, inputs, env, plan) : null;
     const history = await historyRead;
     mark('history read');
     const retention = await retaining;
     const mounts = await saveMounts(exec, buildx, mountSession, built, history.log?.steps ?? null);
     const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
-    const report = await reportRun({
+    const results = {
         inputs,
-        cachePlan,
+        plan,
         tokenScopes,
-        build,
+        builder: builder.name,
+        build: build.run,
         history,
         exportRun,
         skipExport,
-        started,
         mounts,
         localCache,
-        timings: { builderMs, buildMs: build.ms, exportMs: exportRun?.ms ?? 0 },
-    });
+        retention,
+        started,
+        timings: { builderMs, buildMs: build.run.ms, exportMs: exportRun?.ms ?? 0 },
+    };
+    const report = await reportRun(results);
     mark('reported');
-    if (retention)
-        report.cleanup = retention;
-    const totals = stepTotals(history.log?.steps ?? []);
-    setOutputs({
-        ...planOutputs,
-        builder: builder.name,
-        imageid: build.imageId,
-        digest: build.metadata.digest,
-        metadata: build.metadataText,
-        'cached-steps': String(totals.cached),
-        'total-steps': String(totals.total),
-        'cache-hit-ratio': totals.ratio.toFixed(2),
-        'cache-export': report.export.status,
-        'cache-report': JSON.stringify(report),
-        ...(0,cleanup_outcome/* cleanupOutputs */.r)(retention),
-        ...mountOutputs(mounts),
-    });
+    setOutputs(buildOutputs(results, report));
     await writeSummary(report);
     // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
     if (!built)
-        fail(failureMessage(report.error, text_lastLine(build.result.stderr)));
+        fail(failureMessage(report.error, text_lastLine(build.run.result.stderr)));
     else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
         fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
     }
@@ -8301,77 +8629,45 @@ function startProbes(exec, inputs, env) {
         : probeEngine(exec, env);
     return { engine, buildx: probeBuildx(exec, env) };
 }
-/** The plan: pure rules, fed with the commits git (or the API) found and the sibling legs listed. */
-async function planCache(exec, ctx, inputs, env) {
-    const options = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
-    const { facts, existing } = await planInputs(exec, ctx, options, env, inputs.githubToken, external_node_fs_.existsSync);
-    options.siblingLegs = [...new Set([...options.siblingLegs, ...existing.siblingLegs])];
-    const p = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
-    if (existing.note)
-        p.notes.push(existing.note);
-    for (const line of (0,plan_plan/* planLines */.HN)(p))
-        commands/* info */.pq(line);
-    return p;
-}
-/** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
-function readTokenScopes(inputs, env) {
-    if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN)
-        return null;
-    const scopes = cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN);
-    if (scopes) {
-        const list = scopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
-        commands/* info */.pq(`GitHub cache scopes: ${list.join(', ')}`);
+/** The builder: the engine must answer, buildx must be new enough, then create or pick one. */
+async function setUpBuilder(exec, inputs, env, probes, tempDir) {
+    const engine = await probes.engine;
+    if (engine && !engine.ok) {
+        throw new BuilderError(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
     }
-    return scopes;
-}
-function ghaUnavailable(env) {
-    if (!env.ACTIONS_RUNTIME_TOKEN) {
-        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
-    }
-    if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
-        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
-    }
-    return '';
-}
-async function reportRun(r) {
-    const built = r.build.result.exitCode === 0;
-    const exportResult = r.exportRun
-        ? {
-            ...exportOutcome(r.cachePlan, null, built, r.skipExport),
-            status: r.exportRun.status,
-            reason: r.exportRun.reason,
-            seconds: Math.round(r.exportRun.ms / 100) / 10,
-        }
-        : exportOutcome(r.cachePlan, r.history.log, built, r.skipExport);
-    const imports = r.history.log ? importResults(r.history.log) : [];
-    for (const warning of cacheWarnings(exportResult, imports))
-        commands/* warning */.$e(warning);
-    // The cache manifest is in the metadata of the invocation that exported.
-    const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
-    const exportSizes = exportResult.status === 'ok' ? await (0,measure/* measureExports */.yz)(r.cachePlan.cacheTo, cacheManifest) : [];
-    return buildReport({
-        plan: r.cachePlan,
-        backend: r.inputs.cache.backend,
-        log: r.history.log,
-        build: built ? 'succeeded' : 'failed',
-        tokenScopes: r.tokenScopes,
-        exportResult,
-        record: r.history.record,
-        metadata: { ...r.build.metadata, cacheManifest },
-        exportSizes,
-        noCache: r.inputs.build.noCache,
-        timings: { ...r.timings, totalMs: Date.now() - r.started },
-        mounts: r.mounts,
-        localCache: r.localCache,
+    const found = await ensureBuildx(exec, {
+        wanted: inputs.builder.buildxVersion,
+        floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
+        releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
+        probe: probes.buildx,
     });
+    if (found.note)
+        commands/* info */.pq(found.note);
+    saveBuildxPath(found.buildx.path);
+    const builder = await setupBuilder(exec, found.buildx, {
+        builder: inputs.builder,
+        tempDir,
+        env,
+        onCreate: (name) => saveBuilderCreated(name, inputs.builder.cleanup),
+    });
+    return { buildx: found.buildx, builder };
 }
-async function writeSummary(report) {
-    try {
-        await commands/* appendSummary */.fe(renderSummary(report));
-    }
-    catch (e) {
-        commands/* warning */.$e(`could not write the job summary: ${e.message}`);
-    }
+/** The image first, then the cache export as its own invocation (see src/buildx/build.ts). */
+async function buildImage(exec, buildx, b) {
+    const setup = prepareBuild(b.inputs, {
+        builder: b.builder.name,
+        cacheFrom: b.plan.cacheFrom,
+        cacheTo: b.plan.cacheTo,
+        tempDir: b.tempDir,
+        env: b.env,
+        cwd: b.ctx.workspace,
+    });
+    return { setup, run: await runImageBuild(exec, buildx, setup) };
+}
+async function readHistory(exec, buildx, builder, build) {
+    const built = build.result.exitCode === 0;
+    const ref = build.metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
+    return ref ? readBuildHistory(exec, buildx, builder.name, ref) : { log: null, record: null };
 }
 
 ;// CONCATENATED MODULE: ./src/entry/last-resort.ts
