@@ -19,6 +19,9 @@ const FLOORS = [
   'lib',
 ];
 
+/** Imports that do something: the file system, processes, the network. */
+const EFFECTS = ['^(node:)?(fs|fs/promises|child_process|net|http|https)$', '^src/net/'];
+
 const upward = FLOORS.slice(1).map((floor, i) => ({
   name: `${floor}-imports-downward`,
   comment: `src/${floor}/ may import only the folders below it: ${FLOORS.slice(i + 2).join(', ') || 'none'}`,
@@ -49,7 +52,15 @@ module.exports = {
       comment: 'report/ and plan/ are pure: no file system, no processes, no network',
       severity: 'error',
       from: { path: '^src/(report|plan)/' },
-      to: { path: ['^(node:)?(fs|fs/promises|child_process|net|http|https)$', '^src/net/'] },
+      to: { path: EFFECTS },
+    },
+    {
+      name: 'pure-report-and-plan-all-the-way-down',
+      comment:
+        'report/ and plan/ are pure through everything they import, types included: a type of theirs lives in a pure file',
+      severity: 'error',
+      from: { path: '^src/(report|plan)/' },
+      to: { path: EFFECTS, reachable: true },
     },
   ],
   options: {

@@ -61,6 +61,14 @@ describe('architecture rules', () => {
       named: /pure-report-and-plan: src\/plan\/a\.ts → (node:)?fs/,
     },
     {
+      title: 'an effect in plan/ two imports deep, through a type',
+      files: {
+        'src/plan/a.ts': "import type { B } from '../lib/b';\nexport const a = (b: B) => b;\n",
+        'src/lib/b.ts': "import * as fs from 'node:fs';\nexport type B = typeof fs.existsSync;\n",
+      },
+      named: /pure-report-and-plan-all-the-way-down: src\/plan\/a\.ts → (node:)?fs/,
+    },
+    {
       title: 'a file outside the floors',
       files: {
         'src/app/a.ts': "import { b } from '../misc/b';\nexport const a = b;\n",

@@ -403,13 +403,10 @@ function manifestsToDelete(deletions, manifests) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $p: () => (/* binding */ readRunContext),
+/* harmony export */   B_: () => (/* binding */ runContextFrom),
 /* harmony export */   yT: () => (/* binding */ stripRefsHeads)
 /* harmony export */ });
-/* unused harmony exports parseMergeQueueRef, runContextFrom, mergedPullRequest */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
+/* unused harmony exports parseMergeQueueRef, mergedPullRequest */
 function obj(value) {
     return value !== null && typeof value === 'object' ? value : undefined;
 }
@@ -493,19 +490,6 @@ function mergedPullRequest(message) {
     const subject = message.split('\n')[0].trim();
     const m = /^Merge pull request #(\d+) from /.exec(subject) ?? /\(#(\d+)\)$/.exec(subject);
     return m ? Number(m[1]) : null;
-}
-function readRunContext(env = process.env) {
-    let payload = {};
-    const path = env.GITHUB_EVENT_PATH;
-    if (path) {
-        try {
-            payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
-        }
-        catch {
-            payload = {};
-        }
-    }
-    return runContextFrom(env, payload);
 }
 
 
@@ -3969,8 +3953,6 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
     }
 });
 
-// EXTERNAL MODULE: ./src/github/context.ts
-var context = __nccwpck_require__(9556);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 
 class CsvError extends Error {
@@ -8481,6 +8463,26 @@ async function runDryRun(exec, ctx, inputs, env) {
         await writeSummary(report);
 }
 
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __nccwpck_require__(9556);
+;// CONCATENATED MODULE: ./src/github/read-context.ts
+
+
+/** The run context from the runner's environment and its event file (an unreadable one reads as `{}`). */
+function readRunContext(env = process.env) {
+    let payload = {};
+    const path = env.GITHUB_EVENT_PATH;
+    if (path) {
+        try {
+            payload = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        }
+        catch {
+            payload = {};
+        }
+    }
+    return (0,context/* runContextFrom */.B_)(env, payload);
+}
+
 ;// CONCATENATED MODULE: ./src/app/build.ts
 
 
@@ -8534,7 +8536,7 @@ async function runOfItsKind(exec, env, inputs, started) {
         if (secret)
             commands/* setSecret */.Pq(secret);
     }
-    const ctx = (0,context/* readRunContext */.$p)(env);
+    const ctx = readRunContext(env);
     // A closed pull request or a deleted branch: its caches go, nothing is built.
     const cleanup = (0,plan/* cleanupTrigger */.dU)(ctx);
     if (cleanup)

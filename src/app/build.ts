@@ -11,7 +11,7 @@ import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuild
 import { cleanupTrigger, retainCommitCaches } from '../cleanup';
 import { type Exec, exec as realExec } from '../lib/exec';
 import { lastLine } from '../lib/text';
-import { type RunContext, readRunContext } from '../github/context';
+import { type RunContext } from '../github/context';
 import { readInputs, validatePaths } from '../runner/inputs/read';
 import { InputError, type Inputs } from '../runner/inputs/types';
 import type { CachePlan } from '../plan/plan';
@@ -25,6 +25,7 @@ import { runCleanupEvent } from './cleanup-event';
 import { runDryRun } from './dry-run';
 import { ghaUnavailable, planCache, readTokenScopes } from './plan-phase';
 import { buildOutputs, reportRun, writeSummary } from './report-phase';
+import { readRunContext } from '../github/read-context';
 
 const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 

@@ -4,14 +4,15 @@ import type { BuildRun, CacheExportRun } from '../buildx/build';
 import type { BuildHistory } from '../buildx/history';
 import { stepTotals } from '../report/steps';
 import { cleanupOutputs, type CleanupOutcome } from '../cleanup';
-import type { LocalCacheReport } from '../localcache/persist';
-import { type MountsReport, mountOutputs } from '../mounts/mounts';
+import { mountOutputs } from '../mounts/mounts';
 import type { CachePlan } from '../plan/plan';
 import { cacheWarnings } from '../report/warnings';
 import { buildReport, exportOutcome, importResults } from '../report/report';
 import type { CacheReport } from '../report/types';
 import { renderSummary } from '../report/summary';
 import { measureExports } from '../stores/measure';
+import { type LocalCacheReport } from '../localcache/report';
+import { type MountsReport } from '../mounts/report';
 
 /** What the phases before the report produced. */
 export interface RunResults {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-
 /** The facts about this run that the cache planner needs, read from the runner's environment. */
 export interface RunContext {
   eventName: string;
@@ -130,17 +128,4 @@ export function mergedPullRequest(message: string): number | null {
   const subject = message.split('\n')[0].trim();
   const m = /^Merge pull request #(\d+) from /.exec(subject) ?? /\(#(\d+)\)$/.exec(subject);
   return m ? Number(m[1]) : null;
-}
-
-export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
-  let payload: Json = {};
-  const path = env.GITHUB_EVENT_PATH;
-  if (path) {
-    try {
-      payload = JSON.parse(readFileSync(path, 'utf8')) as Json;
-    } catch {
-      payload = {};
-    }
-  }
-  return runContextFrom(env, payload);
 }

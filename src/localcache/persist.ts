@@ -11,36 +11,14 @@ import { localExistence, narrowSources } from '../plan/narrow';
 import type { CachePlan } from '../plan/plan';
 import { unreachableBlobs } from './gc';
 import { neverSaves } from '../plan/trust';
+import { type LocalFolderRecord } from './report';
+import { type LocalCacheReport } from './report';
 
 /**
  * `cache: local` without `cache-dir`: each ref's folder travels through the GitHub Actions cache.
  * The folders the plan reads are restored before the build (BuildKit imports from them), the
  * folders it writes are pruned to what their index reaches and saved after the export.
  */
-
-export interface LocalFolderRecord {
-  ref: string;
-  /** The cache name, which is also the folder's name. */
-  name: string;
-  direction: 'read' | 'write';
-  restore: 'hit' | 'miss' | 'failed' | '';
-  restoredKey: string;
-  saved: boolean;
-  savedKey: string;
-  notSaved: string;
-  error: string;
-  /** The folder's size after the export and the prune (writes). */
-  bytes: number;
-  /** Blobs of earlier exports the index no longer reaches, deleted before saving. */
-  prunedBlobs: number;
-  prunedBytes: number;
-  seconds: { restore: number; save: number };
-}
-
-export interface LocalCacheReport {
-  dir: string;
-  folders: LocalFolderRecord[];
-}
 
 export interface LocalCacheSession {
   plan: CachePlan;

@@ -20,44 +20,18 @@ import {
   type PlannedMount,
   mountStepRan,
   planMounts,
-  type RestoreResult,
   restoreResult,
   saveDecision,
   TREE_FILE,
 } from './plan';
 import { helperBuild, type HelperBuildOptions } from './helper-build';
+import { type MountsReport } from './report';
+import { type MountRecord } from './report';
 
 /**
  * The effects of cache-mount persistence: restore and inject before the build, extract and save
  * after the image and its cache export. Every problem is a warning and a field of the report.
  */
-
-export interface MountRecord {
-  id: string;
-  target: string;
-  stage: string;
-  restore: RestoreResult;
-  /** The key it was restored from ('' on a miss). */
-  restoredKey: string;
-  /** Size of the mount's archive after the build (0 when not extracted). */
-  bytes: number;
-  saved: boolean;
-  savedKey: string;
-  /** Why it was not saved ('' when saved). */
-  notSaved: string;
-  /** What failed, if anything (restore, inject, extract or save). */
-  error: string;
-  seconds: { restore: number; inject: number; extract: number; save: number };
-}
-
-export interface MountsReport {
-  mounts: MountRecord[];
-  /** Mounts not persisted at all, with why. */
-  skipped: { id: string; target: string; why: string }[];
-  notes: string[];
-  counts: { restored: number; missed: number; skipped: number; failed: number };
-  saved: string[];
-}
 
 export interface MountSession {
   plan: MountPlan;

@@ -4,12 +4,12 @@ import type { BuildRecord } from '../buildx/parse/record';
 import type { CacheScope } from '../github/runtime-token';
 import type { CachePlan } from '../plan/plan';
 import type { CleanupOutcome } from '../cleanup/outcome';
-import type { LocalCacheReport } from '../localcache/persist';
-import type { MountsReport } from '../mounts/mounts';
-import type { ExportSize } from '../stores/measure';
 import type { CacheReport, ExportStatus, ImportResult } from './types';
 import { likelyReasons, type ReasonInput } from './reasons';
 import { firstExecutedSteps, stageLabel, stepTotals } from './steps';
+import { type LocalCacheReport } from '../localcache/report';
+import { type MountsReport } from '../mounts/report';
+import { type ExportSize } from '../stores/export-size';
 
 /** Cache exporters default to mode=min; an inline cache can only be min. */
 const isModeMin = (entry: string) => !/(^|,)mode=max(,|$)/.test(entry);

@@ -2,9 +2,9 @@ import type { BuildStep } from '../buildx/parse/progress';
 import type { CacheScope } from '../github/runtime-token';
 import type { CachePlan } from '../plan/plan';
 import type { CleanupOutcome } from '../cleanup/outcome';
-import type { LocalCacheReport } from '../localcache/persist';
-import type { MountsReport } from '../mounts/mounts';
-import type { ExportSize } from '../stores/measure';
+import { type LocalCacheReport } from '../localcache/report';
+import { type MountsReport } from '../mounts/report';
+import { type ExportSize } from '../stores/export-size';
 /** The cache-report contract: the `cache-report` output's shape and its parts. Types only. */
 
 export type ExportStatus = 'ok' | 'failed' | 'skipped';

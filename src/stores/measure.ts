@@ -5,16 +5,7 @@ import { MANIFEST_TYPES } from '../lib/oci';
 import { type Descriptor } from '../lib/oci';
 import { type ImageReference, parseImageReference, registryOrigin } from './registry/name';
 import { cacheEntryAttributes } from '../lib/cache-entry';
-
-/** What one cache destination holds after the export, where that can be measured. */
-export interface ExportSize {
-  /** The `cache-to` entry. */
-  destination: string;
-  /** null: not measurable (see `how`). */
-  bytes: number | null;
-  /** How it was measured, or why it could not be. */
-  how: string;
-}
+import { type ExportSize } from './export-size';
 
 /**
  * The bytes a cache manifest points at: config and layers of an image manifest (what buildx

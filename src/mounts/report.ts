@@ -1,0 +1,29 @@
+import type { RestoreResult } from './plan';
+
+/** What cache-mount persistence did: the `mounts` field of `cache-report`. */
+export interface MountRecord {
+  id: string;
+  target: string;
+  stage: string;
+  restore: RestoreResult;
+  /** The key it was restored from ('' on a miss). */
+  restoredKey: string;
+  /** Size of the mount's archive after the build (0 when not extracted). */
+  bytes: number;
+  saved: boolean;
+  savedKey: string;
+  /** Why it was not saved ('' when saved). */
+  notSaved: string;
+  /** What failed, if anything (restore, inject, extract or save). */
+  error: string;
+  seconds: { restore: number; inject: number; extract: number; save: number };
+}
+
+export interface MountsReport {
+  mounts: MountRecord[];
+  /** Mounts not persisted at all, with why. */
+  skipped: { id: string; target: string; why: string }[];
+  notes: string[];
+  counts: { restored: number; missed: number; skipped: number; failed: number };
+  saved: string[];
+}
