@@ -11,7 +11,9 @@ export type ConfigId =
   | 'branch-tag'
   | 'action-gha'
   | 'action-registry'
-  | 'action-gha-unchecked';
+  | 'action-gha-unchecked'
+  | 'baseline-gha'
+  | 'baseline-registry';
 
 export interface Config {
   id: ConfigId;
@@ -28,6 +30,8 @@ export interface Config {
   inputs(run: RunSpec): Record<string, string>;
   /** Changes the job's environment, if set. */
   env?(env: Record<string, string>): Record<string, string>;
+  /** Runs the copy of the action given by `--baseline=DIR` instead of this checkout's dist/. */
+  baseline?: true;
 }
 
 export const CONFIG_IDS: ConfigId[] = [
@@ -40,7 +44,10 @@ export const CONFIG_IDS: ConfigId[] = [
 ];
 
 /** Run only when named in `--configs=`: measurements of one situation, not part of the comparison. */
-export const OPT_IN_CONFIG_IDS: ConfigId[] = ['action-gha-unchecked'];
+export const OPT_IN_CONFIG_IDS: ConfigId[] = ['action-gha-unchecked', 'baseline-gha', 'baseline-registry'];
+
+/** The configurations that run the `--baseline` copy of the action: before and after in one run. */
+export const BASELINE_CONFIG_IDS: ConfigId[] = ['baseline-gha', 'baseline-registry'];
 
 /** A registry tag from a branch or ref name (int128-style: invalid characters become `-`). */
 export function tagOf(name: string): string {
@@ -78,6 +85,7 @@ export function makeConfigs(registry: string, nonce: string): Config[] {
   const single = repo('single-tag');
   const branch = repo('branch-tag');
   const action = repo('action-registry');
+  const baseline = repo('baseline-registry');
   return [
     {
       id: 'none',
@@ -142,6 +150,25 @@ export function makeConfigs(registry: string, nonce: string): Config[] {
       subject: true,
       repository: action,
       inputs: () => ({ cache: 'registry', 'cache-image': action }),
+    },
+    {
+      id: 'baseline-gha',
+      label: 'the --baseline copy of this action, gha',
+      ideal: 'gha',
+      gha: true,
+      subject: false,
+      baseline: true,
+      inputs: () => ({ cache: 'gha' }),
+    },
+    {
+      id: 'baseline-registry',
+      label: 'the --baseline copy of this action, registry',
+      ideal: 'registry',
+      gha: false,
+      subject: false,
+      baseline: true,
+      repository: baseline,
+      inputs: () => ({ cache: 'registry', 'cache-image': baseline }),
     },
     {
       // Which caches exist stays unknown: the action looks them up on the v1 service (no

@@ -4,7 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BASE_IMAGE, REGISTRY, engineEnv, freshRunner, run } from '../__tests__/e2e/support';
 import { startGhaCacheService, type GhaCacheService } from '../test-services/gha-cache';
-import { CONFIG_IDS, type Config, type ConfigId, makeConfigs, OPT_IN_CONFIG_IDS } from './configs';
+import {
+  BASELINE_CONFIG_IDS,
+  CONFIG_IDS,
+  type Config,
+  type ConfigId,
+  makeConfigs,
+  OPT_IN_CONFIG_IDS,
+} from './configs';
 import { extraCaCertsCostMs, readDockerLog, registryStorage, shimCostMs, writeDockerShim } from './measure';
 import {
   type IdealRun,
@@ -60,6 +67,8 @@ interface Options {
   out: string;
   /** The cache-mount scenario (bench/mounts.ts): after the replay, instead of it, or not at all. */
   mounts: 'after' | 'only' | 'skip';
+  /** Another copy of the action (dist/, action.yml, scripts/action-runner.js), for the baseline-* configs. */
+  baseline: string;
 }
 
 const QUICK_CONFIGS: ConfigId[] = ['none', 'bpa-gha', 'single-tag', 'action-gha', 'action-registry'];
@@ -73,6 +82,7 @@ function parseArgs(argv: string[]): Options {
     verbose: false,
     out: path.join(ROOT, 'bench', 'results.json'),
     mounts: 'after',
+    baseline: '',
   };
   let probe: boolean | undefined;
   for (const a of argv) {
@@ -85,11 +95,12 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-mounts') o.mounts = 'skip';
     else if (a.startsWith('--configs=')) o.configs = a.slice('--configs='.length).split(',') as ConfigId[];
     else if (a.startsWith('--out=')) o.out = path.resolve(a.slice('--out='.length));
+    else if (a.startsWith('--baseline=')) o.baseline = path.resolve(a.slice('--baseline='.length));
     else if (a === '--help' || a === '-h') {
       console.log(
         'npm run bench -- [--quick] [--plan] [--probe|--no-probe] [--configs=' +
           CONFIG_IDS.join(',') +
-          '] [--mounts-only|--no-mounts] [--out=file] [--verbose]',
+          '] [--mounts-only|--no-mounts] [--out=file] [--verbose] [--baseline=DIR --configs=…,baseline-gha,baseline-registry]',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
@@ -101,6 +112,13 @@ function parseArgs(argv: string[]): Options {
   const bad = o.configs.filter((c) => !CONFIG_IDS.includes(c) && !OPT_IN_CONFIG_IDS.includes(c));
   if (bad.length > 0)
     throw new Error(`unknown configuration ${bad.join(', ')} (known: ${CONFIG_IDS.join(', ')})`);
+  const baselines = o.configs.filter((c) => BASELINE_CONFIG_IDS.includes(c));
+  if (baselines.length > 0 && !o.baseline) throw new Error(`${baselines.join(', ')} need --baseline=DIR`);
+  if (o.baseline && !fs.existsSync(path.join(o.baseline, 'scripts', 'action-runner.js'))) {
+    throw new Error(
+      `--baseline=${o.baseline}: no scripts/action-runner.js there (git archive REV dist action.yml scripts)`,
+    );
+  }
   return o;
 }
 
@@ -158,6 +176,8 @@ class Bench {
   dockerLogs = '';
   repo!: Repo;
   runner!: Runner;
+  /** The `--baseline` copy's harness, for the baseline-* configurations. */
+  baselineRunner: Runner | null = null;
   action: { distSha256: string; gitHead: string; distModified: boolean } | null = null;
   pruneMs = 0;
 
@@ -181,6 +201,7 @@ class Bench {
     this.dockerLogs = path.join(runDir, 'docker-logs');
     fs.mkdirSync(this.dockerLogs);
     this.action = await this.snapshotAction(path.join(runDir, 'action'));
+    if (this.o.baseline) this.baselineRunner = this.snapshotBaseline(path.join(runDir, 'baseline'));
     if (!this.o.plan) {
       await ensureEngine();
       const engine = engineEnv();
@@ -221,6 +242,15 @@ class Bench {
     const head = await run('git', ['rev-parse', 'HEAD'], { cwd: ROOT });
     const status = await run('git', ['status', '--porcelain', '--', 'dist', 'src'], { cwd: ROOT });
     return { distSha256, gitHead: head.stdout.trim(), distModified: status.stdout.trim() !== '' };
+  }
+
+  /** The `--baseline` copy, taken now like the action under test: before and after in one run. */
+  snapshotBaseline(dir: string): Runner {
+    for (const part of ['dist', 'action.yml', 'scripts/action-runner.js']) {
+      fs.mkdirSync(path.dirname(path.join(dir, part)), { recursive: true });
+      fs.cpSync(path.join(this.o.baseline, part), path.join(dir, part), { recursive: true });
+    }
+    return require(path.join(dir, 'scripts', 'action-runner.js')) as Runner;
   }
 
   /** A dry run of the snapshot: a broken bundle stops the benchmark before any build. */
@@ -268,6 +298,7 @@ class Bench {
     workspace: string,
     dockerLog: string,
     envOf?: (env: Record<string, string>) => Record<string, string>,
+    runner: Runner = this.runner,
   ) {
     const jobEnv: Record<string, string> = {
       ...engineEnv(),
@@ -288,9 +319,9 @@ class Bench {
     const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'bkca-bench-runner-'));
     const step = { inputs, event: r.event, workspace, env, runnerTemp, echo: this.o.verbose };
     const t0 = performance.now();
-    const main = await this.runner.runStep({ ...step, step: 'main' });
+    const main = await runner.runStep({ ...step, step: 'main' });
     const t1 = performance.now();
-    const post = await this.runner.runStep({ ...step, step: 'post', state: main.state });
+    const post = await runner.runStep({ ...step, step: 'post', state: main.state });
     const t2 = performance.now();
     fs.rmSync(runnerTemp, { recursive: true, force: true });
     return { main, post, mainMs: t1 - t0, postMs: t2 - t1 };
@@ -320,7 +351,16 @@ class Bench {
       inputs['cache-to'] = '';
       inputs['cache-write'] = 'never';
     }
-    const { main, post, mainMs, postMs } = await this.runAction(svc, inputs, r, workspace, dockerLog, c.env);
+    const runner = c.baseline ? this.baselineRunner! : this.runner;
+    const { main, post, mainMs, postMs } = await this.runAction(
+      svc,
+      inputs,
+      r,
+      workspace,
+      dockerLog,
+      c.env,
+      runner,
+    );
 
     const base = {
       run: r.id,
