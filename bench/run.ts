@@ -532,11 +532,13 @@ class Bench {
    * their setups do.
    */
   async cleanupFor(ev: CleanupEvent): Promise<void> {
-    for (const c of this.configs.filter((x) => x.subject)) {
+    // The baseline copy cleans up too, so that storage compares like for like.
+    for (const c of this.configs.filter((x) => x.subject || x.baseline)) {
       const svc = this.services.get(c.id);
       const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'bkca-bench-cleanup-'));
       const t = performance.now();
-      const main = await this.runner.runStep({
+      const runner = c.baseline ? this.baselineRunner! : this.runner;
+      const main = await runner.runStep({
         inputs: {
           driver: 'docker',
           ...(svc ? { 'github-token': svc.githubToken } : {}),
