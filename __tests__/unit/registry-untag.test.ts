@@ -53,7 +53,7 @@ describe('removeTag on distribution 2.8 (no tag DELETE): the tag moves to a plac
     const { fetchImpl, log } = recording();
     const s = session(`${REGISTRY}/${repository}`, fetchImpl);
 
-    expect(await removeTag(s, 'app.pr-1', 'app.pr-1 (pr:1)')).toBeNull();
+    expect(await removeTag(s, 'app.pr-1', 'app.pr-1 (pr:1)', shared!)).toBeNull();
     const manifests = `/v2/${repository}/manifests`;
     expect(log).toStrictEqual([
       `DELETE ${manifests}/app.pr-1 -> 400`,
@@ -62,7 +62,7 @@ describe('removeTag on distribution 2.8 (no tag DELETE): the tag moves to a plac
     ]);
     // The registry is asked once whether it deletes tags: the next tag moves straight away.
     log.length = 0;
-    expect(await removeTag(s, 'app.pr-12', 'app.pr-12 (pr:12)')).toBeNull();
+    expect(await removeTag(s, 'app.pr-12', 'app.pr-12 (pr:12)', shared!)).toBeNull();
     expect(log.map((l) => l.split(' ')[0])).toStrictEqual(['PUT', 'DELETE']);
 
     const listed = await listTags({ image: `${REGISTRY}/${repository}`, dockerConfigDir: '/nonexistent' });
@@ -72,43 +72,66 @@ describe('removeTag on distribution 2.8 (no tag DELETE): the tag moves to a plac
   });
 });
 
-/** A registry of OCI distribution 1.1 that deletes tags, at the HTTP level: tag -> digest. */
+/**
+ * A registry that answers the tag's DELETE, at the HTTP level (tag -> digest): `tag` deletes the
+ * tag alone (OCI distribution 1.1), `manifest` deletes the manifest with every tag on it (what a
+ * registry that takes the reference for its manifest does), `refuse` answers 403.
+ */
 async function tagDeletingRegistry(
-  status: number,
+  kind: 'tag' | 'manifest' | 'refuse',
 ): Promise<{ server: Server; host: string; tags: Map<string, string> }> {
   const tags = new Map([
     ['app.branch-main', 'sha256:1'],
     ['app.pr-1', 'sha256:1'],
   ]);
   const server = createServer((req, res) => {
-    const tag = /\/manifests\/([^/]+)$/.exec(req.url ?? '')?.[1] ?? '';
-    if (req.method === 'DELETE' && status === 202 && tags.delete(tag)) return void res.writeHead(202).end();
-    res.writeHead(req.method === 'DELETE' ? status : 500).end();
+    const ref = decodeURIComponent(/\/manifests\/([^/]+)$/.exec(req.url ?? '')?.[1] ?? '');
+    if (req.method === 'HEAD') return void res.writeHead([...tags.values()].includes(ref) ? 200 : 404).end();
+    if (req.method !== 'DELETE' || kind === 'refuse') return void res.writeHead(403).end();
+    const digest = tags.get(ref);
+    for (const [t, d] of [...tags]) if (t === ref || (kind === 'manifest' && d === digest)) tags.delete(t);
+    res.writeHead(202).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, host: `127.0.0.1:${(server.address() as AddressInfo).port}`, tags };
 }
 
-describe('removeTag where the registry deletes tags (OCI distribution 1.1)', () => {
+describe('removeTag where the registry answers a tag DELETE', () => {
+  const manifests = '/v2/team/app/manifests';
   it.each([
-    { title: 'DELETE of the tag: the tag alone goes, nothing is pushed', status: 202, want: null },
+    {
+      title: 'OCI distribution 1.1: the tag alone goes, nothing is pushed',
+      kind: 'tag' as const,
+      want: null,
+      log: [`DELETE ${manifests}/app.pr-1 -> 202`, `HEAD ${manifests}/sha256%3A1 -> 200`],
+      left: ['app.branch-main'],
+    },
+    {
+      title: 'a registry that deleted the manifest with the tag: a reason naming it',
+      kind: 'manifest' as const,
+      want: expect.stringMatching(
+        /deleted the manifest sha256:1 of team\/app with the tag app\.pr-1: the tags that shared it are gone too/,
+      ),
+      log: [`DELETE ${manifests}/app.pr-1 -> 202`, `HEAD ${manifests}/sha256%3A1 -> 404`],
+      left: [],
+    },
     {
       title: 'a refusal of the credentials: a reason, nothing is moved',
-      status: 403,
+      kind: 'refuse' as const,
       want: expect.stringMatching(
         /refused to delete the tag app\.pr-1 in team\/app: the credentials may not \(HTTP 403\)/,
       ),
+      log: [`DELETE ${manifests}/app.pr-1 -> 403`],
+      left: ['app.branch-main', 'app.pr-1'],
     },
-  ])('$title', async ({ status, want }) => {
-    const { server, host, tags } = await tagDeletingRegistry(status);
+  ])('$title', async ({ kind, want, log: expected, left }) => {
+    const { server, host, tags } = await tagDeletingRegistry(kind);
     try {
       const { fetchImpl, log } = recording();
-      expect(await removeTag(session(`${host}/team/app`, fetchImpl), 'app.pr-1', 'app.pr-1 (pr:1)')).toEqual(
-        want,
-      );
-      expect(log).toStrictEqual([`DELETE /v2/team/app/manifests/app.pr-1 -> ${status}`]);
-      expect(tags.get('app.branch-main')).toBe('sha256:1');
-      expect(tags.has('app.pr-1')).toBe(status !== 202);
+      const s = session(`${host}/team/app`, fetchImpl);
+      expect(await removeTag(s, 'app.pr-1', 'app.pr-1 (pr:1)', 'sha256:1')).toEqual(want);
+      expect(log).toStrictEqual(expected);
+      expect([...tags.keys()]).toStrictEqual(left);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

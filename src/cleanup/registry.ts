@@ -178,23 +178,26 @@ export async function moveTagToPlaceholder(
 }
 
 /**
- * Removes one tag and leaves the manifest it points at, which a kept tag shares. Where the
- * registry deletes tags (OCI distribution 1.1: `DELETE /v2/<name>/manifests/<tag>`), that;
+ * Removes one tag and leaves the manifest it points at (`shared`), which a kept tag holds. Where
+ * the registry deletes tags (OCI distribution 1.1: `DELETE /v2/<name>/manifests/<tag>`), that;
  * elsewhere (distribution 2.x answers 400) the tag is moved to a placeholder of its own, which is
- * then deleted by digest. Returns a reason when it could not.
+ * then deleted by digest. A registry that took the tag's DELETE for the manifest's is caught by
+ * asking for the manifest after it: a reason, and later tags are moved first. Returns a reason
+ * when it could not.
  */
 export async function removeTag(
   session: RegistrySession,
   tag: string,
   removed: string,
+  shared: string,
 ): Promise<string | null> {
   try {
     if (!noTagDelete.has(session)) {
       const res = await session.send(manifestUrl(session, tag), { method: 'DELETE' });
       await res.arrayBuffer().catch(() => undefined);
-      if (res.ok) return null;
       const denied = deniedReason(session, res.status, `delete the tag ${tag}`);
       if (denied) return denied;
+      if (res.ok) return await sharedManifestLeft(session, tag, shared);
       noTagDelete.add(session);
     }
     const moved = await moveTagToPlaceholder(session, tag, removed);
@@ -208,6 +211,22 @@ export async function removeTag(
       redact: session.redact,
     });
   }
+}
+
+/** After a tag's DELETE: null when the manifest it shared is still there, else a reason. */
+async function sharedManifestLeft(
+  session: RegistrySession,
+  tag: string,
+  shared: string,
+): Promise<string | null> {
+  const res = await session.send(manifestUrl(session, shared), {
+    method: 'HEAD',
+    headers: { Accept: MANIFEST_TYPES },
+  });
+  await res.arrayBuffer().catch(() => undefined);
+  if (res.status !== 404) return null;
+  noTagDelete.add(session);
+  return `${session.where} deleted the manifest ${shared} of ${session.name.repository} with the tag ${tag}: the tags that shared it are gone too (their next build writes them again); later tags are moved to a placeholder first`;
 }
 
 /** GHCR keeps its images as packages: `ghcr.io/<owner>/<path>` is the container package `<path>` of `<owner>`. */

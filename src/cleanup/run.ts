@@ -166,7 +166,7 @@ async function cleanUpRegistry(r: BackendRun): Promise<void> {
   });
   await deleteManifests(r.decide(listed.caches), listed.manifests, r, {
     deleteManifest: (digest) => deleteManifest(listed.session, digest),
-    removeTag: (tag, removed) => removeTag(listed.session, tag, removed),
+    removeTag: (tag, removed, shared) => removeTag(listed.session, tag, removed, shared),
   });
 }
 
@@ -210,7 +210,8 @@ function refusal(e: unknown, backend: string, ghcr: boolean): string {
 /** How one store deletes: a whole manifest (digest or package version), or one tag off a shared one. */
 interface TagStore {
   deleteManifest(id: string): Promise<string | null>;
-  removeTag(tag: string, removed: string): Promise<string | null>;
+  /** `manifest`: the one the tag shares with a kept tag, which stays. */
+  removeTag(tag: string, removed: string, manifest: string): Promise<string | null>;
 }
 
 /** What a placeholder names: the tag and the ref that went (lib/oci.ts). */
@@ -232,7 +233,9 @@ async function deleteManifests(
     out.deleted.push(...m.tags.map((name) => ({ name, why: m.why })));
   }
   for (const t of untag) {
-    const failed = out.dryRun ? null : await store.removeTag(t.name, removedLabel(r.target, t.name));
+    const failed = out.dryRun
+      ? null
+      : await store.removeTag(t.name, removedLabel(r.target, t.name), t.manifest);
     if (failed) return void out.warnings.push(`cache clean-up: ${failed}`);
     out.deleted.push({ name: t.name, why: t.why });
   }
