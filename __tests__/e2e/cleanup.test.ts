@@ -552,9 +552,10 @@ describe('GHCR: the Packages API stand-in', () => {
       expect(closed.exitCode).toBe(0);
       expect(warnings(closed.log)).toStrictEqual([]);
       expect(svc.versions()).toStrictEqual([main, { ...topic, tags: [`${scope}.branch-topic-12`] }]);
-      // The tag moved to a version of its own (a PUT on the registry), which was then deleted.
+      // The tag moved to a version of its own (a PUT on the registry, after its token challenge),
+      // which was then deleted through the Packages API.
       const calls = svc.requests().filter((q) => q.method !== 'GET');
-      expect(calls.map((q) => `${q.method} ${q.status}`)).toStrictEqual(['PUT 201', 'DELETE 204']);
+      expect(calls.map((q) => `${q.method} ${q.status}`)).toStrictEqual(['PUT 401', 'PUT 201', 'DELETE 204']);
 
       const deleted = await runStep({
         inputs,
