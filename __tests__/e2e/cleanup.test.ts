@@ -1,5 +1,10 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { runStep } from '../../scripts/action-runner';
 import { startPackagesService } from '../../test-services/ghcr-packages';
+import { startTestProxy } from '../../test-services/proxy';
+import { startRegistryLog } from '../../test-services/registry-log';
 import {
   branchDeleted,
   closedPullRequest,
@@ -147,9 +152,11 @@ describe('registry: closed pull requests and deleted branches take their tags wi
     ]);
   });
 
-  it('5. a tag that shares its manifest with a kept tag is not deleted', async () => {
+  it("5. a pull request's tag that shares main's manifest goes; main's manifest and tags stay", async () => {
     if (!t.ready) return;
     await retag(cacheRepo, `${scope}.branch-main`, `${scope}.pr-9`);
+    const mainDigest = await registryDigest(cacheRepo, `${scope}.branch-main`);
+    const mainTags = (await registryTags(cacheRepo)).filter((x) => x !== `${scope}.pr-9`);
     const closed = await runStep({
       inputs,
       event: closedPullRequest(9, 'feature/nine', mainSha),
@@ -157,12 +164,69 @@ describe('registry: closed pull requests and deleted branches take their tags wi
       env: engineEnv(),
     });
     expect(closed.exitCode).toBe(0);
-    expect(await registryTags(cacheRepo)).toContain(`${scope}.pr-9`);
-    expect(await registryDigest(cacheRepo, `${scope}.branch-main`)).toMatch(/^sha256:/);
-    const kept = reportOf(closed.outputs).cleanup?.kept ?? [];
-    expect(kept.map((k) => k.name)).toStrictEqual([`${scope}.pr-9`]);
+    expect(warnings(closed.log)).toStrictEqual([]);
+    expect(await registryTags(cacheRepo)).toStrictEqual(mainTags);
+    expect(await registryDigest(cacheRepo, `${scope}.branch-main`)).toBe(mainDigest);
+    const cleanup = reportOf(closed.outputs).cleanup;
+    expect(cleanup?.deleted.map((d) => d.name)).toStrictEqual([`${scope}.pr-9`]);
     // branch-main (and main's commit cache, when its export wrote the same manifest) keep it.
-    expect(kept[0].why).toMatch(/^shares its manifest with (\S+, )*app\.branch-main(, \S+)*, which is kept$/);
+    expect(cleanup?.deleted[0].why).toMatch(/; its manifest stays for (\S+, )*app\.branch-main(, \S+)*$/);
+    expect(cleanup?.kept).toStrictEqual([]);
+  });
+
+  it('6. a pull request built on its up-to-date head branch, then the branch: both go, one manifest shared', async () => {
+    if (!t.ready) return;
+    const mainTags = await registryTags(cacheRepo);
+    const mainDigest = await registryDigest(cacheRepo, `${scope}.branch-main`);
+    await git(repo.work, 'checkout', '-q', '-b', 'topic-12', mainSha);
+    const head = await repo.commit({ 'src.txt': 'src of topic-12\n' }, 'topic-12 change');
+    const branchRun = await runStep({
+      inputs,
+      event: pushEvent('topic-12', head),
+      workspace: await repo.checkout(head),
+      env: engineEnv(),
+    });
+    expect(branchRun.exitCode).toBe(0);
+    // The head contains main: the merge commit holds the head's files, the plan reads the head
+    // branch alone and every step hits, so the pull request's export is the branch's manifest.
+    const merge = await repo.merge(mainSha, head, 'refs/pull/12/merge');
+    const prRun = await runStep({
+      inputs,
+      event: pullRequestEvent(12, 'topic-12', 'main', merge),
+      workspace: await repo.checkout(merge),
+      env: engineEnv(),
+    });
+    expect(prRun.exitCode).toBe(0);
+    const shared = await registryDigest(cacheRepo, `${scope}.branch-topic-12`);
+    expect(await registryDigest(cacheRepo, `${scope}.pr-12`)).toBe(shared);
+
+    const closed = await runStep({
+      inputs,
+      event: closedPullRequest(12, 'topic-12', merge),
+      workspace: repo.work,
+      env: engineEnv(),
+    });
+    expect(closed.exitCode).toBe(0);
+    expect(warnings(closed.log)).toStrictEqual([]);
+    expect(closed.log).toContain(
+      `deleted ${scope}.pr-12  # pull request #12 was merged: no run will read its caches again; its manifest stays for ${scope}.branch-topic-12`,
+    );
+    expect(await registryTags(cacheRepo)).toStrictEqual([...mainTags, `${scope}.branch-topic-12`].sort());
+    expect(await registryDigest(cacheRepo, `${scope}.branch-topic-12`)).toBe(shared);
+
+    const deleted = await runStep({
+      inputs,
+      event: branchDeleted('topic-12', mainSha),
+      workspace: repo.work,
+      env: engineEnv(),
+    });
+    expect(deleted.exitCode).toBe(0);
+    expect(warnings(deleted.log)).toStrictEqual([]);
+    expect(reportOf(deleted.outputs).cleanup?.deleted.map((d) => d.name)).toStrictEqual([
+      `${scope}.branch-topic-12`,
+    ]);
+    expect(await registryTags(cacheRepo)).toStrictEqual(mainTags);
+    expect(await registryDigest(cacheRepo, `${scope}.branch-main`)).toBe(mainDigest);
   });
 
   it('a deleted tag writes one info line and does nothing', async () => {
@@ -222,6 +286,45 @@ describe('registry: retention of commit caches', () => {
     expect(plan.reads.map((r) => r.ref)).toContain(`sha:${shas[13]}`);
     expect(commitTags).toContain(`app.sha-${shas[13]}`);
     expect(reportOf(last!.outputs).cleanup?.kind).toBe('retention');
+  });
+
+  it("one tag listing per push to main: retention counts from the planner's, with the tag the run wrote", async () => {
+    if (!t.ready) return;
+    const registry = await startRegistryLog(REGISTRY);
+    try {
+      const cacheRepo = `${uniqueName('e2e-listing')}/cache`;
+      const inputs = {
+        driver: 'docker',
+        cache: 'registry',
+        'cache-image': `${registry.host}/${cacheRepo}`,
+        'cache-scope': 'app',
+        'cache-keep-commits': '1',
+      };
+      const repo = await makeRepo();
+      const first = await git(repo.work, 'rev-parse', 'HEAD');
+      const second = await repo.commit({ 'src.txt': 'src v2\n' }, 'second');
+      const listings: number[] = [];
+      for (const sha of [first, second]) {
+        const before = registry.requests().length;
+        const r = await runStep({
+          inputs,
+          event: pushEvent('main', sha),
+          workspace: await repo.checkout(sha),
+          env: engineEnv(),
+        });
+        expect(r.exitCode).toBe(0);
+        const log = registry.requests().slice(before);
+        listings.push(log.filter((l) => l.startsWith(`GET /v2/${cacheRepo}/tags/list`)).length);
+      }
+      expect(listings).toStrictEqual([1, 1]);
+      // The second push's listing predates its export: its own commit cache counts all the same,
+      // so the first commit's is the one beyond cache-keep-commits: 1.
+      expect((await registryTags(cacheRepo)).filter((x) => x.startsWith('app.sha-'))).toStrictEqual([
+        `app.sha-${second}`,
+      ]);
+    } finally {
+      await registry.stop();
+    }
   });
 });
 
@@ -325,6 +428,28 @@ describe('gha: clean-up through GitHub REST', () => {
   });
 });
 
+/**
+ * The environment of a run against the GHCR stand-in: its Packages API as GitHub's REST API; its
+ * registry half as ghcr.io, through a proxy that routes ghcr.io there, with its certificate
+ * trusted and a docker login for ghcr.io with the token.
+ */
+async function ghcrRunEnv(svc: Awaited<ReturnType<typeof startPackagesService>>) {
+  const proxy = await startTestProxy({ 'ghcr.io:443': svc.registry.address });
+  const dockerConfig = fs.mkdtempSync(path.join(os.tmpdir(), 'ghcr-login-'));
+  const auth = Buffer.from(`octo-bot:${svc.token}`).toString('base64');
+  fs.writeFileSync(
+    path.join(dockerConfig, 'config.json'),
+    JSON.stringify({ auths: { 'ghcr.io': { auth } } }),
+  );
+  const env = {
+    GITHUB_API_URL: svc.apiUrl,
+    HTTPS_PROXY: proxy.url,
+    NODE_EXTRA_CA_CERTS: svc.registry.caFile,
+    DOCKER_CONFIG: dockerConfig,
+  };
+  return { env, stop: () => proxy.stop() };
+}
+
 describe('GHCR: the Packages API stand-in', () => {
   const scope = 'app';
   const versions = [
@@ -337,10 +462,11 @@ describe('GHCR: the Packages API stand-in', () => {
     { ownerKind: 'orgs' as const, name: 'octo-repo-cache' },
     { ownerKind: 'users' as const, name: 'team/app-cache' },
   ])(
-    '$ownerKind: a closed pull request deletes the versions only it tags; a version shared with a kept tag stays',
+    "$ownerKind: a closed pull request deletes the versions only it tags; from a version shared with main's, its tag alone",
     async ({ ownerKind, name }) => {
       if (!t.ready) return;
       const svc = await startPackagesService({ owner: 'octo-org', ownerKind, name, versions });
+      const run = await ghcrRunEnv(svc);
       try {
         const event = closedPullRequest(7, 'feature/pr', '1'.repeat(40));
         const inputs = { cache: 'registry', 'cache-image': `ghcr.io/octo-org/${name}`, 'cache-scope': scope };
@@ -348,7 +474,7 @@ describe('GHCR: the Packages API stand-in', () => {
           inputs: { ...inputs, 'github-token': svc.readOnlyToken },
           event,
           workspace: process.cwd(),
-          env: { GITHUB_API_URL: svc.apiUrl },
+          env: run.env,
         });
         expect(readOnly.exitCode).toBe(0);
         expect(warnings(readOnly.log)).toHaveLength(1);
@@ -359,7 +485,7 @@ describe('GHCR: the Packages API stand-in', () => {
           inputs: { ...inputs, 'github-token': svc.token },
           event,
           workspace: process.cwd(),
-          env: { GITHUB_API_URL: svc.apiUrl },
+          env: run.env,
         });
         expect(r.exitCode).toBe(0);
         expect(warnings(r.log)).toStrictEqual([]);
@@ -368,20 +494,84 @@ describe('GHCR: the Packages API stand-in', () => {
           [`${scope}.pr-70`],
         ]);
 
-        // pr-5 shares its version with branch-main, which is kept.
+        // pr-5 shares its version with branch-main: the tag moves to a version of its own, which goes.
+        const mainVersion = svc.versions()[0];
         const shared = await runStep({
           inputs: { ...inputs, 'github-token': svc.token },
           event: closedPullRequest(5, 'feature/five', '1'.repeat(40)),
           workspace: process.cwd(),
-          env: { GITHUB_API_URL: svc.apiUrl },
+          env: run.env,
         });
-        expect(reportOf(shared.outputs).cleanup?.kept).toStrictEqual([
-          { name: `${scope}.pr-5`, why: `shares its manifest with ${scope}.branch-main, which is kept` },
+        expect(warnings(shared.log)).toStrictEqual([]);
+        expect(reportOf(shared.outputs).cleanup?.deleted).toStrictEqual([
+          {
+            name: `${scope}.pr-5`,
+            why: `pull request #5 was merged: no run will read its caches again; its manifest stays for ${scope}.branch-main`,
+          },
         ]);
-        expect(svc.versions()).toHaveLength(2);
+        expect(svc.versions()).toStrictEqual([
+          { ...mainVersion, tags: [`${scope}.branch-main`] },
+          expect.objectContaining({ tags: [`${scope}.pr-70`] }),
+        ]);
       } finally {
+        await run.stop();
         await svc.stop();
       }
     },
   );
+
+  it('a pull request built on its up-to-date head branch, then the branch: both tags go, one version shared', async () => {
+    if (!t.ready) return;
+    const svc = await startPackagesService({
+      owner: 'octo-org',
+      ownerKind: 'orgs',
+      name: 'octo-repo-cache',
+      versions: [
+        {
+          tags: [`${scope}.branch-main`, `${scope}.sha-${'a'.repeat(40)}`],
+          createdAt: '2026-11-20T10:00:00Z',
+        },
+        { tags: [`${scope}.branch-topic-12`, `${scope}.pr-12`], createdAt: '2026-11-20T11:00:00Z' },
+      ],
+    });
+    const run = await ghcrRunEnv(svc);
+    try {
+      const inputs = {
+        cache: 'registry',
+        'cache-image': 'ghcr.io/octo-org/octo-repo-cache',
+        'cache-scope': scope,
+        'github-token': svc.token,
+      };
+      const [main, topic] = svc.versions();
+      const closed = await runStep({
+        inputs,
+        event: closedPullRequest(12, 'topic-12', '1'.repeat(40)),
+        workspace: process.cwd(),
+        env: run.env,
+      });
+      expect(closed.exitCode).toBe(0);
+      expect(warnings(closed.log)).toStrictEqual([]);
+      expect(svc.versions()).toStrictEqual([main, { ...topic, tags: [`${scope}.branch-topic-12`] }]);
+      // The tag moved to a version of its own (a PUT on the registry, after its token challenge),
+      // which was then deleted through the Packages API.
+      const calls = svc.requests().filter((q) => q.method !== 'GET');
+      expect(calls.map((q) => `${q.method} ${q.status}`)).toStrictEqual(['PUT 401', 'PUT 201', 'DELETE 204']);
+
+      const deleted = await runStep({
+        inputs,
+        event: branchDeleted('topic-12', '1'.repeat(40)),
+        workspace: process.cwd(),
+        env: run.env,
+      });
+      expect(deleted.exitCode).toBe(0);
+      expect(warnings(deleted.log)).toStrictEqual([]);
+      expect(reportOf(deleted.outputs).cleanup?.deleted.map((d) => d.name)).toStrictEqual([
+        `${scope}.branch-topic-12`,
+      ]);
+      expect(svc.versions()).toStrictEqual([main]);
+    } finally {
+      await run.stop();
+      await svc.stop();
+    }
+  });
 });

@@ -216,35 +216,57 @@ describe('planDeletions', () => {
   });
 });
 
-describe('manifestsToDelete: a manifest goes only when every tag on it goes', () => {
+describe('manifestsToDelete: a manifest goes when every tag on it goes; a shared one loses only the doomed tags', () => {
   const why = 'gone';
   it.each([
     {
       title: 'a manifest of its own: deleted',
       deletions: ['a.pr-7'],
       manifests: [{ id: 'sha256:1', tags: ['a.pr-7'] }],
-      want: { remove: [{ id: 'sha256:1', tags: ['a.pr-7'], why }], kept: [] },
+      want: { remove: [{ id: 'sha256:1', tags: ['a.pr-7'], why }], untag: [], kept: [] },
     },
     {
-      title: 'shared with a kept tag: kept',
-      deletions: ['a.pr-7'],
-      manifests: [{ id: 'sha256:1', tags: ['a.branch-main', 'a.pr-7'] }],
+      title: "shared with main's: the tag alone goes, the manifest stays",
+      deletions: ['a.pr-1'],
+      manifests: [{ id: 'sha256:1', tags: ['a.branch-main', 'a.pr-1'] }],
       want: {
         remove: [],
-        kept: [{ name: 'a.pr-7', why: 'shares its manifest with a.branch-main, which is kept' }],
+        untag: [
+          { name: 'a.pr-1', why: `${why}; its manifest stays for a.branch-main`, manifest: 'sha256:1' },
+        ],
+        kept: [],
+      },
+    },
+    {
+      title: "a pull request and its head branch: the closed pull request's tag alone goes",
+      deletions: ['a.pr-12', 'a.leg.pr-12'],
+      manifests: [
+        { id: 'sha256:1', tags: ['a.branch-feature', 'a.pr-12'] },
+        { id: 'sha256:2', tags: ['a.leg.pr-12'] },
+      ],
+      want: {
+        remove: [{ id: 'sha256:2', tags: ['a.leg.pr-12'], why }],
+        untag: [
+          { name: 'a.pr-12', why: `${why}; its manifest stays for a.branch-feature`, manifest: 'sha256:1' },
+        ],
+        kept: [],
       },
     },
     {
       title: 'two doomed tags on one manifest: one delete',
       deletions: ['a.pr-7', 'a.leg.pr-7'],
       manifests: [{ id: 'sha256:1', tags: ['a.pr-7', 'a.leg.pr-7'] }],
-      want: { remove: [{ id: 'sha256:1', tags: ['a.pr-7', 'a.leg.pr-7'], why }], kept: [] },
+      want: { remove: [{ id: 'sha256:1', tags: ['a.pr-7', 'a.leg.pr-7'], why }], untag: [], kept: [] },
     },
     {
       title: 'a tag whose manifest is gone already',
       deletions: ['a.pr-7'],
       manifests: [],
-      want: { remove: [], kept: [{ name: 'a.pr-7', why: 'its manifest was not found (already deleted?)' }] },
+      want: {
+        remove: [],
+        untag: [],
+        kept: [{ name: 'a.pr-7', why: 'its manifest was not found (already deleted?)' }],
+      },
     },
   ])('$title', ({ deletions, manifests, want }) =>
     expect(

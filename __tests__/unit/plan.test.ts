@@ -578,6 +578,32 @@ describe('narrowSources: fewer sources once it is known which exist', () => {
       `type=local,src=/c/default.sha-${PARENT}`,
     ]);
   });
+
+  // The parent's commit cache and the branch's own are often one export (the parent's push wrote
+  // both): read together they are the overlapping sources BuildKit misses on at random.
+  it.each([
+    {
+      title: "the default branch's own and its parent commit's both exist: the branch's own alone",
+      folders: ['default.branch-main', `default.sha-${PARENT}`],
+      from: ['type=local,src=/c/default.branch-main'],
+      note: "branch:main holds this ref's earlier runs: it is read alone (more sources only make BuildKit miss at random)",
+    },
+    {
+      title: "only the parent commit's exists: it is read",
+      folders: [`default.sha-${PARENT}`],
+      from: [`type=local,src=/c/default.sha-${PARENT}`],
+      note: undefined,
+    },
+  ])('$title', ({ folders, from, note }) => {
+    const indexes = new Set(folders.map((f) => `/c/${f}/index.json`));
+    const p = plan(mainPush(), facts, { ...base, backend: 'local', dir: '/c', write: 'never' });
+    const n = narrowSources(
+      p,
+      localExistence((f) => indexes.has(f)),
+    );
+    expect(n.cacheFrom).toStrictEqual(from);
+    expect(n.notes.filter((x) => x.includes('read alone'))).toStrictEqual(note ? [note] : []);
+  });
 });
 
 describe("a push's before: the head it replaced, read as the parent without asking git", () => {

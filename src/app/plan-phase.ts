@@ -22,7 +22,11 @@ export async function planCache(
   const { facts, existing } = await planInputs(exec, ctx, asked, env, inputs.githubToken, fs.existsSync);
   const options = { ...asked, siblingLegs: [...new Set([...asked.siblingLegs, ...existing.siblingLegs])] };
   const narrowed = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
-  const p = existing.note ? { ...narrowed, notes: [...narrowed.notes, existing.note] } : narrowed;
+  const p = {
+    ...narrowed,
+    ...(existing.note ? { notes: [...narrowed.notes, existing.note] } : {}),
+    ...(existing.tags ? { listedTags: existing.tags } : {}),
+  };
   for (const line of planLines(p)) core.info(line);
   return p;
 }

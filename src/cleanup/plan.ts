@@ -159,34 +159,42 @@ export interface TaggedManifest {
   tags: string[];
 }
 
+/** What removing the doomed tags takes: whole manifests, and single tags off a manifest that stays. */
+export interface TagRemovals {
+  /** Manifests every tag of which goes: deleted by digest (or version), tags and all. */
+  remove: (TaggedManifest & { why: string })[];
+  /** Tags on a manifest a kept tag shares: removed one by one, the manifest stays for the kept tag. */
+  untag: (Deletion & { manifest: string })[];
+  kept: Deletion[];
+}
+
 /**
- * Which manifests go: deleting a manifest deletes every tag on it, so one is deleted only when
- * every tag on it is being deleted. A tag that shares its manifest with a kept tag stays.
+ * How the doomed tags go. Deleting a manifest deletes every tag on it, so a manifest is deleted
+ * only when all its tags are doomed; a doomed tag that shares its manifest with a kept tag is
+ * removed alone ({@link TagRemovals.untag}), so a pull request and its head branch, or a pull
+ * request and main, never keep each other's tags alive.
  */
-export function manifestsToDelete(
-  deletions: Deletion[],
-  manifests: TaggedManifest[],
-): { remove: (TaggedManifest & { why: string })[]; kept: Deletion[] } {
+export function manifestsToDelete(deletions: Deletion[], manifests: TaggedManifest[]): TagRemovals {
   const doomed = new Map(deletions.map((d) => [d.name, d.why]));
-  const remove: (TaggedManifest & { why: string })[] = [];
-  const kept: Deletion[] = [];
+  const out: TagRemovals = { remove: [], untag: [], kept: [] };
   const seen = new Set<string>();
   for (const d of deletions) {
     const m = manifests.find((x) => x.tags.includes(d.name));
     if (!m) {
-      kept.push({ name: d.name, why: 'its manifest was not found (already deleted?)' });
+      out.kept.push({ name: d.name, why: 'its manifest was not found (already deleted?)' });
       continue;
     }
     if (seen.has(m.id)) continue;
     seen.add(m.id);
     const others = m.tags.filter((t) => !doomed.has(t));
-    if (others.length > 0) {
-      for (const t of m.tags.filter((x) => doomed.has(x))) {
-        kept.push({ name: t, why: `shares its manifest with ${others.join(', ')}, which is kept` });
-      }
-    } else {
-      remove.push({ ...m, why: d.why });
+    if (others.length === 0) {
+      out.remove.push({ ...m, why: d.why });
+      continue;
+    }
+    const shared = `; its manifest stays for ${others.join(', ')}`;
+    for (const name of m.tags.filter((t) => doomed.has(t))) {
+      out.untag.push({ name, why: `${doomed.get(name)}${shared}`, manifest: m.id });
     }
   }
-  return { remove, kept };
+  return out;
 }

@@ -2,7 +2,8 @@ import { openRegistry, type RegistrySession, registryFailure } from '../stores/r
 import { listTags } from '../stores/registry/tags';
 import { type GitHubApi, githubRequest } from '../github/rest';
 import type { ExistingCache, TaggedManifest } from './plan';
-import { MANIFEST_TYPES } from '../lib/oci';
+import { createHash } from 'node:crypto';
+import { MANIFEST_TYPES, OCI_INDEX, placeholderIndex } from '../lib/oci';
 
 const PARALLEL = 8;
 /** Reading every tag's digest and deleting share one session: this bounds them all. */
@@ -71,7 +72,8 @@ export async function readRegistryTags(o: {
     dockerConfigDir: o.dockerConfigDir,
     signal: AbortSignal.timeout(timeoutMs),
     timeoutMs,
-    actions: 'pull,delete',
+    // push: a tag another tag's manifest holds is moved to a placeholder before it goes.
+    actions: 'pull,push,delete',
   });
   const { name } = session;
   const read = async (tag: string) => {
@@ -140,6 +142,93 @@ export async function deleteManifest(session: RegistrySession, digest: string): 
   }
 }
 
+/** Registries seen refusing `DELETE /v2/<name>/manifests/<tag>`: asked once per session. */
+const noTagDelete = new WeakSet<RegistrySession>();
+
+const manifestUrl = (session: RegistrySession, reference: string) =>
+  `${session.origin}/v2/${session.name.repository}/manifests/${encodeURIComponent(reference)}`;
+
+/** A refusal of the credentials as a reason; null when the answer is not one. */
+function deniedReason(session: RegistrySession, status: number, doing: string): string | null {
+  if (status !== 401 && status !== 403) return null;
+  return `${session.where} refused to ${doing} in ${session.name.repository}: the credentials may not (HTTP ${status})${session.deniedHint()}`;
+}
+
+/**
+ * `PUT` of the placeholder index (lib/oci.ts) to `tag`: the tag leaves the manifest it shared.
+ * Returns the placeholder's digest, or a reason.
+ */
+export async function moveTagToPlaceholder(
+  session: RegistrySession,
+  tag: string,
+  removed: string,
+): Promise<{ digest: string } | { reason: string }> {
+  const body = placeholderIndex(removed);
+  const res = await session.send(manifestUrl(session, tag), {
+    method: 'PUT',
+    headers: { 'Content-Type': OCI_INDEX },
+    body,
+  });
+  await res.arrayBuffer().catch(() => undefined);
+  if (res.ok) return { digest: `sha256:${createHash('sha256').update(body).digest('hex')}` };
+  const reason =
+    deniedReason(session, res.status, `move the tag ${tag}`) ??
+    `${session.where} answered HTTP ${res.status} to moving the tag ${tag} of ${session.name.repository}`;
+  return { reason };
+}
+
+/**
+ * Removes one tag and leaves the manifest it points at (`shared`), which a kept tag holds. Where
+ * the registry deletes tags (OCI distribution 1.1: `DELETE /v2/<name>/manifests/<tag>`), that;
+ * elsewhere (distribution 2.x answers 400) the tag is moved to a placeholder of its own, which is
+ * then deleted by digest. A registry that took the tag's DELETE for the manifest's is caught by
+ * asking for the manifest after it: a reason, and later tags are moved first. Returns a reason
+ * when it could not.
+ */
+export async function removeTag(
+  session: RegistrySession,
+  tag: string,
+  removed: string,
+  shared: string,
+): Promise<string | null> {
+  try {
+    if (!noTagDelete.has(session)) {
+      const res = await session.send(manifestUrl(session, tag), { method: 'DELETE' });
+      await res.arrayBuffer().catch(() => undefined);
+      const denied = deniedReason(session, res.status, `delete the tag ${tag}`);
+      if (denied) return denied;
+      if (res.ok) return await sharedManifestLeft(session, tag, shared);
+      noTagDelete.add(session);
+    }
+    const moved = await moveTagToPlaceholder(session, tag, removed);
+    if ('reason' in moved) return moved.reason;
+    return await deleteManifest(session, moved.digest);
+  } catch (e) {
+    return registryFailure(e, {
+      where: session.where,
+      doing: `removing the tag ${tag}`,
+      timeoutMs: SESSION_TIMEOUT_MS,
+      redact: session.redact,
+    });
+  }
+}
+
+/** After a tag's DELETE: null when the manifest it shared is still there, else a reason. */
+async function sharedManifestLeft(
+  session: RegistrySession,
+  tag: string,
+  shared: string,
+): Promise<string | null> {
+  const res = await session.send(manifestUrl(session, shared), {
+    method: 'HEAD',
+    headers: { Accept: MANIFEST_TYPES },
+  });
+  await res.arrayBuffer().catch(() => undefined);
+  if (res.status !== 404) return null;
+  noTagDelete.add(session);
+  return `${session.where} deleted the manifest ${shared} of ${session.name.repository} with the tag ${tag}: the tags that shared it are gone too (their next build writes them again); later tags are moved to a placeholder first`;
+}
+
 /** GHCR keeps its images as packages: `ghcr.io/<owner>/<path>` is the container package `<path>` of `<owner>`. */
 export function ghcrPackage(image: string): { owner: string; name: string } | null {
   const m = /^ghcr\.io\/([^/]+)\/(.+)$/.exec(image.toLowerCase());
@@ -148,6 +237,8 @@ export function ghcrPackage(image: string): { owner: string; name: string } | nu
 
 interface PackageVersion {
   id: number;
+  /** The manifest's digest. */
+  name?: string;
   created_at?: string;
   metadata?: { container?: { tags?: unknown } };
 }
@@ -191,4 +282,40 @@ export async function listGhcr(
 
 export async function deleteGhcrVersion(api: GitHubApi, base: string, id: string): Promise<void> {
   await githubRequest(api, 'DELETE', `${base}/${id}`);
+}
+
+/**
+ * One tag off a GHCR version that keeps other tags. The Packages API deletes versions, not tags:
+ * the tag is moved to a placeholder over the registry API (a new version holding only that tag),
+ * and that version is deleted. Returns a reason when it could not; throws GitHubApiError.
+ */
+export async function removeGhcrTag(o: {
+  api: GitHubApi;
+  base: string;
+  image: string;
+  configDir: string;
+  tag: string;
+  removed: string;
+}): Promise<string | null> {
+  const session = openRegistry({
+    image: o.image,
+    dockerConfigDir: o.configDir,
+    signal: AbortSignal.timeout(SESSION_TIMEOUT_MS),
+    timeoutMs: SESSION_TIMEOUT_MS,
+    actions: 'pull,push',
+  });
+  let moved;
+  try {
+    moved = await moveTagToPlaceholder(session, o.tag, o.removed);
+  } catch (e) {
+    const doing = `moving the tag ${o.tag}`;
+    return registryFailure(e, { ...session, doing, timeoutMs: SESSION_TIMEOUT_MS });
+  }
+  if ('reason' in moved) return moved.reason;
+  // A version is named by its manifest's digest; the new one is among the newest.
+  const versions = (await githubRequest(o.api, 'GET', `${o.base}?per_page=100&page=1`)) as PackageVersion[];
+  const version = (Array.isArray(versions) ? versions : []).find((v) => v.name === moved.digest);
+  if (!version) return `GHCR listed no version ${moved.digest} for the moved tag ${o.tag}`;
+  await deleteGhcrVersion(o.api, o.base, String(version.id));
+  return null;
 }

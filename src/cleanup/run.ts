@@ -23,10 +23,13 @@ import {
   listGhcr,
   readRegistryTags,
   registryTags,
+  removeGhcrTag,
+  removeTag,
 } from './registry';
 import type { CleanupOutcome } from './outcome';
 import { cleanUpGha, type GhaCleanup } from './gha-run';
 import type { CachePlan } from '../plan/plan';
+import { refLabel } from '../plan/names';
 
 /** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
 export function namesInEntries(entries: string[]): string[] {
@@ -52,6 +55,7 @@ async function cleanUp(
   target: DeletionTarget,
   why: string,
   protect: string[],
+  listedTags?: string[],
 ): Promise<CleanupOutcome> {
   const options = planOptionsFrom(inputs);
   const out: CleanupOutcome = {
@@ -89,6 +93,7 @@ async function cleanUp(
     families,
     decide,
     out,
+    ...(listedTags ? { listedTags } : {}),
   };
   await (BACKEND_CLEANUP[backend] ?? nothingToCleanUp)(run).catch((e: unknown) => {
     // Retention is housekeeping: a backend that cannot be listed (down, already warned about by
@@ -116,6 +121,8 @@ interface BackendRun extends GhaCleanup {
   backend: string;
   /** The registry cache image (`cache-image`, else the first tag's repository). */
   image: string;
+  /** The registry's tags when the planner listed them already. */
+  listedTags?: string[];
 }
 
 const ownsGithubEntries = (families: EntryFamily[]) =>
@@ -136,14 +143,18 @@ async function cleanUpRegistry(r: BackendRun): Promise<void> {
     r.out.notes.push("no github-token: GHCR's packages are not cleaned up");
     return;
   }
+  const configDir = dockerConfigDir(r.env);
   if (ghcr) {
     const listed = await listGhcr(r.api, ghcr);
-    return deleteManifests(r.decide(listed.caches), listed.manifests, r.out, (id) =>
-      deleteGhcrVersion(r.api, listed.base, id).then(() => null),
-    );
+    const versions: TagStore = {
+      deleteManifest: (id) => deleteGhcrVersion(r.api, listed.base, id).then(() => null),
+      removeTag: (tag, removed) =>
+        removeGhcrTag({ api: r.api, base: listed.base, image, configDir, tag, removed }),
+    };
+    return deleteManifests(r.decide(listed.caches), listed.manifests, r, versions);
   }
-  const configDir = dockerConfigDir(r.env);
-  const tags = await registryTags(image, configDir);
+  // On a push to the default branch the planner listed the tags already (one listing per run).
+  const tags = r.listedTags ?? (await registryTags(image, configDir));
   // Names alone tell whether anything is due: most runs stop here, before any digest is read.
   if (!deletionsDue(r.target, r.scope, tags)) return;
   const sha = r.target.kind === 'retention' ? `${r.target.namespace}.sha-` : null;
@@ -153,9 +164,10 @@ async function cleanUpRegistry(r: BackendRun): Promise<void> {
     dockerConfigDir: configDir,
     dated: (tag) => sha !== null && tag.startsWith(sha),
   });
-  await deleteManifests(r.decide(listed.caches), listed.manifests, r.out, (digest) =>
-    deleteManifest(listed.session, digest),
-  );
+  await deleteManifests(r.decide(listed.caches), listed.manifests, r, {
+    deleteManifest: (digest) => deleteManifest(listed.session, digest),
+    removeTag: (tag, removed, shared) => removeTag(listed.session, tag, removed, shared),
+  });
 }
 
 async function leftToLifecycleRules(r: BackendRun): Promise<void> {
@@ -195,21 +207,37 @@ function refusal(e: unknown, backend: string, ghcr: boolean): string {
   return `cache clean-up on ${backend} failed: ${message}`;
 }
 
+/** How one store deletes: a whole manifest (digest or package version), or one tag off a shared one. */
+interface TagStore {
+  deleteManifest(id: string): Promise<string | null>;
+  /** `manifest`: the one the tag shares with a kept tag, which stays. */
+  removeTag(tag: string, removed: string, manifest: string): Promise<string | null>;
+}
+
+/** What a placeholder names: the tag and the ref that went (lib/oci.ts). */
+const removedLabel = (target: DeletionTarget, tag: string) =>
+  `${tag} (${target.kind === 'retention' ? 'an old commit cache' : refLabel(target.ref)})`;
+
 async function deleteManifests(
   plan: DeletionPlan,
   manifests: TaggedManifest[],
-  out: CleanupOutcome,
-  remove: (id: string) => Promise<string | null>,
+  r: Pick<BackendRun, 'out' | 'target'>,
+  store: TagStore,
 ): Promise<void> {
-  const { remove: doomed, kept } = manifestsToDelete(plan.deletions, manifests);
+  const out = r.out;
+  const { remove: doomed, untag, kept } = manifestsToDelete(plan.deletions, manifests);
   out.kept.push(...kept);
   for (const m of doomed) {
-    const failed = out.dryRun ? null : await remove(m.id);
-    if (failed) {
-      out.warnings.push(`cache clean-up: ${failed}`);
-      return;
-    }
+    const failed = out.dryRun ? null : await store.deleteManifest(m.id);
+    if (failed) return void out.warnings.push(`cache clean-up: ${failed}`);
     out.deleted.push(...m.tags.map((name) => ({ name, why: m.why })));
+  }
+  for (const t of untag) {
+    const failed = out.dryRun
+      ? null
+      : await store.removeTag(t.name, removedLabel(r.target, t.name), t.manifest);
+    if (failed) return void out.warnings.push(`cache clean-up: ${failed}`);
+    out.deleted.push({ name: t.name, why: t.why });
   }
 }
 
@@ -261,8 +289,11 @@ export async function retainCommitCaches(
   const target: DeletionTarget = { kind: 'retention', namespace: plan.namespace, keep };
   const why = `push to ${ctx.defaultBranch}: keep the newest ${keep} commit caches`;
   const protect = namesInEntries([...plan.cacheFrom, ...plan.cacheTo]);
+  // The planner's listing predates the export: the tags this run wrote are added to it (a tag
+  // whose export failed is simply not found when its digest is read).
+  const listed = plan.listedTags && [...new Set([...plan.listedTags, ...namesInEntries(plan.cacheTo)])];
   return core.group('Cache retention', async () => {
-    const o = await cleanUp(ctx, inputs, env, target, why, protect);
+    const o = await cleanUp(ctx, inputs, env, target, why, protect, listed);
     logOutcome(o);
     return o;
   });

@@ -23,6 +23,8 @@ export interface ExistingCaches {
   siblingLegs: string[];
   /** Every leg found with caches (registry tags), this one included: the siblings of each bake target. */
   legs?: string[];
+  /** The registry's tags, when they were listed (handed on to retention: one listing per run). */
+  tags?: string[];
   /** Why some or all of it is unknown, when a check failed. */
   note?: string;
   /** A check failed: what it would have told is unknown (narrow.ts then reads the likeliest sources). */
@@ -82,6 +84,7 @@ const registryCaches: ExistenceCheck = async (options, env, _fileExists, exec) =
       exists: registryExistence(listed.tags),
       siblingLegs: legs,
       legs: siblingLegsFromTags(listed.tags, options.scope, ''),
+      tags: listed.tags,
     };
   }
   const notListed = `cache tags not listed (${listed.reason})`;

@@ -47,6 +47,11 @@ export interface CachePlan {
   notes: string[];
   /** Sources left out because they were found not to exist before the build (local folders). */
   missing?: string[];
+  /**
+   * The registry's tags as the planner listed them, before this run's export: retention on the
+   * default branch counts from them instead of listing again.
+   */
+  listedTags?: string[];
 }
 
 /** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */

@@ -1,6 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * A loopback stand-in for GitHub's Packages REST API, the part GHCR clean-up uses: list a
@@ -11,6 +16,12 @@ import type { AddressInfo } from 'node:net';
  * `{message, documentation_url, status}`. An owner of the other kind (an organization asked as a
  * user or the reverse) or an unknown package gets 404 `Package not found.`; a token without
  * `packages: write` gets 403 on DELETE. One package of one owner.
+ *
+ * The registry half (`ghcr.io` over HTTPS, with a certificate of its own for that name: reach it
+ * through a proxy route and trust `caFile`) takes manifest PUTs as GHCR does: a pushed tag moves
+ * to the version of the pushed manifest's digest (a new version when the digest is new), and
+ * leaves the version it was on. Auth as GHCR's: 401 with a Bearer challenge, a token from
+ * `/token` for the basic credentials of a docker login with `token` as password.
  */
 export interface PackagesService {
   apiUrl: string;
@@ -20,6 +31,8 @@ export interface PackagesService {
   /** Versions left, oldest first. */
   versions(): { id: number; digest: string; tags: string[]; createdAt: string }[];
   requests(): { method: string; path: string; status: number }[];
+  /** The registry half: `127.0.0.1:<port>` speaking HTTPS as ghcr.io, and the CA file to trust. */
+  registry: { address: string; caFile: string };
   stop(): Promise<void>;
 }
 
@@ -90,12 +103,72 @@ export async function startPackagesService(o: {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const dir = mkdtempSync(join(tmpdir(), 'ghcr-standin-'));
+  const [keyFile, caFile] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=ghcr.io',
+      '-addext',
+      'subjectAltName=DNS:ghcr.io',
+      '-keyout',
+      keyFile,
+      '-out',
+      caFile,
+    ],
+    { stdio: 'ignore' },
+  );
+  const registryToken = `ghcr-registry-${randomBytes(12).toString('hex')}`;
+  const repository = `${o.owner}/${o.name}`;
+  const registry = createTlsServer({ key: readFileSync(keyFile), cert: readFileSync(caFile) }, (req, res) => {
+    const url = new URL(req.url ?? '/', 'https://ghcr.io');
+    if (url.pathname === '/token') {
+      const basic = /^Basic (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+      const password = Buffer.from(basic, 'base64').toString().split(':').slice(1).join(':');
+      if (password !== token) return send(req, res, 401, { errors: [{ code: 'UNAUTHORIZED' }] });
+      return send(req, res, 200, { token: registryToken });
+    }
+    if (req.headers.authorization !== `Bearer ${registryToken}`) {
+      res.setHeader(
+        'WWW-Authenticate',
+        `Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:${repository}:pull"`,
+      );
+      return send(req, res, 401, { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] });
+    }
+    const tag = new RegExp(`^/v2/${repository}/manifests/([\\w][\\w.-]*)$`).exec(url.pathname)?.[1];
+    if (req.method !== 'PUT' || !tag) return send(req, res, 404, { errors: [{ code: 'NOT_FOUND' }] });
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const digest = `sha256:${createHash('sha256').update(Buffer.concat(chunks)).digest('hex')}`;
+      for (const v of store) v.tags = v.tags.filter((t) => t !== tag);
+      const version = store.find((v) => v.digest === digest);
+      if (version) version.tags.push(tag);
+      else store.push({ id: nextId++, digest, tags: [tag], createdAt: new Date().toISOString() });
+      res.setHeader('Docker-Content-Digest', digest);
+      send(req, res, 201);
+    });
+  });
+  await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
   return {
     apiUrl,
     token,
     readOnlyToken,
     versions: () => store.map((v) => ({ ...v, tags: [...v.tags] })),
     requests: () => [...log],
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    registry: { address: `127.0.0.1:${(registry.address() as AddressInfo).port}`, caFile },
+    stop: async () => {
+      await new Promise<void>((resolve) => registry.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -30,7 +30,11 @@ function resolveHost(host: string): string {
   return /\.test$/i.test(host) ? '127.0.0.1' : host;
 }
 
-export async function startTestProxy(): Promise<TestProxy> {
+/**
+ * `routes` sends tunnels for a `host:port` elsewhere (`{'ghcr.io:443': '127.0.0.1:8443'}`): a
+ * stand-in with that host's name in its certificate answers for it.
+ */
+export async function startTestProxy(routes: Record<string, string> = {}): Promise<TestProxy> {
   const log: ProxiedRequest[] = [];
   const sockets = new Set<net.Socket>();
   const server = http.createServer((req, res) => {
@@ -61,7 +65,8 @@ export async function startTestProxy(): Promise<TestProxy> {
   server.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     const target = req.url ?? '';
     log.push({ method: 'CONNECT', target, url: '' });
-    const [host, port] = [target.slice(0, target.lastIndexOf(':')), Number(target.split(':').pop())];
+    const to = routes[target] ?? target;
+    const [host, port] = [to.slice(0, to.lastIndexOf(':')), Number(to.split(':').pop())];
     const upstream = net.connect(port, resolveHost(host), () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);

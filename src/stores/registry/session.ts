@@ -70,7 +70,10 @@ export interface RegistrySession {
   where: string;
   origin: string;
   /** One request (Accept: JSON unless `headers` says otherwise), authenticated on the first 401. */
-  send(url: string, init?: { method?: string; headers?: Record<string, string> }): Promise<ResponseLike>;
+  send(
+    url: string,
+    init?: { method?: string; headers?: Record<string, string>; body?: string },
+  ): Promise<ResponseLike>;
   /** Why there are no credentials, for a refusal's reason ('' when there are). */
   deniedHint(): string;
   /** The text with every credential and token replaced by `***`. */
@@ -118,9 +121,16 @@ export function openSession(
     return lookup;
   };
   let known: CredentialLookup | undefined;
-  const get = (url: string, method: string, headers: Record<string, string>, authorization?: string) =>
+  const get = (
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    authorization?: string,
+    body?: string,
+  ) =>
     fetchImpl(url, {
       method,
+      ...(body !== undefined ? { body } : {}),
       headers: {
         Accept: 'application/json',
         'User-Agent': USER_AGENT,
@@ -194,14 +204,14 @@ export function openSession(
     deniedHint,
     redact,
     async send(url, init = {}) {
-      const [method, headers] = [init.method ?? 'GET', init.headers ?? {}];
+      const [method, headers, body] = [init.method ?? 'GET', init.headers ?? {}, init.body];
       const used = authorization;
-      const response = await get(url, method, headers, used ? await used : undefined);
+      const response = await get(url, method, headers, used ? await used : undefined, body);
       if (response.status !== 401) return response;
       await response.arrayBuffer().catch(() => undefined);
       // Concurrent requests refused with the same header share one token request.
       if (authorization === used) authorization = authorize(response.headers.get('www-authenticate'));
-      return get(url, method, headers, await authorization);
+      return get(url, method, headers, await authorization, body);
     },
   };
 }
