@@ -24,6 +24,7 @@ import {
   saveDecision,
   TREE_FILE,
 } from './plan';
+import { buildPlatforms, nativePlatform } from './platform';
 import { helperBuild, type HelperBuildOptions } from './helper-build';
 import { type MountsReport } from './report';
 import { type MountRecord } from './report';
@@ -118,8 +119,10 @@ export async function restoreMounts(
   let scan: MountScan;
   try {
     // The parser is loaded only by runs that can persist mounts.
-    const { scanCacheMounts } = await import('./dockerfile');
-    scan = scanCacheMounts(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs);
+    const { scanForPlatforms } = await import('./dockerfile');
+    // The builder's own platform is taken as this machine's: builders here run on the runner.
+    const platforms = buildPlatforms(o.inputs.build.platforms, nativePlatform(process.arch));
+    scan = scanForPlatforms(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs, platforms);
   } catch (e) {
     core.warning(
       `cache mounts: the Dockerfile could not be read (${(e as Error).message}); they are not persisted`,

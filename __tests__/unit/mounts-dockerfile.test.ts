@@ -1,0 +1,206 @@
+import { scanCacheMounts, scanForPlatforms } from '../../src/mounts/dockerfile';
+import { expandWord } from '../../src/mounts/lex';
+import { cleanPath, csvFields, flagWords, readMount } from '../../src/mounts/mount-flag';
+import { buildPlatforms, nativePlatform, platformArgs } from '../../src/mounts/platform';
+import { CONFORMANCE } from '../fixtures/mounts/conformance';
+
+// The Dockerfile as BuildKit's frontend reads it for cache mounts: ids, stages, variables.
+// Cases from BuildKit's source (frontend/dockerfile), from issue 20's survey and from public
+// Dockerfiles (docker init's Go template, Go/Rust/Python/Node/apt caches).
+
+describe('scanCacheMounts: each conformance case gives the ids BuildKit uses', () => {
+  it.each(CONFORMANCE)('$name', (c) => {
+    const scan = scanCacheMounts(c.dockerfile, c.target ?? '', c.buildArgs ?? [], {
+      target: c.platform ?? 'linux/amd64',
+      build: 'linux/amd64',
+    });
+    expect(scan.mounts.map((m) => m.id)).toStrictEqual(c.ids);
+    expect(scan.leftOut.map((l) => l.why)).toStrictEqual(c.leftOut ?? []);
+  });
+
+  it('has at least 40 cases', () => {
+    expect(CONFORMANCE.length).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('scanCacheMounts: what a mount carries', () => {
+  it('keeps target, sharing (any case), uid, gid, mode, stage and line', () => {
+    const scan = scanCacheMounts(
+      `FROM alpine AS deps
+RUN --mount=type=cache,target=/var/cache/apt/,sharing=LOCKED,uid=1000,gid=1000,mode=0755 true`,
+      '',
+      [],
+      { target: 'linux/amd64', build: 'linux/amd64' },
+    );
+    expect(scan.mounts).toStrictEqual([
+      {
+        id: '/var/cache/apt',
+        target: '/var/cache/apt/',
+        sharing: 'locked',
+        uid: '1000',
+        gid: '1000',
+        mode: '0755',
+        stage: 'deps',
+        line: 2,
+      },
+    ]);
+  });
+
+  it('notes one id used twice with other uid/gid/mode, and persists the first', () => {
+    const scan = scanCacheMounts(
+      `FROM alpine
+RUN --mount=type=cache,id=apt,target=/var/cache/apt true
+RUN --mount=type=cache,id=apt,target=/var/cache/apt,uid=100 true`,
+      '',
+      [],
+      { target: 'linux/amd64', build: 'linux/amd64' },
+    );
+    expect(scan.mounts.map((m) => m.line)).toStrictEqual([2]);
+    expect(scan.notes).toStrictEqual([
+      'cache mount apt on line 3 has other uid/gid/mode than on line 2: the first is persisted',
+    ]);
+  });
+
+  it('says when the target is not a stage', () => {
+    const scan = scanCacheMounts('FROM alpine AS a\nRUN --mount=type=cache,target=/x true', 'nope', [], {
+      target: 'linux/amd64',
+      build: 'linux/amd64',
+    });
+    expect(scan).toStrictEqual({
+      mounts: [],
+      leftOut: [],
+      notes: ['the target "nope" is not a stage of the Dockerfile: no cache mounts found'],
+    });
+  });
+
+  it('says when a stage reference needs a value it cannot know', () => {
+    const scan = scanCacheMounts(
+      'ARG FLAVOR\nFROM alpine AS a\nRUN --mount=type=cache,target=/a true\nFROM ${FLAVOR}',
+      '',
+      [],
+      { target: 'linux/amd64', build: 'linux/amd64' },
+    );
+    expect(scan.notes).toStrictEqual([
+      "stage 1 starts from ${FLAVOR}, and FLAVOR has no value the action can know: its parent's mounts are not looked for",
+    ]);
+  });
+});
+
+describe('scanForPlatforms: one scan per platform, each id once', () => {
+  it('finds the mount of each platform stage', () => {
+    const dockerfile = `FROM alpine AS build-amd64
+RUN --mount=type=cache,id=go-amd64,target=/root/.cache/go-build true
+FROM alpine AS build-arm64
+RUN --mount=type=cache,id=go-arm64,target=/root/.cache/go-build true
+RUN --mount=type=cache,target=/shared true
+FROM build-$TARGETARCH`;
+    const scan = scanForPlatforms(
+      dockerfile,
+      '',
+      [],
+      buildPlatforms(['linux/amd64', 'linux/arm64'], 'linux/amd64'),
+    );
+    expect(scan.mounts.map((m) => m.id)).toStrictEqual(['go-amd64', 'go-arm64', '/shared']);
+  });
+});
+
+describe('expandWord: the shell lexer forms', () => {
+  const vars = new Map([
+    ['A', 'a'],
+    ['EMPTY', ''],
+  ]);
+  const lookup = (n: string) => vars.get(n);
+  it.each([
+    { text: '${A}-$A', value: 'a-a', unknown: [] },
+    { text: '${A:-x} ${EMPTY:-x} ${UNSET:-x}', value: 'a x x', unknown: [] },
+    { text: '${A-x} ${EMPTY-x} ${UNSET-x}', value: 'a  x', unknown: [] },
+    { text: '${A:+x} ${EMPTY:+x} ${UNSET:+x}', value: 'x  ', unknown: [] },
+    { text: '${A+x} ${EMPTY+x} ${UNSET+x}', value: 'x x ', unknown: [] },
+    { text: '${UNSET:-${A}-y}', value: 'a-y', unknown: [] },
+    { text: '$UNSET/x', value: '/x', unknown: ['UNSET'] },
+    { text: '${A#a}', value: '', unknown: ['A'] },
+    { text: '\\$A $', value: '$A $', unknown: [] },
+    { text: '$1 ${', value: '$1 ${', unknown: [] },
+  ])('$text', ({ text, value, unknown }) => {
+    expect(expandWord(text, lookup)).toStrictEqual({ value, unknown });
+  });
+});
+
+describe('mount flags: words, CSV fields, path.Clean', () => {
+  it.each([
+    { text: '--mount=type=cache,target=/x true', words: ['--mount=type=cache,target=/x'] },
+    { text: '--mount="type=cache,target=/a b" true', words: ['--mount=type=cache,target=/a b'] },
+    {
+      text: "--network=none --mount='type=cache,target=/x' -- --mount=x",
+      words: ['--network=none', '--mount=type=cache,target=/x'],
+    },
+    { text: 'echo --mount=type=cache,target=/x', words: [] },
+  ])('flag words of $text', ({ text, words }) => {
+    expect(flagWords(text)).toStrictEqual(words);
+  });
+
+  it.each([
+    { value: 'type=cache,target=/x', fields: ['type=cache', 'target=/x'] },
+    { value: '"target=/a,b",id=x', fields: ['target=/a,b', 'id=x'] },
+    { value: '"id=say ""hi""",ro', fields: ['id=say "hi"', 'ro'] },
+  ])('CSV fields of $value', ({ value, fields }) => {
+    expect(csvFields(value)).toStrictEqual(fields);
+  });
+
+  it.each([
+    ['/go/pkg/mod/', '/go/pkg/mod'],
+    ['./node_modules', 'node_modules'],
+    ['/a//b/../c', '/a/c'],
+    ['/', '/'],
+    ['.', '.'],
+  ])('path.Clean(%s) is %s', (p, clean) => {
+    expect(cleanPath(p)).toBe(clean);
+  });
+
+  it('leaves out a sharing value BuildKit refuses', () => {
+    expect(readMount('type=cache,target=/x,sharing=maybe', (w) => ({ value: w, unknown: [] }))).toStrictEqual(
+      {
+        kind: 'left-out',
+        why: 'sharing=maybe is not one BuildKit accepts: the build fails',
+      },
+    );
+  });
+});
+
+describe('platformArgs: what BuildKit defines from the platforms', () => {
+  it('splits target and build platforms, drops default variants, names the stage', () => {
+    expect(
+      Object.fromEntries(platformArgs({ target: 'linux/arm/v7', build: 'linux/arm64/v8' }, 'app')),
+    ).toStrictEqual({
+      BUILDPLATFORM: 'linux/arm64',
+      BUILDOS: 'linux',
+      BUILDARCH: 'arm64',
+      BUILDVARIANT: '',
+      TARGETPLATFORM: 'linux/arm/v7',
+      TARGETOS: 'linux',
+      TARGETARCH: 'arm',
+      TARGETVARIANT: 'v7',
+      TARGETSTAGE: 'app',
+    });
+    expect(platformArgs({ target: 'linux/amd64', build: 'linux/amd64' }, '').get('TARGETSTAGE')).toBe(
+      'default',
+    );
+  });
+
+  it.each([
+    ['x64', 'linux/amd64'],
+    ['arm64', 'linux/arm64'],
+    ['arm', 'linux/arm/v7'],
+  ])('node arch %s is %s', (arch, platform) => {
+    expect(nativePlatform(arch)).toBe(platform);
+  });
+
+  it('builds for the platforms input, else for the builder own', () => {
+    expect(buildPlatforms([], 'linux/amd64')).toStrictEqual([
+      { target: 'linux/amd64', build: 'linux/amd64' },
+    ]);
+    expect(buildPlatforms(['linux/arm64'], 'linux/amd64')).toStrictEqual([
+      { target: 'linux/arm64', build: 'linux/amd64' },
+    ]);
+  });
+});
