@@ -2,6 +2,7 @@ import { scanCacheMounts, scanForPlatforms } from '../../src/mounts/dockerfile';
 import { expandWord } from '../../src/mounts/lex';
 import { cleanPath, csvFields, flagWords, readMount } from '../../src/mounts/mount-flag';
 import { buildPlatforms, nativePlatform, platformArgs } from '../../src/mounts/platform';
+import { cacheMountNamespace, checkMounts } from '../../src/mounts/observed';
 import { CONFORMANCE } from '../fixtures/mounts/conformance';
 
 // The Dockerfile as BuildKit's frontend reads it for cache mounts: ids, stages, variables.
@@ -202,5 +203,57 @@ describe('platformArgs: what BuildKit defines from the platforms', () => {
     expect(buildPlatforms(['linux/arm64'], 'linux/amd64')).toStrictEqual([
       { target: 'linux/arm64', build: 'linux/amd64' },
     ]);
+  });
+});
+
+describe('checkMounts: the prediction against the mounts BuildKit used', () => {
+  const platforms = { target: 'linux/amd64', build: 'linux/amd64' };
+  const scan = scanCacheMounts(
+    `FROM img AS seed
+FROM img
+RUN --mount=type=cache,target=/go/pkg/mod/ --mount=type=cache,id=unused,target=/u true
+RUN --mount=type=cache,target=$HOME/.cache true
+RUN --mount=type=cache,from=seed,source=/etc,target=/seeded true`,
+    '',
+    [],
+    platforms,
+  );
+  const used = (llbId: string, dest: string, sharing: 'shared' | 'locked' = 'shared') => ({
+    llbId,
+    dest,
+    sharing,
+  });
+
+  it('agrees on a predicted id, names the unpredicted one, notes the unused one, ignores a seeded one', () => {
+    const check = checkMounts(
+      scan,
+      [
+        used('//go/pkg/mod', '/go/pkg/mod/'),
+        used('//.cache', '/.cache', 'locked'),
+        used('//seeded', '/seeded'),
+      ],
+      '',
+    );
+    expect(check).toStrictEqual({
+      observed: ['/go/pkg/mod', '/.cache', '/seeded'],
+      unpredicted: [{ id: '/.cache', target: '/.cache', sharing: 'locked' }],
+      unused: ['unused'],
+      warnings: [
+        'cache mount "/.cache" (at /.cache) was used by BuildKit but not found in the Dockerfile by the action',
+      ],
+      notes: ['cache mount "unused" was predicted but BuildKit did not use it: nothing is saved for it'],
+    });
+  });
+
+  it('takes BUILDKIT_CACHE_MOUNT_NS off the LLB ids', () => {
+    const ns = cacheMountNamespace(['A=1', 'BUILDKIT_CACHE_MOUNT_NS=team']);
+    expect(ns).toBe('team');
+    const check = checkMounts(
+      scan,
+      [used('team//go/pkg/mod', '/go/pkg/mod/'), used('team/unused', '/u')],
+      ns,
+    );
+    expect(check.observed).toStrictEqual(['/go/pkg/mod', 'unused']);
+    expect(check.unpredicted).toStrictEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   extractDockerfile,
   helperBuildArgs,
   injectDockerfile,
+  learnedMount,
   mayHaveMounts,
   type MountSelection,
   mountStepRan,
@@ -115,6 +116,24 @@ describe('planMounts: keys from the plan, and who saves', () => {
     expect(p.mounts.map((m) => m.saveKeyPrefix)).toStrictEqual([save]);
     expect(p.noSave).toBe(noSave);
   });
+
+  it.each([
+    { title: 'saved under main', ctx: 'main', selection: { kind: 'auto' }, save: `${P}/app.branch-main/` },
+    { title: 'not listed in cache-mounts', ctx: 'main', selection: { kind: 'ids', ids: ['x'] }, save: null },
+    { title: 'a fork saves nothing', ctx: 'fork', selection: { kind: 'auto' }, save: null },
+  ] as { title: string; ctx: string; selection: MountSelection; save: string | null }[])(
+    'learnedMount: a mount BuildKit used that the scan missed is $title',
+    ({ ctx, selection, save }) => {
+      const c =
+        ctx === 'fork'
+          ? ctxOf('pull_request', 'pull_request-fork', 'refs/pull/7/merge')
+          : ctxOf('push', 'push-main', 'refs/heads/main');
+      const p = planMounts(scan, selection, plan(c, facts, options()), { noCache: false });
+      const learned = learnedMount(p, selection, { id: '/var/cache/apt', target: '/x', sharing: 'locked' });
+      expect(learned?.saveKeyPrefix ?? null).toBe(save);
+      if (learned) expect(learned.mount).toMatchObject({ id: '/var/cache/apt', sharing: 'locked', uid: '' });
+    },
+  );
 
   it.each([
     {

@@ -18,6 +18,7 @@ import {
   mayHaveMounts,
   type MountPlan,
   type PlannedMount,
+  learnedMount,
   mountStepRan,
   planMounts,
   restoreResult,
@@ -27,6 +28,8 @@ import {
 import { buildPlatforms, nativePlatform } from './platform';
 import { helperBuild, type HelperBuildOptions } from './helper-build';
 import { type MountsReport } from './report';
+import { cacheMountNamespace, checkMounts } from './observed';
+import type { BuildHistory } from '../buildx/history';
 import { type MountRecord } from './report';
 
 /**
@@ -35,6 +38,8 @@ import { type MountRecord } from './report';
  */
 
 export interface MountSession {
+  /** What the Dockerfile holds: checked against the build record after the build. */
+  scan: MountScan;
   plan: MountPlan;
   records: MountRecord[];
   /** Per mount: the restored tree's fingerprint, to tell whether the build changed it. */
@@ -132,8 +137,9 @@ export async function restoreMounts(
   const plan = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
   for (const w of plan.warnings) core.warning(w);
   for (const n of plan.notes) core.info(`cache mounts: ${n}`);
-  if (plan.mounts.length === 0 && plan.skipped.length === 0) return null;
-  const session: MountSession = { plan, records: [], restoredFingerprints: [], o };
+  // A Dockerfile whose `--mount` flags gave nothing still has its build record checked.
+  const session: MountSession = { scan, plan, records: [], restoredFingerprints: [], o };
+  if (plan.mounts.length === 0) return session;
   await core.group('Cache mounts: restore', async () => {
     for (const [n, planned] of plan.mounts.entries()) {
       const record = newRecord(planned);
@@ -199,24 +205,42 @@ async function restoreOne(
 }
 
 /**
- * After the image and its cache export: copies each mount out and saves it when the plan writes,
- * it changed and it is not too large. `steps`: the build record's steps (null when unread).
+ * After the image and its cache export: checks the prediction against the mounts BuildKit used
+ * (`used`, from the build record; null when unread), then copies each mount out and saves it when
+ * the plan writes, it changed and it is not too large; a mount BuildKit used that the scan missed
+ * is saved by its real id. `steps`: the build record's steps (null when unread).
  */
 export async function saveMounts(
   exec: Exec,
   buildx: Buildx,
   session: MountSession | null,
   built: boolean,
-  steps: BuildStep[] | null,
+  history: { steps: BuildStep[] | null; used: BuildHistory['cacheMounts'] },
 ): Promise<MountsReport | null> {
   if (session === null) return null;
   const { plan, records, o } = session;
-  const ran = mountStepRan(steps);
-  if (plan.mounts.length > 0) {
+  const check =
+    built && history.used !== null
+      ? checkMounts(session.scan, history.used.used, cacheMountNamespace(o.inputs.build.buildArgs))
+      : null;
+  for (const w of check?.warnings ?? []) core.warning(w);
+  for (const n of check?.notes ?? []) core.info(`cache mounts: ${n}`);
+  const unused = new Set(check?.unused ?? []);
+  const learned = (check?.unpredicted ?? [])
+    .map((u) => learnedMount(plan, o.inputs.mounts.selection, u))
+    .filter((m): m is PlannedMount => m !== null);
+  const toSave = [...plan.mounts, ...learned];
+  for (const m of learned) {
+    records.push(newRecord(m));
+    session.restoredFingerprints.push(null);
+  }
+  const ran = mountStepRan(history.steps);
+  if (toSave.length > 0) {
     await core.group('Cache mounts: save', async () => {
-      for (const [n, planned] of plan.mounts.entries()) {
+      for (const [n, planned] of toSave.entries()) {
         const record = records[n];
         if (!built) record.notSaved = 'the build failed';
+        else if (unused.has(record.id)) record.notSaved = 'BuildKit did not use it in this build';
         else {
           const restored = session.restoredFingerprints[n];
           await safely(
@@ -229,11 +253,12 @@ export async function saveMounts(
       }
     });
   }
+  if (records.length === 0 && plan.skipped.length === 0 && check === null) return null;
   const failed = records.filter((r) => r.error !== '').length;
   return {
     mounts: records,
     skipped: plan.skipped,
-    notes: plan.notes,
+    notes: [...plan.notes, ...(check?.notes ?? [])],
     counts: {
       restored: records.filter((r) => r.restore === 'exact' || r.restore === 'fallback').length,
       missed: records.filter((r) => r.restore === 'miss').length,
@@ -241,6 +266,9 @@ export async function saveMounts(
       failed,
     },
     saved: records.filter((r) => r.saved).map((r) => r.id),
+    observed: check?.observed ?? null,
+    mismatches: { unpredicted: (check?.unpredicted ?? []).map((u) => u.id), unused: check?.unused ?? [] },
+    observedSeconds: history.used ? seconds(history.used.ms) : 0,
   };
 }
 

@@ -37,6 +37,8 @@ export interface MountPlan {
   /** Said as warnings: the user asked for something the Dockerfile does not have. */
   warnings: string[];
   notes: string[];
+  /** The cache name this run saves mounts under ('' when it saves none). */
+  writeName: string;
 }
 
 /** GitHub's limit is a key and 9 restore keys; the first prefix is also the key (see mounts.ts). */
@@ -59,7 +61,14 @@ export function planMounts(
   plan: CachePlan,
   o: { noCache: boolean },
 ): MountPlan {
-  const result: MountPlan = { mounts: [], skipped: [], noSave: '', warnings: [], notes: [...scan.notes] };
+  const result: MountPlan = {
+    mounts: [],
+    skipped: [],
+    noSave: '',
+    warnings: [],
+    notes: [...scan.notes],
+    writeName: '',
+  };
   for (const l of scan.leftOut)
     result.notes.push(`cache mount on line ${l.line} (${l.mount}) is left out: ${l.why}`);
   if (selection.kind === 'none') return result;
@@ -80,6 +89,7 @@ export function planMounts(
   const readNames = [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
   const writeName = plan.writes[0]?.name ?? '';
   result.noSave = neverSaves(plan) || (writeName === '' ? 'the plan writes no cache on this run' : '');
+  result.writeName = result.noSave === '' ? writeName : '';
   if (readNames.length > MAX_KEYS) {
     result.notes.push(
       `cache mounts restore from the first ${MAX_KEYS} of the plan's ${readNames.length} reads`,
@@ -96,6 +106,26 @@ export function planMounts(
     });
   }
   return result;
+}
+
+/**
+ * A mount BuildKit used that the scan did not find, planned for saving under its real id (nothing
+ * to restore on this run). Null when this run saves nothing, or `cache-mounts` lists other ids.
+ */
+export function learnedMount(
+  plan: MountPlan,
+  selection: MountSelection,
+  used: { id: string; target: string; sharing: CacheMount['sharing'] },
+): PlannedMount | null {
+  if (plan.writeName === '' || selection.kind === 'none') return null;
+  if (selection.kind === 'ids' && !selection.ids.includes(used.id)) return null;
+  const savePrefix = mountKey(used.id, plan.writeName);
+  return {
+    mount: { ...used, uid: '', gid: '', mode: '', stage: '', line: 0 },
+    restoreKeys: [],
+    ownPrefix: savePrefix,
+    saveKeyPrefix: savePrefix,
+  };
 }
 
 export type RestoreResult = 'exact' | 'fallback' | 'miss' | 'failed';

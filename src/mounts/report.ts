@@ -26,4 +26,12 @@ export interface MountsReport {
   notes: string[];
   counts: { restored: number; missed: number; skipped: number; failed: number };
   saved: string[];
+  /**
+   * The cache mount ids BuildKit used, from the build record's provenance (null when it was not
+   * read: a failed build, or no record), and where they differ from the prediction.
+   */
+  observed: string[] | null;
+  mismatches: { unpredicted: string[]; unused: string[] };
+  /** What reading the provenance cost, in seconds. */
+  observedSeconds: number;
 }
