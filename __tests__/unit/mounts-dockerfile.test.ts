@@ -3,6 +3,7 @@ import { expandWord } from '../../src/mounts/lex';
 import { cleanPath, csvFields, flagWords, readMount } from '../../src/mounts/mount-flag';
 import { buildPlatforms, nativePlatform, platformArgs } from '../../src/mounts/platform';
 import { cacheMountNamespace, checkMounts } from '../../src/mounts/observed';
+import { learnedKey, learnedManifest, parseLearned, withLearned } from '../../src/mounts/learned';
 import { CONFORMANCE } from '../fixtures/mounts/conformance';
 
 // The Dockerfile as BuildKit's frontend reads it for cache mounts: ids, stages, variables.
@@ -237,12 +238,24 @@ RUN --mount=type=cache,from=seed,source=/etc,target=/seeded true`,
     expect(check).toStrictEqual({
       observed: ['/go/pkg/mod', '/.cache', '/seeded'],
       unpredicted: [{ id: '/.cache', target: '/.cache', sharing: 'locked' }],
+      learned: [],
       unused: ['unused'],
       warnings: [
         'cache mount "/.cache" (at /.cache) was used by BuildKit but not found in the Dockerfile by the action',
       ],
       notes: ['cache mount "unused" was predicted but BuildKit did not use it: nothing is saved for it'],
     });
+  });
+
+  it('a learned id BuildKit used is no warning; one it did not use is unused', () => {
+    const check = checkMounts(scan, [used('//go/pkg/mod', '/go/pkg/mod/'), used('//.cache', '/.cache')], '', [
+      '/.cache',
+      'gone',
+    ]);
+    expect(check.unpredicted).toStrictEqual([]);
+    expect(check.learned).toStrictEqual([{ id: '/.cache', target: '/.cache', sharing: 'shared' }]);
+    expect(check.unused).toStrictEqual(['unused', 'gone']);
+    expect(check.warnings).toStrictEqual([]);
   });
 
   it('takes BUILDKIT_CACHE_MOUNT_NS off the LLB ids', () => {
@@ -255,5 +268,53 @@ RUN --mount=type=cache,from=seed,source=/etc,target=/seeded true`,
     );
     expect(check.observed).toStrictEqual(['/go/pkg/mod', 'unused']);
     expect(check.unpredicted).toStrictEqual([]);
+  });
+});
+
+describe('learned mounts: ids from a build record, kept for the next run', () => {
+  const a = { id: '/.cache', target: '/.cache', sharing: 'locked' as const };
+  const b = { id: 'npm', target: '/root/.npm', sharing: 'shared' as const };
+
+  it('one content, one key, whatever the order', () => {
+    expect(learnedManifest([b, a])).toBe(learnedManifest([a, b]));
+    expect(learnedKey('app.branch-main', learnedManifest([a, b]))).toMatch(
+      /^bkca-mount-v1\/bkca-learned-mounts\/app\.branch-main\/[0-9a-f]{16}$/,
+    );
+    expect(parseLearned(learnedManifest([a, b]))).toStrictEqual([a, b]);
+  });
+
+  it.each([
+    ['not json', []],
+    ['{"id":"x"}', []],
+    ['[{"id":"x","target":"/x","sharing":"maybe"},{"id":"","target":"/y","sharing":"shared"}]', []],
+  ])('reads nothing from %s', (text, want) => {
+    expect(parseLearned(text)).toStrictEqual(want);
+  });
+
+  const base = {
+    mounts: [],
+    skipped: [],
+    noSave: '',
+    warnings: [],
+    notes: [],
+    writeName: 'app.pr-7',
+    readNames: ['app.pr-7', 'app.branch-main'],
+  };
+
+  it('joins the plan: restored from its reads, saved under its write', () => {
+    const plan = withLearned(base, { kind: 'auto' }, [a]);
+    expect(plan.mounts).toHaveLength(1);
+    expect(plan.mounts[0].mount).toMatchObject({ id: '/.cache', sharing: 'locked', line: 0 });
+    expect(plan.mounts[0].restoreKeys.map((k) => k.split('/').slice(2).join('/'))).toStrictEqual([
+      'app.pr-7/',
+      'app.branch-main/',
+    ]);
+    expect(plan.mounts[0].saveKeyPrefix).toBe(plan.mounts[0].restoreKeys[0]);
+  });
+
+  it('is not added when cache-mounts lists other ids or says none, and never saved on a run that saves nothing', () => {
+    expect(withLearned(base, { kind: 'ids', ids: ['npm'] }, [a]).mounts).toStrictEqual([]);
+    expect(withLearned(base, { kind: 'none' }, [a]).mounts).toStrictEqual([]);
+    expect(withLearned({ ...base, writeName: '' }, { kind: 'auto' }, [a]).mounts[0].saveKeyPrefix).toBeNull();
   });
 });

@@ -7,7 +7,6 @@ import type { BuildStep } from '../buildx/parse/progress';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
 import { formatCacheEntry } from '../lib/cache-entry';
 import type { Exec } from '../lib/exec';
-import { dockerfilePath, isRemoteContext } from '../runner/inputs/read';
 import type { Inputs } from '../runner/inputs/types';
 import type { CachePlan } from '../plan/plan';
 import type { MountScan } from './dockerfile';
@@ -28,7 +27,9 @@ import {
 import { buildPlatforms, nativePlatform } from './platform';
 import { helperBuild, type HelperBuildOptions } from './helper-build';
 import { type MountsReport } from './report';
+import { newRecord, readDockerfile, safely } from './records';
 import { cacheMountNamespace, checkMounts } from './observed';
+import { restoreLearned, saveLearned, withLearned } from './learned';
 import type { BuildHistory } from '../buildx/history';
 import { type MountRecord } from './report';
 
@@ -45,58 +46,23 @@ export interface MountSession {
   /** Per mount: the restored tree's fingerprint, to tell whether the build changed it. */
   restoredFingerprints: (string | null)[];
   o: SessionOptions;
+  /** The key the learned mount ids were restored from ('' when none). */
+  learnedKey: string;
 }
 
 interface SessionOptions extends HelperBuildOptions {
   tempDir: string;
 }
 
+const cacheOptions = (o: SessionOptions & { inputs: Inputs }, folder: string) => ({
+  root: path.join(o.tempDir, 'mounts', folder),
+  env: o.env,
+  timeoutMs: o.inputs.mounts.timeoutMs,
+});
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 const fingerprintOf = (tree: string) => createHash('sha256').update(tree).digest('hex').slice(0, 16);
 /** The folder name archived in the cache: part of the cache version, so it never changes. */
 const CACHED_FOLDER = 'mount';
-
-/** The Dockerfile's text, or why it cannot be read here. */
-function readDockerfile(inputs: Inputs, workspace: string): { text: string } | { why: string } {
-  const { context, file } = inputs.build;
-  if (file === '-' || (file === '' && isRemoteContext(context))) {
-    return { why: 'the Dockerfile is not a file of the checkout' };
-  }
-  const where = dockerfilePath(inputs.build, workspace);
-  try {
-    return { text: fs.readFileSync(where, 'utf8') };
-  } catch (e) {
-    return { why: `cannot read ${where}: ${(e as Error).message}` };
-  }
-}
-
-function newRecord({ mount }: PlannedMount): MountRecord {
-  return {
-    id: mount.id,
-    target: mount.target,
-    stage: mount.stage,
-    restore: 'miss',
-    restoredKey: '',
-    bytes: 0,
-    saved: false,
-    savedKey: '',
-    notSaved: '',
-    error: '',
-    seconds: { restore: 0, inject: 0, extract: 0, save: 0 },
-  };
-}
-
-/** Anything unforeseen (a damaged archive, a full disk) is this mount's warning, never the build's failure. */
-async function safely<T>(record: MountRecord, phase: string, fn: () => Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    record.error = `${phase} failed: ${(e as Error).message}`;
-    if (phase === 'restore') record.restore = 'failed';
-    core.warning(`cache mount ${record.id}: ${record.error}`);
-    return fallback;
-  }
-}
 
 /**
  * Before the build: finds the cache mounts, restores each one's archive and puts it into the
@@ -134,11 +100,24 @@ export async function restoreMounts(
     );
     return null;
   }
-  const plan = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
+  const found = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
+  // What the reading left out may be a mount an earlier build record showed: its id was kept.
+  const learned =
+    scan.leftOut.length + scan.notes.length > 0
+      ? await restoreLearned(exec, found, cacheOptions(o, 'learned-in'))
+      : { mounts: [], key: '' };
+  const plan = withLearned(found, o.inputs.mounts.selection, learned.mounts);
   for (const w of plan.warnings) core.warning(w);
   for (const n of plan.notes) core.info(`cache mounts: ${n}`);
   // A Dockerfile whose `--mount` flags gave nothing still has its build record checked.
-  const session: MountSession = { scan, plan, records: [], restoredFingerprints: [], o };
+  const session: MountSession = {
+    scan,
+    plan,
+    records: [],
+    restoredFingerprints: [],
+    o,
+    learnedKey: learned.key,
+  };
   if (plan.mounts.length === 0) return session;
   await core.group('Cache mounts: restore', async () => {
     for (const [n, planned] of plan.mounts.entries()) {
@@ -219,10 +198,18 @@ export async function saveMounts(
 ): Promise<MountsReport | null> {
   if (session === null) return null;
   const { plan, records, o } = session;
+  const learnedIds = plan.mounts.filter((m) => m.mount.line === 0).map((m) => m.mount.id);
+  const ns = cacheMountNamespace(o.inputs.build.buildArgs);
   const check =
-    built && history.used !== null
-      ? checkMounts(session.scan, history.used.used, cacheMountNamespace(o.inputs.build.buildArgs))
-      : null;
+    built && history.used !== null ? checkMounts(session.scan, history.used.used, ns, learnedIds) : null;
+  if (check) {
+    const keep = [...check.unpredicted, ...check.learned];
+    await saveLearned(exec, keep, {
+      ...cacheOptions(o, 'learned-out'),
+      writeName: plan.writeName,
+      restoredKey: session.learnedKey,
+    });
+  }
   for (const w of check?.warnings ?? []) core.warning(w);
   for (const n of check?.notes ?? []) core.info(`cache mounts: ${n}`);
   const unused = new Set(check?.unused ?? []);
@@ -335,13 +322,4 @@ async function saveOne(
     { path: CACHED_FOLDER, key: decision.key },
     { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs },
   );
-}
-
-/** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
-export function mountOutputs(r: MountsReport | null): {
-  'cache-mounts': string;
-  'cache-mounts-saved': string;
-} {
-  const counts = r?.counts ?? { restored: 0, missed: 0, skipped: 0, failed: 0 };
-  return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
 }

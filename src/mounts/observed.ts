@@ -12,7 +12,9 @@ export interface MountCheck {
   observed: string[];
   /** Used by BuildKit, not predicted: the action did not find them, or left them out unknowingly. */
   unpredicted: { id: string; target: string; sharing: UsedCacheMount['sharing'] }[];
-  /** Predicted, not used by BuildKit: nothing is saved for them. */
+  /** Used by BuildKit, not found by the reading, but known from an earlier run's record. */
+  learned: { id: string; target: string; sharing: UsedCacheMount['sharing'] }[];
+  /** Predicted (or learned), not used by BuildKit: nothing is saved for them. */
   unused: string[];
   /** Said as warnings (unpredicted) and notes (unused). */
   warnings: string[];
@@ -25,7 +27,12 @@ export function cacheMountNamespace(buildArgs: string[]): string {
   return arg === undefined ? '' : arg.slice('BUILDKIT_CACHE_MOUNT_NS='.length);
 }
 
-export function checkMounts(scan: MountScan, used: UsedCacheMount[], namespace: string): MountCheck {
+export function checkMounts(
+  scan: MountScan,
+  used: UsedCacheMount[],
+  namespace: string,
+  learnedIds: string[] = [],
+): MountCheck {
   const observed: MountCheck['unpredicted'] = [];
   for (const u of used) {
     const id = frontendCacheId(u.llbId, namespace);
@@ -35,11 +42,15 @@ export function checkMounts(scan: MountScan, used: UsedCacheMount[], namespace: 
   // Left out on purpose with a known id (seeded from a stage): not a miss of the prediction.
   const leftOutIds = new Set(scan.leftOut.map((l) => l.id).filter((id) => id !== undefined));
   const observedIds = new Set(observed.map((o) => o.id));
-  const unpredicted = observed.filter((o) => !predicted.has(o.id) && !leftOutIds.has(o.id));
-  const unused = scan.mounts.filter((m) => !observedIds.has(m.id)).map((m) => m.id);
+  const learned = new Set(learnedIds.filter((id) => !predicted.has(id)));
+  const unpredicted = observed.filter(
+    (o) => !predicted.has(o.id) && !leftOutIds.has(o.id) && !learned.has(o.id),
+  );
+  const unused = [...predicted, ...learned].filter((id) => !observedIds.has(id));
   return {
     observed: observed.map((o) => o.id),
     unpredicted,
+    learned: observed.filter((o) => learned.has(o.id)),
     unused,
     warnings: unpredicted.map(
       (u) =>

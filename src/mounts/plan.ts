@@ -39,6 +39,8 @@ export interface MountPlan {
   notes: string[];
   /** The cache name this run saves mounts under ('' when it saves none). */
   writeName: string;
+  /** The cache names mounts are restored from, best first. */
+  readNames: string[];
 }
 
 /** GitHub's limit is a key and 9 restore keys; the first prefix is also the key (see mounts.ts). */
@@ -68,6 +70,7 @@ export function planMounts(
     warnings: [],
     notes: [...scan.notes],
     writeName: '',
+    readNames: [],
   };
   for (const l of scan.leftOut)
     result.notes.push(`cache mount on line ${l.line} (${l.mount}) is left out: ${l.why}`);
@@ -90,6 +93,7 @@ export function planMounts(
   const writeName = plan.writes[0]?.name ?? '';
   result.noSave = neverSaves(plan) || (writeName === '' ? 'the plan writes no cache on this run' : '');
   result.writeName = result.noSave === '' ? writeName : '';
+  result.readNames = readNames.slice(0, MAX_KEYS);
   if (readNames.length > MAX_KEYS) {
     result.notes.push(
       `cache mounts restore from the first ${MAX_KEYS} of the plan's ${readNames.length} reads`,

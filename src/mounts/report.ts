@@ -35,3 +35,12 @@ export interface MountsReport {
   /** What reading the provenance cost, in seconds. */
   observedSeconds: number;
 }
+
+/** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
+export function mountOutputs(r: MountsReport | null): {
+  'cache-mounts': string;
+  'cache-mounts-saved': string;
+} {
+  const counts = r?.counts ?? { restored: 0, missed: 0, skipped: 0, failed: 0 };
+  return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
+}
