@@ -46,8 +46,8 @@ export interface MountSession {
   /** Per mount: the restored tree's fingerprint, to tell whether the build changed it. */
   restoredFingerprints: (string | null)[];
   o: SessionOptions;
-  /** The key the learned mount ids were restored from ('' when none). */
-  learnedKey: string;
+  /** The mounts learned from an earlier build record, and the key they were restored from. */
+  learned: { ids: string[]; key: string };
 }
 
 interface SessionOptions extends HelperBuildOptions {
@@ -116,7 +116,7 @@ export async function restoreMounts(
     records: [],
     restoredFingerprints: [],
     o,
-    learnedKey: learned.key,
+    learned: { ids: learned.mounts.map((m) => m.id), key: learned.key },
   };
   if (plan.mounts.length === 0) return session;
   await core.group('Cache mounts: restore', async () => {
@@ -198,16 +198,17 @@ export async function saveMounts(
 ): Promise<MountsReport | null> {
   if (session === null) return null;
   const { plan, records, o } = session;
-  const learnedIds = plan.mounts.filter((m) => m.mount.line === 0).map((m) => m.mount.id);
   const ns = cacheMountNamespace(o.inputs.build.buildArgs);
   const check =
-    built && history.used !== null ? checkMounts(session.scan, history.used.used, ns, learnedIds) : null;
+    built && history.used !== null
+      ? checkMounts(session.scan, history.used.used, ns, session.learned.ids)
+      : null;
   if (check) {
     const keep = [...check.unpredicted, ...check.learned];
     await saveLearned(exec, keep, {
       ...cacheOptions(o, 'learned-out'),
       writeName: plan.writeName,
-      restoredKey: session.learnedKey,
+      restoredKey: session.learned.key,
     });
   }
   for (const w of check?.warnings ?? []) core.warning(w);
