@@ -559,10 +559,15 @@ describe('timeMicros', () => {
 describe('the provenance attachment: the cache mounts BuildKit used, recorded on the real engine', () => {
   // fixtures/buildx/mounts: four cache mounts, BUILDKIT_CACHE_MOUNT_NS=ns1, SLSA v0.2.
   it('the record names its provenance attachment', () => {
-    expect(recordOf('mounts')!.provenanceDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(recordOf('warm')!.provenanceDigest).toBe(
+    expect(recordOf('mounts')!.provenanceDigests).toHaveLength(1);
+    expect(recordOf('warm')!.provenanceDigests).toStrictEqual([
       'sha256:e2d8571bb79707d3de68bb1cd25f35bf59e3228d0f4d6cbb2644b8ed4e3053d0',
-    );
+    ]);
+    // One per platform: each lists that platform's mounts.
+    expect(recordOf('multiplatform')!.provenanceDigests).toStrictEqual([
+      'sha256:92985d48547ce758e0221c1a2e0d9289c348a845f3df8f6dacde9f2734639cc9',
+      'sha256:363eb37c6c1532e11efcc40e101a31961631a95370254bddae9f4cbfc9ff4c9a',
+    ]);
   });
 
   it('lists every exec mount with a cacheOpt: LLB id, path and sharing', () => {

@@ -46,28 +46,35 @@ export async function readBuildHistory(
     exec(buildx.command, buildx.argv(historyInspectArgs(builder, ref))),
   ]);
   const record = inspected.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null;
-  const digest = record?.provenanceDigest ?? '';
+  const digests = record?.provenanceDigests ?? [];
   return {
     log,
     record,
     cacheMounts:
-      o.cacheMounts && digest !== '' ? await readCacheMounts(exec, buildx, builder, ref, digest) : null,
+      o.cacheMounts && digests.length > 0 ? await readCacheMounts(exec, buildx, builder, ref, digests) : null,
   };
 }
 
+/** Each platform's provenance, read side by side; null when one cannot be read. */
 async function readCacheMounts(
   exec: Exec,
   buildx: Buildx,
   builder: string,
   ref: string,
-  digest: string,
+  digests: string[],
 ): Promise<BuildHistory['cacheMounts']> {
   const started = Date.now();
-  const run = await exec(buildx.command, buildx.argv(historyAttachmentArgs(builder, ref, digest)));
-  const used = run.exitCode === 0 ? parseProvenanceCacheMounts(run.stdout) : null;
-  if (used === null) {
-    core.info(`cache mounts: the build record's provenance could not be read (${lastLine(run.stderr)})`);
-    return null;
+  const runs = await Promise.all(
+    digests.map((d) => exec(buildx.command, buildx.argv(historyAttachmentArgs(builder, ref, d)))),
+  );
+  const used: UsedCacheMount[] = [];
+  for (const run of runs) {
+    const mounts = run.exitCode === 0 ? parseProvenanceCacheMounts(run.stdout) : null;
+    if (mounts === null) {
+      core.info(`cache mounts: the build record's provenance could not be read (${lastLine(run.stderr)})`);
+      return null;
+    }
+    used.push(...mounts);
   }
   return { used, ms: Date.now() - started };
 }

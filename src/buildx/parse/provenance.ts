@@ -69,11 +69,11 @@ export function frontendCacheId(llbId: string, namespace: string): string {
   return llbId.startsWith(prefix) ? llbId.slice(prefix.length) : llbId;
 }
 
-/** The provenance attachment of `history inspect`'s JSON, by type (either SLSA version). */
-export function provenanceAttachment(attachments: unknown): string {
-  if (!Array.isArray(attachments)) return '';
-  const found = attachments.find(
-    (a) => isObject(a) && str(pick(a, 'Type', 'type')).startsWith('https://slsa.dev/provenance/'),
-  );
-  return isObject(found) ? str(pick(found, 'Digest', 'digest')) : '';
+/** The provenance attachments of `history inspect`'s JSON, one per platform (either SLSA version). */
+export function provenanceAttachments(attachments: unknown): string[] {
+  if (!Array.isArray(attachments)) return [];
+  return attachments
+    .filter((a) => isObject(a) && str(pick(a, 'Type', 'type')).startsWith('https://slsa.dev/provenance/'))
+    .map((a) => str(pick(a as Record<string, unknown>, 'Digest', 'digest')))
+    .filter((d) => d !== '');
 }

@@ -1,7 +1,7 @@
 import { isObject, num, str } from './json';
 import { type Material, material } from './metadata';
 import { parseErrorSource, type SourceLocation } from './errors';
-import { provenanceAttachment } from './provenance';
+import { provenanceAttachments } from './provenance';
 /** Pure parser of `docker buildx history inspect --format json`; tested against recorded real output. */
 
 export interface BuildRecordError {
@@ -32,8 +32,8 @@ export interface BuildRecord {
    */
   numCachedSteps: number;
   numTotalSteps: number;
-  /** The digest of the provenance attachment (its LLB lists the cache mounts used); '' if none. */
-  provenanceDigest: string;
+  /** The provenance attachments, one per platform: their LLB lists the cache mounts used. */
+  provenanceDigests: string[];
 }
 
 /** buildx prints Go structs: `Error.Message`; accept `message` too. */
@@ -91,6 +91,6 @@ export function parseHistoryInspect(text: string): BuildRecord | null {
       : [],
     numCachedSteps: num(field(o, 'NumCachedSteps')),
     numTotalSteps: num(field(o, 'NumTotalSteps')),
-    provenanceDigest: provenanceAttachment(field(o, 'Attachments')),
+    provenanceDigests: provenanceAttachments(field(o, 'Attachments')),
   };
 }
