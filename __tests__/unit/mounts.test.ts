@@ -129,7 +129,12 @@ describe('planMounts: keys from the plan, and who saves', () => {
           ? ctxOf('pull_request', 'pull_request-fork', 'refs/pull/7/merge')
           : ctxOf('push', 'push-main', 'refs/heads/main');
       const p = planMounts(scan, selection, plan(c, facts, options()), { noCache: false });
-      const learned = learnedMount(p, selection, { id: '/var/cache/apt', target: '/x', sharing: 'locked' });
+      const learned = learnedMount(
+        p,
+        selection,
+        { id: '/var/cache/apt', target: '/x', sharing: 'locked' },
+        { restore: false },
+      );
       expect(learned?.saveKeyPrefix ?? null).toBe(save);
       if (learned) expect(learned.mount).toMatchObject({ id: '/var/cache/apt', sharing: 'locked', uid: '' });
     },

@@ -5,7 +5,7 @@ import * as core from '../runner/commands';
 import type { Exec } from '../lib/exec';
 import { runCacheWorker } from '../stores/github-cache/worker';
 import { SHARING } from './mount-flag';
-import { mountKey, type MountPlan, type MountSelection, type PlannedMount } from './plan';
+import { learnedMount, mountKey, type MountPlan, type MountSelection, type PlannedMount } from './plan';
 
 /**
  * Mounts learned from a build record: the ones BuildKit used that the Dockerfile reading did not
@@ -53,20 +53,11 @@ export const learnedKey = (cacheName: string, manifest: string) =>
 
 /** The plan with the learned mounts the scan does not have, restored and saved like its own. */
 export function withLearned(plan: MountPlan, selection: MountSelection, learned: LearnedMount[]): MountPlan {
-  if (selection.kind === 'none') return plan;
   const known = new Set(plan.mounts.map((m) => m.mount.id));
-  const added: PlannedMount[] = learned
-    .filter((l) => !known.has(l.id) && (selection.kind === 'auto' || selection.ids.includes(l.id)))
-    .map((l) => {
-      const restoreKeys = plan.readNames.map((n) => mountKey(l.id, n));
-      const savePrefix = plan.writeName === '' ? null : mountKey(l.id, plan.writeName);
-      return {
-        mount: { ...l, uid: '', gid: '', mode: '', stage: '', line: 0 },
-        restoreKeys,
-        ownPrefix: savePrefix ?? restoreKeys[0] ?? '',
-        saveKeyPrefix: savePrefix,
-      };
-    });
+  const added = learned
+    .filter((l) => !known.has(l.id))
+    .map((l) => learnedMount(plan, selection, l, { restore: true }))
+    .filter((m): m is PlannedMount => m !== null);
   return { ...plan, mounts: [...plan.mounts, ...added] };
 }
 

@@ -215,7 +215,7 @@ export async function saveMounts(
   for (const n of check?.notes ?? []) core.info(`cache mounts: ${n}`);
   const unused = new Set(check?.unused ?? []);
   const learned = (check?.unpredicted ?? [])
-    .map((u) => learnedMount(plan, o.inputs.mounts.selection, u))
+    .map((u) => learnedMount(plan, o.inputs.mounts.selection, u, { restore: false }))
     .filter((m): m is PlannedMount => m !== null);
   const toSave = [...plan.mounts, ...learned];
   for (const m of learned) {

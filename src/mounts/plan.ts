@@ -113,21 +113,25 @@ export function planMounts(
 }
 
 /**
- * A mount BuildKit used that the scan did not find, planned for saving under its real id (nothing
- * to restore on this run). Null when this run saves nothing, or `cache-mounts` lists other ids.
+ * A mount BuildKit used that the scan did not find, planned by its real id: saved on this run
+ * (`restore: false`, the build just filled it), or restored too (known from an earlier record).
+ * Null when there is nothing to do for it, or `cache-mounts` lists other ids.
  */
 export function learnedMount(
   plan: MountPlan,
   selection: MountSelection,
   used: { id: string; target: string; sharing: CacheMount['sharing'] },
+  o: { restore: boolean },
 ): PlannedMount | null {
-  if (plan.writeName === '' || selection.kind === 'none') return null;
+  if (selection.kind === 'none') return null;
   if (selection.kind === 'ids' && !selection.ids.includes(used.id)) return null;
-  const savePrefix = mountKey(used.id, plan.writeName);
+  const restoreKeys = o.restore ? plan.readNames.map((n) => mountKey(used.id, n)) : [];
+  const savePrefix = plan.writeName === '' ? null : mountKey(used.id, plan.writeName);
+  if (restoreKeys.length === 0 && savePrefix === null) return null;
   return {
     mount: { ...used, uid: '', gid: '', mode: '', stage: '', line: 0 },
-    restoreKeys: [],
-    ownPrefix: savePrefix,
+    restoreKeys,
+    ownPrefix: savePrefix ?? restoreKeys[0] ?? '',
     saveKeyPrefix: savePrefix,
   };
 }
