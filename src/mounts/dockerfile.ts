@@ -165,10 +165,19 @@ function dispatchEnv(step: Step, vars: Vars, scope: Scope) {
   for (const { name, value } of step.pairs) if (value !== null) assign(vars, name, expand(value));
 }
 
-/** The stage a reference (FROM's image, `--from=`, a mount's `from=`) names, if it is one. */
-function stageRef(stages: Stage[], ref: string, scope: Scope, before = stages.length): number | undefined {
-  const e = expander(scope.globals, scope.escape)(ref);
-  if (e.unknown.length > 0) return undefined;
+/**
+ * The stage a reference names, if it is one: FROM's image with meta ARGs expanded; `--from=` and
+ * a mount's `from=` as written (BuildKit refuses a variable there and fails the build).
+ */
+function stageRef(
+  stages: Stage[],
+  ref: string,
+  scope: Scope,
+  o: { before?: number; expand: boolean },
+): number | undefined {
+  const before = o.before ?? stages.length;
+  const e = o.expand ? expander(scope.globals, scope.escape)(ref) : { value: ref, unknown: [] };
+  if (e.unknown.length > 0 || (!o.expand && ref.includes('$'))) return undefined;
   const r = e.value.toLowerCase();
   const named = stages.find((s) => s.name !== '' && s.name === r && s.index < before);
   if (named) return named.index;
@@ -182,7 +191,7 @@ function referencedStages(step: Step, stages: Stage[], scope: Scope): (number | 
   const mounts = mountValues(step.text, scope.escape)
     .map((v) => mountFields(v).get('from'))
     .filter((f): f is string => f !== undefined);
-  return [...froms, ...mounts].map((ref) => stageRef(stages, ref, scope));
+  return [...froms, ...mounts].map((ref) => stageRef(stages, ref, scope, { expand: false }));
 }
 
 /** The stages a target needs: the target, and every stage it starts from, copies from or mounts. */
@@ -192,7 +201,7 @@ function neededStages(stages: Stage[], start: number, scope: Scope): Set<number>
     if (i === undefined || needed.has(i)) return;
     needed.add(i);
     const s = stages[i];
-    const parent = stageRef(stages, s.base, scope, i);
+    const parent = stageRef(stages, s.base, scope, { before: i, expand: true });
     visit(parent);
     const inherited = parent === undefined ? [] : stages[parent].onbuild;
     for (const step of [...inherited, ...s.steps]) referencedStages(step, stages, scope).forEach(visit);
@@ -246,7 +255,7 @@ export function scanCacheMounts(
   const seen = new Map<string, CacheMount>();
   const endVars: Vars[] = [];
   for (const stage of stages) {
-    const parent = stageRef(stages, stage.base, scope, stage.index);
+    const parent = stageRef(stages, stage.base, scope, { before: stage.index, expand: true });
     // A stage starts with its parent stage's ARG and ENV values, then runs the parent's ONBUILD.
     const vars: Vars = new Map(parent === undefined ? [] : endVars[parent]);
     const steps = [...(parent === undefined ? [] : stages[parent].onbuild), ...stage.steps];
