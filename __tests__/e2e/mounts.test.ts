@@ -1,5 +1,4 @@
 import { runAction } from '../../scripts/action-runner';
-import { jsonDocuments } from '../../src/buildx/parse/progress';
 import {
   BASE_IMAGE,
   closedPullRequest,
@@ -8,11 +7,11 @@ import {
   freshRunner,
   git,
   makeRepo,
+  mountStepOutput,
   pullRequestEvent,
   pushEvent,
   REGISTRY,
   reportOf,
-  run,
   uniqueName,
   useEngine,
 } from './support';
@@ -39,42 +38,8 @@ FROM ${BASE_IMAGE}
 COPY --from=deps /src.txt /src.txt
 `;
 
-type Step = Awaited<ReturnType<typeof runAction>>['main'];
-
-/** What the mount step printed, from the build's own record (rawjson logs of buildx history). */
-async function mountStepOutput(step: Step): Promise<string> {
-  const ref = reportOf(step.outputs).record?.ref ?? '';
-  expect(ref).not.toBe('');
-  const logs = await run('docker', [
-    'buildx',
-    'history',
-    'logs',
-    '--builder',
-    'default',
-    '--progress',
-    'rawjson',
-    ref.split('/').pop()!,
-  ]);
-  expect(logs.code).toBe(0);
-  const vertices = new Map<string, string>();
-  let out = '';
-  // buildx writes the rawjson stream to stderr or stdout depending on its version.
-  for (const doc of jsonDocuments(`${logs.stdout}\n${logs.stderr}`)) {
-    const status = doc as {
-      vertexes?: { digest: string; name?: string }[];
-      logs?: { vertex: string; data: string }[];
-    };
-    for (const v of status.vertexes ?? []) if (v.name) vertices.set(v.digest, v.name);
-    for (const l of status.logs ?? []) {
-      if ((vertices.get(l.vertex) ?? '').includes('--mount=type=cache')) {
-        out += Buffer.from(l.data, 'base64').toString();
-      }
-    }
-  }
-  return out;
-}
-
 const downloads = (output: string) => output.match(/downloading \S+/g) ?? [];
+type Step = Awaited<ReturnType<typeof runAction>>['main'];
 const counts = (step: Step) => JSON.parse(step.outputs['cache-mounts']) as Record<string, number>;
 const mountsOf = (step: Step) => reportOf(step.outputs).mounts!;
 

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildxPluginCandidates, extraPluginDirs, SYSTEM_PLUGIN_DIRS } from '../../src/buildx/buildx';
+import { jsonDocuments } from '../../src/buildx/parse/progress';
 import { dockerConfigDir, readDockerConfig } from '../../src/lib/docker-config';
 import type { CacheReport } from '../../src/report/types';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
@@ -422,4 +423,40 @@ export function closedPullRequest(n: number, head: string, sha: string, fork = f
 export function branchDeleted(branch: string, mainSha: string) {
   const e = eventFixture('delete-branch', 'delete', 'refs/heads/main', mainSha);
   return { ...e, payload: { ...e.payload, ref: branch } };
+}
+
+/** A run of the action, as scripts/action-runner gives it. */
+export type Step = { outputs: Record<string, string> };
+
+/** What the cache-mount step printed, from the build's own record (rawjson logs of buildx history). */
+export async function mountStepOutput(step: Step): Promise<string> {
+  const ref = reportOf(step.outputs).record?.ref ?? '';
+  expect(ref).not.toBe('');
+  const logs = await run('docker', [
+    'buildx',
+    'history',
+    'logs',
+    '--builder',
+    'default',
+    '--progress',
+    'rawjson',
+    ref.split('/').pop()!,
+  ]);
+  expect(logs.code).toBe(0);
+  const vertices = new Map<string, string>();
+  let out = '';
+  // buildx writes the rawjson stream to stderr or stdout depending on its version.
+  for (const doc of jsonDocuments(`${logs.stdout}\n${logs.stderr}`)) {
+    const status = doc as {
+      vertexes?: { digest: string; name?: string }[];
+      logs?: { vertex: string; data: string }[];
+    };
+    for (const v of status.vertexes ?? []) if (v.name) vertices.set(v.digest, v.name);
+    for (const l of status.logs ?? []) {
+      if ((vertices.get(l.vertex) ?? '').includes('--mount=type=cache')) {
+        out += Buffer.from(l.data, 'base64').toString();
+      }
+    }
+  }
+  return out;
 }

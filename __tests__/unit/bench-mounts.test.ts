@@ -19,7 +19,7 @@ describe('the generated Dockerfile', () => {
   const df = mountDockerfile({ baseImage: 'busybox:1', nonce: 'abc123', sleep: 0.5, kib: 8 });
 
   it('has one cache mount the action finds and persists', () => {
-    const scan = scanCacheMounts(df, '', []);
+    const scan = scanCacheMounts(df, '', [], { target: 'linux/amd64', build: 'linux/amd64' });
     expect(scan.mounts.map((m) => [m.id, m.target, m.stage])).toStrictEqual([
       [MOUNT_TARGET, MOUNT_TARGET, '0'],
     ]);

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { readWorkerRun } from '../../src/stores/github-cache/worker';
 import { runContextFrom } from '../../src/github/context';
 import type { CacheWrite } from '../../src/runner/inputs/types';
-import { type CacheMount, expand, scanCacheMounts } from '../../src/mounts/dockerfile';
+import type { CacheMount } from '../../src/mounts/dockerfile';
 import {
   extractDockerfile,
   helperBuildArgs,
   injectDockerfile,
+  learnedMount,
   mayHaveMounts,
   type MountSelection,
   mountStepRan,
@@ -41,122 +42,6 @@ const mount = (over: Partial<CacheMount> = {}): CacheMount => ({
   stage: 'deps',
   line: 3,
   ...over,
-});
-
-describe('scanCacheMounts: the cache mounts of the stages the target depends on', () => {
-  it.each([
-    {
-      title: 'id defaults to the target; sharing, uid, gid and mode are kept',
-      dockerfile: `FROM alpine AS deps
-RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\
-    --mount=type=cache,id=npm,target=/root/.npm,uid=1000,gid=1000,mode=0755 \\
-    --mount=type=bind,target=/src \\
-    true`,
-      target: '',
-      args: [],
-      mounts: [
-        mount({ line: 2, sharing: 'locked' }),
-        mount({ id: 'npm', target: '/root/.npm', uid: '1000', gid: '1000', mode: '0755', line: 2 }),
-      ],
-      leftOut: [],
-      notes: [],
-    },
-    {
-      title: 'build args: a default, a --build-arg over it, a global ARG redeclared in the stage, ENV',
-      dockerfile: `ARG CACHE_NS=global
-FROM alpine AS deps
-ARG CACHE_NS
-ARG TOOL=pip
-ENV HOME_DIR=/home/app
-RUN --mount=type=cache,id=\${CACHE_NS}-\${TOOL},target=$HOME_DIR/.cache true`,
-      target: '',
-      args: ['TOOL=uv'],
-      mounts: [mount({ id: 'global-uv', target: '/home/app/.cache', line: 6 })],
-      leftOut: [],
-      notes: [],
-    },
-    {
-      title: 'an arg without a value and from=/source= mounts are left out, and say why',
-      dockerfile: `FROM alpine AS deps
-ARG VERSION
-RUN --mount=type=cache,id=go-$VERSION,target=/go/pkg/mod true
-RUN --mount=type=cache,from=seed,source=/cache,target=/root/.cache true`,
-      target: '',
-      args: [],
-      mounts: [],
-      leftOut: [
-        {
-          line: 3,
-          mount: 'type=cache,id=go-$VERSION,target=/go/pkg/mod',
-          why: 'build arg VERSION has no value the action can know',
-        },
-        {
-          line: 4,
-          mount: 'type=cache,from=seed,source=/cache,target=/root/.cache',
-          why: 'its content comes from an image or a stage (from=/source=), not from earlier runs',
-        },
-      ],
-      notes: [],
-    },
-    {
-      title: 'only stages the target needs: its base chain and COPY --from, not a sibling stage',
-      dockerfile: `FROM alpine AS deps
-RUN --mount=type=cache,target=/deps true
-FROM alpine AS tools
-RUN --mount=type=cache,target=/tools true
-FROM alpine AS lint
-RUN --mount=type=cache,target=/lint true
-FROM deps AS app
-COPY --from=tools /x /x
-RUN --mount=type=cache,target="/app-cache" true`,
-      target: 'app',
-      args: [],
-      mounts: [
-        mount({ id: '/deps', target: '/deps', line: 2, stage: 'deps' }),
-        mount({ id: '/tools', target: '/tools', line: 4, stage: 'tools' }),
-        mount({ id: '/app-cache', target: '/app-cache', line: 9, stage: 'app' }),
-      ],
-      leftOut: [],
-      notes: [],
-    },
-    {
-      title: 'one id used twice is one mount; other uid/gid/mode is noted',
-      dockerfile: `FROM alpine
-RUN --mount=type=cache,id=apt,target=/var/cache/apt true
-RUN --mount=type=cache,id=apt,target=/var/cache/apt,uid=100 true`,
-      target: '',
-      args: [],
-      mounts: [mount({ id: 'apt', stage: '0', line: 2 })],
-      leftOut: [],
-      notes: ['cache mount apt on line 3 has other uid/gid/mode than on line 2: the first is persisted'],
-    },
-    {
-      title: 'a target that is not a stage finds nothing, and says so',
-      dockerfile: `FROM alpine AS deps
-RUN --mount=type=cache,target=/x true`,
-      target: 'nope',
-      args: [],
-      mounts: [],
-      leftOut: [],
-      notes: ['the target "nope" is not a stage of the Dockerfile: no cache mounts found'],
-    },
-  ])('$title', ({ dockerfile, target, args, mounts, leftOut, notes }) => {
-    expect(scanCacheMounts(dockerfile, target, args)).toStrictEqual({ mounts, leftOut, notes });
-  });
-
-  it.each([
-    { text: '${A}-$B', want: 'a-b', unknown: [] },
-    { text: '${MISSING:-x}/$A', want: '${MISSING:-x}/a', unknown: ['MISSING'] },
-    { text: '${EMPTY:-fallback}', want: 'fallback', unknown: [] },
-    { text: '${A:+set}${EMPTY:+set}', want: 'set', unknown: [] },
-  ])('expand $text', ({ text, want, unknown }) => {
-    const vars = new Map([
-      ['A', 'a'],
-      ['B', 'b'],
-      ['EMPTY', ''],
-    ]);
-    expect(expand(text, vars)).toStrictEqual({ value: want, unknown });
-  });
 });
 
 describe('planMounts: keys from the plan, and who saves', () => {
@@ -231,6 +116,29 @@ describe('planMounts: keys from the plan, and who saves', () => {
     expect(p.mounts.map((m) => m.saveKeyPrefix)).toStrictEqual([save]);
     expect(p.noSave).toBe(noSave);
   });
+
+  it.each([
+    { title: 'saved under main', ctx: 'main', selection: { kind: 'auto' }, save: `${P}/app.branch-main/` },
+    { title: 'not listed in cache-mounts', ctx: 'main', selection: { kind: 'ids', ids: ['x'] }, save: null },
+    { title: 'a fork saves nothing', ctx: 'fork', selection: { kind: 'auto' }, save: null },
+  ] as { title: string; ctx: string; selection: MountSelection; save: string | null }[])(
+    'learnedMount: a mount BuildKit used that the scan missed is $title',
+    ({ ctx, selection, save }) => {
+      const c =
+        ctx === 'fork'
+          ? ctxOf('pull_request', 'pull_request-fork', 'refs/pull/7/merge')
+          : ctxOf('push', 'push-main', 'refs/heads/main');
+      const p = planMounts(scan, selection, plan(c, facts, options()), { noCache: false });
+      const learned = learnedMount(
+        p,
+        selection,
+        { id: '/var/cache/apt', target: '/x', sharing: 'locked' },
+        { restore: false },
+      );
+      expect(learned?.saveKeyPrefix ?? null).toBe(save);
+      if (learned) expect(learned.mount).toMatchObject({ id: '/var/cache/apt', sharing: 'locked', uid: '' });
+    },
+  );
 
   it.each([
     {

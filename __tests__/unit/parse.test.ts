@@ -5,6 +5,8 @@ import { parseErrorSource } from '../../src/buildx/parse/errors';
 import { parseMaterialUri, parseMetadata } from '../../src/buildx/parse/metadata';
 import { type BuildStep, parseRawJsonLog, parseStepName, timeMicros } from '../../src/buildx/parse/progress';
 import { parseHistoryInspect } from '../../src/buildx/parse/record';
+import { frontendCacheId, parseProvenanceCacheMounts } from '../../src/buildx/parse/provenance';
+import { scanCacheMounts } from '../../src/mounts/dockerfile';
 import { stepTotals } from '../../src/report/steps';
 
 // Real output of `docker buildx history logs --progress rawjson`, `history inspect --format json`
@@ -551,5 +553,52 @@ describe('timeMicros', () => {
     ['2026-11-22T06:50:14.5+01:00', Date.UTC(2026, 10, 22, 5, 50, 14) * 1000 + 500000],
   ])('%s', (ts, want) => {
     expect(timeMicros(ts)).toBe(want);
+  });
+});
+
+describe('the provenance attachment: the cache mounts BuildKit used, recorded on the real engine', () => {
+  // fixtures/buildx/mounts: four cache mounts, BUILDKIT_CACHE_MOUNT_NS=ns1, SLSA v0.2.
+  it('the record names its provenance attachment', () => {
+    expect(recordOf('mounts')!.provenanceDigests).toHaveLength(1);
+    expect(recordOf('warm')!.provenanceDigests).toStrictEqual([
+      'sha256:e2d8571bb79707d3de68bb1cd25f35bf59e3228d0f4d6cbb2644b8ed4e3053d0',
+    ]);
+    // One per platform: each lists that platform's mounts.
+    expect(recordOf('multiplatform')!.provenanceDigests).toStrictEqual([
+      'sha256:92985d48547ce758e0221c1a2e0d9289c348a845f3df8f6dacde9f2734639cc9',
+      'sha256:363eb37c6c1532e11efcc40e101a31961631a95370254bddae9f4cbfc9ff4c9a',
+    ]);
+  });
+
+  it('lists every exec mount with a cacheOpt: LLB id, path and sharing', () => {
+    expect(parseProvenanceCacheMounts(fixture('mounts', 'provenance.json'))).toStrictEqual([
+      { llbId: 'ns1/node_modules', dest: '/app/node_modules', sharing: 'shared' },
+      { llbId: 'ns1//go/pkg/mod', dest: '/go/pkg/mod/', sharing: 'shared' },
+      { llbId: 'ns1/ccache-amd64', dest: '/ccache', sharing: 'locked' },
+      { llbId: 'ns1//root/.cache/pip', dest: '/root/.cache/pip', sharing: 'private' },
+    ]);
+  });
+
+  it('the ids are the ones the Dockerfile reading predicts, once the namespace is off', () => {
+    const used = parseProvenanceCacheMounts(fixture('mounts', 'provenance.json'))!;
+    const scan = scanCacheMounts(fixture('mounts', 'Dockerfile'), '', ['BUILDKIT_CACHE_MOUNT_NS=ns1'], {
+      target: 'linux/amd64',
+      build: 'linux/amd64',
+    });
+    expect(used.map((u) => frontendCacheId(u.llbId, 'ns1')).sort()).toStrictEqual(
+      scan.mounts.map((m) => m.id).sort(),
+    );
+  });
+
+  it.each([
+    { text: 'not json', want: null },
+    { text: '{"buildConfig":{}}', want: [] },
+    // protobuf's JSON names the enum, and SLSA v1 nests the definition elsewhere.
+    {
+      text: '{"predicate":{"buildDefinition":{"internalParameters":{"buildConfig":{"llbDefinition":[{"op":{"Op":{"exec":{"mounts":[{"dest":"/c","cacheOpt":{"ID":"/c","sharing":"LOCKED"}}]}}}}]}}}}}',
+      want: [{ llbId: '/c', dest: '/c', sharing: 'locked' }],
+    },
+  ])('$text', ({ text, want }) => {
+    expect(parseProvenanceCacheMounts(text)).toStrictEqual(want);
   });
 });

@@ -291,12 +291,15 @@ describe('renderSummary: cache mounts and local folders', () => {
           ],
           counts: { restored: 1, missed: 0, skipped: 0, failed: 1 },
           saved: ['/var/cache/apt'],
+          observed: ['/var/cache/apt', 'npm', 'ccache-amd64'],
+          mismatches: { unpredicted: ['ccache-amd64'], unused: [] },
+          observedSeconds: 0.2,
         },
       }),
     );
     const lines = linesOf(md);
     const at = lines.indexOf('### Cache mounts');
-    expect(lines.slice(at, at + 10)).toStrictEqual([
+    expect(lines.slice(at, at + 11)).toStrictEqual([
       '### Cache mounts',
       '',
       '| id | target | restored | size | restore | inject | extract | save | saved |',
@@ -305,6 +308,7 @@ describe('renderSummary: cache mounts and local folders', () => {
       '| `npm` | `/root/.npm` | ⚠️ failed |  | 60s | 0s | 0.9s | 0s | ➖ unchanged since it was restored ⚠️ restore failed: no answer within 60s |',
       '',
       '- cache mount on line 9 (type=cache,from=seed,target=/x) is left out: its content comes from an image or a stage (from=/source=), not from earlier runs',
+      '- ⚠️ BuildKit used `ccache-amd64`, which the action did not find in the Dockerfile: saved by that id when this run saves mounts.',
       '',
       'GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.',
     ]);

@@ -119,7 +119,7 @@ async function runBuild(
   const built = build.run.result.exitCode === 0;
   mark('built');
   // The image's build record is read while the cache export runs.
-  const historyRead = readHistory(exec, buildx, builder, build.run);
+  const historyRead = readHistory(exec, buildx, builder, build.run, mountSession !== null);
   const exportRun =
     built && build.setup.separateExport && !skipExport
       ? await core.group('Cache export', () =>
@@ -132,7 +132,10 @@ async function runBuild(
   const history = await historyRead;
   mark('history read');
   const retention = await retaining;
-  const mounts = await saveMounts(exec, buildx, mountSession, built, history.log?.steps ?? null);
+  const mounts = await saveMounts(exec, buildx, mountSession, built, {
+    steps: history.log?.steps ?? null,
+    used: history.cacheMounts,
+  });
   const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
 
   const results = {
@@ -230,8 +233,11 @@ async function readHistory(
   buildx: Buildx,
   builder: Builder,
   build: BuildRun,
+  cacheMounts: boolean,
 ): Promise<BuildHistory> {
   const built = build.result.exitCode === 0;
   const ref = build.metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
-  return ref ? readBuildHistory(exec, buildx, builder.name, ref) : { log: null, record: null };
+  return ref
+    ? readBuildHistory(exec, buildx, builder.name, ref, { cacheMounts: cacheMounts && built })
+    : { log: null, record: null, cacheMounts: null };
 }

@@ -4,7 +4,7 @@ import type { BuildRun, CacheExportRun } from '../buildx/build';
 import type { BuildHistory } from '../buildx/history';
 import { stepTotals } from '../report/steps';
 import { cleanupOutputs, type CleanupOutcome } from '../cleanup';
-import { mountOutputs } from '../mounts/mounts';
+import { mountOutputs } from '../mounts/report';
 import type { CachePlan } from '../plan/plan';
 import { cacheWarnings } from '../report/warnings';
 import { buildReport, exportOutcome, importResults } from '../report/report';

@@ -139,6 +139,11 @@ export function historyLogsArgs(builder: string, ref: string): string[] {
   return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
 }
 
+/** One attachment of a build record (the provenance, for the cache mounts BuildKit used). */
+export function historyAttachmentArgs(builder: string, ref: string, digest: string): string[] {
+  return ['buildx', 'history', 'inspect', 'attachment', '--builder', builder, ref, digest];
+}
+
 export function historyInspectArgs(builder: string, ref: string): string[] {
   return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
 }

@@ -1,6 +1,7 @@
 import * as core from '../runner/commands';
 import type { Exec } from '../lib/exec';
-import { historyInspectArgs, historyLogsArgs } from './args';
+import { historyAttachmentArgs, historyInspectArgs, historyLogsArgs } from './args';
+import { parseProvenanceCacheMounts, type UsedCacheMount } from './parse/provenance';
 import type { Buildx } from './buildx';
 import { type BuildLog, parseRawJsonLog } from './parse/progress';
 import { type BuildRecord, parseHistoryInspect } from './parse/record';
@@ -10,6 +11,8 @@ import { lastLine } from '../lib/text';
 export interface BuildHistory {
   log: BuildLog | null;
   record: BuildRecord | null;
+  /** The cache mounts BuildKit used, from the provenance attachment; null when not read. */
+  cacheMounts: { used: UsedCacheMount[]; ms: number } | null;
 }
 
 export async function readBuildLog(
@@ -27,18 +30,53 @@ export async function readBuildLog(
   return parseRawJsonLog(`${logs.stdout}\n${logs.stderr}`);
 }
 
-/** The log and the record, read side by side. */
+/**
+ * The log and the record, read side by side; then, when asked, the provenance attachment for the
+ * cache mounts BuildKit used (one more buildx call).
+ */
 export async function readBuildHistory(
   exec: Exec,
   buildx: Buildx,
   builder: string,
   ref: string,
+  o: { cacheMounts: boolean } = { cacheMounts: false },
 ): Promise<BuildHistory> {
   const [log, inspected] = await Promise.all([
     readBuildLog(exec, buildx, builder, ref),
     exec(buildx.command, buildx.argv(historyInspectArgs(builder, ref))),
   ]);
-  return { log, record: inspected.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null };
+  const record = inspected.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null;
+  const digests = record?.provenanceDigests ?? [];
+  return {
+    log,
+    record,
+    cacheMounts:
+      o.cacheMounts && digests.length > 0 ? await readCacheMounts(exec, buildx, builder, ref, digests) : null,
+  };
+}
+
+/** Each platform's provenance, read side by side; null when one cannot be read. */
+async function readCacheMounts(
+  exec: Exec,
+  buildx: Buildx,
+  builder: string,
+  ref: string,
+  digests: string[],
+): Promise<BuildHistory['cacheMounts']> {
+  const started = Date.now();
+  const runs = await Promise.all(
+    digests.map((d) => exec(buildx.command, buildx.argv(historyAttachmentArgs(builder, ref, d)))),
+  );
+  const used: UsedCacheMount[] = [];
+  for (const run of runs) {
+    const mounts = run.exitCode === 0 ? parseProvenanceCacheMounts(run.stdout) : null;
+    if (mounts === null) {
+      core.info(`cache mounts: the build record's provenance could not be read (${lastLine(run.stderr)})`);
+      return null;
+    }
+    used.push(...mounts);
+  }
+  return { used, ms: Date.now() - started };
 }
 
 /**

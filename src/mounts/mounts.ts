@@ -7,7 +7,6 @@ import type { BuildStep } from '../buildx/parse/progress';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
 import { formatCacheEntry } from '../lib/cache-entry';
 import type { Exec } from '../lib/exec';
-import { dockerfilePath, isRemoteContext } from '../runner/inputs/read';
 import type { Inputs } from '../runner/inputs/types';
 import type { CachePlan } from '../plan/plan';
 import type { MountScan } from './dockerfile';
@@ -18,14 +17,20 @@ import {
   mayHaveMounts,
   type MountPlan,
   type PlannedMount,
+  learnedMount,
   mountStepRan,
   planMounts,
   restoreResult,
   saveDecision,
   TREE_FILE,
 } from './plan';
+import { buildPlatforms, nativePlatform } from './platform';
 import { helperBuild, type HelperBuildOptions } from './helper-build';
 import { type MountsReport } from './report';
+import { newRecord, readDockerfile, safely } from './records';
+import { cacheMountNamespace, checkMounts } from './observed';
+import { restoreLearned, saveLearned, withLearned } from './learned';
+import type { BuildHistory } from '../buildx/history';
 import { type MountRecord } from './report';
 
 /**
@@ -34,63 +39,30 @@ import { type MountRecord } from './report';
  */
 
 export interface MountSession {
+  /** What the Dockerfile holds: checked against the build record after the build. */
+  scan: MountScan;
   plan: MountPlan;
   records: MountRecord[];
   /** Per mount: the restored tree's fingerprint, to tell whether the build changed it. */
   restoredFingerprints: (string | null)[];
   o: SessionOptions;
+  /** The mounts learned from an earlier build record, and the key they were restored from. */
+  learned: { ids: string[]; key: string };
 }
 
 interface SessionOptions extends HelperBuildOptions {
   tempDir: string;
 }
 
+const cacheOptions = (o: SessionOptions & { inputs: Inputs }, folder: string) => ({
+  root: path.join(o.tempDir, 'mounts', folder),
+  env: o.env,
+  timeoutMs: o.inputs.mounts.timeoutMs,
+});
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 const fingerprintOf = (tree: string) => createHash('sha256').update(tree).digest('hex').slice(0, 16);
 /** The folder name archived in the cache: part of the cache version, so it never changes. */
 const CACHED_FOLDER = 'mount';
-
-/** The Dockerfile's text, or why it cannot be read here. */
-function readDockerfile(inputs: Inputs, workspace: string): { text: string } | { why: string } {
-  const { context, file } = inputs.build;
-  if (file === '-' || (file === '' && isRemoteContext(context))) {
-    return { why: 'the Dockerfile is not a file of the checkout' };
-  }
-  const where = dockerfilePath(inputs.build, workspace);
-  try {
-    return { text: fs.readFileSync(where, 'utf8') };
-  } catch (e) {
-    return { why: `cannot read ${where}: ${(e as Error).message}` };
-  }
-}
-
-function newRecord({ mount }: PlannedMount): MountRecord {
-  return {
-    id: mount.id,
-    target: mount.target,
-    stage: mount.stage,
-    restore: 'miss',
-    restoredKey: '',
-    bytes: 0,
-    saved: false,
-    savedKey: '',
-    notSaved: '',
-    error: '',
-    seconds: { restore: 0, inject: 0, extract: 0, save: 0 },
-  };
-}
-
-/** Anything unforeseen (a damaged archive, a full disk) is this mount's warning, never the build's failure. */
-async function safely<T>(record: MountRecord, phase: string, fn: () => Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    record.error = `${phase} failed: ${(e as Error).message}`;
-    if (phase === 'restore') record.restore = 'failed';
-    core.warning(`cache mount ${record.id}: ${record.error}`);
-    return fallback;
-  }
-}
 
 /**
  * Before the build: finds the cache mounts, restores each one's archive and puts it into the
@@ -118,19 +90,35 @@ export async function restoreMounts(
   let scan: MountScan;
   try {
     // The parser is loaded only by runs that can persist mounts.
-    const { scanCacheMounts } = await import('./dockerfile');
-    scan = scanCacheMounts(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs);
+    const { scanForPlatforms } = await import('./dockerfile');
+    // The builder's own platform is taken as this machine's: builders here run on the runner.
+    const platforms = buildPlatforms(o.inputs.build.platforms, nativePlatform(process.arch));
+    scan = scanForPlatforms(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs, platforms);
   } catch (e) {
     core.warning(
       `cache mounts: the Dockerfile could not be read (${(e as Error).message}); they are not persisted`,
     );
     return null;
   }
-  const plan = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
+  const found = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
+  // What the reading left out may be a mount an earlier build record showed: its id was kept.
+  const learned =
+    scan.leftOut.length + scan.notes.length > 0
+      ? await restoreLearned(exec, found, cacheOptions(o, 'learned-in'))
+      : { mounts: [], key: '' };
+  const plan = withLearned(found, o.inputs.mounts.selection, learned.mounts);
   for (const w of plan.warnings) core.warning(w);
   for (const n of plan.notes) core.info(`cache mounts: ${n}`);
-  if (plan.mounts.length === 0 && plan.skipped.length === 0) return null;
-  const session: MountSession = { plan, records: [], restoredFingerprints: [], o };
+  // A Dockerfile whose `--mount` flags gave nothing still has its build record checked.
+  const session: MountSession = {
+    scan,
+    plan,
+    records: [],
+    restoredFingerprints: [],
+    o,
+    learned: { ids: learned.mounts.map((m) => m.id), key: learned.key },
+  };
+  if (plan.mounts.length === 0) return session;
   await core.group('Cache mounts: restore', async () => {
     for (const [n, planned] of plan.mounts.entries()) {
       const record = newRecord(planned);
@@ -196,24 +184,51 @@ async function restoreOne(
 }
 
 /**
- * After the image and its cache export: copies each mount out and saves it when the plan writes,
- * it changed and it is not too large. `steps`: the build record's steps (null when unread).
+ * After the image and its cache export: checks the prediction against the mounts BuildKit used
+ * (`used`, from the build record; null when unread), then copies each mount out and saves it when
+ * the plan writes, it changed and it is not too large; a mount BuildKit used that the scan missed
+ * is saved by its real id. `steps`: the build record's steps (null when unread).
  */
 export async function saveMounts(
   exec: Exec,
   buildx: Buildx,
   session: MountSession | null,
   built: boolean,
-  steps: BuildStep[] | null,
+  history: { steps: BuildStep[] | null; used: BuildHistory['cacheMounts'] },
 ): Promise<MountsReport | null> {
   if (session === null) return null;
   const { plan, records, o } = session;
-  const ran = mountStepRan(steps);
-  if (plan.mounts.length > 0) {
+  const ns = cacheMountNamespace(o.inputs.build.buildArgs);
+  const check =
+    built && history.used !== null
+      ? checkMounts(session.scan, history.used.used, ns, session.learned.ids)
+      : null;
+  if (check) {
+    const keep = [...check.unpredicted, ...check.learned];
+    await saveLearned(exec, keep, {
+      ...cacheOptions(o, 'learned-out'),
+      writeName: plan.writeName,
+      restoredKey: session.learned.key,
+    });
+  }
+  for (const w of check?.warnings ?? []) core.warning(w);
+  for (const n of check?.notes ?? []) core.info(`cache mounts: ${n}`);
+  const unused = new Set(check?.unused ?? []);
+  const learned = (check?.unpredicted ?? [])
+    .map((u) => learnedMount(plan, o.inputs.mounts.selection, u, { restore: false }))
+    .filter((m): m is PlannedMount => m !== null);
+  const toSave = [...plan.mounts, ...learned];
+  for (const m of learned) {
+    records.push(newRecord(m));
+    session.restoredFingerprints.push(null);
+  }
+  const ran = mountStepRan(history.steps);
+  if (toSave.length > 0) {
     await core.group('Cache mounts: save', async () => {
-      for (const [n, planned] of plan.mounts.entries()) {
+      for (const [n, planned] of toSave.entries()) {
         const record = records[n];
         if (!built) record.notSaved = 'the build failed';
+        else if (unused.has(record.id)) record.notSaved = 'BuildKit did not use it in this build';
         else {
           const restored = session.restoredFingerprints[n];
           await safely(
@@ -226,11 +241,12 @@ export async function saveMounts(
       }
     });
   }
+  if (records.length === 0 && plan.skipped.length === 0 && check === null) return null;
   const failed = records.filter((r) => r.error !== '').length;
   return {
     mounts: records,
     skipped: plan.skipped,
-    notes: plan.notes,
+    notes: [...plan.notes, ...(check?.notes ?? [])],
     counts: {
       restored: records.filter((r) => r.restore === 'exact' || r.restore === 'fallback').length,
       missed: records.filter((r) => r.restore === 'miss').length,
@@ -238,6 +254,9 @@ export async function saveMounts(
       failed,
     },
     saved: records.filter((r) => r.saved).map((r) => r.id),
+    observed: check?.observed ?? null,
+    mismatches: { unpredicted: (check?.unpredicted ?? []).map((u) => u.id), unused: check?.unused ?? [] },
+    observedSeconds: history.used ? seconds(history.used.ms) : 0,
   };
 }
 
@@ -304,13 +323,4 @@ async function saveOne(
     { path: CACHED_FOLDER, key: decision.key },
     { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs },
   );
-}
-
-/** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
-export function mountOutputs(r: MountsReport | null): {
-  'cache-mounts': string;
-  'cache-mounts-saved': string;
-} {
-  const counts = r?.counts ?? { restored: 0, missed: 0, skipped: 0, failed: 0 };
-  return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
 }

@@ -37,6 +37,10 @@ export interface MountPlan {
   /** Said as warnings: the user asked for something the Dockerfile does not have. */
   warnings: string[];
   notes: string[];
+  /** The cache name this run saves mounts under ('' when it saves none). */
+  writeName: string;
+  /** The cache names mounts are restored from, best first. */
+  readNames: string[];
 }
 
 /** GitHub's limit is a key and 9 restore keys; the first prefix is also the key (see mounts.ts). */
@@ -59,7 +63,15 @@ export function planMounts(
   plan: CachePlan,
   o: { noCache: boolean },
 ): MountPlan {
-  const result: MountPlan = { mounts: [], skipped: [], noSave: '', warnings: [], notes: [...scan.notes] };
+  const result: MountPlan = {
+    mounts: [],
+    skipped: [],
+    noSave: '',
+    warnings: [],
+    notes: [...scan.notes],
+    writeName: '',
+    readNames: [],
+  };
   for (const l of scan.leftOut)
     result.notes.push(`cache mount on line ${l.line} (${l.mount}) is left out: ${l.why}`);
   if (selection.kind === 'none') return result;
@@ -80,6 +92,8 @@ export function planMounts(
   const readNames = [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
   const writeName = plan.writes[0]?.name ?? '';
   result.noSave = neverSaves(plan) || (writeName === '' ? 'the plan writes no cache on this run' : '');
+  result.writeName = result.noSave === '' ? writeName : '';
+  result.readNames = readNames.slice(0, MAX_KEYS);
   if (readNames.length > MAX_KEYS) {
     result.notes.push(
       `cache mounts restore from the first ${MAX_KEYS} of the plan's ${readNames.length} reads`,
@@ -96,6 +110,30 @@ export function planMounts(
     });
   }
   return result;
+}
+
+/**
+ * A mount BuildKit used that the scan did not find, planned by its real id: saved on this run
+ * (`restore: false`, the build just filled it), or restored too (known from an earlier record).
+ * Null when there is nothing to do for it, or `cache-mounts` lists other ids.
+ */
+export function learnedMount(
+  plan: MountPlan,
+  selection: MountSelection,
+  used: { id: string; target: string; sharing: CacheMount['sharing'] },
+  o: { restore: boolean },
+): PlannedMount | null {
+  if (selection.kind === 'none') return null;
+  if (selection.kind === 'ids' && !selection.ids.includes(used.id)) return null;
+  const restoreKeys = o.restore ? plan.readNames.map((n) => mountKey(used.id, n)) : [];
+  const savePrefix = plan.writeName === '' ? null : mountKey(used.id, plan.writeName);
+  if (restoreKeys.length === 0 && savePrefix === null) return null;
+  return {
+    mount: { ...used, uid: '', gid: '', mode: '', stage: '', line: 0 },
+    restoreKeys,
+    ownPrefix: savePrefix ?? restoreKeys[0] ?? '',
+    saveKeyPrefix: savePrefix,
+  };
 }
 
 export type RestoreResult = 'exact' | 'fallback' | 'miss' | 'failed';

@@ -26,4 +26,21 @@ export interface MountsReport {
   notes: string[];
   counts: { restored: number; missed: number; skipped: number; failed: number };
   saved: string[];
+  /**
+   * The cache mount ids BuildKit used, from the build record's provenance (null when it was not
+   * read: a failed build, or no record), and where they differ from the prediction.
+   */
+  observed: string[] | null;
+  mismatches: { unpredicted: string[]; unused: string[] };
+  /** What reading the provenance cost, in seconds. */
+  observedSeconds: number;
+}
+
+/** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
+export function mountOutputs(r: MountsReport | null): {
+  'cache-mounts': string;
+  'cache-mounts-saved': string;
+} {
+  const counts = r?.counts ?? { restored: 0, missed: 0, skipped: 0, failed: 0 };
+  return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
 }

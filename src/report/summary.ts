@@ -48,6 +48,16 @@ const RESTORE_LABEL: Record<string, string> = {
   failed: '⚠️ failed',
 };
 
+/** What the build record says of the prediction: agreed, or the ids BuildKit used that it missed. */
+function recordCheck(m: NonNullable<CacheReport['mounts']>): string {
+  if (m.observed === null) return '';
+  const { unpredicted } = m.mismatches;
+  if (unpredicted.length === 0) {
+    return `- The build record agrees: BuildKit used ${m.observed.length} cache mount(s), all predicted.`;
+  }
+  return `- ⚠️ BuildKit used ${unpredicted.map(code).join(', ')}, which the action did not find in the Dockerfile: saved by that id when this run saves mounts.`;
+}
+
 /** Cache mounts: what each restored, injected, extracted and saved, and what was left out. */
 function renderMounts(m: NonNullable<CacheReport['mounts']>): string[] {
   const out = ['### Cache mounts', ''];
@@ -69,7 +79,9 @@ function renderMounts(m: NonNullable<CacheReport['mounts']>): string[] {
   }
   for (const s of m.skipped) out.push(`- ${code(s.id)} (${code(s.target)}) is not persisted: ${cell(s.why)}`);
   for (const n of m.notes) out.push(`- ${cell(n)}`);
-  if (m.skipped.length + m.notes.length > 0) out.push('');
+  const record = recordCheck(m);
+  if (record) out.push(record);
+  if (m.skipped.length + m.notes.length > 0 || record) out.push('');
   out.push(
     'GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.',
     '',

@@ -1,6 +1,7 @@
 import { isObject, num, str } from './json';
 import { type Material, material } from './metadata';
 import { parseErrorSource, type SourceLocation } from './errors';
+import { provenanceAttachments } from './provenance';
 /** Pure parser of `docker buildx history inspect --format json`; tested against recorded real output. */
 
 export interface BuildRecordError {
@@ -31,6 +32,8 @@ export interface BuildRecord {
    */
   numCachedSteps: number;
   numTotalSteps: number;
+  /** The provenance attachments, one per platform: their LLB lists the cache mounts used. */
+  provenanceDigests: string[];
 }
 
 /** buildx prints Go structs: `Error.Message`; accept `message` too. */
@@ -88,5 +91,6 @@ export function parseHistoryInspect(text: string): BuildRecord | null {
       : [],
     numCachedSteps: num(field(o, 'NumCachedSteps')),
     numTotalSteps: num(field(o, 'NumTotalSteps')),
+    provenanceDigests: provenanceAttachments(field(o, 'Attachments')),
   };
 }
