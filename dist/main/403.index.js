@@ -76,9 +76,12 @@ async function githubRequest(api, method, path) {
     return text === '' ? null : JSON.parse(text);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/lib/oci.ts
 var oci = __webpack_require__(7950);
 ;// CONCATENATED MODULE: ./src/cleanup/registry.ts
+
 
 
 
@@ -135,14 +138,15 @@ async function readRegistryTags(o) {
         dockerConfigDir: o.dockerConfigDir,
         signal: AbortSignal.timeout(timeoutMs),
         timeoutMs,
-        actions: 'pull,delete',
+        // push: a tag another tag's manifest holds is moved to a placeholder before it goes.
+        actions: 'pull,push,delete',
     });
     const { name } = session;
     const read = async (tag) => {
         const dated = o.dated(tag);
         const res = await session.send(`${session.origin}/v2/${name.repository}/manifests/${tag}`, {
             method: dated ? 'GET' : 'HEAD',
-            headers: { Accept: oci/* MANIFEST_TYPES */._ },
+            headers: { Accept: oci/* MANIFEST_TYPES */._P },
         });
         const body = await res.text();
         if (res.status === 404)
@@ -208,6 +212,79 @@ async function deleteManifest(session, digest) {
         });
     }
 }
+/** Registries seen refusing `DELETE /v2/<name>/manifests/<tag>`: asked once per session. */
+const noTagDelete = new WeakSet();
+const manifestUrl = (session, reference) => `${session.origin}/v2/${session.name.repository}/manifests/${encodeURIComponent(reference)}`;
+/** A refusal of the credentials as a reason; null when the answer is not one. */
+function deniedReason(session, status, doing) {
+    if (status !== 401 && status !== 403)
+        return null;
+    return `${session.where} refused to ${doing} in ${session.name.repository}: the credentials may not (HTTP ${status})${session.deniedHint()}`;
+}
+/**
+ * `PUT` of the placeholder index (lib/oci.ts) to `tag`: the tag leaves the manifest it shared.
+ * Returns the placeholder's digest, or a reason.
+ */
+async function moveTagToPlaceholder(session, tag, removed) {
+    const body = (0,oci/* placeholderIndex */.CD)(removed);
+    const res = await session.send(manifestUrl(session, tag), {
+        method: 'PUT',
+        headers: { 'Content-Type': oci/* OCI_INDEX */.$p },
+        body,
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    if (res.ok)
+        return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}` };
+    const reason = deniedReason(session, res.status, `move the tag ${tag}`) ??
+        `${session.where} answered HTTP ${res.status} to moving the tag ${tag} of ${session.name.repository}`;
+    return { reason };
+}
+/**
+ * Removes one tag and leaves the manifest it points at (`shared`), which a kept tag holds. Where
+ * the registry deletes tags (OCI distribution 1.1: `DELETE /v2/<name>/manifests/<tag>`), that;
+ * elsewhere (distribution 2.x answers 400) the tag is moved to a placeholder of its own, which is
+ * then deleted by digest. A registry that took the tag's DELETE for the manifest's is caught by
+ * asking for the manifest after it: a reason, and later tags are moved first. Returns a reason
+ * when it could not.
+ */
+async function removeTag(session, tag, removed, shared) {
+    try {
+        if (!noTagDelete.has(session)) {
+            const res = await session.send(manifestUrl(session, tag), { method: 'DELETE' });
+            await res.arrayBuffer().catch(() => undefined);
+            const denied = deniedReason(session, res.status, `delete the tag ${tag}`);
+            if (denied)
+                return denied;
+            if (res.ok)
+                return await sharedManifestLeft(session, tag, shared);
+            noTagDelete.add(session);
+        }
+        const moved = await moveTagToPlaceholder(session, tag, removed);
+        if ('reason' in moved)
+            return moved.reason;
+        return await deleteManifest(session, moved.digest);
+    }
+    catch (e) {
+        return (0,registry_session/* registryFailure */.MX)(e, {
+            where: session.where,
+            doing: `removing the tag ${tag}`,
+            timeoutMs: SESSION_TIMEOUT_MS,
+            redact: session.redact,
+        });
+    }
+}
+/** After a tag's DELETE: null when the manifest it shared is still there, else a reason. */
+async function sharedManifestLeft(session, tag, shared) {
+    const res = await session.send(manifestUrl(session, shared), {
+        method: 'HEAD',
+        headers: { Accept: oci/* MANIFEST_TYPES */._P },
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    if (res.status !== 404)
+        return null;
+    noTagDelete.add(session);
+    return `${session.where} deleted the manifest ${shared} of ${session.name.repository} with the tag ${tag}: the tags that shared it are gone too (their next build writes them again); later tags are moved to a placeholder first`;
+}
 /** GHCR keeps its images as packages: `ghcr.io/<owner>/<path>` is the container package `<path>` of `<owner>`. */
 function ghcrPackage(image) {
     const m = /^ghcr\.io\/([^/]+)\/(.+)$/.exec(image.toLowerCase());
@@ -252,6 +329,37 @@ async function listGhcr(api, pkg) {
 }
 async function deleteGhcrVersion(api, base, id) {
     await githubRequest(api, 'DELETE', `${base}/${id}`);
+}
+/**
+ * One tag off a GHCR version that keeps other tags. The Packages API deletes versions, not tags:
+ * the tag is moved to a placeholder over the registry API (a new version holding only that tag),
+ * and that version is deleted. Returns a reason when it could not; throws GitHubApiError.
+ */
+async function removeGhcrTag(o) {
+    const session = (0,registry_session/* openRegistry */.Me)({
+        image: o.image,
+        dockerConfigDir: o.configDir,
+        signal: AbortSignal.timeout(SESSION_TIMEOUT_MS),
+        timeoutMs: SESSION_TIMEOUT_MS,
+        actions: 'pull,push',
+    });
+    let moved;
+    try {
+        moved = await moveTagToPlaceholder(session, o.tag, o.removed);
+    }
+    catch (e) {
+        const doing = `moving the tag ${o.tag}`;
+        return (0,registry_session/* registryFailure */.MX)(e, { ...session, doing, timeoutMs: SESSION_TIMEOUT_MS });
+    }
+    if ('reason' in moved)
+        return moved.reason;
+    // A version is named by its manifest's digest; the new one is among the newest.
+    const versions = (await githubRequest(o.api, 'GET', `${o.base}?per_page=100&page=1`));
+    const version = (Array.isArray(versions) ? versions : []).find((v) => v.name === moved.digest);
+    if (!version)
+        return `GHCR listed no version ${moved.digest} for the moved tag ${o.tag}`;
+    await deleteGhcrVersion(o.api, o.base, String(version.id));
+    return null;
 }
 
 // EXTERNAL MODULE: ./src/plan/names.ts
@@ -438,6 +546,7 @@ async function ghaQuota(api, repo, scope, families) {
 
 
 
+
 /** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
 function namesInEntries(entries) {
     const names = [];
@@ -457,7 +566,7 @@ function namesInEntries(entries) {
  * Carries out a clean-up against the run's backend: lists what exists, plans the deletions
  * (plan.ts), deletes them unless it is a dry run. Never throws: a refusal is a warning.
  */
-async function cleanUp(ctx, inputs, env, target, why, protect) {
+async function cleanUp(ctx, inputs, env, target, why, protect, listedTags) {
     const options = (0,plan/* planOptionsFrom */.kR)(inputs);
     const out = {
         kind: target.kind,
@@ -494,6 +603,7 @@ async function cleanUp(ctx, inputs, env, target, why, protect) {
         families,
         decide,
         out,
+        ...(listedTags ? { listedTags } : {}),
     };
     await (BACKEND_CLEANUP[backend] ?? nothingToCleanUp)(run).catch((e) => {
         // Retention is housekeeping: a backend that cannot be listed (down, already warned about by
@@ -531,12 +641,17 @@ async function cleanUpRegistry(r) {
         r.out.notes.push("no github-token: GHCR's packages are not cleaned up");
         return;
     }
+    const configDir = (0,docker_config/* dockerConfigDir */.k)(r.env);
     if (ghcr) {
         const listed = await listGhcr(r.api, ghcr);
-        return deleteManifests(r.decide(listed.caches), listed.manifests, r.out, (id) => deleteGhcrVersion(r.api, listed.base, id).then(() => null));
+        const versions = {
+            deleteManifest: (id) => deleteGhcrVersion(r.api, listed.base, id).then(() => null),
+            removeTag: (tag, removed) => removeGhcrTag({ api: r.api, base: listed.base, image, configDir, tag, removed }),
+        };
+        return deleteManifests(r.decide(listed.caches), listed.manifests, r, versions);
     }
-    const configDir = (0,docker_config/* dockerConfigDir */.k)(r.env);
-    const tags = await registryTags(image, configDir);
+    // On a push to the default branch the planner listed the tags already (one listing per run).
+    const tags = r.listedTags ?? (await registryTags(image, configDir));
     // Names alone tell whether anything is due: most runs stop here, before any digest is read.
     if (!(0,cleanup_plan/* deletionsDue */.y7)(r.target, r.scope, tags))
         return;
@@ -547,7 +662,10 @@ async function cleanUpRegistry(r) {
         dockerConfigDir: configDir,
         dated: (tag) => sha !== null && tag.startsWith(sha),
     });
-    await deleteManifests(r.decide(listed.caches), listed.manifests, r.out, (digest) => deleteManifest(listed.session, digest));
+    await deleteManifests(r.decide(listed.caches), listed.manifests, r, {
+        deleteManifest: (digest) => deleteManifest(listed.session, digest),
+        removeTag: (tag, removed, shared) => removeTag(listed.session, tag, removed, shared),
+    });
 }
 async function leftToLifecycleRules(r) {
     r.out.notes.push(`${r.backend}: old caches are left to the bucket's lifecycle rules (see README)`);
@@ -582,16 +700,25 @@ function refusal(e, backend, ghcr) {
     }
     return `cache clean-up on ${backend} failed: ${message}`;
 }
-async function deleteManifests(plan, manifests, out, remove) {
-    const { remove: doomed, kept } = (0,cleanup_plan/* manifestsToDelete */.Po)(plan.deletions, manifests);
+/** What a placeholder names: the tag and the ref that went (lib/oci.ts). */
+const removedLabel = (target, tag) => `${tag} (${target.kind === 'retention' ? 'an old commit cache' : (0,plan_names/* refLabel */.E3)(target.ref)})`;
+async function deleteManifests(plan, manifests, r, store) {
+    const out = r.out;
+    const { remove: doomed, untag, kept } = (0,cleanup_plan/* manifestsToDelete */.Po)(plan.deletions, manifests);
     out.kept.push(...kept);
     for (const m of doomed) {
-        const failed = out.dryRun ? null : await remove(m.id);
-        if (failed) {
-            out.warnings.push(`cache clean-up: ${failed}`);
-            return;
-        }
+        const failed = out.dryRun ? null : await store.deleteManifest(m.id);
+        if (failed)
+            return void out.warnings.push(`cache clean-up: ${failed}`);
         out.deleted.push(...m.tags.map((name) => ({ name, why: m.why })));
+    }
+    for (const t of untag) {
+        const failed = out.dryRun
+            ? null
+            : await store.removeTag(t.name, removedLabel(r.target, t.name), t.manifest);
+        if (failed)
+            return void out.warnings.push(`cache clean-up: ${failed}`);
+        out.deleted.push({ name: t.name, why: t.why });
     }
 }
 /** Which kinds of GitHub cache entries this run's inputs make: what a clean-up there looks for. */
@@ -635,8 +762,11 @@ async function retainCommitCaches(ctx, inputs, env, plan) {
     const target = { kind: 'retention', namespace: plan.namespace, keep };
     const why = `push to ${ctx.defaultBranch}: keep the newest ${keep} commit caches`;
     const protect = namesInEntries([...plan.cacheFrom, ...plan.cacheTo]);
+    // The planner's listing predates the export: the tags this run wrote are added to it (a tag
+    // whose export failed is simply not found when its digest is read).
+    const listed = plan.listedTags && [...new Set([...plan.listedTags, ...namesInEntries(plan.cacheTo)])];
     return commands/* group */.Os('Cache retention', async () => {
-        const o = await cleanUp(ctx, inputs, env, target, why, protect);
+        const o = await cleanUp(ctx, inputs, env, target, why, protect, listed);
         logOutcome(o);
         return o;
     });

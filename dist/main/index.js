@@ -366,34 +366,35 @@ function deletionsDue(target, scope, names) {
     return planDeletions({ target, scope, existing, protect: [] }).deletions.length > 0;
 }
 /**
- * Which manifests go: deleting a manifest deletes every tag on it, so one is deleted only when
- * every tag on it is being deleted. A tag that shares its manifest with a kept tag stays.
+ * How the doomed tags go. Deleting a manifest deletes every tag on it, so a manifest is deleted
+ * only when all its tags are doomed; a doomed tag that shares its manifest with a kept tag is
+ * removed alone ({@link TagRemovals.untag}), so a pull request and its head branch, or a pull
+ * request and main, never keep each other's tags alive.
  */
 function manifestsToDelete(deletions, manifests) {
     const doomed = new Map(deletions.map((d) => [d.name, d.why]));
-    const remove = [];
-    const kept = [];
+    const out = { remove: [], untag: [], kept: [] };
     const seen = new Set();
     for (const d of deletions) {
         const m = manifests.find((x) => x.tags.includes(d.name));
         if (!m) {
-            kept.push({ name: d.name, why: 'its manifest was not found (already deleted?)' });
+            out.kept.push({ name: d.name, why: 'its manifest was not found (already deleted?)' });
             continue;
         }
         if (seen.has(m.id))
             continue;
         seen.add(m.id);
         const others = m.tags.filter((t) => !doomed.has(t));
-        if (others.length > 0) {
-            for (const t of m.tags.filter((x) => doomed.has(x))) {
-                kept.push({ name: t, why: `shares its manifest with ${others.join(', ')}, which is kept` });
-            }
+        if (others.length === 0) {
+            out.remove.push({ ...m, why: d.why });
+            continue;
         }
-        else {
-            remove.push({ ...m, why: d.why });
+        const shared = `; its manifest stays for ${others.join(', ')}`;
+        for (const name of m.tags.filter((t) => doomed.has(t))) {
+            out.untag.push({ name, why: `${doomed.get(name)}${shared}`, manifest: m.id });
         }
     }
-    return { remove, kept };
+    return out;
 }
 
 
@@ -623,7 +624,9 @@ function formatBytes(bytes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ MANIFEST_TYPES)
+/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
+/* harmony export */   CD: () => (/* binding */ placeholderIndex),
+/* harmony export */   _P: () => (/* binding */ MANIFEST_TYPES)
 /* harmony export */ });
 /**
  * The `Accept` header for what the cache exporters write: manifest lists and indexes, or an image
@@ -635,6 +638,234 @@ const MANIFEST_TYPES = [
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+/**
+ * The manifest a tag is moved to before it is deleted where a registry cannot delete a tag alone:
+ * an empty OCI index whose annotation names what was removed, so each is distinct and explains
+ * itself if it is ever seen.
+ */
+function placeholderIndex(removed) {
+    return JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_INDEX,
+        manifests: [],
+        annotations: { 'org.opencontainers.image.description': `buildkit-cache-action: removed ${removed}` },
+    });
+}
+
+
+/***/ }),
+
+/***/ 1046:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F3: () => (/* binding */ SHARING),
+/* harmony export */   GK: () => (/* binding */ flagWords),
+/* harmony export */   Ob: () => (/* binding */ readMount),
+/* harmony export */   n8: () => (/* binding */ mountFields),
+/* harmony export */   sv: () => (/* binding */ mountValues)
+/* harmony export */ });
+/* unused harmony exports csvFields, cleanPath */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A `RUN --mount` flag as BuildKit's Dockerfile frontend reads it: the flag words of the line
+ * (quotes removed as a word), each value one CSV record of `key=value` fields, keys and `type` and
+ * `sharing` case-insensitive, values expanded, and the id `path.Clean(target)` when none is given.
+ * Pure.
+ */
+/**
+ * The leading `--name=value` words of an instruction's text, quotes and escapes taken out of each
+ * word as a whole (`--mount="type=cache,target=/x"` is `--mount=type=cache,target=/x`).
+ */
+function flagWords(text, escape = '\\') {
+    const words = [];
+    let i = 0;
+    for (;;) {
+        while (i < text.length && /\s/.test(text[i]))
+            i++;
+        if (!text.startsWith('--', i))
+            return words;
+        let word = '';
+        let quote = '';
+        for (; i < text.length && (quote !== '' || !/\s/.test(text[i])); i++) {
+            const c = text[i];
+            if (c === escape && i + 1 < text.length)
+                word += text[++i];
+            else if (quote === '' && (c === '"' || c === "'"))
+                quote = c;
+            else if (c === quote)
+                quote = '';
+            else
+                word += c;
+        }
+        if (word === '--')
+            return words;
+        words.push(word);
+    }
+}
+/** `--mount=…` words' values (a flag's name is case-sensitive in BuildKit). */
+function mountValues(text, escape = '\\') {
+    return flagWords(text, escape)
+        .filter((w) => w.startsWith('--mount='))
+        .map((w) => w.slice('--mount='.length));
+}
+/**
+ * One CSV record, as Go's csv reader splits it: a field is quoted only when it starts with `"`,
+ * and `""` inside it is one quote.
+ */
+function csvFields(value) {
+    const fields = [];
+    let i = 0;
+    for (;;) {
+        let field = '';
+        if (value[i] === '"') {
+            for (i++; i < value.length; i++) {
+                if (value[i] === '"' && value[i + 1] === '"')
+                    field += value[i++];
+                else if (value[i] === '"')
+                    break;
+                else
+                    field += value[i];
+            }
+            const comma = value.indexOf(',', i);
+            field += value.slice(i + 1, comma === -1 ? value.length : comma);
+            i = comma === -1 ? value.length : comma;
+        }
+        else {
+            const comma = value.indexOf(',', i);
+            field = value.slice(i, comma === -1 ? value.length : comma);
+            i = comma === -1 ? value.length : comma;
+        }
+        fields.push(field);
+        if (i >= value.length)
+            return fields;
+        i++;
+    }
+}
+/** The fields as `key → value`, keys lowercased; a field without `=` (`ro`, `rw`) has ''. */
+function mountFields(value) {
+    const fields = new Map();
+    for (const field of csvFields(value)) {
+        const eq = field.indexOf('=');
+        const key = (eq === -1 ? field : field.slice(0, eq)).toLowerCase();
+        if (key !== '')
+            fields.set(key, eq === -1 ? '' : field.slice(eq + 1));
+    }
+    return fields;
+}
+/** Go's `path.Clean`: `/go/pkg/mod/` → `/go/pkg/mod`, `./node_modules` → `node_modules`. */
+function cleanPath(p) {
+    const normal = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(p);
+    return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+const SHARING = ['shared', 'private', 'locked'];
+const TARGET_KEYS = ['target', 'dst', 'destination'];
+const SOURCE_KEYS = ['from', 'source', 'src'];
+/** What a `--mount` value is, its values expanded by `expand`. */
+function readMount(value, expand) {
+    const resolved = new Map();
+    const unknown = new Set();
+    for (const [key, raw] of mountFields(value)) {
+        const e = expand(raw);
+        e.unknown.forEach((u) => unknown.add(u));
+        resolved.set(key, e.value);
+    }
+    const type = (resolved.get('type') ?? 'bind').toLowerCase();
+    const names = () => [...unknown].join(', ');
+    if (type !== 'cache') {
+        return unknown.size > 0 && /\$/.test(mountFields(value).get('type') ?? '')
+            ? { kind: 'left-out', why: `its type depends on ${names()}, which has no value the action can know` }
+            : { kind: 'not-cache' };
+    }
+    const target = TARGET_KEYS.map((k) => resolved.get(k)).find((t) => t !== undefined) ?? '';
+    if (SOURCE_KEYS.some((k) => resolved.has(k))) {
+        const id = unknown.size === 0 && target !== '' ? resolved.get('id') || cleanPath(target) : undefined;
+        return {
+            kind: 'left-out',
+            why: 'its content comes from an image or a stage (from=/source=), not from earlier runs',
+            ...(id !== undefined ? { id } : {}),
+        };
+    }
+    if (unknown.size > 0) {
+        return { kind: 'left-out', why: `build arg ${names()} has no value the action can know` };
+    }
+    if (target === '')
+        return { kind: 'left-out', why: 'it has no target' };
+    const sharing = (resolved.get('sharing') || 'shared').toLowerCase();
+    if (!SHARING.includes(sharing)) {
+        return { kind: 'left-out', why: `sharing=${sharing} is not one BuildKit accepts: the build fails` };
+    }
+    return {
+        kind: 'cache',
+        options: {
+            id: resolved.get('id') || cleanPath(target),
+            target,
+            sharing: sharing,
+            uid: resolved.get('uid') ?? '',
+            gid: resolved.get('gid') ?? '',
+            mode: resolved.get('mode') ?? '',
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 3315:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hb: () => (/* binding */ buildPlatforms),
+/* harmony export */   Nc: () => (/* binding */ nativePlatform),
+/* harmony export */   xZ: () => (/* binding */ platformArgs)
+/* harmony export */ });
+/**
+ * The arguments BuildKit defines by itself from the build's platforms and target, which a
+ * Dockerfile uses in FROM lines and, once declared with ARG, in its stages. Pure.
+ */
+/** `arm64/v8` is `arm64` in BuildKit's normal form; other variants stay. */
+const DEFAULT_VARIANTS = { arm64: 'v8', amd64: 'v1' };
+function parsePlatform(text) {
+    const [os = '', arch = '', variant = ''] = text.toLowerCase().split('/');
+    return { os, arch, variant: DEFAULT_VARIANTS[arch] === variant ? '' : variant };
+}
+const format = (p) => [p.os, p.arch, p.variant].filter((s) => s !== '').join('/');
+/** TARGETPLATFORM … BUILDVARIANT and TARGETSTAGE (`default` when no target is named). */
+function platformArgs(platforms, target) {
+    const t = parsePlatform(platforms.target);
+    const b = parsePlatform(platforms.build);
+    return new Map([
+        ['BUILDPLATFORM', format(b)],
+        ['BUILDOS', b.os],
+        ['BUILDARCH', b.arch],
+        ['BUILDVARIANT', b.variant],
+        ['TARGETPLATFORM', format(t)],
+        ['TARGETOS', t.os],
+        ['TARGETARCH', t.arch],
+        ['TARGETVARIANT', t.variant],
+        ['TARGETSTAGE', target === '' ? 'default' : target],
+    ]);
+}
+/** Node's `process.arch` as an OCI platform: the builder's own when it runs on this machine. */
+const NODE_ARCHES = {
+    x64: 'linux/amd64',
+    arm64: 'linux/arm64',
+    arm: 'linux/arm/v7',
+    ppc64: 'linux/ppc64le',
+    s390x: 'linux/s390x',
+    riscv64: 'linux/riscv64',
+};
+function nativePlatform(arch) {
+    return NODE_ARCHES[arch] ?? `linux/${arch}`;
+}
+/** One entry per platform the build makes: the `platforms` input, or the builder's own. */
+function buildPlatforms(platforms, native) {
+    const targets = platforms.length > 0 ? platforms : [native];
+    return targets.map((target) => ({ target, build: native }));
+}
 
 
 /***/ }),
@@ -2014,8 +2245,9 @@ function openSession(name, options, signal, timeoutMs) {
         return lookup;
     };
     let known;
-    const get = (url, method, headers, authorization) => fetchImpl(url, {
+    const get = (url, method, headers, authorization, body) => fetchImpl(url, {
         method,
+        ...(body !== undefined ? { body } : {}),
         headers: {
             Accept: 'application/json',
             'User-Agent': USER_AGENT,
@@ -2086,16 +2318,16 @@ function openSession(name, options, signal, timeoutMs) {
         deniedHint,
         redact,
         async send(url, init = {}) {
-            const [method, headers] = [init.method ?? 'GET', init.headers ?? {}];
+            const [method, headers, body] = [init.method ?? 'GET', init.headers ?? {}, init.body];
             const used = authorization;
-            const response = await get(url, method, headers, used ? await used : undefined);
+            const response = await get(url, method, headers, used ? await used : undefined, body);
             if (response.status !== 401)
                 return response;
             await response.arrayBuffer().catch(() => undefined);
             // Concurrent requests refused with the same header share one token request.
             if (authorization === used)
                 authorization = authorize(response.headers.get('www-authenticate'));
-            return get(url, method, headers, await authorization);
+            return get(url, method, headers, await authorization, body);
         },
     };
 }
@@ -2238,7 +2470,7 @@ async function manifestsExist(options) {
     await Promise.all(options.tags.map(async (tag) => {
         try {
             const url = `${session.origin}/v2/${name.repository}/manifests/${encodeURIComponent(tag)}`;
-            const response = await session.send(url, { method: 'HEAD', headers: { Accept: _lib_oci__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_TYPES */ ._ } });
+            const response = await session.send(url, { method: 'HEAD', headers: { Accept: _lib_oci__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_TYPES */ ._P } });
             await response.arrayBuffer().catch(() => undefined);
             if (response.ok || response.status === 404) {
                 found.set(tag, response.ok);
@@ -2814,6 +3046,10 @@ function cacheExportArgs(i) {
 function historyLogsArgs(builder, ref) {
     return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
 }
+/** One attachment of a build record (the provenance, for the cache mounts BuildKit used). */
+function historyAttachmentArgs(builder, ref, digest) {
+    return ['buildx', 'history', 'inspect', 'attachment', '--builder', builder, ref, digest];
+}
 function historyInspectArgs(builder, ref) {
     return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
 }
@@ -3183,6 +3419,72 @@ async function probeEngine(exec, env) {
     return { ok: false, reason };
 }
 
+;// CONCATENATED MODULE: ./src/buildx/parse/provenance.ts
+
+/** Protobuf's enum: a number in Go's JSON, a name in protobuf's. */
+const SHARING = {
+    '0': 'shared',
+    '1': 'private',
+    '2': 'locked',
+    SHARED: 'shared',
+    PRIVATE: 'private',
+    LOCKED: 'locked',
+};
+/** A key in either spelling: Go's field name or its JSON tag. */
+const pick = (o, ...names) => names.map((n) => o[n]).find((v) => v !== undefined);
+function cacheMountOf(o) {
+    const opt = pick(o, 'cacheOpt', 'CacheOpt', 'cache_opt');
+    if (!isObject(opt))
+        return null;
+    const llbId = str(pick(opt, 'ID', 'id'));
+    if (llbId === '')
+        return null;
+    const sharing = SHARING[String(pick(opt, 'sharing', 'Sharing') ?? 0)] ?? 'shared';
+    return { llbId, dest: str(pick(o, 'dest', 'Dest')), sharing };
+}
+/**
+ * Every cache mount of the attachment's LLB, once per id and path, wherever the predicate puts
+ * the build definition (SLSA v0.2's `buildConfig`, v1's `internalParameters`). Null when the text
+ * is not JSON.
+ */
+function parseProvenanceCacheMounts(text) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    const found = new Map();
+    const walk = (v) => {
+        if (Array.isArray(v))
+            v.forEach(walk);
+        else if (isObject(v)) {
+            const mount = cacheMountOf(v);
+            if (mount)
+                found.set(`${mount.llbId}\n${mount.dest}`, mount);
+            else
+                Object.values(v).forEach(walk);
+        }
+    };
+    walk(doc);
+    return [...found.values()];
+}
+/** The frontend's id of an LLB cache id: the namespace (BUILDKIT_CACHE_MOUNT_NS) and `/` off. */
+function frontendCacheId(llbId, namespace) {
+    const prefix = `${namespace}/`;
+    return llbId.startsWith(prefix) ? llbId.slice(prefix.length) : llbId;
+}
+/** The provenance attachments of `history inspect`'s JSON, one per platform (either SLSA version). */
+function provenanceAttachments(attachments) {
+    if (!Array.isArray(attachments))
+        return [];
+    return attachments
+        .filter((a) => isObject(a) && str(pick(a, 'Type', 'type')).startsWith('https://slsa.dev/provenance/'))
+        .map((a) => str(pick(a, 'Digest', 'digest')))
+        .filter((d) => d !== '');
+}
+
 ;// CONCATENATED MODULE: ./src/buildx/parse/progress.ts
 
 const STEP_NAME = /^\[([^\]]*?)\s*(\d+)\/(\d+)\]\s+(\S+)\s*(.*)$/s;
@@ -3408,6 +3710,7 @@ function parseRawJsonLog(text) {
 
 
 
+
 /** buildx prints Go structs: `Error.Message`; accept `message` too. */
 function field(o, name) {
     return o[name] ?? o[name.charAt(0).toLowerCase() + name.slice(1)];
@@ -3465,10 +3768,12 @@ function parseHistoryInspect(text) {
             : [],
         numCachedSteps: num(field(o, 'NumCachedSteps')),
         numTotalSteps: num(field(o, 'NumTotalSteps')),
+        provenanceDigests: provenanceAttachments(field(o, 'Attachments')),
     };
 }
 
 ;// CONCATENATED MODULE: ./src/buildx/history.ts
+
 
 
 
@@ -3483,13 +3788,37 @@ async function readBuildLog(exec, buildx, builder, ref) {
     // buildx writes the rawjson stream to stderr or stdout depending on its version.
     return parseRawJsonLog(`${logs.stdout}\n${logs.stderr}`);
 }
-/** The log and the record, read side by side. */
-async function readBuildHistory(exec, buildx, builder, ref) {
+/**
+ * The log and the record, read side by side; then, when asked, the provenance attachment for the
+ * cache mounts BuildKit used (one more buildx call).
+ */
+async function readBuildHistory(exec, buildx, builder, ref, o = { cacheMounts: false }) {
     const [log, inspected] = await Promise.all([
         readBuildLog(exec, buildx, builder, ref),
         exec(buildx.command, buildx.argv(historyInspectArgs(builder, ref))),
     ]);
-    return { log, record: inspected.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null };
+    const record = inspected.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null;
+    const digests = record?.provenanceDigests ?? [];
+    return {
+        log,
+        record,
+        cacheMounts: o.cacheMounts && digests.length > 0 ? await readCacheMounts(exec, buildx, builder, ref, digests) : null,
+    };
+}
+/** Each platform's provenance, read side by side; null when one cannot be read. */
+async function readCacheMounts(exec, buildx, builder, ref, digests) {
+    const started = Date.now();
+    const runs = await Promise.all(digests.map((d) => exec(buildx.command, buildx.argv(historyAttachmentArgs(builder, ref, d)))));
+    const used = [];
+    for (const run of runs) {
+        const mounts = run.exitCode === 0 ? parseProvenanceCacheMounts(run.stdout) : null;
+        if (mounts === null) {
+            commands/* info */.pq(`cache mounts: the build record's provenance could not be read (${text_lastLine(run.stderr)})`);
+            return null;
+        }
+        used.push(...mounts);
+    }
+    return { used, ms: Date.now() - started };
 }
 /**
  * When the build failed before writing metadata, the newest record is this build's. On a shared
@@ -6071,7 +6400,15 @@ function mayHaveMounts(dockerfile) {
     return /--mount\b/.test(dockerfile.replace(/[\\`][ \t]*\r?\n/g, ''));
 }
 function planMounts(scan, selection, plan, o) {
-    const result = { mounts: [], skipped: [], noSave: '', warnings: [], notes: [...scan.notes] };
+    const result = {
+        mounts: [],
+        skipped: [],
+        noSave: '',
+        warnings: [],
+        notes: [...scan.notes],
+        writeName: '',
+        readNames: [],
+    };
     for (const l of scan.leftOut)
         result.notes.push(`cache mount on line ${l.line} (${l.mount}) is left out: ${l.why}`);
     if (selection.kind === 'none')
@@ -6091,6 +6428,8 @@ function planMounts(scan, selection, plan, o) {
     const readNames = [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
     const writeName = plan.writes[0]?.name ?? '';
     result.noSave = neverSaves(plan) || (writeName === '' ? 'the plan writes no cache on this run' : '');
+    result.writeName = result.noSave === '' ? writeName : '';
+    result.readNames = readNames.slice(0, MAX_KEYS);
     if (readNames.length > MAX_KEYS) {
         result.notes.push(`cache mounts restore from the first ${MAX_KEYS} of the plan's ${readNames.length} reads`);
     }
@@ -6105,6 +6444,27 @@ function planMounts(scan, selection, plan, o) {
         });
     }
     return result;
+}
+/**
+ * A mount BuildKit used that the scan did not find, planned by its real id: saved on this run
+ * (`restore: false`, the build just filled it), or restored too (known from an earlier record).
+ * Null when there is nothing to do for it, or `cache-mounts` lists other ids.
+ */
+function learnedMount(plan, selection, used, o) {
+    if (selection.kind === 'none')
+        return null;
+    if (selection.kind === 'ids' && !selection.ids.includes(used.id))
+        return null;
+    const restoreKeys = o.restore ? plan.readNames.map((n) => mountKey(used.id, n)) : [];
+    const savePrefix = plan.writeName === '' ? null : mountKey(used.id, plan.writeName);
+    if (restoreKeys.length === 0 && savePrefix === null)
+        return null;
+    return {
+        mount: { ...used, uid: '', gid: '', mode: '', stage: '', line: 0 },
+        restoreKeys,
+        ownPrefix: savePrefix ?? restoreKeys[0] ?? '',
+        saveKeyPrefix: savePrefix,
+    };
 }
 /** `exact`: restored from the ref this run writes (its own earlier run); `fallback`: another read. */
 function restoreResult(matchedKey, ownPrefix) {
@@ -6209,6 +6569,8 @@ function helperBuildArgs(o) {
     return args;
 }
 
+// EXTERNAL MODULE: ./src/mounts/platform.ts
+var platform = __nccwpck_require__(3315);
 ;// CONCATENATED MODULE: ./src/mounts/helper-build.ts
 
 
@@ -6225,20 +6587,11 @@ async function helperBuild(exec, buildx, o, dockerfile, extra) {
     return run.exitCode === 0 ? '' : text_lastLine(run.stderr);
 }
 
-;// CONCATENATED MODULE: ./src/mounts/mounts.ts
+;// CONCATENATED MODULE: ./src/mounts/records.ts
 
 
 
-
-
-
-
-
-
-const mounts_seconds = (ms) => Math.round(ms / 100) / 10;
-const fingerprintOf = (tree) => (0,external_node_crypto_.createHash)('sha256').update(tree).digest('hex').slice(0, 16);
-/** The folder name archived in the cache: part of the cache version, so it never changes. */
-const CACHED_FOLDER = 'mount';
+/** The small pieces of the mounts session: the Dockerfile read, a mount's record, its guard. */
 /** The Dockerfile's text, or why it cannot be read here. */
 function readDockerfile(inputs, workspace) {
     const { context, file } = inputs.build;
@@ -6281,6 +6634,139 @@ async function safely(record, phase, fn, fallback) {
         return fallback;
     }
 }
+
+;// CONCATENATED MODULE: ./src/mounts/observed.ts
+
+/** BUILDKIT_CACHE_MOUNT_NS from the build args: BuildKit puts it before every cache id. */
+function cacheMountNamespace(buildArgs) {
+    const arg = buildArgs.find((a) => a.startsWith('BUILDKIT_CACHE_MOUNT_NS='));
+    return arg === undefined ? '' : arg.slice('BUILDKIT_CACHE_MOUNT_NS='.length);
+}
+function checkMounts(scan, used, namespace, learnedIds = []) {
+    const observed = [];
+    for (const u of used) {
+        const id = frontendCacheId(u.llbId, namespace);
+        if (!observed.some((o) => o.id === id))
+            observed.push({ id, target: u.dest, sharing: u.sharing });
+    }
+    const predicted = new Set(scan.mounts.map((m) => m.id));
+    // Left out on purpose with a known id (seeded from a stage): not a miss of the prediction.
+    const leftOutIds = new Set(scan.leftOut.map((l) => l.id).filter((id) => id !== undefined));
+    const observedIds = new Set(observed.map((o) => o.id));
+    const learned = new Set(learnedIds.filter((id) => !predicted.has(id)));
+    const unpredicted = observed.filter((o) => !predicted.has(o.id) && !leftOutIds.has(o.id) && !learned.has(o.id));
+    const unused = [...predicted, ...learned].filter((id) => !observedIds.has(id));
+    return {
+        observed: observed.map((o) => o.id),
+        unpredicted,
+        learned: observed.filter((o) => learned.has(o.id)),
+        unused,
+        warnings: unpredicted.map((u) => `cache mount ${JSON.stringify(u.id)} (at ${u.target}) was used by BuildKit but not found in the Dockerfile by the action`),
+        notes: unused.map((id) => `cache mount ${JSON.stringify(id)} was predicted but BuildKit did not use it: nothing is saved for it`),
+    };
+}
+
+// EXTERNAL MODULE: ./src/mounts/mount-flag.ts
+var mount_flag = __nccwpck_require__(1046);
+;// CONCATENATED MODULE: ./src/mounts/learned.ts
+
+
+
+
+
+
+
+/** The entry's "mount id": never a cache mount's (BuildKit's ids here start with the target's `/`). */
+const LEARNED_ID = 'bkca-learned-mounts';
+const FOLDER = 'learned';
+const FILE = 'mounts.json';
+/** Its content, in one order: the same ids are the same key. */
+function learnedManifest(mounts) {
+    const sorted = [...mounts].sort((a, b) => a.id.localeCompare(b.id));
+    return JSON.stringify(sorted.map(({ id, target, sharing }) => ({ id, target, sharing })));
+}
+/** The entry's content as mounts; anything else is none (it is ours, but a cache is no contract). */
+function parseLearned(text) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    if (!Array.isArray(doc))
+        return [];
+    return doc.filter((m) => typeof m?.id === 'string' &&
+        m.id !== '' &&
+        typeof m.target === 'string' &&
+        mount_flag/* SHARING */.F3.includes(m.sharing));
+}
+const learnedKey = (cacheName, manifest) => `${mountKey(LEARNED_ID, cacheName)}${(0,external_node_crypto_.createHash)('sha256').update(manifest).digest('hex').slice(0, 16)}`;
+/** The plan with the learned mounts the scan does not have, restored and saved like its own. */
+function withLearned(plan, selection, learned) {
+    const known = new Set(plan.mounts.map((m) => m.mount.id));
+    const added = learned
+        .filter((l) => !known.has(l.id))
+        .map((l) => learnedMount(plan, selection, l, { restore: true }))
+        .filter((m) => m !== null);
+    return { ...plan, mounts: [...plan.mounts, ...added] };
+}
+/** The learned mounts of the plan's reads (best first), and the key they came from. */
+async function restoreLearned(exec, plan, o) {
+    const keys = plan.readNames.map((n) => mountKey(LEARNED_ID, n));
+    if (keys.length === 0)
+        return { mounts: [], key: '' };
+    external_node_fs_.mkdirSync(o.root, { recursive: true });
+    const call = await runCacheWorker(exec, { op: 'restore', path: FOLDER, key: keys[0], restoreKeys: keys }, o);
+    if (call.status !== 'hit')
+        return { mounts: [], key: '' };
+    try {
+        const mounts = parseLearned(external_node_fs_.readFileSync(external_node_path_.join(o.root, FOLDER, FILE), 'utf8'));
+        return { mounts, key: call.matchedKey };
+    }
+    catch {
+        return { mounts: [], key: '' };
+    }
+}
+/** Saves the learned mounts under the ref this run writes, unless that very content came back. */
+async function saveLearned(exec, mounts, o) {
+    if (mounts.length === 0 || o.writeName === '')
+        return;
+    const manifest = learnedManifest(mounts);
+    const key = learnedKey(o.writeName, manifest);
+    if (key === o.restoredKey)
+        return;
+    external_node_fs_.mkdirSync(external_node_path_.join(o.root, FOLDER), { recursive: true });
+    external_node_fs_.writeFileSync(external_node_path_.join(o.root, FOLDER, FILE), manifest);
+    const call = await runCacheWorker(exec, { op: 'save', path: FOLDER, key }, o);
+    if (call.status === 'failed')
+        commands/* warning */.$e(`cache mounts: the learned mount ids were not saved (${call.reason})`);
+    else
+        commands/* info */.pq(`cache mounts: the ids learned from the build record are saved as ${key}`);
+}
+
+;// CONCATENATED MODULE: ./src/mounts/mounts.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const cacheOptions = (o, folder) => ({
+    root: external_node_path_.join(o.tempDir, 'mounts', folder),
+    env: o.env,
+    timeoutMs: o.inputs.mounts.timeoutMs,
+});
+const mounts_seconds = (ms) => Math.round(ms / 100) / 10;
+const fingerprintOf = (tree) => (0,external_node_crypto_.createHash)('sha256').update(tree).digest('hex').slice(0, 16);
+/** The folder name archived in the cache: part of the cache version, so it never changes. */
+const CACHED_FOLDER = 'mount';
 /**
  * Before the build: finds the cache mounts, restores each one's archive and puts it into the
  * builder's cache mount of the same id. Returns null when there is nothing to persist, which
@@ -6305,21 +6791,36 @@ async function restoreMounts(exec, buildx, o) {
     let scan;
     try {
         // The parser is loaded only by runs that can persist mounts.
-        const { scanCacheMounts } = await Promise.all(/* import() */[__nccwpck_require__.e(839), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2410));
-        scan = scanCacheMounts(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs);
+        const { scanForPlatforms } = await Promise.all(/* import() */[__nccwpck_require__.e(839), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4452));
+        // The builder's own platform is taken as this machine's: builders here run on the runner.
+        const platforms = (0,platform/* buildPlatforms */.Hb)(o.inputs.build.platforms, (0,platform/* nativePlatform */.Nc)(process.arch));
+        scan = scanForPlatforms(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs, platforms);
     }
     catch (e) {
         commands/* warning */.$e(`cache mounts: the Dockerfile could not be read (${e.message}); they are not persisted`);
         return null;
     }
-    const plan = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
+    const found = planMounts(scan, o.inputs.mounts.selection, o.plan, { noCache: o.inputs.build.noCache });
+    // What the reading left out may be a mount an earlier build record showed: its id was kept.
+    const learned = scan.leftOut.length + scan.notes.length > 0
+        ? await restoreLearned(exec, found, cacheOptions(o, 'learned-in'))
+        : { mounts: [], key: '' };
+    const plan = withLearned(found, o.inputs.mounts.selection, learned.mounts);
     for (const w of plan.warnings)
         commands/* warning */.$e(w);
     for (const n of plan.notes)
         commands/* info */.pq(`cache mounts: ${n}`);
-    if (plan.mounts.length === 0 && plan.skipped.length === 0)
-        return null;
-    const session = { plan, records: [], restoredFingerprints: [], o };
+    // A Dockerfile whose `--mount` flags gave nothing still has its build record checked.
+    const session = {
+        scan,
+        plan,
+        records: [],
+        restoredFingerprints: [],
+        o,
+        learned: { ids: learned.mounts.map((m) => m.id), key: learned.key },
+    };
+    if (plan.mounts.length === 0)
+        return session;
     await commands/* group */.Os('Cache mounts: restore', async () => {
         for (const [n, planned] of plan.mounts.entries()) {
             const record = newRecord(planned);
@@ -6370,20 +6871,49 @@ async function restoreOne(exec, buildx, o, planned, record, n) {
     return fingerprintOf(tree);
 }
 /**
- * After the image and its cache export: copies each mount out and saves it when the plan writes,
- * it changed and it is not too large. `steps`: the build record's steps (null when unread).
+ * After the image and its cache export: checks the prediction against the mounts BuildKit used
+ * (`used`, from the build record; null when unread), then copies each mount out and saves it when
+ * the plan writes, it changed and it is not too large; a mount BuildKit used that the scan missed
+ * is saved by its real id. `steps`: the build record's steps (null when unread).
  */
-async function saveMounts(exec, buildx, session, built, steps) {
+async function saveMounts(exec, buildx, session, built, history) {
     if (session === null)
         return null;
     const { plan, records, o } = session;
-    const ran = mountStepRan(steps);
-    if (plan.mounts.length > 0) {
+    const ns = cacheMountNamespace(o.inputs.build.buildArgs);
+    const check = built && history.used !== null
+        ? checkMounts(session.scan, history.used.used, ns, session.learned.ids)
+        : null;
+    if (check) {
+        const keep = [...check.unpredicted, ...check.learned];
+        await saveLearned(exec, keep, {
+            ...cacheOptions(o, 'learned-out'),
+            writeName: plan.writeName,
+            restoredKey: session.learned.key,
+        });
+    }
+    for (const w of check?.warnings ?? [])
+        commands/* warning */.$e(w);
+    for (const n of check?.notes ?? [])
+        commands/* info */.pq(`cache mounts: ${n}`);
+    const unused = new Set(check?.unused ?? []);
+    const learned = (check?.unpredicted ?? [])
+        .map((u) => learnedMount(plan, o.inputs.mounts.selection, u, { restore: false }))
+        .filter((m) => m !== null);
+    const toSave = [...plan.mounts, ...learned];
+    for (const m of learned) {
+        records.push(newRecord(m));
+        session.restoredFingerprints.push(null);
+    }
+    const ran = mountStepRan(history.steps);
+    if (toSave.length > 0) {
         await commands/* group */.Os('Cache mounts: save', async () => {
-            for (const [n, planned] of plan.mounts.entries()) {
+            for (const [n, planned] of toSave.entries()) {
                 const record = records[n];
                 if (!built)
                     record.notSaved = 'the build failed';
+                else if (unused.has(record.id))
+                    record.notSaved = 'BuildKit did not use it in this build';
                 else {
                     const restored = session.restoredFingerprints[n];
                     await safely(record, 'save', () => saveOne(exec, buildx, o, planned, record, restored, plan.noSave, n, ran), undefined);
@@ -6391,11 +6921,13 @@ async function saveMounts(exec, buildx, session, built, steps) {
             }
         });
     }
+    if (records.length === 0 && plan.skipped.length === 0 && check === null)
+        return null;
     const failed = records.filter((r) => r.error !== '').length;
     return {
         mounts: records,
         skipped: plan.skipped,
-        notes: plan.notes,
+        notes: [...plan.notes, ...(check?.notes ?? [])],
         counts: {
             restored: records.filter((r) => r.restore === 'exact' || r.restore === 'fallback').length,
             missed: records.filter((r) => r.restore === 'miss').length,
@@ -6403,6 +6935,9 @@ async function saveMounts(exec, buildx, session, built, steps) {
             failed,
         },
         saved: records.filter((r) => r.saved).map((r) => r.id),
+        observed: check?.observed ?? null,
+        mismatches: { unpredicted: (check?.unpredicted ?? []).map((u) => u.id), unused: check?.unused ?? [] },
+        observedSeconds: history.used ? mounts_seconds(history.used.ms) : 0,
     };
 }
 async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, noSave, n, mountStepsRan) {
@@ -6452,11 +6987,6 @@ async function saveOne(exec, buildx, o, planned, record, restoredFingerprint, no
         return;
     }
     await saveInto(exec, record, `cache mount ${mount.id}`, { path: CACHED_FOLDER, key: decision.key }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
-}
-/** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
-function mountOutputs(r) {
-    const counts = r?.counts ?? { restored: 0, missed: 0, skipped: 0, failed: 0 };
-    return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
 }
 
 ;// CONCATENATED MODULE: ./src/runner/outputs.ts
@@ -7605,6 +8135,7 @@ const registryCaches = async (options, env, _fileExists, exec) => {
             exists: registryExistence(listed.tags),
             siblingLegs: legs,
             legs: (0,names/* siblingLegsFromTags */.hc)(listed.tags, options.scope, ''),
+            tags: listed.tags,
         };
     }
     const notListed = `cache tags not listed (${listed.reason})`;
@@ -7965,7 +8496,11 @@ async function planCache(exec, ctx, inputs, env) {
     const { facts, existing } = await planInputs(exec, ctx, asked, env, inputs.githubToken, external_node_fs_.existsSync);
     const options = { ...asked, siblingLegs: [...new Set([...asked.siblingLegs, ...existing.siblingLegs])] };
     const narrowed = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
-    const p = existing.note ? { ...narrowed, notes: [...narrowed.notes, existing.note] } : narrowed;
+    const p = {
+        ...narrowed,
+        ...(existing.note ? { notes: [...narrowed.notes, existing.note] } : {}),
+        ...(existing.tags ? { listedTags: existing.tags } : {}),
+    };
     for (const line of (0,plan_plan/* planLines */.HN)(p))
         commands/* info */.pq(line);
     return p;
@@ -7990,6 +8525,13 @@ function ghaUnavailable(env) {
         return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
     }
     return '';
+}
+
+;// CONCATENATED MODULE: ./src/mounts/report.ts
+/** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
+function mountOutputs(r) {
+    const counts = r?.counts ?? { restored: 0, missed: 0, skipped: 0, failed: 0 };
+    return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
 }
 
 ;// CONCATENATED MODULE: ./src/report/warnings.ts
@@ -8062,6 +8604,16 @@ const RESTORE_LABEL = {
     miss: '➖ miss',
     failed: '⚠️ failed',
 };
+/** What the build record says of the prediction: agreed, or the ids BuildKit used that it missed. */
+function recordCheck(m) {
+    if (m.observed === null)
+        return '';
+    const { unpredicted } = m.mismatches;
+    if (unpredicted.length === 0) {
+        return `- The build record agrees: BuildKit used ${m.observed.length} cache mount(s), all predicted.`;
+    }
+    return `- ⚠️ BuildKit used ${unpredicted.map(code).join(', ')}, which the action did not find in the Dockerfile: saved by that id when this run saves mounts.`;
+}
 /** Cache mounts: what each restored, injected, extracted and saved, and what was left out. */
 function renderMounts(m) {
     const out = ['### Cache mounts', ''];
@@ -8080,7 +8632,10 @@ function renderMounts(m) {
         out.push(`- ${code(s.id)} (${code(s.target)}) is not persisted: ${cell(s.why)}`);
     for (const n of m.notes)
         out.push(`- ${cell(n)}`);
-    if (m.skipped.length + m.notes.length > 0)
+    const record = recordCheck(m);
+    if (record)
+        out.push(record);
+    if (m.skipped.length + m.notes.length > 0 || record)
         out.push('');
     out.push('GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.', '');
     return out;
@@ -8274,7 +8829,7 @@ async function registryCacheBytes(ref, digest, fetcher = http/* httpFetch */.tX,
         return { bytes: null, how: `not measured: cannot read the registry reference ${ref}` };
     try {
         const res = await fetcher(url, {
-            headers: { Accept: oci/* MANIFEST_TYPES */._ },
+            headers: { Accept: oci/* MANIFEST_TYPES */._P },
             signal: AbortSignal.timeout(timeoutMs),
         });
         if (!res.ok) {
@@ -8587,7 +9142,7 @@ async function runBuild(exec, ctx, inputs, env, started) {
     const built = build.run.result.exitCode === 0;
     mark('built');
     // The image's build record is read while the cache export runs.
-    const historyRead = readHistory(exec, buildx, builder, build.run);
+    const historyRead = readHistory(exec, buildx, builder, build.run, mountSession !== null);
     const exportRun = built && build.setup.separateExport && !skipExport
         ? await commands/* group */.Os('Cache export', () => runCacheExport(exec, buildx, build.setup, inputs.cache.exportTimeoutMs))
         : null;
@@ -8597,7 +9152,10 @@ async function runBuild(exec, ctx, inputs, env, started) {
     const history = await historyRead;
     mark('history read');
     const retention = await retaining;
-    const mounts = await saveMounts(exec, buildx, mountSession, built, history.log?.steps ?? null);
+    const mounts = await saveMounts(exec, buildx, mountSession, built, {
+        steps: history.log?.steps ?? null,
+        used: history.cacheMounts,
+    });
     const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
     const results = {
         inputs,
@@ -8666,10 +9224,12 @@ async function buildImage(exec, buildx, b) {
     });
     return { setup, run: await runImageBuild(exec, buildx, setup) };
 }
-async function readHistory(exec, buildx, builder, build) {
+async function readHistory(exec, buildx, builder, build, cacheMounts) {
     const built = build.result.exitCode === 0;
     const ref = build.metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
-    return ref ? readBuildHistory(exec, buildx, builder.name, ref) : { log: null, record: null };
+    return ref
+        ? readBuildHistory(exec, buildx, builder.name, ref, { cacheMounts: cacheMounts && built })
+        : { log: null, record: null, cacheMounts: null };
 }
 
 ;// CONCATENATED MODULE: ./src/entry/last-resort.ts

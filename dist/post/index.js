@@ -469,6 +469,10 @@ function cacheExportArgs(i) {
 function historyLogsArgs(builder, ref) {
     return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
 }
+/** One attachment of a build record (the provenance, for the cache mounts BuildKit used). */
+function historyAttachmentArgs(builder, ref, digest) {
+    return ['buildx', 'history', 'inspect', 'attachment', '--builder', builder, ref, digest];
+}
 function historyInspectArgs(builder, ref) {
     return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
 }
