@@ -1,7 +1,5 @@
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { azblobManifestExists, azblobManifestUrl } from '../../src/stores/azblob/exists';
-import { execFileSync } from 'node:child_process';
-import * as https from 'node:https';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +14,10 @@ import { type S3Server, startForbidden, startS3rver } from '../../test-services/
 import { probedCaches } from '../../src/facts/existing';
 import {
   startInstanceMetadata,
+  selfSignedCertificate,
   startManagedIdentity,
   storageToken,
+  trustingCertificate,
   withCredentialEnv,
 } from '../../test-services/credentials/stand-ins';
 
@@ -291,35 +291,14 @@ describe('azblob: a managed identity against Azurite over HTTPS with OAuth', () 
     `type=azblob,name=${name},account_url=${az.blobEndpoint}/,account_name=${az.accountName}`;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bkca-azurite-tls-'));
-    const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-      ],
-      { stdio: 'ignore' },
-    );
+    const { cert, key } = selfSignedCertificate(dir);
     az = await startAzurite({ https: { cert, key } });
     const service = new BlobServiceClient(
       az.blobEndpoint,
       new StorageSharedKeyCredential(az.accountName, az.accountKey),
-      { keepAliveOptions: { enable: false } }, // the default agent, which trusts() reaches
+      { keepAliveOptions: { enable: false } }, // the default agent, which trustingCertificate() reaches
     );
-    await trusting(join(dir, 'cert.pem'), async () => {
+    await trustingCertificate(join(dir, 'cert.pem'), async () => {
       const container = service.getContainerClient('buildkit-cache');
       await container.create();
       await container.getBlockBlobClient('manifests/default.branch-main').upload('{}', 2);
@@ -334,7 +313,7 @@ describe('azblob: a managed identity against Azurite over HTTPS with OAuth', () 
     const identity = await startManagedIdentity(secret, storageToken());
     try {
       const vars = { IDENTITY_ENDPOINT: `${identity.url}/msi/token`, IDENTITY_HEADER: secret };
-      const [found, missing] = await trusting(join(dir, 'cert.pem'), async () => [
+      const [found, missing] = await trustingCertificate(join(dir, 'cert.pem'), async () => [
         await check(entry('default.branch-main'), vars),
         await check(entry('default.pr-7'), vars),
       ]);
@@ -349,21 +328,6 @@ describe('azblob: a managed identity against Azurite over HTTPS with OAuth', () 
   const check = (e: string, vars: Record<string, string | undefined>) =>
     withCredentialEnv(vars, () => azblobManifestExists(e, process.env));
 });
-
-/**
- * Azurite's certificate is made by the test. The action trusts a private CA through
- * NODE_EXTRA_CA_CERTS, which Node reads only when it starts; inside this process the test adds
- * the certificate to the default HTTPS agent's trusted CAs instead, and takes it away after.
- */
-async function trusting<T>(certFile: string, fn: () => Promise<T>): Promise<T> {
-  const saved = https.globalAgent.options.ca;
-  https.globalAgent.options.ca = [readFileSync(certFile)];
-  try {
-    return await fn();
-  } finally {
-    https.globalAgent.options.ca = saved;
-  }
-}
 
 describe('probedCaches, asked one entry at a time', () => {
   it('checks each entry once, answers from what it found, and notes the first failure as a failed check', async () => {

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as https from 'node:https';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -133,5 +137,41 @@ export async function withCredentialEnv<T>(
   } finally {
     for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
     Object.assign(process.env, saved);
+  }
+}
+
+/**
+ * A self-signed certificate for 127.0.0.1 (openssl), for a service that must speak HTTPS: Azurite
+ * takes OAuth tokens over HTTPS only. A client trusts it through NODE_EXTRA_CA_CERTS=`cert`.
+ */
+export function selfSignedCertificate(dir: string): { cert: string; key: string } {
+  const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'].concat([
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ]),
+    { stdio: 'ignore' },
+  );
+  return { cert, key };
+}
+
+/**
+ * Runs `fn` with `certFile` trusted by this process's default HTTPS agent (which Azure's SDK uses
+ * with `keepAliveOptions: { enable: false }`). A child process is given NODE_EXTRA_CA_CERTS
+ * instead, which Node reads only when it starts. Restores the agent after.
+ */
+export async function trustingCertificate<T>(certFile: string, fn: () => Promise<T>): Promise<T> {
+  const saved = https.globalAgent.options.ca;
+  https.globalAgent.options.ca = [readFileSync(certFile)];
+  try {
+    return await fn();
+  } finally {
+    https.globalAgent.options.ca = saved;
   }
 }
