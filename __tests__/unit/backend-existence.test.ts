@@ -360,4 +360,15 @@ describe('probedCaches, asked one entry at a time', () => {
     ]);
     expect([p.note, p.failed]).toStrictEqual(['not checked (HTTP 500)', true]);
   });
+
+  it('a check that throws (a module that fails to load, a bug) leaves its entry unknown, with the error as the reason', async () => {
+    const lookups = new OnePerKey(
+      eachAtOnce(async (e) => {
+        if (e === 'b') throw new TypeError('crc64_require is not a function');
+        return { exists: true };
+      }),
+    );
+    expect(await lookups.ask(['a', 'b'])).toBe('the check failed: crc64_require is not a function');
+    expect([lookups.found.get('a'), lookups.found.get('b')]).toStrictEqual([true, undefined]);
+  });
 });

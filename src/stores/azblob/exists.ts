@@ -1,4 +1,8 @@
 import { posix } from 'node:path';
+// Static: this module is itself loaded with await import() on azblob runs only, and a dynamic
+// import would make the bundle take the SDK's ESM build, whose CRC64 code fails inside ncc's chunks.
+import { BlobClient, StorageSharedKeyCredential } from '@azure/storage-blob';
+import type { TokenCredential } from '@azure/identity';
 import { failureText } from '../../net/http';
 import type { Checked } from '../../net/head';
 import { cacheEntryAttributes } from '../../lib/cache-entry';
@@ -28,8 +32,7 @@ export function azblobManifestUrl(entry: string): { url: string; account: string
 
 /** A credential for the blob service, and the words that say which one it is. */
 interface AzureCredential {
-  credential:
-    import('@azure/identity').TokenCredential | import('@azure/storage-blob').StorageSharedKeyCredential;
+  credential: TokenCredential | StorageSharedKeyCredential;
   via: string;
 }
 
@@ -42,14 +45,13 @@ interface AzureCredential {
 async function credentialFor(account: string, env: NodeJS.ProcessEnv): Promise<AzureCredential> {
   const key = env.AZURE_STORAGE_KEY ?? '';
   if (key !== '') {
-    const { StorageSharedKeyCredential } = await import('@azure/storage-blob');
     return {
       credential: new StorageSharedKeyCredential(account, key),
       via: 'the account key in AZURE_STORAGE_KEY',
     };
   }
-  const { DefaultAzureCredential } = await import('@azure/identity');
-  return { credential: new DefaultAzureCredential(), via: "the job's Azure default credential chain" };
+  const { defaultCredential } = await import('./default-credential');
+  return { credential: defaultCredential(), via: "the job's Azure default credential chain" };
 }
 
 /** An SDK failure in one line: Azure's credential errors list every source they tried. */
@@ -72,7 +74,6 @@ export async function azblobManifestExists(
   const target = azblobManifestUrl(entry);
   if (!target) return { exists: undefined, reason: 'the azblob entry names no usable account_url' };
   const { credential, via } = await credentialFor(target.account, env);
-  const { BlobClient } = await import('@azure/storage-blob');
   // The SDK's pipeline routes through HTTPS_PROXY / NO_PROXY itself. One try, as for s3, and no
   // pooled socket: a single request must not keep the step's process alive afterwards.
   const blob = new BlobClient(target.url, credential, {
