@@ -1,8 +1,10 @@
 import { posix } from 'node:path';
-// Static: this module is itself loaded with await import() on azblob runs only, and a dynamic
-// import would make the bundle take the SDK's ESM build, whose CRC64 code fails inside ncc's chunks.
-import { BlobClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import type { TokenCredential } from '@azure/identity';
+import type * as StorageBlob from '@azure/storage-blob';
+
+// require(), not import: an import makes the bundle take the SDK's ESM build, whose CRC64 loader
+// fails inside ncc's chunks. This module is itself loaded with await import() on azblob runs only.
+const { BlobClient, StorageSharedKeyCredential } = require('@azure/storage-blob') as typeof StorageBlob;
 import { failureText } from '../../net/http';
 import type { Checked } from '../../net/head';
 import { cacheEntryAttributes } from '../../lib/cache-entry';
@@ -32,7 +34,7 @@ export function azblobManifestUrl(entry: string): { url: string; account: string
 
 /** A credential for the blob service, and the words that say which one it is. */
 interface AzureCredential {
-  credential: TokenCredential | StorageSharedKeyCredential;
+  credential: TokenCredential | StorageBlob.StorageSharedKeyCredential;
   via: string;
 }
 
