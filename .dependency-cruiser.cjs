@@ -30,6 +30,9 @@ const upward = FLOORS.slice(1).map((floor, i) => ({
   to: { path: `^src/(${FLOORS.slice(0, i + 1).join('|')})/` },
 }));
 
+/** The clouds' SDKs: large, and needed by one backend each. */
+const CLOUD_SDKS = '(^|/)node_modules/(@aws-sdk|@smithy|@azure)/';
+
 module.exports = {
   forbidden: [
     {
@@ -61,6 +64,25 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(report|plan)/' },
       to: { path: EFFECTS, reachable: true },
+    },
+    {
+      name: 'cloud-sdks-in-their-rooms',
+      comment: 'the AWS and Azure SDKs serve the s3 and azblob checks only: other runs never load them',
+      severity: 'error',
+      from: { pathNot: '^src/stores/(s3|azblob)/' },
+      to: { path: CLOUD_SDKS },
+    },
+    {
+      name: 'cloud-checks-loaded-lazily',
+      comment:
+        'the s3 and azblob checks, and the SDKs they import, are loaded with await import(), on runs with that backend only',
+      severity: 'error',
+      from: { pathNot: '^src/stores/(s3|azblob)/' },
+      to: {
+        path: '^src/stores/(s3|azblob)/',
+        dynamic: false,
+        dependencyTypesNot: ['type-only', 'type-import'],
+      },
     },
   ],
   options: {

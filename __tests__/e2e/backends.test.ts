@@ -3,6 +3,16 @@ import { type ActionEvent, runAction } from '../../scripts/action-runner';
 import { type Azurite, startAzurite } from '../../test-services/gha-cache/azurite';
 import { type S3Server, startForbidden, startS3rver } from '../../test-services/s3/s3rver';
 import {
+  selfSignedCertificate,
+  startInstanceMetadata,
+  startManagedIdentity,
+  storageToken,
+  trustingCertificate,
+} from '../../test-services/credentials/stand-ins';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
   engineEnv,
   expectOutputs,
   freshRunner,
@@ -287,3 +297,118 @@ async function imageConfig(image: string, tag: string): Promise<string> {
   if (first) manifest = await get(first.digest);
   return (await fetch(`http://${REGISTRY}/v2/${name}/blobs/${manifest.config?.digest}`)).text();
 }
+
+// The credential setups an instance role, a profile or a managed identity give a self-hosted
+// runner: the action's check finds them where buildx (s3) or Azure's SDK (azblob) does, so
+// existence is known and a branch's first push reads main's manifest alone, as with AWS_* or a key.
+describe('existence with credentials outside the AWS_* and AZURE_STORAGE_KEY variables', () => {
+  let repo: Repo;
+  let branchSha = '';
+  let dir = '';
+  /** Nothing on this machine answers for AWS but what a case gives. */
+  const noAws = {
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  beforeAll(async () => {
+    if (!t.ready) return;
+    dir = mkdtempSync(join(tmpdir(), 'bkca-credentials-'));
+    repo = await makeRepo();
+    const mainSha = await git(repo.work, 'rev-parse', 'HEAD');
+    await git(repo.work, 'checkout', '-q', '-b', 'feature/x', mainSha);
+    branchSha = await repo.commit({ 'src.txt': 'src v2\n' }, 'change the sources');
+  }, 60000);
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  /** A first push of feature/x with only main's manifest in the store, and what it reads. */
+  async function firstBranchPush(backend: string, options: string, env: Record<string, string>) {
+    const main = await build(
+      repo,
+      { driver: 'docker', cache: backend, 'cache-options': options },
+      pushEvent('feature/x', branchSha),
+      env,
+    );
+    expect(main.exitCode).toBe(0);
+    const notes = reportOf(main.outputs).plan.notes;
+    expect(notes.filter((n) => n.startsWith('cache existence not checked'))).toStrictEqual([]);
+    // Unknown existence would read the likeliest source too: main alone says the check answered.
+    expect(main.outputs['cache-from']).toBe(`type=${backend},name=default.branch-main,${options}`);
+  }
+
+  async function seededS3() {
+    const s3 = await startS3rver(uniqueName('cache'));
+    await s3.put('manifests/default.branch-main', '{"layers":[],"records":[]}');
+    return { s3, options: `bucket=${s3.bucket},region=us-east-1,endpoint_url=${s3.url},use_path_style=true` };
+  }
+
+  it('s3: a named profile in a shared credentials file (AWS_PROFILE), the [default] one unknown to the store', async () => {
+    if (!t.ready) return;
+    const { s3, options } = await seededS3();
+    const file = join(dir, 'aws-credentials');
+    writeFileSync(
+      file,
+      '[default]\naws_access_key_id = NOBODY\naws_secret_access_key = NOBODY\n\n' +
+        `[ci]\naws_access_key_id = ${s3.accessKeyId}\naws_secret_access_key = ${s3.secretAccessKey}\n`,
+    );
+    try {
+      await firstBranchPush('s3', options, {
+        ...noAws,
+        AWS_SHARED_CREDENTIALS_FILE: file,
+        AWS_PROFILE: 'ci',
+      });
+    } finally {
+      await s3.stop();
+    }
+  });
+
+  it('s3: an EC2 instance role, from the instance metadata service', async () => {
+    if (!t.ready) return;
+    const { s3, options } = await seededS3();
+    const imds = await startInstanceMetadata('ci-runner', s3);
+    try {
+      await firstBranchPush('s3', options, {
+        ...noAws,
+        AWS_EC2_METADATA_DISABLED: 'false',
+        AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url,
+      });
+      expect(imds.requests).toContain('GET /latest/meta-data/iam/security-credentials/ci-runner');
+    } finally {
+      await imds.stop();
+      await s3.stop();
+    }
+  });
+
+  it('azblob: a managed identity (IDENTITY_ENDPOINT), against Azurite over HTTPS with OAuth', async () => {
+    if (!t.ready) return;
+    const tls = selfSignedCertificate(dir);
+    const az = await startAzurite({ https: tls });
+    const identity = await startManagedIdentity('identity-header-secret', storageToken());
+    try {
+      const containerName = uniqueName('cache');
+      await trustingCertificate(tls.cert, async () => {
+        const service = new BlobServiceClient(
+          az.blobEndpoint,
+          new StorageSharedKeyCredential(az.accountName, az.accountKey),
+          { keepAliveOptions: { enable: false } },
+        );
+        const container = service.getContainerClient(containerName);
+        await container.create();
+        await container.getBlockBlobClient('manifests/default.branch-main').upload('{}', 2);
+      });
+      await firstBranchPush(
+        'azblob',
+        `account_url=${az.blobEndpoint}/,account_name=${az.accountName},container=${containerName}`,
+        {
+          NODE_EXTRA_CA_CERTS: tls.cert,
+          IDENTITY_ENDPOINT: `${identity.url}/msi/token`,
+          IDENTITY_HEADER: 'identity-header-secret',
+        },
+      );
+      expect(identity.requests.length).toBeGreaterThan(0);
+    } finally {
+      await identity.stop();
+      await az.stop();
+    }
+  }, 60000);
+});

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseInputs } from '../../src/runner/inputs/read';
@@ -91,4 +91,16 @@ describe('dist/', () => {
     expect(notices).toMatch(/^dist\/main\/index\.js bundles:\n\n/);
     expect(notices).toMatch(/^@actions\/core\nMIT\n/m);
   }, 120000);
+
+  // gha and registry runs load index.js only: the SDKs must sit in chunks that s3 / azblob runs load.
+  it.each(['fromNodeProviderChain', 'SignatureV4', 'DefaultAzureCredential', 'StorageSharedKeyCredential'])(
+    "keeps the clouds' SDKs (%s) out of the bundles every run loads, in a lazily loaded chunk",
+    (marker) => {
+      const read = (file: string) => readFileSync(join(root, 'dist', file), 'utf8');
+      expect(read('main/index.js')).not.toContain(marker);
+      expect(read('post/index.js')).not.toContain(marker);
+      const chunks = readdirSync(join(root, 'dist', 'main')).filter((f) => /^\d+\.index\.js$/.test(f));
+      expect(chunks.filter((f) => read(`main/${f}`).includes(marker)).length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { azblobManifestExists, azblobManifestUrl } from '../../src/stores/azblob/exists';
-import { signSharedKey, stringToSign } from '../../src/stores/azblob/sharedkey';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runContextFrom } from '../../src/github/context';
 import { planInputs } from '../../src/facts/facts';
@@ -9,71 +9,22 @@ import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { eachAtOnce, OnePerKey } from '../../src/facts/probe';
 import { s3ManifestExists, s3ManifestUrl } from '../../src/stores/s3/exists';
-import { EMPTY_SHA256, signV4 } from '../../src/stores/s3/sigv4';
 import { type Azurite, startAzurite } from '../../test-services/gha-cache/azurite';
 import { type S3Server, startForbidden, startS3rver } from '../../test-services/s3/s3rver';
 import { probedCaches } from '../../src/facts/existing';
+import {
+  startInstanceMetadata,
+  selfSignedCertificate,
+  startManagedIdentity,
+  storageToken,
+  trustingCertificate,
+  withCredentialEnv,
+} from '../../test-services/credentials/stand-ins';
 
 // Existence of s3 and azblob caches: the request BuildKit's importer makes first, asked of real
-// servers (s3rver, Azurite), signed by the action's own small signers.
-
-describe('s3: Signature Version 4 against AWS published examples', () => {
-  const EXAMPLE = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
-  const S3_EXAMPLE = {
-    accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-    secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-  };
-  it.each([
-    {
-      title: 'the test suite get-vanilla',
-      input: {
-        method: 'GET',
-        url: 'https://example.amazonaws.com/',
-        region: 'us-east-1',
-        service: 'service',
-      },
-      credentials: EXAMPLE,
-      now: '2015-08-30T12:36:00Z',
-      authorization:
-        'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31',
-    },
-    {
-      title: 'the S3 documentation: GET Object with a range',
-      input: {
-        method: 'GET',
-        url: 'https://examplebucket.s3.amazonaws.com/test.txt',
-        region: 'us-east-1',
-        service: 's3',
-        headers: { Range: 'bytes=0-9' },
-        payloadHash: EMPTY_SHA256,
-      },
-      credentials: S3_EXAMPLE,
-      now: '2013-05-24T00:00:00Z',
-      authorization:
-        'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-content-sha256;x-amz-date, Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41',
-    },
-  ])('$title', ({ input, credentials, now, authorization }) => {
-    const headers = signV4({ ...input, credentials, now: new Date(now) });
-    expect(headers.Authorization).toBe(authorization);
-    expect(headers['x-amz-date']).toBe(now.replace(/[-:]/g, ''));
-  });
-
-  it('adds the session token and never puts the secret into a header', () => {
-    const headers = signV4({
-      method: 'HEAD',
-      url: 'https://b.s3.eu-west-1.amazonaws.com/manifests/x',
-      region: 'eu-west-1',
-      service: 's3',
-      credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET-VALUE', sessionToken: 'TOKEN' },
-      payloadHash: EMPTY_SHA256,
-    });
-    expect(headers['x-amz-security-token']).toBe('TOKEN');
-    expect(headers.Authorization).toContain(
-      'SignedHeaders=host;x-amz-content-sha256;x-amz-date;x-amz-security-token,',
-    );
-    expect(JSON.stringify(headers)).not.toContain('SECRET-VALUE');
-  });
-});
+// servers (s3rver, Azurite), with the credentials the clouds' own SDKs find, as buildx and
+// BuildKit find them. The SDKs read process.env themselves, so each case sets the variables it
+// means (withEnv) and nothing else on this machine (~/.aws, a metadata service) can answer.
 
 describe('s3: the manifest object a cache entry names', () => {
   it.each([
@@ -118,11 +69,14 @@ describe('s3: existence against s3rver', () => {
     await s3.put('team/manifests/default.pr-7', '{}');
   });
   afterAll(() => s3?.stop());
+  /** The check as the action runs it, with only `vars` for credentials in the environment. */
+  const check = (e: string, vars: Record<string, string | undefined>) =>
+    withCredentialEnv(vars, () => s3ManifestExists(e, process.env));
 
   it('a written manifest exists, another name does not, a prefix is followed', async () => {
-    expect(await s3ManifestExists(entry('default.branch-main'), creds)).toEqual({ exists: true });
-    expect(await s3ManifestExists(entry('default.pr-7'), creds)).toEqual({ exists: false });
-    expect(await s3ManifestExists(entry('default.pr-7', ',prefix=team/'), creds)).toEqual({ exists: true });
+    expect(await check(entry('default.branch-main'), creds)).toEqual({ exists: true });
+    expect(await check(entry('default.pr-7'), creds)).toEqual({ exists: false });
+    expect(await check(entry('default.pr-7', ',prefix=team/'), creds)).toEqual({ exists: true });
   });
 
   it("a branch push: planInputs asks the store for the planned sources; the plan reads only the branch's own cache", async () => {
@@ -163,7 +117,9 @@ describe('s3: existence against s3rver', () => {
           }
         : { exitCode: 1, stdout: '', stderr: 'no git here', timedOut: false };
     };
-    const { facts, existing } = await planInputs(exec, ctx, options, creds, '', () => false);
+    const { facts, existing } = await withCredentialEnv(creds, () =>
+      planInputs(exec, ctx, options, process.env, '', () => false),
+    );
     expect(gitCalls.some((c) => c.startsWith('rev-parse --is-shallow-repository'))).toBe(false);
     const p = narrowSources(plan(ctx, facts, options), existing.exists);
     expect(p.cacheFrom).toStrictEqual([
@@ -173,15 +129,67 @@ describe('s3: existence against s3rver', () => {
   });
 
   it('refused credentials (403) leave existence unknown, with the status as the reason', async () => {
-    const r = await s3ManifestExists(entry('default.branch-main'), { ...creds, AWS_ACCESS_KEY_ID: 'NOBODY' });
+    const r = await check(entry('default.branch-main'), { ...creds, AWS_ACCESS_KEY_ID: 'NOBODY' });
     expect(r).toEqual({ exists: undefined, reason: `s3 HEAD 127.0.0.1:${s3.port} answered HTTP 403` });
   });
 
-  it('no AWS_* credentials: unknown, and nothing is asked', async () => {
-    expect(await s3ManifestExists(entry('default.branch-main'), {})).toEqual({
-      exists: undefined,
-      reason: 'no AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment',
+  it('a named profile in a shared credentials file: AWS_PROFILE picks it over [default]', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bkca-aws-'));
+    const file = join(dir, 'credentials');
+    writeFileSync(
+      file,
+      '[default]\naws_access_key_id = NOBODY\naws_secret_access_key = NOBODY\n\n' +
+        '[ci]\naws_access_key_id = S3RVER\naws_secret_access_key = S3RVER\n',
+    );
+    try {
+      const files = { AWS_SHARED_CREDENTIALS_FILE: file };
+      expect(await check(entry('default.branch-main'), { ...files, AWS_PROFILE: 'ci' })).toEqual({
+        exists: true,
+      });
+      expect(await check(entry('default.pr-7'), { ...files, AWS_PROFILE: 'ci' })).toEqual({ exists: false });
+      // The default profile's key is unknown to s3rver: the profile is what made the difference.
+      expect(await check(entry('default.branch-main'), files)).toEqual({
+        exists: undefined,
+        reason: `s3 HEAD 127.0.0.1:${s3.port} answered HTTP 403`,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an EC2 instance role: the credentials come from the instance metadata service', async () => {
+    const imds = await startInstanceMetadata('ci-runner', {
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
     });
+    try {
+      const vars = { AWS_EC2_METADATA_DISABLED: undefined, AWS_EC2_METADATA_SERVICE_ENDPOINT: imds.url };
+      expect(await check(entry('default.branch-main'), vars)).toEqual({ exists: true });
+      expect(await check(entry('default.pr-7'), vars)).toEqual({ exists: false });
+      expect(imds.requests).toEqual(
+        expect.arrayContaining([
+          'PUT /latest/api/token',
+          'GET /latest/meta-data/iam/security-credentials/',
+          'GET /latest/meta-data/iam/security-credentials/ci-runner',
+        ]),
+      );
+    } finally {
+      await imds.stop();
+    }
+  });
+
+  it('no credentials anywhere in the chain: unknown, says so, and the store is not asked', async () => {
+    const store = await startForbidden();
+    try {
+      const at = `type=s3,name=n,bucket=b,region=us-east-1,endpoint_url=${store.url},use_path_style=true`;
+      expect(await check(at, {})).toEqual({
+        exists: undefined,
+        reason: expect.stringMatching(/^the AWS SDK's default credential chain found no credentials: /),
+      });
+      expect(store.requests()).toBe(0);
+    } finally {
+      await store.stop();
+    }
   });
 
   it('a store answering 403 to everything, and a stopped one, leave existence unknown', async () => {
@@ -189,50 +197,18 @@ describe('s3: existence against s3rver', () => {
     const at = (url: string) =>
       `type=s3,name=n,bucket=b,region=us-east-1,endpoint_url=${url},use_path_style=true`;
     try {
-      const denied = await s3ManifestExists(at(forbidden.url), creds);
+      const denied = await check(at(forbidden.url), creds);
       expect(denied).toEqual({ exists: undefined, reason: expect.stringMatching(/answered HTTP 403$/) });
       expect(forbidden.requests()).toBe(1);
     } finally {
       await forbidden.stop();
     }
-    const stopped = await s3ManifestExists(at(forbidden.url), creds);
+    const stopped = await check(at(forbidden.url), creds);
     expect(stopped).toEqual({ exists: undefined, reason: expect.stringMatching(/ECONNREFUSED/) });
   });
 });
 
-describe('azblob: Shared Key signing', () => {
-  it('the string to sign of a blob properties request (path-style emulator URL)', () => {
-    const headers = { 'x-ms-date': 'Sun, 29 Nov 2026 10:00:00 GMT', 'x-ms-version': '2021-08-06' };
-    expect(
-      stringToSign(
-        'HEAD',
-        'http://127.0.0.1:10000/devstoreaccount1/buildkit-cache/manifests/x?comp=a&b=1',
-        'devstoreaccount1',
-        headers,
-      ),
-    ).toBe(
-      [
-        'HEAD',
-        ...Array(11).fill(''),
-        'x-ms-date:Sun, 29 Nov 2026 10:00:00 GMT',
-        'x-ms-version:2021-08-06',
-        '/devstoreaccount1/devstoreaccount1/buildkit-cache/manifests/x\nb:1\ncomp:a',
-      ].join('\n'),
-    );
-  });
-
-  it('never puts the key into a header', () => {
-    const key = Buffer.from('k'.repeat(64)).toString('base64');
-    const headers = signSharedKey({
-      method: 'HEAD',
-      url: 'https://acct.blob.core.windows.net/c/b',
-      account: 'acct',
-      key,
-    });
-    expect(headers.Authorization).toMatch(/^SharedKey acct:[A-Za-z0-9+/]+=*$/);
-    expect(JSON.stringify(headers)).not.toContain(key);
-  });
-
+describe('azblob: the manifest blob a cache entry names', () => {
   it.each([
     {
       entry: 'type=azblob,name=default.pr-7,account_url=https://acct.blob.core.windows.net/',
@@ -266,26 +242,35 @@ describe('azblob: existence against Azurite', () => {
     await container.getBlockBlobClient('team/manifests/default.pr-7').upload('{}', 2);
   }, 60000);
   afterAll(() => az?.stop());
+  const check = (e: string, vars: Record<string, string | undefined>) =>
+    withCredentialEnv(vars, () => azblobManifestExists(e, process.env));
 
   it('a written manifest exists, another name does not, a prefix and a missing container are followed', async () => {
     const env = { AZURE_STORAGE_KEY: az.accountKey };
-    expect(await azblobManifestExists(entry('default.branch-main'), env)).toEqual({ exists: true });
-    expect(await azblobManifestExists(entry('default.pr-7'), env)).toEqual({ exists: false });
-    expect(await azblobManifestExists(entry('default.pr-7', ',prefix=team'), env)).toEqual({ exists: true });
-    expect(await azblobManifestExists(entry('default.branch-main', ',container=none'), env)).toEqual({
+    expect(await check(entry('default.branch-main'), env)).toEqual({ exists: true });
+    expect(await check(entry('default.pr-7'), env)).toEqual({ exists: false });
+    expect(await check(entry('default.pr-7', ',prefix=team'), env)).toEqual({ exists: true });
+    expect(await check(entry('default.branch-main', ',container=none'), env)).toEqual({
       exists: false,
     });
   });
 
-  it('a wrong account key (403) and no key leave existence unknown', async () => {
+  it('a wrong account key (403) leaves existence unknown, and the reason names the key as what was used', async () => {
     const wrong = Buffer.from('w'.repeat(64)).toString('base64');
-    expect(await azblobManifestExists(entry('default.branch-main'), { AZURE_STORAGE_KEY: wrong })).toEqual({
+    expect(await check(entry('default.branch-main'), { AZURE_STORAGE_KEY: wrong })).toEqual({
       exists: undefined,
-      reason: `azblob blob properties request to 127.0.0.1:${az.port} answered HTTP 403`,
+      reason: `azblob blob properties request to 127.0.0.1:${az.port} with the account key in AZURE_STORAGE_KEY answered HTTP 403`,
     });
-    expect(await azblobManifestExists(entry('default.branch-main'), {})).toEqual({
+  });
+
+  it("no key: the job's default chain is used, and the reason says so", async () => {
+    // Over plain HTTP Azure's SDK sends no token at all: the reason names the chain it tried.
+    const r = await check(entry('default.branch-main'), {});
+    expect(r).toEqual({
       exists: undefined,
-      reason: 'no AZURE_STORAGE_KEY in the environment',
+      reason: expect.stringContaining(
+        `azblob blob properties request to 127.0.0.1:${az.port} with the job's Azure default credential chain failed: `,
+      ),
     });
   });
 
@@ -293,9 +278,55 @@ describe('azblob: existence against Azurite', () => {
     const other = await startAzurite();
     const at = `type=azblob,name=n,account_url=${other.blobEndpoint},account_name=${other.accountName}`;
     await other.stop();
-    const r = await azblobManifestExists(at, { AZURE_STORAGE_KEY: other.accountKey });
+    const r = await check(at, { AZURE_STORAGE_KEY: other.accountKey });
     expect(r).toEqual({ exists: undefined, reason: expect.stringMatching(/ECONNREFUSED/) });
   }, 60000);
+});
+
+describe('azblob: a managed identity against Azurite over HTTPS with OAuth', () => {
+  let az: Azurite;
+  let dir: string;
+  const secret = 'identity-header-secret';
+  const entry = (name: string) =>
+    `type=azblob,name=${name},account_url=${az.blobEndpoint}/,account_name=${az.accountName}`;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bkca-azurite-tls-'));
+    const { cert, key } = selfSignedCertificate(dir);
+    az = await startAzurite({ https: { cert, key } });
+    const service = new BlobServiceClient(
+      az.blobEndpoint,
+      new StorageSharedKeyCredential(az.accountName, az.accountKey),
+      { keepAliveOptions: { enable: false } }, // the default agent, which trustingCertificate() reaches
+    );
+    await trustingCertificate(join(dir, 'cert.pem'), async () => {
+      const container = service.getContainerClient('buildkit-cache');
+      await container.create();
+      await container.getBlockBlobClient('manifests/default.branch-main').upload('{}', 2);
+    });
+  }, 60000);
+  afterAll(async () => {
+    await az?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the token from IDENTITY_ENDPOINT finds a written manifest and a missing one', async () => {
+    const identity = await startManagedIdentity(secret, storageToken());
+    try {
+      const vars = { IDENTITY_ENDPOINT: `${identity.url}/msi/token`, IDENTITY_HEADER: secret };
+      const [found, missing] = await trustingCertificate(join(dir, 'cert.pem'), async () => [
+        await check(entry('default.branch-main'), vars),
+        await check(entry('default.pr-7'), vars),
+      ]);
+      expect(found).toEqual({ exists: true });
+      expect(missing).toEqual({ exists: false });
+      expect(identity.requests[0]).toMatch(/^GET \/msi\/token\?.*resource=https%3A%2F%2Fstorage\.azure\.com/);
+    } finally {
+      await identity.stop();
+    }
+  });
+
+  const check = (e: string, vars: Record<string, string | undefined>) =>
+    withCredentialEnv(vars, () => azblobManifestExists(e, process.env));
 });
 
 describe('probedCaches, asked one entry at a time', () => {
@@ -328,5 +359,16 @@ describe('probedCaches, asked one entry at a time', () => {
       undefined,
     ]);
     expect([p.note, p.failed]).toStrictEqual(['not checked (HTTP 500)', true]);
+  });
+
+  it('a check that throws (a module that fails to load, a bug) leaves its entry unknown, with the error as the reason', async () => {
+    const lookups = new OnePerKey(
+      eachAtOnce(async (e) => {
+        if (e === 'b') throw new TypeError('crc64_require is not a function');
+        return { exists: true };
+      }),
+    );
+    expect(await lookups.ask(['a', 'b'])).toBe('the check failed: crc64_require is not a function');
+    expect([lookups.found.get('a'), lookups.found.get('b')]).toStrictEqual([true, undefined]);
   });
 });

@@ -131,8 +131,8 @@ const objectStoreCaches =
     >,
   ): ExistenceCheck =>
   async (_options, env) => {
-    const check = await load();
-    const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
+    // Loaded inside the check, so that a module that fails to load is a check that failed.
+    const lookups = new OnePerKey(eachAtOnce(async (entry) => (await load())(entry, env)));
     return probedCaches({
       lookups,
       exists: (entry) => lookups.found.get(entry),

@@ -32,10 +32,16 @@ export class OnePerKey {
   }
 }
 
+/** A check that failed in a way it did not foresee: unknown, never a failed build. */
+const unforeseen = (e: unknown): Checked => ({
+  exists: undefined,
+  reason: `the check failed: ${(e as Error)?.message || String(e)}`,
+});
+
 /** A lookup for stores asked one key at a time (s3, azblob): every key at once. */
 export function eachAtOnce(check: (key: string) => Promise<Checked>): Lookup {
   return async (keys) => {
-    const results = await Promise.all(keys.map(check));
+    const results = await Promise.all(keys.map((k) => check(k).catch(unforeseen)));
     const failed = results.find((c): c is Checked & { reason: string } => 'reason' in c);
     return { found: new Map(keys.map((k, i) => [k, results[i].exists])), reason: failed?.reason };
   };

@@ -25,12 +25,18 @@ export interface AzuriteOptions {
   startTimeoutMs?: number;
   /** Data folder; default a fresh temporary folder, removed again by stop(). */
   location?: string;
+  /**
+   * Serve HTTPS with this PEM certificate and key, and accept OAuth bearer tokens (`--oauth
+   * basic`: Azurite checks a token's issuer, audience and times, not its signature). Azurite
+   * takes tokens over HTTPS only, as Azure's SDK sends them.
+   */
+  https?: { cert: string; key: string };
 }
 
 export interface Azurite {
   host: '127.0.0.1';
   port: number;
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (`https:` when started with `https`) */
   url: string;
   accountName: string;
   /** Base64 account key (for StorageSharedKeyCredential). */
@@ -122,6 +128,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
         '--loose',
         '--silent',
         '--disableTelemetry',
+        ...(options.https
+          ? ['--cert', options.https.cert, '--key', options.https.key, '--oauth', 'basic']
+          : []),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'], env },
     );
@@ -151,6 +160,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
       await sleep(50);
     }
     if (ready && !exited) {
+      const scheme = options.https ? 'https' : 'http';
       const stop = async () => {
         if (child.exitCode === null && child.signalCode === null) {
           child.kill('SIGTERM');
@@ -164,10 +174,10 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
       return {
         host: '127.0.0.1',
         port,
-        url: `http://127.0.0.1:${port}`,
+        url: `${scheme}://127.0.0.1:${port}`,
         accountName: account.name,
         accountKey: account.key,
-        blobEndpoint: `http://127.0.0.1:${port}/${account.name}`,
+        blobEndpoint: `${scheme}://127.0.0.1:${port}/${account.name}`,
         location,
         pid: child.pid ?? -1,
         output: () => output,

@@ -3,15 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { Hash } from '@smithy/hash-node';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { httpFetch } from '../../src/net/http';
-import { signV4 } from '../../src/stores/s3/sigv4';
 
 /**
  * An S3-compatible server on loopback for the tests: s3rver (npm), in this process, on a free
  * port, storing under a fresh folder. It knows one account (`S3RVER` / `S3RVER`) and answers an
- * unknown access key with 403, as S3 does; it does not verify Signature Version 4 itself (the
- * signer is checked against AWS's published examples instead).
+ * unknown access key with 403, as S3 does. Requests are signed by the AWS SDK's own signer.
  */
 export interface S3Server {
   /** `http://127.0.0.1:<port>`: the `endpoint_url` (path style). */
@@ -46,15 +45,26 @@ export async function startS3rver(bucket = 'buildkit-cache'): Promise<S3Server> 
   const { port } = await server.run();
   const url = `http://127.0.0.1:${port}`;
   const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+  const signer = new SignatureV4({
+    service: 's3',
+    region: 'us-east-1',
+    credentials,
+    sha256: Hash.bind(null, 'sha256'),
+    uriEscapePath: false,
+  });
   const send = async (method: string, target: string, body = '') => {
-    const headers = signV4({
+    const u = new URL(target);
+    const signed = await signer.sign({
       method,
-      url: target,
-      region: 'us-east-1',
-      service: 's3',
-      credentials,
-      payloadHash: createHash('sha256').update(body).digest('hex'),
+      protocol: u.protocol,
+      hostname: u.hostname,
+      port: Number(u.port),
+      path: u.pathname,
+      query: Object.fromEntries(u.searchParams),
+      headers: { host: u.host },
+      body,
     });
+    const headers = signed.headers as Record<string, string>;
     const res = await httpFetch(target, { method, headers, ...(method === 'PUT' ? { body } : {}) });
     if (!res.ok) throw new Error(`s3rver: ${method} ${target}: HTTP ${res.status}`);
     return res.text();

@@ -1,18 +1,47 @@
 import { cacheEntryAttributes } from '../../lib/cache-entry';
-import type { FetchLike } from '../../net/http';
+import { failureText, type FetchLike } from '../../net/http';
 import { type Checked, headExists } from '../../net/head';
-import { type AwsCredentials, EMPTY_SHA256, signV4 } from './sigv4';
 
-/** Credentials from the `AWS_*` variables, the ones buildx forwards to BuildKit too; never logged. */
-export function awsCredentialsFrom(env: NodeJS.ProcessEnv): AwsCredentials | null {
-  const accessKeyId = env.AWS_ACCESS_KEY_ID ?? '';
-  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY ?? '';
-  if (accessKeyId === '' || secretAccessKey === '') return null;
-  return {
-    accessKeyId,
-    secretAccessKey,
-    ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-  };
+type AwsCredentialIdentity = Awaited<
+  ReturnType<ReturnType<typeof import('@aws-sdk/credential-providers').fromNodeProviderChain>>
+>;
+
+/**
+ * The AWS SDK's default chain on the runner, the one buildx reads and forwards to BuildKit:
+ * environment, shared config and credentials files (`AWS_PROFILE`), SSO, web identity, ECS
+ * container and EC2 instance metadata. It reads `process.env` itself, as the SDK does. Loaded on
+ * the first s3 check only: gha and registry runs never load the SDK.
+ */
+async function credentialsFromChain(timeoutMs: number): Promise<AwsCredentialIdentity> {
+  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+  // The metadata services get one short try: an instance without a role must not hold the build.
+  return fromNodeProviderChain({ timeout: Math.min(timeoutMs, 1000), maxRetries: 0 })();
+}
+
+/** The headers of a `HEAD` on `url`, signed by the SDK's own Signature Version 4 signer. */
+async function signedHead(url: URL, region: string, credentials: AwsCredentialIdentity) {
+  const [{ SignatureV4 }, { Hash }] = await Promise.all([
+    import('@smithy/signature-v4'),
+    import('@smithy/hash-node'),
+  ]);
+  // S3 signs the path as sent (already escaped once), not escaped again as other services are.
+  const signer = new SignatureV4({
+    service: 's3',
+    region,
+    credentials,
+    sha256: Hash.bind(null, 'sha256'),
+    uriEscapePath: false,
+  });
+  const signed = await signer.sign({
+    method: 'HEAD',
+    protocol: url.protocol,
+    hostname: url.hostname,
+    port: url.port ? Number(url.port) : undefined,
+    path: url.pathname,
+    query: {},
+    headers: { host: url.host },
+  });
+  return signed.headers as Record<string, string>;
 }
 
 function encodePath(key: string): string {
@@ -53,30 +82,32 @@ export function s3ManifestUrl(entry: string, env: NodeJS.ProcessEnv): { url: str
   return { url, region };
 }
 
+/** The credentials chain, or why it found none (its message names no secret). */
+async function credentialsOrReason(timeoutMs: number): Promise<AwsCredentialIdentity | string> {
+  try {
+    return await credentialsFromChain(timeoutMs);
+  } catch (e) {
+    return `the AWS SDK's default credential chain found no credentials: ${failureText(e)}`;
+  }
+}
+
 /**
- * Whether the manifest of an s3 cache entry exists: one signed `HEAD` on the object the importer
- * reads. 200 is yes, 404 no; anything else (a 403, which S3 also answers for a missing object
- * without `s3:ListBucket`, a timeout, no credentials) cannot tell, and says why.
+ * Whether the manifest of an s3 cache entry exists: one `HEAD` on the object the importer reads,
+ * with the credentials of the AWS SDK's default chain, through the action's HTTP client (so the
+ * runner's proxy settings apply). 200 is yes, 404 no; anything else (a 403, which S3 also answers
+ * for a missing object without `s3:ListBucket`, a timeout, no credentials) cannot tell, and says
+ * why.
  */
 export async function s3ManifestExists(
   entry: string,
   env: NodeJS.ProcessEnv,
-  o: { fetchImpl?: FetchLike; timeoutMs?: number; now?: Date } = {},
+  o: { fetchImpl?: FetchLike; timeoutMs?: number } = {},
 ): Promise<Checked> {
   const target = s3ManifestUrl(entry, env);
   if (!target) return { exists: undefined, reason: 'the s3 entry names no bucket or region' };
-  const credentials = awsCredentialsFrom(env);
-  if (!credentials) {
-    return { exists: undefined, reason: 'no AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment' };
-  }
-  const headers = signV4({
-    method: 'HEAD',
-    url: target.url,
-    region: target.region,
-    service: 's3',
-    credentials,
-    now: o.now,
-    payloadHash: EMPTY_SHA256,
-  });
-  return headExists(target.url, headers, `s3 HEAD ${new URL(target.url).host}`, o);
+  const credentials = await credentialsOrReason(o.timeoutMs ?? 5000);
+  if (typeof credentials === 'string') return { exists: undefined, reason: credentials };
+  const url = new URL(target.url);
+  const headers = await signedHead(url, target.region, credentials);
+  return headExists(target.url, headers, `s3 HEAD ${url.host}`, o);
 }
