@@ -18,10 +18,11 @@ const CACHE_REF = `${REPO}:20261122055259`;
 const plan: CachePlan = {
   trigger: { kind: 'pull-request', number: 42, base: 'main', fromFork: false },
   namespace: 'docker-Dockerfile-linux-amd64',
-  cacheFrom: [`type=registry,ref=${REPO}:pr-42`, `type=registry,ref=${REPO}:main`],
+  cacheFrom: [`type=registry,ref=${CACHE_REF}`, `type=registry,ref=${REPO}:main`],
   cacheTo: [`type=registry,ref=${REPO}:pr-42,mode=max`],
   reads: [
-    { ref: 'pr-42', why: 'this pull request', entry: `type=registry,ref=${REPO}:pr-42` },
+    // The recorded builds imported CACHE_REF: here it is this pull request's read.
+    { ref: 'pr-42', why: 'this pull request', entry: `type=registry,ref=${CACHE_REF}` },
     { ref: 'main', why: 'the base branch', entry: `type=registry,ref=${REPO}:main` },
     { ref: 'sha 5f1e2d3', why: 'the merge-base commit', entry: '' },
   ],
@@ -85,12 +86,13 @@ describe('renderSummary on recorded builds', () => {
         '| 6 | build | `RUN sleep 1 && cat b.txt >> out.txt` | 🔨 ran | 1.3s |',
         '| 7 | stage-2 | `COPY --from=build /src/out.txt /out.txt` | 🔨 ran · first miss | <0.1s |',
         '| 8 | stage-2 | `RUN sleep 1 && cat /out.txt` | 🔨 ran | 1.3s |',
-        `| \`${CACHE_REF}\` | ✅ imported | <0.1s |`,
+        '| `pr-42` (this pull request) | ✅ imported | <0.1s |',
+        'The cached steps came from `pr-42`, the one source imported.',
         '✅ exported (0.2s). Cache manifest `sha256:44e22013368b1a0a7720c440ed9fa36f637c880e4743f89c16b844ccb5caf50b`.',
         `- \`type=registry,ref=${REPO}:pr-42,mode=max\`: 1.0 MiB (sum of the blobs the cache manifest lists)`,
-        `- **read** \`pr-42\`: this pull request → \`type=registry,ref=${REPO}:pr-42\``,
+        `- **read** \`pr-42\`: this pull request → \`type=registry,ref=${CACHE_REF}\``,
         `- **read** \`main\`: the base branch → \`type=registry,ref=${REPO}:main\``,
-        '- **read** `sha 5f1e2d3`: the merge-base commit → not read',
+        '- **read** `sha 5f1e2d3`: the merge-base commit → **not read**',
         `- **write** \`pr-42\`: this pull request → \`type=registry,ref=${REPO}:pr-42,mode=max\``,
         '- sha 5f1e2d3 is not read: the clone is shallow',
         "GitHub cache scopes this run's token may use: `refs/pull/42/merge` (read + write), `refs/heads/main` (read).",
@@ -137,9 +139,9 @@ describe('renderSummary on recorded builds', () => {
     expect(linesOf(md)).toEqual(
       expect.arrayContaining([
         '## BuildKit cache: 0 of 8 steps cached (0%)',
-        `- **no cache yet**: no cache was found at ${CACHE_REF}: nothing is cached for this ref yet (its first ` +
+        '- **no cache yet**: no cache was found at pr-42: nothing is cached for this ref yet (its first ' +
           'build, or the cache expired or was deleted)',
-        `| \`${CACHE_REF}\` | ➖ not found (normal for the first build of a ref) | <0.1s |`,
+        '| `pr-42` (this pull request) | ➖ not found (normal for the first build of a ref) | <0.1s |',
       ]),
     );
     expect(md).not.toContain('first miss');
@@ -233,7 +235,7 @@ describe('renderSummary on made-up reports', () => {
     r.imports = [{ source: 'ghcr.io/o/r:cache', result: 'failed', error: '401 Unauthorized', seconds: 0.3 }];
     r.export = { ...r.export, status: 'failed', reason: 'timed out after 600s (cache-export-timeout)' };
     const lines = linesOf(renderSummary(r));
-    expect(lines).toContain('| `ghcr.io/o/r:cache` | ⚠️ failed: 401 Unauthorized | 0.3s |');
+    expect(lines).toContain('| `ghcr.io/o/r:cache` (not mapped) | ⚠️ failed: 401 Unauthorized | 0.3s |');
     expect(lines).toContain('⚠️ failed: timed out after 600s (cache-export-timeout).');
   });
 });

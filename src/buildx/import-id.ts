@@ -44,7 +44,8 @@ const defined = (v: string | undefined): v is string => v !== undefined;
 /** buildx adds the runner's cache token and service URLs; without both it drops the entry. */
 function addGithubCache(e: ImportEntry, env: ImportIdContext['env']): 'dropped' | 'ok' {
   const version = e.attrs.get('version') ?? (GO_TRUE.has(env.ACTIONS_CACHE_SERVICE_V2 ?? '') ? '2' : '');
-  if (!e.attrs.has('token') && defined(env.ACTIONS_RUNTIME_TOKEN)) e.attrs.set('token', env.ACTIONS_RUNTIME_TOKEN);
+  if (!e.attrs.has('token') && defined(env.ACTIONS_RUNTIME_TOKEN))
+    e.attrs.set('token', env.ACTIONS_RUNTIME_TOKEN);
   if (!e.attrs.has('url_v2') && version === '2' && defined(env.ACTIONS_RESULTS_URL)) {
     e.attrs.set('url_v2', env.ACTIONS_RESULTS_URL);
   }
@@ -65,7 +66,8 @@ function addAwsCredentials(e: ImportEntry, env: ImportIdContext['env']): 'unknow
   if (!keyId || !secret) return 'unknown';
   if (!e.attrs.has('access_key_id')) e.attrs.set('access_key_id', keyId);
   if (!e.attrs.has('secret_access_key')) e.attrs.set('secret_access_key', secret);
-  if (!e.attrs.has('session_token') && env.AWS_SESSION_TOKEN) e.attrs.set('session_token', env.AWS_SESSION_TOKEN);
+  if (!e.attrs.has('session_token') && env.AWS_SESSION_TOKEN)
+    e.attrs.set('session_token', env.AWS_SESSION_TOKEN);
   return 'ok';
 }
 
