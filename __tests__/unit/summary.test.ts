@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { parseMetadata } from '../../src/buildx/parse/metadata';
-import { parseRawJsonLog } from '../../src/buildx/parse/progress';
+import MarkdownIt from 'markdown-it';
+
+import { type BuildLog, parseRawJsonLog } from '../../src/buildx/parse/progress';
 import { parseHistoryInspect } from '../../src/buildx/parse/record';
 import type { CachePlan } from '../../src/plan/plan';
 import { buildReport, exportOutcome } from '../../src/report/report';
@@ -237,6 +239,144 @@ describe('renderSummary on made-up reports', () => {
     const lines = linesOf(renderSummary(r));
     expect(lines).toContain('| `ghcr.io/o/r:cache` (not mapped) | ⚠️ failed: 401 Unauthorized | 0.3s |');
     expect(lines).toContain('⚠️ failed: timed out after 600s (cache-export-timeout).');
+  });
+});
+
+describe('renderSummary: where the cached steps came from, and what was left out', () => {
+  const GHA = 'type=gha,scope=default';
+  // A branch's first push on gha: its own cache was found missing, the merge-base commit's and
+  // main's were passed; BuildKit imported what the ids say.
+  const reads: CachePlan['reads'] = [
+    {
+      ref: 'branch:feature/login',
+      why: 'own branch',
+      entry: `${GHA}.branch-feature-login`,
+      notRead: 'not found (checked before the build)',
+    },
+    { ref: 'sha:b87f42f', why: 'the merge-base with main', entry: `${GHA}.sha-b87f42f` },
+    { ref: 'branch:main', why: 'the default branch', entry: `${GHA}.branch-main` },
+  ];
+  const gha: CachePlan = {
+    ...plan,
+    cacheFrom: [`${GHA}.sha-b87f42f`, `${GHA}.branch-main`],
+    reads,
+    missing: [`${GHA}.branch-feature-login`],
+  };
+  const log = (imports: [string, string?][]): BuildLog => ({
+    ...parseRawJsonLog(read('partial', 'rawjson.log')),
+    imports: imports.map(([source, error]) => ({
+      name: `importing cache manifest from ${source}`,
+      source,
+      durationMs: 100,
+      ...(error ? { error } : {}),
+    })),
+  });
+  const summaryOf = (l: BuildLog) =>
+    renderSummary(
+      buildReport({
+        plan: gha,
+        backend: 'gha',
+        log: l,
+        build: 'succeeded',
+        tokenScopes: null,
+        exportResult: exportOutcome(gha, l, true, ''),
+        importSources: [
+          { entry: `${GHA}.sha-b87f42f`, id: 'gha:11475151408587996705' },
+          { entry: `${GHA}.branch-main`, id: 'gha:16379972890021441817' },
+        ],
+      }),
+    );
+
+  it('one source imported: its row names the ref and why, and the cached steps came from it', () => {
+    const md = summaryOf(log([['gha:11475151408587996705'], ['gha:16379972890021441817', 'not found']]));
+    const lines = linesOf(md);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '| `sha:b87f42f` (the merge-base with main) | ✅ imported | 0.1s |',
+        '| `branch:main` (the default branch) | ➖ not found (normal for the first build of a ref) | 0.1s |',
+        'The cached steps came from `sha:b87f42f`, the one source imported.',
+        '- **read** `branch:feature/login`: own branch → **not read**: not found (checked before the build)',
+      ]),
+    );
+    // Left out before the build: in the plan list, never in the import table.
+    const table = md.slice(md.indexOf('### Cache import'), md.indexOf('### Cache export'));
+    expect(table).not.toContain('feature');
+    expect(md).not.toMatch(/gha:\d/);
+  });
+
+  it('several imported: which ones, and that BuildKit does not tell per step', () => {
+    const md = summaryOf(log([['gha:11475151408587996705'], ['gha:16379972890021441817']]));
+    expect(linesOf(md)).toContain(
+      'Imported: `sha:b87f42f`, `branch:main`. BuildKit does not tell which of them each cached step came from.',
+    );
+  });
+
+  it('an import nobody passed keeps BuildKit name, marked not mapped', () => {
+    const md = summaryOf(log([['gha:42']]));
+    expect(linesOf(md)).toEqual(
+      expect.arrayContaining([
+        '| `gha:42` (not mapped) | ✅ imported | 0.1s |',
+        'The cached steps came from `gha:42` (not mapped), the one source imported.',
+      ]),
+    );
+  });
+
+  it('nothing imported but steps cached: the builder kept them', () => {
+    expect(linesOf(summaryOf(log([])))).toContain(
+      'No cache source was imported: the cached steps are what the builder itself kept.',
+    );
+  });
+});
+
+describe('the summary as GitHub renders it (GFM, markdown-it)', () => {
+  const gfm = new MarkdownIt();
+  const ENTITIES: Record<string, string> = { '&quot;': '"', '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+  const decode = (html: string) => html.replace(/&(quot|lt|gt|amp);/g, (e) => ENTITIES[e]);
+  /** Each rendered table's rows, as their cells' text. */
+  const tables = (md: string) => {
+    const html = gfm.render(md);
+    return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((t) =>
+      [...t[1].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+        [...row[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) =>
+          decode(c[1].replace(/<[^>]+>/g, '')),
+        ),
+      ),
+    );
+  };
+
+  it('values holding | stay in their cell: steps, import reasons and errors', () => {
+    const r = reportOf('partial', {
+      importSources: [{ entry: `type=registry,ref=${CACHE_REF}`, id: CACHE_REF }],
+      plan: {
+        ...plan,
+        reads: [
+          {
+            ref: 'pr-42|x',
+            why: 'this pull request | its earlier runs',
+            entry: `type=registry,ref=${CACHE_REF}`,
+          },
+        ],
+      },
+    });
+    r.steps.list[0] = { ...r.steps.list[0], step: 'RUN echo "a|b" | tee /x' };
+    r.imports.push({ source: 'gha:42', result: 'failed', error: 'bad | worse', seconds: 0 });
+    const [steps, imports] = tables(renderSummary(r));
+    for (const row of steps) expect(row).toHaveLength(5);
+    expect(steps[1][2]).toBe('RUN echo "a|b" | tee /x');
+    for (const row of imports) expect(row).toHaveLength(3);
+    expect(imports[1]).toStrictEqual([
+      'pr-42|x (this pull request | its earlier runs)',
+      '✅ imported',
+      '<0.1s',
+    ]);
+    expect(imports[2]).toStrictEqual(['gha:42 (not mapped)', '⚠️ failed: bad | worse', '<0.1s']);
+  });
+
+  it('every table of a full summary renders as a table with as many cells per row as its header', () => {
+    const md = renderSummary(reportOf('partial'));
+    const found = tables(md);
+    expect(found.length).toBe((md.match(/^\|---/gm) ?? []).length);
+    for (const t of found) for (const row of t) expect(row).toHaveLength(t[0].length);
   });
 });
 

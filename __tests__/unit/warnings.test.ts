@@ -13,7 +13,10 @@ describe('cacheWarnings', () => {
       title: 'a failed export and a failed import: one warning each',
       exported: { status: 'failed', reason: 'connection refused' },
       imports: [failedImport('r/c:main', 'blob not found')],
-      want: ['cache export failed: connection refused', 'cache import from r/c:main (not mapped) failed: blob not found'],
+      want: [
+        'cache export failed: connection refused',
+        'cache import from r/c:main (not mapped) failed: blob not found',
+      ],
     },
     {
       title: 's3 on the docker driver: the export names the cause, its imports say nothing more',
