@@ -141,4 +141,10 @@ describe('mapImports: which planned read each recorded import was', () => {
       { name: expect.stringMatching(/^gha:\d+$/), detail: 'not mapped' },
     ]);
   });
+
+  it('a raw entry is shown without the credentials it holds', () => {
+    const raw = 'type=s3,bucket=b,name=n,access_key_id=AKIAEXAMPLE,secret_access_key=shh';
+    const label = importLabel({ source: 's3:1', entry: raw, mapped: 'id', result: 'imported', seconds: 0 });
+    expect(label.name).toBe('type=s3,bucket=b,name=n,access_key_id=***,secret_access_key=***');
+  });
 });

@@ -1,3 +1,4 @@
+import { cacheEntryFields } from '../lib/cache-entry';
 import type { PlannedCache } from '../plan/plan';
 import type { ImportResult } from './types';
 
@@ -41,6 +42,19 @@ export function mapImports(
   return out;
 }
 
+/** Attributes of a raw entry that hold credentials (buildx's and BuildKit's names): never shown. */
+const CREDENTIALS = new Set([
+  'token',
+  'access_key_id',
+  'secret_access_key',
+  'session_token',
+  'secret_access_key_id',
+]);
+const withoutCredentials = (entry: string) =>
+  cacheEntryFields(entry)
+    .map((f) => (CREDENTIALS.has(f.key.toLowerCase()) ? `${f.key}=***` : f.text))
+    .join(',');
+
 /**
  * How the summary names an import: its planned ref and why it was read; a raw `cache-from` entry
  * as written; else BuildKit's own name, marked.
@@ -48,7 +62,11 @@ export function mapImports(
 export function importLabel(i: ImportResult): { name: string; detail: string } {
   const order = i.mapped === 'order' ? 'matched by --cache-from order' : '';
   if (i.ref) return { name: i.ref, detail: [i.why ?? '', order].filter(Boolean).join('; ') };
-  if (i.entry) return { name: i.entry, detail: ['a raw cache-from entry', order].filter(Boolean).join('; ') };
+  if (i.entry)
+    return {
+      name: withoutCredentials(i.entry),
+      detail: ['a raw cache-from entry', order].filter(Boolean).join('; '),
+    };
   return { name: i.source, detail: 'not mapped' };
 }
 
