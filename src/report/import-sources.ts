@@ -43,13 +43,7 @@ export function mapImports(
 }
 
 /** Attributes of a raw entry that hold credentials (buildx's and BuildKit's names): never shown. */
-const CREDENTIALS = new Set([
-  'token',
-  'access_key_id',
-  'secret_access_key',
-  'session_token',
-  'secret_access_key_id',
-]);
+const CREDENTIALS = new Set(['token', 'access_key_id', 'secret_access_key', 'session_token']);
 const withoutCredentials = (entry: string) =>
   cacheEntryFields(entry)
     .map((f) => (CREDENTIALS.has(f.key.toLowerCase()) ? `${f.key}=***` : f.text))
