@@ -133,7 +133,11 @@ describe.each([
     const r = reportOf(main.outputs);
     // The existence check asked the store: neither the commit nor main exists yet, so nothing is read.
     expect(main.outputs['cache-from']).toBe('');
-    expect(r.imports.map((i) => i.result)).toStrictEqual(['not-found', 'not-found']);
+    expect(r.imports).toStrictEqual([]);
+    expect(r.plan.reads.map((x) => x.notRead)).toStrictEqual([
+      'not found (checked before the build)',
+      'not found (checked before the build)',
+    ]);
     // One run writes its branch and its commit: s3 with one exporter naming both.
     const to = main.outputs['cache-to'].split('\n');
     expect(to).toStrictEqual(

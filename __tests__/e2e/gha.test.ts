@@ -130,6 +130,55 @@ describe('gha: main, a pull request, a sibling branch', () => {
   });
 });
 
+describe("gha: a branch's first push, in the job summary", () => {
+  it("names the merge-base commit's ref on its imported row, and marks its own missing cache in the plan", async () => {
+    if (!t.ready) return;
+    const scope = uniqueName('first');
+    const inputs = { driver: 'docker', cache: 'gha', 'cache-scope': scope };
+    const repo = await makeRepo();
+    const m1 = await git(repo.work, 'rev-parse', 'HEAD');
+    await freshRunner();
+    const onMain = await runAction({
+      inputs,
+      event: pushEvent('main', m1),
+      workspace: await repo.checkout(m1),
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')) },
+    });
+    expect(onMain.main.outputs['cache-export']).toBe('ok');
+    await git(repo.work, 'checkout', '-q', '-b', 'feature/login', m1);
+    const f1 = await repo.commit({ 'src.txt': 'src for the login form\n' }, 'login form');
+    await freshRunner();
+    const { main } = await runAction({
+      inputs,
+      event: pushEvent('feature/login', f1),
+      workspace: await repo.checkout(f1),
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('feature/login')) },
+    });
+    expect(main.exitCode).toBe(0);
+    const r = reportOf(main.outputs);
+    // The branch has no cache yet: left out before the build, so BuildKit never imports it.
+    expect(main.outputs['cache-from']).not.toContain('branch-feature-login');
+    expect(r.imports.map((i) => i.ref)).not.toContain('branch:feature/login');
+    const mergeBase = r.imports.find((i) => i.ref === `sha:${m1}`);
+    expect(mergeBase).toMatchObject({
+      result: 'imported',
+      mapped: 'id',
+      entry: `type=gha,scope=${scope}.sha-${m1}`,
+    });
+    expect(mergeBase?.source).toMatch(/^gha:\d+$/);
+    expect(main.summary).toContain(
+      `| \`sha:${m1}\` (the merge-base with main: its dependency files match this commit best) | ✅ imported |`,
+    );
+    expect(main.summary).toContain(
+      '- **read** `branch:feature/login`: own branch: the newest build of this branch → **not read**: not found (checked before the build)',
+    );
+    expect(main.summary).toMatch(/^Imported: .*`sha:[0-9a-f]+`.*BuildKit does not tell which of them/m);
+    // No BuildKit-internal id is left: every import was traced back to its entry.
+    expect(main.summary).not.toMatch(/gha:\d+/);
+    expect(main.outputs['cached-steps']).toBe('2'); // deps from m1; the sources changed
+  }, 120000);
+});
+
 describe('gha: a pull request from a fork', () => {
   it("writes only its own scope, so its next run is fully cached; main's scope is untouched", async () => {
     if (!t.ready) return;
@@ -162,11 +211,12 @@ describe('gha: a pull request from a fork', () => {
     expect(first.main.exitCode).toBe(0);
     // GetCacheEntryDownloadURL found no cache of its own yet: only main's is read.
     expect(first.main.outputs['cache-from']).toBe(`type=gha,scope=${scope}.branch-main`);
-    expect(reportOf(first.main.outputs).imports).toContainEqual({
-      source: `type=gha,scope=${scope}.pr-8`,
-      result: 'not-found',
-      seconds: 0,
-    });
+    // Its own scope, found missing before the build, is marked in the plan, not among the imports.
+    const firstReport = reportOf(first.main.outputs);
+    expect(firstReport.plan.reads.find((x) => x.ref === 'pr:8')?.notRead).toBe(
+      'not found (checked before the build)',
+    );
+    expect(firstReport.imports.map((i) => i.ref)).toStrictEqual(['branch:main']);
     expect(first.main.outputs['cache-to']).toBe(`type=gha,scope=${scope}.pr-8,mode=max,ignore-error=true`);
     expect(first.main.outputs['cache-export']).toBe('ok');
     expect(scopesWrittenSince(since)).toStrictEqual(['refs/pull/8/merge']);

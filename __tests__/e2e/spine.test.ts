@@ -58,7 +58,11 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
     expect(post.exitCode).toBe(0);
     // The cold build's summary and report say why nothing hit: there was no cache yet.
     expect(main.summary).toContain('## BuildKit cache: 0 of 5 steps cached (0%)');
-    expect(main.summary).toContain('not found (normal for the first build of a ref)');
+    // Both reads were found missing before the build: marked in the plan, not passed to BuildKit.
+    expect(main.summary).toContain(
+      '- **read** `branch:main`: own branch: the newest build of this branch → **not read**: not found (checked before the build)',
+    );
+    expect(main.summary).not.toContain('### Cache import');
     expect(main.summary).toMatch(/\| `RUN sleep 1 && cat \/deps.txt > \/deps.out` \| 🔨 ran \| 1\.\d+s \|/);
     expect(reportOf(main.outputs).likelyReasons.map((r) => r.kind)).toContain('first-build');
     expect(reportOf(main.outputs).export.status).toBe('ok');
@@ -103,6 +107,13 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
         .sort(),
     ).toStrictEqual(['COPY deps.txt /deps.txt', 'RUN sleep 1 && cat /deps.txt > /deps.out']);
     expect(main.outputs['cache-export']).toBe('ok');
+    // Each import is traced back to its planned read by BuildKit's id (a local one hashes the
+    // folder's index digest): the merge-base commit's and main's, never the branch's own (missing).
+    expect(r.imports.map((i) => [i.ref, i.mapped]).sort()).toStrictEqual([
+      ['branch:main', 'id'],
+      [`sha:${mainSha}`, 'id'],
+    ]);
+    expect(main.summary).not.toContain('(not mapped)');
     // The partial build's summary points at the step where the build stage's cache broke.
     expect(main.summary).toContain('## BuildKit cache: 2 of 5 steps cached (40%)');
     expect(main.summary).toMatch(/\| `COPY deps.txt \/deps.txt` \| ✅ cached \|/);

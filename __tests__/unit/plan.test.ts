@@ -3,8 +3,14 @@ import { join } from 'node:path';
 import { mergedPullRequest, runContextFrom } from '../../src/github/context';
 import type { CacheWrite } from '../../src/runner/inputs/types';
 import { gatherFacts, planInputs } from '../../src/facts/facts';
-import { ghaExistence, localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
-import { plan, type PlanOptions } from '../../src/plan/plan';
+import {
+  ghaExistence,
+  localExistence,
+  NOT_FOUND,
+  narrowSources,
+  registryExistence,
+} from '../../src/plan/narrow';
+import { plan, planLines, type PlanOptions } from '../../src/plan/plan';
 import { refPlan } from '../../src/plan/rules';
 import { classify, factsNeeded, type GitFacts } from '../../src/plan/triggers';
 
@@ -556,7 +562,25 @@ describe('narrowSources: fewer sources once it is known which exist', () => {
     expect(p.notes).toContain(
       `sha:${HEAD} was built from this very commit: it is read alone (more sources only make BuildKit miss at random)`,
     );
-    expect(p.reads.find((r) => r.ref === 'branch:main')).toMatchObject({ entry: '' });
+    expect(p.reads.find((r) => r.ref === 'branch:main')).toMatchObject({
+      entry: '',
+      notRead: `sha:${HEAD} was built from this very commit: it is read alone`,
+    });
+    // The parent commit's cache was found missing: marked too, for the plan list.
+    expect(p.reads.find((r) => r.ref === `sha:${PARENT}`)?.notRead).toBe(NOT_FOUND);
+    expect(planLines(p)).toContain(
+      `read  branch:main          (not read: sha:${HEAD} was built from this very commit: it is read alone)  # ${p.reads.find((r) => r.ref === 'branch:main')!.why}`,
+    );
+  });
+
+  it('a gha read GitHub forbids is marked with the rule', () => {
+    const p = plan(run('pull_request', 'pull_request', 'refs/pull/7/merge'), facts, {
+      ...base,
+      backend: 'gha',
+    });
+    const unreadable = p.reads.filter((r) => r.notRead);
+    expect(unreadable.length).toBeGreaterThan(0);
+    for (const r of unreadable) expect(r.entry).toBe('');
   });
 
   it('changes nothing when the tags could not be listed, or for gha', () => {

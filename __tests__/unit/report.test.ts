@@ -204,7 +204,7 @@ describe('buildReport on recorded builds', () => {
         stage: '',
         step: '',
         detail:
-          `no cache was found at ${CACHE_REF}: nothing is cached for this ref yet ` +
+          `no cache was found at ${CACHE_REF} (not mapped): nothing is cached for this ref yet ` +
           '(its first build, or the cache expired or was deleted)',
       },
     ]);
@@ -542,7 +542,7 @@ describe('likelyReasons on small builds', () => {
         reads: 1,
         materials: [],
       },
-      want: [['import-failed', '', 'reading the cache from r/c:main failed: 401 Unauthorized']],
+      want: [['import-failed', '', 'reading the cache from r/c:main (not mapped) failed: 401 Unauthorized']],
     },
     {
       title: 'a base image that moved, when the previous build is known',

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { parseMetadata } from '../../src/buildx/parse/metadata';
-import { parseRawJsonLog } from '../../src/buildx/parse/progress';
+import MarkdownIt from 'markdown-it';
+
+import { type BuildLog, parseRawJsonLog } from '../../src/buildx/parse/progress';
 import { parseHistoryInspect } from '../../src/buildx/parse/record';
 import type { CachePlan } from '../../src/plan/plan';
 import { buildReport, exportOutcome } from '../../src/report/report';
@@ -18,10 +20,11 @@ const CACHE_REF = `${REPO}:20261122055259`;
 const plan: CachePlan = {
   trigger: { kind: 'pull-request', number: 42, base: 'main', fromFork: false },
   namespace: 'docker-Dockerfile-linux-amd64',
-  cacheFrom: [`type=registry,ref=${REPO}:pr-42`, `type=registry,ref=${REPO}:main`],
+  cacheFrom: [`type=registry,ref=${CACHE_REF}`, `type=registry,ref=${REPO}:main`],
   cacheTo: [`type=registry,ref=${REPO}:pr-42,mode=max`],
   reads: [
-    { ref: 'pr-42', why: 'this pull request', entry: `type=registry,ref=${REPO}:pr-42` },
+    // The recorded builds imported CACHE_REF: here it is this pull request's read.
+    { ref: 'pr-42', why: 'this pull request', entry: `type=registry,ref=${CACHE_REF}` },
     { ref: 'main', why: 'the base branch', entry: `type=registry,ref=${REPO}:main` },
     { ref: 'sha 5f1e2d3', why: 'the merge-base commit', entry: '' },
   ],
@@ -85,12 +88,13 @@ describe('renderSummary on recorded builds', () => {
         '| 6 | build | `RUN sleep 1 && cat b.txt >> out.txt` | 🔨 ran | 1.3s |',
         '| 7 | stage-2 | `COPY --from=build /src/out.txt /out.txt` | 🔨 ran · first miss | <0.1s |',
         '| 8 | stage-2 | `RUN sleep 1 && cat /out.txt` | 🔨 ran | 1.3s |',
-        `| \`${CACHE_REF}\` | ✅ imported | <0.1s |`,
+        '| `pr-42` (this pull request) | ✅ imported | <0.1s |',
+        'The cached steps came from `pr-42`, the one source imported.',
         '✅ exported (0.2s). Cache manifest `sha256:44e22013368b1a0a7720c440ed9fa36f637c880e4743f89c16b844ccb5caf50b`.',
         `- \`type=registry,ref=${REPO}:pr-42,mode=max\`: 1.0 MiB (sum of the blobs the cache manifest lists)`,
-        `- **read** \`pr-42\`: this pull request → \`type=registry,ref=${REPO}:pr-42\``,
+        `- **read** \`pr-42\`: this pull request → \`type=registry,ref=${CACHE_REF}\``,
         `- **read** \`main\`: the base branch → \`type=registry,ref=${REPO}:main\``,
-        '- **read** `sha 5f1e2d3`: the merge-base commit → not read',
+        '- **read** `sha 5f1e2d3`: the merge-base commit → **not read**',
         `- **write** \`pr-42\`: this pull request → \`type=registry,ref=${REPO}:pr-42,mode=max\``,
         '- sha 5f1e2d3 is not read: the clone is shallow',
         "GitHub cache scopes this run's token may use: `refs/pull/42/merge` (read + write), `refs/heads/main` (read).",
@@ -137,9 +141,9 @@ describe('renderSummary on recorded builds', () => {
     expect(linesOf(md)).toEqual(
       expect.arrayContaining([
         '## BuildKit cache: 0 of 8 steps cached (0%)',
-        `- **no cache yet**: no cache was found at ${CACHE_REF}: nothing is cached for this ref yet (its first ` +
+        '- **no cache yet**: no cache was found at pr-42: nothing is cached for this ref yet (its first ' +
           'build, or the cache expired or was deleted)',
-        `| \`${CACHE_REF}\` | ➖ not found (normal for the first build of a ref) | <0.1s |`,
+        '| `pr-42` (this pull request) | ➖ not found (normal for the first build of a ref) | <0.1s |',
       ]),
     );
     expect(md).not.toContain('first miss');
@@ -233,8 +237,146 @@ describe('renderSummary on made-up reports', () => {
     r.imports = [{ source: 'ghcr.io/o/r:cache', result: 'failed', error: '401 Unauthorized', seconds: 0.3 }];
     r.export = { ...r.export, status: 'failed', reason: 'timed out after 600s (cache-export-timeout)' };
     const lines = linesOf(renderSummary(r));
-    expect(lines).toContain('| `ghcr.io/o/r:cache` | ⚠️ failed: 401 Unauthorized | 0.3s |');
+    expect(lines).toContain('| `ghcr.io/o/r:cache` (not mapped) | ⚠️ failed: 401 Unauthorized | 0.3s |');
     expect(lines).toContain('⚠️ failed: timed out after 600s (cache-export-timeout).');
+  });
+});
+
+describe('renderSummary: where the cached steps came from, and what was left out', () => {
+  const GHA = 'type=gha,scope=default';
+  // A branch's first push on gha: its own cache was found missing, the merge-base commit's and
+  // main's were passed; BuildKit imported what the ids say.
+  const reads: CachePlan['reads'] = [
+    {
+      ref: 'branch:feature/login',
+      why: 'own branch',
+      entry: `${GHA}.branch-feature-login`,
+      notRead: 'not found (checked before the build)',
+    },
+    { ref: 'sha:b87f42f', why: 'the merge-base with main', entry: `${GHA}.sha-b87f42f` },
+    { ref: 'branch:main', why: 'the default branch', entry: `${GHA}.branch-main` },
+  ];
+  const gha: CachePlan = {
+    ...plan,
+    cacheFrom: [`${GHA}.sha-b87f42f`, `${GHA}.branch-main`],
+    reads,
+    missing: [`${GHA}.branch-feature-login`],
+  };
+  const log = (imports: [string, string?][]): BuildLog => ({
+    ...parseRawJsonLog(read('partial', 'rawjson.log')),
+    imports: imports.map(([source, error]) => ({
+      name: `importing cache manifest from ${source}`,
+      source,
+      durationMs: 100,
+      ...(error ? { error } : {}),
+    })),
+  });
+  const summaryOf = (l: BuildLog) =>
+    renderSummary(
+      buildReport({
+        plan: gha,
+        backend: 'gha',
+        log: l,
+        build: 'succeeded',
+        tokenScopes: null,
+        exportResult: exportOutcome(gha, l, true, ''),
+        importSources: [
+          { entry: `${GHA}.sha-b87f42f`, id: 'gha:11475151408587996705' },
+          { entry: `${GHA}.branch-main`, id: 'gha:16379972890021441817' },
+        ],
+      }),
+    );
+
+  it('one source imported: its row names the ref and why, and the cached steps came from it', () => {
+    const md = summaryOf(log([['gha:11475151408587996705'], ['gha:16379972890021441817', 'not found']]));
+    const lines = linesOf(md);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '| `sha:b87f42f` (the merge-base with main) | ✅ imported | 0.1s |',
+        '| `branch:main` (the default branch) | ➖ not found (normal for the first build of a ref) | 0.1s |',
+        'The cached steps came from `sha:b87f42f`, the one source imported.',
+        '- **read** `branch:feature/login`: own branch → **not read**: not found (checked before the build)',
+      ]),
+    );
+    // Left out before the build: in the plan list, never in the import table.
+    const table = md.slice(md.indexOf('### Cache import'), md.indexOf('### Cache export'));
+    expect(table).not.toContain('feature');
+    expect(md).not.toMatch(/gha:\d/);
+  });
+
+  it('several imported: which ones, and that BuildKit does not tell per step', () => {
+    const md = summaryOf(log([['gha:11475151408587996705'], ['gha:16379972890021441817']]));
+    expect(linesOf(md)).toContain(
+      'Imported: `sha:b87f42f`, `branch:main`. BuildKit does not tell which of them each cached step came from.',
+    );
+  });
+
+  it('an import nobody passed keeps BuildKit name, marked not mapped', () => {
+    const md = summaryOf(log([['gha:42']]));
+    expect(linesOf(md)).toEqual(
+      expect.arrayContaining([
+        '| `gha:42` (not mapped) | ✅ imported | 0.1s |',
+        'The cached steps came from `gha:42` (not mapped), the one source imported.',
+      ]),
+    );
+  });
+
+  it('nothing imported but steps cached: the builder kept them', () => {
+    expect(linesOf(summaryOf(log([])))).toContain(
+      'No cache source was imported: the cached steps are what the builder itself kept.',
+    );
+  });
+});
+
+describe('the summary as GitHub renders it (GFM, markdown-it)', () => {
+  const gfm = new MarkdownIt();
+  const ENTITIES: Record<string, string> = { '&quot;': '"', '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+  const decode = (html: string) => html.replace(/&(quot|lt|gt|amp);/g, (e) => ENTITIES[e]);
+  /** Each rendered table's rows, as their cells' text. */
+  const tables = (md: string) => {
+    const html = gfm.render(md);
+    return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((t) =>
+      [...t[1].matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+        [...row[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) =>
+          decode(c[1].replace(/<[^>]+>/g, '')),
+        ),
+      ),
+    );
+  };
+
+  it('values holding | stay in their cell: steps, import reasons and errors', () => {
+    const r = reportOf('partial', {
+      importSources: [{ entry: `type=registry,ref=${CACHE_REF}`, id: CACHE_REF }],
+      plan: {
+        ...plan,
+        reads: [
+          {
+            ref: 'pr-42|x',
+            why: 'this pull request | its earlier runs',
+            entry: `type=registry,ref=${CACHE_REF}`,
+          },
+        ],
+      },
+    });
+    r.steps.list[0] = { ...r.steps.list[0], step: 'RUN echo "a|b" | tee /x' };
+    r.imports.push({ source: 'gha:42', result: 'failed', error: 'bad | worse', seconds: 0 });
+    const [steps, imports] = tables(renderSummary(r));
+    for (const row of steps) expect(row).toHaveLength(5);
+    expect(steps[1][2]).toBe('RUN echo "a|b" | tee /x');
+    for (const row of imports) expect(row).toHaveLength(3);
+    expect(imports[1]).toStrictEqual([
+      'pr-42|x (this pull request | its earlier runs)',
+      '✅ imported',
+      '<0.1s',
+    ]);
+    expect(imports[2]).toStrictEqual(['gha:42 (not mapped)', '⚠️ failed: bad | worse', '<0.1s']);
+  });
+
+  it('every table of a full summary renders as a table with as many cells per row as its header', () => {
+    const md = renderSummary(reportOf('partial'));
+    const found = tables(md);
+    expect(found.length).toBe((md.match(/^\|---/gm) ?? []).length);
+    for (const t of found) for (const row of t) expect(row).toHaveLength(t[0].length);
   });
 });
 

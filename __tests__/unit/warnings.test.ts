@@ -13,7 +13,10 @@ describe('cacheWarnings', () => {
       title: 'a failed export and a failed import: one warning each',
       exported: { status: 'failed', reason: 'connection refused' },
       imports: [failedImport('r/c:main', 'blob not found')],
-      want: ['cache export failed: connection refused', 'cache import from r/c:main failed: blob not found'],
+      want: [
+        'cache export failed: connection refused',
+        'cache import from r/c:main (not mapped) failed: blob not found',
+      ],
     },
     {
       title: 's3 on the docker driver: the export names the cause, its imports say nothing more',
@@ -36,7 +39,7 @@ describe('cacheWarnings', () => {
         failedImport('azblob:1', 'unknown cache importer: azblob'),
         failedImport('azblob:2', 'unknown cache importer: azblob'),
       ],
-      want: ['cache import from azblob:1 failed: unknown cache importer: azblob'],
+      want: ['cache import from azblob:1 (not mapped) failed: unknown cache importer: azblob'],
     },
     {
       title: 'imports found or missing are no warning',

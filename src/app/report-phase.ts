@@ -8,6 +8,7 @@ import { mountOutputs } from '../mounts/report';
 import type { CachePlan } from '../plan/plan';
 import { cacheWarnings } from '../report/warnings';
 import { buildReport, exportOutcome, importResults } from '../report/report';
+import { mapImports } from '../report/import-sources';
 import type { CacheReport } from '../report/types';
 import { renderSummary } from '../report/summary';
 import { measureExports } from '../stores/measure';
@@ -56,7 +57,11 @@ export async function reportRun(r: RunResults): Promise<CacheReport> {
         seconds: Math.round(r.exportRun.ms / 100) / 10,
       }
     : exportOutcome(plan, r.history.log, built, r.skipExport);
-  const imports = r.history.log ? importResults(r.history.log) : [];
+  const imports = mapImports(
+    r.history.log ? importResults(r.history.log) : [],
+    r.build.importSources,
+    plan.reads,
+  );
   for (const warning of cacheWarnings(exportResult, imports)) core.warning(warning);
   // The cache manifest is in the metadata of the invocation that exported.
   const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
@@ -71,6 +76,7 @@ export async function reportRun(r: RunResults): Promise<CacheReport> {
     record: r.history.record,
     metadata: { ...r.build.metadata, cacheManifest },
     exportSizes,
+    importSources: r.build.importSources,
     noCache: r.inputs.build.noCache,
     timings: { ...r.timings, totalMs: Date.now() - r.started },
     mounts: r.mounts,

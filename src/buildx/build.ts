@@ -9,6 +9,7 @@ import { type BuildMetadata, parseMetadata } from './parse/metadata';
 import { cacheEntryAttributes, cacheEntryFields } from '../lib/cache-entry';
 import { lastLine } from '../lib/text';
 import { missingStore } from './parse/errors';
+import { cacheImportId } from './import-id';
 
 /**
  * Running `buildx build`. The image is built (and pushed) first, with cache imports only; the
@@ -25,6 +26,8 @@ export interface BuildRun {
   ms: number;
   /** The cache sources were dropped for a retry. */
   retriedWithoutCache: boolean;
+  /** The `--cache-from` entries of the build that counts, each with BuildKit's name for its import. */
+  importSources: { entry: string; id: string | null }[];
 }
 
 export interface BuildSetup {
@@ -84,9 +87,31 @@ export function isBrokenCacheError(stderr: string): boolean {
 
 const readIfExists = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
 
+/** The manifest digest a local cache folder's index holds for a tag, as buildx reads it. */
+export function localIndexDigest(src: string, tag: string): string | undefined {
+  try {
+    const index = JSON.parse(fs.readFileSync(path.join(src, 'index.json'), 'utf8')) as {
+      manifests?: { digest?: string; annotations?: Record<string, string> }[];
+    };
+    const m = index.manifests?.find((d) => d.annotations?.['org.opencontainers.image.ref.name'] === tag);
+    return typeof m?.digest === 'string' ? m.digest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** BuildKit's name of each import, computed before the build: a local export may rewrite an index. */
+function importSourcesOf(cacheFrom: string[], env: NodeJS.ProcessEnv) {
+  return cacheFrom.map((entry) => ({
+    entry,
+    id: cacheImportId(entry, { env, localDigest: localIndexDigest }),
+  }));
+}
+
 export async function runImageBuild(exec: Exec, buildx: Buildx, s: BuildSetup): Promise<BuildRun> {
   const started = Date.now();
   const opts = { stream: true, env: s.env, cwd: s.cwd };
+  let importSources = importSourcesOf(s.input.cacheFrom, s.env);
   let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
   let retriedWithoutCache = false;
   if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
@@ -95,6 +120,7 @@ export async function runImageBuild(exec: Exec, buildx: Buildx, s: BuildSetup): 
       `a cache source is broken (${lastLine(result.stderr)}); building again without cache sources`,
     );
     retriedWithoutCache = true;
+    importSources = [];
     result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
   }
   const metadataText = readIfExists(s.input.metadataFile);
@@ -105,6 +131,7 @@ export async function runImageBuild(exec: Exec, buildx: Buildx, s: BuildSetup): 
     imageId: readIfExists(s.input.iidFile).trim(),
     ms: Date.now() - started,
     retriedWithoutCache,
+    importSources,
   };
 }
 

@@ -1,6 +1,9 @@
 import { cacheEntryAttributes } from '../lib/cache-entry';
 import type { CachePlan, PlannedCache } from './plan';
 
+/** Why a read the existence check found missing is not passed to BuildKit. */
+export const NOT_FOUND = 'not found (checked before the build)';
+
 /** Whether a cache entry exists: known from a listing, or undefined when it cannot be told. */
 export type Existence = (entry: string) => boolean | undefined;
 
@@ -63,7 +66,11 @@ export function narrowSources(
     notes:
       left.size > 0 ? [...p.notes, `${rule!.why} (more sources only make BuildKit miss at random)`] : p.notes,
     reads: p.reads.map((r) =>
-      left.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${rule!.why}` } : r,
+      left.has(r.entry)
+        ? { ...r, entry: '', notRead: rule!.why }
+        : state(r) === false
+          ? { ...r, notRead: NOT_FOUND }
+          : r,
     ),
     cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
     missing: [...(p.missing ?? []), ...missing],

@@ -35,6 +35,8 @@ export interface PlannedCache {
   alone?: string;
   /** Reads only, this leg's or the plain build's: the default branch's cache (read when existence is unknown). */
   defaultBranch?: true;
+  /** Reads only: why it was left out before the build (not found, unreadable, another read alone). */
+  notRead?: string;
 }
 
 export interface CachePlan {
@@ -181,7 +183,7 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
     const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
     if (unreadable) {
       notes.push(`${refLabel(u.ref)} is not read: ${unreadable}`);
-      result.reads.push({ ref: refLabel(u.ref), why: u.why, entry: '', origin: 'own' });
+      result.reads.push({ ref: refLabel(u.ref), why: u.why, entry: '', origin: 'own', notRead: unreadable });
     } else {
       result.reads.push(read(u, 'own'));
     }
@@ -221,7 +223,10 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
 /** The plan as log lines: each read and write with its reason, then the notes. */
 export function planLines(p: CachePlan): string[] {
   return [
-    ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`),
+    ...p.reads.map(
+      (r) =>
+        `read  ${r.ref.padEnd(20)} ${r.notRead ? `(not read: ${r.notRead})` : r.entry || '(not read)'}  # ${r.why}`,
+    ),
     ...p.writes.map((w) => `write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`),
     ...p.notes.map((n) => `note: ${n}`),
   ];

@@ -2,6 +2,7 @@ import type { BaseImage, BuildStep } from '../buildx/parse/progress';
 import type { Material } from '../buildx/parse/metadata';
 import type { ImportResult, LikelyReason, ReasonKind } from './types';
 import { didWork, firstExecutedSteps, stageLabel } from './steps';
+import { importName } from './import-sources';
 /** Why steps ran instead of coming from the cache: one small function per reason, chosen from tables. Pure. */
 
 /** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
@@ -93,7 +94,10 @@ function importsFailed(input: ReasonInput): LikelyReason[] {
   return input.imports
     .filter((i) => i.result === 'failed')
     .map((i) =>
-      reason('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`),
+      reason(
+        'import-failed',
+        `reading the cache from ${importName(i)} failed: ${i.error ?? 'unknown error'}`,
+      ),
     );
 }
 
@@ -102,7 +106,7 @@ function firstBuild(input: ReasonInput): LikelyReason[] {
   return [
     reason(
       'first-build',
-      `no cache was found at ${input.imports.map((i) => i.source).join(', ')}: nothing is cached for this ref ` +
+      `no cache was found at ${input.imports.map(importName).join(', ')}: nothing is cached for this ref ` +
         'yet (its first build, or the cache expired or was deleted)',
     ),
   ];

@@ -10,6 +10,8 @@ import { firstExecutedSteps, stageLabel, stepTotals } from './steps';
 import { type LocalCacheReport } from '../localcache/report';
 import { type MountsReport } from '../mounts/report';
 import { type ExportSize } from '../stores/export-size';
+import { cacheImportId } from '../buildx/import-id';
+import { type ImportSource, mapImports } from './import-sources';
 
 /** Cache exporters default to mode=min; an inline cache can only be min. */
 const isModeMin = (entry: string) => !/(^|,)mode=max(,|$)/.test(entry);
@@ -118,6 +120,8 @@ export function buildReport(args: {
   record?: BuildRecord | null;
   metadata?: BuildMetadata | null;
   exportSizes?: ExportSize[];
+  /** The `--cache-from` entries with BuildKit's name for each (default: what needs no environment). */
+  importSources?: ImportSource[];
   noCache?: boolean;
   previous?: ReasonInput['previous'];
   timings?: CacheReport['timings'];
@@ -131,11 +135,25 @@ export function buildReport(args: {
   const metadata = args.metadata ?? null;
   const steps = log?.steps ?? [];
   const totals = stepTotals(steps);
-  // Sources found missing before the build (a local folder not written yet) are misses too.
-  const imports = [
-    ...(args.plan.missing ?? []).map((source): ImportResult => ({ source, result: 'not-found', seconds: 0 })),
-    ...(log ? importResults(log) : []),
-  ];
+  const sources =
+    args.importSources ??
+    args.plan.cacheFrom.map((entry) => ({
+      entry,
+      id: cacheImportId(entry, { env: {}, localDigest: () => undefined }),
+    }));
+  // BuildKit's imports only: a source left out before the build is in the plan, marked.
+  const imports = mapImports(log ? importResults(log) : [], sources, args.plan.reads);
+  // For the reasons, a source found missing before the build is a miss like one BuildKit found.
+  const missed = (args.plan.missing ?? []).map((entry): ImportResult => {
+    const read = args.plan.reads.find((r) => r.entry === entry);
+    return {
+      source: entry,
+      entry,
+      ...(read ? { ref: read.ref, why: read.why } : {}),
+      result: 'not-found',
+      seconds: 0,
+    };
+  });
   const materials = baseImages(record, metadata, log);
   const exported = args.exportResult;
   const manifest =
@@ -190,7 +208,7 @@ export function buildReport(args: {
         : likelyReasons({
             steps,
             bases: log.bases,
-            imports,
+            imports: [...missed, ...imports],
             reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
             noCache: args.noCache,
             modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),

@@ -2,6 +2,7 @@ import { renderCleanup } from './cleanup-summary';
 import type { CacheReport } from './types';
 import { formatBytes } from '../lib/format';
 import { cell, code } from './markdown';
+import { cachedStepsSources, importLabel } from './import-sources';
 
 /** Prose outside tables: the report's details quote commands in backticks already. */
 function oneLine(text: string): string {
@@ -120,6 +121,18 @@ function renderLocalCache(l: NonNullable<CacheReport['localCache']>): string[] {
   return out;
 }
 
+/** Which source gave the cached steps: one imported source is it; of several, BuildKit does not say. */
+function cachedFromLine(imported: CacheReport['imports']): string {
+  const names = imported.map((i) => {
+    const l = importLabel(i);
+    return l.detail === 'not mapped' ? `${code(l.name)} (not mapped)` : code(l.name);
+  });
+  if (names.length === 0)
+    return 'No cache source was imported: the cached steps are what the builder itself kept.';
+  if (names.length === 1) return `The cached steps came from ${names[0]}, the one source imported.`;
+  return `Imported: ${names.join(', ')}. BuildKit does not tell which of them each cached step came from.`;
+}
+
 export function renderSummary(r: CacheReport): string {
   const out: string[] = [];
   const pct = `${Math.round(r.steps.ratio * 100)}%`;
@@ -206,10 +219,13 @@ export function renderSummary(r: CacheReport): string {
           : i.result === 'not-found'
             ? '➖ not found (normal for the first build of a ref)'
             : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
-      out.push(`| ${code(i.source)} | ${result} | ${duration(i.seconds)} |`);
+      const label = importLabel(i);
+      out.push(`| ${code(label.name)} (${cell(label.detail)}) | ${result} | ${duration(i.seconds)} |`);
     }
     out.push('');
   }
+  const cachedFrom = r.build === 'not-run' ? null : cachedStepsSources(r.imports, s.cached);
+  if (cachedFrom) out.push(cachedFromLine(cachedFrom), '');
 
   out.push('### Cache export', '');
   const status =
@@ -232,9 +248,12 @@ export function renderSummary(r: CacheReport): string {
   // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
   out.push('### Cache plan', '');
   for (const read of r.plan.reads) {
-    out.push(
-      `- **read** ${code(read.ref)}: ${cell(read.why)} → ${read.entry ? code(read.entry) : 'not read'}`,
-    );
+    const to = read.notRead
+      ? `**not read**: ${cell(read.notRead)}`
+      : read.entry
+        ? code(read.entry)
+        : '**not read**';
+    out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${to}`);
   }
   for (const write of r.plan.writes) {
     out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);

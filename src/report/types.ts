@@ -10,7 +10,15 @@ import { type ExportSize } from '../stores/export-size';
 export type ExportStatus = 'ok' | 'failed' | 'skipped';
 
 export interface ImportResult {
+  /** BuildKit's name of the import: a registry reference, else `<type>:<id>`. */
   source: string;
+  /** The `--cache-from` entry it was, when known (see `mapped`). */
+  entry?: string;
+  /** How the entry was found: by BuildKit's id, or by `--cache-from` order where no id could be computed. */
+  mapped?: 'id' | 'order';
+  /** The planned read it was (`sha:b87f42f`), and why it was read. */
+  ref?: string;
+  why?: string;
   result: 'imported' | 'not-found' | 'failed';
   error?: string;
   seconds: number;

@@ -1,4 +1,5 @@
 import type { ImportResult } from './types';
+import { importName } from './import-sources';
 import { missingStore } from '../buildx/parse/errors';
 
 /**
@@ -21,7 +22,7 @@ export function cacheWarnings(
     const store = missingStore(i.error ?? '');
     if (store && told.has(store)) continue;
     if (store) told.add(store);
-    warnings.push(`cache import from ${i.source} failed: ${i.error}`);
+    warnings.push(`cache import from ${importName(i)} failed: ${i.error}`);
   }
   return warnings;
 }
