@@ -3,7 +3,7 @@ exports.id = 403;
 exports.ids = [403];
 exports.modules = {
 
-/***/ 6403:
+/***/ 96403:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,21 +18,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/lib/cache-entry.ts
-var cache_entry = __webpack_require__(9152);
+var cache_entry = __webpack_require__(29152);
 // EXTERNAL MODULE: ./src/lib/docker-config.ts
-var docker_config = __webpack_require__(6146);
+var docker_config = __webpack_require__(56146);
 // EXTERNAL MODULE: ./src/plan/plan.ts + 2 modules
-var plan = __webpack_require__(1835);
+var plan = __webpack_require__(61835);
 // EXTERNAL MODULE: ./src/runner/commands.ts
-var commands = __webpack_require__(6342);
+var commands = __webpack_require__(46342);
 // EXTERNAL MODULE: ./src/cleanup/plan.ts
-var cleanup_plan = __webpack_require__(8345);
+var cleanup_plan = __webpack_require__(88345);
 // EXTERNAL MODULE: ./src/stores/registry/session.ts + 1 modules
 var registry_session = __webpack_require__(5761);
 // EXTERNAL MODULE: ./src/stores/registry/tags.ts
-var tags = __webpack_require__(4535);
+var tags = __webpack_require__(64535);
 // EXTERNAL MODULE: ./src/net/http.ts
-var http = __webpack_require__(9663);
+var http = __webpack_require__(59663);
 ;// CONCATENATED MODULE: ./src/github/rest.ts
 
 /** A REST call GitHub refused or that did not reach it: `status` 0 when it never answered. */
@@ -77,9 +77,9 @@ async function githubRequest(api, method, path) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/lib/oci.ts
-var oci = __webpack_require__(7950);
+var oci = __webpack_require__(77950);
 ;// CONCATENATED MODULE: ./src/cleanup/registry.ts
 
 
@@ -363,9 +363,9 @@ async function removeGhcrTag(o) {
 }
 
 // EXTERNAL MODULE: ./src/plan/names.ts
-var plan_names = __webpack_require__(2471);
+var plan_names = __webpack_require__(42471);
 // EXTERNAL MODULE: ./src/stores/github-cache/keys.ts
-var keys = __webpack_require__(9899);
+var keys = __webpack_require__(99899);
 ;// CONCATENATED MODULE: ./src/cleanup/gha.ts
 
 
@@ -469,7 +469,7 @@ function bytesByRef(entries, top = 5) {
 }
 
 // EXTERNAL MODULE: ./src/cleanup/outcome.ts
-var outcome = __webpack_require__(4604);
+var outcome = __webpack_require__(54604);
 ;// CONCATENATED MODULE: ./src/cleanup/gha-run.ts
 
 

@@ -3,7 +3,7 @@ exports.id = 452;
 exports.ids = [452];
 exports.modules = {
 
-/***/ 4452:
+/***/ 34452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: buildArgMap, scanCacheMounts
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8390);
+var main = __webpack_require__(78390);
 ;// CONCATENATED MODULE: ./src/mounts/lex.ts
 /**
  * Variable expansion in one Dockerfile word, as BuildKit's shell lexer does it for flags, ARG and
@@ -103,7 +103,7 @@ function expandWord(text, lookup, escape = '\\') {
 }
 
 // EXTERNAL MODULE: ./src/mounts/mount-flag.ts
-var mount_flag = __webpack_require__(1046);
+var mount_flag = __webpack_require__(61046);
 // EXTERNAL MODULE: ./src/mounts/platform.ts
 var platform = __webpack_require__(3315);
 ;// CONCATENATED MODULE: ./src/mounts/dockerfile.ts

@@ -2,7 +2,7 @@ exports.id = 472;
 exports.ids = [472];
 exports.modules = {
 
-/***/ 7484:
+/***/ 37484:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -41,12 +41,12 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.platform = exports.toPlatformPath = exports.toWin32Path = exports.toPosixPath = exports.markdownSummary = exports.summary = exports.getIDToken = exports.getState = exports.saveState = exports.group = exports.endGroup = exports.startGroup = exports.info = exports.notice = exports.warning = exports.error = exports.debug = exports.isDebug = exports.setFailed = exports.setCommandEcho = exports.setOutput = exports.getBooleanInput = exports.getMultilineInput = exports.getInput = exports.addPath = exports.setSecret = exports.exportVariable = exports.ExitCode = void 0;
-const command_1 = __webpack_require__(4914);
-const file_command_1 = __webpack_require__(4753);
-const utils_1 = __webpack_require__(302);
-const os = __importStar(__webpack_require__(857));
-const path = __importStar(__webpack_require__(6928));
-const oidc_utils_1 = __webpack_require__(5306);
+const command_1 = __webpack_require__(44914);
+const file_command_1 = __webpack_require__(24753);
+const utils_1 = __webpack_require__(30302);
+const os = __importStar(__webpack_require__(70857));
+const path = __importStar(__webpack_require__(16928));
+const oidc_utils_1 = __webpack_require__(35306);
 /**
  * The code to exit an action
  */
@@ -331,29 +331,29 @@ exports.getIDToken = getIDToken;
 /**
  * Summary exports
  */
-var summary_1 = __webpack_require__(1847);
+var summary_1 = __webpack_require__(71847);
 Object.defineProperty(exports, "summary", ({ enumerable: true, get: function () { return summary_1.summary; } }));
 /**
  * @deprecated use core.summary
  */
-var summary_2 = __webpack_require__(1847);
+var summary_2 = __webpack_require__(71847);
 Object.defineProperty(exports, "markdownSummary", ({ enumerable: true, get: function () { return summary_2.markdownSummary; } }));
 /**
  * Path exports
  */
-var path_utils_1 = __webpack_require__(1976);
+var path_utils_1 = __webpack_require__(31976);
 Object.defineProperty(exports, "toPosixPath", ({ enumerable: true, get: function () { return path_utils_1.toPosixPath; } }));
 Object.defineProperty(exports, "toWin32Path", ({ enumerable: true, get: function () { return path_utils_1.toWin32Path; } }));
 Object.defineProperty(exports, "toPlatformPath", ({ enumerable: true, get: function () { return path_utils_1.toPlatformPath; } }));
 /**
  * Platform utilities exports
  */
-exports.platform = __importStar(__webpack_require__(8968));
+exports.platform = __importStar(__webpack_require__(18968));
 //# sourceMappingURL=core.js.map
 
 /***/ }),
 
-/***/ 5306:
+/***/ 35306:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -369,9 +369,9 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OidcClient = void 0;
-const http_client_1 = __webpack_require__(4844);
-const auth_1 = __webpack_require__(4552);
-const core_1 = __webpack_require__(7484);
+const http_client_1 = __webpack_require__(54844);
+const auth_1 = __webpack_require__(44552);
+const core_1 = __webpack_require__(37484);
 class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
@@ -437,7 +437,7 @@ exports.OidcClient = OidcClient;
 
 /***/ }),
 
-/***/ 1976:
+/***/ 31976:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -467,7 +467,7 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.toPlatformPath = exports.toWin32Path = exports.toPosixPath = void 0;
-const path = __importStar(__webpack_require__(6928));
+const path = __importStar(__webpack_require__(16928));
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
  * replaced with /.
@@ -506,7 +506,7 @@ exports.toPlatformPath = toPlatformPath;
 
 /***/ }),
 
-/***/ 8968:
+/***/ 18968:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -548,8 +548,8 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getDetails = exports.isLinux = exports.isMacOS = exports.isWindows = exports.arch = exports.platform = void 0;
-const os_1 = __importDefault(__webpack_require__(857));
-const exec = __importStar(__webpack_require__(5236));
+const os_1 = __importDefault(__webpack_require__(70857));
+const exec = __importStar(__webpack_require__(95236));
 const getWindowsInfo = () => __awaiter(void 0, void 0, void 0, function* () {
     const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
@@ -607,7 +607,7 @@ exports.getDetails = getDetails;
 
 /***/ }),
 
-/***/ 1847:
+/***/ 71847:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -623,8 +623,8 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.summary = exports.markdownSummary = exports.SUMMARY_DOCS_URL = exports.SUMMARY_ENV_VAR = void 0;
-const os_1 = __webpack_require__(857);
-const fs_1 = __webpack_require__(9896);
+const os_1 = __webpack_require__(70857);
+const fs_1 = __webpack_require__(79896);
 const { access, appendFile, writeFile } = fs_1.promises;
 exports.SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 exports.SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
@@ -897,7 +897,7 @@ exports.summary = _summary;
 
 /***/ }),
 
-/***/ 5236:
+/***/ 95236:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -932,7 +932,7 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getExecOutput = exports.exec = void 0;
-const string_decoder_1 = __webpack_require__(3193);
+const string_decoder_1 = __webpack_require__(13193);
 const tr = __importStar(__webpack_require__(6665));
 /**
  * Exec a command.
@@ -1042,13 +1042,13 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.argStringToArray = exports.ToolRunner = void 0;
-const os = __importStar(__webpack_require__(857));
-const events = __importStar(__webpack_require__(4434));
-const child = __importStar(__webpack_require__(5317));
-const path = __importStar(__webpack_require__(6928));
-const io = __importStar(__webpack_require__(4994));
-const ioUtil = __importStar(__webpack_require__(5207));
-const timers_1 = __webpack_require__(3557);
+const os = __importStar(__webpack_require__(70857));
+const events = __importStar(__webpack_require__(24434));
+const child = __importStar(__webpack_require__(35317));
+const path = __importStar(__webpack_require__(16928));
+const io = __importStar(__webpack_require__(94994));
+const ioUtil = __importStar(__webpack_require__(75207));
+const timers_1 = __webpack_require__(53557);
 /* eslint-disable @typescript-eslint/unbound-method */
 const IS_WINDOWS = process.platform === 'win32';
 /*
@@ -1632,7 +1632,7 @@ class ExecState extends events.EventEmitter {
 
 /***/ }),
 
-/***/ 4552:
+/***/ 44552:
 /***/ (function(__unused_webpack_module, exports) {
 
 "use strict";
@@ -1720,7 +1720,7 @@ exports.PersonalAccessTokenCredentialHandler = PersonalAccessTokenCredentialHand
 
 /***/ }),
 
-/***/ 5207:
+/***/ 75207:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -1756,8 +1756,8 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 var _a;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getCmdPath = exports.tryGetExecutablePath = exports.isRooted = exports.isDirectory = exports.exists = exports.READONLY = exports.UV_FS_O_EXLOCK = exports.IS_WINDOWS = exports.unlink = exports.symlink = exports.stat = exports.rmdir = exports.rm = exports.rename = exports.readlink = exports.readdir = exports.open = exports.mkdir = exports.lstat = exports.copyFile = exports.chmod = void 0;
-const fs = __importStar(__webpack_require__(9896));
-const path = __importStar(__webpack_require__(6928));
+const fs = __importStar(__webpack_require__(79896));
+const path = __importStar(__webpack_require__(16928));
 _a = fs.promises
 // export const {open} = 'fs'
 , exports.chmod = _a.chmod, exports.copyFile = _a.copyFile, exports.lstat = _a.lstat, exports.mkdir = _a.mkdir, exports.open = _a.open, exports.readdir = _a.readdir, exports.readlink = _a.readlink, exports.rename = _a.rename, exports.rm = _a.rm, exports.rmdir = _a.rmdir, exports.stat = _a.stat, exports.symlink = _a.symlink, exports.unlink = _a.unlink;
@@ -1910,7 +1910,7 @@ exports.getCmdPath = getCmdPath;
 
 /***/ }),
 
-/***/ 4994:
+/***/ 94994:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -1945,9 +1945,9 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.findInPath = exports.which = exports.mkdirP = exports.rmRF = exports.mv = exports.cp = void 0;
-const assert_1 = __webpack_require__(2613);
-const path = __importStar(__webpack_require__(6928));
-const ioUtil = __importStar(__webpack_require__(5207));
+const assert_1 = __webpack_require__(42613);
+const path = __importStar(__webpack_require__(16928));
+const ioUtil = __importStar(__webpack_require__(75207));
 /**
  * Copies a file or folder.
  * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
@@ -2216,7 +2216,7 @@ function copyFile(srcFile, destFile, force) {
 
 /***/ }),
 
-/***/ 8036:
+/***/ 58036:
 /***/ (function(module, exports, __webpack_require__) {
 
 "use strict";
@@ -2255,13 +2255,13 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports._readLinuxVersionFile = exports._getOsVersion = exports._findMatch = void 0;
-const semver = __importStar(__webpack_require__(6193));
-const core_1 = __webpack_require__(7484);
+const semver = __importStar(__webpack_require__(46193));
+const core_1 = __webpack_require__(37484);
 // needs to be require for core node modules to be mocked
 /* eslint @typescript-eslint/no-require-imports: 0 */
-const os = __webpack_require__(857);
-const cp = __webpack_require__(5317);
-const fs = __webpack_require__(9896);
+const os = __webpack_require__(70857);
+const cp = __webpack_require__(35317);
+const fs = __webpack_require__(79896);
 function _findMatch(versionSpec, stable, candidates, archFilter) {
     return __awaiter(this, void 0, void 0, function* () {
         const platFilter = os.platform();
@@ -2352,7 +2352,7 @@ exports._readLinuxVersionFile = _readLinuxVersionFile;
 
 /***/ }),
 
-/***/ 7380:
+/***/ 67380:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -2391,7 +2391,7 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RetryHelper = void 0;
-const core = __importStar(__webpack_require__(7484));
+const core = __importStar(__webpack_require__(37484));
 /**
  * Internal class for retries
  */
@@ -2446,7 +2446,7 @@ exports.RetryHelper = RetryHelper;
 
 /***/ }),
 
-/***/ 3472:
+/***/ 33472:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -2485,20 +2485,20 @@ var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, ge
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.evaluateVersions = exports.isExplicitVersion = exports.findFromManifest = exports.getManifestFromRepo = exports.findAllVersions = exports.find = exports.cacheFile = exports.cacheDir = exports.extractZip = exports.extractXar = exports.extractTar = exports.extract7z = exports.downloadTool = exports.HTTPError = void 0;
-const core = __importStar(__webpack_require__(7484));
-const io = __importStar(__webpack_require__(4994));
-const crypto = __importStar(__webpack_require__(6982));
-const fs = __importStar(__webpack_require__(9896));
-const mm = __importStar(__webpack_require__(8036));
-const os = __importStar(__webpack_require__(857));
-const path = __importStar(__webpack_require__(6928));
-const httpm = __importStar(__webpack_require__(4844));
-const semver = __importStar(__webpack_require__(6193));
+const core = __importStar(__webpack_require__(37484));
+const io = __importStar(__webpack_require__(94994));
+const crypto = __importStar(__webpack_require__(76982));
+const fs = __importStar(__webpack_require__(79896));
+const mm = __importStar(__webpack_require__(58036));
+const os = __importStar(__webpack_require__(70857));
+const path = __importStar(__webpack_require__(16928));
+const httpm = __importStar(__webpack_require__(54844));
+const semver = __importStar(__webpack_require__(46193));
 const stream = __importStar(__webpack_require__(2203));
-const util = __importStar(__webpack_require__(9023));
-const assert_1 = __webpack_require__(2613);
-const exec_1 = __webpack_require__(5236);
-const retry_helper_1 = __webpack_require__(7380);
+const util = __importStar(__webpack_require__(39023));
+const assert_1 = __webpack_require__(42613);
+const exec_1 = __webpack_require__(95236);
+const retry_helper_1 = __webpack_require__(67380);
 class HTTPError extends Error {
     constructor(httpStatusCode) {
         super(`Unexpected HTTP response: ${httpStatusCode}`);
@@ -3119,7 +3119,7 @@ function _unique(values) {
 
 /***/ }),
 
-/***/ 6193:
+/***/ 46193:
 /***/ ((module, exports) => {
 
 exports = module.exports = SemVer

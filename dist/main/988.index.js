@@ -3,7 +3,7 @@ exports.id = 988;
 exports.ids = [988];
 exports.modules = {
 
-/***/ 4988:
+/***/ 54988:
 /***/ ((__unused_webpack_module, exports) => {
 
 

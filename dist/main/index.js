@@ -2,7 +2,7 @@ require('./sourcemap-register.js');/******/ (() => { // webpackBootstrap
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 4914:
+/***/ 44914:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -31,8 +31,8 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.issue = exports.issueCommand = void 0;
-const os = __importStar(__nccwpck_require__(857));
-const utils_1 = __nccwpck_require__(302);
+const os = __importStar(__nccwpck_require__(70857));
+const utils_1 = __nccwpck_require__(30302);
 /**
  * Commands
  *
@@ -104,7 +104,7 @@ function escapeProperty(s) {
 
 /***/ }),
 
-/***/ 4753:
+/***/ 24753:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -136,10 +136,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.prepareKeyValueMessage = exports.issueFileCommand = void 0;
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const crypto = __importStar(__nccwpck_require__(6982));
-const fs = __importStar(__nccwpck_require__(9896));
-const os = __importStar(__nccwpck_require__(857));
-const utils_1 = __nccwpck_require__(302);
+const crypto = __importStar(__nccwpck_require__(76982));
+const fs = __importStar(__nccwpck_require__(79896));
+const os = __importStar(__nccwpck_require__(70857));
+const utils_1 = __nccwpck_require__(30302);
 function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
@@ -172,7 +172,7 @@ exports.prepareKeyValueMessage = prepareKeyValueMessage;
 
 /***/ }),
 
-/***/ 302:
+/***/ 30302:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -218,14 +218,14 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
-/***/ 4604:
+/***/ 54604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ quotaWarning),
 /* harmony export */   r: () => (/* binding */ cleanupOutputs)
 /* harmony export */ });
-/* harmony import */ var _lib_format__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(432);
+/* harmony import */ var _lib_format__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(50432);
 
 /** Above this share of GitHub's 10 GB, a warning names the refs that hold the most. */
 const QUOTA_WARNING = 0.8;
@@ -244,7 +244,7 @@ function cleanupOutputs(o) {
 
 /***/ }),
 
-/***/ 8345:
+/***/ 88345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -255,7 +255,7 @@ function cleanupOutputs(o) {
 /* harmony export */   y7: () => (/* binding */ deletionsDue)
 /* harmony export */ });
 /* unused harmony export namesOfRef */
-/* harmony import */ var _plan_names__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2471);
+/* harmony import */ var _plan_names__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42471);
 
 /** At most this many caches are deleted per run: a backlog is paid off over several runs. */
 const MAX_DELETIONS = 25;
@@ -400,7 +400,7 @@ function manifestsToDelete(deletions, manifests) {
 
 /***/ }),
 
-/***/ 9556:
+/***/ 19556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -496,7 +496,7 @@ function mergedPullRequest(message) {
 
 /***/ }),
 
-/***/ 9152:
+/***/ 29152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -564,18 +564,18 @@ function formatCacheEntry(attributes) {
 
 /***/ }),
 
-/***/ 6146:
+/***/ 56146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ readDockerConfig),
 /* harmony export */   k: () => (/* binding */ dockerConfigDir)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 
 
@@ -597,7 +597,7 @@ function readDockerConfig(env = process.env) {
 
 /***/ }),
 
-/***/ 432:
+/***/ 50432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -620,7 +620,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 7950:
+/***/ 77950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -656,7 +656,7 @@ function placeholderIndex(removed) {
 
 /***/ }),
 
-/***/ 1046:
+/***/ 61046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -667,7 +667,7 @@ function placeholderIndex(removed) {
 /* harmony export */   sv: () => (/* binding */ mountValues)
 /* harmony export */ });
 /* unused harmony exports csvFields, cleanPath */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
@@ -870,7 +870,7 @@ function buildPlatforms(platforms, native) {
 
 /***/ }),
 
-/***/ 9663:
+/***/ 59663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -878,7 +878,7 @@ function buildPlatforms(platforms, native) {
 /* harmony export */   kY: () => (/* binding */ failureText),
 /* harmony export */   tX: () => (/* binding */ httpFetch)
 /* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 
 const MAX_REDIRECTS = 5;
@@ -941,8 +941,8 @@ function proxyRoutes() {
     if (!PROXY_VARIABLES.some((name) => process.env[name]))
         return Promise.resolve(DIRECT);
     loadedRoutes ??= Promise.all([
-        __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4844, 23)),
-        __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 4988)),
+        __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 54844, 23)),
+        __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 54988)),
     ]).then(([{ HttpClient }, { getProxyUrl }]) => {
         const client = new HttpClient('buildkit-cache-action', [], { allowRedirects: false });
         return {
@@ -961,7 +961,7 @@ function request(url, method, headers, body, signal, routes) {
             return reject(signal.reason);
         // node:https loads TLS: ~5 ms that runs against a loopback or plain-HTTP service never need.
         const client = url.protocol === 'https:'
-            ? __nccwpck_require__(4708)
+            ? __nccwpck_require__(44708)
             : url.protocol === 'http:'
                 ? node_http__WEBPACK_IMPORTED_MODULE_0__
                 : null;
@@ -1015,7 +1015,7 @@ function request(url, method, headers, body, signal, routes) {
 
 /***/ }),
 
-/***/ 2471:
+/***/ 42471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1029,7 +1029,7 @@ function request(url, method, headers, body, signal, routes) {
 /* harmony export */   yR: () => (/* binding */ slug)
 /* harmony export */ });
 /* unused harmony exports sameRef, refName, TAG_MAX */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
 function refLabel(ref) {
@@ -1153,7 +1153,7 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
 
 /***/ }),
 
-/***/ 1835:
+/***/ 61835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1279,9 +1279,9 @@ function cacheToEntries(b, names) {
 }
 
 // EXTERNAL MODULE: ./src/plan/names.ts
-var plan_names = __nccwpck_require__(2471);
+var plan_names = __nccwpck_require__(42471);
 // EXTERNAL MODULE: ./src/plan/triggers.ts
-var triggers = __nccwpck_require__(9834);
+var triggers = __nccwpck_require__(79834);
 ;// CONCATENATED MODULE: ./src/plan/rules.ts
 
 
@@ -1650,7 +1650,7 @@ function plan(ctx, facts, options) {
         const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
         if (unreadable) {
             notes.push(`${(0,plan_names/* refLabel */.E3)(u.ref)} is not read: ${unreadable}`);
-            result.reads.push({ ref: (0,plan_names/* refLabel */.E3)(u.ref), why: u.why, entry: '', origin: 'own' });
+            result.reads.push({ ref: (0,plan_names/* refLabel */.E3)(u.ref), why: u.why, entry: '', origin: 'own', notRead: unreadable });
         }
         else {
             result.reads.push(read(u, 'own'));
@@ -1690,7 +1690,7 @@ function plan(ctx, facts, options) {
 /** The plan as log lines: each read and write with its reason, then the notes. */
 function planLines(p) {
     return [
-        ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.entry || '(not read)'}  # ${r.why}`),
+        ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.notRead ? `(not read: ${r.notRead})` : r.entry || '(not read)'}  # ${r.why}`),
         ...p.writes.map((w) => `write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`),
         ...p.notes.map((n) => `note: ${n}`),
     ];
@@ -1699,14 +1699,14 @@ function planLines(p) {
 
 /***/ }),
 
-/***/ 9834:
+/***/ 79834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ classify),
 /* harmony export */   j: () => (/* binding */ factsNeeded)
 /* harmony export */ });
-/* harmony import */ var _github_context__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9556);
+/* harmony import */ var _github_context__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19556);
 
 /** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
 const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
@@ -1743,7 +1743,7 @@ function factsNeeded(trigger) {
 
 /***/ }),
 
-/***/ 6342:
+/***/ 46342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1759,13 +1759,13 @@ function factsNeeded(trigger) {
 /* harmony export */   uH: () => (/* binding */ setOutput)
 /* harmony export */ });
 /* unused harmony exports getState, error */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4914);
+/* harmony import */ var _actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(44914);
 /* harmony import */ var _actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(_actions_core_lib_command__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4753);
+/* harmony import */ var _actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(24753);
 /* harmony import */ var _actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(_actions_core_lib_file_command__WEBPACK_IMPORTED_MODULE_3__);
 
 
@@ -1834,7 +1834,7 @@ async function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 9899:
+/***/ 99899:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1849,9 +1849,9 @@ async function appendSummary(markdown) {
 /* harmony export */   v8: () => (/* binding */ BLOB_KEY_PREFIX)
 /* harmony export */ });
 /* unused harmony exports LOCAL_KEY_PREFIX, MOUNT_KEY_PREFIX, indexNames */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 
 
@@ -1930,7 +1930,7 @@ function cacheNameOfKey(key) {
 
 /***/ }),
 
-/***/ 5313:
+/***/ 65313:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2053,17 +2053,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: RegistryError, parseChallenges
 
 // EXTERNAL MODULE: ./src/lib/docker-config.ts
-var docker_config = __nccwpck_require__(6146);
+var docker_config = __nccwpck_require__(56146);
 // EXTERNAL MODULE: ./src/net/http.ts
-var http = __nccwpck_require__(9663);
+var http = __nccwpck_require__(59663);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/runner/commands.ts
-var commands = __nccwpck_require__(6342);
+var commands = __nccwpck_require__(46342);
 // EXTERNAL MODULE: ./src/stores/registry/name.ts
-var registry_name = __nccwpck_require__(5313);
+var registry_name = __nccwpck_require__(65313);
 ;// CONCATENATED MODULE: ./src/stores/registry/credentials.ts
 
 
@@ -2347,15 +2347,15 @@ function registryFailure(error, o) {
 
 /***/ }),
 
-/***/ 4535:
+/***/ 64535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ manifestsExist),
 /* harmony export */   c: () => (/* binding */ listTags)
 /* harmony export */ });
-/* harmony import */ var _lib_oci__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7950);
-/* harmony import */ var _name__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5313);
+/* harmony import */ var _lib_oci__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77950);
+/* harmony import */ var _name__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(65313);
 /* harmony import */ var _session__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5761);
 
 
@@ -2491,189 +2491,238 @@ async function manifestsExist(options) {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = require("assert");
 
 /***/ }),
 
-/***/ 290:
+/***/ 90290:
 /***/ ((module) => {
 
 module.exports = require("async_hooks");
 
 /***/ }),
 
-/***/ 181:
+/***/ 20181:
 /***/ ((module) => {
 
 module.exports = require("buffer");
 
 /***/ }),
 
-/***/ 5317:
+/***/ 35317:
 /***/ ((module) => {
 
 module.exports = require("child_process");
 
 /***/ }),
 
-/***/ 4236:
+/***/ 64236:
 /***/ ((module) => {
 
 module.exports = require("console");
 
 /***/ }),
 
-/***/ 6982:
+/***/ 76982:
 /***/ ((module) => {
 
 module.exports = require("crypto");
 
 /***/ }),
 
-/***/ 1637:
+/***/ 31637:
 /***/ ((module) => {
 
 module.exports = require("diagnostics_channel");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = require("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 79896:
 /***/ ((module) => {
 
 module.exports = require("fs");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = require("http");
 
 /***/ }),
 
-/***/ 5675:
+/***/ 85675:
 /***/ ((module) => {
 
 module.exports = require("http2");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = require("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = require("net");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 16698:
+/***/ ((module) => {
+
+module.exports = require("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = require("node:buffer");
+
+/***/ }),
+
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = require("node:child_process");
+
+/***/ }),
+
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = require("node:crypto");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = require("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = require("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = require("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = require("node:http");
 
 /***/ }),
 
-/***/ 4708:
+/***/ 32467:
+/***/ ((module) => {
+
+module.exports = require("node:http2");
+
+/***/ }),
+
+/***/ 44708:
 /***/ ((module) => {
 
 module.exports = require("node:https");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = require("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = require("node:path");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = require("node:process");
+
+/***/ }),
+
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = require("node:stream");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 73136:
+/***/ ((module) => {
+
+module.exports = require("node:url");
+
+/***/ }),
+
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = require("node:util");
 
 /***/ }),
 
-/***/ 857:
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = require("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
 /***/ ((module) => {
 
 module.exports = require("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 16928:
 /***/ ((module) => {
 
 module.exports = require("path");
 
 /***/ }),
 
-/***/ 2987:
+/***/ 82987:
 /***/ ((module) => {
 
 module.exports = require("perf_hooks");
 
 /***/ }),
 
-/***/ 3480:
+/***/ 83480:
 /***/ ((module) => {
 
 module.exports = require("querystring");
@@ -2687,63 +2736,70 @@ module.exports = require("stream");
 
 /***/ }),
 
-/***/ 3774:
+/***/ 63774:
 /***/ ((module) => {
 
 module.exports = require("stream/web");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = require("string_decoder");
 
 /***/ }),
 
-/***/ 3557:
+/***/ 53557:
 /***/ ((module) => {
 
 module.exports = require("timers");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = require("tls");
 
 /***/ }),
 
-/***/ 7016:
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = require("tty");
+
+/***/ }),
+
+/***/ 87016:
 /***/ ((module) => {
 
 module.exports = require("url");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = require("util");
 
 /***/ }),
 
-/***/ 8253:
+/***/ 98253:
 /***/ ((module) => {
 
 module.exports = require("util/types");
 
 /***/ }),
 
-/***/ 8167:
+/***/ 28167:
 /***/ ((module) => {
 
 module.exports = require("worker_threads");
 
 /***/ }),
 
-/***/ 3106:
+/***/ 43106:
 /***/ ((module) => {
 
 module.exports = require("zlib");
@@ -2927,13 +2983,13 @@ module.exports = require("zlib");
 var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/runner/commands.ts
-var commands = __nccwpck_require__(6342);
+var commands = __nccwpck_require__(46342);
 ;// CONCATENATED MODULE: ./src/buildx/args.ts
 function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
     const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
@@ -3125,7 +3181,7 @@ function parseMetadata(text) {
 }
 
 // EXTERNAL MODULE: ./src/lib/cache-entry.ts
-var cache_entry = __nccwpck_require__(9152);
+var cache_entry = __nccwpck_require__(29152);
 ;// CONCATENATED MODULE: ./src/lib/text.ts
 /** The last non-empty line of a process's output: what a failure is named by in one line. */
 function text_lastLine(text) {
@@ -3160,7 +3216,129 @@ function parseErrorSource(text) {
 /** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
 const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
 
+;// CONCATENATED MODULE: ./src/buildx/import-id.ts
+
+/** The entry as buildx reads it: a bare reference is a registry one; keys are lower-cased. */
+function readEntry(entry) {
+    const fields = (0,cache_entry/* cacheEntryFields */.S7)(entry);
+    if (fields.length === 1 && fields[0].key === '') {
+        return { type: 'registry', attrs: new Map([['ref', fields[0].value]]) };
+    }
+    const attrs = new Map();
+    let type = '';
+    for (const f of fields) {
+        if (f.key === '')
+            return null;
+        if (f.key.toLowerCase() === 'type')
+            type = f.value;
+        else
+            attrs.set(f.key.toLowerCase(), f.value);
+    }
+    return type === '' ? null : { type, attrs };
+}
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const defined = (v) => v !== undefined;
+/** buildx adds the runner's cache token and service URLs; without both it drops the entry. */
+function addGithubCache(e, env) {
+    const version = e.attrs.get('version') ?? (GO_TRUE.has(env.ACTIONS_CACHE_SERVICE_V2 ?? '') ? '2' : '');
+    if (!e.attrs.has('token') && defined(env.ACTIONS_RUNTIME_TOKEN))
+        e.attrs.set('token', env.ACTIONS_RUNTIME_TOKEN);
+    if (!e.attrs.has('url_v2') && version === '2' && defined(env.ACTIONS_RESULTS_URL)) {
+        e.attrs.set('url_v2', env.ACTIONS_RESULTS_URL);
+    }
+    const url = env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL;
+    if (!e.attrs.has('url') && defined(url))
+        e.attrs.set('url', url);
+    const active = (e.attrs.get('token') ?? '') !== '' && (e.attrs.get('url') || e.attrs.get('url_v2'));
+    return active ? 'ok' : 'dropped';
+}
+/**
+ * buildx adds the AWS SDK's default credentials. Only the environment's can be known here: without
+ * them the SDK may take a profile or an instance role, and the id cannot be computed.
+ */
+function addAwsCredentials(e, env) {
+    if (e.attrs.has('access_key_id') && e.attrs.has('secret_access_key'))
+        return 'ok';
+    const keyId = env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY;
+    const secret = env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY;
+    if (!keyId || !secret)
+        return 'unknown';
+    if (!e.attrs.has('access_key_id'))
+        e.attrs.set('access_key_id', keyId);
+    if (!e.attrs.has('secret_access_key'))
+        e.attrs.set('secret_access_key', secret);
+    if (!e.attrs.has('session_token') && env.AWS_SESSION_TOKEN)
+        e.attrs.set('session_token', env.AWS_SESSION_TOKEN);
+    return 'ok';
+}
+/** buildx passes the digest its index holds for the tag; a folder without one is not imported. */
+function addLocalDigest(e, localDigest) {
+    if (e.attrs.has('digest'))
+        return 'ok';
+    const digest = localDigest(e.attrs.get('src') ?? '', e.attrs.get('tag') ?? 'latest');
+    if (digest === undefined)
+        return 'dropped';
+    e.attrs.set('digest', digest);
+    return 'ok';
+}
+/**
+ * BuildKit's id of a `--cache-from` entry; null when it cannot be computed (s3 credentials from
+ * outside the environment, an entry buildx cannot read) or buildx drops the entry (no vertex).
+ */
+function cacheImportId(entry, ctx) {
+    const e = readEntry(entry);
+    if (!e)
+        return null;
+    if (e.type === 'registry' && (e.attrs.get('ref') ?? '') !== '')
+        return e.attrs.get('ref');
+    const added = e.type === 'gha'
+        ? addGithubCache(e, ctx.env)
+        : e.type === 's3'
+            ? addAwsCredentials(e, ctx.env)
+            : e.type === 'local'
+                ? addLocalDigest(e, ctx.localDigest)
+                : 'ok';
+    if (added !== 'ok')
+        return null;
+    return `${e.type}:${hashOptionsEntry(e.type, e.attrs)}`;
+}
+const MASK = (1n << 64n) - 1n;
+const FNV_OFFSET = 14695981039346656037n;
+const FNV_PRIME = 1099511628211n;
+/** Go's `fnv.New64()`: FNV-1 (multiply, then xor), 64 bits. */
+function fnv1(bytes) {
+    let h = FNV_OFFSET;
+    for (const b of bytes)
+        h = ((h * FNV_PRIME) & MASK) ^ BigInt(b);
+    return h;
+}
+const hashString = (s) => fnv1(new TextEncoder().encode(s));
+function le64(...values) {
+    const out = new Uint8Array(8 * values.length);
+    const view = new DataView(out.buffer);
+    values.forEach((v, n) => view.setBigUint64(8 * n, v, true));
+    return out;
+}
+/** hashstructure's helpers: an ordered pair hashes its two values; a group is closed by a hash. */
+const ordered = (a, b) => fnv1(le64(a, b));
+const finish = (a) => fnv1(le64(a));
+/**
+ * hashstructure v2 (FormatV2) of `CacheOptionsEntry{Type string; Attrs map[string]string}`: a
+ * map is the xor of its key/value pairs, closed; a struct starts from its type's name and, as
+ * that library does, closes its running value after each field.
+ */
+function hashOptionsEntry(type, attrs) {
+    let map = 0n;
+    for (const [k, v] of attrs)
+        map ^= ordered(hashString(k), hashString(v));
+    let h = hashString('CacheOptionsEntry');
+    h = finish(h ^ ordered(hashString('Type'), hashString(type)));
+    h = finish(h ^ ordered(hashString('Attrs'), finish(map)));
+    return h.toString();
+}
+
 ;// CONCATENATED MODULE: ./src/buildx/build.ts
+
 
 
 
@@ -3202,15 +3380,35 @@ function isBrokenCacheError(stderr) {
     return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
 }
 const readIfExists = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : '');
+/** The manifest digest a local cache folder's index holds for a tag, as buildx reads it. */
+function localIndexDigest(src, tag) {
+    try {
+        const index = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(src, 'index.json'), 'utf8'));
+        const m = index.manifests?.find((d) => d.annotations?.['org.opencontainers.image.ref.name'] === tag);
+        return typeof m?.digest === 'string' ? m.digest : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** BuildKit's name of each import, computed before the build: a local export may rewrite an index. */
+function importSourcesOf(cacheFrom, env) {
+    return cacheFrom.map((entry) => ({
+        entry,
+        id: cacheImportId(entry, { env, localDigest: localIndexDigest }),
+    }));
+}
 async function runImageBuild(exec, buildx, s) {
     const started = Date.now();
     const opts = { stream: true, env: s.env, cwd: s.cwd };
+    let importSources = importSourcesOf(s.input.cacheFrom, s.env);
     let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
     let retriedWithoutCache = false;
     if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
         // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
         commands/* warning */.$e(`a cache source is broken (${text_lastLine(result.stderr)}); building again without cache sources`);
         retriedWithoutCache = true;
+        importSources = [];
         result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
     }
     const metadataText = readIfExists(s.input.metadataFile);
@@ -3221,6 +3419,7 @@ async function runImageBuild(exec, buildx, s) {
         imageId: readIfExists(s.input.iidFile).trim(),
         ms: Date.now() - started,
         retriedWithoutCache,
+        importSources,
     };
 }
 /**
@@ -3300,7 +3499,7 @@ function exportError(stderr) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/buildx/builder.ts
 
 
@@ -3360,9 +3559,9 @@ async function removeBuilder(exec, buildx, name) {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_ = __nccwpck_require__(37067);
 // EXTERNAL MODULE: ./src/lib/docker-config.ts
-var docker_config = __nccwpck_require__(6146);
+var docker_config = __nccwpck_require__(56146);
 ;// CONCATENATED MODULE: ./src/buildx/engine.ts
 
 
@@ -3836,7 +4035,7 @@ async function lastBuildRef(exec, buildx, builder, failed) {
 }
 
 // EXTERNAL MODULE: ./src/net/http.ts
-var http = __nccwpck_require__(9663);
+var http = __nccwpck_require__(59663);
 ;// CONCATENATED MODULE: ./src/buildx/buildx.ts
 function pluginBuildx(version) {
     return { command: 'docker', argv: (args) => args, version, path: '' };
@@ -3898,7 +4097,7 @@ function parseBuildxVersion(stdout) {
 }
 
 // EXTERNAL MODULE: ./src/stores/github-cache/keys.ts
-var github_cache_keys = __nccwpck_require__(9899);
+var github_cache_keys = __nccwpck_require__(99899);
 ;// CONCATENATED MODULE: ./src/stores/github-cache/worker.ts
 
 
@@ -4104,7 +4303,7 @@ function toolCacheDir(version, toolCache, arch = external_node_os_.arch()) {
  * goes through the runner's proxy and retries server errors and network failures.
  */
 async function downloadRelease(url, file) {
-    const tc = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(472)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3472, 23));
+    const tc = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(472)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 33472, 23));
     try {
         await tc.downloadTool(url, file);
     }
@@ -4212,30 +4411,30 @@ async function ensureBuildx(exec, o) {
 }
 
 // EXTERNAL MODULE: ./src/cleanup/plan.ts
-var plan = __nccwpck_require__(8345);
+var plan = __nccwpck_require__(88345);
 // EXTERNAL MODULE: ./src/cleanup/outcome.ts
-var cleanup_outcome = __nccwpck_require__(4604);
+var cleanup_outcome = __nccwpck_require__(54604);
 ;// CONCATENATED MODULE: ./src/cleanup/index.ts
 // The room's door for app/: the REST and registry code is evaluated only on runs that clean up.
 
 
 /** A closed pull request's or a deleted branch's caches, deleted; see run.ts. */
 async function cleanUpGoneRef(ctx, inputs, env, trigger, why) {
-    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 6403))).cleanUpGoneRef(ctx, inputs, env, trigger, why);
+    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).cleanUpGoneRef(ctx, inputs, env, trigger, why);
 }
 /** Retention runs on pushes to the default branch only. */
 async function retainCommitCaches(ctx, inputs, env, plan) {
     if (plan.trigger.kind !== 'push-default')
         return null;
-    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 6403))).retainCommitCaches(ctx, inputs, env, plan);
+    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).retainCommitCaches(ctx, inputs, env, plan);
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = require("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
 ;// CONCATENATED MODULE: ./src/lib/exec.ts
 
 const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+    const child = (0,external_node_child_process_.spawn)(command, [...args], {
         cwd: options.cwd,
         env: options.env ?? process.env,
         shell: false,
@@ -6018,6 +6217,8 @@ function validatePaths(build, workspace, exists) {
 
 ;// CONCATENATED MODULE: ./src/plan/narrow.ts
 
+/** Why a read the existence check found missing is not passed to BuildKit. */
+const NOT_FOUND = 'not found (checked before the build)';
 /**
  * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
  * of steps but differ deeper, may follow the one that lacks a step and run it again although
@@ -6071,7 +6272,11 @@ checkFailed = false) {
     return {
         ...p,
         notes: left.size > 0 ? [...p.notes, `${rule.why} (more sources only make BuildKit miss at random)`] : p.notes,
-        reads: p.reads.map((r) => left.has(r.entry) ? { ...r, entry: '', why: `${r.why}; not read: ${rule.why}` } : r),
+        reads: p.reads.map((r) => left.has(r.entry)
+            ? { ...r, entry: '', notRead: rule.why }
+            : state(r) === false
+                ? { ...r, notRead: NOT_FOUND }
+                : r),
         cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
         missing: [...(p.missing ?? []), ...missing],
     };
@@ -6380,9 +6585,9 @@ async function saveLocalCaches(exec, session, exported) {
 }
 
 // EXTERNAL MODULE: ./src/plan/names.ts
-var names = __nccwpck_require__(2471);
+var names = __nccwpck_require__(42471);
 // EXTERNAL MODULE: ./src/lib/format.ts
-var format = __nccwpck_require__(432);
+var format = __nccwpck_require__(50432);
 ;// CONCATENATED MODULE: ./src/mounts/plan.ts
 
 
@@ -6667,7 +6872,7 @@ function checkMounts(scan, used, namespace, learnedIds = []) {
 }
 
 // EXTERNAL MODULE: ./src/mounts/mount-flag.ts
-var mount_flag = __nccwpck_require__(1046);
+var mount_flag = __nccwpck_require__(61046);
 ;// CONCATENATED MODULE: ./src/mounts/learned.ts
 
 
@@ -6791,7 +6996,7 @@ async function restoreMounts(exec, buildx, o) {
     let scan;
     try {
         // The parser is loaded only by runs that can persist mounts.
-        const { scanForPlatforms } = await Promise.all(/* import() */[__nccwpck_require__.e(839), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4452));
+        const { scanForPlatforms } = await Promise.all(/* import() */[__nccwpck_require__.e(279), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34452));
         // The builder's own platform is taken as this machine's: builders here run on the runner.
         const platforms = (0,platform/* buildPlatforms */.Hb)(o.inputs.build.platforms, (0,platform/* nativePlatform */.Nc)(process.arch));
         scan = scanForPlatforms(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs, platforms);
@@ -7056,7 +7261,64 @@ function firstExecutedSteps(steps) {
     return out.sort((a, b) => steps.indexOf(a) - steps.indexOf(b));
 }
 
+;// CONCATENATED MODULE: ./src/report/import-sources.ts
+
+/** `gha:123…`, `s3:…`: the type of a hashed id; registry ids are references and have none here. */
+const hashedType = (name) => /^([a-z0-9]+):\d+$/.exec(name)?.[1];
+const typeOf = (entry) => /(?:^|,)type=([^,]+)/.exec(entry)?.[1] ?? 'registry';
+function named(i, entry, how, reads) {
+    const read = reads.find((r) => r.entry === entry && r.entry !== '');
+    return { ...i, entry, mapped: how, ...(read ? { ref: read.ref, why: read.why } : {}) };
+}
+function mapImports(imports, sources, reads) {
+    const byId = new Map(sources.filter((s) => s.id !== null).map((s) => [s.id, s.entry]));
+    const out = imports.map((i) => (byId.has(i.source) ? named(i, byId.get(i.source), 'id', reads) : i));
+    // The fallback, per type: the unmatched imports and the entries without an id, in order.
+    const unknownTypes = new Set(sources.filter((s) => s.id === null).map((s) => typeOf(s.entry)));
+    for (const type of unknownTypes) {
+        const entries = sources.filter((s) => s.id === null && typeOf(s.entry) === type).map((s) => s.entry);
+        const at = out.flatMap((i, n) => (!i.mapped && hashedType(i.source) === type ? [n] : []));
+        if (at.length !== entries.length)
+            continue;
+        at.forEach((n, k) => (out[n] = named(out[n], entries[k], 'order', reads)));
+    }
+    return out;
+}
+/** Attributes of a raw entry that hold credentials (buildx's and BuildKit's names): never shown. */
+const CREDENTIALS = new Set(['token', 'access_key_id', 'secret_access_key', 'session_token']);
+const withoutCredentials = (entry) => (0,cache_entry/* cacheEntryFields */.S7)(entry)
+    .map((f) => (CREDENTIALS.has(f.key.toLowerCase()) ? `${f.key}=***` : f.text))
+    .join(',');
+/**
+ * How the summary names an import: its planned ref and why it was read; a raw `cache-from` entry
+ * as written; else BuildKit's own name, marked.
+ */
+function importLabel(i) {
+    const order = i.mapped === 'order' ? 'matched by --cache-from order' : '';
+    if (i.ref)
+        return { name: i.ref, detail: [i.why ?? '', order].filter(Boolean).join('; ') };
+    if (i.entry)
+        return {
+            name: withoutCredentials(i.entry),
+            detail: ['a raw cache-from entry', order].filter(Boolean).join('; '),
+        };
+    return { name: i.source, detail: 'not mapped' };
+}
+/** Plain text, for reasons and warnings: the ref, the entry or BuildKit's name. */
+const importName = (i) => {
+    const l = importLabel(i);
+    return l.detail === 'not mapped' ? `${l.name} (not mapped)` : l.name;
+};
+/**
+ * The sources that can have given the cached steps: the imported ones. With one, it is that one;
+ * with several, BuildKit does not tell which gave each step. Null when nothing was cached.
+ */
+function cachedStepsSources(imports, cachedSteps) {
+    return cachedSteps === 0 ? null : imports.filter((i) => i.result === 'imported');
+}
+
 ;// CONCATENATED MODULE: ./src/report/reasons.ts
+
 
 /** Why steps ran instead of coming from the cache: one small function per reason, chosen from tables. Pure. */
 /** `docker.io/library/alpine:3` and `alpine:3` are one image; a digest suffix is not part of the name. */
@@ -7113,13 +7375,13 @@ function noCacheRead(input) {
 function importsFailed(input) {
     return input.imports
         .filter((i) => i.result === 'failed')
-        .map((i) => reason('import-failed', `reading the cache from ${i.source} failed: ${i.error ?? 'unknown error'}`));
+        .map((i) => reason('import-failed', `reading the cache from ${importName(i)} failed: ${i.error ?? 'unknown error'}`));
 }
 function firstBuild(input) {
     if (input.imports.length === 0 || !input.imports.every((i) => i.result === 'not-found'))
         return [];
     return [
-        reason('first-build', `no cache was found at ${input.imports.map((i) => i.source).join(', ')}: nothing is cached for this ref ` +
+        reason('first-build', `no cache was found at ${input.imports.map(importName).join(', ')}: nothing is cached for this ref ` +
             'yet (its first build, or the cache expired or was deleted)'),
     ];
 }
@@ -7247,6 +7509,8 @@ function likelyReasons(input) {
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 
+
+
 /** Cache exporters default to mode=min; an inline cache can only be min. */
 const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
 const report_seconds = (ms) => Math.round(ms / 100) / 10;
@@ -7341,11 +7605,24 @@ function buildReport(args) {
     const metadata = args.metadata ?? null;
     const steps = log?.steps ?? [];
     const totals = stepTotals(steps);
-    // Sources found missing before the build (a local folder not written yet) are misses too.
-    const imports = [
-        ...(args.plan.missing ?? []).map((source) => ({ source, result: 'not-found', seconds: 0 })),
-        ...(log ? importResults(log) : []),
-    ];
+    const sources = args.importSources ??
+        args.plan.cacheFrom.map((entry) => ({
+            entry,
+            id: cacheImportId(entry, { env: {}, localDigest: () => undefined }),
+        }));
+    // BuildKit's imports only: a source left out before the build is in the plan, marked.
+    const imports = mapImports(log ? importResults(log) : [], sources, args.plan.reads);
+    // For the reasons, a source found missing before the build is a miss like one BuildKit found.
+    const missed = (args.plan.missing ?? []).map((entry) => {
+        const read = args.plan.reads.find((r) => r.entry === entry);
+        return {
+            source: entry,
+            entry,
+            ...(read ? { ref: read.ref, why: read.why } : {}),
+            result: 'not-found',
+            seconds: 0,
+        };
+    });
     const materials = baseImages(record, metadata, log);
     const exported = args.exportResult;
     const manifest = exported.manifest ??
@@ -7398,7 +7675,7 @@ function buildReport(args) {
             : likelyReasons({
                 steps,
                 bases: log.bases,
-                imports,
+                imports: [...missed, ...imports],
                 reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
                 noCache: args.noCache,
                 modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
@@ -7937,9 +8214,9 @@ async function mergeBaseFromApi(options) {
 }
 
 // EXTERNAL MODULE: ./src/plan/plan.ts + 2 modules
-var plan_plan = __nccwpck_require__(1835);
+var plan_plan = __nccwpck_require__(61835);
 // EXTERNAL MODULE: ./src/plan/triggers.ts
-var triggers = __nccwpck_require__(9834);
+var triggers = __nccwpck_require__(79834);
 ;// CONCATENATED MODULE: ./src/github/runtime-token.ts
 /**
  * Decodes the token's payload without verifying it (only GitHub can) to show the user which
@@ -8054,7 +8331,7 @@ async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
 }
 
 // EXTERNAL MODULE: ./src/stores/registry/tags.ts
-var registry_tags = __nccwpck_require__(4535);
+var registry_tags = __nccwpck_require__(64535);
 ;// CONCATENATED MODULE: ./src/facts/probe.ts
 /**
  * Asks about each key once per run: later calls ask only about keys not asked yet, and wait for
@@ -8084,10 +8361,15 @@ class OnePerKey {
         return this.reason;
     }
 }
+/** A check that failed in a way it did not foresee: unknown, never a failed build. */
+const unforeseen = (e) => ({
+    exists: undefined,
+    reason: `the check failed: ${e?.message || String(e)}`,
+});
 /** A lookup for stores asked one key at a time (s3, azblob): every key at once. */
 function eachAtOnce(check) {
     return async (keys) => {
-        const results = await Promise.all(keys.map(check));
+        const results = await Promise.all(keys.map((k) => check(k).catch(unforeseen)));
         const failed = results.find((c) => 'reason' in c);
         return { found: new Map(keys.map((k, i) => [k, results[i].exists])), reason: failed?.reason };
     };
@@ -8171,8 +8453,8 @@ const ghaCaches = async (_options, env) => {
 const localCaches = async (options, _env, fileExists) => options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
 /** The request that BuildKit's importer makes first, one per source (stores/s3, stores/azblob). */
 const objectStoreCaches = (load) => async (_options, env) => {
-    const check = await load();
-    const lookups = new OnePerKey(eachAtOnce((entry) => check(entry, env)));
+    // Loaded inside the check, so that a module that fails to load is a check that failed.
+    const lookups = new OnePerKey(eachAtOnce(async (entry) => (await load())(entry, env)));
     return probedCaches({
         lookups,
         exists: (entry) => lookups.found.get(entry),
@@ -8185,8 +8467,8 @@ const EXISTENCE = {
     registry: registryCaches,
     gha: ghaCaches,
     local: localCaches,
-    s3: objectStoreCaches(async () => (await __nccwpck_require__.e(/* import() */ 912).then(__nccwpck_require__.bind(__nccwpck_require__, 1912))).s3ManifestExists),
-    azblob: objectStoreCaches(async () => (await __nccwpck_require__.e(/* import() */ 667).then(__nccwpck_require__.bind(__nccwpck_require__, 6667))).azblobManifestExists),
+    s3: objectStoreCaches(async () => (await __nccwpck_require__.e(/* import() */ 381).then(__nccwpck_require__.bind(__nccwpck_require__, 36762))).s3ManifestExists),
+    azblob: objectStoreCaches(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(400), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1883))).azblobManifestExists),
 };
 /**
  * Finds out, by the backend's own means and with the requests its importer makes, which caches
@@ -8536,6 +8818,7 @@ function mountOutputs(r) {
 
 ;// CONCATENATED MODULE: ./src/report/warnings.ts
 
+
 /**
  * The job's cache warnings: the failed export, then each failed import. A store this builder's
  * BuildKit does not have (s3 or azblob on the `docker` driver) is one cause, so it is one warning:
@@ -8556,12 +8839,13 @@ function cacheWarnings(exported, imports) {
             continue;
         if (store)
             told.add(store);
-        warnings.push(`cache import from ${i.source} failed: ${i.error}`);
+        warnings.push(`cache import from ${importName(i)} failed: ${i.error}`);
     }
     return warnings;
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -8663,6 +8947,18 @@ function renderLocalCache(l) {
     out.push('');
     return out;
 }
+/** Which source gave the cached steps: one imported source is it; of several, BuildKit does not say. */
+function cachedFromLine(imported) {
+    const names = imported.map((i) => {
+        const l = importLabel(i);
+        return l.detail === 'not mapped' ? `${code(l.name)} (not mapped)` : code(l.name);
+    });
+    if (names.length === 0)
+        return 'No cache source was imported: the cached steps are what the builder itself kept.';
+    if (names.length === 1)
+        return `The cached steps came from ${names[0]}, the one source imported.`;
+    return `Imported: ${names.join(', ')}. BuildKit does not tell which of them each cached step came from.`;
+}
 function renderSummary(r) {
     const out = [];
     const pct = `${Math.round(r.steps.ratio * 100)}%`;
@@ -8732,10 +9028,14 @@ function renderSummary(r) {
                 : i.result === 'not-found'
                     ? '➖ not found (normal for the first build of a ref)'
                     : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
-            out.push(`| ${code(i.source)} | ${result} | ${duration(i.seconds)} |`);
+            const label = importLabel(i);
+            out.push(`| ${code(label.name)} (${cell(label.detail)}) | ${result} | ${duration(i.seconds)} |`);
         }
         out.push('');
     }
+    const cachedFrom = r.build === 'not-run' ? null : cachedStepsSources(r.imports, s.cached);
+    if (cachedFrom)
+        out.push(cachedFromLine(cachedFrom), '');
     out.push('### Cache export', '');
     const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
     out.push(`${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
@@ -8755,7 +9055,12 @@ function renderSummary(r) {
     // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
     out.push('### Cache plan', '');
     for (const read of r.plan.reads) {
-        out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${read.entry ? code(read.entry) : 'not read'}`);
+        const to = read.notRead
+            ? `**not read**: ${cell(read.notRead)}`
+            : read.entry
+                ? code(read.entry)
+                : '**not read**';
+        out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${to}`);
     }
     for (const write of r.plan.writes) {
         out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
@@ -8783,9 +9088,9 @@ function renderSummary(r) {
 }
 
 // EXTERNAL MODULE: ./src/lib/oci.ts
-var oci = __nccwpck_require__(7950);
+var oci = __nccwpck_require__(77950);
 // EXTERNAL MODULE: ./src/stores/registry/name.ts
-var registry_name = __nccwpck_require__(5313);
+var registry_name = __nccwpck_require__(65313);
 ;// CONCATENATED MODULE: ./src/stores/measure.ts
 
 
@@ -8913,6 +9218,7 @@ async function measureExports(destinations, manifest, fetcher) {
 
 
 
+
 const planOutputs = (plan) => ({
     'cache-from': plan.cacheFrom.join('\n'),
     'cache-to': plan.cacheTo.join('\n'),
@@ -8936,7 +9242,7 @@ async function reportRun(r) {
             seconds: Math.round(r.exportRun.ms / 100) / 10,
         }
         : exportOutcome(plan, r.history.log, built, r.skipExport);
-    const imports = r.history.log ? importResults(r.history.log) : [];
+    const imports = mapImports(r.history.log ? importResults(r.history.log) : [], r.build.importSources, plan.reads);
     for (const warning of cacheWarnings(exportResult, imports))
         commands/* warning */.$e(warning);
     // The cache manifest is in the metadata of the invocation that exported.
@@ -8952,6 +9258,7 @@ async function reportRun(r) {
         record: r.history.record,
         metadata: { ...r.build.metadata, cacheManifest },
         exportSizes,
+        importSources: r.build.importSources,
         noCache: r.inputs.build.noCache,
         timings: { ...r.timings, totalMs: Date.now() - r.started },
         mounts: r.mounts,
@@ -9019,7 +9326,7 @@ async function runDryRun(exec, ctx, inputs, env) {
 }
 
 // EXTERNAL MODULE: ./src/github/context.ts
-var context = __nccwpck_require__(9556);
+var context = __nccwpck_require__(19556);
 ;// CONCATENATED MODULE: ./src/github/read-context.ts
 
 
