@@ -453,6 +453,27 @@ describe('quotaWarning: above 80% of 10 GB, the refs that hold the most', () => 
   ])('$used bytes', ({ used, want }) => expect(quotaWarning(q(used))).toBe(want));
 });
 
+describe('planDeletions: the commit this run writes is the newest', () => {
+  // A fully cached build exports its commit cache with layers as old as the cache it came from:
+  // equal ages, and the name alone must not decide which of the two goes.
+  it.each([
+    { title: 'its name sorting first', mine: 'a'.repeat(40), other: 'f'.repeat(40) },
+    { title: 'its name sorting last', mine: 'f'.repeat(40), other: 'a'.repeat(40) },
+  ])('$title', ({ mine, other }) => {
+    const o = planDeletions({
+      target: { kind: 'retention', namespace: 'app', keep: 1, written: [`app.sha-${mine}`] },
+      scope: 'app',
+      existing: [
+        { name: `app.sha-${mine}`, createdAt: 5 },
+        { name: `app.sha-${other}`, createdAt: 5 },
+      ],
+      protect: [`app.sha-${mine}`],
+    });
+    expect(o.deletions.map((d) => d.name)).toStrictEqual([`app.sha-${other}`]);
+    expect(o.kept).toStrictEqual([{ name: `app.sha-${mine}`, why: 'one of the newest 1 commit caches' }]);
+  });
+});
+
 describe('deletionsDue: whether names alone show something to delete', () => {
   const retention = { kind: 'retention' as const, namespace: 'app', keep: 2 };
   it.each([

@@ -759,12 +759,13 @@ async function cleanUpGoneRef(ctx, inputs, env, target, why) {
  */
 async function retainCommitCaches(ctx, inputs, env, plan) {
     const keep = inputs.cache.keepCommits;
-    const target = { kind: 'retention', namespace: plan.namespace, keep };
+    const written = namesInEntries(plan.cacheTo);
+    const target = { kind: 'retention', namespace: plan.namespace, keep, written };
     const why = `push to ${ctx.defaultBranch}: keep the newest ${keep} commit caches`;
     const protect = namesInEntries([...plan.cacheFrom, ...plan.cacheTo]);
     // The planner's listing predates the export: the tags this run wrote are added to it (a tag
     // whose export failed is simply not found when its digest is read).
-    const listed = plan.listedTags && [...new Set([...plan.listedTags, ...namesInEntries(plan.cacheTo)])];
+    const listed = plan.listedTags && [...new Set([...plan.listedTags, ...written])];
     return commands/* group */.Os('Cache retention', async () => {
         const o = await cleanUp(ctx, inputs, env, target, why, protect, listed);
         logOutcome(o);

@@ -329,11 +329,12 @@ function planDeletions(o) {
     }
     else {
         const prefix = `${o.target.namespace}.`;
+        const written = new Set(o.target.written ?? []);
+        const age = (c) => (written.has(c.name) ? Infinity : (c.createdAt ?? Infinity));
         const commits = caches
             .filter((c) => c.name.startsWith(prefix) && SHA_PART.test(c.name.slice(prefix.length)))
             // Newest first; unknown ages first of all, so they are kept.
-            .sort((a, b) => (b.createdAt ?? Infinity) - (a.createdAt ?? Infinity) ||
-            (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+            .sort((a, b) => age(b) - age(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         const keep = o.target.keep;
         for (const c of commits.slice(0, keep))
             kept.push({ name: c.name, why: `one of the newest ${keep} commit caches` });

@@ -84,7 +84,12 @@ export function namesOfRef(names: string[], scope: string, ref: CacheRef): strin
 const SHA_PART = /^sha-[0-9a-f]{40}$/;
 
 export type DeletionTarget =
-  { kind: 'ref-gone'; ref: CacheRef; why: string } | { kind: 'retention'; namespace: string; keep: number };
+  | { kind: 'ref-gone'; ref: CacheRef; why: string }
+  /**
+   * `written`: the commit caches this run writes. They are the newest whatever their layers' dates
+   * say: a fully cached build exports layers as old as the cache they came from.
+   */
+  | { kind: 'retention'; namespace: string; keep: number; written?: string[] };
 
 /**
  * What a run deletes. A ref that is gone: every cache of it in the scope, all legs. Retention (a
@@ -115,14 +120,12 @@ export function planDeletions(o: {
     ).map((name) => ({ name, why }));
   } else {
     const prefix = `${o.target.namespace}.`;
+    const written = new Set(o.target.written ?? []);
+    const age = (c: ExistingCache) => (written.has(c.name) ? Infinity : (c.createdAt ?? Infinity));
     const commits = caches
       .filter((c) => c.name.startsWith(prefix) && SHA_PART.test(c.name.slice(prefix.length)))
       // Newest first; unknown ages first of all, so they are kept.
-      .sort(
-        (a, b) =>
-          (b.createdAt ?? Infinity) - (a.createdAt ?? Infinity) ||
-          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-      );
+      .sort((a, b) => age(b) - age(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const keep = o.target.keep;
     for (const c of commits.slice(0, keep))
       kept.push({ name: c.name, why: `one of the newest ${keep} commit caches` });
