@@ -1,6 +1,11 @@
 import { withoutIgnoreError } from '../../src/buildx/build';
 import { namesInEntries } from '../../src/cleanup/run';
-import { cacheEntryAttributes, cacheEntryFields, formatCacheEntry } from '../../src/lib/cache-entry';
+import {
+  cacheEntryAttributes,
+  cacheEntryFields,
+  cacheEntryType,
+  formatCacheEntry,
+} from '../../src/lib/cache-entry';
 import { ghaNameOf, localExistence, registryTagOf } from '../../src/plan/narrow';
 
 describe('cacheEntryAttributes: an entry read as buildx reads it', () => {
@@ -193,4 +198,14 @@ describe('withoutIgnoreError (buildx/build)', () => {
     ['type=local,dest="/tmp/x y",ignore-error=true', 'type=local,dest="/tmp/x y"'],
     ['type=local,"dest=/tmp/a,ignore-error=true"', 'type=local,"dest=/tmp/a,ignore-error=true"'],
   ])('%s', (entry, want) => expect(withoutIgnoreError(entry)).toBe(want));
+});
+
+describe('cacheEntryType', () => {
+  it.each([
+    { entry: 'type=inline', want: 'inline' },
+    { entry: 'mode=max,type=inline', want: 'inline' },
+    { entry: 'type=registry,ref=r/c:inline', want: 'registry' },
+    { entry: '"type=local",dest=/tmp/x', want: 'local' },
+    { entry: 'ref=r/c:t', want: '' },
+  ])('$entry → $want', ({ entry, want }) => expect(cacheEntryType(entry)).toBe(want));
 });

@@ -501,6 +501,7 @@ function mergedPullRequest(message) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FZ: () => (/* binding */ cacheEntryType),
 /* harmony export */   KK: () => (/* binding */ formatCacheEntry),
 /* harmony export */   S7: () => (/* binding */ cacheEntryFields),
 /* harmony export */   _H: () => (/* binding */ cacheEntryAttributes)
@@ -549,6 +550,8 @@ function cacheEntryAttributes(entry) {
             attrs[f.key] = f.value;
     return attrs;
 }
+/** An entry's `type=` (`registry`, `gha`, `inline`, …), wherever it stands; '' without one. */
+const cacheEntryType = (entry) => cacheEntryAttributes(entry).type ?? '';
 /**
  * Attributes → an entry. A field is quoted only when it must be, and then whole (`"dest=a,b"`):
  * buildx's CSV reader refuses a quote that opens inside a field.
@@ -3357,7 +3360,7 @@ function prepareBuild(inputs, o) {
     const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
     if (gitAuthEnv)
         env[gitAuthEnv.env] = inputs.githubToken;
-    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => e.startsWith('type=inline'));
+    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => (0,cache_entry/* cacheEntryType */.FZ)(e) === 'inline');
     return {
         input: {
             build: inputs.build,
@@ -7512,6 +7515,7 @@ function likelyReasons(input) {
 
 
 
+
 /** Cache exporters default to mode=min; an inline cache can only be min. */
 const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
 const report_seconds = (ms) => Math.round(ms / 100) / 10;
@@ -7555,7 +7559,7 @@ function exportOutcome(plan, log, built, skipWhy) {
     const failed = log?.exports.find((e) => e.error);
     if (failed)
         return outcome('failed', failed.error ?? 'failed', report_seconds(exportMs));
-    if (log && log.exports.length === 0 && destinations.every((d) => d.startsWith('type=inline'))) {
+    if (log && log.exports.length === 0 && destinations.every((d) => (0,cache_entry/* cacheEntryType */.FZ)(d) === 'inline')) {
         // An inline cache has no export vertex of its own: it is written with the image.
         return outcome('ok', 'exported inside the image');
     }

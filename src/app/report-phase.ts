@@ -4,7 +4,7 @@ import type { BuildRun, CacheExportRun } from '../buildx/build';
 import type { BuildHistory } from '../buildx/history';
 import { stepTotals } from '../report/steps';
 import { cleanupOutputs, type CleanupOutcome } from '../cleanup';
-import { mountOutputs } from '../mounts/report';
+import { mountOutputs, type MountsReport } from '../mounts/report';
 import type { CachePlan } from '../plan/plan';
 import { cacheWarnings } from '../report/warnings';
 import { buildReport, exportOutcome, importResults } from '../report/report';
@@ -12,8 +12,7 @@ import { mapImports } from '../report/import-sources';
 import type { CacheReport } from '../report/types';
 import { renderSummary } from '../report/summary';
 import { measureExports } from '../stores/measure';
-import { type LocalCacheReport } from '../localcache/report';
-import { type MountsReport } from '../mounts/report';
+import type { LocalCacheReport } from '../localcache/report';
 
 /** What the phases before the report produced. */
 export interface RunResults {

@@ -6,7 +6,7 @@ import type { Inputs } from '../runner/inputs/types';
 import { type BuildArgsInput, buildArgs, cacheExportArgs, gitContextHost } from './args';
 import type { Buildx } from './buildx';
 import { type BuildMetadata, parseMetadata } from './parse/metadata';
-import { cacheEntryAttributes, cacheEntryFields } from '../lib/cache-entry';
+import { cacheEntryAttributes, cacheEntryFields, cacheEntryType } from '../lib/cache-entry';
 import { lastLine } from '../lib/text';
 import { missingStore } from './parse/errors';
 import { cacheImportId } from './import-id';
@@ -58,7 +58,7 @@ export function prepareBuild(
   const host = gitContextHost(inputs.build.context);
   const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
   if (gitAuthEnv) env[gitAuthEnv.env] = inputs.githubToken;
-  const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => e.startsWith('type=inline'));
+  const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => cacheEntryType(e) === 'inline');
   return {
     input: {
       build: inputs.build,

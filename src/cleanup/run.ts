@@ -2,7 +2,7 @@ import { cacheEntryFields } from '../lib/cache-entry';
 import { dockerConfigDir } from '../lib/docker-config';
 import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs/types';
-import { planOptionsFrom } from '../plan/plan';
+import { planOptionsFrom, type CachePlan } from '../plan/plan';
 import * as core from '../runner/commands';
 import type { GitHubApi } from '../github/rest';
 import type { EntryFamily } from '../stores/github-cache/keys';
@@ -28,7 +28,6 @@ import {
 } from './registry';
 import type { CleanupOutcome } from './outcome';
 import { cleanUpGha, type GhaCleanup } from './gha-run';
-import type { CachePlan } from '../plan/plan';
 import { refLabel } from '../plan/names';
 
 /** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */

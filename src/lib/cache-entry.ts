@@ -49,6 +49,9 @@ export function cacheEntryAttributes(entry: string): Record<string, string> {
   return attrs;
 }
 
+/** An entry's `type=` (`registry`, `gha`, `inline`, …), wherever it stands; '' without one. */
+export const cacheEntryType = (entry: string): string => cacheEntryAttributes(entry).type ?? '';
+
 /**
  * Attributes → an entry. A field is quoted only when it must be, and then whole (`"dest=a,b"`):
  * buildx's CSV reader refuses a quote that opens inside a field.

@@ -11,8 +11,7 @@ import { localExistence, narrowSources } from '../plan/narrow';
 import type { CachePlan } from '../plan/plan';
 import { unreachableBlobs } from './gc';
 import { neverSaves } from '../plan/trust';
-import { type LocalFolderRecord } from './report';
-import { type LocalCacheReport } from './report';
+import type { LocalFolderRecord, LocalCacheReport } from './report';
 
 /**
  * `cache: local` without `cache-dir`: each ref's folder travels through the GitHub Actions cache.

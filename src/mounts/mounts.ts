@@ -26,12 +26,11 @@ import {
 } from './plan';
 import { buildPlatforms, nativePlatform } from './platform';
 import { helperBuild, type HelperBuildOptions } from './helper-build';
-import { type MountsReport } from './report';
+import type { MountsReport, MountRecord } from './report';
 import { newRecord, readDockerfile, safely } from './records';
 import { cacheMountNamespace, checkMounts } from './observed';
 import { restoreLearned, saveLearned, withLearned } from './learned';
 import type { BuildHistory } from '../buildx/history';
-import { type MountRecord } from './report';
 
 /**
  * The effects of cache-mount persistence: restore and inject before the build, extract and save

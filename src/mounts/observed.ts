@@ -1,5 +1,4 @@
-import type { UsedCacheMount } from '../buildx/parse/provenance';
-import { frontendCacheId } from '../buildx/parse/provenance';
+import { type UsedCacheMount, frontendCacheId } from '../buildx/parse/provenance';
 import type { MountScan } from './dockerfile';
 
 /**

@@ -1,5 +1,4 @@
-import type { RunContext } from '../github/context';
-import { stripRefsHeads } from '../github/context';
+import { type RunContext, stripRefsHeads } from '../github/context';
 
 /** What the run is, for cache purposes. Derived from the event and its payload, never guessed. */
 export type Trigger =

@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { failureText, type FetchLike, httpFetch } from '../net/http';
-import { MANIFEST_TYPES } from '../lib/oci';
-import { type Descriptor } from '../lib/oci';
+import { MANIFEST_TYPES, type Descriptor } from '../lib/oci';
 import { type ImageReference, parseImageReference, registryOrigin } from './registry/name';
 import { cacheEntryAttributes } from '../lib/cache-entry';
-import { type ExportSize } from './export-size';
+import type { ExportSize } from './export-size';
 
 /**
  * The bytes a cache manifest points at: config and layers of an image manifest (what buildx
