@@ -1,5 +1,4 @@
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
-import { type ActionEvent, runAction } from '../../scripts/action-runner';
 import { type Azurite, startAzurite } from '../../test-services/gha-cache/azurite';
 import { type S3Server, startForbidden, startS3rver } from '../../test-services/s3/s3rver';
 import {
@@ -13,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  type ActionEvent,
   engineEnv,
   expectOutputs,
   freshRunner,
@@ -21,8 +21,9 @@ import {
   pullRequestEvent,
   pushEvent,
   REGISTRY,
-  reportOf,
   type Repo,
+  reportOf,
+  runAction,
   uniqueName,
   useEngine,
 } from './support';

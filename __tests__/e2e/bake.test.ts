@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runStep } from '../../scripts/action-runner';
 import { parseRawJsonLog } from '../../src/buildx/parse/progress';
 import { indexNames } from '../../src/stores/github-cache/keys';
 import {
@@ -14,6 +13,7 @@ import {
   REGISTRY,
   registryTags,
   run,
+  runStep,
   uniqueName,
   useEngine,
 } from './support';

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runAction, runStep } from '../../scripts/action-runner';
 import {
   dockerShim,
   errorLines,
@@ -14,6 +13,8 @@ import {
   releaseServer,
   reportOf,
   run,
+  runAction,
+  runStep,
   useEngine,
 } from './support';
 

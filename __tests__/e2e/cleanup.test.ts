@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runStep } from '../../scripts/action-runner';
 import { startPackagesService } from '../../test-services/ghcr-packages';
 import { startTestProxy } from '../../test-services/proxy';
 import { startRegistryLog } from '../../test-services/registry-log';
@@ -19,6 +18,7 @@ import {
   registryDigest,
   registryTags,
   reportOf,
+  runStep,
   uniqueName,
   useEngine,
 } from './support';

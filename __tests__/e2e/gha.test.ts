@@ -1,4 +1,3 @@
-import { runAction, runStep } from '../../scripts/action-runner';
 import { LIST_METHODS } from '../../test-services/gha-cache';
 import {
   BASE_IMAGE,
@@ -9,8 +8,10 @@ import {
   makeRepo,
   pullRequestEvent,
   pushEvent,
-  uniqueName,
   reportOf,
+  runAction,
+  runStep,
+  uniqueName,
   useEngine,
 } from './support';
 

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runAction } from '../../scripts/action-runner';
 import {
   branchDeleted,
   engineEnv,
@@ -10,6 +9,7 @@ import {
   makeRepo,
   pushEvent,
   reportOf,
+  runAction,
   uniqueName,
   useEngine,
 } from './support';

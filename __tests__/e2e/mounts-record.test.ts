@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runAction } from '../../scripts/action-runner';
 import {
   parseProvenanceCacheMounts,
   provenanceAttachments,
@@ -19,6 +18,7 @@ import {
   must,
   pushEvent,
   reportOf,
+  runAction,
   uniqueName,
   useEngine,
 } from './support';

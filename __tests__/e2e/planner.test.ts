@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runAction, runStep } from '../../scripts/action-runner';
 import {
+  BASE_IMAGE,
   engineEnv,
   freshRunner,
   git,
@@ -11,10 +11,11 @@ import {
   pushEvent,
   REGISTRY,
   registryTags,
-  repository,
-  uniqueName,
-  BASE_IMAGE,
   reportOf,
+  repository,
+  runAction,
+  runStep,
+  uniqueName,
   useEngine,
 } from './support';
 

@@ -4,7 +4,6 @@ import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runAction, runStep } from '../../scripts/action-runner';
 import { startTestProxy, type TestProxy } from '../../test-services/proxy';
 import {
   engineEnv,
@@ -15,6 +14,8 @@ import {
   REGISTRY,
   releaseServer,
   reportOf,
+  runAction,
+  runStep,
   uniqueName,
   useEngine,
 } from './support';

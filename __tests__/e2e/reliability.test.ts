@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runAction, runStep } from '../../scripts/action-runner';
 import {
   BASE_IMAGE,
   dockerShim,
@@ -16,8 +15,10 @@ import {
   pushEvent,
   REGISTRY,
   registryTags,
-  uniqueName,
   reportOf,
+  runAction,
+  runStep,
+  uniqueName,
   useEngine,
 } from './support';
 

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runAction } from '../../scripts/action-runner';
 import {
   engineEnv,
   freshRunner,
@@ -12,8 +11,9 @@ import {
   REGISTRY,
   registryDigest,
   registryTags,
-  uniqueName,
   reportOf,
+  runAction,
+  uniqueName,
   useEngine,
 } from './support';
 

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { unmappedImportIds } from '../e2e/support';
 
 // The README is the front page and the details live in docs/: a moved heading or page must not leave
 // a link behind, and every input and output of action.yml has its line on the inputs/outputs page.
@@ -179,4 +180,28 @@ describe('the README and docs/', () => {
       expect(names.filter((name) => !page.includes(`\`${name}\``))).toStrictEqual([]);
     },
   );
+
+  it.each(pages.map((p) => ({ page: relative(root, p), file: p })))(
+    '$page: a summary it shows names cache sources by ref, not by BuildKit’s import ids',
+    ({ file }) => {
+      expect(unmappedImportIds(read(file))).toStrictEqual([]);
+    },
+  );
+});
+
+describe('the check for BuildKit’s import ids in a summary (every e2e run makes it)', () => {
+  it.each([
+    ['| `gha:11475151408587996705` | ✅ imported |', ['gha:11475151408587996705']],
+    ['local:5129367559552020665 imported', ['local:5129367559552020665']],
+    [
+      '`s3:7550284769175125514`, `azblob:14940003439192178708`',
+      ['s3:7550284769175125514', 'azblob:14940003439192178708'],
+    ],
+    ['| `gha:11475151408587996705` (not mapped) | ✅ imported |', []],
+    ['gha:10895342294912436894 (not mapped)', []],
+    ['| `sha:b87f42f` (merge-base with main) | ✅ imported |', []],
+    ['`127.0.0.1:5000/app:cache-main` and type=gha,scope=default.branch-main', []],
+  ])('%s', (summary, ids) => {
+    expect(unmappedImportIds(summary)).toStrictEqual(ids);
+  });
 });
