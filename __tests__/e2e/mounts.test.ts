@@ -1,4 +1,3 @@
-import { runAction } from '../../scripts/action-runner';
 import {
   BASE_IMAGE,
   closedPullRequest,
@@ -12,8 +11,10 @@ import {
   pushEvent,
   REGISTRY,
   reportOf,
+  runAction,
   uniqueName,
   useEngine,
+  withStepLog,
 } from './support';
 
 // Cache mounts through the GitHub Actions cache: the bundled action on the real engine, the
@@ -129,14 +130,16 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
   it('2b. a change the step does not see: a layer-cache hit, the mount restored but not copied out', async () => {
     if (!t.ready) return;
     const { sha, main } = await push('main', { 'README.md': 'docs only\n' }, 'docs change');
-    expect(main.exitCode).toBe(0);
-    const step = reportOf(main.outputs).steps.list.find((s) => s.step.includes('--mount=type=cache'));
-    expect(step?.status).toBe('cached');
-    const record = mountsOf(main).mounts[0];
-    expect(record).toMatchObject({ restore: 'exact', saved: false });
-    expect(record.notSaved).toBe('unchanged since it was restored: no step that mounts it ran');
-    expect(record.seconds.extract).toBe(0);
-    expect(record.seconds.inject).toBeGreaterThan(0);
+    await withStepLog(main, () => {
+      expect(main.exitCode).toBe(0);
+      const step = reportOf(main.outputs).steps.list.find((s) => s.step.includes('--mount=type=cache'));
+      expect(step?.status).toBe('cached');
+      const record = mountsOf(main).mounts[0];
+      expect(record).toMatchObject({ restore: 'exact', saved: false });
+      expect(record.notSaved).toBe('unchanged since it was restored: no step that mounts it ran');
+      expect(record.seconds.extract).toBe(0);
+      expect(record.seconds.inject).toBeGreaterThan(0);
+    });
     mainSha = sha;
   });
 
