@@ -115,6 +115,8 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
     const since = Date.now();
     const { sha, main } = await push('main', { 'src.txt': 'src v2\n' }, 'source change');
     expect(main.exitCode).toBe(0);
+    // 2b reads this export: a failed one would show there as a miss with no cause.
+    await withStepLog(main, () => expect(main.outputs['cache-export']).toBe('ok'));
     const output = await mountStepOutput(main);
     expect(output).toContain('reused a');
     expect(downloads(output)).toStrictEqual([]);
