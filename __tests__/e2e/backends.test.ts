@@ -11,8 +11,8 @@ import {
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ActionEvent, runAction } from './run-action';
 import {
-  type ActionEvent,
   engineEnv,
   expectOutputs,
   freshRunner,
@@ -23,7 +23,6 @@ import {
   REGISTRY,
   type Repo,
   reportOf,
-  runAction,
   uniqueName,
   useEngine,
 } from './support';

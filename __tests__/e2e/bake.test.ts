@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseRawJsonLog } from '../../src/buildx/parse/progress';
 import { indexNames } from '../../src/stores/github-cache/keys';
+import { runStep } from './run-action';
 import {
   BASE_IMAGE,
   engineEnv,
@@ -13,7 +14,6 @@ import {
   REGISTRY,
   registryTags,
   run,
-  runStep,
   uniqueName,
   useEngine,
 } from './support';

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runAction, runStep } from './run-action';
 import {
   dockerShim,
   errorLines,
@@ -13,8 +14,6 @@ import {
   releaseServer,
   reportOf,
   run,
-  runAction,
-  runStep,
   useEngine,
 } from './support';
 

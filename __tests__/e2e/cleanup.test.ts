@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { startPackagesService } from '../../test-services/ghcr-packages';
 import { startTestProxy } from '../../test-services/proxy';
 import { startRegistryLog } from '../../test-services/registry-log';
+import { runStep } from './run-action';
 import {
   branchDeleted,
   closedPullRequest,
@@ -18,7 +19,6 @@ import {
   registryDigest,
   registryTags,
   reportOf,
-  runStep,
   uniqueName,
   useEngine,
 } from './support';

@@ -1,4 +1,5 @@
 import { LIST_METHODS } from '../../test-services/gha-cache';
+import { runAction, runStep } from './run-action';
 import {
   BASE_IMAGE,
   engineEnv,
@@ -9,8 +10,6 @@ import {
   pullRequestEvent,
   pushEvent,
   reportOf,
-  runAction,
-  runStep,
   uniqueName,
   useEngine,
 } from './support';

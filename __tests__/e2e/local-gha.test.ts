@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runAction } from './run-action';
 import {
   branchDeleted,
   engineEnv,
@@ -9,7 +10,6 @@ import {
   makeRepo,
   pushEvent,
   reportOf,
-  runAction,
   uniqueName,
   useEngine,
 } from './support';

@@ -9,6 +9,7 @@ import {
 import { scanCacheMounts } from '../../src/mounts/dockerfile';
 import { cacheMountNamespace } from '../../src/mounts/observed';
 import { CONFORMANCE, type ConformanceCase } from '../fixtures/mounts/conformance';
+import { runAction } from './run-action';
 import {
   BASE_IMAGE,
   engineEnv,
@@ -18,7 +19,6 @@ import {
   must,
   pushEvent,
   reportOf,
-  runAction,
   uniqueName,
   useEngine,
 } from './support';

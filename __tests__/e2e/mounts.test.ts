@@ -1,3 +1,4 @@
+import { runAction, withStepLog } from './run-action';
 import {
   BASE_IMAGE,
   closedPullRequest,
@@ -11,10 +12,8 @@ import {
   pushEvent,
   REGISTRY,
   reportOf,
-  runAction,
   uniqueName,
   useEngine,
-  withStepLog,
 } from './support';
 
 // Cache mounts through the GitHub Actions cache: the bundled action on the real engine, the

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startTestProxy, type TestProxy } from '../../test-services/proxy';
+import { runAction, runStep } from './run-action';
 import {
   engineEnv,
   git,
@@ -14,8 +15,6 @@ import {
   REGISTRY,
   releaseServer,
   reportOf,
-  runAction,
-  runStep,
   uniqueName,
   useEngine,
 } from './support';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runAction, runStep } from './run-action';
 import {
   BASE_IMAGE,
   dockerShim,
@@ -16,8 +17,6 @@ import {
   REGISTRY,
   registryTags,
   reportOf,
-  runAction,
-  runStep,
   uniqueName,
   useEngine,
 } from './support';

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runAction } from './run-action';
 import {
   engineEnv,
   freshRunner,
@@ -12,7 +13,6 @@ import {
   registryDigest,
   registryTags,
   reportOf,
-  runAction,
   uniqueName,
   useEngine,
 } from './support';

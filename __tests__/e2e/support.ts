@@ -9,10 +9,7 @@ import { buildxPluginCandidates, extraPluginDirs, SYSTEM_PLUGIN_DIRS } from '../
 import { jsonDocuments } from '../../src/buildx/parse/progress';
 import { dockerConfigDir, readDockerConfig } from '../../src/lib/docker-config';
 import type { CacheReport } from '../../src/report/types';
-import * as runner from '../../scripts/action-runner';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
-
-export type { ActionEvent, StepResult } from '../../scripts/action-runner';
 
 // The shared engine, registry and base image come from scripts/provision-engine.sh.
 const ENGINE_HOME = process.env.ENGINE_HOME || '/opt/bkca-engine';
@@ -462,54 +459,4 @@ export async function mountStepOutput(step: Step): Promise<string> {
     }
   }
   return out;
-}
-
-/**
- * BuildKit's own name for a cache import other than a registry one (`gha:<hash>`, issue 25). The
- * summary must name the source by its planned ref instead, or say "(not mapped)" next to it.
- */
-const BUILDKIT_IMPORT_ID = /\b(?:gha|local|s3|azblob):\d{6,}\b(?!`? \(not mapped\))/g;
-export const unmappedImportIds = (summary: string) => summary.match(BUILDKIT_IMPORT_ID) ?? [];
-
-function summaryNamesSourcesByRef(r: runner.StepResult): runner.StepResult {
-  const ids = unmappedImportIds(r.summary);
-  if (ids.length > 0) {
-    throw new Error(
-      `the job summary shows BuildKit's import ids ${ids.join(', ')} without "(not mapped)":\n${r.summary}`,
-    );
-  }
-  return r;
-}
-
-/**
- * One step of the action, as scripts/action-runner runs it. Every e2e run goes through here, so
- * every summary any test makes is checked for BuildKit's internal import ids.
- */
-export async function runStep(o: Parameters<typeof runner.runStep>[0]): Promise<runner.StepResult> {
-  return summaryNamesSourcesByRef(await runner.runStep(o));
-}
-
-/** main then post, as a runner runs them; both summaries checked as in runStep. */
-export async function runAction(o: runner.StepOptions): ReturnType<typeof runner.runAction> {
-  const r = await runner.runAction(o);
-  summaryNamesSourcesByRef(r.main);
-  summaryNamesSourcesByRef(r.post);
-  return r;
-}
-
-/**
- * Runs assertions on a step and, when one fails, adds the step's cache lines to the error, so that
- * a failure seen only in CI can be read from its output.
- */
-export async function withStepLog<T>(step: { log: string }, assertions: () => T | Promise<T>): Promise<T> {
-  try {
-    return await assertions();
-  } catch (e) {
-    const lines = step.log
-      .split('\n')
-      .filter((l) => /cache|import|export|CACHED|ERROR|warning|::/i.test(l))
-      .slice(-80);
-    if (e instanceof Error) e.message += `\n--- the step's cache lines ---\n${lines.join('\n')}`;
-    throw e;
-  }
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { unmappedImportIds } from '../e2e/support';
+import { unmappedImportIds } from '../e2e/run-action';
 
 // The README is the front page and the details live in docs/: a moved heading or page must not leave
 // a link behind, and every input and output of action.yml has its line on the inputs/outputs page.
