@@ -1,0 +1,241 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { exec, type Exec } from '../../src/lib/exec';
+import { isAncestor } from '../../src/git/ancestry';
+import { gatherFacts } from '../../src/facts/facts';
+import { runContextFrom } from '../../src/github/context';
+
+// Real git: a bare origin, a work clone that rebases and force-pushes, and CI-like checkouts
+// cloned through a file:// URL (plain paths ignore --depth). No system or user configuration.
+
+let root: string;
+let originUrl: string;
+let env: NodeJS.ProcessEnv;
+const sha: Record<string, string> = {};
+
+async function git(cwd: string, ...args: string[]): Promise<string> {
+  const result = await exec('git', args, { cwd, env });
+  if (result.exitCode !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+async function commit(cwd: string, label: string): Promise<void> {
+  await git(cwd, 'commit', '--quiet', '--allow-empty', '-m', label);
+  sha[label] = await git(cwd, 'rev-parse', 'HEAD');
+}
+
+let clones = 0;
+async function checkout(ref: string, shallow: boolean): Promise<string> {
+  const dir = join(root, `checkout-${++clones}`);
+  await git(root, 'clone', '--quiet', ...(shallow ? ['--depth', '1'] : []), '--branch', ref, originUrl, dir);
+  return dir;
+}
+
+function recordingExec(): { exec: Exec; fetches: () => string[] } {
+  const calls: string[][] = [];
+  return {
+    exec: (command, args, options) => {
+      calls.push([...args]);
+      return exec(command, args, options);
+    },
+    fetches: () =>
+      calls.filter((c) => c.includes('fetch')).map((c) => c.slice(c.indexOf('fetch') + 1).join(' ')),
+  };
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'bkca-ancestry-'));
+  env = {
+    PATH: process.env.PATH,
+    HOME: root,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: join(root, 'no-gitconfig'),
+    GIT_AUTHOR_NAME: 'Test Author',
+    GIT_AUTHOR_EMAIL: 'author@example.com',
+    GIT_COMMITTER_NAME: 'Test Committer',
+    GIT_COMMITTER_EMAIL: 'committer@example.com',
+    LC_ALL: 'C',
+  };
+  const origin = join(root, 'origin.git');
+  const work = join(root, 'work');
+  originUrl = pathToFileURL(origin).href;
+  await git(root, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
+  await git(root, 'init', '--quiet', '--initial-branch=main', work);
+  await git(work, 'remote', 'add', 'origin', originUrl);
+  // main c1; topic from c1: t1; main c2; topic pushed on with t2 t3 t4 (a push of three commits);
+  // then topic rebased onto c2 (r1..r4) and force-pushed; the old head t4 is kept as `old-topic`.
+  await commit(work, 'c1');
+  await git(work, 'checkout', '--quiet', '-b', 'topic');
+  await commit(work, 't1');
+  await git(work, 'checkout', '--quiet', 'main');
+  await commit(work, 'c2');
+  await git(work, 'checkout', '--quiet', 'topic');
+  for (const label of ['t2', 't3', 't4']) await commit(work, label);
+  await git(work, 'branch', 'old-topic');
+  await git(work, 'checkout', '--quiet', '-b', 'rebased', 'main');
+  for (const label of ['r1', 'r2', 'r3', 'r4']) await commit(work, label);
+  await git(work, 'push', '--quiet', 'origin', 'main', 'topic', 'old-topic', 'rebased');
+  // A pull request's merge commit of the rebased head into main (refs/pull/7/merge on GitHub).
+  await git(work, 'checkout', '--quiet', '-b', 'pr-merge', 'main');
+  await git(work, 'merge', '--quiet', '--no-ff', '--no-edit', 'rebased');
+  sha.merge = await git(work, 'rev-parse', 'HEAD');
+  await git(work, 'push', '--quiet', 'origin', 'pr-merge');
+}, 60_000);
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe("isAncestor: is the head a push replaced still in the new head's history?", () => {
+  it.each([
+    {
+      title: 'a one-commit push: before is the parent, no fetch',
+      branch: 'topic',
+      before: 't3',
+      shallow: true,
+      want: true,
+      fetched: 0,
+    },
+    {
+      title: 'a push of three commits, one commit deep: fetched and deepened once',
+      branch: 'topic',
+      before: 't1',
+      shallow: true,
+      want: true,
+      fetched: 2,
+    },
+    {
+      title: 'the same push in a full checkout: no fetch',
+      branch: 'topic',
+      before: 't1',
+      shallow: false,
+      want: true,
+      fetched: 0,
+    },
+    {
+      title: 'a rebase in a full checkout: no',
+      branch: 'rebased',
+      before: 't4',
+      shallow: false,
+      want: false,
+      fetched: 0,
+    },
+    {
+      title: 'a rebase, one commit deep: before fetched, a common ancestor found after deepening',
+      branch: 'rebased',
+      before: 't4',
+      shallow: true,
+      want: false,
+      fetched: 2,
+    },
+  ])('$title', async ({ branch, before, shallow, want, fetched }) => {
+    const dir = await checkout(branch, shallow);
+    const rec = recordingExec();
+    expect(await isAncestor(rec.exec, { cwd: dir, env, before: sha[before] })).toStrictEqual({
+      ancestor: want,
+    });
+    expect(rec.fetches()).toHaveLength(fetched);
+  });
+
+  it('a rebase fetches before by sha one commit deep, then deepens the head by the first step only', async () => {
+    const dir = await checkout('rebased', true);
+    const rec = recordingExec();
+    await isAncestor(rec.exec, { cwd: dir, env, before: sha.t4 });
+    expect(rec.fetches()).toStrictEqual([
+      `--no-tags --no-recurse-submodules --depth=1 origin ${sha.t4}`,
+      `--no-tags --no-recurse-submodules --deepen=10 origin ${sha.r4} ${sha.t4}`,
+    ]);
+  });
+
+  it.each([
+    {
+      title: 'a before the remote does not have',
+      before: 'f'.repeat(40),
+      reason: /^could not fetch f{40}: /,
+    },
+    { title: 'not a sha (never handed to git)', before: 'HEAD; touch pwned', reason: /is not a commit sha$/ },
+  ])('$title: unknown, with the reason', async ({ before, reason }) => {
+    const dir = await checkout('rebased', true);
+    const got = await isAncestor(exec, { cwd: dir, env, before });
+    expect(got.ancestor).toBeNull();
+    expect('reason' in got && got.reason).toMatch(reason);
+  });
+
+  it('outside a checkout: unknown, not an error', async () => {
+    const got = await isAncestor(exec, { cwd: root, env, before: sha.t4 });
+    expect(got).toMatchObject({ ancestor: null });
+  });
+});
+
+describe('gatherFacts: the facts a rebased push and a force-pushed pull request give the rules', () => {
+  const repoEnv = (event: string, ref: string, head: string, workspace: string) => ({
+    GITHUB_EVENT_NAME: event,
+    GITHUB_REF: ref,
+    GITHUB_SHA: head,
+    GITHUB_WORKSPACE: workspace,
+  });
+  const repository = { full_name: 'octo-org/octo-repo', default_branch: 'main' };
+
+  it('a push without forced whose before is not in the history: rewritten, with the new merge-base', async () => {
+    const dir = await checkout('rebased', true);
+    const ctx = runContextFrom(repoEnv('push', 'refs/heads/rebased', sha.r4, dir), {
+      before: sha.t4,
+      after: sha.r4,
+      repository,
+    });
+    const f = await gatherFacts(
+      exec,
+      { ...ctx },
+      { mergeBase: true, parent: false, headCommit: false, rewrite: true },
+      '',
+    );
+    expect(f).toMatchObject({ rewritten: true, mergeBase: sha.c2 });
+  });
+
+  it("a synchronize whose before is not in the head's history: rewritten, with the merge's base commit", async () => {
+    const dir = await checkout('pr-merge', true);
+    const ctx = runContextFrom(repoEnv('pull_request', 'refs/pull/7/merge', sha.merge, dir), {
+      action: 'synchronize',
+      before: sha.t4,
+      after: sha.r4,
+      number: 7,
+      pull_request: {
+        number: 7,
+        head: { ref: 'rebased', sha: sha.r4, repo: repository },
+        base: { ref: 'main', repo: repository },
+      },
+      repository,
+    });
+    const f = await gatherFacts(
+      exec,
+      ctx,
+      { mergeBase: false, parent: false, headCommit: true, rewrite: true },
+      '',
+    );
+    expect(f).toMatchObject({ rewritten: true, baseCommit: sha.c2, mergeIsHead: true });
+  });
+
+  it('a synchronize that only added commits: not rewritten', async () => {
+    const dir = await checkout('pr-merge', true);
+    const ctx = runContextFrom(repoEnv('pull_request', 'refs/pull/7/merge', sha.merge, dir), {
+      action: 'synchronize',
+      before: sha.r3,
+      after: sha.r4,
+      pull_request: {
+        number: 7,
+        head: { ref: 'rebased', sha: sha.r4, repo: repository },
+        base: { ref: 'main', repo: repository },
+      },
+      repository,
+    });
+    const f = await gatherFacts(
+      exec,
+      ctx,
+      { mergeBase: false, parent: false, headCommit: true, rewrite: true },
+      '',
+    );
+    expect(f.rewritten).toBe(false);
+  });
+});
