@@ -99,12 +99,12 @@ describe("isAncestor: is the head a push replaced still in the new head's histor
       fetched: 0,
     },
     {
-      title: 'a push of three commits, one commit deep: fetched and deepened once',
+      title: 'a push of three commits, one commit deep: fetched ten deep once',
       branch: 'topic',
       before: 't1',
       shallow: true,
       want: true,
-      fetched: 2,
+      fetched: 1,
     },
     {
       title: 'the same push in a full checkout: no fetch',
@@ -123,12 +123,12 @@ describe("isAncestor: is the head a push replaced still in the new head's histor
       fetched: 0,
     },
     {
-      title: 'a rebase, one commit deep: before fetched, a common ancestor found after deepening',
+      title: 'a rebase, one commit deep: both fetched ten deep, a common ancestor found',
       branch: 'rebased',
       before: 't4',
       shallow: true,
       want: false,
-      fetched: 2,
+      fetched: 1,
     },
   ])('$title', async ({ branch, before, shallow, want, fetched }) => {
     const dir = await checkout(branch, shallow);
@@ -139,13 +139,12 @@ describe("isAncestor: is the head a push replaced still in the new head's histor
     expect(rec.fetches()).toHaveLength(fetched);
   });
 
-  it('a rebase fetches before by sha one commit deep, then deepens the head by the first step only', async () => {
+  it('a rebase one commit deep fetches the head and before by sha, ten commits deep, once', async () => {
     const dir = await checkout('rebased', true);
     const rec = recordingExec();
     await isAncestor(rec.exec, { cwd: dir, env, before: sha.t4 });
     expect(rec.fetches()).toStrictEqual([
-      `--no-tags --no-recurse-submodules --depth=1 origin ${sha.t4}`,
-      `--no-tags --no-recurse-submodules --deepen=10 origin ${sha.r4} ${sha.t4}`,
+      `--no-tags --no-recurse-submodules --depth=10 origin ${sha.r4} ${sha.t4}`,
     ]);
   });
 

@@ -25,23 +25,25 @@ export interface AncestryOptions extends GitContext {
 }
 
 /**
- * How far a shallow head is deepened to reach `before`: a push adds a few commits, so two steps
- * are enough for all but the largest pushes, and bound the fetches when `before` was replaced.
+ * How deep a shallow checkout fetches the new head and `before` to place one against the other:
+ * a push adds a few commits and a rebase moves a branch by a few of its base's, so two tries are
+ * enough for nearly every push, and bound the fetches when they are not.
  */
-export const ANCESTRY_DEEPEN_STEPS: readonly number[] = [10, 100];
+export const ANCESTRY_DEPTHS: readonly number[] = [10, 100];
 
 /** A bounded fetch here: this runs on every branch push, before the build, and the answer is optional. */
 const ANCESTRY_FETCH_TIMEOUT_MS = 30_000;
 
 /**
  * Whether `before` is in the history of `head`: false means the push rewrote history (a rebase,
- * an amend, a reset). The cheap answers first: `before` is one of the head's parents (the head's
- * commit object names them, also in a shallow checkout). Else `before` is fetched by sha when the
- * checkout lacks it, and git answers; a shallow head is deepened a bounded number of times.
+ * an amend, a reset). The cheap answer first: `before` is one of the head's parents (the head's
+ * commit object names them, also in a shallow checkout). A full checkout fetches `before` by sha
+ * when it lacks it, and git answers. A shallow one fetches both commits a bounded depth deep
+ * ({@link ANCESTRY_DEPTHS}), each time asking git.
  *
- * In a shallow checkout a "no" is given only once git finds a common ancestor of the two that is
- * not `before` itself: `before` then lies off the head's history, unless the shallow boundary cut
- * the very path that leads to it (a rare side line of merges), which is accepted. Never throws:
+ * In a shallow checkout a "no" is given once git finds a common ancestor of the two that is not
+ * `before` itself: `before` then lies off the head's history, unless the shallow boundary cut
+ * the very path that leads to it (a side line of merges), which is accepted. Never throws:
  * whatever git cannot tell is a reason.
  */
 export async function isAncestor(exec: Exec, options: AncestryOptions): Promise<Ancestry> {
@@ -62,15 +64,23 @@ export async function isAncestor(exec: Exec, options: AncestryOptions): Promise<
     }
     const shallow = await isShallow(git);
     if (typeof shallow === 'string') return unknown(shallow);
-    if (!(await resolveCommit(git, before))) {
-      const noRemote = await remoteProblem(git, remote);
-      if (noRemote) return unknown(`${before} is not in the checkout and ${noRemote}`);
-      const depth = shallow ? ['--depth=1'] : [];
-      const fetched = await git(fetchArgs(...depth, remote, before), fetchTimeout);
-      if (fetched.exitCode !== 0) return unknown(`could not fetch ${before}: ${describeFailure(fetched)}`);
-      if (!(await resolveCommit(git, before))) return unknown(`${before} was fetched but does not resolve`);
+    const present = await resolveCommit(git, before);
+    if (present) {
+      const asked = await ask(git, before, headSha);
+      if (asked) return asked;
     }
-    return await askWhileDeepening(git, before, headSha, remote, fetchTimeout);
+    const noRemote = await remoteProblem(git, remote);
+    if (noRemote) return unknown(`${before} is not in the checkout and ${noRemote}`);
+    for (const depth of shallow ? ANCESTRY_DEPTHS : [0]) {
+      const deep = depth > 0 ? [`--depth=${depth}`, remote, headSha, before] : [remote, before];
+      const fetched = await git(fetchArgs(...deep), fetchTimeout);
+      if (fetched.exitCode !== 0) return unknown(`could not fetch ${before}: ${describeFailure(fetched)}`);
+      const asked = await ask(git, before, headSha);
+      if (asked) return asked;
+    }
+    return unknown(
+      `the shallow checkout does not place ${before}, even ${ANCESTRY_DEPTHS[ANCESTRY_DEPTHS.length - 1]} commits deep`,
+    );
   } catch (error) {
     return unknown(`ancestry check failed: ${messageOf(error)}`);
   }
@@ -78,32 +88,14 @@ export async function isAncestor(exec: Exec, options: AncestryOptions): Promise<
 
 const unknown = (reason: string): Ancestry => ({ ancestor: null, reason });
 
-async function askWhileDeepening(
-  git: Git,
-  before: string,
-  head: string,
-  remote: string,
-  fetchTimeout: number,
-): Promise<Ancestry> {
-  for (let step = 0; ; step++) {
-    const asked = await git(['merge-base', '--is-ancestor', before, head]);
-    if (asked.exitCode === 0) return { ancestor: true };
-    if (asked.exitCode !== 1) return unknown(`git merge-base failed: ${describeFailure(asked)}`);
-    const shallow = await isShallow(git);
-    if (typeof shallow === 'string') return unknown(shallow);
-    if (!shallow) return { ancestor: false };
-    const common = (await git(['merge-base', before, head])).stdout.trim();
-    if (SHA.test(common) && common !== before) return { ancestor: false };
-    if (step >= ANCESTRY_DEEPEN_STEPS.length) {
-      const reach = ANCESTRY_DEEPEN_STEPS.reduce((a, b) => a + b, 0);
-      return unknown(`the shallow checkout does not reach ${before}, even deepened by ${reach} commits`);
-    }
-    const deepen = fetchArgs(`--deepen=${ANCESTRY_DEEPEN_STEPS[step]}`, remote);
-    let fetched = await git([...deepen, head, before], fetchTimeout);
-    // A server that refuses wants by sha: deepen through the remote's configured refspec instead.
-    if (fetched.exitCode !== 0) fetched = await git(deepen, fetchTimeout);
-    if (fetched.exitCode !== 0) {
-      return unknown(`could not deepen the shallow checkout: ${describeFailure(fetched)}`);
-    }
-  }
+/** git's answer from the history the checkout holds, or undefined while a shallow boundary hides it. */
+async function ask(git: Git, before: string, head: string): Promise<Ancestry | undefined> {
+  const asked = await git(['merge-base', '--is-ancestor', before, head]);
+  if (asked.exitCode === 0) return { ancestor: true };
+  if (asked.exitCode !== 1) return unknown(`git merge-base failed: ${describeFailure(asked)}`);
+  const shallow = await isShallow(git);
+  if (typeof shallow === 'string') return unknown(shallow);
+  if (!shallow) return { ancestor: false };
+  const common = (await git(['merge-base', before, head])).stdout.trim();
+  return SHA.test(common) && common !== before ? { ancestor: false } : undefined;
 }
