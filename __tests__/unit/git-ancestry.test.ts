@@ -33,15 +33,20 @@ async function checkout(ref: string, shallow: boolean): Promise<string> {
   return dir;
 }
 
-function recordingExec(): { exec: Exec; fetches: () => string[] } {
-  const calls: string[][] = [];
+function recordingExec(): {
+  exec: Exec;
+  fetches: () => string[];
+  fetchTimeouts: () => (number | undefined)[];
+} {
+  const calls: { args: string[]; timeoutMs?: number }[] = [];
+  const fetchCalls = () => calls.filter((c) => c.args.includes('fetch'));
   return {
     exec: (command, args, options) => {
-      calls.push([...args]);
+      calls.push({ args: [...args], timeoutMs: options?.timeoutMs });
       return exec(command, args, options);
     },
-    fetches: () =>
-      calls.filter((c) => c.includes('fetch')).map((c) => c.slice(c.indexOf('fetch') + 1).join(' ')),
+    fetches: () => fetchCalls().map((c) => c.args.slice(c.args.indexOf('fetch') + 1).join(' ')),
+    fetchTimeouts: () => fetchCalls().map((c) => c.timeoutMs),
   };
 }
 
@@ -77,6 +82,16 @@ beforeAll(async () => {
   await git(work, 'checkout', '--quiet', '-b', 'rebased', 'main');
   for (const label of ['r1', 'r2', 'r3', 'r4']) await commit(work, label);
   await git(work, 'push', '--quiet', 'origin', 'main', 'topic', 'old-topic', 'rebased');
+  // A push of 120 commits on c2 (one git fast-import), further than the fetches reach.
+  let stream = '';
+  for (let i = 1; i <= 120; i++) {
+    const message = `long ${i}\n`;
+    stream += `commit refs/heads/long\nmark :${i}\ncommitter T <t@example.com> ${1_700_000_000 + i} +0000\n`;
+    stream += `data ${Buffer.byteLength(message)}\n${message}${i === 1 ? `from ${sha.c2}` : `from :${i - 1}`}\n\n`;
+  }
+  const imported = await exec('git', ['fast-import', '--quiet'], { cwd: work, env, input: stream });
+  if (imported.exitCode !== 0) throw new Error(imported.stderr);
+  await git(work, 'push', '--quiet', 'origin', 'long');
   // A pull request's merge commit of the rebased head into main (refs/pull/7/merge on GitHub).
   await git(work, 'checkout', '--quiet', '-b', 'pr-merge', 'main');
   await git(work, 'merge', '--quiet', '--no-ff', '--no-edit', 'rebased');
@@ -160,6 +175,18 @@ describe("isAncestor: is the head a push replaced still in the new head's histor
     const got = await isAncestor(exec, { cwd: dir, env, before });
     expect(got.ancestor).toBeNull();
     expect('reason' in got && got.reason).toMatch(reason);
+  });
+
+  it('a push longer than the fetches reach, one commit deep: unknown after two fetches of 30 s at most', async () => {
+    const dir = await checkout('long', true);
+    const rec = recordingExec();
+    const got = await isAncestor(rec.exec, { cwd: dir, env, before: sha.c2 });
+    expect(got).toStrictEqual({
+      ancestor: null,
+      reason: `the shallow checkout does not place ${sha.c2}, even 100 commits deep`,
+    });
+    expect(rec.fetches().map((f) => f.split(' ')[2])).toStrictEqual(['--depth=10', '--depth=100']);
+    expect(rec.fetchTimeouts()).toStrictEqual([30_000, 30_000]);
   });
 
   it('outside a checkout: unknown, not an error', async () => {
