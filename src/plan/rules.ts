@@ -134,6 +134,27 @@ function pushToBranch({ trigger, ctx, facts, defaultBranch: def }: Run<'push-bra
   };
 }
 
+/** A pull request's head brought onto a newer base: the base commit, then the base branch, each read alone. */
+const PULL_REQUEST_BASE_CHANGE = {
+  merged: {
+    why: 'the base commit the head just merged',
+    baseBranch: 'the base branch, which the head just merged',
+    alone: "is the base commit the head just merged: newer than this pull request's last build",
+  },
+  rebased: {
+    why: 'the base commit of this merge: the head was rewritten (force-pushed)',
+    baseBranch: 'the base branch, which the head was rebased onto',
+    alone:
+      "is the base commit of this merge: the head was rewritten, so this pull request's last build started from another base",
+  },
+};
+
+const baseBranchRead = (base: string, words: { baseBranch: string; alone: string }): RefUse => ({
+  ref: branch(base),
+  why: words.baseBranch,
+  alone: words.alone,
+});
+
 function pullRequest(run: Run<'pull-request'>): TriggerRules {
   const { trigger, ctx, facts, defaultBranch: def } = run;
   const own: RefUse = {
@@ -148,17 +169,6 @@ function pullRequest(run: Run<'pull-request'>): TriggerRules {
   const readHead = !trigger.fromFork && head !== '' && head !== trigger.base;
   // The head was just brought up to date (merged or rebased): the base commit, then the base branch.
   const change = baseChange(facts, facts.baseCommit);
-  const words = {
-    merged: {
-      why: 'the base commit the head just merged',
-      alone: "is the base commit the head just merged: newer than this pull request's last build",
-    },
-    rebased: {
-      why: 'the base commit of this merge: the head was rewritten (force-pushed)',
-      alone:
-        "is the base commit of this merge: the head was rewritten, so this pull request's last build started from another base",
-    },
-  };
   const { writes, alwaysWrites, notes } = pullRequestWrites(run, own.ref);
   return {
     reads: [
@@ -167,15 +177,8 @@ function pullRequest(run: Run<'pull-request'>): TriggerRules {
         why: 'the head branch: the head already contains the base, so this merge commit holds its files',
         exact: 'was built from these very files (the head already contains the base)',
       }),
-      ...newBaseRead(change, words),
-      ...when(change, {
-        ref: branch(trigger.base),
-        why:
-          change?.how === 'merged'
-            ? 'the base branch, which the head just merged'
-            : 'the base branch, which the head was rebased onto',
-        alone: change ? words[change.how].alone : '',
-      }),
+      ...newBaseRead(change, PULL_REQUEST_BASE_CHANGE),
+      ...(change ? [baseBranchRead(trigger.base, PULL_REQUEST_BASE_CHANGE[change.how])] : []),
       own,
       ...when(readHead, { ref: branch(head), why: 'the head branch: the changes this pull request merges' }),
       ...when(trigger.base, {

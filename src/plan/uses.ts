@@ -58,7 +58,11 @@ export function baseChange(
 export const newBaseRead = (
   change: ReturnType<typeof baseChange>,
   words: Record<BaseChange, { why: string; alone: string }>,
-): RefUse[] => (change ? [{ ref: commit(change.sha), ...words[change.how] }] : []);
+): RefUse[] => {
+  if (!change) return [];
+  const { why, alone } = words[change.how];
+  return [{ ref: commit(change.sha), why, alone }];
+};
 
 /** Why the rules could not tell whether the history was rewritten: today's rule holds. */
 export const rewriteUnknownNote = (facts: GitFacts, what: string, own: string): string[] =>
