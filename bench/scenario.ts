@@ -8,11 +8,20 @@ import { type Grant, LEGS, type Snapshot } from './model';
 // origin looks, at each run, as it did on GitHub at that moment), and the runs each event starts.
 
 export type EventClass =
-  'push-main' | 'push-branch' | 'pull-request' | 'fork-pr' | 'merge-queue' | 'tag' | 'schedule' | 'matrix';
+  | 'push-main'
+  | 'push-branch'
+  | 'rebased-push'
+  | 'pull-request'
+  | 'fork-pr'
+  | 'merge-queue'
+  | 'tag'
+  | 'schedule'
+  | 'matrix';
 
 export const CLASSES: EventClass[] = [
   'push-main',
   'push-branch',
+  'rebased-push',
   'pull-request',
   'fork-pr',
   'merge-queue',
@@ -262,7 +271,7 @@ export class Timeline {
     return { index, id, cls, title, runs: specs } satisfies BenchEvent;
   }
 
-  private pushRun(branch: string, before: string, sha: string, message: string, target = '') {
+  private pushRun(branch: string, before: string, sha: string, message: string, target = '', forced = false) {
     const ref = `refs/heads/${branch}`;
     return {
       event: {
@@ -275,7 +284,7 @@ export class Timeline {
           after: sha,
           created: before === ZERO,
           deleted: false,
-          forced: false,
+          forced,
           base_ref: null,
           compare: `https://github.com/${OWNER}/${NAME}/compare/${before.slice(0, 12)}...${sha.slice(0, 12)}`,
           commits: [headCommit(sha, message)],
@@ -338,6 +347,19 @@ export class Timeline {
     await this.repo.pushHead(`refs/heads/${branch}`);
     return this.event('push-branch', `${message} (update branch)`, [
       this.pushRun(branch, before, sha, message),
+    ]);
+  }
+
+  /** `git rebase main` on a feature branch, force-pushed: GitHub's push has `forced: true`. */
+  async rebaseBranch(branch: string) {
+    await this.repo.switchTo(branch);
+    const before = await this.repo.rev('HEAD');
+    await git(this.repo.work, 'rebase', '-q', DEFAULT_BRANCH);
+    const sha = await this.repo.rev('HEAD');
+    await this.repo.pushHead(`refs/heads/${branch}`);
+    const message = await this.repo.message(sha);
+    return this.event('rebased-push', `${branch} rebased onto ${DEFAULT_BRANCH} and force-pushed`, [
+      this.pushRun(branch, before, sha, message, '', true),
     ]);
   }
 
@@ -563,7 +585,7 @@ export class Timeline {
 export type Step = (t: Timeline) => Promise<BenchEvent | CleanupEvent>;
 
 /**
- * The full history (25 events, 33 jobs, and 5 clean-up runs: each pull request closed, the merged
+ * The full history (26 events, 34 jobs, and 5 clean-up runs: each pull request closed, the merged
  * branch deleted after the push that merged it, the others at the end). Sources change in their own files so merges never
  * conflict; main bumps the lock file's first line, branches never touch it.
  */
@@ -598,6 +620,7 @@ export const FULL: Step[] = [
   (t) => t.pushMain({}, 'main: bump pkg-01 to 1.2.0 (lock file)', '1.2.0'),
   (t) => t.pushBranch('feature/b', { 'src/feature-b.txt': 'b2\n' }, 'feature/b: second commit'),
   (t) => t.pullRequest(3, 'feature/b'),
+  (t) => t.rebaseBranch('feature/b'),
   (t) => t.updateBranch('feature/a'),
   (t) => t.pullRequest(1, 'feature/a'),
   (t) => t.mergeQueue(1),
@@ -616,8 +639,8 @@ export const FULL: Step[] = [
 ];
 
 /**
- * The quick history: the same kinds of event, fewer of them (8 events, 9 jobs): a branch, main's
- * lock bump, the branch again, its pull request, the merge queue (main has not moved, so the queue
+ * The quick history: the same kinds of event, fewer of them (9 events, 10 jobs): a branch, main's
+ * lock bump, the branch again, the branch rebased onto main and force-pushed, its pull request, the merge queue (main has not moved, so the queue
  * commit has the PR merge commit's content), main fast-forwarded to it, the pull request closed
  * and its branch deleted (clean-up runs), a 2-target matrix.
  */
@@ -632,6 +655,7 @@ export const QUICK: Step[] = [
     ),
   (t) => t.pushMain({}, 'main: bump pkg-01 to 1.1.0 (lock file)', '1.1.0'),
   (t) => t.pushBranch('feature/a', { 'src/feature-a.txt': 'a2\n' }, 'feature/a: second commit'),
+  (t) => t.rebaseBranch('feature/a'),
   (t) => t.pullRequest(1, 'feature/a'),
   (t) => t.mergeQueue(1),
   (t) => t.mergeQueued(),

@@ -654,7 +654,12 @@ describe("a push's before: the head it replaced, read as the parent without aski
       calls.push([cmd, ...args]);
       return { exitCode: 1, stdout: '', stderr: 'no git here', timedOut: false };
     };
-    const found = await gatherFacts(exec, ctx, { parent: true, mergeBase: false, headCommit: false }, '');
+    const found = await gatherFacts(
+      exec,
+      ctx,
+      { parent: true, mergeBase: false, headCommit: false, rewrite: false },
+      '',
+    );
     expect(found).toStrictEqual({ mergeBase: null, parent: PARENT });
     expect(calls).toStrictEqual([]);
     expect(

@@ -1,11 +1,25 @@
 import type { Exec } from '../lib/exec';
 import { type CommitInfo, commitInfo, compareCommits, parentCommit } from '../git/commits';
+import { isAncestor } from '../git/ancestry';
 import { findMergeBase } from '../git/merge-base';
 import { mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
 import { type PlannedCache, plan, type PlanOptions } from '../plan/plan';
 import { classify, type FactsNeeded, factsNeeded, type GitFacts } from '../plan/triggers';
 import { type ExistingCaches, findExistingCaches } from './existing';
+
+type RewriteFacts = Pick<GitFacts, 'rewritten' | 'rewrittenWhy'>;
+
+/**
+ * Whether the event rewrote the ref's history: the push payload's `forced`, else git asked whether
+ * the head the event replaced is still in `head`'s history. Nothing replaced (a new branch), nothing to tell.
+ */
+async function historyRewritten(exec: Exec, ctx: RunContext, head: string): Promise<RewriteFacts> {
+  if (ctx.forcedPush) return { rewritten: true };
+  if (!ctx.replacedHead) return {};
+  const answer = await isAncestor(exec, { cwd: ctx.workspace, before: ctx.replacedHead, head });
+  return answer.ancestor === null ? { rewrittenWhy: answer.reason } : { rewritten: !answer.ancestor };
+}
 
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
@@ -18,9 +32,13 @@ export async function gatherFacts(
   githubToken: string,
   /** HEAD's commit, when the caller already asked git for it. */
   head?: Promise<CommitInfo | undefined>,
+  /** Whether a push rewrote history, when the caller already asked. */
+  pushRewrite?: Promise<RewriteFacts>,
 ): Promise<GitFacts> {
   const facts: GitFacts = { mergeBase: null, parent: null };
   const cwd = ctx.workspace;
+  if (needed.rewrite && !ctx.pullRequest)
+    Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD')));
   if (needed.parent && ctx.pushedBefore) {
     // The push names the head it replaced: no git lookup (or deepening) needed.
     facts.parent = ctx.pushedBefore;
@@ -63,8 +81,12 @@ export async function gatherFacts(
       // GitHub's merge commit of a pull request: first parent the base, second the head.
       const base = compared.rev.parents[0];
       facts.mergeIsHead = compared.rev.tree === compared.other.tree;
+      if (base !== undefined) facts.baseCommit = base;
       if (base !== undefined && compared.other.parents[1] === base) facts.justMerged = base;
     }
+  }
+  if (needed.rewrite && ctx.pullRequest && headSha !== '' && facts.headWhy === undefined) {
+    Object.assign(facts, await historyRewritten(exec, ctx, headSha));
   }
   return facts;
 }
@@ -75,7 +97,8 @@ export async function gatherFacts(
  * merge-base, the parent) once it is found. One exception to running them at once: a branch push
  * whose own cache exists reads that alone (narrow.ts), so its merge-base, which a shallow checkout
  * only yields after fetches, is not looked up, unless the push is a merge (it may have merged its
- * base, which the rules read instead). That push waits for the first check.
+ * base, which the rules read instead) or rewrote history (it reads its new merge-base instead).
+ * That push waits for the first check.
  */
 export async function planInputs(
   exec: Exec,
@@ -99,8 +122,10 @@ export async function planInputs(
   const early = listing.then((e) => e.probe?.(entriesOf(readsWithoutCommits)));
   // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
   const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
+  // A push that rewrote history reads its new merge-base instead of its own cache: that needs the lookup.
+  const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD') : undefined;
   let skipped = '';
-  if (head) {
+  if (head && (await rewrite)?.rewritten !== true) {
     const owns = readsWithoutCommits.map((reads) => reads.find((r) => r.alone && r.entry));
     const existing = await listing;
     await early;
@@ -114,7 +139,7 @@ export async function planInputs(
     }
   }
   const [facts, existing] = await Promise.all([
-    gatherFacts(exec, ctx, needed, githubToken, head),
+    gatherFacts(exec, ctx, needed, githubToken, head, rewrite),
     listing,
     early,
   ]);

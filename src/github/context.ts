@@ -18,6 +18,14 @@ export interface RunContext {
    * ran on (HEAD^1 for a one-commit push). Absent for new branches and forced pushes.
    */
   pushedBefore?: string;
+  /**
+   * The head this event replaced, forced or not: a push's `before`, or a pull request update's
+   * (`synchronize`). Absent for new branches. Whether it is still in the new head's history tells
+   * whether the ref's last build started from the same base.
+   */
+  replacedHead?: string;
+  /** The push payload says `forced: true`: the push rewrote the branch's history. */
+  forcedPush?: true;
   /** The payload's `action` (`closed`, `synchronize`, …), for events that have one. */
   action?: string;
   /** A `delete` event's ref: `branch` or `tag`, and its short name. */
@@ -109,14 +117,12 @@ export function runContextFrom(env: NodeJS.ProcessEnv, payload: Json): RunContex
     if (n !== null) ctx.mergedPullRequest = n;
   }
   const before = str(payload.before);
-  if (
-    eventName === 'push' &&
-    /^[0-9a-f]{40}$/.test(before) &&
-    !/^0+$/.test(before) &&
-    payload.forced !== true
-  ) {
-    ctx.pushedBefore = before;
+  const replaced = /^[0-9a-f]{40}$/.test(before) && !/^0+$/.test(before);
+  if (replaced && (eventName === 'push' || (eventName === 'pull_request' && ctx.action === 'synchronize'))) {
+    ctx.replacedHead = before;
   }
+  if (eventName === 'push' && payload.forced === true) ctx.forcedPush = true;
+  if (eventName === 'push' && replaced && payload.forced !== true) ctx.pushedBefore = before;
   return ctx;
 }
 

@@ -2,18 +2,20 @@ import type { RunContext } from '../github/context';
 import type { CacheWrite } from '../runner/inputs/types';
 import { type CacheRef, refLabel } from './names';
 import { classify, type GitFacts, type Trigger } from './triggers';
+import {
+  baseChange,
+  branch,
+  commit,
+  mergeBaseRead,
+  newBaseRead,
+  OWN,
+  pullRequestRef,
+  type RefUse,
+  rewriteUnknownNote,
+  when,
+} from './uses';
 
-export interface RefUse {
-  ref: CacheRef;
-  why: string;
-  /**
-   * Why it is read alone when it exists: the best single source, usually the run's own ref (what
-   * its earlier runs wrote). The first such read that exists wins (see narrow.ts).
-   */
-  alone?: string;
-  /** Why it holds exactly this run's files, though it was not written from this commit. */
-  exact?: string;
-}
+export type { RefUse } from './uses';
 
 export interface RefPlan {
   trigger: Trigger;
@@ -31,14 +33,6 @@ function dedupe(uses: RefUse[]): RefUse[] {
     return true;
   });
 }
-
-const branch = (name: string): CacheRef => ({ kind: 'branch', name });
-const commit = (sha: string): CacheRef => ({ kind: 'sha', sha });
-const pullRequestRef = (number: number): CacheRef => ({ kind: 'pr', number });
-const OWN = "holds this ref's earlier runs";
-
-/** The uses, when the condition holds (a ref the run has), else none. */
-const when = (condition: unknown, ...uses: RefUse[]): RefUse[] => (condition ? uses : []);
 
 /**
  * Who can read what a run writes. `github`: the GitHub Actions cache, where a pull request's
@@ -68,23 +62,6 @@ interface TriggerRules {
   alwaysWrites: RefUse[];
   notes: string[];
 }
-
-function mergeBaseRead(facts: GitFacts, def: string): Pick<TriggerRules, 'reads' | 'notes'> {
-  if (facts.mergeBase) {
-    const why = `the merge-base with ${def}: its dependency files match this commit best`;
-    return { reads: [{ ref: commit(facts.mergeBase), why }], notes: [] };
-  }
-  const note = facts.mergeBaseSkipped
-    ? `merge-base with ${def} ${facts.mergeBaseSkipped}`
-    : `merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`;
-  return { reads: [], notes: [note] };
-}
-
-// The base commit this build just merged in holds what the base changed since the own ref's last
-// build (a lock file bumped on the base) and differs only by this ref's own changes, usually
-// later layers: it comes first, read alone.
-const justMergedRead = (facts: GitFacts, why: string, alone: string): RefUse[] =>
-  facts.justMerged ? [{ ref: commit(facts.justMerged), why, alone }] : [];
 
 // A cache written from this very commit (by its merge queue run, a re-run, a push a schedule
 // follows) is an exact match; the planner reads it alone when it is known to exist.
@@ -133,13 +110,19 @@ function pushToDefaultBranch({ trigger, ctx, facts }: Run<'push-default'>): Trig
 
 function pushToBranch({ trigger, ctx, facts, defaultBranch: def }: Run<'push-branch'>): TriggerRules {
   const mergeBase = mergeBaseRead(facts, def);
+  const rewrote = "this push rewrote the branch's history";
   return {
     reads: [
-      ...justMergedRead(
-        facts,
-        `the ${def} commit this push merged in`,
-        `is the ${def} commit this push merged in: newer than this branch's last build`,
-      ),
+      ...newBaseRead(baseChange(facts, facts.mergeBase), {
+        merged: {
+          why: `the ${def} commit this push merged in`,
+          alone: `is the ${def} commit this push merged in: newer than this branch's last build`,
+        },
+        rebased: {
+          why: `the new merge-base with ${def}: ${rewrote}`,
+          alone: `is the new merge-base with ${def}: ${rewrote}, so its last build started from another base`,
+        },
+      }),
       ownBranchRead(trigger.branch),
       ...mergedPullRequestRead(ctx),
       ...mergeBase.reads,
@@ -147,9 +130,30 @@ function pushToBranch({ trigger, ctx, facts, defaultBranch: def }: Run<'push-bra
     ],
     writes: [{ ref: branch(trigger.branch), why: 'push: a branch writes its own cache' }],
     alwaysWrites: [],
-    notes: mergeBase.notes,
+    notes: [...mergeBase.notes, ...rewriteUnknownNote(facts, 'this push', `branch:${trigger.branch}`)],
   };
 }
+
+/** A pull request's head brought onto a newer base: the base commit, then the base branch, each read alone. */
+const PULL_REQUEST_BASE_CHANGE = {
+  merged: {
+    why: 'the base commit the head just merged',
+    baseBranch: 'the base branch, which the head just merged',
+    alone: "is the base commit the head just merged: newer than this pull request's last build",
+  },
+  rebased: {
+    why: 'the base commit of this merge: the head was rewritten (force-pushed)',
+    baseBranch: 'the base branch, which the head was rebased onto',
+    alone:
+      "is the base commit of this merge: the head was rewritten, so this pull request's last build started from another base",
+  },
+};
+
+const baseBranchRead = (base: string, words: { baseBranch: string; alone: string }): RefUse => ({
+  ref: branch(base),
+  why: words.baseBranch,
+  alone: words.alone,
+});
 
 function pullRequest(run: Run<'pull-request'>): TriggerRules {
   const { trigger, ctx, facts, defaultBranch: def } = run;
@@ -159,26 +163,22 @@ function pullRequest(run: Run<'pull-request'>): TriggerRules {
     alone: OWN,
   };
   // The head branch's newest build: the merge commit holds exactly its files when the head
-  // already contains the base (git compared the trees), and then it comes first and alone.
+  // already contains the base (git compared the trees), and then it comes first and alone; not
+  // when the head was rewritten, since that build may be of the head it replaced.
   const head = ctx.pullRequest?.headRef ?? '';
   const readHead = !trigger.fromFork && head !== '' && head !== trigger.base;
-  // The head was just brought up to date: the base commit, then the base branch.
-  const justMergedAlone =
-    "is the base commit the head just merged: newer than this pull request's last build";
+  // The head was just brought up to date (merged or rebased): the base commit, then the base branch.
+  const change = baseChange(facts, facts.baseCommit);
   const { writes, alwaysWrites, notes } = pullRequestWrites(run, own.ref);
   return {
     reads: [
-      ...when(readHead && facts.mergeIsHead, {
+      ...when(readHead && facts.mergeIsHead && facts.rewritten !== true, {
         ref: branch(head),
         why: 'the head branch: the head already contains the base, so this merge commit holds its files',
         exact: 'was built from these very files (the head already contains the base)',
       }),
-      ...justMergedRead(facts, 'the base commit the head just merged', justMergedAlone),
-      ...when(facts.justMerged, {
-        ref: branch(trigger.base),
-        why: 'the base branch, which the head just merged',
-        alone: justMergedAlone,
-      }),
+      ...newBaseRead(change, PULL_REQUEST_BASE_CHANGE),
+      ...(change ? [baseBranchRead(trigger.base, PULL_REQUEST_BASE_CHANGE[change.how])] : []),
       own,
       ...when(readHead, { ref: branch(head), why: 'the head branch: the changes this pull request merges' }),
       ...when(trigger.base, {
@@ -191,6 +191,7 @@ function pullRequest(run: Run<'pull-request'>): TriggerRules {
     alwaysWrites,
     notes: [
       ...(facts.headWhy ? [`head commit not compared with the merge commit: ${facts.headWhy}`] : []),
+      ...rewriteUnknownNote(facts, 'the head update', `pr:${trigger.number}`),
       ...notes,
     ],
   };

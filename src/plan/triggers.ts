@@ -41,6 +41,8 @@ export interface FactsNeeded {
   parent: boolean;
   /** A pull request's head commit next to its merge commit (same files? did it just merge the base?). */
   headCommit: boolean;
+  /** Whether the event replaced commits (a force push): the head it replaced is still in the history? */
+  rewrite: boolean;
 }
 
 export function factsNeeded(trigger: Trigger): FactsNeeded {
@@ -48,6 +50,7 @@ export function factsNeeded(trigger: Trigger): FactsNeeded {
     mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
     parent: trigger.kind === 'push-default',
     headCommit: trigger.kind === 'pull-request',
+    rewrite: trigger.kind === 'push-branch' || trigger.kind === 'pull-request',
   };
 }
 
@@ -69,4 +72,13 @@ export interface GitFacts {
   mergeIsHead?: boolean;
   /** Why the head commit could not be compared. */
   headWhy?: string;
+  /** A pull request's base commit: the merge commit's first parent. */
+  baseCommit?: string;
+  /**
+   * The event rewrote the ref's history (`forced`, or the head it replaced is not in the new
+   * head's history): the ref's last build started from another base. Undefined when not asked.
+   */
+  rewritten?: boolean;
+  /** Why git could not tell whether the history was rewritten. */
+  rewrittenWhy?: string;
 }
