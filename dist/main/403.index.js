@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
 var cache_entry = __webpack_require__(29152);
 // EXTERNAL MODULE: ./src/lib/docker-config.ts
 var docker_config = __webpack_require__(56146);
-// EXTERNAL MODULE: ./src/plan/plan.ts + 2 modules
-var plan = __webpack_require__(61835);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
+var plan = __webpack_require__(1372);
 // EXTERNAL MODULE: ./src/runner/commands.ts
 var commands = __webpack_require__(46342);
 // EXTERNAL MODULE: ./src/cleanup/plan.ts

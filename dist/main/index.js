@@ -476,12 +476,14 @@ function runContextFrom(env, payload) {
             ctx.mergedPullRequest = n;
     }
     const before = str(payload.before);
-    if (eventName === 'push' &&
-        /^[0-9a-f]{40}$/.test(before) &&
-        !/^0+$/.test(before) &&
-        payload.forced !== true) {
-        ctx.pushedBefore = before;
+    const replaced = /^[0-9a-f]{40}$/.test(before) && !/^0+$/.test(before);
+    if (replaced && (eventName === 'push' || (eventName === 'pull_request' && ctx.action === 'synchronize'))) {
+        ctx.replacedHead = before;
     }
+    if (eventName === 'push' && payload.forced === true)
+        ctx.forcedPush = true;
+    if (eventName === 'push' && replaced && payload.forced !== true)
+        ctx.pushedBefore = before;
     return ctx;
 }
 /**
@@ -1157,7 +1159,7 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
 
 /***/ }),
 
-/***/ 61835:
+/***/ 1372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1286,7 +1288,51 @@ function cacheToEntries(b, names) {
 var plan_names = __nccwpck_require__(42471);
 // EXTERNAL MODULE: ./src/plan/triggers.ts
 var triggers = __nccwpck_require__(79834);
+;// CONCATENATED MODULE: ./src/plan/uses.ts
+const branch = (name) => ({ kind: 'branch', name });
+const commit = (sha) => ({ kind: 'sha', sha });
+const pullRequestRef = (number) => ({ kind: 'pr', number });
+const OWN = "holds this ref's earlier runs";
+/** The uses, when the condition holds (a ref the run has), else none. */
+const when = (condition, ...uses) => (condition ? uses : []);
+function mergeBaseRead(facts, def) {
+    if (facts.mergeBase) {
+        const why = `the merge-base with ${def}: its dependency files match this commit best`;
+        return { reads: [{ ref: commit(facts.mergeBase), why }], notes: [] };
+    }
+    const note = facts.mergeBaseSkipped
+        ? `merge-base with ${def} ${facts.mergeBaseSkipped}`
+        : `merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`;
+    return { reads: [], notes: [note] };
+}
+/**
+ * The base commit newer than the own ref's last build, and how it came: merged in (the merge
+ * commit's second parent) or rebased onto (history rewritten; `rebasedOnto` is the new base).
+ * One fact for both, so both read the same way.
+ */
+function baseChange(facts, rebasedOnto) {
+    if (facts.justMerged)
+        return { sha: facts.justMerged, how: 'merged' };
+    if (facts.rewritten === true && rebasedOnto)
+        return { sha: rebasedOnto, how: 'rebased' };
+    return undefined;
+}
+// The base commit this build started from holds what the base changed since the own ref's last
+// build (a lock file bumped on the base) and differs only by this ref's own changes, usually
+// later layers: it comes first, read alone.
+const newBaseRead = (change, words) => {
+    if (!change)
+        return [];
+    const { why, alone } = words[change.how];
+    return [{ ref: commit(change.sha), why, alone }];
+};
+/** Why the rules could not tell whether the history was rewritten: today's rule holds. */
+const rewriteUnknownNote = (facts, what, own) => facts.rewrittenWhy
+    ? [`whether ${what} rewrote history is unknown (${facts.rewrittenWhy}): ${own} is read first, as before`]
+    : [];
+
 ;// CONCATENATED MODULE: ./src/plan/rules.ts
+
 
 
 function dedupe(uses) {
@@ -1299,29 +1345,9 @@ function dedupe(uses) {
         return true;
     });
 }
-const branch = (name) => ({ kind: 'branch', name });
-const commit = (sha) => ({ kind: 'sha', sha });
-const pullRequestRef = (number) => ({ kind: 'pr', number });
-const OWN = "holds this ref's earlier runs";
-/** The uses, when the condition holds (a ref the run has), else none. */
-const when = (condition, ...uses) => (condition ? uses : []);
 function visibility(backend) {
     return backend === 'gha' ? 'github' : 'shared';
 }
-function mergeBaseRead(facts, def) {
-    if (facts.mergeBase) {
-        const why = `the merge-base with ${def}: its dependency files match this commit best`;
-        return { reads: [{ ref: commit(facts.mergeBase), why }], notes: [] };
-    }
-    const note = facts.mergeBaseSkipped
-        ? `merge-base with ${def} ${facts.mergeBaseSkipped}`
-        : `merge-base with ${def} not found (${facts.mergeBaseWhy ?? 'unknown'}); reading ${def} only`;
-    return { reads: [], notes: [note] };
-}
-// The base commit this build just merged in holds what the base changed since the own ref's last
-// build (a lock file bumped on the base) and differs only by this ref's own changes, usually
-// later layers: it comes first, read alone.
-const justMergedRead = (facts, why, alone) => facts.justMerged ? [{ ref: commit(facts.justMerged), why, alone }] : [];
 // A cache written from this very commit (by its merge queue run, a re-run, a push a schedule
 // follows) is an exact match; the planner reads it alone when it is known to exist.
 const ownCommitRead = (ctx) => when(ctx.sha, { ref: commit(ctx.sha), why: 'this very commit, when it was built before' });
@@ -1360,9 +1386,19 @@ function pushToDefaultBranch({ trigger, ctx, facts }) {
 }
 function pushToBranch({ trigger, ctx, facts, defaultBranch: def }) {
     const mergeBase = mergeBaseRead(facts, def);
+    const rewrote = "this push rewrote the branch's history";
     return {
         reads: [
-            ...justMergedRead(facts, `the ${def} commit this push merged in`, `is the ${def} commit this push merged in: newer than this branch's last build`),
+            ...newBaseRead(baseChange(facts, facts.mergeBase), {
+                merged: {
+                    why: `the ${def} commit this push merged in`,
+                    alone: `is the ${def} commit this push merged in: newer than this branch's last build`,
+                },
+                rebased: {
+                    why: `the new merge-base with ${def}: ${rewrote}`,
+                    alone: `is the new merge-base with ${def}: ${rewrote}, so its last build started from another base`,
+                },
+            }),
             ownBranchRead(trigger.branch),
             ...mergedPullRequestRead(ctx),
             ...mergeBase.reads,
@@ -1370,9 +1406,27 @@ function pushToBranch({ trigger, ctx, facts, defaultBranch: def }) {
         ],
         writes: [{ ref: branch(trigger.branch), why: 'push: a branch writes its own cache' }],
         alwaysWrites: [],
-        notes: mergeBase.notes,
+        notes: [...mergeBase.notes, ...rewriteUnknownNote(facts, 'this push', `branch:${trigger.branch}`)],
     };
 }
+/** A pull request's head brought onto a newer base: the base commit, then the base branch, each read alone. */
+const PULL_REQUEST_BASE_CHANGE = {
+    merged: {
+        why: 'the base commit the head just merged',
+        baseBranch: 'the base branch, which the head just merged',
+        alone: "is the base commit the head just merged: newer than this pull request's last build",
+    },
+    rebased: {
+        why: 'the base commit of this merge: the head was rewritten (force-pushed)',
+        baseBranch: 'the base branch, which the head was rebased onto',
+        alone: "is the base commit of this merge: the head was rewritten, so this pull request's last build started from another base",
+    },
+};
+const baseBranchRead = (base, words) => ({
+    ref: branch(base),
+    why: words.baseBranch,
+    alone: words.alone,
+});
 function pullRequest(run) {
     const { trigger, ctx, facts, defaultBranch: def } = run;
     const own = {
@@ -1381,25 +1435,22 @@ function pullRequest(run) {
         alone: OWN,
     };
     // The head branch's newest build: the merge commit holds exactly its files when the head
-    // already contains the base (git compared the trees), and then it comes first and alone.
+    // already contains the base (git compared the trees), and then it comes first and alone; not
+    // when the head was rewritten, since that build may be of the head it replaced.
     const head = ctx.pullRequest?.headRef ?? '';
     const readHead = !trigger.fromFork && head !== '' && head !== trigger.base;
-    // The head was just brought up to date: the base commit, then the base branch.
-    const justMergedAlone = "is the base commit the head just merged: newer than this pull request's last build";
+    // The head was just brought up to date (merged or rebased): the base commit, then the base branch.
+    const change = baseChange(facts, facts.baseCommit);
     const { writes, alwaysWrites, notes } = pullRequestWrites(run, own.ref);
     return {
         reads: [
-            ...when(readHead && facts.mergeIsHead, {
+            ...when(readHead && facts.mergeIsHead && facts.rewritten !== true, {
                 ref: branch(head),
                 why: 'the head branch: the head already contains the base, so this merge commit holds its files',
                 exact: 'was built from these very files (the head already contains the base)',
             }),
-            ...justMergedRead(facts, 'the base commit the head just merged', justMergedAlone),
-            ...when(facts.justMerged, {
-                ref: branch(trigger.base),
-                why: 'the base branch, which the head just merged',
-                alone: justMergedAlone,
-            }),
+            ...newBaseRead(change, PULL_REQUEST_BASE_CHANGE),
+            ...(change ? [baseBranchRead(trigger.base, PULL_REQUEST_BASE_CHANGE[change.how])] : []),
             own,
             ...when(readHead, { ref: branch(head), why: 'the head branch: the changes this pull request merges' }),
             ...when(trigger.base, {
@@ -1412,6 +1463,7 @@ function pullRequest(run) {
         alwaysWrites,
         notes: [
             ...(facts.headWhy ? [`head commit not compared with the merge commit: ${facts.headWhy}`] : []),
+            ...rewriteUnknownNote(facts, 'the head update', `pr:${trigger.number}`),
             ...notes,
         ],
     };
@@ -1741,6 +1793,7 @@ function factsNeeded(trigger) {
         mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
         parent: trigger.kind === 'push-default',
         headCommit: trigger.kind === 'pull-request',
+        rewrite: trigger.kind === 'push-branch' || trigger.kind === 'pull-request',
     };
 }
 
@@ -7921,6 +7974,93 @@ async function compareCommits(exec, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/git/ancestry.ts
+
+
+/**
+ * How deep a shallow checkout fetches the new head and `before` to place one against the other:
+ * a push adds a few commits and a rebase moves a branch by a few of its base's, so two tries are
+ * enough for nearly every push, and bound the fetches when they are not.
+ */
+const ANCESTRY_DEPTHS = [10, 100];
+/** A bounded fetch here: this runs on every branch push, before the build, and the answer is optional. */
+const ANCESTRY_FETCH_TIMEOUT_MS = 30_000;
+/**
+ * Whether `before` is in the history of `head`: false means the push rewrote history (a rebase,
+ * an amend, a reset). The cheap answer first: `before` is one of the head's parents (the head's
+ * commit object names them, also in a shallow checkout). A full checkout fetches `before` by sha
+ * when it lacks it, and git answers. A shallow one fetches both commits a bounded depth deep
+ * ({@link ANCESTRY_DEPTHS}), each time asking git.
+ *
+ * In a shallow checkout a "no" is given once git finds a common ancestor of the two that is not
+ * `before` itself: `before` then lies off the head's history, unless the shallow boundary cut
+ * the very path that leads to it (a side line of merges), which is accepted. Never throws:
+ * whatever git cannot tell is a reason.
+ */
+async function isAncestor(exec, options) {
+    const head = options.head ?? 'HEAD';
+    const remote = options.remote ?? 'origin';
+    const fetchTimeout = options.fetchTimeoutMs ?? ANCESTRY_FETCH_TIMEOUT_MS;
+    const problem = argumentProblem('head', head) ?? argumentProblem('remote', remote);
+    if (problem)
+        return { ancestor: null, reason: problem };
+    if (!SHA.test(options.before))
+        return unknown(`${JSON.stringify(options.before)} is not a commit sha`);
+    const before = options.before;
+    try {
+        const git = makeGit(exec, options);
+        const headSha = await resolveCommit(git, head);
+        if (!headSha)
+            return unknown(`head ${JSON.stringify(head)} is not a commit in the checkout`);
+        if (headSha === before)
+            return { ancestor: true };
+        if ((await commitInfo(exec, { ...options, rev: headSha }))?.parents.includes(before)) {
+            return { ancestor: true };
+        }
+        const shallow = await isShallow(git);
+        if (typeof shallow === 'string')
+            return unknown(shallow);
+        const present = await resolveCommit(git, before);
+        if (present) {
+            const asked = await ask(git, before, headSha);
+            if (asked)
+                return asked;
+        }
+        const noRemote = await remoteProblem(git, remote);
+        if (noRemote)
+            return unknown(`${before} is not in the checkout and ${noRemote}`);
+        for (const depth of shallow ? ANCESTRY_DEPTHS : [0]) {
+            const deep = depth > 0 ? [`--depth=${depth}`, remote, headSha, before] : [remote, before];
+            const fetched = await git(fetchArgs(...deep), fetchTimeout);
+            if (fetched.exitCode !== 0)
+                return unknown(`could not fetch ${before}: ${describeFailure(fetched)}`);
+            const asked = await ask(git, before, headSha);
+            if (asked)
+                return asked;
+        }
+        return unknown(`the shallow checkout does not place ${before}, even ${ANCESTRY_DEPTHS[ANCESTRY_DEPTHS.length - 1]} commits deep`);
+    }
+    catch (error) {
+        return unknown(`ancestry check failed: ${messageOf(error)}`);
+    }
+}
+const unknown = (reason) => ({ ancestor: null, reason });
+/** git's answer from the history the checkout holds, or undefined while a shallow boundary hides it. */
+async function ask(git, before, head) {
+    const asked = await git(['merge-base', '--is-ancestor', before, head]);
+    if (asked.exitCode === 0)
+        return { ancestor: true };
+    if (asked.exitCode !== 1)
+        return unknown(`git merge-base failed: ${describeFailure(asked)}`);
+    const shallow = await isShallow(git);
+    if (typeof shallow === 'string')
+        return unknown(shallow);
+    if (!shallow)
+        return { ancestor: false };
+    const common = (await git(['merge-base', before, head])).stdout.trim();
+    return SHA.test(common) && common !== before ? { ancestor: false } : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/git/merge-base.ts
 
 /**
@@ -8218,8 +8358,8 @@ async function mergeBaseFromApi(options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/plan/plan.ts + 2 modules
-var plan_plan = __nccwpck_require__(61835);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
+var plan_plan = __nccwpck_require__(1372);
 // EXTERNAL MODULE: ./src/plan/triggers.ts
 var triggers = __nccwpck_require__(79834);
 ;// CONCATENATED MODULE: ./src/github/runtime-token.ts
@@ -8407,12 +8547,12 @@ function probedCaches(o) {
     };
     return found;
 }
-const unknown = () => ({ exists: () => undefined, siblingLegs: [] });
+const existing_unknown = () => ({ exists: () => undefined, siblingLegs: [] });
 /** The repository's tags, listed once; a registry that refuses the listing is asked `HEAD` per tag. */
 const registryCaches = async (options, env, _fileExists, exec) => {
     const image = options.image;
     if (!image)
-        return unknown();
+        return existing_unknown();
     const dir = (0,docker_config/* dockerConfigDir */.k)(env);
     // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
     const listed = await (0,registry_tags/* listTags */.c)({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
@@ -8444,7 +8584,7 @@ const ghaCaches = async (_options, env) => {
     const service = ghaServiceFrom(env);
     const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
     if (!token || !service)
-        return unknown();
+        return existing_unknown();
     const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
     const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
     return probedCaches({
@@ -8455,7 +8595,7 @@ const ghaCaches = async (_options, env) => {
     });
 };
 /** The folders; folders kept in the GitHub cache are not on disk yet, so they stay unknown. */
-const localCaches = async (options, _env, fileExists) => options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
+const localCaches = async (options, _env, fileExists) => options.persistedLocal ? existing_unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
 /** The request that BuildKit's importer makes first, one per source (stores/s3, stores/azblob). */
 const objectStoreCaches = (load) => async (_options, env) => {
     // Loaded inside the check, so that a module that fails to load is a check that failed.
@@ -8481,7 +8621,7 @@ const EXISTENCE = {
  * then).
  */
 async function findExistingCaches(options, env, fileExists, exec) {
-    return (EXISTENCE[options.backend] ?? unknown)(options, env, fileExists, exec);
+    return (EXISTENCE[options.backend] ?? existing_unknown)(options, env, fileExists, exec);
 }
 
 ;// CONCATENATED MODULE: ./src/facts/facts.ts
@@ -8491,15 +8631,32 @@ async function findExistingCaches(options, env, fileExists, exec) {
 
 
 
+
+/**
+ * Whether the event rewrote the ref's history: the push payload's `forced`, else git asked whether
+ * the head the event replaced is still in `head`'s history. Nothing replaced (a new branch), nothing to tell.
+ */
+async function historyRewritten(exec, ctx, head) {
+    if (ctx.forcedPush)
+        return { rewritten: true };
+    if (!ctx.replacedHead)
+        return {};
+    const answer = await isAncestor(exec, { cwd: ctx.workspace, before: ctx.replacedHead, head });
+    return answer.ancestor === null ? { rewrittenWhy: answer.reason } : { rewritten: !answer.ancestor };
+}
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
  * from GitHub's compare API. Never fails: a commit not found is null with its reason.
  */
 async function gatherFacts(exec, ctx, needed, githubToken, 
 /** HEAD's commit, when the caller already asked git for it. */
-head) {
+head, 
+/** Whether a push rewrote history, when the caller already asked. */
+pushRewrite) {
     const facts = { mergeBase: null, parent: null };
     const cwd = ctx.workspace;
+    if (needed.rewrite && !ctx.pullRequest)
+        Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD')));
     if (needed.parent && ctx.pushedBefore) {
         // The push names the head it replaced: no git lookup (or deepening) needed.
         facts.parent = ctx.pushedBefore;
@@ -8549,9 +8706,14 @@ head) {
             // GitHub's merge commit of a pull request: first parent the base, second the head.
             const base = compared.rev.parents[0];
             facts.mergeIsHead = compared.rev.tree === compared.other.tree;
+            if (base !== undefined)
+                facts.baseCommit = base;
             if (base !== undefined && compared.other.parents[1] === base)
                 facts.justMerged = base;
         }
+    }
+    if (needed.rewrite && ctx.pullRequest && headSha !== '' && facts.headWhy === undefined) {
+        Object.assign(facts, await historyRewritten(exec, ctx, headSha));
     }
     return facts;
 }
@@ -8561,7 +8723,8 @@ head) {
  * merge-base, the parent) once it is found. One exception to running them at once: a branch push
  * whose own cache exists reads that alone (narrow.ts), so its merge-base, which a shallow checkout
  * only yields after fetches, is not looked up, unless the push is a merge (it may have merged its
- * base, which the rules read instead). That push waits for the first check.
+ * base, which the rules read instead) or rewrote history (it reads its new merge-base instead).
+ * That push waits for the first check.
  */
 async function planInputs(exec, ctx, options, env, githubToken, fileExists, 
 /** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
@@ -8578,8 +8741,10 @@ legs = [options.leg]) {
     const early = listing.then((e) => e.probe?.(entriesOf(readsWithoutCommits)));
     // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
     const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
+    // A push that rewrote history reads its new merge-base instead of its own cache: that needs the lookup.
+    const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD') : undefined;
     let skipped = '';
-    if (head) {
+    if (head && (await rewrite)?.rewritten !== true) {
         const owns = readsWithoutCommits.map((reads) => reads.find((r) => r.alone && r.entry));
         const existing = await listing;
         await early;
@@ -8593,7 +8758,7 @@ legs = [options.leg]) {
         }
     }
     const [facts, existing] = await Promise.all([
-        gatherFacts(exec, ctx, needed, githubToken, head),
+        gatherFacts(exec, ctx, needed, githubToken, head, rewrite),
         listing,
         early,
     ]);
