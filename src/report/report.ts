@@ -55,7 +55,9 @@ export function exportOutcome(
   });
   if (destinations.length === 0) {
     const why =
-      skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
+      skipWhy ||
+      plan.writesLeftOut ||
+      plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
     return outcome('skipped', why ?? 'no cache destination for this run');
   }
   if (skipWhy) return outcome('skipped', skipWhy);
