@@ -336,3 +336,34 @@ describe('gha: the cache service failing during export leaves the build green', 
     expect(Date.now() - started).toBeLessThan(90000);
   });
 });
+
+describe("gha: the job's cache token decides what is written", () => {
+  it('a read-only token on a push to main: no export attempt, no warning, one note, a green build', async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    await freshRunner();
+    const since = Date.now();
+    const { main } = await runAction({
+      inputs: { driver: 'docker', 'cache-scope': uniqueName('readonly') },
+      event: pushEvent('main', sha),
+      workspace: await repo.checkout(sha),
+      // What `cache-mode: read` (or an untrusted trigger) hands the job.
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenReadOnly('main')) },
+    });
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs.digest).toMatch(/^sha256:/);
+    expect(main.outputs['cache-export']).toBe('skipped');
+    const report = reportOf(main.outputs);
+    expect(report.export.reason).toBe(
+      "the job's cache token is read-only here: `cache-mode: read`, or an untrusted trigger",
+    );
+    expect(report.export.destinations).toStrictEqual([]);
+    expect(main.log).not.toContain('::warning::');
+    expect(main.log.split('\n').filter((l) => l.includes("note: the job's cache token"))).toHaveLength(1);
+    const creates = t.svc
+      .requests()
+      .filter((r) => r.time.getTime() >= since && r.method === 'CreateCacheEntry');
+    expect(creates).toStrictEqual([]);
+  });
+});
