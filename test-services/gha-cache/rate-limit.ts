@@ -30,6 +30,7 @@ export class EntryRateLimit {
       this.created.push(now);
       return 0;
     }
-    return Math.max(1, Math.ceil((this.created[0] + this.windowMs - now) / 1000));
+    const oldest = this.created[0] ?? now;
+    return Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000));
   }
 }
