@@ -1,12 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  rateLimitIn,
-  rateLimitedReason,
-  retryWaitMs,
-  runCacheWorker,
-} from '../../src/stores/github-cache/worker';
+import { rateLimitIn, runCacheWorker } from '../../src/stores/github-cache/worker';
+import { rateLimitedReason, retryAfterOf, retryWaitMs } from '../../src/stores/github-cache/rate-limit';
 import { exec } from '../../src/lib/exec';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 
@@ -139,6 +135,15 @@ describe('the rate limit, as the worker reads and answers it', () => {
     'Retry-After $retryAfterSeconds s with $leftMs ms left: wait $want',
     ({ retryAfterSeconds, leftMs, want }) => expect(retryWaitMs({ retryAfterSeconds }, leftMs)).toBe(want),
   );
+
+  it.each([
+    { header: '7', want: 7 },
+    { header: 'Wed, 02 Dec 2026 00:00:10 GMT', want: 3 },
+    { header: null, want: null },
+    { header: 'soon', want: null },
+  ])('Retry-After $header is $want s', ({ header, want }) => {
+    expect(retryAfterOf(header, Date.parse('Wed, 02 Dec 2026 00:00:07 GMT'))).toBe(want);
+  });
 
   it('a call given up on says rate-limited, what GitHub asked and what was left', () => {
     expect(rateLimitedReason({ retryAfterSeconds: 30 }, 4200)).toBe(

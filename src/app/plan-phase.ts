@@ -29,6 +29,7 @@ export async function planCache(
     ...(existing.tags ? { listedTags: existing.tags } : {}),
   };
   for (const line of planLines(p)) core.info(line);
+  if (existing.warning) core.warning(existing.warning);
   return p;
 }
 

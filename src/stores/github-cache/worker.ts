@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Exec } from '../../lib/exec';
 import * as core from '../../runner/commands';
 import { lastLine } from '../../lib/text';
+import { type RateLimited, rateLimitedReason, retryWaitMs } from './rate-limit';
 
 /**
  * Restores and saves through the GitHub Actions cache with `@actions/cache`, in a child process
@@ -35,11 +36,6 @@ export type CacheCall =
   | { status: 'exists'; ms: number }
   | { status: 'failed'; reason: string; ms: number; rateLimited?: RateLimited };
 
-/** GitHub answered 429: how long it asked to wait (null when it did not say). */
-export interface RateLimited {
-  retryAfterSeconds: number | null;
-}
-
 /**
  * Whether the client met GitHub's rate limit, from its output: it logs each answer's status and
  * headers as debug lines (`[Response] - 429`, `Headers: {… "retry-after": "12" …}`) and words its
@@ -49,23 +45,6 @@ export function rateLimitIn(stdout: string): RateLimited | null {
   if (!/\(429\)|\[Response\] - 429|Too Many Requests|resource_exhausted/i.test(stdout)) return null;
   const afters = [...stdout.matchAll(/"retry-after":\s*"?(\d+)"?/gi)].map((m) => Number(m[1]));
   return { retryAfterSeconds: afters.length > 0 ? afters[afters.length - 1] : null };
-}
-
-/** The words of a call given up on for the rate limit: they say "rate-limited", and why it gave up. */
-export function rateLimitedReason(r: RateLimited, leftMs: number): string {
-  const asked =
-    r.retryAfterSeconds === null ? 'without a Retry-After' : `Retry-After ${r.retryAfterSeconds}s`;
-  return `rate-limited by GitHub's cache (429, ${asked}; ${Math.max(0, Math.round(leftMs / 1000))}s were left of this call's time bound): given up`;
-}
-
-/**
- * How long to wait before trying a rate-limited call again: as Retry-After says, when that and
- * the call itself (at least `minCallMs`) fit in what is left of its bound; else null (give up).
- */
-export function retryWaitMs(r: RateLimited, leftMs: number, minCallMs = 1000): number | null {
-  if (r.retryAfterSeconds === null) return null;
-  const wait = r.retryAfterSeconds * 1000;
-  return wait + minCallMs <= leftMs ? wait : null;
 }
 
 /** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
