@@ -168,7 +168,7 @@ export function saveDecision(o: {
   if (o.bytes > o.maxBytes) {
     return {
       key: '',
-      why: `${formatBytes(o.bytes)} is over cache-mounts-max-size (${formatBytes(o.maxBytes)}; GitHub keeps 10 GB per repository in all)`,
+      why: `${formatBytes(o.bytes)} is over cache-mounts-max-size (${formatBytes(o.maxBytes)}; a repository's GitHub cache holds the default 10 GB in all, unless raised)`,
     };
   }
   return { key: `${o.saveKeyPrefix}${o.fingerprint}`, why: '' };

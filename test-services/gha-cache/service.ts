@@ -64,7 +64,13 @@ export const LIST_METHODS: readonly CacheServiceMethod[] = ['ListCacheEntries', 
  * GET and DELETE `/repos/{owner}/{repo}/actions/caches`, DELETE `…/actions/caches/{id}` and
  * GET `…/actions/cache/usage`.
  */
-export const REST_METHODS = ['ListCaches', 'DeleteCachesByKey', 'DeleteCacheById', 'GetCacheUsage'] as const;
+export const REST_METHODS = [
+  'ListCaches',
+  'DeleteCachesByKey',
+  'DeleteCacheById',
+  'GetCacheUsage',
+  'GetCacheUsagePolicy',
+] as const;
 export type RestMethod = (typeof REST_METHODS)[number];
 
 /** One cache entry as the service holds it. */
@@ -271,6 +277,11 @@ export interface GhaCacheService {
   setListCalls(enabled: boolean): void;
   /** Sets (or, with `perWindow: null`, lifts) the limit of new entries per window; the count restarts. */
   setEntryRateLimit(options: EntryRateLimitOptions): void;
+  /**
+   * GitHub Enterprise Server's `GET …/actions/cache/usage-policy` (`repo_cache_size_limit_in_gb`):
+   * answered with this limit; null (the default) answers 404, as github.com does.
+   */
+  setUsagePolicy(limitGb: number | null): void;
   /** Entries, oldest first; uploads not yet finalized only with `includePending`. */
   entries(options?: { includePending?: boolean }): GhaCacheEntry[];
   /** Requests seen so far, oldest first. */
@@ -374,6 +385,7 @@ class Service implements GhaCacheService {
   private readonly log: RequestRecord[] = [];
   private nextId = 1;
   private listCalls = false;
+  private usagePolicyGb: number | null = null;
   private readonly entryRateLimit = new EntryRateLimit();
   private server?: Server;
   private stopped = false;
@@ -448,6 +460,10 @@ class Service implements GhaCacheService {
 
   setEntryRateLimit(options: EntryRateLimitOptions): void {
     this.entryRateLimit.set(options);
+  }
+
+  setUsagePolicy(limitGb: number | null): void {
+    this.usagePolicyGb = limitGb;
   }
 
   entries(options: { includePending?: boolean } = {}): GhaCacheEntry[] {
@@ -642,13 +658,17 @@ class Service implements GhaCacheService {
       res.end(text);
     };
     const notFound = () => send(404, { message: 'Not Found', status: '404' });
-    const m = /^\/repos\/([^/]+)\/([^/]+)\/actions\/(?:caches(?:\/(\d+))?|cache\/(usage))$/.exec(
+    const m = /^\/repos\/([^/]+)\/([^/]+)\/actions\/(?:caches(?:\/(\d+))?|cache\/(usage(?:-policy)?))$/.exec(
       url.pathname,
     );
     if (!m) return notFound();
     const [, owner, repo, idText, usage] = m;
     let method: RestMethod | undefined;
-    if (usage && req.method === 'GET') method = 'GetCacheUsage';
+    if (usage === 'usage-policy' && req.method === 'GET') {
+      // GitHub Enterprise Server's endpoint; github.com has none (404).
+      if (this.usagePolicyGb === null) return notFound();
+      method = 'GetCacheUsagePolicy';
+    } else if (usage && req.method === 'GET') method = 'GetCacheUsage';
     else if (!usage && idText === undefined && req.method === 'GET') method = 'ListCaches';
     else if (!usage && idText === undefined && req.method === 'DELETE') method = 'DeleteCachesByKey';
     else if (!usage && idText !== undefined && req.method === 'DELETE') method = 'DeleteCacheById';
@@ -686,6 +706,8 @@ class Service implements GhaCacheService {
     const q = url.searchParams;
     const visible = this.store.filter((e) => e.finalized);
     switch (method) {
+      case 'GetCacheUsagePolicy':
+        return send(200, { repo_cache_size_limit_in_gb: this.usagePolicyGb });
       case 'GetCacheUsage':
         return send(200, {
           full_name: `${owner}/${repo}`,
