@@ -336,3 +336,91 @@ describe('gha: the cache service failing during export leaves the build green', 
     expect(Date.now() - started).toBeLessThan(90000);
   });
 });
+
+describe("gha: the job's cache token decides what is written", () => {
+  it('a read-only token on a push to main: no export attempt, no warning, one note, a green build', async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    await freshRunner();
+    const since = Date.now();
+    const { main } = await runAction({
+      inputs: { driver: 'docker', 'cache-scope': uniqueName('readonly') },
+      event: pushEvent('main', sha),
+      workspace: await repo.checkout(sha),
+      // What `cache-mode: read` (or an untrusted trigger) hands the job.
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenReadOnly('main')) },
+    });
+    expect(main.exitCode).toBe(0);
+    expect(main.outputs.digest).toMatch(/^sha256:/);
+    expect(main.outputs['cache-export']).toBe('skipped');
+    const report = reportOf(main.outputs);
+    expect(report.export.reason).toBe(
+      "the job's cache token is read-only here: `cache-mode: read`, or an untrusted trigger",
+    );
+    expect(report.export.destinations).toStrictEqual([]);
+    expect(main.log).not.toContain('::warning::');
+    expect(main.log.split('\n').filter((l) => l.includes("note: the job's cache token"))).toHaveLength(1);
+    const creates = t.svc
+      .requests()
+      .filter((r) => r.time.getTime() >= since && r.method === 'CreateCacheEntry');
+    expect(creates).toStrictEqual([]);
+  });
+});
+
+describe("gha: a matrix over GitHub's limit of new cache entries", () => {
+  it("every build is green; the refused legs say cache-export=failed, in the rate limit's words", async () => {
+    if (!t.ready) return;
+    const legs = ['a', 'b', 'c'] as const;
+    const repo = await makeRepo(`FROM ${BASE_IMAGE} AS common
+RUN echo common-${uniqueName('c')} > /common
+${legs.map((l) => `FROM common AS leg-${l}\nRUN echo ${l} > /${l}\n`).join('')}`);
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const scope = uniqueName('ratelimit');
+    const env = { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')) };
+    // Far fewer new entries a minute than three cold legs in mode=max create.
+    t.svc.setEntryRateLimit({ perWindow: 4 });
+    const since = Date.now();
+    await freshRunner();
+    const ws = await repo.checkout(sha);
+    const runs = await Promise.all(
+      legs.map((leg) =>
+        runStep({
+          inputs: {
+            driver: 'docker',
+            target: `leg-${leg}`,
+            'cache-scope': scope,
+            'cache-leg': leg,
+            // BuildKit retries a 429 until this, then gives up with Twirp's code.
+            'cache-options': 'timeout=10s',
+          },
+          event: pushEvent('main', sha),
+          workspace: ws,
+          env,
+        }),
+      ),
+    );
+    const refusals = t.svc
+      .requests()
+      .filter((r) => r.time.getTime() >= since && r.method === 'CreateCacheEntry' && r.status === 429);
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const r of runs) {
+      expect(r.exitCode).toBe(0);
+      expect(r.outputs.digest).toMatch(/^sha256:/);
+    }
+    const failed = runs.filter((r) => r.outputs['cache-export'] === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const r of failed) {
+      expect(reportOf(r.outputs).export.reason).toMatch(
+        /^GitHub's cache rate limit \(200 new entries a minute per repository\) was reached/,
+      );
+      expect(r.log).toContain(
+        "::warning::cache export failed: GitHub's cache rate limit (200 new entries a minute per repository)",
+      );
+      expect(r.log).not.toMatch(/::warning::.*resource_exhausted/);
+    }
+    for (const r of runs.filter((x) => x.outputs['cache-export'] !== 'failed')) {
+      expect(r.outputs['cache-export']).toBe('ok');
+    }
+  });
+});

@@ -231,6 +231,31 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
     expect(mountsOf(main).mounts[0].notSaved).toBe('a pull request from a fork never saves cache mounts');
     expect(mountEntries(since)).toStrictEqual([]);
   });
+
+  it("7. a read-only cache token (cache-mode: read) restores main's mount and saves nothing, without a warning", async () => {
+    if (!t.ready) return;
+    await freshRunner();
+    await git(repo.work, 'checkout', '-q', '-b', 'feature/read-only', mainSha);
+    const sha = await repo.commit({ 'deps.txt': 'a b c f\n' }, 'a dependency, built read-only');
+    const since = Date.now();
+    const { main } = await runAction({
+      inputs,
+      event: pushEvent('feature/read-only', sha),
+      workspace: await repo.checkout(sha),
+      env: { ...engineEnv(), ...t.svc.env(t.svc.tokenReadOnly('feature/read-only', 'main')) },
+    });
+    expect(main.exitCode).toBe(0);
+    expect(downloads(await mountStepOutput(main))).toStrictEqual(['downloading f']);
+    expect(main.outputs['cache-mounts-saved']).toBe('');
+    expect(main.outputs['cache-export']).toBe('skipped');
+    expect(mountsOf(main).mounts[0].notSaved).toBe(
+      "the job's cache token is read-only here: `cache-mode: read`, or an untrusted trigger",
+    );
+    expect(main.log.split('\n').filter((l) => l.startsWith('::warning::'))).toStrictEqual([]);
+    expect(
+      t.svc.requests().filter((r) => r.time.getTime() >= since && r.method === 'CreateCacheEntry'),
+    ).toStrictEqual([]);
+  });
 });
 
 describe('cache mounts: faults never fail the build', () => {

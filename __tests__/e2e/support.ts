@@ -302,12 +302,18 @@ export function useEngine(o: { gha?: boolean } = {}): { ready: boolean; svc: Gha
   const t = { ready: false, svc: undefined as unknown as GhaCacheService };
   beforeAll(async () => {
     t.ready = await requireEngine();
-    if (t.ready && o.gha) t.svc = await startGhaCacheService();
+    // GitHub's own limit of new entries a repository may create per minute (a test may lower it);
+    // the token's scopes are always enforced.
+    if (t.ready && o.gha) t.svc = await startGhaCacheService({ entryRateLimit: { perWindow: 200 } });
   }, 120000);
   afterAll(async () => {
     if (t.svc) await t.svc.stop();
   });
-  if (o.gha) afterEach(() => t.svc?.faults.clear());
+  if (o.gha)
+    afterEach(() => {
+      t.svc?.faults.clear();
+      t.svc?.setEntryRateLimit({ perWindow: 200 });
+    });
   return t;
 }
 

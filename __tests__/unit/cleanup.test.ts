@@ -12,7 +12,9 @@ import {
 } from '../../src/cleanup/plan';
 import { newestLayerTime, ghcrPackage } from '../../src/cleanup/registry';
 import { namesInEntries } from '../../src/cleanup/run';
-import { quotaWarning } from '../../src/cleanup/outcome';
+import { type CleanupOutcome, quotaWarning } from '../../src/cleanup/outcome';
+import { ghaCacheLimitBytes } from '../../src/cleanup/gha';
+import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 import { renderCleanup } from '../../src/report/cleanup-summary';
 import { runContextFrom } from '../../src/github/context';
 import { cacheName, namespace } from '../../src/plan/names';
@@ -405,38 +407,46 @@ describe('registry helpers', () => {
 });
 
 describe('renderCleanup', () => {
+  const outcome = (limit: { limitBytes: number; limitKnown: boolean }): CleanupOutcome => ({
+    kind: 'ref-gone',
+    why: 'pull request #7 was merged',
+    dryRun: true,
+    deleted: [{ name: 'app.pr-7', why: 'merged' }],
+    kept: [{ name: 'app.leg.pr-7', why: 'shares its manifest with app.branch-main, which is kept' }],
+    deferred: [],
+    notes: [],
+    warnings: [],
+    quota: {
+      repositoryBytes: 9 * 1024 ** 3,
+      ...limit,
+      scopeBytes: 2048,
+      largest: [{ ref: 'refs/heads/main', key: 'buildkit-blob-1-sha256:aa', bytes: 1024 ** 3 }],
+      refs: [],
+    },
+  });
   it('lists deletions, kept caches with reasons, and the quota', () => {
-    const md = renderCleanup({
-      kind: 'ref-gone',
-      why: 'pull request #7 was merged',
-      dryRun: true,
-      deleted: [{ name: 'app.pr-7', why: 'merged' }],
-      kept: [{ name: 'app.leg.pr-7', why: 'shares its manifest with app.branch-main, which is kept' }],
-      deferred: [],
-      notes: [],
-      warnings: [],
-      quota: {
-        repositoryBytes: 9 * 1024 ** 3,
-        limitBytes: 10 * 1024 ** 3,
-        scopeBytes: 2048,
-        largest: [{ ref: 'refs/heads/main', key: 'buildkit-blob-1-sha256:aa', bytes: 1024 ** 3 }],
-        refs: [],
-      },
-    });
+    const md = renderCleanup({ ...outcome({ limitBytes: 10 * 1024 ** 3, limitKnown: false }) });
     expect(md).toContain('- **would delete (dry run)** `app.pr-7`: merged');
     expect(md).toContain(
       '- **kept** `app.leg.pr-7`: shares its manifest with app.branch-main, which is kept',
     );
-    expect(md).toContain('GitHub cache usage: **9.0 GiB** of 10 GiB (90%)');
+    // github.com does not say the repository's limit: admins may have raised it.
+    expect(md).toContain('GitHub cache usage: **9.0 GiB** of the default 10 GB (90%)');
     expect(md).toContain('| `buildkit-blob-1-sha256:aa` | `refs/heads/main` | 1.0 GiB |');
+  });
+
+  it("names the repository's own limit where the API gave it (GitHub Enterprise Server)", () => {
+    const md = renderCleanup({ ...outcome({ limitBytes: 25 * 1024 ** 3, limitKnown: true }) });
+    expect(md).toContain("GitHub cache usage: **9.0 GiB** of the repository's limit of 25 GiB (36%)");
   });
 });
 
-describe('quotaWarning: above 80% of 10 GB, the refs that hold the most', () => {
+describe('quotaWarning: above 80% of the default 10 GB, the refs that hold the most', () => {
   const GiB = 1024 ** 3;
   const q = (repositoryBytes: number) => ({
     repositoryBytes,
     limitBytes: 10 * GiB,
+    limitKnown: false,
     scopeBytes: 0,
     largest: [],
     refs: [
@@ -448,7 +458,7 @@ describe('quotaWarning: above 80% of 10 GB, the refs that hold the most', () => 
     { used: 8 * GiB, want: null },
     {
       used: 8.5 * GiB,
-      want: "the repository's GitHub cache holds 8.5 GiB of 10 GiB: GitHub evicts the least recently used entries past the limit; the most is held by refs/pull/3/merge (3.0 GiB), refs/heads/main (2.0 GiB)",
+      want: "the repository's GitHub cache holds 8.5 GiB of the default 10 GB: GitHub evicts the least recently used entries past the limit; the most is held by refs/pull/3/merge (3.0 GiB), refs/heads/main (2.0 GiB)",
     },
   ])('$used bytes', ({ used, want }) => expect(quotaWarning(q(used))).toBe(want));
 });
@@ -494,4 +504,23 @@ describe('deletionsDue: whether names alone show something to delete', () => {
     expect(
       deletionsDue({ kind: 'ref-gone', ref: { kind: 'pr', number: 7 }, why: '' }, 'app', ['app.pr-70']),
     ).toBe(false));
+});
+
+describe("the repository's cache limit, where the API says it (the cache service stand-in)", () => {
+  let svc: GhaCacheService;
+  beforeAll(async () => {
+    svc = await startGhaCacheService();
+  }, 60000);
+  afterAll(() => svc.stop());
+  const api = () => ({ apiUrl: svc.apiUrl, token: svc.githubToken });
+
+  it('github.com has no usage-policy endpoint: the limit is unknown (said as the default)', async () => {
+    svc.setUsagePolicy(null);
+    expect(await ghaCacheLimitBytes(api(), 'octo-org/octo-repo')).toBeNull();
+  });
+
+  it("GitHub Enterprise Server's repo_cache_size_limit_in_gb is the limit", async () => {
+    svc.setUsagePolicy(25);
+    expect(await ghaCacheLimitBytes(api(), 'octo-org/octo-repo')).toBe(25 * 1024 ** 3);
+  });
 });

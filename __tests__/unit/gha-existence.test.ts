@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { GHA_CACHE_VERSION, ghaServiceFrom, lookUpGhaCaches } from '../../src/stores/github-cache/lookup';
 import { indexKeys, isIndexOf } from '../../src/stores/github-cache/keys';
+import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 
 // The lookups BuildKit's gha importer makes (go-actions-cache): v2 Twirp GetCacheEntryDownloadURL,
 // v1 GET _apis/artifactcache/cache. Answered by a loopback server in GitHub's payload shapes.
@@ -243,5 +244,39 @@ describe('v1 (GHES, older runners): GET _apis/artifactcache/cache', () => {
       `index-app.branch-main-1-${hash8(PR)},index-app.branch-main-1-${hash8(MAIN)}`,
     );
     expect(q.searchParams.get('version')).toBe(GHA_CACHE_VERSION);
+  });
+});
+
+describe("GitHub's rate limit on the lookups (the cache service stand-in)", () => {
+  let svc: GhaCacheService;
+  beforeAll(async () => {
+    svc = await startGhaCacheService();
+  }, 60000);
+  afterAll(() => svc.stop());
+  afterEach(() => svc.faults.clear());
+  const lookUp = () =>
+    lookUpGhaCaches({
+      service: { protocol: 'v2', url: svc.url },
+      token: svc.tokenForPush('main'),
+      names: ['app.branch-main'],
+      tokenScopes: [MAIN],
+      timeoutMs: 3000,
+    });
+
+  it('a Retry-After that fits in the 3 s bound is waited out, and the lookup answers', async () => {
+    svc.faults.rateLimit({ count: 1, method: 'GetCacheEntryDownloadURL', retryAfterSeconds: 1 });
+    const started = Date.now();
+    const got = await lookUp();
+    expect(got).toStrictEqual({ found: new Map([['app.branch-main', false]]) });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('one that does not fit is not waited for: unknown, and the reason says rate-limited', async () => {
+    svc.faults.rateLimit({ count: 1, method: 'GetCacheEntryDownloadURL', retryAfterSeconds: 30 });
+    const started = Date.now();
+    const got = await lookUp();
+    expect(got.found.get('app.branch-main')).toBeUndefined();
+    expect(got.reason).toMatch(/^rate-limited by GitHub's cache \(429, Retry-After 30s; 3s were left/);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

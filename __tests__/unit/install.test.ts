@@ -1,4 +1,9 @@
 import { exportError, exportWaves, withoutIgnoreError } from '../../src/buildx/build';
+import { exportFailure } from '../../src/buildx/parse/errors';
+import type { BuildLog } from '../../src/buildx/parse/progress';
+import type { CachePlan } from '../../src/plan/plan';
+import { exportOutcome } from '../../src/report/report';
+import { cacheWarnings } from '../../src/report/warnings';
 import {
   buildxPluginCandidates,
   extraPluginDirs,
@@ -78,6 +83,36 @@ describe('the cache export invocation', () => {
   it('says which driver lacks a store (s3, azblob on the docker driver) and what to use', () => {
     expect(exportError('ERROR: failed to build: failed to solve: unknown cache exporter: "s3"\n')).toBe(
       'this builder\'s BuildKit has no s3 cache exporter (unknown cache exporter: "s3"); the docker driver\'s BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote',
+    );
+  });
+});
+
+describe("an export GitHub's rate limit refused", () => {
+  const SAID =
+    "GitHub's cache rate limit (200 new entries a minute per repository) was reached: GitHub refused this export's new entries (429), so this cache was not written; the next run writes it";
+  it.each([
+    // BuildKit's gha client retries a 429 until its timeout, then wraps Twirp's code.
+    'ERROR: failed to solve: error writing layer blob: maximum timeout reached: resource_exhausted\n',
+    'ERROR: failed to build: failed to solve: failed to reserve cache: Failed request: (429) Too Many Requests\n',
+  ])('%j is said as the rate limit, not as a raw Twirp error', (stderr) => {
+    expect(exportError(stderr)).toBe(SAID);
+  });
+
+  it('the same words when the build itself exported (its record names the error)', () => {
+    const p = { cacheTo: ['type=gha,scope=x,mode=max'], notes: [] } as unknown as CachePlan;
+    const log = {
+      exports: [
+        { durationMs: 10000, error: 'error writing layer blob: maximum timeout reached: resource_exhausted' },
+      ],
+    } as unknown as BuildLog;
+    const outcome = exportOutcome(p, log, true, '');
+    expect(outcome).toMatchObject({ status: 'failed', reason: SAID });
+    expect(cacheWarnings(outcome, [])).toStrictEqual([`cache export failed: ${SAID}`]);
+  });
+
+  it("other failures keep BuildKit's words", () => {
+    expect(exportFailure('error writing layer blob: connection refused')).toBe(
+      'error writing layer blob: connection refused',
     );
   });
 });

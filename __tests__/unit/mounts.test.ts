@@ -219,7 +219,7 @@ describe('planMounts: keys from the plan, and who saves', () => {
       o: { ...base, bytes: 3 * 1024 ** 3, maxBytes: 2 * 1024 ** 3 },
       want: {
         key: '',
-        why: '3.0 GiB is over cache-mounts-max-size (2.0 GiB; GitHub keeps 10 GB per repository in all)',
+        why: "3.0 GiB is over cache-mounts-max-size (2.0 GiB; a repository's GitHub cache holds the default 10 GB in all, unless raised)",
       },
     },
     {

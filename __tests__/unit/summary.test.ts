@@ -452,7 +452,7 @@ describe('renderSummary: cache mounts and local folders', () => {
       '- cache mount on line 9 (type=cache,from=seed,target=/x) is left out: its content comes from an image or a stage (from=/source=), not from earlier runs',
       '- ⚠️ BuildKit used `ccache-amd64`, which the action did not find in the Dockerfile: saved by that id when this run saves mounts.',
       '',
-      'GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.',
+      "A repository's GitHub cache holds the default 10 GB in all, unless its admins raised the limit; a mount over cache-mounts-max-size is not saved.",
     ]);
   });
 

@@ -9,6 +9,7 @@ import { planLines, planOptionsFrom } from '../plan/plan';
 import { setOutputs } from '../runner/outputs';
 import * as core from '../runner/commands';
 import { bakeDefinition, bakeLegs, planBakeTargets } from '../bake/targets';
+import { cacheTokenIn } from './plan-phase';
 
 /**
  * `bake-targets` on a dry run: plans every target's cache from one git lookup and one listing,
@@ -20,7 +21,7 @@ export async function writeBakeFile(
   inputs: Inputs,
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
-  const base = planOptionsFrom(inputs);
+  const base = { ...planOptionsFrom(inputs), token: cacheTokenIn(env) };
   const legs = bakeLegs(inputs.bakeTargets, inputs.cache.leg, inputs.build.platforms);
   const plans = await core.group('Cache plan (bake)', async () => {
     const { facts, existing } = await planInputs(

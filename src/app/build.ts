@@ -19,6 +19,7 @@ import { restoreLocalCaches, saveLocalCaches, withPersistedLocalDir } from '../l
 import { restoreMounts, saveMounts } from '../mounts/mounts';
 import { setOutputs } from '../runner/outputs';
 import { failureMessage } from '../report/report';
+import { mayBeMoot, mootExport } from '../report/export-moot';
 import * as state from '../runner/state';
 import { writeBakeFile } from './bake';
 import { runCleanupEvent } from './cleanup-event';
@@ -120,8 +121,15 @@ async function runBuild(
   mark('built');
   // The image's build record is read while the cache export runs.
   const historyRead = readHistory(exec, buildx, builder, build.run, mountSession !== null);
+  const moot = await exportMootWhy(built && build.setup.separateExport && !skipExport, {
+    plan,
+    freshBuilder: builder.created,
+    retriedWithoutCache: build.run.retriedWithoutCache,
+    historyRead,
+  });
+  if (moot) core.info(`cache export skipped: ${moot}`);
   const exportRun =
-    built && build.setup.separateExport && !skipExport
+    built && build.setup.separateExport && !skipExport && !moot
       ? await core.group('Cache export', () =>
           runCacheExport(exec, buildx, build.setup, inputs.cache.exportTimeoutMs),
         )
@@ -136,7 +144,7 @@ async function runBuild(
     steps: history.log?.steps ?? null,
     used: history.cacheMounts,
   });
-  const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
+  const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok' || moot !== '');
 
   const results = {
     inputs,
@@ -146,7 +154,7 @@ async function runBuild(
     build: build.run,
     history,
     exportRun,
-    skipExport,
+    skipExport: skipExport || moot,
     mounts,
     localCache,
     retention,
@@ -162,6 +170,24 @@ async function runBuild(
   else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
     fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
   }
+}
+
+/**
+ * Why this run's export would write nothing new ('' when it must run). The build's steps are read
+ * first only when the plan leaves that possible; otherwise the record is read while the export runs.
+ */
+async function exportMootWhy(
+  exporting: boolean,
+  o: {
+    plan: CachePlan;
+    freshBuilder: boolean;
+    retriedWithoutCache: boolean;
+    historyRead: Promise<BuildHistory>;
+  },
+): Promise<string> {
+  if (!exporting || !mayBeMoot(o)) return '';
+  const steps = (await o.historyRead).log?.steps ?? null;
+  return mootExport({ ...o, steps });
 }
 
 type Probes = { engine: Promise<EngineProbe | null>; buildx: Promise<BuildxProbe> };

@@ -6,6 +6,7 @@ import type { Inputs } from '../runner/inputs/types';
 import * as core from '../runner/commands';
 import { planInputs } from '../facts/facts';
 import { narrowSources } from '../plan/narrow';
+import type { CacheToken } from '../plan/token';
 import { type CachePlan, plan, planLines, planOptionsFrom } from '../plan/plan';
 
 /**
@@ -18,7 +19,7 @@ export async function planCache(
   inputs: Inputs,
   env: NodeJS.ProcessEnv,
 ): Promise<CachePlan> {
-  const asked = planOptionsFrom(inputs);
+  const asked = { ...planOptionsFrom(inputs), token: cacheTokenIn(env) };
   const { facts, existing } = await planInputs(exec, ctx, asked, env, inputs.githubToken, fs.existsSync);
   const options = { ...asked, siblingLegs: [...new Set([...asked.siblingLegs, ...existing.siblingLegs])] };
   const narrowed = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
@@ -28,7 +29,13 @@ export async function planCache(
     ...(existing.tags ? { listedTags: existing.tags } : {}),
   };
   for (const line of planLines(p)) core.info(line);
+  if (existing.warning) core.warning(existing.warning);
   return p;
+}
+
+/** The job's cache token as the planner reads it: undefined without one, null when it cannot be decoded. */
+export function cacheTokenIn(env: NodeJS.ProcessEnv): CacheToken {
+  return env.ACTIONS_RUNTIME_TOKEN ? cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN) : undefined;
 }
 
 /** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */

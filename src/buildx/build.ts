@@ -8,7 +8,7 @@ import type { Buildx } from './buildx';
 import { type BuildMetadata, parseMetadata } from './parse/metadata';
 import { cacheEntryAttributes, cacheEntryFields, cacheEntryType } from '../lib/cache-entry';
 import { lastLine } from '../lib/text';
-import { missingStore } from './parse/errors';
+import { exportFailure } from './parse/errors';
 import { cacheImportId } from './import-id';
 
 /**
@@ -210,15 +210,12 @@ export async function runCacheExport(
 
 /**
  * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
- * first); the why is what users need. A store this builder's BuildKit lacks gets the way out: the
- * BuildKit inside dockerd (the `docker` driver) has no s3 or azblob exporter.
+ * first); the why is what users need, in words for its known causes (parse/errors.ts).
  */
 export function exportError(stderr: string): string {
   const why = lastLine(stderr)
     .replace(/^ERROR:\s*/, '')
     .replace(/^failed to build:\s*/, '')
     .replace(/^failed to solve:\s*/, '');
-  const store = missingStore(why);
-  if (store === undefined) return why;
-  return `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
+  return exportFailure(why);
 }

@@ -12,7 +12,8 @@ import {
   bytesByRef,
   deleteGhaEntry,
   entriesByName,
-  GHA_LIMIT_BYTES,
+  GHA_DEFAULT_LIMIT_BYTES,
+  ghaCacheLimitBytes,
   gitRefOf,
   ghaUsage,
   listGhaEntries,
@@ -90,7 +91,8 @@ async function ghaQuota(
   families: EntryFamily[],
 ): Promise<QuotaView> {
   const own = `${namespace(scope, '')}.`;
-  const [usage, largest, ...mine] = await Promise.all([
+  const [limit, usage, largest, ...mine] = await Promise.all([
+    ghaCacheLimitBytes(api, repo),
     ghaUsage(api, repo),
     listGhaEntries(api, repo, { sort: 'size_in_bytes', maxPages: 1 }),
     ...families.map((f) => listGhaEntries(api, repo, { key: FAMILY_KEY_PREFIX[f](own) })),
@@ -98,7 +100,8 @@ async function ghaQuota(
   const scopeEntries = mine.flatMap((l) => l.entries).filter((e) => cacheNameOfKey(e.key)?.startsWith(own));
   return {
     repositoryBytes: usage.bytes,
-    limitBytes: GHA_LIMIT_BYTES,
+    limitBytes: limit ?? GHA_DEFAULT_LIMIT_BYTES,
+    limitKnown: limit !== null,
     scopeBytes: scopeEntries.reduce((n, e) => n + e.bytes, 0),
     largest: largest.entries.slice(0, 5).map((e) => ({ ref: e.ref, key: e.key, bytes: e.bytes })),
     refs: bytesByRef(largest.entries, 3),

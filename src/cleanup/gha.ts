@@ -12,7 +12,8 @@ export interface GhaEntry {
 }
 
 /** GitHub's limit per repository; past it, GitHub evicts the least recently used entries. */
-export const GHA_LIMIT_BYTES = 10 * 1024 ** 3;
+/** GitHub's default repository cache limit; admins may raise it (billed), so it is only the default. */
+export const GHA_DEFAULT_LIMIT_BYTES = 10 * 1024 ** 3;
 
 const PAGE = 100;
 
@@ -97,6 +98,23 @@ export async function ghaUsage(
     bytes: Number(body?.active_caches_size_in_bytes ?? 0),
     count: Number(body?.active_caches_count ?? 0),
   };
+}
+
+/**
+ * The repository's cache limit where the API says it: GitHub Enterprise Server's
+ * `GET /repos/{owner}/{repo}/actions/cache/usage-policy` (`repo_cache_size_limit_in_gb`). Null
+ * where it cannot be read (github.com has no such endpoint): the limit is then unknown.
+ */
+export async function ghaCacheLimitBytes(api: GitHubApi, repository: string): Promise<number | null> {
+  try {
+    const body = (await githubRequest(api, 'GET', `/repos/${repository}/actions/cache/usage-policy`)) as {
+      repo_cache_size_limit_in_gb?: unknown;
+    } | null;
+    const gb = Number(body?.repo_cache_size_limit_in_gb);
+    return Number.isFinite(gb) && gb > 0 ? gb * 1024 ** 3 : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Entries by the cache name they belong to (one name may have several: `#1`, a mount per id, …). */

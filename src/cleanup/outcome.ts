@@ -1,12 +1,14 @@
 import { formatBytes } from '../lib/format';
 import type { Deletion } from './plan';
 
-/** Above this share of GitHub's 10 GB, a warning names the refs that hold the most. */
+/** Above this share of the repository's limit, a warning names the refs that hold the most. */
 const QUOTA_WARNING = 0.8;
 
 export interface QuotaView {
   repositoryBytes: number;
+  /** The repository's limit when the API gave it (limitKnown), else GitHub's default. */
   limitBytes: number;
+  limitKnown: boolean;
   /** This scope's BuildKit index entries (blobs are content-addressed and shared, so not counted). */
   scopeBytes: number;
   largest: { ref: string; key: string; bytes: number }[];
@@ -28,11 +30,22 @@ export interface CleanupOutcome {
   quota: QuotaView | null;
 }
 
-/** Above 80% of GitHub's 10 GB: which refs hold the most, before GitHub evicts main's caches. */
+/**
+ * The limit, as far as it is known: admins may raise it above GitHub's default, so a limit the
+ * API did not give is said as the default, never as a fact.
+ */
+export function limitWords(q: Pick<QuotaView, 'limitBytes' | 'limitKnown'>): string {
+  return q.limitKnown
+    ? `the repository's limit of ${formatBytes(q.limitBytes)}`
+    : // GitHub's own words for its default (10 GiB).
+      'the default 10 GB';
+}
+
+/** Above 80% of the limit: which refs hold the most, before GitHub evicts main's caches. */
 export function quotaWarning(q: QuotaView): string | null {
   if (q.repositoryBytes <= QUOTA_WARNING * q.limitBytes) return null;
   const refs = q.refs.map((r) => `${r.ref} (${formatBytes(r.bytes)})`).join(', ');
-  return `the repository's GitHub cache holds ${formatBytes(q.repositoryBytes)} of ${formatBytes(q.limitBytes)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
+  return `the repository's GitHub cache holds ${formatBytes(q.repositoryBytes)} of ${limitWords(q)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
 }
 
 /** The outputs a clean-up adds: the repository's GitHub cache usage, when it was read. */

@@ -1,3 +1,4 @@
+import { isRateLimitedReason } from '../stores/github-cache/rate-limit';
 import type { Exec } from '../lib/exec';
 import { dockerConfigDir } from '../lib/docker-config';
 import { cacheScopesFromToken } from '../github/runtime-token';
@@ -27,6 +28,8 @@ export interface ExistingCaches {
   tags?: string[];
   /** Why some or all of it is unknown, when a check failed. */
   note?: string;
+  /** Said as a warning: GitHub's rate limit stopped the lookups (they gave up within their bound). */
+  warning?: string;
   /** A check failed: what it would have told is unknown (narrow.ts then reads the likeliest sources). */
   failed?: true;
   /**
@@ -57,6 +60,9 @@ export function probedCaches(o: {
       const reason = await o.lookups.ask(entries.map(o.keyOf));
       found.note = o.noteAfter(reason) ?? found.note;
       if (reason) found.failed = true;
+      if (reason && isRateLimitedReason(reason)) {
+        found.warning = `cache lookups ${reason}; the caches they were for count as unknown`;
+      }
     },
   };
   return found;

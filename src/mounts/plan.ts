@@ -4,7 +4,7 @@ import type { CachePlan } from '../plan/plan';
 import { slug } from '../plan/names';
 import type { CacheMount, MountScan } from './dockerfile';
 import { formatBytes } from '../lib/format';
-import { neverSaves } from '../plan/trust';
+import { neverRestores, neverSaves } from '../plan/trust';
 
 /**
  * Which cache mounts this run restores and saves, under which keys, and why not. Pure: the
@@ -89,9 +89,17 @@ export function planMounts(
     result.skipped = chosen.map((m) => ({ id: m.id, target: m.target, why }));
     return result;
   }
-  const readNames = [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
+  const noRestore = neverRestores(plan);
+  const readNames = noRestore
+    ? []
+    : [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
   const writeName = plan.writes[0]?.name ?? '';
   result.noSave = neverSaves(plan) || (writeName === '' ? 'the plan writes no cache on this run' : '');
+  if (noRestore && result.noSave) {
+    // Neither restored nor saved: the mounts are not persisted at all.
+    result.skipped = chosen.map((m) => ({ id: m.id, target: m.target, why: noRestore }));
+    return result;
+  }
   result.writeName = result.noSave === '' ? writeName : '';
   result.readNames = readNames.slice(0, MAX_KEYS);
   if (readNames.length > MAX_KEYS) {
@@ -160,7 +168,7 @@ export function saveDecision(o: {
   if (o.bytes > o.maxBytes) {
     return {
       key: '',
-      why: `${formatBytes(o.bytes)} is over cache-mounts-max-size (${formatBytes(o.maxBytes)}; GitHub keeps 10 GB per repository in all)`,
+      why: `${formatBytes(o.bytes)} is over cache-mounts-max-size (${formatBytes(o.maxBytes)}; a repository's GitHub cache holds the default 10 GB in all, unless raised)`,
     };
   }
   return { key: `${o.saveKeyPrefix}${o.fingerprint}`, why: '' };

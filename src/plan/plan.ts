@@ -3,6 +3,7 @@ import type { CacheWrite, Inputs } from '../runner/inputs/types';
 import { type BackendOptions, cacheFromEntries, cacheToEntries, unusedOptions } from './backends';
 import { type CacheRef, cacheName, defaultScope, legOf, namespace, refLabel, repositoryOf } from './names';
 import { type RefUse, refPlan, visibility } from './rules';
+import { type CacheToken, type TokenRefusals, tokenCannotRead, tokenRefusals, UNDECODABLE } from './token';
 import { classify, type GitFacts, type Trigger } from './triggers';
 
 /** What the planner needs besides the run: the cache inputs with their defaults resolved. */
@@ -18,6 +19,8 @@ export interface PlanOptions extends Partial<Omit<BackendOptions, 'backend'>> {
   rawTo: string[];
   /** Local folders restored from the GitHub Actions cache only after planning: their existence is unknown. */
   persistedLocal?: boolean;
+  /** The job's cache token's scopes (see token.ts): what the GitHub Actions cache lets this run do. */
+  token?: CacheToken;
 }
 
 export interface PlannedCache {
@@ -54,6 +57,13 @@ export interface CachePlan {
    * default branch counts from them instead of listing again.
    */
   listedTags?: string[];
+  /**
+   * What the job's cache token refuses as a whole, whatever the backend: cache mounts and
+   * `cache: local` folders travel through the GitHub Actions cache too.
+   */
+  tokenRefuses?: TokenRefusals;
+  /** Why the rules' writes were left out before the build (the token may not write). */
+  writesLeftOut?: string;
 }
 
 /** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
@@ -126,6 +136,8 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
     writes: [],
     notes,
   };
+  const refusals = tokenRefusals(options.token);
+  if (refusals.read || refusals.write) result.tokenRefuses = refusals;
   if (options.backend === 'none') {
     notes.push('cache: none: only the raw cache-from / cache-to entries are used');
     result.cacheFrom = [...options.rawFrom];
@@ -143,6 +155,19 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
   };
   const unused = unusedOptions(b);
   if (unused.length > 0) notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
+  // The layer cache itself goes through the GitHub Actions cache: the token decides it too.
+  const throughGithub = b.backend === 'gha' || (b.backend === 'local' && options.persistedLocal === true);
+  if (throughGithub && options.token === null) notes.push(UNDECODABLE);
+  const noteOnce = (note: string) => {
+    if (!notes.includes(note)) notes.push(note);
+  };
+  /** Why a ref is not read whatever exists; `noted`: the token's one note already says it. */
+  const unreadableOf = (ref: CacheRef): { why: string; noted: boolean } | null => {
+    const rule = b.backend === 'gha' ? ghaUnreadable(rules.trigger, ref, ctx.defaultBranch) : null;
+    if (rule) return { why: rule, noted: false };
+    const token = throughGithub ? tokenCannotRead(options.token, ref) : '';
+    return token ? { why: token, noted: token === refusals.read } : null;
+  };
 
   // Each ref becomes a cache name of its own, also on gha: BuildKit's gha import reads a name's
   // index in every ref scope the token may read, so a name shared by a branch and a pull request
@@ -180,10 +205,17 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
   };
 
   for (const u of rules.reads) {
-    const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
+    const unreadable = unreadableOf(u.ref);
     if (unreadable) {
-      notes.push(`${refLabel(u.ref)} is not read: ${unreadable}`);
-      result.reads.push({ ref: refLabel(u.ref), why: u.why, entry: '', origin: 'own', notRead: unreadable });
+      if (!unreadable.noted) notes.push(`${refLabel(u.ref)} is not read: ${unreadable.why}`);
+      result.reads.push({
+        ref: refLabel(u.ref),
+        why: u.why,
+        entry: '',
+        origin: 'own',
+        notRead: unreadable.why,
+      });
+      if (unreadable.noted) noteOnce(unreadable.why);
     } else {
       result.reads.push(read(u, 'own'));
     }
@@ -192,6 +224,7 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
   for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
     const siblingNs = namespace(options.scope, leg);
     for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
+      if (throughGithub && tokenCannotRead(options.token, u.ref)) continue;
       if (readNames.includes(cacheName(siblingNs, u.ref))) continue;
       const why = { ...u, why: 'a sibling matrix leg: shared stages' };
       result.reads.push(read(why, 'sibling', siblingNs, `${refLabel(u.ref)} (leg ${leg})`));
@@ -202,13 +235,16 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
   if (options.leg !== '') {
     const plainNs = namespace(options.scope, '');
     for (const u of rules.reads) {
-      if (b.backend === 'gha' && ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch)) continue;
+      if (unreadableOf(u.ref)) continue;
       if (readNames.includes(cacheName(plainNs, u.ref))) continue;
       const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
       result.reads.push(read(why, 'plain', plainNs, `${refLabel(u.ref)} (no leg)`));
     }
   }
-  result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
+  if (throughGithub && refusals.write && rules.writes.length > 0) {
+    result.writesLeftOut = refusals.write;
+    noteOnce(refusals.write);
+  } else result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
 
   if (b.backend === 'inline') {
     notes.push(

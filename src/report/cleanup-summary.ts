@@ -1,4 +1,4 @@
-import type { CleanupOutcome } from '../cleanup/outcome';
+import { type CleanupOutcome, limitWords } from '../cleanup/outcome';
 import { formatBytes } from '../lib/format';
 import { cell, code } from './markdown';
 
@@ -17,7 +17,7 @@ export function renderCleanup(o: CleanupOutcome): string {
   if (q) {
     const pct = Math.round((q.repositoryBytes / q.limitBytes) * 100);
     out.push(
-      `GitHub cache usage: **${formatBytes(q.repositoryBytes)}** of ${formatBytes(q.limitBytes)} (${pct}%); ` +
+      `GitHub cache usage: **${formatBytes(q.repositoryBytes)}** of ${limitWords(q)} (${pct}%); ` +
         `this scope's index entries ${formatBytes(q.scopeBytes)} (layer blobs are shared between scopes).`,
       '',
     );

@@ -12,6 +12,7 @@ import { type MountsReport } from '../mounts/report';
 import { type ExportSize } from '../stores/export-size';
 import { cacheImportId } from '../buildx/import-id';
 import { cacheEntryType } from '../lib/cache-entry';
+import { exportFailure } from '../buildx/parse/errors';
 import { type ImportSource, mapImports } from './import-sources';
 
 /** Cache exporters default to mode=min; an inline cache can only be min. */
@@ -55,13 +56,15 @@ export function exportOutcome(
   });
   if (destinations.length === 0) {
     const why =
-      skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
+      skipWhy ||
+      plan.writesLeftOut ||
+      plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
     return outcome('skipped', why ?? 'no cache destination for this run');
   }
   if (skipWhy) return outcome('skipped', skipWhy);
   if (!built) return outcome('skipped', 'the build did not finish');
   const failed = log?.exports.find((e) => e.error);
-  if (failed) return outcome('failed', failed.error ?? 'failed', seconds(exportMs));
+  if (failed) return outcome('failed', exportFailure(failed.error ?? 'failed'), seconds(exportMs));
   if (log && log.exports.length === 0 && destinations.every((d) => cacheEntryType(d) === 'inline')) {
     // An inline cache has no export vertex of its own: it is written with the image.
     return outcome('ok', 'exported inside the image');

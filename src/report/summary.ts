@@ -84,7 +84,7 @@ function renderMounts(m: NonNullable<CacheReport['mounts']>): string[] {
   if (record) out.push(record);
   if (m.skipped.length + m.notes.length > 0 || record) out.push('');
   out.push(
-    'GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.',
+    "A repository's GitHub cache holds the default 10 GB in all, unless its admins raised the limit; a mount over cache-mounts-max-size is not saved.",
     '',
   );
   return out;

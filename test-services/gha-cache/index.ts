@@ -23,6 +23,7 @@ export {
   LIST_METHODS,
   REST_METHODS,
   TWIRP_PREFIX,
+  READ_DENIED_MESSAGE,
   WRITE_DENIED_MESSAGE,
   startGhaCacheService,
   type CacheServiceMethod,
@@ -34,3 +35,4 @@ export {
   type RequestRecord,
   type RestMethod,
 } from './service';
+export { EntryRateLimit, type EntryRateLimitOptions } from './rate-limit';

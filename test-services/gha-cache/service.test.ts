@@ -5,6 +5,7 @@ import { BlobClient, BlockBlobClient } from '@azure/storage-blob';
 import {
   CACHE_SERVICE,
   LIST_METHODS,
+  READ_DENIED_MESSAGE,
   WRITE_DENIED_MESSAGE,
   decodeTokenUnverified,
   mintToken,
@@ -323,6 +324,41 @@ describe('protocol', () => {
     expect(r.body).toMatchObject({ ok: false, message: WRITE_DENIED_MESSAGE });
     expect(String(r.body.message)).toContain('no writable scopes');
     expect(svc.entries({ includePending: true }).some((e) => e.key === key)).toBe(false);
+  });
+
+  test('a token that may read no scope (cache-mode write-only, none) is refused a download URL: permission_denied, "cache read denied:"', async () => {
+    const writeOnly = svc.mintToken({ scopes: [{ scope: 'refs/heads/main', permission: 2 }] });
+    const none = svc.mintToken({ scopes: [] });
+    for (const token of [writeOnly, none]) {
+      const r = await twirp('GetCacheEntryDownloadURL', { key: 'k', version: VERSION }, token);
+      expect(r.status).toBe(403);
+      expect(r.body).toStrictEqual({ code: 'permission_denied', msg: READ_DENIED_MESSAGE });
+    }
+    // A token that may read some scope gets a plain miss for a key it cannot see.
+    const miss = await twirp(
+      'GetCacheEntryDownloadURL',
+      { key: uniq('k'), version: VERSION },
+      svc.tokenReadOnly('main'),
+    );
+    expect(miss).toMatchObject({ status: 200, body: { ok: false } });
+  });
+
+  test('new entries past the per-repository limit get 429 resource_exhausted with Retry-After, until the window passes', async () => {
+    const token = svc.tokenForPush('main');
+    svc.setEntryRateLimit({ perWindow: 2, windowMs: 1500 });
+    try {
+      const create = () => twirp('CreateCacheEntry', { key: uniq('rate'), version: VERSION }, token);
+      expect((await create()).status).toBe(200);
+      expect((await create()).status).toBe(200);
+      const refused = await create();
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('resource_exhausted');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      await new Promise((r) => setTimeout(r, 1600));
+      expect((await create()).status).toBe(200);
+    } finally {
+      svc.setEntryRateLimit({ perWindow: null });
+    }
   });
 
   test('finalize needs a reservation and an uploaded blob of the stated size', async () => {

@@ -22,6 +22,7 @@ import {
   type MintTokenOptions,
   type ScopeGrant,
 } from './token';
+import { EntryRateLimit, type EntryRateLimitOptions } from './rate-limit';
 
 /**
  * A local stand-in for GitHub's Actions cache service, protocol v2 (Twirp JSON, the one
@@ -34,6 +35,12 @@ export const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService';
 export const TWIRP_PREFIX = `/twirp/${CACHE_SERVICE}/`;
 /** GitHub's answer when the token has no writable scope (`@actions/cache` keys on the prefix `cache write denied:`). */
 export const WRITE_DENIED_MESSAGE = 'cache write denied: token has no writable scopes';
+/**
+ * The answer to a download URL asked for with a token that may read no scope (`cache-mode:
+ * write-only` or `none`): `@actions/cache` keys on the prefix `cache read denied:`; as a Twirp
+ * error, `permission_denied`.
+ */
+export const READ_DENIED_MESSAGE = 'cache read denied: token has no readable scopes';
 
 export const CACHE_SERVICE_METHODS = [
   'CreateCacheEntry',
@@ -57,7 +64,13 @@ export const LIST_METHODS: readonly CacheServiceMethod[] = ['ListCacheEntries', 
  * GET and DELETE `/repos/{owner}/{repo}/actions/caches`, DELETE `…/actions/caches/{id}` and
  * GET `…/actions/cache/usage`.
  */
-export const REST_METHODS = ['ListCaches', 'DeleteCachesByKey', 'DeleteCacheById', 'GetCacheUsage'] as const;
+export const REST_METHODS = [
+  'ListCaches',
+  'DeleteCachesByKey',
+  'DeleteCacheById',
+  'GetCacheUsage',
+  'GetCacheUsagePolicy',
+] as const;
 export type RestMethod = (typeof REST_METHODS)[number];
 
 /** One cache entry as the service holds it. */
@@ -222,6 +235,8 @@ export interface GhaCacheServiceOptions {
    * as for a method the service does not have, since GitHub guarantees a job's token neither).
    */
   listCalls?: boolean;
+  /** New entries per minute (or per `windowMs`) before CreateCacheEntry answers 429 (default: no limit). */
+  entryRateLimit?: EntryRateLimitOptions;
 }
 
 export interface GhaCacheEnv {
@@ -260,6 +275,13 @@ export interface GhaCacheService {
   faults: FaultSwitches;
   /** Turns ListCacheEntries and LookupCacheEntry on or off (see GhaCacheServiceOptions.listCalls). */
   setListCalls(enabled: boolean): void;
+  /** Sets (or, with `perWindow: null`, lifts) the limit of new entries per window; the count restarts. */
+  setEntryRateLimit(options: EntryRateLimitOptions): void;
+  /**
+   * GitHub Enterprise Server's `GET …/actions/cache/usage-policy` (`repo_cache_size_limit_in_gb`):
+   * answered with this limit; null (the default) answers 404, as github.com does.
+   */
+  setUsagePolicy(limitGb: number | null): void;
   /** Entries, oldest first; uploads not yet finalized only with `includePending`. */
   entries(options?: { includePending?: boolean }): GhaCacheEntry[];
   /** Requests seen so far, oldest first. */
@@ -363,6 +385,8 @@ class Service implements GhaCacheService {
   private readonly log: RequestRecord[] = [];
   private nextId = 1;
   private listCalls = false;
+  private usagePolicyGb: number | null = null;
+  private readonly entryRateLimit = new EntryRateLimit();
   private server?: Server;
   private stopped = false;
   private readonly containerClient: ContainerClient;
@@ -432,6 +456,14 @@ class Service implements GhaCacheService {
 
   setListCalls(enabled: boolean): void {
     this.listCalls = enabled;
+  }
+
+  setEntryRateLimit(options: EntryRateLimitOptions): void {
+    this.entryRateLimit.set(options);
+  }
+
+  setUsagePolicy(limitGb: number | null): void {
+    this.usagePolicyGb = limitGb;
   }
 
   entries(options: { includePending?: boolean } = {}): GhaCacheEntry[] {
@@ -626,13 +658,17 @@ class Service implements GhaCacheService {
       res.end(text);
     };
     const notFound = () => send(404, { message: 'Not Found', status: '404' });
-    const m = /^\/repos\/([^/]+)\/([^/]+)\/actions\/(?:caches(?:\/(\d+))?|cache\/(usage))$/.exec(
+    const m = /^\/repos\/([^/]+)\/([^/]+)\/actions\/(?:caches(?:\/(\d+))?|cache\/(usage(?:-policy)?))$/.exec(
       url.pathname,
     );
     if (!m) return notFound();
     const [, owner, repo, idText, usage] = m;
     let method: RestMethod | undefined;
-    if (usage && req.method === 'GET') method = 'GetCacheUsage';
+    if (usage === 'usage-policy' && req.method === 'GET') {
+      // GitHub Enterprise Server's endpoint; github.com has none (404).
+      if (this.usagePolicyGb === null) return notFound();
+      method = 'GetCacheUsagePolicy';
+    } else if (usage && req.method === 'GET') method = 'GetCacheUsage';
     else if (!usage && idText === undefined && req.method === 'GET') method = 'ListCaches';
     else if (!usage && idText === undefined && req.method === 'DELETE') method = 'DeleteCachesByKey';
     else if (!usage && idText !== undefined && req.method === 'DELETE') method = 'DeleteCacheById';
@@ -670,6 +706,8 @@ class Service implements GhaCacheService {
     const q = url.searchParams;
     const visible = this.store.filter((e) => e.finalized);
     switch (method) {
+      case 'GetCacheUsagePolicy':
+        return send(200, { repo_cache_size_limit_in_gb: this.usagePolicyGb });
       case 'GetCacheUsage':
         return send(200, {
           full_name: `${owner}/${repo}`,
@@ -822,6 +860,15 @@ class Service implements GhaCacheService {
             `cache entry with the same key, version, and scope already exists (${existing.finalized ? 'finalized' : 'upload in progress'})`,
           );
         }
+        const wait = this.entryRateLimit.take();
+        if (wait > 0) {
+          throw new TwirpError(
+            'resource_exhausted',
+            'too many new cache entries for this repository: retry later',
+            429,
+            { 'Retry-After': String(wait) },
+          );
+        }
         const id = this.nextId++;
         const entry: GhaCacheEntry = {
           id,
@@ -877,6 +924,8 @@ class Service implements GhaCacheService {
       }
       case 'GetCacheEntryDownloadURL': {
         if (!key) throw new TwirpError('invalid_argument', 'key is required');
+        if (this.readableScopes(scopes).length === 0)
+          throw new TwirpError('permission_denied', READ_DENIED_MESSAGE);
         const restoreKeys = strList(body, 'restore_keys', 'restoreKeys');
         const hit = this.match(this.readableScopes(scopes), key, restoreKeys, version);
         if (!hit) return { ok: false, signed_download_url: '', matched_key: '' };
@@ -935,6 +984,7 @@ export async function startGhaCacheService(options: GhaCacheServiceOptions = {})
     options.sasLifetimeSeconds ?? 3600,
   );
   service.setListCalls(options.listCalls ?? false);
+  if (options.entryRateLimit) service.setEntryRateLimit(options.entryRateLimit);
   try {
     await service.start();
   } catch (e) {

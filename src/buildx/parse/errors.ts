@@ -31,3 +31,33 @@ export function parseErrorSource(text: string): SourceLocation | null {
 /** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
 export const missingStore = (error: string) =>
   /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
+
+/** GitHub's limit, named where an export meets it. */
+export const GHA_RATE_LIMIT = "GitHub's cache rate limit (200 new entries a minute per repository)";
+
+/** A refusal for going too fast: HTTP 429, Twirp's `resource_exhausted` (as BuildKit's gha client words it). */
+export const isRateLimited = (error: string) =>
+  /resource_exhausted|\b429\b|too many requests|rate.limit/i.test(error);
+
+/** One known cause of a failed export each: its words for users, or undefined when it is not the cause. */
+const EXPORT_CAUSES: ((why: string) => string | undefined)[] = [
+  (why) => {
+    const store = missingStore(why);
+    return store === undefined
+      ? undefined
+      : `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
+  },
+  (why) =>
+    isRateLimited(why)
+      ? `${GHA_RATE_LIMIT} was reached: GitHub refused this export's new entries (429), so this cache was not written; the next run writes it`
+      : undefined,
+];
+
+/** Why an export failed, as users can act on it: a known cause's words, else BuildKit's own. */
+export function exportFailure(why: string): string {
+  for (const cause of EXPORT_CAUSES) {
+    const said = cause(why);
+    if (said !== undefined) return said;
+  }
+  return why;
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type FetchLike, failureText, httpFetch } from '../../net/http';
 import { indexKeys, isIndexOf } from './keys';
+import { type RateLimited, rateLimitedReason, retryAfterOf, retryWaitMs } from './rate-limit';
 
 /**
  * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
@@ -48,22 +49,42 @@ export async function lookUpGhaCaches(o: {
   fetchImpl?: FetchLike;
   timeoutMs?: number;
 }): Promise<GhaLookup> {
-  const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
+  const timeoutMs = o.timeoutMs ?? 3000;
+  const deadline = Date.now() + timeoutMs;
+  const signal = AbortSignal.timeout(timeoutMs);
   const fetchImpl = o.fetchImpl ?? httpFetch;
   const reasons: string[] = [];
   const found = new Map<string, boolean | undefined>();
+  const lookUp = o.service.protocol === 'v2' ? lookUpV2 : lookUpV1;
   await Promise.all(
     o.names.map(async (name) => {
       const keys = indexKeys(name, o.tokenScopes);
-      try {
-        const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
-        const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
-        // A key of another name that shares the prefix says nothing about this one.
-        found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
-      } catch (e) {
-        found.set(name, undefined);
-        const timedOut = signal.aborted || (e as Error)?.name === 'TimeoutError';
-        reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : failureText(e));
+      const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
+      for (;;) {
+        try {
+          const matched = await lookUp(request);
+          // A key of another name that shares the prefix says nothing about this one.
+          found.set(name, matched === null ? false : isIndexOf(matched, name) ? true : undefined);
+          return;
+        } catch (e) {
+          // Rate-limited: wait as GitHub says when that fits in the lookups' bound, then ask again.
+          const wait =
+            e instanceof LookupRateLimited ? retryWaitMs(e.limited, deadline - Date.now(), 200) : null;
+          if (wait !== null) {
+            await new Promise((resolve) => setTimeout(resolve, wait));
+            continue;
+          }
+          found.set(name, undefined);
+          const timedOut = signal.aborted || (e as Error)?.name === 'TimeoutError';
+          reasons.push(
+            e instanceof LookupRateLimited
+              ? rateLimitedReason(e.limited, deadline - Date.now())
+              : timedOut
+                ? `no answer within ${timeoutMs} ms`
+                : failureText(e),
+          );
+          return;
+        }
       }
     }),
   );
@@ -71,6 +92,19 @@ export async function lookUpGhaCaches(o: {
 }
 
 class LookupRefused extends Error {}
+
+/** GitHub's rate limit answered the lookup (429), with how long to wait. */
+class LookupRateLimited extends Error {
+  constructor(readonly limited: RateLimited) {
+    super('rate-limited (429)');
+  }
+}
+
+function refusal(res: { status: number; headers: { get(name: string): string | null } }, what: string) {
+  if (res.status === 429)
+    return new LookupRateLimited({ retryAfterSeconds: retryAfterOf(res.headers.get('retry-after')) });
+  return new LookupRefused(`the cache service answered ${res.status} to ${what}`);
+}
 
 /** One lookup: the index keys of one cache name, best first. */
 interface LookupRequest {
@@ -92,8 +126,7 @@ async function lookUpV2({ fetchImpl, url, token, keys, signal }: LookupRequest):
       signal,
     },
   );
-  if (!res.ok)
-    throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
+  if (!res.ok) throw refusal(res, 'GetCacheEntryDownloadURL');
   const body = (await res.json()) as { ok?: unknown; matched_key?: unknown };
   return body.ok === true ? String(body.matched_key ?? '') : null;
 }
@@ -106,7 +139,7 @@ async function lookUpV1({ fetchImpl, url, token, keys, signal }: LookupRequest):
     signal,
   });
   if (res.status === 204) return null;
-  if (!res.ok) throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
+  if (!res.ok) throw refusal(res, 'the v1 cache lookup');
   const text = await res.text();
   if (text.trim() === '') return null;
   const body = JSON.parse(text) as { cacheKey?: unknown };

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Exec } from '../../lib/exec';
 import * as core from '../../runner/commands';
 import { lastLine } from '../../lib/text';
+import { type RateLimited, rateLimitedReason, retryWaitMs } from './rate-limit';
 
 /**
  * Restores and saves through the GitHub Actions cache with `@actions/cache`, in a child process
@@ -33,7 +34,18 @@ export type CacheCall =
   | { status: 'saved'; ms: number }
   /** Another job saved this very key (same content) first. */
   | { status: 'exists'; ms: number }
-  | { status: 'failed'; reason: string; ms: number };
+  | { status: 'failed'; reason: string; ms: number; rateLimited?: RateLimited };
+
+/**
+ * Whether the client met GitHub's rate limit, from its output: it logs each answer's status and
+ * headers as debug lines (`[Response] - 429`, `Headers: {… "retry-after": "12" …}`) and words its
+ * last failure `Failed request: (429) Too Many Requests`. The last Retry-After it was given wins.
+ */
+export function rateLimitIn(stdout: string): RateLimited | null {
+  if (!/\(429\)|\[Response\] - 429|Too Many Requests|resource_exhausted/i.test(stdout)) return null;
+  const afters = [...stdout.matchAll(/"retry-after":\s*"?(\d+)"?/gi)].map((m) => Number(m[1]));
+  return { retryAfterSeconds: afters.length > 0 ? afters[afters.length - 1] : null };
+}
 
 /** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
 function clientProblems(stdout: string): string[] {
@@ -43,15 +55,29 @@ function clientProblems(stdout: string): string[] {
     .filter((l) => l !== '');
 }
 
-/** What a worker run means. Pure: its output in. */
+type WorkerRun = { exitCode: number; stdout: string; stderr: string; timedOut: boolean };
+
+/** What a worker run means, a failure met with GitHub's rate limit marked so. Pure: its output in. */
 export function readWorkerRun(
   op: WorkerRequest['op'],
-  run: { exitCode: number; stdout: string; stderr: string; timedOut: boolean },
+  run: WorkerRun,
   timeoutMs: number,
   ms: number,
 ): CacheCall {
-  if (run.timedOut)
-    return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
+  const call = outcomeOf(op, run, timeoutMs, ms);
+  if (call.status !== 'failed') return call;
+  const limited = rateLimitIn(run.stdout);
+  return limited ? { ...call, rateLimited: limited } : call;
+}
+
+function outcomeOf(op: WorkerRequest['op'], run: WorkerRun, timeoutMs: number, ms: number): CacheCall {
+  const limited = rateLimitIn(run.stdout);
+  if (run.timedOut) {
+    const reason = `no answer within ${Math.round(timeoutMs / 1000)}s`;
+    return limited
+      ? { status: 'failed', reason, ms, rateLimited: limited }
+      : { status: 'failed', reason, ms };
+  }
   const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
   let result: WorkerResult | null = null;
   try {
@@ -79,7 +105,40 @@ export function readWorkerRun(
 /** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
 export const workerScript = () => path.join(__dirname, '..', 'cache', 'index.js');
 
+/** At most this many calls in all: a limit that keeps refusing is given up on. */
+const MAX_CALLS = 3;
+
+/**
+ * One restore or save, in the worker. Met with GitHub's rate limit, it waits as Retry-After says
+ * and tries again when that fits in its time bound; else it fails with a reason that says
+ * "rate-limited" (its caller's one warning).
+ */
 export async function runCacheWorker(
+  exec: Exec,
+  request: WorkerRequest,
+  o: { root: string; env: NodeJS.ProcessEnv; timeoutMs: number; script?: string },
+): Promise<CacheCall> {
+  const started = Date.now();
+  const left = () => o.timeoutMs - (Date.now() - started);
+  for (let calls = 1; ; calls++) {
+    const call = await runWorkerOnce(exec, request, { ...o, timeoutMs: Math.max(left(), 1) });
+    const limited = call.status === 'failed' ? (call.rateLimited ?? null) : null;
+    if (limited === null) return { ...call, ms: Date.now() - started };
+    const wait = calls < MAX_CALLS ? retryWaitMs(limited, left()) : null;
+    if (wait === null) {
+      return {
+        status: 'failed',
+        reason: rateLimitedReason(limited, left()),
+        ms: Date.now() - started,
+        rateLimited: limited,
+      };
+    }
+    core.info(`GitHub's cache rate limit: waiting ${wait / 1000}s, as its Retry-After says`);
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+async function runWorkerOnce(
   exec: Exec,
   request: WorkerRequest,
   o: { root: string; env: NodeJS.ProcessEnv; timeoutMs: number; script?: string },
