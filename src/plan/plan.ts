@@ -57,6 +57,9 @@ export interface CachePlan {
 }
 
 /** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
+/** A `cache-read-legs` entry: a leg name, or a platform (`linux/arm64`) read as that platform's leg. */
+const legOfRead = (entry: string, target: string) => (entry.includes('/') ? legOf(target, [entry]) : entry);
+
 export function planOptionsFrom(inputs: Inputs, siblingLegs: string[] = []): PlanOptions {
   const { cache, build } = inputs;
   const image = cache.image || (build.tags[0] ? repositoryOf(build.tags[0]) : '');
@@ -70,7 +73,7 @@ export function planOptionsFrom(inputs: Inputs, siblingLegs: string[] = []): Pla
     imageTags: build.tags,
     scope: cache.scope || defaultScope(build.file),
     leg: cache.leg || legOf(build.target, build.platforms),
-    siblingLegs: [...new Set([...cache.readLegs, ...siblingLegs])],
+    siblingLegs: [...new Set([...cache.readLegs.map((l) => legOfRead(l, build.target)), ...siblingLegs])],
     write: cache.write,
     rawFrom: build.cacheFrom,
     rawTo: build.cacheTo,
