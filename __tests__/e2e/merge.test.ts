@@ -172,8 +172,20 @@ describe('merge: legs push by digest, the merge job makes one index', () => {
     const steps = reportOf(second.outputs).steps.list;
     // Everything of deps and build (the build platform's stages) came from the caches; only the
     // target platform's final COPY is new for this leg.
-    expect(steps.filter((s) => s.stage !== 'stage-2').every((s) => s.cached)).toBe(true);
-    expect(steps.filter((s) => s.stage !== 'stage-2').length).toBe(4);
+    // Read: the sibling's cache of this very commit, alone.
+    expect(
+      reportOf(second.outputs)
+        .plan.reads.filter((r) => r.entry !== '')
+        .map((r) => r.ref),
+    ).toStrictEqual([`sha:${sha} (leg linux-amd64)`]);
+    expect(
+      steps.filter((s) => s.stage !== 'stage-2').map((s) => `${s.stage}: ${s.step} ${s.status}`),
+    ).toStrictEqual([
+      'deps: COPY deps.txt /deps.txt cached',
+      'deps: RUN sleep 1 && cat /deps.txt > /deps.out cached',
+      'build: COPY src.txt /src.txt cached',
+      'build: RUN sleep 1 && cat /src.txt /deps.out > /app cached',
+    ]);
     const merged = await mergeJob('run-2');
     expect(merged.exitCode).toBe(0);
     expect(reportOf(merged.outputs).merge?.legs.find((l) => l.platform === 'linux/arm64')?.steps.cached).toBe(

@@ -33,6 +33,8 @@ export interface PlannedCache {
   exact?: string;
   /** Reads only, this leg's: why it is read alone when it exists (the run's own ref, usually). */
   alone?: string;
+  /** Reads only, a sibling leg's: why the stages the legs share are this very commit's there. */
+  sharedExact?: string;
   /** Reads only, this leg's or the plain build's: the default branch's cache (read when existence is unknown). */
   defaultBranch?: true;
   /** Reads only: why it was left out before the build (not found, unreadable, another read alone). */
@@ -182,6 +184,26 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
     };
   };
 
+  // A sibling leg's cache of this very commit: the stages the legs share (those on $BUILDPLATFORM)
+  // are this commit's there (narrow.ts reads it alone when this leg has none of this commit).
+  const siblings = options.siblingLegs.filter((l) => l !== options.leg);
+  const thisCommit = rules.reads.filter(
+    (r) =>
+      r.ref.kind === 'sha' &&
+      r.ref.sha === ctx.sha &&
+      !(b.backend === 'gha' && ghaUnreadable(rules.trigger, r.ref, ctx.defaultBranch)),
+  );
+  const siblingsOfThisCommit = siblings.flatMap((leg) =>
+    thisCommit.map((u) => {
+      const why = { ...u, why: 'a sibling matrix leg built this very commit: shared stages' };
+      const label = `${refLabel(u.ref)} (leg ${leg})`;
+      return {
+        ...read(why, 'sibling', namespace(options.scope, leg), label),
+        sharedExact: 'was built from this very commit by a sibling leg',
+      };
+    }),
+  );
+  result.reads.push(...siblingsOfThisCommit);
   for (const u of rules.reads) {
     const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
     if (unreadable) {
@@ -191,8 +213,8 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
       result.reads.push(read(u, 'own'));
     }
   }
-  // Sibling matrix legs come after this leg's own caches: their stages shared with this leg hit.
-  for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
+  // The other sibling caches come after this leg's own: their stages shared with this leg hit.
+  for (const leg of siblings) {
     const siblingNs = namespace(options.scope, leg);
     for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
       if (readNames.includes(cacheName(siblingNs, u.ref))) continue;
