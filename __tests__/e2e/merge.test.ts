@@ -212,6 +212,15 @@ describe('merge: legs push by digest, the merge job makes one index', () => {
       await legImages({ 'linux/amd64': amd.outputs.digest, 'linux/arm64': arm.outputs.digest }),
     );
     expect(reportOf(merged.outputs).merge?.legs.map((l) => l.attempt)).toStrictEqual(['1', '2']);
+    // A later re-run of the amd64 leg saves a new key (keys are immutable): the merge takes it.
+    const amdAgain = await leg('linux/amd64', 'run-3', '3');
+    expect(amdAgain.summary).toContain('### Multi-platform image: this leg');
+    const again = await mergeJob('run-3', '3');
+    expect(again.exitCode).toBe(0);
+    expect(reportOf(again.outputs).merge?.legs.map((l) => [l.platform, l.attempt, l.digest])).toStrictEqual([
+      ['linux/amd64', '3', amdAgain.outputs.digest],
+      ['linux/arm64', '2', arm.outputs.digest],
+    ]);
   }, 300000);
 
   it('5. a pull request from a fork builds its legs without pushing and skips the merge with a note', async () => {

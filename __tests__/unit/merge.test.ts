@@ -279,6 +279,15 @@ describe('the merge', () => {
     expect(md).toContain(`| \`linux/amd64\` | \`${DIGEST_A}\` | 75% (3/4 steps) | 1 |`);
     expect(md).toContain(`| \`linux/arm64\` | \`${DIGEST_B}\` | 75% (3/4 steps) | 2 |`);
   });
+  it('summary on a leg: the digest it recorded, or why it recorded none', () => {
+    const leg = { role: 'leg' as const, missing: [], digest: '', tags: ['ghcr.io/o/app:1.0'] };
+    const md = renderMergeSummary({ ...leg, skipped: '', legs: [record('linux/arm64', DIGEST_B)] });
+    expect(md).toContain('### Multi-platform image: this leg');
+    expect(md).toContain(`| \`linux/arm64\` | \`${DIGEST_B}\` | 75% (3/4 steps) | 1 |`);
+    expect(renderMergeSummary({ ...leg, skipped: 'push is false', legs: [] })).toContain(
+      'Nothing recorded: push is false.',
+    );
+  });
   it('summary: a missing platform, and a skipped merge', () => {
     const base = { role: 'index' as const, legs: [], digest: '', tags: [] };
     expect(renderMergeSummary({ ...base, skipped: '', missing: ['linux/arm64'] })).toContain(

@@ -3,10 +3,15 @@ import { cell, code } from './markdown';
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
-/** The job summary of a merge (`merge: index`): the index, and each platform's digest and cache hits. */
+/**
+ * The job summary of a merge (`merge: index`): the index, and each platform's digest and cache
+ * hits; on a leg (`merge: leg`), the digest it recorded.
+ */
 export function renderMergeSummary(m: MergeReport): string {
-  const out = ['## Multi-platform image: merge', ''];
-  if (m.skipped) return [...out, cell(`Nothing merged: ${m.skipped}.`), ''].join('\n');
+  const leg = m.role === 'leg';
+  const out = [leg ? '### Multi-platform image: this leg' : '## Multi-platform image: merge', ''];
+  if (m.skipped)
+    return [...out, cell(`Nothing ${leg ? 'recorded' : 'merged'}: ${m.skipped}.`), ''].join('\n');
   if (m.digest) out.push(`Index ${code(m.digest)} under ${m.tags.map(code).join(', ')}.`, '');
   if (m.missing.length > 0) out.push(`**No digest recorded** for ${m.missing.map(code).join(', ')}.`, '');
   out.push('| platform | digest | leg cache hits | attempt |', '|---|---|---:|---:|');
