@@ -61,6 +61,10 @@ export async function recordLeg(
   const base: MergeReport = { role: 'leg', skipped: leg.skipped, legs: [], missing: [], digest: '', tags };
   if (leg.skipped || o.report.build !== 'succeeded')
     return { ...base, skipped: leg.skipped || 'the build failed' };
+  if (!/^sha256:[0-9a-f]{64}$/.test(o.digest)) {
+    core.warning('merge: the build gave no image digest: nothing is recorded for the merge job');
+    return { ...base, skipped: 'the build gave no image digest' };
+  }
   const { runId, attempt } = runOf(o.env);
   const { cached, total, ratio } = o.report.steps;
   const record = legRecord({
