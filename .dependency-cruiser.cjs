@@ -8,6 +8,7 @@ const FLOORS = [
   'localcache',
   'cleanup',
   'bake',
+  'merge',
   'buildx',
   'facts',
   'plan',

@@ -499,6 +499,7 @@ describe('narrowSources: fewer sources once it is known which exist', () => {
       tags: ['default.leg-a.branch-main', 'default.leg-b.branch-main', 'default.branch-main'],
       from: [tag('default.leg-a.branch-main')],
       missing: [
+        tag(`default.leg-b.sha-${HEAD}`),
         tag(`default.leg-a.sha-${HEAD}`),
         tag(`default.leg-a.sha-${PARENT}`),
         tag(`default.sha-${HEAD}`),
@@ -511,6 +512,7 @@ describe('narrowSources: fewer sources once it is known which exist', () => {
       tags: ['default.leg-b.branch-main', 'default.branch-main', `default.sha-${PARENT}`],
       from: [tag('default.leg-b.branch-main'), tag('default.branch-main'), tag(`default.sha-${PARENT}`)],
       missing: [
+        tag(`default.leg-b.sha-${HEAD}`),
         tag(`default.leg-a.sha-${HEAD}`),
         tag('default.leg-a.branch-main'),
         tag(`default.leg-a.sha-${PARENT}`),
@@ -518,14 +520,41 @@ describe('narrowSources: fewer sources once it is known which exist', () => {
       ],
     },
     {
-      title: 'a sibling leg built from this commit is not an exact match for this leg',
+      title:
+        "a sibling leg's cache of this commit is read in place of the siblings' older ones (no cache of this leg yet)",
       o: legs,
-      tags: [`default.leg-b.sha-${HEAD}`, 'default.leg-b.branch-main'],
-      from: [tag('default.leg-b.branch-main')],
+      tags: [`default.leg-b.sha-${HEAD}`, 'default.leg-b.branch-main', 'default.branch-main'],
+      from: [tag(`default.leg-b.sha-${HEAD}`)],
       missing: [
         tag(`default.leg-a.sha-${HEAD}`),
         tag('default.leg-a.branch-main'),
         tag(`default.leg-a.sha-${PARENT}`),
+        tag(`default.sha-${HEAD}`),
+        tag(`default.sha-${PARENT}`),
+      ],
+    },
+    {
+      title: "a sibling leg's cache of this commit is read alone, rather than with this leg's own older one",
+      o: legs,
+      tags: [`default.leg-b.sha-${HEAD}`, 'default.leg-a.branch-main', 'default.leg-b.branch-main'],
+      from: [tag(`default.leg-b.sha-${HEAD}`)],
+      missing: [
+        tag(`default.leg-a.sha-${HEAD}`),
+        tag(`default.leg-a.sha-${PARENT}`),
+        tag(`default.sha-${HEAD}`),
+        tag('default.branch-main'),
+        tag(`default.sha-${PARENT}`),
+      ],
+    },
+    {
+      title: 'a sibling leg built from this commit is not an exact match for this leg',
+      o: legs,
+      tags: [`default.leg-b.sha-${HEAD}`, `default.leg-a.sha-${HEAD}`],
+      from: [tag(`default.leg-a.sha-${HEAD}`)],
+      missing: [
+        tag('default.leg-a.branch-main'),
+        tag(`default.leg-a.sha-${PARENT}`),
+        tag('default.leg-b.branch-main'),
         tag(`default.sha-${HEAD}`),
         tag('default.branch-main'),
         tag(`default.sha-${PARENT}`),

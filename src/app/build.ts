@@ -24,6 +24,7 @@ import * as state from '../runner/state';
 import { writeBakeFile } from './bake';
 import { runCleanupEvent } from './cleanup-event';
 import { runDryRun } from './dry-run';
+import { prepareLeg, recordLeg, runMerge } from './merge';
 import { ghaUnavailable, planCache, readTokenScopes } from './plan-phase';
 import { buildOutputs, reportRun, writeSummary } from './report-phase';
 import { readRunContext } from '../github/read-context';
@@ -66,6 +67,7 @@ async function runOfItsKind(
   const cleanup = cleanupTrigger(ctx);
   if (cleanup) return runCleanupEvent(ctx, inputs, env, cleanup);
   if (inputs.bakeTargets.length > 0) return writeBakeFile(exec, ctx, inputs, env);
+  if (inputs.merge === 'index') return runMerge(exec, ctx, inputs, env, fail);
   if (inputs.dryRun) return runDryRun(exec, ctx, inputs, env);
   return runBuild(exec, ctx, inputs, env, started);
 }
@@ -74,10 +76,13 @@ async function runOfItsKind(
 async function runBuild(
   exec: Exec,
   ctx: RunContext,
-  inputs: Inputs,
+  original: Inputs,
   env: NodeJS.ProcessEnv,
   started: number,
 ): Promise<void> {
+  // A matrix leg of a multi-platform image pushes its platform by digest (src/merge).
+  const leg = original.merge === 'leg' ? prepareLeg(ctx, original, env) : null;
+  const inputs = leg?.inputs ?? original;
   const mark = (phase: string) => core.debug(`${phase} at ${Date.now() - started} ms`);
   validatePaths(inputs.build, ctx.workspace, fs.existsSync);
   // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
@@ -162,6 +167,10 @@ async function runBuild(
     timings: { builderMs, buildMs: build.run.ms, exportMs: exportRun?.ms ?? 0 },
   };
   const report = await reportRun(results);
+  if (leg) {
+    const { digest } = build.run.metadata;
+    report.merge = await recordLeg(exec, leg, { original, report, digest, tempDir, env });
+  }
   mark('reported');
   setOutputs(buildOutputs(results, report));
   await writeSummary(report);

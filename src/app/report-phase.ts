@@ -10,6 +10,7 @@ import { cacheWarnings } from '../report/warnings';
 import { buildReport, exportOutcome, importResults } from '../report/report';
 import { mapImports } from '../report/import-sources';
 import type { CacheReport } from '../report/types';
+import { renderMergeSummary } from '../report/merge-summary';
 import { renderSummary } from '../report/summary';
 import { measureExports } from '../stores/measure';
 import type { LocalCacheReport } from '../localcache/report';
@@ -106,7 +107,7 @@ export function buildOutputs(r: RunResults, report: CacheReport): Record<string,
 /** The job summary; a summary that cannot be written is a warning, never a failed build. */
 export async function writeSummary(report: CacheReport): Promise<void> {
   try {
-    await core.appendSummary(renderSummary(report));
+    await core.appendSummary(renderSummary(report) + (report.merge ? renderMergeSummary(report.merge) : ''));
   } catch (e) {
     core.warning(`could not write the job summary: ${(e as Error).message}`);
   }

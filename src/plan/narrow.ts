@@ -19,6 +19,18 @@ export type Existence = (entry: string) => boolean | undefined;
  *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
  *   dependencies since then costs those layers once, where two overlapping sources would cost this
  *   ref's own layers on about every other run;
+ * - else a sibling leg's cache of this very commit is read alone: the stages the legs share (those
+ *   on $BUILDPLATFORM) are this commit's there, and next to this leg's own older cache BuildKit
+ *   can follow that one for a shared stage's first steps and miss its later ones (multi-platform
+ *   legs, `merge: leg`); this leg's own stages build again;
+ * - else the first source the rules mark as best alone that exists: usually the run's own ref
+ *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
+ *   dependencies since then costs those layers once, where two overlapping sources would cost this
+ *   ref's own layers on about every other run;
+ * - else a sibling leg's cache of this very commit is read with this leg's own (the one read alone,
+ *   else every one of this leg's) and nothing else:
+ *   the stages the legs share (those on $BUILDPLATFORM) are this commit's there, and the legs of
+ *   one run otherwise each build them once (multi-platform legs, `merge: leg`);
  * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
  *   serve a leg that has nothing yet;
  * - when the check failed and nothing is known, see {@link unknownRule}.
@@ -41,24 +53,32 @@ export function narrowSources(
   // The first rule that applies decides which candidates stay; the others are left out.
   const exact = candidates.find((r) => r.exact && found(r));
   const alone = candidates.find((r) => r.alone && found(r));
+  // The stages a sibling shares with this leg are this commit's there; this leg's own older caches
+  // still serve its own stages. The siblings' older caches and the plain build's add nothing.
+  const sibling = candidates.find((r) => r.sharedExact && found(r));
   const rule: { keep: (r: PlannedCache) => boolean; why: string } | null = exact
     ? {
         keep: (r) => r.entry === exact.entry,
         why: `${exact.ref} ${exact.exact}: it is read alone`,
       }
-    : alone
+    : sibling
       ? {
-          keep: (r) => r.entry === alone.entry,
-          why: `${alone.ref} ${alone.alone}: it is read alone`,
+          keep: (r) => r.entry === sibling.entry,
+          why: `${sibling.ref} ${sibling.sharedExact}: it is read alone`,
         }
-      : candidates.some((r) => r.origin === 'own' && found(r))
+      : alone
         ? {
-            keep: (r) => r.origin === 'own',
-            why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
+            keep: (r) => r.entry === alone.entry,
+            why: `${alone.ref} ${alone.alone}: it is read alone`,
           }
-        : checkFailed && p.reads.every((r) => state(r) === undefined)
-          ? unknownRule(candidates)
-          : null;
+        : candidates.some((r) => r.origin === 'own' && found(r))
+          ? {
+              keep: (r) => r.origin === 'own',
+              why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
+            }
+          : checkFailed && p.reads.every((r) => state(r) === undefined)
+            ? unknownRule(candidates)
+            : null;
   const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
   const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
   return {

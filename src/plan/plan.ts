@@ -36,6 +36,8 @@ export interface PlannedCache {
   exact?: string;
   /** Reads only, this leg's: why it is read alone when it exists (the run's own ref, usually). */
   alone?: string;
+  /** Reads only, a sibling leg's: why the stages the legs share are this very commit's there. */
+  sharedExact?: string;
   /** Reads only, this leg's or the plain build's: the default branch's cache (read when existence is unknown). */
   defaultBranch?: true;
   /** Reads only: why it was left out before the build (not found, unreadable, another read alone). */
@@ -67,6 +69,9 @@ export interface CachePlan {
 }
 
 /** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
+/** A `cache-read-legs` entry: a leg name, or a platform (`linux/arm64`) read as that platform's leg. */
+const legOfRead = (entry: string, target: string) => (entry.includes('/') ? legOf(target, [entry]) : entry);
+
 export function planOptionsFrom(inputs: Inputs, siblingLegs: string[] = []): PlanOptions {
   const { cache, build } = inputs;
   const image = cache.image || (build.tags[0] ? repositoryOf(build.tags[0]) : '');
@@ -80,7 +85,7 @@ export function planOptionsFrom(inputs: Inputs, siblingLegs: string[] = []): Pla
     imageTags: build.tags,
     scope: cache.scope || defaultScope(build.file),
     leg: cache.leg || legOf(build.target, build.platforms),
-    siblingLegs: [...new Set([...cache.readLegs, ...siblingLegs])],
+    siblingLegs: [...new Set([...cache.readLegs.map((l) => legOfRead(l, build.target)), ...siblingLegs])],
     write: cache.write,
     rawFrom: build.cacheFrom,
     rawTo: build.cacheTo,
@@ -204,6 +209,26 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
     };
   };
 
+  // A sibling leg's cache of this very commit: the stages the legs share (those on $BUILDPLATFORM)
+  // are this commit's there (narrow.ts reads it alone when this leg has none of this commit).
+  const siblings = options.siblingLegs.filter((l) => l !== options.leg);
+  const thisCommit = rules.reads.filter(
+    (r) =>
+      r.ref.kind === 'sha' &&
+      r.ref.sha === ctx.sha &&
+      !(b.backend === 'gha' && ghaUnreadable(rules.trigger, r.ref, ctx.defaultBranch)),
+  );
+  const siblingsOfThisCommit = siblings.flatMap((leg) =>
+    thisCommit.map((u) => {
+      const why = { ...u, why: 'a sibling matrix leg built this very commit: shared stages' };
+      const label = `${refLabel(u.ref)} (leg ${leg})`;
+      return {
+        ...read(why, 'sibling', namespace(options.scope, leg), label),
+        sharedExact: 'was built from this very commit by a sibling leg',
+      };
+    }),
+  );
+  result.reads.push(...siblingsOfThisCommit);
   for (const u of rules.reads) {
     const unreadable = unreadableOf(u.ref);
     if (unreadable) {
@@ -220,8 +245,8 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
       result.reads.push(read(u, 'own'));
     }
   }
-  // Sibling matrix legs come after this leg's own caches: their stages shared with this leg hit.
-  for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
+  // The other sibling caches come after this leg's own: their stages shared with this leg hit.
+  for (const leg of siblings) {
     const siblingNs = namespace(options.scope, leg);
     for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
       if (throughGithub && tokenCannotRead(options.token, u.ref)) continue;

@@ -3,6 +3,7 @@ import type { CacheScope } from '../github/runtime-token';
 import type { CachePlan } from '../plan/plan';
 import type { CleanupOutcome } from '../cleanup/outcome';
 import { type LocalCacheReport } from '../localcache/report';
+import type { MergeReport } from '../merge/report';
 import { type MountsReport } from '../mounts/report';
 import { type ExportSize } from '../stores/export-size';
 /** The cache-report contract: the `cache-report` output's shape and its parts. Types only. */
@@ -116,4 +117,6 @@ export interface CacheReport {
   mounts?: MountsReport | null;
   /** `cache: local` without `cache-dir`: the folders restored and saved through the GitHub Actions cache. */
   localCache?: LocalCacheReport | null;
+  /** `merge: leg` or `merge: index`: the leg's record, or the index made from every leg's. */
+  merge?: MergeReport;
 }

@@ -24,6 +24,8 @@ import {
   DRIVERS,
   InputError,
   type Inputs,
+  MERGE_ROLES,
+  type MergeRole,
   type InputSource,
   type MountInputs,
 } from './types';
@@ -166,6 +168,8 @@ export function parseInputs(get: InputSource): Inputs {
     );
   }
 
+  const merge = mergeRole(get, build, dryRun || bakeTargets.length > 0);
+
   const mounts: MountInputs = {
     selection: mountSelection(get('cache-mounts')),
     maxBytes: parseSize('cache-mounts-max-size', get('cache-mounts-max-size'), 2 * 1024 ** 3),
@@ -173,7 +177,37 @@ export function parseInputs(get: InputSource): Inputs {
     timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
   };
 
-  return { build, builder, cache, mounts, githubToken: get('github-token'), dryRun, bakeTargets };
+  return { build, builder, cache, mounts, githubToken: get('github-token'), dryRun, bakeTargets, merge };
+}
+
+/** `merge`, checked against the inputs it needs: the tags name the image, a leg builds one platform. */
+function mergeRole(get: InputSource, build: BuildInputs, planOnly: boolean): MergeRole {
+  const role = oneOf(get, 'merge', MERGE_ROLES, 'false');
+  if (role === 'false') return role;
+  if (planOnly)
+    throw new InputError('merge', `"${role}" builds or merges an image: drop dry-run or bake-targets`);
+  if (build.tags.length === 0) {
+    throw new InputError(
+      'tags',
+      `merge "${role}" needs the image's tags (the legs push to their repository)`,
+    );
+  }
+  if (role === 'leg' && build.platforms.length !== 1) {
+    throw new InputError(
+      'platforms',
+      `merge "leg" builds one platform per job: set platforms to the leg's platform, such as \${{ matrix.platform }}, got ${JSON.stringify(build.platforms.join(','))}`,
+    );
+  }
+  if (role === 'leg' && build.outputs.length > 0) {
+    throw new InputError('outputs', 'merge "leg" pushes the image by digest itself: drop outputs');
+  }
+  if (role === 'index' && build.platforms.length === 0) {
+    throw new InputError(
+      'platforms',
+      'merge "index" needs every platform the legs build, such as linux/amd64,linux/arm64',
+    );
+  }
+  return role;
 }
 
 /** A context that is a remote source rather than a folder of the checkout. */

@@ -18,6 +18,9 @@ export const CACHE_MODES = ['max', 'min'] as const;
 export type CacheMode = (typeof CACHE_MODES)[number];
 export const CACHE_WRITES = ['auto', 'always', 'never'] as const;
 export type CacheWrite = (typeof CACHE_WRITES)[number];
+/** `merge`: a plain build, one platform's leg of a split multi-platform image, or the job that merges the legs. */
+export const MERGE_ROLES = ['false', 'leg', 'index'] as const;
+export type MergeRole = (typeof MERGE_ROLES)[number];
 
 export interface BuildInputs {
   context: string;
@@ -104,6 +107,8 @@ export interface Inputs {
   mounts: MountInputs;
   githubToken: string;
   dryRun: boolean;
+  /** `merge`: this job's part in a multi-platform image built across a matrix ('false': none). */
+  merge: MergeRole;
   /** `docker buildx bake` targets to write a bake file for (dry runs only); [] for a build. */
   bakeTargets: string[];
 }

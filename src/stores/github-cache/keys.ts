@@ -83,3 +83,20 @@ export function cacheNameOfKey(key: string): string | null {
   if (parts.length === 4 && parts[0] === MOUNT_KEY_PREFIX) return parts[2];
   return null;
 }
+
+/** A matrix leg's record for the merge job (`merge: leg`); bump when the record's shape changes. */
+export const MERGE_KEY_PREFIX = 'bkca-merge-v1';
+
+const keyPart = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
+
+/**
+ * `bkca-merge-v1/<run id>/<image>/<platform>/`: every record of one platform's leg in one run, one
+ * per attempt. Keys are immutable, so a re-run leg saves a new key, and a prefix restore, newest
+ * first, finds the re-run's.
+ */
+export function mergeRecordPrefix(runId: string, image: string, platform: string): string {
+  return `${MERGE_KEY_PREFIX}/${keyPart(runId)}/${keyPart(image)}/${keyPart(platform)}/`;
+}
+
+export const mergeRecordKey = (runId: string, image: string, platform: string, attempt: string) =>
+  `${mergeRecordPrefix(runId, image, platform)}${keyPart(attempt)}`;

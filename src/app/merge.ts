@@ -1,0 +1,163 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { RunContext } from '../github/context';
+import type { Exec } from '../lib/exec';
+import type { Inputs } from '../runner/inputs/types';
+import { ensureBuildx, probeBuildx } from '../buildx/install';
+import {
+  legBuild,
+  legRecord,
+  mergeMetadata,
+  mergeSkipped,
+  missingMessage,
+  repositoriesOf,
+} from '../merge/legs';
+import { publishIndex } from '../merge/publish';
+import { restoreLegRecords, saveLegRecord } from '../merge/records';
+import type { MergeReport } from '../merge/report';
+import { nothingBuiltPlan, planOptionsFrom } from '../plan/plan';
+import { renderMergeSummary } from '../report/merge-summary';
+import { buildReport, exportOutcome } from '../report/report';
+import type { CacheReport } from '../report/types';
+import * as core from '../runner/commands';
+import { setOutputs } from '../runner/outputs';
+
+const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
+
+/** The run's id and attempt: a leg's record is this run's, and a re-run's is newer. */
+const runOf = (env: NodeJS.ProcessEnv) => ({
+  runId: env.GITHUB_RUN_ID || '0',
+  attempt: env.GITHUB_RUN_ATTEMPT || '1',
+});
+
+export interface Leg {
+  inputs: Inputs;
+  /** Why this leg pushes and records nothing ('' when it does). */
+  skipped: string;
+}
+
+/** `merge: leg`: the build pushes by digest, unless this run cannot push (then it only builds). */
+export function prepareLeg(ctx: RunContext, inputs: Inputs, env: NodeJS.ProcessEnv): Leg {
+  const skipped = mergeSkipped(ctx, inputs.build.push);
+  if (skipped) {
+    core.info(`merge: ${skipped}`);
+    return { inputs: { ...inputs, build: { ...inputs.build, push: false } }, skipped };
+  }
+  const run = { driver: inputs.builder.driver, ...runOf(env) };
+  return { inputs: { ...inputs, build: legBuild(inputs.build, run) }, skipped };
+}
+
+/**
+ * After a leg's build: its digest and cache hits recorded for the merge job. A record that cannot
+ * be saved is a warning: the image is pushed, and the merge names the platform it lacks.
+ */
+export async function recordLeg(
+  exec: Exec,
+  leg: Leg,
+  o: { original: Inputs; report: CacheReport; digest: string; tempDir: string; env: NodeJS.ProcessEnv },
+): Promise<MergeReport> {
+  const tags = o.original.build.tags;
+  const base: MergeReport = { role: 'leg', skipped: leg.skipped, legs: [], missing: [], digest: '', tags };
+  if (leg.skipped || o.report.build !== 'succeeded')
+    return { ...base, skipped: leg.skipped || 'the build failed' };
+  if (!/^sha256:[0-9a-f]{64}$/.test(o.digest)) {
+    core.warning('merge: the build gave no image digest: nothing is recorded for the merge job');
+    return { ...base, skipped: 'the build gave no image digest' };
+  }
+  const { runId, attempt } = runOf(o.env);
+  const { cached, total, ratio } = o.report.steps;
+  const record = legRecord({
+    tags,
+    platform: o.original.build.platforms[0],
+    digest: o.digest,
+    leg: planOptionsFrom(o.original).leg ?? '',
+    steps: { cached, total, ratio },
+    attempt,
+  });
+  const saved = await saveLegRecord(exec, record, { runId, tempDir: o.tempDir, env: o.env });
+  if (saved.status === 'failed') {
+    core.warning(`merge: the digest of ${record.platform} was pushed but not recorded: ${saved.reason}`);
+    return { ...base, skipped: `not recorded: ${saved.reason}` };
+  }
+  core.info(
+    `merge: ${record.platform} pushed as ${record.image}@${record.digest}, recorded for the merge job`,
+  );
+  return { ...base, legs: [record] };
+}
+
+/** `merge: index`: builds nothing; finds every leg's digest and pushes the index under the tags. */
+export async function runMerge(
+  exec: Exec,
+  ctx: RunContext,
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  fail: (message: string) => void,
+): Promise<void> {
+  const { tags, platforms, annotations } = inputs.build;
+  const merge: MergeReport = { role: 'index', skipped: '', legs: [], missing: [], digest: '', tags };
+  const outputs: Record<string, string> = {};
+  merge.skipped = mergeSkipped(ctx, inputs.build.push);
+  if (merge.skipped) {
+    core.info(`merge: ${merge.skipped}`);
+    return finish(inputs, ctx, merge, outputs);
+  }
+  const tempDir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-merge-'));
+  const found = await core.group("Merge: the legs' digests", () =>
+    restoreLegRecords(exec, repositoriesOf(tags)[0], platforms, { runId: runOf(env).runId, tempDir, env }),
+  );
+  merge.legs = found.flatMap((f) => (f.record ? [f.record] : []));
+  merge.missing = found.filter((f) => f.record === null).map((f) => f.platform);
+  const missing = missingMessage(found);
+  if (missing) {
+    await finish(inputs, ctx, merge, outputs);
+    return fail(missing);
+  }
+  const published = await core.group('Merge: the index', async () => {
+    const { buildx } = await ensureBuildx(exec, {
+      wanted: inputs.builder.buildxVersion,
+      floor: '',
+      releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
+      probe: probeBuildx(exec, env),
+    });
+    return publishIndex(exec, buildx, { tags, annotations, legs: merge.legs, env });
+  });
+  if (published.ok) {
+    merge.digest = published.descriptor.digest;
+    outputs.digest = merge.digest;
+    outputs.metadata = mergeMetadata(published.descriptor, tags);
+  }
+  await finish(inputs, ctx, merge, outputs);
+  if (!published.ok) fail(`merge: the index was not pushed: ${published.reason}`);
+}
+
+/** The merge's outputs, `cache-report` (a run that built nothing, with its `merge`) and summary. */
+async function finish(
+  inputs: Inputs,
+  ctx: RunContext,
+  merge: MergeReport,
+  outputs: Record<string, string>,
+): Promise<void> {
+  const why = 'merge run: the legs built the platforms; nothing is built here';
+  const plan = nothingBuiltPlan(ctx, planOptionsFrom(inputs), why);
+  const report = buildReport({
+    plan,
+    backend: inputs.cache.backend,
+    log: null,
+    build: 'not-run',
+    tokenScopes: null,
+    exportResult: exportOutcome(plan, null, false, why),
+  });
+  setOutputs({
+    'cache-from': '',
+    'cache-to': '',
+    'cache-export': 'skipped',
+    ...outputs,
+    'cache-report': JSON.stringify({ ...report, merge }),
+  });
+  try {
+    await core.appendSummary(renderMergeSummary(merge));
+  } catch (e) {
+    core.warning(`could not write the job summary: ${(e as Error).message}`);
+  }
+}

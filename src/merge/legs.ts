@@ -1,0 +1,177 @@
+import type { RunContext } from '../github/context';
+import { formatCacheEntry } from '../lib/cache-entry';
+import { repositoryOf } from '../plan/names';
+import type { BuildInputs } from '../runner/inputs/types';
+import type { LegRecord } from './report';
+
+/**
+ * A multi-platform image split across a matrix, the pure part: what a leg builds and records, and
+ * what the merge needs and runs. The effects are in records.ts (the GitHub cache) and index.ts
+ * (imagetools).
+ */
+
+/** The repositories the tags name, in order: a leg pushes its digest to each. */
+export const repositoriesOf = (tags: string[]) => [...new Set(tags.map(repositoryOf))];
+
+/** Why a leg records nothing and the merge merges nothing on this run ('' when they do). */
+export function mergeSkipped(ctx: RunContext, push: boolean): string {
+  if (ctx.pullRequest?.fromFork)
+    return 'a pull request from a fork cannot push: the legs are built, not merged';
+  if (!push) return 'push is false: the legs are built, not pushed nor merged';
+  return '';
+}
+
+/** An annotation as buildx reads it: `[type,…][platform]:key=value`, the prefix optional. */
+function annotationParts(a: string): { types: string[]; platform: string; rest: string } {
+  const m = /^([a-z-]+(?:,[a-z-]+)*)(\[[^\]]*\])?:(.*=.*)$/.exec(a);
+  if (!m) return { types: [], platform: '', rest: a };
+  return { types: m[1].split(','), platform: m[2] ?? '', rest: m[3] };
+}
+
+/** The annotation for one level (`manifest` for a leg, `index` for the merge), or null when it is not for it. */
+function annotationAt(a: string, level: 'manifest' | 'index'): string | null {
+  const { types, platform, rest } = annotationParts(a);
+  // Unprefixed annotations are a build's manifest annotations; the merge puts them on its index too.
+  if (types.length === 0) return level === 'manifest' ? a : `index:${a}`;
+  const kept = types.filter((t) => t === level || t === `${level}-descriptor`);
+  return kept.length === 0 ? null : `${kept.join(',')}${platform}:${rest}`;
+}
+
+export const annotationsAt = (annotations: string[], level: 'manifest' | 'index') =>
+  annotations.map((a) => annotationAt(a, level)).filter((a): a is string => a !== null);
+
+const tagPart = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '-');
+
+/**
+ * The tag a leg pushes under when its builder cannot push by digest: dockerd's own builder (the
+ * `docker` driver) refuses `push-by-digest`. One per run, platform and attempt, named for the
+ * action: it moves none of the user's tags.
+ */
+export const legTag = (runId: string, platform: string, attempt: string) =>
+  `bkca-leg-${tagPart(runId)}-${tagPart(platform)}-${tagPart(attempt)}`.slice(0, 128);
+
+/** What a leg's image output needs to know of its run. */
+export interface LegRun {
+  driver: string;
+  runId: string;
+  attempt: string;
+}
+
+/** A leg's build: its platform pushed by digest to every tag's repository; none of the tags moves. */
+export function legBuild(build: BuildInputs, run: LegRun): BuildInputs {
+  const repositories = repositoriesOf(build.tags);
+  const byDigest = run.driver !== 'docker';
+  const tag = legTag(run.runId, build.platforms[0] ?? '', run.attempt);
+  const output = formatCacheEntry([
+    ['type', 'image'],
+    ['name', (byDigest ? repositories : repositories.map((r) => `${r}:${tag}`)).join(',')],
+    ...(byDigest
+      ? ([
+          ['push-by-digest', 'true'],
+          ['name-canonical', 'true'],
+        ] as const)
+      : []),
+    ['push', 'true'],
+  ]);
+  return {
+    ...build,
+    tags: [],
+    push: false,
+    outputs: [output],
+    annotations: annotationsAt(build.annotations, 'manifest'),
+  };
+}
+
+/** The record a leg leaves for the merge. */
+export function legRecord(o: {
+  tags: string[];
+  platform: string;
+  digest: string;
+  leg: string;
+  steps: { cached: number; total: number; ratio: number };
+  attempt: string;
+}): LegRecord {
+  return {
+    version: 1,
+    image: repositoriesOf(o.tags)[0],
+    platform: o.platform,
+    digest: o.digest,
+    leg: o.leg,
+    steps: o.steps,
+    attempt: o.attempt,
+  };
+}
+
+const isDigest = (d: unknown) => typeof d === 'string' && /^sha256:[0-9a-f]{64}$/.test(d);
+
+/** A restored record, checked: null when it is not a record of this platform. */
+export function parseLegRecord(text: string, platform: string): LegRecord | null {
+  let r: Partial<LegRecord>;
+  try {
+    r = JSON.parse(text) as Partial<LegRecord>;
+  } catch {
+    return null;
+  }
+  if (r?.version !== 1 || r.platform !== platform || !isDigest(r.digest) || typeof r.image !== 'string')
+    return null;
+  return r as LegRecord;
+}
+
+/** What the merge found, per platform: a record, none, or a lookup that failed. */
+export type Found = { platform: string } & ({ record: LegRecord } | { record: null; failed?: string });
+
+/** One `::error::` line for platforms whose legs left no digest in this run. */
+export function missingMessage(found: Found[]): string {
+  const lines = found
+    .filter((f) => f.record === null)
+    .map((f) => ('failed' in f && f.failed ? `${f.platform} (the lookup failed: ${f.failed})` : f.platform));
+  if (lines.length === 0) return '';
+  return (
+    `merge: no digest recorded in this run for ${lines.join(', ')}: ` +
+    'that leg failed, was skipped or has not finished (the merge job needs: every leg); re-run it, then the merge'
+  );
+}
+
+/** `docker buildx imagetools create`: the index of every leg's image under the tags. */
+export function imagetoolsCreateArgs(tags: string[], annotations: string[], legs: LegRecord[]): string[] {
+  const args = ['buildx', 'imagetools', 'create'];
+  for (const tag of tags) args.push('--tag', tag);
+  for (const a of annotationsAt(annotations, 'index')) args.push('--annotation', a);
+  for (const leg of legs) args.push(`${leg.image}@${leg.digest}`);
+  return args;
+}
+
+export const imagetoolsInspectArgs = (ref: string) => [
+  'buildx',
+  'imagetools',
+  'inspect',
+  ref,
+  '--format',
+  '{{json .Manifest}}',
+];
+
+/** The index's descriptor from `imagetools inspect --format '{{json .Manifest}}'`; null when unreadable. */
+export function parseDescriptor(stdout: string): { mediaType: string; digest: string; size: number } | null {
+  try {
+    const d = JSON.parse(stdout) as { mediaType?: string; digest?: string; size?: number };
+    return isDigest(d.digest) ? { mediaType: d.mediaType ?? '', digest: d.digest!, size: d.size ?? 0 } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The `metadata` output, shaped as a build's metadata file. */
+export function mergeMetadata(
+  descriptor: { mediaType: string; digest: string; size: number },
+  tags: string[],
+): string {
+  return JSON.stringify(
+    {
+      'containerimage.descriptor': descriptor,
+      'containerimage.digest': descriptor.digest,
+      'image.name': tags.join(','),
+    },
+    null,
+    2,
+  );
+}
