@@ -736,7 +736,19 @@ async function appendSummary(markdown) {
 
 
 
+
 const RESULT_PREFIX = 'bkca-cache-result:';
+/**
+ * Whether the client met GitHub's rate limit, from its output: it logs each answer's status and
+ * headers as debug lines (`[Response] - 429`, `Headers: {… "retry-after": "12" …}`) and words its
+ * last failure `Failed request: (429) Too Many Requests`. The last Retry-After it was given wins.
+ */
+function rateLimitIn(stdout) {
+    if (!/\(429\)|\[Response\] - 429|Too Many Requests|resource_exhausted/i.test(stdout))
+        return null;
+    const afters = [...stdout.matchAll(/"retry-after":\s*"?(\d+)"?/gi)].map((m) => Number(m[1]));
+    return { retryAfterSeconds: afters.length > 0 ? afters[afters.length - 1] : null };
+}
 /** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
 function clientProblems(stdout) {
     return stdout
@@ -744,10 +756,22 @@ function clientProblems(stdout) {
         .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
         .filter((l) => l !== '');
 }
-/** What a worker run means. Pure: its output in. */
+/** What a worker run means, a failure met with GitHub's rate limit marked so. Pure: its output in. */
 function readWorkerRun(op, run, timeoutMs, ms) {
-    if (run.timedOut)
-        return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
+    const call = outcomeOf(op, run, timeoutMs, ms);
+    if (call.status !== 'failed')
+        return call;
+    const limited = rateLimitIn(run.stdout);
+    return limited ? { ...call, rateLimited: limited } : call;
+}
+function outcomeOf(op, run, timeoutMs, ms) {
+    const limited = rateLimitIn(run.stdout);
+    if (run.timedOut) {
+        const reason = `no answer within ${Math.round(timeoutMs / 1000)}s`;
+        return limited
+            ? { status: 'failed', reason, ms, rateLimited: limited }
+            : { status: 'failed', reason, ms };
+    }
     const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
     let result = null;
     try {
@@ -778,7 +802,35 @@ function readWorkerRun(op, run, timeoutMs, ms) {
 }
 /** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
 const workerScript = () => path.join(__dirname, '..', 'cache', 'index.js');
+/** At most this many calls in all: a limit that keeps refusing is given up on. */
+const MAX_CALLS = 3;
+/**
+ * One restore or save, in the worker. Met with GitHub's rate limit, it waits as Retry-After says
+ * and tries again when that fits in its time bound; else it fails with a reason that says
+ * "rate-limited" (its caller's one warning).
+ */
 async function runCacheWorker(exec, request, o) {
+    const started = Date.now();
+    const left = () => o.timeoutMs - (Date.now() - started);
+    for (let calls = 1;; calls++) {
+        const call = await runWorkerOnce(exec, request, { ...o, timeoutMs: Math.max(left(), 1) });
+        const limited = call.status === 'failed' ? (call.rateLimited ?? null) : null;
+        if (limited === null)
+            return { ...call, ms: Date.now() - started };
+        const wait = calls < MAX_CALLS ? retryWaitMs(limited, left()) : null;
+        if (wait === null) {
+            return {
+                status: 'failed',
+                reason: rateLimitedReason(limited, left()),
+                ms: Date.now() - started,
+                rateLimited: limited,
+            };
+        }
+        core.info(`GitHub's cache rate limit: waiting ${wait / 1000}s, as its Retry-After says`);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+}
+async function runWorkerOnce(exec, request, o) {
     const started = Date.now();
     const env = {
         ...o.env,

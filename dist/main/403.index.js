@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
 var cache_entry = __webpack_require__(29152);
 // EXTERNAL MODULE: ./src/lib/docker-config.ts
 var docker_config = __webpack_require__(56146);
-// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
-var plan = __webpack_require__(1372);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
+var plan = __webpack_require__(85177);
 // EXTERNAL MODULE: ./src/runner/commands.ts
 var commands = __webpack_require__(46342);
 // EXTERNAL MODULE: ./src/cleanup/plan.ts
@@ -370,7 +370,8 @@ var keys = __webpack_require__(99899);
 
 
 /** GitHub's limit per repository; past it, GitHub evicts the least recently used entries. */
-const GHA_LIMIT_BYTES = 10 * 1024 ** 3;
+/** GitHub's default repository cache limit; admins may raise it (billed), so it is only the default. */
+const GHA_DEFAULT_LIMIT_BYTES = 10 * 1024 ** 3;
 const PAGE = 100;
 /** The git ref whose cache scope holds a ref's caches: where its runs wrote them. */
 function gitRefOf(ref, defaultBranch) {
@@ -435,6 +436,21 @@ async function ghaUsage(api, repository) {
         bytes: Number(body?.active_caches_size_in_bytes ?? 0),
         count: Number(body?.active_caches_count ?? 0),
     };
+}
+/**
+ * The repository's cache limit where the API says it: GitHub Enterprise Server's
+ * `GET /repos/{owner}/{repo}/actions/cache/usage-policy` (`repo_cache_size_limit_in_gb`). Null
+ * where it cannot be read (github.com has no such endpoint): the limit is then unknown.
+ */
+async function ghaCacheLimitBytes(api, repository) {
+    try {
+        const body = (await githubRequest(api, 'GET', `/repos/${repository}/actions/cache/usage-policy`));
+        const gb = Number(body?.repo_cache_size_limit_in_gb);
+        return Number.isFinite(gb) && gb > 0 ? gb * 1024 ** 3 : null;
+    }
+    catch {
+        return null;
+    }
 }
 /** Entries by the cache name they belong to (one name may have several: `#1`, a mount per id, …). */
 function entriesByName(entries) {
@@ -517,13 +533,14 @@ async function cleanUpGha(r) {
         out.notes.push(`cache usage not read: ${e.message}`);
         return null;
     });
-    const warning = out.quota ? (0,outcome/* quotaWarning */.B)(out.quota) : null;
+    const warning = out.quota ? (0,outcome/* quotaWarning */.BY)(out.quota) : null;
     if (warning)
         out.warnings.push(warning);
 }
 async function ghaQuota(api, repo, scope, families) {
     const own = `${(0,plan_names/* namespace */.MF)(scope, '')}.`;
-    const [usage, largest, ...mine] = await Promise.all([
+    const [limit, usage, largest, ...mine] = await Promise.all([
+        ghaCacheLimitBytes(api, repo),
         ghaUsage(api, repo),
         listGhaEntries(api, repo, { sort: 'size_in_bytes', maxPages: 1 }),
         ...families.map((f) => listGhaEntries(api, repo, { key: keys/* FAMILY_KEY_PREFIX */.ad[f](own) })),
@@ -531,7 +548,8 @@ async function ghaQuota(api, repo, scope, families) {
     const scopeEntries = mine.flatMap((l) => l.entries).filter((e) => (0,keys/* cacheNameOfKey */.OR)(e.key)?.startsWith(own));
     return {
         repositoryBytes: usage.bytes,
-        limitBytes: GHA_LIMIT_BYTES,
+        limitBytes: limit ?? GHA_DEFAULT_LIMIT_BYTES,
+        limitKnown: limit !== null,
         scopeBytes: scopeEntries.reduce((n, e) => n + e.bytes, 0),
         largest: largest.entries.slice(0, 5).map((e) => ({ ref: e.ref, key: e.key, bytes: e.bytes })),
         refs: bytesByRef(largest.entries, 3),

@@ -222,19 +222,30 @@ exports.toCommandProperties = toCommandProperties;
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ quotaWarning),
-/* harmony export */   r: () => (/* binding */ cleanupOutputs)
+/* harmony export */   BY: () => (/* binding */ quotaWarning),
+/* harmony export */   rg: () => (/* binding */ cleanupOutputs),
+/* harmony export */   vd: () => (/* binding */ limitWords)
 /* harmony export */ });
 /* harmony import */ var _lib_format__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(50432);
 
-/** Above this share of GitHub's 10 GB, a warning names the refs that hold the most. */
+/** Above this share of the repository's limit, a warning names the refs that hold the most. */
 const QUOTA_WARNING = 0.8;
-/** Above 80% of GitHub's 10 GB: which refs hold the most, before GitHub evicts main's caches. */
+/**
+ * The limit, as far as it is known: admins may raise it above GitHub's default, so a limit the
+ * API did not give is said as the default, never as a fact.
+ */
+function limitWords(q) {
+    return q.limitKnown
+        ? `the repository's limit of ${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.limitBytes)}`
+        : // GitHub's own words for its default (10 GiB).
+            'the default 10 GB';
+}
+/** Above 80% of the limit: which refs hold the most, before GitHub evicts main's caches. */
 function quotaWarning(q) {
     if (q.repositoryBytes <= QUOTA_WARNING * q.limitBytes)
         return null;
     const refs = q.refs.map((r) => `${r.ref} (${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(r.bytes)})`).join(', ');
-    return `the repository's GitHub cache holds ${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.repositoryBytes)} of ${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.limitBytes)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
+    return `the repository's GitHub cache holds ${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.repositoryBytes)} of ${limitWords(q)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
 }
 /** The outputs a clean-up adds: the repository's GitHub cache usage, when it was read. */
 function cleanupOutputs(o) {
@@ -1159,7 +1170,7 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
 
 /***/ }),
 
-/***/ 1372:
+/***/ 85177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1585,12 +1596,62 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
     return writePolicy(trigger, rules, write, defaultBranch);
 }
 
+;// CONCATENATED MODULE: ./src/plan/token.ts
+const READ_ONLY = "the job's cache token is read-only here: `cache-mode: read`, or an untrusted trigger";
+const WRITE_ONLY = "the job's cache token is write-only here (`cache-mode: write-only`): nothing is read";
+const NO_SCOPE = "the job's cache token grants no cache scope here (`cache-mode: none`): nothing is read or written";
+const UNDECODABLE = "the job's cache token could not be decoded: reads and writes are planned from the trigger alone, and GitHub may refuse some";
+const allowed = { read: '', write: '' };
+/** One row per combination of what the token grants. */
+const REFUSALS = {
+    both: allowed,
+    read: { read: '', write: READ_ONLY },
+    write: { read: WRITE_ONLY, write: '' },
+    neither: { read: NO_SCOPE, write: NO_SCOPE },
+};
+function grantOf(scopes) {
+    const read = scopes.some((s) => s.read);
+    const write = scopes.some((s) => s.write);
+    return read && write ? 'both' : read ? 'read' : write ? 'write' : 'neither';
+}
+/**
+ * Whether the run may read and write at all. Writes go to the token's writable scope whatever the
+ * cache's name, so one writable scope is enough to write.
+ */
+function tokenRefusals(token) {
+    return token ? REFUSALS[grantOf(token)] : allowed;
+}
+/** The GitHub scope a ref's cache is written in: the scope of the runs that write it. */
+function scopeOf(ref) {
+    if (ref.kind === 'branch')
+        return `refs/heads/${ref.name}`;
+    if (ref.kind === 'pr')
+        return `refs/pull/${ref.number}/merge`;
+    // A commit's cache lives in the scope of whichever run wrote it: any readable scope may hold it.
+    return null;
+}
+/** Why this ref's cache cannot be read with the token ('' when it can, or when that is unknown). */
+function tokenCannotRead(token, ref) {
+    if (!token)
+        return '';
+    const whole = tokenRefusals(token).read;
+    if (whole)
+        return whole;
+    const scope = scopeOf(ref);
+    if (scope === null || token.some((s) => s.read && s.scope === scope))
+        return '';
+    return `the job's cache token may not read ${scope}`;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
 
 
 
 
+
 /** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
+/** A `cache-read-legs` entry: a leg name, or a platform (`linux/arm64`) read as that platform's leg. */
+const legOfRead = (entry, target) => (entry.includes('/') ? (0,plan_names/* legOf */.Yk)(target, [entry]) : entry);
 function planOptionsFrom(inputs, siblingLegs = []) {
     const { cache, build } = inputs;
     const image = cache.image || (build.tags[0] ? (0,plan_names/* repositoryOf */._M)(build.tags[0]) : '');
@@ -1604,7 +1665,7 @@ function planOptionsFrom(inputs, siblingLegs = []) {
         imageTags: build.tags,
         scope: cache.scope || (0,plan_names/* defaultScope */._V)(build.file),
         leg: cache.leg || (0,plan_names/* legOf */.Yk)(build.target, build.platforms),
-        siblingLegs: [...new Set([...cache.readLegs, ...siblingLegs])],
+        siblingLegs: [...new Set([...cache.readLegs.map((l) => legOfRead(l, build.target)), ...siblingLegs])],
         write: cache.write,
         rawFrom: build.cacheFrom,
         rawTo: build.cacheTo,
@@ -1657,6 +1718,9 @@ function plan(ctx, facts, options) {
         writes: [],
         notes,
     };
+    const refusals = tokenRefusals(options.token);
+    if (refusals.read || refusals.write)
+        result.tokenRefuses = refusals;
     if (options.backend === 'none') {
         notes.push('cache: none: only the raw cache-from / cache-to entries are used');
         result.cacheFrom = [...options.rawFrom];
@@ -1675,6 +1739,22 @@ function plan(ctx, facts, options) {
     const unused = unusedOptions(b);
     if (unused.length > 0)
         notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
+    // The layer cache itself goes through the GitHub Actions cache: the token decides it too.
+    const throughGithub = b.backend === 'gha' || (b.backend === 'local' && options.persistedLocal === true);
+    if (throughGithub && options.token === null)
+        notes.push(UNDECODABLE);
+    const noteOnce = (note) => {
+        if (!notes.includes(note))
+            notes.push(note);
+    };
+    /** Why a ref is not read whatever exists; `noted`: the token's one note already says it. */
+    const unreadableOf = (ref) => {
+        const rule = b.backend === 'gha' ? ghaUnreadable(rules.trigger, ref, ctx.defaultBranch) : null;
+        if (rule)
+            return { why: rule, noted: false };
+        const token = throughGithub ? tokenCannotRead(options.token, ref) : '';
+        return token ? { why: token, noted: token === refusals.read } : null;
+    };
     // Each ref becomes a cache name of its own, also on gha: BuildKit's gha import reads a name's
     // index in every ref scope the token may read, so a name shared by a branch and a pull request
     // would import both of them at once.
@@ -1702,20 +1782,46 @@ function plan(ctx, facts, options) {
             ...(trunk ? { defaultBranch: true } : {}),
         };
     };
+    // A sibling leg's cache of this very commit: the stages the legs share (those on $BUILDPLATFORM)
+    // are this commit's there (narrow.ts reads it alone when this leg has none of this commit).
+    const siblings = options.siblingLegs.filter((l) => l !== options.leg);
+    const thisCommit = rules.reads.filter((r) => r.ref.kind === 'sha' &&
+        r.ref.sha === ctx.sha &&
+        !(b.backend === 'gha' && ghaUnreadable(rules.trigger, r.ref, ctx.defaultBranch)));
+    const siblingsOfThisCommit = siblings.flatMap((leg) => thisCommit.map((u) => {
+        const why = { ...u, why: 'a sibling matrix leg built this very commit: shared stages' };
+        const label = `${(0,plan_names/* refLabel */.E3)(u.ref)} (leg ${leg})`;
+        return {
+            ...read(why, 'sibling', (0,plan_names/* namespace */.MF)(options.scope, leg), label),
+            sharedExact: 'was built from this very commit by a sibling leg',
+        };
+    }));
+    result.reads.push(...siblingsOfThisCommit);
     for (const u of rules.reads) {
-        const unreadable = b.backend === 'gha' ? ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch) : null;
+        const unreadable = unreadableOf(u.ref);
         if (unreadable) {
-            notes.push(`${(0,plan_names/* refLabel */.E3)(u.ref)} is not read: ${unreadable}`);
-            result.reads.push({ ref: (0,plan_names/* refLabel */.E3)(u.ref), why: u.why, entry: '', origin: 'own', notRead: unreadable });
+            if (!unreadable.noted)
+                notes.push(`${(0,plan_names/* refLabel */.E3)(u.ref)} is not read: ${unreadable.why}`);
+            result.reads.push({
+                ref: (0,plan_names/* refLabel */.E3)(u.ref),
+                why: u.why,
+                entry: '',
+                origin: 'own',
+                notRead: unreadable.why,
+            });
+            if (unreadable.noted)
+                noteOnce(unreadable.why);
         }
         else {
             result.reads.push(read(u, 'own'));
         }
     }
-    // Sibling matrix legs come after this leg's own caches: their stages shared with this leg hit.
-    for (const leg of options.siblingLegs.filter((l) => l !== options.leg)) {
+    // The other sibling caches come after this leg's own: their stages shared with this leg hit.
+    for (const leg of siblings) {
         const siblingNs = (0,plan_names/* namespace */.MF)(options.scope, leg);
         for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
+            if (throughGithub && tokenCannotRead(options.token, u.ref))
+                continue;
             if (readNames.includes((0,plan_names/* cacheName */.UU)(siblingNs, u.ref)))
                 continue;
             const why = { ...u, why: 'a sibling matrix leg: shared stages' };
@@ -1727,7 +1833,7 @@ function plan(ctx, facts, options) {
     if (options.leg !== '') {
         const plainNs = (0,plan_names/* namespace */.MF)(options.scope, '');
         for (const u of rules.reads) {
-            if (b.backend === 'gha' && ghaUnreadable(rules.trigger, u.ref, ctx.defaultBranch))
+            if (unreadableOf(u.ref))
                 continue;
             if (readNames.includes((0,plan_names/* cacheName */.UU)(plainNs, u.ref)))
                 continue;
@@ -1735,7 +1841,12 @@ function plan(ctx, facts, options) {
             result.reads.push(read(why, 'plain', plainNs, `${(0,plan_names/* refLabel */.E3)(u.ref)} (no leg)`));
         }
     }
-    result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
+    if (throughGithub && refusals.write && rules.writes.length > 0) {
+        result.writesLeftOut = refusals.write;
+        noteOnce(refusals.write);
+    }
+    else
+        result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
     if (b.backend === 'inline') {
         notes.push("inline: the cache travels inside the pushed image, in min mode only: just the final stage's steps can hit (the other stages run again); it is read back from the image's own tags, whatever the ref");
     }
@@ -1897,7 +2008,9 @@ async function appendSummary(markdown) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FJ: () => (/* binding */ releaseCacheKey),
 /* harmony export */   G3: () => (/* binding */ isIndexOf),
+/* harmony export */   JQ: () => (/* binding */ mergeRecordKey),
 /* harmony export */   OR: () => (/* binding */ cacheNameOfKey),
+/* harmony export */   _d: () => (/* binding */ mergeRecordPrefix),
 /* harmony export */   ad: () => (/* binding */ FAMILY_KEY_PREFIX),
 /* harmony export */   fA: () => (/* binding */ localKeyPrefix),
 /* harmony export */   fp: () => (/* binding */ mountKeyPrefix),
@@ -1905,7 +2018,7 @@ async function appendSummary(markdown) {
 /* harmony export */   nI: () => (/* binding */ indexKeys),
 /* harmony export */   v8: () => (/* binding */ BLOB_KEY_PREFIX)
 /* harmony export */ });
-/* unused harmony exports LOCAL_KEY_PREFIX, MOUNT_KEY_PREFIX, indexNames */
+/* unused harmony exports LOCAL_KEY_PREFIX, MOUNT_KEY_PREFIX, indexNames, MERGE_KEY_PREFIX */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
@@ -1983,6 +2096,18 @@ function cacheNameOfKey(key) {
         return parts[2];
     return null;
 }
+/** A matrix leg's record for the merge job (`merge: leg`); bump when the record's shape changes. */
+const MERGE_KEY_PREFIX = 'bkca-merge-v1';
+const keyPart = (s) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
+/**
+ * `bkca-merge-v1/<run id>/<image>/<platform>/`: every record of one platform's leg in one run, one
+ * per attempt. Keys are immutable, so a re-run leg saves a new key, and a prefix restore, newest
+ * first, finds the re-run's.
+ */
+function mergeRecordPrefix(runId, image, platform) {
+    return `${MERGE_KEY_PREFIX}/${keyPart(runId)}/${keyPart(image)}/${keyPart(platform)}/`;
+}
+const mergeRecordKey = (runId, image, platform, attempt) => `${mergeRecordPrefix(runId, image, platform)}${keyPart(attempt)}`;
 
 
 /***/ }),
@@ -3272,6 +3397,31 @@ function parseErrorSource(text) {
 }
 /** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
 const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
+/** GitHub's limit, named where an export meets it. */
+const GHA_RATE_LIMIT = "GitHub's cache rate limit (200 new entries a minute per repository)";
+/** A refusal for going too fast: HTTP 429, Twirp's `resource_exhausted` (as BuildKit's gha client words it). */
+const isRateLimited = (error) => /resource_exhausted|\b429\b|too many requests|rate.limit/i.test(error);
+/** One known cause of a failed export each: its words for users, or undefined when it is not the cause. */
+const EXPORT_CAUSES = [
+    (why) => {
+        const store = missingStore(why);
+        return store === undefined
+            ? undefined
+            : `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
+    },
+    (why) => isRateLimited(why)
+        ? `${GHA_RATE_LIMIT} was reached: GitHub refused this export's new entries (429), so this cache was not written; the next run writes it`
+        : undefined,
+];
+/** Why an export failed, as users can act on it: a known cause's words, else BuildKit's own. */
+function exportFailure(why) {
+    for (const cause of EXPORT_CAUSES) {
+        const said = cause(why);
+        if (said !== undefined)
+            return said;
+    }
+    return why;
+}
 
 ;// CONCATENATED MODULE: ./src/buildx/import-id.ts
 
@@ -3541,18 +3691,14 @@ async function runCacheExport(exec, buildx, s, timeoutMs) {
 }
 /**
  * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
- * first); the why is what users need. A store this builder's BuildKit lacks gets the way out: the
- * BuildKit inside dockerd (the `docker` driver) has no s3 or azblob exporter.
+ * first); the why is what users need, in words for its known causes (parse/errors.ts).
  */
 function exportError(stderr) {
     const why = text_lastLine(stderr)
         .replace(/^ERROR:\s*/, '')
         .replace(/^failed to build:\s*/, '')
         .replace(/^failed to solve:\s*/, '');
-    const store = missingStore(why);
-    if (store === undefined)
-        return why;
-    return `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
+    return exportFailure(why);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -4155,11 +4301,55 @@ function parseBuildxVersion(stdout) {
 
 // EXTERNAL MODULE: ./src/stores/github-cache/keys.ts
 var github_cache_keys = __nccwpck_require__(99899);
+;// CONCATENATED MODULE: ./src/stores/github-cache/rate-limit.ts
+/**
+ * GitHub's rate limit, as the action's own cache calls meet it (HTTP 429 with `Retry-After`):
+ * wait as it says when that fits in the call's time bound, else give up saying "rate-limited".
+ * Pure: shared by the worker's calls and the lookups.
+ */
+/** `Retry-After` in seconds (GitHub sends seconds; an HTTP date is read too); null when absent or unreadable. */
+function retryAfterOf(header, now = Date.now()) {
+    if (!header)
+        return null;
+    if (/^\d+$/.test(header.trim()))
+        return Number(header.trim());
+    const at = Date.parse(header);
+    return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+/**
+ * How long to wait before trying a rate-limited call again: as Retry-After says, when that and
+ * the call itself (at least `minCallMs`) fit in what is left of its bound; else null (give up).
+ */
+function retryWaitMs(r, leftMs, minCallMs = 1000) {
+    if (r.retryAfterSeconds === null)
+        return null;
+    const wait = r.retryAfterSeconds * 1000;
+    return wait + minCallMs <= leftMs ? wait : null;
+}
+/** The words of a call given up on for the rate limit: they say "rate-limited", and why it gave up. */
+function rateLimitedReason(r, leftMs) {
+    const asked = r.retryAfterSeconds === null ? 'without a Retry-After' : `Retry-After ${r.retryAfterSeconds}s`;
+    return `rate-limited by GitHub's cache (429, ${asked}; ${Math.max(0, Math.round(leftMs / 1000))}s were left of this call's time bound): given up`;
+}
+const isRateLimitedReason = (reason) => reason.startsWith('rate-limited by ');
+
 ;// CONCATENATED MODULE: ./src/stores/github-cache/worker.ts
 
 
 
+
 const RESULT_PREFIX = 'bkca-cache-result:';
+/**
+ * Whether the client met GitHub's rate limit, from its output: it logs each answer's status and
+ * headers as debug lines (`[Response] - 429`, `Headers: {… "retry-after": "12" …}`) and words its
+ * last failure `Failed request: (429) Too Many Requests`. The last Retry-After it was given wins.
+ */
+function rateLimitIn(stdout) {
+    if (!/\(429\)|\[Response\] - 429|Too Many Requests|resource_exhausted/i.test(stdout))
+        return null;
+    const afters = [...stdout.matchAll(/"retry-after":\s*"?(\d+)"?/gi)].map((m) => Number(m[1]));
+    return { retryAfterSeconds: afters.length > 0 ? afters[afters.length - 1] : null };
+}
 /** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
 function clientProblems(stdout) {
     return stdout
@@ -4167,10 +4357,22 @@ function clientProblems(stdout) {
         .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
         .filter((l) => l !== '');
 }
-/** What a worker run means. Pure: its output in. */
+/** What a worker run means, a failure met with GitHub's rate limit marked so. Pure: its output in. */
 function readWorkerRun(op, run, timeoutMs, ms) {
-    if (run.timedOut)
-        return { status: 'failed', reason: `no answer within ${Math.round(timeoutMs / 1000)}s`, ms };
+    const call = outcomeOf(op, run, timeoutMs, ms);
+    if (call.status !== 'failed')
+        return call;
+    const limited = rateLimitIn(run.stdout);
+    return limited ? { ...call, rateLimited: limited } : call;
+}
+function outcomeOf(op, run, timeoutMs, ms) {
+    const limited = rateLimitIn(run.stdout);
+    if (run.timedOut) {
+        const reason = `no answer within ${Math.round(timeoutMs / 1000)}s`;
+        return limited
+            ? { status: 'failed', reason, ms, rateLimited: limited }
+            : { status: 'failed', reason, ms };
+    }
     const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
     let result = null;
     try {
@@ -4201,7 +4403,35 @@ function readWorkerRun(op, run, timeoutMs, ms) {
 }
 /** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
 const workerScript = () => external_node_path_.join(__dirname, '..', 'cache', 'index.js');
+/** At most this many calls in all: a limit that keeps refusing is given up on. */
+const MAX_CALLS = 3;
+/**
+ * One restore or save, in the worker. Met with GitHub's rate limit, it waits as Retry-After says
+ * and tries again when that fits in its time bound; else it fails with a reason that says
+ * "rate-limited" (its caller's one warning).
+ */
 async function runCacheWorker(exec, request, o) {
+    const started = Date.now();
+    const left = () => o.timeoutMs - (Date.now() - started);
+    for (let calls = 1;; calls++) {
+        const call = await runWorkerOnce(exec, request, { ...o, timeoutMs: Math.max(left(), 1) });
+        const limited = call.status === 'failed' ? (call.rateLimited ?? null) : null;
+        if (limited === null)
+            return { ...call, ms: Date.now() - started };
+        const wait = calls < MAX_CALLS ? retryWaitMs(limited, left()) : null;
+        if (wait === null) {
+            return {
+                status: 'failed',
+                reason: rateLimitedReason(limited, left()),
+                ms: Date.now() - started,
+                rateLimited: limited,
+            };
+        }
+        commands/* info */.pq(`GitHub's cache rate limit: waiting ${wait / 1000}s, as its Retry-After says`);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+}
+async function runWorkerOnce(exec, request, o) {
     const started = Date.now();
     const env = {
         ...o.env,
@@ -5970,6 +6200,8 @@ const CACHE_BACKENDS = ['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'n
 const DRIVERS = ['docker-container', 'docker', 'remote'];
 const CACHE_MODES = ['max', 'min'];
 const CACHE_WRITES = ['auto', 'always', 'never'];
+/** `merge`: a plain build, one platform's leg of a split multi-platform image, or the job that merges the legs. */
+const MERGE_ROLES = ['false', 'leg', 'index'];
 
 ;// CONCATENATED MODULE: ./src/runner/inputs/fields.ts
 
@@ -6234,13 +6466,35 @@ function parseInputs(get) {
     if (bakeTargets.length > 0 && cache.backend === 'registry' && cache.image === '') {
         throw new InputError('cache-image', 'bake targets name their tags in the bake file: set cache-image for the registry cache');
     }
+    const merge = mergeRole(get, build, dryRun || bakeTargets.length > 0);
     const mounts = {
         selection: mountSelection(get('cache-mounts')),
         maxBytes: parseSize('cache-mounts-max-size', get('cache-mounts-max-size'), 2 * 1024 ** 3),
         image: get('cache-mounts-image').trim() || DEFAULT_MOUNTS_IMAGE,
         timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
     };
-    return { build, builder, cache, mounts, githubToken: get('github-token'), dryRun, bakeTargets };
+    return { build, builder, cache, mounts, githubToken: get('github-token'), dryRun, bakeTargets, merge };
+}
+/** `merge`, checked against the inputs it needs: the tags name the image, a leg builds one platform. */
+function mergeRole(get, build, planOnly) {
+    const role = oneOf(get, 'merge', MERGE_ROLES, 'false');
+    if (role === 'false')
+        return role;
+    if (planOnly)
+        throw new InputError('merge', `"${role}" builds or merges an image: drop dry-run or bake-targets`);
+    if (build.tags.length === 0) {
+        throw new InputError('tags', `merge "${role}" needs the image's tags (the legs push to their repository)`);
+    }
+    if (role === 'leg' && build.platforms.length !== 1) {
+        throw new InputError('platforms', `merge "leg" builds one platform per job: set platforms to the leg's platform, such as \${{ matrix.platform }}, got ${JSON.stringify(build.platforms.join(','))}`);
+    }
+    if (role === 'leg' && build.outputs.length > 0) {
+        throw new InputError('outputs', 'merge "leg" pushes the image by digest itself: drop outputs');
+    }
+    if (role === 'index' && build.platforms.length === 0) {
+        throw new InputError('platforms', 'merge "index" needs every platform the legs build, such as linux/amd64,linux/arm64');
+    }
+    return role;
 }
 /** A context that is a remote source rather than a folder of the checkout. */
 function isRemoteContext(context) {
@@ -6288,6 +6542,18 @@ const NOT_FOUND = 'not found (checked before the build)';
  *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
  *   dependencies since then costs those layers once, where two overlapping sources would cost this
  *   ref's own layers on about every other run;
+ * - else a sibling leg's cache of this very commit is read alone: the stages the legs share (those
+ *   on $BUILDPLATFORM) are this commit's there, and next to this leg's own older cache BuildKit
+ *   can follow that one for a shared stage's first steps and miss its later ones (multi-platform
+ *   legs, `merge: leg`); this leg's own stages build again;
+ * - else the first source the rules mark as best alone that exists: usually the run's own ref
+ *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
+ *   dependencies since then costs those layers once, where two overlapping sources would cost this
+ *   ref's own layers on about every other run;
+ * - else a sibling leg's cache of this very commit is read with this leg's own (the one read alone,
+ *   else every one of this leg's) and nothing else:
+ *   the stages the legs share (those on $BUILDPLATFORM) are this commit's there, and the legs of
+ *   one run otherwise each build them once (multi-platform legs, `merge: leg`);
  * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
  *   serve a leg that has nothing yet;
  * - when the check failed and nothing is known, see {@link unknownRule}.
@@ -6306,24 +6572,32 @@ checkFailed = false) {
     // The first rule that applies decides which candidates stay; the others are left out.
     const exact = candidates.find((r) => r.exact && found(r));
     const alone = candidates.find((r) => r.alone && found(r));
+    // The stages a sibling shares with this leg are this commit's there; this leg's own older caches
+    // still serve its own stages. The siblings' older caches and the plain build's add nothing.
+    const sibling = candidates.find((r) => r.sharedExact && found(r));
     const rule = exact
         ? {
             keep: (r) => r.entry === exact.entry,
             why: `${exact.ref} ${exact.exact}: it is read alone`,
         }
-        : alone
+        : sibling
             ? {
-                keep: (r) => r.entry === alone.entry,
-                why: `${alone.ref} ${alone.alone}: it is read alone`,
+                keep: (r) => r.entry === sibling.entry,
+                why: `${sibling.ref} ${sibling.sharedExact}: it is read alone`,
             }
-            : candidates.some((r) => r.origin === 'own' && found(r))
+            : alone
                 ? {
-                    keep: (r) => r.origin === 'own',
-                    why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
+                    keep: (r) => r.entry === alone.entry,
+                    why: `${alone.ref} ${alone.alone}: it is read alone`,
                 }
-                : checkFailed && p.reads.every((r) => state(r) === undefined)
-                    ? unknownRule(candidates)
-                    : null;
+                : candidates.some((r) => r.origin === 'own' && found(r))
+                    ? {
+                        keep: (r) => r.origin === 'own',
+                        why: "this leg has a cache of its own: its siblings' and the plain build's are not read",
+                    }
+                    : checkFailed && p.reads.every((r) => state(r) === undefined)
+                        ? unknownRule(candidates)
+                        : null;
     const left = new Set(candidates.filter((r) => rule !== null && !rule.keep(r)).map((r) => r.entry));
     const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
     return {
@@ -6467,6 +6741,10 @@ function unreachableBlobs(indexJson, blobs, readBlob) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/trust.ts
+/** Why a run restores nothing from the GitHub Actions cache: its token may not read ('' when it may). */
+function neverRestores(plan) {
+    return plan.tokenRefuses?.read ?? '';
+}
 /**
  * Why a run must never save what its build leaves (cache mounts, `cache: local` folders) to the
  * GitHub Actions cache: code it runs may be someone else's, or the plan writes nothing. '' when it may.
@@ -6477,6 +6755,8 @@ function neverSaves(plan) {
         return 'a pull request from a fork never saves cache mounts';
     if (t.kind === 'untrusted')
         return `${t.event} may run untrusted code: cache mounts are never saved`;
+    if (plan.tokenRefuses?.write)
+        return plan.tokenRefuses.write;
     if (plan.writes.length === 0)
         return 'the plan writes no cache on this run';
     return '';
@@ -6687,9 +6967,17 @@ function planMounts(scan, selection, plan, o) {
         result.skipped = chosen.map((m) => ({ id: m.id, target: m.target, why }));
         return result;
     }
-    const readNames = [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
+    const noRestore = neverRestores(plan);
+    const readNames = noRestore
+        ? []
+        : [...new Set(plan.reads.map((r) => r.name ?? '').filter((n) => n !== ''))];
     const writeName = plan.writes[0]?.name ?? '';
     result.noSave = neverSaves(plan) || (writeName === '' ? 'the plan writes no cache on this run' : '');
+    if (noRestore && result.noSave) {
+        // Neither restored nor saved: the mounts are not persisted at all.
+        result.skipped = chosen.map((m) => ({ id: m.id, target: m.target, why: noRestore }));
+        return result;
+    }
     result.writeName = result.noSave === '' ? writeName : '';
     result.readNames = readNames.slice(0, MAX_KEYS);
     if (readNames.length > MAX_KEYS) {
@@ -6745,7 +7033,7 @@ function saveDecision(o) {
     if (o.bytes > o.maxBytes) {
         return {
             key: '',
-            why: `${(0,format/* formatBytes */.z)(o.bytes)} is over cache-mounts-max-size (${(0,format/* formatBytes */.z)(o.maxBytes)}; GitHub keeps 10 GB per repository in all)`,
+            why: `${(0,format/* formatBytes */.z)(o.bytes)} is over cache-mounts-max-size (${(0,format/* formatBytes */.z)(o.maxBytes)}; a repository's GitHub cache holds the default 10 GB in all, unless raised)`,
         };
     }
     return { key: `${o.saveKeyPrefix}${o.fingerprint}`, why: '' };
@@ -7569,6 +7857,7 @@ function likelyReasons(input) {
 
 
 
+
 /** Cache exporters default to mode=min; an inline cache can only be min. */
 const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
 const report_seconds = (ms) => Math.round(ms / 100) / 10;
@@ -7602,7 +7891,9 @@ function exportOutcome(plan, log, built, skipWhy) {
         sizes: [],
     });
     if (destinations.length === 0) {
-        const why = skipWhy || plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
+        const why = skipWhy ||
+            plan.writesLeftOut ||
+            plan.notes.find((n) => /nothing is written|no cache is written|only reads/.test(n));
         return outcome('skipped', why ?? 'no cache destination for this run');
     }
     if (skipWhy)
@@ -7611,7 +7902,7 @@ function exportOutcome(plan, log, built, skipWhy) {
         return outcome('skipped', 'the build did not finish');
     const failed = log?.exports.find((e) => e.error);
     if (failed)
-        return outcome('failed', failed.error ?? 'failed', report_seconds(exportMs));
+        return outcome('failed', exportFailure(failed.error ?? 'failed'), report_seconds(exportMs));
     if (log && log.exports.length === 0 && destinations.every((d) => (0,cache_entry/* cacheEntryType */.FZ)(d) === 'inline')) {
         // An inline cache has no export vertex of its own: it is written with the image.
         return outcome('ok', 'exported inside the image');
@@ -7746,6 +8037,45 @@ function buildReport(args) {
         ...(args.localCache ? { localCache: args.localCache } : {}),
         ...(args.cleanup ? { cleanup: args.cleanup } : {}),
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/export-moot.ts
+/** The one cache name the plan reads, when it passes BuildKit exactly one computed source. */
+function soleSource(plan) {
+    const passed = plan.reads.filter((r) => r.entry !== '' && plan.cacheFrom.includes(r.entry));
+    const only = passed.length === 1 && plan.cacheFrom.length === 1 ? passed[0] : null;
+    return only?.name ? { ref: only.ref, name: only.name } : null;
+}
+/** What the plan and the builder tell, before the build's steps are read. */
+const STILL_NEEDED_BY_PLAN = [
+    (o) => (o.plan.cacheTo.length === 0 ? 'nothing to export' : ''),
+    (o) => (o.retriedWithoutCache ? 'the build was retried without its cache sources' : ''),
+    // A builder kept from earlier builds may have served the hits: the source may lack them.
+    (o) => (o.freshBuilder ? '' : 'the builder has a cache of its own'),
+    (o) => (soleSource(o.plan) ? '' : 'the build read more than one source, or none'),
+    (o) => o.plan.cacheTo.length === o.plan.writes.length &&
+        o.plan.writes.every((w) => w.name === soleSource(o.plan)?.name)
+        ? ''
+        : 'it writes a cache other than the one it read',
+];
+const STILL_NEEDED = [
+    ...STILL_NEEDED_BY_PLAN,
+    // Every step must be one BuildKit found cached: a step it never needed (a cached result
+    // downstream) may hold records mode=max would add.
+    (o) => o.steps !== null && o.steps.length > 0 && o.steps.every((s) => s.status === 'cached')
+        ? ''
+        : 'not every step was cached',
+];
+/** Whether the export may turn out moot once the steps are read (so they are worth reading first). */
+function mayBeMoot(o) {
+    return STILL_NEEDED_BY_PLAN.every((rule) => rule({ ...o, steps: null }) === '');
+}
+/** Why the export may be skipped ('' when it must run). */
+function mootExport(o) {
+    if (STILL_NEEDED.some((rule) => rule(o) !== ''))
+        return '';
+    const source = soleSource(o.plan);
+    return `the build was fully cached from ${source.ref}, the very cache it would write: nothing new to export`;
 }
 
 ;// CONCATENATED MODULE: ./src/runner/state.ts
@@ -8358,8 +8688,8 @@ async function mergeBaseFromApi(options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
-var plan_plan = __nccwpck_require__(1372);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
+var plan_plan = __nccwpck_require__(85177);
 // EXTERNAL MODULE: ./src/plan/triggers.ts
 var triggers = __nccwpck_require__(79834);
 ;// CONCATENATED MODULE: ./src/github/runtime-token.ts
@@ -8395,6 +8725,7 @@ function cacheScopesFromToken(token) {
 
 
 
+
 /**
  * Which BuildKit caches the GitHub Actions cache holds for this run, asked the way BuildKit's gha
  * importer asks at import: its client (go-actions-cache) looks an index up with
@@ -8422,27 +8753,57 @@ function ghaServiceFrom(env) {
  * fails: a name whose request fails stays unknown, with the reason.
  */
 async function lookUpGhaCaches(o) {
-    const signal = AbortSignal.timeout(o.timeoutMs ?? 3000);
+    const timeoutMs = o.timeoutMs ?? 3000;
+    const deadline = Date.now() + timeoutMs;
+    const signal = AbortSignal.timeout(timeoutMs);
     const fetchImpl = o.fetchImpl ?? http/* httpFetch */.tX;
     const reasons = [];
     const found = new Map();
+    const lookUp = o.service.protocol === 'v2' ? lookUpV2 : lookUpV1;
     await Promise.all(o.names.map(async (name) => {
         const keys = (0,github_cache_keys/* indexKeys */.nI)(name, o.tokenScopes);
-        try {
-            const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
-            const matched = await (o.service.protocol === 'v2' ? lookUpV2 : lookUpV1)(request);
-            // A key of another name that shares the prefix says nothing about this one.
-            found.set(name, matched === null ? false : (0,github_cache_keys/* isIndexOf */.G3)(matched, name) ? true : undefined);
-        }
-        catch (e) {
-            found.set(name, undefined);
-            const timedOut = signal.aborted || e?.name === 'TimeoutError';
-            reasons.push(timedOut ? `no answer within ${o.timeoutMs ?? 3000} ms` : (0,http/* failureText */.kY)(e));
+        const request = { fetchImpl, url: o.service.url, token: o.token, keys, signal };
+        for (;;) {
+            try {
+                const matched = await lookUp(request);
+                // A key of another name that shares the prefix says nothing about this one.
+                found.set(name, matched === null ? false : (0,github_cache_keys/* isIndexOf */.G3)(matched, name) ? true : undefined);
+                return;
+            }
+            catch (e) {
+                // Rate-limited: wait as GitHub says when that fits in the lookups' bound, then ask again.
+                const wait = e instanceof LookupRateLimited ? retryWaitMs(e.limited, deadline - Date.now(), 200) : null;
+                if (wait !== null) {
+                    await new Promise((resolve) => setTimeout(resolve, wait));
+                    continue;
+                }
+                found.set(name, undefined);
+                const timedOut = signal.aborted || e?.name === 'TimeoutError';
+                reasons.push(e instanceof LookupRateLimited
+                    ? rateLimitedReason(e.limited, deadline - Date.now())
+                    : timedOut
+                        ? `no answer within ${timeoutMs} ms`
+                        : (0,http/* failureText */.kY)(e));
+                return;
+            }
         }
     }));
     return reasons.length > 0 ? { found, reason: reasons[0] } : { found };
 }
 class LookupRefused extends Error {
+}
+/** GitHub's rate limit answered the lookup (429), with how long to wait. */
+class LookupRateLimited extends Error {
+    limited;
+    constructor(limited) {
+        super('rate-limited (429)');
+        this.limited = limited;
+    }
+}
+function refusal(res, what) {
+    if (res.status === 429)
+        return new LookupRateLimited({ retryAfterSeconds: retryAfterOf(res.headers.get('retry-after')) });
+    return new LookupRefused(`the cache service answered ${res.status} to ${what}`);
 }
 /** Twirp `GetCacheEntryDownloadURL`: the matched key, or null on a miss (`ok: false`). */
 async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
@@ -8453,7 +8814,7 @@ async function lookUpV2({ fetchImpl, url, token, keys, signal }) {
         signal,
     });
     if (!res.ok)
-        throw new LookupRefused(`the cache service answered ${res.status} to GetCacheEntryDownloadURL`);
+        throw refusal(res, 'GetCacheEntryDownloadURL');
     const body = (await res.json());
     return body.ok === true ? String(body.matched_key ?? '') : null;
 }
@@ -8467,7 +8828,7 @@ async function lookUpV1({ fetchImpl, url, token, keys, signal }) {
     if (res.status === 204)
         return null;
     if (!res.ok)
-        throw new LookupRefused(`the cache service answered ${res.status} to the v1 cache lookup`);
+        throw refusal(res, 'the v1 cache lookup');
     const text = await res.text();
     if (text.trim() === '')
         return null;
@@ -8528,6 +8889,7 @@ function eachAtOnce(check) {
 
 
 
+
 /**
  * Existence for a backend asked per entry, once the plan's reads are known: `probe` asks about
  * the entries (each once), then the note says what was asked and the check counts as failed when
@@ -8543,6 +8905,9 @@ function probedCaches(o) {
             found.note = o.noteAfter(reason) ?? found.note;
             if (reason)
                 found.failed = true;
+            if (reason && isRateLimitedReason(reason)) {
+                found.warning = `cache lookups ${reason}; the caches they were for count as unknown`;
+            }
         },
     };
     return found;
@@ -8809,7 +9174,61 @@ function bakeDefinition(plans) {
     return { target };
 }
 
+;// CONCATENATED MODULE: ./src/app/plan-phase.ts
+
+
+
+
+
+
+/**
+ * The plan: pure rules, fed with the commits git (or the API) found, the sibling legs listed and
+ * which caches exist. Final once returned: later phases read it and never change it.
+ */
+async function planCache(exec, ctx, inputs, env) {
+    const asked = { ...(0,plan_plan/* planOptionsFrom */.kR)(inputs), token: cacheTokenIn(env) };
+    const { facts, existing } = await planInputs(exec, ctx, asked, env, inputs.githubToken, external_node_fs_.existsSync);
+    const options = { ...asked, siblingLegs: [...new Set([...asked.siblingLegs, ...existing.siblingLegs])] };
+    const narrowed = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
+    const p = {
+        ...narrowed,
+        ...(existing.note ? { notes: [...narrowed.notes, existing.note] } : {}),
+        ...(existing.tags ? { listedTags: existing.tags } : {}),
+    };
+    for (const line of (0,plan_plan/* planLines */.HN)(p))
+        commands/* info */.pq(line);
+    if (existing.warning)
+        commands/* warning */.$e(existing.warning);
+    return p;
+}
+/** The job's cache token as the planner reads it: undefined without one, null when it cannot be decoded. */
+function cacheTokenIn(env) {
+    return env.ACTIONS_RUNTIME_TOKEN ? cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN) : undefined;
+}
+/** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
+function readTokenScopes(inputs, env) {
+    if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN)
+        return null;
+    const scopes = cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN);
+    if (scopes) {
+        const list = scopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
+        commands/* info */.pq(`GitHub cache scopes: ${list.join(', ')}`);
+    }
+    return scopes;
+}
+/** Why the GitHub Actions cache cannot be reached from this job ('' when it can). */
+function ghaUnavailable(env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN) {
+        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
+    }
+    if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
+        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
+    }
+    return '';
+}
+
 ;// CONCATENATED MODULE: ./src/app/bake.ts
+
 
 
 
@@ -8823,7 +9242,7 @@ function bakeDefinition(plans) {
  * and writes the bake file for `docker buildx bake -f docker-bake.hcl -f <bake-file>`.
  */
 async function writeBakeFile(exec, ctx, inputs, env) {
-    const base = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
+    const base = { ...(0,plan_plan/* planOptionsFrom */.kR)(inputs), token: cacheTokenIn(env) };
     const legs = bakeLegs(inputs.bakeTargets, inputs.cache.leg, inputs.build.platforms);
     const plans = await commands/* group */.Os('Cache plan (bake)', async () => {
         const { facts, existing } = await planInputs(exec, ctx, { ...base, leg: legs[0].leg }, env, inputs.githubToken, external_node_fs_.existsSync, legs.map((l) => l.leg));
@@ -8859,6 +9278,7 @@ function code(text) {
 ;// CONCATENATED MODULE: ./src/report/cleanup-summary.ts
 
 
+
 /** The job summary's clean-up section: what was deleted and kept and why, and the quota. */
 function renderCleanup(o) {
     const title = o.kind === 'retention' ? 'Cache retention' : 'BuildKit cache: clean-up';
@@ -8879,7 +9299,7 @@ function renderCleanup(o) {
     const q = o.quota;
     if (q) {
         const pct = Math.round((q.repositoryBytes / q.limitBytes) * 100);
-        out.push(`GitHub cache usage: **${(0,format/* formatBytes */.z)(q.repositoryBytes)}** of ${(0,format/* formatBytes */.z)(q.limitBytes)} (${pct}%); ` +
+        out.push(`GitHub cache usage: **${(0,format/* formatBytes */.z)(q.repositoryBytes)}** of ${(0,cleanup_outcome/* limitWords */.vd)(q)} (${pct}%); ` +
             `this scope's index entries ${(0,format/* formatBytes */.z)(q.scopeBytes)} (layer blobs are shared between scopes).`, '');
         if (q.largest.length > 0) {
             out.push('| largest entries | ref | size |', '|---|---|---:|');
@@ -8922,7 +9342,7 @@ async function runCleanupEvent(ctx, inputs, env, trigger) {
         'cache-to': '',
         'cache-export': 'skipped',
         'cache-report': JSON.stringify(report),
-        ...(0,cleanup_outcome/* cleanupOutputs */.r)(outcome),
+        ...(0,cleanup_outcome/* cleanupOutputs */.rg)(outcome),
     });
     try {
         await commands/* appendSummary */.fe(renderCleanup(outcome));
@@ -8930,53 +9350,6 @@ async function runCleanupEvent(ctx, inputs, env, trigger) {
     catch (e) {
         commands/* warning */.$e(`could not write the job summary: ${e.message}`);
     }
-}
-
-;// CONCATENATED MODULE: ./src/app/plan-phase.ts
-
-
-
-
-
-
-/**
- * The plan: pure rules, fed with the commits git (or the API) found, the sibling legs listed and
- * which caches exist. Final once returned: later phases read it and never change it.
- */
-async function planCache(exec, ctx, inputs, env) {
-    const asked = (0,plan_plan/* planOptionsFrom */.kR)(inputs);
-    const { facts, existing } = await planInputs(exec, ctx, asked, env, inputs.githubToken, external_node_fs_.existsSync);
-    const options = { ...asked, siblingLegs: [...new Set([...asked.siblingLegs, ...existing.siblingLegs])] };
-    const narrowed = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
-    const p = {
-        ...narrowed,
-        ...(existing.note ? { notes: [...narrowed.notes, existing.note] } : {}),
-        ...(existing.tags ? { listedTags: existing.tags } : {}),
-    };
-    for (const line of (0,plan_plan/* planLines */.HN)(p))
-        commands/* info */.pq(line);
-    return p;
-}
-/** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
-function readTokenScopes(inputs, env) {
-    if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN)
-        return null;
-    const scopes = cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN);
-    if (scopes) {
-        const list = scopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
-        commands/* info */.pq(`GitHub cache scopes: ${list.join(', ')}`);
-    }
-    return scopes;
-}
-/** Why the GitHub Actions cache cannot be reached from this job ('' when it can). */
-function ghaUnavailable(env) {
-    if (!env.ACTIONS_RUNTIME_TOKEN) {
-        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
-    }
-    if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
-        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
-    }
-    return '';
 }
 
 ;// CONCATENATED MODULE: ./src/mounts/report.ts
@@ -9012,6 +9385,31 @@ function cacheWarnings(exported, imports) {
         warnings.push(`cache import from ${importName(i)} failed: ${i.error}`);
     }
     return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/report/merge-summary.ts
+
+const percent = (ratio) => `${Math.round(ratio * 100)}%`;
+/**
+ * The job summary of a merge (`merge: index`): the index, and each platform's digest and cache
+ * hits; on a leg (`merge: leg`), the digest it recorded.
+ */
+function renderMergeSummary(m) {
+    const leg = m.role === 'leg';
+    const out = [leg ? '### Multi-platform image: this leg' : '## Multi-platform image: merge', ''];
+    if (m.skipped)
+        return [...out, cell(`Nothing ${leg ? 'recorded' : 'merged'}: ${m.skipped}.`), ''].join('\n');
+    if (m.digest)
+        out.push(`Index ${code(m.digest)} under ${m.tags.map(code).join(', ')}.`, '');
+    if (m.missing.length > 0)
+        out.push(`**No digest recorded** for ${m.missing.map(code).join(', ')}.`, '');
+    out.push('| platform | digest | leg cache hits | attempt |', '|---|---|---:|---:|');
+    for (const l of m.legs) {
+        const hits = `${percent(l.steps.ratio)} (${l.steps.cached}/${l.steps.total} steps)`;
+        out.push(`| ${code(l.platform)} | ${code(l.digest)} | ${hits} | ${cell(l.attempt)} |`);
+    }
+    out.push('');
+    return out.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -9091,7 +9489,7 @@ function renderMounts(m) {
         out.push(record);
     if (m.skipped.length + m.notes.length > 0 || record)
         out.push('');
-    out.push('GitHub keeps 10 GB of cache per repository in all; a mount over cache-mounts-max-size is not saved.', '');
+    out.push("A repository's GitHub cache holds the default 10 GB in all, unless its admins raised the limit; a mount over cache-mounts-max-size is not saved.", '');
     return out;
 }
 /** `cache: local` through the GitHub Actions cache: each folder restored, pruned and saved. */
@@ -9389,6 +9787,7 @@ async function measureExports(destinations, manifest, fetcher) {
 
 
 
+
 const planOutputs = (plan) => ({
     'cache-from': plan.cacheFrom.join('\n'),
     'cache-to': plan.cacheTo.join('\n'),
@@ -9450,14 +9849,14 @@ function buildOutputs(r, report) {
         'cache-hit-ratio': totals.ratio.toFixed(2),
         'cache-export': report.export.status,
         'cache-report': JSON.stringify(report),
-        ...(0,cleanup_outcome/* cleanupOutputs */.r)(r.retention),
+        ...(0,cleanup_outcome/* cleanupOutputs */.rg)(r.retention),
         ...mountOutputs(r.mounts),
     };
 }
 /** The job summary; a summary that cannot be written is a warning, never a failed build. */
 async function writeSummary(report) {
     try {
-        await commands/* appendSummary */.fe(renderSummary(report));
+        await commands/* appendSummary */.fe(renderSummary(report) + (report.merge ? renderMergeSummary(report.merge) : ''));
     }
     catch (e) {
         commands/* warning */.$e(`could not write the job summary: ${e.message}`);
@@ -9489,10 +9888,330 @@ async function runDryRun(exec, ctx, inputs, env) {
         ...planOutputs(plan),
         'cache-export': 'skipped',
         'cache-report': JSON.stringify(report),
-        ...(0,cleanup_outcome/* cleanupOutputs */.r)(retention),
+        ...(0,cleanup_outcome/* cleanupOutputs */.rg)(retention),
     });
     if (inputs.cache.explain)
         await writeSummary(report);
+}
+
+;// CONCATENATED MODULE: ./src/merge/legs.ts
+
+
+/**
+ * A multi-platform image split across a matrix, the pure part: what a leg builds and records, and
+ * what the merge needs and runs. The effects are in records.ts (the GitHub cache) and index.ts
+ * (imagetools).
+ */
+/** The repositories the tags name, in order: a leg pushes its digest to each. */
+const repositoriesOf = (tags) => [...new Set(tags.map(names/* repositoryOf */._M))];
+/** Why a leg records nothing and the merge merges nothing on this run ('' when they do). */
+function mergeSkipped(ctx, push) {
+    if (ctx.pullRequest?.fromFork)
+        return 'a pull request from a fork cannot push: the legs are built, not merged';
+    if (!push)
+        return 'push is false: the legs are built, not pushed nor merged';
+    return '';
+}
+/** An annotation as buildx reads it: `[type,…][platform]:key=value`, the prefix optional. */
+function annotationParts(a) {
+    const m = /^([a-z-]+(?:,[a-z-]+)*)(\[[^\]]*\])?:(.*=.*)$/.exec(a);
+    if (!m)
+        return { types: [], platform: '', rest: a };
+    return { types: m[1].split(','), platform: m[2] ?? '', rest: m[3] };
+}
+/** The annotation for one level (`manifest` for a leg, `index` for the merge), or null when it is not for it. */
+function annotationAt(a, level) {
+    const { types, platform, rest } = annotationParts(a);
+    // Unprefixed annotations are a build's manifest annotations; the merge puts them on its index too.
+    if (types.length === 0)
+        return level === 'manifest' ? a : `index:${a}`;
+    const kept = types.filter((t) => t === level || t === `${level}-descriptor`);
+    return kept.length === 0 ? null : `${kept.join(',')}${platform}:${rest}`;
+}
+const annotationsAt = (annotations, level) => annotations.map((a) => annotationAt(a, level)).filter((a) => a !== null);
+const tagPart = (s) => s.replace(/[^A-Za-z0-9_.-]+/g, '-');
+/**
+ * The tag a leg pushes under when its builder cannot push by digest: dockerd's own builder (the
+ * `docker` driver) refuses `push-by-digest`. One per run, platform and attempt, named for the
+ * action: it moves none of the user's tags.
+ */
+const legTag = (runId, platform, attempt) => `bkca-leg-${tagPart(runId)}-${tagPart(platform)}-${tagPart(attempt)}`.slice(0, 128);
+/** A leg's build: its platform pushed by digest to every tag's repository; none of the tags moves. */
+function legBuild(build, run) {
+    const repositories = repositoriesOf(build.tags);
+    const byDigest = run.driver !== 'docker';
+    const tag = legTag(run.runId, build.platforms[0] ?? '', run.attempt);
+    const output = (0,cache_entry/* formatCacheEntry */.KK)([
+        ['type', 'image'],
+        ['name', (byDigest ? repositories : repositories.map((r) => `${r}:${tag}`)).join(',')],
+        ...(byDigest
+            ? [
+                ['push-by-digest', 'true'],
+                ['name-canonical', 'true'],
+            ]
+            : []),
+        ['push', 'true'],
+    ]);
+    return {
+        ...build,
+        tags: [],
+        push: false,
+        outputs: [output],
+        annotations: annotationsAt(build.annotations, 'manifest'),
+    };
+}
+/** The record a leg leaves for the merge. */
+function legRecord(o) {
+    return {
+        version: 1,
+        image: repositoriesOf(o.tags)[0],
+        platform: o.platform,
+        digest: o.digest,
+        leg: o.leg,
+        steps: o.steps,
+        attempt: o.attempt,
+    };
+}
+const isDigest = (d) => typeof d === 'string' && /^sha256:[0-9a-f]{64}$/.test(d);
+/** A restored record, checked: null when it is not a record of this platform. */
+function parseLegRecord(text, platform) {
+    let r;
+    try {
+        r = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    if (r?.version !== 1 || r.platform !== platform || !isDigest(r.digest) || typeof r.image !== 'string')
+        return null;
+    return r;
+}
+/** One `::error::` line for platforms whose legs left no digest in this run. */
+function missingMessage(found) {
+    const lines = found
+        .filter((f) => f.record === null)
+        .map((f) => ('failed' in f && f.failed ? `${f.platform} (the lookup failed: ${f.failed})` : f.platform));
+    if (lines.length === 0)
+        return '';
+    return (`merge: no digest recorded in this run for ${lines.join(', ')}: ` +
+        'that leg failed, was skipped or has not finished (the merge job needs: every leg); re-run it, then the merge');
+}
+/** `docker buildx imagetools create`: the index of every leg's image under the tags. */
+function imagetoolsCreateArgs(tags, annotations, legs) {
+    const args = ['buildx', 'imagetools', 'create'];
+    for (const tag of tags)
+        args.push('--tag', tag);
+    for (const a of annotationsAt(annotations, 'index'))
+        args.push('--annotation', a);
+    for (const leg of legs)
+        args.push(`${leg.image}@${leg.digest}`);
+    return args;
+}
+const imagetoolsInspectArgs = (ref) => [
+    'buildx',
+    'imagetools',
+    'inspect',
+    ref,
+    '--format',
+    '{{json .Manifest}}',
+];
+/** The index's descriptor from `imagetools inspect --format '{{json .Manifest}}'`; null when unreadable. */
+function parseDescriptor(stdout) {
+    try {
+        const d = JSON.parse(stdout);
+        return isDigest(d.digest) ? { mediaType: d.mediaType ?? '', digest: d.digest, size: d.size ?? 0 } : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The `metadata` output, shaped as a build's metadata file. */
+function mergeMetadata(descriptor, tags) {
+    return JSON.stringify({
+        'containerimage.descriptor': descriptor,
+        'containerimage.digest': descriptor.digest,
+        'image.name': tags.join(','),
+    }, null, 2);
+}
+
+;// CONCATENATED MODULE: ./src/merge/publish.ts
+
+
+/** Creates the index under the tags, then reads its descriptor back from the first tag. */
+async function publishIndex(exec, buildx, o) {
+    const create = imagetoolsCreateArgs(o.tags, o.annotations, o.legs);
+    const made = await exec(buildx.command, buildx.argv(create), { env: o.env, stream: true });
+    if (made.exitCode !== 0)
+        return { ok: false, reason: text_lastLine(made.stderr || made.stdout) };
+    const inspected = await exec(buildx.command, buildx.argv(imagetoolsInspectArgs(o.tags[0])), { env: o.env });
+    const descriptor = inspected.exitCode === 0 ? parseDescriptor(inspected.stdout) : null;
+    if (!descriptor)
+        return {
+            ok: false,
+            reason: `the index was pushed but could not be read back: ${text_lastLine(inspected.stderr)}`,
+        };
+    return { ok: true, descriptor };
+}
+
+;// CONCATENATED MODULE: ./src/merge/records.ts
+
+
+
+
+
+/**
+ * The legs' records travel as tiny GitHub cache entries, through the @actions/cache worker: no step
+ * in the workflow, a key per run, image, platform and attempt, and GitHub expires them unread.
+ */
+/** The folder archived: one name on every runner, so the cache version (a hash of the paths) matches. */
+const records_FOLDER = 'bkca-merge-record';
+const records_FILE = 'leg.json';
+const TIMEOUT_MS = 60000;
+async function saveLegRecord(exec, record, w) {
+    const root = external_node_fs_.mkdtempSync(external_node_path_.join(w.tempDir, 'merge-save-'));
+    external_node_fs_.mkdirSync(external_node_path_.join(root, records_FOLDER));
+    external_node_fs_.writeFileSync(external_node_path_.join(root, records_FOLDER, records_FILE), `${JSON.stringify(record)}\n`);
+    const key = (0,github_cache_keys/* mergeRecordKey */.JQ)(w.runId, record.image, record.platform, record.attempt);
+    return runCacheWorker(exec, { op: 'save', path: records_FOLDER, key }, { root, env: w.env, timeoutMs: TIMEOUT_MS });
+}
+/** The newest record of one platform's leg in this run. */
+async function records_restoreOne(exec, image, platform, w) {
+    const root = external_node_fs_.mkdtempSync(external_node_path_.join(w.tempDir, 'merge-restore-'));
+    const prefix = (0,github_cache_keys/* mergeRecordPrefix */._d)(w.runId, image, platform);
+    // No key is ever saved as `<prefix>newest`: the restore key's prefix match, newest first, answers.
+    const call = await runCacheWorker(exec, { op: 'restore', path: records_FOLDER, key: `${prefix}newest`, restoreKeys: [prefix] }, { root, env: w.env, timeoutMs: TIMEOUT_MS });
+    if (call.status === 'failed')
+        return { platform, record: null, failed: call.reason };
+    if (call.status !== 'hit')
+        return { platform, record: null };
+    const file = external_node_path_.join(root, records_FOLDER, records_FILE);
+    const record = external_node_fs_.existsSync(file) ? parseLegRecord(external_node_fs_.readFileSync(file, 'utf8'), platform) : null;
+    return { platform, record };
+}
+const restoreLegRecords = (exec, image, platforms, w) => Promise.all(platforms.map((p) => records_restoreOne(exec, image, p, w)));
+
+;// CONCATENATED MODULE: ./src/app/merge.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
+/** The run's id and attempt: a leg's record is this run's, and a re-run's is newer. */
+const runOf = (env) => ({
+    runId: env.GITHUB_RUN_ID || '0',
+    attempt: env.GITHUB_RUN_ATTEMPT || '1',
+});
+/** `merge: leg`: the build pushes by digest, unless this run cannot push (then it only builds). */
+function prepareLeg(ctx, inputs, env) {
+    const skipped = mergeSkipped(ctx, inputs.build.push);
+    if (skipped) {
+        commands/* info */.pq(`merge: ${skipped}`);
+        return { inputs: { ...inputs, build: { ...inputs.build, push: false } }, skipped };
+    }
+    const run = { driver: inputs.builder.driver, ...runOf(env) };
+    return { inputs: { ...inputs, build: legBuild(inputs.build, run) }, skipped };
+}
+/**
+ * After a leg's build: its digest and cache hits recorded for the merge job. A record that cannot
+ * be saved is a warning: the image is pushed, and the merge names the platform it lacks.
+ */
+async function recordLeg(exec, leg, o) {
+    const tags = o.original.build.tags;
+    const base = { role: 'leg', skipped: leg.skipped, legs: [], missing: [], digest: '', tags };
+    if (leg.skipped || o.report.build !== 'succeeded')
+        return { ...base, skipped: leg.skipped || 'the build failed' };
+    if (!/^sha256:[0-9a-f]{64}$/.test(o.digest)) {
+        commands/* warning */.$e('merge: the build gave no image digest: nothing is recorded for the merge job');
+        return { ...base, skipped: 'the build gave no image digest' };
+    }
+    const { runId, attempt } = runOf(o.env);
+    const { cached, total, ratio } = o.report.steps;
+    const record = legRecord({
+        tags,
+        platform: o.original.build.platforms[0],
+        digest: o.digest,
+        leg: (0,plan_plan/* planOptionsFrom */.kR)(o.original).leg ?? '',
+        steps: { cached, total, ratio },
+        attempt,
+    });
+    const saved = await saveLegRecord(exec, record, { runId, tempDir: o.tempDir, env: o.env });
+    if (saved.status === 'failed') {
+        commands/* warning */.$e(`merge: the digest of ${record.platform} was pushed but not recorded: ${saved.reason}`);
+        return { ...base, skipped: `not recorded: ${saved.reason}` };
+    }
+    commands/* info */.pq(`merge: ${record.platform} pushed as ${record.image}@${record.digest}, recorded for the merge job`);
+    return { ...base, legs: [record] };
+}
+/** `merge: index`: builds nothing; finds every leg's digest and pushes the index under the tags. */
+async function runMerge(exec, ctx, inputs, env, fail) {
+    const { tags, platforms, annotations } = inputs.build;
+    const merge = { role: 'index', skipped: '', legs: [], missing: [], digest: '', tags };
+    const outputs = {};
+    merge.skipped = mergeSkipped(ctx, inputs.build.push);
+    if (merge.skipped) {
+        commands/* info */.pq(`merge: ${merge.skipped}`);
+        return merge_finish(inputs, ctx, merge, outputs);
+    }
+    const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-merge-'));
+    const found = await commands/* group */.Os("Merge: the legs' digests", () => restoreLegRecords(exec, repositoriesOf(tags)[0], platforms, { runId: runOf(env).runId, tempDir, env }));
+    merge.legs = found.flatMap((f) => (f.record ? [f.record] : []));
+    merge.missing = found.filter((f) => f.record === null).map((f) => f.platform);
+    const missing = missingMessage(found);
+    if (missing) {
+        await merge_finish(inputs, ctx, merge, outputs);
+        return fail(missing);
+    }
+    const published = await commands/* group */.Os('Merge: the index', async () => {
+        const { buildx } = await ensureBuildx(exec, {
+            wanted: inputs.builder.buildxVersion,
+            floor: '',
+            releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
+            probe: probeBuildx(exec, env),
+        });
+        return publishIndex(exec, buildx, { tags, annotations, legs: merge.legs, env });
+    });
+    if (published.ok) {
+        merge.digest = published.descriptor.digest;
+        outputs.digest = merge.digest;
+        outputs.metadata = mergeMetadata(published.descriptor, tags);
+    }
+    await merge_finish(inputs, ctx, merge, outputs);
+    if (!published.ok)
+        fail(`merge: the index was not pushed: ${published.reason}`);
+}
+/** The merge's outputs, `cache-report` (a run that built nothing, with its `merge`) and summary. */
+async function merge_finish(inputs, ctx, merge, outputs) {
+    const why = 'merge run: the legs built the platforms; nothing is built here';
+    const plan = (0,plan_plan/* nothingBuiltPlan */.Ri)(ctx, (0,plan_plan/* planOptionsFrom */.kR)(inputs), why);
+    const report = buildReport({
+        plan,
+        backend: inputs.cache.backend,
+        log: null,
+        build: 'not-run',
+        tokenScopes: null,
+        exportResult: exportOutcome(plan, null, false, why),
+    });
+    setOutputs({
+        'cache-from': '',
+        'cache-to': '',
+        'cache-export': 'skipped',
+        ...outputs,
+        'cache-report': JSON.stringify({ ...report, merge }),
+    });
+    try {
+        await commands/* appendSummary */.fe(renderMergeSummary(merge));
+    }
+    catch (e) {
+        commands/* warning */.$e(`could not write the job summary: ${e.message}`);
+    }
 }
 
 // EXTERNAL MODULE: ./src/github/context.ts
@@ -9541,7 +10260,9 @@ function readRunContext(env = process.env) {
 
 
 
-const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
+
+
+const build_RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message) {
     commands/* setFailed */.C1(`buildkit-cache-action: ${message}`);
@@ -9575,12 +10296,17 @@ async function runOfItsKind(exec, env, inputs, started) {
         return runCleanupEvent(ctx, inputs, env, cleanup);
     if (inputs.bakeTargets.length > 0)
         return writeBakeFile(exec, ctx, inputs, env);
+    if (inputs.merge === 'index')
+        return runMerge(exec, ctx, inputs, env, fail);
     if (inputs.dryRun)
         return runDryRun(exec, ctx, inputs, env);
     return runBuild(exec, ctx, inputs, env, started);
 }
 /** A build, in its phases: plan, builder, restore, build, export, save, report. */
-async function runBuild(exec, ctx, inputs, env, started) {
+async function runBuild(exec, ctx, original, env, started) {
+    // A matrix leg of a multi-platform image pushes its platform by digest (src/merge).
+    const leg = original.merge === 'leg' ? prepareLeg(ctx, original, env) : null;
+    const inputs = leg?.inputs ?? original;
     const mark = (phase) => commands/* debug */.Yz(`${phase} at ${Date.now() - started} ms`);
     validatePaths(inputs.build, ctx.workspace, external_node_fs_.existsSync);
     // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
@@ -9620,7 +10346,15 @@ async function runBuild(exec, ctx, inputs, env, started) {
     mark('built');
     // The image's build record is read while the cache export runs.
     const historyRead = readHistory(exec, buildx, builder, build.run, mountSession !== null);
-    const exportRun = built && build.setup.separateExport && !skipExport
+    const moot = await exportMootWhy(built && build.setup.separateExport && !skipExport, {
+        plan,
+        freshBuilder: builder.created,
+        retriedWithoutCache: build.run.retriedWithoutCache,
+        historyRead,
+    });
+    if (moot)
+        commands/* info */.pq(`cache export skipped: ${moot}`);
+    const exportRun = built && build.setup.separateExport && !skipExport && !moot
         ? await commands/* group */.Os('Cache export', () => runCacheExport(exec, buildx, build.setup, inputs.cache.exportTimeoutMs))
         : null;
     mark('exported');
@@ -9633,7 +10367,7 @@ async function runBuild(exec, ctx, inputs, env, started) {
         steps: history.log?.steps ?? null,
         used: history.cacheMounts,
     });
-    const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok');
+    const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok' || moot !== '');
     const results = {
         inputs,
         plan,
@@ -9642,7 +10376,7 @@ async function runBuild(exec, ctx, inputs, env, started) {
         build: build.run,
         history,
         exportRun,
-        skipExport,
+        skipExport: skipExport || moot,
         mounts,
         localCache,
         retention,
@@ -9650,6 +10384,10 @@ async function runBuild(exec, ctx, inputs, env, started) {
         timings: { builderMs, buildMs: build.run.ms, exportMs: exportRun?.ms ?? 0 },
     };
     const report = await reportRun(results);
+    if (leg) {
+        const { digest } = build.run.metadata;
+        report.merge = await recordLeg(exec, leg, { original, report, digest, tempDir, env });
+    }
     mark('reported');
     setOutputs(buildOutputs(results, report));
     await writeSummary(report);
@@ -9659,6 +10397,16 @@ async function runBuild(exec, ctx, inputs, env, started) {
     else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
         fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
     }
+}
+/**
+ * Why this run's export would write nothing new ('' when it must run). The build's steps are read
+ * first only when the plan leaves that possible; otherwise the record is read while the export runs.
+ */
+async function exportMootWhy(exporting, o) {
+    if (!exporting || !mayBeMoot(o))
+        return '';
+    const steps = (await o.historyRead).log?.steps ?? null;
+    return mootExport({ ...o, steps });
 }
 function startProbes(exec, inputs, env) {
     const engine = inputs.builder.driver === 'remote' && inputs.builder.builder === ''
@@ -9675,7 +10423,7 @@ async function setUpBuilder(exec, inputs, env, probes, tempDir) {
     const found = await ensureBuildx(exec, {
         wanted: inputs.builder.buildxVersion,
         floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
-        releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
+        releasesBase: env.BKCA_BUILDX_RELEASES_URL || build_RELEASES_BASE,
         probe: probes.buildx,
     });
     if (found.note)
