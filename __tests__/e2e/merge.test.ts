@@ -144,7 +144,9 @@ describe('merge: legs push by digest, the merge job makes one index', () => {
     expect(byPlatform).toStrictEqual(await legImages(digests));
     expect(annotations['org.opencontainers.image.description']).toBe('merged by the action');
     expect(main.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(await registryTags(name)).toContain('latest');
+    // The legs' push tags are gone; the index still holds their manifests (checked above and below).
+    expect(await registryTags(name)).toStrictEqual(['latest']);
+    expect(reportOf(main.outputs).merge?.leftTags).toStrictEqual([]);
     expect(JSON.parse(main.outputs.metadata)['containerimage.digest']).toBe(main.outputs.digest);
     const report = reportOf(main.outputs);
     expect(report.build).toBe('not-run');
@@ -221,6 +223,7 @@ describe('merge: legs push by digest, the merge job makes one index', () => {
       ['linux/amd64', '3', amdAgain.outputs.digest],
       ['linux/arm64', '2', arm.outputs.digest],
     ]);
+    expect(await registryTags(name)).toStrictEqual(['latest']);
   }, 300000);
 
   it('5. a pull request from a fork builds its legs without pushing and skips the merge with a note', async () => {

@@ -3,6 +3,7 @@ import {
   annotationsAt,
   imagetoolsCreateArgs,
   legBuild,
+  legPushTag,
   legRecord,
   legTag,
   mergeMetadata,
@@ -131,8 +132,28 @@ describe("a leg's build", () => {
         leg: 'linux-arm64',
         steps: { cached: 3, total: 4, ratio: 0.75 },
         attempt: '2',
+        pushTag: null,
       }),
     ).toStrictEqual({ ...record('linux/arm64', DIGEST_A, '2'), image: 'ghcr.io/o/app' }));
+  it.each([
+    { driver: 'docker-container', pushTag: null },
+    { driver: 'docker', pushTag: 'bkca-leg-77-linux-arm64-2' },
+  ])(
+    'on the $driver driver pushes under $pushTag, which its record names for the merge to remove',
+    ({ driver, pushTag }) => {
+      expect(legPushTag({ ...run, driver }, 'linux/arm64')).toBe(pushTag);
+      const r = legRecord({
+        tags: build.tags,
+        platform: 'linux/arm64',
+        digest: DIGEST_A,
+        leg: 'linux-arm64',
+        steps: { cached: 3, total: 4, ratio: 0.75 },
+        attempt: '2',
+        pushTag,
+      });
+      expect(r.pushTag).toBe(pushTag ?? undefined);
+    },
+  );
   it('reads its siblings named by platform in cache-read-legs as their legs', () => {
     const i = parseInputs(
       from({ platforms: 'linux/arm64', 'cache-read-legs': 'linux/amd64,linux/arm64,custom' }),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { removeTag } from '../../src/cleanup/registry';
+import { removeTag } from '../../src/stores/registry/remove';
 import { type FetchLike, httpFetch } from '../../src/net/http';
 import { openRegistry } from '../../src/stores/registry/session';
 import { listTags } from '../../src/stores/registry/tags';

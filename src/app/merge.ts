@@ -7,13 +7,14 @@ import type { Inputs } from '../runner/inputs/types';
 import { ensureBuildx, probeBuildx } from '../buildx/install';
 import {
   legBuild,
+  legPushTag,
   legRecord,
   mergeMetadata,
   mergeSkipped,
   missingMessage,
   repositoriesOf,
 } from '../merge/legs';
-import { publishIndex } from '../merge/publish';
+import { publishIndex, removeLegTags } from '../merge/publish';
 import { restoreLegRecords, saveLegRecord } from '../merge/records';
 import type { MergeReport } from '../merge/report';
 import { nothingBuiltPlan, planOptionsFrom } from '../plan/plan';
@@ -35,6 +36,8 @@ export interface Leg {
   inputs: Inputs;
   /** Why this leg pushes and records nothing ('' when it does). */
   skipped: string;
+  /** The tag it pushes under when its builder cannot push by digest. */
+  pushTag: string | null;
 }
 
 /** `merge: leg`: the build pushes by digest, unless this run cannot push (then it only builds). */
@@ -42,10 +45,11 @@ export function prepareLeg(ctx: RunContext, inputs: Inputs, env: NodeJS.ProcessE
   const skipped = mergeSkipped(ctx, inputs.build.push);
   if (skipped) {
     core.info(`merge: ${skipped}`);
-    return { inputs: { ...inputs, build: { ...inputs.build, push: false } }, skipped };
+    return { inputs: { ...inputs, build: { ...inputs.build, push: false } }, skipped, pushTag: null };
   }
   const run = { driver: inputs.builder.driver, ...runOf(env) };
-  return { inputs: { ...inputs, build: legBuild(inputs.build, run) }, skipped };
+  const pushTag = legPushTag(run, inputs.build.platforms[0] ?? '');
+  return { inputs: { ...inputs, build: legBuild(inputs.build, run) }, skipped, pushTag };
 }
 
 /**
@@ -74,6 +78,7 @@ export async function recordLeg(
     leg: planOptionsFrom(o.original).leg ?? '',
     steps: { cached, total, ratio },
     attempt,
+    pushTag: leg.pushTag,
   });
   const saved = await saveLegRecord(exec, record, { runId, tempDir: o.tempDir, env: o.env });
   if (saved.status === 'failed') {
@@ -126,6 +131,8 @@ export async function runMerge(
     merge.digest = published.descriptor.digest;
     outputs.digest = merge.digest;
     outputs.metadata = mergeMetadata(published.descriptor, tags);
+    merge.leftTags = await removeLegTags(repositoriesOf(tags), merge.legs, env);
+    for (const left of merge.leftTags) core.warning(`merge: a leg's push tag is left: ${left}`);
   }
   await finish(inputs, ctx, merge, outputs);
   if (!published.ok) fail(`merge: the index was not pushed: ${published.reason}`);

@@ -18,14 +18,13 @@ import {
 } from './plan';
 import {
   deleteGhcrVersion,
-  deleteManifest,
   ghcrPackage,
   listGhcr,
   readRegistryTags,
   registryTags,
   removeGhcrTag,
-  removeTag,
 } from './registry';
+import { deleteManifest, removeTag } from '../stores/registry/remove';
 import type { CleanupOutcome } from './outcome';
 import { cleanUpGha, type GhaCleanup } from './gha-run';
 import { refLabel } from '../plan/names';

@@ -57,11 +57,15 @@ export interface LegRun {
   attempt: string;
 }
 
+/** The tag a leg pushes under, when its builder cannot push by digest; null when it can. */
+export const legPushTag = (run: LegRun, platform: string): string | null =>
+  run.driver === 'docker' ? legTag(run.runId, platform, run.attempt) : null;
+
 /** A leg's build: its platform pushed by digest to every tag's repository; none of the tags moves. */
 export function legBuild(build: BuildInputs, run: LegRun): BuildInputs {
   const repositories = repositoriesOf(build.tags);
-  const byDigest = run.driver !== 'docker';
-  const tag = legTag(run.runId, build.platforms[0] ?? '', run.attempt);
+  const tag = legPushTag(run, build.platforms[0] ?? '');
+  const byDigest = tag === null;
   const output = formatCacheEntry([
     ['type', 'image'],
     ['name', (byDigest ? repositories : repositories.map((r) => `${r}:${tag}`)).join(',')],
@@ -90,6 +94,7 @@ export function legRecord(o: {
   leg: string;
   steps: { cached: number; total: number; ratio: number };
   attempt: string;
+  pushTag: string | null;
 }): LegRecord {
   return {
     version: 1,
@@ -99,6 +104,7 @@ export function legRecord(o: {
     leg: o.leg,
     steps: o.steps,
     attempt: o.attempt,
+    ...(o.pushTag ? { pushTag: o.pushTag } : {}),
   };
 }
 

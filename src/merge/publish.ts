@@ -1,8 +1,11 @@
 import type { Buildx } from '../buildx/buildx';
+import { dockerConfigDir } from '../lib/docker-config';
 import type { Exec } from '../lib/exec';
 import { lastLine } from '../lib/text';
 import { imagetoolsCreateArgs, imagetoolsInspectArgs, parseDescriptor } from './legs';
 import type { LegRecord } from './report';
+import { removeTag } from '../stores/registry/remove';
+import { openRegistry } from '../stores/registry/session';
 
 export type Published =
   | { ok: true; descriptor: { mediaType: string; digest: string; size: number } }
@@ -25,4 +28,33 @@ export async function publishIndex(
       reason: `the index was pushed but could not be read back: ${lastLine(inspected.stderr)}`,
     };
   return { ok: true, descriptor };
+}
+
+/**
+ * After the index is pushed: the tags legs pushed under (a builder that cannot push by digest)
+ * are removed from every repository, the manifests stay (the index holds them). Returns what is
+ * left, with why; removing them is tidying, never a failed merge.
+ */
+export async function removeLegTags(
+  repositories: string[],
+  legs: LegRecord[],
+  env: NodeJS.ProcessEnv,
+): Promise<string[]> {
+  const left: string[] = [];
+  const pushed = legs.flatMap((l) => (l.pushTag ? [{ tag: l.pushTag, leg: l }] : []));
+  if (pushed.length === 0) return left;
+  for (const image of repositories) {
+    const session = openRegistry({
+      image,
+      dockerConfigDir: dockerConfigDir(env),
+      signal: AbortSignal.timeout(30_000),
+      timeoutMs: 30_000,
+      actions: 'pull,push,delete',
+    });
+    for (const { tag, leg } of pushed) {
+      const why = await removeTag(session, tag, `merge leg ${leg.platform}`, leg.digest);
+      if (why) left.push(`${image}:${tag} (${why})`);
+    }
+  }
+  return left;
 }

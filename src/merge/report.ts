@@ -12,6 +12,8 @@ export interface LegRecord {
   steps: { cached: number; total: number; ratio: number };
   /** The run attempt that built it (a re-run leg's record replaces the first). */
   attempt: string;
+  /** The tag it pushed under when its builder could not push by digest: the merge removes it. */
+  pushTag?: string;
 }
 
 /** The `merge` field of `cache-report`. */
@@ -23,6 +25,8 @@ export interface MergeReport {
   legs: LegRecord[];
   /** Platforms the merge found no record for. */
   missing: string[];
+  /** Legs' push tags the merge could not remove, with why. */
+  leftTags?: string[];
   /** The index the merge pushed ('' on a leg or when none was). */
   digest: string;
   tags: string[];
