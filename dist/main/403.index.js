@@ -31,6 +31,8 @@ var cleanup_plan = __webpack_require__(88345);
 var registry_session = __webpack_require__(5761);
 // EXTERNAL MODULE: ./src/stores/registry/tags.ts
 var tags = __webpack_require__(64535);
+// EXTERNAL MODULE: ./src/stores/registry/remove.ts
+var remove = __webpack_require__(10430);
 // EXTERNAL MODULE: ./src/net/http.ts
 var http = __webpack_require__(59663);
 ;// CONCATENATED MODULE: ./src/github/rest.ts
@@ -76,8 +78,6 @@ async function githubRequest(api, method, path) {
     return text === '' ? null : JSON.parse(text);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/lib/oci.ts
 var oci = __webpack_require__(77950);
 ;// CONCATENATED MODULE: ./src/cleanup/registry.ts
@@ -184,107 +184,6 @@ async function readRegistryTags(o) {
         session,
     };
 }
-/**
- * `DELETE /v2/<name>/manifests/<digest>`. A refusal (405: deletes disabled, 401/403: no right) is
- * returned as a reason; 404 (gone already) counts as deleted.
- */
-async function deleteManifest(session, digest) {
-    try {
-        const res = await session.send(`${session.origin}/v2/${session.name.repository}/manifests/${digest}`, {
-            method: 'DELETE',
-        });
-        await res.arrayBuffer().catch(() => undefined);
-        if (res.ok || res.status === 404)
-            return null;
-        const why = res.status === 405
-            ? 'the registry does not allow deletes (HTTP 405)'
-            : res.status === 401 || res.status === 403
-                ? `the credentials may not delete (HTTP ${res.status})${session.deniedHint()}`
-                : `HTTP ${res.status}`;
-        return `${session.where} refused to delete a manifest of ${session.name.repository}: ${why}`;
-    }
-    catch (e) {
-        return (0,registry_session/* registryFailure */.MX)(e, {
-            where: session.where,
-            doing: 'deleting a manifest',
-            timeoutMs: SESSION_TIMEOUT_MS,
-            redact: session.redact,
-        });
-    }
-}
-/** Registries seen refusing `DELETE /v2/<name>/manifests/<tag>`: asked once per session. */
-const noTagDelete = new WeakSet();
-const manifestUrl = (session, reference) => `${session.origin}/v2/${session.name.repository}/manifests/${encodeURIComponent(reference)}`;
-/** A refusal of the credentials as a reason; null when the answer is not one. */
-function deniedReason(session, status, doing) {
-    if (status !== 401 && status !== 403)
-        return null;
-    return `${session.where} refused to ${doing} in ${session.name.repository}: the credentials may not (HTTP ${status})${session.deniedHint()}`;
-}
-/**
- * `PUT` of the placeholder index (lib/oci.ts) to `tag`: the tag leaves the manifest it shared.
- * Returns the placeholder's digest, or a reason.
- */
-async function moveTagToPlaceholder(session, tag, removed) {
-    const body = (0,oci/* placeholderIndex */.CD)(removed);
-    const res = await session.send(manifestUrl(session, tag), {
-        method: 'PUT',
-        headers: { 'Content-Type': oci/* OCI_INDEX */.$p },
-        body,
-    });
-    await res.arrayBuffer().catch(() => undefined);
-    if (res.ok)
-        return { digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(body).digest('hex')}` };
-    const reason = deniedReason(session, res.status, `move the tag ${tag}`) ??
-        `${session.where} answered HTTP ${res.status} to moving the tag ${tag} of ${session.name.repository}`;
-    return { reason };
-}
-/**
- * Removes one tag and leaves the manifest it points at (`shared`), which a kept tag holds. Where
- * the registry deletes tags (OCI distribution 1.1: `DELETE /v2/<name>/manifests/<tag>`), that;
- * elsewhere (distribution 2.x answers 400) the tag is moved to a placeholder of its own, which is
- * then deleted by digest. A registry that took the tag's DELETE for the manifest's is caught by
- * asking for the manifest after it: a reason, and later tags are moved first. Returns a reason
- * when it could not.
- */
-async function removeTag(session, tag, removed, shared) {
-    try {
-        if (!noTagDelete.has(session)) {
-            const res = await session.send(manifestUrl(session, tag), { method: 'DELETE' });
-            await res.arrayBuffer().catch(() => undefined);
-            const denied = deniedReason(session, res.status, `delete the tag ${tag}`);
-            if (denied)
-                return denied;
-            if (res.ok)
-                return await sharedManifestLeft(session, tag, shared);
-            noTagDelete.add(session);
-        }
-        const moved = await moveTagToPlaceholder(session, tag, removed);
-        if ('reason' in moved)
-            return moved.reason;
-        return await deleteManifest(session, moved.digest);
-    }
-    catch (e) {
-        return (0,registry_session/* registryFailure */.MX)(e, {
-            where: session.where,
-            doing: `removing the tag ${tag}`,
-            timeoutMs: SESSION_TIMEOUT_MS,
-            redact: session.redact,
-        });
-    }
-}
-/** After a tag's DELETE: null when the manifest it shared is still there, else a reason. */
-async function sharedManifestLeft(session, tag, shared) {
-    const res = await session.send(manifestUrl(session, shared), {
-        method: 'HEAD',
-        headers: { Accept: oci/* MANIFEST_TYPES */._P },
-    });
-    await res.arrayBuffer().catch(() => undefined);
-    if (res.status !== 404)
-        return null;
-    noTagDelete.add(session);
-    return `${session.where} deleted the manifest ${shared} of ${session.name.repository} with the tag ${tag}: the tags that shared it are gone too (their next build writes them again); later tags are moved to a placeholder first`;
-}
 /** GHCR keeps its images as packages: `ghcr.io/<owner>/<path>` is the container package `<path>` of `<owner>`. */
 function ghcrPackage(image) {
     const m = /^ghcr\.io\/([^/]+)\/(.+)$/.exec(image.toLowerCase());
@@ -345,7 +244,7 @@ async function removeGhcrTag(o) {
     });
     let moved;
     try {
-        moved = await moveTagToPlaceholder(session, o.tag, o.removed);
+        moved = await (0,remove/* moveTagToPlaceholder */.EO)(session, o.tag, o.removed);
     }
     catch (e) {
         const doing = `moving the tag ${o.tag}`;
@@ -565,6 +464,7 @@ async function ghaQuota(api, repo, scope, families) {
 
 
 
+
 /** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
 function namesInEntries(entries) {
     const names = [];
@@ -681,8 +581,8 @@ async function cleanUpRegistry(r) {
         dated: (tag) => sha !== null && tag.startsWith(sha),
     });
     await deleteManifests(r.decide(listed.caches), listed.manifests, r, {
-        deleteManifest: (digest) => deleteManifest(listed.session, digest),
-        removeTag: (tag, removed, shared) => removeTag(listed.session, tag, removed, shared),
+        deleteManifest: (digest) => (0,remove/* deleteManifest */.rW)(listed.session, digest),
+        removeTag: (tag, removed, shared) => (0,remove/* removeTag */.b4)(listed.session, tag, removed, shared),
     });
 }
 async function leftToLifecycleRules(r) {

@@ -2219,6 +2219,131 @@ function registryOrigin(registry) {
 
 /***/ }),
 
+/***/ 10430:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EO: () => (/* binding */ moveTagToPlaceholder),
+/* harmony export */   b4: () => (/* binding */ removeTag),
+/* harmony export */   rW: () => (/* binding */ deleteManifest)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _lib_oci__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77950);
+/* harmony import */ var _session__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5761);
+
+
+
+// Deleting from a registry: a manifest by digest, and one tag without the manifest it points at
+// (which another tag may hold). Clean-up removes a closed ref's tags with it; the multi-platform
+// merge removes the tags its legs pushed under.
+/** Deletes share the session's bound. */
+const SESSION_TIMEOUT_MS = 30000;
+/**
+ * `DELETE /v2/<name>/manifests/<digest>`. A refusal (405: deletes disabled, 401/403: no right) is
+ * returned as a reason; 404 (gone already) counts as deleted.
+ */
+async function deleteManifest(session, digest) {
+    try {
+        const res = await session.send(`${session.origin}/v2/${session.name.repository}/manifests/${digest}`, {
+            method: 'DELETE',
+        });
+        await res.arrayBuffer().catch(() => undefined);
+        if (res.ok || res.status === 404)
+            return null;
+        const why = res.status === 405
+            ? 'the registry does not allow deletes (HTTP 405)'
+            : res.status === 401 || res.status === 403
+                ? `the credentials may not delete (HTTP ${res.status})${session.deniedHint()}`
+                : `HTTP ${res.status}`;
+        return `${session.where} refused to delete a manifest of ${session.name.repository}: ${why}`;
+    }
+    catch (e) {
+        return (0,_session__WEBPACK_IMPORTED_MODULE_2__/* .registryFailure */ .MX)(e, {
+            where: session.where,
+            doing: 'deleting a manifest',
+            timeoutMs: SESSION_TIMEOUT_MS,
+            redact: session.redact,
+        });
+    }
+}
+/** Registries seen refusing `DELETE /v2/<name>/manifests/<tag>`: asked once per session. */
+const noTagDelete = new WeakSet();
+const manifestUrl = (session, reference) => `${session.origin}/v2/${session.name.repository}/manifests/${encodeURIComponent(reference)}`;
+/** A refusal of the credentials as a reason; null when the answer is not one. */
+function deniedReason(session, status, doing) {
+    if (status !== 401 && status !== 403)
+        return null;
+    return `${session.where} refused to ${doing} in ${session.name.repository}: the credentials may not (HTTP ${status})${session.deniedHint()}`;
+}
+/**
+ * `PUT` of the placeholder index (lib/oci.ts) to `tag`: the tag leaves the manifest it shared.
+ * Returns the placeholder's digest, or a reason.
+ */
+async function moveTagToPlaceholder(session, tag, removed) {
+    const body = (0,_lib_oci__WEBPACK_IMPORTED_MODULE_1__/* .placeholderIndex */ .CD)(removed);
+    const res = await session.send(manifestUrl(session, tag), {
+        method: 'PUT',
+        headers: { 'Content-Type': _lib_oci__WEBPACK_IMPORTED_MODULE_1__/* .OCI_INDEX */ .$p },
+        body,
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    if (res.ok)
+        return { digest: `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}` };
+    const reason = deniedReason(session, res.status, `move the tag ${tag}`) ??
+        `${session.where} answered HTTP ${res.status} to moving the tag ${tag} of ${session.name.repository}`;
+    return { reason };
+}
+/**
+ * Removes one tag and leaves the manifest it points at (`shared`), which a kept tag holds. Where
+ * the registry deletes tags (OCI distribution 1.1: `DELETE /v2/<name>/manifests/<tag>`), that;
+ * elsewhere (distribution 2.x answers 400) the tag is moved to a placeholder of its own, which is
+ * then deleted by digest. A registry that took the tag's DELETE for the manifest's is caught by
+ * asking for the manifest after it: a reason, and later tags are moved first. Returns a reason
+ * when it could not.
+ */
+async function removeTag(session, tag, removed, shared) {
+    try {
+        if (!noTagDelete.has(session)) {
+            const res = await session.send(manifestUrl(session, tag), { method: 'DELETE' });
+            await res.arrayBuffer().catch(() => undefined);
+            const denied = deniedReason(session, res.status, `delete the tag ${tag}`);
+            if (denied)
+                return denied;
+            if (res.ok)
+                return await sharedManifestLeft(session, tag, shared);
+            noTagDelete.add(session);
+        }
+        const moved = await moveTagToPlaceholder(session, tag, removed);
+        if ('reason' in moved)
+            return moved.reason;
+        return await deleteManifest(session, moved.digest);
+    }
+    catch (e) {
+        return (0,_session__WEBPACK_IMPORTED_MODULE_2__/* .registryFailure */ .MX)(e, {
+            where: session.where,
+            doing: `removing the tag ${tag}`,
+            timeoutMs: SESSION_TIMEOUT_MS,
+            redact: session.redact,
+        });
+    }
+}
+/** After a tag's DELETE: null when the manifest it shared is still there, else a reason. */
+async function sharedManifestLeft(session, tag, shared) {
+    const res = await session.send(manifestUrl(session, shared), {
+        method: 'HEAD',
+        headers: { Accept: _lib_oci__WEBPACK_IMPORTED_MODULE_1__/* .MANIFEST_TYPES */ ._P },
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    if (res.status !== 404)
+        return null;
+    noTagDelete.add(session);
+    return `${session.where} deleted the manifest ${shared} of ${session.name.repository} with the tag ${tag}: the tags that shared it are gone too (their next build writes them again); later tags are moved to a placeholder first`;
+}
+
+
+/***/ }),
+
 /***/ 5761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9936,11 +10061,13 @@ const tagPart = (s) => s.replace(/[^A-Za-z0-9_.-]+/g, '-');
  * action: it moves none of the user's tags.
  */
 const legTag = (runId, platform, attempt) => `bkca-leg-${tagPart(runId)}-${tagPart(platform)}-${tagPart(attempt)}`.slice(0, 128);
+/** The tag a leg pushes under, when its builder cannot push by digest; null when it can. */
+const legPushTag = (run, platform) => run.driver === 'docker' ? legTag(run.runId, platform, run.attempt) : null;
 /** A leg's build: its platform pushed by digest to every tag's repository; none of the tags moves. */
 function legBuild(build, run) {
     const repositories = repositoriesOf(build.tags);
-    const byDigest = run.driver !== 'docker';
-    const tag = legTag(run.runId, build.platforms[0] ?? '', run.attempt);
+    const tag = legPushTag(run, build.platforms[0] ?? '');
+    const byDigest = tag === null;
     const output = (0,cache_entry/* formatCacheEntry */.KK)([
         ['type', 'image'],
         ['name', (byDigest ? repositories : repositories.map((r) => `${r}:${tag}`)).join(',')],
@@ -9970,6 +10097,7 @@ function legRecord(o) {
         leg: o.leg,
         steps: o.steps,
         attempt: o.attempt,
+        ...(o.pushTag ? { pushTag: o.pushTag } : {}),
     };
 }
 const isDigest = (d) => typeof d === 'string' && /^sha256:[0-9a-f]{64}$/.test(d);
@@ -10034,7 +10162,14 @@ function mergeMetadata(descriptor, tags) {
     }, null, 2);
 }
 
+// EXTERNAL MODULE: ./src/stores/registry/remove.ts
+var remove = __nccwpck_require__(10430);
+// EXTERNAL MODULE: ./src/stores/registry/session.ts + 1 modules
+var registry_session = __nccwpck_require__(5761);
 ;// CONCATENATED MODULE: ./src/merge/publish.ts
+
+
+
 
 
 /** Creates the index under the tags, then reads its descriptor back from the first tag. */
@@ -10051,6 +10186,32 @@ async function publishIndex(exec, buildx, o) {
             reason: `the index was pushed but could not be read back: ${text_lastLine(inspected.stderr)}`,
         };
     return { ok: true, descriptor };
+}
+/**
+ * After the index is pushed: the tags legs pushed under (a builder that cannot push by digest)
+ * are removed from every repository, the manifests stay (the index holds them). Returns what is
+ * left, with why; removing them is tidying, never a failed merge.
+ */
+async function removeLegTags(repositories, legs, env) {
+    const left = [];
+    const pushed = legs.flatMap((l) => (l.pushTag ? [{ tag: l.pushTag, leg: l }] : []));
+    if (pushed.length === 0)
+        return left;
+    for (const image of repositories) {
+        const session = (0,registry_session/* openRegistry */.Me)({
+            image,
+            dockerConfigDir: (0,docker_config/* dockerConfigDir */.k)(env),
+            signal: AbortSignal.timeout(30_000),
+            timeoutMs: 30_000,
+            actions: 'pull,push,delete',
+        });
+        for (const { tag, leg } of pushed) {
+            const why = await (0,remove/* removeTag */.b4)(session, tag, `merge leg ${leg.platform}`, leg.digest);
+            if (why)
+                left.push(`${image}:${tag} (${why})`);
+        }
+    }
+    return left;
 }
 
 ;// CONCATENATED MODULE: ./src/merge/records.ts
@@ -10114,10 +10275,11 @@ function prepareLeg(ctx, inputs, env) {
     const skipped = mergeSkipped(ctx, inputs.build.push);
     if (skipped) {
         commands/* info */.pq(`merge: ${skipped}`);
-        return { inputs: { ...inputs, build: { ...inputs.build, push: false } }, skipped };
+        return { inputs: { ...inputs, build: { ...inputs.build, push: false } }, skipped, pushTag: null };
     }
     const run = { driver: inputs.builder.driver, ...runOf(env) };
-    return { inputs: { ...inputs, build: legBuild(inputs.build, run) }, skipped };
+    const pushTag = legPushTag(run, inputs.build.platforms[0] ?? '');
+    return { inputs: { ...inputs, build: legBuild(inputs.build, run) }, skipped, pushTag };
 }
 /**
  * After a leg's build: its digest and cache hits recorded for the merge job. A record that cannot
@@ -10141,6 +10303,7 @@ async function recordLeg(exec, leg, o) {
         leg: (0,plan_plan/* planOptionsFrom */.kR)(o.original).leg ?? '',
         steps: { cached, total, ratio },
         attempt,
+        pushTag: leg.pushTag,
     });
     const saved = await saveLegRecord(exec, record, { runId, tempDir: o.tempDir, env: o.env });
     if (saved.status === 'failed') {
@@ -10182,6 +10345,9 @@ async function runMerge(exec, ctx, inputs, env, fail) {
         merge.digest = published.descriptor.digest;
         outputs.digest = merge.digest;
         outputs.metadata = mergeMetadata(published.descriptor, tags);
+        merge.leftTags = await removeLegTags(repositoriesOf(tags), merge.legs, env);
+        for (const left of merge.leftTags)
+            commands/* warning */.$e(`merge: a leg's push tag is left: ${left}`);
     }
     await merge_finish(inputs, ctx, merge, outputs);
     if (!published.ok)
