@@ -336,3 +336,31 @@ export function render(
   };
   return { work, classTime, time, goals: goalsTable, events: eventsTable };
 }
+
+/** The new GitHub cache entries one event made under one gha configuration. */
+export interface NewEntries {
+  event: string;
+  cls: EventClass;
+  config: ConfigId;
+  entries: number;
+}
+
+/**
+ * New entries per event class and configuration: the most one event made, and the mean. GitHub
+ * answers 429 above 200 new entries a minute per repository; a matrix round is the peak.
+ */
+export function entriesTable(rows: NewEntries[]): { header: string[]; rows: string[][] } {
+  const configs = [...new Set(rows.map((r) => r.config))];
+  const classes = CLASSES.filter((c) => rows.some((r) => r.cls === c));
+  return {
+    header: ['new entries per event: most · mean', ...configs],
+    rows: classes.map((cls) => [
+      cls,
+      ...configs.map((config) => {
+        const n = rows.filter((r) => r.cls === cls && r.config === config).map((r) => r.entries);
+        if (n.length === 0) return '';
+        return `${Math.max(...n)} · ${(n.reduce((a, b) => a + b, 0) / n.length).toFixed(1)}`;
+      }),
+    ]),
+  };
+}

@@ -27,8 +27,10 @@ import {
 import {
   type JobResult,
   type JobTimings,
+  type NewEntries,
   type Storage,
   aggregate,
+  entriesTable,
   goals,
   render,
   renderMarkdown,
@@ -169,6 +171,8 @@ class Bench {
   readonly cleanups: { id: string; title: string; config: ConfigId; deleted: string[]; ms: number }[] = [];
   readonly failures: string[] = [];
   readonly anomalies: string[] = [];
+  /** New GitHub cache entries each event made, per gha configuration (GitHub allows 200 a minute). */
+  readonly newEntries: NewEntries[] = [];
   shimDir = '';
   shimCost = 0;
   extraCaCerts: { file: string; ms: number } | null = null;
@@ -600,7 +604,12 @@ class Bench {
       } else {
         for (const c of this.configs) {
           const t = performance.now();
+          const since = Date.now();
           const results = await this.eventFor(c, ev);
+          const svc = this.services.get(c.id);
+          const created = svc ? svc.entries().filter((e) => e.createdAt.getTime() >= since).length : null;
+          if (created !== null)
+            this.newEntries.push({ event: ev.id, cls: ev.cls, config: c.id, entries: created });
           this.jobs.push(...results);
           const work = results.reduce((a, j) => a + j.work, 0);
           const idealWork = results.reduce((a, j) => a + j.ideal.work, 0);
@@ -613,6 +622,7 @@ class Bench {
             `  ${c.id.padEnd(16)} work ${String(work).padStart(3)}s${shared} ideal ${String(idealWork).padStart(3)}s` +
               `  ${secs(performance.now() - t).padStart(5)}s  overhead ${over.join('/')} ms` +
               `  export ${results.map((j) => j.cacheExport || '-').join('/')}` +
+              (created !== null ? `  new entries ${created}` : '') +
               (lost.length > 0 ? `  lost: ${lost.join(',')}` : '') +
               (results.some((j) => j.error) ? '  FAILED' : ''),
           );
@@ -769,6 +779,11 @@ async function main(): Promise<number> {
     log(renderTable(r.classTime.header, r.classTime.rows));
     log(`\n=== Time and storage ===\n`);
     log(renderTable(r.time.header, r.time.rows));
+    if (bench.newEntries.length > 0) {
+      const e = entriesTable(bench.newEntries);
+      log(`\n=== New GitHub cache entries per event (GitHub allows 200 a minute per repository) ===\n`);
+      log(renderTable(e.header, e.rows));
+    }
     if (bench.cleanups.length > 0) {
       log(`\n=== Clean-up runs (storage above is after them) ===\n`);
       for (const x of bench.cleanups) {
@@ -843,6 +858,7 @@ async function main(): Promise<number> {
       })),
       jobs: bench.jobs,
       cleanups: bench.cleanups,
+      newEntries: bench.newEntries,
       summary: table,
       storage,
       goals: goalList,
