@@ -17,12 +17,11 @@ import {
 import { publishIndex, removeLegTags } from '../merge/publish';
 import { restoreLegRecords, saveLegRecord } from '../merge/records';
 import type { MergeReport } from '../merge/report';
-import { nothingBuiltPlan, planOptionsFrom } from '../plan/plan';
+import { planOptionsFrom } from '../plan/plan';
 import { renderMergeSummary } from '../report/merge-summary';
-import { buildReport, exportOutcome } from '../report/report';
 import type { CacheReport } from '../report/types';
 import * as core from '../runner/commands';
-import { setOutputs } from '../runner/outputs';
+import { finishNothingBuilt } from './nothing-built';
 
 const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 
@@ -139,32 +138,10 @@ export async function runMerge(
 }
 
 /** The merge's outputs, `cache-report` (a run that built nothing, with its `merge`) and summary. */
-async function finish(
-  inputs: Inputs,
-  ctx: RunContext,
-  merge: MergeReport,
-  outputs: Record<string, string>,
-): Promise<void> {
-  const why = 'merge run: the legs built the platforms; nothing is built here';
-  const plan = nothingBuiltPlan(ctx, planOptionsFrom(inputs), why);
-  const report = buildReport({
-    plan,
-    backend: inputs.cache.backend,
-    log: null,
-    build: 'not-run',
-    tokenScopes: null,
-    exportResult: exportOutcome(plan, null, false, why),
+const finish = (inputs: Inputs, ctx: RunContext, merge: MergeReport, outputs: Record<string, string>) =>
+  finishNothingBuilt(ctx, inputs, {
+    why: 'merge run: the legs built the platforms; nothing is built here',
+    merge,
+    outputs,
+    summary: renderMergeSummary(merge),
   });
-  setOutputs({
-    'cache-from': '',
-    'cache-to': '',
-    'cache-export': 'skipped',
-    ...outputs,
-    'cache-report': JSON.stringify({ ...report, merge }),
-  });
-  try {
-    await core.appendSummary(renderMergeSummary(merge));
-  } catch (e) {
-    core.warning(`could not write the job summary: ${(e as Error).message}`);
-  }
-}
