@@ -9436,9 +9436,42 @@ function renderCleanup(o) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/app/nothing-built.ts
+
+
+
+
+/**
+ * How a run that builds nothing reports, in one place for every such run: an empty plan with its
+ * reason, `cache-report` with what the run did, the cache outputs empty, and its summary.
+ */
+async function finishNothingBuilt(ctx, inputs, run) {
+    const plan = (0,plan_plan/* nothingBuiltPlan */.Ri)(ctx, (0,plan_plan/* planOptionsFrom */.kR)(inputs), run.why);
+    const report = buildReport({
+        plan,
+        backend: inputs.cache.backend,
+        log: null,
+        build: 'not-run',
+        tokenScopes: null,
+        exportResult: exportOutcome(plan, null, false, run.exportWhy ?? run.why),
+        cleanup: run.cleanup,
+    });
+    setOutputs({
+        'cache-from': '',
+        'cache-to': '',
+        'cache-export': 'skipped',
+        ...run.outputs,
+        'cache-report': JSON.stringify(run.merge ? { ...report, merge: run.merge } : report),
+    });
+    try {
+        await commands/* appendSummary */.fe(run.summary);
+    }
+    catch (e) {
+        commands/* warning */.$e(`could not write the job summary: ${e.message}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/app/cleanup-event.ts
-
-
 
 
 
@@ -9451,30 +9484,13 @@ async function runCleanupEvent(ctx, inputs, env, trigger) {
     if (trigger.kind === 'nothing')
         return commands/* info */.pq(`cache clean-up: ${trigger.why}`);
     const outcome = await commands/* group */.Os('Cache clean-up', () => cleanUpGoneRef(ctx, inputs, env, trigger, trigger.why));
-    const why = `clean-up run: ${trigger.why}; nothing is built`;
-    const plan = (0,plan_plan/* nothingBuiltPlan */.Ri)(ctx, (0,plan_plan/* planOptionsFrom */.kR)(inputs), why);
-    const report = buildReport({
-        plan,
-        backend: inputs.cache.backend,
-        log: null,
-        build: 'not-run',
-        tokenScopes: null,
-        exportResult: exportOutcome(plan, null, false, 'clean-up run: nothing is built'),
+    await finishNothingBuilt(ctx, inputs, {
+        why: `clean-up run: ${trigger.why}; nothing is built`,
+        exportWhy: 'clean-up run: nothing is built',
         cleanup: outcome,
+        outputs: (0,cleanup_outcome/* cleanupOutputs */.rg)(outcome),
+        summary: renderCleanup(outcome),
     });
-    setOutputs({
-        'cache-from': '',
-        'cache-to': '',
-        'cache-export': 'skipped',
-        'cache-report': JSON.stringify(report),
-        ...(0,cleanup_outcome/* cleanupOutputs */.rg)(outcome),
-    });
-    try {
-        await commands/* appendSummary */.fe(renderCleanup(outcome));
-    }
-    catch (e) {
-        commands/* warning */.$e(`could not write the job summary: ${e.message}`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/mounts/report.ts
@@ -10263,7 +10279,6 @@ const restoreLegRecords = (exec, image, platforms, w) => Promise.all(platforms.m
 
 
 
-
 const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 /** The run's id and attempt: a leg's record is this run's, and a re-run's is newer. */
 const runOf = (env) => ({
@@ -10354,31 +10369,12 @@ async function runMerge(exec, ctx, inputs, env, fail) {
         fail(`merge: the index was not pushed: ${published.reason}`);
 }
 /** The merge's outputs, `cache-report` (a run that built nothing, with its `merge`) and summary. */
-async function merge_finish(inputs, ctx, merge, outputs) {
-    const why = 'merge run: the legs built the platforms; nothing is built here';
-    const plan = (0,plan_plan/* nothingBuiltPlan */.Ri)(ctx, (0,plan_plan/* planOptionsFrom */.kR)(inputs), why);
-    const report = buildReport({
-        plan,
-        backend: inputs.cache.backend,
-        log: null,
-        build: 'not-run',
-        tokenScopes: null,
-        exportResult: exportOutcome(plan, null, false, why),
-    });
-    setOutputs({
-        'cache-from': '',
-        'cache-to': '',
-        'cache-export': 'skipped',
-        ...outputs,
-        'cache-report': JSON.stringify({ ...report, merge }),
-    });
-    try {
-        await commands/* appendSummary */.fe(renderMergeSummary(merge));
-    }
-    catch (e) {
-        commands/* warning */.$e(`could not write the job summary: ${e.message}`);
-    }
-}
+const merge_finish = (inputs, ctx, merge, outputs) => finishNothingBuilt(ctx, inputs, {
+    why: 'merge run: the legs built the platforms; nothing is built here',
+    merge,
+    outputs,
+    summary: renderMergeSummary(merge),
+});
 
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(19556);
