@@ -1,4 +1,4 @@
-import { runAction } from '../../scripts/action-runner';
+import { runAction } from './run-action';
 import {
   BASE_IMAGE,
   engineEnv,

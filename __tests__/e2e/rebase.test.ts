@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runAction } from '../../scripts/action-runner';
+import { runAction } from './run-action';
 import {
   engineEnv,
   freshRunner,

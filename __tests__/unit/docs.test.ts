@@ -205,3 +205,13 @@ describe('the check for BuildKit’s import ids in a summary (every e2e run make
     expect(unmappedImportIds(summary)).toStrictEqual(ids);
   });
 });
+
+describe('every e2e run checks its summary', () => {
+  it('no e2e test runs the action but through __tests__/e2e/run-action.ts', () => {
+    const e2e = join(root, '__tests__', 'e2e');
+    const direct = readdirSync(e2e)
+      .filter((f) => f.endsWith('.test.ts'))
+      .filter((f) => /from '\.\.\/\.\.\/scripts\/action-runner'/.test(read(join(e2e, f))));
+    expect(direct).toStrictEqual([]);
+  });
+});
