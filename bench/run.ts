@@ -36,6 +36,7 @@ import {
   renderMarkdown,
   renderTable,
 } from './report';
+import { type MergeConfigId, MERGE_CONFIG_IDS, runMergeScenario } from './merge';
 import { runMountScenario } from './mounts';
 import { type BenchEvent, type CleanupEvent, FULL, QUICK, type RunSpec, Repo, Timeline } from './scenario';
 
@@ -69,6 +70,10 @@ interface Options {
   out: string;
   /** The cache-mount scenario (bench/mounts.ts): after the replay, instead of it, or not at all. */
   mounts: 'after' | 'only' | 'skip';
+  /** The multi-platform round (bench/merge.ts): after the replay (and the mounts), alone, or not at all. */
+  merge: 'after' | 'only' | 'skip';
+  /** Its configurations: those of `--configs=` it has, else its defaults. */
+  mergeConfigs: MergeConfigId[];
   /** Another copy of the action (dist/, action.yml, scripts/action-runner.js), for the baseline-* configs. */
   baseline: string;
 }
@@ -84,6 +89,8 @@ function parseArgs(argv: string[]): Options {
     verbose: false,
     out: path.join(ROOT, 'bench', 'results.json'),
     mounts: 'after',
+    merge: 'after',
+    mergeConfigs: [],
     baseline: '',
   };
   let probe: boolean | undefined;
@@ -95,6 +102,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--verbose') o.verbose = true;
     else if (a === '--mounts-only') o.mounts = 'only';
     else if (a === '--no-mounts') o.mounts = 'skip';
+    else if (a === '--merge-only') o.merge = 'only';
+    else if (a === '--no-merge') o.merge = 'skip';
     else if (a.startsWith('--configs=')) o.configs = a.slice('--configs='.length).split(',') as ConfigId[];
     else if (a.startsWith('--out=')) o.out = path.resolve(a.slice('--out='.length));
     else if (a.startsWith('--baseline=')) o.baseline = path.resolve(a.slice('--baseline='.length));
@@ -102,12 +111,17 @@ function parseArgs(argv: string[]): Options {
       console.log(
         'npm run bench -- [--quick] [--plan] [--probe|--no-probe] [--configs=' +
           CONFIG_IDS.join(',') +
-          '] [--mounts-only|--no-mounts] [--out=file] [--verbose] [--baseline=DIR --configs=…,baseline-gha,baseline-registry]',
+          '] [--mounts-only|--no-mounts] [--merge-only|--no-merge] [--out=file] [--verbose] [--baseline=DIR --configs=…,baseline-gha,baseline-registry]',
       );
       process.exit(0);
     } else throw new Error(`unknown argument ${a} (try --help)`);
   }
-  if (o.mounts === 'only') o.configs = [];
+  if (o.mounts === 'only' && o.merge === 'only') throw new Error('--mounts-only and --merge-only: pick one');
+  const named = MERGE_CONFIG_IDS.filter((c) => (o.configs as string[]).includes(c));
+  o.mergeConfigs = named.length > 0 ? named : o.quick ? ['action-gha'] : MERGE_CONFIG_IDS;
+  if (o.mounts === 'only') o.merge = 'skip';
+  if (o.merge === 'only') o.mounts = 'skip';
+  if (o.mounts === 'only' || o.merge === 'only') o.configs = [];
   else if (o.configs.length === 0) o.configs = o.quick ? QUICK_CONFIGS : CONFIG_IDS;
   // Probing matrix legs alone doubles their jobs: on by default, off for --quick (time budget).
   o.probe = probe ?? !o.quick;
@@ -707,27 +721,38 @@ async function resultsHead(bench: Bench, o: Options, durationS: number) {
   };
 }
 
-/** `--mounts-only`: the cache-mount scenario alone, its own results file. */
-async function mountsOnly(bench: Bench, o: Options, started: number): Promise<number> {
-  const mounts = await runMountScenario(bench, { quick: o.quick, plan: o.plan });
+/** `--mounts-only` or `--merge-only`: that scenario alone, in a results file with its field alone. */
+async function scenarioOnly(bench: Bench, o: Options, started: number): Promise<number> {
+  const scenario =
+    o.merge === 'only'
+      ? { field: 'merge', flag: 'mergeOnly', run: () => mergeScenario(bench, o) }
+      : {
+          field: 'mounts',
+          flag: 'mountsOnly',
+          run: () => runMountScenario(bench, { quick: o.quick, plan: o.plan }),
+        };
+  const result = await scenario.run();
   if (o.plan) return 0;
   const durationS = (Date.now() - started) / 1000;
-  log(
-    `\nDone in ${durationS.toFixed(0)} s (${mounts.jobs.length} jobs). Results: ${path.relative(ROOT, o.out)}`,
-  );
+  const jobs = 'jobs' in result ? result.jobs.length : result.legs.length + result.merges.length;
+  log(`\nDone in ${durationS.toFixed(0)} s (${jobs} jobs). Results: ${path.relative(ROOT, o.out)}`);
   await writeJson(o.out, {
     ...(await resultsHead(bench, o, durationS)),
-    mountsOnly: true,
+    [scenario.flag]: true,
     extraCaCertsMsPerNodeStart: bench.extraCaCerts?.ms ?? null,
-    mounts,
-    failures: mounts.failures,
+    [scenario.field]: result,
+    failures: result.failures,
   });
-  if (mounts.failures.length === 0) return 0;
+  if (result.failures.length === 0) return 0;
   console.error(
-    `\nThe harness broke (${mounts.failures.length} failed jobs):\n  ${mounts.failures.join('\n  ')}`,
+    `\nThe harness broke (${result.failures.length} failed jobs):\n  ${result.failures.join('\n  ')}`,
   );
   return 1;
 }
+
+/** The multi-platform round: probed legs as the replay's matrix (on for the full run, off for --quick). */
+const mergeScenario = (bench: Bench, o: Options) =>
+  runMergeScenario(bench, { quick: o.quick, plan: o.plan, probe: o.probe, configs: o.mergeConfigs });
 
 async function main(): Promise<number> {
   const o = parseArgs(process.argv.slice(2));
@@ -742,8 +767,8 @@ async function main(): Promise<number> {
     await bench.setup();
     log(
       `buildkit-cache-action benchmark (${o.quick ? 'quick' : 'full'}${o.plan ? ', plan only' : ''}), nonce ${bench.nonce}` +
-        (o.mounts === 'only'
-          ? '\nthe cache-mount scenario alone'
+        (o.mounts === 'only' || o.merge === 'only'
+          ? `\nthe ${o.merge === 'only' ? 'multi-platform round' : 'cache-mount scenario'} alone`
           : `\nmatrix legs: ${o.probe ? 'work measured with each leg alone (probe), writes by the legs together' : 'work measured with the legs together on one engine (no probe)'}` +
             `\nsleep per RUN: base ${bench.sleeps.base}s, deps ${bench.sleeps.deps}s, build ${bench.sleeps.build}s, leg ${bench.sleeps.leg}s` +
             `\nconfigurations: ${bench.configs.map((c) => c.id).join(', ')}`) +
@@ -754,10 +779,11 @@ async function main(): Promise<number> {
               ? `\nNODE_EXTRA_CA_CERTS cleared for the action (a runner does not set it): it costs each node start ${bench.extraCaCerts.ms} ms here`
               : '')),
     );
-    if (o.mounts === 'only') return await mountsOnly(bench, o, started);
+    if (o.mounts === 'only' || o.merge === 'only') return await scenarioOnly(bench, o, started);
     await bench.replay();
     if (o.plan) {
       if (o.mounts === 'after') await runMountScenario(bench, { quick: o.quick, plan: true });
+      if (o.merge === 'after') await mergeScenario(bench, o);
       return 0;
     }
 
@@ -819,6 +845,8 @@ async function main(): Promise<number> {
     const mounts =
       o.mounts === 'after' ? await runMountScenario(bench, { quick: o.quick, plan: false }) : null;
     bench.failures.push(...(mounts?.failures ?? []));
+    const merge = o.merge === 'after' ? await mergeScenario(bench, o) : null;
+    bench.failures.push(...(merge?.failures ?? []));
     const durationS = (Date.now() - started) / 1000;
     log(
       `\nDone in ${durationS.toFixed(0)} s (${bench.jobs.length} jobs; pruning ${secs(bench.pruneMs)} s). ` +
@@ -873,6 +901,8 @@ async function main(): Promise<number> {
       failures: bench.failures,
       // The cache-mount scenario (bench/mounts.ts), null with --no-mounts.
       mounts,
+      // The multi-platform round (bench/merge.ts), null with --no-merge.
+      merge,
     });
     if (bench.failures.length > 0) {
       console.error(
