@@ -19,31 +19,11 @@ import {
 } from './merge-model';
 import { renderMarkdown, renderTable } from './report';
 import { type BenchEvent, type RunSpec, Repo, Timeline } from './scenario';
+import type { ActionStep, ScenarioHost } from './host';
 
 // The multi-platform round (issue 24): its own repository and short history, run after the main
 // replay. Each round is a workflow run: one leg per platform (`merge: leg`), as GitHub starts them
 // (at once, each on a fresh runner), then the merge job (`merge: index`), which builds nothing.
-
-interface ActionStep {
-  exitCode: number;
-  outputs: Record<string, string>;
-  log: string;
-}
-
-/** What the round needs of the benchmark: a fresh runner and one action job (main, then post). */
-export interface MergeHost {
-  nonce: string;
-  dockerLogs: string;
-  fresh(): Promise<void>;
-  runAction(
-    svc: GhaCacheService | undefined,
-    inputs: Record<string, string>,
-    r: RunSpec,
-    workspace: string,
-    dockerLog: string,
-    envOf?: (env: Record<string, string>) => Record<string, string>,
-  ): Promise<{ main: ActionStep; post: ActionStep; mainMs: number; postMs: number }>;
-}
 
 interface LegReport {
   build: string;
@@ -135,7 +115,7 @@ class MergeRun {
   group = 0;
 
   constructor(
-    readonly host: MergeHost,
+    readonly host: ScenarioHost,
     readonly repo: Repo,
     readonly svc: GhaCacheService,
     readonly config: MergeConfigId,
@@ -306,7 +286,7 @@ class MergeRun {
 
 /** Runs (or with `plan`, only lists) the round under each configuration, each with its own caches. */
 export async function runMergeScenario(
-  host: MergeHost,
+  host: ScenarioHost,
   o: { quick: boolean; plan: boolean; probe: boolean; configs: MergeConfigId[] },
 ): Promise<MergeResults> {
   const sleeps = mergeSleeps(o.quick);

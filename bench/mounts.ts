@@ -18,30 +18,11 @@ import {
 } from './mounts-model';
 import { renderMarkdown, renderTable } from './report';
 import { type BenchEvent, type RunSpec, Repo, Timeline, lockFile } from './scenario';
+import type { ScenarioHost } from './host';
 
 // The cache-mount scenario (issue 13): its own small repository and history, run after the main
 // replay. Each job on a fresh runner (the builder pruned: its cache mounts are empty), so only
 // what the action restores from the GitHub Actions cache can save the step's downloads.
-
-/** What the scenario needs of the benchmark: a fresh runner and one action job (main, then post). */
-export interface MountHost {
-  nonce: string;
-  dockerLogs: string;
-  fresh(): Promise<void>;
-  runAction(
-    svc: GhaCacheService | undefined,
-    inputs: Record<string, string>,
-    r: RunSpec,
-    workspace: string,
-    dockerLog: string,
-  ): Promise<{ main: ActionStep; post: ActionStep; mainMs: number; postMs: number }>;
-}
-
-interface ActionStep {
-  exitCode: number;
-  outputs: Record<string, string>;
-  log: string;
-}
 
 interface MountReport {
   steps: { list: { step: string; status: string; seconds: number }[] };
@@ -165,7 +146,7 @@ async function measure(
   ev: BenchEvent,
   cls: MountEventClass,
   config: MountConfigId,
-  res: Awaited<ReturnType<MountHost['runAction']>>,
+  res: Awaited<ReturnType<ScenarioHost['runAction']>>,
 ): Promise<MountJob> {
   const { main, post } = res;
   let report: MountReport | null = null;
@@ -220,7 +201,7 @@ async function measure(
 
 /** Runs (or with `plan`, only lists) the scenario: every event under each configuration of its variant. */
 export async function runMountScenario(
-  host: MountHost,
+  host: ScenarioHost,
   o: { quick: boolean; plan: boolean },
 ): Promise<MountResults> {
   const jobs: MountJob[] = [];
