@@ -95,9 +95,18 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
     expect(main.summary).toContain('### Cache mounts');
   });
 
-  /** On a fresh runner: a commit pushed to `branch` (created at `from` when given), and the action's run. */
-  const push = async (branch: string, files: Record<string, string>, message: string, from?: string) => {
-    await freshRunner();
+  /**
+   * A commit pushed to `branch` (created at `from` when given), and the action's run: on a fresh
+   * runner unless `sameRunner`.
+   */
+  const push = async (
+    branch: string,
+    files: Record<string, string>,
+    message: string,
+    from?: string,
+    sameRunner = false,
+  ) => {
+    if (!sameRunner) await freshRunner();
     await git(repo.work, 'checkout', '-q', ...(from ? ['-b', branch, from] : [branch]));
     const sha = await repo.commit(files, message);
     const { main } = await runAction({
@@ -130,7 +139,11 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
 
   it('2b. a change the step does not see: a layer-cache hit, the mount restored but not copied out', async () => {
     if (!t.ready) return;
-    const { sha, main } = await push('main', { 'README.md': 'docs only\n' }, 'docs change');
+    // The layer-cache hit comes from this runner's own BuildKit cache, which cannot miss. From the
+    // GitHub cache, the docker driver's import, on a loaded machine, now and then matches no step
+    // although its index holds them all (seen in CI; BuildKit asks for none of the blobs). The mount
+    // handling under test is the same whichever cache the hit comes from.
+    const { sha, main } = await push('main', { 'README.md': 'docs only\n' }, 'docs change', undefined, true);
     await withStepLog(main, () => {
       expect(main.exitCode).toBe(0);
       const step = reportOf(main.outputs).steps.list.find((s) => s.step.includes('--mount=type=cache'));

@@ -39,18 +39,28 @@ export async function runAction(o: runner.StepOptions): ReturnType<typeof runner
 }
 
 /**
- * Runs assertions on a step and, when one fails, adds the step's cache lines to the error, so that
- * a failure seen only in CI can be read from its output.
+ * Runs assertions on a step and, when one fails, adds to the error what a CI-only failure needs to
+ * be read from its output: the whole cache plan (which caches were read, and why), then the step's
+ * other cache lines (imports, exports, warnings).
  */
 export async function withStepLog<T>(step: { log: string }, assertions: () => T | Promise<T>): Promise<T> {
   try {
     return await assertions();
   } catch (e) {
-    const lines = step.log
-      .split('\n')
-      .filter((l) => /cache|import|export|CACHED|ERROR|warning|::/i.test(l))
-      .slice(-80);
-    if (e instanceof Error) e.message += `\n--- the step's cache lines ---\n${lines.join('\n')}`;
+    if (e instanceof Error) e.message += `\n${stepLogDigest(step.log)}`;
     throw e;
   }
+}
+
+/** The plan group in full, then the last 80 other lines about caches. */
+export function stepLogDigest(log: string): string {
+  const lines = log.split('\n');
+  const start = lines.findIndex((l) => l === '::group::Cache plan');
+  const end = start < 0 ? -1 : lines.indexOf('::endgroup::', start);
+  const plan = start < 0 ? [] : lines.slice(start + 1, end < 0 ? undefined : end);
+  const rest = lines
+    .filter((l, i) => (i < start || i > end) && !l.startsWith('::add-mask::'))
+    .filter((l) => /cache|import|export|CACHED|ERROR|warning|::/i.test(l))
+    .slice(-80);
+  return `--- the step's cache plan ---\n${plan.join('\n')}\n--- its other cache lines ---\n${rest.join('\n')}`;
 }
