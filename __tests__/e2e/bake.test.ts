@@ -55,7 +55,9 @@ async function bake(
   workspace: string,
   bakeFile: string,
   env: Record<string, string>,
-): Promise<Record<string, string[]>> {
+  /** The targets to build (bake's default group when none). */
+  targets: string[] = [],
+): Promise<{ statuses: Record<string, string[]>; exports: string[] }> {
   const r = await run(
     'docker',
     [
@@ -69,6 +71,7 @@ async function bake(
       'docker-bake.hcl',
       '-f',
       bakeFile,
+      ...targets,
     ],
     { cwd: workspace, env },
   );
@@ -77,7 +80,12 @@ async function bake(
   for (const s of parseRawJsonLog(`${r.stdout}\n${r.stderr}`).steps) {
     statuses[s.command] = [...new Set([...(statuses[s.command] ?? []), s.status])].sort();
   }
-  return statuses;
+  // BuildKit's cache-export vertices, errors included (ignore-error=true hides them from the exit code).
+  const exports = `${r.stdout}\n${r.stderr}`
+    .split('\n')
+    .filter((l) => /exporting cache|"error"/.test(l))
+    .map((l) => l.slice(0, 600));
+  return { statuses, exports };
 }
 
 describe.each(['registry', 'gha'] as const)(
@@ -145,16 +153,25 @@ describe.each(['registry', 'gha'] as const)(
       // the sources it cannot rule out stay.
       if (backend === 'registry') expect(definition.target.app['cache-from']).toStrictEqual([]);
       expect(step.outputs['cache-export']).toBe('skipped');
-      const steps = await bake(ws, step.outputs['bake-file'], env);
-      // Every step ran (a step both targets share may also show up once more as cached or canceled).
-      expect(Object.keys(steps).sort()).toStrictEqual(COMMANDS);
-      expect(COMMANDS.filter((c) => !steps[c].includes('executed'))).toStrictEqual([]);
-      expect(await written()).toStrictEqual([
-        `${scope}.app.branch-main`,
-        `${scope}.app.sha-${mainSha}`,
-        `${scope}.tests.branch-main`,
-        `${scope}.tests.sha-${mainSha}`,
-      ]);
+      // One target after the other: together, all four exporters push the new blobs of the stage
+      // the targets share into one repository at once, and now and then BuildKit drops one export
+      // (ignore-error=true keeps the build green; seen once in CI). What is under test is the bake
+      // file, which is the same either way; step 2 bakes the group as users do.
+      const app = await bake(ws, step.outputs['bake-file'], env, ['app']);
+      const tests = await bake(ws, step.outputs['bake-file'], env, ['tests']);
+      const exports = [...app.exports, ...tests.exports];
+      // Every step ran once: the shared base stage for the first target, which the second reuses.
+      const ran = (statuses: Record<string, string[]>) =>
+        Object.keys(statuses).filter((c) => statuses[c].includes('executed'));
+      expect([...ran(app.statuses), ...ran(tests.statuses)].sort()).toStrictEqual(COMMANDS);
+      expect({ written: await written(), exports }).toMatchObject({
+        written: [
+          `${scope}.app.branch-main`,
+          `${scope}.app.sha-${mainSha}`,
+          `${scope}.tests.branch-main`,
+          `${scope}.tests.sha-${mainSha}`,
+        ],
+      });
     });
 
     it("2. a branch on a fresh runner: both targets get their unchanged stages from main's caches", async () => {
@@ -180,7 +197,7 @@ describe.each(['registry', 'gha'] as const)(
         if (backend === 'registry') expect(definition.target[leg]['cache-from']).toStrictEqual(main);
         else expect(definition.target[leg]['cache-from']).toEqual(expect.arrayContaining(main));
       }
-      const steps = await bake(ws, step.outputs['bake-file'], env);
+      const { statuses: steps } = await bake(ws, step.outputs['bake-file'], env);
       expect(steps).toStrictEqual({
         'COPY deps.txt /deps.txt': ['cached'],
         'RUN sleep 1 && cat /deps.txt > /deps.out': ['cached'],
