@@ -1,37 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
 import { exec, type Exec } from '../../src/lib/exec';
 import { isAncestor } from '../../src/git/ancestry';
 import { gatherFacts } from '../../src/facts/facts';
 import { runContextFrom } from '../../src/github/context';
+import { type GitSandbox, gitSandbox } from './git-sandbox';
 
-// Real git: a bare origin, a work clone that rebases and force-pushes, and CI-like checkouts
-// cloned through a file:// URL (plain paths ignore --depth). No system or user configuration.
+// Real git (git-sandbox.ts): a work clone that rebases and force-pushes, and CI-like checkouts.
 
+let box: GitSandbox;
 let root: string;
-let originUrl: string;
 let env: NodeJS.ProcessEnv;
 const sha: Record<string, string> = {};
-
-async function git(cwd: string, ...args: string[]): Promise<string> {
-  const result = await exec('git', args, { cwd, env });
-  if (result.exitCode !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout.trim();
-}
-async function commit(cwd: string, label: string): Promise<void> {
-  await git(cwd, 'commit', '--quiet', '--allow-empty', '-m', label);
-  sha[label] = await git(cwd, 'rev-parse', 'HEAD');
-}
-
-let clones = 0;
-async function checkout(ref: string, shallow: boolean): Promise<string> {
-  const dir = join(root, `checkout-${++clones}`);
-  await git(root, 'clone', '--quiet', ...(shallow ? ['--depth', '1'] : []), '--branch', ref, originUrl, dir);
-  return dir;
-}
+const git = (cwd: string, ...args: string[]) => box.git(cwd, ...args);
+const commit = (cwd: string, label: string) => box.commit(cwd, label);
+const checkout = (ref: string, shallow: boolean) => box.checkout(ref, shallow);
 
 function recordingExec(): {
   exec: Exec;
@@ -51,24 +32,9 @@ function recordingExec(): {
 }
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'bkca-ancestry-'));
-  env = {
-    PATH: process.env.PATH,
-    HOME: root,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: join(root, 'no-gitconfig'),
-    GIT_AUTHOR_NAME: 'Test Author',
-    GIT_AUTHOR_EMAIL: 'author@example.com',
-    GIT_COMMITTER_NAME: 'Test Committer',
-    GIT_COMMITTER_EMAIL: 'committer@example.com',
-    LC_ALL: 'C',
-  };
-  const origin = join(root, 'origin.git');
-  const work = join(root, 'work');
-  originUrl = pathToFileURL(origin).href;
-  await git(root, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
-  await git(root, 'init', '--quiet', '--initial-branch=main', work);
-  await git(work, 'remote', 'add', 'origin', originUrl);
+  box = await gitSandbox('bkca-ancestry-', sha);
+  ({ root, env } = box);
+  const { work } = box;
   // main c1; topic from c1: t1; main c2; topic pushed on with t2 t3 t4 (a push of three commits);
   // then topic rebased onto c2 (r1..r4) and force-pushed; the old head t4 is kept as `old-topic`.
   await commit(work, 'c1');
@@ -99,9 +65,7 @@ beforeAll(async () => {
   await git(work, 'push', '--quiet', 'origin', 'pr-merge');
 }, 60_000);
 
-afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => box?.remove());
 
 describe("isAncestor: is the head a push replaced still in the new head's history?", () => {
   it.each([
@@ -220,11 +184,22 @@ describe('gatherFacts: the facts a rebased push and a force-pushed pull request 
     expect(f).toMatchObject({ rewritten: true, mergeBase: sha.c2 });
   });
 
-  it("a synchronize whose before is not in the head's history: rewritten, with the merge's base commit", async () => {
+  it.each([
+    {
+      what: "a synchronize whose before is not in the head's history: rewritten, with the merge's base commit",
+      before: () => sha.t4,
+      facts: () => ({ rewritten: true, baseCommit: sha.c2, mergeIsHead: true }),
+    },
+    {
+      what: 'a synchronize that only added commits: not rewritten',
+      before: () => sha.r3,
+      facts: () => ({ rewritten: false }),
+    },
+  ])('$what', async ({ before, facts }) => {
     const dir = await checkout('pr-merge', true);
     const ctx = runContextFrom(repoEnv('pull_request', 'refs/pull/7/merge', sha.merge, dir), {
       action: 'synchronize',
-      before: sha.t4,
+      before: before(),
       after: sha.r4,
       number: 7,
       pull_request: {
@@ -240,28 +215,6 @@ describe('gatherFacts: the facts a rebased push and a force-pushed pull request 
       { mergeBase: false, parent: false, headCommit: true, rewrite: true },
       '',
     );
-    expect(f).toMatchObject({ rewritten: true, baseCommit: sha.c2, mergeIsHead: true });
-  });
-
-  it('a synchronize that only added commits: not rewritten', async () => {
-    const dir = await checkout('pr-merge', true);
-    const ctx = runContextFrom(repoEnv('pull_request', 'refs/pull/7/merge', sha.merge, dir), {
-      action: 'synchronize',
-      before: sha.r3,
-      after: sha.r4,
-      pull_request: {
-        number: 7,
-        head: { ref: 'rebased', sha: sha.r4, repo: repository },
-        base: { ref: 'main', repo: repository },
-      },
-      repository,
-    });
-    const f = await gatherFacts(
-      exec,
-      ctx,
-      { mergeBase: false, parent: false, headCommit: true, rewrite: true },
-      '',
-    );
-    expect(f.rewritten).toBe(false);
+    expect(f).toMatchObject(facts());
   });
 });

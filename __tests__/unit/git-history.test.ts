@@ -1,37 +1,27 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 import { exec, type Exec } from '../../src/lib/exec';
 import { commitInfo, compareCommits, parentCommit } from '../../src/git/commits';
 import { findMergeBase } from '../../src/git/merge-base';
 import { redactUrlCredentials } from '../../src/git/runner';
+import { type GitSandbox, gitSandbox } from './git-sandbox';
 
-// Real git repositories in a temporary directory: a bare "origin", a work clone that builds the
-// history, and CI-like checkouts cloned from origin through a file:// URL (plain local paths
-// ignore --depth). Git reads no system or user configuration here.
+// Real git (git-sandbox.ts): a work clone that builds the history, and CI-like checkouts of it.
 
 // Branch names that would run `touch pwned` if they ever reached a shell.
 const EVIL_BASE = 'release/a;$(touch${IFS}pwned)';
 const EVIL_HEAD = 'feat/`touch${IFS}pwned`|touch${IFS}pwned';
 
+let box: GitSandbox;
 let root: string;
 let originUrl: string;
 let env: NodeJS.ProcessEnv;
 /** Commit shas by label: c1..c40 on main, f1 f2 on feature/x, e1 on EVIL_HEAD, o1 on orphan. */
 const sha: Record<string, string> = {};
-
-async function git(cwd: string, ...args: string[]): Promise<string> {
-  const result = await exec('git', args, { cwd, env });
-  if (result.exitCode !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout.trim();
-}
-
-async function commit(cwd: string, label: string): Promise<void> {
-  await git(cwd, 'commit', '--quiet', '--allow-empty', '-m', label);
-  sha[label] = await git(cwd, 'rev-parse', 'HEAD');
-}
+const git = (cwd: string, ...args: string[]) => box.git(cwd, ...args);
+const commit = (cwd: string, label: string) => box.commit(cwd, label);
+const checkout = (branch: string, shallow: boolean) => box.checkout(branch, shallow);
 
 /** Empty commits c<from>..c<to> on `branch` in one `git fast-import` (one process, not dozens). */
 async function commitMany(cwd: string, branch: string, from: number, to: number): Promise<void> {
@@ -73,34 +63,10 @@ function recordingExec(): { exec: Exec; calls: string[][] } {
 const fetches = (calls: string[][]) =>
   calls.filter((c) => c.includes('fetch')).map((c) => c.slice(c.indexOf('fetch') + 1).join(' '));
 
-let cloneCount = 0;
-/** A fresh checkout of `branch`: shallow (`--depth 1`, single branch, like actions/checkout) or full. */
-async function checkout(branch: string, shallow: boolean): Promise<string> {
-  const dir = join(root, `checkout-${++cloneCount}`);
-  const depth = shallow ? ['--depth', '1'] : [];
-  await git(root, 'clone', '--quiet', ...depth, '--branch', branch, originUrl, dir);
-  return dir;
-}
-
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'bkca-history-'));
-  env = {
-    PATH: process.env.PATH,
-    HOME: root,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: join(root, 'no-gitconfig'),
-    GIT_AUTHOR_NAME: 'Test Author',
-    GIT_AUTHOR_EMAIL: 'author@example.com',
-    GIT_COMMITTER_NAME: 'Test Committer',
-    GIT_COMMITTER_EMAIL: 'committer@example.com',
-    LC_ALL: 'C',
-  };
-  const origin = join(root, 'origin.git');
-  const work = join(root, 'work');
-  originUrl = pathToFileURL(origin).href;
-  await git(root, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
-  await git(root, 'init', '--quiet', '--initial-branch=main', work);
-  await git(work, 'remote', 'add', 'origin', originUrl);
+  box = await gitSandbox('bkca-history-', sha);
+  ({ root, env, originUrl } = box);
+  const { work } = box;
   for (let i = 1; i <= 3; i++) await commit(work, `c${i}`);
   // feature/x and the evil head branch fork from c3 ...
   await git(work, 'checkout', '--quiet', '-b', 'feature/x');
@@ -118,9 +84,7 @@ beforeAll(async () => {
   await git(work, 'push', '--quiet', 'origin', 'main', 'feature/x', 'orphan', EVIL_HEAD, EVIL_BASE);
 }, 60_000);
 
-afterAll(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => box?.remove());
 
 describe('findMergeBase', () => {
   it.each`
@@ -167,7 +131,7 @@ describe('findMergeBase', () => {
 
   it('keeps a full clone full when it fetches a missing base branch', async () => {
     // A full clone of one branch only: origin/main is missing, yet the history is complete.
-    const cwd = join(root, `checkout-${++cloneCount}`);
+    const cwd = mkdtempSync(join(root, 'single-branch-'));
     await git(root, 'clone', '--quiet', '--single-branch', '--branch', 'feature/x', originUrl, cwd);
     const rec = recordingExec();
     expect(await findMergeBase(rec.exec, { cwd, base: 'origin/main', env })).toEqual({ sha: sha.c3 });
@@ -195,7 +159,7 @@ describe('findMergeBase', () => {
   });
 
   it('reports a repository without the remote, and still works there when the base is local', async () => {
-    const cwd = join(root, `no-remote-${++cloneCount}`);
+    const cwd = mkdtempSync(join(root, 'no-remote-'));
     await git(root, 'init', '--quiet', '--initial-branch=main', cwd);
     await commit(cwd, 'n1');
     await git(cwd, 'checkout', '--quiet', '-b', 'topic');
