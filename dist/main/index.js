@@ -6663,10 +6663,6 @@ const NOT_FOUND = 'not found (checked before the build)';
  * - a source known to be missing is not passed (it would only be a failed lookup);
  * - a cache written from this very commit (or these very files) and leg is an exact match: it is
  *   read alone;
- * - else the first source the rules mark as best alone that exists: usually the run's own ref
- *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
- *   dependencies since then costs those layers once, where two overlapping sources would cost this
- *   ref's own layers on about every other run;
  * - else a sibling leg's cache of this very commit is read alone: the stages the legs share (those
  *   on $BUILDPLATFORM) are this commit's there, and next to this leg's own older cache BuildKit
  *   can follow that one for a shared stage's first steps and miss its later ones (multi-platform
@@ -6675,10 +6671,6 @@ const NOT_FOUND = 'not found (checked before the build)';
  *   (its branch, its pull request), once an earlier run wrote it; a base that moved its
  *   dependencies since then costs those layers once, where two overlapping sources would cost this
  *   ref's own layers on about every other run;
- * - else a sibling leg's cache of this very commit is read with this leg's own (the one read alone,
- *   else every one of this leg's) and nothing else:
- *   the stages the legs share (those on $BUILDPLATFORM) are this commit's there, and the legs of
- *   one run otherwise each build them once (multi-platform legs, `merge: leg`);
  * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
  *   serve a leg that has nothing yet;
  * - when the check failed and nothing is known, see {@link unknownRule}.
