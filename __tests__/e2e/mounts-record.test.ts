@@ -138,7 +138,7 @@ RUN --mount=type=cache,target=/var/cache/known --mount=type=cache,target=$HOME/.
     expect(mounts.mismatches).toStrictEqual({ unpredicted: ['/.cache'], unused: [] });
     expect(mounts.observedSeconds).toBeGreaterThan(0);
     expect(main.log).toContain(
-      '::warning::cache mount "/.cache" (at /.cache) was used by BuildKit but not found in the Dockerfile by the action',
+      '::warning::cache mount "/.cache" (at /.cache, Dockerfile line 3) was used by BuildKit but not found in the Dockerfile by the action',
     );
     expect([...mounts.saved].sort()).toStrictEqual(['/.cache', '/var/cache/known']);
     expect(main.summary).toContain('BuildKit used `/.cache`, which the action did not find');

@@ -247,6 +247,16 @@ RUN --mount=type=cache,from=seed,source=/etc,target=/seeded true`,
     });
   });
 
+  it("the warning names the step's Dockerfile line when the record maps it", () => {
+    const check = checkMounts(scan, [{ ...used('//.cache', '/.cache'), line: 7 }], '');
+    expect(check.unpredicted).toStrictEqual([
+      { id: '/.cache', target: '/.cache', sharing: 'shared', line: 7 },
+    ]);
+    expect(check.warnings).toStrictEqual([
+      'cache mount "/.cache" (at /.cache, Dockerfile line 7) was used by BuildKit but not found in the Dockerfile by the action',
+    ]);
+  });
+
   it('a learned id BuildKit used is no warning; one it did not use is unused', () => {
     const check = checkMounts(scan, [used('//go/pkg/mod', '/go/pkg/mod/'), used('//.cache', '/.cache')], '', [
       '/.cache',

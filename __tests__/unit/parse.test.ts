@@ -570,13 +570,16 @@ describe('the provenance attachment: the cache mounts BuildKit used, recorded on
     ]);
   });
 
-  it('lists every exec mount with a cacheOpt: LLB id, path and sharing', () => {
+  it("lists every exec mount with a cacheOpt: LLB id, path, sharing and its step's Dockerfile line", () => {
+    // The fixture's Dockerfile has its two RUN steps on lines 3 and 6.
     expect(parseProvenanceCacheMounts(fixture('mounts', 'provenance.json'))).toStrictEqual([
-      { llbId: 'ns1/node_modules', dest: '/app/node_modules', sharing: 'shared' },
-      { llbId: 'ns1//go/pkg/mod', dest: '/go/pkg/mod/', sharing: 'shared' },
-      { llbId: 'ns1/ccache-amd64', dest: '/ccache', sharing: 'locked' },
-      { llbId: 'ns1//root/.cache/pip', dest: '/root/.cache/pip', sharing: 'private' },
+      { llbId: 'ns1/node_modules', dest: '/app/node_modules', sharing: 'shared', line: 3 },
+      { llbId: 'ns1//go/pkg/mod', dest: '/go/pkg/mod/', sharing: 'shared', line: 3 },
+      { llbId: 'ns1/ccache-amd64', dest: '/ccache', sharing: 'locked', line: 6 },
+      { llbId: 'ns1//root/.cache/pip', dest: '/root/.cache/pip', sharing: 'private', line: 6 },
     ]);
+    const dockerfile = fixture('mounts', 'Dockerfile').split('\n');
+    expect([dockerfile[2], dockerfile[5]].every((l) => l.startsWith('RUN --mount=type=cache'))).toBe(true);
   });
 
   it('the ids are the ones the Dockerfile reading predicts, once the namespace is off', () => {
@@ -597,6 +600,14 @@ describe('the provenance attachment: the cache mounts BuildKit used, recorded on
     {
       text: '{"predicate":{"buildDefinition":{"internalParameters":{"buildConfig":{"llbDefinition":[{"op":{"Op":{"exec":{"mounts":[{"dest":"/c","cacheOpt":{"ID":"/c","sharing":"LOCKED"}}]}}}}]}}}}}',
       want: [{ llbId: '/c', dest: '/c', sharing: 'locked' }],
+    },
+    // The source map names the line of the build's Dockerfile (source 0) only.
+    {
+      text: `{"buildConfig":{"llbDefinition":[{"id":"step1","op":{"Op":{"exec":{"mounts":[{"dest":"/c","cacheOpt":{"ID":"/c"}}]}}}},{"id":"step2","op":{"Op":{"exec":{"mounts":[{"dest":"/d","cacheOpt":{"ID":"/d"}}]}}}}]},"metadata":{"https://mobyproject.org/buildkit@v1#metadata":{"source":{"locations":{"step1":{"locations":[{"ranges":[{"start":{"line":4}}]}]},"step2":{"locations":[{"sourceIndex":1,"ranges":[{"start":{"line":9}}]}]}}}}}}`,
+      want: [
+        { llbId: '/c', dest: '/c', sharing: 'shared', line: 4 },
+        { llbId: '/d', dest: '/d', sharing: 'shared' },
+      ],
     },
   ])('$text', ({ text, want }) => {
     expect(parseProvenanceCacheMounts(text)).toStrictEqual(want);

@@ -6,13 +6,21 @@ import type { MountScan } from './dockerfile';
  * provenance's LLB) against the ones the action found in the Dockerfile. Pure.
  */
 
+/** A cache mount as the record shows it, by the frontend's id; `line` when the record maps its step. */
+export interface ObservedMount {
+  id: string;
+  target: string;
+  sharing: UsedCacheMount['sharing'];
+  line?: number;
+}
+
 export interface MountCheck {
   /** The ids BuildKit used (the frontend's, without namespace), in the record's order. */
   observed: string[];
   /** Used by BuildKit, not predicted: the action did not find them, or left them out unknowingly. */
-  unpredicted: { id: string; target: string; sharing: UsedCacheMount['sharing'] }[];
+  unpredicted: ObservedMount[];
   /** Used by BuildKit, not found by the reading, but known from an earlier run's record. */
-  learned: { id: string; target: string; sharing: UsedCacheMount['sharing'] }[];
+  learned: ObservedMount[];
   /** Predicted (or learned), not used by BuildKit: nothing is saved for them. */
   unused: string[];
   /** Said as warnings (unpredicted) and notes (unused). */
@@ -32,10 +40,11 @@ export function checkMounts(
   namespace: string,
   learnedIds: string[] = [],
 ): MountCheck {
-  const observed: MountCheck['unpredicted'] = [];
+  const observed: ObservedMount[] = [];
   for (const u of used) {
     const id = frontendCacheId(u.llbId, namespace);
-    if (!observed.some((o) => o.id === id)) observed.push({ id, target: u.dest, sharing: u.sharing });
+    const at = u.line === undefined ? {} : { line: u.line };
+    if (!observed.some((o) => o.id === id)) observed.push({ id, target: u.dest, sharing: u.sharing, ...at });
   }
   const predicted = new Set(scan.mounts.map((m) => m.id));
   // Left out on purpose with a known id (seeded from a stage): not a miss of the prediction.
@@ -53,7 +62,7 @@ export function checkMounts(
     unused,
     warnings: unpredicted.map(
       (u) =>
-        `cache mount ${JSON.stringify(u.id)} (at ${u.target}) was used by BuildKit but not found in the Dockerfile by the action`,
+        `cache mount ${JSON.stringify(u.id)} (at ${u.target}${u.line === undefined ? '' : `, Dockerfile line ${u.line}`}) was used by BuildKit but not found in the Dockerfile by the action`,
     ),
     notes: unused.map(
       (id) =>

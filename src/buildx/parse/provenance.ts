@@ -13,6 +13,8 @@ export interface UsedCacheMount {
   /** Where the step saw it. */
   dest: string;
   sharing: 'shared' | 'private' | 'locked';
+  /** The Dockerfile line of the step that mounts it, from the record's source map (when it has one). */
+  line?: number;
 }
 
 /** Protobuf's enum: a number in Go's JSON, a name in protobuf's. */
@@ -40,8 +42,8 @@ function cacheMountOf(o: Record<string, unknown>): UsedCacheMount | null {
 
 /**
  * Every cache mount of the attachment's LLB, once per id and path, wherever the predicate puts
- * the build definition (SLSA v0.2's `buildConfig`, v1's `internalParameters`). Null when the text
- * is not JSON.
+ * the build definition (SLSA v0.2's `buildConfig`, v1's `internalParameters`), with its step's
+ * Dockerfile line. Null when the text is not JSON.
  */
 export function parseProvenanceCacheMounts(text: string): UsedCacheMount[] | null {
   let doc: unknown;
@@ -50,17 +52,53 @@ export function parseProvenanceCacheMounts(text: string): UsedCacheMount[] | nul
   } catch {
     return null;
   }
+  const lines = stepLines(doc);
   const found = new Map<string, UsedCacheMount>();
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(walk);
+  const walk = (v: unknown, step: string | undefined) => {
+    if (Array.isArray(v)) v.forEach((item) => walk(item, step));
     else if (isObject(v)) {
+      // A definition's entries are `{id: "step3", op: …}`: the mounts below are that step's.
+      const here = typeof v.id === 'string' && 'op' in v ? v.id : step;
       const mount = cacheMountOf(v);
-      if (mount) found.set(`${mount.llbId}\n${mount.dest}`, mount);
-      else Object.values(v).forEach(walk);
+      const line = here === undefined ? undefined : lines.get(here);
+      if (mount) found.set(`${mount.llbId}\n${mount.dest}`, line === undefined ? mount : { ...mount, line });
+      else Object.values(v).forEach((child) => walk(child, here));
     }
   };
-  walk(doc);
+  walk(doc, undefined);
   return [...found.values()];
+}
+
+/**
+ * The record's source map (BuildKit's `metadata.source.locations`): each step's first line in the
+ * build's own Dockerfile (source 0), by step id.
+ */
+function stepLines(doc: unknown): Map<string, number> {
+  const lines = new Map<string, number>();
+  const find = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(find);
+    if (!isObject(v)) return;
+    const locations = isObject(v.source) ? v.source.locations : undefined;
+    if (!isObject(locations)) return Object.values(v).forEach(find);
+    for (const [step, at] of Object.entries(locations)) {
+      const line = firstLine(at);
+      if (line !== undefined && !lines.has(step)) lines.set(step, line);
+    }
+  };
+  find(doc);
+  return lines;
+}
+
+/** `{locations: [{sourceIndex?, ranges: [{start: {line}}]}]}`: the first line in source 0. */
+function firstLine(at: unknown): number | undefined {
+  const list = isObject(at) && Array.isArray(at.locations) ? at.locations : [];
+  for (const loc of list) {
+    if (!isObject(loc) || (loc.sourceIndex ?? 0) !== 0 || !Array.isArray(loc.ranges)) continue;
+    const start = isObject(loc.ranges[0]) ? loc.ranges[0].start : undefined;
+    const line = isObject(start) ? start.line : undefined;
+    if (typeof line === 'number' && line > 0) return line;
+  }
+  return undefined;
 }
 
 /** The frontend's id of an LLB cache id: the namespace (BUILDKIT_CACHE_MOUNT_NS) and `/` off. */
