@@ -3971,8 +3971,8 @@ function cacheMountOf(o) {
 }
 /**
  * Every cache mount of the attachment's LLB, once per id and path, wherever the predicate puts
- * the build definition (SLSA v0.2's `buildConfig`, v1's `internalParameters`). Null when the text
- * is not JSON.
+ * the build definition (SLSA v0.2's `buildConfig`, v1's `internalParameters`), with its step's
+ * Dockerfile line. Null when the text is not JSON.
  */
 function parseProvenanceCacheMounts(text) {
     let doc;
@@ -3982,20 +3982,60 @@ function parseProvenanceCacheMounts(text) {
     catch {
         return null;
     }
+    const lines = stepLines(doc);
     const found = new Map();
-    const walk = (v) => {
+    const walk = (v, step) => {
         if (Array.isArray(v))
-            v.forEach(walk);
+            v.forEach((item) => walk(item, step));
         else if (isObject(v)) {
+            // A definition's entries are `{id: "step3", op: …}`: the mounts below are that step's.
+            const here = typeof v.id === 'string' && 'op' in v ? v.id : step;
             const mount = cacheMountOf(v);
+            const line = here === undefined ? undefined : lines.get(here);
             if (mount)
-                found.set(`${mount.llbId}\n${mount.dest}`, mount);
+                found.set(`${mount.llbId}\n${mount.dest}`, line === undefined ? mount : { ...mount, line });
             else
-                Object.values(v).forEach(walk);
+                Object.values(v).forEach((child) => walk(child, here));
         }
     };
-    walk(doc);
+    walk(doc, undefined);
     return [...found.values()];
+}
+/**
+ * The record's source map (BuildKit's `metadata.source.locations`): each step's first line in the
+ * build's own Dockerfile (source 0), by step id.
+ */
+function stepLines(doc) {
+    const lines = new Map();
+    const find = (v) => {
+        if (Array.isArray(v))
+            return v.forEach(find);
+        if (!isObject(v))
+            return;
+        const locations = isObject(v.source) ? v.source.locations : undefined;
+        if (!isObject(locations))
+            return Object.values(v).forEach(find);
+        for (const [step, at] of Object.entries(locations)) {
+            const line = firstLine(at);
+            if (line !== undefined && !lines.has(step))
+                lines.set(step, line);
+        }
+    };
+    find(doc);
+    return lines;
+}
+/** `{locations: [{sourceIndex?, ranges: [{start: {line}}]}]}`: the first line in source 0. */
+function firstLine(at) {
+    const list = isObject(at) && Array.isArray(at.locations) ? at.locations : [];
+    for (const loc of list) {
+        if (!isObject(loc) || (loc.sourceIndex ?? 0) !== 0 || !Array.isArray(loc.ranges))
+            continue;
+        const start = isObject(loc.ranges[0]) ? loc.ranges[0].start : undefined;
+        const line = isObject(start) ? start.line : undefined;
+        if (typeof line === 'number' && line > 0)
+            return line;
+    }
+    return undefined;
 }
 /** The frontend's id of an LLB cache id: the namespace (BUILDKIT_CACHE_MOUNT_NS) and `/` off. */
 function frontendCacheId(llbId, namespace) {
@@ -7313,8 +7353,9 @@ function checkMounts(scan, used, namespace, learnedIds = []) {
     const observed = [];
     for (const u of used) {
         const id = frontendCacheId(u.llbId, namespace);
+        const at = u.line === undefined ? {} : { line: u.line };
         if (!observed.some((o) => o.id === id))
-            observed.push({ id, target: u.dest, sharing: u.sharing });
+            observed.push({ id, target: u.dest, sharing: u.sharing, ...at });
     }
     const predicted = new Set(scan.mounts.map((m) => m.id));
     // Left out on purpose with a known id (seeded from a stage): not a miss of the prediction.
@@ -7328,7 +7369,7 @@ function checkMounts(scan, used, namespace, learnedIds = []) {
         unpredicted,
         learned: observed.filter((o) => learned.has(o.id)),
         unused,
-        warnings: unpredicted.map((u) => `cache mount ${JSON.stringify(u.id)} (at ${u.target}) was used by BuildKit but not found in the Dockerfile by the action`),
+        warnings: unpredicted.map((u) => `cache mount ${JSON.stringify(u.id)} (at ${u.target}${u.line === undefined ? '' : `, Dockerfile line ${u.line}`}) was used by BuildKit but not found in the Dockerfile by the action`),
         notes: unused.map((id) => `cache mount ${JSON.stringify(id)} was predicted but BuildKit did not use it: nothing is saved for it`),
     };
 }
