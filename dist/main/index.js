@@ -807,7 +807,10 @@ function readMount(value, expand) {
         };
     }
     if (unknown.size > 0) {
-        return { kind: 'left-out', why: `build arg ${names()} has no value the action can know` };
+        return {
+            kind: 'left-out',
+            why: `${names()} has no value the action can know (no build arg, ARG default or ENV of the Dockerfile sets it)`,
+        };
     }
     if (target === '')
         return { kind: 'left-out', why: 'it has no target' };
