@@ -24,6 +24,8 @@ const floorsInConfig = () =>
 function tree(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bkca-arch-'));
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true } }));
+  // The project's packages, so that an SDK import resolves to node_modules as it does in src/.
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   for (const [file, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
@@ -75,6 +77,22 @@ describe('architecture rules', () => {
         'src/misc/b.ts': 'export const b = 1;\n',
       },
       named: /known-floor: src\/app\/a\.ts → src\/misc\/b\.ts/,
+    },
+    {
+      title: 'a cloud SDK outside the s3 and azblob rooms (every run would load it)',
+      files: {
+        'src/facts/a.ts':
+          "import { fromEnv } from '@aws-sdk/credential-providers';\nexport const a = fromEnv;\n",
+      },
+      named: /cloud-sdks-in-their-rooms: src\/facts\/a\.ts → \S*node_modules\/@aws-sdk\//,
+    },
+    {
+      title: 'a static import of the s3 check',
+      files: {
+        'src/facts/a.ts': "import { b } from '../stores/s3/b';\nexport const a = b;\n",
+        'src/stores/s3/b.ts': 'export const b = 1;\n',
+      },
+      named: /cloud-checks-loaded-lazily: src\/facts\/a\.ts → src\/stores\/s3\/b\.ts/,
     },
   ])('fail on $title, naming the import', async ({ files, named }) => {
     const dir = tree(files);
