@@ -14,17 +14,35 @@ import { type S3Server, startForbidden, startS3rver } from '../../test-services/
 import { probedCaches } from '../../src/facts/existing';
 import {
   startInstanceMetadata,
+  startStsWebIdentity,
   selfSignedCertificate,
   startManagedIdentity,
   storageToken,
   trustingCertificate,
   withCredentialEnv,
 } from '../../test-services/credentials/stand-ins';
+import { startTestProxy } from '../../test-services/proxy';
 
 // Existence of s3 and azblob caches: the request BuildKit's importer makes first, asked of real
 // servers (s3rver, Azurite), with the credentials the clouds' own SDKs find, as buildx and
 // BuildKit find them. The SDKs read process.env themselves, so each case sets the variables it
 // means (withEnv) and nothing else on this machine (~/.aws, a metadata service) can answer.
+
+/** Runs `fn` with the runner's proxy variables set as given (lower-case spellings unset), then restores them. */
+async function withProxyEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const names = ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy'];
+  const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
+  for (const n of names) delete process.env[n];
+  Object.assign(process.env, vars);
+  try {
+    return await fn();
+  } finally {
+    for (const n of names) {
+      if (saved[n] === undefined) delete process.env[n];
+      else process.env[n] = saved[n];
+    }
+  }
+}
 
 describe('s3: the manifest object a cache entry names', () => {
   it.each([
@@ -175,6 +193,42 @@ describe('s3: existence against s3rver', () => {
       );
     } finally {
       await imds.stop();
+    }
+  });
+
+  it("web identity behind the runner's proxy: STS is asked through HTTPS_PROXY, and NO_PROXY is kept", async () => {
+    // `*.test` names resolve only inside the test proxy: STS answers only through it.
+    const sts = await startStsWebIdentity('oidc-jwt', { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
+    const proxy = await startTestProxy();
+    const dir = mkdtempSync(join(tmpdir(), 'bkca-web-identity-'));
+    try {
+      writeFileSync(join(dir, 'token'), 'oidc-jwt');
+      const stsUrl = sts.url.replace('127.0.0.1', 'sts.bkca.test');
+      const vars = {
+        AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/ci',
+        AWS_WEB_IDENTITY_TOKEN_FILE: join(dir, 'token'),
+        AWS_REGION: 'us-east-1',
+        AWS_ENDPOINT_URL_STS: stsUrl,
+      };
+      const proxied = { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, NO_PROXY: '' };
+      expect(await withProxyEnv(proxied, () => check(entry('default.branch-main'), vars))).toEqual({
+        exists: true,
+      });
+      expect(proxy.targets()).toStrictEqual([new URL(stsUrl).host]);
+      expect(sts.requests).toStrictEqual(['POST / AssumeRoleWithWebIdentity']);
+      // Named in NO_PROXY, the STS host is asked directly, and it has no address outside the proxy.
+      const bypassed = { ...proxied, NO_PROXY: 'sts.bkca.test' };
+      expect(await withProxyEnv(bypassed, () => check(entry('default.branch-main'), vars))).toEqual({
+        exists: undefined,
+        reason: expect.stringMatching(
+          /^the AWS SDK's default credential chain found no credentials: .*ENOTFOUND/,
+        ),
+      });
+      expect(sts.requests).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await proxy.stop();
+      await sts.stop();
     }
   });
 

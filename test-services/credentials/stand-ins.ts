@@ -75,6 +75,48 @@ export function startInstanceMetadata(
   });
 }
 
+/**
+ * AWS STS answering `AssumeRoleWithWebIdentity` (the call the SDK's web-identity provider makes,
+ * as on a runner with OIDC) with the credentials a test hands it, when the token file's content
+ * is `webIdentityToken`. Each request is recorded as `<method> <path> <Action>`.
+ */
+export function startStsWebIdentity(
+  webIdentityToken: string,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+): Promise<StandIn> {
+  let stand: StandIn;
+  const started = serve((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const form = new URLSearchParams(body);
+      stand.requests[stand.requests.length - 1] += ` ${form.get('Action')}`;
+      if (
+        form.get('Action') !== 'AssumeRoleWithWebIdentity' ||
+        form.get('WebIdentityToken') !== webIdentityToken
+      ) {
+        res.writeHead(403, { 'Content-Type': 'text/xml' });
+        res.end('<ErrorResponse><Error><Code>AccessDenied</Code></Error></ErrorResponse>');
+        return;
+      }
+      const expiration = new Date(Date.now() + 3600_000).toISOString();
+      res.writeHead(200, { 'Content-Type': 'text/xml' });
+      res.end(
+        '<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">' +
+          '<AssumeRoleWithWebIdentityResult><Credentials>' +
+          `<AccessKeyId>${credentials.accessKeyId}</AccessKeyId>` +
+          `<SecretAccessKey>${credentials.secretAccessKey}</SecretAccessKey>` +
+          `<SessionToken>web-identity-session-token</SessionToken><Expiration>${expiration}</Expiration>` +
+          '</Credentials><AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/ci/runner</Arn>' +
+          '<AssumedRoleId>AROAEXAMPLE:runner</AssumedRoleId></AssumedRoleUser>' +
+          '</AssumeRoleWithWebIdentityResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>' +
+          '</AssumeRoleWithWebIdentityResponse>',
+      );
+    });
+  });
+  return started.then((s) => (stand = s));
+}
+
 /** A JWT as Entra ID issues it for Azure Storage; unsigned, as Azurite's `--oauth basic` allows. */
 export function storageToken(lifetimeSeconds = 3600): string {
   const now = Math.floor(Date.now() / 1000);

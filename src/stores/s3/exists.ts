@@ -1,6 +1,7 @@
 import { cacheEntryAttributes } from '../../lib/cache-entry';
 import { failureText, type FetchLike } from '../../net/http';
 import { type Checked, headExists } from '../../net/head';
+import { credentialChainHandler } from './proxied-handler';
 
 type AwsCredentialIdentity = Awaited<
   ReturnType<ReturnType<typeof import('@aws-sdk/credential-providers').fromNodeProviderChain>>
@@ -13,9 +14,17 @@ type AwsCredentialIdentity = Awaited<
  * the first s3 check only: gha and registry runs never load the SDK.
  */
 async function credentialsFromChain(timeoutMs: number): Promise<AwsCredentialIdentity> {
-  const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+  const [{ fromNodeProviderChain }, requestHandler] = await Promise.all([
+    import('@aws-sdk/credential-providers'),
+    credentialChainHandler(process.env),
+  ]);
   // The metadata services get one short try: an instance without a role must not hold the build.
-  return fromNodeProviderChain({ timeout: Math.min(timeoutMs, 1000), maxRetries: 0 })();
+  // STS and SSO go through the runner's proxy, as the action's own calls do.
+  return fromNodeProviderChain({
+    timeout: Math.min(timeoutMs, 1000),
+    maxRetries: 0,
+    ...(requestHandler ? { clientConfig: { requestHandler } } : {}),
+  })();
 }
 
 /** The headers of a `HEAD` on `url`, signed by the SDK's own Signature Version 4 signer. */
