@@ -9138,7 +9138,7 @@ const EXISTENCE = {
     registry: registryCaches,
     gha: ghaCaches,
     local: localCaches,
-    s3: objectStoreCaches(async () => (await __nccwpck_require__.e(/* import() */ 381).then(__nccwpck_require__.bind(__nccwpck_require__, 36762))).s3ManifestExists),
+    s3: objectStoreCaches(async () => (await __nccwpck_require__.e(/* import() */ 707).then(__nccwpck_require__.bind(__nccwpck_require__, 15707))).s3ManifestExists),
     azblob: objectStoreCaches(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(400), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1883))).azblobManifestExists),
 };
 /**
