@@ -93,12 +93,23 @@ export async function proxyFor(url: string): Promise<string | undefined> {
   return (await proxyRoutes()).proxyFor(new URL(url));
 }
 
+/** Whether the runner sets a proxy at all (without one, every connection is direct). */
+export const proxyConfigured = () => PROXY_VARIABLES.some((name) => process.env[name]);
+
+/**
+ * The agent the action's own requests to `url` use: the toolkit's (through the proxy, or direct
+ * for NO_PROXY and loopback) when a proxy is set; undefined (node's own) when none is.
+ */
+export async function agentFor(url: string): Promise<http.Agent | undefined> {
+  return (await proxyRoutes()).agentFor(new URL(url));
+}
+
 /**
  * The toolkit's client is loaded on the first request through a proxy only (it brings undici and
  * a tunnel agent, ~50 ms): runs without a proxy, or without requests, don't pay for it.
  */
 function proxyRoutes(): Promise<ProxyRoutes> {
-  if (!PROXY_VARIABLES.some((name) => process.env[name])) return Promise.resolve(DIRECT);
+  if (!proxyConfigured()) return Promise.resolve(DIRECT);
   loadedRoutes ??= Promise.all([
     import('@actions/http-client'),
     import('@actions/http-client/lib/proxy'),

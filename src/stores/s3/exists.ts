@@ -16,7 +16,7 @@ type AwsCredentialIdentity = Awaited<
 async function credentialsFromChain(timeoutMs: number): Promise<AwsCredentialIdentity> {
   const [{ fromNodeProviderChain }, requestHandler] = await Promise.all([
     import('@aws-sdk/credential-providers'),
-    credentialChainHandler(process.env),
+    credentialChainHandler(),
   ]);
   // The metadata services get one short try: an instance without a role must not hold the build.
   // STS and SSO go through the runner's proxy, as the action's own calls do.
