@@ -21,28 +21,12 @@ import {
   trustingCertificate,
   withCredentialEnv,
 } from '../../test-services/credentials/stand-ins';
-import { startTestProxy } from '../../test-services/proxy';
+import { startTestProxy, withProxyEnv } from '../../test-services/proxy';
 
 // Existence of s3 and azblob caches: the request BuildKit's importer makes first, asked of real
 // servers (s3rver, Azurite), with the credentials the clouds' own SDKs find, as buildx and
 // BuildKit find them. The SDKs read process.env themselves, so each case sets the variables it
 // means (withEnv) and nothing else on this machine (~/.aws, a metadata service) can answer.
-
-/** Runs `fn` with the runner's proxy variables set as given (lower-case spellings unset), then restores them. */
-async function withProxyEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const names = ['HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy'];
-  const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
-  for (const n of names) delete process.env[n];
-  Object.assign(process.env, vars);
-  try {
-    return await fn();
-  } finally {
-    for (const n of names) {
-      if (saved[n] === undefined) delete process.env[n];
-      else process.env[n] = saved[n];
-    }
-  }
-}
 
 describe('s3: the manifest object a cache entry names', () => {
   it.each([

@@ -2,7 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import { failureText, httpFetch } from '../../src/net/http';
-import { startTestProxy } from '../../test-services/proxy';
+import { PROXY_VARIABLES, startTestProxy } from '../../test-services/proxy';
 
 /** What a loopback server saw, and a handler per path. */
 interface Seen {
@@ -135,7 +135,7 @@ describe('httpFetch', () => {
 describe('httpFetch behind a proxy (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as runners set them)', () => {
   const saved = { ...process.env };
   afterEach(() => {
-    for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy']) {
+    for (const name of PROXY_VARIABLES) {
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];
     }

@@ -86,11 +86,13 @@ export function startStsWebIdentity(
 ): Promise<StandIn> {
   let stand: StandIn;
   const started = serve((req, res) => {
+    // serve() has just recorded this request: its Action is added once the body is in.
+    const index = stand.requests.length - 1;
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const form = new URLSearchParams(body);
-      stand.requests[stand.requests.length - 1] += ` ${form.get('Action')}`;
+      stand.requests[index] += ` ${form.get('Action')}`;
       if (
         form.get('Action') !== 'AssumeRoleWithWebIdentity' ||
         form.get('WebIdentityToken') !== webIdentityToken

@@ -96,3 +96,28 @@ export async function startTestProxy(routes: Record<string, string> = {}): Promi
       }),
   };
 }
+
+/** The proxy variables a runner may set, in both spellings. */
+export const PROXY_VARIABLES = [
+  'HTTPS_PROXY',
+  'HTTP_PROXY',
+  'NO_PROXY',
+  'https_proxy',
+  'http_proxy',
+  'no_proxy',
+];
+
+/** Runs `fn` with the proxy variables set as given (the others unset), then restores them all. */
+export async function withProxyEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(PROXY_VARIABLES.map((n) => [n, process.env[n]]));
+  for (const n of PROXY_VARIABLES) delete process.env[n];
+  Object.assign(process.env, vars);
+  try {
+    return await fn();
+  } finally {
+    for (const n of PROXY_VARIABLES) {
+      if (saved[n] === undefined) delete process.env[n];
+      else process.env[n] = saved[n];
+    }
+  }
+}
