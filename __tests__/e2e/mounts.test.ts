@@ -103,8 +103,7 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
     branch: string,
     files: Record<string, string>,
     message: string,
-    from?: string,
-    sameRunner = false,
+    { from, sameRunner = false }: { from?: string; sameRunner?: boolean } = {},
   ) => {
     if (!sameRunner) await freshRunner();
     await git(repo.work, 'checkout', '-q', ...(from ? ['-b', branch, from] : [branch]));
@@ -143,7 +142,9 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
     // GitHub cache, the docker driver's import, on a loaded machine, now and then matches no step
     // although its index holds them all (seen in CI; BuildKit asks for none of the blobs). The mount
     // handling under test is the same whichever cache the hit comes from.
-    const { sha, main } = await push('main', { 'README.md': 'docs only\n' }, 'docs change', undefined, true);
+    const { sha, main } = await push('main', { 'README.md': 'docs only\n' }, 'docs change', {
+      sameRunner: true,
+    });
     await withStepLog(main, () => {
       expect(main.exitCode).toBe(0);
       const step = reportOf(main.outputs).steps.list.find((s) => s.step.includes('--mount=type=cache'));
@@ -159,7 +160,9 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
 
   it("3. a new branch's first push restores main's mount", async () => {
     if (!t.ready) return;
-    const { main } = await push('feature/x', { 'src.txt': 'src on a branch\n' }, 'branch change', mainSha);
+    const { main } = await push('feature/x', { 'src.txt': 'src on a branch\n' }, 'branch change', {
+      from: mainSha,
+    });
     expect(main.exitCode).toBe(0);
     expect(downloads(await mountStepOutput(main))).toStrictEqual([]);
     const record = mountsOf(main).mounts[0];

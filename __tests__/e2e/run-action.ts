@@ -53,13 +53,15 @@ export async function withStepLog<T>(step: { log: string }, assertions: () => T 
 }
 
 /** The plan group in full, then the last 80 other lines about caches. */
-export function stepLogDigest(log: string): string {
+function stepLogDigest(log: string): string {
   const lines = log.split('\n');
-  const start = lines.findIndex((l) => l === '::group::Cache plan');
-  const end = start < 0 ? -1 : lines.indexOf('::endgroup::', start);
-  const plan = start < 0 ? [] : lines.slice(start + 1, end < 0 ? undefined : end);
-  const rest = lines
-    .filter((l, i) => (i < start || i > end) && !l.startsWith('::add-mask::'))
+  const start = lines.indexOf('::group::Cache plan');
+  const closed = start < 0 ? -1 : lines.indexOf('::endgroup::', start);
+  // An unclosed plan group runs to the end of the log.
+  const stop = closed < 0 ? lines.length : closed;
+  const plan = start < 0 ? [] : lines.slice(start + 1, stop);
+  const rest = (start < 0 ? lines : [...lines.slice(0, start), ...lines.slice(stop + 1)])
+    .filter((l) => !l.startsWith('::add-mask::'))
     .filter((l) => /cache|import|export|CACHED|ERROR|warning|::/i.test(l))
     .slice(-80);
   return `--- the step's cache plan ---\n${plan.join('\n')}\n--- its other cache lines ---\n${rest.join('\n')}`;
