@@ -46,32 +46,35 @@ async function headExists(url, headers, what, o = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/stores/s3/proxied-handler.ts
+
 /**
  * The HTTP handler for the calls the AWS credential chain makes itself (STS for web identity and
- * roles, SSO): through the runner's proxy unless NO_PROXY names the host, as every other call of
- * the action. The agent per origin comes from `@actions/http-client`, which reads HTTPS_PROXY /
- * HTTP_PROXY / NO_PROXY. smithy's handler keeps an agent only when it is an `http.Agent` or has a
- * `destroy()`; the toolkit's tunnel agent is neither and would be swapped for a direct one, so it
- * gets a `destroy()` that does nothing (its sockets end with their request).
+ * roles, SSO): through the runner's proxy unless NO_PROXY names the host, with the same agents as
+ * every other request of the action (`net/http`'s, from `@actions/http-client`). smithy's handler
+ * keeps an agent only when it is an `http.Agent` or has a `destroy()`; the toolkit's tunnel agent
+ * is neither and would be swapped for a direct one, so it gets a `destroy()` that does nothing
+ * (its sockets end with their request).
  */
 class ProxiedHandler {
-    agentFor;
+    agentOf;
     makeHandler;
     metadata = { handlerProtocol: 'http/1.1' };
     byOrigin = new Map();
-    constructor(agentFor, makeHandler) {
-        this.agentFor = agentFor;
+    constructor(agentOf, makeHandler) {
+        this.agentOf = agentOf;
         this.makeHandler = makeHandler;
     }
-    handle(request, options) {
+    async handle(request, options) {
         const origin = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
         let handler = this.byOrigin.get(origin);
         if (!handler) {
-            const agent = withDestroy(this.agentFor(origin));
-            handler = this.makeHandler(request.protocol === 'https:' ? { httpsAgent: agent } : { httpAgent: agent });
+            handler = this.agentOf(origin).then((found) => {
+                const agent = found && withDestroy(found);
+                return this.makeHandler(request.protocol === 'https:' ? { httpsAgent: agent } : { httpAgent: agent });
+            });
             this.byOrigin.set(origin, handler);
         }
-        return handler.handle(request, options);
+        return (await handler).handle(request, options);
     }
     updateHttpClientConfig() { }
     httpHandlerConfigs() {
@@ -79,7 +82,7 @@ class ProxiedHandler {
     }
     destroy() {
         for (const handler of this.byOrigin.values())
-            handler.destroy();
+            void handler.then((h) => h.destroy());
     }
 }
 function withDestroy(agent) {
@@ -87,18 +90,12 @@ function withDestroy(agent) {
         Object.assign(agent, { destroy: () => { } });
     return agent;
 }
-/** Whether the runner names a proxy at all: without one the SDK keeps its own handler. */
-const proxyConfigured = (env) => ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => (env[name] ?? '') !== '');
 /** The handler for the credential chain's clients, loaded with the s3 check; undefined without a proxy. */
-async function credentialChainHandler(env) {
-    if (!proxyConfigured(env))
+async function credentialChainHandler() {
+    if (!(0,http/* proxyConfigured */.$o)())
         return undefined;
-    const [{ HttpClient }, { NodeHttpHandler }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 844).then(__webpack_require__.t.bind(__webpack_require__, 54844, 23)),
-        Promise.all(/* import() */[__webpack_require__.e(430), __webpack_require__.e(422), __webpack_require__.e(660)]).then(__webpack_require__.t.bind(__webpack_require__, 61279, 19)),
-    ]);
-    const client = new HttpClient('buildkit-cache-action');
-    return new ProxiedHandler((origin) => client.getAgent(origin), (agents) => new NodeHttpHandler(agents));
+    const { NodeHttpHandler } = await Promise.all(/* import() */[__webpack_require__.e(430), __webpack_require__.e(422), __webpack_require__.e(660)]).then(__webpack_require__.t.bind(__webpack_require__, 61279, 19));
+    return new ProxiedHandler(http/* agentFor */.Pf, (agents) => new NodeHttpHandler(agents));
 }
 
 ;// CONCATENATED MODULE: ./src/stores/s3/exists.ts
@@ -115,7 +112,7 @@ async function credentialChainHandler(env) {
 async function credentialsFromChain(timeoutMs) {
     const [{ fromNodeProviderChain }, requestHandler] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(430), __webpack_require__.e(422), __webpack_require__.e(660), __webpack_require__.e(118), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19)),
-        credentialChainHandler(process.env),
+        credentialChainHandler(),
     ]);
     // The metadata services get one short try: an instance without a role must not hold the build.
     // STS and SSO go through the runner's proxy, as the action's own calls do.

@@ -894,6 +894,8 @@ function buildPlatforms(platforms, native) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ proxyConfigured),
+/* harmony export */   Pf: () => (/* binding */ agentFor),
 /* harmony export */   iJ: () => (/* binding */ proxyFor),
 /* harmony export */   kY: () => (/* binding */ failureText),
 /* harmony export */   tX: () => (/* binding */ httpFetch)
@@ -953,12 +955,21 @@ let loadedRoutes;
 async function proxyFor(url) {
     return (await proxyRoutes()).proxyFor(new URL(url));
 }
+/** Whether the runner sets a proxy at all (without one, every connection is direct). */
+const proxyConfigured = () => PROXY_VARIABLES.some((name) => process.env[name]);
+/**
+ * The agent the action's own requests to `url` use: the toolkit's (through the proxy, or direct
+ * for NO_PROXY and loopback) when a proxy is set; undefined (node's own) when none is.
+ */
+async function agentFor(url) {
+    return (await proxyRoutes()).agentFor(new URL(url));
+}
 /**
  * The toolkit's client is loaded on the first request through a proxy only (it brings undici and
  * a tunnel agent, ~50 ms): runs without a proxy, or without requests, don't pay for it.
  */
 function proxyRoutes() {
-    if (!PROXY_VARIABLES.some((name) => process.env[name]))
+    if (!proxyConfigured())
         return Promise.resolve(DIRECT);
     loadedRoutes ??= Promise.all([
         __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 54844, 23)),
