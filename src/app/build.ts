@@ -6,7 +6,7 @@ import { type BuildRun, prepareBuild, runCacheExport, runImageBuild } from '../b
 import { BuilderError, type BuilderChoice as Builder, setupBuilder } from '../buildx/builder';
 import type { Buildx } from '../buildx/buildx';
 import { type EngineProbe, probeEngine } from '../buildx/engine';
-import { type BuildHistory, lastBuildRef, readBuildHistory } from '../buildx/history';
+import { type BuildHistory, ownBuildRef, readBuildHistory } from '../buildx/history';
 import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuildx } from '../buildx/install';
 import { cleanupTrigger, retainCommitCaches } from '../cleanup';
 import { type Exec, exec as realExec } from '../lib/exec';
@@ -84,7 +84,7 @@ async function runBuild(
   const leg = original.merge === 'leg' ? prepareLeg(ctx, original, env) : null;
   const inputs = leg?.inputs ?? original;
   const mark = (phase: string) => core.debug(`${phase} at ${Date.now() - started} ms`);
-  validatePaths(inputs.build, ctx.workspace, fs.existsSync);
+  validatePaths(inputs.build, ctx.workspace, fs.existsSync, [env.RUNNER_TEMP ?? '', os.tmpdir()]);
   // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
   const probes = startProbes(exec, inputs, env);
 
@@ -109,6 +109,7 @@ async function runBuild(
   const { buildx, builder } = await core.group('Builder', () =>
     setUpBuilder(exec, inputs, env, probes, tempDir),
   );
+  core.info(`builder: ${builder.name}: ${builder.why}`);
   const builderMs = Date.now() - builderStart;
   mark('builder ready');
 
@@ -259,7 +260,11 @@ async function buildImage(exec: Exec, buildx: Buildx, b: BuildContext) {
     tempDir: b.tempDir,
     env: b.env,
     cwd: b.ctx.workspace,
+    ctx: b.ctx,
+    buildxVersion: buildx.version,
+    builderAttests: b.builder.attests,
   });
+  core.info(`context: ${setup.input.build.context}`);
   return { setup, run: await runImageBuild(exec, buildx, setup) };
 }
 
@@ -271,7 +276,9 @@ async function readHistory(
   cacheMounts: boolean,
 ): Promise<BuildHistory> {
   const built = build.result.exitCode === 0;
-  const ref = build.metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
+  const ref =
+    build.metadata.ref ??
+    (await ownBuildRef(exec, buildx, builder.name, { startedAtMs: build.startedAt, failed: !built }));
   return ref
     ? readBuildHistory(exec, buildx, builder.name, ref, { cacheMounts: cacheMounts && built })
     : { log: null, record: null, cacheMounts: null };
