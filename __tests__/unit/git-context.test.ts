@@ -8,7 +8,7 @@ const ctx = {
   sha: 'a'.repeat(40),
   pullRequest: { number: 7, baseRef: 'main', headRef: 'feat', headSha: 'b'.repeat(40), fromFork: false },
 };
-const build = (v: Record<string, string>) => parseInputs((n) => v[n] ?? '').build;
+const build = (v: Record<string, string | undefined>) => parseInputs((n) => v[n] ?? '').build;
 
 describe("defaultGitContext: the run's repository at the event's commit", () => {
   it.each([
