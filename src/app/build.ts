@@ -210,7 +210,7 @@ function startProbes(exec: Exec, inputs: Inputs, env: NodeJS.ProcessEnv): Probes
   return { engine, buildx: probeBuildx(exec, env) };
 }
 
-/** The builder: the engine must answer, buildx must be new enough, then create or pick one. */
+/** The builder: buildx must be new enough, then pick one or create one (which needs the engine). */
 async function setUpBuilder(
   exec: Exec,
   inputs: Inputs,
@@ -219,11 +219,6 @@ async function setUpBuilder(
   tempDir: string,
 ): Promise<{ buildx: Buildx; builder: Builder }> {
   const engine = await probes.engine;
-  if (engine && !engine.ok) {
-    throw new BuilderError(
-      `the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`,
-    );
-  }
   const found = await ensureBuildx(exec, {
     wanted: inputs.builder.buildxVersion,
     floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
@@ -236,6 +231,8 @@ async function setUpBuilder(
     builder: inputs.builder,
     tempDir,
     env,
+    // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
+    engineDown: engine && !engine.ok ? engine.reason : '',
     onCreate: (name) => state.saveBuilderCreated(name, inputs.builder.cleanup),
   });
   return { buildx: found.buildx, builder };
