@@ -228,7 +228,7 @@ describe('the builder docker/setup-buildx-action made', () => {
         expect(main.outputs.builder).toBe(name);
         expect(main.log).toContain(`builder: ${name}: the current builder ${name} (driver docker-container)`);
         // No builder of this action's own was created (none is left for post to remove).
-        expect(Object.keys(main.state)).not.toContain('builder');
+        expect(Object.keys(main.state)).not.toContain('builderCreated');
       });
       expect(post.exitCode).toBe(0);
       // Post removes only what this run made: setup-buildx-action's builder is still there.
