@@ -261,7 +261,8 @@ async function buildImage(exec: Exec, buildx: Buildx, b: BuildContext) {
     buildxVersion: buildx.version,
     builderAttests: b.builder.attests,
   });
-  core.info(`context: ${setup.input.build.context}`);
+  // A URL's user and password (`https://user:token@host/…`) stay out of the log.
+  core.info(`context: ${setup.input.build.context.replace(/\/\/[^/@]*@/, '//***@')}`);
   return { setup, run: await runImageBuild(exec, buildx, setup) };
 }
 
