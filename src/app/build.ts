@@ -176,10 +176,21 @@ async function runBuild(
   setOutputs(buildOutputs(results, report));
   await writeSummary(report);
   // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
-  if (!built) fail(failureMessage(report.error, lastLine(build.run.result.stderr)));
+  if (!built) fail(failureMessage(report.error, buildxSaid(inputs, build.run.result)));
   else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
     fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
   }
+}
+
+/**
+ * buildx's own words for a failure with no failed step: its last error line, or for `call: check`
+ * the first line of the checks' summary, which it prints on stdout (as build-push-action reads it),
+ * with the rules it names.
+ */
+export function buildxSaid(inputs: Inputs, result: { stdout: string; stderr: string }): string {
+  const checks = inputs.build.call === 'check' ? result.stdout.trim().split('\n')[0]?.trim() : '';
+  const why = lastLine(result.stderr);
+  return checks ? `${checks}${why ? ` (${why.replace(/^ERROR:\s*/, '')})` : ''}` : why;
 }
 
 /**
