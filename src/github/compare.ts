@@ -1,4 +1,5 @@
 import type { CommitLookup } from '../git/commits';
+import { redactSecrets } from '../lib/text';
 import { type FetchLike, httpFetch, type ResponseLike } from '../net/http';
 
 export interface CompareOptions {
@@ -145,7 +146,7 @@ function describeError(error: unknown, host: string, timeoutMs: number): string 
  */
 export async function mergeBaseFromApi(options: CompareOptions): Promise<CommitLookup> {
   const token = options.token ?? '';
-  const redact = (reason: string) => (token.length > 0 ? reason.split(token).join('***') : reason);
+  const redact = (reason: string) => redactSecrets(reason, [token]);
   const fail = (reason: string): CommitLookup => ({ sha: null, reason: redact(reason) });
   const timeoutMs = options.timeoutMs ?? 10_000;
   const fetchImpl = options.fetchImpl ?? httpFetch;
