@@ -6,6 +6,7 @@ import { gatherFacts, planInputs } from '../../src/facts/facts';
 import {
   ghaExistence,
   localExistence,
+  NO_ANSWER,
   NOT_FOUND,
   narrowSources,
   registryExistence,
@@ -814,6 +815,19 @@ describe('when which caches exist is unknown (every check failed)', () => {
     expect(narrowSources(p, () => undefined).cacheFrom).toStrictEqual(p.cacheFrom);
     const some = narrowSources(p, (e) => (e === tag('default.branch-main') ? false : undefined), true);
     expect(some.cacheFrom).toStrictEqual(p.cacheFrom.filter((e) => e !== tag('default.branch-main')));
+  });
+
+  it('passes no unknown source when the check got no answer (a store that hangs would hold the import too)', () => {
+    const ctx = run('push', 'push-feature', 'refs/heads/feature/login-form', HEAD);
+    const p = plan(ctx, facts, { ...options, rawFrom: ['type=registry,ref=elsewhere/raw:tag'] });
+    const none = narrowSources(p, () => undefined, 'no-answer');
+    expect(none.cacheFrom).toStrictEqual(['type=registry,ref=elsewhere/raw:tag']);
+    expect(none.reads.every((r) => r.entry === '' && r.notRead === NO_ANSWER)).toBe(true);
+    expect(none.notes).toContain(`${p.reads.length} cache source(s) not read: ${NO_ANSWER}`);
+    // What did answer still counts: a source found is read, the unanswered ones are not.
+    const main = tag('default.branch-main');
+    const some = narrowSources(p, (e) => (e === main ? true : undefined), 'no-answer');
+    expect(some.cacheFrom).toStrictEqual([main, 'type=registry,ref=elsewhere/raw:tag']);
   });
 });
 

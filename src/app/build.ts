@@ -260,7 +260,7 @@ async function buildImage(exec: Exec, buildx: Buildx, b: BuildContext) {
     env: b.env,
     cwd: b.ctx.workspace,
   });
-  return { setup, run: await runImageBuild(exec, buildx, setup) };
+  return { setup, run: await runImageBuild(exec, buildx, setup, b.inputs.cache.importTimeoutMs) };
 }
 
 async function readHistory(

@@ -10,6 +10,7 @@ import { cacheEntryAttributes, cacheEntryFields, cacheEntryType } from '../lib/c
 import { lastLine } from '../lib/text';
 import { exportFailure } from './parse/errors';
 import { cacheImportId } from './import-id';
+import { ImportWatch } from './import-watch';
 
 /**
  * Running `buildx build`. The image is built (and pushed) first, with cache imports only; the
@@ -108,20 +109,50 @@ function importSourcesOf(cacheFrom: string[], env: NodeJS.ProcessEnv) {
   }));
 }
 
-export async function runImageBuild(exec: Exec, buildx: Buildx, s: BuildSetup): Promise<BuildRun> {
+/** Progress modes whose lines the import watch reads; any other is replaced by `plain` while it watches. */
+const READABLE_PROGRESS = new Set(['plain', 'rawjson']);
+
+/**
+ * The image build (cache imports only). `importTimeoutMs` (`cache-import-timeout`; 0 for none)
+ * bounds each cache import, read from the progress stream: a build still importing at the bound is
+ * ended and built once more without cache sources, with one warning, so a cache service that
+ * never answers (or answers 429 for ever) costs the bound plus an uncached build. A build past its
+ * imports is never ended, however long it runs.
+ */
+export async function runImageBuild(
+  exec: Exec,
+  buildx: Buildx,
+  s: BuildSetup,
+  importTimeoutMs = 0,
+): Promise<BuildRun> {
   const started = Date.now();
   const opts = { stream: true, env: s.env, cwd: s.cwd };
   let importSources = importSourcesOf(s.input.cacheFrom, s.env);
-  let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
+  const watch = importTimeoutMs > 0 && s.input.cacheFrom.length > 0 ? new ImportWatch(importTimeoutMs) : null;
+  const progress = s.env.BUILDKIT_PROGRESS ?? '';
+  const watched = watch
+    ? {
+        ...opts,
+        env: READABLE_PROGRESS.has(progress) ? s.env : { ...s.env, BUILDKIT_PROGRESS: 'plain' },
+        onOutput: watch.onOutput,
+        signal: watch.signal,
+      }
+    : opts;
+  let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), watched);
+  watch?.stop();
   let retriedWithoutCache = false;
-  if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
-    // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
-    core.warning(
-      `a cache source is broken (${lastLine(result.stderr)}); building again without cache sources`,
-    );
+  const retry = async (why: string) => {
+    core.warning(`${why}; building again without cache sources`);
     retriedWithoutCache = true;
     importSources = [];
     result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
+  };
+  if (watch?.stuck) {
+    const seconds = Math.round(importTimeoutMs / 1000);
+    await retry(`importing the cache ${watch.stuck} did not end within ${seconds}s (cache-import-timeout)`);
+  } else if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
+    // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
+    await retry(`a cache source is broken (${lastLine(result.stderr)})`);
   }
   const metadataText = readIfExists(s.input.metadataFile);
   return {
