@@ -56,8 +56,21 @@ describe('ImportWatch: the bound is on each import, never on the build', () => {
     expect(w.stuck).toBeNull();
   });
 
+  it('an engine that prints nothing within the bound is ended too (a builder held by a stuck import)', () => {
+    const w = new ImportWatch(1000);
+    jest.advanceTimersByTime(1000);
+    expect(w.signal.aborted).toBe(true);
+    expect(w.silent).toBe(true);
+    expect(w.stuck).toBeNull();
+    const heard = new ImportWatch(1000);
+    heard.onOutput('#0 building with "default" instance using docker driver\n');
+    jest.advanceTimersByTime(60_000);
+    expect(heard.signal.aborted).toBe(false);
+  });
+
   it('a bound above what a Node timer holds does not fire at once', () => {
     const w = new ImportWatch(2 ** 31 + 5000);
+    w.onOutput('#0 building with "default" instance using docker driver\n');
     w.onOutput('#5 importing cache manifest from registry:5000/a:b\n');
     jest.advanceTimersByTime(60_000);
     expect(w.signal.aborted).toBe(false);

@@ -128,28 +128,40 @@ export async function runImageBuild(
   const started = Date.now();
   const opts = { stream: true, env: s.env, cwd: s.cwd };
   let importSources = importSourcesOf(s.input.cacheFrom, s.env);
-  const watch = importTimeoutMs > 0 && s.input.cacheFrom.length > 0 ? new ImportWatch(importTimeoutMs) : null;
+  const bounded = importTimeoutMs > 0 && s.input.cacheFrom.length > 0;
   const progress = s.env.BUILDKIT_PROGRESS ?? '';
-  const watched = watch
-    ? {
-        ...opts,
-        env: READABLE_PROGRESS.has(progress) ? s.env : { ...s.env, BUILDKIT_PROGRESS: 'plain' },
-        onOutput: watch.onOutput,
-        signal: watch.signal,
-      }
-    : opts;
-  let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), watched);
-  watch?.stop();
+  const env = READABLE_PROGRESS.has(progress) ? s.env : { ...s.env, BUILDKIT_PROGRESS: 'plain' };
+  /** One invocation, watched when imports are bounded; a silent engine's end is said in stderr. */
+  const build = async (input: BuildArgsInput) => {
+    if (!bounded) return exec(buildx.command, buildx.argv(buildArgs(input)), opts);
+    const w = new ImportWatch(importTimeoutMs);
+    const run = await exec(buildx.command, buildx.argv(buildArgs(input)), {
+      ...opts,
+      env,
+      onOutput: w.onOutput,
+      signal: w.signal,
+    });
+    w.stop();
+    const silent = w.silent
+      ? `ERROR: the engine printed nothing for ${Math.round(importTimeoutMs / 1000)}s (cache-import-timeout): its builder is held, e.g. by a cache import stuck in an earlier build, until that store lets go`
+      : '';
+    if (silent) core.info(silent);
+    return { run: { ...run, stderr: silent ? `${run.stderr}\n${silent}` : run.stderr }, stuck: w.stuck };
+  };
+  const first = await build(s.input);
+  let result = 'run' in first ? first.run : first;
   let retriedWithoutCache = false;
   const retry = async (why: string) => {
     core.warning(`${why}; building again without cache sources`);
     retriedWithoutCache = true;
     importSources = [];
-    result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
+    const again = await build({ ...s.input, cacheFrom: [] });
+    result = 'run' in again ? again.run : again;
   };
-  if (watch?.stuck) {
+  const stuck = 'stuck' in first ? first.stuck : null;
+  if (stuck) {
     const seconds = Math.round(importTimeoutMs / 1000);
-    await retry(`importing the cache ${watch.stuck} did not end within ${seconds}s (cache-import-timeout)`);
+    await retry(`importing the cache ${stuck} did not end within ${seconds}s (cache-import-timeout)`);
   } else if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
     // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
     await retry(`a cache source is broken (${lastLine(result.stderr)})`);

@@ -6,6 +6,10 @@ import { importProgressOf } from './parse/progress';
  * cache manifest from …`) gets `boundMs` from its start to end (DONE, ERROR, CANCELED). One that
  * is still open then aborts `signal` (the exec seam ends the build) and is named in `stuck`. A
  * build past its imports is never ended here, however long it runs.
+ *
+ * An engine that prints no progress at all within the bound is ended too (`silent`): dockerd's
+ * builder stays held by an import stuck in an earlier build (one ended here included) until the
+ * store lets go, and a build started then waits before its first line.
  */
 export class ImportWatch {
   private readonly open = new Map<string, NodeJS.Timeout>();
@@ -13,8 +17,17 @@ export class ImportWatch {
   private partial = '';
   /** The source whose import outlived the bound; null while none has. */
   stuck: string | null = null;
+  /** The engine printed no progress within the bound. */
+  silent = false;
+  private quiet: NodeJS.Timeout | undefined;
 
-  constructor(private readonly boundMs: number) {}
+  constructor(private readonly boundMs: number) {
+    this.quiet = setTimeout(() => {
+      this.silent = true;
+      this.stop();
+      this.controller.abort();
+    }, timerMs(boundMs));
+  }
 
   get signal(): AbortSignal {
     return this.controller.signal;
@@ -25,6 +38,10 @@ export class ImportWatch {
     const lines = (this.partial + text).split('\n');
     this.partial = lines.pop() ?? '';
     for (const line of lines) {
+      if (this.quiet && /^(?:#\d|\{)/.test(line)) {
+        clearTimeout(this.quiet);
+        this.quiet = undefined;
+      }
       for (const p of importProgressOf(line)) {
         if ('source' in p) this.started(p.vertex, p.source);
         else this.ended(p.vertex);
@@ -51,6 +68,8 @@ export class ImportWatch {
 
   /** Clears every timer: call once the build has ended. */
   stop(): void {
+    if (this.quiet) clearTimeout(this.quiet);
+    this.quiet = undefined;
     for (const timer of this.open.values()) clearTimeout(timer);
     this.open.clear();
   }
