@@ -174,7 +174,7 @@ describe.each([
     ]);
     expect(main.outputs['cache-from']).toBe(`type=${backend},name=default.branch-main,${store.options()}`);
     expect(main.outputs['cache-to']).toBe(
-      `type=${backend},name=default.branch-feature-x-217d2bf5,mode=max,${store.options()},ignore-error=true`,
+      `type=${backend},name=default.branch-feature-x--217d2bf51f16e9dc,mode=max,${store.options()},ignore-error=true`,
     );
     expect(warningsOf(main.log)).toHaveLength(1);
   });

@@ -1,3 +1,10 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { exec } from '../../src/lib/exec';
+import { mergeRecordKey } from '../../src/stores/github-cache/keys';
+import { runCacheWorker } from '../../src/stores/github-cache/worker';
+import { pushTinyImage } from '../unit/registry-push';
 import { runAction } from './run-action';
 import {
   BASE_IMAGE,
@@ -9,6 +16,7 @@ import {
   pullRequestEvent,
   pushEvent,
   REGISTRY,
+  registryDigest,
   registryTags,
   reportOf,
   uniqueName,
@@ -236,5 +244,63 @@ describe('merge: legs push by digest, the merge job makes one index', () => {
     expect(merged.exitCode).toBe(0);
     expect(merged.summary).toContain('Nothing merged: a pull request from a fork cannot push');
     expect(await indexUnderTag()).toStrictEqual(before);
+  }, 300000);
+});
+
+describe("merge: a planted record can neither index another repository's image nor delete a tag", () => {
+  it("a record naming the attacker's image and the victim's release tag is dropped with a warning; the victim's tags stay", async () => {
+    if (!t.ready) return;
+    const victim = uniqueName('e2e/victim');
+    const attacker = uniqueName('e2e/attacker');
+    await pushTinyImage(REGISTRY, victim, ['v1']);
+    await pushTinyImage(REGISTRY, attacker, ['payload']);
+    const payload = await registryDigest(attacker, 'payload');
+    expect(payload).toMatch(/^sha256:/);
+    const runId = uniqueName('run-evil');
+    const env = { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')), GITHUB_RUN_ID: runId };
+    // What a run holding main's writable cache token could save under this run's key.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'planted-'));
+    fs.mkdirSync(path.join(root, 'bkca-merge-record'));
+    const planted = {
+      version: 1,
+      image: `${REGISTRY}/${attacker}`,
+      platform: 'linux/amd64',
+      digest: payload,
+      leg: 'linux-amd64',
+      steps: { cached: 0, total: 1, ratio: 0 },
+      attempt: '1',
+      pushTag: 'v1',
+    };
+    fs.writeFileSync(path.join(root, 'bkca-merge-record', 'leg.json'), JSON.stringify(planted));
+    const saved = await runCacheWorker(
+      exec,
+      {
+        op: 'save',
+        path: 'bkca-merge-record',
+        key: mergeRecordKey(runId, `${REGISTRY}/${victim}`, 'linux/amd64', '1'),
+      },
+      { root, env, timeoutMs: 60000, script: path.join(__dirname, '..', '..', 'dist', 'cache', 'index.js') },
+    );
+    expect(saved.status).toBe('saved');
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const { main } = await runAction({
+      inputs: {
+        driver: 'docker',
+        cache: 'gha',
+        tags: `${REGISTRY}/${victim}:latest`,
+        push: 'true',
+        merge: 'index',
+        platforms: 'linux/amd64',
+      },
+      event: pushEvent('main', sha),
+      workspace: await repo.checkout(sha),
+      env,
+    });
+    expect(main.exitCode).not.toBe(0);
+    expect(main.log).toContain(
+      `::warning::merge: the record of linux/amd64 is dropped: it names image "${REGISTRY}/${attacker}", not ${REGISTRY}/${victim}`,
+    );
+    expect(await registryTags(victim)).toStrictEqual(['v1']);
   }, 300000);
 });

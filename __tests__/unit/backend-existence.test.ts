@@ -82,7 +82,7 @@ describe('s3: existence against s3rver', () => {
   });
 
   it("a branch push: planInputs asks the store for the planned sources; the plan reads only the branch's own cache", async () => {
-    await s3.put('manifests/default.branch-feature-login-form-5e6268e3', '{}');
+    await s3.put('manifests/default.branch-feature-login-form--5e6268e34d4a6047', '{}');
     const payload = JSON.parse(
       readFileSync(join(__dirname, '..', 'fixtures', 'events', 'push-feature.json'), 'utf8'),
     );
@@ -125,7 +125,7 @@ describe('s3: existence against s3rver', () => {
     expect(gitCalls.some((c) => c.startsWith('rev-parse --is-shallow-repository'))).toBe(false);
     const p = narrowSources(plan(ctx, facts, options), existing.exists);
     expect(p.cacheFrom).toStrictEqual([
-      `type=s3,name=default.branch-feature-login-form-5e6268e3,${options.options!.join(',')}`,
+      `type=s3,name=default.branch-feature-login-form--5e6268e34d4a6047,${options.options!.join(',')}`,
     ]);
     expect(existing.note).toBeUndefined();
   });

@@ -12,7 +12,7 @@ const MB = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd';
 const IMAGE = 'ghcr.io/octo-org/app-cache';
 const tag = (t: string) => `type=registry,ref=${IMAGE}:${t}`;
 const to = (t: string) => `${tag(t)},mode=max,ignore-error=true`;
-const FEATURE = 'branch-feature-login-form-5e6268e3';
+const FEATURE = 'branch-feature-login-form--5e6268e34d4a6047';
 
 function run(event: string, fixture: string, ref: string) {
   const payload = JSON.parse(

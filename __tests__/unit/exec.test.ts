@@ -24,4 +24,23 @@ describe('exec', () => {
     expect(r.timedOut).toBe(true);
     expect(r.exitCode).not.toBe(0);
   });
+  it('ends a process when its signal aborts, as a watcher of its output decides', async () => {
+    const stop = new AbortController();
+    const seen: string[] = [];
+    const started = Date.now();
+    const r = await exec('sh', ['-c', 'echo ready; echo oops >&2; exec sleep 5'], {
+      signal: stop.signal,
+      onOutput: (text) => {
+        seen.push(text);
+        if (seen.join('').includes('oops')) stop.abort();
+      },
+    });
+    expect(r.timedOut).toBe(true);
+    expect(seen.join('')).toContain('ready');
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+  it('a timeout above what a Node timer holds does not end the process at once', async () => {
+    const r = await exec('sh', ['-c', 'sleep 0.3; echo done'], { timeoutMs: 2 ** 31 + 1000 });
+    expect(r).toMatchObject({ timedOut: false, exitCode: 0, stdout: 'done\n' });
+  });
 });

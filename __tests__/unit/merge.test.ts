@@ -233,16 +233,60 @@ describe("the legs' records", () => {
       ok: false,
     },
     { title: 'not JSON', text: 'nope', ok: false },
-  ])('parse: $title', ({ text, ok }) => expect(parseLegRecord(text, 'linux/arm64') !== null).toBe(ok));
+    {
+      title: "another repository's image (an attacker's manifest under the victim's tags)",
+      text: JSON.stringify({ ...record('linux/arm64', DIGEST_A), image: 'ghcr.io/attacker/app' }),
+      ok: false,
+    },
+    {
+      title: "a push tag that is one of the user's tags (the merge would delete it)",
+      text: JSON.stringify({ ...record('linux/arm64', DIGEST_A), pushTag: 'v1' }),
+      ok: false,
+    },
+    {
+      title: "another run's leg tag",
+      text: JSON.stringify({
+        ...record('linux/arm64', DIGEST_A),
+        pushTag: legTag('122', 'linux/arm64', '1'),
+      }),
+      ok: false,
+    },
+    {
+      title: "this run's leg tag for another attempt than the record's",
+      text: JSON.stringify({
+        ...record('linux/arm64', DIGEST_A),
+        pushTag: legTag('123', 'linux/arm64', '2'),
+      }),
+      ok: false,
+    },
+    {
+      title: "this run's leg tag for this platform and attempt",
+      text: JSON.stringify({
+        ...record('linux/arm64', DIGEST_A),
+        pushTag: legTag('123', 'linux/arm64', '1'),
+      }),
+      ok: true,
+    },
+    {
+      title: 'an attempt that is not a number',
+      text: JSON.stringify({ ...record('linux/arm64', DIGEST_A), attempt: '1/../x' }),
+      ok: false,
+    },
+  ])('parse: $title', ({ text, ok }) => {
+    const checked = parseLegRecord(text, { platform: 'linux/arm64', image: 'ghcr.io/o/app', runId: '123' });
+    expect(checked.record !== null).toBe(ok);
+    if (!ok) expect('dropped' in checked && checked.dropped).toBeTruthy();
+  });
   it('a missing platform is one message naming it, and why a lookup failed', () => {
     expect(missingMessage([{ platform: 'linux/amd64', record: record('linux/amd64', DIGEST_A) }])).toBe('');
     const message = missingMessage([
       { platform: 'linux/amd64', record: record('linux/amd64', DIGEST_A) },
       { platform: 'linux/arm64', record: null },
       { platform: 'linux/s390x', record: null, failed: 'no answer within 60s' },
+      { platform: 'linux/ppc64le', record: null, dropped: 'it names image "ghcr.io/attacker/app"' },
     ]);
     expect(message).toContain(
-      'no digest recorded in this run for linux/arm64, linux/s390x (the lookup failed: no answer within 60s)',
+      'no digest recorded in this run for linux/arm64, linux/s390x (the lookup failed: no answer within 60s), linux/ppc64le (its record was dropped: it names image "ghcr.io/attacker/app")',
     );
     expect(message).not.toContain('linux/amd64');
   });

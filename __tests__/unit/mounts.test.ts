@@ -71,11 +71,11 @@ describe('planMounts: keys from the plan, and who saves', () => {
       ctx: ctxOf('push', 'push-feature', 'refs/heads/feature/login-form'),
       write: 'auto' as CacheWrite,
       restoreKeys: [
-        `${P}/app.branch-feature-login-form-5e6268e3/`,
+        `${P}/app.branch-feature-login-form--5e6268e34d4a6047/`,
         `${P}/app.sha-${MB}/`,
         `${P}/app.branch-main/`,
       ],
-      save: `${P}/app.branch-feature-login-form-5e6268e3/`,
+      save: `${P}/app.branch-feature-login-form--5e6268e34d4a6047/`,
       noSave: '',
     },
     {

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
+  type CacheRef,
   cacheName,
   defaultScope,
   legOf,
   namespace,
+  parseCacheName,
+  refLabel,
+  refName,
   repositoryOf,
   siblingLegsFromTags,
   slug,
@@ -104,5 +108,148 @@ describe('siblingLegsFromTags', () => {
     ];
     expect(siblingLegsFromTags(tags, 'default', 'amd64')).toStrictEqual(['arm64', 's390x']);
     expect(siblingLegsFromTags(tags, 'other', '')).toStrictEqual(['ppc']);
+  });
+});
+
+describe('cache names cannot be forged by a branch name', () => {
+  const SHA = '0123456789abcdef0123456789abcdef01234567';
+  const HOSTILE_BRANCHES = [
+    'main',
+    'evil.branch-main',
+    `x.sha-${SHA}`,
+    'x.pr-7',
+    'branch-main',
+    'sha-main',
+    `sha-${SHA}`,
+    'pr-7',
+    'linux-arm64.branch-main',
+    'linux-arm64',
+    'amd64.sha-x',
+    'Main',
+    'feature/a',
+    'feature-a',
+    'feature--a',
+    'release-1.2',
+    'release-1-2',
+    '-lead',
+    'trail-',
+    '.hidden',
+    '_under',
+    'fix/ünïcode',
+    'fix/ünïcöde',
+    '///',
+    'x',
+    `feature-a--${'0'.repeat(16)}`,
+    'b'.repeat(250),
+    `${'b'.repeat(250)}c`,
+    `${'a.'.repeat(125)}`,
+  ];
+  const SCOPES = ['default', 'docker-api', 'Docker/API'];
+  const LEGS = [
+    '',
+    'linux-amd64',
+    'linux-arm64',
+    'app-linux-amd64_linux-arm-v7',
+    'branch-x',
+    'sha-x',
+    'pr-1',
+    'L'.repeat(60),
+  ];
+  const REFS: CacheRef[] = [
+    ...HOSTILE_BRANCHES.map((name): CacheRef => ({ kind: 'branch', name })),
+    { kind: 'pr', number: 7 },
+    { kind: 'pr', number: 17 },
+    { kind: 'sha', sha: SHA },
+    { kind: 'sha', sha: 'f'.repeat(40) },
+  ];
+  const all = SCOPES.flatMap((scope) =>
+    LEGS.flatMap((leg) =>
+      REFS.map((ref) => ({ scope, leg, ref, name: cacheName(namespace(scope, leg), ref) })),
+    ),
+  );
+  const tuple = (t: { scope: string; leg: string; ref: CacheRef }) =>
+    `${t.scope}|${t.leg}|${refLabel(t.ref)}`;
+
+  it('every name is a valid registry tag of at most 128 characters', () => {
+    for (const { name } of all) {
+      expect(name.length).toBeLessThanOrEqual(TAG_MAX);
+      expect(name).toMatch(/^[a-z0-9_][a-z0-9_.-]*$/);
+    }
+  });
+
+  it('no two (scope, leg, kind, ref) share a name', () => {
+    const byName = new Map<string, string>();
+    for (const t of all) {
+      const other = byName.get(t.name);
+      if (other !== undefined && other !== tuple(t)) throw new Error(`${t.name}: ${other} and ${tuple(t)}`);
+      byName.set(t.name, tuple(t));
+    }
+    expect(byName.size).toBe(new Set(all.map(tuple)).size);
+  });
+
+  it("every name parses back into its own scope, leg and ref part, never another's", () => {
+    for (const t of all) {
+      const parsed = parseCacheName(t.name);
+      expect(parsed).toStrictEqual({
+        scope: namespace(t.scope, ''),
+        leg: t.leg === '' ? '' : namespace(t.scope, t.leg).split('.')[1],
+        refPart: refName(t.ref, TAG_MAX - namespace(t.scope, t.leg).length - 1),
+      });
+    }
+  });
+
+  it.each(
+    HOSTILE_BRANCHES.map((name) => ({
+      name: name.length > 40 ? `${name.slice(0, 37)}…` : name,
+      branch: name,
+    })),
+  )('branch $name: its names are never a sibling leg of a matrix leg on main', ({ branch }) => {
+    const tags = SCOPES.flatMap((scope) => [
+      cacheName(namespace(scope, ''), { kind: 'branch', name: branch }),
+      cacheName(namespace(scope, 'linux-amd64'), { kind: 'branch', name: branch }),
+    ]);
+    expect(siblingLegsFromTags(tags, 'default', 'linux-amd64')).toStrictEqual([]);
+    expect(siblingLegsFromTags(tags, 'default', 'linux-arm64')).toStrictEqual(['linux-amd64']);
+  });
+
+  it('tags an earlier version wrote for a dotted branch are not legs', () => {
+    const tags = [
+      'default.branch-evil.branch-main',
+      `default.branch-x.sha-${SHA}`,
+      'default.branch-x.pr-7',
+      'default.pr-7.branch-main',
+      `default.sha-${SHA}.branch-main`,
+      'default.linux-arm64.branch-a.b',
+      'default.a.b.branch-main',
+      'default..branch-main',
+      'default.linux-arm64.branch-main',
+    ];
+    expect(siblingLegsFromTags(tags, 'default', 'linux-amd64')).toStrictEqual(['linux-arm64']);
+    for (const tag of tags.slice(0, -1)) expect(parseCacheName(tag)).toBeNull();
+  });
+
+  it('a leg that starts like a ref part is encoded, and found back among the tags', () => {
+    const ns = namespace('default', 'branch-x');
+    expect(ns).toMatch(/^default\._branch-x--[0-9a-f]{16}$/);
+    const tag = cacheName(ns, { kind: 'branch', name: 'main' });
+    const [found] = siblingLegsFromTags([tag], 'default', 'linux-amd64');
+    expect(cacheName(namespace('default', found), { kind: 'branch', name: 'main' })).toBe(tag);
+  });
+
+  it('a leaked long branch name is cut and hashed, and two of one beginning stay apart', () => {
+    const ns = namespace('default', 'linux-arm64');
+    const long = cacheName(ns, { kind: 'branch', name: 'b'.repeat(250) });
+    const longer = cacheName(ns, { kind: 'branch', name: `${'b'.repeat(250)}c` });
+    expect(long.length).toBeLessThanOrEqual(TAG_MAX);
+    expect(long).toMatch(/^default\.linux-arm64\.branch-b+--[0-9a-f]{16}$/);
+    expect(long).not.toBe(longer);
+  });
+
+  it('plain names are unchanged from earlier versions (no miss on upgrade)', () => {
+    expect(cacheName(namespace('default', ''), { kind: 'branch', name: 'main' })).toBe('default.branch-main');
+    expect(cacheName(namespace('docker-api', 'linux-arm64'), { kind: 'pr', number: 7 })).toBe(
+      'docker-api.linux-arm64.pr-7',
+    );
+    expect(cacheName(namespace('default', ''), { kind: 'sha', sha: SHA })).toBe(`default.sha-${SHA}`);
   });
 });

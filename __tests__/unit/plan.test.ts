@@ -6,6 +6,7 @@ import { gatherFacts, planInputs } from '../../src/facts/facts';
 import {
   ghaExistence,
   localExistence,
+  NO_ANSWER,
   NOT_FOUND,
   narrowSources,
   registryExistence,
@@ -239,12 +240,12 @@ describe('plan: BuildKit entries per backend', () => {
       ctx: feature,
       o: {},
       from: [
-        'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-feature-login-form-5e6268e3',
+        'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-feature-login-form--5e6268e34d4a6047',
         `type=registry,ref=ghcr.io/octo-org/app-cache:default.sha-${MB}`,
         'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-main',
       ],
       to: [
-        'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-feature-login-form-5e6268e3,mode=max,ignore-error=true',
+        'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-feature-login-form--5e6268e34d4a6047,mode=max,ignore-error=true',
       ],
     },
     {
@@ -278,14 +279,16 @@ describe('plan: BuildKit entries per backend', () => {
       o: { backend: 'gha' as const, scope: 'api', leg: 'linux-arm64' },
       // The leg's own scopes first, then the scope built without a leg (shared stages).
       from: [
-        'type=gha,scope=api.linux-arm64.branch-feature-login-form-5e6268e3',
+        'type=gha,scope=api.linux-arm64.branch-feature-login-form--5e6268e34d4a6047',
         `type=gha,scope=api.linux-arm64.sha-${MB}`,
         'type=gha,scope=api.linux-arm64.branch-main',
-        'type=gha,scope=api.branch-feature-login-form-5e6268e3',
+        'type=gha,scope=api.branch-feature-login-form--5e6268e34d4a6047',
         `type=gha,scope=api.sha-${MB}`,
         'type=gha,scope=api.branch-main',
       ],
-      to: ['type=gha,scope=api.linux-arm64.branch-feature-login-form-5e6268e3,mode=max,ignore-error=true'],
+      to: [
+        'type=gha,scope=api.linux-arm64.branch-feature-login-form--5e6268e34d4a6047,mode=max,ignore-error=true',
+      ],
     },
     {
       title: 'gha, merge queue into a release branch: only the default branch is readable on GitHub',
@@ -300,7 +303,7 @@ describe('plan: BuildKit entries per backend', () => {
       o: { backend: 'local' as const, ignoreError: false },
       from: [
         'type=local,src=/tmp/cache/default.pr-7',
-        'type=local,src=/tmp/cache/default.branch-feature-login-form-5e6268e3',
+        'type=local,src=/tmp/cache/default.branch-feature-login-form--5e6268e34d4a6047',
         'type=local,src=/tmp/cache/default.branch-main',
       ],
       to: ['type=local,dest=/tmp/cache/default.pr-7,mode=max'],
@@ -312,7 +315,7 @@ describe('plan: BuildKit entries per backend', () => {
       o: { backend: 's3' as const, options: ['bucket=ci-cache', 'region=eu-west-1', 'compression=zstd'] },
       from: [
         'type=s3,name=default.pr-7,bucket=ci-cache,region=eu-west-1',
-        'type=s3,name=default.branch-feature-login-form-5e6268e3,bucket=ci-cache,region=eu-west-1',
+        'type=s3,name=default.branch-feature-login-form--5e6268e34d4a6047,bucket=ci-cache,region=eu-west-1',
         'type=s3,name=default.branch-main,bucket=ci-cache,region=eu-west-1',
       ],
       to: ['type=s3,name=default.pr-7,mode=max,bucket=ci-cache,region=eu-west-1,ignore-error=true'],
@@ -337,7 +340,7 @@ describe('plan: BuildKit entries per backend', () => {
       o: { backend: 'azblob' as const, options: ['account_url=https://acct.blob.core.example/'] },
       from: [
         'type=azblob,name=default.pr-7,account_url=https://acct.blob.core.example/',
-        'type=azblob,name=default.branch-feature-login-form-5e6268e3,account_url=https://acct.blob.core.example/',
+        'type=azblob,name=default.branch-feature-login-form--5e6268e34d4a6047,account_url=https://acct.blob.core.example/',
         'type=azblob,name=default.branch-main,account_url=https://acct.blob.core.example/',
       ],
       to: [
@@ -387,15 +390,15 @@ describe('plan: BuildKit entries per backend', () => {
   it('matrix legs: a leg writes its own namespace, reads its own, then its siblings, then the plain scope', () => {
     const p = plan(feature, facts, { ...base, leg: 'amd64', siblingLegs: ['arm64', 'amd64'] });
     expect(p.cacheTo).toStrictEqual([
-      'type=registry,ref=ghcr.io/octo-org/app-cache:default.amd64.branch-feature-login-form-5e6268e3,mode=max,ignore-error=true',
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.amd64.branch-feature-login-form--5e6268e34d4a6047,mode=max,ignore-error=true',
     ]);
     expect(p.cacheFrom).toStrictEqual([
-      'type=registry,ref=ghcr.io/octo-org/app-cache:default.amd64.branch-feature-login-form-5e6268e3',
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.amd64.branch-feature-login-form--5e6268e34d4a6047',
       `type=registry,ref=ghcr.io/octo-org/app-cache:default.amd64.sha-${MB}`,
       'type=registry,ref=ghcr.io/octo-org/app-cache:default.amd64.branch-main',
-      'type=registry,ref=ghcr.io/octo-org/app-cache:default.arm64.branch-feature-login-form-5e6268e3',
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.arm64.branch-feature-login-form--5e6268e34d4a6047',
       'type=registry,ref=ghcr.io/octo-org/app-cache:default.arm64.branch-main',
-      'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-feature-login-form-5e6268e3',
+      'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-feature-login-form--5e6268e34d4a6047',
       `type=registry,ref=ghcr.io/octo-org/app-cache:default.sha-${MB}`,
       'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-main',
     ]);
@@ -407,7 +410,7 @@ describe('plan: BuildKit entries per backend', () => {
       ['pr:7', 'type=registry,ref=ghcr.io/octo-org/app-cache:default.pr-7'],
       [
         'branch:feature/login-form',
-        'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-feature-login-form-5e6268e3',
+        'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-feature-login-form--5e6268e34d4a6047',
       ],
       ['branch:main', 'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-main'],
     ]);
@@ -706,7 +709,7 @@ describe('gha: which caches exist, from the lookups BuildKit makes', () => {
       title: 'a pull request whose own cache exists reads it alone',
       found: {
         'default.pr-7': true,
-        'default.branch-feature-login-form-5e6268e3': true,
+        'default.branch-feature-login-form--5e6268e34d4a6047': true,
         'default.branch-main': true,
       },
       from: [gha('default.pr-7')],
@@ -747,7 +750,7 @@ describe('when which caches exist is unknown (every check failed)', () => {
       title: 'push to a branch: its own branch and the default branch',
       ctx: run('push', 'push-feature', 'refs/heads/feature/login-form'),
       o: options,
-      from: [tag('default.branch-feature-login-form-5e6268e3'), tag('default.branch-main')],
+      from: [tag('default.branch-feature-login-form--5e6268e34d4a6047'), tag('default.branch-main')],
     },
     {
       title: 'pull request: its own earlier runs and the default branch',
@@ -759,7 +762,7 @@ describe('when which caches exist is unknown (every check failed)', () => {
       title: 'push to a branch on gha: its own scope and the default branch',
       ctx: run('push', 'push-feature', 'refs/heads/feature/login-form'),
       o: { ...base, backend: 'gha' as const },
-      from: [gha('default.branch-feature-login-form-5e6268e3'), gha('default.branch-main')],
+      from: [gha('default.branch-feature-login-form--5e6268e34d4a6047'), gha('default.branch-main')],
     },
     {
       title: 'merge queue: the queued pull request and the default branch',
@@ -782,7 +785,7 @@ describe('when which caches exist is unknown (every check failed)', () => {
       ctx: run('push', 'push-feature', 'refs/heads/feature/login-form'),
       o: { ...options, leg: 'leg-a', siblingLegs: ['leg-b'] },
       from: [
-        tag('default.leg-a.branch-feature-login-form-5e6268e3'),
+        tag('default.leg-a.branch-feature-login-form--5e6268e34d4a6047'),
         tag('default.leg-a.branch-main'),
         tag('default.branch-main'),
       ],
@@ -813,6 +816,19 @@ describe('when which caches exist is unknown (every check failed)', () => {
     const some = narrowSources(p, (e) => (e === tag('default.branch-main') ? false : undefined), true);
     expect(some.cacheFrom).toStrictEqual(p.cacheFrom.filter((e) => e !== tag('default.branch-main')));
   });
+
+  it('passes no unknown source when the check got no answer (a store that hangs would hold the import too)', () => {
+    const ctx = run('push', 'push-feature', 'refs/heads/feature/login-form', HEAD);
+    const p = plan(ctx, facts, { ...options, rawFrom: ['type=registry,ref=elsewhere/raw:tag'] });
+    const none = narrowSources(p, () => undefined, 'no-answer');
+    expect(none.cacheFrom).toStrictEqual(['type=registry,ref=elsewhere/raw:tag']);
+    expect(none.reads.every((r) => r.entry === '' && r.notRead === NO_ANSWER)).toBe(true);
+    expect(none.notes).toContain(`${p.reads.length} cache source(s) not read: ${NO_ANSWER}`);
+    // What did answer still counts: a source found is read, the unanswered ones are not.
+    const main = tag('default.branch-main');
+    const some = narrowSources(p, (e) => (e === main ? true : undefined), 'no-answer');
+    expect(some.cacheFrom).toStrictEqual([main, 'type=registry,ref=elsewhere/raw:tag']);
+  });
 });
 
 describe('a branch just brought up to date, and a pull request whose head already contains its base', () => {
@@ -828,7 +844,11 @@ describe('a branch just brought up to date, and a pull request whose head alread
         'a push that merged the default branch in reads the merged commit alone, ahead of its own branch',
       ctx: update,
       facts: { ...facts, justMerged: MB },
-      tags: ['default.branch-feature-login-form-5e6268e3', `default.sha-${MB}`, 'default.branch-main'],
+      tags: [
+        'default.branch-feature-login-form--5e6268e34d4a6047',
+        `default.sha-${MB}`,
+        'default.branch-main',
+      ],
       from: [tag(`default.sha-${MB}`)],
       note: `sha:${MB} is the main commit this push merged in: newer than this branch's last build: it is read alone`,
     },
@@ -836,31 +856,35 @@ describe('a branch just brought up to date, and a pull request whose head alread
       title: 'the same push falls back to its own branch alone when the merged commit has no cache',
       ctx: update,
       facts: { ...facts, justMerged: MB },
-      tags: ['default.branch-feature-login-form-5e6268e3', 'default.branch-main'],
-      from: [tag('default.branch-feature-login-form-5e6268e3')],
+      tags: ['default.branch-feature-login-form--5e6268e34d4a6047', 'default.branch-main'],
+      from: [tag('default.branch-feature-login-form--5e6268e34d4a6047')],
       note: "branch:feature/login-form holds this ref's earlier runs: it is read alone",
     },
     {
       title: 'a push that did not merge the default branch reads its own branch alone',
       ctx: update,
       facts,
-      tags: ['default.branch-feature-login-form-5e6268e3', `default.sha-${MB}`, 'default.branch-main'],
-      from: [tag('default.branch-feature-login-form-5e6268e3')],
+      tags: [
+        'default.branch-feature-login-form--5e6268e34d4a6047',
+        `default.sha-${MB}`,
+        'default.branch-main',
+      ],
+      from: [tag('default.branch-feature-login-form--5e6268e34d4a6047')],
       note: "branch:feature/login-form holds this ref's earlier runs: it is read alone",
     },
     {
       title: "a pull request whose merge commit holds its head's files reads the head branch alone",
       ctx: pr,
       facts: { ...facts, mergeIsHead: true },
-      tags: ['default.pr-7', 'default.branch-feature-login-form-5e6268e3', 'default.branch-main'],
-      from: [tag('default.branch-feature-login-form-5e6268e3')],
+      tags: ['default.pr-7', 'default.branch-feature-login-form--5e6268e34d4a6047', 'default.branch-main'],
+      from: [tag('default.branch-feature-login-form--5e6268e34d4a6047')],
       note: 'branch:feature/login-form was built from these very files (the head already contains the base): it is read alone',
     },
     {
       title: 'a pull request whose head lacks part of the base reads its own pull request alone',
       ctx: pr,
       facts: { ...facts, mergeIsHead: false },
-      tags: ['default.pr-7', 'default.branch-feature-login-form-5e6268e3', 'default.branch-main'],
+      tags: ['default.pr-7', 'default.branch-feature-login-form--5e6268e34d4a6047', 'default.branch-main'],
       from: [tag('default.pr-7')],
       note: "pr:7 holds this ref's earlier runs: it is read alone",
     },
@@ -884,8 +908,8 @@ describe('a branch just brought up to date, and a pull request whose head alread
       title: 'an exact head branch still comes first',
       ctx: pr,
       facts: { ...facts, mergeIsHead: true, justMerged: PARENT },
-      tags: ['default.pr-7', `default.sha-${PARENT}`, 'default.branch-feature-login-form-5e6268e3'],
-      from: [tag('default.branch-feature-login-form-5e6268e3')],
+      tags: ['default.pr-7', `default.sha-${PARENT}`, 'default.branch-feature-login-form--5e6268e34d4a6047'],
+      from: [tag('default.branch-feature-login-form--5e6268e34d4a6047')],
       note: 'branch:feature/login-form was built from these very files (the head already contains the base): it is read alone',
     },
   ])('$title', ({ ctx, facts: f, tags, from, note }) => {
@@ -932,7 +956,7 @@ describe('a pull request whose head commit could not be read', () => {
 describe('a branch push whose own cache exists skips the merge-base lookup, unless it is a merge', () => {
   const feature = run('push', 'push-feature', 'refs/heads/feature/login-form');
   const options: PlanOptions = { ...base, backend: 'local', dir: '/tmp/cache' };
-  const ownIndex = '/tmp/cache/default.branch-feature-login-form-5e6268e3/index.json';
+  const ownIndex = '/tmp/cache/default.branch-feature-login-form--5e6268e34d4a6047/index.json';
   const commitObject = (parents: number) =>
     [
       'tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904',
@@ -980,7 +1004,7 @@ describe('a branch push whose own cache exists skips the merge-base lookup, unle
         'merge-base with main not looked up: branch:feature/login-form exists and is read alone',
       );
       expect(p.cacheFrom).toStrictEqual([
-        'type=local,src=/tmp/cache/default.branch-feature-login-form-5e6268e3',
+        'type=local,src=/tmp/cache/default.branch-feature-login-form--5e6268e34d4a6047',
       ]);
     }
   });

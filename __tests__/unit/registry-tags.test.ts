@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { findExistingCaches } from '../../src/facts/existing';
+import { runContextFrom } from '../../src/github/context';
+import { cacheName, namespace } from '../../src/plan/names';
+import { plan, type PlanOptions } from '../../src/plan/plan';
 import { parseImageName, registryOrigin } from '../../src/stores/registry/name';
 import { parseChallenges } from '../../src/stores/registry/session';
 import { listTags } from '../../src/stores/registry/tags';
@@ -427,5 +431,55 @@ describe('listTags against a fake registry with its own token realm', () => {
       if (saved === undefined) delete process.env.DOCKER_CONFIG;
       else process.env.DOCKER_CONFIG = saved;
     }
+  });
+});
+
+describe('a tag a branch name made is never a sibling leg (local registry)', () => {
+  const repository = `bkca-unit/forged-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+  const image = `${REGISTRY}/${repository}`;
+  const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';
+  const branchTag = (leg: string, name: string) =>
+    cacheName(namespace('default', leg), { kind: 'branch', name });
+  beforeAll(async () => {
+    await pushTinyImage(REGISTRY, repository, [
+      // What an earlier version wrote for pushes of these branches (branch parts kept their dots).
+      'default.branch-evil.branch-main',
+      `default.branch-x.sha-${HEAD}`,
+      // What this version writes for them, in the plain namespace and a leg's.
+      branchTag('', 'evil.branch-main'),
+      branchTag('', `x.sha-${HEAD}`),
+      branchTag('linux-amd64', 'evil.branch-main'),
+      // A real sibling leg's cache of main.
+      branchTag('linux-arm64', 'main'),
+    ]);
+  });
+
+  it('a matrix leg on main lists them and reads only the real sibling', async () => {
+    const options: PlanOptions = {
+      backend: 'registry',
+      image,
+      scope: 'default',
+      leg: 'linux-amd64',
+      siblingLegs: [],
+      write: 'auto',
+      rawFrom: [],
+      rawTo: [],
+    };
+    const existing = await findExistingCaches(options, { DOCKER_CONFIG: configDir() }, () => false);
+    expect(existing.siblingLegs).toStrictEqual(['linux-arm64']);
+    expect(existing.tags).toHaveLength(6);
+    expect(existing.legs).toStrictEqual(['linux-amd64', 'linux-arm64']);
+    const payload = readFileSync(join(__dirname, '..', 'fixtures', 'events', 'push-main.json'), 'utf8');
+    const ctx = runContextFrom(
+      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: HEAD },
+      JSON.parse(payload),
+    );
+    const p = plan(ctx, { mergeBase: null, parent: null }, { ...options, siblingLegs: existing.siblingLegs });
+    const read = p.reads.filter((r) => r.entry !== '').map((r) => r.name);
+    expect(read).toContain(`default.linux-arm64.branch-main`);
+    expect(read.filter((n) => n?.includes('evil') || n?.includes('branch-x'))).toStrictEqual([]);
+    expect(p.reads.filter((r) => r.sharedExact).map((r) => r.name)).toStrictEqual([
+      `default.linux-arm64.sha-${HEAD}`,
+    ]);
   });
 });

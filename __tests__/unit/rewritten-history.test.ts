@@ -102,7 +102,7 @@ const options: PlanOptions = {
   rawFrom: [],
   rawTo: [],
 };
-const OWN_TAG = 'default.branch-feature-login-form-5e6268e3';
+const OWN_TAG = 'default.branch-feature-login-form--5e6268e34d4a6047';
 const facts: GitFacts = { mergeBase: MB, parent: null };
 const push = branchPush({ before: OLD_HEAD, forced: true });
 const ALONE = ' (more sources only make BuildKit miss at random)';

@@ -274,7 +274,7 @@ async function buildImage(exec: Exec, buildx: Buildx, b: BuildContext) {
   });
   // A URL's user and password (`https://user:token@host/…`) stay out of the log.
   core.info(`context: ${setup.input.build.context.replace(/\/\/[^/@]*@/, '//***@')}`);
-  return { setup, run: await runImageBuild(exec, buildx, setup) };
+  return { setup, run: await runImageBuild(exec, buildx, setup, b.inputs.cache.importTimeoutMs) };
 }
 
 async function readHistory(

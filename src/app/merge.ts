@@ -110,6 +110,10 @@ export async function runMerge(
   const found = await core.group("Merge: the legs' digests", () =>
     restoreLegRecords(exec, repositoriesOf(tags)[0], platforms, { runId: runOf(env).runId, tempDir, env }),
   );
+  // A record is restored bytes: one that names another image or tag is an attacker's, never merged.
+  for (const f of found)
+    if ('dropped' in f && f.dropped)
+      core.warning(`merge: the record of ${f.platform} is dropped: ${f.dropped}`);
   merge.legs = found.flatMap((f) => (f.record ? [f.record] : []));
   merge.missing = found.filter((f) => f.record === null).map((f) => f.platform);
   const missing = missingMessage(found);

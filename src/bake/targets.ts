@@ -32,7 +32,7 @@ export function planBakeTargets(
   facts: GitFacts,
   base: PlanOptions,
   legs: BakeLeg[],
-  existing: { exists: Existence; legs?: string[]; note?: string; failed?: true },
+  existing: { exists: Existence; legs?: string[]; note?: string; failed?: true | 'no-answer' },
 ): { target: string; plan: CachePlan }[] {
   return legs.map(({ target, leg }) => {
     const options = {

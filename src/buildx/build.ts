@@ -21,6 +21,7 @@ import { cacheEntryAttributes, cacheEntryFields, cacheEntryType } from '../lib/c
 import { lastLine } from '../lib/text';
 import { exportFailure } from './parse/errors';
 import { cacheImportId } from './import-id';
+import { ImportWatch } from './import-watch';
 
 /**
  * Running `buildx build`. The image is built (and pushed) first, with cache imports only; the
@@ -141,22 +142,64 @@ function importSourcesOf(cacheFrom: string[], env: NodeJS.ProcessEnv) {
   }));
 }
 
-export async function runImageBuild(exec: Exec, buildx: Buildx, s: BuildSetup): Promise<BuildRun> {
+/** Progress modes whose lines the import watch reads; any other is replaced by `plain` while it watches. */
+const READABLE_PROGRESS = new Set(['plain', 'rawjson']);
+
+/**
+ * The image build (cache imports only). `importTimeoutMs` (`cache-import-timeout`; 0 for none)
+ * bounds each cache import, read from the progress stream: a build still importing at the bound is
+ * ended and built once more without cache sources, with one warning, so a cache service that
+ * never answers (or answers 429 for ever) costs the bound plus an uncached build. A build past its
+ * imports is never ended, however long it runs.
+ */
+export async function runImageBuild(
+  exec: Exec,
+  buildx: Buildx,
+  s: BuildSetup,
+  importTimeoutMs = 0,
+): Promise<BuildRun> {
   const started = Date.now();
   const opts = { stream: true, env: s.env, cwd: s.cwd };
   let importSources = importSourcesOf(s.input.cacheFrom, s.env);
   let startedAt = started;
-  let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
+  const bounded = importTimeoutMs > 0 && s.input.cacheFrom.length > 0;
+  const progress = s.env.BUILDKIT_PROGRESS ?? '';
+  const env = READABLE_PROGRESS.has(progress) ? s.env : { ...s.env, BUILDKIT_PROGRESS: 'plain' };
+  /** One invocation, watched when imports are bounded; a silent engine's end is said in stderr. */
+  const build = async (input: BuildArgsInput) => {
+    if (!bounded) return exec(buildx.command, buildx.argv(buildArgs(input)), opts);
+    const w = new ImportWatch(importTimeoutMs);
+    const run = await exec(buildx.command, buildx.argv(buildArgs(input)), {
+      ...opts,
+      env,
+      onOutput: w.onOutput,
+      signal: w.signal,
+    });
+    w.stop();
+    const silent = w.silent
+      ? `ERROR: the engine printed nothing for ${Math.round(importTimeoutMs / 1000)}s (cache-import-timeout): its builder is held, e.g. by a cache import stuck in an earlier build, until that store lets go`
+      : '';
+    if (silent) core.info(silent);
+    return { run: { ...run, stderr: silent ? `${run.stderr}\n${silent}` : run.stderr }, stuck: w.stuck };
+  };
+  const first = await build(s.input);
+  let result = 'run' in first ? first.run : first;
   let retriedWithoutCache = false;
-  if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
-    // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
-    core.warning(
-      `a cache source is broken (${lastLine(result.stderr)}); building again without cache sources`,
-    );
+  const retry = async (why: string) => {
+    core.warning(`${why}; building again without cache sources`);
     retriedWithoutCache = true;
     importSources = [];
     startedAt = Date.now();
-    result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
+    const again = await build({ ...s.input, cacheFrom: [] });
+    result = 'run' in again ? again.run : again;
+  };
+  const stuck = 'stuck' in first ? first.stuck : null;
+  if (stuck) {
+    const seconds = Math.round(importTimeoutMs / 1000);
+    await retry(`importing the cache ${stuck} did not end within ${seconds}s (cache-import-timeout)`);
+  } else if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
+    // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
+    await retry(`a cache source is broken (${lastLine(result.stderr)})`);
   }
   const metadataText = readIfExists(s.input.metadataFile);
   return {

@@ -1,5 +1,5 @@
 import type { RunContext } from '../github/context';
-import { type CacheRef, cacheName, namespace } from '../plan/names';
+import { type CacheRef, cacheName, namespace, parseCacheName } from '../plan/names';
 
 /** At most this many caches are deleted per run: a backlog is paid off over several runs. */
 export const MAX_DELETIONS = 25;
@@ -66,19 +66,18 @@ export interface DeletionPlan {
   deferred: string[];
 }
 
-/** The legs a name of this scope may have ('' for the plain build); none when the name is not this scope's. */
-function legsOf(name: string, scope: string): string[] {
-  const prefix = `${namespace(scope, '')}.`;
-  if (!name.startsWith(prefix)) return [];
-  const leg = /^([a-z0-9_-]+)\.(?:branch|pr|sha)-/.exec(name.slice(prefix.length));
-  return leg ? ['', leg[1]] : [''];
+/** The leg a name of this scope has ('' for the plain build); null when the name is not this scope's. */
+function legOfName(name: string, scope: string): string | null {
+  const parsed = parseCacheName(name);
+  return parsed && parsed.scope === namespace(scope, '') ? parsed.leg : null;
 }
 
 /** The ref's cache names among `names`, for every leg of the scope (exact names: `feature` never takes `feature-2`). */
 export function namesOfRef(names: string[], scope: string, ref: CacheRef): string[] {
-  return names.filter((name) =>
-    legsOf(name, scope).some((leg) => cacheName(namespace(scope, leg), ref) === name),
-  );
+  return names.filter((name) => {
+    const leg = legOfName(name, scope);
+    return leg !== null && cacheName(namespace(scope, leg), ref) === name;
+  });
 }
 
 const SHA_PART = /^sha-[0-9a-f]{40}$/;

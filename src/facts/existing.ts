@@ -30,8 +30,12 @@ export interface ExistingCaches {
   note?: string;
   /** Said as a warning: GitHub's rate limit stopped the lookups (they gave up within their bound). */
   warning?: string;
-  /** A check failed: what it would have told is unknown (narrow.ts then reads the likeliest sources). */
-  failed?: true;
+  /**
+   * A check failed: what it would have told is unknown (narrow.ts then reads the likeliest sources).
+   * `no-answer`: it got no answer within its bound (a timeout, or rate-limited until it gave up):
+   * BuildKit's import would wait on that store the same way, so the unknown sources are not read.
+   */
+  failed?: true | 'no-answer';
   /**
    * Backends asked per entry (gha, s3, azblob, a registry that refuses the tag list): checks
    * these entries, each once, once the plan's reads are known.
@@ -59,7 +63,7 @@ export function probedCaches(o: {
     probe: async (entries) => {
       const reason = await o.lookups.ask(entries.map(o.keyOf));
       found.note = o.noteAfter(reason) ?? found.note;
-      if (reason) found.failed = true;
+      if (reason) found.failed = failureKind(reason);
       if (reason && isRateLimitedReason(reason)) {
         found.warning = `cache lookups ${reason}; the caches they were for count as unknown`;
       }
@@ -74,6 +78,13 @@ type ExistenceCheck = (
   fileExists: (file: string) => boolean,
   exec?: Exec,
 ) => Promise<ExistingCaches>;
+
+/** A check's failure that says the store does not answer (see {@link ExistingCaches.failed}). */
+export function failureKind(reason: string): true | 'no-answer' {
+  return /\btimed out\b|\bno answer within\b/.test(reason) || isRateLimitedReason(reason)
+    ? 'no-answer'
+    : true;
+}
 
 const unknown = (): ExistingCaches => ({ exists: () => undefined, siblingLegs: [] });
 
@@ -96,7 +107,7 @@ const registryCaches: ExistenceCheck = async (options, env, _fileExists, exec) =
   const notListed = `cache tags not listed (${listed.reason})`;
   if (!listed.refused) {
     const note = `${notListed}: which caches exist is unknown`;
-    return { exists: () => undefined, siblingLegs: [], note, failed: true };
+    return { exists: () => undefined, siblingLegs: [], note, failed: failureKind(listed.reason) };
   }
   const heads = new OnePerKey((tags) => manifestsExist({ image, tags, dockerConfigDir: dir, exec }));
   return probedCaches({

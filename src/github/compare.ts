@@ -1,5 +1,6 @@
 import type { Ancestry } from '../git/ancestry';
 import type { CommitLookup } from '../git/commits';
+import { redactSecrets } from '../lib/text';
 import { type FetchLike, httpFetch, type ResponseLike } from '../net/http';
 
 export interface CompareOptions {
@@ -143,7 +144,7 @@ async function apiGet(
   url: () => string,
 ): Promise<{ json: unknown } | { reason: string }> {
   const token = options.token ?? '';
-  const redact = (reason: string) => (token.length > 0 ? reason.split(token).join('***') : reason);
+  const redact = (reason: string) => redactSecrets(reason, [token]);
   const fail = (reason: string) => ({ reason: redact(reason) });
   const timeoutMs = options.timeoutMs ?? 10_000;
   const fetchImpl = options.fetchImpl ?? httpFetch;

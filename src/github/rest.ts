@@ -1,3 +1,4 @@
+import { redactSecrets } from '../lib/text';
 import { type FetchLike, failureText, httpFetch } from '../net/http';
 
 /** Where GitHub's REST API is and the token to use: `github-token`, never logged. */
@@ -34,7 +35,7 @@ export async function githubRequest(api: GitHubApi, method: string, path: string
       signal: AbortSignal.timeout(api.timeoutMs ?? 10000),
     });
   } catch (e) {
-    throw new GitHubApiError(0, `${method} ${path}: ${failureText(e)}`);
+    throw new GitHubApiError(0, redactSecrets(`${method} ${path}: ${failureText(e)}`, [api.token]));
   }
   const text = await res.text();
   if (!res.ok) {
@@ -44,7 +45,9 @@ export async function githubRequest(api: GitHubApi, method: string, path: string
     } catch {
       // not JSON: the excerpt
     }
-    throw new GitHubApiError(res.status, `${method} ${path}: HTTP ${res.status} ${message}`);
+    // A server may echo the request's headers in its error body: the token never leaves as text.
+    const said = redactSecrets(`${method} ${path}: HTTP ${res.status} ${message}`, [api.token]);
+    throw new GitHubApiError(res.status, said);
   }
   return text === '' ? null : (JSON.parse(text) as unknown);
 }

@@ -5,7 +5,7 @@ export interface ExecResult {
   exitCode: number;
   stdout: string;
   stderr: string;
-  /** True when the process was ended by `timeoutMs`. */
+  /** True when the process was ended by `timeoutMs` or `signal`. */
   timedOut: boolean;
 }
 
@@ -19,6 +19,10 @@ export interface ExecOptions {
   input?: string;
   /** End the process (SIGTERM, then SIGKILL) after this many milliseconds. */
   timeoutMs?: number;
+  /** End the process (as `timeoutMs` does) when this aborts: a watcher of its output decides. */
+  signal?: AbortSignal;
+  /** Each chunk of output (stdout and stderr) as it arrives, as text. */
+  onOutput?: (text: string) => void;
 }
 
 /**
@@ -41,23 +45,26 @@ export const exec: Exec = (command, args, options = {}) =>
     const err: Buffer[] = [];
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
-    if (options.timeoutMs !== undefined) {
-      timer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }, options.timeoutMs);
-    }
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out.push(chunk);
+    const end = () => {
+      if (timedOut) return;
+      timedOut = true;
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    };
+    if (options.timeoutMs !== undefined) timer = setTimeout(end, timerMs(options.timeoutMs));
+    const signal = options.signal;
+    if (signal?.aborted) end();
+    signal?.addEventListener('abort', end);
+    const onChunk = (into: Buffer[]) => (chunk: Buffer) => {
+      into.push(chunk);
       if (options.stream) process.stdout.write(chunk);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      err.push(chunk);
-      if (options.stream) process.stdout.write(chunk);
-    });
+      options.onOutput?.(chunk.toString());
+    };
+    child.stdout?.on('data', onChunk(out));
+    child.stderr?.on('data', onChunk(err));
     const finish = (exitCode: number, spawnError = '') => {
       if (timer) clearTimeout(timer);
+      signal?.removeEventListener('abort', end);
       resolve({
         exitCode,
         stdout: Buffer.concat(out).toString(),
@@ -72,3 +79,7 @@ export const exec: Exec = (command, args, options = {}) =>
       child.stdin.end(options.input);
     }
   });
+
+/** Node's timers hold at most 2^31−1 ms; a longer wait would fire at once, so it is capped. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+export const timerMs = (ms: number) => Math.min(Math.max(ms, 0), MAX_TIMER_MS);

@@ -110,27 +110,61 @@ export function legRecord(o: {
 
 const isDigest = (d: unknown) => typeof d === 'string' && /^sha256:[0-9a-f]{64}$/.test(d);
 
-/** A restored record, checked: null when it is not a record of this platform. */
-export function parseLegRecord(text: string, platform: string): LegRecord | null {
+/** What a restored record must be: of this platform, of the image merged, from this run. */
+export interface RecordExpected {
+  platform: string;
+  /** The repository being merged (the first tag's): the only one a record may name. */
+  image: string;
+  runId: string;
+}
+
+/**
+ * A restored record, checked as written by an attacker: it must be of this platform, name the image
+ * being merged (the index is made of `<image>@<digest>`), and a push tag only of the form
+ * {@link legTag} gives this run, platform and attempt (the merge deletes that tag). `dropped` says
+ * why anything else is not used.
+ */
+export function parseLegRecord(text: string, expected: RecordExpected): LegCheck {
   let r: Partial<LegRecord>;
   try {
     r = JSON.parse(text) as Partial<LegRecord>;
   } catch {
-    return null;
+    return { record: null, dropped: 'it is not JSON' };
   }
-  if (r?.version !== 1 || r.platform !== platform || !isDigest(r.digest) || typeof r.image !== 'string')
-    return null;
-  return r as LegRecord;
+  if (typeof r !== 'object' || r === null || r.version !== 1)
+    return { record: null, dropped: 'not a version 1 record' };
+  if (r.platform !== expected.platform)
+    return { record: null, dropped: `it is of platform ${JSON.stringify(r.platform)}` };
+  if (!isDigest(r.digest)) return { record: null, dropped: 'it holds no sha256 digest' };
+  if (r.image !== expected.image)
+    return { record: null, dropped: `it names image ${JSON.stringify(r.image)}, not ${expected.image}` };
+  if (typeof r.attempt !== 'string' || !/^[0-9]{1,10}$/.test(r.attempt))
+    return { record: null, dropped: 'its run attempt is not a number' };
+  if (r.pushTag !== undefined && r.pushTag !== legTag(expected.runId, expected.platform, r.attempt))
+    return {
+      record: null,
+      dropped: `its push tag ${JSON.stringify(r.pushTag)} is not the one this run's leg pushes under`,
+    };
+  return { record: r as LegRecord };
 }
 
-/** What the merge found, per platform: a record, none, or a lookup that failed. */
-export type Found = { platform: string } & ({ record: LegRecord } | { record: null; failed?: string });
+/** A record checked: usable, or not, with why it was dropped when one was found. */
+export type LegCheck = { record: LegRecord } | { record: null; dropped?: string };
+
+/** What the merge found, per platform: a record, none, a record dropped, or a lookup that failed. */
+export type Found = { platform: string } & (
+  { record: LegRecord } | { record: null; failed?: string; dropped?: string }
+);
 
 /** One `::error::` line for platforms whose legs left no digest in this run. */
 export function missingMessage(found: Found[]): string {
   const lines = found
     .filter((f) => f.record === null)
-    .map((f) => ('failed' in f && f.failed ? `${f.platform} (the lookup failed: ${f.failed})` : f.platform));
+    .map((f) => {
+      if ('failed' in f && f.failed) return `${f.platform} (the lookup failed: ${f.failed})`;
+      if ('dropped' in f && f.dropped) return `${f.platform} (its record was dropped: ${f.dropped})`;
+      return f.platform;
+    });
   if (lines.length === 0) return '';
   return (
     `merge: no digest recorded in this run for ${lines.join(', ')}: ` +

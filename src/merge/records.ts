@@ -43,8 +43,8 @@ async function restoreOne(exec: Exec, image: string, platform: string, w: Where)
   if (call.status === 'failed') return { platform, record: null, failed: call.reason };
   if (call.status !== 'hit') return { platform, record: null };
   const file = path.join(root, FOLDER, FILE);
-  const record = fs.existsSync(file) ? parseLegRecord(fs.readFileSync(file, 'utf8'), platform) : null;
-  return { platform, record };
+  if (!fs.existsSync(file)) return { platform, record: null, dropped: 'the entry holds no record' };
+  return { platform, ...parseLegRecord(fs.readFileSync(file, 'utf8'), { platform, image, runId: w.runId }) };
 }
 
 export const restoreLegRecords = (exec: Exec, image: string, platforms: string[], w: Where) =>

@@ -43,33 +43,108 @@ export function slug(name: string, maxLength = 128, allowDots = true): string {
   return head === '' ? hash : `${head}-${hash}`;
 }
 
+/**
+ * Cache names are `<scope>.<ref part>` or `<scope>.<leg>.<ref part>`, and every part is encoded so
+ * that no input, a hostile branch name least of all, can produce another part's shape:
+ *
+ * - no part holds a dot, so the dots split a name into its parts, whatever the branch is called;
+ * - a part is kept as it is only when it is "plain" (lowercase letters, digits, `_`, single `-`
+ *   between them); any other text becomes `<plain head>--<16 hex of sha256(text)>`. A plain part
+ *   never holds `--`, so an encoded part never equals a plain one, and two texts share an encoded
+ *   part only if they share 64 bits of sha256;
+ * - a leg never starts like a ref part (`branch-`, `pr-`, `sha-`): such a leg is encoded with a
+ *   leading `_`, so a name some branch gave (`<scope>.branch-<x>.<…>`, also written by earlier
+ *   versions whose branch parts kept dots) is never read as a leg's.
+ */
+const PLAIN_PART = /^[a-z0-9_]+(?:-[a-z0-9_]+)*$/;
+const ENCODED_PART = /^[a-z0-9_]+(?:-[a-z0-9_]+)*--[0-9a-f]{16}$/;
+/** How a ref part starts: a leg may not start so. */
+const REF_KINDS = ['branch-', 'pr-', 'sha-'];
+const PART_HASH_LENGTH = 16;
+
+const startsLikeRef = (text: string) => REF_KINDS.some((k) => text.startsWith(k));
+
+/**
+ * One part of a cache name (see above), at most `maxLength` characters (at least 20): a long
+ * name is cut and hashed, so two long names with one beginning stay apart. `leg`: never starts
+ * like a ref part. Scopes and legs also keep an encoded part as it is, so a leg found among the
+ * tags (an encoded part already) names the namespace it was found in; a branch is always encoded
+ * from its own text.
+ */
+export function partName(text: string, maxLength: number, kind: 'scope' | 'leg' | 'ref'): string {
+  const reservedStart = kind === 'leg';
+  const fits = text.length <= maxLength && !(reservedStart && startsLikeRef(text));
+  if (fits && (PLAIN_PART.test(text) || (kind !== 'ref' && ENCODED_PART.test(text)))) return text;
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, PART_HASH_LENGTH);
+  const room = maxLength - hash.length - 2;
+  let head = text
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-')
+    .replace(/^-+/, '');
+  if (reservedStart && startsLikeRef(head)) head = `_${head}`;
+  head = head.slice(0, room).replace(/-+$/, '');
+  return `${head === '' ? 'x' : head}--${hash}`;
+}
+
+/** Whether a text is a part {@link partName} can give (plain, or encoded). */
+const isPartName = (text: string) => PLAIN_PART.test(text) || ENCODED_PART.test(text);
+
+const SHA_TEXT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
 /** The name part of a cache for a ref, e.g. `branch-main`, `pr-7`, `sha-<40 hex>`. */
 export function refName(ref: CacheRef, maxLength: number): string {
   switch (ref.kind) {
     case 'branch':
-      return `branch-${slug(ref.name, maxLength - 'branch-'.length)}`;
+      return `branch-${partName(ref.name, maxLength - 'branch-'.length, 'ref')}`;
     case 'pr':
       return `pr-${ref.number}`;
-    case 'sha':
-      return `sha-${ref.sha.toLowerCase()}`;
+    case 'sha': {
+      const sha = ref.sha.toLowerCase();
+      return `sha-${SHA_TEXT.test(sha) ? sha : partName(ref.sha, maxLength - 'sha-'.length, 'ref')}`;
+    }
   }
 }
 
 /** Registry tags are at most 128 characters. */
 export const TAG_MAX = 128;
+const SCOPE_MAX = 48;
+const LEG_MAX = 40;
 
-/**
- * `<scope>[.<leg>]`: the namespace of one image's cache. Dots separate it from the ref part, so
- * a sibling leg's tags can be recognised when listing a repository's tags.
- */
+/** A scope's part of its cache names. */
+export const scopePart = (scope: string) => partName(scope, SCOPE_MAX, 'scope');
+/** A leg's part of its cache names (never one that starts like a ref part). */
+export const legPart = (leg: string) => partName(leg, LEG_MAX, 'leg');
+
+/** `<scope>[.<leg>]`: the namespace of one image's cache. */
 export function namespace(scope: string, leg: string): string {
-  const s = slug(scope, 48, false);
-  return leg === '' ? s : `${s}.${slug(leg, 40, false)}`;
+  const s = scopePart(scope);
+  return leg === '' ? s : `${s}.${legPart(leg)}`;
 }
 
 /** The full cache name for a ref inside a namespace: `<namespace>.<ref part>`, a valid tag. */
 export function cacheName(ns: string, ref: CacheRef): string {
   return `${ns}.${refName(ref, TAG_MAX - ns.length - 1)}`;
+}
+
+const REF_PART = /^(?:branch-(.+)|pr-[1-9][0-9]*|sha-(?:[0-9a-f]{40}|[0-9a-f]{64}|(.+)))$/;
+
+/**
+ * A cache name split into its parts; null for a name this action's inputs cannot give (a dotted
+ * branch part of an earlier version, a leg that starts like a ref part, another tool's tag).
+ */
+export function parseCacheName(name: string): { scope: string; leg: string; refPart: string } | null {
+  const parts = name.split('.');
+  if (parts.length !== 2 && parts.length !== 3) return null;
+  const scope = parts[0];
+  const leg = parts.length === 3 ? parts[1] : '';
+  const refPart = parts[parts.length - 1];
+  if (!isPartName(scope)) return null;
+  if (parts.length === 3 && (!isPartName(leg) || startsLikeRef(leg))) return null;
+  const m = REF_PART.exec(refPart);
+  if (!m) return null;
+  const encoded = m[1] ?? m[2];
+  if (encoded !== undefined && !isPartName(encoded)) return null;
+  return { scope, leg, refPart };
 }
 
 /**
@@ -113,17 +188,17 @@ export function repositoryOf(imageRef: string): string {
 }
 
 /**
- * Sibling matrix legs found among a cache repository's tags: `<scope>.<leg>.<ref part>` tags
- * whose leg is not this one. Legs have no dots, so the pattern is unambiguous.
+ * Sibling matrix legs found among a cache repository's tags: the legs of this scope's cache names
+ * (see {@link parseCacheName}) other than this one. Only names this action could have written for
+ * some leg count: a tag a branch name made is never a leg.
  */
 export function siblingLegsFromTags(tags: string[], scope: string, ownLeg: string): string[] {
-  const prefix = `${slug(scope, 48, false)}.`;
-  const own = ownLeg === '' ? '' : slug(ownLeg, 40, false);
+  const s = scopePart(scope);
+  const own = ownLeg === '' ? '' : legPart(ownLeg);
   const legs = new Set<string>();
   for (const tag of tags) {
-    if (!tag.startsWith(prefix)) continue;
-    const m = /^([a-z0-9_-]+)\.(branch|pr|sha)-/.exec(tag.slice(prefix.length));
-    if (m && m[1] !== own) legs.add(m[1]);
+    const parsed = parseCacheName(tag);
+    if (parsed && parsed.scope === s && parsed.leg !== '' && parsed.leg !== own) legs.add(parsed.leg);
   }
   return [...legs].sort();
 }

@@ -4,6 +4,10 @@ import type { CachePlan, PlannedCache } from './plan';
 /** Why a read the existence check found missing is not passed to BuildKit. */
 export const NOT_FOUND = 'not found (checked before the build)';
 
+/** Why a source whose existence check got no answer is not passed to BuildKit. */
+export const NO_ANSWER =
+  'its store did not answer the existence check in time: BuildKit would wait on it the same way';
+
 /** Whether a cache entry exists: known from a listing, or undefined when it cannot be told. */
 export type Existence = (entry: string) => boolean | undefined;
 
@@ -25,15 +29,18 @@ export type Existence = (entry: string) => boolean | undefined;
  *   ref's own layers on about every other run;
  * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
  *   serve a leg that has nothing yet;
- * - when the check failed and nothing is known, see {@link unknownRule}.
+ * - when the check failed and nothing is known, see {@link unknownRule};
+ * - but when the check got no answer (`no-answer`: a timeout, or a rate limit that outlasted its
+ *   bound), a source still unknown is not passed: BuildKit's import would wait on that store too,
+ *   with no bound of its own.
  *
  * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
  */
 export function narrowSources(
   p: CachePlan,
   exists: Existence,
-  /** The backend's existence check failed (not merely: this backend has none). */
-  checkFailed = false,
+  /** The backend's existence check failed (not merely: this backend has none); how (see ExistingCaches). */
+  checkFailed: boolean | 'no-answer' = false,
 ): CachePlan {
   const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
   const raw = p.cacheFrom.filter((e) => !computed.has(e));
@@ -41,7 +48,12 @@ export function narrowSources(
   const found = (r: PlannedCache) => state(r) === true;
 
   const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
-  const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
+  const unanswered = new Set(
+    checkFailed === 'no-answer'
+      ? p.reads.filter((r) => r.entry !== '' && state(r) === undefined).map((r) => r.entry)
+      : [],
+  );
+  const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false && !unanswered.has(r.entry));
   // The first rule that applies decides which candidates stay; the others are left out.
   const exact = candidates.find((r) => r.exact && found(r));
   const alone = candidates.find((r) => r.alone && found(r));
@@ -75,14 +87,19 @@ export function narrowSources(
   const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
   return {
     ...p,
-    notes:
-      left.size > 0 ? [...p.notes, `${rule!.why} (more sources only make BuildKit miss at random)`] : p.notes,
+    notes: [
+      ...p.notes,
+      ...(left.size > 0 ? [`${rule!.why} (more sources only make BuildKit miss at random)`] : []),
+      ...(unanswered.size > 0 ? [`${unanswered.size} cache source(s) not read: ${NO_ANSWER}`] : []),
+    ],
     reads: p.reads.map((r) =>
-      left.has(r.entry)
-        ? { ...r, entry: '', notRead: rule!.why }
-        : state(r) === false
-          ? { ...r, notRead: NOT_FOUND }
-          : r,
+      unanswered.has(r.entry)
+        ? { ...r, entry: '', notRead: NO_ANSWER }
+        : left.has(r.entry)
+          ? { ...r, entry: '', notRead: rule!.why }
+          : state(r) === false
+            ? { ...r, notRead: NOT_FOUND }
+            : r,
     ),
     cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
     missing: [...(p.missing ?? []), ...missing],

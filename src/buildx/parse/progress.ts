@@ -273,3 +273,41 @@ export function parseRawJsonLog(text: string): BuildLog {
   );
   return log;
 }
+
+/** An import starting or ending in buildx's streamed progress, by vertex. */
+export type ImportProgress = { vertex: string; source: string } | { vertex: string; ended: true };
+
+const PLAIN_IMPORT = /^#(\d+) importing cache manifest from (\S.*)$/;
+const PLAIN_END = /^#(\d+) (?:DONE|ERROR|CACHED|CANCELED)\b/;
+
+/**
+ * What one line of `buildx build`'s streamed progress says of cache imports: plain (`#5 importing
+ * cache manifest from …`, then `#5 DONE 0.1s` / `ERROR` / `CANCELED`) or rawjson (a vertex named
+ * so, `completed` once it ended). Any vertex's end is reported; the caller knows which it watches.
+ */
+export function importProgressOf(line: string): ImportProgress[] {
+  const text = line.trimEnd();
+  const start = PLAIN_IMPORT.exec(text);
+  if (start) return [{ vertex: `#${start[1]}`, source: start[2] }];
+  const end = PLAIN_END.exec(text);
+  if (end) return [{ vertex: `#${end[1]}`, ended: true }];
+  if (!text.startsWith('{') || !text.includes('"vertexes"')) return [];
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const vertexes = (doc as { vertexes?: unknown })?.vertexes;
+  if (!Array.isArray(vertexes)) return [];
+  const out: ImportProgress[] = [];
+  for (const v of vertexes as RawVertex[]) {
+    if (!v || typeof v.digest !== 'string') continue;
+    if (v.completed) out.push({ vertex: v.digest, ended: true });
+    else {
+      const m = /^importing cache manifest from (.*)$/s.exec(v.name ?? '');
+      if (m) out.push({ vertex: v.digest, source: m[1] });
+    }
+  }
+  return out;
+}

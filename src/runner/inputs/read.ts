@@ -109,6 +109,7 @@ export function parseInputs(get: InputSource): Inputs {
     options: inputList('cache-options', get('cache-options')),
     ignoreError: bool(get, 'cache-ignore-error', true),
     exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
+    importTimeoutMs: parseDuration('cache-import-timeout', get('cache-import-timeout'), 300000),
     explain: bool(get, 'cache-explain', false),
     keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
     persistLocal: false,

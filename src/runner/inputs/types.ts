@@ -86,6 +86,8 @@ export interface CacheInputs {
   ignoreError: boolean;
   /** Milliseconds the cache export may take before it is ended (0: no limit). */
   exportTimeoutMs: number;
+  /** Milliseconds each cache import may take before the build is retried without cache sources (0: no limit). */
+  importTimeoutMs: number;
   explain: boolean;
   /** Commit caches a push to the default branch keeps (newest first); older ones are deleted. */
   keepCommits: number;

@@ -1,5 +1,6 @@
 import { dockerConfigDir } from '../../lib/docker-config';
 import type { Exec } from '../../lib/exec';
+import { redactSecrets } from '../../lib/text';
 import { type FetchLike, type ResponseLike, httpFetch } from '../../net/http';
 import { type CredentialLookup, type Credentials, credentialsOnce } from './credentials';
 import { hostOf, type ImageName, isLoopback, parseImageName, registryOrigin } from './name';
@@ -104,8 +105,7 @@ export function openSession(
   timeoutMs: number,
 ): RegistrySession {
   const secrets: string[] = [];
-  const redact = (text: string) =>
-    secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+  const redact = (text: string) => redactSecrets(text, secrets);
   const fetchImpl = options.fetchImpl ?? httpFetch;
   const where = `registry ${name.registry}`;
   const configDir = options.dockerConfigDir ?? dockerConfigDir();
