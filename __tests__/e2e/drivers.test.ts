@@ -44,9 +44,12 @@ const ready = () => t.ready && ENDPOINT !== '' && STAND_IN_IMAGE !== '';
 const DRIVERS = [
   {
     driver: 'docker-container',
+    // A container of this job's own: a build fully cached from the cache it writes exports nothing new.
+    freshBuildKit: true,
     inputs: () => ({ driver: 'docker-container', 'driver-opts': `image=${STAND_IN_IMAGE}\nnetwork=host` }),
   },
-  { driver: 'remote', inputs: () => ({ driver: 'remote', endpoint: ENDPOINT }) },
+  // A daemon other jobs build on too: its own cache may have served the hits, so the export runs.
+  { driver: 'remote', freshBuildKit: false, inputs: () => ({ driver: 'remote', endpoint: ENDPOINT }) },
 ];
 
 /** Five steps (FROM excluded), each naming `token`, so that its cache is this test's alone. */
@@ -123,7 +126,7 @@ describe("the action's steps run on Node 24", () => {
 
 describe.each(DRIVERS)(
   'driver: $driver (the engine’s BuildKit through the endpoint)',
-  ({ driver, inputs }) => {
+  ({ driver, freshBuildKit, inputs }) => {
     it('creates its own builder, builds on it, and post removes that builder and nothing else', async () => {
       if (!ready()) return;
       const repo = await makeRepo();
@@ -168,7 +171,7 @@ describe.each(DRIVERS)(
       }
     });
 
-    it('registry cache: cold, then warm on a fresh runner with every step from the cache and the export skipped', async () => {
+    it('registry cache: cold, then warm on a fresh runner with every step from the cache; the export skipped on a BuildKit of its own', async () => {
       if (!ready()) return;
       const token = uniqueName('tok').replace('-', '');
       const cacheRepo = `${uniqueName('e2e-drivers')}/cache`;
@@ -202,11 +205,16 @@ describe.each(DRIVERS)(
           '5',
           '5',
         ]);
-        expect(warm.main.outputs['cache-export']).toBe('skipped');
-        expect(warm.main.log).toContain(
-          'cache export skipped: the build was fully cached from branch:topic, the very cache it would write',
-        );
-        expect(warm.main.log).not.toContain('::group::Cache export');
+        const skipped =
+          'cache export skipped: the build was fully cached from branch:topic, the very cache it would write';
+        if (freshBuildKit) {
+          expect(warm.main.outputs['cache-export']).toBe('skipped');
+          expect(warm.main.log).toContain(skipped);
+          expect(warm.main.log).not.toContain('::group::Cache export');
+        } else {
+          expect(warm.main.outputs['cache-export']).toBe('ok');
+          expect(warm.main.log).not.toContain(skipped);
+        }
       });
       expect(warm.main.outputs.builder).not.toBe(cold.main.outputs.builder);
       expect(await builderExists(warm.main.outputs.builder)).toBe(false);
@@ -369,3 +377,44 @@ RUN echo ${token} && exit 3
     });
   },
 );
+
+describe('driver: remote, a BuildKit that outlives the builder', () => {
+  // A remote builder is only a name for a daemon that serves other jobs too: its own cache may
+  // serve a build in full that the cache it reads lacks, so that export is not moot.
+  it('a build served by the daemon’s own cache still exports, and the next fresh runner finds it all', async () => {
+    if (!ready()) return;
+    const token = uniqueName('tok').replace('-', '');
+    const cacheRepo = `${uniqueName('e2e-drivers')}/cache`;
+    const repo = await makeRepo(tokenDockerfile(token));
+    const job = async (sha: string) =>
+      runAction({
+        inputs: {
+          driver: 'remote',
+          endpoint: ENDPOINT,
+          cache: 'registry',
+          'cache-image': `${REGISTRY}/${cacheRepo}`,
+        },
+        event: pushEvent('topic', sha),
+        workspace: await repo.checkout(sha),
+        env: engineEnv(),
+      });
+    green((await job(await git(repo.work, 'rev-parse', 'HEAD'))).main, 'first');
+    // Another job on the same daemon builds the next commit first, without this cache.
+    const sha = await repo.commit({ 'src.txt': 'src v2\n' }, 'change the source');
+    await must('docker', ['buildx', 'build', '--builder', 'default', '-q', await repo.checkout(sha)]);
+
+    const served = await job(sha);
+    await withStepLog(served.main, () => {
+      green(served.main, 'served by the daemon');
+      expect(served.main.outputs['cached-steps']).toBe('5');
+      expect(served.main.outputs['cache-export']).toBe('ok');
+      expect(served.main.log).not.toContain('cache export skipped');
+    });
+    await pruneToken(token);
+    const next = await job(sha);
+    await withStepLog(next.main, () => {
+      green(next.main, 'next');
+      expect([next.main.outputs['cached-steps'], next.main.outputs['total-steps']]).toStrictEqual(['5', '5']);
+    });
+  });
+});
