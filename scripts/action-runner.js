@@ -29,9 +29,16 @@ function parseCommandFile(text) {
   return values;
 }
 
+/**
+ * The tests and the benchmark build the workspace folder they prepared, so `context` defaults to
+ * `.` here; the action's own default, the run's Git context fetched from GITHUB_SERVER_URL, is
+ * tested on its own against a Git server on loopback (pass `context: ''` for it).
+ */
+const HARNESS_DEFAULTS = { context: '.' };
+
 function inputEnv(inputs) {
   const env = {};
-  for (const [name, value] of Object.entries(inputs || {})) {
+  for (const [name, value] of Object.entries({ ...HARNESS_DEFAULTS, ...(inputs || {}) })) {
     if (value === undefined) continue;
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(value);
   }

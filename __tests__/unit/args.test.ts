@@ -1,10 +1,4 @@
-import {
-  buildArgs,
-  createBuilderArgs,
-  gitContextHost,
-  historyLogsArgs,
-  removeBuilderArgs,
-} from '../../src/buildx/args';
+import { buildArgs, createBuilderArgs, historyLogsArgs, removeBuilderArgs } from '../../src/buildx/args';
 import { builderName, needsHostNetwork } from '../../src/buildx/builder';
 import { parseInputs } from '../../src/runner/inputs/read';
 
@@ -139,10 +133,17 @@ describe('buildArgs', () => {
     metadataFile: '/t/m.json',
     iidFile: '/t/iid',
     secretEnvNames: [],
+    attest: {
+      enabled: true,
+      builderId: 'B',
+      privateRepository: false,
+      noDefault: true,
+      builderAttests: true,
+    },
   };
 
   it('a minimal build', () => {
-    expect(buildArgs({ ...common, build: inputs({}).build })).toStrictEqual([
+    expect(buildArgs({ ...common, build: inputs({ context: '.' }).build })).toStrictEqual([
       'buildx',
       'build',
       '--builder',
@@ -204,7 +205,9 @@ describe('buildArgs', () => {
       '--annotation',
       'index:x=y',
       '--attest',
-      'type=sbom',
+      'type=provenance,mode=max,builder-id=B',
+      '--attest',
+      'type=sbom,disabled=false',
       '--build-arg',
       'Q="quoted, value"',
       '--build-arg',
@@ -235,10 +238,8 @@ describe('buildArgs', () => {
       'type=image,compression=zstd',
       '--platform',
       'linux/amd64,linux/arm64',
-      '--provenance=mode=max',
       '--pull',
       '--push',
-      '--sbom=true',
       '--secret',
       'id=tok,env=BKCA_SECRET_0',
       '--secret',
@@ -271,10 +272,4 @@ describe('buildArgs', () => {
     });
     expect(argv).toContain('id=GIT_AUTH_TOKEN.github.com,env=BKCA_GIT_AUTH_TOKEN');
   });
-
-  it.each([
-    { ctx: '.', want: null },
-    { ctx: 'https://github.com/octo/app.git#main', want: 'github.com' },
-    { ctx: 'git@github.com:octo/app.git', want: 'github.com' },
-  ])('gitContextHost($ctx) = $want', ({ ctx, want }) => expect(gitContextHost(ctx)).toBe(want));
 });

@@ -1,33 +1,90 @@
-import { parseDuration, parseList } from '../../src/runner/inputs/fields';
+import { MAX_TIMER_MS, parseDuration } from '../../src/runner/inputs/fields';
+import { inputList, secretList } from '../../src/runner/inputs/lists';
 import { parseInputs, validatePaths } from '../../src/runner/inputs/read';
 import { InputError } from '../../src/runner/inputs/types';
 
 const from = (values: Record<string, string | undefined>) => (name: string) => values[name] ?? '';
 
-describe('parseList', () => {
+describe("inputList: build-push-action's reading of list inputs", () => {
   it.each([
-    { title: 'one item per line', raw: 'a\nb\n', commas: true, want: ['a', 'b'] },
-    { title: 'comma-separated on a line', raw: 'a,b\nc', commas: true, want: ['a', 'b', 'c'] },
+    { title: 'one entry per line', name: 'tags', raw: 'a\nb\n', want: ['a', 'b'] },
+    { title: 'commas split where the input splits', name: 'tags', raw: 'a, b\nc', want: ['a', 'b', 'c'] },
+    { title: 'a quoted entry keeps its comma', name: 'tags', raw: '"a,b",x', want: ['a,b', 'x'] },
     {
-      title: 'a quoted item keeps its comma',
-      raw: '"type=local,dest=/a,b",x',
-      commas: true,
-      want: ['type=local,dest=/a,b', 'x'],
+      title: 'commas kept where the input keeps them',
+      name: 'build-args',
+      raw: 'A=1,2\nB=3',
+      want: ['A=1,2', 'B=3'],
     },
     {
-      title: 'lines only when commas are data',
-      raw: 'A=1,2\nB="x"',
-      commas: false,
-      want: ['A=1,2', 'B="x"'],
+      title: 'a quoted entry spans lines and loses its quotes',
+      name: 'build-args',
+      raw: 'A=1\n"MULTI=x\ny\nz"\n"EMPTY="',
+      want: ['A=1', 'MULTI=x\ny\nz', 'EMPTY='],
     },
-    { title: 'comments and blank lines are skipped', raw: '# c\n\n a \n', commas: true, want: ['a'] },
-  ])('$title', ({ raw, commas, want }) => expect(parseList('x', raw, commas)).toStrictEqual(want));
+    {
+      title: 'outputs keep their quotes as written',
+      name: 'outputs',
+      raw: 'type=image,"name=a,b",push=true',
+      want: ['type=image,"name=a,b",push=true'],
+    },
+    { title: 'secret-envs split at commas', name: 'secret-envs', raw: 'A=X,B=Y', want: ['A=X', 'B=Y'] },
+    { title: 'ssh split at commas', name: 'ssh', raw: 'default,github=/k', want: ['default', 'github=/k'] },
+    {
+      title: 'blank lines go; a # line is an entry, as there',
+      name: 'tags',
+      raw: '\n a \n\n#b',
+      want: ['a', '#b'],
+    },
+  ] as const)('$title', ({ name, raw, want }) => expect(inputList(name, raw)).toStrictEqual(want));
+});
+
+describe('secretList', () => {
+  it.each([
+    { title: 'id=value, commas kept', raw: 'T=abc,def=1', want: [{ id: 'T', value: 'abc,def=1' }] },
+    {
+      title: 'a quoted entry holds newlines and blank lines',
+      raw: '"A=x\n\ny"\nB=z',
+      want: [
+        { id: 'A', value: 'x\n\ny' },
+        { id: 'B', value: 'z' },
+      ],
+    },
+    {
+      title: 'two quoted multi-line secrets stay apart',
+      raw: '"A=1\n2"\n"B=3\n4"',
+      want: [
+        { id: 'A', value: '1\n2' },
+        { id: 'B', value: '3\n4' },
+      ],
+    },
+    {
+      title: 'an unquoted value over several lines stays whole, blank lines included',
+      raw: 'K=-----BEGIN-----\nline+/2\n\nline+/3\n-----END-----\nF=bar',
+      want: [
+        { id: 'K', value: '-----BEGIN-----\nline+/2\n\nline+/3\n-----END-----' },
+        { id: 'F', value: 'bar' },
+      ],
+    },
+    { title: 'whitespace of a value is kept', raw: 'S= a ', want: [{ id: 'S', value: ' a ' }] },
+  ])('$title', ({ raw, want }) => expect(secretList(raw)).toStrictEqual(want));
+
+  it('refuses text before any id=', () => expect(() => secretList('no id here')).toThrow(InputError));
+});
+
+describe('parseDuration', () => {
+  it('refuses what a Node timer cannot hold', () => {
+    expect(parseDuration('cache-export-timeout', '596h', 0)).toBe(596 * 3600000);
+    expect(() => parseDuration('cache-export-timeout', '597h', 0)).toThrow(/at most 596h/);
+    expect(parseDuration('x', String(MAX_TIMER_MS) + 'ms', 0)).toBe(MAX_TIMER_MS);
+  });
 });
 
 describe('parseInputs: defaults', () => {
   const i = parseInputs(from({}));
-  it('builds the checkout with the gha cache on a fresh docker-container builder', () => {
-    expect(i.build.context).toBe('.');
+  it("builds the run's Git context with the gha cache; the builder is chosen at run time", () => {
+    expect(i.build.context).toBe('');
+    expect(i.builder.driverSet).toBe(false);
     expect(i.cache.backend).toBe('gha');
     expect(i.cache.mode).toBe('max');
     expect(i.cache.write).toBe('auto');
@@ -139,7 +196,7 @@ describe('parseInputs: mistakes name the input and what it accepts', () => {
       msg: /auto, always, never/,
     },
     { title: 'boolean typo', v: { push: 'yes' }, input: 'push', msg: /true or false/ },
-    { title: 'malformed list line', v: { tags: '"a,b' }, input: 'tags', msg: /cannot read the line/ },
+    { title: 'malformed list line', v: { tags: '"a,b' }, input: 'tags', msg: /cannot read the list/ },
     {
       title: 'registry cache without image or tags',
       v: { cache: 'registry' },
@@ -243,13 +300,22 @@ describe('validatePaths: the build reads only the checkout', () => {
     '/ws/docker/prod.Dockerfile',
   ]);
   const exists = (p: string) => files.has(p);
-  const build = (v: Record<string, string | undefined>) => parseInputs(from(v)).build;
+  const build = (v: Record<string, string | undefined>) => parseInputs(from({ context: '.', ...v })).build;
+  const temp = ['/runner/temp'];
+  files.add('/runner/temp/gen.Dockerfile');
+  files.add('/etc/passwd');
   it.each([
-    { title: 'the default context and Dockerfile', v: {} },
+    { title: 'the checkout and its Dockerfile', v: {} },
     { title: 'a sub-folder context', v: { context: 'app' } },
     { title: 'a Dockerfile elsewhere in the workspace', v: { file: 'docker/prod.Dockerfile' } },
+    {
+      title: "a Dockerfile a step wrote to the runner's temp folder",
+      v: { file: '/runner/temp/gen.Dockerfile' },
+    },
     { title: 'a git context is not checked', v: { context: 'https://github.com/octo/app.git#main' } },
-  ])('accepts $title', ({ v }) => expect(() => validatePaths(build(v), '/ws', exists)).not.toThrow());
+    { title: "the run's Git context is not checked", v: { context: '' } },
+    { title: 'a {{defaultContext}} template is not checked', v: { context: '{{ defaultContext }}:sub' } },
+  ])('accepts $title', ({ v }) => expect(() => validatePaths(build(v), '/ws', exists, temp)).not.toThrow());
 
   it.each([
     {
@@ -265,10 +331,16 @@ describe('validatePaths: the build reads only the checkout', () => {
       input: 'file',
       msg: /does not exist/,
     },
+    {
+      title: 'a Dockerfile outside the workspace and the temp folders (its first line would be quoted)',
+      v: { file: '../../../../etc/passwd' },
+      input: 'file',
+      msg: /inside the workspace or the runner's temporary folder/,
+    },
   ])('rejects $title', ({ v, input, msg }) => {
-    expect(() => validatePaths(build(v), '/ws', exists)).toThrow(InputError);
+    expect(() => validatePaths(build(v), '/ws', exists, temp)).toThrow(InputError);
     try {
-      validatePaths(build(v), '/ws', exists);
+      validatePaths(build(v), '/ws', exists, temp);
     } catch (e) {
       expect((e as InputError).input).toBe(input);
       expect((e as InputError).message).toMatch(msg);

@@ -691,7 +691,11 @@ function fileCommand(file, name, value) {
 }
 /** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
 function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+    return getRawInput(name).trim();
+}
+/** An input as the runner set it, untrimmed (`secrets` values keep their whitespace). */
+function getRawInput(name) {
+    return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 }
 function setOutput(name, value) {
     if (process.env.GITHUB_OUTPUT)

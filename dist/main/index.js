@@ -445,6 +445,10 @@ function runContextFrom(env, payload) {
         repository: env.GITHUB_REPOSITORY ?? str(repo?.full_name),
         defaultBranch: str(repo?.default_branch) || str(repo?.master_branch),
         apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+        privateRepository: repo?.private === true,
         workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     };
     // A schedule payload carries no repository; scheduled runs always run on the default branch.
@@ -853,7 +857,7 @@ function parsePlatform(text) {
     return { os, arch, variant: DEFAULT_VARIANTS[arch] === variant ? '' : variant };
 }
 const format = (p) => [p.os, p.arch, p.variant].filter((s) => s !== '').join('/');
-/** TARGETPLATFORM … BUILDVARIANT and TARGETSTAGE (`default` when no target is named). */
+/** TARGETPLATFORM … BUILDVARIANT and TARGETSTAGE (the stage built: `default` for an unnamed last stage). */
 function platformArgs(platforms, target) {
     const t = parsePlatform(platforms.target);
     const b = parsePlatform(platforms.build);
@@ -1934,13 +1938,13 @@ function factsNeeded(trigger) {
 /* harmony export */   LZ: () => (/* binding */ saveState),
 /* harmony export */   Os: () => (/* binding */ group),
 /* harmony export */   Pq: () => (/* binding */ setSecret),
-/* harmony export */   V4: () => (/* binding */ getInput),
 /* harmony export */   Yz: () => (/* binding */ debug),
 /* harmony export */   fe: () => (/* binding */ appendSummary),
+/* harmony export */   pi: () => (/* binding */ getRawInput),
 /* harmony export */   pq: () => (/* binding */ info),
 /* harmony export */   uH: () => (/* binding */ setOutput)
 /* harmony export */ });
-/* unused harmony exports getState, error */
+/* unused harmony exports getInput, getState, error */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
@@ -1972,7 +1976,11 @@ function fileCommand(file, name, value) {
 }
 /** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
 function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+    return getRawInput(name).trim();
+}
+/** An input as the runner set it, untrimmed (`secrets` values keep their whitespace). */
+function getRawInput(name) {
+    return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 }
 function setOutput(name, value) {
     if (process.env.GITHUB_OUTPUT)
@@ -3311,1642 +3319,6 @@ var external_node_os_ = __nccwpck_require__(48161);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/runner/commands.ts
 var commands = __nccwpck_require__(46342);
-;// CONCATENATED MODULE: ./src/buildx/args.ts
-function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
-    const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
-    const opts = [...builder.driverOpts];
-    for (const extra of extraDriverOpts) {
-        const key = extra.slice(0, extra.indexOf('='));
-        if (!opts.some((o) => o.startsWith(`${key}=`)))
-            opts.push(extra);
-    }
-    for (const opt of opts)
-        args.push('--driver-opt', opt);
-    if (builder.buildkitdFlags !== '')
-        args.push('--buildkitd-flags', builder.buildkitdFlags);
-    if (configFile)
-        args.push('--buildkitd-config', configFile);
-    args.push('--bootstrap');
-    if (builder.driver === 'remote')
-        args.push(builder.endpoint);
-    return args;
-}
-function args_removeBuilderArgs(name) {
-    return ['buildx', 'rm', '--force', name];
-}
-function args_inspectBuilderArgs(name) {
-    return ['buildx', 'inspect', name];
-}
-const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
-    (context.includes('.git') || context.includes('#'));
-function gitContextHost(context) {
-    if (!isGitContext(context))
-        return null;
-    const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+)/.exec(context) ?? /^git@([^:]+):/.exec(context);
-    return m ? m[1] : null;
-}
-/** `docker buildx build …`: every input becomes its own argument, in a stable order. */
-function buildArgs(i) {
-    const b = i.build;
-    const args = ['buildx', 'build', '--builder', i.builder];
-    const each = (flag, values) => values.forEach((v) => args.push(flag, v));
-    const one = (flag, value) => value !== '' && args.push(flag, value);
-    each('--add-host', b.addHosts);
-    each('--allow', b.allow);
-    each('--annotation', b.annotations);
-    each('--attest', b.attests);
-    each('--build-arg', b.buildArgs);
-    each('--build-context', b.buildContexts);
-    each('--cache-from', i.cacheFrom);
-    each('--cache-to', i.cacheTo);
-    one('--call', b.call);
-    one('--cgroup-parent', b.cgroupParent);
-    one('--file', b.file);
-    if (i.iidFile !== '')
-        args.push('--iidfile', i.iidFile);
-    each('--label', b.labels);
-    if (b.load)
-        args.push('--load');
-    args.push('--metadata-file', i.metadataFile);
-    one('--network', b.network);
-    if (b.noCache)
-        args.push('--no-cache');
-    each('--no-cache-filter', b.noCacheFilters);
-    each('--output', b.outputs);
-    if (b.platforms.length > 0)
-        args.push('--platform', b.platforms.join(','));
-    if (b.provenance !== '')
-        args.push(`--provenance=${b.provenance}`);
-    if (b.pull)
-        args.push('--pull');
-    if (b.push)
-        args.push('--push');
-    if (b.sbom !== '')
-        args.push(`--sbom=${b.sbom}`);
-    b.secrets.forEach((s, n) => args.push('--secret', `id=${s.id},env=${i.secretEnvNames[n]}`));
-    b.secretEnvs.forEach((s) => args.push('--secret', `id=${s.id},env=${s.env}`));
-    b.secretFiles.forEach((s) => args.push('--secret', `id=${s.id},src=${s.path}`));
-    if (i.gitAuthEnv)
-        args.push('--secret', `id=GIT_AUTH_TOKEN.${i.gitAuthEnv.host},env=${i.gitAuthEnv.env}`);
-    one('--shm-size', b.shmSize);
-    each('--ssh', b.ssh);
-    each('--tag', b.tags);
-    one('--target', b.target);
-    each('--ulimit', b.ulimit);
-    args.push(b.context);
-    return args;
-}
-/**
- * The cache export as its own invocation, after the image build: the same build definition (so
- * every step is a local cache hit), no image outputs, only `--cache-to`. Ending it on a timeout or
- * a failure cannot touch the image, which the first invocation already built and pushed.
- */
-function cacheExportArgs(i) {
-    const definition = {
-        ...i.build,
-        tags: [],
-        labels: [],
-        annotations: [],
-        push: false,
-        load: false,
-        outputs: ['type=cacheonly'],
-        pull: false,
-        noCache: false,
-        // Attestations belong to the image, which the first invocation made.
-        provenance: 'false',
-        sbom: '',
-        attests: [],
-        call: '',
-    };
-    return buildArgs({ ...i, build: definition, iidFile: '' });
-}
-function historyLogsArgs(builder, ref) {
-    return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
-}
-/** One attachment of a build record (the provenance, for the cache mounts BuildKit used). */
-function historyAttachmentArgs(builder, ref, digest) {
-    return ['buildx', 'history', 'inspect', 'attachment', '--builder', builder, ref, digest];
-}
-function historyInspectArgs(builder, ref) {
-    return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
-}
-
-;// CONCATENATED MODULE: ./src/buildx/parse/json.ts
-/** Readers of untyped JSON fields, shared by the parsers of buildx's JSON files. */
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v) => (typeof v === 'string' ? v : '');
-const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-
-;// CONCATENATED MODULE: ./src/buildx/parse/metadata.ts
-
-function descriptor(v) {
-    let d = v;
-    if (typeof d === 'string') {
-        try {
-            d = JSON.parse(d);
-        }
-        catch {
-            return null;
-        }
-    }
-    if (!isObject(d) || str(d.digest) === '')
-        return null;
-    return { mediaType: str(d.mediaType), digest: str(d.digest), size: num(d.size) };
-}
-/**
- * `pkg:docker/127.0.0.1:5000/busybox@latest?platform=linux%2Famd64` → image and platform. Other
- * package URLs (git, http sources) keep their URI and get no image.
- */
-function parseMaterialUri(uri) {
-    const m = /^pkg:docker\/([^@?#]+)(?:@([^?#]+))?(?:\?([^#]*))?/.exec(uri);
-    if (!m)
-        return { image: '', platform: '' };
-    const name = decodeURIComponent(m[1]);
-    const version = m[2] ? decodeURIComponent(m[2]) : '';
-    const image = version === '' ? name : version.includes(':') ? `${name}@${version}` : `${name}:${version}`;
-    const platform = new URLSearchParams(m[3] ?? '').get('platform') ?? '';
-    return { image, platform };
-}
-/** A material from its package URL and digest, as the metadata file and the build record give them. */
-function material(uri, digest) {
-    return { uri, ...parseMaterialUri(uri), digest };
-}
-function parseMetadata(text) {
-    let raw = {};
-    try {
-        const parsed = JSON.parse(text);
-        if (isObject(parsed))
-            raw = parsed;
-    }
-    catch {
-        raw = {};
-    }
-    const buildRef = str(raw['buildx.build.ref']);
-    const provenance = raw['buildx.build.provenance'];
-    const materials = [];
-    if (isObject(provenance) && Array.isArray(provenance.materials)) {
-        for (const m of provenance.materials) {
-            if (!isObject(m) || str(m.uri) === '')
-                continue;
-            const sha = isObject(m.digest) ? str(m.digest.sha256) : '';
-            materials.push(material(str(m.uri), sha ? `sha256:${sha}` : ''));
-        }
-    }
-    return {
-        ref: buildRef === '' ? null : (buildRef.split('/').pop() ?? null),
-        digest: str(raw['containerimage.digest']),
-        cacheManifest: descriptor(raw['cache.manifest']),
-        materials,
-        raw,
-    };
-}
-
-// EXTERNAL MODULE: ./src/lib/cache-entry.ts
-var cache_entry = __nccwpck_require__(29152);
-;// CONCATENATED MODULE: ./src/lib/text.ts
-/** The last non-empty line of a process's output: what a failure is named by in one line. */
-function text_lastLine(text) {
-    const lines = text
-        .trim()
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
-}
-
-;// CONCATENATED MODULE: ./src/buildx/parse/errors.ts
-/** Pure readers of BuildKit's error texts: what a failed step, import or export says. */
-/** A step's error when the build stopped it because another step failed. */
-const isCanceled = (error) => /context canceled|^canceled$|: canceled$/i.test(error);
-/**
- * The record's `Sources`: the snippet buildx prints under a failed build, e.g.
- * `Dockerfile:8` / `--------------------` / `   8 | >>> RUN …`.
- */
-function parseErrorSource(text) {
-    const lines = text.split('\n');
-    const head = lines.findIndex((l) => /^\S.*:\d+(-\d+)?\s*$/.test(l));
-    if (head < 0)
-        return null;
-    const m = /^(.*):(\d+)(?:-\d+)?\s*$/.exec(lines[head]);
-    const marked = lines
-        .slice(head + 1)
-        .map((l) => /^\s*\d+\s*\|\s*>>>\s?(.*)$/.exec(l))
-        .filter((x) => x !== null)
-        .map((x) => x[1].trim());
-    return { file: m[1], line: Number(m[2]), text: marked.join(' ') };
-}
-/** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
-const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
-/** GitHub's limit, named where an export meets it. */
-const GHA_RATE_LIMIT = "GitHub's cache rate limit (200 new entries a minute per repository)";
-/** A refusal for going too fast: HTTP 429, Twirp's `resource_exhausted` (as BuildKit's gha client words it). */
-const isRateLimited = (error) => /resource_exhausted|\b429\b|too many requests|rate.limit/i.test(error);
-/** One known cause of a failed export each: its words for users, or undefined when it is not the cause. */
-const EXPORT_CAUSES = [
-    (why) => {
-        const store = missingStore(why);
-        return store === undefined
-            ? undefined
-            : `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
-    },
-    (why) => isRateLimited(why)
-        ? `${GHA_RATE_LIMIT} was reached: GitHub refused this export's new entries (429), so this cache was not written; the next run writes it`
-        : undefined,
-];
-/** Why an export failed, as users can act on it: a known cause's words, else BuildKit's own. */
-function exportFailure(why) {
-    for (const cause of EXPORT_CAUSES) {
-        const said = cause(why);
-        if (said !== undefined)
-            return said;
-    }
-    return why;
-}
-
-;// CONCATENATED MODULE: ./src/buildx/import-id.ts
-
-/** The entry as buildx reads it: a bare reference is a registry one; keys are lower-cased. */
-function readEntry(entry) {
-    const fields = (0,cache_entry/* cacheEntryFields */.S7)(entry);
-    if (fields.length === 1 && fields[0].key === '') {
-        return { type: 'registry', attrs: new Map([['ref', fields[0].value]]) };
-    }
-    const attrs = new Map();
-    let type = '';
-    for (const f of fields) {
-        if (f.key === '')
-            return null;
-        if (f.key.toLowerCase() === 'type')
-            type = f.value;
-        else
-            attrs.set(f.key.toLowerCase(), f.value);
-    }
-    return type === '' ? null : { type, attrs };
-}
-const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-const defined = (v) => v !== undefined;
-/** buildx adds the runner's cache token and service URLs; without both it drops the entry. */
-function addGithubCache(e, env) {
-    const version = e.attrs.get('version') ?? (GO_TRUE.has(env.ACTIONS_CACHE_SERVICE_V2 ?? '') ? '2' : '');
-    if (!e.attrs.has('token') && defined(env.ACTIONS_RUNTIME_TOKEN))
-        e.attrs.set('token', env.ACTIONS_RUNTIME_TOKEN);
-    if (!e.attrs.has('url_v2') && version === '2' && defined(env.ACTIONS_RESULTS_URL)) {
-        e.attrs.set('url_v2', env.ACTIONS_RESULTS_URL);
-    }
-    const url = env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL;
-    if (!e.attrs.has('url') && defined(url))
-        e.attrs.set('url', url);
-    const active = (e.attrs.get('token') ?? '') !== '' && (e.attrs.get('url') || e.attrs.get('url_v2'));
-    return active ? 'ok' : 'dropped';
-}
-/**
- * buildx adds the AWS SDK's default credentials. Only the environment's can be known here: without
- * them the SDK may take a profile or an instance role, and the id cannot be computed.
- */
-function addAwsCredentials(e, env) {
-    if (e.attrs.has('access_key_id') && e.attrs.has('secret_access_key'))
-        return 'ok';
-    const keyId = env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY;
-    const secret = env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY;
-    if (!keyId || !secret)
-        return 'unknown';
-    if (!e.attrs.has('access_key_id'))
-        e.attrs.set('access_key_id', keyId);
-    if (!e.attrs.has('secret_access_key'))
-        e.attrs.set('secret_access_key', secret);
-    if (!e.attrs.has('session_token') && env.AWS_SESSION_TOKEN)
-        e.attrs.set('session_token', env.AWS_SESSION_TOKEN);
-    return 'ok';
-}
-/** buildx passes the digest its index holds for the tag; a folder without one is not imported. */
-function addLocalDigest(e, localDigest) {
-    if (e.attrs.has('digest'))
-        return 'ok';
-    const digest = localDigest(e.attrs.get('src') ?? '', e.attrs.get('tag') ?? 'latest');
-    if (digest === undefined)
-        return 'dropped';
-    e.attrs.set('digest', digest);
-    return 'ok';
-}
-/**
- * BuildKit's id of a `--cache-from` entry; null when it cannot be computed (s3 credentials from
- * outside the environment, an entry buildx cannot read) or buildx drops the entry (no vertex).
- */
-function cacheImportId(entry, ctx) {
-    const e = readEntry(entry);
-    if (!e)
-        return null;
-    if (e.type === 'registry' && (e.attrs.get('ref') ?? '') !== '')
-        return e.attrs.get('ref');
-    const added = e.type === 'gha'
-        ? addGithubCache(e, ctx.env)
-        : e.type === 's3'
-            ? addAwsCredentials(e, ctx.env)
-            : e.type === 'local'
-                ? addLocalDigest(e, ctx.localDigest)
-                : 'ok';
-    if (added !== 'ok')
-        return null;
-    return `${e.type}:${hashOptionsEntry(e.type, e.attrs)}`;
-}
-const MASK = (1n << 64n) - 1n;
-const FNV_OFFSET = 14695981039346656037n;
-const FNV_PRIME = 1099511628211n;
-/** Go's `fnv.New64()`: FNV-1 (multiply, then xor), 64 bits. */
-function fnv1(bytes) {
-    let h = FNV_OFFSET;
-    for (const b of bytes)
-        h = ((h * FNV_PRIME) & MASK) ^ BigInt(b);
-    return h;
-}
-const hashString = (s) => fnv1(new TextEncoder().encode(s));
-function le64(...values) {
-    const out = new Uint8Array(8 * values.length);
-    const view = new DataView(out.buffer);
-    values.forEach((v, n) => view.setBigUint64(8 * n, v, true));
-    return out;
-}
-/** hashstructure's helpers: an ordered pair hashes its two values; a group is closed by a hash. */
-const ordered = (a, b) => fnv1(le64(a, b));
-const finish = (a) => fnv1(le64(a));
-/**
- * hashstructure v2 (FormatV2) of `CacheOptionsEntry{Type string; Attrs map[string]string}`: a
- * map is the xor of its key/value pairs, closed; a struct starts from its type's name and, as
- * that library does, closes its running value after each field.
- */
-function hashOptionsEntry(type, attrs) {
-    let map = 0n;
-    for (const [k, v] of attrs)
-        map ^= ordered(hashString(k), hashString(v));
-    let h = hashString('CacheOptionsEntry');
-    h = finish(h ^ ordered(hashString('Type'), hashString(type)));
-    h = finish(h ^ ordered(hashString('Attrs'), finish(map)));
-    return h.toString();
-}
-
-;// CONCATENATED MODULE: ./src/buildx/build.ts
-
-
-
-
-
-
-
-
-
-/** Argument data and environment for both invocations. Secret values go by environment only. */
-function prepareBuild(inputs, o) {
-    const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
-    const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
-    inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
-    const host = gitContextHost(inputs.build.context);
-    const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
-    if (gitAuthEnv)
-        env[gitAuthEnv.env] = inputs.githubToken;
-    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => (0,cache_entry/* cacheEntryType */.FZ)(e) === 'inline');
-    return {
-        input: {
-            build: inputs.build,
-            builder: o.builder,
-            cacheFrom: o.cacheFrom,
-            cacheTo: separateExport ? [] : o.cacheTo,
-            metadataFile: external_node_path_.join(o.tempDir, 'metadata.json'),
-            iidFile: external_node_path_.join(o.tempDir, 'iid'),
-            secretEnvNames,
-            gitAuthEnv,
-        },
-        env,
-        cwd: o.cwd,
-        separateExport,
-        cacheTo: o.cacheTo,
-        exportMetadataFile: external_node_path_.join(o.tempDir, 'export-metadata.json'),
-    };
-}
-/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
-function isBrokenCacheError(stderr) {
-    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
-}
-const readIfExists = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : '');
-/** The manifest digest a local cache folder's index holds for a tag, as buildx reads it. */
-function localIndexDigest(src, tag) {
-    try {
-        const index = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(src, 'index.json'), 'utf8'));
-        const m = index.manifests?.find((d) => d.annotations?.['org.opencontainers.image.ref.name'] === tag);
-        return typeof m?.digest === 'string' ? m.digest : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** BuildKit's name of each import, computed before the build: a local export may rewrite an index. */
-function importSourcesOf(cacheFrom, env) {
-    return cacheFrom.map((entry) => ({
-        entry,
-        id: cacheImportId(entry, { env, localDigest: localIndexDigest }),
-    }));
-}
-async function runImageBuild(exec, buildx, s) {
-    const started = Date.now();
-    const opts = { stream: true, env: s.env, cwd: s.cwd };
-    let importSources = importSourcesOf(s.input.cacheFrom, s.env);
-    let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
-    let retriedWithoutCache = false;
-    if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
-        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
-        commands/* warning */.$e(`a cache source is broken (${text_lastLine(result.stderr)}); building again without cache sources`);
-        retriedWithoutCache = true;
-        importSources = [];
-        result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
-    }
-    const metadataText = readIfExists(s.input.metadataFile);
-    return {
-        result,
-        metadataText,
-        metadata: parseMetadata(metadataText || '{}'),
-        imageId: readIfExists(s.input.iidFile).trim(),
-        ms: Date.now() - started,
-        retriedWithoutCache,
-        importSources,
-    };
-}
-/**
- * The export invocation doesn't need `ignore-error`: it exports nothing but the cache, so its exit
- * code is the export's result and its last error line the reason, with no build record to read.
- */
-function withoutIgnoreError(entry) {
-    return (0,cache_entry/* cacheEntryFields */.S7)(entry)
-        .filter((f) => !(f.key === 'ignore-error' && f.value === 'true'))
-        .map((f) => f.text)
-        .join(',');
-}
-/**
- * The export invocations, in order. BuildKit runs the cache exporters of one invocation at once,
- * and two of them writing to one registry repository upload the same blobs side by side: the
- * registry may then refuse one upload ("provided digest did not match uploaded content") and the
- * whole export fails. So a second destination in a repository (a branch's tag and its commit's)
- * waits for the first; its blobs are then already there and only its manifest is written.
- */
-function exportWaves(cacheTo) {
-    const waves = [];
-    const seen = new Map();
-    for (const entry of cacheTo) {
-        const attrs = (0,cache_entry/* cacheEntryAttributes */._H)(entry);
-        const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
-        const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
-        const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
-        if (repository !== '')
-            seen.set(repository, wave);
-        (waves[wave] ??= []).push(entry);
-    }
-    return waves.filter((w) => w !== undefined);
-}
-/** The export invocations under one watchdog (`cache-export-timeout`; 0 for none). */
-async function runCacheExport(exec, buildx, s, timeoutMs) {
-    const started = Date.now();
-    let metadata = null;
-    for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
-        const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
-        const left = timeoutMs - (Date.now() - started);
-        const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
-            stream: true,
-            env: s.env,
-            cwd: s.cwd,
-            timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
-        });
-        // The first invocation's metadata names the cache manifest every later one reuses.
-        metadata ??= parseMetadata(readIfExists(input.metadataFile) || '{}');
-        const ms = Date.now() - started;
-        if (run.timedOut) {
-            return {
-                status: 'failed',
-                reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
-                metadata,
-                ms,
-            };
-        }
-        if (run.exitCode !== 0)
-            return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
-    }
-    return { status: 'ok', reason: '', metadata: metadata ?? parseMetadata('{}'), ms: Date.now() - started };
-}
-/**
- * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
- * first); the why is what users need, in words for its known causes (parse/errors.ts).
- */
-function exportError(stderr) {
-    const why = text_lastLine(stderr)
-        .replace(/^ERROR:\s*/, '')
-        .replace(/^failed to build:\s*/, '')
-        .replace(/^failed to solve:\s*/, '');
-    return exportFailure(why);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/buildx/builder.ts
-
-
-
-
-
-class BuilderError extends Error {
-}
-/** A loopback cache service is only reachable from a container builder on the host's network. */
-function needsHostNetwork(env) {
-    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
-    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
-}
-function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
-    const job = (env.GITHUB_JOB ?? '')
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .slice(0, 20);
-    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
-}
-/**
- * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
- * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
- * post can clean up even if creation fails halfway.
- */
-async function setupBuilder(exec, buildx, o) {
-    if (o.builder.builder !== '') {
-        const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
-        if (inspect.exitCode !== 0) {
-            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
-        }
-        return { name: o.builder.builder, created: false };
-    }
-    if (o.builder.driver === 'docker')
-        return { name: 'default', created: false };
-    const name = builderName(o.env);
-    let configFile;
-    if (o.builder.buildkitdConfigInline.trim() !== '') {
-        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
-        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
-    }
-    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
-    o.onCreate(name);
-    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
-    if (created.exitCode !== 0) {
-        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${text_lastLine(created.stderr)}`);
-    }
-    return { name, created: true };
-}
-/** Removes a builder if it still exists; never throws (post must not fail the job). */
-async function removeBuilder(exec, buildx, name) {
-    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
-    if (inspect.exitCode !== 0)
-        return null;
-    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
-    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(37067);
-// EXTERNAL MODULE: ./src/lib/docker-config.ts
-var docker_config = __nccwpck_require__(56146);
-;// CONCATENATED MODULE: ./src/buildx/engine.ts
-
-
-
-/**
- * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
- * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
- * config's `currentContext` says otherwise. Null when only the CLI can tell (tcp, ssh, contexts,
- * Windows pipes).
- */
-function engineSocket(env, configJson, platform = process.platform) {
-    const host = env.DOCKER_HOST ?? '';
-    if (host !== '')
-        return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
-    if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default')
-        return null;
-    let context = '';
-    try {
-        context = String(JSON.parse(configJson ?? '{}').currentContext ?? '');
-    }
-    catch {
-        // Unreadable config: the CLI would ignore it too.
-    }
-    if (context !== '' && context !== 'default')
-        return null;
-    return platform === 'win32' ? null : '/var/run/docker.sock';
-}
-/** `GET /_ping` on a unix socket: the engine's own liveness call. */
-function pingSocket(socketPath, timeoutMs = 10_000) {
-    return new Promise((resolve) => {
-        const req = external_node_http_.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode === 200
-                ? { ok: true }
-                : { ok: false, reason: `${socketPath} answered HTTP ${res.statusCode} to /_ping` }));
-        });
-        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-        req.on('error', (e) => resolve({ ok: false, reason: `cannot connect to ${socketPath}: ${e.code ?? e.message}` }));
-    });
-}
-/**
- * Whether the engine answers. A ping on its socket costs a few milliseconds; `docker version`
- * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
- * endpoints the CLI alone can resolve.
- */
-async function probeEngine(exec, env) {
-    const socket = engineSocket(env, (0,docker_config/* readDockerConfig */.T)(env));
-    if (socket !== null)
-        return pingSocket(socket);
-    const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
-    if (result.exitCode === 0)
-        return { ok: true };
-    const reason = result.stderr.trim() ? text_lastLine(result.stderr) : `docker version exited ${result.exitCode}`;
-    return { ok: false, reason };
-}
-
-;// CONCATENATED MODULE: ./src/buildx/parse/provenance.ts
-
-/** Protobuf's enum: a number in Go's JSON, a name in protobuf's. */
-const SHARING = {
-    '0': 'shared',
-    '1': 'private',
-    '2': 'locked',
-    SHARED: 'shared',
-    PRIVATE: 'private',
-    LOCKED: 'locked',
-};
-/** A key in either spelling: Go's field name or its JSON tag. */
-const pick = (o, ...names) => names.map((n) => o[n]).find((v) => v !== undefined);
-function cacheMountOf(o) {
-    const opt = pick(o, 'cacheOpt', 'CacheOpt', 'cache_opt');
-    if (!isObject(opt))
-        return null;
-    const llbId = str(pick(opt, 'ID', 'id'));
-    if (llbId === '')
-        return null;
-    const sharing = SHARING[String(pick(opt, 'sharing', 'Sharing') ?? 0)] ?? 'shared';
-    return { llbId, dest: str(pick(o, 'dest', 'Dest')), sharing };
-}
-/**
- * Every cache mount of the attachment's LLB, once per id and path, wherever the predicate puts
- * the build definition (SLSA v0.2's `buildConfig`, v1's `internalParameters`), with its step's
- * Dockerfile line. Null when the text is not JSON.
- */
-function parseProvenanceCacheMounts(text) {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch {
-        return null;
-    }
-    const lines = stepLines(doc);
-    const found = new Map();
-    const walk = (v, step) => {
-        if (Array.isArray(v))
-            v.forEach((item) => walk(item, step));
-        else if (isObject(v)) {
-            // A definition's entries are `{id: "step3", op: …}`: the mounts below are that step's.
-            const here = typeof v.id === 'string' && 'op' in v ? v.id : step;
-            const mount = cacheMountOf(v);
-            const line = here === undefined ? undefined : lines.get(here);
-            if (mount)
-                found.set(`${mount.llbId}\n${mount.dest}`, line === undefined ? mount : { ...mount, line });
-            else
-                Object.values(v).forEach((child) => walk(child, here));
-        }
-    };
-    walk(doc, undefined);
-    return [...found.values()];
-}
-/**
- * The record's source map (BuildKit's `metadata.source.locations`): each step's first line in the
- * build's own Dockerfile (source 0), by step id.
- */
-function stepLines(doc) {
-    const lines = new Map();
-    const find = (v) => {
-        if (Array.isArray(v))
-            return v.forEach(find);
-        if (!isObject(v))
-            return;
-        const locations = isObject(v.source) ? v.source.locations : undefined;
-        if (!isObject(locations))
-            return Object.values(v).forEach(find);
-        for (const [step, at] of Object.entries(locations)) {
-            const line = firstLine(at);
-            if (line !== undefined && !lines.has(step))
-                lines.set(step, line);
-        }
-    };
-    find(doc);
-    return lines;
-}
-/** `{locations: [{sourceIndex?, ranges: [{start: {line}}]}]}`: the first line in source 0. */
-function firstLine(at) {
-    const list = isObject(at) && Array.isArray(at.locations) ? at.locations : [];
-    for (const loc of list) {
-        if (!isObject(loc) || (loc.sourceIndex ?? 0) !== 0 || !Array.isArray(loc.ranges))
-            continue;
-        const start = isObject(loc.ranges[0]) ? loc.ranges[0].start : undefined;
-        const line = isObject(start) ? start.line : undefined;
-        if (typeof line === 'number' && line > 0)
-            return line;
-    }
-    return undefined;
-}
-/** The frontend's id of an LLB cache id: the namespace (BUILDKIT_CACHE_MOUNT_NS) and `/` off. */
-function frontendCacheId(llbId, namespace) {
-    const prefix = `${namespace}/`;
-    return llbId.startsWith(prefix) ? llbId.slice(prefix.length) : llbId;
-}
-/** The provenance attachments of `history inspect`'s JSON, one per platform (either SLSA version). */
-function provenanceAttachments(attachments) {
-    if (!Array.isArray(attachments))
-        return [];
-    return attachments
-        .filter((a) => isObject(a) && str(pick(a, 'Type', 'type')).startsWith('https://slsa.dev/provenance/'))
-        .map((a) => str(pick(a, 'Digest', 'digest')))
-        .filter((d) => d !== '');
-}
-
-;// CONCATENATED MODULE: ./src/buildx/parse/progress.ts
-
-const STEP_NAME = /^\[([^\]]*?)\s*(\d+)\/(\d+)\]\s+(\S+)\s*(.*)$/s;
-/** The parts of a step's vertex name; null for names that are not a Dockerfile step. */
-function parseStepName(name) {
-    const m = STEP_NAME.exec(name);
-    if (!m)
-        return null;
-    const prefix = m[1].split(/\s+/).filter((p) => p !== '');
-    return {
-        platform: prefix.find((p) => p.includes('/')) ?? '',
-        stage: prefix.find((p) => !p.includes('/')) ?? '',
-        index: Number(m[2]),
-        total: Number(m[3]),
-        instruction: m[4].toUpperCase(),
-        command: `${m[4]} ${m[5]}`.trim(),
-    };
-}
-/** Splits the rawjson stream (one JSON document per line, or several run together) into documents. */
-function jsonDocuments(text) {
-    const docs = [];
-    for (const line of text.split('\n')) {
-        const t = line.trim();
-        if (!t.startsWith('{'))
-            continue;
-        try {
-            docs.push(JSON.parse(t));
-            continue;
-        }
-        catch {
-            // Several documents on one line, or a torn line (the process was cut off).
-        }
-        let depth = 0;
-        let inString = false;
-        let escaped = false;
-        let start = -1;
-        for (let i = 0; i < t.length; i++) {
-            const c = t[i];
-            if (inString) {
-                if (escaped)
-                    escaped = false;
-                else if (c === '\\')
-                    escaped = true;
-                else if (c === '"')
-                    inString = false;
-            }
-            else if (c === '"')
-                inString = true;
-            else if (c === '{') {
-                if (depth === 0)
-                    start = i;
-                depth++;
-            }
-            else if (c === '}' && depth > 0 && --depth === 0) {
-                try {
-                    docs.push(JSON.parse(t.slice(start, i + 1)));
-                }
-                catch {
-                    // Not JSON after all: skip it.
-                }
-            }
-        }
-    }
-    return docs;
-}
-/**
- * RFC 3339 with nanoseconds → microseconds since the epoch. Comparing the strings is wrong
- * (BuildKit trims trailing zeros: `…29.15Z` is earlier than `…29.1543Z`), and Date.parse keeps
- * only milliseconds, which cannot order steps BuildKit reports in the same millisecond.
- */
-function timeMicros(ts) {
-    const m = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/.exec(ts);
-    if (!m) {
-        const t = Date.parse(ts);
-        return Number.isFinite(t) ? t * 1000 : NaN;
-    }
-    const seconds = Date.parse(`${m[1]}${m[3]}`);
-    if (!Number.isFinite(seconds))
-        return NaN;
-    return seconds * 1000 + Number((m[2] ?? '').padEnd(6, '0').slice(0, 6));
-}
-function ms(from, to) {
-    if (!from || !to)
-        return 0;
-    const d = (timeMicros(to) - timeMicros(from)) / 1000;
-    return Number.isFinite(d) && d > 0 ? Math.round(d) : 0;
-}
-/**
- * Folds `docker buildx history logs --progress rawjson` into steps. A vertex is reported many
- * times as it progresses; it is one step. `[internal]` work, `FROM` resolution and exports are
- * not steps: a step is what a user calls one, an instruction the cache can save.
- *
- * On a shared engine a vertex this build has in common with a concurrent build (the same base
- * image, the same step) also carries that build's earlier progress, under that build's name.
- * Entries that started before this build loaded its definition are that build's: they set no
- * time, status or name here. The vertex list BuildKit sends first names vertices as this build does.
- */
-function parseRawJsonLog(text) {
-    const entries = [];
-    for (const doc of jsonDocuments(text)) {
-        const vertexes = doc.vertexes;
-        if (!Array.isArray(vertexes))
-            continue;
-        for (const v of vertexes)
-            if (v && typeof v.digest === 'string')
-                entries.push(v);
-    }
-    // This build starts by loading its definition. Progress from before that belongs to another
-    // build that shared a vertex with this one (seen with a concurrent build of the same base).
-    const loads = entries
-        .filter((v) => v.started && /^\[internal\] load build definition/.test(v.name ?? ''))
-        .map((v) => timeMicros(v.started));
-    const buildStart = loads.length > 0 ? Math.min(...loads) : -Infinity;
-    const ours = (v) => !v.started || !(timeMicros(v.started) < buildStart);
-    const merged = new Map();
-    for (const v of entries) {
-        let m = merged.get(v.digest);
-        if (!m) {
-            m = { digest: v.digest };
-            merged.set(v.digest, m);
-        }
-        if (Array.isArray(v.inputs) && !m.inputs)
-            m.inputs = v.inputs.filter((i) => typeof i === 'string');
-        if (!ours(v)) {
-            if (v.name && !m.foreign)
-                m.foreign = v.name;
-            continue;
-        }
-        // The vertex list BuildKit sends first (no times) names the vertices as this build does.
-        if (v.name && !v.started && !m.listed)
-            m.listed = v.name;
-        if (v.name && !m.name)
-            m.name = v.name;
-        if (v.cached)
-            m.cached = true;
-        if (v.error)
-            m.error = v.error;
-        const start = v.started ? timeMicros(v.started) : NaN;
-        if (Number.isFinite(start) && (m.firstStartUs === undefined || start < m.firstStartUs)) {
-            m.firstStart = v.started;
-            m.firstStartUs = start;
-        }
-        const end = v.completed ? timeMicros(v.completed) : NaN;
-        if (Number.isFinite(end) && (m.lastEndUs === undefined || end > m.lastEndUs)) {
-            m.lastEnd = v.completed;
-            m.lastEndUs = end;
-        }
-    }
-    // Depth in the graph orders steps BuildKit reports at the same instant (a fully cached build).
-    const depths = new Map();
-    const depth = (digest, seen) => {
-        const known = depths.get(digest);
-        if (known !== undefined)
-            return known;
-        if (seen.has(digest))
-            return 0;
-        seen.add(digest);
-        const inputs = merged.get(digest)?.inputs ?? [];
-        const d = inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map((i) => depth(i, seen)));
-        depths.set(digest, d);
-        return d;
-    };
-    const log = { steps: [], imports: [], exports: [], bases: [] };
-    for (const v of merged.values()) {
-        // Only another build named it: its stage is that build's, not this one's.
-        const foreign = !v.listed && !v.name;
-        const name = v.listed ?? v.name ?? v.foreign ?? '';
-        const durationMs = ms(v.firstStart, v.lastEnd);
-        const importMatch = /^importing cache manifest from (.*)$/s.exec(name);
-        if (importMatch) {
-            log.imports.push({ name, source: importMatch[1], durationMs, ...(v.error ? { error: v.error } : {}) });
-            continue;
-        }
-        if (/^exporting (cache|to GitHub Actions Cache)/i.test(name)) {
-            log.exports.push({ name, durationMs, ...(v.error ? { error: v.error } : {}) });
-            continue;
-        }
-        const parts = parseStepName(name);
-        if (!parts)
-            continue;
-        if (parts.instruction === 'FROM') {
-            const ref = parts.command.replace(/^FROM\s+/i, '').split(/\s+/)[0];
-            const at = ref.lastIndexOf('@');
-            log.bases.push({
-                vertex: v.digest,
-                stage: foreign ? '' : parts.stage,
-                platform: foreign ? '' : parts.platform,
-                image: at > 0 ? ref.slice(0, at) : ref,
-                digest: at > 0 ? ref.slice(at + 1) : '',
-            });
-            continue;
-        }
-        let status;
-        if (v.error)
-            status = isCanceled(v.error) ? 'canceled' : 'failed';
-        else if (v.cached)
-            status = 'cached';
-        else if (v.lastEnd)
-            status = 'executed';
-        else
-            status = 'not-run';
-        log.steps.push({
-            digest: v.digest,
-            name,
-            ...parts,
-            status,
-            durationMs: status === 'executed' || status === 'failed' || status === 'canceled' ? durationMs : 0,
-            startedAt: v.firstStart ?? '',
-            inputs: v.inputs ?? [],
-            ...(v.error ? { error: v.error } : {}),
-        });
-    }
-    const startOf = (s) => merged.get(s.digest)?.firstStartUs ?? Infinity;
-    log.steps.sort((a, b) => startOf(a) - startOf(b) ||
-        depth(a.digest, new Set()) - depth(b.digest, new Set()) ||
-        a.platform.localeCompare(b.platform) ||
-        a.stage.localeCompare(b.stage) ||
-        a.index - b.index);
-    return log;
-}
-
-;// CONCATENATED MODULE: ./src/buildx/parse/record.ts
-
-
-
-
-/** buildx prints Go structs: `Error.Message`; accept `message` too. */
-function field(o, name) {
-    return o[name] ?? o[name.charAt(0).toLowerCase() + name.slice(1)];
-}
-/** `[]byte` fields are base64 in buildx's JSON; a snippet already in plain text is read as is. */
-function sourceLocation(v) {
-    if (typeof v !== 'string' || v === '')
-        return null;
-    return parseErrorSource(Buffer.from(v, 'base64').toString('utf8')) ?? parseErrorSource(v);
-}
-function parseHistoryInspect(text) {
-    let o;
-    try {
-        o = JSON.parse(text);
-    }
-    catch {
-        return null;
-    }
-    if (!isObject(o))
-        return null;
-    const err = field(o, 'Error');
-    let error = null;
-    if (isObject(err)) {
-        const logs = field(err, 'Logs');
-        error = {
-            message: str(field(err, 'Message')),
-            step: str(field(err, 'Name')),
-            location: sourceLocation(field(err, 'Sources')),
-            logs: Array.isArray(logs) ? logs.filter((l) => typeof l === 'string') : [],
-        };
-    }
-    const materials = [];
-    const rawMaterials = field(o, 'Materials');
-    if (Array.isArray(rawMaterials)) {
-        for (const m of rawMaterials) {
-            if (!isObject(m))
-                continue;
-            const digests = field(m, 'Digests');
-            const digest = Array.isArray(digests) ? str(digests[0]) : '';
-            materials.push(material(str(field(m, 'URI')), digest));
-        }
-    }
-    const platforms = field(o, 'Platform');
-    const args = field(o, 'BuildArgs');
-    return {
-        ref: str(field(o, 'Ref')),
-        name: str(field(o, 'Name')),
-        status: str(field(o, 'Status')),
-        durationMs: Math.round(num(field(o, 'Duration')) / 1e6),
-        error,
-        materials,
-        platforms: Array.isArray(platforms) ? platforms.filter((p) => typeof p === 'string') : [],
-        buildArgs: Array.isArray(args)
-            ? args.filter(isObject).map((a) => ({ name: str(field(a, 'Name')), value: str(field(a, 'Value')) }))
-            : [],
-        numCachedSteps: num(field(o, 'NumCachedSteps')),
-        numTotalSteps: num(field(o, 'NumTotalSteps')),
-        provenanceDigests: provenanceAttachments(field(o, 'Attachments')),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/buildx/history.ts
-
-
-
-
-
-
-async function readBuildLog(exec, buildx, builder, ref) {
-    const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
-    if (logs.exitCode !== 0) {
-        commands/* warning */.$e(`could not read the build record ${ref}: ${text_lastLine(logs.stderr)}`);
-        return null;
-    }
-    // buildx writes the rawjson stream to stderr or stdout depending on its version.
-    return parseRawJsonLog(`${logs.stdout}\n${logs.stderr}`);
-}
-/**
- * The log and the record, read side by side; then, when asked, the provenance attachment for the
- * cache mounts BuildKit used (one more buildx call).
- */
-async function readBuildHistory(exec, buildx, builder, ref, o = { cacheMounts: false }) {
-    const [log, inspected] = await Promise.all([
-        readBuildLog(exec, buildx, builder, ref),
-        exec(buildx.command, buildx.argv(historyInspectArgs(builder, ref))),
-    ]);
-    const record = inspected.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null;
-    const digests = record?.provenanceDigests ?? [];
-    return {
-        log,
-        record,
-        cacheMounts: o.cacheMounts && digests.length > 0 ? await readCacheMounts(exec, buildx, builder, ref, digests) : null,
-    };
-}
-/** Each platform's provenance, read side by side; null when one cannot be read. */
-async function readCacheMounts(exec, buildx, builder, ref, digests) {
-    const started = Date.now();
-    const runs = await Promise.all(digests.map((d) => exec(buildx.command, buildx.argv(historyAttachmentArgs(builder, ref, d)))));
-    const used = [];
-    for (const run of runs) {
-        const mounts = run.exitCode === 0 ? parseProvenanceCacheMounts(run.stdout) : null;
-        if (mounts === null) {
-            commands/* info */.pq(`cache mounts: the build record's provenance could not be read (${text_lastLine(run.stderr)})`);
-            return null;
-        }
-        used.push(...mounts);
-    }
-    return { used, ms: Date.now() - started };
-}
-/**
- * When the build failed before writing metadata, the newest record is this build's. On a shared
- * builder a concurrent build can be newer: after a failure, only failed records are candidates.
- */
-async function lastBuildRef(exec, buildx, builder, failed) {
-    const args = ['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}'];
-    let ls = await exec(buildx.command, buildx.argv(failed ? [...args, '--filter', 'status=error'] : args));
-    if (ls.exitCode !== 0 && failed)
-        ls = await exec(buildx.command, buildx.argv(args));
-    if (ls.exitCode !== 0)
-        return null;
-    const first = ls.stdout.trim().split('\n')[0]?.trim() ?? '';
-    return first === '' ? null : (first.split('/').pop() ?? null);
-}
-
-// EXTERNAL MODULE: ./src/net/http.ts
-var http = __nccwpck_require__(59663);
-;// CONCATENATED MODULE: ./src/buildx/buildx.ts
-function pluginBuildx(version) {
-    return { command: 'docker', argv: (args) => args, version, path: '' };
-}
-function standaloneBuildx(binary, version) {
-    return {
-        command: binary,
-        argv: (args) => (args[0] === 'buildx' ? args.slice(1) : args),
-        version,
-        path: binary,
-    };
-}
-/** The system folders the docker CLI looks in for plugins on Linux and macOS, fixed in its binary. */
-const SYSTEM_PLUGIN_DIRS = [
-    '/usr/local/lib/docker/cli-plugins',
-    '/usr/local/libexec/docker/cli-plugins',
-    '/usr/lib/docker/cli-plugins',
-    '/usr/libexec/docker/cli-plugins',
-];
-/**
- * The docker CLI's system plugin folders. The tests run a copy of the CLI whose folders are
- * stand-ins they own (a buildx installed system-wide must not leak into a "no buildx" case) and
- * name them to the action in BKCA_CLI_PLUGINS_SYSTEM_DIRS (`:`-separated).
- */
-function systemPluginDirs(platform, env = process.env) {
-    if (platform === 'win32')
-        return [];
-    const standIns = env.BKCA_CLI_PLUGINS_SYSTEM_DIRS;
-    return standIns ? standIns.split(':').filter((d) => d !== '') : SYSTEM_PLUGIN_DIRS;
-}
-/**
- * Where the docker CLI looks for its buildx plugin, in its order: config.json's
- * `cliPluginsExtraDirs`, `$DOCKER_CONFIG/cli-plugins` (else `~/.docker/cli-plugins`), then the
- * system directories. Running the plugin binary itself skips the docker CLI, which starts it twice
- * per command (once for its metadata): ~0.07 s a call instead of ~0.2 s on a 2-core runner.
- */
-function buildxPluginCandidates(o) {
-    const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-    const system = o.systemDirs ?? systemPluginDirs(o.platform);
-    return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
-}
-/** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
-function extraPluginDirs(configJson) {
-    try {
-        const dirs = JSON.parse(configJson ?? '{}').cliPluginsExtraDirs;
-        return Array.isArray(dirs) ? dirs.filter((d) => typeof d === 'string') : [];
-    }
-    catch {
-        return [];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/buildx/parse/version.ts
-/** Pure parser of what `docker buildx version` prints. */
-/** `github.com/docker/buildx v0.29.1 1a2b3c` or Debian's `… 0.29.1+ds1 0.29.1+ds1-4` → `0.29.1`. */
-function parseBuildxVersion(stdout) {
-    const m = /github\.com\/docker\/buildx\s+v?(\d+\.\d+\.\d+)/.exec(stdout) ?? /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
-    return m ? m[1] : null;
-}
-
-// EXTERNAL MODULE: ./src/stores/github-cache/keys.ts
-var github_cache_keys = __nccwpck_require__(99899);
-;// CONCATENATED MODULE: ./src/stores/github-cache/rate-limit.ts
-/**
- * GitHub's rate limit, as the action's own cache calls meet it (HTTP 429 with `Retry-After`):
- * wait as it says when that fits in the call's time bound, else give up saying "rate-limited".
- * Pure: shared by the worker's calls and the lookups.
- */
-/** `Retry-After` in seconds (GitHub sends seconds; an HTTP date is read too); null when absent or unreadable. */
-function retryAfterOf(header, now = Date.now()) {
-    if (!header)
-        return null;
-    if (/^\d+$/.test(header.trim()))
-        return Number(header.trim());
-    const at = Date.parse(header);
-    return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
-}
-/**
- * How long to wait before trying a rate-limited call again: as Retry-After says, when that and
- * the call itself (at least `minCallMs`) fit in what is left of its bound; else null (give up).
- */
-function retryWaitMs(r, leftMs, minCallMs = 1000) {
-    if (r.retryAfterSeconds === null)
-        return null;
-    const wait = r.retryAfterSeconds * 1000;
-    return wait + minCallMs <= leftMs ? wait : null;
-}
-/** The words of a call given up on for the rate limit: they say "rate-limited", and why it gave up. */
-function rateLimitedReason(r, leftMs) {
-    const asked = r.retryAfterSeconds === null ? 'without a Retry-After' : `Retry-After ${r.retryAfterSeconds}s`;
-    return `rate-limited by GitHub's cache (429, ${asked}; ${Math.max(0, Math.round(leftMs / 1000))}s were left of this call's time bound): given up`;
-}
-const isRateLimitedReason = (reason) => reason.startsWith('rate-limited by ');
-
-;// CONCATENATED MODULE: ./src/stores/github-cache/worker.ts
-
-
-
-
-const RESULT_PREFIX = 'bkca-cache-result:';
-/**
- * Whether the client met GitHub's rate limit, from its output: it logs each answer's status and
- * headers as debug lines (`[Response] - 429`, `Headers: {… "retry-after": "12" …}`) and words its
- * last failure `Failed request: (429) Too Many Requests`. The last Retry-After it was given wins.
- */
-function rateLimitIn(stdout) {
-    if (!/\(429\)|\[Response\] - 429|Too Many Requests|resource_exhausted/i.test(stdout))
-        return null;
-    const afters = [...stdout.matchAll(/"retry-after":\s*"?(\d+)"?/gi)].map((m) => Number(m[1]));
-    return { retryAfterSeconds: afters.length > 0 ? afters[afters.length - 1] : null };
-}
-/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
-function clientProblems(stdout) {
-    return stdout
-        .split('\n')
-        .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
-        .filter((l) => l !== '');
-}
-/** What a worker run means, a failure met with GitHub's rate limit marked so. Pure: its output in. */
-function readWorkerRun(op, run, timeoutMs, ms) {
-    const call = outcomeOf(op, run, timeoutMs, ms);
-    if (call.status !== 'failed')
-        return call;
-    const limited = rateLimitIn(run.stdout);
-    return limited ? { ...call, rateLimited: limited } : call;
-}
-function outcomeOf(op, run, timeoutMs, ms) {
-    const limited = rateLimitIn(run.stdout);
-    if (run.timedOut) {
-        const reason = `no answer within ${Math.round(timeoutMs / 1000)}s`;
-        return limited
-            ? { status: 'failed', reason, ms, rateLimited: limited }
-            : { status: 'failed', reason, ms };
-    }
-    const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-    let result = null;
-    try {
-        result = line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null;
-    }
-    catch {
-        result = null;
-    }
-    const problems = clientProblems(run.stdout);
-    if (result === null) {
-        return { status: 'failed', reason: problems[0] ?? text_lastLine(run.stderr || run.stdout), ms };
-    }
-    if (result.error)
-        return { status: 'failed', reason: result.error, ms };
-    if (op === 'restore') {
-        if (result.matchedKey)
-            return { status: 'hit', matchedKey: result.matchedKey, ms };
-        const failed = problems.find((p) => /failed to restore/i.test(p));
-        return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
-    }
-    if (result.cacheId !== undefined && result.cacheId !== -1)
-        return { status: 'saved', ms };
-    // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
-    const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
-    if (/\(409\)|already.exists/i.test(reserve))
-        return { status: 'exists', ms };
-    return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
-}
-/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
-const workerScript = () => external_node_path_.join(__dirname, '..', 'cache', 'index.js');
-/** At most this many calls in all: a limit that keeps refusing is given up on. */
-const MAX_CALLS = 3;
-/**
- * One restore or save, in the worker. Met with GitHub's rate limit, it waits as Retry-After says
- * and tries again when that fits in its time bound; else it fails with a reason that says
- * "rate-limited" (its caller's one warning).
- */
-async function runCacheWorker(exec, request, o) {
-    const started = Date.now();
-    const left = () => o.timeoutMs - (Date.now() - started);
-    for (let calls = 1;; calls++) {
-        const call = await runWorkerOnce(exec, request, { ...o, timeoutMs: Math.max(left(), 1) });
-        const limited = call.status === 'failed' ? (call.rateLimited ?? null) : null;
-        if (limited === null)
-            return { ...call, ms: Date.now() - started };
-        const wait = calls < MAX_CALLS ? retryWaitMs(limited, left()) : null;
-        if (wait === null) {
-            return {
-                status: 'failed',
-                reason: rateLimitedReason(limited, left()),
-                ms: Date.now() - started,
-                rateLimited: limited,
-            };
-        }
-        commands/* info */.pq(`GitHub's cache rate limit: waiting ${wait / 1000}s, as its Retry-After says`);
-        await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-}
-async function runWorkerOnce(exec, request, o) {
-    const started = Date.now();
-    const env = {
-        ...o.env,
-        GITHUB_WORKSPACE: o.root,
-        // A stuck segment download gives up within the call's own bound.
-        SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
-    };
-    const run = await exec(process.execPath, [o.script ?? workerScript()], {
-        cwd: o.root,
-        env,
-        input: JSON.stringify(request),
-        timeoutMs: o.timeoutMs,
-    });
-    return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
-}
-/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
-async function saveInto(exec, r, what, request, o) {
-    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
-    r.seconds.save = Math.round(call.ms / 100) / 10;
-    if (call.status === 'failed') {
-        r.error = `save failed: ${call.reason}`;
-        r.notSaved = 'the save failed';
-        commands/* warning */.$e(`${what}: ${r.error}`);
-    }
-    else if (call.status === 'exists') {
-        r.notSaved = 'another run saved the same content first';
-    }
-    else {
-        r.saved = true;
-        r.savedKey = request.key;
-        commands/* info */.pq(`${what}: saved as ${request.key}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/buildx/release-cache.ts
-
-
-
-
-
-
-/**
- * The folder the entry holds. `@actions/cache` hashes the paths into the entry's version, so this
- * is the same in every job (the tool cache's location is not, and is not under our control).
- */
-function releaseCacheDir(version, tmp = external_node_os_.tmpdir(), arch = external_node_os_.arch()) {
-    return external_node_path_.join(tmp, 'buildkit-cache-action', 'buildx', `${version}-${arch}`);
-}
-/** Whether the job has a GitHub cache to use: the runner's cache service and its token. */
-function githubCacheAvailable(env) {
-    return Boolean((env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL) && env.ACTIONS_RUNTIME_TOKEN);
-}
-/**
- * The GitHub cache through the same `@actions/cache` worker as cache mounts and local folders
- * (src/stores/github-cache/worker.ts): bounded in time, and a failed transfer is one warning, never an
- * `::error::`. Only runs that download buildx start it.
- */
-function githubReleaseStore(name, exec, env, timeoutMs = 120_000) {
-    const call = (op, version) => {
-        const dir = releaseCacheDir(version);
-        return runCacheWorker(exec, { op, path: external_node_path_.basename(dir), key: (0,github_cache_keys/* releaseCacheKey */.FJ)(version) }, { root: external_node_path_.dirname(dir), env, timeoutMs });
-    };
-    return {
-        async restore(version, file) {
-            const dir = releaseCacheDir(version);
-            try {
-                // Only what this restore extracts counts, not a file an earlier job left there.
-                external_node_fs_.rmSync(dir, { recursive: true, force: true });
-                external_node_fs_.mkdirSync(external_node_path_.dirname(dir), { recursive: true });
-                const result = await call('restore', version);
-                if (result.status === 'failed') {
-                    commands/* warning */.$e(`buildx ${version} could not be restored from the GitHub cache: ${result.reason}`);
-                }
-                const cached = external_node_path_.join(dir, name);
-                if (result.status !== 'hit' || !external_node_fs_.existsSync(cached))
-                    return false;
-                external_node_fs_.copyFileSync(cached, file);
-                external_node_fs_.chmodSync(file, 0o755);
-                return true;
-            }
-            finally {
-                external_node_fs_.rmSync(dir, { recursive: true, force: true });
-            }
-        },
-        async save(version, file) {
-            const dir = releaseCacheDir(version);
-            try {
-                external_node_fs_.rmSync(dir, { recursive: true, force: true });
-                external_node_fs_.mkdirSync(dir, { recursive: true });
-                external_node_fs_.copyFileSync(file, external_node_path_.join(dir, name));
-                const result = await call('save', version);
-                if (result.status === 'failed') {
-                    commands/* warning */.$e(`buildx ${version} could not be saved to the GitHub cache: ${result.reason}`);
-                }
-            }
-            finally {
-                external_node_fs_.rmSync(dir, { recursive: true, force: true });
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/buildx/install.ts
-
-
-
-
-
-
-
-
-class BuildxError extends Error {
-}
-/** `0.29.1` from `v0.29.1`, `0.29` (`0.29.0`) or `0.29.1-rc1`: the version's numbers, else null. */
-function coerceVersion(text) {
-    const m = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text);
-    return m ? [m[1], m[2] ?? '0', m[3] ?? '0'].map(Number).join('.') : null;
-}
-/** Orders two versions from {@link coerceVersion}: negative, zero or positive. */
-function compareVersions(a, b) {
-    const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-}
-/** The GitHub cache service v2 needs buildx 0.21 (url_v2); older buildx silently caches nothing. */
-const GHA_MIN_BUILDX = '0.21.0';
-/** The release asset for this machine, e.g. `buildx-v0.29.1.linux-amd64`. */
-function releaseAsset(version, platform = external_node_os_.platform(), arch = external_node_os_.arch()) {
-    const goArch = {
-        x64: 'amd64',
-        arm64: 'arm64',
-        arm: 'arm-v7',
-        ppc64: 'ppc64le',
-        s390x: 's390x',
-    };
-    const goOs = platform === 'win32' ? 'windows' : platform;
-    return `buildx-v${version}.${goOs}-${goArch[arch] ?? arch}${goOs === 'windows' ? '.exe' : ''}`;
-}
-function releaseUrl(version, base, asset = releaseAsset(version)) {
-    return `${base.replace(/\/+$/, '')}/v${version}/${asset}`;
-}
-/** The release binary's name inside its tool cache folder. */
-const BINARY = external_node_os_.platform() === 'win32' ? 'buildx.exe' : 'buildx';
-function defaultToolCache() {
-    return process.env.RUNNER_TOOL_CACHE || external_node_path_.join(external_node_os_.tmpdir(), 'bkca-tool-cache');
-}
-/**
- * Where a release lives in the runner's tool cache, in the layout @actions/tool-cache uses
- * (`<cache>/buildx/<version>/<arch>/`, complete once `<arch>.complete` exists), so that a later
- * run on the same runner, ours or another action's, finds it.
- */
-function toolCacheDir(version, toolCache, arch = external_node_os_.arch()) {
-    return external_node_path_.join(toolCache, 'buildx', version, arch);
-}
-/**
- * Downloads with `@actions/tool-cache` (loaded only now: most runs never download buildx), which
- * goes through the runner's proxy and retries server errors and network failures.
- */
-async function downloadRelease(url, file) {
-    const tc = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(472)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 33472, 23));
-    try {
-        await tc.downloadTool(url, file);
-    }
-    catch (e) {
-        if (e instanceof tc.HTTPError)
-            throw new Error(`HTTP ${e.httpStatusCode}`);
-        // failureText names the proxy, which a tunnel's errors do not.
-        throw Object.assign(e, { proxy: await (0,http/* proxyFor */.iJ)(url) });
-    }
-}
-/**
- * Puts a release binary into its tool cache folder, from the GitHub cache when it has it, else
- * downloaded: staged next to the folder, then renamed, then marked complete, so that a run cut
- * short leaves nothing a later run would take for whole.
- */
-async function fetchRelease(version, url, dir, store) {
-    external_node_fs_.mkdirSync(external_node_path_.dirname(dir), { recursive: true });
-    const staging = external_node_fs_.mkdtempSync(`${dir}.download-`);
-    try {
-        const file = external_node_path_.join(staging, BINARY);
-        const restored = store !== null && (await store.restore(version, file));
-        if (!restored) {
-            try {
-                await downloadRelease(url, file);
-            }
-            catch (e) {
-                throw new Error(`could not be downloaded from ${url}: ${(0,http/* failureText */.kY)(e)}`);
-            }
-            external_node_fs_.chmodSync(file, 0o755);
-        }
-        external_node_fs_.rmSync(dir, { recursive: true, force: true });
-        external_node_fs_.renameSync(staging, dir);
-        external_node_fs_.writeFileSync(`${dir}.complete`, '');
-        return restored ? 'github-cache' : 'download';
-    }
-    finally {
-        external_node_fs_.rmSync(staging, { recursive: true, force: true });
-    }
-}
-/**
- * Asks the buildx the docker CLI would run for its version: the plugin binary itself when it is
- * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
- */
-async function probeBuildx(exec, env) {
-    const binary = buildxPluginCandidates({
-        dockerConfigDir: (0,docker_config/* dockerConfigDir */.k)(env),
-        extraDirs: extraPluginDirs((0,docker_config/* readDockerConfig */.T)(env)),
-        platform: external_node_os_.platform(),
-    }).find((file) => external_node_fs_.existsSync(file));
-    if (binary) {
-        const result = await exec(binary, ['version']);
-        if (result.exitCode === 0)
-            return { result, binary };
-    }
-    return { result: await exec('docker', ['buildx', 'version']), binary: '' };
-}
-/**
- * Finds a buildx that is new enough: the runner's CLI plugin when it is, otherwise the requested
- * release, downloaded once into the tool cache.
- */
-async function ensureBuildx(exec, o) {
-    const { result: probe, binary: pluginBinary } = await (o.probe ?? probeBuildx(exec, process.env));
-    const current = probe.exitCode === 0 ? parseBuildxVersion(probe.stdout) : null;
-    const wanted = o.wanted.replace(/^v/, '');
-    const minimum = [wanted, o.floor]
-        .map(coerceVersion)
-        .filter((v) => v !== null)
-        .sort((a, b) => compareVersions(b, a))[0];
-    if (current && (!minimum || compareVersions(coerceVersion(current) ?? '0.0.0', minimum) >= 0)) {
-        return { buildx: pluginBinary ? standaloneBuildx(pluginBinary, current) : pluginBuildx(current) };
-    }
-    const have = current ? `buildx ${current}` : 'no docker buildx plugin';
-    if (wanted === '') {
-        throw new BuildxError(`${have} found; ${minimum} or newer is needed. Set buildx-version (e.g. 0.29.1) to install it, or use docker/setup-buildx-action first`);
-    }
-    const version = coerceVersion(wanted);
-    const dir = toolCacheDir(version, o.toolCache ?? defaultToolCache());
-    const store = o.releaseStore !== undefined
-        ? o.releaseStore
-        : githubCacheAvailable(process.env)
-            ? githubReleaseStore(BINARY, exec, process.env)
-            : null;
-    let source = 'tool-cache';
-    if (!external_node_fs_.existsSync(`${dir}.complete`)) {
-        try {
-            source = await fetchRelease(version, releaseUrl(version, o.releasesBase), dir, store);
-        }
-        catch (e) {
-            throw new BuildxError(`${have} found and buildx ${version} ${e.message}`);
-        }
-    }
-    const binary = external_node_path_.join(dir, BINARY);
-    const check = await exec(binary, ['version']);
-    const installed = check.exitCode === 0 ? parseBuildxVersion(check.stdout) : null;
-    if (!installed)
-        throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
-    // Only a binary that runs is kept for later jobs.
-    if (source === 'download' && store)
-        await store.save(version, binary);
-    const from = source === 'github-cache' ? ' from the GitHub cache' : '';
-    return {
-        buildx: standaloneBuildx(binary, installed),
-        note: `installed buildx ${installed}${from} (${have} on the runner)`,
-    };
-}
-
-// EXTERNAL MODULE: ./src/cleanup/plan.ts
-var plan = __nccwpck_require__(88345);
-// EXTERNAL MODULE: ./src/cleanup/outcome.ts
-var cleanup_outcome = __nccwpck_require__(54604);
-;// CONCATENATED MODULE: ./src/cleanup/index.ts
-// The room's door for app/: the REST and registry code is evaluated only on runs that clean up.
-
-
-/** A closed pull request's or a deleted branch's caches, deleted; see run.ts. */
-async function cleanUpGoneRef(ctx, inputs, env, trigger, why) {
-    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).cleanUpGoneRef(ctx, inputs, env, trigger, why);
-}
-/** Retention runs on pushes to the default branch only. */
-async function retainCommitCaches(ctx, inputs, env, plan) {
-    if (plan.trigger.kind !== 'push-default')
-        return null;
-    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).retainCommitCaches(ctx, inputs, env, plan);
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
-;// CONCATENATED MODULE: ./src/lib/exec.ts
-
-const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
-    const child = (0,external_node_child_process_.spawn)(command, [...args], {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        shell: false,
-        // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
-        // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
-        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
-    const out = [];
-    const err = [];
-    let timedOut = false;
-    let timer;
-    if (options.timeoutMs !== undefined) {
-        timer = setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-        }, options.timeoutMs);
-    }
-    child.stdout?.on('data', (chunk) => {
-        out.push(chunk);
-        if (options.stream)
-            process.stdout.write(chunk);
-    });
-    child.stderr?.on('data', (chunk) => {
-        err.push(chunk);
-        if (options.stream)
-            process.stdout.write(chunk);
-    });
-    const finish = (exitCode, spawnError = '') => {
-        if (timer)
-            clearTimeout(timer);
-        resolve({
-            exitCode,
-            stdout: Buffer.concat(out).toString(),
-            stderr: Buffer.concat(err).toString() + spawnError,
-            timedOut,
-        });
-    };
-    child.on('error', (e) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
-    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
-    if (child.stdin) {
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input);
-    }
-});
-
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 
 class CsvError extends Error {
@@ -6382,6 +4754,112 @@ const CACHE_WRITES = ['auto', 'always', 'never'];
 /** `merge`: a plain build, one platform's leg of a split multi-platform image, or the job that merges the legs. */
 const MERGE_ROLES = ['false', 'leg', 'index'];
 
+;// CONCATENATED MODULE: ./src/runner/inputs/lists.ts
+
+
+const SPLIT = { keepCommas: false };
+const KEEP = { keepCommas: true };
+/** Every list input and how it is read: build-push-action's rule for its inputs, then this action's own. */
+const LIST_RULES = {
+    'add-hosts': SPLIT,
+    allow: SPLIT,
+    annotations: KEEP,
+    attests: KEEP,
+    'build-args': KEEP,
+    'build-contexts': KEEP,
+    'cache-from': KEEP,
+    'cache-to': KEEP,
+    labels: KEEP,
+    'no-cache-filters': SPLIT,
+    outputs: { keepCommas: true, literalQuotes: true },
+    platforms: SPLIT,
+    secrets: { keepCommas: true, untrimmed: true },
+    'secret-envs': SPLIT,
+    'secret-files': KEEP,
+    ssh: SPLIT,
+    tags: SPLIT,
+    ulimit: KEEP,
+    // setup-buildx-action reads driver-opts with commas kept and quotes as written.
+    'driver-opts': { keepCommas: true, literalQuotes: true },
+    'cache-read-legs': SPLIT,
+    'cache-options': SPLIT,
+    'cache-mounts': SPLIT,
+    'bake-targets': SPLIT,
+};
+function rows(name, raw, rule) {
+    try {
+        const parsed = parse(raw, {
+            relaxQuotes: true,
+            relaxColumnCount: true,
+            skipEmptyLines: true,
+            info: true,
+            ...(rule.literalQuotes ? { quote: false } : {}),
+        });
+        return parsed.map(({ record, info }) => ({ fields: record, endLine: info.lines }));
+    }
+    catch (e) {
+        throw new InputError(name, `cannot read the list: ${e.message}`);
+    }
+}
+function entriesOfRow(fields, rule) {
+    if (rule.keepCommas)
+        return [fields.join(',')];
+    return fields.length === 1 ? fields[0].split(',') : fields;
+}
+/** The entries of a list input (`raw` as the runner gives it, untrimmed). */
+function inputList(name, raw) {
+    const rule = LIST_RULES[name];
+    const text = rule.untrimmed ? raw : raw.trim();
+    if (text === '')
+        return [];
+    return rows(name, text, rule)
+        .flatMap((r) => entriesOfRow(r.fields, rule))
+        .filter((e) => e !== '')
+        .map((e) => (rule.untrimmed ? e : e.trim()));
+}
+/** A secret's id: what BuildKit accepts and `RUN --mount=type=secret,id=…` names. */
+const SECRET_START = /^([A-Za-z0-9_.-]+)=([\s\S]*)$/;
+/**
+ * `secrets`: `id=value` entries as build-push-action reads them (quoted entries may span lines),
+ * and one thing more: an unquoted value that goes on over the next lines (a PEM key pasted as it
+ * is) stays whole, blank lines included, where build-push-action keeps only its first line. A
+ * line continues the entry before it unless it starts a new `id=`.
+ */
+function secretList(raw) {
+    const name = 'secrets';
+    if (raw.trim() === '')
+        return [];
+    const entries = [];
+    for (const row of rows(name, raw, LIST_RULES.secrets)) {
+        const text = row.fields.join(',');
+        const start = SECRET_START.exec(text);
+        const last = entries[entries.length - 1];
+        if (start) {
+            entries.push({ id: start[1], value: start[2], endLine: row.endLine });
+        }
+        else if (last && !text.includes('\n')) {
+            // An unquoted continuation line: the lines skipped since the entry's last one were empty.
+            last.value += '\n'.repeat(row.endLine - last.endLine) + text;
+            last.endLine = row.endLine;
+        }
+        else if (text.trim() !== '') {
+            throw new InputError(name, 'expected entries of the form id=value (one per line, or quoted)');
+        }
+    }
+    // A quoted value keeps its trailing newlines: an OpenSSH private key needs its last one.
+    return entries.map(({ id, value }) => ({ id, value }));
+}
+/** `id=value` entries of a list input (secret-envs, secret-files), refusing any without both. */
+function keyValueList(name, raw) {
+    return inputList(name, raw).map((entry) => {
+        const eq = entry.indexOf('=');
+        if (eq <= 0 || eq === entry.length - 1) {
+            throw new InputError(name, `expected entries of the form id=value, got ${JSON.stringify(entry)}`);
+        }
+        return { key: entry.slice(0, eq).trim(), value: entry.slice(eq + 1).trim() };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/runner/inputs/fields.ts
 
 
@@ -6407,52 +4885,6 @@ function oneOf(get, name, allowed, fallback) {
         return raw;
     throw new InputError(name, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
 }
-/**
- * A list input: one item per line, and (unless `commas` is false) comma-separated items on a
- * line, with CSV quoting so an item can hold a comma (`"type=local,dest=a,b"`).
- */
-function parseList(name, raw, commas = true) {
-    const lines = raw.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-    if (!commas)
-        return lines.map((l) => l.trim());
-    const items = [];
-    for (const line of lines) {
-        let rows;
-        try {
-            rows = parse(line, { relaxColumnCount: true, skipEmptyLines: true, trim: true, relaxQuotes: true });
-        }
-        catch (e) {
-            throw new InputError(name, `cannot read the line ${JSON.stringify(line)}: ${e.message}`);
-        }
-        for (const row of rows)
-            items.push(...row.filter((i) => i !== ''));
-    }
-    return items;
-}
-function keyValues(name, raw) {
-    return parseList(name, raw, false).map((line) => {
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            throw new InputError(name, `expected lines of the form id=value, got a line without "="`);
-        return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
-    });
-}
-function secretValues(name, raw) {
-    // Values may span lines (PEM keys), so only lines that start a new `id=` begin an entry.
-    const entries = [];
-    for (const line of raw.split(/\r?\n/)) {
-        const m = /^([A-Za-z0-9_.-]+)=(.*)$/.exec(line);
-        if (m)
-            entries.push({ id: m[1], value: m[2] });
-        else if (entries.length > 0)
-            entries[entries.length - 1].value += `\n${line}`;
-        else if (line.trim() !== '')
-            throw new InputError(name, 'expected lines of the form id=value');
-    }
-    for (const e of entries)
-        e.value = e.value.replace(/\n+$/, '');
-    return entries;
-}
 /** `90`, `90s`, `10m`, `1h`, `1500ms` → milliseconds. */
 function parseDuration(name, raw, fallbackMs) {
     const value = raw.trim();
@@ -6463,8 +4895,15 @@ function parseDuration(name, raw, fallbackMs) {
         throw new InputError(name, `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`);
     }
     const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
-    return Math.round(Number(m[1]) * unit);
+    const ms = Math.round(Number(m[1]) * unit);
+    // Node's timers hold 2^31-1 ms (24.8 days); a longer one fires at once instead of never.
+    if (ms > MAX_TIMER_MS) {
+        throw new InputError(name, `expected at most ${Math.floor(MAX_TIMER_MS / 3600000)}h, got ${JSON.stringify(value)}`);
+    }
+    return ms;
 }
+/** The longest delay a Node timer keeps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A whole number of at least 1. */
 function positiveWholeNumber(name, raw, fallback) {
     const value = raw.trim();
@@ -6502,7 +4941,7 @@ function parseSize(name, raw, fallback) {
 }
 /** `auto`, `none`, or mount ids (one per line or comma-separated). */
 function mountSelection(raw) {
-    const items = parseList('cache-mounts', raw);
+    const items = inputList('cache-mounts', raw);
     if (items.length === 0 || (items.length === 1 && items[0] === 'auto'))
         return { kind: 'auto' };
     if (items.length === 1 && items[0] === 'none')
@@ -6536,52 +4975,50 @@ function validateCacheImage(image) {
 
 
 
+
 /** Reads every input from the step's environment: the only place that does. */
-const readInputs = () => parseInputs(commands/* getInput */.V4);
-/** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
+const readInputs = () => parseInputs(commands/* getRawInput */.pi);
+/** Turns raw (untrimmed) inputs into a typed, validated object. Pure: `get` is the only source. */
 function parseInputs(get) {
+    const secretPairs = (name) => keyValueList(name, get(name)).map(({ key, value }) => ({ id: key, value }));
     const build = {
-        context: get('context').trim() || '.',
+        // '' builds build-push-action's default, the Git context of the run (see buildx/git-context).
+        context: get('context').trim(),
         file: get('file').trim(),
         target: get('target').trim(),
-        tags: parseList('tags', get('tags')),
-        labels: parseList('labels', get('labels'), false),
-        annotations: parseList('annotations', get('annotations'), false),
-        buildArgs: parseList('build-args', get('build-args'), false),
-        buildContexts: parseList('build-contexts', get('build-contexts'), false),
-        secrets: secretValues('secrets', get('secrets')),
-        secretEnvs: keyValues('secret-envs', get('secret-envs')).map(({ key, value }) => ({
-            id: key,
-            env: value.trim(),
-        })),
-        secretFiles: keyValues('secret-files', get('secret-files')).map(({ key, value }) => ({
-            id: key,
-            path: value.trim(),
-        })),
-        ssh: parseList('ssh', get('ssh'), false),
-        platforms: parseList('platforms', get('platforms')),
+        tags: inputList('tags', get('tags')),
+        labels: inputList('labels', get('labels')),
+        annotations: inputList('annotations', get('annotations')),
+        buildArgs: inputList('build-args', get('build-args')),
+        buildContexts: inputList('build-contexts', get('build-contexts')),
+        secrets: secretList(get('secrets')),
+        secretEnvs: secretPairs('secret-envs').map(({ id, value }) => ({ id, env: value })),
+        secretFiles: secretPairs('secret-files').map(({ id, value }) => ({ id, path: value })),
+        ssh: inputList('ssh', get('ssh')),
+        platforms: inputList('platforms', get('platforms')),
         push: bool(get, 'push', false),
         load: bool(get, 'load', false),
-        outputs: parseList('outputs', get('outputs'), false),
+        outputs: inputList('outputs', get('outputs')),
         pull: bool(get, 'pull', false),
         noCache: bool(get, 'no-cache', false),
-        noCacheFilters: parseList('no-cache-filters', get('no-cache-filters')),
+        noCacheFilters: inputList('no-cache-filters', get('no-cache-filters')),
         provenance: get('provenance').trim(),
         sbom: get('sbom').trim(),
-        attests: parseList('attests', get('attests'), false),
+        attests: inputList('attests', get('attests')),
         network: get('network').trim(),
-        addHosts: parseList('add-hosts', get('add-hosts')),
-        allow: parseList('allow', get('allow')),
+        addHosts: inputList('add-hosts', get('add-hosts')),
+        allow: inputList('allow', get('allow')),
         shmSize: get('shm-size').trim(),
-        ulimit: parseList('ulimit', get('ulimit'), false),
+        ulimit: inputList('ulimit', get('ulimit')),
         cgroupParent: get('cgroup-parent').trim(),
         call: get('call').trim(),
-        cacheFrom: parseList('cache-from', get('cache-from'), false),
-        cacheTo: parseList('cache-to', get('cache-to'), false),
+        cacheFrom: inputList('cache-from', get('cache-from')),
+        cacheTo: inputList('cache-to', get('cache-to')),
     };
     const builder = {
         driver: oneOf(get, 'driver', DRIVERS, 'docker-container'),
-        driverOpts: parseList('driver-opts', get('driver-opts')),
+        driverSet: get('driver').trim() !== '',
+        driverOpts: inputList('driver-opts', get('driver-opts')),
         buildkitdFlags: get('buildkitd-flags').trim(),
         buildkitdConfigInline: get('buildkitd-config-inline'),
         endpoint: get('endpoint').trim(),
@@ -6604,10 +5041,10 @@ function parseInputs(get) {
         dir: get('cache-dir').trim(),
         scope: get('cache-scope').trim(),
         leg: get('cache-leg').trim(),
-        readLegs: parseList('cache-read-legs', get('cache-read-legs')),
+        readLegs: inputList('cache-read-legs', get('cache-read-legs')),
         mode: oneOf(get, 'cache-mode', CACHE_MODES, 'max'),
         write: oneOf(get, 'cache-write', CACHE_WRITES, 'auto'),
-        options: parseList('cache-options', get('cache-options')),
+        options: inputList('cache-options', get('cache-options')),
         ignoreError: bool(get, 'cache-ignore-error', true),
         exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
         explain: bool(get, 'cache-explain', false),
@@ -6615,8 +5052,9 @@ function parseInputs(get) {
         persistLocal: false,
     };
     for (const option of cache.options) {
-        if (!/^[a-z0-9_-]+=/.test(option)) {
-            throw new InputError('cache-options', `expected key=value attributes such as compression=zstd`);
+        // One attribute per entry: a comma or a newline would carry more attributes past the key check.
+        if (!/^[a-z0-9_-]+=[^,\r\n]*$/.test(option)) {
+            throw new InputError('cache-options', `expected key=value attributes such as compression=zstd, one per entry, got ${JSON.stringify(option)}`);
         }
         const key = option.slice(0, option.indexOf('='));
         if (SECRET_ATTRIBUTES.includes(key)) {
@@ -6633,7 +5071,7 @@ function parseInputs(get) {
         throw new InputError('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
     }
     const dryRun = bool(get, 'dry-run', false);
-    const bakeTargets = parseList('bake-targets', get('bake-targets'));
+    const bakeTargets = inputList('bake-targets', get('bake-targets'));
     for (const target of bakeTargets) {
         if (!/^[A-Za-z0-9_-]+$/.test(target)) {
             throw new InputError('bake-targets', `expected bake target names (letters, digits, _ and -), got ${JSON.stringify(target)}`);
@@ -6652,7 +5090,16 @@ function parseInputs(get) {
         image: get('cache-mounts-image').trim() || DEFAULT_MOUNTS_IMAGE,
         timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
     };
-    return { build, builder, cache, mounts, githubToken: get('github-token'), dryRun, bakeTargets, merge };
+    return {
+        build,
+        builder,
+        cache,
+        mounts,
+        githubToken: get('github-token').trim(),
+        dryRun,
+        bakeTargets,
+        merge,
+    };
 }
 /** `merge`, checked against the inputs it needs: the tags name the image, a leg builds one platform. */
 function mergeRole(get, build, planOnly) {
@@ -6675,35 +5122,2016 @@ function mergeRole(get, build, planOnly) {
     }
     return role;
 }
+/** `{{defaultContext}}`, as build-push-action writes it (handlebars allows spaces inside). */
+const DEFAULT_CONTEXT_TEMPLATE = /\{\{\s*defaultContext\s*\}\}/g;
+/** The context is the run's Git context: unset, or a `{{defaultContext}}` template. */
+function isDefaultContext(context) {
+    return context === '' || new RegExp(DEFAULT_CONTEXT_TEMPLATE.source).test(context);
+}
 /** A context that is a remote source rather than a folder of the checkout. */
 function isRemoteContext(context) {
-    return context === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@');
-}
-/** Where the build's Dockerfile is in the checkout (`file`, else `Dockerfile` in the context). */
-function dockerfilePath(build, workspace) {
-    // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
-    // asset of the bundle and point it at a copy of this repository's Dockerfiles.
-    const [base, name] = build.file === '' ? [(0,external_node_path_.resolve)(workspace, build.context), 'Dockerfile'] : [workspace, build.file];
-    return (0,external_node_path_.resolve)(base, name);
+    return (isDefaultContext(context) ||
+        context === '-' ||
+        /^[a-z][a-z0-9+.-]*:\/\//i.test(context) ||
+        context.startsWith('git@'));
 }
 /**
- * Checks the paths the build reads against the checkout: the context must be a folder inside the
- * workspace and the Dockerfile must exist. `exists` is the file system, passed in.
+ * The checkout folder that holds the build's files: the context folder, or for the run's Git
+ * context the checkout's copy of it (`{{defaultContext}}:sub` → `sub`); null for other remotes.
  */
-function validatePaths(build, workspace, exists) {
+function checkoutContext(build, workspace) {
+    if (isDefaultContext(build.context)) {
+        const rendered = build.context === '' ? '' : build.context.replace(DEFAULT_CONTEXT_TEMPLATE, '');
+        return (0,external_node_path_.resolve)(workspace, rendered.startsWith(':') ? rendered.slice(1) || '.' : '.');
+    }
+    return isRemoteContext(build.context) ? null : (0,external_node_path_.resolve)(workspace, build.context);
+}
+/**
+ * Where the build's Dockerfile is in the checkout (`file`, else `Dockerfile` in the context). For
+ * the run's Git context, `file` is inside the repository: the checkout's copy of it.
+ */
+function dockerfilePath(build, workspace) {
+    const context = checkoutContext(build, workspace) ?? (0,external_node_path_.resolve)(workspace);
+    const base = isDefaultContext(build.context) || build.file === '' ? context : workspace;
+    // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
+    // asset of the bundle and point it at a copy of this repository's Dockerfiles.
+    const name = build.file === '' ? 'Dockerfile' : build.file;
+    return (0,external_node_path_.resolve)(base, name);
+}
+const inside = (root, p) => p === root || p.startsWith(`${root}/`);
+/**
+ * Checks the paths the build reads against the checkout: the context must be a folder inside the
+ * workspace and the Dockerfile must exist there, or in the runner's temporary folders where steps
+ * write generated Dockerfiles (never `/etc/passwd`, whose first line BuildKit's error would quote).
+ * A Git context's files are the repository's: nothing to check here. `exists` is the file system.
+ */
+function validatePaths(build, workspace, exists, tempRoots = []) {
     if (isRemoteContext(build.context))
         return;
     const root = (0,external_node_path_.resolve)(workspace);
     const context = (0,external_node_path_.resolve)(workspace, build.context);
-    if (context !== root && !context.startsWith(`${root}/`)) {
+    if (!inside(root, context)) {
         throw new InputError('context', `expected a folder inside the workspace (${root}), got ${JSON.stringify(build.context)}`);
     }
     if (!exists(context))
         throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
-    if (!exists(dockerfilePath(build, workspace))) {
+    if (build.file === '-')
+        return;
+    const dockerfile = dockerfilePath(build, workspace);
+    const roots = [root, ...tempRoots.filter((t) => t !== '').map((t) => (0,external_node_path_.resolve)(t))];
+    if (!roots.some((r) => inside(r, dockerfile))) {
+        throw new InputError('file', `expected a Dockerfile inside the workspace or the runner's temporary folder, got ${JSON.stringify(build.file)}`);
+    }
+    if (!exists(dockerfile)) {
         throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
     }
 }
+
+;// CONCATENATED MODULE: ./src/buildx/git-context.ts
+
+/**
+ * The run's Git context, build-push-action's default: the repository on the run's own server, at
+ * the commit the event names (a pull request's head commit when the ref was switched to its head).
+ * Pure. `query` is buildx's newer `?ref=` form (BUILDX_SEND_GIT_QUERY_AS_INPUT, buildx 0.29+).
+ */
+function defaultGitContext(ctx, o) {
+    let ref = ctx.ref.startsWith('refs/') ? ctx.ref : `refs/heads/${ctx.ref}`;
+    if (o.pullRequestHead && ref.startsWith('refs/pull/'))
+        ref = ref.replace(/\/merge$/, '/head');
+    // The event's commit pins the context; a pull request's head ref pins its head commit instead.
+    let pinned = ctx.sha || ref;
+    if (ref.startsWith('refs/pull/') && ref.endsWith('/head'))
+        pinned = ctx.pullRequest?.headSha || ref;
+    const base = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}.git`;
+    return o.query ? `${base}?ref=${pinned}` : `${base}#${pinned}`;
+}
+/** The environment's switches for the default context, read as buildx reads booleans. */
+function gitContextSwitches(env, buildxVersion, atLeast) {
+    return {
+        query: parseBool(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) === true && atLeast(buildxVersion, '0.29.0'),
+        pullRequestHead: parseBool(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF) === true,
+    };
+}
+/** Go's strconv.ParseBool, which buildx and build-push-action use: null when it is not a boolean. */
+function parseBool(value) {
+    if (value === undefined)
+        return null;
+    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value))
+        return true;
+    if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value))
+        return false;
+    return null;
+}
+/** `{{defaultContext}}` replaced in `context` (unset: the default itself) and in `build-contexts`. */
+function renderContexts(build, defaultContext) {
+    const render = (text) => text.replace(DEFAULT_CONTEXT_TEMPLATE, defaultContext);
+    return {
+        ...build,
+        context: isDefaultContext(build.context) ? render(build.context) || defaultContext : build.context,
+        buildContexts: build.buildContexts.map(render),
+    };
+}
+/** The host of a Git URL buildx would fetch (`https://host/…`, `git@host:…`), else null. */
+function gitUrlHost(url) {
+    const scp = /^[A-Za-z0-9._-]+@([^:/]+):/.exec(url);
+    if (scp)
+        return scp[1];
+    if (!/^(https?|git|ssh):\/\//.test(url))
+        return null;
+    try {
+        return new URL(url.replace(/#.*$/, '')).host;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * The host whose `GIT_AUTH_TOKEN.<host>` secret carries `github-token`: the run's own server
+ * (GitHub Enterprise included), only when the context or a build context is a Git URL there, and
+ * not when `secrets` already gives a GIT_AUTH_TOKEN. Never another host: the token is GitHub's.
+ */
+function githubTokenHost(build, serverUrl) {
+    let server;
+    try {
+        server = new URL(serverUrl).host;
+    }
+    catch {
+        return null;
+    }
+    if (build.secrets.some((s) => s.id === 'GIT_AUTH_TOKEN' || s.id === `GIT_AUTH_TOKEN.${server}`))
+        return null;
+    const sources = [build.context, ...build.buildContexts.map((c) => c.slice(c.indexOf('=') + 1))];
+    return sources.some((s) => gitUrlHost(s) === server) ? server : null;
+}
+
+;// CONCATENATED MODULE: ./src/buildx/attest.ts
+
+
+/** `type=provenance,…` fields of one attestation entry, as buildx splits them. */
+function fields(entry) {
+    try {
+        const rows = parse(entry, { delimiter: ',', trim: true, relaxColumnCount: true });
+        return rows.flat();
+    }
+    catch {
+        return entry.split(',').map((f) => f.trim());
+    }
+}
+function attestationType(entry) {
+    const type = fields(entry).find((f) => f.startsWith('type='));
+    return type ? type.slice('type='.length).trim() : '';
+}
+/** `true` / `false` fields become `disabled=false` / `disabled=true`, as buildx reads them. */
+function normalizeAttestation(entry) {
+    return fields(entry)
+        .map((f) => {
+        const b = parseBool(f);
+        return b === null ? f : `disabled=${!b}`;
+    })
+        .join(',');
+}
+/** Adds this run's builder id to provenance attributes that name none. */
+function withBuilderId(attrs, builderId) {
+    if (attrs === '')
+        return `builder-id=${builderId}`;
+    const named = fields(attrs).some((f) => f.split('=')[0].trim() === 'builder-id');
+    return named ? attrs : `${attrs},builder-id=${builderId}`;
+}
+/** The `provenance` input: `true` is this run's builder id, `false` stays, attributes gain the id. */
+function provenanceAttrs(input, builderId) {
+    const b = parseBool(input);
+    if (b === true)
+        return `builder-id=${builderId}`;
+    if (b === false)
+        return 'false';
+    return withBuilderId(input, builderId);
+}
+/** An output that does not leave an image in docker: any but `type=docker` (or `load`). */
+function loadsIntoDocker(b) {
+    return b.load || b.outputs.some((o) => fields(o).some((f) => f.replace(/\s/g, '') === 'type=docker'));
+}
+function attestArgs(b, facts) {
+    const args = [];
+    const typed = b.attests.map((a) => ({ entry: a, type: attestationType(a) }));
+    const provenanceSet = b.provenance !== '';
+    if (provenanceSet) {
+        args.push(normalizeAttestation(`type=provenance,${provenanceAttrs(b.provenance, facts.builderId)}`));
+    }
+    else if (!typed.some((a) => a.type === 'provenance') &&
+        !facts.noDefault &&
+        facts.builderAttests &&
+        !loadsIntoDocker(b)) {
+        const mode = facts.privateRepository ? 'mode=min,inline-only=true' : 'mode=max';
+        args.push(`type=provenance,${mode},builder-id=${facts.builderId}`);
+    }
+    const sbomSet = b.sbom !== '';
+    if (sbomSet)
+        args.push(normalizeAttestation(`type=sbom,${b.sbom}`));
+    // `provenance` and `sbom` take precedence over an entry of the same type in `attests`.
+    for (const { entry, type } of typed) {
+        if (type === 'provenance') {
+            if (!provenanceSet)
+                args.push(withBuilderId(entry, facts.builderId));
+        }
+        else if (type === 'sbom') {
+            if (!sbomSet)
+                args.push(entry);
+        }
+        else {
+            args.push(normalizeAttestation(entry));
+        }
+    }
+    return args.flatMap((a) => ['--attest', a]);
+}
+/** `<server>/<owner>/<repo>/actions/runs/<id>/attempts/<n>` */
+function builderIdOf(ctx) {
+    return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt}`;
+}
+
+;// CONCATENATED MODULE: ./src/buildx/args.ts
+
+function createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
+    const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
+    const opts = [...builder.driverOpts];
+    for (const extra of extraDriverOpts) {
+        const key = extra.slice(0, extra.indexOf('='));
+        if (!opts.some((o) => o.startsWith(`${key}=`)))
+            opts.push(extra);
+    }
+    for (const opt of opts)
+        args.push('--driver-opt', opt);
+    if (builder.buildkitdFlags !== '')
+        args.push('--buildkitd-flags', builder.buildkitdFlags);
+    if (configFile)
+        args.push('--buildkitd-config', configFile);
+    args.push('--bootstrap');
+    if (builder.driver === 'remote')
+        args.push(builder.endpoint);
+    return args;
+}
+function args_removeBuilderArgs(name) {
+    return ['buildx', 'rm', '--force', name];
+}
+function args_inspectBuilderArgs(name) {
+    return ['buildx', 'inspect', name];
+}
+/** An output's exporter: its `type=`, or `local` for a bare path (`.`, `./out`), as buildx reads it. */
+function exporterType(output) {
+    const fields = output.split(',').map((f) => f.trim());
+    const type = fields.find((f) => f.startsWith('type='));
+    if (type)
+        return type.slice('type='.length);
+    return fields.length === 1 ? 'local' : '';
+}
+/** buildx refuses an image ID file beside a local or tar export; build-push-action leaves it out. */
+const writesImageId = (outputs) => !outputs.some((o) => ['local', 'tar'].includes(exporterType(o)));
+/** Inputs an older buildx does not know, which build-push-action drops with a warning: the version each needs. */
+const INPUT_FLOORS = [
+    {
+        input: 'build-contexts',
+        floor: '0.8.0',
+        drop: { buildContexts: [] },
+        asked: (b) => b.buildContexts.length > 0,
+    },
+    {
+        input: 'attests, provenance and sbom',
+        floor: '0.10.0',
+        drop: { attests: [], provenance: '', sbom: '' },
+        asked: (b) => b.attests.length > 0 || b.provenance !== '' || b.sbom !== '',
+    },
+    {
+        input: 'annotations',
+        floor: '0.12.0',
+        drop: { annotations: [] },
+        asked: (b) => b.annotations.length > 0,
+    },
+];
+/** Attestations, the default provenance among them, need buildx 0.10. */
+const ATTEST_FLOOR = '0.10.0';
+/**
+ * What this buildx can be asked: inputs it predates are dropped with a warning, as build-push-action
+ * does; `call` needs 0.15 and is an error. Pure.
+ */
+function forBuildxVersion(b, version, atLeast) {
+    if (b.call !== '' && !atLeast(version, '0.15.0')) {
+        return {
+            build: b,
+            warnings: [],
+            error: `input "call" needs buildx 0.15.0 or newer (this is ${version})`,
+        };
+    }
+    let build = b;
+    const warnings = [];
+    for (const { input, floor, drop, asked } of INPUT_FLOORS) {
+        if (atLeast(version, floor) || !asked(build))
+            continue;
+        warnings.push(`${input}: buildx ${floor} or newer is needed (this is ${version}); ignored`);
+        build = { ...build, ...drop };
+    }
+    return { build, warnings };
+}
+/** `docker buildx build …`: every input becomes its own argument, in a stable order. */
+function buildArgs(i) {
+    const b = i.build;
+    const args = ['buildx', 'build', '--builder', i.builder];
+    const each = (flag, values) => values.forEach((v) => args.push(flag, v));
+    const one = (flag, value) => value !== '' && args.push(flag, value);
+    each('--add-host', b.addHosts);
+    each('--allow', b.allow);
+    each('--annotation', b.annotations);
+    if (i.attest.enabled)
+        args.push(...attestArgs(b, i.attest));
+    each('--build-arg', b.buildArgs);
+    each('--build-context', b.buildContexts);
+    each('--cache-from', i.cacheFrom);
+    each('--cache-to', i.cacheTo);
+    one('--call', b.call);
+    one('--cgroup-parent', b.cgroupParent);
+    one('--file', b.file);
+    if (i.iidFile !== '' && writesImageId(b.outputs))
+        args.push('--iidfile', i.iidFile);
+    each('--label', b.labels);
+    if (b.load)
+        args.push('--load');
+    args.push('--metadata-file', i.metadataFile);
+    one('--network', b.network);
+    if (b.noCache)
+        args.push('--no-cache');
+    each('--no-cache-filter', b.noCacheFilters);
+    each('--output', b.outputs);
+    if (b.platforms.length > 0)
+        args.push('--platform', b.platforms.join(','));
+    if (b.pull)
+        args.push('--pull');
+    if (b.push)
+        args.push('--push');
+    b.secrets.forEach((s, n) => args.push('--secret', `id=${s.id},env=${i.secretEnvNames[n]}`));
+    b.secretEnvs.forEach((s) => args.push('--secret', `id=${s.id},env=${s.env}`));
+    b.secretFiles.forEach((s) => args.push('--secret', `id=${s.id},src=${s.path}`));
+    if (i.gitAuthEnv)
+        args.push('--secret', `id=GIT_AUTH_TOKEN.${i.gitAuthEnv.host},env=${i.gitAuthEnv.env}`);
+    one('--shm-size', b.shmSize);
+    each('--ssh', b.ssh);
+    each('--tag', b.tags);
+    one('--target', b.target);
+    each('--ulimit', b.ulimit);
+    args.push(b.context);
+    return args;
+}
+/**
+ * The cache export as its own invocation, after the image build: the same build definition (so
+ * every step is a local cache hit), no image outputs, only `--cache-to`. Ending it on a timeout or
+ * a failure cannot touch the image, which the first invocation already built and pushed.
+ */
+function cacheExportArgs(i) {
+    const definition = {
+        ...i.build,
+        tags: [],
+        labels: [],
+        annotations: [],
+        push: false,
+        load: false,
+        outputs: ['type=cacheonly'],
+        pull: false,
+        noCache: false,
+        // Attestations belong to the image, which the first invocation made.
+        provenance: 'false',
+        sbom: '',
+        attests: [],
+        call: '',
+    };
+    return buildArgs({ ...i, build: definition, iidFile: '' });
+}
+function historyLogsArgs(builder, ref) {
+    return ['buildx', 'history', 'logs', '--builder', builder, '--progress', 'rawjson', ref];
+}
+/** One attachment of a build record (the provenance, for the cache mounts BuildKit used). */
+function historyAttachmentArgs(builder, ref, digest) {
+    return ['buildx', 'history', 'inspect', 'attachment', '--builder', builder, ref, digest];
+}
+function historyInspectArgs(builder, ref) {
+    return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
+}
+
+// EXTERNAL MODULE: ./src/lib/docker-config.ts
+var docker_config = __nccwpck_require__(56146);
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __nccwpck_require__(59663);
+;// CONCATENATED MODULE: ./src/buildx/buildx.ts
+function pluginBuildx(version) {
+    return { command: 'docker', argv: (args) => args, version, path: '' };
+}
+function standaloneBuildx(binary, version) {
+    return {
+        command: binary,
+        argv: (args) => (args[0] === 'buildx' ? args.slice(1) : args),
+        version,
+        path: binary,
+    };
+}
+/** The system folders the docker CLI looks in for plugins on Linux and macOS, fixed in its binary. */
+const SYSTEM_PLUGIN_DIRS = [
+    '/usr/local/lib/docker/cli-plugins',
+    '/usr/local/libexec/docker/cli-plugins',
+    '/usr/lib/docker/cli-plugins',
+    '/usr/libexec/docker/cli-plugins',
+];
+/**
+ * The docker CLI's system plugin folders. The tests run a copy of the CLI whose folders are
+ * stand-ins they own (a buildx installed system-wide must not leak into a "no buildx" case) and
+ * name them to the action in BKCA_CLI_PLUGINS_SYSTEM_DIRS (`:`-separated).
+ */
+function systemPluginDirs(platform, env = process.env) {
+    if (platform === 'win32')
+        return [];
+    const standIns = env.BKCA_CLI_PLUGINS_SYSTEM_DIRS;
+    return standIns ? standIns.split(':').filter((d) => d !== '') : SYSTEM_PLUGIN_DIRS;
+}
+/**
+ * Where the docker CLI looks for its buildx plugin, in its order: config.json's
+ * `cliPluginsExtraDirs`, `$DOCKER_CONFIG/cli-plugins` (else `~/.docker/cli-plugins`), then the
+ * system directories. Running the plugin binary itself skips the docker CLI, which starts it twice
+ * per command (once for its metadata): ~0.07 s a call instead of ~0.2 s on a 2-core runner.
+ */
+function buildxPluginCandidates(o) {
+    const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
+    const system = o.systemDirs ?? systemPluginDirs(o.platform);
+    return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
+}
+/** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
+function extraPluginDirs(configJson) {
+    try {
+        const dirs = JSON.parse(configJson ?? '{}').cliPluginsExtraDirs;
+        return Array.isArray(dirs) ? dirs.filter((d) => typeof d === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/buildx/parse/version.ts
+/** Pure parser of what `docker buildx version` prints. */
+/** `github.com/docker/buildx v0.29.1 1a2b3c` or Debian's `… 0.29.1+ds1 0.29.1+ds1-4` → `0.29.1`. */
+function parseBuildxVersion(stdout) {
+    const m = /github\.com\/docker\/buildx\s+v?(\d+\.\d+\.\d+)/.exec(stdout) ?? /\bv?(\d+\.\d+\.\d+)/.exec(stdout);
+    return m ? m[1] : null;
+}
+
+// EXTERNAL MODULE: ./src/stores/github-cache/keys.ts
+var github_cache_keys = __nccwpck_require__(99899);
+;// CONCATENATED MODULE: ./src/lib/text.ts
+/** The last non-empty line of a process's output: what a failure is named by in one line. */
+function text_lastLine(text) {
+    const lines = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
+}
+
+;// CONCATENATED MODULE: ./src/stores/github-cache/rate-limit.ts
+/**
+ * GitHub's rate limit, as the action's own cache calls meet it (HTTP 429 with `Retry-After`):
+ * wait as it says when that fits in the call's time bound, else give up saying "rate-limited".
+ * Pure: shared by the worker's calls and the lookups.
+ */
+/** `Retry-After` in seconds (GitHub sends seconds; an HTTP date is read too); null when absent or unreadable. */
+function retryAfterOf(header, now = Date.now()) {
+    if (!header)
+        return null;
+    if (/^\d+$/.test(header.trim()))
+        return Number(header.trim());
+    const at = Date.parse(header);
+    return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+/**
+ * How long to wait before trying a rate-limited call again: as Retry-After says, when that and
+ * the call itself (at least `minCallMs`) fit in what is left of its bound; else null (give up).
+ */
+function retryWaitMs(r, leftMs, minCallMs = 1000) {
+    if (r.retryAfterSeconds === null)
+        return null;
+    const wait = r.retryAfterSeconds * 1000;
+    return wait + minCallMs <= leftMs ? wait : null;
+}
+/** The words of a call given up on for the rate limit: they say "rate-limited", and why it gave up. */
+function rateLimitedReason(r, leftMs) {
+    const asked = r.retryAfterSeconds === null ? 'without a Retry-After' : `Retry-After ${r.retryAfterSeconds}s`;
+    return `rate-limited by GitHub's cache (429, ${asked}; ${Math.max(0, Math.round(leftMs / 1000))}s were left of this call's time bound): given up`;
+}
+const isRateLimitedReason = (reason) => reason.startsWith('rate-limited by ');
+
+;// CONCATENATED MODULE: ./src/stores/github-cache/worker.ts
+
+
+
+
+const RESULT_PREFIX = 'bkca-cache-result:';
+/**
+ * Whether the client met GitHub's rate limit, from its output: it logs each answer's status and
+ * headers as debug lines (`[Response] - 429`, `Headers: {… "retry-after": "12" …}`) and words its
+ * last failure `Failed request: (429) Too Many Requests`. The last Retry-After it was given wins.
+ */
+function rateLimitIn(stdout) {
+    if (!/\(429\)|\[Response\] - 429|Too Many Requests|resource_exhausted/i.test(stdout))
+        return null;
+    const afters = [...stdout.matchAll(/"retry-after":\s*"?(\d+)"?/gi)].map((m) => Number(m[1]));
+    return { retryAfterSeconds: afters.length > 0 ? afters[afters.length - 1] : null };
+}
+/** The client's own words for a failed call: its `::warning::`/`::error::` lines. */
+function clientProblems(stdout) {
+    return stdout
+        .split('\n')
+        .map((l) => /^::(?:warning|error)(?: [^:]*)?::(.*)$/.exec(l.trim())?.[1] ?? '')
+        .filter((l) => l !== '');
+}
+/** What a worker run means, a failure met with GitHub's rate limit marked so. Pure: its output in. */
+function readWorkerRun(op, run, timeoutMs, ms) {
+    const call = outcomeOf(op, run, timeoutMs, ms);
+    if (call.status !== 'failed')
+        return call;
+    const limited = rateLimitIn(run.stdout);
+    return limited ? { ...call, rateLimited: limited } : call;
+}
+function outcomeOf(op, run, timeoutMs, ms) {
+    const limited = rateLimitIn(run.stdout);
+    if (run.timedOut) {
+        const reason = `no answer within ${Math.round(timeoutMs / 1000)}s`;
+        return limited
+            ? { status: 'failed', reason, ms, rateLimited: limited }
+            : { status: 'failed', reason, ms };
+    }
+    const line = run.stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+    let result = null;
+    try {
+        result = line ? JSON.parse(line.slice(RESULT_PREFIX.length)) : null;
+    }
+    catch {
+        result = null;
+    }
+    const problems = clientProblems(run.stdout);
+    if (result === null) {
+        return { status: 'failed', reason: problems[0] ?? text_lastLine(run.stderr || run.stdout), ms };
+    }
+    if (result.error)
+        return { status: 'failed', reason: result.error, ms };
+    if (op === 'restore') {
+        if (result.matchedKey)
+            return { status: 'hit', matchedKey: result.matchedKey, ms };
+        const failed = problems.find((p) => /failed to restore/i.test(p));
+        return failed ? { status: 'failed', reason: failed, ms } : { status: 'miss', ms };
+    }
+    if (result.cacheId !== undefined && result.cacheId !== -1)
+        return { status: 'saved', ms };
+    // A refused reservation is logged as debug only, a conflict (the key exists) and a 5xx alike.
+    const reserve = /^::debug::Failed to reserve cache: (.*)$/m.exec(run.stdout)?.[1] ?? '';
+    if (/\(409\)|already.exists/i.test(reserve))
+        return { status: 'exists', ms };
+    return { status: 'failed', reason: problems[0] ?? (reserve || 'not saved'), ms };
+}
+/** Where the worker's bundle is: beside main's (dist/main → dist/cache). */
+const workerScript = () => external_node_path_.join(__dirname, '..', 'cache', 'index.js');
+/** At most this many calls in all: a limit that keeps refusing is given up on. */
+const MAX_CALLS = 3;
+/**
+ * One restore or save, in the worker. Met with GitHub's rate limit, it waits as Retry-After says
+ * and tries again when that fits in its time bound; else it fails with a reason that says
+ * "rate-limited" (its caller's one warning).
+ */
+async function runCacheWorker(exec, request, o) {
+    const started = Date.now();
+    const left = () => o.timeoutMs - (Date.now() - started);
+    for (let calls = 1;; calls++) {
+        const call = await runWorkerOnce(exec, request, { ...o, timeoutMs: Math.max(left(), 1) });
+        const limited = call.status === 'failed' ? (call.rateLimited ?? null) : null;
+        if (limited === null)
+            return { ...call, ms: Date.now() - started };
+        const wait = calls < MAX_CALLS ? retryWaitMs(limited, left()) : null;
+        if (wait === null) {
+            return {
+                status: 'failed',
+                reason: rateLimitedReason(limited, left()),
+                ms: Date.now() - started,
+                rateLimited: limited,
+            };
+        }
+        commands/* info */.pq(`GitHub's cache rate limit: waiting ${wait / 1000}s, as its Retry-After says`);
+        await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+}
+async function runWorkerOnce(exec, request, o) {
+    const started = Date.now();
+    const env = {
+        ...o.env,
+        GITHUB_WORKSPACE: o.root,
+        // A stuck segment download gives up within the call's own bound.
+        SEGMENT_DOWNLOAD_TIMEOUT_MINS: String(Math.max(1, Math.ceil(o.timeoutMs / 60000))),
+    };
+    const run = await exec(process.execPath, [o.script ?? workerScript()], {
+        cwd: o.root,
+        env,
+        input: JSON.stringify(request),
+        timeoutMs: o.timeoutMs,
+    });
+    return readWorkerRun(request.op, run, o.timeoutMs, Date.now() - started);
+}
+/** Saves `path` (inside `root`) under `key` and writes what came of it into `r`; a failure is one warning. */
+async function saveInto(exec, r, what, request, o) {
+    const call = await runCacheWorker(exec, { op: 'save', ...request }, o);
+    r.seconds.save = Math.round(call.ms / 100) / 10;
+    if (call.status === 'failed') {
+        r.error = `save failed: ${call.reason}`;
+        r.notSaved = 'the save failed';
+        commands/* warning */.$e(`${what}: ${r.error}`);
+    }
+    else if (call.status === 'exists') {
+        r.notSaved = 'another run saved the same content first';
+    }
+    else {
+        r.saved = true;
+        r.savedKey = request.key;
+        commands/* info */.pq(`${what}: saved as ${request.key}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/buildx/release-cache.ts
+
+
+
+
+
+
+/**
+ * The folder the entry holds. `@actions/cache` hashes the paths into the entry's version, so this
+ * is the same in every job (the tool cache's location is not, and is not under our control).
+ */
+function releaseCacheDir(version, tmp = external_node_os_.tmpdir(), arch = external_node_os_.arch()) {
+    return external_node_path_.join(tmp, 'buildkit-cache-action', 'buildx', `${version}-${arch}`);
+}
+/** Whether the job has a GitHub cache to use: the runner's cache service and its token. */
+function githubCacheAvailable(env) {
+    return Boolean((env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL) && env.ACTIONS_RUNTIME_TOKEN);
+}
+/**
+ * The GitHub cache through the same `@actions/cache` worker as cache mounts and local folders
+ * (src/stores/github-cache/worker.ts): bounded in time, and a failed transfer is one warning, never an
+ * `::error::`. Only runs that download buildx start it.
+ */
+function githubReleaseStore(name, exec, env, timeoutMs = 120_000) {
+    const call = (op, version) => {
+        const dir = releaseCacheDir(version);
+        return runCacheWorker(exec, { op, path: external_node_path_.basename(dir), key: (0,github_cache_keys/* releaseCacheKey */.FJ)(version) }, { root: external_node_path_.dirname(dir), env, timeoutMs });
+    };
+    return {
+        async restore(version, file) {
+            const dir = releaseCacheDir(version);
+            try {
+                // Only what this restore extracts counts, not a file an earlier job left there.
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+                external_node_fs_.mkdirSync(external_node_path_.dirname(dir), { recursive: true });
+                const result = await call('restore', version);
+                if (result.status === 'failed') {
+                    commands/* warning */.$e(`buildx ${version} could not be restored from the GitHub cache: ${result.reason}`);
+                }
+                const cached = external_node_path_.join(dir, name);
+                if (result.status !== 'hit' || !external_node_fs_.existsSync(cached))
+                    return false;
+                external_node_fs_.copyFileSync(cached, file);
+                external_node_fs_.chmodSync(file, 0o755);
+                return true;
+            }
+            finally {
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+            }
+        },
+        async save(version, file) {
+            const dir = releaseCacheDir(version);
+            try {
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+                external_node_fs_.mkdirSync(dir, { recursive: true });
+                external_node_fs_.copyFileSync(file, external_node_path_.join(dir, name));
+                const result = await call('save', version);
+                if (result.status === 'failed') {
+                    commands/* warning */.$e(`buildx ${version} could not be saved to the GitHub cache: ${result.reason}`);
+                }
+            }
+            finally {
+                external_node_fs_.rmSync(dir, { recursive: true, force: true });
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/buildx/install.ts
+
+
+
+
+
+
+
+
+class BuildxError extends Error {
+}
+/** `0.29.1` from `v0.29.1`, `0.29` (`0.29.0`) or `0.29.1-rc1`: the version's numbers, else null. */
+function coerceVersion(text) {
+    const m = /(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text);
+    return m ? [m[1], m[2] ?? '0', m[3] ?? '0'].map(Number).join('.') : null;
+}
+/** Orders two versions from {@link coerceVersion}: negative, zero or positive. */
+function compareVersions(a, b) {
+    const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+}
+/** The GitHub cache service v2 needs buildx 0.21 (url_v2); older buildx silently caches nothing. */
+const GHA_MIN_BUILDX = '0.21.0';
+/** The release asset for this machine, e.g. `buildx-v0.29.1.linux-amd64`. */
+function releaseAsset(version, platform = external_node_os_.platform(), arch = external_node_os_.arch()) {
+    const goArch = {
+        x64: 'amd64',
+        arm64: 'arm64',
+        arm: 'arm-v7',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+    };
+    const goOs = platform === 'win32' ? 'windows' : platform;
+    return `buildx-v${version}.${goOs}-${goArch[arch] ?? arch}${goOs === 'windows' ? '.exe' : ''}`;
+}
+function releaseUrl(version, base, asset = releaseAsset(version)) {
+    return `${base.replace(/\/+$/, '')}/v${version}/${asset}`;
+}
+/** The release binary's name inside its tool cache folder. */
+const BINARY = external_node_os_.platform() === 'win32' ? 'buildx.exe' : 'buildx';
+function defaultToolCache() {
+    return process.env.RUNNER_TOOL_CACHE || external_node_path_.join(external_node_os_.tmpdir(), 'bkca-tool-cache');
+}
+/**
+ * Where a release lives in the runner's tool cache, in the layout @actions/tool-cache uses
+ * (`<cache>/buildx/<version>/<arch>/`, complete once `<arch>.complete` exists), so that a later
+ * run on the same runner, ours or another action's, finds it.
+ */
+function toolCacheDir(version, toolCache, arch = external_node_os_.arch()) {
+    return external_node_path_.join(toolCache, 'buildx', version, arch);
+}
+/**
+ * Downloads with `@actions/tool-cache` (loaded only now: most runs never download buildx), which
+ * goes through the runner's proxy and retries server errors and network failures.
+ */
+async function downloadRelease(url, file) {
+    const tc = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(472)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 33472, 23));
+    try {
+        await tc.downloadTool(url, file);
+    }
+    catch (e) {
+        if (e instanceof tc.HTTPError)
+            throw new Error(`HTTP ${e.httpStatusCode}`);
+        // failureText names the proxy, which a tunnel's errors do not.
+        throw Object.assign(e, { proxy: await (0,http/* proxyFor */.iJ)(url) });
+    }
+}
+/**
+ * Puts a release binary into its tool cache folder, from the GitHub cache when it has it, else
+ * downloaded: staged next to the folder, then renamed, then marked complete, so that a run cut
+ * short leaves nothing a later run would take for whole.
+ */
+async function fetchRelease(version, url, dir, store) {
+    external_node_fs_.mkdirSync(external_node_path_.dirname(dir), { recursive: true });
+    const staging = external_node_fs_.mkdtempSync(`${dir}.download-`);
+    try {
+        const file = external_node_path_.join(staging, BINARY);
+        const restored = store !== null && (await store.restore(version, file));
+        if (!restored) {
+            try {
+                await downloadRelease(url, file);
+            }
+            catch (e) {
+                throw new Error(`could not be downloaded from ${url}: ${(0,http/* failureText */.kY)(e)}`);
+            }
+            external_node_fs_.chmodSync(file, 0o755);
+        }
+        external_node_fs_.rmSync(dir, { recursive: true, force: true });
+        external_node_fs_.renameSync(staging, dir);
+        external_node_fs_.writeFileSync(`${dir}.complete`, '');
+        return restored ? 'github-cache' : 'download';
+    }
+    finally {
+        external_node_fs_.rmSync(staging, { recursive: true, force: true });
+    }
+}
+/**
+ * Asks the buildx the docker CLI would run for its version: the plugin binary itself when it is
+ * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
+ */
+async function probeBuildx(exec, env) {
+    const binary = buildxPluginCandidates({
+        dockerConfigDir: (0,docker_config/* dockerConfigDir */.k)(env),
+        extraDirs: extraPluginDirs((0,docker_config/* readDockerConfig */.T)(env)),
+        platform: external_node_os_.platform(),
+    }).find((file) => external_node_fs_.existsSync(file));
+    if (binary) {
+        const result = await exec(binary, ['version']);
+        if (result.exitCode === 0)
+            return { result, binary };
+    }
+    return { result: await exec('docker', ['buildx', 'version']), binary: '' };
+}
+/**
+ * Finds a buildx that is new enough: the runner's CLI plugin when it is, otherwise the requested
+ * release, downloaded once into the tool cache.
+ */
+async function ensureBuildx(exec, o) {
+    const { result: probe, binary: pluginBinary } = await (o.probe ?? probeBuildx(exec, process.env));
+    const current = probe.exitCode === 0 ? parseBuildxVersion(probe.stdout) : null;
+    const wanted = o.wanted.replace(/^v/, '');
+    const minimum = [wanted, o.floor]
+        .map(coerceVersion)
+        .filter((v) => v !== null)
+        .sort((a, b) => compareVersions(b, a))[0];
+    if (current && (!minimum || compareVersions(coerceVersion(current) ?? '0.0.0', minimum) >= 0)) {
+        return { buildx: pluginBinary ? standaloneBuildx(pluginBinary, current) : pluginBuildx(current) };
+    }
+    const have = current ? `buildx ${current}` : 'no docker buildx plugin';
+    if (wanted === '') {
+        throw new BuildxError(`${have} found; ${minimum} or newer is needed. Set buildx-version (e.g. 0.29.1) to install it, or use docker/setup-buildx-action first`);
+    }
+    const version = coerceVersion(wanted);
+    const dir = toolCacheDir(version, o.toolCache ?? defaultToolCache());
+    const store = o.releaseStore !== undefined
+        ? o.releaseStore
+        : githubCacheAvailable(process.env)
+            ? githubReleaseStore(BINARY, exec, process.env)
+            : null;
+    let source = 'tool-cache';
+    if (!external_node_fs_.existsSync(`${dir}.complete`)) {
+        try {
+            source = await fetchRelease(version, releaseUrl(version, o.releasesBase), dir, store);
+        }
+        catch (e) {
+            throw new BuildxError(`${have} found and buildx ${version} ${e.message}`);
+        }
+    }
+    const binary = external_node_path_.join(dir, BINARY);
+    const check = await exec(binary, ['version']);
+    const installed = check.exitCode === 0 ? parseBuildxVersion(check.stdout) : null;
+    if (!installed)
+        throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
+    // Only a binary that runs is kept for later jobs.
+    if (source === 'download' && store)
+        await store.save(version, binary);
+    const from = source === 'github-cache' ? ' from the GitHub cache' : '';
+    return {
+        buildx: standaloneBuildx(binary, installed),
+        note: `installed buildx ${installed}${from} (${have} on the runner)`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/buildx/parse/json.ts
+/** Readers of untyped JSON fields, shared by the parsers of buildx's JSON files. */
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' ? v : '');
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+;// CONCATENATED MODULE: ./src/buildx/parse/metadata.ts
+
+function descriptor(v) {
+    let d = v;
+    if (typeof d === 'string') {
+        try {
+            d = JSON.parse(d);
+        }
+        catch {
+            return null;
+        }
+    }
+    if (!isObject(d) || str(d.digest) === '')
+        return null;
+    return { mediaType: str(d.mediaType), digest: str(d.digest), size: num(d.size) };
+}
+/**
+ * `pkg:docker/127.0.0.1:5000/busybox@latest?platform=linux%2Famd64` → image and platform. Other
+ * package URLs (git, http sources) keep their URI and get no image.
+ */
+function parseMaterialUri(uri) {
+    const m = /^pkg:docker\/([^@?#]+)(?:@([^?#]+))?(?:\?([^#]*))?/.exec(uri);
+    if (!m)
+        return { image: '', platform: '' };
+    const name = decodeURIComponent(m[1]);
+    const version = m[2] ? decodeURIComponent(m[2]) : '';
+    const image = version === '' ? name : version.includes(':') ? `${name}@${version}` : `${name}:${version}`;
+    const platform = new URLSearchParams(m[3] ?? '').get('platform') ?? '';
+    return { image, platform };
+}
+/** A material from its package URL and digest, as the metadata file and the build record give them. */
+function material(uri, digest) {
+    return { uri, ...parseMaterialUri(uri), digest };
+}
+function parseMetadata(text) {
+    let raw = {};
+    try {
+        const parsed = JSON.parse(text);
+        if (isObject(parsed))
+            raw = parsed;
+    }
+    catch {
+        raw = {};
+    }
+    const buildRef = str(raw['buildx.build.ref']);
+    const provenance = raw['buildx.build.provenance'];
+    const materials = [];
+    if (isObject(provenance) && Array.isArray(provenance.materials)) {
+        for (const m of provenance.materials) {
+            if (!isObject(m) || str(m.uri) === '')
+                continue;
+            const sha = isObject(m.digest) ? str(m.digest.sha256) : '';
+            materials.push(material(str(m.uri), sha ? `sha256:${sha}` : ''));
+        }
+    }
+    return {
+        ref: buildRef === '' ? null : (buildRef.split('/').pop() ?? null),
+        digest: str(raw['containerimage.digest']),
+        cacheManifest: descriptor(raw['cache.manifest']),
+        materials,
+        raw,
+    };
+}
+
+// EXTERNAL MODULE: ./src/lib/cache-entry.ts
+var cache_entry = __nccwpck_require__(29152);
+;// CONCATENATED MODULE: ./src/buildx/parse/errors.ts
+/** Pure readers of BuildKit's error texts: what a failed step, import or export says. */
+/** A step's error when the build stopped it because another step failed. */
+const isCanceled = (error) => /context canceled|^canceled$|: canceled$/i.test(error);
+/**
+ * The record's `Sources`: the snippet buildx prints under a failed build, e.g.
+ * `Dockerfile:8` / `--------------------` / `   8 | >>> RUN …`.
+ */
+function parseErrorSource(text) {
+    const lines = text.split('\n');
+    const head = lines.findIndex((l) => /^\S.*:\d+(-\d+)?\s*$/.test(l));
+    if (head < 0)
+        return null;
+    const m = /^(.*):(\d+)(?:-\d+)?\s*$/.exec(lines[head]);
+    const marked = lines
+        .slice(head + 1)
+        .map((l) => /^\s*\d+\s*\|\s*>>>\s?(.*)$/.exec(l))
+        .filter((x) => x !== null)
+        .map((x) => x[1].trim());
+    return { file: m[1], line: Number(m[2]), text: marked.join(' ') };
+}
+/** The store a builder lacks, from BuildKit's "unknown cache importer: s3" / "…exporter: \"s3\"". */
+const missingStore = (error) => /unknown cache (?:importer|exporter): "?([\w-]+)"?/.exec(error)?.[1];
+/** GitHub's limit, named where an export meets it. */
+const GHA_RATE_LIMIT = "GitHub's cache rate limit (200 new entries a minute per repository)";
+/** A refusal for going too fast: HTTP 429, Twirp's `resource_exhausted` (as BuildKit's gha client words it). */
+const isRateLimited = (error) => /resource_exhausted|\b429\b|too many requests|rate.limit/i.test(error);
+/** One known cause of a failed export each: its words for users, or undefined when it is not the cause. */
+const EXPORT_CAUSES = [
+    (why) => {
+        const store = missingStore(why);
+        return store === undefined
+            ? undefined
+            : `this builder's BuildKit has no ${store} cache exporter (${why}); the docker driver's BuildKit, inside dockerd, has none for s3 or azblob: use driver docker-container or remote`;
+    },
+    (why) => isRateLimited(why)
+        ? `${GHA_RATE_LIMIT} was reached: GitHub refused this export's new entries (429), so this cache was not written; the next run writes it`
+        : undefined,
+];
+/** Why an export failed, as users can act on it: a known cause's words, else BuildKit's own. */
+function exportFailure(why) {
+    for (const cause of EXPORT_CAUSES) {
+        const said = cause(why);
+        if (said !== undefined)
+            return said;
+    }
+    return why;
+}
+
+;// CONCATENATED MODULE: ./src/buildx/import-id.ts
+
+/** The entry as buildx reads it: a bare reference is a registry one; keys are lower-cased. */
+function readEntry(entry) {
+    const fields = (0,cache_entry/* cacheEntryFields */.S7)(entry);
+    if (fields.length === 1 && fields[0].key === '') {
+        return { type: 'registry', attrs: new Map([['ref', fields[0].value]]) };
+    }
+    const attrs = new Map();
+    let type = '';
+    for (const f of fields) {
+        if (f.key === '')
+            return null;
+        if (f.key.toLowerCase() === 'type')
+            type = f.value;
+        else
+            attrs.set(f.key.toLowerCase(), f.value);
+    }
+    return type === '' ? null : { type, attrs };
+}
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const defined = (v) => v !== undefined;
+/** buildx adds the runner's cache token and service URLs; without both it drops the entry. */
+function addGithubCache(e, env) {
+    const version = e.attrs.get('version') ?? (GO_TRUE.has(env.ACTIONS_CACHE_SERVICE_V2 ?? '') ? '2' : '');
+    if (!e.attrs.has('token') && defined(env.ACTIONS_RUNTIME_TOKEN))
+        e.attrs.set('token', env.ACTIONS_RUNTIME_TOKEN);
+    if (!e.attrs.has('url_v2') && version === '2' && defined(env.ACTIONS_RESULTS_URL)) {
+        e.attrs.set('url_v2', env.ACTIONS_RESULTS_URL);
+    }
+    const url = env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL;
+    if (!e.attrs.has('url') && defined(url))
+        e.attrs.set('url', url);
+    const active = (e.attrs.get('token') ?? '') !== '' && (e.attrs.get('url') || e.attrs.get('url_v2'));
+    return active ? 'ok' : 'dropped';
+}
+/**
+ * buildx adds the AWS SDK's default credentials. Only the environment's can be known here: without
+ * them the SDK may take a profile or an instance role, and the id cannot be computed.
+ */
+function addAwsCredentials(e, env) {
+    if (e.attrs.has('access_key_id') && e.attrs.has('secret_access_key'))
+        return 'ok';
+    const keyId = env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY;
+    const secret = env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY;
+    if (!keyId || !secret)
+        return 'unknown';
+    if (!e.attrs.has('access_key_id'))
+        e.attrs.set('access_key_id', keyId);
+    if (!e.attrs.has('secret_access_key'))
+        e.attrs.set('secret_access_key', secret);
+    if (!e.attrs.has('session_token') && env.AWS_SESSION_TOKEN)
+        e.attrs.set('session_token', env.AWS_SESSION_TOKEN);
+    return 'ok';
+}
+/** buildx passes the digest its index holds for the tag; a folder without one is not imported. */
+function addLocalDigest(e, localDigest) {
+    if (e.attrs.has('digest'))
+        return 'ok';
+    const digest = localDigest(e.attrs.get('src') ?? '', e.attrs.get('tag') ?? 'latest');
+    if (digest === undefined)
+        return 'dropped';
+    e.attrs.set('digest', digest);
+    return 'ok';
+}
+/**
+ * BuildKit's id of a `--cache-from` entry; null when it cannot be computed (s3 credentials from
+ * outside the environment, an entry buildx cannot read) or buildx drops the entry (no vertex).
+ */
+function cacheImportId(entry, ctx) {
+    const e = readEntry(entry);
+    if (!e)
+        return null;
+    if (e.type === 'registry' && (e.attrs.get('ref') ?? '') !== '')
+        return e.attrs.get('ref');
+    const added = e.type === 'gha'
+        ? addGithubCache(e, ctx.env)
+        : e.type === 's3'
+            ? addAwsCredentials(e, ctx.env)
+            : e.type === 'local'
+                ? addLocalDigest(e, ctx.localDigest)
+                : 'ok';
+    if (added !== 'ok')
+        return null;
+    return `${e.type}:${hashOptionsEntry(e.type, e.attrs)}`;
+}
+const MASK = (1n << 64n) - 1n;
+const FNV_OFFSET = 14695981039346656037n;
+const FNV_PRIME = 1099511628211n;
+/** Go's `fnv.New64()`: FNV-1 (multiply, then xor), 64 bits. */
+function fnv1(bytes) {
+    let h = FNV_OFFSET;
+    for (const b of bytes)
+        h = ((h * FNV_PRIME) & MASK) ^ BigInt(b);
+    return h;
+}
+const hashString = (s) => fnv1(new TextEncoder().encode(s));
+function le64(...values) {
+    const out = new Uint8Array(8 * values.length);
+    const view = new DataView(out.buffer);
+    values.forEach((v, n) => view.setBigUint64(8 * n, v, true));
+    return out;
+}
+/** hashstructure's helpers: an ordered pair hashes its two values; a group is closed by a hash. */
+const ordered = (a, b) => fnv1(le64(a, b));
+const finish = (a) => fnv1(le64(a));
+/**
+ * hashstructure v2 (FormatV2) of `CacheOptionsEntry{Type string; Attrs map[string]string}`: a
+ * map is the xor of its key/value pairs, closed; a struct starts from its type's name and, as
+ * that library does, closes its running value after each field.
+ */
+function hashOptionsEntry(type, attrs) {
+    let map = 0n;
+    for (const [k, v] of attrs)
+        map ^= ordered(hashString(k), hashString(v));
+    let h = hashString('CacheOptionsEntry');
+    h = finish(h ^ ordered(hashString('Type'), hashString(type)));
+    h = finish(h ^ ordered(hashString('Attrs'), finish(map)));
+    return h.toString();
+}
+
+;// CONCATENATED MODULE: ./src/buildx/build.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Argument data and environment for both invocations. Secret values go by environment only. */
+function prepareBuild(inputs, o) {
+    const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
+    const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
+    inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
+    const atLeast = (v, floor) => compareVersions(coerceVersion(v) ?? '0.0.0', floor) >= 0;
+    const supported = forBuildxVersion(inputs.build, o.buildxVersion, atLeast);
+    if (supported.error)
+        throw new InputError('call', supported.error.replace(/^input "call" /, ''));
+    supported.warnings.forEach((w) => commands/* warning */.$e(w));
+    const switches = gitContextSwitches(o.env, o.buildxVersion, atLeast);
+    const build = renderContexts(supported.build, defaultGitContext(o.ctx, switches));
+    const host = inputs.githubToken ? githubTokenHost(build, o.ctx.serverUrl) : null;
+    const gitAuthEnv = host ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
+    if (gitAuthEnv)
+        env[gitAuthEnv.env] = inputs.githubToken;
+    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => (0,cache_entry/* cacheEntryType */.FZ)(e) === 'inline');
+    return {
+        input: {
+            build,
+            builder: o.builder,
+            cacheFrom: o.cacheFrom,
+            cacheTo: separateExport ? [] : o.cacheTo,
+            metadataFile: external_node_path_.join(o.tempDir, 'metadata.json'),
+            // buildx before 0.4.2 wrote no image ID for a multi-platform build.
+            iidFile: build.platforms.length > 0 && !atLeast(o.buildxVersion, '0.4.2') ? '' : external_node_path_.join(o.tempDir, 'iid'),
+            secretEnvNames,
+            gitAuthEnv,
+            attest: {
+                enabled: atLeast(o.buildxVersion, ATTEST_FLOOR),
+                builderId: builderIdOf(o.ctx),
+                privateRepository: o.ctx.privateRepository,
+                noDefault: parseBool(o.env.BUILDX_NO_DEFAULT_ATTESTATIONS) === true,
+                builderAttests: o.builderAttests ?? true,
+            },
+        },
+        env,
+        cwd: o.cwd,
+        separateExport,
+        cacheTo: o.cacheTo,
+        exportMetadataFile: external_node_path_.join(o.tempDir, 'export-metadata.json'),
+    };
+}
+/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
+function isBrokenCacheError(stderr) {
+    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
+}
+const readIfExists = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : '');
+/** The manifest digest a local cache folder's index holds for a tag, as buildx reads it. */
+function localIndexDigest(src, tag) {
+    try {
+        const index = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(src, 'index.json'), 'utf8'));
+        const m = index.manifests?.find((d) => d.annotations?.['org.opencontainers.image.ref.name'] === tag);
+        return typeof m?.digest === 'string' ? m.digest : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** BuildKit's name of each import, computed before the build: a local export may rewrite an index. */
+function importSourcesOf(cacheFrom, env) {
+    return cacheFrom.map((entry) => ({
+        entry,
+        id: cacheImportId(entry, { env, localDigest: localIndexDigest }),
+    }));
+}
+async function runImageBuild(exec, buildx, s) {
+    const started = Date.now();
+    const opts = { stream: true, env: s.env, cwd: s.cwd };
+    let importSources = importSourcesOf(s.input.cacheFrom, s.env);
+    let startedAt = started;
+    let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
+    let retriedWithoutCache = false;
+    if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
+        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
+        commands/* warning */.$e(`a cache source is broken (${text_lastLine(result.stderr)}); building again without cache sources`);
+        retriedWithoutCache = true;
+        importSources = [];
+        startedAt = Date.now();
+        result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
+    }
+    const metadataText = readIfExists(s.input.metadataFile);
+    return {
+        result,
+        metadataText,
+        metadata: parseMetadata(metadataText || '{}'),
+        imageId: readIfExists(s.input.iidFile).trim(),
+        ms: Date.now() - started,
+        startedAt,
+        retriedWithoutCache,
+        importSources,
+    };
+}
+/**
+ * The export invocation doesn't need `ignore-error`: it exports nothing but the cache, so its exit
+ * code is the export's result and its last error line the reason, with no build record to read.
+ */
+function withoutIgnoreError(entry) {
+    return (0,cache_entry/* cacheEntryFields */.S7)(entry)
+        .filter((f) => !(f.key === 'ignore-error' && f.value === 'true'))
+        .map((f) => f.text)
+        .join(',');
+}
+/**
+ * The export invocations, in order. BuildKit runs the cache exporters of one invocation at once,
+ * and two of them writing to one registry repository upload the same blobs side by side: the
+ * registry may then refuse one upload ("provided digest did not match uploaded content") and the
+ * whole export fails. So a second destination in a repository (a branch's tag and its commit's)
+ * waits for the first; its blobs are then already there and only its manifest is written.
+ */
+function exportWaves(cacheTo) {
+    const waves = [];
+    const seen = new Map();
+    for (const entry of cacheTo) {
+        const attrs = (0,cache_entry/* cacheEntryAttributes */._H)(entry);
+        const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
+        const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
+        const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
+        if (repository !== '')
+            seen.set(repository, wave);
+        (waves[wave] ??= []).push(entry);
+    }
+    return waves.filter((w) => w !== undefined);
+}
+/** The export invocations under one watchdog (`cache-export-timeout`; 0 for none). */
+async function runCacheExport(exec, buildx, s, timeoutMs) {
+    const started = Date.now();
+    let metadata = null;
+    for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
+        const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
+        const left = timeoutMs - (Date.now() - started);
+        const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
+            stream: true,
+            env: s.env,
+            cwd: s.cwd,
+            timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
+        });
+        // The first invocation's metadata names the cache manifest every later one reuses.
+        metadata ??= parseMetadata(readIfExists(input.metadataFile) || '{}');
+        const ms = Date.now() - started;
+        if (run.timedOut) {
+            return {
+                status: 'failed',
+                reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
+                metadata,
+                ms,
+            };
+        }
+        if (run.exitCode !== 0)
+            return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
+    }
+    return { status: 'ok', reason: '', metadata: metadata ?? parseMetadata('{}'), ms: Date.now() - started };
+}
+/**
+ * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
+ * first); the why is what users need, in words for its known causes (parse/errors.ts).
+ */
+function exportError(stderr) {
+    const why = text_lastLine(stderr)
+        .replace(/^ERROR:\s*/, '')
+        .replace(/^failed to build:\s*/, '')
+        .replace(/^failed to solve:\s*/, '');
+    return exportFailure(why);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/buildx/builder.ts
+
+
+
+
+
+class BuilderError extends Error {
+}
+/** What `docker buildx inspect` says of a builder: its name, driver and first node's BuildKit. */
+function parseInspect(stdout) {
+    const field = (key) => new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(stdout)?.[1].trim() ?? '';
+    const name = field('Name');
+    const driver = field('Driver');
+    return name && driver ? { name, driver, buildkit: field('BuildKit version') } : null;
+}
+/** BuildKit 0.11 made attestations; an unknown or unparsable version (distributions' `v0.0.0+unknown`) is taken as able. */
+function buildkitAttests(version) {
+    const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
+    if (!m || (m[1] === '0' && m[2] === '0' && m[3] === '0'))
+        return true;
+    return Number(m[1]) > 0 || Number(m[2]) >= 11;
+}
+/**
+ * The builder docker/setup-buildx-action (or `docker buildx use`) made current, when it is one of
+ * its own kind rather than an engine's `docker`-driver builder: build-push-action builds there
+ * when no `builder` is given, so its driver, options and BuildKit image are kept.
+ */
+async function currentBuilder(exec, buildx) {
+    const inspect = await exec(buildx.command, buildx.argv(['buildx', 'inspect']));
+    const found = inspect.exitCode === 0 ? parseInspect(inspect.stdout) : null;
+    // A builder buildx cannot reach says `Error:` and no driver: not one to build on.
+    if (!found || found.driver === 'docker' || /^Error:/m.test(inspect.stdout))
+        return null;
+    return {
+        name: found.name,
+        created: false,
+        why: `the current builder ${found.name} (driver ${found.driver}), as a docker/setup-buildx-action step or \`docker buildx use\` left it; set driver to build on a builder of this action's own`,
+        attests: buildkitAttests(found.buildkit),
+    };
+}
+/** A loopback cache service is only reachable from a container builder on the host's network. */
+function needsHostNetwork(env) {
+    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
+    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
+}
+function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
+    const job = (env.GITHUB_JOB ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .slice(0, 20);
+    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
+}
+/**
+ * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
+ * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
+ * post can clean up even if creation fails halfway.
+ */
+async function setupBuilder(exec, buildx, o) {
+    const needEngine = () => {
+        if (o.engineDown) {
+            throw new BuilderError(`the Docker engine is not reachable (${o.engineDown}); start Docker or set driver: remote`);
+        }
+    };
+    if (o.builder.builder !== '') {
+        const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
+        if (inspect.exitCode !== 0) {
+            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
+        }
+        const found = parseInspect(inspect.stdout);
+        return {
+            name: o.builder.builder,
+            created: false,
+            why: 'the builder input names it',
+            attests: buildkitAttests(found?.buildkit ?? ''),
+        };
+    }
+    if (o.builder.driver === 'docker' && o.builder.driverSet) {
+        needEngine();
+        return {
+            name: 'default',
+            created: false,
+            why: "driver: docker, the engine's own builder",
+            attests: true,
+        };
+    }
+    if (!o.builder.driverSet) {
+        const current = await currentBuilder(exec, buildx);
+        if (current)
+            return current;
+    }
+    if (o.builder.driver !== 'remote')
+        needEngine();
+    const name = builderName(o.env);
+    let configFile;
+    if (o.builder.buildkitdConfigInline.trim() !== '') {
+        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
+        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
+    }
+    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
+    o.onCreate(name);
+    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
+    if (created.exitCode !== 0) {
+        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${text_lastLine(created.stderr)}`);
+    }
+    const why = o.builder.driverSet
+        ? `a new ${o.builder.driver} builder for this job (driver input), removed in post`
+        : `a new ${o.builder.driver} builder for this job, removed in post (no builder of setup-buildx-action's is current)`;
+    return {
+        name,
+        created: true,
+        why: o.builder.cleanup ? why : why.replace(', removed in post', ''),
+        attests: true,
+    };
+}
+/** Removes a builder if it still exists; never throws (post must not fail the job). */
+async function removeBuilder(exec, buildx, name) {
+    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
+    if (inspect.exitCode !== 0)
+        return null;
+    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
+    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+;// CONCATENATED MODULE: ./src/buildx/engine.ts
+
+
+
+/**
+ * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
+ * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
+ * config's `currentContext` says otherwise. Null when only the CLI can tell (tcp, ssh, contexts,
+ * Windows pipes).
+ */
+function engineSocket(env, configJson, platform = process.platform) {
+    const host = env.DOCKER_HOST ?? '';
+    if (host !== '')
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
+    if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default')
+        return null;
+    let context = '';
+    try {
+        context = String(JSON.parse(configJson ?? '{}').currentContext ?? '');
+    }
+    catch {
+        // Unreadable config: the CLI would ignore it too.
+    }
+    if (context !== '' && context !== 'default')
+        return null;
+    return platform === 'win32' ? null : '/var/run/docker.sock';
+}
+/** `GET /_ping` on a unix socket: the engine's own liveness call. */
+function pingSocket(socketPath, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        const req = external_node_http_.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode === 200
+                ? { ok: true }
+                : { ok: false, reason: `${socketPath} answered HTTP ${res.statusCode} to /_ping` }));
+        });
+        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+        req.on('error', (e) => resolve({ ok: false, reason: `cannot connect to ${socketPath}: ${e.code ?? e.message}` }));
+    });
+}
+/**
+ * Whether the engine answers. A ping on its socket costs a few milliseconds; `docker version`
+ * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
+ * endpoints the CLI alone can resolve.
+ */
+async function probeEngine(exec, env) {
+    const socket = engineSocket(env, (0,docker_config/* readDockerConfig */.T)(env));
+    if (socket !== null)
+        return pingSocket(socket);
+    const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
+    if (result.exitCode === 0)
+        return { ok: true };
+    const reason = result.stderr.trim() ? text_lastLine(result.stderr) : `docker version exited ${result.exitCode}`;
+    return { ok: false, reason };
+}
+
+;// CONCATENATED MODULE: ./src/buildx/parse/provenance.ts
+
+/** Protobuf's enum: a number in Go's JSON, a name in protobuf's. */
+const SHARING = {
+    '0': 'shared',
+    '1': 'private',
+    '2': 'locked',
+    SHARED: 'shared',
+    PRIVATE: 'private',
+    LOCKED: 'locked',
+};
+/** A key in either spelling: Go's field name or its JSON tag. */
+const pick = (o, ...names) => names.map((n) => o[n]).find((v) => v !== undefined);
+function cacheMountOf(o) {
+    const opt = pick(o, 'cacheOpt', 'CacheOpt', 'cache_opt');
+    if (!isObject(opt))
+        return null;
+    const llbId = str(pick(opt, 'ID', 'id'));
+    if (llbId === '')
+        return null;
+    const sharing = SHARING[String(pick(opt, 'sharing', 'Sharing') ?? 0)] ?? 'shared';
+    return { llbId, dest: str(pick(o, 'dest', 'Dest')), sharing };
+}
+/**
+ * Every cache mount of the attachment's LLB, once per id and path, wherever the predicate puts
+ * the build definition (SLSA v0.2's `buildConfig`, v1's `internalParameters`), with its step's
+ * Dockerfile line. Null when the text is not JSON.
+ */
+function parseProvenanceCacheMounts(text) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    const lines = stepLines(doc);
+    const found = new Map();
+    const walk = (v, step) => {
+        if (Array.isArray(v))
+            v.forEach((item) => walk(item, step));
+        else if (isObject(v)) {
+            // A definition's entries are `{id: "step3", op: …}`: the mounts below are that step's.
+            const here = typeof v.id === 'string' && 'op' in v ? v.id : step;
+            const mount = cacheMountOf(v);
+            const line = here === undefined ? undefined : lines.get(here);
+            if (mount)
+                found.set(`${mount.llbId}\n${mount.dest}`, line === undefined ? mount : { ...mount, line });
+            else
+                Object.values(v).forEach((child) => walk(child, here));
+        }
+    };
+    walk(doc, undefined);
+    return [...found.values()];
+}
+/**
+ * The record's source map (BuildKit's `metadata.source.locations`): each step's first line in the
+ * build's own Dockerfile (source 0), by step id.
+ */
+function stepLines(doc) {
+    const lines = new Map();
+    const find = (v) => {
+        if (Array.isArray(v))
+            return v.forEach(find);
+        if (!isObject(v))
+            return;
+        const locations = isObject(v.source) ? v.source.locations : undefined;
+        if (!isObject(locations))
+            return Object.values(v).forEach(find);
+        for (const [step, at] of Object.entries(locations)) {
+            const line = firstLine(at);
+            if (line !== undefined && !lines.has(step))
+                lines.set(step, line);
+        }
+    };
+    find(doc);
+    return lines;
+}
+/** `{locations: [{sourceIndex?, ranges: [{start: {line}}]}]}`: the first line in source 0. */
+function firstLine(at) {
+    const list = isObject(at) && Array.isArray(at.locations) ? at.locations : [];
+    for (const loc of list) {
+        if (!isObject(loc) || (loc.sourceIndex ?? 0) !== 0 || !Array.isArray(loc.ranges))
+            continue;
+        const start = isObject(loc.ranges[0]) ? loc.ranges[0].start : undefined;
+        const line = isObject(start) ? start.line : undefined;
+        if (typeof line === 'number' && line > 0)
+            return line;
+    }
+    return undefined;
+}
+/** The frontend's id of an LLB cache id: the namespace (BUILDKIT_CACHE_MOUNT_NS) and `/` off. */
+function frontendCacheId(llbId, namespace) {
+    const prefix = `${namespace}/`;
+    return llbId.startsWith(prefix) ? llbId.slice(prefix.length) : llbId;
+}
+/** The provenance attachments of `history inspect`'s JSON, one per platform (either SLSA version). */
+function provenanceAttachments(attachments) {
+    if (!Array.isArray(attachments))
+        return [];
+    return attachments
+        .filter((a) => isObject(a) && str(pick(a, 'Type', 'type')).startsWith('https://slsa.dev/provenance/'))
+        .map((a) => str(pick(a, 'Digest', 'digest')))
+        .filter((d) => d !== '');
+}
+
+;// CONCATENATED MODULE: ./src/buildx/parse/progress.ts
+
+const STEP_NAME = /^\[([^\]]*?)\s*(\d+)\/(\d+)\]\s+(\S+)\s*(.*)$/s;
+/** The parts of a step's vertex name; null for names that are not a Dockerfile step. */
+function parseStepName(name) {
+    const m = STEP_NAME.exec(name);
+    if (!m)
+        return null;
+    const prefix = m[1].split(/\s+/).filter((p) => p !== '');
+    return {
+        platform: prefix.find((p) => p.includes('/')) ?? '',
+        stage: prefix.find((p) => !p.includes('/')) ?? '',
+        index: Number(m[2]),
+        total: Number(m[3]),
+        instruction: m[4].toUpperCase(),
+        command: `${m[4]} ${m[5]}`.trim(),
+    };
+}
+/** Splits the rawjson stream (one JSON document per line, or several run together) into documents. */
+function jsonDocuments(text) {
+    const docs = [];
+    for (const line of text.split('\n')) {
+        const t = line.trim();
+        if (!t.startsWith('{'))
+            continue;
+        try {
+            docs.push(JSON.parse(t));
+            continue;
+        }
+        catch {
+            // Several documents on one line, or a torn line (the process was cut off).
+        }
+        let depth = 0;
+        let inString = false;
+        let escaped = false;
+        let start = -1;
+        for (let i = 0; i < t.length; i++) {
+            const c = t[i];
+            if (inString) {
+                if (escaped)
+                    escaped = false;
+                else if (c === '\\')
+                    escaped = true;
+                else if (c === '"')
+                    inString = false;
+            }
+            else if (c === '"')
+                inString = true;
+            else if (c === '{') {
+                if (depth === 0)
+                    start = i;
+                depth++;
+            }
+            else if (c === '}' && depth > 0 && --depth === 0) {
+                try {
+                    docs.push(JSON.parse(t.slice(start, i + 1)));
+                }
+                catch {
+                    // Not JSON after all: skip it.
+                }
+            }
+        }
+    }
+    return docs;
+}
+/**
+ * RFC 3339 with nanoseconds → microseconds since the epoch. Comparing the strings is wrong
+ * (BuildKit trims trailing zeros: `…29.15Z` is earlier than `…29.1543Z`), and Date.parse keeps
+ * only milliseconds, which cannot order steps BuildKit reports in the same millisecond.
+ */
+function timeMicros(ts) {
+    const m = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:?\d{2})$/.exec(ts);
+    if (!m) {
+        const t = Date.parse(ts);
+        return Number.isFinite(t) ? t * 1000 : NaN;
+    }
+    const seconds = Date.parse(`${m[1]}${m[3]}`);
+    if (!Number.isFinite(seconds))
+        return NaN;
+    return seconds * 1000 + Number((m[2] ?? '').padEnd(6, '0').slice(0, 6));
+}
+function ms(from, to) {
+    if (!from || !to)
+        return 0;
+    const d = (timeMicros(to) - timeMicros(from)) / 1000;
+    return Number.isFinite(d) && d > 0 ? Math.round(d) : 0;
+}
+/**
+ * Folds `docker buildx history logs --progress rawjson` into steps. A vertex is reported many
+ * times as it progresses; it is one step. `[internal]` work, `FROM` resolution and exports are
+ * not steps: a step is what a user calls one, an instruction the cache can save.
+ *
+ * On a shared engine a vertex this build has in common with a concurrent build (the same base
+ * image, the same step) also carries that build's earlier progress, under that build's name.
+ * Entries that started before this build loaded its definition are that build's: they set no
+ * time, status or name here. The vertex list BuildKit sends first names vertices as this build does.
+ */
+function parseRawJsonLog(text) {
+    const entries = [];
+    for (const doc of jsonDocuments(text)) {
+        const vertexes = doc.vertexes;
+        if (!Array.isArray(vertexes))
+            continue;
+        for (const v of vertexes)
+            if (v && typeof v.digest === 'string')
+                entries.push(v);
+    }
+    // This build starts by loading its definition. Progress from before that belongs to another
+    // build that shared a vertex with this one (seen with a concurrent build of the same base).
+    const loads = entries
+        .filter((v) => v.started && /^\[internal\] load build definition/.test(v.name ?? ''))
+        .map((v) => timeMicros(v.started));
+    const buildStart = loads.length > 0 ? Math.min(...loads) : -Infinity;
+    const ours = (v) => !v.started || !(timeMicros(v.started) < buildStart);
+    const merged = new Map();
+    for (const v of entries) {
+        let m = merged.get(v.digest);
+        if (!m) {
+            m = { digest: v.digest };
+            merged.set(v.digest, m);
+        }
+        if (Array.isArray(v.inputs) && !m.inputs)
+            m.inputs = v.inputs.filter((i) => typeof i === 'string');
+        if (!ours(v)) {
+            if (v.name && !m.foreign)
+                m.foreign = v.name;
+            continue;
+        }
+        // The vertex list BuildKit sends first (no times) names the vertices as this build does.
+        if (v.name && !v.started && !m.listed)
+            m.listed = v.name;
+        if (v.name && !m.name)
+            m.name = v.name;
+        if (v.cached)
+            m.cached = true;
+        if (v.error)
+            m.error = v.error;
+        const start = v.started ? timeMicros(v.started) : NaN;
+        if (Number.isFinite(start) && (m.firstStartUs === undefined || start < m.firstStartUs)) {
+            m.firstStart = v.started;
+            m.firstStartUs = start;
+        }
+        const end = v.completed ? timeMicros(v.completed) : NaN;
+        if (Number.isFinite(end) && (m.lastEndUs === undefined || end > m.lastEndUs)) {
+            m.lastEnd = v.completed;
+            m.lastEndUs = end;
+        }
+    }
+    // Depth in the graph orders steps BuildKit reports at the same instant (a fully cached build).
+    const depths = new Map();
+    const depth = (digest, seen) => {
+        const known = depths.get(digest);
+        if (known !== undefined)
+            return known;
+        if (seen.has(digest))
+            return 0;
+        seen.add(digest);
+        const inputs = merged.get(digest)?.inputs ?? [];
+        const d = inputs.length === 0 ? 0 : 1 + Math.max(...inputs.map((i) => depth(i, seen)));
+        depths.set(digest, d);
+        return d;
+    };
+    const log = { steps: [], imports: [], exports: [], bases: [] };
+    for (const v of merged.values()) {
+        // Only another build named it: its stage is that build's, not this one's.
+        const foreign = !v.listed && !v.name;
+        const name = v.listed ?? v.name ?? v.foreign ?? '';
+        const durationMs = ms(v.firstStart, v.lastEnd);
+        const importMatch = /^importing cache manifest from (.*)$/s.exec(name);
+        if (importMatch) {
+            log.imports.push({ name, source: importMatch[1], durationMs, ...(v.error ? { error: v.error } : {}) });
+            continue;
+        }
+        if (/^exporting (cache|to GitHub Actions Cache)/i.test(name)) {
+            log.exports.push({ name, durationMs, ...(v.error ? { error: v.error } : {}) });
+            continue;
+        }
+        const parts = parseStepName(name);
+        if (!parts)
+            continue;
+        if (parts.instruction === 'FROM') {
+            const ref = parts.command.replace(/^FROM\s+/i, '').split(/\s+/)[0];
+            const at = ref.lastIndexOf('@');
+            log.bases.push({
+                vertex: v.digest,
+                stage: foreign ? '' : parts.stage,
+                platform: foreign ? '' : parts.platform,
+                image: at > 0 ? ref.slice(0, at) : ref,
+                digest: at > 0 ? ref.slice(at + 1) : '',
+            });
+            continue;
+        }
+        let status;
+        if (v.error)
+            status = isCanceled(v.error) ? 'canceled' : 'failed';
+        else if (v.cached)
+            status = 'cached';
+        else if (v.lastEnd)
+            status = 'executed';
+        else
+            status = 'not-run';
+        log.steps.push({
+            digest: v.digest,
+            name,
+            ...parts,
+            status,
+            durationMs: status === 'executed' || status === 'failed' || status === 'canceled' ? durationMs : 0,
+            startedAt: v.firstStart ?? '',
+            inputs: v.inputs ?? [],
+            ...(v.error ? { error: v.error } : {}),
+        });
+    }
+    const startOf = (s) => merged.get(s.digest)?.firstStartUs ?? Infinity;
+    log.steps.sort((a, b) => startOf(a) - startOf(b) ||
+        depth(a.digest, new Set()) - depth(b.digest, new Set()) ||
+        a.platform.localeCompare(b.platform) ||
+        a.stage.localeCompare(b.stage) ||
+        a.index - b.index);
+    return log;
+}
+
+;// CONCATENATED MODULE: ./src/buildx/parse/record.ts
+
+
+
+
+/** buildx prints Go structs: `Error.Message`; accept `message` too. */
+function field(o, name) {
+    return o[name] ?? o[name.charAt(0).toLowerCase() + name.slice(1)];
+}
+/** `[]byte` fields are base64 in buildx's JSON; a snippet already in plain text is read as is. */
+function sourceLocation(v) {
+    if (typeof v !== 'string' || v === '')
+        return null;
+    return parseErrorSource(Buffer.from(v, 'base64').toString('utf8')) ?? parseErrorSource(v);
+}
+function parseHistoryInspect(text) {
+    let o;
+    try {
+        o = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    if (!isObject(o))
+        return null;
+    const err = field(o, 'Error');
+    let error = null;
+    if (isObject(err)) {
+        const logs = field(err, 'Logs');
+        error = {
+            message: str(field(err, 'Message')),
+            step: str(field(err, 'Name')),
+            location: sourceLocation(field(err, 'Sources')),
+            logs: Array.isArray(logs) ? logs.filter((l) => typeof l === 'string') : [],
+        };
+    }
+    const materials = [];
+    const rawMaterials = field(o, 'Materials');
+    if (Array.isArray(rawMaterials)) {
+        for (const m of rawMaterials) {
+            if (!isObject(m))
+                continue;
+            const digests = field(m, 'Digests');
+            const digest = Array.isArray(digests) ? str(digests[0]) : '';
+            materials.push(material(str(field(m, 'URI')), digest));
+        }
+    }
+    const platforms = field(o, 'Platform');
+    const args = field(o, 'BuildArgs');
+    return {
+        ref: str(field(o, 'Ref')),
+        name: str(field(o, 'Name')),
+        status: str(field(o, 'Status')),
+        durationMs: Math.round(num(field(o, 'Duration')) / 1e6),
+        error,
+        materials,
+        platforms: Array.isArray(platforms) ? platforms.filter((p) => typeof p === 'string') : [],
+        buildArgs: Array.isArray(args)
+            ? args.filter(isObject).map((a) => ({ name: str(field(a, 'Name')), value: str(field(a, 'Value')) }))
+            : [],
+        numCachedSteps: num(field(o, 'NumCachedSteps')),
+        numTotalSteps: num(field(o, 'NumTotalSteps')),
+        provenanceDigests: provenanceAttachments(field(o, 'Attachments')),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/buildx/history.ts
+
+
+
+
+
+
+async function readBuildLog(exec, buildx, builder, ref) {
+    const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
+    if (logs.exitCode !== 0) {
+        commands/* warning */.$e(`could not read the build record ${ref}: ${text_lastLine(logs.stderr)}`);
+        return null;
+    }
+    // buildx writes the rawjson stream to stderr or stdout depending on its version.
+    return parseRawJsonLog(`${logs.stdout}\n${logs.stderr}`);
+}
+/**
+ * The log and the record, read side by side; then, when asked, the provenance attachment for the
+ * cache mounts BuildKit used (one more buildx call).
+ */
+async function readBuildHistory(exec, buildx, builder, ref, o = { cacheMounts: false }) {
+    const [log, inspected] = await Promise.all([
+        readBuildLog(exec, buildx, builder, ref),
+        exec(buildx.command, buildx.argv(historyInspectArgs(builder, ref))),
+    ]);
+    const record = inspected.exitCode === 0 ? parseHistoryInspect(inspected.stdout) : null;
+    const digests = record?.provenanceDigests ?? [];
+    return {
+        log,
+        record,
+        cacheMounts: o.cacheMounts && digests.length > 0 ? await readCacheMounts(exec, buildx, builder, ref, digests) : null,
+    };
+}
+/** Each platform's provenance, read side by side; null when one cannot be read. */
+async function readCacheMounts(exec, buildx, builder, ref, digests) {
+    const started = Date.now();
+    const runs = await Promise.all(digests.map((d) => exec(buildx.command, buildx.argv(historyAttachmentArgs(builder, ref, d)))));
+    const used = [];
+    for (const run of runs) {
+        const mounts = run.exitCode === 0 ? parseProvenanceCacheMounts(run.stdout) : null;
+        if (mounts === null) {
+            commands/* info */.pq(`cache mounts: the build record's provenance could not be read (${text_lastLine(run.stderr)})`);
+            return null;
+        }
+        used.push(...mounts);
+    }
+    return { used, ms: Date.now() - started };
+}
+/**
+ * The record of this build among a builder's records, when its metadata (which names its ref) was
+ * not written: the one record that started after this build did. None when buildx refused the
+ * command before BuildKit made a record, and none when two builds started since (a shared
+ * builder): another job's record, its error and its secrets, must never be reported as ours.
+ * Pure; `listing` is the JSON lines buildx printed.
+ */
+function ownRecordRef(listing, startedAtMs, failed) {
+    const since = [];
+    for (const line of listing.split('\n')) {
+        let r;
+        try {
+            r = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        const created = typeof r.created_at === 'string' ? Date.parse(r.created_at) : NaN;
+        if (typeof r.ref !== 'string' || !(created >= startedAtMs))
+            continue;
+        if (failed && r.status === 'Completed')
+            continue;
+        since.push(r.ref.split('/').pop() ?? r.ref);
+    }
+    return since.length === 1 ? since[0] : null;
+}
+/** This build's record ref, read from the builder's list (see {@link ownRecordRef}); null when unsure. */
+async function ownBuildRef(exec, buildx, builder, o) {
+    const ls = await exec(buildx.command, buildx.argv(['buildx', 'history', 'ls', '--builder', builder, '--format', 'json']));
+    return ls.exitCode === 0 ? ownRecordRef(ls.stdout, o.startedAtMs, o.failed) : null;
+}
+
+// EXTERNAL MODULE: ./src/cleanup/plan.ts
+var plan = __nccwpck_require__(88345);
+// EXTERNAL MODULE: ./src/cleanup/outcome.ts
+var cleanup_outcome = __nccwpck_require__(54604);
+;// CONCATENATED MODULE: ./src/cleanup/index.ts
+// The room's door for app/: the REST and registry code is evaluated only on runs that clean up.
+
+
+/** A closed pull request's or a deleted branch's caches, deleted; see run.ts. */
+async function cleanUpGoneRef(ctx, inputs, env, trigger, why) {
+    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).cleanUpGoneRef(ctx, inputs, env, trigger, why);
+}
+/** Retention runs on pushes to the default branch only. */
+async function retainCommitCaches(ctx, inputs, env, plan) {
+    if (plan.trigger.kind !== 'push-default')
+        return null;
+    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).retainCommitCaches(ctx, inputs, env, plan);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+;// CONCATENATED MODULE: ./src/lib/exec.ts
+
+const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
+    const child = (0,external_node_child_process_.spawn)(command, [...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        shell: false,
+        // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
+        // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    const out = [];
+    const err = [];
+    let timedOut = false;
+    let timer;
+    if (options.timeoutMs !== undefined) {
+        timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+        }, options.timeoutMs);
+    }
+    child.stdout?.on('data', (chunk) => {
+        out.push(chunk);
+        if (options.stream)
+            process.stdout.write(chunk);
+    });
+    child.stderr?.on('data', (chunk) => {
+        err.push(chunk);
+        if (options.stream)
+            process.stdout.write(chunk);
+    });
+    const finish = (exitCode, spawnError = '') => {
+        if (timer)
+            clearTimeout(timer);
+        resolve({
+            exitCode,
+            stdout: Buffer.concat(out).toString(),
+            stderr: Buffer.concat(err).toString() + spawnError,
+            timedOut,
+        });
+    };
+    child.on('error', (e) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
+    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
+    if (child.stdin) {
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+    }
+});
 
 ;// CONCATENATED MODULE: ./src/plan/narrow.ts
 
@@ -7316,14 +7744,18 @@ async function helperBuild(exec, buildx, o, dockerfile, extra) {
 /** The Dockerfile's text, or why it cannot be read here. */
 function readDockerfile(inputs, workspace) {
     const { context, file } = inputs.build;
-    if (file === '-' || (file === '' && isRemoteContext(context))) {
+    if (file === '-' || (file === '' && isRemoteContext(context) && !isDefaultContext(context))) {
         return { why: 'the Dockerfile is not a file of the checkout' };
     }
+    // The run's Git context is the checked-out commit: its Dockerfile is read from the checkout
+    // when there is one (and checked against the build record after the build, as always).
     const where = dockerfilePath(inputs.build, workspace);
     try {
         return { text: external_node_fs_.readFileSync(where, 'utf8') };
     }
     catch (e) {
+        if (isDefaultContext(context))
+            return { why: `the run's Git context has no checkout to read it from (${where})` };
         return { why: `cannot read ${where}: ${e.message}` };
     }
 }
@@ -8807,27 +9239,21 @@ function describeError(error, host, timeoutMs) {
     const detail = [cause.code, e.code, cause.message, e.message].find((d) => typeof d === 'string' && d !== '');
     return `GitHub API request to ${host} failed: ${excerpt(String(detail ?? error))}`;
 }
-/**
- * The merge-base of `base` and `head` from GitHub's compare endpoint
- * (`GET /repos/{owner}/{repo}/compare/{base}...{head}`, field `merge_base_commit.sha`): the
- * fallback when the checkout cannot tell. Never throws: bad input, HTTP errors (401, 403, 404, rate
- * limits), network failures, timeouts and unexpected payloads become reasons, and the token never
- * appears in one.
- */
-async function mergeBaseFromApi(options) {
+/** A JSON GET on the REST API, or the reason it gave nothing; the token never appears in one. */
+async function apiGet(options, url) {
     const token = options.token ?? '';
     const redact = (reason) => (token.length > 0 ? reason.split(token).join('***') : reason);
-    const fail = (reason) => ({ sha: null, reason: redact(reason) });
+    const fail = (reason) => ({ reason: redact(reason) });
     const timeoutMs = options.timeoutMs ?? 10_000;
     const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
-    let url;
+    let target;
     try {
-        url = compareUrl(options.apiUrl, options.repository, options.base, options.head);
+        target = url();
     }
     catch (error) {
         return fail(`cannot ask the GitHub API: ${String(asErrorLike(error).message)}`);
     }
-    const host = new URL(url).host;
+    const host = new URL(target).host;
     const headers = {
         Accept: 'application/vnd.github+json',
         'X-GitHub-Api-Version': '2022-11-28',
@@ -8837,27 +9263,71 @@ async function mergeBaseFromApi(options) {
         headers.Authorization = `Bearer ${token}`;
     try {
         const signal = AbortSignal.timeout(timeoutMs);
-        const response = await fetchImpl(url, { method: 'GET', headers, signal, redirect: 'follow' });
+        const response = await fetchImpl(target, { method: 'GET', headers, signal, redirect: 'follow' });
         const body = await response.text();
         if (!response.ok)
             return fail(describeStatus(response, body, options));
-        let parsed;
         try {
-            parsed = JSON.parse(body);
+            return { json: JSON.parse(body) };
         }
         catch {
             return fail(`GitHub API answered with something that is not JSON: ${excerpt(body, 80)}`);
         }
-        const mergeBase = parsed?.merge_base_commit;
-        const sha = mergeBase?.sha;
-        if (typeof sha !== 'string' || !compare_SHA.test(sha)) {
-            return fail('GitHub API compare response has no merge_base_commit.sha');
-        }
-        return { sha };
     }
     catch (error) {
         return fail(describeError(error, host, timeoutMs));
     }
+}
+/**
+ * The merge-base of `base` and `head` from GitHub's compare endpoint
+ * (`GET /repos/{owner}/{repo}/compare/{base}...{head}`, field `merge_base_commit.sha`): the
+ * fallback when the checkout cannot tell. Never throws: bad input, HTTP errors (401, 403, 404, rate
+ * limits), network failures, timeouts and unexpected payloads become reasons, and the token never
+ * appears in one.
+ */
+async function mergeBaseFromApi(options) {
+    const got = await apiGet(options, () => compareUrl(options.apiUrl, options.repository, options.base, options.head));
+    if ('reason' in got)
+        return { sha: null, reason: got.reason };
+    const sha = got.json?.merge_base_commit?.sha;
+    if (typeof sha !== 'string' || !compare_SHA.test(sha)) {
+        return { sha: null, reason: 'GitHub API compare response has no merge_base_commit.sha' };
+    }
+    return { sha };
+}
+/**
+ * Whether `base` is in `head`'s history, from the compare endpoint's `status`: `ahead` or
+ * `identical` say it is, `behind` or `diverged` that it is not (a rewritten history). The fallback
+ * when there is no checkout to ask git.
+ */
+async function ancestryFromApi(options) {
+    const got = await apiGet(options, () => compareUrl(options.apiUrl, options.repository, options.base, options.head));
+    if ('reason' in got)
+        return { ancestor: null, reason: got.reason };
+    const status = got.json?.status;
+    if (status === 'ahead' || status === 'identical')
+        return { ancestor: true };
+    if (status === 'behind' || status === 'diverged')
+        return { ancestor: false };
+    return { ancestor: null, reason: `GitHub API compare response has no known status (${String(status)})` };
+}
+/** A commit's tree and parents (`GET /repos/{owner}/{repo}/commits/{sha}`), for a job without a checkout. */
+async function commitFromApi(options) {
+    const got = await apiGet({ ...options, base: options.sha, head: options.sha }, () => {
+        if (!compare_SHA.test(options.sha))
+            throw new Error(`${JSON.stringify(options.sha)} is not a commit sha`);
+        const url = compareUrl(options.apiUrl, options.repository, options.sha, options.sha);
+        return url.replace(/\/compare\/[^?]*\?per_page=1$/, `/commits/${options.sha}`);
+    });
+    if ('reason' in got)
+        return got;
+    const c = got.json;
+    const tree = c?.commit?.tree?.sha;
+    const parents = (c?.parents ?? []).map((p) => p.sha);
+    if (typeof tree !== 'string' || !parents.every((p) => typeof p === 'string' && compare_SHA.test(p))) {
+        return { reason: 'GitHub API commit response has no tree and parents' };
+    }
+    return { tree, parents };
 }
 
 // EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
@@ -9173,13 +9643,52 @@ async function findExistingCaches(options, env, fileExists, exec) {
  * Whether the event rewrote the ref's history: the push payload's `forced`, else git asked whether
  * the head the event replaced is still in `head`'s history. Nothing replaced (a new branch), nothing to tell.
  */
-async function historyRewritten(exec, ctx, head) {
+async function historyRewritten(exec, ctx, head, githubToken) {
     if (ctx.forcedPush)
         return { rewritten: true };
     if (!ctx.replacedHead)
         return {};
     const answer = await isAncestor(exec, { cwd: ctx.workspace, before: ctx.replacedHead, head });
-    return answer.ancestor === null ? { rewrittenWhy: answer.reason } : { rewritten: !answer.ancestor };
+    if (answer.ancestor !== null)
+        return { rewritten: !answer.ancestor };
+    // No checkout (build-push-action's Git context needs none): GitHub's compare API can tell.
+    const api = apiOf(ctx, githubToken);
+    if (!api)
+        return { rewrittenWhy: answer.reason };
+    const remote = await ancestryFromApi({
+        ...api,
+        base: ctx.replacedHead,
+        head: head === 'HEAD' ? ctx.sha : head,
+    });
+    return remote.ancestor === null
+        ? { rewrittenWhy: `git: ${answer.reason}; GitHub API: ${remote.reason}` }
+        : { rewritten: !remote.ancestor };
+}
+/** The REST API for the facts git cannot give (no checkout), when the job has a token for it. */
+function apiOf(ctx, githubToken) {
+    return githubToken !== '' && ctx.repository !== '' && ctx.sha !== ''
+        ? { apiUrl: ctx.apiUrl, repository: ctx.repository, token: githubToken }
+        : null;
+}
+/** The merge commit's and the head's trees and parents, from the API: what compareCommits reads from git. */
+async function headCommitFromApi(ctx, githubToken, headSha) {
+    const api = apiOf(ctx, githubToken);
+    if (!api)
+        return { why: 'no github-token for the API fallback' };
+    const [merge, head] = await Promise.all([
+        commitFromApi({ ...api, sha: ctx.sha }),
+        commitFromApi({ ...api, sha: headSha }),
+    ]);
+    if ('reason' in merge)
+        return { why: `GitHub API: ${merge.reason}` };
+    if ('reason' in head)
+        return { why: `GitHub API: ${head.reason}` };
+    const base = merge.parents[0];
+    return {
+        mergeIsHead: merge.tree === head.tree,
+        ...(base !== undefined ? { baseCommit: base } : {}),
+        ...(base !== undefined && head.parents[1] === base ? { justMerged: base } : {}),
+    };
 }
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
@@ -9193,7 +9702,7 @@ pushRewrite) {
     const facts = { mergeBase: null, parent: null };
     const cwd = ctx.workspace;
     if (needed.rewrite && !ctx.pullRequest)
-        Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD')));
+        Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD', githubToken)));
     if (needed.parent && ctx.pushedBefore) {
         // The push names the head it replaced: no git lookup (or deepening) needed.
         facts.parent = ctx.pushedBefore;
@@ -9201,8 +9710,14 @@ pushRewrite) {
     else if (needed.parent) {
         const parent = await parentCommit(exec, { cwd, rev: 'HEAD', remote: 'origin' });
         facts.parent = parent.sha;
-        if (parent.sha === null)
-            facts.parentWhy = parent.reason;
+        if (parent.sha === null) {
+            const api = apiOf(ctx, githubToken);
+            const remote = api ? await commitFromApi({ ...api, sha: ctx.sha }) : null;
+            if (remote && !('reason' in remote) && remote.parents[0])
+                facts.parent = remote.parents[0];
+            else
+                facts.parentWhy = `git: ${parent.reason}; ${remote ? `GitHub API: ${'reason' in remote ? remote.reason : 'the commit has no parent'}` : 'no github-token for the API fallback'}`;
+        }
     }
     if (needed.mergeBase && ctx.defaultBranch) {
         const local = await findMergeBase(exec, {
@@ -9236,8 +9751,12 @@ pushRewrite) {
     const headSha = ctx.pullRequest?.headSha ?? '';
     if (needed.headCommit && headSha !== '') {
         const compared = await compareCommits(exec, { cwd, other: headSha, remote: 'origin' });
-        if (typeof compared === 'string') {
-            facts.headWhy = compared;
+        const remote = typeof compared === 'string' ? await headCommitFromApi(ctx, githubToken, headSha) : null;
+        if (remote && !('why' in remote)) {
+            Object.assign(facts, remote);
+        }
+        else if (typeof compared === 'string') {
+            facts.headWhy = `git: ${compared}; ${remote && 'why' in remote ? remote.why : ''}`;
         }
         else {
             // GitHub's merge commit of a pull request: first parent the base, second the head.
@@ -9250,7 +9769,7 @@ pushRewrite) {
         }
     }
     if (needed.rewrite && ctx.pullRequest && headSha !== '' && facts.headWhy === undefined) {
-        Object.assign(facts, await historyRewritten(exec, ctx, headSha));
+        Object.assign(facts, await historyRewritten(exec, ctx, headSha, githubToken));
     }
     return facts;
 }
@@ -9279,7 +9798,7 @@ legs = [options.leg]) {
     // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
     const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
     // A push that rewrote history reads its new merge-base instead of its own cache: that needs the lookup.
-    const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD') : undefined;
+    const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD', githubToken) : undefined;
     let skipped = '';
     if (head && (await rewrite)?.rewritten !== true) {
         const owns = readsWithoutCommits.map((reads) => reads.find((r) => r.alone && r.entry));
@@ -10023,6 +10542,16 @@ async function reportRun(r) {
         cleanup: r.retention,
     });
 }
+/** The `metadata` output as build-push-action gives it: buildx's JSON indented by two spaces. */
+function indentedMetadata(text) {
+    try {
+        const parsed = JSON.parse(text);
+        return parsed === null ? '' : JSON.stringify(parsed, null, 2);
+    }
+    catch {
+        return text.trim();
+    }
+}
 /** Every output of a build run. */
 function buildOutputs(r, report) {
     const totals = stepTotals(r.history.log?.steps ?? []);
@@ -10031,7 +10560,7 @@ function buildOutputs(r, report) {
         builder: r.builder,
         imageid: r.build.imageId,
         digest: r.build.metadata.digest,
-        metadata: r.build.metadataText,
+        metadata: indentedMetadata(r.build.metadataText),
         'cached-steps': String(totals.cached),
         'total-steps': String(totals.total),
         'cache-hit-ratio': totals.ratio.toFixed(2),
@@ -10517,7 +11046,7 @@ async function runBuild(exec, ctx, original, env, started) {
     const leg = original.merge === 'leg' ? prepareLeg(ctx, original, env) : null;
     const inputs = leg?.inputs ?? original;
     const mark = (phase) => commands/* debug */.Yz(`${phase} at ${Date.now() - started} ms`);
-    validatePaths(inputs.build, ctx.workspace, external_node_fs_.existsSync);
+    validatePaths(inputs.build, ctx.workspace, external_node_fs_.existsSync, [env.RUNNER_TEMP ?? '', external_node_os_.tmpdir()]);
     // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
     const probes = startProbes(exec, inputs, env);
     const planned = await commands/* group */.Os('Cache plan', () => planCache(exec, ctx, inputs, env));
@@ -10539,6 +11068,7 @@ async function runBuild(exec, ctx, original, env, started) {
     saveTempDir(tempDir);
     const builderStart = Date.now();
     const { buildx, builder } = await commands/* group */.Os('Builder', () => setUpBuilder(exec, inputs, env, probes, tempDir));
+    commands/* info */.pq(`builder: ${builder.name}: ${builder.why}`);
     const builderMs = Date.now() - builderStart;
     mark('builder ready');
     const mountSession = await restoreMounts(exec, buildx, {
@@ -10623,12 +11153,9 @@ function startProbes(exec, inputs, env) {
         : probeEngine(exec, env);
     return { engine, buildx: probeBuildx(exec, env) };
 }
-/** The builder: the engine must answer, buildx must be new enough, then create or pick one. */
+/** The builder: buildx must be new enough, then pick one or create one (which needs the engine). */
 async function setUpBuilder(exec, inputs, env, probes, tempDir) {
     const engine = await probes.engine;
-    if (engine && !engine.ok) {
-        throw new BuilderError(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
-    }
     const found = await ensureBuildx(exec, {
         wanted: inputs.builder.buildxVersion,
         floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
@@ -10642,6 +11169,8 @@ async function setUpBuilder(exec, inputs, env, probes, tempDir) {
         builder: inputs.builder,
         tempDir,
         env,
+        // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
+        engineDown: engine && !engine.ok ? engine.reason : '',
         onCreate: (name) => saveBuilderCreated(name, inputs.builder.cleanup),
     });
     return { buildx: found.buildx, builder };
@@ -10655,12 +11184,17 @@ async function buildImage(exec, buildx, b) {
         tempDir: b.tempDir,
         env: b.env,
         cwd: b.ctx.workspace,
+        ctx: b.ctx,
+        buildxVersion: buildx.version,
+        builderAttests: b.builder.attests,
     });
+    commands/* info */.pq(`context: ${setup.input.build.context}`);
     return { setup, run: await runImageBuild(exec, buildx, setup) };
 }
 async function readHistory(exec, buildx, builder, build, cacheMounts) {
     const built = build.result.exitCode === 0;
-    const ref = build.metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
+    const ref = build.metadata.ref ??
+        (await ownBuildRef(exec, buildx, builder.name, { startedAtMs: build.startedAt, failed: !built }));
     return ref
         ? readBuildHistory(exec, buildx, builder.name, ref, { cacheMounts: cacheMounts && built })
         : { log: null, record: null, cacheMounts: null };

@@ -312,7 +312,11 @@ function fileCommand(file, name, value) {
 }
 /** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
 function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+    return commands_getRawInput(name).trim();
+}
+/** An input as the runner set it, untrimmed (`secrets` values keep their whitespace). */
+function commands_getRawInput(name) {
+    return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 }
 function setOutput(name, value) {
     if (process.env.GITHUB_OUTPUT)
@@ -357,7 +361,1893 @@ async function appendSummary(markdown) {
 const external_node_crypto_namespaceObject = require("node:crypto");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
+
+class CsvError_CsvError extends Error {
+  constructor(code, message, options, ...contexts) {
+    if(Array.isArray(message)) message = message.join(' ').trim();
+    super(message);
+    if(Error.captureStackTrace !== undefined){
+      Error.captureStackTrace(this, CsvError_CsvError);
+    }
+    this.code = code;
+    for(const context of contexts){
+      for(const key in context){
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value) ? value.toString(options.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_columns_array.js
+
+
+
+
+const normalize_columns_array_normalize_columns_array = function(columns){
+  const normalizedColumns = [];
+  for(let i = 0, l = columns.length; i < l; i++){
+    const column = columns[i];
+    if(column === undefined || column === null || column === false){
+      normalizedColumns[i] = { disabled: true };
+    }else if(typeof column === 'string'){
+      normalizedColumns[i] = { name: column };
+    }else if(is_object(column)){
+      if(typeof column.name !== 'string'){
+        throw new CsvError('CSV_OPTION_COLUMNS_MISSING_NAME', [
+          'Option columns missing name:',
+          `property "name" is required at position ${i}`,
+          'when column is an object literal'
+        ]);
+      }
+      normalizedColumns[i] = column;
+    }else{
+      throw new CsvError('CSV_INVALID_COLUMN_DEFINITION', [
+        'Invalid column definition:',
+        'expect a string or a literal object,',
+        `got ${JSON.stringify(column)} at position ${i}`
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/normalize_options.js
+
+
+
+
+
+const normalize_options_normalize_options = function(opts){
+  const options = {};
+  // Merge with user options
+  for(const opt in opts){
+    options[underscore(opt)] = opts[opt];
+  }
+  // Normalize option `encoding`
+  // Note: defined first because other options depends on it
+  // to convert chars/strings into buffers.
+  if(options.encoding === undefined || options.encoding === true){
+    options.encoding = 'utf8';
+  }else if(options.encoding === null || options.encoding === false){
+    options.encoding = null;
+  }else if(typeof options.encoding !== 'string' && options.encoding !== null){
+    throw new CsvError('CSV_INVALID_OPTION_ENCODING', [
+      'Invalid option encoding:',
+      'encoding must be a string or null to return a buffer,',
+      `got ${JSON.stringify(options.encoding)}`
+    ], options);
+  }
+  // Normalize option `bom`
+  if(options.bom === undefined || options.bom === null || options.bom === false){
+    options.bom = false;
+  }else if(options.bom !== true){
+    throw new CsvError('CSV_INVALID_OPTION_BOM', [
+      'Invalid option bom:', 'bom must be true,',
+      `got ${JSON.stringify(options.bom)}`
+    ], options);
+  }
+  // Normalize option `cast`
+  options.cast_function = null;
+  if(options.cast === undefined || options.cast === null || options.cast === false || options.cast === ''){
+    options.cast = undefined;
+  }else if(typeof options.cast === 'function'){
+    options.cast_function = options.cast;
+    options.cast = true;
+  }else if(options.cast !== true){
+    throw new CsvError('CSV_INVALID_OPTION_CAST', [
+      'Invalid option cast:', 'cast must be true or a function,',
+      `got ${JSON.stringify(options.cast)}`
+    ], options);
+  }
+  // Normalize option `cast_date`
+  if(options.cast_date === undefined || options.cast_date === null || options.cast_date === false || options.cast_date === ''){
+    options.cast_date = false;
+  }else if(options.cast_date === true){
+    options.cast_date = function(value){
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  }else if (typeof options.cast_date !== 'function'){
+    throw new CsvError('CSV_INVALID_OPTION_CAST_DATE', [
+      'Invalid option cast_date:', 'cast_date must be true or a function,',
+      `got ${JSON.stringify(options.cast_date)}`
+    ], options);
+  }
+  // Normalize option `columns`
+  options.cast_first_line_to_header = null;
+  if(options.columns === true){
+    // Fields in the first line are converted as-is to columns
+    options.cast_first_line_to_header = undefined;
+  }else if(typeof options.columns === 'function'){
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  }else if(Array.isArray(options.columns)){
+    options.columns = normalize_columns_array(options.columns);
+  }else if(options.columns === undefined || options.columns === null || options.columns === false){
+    options.columns = false;
+  }else{
+    throw new CsvError('CSV_INVALID_OPTION_COLUMNS', [
+      'Invalid option columns:',
+      'expect an array, a function or true,',
+      `got ${JSON.stringify(options.columns)}`
+    ], options);
+  }
+  // Normalize option `group_columns_by_name`
+  if(options.group_columns_by_name === undefined || options.group_columns_by_name === null || options.group_columns_by_name === false){
+    options.group_columns_by_name = false;
+  }else if(options.group_columns_by_name !== true){
+    throw new CsvError('CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME', [
+      'Invalid option group_columns_by_name:',
+      'expect an boolean,',
+      `got ${JSON.stringify(options.group_columns_by_name)}`
+    ], options);
+  }else if(options.columns === false){
+    throw new CsvError('CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME', [
+      'Invalid option group_columns_by_name:',
+      'the `columns` mode must be activated.'
+    ], options);
+  }
+  // Normalize option `comment`
+  if(options.comment === undefined || options.comment === null || options.comment === false || options.comment === ''){
+    options.comment = null;
+  }else{
+    if(typeof options.comment === 'string'){
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if(!Buffer.isBuffer(options.comment)){
+      throw new CsvError('CSV_INVALID_OPTION_COMMENT', [
+        'Invalid option comment:',
+        'comment must be a buffer or a string,',
+        `got ${JSON.stringify(options.comment)}`
+      ], options);
+    }
+  }
+  // Normalize option `comment_no_infix`
+  if(options.comment_no_infix === undefined || options.comment_no_infix === null || options.comment_no_infix === false){
+    options.comment_no_infix = false;
+  }else if(options.comment_no_infix !== true){
+    throw new CsvError('CSV_INVALID_OPTION_COMMENT', [
+      'Invalid option comment_no_infix:',
+      'value must be a boolean,',
+      `got ${JSON.stringify(options.comment_no_infix)}`
+    ], options);
+  }
+  // Normalize option `delimiter`
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if(!Array.isArray(options.delimiter)) options.delimiter = [options.delimiter];
+  if(options.delimiter.length === 0){
+    throw new CsvError('CSV_INVALID_OPTION_DELIMITER', [
+      'Invalid option delimiter:',
+      'delimiter must be a non empty string or buffer or array of string|buffer,',
+      `got ${delimiter_json}`
+    ], options);
+  }
+  options.delimiter = options.delimiter.map(function(delimiter){
+    if(delimiter === undefined || delimiter === null || delimiter === false){
+      return Buffer.from(',', options.encoding);
+    }
+    if(typeof delimiter === 'string'){
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if(!Buffer.isBuffer(delimiter) || delimiter.length === 0){
+      throw new CsvError('CSV_INVALID_OPTION_DELIMITER', [
+        'Invalid option delimiter:',
+        'delimiter must be a non empty string or buffer or array of string|buffer,',
+        `got ${delimiter_json}`
+      ], options);
+    }
+    return delimiter;
+  });
+  // Normalize option `escape`
+  if(options.escape === undefined || options.escape === true){
+    options.escape = Buffer.from('"', options.encoding);
+  }else if(typeof options.escape === 'string'){
+    options.escape = Buffer.from(options.escape, options.encoding);
+  }else if (options.escape === null || options.escape === false){
+    options.escape = null;
+  }
+  if(options.escape !== null){
+    if(!Buffer.isBuffer(options.escape)){
+      throw new Error(`Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`);
+    }
+  }
+  // Normalize option `from`
+  if(options.from === undefined || options.from === null){
+    options.from = 1;
+  }else{
+    if(typeof options.from === 'string' && /\d+/.test(options.from)){
+      options.from = parseInt(options.from);
+    }
+    if(Number.isInteger(options.from)){
+      if(options.from < 0){
+        throw new Error(`Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`);
+      }
+    }else{
+      throw new Error(`Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`);
+    }
+  }
+  // Normalize option `from_line`
+  if(options.from_line === undefined || options.from_line === null){
+    options.from_line = 1;
+  }else{
+    if(typeof options.from_line === 'string' && /\d+/.test(options.from_line)){
+      options.from_line = parseInt(options.from_line);
+    }
+    if(Number.isInteger(options.from_line)){
+      if(options.from_line <= 0){
+        throw new Error(`Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`);
+      }
+    }else{
+      throw new Error(`Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`);
+    }
+  }
+  // Normalize options `ignore_last_delimiters`
+  if(options.ignore_last_delimiters === undefined || options.ignore_last_delimiters === null){
+    options.ignore_last_delimiters = false;
+  }else if(typeof options.ignore_last_delimiters === 'number'){
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if(options.ignore_last_delimiters === 0){
+      options.ignore_last_delimiters = false;
+    }
+  }else if(typeof options.ignore_last_delimiters !== 'boolean'){
+    throw new CsvError('CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS', [
+      'Invalid option `ignore_last_delimiters`:',
+      'the value must be a boolean value or an integer,',
+      `got ${JSON.stringify(options.ignore_last_delimiters)}`
+    ], options);
+  }
+  if(options.ignore_last_delimiters === true && options.columns === false){
+    throw new CsvError('CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS', [
+      'The option `ignore_last_delimiters`',
+      'requires the activation of the `columns` option'
+    ], options);
+  }
+  // Normalize option `info`
+  if(options.info === undefined || options.info === null || options.info === false){
+    options.info = false;
+  }else if(options.info !== true){
+    throw new Error(`Invalid Option: info must be true, got ${JSON.stringify(options.info)}`);
+  }
+  // Normalize option `max_record_size`
+  if(options.max_record_size === undefined || options.max_record_size === null || options.max_record_size === false){
+    options.max_record_size = 0;
+  }else if(Number.isInteger(options.max_record_size) && options.max_record_size >= 0){
+    // Great, nothing to do
+  }else if(typeof options.max_record_size === 'string' && /\d+/.test(options.max_record_size)){
+    options.max_record_size = parseInt(options.max_record_size);
+  }else{
+    throw new Error(`Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`);
+  }
+  // Normalize option `objname`
+  if(options.objname === undefined || options.objname === null || options.objname === false){
+    options.objname = undefined;
+  }else if(Buffer.isBuffer(options.objname)){
+    if(options.objname.length === 0){
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if(options.encoding === null){
+      // Don't call `toString`, leave objname as a buffer
+    }else{
+      options.objname = options.objname.toString(options.encoding);
+    }
+  }else if(typeof options.objname === 'string'){
+    if(options.objname.length === 0){
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+    // Great, nothing to do
+  }else if(typeof options.objname === 'number'){
+    // if(options.objname.length === 0){
+    //   throw new Error(`Invalid Option: objname must be a non empty string`);
+    // }
+    // Great, nothing to do
+  }else{
+    throw new Error(`Invalid Option: objname must be a string or a buffer, got ${options.objname}`);
+  }
+  if(options.objname !== undefined){
+    if(typeof options.objname === 'number'){
+      if(options.columns !== false){
+        throw Error('Invalid Option: objname index cannot be combined with columns or be defined as a field');
+      }
+    }else{ // A string or a buffer
+      if(options.columns === false){
+        throw Error('Invalid Option: objname field must be combined with columns or be defined as an index');
+      }
+    }
+  }
+  // Normalize option `on_record`
+  if(options.on_record === undefined || options.on_record === null){
+    options.on_record = undefined;
+  }else if(typeof options.on_record !== 'function'){
+    throw new CsvError('CSV_INVALID_OPTION_ON_RECORD', [
+      'Invalid option `on_record`:',
+      'expect a function,',
+      `got ${JSON.stringify(options.on_record)}`
+    ], options);
+  }
+  // Normalize option `on_skip`
+  // options.on_skip ??= (err, chunk) => {
+  //   this.emit('skip', err, chunk);
+  // };
+  if(options.on_skip !== undefined && options.on_skip !== null && typeof options.on_skip !== 'function'){
+    throw new Error(`Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`);
+  }
+  // Normalize option `quote`
+  if(options.quote === null || options.quote === false || options.quote === ''){
+    options.quote = null;
+  }else{
+    if(options.quote === undefined || options.quote === true){
+      options.quote = Buffer.from('"', options.encoding);
+    }else if(typeof options.quote === 'string'){
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if(!Buffer.isBuffer(options.quote)){
+      throw new Error(`Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`);
+    }
+  }
+  // Normalize option `raw`
+  if(options.raw === undefined || options.raw === null || options.raw === false){
+    options.raw = false;
+  }else if(options.raw !== true){
+    throw new Error(`Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`);
+  }
+  // Normalize option `record_delimiter`
+  if(options.record_delimiter === undefined){
+    options.record_delimiter = [];
+  }else if(typeof options.record_delimiter === 'string' || Buffer.isBuffer(options.record_delimiter)){
+    if(options.record_delimiter.length === 0){
+      throw new CsvError('CSV_INVALID_OPTION_RECORD_DELIMITER', [
+        'Invalid option `record_delimiter`:',
+        'value must be a non empty string or buffer,',
+        `got ${JSON.stringify(options.record_delimiter)}`
+      ], options);
+    }
+    options.record_delimiter = [options.record_delimiter];
+  }else if(!Array.isArray(options.record_delimiter)){
+    throw new CsvError('CSV_INVALID_OPTION_RECORD_DELIMITER', [
+      'Invalid option `record_delimiter`:',
+      'value must be a string, a buffer or array of string|buffer,',
+      `got ${JSON.stringify(options.record_delimiter)}`
+    ], options);
+  }
+  options.record_delimiter = options.record_delimiter.map(function(rd, i){
+    if(typeof rd !== 'string' && ! Buffer.isBuffer(rd)){
+      throw new CsvError('CSV_INVALID_OPTION_RECORD_DELIMITER', [
+        'Invalid option `record_delimiter`:',
+        'value must be a string, a buffer or array of string|buffer',
+        `at index ${i},`,
+        `got ${JSON.stringify(rd)}`
+      ], options);
+    }else if(rd.length === 0){
+      throw new CsvError('CSV_INVALID_OPTION_RECORD_DELIMITER', [
+        'Invalid option `record_delimiter`:',
+        'value must be a non empty string or buffer',
+        `at index ${i},`,
+        `got ${JSON.stringify(rd)}`
+      ], options);
+    }
+    if(typeof rd === 'string'){
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  // Normalize option `relax_column_count`
+  if(typeof options.relax_column_count === 'boolean'){
+    // Great, nothing to do
+  }else if(options.relax_column_count === undefined || options.relax_column_count === null){
+    options.relax_column_count = false;
+  }else{
+    throw new Error(`Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`);
+  }
+  if(typeof options.relax_column_count_less === 'boolean'){
+    // Great, nothing to do
+  }else if(options.relax_column_count_less === undefined || options.relax_column_count_less === null){
+    options.relax_column_count_less = false;
+  }else{
+    throw new Error(`Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`);
+  }
+  if(typeof options.relax_column_count_more === 'boolean'){
+    // Great, nothing to do
+  }else if(options.relax_column_count_more === undefined || options.relax_column_count_more === null){
+    options.relax_column_count_more = false;
+  }else{
+    throw new Error(`Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`);
+  }
+  // Normalize option `relax_quotes`
+  if(typeof options.relax_quotes === 'boolean'){
+    // Great, nothing to do
+  }else if(options.relax_quotes === undefined || options.relax_quotes === null){
+    options.relax_quotes = false;
+  }else{
+    throw new Error(`Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`);
+  }
+  // Normalize option `skip_empty_lines`
+  if(typeof options.skip_empty_lines === 'boolean'){
+    // Great, nothing to do
+  }else if(options.skip_empty_lines === undefined || options.skip_empty_lines === null){
+    options.skip_empty_lines = false;
+  }else{
+    throw new Error(`Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`);
+  }
+  // Normalize option `skip_records_with_empty_values`
+  if(typeof options.skip_records_with_empty_values === 'boolean'){
+    // Great, nothing to do
+  }else if(options.skip_records_with_empty_values === undefined || options.skip_records_with_empty_values === null){
+    options.skip_records_with_empty_values = false;
+  }else{
+    throw new Error(`Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`);
+  }
+  // Normalize option `skip_records_with_error`
+  if(typeof options.skip_records_with_error === 'boolean'){
+    // Great, nothing to do
+  }else if(options.skip_records_with_error === undefined || options.skip_records_with_error === null){
+    options.skip_records_with_error = false;
+  }else{
+    throw new Error(`Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`);
+  }
+  // Normalize option `rtrim`
+  if(options.rtrim === undefined || options.rtrim === null || options.rtrim === false){
+    options.rtrim = false;
+  }else if(options.rtrim !== true){
+    throw new Error(`Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`);
+  }
+  // Normalize option `ltrim`
+  if(options.ltrim === undefined || options.ltrim === null || options.ltrim === false){
+    options.ltrim = false;
+  }else if(options.ltrim !== true){
+    throw new Error(`Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`);
+  }
+  // Normalize option `trim`
+  if(options.trim === undefined || options.trim === null || options.trim === false){
+    options.trim = false;
+  }else if(options.trim !== true){
+    throw new Error(`Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`);
+  }
+  // Normalize options `trim`, `ltrim` and `rtrim`
+  if(options.trim === true && opts.ltrim !== false){
+    options.ltrim = true;
+  }else if(options.ltrim !== true){
+    options.ltrim = false;
+  }
+  if(options.trim === true && opts.rtrim !== false){
+    options.rtrim = true;
+  }else if(options.rtrim !== true){
+    options.rtrim = false;
+  }
+  // Normalize option `to`
+  if(options.to === undefined || options.to === null){
+    options.to = -1;
+  }else{
+    if(typeof options.to === 'string' && /\d+/.test(options.to)){
+      options.to = parseInt(options.to);
+    }
+    if(Number.isInteger(options.to)){
+      if(options.to <= 0){
+        throw new Error(`Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`);
+      }
+    }else{
+      throw new Error(`Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`);
+    }
+  }
+  // Normalize option `to_line`
+  if(options.to_line === undefined || options.to_line === null){
+    options.to_line = -1;
+  }else{
+    if(typeof options.to_line === 'string' && /\d+/.test(options.to_line)){
+      options.to_line = parseInt(options.to_line);
+    }
+    if(Number.isInteger(options.to_line)){
+      if(options.to_line <= 0){
+        throw new Error(`Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`);
+      }
+    }else{
+      throw new Error(`Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`);
+    }
+  }
+  return options;
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/index.js
+
+
+
+
+
+
+const isRecordEmpty = function(record){
+  return record.every((field) => field == null || field.toString && field.toString().trim() === '');
+};
+
+const cr = 13; // `\r`, carriage return, 0x0D in hexadécimal, 13 in decimal
+const nl = 10; // `\n`, newline, 0x0A in hexadecimal, 10 in decimal
+
+const boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  'utf8': Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  'utf16le': Buffer.from([255, 254])
+};
+
+const api_transform = function(original_options = {}) {
+  const info = {
+    bytes: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0
+  };
+  const options = normalize_options(original_options);
+  return {
+    info: info,
+    original_options: original_options,
+    options: options,
+    state: init_state(options),
+    __needMoreData: function(i, bufLen, end){
+      if(end) return false;
+      const {encoding, escape, quote} = this.options;
+      const {quoting, needMoreDataSize, recordDelimiterMaxLength} = this.state;
+      const numOfCharLeft = bufLen - i - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0 ? Buffer.from('\r\n', encoding).length : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? ((escape === null ? 0 : escape.length) + quote.length) : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? (quote.length + recordDelimiterMaxLength) : 0,
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function(nextBuf, end, push, close){
+      const {bom, comment_no_infix, encoding, from_line, ltrim, max_record_size,raw, relax_quotes, rtrim, skip_empty_lines, to, to_line} = this.options;
+      let {comment, escape, quote, record_delimiter} = this.options;
+      const {bomSkipped, previousBuf, rawBuffer, escapeIsQuote} = this.state;
+      let buf;
+      if(previousBuf === undefined){
+        if(nextBuf === undefined){
+          // Handle empty string
+          close();
+          return;
+        }else{
+          buf = nextBuf;
+        }
+      }else if(previousBuf !== undefined && nextBuf === undefined){
+        buf = previousBuf;
+      }else{
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      // Handle UTF BOM
+      if(bomSkipped === false){
+        if(bom === false){
+          this.state.bomSkipped = true;
+        }else if(buf.length < 3){
+          // No enough data
+          if(end === false){
+            // Wait for more data
+            this.state.previousBuf = buf;
+            return;
+          }
+        }else{
+          for(const encoding in boms){
+            if(boms[encoding].compare(buf, 0, boms[encoding].length) === 0){
+              // Skip BOM
+              const bomLength = boms[encoding].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              // Renormalize original options with the new encoding
+              this.options = normalize_options({...this.original_options, encoding: encoding});
+              // Options will re-evaluate the Buffer with the new encoding
+              ({comment, escape, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for(pos = 0; pos < bufLen; pos++){
+        // Ensure we get enough space to look ahead
+        // There should be a way to move this out of the loop
+        if(this.__needMoreData(pos, bufLen, end)){
+          break;
+        }
+        if(this.state.wasRowDelimiter === true){
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if(to_line !== -1 && this.info.lines > to_line){
+          this.state.stop = true;
+          close();
+          return;
+        }
+        // Auto discovery of record_delimiter, unix, mac and windows supported
+        if(this.state.quoting === false && record_delimiter.length === 0){
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(buf, pos);
+          if(record_delimiterCount){
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if(raw === true){
+          rawBuffer.append(chr);
+        }
+        if((chr === cr || chr === nl) && this.state.wasRowDelimiter === false){
+          this.state.wasRowDelimiter = true;
+        }
+        // Previous char was a valid escape char
+        // treat the current char as a regular char
+        if(this.state.escaping === true){
+          this.state.escaping = false;
+        }else{
+          // Escape is only active inside quoted fields
+          // We are quoting, the char is an escape chr and there is a chr to escape
+          // if(escape !== null && this.state.quoting === true && chr === escape && pos + 1 < bufLen){
+          if(escape !== null && this.state.quoting === true && this.__isEscape(buf, pos, chr) && pos + escape.length < bufLen){
+            if(escapeIsQuote){
+              if(this.__isQuote(buf, pos+escape.length)){
+                this.state.escaping = true;
+                pos += escape.length - 1;
+                continue;
+              }
+            }else{
+              this.state.escaping = true;
+              pos += escape.length - 1;
+              continue;
+            }
+          }
+          // Not currently escaping and chr is a quote
+          // TODO: need to compare bytes instead of single char
+          if(this.state.commenting === false && this.__isQuote(buf, pos)){
+            if(this.state.quoting === true){
+              const nextChr = buf[pos+quote.length];
+              const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos+quote.length);
+              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos+quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(buf, pos+quote.length, nextChr);
+              const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos+quote.length) : this.__isRecordDelimiter(nextChr, buf, pos+quote.length);
+              // Escape a quote
+              // Treat next char as a regular character
+              if(escape !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape.length)){
+                pos += escape.length - 1;
+              }else if(!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable){
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              }else if(relax_quotes === false){
+                const err = this.__error(
+                  new CsvError('CSV_INVALID_CLOSING_QUOTE', [
+                    'Invalid Closing Quote:',
+                    `got "${String.fromCharCode(nextChr)}"`,
+                    `at line ${this.info.lines}`,
+                    'instead of delimiter, record delimiter, trimable character',
+                    '(if activated) or comment',
+                  ], this.options, this.__infoField())
+                );
+                if(err !== undefined) return err;
+              }else{
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            }else{
+              if(this.state.field.length !== 0){
+                // In relax_quotes mode, treat opening quote preceded by chrs as regular
+                if(relax_quotes === false){
+                  const info = this.__infoField();
+                  const bom = Object.keys(boms).map(b => boms[b].equals(this.state.field.toString()) ? b : false).filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError('INVALID_OPENING_QUOTE', [
+                      'Invalid Opening Quote:',
+                      `a quote is found on field ${JSON.stringify(info.column)} at line ${info.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                      bom ? `(${bom} bom)` : undefined
+                    ], this.options, info, {
+                      field: this.state.field,
+                    })
+                  );
+                  if(err !== undefined) return err;
+                }
+              }else{
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if(this.state.quoting === false){
+            const recordDelimiterLength = this.__isRecordDelimiter(chr, buf, pos);
+            if(recordDelimiterLength !== 0){
+              // Do not emit comments which take a full line
+              const skipCommentLine = this.state.commenting && (this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0);
+              if(skipCommentLine){
+                this.info.comment_lines++;
+                // Skip full comment line
+              }else{
+                // Activate records emition if above from_line
+                if(this.state.enabled === false && this.info.lines + (this.state.wasRowDelimiter === true ? 1: 0) >= from_line){
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                // Skip if line is empty and skip_empty_lines activated
+                if(skip_empty_lines === true && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0){
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if(errField !== undefined) return errField;
+                this.info.bytes = this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if(errRecord !== undefined) return errRecord;
+                if(to !== -1 && this.info.records >= to){
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if(this.state.commenting){
+              continue;
+            }
+            if(comment !== null && (comment_no_infix === false || (this.state.record.length === 0 && this.state.field.length === 0))) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if(commentCount !== 0){
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if(delimiterLength !== 0){
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if(errField !== undefined) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if(this.state.commenting === false){
+          if(max_record_size !== 0 && this.state.record_length + this.state.field.length > max_record_size){
+            return this.__error(
+              new CsvError('CSV_MAX_RECORD_SIZE', [
+                'Max Record Size:',
+                'record exceed the maximum number of tolerated bytes',
+                `of ${max_record_size}`,
+                `at line ${this.info.lines}`,
+              ], this.options, this.__infoField())
+            );
+          }
+        }
+        const lappend = ltrim === false || this.state.quoting === true || this.state.field.length !== 0 || !this.__isCharTrimable(buf, pos);
+        // rtrim in non quoting is handle in __onField
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if(lappend === true && rappend === true){
+          this.state.field.append(chr);
+        }else if(rtrim === true && !this.__isCharTrimable(buf, pos)){
+          return this.__error(
+            new CsvError('CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE', [
+              'Invalid Closing Quote:',
+              'found non trimable byte after quote',
+              `at line ${this.info.lines}`,
+            ], this.options, this.__infoField())
+          );
+        }else{
+          if(lappend === false){
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if(end === true){
+        // Ensure we are not ending in a quoting state
+        if(this.state.quoting === true){
+          const err = this.__error(
+            new CsvError('CSV_QUOTE_NOT_CLOSED', [
+              'Quote Not Closed:',
+              `the parsing is finished with an opening quote at line ${this.info.lines}`,
+            ], this.options, this.__infoField())
+          );
+          if(err !== undefined) return err;
+        }else{
+          // Skip last line if it has no characters
+          if(this.state.wasQuoting === true || this.state.record.length !== 0 || this.state.field.length !== 0){
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if(errField !== undefined) return errField;
+            const errRecord = this.__onRecord(push);
+            if(errRecord !== undefined) return errRecord;
+          }else if(this.state.wasRowDelimiter === true){
+            this.info.empty_lines++;
+          }else if(this.state.commenting === true){
+            this.info.comment_lines++;
+          }
+        }
+      }else{
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if(this.state.wasRowDelimiter === true){
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function(push){
+      const {columns, group_columns_by_name, encoding, info, from, relax_column_count, relax_column_count_less, relax_column_count_more, raw, skip_records_with_empty_values} = this.options;
+      const {enabled, record} = this.state;
+      if(enabled === false){
+        return this.__resetRecord();
+      }
+      // Convert the first line into column names
+      const recordLength = record.length;
+      if(columns === true){
+        if(skip_records_with_empty_values === true && isRecordEmpty(record)){
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record);
+      }
+      if(columns === false && this.info.records === 0){
+        this.state.expectedRecordLength = recordLength;
+      }
+      if(recordLength !== this.state.expectedRecordLength){
+        const err = columns === false ?
+          new CsvError('CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', [
+            'Invalid Record Length:',
+            `expect ${this.state.expectedRecordLength},`,
+            `got ${recordLength} on line ${this.info.lines}`,
+          ], this.options, this.__infoField(), {
+            record: record,
+          })
+          :
+          new CsvError('CSV_RECORD_INCONSISTENT_COLUMNS', [
+            'Invalid Record Length:',
+            `columns length is ${columns.length},`, // rename columns
+            `got ${recordLength} on line ${this.info.lines}`,
+          ], this.options, this.__infoField(), {
+            record: record,
+          });
+        if(relax_column_count === true ||
+          (relax_column_count_less === true && recordLength < this.state.expectedRecordLength) ||
+          (relax_column_count_more === true && recordLength > this.state.expectedRecordLength)){
+          this.info.invalid_field_length++;
+          this.state.error = err;
+        // Error is undefined with skip_records_with_error
+        }else{
+          const finalErr = this.__error(err);
+          if(finalErr) return finalErr;
+        }
+      }
+      if(skip_records_with_empty_values === true && isRecordEmpty(record)){
+        this.__resetRecord();
+        return;
+      }
+      if(this.state.recordHasError === true){
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if(from === 1 || this.info.records >= from){
+        const {objname} = this.options;
+        // With columns, records are object
+        if(columns !== false){
+          const obj = {};
+          // Transform record array to an object
+          for(let i = 0, l = record.length; i < l; i++){
+            if(columns[i] === undefined || columns[i].disabled) continue;
+            // Turn duplicate columns into an array
+            if (group_columns_by_name === true && obj[columns[i].name] !== undefined) {
+              if (Array.isArray(obj[columns[i].name])) {
+                obj[columns[i].name] = obj[columns[i].name].concat(record[i]);
+              } else {
+                obj[columns[i].name] = [obj[columns[i].name], record[i]];
+              }
+            } else {
+              obj[columns[i].name] = record[i];
+            }
+          }
+          // Without objname (default)
+          if(raw === true || info === true){
+            const extRecord = Object.assign(
+              {record: obj},
+              (raw === true ? {raw: this.state.rawBuffer.toString(encoding)}: {}),
+              (info === true ? {info: this.__infoRecord()}: {})
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [obj[objname], extRecord]
+              , push);
+            if(err){
+              return err;
+            }
+          }else{
+            const err = this.__push(
+              objname === undefined ? obj : [obj[objname], obj]
+              , push);
+            if(err){
+              return err;
+            }
+          }
+        // Without columns, records are array
+        }else{
+          if(raw === true || info === true){
+            const extRecord = Object.assign(
+              {record: record},
+              raw === true ? {raw: this.state.rawBuffer.toString(encoding)}: {},
+              info === true ? {info: this.__infoRecord()}: {}
+            );
+            const err = this.__push(
+              objname === undefined ? extRecord : [record[objname], extRecord]
+              , push);
+            if(err){
+              return err;
+            }
+          }else{
+            const err = this.__push(
+              objname === undefined ? record : [record[objname], record]
+              , push);
+            if(err){
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function(record){
+      const {firstLineToHeaders} = this.state;
+      try{
+        const headers = firstLineToHeaders === undefined ? record : firstLineToHeaders.call(null, record);
+        if(!Array.isArray(headers)){
+          return this.__error(
+            new CsvError('CSV_INVALID_COLUMN_MAPPING', [
+              'Invalid Column Mapping:',
+              'expect an array from column function,',
+              `got ${JSON.stringify(headers)}`
+            ], this.options, this.__infoField(), {
+              headers: headers,
+            })
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      }catch(err){
+        return err;
+      }
+    },
+    __resetRecord: function(){
+      if(this.options.raw === true){
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = undefined;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function(){
+      const {cast, encoding, rtrim, max_record_size} = this.options;
+      const {enabled, wasQuoting} = this.state;
+      // Short circuit for the from_line options
+      if(enabled === false){
+        return this.__resetField();
+      }
+      let field = this.state.field.toString(encoding);
+      if(rtrim === true && wasQuoting === false){
+        field = field.trimRight();
+      }
+      if(cast === true){
+        const [err, f] = this.__cast(field);
+        if(err !== undefined) return err;
+        field = f;
+      }
+      this.state.record.push(field);
+      // Increment record length if record size must not exceed a limit
+      if(max_record_size !== 0 && typeof field === 'string'){
+        this.state.record_length += field.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function(){
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function(record, push){
+      const {on_record} = this.options;
+      if(on_record !== undefined){
+        const info = this.__infoRecord();
+        try{
+          record = on_record.call(null, record, info);
+        }catch(err){
+          return err;
+        }
+        if(record === undefined || record === null){ return; }
+      }
+      push(record);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function(field){
+      const {columns, relax_column_count} = this.options;
+      const isColumns = Array.isArray(columns);
+      // Dont loose time calling cast
+      // because the final record is an object
+      // and this field can't be associated to a key present in columns
+      if(isColumns === true && relax_column_count && this.options.columns.length <= this.state.record.length){
+        return [undefined, undefined];
+      }
+      if(this.state.castField !== null){
+        try{
+          const info = this.__infoField();
+          return [undefined, this.state.castField.call(null, field, info)];
+        }catch(err){
+          return [err];
+        }
+      }
+      if(this.__isFloat(field)){
+        return [undefined, parseFloat(field)];
+      }else if(this.options.cast_date !== false){
+        const info = this.__infoField();
+        return [undefined, this.options.cast_date.call(null, field, info)];
+      }
+      return [undefined, field];
+    },
+    // Helper to test if a character is a space or a line delimiter
+    __isCharTrimable: function(buf, pos){
+      const isTrim = (buf, pos) => {
+        const {timchars} = this.state;
+        loop1: for(let i = 0; i < timchars.length; i++){
+          const timchar = timchars[i];
+          for(let j = 0; j < timchar.length; j++){
+            if(timchar[j] !== buf[pos+j]) continue loop1;
+          }
+          return timchar.length;
+        }
+        return 0;
+      };
+      return isTrim(buf, pos);
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isFloat: function(value){
+      return (value - parseFloat(value) + 1) >= 0; // Borrowed from jquery
+    },
+    __compareBytes: function(sourceBuf, targetBuf, targetPos, firstByte){
+      if(sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for(let i = 1; i < sourceLength; i++){
+        if(sourceBuf[i] !== targetBuf[targetPos+i]) return 0;
+      }
+      return sourceLength;
+    },
+    __isDelimiter: function(buf, pos, chr){
+      const {delimiter, ignore_last_delimiters} = this.options;
+      if(ignore_last_delimiters === true && this.state.record.length === this.options.columns.length - 1){
+        return 0;
+      }else if(ignore_last_delimiters !== false && typeof ignore_last_delimiters === 'number' && this.state.record.length === ignore_last_delimiters - 1){
+        return 0;
+      }
+      loop1: for(let i = 0; i < delimiter.length; i++){
+        const del = delimiter[i];
+        if(del[0] === chr){
+          for(let j = 1; j < del.length; j++){
+            if(del[j] !== buf[pos+j]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isRecordDelimiter: function(chr, buf, pos){
+      const {record_delimiter} = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for(let i = 0; i < recordDelimiterLength; i++){
+        const rd = record_delimiter[i];
+        const rdLength = rd.length;
+        if(rd[0] !== chr){
+          continue;
+        }
+        for(let j = 1; j < rdLength; j++){
+          if(rd[j] !== buf[pos+j]){
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __isEscape: function(buf, pos, chr){
+      const {escape} = this.options;
+      if(escape === null) return false;
+      const l = escape.length;
+      if(escape[0] === chr){
+        for(let i = 0; i < l; i++){
+          if(escape[i] !== buf[pos+i]){
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isQuote: function(buf, pos){
+      const {quote} = this.options;
+      if(quote === null) return false;
+      const l = quote.length;
+      for(let i = 0; i < l; i++){
+        if(quote[i] !== buf[pos+i]){
+          return false;
+        }
+      }
+      return true;
+    },
+    __autoDiscoverRecordDelimiter: function(buf, pos){
+      const { encoding } = this.options;
+      // Note, we don't need to cache this information in state,
+      // It is only called on the first line until we find out a suitable
+      // record delimiter.
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from('\r\n', encoding),
+        Buffer.from('\n', encoding),
+        Buffer.from('\r', encoding),
+      ];
+      loop: for(let i = 0; i < rds.length; i++){
+        const l = rds[i].length;
+        for(let j = 0; j < l; j++){
+          if(rds[i][j] !== buf[pos + j]){
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i]);
+        this.state.recordDelimiterMaxLength = rds[i].length;
+        return rds[i].length;
+      }
+      return 0;
+    },
+    __error: function(msg){
+      const {encoding, raw, skip_records_with_error} = this.options;
+      const err = typeof msg === 'string' ? new Error(msg) : msg;
+      if(skip_records_with_error){
+        this.state.recordHasError = true;
+        if(this.options.on_skip !== undefined){
+          this.options.on_skip(err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
+        }
+        // this.emit('skip', err, raw ? this.state.rawBuffer.toString(encoding) : undefined);
+        return undefined;
+      }else{
+        return err;
+      }
+    },
+    __infoDataSet: function(){
+      return {
+        ...this.info,
+        columns: this.options.columns
+      };
+    },
+    __infoRecord: function(){
+      const {columns, raw, encoding} = this.options;
+      return {
+        ...this.__infoDataSet(),
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : undefined
+      };
+    },
+    __infoField: function(){
+      const {columns} = this.options;
+      const isColumns = Array.isArray(columns);
+      return {
+        ...this.__infoRecord(),
+        column: isColumns === true ?
+          (columns.length > this.state.record.length ?
+            columns[this.state.record.length].name :
+            null
+          ) :
+          this.state.record.length,
+        quoting: this.state.wasQuoting,
+      };
+    }
+  };
+};
+
+
+
+
+;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/sync.js
+
+
+
+const parse = function(data, opts={}){
+  if(typeof data === 'string'){
+    data = Buffer.from(data);
+  }
+  const records = opts && opts.objname ? {} : [];
+  const parser = transform(opts);
+  const push = (record) => {
+    if(parser.options.objname === undefined)
+      records.push(record);
+    else{
+      records[record[0]] = record[1];
+    }
+  };
+  const close = () => {};
+  const err1 = parser.parse(data, false, push, close);
+  if(err1 !== undefined) throw err1;
+  const err2 = parser.parse(undefined, true, push, close);
+  if(err2 !== undefined) throw err2;
+  return records;
+};
+
+// export default parse
+
+
+
+;// CONCATENATED MODULE: ./src/runner/inputs/types.ts
+/** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
+class types_InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`input "${input}": ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+// What each choice input accepts: the types are read from these lists.
+const types_CACHE_BACKENDS = (/* unused pure expression or super */ null && (['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none']));
+const types_DRIVERS = (/* unused pure expression or super */ null && (['docker-container', 'docker', 'remote']));
+const types_CACHE_MODES = (/* unused pure expression or super */ null && (['max', 'min']));
+const types_CACHE_WRITES = (/* unused pure expression or super */ null && (['auto', 'always', 'never']));
+/** `merge`: a plain build, one platform's leg of a split multi-platform image, or the job that merges the legs. */
+const types_MERGE_ROLES = (/* unused pure expression or super */ null && (['false', 'leg', 'index']));
+
+;// CONCATENATED MODULE: ./src/runner/inputs/lists.ts
+
+
+const SPLIT = { keepCommas: false };
+const KEEP = { keepCommas: true };
+/** Every list input and how it is read: build-push-action's rule for its inputs, then this action's own. */
+const LIST_RULES = {
+    'add-hosts': SPLIT,
+    allow: SPLIT,
+    annotations: KEEP,
+    attests: KEEP,
+    'build-args': KEEP,
+    'build-contexts': KEEP,
+    'cache-from': KEEP,
+    'cache-to': KEEP,
+    labels: KEEP,
+    'no-cache-filters': SPLIT,
+    outputs: { keepCommas: true, literalQuotes: true },
+    platforms: SPLIT,
+    secrets: { keepCommas: true, untrimmed: true },
+    'secret-envs': SPLIT,
+    'secret-files': KEEP,
+    ssh: SPLIT,
+    tags: SPLIT,
+    ulimit: KEEP,
+    // setup-buildx-action reads driver-opts with commas kept and quotes as written.
+    'driver-opts': { keepCommas: true, literalQuotes: true },
+    'cache-read-legs': SPLIT,
+    'cache-options': SPLIT,
+    'cache-mounts': SPLIT,
+    'bake-targets': SPLIT,
+};
+function rows(name, raw, rule) {
+    try {
+        const parsed = parseCsv(raw, {
+            relaxQuotes: true,
+            relaxColumnCount: true,
+            skipEmptyLines: true,
+            info: true,
+            ...(rule.literalQuotes ? { quote: false } : {}),
+        });
+        return parsed.map(({ record, info }) => ({ fields: record, endLine: info.lines }));
+    }
+    catch (e) {
+        throw new InputError(name, `cannot read the list: ${e.message}`);
+    }
+}
+function entriesOfRow(fields, rule) {
+    if (rule.keepCommas)
+        return [fields.join(',')];
+    return fields.length === 1 ? fields[0].split(',') : fields;
+}
+/** The entries of a list input (`raw` as the runner gives it, untrimmed). */
+function lists_inputList(name, raw) {
+    const rule = LIST_RULES[name];
+    const text = rule.untrimmed ? raw : raw.trim();
+    if (text === '')
+        return [];
+    return rows(name, text, rule)
+        .flatMap((r) => entriesOfRow(r.fields, rule))
+        .filter((e) => e !== '')
+        .map((e) => (rule.untrimmed ? e : e.trim()));
+}
+/** A secret's id: what BuildKit accepts and `RUN --mount=type=secret,id=…` names. */
+const SECRET_START = /^([A-Za-z0-9_.-]+)=([\s\S]*)$/;
+/**
+ * `secrets`: `id=value` entries as build-push-action reads them (quoted entries may span lines),
+ * and one thing more: an unquoted value that goes on over the next lines (a PEM key pasted as it
+ * is) stays whole, blank lines included, where build-push-action keeps only its first line. A
+ * line continues the entry before it unless it starts a new `id=`.
+ */
+function lists_secretList(raw) {
+    const name = 'secrets';
+    if (raw.trim() === '')
+        return [];
+    const entries = [];
+    for (const row of rows(name, raw, LIST_RULES.secrets)) {
+        const text = row.fields.join(',');
+        const start = SECRET_START.exec(text);
+        const last = entries[entries.length - 1];
+        if (start) {
+            entries.push({ id: start[1], value: start[2], endLine: row.endLine });
+        }
+        else if (last && !text.includes('\n')) {
+            // An unquoted continuation line: the lines skipped since the entry's last one were empty.
+            last.value += '\n'.repeat(row.endLine - last.endLine) + text;
+            last.endLine = row.endLine;
+        }
+        else if (text.trim() !== '') {
+            throw new InputError(name, 'expected entries of the form id=value (one per line, or quoted)');
+        }
+    }
+    // A quoted value keeps its trailing newlines: an OpenSSH private key needs its last one.
+    return entries.map(({ id, value }) => ({ id, value }));
+}
+/** `id=value` entries of a list input (secret-envs, secret-files), refusing any without both. */
+function lists_keyValueList(name, raw) {
+    return lists_inputList(name, raw).map((entry) => {
+        const eq = entry.indexOf('=');
+        if (eq <= 0 || eq === entry.length - 1) {
+            throw new InputError(name, `expected entries of the form id=value, got ${JSON.stringify(entry)}`);
+        }
+        return { key: entry.slice(0, eq).trim(), value: entry.slice(eq + 1).trim() };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs/fields.ts
+
+
+/** What the cache-mount helpers run: docker.io's busybox, about 2 MB. */
+const fields_DEFAULT_MOUNTS_IMAGE = 'busybox:1.36.1';
+const BOOLEAN_TRUE = (/* unused pure expression or super */ null && (['true', 'True', 'TRUE']));
+const BOOLEAN_FALSE = (/* unused pure expression or super */ null && (['false', 'False', 'FALSE']));
+function fields_bool(get, name, fallback) {
+    const raw = get(name).trim();
+    if (raw === '')
+        return fallback;
+    if (BOOLEAN_TRUE.includes(raw))
+        return true;
+    if (BOOLEAN_FALSE.includes(raw))
+        return false;
+    throw new InputError(name, `expected true or false, got ${JSON.stringify(raw)}`);
+}
+function fields_oneOf(get, name, allowed, fallback) {
+    const raw = get(name).trim();
+    if (raw === '')
+        return fallback;
+    if (allowed.includes(raw))
+        return raw;
+    throw new InputError(name, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+}
+/** `90`, `90s`, `10m`, `1h`, `1500ms` → milliseconds. */
+function fields_parseDuration(name, raw, fallbackMs) {
+    const value = raw.trim();
+    if (value === '')
+        return fallbackMs;
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
+    if (!m) {
+        throw new InputError(name, `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`);
+    }
+    const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
+    const ms = Math.round(Number(m[1]) * unit);
+    // Node's timers hold 2^31-1 ms (24.8 days); a longer one fires at once instead of never.
+    if (ms > MAX_TIMER_MS) {
+        throw new InputError(name, `expected at most ${Math.floor(MAX_TIMER_MS / 3600000)}h, got ${JSON.stringify(value)}`);
+    }
+    return ms;
+}
+/** The longest delay a Node timer keeps. */
+const MAX_TIMER_MS = (/* unused pure expression or super */ null && (2 ** 31 - 1));
+/** A whole number of at least 1. */
+function fields_positiveWholeNumber(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
+        throw new InputError(name, `expected a whole number of at least 1, got ${JSON.stringify(value)}`);
+    }
+    return Number(value);
+}
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    k: 1e3,
+    kb: 1e3,
+    m: 1e6,
+    mb: 1e6,
+    g: 1e9,
+    gb: 1e9,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+};
+/** `2GiB`, `500MB`, `1g`, `1048576` → bytes. */
+function fields_parseSize(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value);
+    const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+    if (!m || unit === undefined) {
+        throw new InputError(name, `expected a size such as 2GiB, 500MB or 1048576 (bytes), got ${JSON.stringify(value)}`);
+    }
+    return Math.round(Number(m[1]) * unit);
+}
+/** `auto`, `none`, or mount ids (one per line or comma-separated). */
+function fields_mountSelection(raw) {
+    const items = inputList('cache-mounts', raw);
+    if (items.length === 0 || (items.length === 1 && items[0] === 'auto'))
+        return { kind: 'auto' };
+    if (items.length === 1 && items[0] === 'none')
+        return { kind: 'none' };
+    if (items.includes('auto') || items.includes('none')) {
+        throw new InputError('cache-mounts', 'expected auto, none, or a list of cache mount ids (not mixed)');
+    }
+    return { kind: 'ids', ids: items };
+}
+/** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
+const fields_SECRET_ATTRIBUTES = (/* unused pure expression or super */ null && (['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken']));
+const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
+/** `cache-image` is a repository: lowercase, no tag, no digest. */
+function fields_validateCacheImage(image) {
+    if (image === '')
+        return image;
+    if (image.includes('@'))
+        throw new InputError('cache-image', 'expected a repository without a digest');
+    const lastSlash = image.lastIndexOf('/');
+    if (image.slice(lastSlash + 1).includes(':')) {
+        throw new InputError('cache-image', 'expected a repository without a tag (the action picks the tags)');
+    }
+    if (!CACHE_IMAGE.test(image)) {
+        throw new InputError('cache-image', `expected a lowercase repository name such as ghcr.io/owner/app-cache`);
+    }
+    return image;
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs/read.ts
+
+
+
+
+
+/** Reads every input from the step's environment: the only place that does. */
+const readInputs = () => parseInputs(getRawInput);
+/** Turns raw (untrimmed) inputs into a typed, validated object. Pure: `get` is the only source. */
+function parseInputs(get) {
+    const secretPairs = (name) => keyValueList(name, get(name)).map(({ key, value }) => ({ id: key, value }));
+    const build = {
+        // '' builds build-push-action's default, the Git context of the run (see buildx/git-context).
+        context: get('context').trim(),
+        file: get('file').trim(),
+        target: get('target').trim(),
+        tags: inputList('tags', get('tags')),
+        labels: inputList('labels', get('labels')),
+        annotations: inputList('annotations', get('annotations')),
+        buildArgs: inputList('build-args', get('build-args')),
+        buildContexts: inputList('build-contexts', get('build-contexts')),
+        secrets: secretList(get('secrets')),
+        secretEnvs: secretPairs('secret-envs').map(({ id, value }) => ({ id, env: value })),
+        secretFiles: secretPairs('secret-files').map(({ id, value }) => ({ id, path: value })),
+        ssh: inputList('ssh', get('ssh')),
+        platforms: inputList('platforms', get('platforms')),
+        push: bool(get, 'push', false),
+        load: bool(get, 'load', false),
+        outputs: inputList('outputs', get('outputs')),
+        pull: bool(get, 'pull', false),
+        noCache: bool(get, 'no-cache', false),
+        noCacheFilters: inputList('no-cache-filters', get('no-cache-filters')),
+        provenance: get('provenance').trim(),
+        sbom: get('sbom').trim(),
+        attests: inputList('attests', get('attests')),
+        network: get('network').trim(),
+        addHosts: inputList('add-hosts', get('add-hosts')),
+        allow: inputList('allow', get('allow')),
+        shmSize: get('shm-size').trim(),
+        ulimit: inputList('ulimit', get('ulimit')),
+        cgroupParent: get('cgroup-parent').trim(),
+        call: get('call').trim(),
+        cacheFrom: inputList('cache-from', get('cache-from')),
+        cacheTo: inputList('cache-to', get('cache-to')),
+    };
+    const builder = {
+        driver: oneOf(get, 'driver', DRIVERS, 'docker-container'),
+        driverSet: get('driver').trim() !== '',
+        driverOpts: inputList('driver-opts', get('driver-opts')),
+        buildkitdFlags: get('buildkitd-flags').trim(),
+        buildkitdConfigInline: get('buildkitd-config-inline'),
+        endpoint: get('endpoint').trim(),
+        builder: get('builder').trim(),
+        buildxVersion: get('buildx-version').trim(),
+        cleanup: bool(get, 'cleanup', true),
+    };
+    if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
+        throw new InputError('endpoint', 'driver "remote" needs an endpoint such as tcp://buildkitd:1234');
+    }
+    if (builder.builder !== '' && (builder.driverOpts.length > 0 || builder.buildkitdFlags !== '')) {
+        throw new InputError('builder', 'an existing builder cannot take driver-opts or buildkitd-flags; set them where that builder is created');
+    }
+    if (builder.buildxVersion !== '' && !/^v?\d+\.\d+(\.\d+)?$/.test(builder.buildxVersion)) {
+        throw new InputError('buildx-version', `expected a version such as 0.29.1, got ${JSON.stringify(builder.buildxVersion)}`);
+    }
+    const cache = {
+        backend: oneOf(get, 'cache', CACHE_BACKENDS, 'gha'),
+        image: validateCacheImage(get('cache-image').trim()),
+        dir: get('cache-dir').trim(),
+        scope: get('cache-scope').trim(),
+        leg: get('cache-leg').trim(),
+        readLegs: inputList('cache-read-legs', get('cache-read-legs')),
+        mode: oneOf(get, 'cache-mode', CACHE_MODES, 'max'),
+        write: oneOf(get, 'cache-write', CACHE_WRITES, 'auto'),
+        options: inputList('cache-options', get('cache-options')),
+        ignoreError: bool(get, 'cache-ignore-error', true),
+        exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
+        explain: bool(get, 'cache-explain', false),
+        keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
+        persistLocal: false,
+    };
+    for (const option of cache.options) {
+        // One attribute per entry: a comma or a newline would carry more attributes past the key check.
+        if (!/^[a-z0-9_-]+=[^,\r\n]*$/.test(option)) {
+            throw new InputError('cache-options', `expected key=value attributes such as compression=zstd, one per entry, got ${JSON.stringify(option)}`);
+        }
+        const key = option.slice(0, option.indexOf('='));
+        if (SECRET_ATTRIBUTES.includes(key)) {
+            throw new InputError('cache-options', `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`);
+        }
+    }
+    cache.persistLocal = cache.backend === 'local' && cache.dir === '';
+    if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
+        if (build.tags.length === 0) {
+            throw new InputError('cache-image', `cache "${cache.backend}" needs a repository for its cache tags: set cache-image or tags`);
+        }
+    }
+    if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
+        throw new InputError('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
+    }
+    const dryRun = bool(get, 'dry-run', false);
+    const bakeTargets = inputList('bake-targets', get('bake-targets'));
+    for (const target of bakeTargets) {
+        if (!/^[A-Za-z0-9_-]+$/.test(target)) {
+            throw new InputError('bake-targets', `expected bake target names (letters, digits, _ and -), got ${JSON.stringify(target)}`);
+        }
+    }
+    if (bakeTargets.length > 0 && !dryRun) {
+        throw new InputError('bake-targets', 'the bake file is for docker/bake-action to build with: set dry-run: true');
+    }
+    if (bakeTargets.length > 0 && cache.backend === 'registry' && cache.image === '') {
+        throw new InputError('cache-image', 'bake targets name their tags in the bake file: set cache-image for the registry cache');
+    }
+    const merge = mergeRole(get, build, dryRun || bakeTargets.length > 0);
+    const mounts = {
+        selection: mountSelection(get('cache-mounts')),
+        maxBytes: parseSize('cache-mounts-max-size', get('cache-mounts-max-size'), 2 * 1024 ** 3),
+        image: get('cache-mounts-image').trim() || DEFAULT_MOUNTS_IMAGE,
+        timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
+    };
+    return {
+        build,
+        builder,
+        cache,
+        mounts,
+        githubToken: get('github-token').trim(),
+        dryRun,
+        bakeTargets,
+        merge,
+    };
+}
+/** `merge`, checked against the inputs it needs: the tags name the image, a leg builds one platform. */
+function mergeRole(get, build, planOnly) {
+    const role = oneOf(get, 'merge', MERGE_ROLES, 'false');
+    if (role === 'false')
+        return role;
+    if (planOnly)
+        throw new InputError('merge', `"${role}" builds or merges an image: drop dry-run or bake-targets`);
+    if (build.tags.length === 0) {
+        throw new InputError('tags', `merge "${role}" needs the image's tags (the legs push to their repository)`);
+    }
+    if (role === 'leg' && build.platforms.length !== 1) {
+        throw new InputError('platforms', `merge "leg" builds one platform per job: set platforms to the leg's platform, such as \${{ matrix.platform }}, got ${JSON.stringify(build.platforms.join(','))}`);
+    }
+    if (role === 'leg' && build.outputs.length > 0) {
+        throw new InputError('outputs', 'merge "leg" pushes the image by digest itself: drop outputs');
+    }
+    if (role === 'index' && build.platforms.length === 0) {
+        throw new InputError('platforms', 'merge "index" needs every platform the legs build, such as linux/amd64,linux/arm64');
+    }
+    return role;
+}
+/** `{{defaultContext}}`, as build-push-action writes it (handlebars allows spaces inside). */
+const read_DEFAULT_CONTEXT_TEMPLATE = /\{\{\s*defaultContext\s*\}\}/g;
+/** The context is the run's Git context: unset, or a `{{defaultContext}}` template. */
+function read_isDefaultContext(context) {
+    return context === '' || new RegExp(read_DEFAULT_CONTEXT_TEMPLATE.source).test(context);
+}
+/** A context that is a remote source rather than a folder of the checkout. */
+function isRemoteContext(context) {
+    return (read_isDefaultContext(context) ||
+        context === '-' ||
+        /^[a-z][a-z0-9+.-]*:\/\//i.test(context) ||
+        context.startsWith('git@'));
+}
+/**
+ * The checkout folder that holds the build's files: the context folder, or for the run's Git
+ * context the checkout's copy of it (`{{defaultContext}}:sub` → `sub`); null for other remotes.
+ */
+function checkoutContext(build, workspace) {
+    if (read_isDefaultContext(build.context)) {
+        const rendered = build.context === '' ? '' : build.context.replace(read_DEFAULT_CONTEXT_TEMPLATE, '');
+        return resolvePath(workspace, rendered.startsWith(':') ? rendered.slice(1) || '.' : '.');
+    }
+    return isRemoteContext(build.context) ? null : resolvePath(workspace, build.context);
+}
+/**
+ * Where the build's Dockerfile is in the checkout (`file`, else `Dockerfile` in the context). For
+ * the run's Git context, `file` is inside the repository: the checkout's copy of it.
+ */
+function dockerfilePath(build, workspace) {
+    const context = checkoutContext(build, workspace) ?? resolvePath(workspace);
+    const base = read_isDefaultContext(build.context) || build.file === '' ? context : workspace;
+    // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
+    // asset of the bundle and point it at a copy of this repository's Dockerfiles.
+    const name = build.file === '' ? 'Dockerfile' : build.file;
+    return resolvePath(base, name);
+}
+const inside = (root, p) => p === root || p.startsWith(`${root}/`);
+/**
+ * Checks the paths the build reads against the checkout: the context must be a folder inside the
+ * workspace and the Dockerfile must exist there, or in the runner's temporary folders where steps
+ * write generated Dockerfiles (never `/etc/passwd`, whose first line BuildKit's error would quote).
+ * A Git context's files are the repository's: nothing to check here. `exists` is the file system.
+ */
+function validatePaths(build, workspace, exists, tempRoots = []) {
+    if (isRemoteContext(build.context))
+        return;
+    const root = resolvePath(workspace);
+    const context = resolvePath(workspace, build.context);
+    if (!inside(root, context)) {
+        throw new InputError('context', `expected a folder inside the workspace (${root}), got ${JSON.stringify(build.context)}`);
+    }
+    if (!exists(context))
+        throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
+    if (build.file === '-')
+        return;
+    const dockerfile = dockerfilePath(build, workspace);
+    const roots = [root, ...tempRoots.filter((t) => t !== '').map((t) => resolvePath(t))];
+    if (!roots.some((r) => inside(r, dockerfile))) {
+        throw new InputError('file', `expected a Dockerfile inside the workspace or the runner's temporary folder, got ${JSON.stringify(build.file)}`);
+    }
+    if (!exists(dockerfile)) {
+        throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/buildx/git-context.ts
+
+/**
+ * The run's Git context, build-push-action's default: the repository on the run's own server, at
+ * the commit the event names (a pull request's head commit when the ref was switched to its head).
+ * Pure. `query` is buildx's newer `?ref=` form (BUILDX_SEND_GIT_QUERY_AS_INPUT, buildx 0.29+).
+ */
+function defaultGitContext(ctx, o) {
+    let ref = ctx.ref.startsWith('refs/') ? ctx.ref : `refs/heads/${ctx.ref}`;
+    if (o.pullRequestHead && ref.startsWith('refs/pull/'))
+        ref = ref.replace(/\/merge$/, '/head');
+    // The event's commit pins the context; a pull request's head ref pins its head commit instead.
+    let pinned = ctx.sha || ref;
+    if (ref.startsWith('refs/pull/') && ref.endsWith('/head'))
+        pinned = ctx.pullRequest?.headSha || ref;
+    const base = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}.git`;
+    return o.query ? `${base}?ref=${pinned}` : `${base}#${pinned}`;
+}
+/** The environment's switches for the default context, read as buildx reads booleans. */
+function gitContextSwitches(env, buildxVersion, atLeast) {
+    return {
+        query: git_context_parseBool(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) === true && atLeast(buildxVersion, '0.29.0'),
+        pullRequestHead: git_context_parseBool(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF) === true,
+    };
+}
+/** Go's strconv.ParseBool, which buildx and build-push-action use: null when it is not a boolean. */
+function git_context_parseBool(value) {
+    if (value === undefined)
+        return null;
+    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value))
+        return true;
+    if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value))
+        return false;
+    return null;
+}
+/** `{{defaultContext}}` replaced in `context` (unset: the default itself) and in `build-contexts`. */
+function renderContexts(build, defaultContext) {
+    const render = (text) => text.replace(DEFAULT_CONTEXT_TEMPLATE, defaultContext);
+    return {
+        ...build,
+        context: isDefaultContext(build.context) ? render(build.context) || defaultContext : build.context,
+        buildContexts: build.buildContexts.map(render),
+    };
+}
+/** The host of a Git URL buildx would fetch (`https://host/…`, `git@host:…`), else null. */
+function gitUrlHost(url) {
+    const scp = /^[A-Za-z0-9._-]+@([^:/]+):/.exec(url);
+    if (scp)
+        return scp[1];
+    if (!/^(https?|git|ssh):\/\//.test(url))
+        return null;
+    try {
+        return new URL(url.replace(/#.*$/, '')).host;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * The host whose `GIT_AUTH_TOKEN.<host>` secret carries `github-token`: the run's own server
+ * (GitHub Enterprise included), only when the context or a build context is a Git URL there, and
+ * not when `secrets` already gives a GIT_AUTH_TOKEN. Never another host: the token is GitHub's.
+ */
+function githubTokenHost(build, serverUrl) {
+    let server;
+    try {
+        server = new URL(serverUrl).host;
+    }
+    catch {
+        return null;
+    }
+    if (build.secrets.some((s) => s.id === 'GIT_AUTH_TOKEN' || s.id === `GIT_AUTH_TOKEN.${server}`))
+        return null;
+    const sources = [build.context, ...build.buildContexts.map((c) => c.slice(c.indexOf('=') + 1))];
+    return sources.some((s) => gitUrlHost(s) === server) ? server : null;
+}
+
+;// CONCATENATED MODULE: ./src/buildx/attest.ts
+
+
+/** `type=provenance,…` fields of one attestation entry, as buildx splits them. */
+function fields(entry) {
+    try {
+        const rows = parseCsv(entry, { delimiter: ',', trim: true, relaxColumnCount: true });
+        return rows.flat();
+    }
+    catch {
+        return entry.split(',').map((f) => f.trim());
+    }
+}
+function attestationType(entry) {
+    const type = fields(entry).find((f) => f.startsWith('type='));
+    return type ? type.slice('type='.length).trim() : '';
+}
+/** `true` / `false` fields become `disabled=false` / `disabled=true`, as buildx reads them. */
+function normalizeAttestation(entry) {
+    return fields(entry)
+        .map((f) => {
+        const b = parseBool(f);
+        return b === null ? f : `disabled=${!b}`;
+    })
+        .join(',');
+}
+/** Adds this run's builder id to provenance attributes that name none. */
+function withBuilderId(attrs, builderId) {
+    if (attrs === '')
+        return `builder-id=${builderId}`;
+    const named = fields(attrs).some((f) => f.split('=')[0].trim() === 'builder-id');
+    return named ? attrs : `${attrs},builder-id=${builderId}`;
+}
+/** The `provenance` input: `true` is this run's builder id, `false` stays, attributes gain the id. */
+function provenanceAttrs(input, builderId) {
+    const b = parseBool(input);
+    if (b === true)
+        return `builder-id=${builderId}`;
+    if (b === false)
+        return 'false';
+    return withBuilderId(input, builderId);
+}
+/** An output that does not leave an image in docker: any but `type=docker` (or `load`). */
+function loadsIntoDocker(b) {
+    return b.load || b.outputs.some((o) => fields(o).some((f) => f.replace(/\s/g, '') === 'type=docker'));
+}
+function attest_attestArgs(b, facts) {
+    const args = [];
+    const typed = b.attests.map((a) => ({ entry: a, type: attestationType(a) }));
+    const provenanceSet = b.provenance !== '';
+    if (provenanceSet) {
+        args.push(normalizeAttestation(`type=provenance,${provenanceAttrs(b.provenance, facts.builderId)}`));
+    }
+    else if (!typed.some((a) => a.type === 'provenance') &&
+        !facts.noDefault &&
+        facts.builderAttests &&
+        !loadsIntoDocker(b)) {
+        const mode = facts.privateRepository ? 'mode=min,inline-only=true' : 'mode=max';
+        args.push(`type=provenance,${mode},builder-id=${facts.builderId}`);
+    }
+    const sbomSet = b.sbom !== '';
+    if (sbomSet)
+        args.push(normalizeAttestation(`type=sbom,${b.sbom}`));
+    // `provenance` and `sbom` take precedence over an entry of the same type in `attests`.
+    for (const { entry, type } of typed) {
+        if (type === 'provenance') {
+            if (!provenanceSet)
+                args.push(withBuilderId(entry, facts.builderId));
+        }
+        else if (type === 'sbom') {
+            if (!sbomSet)
+                args.push(entry);
+        }
+        else {
+            args.push(normalizeAttestation(entry));
+        }
+    }
+    return args.flatMap((a) => ['--attest', a]);
+}
+/** `<server>/<owner>/<repo>/actions/runs/<id>/attempts/<n>` */
+function builderIdOf(ctx) {
+    return `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}/actions/runs/${ctx.runId}/attempts/${ctx.runAttempt}`;
+}
+
 ;// CONCATENATED MODULE: ./src/buildx/args.ts
+
 function args_createBuilderArgs({ name, builder, configFile, extraDriverOpts = [], }) {
     const args = ['buildx', 'create', '--name', name, '--driver', builder.driver];
     const opts = [...builder.driverOpts];
@@ -383,13 +2273,60 @@ function removeBuilderArgs(name) {
 function args_inspectBuilderArgs(name) {
     return ['buildx', 'inspect', name];
 }
-const isGitContext = (context) => /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
-    (context.includes('.git') || context.includes('#'));
-function gitContextHost(context) {
-    if (!isGitContext(context))
-        return null;
-    const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+)/.exec(context) ?? /^git@([^:]+):/.exec(context);
-    return m ? m[1] : null;
+/** An output's exporter: its `type=`, or `local` for a bare path (`.`, `./out`), as buildx reads it. */
+function exporterType(output) {
+    const fields = output.split(',').map((f) => f.trim());
+    const type = fields.find((f) => f.startsWith('type='));
+    if (type)
+        return type.slice('type='.length);
+    return fields.length === 1 ? 'local' : '';
+}
+/** buildx refuses an image ID file beside a local or tar export; build-push-action leaves it out. */
+const writesImageId = (outputs) => !outputs.some((o) => ['local', 'tar'].includes(exporterType(o)));
+/** Inputs an older buildx does not know, which build-push-action drops with a warning: the version each needs. */
+const INPUT_FLOORS = [
+    {
+        input: 'build-contexts',
+        floor: '0.8.0',
+        drop: { buildContexts: [] },
+        asked: (b) => b.buildContexts.length > 0,
+    },
+    {
+        input: 'attests, provenance and sbom',
+        floor: '0.10.0',
+        drop: { attests: [], provenance: '', sbom: '' },
+        asked: (b) => b.attests.length > 0 || b.provenance !== '' || b.sbom !== '',
+    },
+    {
+        input: 'annotations',
+        floor: '0.12.0',
+        drop: { annotations: [] },
+        asked: (b) => b.annotations.length > 0,
+    },
+];
+/** Attestations, the default provenance among them, need buildx 0.10. */
+const ATTEST_FLOOR = '0.10.0';
+/**
+ * What this buildx can be asked: inputs it predates are dropped with a warning, as build-push-action
+ * does; `call` needs 0.15 and is an error. Pure.
+ */
+function forBuildxVersion(b, version, atLeast) {
+    if (b.call !== '' && !atLeast(version, '0.15.0')) {
+        return {
+            build: b,
+            warnings: [],
+            error: `input "call" needs buildx 0.15.0 or newer (this is ${version})`,
+        };
+    }
+    let build = b;
+    const warnings = [];
+    for (const { input, floor, drop, asked } of INPUT_FLOORS) {
+        if (atLeast(version, floor) || !asked(build))
+            continue;
+        warnings.push(`${input}: buildx ${floor} or newer is needed (this is ${version}); ignored`);
+        build = { ...build, ...drop };
+    }
+    return { build, warnings };
 }
 /** `docker buildx build …`: every input becomes its own argument, in a stable order. */
 function buildArgs(i) {
@@ -400,7 +2337,8 @@ function buildArgs(i) {
     each('--add-host', b.addHosts);
     each('--allow', b.allow);
     each('--annotation', b.annotations);
-    each('--attest', b.attests);
+    if (i.attest.enabled)
+        args.push(...attestArgs(b, i.attest));
     each('--build-arg', b.buildArgs);
     each('--build-context', b.buildContexts);
     each('--cache-from', i.cacheFrom);
@@ -408,7 +2346,7 @@ function buildArgs(i) {
     one('--call', b.call);
     one('--cgroup-parent', b.cgroupParent);
     one('--file', b.file);
-    if (i.iidFile !== '')
+    if (i.iidFile !== '' && writesImageId(b.outputs))
         args.push('--iidfile', i.iidFile);
     each('--label', b.labels);
     if (b.load)
@@ -421,14 +2359,10 @@ function buildArgs(i) {
     each('--output', b.outputs);
     if (b.platforms.length > 0)
         args.push('--platform', b.platforms.join(','));
-    if (b.provenance !== '')
-        args.push(`--provenance=${b.provenance}`);
     if (b.pull)
         args.push('--pull');
     if (b.push)
         args.push('--push');
-    if (b.sbom !== '')
-        args.push(`--sbom=${b.sbom}`);
     b.secrets.forEach((s, n) => args.push('--secret', `id=${s.id},env=${i.secretEnvNames[n]}`));
     b.secretEnvs.forEach((s) => args.push('--secret', `id=${s.id},env=${s.env}`));
     b.secretFiles.forEach((s) => args.push('--secret', `id=${s.id},src=${s.path}`));
@@ -495,6 +2429,38 @@ function text_lastLine(text) {
 
 class BuilderError extends (/* unused pure expression or super */ null && (Error)) {
 }
+/** What `docker buildx inspect` says of a builder: its name, driver and first node's BuildKit. */
+function parseInspect(stdout) {
+    const field = (key) => new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(stdout)?.[1].trim() ?? '';
+    const name = field('Name');
+    const driver = field('Driver');
+    return name && driver ? { name, driver, buildkit: field('BuildKit version') } : null;
+}
+/** BuildKit 0.11 made attestations; an unknown or unparsable version (distributions' `v0.0.0+unknown`) is taken as able. */
+function buildkitAttests(version) {
+    const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
+    if (!m || (m[1] === '0' && m[2] === '0' && m[3] === '0'))
+        return true;
+    return Number(m[1]) > 0 || Number(m[2]) >= 11;
+}
+/**
+ * The builder docker/setup-buildx-action (or `docker buildx use`) made current, when it is one of
+ * its own kind rather than an engine's `docker`-driver builder: build-push-action builds there
+ * when no `builder` is given, so its driver, options and BuildKit image are kept.
+ */
+async function currentBuilder(exec, buildx) {
+    const inspect = await exec(buildx.command, buildx.argv(['buildx', 'inspect']));
+    const found = inspect.exitCode === 0 ? parseInspect(inspect.stdout) : null;
+    // A builder buildx cannot reach says `Error:` and no driver: not one to build on.
+    if (!found || found.driver === 'docker' || /^Error:/m.test(inspect.stdout))
+        return null;
+    return {
+        name: found.name,
+        created: false,
+        why: `the current builder ${found.name} (driver ${found.driver}), as a docker/setup-buildx-action step or \`docker buildx use\` left it; set driver to build on a builder of this action's own`,
+        attests: buildkitAttests(found.buildkit),
+    };
+}
 /** A loopback cache service is only reachable from a container builder on the host's network. */
 function needsHostNetwork(env) {
     const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
@@ -513,15 +2479,40 @@ function builderName(env, uuid = randomUUID()) {
  * post can clean up even if creation fails halfway.
  */
 async function setupBuilder(exec, buildx, o) {
+    const needEngine = () => {
+        if (o.engineDown) {
+            throw new BuilderError(`the Docker engine is not reachable (${o.engineDown}); start Docker or set driver: remote`);
+        }
+    };
     if (o.builder.builder !== '') {
         const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(o.builder.builder)));
         if (inspect.exitCode !== 0) {
             throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
         }
-        return { name: o.builder.builder, created: false };
+        const found = parseInspect(inspect.stdout);
+        return {
+            name: o.builder.builder,
+            created: false,
+            why: 'the builder input names it',
+            attests: buildkitAttests(found?.buildkit ?? ''),
+        };
     }
-    if (o.builder.driver === 'docker')
-        return { name: 'default', created: false };
+    if (o.builder.driver === 'docker' && o.builder.driverSet) {
+        needEngine();
+        return {
+            name: 'default',
+            created: false,
+            why: "driver: docker, the engine's own builder",
+            attests: true,
+        };
+    }
+    if (!o.builder.driverSet) {
+        const current = await currentBuilder(exec, buildx);
+        if (current)
+            return current;
+    }
+    if (o.builder.driver !== 'remote')
+        needEngine();
     const name = builderName(o.env);
     let configFile;
     if (o.builder.buildkitdConfigInline.trim() !== '') {
@@ -534,7 +2525,15 @@ async function setupBuilder(exec, buildx, o) {
     if (created.exitCode !== 0) {
         throw new BuilderError(`could not create the ${o.builder.driver} builder: ${lastLine(created.stderr)}`);
     }
-    return { name, created: true };
+    const why = o.builder.driverSet
+        ? `a new ${o.builder.driver} builder for this job (driver input), removed in post`
+        : `a new ${o.builder.driver} builder for this job, removed in post (no builder of setup-buildx-action's is current)`;
+    return {
+        name,
+        created: true,
+        why: o.builder.cleanup ? why : why.replace(', removed in post', ''),
+        attests: true,
+    };
 }
 /** Removes a builder if it still exists; never throws (post must not fail the job). */
 async function removeBuilder(exec, buildx, name) {

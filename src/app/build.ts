@@ -6,7 +6,7 @@ import { type BuildRun, prepareBuild, runCacheExport, runImageBuild } from '../b
 import { BuilderError, type BuilderChoice as Builder, setupBuilder } from '../buildx/builder';
 import type { Buildx } from '../buildx/buildx';
 import { type EngineProbe, probeEngine } from '../buildx/engine';
-import { type BuildHistory, lastBuildRef, readBuildHistory } from '../buildx/history';
+import { type BuildHistory, ownBuildRef, readBuildHistory } from '../buildx/history';
 import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuildx } from '../buildx/install';
 import { cleanupTrigger, retainCommitCaches } from '../cleanup';
 import { type Exec, exec as realExec } from '../lib/exec';
@@ -84,7 +84,7 @@ async function runBuild(
   const leg = original.merge === 'leg' ? prepareLeg(ctx, original, env) : null;
   const inputs = leg?.inputs ?? original;
   const mark = (phase: string) => core.debug(`${phase} at ${Date.now() - started} ms`);
-  validatePaths(inputs.build, ctx.workspace, fs.existsSync);
+  validatePaths(inputs.build, ctx.workspace, fs.existsSync, [env.RUNNER_TEMP ?? '', os.tmpdir()]);
   // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
   const probes = startProbes(exec, inputs, env);
 
@@ -109,6 +109,7 @@ async function runBuild(
   const { buildx, builder } = await core.group('Builder', () =>
     setUpBuilder(exec, inputs, env, probes, tempDir),
   );
+  core.info(`builder: ${builder.name}: ${builder.why}`);
   const builderMs = Date.now() - builderStart;
   mark('builder ready');
 
@@ -176,10 +177,21 @@ async function runBuild(
   setOutputs(buildOutputs(results, report));
   await writeSummary(report);
   // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
-  if (!built) fail(failureMessage(report.error, lastLine(build.run.result.stderr)));
+  if (!built) fail(failureMessage(report.error, buildxSaid(inputs, build.run.result)));
   else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
     fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
   }
+}
+
+/**
+ * buildx's own words for a failure with no failed step: its last error line, or for `call: check`
+ * the first line of the checks' summary, which it prints on stdout (as build-push-action reads it),
+ * with the rules it names.
+ */
+export function buildxSaid(inputs: Inputs, result: { stdout: string; stderr: string }): string {
+  const checks = inputs.build.call === 'check' ? result.stdout.trim().split('\n')[0]?.trim() : '';
+  const why = lastLine(result.stderr);
+  return checks ? `${checks}${why ? ` (${why.replace(/^ERROR:\s*/, '')})` : ''}` : why;
 }
 
 /**
@@ -210,7 +222,7 @@ function startProbes(exec: Exec, inputs: Inputs, env: NodeJS.ProcessEnv): Probes
   return { engine, buildx: probeBuildx(exec, env) };
 }
 
-/** The builder: the engine must answer, buildx must be new enough, then create or pick one. */
+/** The builder: buildx must be new enough, then pick one or create one (which needs the engine). */
 async function setUpBuilder(
   exec: Exec,
   inputs: Inputs,
@@ -219,11 +231,6 @@ async function setUpBuilder(
   tempDir: string,
 ): Promise<{ buildx: Buildx; builder: Builder }> {
   const engine = await probes.engine;
-  if (engine && !engine.ok) {
-    throw new BuilderError(
-      `the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`,
-    );
-  }
   const found = await ensureBuildx(exec, {
     wanted: inputs.builder.buildxVersion,
     floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
@@ -236,6 +243,8 @@ async function setUpBuilder(
     builder: inputs.builder,
     tempDir,
     env,
+    // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
+    engineDown: engine && !engine.ok ? engine.reason : '',
     onCreate: (name) => state.saveBuilderCreated(name, inputs.builder.cleanup),
   });
   return { buildx: found.buildx, builder };
@@ -260,7 +269,12 @@ async function buildImage(exec: Exec, buildx: Buildx, b: BuildContext) {
     tempDir: b.tempDir,
     env: b.env,
     cwd: b.ctx.workspace,
+    ctx: b.ctx,
+    buildxVersion: buildx.version,
+    builderAttests: b.builder.attests,
   });
+  // A URL's user and password (`https://user:token@host/…`) stay out of the log.
+  core.info(`context: ${setup.input.build.context.replace(/\/\/[^/@]*@/, '//***@')}`);
   return { setup, run: await runImageBuild(exec, buildx, setup) };
 }
 
@@ -272,7 +286,9 @@ async function readHistory(
   cacheMounts: boolean,
 ): Promise<BuildHistory> {
   const built = build.result.exitCode === 0;
-  const ref = build.metadata.ref ?? (await lastBuildRef(exec, buildx, builder.name, !built));
+  const ref =
+    build.metadata.ref ??
+    (await ownBuildRef(exec, buildx, builder.name, { startedAtMs: build.startedAt, failed: !built }));
   return ref
     ? readBuildHistory(exec, buildx, builder.name, ref, { cacheMounts: cacheMounts && built })
     : { log: null, record: null, cacheMounts: null };

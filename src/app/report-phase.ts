@@ -85,6 +85,16 @@ export async function reportRun(r: RunResults): Promise<CacheReport> {
   });
 }
 
+/** The `metadata` output as build-push-action gives it: buildx's JSON indented by two spaces. */
+export function indentedMetadata(text: string): string {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed === null ? '' : JSON.stringify(parsed, null, 2);
+  } catch {
+    return text.trim();
+  }
+}
+
 /** Every output of a build run. */
 export function buildOutputs(r: RunResults, report: CacheReport): Record<string, string> {
   const totals = stepTotals(r.history.log?.steps ?? []);
@@ -93,7 +103,7 @@ export function buildOutputs(r: RunResults, report: CacheReport): Record<string,
     builder: r.builder,
     imageid: r.build.imageId,
     digest: r.build.metadata.digest,
-    metadata: r.build.metadataText,
+    metadata: indentedMetadata(r.build.metadataText),
     'cached-steps': String(totals.cached),
     'total-steps': String(totals.total),
     'cache-hit-ratio': totals.ratio.toFixed(2),

@@ -1,4 +1,5 @@
 import type { BuilderInputs, BuildInputs } from '../runner/inputs/types';
+import { type AttestFacts, attestArgs } from './attest';
 
 /**
  * Pure argv builders for every buildx call. Paths, names and versions come in as data, so each
@@ -43,6 +44,7 @@ export function inspectBuilderArgs(name: string): string[] {
 }
 
 export interface BuildArgsInput {
+  /** The build's inputs, its contexts rendered (buildx/git-context). */
   build: BuildInputs;
   builder: string;
   cacheFrom: string[];
@@ -52,18 +54,78 @@ export interface BuildArgsInput {
   iidFile: string;
   /** Environment variable names that carry the `secrets` values, by index. */
   secretEnvNames: string[];
-  /** Environment variable that carries github-token for a git context, when one is used. */
+  /** Environment variable that carries github-token for a Git context on the run's own server. */
   gitAuthEnv?: { host: string; env: string };
+  /** Provenance's builder id and the default attestation's facts (buildx/attest). */
+  attest: AttestFacts;
 }
 
-const isGitContext = (context: string) =>
-  /^(https?:\/\/|git@|git:\/\/|ssh:\/\/)/.test(context) &&
-  (context.includes('.git') || context.includes('#'));
+/** An output's exporter: its `type=`, or `local` for a bare path (`.`, `./out`), as buildx reads it. */
+export function exporterType(output: string): string {
+  const fields = output.split(',').map((f) => f.trim());
+  const type = fields.find((f) => f.startsWith('type='));
+  if (type) return type.slice('type='.length);
+  return fields.length === 1 ? 'local' : '';
+}
 
-export function gitContextHost(context: string): string | null {
-  if (!isGitContext(context)) return null;
-  const m = /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+)/.exec(context) ?? /^git@([^:]+):/.exec(context);
-  return m ? m[1] : null;
+/** buildx refuses an image ID file beside a local or tar export; build-push-action leaves it out. */
+export const writesImageId = (outputs: string[]) =>
+  !outputs.some((o) => ['local', 'tar'].includes(exporterType(o)));
+
+/** Inputs an older buildx does not know, which build-push-action drops with a warning: the version each needs. */
+const INPUT_FLOORS: {
+  input: string;
+  floor: string;
+  drop: Partial<BuildInputs>;
+  asked: (b: BuildInputs) => boolean;
+}[] = [
+  {
+    input: 'build-contexts',
+    floor: '0.8.0',
+    drop: { buildContexts: [] },
+    asked: (b) => b.buildContexts.length > 0,
+  },
+  {
+    input: 'attests, provenance and sbom',
+    floor: '0.10.0',
+    drop: { attests: [], provenance: '', sbom: '' },
+    asked: (b) => b.attests.length > 0 || b.provenance !== '' || b.sbom !== '',
+  },
+  {
+    input: 'annotations',
+    floor: '0.12.0',
+    drop: { annotations: [] },
+    asked: (b) => b.annotations.length > 0,
+  },
+];
+
+/** Attestations, the default provenance among them, need buildx 0.10. */
+export const ATTEST_FLOOR = '0.10.0';
+
+/**
+ * What this buildx can be asked: inputs it predates are dropped with a warning, as build-push-action
+ * does; `call` needs 0.15 and is an error. Pure.
+ */
+export function forBuildxVersion(
+  b: BuildInputs,
+  version: string,
+  atLeast: (version: string, floor: string) => boolean,
+): { build: BuildInputs; warnings: string[]; error?: string } {
+  if (b.call !== '' && !atLeast(version, '0.15.0')) {
+    return {
+      build: b,
+      warnings: [],
+      error: `input "call" needs buildx 0.15.0 or newer (this is ${version})`,
+    };
+  }
+  let build = b;
+  const warnings: string[] = [];
+  for (const { input, floor, drop, asked } of INPUT_FLOORS) {
+    if (atLeast(version, floor) || !asked(build)) continue;
+    warnings.push(`${input}: buildx ${floor} or newer is needed (this is ${version}); ignored`);
+    build = { ...build, ...drop };
+  }
+  return { build, warnings };
 }
 
 /** `docker buildx build …`: every input becomes its own argument, in a stable order. */
@@ -76,7 +138,7 @@ export function buildArgs(i: BuildArgsInput): string[] {
   each('--add-host', b.addHosts);
   each('--allow', b.allow);
   each('--annotation', b.annotations);
-  each('--attest', b.attests);
+  if (i.attest.enabled) args.push(...attestArgs(b, i.attest));
   each('--build-arg', b.buildArgs);
   each('--build-context', b.buildContexts);
   each('--cache-from', i.cacheFrom);
@@ -84,7 +146,7 @@ export function buildArgs(i: BuildArgsInput): string[] {
   one('--call', b.call);
   one('--cgroup-parent', b.cgroupParent);
   one('--file', b.file);
-  if (i.iidFile !== '') args.push('--iidfile', i.iidFile);
+  if (i.iidFile !== '' && writesImageId(b.outputs)) args.push('--iidfile', i.iidFile);
   each('--label', b.labels);
   if (b.load) args.push('--load');
   args.push('--metadata-file', i.metadataFile);
@@ -93,10 +155,8 @@ export function buildArgs(i: BuildArgsInput): string[] {
   each('--no-cache-filter', b.noCacheFilters);
   each('--output', b.outputs);
   if (b.platforms.length > 0) args.push('--platform', b.platforms.join(','));
-  if (b.provenance !== '') args.push(`--provenance=${b.provenance}`);
   if (b.pull) args.push('--pull');
   if (b.push) args.push('--push');
-  if (b.sbom !== '') args.push(`--sbom=${b.sbom}`);
   b.secrets.forEach((s, n) => args.push('--secret', `id=${s.id},env=${i.secretEnvNames[n]}`));
   b.secretEnvs.forEach((s) => args.push('--secret', `id=${s.id},env=${s.env}`));
   b.secretFiles.forEach((s) => args.push('--secret', `id=${s.id},src=${s.path}`));

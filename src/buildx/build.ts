@@ -3,7 +3,18 @@ import * as path from 'node:path';
 import * as core from '../runner/commands';
 import type { Exec, ExecResult } from '../lib/exec';
 import type { Inputs } from '../runner/inputs/types';
-import { type BuildArgsInput, buildArgs, cacheExportArgs, gitContextHost } from './args';
+import { ATTEST_FLOOR, type BuildArgsInput, buildArgs, cacheExportArgs, forBuildxVersion } from './args';
+import { InputError } from '../runner/inputs/types';
+import { builderIdOf } from './attest';
+import {
+  defaultGitContext,
+  githubTokenHost,
+  gitContextSwitches,
+  parseBool,
+  renderContexts,
+} from './git-context';
+import { coerceVersion, compareVersions } from './install';
+import type { RunContext } from '../github/context';
 import type { Buildx } from './buildx';
 import { type BuildMetadata, parseMetadata } from './parse/metadata';
 import { cacheEntryAttributes, cacheEntryFields, cacheEntryType } from '../lib/cache-entry';
@@ -24,6 +35,8 @@ export interface BuildRun {
   imageId: string;
   /** Milliseconds of the image build (both attempts when it was retried). */
   ms: number;
+  /** When the attempt that counts started (epoch ms): its build record is the one made after. */
+  startedAt: number;
   /** The cache sources were dropped for a retry. */
   retriedWithoutCache: boolean;
   /** The `--cache-from` entries of the build that counts, each with BuildKit's name for its import. */
@@ -50,25 +63,45 @@ export function prepareBuild(
     tempDir: string;
     env: NodeJS.ProcessEnv;
     cwd: string;
+    /** The run, for the default Git context, the token's host and provenance's builder id. */
+    ctx: RunContext;
+    buildxVersion: string;
+    /** The builder's BuildKit can attest (0.11+); true when unknown, as build-push-action assumes. */
+    builderAttests?: boolean;
   },
 ): BuildSetup {
   const env: NodeJS.ProcessEnv = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
   const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
   inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
-  const host = gitContextHost(inputs.build.context);
-  const gitAuthEnv = host && inputs.githubToken ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
+  const atLeast = (v: string, floor: string) => compareVersions(coerceVersion(v) ?? '0.0.0', floor) >= 0;
+  const supported = forBuildxVersion(inputs.build, o.buildxVersion, atLeast);
+  if (supported.error) throw new InputError('call', supported.error.replace(/^input "call" /, ''));
+  supported.warnings.forEach((w) => core.warning(w));
+  const switches = gitContextSwitches(o.env, o.buildxVersion, atLeast);
+  const build = renderContexts(supported.build, defaultGitContext(o.ctx, switches));
+  const host = inputs.githubToken ? githubTokenHost(build, o.ctx.serverUrl) : null;
+  const gitAuthEnv = host ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
   if (gitAuthEnv) env[gitAuthEnv.env] = inputs.githubToken;
   const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => cacheEntryType(e) === 'inline');
   return {
     input: {
-      build: inputs.build,
+      build,
       builder: o.builder,
       cacheFrom: o.cacheFrom,
       cacheTo: separateExport ? [] : o.cacheTo,
       metadataFile: path.join(o.tempDir, 'metadata.json'),
-      iidFile: path.join(o.tempDir, 'iid'),
+      // buildx before 0.4.2 wrote no image ID for a multi-platform build.
+      iidFile:
+        build.platforms.length > 0 && !atLeast(o.buildxVersion, '0.4.2') ? '' : path.join(o.tempDir, 'iid'),
       secretEnvNames,
       gitAuthEnv,
+      attest: {
+        enabled: atLeast(o.buildxVersion, ATTEST_FLOOR),
+        builderId: builderIdOf(o.ctx),
+        privateRepository: o.ctx.privateRepository,
+        noDefault: parseBool(o.env.BUILDX_NO_DEFAULT_ATTESTATIONS) === true,
+        builderAttests: o.builderAttests ?? true,
+      },
     },
     env,
     cwd: o.cwd,
@@ -112,6 +145,7 @@ export async function runImageBuild(exec: Exec, buildx: Buildx, s: BuildSetup): 
   const started = Date.now();
   const opts = { stream: true, env: s.env, cwd: s.cwd };
   let importSources = importSourcesOf(s.input.cacheFrom, s.env);
+  let startedAt = started;
   let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
   let retriedWithoutCache = false;
   if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
@@ -121,6 +155,7 @@ export async function runImageBuild(exec: Exec, buildx: Buildx, s: BuildSetup): 
     );
     retriedWithoutCache = true;
     importSources = [];
+    startedAt = Date.now();
     result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
   }
   const metadataText = readIfExists(s.input.metadataFile);
@@ -130,6 +165,7 @@ export async function runImageBuild(exec: Exec, buildx: Buildx, s: BuildSetup): 
     metadata: parseMetadata(metadataText || '{}'),
     imageId: readIfExists(s.input.iidFile).trim(),
     ms: Date.now() - started,
+    startedAt,
     retriedWithoutCache,
     importSources,
   };

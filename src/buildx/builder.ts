@@ -13,6 +13,43 @@ export interface BuilderChoice {
   name: string;
   /** True when this run created the builder (post removes it). */
   created: boolean;
+  /** Why this builder, in the log's words. */
+  why: string;
+  /** Its BuildKit can attest (0.11 or newer); true when its version is not known. */
+  attests: boolean;
+}
+
+/** What `docker buildx inspect` says of a builder: its name, driver and first node's BuildKit. */
+export function parseInspect(stdout: string): { name: string; driver: string; buildkit: string } | null {
+  const field = (key: string) => new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(stdout)?.[1].trim() ?? '';
+  const name = field('Name');
+  const driver = field('Driver');
+  return name && driver ? { name, driver, buildkit: field('BuildKit version') } : null;
+}
+
+/** BuildKit 0.11 made attestations; an unknown or unparsable version (distributions' `v0.0.0+unknown`) is taken as able. */
+export function buildkitAttests(version: string): boolean {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
+  if (!m || (m[1] === '0' && m[2] === '0' && m[3] === '0')) return true;
+  return Number(m[1]) > 0 || Number(m[2]) >= 11;
+}
+
+/**
+ * The builder docker/setup-buildx-action (or `docker buildx use`) made current, when it is one of
+ * its own kind rather than an engine's `docker`-driver builder: build-push-action builds there
+ * when no `builder` is given, so its driver, options and BuildKit image are kept.
+ */
+async function currentBuilder(exec: Exec, buildx: Buildx): Promise<BuilderChoice | null> {
+  const inspect = await exec(buildx.command, buildx.argv(['buildx', 'inspect']));
+  const found = inspect.exitCode === 0 ? parseInspect(inspect.stdout) : null;
+  // A builder buildx cannot reach says `Error:` and no driver: not one to build on.
+  if (!found || found.driver === 'docker' || /^Error:/m.test(inspect.stdout)) return null;
+  return {
+    name: found.name,
+    created: false,
+    why: `the current builder ${found.name} (driver ${found.driver}), as a docker/setup-buildx-action step or \`docker buildx use\` left it; set driver to build on a builder of this action's own`,
+    attests: buildkitAttests(found.buildkit),
+  };
 }
 
 /** A loopback cache service is only reachable from a container builder on the host's network. */
@@ -37,8 +74,22 @@ export function builderName(env: NodeJS.ProcessEnv, uuid: string = randomUUID())
 export async function setupBuilder(
   exec: Exec,
   buildx: Buildx,
-  o: { builder: BuilderInputs; tempDir: string; env: NodeJS.ProcessEnv; onCreate: (name: string) => void },
+  o: {
+    builder: BuilderInputs;
+    tempDir: string;
+    env: NodeJS.ProcessEnv;
+    /** Why the local engine does not answer ('' when it does, or was not asked). */
+    engineDown?: string;
+    onCreate: (name: string) => void;
+  },
 ): Promise<BuilderChoice> {
+  const needEngine = () => {
+    if (o.engineDown) {
+      throw new BuilderError(
+        `the Docker engine is not reachable (${o.engineDown}); start Docker or set driver: remote`,
+      );
+    }
+  };
   if (o.builder.builder !== '') {
     const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(o.builder.builder)));
     if (inspect.exitCode !== 0) {
@@ -46,9 +97,28 @@ export async function setupBuilder(
         `builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`,
       );
     }
-    return { name: o.builder.builder, created: false };
+    const found = parseInspect(inspect.stdout);
+    return {
+      name: o.builder.builder,
+      created: false,
+      why: 'the builder input names it',
+      attests: buildkitAttests(found?.buildkit ?? ''),
+    };
   }
-  if (o.builder.driver === 'docker') return { name: 'default', created: false };
+  if (o.builder.driver === 'docker' && o.builder.driverSet) {
+    needEngine();
+    return {
+      name: 'default',
+      created: false,
+      why: "driver: docker, the engine's own builder",
+      attests: true,
+    };
+  }
+  if (!o.builder.driverSet) {
+    const current = await currentBuilder(exec, buildx);
+    if (current) return current;
+  }
+  if (o.builder.driver !== 'remote') needEngine();
 
   const name = builderName(o.env);
   let configFile: string | undefined;
@@ -67,7 +137,15 @@ export async function setupBuilder(
   if (created.exitCode !== 0) {
     throw new BuilderError(`could not create the ${o.builder.driver} builder: ${lastLine(created.stderr)}`);
   }
-  return { name, created: true };
+  const why = o.builder.driverSet
+    ? `a new ${o.builder.driver} builder for this job (driver input), removed in post`
+    : `a new ${o.builder.driver} builder for this job, removed in post (no builder of setup-buildx-action's is current)`;
+  return {
+    name,
+    created: true,
+    why: o.builder.cleanup ? why : why.replace(', removed in post', ''),
+    attests: true,
+  };
 }
 
 /** Removes a builder if it still exists; never throws (post must not fail the job). */

@@ -79,20 +79,47 @@ async function readCacheMounts(
   return { used, ms: Date.now() - started };
 }
 
+/** One line of `docker buildx history ls --format json`. */
+interface ListedRecord {
+  ref?: unknown;
+  status?: unknown;
+  created_at?: unknown;
+}
+
 /**
- * When the build failed before writing metadata, the newest record is this build's. On a shared
- * builder a concurrent build can be newer: after a failure, only failed records are candidates.
+ * The record of this build among a builder's records, when its metadata (which names its ref) was
+ * not written: the one record that started after this build did. None when buildx refused the
+ * command before BuildKit made a record, and none when two builds started since (a shared
+ * builder): another job's record, its error and its secrets, must never be reported as ours.
+ * Pure; `listing` is the JSON lines buildx printed.
  */
-export async function lastBuildRef(
+export function ownRecordRef(listing: string, startedAtMs: number, failed: boolean): string | null {
+  const since: string[] = [];
+  for (const line of listing.split('\n')) {
+    let r: ListedRecord;
+    try {
+      r = JSON.parse(line) as ListedRecord;
+    } catch {
+      continue;
+    }
+    const created = typeof r.created_at === 'string' ? Date.parse(r.created_at) : NaN;
+    if (typeof r.ref !== 'string' || !(created >= startedAtMs)) continue;
+    if (failed && r.status === 'Completed') continue;
+    since.push(r.ref.split('/').pop() ?? r.ref);
+  }
+  return since.length === 1 ? since[0] : null;
+}
+
+/** This build's record ref, read from the builder's list (see {@link ownRecordRef}); null when unsure. */
+export async function ownBuildRef(
   exec: Exec,
   buildx: Buildx,
   builder: string,
-  failed: boolean,
+  o: { startedAtMs: number; failed: boolean },
 ): Promise<string | null> {
-  const args = ['buildx', 'history', 'ls', '--builder', builder, '--format', '{{.Ref}}'];
-  let ls = await exec(buildx.command, buildx.argv(failed ? [...args, '--filter', 'status=error'] : args));
-  if (ls.exitCode !== 0 && failed) ls = await exec(buildx.command, buildx.argv(args));
-  if (ls.exitCode !== 0) return null;
-  const first = ls.stdout.trim().split('\n')[0]?.trim() ?? '';
-  return first === '' ? null : (first.split('/').pop() ?? null);
+  const ls = await exec(
+    buildx.command,
+    buildx.argv(['buildx', 'history', 'ls', '--builder', builder, '--format', 'json']),
+  );
+  return ls.exitCode === 0 ? ownRecordRef(ls.stdout, o.startedAtMs, o.failed) : null;
 }

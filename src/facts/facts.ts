@@ -2,7 +2,7 @@ import type { Exec } from '../lib/exec';
 import { type CommitInfo, commitInfo, compareCommits, parentCommit } from '../git/commits';
 import { isAncestor } from '../git/ancestry';
 import { findMergeBase } from '../git/merge-base';
-import { mergeBaseFromApi } from '../github/compare';
+import { ancestryFromApi, commitFromApi, mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
 import { type PlannedCache, plan, type PlanOptions } from '../plan/plan';
 import { classify, type FactsNeeded, factsNeeded, type GitFacts } from '../plan/triggers';
@@ -14,11 +14,56 @@ type RewriteFacts = Pick<GitFacts, 'rewritten' | 'rewrittenWhy'>;
  * Whether the event rewrote the ref's history: the push payload's `forced`, else git asked whether
  * the head the event replaced is still in `head`'s history. Nothing replaced (a new branch), nothing to tell.
  */
-async function historyRewritten(exec: Exec, ctx: RunContext, head: string): Promise<RewriteFacts> {
+async function historyRewritten(
+  exec: Exec,
+  ctx: RunContext,
+  head: string,
+  githubToken: string,
+): Promise<RewriteFacts> {
   if (ctx.forcedPush) return { rewritten: true };
   if (!ctx.replacedHead) return {};
   const answer = await isAncestor(exec, { cwd: ctx.workspace, before: ctx.replacedHead, head });
-  return answer.ancestor === null ? { rewrittenWhy: answer.reason } : { rewritten: !answer.ancestor };
+  if (answer.ancestor !== null) return { rewritten: !answer.ancestor };
+  // No checkout (build-push-action's Git context needs none): GitHub's compare API can tell.
+  const api = apiOf(ctx, githubToken);
+  if (!api) return { rewrittenWhy: answer.reason };
+  const remote = await ancestryFromApi({
+    ...api,
+    base: ctx.replacedHead,
+    head: head === 'HEAD' ? ctx.sha : head,
+  });
+  return remote.ancestor === null
+    ? { rewrittenWhy: `git: ${answer.reason}; GitHub API: ${remote.reason}` }
+    : { rewritten: !remote.ancestor };
+}
+
+/** The REST API for the facts git cannot give (no checkout), when the job has a token for it. */
+function apiOf(ctx: RunContext, githubToken: string) {
+  return githubToken !== '' && ctx.repository !== '' && ctx.sha !== ''
+    ? { apiUrl: ctx.apiUrl, repository: ctx.repository, token: githubToken }
+    : null;
+}
+
+/** The merge commit's and the head's trees and parents, from the API: what compareCommits reads from git. */
+async function headCommitFromApi(
+  ctx: RunContext,
+  githubToken: string,
+  headSha: string,
+): Promise<Pick<GitFacts, 'mergeIsHead' | 'baseCommit' | 'justMerged'> | { why: string }> {
+  const api = apiOf(ctx, githubToken);
+  if (!api) return { why: 'no github-token for the API fallback' };
+  const [merge, head] = await Promise.all([
+    commitFromApi({ ...api, sha: ctx.sha }),
+    commitFromApi({ ...api, sha: headSha }),
+  ]);
+  if ('reason' in merge) return { why: `GitHub API: ${merge.reason}` };
+  if ('reason' in head) return { why: `GitHub API: ${head.reason}` };
+  const base = merge.parents[0];
+  return {
+    mergeIsHead: merge.tree === head.tree,
+    ...(base !== undefined ? { baseCommit: base } : {}),
+    ...(base !== undefined && head.parents[1] === base ? { justMerged: base } : {}),
+  };
 }
 
 /**
@@ -38,14 +83,20 @@ export async function gatherFacts(
   const facts: GitFacts = { mergeBase: null, parent: null };
   const cwd = ctx.workspace;
   if (needed.rewrite && !ctx.pullRequest)
-    Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD')));
+    Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD', githubToken)));
   if (needed.parent && ctx.pushedBefore) {
     // The push names the head it replaced: no git lookup (or deepening) needed.
     facts.parent = ctx.pushedBefore;
   } else if (needed.parent) {
     const parent = await parentCommit(exec, { cwd, rev: 'HEAD', remote: 'origin' });
     facts.parent = parent.sha;
-    if (parent.sha === null) facts.parentWhy = parent.reason;
+    if (parent.sha === null) {
+      const api = apiOf(ctx, githubToken);
+      const remote = api ? await commitFromApi({ ...api, sha: ctx.sha }) : null;
+      if (remote && !('reason' in remote) && remote.parents[0]) facts.parent = remote.parents[0];
+      else
+        facts.parentWhy = `git: ${parent.reason}; ${remote ? `GitHub API: ${'reason' in remote ? remote.reason : 'the commit has no parent'}` : 'no github-token for the API fallback'}`;
+    }
   }
   if (needed.mergeBase && ctx.defaultBranch) {
     const local = await findMergeBase(exec, {
@@ -75,8 +126,11 @@ export async function gatherFacts(
   const headSha = ctx.pullRequest?.headSha ?? '';
   if (needed.headCommit && headSha !== '') {
     const compared = await compareCommits(exec, { cwd, other: headSha, remote: 'origin' });
-    if (typeof compared === 'string') {
-      facts.headWhy = compared;
+    const remote = typeof compared === 'string' ? await headCommitFromApi(ctx, githubToken, headSha) : null;
+    if (remote && !('why' in remote)) {
+      Object.assign(facts, remote);
+    } else if (typeof compared === 'string') {
+      facts.headWhy = `git: ${compared}; ${remote && 'why' in remote ? remote.why : ''}`;
     } else {
       // GitHub's merge commit of a pull request: first parent the base, second the head.
       const base = compared.rev.parents[0];
@@ -86,7 +140,7 @@ export async function gatherFacts(
     }
   }
   if (needed.rewrite && ctx.pullRequest && headSha !== '' && facts.headWhy === undefined) {
-    Object.assign(facts, await historyRewritten(exec, ctx, headSha));
+    Object.assign(facts, await historyRewritten(exec, ctx, headSha, githubToken));
   }
   return facts;
 }
@@ -123,7 +177,7 @@ export async function planInputs(
   // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
   const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
   // A push that rewrote history reads its new merge-base instead of its own cache: that needs the lookup.
-  const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD') : undefined;
+  const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD', githubToken) : undefined;
   let skipped = '';
   if (head && (await rewrite)?.rewritten !== true) {
     const owns = readsWithoutCommits.map((reads) => reads.find((r) => r.alone && r.entry));

@@ -1,3 +1,4 @@
+import type { Ancestry } from '../git/ancestry';
 import type { CommitLookup } from '../git/commits';
 import { type FetchLike, httpFetch, type ResponseLike } from '../net/http';
 
@@ -136,6 +137,44 @@ function describeError(error: unknown, host: string, timeoutMs: number): string 
   return `GitHub API request to ${host} failed: ${excerpt(String(detail ?? error))}`;
 }
 
+/** A JSON GET on the REST API, or the reason it gave nothing; the token never appears in one. */
+async function apiGet(
+  options: CompareOptions,
+  url: () => string,
+): Promise<{ json: unknown } | { reason: string }> {
+  const token = options.token ?? '';
+  const redact = (reason: string) => (token.length > 0 ? reason.split(token).join('***') : reason);
+  const fail = (reason: string) => ({ reason: redact(reason) });
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const fetchImpl = options.fetchImpl ?? httpFetch;
+  let target: string;
+  try {
+    target = url();
+  } catch (error) {
+    return fail(`cannot ask the GitHub API: ${String(asErrorLike(error).message)}`);
+  }
+  const host = new URL(target).host;
+  const headers: Record<string, string> = {
+    Accept: 'application/vnd.github+json',
+    'X-GitHub-Api-Version': '2022-11-28',
+    'User-Agent': 'buildkit-cache-action',
+  };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  try {
+    const signal = AbortSignal.timeout(timeoutMs);
+    const response = await fetchImpl(target, { method: 'GET', headers, signal, redirect: 'follow' });
+    const body = await response.text();
+    if (!response.ok) return fail(describeStatus(response, body, options));
+    try {
+      return { json: JSON.parse(body) as unknown };
+    } catch {
+      return fail(`GitHub API answered with something that is not JSON: ${excerpt(body, 80)}`);
+    }
+  } catch (error) {
+    return fail(describeError(error, host, timeoutMs));
+  }
+}
+
 /**
  * The merge-base of `base` and `head` from GitHub's compare endpoint
  * (`GET /repos/{owner}/{repo}/compare/{base}...{head}`, field `merge_base_commit.sha`): the
@@ -144,44 +183,48 @@ function describeError(error: unknown, host: string, timeoutMs: number): string 
  * appears in one.
  */
 export async function mergeBaseFromApi(options: CompareOptions): Promise<CommitLookup> {
-  const token = options.token ?? '';
-  const redact = (reason: string) => (token.length > 0 ? reason.split(token).join('***') : reason);
-  const fail = (reason: string): CommitLookup => ({ sha: null, reason: redact(reason) });
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const fetchImpl = options.fetchImpl ?? httpFetch;
-
-  let url: string;
-  try {
-    url = compareUrl(options.apiUrl, options.repository, options.base, options.head);
-  } catch (error) {
-    return fail(`cannot ask the GitHub API: ${String(asErrorLike(error).message)}`);
+  const got = await apiGet(options, () =>
+    compareUrl(options.apiUrl, options.repository, options.base, options.head),
+  );
+  if ('reason' in got) return { sha: null, reason: got.reason };
+  const sha = (got.json as { merge_base_commit?: { sha?: unknown } } | null)?.merge_base_commit?.sha;
+  if (typeof sha !== 'string' || !SHA.test(sha)) {
+    return { sha: null, reason: 'GitHub API compare response has no merge_base_commit.sha' };
   }
-  const host = new URL(url).host;
-  const headers: Record<string, string> = {
-    Accept: 'application/vnd.github+json',
-    'X-GitHub-Api-Version': '2022-11-28',
-    'User-Agent': 'buildkit-cache-action',
-  };
-  if (token) headers.Authorization = `Bearer ${token}`;
+  return { sha };
+}
 
-  try {
-    const signal = AbortSignal.timeout(timeoutMs);
-    const response = await fetchImpl(url, { method: 'GET', headers, signal, redirect: 'follow' });
-    const body = await response.text();
-    if (!response.ok) return fail(describeStatus(response, body, options));
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return fail(`GitHub API answered with something that is not JSON: ${excerpt(body, 80)}`);
-    }
-    const mergeBase = (parsed as { merge_base_commit?: { sha?: unknown } } | null)?.merge_base_commit;
-    const sha = mergeBase?.sha;
-    if (typeof sha !== 'string' || !SHA.test(sha)) {
-      return fail('GitHub API compare response has no merge_base_commit.sha');
-    }
-    return { sha };
-  } catch (error) {
-    return fail(describeError(error, host, timeoutMs));
+/**
+ * Whether `base` is in `head`'s history, from the compare endpoint's `status`: `ahead` or
+ * `identical` say it is, `behind` or `diverged` that it is not (a rewritten history). The fallback
+ * when there is no checkout to ask git.
+ */
+export async function ancestryFromApi(options: CompareOptions): Promise<Ancestry> {
+  const got = await apiGet(options, () =>
+    compareUrl(options.apiUrl, options.repository, options.base, options.head),
+  );
+  if ('reason' in got) return { ancestor: null, reason: got.reason };
+  const status = (got.json as { status?: unknown } | null)?.status;
+  if (status === 'ahead' || status === 'identical') return { ancestor: true };
+  if (status === 'behind' || status === 'diverged') return { ancestor: false };
+  return { ancestor: null, reason: `GitHub API compare response has no known status (${String(status)})` };
+}
+
+/** A commit's tree and parents (`GET /repos/{owner}/{repo}/commits/{sha}`), for a job without a checkout. */
+export async function commitFromApi(
+  options: Omit<CompareOptions, 'base' | 'head'> & { sha: string },
+): Promise<{ tree: string; parents: string[] } | { reason: string }> {
+  const got = await apiGet({ ...options, base: options.sha, head: options.sha }, () => {
+    if (!SHA.test(options.sha)) throw new Error(`${JSON.stringify(options.sha)} is not a commit sha`);
+    const url = compareUrl(options.apiUrl, options.repository, options.sha, options.sha);
+    return url.replace(/\/compare\/[^?]*\?per_page=1$/, `/commits/${options.sha}`);
+  });
+  if ('reason' in got) return got;
+  const c = got.json as { commit?: { tree?: { sha?: unknown } }; parents?: { sha?: unknown }[] } | null;
+  const tree = c?.commit?.tree?.sha;
+  const parents = (c?.parents ?? []).map((p) => p.sha);
+  if (typeof tree !== 'string' || !parents.every((p): p is string => typeof p === 'string' && SHA.test(p))) {
+    return { reason: 'GitHub API commit response has no tree and parents' };
   }
+  return { tree, parents };
 }

@@ -8,6 +8,13 @@ export interface RunContext {
   repository: string;
   defaultBranch: string;
   apiUrl: string;
+  /** `GITHUB_SERVER_URL`: github.com, or a GitHub Enterprise Server's own URL. */
+  serverUrl: string;
+  /** `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`, for provenance's builder id. */
+  runId: string;
+  runAttempt: string;
+  /** The payload's `repository.private` (false when the payload has no repository). */
+  privateRepository: boolean;
   workspace: string;
   pullRequest?: PullRequestFacts;
   mergeGroup?: MergeGroupFacts;
@@ -79,6 +86,10 @@ export function runContextFrom(env: NodeJS.ProcessEnv, payload: Json): RunContex
     repository: env.GITHUB_REPOSITORY ?? str(repo?.full_name),
     defaultBranch: str(repo?.default_branch) || str(repo?.master_branch),
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    runId: env.GITHUB_RUN_ID ?? '',
+    runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+    privateRepository: repo?.private === true,
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
   };
   // A schedule payload carries no repository; scheduled runs always run on the default branch.

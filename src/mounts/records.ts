@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as core from '../runner/commands';
-import { dockerfilePath, isRemoteContext } from '../runner/inputs/read';
+import { dockerfilePath, isDefaultContext, isRemoteContext } from '../runner/inputs/read';
 import type { Inputs } from '../runner/inputs/types';
 import type { PlannedMount } from './plan';
 import type { MountRecord } from './report';
@@ -10,13 +10,17 @@ import type { MountRecord } from './report';
 /** The Dockerfile's text, or why it cannot be read here. */
 export function readDockerfile(inputs: Inputs, workspace: string): { text: string } | { why: string } {
   const { context, file } = inputs.build;
-  if (file === '-' || (file === '' && isRemoteContext(context))) {
+  if (file === '-' || (file === '' && isRemoteContext(context) && !isDefaultContext(context))) {
     return { why: 'the Dockerfile is not a file of the checkout' };
   }
+  // The run's Git context is the checked-out commit: its Dockerfile is read from the checkout
+  // when there is one (and checked against the build record after the build, as always).
   const where = dockerfilePath(inputs.build, workspace);
   try {
     return { text: fs.readFileSync(where, 'utf8') };
   } catch (e) {
+    if (isDefaultContext(context))
+      return { why: `the run's Git context has no checkout to read it from (${where})` };
     return { why: `cannot read ${where}: ${(e as Error).message}` };
   }
 }

@@ -25,7 +25,12 @@ function fileCommand(file: 'OUTPUT' | 'STATE', name: string, value: string): voi
 
 /** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
 export function getInput(name: string): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+  return getRawInput(name).trim();
+}
+
+/** An input as the runner set it, untrimmed (`secrets` values keep their whitespace). */
+export function getRawInput(name: string): string {
+  return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 }
 
 export function setOutput(name: string, value: string): void {

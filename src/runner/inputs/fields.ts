@@ -1,4 +1,4 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { inputList } from './lists';
 import { InputError, type InputSource, type MountInputs } from './types';
 
 /** What the cache-mount helpers run: docker.io's busybox, about 2 MB. */
@@ -27,47 +27,6 @@ export function oneOf<T extends string>(
   throw new InputError(name, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
 }
 
-/**
- * A list input: one item per line, and (unless `commas` is false) comma-separated items on a
- * line, with CSV quoting so an item can hold a comma (`"type=local,dest=a,b"`).
- */
-export function parseList(name: string, raw: string, commas = true): string[] {
-  const lines = raw.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-  if (!commas) return lines.map((l) => l.trim());
-  const items: string[] = [];
-  for (const line of lines) {
-    let rows: string[][];
-    try {
-      rows = parseCsv(line, { relaxColumnCount: true, skipEmptyLines: true, trim: true, relaxQuotes: true });
-    } catch (e) {
-      throw new InputError(name, `cannot read the line ${JSON.stringify(line)}: ${(e as Error).message}`);
-    }
-    for (const row of rows) items.push(...row.filter((i) => i !== ''));
-  }
-  return items;
-}
-
-export function keyValues(name: string, raw: string): { key: string; value: string }[] {
-  return parseList(name, raw, false).map((line) => {
-    const eq = line.indexOf('=');
-    if (eq <= 0) throw new InputError(name, `expected lines of the form id=value, got a line without "="`);
-    return { key: line.slice(0, eq).trim(), value: line.slice(eq + 1) };
-  });
-}
-
-export function secretValues(name: string, raw: string): { id: string; value: string }[] {
-  // Values may span lines (PEM keys), so only lines that start a new `id=` begin an entry.
-  const entries: { id: string; value: string }[] = [];
-  for (const line of raw.split(/\r?\n/)) {
-    const m = /^([A-Za-z0-9_.-]+)=(.*)$/.exec(line);
-    if (m) entries.push({ id: m[1], value: m[2] });
-    else if (entries.length > 0) entries[entries.length - 1].value += `\n${line}`;
-    else if (line.trim() !== '') throw new InputError(name, 'expected lines of the form id=value');
-  }
-  for (const e of entries) e.value = e.value.replace(/\n+$/, '');
-  return entries;
-}
-
 /** `90`, `90s`, `10m`, `1h`, `1500ms` → milliseconds. */
 export function parseDuration(name: string, raw: string, fallbackMs: number): number {
   const value = raw.trim();
@@ -80,8 +39,19 @@ export function parseDuration(name: string, raw: string, fallbackMs: number): nu
     );
   }
   const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
-  return Math.round(Number(m[1]) * unit);
+  const ms = Math.round(Number(m[1]) * unit);
+  // Node's timers hold 2^31-1 ms (24.8 days); a longer one fires at once instead of never.
+  if (ms > MAX_TIMER_MS) {
+    throw new InputError(
+      name,
+      `expected at most ${Math.floor(MAX_TIMER_MS / 3600000)}h, got ${JSON.stringify(value)}`,
+    );
+  }
+  return ms;
 }
+
+/** The longest delay a Node timer keeps. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A whole number of at least 1. */
 export function positiveWholeNumber(name: string, raw: string, fallback: number): number {
@@ -124,7 +94,7 @@ export function parseSize(name: string, raw: string, fallback: number): number {
 
 /** `auto`, `none`, or mount ids (one per line or comma-separated). */
 export function mountSelection(raw: string): MountInputs['selection'] {
-  const items = parseList('cache-mounts', raw);
+  const items = inputList('cache-mounts', raw);
   if (items.length === 0 || (items.length === 1 && items[0] === 'auto')) return { kind: 'auto' };
   if (items.length === 1 && items[0] === 'none') return { kind: 'none' };
   if (items.includes('auto') || items.includes('none')) {

@@ -1,19 +1,17 @@
 import { resolve as resolvePath } from 'node:path';
-import { getInput } from '../commands';
+import { getRawInput } from '../commands';
 import {
   bool,
   DEFAULT_MOUNTS_IMAGE,
-  keyValues,
   mountSelection,
   oneOf,
   parseDuration,
-  parseList,
   parseSize,
   positiveWholeNumber,
   SECRET_ATTRIBUTES,
-  secretValues,
   validateCacheImage,
 } from './fields';
+import { inputList, keyValueList, secretList } from './lists';
 import {
   type BuilderInputs,
   type BuildInputs,
@@ -31,53 +29,51 @@ import {
 } from './types';
 
 /** Reads every input from the step's environment: the only place that does. */
-export const readInputs = (): Inputs => parseInputs(getInput);
+export const readInputs = (): Inputs => parseInputs(getRawInput);
 
-/** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
+/** Turns raw (untrimmed) inputs into a typed, validated object. Pure: `get` is the only source. */
 export function parseInputs(get: InputSource): Inputs {
+  const secretPairs = (name: 'secret-envs' | 'secret-files') =>
+    keyValueList(name, get(name)).map(({ key, value }) => ({ id: key, value }));
   const build: BuildInputs = {
-    context: get('context').trim() || '.',
+    // '' builds build-push-action's default, the Git context of the run (see buildx/git-context).
+    context: get('context').trim(),
     file: get('file').trim(),
     target: get('target').trim(),
-    tags: parseList('tags', get('tags')),
-    labels: parseList('labels', get('labels'), false),
-    annotations: parseList('annotations', get('annotations'), false),
-    buildArgs: parseList('build-args', get('build-args'), false),
-    buildContexts: parseList('build-contexts', get('build-contexts'), false),
-    secrets: secretValues('secrets', get('secrets')),
-    secretEnvs: keyValues('secret-envs', get('secret-envs')).map(({ key, value }) => ({
-      id: key,
-      env: value.trim(),
-    })),
-    secretFiles: keyValues('secret-files', get('secret-files')).map(({ key, value }) => ({
-      id: key,
-      path: value.trim(),
-    })),
-    ssh: parseList('ssh', get('ssh'), false),
-    platforms: parseList('platforms', get('platforms')),
+    tags: inputList('tags', get('tags')),
+    labels: inputList('labels', get('labels')),
+    annotations: inputList('annotations', get('annotations')),
+    buildArgs: inputList('build-args', get('build-args')),
+    buildContexts: inputList('build-contexts', get('build-contexts')),
+    secrets: secretList(get('secrets')),
+    secretEnvs: secretPairs('secret-envs').map(({ id, value }) => ({ id, env: value })),
+    secretFiles: secretPairs('secret-files').map(({ id, value }) => ({ id, path: value })),
+    ssh: inputList('ssh', get('ssh')),
+    platforms: inputList('platforms', get('platforms')),
     push: bool(get, 'push', false),
     load: bool(get, 'load', false),
-    outputs: parseList('outputs', get('outputs'), false),
+    outputs: inputList('outputs', get('outputs')),
     pull: bool(get, 'pull', false),
     noCache: bool(get, 'no-cache', false),
-    noCacheFilters: parseList('no-cache-filters', get('no-cache-filters')),
+    noCacheFilters: inputList('no-cache-filters', get('no-cache-filters')),
     provenance: get('provenance').trim(),
     sbom: get('sbom').trim(),
-    attests: parseList('attests', get('attests'), false),
+    attests: inputList('attests', get('attests')),
     network: get('network').trim(),
-    addHosts: parseList('add-hosts', get('add-hosts')),
-    allow: parseList('allow', get('allow')),
+    addHosts: inputList('add-hosts', get('add-hosts')),
+    allow: inputList('allow', get('allow')),
     shmSize: get('shm-size').trim(),
-    ulimit: parseList('ulimit', get('ulimit'), false),
+    ulimit: inputList('ulimit', get('ulimit')),
     cgroupParent: get('cgroup-parent').trim(),
     call: get('call').trim(),
-    cacheFrom: parseList('cache-from', get('cache-from'), false),
-    cacheTo: parseList('cache-to', get('cache-to'), false),
+    cacheFrom: inputList('cache-from', get('cache-from')),
+    cacheTo: inputList('cache-to', get('cache-to')),
   };
 
   const builder: BuilderInputs = {
     driver: oneOf(get, 'driver', DRIVERS, 'docker-container'),
-    driverOpts: parseList('driver-opts', get('driver-opts')),
+    driverSet: get('driver').trim() !== '',
+    driverOpts: inputList('driver-opts', get('driver-opts')),
     buildkitdFlags: get('buildkitd-flags').trim(),
     buildkitdConfigInline: get('buildkitd-config-inline'),
     endpoint: get('endpoint').trim(),
@@ -107,10 +103,10 @@ export function parseInputs(get: InputSource): Inputs {
     dir: get('cache-dir').trim(),
     scope: get('cache-scope').trim(),
     leg: get('cache-leg').trim(),
-    readLegs: parseList('cache-read-legs', get('cache-read-legs')),
+    readLegs: inputList('cache-read-legs', get('cache-read-legs')),
     mode: oneOf(get, 'cache-mode', CACHE_MODES, 'max'),
     write: oneOf(get, 'cache-write', CACHE_WRITES, 'auto'),
-    options: parseList('cache-options', get('cache-options')),
+    options: inputList('cache-options', get('cache-options')),
     ignoreError: bool(get, 'cache-ignore-error', true),
     exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
     explain: bool(get, 'cache-explain', false),
@@ -118,8 +114,12 @@ export function parseInputs(get: InputSource): Inputs {
     persistLocal: false,
   };
   for (const option of cache.options) {
-    if (!/^[a-z0-9_-]+=/.test(option)) {
-      throw new InputError('cache-options', `expected key=value attributes such as compression=zstd`);
+    // One attribute per entry: a comma or a newline would carry more attributes past the key check.
+    if (!/^[a-z0-9_-]+=[^,\r\n]*$/.test(option)) {
+      throw new InputError(
+        'cache-options',
+        `expected key=value attributes such as compression=zstd, one per entry, got ${JSON.stringify(option)}`,
+      );
     }
     const key = option.slice(0, option.indexOf('='));
     if (SECRET_ATTRIBUTES.includes(key)) {
@@ -146,7 +146,7 @@ export function parseInputs(get: InputSource): Inputs {
   }
 
   const dryRun = bool(get, 'dry-run', false);
-  const bakeTargets = parseList('bake-targets', get('bake-targets'));
+  const bakeTargets = inputList('bake-targets', get('bake-targets'));
   for (const target of bakeTargets) {
     if (!/^[A-Za-z0-9_-]+$/.test(target)) {
       throw new InputError(
@@ -177,7 +177,16 @@ export function parseInputs(get: InputSource): Inputs {
     timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
   };
 
-  return { build, builder, cache, mounts, githubToken: get('github-token'), dryRun, bakeTargets, merge };
+  return {
+    build,
+    builder,
+    cache,
+    mounts,
+    githubToken: get('github-token').trim(),
+    dryRun,
+    bakeTargets,
+    merge,
+  };
 }
 
 /** `merge`, checked against the inputs it needs: the tags name the image, a leg builds one platform. */
@@ -210,29 +219,67 @@ function mergeRole(get: InputSource, build: BuildInputs, planOnly: boolean): Mer
   return role;
 }
 
-/** A context that is a remote source rather than a folder of the checkout. */
-export function isRemoteContext(context: string): boolean {
-  return context === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@');
+/** `{{defaultContext}}`, as build-push-action writes it (handlebars allows spaces inside). */
+export const DEFAULT_CONTEXT_TEMPLATE = /\{\{\s*defaultContext\s*\}\}/g;
+
+/** The context is the run's Git context: unset, or a `{{defaultContext}}` template. */
+export function isDefaultContext(context: string): boolean {
+  return context === '' || new RegExp(DEFAULT_CONTEXT_TEMPLATE.source).test(context);
 }
 
-/** Where the build's Dockerfile is in the checkout (`file`, else `Dockerfile` in the context). */
-export function dockerfilePath(build: BuildInputs, workspace: string): string {
-  // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
-  // asset of the bundle and point it at a copy of this repository's Dockerfiles.
-  const [base, name] =
-    build.file === '' ? [resolvePath(workspace, build.context), 'Dockerfile'] : [workspace, build.file];
-  return resolvePath(base, name);
+/** A context that is a remote source rather than a folder of the checkout. */
+export function isRemoteContext(context: string): boolean {
+  return (
+    isDefaultContext(context) ||
+    context === '-' ||
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(context) ||
+    context.startsWith('git@')
+  );
 }
 
 /**
- * Checks the paths the build reads against the checkout: the context must be a folder inside the
- * workspace and the Dockerfile must exist. `exists` is the file system, passed in.
+ * The checkout folder that holds the build's files: the context folder, or for the run's Git
+ * context the checkout's copy of it (`{{defaultContext}}:sub` → `sub`); null for other remotes.
  */
-export function validatePaths(build: BuildInputs, workspace: string, exists: (p: string) => boolean): void {
+function checkoutContext(build: BuildInputs, workspace: string): string | null {
+  if (isDefaultContext(build.context)) {
+    const rendered = build.context === '' ? '' : build.context.replace(DEFAULT_CONTEXT_TEMPLATE, '');
+    return resolvePath(workspace, rendered.startsWith(':') ? rendered.slice(1) || '.' : '.');
+  }
+  return isRemoteContext(build.context) ? null : resolvePath(workspace, build.context);
+}
+
+/**
+ * Where the build's Dockerfile is in the checkout (`file`, else `Dockerfile` in the context). For
+ * the run's Git context, `file` is inside the repository: the checkout's copy of it.
+ */
+export function dockerfilePath(build: BuildInputs, workspace: string): string {
+  const context = checkoutContext(build, workspace) ?? resolvePath(workspace);
+  const base = isDefaultContext(build.context) || build.file === '' ? context : workspace;
+  // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
+  // asset of the bundle and point it at a copy of this repository's Dockerfiles.
+  const name = build.file === '' ? 'Dockerfile' : build.file;
+  return resolvePath(base, name);
+}
+
+const inside = (root: string, p: string) => p === root || p.startsWith(`${root}/`);
+
+/**
+ * Checks the paths the build reads against the checkout: the context must be a folder inside the
+ * workspace and the Dockerfile must exist there, or in the runner's temporary folders where steps
+ * write generated Dockerfiles (never `/etc/passwd`, whose first line BuildKit's error would quote).
+ * A Git context's files are the repository's: nothing to check here. `exists` is the file system.
+ */
+export function validatePaths(
+  build: BuildInputs,
+  workspace: string,
+  exists: (p: string) => boolean,
+  tempRoots: string[] = [],
+): void {
   if (isRemoteContext(build.context)) return;
   const root = resolvePath(workspace);
   const context = resolvePath(workspace, build.context);
-  if (context !== root && !context.startsWith(`${root}/`)) {
+  if (!inside(root, context)) {
     throw new InputError(
       'context',
       `expected a folder inside the workspace (${root}), got ${JSON.stringify(build.context)}`,
@@ -240,7 +287,16 @@ export function validatePaths(build: BuildInputs, workspace: string, exists: (p:
   }
   if (!exists(context))
     throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
-  if (!exists(dockerfilePath(build, workspace))) {
+  if (build.file === '-') return;
+  const dockerfile = dockerfilePath(build, workspace);
+  const roots = [root, ...tempRoots.filter((t) => t !== '').map((t) => resolvePath(t))];
+  if (!roots.some((r) => inside(r, dockerfile))) {
+    throw new InputError(
+      'file',
+      `expected a Dockerfile inside the workspace or the runner's temporary folder, got ${JSON.stringify(build.file)}`,
+    );
+  }
+  if (!exists(dockerfile)) {
     throw new InputError(
       'file',
       `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`,

@@ -23,6 +23,7 @@ export const MERGE_ROLES = ['false', 'leg', 'index'] as const;
 export type MergeRole = (typeof MERGE_ROLES)[number];
 
 export interface BuildInputs {
+  /** As given: '' or a `{{defaultContext}}` template means the run's Git context (buildx/git-context). */
   context: string;
   file: string;
   target: string;
@@ -60,6 +61,8 @@ export interface BuildInputs {
 
 export interface BuilderInputs {
   driver: Driver;
+  /** `driver` was given: without it (and without `builder`), the current builder may be used. */
+  driverSet: boolean;
   driverOpts: string[];
   buildkitdFlags: string;
   buildkitdConfigInline: string;
