@@ -378,9 +378,11 @@ RUN echo ${token} && exit 3
       expect(main.exitCode).toBe(1);
       const errors = errorLines(main.log);
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toContain(`RUN echo ${token} && exit 3`);
-      expect(errors[0]).toMatch(/Dockerfile:3/);
-      expect(errors[0]).toMatch(/exit code: 3/);
+      // The failing command and its exit code. Where the step and its Dockerfile line come from the
+      // build's record: on a daemon other builds share, a failed build's record is found only when
+      // no other build started meanwhile (src/buildx/history.ts), so they are not required here.
+      expect(errors[0]).toContain(`echo ${token} && exit 3`);
+      expect(errors[0]).toMatch(/exit code: 3$/);
       expect(post.exitCode).toBe(0);
       expect(errorLines(post.log)).toStrictEqual([]);
       expect(await builderExists(main.state.builderCreated)).toBe(false);
