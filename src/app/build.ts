@@ -129,7 +129,8 @@ async function runBuild(
   const historyRead = readHistory(exec, buildx, builder, build.run, mountSession !== null);
   const moot = await exportMootWhy(built && build.setup.separateExport && !skipExport, {
     plan,
-    freshBuilder: builder.created,
+    // A remote builder this run created is only a name for a daemon that other jobs build on too.
+    freshBuilder: builder.created && inputs.builder.driver !== 'remote',
     retriedWithoutCache: build.run.retriedWithoutCache,
     historyRead,
   });
