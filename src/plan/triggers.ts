@@ -13,6 +13,14 @@ export type Trigger =
 /** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
 const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
 
+/**
+ * Events only someone who may push (or the repository's own schedule) can start, whose ref is
+ * what they built: the ref decides what the run is. Any other event (deployment_status,
+ * check_run, check_suite, issues, …) is `unknown`: it may be started by others, on a ref whose
+ * newest commit is not the workspace's, so it reads and writes nothing of its own.
+ */
+const REF_EVENTS = ['push', 'schedule', 'workflow_dispatch', 'repository_dispatch', 'release', 'create'];
+
 export function classify(ctx: RunContext): Trigger {
   const defaultBranch = ctx.defaultBranch;
   if (ctx.eventName === 'pull_request' && ctx.pullRequest) {
@@ -26,7 +34,8 @@ export function classify(ctx: RunContext): Trigger {
   if (ctx.eventName === 'merge_group' && ctx.mergeGroup) {
     return { kind: 'merge-group', base: ctx.mergeGroup.baseRef, number: ctx.mergeGroup.prNumber };
   }
-  // push, schedule, workflow_dispatch, repository_dispatch, release, …: what the ref is decides.
+  if (!REF_EVENTS.includes(ctx.eventName)) return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
+  // push, schedule, workflow_dispatch, repository_dispatch, release, create: what the ref is decides.
   if (ctx.ref.startsWith('refs/tags/')) return { kind: 'tag', tag: ctx.ref.slice('refs/tags/'.length) };
   if (ctx.ref.startsWith('refs/heads/')) {
     const branch = stripRefsHeads(ctx.ref);
