@@ -163,9 +163,9 @@ describe('pruneFolder: deletes what the index no longer reaches, on disk', () =>
       },
     );
     const name = p.writes[0].name!;
-    fs.mkdirSync(path.join(dir, name, 'blobs', 'sha256'), { recursive: true });
+    fs.mkdirSync(path.join(dir, name, 'blobs'), { recursive: true });
     fs.writeFileSync(path.join(dir, name, 'index.json'), JSON.stringify({ manifests: [] }));
-    fs.symlinkSync(elsewhere, path.join(dir, name, 'blobs', 'sha256', 'escape'));
+    fs.symlinkSync(elsewhere, path.join(dir, name, 'blobs', 'sha256'));
     const linksAtSave: string[][] = [];
     const exec: Exec = async (_c, _a, o) => {
       const walk = (d: string): string[] =>
