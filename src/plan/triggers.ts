@@ -52,7 +52,12 @@ export interface FactsNeeded {
   headCommit: boolean;
   /** Whether the event replaced commits (a force push): the head it replaced is still in the history? */
   rewrite: boolean;
+  /** The workspace's HEAD: the run may write a commit's cache, which only a build of that commit may. */
+  workspaceHead?: boolean;
 }
+
+/** Triggers whose rules write (or, with `cache-write: always`, may write) a commit's cache. */
+const WRITES_COMMITS: Trigger['kind'][] = ['push-default', 'merge-group', 'tag'];
 
 export function factsNeeded(trigger: Trigger): FactsNeeded {
   return {
@@ -60,6 +65,7 @@ export function factsNeeded(trigger: Trigger): FactsNeeded {
     parent: trigger.kind === 'push-default',
     headCommit: trigger.kind === 'pull-request',
     rewrite: trigger.kind === 'push-branch' || trigger.kind === 'pull-request',
+    workspaceHead: WRITES_COMMITS.includes(trigger.kind),
   };
 }
 
@@ -90,4 +96,9 @@ export interface GitFacts {
   rewritten?: boolean;
   /** Why git could not tell whether the history was rewritten. */
   rewrittenWhy?: string;
+  /**
+   * The commit the workspace holds (`git rev-parse HEAD`): a commit's cache is written only from
+   * a build of that commit. Undefined when not asked or when git could not tell (no checkout).
+   */
+  workspaceHead?: string;
 }
