@@ -5,6 +5,7 @@ import { runAction, runStep } from './run-action';
 import {
   dockerShim,
   errorLines,
+  eventFixture,
   git,
   makeRepo,
   must,
@@ -114,6 +115,39 @@ describe('buildx-version', () => {
       );
       expect(second.outputs['total-steps']).toBe('5');
       expect(releases.requests).toHaveLength(1);
+    } finally {
+      releases.server.close();
+    }
+  });
+
+  it("a pull_request_target run holding main's writable token keeps no buildx in the GitHub cache", async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const releases = await releaseServer();
+    try {
+      for (const e of t.svc.entries().filter((x) => x.key.startsWith('buildkit-cache-action-buildx-')))
+        await t.svc.deleteEntry(e);
+      const main = await runStep({
+        inputs: {
+          driver: 'docker',
+          cache: 'none',
+          'buildx-version': 'v0.29.1',
+          'buildx-releases-url': releases.url,
+        },
+        event: eventFixture('pull_request_target', 'pull_request_target', 'refs/heads/main', sha),
+        workspace: await repo.checkout(sha),
+        // The token GitHub may hand this trigger: main's scope, writable.
+        env: await downloadEnv(),
+        runnerTemp: fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')),
+      });
+      expect(main.exitCode).toBe(0);
+      expect(main.log).toContain(
+        'buildx 0.29.1 is not kept in the GitHub cache: pull_request_target may run untrusted code: nothing is written to the GitHub cache',
+      );
+      expect(t.svc.entries().filter((e) => e.key.startsWith('buildkit-cache-action-buildx-'))).toStrictEqual(
+        [],
+      );
     } finally {
       releases.server.close();
     }
