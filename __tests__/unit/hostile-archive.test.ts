@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as zlib from 'node:zlib';
 import { archiveRefusal, parseListing } from '../../src/stores/github-cache/archive';
 import { runCacheWorker } from '../../src/stores/github-cache/worker';
 import { exec } from '../../src/lib/exec';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
+import { plantArchive, type TarMember as Member } from '../../test-services/gha-cache/plant';
 
 /**
  * A hostile archive planted in main's scope, as a run holding main's writable token could: real
@@ -24,94 +23,6 @@ afterAll(async () => {
   await svc.stop();
   for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** One tar member: a file (with `data`, or `size` bytes of zeros streamed), a folder, or a link. */
-interface Member {
-  name: string;
-  type: '0' | '1' | '2' | '5' | '3';
-  linkname?: string;
-  data?: string;
-  zeros?: number;
-}
-
-function header(m: Member, size: number): Buffer {
-  const h = Buffer.alloc(512);
-  const put = (text: string, at: number, len: number) => h.write(text, at, len, 'utf8');
-  const octal = (n: number, len: number) => n.toString(8).padStart(len - 1, '0');
-  put(m.name, 0, 100);
-  put(octal(m.type === '5' ? 0o755 : 0o644, 8), 100, 8);
-  put(octal(0, 8), 108, 8);
-  put(octal(0, 8), 116, 8);
-  put(octal(size, 12), 124, 12);
-  put(octal(Math.floor(Date.now() / 1000), 12), 136, 12);
-  put('        ', 148, 8);
-  put(m.type, 156, 1);
-  put(m.linkname ?? '', 157, 100);
-  put('ustar', 257, 6);
-  put('00', 263, 2);
-  let sum = 0;
-  for (const b of h) sum += b;
-  put(`${octal(sum, 7)}\0`, 148, 8);
-  return h;
-}
-
-/** A gzip- or zstd-compressed tar of `members`, streamed: a 1 GiB member never sits in memory. */
-async function writeArchive(file: string, members: Member[], compression: string): Promise<void> {
-  const out = fs.createWriteStream(file);
-  const compressor =
-    compression === 'gzip'
-      ? zlib.createGzip()
-      : spawn('zstd', ['-q', '-c', '-T0', ...(compression === 'zstd' ? ['--long=30'] : [])], {
-          stdio: ['pipe', 'pipe', 'inherit'],
-        });
-  const input = 'stdin' in compressor ? compressor.stdin! : compressor;
-  const output = 'stdout' in compressor ? compressor.stdout! : compressor;
-  output.pipe(out);
-  const write = (b: Buffer) =>
-    new Promise<void>((r) => (input.write(b) ? r() : input.once('drain', () => r())));
-  for (const m of members) {
-    const size = m.type === '0' ? (m.zeros ?? Buffer.byteLength(m.data ?? '')) : 0;
-    await write(header(m, size));
-    if (m.zeros) {
-      const chunk = Buffer.alloc(1024 * 1024);
-      for (let left = m.zeros; left > 0; left -= chunk.length)
-        await write(chunk.subarray(0, Math.min(left, chunk.length)));
-    } else if (size > 0) await write(Buffer.from(m.data!));
-    if (size % 512) await write(Buffer.alloc(512 - (size % 512)));
-  }
-  await write(Buffer.alloc(1024));
-  input.end();
-  await new Promise<void>((r) => out.on('close', () => r()));
-}
-
-/** Uploads `archive` as an entry of `folder` under `key`, as any holder of main's token could. */
-async function plant(key: string, folder: string, members: Member[]): Promise<void> {
-  const saved = { ...process.env };
-  Object.assign(process.env, svc.env(svc.tokenForPush('main')));
-  try {
-    const utils = await import('@actions/cache/lib/internal/cacheUtils');
-    const { internalCacheTwirpClient } = await import('@actions/cache/lib/internal/shared/cacheTwirpClient');
-    const { uploadCacheArchiveSDK } = await import('@actions/cache/lib/internal/uploadUtils');
-    const compression = await utils.getCompressionMethod();
-    const version = utils.getCacheVersion([folder], compression);
-    const archive = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-')), 'cache.tar');
-    made.push(path.dirname(archive));
-    await writeArchive(archive, members, compression);
-    const client = internalCacheTwirpClient();
-    const created = await client.CreateCacheEntry({ key, version });
-    expect(created.ok).toBe(true);
-    await uploadCacheArchiveSDK(created.signedUploadUrl, archive);
-    const done = await client.FinalizeCacheEntryUpload({
-      key,
-      version,
-      sizeBytes: String(fs.statSync(archive).size),
-    });
-    expect(done.ok).toBe(true);
-  } finally {
-    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
-    Object.assign(process.env, saved);
-  }
-}
 
 /** Every file under `dir`, relative. */
 const filesUnder = (dir: string): string[] =>
@@ -194,7 +105,13 @@ describe('a hostile archive restores nothing outside its folder: a miss, and one
     async ({ members, why }) => {
       const w = work();
       const key = `bkca-hostile/${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      await plant(key, 'folder', members(w));
+      await plantArchive(svc, {
+        key,
+        folder: 'folder',
+        members: members(w),
+        token: svc.tokenForPush('main'),
+        tempDir: w.base,
+      });
       const warnings: string[] = [];
       const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
         for (const line of String(chunk).split('\n')) if (line.startsWith('::warning::')) warnings.push(line);
@@ -234,13 +151,19 @@ describe('a hostile archive restores nothing outside its folder: a miss, and one
   it('a well-formed archive with an inside symlink and hard link is restored', async () => {
     const w = work();
     const key = `bkca-fine/${Date.now()}`;
-    await plant(key, 'folder', [
-      { name: 'folder/', type: '5' },
-      { name: 'folder/a', type: '0', data: 'content' },
-      { name: 'folder/sub/', type: '5' },
-      { name: 'folder/sub/l', type: '2', linkname: '../a' },
-      { name: 'folder/h', type: '1', linkname: 'folder/a' },
-    ]);
+    await plantArchive(svc, {
+      key,
+      folder: 'folder',
+      token: svc.tokenForPush('main'),
+      tempDir: w.base,
+      members: [
+        { name: 'folder/', type: '5' },
+        { name: 'folder/a', type: '0', data: 'content' },
+        { name: 'folder/sub/', type: '5' },
+        { name: 'folder/sub/l', type: '2', linkname: '../a' },
+        { name: 'folder/h', type: '1', linkname: 'folder/a' },
+      ],
+    });
     const call = await runCacheWorker(
       exec,
       { op: 'restore', path: 'folder', key, restoreKeys: [key] },
