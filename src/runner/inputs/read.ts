@@ -33,27 +33,6 @@ import {
 /** Reads every input from the step's environment: the only place that does. */
 export const readInputs = (): Inputs => parseInputs(getInput);
 
-/** Where buildx releases are downloaded from when none is given: GitHub's releases of docker/buildx. */
-export const BUILDX_RELEASES = 'https://github.com/docker/buildx/releases/download';
-
-/** `buildx-releases-url`: an http(s) URL; an input, never the job's environment, which earlier steps can set. */
-function releasesUrl(text: string): string {
-  if (text === '') return BUILDX_RELEASES;
-  let url: URL | null = null;
-  try {
-    url = new URL(text);
-  } catch {
-    url = null;
-  }
-  if (url === null || !/^https?:$/.test(url.protocol) || url.username || url.password) {
-    throw new InputError(
-      'buildx-releases-url',
-      `expected an http(s) URL without credentials, such as ${BUILDX_RELEASES}, got ${JSON.stringify(text)}`,
-    );
-  }
-  return text;
-}
-
 /** Turns raw inputs into a typed, validated object. Pure: `get` is the only source. */
 export function parseInputs(get: InputSource): Inputs {
   const build: BuildInputs = {
@@ -268,4 +247,25 @@ export function validatePaths(build: BuildInputs, workspace: string, exists: (p:
       `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`,
     );
   }
+}
+
+/** Where buildx releases are downloaded from when none is given: GitHub's releases of docker/buildx. */
+export const BUILDX_RELEASES = 'https://github.com/docker/buildx/releases/download';
+
+/** `buildx-releases-url`: an http(s) URL; an input, never the job's environment, which earlier steps can set. */
+function releasesUrl(text: string): string {
+  if (text === '') return BUILDX_RELEASES;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (url === null || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+    throw new InputError(
+      'buildx-releases-url',
+      `expected an http(s) URL without credentials, such as ${BUILDX_RELEASES}, got ${JSON.stringify(text)}`,
+    );
+  }
+  return text;
 }
