@@ -5,6 +5,7 @@ import { runAction, runStep } from './run-action';
 import {
   dockerShim,
   errorLines,
+  eventFixture,
   git,
   makeRepo,
   must,
@@ -21,11 +22,10 @@ import {
 // a dry run plans without touching docker at all.
 const t = useEngine({ gha: true });
 
-/** A runner without a buildx plugin, with the GitHub cache service, downloading from `releasesUrl`. */
-const downloadEnv = async (releasesUrl: string) => ({
+/** A runner without a buildx plugin, with the GitHub cache service. */
+const downloadEnv = async () => ({
   ...(await ownPluginDirs()).env,
   ...t.svc.env(t.svc.tokenForPush('main')),
-  BKCA_BUILDX_RELEASES_URL: releasesUrl,
 });
 
 describe('buildx-version', () => {
@@ -39,8 +39,13 @@ describe('buildx-version', () => {
       const runner = await ownPluginDirs();
       expect((await run('docker', ['buildx', 'version'], { env: runner.env })).code).not.toBe(0);
       const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'));
-      const env = { ...runner.env, BKCA_BUILDX_RELEASES_URL: releases.url };
-      const inputs = { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' };
+      const env = runner.env;
+      const inputs = {
+        driver: 'docker',
+        cache: 'none',
+        'buildx-version': 'v0.29.1',
+        'buildx-releases-url': releases.url,
+      };
       const first = await runAction({
         inputs,
         event: pushEvent('main', sha),
@@ -76,10 +81,15 @@ describe('buildx-version', () => {
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const releases = await releaseServer();
     try {
-      const env = await downloadEnv(releases.url);
+      const env = await downloadEnv();
       const job = async () =>
         runStep({
-          inputs: { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' },
+          inputs: {
+            driver: 'docker',
+            cache: 'none',
+            'buildx-version': 'v0.29.1',
+            'buildx-releases-url': releases.url,
+          },
           event: pushEvent('main', sha),
           workspace: await repo.checkout(sha),
           env,
@@ -110,6 +120,39 @@ describe('buildx-version', () => {
     }
   });
 
+  it("a pull_request_target run holding main's writable token keeps no buildx in the GitHub cache", async () => {
+    if (!t.ready) return;
+    const repo = await makeRepo();
+    const sha = await git(repo.work, 'rev-parse', 'HEAD');
+    const releases = await releaseServer();
+    try {
+      for (const e of t.svc.entries().filter((x) => x.key.startsWith('buildkit-cache-action-buildx-')))
+        await t.svc.deleteEntry(e);
+      const main = await runStep({
+        inputs: {
+          driver: 'docker',
+          cache: 'none',
+          'buildx-version': 'v0.29.1',
+          'buildx-releases-url': releases.url,
+        },
+        event: eventFixture('pull_request_target', 'pull_request_target', 'refs/heads/main', sha),
+        workspace: await repo.checkout(sha),
+        // The token GitHub may hand this trigger: main's scope, writable.
+        env: await downloadEnv(),
+        runnerTemp: fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')),
+      });
+      expect(main.exitCode).toBe(0);
+      expect(main.log).toContain(
+        'buildx 0.29.1 is not kept in the GitHub cache: pull_request_target may run untrusted code: nothing is written to the GitHub cache',
+      );
+      expect(t.svc.entries().filter((e) => e.key.startsWith('buildkit-cache-action-buildx-'))).toStrictEqual(
+        [],
+      );
+    } finally {
+      releases.server.close();
+    }
+  });
+
   it('a GitHub cache that refuses the buildx entry: a warning, and the job builds', async () => {
     if (!t.ready) return;
     const repo = await makeRepo();
@@ -121,10 +164,15 @@ describe('buildx-version', () => {
         await t.svc.deleteEntry(e);
       t.svc.faults.noWritableScopes();
       const main = await runStep({
-        inputs: { driver: 'docker', cache: 'none', 'buildx-version': 'v0.29.1' },
+        inputs: {
+          driver: 'docker',
+          cache: 'none',
+          'buildx-version': 'v0.29.1',
+          'buildx-releases-url': releases.url,
+        },
         event: pushEvent('main', sha),
         workspace: await repo.checkout(sha),
-        env: await downloadEnv(releases.url),
+        env: await downloadEnv(),
         runnerTemp: fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-')),
       });
       expect(main.exitCode).toBe(0);
@@ -165,15 +213,20 @@ describe('buildx-version', () => {
     const releases = await releaseServer();
     try {
       const main = await runStep({
-        inputs: { driver: 'docker', cache: 'none', 'buildx-version': '0.30.0' },
+        inputs: {
+          driver: 'docker',
+          cache: 'none',
+          'buildx-version': '0.30.0',
+          'buildx-releases-url': releases.url,
+        },
         event: pushEvent('main', sha),
         workspace: await repo.checkout(sha),
-        env: { ...(await ownPluginDirs()).env, BKCA_BUILDX_RELEASES_URL: releases.url },
+        env: { ...(await ownPluginDirs()).env },
       });
       expect(main.exitCode).not.toBe(0);
       expect(errorLines(main.log)).toHaveLength(1);
       expect(errorLines(main.log)[0]).toMatch(
-        /buildx 0\.30\.0 could not be downloaded from http:\/\/127\.0\.0\.1:\d+\/v0\.30\.0\//,
+        /buildx 0\.30\.0 could not be verified: its checksums could not be read from http:\/\/127\.0\.0\.1:\d+\/v0\.30\.0\/checksums\.txt: HTTP 404/,
       );
     } finally {
       releases.server.close();
@@ -195,10 +248,15 @@ describe("the tests' runner owns every folder the docker CLI looks in for plugin
         /^github\.com\/docker\/buildx /,
       );
       const main = await runStep({
-        inputs: { driver: 'docker', cache: 'none', 'buildx-version': '0.21.0' },
+        inputs: {
+          driver: 'docker',
+          cache: 'none',
+          'buildx-version': '0.21.0',
+          'buildx-releases-url': releases.url,
+        },
         event: pushEvent('main', sha),
         workspace: await repo.checkout(sha),
-        env: { ...runner.env, BKCA_BUILDX_RELEASES_URL: releases.url },
+        env: runner.env,
       });
       expect(main.exitCode).toBe(0);
       expect(main.log).not.toContain('installed buildx');

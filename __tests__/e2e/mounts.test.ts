@@ -244,7 +244,9 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
     expect(main.exitCode).toBe(0);
     expect(downloads(await mountStepOutput(main))).toStrictEqual(['downloading e']);
     expect(main.outputs['cache-mounts-saved']).toBe('');
-    expect(mountsOf(main).mounts[0].notSaved).toBe('a pull request from a fork never saves cache mounts');
+    expect(mountsOf(main).mounts[0].notSaved).toBe(
+      'a pull request from a fork writes nothing to the GitHub cache',
+    );
     expect(mountEntries(since)).toStrictEqual([]);
   });
 

@@ -232,7 +232,12 @@ describe('behind HTTPS_PROXY / HTTP_PROXY', () => {
     try {
       const runnerTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-temp-'));
       const { main, post } = await runAction({
-        inputs: { driver: 'docker', cache: 'none', 'buildx-version': '0.29.1' },
+        inputs: {
+          driver: 'docker',
+          cache: 'none',
+          'buildx-version': '0.29.1',
+          'buildx-releases-url': `http://releases.test:${releases.port}`,
+        },
         event: pushEvent('main', mainSha),
         workspace: await repo.checkout(mainSha),
         runnerTemp,
@@ -243,7 +248,6 @@ describe('behind HTTPS_PROXY / HTTP_PROXY', () => {
           ACTIONS_RESULTS_URL: named,
           ACTIONS_CACHE_URL: named,
           DOCKER_CONFIG: fs.mkdtempSync(path.join(os.tmpdir(), 'no-buildx-')),
-          BKCA_BUILDX_RELEASES_URL: `http://releases.test:${releases.port}`,
         },
       });
       expect([main.exitCode, post.exitCode]).toStrictEqual([0, 0]);

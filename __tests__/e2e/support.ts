@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -390,16 +390,29 @@ export function realBuildx(): string {
   return fs.realpathSync(found);
 }
 
-/** A loopback stand-in for the release downloads, serving this machine's real buildx binary. */
+/**
+ * A loopback stand-in for the release downloads, serving this machine's real buildx binary and,
+ * beside it, checksums.txt with its sha256 as buildx's releases publish it. `requests`: the
+ * binary's downloads; `checksums`: the reads of checksums.txt.
+ */
 export async function releaseServer(): Promise<{
   url: string;
   port: number;
   requests: string[];
+  checksums: string[];
   server: Server;
 }> {
   const binary = realBuildx();
+  const sum = createHash('sha256').update(fs.readFileSync(binary)).digest('hex');
   const requests: string[] = [];
+  const checksums: string[] = [];
   const server = createServer((req, res) => {
+    if (req.url === '/v0.29.1/checksums.txt') {
+      checksums.push(req.url);
+      const arch = os.arch() === 'arm64' ? 'arm64' : 'amd64';
+      res.end(`${sum}  buildx-v0.29.1.linux-${arch}\n`);
+      return;
+    }
     requests.push(req.url ?? '');
     if (!/^\/v0\.29\.1\/buildx-v0\.29\.1\.linux-(amd64|arm64)$/.test(req.url ?? '')) {
       res.writeHead(404).end('not found');
@@ -410,7 +423,7 @@ export async function releaseServer(): Promise<{
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, port, requests, server };
+  return { url: `http://127.0.0.1:${port}`, port, requests, checksums, server };
 }
 
 /** `pull_request` `closed`: merged, unless it comes from a fork. */

@@ -240,6 +240,18 @@ describe('parseInputs: mistakes name the input and what it accepts', () => {
       msg: /0\.29\.1/,
     },
     {
+      title: 'buildx-releases-url not an http(s) URL',
+      v: { 'buildx-releases-url': 'file:///tmp/releases' },
+      input: 'buildx-releases-url',
+      msg: /expected an http\(s\) URL without credentials/,
+    },
+    {
+      title: 'buildx-releases-url with credentials',
+      v: { 'buildx-releases-url': 'https://user:pw@mirror.test/buildx' },
+      input: 'buildx-releases-url',
+      msg: /without credentials/,
+    },
+    {
       title: 'cache-options not key=value',
       v: { 'cache-options': 'zstd' },
       input: 'cache-options',
@@ -380,4 +392,12 @@ describe('cache-keep-commits', () => {
       `input "cache-keep-commits": expected a whole number of at least 1, got "${raw}"`,
     ),
   );
+});
+
+describe('buildx-releases-url', () => {
+  it("defaults to GitHub's releases of docker/buildx; a mirror is taken as given", () => {
+    const read = (v: Record<string, string>) => parseInputs((n) => v[n] ?? '').builder.buildxReleasesUrl;
+    expect(read({})).toBe('https://github.com/docker/buildx/releases/download');
+    expect(read({ 'buildx-releases-url': 'https://mirror.test/buildx' })).toBe('https://mirror.test/buildx');
+  });
 });

@@ -13,9 +13,10 @@ import {
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Exec } from '../../src/lib/exec';
+import { type Exec, exec as realExec } from '../../src/lib/exec';
 import {
   BuildxError,
+  checksumOf,
   coerceVersion,
   compareVersions,
   ensureBuildx,
@@ -26,6 +27,7 @@ import {
 import { githubCacheAvailable, releaseCacheDir, type ReleaseStore } from '../../src/buildx/release-cache';
 import { releaseCacheKey } from '../../src/stores/github-cache/keys';
 import * as tc from '@actions/tool-cache';
+import { createHash } from 'node:crypto';
 import { startTestProxy } from '../../test-services/proxy';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -163,18 +165,36 @@ describe('installing a buildx release into the tool cache', () => {
   };
   const RELEASE = 'github.com/docker/buildx v0.29.1 abcdef';
 
-  /** A loopback release server: answers each request with the next of `answers` (then the last). */
-  async function releases(...answers: Array<number | 'reset'>) {
+  const ASSET = releaseAsset('0.29.1');
+  const sumOf = (text: string) => createHash('sha256').update(text).digest('hex');
+  /**
+   * A loopback release server: `checksums.txt` as buildx's releases publish it (the real binary's
+   * sum, `published`), and the binary answered with the next of `answers` (then the last).
+   */
+  async function releases(...answers: Array<number | 'reset' | 'silent'>) {
     const requests: string[] = [];
+    const state = { published: sumOf(RELEASE), body: RELEASE };
     const server = http.createServer((req, res) => {
       requests.push(req.url ?? '');
-      const answer = answers[Math.min(requests.length, answers.length) - 1];
+      if (req.url?.endsWith('/checksums.txt')) {
+        res.end(`${'0'.repeat(64)}  buildx-v0.29.1.darwin-arm64\n${state.published}  ${ASSET}\n`);
+        return;
+      }
+      const binaryRequests = requests.filter((r) => !r.endsWith('/checksums.txt')).length;
+      const answer = answers[Math.min(binaryRequests, answers.length) - 1];
+      if (answer === 'silent') return;
       if (answer === 'reset') req.socket.destroy();
-      else res.writeHead(answer).end(answer === 200 ? RELEASE : 'Not Found');
+      else res.writeHead(answer).end(answer === 200 ? state.body : 'Not Found');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    return { url, requests, close: () => new Promise<void>((r) => server.close(() => r())) };
+    const close = () => {
+      server.closeAllConnections();
+      return new Promise<void>((r) => server.close(() => r()));
+    };
+    /** The requests for the binary (each run also reads checksums.txt first). */
+    const binaryRequests = () => requests.filter((r) => !r.endsWith('/checksums.txt'));
+    return { url, requests, binaryRequests, state, close };
   }
   let server: Awaited<ReturnType<typeof releases>>;
   afterEach(() => server?.close());
@@ -197,7 +217,12 @@ describe('installing a buildx release into the tool cache', () => {
     return { store, calls, held };
   }
 
-  const ensure = (toolCache: string, releasesBase: string, releaseStore: ReleaseStore | null = null) =>
+  const ensure = (
+    toolCache: string,
+    releasesBase: string,
+    releaseStore: ReleaseStore | null = null,
+    more: { saveRefused?: string; timeoutMs?: number } = {},
+  ) =>
     ensureBuildx(exec, {
       wanted: 'v0.29.1',
       floor: '',
@@ -205,6 +230,9 @@ describe('installing a buildx release into the tool cache', () => {
       probe: noPlugin,
       toolCache,
       releaseStore,
+      saveRefused: more.saveRefused ?? '',
+      retryWaitMs: 10,
+      ...(more.timeoutMs ? { timeoutMs: more.timeoutMs } : {}),
     });
 
   it("downloads once into @actions/tool-cache's layout; the next run takes it from there", async () => {
@@ -217,9 +245,9 @@ describe('installing a buildx release into the tool cache', () => {
     expect(first.note).toBe('installed buildx 0.29.1 (no docker buildx plugin on the runner)');
     expect(fs.existsSync(`${dir}.complete`)).toBe(true);
     expect(fs.statSync(path.join(dir, 'buildx')).mode & 0o111).not.toBe(0);
-    expect(server.requests).toStrictEqual([`/v0.29.1/${releaseAsset('0.29.1')}`]);
+    expect(server.requests).toStrictEqual(['/v0.29.1/checksums.txt', `/v0.29.1/${releaseAsset('0.29.1')}`]);
     await ensure(toolCache, server.url);
-    expect(server.requests).toHaveLength(1);
+    expect(server.requests).toHaveLength(2);
     expect(fs.readdirSync(path.dirname(dir)).sort()).toStrictEqual([os.arch(), `${os.arch()}.complete`]);
     // The toolkit itself finds it there.
     const saved = process.env.RUNNER_TOOL_CACHE;
@@ -244,20 +272,12 @@ describe('installing a buildx release into the tool cache', () => {
   });
 
   it('retries after a server error or a network failure', async () => {
-    // @actions/tool-cache waits 10-20 s between attempts; its own test hook shortens that.
-    const globals = global as Record<string, unknown>;
-    globals.TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS = globals.TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS = 0;
-    try {
-      for (const firstTry of [502, 'reset'] as const) {
-        server = await releases(firstTry, 200);
-        const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-'));
-        const got = await ensure(toolCache, server.url);
-        expect([server.requests.length, got.buildx.version]).toStrictEqual([2, '0.29.1']);
-        await server.close();
-      }
-    } finally {
-      delete globals.TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS;
-      delete globals.TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS;
+    for (const firstTry of [502, 'reset'] as const) {
+      server = await releases(firstTry, 200);
+      const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-'));
+      const got = await ensure(toolCache, server.url);
+      expect([server.binaryRequests().length, got.buildx.version]).toStrictEqual([2, '0.29.1']);
+      await server.close();
     }
   });
 
@@ -270,15 +290,13 @@ describe('installing a buildx release into the tool cache', () => {
       `no docker buildx plugin found and buildx 0.29.1 could not be downloaded from ${server.url}v0.29.1/` +
         `${releaseAsset('0.29.1')}: HTTP 404`,
     );
-    expect(server.requests).toHaveLength(1);
+    expect(server.binaryRequests()).toHaveLength(1);
     expect(fs.readdirSync(path.join(toolCache, 'buildx', '0.29.1'))).toStrictEqual([]);
   });
 
   it('a proxy that does not answer: the BuildxError names it', async () => {
     const proxy = await startTestProxy();
     await proxy.stop();
-    const globals = global as Record<string, unknown>;
-    globals.TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS = globals.TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS = 0;
     const saved = { HTTP_PROXY: process.env.HTTP_PROXY, http_proxy: process.env.http_proxy };
     process.env.HTTP_PROXY = proxy.url;
     delete process.env.http_proxy;
@@ -286,15 +304,13 @@ describe('installing a buildx release into the tool cache', () => {
       const failed = ensure(fs.mkdtempSync(path.join(os.tmpdir(), 'tc-')), 'http://releases.test/');
       await expect(failed).rejects.toThrow(
         new RegExp(
-          `could not be downloaded from http://releases\\.test/v0\\.29\\.1/\\S+: .* through the proxy ${new URL(proxy.url).host}$`,
+          `could not be verified: its checksums could not be read from http://releases\\.test/v0\\.29\\.1/checksums\\.txt: .* through the proxy ${new URL(proxy.url).host}$`,
         ),
       );
     } finally {
       for (const [k, v] of Object.entries(saved))
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
-      delete globals.TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS;
-      delete globals.TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS;
     }
   });
 
@@ -310,11 +326,13 @@ describe('installing a buildx release into the tool cache', () => {
       'installed buildx 0.29.1 from the GitHub cache (no docker buildx plugin on the runner)',
     );
     expect(cache.calls).toStrictEqual(['restore 0.29.1', 'save 0.29.1', 'restore 0.29.1']);
-    expect(server.requests).toHaveLength(1);
+    expect(server.binaryRequests()).toHaveLength(1);
   });
 
   it('does not keep a download that does not run', async () => {
-    const server2 = http.createServer((_req, res) => res.end(''));
+    const server2 = http.createServer((req, res) =>
+      res.end(req.url?.endsWith('/checksums.txt') ? `${sumOf('')}  ${ASSET}\n` : ''),
+    );
     await new Promise<void>((r) => server2.listen(0, '127.0.0.1', r));
     const cache = memoryStore();
     try {
@@ -328,6 +346,165 @@ describe('installing a buildx release into the tool cache', () => {
     } finally {
       server2.close();
     }
+  });
+});
+
+describe('a buildx release is run only once it matches its published checksum', () => {
+  const noPlugin = Promise.resolve({
+    result: { exitCode: 1, stdout: '', stderr: 'not found', timedOut: false },
+    binary: '',
+  });
+  const ASSET = releaseAsset('0.29.1');
+  const GENUINE = "#!/bin/sh\necho 'github.com/docker/buildx v0.29.1 abcdef'\n";
+  /** A tampered binary: answers like buildx, and leaves a marker behind if it is ever run. */
+  const tampered = (marker: string) =>
+    `#!/bin/sh\ntouch '${marker}'\necho 'github.com/docker/buildx v0.29.1 abcdef'\n`;
+  const sumOf = (text: string) => createHash('sha256').update(text).digest('hex');
+  let closeServer: (() => Promise<void>) | null = null;
+  afterEach(async () => {
+    await closeServer?.();
+    closeServer = null;
+  });
+
+  /** Serves checksums.txt with the genuine binary's sum, and `binary` as the release asset. */
+  async function releaseServer(binary: string | 'silent') {
+    const requests: string[] = [];
+    const server = http.createServer((req, res) => {
+      requests.push(req.url ?? '');
+      if (req.url === '/v0.29.1/checksums.txt') res.end(`${sumOf(GENUINE)}  ${ASSET}\n`);
+      else if (req.url === `/v0.29.1/${ASSET}`) {
+        if (binary !== 'silent') res.end(binary);
+      } else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    closeServer = () => {
+      server.closeAllConnections();
+      return new Promise<void>((r) => server.close(() => r()));
+    };
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, requests };
+  }
+
+  function heldStore(held: Record<string, string>) {
+    const calls: string[] = [];
+    const store: ReleaseStore = {
+      async restore(version, file) {
+        calls.push(`restore ${version}`);
+        if (!(version in held)) return false;
+        fs.writeFileSync(file, held[version]);
+        return true;
+      },
+      async save(version, file) {
+        calls.push(`save ${version}`);
+        held[version] = fs.readFileSync(file, 'utf8');
+      },
+    };
+    return { store, calls, held };
+  }
+
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'bx-'));
+  const ensure = (
+    releasesBase: string,
+    o: { store?: ReleaseStore | null; saveRefused?: string; timeoutMs?: number },
+  ) =>
+    ensureBuildx(realExec, {
+      wanted: '0.29.1',
+      floor: '',
+      releasesBase,
+      probe: noPlugin,
+      toolCache: tmp(),
+      releaseStore: o.store ?? null,
+      saveRefused: o.saveRefused ?? '',
+      retryWaitMs: 10,
+      ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
+    });
+
+  it('a tampered download is refused and never run', async () => {
+    const marker = path.join(tmp(), 'ran');
+    const server = await releaseServer(tampered(marker));
+    const failed = ensure(server.url, {});
+    await expect(failed).rejects.toBeInstanceOf(BuildxError);
+    await expect(failed).rejects.toThrow(
+      new RegExp(
+        `buildx 0\\.29\\.1 downloaded from \\S+ does not match the release's checksum .*: it is not run$`,
+      ),
+    );
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  it('a tampered binary restored from the GitHub cache is never run: one warning, the release is downloaded instead', async () => {
+    const marker = path.join(tmp(), 'ran');
+    const server = await releaseServer(GENUINE);
+    const cache = heldStore({ '0.29.1': tampered(marker) });
+    const warnings: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      if (String(chunk).startsWith('::warning::')) warnings.push(String(chunk));
+      return true;
+    });
+    let got: Awaited<ReturnType<typeof ensure>>;
+    try {
+      got = await ensure(server.url, { store: cache.store });
+    } finally {
+      write.mockRestore();
+    }
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(got.note).toBe('installed buildx 0.29.1 (no docker buildx plugin on the runner)');
+    expect(fs.readFileSync(got.buildx.path!, 'utf8')).toBe(GENUINE);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/from the GitHub cache does not match the release's checksum/);
+    expect(server.requests).toStrictEqual(['/v0.29.1/checksums.txt', `/v0.29.1/${ASSET}`]);
+  });
+
+  it('a genuine binary from the GitHub cache is verified against the release server, then run', async () => {
+    const server = await releaseServer('silent');
+    const cache = heldStore({ '0.29.1': GENUINE });
+    const got = await ensure(server.url, { store: cache.store });
+    expect(got.note).toBe(
+      'installed buildx 0.29.1 from the GitHub cache (no docker buildx plugin on the runner)',
+    );
+    expect(server.requests).toStrictEqual(['/v0.29.1/checksums.txt']);
+  });
+
+  it('a release server that never answers fails within the bound, naming it', async () => {
+    const server = await releaseServer('silent');
+    const started = Date.now();
+    await expect(ensure(server.url, { timeoutMs: 1500 })).rejects.toThrow(
+      `no docker buildx plugin found and buildx 0.29.1 could not be downloaded from ${server.url}v0.29.1/${ASSET}: no answer within 2s`,
+    );
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('a run the trust rule refuses does not keep the download in the GitHub cache', async () => {
+    const server = await releaseServer(GENUINE);
+    const cache = heldStore({});
+    await ensure(server.url, {
+      store: cache.store,
+      saveRefused: 'pull_request_target may run untrusted code: nothing is written to the GitHub cache',
+    });
+    expect(cache.calls).toStrictEqual(['restore 0.29.1']);
+    expect(cache.held).toStrictEqual({});
+  });
+
+  it.each([
+    { text: `${'a'.repeat(64)}  buildx-v0.29.1.linux-amd64\n`, want: 'a'.repeat(64) },
+    { text: `${'b'.repeat(64)} *buildx-v0.29.1.linux-amd64\n`, want: 'b'.repeat(64) },
+    { text: `${'c'.repeat(64)}  buildx-v0.29.1.linux-amd64.sbom.json\n`, want: null },
+    { text: 'not a checksum file', want: null },
+  ])('checksums.txt $text: $want', ({ text, want }) =>
+    expect(checksumOf(text, 'buildx-v0.29.1.linux-amd64')).toBe(want),
+  );
+
+  it('no buildx plugin and no version asked: a clear message, not "undefined or newer"', async () => {
+    const failed = ensureBuildx(realExec, {
+      wanted: '',
+      floor: '',
+      releasesBase: 'http://x/',
+      probe: noPlugin,
+      saveRefused: '',
+    });
+    await expect(failed).rejects.toThrow(
+      'no docker buildx plugin found: set buildx-version (e.g. 0.29.1) to have this action install that release, or install buildx first (docker/setup-buildx-action)',
+    );
+    await expect(failed).rejects.not.toThrow(/undefined/);
   });
 });
 

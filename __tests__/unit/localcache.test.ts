@@ -2,7 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { reachableBlobs, unreachableBlobs } from '../../src/localcache/gc';
-import { pruneFolder } from '../../src/localcache/persist';
+import { pruneFolder, saveLocalCaches } from '../../src/localcache/persist';
+import { runContextFrom } from '../../src/github/context';
+import type { Exec } from '../../src/lib/exec';
+import { plan } from '../../src/plan/plan';
 
 const INDEX = 'application/vnd.oci.image.index.v1+json';
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -112,7 +115,79 @@ describe('pruneFolder: deletes what the index no longer reaches, on disk', () =>
       JSON.stringify({ manifests: [{ mediaType: INDEX, digest: 'sha256:new' }] }),
     );
     const oldBytes = fs.statSync(path.join(blobDir, 'old')).size;
-    expect(pruneFolder(folder)).toStrictEqual({ count: 2, bytes: oldBytes + 10 });
+    expect(pruneFolder(folder)).toStrictEqual({ count: 2, bytes: oldBytes + 10, links: [] });
     expect(fs.readdirSync(blobDir).sort()).toStrictEqual(['keep', 'new']);
+  });
+
+  it('never follows a restored symlink out of the folder: the link goes, what it pointed at stays', () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'prune-'));
+    const elsewhere = path.join(base, 'elsewhere');
+    fs.mkdirSync(elsewhere);
+    fs.writeFileSync(path.join(elsewhere, 'precious'), 'not a blob');
+    const folder = path.join(base, 'folder');
+    fs.mkdirSync(path.join(folder, 'blobs'), { recursive: true });
+    fs.symlinkSync(elsewhere, path.join(folder, 'blobs', 'sha256'));
+    fs.writeFileSync(path.join(folder, 'index.json'), JSON.stringify({ manifests: [] }));
+    expect(pruneFolder(folder)).toStrictEqual({ count: 0, bytes: 0, links: ['blobs/sha256'] });
+    expect(fs.readdirSync(elsewhere)).toStrictEqual(['precious']);
+    expect(fs.existsSync(path.join(folder, 'blobs', 'sha256'))).toBe(false);
+  });
+
+  it('the save keeps no link: the folder archived holds none', async () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'prune-'));
+    const elsewhere = path.join(base, 'elsewhere');
+    fs.mkdirSync(elsewhere);
+    fs.writeFileSync(path.join(elsewhere, 'precious'), 'x');
+    const dir = path.join(base, 'cache');
+    const p = plan(
+      runContextFrom(
+        {
+          GITHUB_EVENT_NAME: 'push',
+          GITHUB_REF: 'refs/heads/main',
+          GITHUB_SHA: 'a'.repeat(40),
+          GITHUB_REPOSITORY: 'o/r',
+        },
+        { repository: { default_branch: 'main' } },
+      ),
+      { mergeBase: null, parent: null },
+      {
+        backend: 'local',
+        dir,
+        persistedLocal: true,
+        scope: 'app',
+        leg: '',
+        siblingLegs: [],
+        write: 'auto',
+        rawFrom: [],
+        rawTo: [],
+      },
+    );
+    const name = p.writes[0].name!;
+    fs.mkdirSync(path.join(dir, name, 'blobs'), { recursive: true });
+    fs.writeFileSync(path.join(dir, name, 'index.json'), JSON.stringify({ manifests: [] }));
+    fs.symlinkSync(elsewhere, path.join(dir, name, 'blobs', 'sha256'));
+    const linksAtSave: string[][] = [];
+    const exec: Exec = async (_c, _a, o) => {
+      const walk = (d: string): string[] =>
+        fs
+          .readdirSync(d, { withFileTypes: true })
+          .flatMap((e) =>
+            e.isSymbolicLink() ? [path.join(d, e.name)] : e.isDirectory() ? walk(path.join(d, e.name)) : [],
+          );
+      linksAtSave.push(walk(path.join(o!.cwd!, name)));
+      return { exitCode: 0, stdout: 'bkca-cache-result:{"cacheId":1}\n', stderr: '', timedOut: false };
+    };
+    const quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await saveLocalCaches(
+        exec,
+        { plan: p, dir, records: [], restoredIndex: new Map(), env: {}, timeoutMs: 1000, unavailable: '' },
+        true,
+      );
+    } finally {
+      quiet.mockRestore();
+    }
+    expect(linksAtSave).toStrictEqual([[]]);
+    expect(fs.readdirSync(elsewhere)).toStrictEqual(['precious']);
   });
 });

@@ -92,7 +92,7 @@ describe('planMounts: keys from the plan, and who saves', () => {
       write: 'auto' as CacheWrite,
       restoreKeys: [`${P}/app.pr-7/`, `${P}/app.branch-main/`],
       save: null,
-      noSave: 'a pull request from a fork never saves cache mounts',
+      noSave: 'a pull request from a fork writes nothing to the GitHub cache',
     },
     {
       title: 'pull_request_target, even with cache-write: always',
@@ -100,7 +100,7 @@ describe('planMounts: keys from the plan, and who saves', () => {
       write: 'always' as CacheWrite,
       restoreKeys: [`${P}/app.branch-main/`],
       save: null,
-      noSave: 'pull_request_target may run untrusted code: cache mounts are never saved',
+      noSave: 'pull_request_target may run untrusted code: nothing is written to the GitHub cache',
     },
     {
       title: 'cache-write: never',
@@ -224,8 +224,12 @@ describe('planMounts: keys from the plan, and who saves', () => {
     },
     {
       title: 'the plan does not save',
-      o: { ...base, saveKeyPrefix: null, noSave: 'a pull request from a fork never saves cache mounts' },
-      want: { key: '', why: 'a pull request from a fork never saves cache mounts' },
+      o: {
+        ...base,
+        saveKeyPrefix: null,
+        noSave: 'a pull request from a fork writes nothing to the GitHub cache',
+      },
+      want: { key: '', why: 'a pull request from a fork writes nothing to the GitHub cache' },
     },
   ])('saveDecision: $title', ({ o, want }) => expect(saveDecision(o)).toStrictEqual(want));
 });

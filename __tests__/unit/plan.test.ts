@@ -1009,3 +1009,83 @@ describe('a branch push whose own cache exists skips the merge-base lookup, unle
     }
   });
 });
+
+describe('events the rules do not know write nothing (issue 29, item 9)', () => {
+  it.each(['deployment_status', 'check_run', 'check_suite', 'issues', 'watch'])(
+    '%s on the default branch is unknown: no write, even with cache-write: always',
+    (event) => {
+      const ctx = run(event, 'push-main', 'refs/heads/main');
+      expect(classify(ctx)).toStrictEqual({ kind: 'unknown', event, ref: 'refs/heads/main' });
+      for (const write of ['auto', 'always'] as CacheWrite[]) {
+        expect(labels(refPlan(ctx, facts, write).writes)).toStrictEqual([]);
+      }
+    },
+  );
+});
+
+describe("a commit's cache is written only from that commit's workspace", () => {
+  const OTHER = 'e'.repeat(40);
+  it.each([
+    {
+      title: 'push to main, the workspace holds that commit: both writes',
+      ctx: run('push', 'push-main', 'refs/heads/main'),
+      head: HEAD,
+      write: 'auto' as CacheWrite,
+      writes: ['branch:main', `sha:${HEAD}`],
+      notes: [],
+    },
+    {
+      title: 'push to main, the workspace holds another commit: the commit write is dropped, with a note',
+      ctx: run('push', 'push-main', 'refs/heads/main'),
+      head: OTHER,
+      write: 'auto' as CacheWrite,
+      writes: ['branch:main'],
+      notes: [`sha:${HEAD} is not written: the workspace holds ${OTHER}, not that commit`],
+    },
+    {
+      title: 'a tag with cache-write: always, another commit checked out: nothing',
+      ctx: run('push', 'push-tag', 'refs/tags/v1.4.0'),
+      head: OTHER,
+      write: 'always' as CacheWrite,
+      writes: [],
+      notes: [`sha:${HEAD} is not written: the workspace holds ${OTHER}, not that commit`],
+    },
+    {
+      title: 'git could not tell (no checkout): the write stays',
+      ctx: run('push', 'push-main', 'refs/heads/main'),
+      head: undefined,
+      write: 'auto' as CacheWrite,
+      writes: ['branch:main', `sha:${HEAD}`],
+      notes: [],
+    },
+  ])('$title', ({ ctx, head, write, writes, notes }) => {
+    const p = refPlan(ctx, { ...facts, ...(head ? { workspaceHead: head } : {}) }, write);
+    expect(labels(p.writes)).toStrictEqual(writes);
+    for (const n of notes) expect(p.notes).toContain(n);
+    expect(p.notes.filter((n) => n.includes('is not written: the workspace holds'))).toHaveLength(
+      notes.length,
+    );
+  });
+
+  it('gatherFacts reads the workspace HEAD with real git when the trigger writes a commit', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const repo = mkdtempSync(join(tmpdir(), 'head-'));
+    const g = (...args: string[]) =>
+      execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+        encoding: 'utf8',
+      }).trim();
+    g('init', '-q');
+    g('commit', '-q', '--allow-empty', '-m', 'one');
+    const sha = g('rev-parse', 'HEAD');
+    const { exec } = await import('../../src/lib/exec');
+    const ctx = { ...run('push', 'push-main', 'refs/heads/main'), workspace: repo };
+    const needed = factsNeeded(classify(ctx));
+    expect(needed.workspaceHead).toBe(true);
+    const found = await gatherFacts(exec, ctx, { ...needed, parent: false, rewrite: false }, '');
+    expect(found.workspaceHead).toBe(sha);
+    // The event's commit is not the workspace's: only the branch is written.
+    expect(labels(refPlan(ctx, found, 'auto').writes)).toStrictEqual(['branch:main']);
+  });
+});

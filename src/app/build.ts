@@ -15,6 +15,7 @@ import { type RunContext } from '../github/context';
 import { readInputs, validatePaths } from '../runner/inputs/read';
 import { InputError, type Inputs } from '../runner/inputs/types';
 import type { CachePlan } from '../plan/plan';
+import { neverWrites } from '../plan/trust';
 import { restoreLocalCaches, saveLocalCaches, withPersistedLocalDir } from '../localcache/persist';
 import { restoreMounts, saveMounts } from '../mounts/mounts';
 import { setOutputs } from '../runner/outputs';
@@ -28,8 +29,6 @@ import { prepareLeg, recordLeg, runMerge } from './merge';
 import { ghaUnavailable, planCache, readTokenScopes } from './plan-phase';
 import { buildOutputs, reportRun, writeSummary } from './report-phase';
 import { readRunContext } from '../github/read-context';
-
-const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message: string): void {
@@ -107,7 +106,7 @@ async function runBuild(
   state.saveTempDir(tempDir);
   const builderStart = Date.now();
   const { buildx, builder } = await core.group('Builder', () =>
-    setUpBuilder(exec, inputs, env, probes, tempDir),
+    setUpBuilder(exec, inputs, env, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)),
   );
   core.info(`builder: ${builder.name}: ${builder.why}`);
   const builderMs = Date.now() - builderStart;
@@ -229,13 +228,15 @@ async function setUpBuilder(
   env: NodeJS.ProcessEnv,
   probes: Probes,
   tempDir: string,
+  saveRefused: string,
 ): Promise<{ buildx: Buildx; builder: Builder }> {
   const engine = await probes.engine;
   const found = await ensureBuildx(exec, {
     wanted: inputs.builder.buildxVersion,
     floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
-    releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
+    releasesBase: inputs.builder.buildxReleasesUrl,
     probe: probes.buildx,
+    saveRefused,
   });
   if (found.note) core.info(found.note);
   state.saveBuildxPath(found.buildx.path);

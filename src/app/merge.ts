@@ -18,18 +18,24 @@ import { publishIndex, removeLegTags } from '../merge/publish';
 import { restoreLegRecords, saveLegRecord } from '../merge/records';
 import type { MergeReport } from '../merge/report';
 import { planOptionsFrom } from '../plan/plan';
+import { tokenRefusals } from '../plan/token';
+import { classify } from '../plan/triggers';
+import { neverWrites } from '../plan/trust';
+import { cacheTokenIn } from './plan-phase';
 import { renderMergeSummary } from '../report/merge-summary';
 import type { CacheReport } from '../report/types';
 import * as core from '../runner/commands';
 import { finishNothingBuilt } from './nothing-built';
-
-const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
 
 /** The run's id and attempt: a leg's record is this run's, and a re-run's is newer. */
 const runOf = (env: NodeJS.ProcessEnv) => ({
   runId: env.GITHUB_RUN_ID || '0',
   attempt: env.GITHUB_RUN_ATTEMPT || '1',
 });
+
+/** The trust rule (src/plan/trust.ts) for a run that has no plan: its trigger and its cache token. */
+const runNeverWrites = (ctx: RunContext, env: NodeJS.ProcessEnv) =>
+  neverWrites(classify(ctx), tokenRefusals(cacheTokenIn(env)));
 
 export interface Leg {
   inputs: Inputs;
@@ -41,7 +47,11 @@ export interface Leg {
 
 /** `merge: leg`: the build pushes by digest, unless this run cannot push (then it only builds). */
 export function prepareLeg(ctx: RunContext, inputs: Inputs, env: NodeJS.ProcessEnv): Leg {
-  const skipped = mergeSkipped(ctx, inputs.build.push);
+  // A leg's record is a GitHub cache entry the merge job trusts: a run that may not write records none.
+  const refused = runNeverWrites(ctx, env);
+  const skipped =
+    mergeSkipped(ctx, inputs.build.push) ||
+    (refused ? `${refused}: the legs are built, not pushed nor merged` : '');
   if (skipped) {
     core.info(`merge: ${skipped}`);
     return { inputs: { ...inputs, build: { ...inputs.build, push: false } }, skipped, pushTag: null };
@@ -125,8 +135,9 @@ export async function runMerge(
     const { buildx } = await ensureBuildx(exec, {
       wanted: inputs.builder.buildxVersion,
       floor: '',
-      releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
+      releasesBase: inputs.builder.buildxReleasesUrl,
       probe: probeBuildx(exec, env),
+      saveRefused: runNeverWrites(ctx, env),
     });
     return publishIndex(exec, buildx, { tags, annotations, legs: merge.legs, env });
   });

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { dockerConfigDir, readDockerConfig } from '../lib/docker-config';
 import type { Exec, ExecResult } from '../lib/exec';
-import { failureText, proxyFor } from '../net/http';
+import { failureText, httpFetch } from '../net/http';
+import * as core from '../runner/commands';
 import {
   type Buildx,
   buildxPluginCandidates,
@@ -61,6 +63,12 @@ export interface EnsureOptions {
   toolCache?: string;
   /** Keeps downloaded releases between jobs: default the GitHub cache when the job has one; null for none. */
   releaseStore?: ReleaseStore | null;
+  /** Why this run may not write to the GitHub cache (src/plan/trust.ts): '' when it may keep the release there. */
+  saveRefused: string;
+  /** The bound on reading a release (its checksums and binary); default {@link RELEASE_TIMEOUT_MS}. */
+  timeoutMs?: number;
+  /** The wait before a failed download is tried again (times the attempt); default 5 s. */
+  retryWaitMs?: number;
 }
 
 /** The release binary's name inside its tool cache folder. */
@@ -79,49 +87,122 @@ export function toolCacheDir(version: string, toolCache: string, arch = os.arch(
   return path.join(toolCache, 'buildx', version, arch);
 }
 
-/**
- * Downloads with `@actions/tool-cache` (loaded only now: most runs never download buildx), which
- * goes through the runner's proxy and retries server errors and network failures.
- */
-async function downloadRelease(url: string, file: string): Promise<void> {
-  const tc = await import('@actions/tool-cache');
-  try {
-    await tc.downloadTool(url, file);
-  } catch (e) {
-    if (e instanceof tc.HTTPError) throw new Error(`HTTP ${e.httpStatusCode}`);
-    // failureText names the proxy, which a tunnel's errors do not.
-    throw Object.assign(e as Error, { proxy: await proxyFor(url) });
+/** A server that accepts and never answers costs at most this, for the binary and its checksum together. */
+export const RELEASE_TIMEOUT_MS = 120_000;
+const ATTEMPTS = 3;
+
+/** How long reading a release may take in all, and the wait before a failed GET is tried again. */
+interface Bound {
+  deadline: number;
+  timeoutMs: number;
+  retryWaitMs: number;
+}
+
+/** One GET of a release file, bounded by `deadline`; a 5xx or a network failure is tried again. */
+async function downloadFile(url: string, bound: Bound): Promise<Buffer> {
+  const { deadline, retryWaitMs } = bound;
+  const late = () => new Error(`no answer within ${Math.round(bound.timeoutMs / 1000)}s`);
+  for (let attempt = 1; ; attempt++) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw late();
+    let retryable: Error;
+    try {
+      const res = await httpFetch(url, { signal: AbortSignal.timeout(left) });
+      if (res.ok) return Buffer.from(await res.arrayBuffer());
+      retryable = new Error(`HTTP ${res.status}`);
+      if (res.status < 500) throw retryable;
+    } catch (e) {
+      if ((e as Error)?.name === 'TimeoutError') throw late();
+      if (/^HTTP [1-4]/.test((e as Error).message)) throw e;
+      retryable = e as Error;
+    }
+    if (attempt === ATTEMPTS) throw retryable;
+    await new Promise((r) =>
+      setTimeout(r, Math.min(retryWaitMs * attempt, Math.max(deadline - Date.now(), 0))),
+    );
   }
+}
+
+/** `checksums.txt` beside a release's binaries: `<sha256>  <asset>` lines (`*<asset>` in binary mode). */
+export function checksumOf(checksums: string, asset: string): string | null {
+  for (const line of checksums.split('\n')) {
+    const m = /^([0-9a-f]{64})\s+\*?(\S+)\s*$/i.exec(line.trim());
+    if (m && m[2] === asset) return m[1].toLowerCase();
+  }
+  return null;
+}
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** The release's published sha256 of `asset`, read from the release server, never from a cache. */
+async function publishedChecksum(base: string, version: string, asset: string, bound: Bound) {
+  const url = releaseUrl(version, base, 'checksums.txt');
+  let text: string;
+  try {
+    text = (await downloadFile(url, bound)).toString('utf8');
+  } catch (e) {
+    throw new Error(`could not be verified: its checksums could not be read from ${url}: ${failureText(e)}`);
+  }
+  const sum = checksumOf(text, asset);
+  if (sum === null) throw new Error(`could not be verified: ${url} lists no checksum for ${asset}`);
+  return sum;
+}
+
+interface Fetch {
+  version: string;
+  base: string;
+  dir: string;
+  store: ReleaseStore | null;
+  timeoutMs: number;
+  retryWaitMs: number;
 }
 
 /**
  * Puts a release binary into its tool cache folder, from the GitHub cache when it has it, else
- * downloaded: staged next to the folder, then renamed, then marked complete, so that a run cut
- * short leaves nothing a later run would take for whole.
+ * downloaded, either way only once its sha256 matches the release's checksums.txt: a cache entry
+ * may have been written by anyone who held a writable token. Staged next to the folder, then
+ * renamed, then marked complete, so that a run cut short leaves nothing a later run would take for whole.
  */
-async function fetchRelease(
-  version: string,
-  url: string,
-  dir: string,
-  store: ReleaseStore | null,
-): Promise<'github-cache' | 'download'> {
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
-  const staging = fs.mkdtempSync(`${dir}.download-`);
+async function fetchRelease(f: Fetch): Promise<'github-cache' | 'download'> {
+  const bound = { deadline: Date.now() + f.timeoutMs, timeoutMs: f.timeoutMs, retryWaitMs: f.retryWaitMs };
+  const asset = releaseAsset(f.version);
+  const expected = await publishedChecksum(f.base, f.version, asset, bound);
+  fs.mkdirSync(path.dirname(f.dir), { recursive: true });
+  const staging = fs.mkdtempSync(`${f.dir}.download-`);
   try {
     const file = path.join(staging, BINARY);
-    const restored = store !== null && (await store.restore(version, file));
-    if (!restored) {
+    let source: 'github-cache' | 'download' = 'download';
+    if (f.store !== null && (await f.store.restore(f.version, file))) {
+      const got = sha256(fs.readFileSync(file));
+      if (got === expected) source = 'github-cache';
+      else {
+        fs.rmSync(file, { force: true });
+        core.warning(
+          `buildx ${f.version} from the GitHub cache does not match the release's checksum (sha256 ${got}, published ${expected}): it is not run, and the release is downloaded instead`,
+        );
+      }
+    }
+    if (source === 'download') {
+      const url = releaseUrl(f.version, f.base, asset);
+      let data: Buffer;
       try {
-        await downloadRelease(url, file);
+        data = await downloadFile(url, bound);
       } catch (e) {
         throw new Error(`could not be downloaded from ${url}: ${failureText(e)}`);
       }
-      fs.chmodSync(file, 0o755);
+      const got = sha256(data);
+      if (got !== expected) {
+        throw new Error(
+          `downloaded from ${url} does not match the release's checksum (sha256 ${got}, published ${expected}): it is not run`,
+        );
+      }
+      fs.writeFileSync(file, data);
     }
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.renameSync(staging, dir);
-    fs.writeFileSync(`${dir}.complete`, '');
-    return restored ? 'github-cache' : 'download';
+    fs.chmodSync(file, 0o755);
+    fs.rmSync(f.dir, { recursive: true, force: true });
+    fs.renameSync(staging, f.dir);
+    fs.writeFileSync(`${f.dir}.complete`, '');
+    return source;
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
@@ -166,6 +247,11 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
     return { buildx: pluginBinary ? standaloneBuildx(pluginBinary, current) : pluginBuildx(current) };
   }
   const have = current ? `buildx ${current}` : 'no docker buildx plugin';
+  if (!minimum) {
+    throw new BuildxError(
+      'no docker buildx plugin found: set buildx-version (e.g. 0.29.1) to have this action install that release, or install buildx first (docker/setup-buildx-action)',
+    );
+  }
   if (wanted === '') {
     throw new BuildxError(
       `${have} found; ${minimum} or newer is needed. Set buildx-version (e.g. 0.29.1) to install it, or use docker/setup-buildx-action first`,
@@ -182,7 +268,14 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
   let source: 'tool-cache' | 'github-cache' | 'download' = 'tool-cache';
   if (!fs.existsSync(`${dir}.complete`)) {
     try {
-      source = await fetchRelease(version, releaseUrl(version, o.releasesBase), dir, store);
+      source = await fetchRelease({
+        version,
+        base: o.releasesBase,
+        dir,
+        store,
+        timeoutMs: o.timeoutMs ?? RELEASE_TIMEOUT_MS,
+        retryWaitMs: o.retryWaitMs ?? 5000,
+      });
     } catch (e) {
       throw new BuildxError(`${have} found and buildx ${version} ${(e as Error).message}`);
     }
@@ -192,8 +285,11 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
   const installed = check.exitCode === 0 ? parseBuildxVersion(check.stdout) : null;
   if (!installed)
     throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
-  // Only a binary that runs is kept for later jobs.
-  if (source === 'download' && store) await store.save(version, binary);
+  // Only a verified binary that runs is kept for later jobs, and only by a run the trust rule lets write.
+  if (source === 'download' && store) {
+    if (o.saveRefused) core.info(`buildx ${version} is not kept in the GitHub cache: ${o.saveRefused}`);
+    else await store.save(version, binary);
+  }
   const from = source === 'github-cache' ? ' from the GitHub cache' : '';
   return {
     buildx: standaloneBuildx(binary, installed),

@@ -45,7 +45,8 @@ export function githubReleaseStore(
     const dir = releaseCacheDir(version);
     return runCacheWorker(
       exec,
-      { op, path: path.basename(dir), key: releaseCacheKey(version) },
+      // A buildx binary is ~60 MB: an archive that expands to more is not one.
+      { op, path: path.basename(dir), key: releaseCacheKey(version), maxBytes: 512 * 1024 ** 2 },
       { root: path.dirname(dir), env, timeoutMs },
     );
   };

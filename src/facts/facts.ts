@@ -1,6 +1,7 @@
 import type { Exec } from '../lib/exec';
 import { type CommitInfo, commitInfo, compareCommits, parentCommit } from '../git/commits';
 import { isAncestor } from '../git/ancestry';
+import { makeGit, resolveCommit } from '../git/runner';
 import { findMergeBase } from '../git/merge-base';
 import { ancestryFromApi, commitFromApi, mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
@@ -70,6 +71,15 @@ async function headCommitFromApi(
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
  * from GitHub's compare API. Never fails: a commit not found is null with its reason.
  */
+/** The commit the workspace holds; undefined when git cannot tell (no checkout, not a repository). */
+async function workspaceHead(exec: Exec, cwd: string): Promise<string | undefined> {
+  try {
+    return await resolveCommit(makeGit(exec, { cwd }), 'HEAD');
+  } catch {
+    return undefined;
+  }
+}
+
 export async function gatherFacts(
   exec: Exec,
   ctx: RunContext,
@@ -82,6 +92,10 @@ export async function gatherFacts(
 ): Promise<GitFacts> {
   const facts: GitFacts = { mergeBase: null, parent: null };
   const cwd = ctx.workspace;
+  if (needed.workspaceHead) {
+    const head = await workspaceHead(exec, cwd);
+    if (head) facts.workspaceHead = head;
+  }
   if (needed.rewrite && !ctx.pullRequest)
     Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD', githubToken)));
   if (needed.parent && ctx.pushedBefore) {

@@ -104,6 +104,8 @@ export async function restoreLocalCaches(
         } else if (call.status === 'hit') {
           r.restore = 'hit';
           r.restoredKey = call.matchedKey;
+          // Before the build exports into it: BuildKit would write through a link too.
+          dropLinksSaying(path.join(dir, r.name), r.name);
           const index = readText(path.join(dir, r.name, 'index.json'));
           if (index !== null) session.restoredIndex.set(r.name, index);
           core.info(`local cache ${r.name}: restored from ${call.matchedKey}`);
@@ -119,10 +121,55 @@ export async function restoreLocalCaches(
   return { plan: narrowSources(o.plan, localExistence(fs.existsSync)), session };
 }
 
-/** Deletes the blobs of earlier exports; returns how many and their bytes. */
-export function pruneFolder(folder: string): { count: number; bytes: number } {
+/**
+ * Removes every symlink in `folder` (and the folder itself when it is one), never following one:
+ * BuildKit's local exporter writes none, so any came from a restored archive, and the export, the
+ * prune and the save would follow it out of the folder. Returns the links removed, relative.
+ */
+export function dropLinks(folder: string): string[] {
+  if (!fs.existsSync(folder) && !isLink(folder)) return [];
+  if (isLink(folder)) {
+    fs.unlinkSync(folder);
+    return ['.'];
+  }
+  const dropped: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) {
+        fs.unlinkSync(p);
+        dropped.push(path.relative(folder, p));
+      } else if (entry.isDirectory()) walk(p);
+    }
+  };
+  walk(folder);
+  return dropped.sort();
+}
+
+const isLink = (p: string) => {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
+
+/** Drops the folder's links with one warning naming them (see dropLinks). */
+function dropLinksSaying(folder: string, name: string): void {
+  const links = dropLinks(folder);
+  if (links.length > 0) {
+    core.warning(`local cache ${name}: symlinks removed, a cache folder holds none: ${links.join(', ')}`);
+  }
+}
+
+/**
+ * Deletes the blobs of earlier exports; returns how many and their bytes. Its links are removed
+ * first: a link is never followed out of the folder.
+ */
+export function pruneFolder(folder: string): { count: number; bytes: number; links: string[] } {
+  const links = dropLinks(folder);
   const blobDir = path.join(folder, 'blobs', 'sha256');
-  if (!fs.existsSync(blobDir)) return { count: 0, bytes: 0 };
+  if (!fs.existsSync(blobDir)) return { count: 0, bytes: 0, links };
   const blobs = fs.readdirSync(blobDir).map((f) => `sha256:${f}`);
   const read = (digest: string) => readText(path.join(blobDir, digest.replace(/^sha256:/, '')));
   let bytes = 0;
@@ -132,7 +179,7 @@ export function pruneFolder(folder: string): { count: number; bytes: number } {
     bytes += fs.statSync(file).size;
     fs.rmSync(file);
   }
-  return { count: doomed.length, bytes };
+  return { count: doomed.length, bytes, links };
 }
 
 export function folderBytes(folder: string): number {
@@ -159,6 +206,7 @@ export async function saveLocalCaches(
       session.records.push(r);
       try {
         const folder = path.join(session.dir, r.name);
+        dropLinksSaying(folder, r.name);
         const index = readText(path.join(folder, 'index.json'));
         if (index === null) {
           r.notSaved = 'no cache was exported to it';

@@ -37,7 +37,7 @@ async function restoreOne(exec: Exec, image: string, platform: string, w: Where)
   // No key is ever saved as `<prefix>newest`: the restore key's prefix match, newest first, answers.
   const call = await runCacheWorker(
     exec,
-    { op: 'restore', path: FOLDER, key: `${prefix}newest`, restoreKeys: [prefix] },
+    { op: 'restore', path: FOLDER, key: `${prefix}newest`, restoreKeys: [prefix], maxBytes: 1024 ** 2 },
     { root, env: w.env, timeoutMs: TIMEOUT_MS },
   );
   if (call.status === 'failed') return { platform, record: null, failed: call.reason };

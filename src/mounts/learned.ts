@@ -78,7 +78,7 @@ export async function restoreLearned(
   fs.mkdirSync(o.root, { recursive: true });
   const call = await runCacheWorker(
     exec,
-    { op: 'restore', path: FOLDER, key: keys[0], restoreKeys: keys },
+    { op: 'restore', path: FOLDER, key: keys[0], restoreKeys: keys, maxBytes: 1024 ** 2 },
     o,
   );
   if (call.status !== 'hit') return { mounts: [], key: '' };

@@ -146,7 +146,13 @@ async function restoreOne(
   const call = await runCacheWorker(
     exec,
     // The key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
-    { op: 'restore', path: CACHED_FOLDER, key, restoreKeys: planned.restoreKeys },
+    {
+      op: 'restore',
+      path: CACHED_FOLDER,
+      key,
+      restoreKeys: planned.restoreKeys,
+      maxBytes: o.inputs.mounts.maxBytes,
+    },
     { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs },
   );
   record.seconds.restore = seconds(call.ms);

@@ -292,8 +292,32 @@ const RULES: { [K in Trigger['kind']]: (run: Run<K>) => TriggerRules } = {
 
 const rulesOf = <K extends Trigger['kind']>(run: Run<K>): TriggerRules => RULES[run.trigger.kind](run);
 
+/**
+ * A commit's cache (`sha:<commit>`) is written only by a build of that commit: the workspace's
+ * HEAD, where git could tell. Another commit checked out (a workflow_dispatch of an older ref, an
+ * event whose GITHUB_SHA is not what was checked out) would file its layers under the wrong commit,
+ * which later runs read as an exact match.
+ */
+function ownCommitWrites(writes: RefUse[], facts: GitFacts): { writes: RefUse[]; notes: string[] } {
+  const head = facts.workspaceHead;
+  if (head === undefined) return { writes, notes: [] };
+  const wrong = writes.filter((w) => w.ref.kind === 'sha' && w.ref.sha !== head);
+  return {
+    writes: writes.filter((w) => !wrong.includes(w)),
+    notes: wrong.map(
+      (w) => `${refLabel(w.ref)} is not written: the workspace holds ${head}, not that commit`,
+    ),
+  };
+}
+
 /** `cache-write`'s say over the trigger's writes. */
-function writePolicy(trigger: Trigger, rules: TriggerRules, write: CacheWrite, def: string): RefPlan {
+function writePolicy(
+  trigger: Trigger,
+  rules: TriggerRules,
+  write: CacheWrite,
+  def: string,
+  facts: GitFacts,
+): RefPlan {
   const notes = [...rules.notes];
   let writes = rules.writes;
   if (write === 'never') {
@@ -309,7 +333,8 @@ function writePolicy(trigger: Trigger, rules: TriggerRules, write: CacheWrite, d
   if (trigger.kind === 'untrusted') {
     writes = writes.filter((w) => !(w.ref.kind === 'branch' && w.ref.name === def));
   }
-  return { trigger, reads: dedupe(rules.reads), writes: dedupe(writes), notes };
+  const own = ownCommitWrites(writes, facts);
+  return { trigger, reads: dedupe(rules.reads), writes: dedupe(own.writes), notes: [...notes, ...own.notes] };
 }
 
 /**
@@ -325,5 +350,5 @@ export function refPlan(
   const trigger = classify(ctx);
   const defaultBranch = ctx.defaultBranch;
   const rules = rulesOf({ trigger, ctx, facts, defaultBranch, visibility });
-  return writePolicy(trigger, rules, write, defaultBranch);
+  return writePolicy(trigger, rules, write, defaultBranch, facts);
 }

@@ -13,6 +13,14 @@ export type Trigger =
 /** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
 const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
 
+/**
+ * Events only someone who may push (or the repository's own schedule) can start, whose ref is
+ * what they built: the ref decides what the run is. Any other event (deployment_status,
+ * check_run, check_suite, issues, …) is `unknown`: it may be started by others, on a ref whose
+ * newest commit is not the workspace's, so it reads and writes nothing of its own.
+ */
+const REF_EVENTS = ['push', 'schedule', 'workflow_dispatch', 'repository_dispatch', 'release', 'create'];
+
 export function classify(ctx: RunContext): Trigger {
   const defaultBranch = ctx.defaultBranch;
   if (ctx.eventName === 'pull_request' && ctx.pullRequest) {
@@ -26,7 +34,8 @@ export function classify(ctx: RunContext): Trigger {
   if (ctx.eventName === 'merge_group' && ctx.mergeGroup) {
     return { kind: 'merge-group', base: ctx.mergeGroup.baseRef, number: ctx.mergeGroup.prNumber };
   }
-  // push, schedule, workflow_dispatch, repository_dispatch, release, …: what the ref is decides.
+  if (!REF_EVENTS.includes(ctx.eventName)) return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
+  // push, schedule, workflow_dispatch, repository_dispatch, release, create: what the ref is decides.
   if (ctx.ref.startsWith('refs/tags/')) return { kind: 'tag', tag: ctx.ref.slice('refs/tags/'.length) };
   if (ctx.ref.startsWith('refs/heads/')) {
     const branch = stripRefsHeads(ctx.ref);
@@ -43,7 +52,12 @@ export interface FactsNeeded {
   headCommit: boolean;
   /** Whether the event replaced commits (a force push): the head it replaced is still in the history? */
   rewrite: boolean;
+  /** The workspace's HEAD: the run may write a commit's cache, which only a build of that commit may. */
+  workspaceHead?: boolean;
 }
+
+/** Triggers whose rules write (or, with `cache-write: always`, may write) a commit's cache. */
+const WRITES_COMMITS: Trigger['kind'][] = ['push-default', 'merge-group', 'tag'];
 
 export function factsNeeded(trigger: Trigger): FactsNeeded {
   return {
@@ -51,6 +65,7 @@ export function factsNeeded(trigger: Trigger): FactsNeeded {
     parent: trigger.kind === 'push-default',
     headCommit: trigger.kind === 'pull-request',
     rewrite: trigger.kind === 'push-branch' || trigger.kind === 'pull-request',
+    workspaceHead: WRITES_COMMITS.includes(trigger.kind),
   };
 }
 
@@ -81,4 +96,9 @@ export interface GitFacts {
   rewritten?: boolean;
   /** Why git could not tell whether the history was rewritten. */
   rewrittenWhy?: string;
+  /**
+   * The commit the workspace holds (`git rev-parse HEAD`): a commit's cache is written only from
+   * a build of that commit. Undefined when not asked or when git could not tell (no checkout).
+   */
+  workspaceHead?: string;
 }

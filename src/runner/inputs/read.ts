@@ -79,6 +79,7 @@ export function parseInputs(get: InputSource): Inputs {
     endpoint: get('endpoint').trim(),
     builder: get('builder').trim(),
     buildxVersion: get('buildx-version').trim(),
+    buildxReleasesUrl: releasesUrl(get('buildx-releases-url').trim()),
     cleanup: bool(get, 'cleanup', true),
   };
   if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
@@ -303,4 +304,25 @@ export function validatePaths(
       `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`,
     );
   }
+}
+
+/** Where buildx releases are downloaded from when none is given: GitHub's releases of docker/buildx. */
+export const BUILDX_RELEASES = 'https://github.com/docker/buildx/releases/download';
+
+/** `buildx-releases-url`: an http(s) URL; an input, never the job's environment, which earlier steps can set. */
+function releasesUrl(text: string): string {
+  if (text === '') return BUILDX_RELEASES;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (url === null || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+    throw new InputError(
+      'buildx-releases-url',
+      `expected an http(s) URL without credentials, such as ${BUILDX_RELEASES}, got ${JSON.stringify(text)}`,
+    );
+  }
+  return text;
 }

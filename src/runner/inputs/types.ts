@@ -70,6 +70,8 @@ export interface BuilderInputs {
   /** Name of an existing builder; when set nothing is created. */
   builder: string;
   buildxVersion: string;
+  /** Where buildx releases and their checksums.txt are downloaded from (`<url>/v<version>/<asset>`). */
+  buildxReleasesUrl: string;
   cleanup: boolean;
 }
 

@@ -18,19 +18,27 @@ export interface WorkerRequest {
   path: string;
   key: string;
   restoreKeys?: string[];
+  /** Restores: the most the archive may expand to (default {@link DEFAULT_MAX_BYTES}). */
+  maxBytes?: number;
 }
+
+/** What an archive may expand to when its caller names no bound: a repository's whole GitHub cache by default. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 ** 3;
 
 export interface WorkerResult {
   matchedKey?: string | null;
   cacheId?: number;
   error?: string;
+  /** A restore whose archive failed its checks (src/stores/github-cache/archive.ts): nothing was extracted. */
+  refused?: { key: string; why: string };
 }
 
 export const RESULT_PREFIX = 'bkca-cache-result:';
 
 export type CacheCall =
   | { status: 'hit'; matchedKey: string; ms: number }
-  | { status: 'miss'; ms: number }
+  /** `refused`: an entry was found, but its archive failed its checks: nothing was extracted. */
+  | { status: 'miss'; ms: number; refused?: string }
   | { status: 'saved'; ms: number }
   /** Another job saved this very key (same content) first. */
   | { status: 'exists'; ms: number }
@@ -90,6 +98,10 @@ function outcomeOf(op: WorkerRequest['op'], run: WorkerRun, timeoutMs: number, m
     return { status: 'failed', reason: problems[0] ?? lastLine(run.stderr || run.stdout), ms };
   }
   if (result.error) return { status: 'failed', reason: result.error, ms };
+  if (result.refused) {
+    const refused = `the GitHub cache entry ${result.refused.key} was not restored, its archive is refused: ${result.refused.why}`;
+    return { status: 'miss', ms, refused };
+  }
   if (op === 'restore') {
     if (result.matchedKey) return { status: 'hit', matchedKey: result.matchedKey, ms };
     const failed = problems.find((p) => /failed to restore/i.test(p));
@@ -123,6 +135,8 @@ export async function runCacheWorker(
   for (let calls = 1; ; calls++) {
     const call = await runWorkerOnce(exec, request, { ...o, timeoutMs: Math.max(left(), 1) });
     const limited = call.status === 'failed' ? (call.rateLimited ?? null) : null;
+    // A refused archive is a miss to its caller, and this one warning, whoever asked.
+    if (call.status === 'miss' && call.refused) core.warning(call.refused);
     if (limited === null) return { ...call, ms: Date.now() - started };
     const wait = calls < MAX_CALLS ? retryWaitMs(limited, left()) : null;
     if (wait === null) {
