@@ -127,6 +127,28 @@ describe('drop-in for build-push-action, on the real engine', () => {
     });
   });
 
+  it("the run's Git context writes its commit's cache even when the checkout holds another commit", async () => {
+    if (!t.ready) return;
+    // The checkout is one commit behind the event: the workspace's HEAD has no say over a build
+    // of the event's commit, so sha:<event commit> is written.
+    const older = await git(checkoutWithUntracked, 'rev-parse', 'HEAD~1');
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-older-checkout-'));
+    await git(ws, 'clone', '-q', checkoutWithUntracked, '.');
+    await git(ws, 'checkout', '-q', older);
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-gitctx-cache-'));
+    const { main } = await runAction({
+      inputs: { context: '', driver: 'docker', cache: 'local', 'cache-dir': cacheDir },
+      event: pushEvent('main', sha),
+      workspace: ws,
+      env: env(),
+    });
+    await withStepLog(main, () => {
+      expect(main.exitCode).toBe(0);
+      expect(main.outputs['cache-to']).toContain(`default.sha-${sha}`);
+      expect(main.log).not.toContain('is not written: the workspace holds');
+    });
+  });
+
   it('a Git context on another host never receives the GitHub token', async () => {
     if (!t.ready) return;
     const before = other.requests().length;

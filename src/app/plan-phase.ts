@@ -5,6 +5,7 @@ import { type CacheScope, cacheScopesFromToken } from '../github/runtime-token';
 import type { Inputs } from '../runner/inputs/types';
 import * as core from '../runner/commands';
 import { planInputs } from '../facts/facts';
+import { isDefaultContext } from '../runner/inputs/read';
 import { narrowSources } from '../plan/narrow';
 import type { CacheToken } from '../plan/token';
 import { type CachePlan, plan, planLines, planOptionsFrom } from '../plan/plan';
@@ -20,7 +21,13 @@ export async function planCache(
   env: NodeJS.ProcessEnv,
 ): Promise<CachePlan> {
   const asked = { ...planOptionsFrom(inputs), token: cacheTokenIn(env) };
-  const { facts, existing } = await planInputs(exec, ctx, asked, env, inputs.githubToken, fs.existsSync);
+  const found = await planInputs(exec, ctx, asked, env, inputs.githubToken, fs.existsSync);
+  const { existing } = found;
+  // The run's Git context is the event's commit whatever the workspace holds: its commit cache is
+  // that commit's, so the workspace's HEAD has no say over the write.
+  const facts = isDefaultContext(inputs.build.context)
+    ? { ...found.facts, workspaceHead: undefined }
+    : found.facts;
   const options = { ...asked, siblingLegs: [...new Set([...asked.siblingLegs, ...existing.siblingLegs])] };
   const narrowed = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
   const p = {
