@@ -1,5 +1,7 @@
 import { buildArgs, createBuilderArgs, historyLogsArgs, removeBuilderArgs } from '../../src/buildx/args';
 import { builderName, needsHostNetwork } from '../../src/buildx/builder';
+import { prepareBuild } from '../../src/buildx/build';
+import { runContextFrom } from '../../src/github/context';
 import { parseInputs } from '../../src/runner/inputs/read';
 
 const inputs = (values: Record<string, string | undefined>) => parseInputs((n) => values[n] ?? '');
@@ -156,7 +158,7 @@ describe('buildArgs', () => {
     ]);
   });
 
-  it('every build-push-action input becomes its own argument', () => {
+  it('each build input becomes its own argument, in a stable order, secrets by environment only', () => {
     const build = inputs({
       context: 'app',
       file: 'app/Dockerfile',
@@ -263,13 +265,39 @@ describe('buildArgs', () => {
     expect(argv.join(' ')).not.toContain('s3cr3t');
   });
 
+  it.each([
+    { input: 'load', flag: '--load' },
+    { input: 'no-cache', flag: '--no-cache' },
+    { input: 'pull', flag: '--pull' },
+    { input: 'push', flag: '--push' },
+  ])('$input: true passes $flag, and false leaves it out', ({ input, flag }) => {
+    const on = buildArgs({ ...common, build: inputs({ context: '.', [input]: 'true' }).build });
+    const off = buildArgs({ ...common, build: inputs({ context: '.', [input]: 'false' }).build });
+    expect(on.filter((a) => a === flag)).toHaveLength(1);
+    expect(off).not.toContain(flag);
+  });
+
   it('passes github-token for a git context by environment, never as an argument', () => {
-    const build = inputs({ context: 'https://github.com/octo/app.git#main' }).build;
-    const argv = buildArgs({
-      ...common,
-      build,
-      gitAuthEnv: { host: 'github.com', env: 'BKCA_GIT_AUTH_TOKEN' },
+    const token = 'ghs_argvNeverHoldsThis0123';
+    const values: Record<string, string> = {
+      context: 'https://github.com/octo/app.git#main',
+      'github-token': token,
+    };
+    const i = parseInputs((n) => values[n] ?? '');
+    const ctx = runContextFrom({ GITHUB_REPOSITORY: 'octo/app', GITHUB_REF: 'refs/heads/main' }, {});
+    const setup = prepareBuild(i, {
+      builder: 'b',
+      cacheFrom: [],
+      cacheTo: [],
+      tempDir: '/t',
+      env: {},
+      cwd: '/w',
+      ctx,
+      buildxVersion: '0.29.1',
     });
+    const argv = buildArgs(setup.input);
     expect(argv).toContain('id=GIT_AUTH_TOKEN.github.com,env=BKCA_GIT_AUTH_TOKEN');
+    expect(argv.join(' ')).not.toContain(token);
+    expect(setup.env.BKCA_GIT_AUTH_TOKEN).toBe(token);
   });
 });

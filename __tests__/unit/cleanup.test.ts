@@ -435,6 +435,14 @@ describe('renderCleanup', () => {
     expect(md).toContain('| `buildkit-blob-1-sha256:aa` | `refs/heads/main` | 1.0 GiB |');
   });
 
+  it.each([
+    { dryRun: false, want: 'Nothing deleted.' },
+    { dryRun: true, want: 'Nothing would be deleted.' },
+  ])('says so when nothing is deleted (dry run: $dryRun)', ({ dryRun, want }) => {
+    const md = renderCleanup({ ...outcome({ limitBytes: 0, limitKnown: false }), dryRun, deleted: [] });
+    expect(md.split('\n')).toContain(want);
+  });
+
   it("names the repository's own limit where the API gave it (GitHub Enterprise Server)", () => {
     const md = renderCleanup({ ...outcome({ limitBytes: 25 * 1024 ** 3, limitKnown: true }) });
     expect(md).toContain("GitHub cache usage: **9.0 GiB** of the repository's limit of 25 GiB (36%)");

@@ -123,7 +123,7 @@ describe('mootExport: the export is skipped only when it would write nothing new
     expect(mootExport(o)).toBe(want);
   });
 
-  it('the record is read before the export only when the plan leaves a moot export possible', () => {
+  it('mayBeMoot: a moot export is possible only on a fresh builder (so only then is the record read first)', () => {
     expect(mayBeMoot(base)).toBe(true);
     expect(mayBeMoot({ ...base, freshBuilder: false })).toBe(false);
   });

@@ -414,8 +414,11 @@ describe('plan: BuildKit entries per backend', () => {
       ],
       ['branch:main', 'type=registry,ref=ghcr.io/octo-org/app-cache:default.branch-main'],
     ]);
+    expect(p.writes.map((w) => [w.ref, w.entry])).toStrictEqual([
+      ['pr:7', 'type=registry,ref=ghcr.io/octo-org/app-cache:default.pr-7,mode=max,ignore-error=true'],
+    ]);
     expect(p.writes[0].why).toMatch(/never its base/);
-    expect(p.reads.every((r) => r.why.length > 0)).toBe(true);
+    expect([...p.reads, ...p.writes].every((r) => r.why.length > 0)).toBe(true);
   });
 });
 
