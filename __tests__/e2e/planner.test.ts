@@ -268,19 +268,4 @@ RUN sleep 1 && echo b > /b
     ]);
     expect(await round(repo, sha, legInputs)).toStrictEqual([2, 2]);
   });
-
-  it("the anchors' one shared tag loses a leg's cache (last writer wins)", async () => {
-    if (!t.ready) return;
-    const repo = await makeRepo(dockerfile);
-    const sha = await git(repo.work, 'rev-parse', 'HEAD');
-    const ref = `${REGISTRY}/${uniqueName('e2e-legs-shared')}/cache:buildcache`;
-    const shared = () => ({
-      cache: 'none',
-      'cache-from': `type=registry,ref=${ref}`,
-      'cache-to': `type=registry,ref=${ref},mode=max`,
-    });
-    await round(repo, sha, shared);
-    const cached = await round(repo, sha, shared);
-    expect(cached[0] + cached[1]).toBeLessThan(4);
-  });
 });

@@ -659,6 +659,178 @@ var __webpack_exports__ = {};
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = require("node:child_process");
+;// CONCATENATED MODULE: ./src/lib/exec.ts
+
+const exec = (command, args, options = {}) => new Promise((resolve) => {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        shell: false,
+        // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
+        // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    const out = [];
+    const err = [];
+    let timedOut = false;
+    let timer;
+    const end = () => {
+        if (timedOut)
+            return;
+        timedOut = true;
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    };
+    if (options.timeoutMs !== undefined)
+        timer = setTimeout(end, timerMs(options.timeoutMs));
+    const signal = options.signal;
+    if (signal?.aborted)
+        end();
+    signal?.addEventListener('abort', end);
+    const onChunk = (into) => (chunk) => {
+        into.push(chunk);
+        if (options.stream)
+            process.stdout.write(chunk);
+        options.onOutput?.(chunk.toString());
+    };
+    child.stdout?.on('data', onChunk(out));
+    child.stderr?.on('data', onChunk(err));
+    const finish = (exitCode, spawnError = '') => {
+        if (timer)
+            clearTimeout(timer);
+        signal?.removeEventListener('abort', end);
+        resolve({
+            exitCode,
+            stdout: Buffer.concat(out).toString(),
+            stderr: Buffer.concat(err).toString() + spawnError,
+            timedOut,
+        });
+    };
+    child.on('error', (e) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
+    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
+    if (child.stdin) {
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+    }
+});
+/** Node's timers hold at most 2^31−1 ms; a longer wait would fire at once, so it is capped. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const timerMs = (ms) => Math.min(Math.max(ms, 0), MAX_TIMER_MS);
+
+;// CONCATENATED MODULE: ./src/lib/text.ts
+/** The last non-empty line of a process's output: what a failure is named by in one line. */
+function text_lastLine(text) {
+    const lines = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
+}
+/**
+ * `text` with every secret replaced by `***`: what a server echoed back (an error body quoting the
+ * Authorization header) stays out of logs, the summary and outputs. Secrets shorter than 4
+ * characters are left alone, so a one-letter username does not blank every message.
+ */
+function redactSecrets(text, secrets) {
+    return secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+}
+
+;// CONCATENATED MODULE: ./src/stores/github-cache/archive.ts
+
+/** GNU tar's `--quoting-style=c` string, without its quotes, back to its bytes. */
+function unquote(quoted) {
+    const bytes = [];
+    const ESCAPES = { n: 10, t: 9, r: 13, f: 12, v: 11, b: 8, a: 7 };
+    const body = Buffer.from(quoted.slice(1, -1), 'utf8');
+    for (let i = 0; i < body.length; i++) {
+        if (body[i] !== 0x5c) {
+            bytes.push(body[i]);
+            continue;
+        }
+        const next = String.fromCharCode(body[++i]);
+        const octal = /^[0-7]{1,3}/.exec(body.subarray(i, i + 3).toString('latin1'))?.[0];
+        if (octal) {
+            bytes.push(parseInt(octal, 8));
+            i += octal.length - 1;
+        }
+        else
+            bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
+const LINE = new RegExp(`^(\\S)\\S*\\s+\\S+\\s+(\\S+)\\s+\\S+\\s+\\S+\\s+(${QUOTED})(?: (->|link to) (${QUOTED}))?$`);
+/** `tar -tv -P --quoting-style=c --numeric-owner` output as members; null when a line does not read. */
+function parseListing(stdout) {
+    const members = [];
+    for (const line of stdout.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        const m = LINE.exec(line);
+        if (!m)
+            return null;
+        const size = /^\d+$/.test(m[2]) ? Number(m[2]) : 0;
+        members.push({ type: m[1], name: unquote(m[3]), size, ...(m[5] ? { target: unquote(m[5]) } : {}) });
+    }
+    return members;
+}
+/** A name inside `folder`, relative and without `..`: its normal form, else null. */
+function inside(name, folder) {
+    if (name.startsWith('/') || name.split('/').includes('..'))
+        return null;
+    const normal = external_node_path_namespaceObject.posix.normalize(name).replace(/\/+$/, '');
+    return normal === folder || normal.startsWith(`${folder}/`) ? normal : null;
+}
+/**
+ * Why the archive of `folder` must not be extracted ('' when it may): a member outside the folder,
+ * a link that leaves it, a hard link to anything but a file of the archive, a device or special
+ * file, a member reached through a symlink, or more than `maxBytes` once expanded.
+ */
+function archiveRefusal(members, folder, maxBytes) {
+    const links = new Set();
+    const files = new Set();
+    let total = 0;
+    for (const m of members) {
+        const name = inside(m.name, folder);
+        if (name === null)
+            return `the member ${JSON.stringify(m.name)} is outside ${folder}/`;
+        if (!['-', 'd', 'l', 'h'].includes(m.type)) {
+            return `the member ${JSON.stringify(m.name)} is a device or special file (type ${m.type})`;
+        }
+        if (m.type === 'l') {
+            const target = m.target ?? '';
+            const resolved = target.startsWith('/')
+                ? null
+                : inside(external_node_path_namespaceObject.posix.join(external_node_path_namespaceObject.posix.dirname(name), target), folder);
+            if (resolved === null) {
+                return `the symlink ${JSON.stringify(m.name)} points out of ${folder}/ (${JSON.stringify(target)})`;
+            }
+            links.add(name);
+        }
+        if (m.type === 'h' && !files.has(inside(m.target ?? '', folder) ?? '')) {
+            return `the hard link ${JSON.stringify(m.name)} is to ${JSON.stringify(m.target ?? '')}, not to a file of this archive`;
+        }
+        if (m.type === '-') {
+            files.add(name);
+            total += m.size;
+            if (total > maxBytes)
+                return `it expands to more than ${maxBytes} bytes`;
+        }
+    }
+    for (const m of members) {
+        const parts = (inside(m.name, folder) ?? '').split('/');
+        for (let i = 1; i < parts.length; i++) {
+            const through = parts.slice(0, i).join('/');
+            if (links.has(through)) {
+                return `the member ${JSON.stringify(m.name)} is reached through the symlink ${JSON.stringify(through)}`;
+            }
+        }
+    }
+    return '';
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = require("node:fs/promises");
 // EXTERNAL MODULE: external "node:os"
@@ -741,6 +913,8 @@ async function appendSummary(markdown) {
 
 
 
+/** What an archive may expand to when its caller names no bound: a repository's whole GitHub cache by default. */
+const DEFAULT_MAX_BYTES = 10 * 1024 ** 3;
 const RESULT_PREFIX = 'bkca-cache-result:';
 /**
  * Whether the client met GitHub's rate limit, from its output: it logs each answer's status and
@@ -790,6 +964,10 @@ function outcomeOf(op, run, timeoutMs, ms) {
     }
     if (result.error)
         return { status: 'failed', reason: result.error, ms };
+    if (result.refused) {
+        const refused = `the GitHub cache entry ${result.refused.key} was not restored, its archive is refused: ${result.refused.why}`;
+        return { status: 'miss', ms, refused };
+    }
     if (op === 'restore') {
         if (result.matchedKey)
             return { status: 'hit', matchedKey: result.matchedKey, ms };
@@ -819,6 +997,9 @@ async function runCacheWorker(exec, request, o) {
     for (let calls = 1;; calls++) {
         const call = await runWorkerOnce(exec, request, { ...o, timeoutMs: Math.max(left(), 1) });
         const limited = call.status === 'failed' ? (call.rateLimited ?? null) : null;
+        // A refused archive is a miss to its caller, and this one warning, whoever asked.
+        if (call.status === 'miss' && call.refused)
+            core.warning(call.refused);
         if (limited === null)
             return { ...call, ms: Date.now() - started };
         const wait = calls < MAX_CALLS ? retryWaitMs(limited, left()) : null;
@@ -872,6 +1053,10 @@ async function saveInto(exec, r, what, request, o) {
 ;// CONCATENATED MODULE: ./src/stores/github-cache/worker-main.ts
 
 
+
+
+
+
 /**
  * Inside the worker process: one restore or save with `@actions/cache`, then one result line. Its
  * cwd and GITHUB_WORKSPACE are the folder that holds `path`, so the archive's entries are relative
@@ -879,21 +1064,90 @@ async function saveInto(exec, r, what, request, o) {
  */
 async function runWorker() {
     const request = JSON.parse(external_node_fs_.readFileSync(0, 'utf8'));
-    const cache = await __nccwpck_require__.e(/* import() */ 116).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5116, 23));
     let result;
-    if (request.op === 'restore') {
-        const matched = await cache.restoreCache([request.path], request.key, request.restoreKeys ?? []);
-        result = { matchedKey: matched ?? null };
+    try {
+        result = request.op === 'restore' ? await restore(request) : { cacheId: await save(request) };
     }
-    else {
-        try {
-            result = { cacheId: await cache.saveCache([request.path], request.key) };
-        }
-        catch (e) {
-            result = { error: e.message };
-        }
+    catch (e) {
+        result = { error: e.message };
     }
     process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+}
+async function save(request) {
+    const cache = await Promise.all(/* import() */[__nccwpck_require__.e(299), __nccwpck_require__.e(171), __nccwpck_require__.e(819), __nccwpck_require__.e(116)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5116, 23));
+    return cache.saveCache([request.path], request.key);
+}
+/**
+ * `@actions/cache`'s restoreCache extracts with `tar -P` before anyone can look (see archive.ts),
+ * so the restore is its two halves: the package's own lookup and download (the service protocol,
+ * v1 or v2), then the archive listed, checked and extracted here without `-P`.
+ */
+async function restore(request) {
+    const utils = await __nccwpck_require__.e(/* import() */ 299).then(__nccwpck_require__.t.bind(__nccwpck_require__, 98299, 23));
+    const compression = await utils.getCompressionMethod();
+    const found = await download([request.path], request.key, request.restoreKeys ?? [], compression);
+    if (found === null)
+        return { matchedKey: null };
+    try {
+        const decompress = compression === 'gzip'
+            ? ['-z']
+            : ['--use-compress-program', compression === 'zstd' ? 'unzstd --long=30' : 'unzstd'];
+        const listed = await exec('tar', [
+            ...decompress,
+            '-t',
+            '-v',
+            '-P',
+            '--quoting-style=c',
+            '--numeric-owner',
+            '-f',
+            found.archive,
+        ]);
+        if (listed.exitCode !== 0)
+            return { error: `the archive could not be listed: ${listed.stderr.trim().split('\n')[0]}` };
+        const members = parseListing(listed.stdout);
+        const refused = members === null
+            ? 'its listing could not be read'
+            : archiveRefusal(members, request.path, request.maxBytes ?? DEFAULT_MAX_BYTES);
+        if (refused)
+            return { matchedKey: null, refused: { key: found.matchedKey, why: refused } };
+        const extracted = await exec('tar', [
+            ...decompress,
+            '-x',
+            '--no-same-owner',
+            '-f',
+            found.archive,
+            '-C',
+            process.cwd(),
+        ]);
+        if (extracted.exitCode !== 0) {
+            return { error: `the archive could not be extracted: ${text_lastLine(extracted.stderr)}` };
+        }
+        return { matchedKey: found.matchedKey };
+    }
+    finally {
+        external_node_fs_.rmSync(external_node_path_namespaceObject.dirname(found.archive), { recursive: true, force: true });
+    }
+}
+/** The matching entry's archive in a fresh temp folder, through the package's lookup and download. */
+async function download(paths, key, restoreKeys, compression) {
+    const utils = await __nccwpck_require__.e(/* import() */ 299).then(__nccwpck_require__.t.bind(__nccwpck_require__, 98299, 23));
+    const { getCacheServiceVersion } = await __nccwpck_require__.e(/* import() */ 606).then(__nccwpck_require__.bind(__nccwpck_require__, 17606));
+    const client = await Promise.all(/* import() */[__nccwpck_require__.e(299), __nccwpck_require__.e(171)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 73171, 23));
+    const archive = external_node_path_namespaceObject.join(await utils.createTempDirectory(), utils.getCacheFileName(compression));
+    if (getCacheServiceVersion() === 'v2') {
+        const { internalCacheTwirpClient } = await Promise.all(/* import() */[__nccwpck_require__.e(299), __nccwpck_require__.e(819), __nccwpck_require__.e(418)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 96819, 23));
+        const version = utils.getCacheVersion(paths, compression);
+        const found = await internalCacheTwirpClient().GetCacheEntryDownloadURL({ key, restoreKeys, version });
+        if (!found.ok)
+            return null;
+        await client.downloadCache(found.signedDownloadUrl, archive, { useAzureSdk: true });
+        return { matchedKey: found.matchedKey, archive };
+    }
+    const entry = await client.getCacheEntry([key, ...restoreKeys], paths, { compressionMethod: compression });
+    if (!entry?.archiveLocation)
+        return null;
+    await client.downloadCache(entry.archiveLocation, archive);
+    return { matchedKey: entry.cacheKey ?? key, archive };
 }
 
 ;// CONCATENATED MODULE: ./src/entry/cache.ts

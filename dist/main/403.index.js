@@ -21,8 +21,8 @@ __webpack_require__.d(__webpack_exports__, {
 var cache_entry = __webpack_require__(29152);
 // EXTERNAL MODULE: ./src/lib/docker-config.ts
 var docker_config = __webpack_require__(56146);
-// EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
-var plan = __webpack_require__(85177);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
+var plan = __webpack_require__(1372);
 // EXTERNAL MODULE: ./src/runner/commands.ts
 var commands = __webpack_require__(46342);
 // EXTERNAL MODULE: ./src/cleanup/plan.ts
@@ -33,9 +33,12 @@ var registry_session = __webpack_require__(5761);
 var tags = __webpack_require__(64535);
 // EXTERNAL MODULE: ./src/stores/registry/remove.ts
 var remove = __webpack_require__(10430);
+// EXTERNAL MODULE: ./src/lib/text.ts
+var lib_text = __webpack_require__(79112);
 // EXTERNAL MODULE: ./src/net/http.ts
 var http = __webpack_require__(59663);
 ;// CONCATENATED MODULE: ./src/github/rest.ts
+
 
 /** A REST call GitHub refused or that did not reach it: `status` 0 when it never answered. */
 class GitHubApiError extends Error {
@@ -62,7 +65,7 @@ async function githubRequest(api, method, path) {
         });
     }
     catch (e) {
-        throw new GitHubApiError(0, `${method} ${path}: ${(0,http/* failureText */.kY)(e)}`);
+        throw new GitHubApiError(0, (0,lib_text/* redactSecrets */.y)(`${method} ${path}: ${(0,http/* failureText */.kY)(e)}`, [api.token]));
     }
     const text = await res.text();
     if (!res.ok) {
@@ -73,7 +76,9 @@ async function githubRequest(api, method, path) {
         catch {
             // not JSON: the excerpt
         }
-        throw new GitHubApiError(res.status, `${method} ${path}: HTTP ${res.status} ${message}`);
+        // A server may echo the request's headers in its error body: the token never leaves as text.
+        const said = (0,lib_text/* redactSecrets */.y)(`${method} ${path}: HTTP ${res.status} ${message}`, [api.token]);
+        throw new GitHubApiError(res.status, said);
     }
     return text === '' ? null : JSON.parse(text);
 }

@@ -306,17 +306,17 @@ function cleanupTrigger(ctx) {
         why: `branch ${deleted.name} was deleted: no run will read its caches again`,
     };
 }
-/** The legs a name of this scope may have ('' for the plain build); none when the name is not this scope's. */
-function legsOf(name, scope) {
-    const prefix = `${(0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .namespace */ .MF)(scope, '')}.`;
-    if (!name.startsWith(prefix))
-        return [];
-    const leg = /^([a-z0-9_-]+)\.(?:branch|pr|sha)-/.exec(name.slice(prefix.length));
-    return leg ? ['', leg[1]] : [''];
+/** The leg a name of this scope has ('' for the plain build); null when the name is not this scope's. */
+function legOfName(name, scope) {
+    const parsed = (0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .parseCacheName */ .b1)(name);
+    return parsed && parsed.scope === (0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .namespace */ .MF)(scope, '') ? parsed.leg : null;
 }
 /** The ref's cache names among `names`, for every leg of the scope (exact names: `feature` never takes `feature-2`). */
 function namesOfRef(names, scope, ref) {
-    return names.filter((name) => legsOf(name, scope).some((leg) => (0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .cacheName */ .UU)((0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .namespace */ .MF)(scope, leg), ref) === name));
+    return names.filter((name) => {
+        const leg = legOfName(name, scope);
+        return leg !== null && (0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .cacheName */ .UU)((0,_plan_names__WEBPACK_IMPORTED_MODULE_0__/* .namespace */ .MF)(scope, leg), ref) === name;
+    });
 }
 const SHA_PART = /^sha-[0-9a-f]{40}$/;
 /**
@@ -677,6 +677,33 @@ function placeholderIndex(removed) {
 
 /***/ }),
 
+/***/ 79112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ lastLine),
+/* harmony export */   y: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/** The last non-empty line of a process's output: what a failure is named by in one line. */
+function lastLine(text) {
+    const lines = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
+}
+/**
+ * `text` with every secret replaced by `***`: what a server echoed back (an error body quoting the
+ * Authorization header) stays out of logs, the summary and outputs. Secrets shorter than 4
+ * characters are left alone, so a one-letter username does not blank every message.
+ */
+function redactSecrets(text, secrets) {
+    return secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+}
+
+
+/***/ }),
+
 /***/ 61046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -900,10 +927,10 @@ function buildPlatforms(platforms, native) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $o: () => (/* binding */ proxyConfigured),
 /* harmony export */   Pf: () => (/* binding */ agentFor),
-/* harmony export */   iJ: () => (/* binding */ proxyFor),
 /* harmony export */   kY: () => (/* binding */ failureText),
 /* harmony export */   tX: () => (/* binding */ httpFetch)
 /* harmony export */ });
+/* unused harmony export proxyFor */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -1060,10 +1087,11 @@ function request(url, method, headers, body, signal, routes) {
 /* harmony export */   Yk: () => (/* binding */ legOf),
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   _V: () => (/* binding */ defaultScope),
+/* harmony export */   b1: () => (/* binding */ parseCacheName),
 /* harmony export */   hc: () => (/* binding */ siblingLegsFromTags),
 /* harmony export */   yR: () => (/* binding */ slug)
 /* harmony export */ });
-/* unused harmony exports sameRef, refName, TAG_MAX */
+/* unused harmony exports sameRef, partName, refName, TAG_MAX, scopePart, legPart */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -1103,30 +1131,104 @@ function slug(name, maxLength = 128, allowDots = true) {
     const head = clean.slice(0, room).replace(/[.-]+$/, '');
     return head === '' ? hash : `${head}-${hash}`;
 }
+/**
+ * Cache names are `<scope>.<ref part>` or `<scope>.<leg>.<ref part>`, and every part is encoded so
+ * that no input, a hostile branch name least of all, can produce another part's shape:
+ *
+ * - no part holds a dot, so the dots split a name into its parts, whatever the branch is called;
+ * - a part is kept as it is only when it is "plain" (lowercase letters, digits, `_`, single `-`
+ *   between them); any other text becomes `<plain head>--<16 hex of sha256(text)>`. A plain part
+ *   never holds `--`, so an encoded part never equals a plain one, and two texts share an encoded
+ *   part only if they share 64 bits of sha256;
+ * - a leg never starts like a ref part (`branch-`, `pr-`, `sha-`): such a leg is encoded with a
+ *   leading `_`, so a name some branch gave (`<scope>.branch-<x>.<…>`, also written by earlier
+ *   versions whose branch parts kept dots) is never read as a leg's.
+ */
+const PLAIN_PART = /^[a-z0-9_]+(?:-[a-z0-9_]+)*$/;
+const ENCODED_PART = /^[a-z0-9_]+(?:-[a-z0-9_]+)*--[0-9a-f]{16}$/;
+/** How a ref part starts: a leg may not start so. */
+const REF_KINDS = ['branch-', 'pr-', 'sha-'];
+const PART_HASH_LENGTH = 16;
+const startsLikeRef = (text) => REF_KINDS.some((k) => text.startsWith(k));
+/**
+ * One part of a cache name (see above), at most `maxLength` characters (at least 20): a long
+ * name is cut and hashed, so two long names with one beginning stay apart. `leg`: never starts
+ * like a ref part. Scopes and legs also keep an encoded part as it is, so a leg found among the
+ * tags (an encoded part already) names the namespace it was found in; a branch is always encoded
+ * from its own text.
+ */
+function partName(text, maxLength, kind) {
+    const reservedStart = kind === 'leg';
+    const fits = text.length <= maxLength && !(reservedStart && startsLikeRef(text));
+    if (fits && (PLAIN_PART.test(text) || (kind !== 'ref' && ENCODED_PART.test(text))))
+        return text;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, PART_HASH_LENGTH);
+    const room = maxLength - hash.length - 2;
+    let head = text
+        .toLowerCase()
+        .replace(/[^a-z0-9_]+/g, '-')
+        .replace(/^-+/, '');
+    if (reservedStart && startsLikeRef(head))
+        head = `_${head}`;
+    head = head.slice(0, room).replace(/-+$/, '');
+    return `${head === '' ? 'x' : head}--${hash}`;
+}
+/** Whether a text is a part {@link partName} can give (plain, or encoded). */
+const isPartName = (text) => PLAIN_PART.test(text) || ENCODED_PART.test(text);
+const SHA_TEXT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 /** The name part of a cache for a ref, e.g. `branch-main`, `pr-7`, `sha-<40 hex>`. */
 function refName(ref, maxLength) {
     switch (ref.kind) {
         case 'branch':
-            return `branch-${slug(ref.name, maxLength - 'branch-'.length)}`;
+            return `branch-${partName(ref.name, maxLength - 'branch-'.length, 'ref')}`;
         case 'pr':
             return `pr-${ref.number}`;
-        case 'sha':
-            return `sha-${ref.sha.toLowerCase()}`;
+        case 'sha': {
+            const sha = ref.sha.toLowerCase();
+            return `sha-${SHA_TEXT.test(sha) ? sha : partName(ref.sha, maxLength - 'sha-'.length, 'ref')}`;
+        }
     }
 }
 /** Registry tags are at most 128 characters. */
 const TAG_MAX = 128;
-/**
- * `<scope>[.<leg>]`: the namespace of one image's cache. Dots separate it from the ref part, so
- * a sibling leg's tags can be recognised when listing a repository's tags.
- */
+const SCOPE_MAX = 48;
+const LEG_MAX = 40;
+/** A scope's part of its cache names. */
+const scopePart = (scope) => partName(scope, SCOPE_MAX, 'scope');
+/** A leg's part of its cache names (never one that starts like a ref part). */
+const legPart = (leg) => partName(leg, LEG_MAX, 'leg');
+/** `<scope>[.<leg>]`: the namespace of one image's cache. */
 function namespace(scope, leg) {
-    const s = slug(scope, 48, false);
-    return leg === '' ? s : `${s}.${slug(leg, 40, false)}`;
+    const s = scopePart(scope);
+    return leg === '' ? s : `${s}.${legPart(leg)}`;
 }
 /** The full cache name for a ref inside a namespace: `<namespace>.<ref part>`, a valid tag. */
 function cacheName(ns, ref) {
     return `${ns}.${refName(ref, TAG_MAX - ns.length - 1)}`;
+}
+const REF_PART = /^(?:branch-(.+)|pr-[1-9][0-9]*|sha-(?:[0-9a-f]{40}|[0-9a-f]{64}|(.+)))$/;
+/**
+ * A cache name split into its parts; null for a name this action's inputs cannot give (a dotted
+ * branch part of an earlier version, a leg that starts like a ref part, another tool's tag).
+ */
+function parseCacheName(name) {
+    const parts = name.split('.');
+    if (parts.length !== 2 && parts.length !== 3)
+        return null;
+    const scope = parts[0];
+    const leg = parts.length === 3 ? parts[1] : '';
+    const refPart = parts[parts.length - 1];
+    if (!isPartName(scope))
+        return null;
+    if (parts.length === 3 && (!isPartName(leg) || startsLikeRef(leg)))
+        return null;
+    const m = REF_PART.exec(refPart);
+    if (!m)
+        return null;
+    const encoded = m[1] ?? m[2];
+    if (encoded !== undefined && !isPartName(encoded))
+        return null;
+    return { scope, leg, refPart };
 }
 /**
  * The default scope: from the Dockerfile's path, so two images built in one repository never
@@ -1168,19 +1270,18 @@ function repositoryOf(imageRef) {
     return (colon === -1 ? noDigest : noDigest.slice(0, colon)).toLowerCase();
 }
 /**
- * Sibling matrix legs found among a cache repository's tags: `<scope>.<leg>.<ref part>` tags
- * whose leg is not this one. Legs have no dots, so the pattern is unambiguous.
+ * Sibling matrix legs found among a cache repository's tags: the legs of this scope's cache names
+ * (see {@link parseCacheName}) other than this one. Only names this action could have written for
+ * some leg count: a tag a branch name made is never a leg.
  */
 function siblingLegsFromTags(tags, scope, ownLeg) {
-    const prefix = `${slug(scope, 48, false)}.`;
-    const own = ownLeg === '' ? '' : slug(ownLeg, 40, false);
+    const s = scopePart(scope);
+    const own = ownLeg === '' ? '' : legPart(ownLeg);
     const legs = new Set();
     for (const tag of tags) {
-        if (!tag.startsWith(prefix))
-            continue;
-        const m = /^([a-z0-9_-]+)\.(branch|pr|sha)-/.exec(tag.slice(prefix.length));
-        if (m && m[1] !== own)
-            legs.add(m[1]);
+        const parsed = parseCacheName(tag);
+        if (parsed && parsed.scope === s && parsed.leg !== '' && parsed.leg !== own)
+            legs.add(parsed.leg);
     }
     return [...legs].sort();
 }
@@ -1188,7 +1289,7 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
 
 /***/ }),
 
-/***/ 85177:
+/***/ 1372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1582,8 +1683,24 @@ const RULES = {
     unknown,
 };
 const rulesOf = (run) => RULES[run.trigger.kind](run);
+/**
+ * A commit's cache (`sha:<commit>`) is written only by a build of that commit: the workspace's
+ * HEAD, where git could tell. Another commit checked out (a workflow_dispatch of an older ref, an
+ * event whose GITHUB_SHA is not what was checked out) would file its layers under the wrong commit,
+ * which later runs read as an exact match.
+ */
+function ownCommitWrites(writes, facts) {
+    const head = facts.workspaceHead;
+    if (head === undefined)
+        return { writes, notes: [] };
+    const wrong = writes.filter((w) => w.ref.kind === 'sha' && w.ref.sha !== head);
+    return {
+        writes: writes.filter((w) => !wrong.includes(w)),
+        notes: wrong.map((w) => `${(0,plan_names/* refLabel */.E3)(w.ref)} is not written: the workspace holds ${head}, not that commit`),
+    };
+}
 /** `cache-write`'s say over the trigger's writes. */
-function writePolicy(trigger, rules, write, def) {
+function writePolicy(trigger, rules, write, def, facts) {
     const notes = [...rules.notes];
     let writes = rules.writes;
     if (write === 'never') {
@@ -1601,7 +1718,8 @@ function writePolicy(trigger, rules, write, def) {
     if (trigger.kind === 'untrusted') {
         writes = writes.filter((w) => !(w.ref.kind === 'branch' && w.ref.name === def));
     }
-    return { trigger, reads: dedupe(rules.reads), writes: dedupe(writes), notes };
+    const own = ownCommitWrites(writes, facts);
+    return { trigger, reads: dedupe(rules.reads), writes: dedupe(own.writes), notes: [...notes, ...own.notes] };
 }
 /**
  * The rules: which refs' caches this run reads (best match first) and which it writes.
@@ -1611,56 +1729,11 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
     const trigger = (0,triggers/* classify */.L)(ctx);
     const defaultBranch = ctx.defaultBranch;
     const rules = rulesOf({ trigger, ctx, facts, defaultBranch, visibility });
-    return writePolicy(trigger, rules, write, defaultBranch);
+    return writePolicy(trigger, rules, write, defaultBranch, facts);
 }
 
-;// CONCATENATED MODULE: ./src/plan/token.ts
-const READ_ONLY = "the job's cache token is read-only here: `cache-mode: read`, or an untrusted trigger";
-const WRITE_ONLY = "the job's cache token is write-only here (`cache-mode: write-only`): nothing is read";
-const NO_SCOPE = "the job's cache token grants no cache scope here (`cache-mode: none`): nothing is read or written";
-const UNDECODABLE = "the job's cache token could not be decoded: reads and writes are planned from the trigger alone, and GitHub may refuse some";
-const allowed = { read: '', write: '' };
-/** One row per combination of what the token grants. */
-const REFUSALS = {
-    both: allowed,
-    read: { read: '', write: READ_ONLY },
-    write: { read: WRITE_ONLY, write: '' },
-    neither: { read: NO_SCOPE, write: NO_SCOPE },
-};
-function grantOf(scopes) {
-    const read = scopes.some((s) => s.read);
-    const write = scopes.some((s) => s.write);
-    return read && write ? 'both' : read ? 'read' : write ? 'write' : 'neither';
-}
-/**
- * Whether the run may read and write at all. Writes go to the token's writable scope whatever the
- * cache's name, so one writable scope is enough to write.
- */
-function tokenRefusals(token) {
-    return token ? REFUSALS[grantOf(token)] : allowed;
-}
-/** The GitHub scope a ref's cache is written in: the scope of the runs that write it. */
-function scopeOf(ref) {
-    if (ref.kind === 'branch')
-        return `refs/heads/${ref.name}`;
-    if (ref.kind === 'pr')
-        return `refs/pull/${ref.number}/merge`;
-    // A commit's cache lives in the scope of whichever run wrote it: any readable scope may hold it.
-    return null;
-}
-/** Why this ref's cache cannot be read with the token ('' when it can, or when that is unknown). */
-function tokenCannotRead(token, ref) {
-    if (!token)
-        return '';
-    const whole = tokenRefusals(token).read;
-    if (whole)
-        return whole;
-    const scope = scopeOf(ref);
-    if (scope === null || token.some((s) => s.read && s.scope === scope))
-        return '';
-    return `the job's cache token may not read ${scope}`;
-}
-
+// EXTERNAL MODULE: ./src/plan/token.ts
+var plan_token = __nccwpck_require__(78846);
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
 
 
@@ -1736,7 +1809,7 @@ function plan(ctx, facts, options) {
         writes: [],
         notes,
     };
-    const refusals = tokenRefusals(options.token);
+    const refusals = (0,plan_token/* tokenRefusals */.bc)(options.token);
     if (refusals.read || refusals.write)
         result.tokenRefuses = refusals;
     if (options.backend === 'none') {
@@ -1760,7 +1833,7 @@ function plan(ctx, facts, options) {
     // The layer cache itself goes through the GitHub Actions cache: the token decides it too.
     const throughGithub = b.backend === 'gha' || (b.backend === 'local' && options.persistedLocal === true);
     if (throughGithub && options.token === null)
-        notes.push(UNDECODABLE);
+        notes.push(plan_token/* UNDECODABLE */.fn);
     const noteOnce = (note) => {
         if (!notes.includes(note))
             notes.push(note);
@@ -1770,7 +1843,7 @@ function plan(ctx, facts, options) {
         const rule = b.backend === 'gha' ? ghaUnreadable(rules.trigger, ref, ctx.defaultBranch) : null;
         if (rule)
             return { why: rule, noted: false };
-        const token = throughGithub ? tokenCannotRead(options.token, ref) : '';
+        const token = throughGithub ? (0,plan_token/* tokenCannotRead */.J8)(options.token, ref) : '';
         return token ? { why: token, noted: token === refusals.read } : null;
     };
     // Each ref becomes a cache name of its own, also on gha: BuildKit's gha import reads a name's
@@ -1838,7 +1911,7 @@ function plan(ctx, facts, options) {
     for (const leg of siblings) {
         const siblingNs = (0,plan_names/* namespace */.MF)(options.scope, leg);
         for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
-            if (throughGithub && tokenCannotRead(options.token, u.ref))
+            if (throughGithub && (0,plan_token/* tokenCannotRead */.J8)(options.token, u.ref))
                 continue;
             if (readNames.includes((0,plan_names/* cacheName */.UU)(siblingNs, u.ref)))
                 continue;
@@ -1884,6 +1957,64 @@ function planLines(p) {
 
 /***/ }),
 
+/***/ 78846:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J8: () => (/* binding */ tokenCannotRead),
+/* harmony export */   bc: () => (/* binding */ tokenRefusals),
+/* harmony export */   fn: () => (/* binding */ UNDECODABLE)
+/* harmony export */ });
+/* unused harmony exports READ_ONLY, WRITE_ONLY, NO_SCOPE */
+const READ_ONLY = "the job's cache token is read-only here: `cache-mode: read`, or an untrusted trigger";
+const WRITE_ONLY = "the job's cache token is write-only here (`cache-mode: write-only`): nothing is read";
+const NO_SCOPE = "the job's cache token grants no cache scope here (`cache-mode: none`): nothing is read or written";
+const UNDECODABLE = "the job's cache token could not be decoded: reads and writes are planned from the trigger alone, and GitHub may refuse some";
+const allowed = { read: '', write: '' };
+/** One row per combination of what the token grants. */
+const REFUSALS = {
+    both: allowed,
+    read: { read: '', write: READ_ONLY },
+    write: { read: WRITE_ONLY, write: '' },
+    neither: { read: NO_SCOPE, write: NO_SCOPE },
+};
+function grantOf(scopes) {
+    const read = scopes.some((s) => s.read);
+    const write = scopes.some((s) => s.write);
+    return read && write ? 'both' : read ? 'read' : write ? 'write' : 'neither';
+}
+/**
+ * Whether the run may read and write at all. Writes go to the token's writable scope whatever the
+ * cache's name, so one writable scope is enough to write.
+ */
+function tokenRefusals(token) {
+    return token ? REFUSALS[grantOf(token)] : allowed;
+}
+/** The GitHub scope a ref's cache is written in: the scope of the runs that write it. */
+function scopeOf(ref) {
+    if (ref.kind === 'branch')
+        return `refs/heads/${ref.name}`;
+    if (ref.kind === 'pr')
+        return `refs/pull/${ref.number}/merge`;
+    // A commit's cache lives in the scope of whichever run wrote it: any readable scope may hold it.
+    return null;
+}
+/** Why this ref's cache cannot be read with the token ('' when it can, or when that is unknown). */
+function tokenCannotRead(token, ref) {
+    if (!token)
+        return '';
+    const whole = tokenRefusals(token).read;
+    if (whole)
+        return whole;
+    const scope = scopeOf(ref);
+    if (scope === null || token.some((s) => s.read && s.scope === scope))
+        return '';
+    return `the job's cache token may not read ${scope}`;
+}
+
+
+/***/ }),
+
 /***/ 79834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1895,6 +2026,13 @@ function planLines(p) {
 
 /** Events that anyone who can open a pull request or comment can start, with the base's privileges. */
 const UNTRUSTED_EVENTS = ['pull_request_target', 'issue_comment', 'workflow_run'];
+/**
+ * Events only someone who may push (or the repository's own schedule) can start, whose ref is
+ * what they built: the ref decides what the run is. Any other event (deployment_status,
+ * check_run, check_suite, issues, …) is `unknown`: it may be started by others, on a ref whose
+ * newest commit is not the workspace's, so it reads and writes nothing of its own.
+ */
+const REF_EVENTS = ['push', 'schedule', 'workflow_dispatch', 'repository_dispatch', 'release', 'create'];
 function classify(ctx) {
     const defaultBranch = ctx.defaultBranch;
     if (ctx.eventName === 'pull_request' && ctx.pullRequest) {
@@ -1908,7 +2046,9 @@ function classify(ctx) {
     if (ctx.eventName === 'merge_group' && ctx.mergeGroup) {
         return { kind: 'merge-group', base: ctx.mergeGroup.baseRef, number: ctx.mergeGroup.prNumber };
     }
-    // push, schedule, workflow_dispatch, repository_dispatch, release, …: what the ref is decides.
+    if (!REF_EVENTS.includes(ctx.eventName))
+        return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
+    // push, schedule, workflow_dispatch, repository_dispatch, release, create: what the ref is decides.
     if (ctx.ref.startsWith('refs/tags/'))
         return { kind: 'tag', tag: ctx.ref.slice('refs/tags/'.length) };
     if (ctx.ref.startsWith('refs/heads/')) {
@@ -1917,12 +2057,15 @@ function classify(ctx) {
     }
     return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
 }
+/** Triggers whose rules write (or, with `cache-write: always`, may write) a commit's cache. */
+const WRITES_COMMITS = ['push-default', 'merge-group', 'tag'];
 function factsNeeded(trigger) {
     return {
         mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
         parent: trigger.kind === 'push-default',
         headCommit: trigger.kind === 'pull-request',
         rewrite: trigger.kind === 'push-branch' || trigger.kind === 'pull-request',
+        workspaceHead: WRITES_COMMITS.includes(trigger.kind),
     };
 }
 
@@ -2383,6 +2526,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/lib/docker-config.ts
 var docker_config = __nccwpck_require__(56146);
+// EXTERNAL MODULE: ./src/lib/text.ts
+var lib_text = __nccwpck_require__(79112);
 // EXTERNAL MODULE: ./src/net/http.ts
 var http = __nccwpck_require__(59663);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -2510,6 +2655,7 @@ async function askCredentialHelper(helper, server, exec, timeoutMs) {
 
 
 
+
 const USER_AGENT = 'buildkit-cache-action';
 /** The challenges of a `WWW-Authenticate` header (several may be joined with commas). */
 function parseChallenges(header) {
@@ -2558,7 +2704,7 @@ function openRegistry(options) {
 }
 function openSession(name, options, signal, timeoutMs) {
     const secrets = [];
-    const redact = (text) => secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+    const redact = (text) => (0,lib_text/* redactSecrets */.y)(text, secrets);
     const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
     const where = `registry ${name.registry}`;
     const configDir = options.dockerConfigDir ?? (0,docker_config/* dockerConfigDir */.k)();
@@ -3076,13 +3222,6 @@ module.exports = require("stream/web");
 /***/ ((module) => {
 
 module.exports = require("string_decoder");
-
-/***/ }),
-
-/***/ 53557:
-/***/ ((module) => {
-
-module.exports = require("timers");
 
 /***/ }),
 
@@ -5024,6 +5163,7 @@ function parseInputs(get) {
         endpoint: get('endpoint').trim(),
         builder: get('builder').trim(),
         buildxVersion: get('buildx-version').trim(),
+        buildxReleasesUrl: releasesUrl(get('buildx-releases-url').trim()),
         cleanup: bool(get, 'cleanup', true),
     };
     if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
@@ -5047,6 +5187,7 @@ function parseInputs(get) {
         options: inputList('cache-options', get('cache-options')),
         ignoreError: bool(get, 'cache-ignore-error', true),
         exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
+        importTimeoutMs: parseDuration('cache-import-timeout', get('cache-import-timeout'), 300000),
         explain: bool(get, 'cache-explain', false),
         keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
         persistLocal: false,
@@ -5185,6 +5326,24 @@ function validatePaths(build, workspace, exists, tempRoots = []) {
     if (!exists(dockerfile)) {
         throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
     }
+}
+/** Where buildx releases are downloaded from when none is given: GitHub's releases of docker/buildx. */
+const BUILDX_RELEASES = 'https://github.com/docker/buildx/releases/download';
+/** `buildx-releases-url`: an http(s) URL; an input, never the job's environment, which earlier steps can set. */
+function releasesUrl(text) {
+    if (text === '')
+        return BUILDX_RELEASES;
+    let url = null;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        url = null;
+    }
+    if (url === null || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+        throw new InputError('buildx-releases-url', `expected an http(s) URL without credentials, such as ${BUILDX_RELEASES}, got ${JSON.stringify(text)}`);
+    }
+    return text;
 }
 
 ;// CONCATENATED MODULE: ./src/buildx/git-context.ts
@@ -5513,6 +5672,8 @@ function historyInspectArgs(builder, ref) {
     return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: ./src/lib/docker-config.ts
 var docker_config = __nccwpck_require__(56146);
 // EXTERNAL MODULE: ./src/net/http.ts
@@ -5579,16 +5740,8 @@ function parseBuildxVersion(stdout) {
 
 // EXTERNAL MODULE: ./src/stores/github-cache/keys.ts
 var github_cache_keys = __nccwpck_require__(99899);
-;// CONCATENATED MODULE: ./src/lib/text.ts
-/** The last non-empty line of a process's output: what a failure is named by in one line. */
-function text_lastLine(text) {
-    const lines = text
-        .trim()
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-    return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
-}
-
+// EXTERNAL MODULE: ./src/lib/text.ts
+var lib_text = __nccwpck_require__(79112);
 ;// CONCATENATED MODULE: ./src/stores/github-cache/rate-limit.ts
 /**
  * GitHub's rate limit, as the action's own cache calls meet it (HTTP 429 with `Retry-After`):
@@ -5626,6 +5779,8 @@ const isRateLimitedReason = (reason) => reason.startsWith('rate-limited by ');
 
 
 
+/** What an archive may expand to when its caller names no bound: a repository's whole GitHub cache by default. */
+const DEFAULT_MAX_BYTES = (/* unused pure expression or super */ null && (10 * 1024 ** 3));
 const RESULT_PREFIX = 'bkca-cache-result:';
 /**
  * Whether the client met GitHub's rate limit, from its output: it logs each answer's status and
@@ -5671,10 +5826,14 @@ function outcomeOf(op, run, timeoutMs, ms) {
     }
     const problems = clientProblems(run.stdout);
     if (result === null) {
-        return { status: 'failed', reason: problems[0] ?? text_lastLine(run.stderr || run.stdout), ms };
+        return { status: 'failed', reason: problems[0] ?? (0,lib_text/* lastLine */.f)(run.stderr || run.stdout), ms };
     }
     if (result.error)
         return { status: 'failed', reason: result.error, ms };
+    if (result.refused) {
+        const refused = `the GitHub cache entry ${result.refused.key} was not restored, its archive is refused: ${result.refused.why}`;
+        return { status: 'miss', ms, refused };
+    }
     if (op === 'restore') {
         if (result.matchedKey)
             return { status: 'hit', matchedKey: result.matchedKey, ms };
@@ -5704,6 +5863,9 @@ async function runCacheWorker(exec, request, o) {
     for (let calls = 1;; calls++) {
         const call = await runWorkerOnce(exec, request, { ...o, timeoutMs: Math.max(left(), 1) });
         const limited = call.status === 'failed' ? (call.rateLimited ?? null) : null;
+        // A refused archive is a miss to its caller, and this one warning, whoever asked.
+        if (call.status === 'miss' && call.refused)
+            commands/* warning */.$e(call.refused);
         if (limited === null)
             return { ...call, ms: Date.now() - started };
         const wait = calls < MAX_CALLS ? retryWaitMs(limited, left()) : null;
@@ -5780,7 +5942,9 @@ function githubCacheAvailable(env) {
 function githubReleaseStore(name, exec, env, timeoutMs = 120_000) {
     const call = (op, version) => {
         const dir = releaseCacheDir(version);
-        return runCacheWorker(exec, { op, path: external_node_path_.basename(dir), key: (0,github_cache_keys/* releaseCacheKey */.FJ)(version) }, { root: external_node_path_.dirname(dir), env, timeoutMs });
+        return runCacheWorker(exec, 
+        // A buildx binary is ~60 MB: an archive that expands to more is not one.
+        { op, path: external_node_path_.basename(dir), key: (0,github_cache_keys/* releaseCacheKey */.FJ)(version), maxBytes: 512 * 1024 ** 2 }, { root: external_node_path_.dirname(dir), env, timeoutMs });
     };
     return {
         async restore(version, file) {
@@ -5831,6 +5995,8 @@ function githubReleaseStore(name, exec, env, timeoutMs = 120_000) {
 
 
 
+
+
 class BuildxError extends Error {
 }
 /** `0.29.1` from `v0.29.1`, `0.29` (`0.29.0`) or `0.29.1-rc1`: the version's numbers, else null. */
@@ -5873,46 +6039,107 @@ function defaultToolCache() {
 function toolCacheDir(version, toolCache, arch = external_node_os_.arch()) {
     return external_node_path_.join(toolCache, 'buildx', version, arch);
 }
-/**
- * Downloads with `@actions/tool-cache` (loaded only now: most runs never download buildx), which
- * goes through the runner's proxy and retries server errors and network failures.
- */
-async function downloadRelease(url, file) {
-    const tc = await Promise.all(/* import() */[__nccwpck_require__.e(844), __nccwpck_require__.e(472)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 33472, 23));
+/** A server that accepts and never answers costs at most this, for the binary and its checksum together. */
+const RELEASE_TIMEOUT_MS = 120_000;
+const ATTEMPTS = 3;
+/** One GET of a release file, bounded by `deadline`; a 5xx or a network failure is tried again. */
+async function downloadFile(url, bound) {
+    const { deadline, retryWaitMs } = bound;
+    const late = () => new Error(`no answer within ${Math.round(bound.timeoutMs / 1000)}s`);
+    for (let attempt = 1;; attempt++) {
+        const left = deadline - Date.now();
+        if (left <= 0)
+            throw late();
+        let retryable;
+        try {
+            const res = await (0,http/* httpFetch */.tX)(url, { signal: AbortSignal.timeout(left) });
+            if (res.ok)
+                return Buffer.from(await res.arrayBuffer());
+            retryable = new Error(`HTTP ${res.status}`);
+            if (res.status < 500)
+                throw retryable;
+        }
+        catch (e) {
+            if (e?.name === 'TimeoutError')
+                throw late();
+            if (/^HTTP [1-4]/.test(e.message))
+                throw e;
+            retryable = e;
+        }
+        if (attempt === ATTEMPTS)
+            throw retryable;
+        await new Promise((r) => setTimeout(r, Math.min(retryWaitMs * attempt, Math.max(deadline - Date.now(), 0))));
+    }
+}
+/** `checksums.txt` beside a release's binaries: `<sha256>  <asset>` lines (`*<asset>` in binary mode). */
+function checksumOf(checksums, asset) {
+    for (const line of checksums.split('\n')) {
+        const m = /^([0-9a-f]{64})\s+\*?(\S+)\s*$/i.exec(line.trim());
+        if (m && m[2] === asset)
+            return m[1].toLowerCase();
+    }
+    return null;
+}
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/** The release's published sha256 of `asset`, read from the release server, never from a cache. */
+async function publishedChecksum(base, version, asset, bound) {
+    const url = releaseUrl(version, base, 'checksums.txt');
+    let text;
     try {
-        await tc.downloadTool(url, file);
+        text = (await downloadFile(url, bound)).toString('utf8');
     }
     catch (e) {
-        if (e instanceof tc.HTTPError)
-            throw new Error(`HTTP ${e.httpStatusCode}`);
-        // failureText names the proxy, which a tunnel's errors do not.
-        throw Object.assign(e, { proxy: await (0,http/* proxyFor */.iJ)(url) });
+        throw new Error(`could not be verified: its checksums could not be read from ${url}: ${(0,http/* failureText */.kY)(e)}`);
     }
+    const sum = checksumOf(text, asset);
+    if (sum === null)
+        throw new Error(`could not be verified: ${url} lists no checksum for ${asset}`);
+    return sum;
 }
 /**
  * Puts a release binary into its tool cache folder, from the GitHub cache when it has it, else
- * downloaded: staged next to the folder, then renamed, then marked complete, so that a run cut
- * short leaves nothing a later run would take for whole.
+ * downloaded, either way only once its sha256 matches the release's checksums.txt: a cache entry
+ * may have been written by anyone who held a writable token. Staged next to the folder, then
+ * renamed, then marked complete, so that a run cut short leaves nothing a later run would take for whole.
  */
-async function fetchRelease(version, url, dir, store) {
-    external_node_fs_.mkdirSync(external_node_path_.dirname(dir), { recursive: true });
-    const staging = external_node_fs_.mkdtempSync(`${dir}.download-`);
+async function fetchRelease(f) {
+    const bound = { deadline: Date.now() + f.timeoutMs, timeoutMs: f.timeoutMs, retryWaitMs: f.retryWaitMs };
+    const asset = releaseAsset(f.version);
+    const expected = await publishedChecksum(f.base, f.version, asset, bound);
+    external_node_fs_.mkdirSync(external_node_path_.dirname(f.dir), { recursive: true });
+    const staging = external_node_fs_.mkdtempSync(`${f.dir}.download-`);
     try {
         const file = external_node_path_.join(staging, BINARY);
-        const restored = store !== null && (await store.restore(version, file));
-        if (!restored) {
+        let source = 'download';
+        if (f.store !== null && (await f.store.restore(f.version, file))) {
+            const got = sha256(external_node_fs_.readFileSync(file));
+            if (got === expected)
+                source = 'github-cache';
+            else {
+                external_node_fs_.rmSync(file, { force: true });
+                commands/* warning */.$e(`buildx ${f.version} from the GitHub cache does not match the release's checksum (sha256 ${got}, published ${expected}): it is not run, and the release is downloaded instead`);
+            }
+        }
+        if (source === 'download') {
+            const url = releaseUrl(f.version, f.base, asset);
+            let data;
             try {
-                await downloadRelease(url, file);
+                data = await downloadFile(url, bound);
             }
             catch (e) {
                 throw new Error(`could not be downloaded from ${url}: ${(0,http/* failureText */.kY)(e)}`);
             }
-            external_node_fs_.chmodSync(file, 0o755);
+            const got = sha256(data);
+            if (got !== expected) {
+                throw new Error(`downloaded from ${url} does not match the release's checksum (sha256 ${got}, published ${expected}): it is not run`);
+            }
+            external_node_fs_.writeFileSync(file, data);
         }
-        external_node_fs_.rmSync(dir, { recursive: true, force: true });
-        external_node_fs_.renameSync(staging, dir);
-        external_node_fs_.writeFileSync(`${dir}.complete`, '');
-        return restored ? 'github-cache' : 'download';
+        external_node_fs_.chmodSync(file, 0o755);
+        external_node_fs_.rmSync(f.dir, { recursive: true, force: true });
+        external_node_fs_.renameSync(staging, f.dir);
+        external_node_fs_.writeFileSync(`${f.dir}.complete`, '');
+        return source;
     }
     finally {
         external_node_fs_.rmSync(staging, { recursive: true, force: true });
@@ -5951,6 +6178,9 @@ async function ensureBuildx(exec, o) {
         return { buildx: pluginBinary ? standaloneBuildx(pluginBinary, current) : pluginBuildx(current) };
     }
     const have = current ? `buildx ${current}` : 'no docker buildx plugin';
+    if (!minimum) {
+        throw new BuildxError('no docker buildx plugin found: set buildx-version (e.g. 0.29.1) to have this action install that release, or install buildx first (docker/setup-buildx-action)');
+    }
     if (wanted === '') {
         throw new BuildxError(`${have} found; ${minimum} or newer is needed. Set buildx-version (e.g. 0.29.1) to install it, or use docker/setup-buildx-action first`);
     }
@@ -5964,7 +6194,14 @@ async function ensureBuildx(exec, o) {
     let source = 'tool-cache';
     if (!external_node_fs_.existsSync(`${dir}.complete`)) {
         try {
-            source = await fetchRelease(version, releaseUrl(version, o.releasesBase), dir, store);
+            source = await fetchRelease({
+                version,
+                base: o.releasesBase,
+                dir,
+                store,
+                timeoutMs: o.timeoutMs ?? RELEASE_TIMEOUT_MS,
+                retryWaitMs: o.retryWaitMs ?? 5000,
+            });
         }
         catch (e) {
             throw new BuildxError(`${have} found and buildx ${version} ${e.message}`);
@@ -5975,9 +6212,13 @@ async function ensureBuildx(exec, o) {
     const installed = check.exitCode === 0 ? parseBuildxVersion(check.stdout) : null;
     if (!installed)
         throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
-    // Only a binary that runs is kept for later jobs.
-    if (source === 'download' && store)
-        await store.save(version, binary);
+    // Only a verified binary that runs is kept for later jobs, and only by a run the trust rule lets write.
+    if (source === 'download' && store) {
+        if (o.saveRefused)
+            commands/* info */.pq(`buildx ${version} is not kept in the GitHub cache: ${o.saveRefused}`);
+        else
+            await store.save(version, binary);
+    }
     const from = source === 'github-cache' ? ' from the GitHub cache' : '';
     return {
         buildx: standaloneBuildx(binary, installed),
@@ -6227,473 +6468,65 @@ function hashOptionsEntry(type, attrs) {
     return h.toString();
 }
 
-;// CONCATENATED MODULE: ./src/buildx/build.ts
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+;// CONCATENATED MODULE: ./src/lib/exec.ts
 
-
-
-
-
-
-
-
-
-
-
-
-
-/** Argument data and environment for both invocations. Secret values go by environment only. */
-function prepareBuild(inputs, o) {
-    const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
-    const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
-    inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
-    const atLeast = (v, floor) => compareVersions(coerceVersion(v) ?? '0.0.0', floor) >= 0;
-    const supported = forBuildxVersion(inputs.build, o.buildxVersion, atLeast);
-    if (supported.error)
-        throw new InputError('call', supported.error.replace(/^input "call" /, ''));
-    supported.warnings.forEach((w) => commands/* warning */.$e(w));
-    const switches = gitContextSwitches(o.env, o.buildxVersion, atLeast);
-    const build = renderContexts(supported.build, defaultGitContext(o.ctx, switches));
-    const host = inputs.githubToken ? githubTokenHost(build, o.ctx.serverUrl) : null;
-    const gitAuthEnv = host ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
-    if (gitAuthEnv)
-        env[gitAuthEnv.env] = inputs.githubToken;
-    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => (0,cache_entry/* cacheEntryType */.FZ)(e) === 'inline');
-    return {
-        input: {
-            build,
-            builder: o.builder,
-            cacheFrom: o.cacheFrom,
-            cacheTo: separateExport ? [] : o.cacheTo,
-            metadataFile: external_node_path_.join(o.tempDir, 'metadata.json'),
-            // buildx before 0.4.2 wrote no image ID for a multi-platform build.
-            iidFile: build.platforms.length > 0 && !atLeast(o.buildxVersion, '0.4.2') ? '' : external_node_path_.join(o.tempDir, 'iid'),
-            secretEnvNames,
-            gitAuthEnv,
-            attest: {
-                enabled: atLeast(o.buildxVersion, ATTEST_FLOOR),
-                builderId: builderIdOf(o.ctx),
-                privateRepository: o.ctx.privateRepository,
-                noDefault: parseBool(o.env.BUILDX_NO_DEFAULT_ATTESTATIONS) === true,
-                builderAttests: o.builderAttests ?? true,
-            },
-        },
-        env,
-        cwd: o.cwd,
-        separateExport,
-        cacheTo: o.cacheTo,
-        exportMetadataFile: external_node_path_.join(o.tempDir, 'export-metadata.json'),
-    };
-}
-/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
-function isBrokenCacheError(stderr) {
-    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
-}
-const readIfExists = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : '');
-/** The manifest digest a local cache folder's index holds for a tag, as buildx reads it. */
-function localIndexDigest(src, tag) {
-    try {
-        const index = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(src, 'index.json'), 'utf8'));
-        const m = index.manifests?.find((d) => d.annotations?.['org.opencontainers.image.ref.name'] === tag);
-        return typeof m?.digest === 'string' ? m.digest : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** BuildKit's name of each import, computed before the build: a local export may rewrite an index. */
-function importSourcesOf(cacheFrom, env) {
-    return cacheFrom.map((entry) => ({
-        entry,
-        id: cacheImportId(entry, { env, localDigest: localIndexDigest }),
-    }));
-}
-async function runImageBuild(exec, buildx, s) {
-    const started = Date.now();
-    const opts = { stream: true, env: s.env, cwd: s.cwd };
-    let importSources = importSourcesOf(s.input.cacheFrom, s.env);
-    let startedAt = started;
-    let result = await exec(buildx.command, buildx.argv(buildArgs(s.input)), opts);
-    let retriedWithoutCache = false;
-    if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
-        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
-        commands/* warning */.$e(`a cache source is broken (${text_lastLine(result.stderr)}); building again without cache sources`);
-        retriedWithoutCache = true;
-        importSources = [];
-        startedAt = Date.now();
-        result = await exec(buildx.command, buildx.argv(buildArgs({ ...s.input, cacheFrom: [] })), opts);
-    }
-    const metadataText = readIfExists(s.input.metadataFile);
-    return {
-        result,
-        metadataText,
-        metadata: parseMetadata(metadataText || '{}'),
-        imageId: readIfExists(s.input.iidFile).trim(),
-        ms: Date.now() - started,
-        startedAt,
-        retriedWithoutCache,
-        importSources,
-    };
-}
-/**
- * The export invocation doesn't need `ignore-error`: it exports nothing but the cache, so its exit
- * code is the export's result and its last error line the reason, with no build record to read.
- */
-function withoutIgnoreError(entry) {
-    return (0,cache_entry/* cacheEntryFields */.S7)(entry)
-        .filter((f) => !(f.key === 'ignore-error' && f.value === 'true'))
-        .map((f) => f.text)
-        .join(',');
-}
-/**
- * The export invocations, in order. BuildKit runs the cache exporters of one invocation at once,
- * and two of them writing to one registry repository upload the same blobs side by side: the
- * registry may then refuse one upload ("provided digest did not match uploaded content") and the
- * whole export fails. So a second destination in a repository (a branch's tag and its commit's)
- * waits for the first; its blobs are then already there and only its manifest is written.
- */
-function exportWaves(cacheTo) {
-    const waves = [];
-    const seen = new Map();
-    for (const entry of cacheTo) {
-        const attrs = (0,cache_entry/* cacheEntryAttributes */._H)(entry);
-        const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
-        const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
-        const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
-        if (repository !== '')
-            seen.set(repository, wave);
-        (waves[wave] ??= []).push(entry);
-    }
-    return waves.filter((w) => w !== undefined);
-}
-/** The export invocations under one watchdog (`cache-export-timeout`; 0 for none). */
-async function runCacheExport(exec, buildx, s, timeoutMs) {
-    const started = Date.now();
-    let metadata = null;
-    for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
-        const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
-        const left = timeoutMs - (Date.now() - started);
-        const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
-            stream: true,
-            env: s.env,
-            cwd: s.cwd,
-            timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
-        });
-        // The first invocation's metadata names the cache manifest every later one reuses.
-        metadata ??= parseMetadata(readIfExists(input.metadataFile) || '{}');
-        const ms = Date.now() - started;
-        if (run.timedOut) {
-            return {
-                status: 'failed',
-                reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
-                metadata,
-                ms,
-            };
-        }
-        if (run.exitCode !== 0)
-            return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
-    }
-    return { status: 'ok', reason: '', metadata: metadata ?? parseMetadata('{}'), ms: Date.now() - started };
-}
-/**
- * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
- * first); the why is what users need, in words for its known causes (parse/errors.ts).
- */
-function exportError(stderr) {
-    const why = text_lastLine(stderr)
-        .replace(/^ERROR:\s*/, '')
-        .replace(/^failed to build:\s*/, '')
-        .replace(/^failed to solve:\s*/, '');
-    return exportFailure(why);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/buildx/builder.ts
-
-
-
-
-
-class BuilderError extends Error {
-}
-/** What `docker buildx inspect` says of a builder: its name, driver and first node's BuildKit. */
-function parseInspect(stdout) {
-    const field = (key) => new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(stdout)?.[1].trim() ?? '';
-    const name = field('Name');
-    const driver = field('Driver');
-    return name && driver ? { name, driver, buildkit: field('BuildKit version') } : null;
-}
-/** BuildKit 0.11 made attestations; an unknown or unparsable version (distributions' `v0.0.0+unknown`) is taken as able. */
-function buildkitAttests(version) {
-    const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
-    if (!m || (m[1] === '0' && m[2] === '0' && m[3] === '0'))
-        return true;
-    return Number(m[1]) > 0 || Number(m[2]) >= 11;
-}
-/**
- * The builder docker/setup-buildx-action (or `docker buildx use`) made current, when it is one of
- * its own kind rather than an engine's `docker`-driver builder: build-push-action builds there
- * when no `builder` is given, so its driver, options and BuildKit image are kept.
- */
-async function currentBuilder(exec, buildx) {
-    const inspect = await exec(buildx.command, buildx.argv(['buildx', 'inspect']));
-    const found = inspect.exitCode === 0 ? parseInspect(inspect.stdout) : null;
-    // A builder buildx cannot reach says `Error:` and no driver: not one to build on.
-    if (!found || found.driver === 'docker' || /^Error:/m.test(inspect.stdout))
-        return null;
-    return {
-        name: found.name,
-        created: false,
-        why: `the current builder ${found.name} (driver ${found.driver}), as a docker/setup-buildx-action step or \`docker buildx use\` left it; set driver to build on a builder of this action's own`,
-        attests: buildkitAttests(found.buildkit),
-    };
-}
-/** A loopback cache service is only reachable from a container builder on the host's network. */
-function needsHostNetwork(env) {
-    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
-    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
-}
-function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
-    const job = (env.GITHUB_JOB ?? '')
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '-')
-        .slice(0, 20);
-    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
-}
-/**
- * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
- * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
- * post can clean up even if creation fails halfway.
- */
-async function setupBuilder(exec, buildx, o) {
-    const needEngine = () => {
-        if (o.engineDown) {
-            throw new BuilderError(`the Docker engine is not reachable (${o.engineDown}); start Docker or set driver: remote`);
-        }
-    };
-    if (o.builder.builder !== '') {
-        const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
-        if (inspect.exitCode !== 0) {
-            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
-        }
-        const found = parseInspect(inspect.stdout);
-        return {
-            name: o.builder.builder,
-            created: false,
-            why: 'the builder input names it',
-            attests: buildkitAttests(found?.buildkit ?? ''),
-        };
-    }
-    if (o.builder.driver === 'docker' && o.builder.driverSet) {
-        needEngine();
-        return {
-            name: 'default',
-            created: false,
-            why: "driver: docker, the engine's own builder",
-            attests: true,
-        };
-    }
-    if (!o.builder.driverSet) {
-        const current = await currentBuilder(exec, buildx);
-        if (current)
-            return current;
-    }
-    if (o.builder.driver !== 'remote')
-        needEngine();
-    const name = builderName(o.env);
-    let configFile;
-    if (o.builder.buildkitdConfigInline.trim() !== '') {
-        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
-        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
-    }
-    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
-    o.onCreate(name);
-    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
-    if (created.exitCode !== 0) {
-        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${text_lastLine(created.stderr)}`);
-    }
-    const why = o.builder.driverSet
-        ? `a new ${o.builder.driver} builder for this job (driver input), removed in post`
-        : `a new ${o.builder.driver} builder for this job, removed in post (no builder of setup-buildx-action's is current)`;
-    return {
-        name,
-        created: true,
-        why: o.builder.cleanup ? why : why.replace(', removed in post', ''),
-        attests: true,
-    };
-}
-/** Removes a builder if it still exists; never throws (post must not fail the job). */
-async function removeBuilder(exec, buildx, name) {
-    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
-    if (inspect.exitCode !== 0)
-        return null;
-    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
-    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(37067);
-;// CONCATENATED MODULE: ./src/buildx/engine.ts
-
-
-
-/**
- * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
- * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
- * config's `currentContext` says otherwise. Null when only the CLI can tell (tcp, ssh, contexts,
- * Windows pipes).
- */
-function engineSocket(env, configJson, platform = process.platform) {
-    const host = env.DOCKER_HOST ?? '';
-    if (host !== '')
-        return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
-    if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default')
-        return null;
-    let context = '';
-    try {
-        context = String(JSON.parse(configJson ?? '{}').currentContext ?? '');
-    }
-    catch {
-        // Unreadable config: the CLI would ignore it too.
-    }
-    if (context !== '' && context !== 'default')
-        return null;
-    return platform === 'win32' ? null : '/var/run/docker.sock';
-}
-/** `GET /_ping` on a unix socket: the engine's own liveness call. */
-function pingSocket(socketPath, timeoutMs = 10_000) {
-    return new Promise((resolve) => {
-        const req = external_node_http_.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode === 200
-                ? { ok: true }
-                : { ok: false, reason: `${socketPath} answered HTTP ${res.statusCode} to /_ping` }));
-        });
-        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-        req.on('error', (e) => resolve({ ok: false, reason: `cannot connect to ${socketPath}: ${e.code ?? e.message}` }));
+const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
+    const child = (0,external_node_child_process_.spawn)(command, [...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        shell: false,
+        // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
+        // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
-}
-/**
- * Whether the engine answers. A ping on its socket costs a few milliseconds; `docker version`
- * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
- * endpoints the CLI alone can resolve.
- */
-async function probeEngine(exec, env) {
-    const socket = engineSocket(env, (0,docker_config/* readDockerConfig */.T)(env));
-    if (socket !== null)
-        return pingSocket(socket);
-    const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
-    if (result.exitCode === 0)
-        return { ok: true };
-    const reason = result.stderr.trim() ? text_lastLine(result.stderr) : `docker version exited ${result.exitCode}`;
-    return { ok: false, reason };
-}
-
-;// CONCATENATED MODULE: ./src/buildx/parse/provenance.ts
-
-/** Protobuf's enum: a number in Go's JSON, a name in protobuf's. */
-const SHARING = {
-    '0': 'shared',
-    '1': 'private',
-    '2': 'locked',
-    SHARED: 'shared',
-    PRIVATE: 'private',
-    LOCKED: 'locked',
-};
-/** A key in either spelling: Go's field name or its JSON tag. */
-const pick = (o, ...names) => names.map((n) => o[n]).find((v) => v !== undefined);
-function cacheMountOf(o) {
-    const opt = pick(o, 'cacheOpt', 'CacheOpt', 'cache_opt');
-    if (!isObject(opt))
-        return null;
-    const llbId = str(pick(opt, 'ID', 'id'));
-    if (llbId === '')
-        return null;
-    const sharing = SHARING[String(pick(opt, 'sharing', 'Sharing') ?? 0)] ?? 'shared';
-    return { llbId, dest: str(pick(o, 'dest', 'Dest')), sharing };
-}
-/**
- * Every cache mount of the attachment's LLB, once per id and path, wherever the predicate puts
- * the build definition (SLSA v0.2's `buildConfig`, v1's `internalParameters`), with its step's
- * Dockerfile line. Null when the text is not JSON.
- */
-function parseProvenanceCacheMounts(text) {
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch {
-        return null;
-    }
-    const lines = stepLines(doc);
-    const found = new Map();
-    const walk = (v, step) => {
-        if (Array.isArray(v))
-            v.forEach((item) => walk(item, step));
-        else if (isObject(v)) {
-            // A definition's entries are `{id: "step3", op: …}`: the mounts below are that step's.
-            const here = typeof v.id === 'string' && 'op' in v ? v.id : step;
-            const mount = cacheMountOf(v);
-            const line = here === undefined ? undefined : lines.get(here);
-            if (mount)
-                found.set(`${mount.llbId}\n${mount.dest}`, line === undefined ? mount : { ...mount, line });
-            else
-                Object.values(v).forEach((child) => walk(child, here));
-        }
-    };
-    walk(doc, undefined);
-    return [...found.values()];
-}
-/**
- * The record's source map (BuildKit's `metadata.source.locations`): each step's first line in the
- * build's own Dockerfile (source 0), by step id.
- */
-function stepLines(doc) {
-    const lines = new Map();
-    const find = (v) => {
-        if (Array.isArray(v))
-            return v.forEach(find);
-        if (!isObject(v))
+    const out = [];
+    const err = [];
+    let timedOut = false;
+    let timer;
+    const end = () => {
+        if (timedOut)
             return;
-        const locations = isObject(v.source) ? v.source.locations : undefined;
-        if (!isObject(locations))
-            return Object.values(v).forEach(find);
-        for (const [step, at] of Object.entries(locations)) {
-            const line = firstLine(at);
-            if (line !== undefined && !lines.has(step))
-                lines.set(step, line);
-        }
+        timedOut = true;
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     };
-    find(doc);
-    return lines;
-}
-/** `{locations: [{sourceIndex?, ranges: [{start: {line}}]}]}`: the first line in source 0. */
-function firstLine(at) {
-    const list = isObject(at) && Array.isArray(at.locations) ? at.locations : [];
-    for (const loc of list) {
-        if (!isObject(loc) || (loc.sourceIndex ?? 0) !== 0 || !Array.isArray(loc.ranges))
-            continue;
-        const start = isObject(loc.ranges[0]) ? loc.ranges[0].start : undefined;
-        const line = isObject(start) ? start.line : undefined;
-        if (typeof line === 'number' && line > 0)
-            return line;
+    if (options.timeoutMs !== undefined)
+        timer = setTimeout(end, timerMs(options.timeoutMs));
+    const signal = options.signal;
+    if (signal?.aborted)
+        end();
+    signal?.addEventListener('abort', end);
+    const onChunk = (into) => (chunk) => {
+        into.push(chunk);
+        if (options.stream)
+            process.stdout.write(chunk);
+        options.onOutput?.(chunk.toString());
+    };
+    child.stdout?.on('data', onChunk(out));
+    child.stderr?.on('data', onChunk(err));
+    const finish = (exitCode, spawnError = '') => {
+        if (timer)
+            clearTimeout(timer);
+        signal?.removeEventListener('abort', end);
+        resolve({
+            exitCode,
+            stdout: Buffer.concat(out).toString(),
+            stderr: Buffer.concat(err).toString() + spawnError,
+            timedOut,
+        });
+    };
+    child.on('error', (e) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
+    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
+    if (child.stdin) {
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
     }
-    return undefined;
-}
-/** The frontend's id of an LLB cache id: the namespace (BUILDKIT_CACHE_MOUNT_NS) and `/` off. */
-function frontendCacheId(llbId, namespace) {
-    const prefix = `${namespace}/`;
-    return llbId.startsWith(prefix) ? llbId.slice(prefix.length) : llbId;
-}
-/** The provenance attachments of `history inspect`'s JSON, one per platform (either SLSA version). */
-function provenanceAttachments(attachments) {
-    if (!Array.isArray(attachments))
-        return [];
-    return attachments
-        .filter((a) => isObject(a) && str(pick(a, 'Type', 'type')).startsWith('https://slsa.dev/provenance/'))
-        .map((a) => str(pick(a, 'Digest', 'digest')))
-        .filter((d) => d !== '');
-}
+});
+/** Node's timers hold at most 2^31−1 ms; a longer wait would fire at once, so it is capped. */
+const exec_MAX_TIMER_MS = 2 ** 31 - 1;
+const timerMs = (ms) => Math.min(Math.max(ms, 0), exec_MAX_TIMER_MS);
 
 ;// CONCATENATED MODULE: ./src/buildx/parse/progress.ts
 
@@ -6915,6 +6748,634 @@ function parseRawJsonLog(text) {
         a.index - b.index);
     return log;
 }
+const PLAIN_IMPORT = /^#(\d+) importing cache manifest from (\S.*)$/;
+const PLAIN_END = /^#(\d+) (?:DONE|ERROR|CACHED|CANCELED)\b/;
+/**
+ * What one line of `buildx build`'s streamed progress says of cache imports: plain (`#5 importing
+ * cache manifest from …`, then `#5 DONE 0.1s` / `ERROR` / `CANCELED`) or rawjson (a vertex named
+ * so, `completed` once it ended). Any vertex's end is reported; the caller knows which it watches.
+ */
+function importProgressOf(line) {
+    const text = line.trimEnd();
+    const start = PLAIN_IMPORT.exec(text);
+    if (start)
+        return [{ vertex: `#${start[1]}`, source: start[2] }];
+    const end = PLAIN_END.exec(text);
+    if (end)
+        return [{ vertex: `#${end[1]}`, ended: true }];
+    if (!text.startsWith('{') || !text.includes('"vertexes"'))
+        return [];
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    const vertexes = doc?.vertexes;
+    if (!Array.isArray(vertexes))
+        return [];
+    const out = [];
+    for (const v of vertexes) {
+        if (!v || typeof v.digest !== 'string')
+            continue;
+        if (v.completed)
+            out.push({ vertex: v.digest, ended: true });
+        else {
+            const m = /^importing cache manifest from (.*)$/s.exec(v.name ?? '');
+            if (m)
+                out.push({ vertex: v.digest, source: m[1] });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/buildx/import-watch.ts
+
+
+/**
+ * Watches a build's streamed progress for cache imports that do not end: each import (`importing
+ * cache manifest from …`) gets `boundMs` from its start to end (DONE, ERROR, CANCELED). One that
+ * is still open then aborts `signal` (the exec seam ends the build) and is named in `stuck`. A
+ * build past its imports is never ended here, however long it runs.
+ *
+ * An engine that prints no progress at all within the bound is ended too (`silent`): dockerd's
+ * builder stays held by an import stuck in an earlier build (one ended here included) until the
+ * store lets go, and a build started then waits before its first line.
+ */
+class ImportWatch {
+    boundMs;
+    open = new Map();
+    controller = new AbortController();
+    partial = '';
+    /** The source whose import outlived the bound; null while none has. */
+    stuck = null;
+    /** The engine printed no progress within the bound. */
+    silent = false;
+    quiet;
+    constructor(boundMs) {
+        this.boundMs = boundMs;
+        this.quiet = setTimeout(() => {
+            this.silent = true;
+            this.stop();
+            this.controller.abort();
+        }, timerMs(boundMs));
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    /** Feed each chunk of the build's output (lines may be split across chunks). */
+    onOutput = (text) => {
+        const lines = (this.partial + text).split('\n');
+        this.partial = lines.pop() ?? '';
+        for (const line of lines) {
+            if (this.quiet && /^(?:#\d|\{)/.test(line)) {
+                clearTimeout(this.quiet);
+                this.quiet = undefined;
+            }
+            for (const p of importProgressOf(line)) {
+                if ('source' in p)
+                    this.started(p.vertex, p.source);
+                else
+                    this.ended(p.vertex);
+            }
+        }
+    };
+    started(vertex, source) {
+        if (this.open.has(vertex) || this.stuck !== null)
+            return;
+        const timer = setTimeout(() => {
+            this.stuck = source;
+            this.stop();
+            this.controller.abort();
+        }, timerMs(this.boundMs));
+        this.open.set(vertex, timer);
+    }
+    ended(vertex) {
+        const timer = this.open.get(vertex);
+        if (timer === undefined)
+            return;
+        clearTimeout(timer);
+        this.open.delete(vertex);
+    }
+    /** Clears every timer: call once the build has ended. */
+    stop() {
+        if (this.quiet)
+            clearTimeout(this.quiet);
+        this.quiet = undefined;
+        for (const timer of this.open.values())
+            clearTimeout(timer);
+        this.open.clear();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/buildx/build.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Argument data and environment for both invocations. Secret values go by environment only. */
+function prepareBuild(inputs, o) {
+    const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
+    const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
+    inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
+    const atLeast = (v, floor) => compareVersions(coerceVersion(v) ?? '0.0.0', floor) >= 0;
+    const supported = forBuildxVersion(inputs.build, o.buildxVersion, atLeast);
+    if (supported.error)
+        throw new InputError('call', supported.error.replace(/^input "call" /, ''));
+    supported.warnings.forEach((w) => commands/* warning */.$e(w));
+    const switches = gitContextSwitches(o.env, o.buildxVersion, atLeast);
+    const build = renderContexts(supported.build, defaultGitContext(o.ctx, switches));
+    const host = inputs.githubToken ? githubTokenHost(build, o.ctx.serverUrl) : null;
+    const gitAuthEnv = host ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
+    if (gitAuthEnv)
+        env[gitAuthEnv.env] = inputs.githubToken;
+    const separateExport = o.cacheTo.length > 0 && !o.cacheTo.some((e) => (0,cache_entry/* cacheEntryType */.FZ)(e) === 'inline');
+    return {
+        input: {
+            build,
+            builder: o.builder,
+            cacheFrom: o.cacheFrom,
+            cacheTo: separateExport ? [] : o.cacheTo,
+            metadataFile: external_node_path_.join(o.tempDir, 'metadata.json'),
+            // buildx before 0.4.2 wrote no image ID for a multi-platform build.
+            iidFile: build.platforms.length > 0 && !atLeast(o.buildxVersion, '0.4.2') ? '' : external_node_path_.join(o.tempDir, 'iid'),
+            secretEnvNames,
+            gitAuthEnv,
+            attest: {
+                enabled: atLeast(o.buildxVersion, ATTEST_FLOOR),
+                builderId: builderIdOf(o.ctx),
+                privateRepository: o.ctx.privateRepository,
+                noDefault: parseBool(o.env.BUILDX_NO_DEFAULT_ATTESTATIONS) === true,
+                builderAttests: o.builderAttests ?? true,
+            },
+        },
+        env,
+        cwd: o.cwd,
+        separateExport,
+        cacheTo: o.cacheTo,
+        exportMetadataFile: external_node_path_.join(o.tempDir, 'export-metadata.json'),
+    };
+}
+/** BuildKit's words for an imported cache whose blobs are gone (evicted, deleted). */
+function isBrokenCacheError(stderr) {
+    return /(blob|content|digest)[^\n]*not found|failed to (get|fetch|copy)[^\n]*blob|unexpected status[^\n]*404/i.test(stderr);
+}
+const readIfExists = (file) => (external_node_fs_.existsSync(file) ? external_node_fs_.readFileSync(file, 'utf8') : '');
+/** The manifest digest a local cache folder's index holds for a tag, as buildx reads it. */
+function localIndexDigest(src, tag) {
+    try {
+        const index = JSON.parse(external_node_fs_.readFileSync(external_node_path_.join(src, 'index.json'), 'utf8'));
+        const m = index.manifests?.find((d) => d.annotations?.['org.opencontainers.image.ref.name'] === tag);
+        return typeof m?.digest === 'string' ? m.digest : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** BuildKit's name of each import, computed before the build: a local export may rewrite an index. */
+function importSourcesOf(cacheFrom, env) {
+    return cacheFrom.map((entry) => ({
+        entry,
+        id: cacheImportId(entry, { env, localDigest: localIndexDigest }),
+    }));
+}
+/** Progress modes whose lines the import watch reads; any other is replaced by `plain` while it watches. */
+const READABLE_PROGRESS = new Set(['plain', 'rawjson']);
+/**
+ * The image build (cache imports only). `importTimeoutMs` (`cache-import-timeout`; 0 for none)
+ * bounds each cache import, read from the progress stream: a build still importing at the bound is
+ * ended and built once more without cache sources, with one warning, so a cache service that
+ * never answers (or answers 429 for ever) costs the bound plus an uncached build. A build past its
+ * imports is never ended, however long it runs.
+ */
+async function runImageBuild(exec, buildx, s, importTimeoutMs = 0) {
+    const started = Date.now();
+    const opts = { stream: true, env: s.env, cwd: s.cwd };
+    let importSources = importSourcesOf(s.input.cacheFrom, s.env);
+    let startedAt = started;
+    const bounded = importTimeoutMs > 0 && s.input.cacheFrom.length > 0;
+    const progress = s.env.BUILDKIT_PROGRESS ?? '';
+    const env = READABLE_PROGRESS.has(progress) ? s.env : { ...s.env, BUILDKIT_PROGRESS: 'plain' };
+    /** One invocation, watched when imports are bounded; a silent engine's end is said in stderr. */
+    const build = async (input) => {
+        if (!bounded)
+            return exec(buildx.command, buildx.argv(buildArgs(input)), opts);
+        const w = new ImportWatch(importTimeoutMs);
+        const run = await exec(buildx.command, buildx.argv(buildArgs(input)), {
+            ...opts,
+            env,
+            onOutput: w.onOutput,
+            signal: w.signal,
+        });
+        w.stop();
+        const silent = w.silent
+            ? `ERROR: the engine printed nothing for ${Math.round(importTimeoutMs / 1000)}s (cache-import-timeout): its builder is held, e.g. by a cache import stuck in an earlier build, until that store lets go`
+            : '';
+        if (silent)
+            commands/* info */.pq(silent);
+        return { run: { ...run, stderr: silent ? `${run.stderr}\n${silent}` : run.stderr }, stuck: w.stuck };
+    };
+    const first = await build(s.input);
+    let result = 'run' in first ? first.run : first;
+    let retriedWithoutCache = false;
+    const retry = async (why) => {
+        commands/* warning */.$e(`${why}; building again without cache sources`);
+        retriedWithoutCache = true;
+        importSources = [];
+        startedAt = Date.now();
+        const again = await build({ ...s.input, cacheFrom: [] });
+        result = 'run' in again ? again.run : again;
+    };
+    const stuck = 'stuck' in first ? first.stuck : null;
+    if (stuck) {
+        const seconds = Math.round(importTimeoutMs / 1000);
+        await retry(`importing the cache ${stuck} did not end within ${seconds}s (cache-import-timeout)`);
+    }
+    else if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
+        // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
+        await retry(`a cache source is broken (${(0,lib_text/* lastLine */.f)(result.stderr)})`);
+    }
+    const metadataText = readIfExists(s.input.metadataFile);
+    return {
+        result,
+        metadataText,
+        metadata: parseMetadata(metadataText || '{}'),
+        imageId: readIfExists(s.input.iidFile).trim(),
+        ms: Date.now() - started,
+        startedAt,
+        retriedWithoutCache,
+        importSources,
+    };
+}
+/**
+ * The export invocation doesn't need `ignore-error`: it exports nothing but the cache, so its exit
+ * code is the export's result and its last error line the reason, with no build record to read.
+ */
+function withoutIgnoreError(entry) {
+    return (0,cache_entry/* cacheEntryFields */.S7)(entry)
+        .filter((f) => !(f.key === 'ignore-error' && f.value === 'true'))
+        .map((f) => f.text)
+        .join(',');
+}
+/**
+ * The export invocations, in order. BuildKit runs the cache exporters of one invocation at once,
+ * and two of them writing to one registry repository upload the same blobs side by side: the
+ * registry may then refuse one upload ("provided digest did not match uploaded content") and the
+ * whole export fails. So a second destination in a repository (a branch's tag and its commit's)
+ * waits for the first; its blobs are then already there and only its manifest is written.
+ */
+function exportWaves(cacheTo) {
+    const waves = [];
+    const seen = new Map();
+    for (const entry of cacheTo) {
+        const attrs = (0,cache_entry/* cacheEntryAttributes */._H)(entry);
+        const ref = attrs.type === 'registry' ? (attrs.ref ?? '') : '';
+        const repository = ref.lastIndexOf(':') > ref.lastIndexOf('/') ? ref.slice(0, ref.lastIndexOf(':')) : ref;
+        const wave = repository === '' ? 0 : (seen.get(repository) ?? -1) + 1;
+        if (repository !== '')
+            seen.set(repository, wave);
+        (waves[wave] ??= []).push(entry);
+    }
+    return waves.filter((w) => w !== undefined);
+}
+/** The export invocations under one watchdog (`cache-export-timeout`; 0 for none). */
+async function runCacheExport(exec, buildx, s, timeoutMs) {
+    const started = Date.now();
+    let metadata = null;
+    for (const wave of exportWaves(s.cacheTo.map(withoutIgnoreError))) {
+        const input = { ...s.input, cacheTo: wave, metadataFile: s.exportMetadataFile };
+        const left = timeoutMs - (Date.now() - started);
+        const run = await exec(buildx.command, buildx.argv(cacheExportArgs(input)), {
+            stream: true,
+            env: s.env,
+            cwd: s.cwd,
+            timeoutMs: timeoutMs > 0 ? Math.max(left, 1) : undefined,
+        });
+        // The first invocation's metadata names the cache manifest every later one reuses.
+        metadata ??= parseMetadata(readIfExists(input.metadataFile) || '{}');
+        const ms = Date.now() - started;
+        if (run.timedOut) {
+            return {
+                status: 'failed',
+                reason: `timed out after ${Math.round(timeoutMs / 1000)}s (cache-export-timeout)`,
+                metadata,
+                ms,
+            };
+        }
+        if (run.exitCode !== 0)
+            return { status: 'failed', reason: exportError(run.stderr), metadata, ms };
+    }
+    return { status: 'ok', reason: '', metadata: metadata ?? parseMetadata('{}'), ms: Date.now() - started };
+}
+/**
+ * buildx ends a failed export with `ERROR: failed to solve: <why>` (newer: `failed to build:`
+ * first); the why is what users need, in words for its known causes (parse/errors.ts).
+ */
+function exportError(stderr) {
+    const why = (0,lib_text/* lastLine */.f)(stderr)
+        .replace(/^ERROR:\s*/, '')
+        .replace(/^failed to build:\s*/, '')
+        .replace(/^failed to solve:\s*/, '');
+    return exportFailure(why);
+}
+
+;// CONCATENATED MODULE: ./src/buildx/builder.ts
+
+
+
+
+
+class BuilderError extends Error {
+}
+/** What `docker buildx inspect` says of a builder: its name, driver and first node's BuildKit. */
+function parseInspect(stdout) {
+    const field = (key) => new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(stdout)?.[1].trim() ?? '';
+    const name = field('Name');
+    const driver = field('Driver');
+    return name && driver ? { name, driver, buildkit: field('BuildKit version') } : null;
+}
+/** BuildKit 0.11 made attestations; an unknown or unparsable version (distributions' `v0.0.0+unknown`) is taken as able. */
+function buildkitAttests(version) {
+    const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
+    if (!m || (m[1] === '0' && m[2] === '0' && m[3] === '0'))
+        return true;
+    return Number(m[1]) > 0 || Number(m[2]) >= 11;
+}
+/**
+ * The builder docker/setup-buildx-action (or `docker buildx use`) made current, when it is one of
+ * its own kind rather than an engine's `docker`-driver builder: build-push-action builds there
+ * when no `builder` is given, so its driver, options and BuildKit image are kept.
+ */
+async function currentBuilder(exec, buildx) {
+    const inspect = await exec(buildx.command, buildx.argv(['buildx', 'inspect']));
+    const found = inspect.exitCode === 0 ? parseInspect(inspect.stdout) : null;
+    // A builder buildx cannot reach says `Error:` and no driver: not one to build on.
+    if (!found || found.driver === 'docker' || /^Error:/m.test(inspect.stdout))
+        return null;
+    return {
+        name: found.name,
+        created: false,
+        why: `the current builder ${found.name} (driver ${found.driver}), as a docker/setup-buildx-action step or \`docker buildx use\` left it; set driver to build on a builder of this action's own`,
+        attests: buildkitAttests(found.buildkit),
+    };
+}
+/** A loopback cache service is only reachable from a container builder on the host's network. */
+function needsHostNetwork(env) {
+    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
+    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
+}
+function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
+    const job = (env.GITHUB_JOB ?? '')
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .slice(0, 20);
+    return `bkca-${job ? `${job}-` : ''}${uuid.slice(0, 8)}`;
+}
+/**
+ * Chooses the builder: an existing one by name, the engine's own (`docker` driver), or a new
+ * `docker-container` / `remote` builder that post removes. `onCreate` runs before creation so that
+ * post can clean up even if creation fails halfway.
+ */
+async function setupBuilder(exec, buildx, o) {
+    const needEngine = () => {
+        if (o.engineDown) {
+            throw new BuilderError(`the Docker engine is not reachable (${o.engineDown}); start Docker or set driver: remote`);
+        }
+    };
+    if (o.builder.builder !== '') {
+        const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
+        if (inspect.exitCode !== 0) {
+            throw new BuilderError(`builder ${JSON.stringify(o.builder.builder)} not found: ${inspect.stderr.trim()}`);
+        }
+        const found = parseInspect(inspect.stdout);
+        return {
+            name: o.builder.builder,
+            created: false,
+            why: 'the builder input names it',
+            attests: buildkitAttests(found?.buildkit ?? ''),
+        };
+    }
+    if (o.builder.driver === 'docker' && o.builder.driverSet) {
+        needEngine();
+        return {
+            name: 'default',
+            created: false,
+            why: "driver: docker, the engine's own builder",
+            attests: true,
+        };
+    }
+    if (!o.builder.driverSet) {
+        const current = await currentBuilder(exec, buildx);
+        if (current)
+            return current;
+    }
+    if (o.builder.driver !== 'remote')
+        needEngine();
+    const name = builderName(o.env);
+    let configFile;
+    if (o.builder.buildkitdConfigInline.trim() !== '') {
+        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
+        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
+    }
+    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
+    o.onCreate(name);
+    const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
+    if (created.exitCode !== 0) {
+        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${(0,lib_text/* lastLine */.f)(created.stderr)}`);
+    }
+    const why = o.builder.driverSet
+        ? `a new ${o.builder.driver} builder for this job (driver input), removed in post`
+        : `a new ${o.builder.driver} builder for this job, removed in post (no builder of setup-buildx-action's is current)`;
+    return {
+        name,
+        created: true,
+        why: o.builder.cleanup ? why : why.replace(', removed in post', ''),
+        attests: true,
+    };
+}
+/** Removes a builder if it still exists; never throws (post must not fail the job). */
+async function removeBuilder(exec, buildx, name) {
+    const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(name)));
+    if (inspect.exitCode !== 0)
+        return null;
+    const rm = await exec(buildx.command, buildx.argv(removeBuilderArgs(name)));
+    return rm.exitCode === 0 ? null : lastLine(rm.stderr);
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+;// CONCATENATED MODULE: ./src/buildx/engine.ts
+
+
+
+/**
+ * The engine's unix socket when the docker CLI would talk to one without a context: `DOCKER_HOST`
+ * as `unix://…`, or the default socket when neither `DOCKER_HOST`, `DOCKER_CONTEXT` nor the
+ * config's `currentContext` says otherwise. Null when only the CLI can tell (tcp, ssh, contexts,
+ * Windows pipes).
+ */
+function engineSocket(env, configJson, platform = process.platform) {
+    const host = env.DOCKER_HOST ?? '';
+    if (host !== '')
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
+    if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default')
+        return null;
+    let context = '';
+    try {
+        context = String(JSON.parse(configJson ?? '{}').currentContext ?? '');
+    }
+    catch {
+        // Unreadable config: the CLI would ignore it too.
+    }
+    if (context !== '' && context !== 'default')
+        return null;
+    return platform === 'win32' ? null : '/var/run/docker.sock';
+}
+/** `GET /_ping` on a unix socket: the engine's own liveness call. */
+function pingSocket(socketPath, timeoutMs = 10_000) {
+    return new Promise((resolve) => {
+        const req = external_node_http_.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode === 200
+                ? { ok: true }
+                : { ok: false, reason: `${socketPath} answered HTTP ${res.statusCode} to /_ping` }));
+        });
+        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+        req.on('error', (e) => resolve({ ok: false, reason: `cannot connect to ${socketPath}: ${e.code ?? e.message}` }));
+    });
+}
+/**
+ * Whether the engine answers. A ping on its socket costs a few milliseconds; `docker version`
+ * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
+ * endpoints the CLI alone can resolve.
+ */
+async function probeEngine(exec, env) {
+    const socket = engineSocket(env, (0,docker_config/* readDockerConfig */.T)(env));
+    if (socket !== null)
+        return pingSocket(socket);
+    const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
+    if (result.exitCode === 0)
+        return { ok: true };
+    const reason = result.stderr.trim() ? (0,lib_text/* lastLine */.f)(result.stderr) : `docker version exited ${result.exitCode}`;
+    return { ok: false, reason };
+}
+
+;// CONCATENATED MODULE: ./src/buildx/parse/provenance.ts
+
+/** Protobuf's enum: a number in Go's JSON, a name in protobuf's. */
+const SHARING = {
+    '0': 'shared',
+    '1': 'private',
+    '2': 'locked',
+    SHARED: 'shared',
+    PRIVATE: 'private',
+    LOCKED: 'locked',
+};
+/** A key in either spelling: Go's field name or its JSON tag. */
+const pick = (o, ...names) => names.map((n) => o[n]).find((v) => v !== undefined);
+function cacheMountOf(o) {
+    const opt = pick(o, 'cacheOpt', 'CacheOpt', 'cache_opt');
+    if (!isObject(opt))
+        return null;
+    const llbId = str(pick(opt, 'ID', 'id'));
+    if (llbId === '')
+        return null;
+    const sharing = SHARING[String(pick(opt, 'sharing', 'Sharing') ?? 0)] ?? 'shared';
+    return { llbId, dest: str(pick(o, 'dest', 'Dest')), sharing };
+}
+/**
+ * Every cache mount of the attachment's LLB, once per id and path, wherever the predicate puts
+ * the build definition (SLSA v0.2's `buildConfig`, v1's `internalParameters`), with its step's
+ * Dockerfile line. Null when the text is not JSON.
+ */
+function parseProvenanceCacheMounts(text) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    const lines = stepLines(doc);
+    const found = new Map();
+    const walk = (v, step) => {
+        if (Array.isArray(v))
+            v.forEach((item) => walk(item, step));
+        else if (isObject(v)) {
+            // A definition's entries are `{id: "step3", op: …}`: the mounts below are that step's.
+            const here = typeof v.id === 'string' && 'op' in v ? v.id : step;
+            const mount = cacheMountOf(v);
+            const line = here === undefined ? undefined : lines.get(here);
+            if (mount)
+                found.set(`${mount.llbId}\n${mount.dest}`, line === undefined ? mount : { ...mount, line });
+            else
+                Object.values(v).forEach((child) => walk(child, here));
+        }
+    };
+    walk(doc, undefined);
+    return [...found.values()];
+}
+/**
+ * The record's source map (BuildKit's `metadata.source.locations`): each step's first line in the
+ * build's own Dockerfile (source 0), by step id.
+ */
+function stepLines(doc) {
+    const lines = new Map();
+    const find = (v) => {
+        if (Array.isArray(v))
+            return v.forEach(find);
+        if (!isObject(v))
+            return;
+        const locations = isObject(v.source) ? v.source.locations : undefined;
+        if (!isObject(locations))
+            return Object.values(v).forEach(find);
+        for (const [step, at] of Object.entries(locations)) {
+            const line = firstLine(at);
+            if (line !== undefined && !lines.has(step))
+                lines.set(step, line);
+        }
+    };
+    find(doc);
+    return lines;
+}
+/** `{locations: [{sourceIndex?, ranges: [{start: {line}}]}]}`: the first line in source 0. */
+function firstLine(at) {
+    const list = isObject(at) && Array.isArray(at.locations) ? at.locations : [];
+    for (const loc of list) {
+        if (!isObject(loc) || (loc.sourceIndex ?? 0) !== 0 || !Array.isArray(loc.ranges))
+            continue;
+        const start = isObject(loc.ranges[0]) ? loc.ranges[0].start : undefined;
+        const line = isObject(start) ? start.line : undefined;
+        if (typeof line === 'number' && line > 0)
+            return line;
+    }
+    return undefined;
+}
+/** The frontend's id of an LLB cache id: the namespace (BUILDKIT_CACHE_MOUNT_NS) and `/` off. */
+function frontendCacheId(llbId, namespace) {
+    const prefix = `${namespace}/`;
+    return llbId.startsWith(prefix) ? llbId.slice(prefix.length) : llbId;
+}
+/** The provenance attachments of `history inspect`'s JSON, one per platform (either SLSA version). */
+function provenanceAttachments(attachments) {
+    if (!Array.isArray(attachments))
+        return [];
+    return attachments
+        .filter((a) => isObject(a) && str(pick(a, 'Type', 'type')).startsWith('https://slsa.dev/provenance/'))
+        .map((a) => str(pick(a, 'Digest', 'digest')))
+        .filter((d) => d !== '');
+}
 
 ;// CONCATENATED MODULE: ./src/buildx/parse/record.ts
 
@@ -6992,7 +7453,7 @@ function parseHistoryInspect(text) {
 async function readBuildLog(exec, buildx, builder, ref) {
     const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
     if (logs.exitCode !== 0) {
-        commands/* warning */.$e(`could not read the build record ${ref}: ${text_lastLine(logs.stderr)}`);
+        commands/* warning */.$e(`could not read the build record ${ref}: ${(0,lib_text/* lastLine */.f)(logs.stderr)}`);
         return null;
     }
     // buildx writes the rawjson stream to stderr or stdout depending on its version.
@@ -7023,7 +7484,7 @@ async function readCacheMounts(exec, buildx, builder, ref, digests) {
     for (const run of runs) {
         const mounts = run.exitCode === 0 ? parseProvenanceCacheMounts(run.stdout) : null;
         if (mounts === null) {
-            commands/* info */.pq(`cache mounts: the build record's provenance could not be read (${text_lastLine(run.stderr)})`);
+            commands/* info */.pq(`cache mounts: the build record's provenance could not be read (${(0,lib_text/* lastLine */.f)(run.stderr)})`);
             return null;
         }
         used.push(...mounts);
@@ -7081,62 +7542,57 @@ async function retainCommitCaches(ctx, inputs, env, plan) {
     return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).retainCommitCaches(ctx, inputs, env, plan);
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
-;// CONCATENATED MODULE: ./src/lib/exec.ts
-
-const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
-    const child = (0,external_node_child_process_.spawn)(command, [...args], {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        shell: false,
-        // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
-        // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
-        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
-    const out = [];
-    const err = [];
-    let timedOut = false;
-    let timer;
-    if (options.timeoutMs !== undefined) {
-        timer = setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-        }, options.timeoutMs);
+;// CONCATENATED MODULE: ./src/plan/trust.ts
+/**
+ * Who may write to the GitHub Actions cache, through any path: cache mounts, `cache: local`
+ * folders, learned mount ids, the buildx binary and merge legs' records. A cache scope is read by
+ * later trusted runs (the default branch's by every branch), so a run that code from outside may
+ * steer writes nothing there, whatever its token allows: GitHub hands some of these triggers a
+ * writable token. One rule; every save asks it (see docs/security.md).
+ */
+/** Why this trigger may write nothing to the GitHub Actions cache ('' when it may). */
+function untrustedTrigger(trigger) {
+    switch (trigger.kind) {
+        case 'pull-request':
+            return trigger.fromFork ? 'a pull request from a fork writes nothing to the GitHub cache' : '';
+        case 'untrusted':
+            return `${trigger.event} may run untrusted code: nothing is written to the GitHub cache`;
+        case 'unknown':
+            return `the event ${trigger.event || '(none)'} is not one the rules trust: nothing is written to the GitHub cache`;
+        default:
+            return '';
     }
-    child.stdout?.on('data', (chunk) => {
-        out.push(chunk);
-        if (options.stream)
-            process.stdout.write(chunk);
-    });
-    child.stderr?.on('data', (chunk) => {
-        err.push(chunk);
-        if (options.stream)
-            process.stdout.write(chunk);
-    });
-    const finish = (exitCode, spawnError = '') => {
-        if (timer)
-            clearTimeout(timer);
-        resolve({
-            exitCode,
-            stdout: Buffer.concat(out).toString(),
-            stderr: Buffer.concat(err).toString() + spawnError,
-            timedOut,
-        });
-    };
-    child.on('error', (e) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
-    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
-    if (child.stdin) {
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input);
-    }
-});
+}
+/**
+ * Why this run may write nothing to the GitHub Actions cache ('' when it may): its trigger, then
+ * its token. For what is not a cache of the build (the buildx binary, a leg's record).
+ */
+function neverWrites(trigger, tokenRefuses) {
+    return untrustedTrigger(trigger) || tokenRefuses?.write || '';
+}
+/** Why a run restores nothing from the GitHub Actions cache: its token may not read ('' when it may). */
+function neverRestores(plan) {
+    return plan.tokenRefuses?.read ?? '';
+}
+/**
+ * Why a run must never save what its build leaves (cache mounts, `cache: local` folders, learned
+ * mount ids) to the GitHub Actions cache: the run may not write, or its plan writes nothing.
+ */
+function neverSaves(plan) {
+    const refused = neverWrites(plan.trigger, plan.tokenRefuses);
+    if (refused)
+        return refused;
+    if (plan.writes.length === 0)
+        return 'the plan writes no cache on this run';
+    return '';
+}
 
 ;// CONCATENATED MODULE: ./src/plan/narrow.ts
 
 /** Why a read the existence check found missing is not passed to BuildKit. */
 const NOT_FOUND = 'not found (checked before the build)';
+/** Why a source whose existence check got no answer is not passed to BuildKit. */
+const NO_ANSWER = 'its store did not answer the existence check in time: BuildKit would wait on it the same way';
 /**
  * Fewer sources, once it is known which exist. BuildKit, given several caches that share a chain
  * of steps but differ deeper, may follow the one that lacks a step and run it again although
@@ -7155,19 +7611,25 @@ const NOT_FOUND = 'not found (checked before the build)';
  *   ref's own layers on about every other run;
  * - a leg whose own cache exists does not read its siblings' or the plain build's, which only
  *   serve a leg that has nothing yet;
- * - when the check failed and nothing is known, see {@link unknownRule}.
+ * - when the check failed and nothing is known, see {@link unknownRule};
+ * - but when the check got no answer (`no-answer`: a timeout, or a rate limit that outlasted its
+ *   bound), a source still unknown is not passed: BuildKit's import would wait on that store too,
+ *   with no bound of its own.
  *
  * Pure: the plan and what exists in, the narrowed plan out. Raw `cache-from` entries stay.
  */
 function narrowSources(p, exists, 
-/** The backend's existence check failed (not merely: this backend has none). */
+/** The backend's existence check failed (not merely: this backend has none); how (see ExistingCaches). */
 checkFailed = false) {
     const computed = new Set(p.reads.map((r) => r.entry).filter((e) => e !== ''));
     const raw = p.cacheFrom.filter((e) => !computed.has(e));
     const state = (r) => (r.entry === '' ? undefined : exists(r.entry));
     const found = (r) => state(r) === true;
     const missing = [...new Set(p.reads.filter((r) => state(r) === false).map((r) => r.entry))];
-    const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false);
+    const unanswered = new Set(checkFailed === 'no-answer'
+        ? p.reads.filter((r) => r.entry !== '' && state(r) === undefined).map((r) => r.entry)
+        : []);
+    const candidates = p.reads.filter((r) => r.entry !== '' && state(r) !== false && !unanswered.has(r.entry));
     // The first rule that applies decides which candidates stay; the others are left out.
     const exact = candidates.find((r) => r.exact && found(r));
     const alone = candidates.find((r) => r.alone && found(r));
@@ -7201,12 +7663,18 @@ checkFailed = false) {
     const kept = new Set(candidates.map((r) => r.entry).filter((e) => !left.has(e)));
     return {
         ...p,
-        notes: left.size > 0 ? [...p.notes, `${rule.why} (more sources only make BuildKit miss at random)`] : p.notes,
-        reads: p.reads.map((r) => left.has(r.entry)
-            ? { ...r, entry: '', notRead: rule.why }
-            : state(r) === false
-                ? { ...r, notRead: NOT_FOUND }
-                : r),
+        notes: [
+            ...p.notes,
+            ...(left.size > 0 ? [`${rule.why} (more sources only make BuildKit miss at random)`] : []),
+            ...(unanswered.size > 0 ? [`${unanswered.size} cache source(s) not read: ${NO_ANSWER}`] : []),
+        ],
+        reads: p.reads.map((r) => unanswered.has(r.entry)
+            ? { ...r, entry: '', notRead: NO_ANSWER }
+            : left.has(r.entry)
+                ? { ...r, entry: '', notRead: rule.why }
+                : state(r) === false
+                    ? { ...r, notRead: NOT_FOUND }
+                    : r),
         cacheFrom: [...[...computed].filter((e) => kept.has(e)), ...raw],
         missing: [...(p.missing ?? []), ...missing],
     };
@@ -7339,28 +7807,6 @@ function unreachableBlobs(indexJson, blobs, readBlob) {
     return blobs.filter((b) => !reached.has(b)).sort();
 }
 
-;// CONCATENATED MODULE: ./src/plan/trust.ts
-/** Why a run restores nothing from the GitHub Actions cache: its token may not read ('' when it may). */
-function neverRestores(plan) {
-    return plan.tokenRefuses?.read ?? '';
-}
-/**
- * Why a run must never save what its build leaves (cache mounts, `cache: local` folders) to the
- * GitHub Actions cache: code it runs may be someone else's, or the plan writes nothing. '' when it may.
- */
-function neverSaves(plan) {
-    const t = plan.trigger;
-    if (t.kind === 'pull-request' && t.fromFork)
-        return 'a pull request from a fork never saves cache mounts';
-    if (t.kind === 'untrusted')
-        return `${t.event} may run untrusted code: cache mounts are never saved`;
-    if (plan.tokenRefuses?.write)
-        return plan.tokenRefuses.write;
-    if (plan.writes.length === 0)
-        return 'the plan writes no cache on this run';
-    return '';
-}
-
 ;// CONCATENATED MODULE: ./src/localcache/persist.ts
 
 
@@ -7440,6 +7886,8 @@ async function restoreLocalCaches(exec, o) {
                 else if (call.status === 'hit') {
                     r.restore = 'hit';
                     r.restoredKey = call.matchedKey;
+                    // Before the build exports into it: BuildKit would write through a link too.
+                    dropLinksSaying(external_node_path_.join(dir, r.name), r.name);
                     const index = readText(external_node_path_.join(dir, r.name, 'index.json'));
                     if (index !== null)
                         session.restoredIndex.set(r.name, index);
@@ -7457,11 +7905,57 @@ async function restoreLocalCaches(exec, o) {
     });
     return { plan: narrowSources(o.plan, localExistence(external_node_fs_.existsSync)), session };
 }
-/** Deletes the blobs of earlier exports; returns how many and their bytes. */
+/**
+ * Removes every symlink in `folder` (and the folder itself when it is one), never following one:
+ * BuildKit's local exporter writes none, so any came from a restored archive, and the export, the
+ * prune and the save would follow it out of the folder. Returns the links removed, relative.
+ */
+function dropLinks(folder) {
+    if (!external_node_fs_.existsSync(folder) && !isLink(folder))
+        return [];
+    if (isLink(folder)) {
+        external_node_fs_.unlinkSync(folder);
+        return ['.'];
+    }
+    const dropped = [];
+    const walk = (dir) => {
+        for (const entry of external_node_fs_.readdirSync(dir, { withFileTypes: true })) {
+            const p = external_node_path_.join(dir, entry.name);
+            if (entry.isSymbolicLink()) {
+                external_node_fs_.unlinkSync(p);
+                dropped.push(external_node_path_.relative(folder, p));
+            }
+            else if (entry.isDirectory())
+                walk(p);
+        }
+    };
+    walk(folder);
+    return dropped.sort();
+}
+const isLink = (p) => {
+    try {
+        return external_node_fs_.lstatSync(p).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+};
+/** Drops the folder's links with one warning naming them (see dropLinks). */
+function dropLinksSaying(folder, name) {
+    const links = dropLinks(folder);
+    if (links.length > 0) {
+        commands/* warning */.$e(`local cache ${name}: symlinks removed, a cache folder holds none: ${links.join(', ')}`);
+    }
+}
+/**
+ * Deletes the blobs of earlier exports; returns how many and their bytes. Its links are removed
+ * first: a link is never followed out of the folder.
+ */
 function pruneFolder(folder) {
+    const links = dropLinks(folder);
     const blobDir = external_node_path_.join(folder, 'blobs', 'sha256');
     if (!external_node_fs_.existsSync(blobDir))
-        return { count: 0, bytes: 0 };
+        return { count: 0, bytes: 0, links };
     const blobs = external_node_fs_.readdirSync(blobDir).map((f) => `sha256:${f}`);
     const read = (digest) => readText(external_node_path_.join(blobDir, digest.replace(/^sha256:/, '')));
     let bytes = 0;
@@ -7471,7 +7965,7 @@ function pruneFolder(folder) {
         bytes += external_node_fs_.statSync(file).size;
         external_node_fs_.rmSync(file);
     }
-    return { count: doomed.length, bytes };
+    return { count: doomed.length, bytes, links };
 }
 function folderBytes(folder) {
     let total = 0;
@@ -7492,6 +7986,7 @@ async function saveLocalCaches(exec, session, exported) {
             session.records.push(r);
             try {
                 const folder = external_node_path_.join(session.dir, r.name);
+                dropLinksSaying(folder, r.name);
                 const index = readText(external_node_path_.join(folder, 'index.json'));
                 if (index === null) {
                     r.notSaved = 'no cache was exported to it';
@@ -7733,7 +8228,7 @@ async function helperBuild(exec, buildx, o, dockerfile, extra) {
         ...extra,
     });
     const run = await exec(buildx.command, buildx.argv(args), { input: dockerfile, env: o.env });
-    return run.exitCode === 0 ? '' : text_lastLine(run.stderr);
+    return run.exitCode === 0 ? '' : (0,lib_text/* lastLine */.f)(run.stderr);
 }
 
 ;// CONCATENATED MODULE: ./src/mounts/records.ts
@@ -7871,7 +8366,7 @@ async function restoreLearned(exec, plan, o) {
     if (keys.length === 0)
         return { mounts: [], key: '' };
     external_node_fs_.mkdirSync(o.root, { recursive: true });
-    const call = await runCacheWorker(exec, { op: 'restore', path: FOLDER, key: keys[0], restoreKeys: keys }, o);
+    const call = await runCacheWorker(exec, { op: 'restore', path: FOLDER, key: keys[0], restoreKeys: keys, maxBytes: 1024 ** 2 }, o);
     if (call.status !== 'hit')
         return { mounts: [], key: '' };
     try {
@@ -7993,7 +8488,13 @@ async function restoreOne(exec, buildx, o, planned, record, n) {
         return null;
     const call = await runCacheWorker(exec, 
     // The key is a prefix too: it is repeated as a restore key, which GitHub prefix-matches.
-    { op: 'restore', path: CACHED_FOLDER, key, restoreKeys: planned.restoreKeys }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
+    {
+        op: 'restore',
+        path: CACHED_FOLDER,
+        key,
+        restoreKeys: planned.restoreKeys,
+        maxBytes: o.inputs.mounts.maxBytes,
+    }, { root, env: o.env, timeoutMs: o.inputs.mounts.timeoutMs });
     record.seconds.restore = mounts_seconds(call.ms);
     if (call.status === 'failed') {
         record.restore = 'failed';
@@ -9134,6 +9635,7 @@ async function findMergeBase(exec, options) {
 
 ;// CONCATENATED MODULE: ./src/github/compare.ts
 
+
 const compare_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const NAME = /^[A-Za-z0-9_.-]+$/;
 /**
@@ -9242,7 +9744,7 @@ function describeError(error, host, timeoutMs) {
 /** A JSON GET on the REST API, or the reason it gave nothing; the token never appears in one. */
 async function apiGet(options, url) {
     const token = options.token ?? '';
-    const redact = (reason) => (token.length > 0 ? reason.split(token).join('***') : reason);
+    const redact = (reason) => (0,lib_text/* redactSecrets */.y)(reason, [token]);
     const fail = (reason) => ({ reason: redact(reason) });
     const timeoutMs = options.timeoutMs ?? 10_000;
     const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
@@ -9330,8 +9832,8 @@ async function commitFromApi(options) {
     return { tree, parents };
 }
 
-// EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
-var plan_plan = __nccwpck_require__(85177);
+// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
+var plan_plan = __nccwpck_require__(1372);
 // EXTERNAL MODULE: ./src/plan/triggers.ts
 var triggers = __nccwpck_require__(79834);
 ;// CONCATENATED MODULE: ./src/github/runtime-token.ts
@@ -9546,13 +10048,19 @@ function probedCaches(o) {
             const reason = await o.lookups.ask(entries.map(o.keyOf));
             found.note = o.noteAfter(reason) ?? found.note;
             if (reason)
-                found.failed = true;
+                found.failed = failureKind(reason);
             if (reason && isRateLimitedReason(reason)) {
                 found.warning = `cache lookups ${reason}; the caches they were for count as unknown`;
             }
         },
     };
     return found;
+}
+/** A check's failure that says the store does not answer (see {@link ExistingCaches.failed}). */
+function failureKind(reason) {
+    return /\btimed out\b|\bno answer within\b/.test(reason) || isRateLimitedReason(reason)
+        ? 'no-answer'
+        : true;
 }
 const existing_unknown = () => ({ exists: () => undefined, siblingLegs: [] });
 /** The repository's tags, listed once; a registry that refuses the listing is asked `HEAD` per tag. */
@@ -9575,7 +10083,7 @@ const registryCaches = async (options, env, _fileExists, exec) => {
     const notListed = `cache tags not listed (${listed.reason})`;
     if (!listed.refused) {
         const note = `${notListed}: which caches exist is unknown`;
-        return { exists: () => undefined, siblingLegs: [], note, failed: true };
+        return { exists: () => undefined, siblingLegs: [], note, failed: failureKind(listed.reason) };
     }
     const heads = new OnePerKey((tags) => (0,registry_tags/* manifestsExist */.Q)({ image, tags, dockerConfigDir: dir, exec }));
     return probedCaches({
@@ -9639,6 +10147,7 @@ async function findExistingCaches(options, env, fileExists, exec) {
 
 
 
+
 /**
  * Whether the event rewrote the ref's history: the push payload's `forced`, else git asked whether
  * the head the event replaced is still in `head`'s history. Nothing replaced (a new branch), nothing to tell.
@@ -9694,6 +10203,15 @@ async function headCommitFromApi(ctx, githubToken, headSha) {
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
  * from GitHub's compare API. Never fails: a commit not found is null with its reason.
  */
+/** The commit the workspace holds; undefined when git cannot tell (no checkout, not a repository). */
+async function workspaceHead(exec, cwd) {
+    try {
+        return await resolveCommit(makeGit(exec, { cwd }), 'HEAD');
+    }
+    catch {
+        return undefined;
+    }
+}
 async function gatherFacts(exec, ctx, needed, githubToken, 
 /** HEAD's commit, when the caller already asked git for it. */
 head, 
@@ -9701,6 +10219,11 @@ head,
 pushRewrite) {
     const facts = { mergeBase: null, parent: null };
     const cwd = ctx.workspace;
+    if (needed.workspaceHead) {
+        const head = await workspaceHead(exec, cwd);
+        if (head)
+            facts.workspaceHead = head;
+    }
     if (needed.rewrite && !ctx.pullRequest)
         Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD', githubToken)));
     if (needed.parent && ctx.pushedBefore) {
@@ -9872,13 +10395,20 @@ function bakeDefinition(plans) {
 
 
 
+
 /**
  * The plan: pure rules, fed with the commits git (or the API) found, the sibling legs listed and
  * which caches exist. Final once returned: later phases read it and never change it.
  */
 async function planCache(exec, ctx, inputs, env) {
     const asked = { ...(0,plan_plan/* planOptionsFrom */.kR)(inputs), token: cacheTokenIn(env) };
-    const { facts, existing } = await planInputs(exec, ctx, asked, env, inputs.githubToken, external_node_fs_.existsSync);
+    const found = await planInputs(exec, ctx, asked, env, inputs.githubToken, external_node_fs_.existsSync);
+    const { existing } = found;
+    // The run's Git context is the event's commit whatever the workspace holds: its commit cache is
+    // that commit's, so the workspace's HEAD has no say over the write.
+    const facts = isDefaultContext(inputs.build.context)
+        ? { ...found.facts, workspaceHead: undefined }
+        : found.facts;
     const options = { ...asked, siblingLegs: [...new Set([...asked.siblingLegs, ...existing.siblingLegs])] };
     const narrowed = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
     const p = {
@@ -10693,24 +11223,48 @@ function legRecord(o) {
     };
 }
 const isDigest = (d) => typeof d === 'string' && /^sha256:[0-9a-f]{64}$/.test(d);
-/** A restored record, checked: null when it is not a record of this platform. */
-function parseLegRecord(text, platform) {
+/**
+ * A restored record, checked as written by an attacker: it must be of this platform, name the image
+ * being merged (the index is made of `<image>@<digest>`), and a push tag only of the form
+ * {@link legTag} gives this run, platform and attempt (the merge deletes that tag). `dropped` says
+ * why anything else is not used.
+ */
+function parseLegRecord(text, expected) {
     let r;
     try {
         r = JSON.parse(text);
     }
     catch {
-        return null;
+        return { record: null, dropped: 'it is not JSON' };
     }
-    if (r?.version !== 1 || r.platform !== platform || !isDigest(r.digest) || typeof r.image !== 'string')
-        return null;
-    return r;
+    if (typeof r !== 'object' || r === null || r.version !== 1)
+        return { record: null, dropped: 'not a version 1 record' };
+    if (r.platform !== expected.platform)
+        return { record: null, dropped: `it is of platform ${JSON.stringify(r.platform)}` };
+    if (!isDigest(r.digest))
+        return { record: null, dropped: 'it holds no sha256 digest' };
+    if (r.image !== expected.image)
+        return { record: null, dropped: `it names image ${JSON.stringify(r.image)}, not ${expected.image}` };
+    if (typeof r.attempt !== 'string' || !/^[0-9]{1,10}$/.test(r.attempt))
+        return { record: null, dropped: 'its run attempt is not a number' };
+    if (r.pushTag !== undefined && r.pushTag !== legTag(expected.runId, expected.platform, r.attempt))
+        return {
+            record: null,
+            dropped: `its push tag ${JSON.stringify(r.pushTag)} is not the one this run's leg pushes under`,
+        };
+    return { record: r };
 }
 /** One `::error::` line for platforms whose legs left no digest in this run. */
 function missingMessage(found) {
     const lines = found
         .filter((f) => f.record === null)
-        .map((f) => ('failed' in f && f.failed ? `${f.platform} (the lookup failed: ${f.failed})` : f.platform));
+        .map((f) => {
+        if ('failed' in f && f.failed)
+            return `${f.platform} (the lookup failed: ${f.failed})`;
+        if ('dropped' in f && f.dropped)
+            return `${f.platform} (its record was dropped: ${f.dropped})`;
+        return f.platform;
+    });
     if (lines.length === 0)
         return '';
     return (`merge: no digest recorded in this run for ${lines.join(', ')}: ` +
@@ -10769,13 +11323,13 @@ async function publishIndex(exec, buildx, o) {
     const create = imagetoolsCreateArgs(o.tags, o.annotations, o.legs);
     const made = await exec(buildx.command, buildx.argv(create), { env: o.env, stream: true });
     if (made.exitCode !== 0)
-        return { ok: false, reason: text_lastLine(made.stderr || made.stdout) };
+        return { ok: false, reason: (0,lib_text/* lastLine */.f)(made.stderr || made.stdout) };
     const inspected = await exec(buildx.command, buildx.argv(imagetoolsInspectArgs(o.tags[0])), { env: o.env });
     const descriptor = inspected.exitCode === 0 ? parseDescriptor(inspected.stdout) : null;
     if (!descriptor)
         return {
             ok: false,
-            reason: `the index was pushed but could not be read back: ${text_lastLine(inspected.stderr)}`,
+            reason: `the index was pushed but could not be read back: ${(0,lib_text/* lastLine */.f)(inspected.stderr)}`,
         };
     return { ok: true, descriptor };
 }
@@ -10832,17 +11386,20 @@ async function records_restoreOne(exec, image, platform, w) {
     const root = external_node_fs_.mkdtempSync(external_node_path_.join(w.tempDir, 'merge-restore-'));
     const prefix = (0,github_cache_keys/* mergeRecordPrefix */._d)(w.runId, image, platform);
     // No key is ever saved as `<prefix>newest`: the restore key's prefix match, newest first, answers.
-    const call = await runCacheWorker(exec, { op: 'restore', path: records_FOLDER, key: `${prefix}newest`, restoreKeys: [prefix] }, { root, env: w.env, timeoutMs: TIMEOUT_MS });
+    const call = await runCacheWorker(exec, { op: 'restore', path: records_FOLDER, key: `${prefix}newest`, restoreKeys: [prefix], maxBytes: 1024 ** 2 }, { root, env: w.env, timeoutMs: TIMEOUT_MS });
     if (call.status === 'failed')
         return { platform, record: null, failed: call.reason };
     if (call.status !== 'hit')
         return { platform, record: null };
     const file = external_node_path_.join(root, records_FOLDER, records_FILE);
-    const record = external_node_fs_.existsSync(file) ? parseLegRecord(external_node_fs_.readFileSync(file, 'utf8'), platform) : null;
-    return { platform, record };
+    if (!external_node_fs_.existsSync(file))
+        return { platform, record: null, dropped: 'the entry holds no record' };
+    return { platform, ...parseLegRecord(external_node_fs_.readFileSync(file, 'utf8'), { platform, image, runId: w.runId }) };
 }
 const restoreLegRecords = (exec, image, platforms, w) => Promise.all(platforms.map((p) => records_restoreOne(exec, image, p, w)));
 
+// EXTERNAL MODULE: ./src/plan/token.ts
+var token = __nccwpck_require__(78846);
 ;// CONCATENATED MODULE: ./src/app/merge.ts
 
 
@@ -10855,15 +11412,23 @@ const restoreLegRecords = (exec, image, platforms, w) => Promise.all(platforms.m
 
 
 
-const RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
+
+
+
+
 /** The run's id and attempt: a leg's record is this run's, and a re-run's is newer. */
 const runOf = (env) => ({
     runId: env.GITHUB_RUN_ID || '0',
     attempt: env.GITHUB_RUN_ATTEMPT || '1',
 });
+/** The trust rule (src/plan/trust.ts) for a run that has no plan: its trigger and its cache token. */
+const runNeverWrites = (ctx, env) => neverWrites((0,triggers/* classify */.L)(ctx), (0,token/* tokenRefusals */.bc)(cacheTokenIn(env)));
 /** `merge: leg`: the build pushes by digest, unless this run cannot push (then it only builds). */
 function prepareLeg(ctx, inputs, env) {
-    const skipped = mergeSkipped(ctx, inputs.build.push);
+    // A leg's record is a GitHub cache entry the merge job trusts: a run that may not write records none.
+    const refused = runNeverWrites(ctx, env);
+    const skipped = mergeSkipped(ctx, inputs.build.push) ||
+        (refused ? `${refused}: the legs are built, not pushed nor merged` : '');
     if (skipped) {
         commands/* info */.pq(`merge: ${skipped}`);
         return { inputs: { ...inputs, build: { ...inputs.build, push: false } }, skipped, pushTag: null };
@@ -10916,6 +11481,10 @@ async function runMerge(exec, ctx, inputs, env, fail) {
     }
     const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-merge-'));
     const found = await commands/* group */.Os("Merge: the legs' digests", () => restoreLegRecords(exec, repositoriesOf(tags)[0], platforms, { runId: runOf(env).runId, tempDir, env }));
+    // A record is restored bytes: one that names another image or tag is an attacker's, never merged.
+    for (const f of found)
+        if ('dropped' in f && f.dropped)
+            commands/* warning */.$e(`merge: the record of ${f.platform} is dropped: ${f.dropped}`);
     merge.legs = found.flatMap((f) => (f.record ? [f.record] : []));
     merge.missing = found.filter((f) => f.record === null).map((f) => f.platform);
     const missing = missingMessage(found);
@@ -10927,8 +11496,9 @@ async function runMerge(exec, ctx, inputs, env, fail) {
         const { buildx } = await ensureBuildx(exec, {
             wanted: inputs.builder.buildxVersion,
             floor: '',
-            releasesBase: env.BKCA_BUILDX_RELEASES_URL || RELEASES_BASE,
+            releasesBase: inputs.builder.buildxReleasesUrl,
             probe: probeBuildx(exec, env),
+            saveRefused: runNeverWrites(ctx, env),
         });
         return publishIndex(exec, buildx, { tags, annotations, legs: merge.legs, env });
     });
@@ -11000,7 +11570,7 @@ function readRunContext(env = process.env) {
 
 
 
-const build_RELEASES_BASE = 'https://github.com/docker/buildx/releases/download';
+
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message) {
     commands/* setFailed */.C1(`buildkit-cache-action: ${message}`);
@@ -11067,7 +11637,7 @@ async function runBuild(exec, ctx, original, env, started) {
     const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-'));
     saveTempDir(tempDir);
     const builderStart = Date.now();
-    const { buildx, builder } = await commands/* group */.Os('Builder', () => setUpBuilder(exec, inputs, env, probes, tempDir));
+    const { buildx, builder } = await commands/* group */.Os('Builder', () => setUpBuilder(exec, inputs, env, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)));
     commands/* info */.pq(`builder: ${builder.name}: ${builder.why}`);
     const builderMs = Date.now() - builderStart;
     mark('builder ready');
@@ -11087,7 +11657,8 @@ async function runBuild(exec, ctx, original, env, started) {
     const historyRead = readHistory(exec, buildx, builder, build.run, mountSession !== null);
     const moot = await exportMootWhy(built && build.setup.separateExport && !skipExport, {
         plan,
-        freshBuilder: builder.created,
+        // A remote builder this run created is only a name for a daemon that other jobs build on too.
+        freshBuilder: builder.created && inputs.builder.driver !== 'remote',
         retriedWithoutCache: build.run.retriedWithoutCache,
         historyRead,
     });
@@ -11132,10 +11703,20 @@ async function runBuild(exec, ctx, original, env, started) {
     await writeSummary(report);
     // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
     if (!built)
-        fail(failureMessage(report.error, text_lastLine(build.run.result.stderr)));
+        fail(failureMessage(report.error, buildxSaid(inputs, build.run.result)));
     else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
         fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
     }
+}
+/**
+ * buildx's own words for a failure with no failed step: its last error line, or for `call: check`
+ * the first line of the checks' summary, which it prints on stdout (as build-push-action reads it),
+ * with the rules it names.
+ */
+function buildxSaid(inputs, result) {
+    const checks = inputs.build.call === 'check' ? result.stdout.trim().split('\n')[0]?.trim() : '';
+    const why = (0,lib_text/* lastLine */.f)(result.stderr);
+    return checks ? `${checks}${why ? ` (${why.replace(/^ERROR:\s*/, '')})` : ''}` : why;
 }
 /**
  * Why this run's export would write nothing new ('' when it must run). The build's steps are read
@@ -11154,13 +11735,14 @@ function startProbes(exec, inputs, env) {
     return { engine, buildx: probeBuildx(exec, env) };
 }
 /** The builder: buildx must be new enough, then pick one or create one (which needs the engine). */
-async function setUpBuilder(exec, inputs, env, probes, tempDir) {
+async function setUpBuilder(exec, inputs, env, probes, tempDir, saveRefused) {
     const engine = await probes.engine;
     const found = await ensureBuildx(exec, {
         wanted: inputs.builder.buildxVersion,
         floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
-        releasesBase: env.BKCA_BUILDX_RELEASES_URL || build_RELEASES_BASE,
+        releasesBase: inputs.builder.buildxReleasesUrl,
         probe: probes.buildx,
+        saveRefused,
     });
     if (found.note)
         commands/* info */.pq(found.note);
@@ -11188,8 +11770,9 @@ async function buildImage(exec, buildx, b) {
         buildxVersion: buildx.version,
         builderAttests: b.builder.attests,
     });
-    commands/* info */.pq(`context: ${setup.input.build.context}`);
-    return { setup, run: await runImageBuild(exec, buildx, setup) };
+    // A URL's user and password (`https://user:token@host/…`) stay out of the log.
+    commands/* info */.pq(`context: ${setup.input.build.context.replace(/\/\/[^/@]*@/, '//***@')}`);
+    return { setup, run: await runImageBuild(exec, buildx, setup, b.inputs.cache.importTimeoutMs) };
 }
 async function readHistory(exec, buildx, builder, build, cacheMounts) {
     const built = build.result.exitCode === 0;
@@ -11216,6 +11799,8 @@ const lastResort = (kind) => (e) => {
 // which often has nothing to clean, then starts in about the time node itself takes.
 
 
+// Which Node the runner gave this step (action.yml asks for node24), in the debug log.
+process.stdout.write(`::debug::buildkit-cache-action main runs on node ${process.version}\n`);
 run().catch(lastResort('error'));
 
 module.exports = __webpack_exports__;

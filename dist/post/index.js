@@ -1922,6 +1922,7 @@ function parseInputs(get) {
         endpoint: get('endpoint').trim(),
         builder: get('builder').trim(),
         buildxVersion: get('buildx-version').trim(),
+        buildxReleasesUrl: releasesUrl(get('buildx-releases-url').trim()),
         cleanup: bool(get, 'cleanup', true),
     };
     if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
@@ -1945,6 +1946,7 @@ function parseInputs(get) {
         options: inputList('cache-options', get('cache-options')),
         ignoreError: bool(get, 'cache-ignore-error', true),
         exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
+        importTimeoutMs: parseDuration('cache-import-timeout', get('cache-import-timeout'), 300000),
         explain: bool(get, 'cache-explain', false),
         keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
         persistLocal: false,
@@ -2083,6 +2085,24 @@ function validatePaths(build, workspace, exists, tempRoots = []) {
     if (!exists(dockerfile)) {
         throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
     }
+}
+/** Where buildx releases are downloaded from when none is given: GitHub's releases of docker/buildx. */
+const BUILDX_RELEASES = 'https://github.com/docker/buildx/releases/download';
+/** `buildx-releases-url`: an http(s) URL; an input, never the job's environment, which earlier steps can set. */
+function releasesUrl(text) {
+    if (text === '')
+        return BUILDX_RELEASES;
+    let url = null;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        url = null;
+    }
+    if (url === null || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+        throw new InputError('buildx-releases-url', `expected an http(s) URL without credentials, such as ${BUILDX_RELEASES}, got ${JSON.stringify(text)}`);
+    }
+    return text;
 }
 
 ;// CONCATENATED MODULE: ./src/buildx/git-context.ts
@@ -2420,6 +2440,14 @@ function text_lastLine(text) {
         .filter((l) => l.trim() !== '');
     return lines.length > 0 ? lines[lines.length - 1].trim() : '(no message)';
 }
+/**
+ * `text` with every secret replaced by `***`: what a server echoed back (an error body quoting the
+ * Authorization header) stays out of logs, the summary and outputs. Secrets shorter than 4
+ * characters are left alone, so a one-letter username does not blank every message.
+ */
+function redactSecrets(text, secrets) {
+    return secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+}
 
 ;// CONCATENATED MODULE: ./src/buildx/builder.ts
 
@@ -2613,26 +2641,31 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
     const err = [];
     let timedOut = false;
     let timer;
-    if (options.timeoutMs !== undefined) {
-        timer = setTimeout(() => {
-            timedOut = true;
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-        }, options.timeoutMs);
-    }
-    child.stdout?.on('data', (chunk) => {
-        out.push(chunk);
+    const end = () => {
+        if (timedOut)
+            return;
+        timedOut = true;
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    };
+    if (options.timeoutMs !== undefined)
+        timer = setTimeout(end, timerMs(options.timeoutMs));
+    const signal = options.signal;
+    if (signal?.aborted)
+        end();
+    signal?.addEventListener('abort', end);
+    const onChunk = (into) => (chunk) => {
+        into.push(chunk);
         if (options.stream)
             process.stdout.write(chunk);
-    });
-    child.stderr?.on('data', (chunk) => {
-        err.push(chunk);
-        if (options.stream)
-            process.stdout.write(chunk);
-    });
+        options.onOutput?.(chunk.toString());
+    };
+    child.stdout?.on('data', onChunk(out));
+    child.stderr?.on('data', onChunk(err));
     const finish = (exitCode, spawnError = '') => {
         if (timer)
             clearTimeout(timer);
+        signal?.removeEventListener('abort', end);
         resolve({
             exitCode,
             stdout: Buffer.concat(out).toString(),
@@ -2647,6 +2680,9 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
         child.stdin.end(options.input);
     }
 });
+/** Node's timers hold at most 2^31−1 ms; a longer wait would fire at once, so it is capped. */
+const exec_MAX_TIMER_MS = 2 ** 31 - 1;
+const timerMs = (ms) => Math.min(Math.max(ms, 0), exec_MAX_TIMER_MS);
 
 ;// CONCATENATED MODULE: ./src/runner/state.ts
 
@@ -2730,6 +2766,8 @@ const lastResort = (kind) => (e) => {
 // Post has its own bundle (see entry/main.ts): only the cleanup code is loaded.
 
 
+// Which Node the runner gave this step (action.yml asks for node24), in the debug log.
+process.stdout.write(`::debug::buildkit-cache-action post runs on node ${process.version}\n`);
 post().catch(lastResort('warning'));
 
 module.exports = __webpack_exports__;
