@@ -10,6 +10,7 @@ import { type BuildHistory, ownBuildRef, readBuildHistory } from '../buildx/hist
 import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuildx } from '../buildx/install';
 import { cleanupTrigger, retainCommitCaches } from '../cleanup';
 import { type Exec, exec as realExec } from '../lib/exec';
+import { loggedExec } from '../runner/logged-exec';
 import { lastLine } from '../lib/text';
 import { type RunContext } from '../github/context';
 import { readInputs, validatePaths } from '../runner/inputs/read';
@@ -35,7 +36,10 @@ function fail(message: string): void {
   core.setFailed(`buildkit-cache-action: ${message}`);
 }
 
-export async function run(exec: Exec = realExec, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(
+  exec: Exec = loggedExec(realExec),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const started = Date.now();
   try {
     await runOfItsKind(exec, env, withPersistedLocalDir(readInputs(), env), started);

@@ -3,13 +3,14 @@ import * as core from '../runner/commands';
 import { removeBuilder } from '../buildx/builder';
 import { pluginBuildx, standaloneBuildx } from '../buildx/buildx';
 import { type Exec, exec as realExec } from '../lib/exec';
+import { loggedExec } from '../runner/logged-exec';
 import { readState } from '../runner/state';
 
 /**
  * Removes what main created. Always runs, even after a failed or cancelled main step; safe to
  * run twice; every problem is a warning, never a failed job.
  */
-export async function post(exec: Exec = realExec): Promise<void> {
+export async function post(exec: Exec = loggedExec(realExec)): Promise<void> {
   const s = readState();
   if (s.builder !== '' && s.cleanup) {
     const buildx = s.buildxPath ? standaloneBuildx(s.buildxPath, '') : pluginBuildx('');
