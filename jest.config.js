@@ -1,5 +1,10 @@
-// Unit tests are pure and fast; e2e tests drive the bundled action (dist/) against the real engine and
-// the local registry / cache service, so they run one file at a time (--runInBand).
+// Three tiers, each saying what it proves:
+// - unit: pure code in tables, no process, server or binary; fast (`npm run test:unit`).
+// - integration: the action's pieces against local servers and binaries (git, tar, the registry
+//   binary the provisioning installs, Azurite, s3rver, ncc, dependency-cruiser); each provisions
+//   what it needs or fails saying what is missing (`npm run test:integration`).
+// - e2e: the bundled action (dist/) on the real engine, registry and cache service, one file at a
+//   time (--runInBand); without an engine outside CI its tests show as skipped.
 // ts-jest transpiles file by file (tsconfig's isolatedModules); `tsc --noEmit` type-checks the whole.
 const transform = { '^.+\\.ts$': ['ts-jest', {}] };
 module.exports = {
@@ -9,7 +14,13 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts', '<rootDir>/test-services/**/*.test.ts'],
+      testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts', '<rootDir>/test-services/**/*.test.ts'],
     },
     {
       displayName: 'e2e',

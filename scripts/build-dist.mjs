@@ -6,7 +6,7 @@
 //   node scripts/build-dist.mjs <outDir>   # builds elsewhere
 //   node scripts/build-dist.mjs --check    # exits 1, naming the files, when dist/ is not what the source builds to
 //
-// The dist check (__tests__/unit/action.test.ts, the release workflow) is --check.
+// The dist check (__tests__/integration/action.test.ts, the release workflow) is --check.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

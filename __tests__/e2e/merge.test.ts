@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { exec } from '../../src/lib/exec';
 import { mergeRecordKey } from '../../src/stores/github-cache/keys';
 import { runCacheWorker } from '../../src/stores/github-cache/worker';
-import { pushTinyImage } from '../unit/registry-push';
+import { pushTinyImage } from '../integration/registry-push';
 import { runAction } from './run-action';
 import {
   BASE_IMAGE,

@@ -1069,26 +1069,4 @@ describe("a commit's cache is written only from that commit's workspace", () => 
       notes.length,
     );
   });
-
-  it('gatherFacts reads the workspace HEAD with real git when the trigger writes a commit', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const repo = mkdtempSync(join(tmpdir(), 'head-'));
-    const g = (...args: string[]) =>
-      execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
-        encoding: 'utf8',
-      }).trim();
-    g('init', '-q');
-    g('commit', '-q', '--allow-empty', '-m', 'one');
-    const sha = g('rev-parse', 'HEAD');
-    const { exec } = await import('../../src/lib/exec');
-    const ctx = { ...run('push', 'push-main', 'refs/heads/main'), workspace: repo };
-    const needed = factsNeeded(classify(ctx));
-    expect(needed.workspaceHead).toBe(true);
-    const found = await gatherFacts(exec, ctx, { ...needed, parent: false, rewrite: false }, '');
-    expect(found.workspaceHead).toBe(sha);
-    // The event's commit is not the workspace's: only the branch is written.
-    expect(labels(refPlan(ctx, found, 'auto').writes)).toStrictEqual(['branch:main']);
-  });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +7,7 @@ import * as path from 'node:path';
 import { gatherFacts } from '../../src/facts/facts';
 import { runContextFrom } from '../../src/github/context';
 import { exec } from '../../src/lib/exec';
+import { classify, factsNeeded } from '../../src/plan/triggers';
 
 // A job with no checkout (build-push-action's Git context needs none): git has nothing to say, so
 // the facts come from GitHub's REST API, played here by a loopback server answering with GitHub's
@@ -147,5 +149,38 @@ describe('facts without a checkout come from the REST API', () => {
     expect(facts.parent).toBeNull();
     expect(facts.parentWhy).toMatch(/not a git checkout.*no github-token for the API fallback/);
     expect(asked.length).toBe(before);
+  });
+});
+
+describe('the workspace HEAD, from real git', () => {
+  it('gatherFacts reads it when the trigger writes a commit (the write rule is in plan.test.ts)', async () => {
+    const repo = noCheckout();
+    const g = (...args: string[]) =>
+      execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], {
+        encoding: 'utf8',
+      }).trim();
+    g('init', '-q');
+    g('commit', '-q', '--allow-empty', '-m', 'one');
+    const head = g('rev-parse', 'HEAD');
+    const ctx = runContextFrom(
+      {
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_SHA: sha('c'),
+        GITHUB_REPOSITORY: 'octo/app',
+        GITHUB_API_URL: apiUrl,
+        GITHUB_WORKSPACE: repo,
+      },
+      { repository: { full_name: 'octo/app', default_branch: 'main' } },
+    );
+    const needed = factsNeeded(classify(ctx));
+    expect(needed.workspaceHead).toBe(true);
+    const found = await gatherFacts(
+      exec,
+      ctx,
+      { ...needed, mergeBase: false, parent: false, rewrite: false },
+      '',
+    );
+    expect(found.workspaceHead).toBe(head);
   });
 });
