@@ -45,6 +45,9 @@ export function buildDist(outDir = distDir) {
       ],
       { cwd: root, stdio: 'inherit' },
     );
+    // @azure/identity's browser sign-in (the `open` package) ships an `xdg-open` shell script that
+    // ncc copies beside the bundle. The action never opens a browser: no script of it in dist/.
+    fs.rmSync(path.join(outDir, step, 'xdg-open'), { force: true });
     // One notices file for the whole action, each bundle's packages under its name.
     const perStep = path.join(outDir, step, 'licenses.txt');
     const text = fs.existsSync(perStep) ? fs.readFileSync(perStep, 'utf8').trim() : '';

@@ -92,6 +92,13 @@ describe('dist/', () => {
     expect(notices).toMatch(/^@actions\/core\nMIT\n/m);
   }, 120000);
 
+  it('holds no script of a bundled package (xdg-open): only JavaScript, maps and the notices', () => {
+    const files = readdirSync(join(root, 'dist'), { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => f.name);
+    expect(files.filter((f) => !/\.(js|js\.map|txt)$/.test(f))).toStrictEqual([]);
+  });
+
   // gha and registry runs load index.js only: the SDKs must sit in chunks that s3 / azblob runs load.
   it.each(['fromNodeProviderChain', 'SignatureV4', 'DefaultAzureCredential', 'StorageSharedKeyCredential'])(
     "keeps the clouds' SDKs (%s) out of the bundles every run loads, in a lazily loaded chunk",
