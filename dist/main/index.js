@@ -7542,6 +7542,20 @@ async function retainCommitCaches(ctx, inputs, env, plan) {
     return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).retainCommitCaches(ctx, inputs, env, plan);
 }
 
+;// CONCATENATED MODULE: ./src/runner/logged-exec.ts
+
+/** An argument as a shell reader would see it: bare when plain, else JSON-quoted. */
+const shown = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : JSON.stringify(arg));
+/**
+ * Every command the action runs, in the debug log (what a user turns on, ACTIONS_STEP_DEBUG, to see
+ * what was run), as actions-toolkit logs its commands. Only the program and its arguments: secrets
+ * never reach them (they travel in the environment), and the runner masks any it was told of.
+ */
+const loggedExec = (inner) => (command, args, options) => {
+    (0,commands/* debug */.Yz)(`run: ${[command, ...args].map(shown).join(' ')}`);
+    return inner(command, args, options);
+};
+
 ;// CONCATENATED MODULE: ./src/plan/trust.ts
 /**
  * Who may write to the GitHub Actions cache, through any path: cache mounts, `cache: local`
@@ -11571,11 +11585,12 @@ function readRunContext(env = process.env) {
 
 
 
+
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message) {
     commands/* setFailed */.C1(`buildkit-cache-action: ${message}`);
 }
-async function run(exec = exec_exec, env = process.env) {
+async function run(exec = loggedExec(exec_exec), env = process.env) {
     const started = Date.now();
     try {
         await runOfItsKind(exec, env, withPersistedLocalDir(readInputs(), env), started);

@@ -2684,6 +2684,20 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
 const exec_MAX_TIMER_MS = 2 ** 31 - 1;
 const timerMs = (ms) => Math.min(Math.max(ms, 0), exec_MAX_TIMER_MS);
 
+;// CONCATENATED MODULE: ./src/runner/logged-exec.ts
+
+/** An argument as a shell reader would see it: bare when plain, else JSON-quoted. */
+const shown = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : JSON.stringify(arg));
+/**
+ * Every command the action runs, in the debug log (what a user turns on, ACTIONS_STEP_DEBUG, to see
+ * what was run), as actions-toolkit logs its commands. Only the program and its arguments: secrets
+ * never reach them (they travel in the environment), and the runner masks any it was told of.
+ */
+const loggedExec = (inner) => (command, args, options) => {
+    debug(`run: ${[command, ...args].map(shown).join(' ')}`);
+    return inner(command, args, options);
+};
+
 ;// CONCATENATED MODULE: ./src/runner/state.ts
 
 /**
@@ -2722,11 +2736,12 @@ function readState() {
 
 
 
+
 /**
  * Removes what main created. Always runs, even after a failed or cancelled main step; safe to
  * run twice; every problem is a warning, never a failed job.
  */
-async function post(exec = exec_exec) {
+async function post(exec = loggedExec(exec_exec)) {
     const s = readState();
     if (s.builder !== '' && s.cleanup) {
         const buildx = s.buildxPath ? standaloneBuildx(s.buildxPath, '') : pluginBuildx('');
