@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
-import { type BuildRun, prepareBuild, runCacheExport, runImageBuild } from '../buildx/build';
+import { type BuildRun, type BuildSetup, prepareBuild, runCacheExport, runImageBuild } from '../buildx/build';
+import { lookWarmth, recordName } from '../buildx/warmth';
+import { type BuilderNature, builderKind, warmBuilderSkip } from '../plan/builder-kind';
 import { BuilderError, type BuilderChoice as Builder, setupBuilder } from '../buildx/builder';
 import type { Buildx } from '../buildx/buildx';
 import { type EngineProbe, probeEngine } from '../buildx/engine';
@@ -110,8 +112,13 @@ async function runBuild(
     setUpBuilder(exec, inputs, env, probes, tempDir),
   );
   core.info(`builder: ${builder.name}: ${builder.why}`);
+  const setup = prepareImageBuild(buildx, { ctx, inputs, env, plan, builder, tempDir });
+  const nature = await knowBuilder(exec, buildx, builder, setup, env);
   const builderMs = Date.now() - builderStart;
   mark('builder ready');
+  // A warm builder that outlives the job reads its own cache next time: a branch's export is skipped.
+  const warmSkip = skipExport ? '' : warmBuilderSkip({ plan, nature, write: inputs.cache.write });
+  if (warmSkip) core.info(`cache export skipped: ${warmSkip}`);
 
   const mountSession = await restoreMounts(exec, buildx, {
     inputs,
@@ -122,12 +129,12 @@ async function runBuild(
     workspace: ctx.workspace,
     unavailable: ghaUnavailable(env),
   });
-  const build = await buildImage(exec, buildx, { ctx, inputs, env, plan, builder, tempDir });
+  const build = await buildImage(exec, buildx, warmSkip ? withoutExport(setup) : setup);
   const built = build.run.result.exitCode === 0;
   mark('built');
   // The image's build record is read while the cache export runs.
   const historyRead = readHistory(exec, buildx, builder, build.run, mountSession !== null);
-  const moot = await exportMootWhy(built && build.setup.separateExport && !skipExport, {
+  const moot = await exportMootWhy(built && build.setup.separateExport && !skipExport && !warmSkip, {
     plan,
     freshBuilder: builder.created,
     retriedWithoutCache: build.run.retriedWithoutCache,
@@ -135,7 +142,7 @@ async function runBuild(
   });
   if (moot) core.info(`cache export skipped: ${moot}`);
   const exportRun =
-    built && build.setup.separateExport && !skipExport && !moot
+    built && build.setup.separateExport && !skipExport && !warmSkip && !moot
       ? await core.group('Cache export', () =>
           runCacheExport(exec, buildx, build.setup, inputs.cache.exportTimeoutMs),
         )
@@ -157,10 +164,11 @@ async function runBuild(
     plan,
     tokenScopes,
     builder: builder.name,
+    builderNature: { driver: builder.driver, nature },
     build: build.run,
     history,
     exportRun,
-    skipExport: skipExport || moot,
+    skipExport: skipExport || warmSkip || moot,
     mounts,
     localCache,
     retention,
@@ -251,8 +259,8 @@ interface BuildContext {
   tempDir: string;
 }
 
-/** The image first, then the cache export as its own invocation (see src/buildx/build.ts). */
-async function buildImage(exec: Exec, buildx: Buildx, b: BuildContext) {
+/** The image build's arguments and environment, for both invocations (see src/buildx/build.ts). */
+function prepareImageBuild(buildx: Buildx, b: BuildContext): BuildSetup {
   const setup = prepareBuild(b.inputs, {
     builder: b.builder.name,
     cacheFrom: b.plan.cacheFrom,
@@ -265,7 +273,44 @@ async function buildImage(exec: Exec, buildx: Buildx, b: BuildContext) {
     builderAttests: b.builder.attests,
   });
   core.info(`context: ${setup.input.build.context}`);
+  return setup;
+}
+
+/** The same build with no cache export at all: neither its own invocation nor an inline cache. */
+const withoutExport = (setup: BuildSetup): BuildSetup => ({
+  ...setup,
+  input: { ...setup.input, cacheTo: [] },
+  separateExport: false,
+  cacheTo: [],
+});
+
+/** The image first, then the cache export as its own invocation (see src/buildx/build.ts). */
+async function buildImage(exec: Exec, buildx: Buildx, setup: BuildSetup) {
   return { setup, run: await runImageBuild(exec, buildx, setup) };
+}
+
+/**
+ * The builder's kind; for one that outlives the job, whether its history already holds this build
+ * (one `buildx history ls`, before the build adds its own record).
+ */
+async function knowBuilder(
+  exec: Exec,
+  buildx: Buildx,
+  builder: Builder,
+  setup: BuildSetup,
+  env: NodeJS.ProcessEnv,
+): Promise<BuilderNature> {
+  const { kind, why } = builderKind({
+    source: builder.source,
+    driver: builder.driver,
+    runnerEnvironment: env.RUNNER_ENVIRONMENT ?? '',
+  });
+  const name = recordName(setup.input.build, setup.cwd);
+  const warmth = kind === 'persistent' ? await lookWarmth(exec, buildx, builder.name, name) : null;
+  core.info(
+    `builder kind: ${kind}: ${why}${warmth ? `; ${warmth.warm ? 'warm' : 'cold'}: ${warmth.why}` : ''}`,
+  );
+  return { kind, why, warmth };
 }
 
 async function readHistory(
