@@ -16,7 +16,8 @@ import { lastLine } from '../lib/text';
 import { type RunContext } from '../github/context';
 import { readInputs, validatePaths } from '../runner/inputs/read';
 import { InputError, type Inputs } from '../runner/inputs/types';
-import type { CachePlan } from '../plan/plan';
+import { type CachePlan, planOptionsFrom } from '../plan/plan';
+import { kubernetesBuilderName, setupKubernetesBuilder } from '../buildx/kubernetes';
 import { restoreLocalCaches, saveLocalCaches, withPersistedLocalDir } from '../localcache/persist';
 import { restoreMounts, saveMounts } from '../mounts/mounts';
 import { setOutputs } from '../runner/outputs';
@@ -212,7 +213,7 @@ type Probes = { engine: Promise<EngineProbe | null>; buildx: Promise<BuildxProbe
 
 function startProbes(exec: Exec, inputs: Inputs, env: NodeJS.ProcessEnv): Probes {
   const engine =
-    inputs.builder.driver === 'remote' && inputs.builder.builder === ''
+    ['remote', 'kubernetes'].includes(inputs.builder.driver) && inputs.builder.builder === ''
       ? Promise.resolve(null)
       : probeEngine(exec, env);
   return { engine, buildx: probeBuildx(exec, env) };
@@ -240,12 +241,16 @@ async function setUpBuilder(
   });
   if (found.note) core.info(found.note);
   state.saveBuildxPath(found.buildx.path);
-  const builder = await setupBuilder(exec, found.buildx, {
-    builder: inputs.builder,
-    tempDir,
-    env,
-    onCreate: (name) => state.saveBuilderCreated(name, inputs.builder.cleanup),
-  });
+  const onCreate = (name: string) => state.saveBuilderCreated(name, inputs.builder.cleanup);
+  const builder =
+    inputs.builder.driver === 'kubernetes' && inputs.builder.builder === ''
+      ? await setupKubernetesBuilder(exec, found.buildx, {
+          name: kubernetesBuilderName(env.GITHUB_REPOSITORY ?? '', planOptionsFrom(inputs).scope),
+          builder: inputs.builder,
+          tempDir,
+          onUse: onCreate,
+        })
+      : await setupBuilder(exec, found.buildx, { builder: inputs.builder, tempDir, env, onCreate });
   return { buildx: found.buildx, builder };
 }
 

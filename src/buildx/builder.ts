@@ -57,6 +57,14 @@ async function currentBuilder(exec: Exec, buildx: Buildx): Promise<BuilderChoice
   };
 }
 
+/** `buildkitd-config-inline` written where `buildx create --buildkitd-config` reads it; undefined when unset. */
+export function writeBuildkitdConfig(builder: BuilderInputs, tempDir: string): string | undefined {
+  if (builder.buildkitdConfigInline.trim() === '') return undefined;
+  const configFile = path.join(tempDir, 'buildkitd.toml');
+  fs.writeFileSync(configFile, builder.buildkitdConfigInline);
+  return configFile;
+}
+
 /** A loopback cache service is only reachable from a container builder on the host's network. */
 export function needsHostNetwork(env: NodeJS.ProcessEnv): boolean {
   const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
@@ -114,11 +122,7 @@ export async function setupBuilder(
   }
 
   const name = builderName(o.env);
-  let configFile: string | undefined;
-  if (o.builder.buildkitdConfigInline.trim() !== '') {
-    configFile = path.join(o.tempDir, 'buildkitd.toml');
-    fs.writeFileSync(configFile, o.builder.buildkitdConfigInline);
-  }
+  const configFile = writeBuildkitdConfig(o.builder, o.tempDir);
   const extraDriverOpts =
     o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
   o.onCreate(name);
