@@ -16,6 +16,8 @@ module.exports = {
       testEnvironment: 'node',
       // Provisions the engine when none answers (scripts/engine.js); unit-only runs skip it.
       globalSetup: '<rootDir>/__tests__/e2e/global-setup.js',
+      // No engine outside CI: every test shows as skipped, not passed.
+      setupFilesAfterEnv: ['<rootDir>/__tests__/e2e/skip-without-engine.js'],
       transform,
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
     },

@@ -12,6 +12,8 @@ export interface StepOptions {
   state?: Record<string, string | undefined>;
   runnerTemp?: string;
   echo?: boolean;
+  /** The node binary to run the step with; default BKCA_ACTION_NODE, else the current one. */
+  node?: string;
 }
 export interface StepResult {
   exitCode: number;
@@ -20,6 +22,8 @@ export interface StepResult {
   state: Record<string, string>;
   summary: string;
   envFile: string;
+  /** The node binary the step ran with. */
+  node: string;
 }
 export function runStep(o: StepOptions & { step?: 'main' | 'post' }): Promise<StepResult>;
 export function runAction(o: StepOptions): Promise<{ main: StepResult; post: StepResult }>;

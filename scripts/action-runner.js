@@ -55,6 +55,7 @@ function inputEnv(inputs) {
  * @param {Record<string,string>} [o.env] extra environment (PATH, DOCKER_CONFIG, ACTIONS_* …)
  * @param {Record<string,string>} [o.state] state saved by main (for post)
  * @param {string} [o.runnerTemp]
+ * @param {string} [o.node] the node binary to run the step with (see stepNode)
  * @returns {Promise<{exitCode:number, log:string, outputs:Record<string,string>, state:Record<string,string>, summary:string}>}
  */
 function runStep(o) {
@@ -100,7 +101,7 @@ function runStep(o) {
     if (env[key] === undefined) env[key] = def;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ACTION_DIR, actionRuns()[o.step || 'main'])], {
+    const child = spawn(stepNode(o), [path.join(ACTION_DIR, actionRuns()[o.step || 'main'])], {
       cwd: o.workspace,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -123,9 +124,18 @@ function runStep(o) {
         state: parseCommandFile(fs.readFileSync(files.state, 'utf8')),
         summary: fs.readFileSync(files.summary, 'utf8'),
         envFile: fs.readFileSync(files.env, 'utf8'),
+        node: stepNode(o),
       });
     });
   });
+}
+
+/**
+ * The node binary a step runs with: the caller's, else BKCA_ACTION_NODE (the e2e setup points it
+ * at Node 24, as action.yml's `using: node24` asks of a runner), else the Node running this.
+ */
+function stepNode(o) {
+  return o.node || process.env.BKCA_ACTION_NODE || process.execPath;
 }
 
 /** The script of each step, from action.yml's `runs:` (`main: dist/main/index.js`, …). */

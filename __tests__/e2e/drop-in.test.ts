@@ -186,3 +186,56 @@ describe('errors from this build only', () => {
     expect(main.outputs['cache-report'] ?? '').not.toContain('other-jobs-secret-42');
   });
 });
+
+describe('the builder docker/setup-buildx-action made', () => {
+  it('with no builder and no driver input, the build runs on the current builder, with its own driver and options, and post leaves it', async () => {
+    if (!t.ready) return;
+    const image = process.env.BKCA_TEST_BUILDKIT_IMAGE ?? '';
+    if (image === '')
+      throw new Error('no stand-in BuildKit image: the e2e setup starts test-services/buildkit-endpoint');
+    // What setup-buildx-action does: a docker-container builder of its own options, made current
+    // (BUILDX_BUILDER here, so that no other test's builder choice changes).
+    const name = `setup-buildx-${Date.now().toString(36)}`;
+    const engine = { ...process.env, ...engineEnv() };
+    execFileSync(
+      'docker',
+      [
+        'buildx',
+        'create',
+        '--name',
+        name,
+        '--driver',
+        'docker-container',
+        '--driver-opt',
+        `image=${image}`,
+        '--driver-opt',
+        'network=host',
+        '--bootstrap',
+      ],
+      { env: engine, stdio: 'ignore' },
+    );
+    try {
+      const repo = await makeRepo();
+      const sha = await git(repo.work, 'rev-parse', 'HEAD');
+      const { main, post } = await runAction({
+        inputs: { cache: 'none' },
+        event: pushEvent('main', sha),
+        workspace: await repo.checkout(sha),
+        env: { ...engineEnv(), BUILDX_BUILDER: name },
+      });
+      await withStepLog(main, () => {
+        expect(main.exitCode).toBe(0);
+        expect(main.outputs.builder).toBe(name);
+        expect(main.log).toContain(`builder: ${name}: the current builder ${name} (driver docker-container)`);
+        // No builder of this action's own was created (none is left for post to remove).
+        expect(Object.keys(main.state)).not.toContain('builderCreated');
+      });
+      expect(post.exitCode).toBe(0);
+      // Post removes only what this run made: setup-buildx-action's builder is still there.
+      const inspect = execFileSync('docker', ['buildx', 'inspect', name], { env: engine }).toString();
+      expect(inspect).toContain(`Name:          ${name}`);
+    } finally {
+      execFileSync('docker', ['buildx', 'rm', '--force', name], { env: engine, stdio: 'ignore' });
+    }
+  });
+});

@@ -38,13 +38,14 @@ function fakeBuildx(current: string) {
   return { exec, calls };
 }
 
-const choose = (values: Record<string, string>, current: string) => {
+const choose = (values: Record<string, string>, current: string, engineDown = '') => {
   const f = fakeBuildx(current);
   const inputs = parseInputs((n) => values[n] ?? '');
   return setupBuilder(f.exec, pluginBuildx('0.29.1'), {
     builder: inputs.builder,
     tempDir: '/tmp',
     env: {},
+    engineDown,
     onCreate: () => undefined,
   }).then((choice) => ({ choice, calls: f.calls }));
 };
@@ -77,6 +78,20 @@ describe('the builder: the current one setup-buildx-action made, else one of our
   });
 });
 
+describe('the local engine is needed only where the builder runs on it', () => {
+  const REMOTE = SETUP_BUILDX.replace('docker-container', 'remote');
+  it("setup-buildx-action's remote builder builds with no local engine", async () => {
+    const { choice } = await choose({}, REMOTE, 'connect ENOENT /var/run/docker.sock');
+    expect(choice).toMatchObject({ name: 'builder-3f2a', created: false });
+  });
+  it('a builder of our own on the engine: one clear error naming what to do', async () => {
+    await expect(choose({}, ENGINE_DEFAULT, 'connect ENOENT /var/run/docker.sock')).rejects.toThrow(
+      /the Docker engine is not reachable \(connect ENOENT .*\); start Docker or set driver: remote/,
+    );
+    await expect(choose({ driver: 'docker' }, '', 'down')).rejects.toThrow(/not reachable/);
+  });
+});
+
 describe('parseInspect and buildkitAttests', () => {
   it('reads the name, driver and first BuildKit version', () => {
     expect(parseInspect(SETUP_BUILDX)).toStrictEqual({
@@ -85,6 +100,10 @@ describe('parseInspect and buildkitAttests', () => {
       buildkit: 'v0.32.2',
     });
     expect(parseInspect('nothing')).toBeNull();
+    // An unreachable engine: buildx prints no driver (the next line is not it).
+    const unreachable =
+      'Name:          default\nDriver:        \nLast Activity: 2026-12-07 18:46:50 +0000 UTC\nError:         Cannot connect\n';
+    expect(parseInspect(unreachable)).toBeNull();
   });
   it.each([
     ['v0.10.6', false],

@@ -110,6 +110,7 @@ describe('expandWord: the shell lexer forms', () => {
   const vars = new Map([
     ['A', 'a'],
     ['EMPTY', ''],
+    ['V', 'xabcabcx'],
   ]);
   const lookup = (n: string) => vars.get(n);
   it.each([
@@ -120,7 +121,23 @@ describe('expandWord: the shell lexer forms', () => {
     { text: '${A+x} ${EMPTY+x} ${UNSET+x}', value: 'x x ', unknown: [] },
     { text: '${UNSET:-${A}-y}', value: 'a-y', unknown: [] },
     { text: '$UNSET/x', value: '/x', unknown: ['UNSET'] },
-    { text: '${A#a}', value: '', unknown: ['A'] },
+    // The pattern forms, each value as BuildKit's Dockerfile frontend gave it for V=xabcabcx
+    // (an ENV of every form, echoed by a RUN step, on the engine the e2e tests use).
+    { text: '${V/abc/def}', value: 'xdefabcx', unknown: [] },
+    { text: '${V//abc/def}', value: 'xdefdefx', unknown: [] },
+    { text: '${V#xa}', value: 'bcabcx', unknown: [] },
+    { text: '${V##*b}', value: 'cx', unknown: [] },
+    { text: '${V%cx}', value: 'xabcab', unknown: [] },
+    { text: '${V%%b*}', value: 'xa', unknown: [] },
+    { text: '${V/b*/Z}', value: 'xaZ', unknown: [] },
+    { text: '${V:?err}', value: 'xabcabcx', unknown: [] },
+    { text: '${V/a?c/R}', value: 'xRabcx', unknown: [] },
+    { text: '${V/[ab]/S}', value: 'xabcabcx', unknown: [] },
+    { text: '${V/#xa/Q}', value: 'xabcabcx', unknown: [] },
+    { text: '${V/%cx/Q}', value: 'xabcabcx', unknown: [] },
+    { text: '${V/abc/$A}', value: 'xaabcx', unknown: [] },
+    { text: '${UNSET/abc/def}', value: '', unknown: ['UNSET'] },
+    { text: '${V/abc}', value: '', unknown: ['V'] },
     { text: '\\$A $', value: '$A $', unknown: [] },
     { text: '$1 ${', value: '$1 ${', unknown: [] },
   ])('$text', ({ text, value, unknown }) => {
@@ -187,6 +204,15 @@ describe('platformArgs: what BuildKit defines from the platforms', () => {
     expect(platformArgs({ target: 'linux/amd64', build: 'linux/amd64' }, '').get('TARGETSTAGE')).toBe(
       'default',
     );
+  });
+
+  it.each([
+    { title: 'the last stage, named', dockerfile: 'FROM b AS final', want: 'tc-final' },
+    { title: 'the last stage, unnamed', dockerfile: 'FROM b AS a\nFROM b', want: 'tc-default' },
+  ])('TARGETSTAGE without a target, as BuildKit gives it: $title', ({ dockerfile, want }) => {
+    const text = `${dockerfile}\nARG TARGETSTAGE\nRUN --mount=type=cache,id=tc-$TARGETSTAGE,target=/c true\n`;
+    const scan = scanCacheMounts(text, '', [], { target: 'linux/amd64', build: 'linux/amd64' });
+    expect(scan.mounts.map((m) => m.id)).toStrictEqual([want]);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { ownRecordRef } from '../../src/buildx/history';
 import { indentedMetadata } from '../../src/app/report-phase';
+import { buildxSaid } from '../../src/app/build';
 import { parseInputs } from '../../src/runner/inputs/read';
 import { InputError } from '../../src/runner/inputs/types';
 
@@ -68,5 +69,25 @@ describe('cache-options: one attribute per entry', () => {
   it('an entry that still holds a comma or a newline is refused', () => {
     expect(() => read('a=1,"b=2,ref=x"')).toThrow(InputError);
     expect(() => read('"b=2\nref=x"')).toThrow(/one per entry/);
+  });
+});
+
+describe("buildxSaid: buildx's own words for a failure with no failed step", () => {
+  const inputs = (call: string) => parseInputs((n) => (n === 'call' ? call : ''));
+  // What buildx 0.29 printed for `--call check` on a Dockerfile with `# check=error=true`.
+  const checked = {
+    stdout:
+      "Check complete, 1 warning has been found!\n\nWARNING: FromAsCasing - https://docs.docker.com/go/dockerfile/rule/from-as-casing/\n'as' and 'FROM' keywords' casing do not match\n",
+    stderr: '#3 DONE 0.0s\nERROR: lint violation found for rules: FromAsCasing\n',
+  };
+  it("call: check gives the checks' summary line, with the rules buildx names", () => {
+    expect(buildxSaid(inputs('check'), checked)).toBe(
+      'Check complete, 1 warning has been found! (lint violation found for rules: FromAsCasing)',
+    );
+  });
+  it("otherwise buildx's last error line", () => {
+    expect(buildxSaid(inputs(''), { stdout: '', stderr: 'x\nERROR: invalid add-host\n' })).toBe(
+      'ERROR: invalid add-host',
+    );
   });
 });

@@ -857,7 +857,7 @@ function parsePlatform(text) {
     return { os, arch, variant: DEFAULT_VARIANTS[arch] === variant ? '' : variant };
 }
 const format = (p) => [p.os, p.arch, p.variant].filter((s) => s !== '').join('/');
-/** TARGETPLATFORM … BUILDVARIANT and TARGETSTAGE (`default` when no target is named). */
+/** TARGETPLATFORM … BUILDVARIANT and TARGETSTAGE (the stage built: `default` for an unnamed last stage). */
 function platformArgs(platforms, target) {
     const t = parsePlatform(platforms.target);
     const b = parsePlatform(platforms.build);
@@ -6418,7 +6418,7 @@ class BuilderError extends Error {
 }
 /** What `docker buildx inspect` says of a builder: its name, driver and first node's BuildKit. */
 function parseInspect(stdout) {
-    const field = (key) => new RegExp(`^${key}:\\s*(.*)$`, 'm').exec(stdout)?.[1].trim() ?? '';
+    const field = (key) => new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(stdout)?.[1].trim() ?? '';
     const name = field('Name');
     const driver = field('Driver');
     return name && driver ? { name, driver, buildkit: field('BuildKit version') } : null;
@@ -6438,7 +6438,8 @@ function buildkitAttests(version) {
 async function currentBuilder(exec, buildx) {
     const inspect = await exec(buildx.command, buildx.argv(['buildx', 'inspect']));
     const found = inspect.exitCode === 0 ? parseInspect(inspect.stdout) : null;
-    if (!found || found.driver === 'docker')
+    // A builder buildx cannot reach says `Error:` and no driver: not one to build on.
+    if (!found || found.driver === 'docker' || /^Error:/m.test(inspect.stdout))
         return null;
     return {
         name: found.name,
@@ -6465,6 +6466,11 @@ function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
  * post can clean up even if creation fails halfway.
  */
 async function setupBuilder(exec, buildx, o) {
+    const needEngine = () => {
+        if (o.engineDown) {
+            throw new BuilderError(`the Docker engine is not reachable (${o.engineDown}); start Docker or set driver: remote`);
+        }
+    };
     if (o.builder.builder !== '') {
         const inspect = await exec(buildx.command, buildx.argv(args_inspectBuilderArgs(o.builder.builder)));
         if (inspect.exitCode !== 0) {
@@ -6479,6 +6485,7 @@ async function setupBuilder(exec, buildx, o) {
         };
     }
     if (o.builder.driver === 'docker' && o.builder.driverSet) {
+        needEngine();
         return {
             name: 'default',
             created: false,
@@ -6491,6 +6498,8 @@ async function setupBuilder(exec, buildx, o) {
         if (current)
             return current;
     }
+    if (o.builder.driver !== 'remote')
+        needEngine();
     const name = builderName(o.env);
     let configFile;
     if (o.builder.buildkitdConfigInline.trim() !== '') {
@@ -7735,14 +7744,18 @@ async function helperBuild(exec, buildx, o, dockerfile, extra) {
 /** The Dockerfile's text, or why it cannot be read here. */
 function readDockerfile(inputs, workspace) {
     const { context, file } = inputs.build;
-    if (file === '-' || (file === '' && isRemoteContext(context))) {
+    if (file === '-' || (file === '' && isRemoteContext(context) && !isDefaultContext(context))) {
         return { why: 'the Dockerfile is not a file of the checkout' };
     }
+    // The run's Git context is the checked-out commit: its Dockerfile is read from the checkout
+    // when there is one (and checked against the build record after the build, as always).
     const where = dockerfilePath(inputs.build, workspace);
     try {
         return { text: external_node_fs_.readFileSync(where, 'utf8') };
     }
     catch (e) {
+        if (isDefaultContext(context))
+            return { why: `the run's Git context has no checkout to read it from (${where})` };
         return { why: `cannot read ${where}: ${e.message}` };
     }
 }
@@ -9226,27 +9239,21 @@ function describeError(error, host, timeoutMs) {
     const detail = [cause.code, e.code, cause.message, e.message].find((d) => typeof d === 'string' && d !== '');
     return `GitHub API request to ${host} failed: ${excerpt(String(detail ?? error))}`;
 }
-/**
- * The merge-base of `base` and `head` from GitHub's compare endpoint
- * (`GET /repos/{owner}/{repo}/compare/{base}...{head}`, field `merge_base_commit.sha`): the
- * fallback when the checkout cannot tell. Never throws: bad input, HTTP errors (401, 403, 404, rate
- * limits), network failures, timeouts and unexpected payloads become reasons, and the token never
- * appears in one.
- */
-async function mergeBaseFromApi(options) {
+/** A JSON GET on the REST API, or the reason it gave nothing; the token never appears in one. */
+async function apiGet(options, url) {
     const token = options.token ?? '';
     const redact = (reason) => (token.length > 0 ? reason.split(token).join('***') : reason);
-    const fail = (reason) => ({ sha: null, reason: redact(reason) });
+    const fail = (reason) => ({ reason: redact(reason) });
     const timeoutMs = options.timeoutMs ?? 10_000;
     const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
-    let url;
+    let target;
     try {
-        url = compareUrl(options.apiUrl, options.repository, options.base, options.head);
+        target = url();
     }
     catch (error) {
         return fail(`cannot ask the GitHub API: ${String(asErrorLike(error).message)}`);
     }
-    const host = new URL(url).host;
+    const host = new URL(target).host;
     const headers = {
         Accept: 'application/vnd.github+json',
         'X-GitHub-Api-Version': '2022-11-28',
@@ -9256,27 +9263,71 @@ async function mergeBaseFromApi(options) {
         headers.Authorization = `Bearer ${token}`;
     try {
         const signal = AbortSignal.timeout(timeoutMs);
-        const response = await fetchImpl(url, { method: 'GET', headers, signal, redirect: 'follow' });
+        const response = await fetchImpl(target, { method: 'GET', headers, signal, redirect: 'follow' });
         const body = await response.text();
         if (!response.ok)
             return fail(describeStatus(response, body, options));
-        let parsed;
         try {
-            parsed = JSON.parse(body);
+            return { json: JSON.parse(body) };
         }
         catch {
             return fail(`GitHub API answered with something that is not JSON: ${excerpt(body, 80)}`);
         }
-        const mergeBase = parsed?.merge_base_commit;
-        const sha = mergeBase?.sha;
-        if (typeof sha !== 'string' || !compare_SHA.test(sha)) {
-            return fail('GitHub API compare response has no merge_base_commit.sha');
-        }
-        return { sha };
     }
     catch (error) {
         return fail(describeError(error, host, timeoutMs));
     }
+}
+/**
+ * The merge-base of `base` and `head` from GitHub's compare endpoint
+ * (`GET /repos/{owner}/{repo}/compare/{base}...{head}`, field `merge_base_commit.sha`): the
+ * fallback when the checkout cannot tell. Never throws: bad input, HTTP errors (401, 403, 404, rate
+ * limits), network failures, timeouts and unexpected payloads become reasons, and the token never
+ * appears in one.
+ */
+async function mergeBaseFromApi(options) {
+    const got = await apiGet(options, () => compareUrl(options.apiUrl, options.repository, options.base, options.head));
+    if ('reason' in got)
+        return { sha: null, reason: got.reason };
+    const sha = got.json?.merge_base_commit?.sha;
+    if (typeof sha !== 'string' || !compare_SHA.test(sha)) {
+        return { sha: null, reason: 'GitHub API compare response has no merge_base_commit.sha' };
+    }
+    return { sha };
+}
+/**
+ * Whether `base` is in `head`'s history, from the compare endpoint's `status`: `ahead` or
+ * `identical` say it is, `behind` or `diverged` that it is not (a rewritten history). The fallback
+ * when there is no checkout to ask git.
+ */
+async function ancestryFromApi(options) {
+    const got = await apiGet(options, () => compareUrl(options.apiUrl, options.repository, options.base, options.head));
+    if ('reason' in got)
+        return { ancestor: null, reason: got.reason };
+    const status = got.json?.status;
+    if (status === 'ahead' || status === 'identical')
+        return { ancestor: true };
+    if (status === 'behind' || status === 'diverged')
+        return { ancestor: false };
+    return { ancestor: null, reason: `GitHub API compare response has no known status (${String(status)})` };
+}
+/** A commit's tree and parents (`GET /repos/{owner}/{repo}/commits/{sha}`), for a job without a checkout. */
+async function commitFromApi(options) {
+    const got = await apiGet({ ...options, base: options.sha, head: options.sha }, () => {
+        if (!compare_SHA.test(options.sha))
+            throw new Error(`${JSON.stringify(options.sha)} is not a commit sha`);
+        const url = compareUrl(options.apiUrl, options.repository, options.sha, options.sha);
+        return url.replace(/\/compare\/[^?]*\?per_page=1$/, `/commits/${options.sha}`);
+    });
+    if ('reason' in got)
+        return got;
+    const c = got.json;
+    const tree = c?.commit?.tree?.sha;
+    const parents = (c?.parents ?? []).map((p) => p.sha);
+    if (typeof tree !== 'string' || !parents.every((p) => typeof p === 'string' && compare_SHA.test(p))) {
+        return { reason: 'GitHub API commit response has no tree and parents' };
+    }
+    return { tree, parents };
 }
 
 // EXTERNAL MODULE: ./src/plan/plan.ts + 4 modules
@@ -9592,13 +9643,52 @@ async function findExistingCaches(options, env, fileExists, exec) {
  * Whether the event rewrote the ref's history: the push payload's `forced`, else git asked whether
  * the head the event replaced is still in `head`'s history. Nothing replaced (a new branch), nothing to tell.
  */
-async function historyRewritten(exec, ctx, head) {
+async function historyRewritten(exec, ctx, head, githubToken) {
     if (ctx.forcedPush)
         return { rewritten: true };
     if (!ctx.replacedHead)
         return {};
     const answer = await isAncestor(exec, { cwd: ctx.workspace, before: ctx.replacedHead, head });
-    return answer.ancestor === null ? { rewrittenWhy: answer.reason } : { rewritten: !answer.ancestor };
+    if (answer.ancestor !== null)
+        return { rewritten: !answer.ancestor };
+    // No checkout (build-push-action's Git context needs none): GitHub's compare API can tell.
+    const api = apiOf(ctx, githubToken);
+    if (!api)
+        return { rewrittenWhy: answer.reason };
+    const remote = await ancestryFromApi({
+        ...api,
+        base: ctx.replacedHead,
+        head: head === 'HEAD' ? ctx.sha : head,
+    });
+    return remote.ancestor === null
+        ? { rewrittenWhy: `git: ${answer.reason}; GitHub API: ${remote.reason}` }
+        : { rewritten: !remote.ancestor };
+}
+/** The REST API for the facts git cannot give (no checkout), when the job has a token for it. */
+function apiOf(ctx, githubToken) {
+    return githubToken !== '' && ctx.repository !== '' && ctx.sha !== ''
+        ? { apiUrl: ctx.apiUrl, repository: ctx.repository, token: githubToken }
+        : null;
+}
+/** The merge commit's and the head's trees and parents, from the API: what compareCommits reads from git. */
+async function headCommitFromApi(ctx, githubToken, headSha) {
+    const api = apiOf(ctx, githubToken);
+    if (!api)
+        return { why: 'no github-token for the API fallback' };
+    const [merge, head] = await Promise.all([
+        commitFromApi({ ...api, sha: ctx.sha }),
+        commitFromApi({ ...api, sha: headSha }),
+    ]);
+    if ('reason' in merge)
+        return { why: `GitHub API: ${merge.reason}` };
+    if ('reason' in head)
+        return { why: `GitHub API: ${head.reason}` };
+    const base = merge.parents[0];
+    return {
+        mergeIsHead: merge.tree === head.tree,
+        ...(base !== undefined ? { baseCommit: base } : {}),
+        ...(base !== undefined && head.parents[1] === base ? { justMerged: base } : {}),
+    };
 }
 /**
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
@@ -9612,7 +9702,7 @@ pushRewrite) {
     const facts = { mergeBase: null, parent: null };
     const cwd = ctx.workspace;
     if (needed.rewrite && !ctx.pullRequest)
-        Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD')));
+        Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD', githubToken)));
     if (needed.parent && ctx.pushedBefore) {
         // The push names the head it replaced: no git lookup (or deepening) needed.
         facts.parent = ctx.pushedBefore;
@@ -9620,8 +9710,14 @@ pushRewrite) {
     else if (needed.parent) {
         const parent = await parentCommit(exec, { cwd, rev: 'HEAD', remote: 'origin' });
         facts.parent = parent.sha;
-        if (parent.sha === null)
-            facts.parentWhy = parent.reason;
+        if (parent.sha === null) {
+            const api = apiOf(ctx, githubToken);
+            const remote = api ? await commitFromApi({ ...api, sha: ctx.sha }) : null;
+            if (remote && !('reason' in remote) && remote.parents[0])
+                facts.parent = remote.parents[0];
+            else
+                facts.parentWhy = `git: ${parent.reason}; ${remote ? `GitHub API: ${'reason' in remote ? remote.reason : 'the commit has no parent'}` : 'no github-token for the API fallback'}`;
+        }
     }
     if (needed.mergeBase && ctx.defaultBranch) {
         const local = await findMergeBase(exec, {
@@ -9655,8 +9751,12 @@ pushRewrite) {
     const headSha = ctx.pullRequest?.headSha ?? '';
     if (needed.headCommit && headSha !== '') {
         const compared = await compareCommits(exec, { cwd, other: headSha, remote: 'origin' });
-        if (typeof compared === 'string') {
-            facts.headWhy = compared;
+        const remote = typeof compared === 'string' ? await headCommitFromApi(ctx, githubToken, headSha) : null;
+        if (remote && !('why' in remote)) {
+            Object.assign(facts, remote);
+        }
+        else if (typeof compared === 'string') {
+            facts.headWhy = `git: ${compared}; ${remote && 'why' in remote ? remote.why : ''}`;
         }
         else {
             // GitHub's merge commit of a pull request: first parent the base, second the head.
@@ -9669,7 +9769,7 @@ pushRewrite) {
         }
     }
     if (needed.rewrite && ctx.pullRequest && headSha !== '' && facts.headWhy === undefined) {
-        Object.assign(facts, await historyRewritten(exec, ctx, headSha));
+        Object.assign(facts, await historyRewritten(exec, ctx, headSha, githubToken));
     }
     return facts;
 }
@@ -9698,7 +9798,7 @@ legs = [options.leg]) {
     // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
     const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
     // A push that rewrote history reads its new merge-base instead of its own cache: that needs the lookup.
-    const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD') : undefined;
+    const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD', githubToken) : undefined;
     let skipped = '';
     if (head && (await rewrite)?.rewritten !== true) {
         const owns = readsWithoutCommits.map((reads) => reads.find((r) => r.alone && r.entry));
@@ -11053,12 +11153,9 @@ function startProbes(exec, inputs, env) {
         : probeEngine(exec, env);
     return { engine, buildx: probeBuildx(exec, env) };
 }
-/** The builder: the engine must answer, buildx must be new enough, then create or pick one. */
+/** The builder: buildx must be new enough, then pick one or create one (which needs the engine). */
 async function setUpBuilder(exec, inputs, env, probes, tempDir) {
     const engine = await probes.engine;
-    if (engine && !engine.ok) {
-        throw new BuilderError(`the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`);
-    }
     const found = await ensureBuildx(exec, {
         wanted: inputs.builder.buildxVersion,
         floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
@@ -11072,6 +11169,8 @@ async function setUpBuilder(exec, inputs, env, probes, tempDir) {
         builder: inputs.builder,
         tempDir,
         env,
+        // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
+        engineDown: engine && !engine.ok ? engine.reason : '',
         onCreate: (name) => saveBuilderCreated(name, inputs.builder.cleanup),
     });
     return { buildx: found.buildx, builder };

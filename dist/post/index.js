@@ -2431,7 +2431,7 @@ class BuilderError extends (/* unused pure expression or super */ null && (Error
 }
 /** What `docker buildx inspect` says of a builder: its name, driver and first node's BuildKit. */
 function parseInspect(stdout) {
-    const field = (key) => new RegExp(`^${key}:\\s*(.*)$`, 'm').exec(stdout)?.[1].trim() ?? '';
+    const field = (key) => new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(stdout)?.[1].trim() ?? '';
     const name = field('Name');
     const driver = field('Driver');
     return name && driver ? { name, driver, buildkit: field('BuildKit version') } : null;
@@ -2451,7 +2451,8 @@ function buildkitAttests(version) {
 async function currentBuilder(exec, buildx) {
     const inspect = await exec(buildx.command, buildx.argv(['buildx', 'inspect']));
     const found = inspect.exitCode === 0 ? parseInspect(inspect.stdout) : null;
-    if (!found || found.driver === 'docker')
+    // A builder buildx cannot reach says `Error:` and no driver: not one to build on.
+    if (!found || found.driver === 'docker' || /^Error:/m.test(inspect.stdout))
         return null;
     return {
         name: found.name,
@@ -2478,6 +2479,11 @@ function builderName(env, uuid = randomUUID()) {
  * post can clean up even if creation fails halfway.
  */
 async function setupBuilder(exec, buildx, o) {
+    const needEngine = () => {
+        if (o.engineDown) {
+            throw new BuilderError(`the Docker engine is not reachable (${o.engineDown}); start Docker or set driver: remote`);
+        }
+    };
     if (o.builder.builder !== '') {
         const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(o.builder.builder)));
         if (inspect.exitCode !== 0) {
@@ -2492,6 +2498,7 @@ async function setupBuilder(exec, buildx, o) {
         };
     }
     if (o.builder.driver === 'docker' && o.builder.driverSet) {
+        needEngine();
         return {
             name: 'default',
             created: false,
@@ -2504,6 +2511,8 @@ async function setupBuilder(exec, buildx, o) {
         if (current)
             return current;
     }
+    if (o.builder.driver !== 'remote')
+        needEngine();
     const name = builderName(o.env);
     let configFile;
     if (o.builder.buildkitdConfigInline.trim() !== '') {

@@ -137,7 +137,8 @@ async function runBuild(
   const historyRead = readHistory(exec, buildx, builder, build.run, mountSession !== null);
   const moot = await exportMootWhy(built && build.setup.separateExport && !skipExport && !warmSkip, {
     plan,
-    freshBuilder: builder.created,
+    // A remote builder this run created is only a name for a daemon that other jobs build on too.
+    freshBuilder: builder.created && inputs.builder.driver !== 'remote',
     retriedWithoutCache: build.run.retriedWithoutCache,
     historyRead,
   });
@@ -185,10 +186,21 @@ async function runBuild(
   setOutputs(buildOutputs(results, report));
   await writeSummary(report);
   // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
-  if (!built) fail(failureMessage(report.error, lastLine(build.run.result.stderr)));
+  if (!built) fail(failureMessage(report.error, buildxSaid(inputs, build.run.result)));
   else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
     fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
   }
+}
+
+/**
+ * buildx's own words for a failure with no failed step: its last error line, or for `call: check`
+ * the first line of the checks' summary, which it prints on stdout (as build-push-action reads it),
+ * with the rules it names.
+ */
+export function buildxSaid(inputs: Inputs, result: { stdout: string; stderr: string }): string {
+  const checks = inputs.build.call === 'check' ? result.stdout.trim().split('\n')[0]?.trim() : '';
+  const why = lastLine(result.stderr);
+  return checks ? `${checks}${why ? ` (${why.replace(/^ERROR:\s*/, '')})` : ''}` : why;
 }
 
 /**
@@ -219,7 +231,7 @@ function startProbes(exec: Exec, inputs: Inputs, env: NodeJS.ProcessEnv): Probes
   return { engine, buildx: probeBuildx(exec, env) };
 }
 
-/** The builder: the engine must answer, buildx must be new enough, then create or pick one. */
+/** The builder: buildx must be new enough, then pick one or create one (which needs the engine). */
 async function setUpBuilder(
   exec: Exec,
   inputs: Inputs,
@@ -228,11 +240,6 @@ async function setUpBuilder(
   tempDir: string,
 ): Promise<{ buildx: Buildx; builder: Builder }> {
   const engine = await probes.engine;
-  if (engine && !engine.ok) {
-    throw new BuilderError(
-      `the Docker engine is not reachable (${engine.reason}); start Docker or set driver: remote`,
-    );
-  }
   const found = await ensureBuildx(exec, {
     wanted: inputs.builder.buildxVersion,
     floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
@@ -250,7 +257,14 @@ async function setUpBuilder(
           tempDir,
           onUse: onCreate,
         })
-      : await setupBuilder(exec, found.buildx, { builder: inputs.builder, tempDir, env, onCreate });
+      : await setupBuilder(exec, found.buildx, {
+          builder: inputs.builder,
+          tempDir,
+          env,
+          // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
+          engineDown: engine && !engine.ok ? engine.reason : '',
+          onCreate,
+        });
   return { buildx: found.buildx, builder };
 }
 
@@ -277,7 +291,8 @@ function prepareImageBuild(buildx: Buildx, b: BuildContext): BuildSetup {
     buildxVersion: buildx.version,
     builderAttests: b.builder.attests,
   });
-  core.info(`context: ${setup.input.build.context}`);
+  // A URL's user and password (`https://user:token@host/…`) stay out of the log.
+  core.info(`context: ${setup.input.build.context.replace(/\/\/[^/@]*@/, '//***@')}`);
   return setup;
 }
 

@@ -25,7 +25,7 @@ export interface BuilderChoice {
 
 /** What `docker buildx inspect` says of a builder: its name, driver and first node's BuildKit. */
 export function parseInspect(stdout: string): { name: string; driver: string; buildkit: string } | null {
-  const field = (key: string) => new RegExp(`^${key}:\\s*(.*)$`, 'm').exec(stdout)?.[1].trim() ?? '';
+  const field = (key: string) => new RegExp(`^${key}:[ \\t]*(.*)$`, 'm').exec(stdout)?.[1].trim() ?? '';
   const name = field('Name');
   const driver = field('Driver');
   return name && driver ? { name, driver, buildkit: field('BuildKit version') } : null;
@@ -46,7 +46,8 @@ export function buildkitAttests(version: string): boolean {
 async function currentBuilder(exec: Exec, buildx: Buildx): Promise<BuilderChoice | null> {
   const inspect = await exec(buildx.command, buildx.argv(['buildx', 'inspect']));
   const found = inspect.exitCode === 0 ? parseInspect(inspect.stdout) : null;
-  if (!found || found.driver === 'docker') return null;
+  // A builder buildx cannot reach says `Error:` and no driver: not one to build on.
+  if (!found || found.driver === 'docker' || /^Error:/m.test(inspect.stdout)) return null;
   return {
     name: found.name,
     created: false,
@@ -87,8 +88,22 @@ export function builderName(env: NodeJS.ProcessEnv, uuid: string = randomUUID())
 export async function setupBuilder(
   exec: Exec,
   buildx: Buildx,
-  o: { builder: BuilderInputs; tempDir: string; env: NodeJS.ProcessEnv; onCreate: (name: string) => void },
+  o: {
+    builder: BuilderInputs;
+    tempDir: string;
+    env: NodeJS.ProcessEnv;
+    /** Why the local engine does not answer ('' when it does, or was not asked). */
+    engineDown?: string;
+    onCreate: (name: string) => void;
+  },
 ): Promise<BuilderChoice> {
+  const needEngine = () => {
+    if (o.engineDown) {
+      throw new BuilderError(
+        `the Docker engine is not reachable (${o.engineDown}); start Docker or set driver: remote`,
+      );
+    }
+  };
   if (o.builder.builder !== '') {
     const inspect = await exec(buildx.command, buildx.argv(inspectBuilderArgs(o.builder.builder)));
     if (inspect.exitCode !== 0) {
@@ -107,6 +122,7 @@ export async function setupBuilder(
     };
   }
   if (o.builder.driver === 'docker' && o.builder.driverSet) {
+    needEngine();
     return {
       name: 'default',
       created: false,
@@ -120,6 +136,7 @@ export async function setupBuilder(
     const current = await currentBuilder(exec, buildx);
     if (current) return current;
   }
+  if (o.builder.driver !== 'remote') needEngine();
 
   const name = builderName(o.env);
   const configFile = writeBuildkitdConfig(o.builder, o.tempDir);

@@ -3,4 +3,7 @@
 import { run } from '../app/build';
 import { lastResort } from './last-resort';
 
+// Which Node the runner gave this step (action.yml asks for node24), in the debug log.
+process.stdout.write(`::debug::buildkit-cache-action main runs on node ${process.version}\n`);
+
 run().catch(lastResort('error'));

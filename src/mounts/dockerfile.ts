@@ -239,7 +239,13 @@ export function scanCacheMounts(
   const given = buildArgMap(buildArgs);
   const scope: Scope = {
     given,
-    globals: metaArgs(globals, given, platformArgs(platforms, target), escape),
+    // Without a target, BuildKit names the last stage (`default` when it has no name).
+    globals: metaArgs(
+      globals,
+      given,
+      platformArgs(platforms, target || stages[stages.length - 1]?.name || ''),
+      escape,
+    ),
     escape,
   };
   const scan: MountScan = { mounts: [], leftOut: [], notes: [] };

