@@ -1,4 +1,4 @@
-import { lookWarmth, recordName, warmthFrom } from '../../src/buildx/warmth';
+import { checkoutOrigin, lookWarmth, recordNames, warmthFrom } from '../../src/buildx/warmth';
 import type { Buildx } from '../../src/buildx/buildx';
 import type { Exec } from '../../src/lib/exec';
 import {
@@ -135,20 +135,31 @@ describe('warmBuilderSkip: a warm persistent builder skips a branch or pull requ
   });
 });
 
-describe('recordName: the name buildx gives the build record', () => {
-  it.each([
-    [{ context: '.', file: '', target: '' }, '/w/repo', 'repo'],
-    [{ context: 'ctx', file: '', target: '' }, '/w/repo', 'ctx'],
-    [{ context: 'ctx', file: 'ctx/Dockerfile', target: '' }, '/w/repo', 'ctx'],
-    [{ context: 'ctx', file: 'ctx/sub/My.Dockerfile', target: 'b' }, '/w/repo', 'ctx/sub/My.Dockerfile (b)'],
+describe('recordNames: the names buildx may give the build record', () => {
+  it.each<[{ context: string; file: string; target: string }, string, string | null, string[]]>([
+    [{ context: '.', file: '', target: '' }, '/w/repo', null, ['repo']],
+    [{ context: 'ctx', file: '', target: '' }, '/w/repo', null, ['ctx']],
+    [{ context: 'ctx', file: 'ctx/Dockerfile', target: '' }, '/w/repo', null, ['ctx']],
+    [
+      { context: 'ctx', file: 'ctx/sub/My.Dockerfile', target: 'b' },
+      '/w/repo',
+      null,
+      ['ctx/sub/My.Dockerfile (b)'],
+    ],
+    [
+      { context: '.', file: '', target: 'app' },
+      '/w/repo',
+      'https://github.com/o/r',
+      ['repo (app)', 'https://github.com/o/r (app)'],
+    ],
     [
       { context: 'https://github.com/o/r.git#abc123', file: '', target: 'app' },
       '/w',
-      'github.com/o/r.git (app)',
+      'x',
+      ['https://github.com/o/r.git#abc123 (app)'],
     ],
-    [{ context: 'https://github.com/o/r.git?ref=abc123', file: '', target: '' }, '/w', 'github.com/o/r.git'],
-  ])('%j in %s is %s', (build, cwd, want) => {
-    expect(recordName(build, cwd)).toBe(want);
+  ])('%j in %s (origin %s): %j', (build, cwd, origin, want) => {
+    expect(recordNames(build, cwd, origin)).toStrictEqual(want);
   });
 });
 
@@ -171,7 +182,7 @@ describe('warmthFrom: the builder history says whether it built this before', ()
     'not json',
   ].join('\n');
   it('finds the newest completed build of this name', () => {
-    expect(warmthFrom(listing, 'repo')).toStrictEqual({
+    expect(warmthFrom(listing, ['repo'])).toStrictEqual({
       warm: true,
       why: 'its history holds a completed build of repo at 2026-12-07 16:00:00 UTC, record r1',
       ref: 'r1',
@@ -179,20 +190,34 @@ describe('warmthFrom: the builder history says whether it built this before', ()
   });
   it('a Git context matches across commits (the ref is not part of the name)', () => {
     const git = line({ ref: 'b/b/g1', name: 'https://h/o/r.git#old', status: 'Completed' });
-    expect(warmthFrom(git, 'https://h/o/r.git#new').warm).toBe(true);
+    expect(warmthFrom(git, ['https://h/o/r.git#new']).warm).toBe(true);
+  });
+  it("a checkout's record named after its remote matches the origin, however spelled, and shows no credentials", () => {
+    const git = line({
+      ref: 'b/b/g2',
+      name: 'https://x-access-token:secret@h/o/r.git (app)',
+      status: 'Completed',
+    });
+    const w = warmthFrom(git, ['checkout-1 (app)', 'https://h/o/r (app)']);
+    expect(w.warm).toBe(true);
+    expect(w.why).toBe('its history holds a completed build of https://***@h/o/r.git (app), record g2');
+  });
+  it('another target of the same context is not this build', () => {
+    const other = line({ ref: 'b/b/g3', name: 'repo (test)', status: 'Completed' });
+    expect(warmthFrom(other, ['repo (app)']).warm).toBe(false);
   });
   it('a running or failed build of the name does not make it warm', () => {
     const only = [
       line({ ref: 'x/x/a', name: 'repo', status: 'Running' }),
       line({ ref: 'x/x/b', name: 'repo', status: 'Error' }),
     ].join('\n');
-    expect(warmthFrom(only, 'repo')).toStrictEqual({
+    expect(warmthFrom(only, ['repo'])).toStrictEqual({
       warm: false,
       why: 'none of the 2 builds in its history is a completed build of repo',
     });
   });
   it('an empty history is cold', () => {
-    expect(warmthFrom('', 'repo')).toStrictEqual({ warm: false, why: 'its history holds no build yet' });
+    expect(warmthFrom('', ['repo'])).toStrictEqual({ warm: false, why: 'its history holds no build yet' });
   });
 });
 
@@ -214,7 +239,7 @@ describe('lookWarmth: one buildx call', () => {
         timedOut: false,
       };
     };
-    expect((await lookWarmth(exec, buildx, 'ci', 'repo')).warm).toBe(true);
+    expect((await lookWarmth(exec, buildx, 'ci', ['repo'])).warm).toBe(true);
     expect(calls).toStrictEqual([['buildx', 'history', 'ls', '--builder', 'ci', '--format', 'json']]);
   });
   it('an unreadable history is taken as cold', async () => {
@@ -224,10 +249,27 @@ describe('lookWarmth: one buildx call', () => {
       stderr: 'unknown command "history"',
       timedOut: false,
     });
-    expect(await lookWarmth(exec, buildx, 'ci', 'repo')).toStrictEqual({
+    expect(await lookWarmth(exec, buildx, 'ci', ['repo'])).toStrictEqual({
       warm: false,
       why: 'its history could not be read (unknown command "history"): taken as cold',
     });
+  });
+});
+
+describe('checkoutOrigin: one git call', () => {
+  it('reads origin, or null without one', async () => {
+    const calls: string[][] = [];
+    const answer =
+      (exitCode: number, stdout: string): Exec =>
+      async (cmd, args) => {
+        calls.push([cmd, ...args]);
+        return { exitCode, stdout, stderr: '', timedOut: false };
+      };
+    expect(await checkoutOrigin(answer(0, 'https://github.com/o/r\n'), '/w/r')).toBe(
+      'https://github.com/o/r',
+    );
+    expect(await checkoutOrigin(answer(2, ''), '/w/r')).toBeNull();
+    expect(calls[0]).toStrictEqual(['git', '-C', '/w/r', 'remote', 'get-url', 'origin']);
   });
 });
 

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
 import { type BuildRun, type BuildSetup, prepareBuild, runCacheExport, runImageBuild } from '../buildx/build';
-import { lookWarmth, recordName } from '../buildx/warmth';
+import { checkoutOrigin, lookWarmth, recordNames } from '../buildx/warmth';
 import { type BuilderNature, builderKind, warmBuilderSkip } from '../plan/builder-kind';
 import { BuilderError, type BuilderChoice as Builder, setupBuilder } from '../buildx/builder';
 import type { Buildx } from '../buildx/buildx';
@@ -325,8 +325,8 @@ async function knowBuilder(
     driver: builder.driver,
     runnerEnvironment: env.RUNNER_ENVIRONMENT ?? '',
   });
-  const name = recordName(setup.input.build, setup.cwd);
-  const warmth = kind === 'persistent' ? await lookWarmth(exec, buildx, builder.name, name) : null;
+  const names = async () => recordNames(setup.input.build, setup.cwd, await checkoutOrigin(exec, setup.cwd));
+  const warmth = kind === 'persistent' ? await lookWarmth(exec, buildx, builder.name, await names()) : null;
   core.info(
     `builder kind: ${kind}: ${why}${warmth ? `; ${warmth.warm ? 'warm' : 'cold'}: ${warmth.why}` : ''}`,
   );

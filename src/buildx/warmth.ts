@@ -12,20 +12,41 @@ import { lastLine } from '../lib/text';
  * `buildx history ls` before the build. Pure parts first, the one call last.
  */
 
-/** A context URL without its scheme and its ref (`#main`, `?ref=…`): one repository's builds share it. */
-const withoutRef = (name: string) => name.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/[#?].*$/, '');
+/**
+ * A name as compared: a URL without its scheme, credentials, ref (`#main`, `?ref=…`) and `.git`,
+ * so that one repository's builds share it across commits and however the URL was spelled.
+ */
+const comparable = (name: string) =>
+  name
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/^[^/@]*@/, '')
+    .replace(/[#?][^ ]*/, '')
+    .replace(/\.git( |$)/, '$1');
 
 /**
- * The name buildx gives this build's record: the Dockerfile as given when it is not called
- * `Dockerfile`, else the context (a folder's base name, a URL without its ref), then ` (target)`.
- * The same build on the same builder gets the same name; a Git context keeps its name across commits.
+ * The names buildx may give this build's record: the Dockerfile as given when it is not called
+ * `Dockerfile`, else the context (a folder's base name, a URL), then ` (target)`. For a folder
+ * inside a Git checkout, buildx names the record after the checkout's remote instead when it
+ * reads the checkout's Git information (it does on some drivers): `origin`, when known, gives that
+ * second name. The same build gets the same name every time; a Git context keeps it across commits.
  */
-export function recordName(build: Pick<BuildInputs, 'context' | 'file' | 'target'>, cwd: string): string {
-  const context = isRemoteContext(build.context)
-    ? withoutRef(build.context)
-    : basename(resolve(cwd, build.context));
-  const base = build.file !== '' && basename(build.file) !== 'Dockerfile' ? build.file : context;
-  return build.target ? `${base} (${build.target})` : base;
+export function recordNames(
+  build: Pick<BuildInputs, 'context' | 'file' | 'target'>,
+  cwd: string,
+  origin: string | null,
+): string[] {
+  const remote = isRemoteContext(build.context);
+  const contexts = [remote ? build.context : basename(resolve(cwd, build.context))];
+  if (!remote && origin) contexts.push(origin);
+  const named = build.file !== '' && basename(build.file) !== 'Dockerfile';
+  const bases = named ? [build.file] : contexts;
+  return bases.map((base) => (build.target ? `${base} (${build.target})` : base));
+}
+
+/** The checkout's `origin` URL, which buildx may name the record after; null when there is none. */
+export async function checkoutOrigin(exec: Exec, cwd: string): Promise<string | null> {
+  const r = await exec('git', ['-C', cwd, 'remote', 'get-url', 'origin']);
+  return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
 }
 
 /** One line of `docker buildx history ls --format json`, as far as warmth needs it. */
@@ -40,8 +61,9 @@ interface Listed {
  * Warm: the builder's history holds a completed build of this name. Pure; `listing` is buildx's
  * JSON lines, newest first. What another job wrote there is data: only names and refs are compared.
  */
-export function warmthFrom(listing: string, name: string): Warmth {
-  const wanted = withoutRef(name);
+export function warmthFrom(listing: string, names: string[]): Warmth {
+  const wanted = names.map(comparable);
+  const name = names[0];
   let seen = 0;
   for (const line of listing.split('\n')) {
     let r: Listed;
@@ -52,11 +74,13 @@ export function warmthFrom(listing: string, name: string): Warmth {
     }
     if (typeof r.name !== 'string' || typeof r.ref !== 'string') continue;
     seen += 1;
-    if (withoutRef(r.name) !== wanted || r.status !== 'Completed') continue;
+    if (!wanted.includes(comparable(r.name)) || r.status !== 'Completed') continue;
     const ref = r.ref.split('/').pop() ?? r.ref;
     const when =
       typeof r.created_at === 'string' ? ` at ${r.created_at.slice(0, 19).replace('T', ' ')} UTC` : '';
-    return { warm: true, why: `its history holds a completed build of ${name}${when}, record ${ref}`, ref };
+    // A URL's user and password stay out of the report.
+    const shown = r.name.replace(/\/\/[^/@]*@/, '//***@');
+    return { warm: true, why: `its history holds a completed build of ${shown}${when}, record ${ref}`, ref };
   }
   return {
     warm: false,
@@ -68,10 +92,15 @@ export function warmthFrom(listing: string, name: string): Warmth {
 }
 
 /** The builder's history, read once before the build; an unreadable history is taken as cold. */
-export async function lookWarmth(exec: Exec, buildx: Buildx, builder: string, name: string): Promise<Warmth> {
+export async function lookWarmth(
+  exec: Exec,
+  buildx: Buildx,
+  builder: string,
+  names: string[],
+): Promise<Warmth> {
   const ls = await exec(buildx.command, buildx.argv(historyListArgs(builder)));
   if (ls.exitCode !== 0) {
     return { warm: false, why: `its history could not be read (${lastLine(ls.stderr)}): taken as cold` };
   }
-  return warmthFrom(ls.stdout, name);
+  return warmthFrom(ls.stdout, names);
 }
