@@ -15,7 +15,9 @@ export function hitSources(
 ): HitSources | null {
   if (cachedSteps === 0) return null;
   const imported = imports.filter((i) => i.result === 'imported');
-  const names = imported.map(importName).join(', ');
+  const names =
+    imported.map(importName).join(', ') +
+    (imported.length > 1 ? '; BuildKit does not tell which of them gave each step' : '');
   const steps = `${cachedSteps} cached ${cachedSteps === 1 ? 'step' : 'steps'}`;
   if (imported.length === 0) {
     return {

@@ -235,7 +235,9 @@ export function renderSummary(r: CacheReport): string {
     out.push('');
   }
   const cachedFrom = r.build === 'not-run' ? null : cachedStepsSources(r.imports, s.cached);
-  if (r.builder?.hits) out.push(`Where the hits came from: ${cell(r.builder.hits.text)}.`, '');
+  // A builder that outlives the job may have given hits of its own: the imports alone do not say.
+  if (r.builder?.kind === 'persistent' && r.builder.hits)
+    out.push(`Where the hits came from: ${cell(r.builder.hits.text)}.`, '');
   else if (cachedFrom) out.push(cachedFromLine(cachedFrom), '');
 
   out.push('### Cache export', '');
