@@ -13,7 +13,10 @@ export type ConfigId =
   | 'action-registry'
   | 'action-gha-unchecked'
   | 'baseline-gha'
-  | 'baseline-registry';
+  | 'baseline-registry'
+  | 'persistent-today'
+  | 'persistent-warm'
+  | 'persistent-min';
 
 export interface Config {
   id: ConfigId;
@@ -32,6 +35,8 @@ export interface Config {
   env?(env: Record<string, string>): Record<string, string>;
   /** Runs the copy of the action given by `--baseline=DIR` instead of this checkout's dist/. */
   baseline?: true;
+  /** On one builder that keeps its state between jobs: never pruned, one workspace (issue 31). */
+  persistent?: true;
 }
 
 export const CONFIG_IDS: ConfigId[] = [
@@ -44,7 +49,20 @@ export const CONFIG_IDS: ConfigId[] = [
 ];
 
 /** Run only when named in `--configs=`: measurements of one situation, not part of the comparison. */
-export const OPT_IN_CONFIG_IDS: ConfigId[] = ['action-gha-unchecked', 'baseline-gha', 'baseline-registry'];
+export const OPT_IN_CONFIG_IDS: ConfigId[] = [
+  'action-gha-unchecked',
+  'baseline-gha',
+  'baseline-registry',
+  'persistent-today',
+  'persistent-warm',
+  'persistent-min',
+];
+
+/**
+ * The persistent-builder configurations: the engine's builder is not pruned between their jobs, so
+ * they run only with each other (the others prune it), each with its own cache keys (a build-arg).
+ */
+export const PERSISTENT_CONFIG_IDS: ConfigId[] = ['persistent-today', 'persistent-warm', 'persistent-min'];
 
 /** The configurations that run the `--baseline` copy of the action: before and after in one run. */
 export const BASELINE_CONFIG_IDS: ConfigId[] = ['baseline-gha', 'baseline-registry'];
@@ -86,7 +104,46 @@ export function makeConfigs(registry: string, nonce: string): Config[] {
   const branch = repo('branch-tag');
   const action = repo('action-registry');
   const baseline = repo('baseline-registry');
+  /** This action on the registry, on a builder that keeps its state, with its own keys there. */
+  const persistent = (
+    id: ConfigId,
+    label: string,
+    extra: Record<string, string>,
+    runnerEnvironment: string,
+  ) => ({
+    id,
+    label,
+    ideal: 'persistent' as const,
+    gha: false,
+    subject: false,
+    persistent: true as const,
+    repository: repo(id),
+    inputs: () => ({
+      cache: 'registry',
+      'cache-image': repo(id),
+      'build-args': `BENCH_SALT=${id}`,
+      ...extra,
+    }),
+    // Today's plan is the one for a runner that does not say it is kept (no RUNNER_ENVIRONMENT).
+    env: (env: Record<string, string>) => {
+      const out = Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'RUNNER_ENVIRONMENT'));
+      return runnerEnvironment ? { ...out, RUNNER_ENVIRONMENT: runnerEnvironment } : out;
+    },
+  });
   return [
+    persistent('persistent-today', "this action, registry, persistent builder, today's plan", {}, ''),
+    persistent(
+      'persistent-warm',
+      'this action, registry, persistent builder, warm plan (self-hosted)',
+      {},
+      'self-hosted',
+    ),
+    persistent(
+      'persistent-min',
+      "this action, registry, persistent builder, today's plan in cache-mode min",
+      { 'cache-mode': 'min' },
+      '',
+    ),
     {
       id: 'none',
       label: 'no cache',

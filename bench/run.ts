@@ -11,7 +11,9 @@ import {
   type ConfigId,
   makeConfigs,
   OPT_IN_CONFIG_IDS,
+  PERSISTENT_CONFIG_IDS,
 } from './configs';
+import { persistentExportsByClass, persistentTable } from './persistent';
 import { extraCaCertsCostMs, readDockerLog, registryStorage, shimCostMs, writeDockerShim } from './measure';
 import {
   type IdealRun,
@@ -128,6 +130,12 @@ function parseArgs(argv: string[]): Options {
   const bad = o.configs.filter((c) => !CONFIG_IDS.includes(c) && !OPT_IN_CONFIG_IDS.includes(c));
   if (bad.length > 0)
     throw new Error(`unknown configuration ${bad.join(', ')} (known: ${CONFIG_IDS.join(', ')})`);
+  const persistent = o.configs.filter((c) => PERSISTENT_CONFIG_IDS.includes(c));
+  if (persistent.length > 0 && persistent.length < o.configs.length) {
+    throw new Error(
+      `${persistent.join(', ')} keep the engine's builder between jobs: run them without the others, which prune it`,
+    );
+  }
   const baselines = o.configs.filter((c) => BASELINE_CONFIG_IDS.includes(c));
   if (baselines.length > 0 && !o.baseline) throw new Error(`${baselines.join(', ')} need --baseline=DIR`);
   if (o.baseline && !fs.existsSync(path.join(o.baseline, 'scripts', 'action-runner.js'))) {
@@ -330,6 +338,8 @@ class Bench {
     };
     const inputs: Record<string, string> = {
       driver: 'docker',
+      // The checkout, as the benchmark's jobs build it (unset, the action builds the run's Git context).
+      context: '.',
       ...(svc ? { 'github-token': svc.githubToken } : {}),
       ...jobInputs,
     };
@@ -498,6 +508,7 @@ class Bench {
    * concurrently, as GitHub runs them, for their writes (racing on shared destinations) and timings.
    */
   async eventFor(c: Config, ev: BenchEvent): Promise<JobResult[]> {
+    if (c.persistent) return this.persistentEvent(c, ev);
     let probes: JobResult[] | null = null;
     if (ev.runs.length > 1 && this.o.probe) {
       probes = [];
@@ -532,14 +543,37 @@ class Bench {
     });
   }
 
+  /** The persistent configurations' builder was pruned once, before their first job. */
+  persistentStarted = false;
+
+  /**
+   * One event on a builder that keeps its state (issue 31): pruned once before the first job, never
+   * after; each job in the one work folder a self-hosted runner keeps for it (per configuration and
+   * target); matrix legs run together on it, as a runner's jobs share its engine.
+   */
+  async persistentEvent(c: Config, ev: BenchEvent): Promise<JobResult[]> {
+    if (!this.persistentStarted) {
+      await this.fresh();
+      this.persistentStarted = true;
+    }
+    const workspaces: string[] = [];
+    for (const r of ev.runs) {
+      const at = path.join(this.repo.root, `ws-${c.id}${r.target ? `-${r.target}` : ''}`);
+      workspaces.push(await this.repo.checkout(r.fetch, r.event.sha, at));
+    }
+    return Promise.all(ev.runs.map((r, i) => this.job(c, ev, r, workspaces[i], 'alone')));
+  }
+
   planOnly(ev: BenchEvent): void {
     for (const r of ev.runs) {
       const me = this.idealRun(ev, r);
       const g = ideal('gha', this.history, me, this.sleeps);
       const reg = ideal('registry', this.history, me, this.sleeps);
+      const kept = ideal('persistent', this.history, me, this.sleeps);
       log(
         `  ${r.id.padEnd(9)} ideal gha ${String(g.work).padStart(2)}s [${g.steps.join(',')}] (reads ${g.readable.join(' ') || '-'})` +
-          `  registry ${String(reg.work).padStart(2)}s [${reg.steps.join(',')}]`,
+          `  registry ${String(reg.work).padStart(2)}s [${reg.steps.join(',')}]` +
+          `  persistent ${String(kept.work).padStart(2)}s [${kept.steps.join(',')}]`,
       );
     }
   }
@@ -818,6 +852,20 @@ async function main(): Promise<number> {
         );
       }
     }
+    const persistentIds = bench.configs.filter((c) => c.persistent).map((c) => c.id);
+    const kept =
+      persistentIds.length > 0
+        ? {
+            totals: persistentTable(bench.jobs, persistentIds, storage),
+            byClass: persistentExportsByClass(bench.jobs, persistentIds),
+          }
+        : null;
+    if (kept) {
+      log(`\n=== Persistent builder: one builder kept between jobs, never pruned (issue 31) ===\n`);
+      log(renderTable(kept.totals.header, kept.totals.rows, ['l']));
+      log('');
+      log(renderTable(kept.byClass.header, kept.byClass.rows, ['l']));
+    }
     log(`\n=== Goals ===\n`);
     log(renderTable(r.goals.header, r.goals.rows, ['l', 'l', 'l', 'l', 'l']));
     for (const g of goalList.filter((x) => x.met === false && x.detail))
@@ -896,6 +944,12 @@ async function main(): Promise<number> {
         time: renderMarkdown(r.time.header, r.time.rows),
         goals: renderMarkdown(r.goals.header, r.goals.rows, 5),
         events: renderMarkdown(r.events.header, r.events.rows, 3),
+        ...(kept
+          ? {
+              persistent: renderMarkdown(kept.totals.header, kept.totals.rows),
+              persistentByClass: renderMarkdown(kept.byClass.header, kept.byClass.rows),
+            }
+          : {}),
       },
       anomalies: bench.anomalies,
       failures: bench.failures,

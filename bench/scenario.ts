@@ -184,8 +184,13 @@ export class Repo {
    * A fresh checkout as actions/checkout leaves it by default: a new repository, the one ref
    * fetched at depth 1 (no tags, no other branches), checked out.
    */
-  async checkout(spec: RunSpec['fetch'], sha: string): Promise<string> {
-    const dir = fs.mkdtempSync(path.join(this.root, 'checkout-'));
+  /** A depth-1 checkout; in `at` (emptied first) for a runner that keeps its work folder, else a new folder. */
+  async checkout(spec: RunSpec['fetch'], sha: string, at?: string): Promise<string> {
+    if (at) {
+      fs.rmSync(at, { recursive: true, force: true });
+      fs.mkdirSync(at, { recursive: true });
+    }
+    const dir = at ?? fs.mkdtempSync(path.join(this.root, 'checkout-'));
     await git(dir, 'init', '-q');
     await git(dir, 'remote', 'add', 'origin', `file://${this.origin}`);
     await git(

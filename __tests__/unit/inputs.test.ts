@@ -184,9 +184,9 @@ describe('parseInputs: mistakes name the input and what it accepts', () => {
     },
     {
       title: 'unknown driver',
-      v: { driver: 'kubernetes' },
+      v: { driver: 'podman' },
       input: 'driver',
-      msg: /docker-container, docker, remote/,
+      msg: /docker-container, docker, remote, kubernetes.*"podman"/,
     },
     { title: 'unknown cache-mode', v: { 'cache-mode': 'all' }, input: 'cache-mode', msg: /max, min/ },
     {

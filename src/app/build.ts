@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
-import { type BuildRun, prepareBuild, runCacheExport, runImageBuild } from '../buildx/build';
+import { type BuildRun, type BuildSetup, prepareBuild, runCacheExport, runImageBuild } from '../buildx/build';
+import { checkoutOrigin, lookWarmth, recordNames } from '../buildx/warmth';
+import { type BuilderNature, builderKind, warmBuilderSkip } from '../plan/builder-kind';
 import { BuilderError, type BuilderChoice as Builder, setupBuilder } from '../buildx/builder';
 import type { Buildx } from '../buildx/buildx';
 import { type EngineProbe, probeEngine } from '../buildx/engine';
@@ -15,8 +17,9 @@ import { lastLine } from '../lib/text';
 import { type RunContext } from '../github/context';
 import { readInputs, validatePaths } from '../runner/inputs/read';
 import { InputError, type Inputs } from '../runner/inputs/types';
-import type { CachePlan } from '../plan/plan';
+import { type CachePlan, planOptionsFrom } from '../plan/plan';
 import { neverWrites } from '../plan/trust';
+import { kubernetesBuilderName, setupKubernetesBuilder } from '../buildx/kubernetes';
 import { restoreLocalCaches, saveLocalCaches, withPersistedLocalDir } from '../localcache/persist';
 import { restoreMounts, saveMounts } from '../mounts/mounts';
 import { setOutputs } from '../runner/outputs';
@@ -113,8 +116,13 @@ async function runBuild(
     setUpBuilder(exec, inputs, env, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)),
   );
   core.info(`builder: ${builder.name}: ${builder.why}`);
+  const setup = prepareImageBuild(buildx, { ctx, inputs, env, plan, builder, tempDir });
+  const nature = await knowBuilder(exec, buildx, builder, setup, env);
   const builderMs = Date.now() - builderStart;
   mark('builder ready');
+  // A warm builder that outlives the job reads its own cache next time: a branch's export is skipped.
+  const warmSkip = skipExport ? '' : warmBuilderSkip({ plan, nature, write: inputs.cache.write });
+  if (warmSkip) core.info(`cache export skipped: ${warmSkip}`);
 
   const mountSession = await restoreMounts(exec, buildx, {
     inputs,
@@ -125,12 +133,17 @@ async function runBuild(
     workspace: ctx.workspace,
     unavailable: ghaUnavailable(env),
   });
-  const build = await buildImage(exec, buildx, { ctx, inputs, env, plan, builder, tempDir });
+  const build = await buildImage(
+    exec,
+    buildx,
+    warmSkip ? withoutExport(setup) : setup,
+    inputs.cache.importTimeoutMs,
+  );
   const built = build.run.result.exitCode === 0;
   mark('built');
   // The image's build record is read while the cache export runs.
   const historyRead = readHistory(exec, buildx, builder, build.run, mountSession !== null);
-  const moot = await exportMootWhy(built && build.setup.separateExport && !skipExport, {
+  const moot = await exportMootWhy(built && build.setup.separateExport && !skipExport && !warmSkip, {
     plan,
     // A remote builder this run created is only a name for a daemon that other jobs build on too.
     freshBuilder: builder.created && inputs.builder.driver !== 'remote',
@@ -139,7 +152,7 @@ async function runBuild(
   });
   if (moot) core.info(`cache export skipped: ${moot}`);
   const exportRun =
-    built && build.setup.separateExport && !skipExport && !moot
+    built && build.setup.separateExport && !skipExport && !warmSkip && !moot
       ? await core.group('Cache export', () =>
           runCacheExport(exec, buildx, build.setup, inputs.cache.exportTimeoutMs),
         )
@@ -161,10 +174,11 @@ async function runBuild(
     plan,
     tokenScopes,
     builder: builder.name,
+    builderNature: { driver: builder.driver, nature },
     build: build.run,
     history,
     exportRun,
-    skipExport: skipExport || moot,
+    skipExport: skipExport || warmSkip || moot,
     mounts,
     localCache,
     retention,
@@ -219,7 +233,7 @@ type Probes = { engine: Promise<EngineProbe | null>; buildx: Promise<BuildxProbe
 
 function startProbes(exec: Exec, inputs: Inputs, env: NodeJS.ProcessEnv): Probes {
   const engine =
-    inputs.builder.driver === 'remote' && inputs.builder.builder === ''
+    ['remote', 'kubernetes'].includes(inputs.builder.driver) && inputs.builder.builder === ''
       ? Promise.resolve(null)
       : probeEngine(exec, env);
   return { engine, buildx: probeBuildx(exec, env) };
@@ -244,14 +258,23 @@ async function setUpBuilder(
   });
   if (found.note) core.info(found.note);
   state.saveBuildxPath(found.buildx.path);
-  const builder = await setupBuilder(exec, found.buildx, {
-    builder: inputs.builder,
-    tempDir,
-    env,
-    // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
-    engineDown: engine && !engine.ok ? engine.reason : '',
-    onCreate: (name) => state.saveBuilderCreated(name, inputs.builder.cleanup),
-  });
+  const onCreate = (name: string) => state.saveBuilderCreated(name, inputs.builder.cleanup);
+  const builder =
+    inputs.builder.driver === 'kubernetes' && inputs.builder.builder === ''
+      ? await setupKubernetesBuilder(exec, found.buildx, {
+          name: kubernetesBuilderName(env.GITHUB_REPOSITORY ?? '', planOptionsFrom(inputs).scope),
+          builder: inputs.builder,
+          tempDir,
+          onUse: onCreate,
+        })
+      : await setupBuilder(exec, found.buildx, {
+          builder: inputs.builder,
+          tempDir,
+          env,
+          // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
+          engineDown: engine && !engine.ok ? engine.reason : '',
+          onCreate,
+        });
   return { buildx: found.buildx, builder };
 }
 
@@ -265,8 +288,8 @@ interface BuildContext {
   tempDir: string;
 }
 
-/** The image first, then the cache export as its own invocation (see src/buildx/build.ts). */
-async function buildImage(exec: Exec, buildx: Buildx, b: BuildContext) {
+/** The image build's arguments and environment, for both invocations (see src/buildx/build.ts). */
+function prepareImageBuild(buildx: Buildx, b: BuildContext): BuildSetup {
   const setup = prepareBuild(b.inputs, {
     builder: b.builder.name,
     cacheFrom: b.plan.cacheFrom,
@@ -280,7 +303,44 @@ async function buildImage(exec: Exec, buildx: Buildx, b: BuildContext) {
   });
   // A URL's user and password (`https://user:token@host/…`) stay out of the log.
   core.info(`context: ${setup.input.build.context.replace(/\/\/[^/@]*@/, '//***@')}`);
-  return { setup, run: await runImageBuild(exec, buildx, setup, b.inputs.cache.importTimeoutMs) };
+  return setup;
+}
+
+/** The same build with no cache export at all: neither its own invocation nor an inline cache. */
+const withoutExport = (setup: BuildSetup): BuildSetup => ({
+  ...setup,
+  input: { ...setup.input, cacheTo: [] },
+  separateExport: false,
+  cacheTo: [],
+});
+
+/** The image first, then the cache export as its own invocation (see src/buildx/build.ts). */
+async function buildImage(exec: Exec, buildx: Buildx, setup: BuildSetup, importTimeoutMs: number) {
+  return { setup, run: await runImageBuild(exec, buildx, setup, importTimeoutMs) };
+}
+
+/**
+ * The builder's kind; for one that outlives the job, whether its history already holds this build
+ * (one `buildx history ls`, before the build adds its own record).
+ */
+async function knowBuilder(
+  exec: Exec,
+  buildx: Buildx,
+  builder: Builder,
+  setup: BuildSetup,
+  env: NodeJS.ProcessEnv,
+): Promise<BuilderNature> {
+  const { kind, why } = builderKind({
+    source: builder.source,
+    driver: builder.driver,
+    runnerEnvironment: env.RUNNER_ENVIRONMENT ?? '',
+  });
+  const names = async () => recordNames(setup.input.build, setup.cwd, await checkoutOrigin(exec, setup.cwd));
+  const warmth = kind === 'persistent' ? await lookWarmth(exec, buildx, builder.name, await names()) : null;
+  core.info(
+    `builder kind: ${kind}: ${why}${warmth ? `; ${warmth.warm ? 'warm' : 'cold'}: ${warmth.why}` : ''}`,
+  );
+  return { kind, why, warmth };
 }
 
 async function readHistory(

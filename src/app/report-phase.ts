@@ -6,6 +6,8 @@ import { stepTotals } from '../report/steps';
 import { cleanupOutputs, type CleanupOutcome } from '../cleanup';
 import { mountOutputs, type MountsReport } from '../mounts/report';
 import type { CachePlan } from '../plan/plan';
+import type { BuilderNature } from '../plan/builder-kind';
+import { builderReport } from '../report/hit-sources';
 import { cacheWarnings } from '../report/warnings';
 import { buildReport, exportOutcome, importResults } from '../report/report';
 import { mapImports } from '../report/import-sources';
@@ -21,6 +23,8 @@ export interface RunResults {
   plan: CachePlan;
   tokenScopes: CacheReport['tokenScopes'];
   builder: string;
+  /** The builder's driver and kind (plan/builder-kind), for the report. */
+  builderNature?: { driver: string; nature: BuilderNature };
   build: BuildRun;
   history: BuildHistory;
   exportRun: CacheExportRun | null;
@@ -66,7 +70,7 @@ export async function reportRun(r: RunResults): Promise<CacheReport> {
   // The cache manifest is in the metadata of the invocation that exported.
   const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
   const exportSizes = exportResult.status === 'ok' ? await measureExports(plan.cacheTo, cacheManifest) : [];
-  return buildReport({
+  const report = buildReport({
     plan,
     backend: r.inputs.cache.backend,
     log: r.history.log,
@@ -83,6 +87,11 @@ export async function reportRun(r: RunResults): Promise<CacheReport> {
     localCache: r.localCache,
     cleanup: r.retention,
   });
+  if (r.builderNature) {
+    const b = { name: r.builder, ...r.builderNature };
+    report.builder = builderReport(b, report.imports, report.steps.cached);
+  }
+  return report;
 }
 
 /** The `metadata` output as build-push-action gives it: buildx's JSON indented by two spaces. */

@@ -204,6 +204,11 @@ export function historyAttachmentArgs(builder: string, ref: string, digest: stri
   return ['buildx', 'history', 'inspect', 'attachment', '--builder', builder, ref, digest];
 }
 
+/** Every build record the builder keeps, newest first, one JSON object a line. */
+export function historyListArgs(builder: string): string[] {
+  return ['buildx', 'history', 'ls', '--builder', builder, '--format', 'json'];
+}
+
 export function historyInspectArgs(builder: string, ref: string): string[] {
   return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
 }

@@ -6,6 +6,7 @@ import type { BuilderInputs } from '../runner/inputs/types';
 import { createBuilderArgs, inspectBuilderArgs, removeBuilderArgs } from './args';
 import type { Buildx } from './buildx';
 import { lastLine } from '../lib/text';
+import type { BuilderSource } from '../plan/builder-kind';
 
 export class BuilderError extends Error {}
 
@@ -17,6 +18,9 @@ export interface BuilderChoice {
   why: string;
   /** Its BuildKit can attest (0.11 or newer); true when its version is not known. */
   attests: boolean;
+  /** How it was chosen, and its driver ('' when not known): what kind of builder it is (plan/builder-kind). */
+  source: BuilderSource;
+  driver: string;
 }
 
 /** What `docker buildx inspect` says of a builder: its name, driver and first node's BuildKit. */
@@ -49,7 +53,17 @@ async function currentBuilder(exec: Exec, buildx: Buildx): Promise<BuilderChoice
     created: false,
     why: `the current builder ${found.name} (driver ${found.driver}), as a docker/setup-buildx-action step or \`docker buildx use\` left it; set driver to build on a builder of this action's own`,
     attests: buildkitAttests(found.buildkit),
+    source: 'current',
+    driver: found.driver,
   };
+}
+
+/** `buildkitd-config-inline` written where `buildx create --buildkitd-config` reads it; undefined when unset. */
+export function writeBuildkitdConfig(builder: BuilderInputs, tempDir: string): string | undefined {
+  if (builder.buildkitdConfigInline.trim() === '') return undefined;
+  const configFile = path.join(tempDir, 'buildkitd.toml');
+  fs.writeFileSync(configFile, builder.buildkitdConfigInline);
+  return configFile;
 }
 
 /** A loopback cache service is only reachable from a container builder on the host's network. */
@@ -103,6 +117,8 @@ export async function setupBuilder(
       created: false,
       why: 'the builder input names it',
       attests: buildkitAttests(found?.buildkit ?? ''),
+      source: 'named',
+      driver: found?.driver ?? '',
     };
   }
   if (o.builder.driver === 'docker' && o.builder.driverSet) {
@@ -112,6 +128,8 @@ export async function setupBuilder(
       created: false,
       why: "driver: docker, the engine's own builder",
       attests: true,
+      source: 'engine',
+      driver: 'docker',
     };
   }
   if (!o.builder.driverSet) {
@@ -121,11 +139,7 @@ export async function setupBuilder(
   if (o.builder.driver !== 'remote') needEngine();
 
   const name = builderName(o.env);
-  let configFile: string | undefined;
-  if (o.builder.buildkitdConfigInline.trim() !== '') {
-    configFile = path.join(o.tempDir, 'buildkitd.toml');
-    fs.writeFileSync(configFile, o.builder.buildkitdConfigInline);
-  }
+  const configFile = writeBuildkitdConfig(o.builder, o.tempDir);
   const extraDriverOpts =
     o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
   o.onCreate(name);
@@ -145,6 +159,8 @@ export async function setupBuilder(
     created: true,
     why: o.builder.cleanup ? why : why.replace(', removed in post', ''),
     attests: true,
+    source: 'created',
+    driver: o.builder.driver,
   };
 }
 

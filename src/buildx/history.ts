@@ -1,6 +1,6 @@
 import * as core from '../runner/commands';
 import type { Exec } from '../lib/exec';
-import { historyAttachmentArgs, historyInspectArgs, historyLogsArgs } from './args';
+import { historyAttachmentArgs, historyInspectArgs, historyListArgs, historyLogsArgs } from './args';
 import { parseProvenanceCacheMounts, type UsedCacheMount } from './parse/provenance';
 import type { Buildx } from './buildx';
 import { type BuildLog, parseRawJsonLog } from './parse/progress';
@@ -117,9 +117,6 @@ export async function ownBuildRef(
   builder: string,
   o: { startedAtMs: number; failed: boolean },
 ): Promise<string | null> {
-  const ls = await exec(
-    buildx.command,
-    buildx.argv(['buildx', 'history', 'ls', '--builder', builder, '--format', 'json']),
-  );
+  const ls = await exec(buildx.command, buildx.argv(historyListArgs(builder)));
   return ls.exitCode === 0 ? ownRecordRef(ls.stdout, o.startedAtMs, o.failed) : null;
 }

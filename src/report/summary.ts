@@ -133,6 +133,14 @@ function cachedFromLine(imported: CacheReport['imports']): string {
   return `Imported: ${names.join(', ')}. BuildKit does not tell which of them each cached step came from.`;
 }
 
+/** The builder, its kind and why, and what its history said before the build. */
+function renderBuilder(b: NonNullable<CacheReport['builder']>): string[] {
+  const kind =
+    b.kind === 'persistent' ? '**persistent** (it outlives the job)' : '**ephemeral** (it goes with the job)';
+  const line = `Builder ${code(b.name)}${b.driver ? ` (driver ${b.driver})` : ''}: ${kind}: ${cell(b.why)}.`;
+  return b.warmth ? [line, '', `${b.warmth.warm ? 'Warm' : 'Cold'}: ${cell(b.warmth.why)}.`] : [line];
+}
+
 export function renderSummary(r: CacheReport): string {
   const out: string[] = [];
   const pct = `${Math.round(r.steps.ratio * 100)}%`;
@@ -160,6 +168,8 @@ export function renderSummary(r: CacheReport): string {
       (exportSize != null ? ` (${formatBytes(exportSize)})` : ''),
   );
   out.push(`${facts.join(' · ')}`, '');
+
+  if (r.builder) out.push(...renderBuilder(r.builder), '');
 
   if (r.error) {
     const where =
@@ -225,7 +235,10 @@ export function renderSummary(r: CacheReport): string {
     out.push('');
   }
   const cachedFrom = r.build === 'not-run' ? null : cachedStepsSources(r.imports, s.cached);
-  if (cachedFrom) out.push(cachedFromLine(cachedFrom), '');
+  // A builder that outlives the job may have given hits of its own: the imports alone do not say.
+  if (r.builder?.kind === 'persistent' && r.builder.hits)
+    out.push(`Where the hits came from: ${cell(r.builder.hits.text)}.`, '');
+  else if (cachedFrom) out.push(cachedFromLine(cachedFrom), '');
 
   out.push('### Cache export', '');
   const status =

@@ -1,6 +1,7 @@
 import type { BuildStep } from '../buildx/parse/progress';
 import type { CacheScope } from '../github/runtime-token';
 import type { CachePlan } from '../plan/plan';
+import type { BuilderKind, Warmth } from '../plan/builder-kind';
 import type { CleanupOutcome } from '../cleanup/outcome';
 import { type LocalCacheReport } from '../localcache/report';
 import type { MergeReport } from '../merge/report';
@@ -63,6 +64,28 @@ export interface LikelyReason {
   detail: string;
 }
 
+/** Where the cached steps came from: the builder's own cache, the imports, or both. */
+export interface HitSources {
+  /** Cached steps the builder's own cache gave, when that can be told (null: BuildKit does not say). */
+  fromBuilder: number | null;
+  /** Cached steps the imports gave, when that can be told. */
+  fromImports: number | null;
+  /** In words, for the summary. */
+  text: string;
+}
+
+/** The builder this run built on, and what kind it is (docs/builders.md). */
+export interface BuilderReport {
+  name: string;
+  driver: string;
+  kind: BuilderKind;
+  why: string;
+  /** What its history said before the build (persistent builders); null when not looked. */
+  warmth: Warmth | null;
+  /** Null when nothing was cached. */
+  hits: HitSources | null;
+}
+
 /** The `cache-report` output. Its shape is documented in README.md and versioned: fields are only added. */
 export interface CacheReport {
   version: 1;
@@ -117,6 +140,8 @@ export interface CacheReport {
   mounts?: MountsReport | null;
   /** `cache: local` without `cache-dir`: the folders restored and saved through the GitHub Actions cache. */
   localCache?: LocalCacheReport | null;
+  /** The builder, its kind and where the hits came from (absent where nothing was built). */
+  builder?: BuilderReport;
   /** `merge: leg` or `merge: index`: the leg's record, or the index made from every leg's. */
   merge?: MergeReport;
 }

@@ -70,8 +70,9 @@ export function parseInputs(get: InputSource): Inputs {
     cacheTo: inputList('cache-to', get('cache-to')),
   };
 
+  const driver = oneOf(get, 'driver', DRIVERS, 'docker-container');
   const builder: BuilderInputs = {
-    driver: oneOf(get, 'driver', DRIVERS, 'docker-container'),
+    driver,
     driverSet: get('driver').trim() !== '',
     driverOpts: inputList('driver-opts', get('driver-opts')),
     buildkitdFlags: get('buildkitd-flags').trim(),
@@ -80,7 +81,8 @@ export function parseInputs(get: InputSource): Inputs {
     builder: get('builder').trim(),
     buildxVersion: get('buildx-version').trim(),
     buildxReleasesUrl: releasesUrl(get('buildx-releases-url').trim()),
-    cleanup: bool(get, 'cleanup', true),
+    // A kubernetes builder keeps its pods and volumes for the next job unless asked (docs/builders.md).
+    cleanup: bool(get, 'cleanup', driver !== 'kubernetes'),
   };
   if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
     throw new InputError('endpoint', 'driver "remote" needs an endpoint such as tcp://buildkitd:1234');

@@ -12,7 +12,7 @@ export class InputError extends Error {
 // What each choice input accepts: the types are read from these lists.
 export const CACHE_BACKENDS = ['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none'] as const;
 export type CacheBackend = (typeof CACHE_BACKENDS)[number];
-export const DRIVERS = ['docker-container', 'docker', 'remote'] as const;
+export const DRIVERS = ['docker-container', 'docker', 'remote', 'kubernetes'] as const;
 export type Driver = (typeof DRIVERS)[number];
 export const CACHE_MODES = ['max', 'min'] as const;
 export type CacheMode = (typeof CACHE_MODES)[number];
