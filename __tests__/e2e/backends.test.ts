@@ -31,7 +31,7 @@ import {
 // s3rver and Azurite on loopback, the registry for inline. The engine here is dockerd's own
 // BuildKit (driver docker): it has no s3 or azblob store, which these tests pin down as the user
 // sees it, while the planner's side (names, existence checks, credentials) runs against the servers.
-const t = useEngine();
+useEngine();
 
 const warningsOf = (log: string) => log.split('\n').filter((l) => l.startsWith('::warning::'));
 
@@ -113,7 +113,6 @@ describe.each([
     'cache-options': store.options(endpoint),
   });
   beforeAll(async () => {
-    if (!t.ready) return;
     store = await startStore();
     repo = await makeRepo();
     mainSha = await git(repo.work, 'rev-parse', 'HEAD');
@@ -121,7 +120,6 @@ describe.each([
   afterAll(() => store?.stop());
 
   it(`${backend}: a cold push to main builds green; the export fails with one warning naming the docker driver, and the store holds nothing`, async () => {
-    if (!t.ready) return;
     const main = await build(repo, inputs(), pushEvent('main', mainSha), store.env);
     expectOutputs(main, { 'cache-export': 'failed', 'cached-steps': '0', 'total-steps': '5' });
     expect(main.exitCode).toBe(0);
@@ -160,7 +158,6 @@ describe.each([
   });
 
   it(`${backend}: a branch's first push reads main's manifest, the only planned one the store has`, async () => {
-    if (!t.ready) return;
     await store.seed('default.branch-main');
     await git(repo.work, 'checkout', '-q', '-b', 'feature/x', mainSha);
     branchSha = await repo.commit({ 'src.txt': 'src v2\n' }, 'change the sources');
@@ -180,7 +177,6 @@ describe.each([
   });
 
   it(`${backend}: a pull request reads only the manifests the store has, writes only its own`, async () => {
-    if (!t.ready) return;
     const mergeSha = await repo.merge(mainSha, branchSha, 'refs/pull/7/merge');
     const main = await build(repo, inputs(), pullRequestEvent(7, 'feature/x', 'main', mergeSha), store.env);
     expect(main.exitCode).toBe(0);
@@ -197,7 +193,6 @@ describe.each([
   });
 
   it(`${backend}: the store stopped or answering 403: existence unknown, the likeliest source and the default branch read, the build green`, async () => {
-    if (!t.ready) return;
     const forbidden = await startForbidden();
     const stoppedAt = (await startForbidden().then(async (f) => (await f.stop(), f.url))) as string;
     try {
@@ -230,13 +225,11 @@ describe('inline: the cache inside the pushed image', () => {
   let repo: Repo;
   let mainSha = '';
   beforeAll(async () => {
-    if (!t.ready) return;
     repo = await makeRepo();
     mainSha = await git(repo.work, 'rev-parse', 'HEAD');
   });
 
   it('inline: a cold push to main exports the cache inside the image, and the plan says min mode, final stage only', async () => {
-    if (!t.ready) return;
     const main = await build(repo, inputs, pushEvent('main', mainSha));
     expectOutputs(main, { 'cache-export': 'ok', 'cached-steps': '0', 'cache-to': 'type=inline' });
     expect(main.outputs['cache-from']).toBe(`type=registry,ref=${image}:latest`);
@@ -248,7 +241,6 @@ describe('inline: the cache inside the pushed image', () => {
   });
 
   it('inline: a fresh runner with the image as its only source gets every step (the final result is there)', async () => {
-    if (!t.ready) return;
     const main = await build(repo, inputs, pushEvent('main', mainSha));
     expectOutputs(main, {
       'cached-steps': '5',
@@ -263,7 +255,6 @@ describe('inline: the cache inside the pushed image', () => {
   });
 
   it("inline: after a source change the unchanged deps stage runs again: only the final stage's layers travel (min mode)", async () => {
-    if (!t.ready) return;
     await git(repo.work, 'checkout', '-q', 'main');
     const changed = await repo.commit({ 'src.txt': 'src v2\n' }, 'change the sources');
     const main = await build(repo, inputs, pushEvent('main', changed));
@@ -316,7 +307,6 @@ describe('existence with credentials outside the AWS_* and AZURE_STORAGE_KEY var
     AWS_EC2_METADATA_DISABLED: 'true',
   };
   beforeAll(async () => {
-    if (!t.ready) return;
     dir = mkdtempSync(join(tmpdir(), 'bkca-credentials-'));
     repo = await makeRepo();
     const mainSha = await git(repo.work, 'rev-parse', 'HEAD');
@@ -347,7 +337,6 @@ describe('existence with credentials outside the AWS_* and AZURE_STORAGE_KEY var
   }
 
   it('s3: a named profile in a shared credentials file (AWS_PROFILE), the [default] one unknown to the store', async () => {
-    if (!t.ready) return;
     const { s3, options } = await seededS3();
     const file = join(dir, 'aws-credentials');
     writeFileSync(
@@ -367,7 +356,6 @@ describe('existence with credentials outside the AWS_* and AZURE_STORAGE_KEY var
   });
 
   it('s3: an EC2 instance role, from the instance metadata service', async () => {
-    if (!t.ready) return;
     const { s3, options } = await seededS3();
     const imds = await startInstanceMetadata('ci-runner', s3);
     try {
@@ -384,7 +372,6 @@ describe('existence with credentials outside the AWS_* and AZURE_STORAGE_KEY var
   });
 
   it('azblob: a managed identity (IDENTITY_ENDPOINT), against Azurite over HTTPS with OAuth', async () => {
-    if (!t.ready) return;
     const tls = selfSignedCertificate(dir);
     const az = await startAzurite({ https: tls });
     const identity = await startManagedIdentity('identity-header-secret', storageToken());

@@ -120,7 +120,6 @@ describe.each(['registry', 'gha'] as const)(
     let mainSha = '';
 
     beforeAll(async () => {
-      if (!t.ready) return;
       repo = await makeRepo(DOCKERFILE);
       mainSha = await repo.commit(
         { 'docker-bake.hcl': BAKE_HCL, 'app.txt': 'app v1\n', 'tests.txt': 'tests v1\n' },
@@ -129,7 +128,6 @@ describe.each(['registry', 'gha'] as const)(
     });
 
     it('1. main, cold: each target exports its own cache', async () => {
-      if (!t.ready) return;
       await freshRunner();
       const ws = await repo.checkout(mainSha);
       const env = jobEnv('main');
@@ -175,7 +173,6 @@ describe.each(['registry', 'gha'] as const)(
     });
 
     it("2. a branch on a fresh runner: both targets get their unchanged stages from main's caches", async () => {
-      if (!t.ready) return;
       await freshRunner();
       await git(repo.work, 'checkout', '-q', '-b', 'feature/x', mainSha);
       const branchSha = await repo.commit({ 'app.txt': 'app v2\n' }, 'change the app');

@@ -30,7 +30,6 @@ const downloadEnv = async () => ({
 
 describe('buildx-version', () => {
   it('a runner without a buildx plugin gets the requested release, cached in the tool cache, and builds with it', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const releases = await releaseServer();
@@ -76,7 +75,6 @@ describe('buildx-version', () => {
   });
 
   it('a second job on an empty tool cache restores buildx from the GitHub cache, not from the release server', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const releases = await releaseServer();
@@ -121,7 +119,6 @@ describe('buildx-version', () => {
   });
 
   it("a pull_request_target run holding main's writable token keeps no buildx in the GitHub cache", async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const releases = await releaseServer();
@@ -154,7 +151,6 @@ describe('buildx-version', () => {
   });
 
   it('a GitHub cache that refuses the buildx entry: a warning, and the job builds', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const releases = await releaseServer();
@@ -186,7 +182,6 @@ describe('buildx-version', () => {
   });
 
   it('a buildx too old for gha and no buildx-version: one error naming the input', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const runner = await ownPluginDirs();
@@ -207,7 +202,6 @@ describe('buildx-version', () => {
   });
 
   it('a release that cannot be downloaded: one clear error', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const releases = await releaseServer();
@@ -236,7 +230,6 @@ describe('buildx-version', () => {
 
 describe("the tests' runner owns every folder the docker CLI looks in for plugins", () => {
   it('a buildx installed system-wide (in the stand-in for /usr/libexec/docker/cli-plugins) is found by the CLI and used by the action', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const runner = await ownPluginDirs();
@@ -272,7 +265,6 @@ describe("the tests' runner owns every folder the docker CLI looks in for plugin
 
 describe('dry-run', () => {
   it('outputs the plan without creating a builder or calling docker', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const shim = await dockerShim();

@@ -59,7 +59,6 @@ describe('registry: closed pull requests and deleted branches take their tags wi
   let mainSha = '';
 
   beforeAll(async () => {
-    if (!t.ready) return;
     repo = await makeRepo();
     mainSha = await git(repo.work, 'rev-parse', 'HEAD');
     const main = await runStep({
@@ -72,7 +71,6 @@ describe('registry: closed pull requests and deleted branches take their tags wi
   });
 
   it("1. a pull request builds twice, then closes: its caches are gone, main's are intact", async () => {
-    if (!t.ready) return;
     await git(repo.work, 'checkout', '-q', '-b', 'topic/pr', mainSha);
     const head = await repo.commit({ 'src.txt': 'src from the PR\n' }, 'PR change');
     const merge = await repo.merge(mainSha, head, 'refs/pull/7/merge');
@@ -125,7 +123,6 @@ describe('registry: closed pull requests and deleted branches take their tags wi
   });
 
   it('2. a deleted branch loses its caches; a branch sharing its prefix keeps its own', async () => {
-    if (!t.ready) return;
     for (const branch of ['feature', 'feature-2']) {
       await git(repo.work, 'checkout', '-q', '-b', branch, mainSha);
       const sha = await repo.commit({ 'src.txt': `src on ${branch}\n` }, `work on ${branch}`);
@@ -153,7 +150,6 @@ describe('registry: closed pull requests and deleted branches take their tags wi
   });
 
   it("5. a pull request's tag that shares main's manifest goes; main's manifest and tags stay", async () => {
-    if (!t.ready) return;
     await retag(cacheRepo, `${scope}.branch-main`, `${scope}.pr-9`);
     const mainDigest = await registryDigest(cacheRepo, `${scope}.branch-main`);
     const mainTags = (await registryTags(cacheRepo)).filter((x) => x !== `${scope}.pr-9`);
@@ -175,7 +171,6 @@ describe('registry: closed pull requests and deleted branches take their tags wi
   });
 
   it('6. a pull request built on its up-to-date head branch, then the branch: both go, one manifest shared', async () => {
-    if (!t.ready) return;
     const mainTags = await registryTags(cacheRepo);
     const mainDigest = await registryDigest(cacheRepo, `${scope}.branch-main`);
     await git(repo.work, 'checkout', '-q', '-b', 'topic-12', mainSha);
@@ -230,7 +225,6 @@ describe('registry: closed pull requests and deleted branches take their tags wi
   });
 
   it('a deleted tag writes one info line and does nothing', async () => {
-    if (!t.ready) return;
     const before = await registryTags(cacheRepo);
     const r = await runStep({
       inputs,
@@ -249,7 +243,6 @@ describe('registry: closed pull requests and deleted branches take their tags wi
 
 describe('registry: retention of commit caches', () => {
   it('3. fifteen pushes to main leave the newest 10 commit caches, never the one the plan read', async () => {
-    if (!t.ready) return;
     const cacheRepo = `${uniqueName('e2e-retain')}/cache`;
     const inputs = {
       driver: 'docker',
@@ -289,7 +282,6 @@ describe('registry: retention of commit caches', () => {
   });
 
   it("one tag listing per push to main: retention counts from the planner's, with the tag the run wrote", async () => {
-    if (!t.ready) return;
     const registry = await startRegistryLog(REGISTRY);
     try {
       const cacheRepo = `${uniqueName('e2e-listing')}/cache`;
@@ -330,7 +322,6 @@ describe('registry: retention of commit caches', () => {
 
 describe('gha: clean-up through GitHub REST', () => {
   it('1/4. a pull request built twice, then closed: a token without actions: write warns once; with it, its caches go', async () => {
-    if (!t.ready) return;
     const scope = uniqueName('gc');
     const inputs = { driver: 'docker', cache: 'gha', 'cache-scope': scope };
     const repo = await makeRepo();
@@ -393,7 +384,6 @@ describe('gha: clean-up through GitHub REST', () => {
   });
 
   it('2. a deleted branch: its scope is emptied; feature-2 keeps its caches', async () => {
-    if (!t.ready) return;
     const scope = uniqueName('gb');
     const inputs = { driver: 'docker', cache: 'gha', 'cache-scope': scope };
     const repo = await makeRepo();
@@ -464,7 +454,6 @@ describe('GHCR: the Packages API stand-in', () => {
   ])(
     "$ownerKind: a closed pull request deletes the versions only it tags; from a version shared with main's, its tag alone",
     async ({ ownerKind, name }) => {
-      if (!t.ready) return;
       const svc = await startPackagesService({ owner: 'octo-org', ownerKind, name, versions });
       const run = await ghcrRunEnv(svc);
       try {
@@ -521,7 +510,6 @@ describe('GHCR: the Packages API stand-in', () => {
   );
 
   it('a pull request built on its up-to-date head branch, then the branch: both tags go, one version shared', async () => {
-    if (!t.ready) return;
     const svc = await startPackagesService({
       owner: 'octo-org',
       ownerKind: 'orgs',

@@ -32,14 +32,13 @@ const t = useEngine({ gha: true });
 const ENDPOINT = process.env.BKCA_TEST_BUILDKIT_ENDPOINT ?? '';
 const STAND_IN_IMAGE = process.env.BKCA_TEST_BUILDKIT_IMAGE ?? '';
 
-beforeAll(() => {
-  if (!t.ready || (ENDPOINT !== '' && STAND_IN_IMAGE !== '')) return;
-  const msg =
-    'no BuildKit endpoint: the e2e setup starts test-services/buildkit-endpoint (see its log above)';
-  if (process.env.CI === 'true') throw new Error(msg);
-  console.warn(msg);
-});
-const ready = () => t.ready && ENDPOINT !== '' && STAND_IN_IMAGE !== '';
+/** Each test needs the endpoint the e2e setup starts: without it the test fails, never passes. */
+function needEndpoint(): void {
+  if (ENDPOINT !== '' && STAND_IN_IMAGE !== '') return;
+  throw new Error(
+    'no BuildKit endpoint: the e2e setup starts test-services/buildkit-endpoint (see its log above)',
+  );
+}
 
 const DRIVERS = [
   {
@@ -100,7 +99,6 @@ function green(step: StepResult, what: string): StepResult {
 
 describe("the action's steps run on Node 24", () => {
   it("main and post run on the Node 24 binary, as action.yml's `using: node24` asks of a runner", async () => {
-    if (!t.ready) return;
     expect(fs.readFileSync(path.join(__dirname, '..', '..', 'action.yml'), 'utf8')).toMatch(
       /^ {2}using: node24$/m,
     );
@@ -128,7 +126,7 @@ describe.each(DRIVERS)(
   'driver: $driver (the engine’s BuildKit through the endpoint)',
   ({ driver, freshBuildKit, inputs }) => {
     it('creates its own builder, builds on it, and post removes that builder and nothing else', async () => {
-      if (!ready()) return;
+      needEndpoint();
       const token = uniqueName('tok').replace('-', '');
       const repo = await makeRepo(tokenDockerfile(token));
       const sha = await git(repo.work, 'rev-parse', 'HEAD');
@@ -182,7 +180,7 @@ describe.each(DRIVERS)(
     });
 
     it('registry cache: cold, then warm on a fresh runner with every step from the cache; the export skipped on a BuildKit of its own', async () => {
-      if (!ready()) return;
+      needEndpoint();
       const token = uniqueName('tok').replace('-', '');
       const cacheRepo = `${uniqueName('e2e-drivers')}/cache`;
       const repo = await makeRepo(tokenDockerfile(token));
@@ -234,7 +232,7 @@ describe.each(DRIVERS)(
     });
 
     it('gha cache on main: cold, then warm on a fresh runner with every step from the cache', async () => {
-      if (!ready()) return;
+      needEndpoint();
       const token = uniqueName('tok').replace('-', '');
       const scope = uniqueName('drv');
       const repo = await makeRepo(tokenDockerfile(token));
@@ -270,7 +268,7 @@ describe.each(DRIVERS)(
     });
 
     it('merge: each leg pushes by digest and leaves no tag; merge: index makes one index of both', async () => {
-      if (!ready()) return;
+      needEndpoint();
       const token = uniqueName('tok').replace('-', '');
       const name = uniqueName('e2e/drivers-merge');
       const tag = `${REGISTRY}/${name}:latest`;
@@ -326,7 +324,7 @@ COPY --from=build /app /app
     });
 
     it('cache mounts: saved after the first job, restored into the step on a fresh runner', async () => {
-      if (!ready()) return;
+      needEndpoint();
       const token = uniqueName('tok').replace('-', '');
       const repo = await makeRepo(`FROM ${BASE_IMAGE}
 COPY deps.txt /deps-${token}.txt
@@ -365,7 +363,7 @@ RUN --mount=type=cache,id=${token},target=/var/cache/app \\
     });
 
     it('a step failing inside the builder: one ::error:: naming it, and post still removes the builder', async () => {
-      if (!ready()) return;
+      needEndpoint();
       const token = uniqueName('tok').replace('-', '');
       const repo = await makeRepo(`FROM ${BASE_IMAGE}
 COPY src.txt /src.txt
@@ -397,7 +395,7 @@ describe('driver: remote, a BuildKit that outlives the builder', () => {
   // A remote builder is only a name for a daemon that serves other jobs too: its own cache may
   // serve a build in full that the cache it reads lacks, so that export is not moot.
   it('a build served by the daemon’s own cache still exports, and the next fresh runner finds it all', async () => {
-    if (!ready()) return;
+    needEndpoint();
     const token = uniqueName('tok').replace('-', '');
     const cacheRepo = `${uniqueName('e2e-drivers')}/cache`;
     const repo = await makeRepo(tokenDockerfile(token));

@@ -10,7 +10,7 @@ import { BASE_IMAGE, engineEnv, errorLines, git, makeRepo, pushEvent, useEngine 
 // as the default context, fetched by BuildKit from a real Git server on loopback (git's own
 // http-backend) that stands for GITHUB_SERVER_URL; local and tar outputs; the token kept from
 // other Git hosts; a refused command reported in buildx's own words.
-const t = useEngine();
+useEngine();
 
 const TOKEN = 'ghs_droppedInTokenValue0123456789';
 const basic = (token: string) => `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
@@ -24,7 +24,6 @@ describe('drop-in for build-push-action, on the real engine', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-git-root-'));
 
   beforeAll(async () => {
-    if (!t.ready) return;
     const repo = await makeRepo(`FROM scratch\nCOPY . /\n`);
     sha = await repo.commit(
       {
@@ -54,7 +53,6 @@ describe('drop-in for build-push-action, on the real engine', () => {
   const gitRequests = (s: GitServer) => s.requests().filter((r) => r.path.includes('/octo-repo.git/'));
 
   it("a job with no checkout builds the run's Git context, with the token sent to the run's own server only; type=local exports its files", async () => {
-    if (!t.ready) return;
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-no-checkout-'));
     const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-local-out-'));
     const { main, post } = await runAction({
@@ -87,7 +85,6 @@ describe('drop-in for build-push-action, on the real engine', () => {
   });
 
   it('with a checkout, the Git context builds the commit, not the work tree (an untracked file stays out); type=tar writes the archive', async () => {
-    if (!t.ready) return;
     const tar = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-tar-out-')), 'image.tar');
     const { main } = await runAction({
       inputs: { context: '', driver: 'docker', cache: 'none', outputs: `type=tar,dest=${tar}` },
@@ -104,7 +101,6 @@ describe('drop-in for build-push-action, on the real engine', () => {
   });
 
   it('{{defaultContext}}:sub builds the sub-folder of the commit', async () => {
-    if (!t.ready) return;
     const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-sub-out-'));
     const { main } = await runAction({
       inputs: {
@@ -128,7 +124,6 @@ describe('drop-in for build-push-action, on the real engine', () => {
   });
 
   it("the run's Git context writes its commit's cache even when the checkout holds another commit", async () => {
-    if (!t.ready) return;
     // The checkout is one commit behind the event: the workspace's HEAD has no say over a build
     // of the event's commit, so sha:<event commit> is written.
     const older = await git(checkoutWithUntracked, 'rev-parse', 'HEAD~1');
@@ -150,7 +145,6 @@ describe('drop-in for build-push-action, on the real engine', () => {
   });
 
   it('a Git context on another host never receives the GitHub token', async () => {
-    if (!t.ready) return;
     const before = other.requests().length;
     const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-other-out-'));
     const { main } = await runAction({
@@ -177,7 +171,6 @@ describe('drop-in for build-push-action, on the real engine', () => {
 
 describe('errors from this build only', () => {
   it("an input buildx refuses quotes buildx, not the builder's newest failed record", async () => {
-    if (!t.ready) return;
     const otherJob = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-other-job-'));
     fs.writeFileSync(
       path.join(otherJob, 'Dockerfile'),
@@ -211,7 +204,6 @@ describe('errors from this build only', () => {
 
 describe('the builder docker/setup-buildx-action made', () => {
   it('with no builder and no driver input, the build runs on the current builder, with its own driver and options, and post leaves it', async () => {
-    if (!t.ready) return;
     const image = process.env.BKCA_TEST_BUILDKIT_IMAGE ?? '';
     if (image === '')
       throw new Error('no stand-in BuildKit image: the e2e setup starts test-services/buildkit-endpoint');

@@ -46,13 +46,11 @@ describe('gha: main, a pull request, a sibling branch', () => {
   let mergeSha = '';
 
   beforeAll(async () => {
-    if (!t.ready) return;
     repo = await makeRepo();
     mainSha = await git(repo.work, 'rev-parse', 'HEAD');
   });
 
   it('1. a push to main exports; after pruning, the next main build is fully cached (list calls on)', async () => {
-    if (!t.ready) return;
     // The one run with the service's list calls on: the action still never makes them.
     t.svc.setListCalls(true);
     await freshRunner();
@@ -86,7 +84,6 @@ describe('gha: main, a pull request, a sibling branch', () => {
   });
 
   it("2. a pull request imports main's cache and writes only its own scope", async () => {
-    if (!t.ready) return;
     await freshRunner();
     await git(repo.work, 'checkout', '-q', '-b', 'feature/pr', mainSha);
     const head = await repo.commit({ 'src.txt': 'src from the PR\n' }, 'PR change');
@@ -110,7 +107,6 @@ describe('gha: main, a pull request, a sibling branch', () => {
   });
 
   it("3. a sibling branch cannot read the pull request's entries", async () => {
-    if (!t.ready) return;
     await freshRunner();
     // Same content as the PR's merge commit: only the PR's cache could make its build stage hit.
     const since = Date.now();
@@ -132,7 +128,6 @@ describe('gha: main, a pull request, a sibling branch', () => {
 
 describe("gha: a branch's first push, in the job summary", () => {
   it("names the merge-base commit's ref on its imported row, and marks its own missing cache in the plan", async () => {
-    if (!t.ready) return;
     const scope = uniqueName('first');
     const inputs = { driver: 'docker', cache: 'gha', 'cache-scope': scope };
     const repo = await makeRepo();
@@ -181,7 +176,6 @@ describe("gha: a branch's first push, in the job summary", () => {
 
 describe('gha: a pull request from a fork', () => {
   it("writes only its own scope, so its next run is fully cached; main's scope is untouched", async () => {
-    if (!t.ready) return;
     const scope = uniqueName('fork');
     const inputs = { driver: 'docker', cache: 'gha', 'cache-scope': scope };
     const repo = await makeRepo();
@@ -243,7 +237,6 @@ describe('gha: a pull request from a fork', () => {
 
 describe('gha: two matrix legs in one scope, built at the same time', () => {
   it('both keep their cache: on the second round every leg is fully cached', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo(`FROM ${BASE_IMAGE} AS common
 RUN sleep 1 && echo common > /common
 FROM common AS leg-a
@@ -298,7 +291,6 @@ describe('gha: the cache service failing during export leaves the build green', 
     { timeout: '60s', title: 'no writable scopes', set: () => t.svc.faults.noWritableScopes(true) },
   ];
   it.each(cases)('$title: cache-export=failed with a warning, image built', async ({ set, timeout }) => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     await freshRunner();
@@ -317,7 +309,6 @@ describe('gha: the cache service failing during export leaves the build green', 
   });
 
   it('a hanging service is cut off by cache-export-timeout', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     await freshRunner();
@@ -339,7 +330,6 @@ describe('gha: the cache service failing during export leaves the build green', 
 
 describe("gha: the job's cache token decides what is written", () => {
   it('a read-only token on a push to main: no export attempt, no warning, one note, a green build', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     await freshRunner();
@@ -370,7 +360,6 @@ describe("gha: the job's cache token decides what is written", () => {
 
 describe("gha: a matrix over GitHub's limit of new cache entries", () => {
   it("every build is green; the refused legs say cache-export=failed, in the rate limit's words", async () => {
-    if (!t.ready) return;
     const legs = ['a', 'b', 'c'] as const;
     const repo = await makeRepo(`FROM ${BASE_IMAGE} AS common
 RUN echo common-${uniqueName('c')} > /common

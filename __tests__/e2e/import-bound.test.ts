@@ -52,7 +52,6 @@ describe('a bound on every import', () => {
   jest.setTimeout(150_000);
 
   beforeAll(async () => {
-    if (!t.ready) return;
     silent = await silentServer();
     repo = await makeRepo();
     sha = await git(repo.work, 'rev-parse', 'HEAD');
@@ -83,7 +82,6 @@ describe('a bound on every import', () => {
   }
 
   it('cache: registry on a server that never answers: the unanswered check passes no source, the build does not wait', async () => {
-    if (!t.ready) return;
     const { main, ms, warnings } = await timed({
       cache: 'registry',
       'cache-image': `${silent.address}/never/answers`,
@@ -103,7 +101,6 @@ describe('a bound on every import', () => {
   });
 
   it('cache: gha with a service that answers 429 for ever: the lookups give up, no source is passed, one warning', async () => {
-    if (!t.ready) return;
     t.svc.faults.rateLimit({ count: Infinity, retryAfterSeconds: 1 });
     const { main, ms, warnings } = await timed(
       { cache: 'gha', 'cache-scope': uniqueName('throttled'), 'cache-write': 'never' },
@@ -118,7 +115,6 @@ describe('a bound on every import', () => {
   });
 
   it('a long build past its imports is not ended by the bound', async () => {
-    if (!t.ready) return;
     const slow = await makeRepo(`FROM ${BASE_IMAGE}
 RUN sleep 12 && echo done > /done
 `);
@@ -141,7 +137,6 @@ RUN sleep 12 && echo done > /done
     expect(reportOf(main.outputs).build).toBe('succeeded');
   });
   it('a registry cache source that accepts and never answers: ended at the bound with one warning; the docker driver stays held, so the retry is ended too and the run fails within twice the bound, saying why', async () => {
-    if (!t.ready) return;
     const address = silent.address;
     const source = `type=registry,ref=${address}/never/answers:cache`;
     const held = timed({ cache: 'none', 'cache-from': source, 'cache-import-timeout': `${BOUND_S}s` });
@@ -165,7 +160,6 @@ RUN sleep 12 && echo done > /done
   });
 
   it('a gha cache source on a service that answers 429 for ever: ended at the bound with one warning; the retry too while the docker driver is held', async () => {
-    if (!t.ready) return;
     t.svc.faults.rateLimit({ count: Infinity, retryAfterSeconds: 1 });
     const { main, ms, warnings } = await timed(
       {

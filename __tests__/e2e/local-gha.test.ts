@@ -38,13 +38,11 @@ describe('cache: local through the GitHub Actions cache', () => {
   let mainSha = '';
 
   beforeAll(async () => {
-    if (!t.ready) return;
     repo = await makeRepo();
     mainSha = await git(repo.work, 'rev-parse', 'HEAD');
   });
 
   it('cold: nothing to restore, the written folders are saved; warm on a fresh runner: fully cached', async () => {
-    if (!t.ready) return;
     await freshRunner();
     const since = Date.now();
     const cold = await runAction({
@@ -83,7 +81,6 @@ describe('cache: local through the GitHub Actions cache', () => {
   });
 
   it("a deleted branch takes its folder from the GitHub cache; main's stay", async () => {
-    if (!t.ready) return;
     await git(repo.work, 'checkout', '-q', '-b', 'topic', mainSha);
     const sha = await repo.commit({ 'src.txt': 'src on topic\n' }, 'topic change');
     const push = await runAction({
@@ -115,7 +112,6 @@ describe('cache: local through the GitHub Actions cache', () => {
   });
 
   it('bounded: after 10 source-changing pushes the folder is within 1.2x of a single export', async () => {
-    if (!t.ready) return;
     const sizes: number[] = [];
     let pruned = 0;
     for (let n = 1; n <= 10; n++) {
@@ -144,7 +140,6 @@ describe('cache: local through the GitHub Actions cache', () => {
 
 describe('cache: local with cache-dir: an older export picked by digest (cache-options)', () => {
   it('after two exports, reading the first by digest gives the first build its steps', async () => {
-    if (!t.ready) return;
     const scope = uniqueName('dig');
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-digest-'));
     const inputs = { driver: 'docker', cache: 'local', 'cache-dir': cacheDir, 'cache-scope': scope };

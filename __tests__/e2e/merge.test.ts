@@ -111,7 +111,6 @@ describe('merge: legs push by digest, the merge job makes one index', () => {
   }
 
   beforeAll(async () => {
-    if (!t.ready) return;
     repo = await makeRepo(DOCKERFILE);
     sha = await git(repo.work, 'rev-parse', 'HEAD');
   });
@@ -119,7 +118,6 @@ describe('merge: legs push by digest, the merge job makes one index', () => {
   const digests: Record<string, string> = {};
 
   it('1. each leg pushes its platform by digest and moves no tag', async () => {
-    if (!t.ready) return;
     for (const platform of PLATFORMS) {
       const main = await leg(platform, 'run-1');
       expect(main.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -144,7 +142,6 @@ describe('merge: legs push by digest, the merge job makes one index', () => {
   }, 300000);
 
   it('2. the merge builds nothing and pushes one index with both platforms under the tag', async () => {
-    if (!t.ready) return;
     const main = await mergeJob('run-1');
     expect(main.exitCode).toBe(0);
     expect(main.log).not.toContain('buildx build');
@@ -171,7 +168,6 @@ describe('merge: legs push by digest, the merge job makes one index', () => {
   }, 120000);
 
   it('3. after a source change, the second leg gets every build-platform stage from its sibling', async () => {
-    if (!t.ready) return;
     sha = await repo.commit({ 'src.txt': 'src v2\n' }, 'change the source');
     const first = await leg('linux/amd64', 'run-2');
     const firstSteps = reportOf(first.outputs).steps.list;
@@ -204,7 +200,6 @@ describe('merge: legs push by digest, the merge job makes one index', () => {
   }, 300000);
 
   it('4. a missing leg fails the merge with one error naming it; re-running that leg, then the merge, works', async () => {
-    if (!t.ready) return;
     const before = await indexUnderTag();
     const amd = await leg('linux/amd64', 'run-3');
     const failed = await mergeJob('run-3');
@@ -235,7 +230,6 @@ describe('merge: legs push by digest, the merge job makes one index', () => {
   }, 300000);
 
   it('5. a pull request from a fork builds its legs without pushing and skips the merge with a note', async () => {
-    if (!t.ready) return;
     const fork = pullRequestEvent(9, 'feature', 'main', sha, true);
     const before = await indexUnderTag();
     const main = await leg('linux/arm64', 'run-4', '1', fork);
@@ -249,7 +243,6 @@ describe('merge: legs push by digest, the merge job makes one index', () => {
 
 describe("merge: a planted record can neither index another repository's image nor delete a tag", () => {
   it("a record naming the attacker's image and the victim's release tag is dropped with a warning; the victim's tags stay", async () => {
-    if (!t.ready) return;
     const victim = uniqueName('e2e/victim');
     const attacker = uniqueName('e2e/attacker');
     await pushTinyImage(REGISTRY, victim, ['v1']);

@@ -58,13 +58,11 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
     t.svc.entries().filter((e) => e.createdAt.getTime() >= since && e.key.startsWith('bkca-mount-v1/'));
 
   beforeAll(async () => {
-    if (!t.ready) return;
     repo = await makeRepo(MOUNT_DOCKERFILE);
     mainSha = await repo.commit({ 'deps.txt': 'a b c\n' }, 'three dependencies');
   });
 
   it('1. a cold push to main fills the mount and saves it under main', async () => {
-    if (!t.ready) return;
     await freshRunner();
     const since = Date.now();
     const { main } = await runAction({
@@ -118,7 +116,6 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
   };
 
   it('2. on a fresh runner a source change re-runs the step, which finds the mount filled', async () => {
-    if (!t.ready) return;
     const since = Date.now();
     const { sha, main } = await push('main', { 'src.txt': 'src v2\n' }, 'source change');
     expect(main.exitCode).toBe(0);
@@ -137,7 +134,6 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
   });
 
   it('2b. a change the step does not see: a layer-cache hit, the mount restored but not copied out', async () => {
-    if (!t.ready) return;
     // The layer-cache hit comes from this runner's own BuildKit cache, which cannot miss. From the
     // GitHub cache, the docker driver's import, on a loaded machine, now and then matches no step
     // although its index holds them all (seen in CI; BuildKit asks for none of the blobs). The mount
@@ -159,7 +155,6 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
   });
 
   it("3. a new branch's first push restores main's mount", async () => {
-    if (!t.ready) return;
     const { main } = await push('feature/x', { 'src.txt': 'src on a branch\n' }, 'branch change', {
       from: mainSha,
     });
@@ -171,7 +166,6 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
   });
 
   it("4. a pull request restores its base's mount and saves only under its own scope", async () => {
-    if (!t.ready) return;
     await freshRunner();
     await git(repo.work, 'checkout', '-q', '-b', 'feature/dep', mainSha);
     const head = await repo.commit({ 'deps.txt': 'a b c d\n' }, 'one more dependency');
@@ -194,7 +188,6 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
   });
 
   it("6. the pull request closes: its mount goes, whatever the layer cache's backend; main's stays", async () => {
-    if (!t.ready) return;
     const inRef = (ref: string, prefix: string) =>
       t.svc
         .entries()
@@ -229,7 +222,6 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
   });
 
   it('5. a pull request from a fork saves nothing', async () => {
-    if (!t.ready) return;
     await freshRunner();
     await git(repo.work, 'checkout', '-q', '-b', 'fork/dep', mainSha);
     const head = await repo.commit({ 'deps.txt': 'a b c e\n' }, 'a fork adds a dependency');
@@ -251,7 +243,6 @@ describe('cache mounts: main, a new branch, a pull request, a fork', () => {
   });
 
   it("7. a read-only cache token (cache-mode: read) restores main's mount and saves nothing, without a warning", async () => {
-    if (!t.ready) return;
     await freshRunner();
     await git(repo.work, 'checkout', '-q', '-b', 'feature/read-only', mainSha);
     const sha = await repo.commit({ 'deps.txt': 'a b c f\n' }, 'a dependency, built read-only');
@@ -290,7 +281,6 @@ describe('cache mounts: faults never fail the build', () => {
   const image = uniqueName('mnt-fault');
 
   beforeAll(async () => {
-    if (!t.ready) return;
     repo = await makeRepo(MOUNT_DOCKERFILE);
     sha = await repo.commit({ 'deps.txt': 'a\n' }, 'one dependency');
   });
@@ -334,7 +324,6 @@ describe('cache mounts: faults never fail the build', () => {
   ])(
     '%s: the build is green, with a warning, and cache-mounts says failed',
     async (name, fault, error) => {
-      if (!t.ready) return;
       expect(sha).not.toBe('');
       fault();
       const { main } = await job(name);
@@ -350,7 +339,6 @@ describe('cache mounts: faults never fail the build', () => {
 
 describe('cache mounts: a Dockerfile without any', () => {
   it('costs nothing: no helper build runs', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const shim = await dockerShim();

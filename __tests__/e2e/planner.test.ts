@@ -20,7 +20,7 @@ import {
 
 // The planner's promises, on the real engine and registry: merge-base reads, merge queues and
 // matrix legs that share one scope.
-const t = useEngine();
+useEngine();
 
 describe('a branch pushed off an old main commit', () => {
   const cacheRepo = `${uniqueName('e2e-plan')}/cache`;
@@ -31,7 +31,6 @@ describe('a branch pushed off an old main commit', () => {
   let f1 = '';
 
   beforeAll(async () => {
-    if (!t.ready) return;
     repo = await makeRepo();
     m1 = await git(repo.work, 'rev-parse', 'HEAD');
     // main builds M1; a branch starts at M1; main moves on and changes the lock file; main builds M2.
@@ -58,7 +57,6 @@ describe('a branch pushed off an old main commit', () => {
   });
 
   it("hits the merge-base commit's cache from a depth-1 checkout, where main's newest cache misses", async () => {
-    if (!t.ready) return;
     await freshRunner();
     // actions/checkout's default: one commit deep, no other branches.
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-shallow-'));
@@ -106,7 +104,6 @@ describe('a branch pushed off an old main commit', () => {
 
   let queueSha = '';
   it("a merge-queue commit hits its base branch's cache and writes its own commit's", async () => {
-    if (!t.ready) return;
     await freshRunner();
     const queueRef = `refs/heads/gh-readonly-queue/main/pr-9-${f1}`;
     queueSha = await repo.merge(m2, f1, queueRef);
@@ -138,7 +135,6 @@ describe('a branch pushed off an old main commit', () => {
   });
 
   it("main fast-forwarded to the queue commit reads that commit's cache alone and hits every step", async () => {
-    if (!t.ready) return;
     await freshRunner();
     await git(repo.work, 'push', '-q', 'origin', `${queueSha}:refs/heads/main`); // GitHub fast-forwards main
     const { main } = await runAction({
@@ -178,7 +174,6 @@ describe('a branch brought up to date with main, then its pull request', () => {
   };
 
   beforeAll(async () => {
-    if (!t.ready) return;
     // main M1; feature/up from M1 changes a source; main M2 bumps the lock file; each is built.
     repo = await makeRepo();
     const m1 = await git(repo.work, 'rev-parse', 'HEAD');
@@ -192,7 +187,6 @@ describe('a branch brought up to date with main, then its pull request', () => {
   });
 
   it("the push that merged main reads main's merged commit alone: the new lock file's layers hit", async () => {
-    if (!t.ready) return;
     await git(repo.work, 'checkout', '-q', 'feature/up');
     await git(repo.work, 'merge', '-q', '--no-edit', 'main'); // GitHub's "Update branch"
     await git(repo.work, 'push', '-q', 'origin', 'feature/up');
@@ -206,7 +200,6 @@ describe('a branch brought up to date with main, then its pull request', () => {
   });
 
   it("its pull request, whose merge commit holds the head's files, reads the head branch alone: fully cached", async () => {
-    if (!t.ready) return;
     const merge = await repo.merge(m2, u2, 'refs/pull/3/merge');
     const main = await build(pullRequestEvent(3, 'feature/up', 'main', merge, false, u2), merge);
     const r = reportOf(main.outputs);
@@ -249,7 +242,6 @@ RUN sleep 1 && echo b > /b
   }
 
   it('each leg keeps its own cache: on the second round every leg is fully cached', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo(dockerfile);
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const cacheRepo = `${uniqueName('e2e-legs')}/cache`;

@@ -111,7 +111,6 @@ describe('behind HTTPS_PROXY / HTTP_PROXY', () => {
   let branchSha = '';
   let workspace = '';
   beforeAll(async () => {
-    if (!t.ready) return;
     proxy = await startTestProxy();
     repo = await makeRepo();
     mainSha = await git(repo.work, 'rev-parse', 'HEAD');
@@ -143,7 +142,6 @@ describe('behind HTTPS_PROXY / HTTP_PROXY', () => {
   });
 
   it('the registry listing and the compare API go through the proxy', async () => {
-    if (!t.ready) return;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-proxy-'));
     const registry = await tlsRegistry(dir);
     const api = await compareApi(mainSha, '127.0.0.1');
@@ -176,7 +174,6 @@ describe('behind HTTPS_PROXY / HTTP_PROXY', () => {
   });
 
   it('NO_PROXY hosts are reached directly', async () => {
-    if (!t.ready) return;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-proxy-'));
     const registry = await tlsRegistry(dir);
     // This machine's name: not loopback to the client, resolvable without the proxy.
@@ -205,7 +202,6 @@ describe('behind HTTPS_PROXY / HTTP_PROXY', () => {
   });
 
   it('the gha cache lookups go through the proxy', async () => {
-    if (!t.ready) return;
     const token = t.svc.tokenForPush('feature/x');
     const named = t.svc.url.replace('127.0.0.1', 'cache.test');
     const main = await runStep({
@@ -226,7 +222,6 @@ describe('behind HTTPS_PROXY / HTTP_PROXY', () => {
   });
 
   it('the buildx download and its GitHub cache entry go through the proxy', async () => {
-    if (!t.ready) return;
     const releases = await releaseServer();
     const named = t.svc.url.replace('127.0.0.1', 'cache.test');
     try {

@@ -63,7 +63,6 @@ describe.each(setups)(
     const pushEnv = (branch: string) => envFor(() => t.svc.tokenForPush(branch));
 
     beforeAll(async () => {
-      if (!t.ready) return;
       repo = await makeRepo();
       const c1 = await git(repo.work, 'rev-parse', 'HEAD');
       const build = async (event: ReturnType<typeof pushed>, sha: string, branch: string) => {
@@ -99,7 +98,6 @@ describe.each(setups)(
     ])(
       "the rebased push reads c2's cache alone, and the dependency steps hit ($how)",
       async ({ forced }) => {
-        if (!t.ready) return;
         await freshRunner();
         const { main } = await runAction({
           inputs,
@@ -123,7 +121,6 @@ describe.each(setups)(
     );
 
     it("its pull request, whose head was force-pushed, reads the merge's base commit alone, not the head branch", async () => {
-      if (!t.ready) return;
       const merge = await repo.merge(c2, r1, 'refs/pull/5/merge');
       const event = pullRequestEvent(5, 'topic', 'main', merge, false, r1);
       await freshRunner();

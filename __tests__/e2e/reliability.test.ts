@@ -27,7 +27,6 @@ const t = useEngine({ gha: true });
 
 describe('cache faults never fail the build', () => {
   it('the registry is down during export: build green, cache-export=failed, one warning naming the cause', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     await freshRunner();
@@ -46,7 +45,6 @@ describe('cache faults never fail the build', () => {
   });
 
   it('with cache-ignore-error: false a failed export fails the step, after the image was built', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     await freshRunner();
@@ -71,7 +69,6 @@ describe('cache faults never fail the build', () => {
   });
 
   it('an index whose blobs were evicted: the build is retried without the broken source and succeeds', async () => {
-    if (!t.ready) return;
     const cacheRepo = `${uniqueName('e2e-evicted')}/cache`;
     const inputs = { driver: 'docker', cache: 'registry', 'cache-image': `${REGISTRY}/${cacheRepo}` };
     const repo = await makeRepo();
@@ -122,7 +119,6 @@ describe('cache faults never fail the build', () => {
   it.each(['once in sequence', 'twice at the same time'])(
     'a job re-run %s on one ref leaves a usable gha cache',
     async (how) => {
-      if (!t.ready) return;
       const repo = await makeRepo();
       const sha = await git(repo.work, 'rev-parse', 'HEAD');
       const inputs = { driver: 'docker', 'cache-scope': uniqueName('rerun') };
@@ -145,7 +141,6 @@ describe('cache faults never fail the build', () => {
 
 describe('the engine or the builder is not there', () => {
   it('an unreachable engine ends with one clear error; post still runs cleanly', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const { main, post } = await runAction({
@@ -162,7 +157,6 @@ describe('the engine or the builder is not there', () => {
   });
 
   it('a builder that does not exist ends with one clear error', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const { main } = await runAction({
@@ -184,7 +178,6 @@ describe('the engine or the builder is not there', () => {
     },
     { title: 'twice', state: { tempDir: '/tmp/bkca-already-removed' } },
   ])('post runs cleanly $title', async ({ state }) => {
-    if (!t.ready) return;
     const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-post-'));
     for (let i = 0; i < 2; i++) {
       const post = await runStep({
@@ -207,7 +200,6 @@ describe('security', () => {
     { fixture: 'issue_comment', event: 'issue_comment', ref: 'refs/heads/main' },
     { fixture: 'workflow_run', event: 'workflow_run', ref: 'refs/heads/main' },
   ])('$event ($fixture payload) reads but never writes a shared cache', async ({ fixture, event, ref }) => {
-    if (!t.ready) return;
     const cacheRepo = `${uniqueName('e2e-untrusted')}/cache`;
     const inputs = { driver: 'docker', cache: 'registry', 'cache-image': `${REGISTRY}/${cacheRepo}` };
     const repo = await makeRepo();
@@ -234,7 +226,6 @@ describe('security', () => {
   });
 
   it('branch names, build args and tags are data: single arguments, nothing executed', async () => {
-    if (!t.ready) return;
     const branch = 'a;$(touch${IFS}pwned)`touch${IFS}pwned2`';
     const repo = await makeRepo(`FROM ${BASE_IMAGE}\nARG MSG\nRUN echo "$MSG" > /msg\n`);
     await git(repo.work, 'checkout', '-q', '-b', branch);
@@ -267,7 +258,6 @@ describe('security', () => {
   });
 
   it('a tag with spaces or unicode reaches buildx as one argument (and buildx rejects it)', async () => {
-    if (!t.ready) return;
     const repo = await makeRepo();
     const sha = await git(repo.work, 'rev-parse', 'HEAD');
     const shim = await dockerShim();
@@ -284,7 +274,6 @@ describe('security', () => {
   });
 
   it('tokens and secrets reach neither logs, state, outputs, summary nor docker arguments', async () => {
-    if (!t.ready) return;
     // The Dockerfile checks the secret by its digest, so the value itself appears nowhere but the input.
     const md5 = createHash('md5').update('s3cr3t-npm-value').digest('hex');
     const repo = await makeRepo(
@@ -366,7 +355,6 @@ describe('bad input', () => {
   ])(
     '$title: one ::error:: naming the input, non-zero exit, docker never called',
     async ({ inputs, msg }) => {
-      if (!t.ready) return;
       const repo = await makeRepo();
       const sha = await git(repo.work, 'rev-parse', 'HEAD');
       const shim = await dockerShim();

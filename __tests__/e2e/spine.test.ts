@@ -19,7 +19,7 @@ import {
 
 // The spine, end to end: the bundled action run as the runner runs it, against the real engine and
 // registry. Every run starts from a pruned builder, like a fresh CI runner.
-const t = useEngine();
+useEngine();
 
 describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its pull request', (backend) => {
   const cacheRepo = `${uniqueName('e2e-spine')}/cache`;
@@ -34,13 +34,11 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
   let branchSha = '';
 
   beforeAll(async () => {
-    if (!t.ready) return;
     repo = await makeRepo();
     mainSha = await git(repo.work, 'rev-parse', 'HEAD');
   });
 
   it('1. a push to main builds cold and exports its cache', async () => {
-    if (!t.ready) return;
     await freshRunner();
     const ws = await repo.checkout(mainSha);
     const { main, post } = await runAction({
@@ -78,7 +76,6 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
   });
 
   it("2. a new branch from main, pushed on a fresh runner, gets its unchanged steps from main's cache", async () => {
-    if (!t.ready) return;
     await freshRunner();
     await git(repo.work, 'checkout', '-q', '-b', 'feature/x', mainSha);
     branchSha = await repo.commit({ 'src.txt': 'src v2\n' }, 'change the sources');
@@ -123,7 +120,6 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
   });
 
   it("3. its pull request reads the base branch's cache and never writes to it", async () => {
-    if (!t.ready) return;
     await freshRunner();
     const mainDigestBefore =
       backend === 'registry' ? await registryDigest(cacheRepo, 'default.branch-main') : null;
@@ -162,7 +158,6 @@ describe.each(['registry', 'local'] as const)('%s cache: main, a new branch, its
   });
 
   it('4. a rebuild of main on a fresh runner is fully cached', async () => {
-    if (!t.ready) return;
     await freshRunner();
     const ws = await repo.checkout(mainSha);
     const { main } = await runAction({
