@@ -4887,7 +4887,7 @@ class InputError extends Error {
 }
 // What each choice input accepts: the types are read from these lists.
 const CACHE_BACKENDS = ['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none'];
-const DRIVERS = ['docker-container', 'docker', 'remote'];
+const DRIVERS = ['docker-container', 'docker', 'remote', 'kubernetes'];
 const CACHE_MODES = ['max', 'min'];
 const CACHE_WRITES = ['auto', 'always', 'never'];
 /** `merge`: a plain build, one platform's leg of a split multi-platform image, or the job that merges the legs. */
@@ -5154,8 +5154,9 @@ function parseInputs(get) {
         cacheFrom: inputList('cache-from', get('cache-from')),
         cacheTo: inputList('cache-to', get('cache-to')),
     };
+    const driver = oneOf(get, 'driver', DRIVERS, 'docker-container');
     const builder = {
-        driver: oneOf(get, 'driver', DRIVERS, 'docker-container'),
+        driver,
         driverSet: get('driver').trim() !== '',
         driverOpts: inputList('driver-opts', get('driver-opts')),
         buildkitdFlags: get('buildkitd-flags').trim(),
@@ -5164,7 +5165,8 @@ function parseInputs(get) {
         builder: get('builder').trim(),
         buildxVersion: get('buildx-version').trim(),
         buildxReleasesUrl: releasesUrl(get('buildx-releases-url').trim()),
-        cleanup: bool(get, 'cleanup', true),
+        // A kubernetes builder keeps its pods and volumes for the next job unless asked (docs/builders.md).
+        cleanup: bool(get, 'cleanup', driver !== 'kubernetes'),
     };
     if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
         throw new InputError('endpoint', 'driver "remote" needs an endpoint such as tcp://buildkitd:1234');
@@ -5667,6 +5669,10 @@ function historyLogsArgs(builder, ref) {
 /** One attachment of a build record (the provenance, for the cache mounts BuildKit used). */
 function historyAttachmentArgs(builder, ref, digest) {
     return ['buildx', 'history', 'inspect', 'attachment', '--builder', builder, ref, digest];
+}
+/** Every build record the builder keeps, newest first, one JSON object a line. */
+function historyListArgs(builder) {
+    return ['buildx', 'history', 'ls', '--builder', builder, '--format', 'json'];
 }
 function historyInspectArgs(builder, ref) {
     return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
@@ -7090,6 +7096,168 @@ function exportError(stderr) {
     return exportFailure(why);
 }
 
+;// CONCATENATED MODULE: ./src/buildx/warmth.ts
+
+
+
+
+/**
+ * Whether a builder that outlives the job already built this build: its own history says so, one
+ * `buildx history ls` before the build. Pure parts first, the one call last.
+ */
+/**
+ * A name as compared: a URL without its scheme, credentials, ref (`#main`, `?ref=…`) and `.git`,
+ * so that one repository's builds share it across commits and however the URL was spelled.
+ */
+const comparable = (name) => name
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/^[^/@]*@/, '')
+    .replace(/[#?][^ ]*/, '')
+    .replace(/\.git( |$)/, '$1');
+/**
+ * The names buildx may give this build's record: the Dockerfile as given when it is not called
+ * `Dockerfile`, else the context (a folder's base name, a URL), then ` (target)`. For a folder
+ * inside a Git checkout, buildx names the record after the checkout's remote instead when it
+ * reads the checkout's Git information (it does on some drivers): `origin`, when known, gives that
+ * second name. The same build gets the same name every time; a Git context keeps it across commits.
+ */
+function recordNames(build, cwd, origin) {
+    const remote = isRemoteContext(build.context);
+    const contexts = [remote ? build.context : (0,external_node_path_.basename)((0,external_node_path_.resolve)(cwd, build.context))];
+    if (!remote && origin)
+        contexts.push(origin);
+    const named = build.file !== '' && (0,external_node_path_.basename)(build.file) !== 'Dockerfile';
+    const bases = named ? [build.file] : contexts;
+    return bases.map((base) => (build.target ? `${base} (${build.target})` : base));
+}
+/** The checkout's `origin` URL, which buildx may name the record after; null when there is none. */
+async function checkoutOrigin(exec, cwd) {
+    const r = await exec('git', ['-C', cwd, 'remote', 'get-url', 'origin']);
+    return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
+}
+/**
+ * Warm: the builder's history holds a completed build of this name. Pure; `listing` is buildx's
+ * JSON lines, newest first. What another job wrote there is data: only names and refs are compared.
+ */
+function warmthFrom(listing, names) {
+    const wanted = names.map(comparable);
+    const name = names[0];
+    let seen = 0;
+    for (const line of listing.split('\n')) {
+        let r;
+        try {
+            r = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        if (typeof r.name !== 'string' || typeof r.ref !== 'string')
+            continue;
+        seen += 1;
+        if (!wanted.includes(comparable(r.name)) || r.status !== 'Completed')
+            continue;
+        const ref = r.ref.split('/').pop() ?? r.ref;
+        const when = typeof r.created_at === 'string' ? ` at ${r.created_at.slice(0, 19).replace('T', ' ')} UTC` : '';
+        // A URL's user and password stay out of the report.
+        const shown = r.name.replace(/\/\/[^/@]*@/, '//***@');
+        return { warm: true, why: `its history holds a completed build of ${shown}${when}, record ${ref}`, ref };
+    }
+    return {
+        warm: false,
+        why: seen === 0
+            ? 'its history holds no build yet'
+            : `none of the ${seen} builds in its history is a completed build of ${name}`,
+    };
+}
+/** The builder's history, read once before the build; an unreadable history is taken as cold. */
+async function lookWarmth(exec, buildx, builder, names) {
+    const ls = await exec(buildx.command, buildx.argv(historyListArgs(builder)));
+    if (ls.exitCode !== 0) {
+        return { warm: false, why: `its history could not be read (${(0,lib_text/* lastLine */.f)(ls.stderr)}): taken as cold` };
+    }
+    return warmthFrom(ls.stdout, names);
+}
+
+;// CONCATENATED MODULE: ./src/plan/builder-kind.ts
+/** Drivers whose BuildKit runs elsewhere and outlives any runner. */
+const OUTLIVING_DRIVERS = {
+    remote: 'the remote driver: a BuildKit service that outlives the job',
+    kubernetes: 'the kubernetes driver: BuildKit pods (and their volumes) kept between jobs',
+};
+/**
+ * The kind of builder, by the first row that says something ('' passes). A GitHub-hosted runner
+ * is a fresh virtual machine: its engine and every builder on it go with the job. A self-hosted
+ * runner keeps its engine. Where the runner does not say (an older runner, a local harness), an
+ * engine-bound builder is taken as fresh: the plan then writes as it always has.
+ */
+const KIND_RULES = [
+    (f) => (OUTLIVING_DRIVERS[f.driver] ? { kind: 'persistent', why: OUTLIVING_DRIVERS[f.driver] } : null),
+    (f) => f.source === 'created'
+        ? { kind: 'ephemeral', why: `a new ${f.driver || 'builder'} builder this run created` }
+        : null,
+    (f) => f.runnerEnvironment === 'github-hosted'
+        ? { kind: 'ephemeral', why: 'a GitHub-hosted runner: its engine and builders go with the job' }
+        : null,
+    (f) => f.runnerEnvironment === 'self-hosted'
+        ? {
+            kind: 'persistent',
+            why: `a self-hosted runner (RUNNER_ENVIRONMENT=self-hosted): ${SELF_HOSTED[f.source]}`,
+        }
+        : null,
+    (f) => f.source === 'named'
+        ? {
+            kind: 'persistent',
+            why: 'a builder named by the builder input, on a runner that does not say it is fresh',
+        }
+        : null,
+    () => ({
+        kind: 'ephemeral',
+        why: 'RUNNER_ENVIRONMENT does not say the runner is kept: taken as a fresh runner',
+    }),
+];
+const SELF_HOSTED = {
+    created: 'its builder',
+    stable: 'its builder',
+    named: 'the named builder keeps its cache between jobs',
+    current: 'the current builder keeps its cache between jobs',
+    engine: "the engine's own builder keeps its cache between jobs",
+};
+function builderKind(f) {
+    for (const rule of KIND_RULES) {
+        const said = rule(f);
+        if (said)
+            return said;
+    }
+    /* c8 ignore next */
+    throw new Error('unreachable: the last rule always answers');
+}
+/**
+ * Why the export still runs on this builder, one reason per row ('' passes). An export is worth
+ * its cost only when another builder reads it: the default branch keeps exporting (other replicas,
+ * other architectures, GitHub-hosted fallbacks start from it); a branch or a pull request built on
+ * a builder that already holds this build is read back by that same builder, from its own cache.
+ */
+const EXPORT_STILL_NEEDED = [
+    (o) => (o.write === 'always' ? 'cache-write: always' : ''),
+    (o) => (o.plan.cacheTo.length === 0 ? 'nothing to export' : ''),
+    (o) => (o.plan.cacheTo.length === o.plan.writes.length ? '' : "a raw cache-to entry is the user's own"),
+    (o) => o.nature.kind === 'persistent'
+        ? ''
+        : 'the builder goes with the job: the next job starts from the export',
+    (o) => (o.nature.warmth?.warm ? '' : 'the builder has not built this before'),
+    (o) => o.plan.trigger.kind === 'push-branch' || o.plan.trigger.kind === 'pull-request'
+        ? ''
+        : `a ${o.plan.trigger.kind} run exports for the other builders`,
+];
+/** Why a warm persistent builder's export is skipped ('' when it runs). */
+function warmBuilderSkip(o) {
+    if (EXPORT_STILL_NEEDED.some((rule) => rule(o) !== ''))
+        return '';
+    const where = o.plan.trigger.kind === 'pull-request' ? 'pull request' : 'branch';
+    return (`the builder is persistent and warm (${o.nature.warmth?.why}): this ${where}'s next build on it ` +
+        'reads its own cache, and the default branch exports for the other builders (cache-write: always to export)');
+}
+
 ;// CONCATENATED MODULE: ./src/buildx/builder.ts
 
 
@@ -7128,7 +7296,17 @@ async function currentBuilder(exec, buildx) {
         created: false,
         why: `the current builder ${found.name} (driver ${found.driver}), as a docker/setup-buildx-action step or \`docker buildx use\` left it; set driver to build on a builder of this action's own`,
         attests: buildkitAttests(found.buildkit),
+        source: 'current',
+        driver: found.driver,
     };
+}
+/** `buildkitd-config-inline` written where `buildx create --buildkitd-config` reads it; undefined when unset. */
+function writeBuildkitdConfig(builder, tempDir) {
+    if (builder.buildkitdConfigInline.trim() === '')
+        return undefined;
+    const configFile = external_node_path_.join(tempDir, 'buildkitd.toml');
+    external_node_fs_.writeFileSync(configFile, builder.buildkitdConfigInline);
+    return configFile;
 }
 /** A loopback cache service is only reachable from a container builder on the host's network. */
 function needsHostNetwork(env) {
@@ -7164,6 +7342,8 @@ async function setupBuilder(exec, buildx, o) {
             created: false,
             why: 'the builder input names it',
             attests: buildkitAttests(found?.buildkit ?? ''),
+            source: 'named',
+            driver: found?.driver ?? '',
         };
     }
     if (o.builder.driver === 'docker' && o.builder.driverSet) {
@@ -7173,6 +7353,8 @@ async function setupBuilder(exec, buildx, o) {
             created: false,
             why: "driver: docker, the engine's own builder",
             attests: true,
+            source: 'engine',
+            driver: 'docker',
         };
     }
     if (!o.builder.driverSet) {
@@ -7183,11 +7365,7 @@ async function setupBuilder(exec, buildx, o) {
     if (o.builder.driver !== 'remote')
         needEngine();
     const name = builderName(o.env);
-    let configFile;
-    if (o.builder.buildkitdConfigInline.trim() !== '') {
-        configFile = external_node_path_.join(o.tempDir, 'buildkitd.toml');
-        external_node_fs_.writeFileSync(configFile, o.builder.buildkitdConfigInline);
-    }
+    const configFile = writeBuildkitdConfig(o.builder, o.tempDir);
     const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
     o.onCreate(name);
     const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
@@ -7202,6 +7380,8 @@ async function setupBuilder(exec, buildx, o) {
         created: true,
         why: o.builder.cleanup ? why : why.replace(', removed in post', ''),
         attests: true,
+        source: 'created',
+        driver: o.builder.driver,
     };
 }
 /** Removes a builder if it still exists; never throws (post must not fail the job). */
@@ -7519,7 +7699,7 @@ function ownRecordRef(listing, startedAtMs, failed) {
 }
 /** This build's record ref, read from the builder's list (see {@link ownRecordRef}); null when unsure. */
 async function ownBuildRef(exec, buildx, builder, o) {
-    const ls = await exec(buildx.command, buildx.argv(['buildx', 'history', 'ls', '--builder', builder, '--format', 'json']));
+    const ls = await exec(buildx.command, buildx.argv(historyListArgs(builder)));
     return ls.exitCode === 0 ? ownRecordRef(ls.stdout, o.startedAtMs, o.failed) : null;
 }
 
@@ -7556,6 +7736,8 @@ const loggedExec = (inner) => (command, args, options) => {
     return inner(command, args, options);
 };
 
+// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
+var plan_plan = __nccwpck_require__(1372);
 ;// CONCATENATED MODULE: ./src/plan/trust.ts
 /**
  * Who may write to the GitHub Actions cache, through any path: cache mounts, `cache: local`
@@ -7599,6 +7781,77 @@ function neverSaves(plan) {
     if (plan.writes.length === 0)
         return 'the plan writes no cache on this run';
     return '';
+}
+
+;// CONCATENATED MODULE: ./src/buildx/kubernetes.ts
+
+
+
+
+/**
+ * `driver: kubernetes`: BuildKit pods that outlive the job. The builder has a stable name, derived
+ * from the repository and the cache scope, so every job of that scope finds the same pods and
+ * their volumes (a fresh name each run means a cold volume each run, and a leaked claim when the
+ * builder is removed). Post leaves it unless `cleanup: true`. See docs/builders.md.
+ */
+/** Lowercase letters, digits and `-`: what a Kubernetes object name (and a buildx name) accepts. */
+const slug = (text) => text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+/**
+ * `bkca-<repository>-<scope>-<hash>`: readable, at most 48 characters (buildx names the
+ * deployment `<name>0`; Kubernetes allows 63), and distinct for distinct (repository, scope) pairs
+ * even where their readable parts would be cut or slugged alike. Pure.
+ */
+function kubernetesBuilderName(repository, scope) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(`${repository}\n${scope}`).digest('hex').slice(0, 8);
+    const readable = slug(`${repository.split('/').pop() ?? repository}-${scope}`)
+        .slice(0, 34)
+        .replace(/-+$/, '');
+    return `bkca-${readable ? `${readable}-` : ''}${hash}`;
+}
+/**
+ * What the action adds to the user's driver options: `loadbalance=sticky`, so that builds of one
+ * context land on the replica that holds their cache (buildx's default, `random`, spreads them).
+ * A user's own `loadbalance=` wins.
+ */
+const KUBERNETES_DRIVER_DEFAULTS = ['loadbalance=sticky'];
+/** `docker buildx create` for the stable kubernetes builder: the user's options, then the defaults. */
+function kubernetesCreateArgs(name, builder, configFile) {
+    return createBuilderArgs({ name, builder, configFile, extraDriverOpts: KUBERNETES_DRIVER_DEFAULTS });
+}
+/** An existing builder of that name, started when its pods are gone (`--bootstrap`). */
+function reuseBuilderArgs(name) {
+    return ['buildx', 'inspect', '--bootstrap', name];
+}
+/**
+ * Finds the stable builder or creates it. Two jobs may create it at once: when creating fails
+ * because the other job just did, it is reused. `onUse` runs before any change so that post knows
+ * the name (it removes the builder only when cleanup is true).
+ */
+async function setupKubernetesBuilder(exec, buildx, o) {
+    const kept = o.builder.cleanup ? ', removed in post (cleanup: true)' : ', kept after the job';
+    const found = (how) => ({
+        name: o.name,
+        created: false,
+        why: `the kubernetes builder of this repository and cache scope, ${how}${kept}`,
+        attests: true,
+        source: 'stable',
+        driver: 'kubernetes',
+    });
+    o.onUse(o.name);
+    const reuse = await exec(buildx.command, buildx.argv(reuseBuilderArgs(o.name)), { stream: true });
+    if (reuse.exitCode === 0)
+        return found('found from an earlier job');
+    const created = await exec(buildx.command, buildx.argv(kubernetesCreateArgs(o.name, o.builder, writeBuildkitdConfig(o.builder, o.tempDir))), { stream: true });
+    // Not `created` as a docker-container builder is: the pods may have found their old volumes.
+    if (created.exitCode === 0)
+        return found("created now (its volumes may be an earlier one's)");
+    const raced = await exec(buildx.command, buildx.argv(reuseBuilderArgs(o.name)), { stream: true });
+    if (raced.exitCode === 0)
+        return found('created by another job at the same time');
+    throw new BuilderError(`could not create the kubernetes builder ${o.name}: ${(0,lib_text/* lastLine */.f)(created.stderr)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/narrow.ts
@@ -9846,8 +10099,6 @@ async function commitFromApi(options) {
     return { tree, parents };
 }
 
-// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
-var plan_plan = __nccwpck_require__(1372);
 // EXTERNAL MODULE: ./src/plan/triggers.ts
 var triggers = __nccwpck_require__(79834);
 ;// CONCATENATED MODULE: ./src/github/runtime-token.ts
@@ -10610,6 +10861,59 @@ function mountOutputs(r) {
     return { 'cache-mounts': JSON.stringify(counts), 'cache-mounts-saved': (r?.saved ?? []).join(',') };
 }
 
+;// CONCATENATED MODULE: ./src/report/hit-sources.ts
+
+/**
+ * Where the cached steps came from. BuildKit looks in the builder's own cache before the imports
+ * and marks a step `cached` either way, so the split is told only where one side is empty: no
+ * source imported (all the builder's), or a builder that held nothing of this build (all the
+ * imports'). Pure.
+ */
+function hitSources(nature, imports, cachedSteps) {
+    if (cachedSteps === 0)
+        return null;
+    const imported = imports.filter((i) => i.result === 'imported');
+    const names = imported.map(importName).join(', ') +
+        (imported.length > 1 ? '; BuildKit does not tell which of them gave each step' : '');
+    const steps = `${cachedSteps} cached ${cachedSteps === 1 ? 'step' : 'steps'}`;
+    if (imported.length === 0) {
+        return {
+            fromBuilder: cachedSteps,
+            fromImports: 0,
+            text: `all ${steps} came from the builder's own cache: no source was imported`,
+        };
+    }
+    const heldNothing = nature.kind === 'ephemeral'
+        ? 'the builder is new to this job'
+        : nature.warmth?.warm === false
+            ? 'the builder had not built this before'
+            : '';
+    if (heldNothing) {
+        return {
+            fromBuilder: 0,
+            fromImports: cachedSteps,
+            text: `all ${steps} came from the imports (${names}): ${heldNothing}`,
+        };
+    }
+    return {
+        fromBuilder: null,
+        fromImports: null,
+        text: `the builder had built this before and BuildKit looks in its own cache first: the ${steps} came from it, ` +
+            `and from the imports (${names}) for what it lacked; BuildKit does not count them apart`,
+    };
+}
+/** The report's builder part: who built, what kind, and where the hits came from. */
+function builderReport(b, imports, cachedSteps) {
+    return {
+        name: b.name,
+        driver: b.driver,
+        kind: b.nature.kind,
+        why: b.nature.why,
+        warmth: b.nature.warmth,
+        hits: hitSources(b.nature, imports, cachedSteps),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/warnings.ts
 
 
@@ -10778,6 +11082,12 @@ function cachedFromLine(imported) {
         return `The cached steps came from ${names[0]}, the one source imported.`;
     return `Imported: ${names.join(', ')}. BuildKit does not tell which of them each cached step came from.`;
 }
+/** The builder, its kind and why, and what its history said before the build. */
+function renderBuilder(b) {
+    const kind = b.kind === 'persistent' ? '**persistent** (it outlives the job)' : '**ephemeral** (it goes with the job)';
+    const line = `Builder ${code(b.name)}${b.driver ? ` (driver ${b.driver})` : ''}: ${kind}: ${cell(b.why)}.`;
+    return b.warmth ? [line, '', `${b.warmth.warm ? 'Warm' : 'Cold'}: ${cell(b.warmth.why)}.`] : [line];
+}
 function renderSummary(r) {
     const out = [];
     const pct = `${Math.round(r.steps.ratio * 100)}%`;
@@ -10804,6 +11114,8 @@ function renderSummary(r) {
         (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
         (exportSize != null ? ` (${(0,format/* formatBytes */.z)(exportSize)})` : ''));
     out.push(`${facts.join(' · ')}`, '');
+    if (r.builder)
+        out.push(...renderBuilder(r.builder), '');
     if (r.error) {
         const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
         out.push(`> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${cell(clip(r.error.message, 400))}`, '');
@@ -10853,7 +11165,10 @@ function renderSummary(r) {
         out.push('');
     }
     const cachedFrom = r.build === 'not-run' ? null : cachedStepsSources(r.imports, s.cached);
-    if (cachedFrom)
+    // A builder that outlives the job may have given hits of its own: the imports alone do not say.
+    if (r.builder?.kind === 'persistent' && r.builder.hits)
+        out.push(`Where the hits came from: ${cell(r.builder.hits.text)}.`, '');
+    else if (cachedFrom)
         out.push(cachedFromLine(cachedFrom), '');
     out.push('### Cache export', '');
     const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
@@ -11039,6 +11354,7 @@ async function measureExports(destinations, manifest, fetcher) {
 
 
 
+
 const planOutputs = (plan) => ({
     'cache-from': plan.cacheFrom.join('\n'),
     'cache-to': plan.cacheTo.join('\n'),
@@ -11068,7 +11384,7 @@ async function reportRun(r) {
     // The cache manifest is in the metadata of the invocation that exported.
     const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
     const exportSizes = exportResult.status === 'ok' ? await measureExports(plan.cacheTo, cacheManifest) : [];
-    return buildReport({
+    const report = buildReport({
         plan,
         backend: r.inputs.cache.backend,
         log: r.history.log,
@@ -11085,6 +11401,11 @@ async function reportRun(r) {
         localCache: r.localCache,
         cleanup: r.retention,
     });
+    if (r.builderNature) {
+        const b = { name: r.builder, ...r.builderNature };
+        report.builder = builderReport(b, report.imports, report.steps.cached);
+    }
+    return report;
 }
 /** The `metadata` output as build-push-action gives it: buildx's JSON indented by two spaces. */
 function indentedMetadata(text) {
@@ -11586,6 +11907,10 @@ function readRunContext(env = process.env) {
 
 
 
+
+
+
+
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message) {
     commands/* setFailed */.C1(`buildkit-cache-action: ${message}`);
@@ -11654,8 +11979,14 @@ async function runBuild(exec, ctx, original, env, started) {
     const builderStart = Date.now();
     const { buildx, builder } = await commands/* group */.Os('Builder', () => setUpBuilder(exec, inputs, env, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)));
     commands/* info */.pq(`builder: ${builder.name}: ${builder.why}`);
+    const setup = prepareImageBuild(buildx, { ctx, inputs, env, plan, builder, tempDir });
+    const nature = await knowBuilder(exec, buildx, builder, setup, env);
     const builderMs = Date.now() - builderStart;
     mark('builder ready');
+    // A warm builder that outlives the job reads its own cache next time: a branch's export is skipped.
+    const warmSkip = skipExport ? '' : warmBuilderSkip({ plan, nature, write: inputs.cache.write });
+    if (warmSkip)
+        commands/* info */.pq(`cache export skipped: ${warmSkip}`);
     const mountSession = await restoreMounts(exec, buildx, {
         inputs,
         plan,
@@ -11665,12 +11996,12 @@ async function runBuild(exec, ctx, original, env, started) {
         workspace: ctx.workspace,
         unavailable: ghaUnavailable(env),
     });
-    const build = await buildImage(exec, buildx, { ctx, inputs, env, plan, builder, tempDir });
+    const build = await buildImage(exec, buildx, warmSkip ? withoutExport(setup) : setup, inputs.cache.importTimeoutMs);
     const built = build.run.result.exitCode === 0;
     mark('built');
     // The image's build record is read while the cache export runs.
     const historyRead = readHistory(exec, buildx, builder, build.run, mountSession !== null);
-    const moot = await exportMootWhy(built && build.setup.separateExport && !skipExport, {
+    const moot = await exportMootWhy(built && build.setup.separateExport && !skipExport && !warmSkip, {
         plan,
         // A remote builder this run created is only a name for a daemon that other jobs build on too.
         freshBuilder: builder.created && inputs.builder.driver !== 'remote',
@@ -11679,7 +12010,7 @@ async function runBuild(exec, ctx, original, env, started) {
     });
     if (moot)
         commands/* info */.pq(`cache export skipped: ${moot}`);
-    const exportRun = built && build.setup.separateExport && !skipExport && !moot
+    const exportRun = built && build.setup.separateExport && !skipExport && !warmSkip && !moot
         ? await commands/* group */.Os('Cache export', () => runCacheExport(exec, buildx, build.setup, inputs.cache.exportTimeoutMs))
         : null;
     mark('exported');
@@ -11698,10 +12029,11 @@ async function runBuild(exec, ctx, original, env, started) {
         plan,
         tokenScopes,
         builder: builder.name,
+        builderNature: { driver: builder.driver, nature },
         build: build.run,
         history,
         exportRun,
-        skipExport: skipExport || moot,
+        skipExport: skipExport || warmSkip || moot,
         mounts,
         localCache,
         retention,
@@ -11744,7 +12076,7 @@ async function exportMootWhy(exporting, o) {
     return mootExport({ ...o, steps });
 }
 function startProbes(exec, inputs, env) {
-    const engine = inputs.builder.driver === 'remote' && inputs.builder.builder === ''
+    const engine = ['remote', 'kubernetes'].includes(inputs.builder.driver) && inputs.builder.builder === ''
         ? Promise.resolve(null)
         : probeEngine(exec, env);
     return { engine, buildx: probeBuildx(exec, env) };
@@ -11762,18 +12094,26 @@ async function setUpBuilder(exec, inputs, env, probes, tempDir, saveRefused) {
     if (found.note)
         commands/* info */.pq(found.note);
     saveBuildxPath(found.buildx.path);
-    const builder = await setupBuilder(exec, found.buildx, {
-        builder: inputs.builder,
-        tempDir,
-        env,
-        // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
-        engineDown: engine && !engine.ok ? engine.reason : '',
-        onCreate: (name) => saveBuilderCreated(name, inputs.builder.cleanup),
-    });
+    const onCreate = (name) => saveBuilderCreated(name, inputs.builder.cleanup);
+    const builder = inputs.builder.driver === 'kubernetes' && inputs.builder.builder === ''
+        ? await setupKubernetesBuilder(exec, found.buildx, {
+            name: kubernetesBuilderName(env.GITHUB_REPOSITORY ?? '', (0,plan_plan/* planOptionsFrom */.kR)(inputs).scope),
+            builder: inputs.builder,
+            tempDir,
+            onUse: onCreate,
+        })
+        : await setupBuilder(exec, found.buildx, {
+            builder: inputs.builder,
+            tempDir,
+            env,
+            // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
+            engineDown: engine && !engine.ok ? engine.reason : '',
+            onCreate,
+        });
     return { buildx: found.buildx, builder };
 }
-/** The image first, then the cache export as its own invocation (see src/buildx/build.ts). */
-async function buildImage(exec, buildx, b) {
+/** The image build's arguments and environment, for both invocations (see src/buildx/build.ts). */
+function prepareImageBuild(buildx, b) {
     const setup = prepareBuild(b.inputs, {
         builder: b.builder.name,
         cacheFrom: b.plan.cacheFrom,
@@ -11787,7 +12127,33 @@ async function buildImage(exec, buildx, b) {
     });
     // A URL's user and password (`https://user:token@host/…`) stay out of the log.
     commands/* info */.pq(`context: ${setup.input.build.context.replace(/\/\/[^/@]*@/, '//***@')}`);
-    return { setup, run: await runImageBuild(exec, buildx, setup, b.inputs.cache.importTimeoutMs) };
+    return setup;
+}
+/** The same build with no cache export at all: neither its own invocation nor an inline cache. */
+const withoutExport = (setup) => ({
+    ...setup,
+    input: { ...setup.input, cacheTo: [] },
+    separateExport: false,
+    cacheTo: [],
+});
+/** The image first, then the cache export as its own invocation (see src/buildx/build.ts). */
+async function buildImage(exec, buildx, setup, importTimeoutMs) {
+    return { setup, run: await runImageBuild(exec, buildx, setup, importTimeoutMs) };
+}
+/**
+ * The builder's kind; for one that outlives the job, whether its history already holds this build
+ * (one `buildx history ls`, before the build adds its own record).
+ */
+async function knowBuilder(exec, buildx, builder, setup, env) {
+    const { kind, why } = builderKind({
+        source: builder.source,
+        driver: builder.driver,
+        runnerEnvironment: env.RUNNER_ENVIRONMENT ?? '',
+    });
+    const names = async () => recordNames(setup.input.build, setup.cwd, await checkoutOrigin(exec, setup.cwd));
+    const warmth = kind === 'persistent' ? await lookWarmth(exec, buildx, builder.name, await names()) : null;
+    commands/* info */.pq(`builder kind: ${kind}: ${why}${warmth ? `; ${warmth.warm ? 'warm' : 'cold'}: ${warmth.why}` : ''}`);
+    return { kind, why, warmth };
 }
 async function readHistory(exec, buildx, builder, build, cacheMounts) {
     const built = build.result.exitCode === 0;

@@ -1646,7 +1646,7 @@ class types_InputError extends Error {
 }
 // What each choice input accepts: the types are read from these lists.
 const types_CACHE_BACKENDS = (/* unused pure expression or super */ null && (['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none']));
-const types_DRIVERS = (/* unused pure expression or super */ null && (['docker-container', 'docker', 'remote']));
+const types_DRIVERS = (/* unused pure expression or super */ null && (['docker-container', 'docker', 'remote', 'kubernetes']));
 const types_CACHE_MODES = (/* unused pure expression or super */ null && (['max', 'min']));
 const types_CACHE_WRITES = (/* unused pure expression or super */ null && (['auto', 'always', 'never']));
 /** `merge`: a plain build, one platform's leg of a split multi-platform image, or the job that merges the legs. */
@@ -1913,8 +1913,9 @@ function parseInputs(get) {
         cacheFrom: inputList('cache-from', get('cache-from')),
         cacheTo: inputList('cache-to', get('cache-to')),
     };
+    const driver = oneOf(get, 'driver', DRIVERS, 'docker-container');
     const builder = {
-        driver: oneOf(get, 'driver', DRIVERS, 'docker-container'),
+        driver,
         driverSet: get('driver').trim() !== '',
         driverOpts: inputList('driver-opts', get('driver-opts')),
         buildkitdFlags: get('buildkitd-flags').trim(),
@@ -1923,7 +1924,8 @@ function parseInputs(get) {
         builder: get('builder').trim(),
         buildxVersion: get('buildx-version').trim(),
         buildxReleasesUrl: releasesUrl(get('buildx-releases-url').trim()),
-        cleanup: bool(get, 'cleanup', true),
+        // A kubernetes builder keeps its pods and volumes for the next job unless asked (docs/builders.md).
+        cleanup: bool(get, 'cleanup', driver !== 'kubernetes'),
     };
     if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
         throw new InputError('endpoint', 'driver "remote" needs an endpoint such as tcp://buildkitd:1234');
@@ -2427,6 +2429,10 @@ function historyLogsArgs(builder, ref) {
 function historyAttachmentArgs(builder, ref, digest) {
     return ['buildx', 'history', 'inspect', 'attachment', '--builder', builder, ref, digest];
 }
+/** Every build record the builder keeps, newest first, one JSON object a line. */
+function historyListArgs(builder) {
+    return ['buildx', 'history', 'ls', '--builder', builder, '--format', 'json'];
+}
 function historyInspectArgs(builder, ref) {
     return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
 }
@@ -2487,7 +2493,17 @@ async function currentBuilder(exec, buildx) {
         created: false,
         why: `the current builder ${found.name} (driver ${found.driver}), as a docker/setup-buildx-action step or \`docker buildx use\` left it; set driver to build on a builder of this action's own`,
         attests: buildkitAttests(found.buildkit),
+        source: 'current',
+        driver: found.driver,
     };
+}
+/** `buildkitd-config-inline` written where `buildx create --buildkitd-config` reads it; undefined when unset. */
+function writeBuildkitdConfig(builder, tempDir) {
+    if (builder.buildkitdConfigInline.trim() === '')
+        return undefined;
+    const configFile = path.join(tempDir, 'buildkitd.toml');
+    fs.writeFileSync(configFile, builder.buildkitdConfigInline);
+    return configFile;
 }
 /** A loopback cache service is only reachable from a container builder on the host's network. */
 function needsHostNetwork(env) {
@@ -2523,6 +2539,8 @@ async function setupBuilder(exec, buildx, o) {
             created: false,
             why: 'the builder input names it',
             attests: buildkitAttests(found?.buildkit ?? ''),
+            source: 'named',
+            driver: found?.driver ?? '',
         };
     }
     if (o.builder.driver === 'docker' && o.builder.driverSet) {
@@ -2532,6 +2550,8 @@ async function setupBuilder(exec, buildx, o) {
             created: false,
             why: "driver: docker, the engine's own builder",
             attests: true,
+            source: 'engine',
+            driver: 'docker',
         };
     }
     if (!o.builder.driverSet) {
@@ -2542,11 +2562,7 @@ async function setupBuilder(exec, buildx, o) {
     if (o.builder.driver !== 'remote')
         needEngine();
     const name = builderName(o.env);
-    let configFile;
-    if (o.builder.buildkitdConfigInline.trim() !== '') {
-        configFile = path.join(o.tempDir, 'buildkitd.toml');
-        fs.writeFileSync(configFile, o.builder.buildkitdConfigInline);
-    }
+    const configFile = writeBuildkitdConfig(o.builder, o.tempDir);
     const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
     o.onCreate(name);
     const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
@@ -2561,6 +2577,8 @@ async function setupBuilder(exec, buildx, o) {
         created: true,
         why: o.builder.cleanup ? why : why.replace(', removed in post', ''),
         attests: true,
+        source: 'created',
+        driver: o.builder.driver,
     };
 }
 /** Removes a builder if it still exists; never throws (post must not fail the job). */
