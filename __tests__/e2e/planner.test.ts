@@ -204,7 +204,7 @@ describe('a branch brought up to date with main, then its pull request', () => {
     const main = await build(pullRequestEvent(3, 'feature/up', 'main', merge, false, u2), merge);
     const r = reportOf(main.outputs);
     expect(main.outputs['cache-from']).toMatch(
-      new RegExp(`^type=registry,ref=${REGISTRY}/${cacheRepo}:default\\.branch-feature-up-[0-9a-f]{8}$`),
+      new RegExp(`^type=registry,ref=${REGISTRY}/${cacheRepo}:default\\.branch-feature-up--[0-9a-f]{16}$`),
     );
     expect(r.plan.notes.some((n) => n.includes('was built from these very files'))).toBe(true);
     expect(main.outputs['cached-steps']).toBe('5');

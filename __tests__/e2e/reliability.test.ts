@@ -254,7 +254,7 @@ describe('security', () => {
     expect(build).toContain(buildArg);
     const tags = await registryTags(cacheRepo);
     expect(tags).toHaveLength(1);
-    expect(tags[0]).toMatch(/^default\.branch-a-touch-ifs-pwned-touch-ifs-pwned2-[0-9a-f]{8}$/);
+    expect(tags[0]).toMatch(/^default\.branch-a-touch-ifs-pwned-touch-ifs-pwned2--[0-9a-f]{16}$/);
   });
 
   it('a tag with spaces or unicode reaches buildx as one argument (and buildx rejects it)', async () => {
