@@ -7096,7 +7096,38 @@ function exportError(stderr) {
     return exportFailure(why);
 }
 
+;// CONCATENATED MODULE: ./src/buildx/parse/history-list.ts
+/**
+ * The records of a builder's history, newest first. Another job wrote them: each field is read as
+ * data and checked for its type; lines that are not a record (a warning buildx adds) are skipped.
+ * Pure; the one reader of this listing (warmth and the failed build's own record both use it).
+ */
+function parseHistoryList(listing) {
+    const records = [];
+    for (const line of listing.split('\n')) {
+        let r;
+        try {
+            r = JSON.parse(line);
+        }
+        catch {
+            continue;
+        }
+        if (r === null || typeof r !== 'object' || typeof r.ref !== 'string')
+            continue;
+        const createdText = typeof r.created_at === 'string' ? r.created_at : '';
+        records.push({
+            ref: r.ref.split('/').pop() ?? r.ref,
+            name: typeof r.name === 'string' ? r.name : '',
+            status: typeof r.status === 'string' ? r.status : '',
+            createdAt: createdText ? Date.parse(createdText) : NaN,
+            createdText,
+        });
+    }
+    return records;
+}
+
 ;// CONCATENATED MODULE: ./src/buildx/warmth.ts
+
 
 
 
@@ -7135,6 +7166,7 @@ async function checkoutOrigin(exec, cwd) {
     const r = await exec('git', ['-C', cwd, 'remote', 'get-url', 'origin']);
     return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
 }
+/** One line of `docker buildx history ls --format json`, as far as warmth needs it. */
 /**
  * Warm: the builder's history holds a completed build of this name. Pure; `listing` is buildx's
  * JSON lines, newest first. What another job wrote there is data: only names and refs are compared.
@@ -7142,25 +7174,19 @@ async function checkoutOrigin(exec, cwd) {
 function warmthFrom(listing, names) {
     const wanted = names.map(comparable);
     const name = names[0];
-    let seen = 0;
-    for (const line of listing.split('\n')) {
-        let r;
-        try {
-            r = JSON.parse(line);
-        }
-        catch {
-            continue;
-        }
-        if (typeof r.name !== 'string' || typeof r.ref !== 'string')
-            continue;
-        seen += 1;
+    const records = parseHistoryList(listing);
+    const seen = records.length;
+    for (const r of records) {
         if (!wanted.includes(comparable(r.name)) || r.status !== 'Completed')
             continue;
-        const ref = r.ref.split('/').pop() ?? r.ref;
-        const when = typeof r.created_at === 'string' ? ` at ${r.created_at.slice(0, 19).replace('T', ' ')} UTC` : '';
+        const when = r.createdText ? ` at ${r.createdText.slice(0, 19).replace('T', ' ')} UTC` : '';
         // A URL's user and password stay out of the report.
         const shown = r.name.replace(/\/\/[^/@]*@/, '//***@');
-        return { warm: true, why: `its history holds a completed build of ${shown}${when}, record ${ref}`, ref };
+        return {
+            warm: true,
+            why: `its history holds a completed build of ${shown}${when}, record ${r.ref}`,
+            ref: r.ref,
+        };
     }
     return {
         warm: false,
@@ -7630,6 +7656,7 @@ function parseHistoryInspect(text) {
 
 
 
+
 async function readBuildLog(exec, buildx, builder, ref) {
     const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
     if (logs.exitCode !== 0) {
@@ -7679,23 +7706,8 @@ async function readCacheMounts(exec, buildx, builder, ref, digests) {
  * Pure; `listing` is the JSON lines buildx printed.
  */
 function ownRecordRef(listing, startedAtMs, failed) {
-    const since = [];
-    for (const line of listing.split('\n')) {
-        let r;
-        try {
-            r = JSON.parse(line);
-        }
-        catch {
-            continue;
-        }
-        const created = typeof r.created_at === 'string' ? Date.parse(r.created_at) : NaN;
-        if (typeof r.ref !== 'string' || !(created >= startedAtMs))
-            continue;
-        if (failed && r.status === 'Completed')
-            continue;
-        since.push(r.ref.split('/').pop() ?? r.ref);
-    }
-    return since.length === 1 ? since[0] : null;
+    const since = parseHistoryList(listing).filter((r) => r.createdAt >= startedAtMs && !(failed && r.status === 'Completed'));
+    return since.length === 1 ? since[0].ref : null;
 }
 /** This build's record ref, read from the builder's list (see {@link ownRecordRef}); null when unsure. */
 async function ownBuildRef(exec, buildx, builder, o) {

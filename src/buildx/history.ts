@@ -5,6 +5,7 @@ import { parseProvenanceCacheMounts, type UsedCacheMount } from './parse/provena
 import type { Buildx } from './buildx';
 import { type BuildLog, parseRawJsonLog } from './parse/progress';
 import { type BuildRecord, parseHistoryInspect } from './parse/record';
+import { parseHistoryList } from './parse/history-list';
 import { lastLine } from '../lib/text';
 
 /** A build's record as BuildKit kept it: its steps (rawjson log) and its summary (inspect). */
@@ -79,13 +80,6 @@ async function readCacheMounts(
   return { used, ms: Date.now() - started };
 }
 
-/** One line of `docker buildx history ls --format json`. */
-interface ListedRecord {
-  ref?: unknown;
-  status?: unknown;
-  created_at?: unknown;
-}
-
 /**
  * The record of this build among a builder's records, when its metadata (which names its ref) was
  * not written: the one record that started after this build did. None when buildx refused the
@@ -94,20 +88,10 @@ interface ListedRecord {
  * Pure; `listing` is the JSON lines buildx printed.
  */
 export function ownRecordRef(listing: string, startedAtMs: number, failed: boolean): string | null {
-  const since: string[] = [];
-  for (const line of listing.split('\n')) {
-    let r: ListedRecord;
-    try {
-      r = JSON.parse(line) as ListedRecord;
-    } catch {
-      continue;
-    }
-    const created = typeof r.created_at === 'string' ? Date.parse(r.created_at) : NaN;
-    if (typeof r.ref !== 'string' || !(created >= startedAtMs)) continue;
-    if (failed && r.status === 'Completed') continue;
-    since.push(r.ref.split('/').pop() ?? r.ref);
-  }
-  return since.length === 1 ? since[0] : null;
+  const since = parseHistoryList(listing).filter(
+    (r) => r.createdAt >= startedAtMs && !(failed && r.status === 'Completed'),
+  );
+  return since.length === 1 ? since[0].ref : null;
 }
 
 /** This build's record ref, read from the builder's list (see {@link ownRecordRef}); null when unsure. */

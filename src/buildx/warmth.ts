@@ -4,6 +4,7 @@ import type { Warmth } from '../plan/builder-kind';
 import { isRemoteContext } from '../runner/inputs/read';
 import type { BuildInputs } from '../runner/inputs/types';
 import { historyListArgs } from './args';
+import { parseHistoryList } from './parse/history-list';
 import type { Buildx } from './buildx';
 import { lastLine } from '../lib/text';
 
@@ -50,13 +51,6 @@ export async function checkoutOrigin(exec: Exec, cwd: string): Promise<string | 
 }
 
 /** One line of `docker buildx history ls --format json`, as far as warmth needs it. */
-interface Listed {
-  ref?: unknown;
-  name?: unknown;
-  status?: unknown;
-  created_at?: unknown;
-}
-
 /**
  * Warm: the builder's history holds a completed build of this name. Pure; `listing` is buildx's
  * JSON lines, newest first. What another job wrote there is data: only names and refs are compared.
@@ -64,23 +58,18 @@ interface Listed {
 export function warmthFrom(listing: string, names: string[]): Warmth {
   const wanted = names.map(comparable);
   const name = names[0];
-  let seen = 0;
-  for (const line of listing.split('\n')) {
-    let r: Listed;
-    try {
-      r = JSON.parse(line) as Listed;
-    } catch {
-      continue;
-    }
-    if (typeof r.name !== 'string' || typeof r.ref !== 'string') continue;
-    seen += 1;
+  const records = parseHistoryList(listing);
+  const seen = records.length;
+  for (const r of records) {
     if (!wanted.includes(comparable(r.name)) || r.status !== 'Completed') continue;
-    const ref = r.ref.split('/').pop() ?? r.ref;
-    const when =
-      typeof r.created_at === 'string' ? ` at ${r.created_at.slice(0, 19).replace('T', ' ')} UTC` : '';
+    const when = r.createdText ? ` at ${r.createdText.slice(0, 19).replace('T', ' ')} UTC` : '';
     // A URL's user and password stay out of the report.
     const shown = r.name.replace(/\/\/[^/@]*@/, '//***@');
-    return { warm: true, why: `its history holds a completed build of ${shown}${when}, record ${ref}`, ref };
+    return {
+      warm: true,
+      why: `its history holds a completed build of ${shown}${when}, record ${r.ref}`,
+      ref: r.ref,
+    };
   }
   return {
     warm: false,
