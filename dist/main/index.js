@@ -9942,6 +9942,10 @@ function encodeRef(what, ref) {
  * cannot form one; {@link mergeBaseFromApi} turns that into a reason.
  */
 function compareUrl(apiUrl, repository, base, head) {
+    return `${repositoryUrl(apiUrl, repository)}/compare/${encodeRef('base', base)}...${encodeRef('head', head)}?per_page=1`;
+}
+/** `{apiUrl}/repos/{owner}/{repo}`, both checked; throws on input that cannot form one. */
+function repositoryUrl(apiUrl, repository) {
     let root;
     try {
         root = new URL(apiUrl);
@@ -9957,8 +9961,7 @@ function compareUrl(apiUrl, repository, base, head) {
         throw new Error(`the repository ${JSON.stringify(repository)} is not owner/name`);
     }
     const [owner, repo] = parts.map(encodeURIComponent);
-    const prefix = `${root.origin}${root.pathname.replace(/\/+$/, '')}`;
-    return `${prefix}/repos/${owner}/${repo}/compare/${encodeRef('base', base)}...${encodeRef('head', head)}?per_page=1`;
+    return `${root.origin}${root.pathname.replace(/\/+$/, '')}/repos/${owner}/${repo}`;
 }
 /** A short, single-line, printable excerpt of text from the server. */
 function excerpt(text, max = 200) {
@@ -10097,8 +10100,7 @@ async function commitFromApi(options) {
     const got = await apiGet({ ...options, base: options.sha, head: options.sha }, () => {
         if (!compare_SHA.test(options.sha))
             throw new Error(`${JSON.stringify(options.sha)} is not a commit sha`);
-        const url = compareUrl(options.apiUrl, options.repository, options.sha, options.sha);
-        return url.replace(/\/compare\/[^?]*\?per_page=1$/, `/commits/${options.sha}`);
+        return `${repositoryUrl(options.apiUrl, options.repository)}/commits/${options.sha}`;
     });
     if ('reason' in got)
         return got;

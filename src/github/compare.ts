@@ -48,6 +48,11 @@ function encodeRef(what: string, ref: string): string {
  * cannot form one; {@link mergeBaseFromApi} turns that into a reason.
  */
 export function compareUrl(apiUrl: string, repository: string, base: string, head: string): string {
+  return `${repositoryUrl(apiUrl, repository)}/compare/${encodeRef('base', base)}...${encodeRef('head', head)}?per_page=1`;
+}
+
+/** `{apiUrl}/repos/{owner}/{repo}`, both checked; throws on input that cannot form one. */
+function repositoryUrl(apiUrl: string, repository: string): string {
   let root: URL;
   try {
     root = new URL(apiUrl);
@@ -62,8 +67,7 @@ export function compareUrl(apiUrl: string, repository: string, base: string, hea
     throw new Error(`the repository ${JSON.stringify(repository)} is not owner/name`);
   }
   const [owner, repo] = parts.map(encodeURIComponent);
-  const prefix = `${root.origin}${root.pathname.replace(/\/+$/, '')}`;
-  return `${prefix}/repos/${owner}/${repo}/compare/${encodeRef('base', base)}...${encodeRef('head', head)}?per_page=1`;
+  return `${root.origin}${root.pathname.replace(/\/+$/, '')}/repos/${owner}/${repo}`;
 }
 
 /** A short, single-line, printable excerpt of text from the server. */
@@ -217,8 +221,7 @@ export async function commitFromApi(
 ): Promise<{ tree: string; parents: string[] } | { reason: string }> {
   const got = await apiGet({ ...options, base: options.sha, head: options.sha }, () => {
     if (!SHA.test(options.sha)) throw new Error(`${JSON.stringify(options.sha)} is not a commit sha`);
-    const url = compareUrl(options.apiUrl, options.repository, options.sha, options.sha);
-    return url.replace(/\/compare\/[^?]*\?per_page=1$/, `/commits/${options.sha}`);
+    return `${repositoryUrl(options.apiUrl, options.repository)}/commits/${options.sha}`;
   });
   if ('reason' in got) return got;
   const c = got.json as { commit?: { tree?: { sha?: unknown } }; parents?: { sha?: unknown }[] } | null;
