@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { BuildInputs } from '../runner/inputs/types';
-import { parseBool } from './git-context';
+import { parseBool } from '../lib/text';
 
 /**
  * The `--attest` arguments, as build-push-action makes them from `provenance`, `sbom` and

@@ -6,13 +6,8 @@ import type { Inputs } from '../runner/inputs/types';
 import { ATTEST_FLOOR, type BuildArgsInput, buildArgs, cacheExportArgs, forBuildxVersion } from './args';
 import { InputError } from '../runner/inputs/types';
 import { builderIdOf } from './attest';
-import {
-  defaultGitContext,
-  githubTokenHost,
-  gitContextSwitches,
-  parseBool,
-  renderContexts,
-} from './git-context';
+import { defaultGitContext, githubTokenHost, gitContextSwitches, renderContexts } from './git-context';
+import { parseBool } from '../lib/text';
 import { coerceVersion, compareVersions } from './install';
 import type { RunContext } from '../github/context';
 import type { Buildx } from './buildx';

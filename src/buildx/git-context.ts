@@ -1,6 +1,7 @@
 import type { RunContext } from '../github/context';
 import { DEFAULT_CONTEXT_TEMPLATE, isDefaultContext } from '../runner/inputs/read';
 import type { BuildInputs } from '../runner/inputs/types';
+import { parseBool } from '../lib/text';
 
 /**
  * The run's Git context, build-push-action's default: the repository on the run's own server, at
@@ -30,14 +31,6 @@ export function gitContextSwitches(
     query: parseBool(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) === true && atLeast(buildxVersion, '0.29.0'),
     pullRequestHead: parseBool(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF) === true,
   };
-}
-
-/** Go's strconv.ParseBool, which buildx and build-push-action use: null when it is not a boolean. */
-export function parseBool(value: string | undefined): boolean | null {
-  if (value === undefined) return null;
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
-  return null;
 }
 
 /** `{{defaultContext}}` replaced in `context` (unset: the default itself) and in `build-contexts`. */

@@ -15,3 +15,11 @@ export function lastLine(text: string): string {
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   return secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
 }
+
+/** Go's strconv.ParseBool, which buildx and build-push-action use: null when it is not a boolean. */
+export function parseBool(value: string | undefined): boolean | null {
+  if (value === undefined) return null;
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
+  return null;
+}
