@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import { planInputs } from '../../src/facts/facts';
 import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
@@ -87,12 +88,12 @@ describe('s3: existence against s3rver', () => {
       readFileSync(join(__dirname, '..', 'fixtures', 'events', 'push-feature.json'), 'utf8'),
     );
     const ctx = runContextFrom(
-      {
+      environmentFrom({
         GITHUB_EVENT_NAME: 'push',
         GITHUB_REF: 'refs/heads/feature/login-form',
         GITHUB_SHA: '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d',
         GITHUB_REPOSITORY: 'octo-org/octo-repo',
-      },
+      }).github,
       payload,
     );
     const options: PlanOptions = {

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { gatherFacts } from '../../src/facts/facts';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import { exec } from '../../src/lib/exec';
 import { classify, factsNeeded } from '../../src/plan/triggers';
 
@@ -58,14 +59,14 @@ const noCheckout = () => fs.mkdtempSync(path.join(os.tmpdir(), 'facts-no-checkou
 describe('facts without a checkout come from the REST API', () => {
   it("a schedule's parent commit", async () => {
     const ctx = runContextFrom(
-      {
+      environmentFrom({
         GITHUB_EVENT_NAME: 'schedule',
         GITHUB_REF: 'refs/heads/main',
         GITHUB_SHA: sha('c'),
         GITHUB_REPOSITORY: 'octo/app',
         GITHUB_API_URL: apiUrl,
         GITHUB_WORKSPACE: noCheckout(),
-      },
+      }).github,
       {},
     );
     const none = { mergeBase: false, parent: true, headCommit: false, rewrite: false };
@@ -86,14 +87,14 @@ describe('facts without a checkout come from the REST API', () => {
       repository: { full_name: 'octo/app', default_branch: 'main' },
     };
     const ctx = runContextFrom(
-      {
+      environmentFrom({
         GITHUB_EVENT_NAME: 'pull_request',
         GITHUB_REF: 'refs/pull/7/merge',
         GITHUB_SHA: sha('1'),
         GITHUB_REPOSITORY: 'octo/app',
         GITHUB_API_URL: apiUrl,
         GITHUB_WORKSPACE: noCheckout(),
-      },
+      }).github,
       payload,
     );
     const facts = await gatherFacts(
@@ -108,14 +109,14 @@ describe('facts without a checkout come from the REST API', () => {
 
   it('a push that rewrote history: the compare status says so', async () => {
     const ctx = runContextFrom(
-      {
+      environmentFrom({
         GITHUB_EVENT_NAME: 'push',
         GITHUB_REF: 'refs/heads/feat',
         GITHUB_SHA: sha('c'),
         GITHUB_REPOSITORY: 'octo/app',
         GITHUB_API_URL: apiUrl,
         GITHUB_WORKSPACE: noCheckout(),
-      },
+      }).github,
       { before: sha('6'), repository: { full_name: 'octo/app', default_branch: 'main' } },
     );
     const facts = await gatherFacts(
@@ -130,14 +131,14 @@ describe('facts without a checkout come from the REST API', () => {
   it('without a token the plan says why, and nothing is asked', async () => {
     const before = asked.length;
     const ctx = runContextFrom(
-      {
+      environmentFrom({
         GITHUB_EVENT_NAME: 'schedule',
         GITHUB_REF: 'refs/heads/main',
         GITHUB_SHA: sha('c'),
         GITHUB_REPOSITORY: 'octo/app',
         GITHUB_API_URL: apiUrl,
         GITHUB_WORKSPACE: noCheckout(),
-      },
+      }).github,
       {},
     );
     const facts = await gatherFacts(
@@ -163,14 +164,14 @@ describe('the workspace HEAD, from real git', () => {
     g('commit', '-q', '--allow-empty', '-m', 'one');
     const head = g('rev-parse', 'HEAD');
     const ctx = runContextFrom(
-      {
+      environmentFrom({
         GITHUB_EVENT_NAME: 'push',
         GITHUB_REF: 'refs/heads/main',
         GITHUB_SHA: sha('c'),
         GITHUB_REPOSITORY: 'octo/app',
         GITHUB_API_URL: apiUrl,
         GITHUB_WORKSPACE: repo,
-      },
+      }).github,
       { repository: { full_name: 'octo/app', default_branch: 'main' } },
     );
     const needed = factsNeeded(classify(ctx));

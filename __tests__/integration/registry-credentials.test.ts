@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { exec } from '../../src/lib/exec';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { listTags, manifestsExist } from '../../src/stores/registry/tags';
@@ -274,7 +275,11 @@ describe('a registry that refuses the tag list: HEAD per planned tag', () => {
     };
     const payload = readFileSync(join(__dirname, '..', 'fixtures', 'events', 'pull_request.json'), 'utf8');
     const ctx = runContextFrom(
-      { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge', GITHUB_SHA: '1'.repeat(40) },
+      environmentFrom({
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_REF: 'refs/pull/7/merge',
+        GITHUB_SHA: '1'.repeat(40),
+      }).github,
       JSON.parse(payload),
     );
     const p = plan(ctx, { mergeBase: null, parent: null }, options);

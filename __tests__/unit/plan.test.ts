@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergedPullRequest, runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import type { CacheWrite } from '../../src/runner/inputs/types';
 import { gatherFacts, planInputs } from '../../src/facts/facts';
 import {
@@ -26,7 +27,12 @@ function run(event: string, fixture: string, ref: string, sha = HEAD) {
     readFileSync(join(__dirname, '..', 'fixtures', 'events', `${fixture}.json`), 'utf8'),
   );
   return runContextFrom(
-    { GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_SHA: sha, GITHUB_REPOSITORY: 'octo-org/octo-repo' },
+    environmentFrom({
+      GITHUB_EVENT_NAME: event,
+      GITHUB_REF: ref,
+      GITHUB_SHA: sha,
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    }).github,
     payload,
   );
 }
@@ -445,7 +451,7 @@ describe('a push that merged a pull request', () => {
     );
     payload.head_commit.message = 'Merge pull request #7 from octo-org/feature/login-form';
     const ctx = runContextFrom(
-      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: HEAD },
+      environmentFrom({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: HEAD }).github,
       payload,
     );
     expect(ctx.mergedPullRequest).toBe(7);
@@ -679,11 +685,13 @@ describe("a push's before: the head it replaced, read as the parent without aski
     { title: 'a new branch', change: { before: '0'.repeat(40) }, event: 'push', want: undefined },
     { title: 'not a push', change: {}, event: 'workflow_dispatch', want: undefined },
   ])('$title', ({ change, event, want }) => {
-    expect(runContextFrom(env(event), { ...payload(), ...change }).pushedBefore).toBe(want);
+    expect(runContextFrom(environmentFrom(env(event)).github, { ...payload(), ...change }).pushedBefore).toBe(
+      want,
+    );
   });
 
   it('gatherFacts takes it without running git, and the plan says where it came from', async () => {
-    const ctx = runContextFrom(env(), payload());
+    const ctx = runContextFrom(environmentFrom(env()).github, payload());
     const calls: string[][] = [];
     const exec = async (cmd: string, args: readonly string[]) => {
       calls.push([cmd, ...args]);

@@ -30,9 +30,10 @@ import { writeBakeFile } from './bake';
 import { runCleanupEvent } from './cleanup-event';
 import { runDryRun } from './dry-run';
 import { prepareLeg, recordLeg, runMerge } from './merge';
-import { ghaUnavailable, planCache, readTokenScopes } from './plan-phase';
+import { planCache, readTokenScopes } from './plan-phase';
 import { buildOutputs, reportRun, writeSummary } from './report-phase';
 import { readRunContext } from '../github/read-context';
+import { environmentFrom, type RunnerEnvironment } from '../runner/environment';
 
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message: string): void {
@@ -45,7 +46,10 @@ export async function run(
 ): Promise<void> {
   const started = Date.now();
   try {
-    await runOfItsKind(exec, env, withPersistedLocalDir(readInputs(), env), started);
+    // The runner's environment, read once: the phases below take its typed values.
+    const environment = environmentFrom(env);
+    const inputs = withPersistedLocalDir(readInputs(), environment.processEnv);
+    await runOfItsKind(exec, environment, inputs, started);
   } catch (e) {
     if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
       return fail(e.message);
@@ -57,25 +61,25 @@ export async function run(
 /** Which kind of run this is: a clean-up event, a bake file, a dry run, or a build. */
 async function runOfItsKind(
   exec: Exec,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
   inputs: Inputs,
   started: number,
 ): Promise<void> {
   for (const secret of [
-    env.ACTIONS_RUNTIME_TOKEN,
+    environment.cache.token,
     inputs.githubToken,
     ...inputs.build.secrets.map((s) => s.value),
   ]) {
     if (secret) core.setSecret(secret);
   }
-  const ctx = readRunContext(env);
+  const ctx = readRunContext(environment.github);
   // A closed pull request or a deleted branch: its caches go, nothing is built.
   const cleanup = cleanupTrigger(ctx);
-  if (cleanup) return runCleanupEvent(ctx, inputs, env, cleanup);
-  if (inputs.bakeTargets.length > 0) return writeBakeFile(exec, ctx, inputs, env);
-  if (inputs.merge === 'index') return runMerge(exec, ctx, inputs, env, fail);
-  if (inputs.dryRun) return runDryRun(exec, ctx, inputs, env);
-  return runBuild(exec, ctx, inputs, env, started);
+  if (cleanup) return runCleanupEvent(ctx, inputs, environment, cleanup);
+  if (inputs.bakeTargets.length > 0) return writeBakeFile(exec, ctx, inputs, environment);
+  if (inputs.merge === 'index') return runMerge(exec, ctx, inputs, environment, fail);
+  if (inputs.dryRun) return runDryRun(exec, ctx, inputs, environment);
+  return runBuild(exec, ctx, inputs, environment, started);
 }
 
 /** A build, in its phases: plan, builder, restore, build, export, save, report. */
@@ -83,41 +87,43 @@ async function runBuild(
   exec: Exec,
   ctx: RunContext,
   original: Inputs,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
   started: number,
 ): Promise<void> {
+  const env = environment.processEnv;
+  const unavailable = environment.cache.unavailable;
   // A matrix leg of a multi-platform image pushes its platform by digest (src/merge).
-  const leg = original.merge === 'leg' ? prepareLeg(ctx, original, env) : null;
+  const leg = original.merge === 'leg' ? prepareLeg(ctx, original, environment) : null;
   const inputs = leg?.inputs ?? original;
   const mark = (phase: string) => core.debug(`${phase} at ${Date.now() - started} ms`);
-  validatePaths(inputs.build, ctx.workspace, fs.existsSync, [env.RUNNER_TEMP ?? '', os.tmpdir()]);
+  validatePaths(inputs.build, ctx.workspace, fs.existsSync, [environment.runner.temp, os.tmpdir()]);
   // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
   const probes = startProbes(exec, inputs, env);
 
-  const planned = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
+  const planned = await core.group('Cache plan', () => planCache(exec, ctx, inputs, environment));
   // A persisted folder's existence is known once it is restored: the plan's reads are narrowed to
   // the folders that arrived, and that plan is final.
   const local = await restoreLocalCaches(exec, {
     inputs,
     plan: planned,
     env,
-    unavailable: ghaUnavailable(env),
+    unavailable,
   });
   const plan = local.plan;
   mark('planned');
-  const tokenScopes = readTokenScopes(inputs, env);
-  const skipExport = inputs.cache.backend === 'gha' ? ghaUnavailable(env) : '';
+  const tokenScopes = readTokenScopes(inputs, environment.cache);
+  const skipExport = inputs.cache.backend === 'gha' ? unavailable : '';
   if (skipExport) core.warning(`cache: ${skipExport}. The build runs without the gha cache.`);
 
-  const tempDir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-'));
+  const tempDir = fs.mkdtempSync(path.join(environment.runner.temp, 'bkca-'));
   state.saveTempDir(tempDir);
   const builderStart = Date.now();
   const { buildx, builder } = await core.group('Builder', () =>
-    setUpBuilder(exec, inputs, env, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)),
+    setUpBuilder(exec, inputs, environment, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)),
   );
   core.info(`builder: ${builder.name}: ${builder.why}`);
   const setup = prepareImageBuild(buildx, { ctx, inputs, env, plan, builder, tempDir });
-  const nature = await knowBuilder(exec, buildx, builder, setup, env);
+  const nature = await knowBuilder(exec, buildx, builder, setup, environment.runner.kind);
   const builderMs = Date.now() - builderStart;
   mark('builder ready');
   // A warm builder that outlives the job reads its own cache next time: a branch's export is skipped.
@@ -131,7 +137,7 @@ async function runBuild(
     tempDir,
     env,
     workspace: ctx.workspace,
-    unavailable: ghaUnavailable(env),
+    unavailable,
   });
   const build = await buildImage(
     exec,
@@ -188,7 +194,7 @@ async function runBuild(
   const report = await reportRun(results);
   if (leg) {
     const { digest } = build.run.metadata;
-    report.merge = await recordLeg(exec, leg, { original, report, digest, tempDir, env });
+    report.merge = await recordLeg(exec, leg, { original, report, digest, tempDir, environment });
   }
   mark('reported');
   setOutputs(buildOutputs(results, report));
@@ -243,7 +249,7 @@ function startProbes(exec: Exec, inputs: Inputs, env: NodeJS.ProcessEnv): Probes
 async function setUpBuilder(
   exec: Exec,
   inputs: Inputs,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
   probes: Probes,
   tempDir: string,
   saveRefused: string,
@@ -262,7 +268,7 @@ async function setUpBuilder(
   const builder =
     inputs.builder.driver === 'kubernetes' && inputs.builder.builder === ''
       ? await setupKubernetesBuilder(exec, found.buildx, {
-          name: kubernetesBuilderName(env.GITHUB_REPOSITORY ?? '', planOptionsFrom(inputs).scope),
+          name: kubernetesBuilderName(environment.github.repository ?? '', planOptionsFrom(inputs).scope),
           builder: inputs.builder,
           tempDir,
           onUse: onCreate,
@@ -270,7 +276,7 @@ async function setUpBuilder(
       : await setupBuilder(exec, found.buildx, {
           builder: inputs.builder,
           tempDir,
-          env,
+          env: environment.processEnv,
           // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
           engineDown: engine && !engine.ok ? engine.reason : '',
           onCreate,
@@ -328,12 +334,12 @@ async function knowBuilder(
   buildx: Buildx,
   builder: Builder,
   setup: BuildSetup,
-  env: NodeJS.ProcessEnv,
+  runnerKind: string,
 ): Promise<BuilderNature> {
   const { kind, why } = builderKind({
     source: builder.source,
     driver: builder.driver,
-    runnerEnvironment: env.RUNNER_ENVIRONMENT ?? '',
+    runnerEnvironment: runnerKind,
   });
   const names = async () => recordNames(setup.input.build, setup.cwd, await checkoutOrigin(exec, setup.cwd));
   const warmth = kind === 'persistent' ? await lookWarmth(exec, buildx, builder.name, await names()) : null;
