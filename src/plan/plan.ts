@@ -1,5 +1,5 @@
 import type { RunContext } from '../github/context';
-import type { CacheWrite, Inputs } from '../runner/inputs/types';
+import type { BuildInputs, CacheInputs, CacheWrite } from '../runner/inputs/types';
 import { type BackendOptions, cacheFromEntries, cacheToEntries, unusedOptions } from './backends';
 import { type CacheRef, cacheName, defaultScope, legOf, namespace, refLabel, repositoryOf } from './names';
 import { type RefUse, refPlan, visibility } from './rules';
@@ -68,11 +68,30 @@ export interface CachePlan {
   writesLeftOut?: string;
 }
 
-/** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
+/** The inputs the plan options come from: the cache inputs and the build's names, never its secrets. */
+export interface PlanInputs {
+  cache: Pick<
+    CacheInputs,
+    | 'backend'
+    | 'image'
+    | 'dir'
+    | 'mode'
+    | 'ignoreError'
+    | 'options'
+    | 'scope'
+    | 'leg'
+    | 'readLegs'
+    | 'write'
+    | 'persistLocal'
+  >;
+  build: Pick<BuildInputs, 'tags' | 'file' | 'target' | 'platforms' | 'cacheFrom' | 'cacheTo'>;
+}
+
 /** A `cache-read-legs` entry: a leg name, or a platform (`linux/arm64`) read as that platform's leg. */
 const legOfRead = (entry: string, target: string) => (entry.includes('/') ? legOf(target, [entry]) : entry);
 
-export function planOptionsFrom(inputs: Inputs, siblingLegs: string[] = []): PlanOptions {
+/** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
+export function planOptionsFrom(inputs: PlanInputs, siblingLegs: string[] = []): PlanOptions {
   const { cache, build } = inputs;
   const image = cache.image || (build.tags[0] ? repositoryOf(build.tags[0]) : '');
   return {
