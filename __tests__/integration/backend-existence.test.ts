@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runContextFrom } from '../../src/github/context';
 import { environmentFrom } from '../../src/runner/environment';
-import { planInputs } from '../../src/facts/facts';
+import { planInputs, probePlanned } from '../../src/facts/facts';
 import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { eachAtOnce, OnePerKey } from '../../src/facts/probe';
@@ -82,7 +82,7 @@ describe('s3: existence against s3rver', () => {
     expect(await check(entry('default.pr-7', ',prefix=team/'), creds)).toEqual({ exists: true });
   });
 
-  it("a branch push: planInputs asks the store for the planned sources; the plan reads only the branch's own cache", async () => {
+  it("a branch push: the store is asked for its own cache before the facts, then for the planned sources; the plan reads only the branch's own cache", async () => {
     await s3.put('manifests/default.branch-feature-login-form--5e6268e34d4a6047', '{}');
     const payload = JSON.parse(
       readFileSync(join(__dirname, '..', 'fixtures', 'events', 'push-feature.json'), 'utf8'),
@@ -120,11 +120,15 @@ describe('s3: existence against s3rver', () => {
           }
         : { exitCode: 1, stdout: '', stderr: 'no git here', timedOut: false };
     };
-    const { facts, existing } = await withCredentialEnv(creds, () =>
-      planInputs(exec, ctx, options, process.env, '', () => false),
-    );
+    const { facts, existing, planned } = await withCredentialEnv(creds, async () => {
+      const found = await planInputs(exec, ctx, options, process.env, '', () => false);
+      const planned = plan(ctx, found.facts, options);
+      await probePlanned(found.existing, [planned]);
+      return { ...found, planned };
+    });
     expect(gitCalls.some((c) => c.startsWith('rev-parse --is-shallow-repository'))).toBe(false);
-    const p = narrowSources(plan(ctx, facts, options), existing.exists);
+    expect(facts.mergeBaseSkipped).toBe('not looked up: branch:feature/login-form exists and is read alone');
+    const p = narrowSources(planned, existing.exists);
     expect(p.cacheFrom).toStrictEqual([
       `type=s3,name=default.branch-feature-login-form--5e6268e34d4a6047,${options.options!.join(',')}`,
     ]);

@@ -8,7 +8,8 @@ import { gatherFacts } from '../../src/facts/facts';
 import { runContextFrom } from '../../src/github/context';
 import { environmentFrom } from '../../src/runner/environment';
 import { exec } from '../../src/lib/exec';
-import { classify, factsNeeded } from '../../src/plan/triggers';
+import { factsNeeded } from '../../src/plan/rules';
+import { classify } from '../../src/plan/triggers';
 
 // A job with no checkout (build-push-action's Git context needs none): git has nothing to say, so
 // the facts come from GitHub's REST API, played here by a loopback server answering with GitHub's

@@ -13,8 +13,8 @@ import {
   registryExistence,
 } from '../../src/plan/narrow';
 import { plan, planLines, type PlanOptions } from '../../src/plan/plan';
-import { refPlan } from '../../src/plan/rules';
-import { classify, factsNeeded, type GitFacts } from '../../src/plan/triggers';
+import { factsNeeded, refPlan } from '../../src/plan/rules';
+import { classify, type GitFacts } from '../../src/plan/triggers';
 
 const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';
 const PARENT = '5f1e2d3c4b5a69788796a5b4c3d2e1f0a1b2c3d4';

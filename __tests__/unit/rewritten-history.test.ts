@@ -5,8 +5,8 @@ import { environmentFrom } from '../../src/runner/environment';
 import { planInputs } from '../../src/facts/facts';
 import { localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
-import { refPlan } from '../../src/plan/rules';
-import { classify, factsNeeded, type GitFacts } from '../../src/plan/triggers';
+import { factsNeeded, refPlan } from '../../src/plan/rules';
+import { classify, type GitFacts } from '../../src/plan/triggers';
 
 // A push (or a pull request update) that rewrote history: the ref's own cache was built from
 // another base, so the new base commit is read first, alone when it exists.

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import type { Exec } from '../lib/exec';
 import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs/types';
-import { planInputs } from '../facts/facts';
-import { planLines, planOptionsFrom } from '../plan/plan';
+import { planInputs, probePlanned } from '../facts/facts';
+import { plan, planLines, planOptionsFrom } from '../plan/plan';
 import { setOutputs } from '../runner/outputs';
 import * as core from '../runner/commands';
 import type { RunnerEnvironment } from '../runner/environment';
@@ -32,6 +32,11 @@ export async function writeBakeFile(
       inputs.githubToken,
       fs.existsSync,
       legs.map((l) => l.leg),
+    );
+    // The store is asked about each target's reads before the plans are narrowed to what exists.
+    await probePlanned(
+      existing,
+      legs.map((l) => plan(ctx, facts, { ...base, leg: l.leg })),
     );
     const planned = planBakeTargets(ctx, facts, base, legs, existing);
     for (const { target, plan } of planned) {

@@ -5,7 +5,7 @@ import { type CacheScope, cacheScopesFromToken } from '../github/runtime-token';
 import type { Inputs } from '../runner/inputs/types';
 import * as core from '../runner/commands';
 import type { GithubCacheAccess, RunnerEnvironment } from '../runner/environment';
-import { planInputs } from '../facts/facts';
+import { planInputs, probePlanned } from '../facts/facts';
 import { isDefaultContext } from '../runner/inputs/read';
 import { narrowSources } from '../plan/narrow';
 import type { CacheToken } from '../plan/token';
@@ -30,7 +30,10 @@ export async function planCache(
     ? { ...found.facts, workspaceHead: undefined }
     : found.facts;
   const options = { ...asked, siblingLegs: [...new Set([...asked.siblingLegs, ...existing.siblingLegs])] };
-  const narrowed = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
+  // The planner runs once: its reads are what the store is asked about, then narrowed to what exists.
+  const planned = plan(ctx, facts, options);
+  await probePlanned(existing, [planned]);
+  const narrowed = narrowSources(planned, existing.exists, existing.failed);
   const p = {
     ...narrowed,
     ...(existing.note ? { notes: [...narrowed.notes, existing.note] } : {}),

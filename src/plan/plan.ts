@@ -171,6 +171,40 @@ function backendOptions(options: PlanOptions & { backend: BackendOptions['backen
   };
 }
 
+/** What the phases start from: the backend's options, this leg's namespace, what the token refuses. */
+function planning(
+  ctx: RunContext,
+  options: PlanOptions & { backend: BackendOptions['backend'] },
+  rules: RefPlan,
+  notes: string[],
+): Planning {
+  const b = backendOptions(options);
+  return {
+    ctx,
+    options,
+    rules,
+    b,
+    ns: namespace(options.scope, options.leg),
+    throughGithub: b.backend === 'gha' || (b.backend === 'local' && options.persistedLocal === true),
+    refusals: tokenRefusals(options.token),
+    notes,
+    readNames: [],
+    writeNames: [],
+  };
+}
+
+/**
+ * The entry this leg reads one of its own refs from, as plan() spells it ('' when it is not read
+ * whatever exists: GitHub's rules or the token refuse it). Lets the facts finder check a declared
+ * read's existence before the facts the plan needs are found.
+ */
+export function ownReadEntry(ctx: RunContext, options: PlanOptions, use: RefUse): string {
+  if (options.backend === 'none') return '';
+  const rules: RefPlan = { trigger: classify(ctx), reads: [], writes: [], notes: [] };
+  const p = planning(ctx, { ...options, backend: options.backend }, rules, []);
+  return unreadableOf(p, use.ref) ? '' : read(p, use, 'own').entry;
+}
+
 const noteOnce = (notes: string[], note: string) => {
   if (!notes.includes(note)) notes.push(note);
 };
@@ -328,23 +362,11 @@ export function plan(ctx: RunContext, facts: GitFacts, options: PlanOptions): Ca
     notes.push('cache: none: only the raw cache-from / cache-to entries are used');
     return { ...result, cacheFrom: [...options.rawFrom], cacheTo: [...options.rawTo] };
   }
-  const b = backendOptions({ ...options, backend: options.backend });
+  const p = planning(ctx, { ...options, backend: options.backend }, rules, notes);
+  const { b } = p;
   const unused = unusedOptions(b);
   if (unused.length > 0) notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
-  const throughGithub = b.backend === 'gha' || (b.backend === 'local' && options.persistedLocal === true);
-  if (throughGithub && options.token === null) notes.push(UNDECODABLE);
-  const p: Planning = {
-    ctx,
-    options,
-    rules,
-    b,
-    ns,
-    throughGithub,
-    refusals,
-    notes,
-    readNames: [],
-    writeNames: [],
-  };
+  if (p.throughGithub && options.token === null) notes.push(UNDECODABLE);
   // In this order: each phase skips the names the ones before it read.
   result.reads.push(...siblingsOfThisCommit(p));
   result.reads.push(...ownReads(p));
