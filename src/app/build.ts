@@ -41,21 +41,18 @@ import { type Leg, prepareLeg, recordLeg, runMerge } from './merge';
 import { planCache, readTokenScopes } from './plan-phase';
 import { buildOutputs, reportRun, type RunResults, writeSummary } from './report-phase';
 import { readRunContext } from '../github/read-context';
-import { environmentFrom, type RunnerEnvironment } from '../runner/environment';
+import { environmentFrom, readEnvironment, type RunnerEnvironment } from '../runner/environment';
 
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message: string): void {
   core.setFailed(`buildkit-cache-action: ${message}`);
 }
 
-export async function run(
-  exec: Exec = loggedExec(realExec),
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<void> {
+export async function run(exec: Exec = loggedExec(realExec), env?: NodeJS.ProcessEnv): Promise<void> {
   const started = Date.now();
   try {
     // The runner's environment, read once: the phases below take its typed values.
-    const environment = environmentFrom(env);
+    const environment = env ? environmentFrom(env) : readEnvironment();
     const inputs = withPersistedLocalDir(readInputs(), environment.processEnv);
     await runOfItsKind(exec, environment, inputs, started);
   } catch (e) {
