@@ -128,7 +128,7 @@ async function cleanUp(
 }
 
 /** What one backend's clean-up works with. */
-interface BackendRun extends GhaCleanup {
+export interface BackendRun extends GhaCleanup {
   githubToken: string;
   dockerConfigDir: string;
   backend: Store | 'none';
