@@ -37,22 +37,23 @@ export type CleanupInputs = Pick<Inputs, 'cache' | 'build' | 'mounts' | 'githubT
 export type CleanupEnvironment = Pick<RunnerEnvironment, 'docker'>;
 
 /** Each attribute that holds cache names in some store's entries, and how its value holds them. */
-const NAME_ATTRIBUTES = new Map(
-  STORES.flatMap((store) => {
-    const { attribute, names } = STORE[store].location;
-    return [
-      [attribute.from, names],
-      [attribute.to, names],
-    ] as const;
-  }),
-);
+const nameAttributes = () =>
+  new Map(
+    STORES.flatMap((store) => {
+      const { attribute, names } = STORE[store].location;
+      return [
+        [attribute.from, names],
+        [attribute.to, names],
+      ] as const;
+    }),
+  );
 
 /** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
 export function namesInEntries(entries: string[]): string[] {
+  const attributes = nameAttributes();
   const names: string[] = [];
   for (const entry of entries) {
-    for (const { key, value } of cacheEntryFields(entry))
-      names.push(...(NAME_ATTRIBUTES.get(key)?.(value) ?? []));
+    for (const { key, value } of cacheEntryFields(entry)) names.push(...(attributes.get(key)?.(value) ?? []));
   }
   return names;
 }
