@@ -33,6 +33,7 @@ import { prepareLeg, recordLeg, runMerge } from './merge';
 import { ghaUnavailable, planCache, readTokenScopes } from './plan-phase';
 import { buildOutputs, reportRun, writeSummary } from './report-phase';
 import { readRunContext } from '../github/read-context';
+import { environmentFrom } from '../runner/environment';
 
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message: string): void {
@@ -159,7 +160,7 @@ async function runBuild(
       : null;
   mark('exported');
   // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
-  const retaining = built ? retainCommitCaches(ctx, inputs, env, plan) : null;
+  const retaining = built ? retainCommitCaches(ctx, inputs, environmentFrom(env), plan) : null;
   const history = await historyRead;
   mark('history read');
   const retention = await retaining;

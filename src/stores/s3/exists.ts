@@ -2,6 +2,10 @@ import { cacheEntryAttributes } from '../../lib/cache-entry';
 import { failureText, type FetchLike } from '../../net/http';
 import { type Checked, headExists } from '../../net/head';
 import { credentialChainHandler } from './proxied-handler';
+import type { StoreCredentials } from '../../runner/environment';
+
+/** The bucket and region the environment gives (`AWS_BUCKET`, `AWS_REGION`), as BuildKit falls back to them. */
+type AwsDefaults = Pick<StoreCredentials['aws'], 'bucket' | 'region'>;
 
 type AwsCredentialIdentity = Awaited<
   ReturnType<ReturnType<typeof import('@aws-sdk/credential-providers').fromNodeProviderChain>>
@@ -67,11 +71,11 @@ function encodePath(key: string): string {
  * `use_path_style`), else at AWS in `region`. Bucket and region fall back to `AWS_BUCKET` and
  * `AWS_REGION`, as in BuildKit. Pure; null when the entry is not s3 or names no bucket or region.
  */
-export function s3ManifestUrl(entry: string, env: NodeJS.ProcessEnv): { url: string; region: string } | null {
+export function s3ManifestUrl(entry: string, aws: AwsDefaults): { url: string; region: string } | null {
   const a = cacheEntryAttributes(entry);
   if (a.type !== 's3') return null;
-  const bucket = a.bucket ?? env.AWS_BUCKET ?? '';
-  const region = a.region ?? env.AWS_REGION ?? '';
+  const bucket = a.bucket ?? aws.bucket;
+  const region = a.region ?? aws.region;
   if (bucket === '' || region === '') return null;
   const name = (a.name ?? 'buildkit').split(';')[0];
   const key = encodePath(`${a.prefix ?? ''}${a.manifests_prefix ?? 'manifests/'}${name}`);
@@ -109,10 +113,10 @@ async function credentialsOrReason(timeoutMs: number): Promise<AwsCredentialIden
  */
 export async function s3ManifestExists(
   entry: string,
-  env: NodeJS.ProcessEnv,
+  aws: AwsDefaults,
   o: { fetchImpl?: FetchLike; timeoutMs?: number } = {},
 ): Promise<Checked> {
-  const target = s3ManifestUrl(entry, env);
+  const target = s3ManifestUrl(entry, aws);
   if (!target) return { exists: undefined, reason: 'the s3 entry names no bucket or region' };
   const credentials = await credentialsOrReason(o.timeoutMs ?? 5000);
   if (typeof credentials === 'string') return { exists: undefined, reason: credentials };
