@@ -8,23 +8,24 @@ import type { StoreCredentials } from '../../runner/environment';
 type AwsDefaults = Pick<StoreCredentials['aws'], 'bucket' | 'region'>;
 
 type AwsCredentialIdentity = Awaited<
-  ReturnType<ReturnType<typeof import('@aws-sdk/credential-providers').fromNodeProviderChain>>
+  ReturnType<ReturnType<typeof import('@aws-sdk/credential-provider-node').defaultProvider>>
 >;
 
 /**
  * The AWS SDK's default chain on the runner, the one buildx reads and forwards to BuildKit:
  * environment, shared config and credentials files (`AWS_PROFILE`), SSO, web identity, ECS
  * container and EC2 instance metadata. It reads `process.env` itself, as the SDK does. Loaded on
- * the first s3 check only: gha and registry runs never load the SDK.
+ * the first s3 check only: gha and registry runs never load the SDK. From the chain's own package:
+ * `@aws-sdk/credential-providers` would also bundle providers the check never calls (Cognito, STS roles).
  */
 async function credentialsFromChain(timeoutMs: number): Promise<AwsCredentialIdentity> {
-  const [{ fromNodeProviderChain }, requestHandler] = await Promise.all([
-    import('@aws-sdk/credential-providers'),
+  const [{ defaultProvider }, requestHandler] = await Promise.all([
+    import('@aws-sdk/credential-provider-node'),
     credentialChainHandler(),
   ]);
   // The metadata services get one short try: an instance without a role must not hold the build.
   // STS and SSO go through the runner's proxy, as the action's own calls do.
-  return fromNodeProviderChain({
+  return defaultProvider({
     timeout: Math.min(timeoutMs, 1000),
     maxRetries: 0,
     ...(requestHandler ? { clientConfig: { requestHandler } } : {}),
