@@ -283,7 +283,12 @@ describe('a registry that refuses the tag list: HEAD per planned tag', () => {
       JSON.parse(payload),
     );
     const p = plan(ctx, { mergeBase: null, parent: null }, options);
-    const existing = await findExistingCaches(options, { DOCKER_CONFIG: dir() }, () => false, exec);
+    const existing = await findExistingCaches(
+      options,
+      environmentFrom({ DOCKER_CONFIG: dir() }),
+      () => false,
+      exec,
+    );
     await existing.probe?.(p.reads.map((r) => r.entry));
     expect(existing.note).toBe(
       `cache tags not listed (registry ${proxyHost} refused to list ${REPO} (HTTP 404: UNSUPPORTED: the operation is unsupported)): each planned tag was asked for with HEAD`,

@@ -152,7 +152,7 @@ describe('the plan from the declared facts is the plan the planner-driven lookup
     const exists = localExistence(fileExists);
     const exec = gitWithHeadOnly(parents);
 
-    const { facts } = await planInputs(exec, ctx, options, {}, '', fileExists);
+    const { facts } = await planInputs(exec, ctx, options, environmentFrom({}), '', fileExists);
     const declared = narrowSources(plan(ctx, facts, options), exists);
     const old = narrowSources(plan(ctx, await factsTheOldWay(exec, ctx, options, exists), options), exists);
 

@@ -1001,7 +1001,7 @@ describe('a branch push whose own cache exists skips the merge-base lookup, unle
       g.exec,
       feature,
       options,
-      {},
+      environmentFrom({}),
       '',
       (file) => own && file === ownIndex,
     );

@@ -243,7 +243,7 @@ describe('a forced push whose own cache exists still looks up its merge-base', (
     const ctx = branchPush({ before: forced ? OLD_HEAD : MB, forced });
     const g = fakeGit();
     const exists = (file: string) => file === ownIndex || file === `/tmp/cache/default.sha-${MB}/index.json`;
-    const { facts: f } = await planInputs(g.exec, ctx, dirOptions, {}, '', exists);
+    const { facts: f } = await planInputs(g.exec, ctx, dirOptions, environmentFrom({}), '', exists);
     expect(g.calls.some((c) => c.startsWith('merge-base') && !c.includes('--is-ancestor'))).toBe(lookup);
     expect(f.rewritten).toBe(forced);
     const p = narrowSources(plan(ctx, f, dirOptions), localExistence(exists));

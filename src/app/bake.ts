@@ -28,7 +28,7 @@ export async function writeBakeFile(
       exec,
       ctx,
       { ...base, leg: legs[0].leg },
-      environment.processEnv,
+      environment,
       inputs.githubToken,
       fs.existsSync,
       legs.map((l) => l.leg),

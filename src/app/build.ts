@@ -255,7 +255,7 @@ async function buildPhase(job: BuildJob, planned: Planned, ready: Ready, tempDir
 async function savePhase(job: BuildJob, planned: Planned, ready: Ready, done: Done) {
   const { exec, ctx, inputs, environment, mark } = job;
   // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
-  const retaining = done.built ? retainCommitCaches(ctx, inputs, environment.processEnv, planned.plan) : null;
+  const retaining = done.built ? retainCommitCaches(ctx, inputs, environment, planned.plan) : null;
   const history = await done.historyRead;
   mark('history read');
   const retention = await retaining;

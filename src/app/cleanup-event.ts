@@ -18,7 +18,7 @@ export async function runCleanupEvent(
 ): Promise<void> {
   if (trigger.kind === 'nothing') return core.info(`cache clean-up: ${trigger.why}`);
   const outcome = await core.group('Cache clean-up', () =>
-    cleanUpGoneRef(ctx, inputs, environment.processEnv, trigger, trigger.why),
+    cleanUpGoneRef(ctx, inputs, environment, trigger, trigger.why),
   );
   await finishNothingBuilt(ctx, inputs, {
     why: `clean-up run: ${trigger.why}; nothing is built`,

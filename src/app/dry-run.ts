@@ -18,7 +18,7 @@ export async function runDryRun(
 ): Promise<void> {
   const plan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, environment));
   const tokenScopes = readTokenScopes(inputs, environment.cache);
-  const retention = await retainCommitCaches(ctx, inputs, environment.processEnv, plan);
+  const retention = await retainCommitCaches(ctx, inputs, environment, plan);
   const report = buildReport({
     plan,
     backend: inputs.cache.backend,

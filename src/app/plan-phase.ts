@@ -22,7 +22,7 @@ export async function planCache(
   environment: RunnerEnvironment,
 ): Promise<CachePlan> {
   const asked = { ...planOptionsFrom(inputs), token: cacheTokenIn(environment.cache) };
-  const found = await planInputs(exec, ctx, asked, environment.processEnv, inputs.githubToken, fs.existsSync);
+  const found = await planInputs(exec, ctx, asked, environment, inputs.githubToken, fs.existsSync);
   const { existing } = found;
   // The run's Git context is the event's commit whatever the workspace holds: its commit cache is
   // that commit's, so the workspace's HEAD has no say over the write.

@@ -10,6 +10,7 @@ import { refLabel } from '../plan/names';
 import { factsNeeded, mergeBaseMootIf } from '../plan/rules';
 import { classify, type FactsNeeded, type GitFacts } from '../plan/triggers';
 import { type ExistingCaches, findExistingCaches } from './existing';
+import type { RunnerEnvironment } from '../runner/environment';
 
 type RewriteFacts = Pick<GitFacts, 'rewritten' | 'rewrittenWhy'>;
 
@@ -173,7 +174,7 @@ export async function planInputs(
   exec: Exec,
   ctx: RunContext,
   options: PlanOptions,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
   githubToken: string,
   fileExists: (file: string) => boolean,
   /** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
@@ -181,7 +182,7 @@ export async function planInputs(
 ): Promise<{ facts: GitFacts; existing: ExistingCaches }> {
   const trigger = classify(ctx);
   const needed = factsNeeded(trigger);
-  const listing = findExistingCaches(options, env, fileExists, exec);
+  const listing = findExistingCaches(options, environment, fileExists, exec);
   const moot = needed.mergeBase ? mergeBaseMootIf(trigger) : null;
   // The declared own read, as each leg's plan will spell it: checked while git works.
   const owns = moot ? legs.map((leg) => ownReadEntry(ctx, { ...options, leg }, moot)) : [];
