@@ -4,12 +4,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runContextFrom } from '../../src/github/context';
-import { planInputs } from '../../src/facts/facts';
+import { environmentFrom } from '../../src/runner/environment';
+import { planInputs, probePlanned } from '../../src/facts/facts';
 import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { eachAtOnce, OnePerKey } from '../../src/facts/probe';
 import { s3ManifestExists, s3ManifestUrl } from '../../src/stores/s3/exists';
-import { environmentFrom } from '../../src/runner/environment';
 import { type Azurite, startAzurite } from '../../test-services/gha-cache/azurite';
 import { type S3Server, startForbidden, startS3rver } from '../../test-services/s3/s3rver';
 import { probedCaches } from '../../src/facts/existing';
@@ -82,18 +82,18 @@ describe('s3: existence against s3rver', () => {
     expect(await check(entry('default.pr-7', ',prefix=team/'), creds)).toEqual({ exists: true });
   });
 
-  it("a branch push: planInputs asks the store for the planned sources; the plan reads only the branch's own cache", async () => {
+  it("a branch push: the store is asked for its own cache before the facts, then for the planned sources; the plan reads only the branch's own cache", async () => {
     await s3.put('manifests/default.branch-feature-login-form--5e6268e34d4a6047', '{}');
     const payload = JSON.parse(
       readFileSync(join(__dirname, '..', 'fixtures', 'events', 'push-feature.json'), 'utf8'),
     );
     const ctx = runContextFrom(
-      {
+      environmentFrom({
         GITHUB_EVENT_NAME: 'push',
         GITHUB_REF: 'refs/heads/feature/login-form',
         GITHUB_SHA: '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d',
         GITHUB_REPOSITORY: 'octo-org/octo-repo',
-      },
+      }).github,
       payload,
     );
     const options: PlanOptions = {
@@ -120,11 +120,15 @@ describe('s3: existence against s3rver', () => {
           }
         : { exitCode: 1, stdout: '', stderr: 'no git here', timedOut: false };
     };
-    const { facts, existing } = await withCredentialEnv(creds, () =>
-      planInputs(exec, ctx, options, process.env, '', () => false),
-    );
+    const { facts, existing, planned } = await withCredentialEnv(creds, async () => {
+      const found = await planInputs(exec, ctx, options, environmentFrom(process.env), '', () => false);
+      const planned = plan(ctx, found.facts, options);
+      await probePlanned(found.existing, [planned]);
+      return { ...found, planned };
+    });
     expect(gitCalls.some((c) => c.startsWith('rev-parse --is-shallow-repository'))).toBe(false);
-    const p = narrowSources(plan(ctx, facts, options), existing.exists);
+    expect(facts.mergeBaseSkipped).toBe('not looked up: branch:feature/login-form exists and is read alone');
+    const p = narrowSources(planned, existing.exists);
     expect(p.cacheFrom).toStrictEqual([
       `type=s3,name=default.branch-feature-login-form--5e6268e34d4a6047,${options.options!.join(',')}`,
     ]);

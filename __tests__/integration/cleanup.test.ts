@@ -17,6 +17,7 @@ import { ghaCacheLimitBytes } from '../../src/cleanup/gha';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 import { renderCleanup } from '../../src/report/cleanup-summary';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import { cacheName, namespace } from '../../src/plan/names';
 
 const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';
@@ -26,7 +27,10 @@ function run(event: string, fixture: string, ref: string) {
   const payload = JSON.parse(
     readFileSync(join(__dirname, '..', 'fixtures', 'events', `${fixture}.json`), 'utf8'),
   );
-  return runContextFrom({ GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_SHA: HEAD }, payload);
+  return runContextFrom(
+    environmentFrom({ GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_SHA: HEAD }).github,
+    payload,
+  );
 }
 
 describe('cleanupTrigger: which events clean up, and what', () => {

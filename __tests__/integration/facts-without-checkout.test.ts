@@ -6,8 +6,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { gatherFacts } from '../../src/facts/facts';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import { exec } from '../../src/lib/exec';
-import { classify, factsNeeded } from '../../src/plan/triggers';
+import { factsNeeded } from '../../src/plan/rules';
+import { classify } from '../../src/plan/triggers';
 
 // A job with no checkout (build-push-action's Git context needs none): git has nothing to say, so
 // the facts come from GitHub's REST API, played here by a loopback server answering with GitHub's
@@ -58,14 +60,14 @@ const noCheckout = () => fs.mkdtempSync(path.join(os.tmpdir(), 'facts-no-checkou
 describe('facts without a checkout come from the REST API', () => {
   it("a schedule's parent commit", async () => {
     const ctx = runContextFrom(
-      {
+      environmentFrom({
         GITHUB_EVENT_NAME: 'schedule',
         GITHUB_REF: 'refs/heads/main',
         GITHUB_SHA: sha('c'),
         GITHUB_REPOSITORY: 'octo/app',
         GITHUB_API_URL: apiUrl,
         GITHUB_WORKSPACE: noCheckout(),
-      },
+      }).github,
       {},
     );
     const none = { mergeBase: false, parent: true, headCommit: false, rewrite: false };
@@ -86,14 +88,14 @@ describe('facts without a checkout come from the REST API', () => {
       repository: { full_name: 'octo/app', default_branch: 'main' },
     };
     const ctx = runContextFrom(
-      {
+      environmentFrom({
         GITHUB_EVENT_NAME: 'pull_request',
         GITHUB_REF: 'refs/pull/7/merge',
         GITHUB_SHA: sha('1'),
         GITHUB_REPOSITORY: 'octo/app',
         GITHUB_API_URL: apiUrl,
         GITHUB_WORKSPACE: noCheckout(),
-      },
+      }).github,
       payload,
     );
     const facts = await gatherFacts(
@@ -108,14 +110,14 @@ describe('facts without a checkout come from the REST API', () => {
 
   it('a push that rewrote history: the compare status says so', async () => {
     const ctx = runContextFrom(
-      {
+      environmentFrom({
         GITHUB_EVENT_NAME: 'push',
         GITHUB_REF: 'refs/heads/feat',
         GITHUB_SHA: sha('c'),
         GITHUB_REPOSITORY: 'octo/app',
         GITHUB_API_URL: apiUrl,
         GITHUB_WORKSPACE: noCheckout(),
-      },
+      }).github,
       { before: sha('6'), repository: { full_name: 'octo/app', default_branch: 'main' } },
     );
     const facts = await gatherFacts(
@@ -130,14 +132,14 @@ describe('facts without a checkout come from the REST API', () => {
   it('without a token the plan says why, and nothing is asked', async () => {
     const before = asked.length;
     const ctx = runContextFrom(
-      {
+      environmentFrom({
         GITHUB_EVENT_NAME: 'schedule',
         GITHUB_REF: 'refs/heads/main',
         GITHUB_SHA: sha('c'),
         GITHUB_REPOSITORY: 'octo/app',
         GITHUB_API_URL: apiUrl,
         GITHUB_WORKSPACE: noCheckout(),
-      },
+      }).github,
       {},
     );
     const facts = await gatherFacts(
@@ -163,14 +165,14 @@ describe('the workspace HEAD, from real git', () => {
     g('commit', '-q', '--allow-empty', '-m', 'one');
     const head = g('rev-parse', 'HEAD');
     const ctx = runContextFrom(
-      {
+      environmentFrom({
         GITHUB_EVENT_NAME: 'push',
         GITHUB_REF: 'refs/heads/main',
         GITHUB_SHA: sha('c'),
         GITHUB_REPOSITORY: 'octo/app',
         GITHUB_API_URL: apiUrl,
         GITHUB_WORKSPACE: repo,
-      },
+      }).github,
       { repository: { full_name: 'octo/app', default_branch: 'main' } },
     );
     const needed = factsNeeded(classify(ctx));

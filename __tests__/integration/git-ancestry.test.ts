@@ -2,6 +2,7 @@ import { exec, type Exec } from '../../src/lib/exec';
 import { isAncestor } from '../../src/git/ancestry';
 import { gatherFacts } from '../../src/facts/facts';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import { type GitSandbox, gitSandbox } from './git-sandbox';
 
 // Real git (git-sandbox.ts): a work clone that rebases and force-pushes, and CI-like checkouts.
@@ -170,7 +171,7 @@ describe('gatherFacts: the facts a rebased push and a force-pushed pull request 
 
   it('a push without forced whose before is not in the history: rewritten, with the new merge-base', async () => {
     const dir = await checkout('rebased', true);
-    const ctx = runContextFrom(repoEnv('push', 'refs/heads/rebased', sha.r4, dir), {
+    const ctx = runContextFrom(environmentFrom(repoEnv('push', 'refs/heads/rebased', sha.r4, dir)).github, {
       before: sha.t4,
       after: sha.r4,
       repository,
@@ -197,18 +198,21 @@ describe('gatherFacts: the facts a rebased push and a force-pushed pull request 
     },
   ])('$what', async ({ before, facts }) => {
     const dir = await checkout('pr-merge', true);
-    const ctx = runContextFrom(repoEnv('pull_request', 'refs/pull/7/merge', sha.merge, dir), {
-      action: 'synchronize',
-      before: before(),
-      after: sha.r4,
-      number: 7,
-      pull_request: {
+    const ctx = runContextFrom(
+      environmentFrom(repoEnv('pull_request', 'refs/pull/7/merge', sha.merge, dir)).github,
+      {
+        action: 'synchronize',
+        before: before(),
+        after: sha.r4,
         number: 7,
-        head: { ref: 'rebased', sha: sha.r4, repo: repository },
-        base: { ref: 'main', repo: repository },
+        pull_request: {
+          number: 7,
+          head: { ref: 'rebased', sha: sha.r4, repo: repository },
+          base: { ref: 'main', repo: repository },
+        },
+        repository,
       },
-      repository,
-    });
+    );
     const f = await gatherFacts(
       exec,
       ctx,

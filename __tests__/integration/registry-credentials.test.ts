@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { exec } from '../../src/lib/exec';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { listTags, manifestsExist } from '../../src/stores/registry/tags';
 import { freePort } from '../../test-services/gha-cache';
 import { pushTinyImage } from './registry-push';
 import { findExistingCaches } from '../../src/facts/existing';
-import { environmentFrom } from '../../src/runner/environment';
 
 // A real registry (CNCF distribution, the engine's `docker-registry`) with htpasswd auth, started
 // by this test on a free loopback port; its credentials are kept by a docker credential helper,
@@ -275,7 +275,11 @@ describe('a registry that refuses the tag list: HEAD per planned tag', () => {
     };
     const payload = readFileSync(join(__dirname, '..', 'fixtures', 'events', 'pull_request.json'), 'utf8');
     const ctx = runContextFrom(
-      { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge', GITHUB_SHA: '1'.repeat(40) },
+      environmentFrom({
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_REF: 'refs/pull/7/merge',
+        GITHUB_SHA: '1'.repeat(40),
+      }).github,
       JSON.parse(payload),
     );
     const p = plan(ctx, { mergeBase: null, parent: null }, options);

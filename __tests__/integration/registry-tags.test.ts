@@ -472,7 +472,7 @@ describe('a tag a branch name made is never a sibling leg (local registry)', () 
     expect(existing.legs).toStrictEqual(['linux-amd64', 'linux-arm64']);
     const payload = readFileSync(join(__dirname, '..', 'fixtures', 'events', 'push-main.json'), 'utf8');
     const ctx = runContextFrom(
-      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: HEAD },
+      environmentFrom({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: HEAD }).github,
       JSON.parse(payload),
     );
     const p = plan(ctx, { mergeBase: null, parent: null }, { ...options, siblingLegs: existing.siblingLegs });

@@ -8,6 +8,7 @@ import { prepareLeg, recordLeg } from '../../src/app/merge';
 import { ensureBuildx, releaseAsset } from '../../src/buildx/install';
 import type { ReleaseStore } from '../../src/buildx/release-cache';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import type { Exec } from '../../src/lib/exec';
 import { saveLocalCaches } from '../../src/localcache/persist';
 import { saveLearned } from '../../src/mounts/learned';
@@ -33,7 +34,12 @@ function ctxOf(event: string, fixture: string, ref: string) {
     fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'events', `${fixture}.json`), 'utf8'),
   );
   return runContextFrom(
-    { GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_SHA: HEAD, GITHUB_REPOSITORY: 'octo-org/octo-repo' },
+    environmentFrom({
+      GITHUB_EVENT_NAME: event,
+      GITHUB_REF: ref,
+      GITHUB_SHA: HEAD,
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    }).github,
     payload,
   );
 }
@@ -197,8 +203,8 @@ const SAVE_PATHS: Array<{
         (name) =>
           ({ merge: 'leg', push: 'true', tags: 'ghcr.io/o/app:1', platforms: 'linux/amd64' })[name] ?? '',
       );
-      const env = { GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1' };
-      const leg = prepareLeg(ctx, inputs, env);
+      const environment = environmentFrom({ GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1' });
+      const leg = prepareLeg(ctx, inputs, environment);
       const { exec, saves } = recordingExec();
       const report = {
         build: 'succeeded',
@@ -209,7 +215,7 @@ const SAVE_PATHS: Array<{
         report,
         digest: `sha256:${'a'.repeat(64)}`,
         tempDir: tmp(),
-        env,
+        environment,
       });
       return saves().length;
     },

@@ -2,6 +2,7 @@ import { buildArgs, createBuilderArgs, historyLogsArgs, removeBuilderArgs } from
 import { builderName, needsHostNetwork } from '../../src/buildx/builder';
 import { prepareBuild } from '../../src/buildx/build';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import { parseInputs } from '../../src/runner/inputs/read';
 
 const inputs = (values: Record<string, string | undefined>) => parseInputs((n) => values[n] ?? '');
@@ -284,7 +285,10 @@ describe('buildArgs', () => {
       'github-token': token,
     };
     const i = parseInputs((n) => values[n] ?? '');
-    const ctx = runContextFrom({ GITHUB_REPOSITORY: 'octo/app', GITHUB_REF: 'refs/heads/main' }, {});
+    const ctx = runContextFrom(
+      environmentFrom({ GITHUB_REPOSITORY: 'octo/app', GITHUB_REF: 'refs/heads/main' }).github,
+      {},
+    );
     const setup = prepareBuild(i, {
       builder: 'b',
       cacheFrom: [],

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bakeDefinition, bakeLegs, planBakeTargets } from '../../src/bake/targets';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import { parseInputs } from '../../src/runner/inputs/read';
 import { registryExistence } from '../../src/plan/narrow';
 import type { PlanOptions } from '../../src/plan/plan';
@@ -19,7 +20,12 @@ function run(event: string, fixture: string, ref: string) {
     readFileSync(join(__dirname, '..', 'fixtures', 'events', `${fixture}.json`), 'utf8'),
   );
   return runContextFrom(
-    { GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_SHA: HEAD, GITHUB_REPOSITORY: 'octo-org/octo-repo' },
+    environmentFrom({
+      GITHUB_EVENT_NAME: event,
+      GITHUB_REF: ref,
+      GITHUB_SHA: HEAD,
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    }).github,
     payload,
   );
 }

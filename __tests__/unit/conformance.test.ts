@@ -1,6 +1,7 @@
 import { buildArgs } from '../../src/buildx/args';
 import { prepareBuild } from '../../src/buildx/build';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import { parseInputs } from '../../src/runner/inputs/read';
 
 /**
@@ -500,7 +501,7 @@ const RUN_ENV = {
 /** This action's command for a case, and the secrets' values it hands buildx. */
 function ours(c: Pick<Case, 'inputs' | 'env' | 'buildx'>) {
   const env = { ...RUN_ENV, ...c.env };
-  const ctx = runContextFrom(env, { repository: { private: true } });
+  const ctx = runContextFrom(environmentFrom(env).github, { repository: { private: true } });
   const inputs = parseInputs((name) => c.inputs[name] ?? '');
   const setup = prepareBuild(inputs, {
     builder: inputs.builder.builder || 'bkca-build-1',

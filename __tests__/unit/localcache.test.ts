@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { reachableBlobs, unreachableBlobs } from '../../src/localcache/gc';
 import { pruneFolder, saveLocalCaches } from '../../src/localcache/persist';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import type { Exec } from '../../src/lib/exec';
 import { plan } from '../../src/plan/plan';
 
@@ -141,12 +142,12 @@ describe('pruneFolder: deletes what the index no longer reaches, on disk', () =>
     const dir = path.join(base, 'cache');
     const p = plan(
       runContextFrom(
-        {
+        environmentFrom({
           GITHUB_EVENT_NAME: 'push',
           GITHUB_REF: 'refs/heads/main',
           GITHUB_SHA: 'a'.repeat(40),
           GITHUB_REPOSITORY: 'o/r',
-        },
+        }).github,
         { repository: { default_branch: 'main' } },
       ),
       { mergeBase: null, parent: null },

@@ -1,4 +1,5 @@
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import {
   annotationsAt,
   imagetoolsCreateArgs,
@@ -183,7 +184,7 @@ describe('annotations per level', () => {
 describe('when legs record nothing and the merge merges nothing', () => {
   const ctx = (fork: boolean) =>
     runContextFrom(
-      { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge' },
+      environmentFrom({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge' }).github,
       {
         number: 7,
         pull_request: {

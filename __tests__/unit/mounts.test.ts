@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWorkerRun } from '../../src/stores/github-cache/worker';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import type { CacheWrite } from '../../src/runner/inputs/types';
 import type { CacheMount } from '../../src/mounts/dockerfile';
 import {
@@ -27,7 +28,12 @@ function ctxOf(event: string, fixture: string, ref: string) {
     readFileSync(join(__dirname, '..', 'fixtures', 'events', `${fixture}.json`), 'utf8'),
   );
   return runContextFrom(
-    { GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_SHA: HEAD, GITHUB_REPOSITORY: 'octo-org/octo-repo' },
+    environmentFrom({
+      GITHUB_EVENT_NAME: event,
+      GITHUB_REF: ref,
+      GITHUB_SHA: HEAD,
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    }).github,
     payload,
   );
 }

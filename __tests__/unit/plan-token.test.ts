@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RunContext, runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import { type CacheScope, cacheScopesFromToken } from '../../src/github/runtime-token';
 import { planMounts } from '../../src/mounts/plan';
 import { type CachePlan, plan, type PlanOptions } from '../../src/plan/plan';
@@ -28,7 +29,12 @@ function run(event: string, fixture: string, ref: string): RunContext {
     readFileSync(join(__dirname, '..', 'fixtures', 'events', `${fixture}.json`), 'utf8'),
   );
   return runContextFrom(
-    { GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_SHA: HEAD, GITHUB_REPOSITORY: 'octo-org/octo-repo' },
+    environmentFrom({
+      GITHUB_EVENT_NAME: event,
+      GITHUB_REF: ref,
+      GITHUB_SHA: HEAD,
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    }).github,
     payload,
   );
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergedPullRequest, runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import type { CacheWrite } from '../../src/runner/inputs/types';
 import { gatherFacts, planInputs } from '../../src/facts/facts';
 import {
@@ -12,8 +13,8 @@ import {
   registryExistence,
 } from '../../src/plan/narrow';
 import { plan, planLines, type PlanOptions } from '../../src/plan/plan';
-import { refPlan } from '../../src/plan/rules';
-import { classify, factsNeeded, type GitFacts } from '../../src/plan/triggers';
+import { factsNeeded, refPlan } from '../../src/plan/rules';
+import { classify, type GitFacts } from '../../src/plan/triggers';
 
 const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';
 const PARENT = '5f1e2d3c4b5a69788796a5b4c3d2e1f0a1b2c3d4';
@@ -26,7 +27,12 @@ function run(event: string, fixture: string, ref: string, sha = HEAD) {
     readFileSync(join(__dirname, '..', 'fixtures', 'events', `${fixture}.json`), 'utf8'),
   );
   return runContextFrom(
-    { GITHUB_EVENT_NAME: event, GITHUB_REF: ref, GITHUB_SHA: sha, GITHUB_REPOSITORY: 'octo-org/octo-repo' },
+    environmentFrom({
+      GITHUB_EVENT_NAME: event,
+      GITHUB_REF: ref,
+      GITHUB_SHA: sha,
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    }).github,
     payload,
   );
 }
@@ -445,7 +451,7 @@ describe('a push that merged a pull request', () => {
     );
     payload.head_commit.message = 'Merge pull request #7 from octo-org/feature/login-form';
     const ctx = runContextFrom(
-      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: HEAD },
+      environmentFrom({ GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: HEAD }).github,
       payload,
     );
     expect(ctx.mergedPullRequest).toBe(7);
@@ -679,11 +685,13 @@ describe("a push's before: the head it replaced, read as the parent without aski
     { title: 'a new branch', change: { before: '0'.repeat(40) }, event: 'push', want: undefined },
     { title: 'not a push', change: {}, event: 'workflow_dispatch', want: undefined },
   ])('$title', ({ change, event, want }) => {
-    expect(runContextFrom(env(event), { ...payload(), ...change }).pushedBefore).toBe(want);
+    expect(runContextFrom(environmentFrom(env(event)).github, { ...payload(), ...change }).pushedBefore).toBe(
+      want,
+    );
   });
 
   it('gatherFacts takes it without running git, and the plan says where it came from', async () => {
-    const ctx = runContextFrom(env(), payload());
+    const ctx = runContextFrom(environmentFrom(env()).github, payload());
     const calls: string[][] = [];
     const exec = async (cmd: string, args: readonly string[]) => {
       calls.push([cmd, ...args]);
@@ -993,7 +1001,7 @@ describe('a branch push whose own cache exists skips the merge-base lookup, unle
       g.exec,
       feature,
       options,
-      {},
+      environmentFrom({}),
       '',
       (file) => own && file === ownIndex,
     );

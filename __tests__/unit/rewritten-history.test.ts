@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runContextFrom } from '../../src/github/context';
+import { environmentFrom } from '../../src/runner/environment';
 import { planInputs } from '../../src/facts/facts';
 import { localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
-import { refPlan } from '../../src/plan/rules';
-import { classify, factsNeeded, type GitFacts } from '../../src/plan/triggers';
+import { factsNeeded, refPlan } from '../../src/plan/rules';
+import { classify, type GitFacts } from '../../src/plan/triggers';
 
 // A push (or a pull request update) that rewrote history: the ref's own cache was built from
 // another base, so the new base commit is read first, alone when it exists.
@@ -29,12 +30,12 @@ const runEnv = (event: string, ref: string, sha: string) => ({
 });
 /** The branch push of the fixture, as GitHub sends it after `git push --force` (or a plain push). */
 const branchPush = (change: Record<string, unknown>) =>
-  runContextFrom(runEnv('push', 'refs/heads/feature/login-form', HEAD), {
+  runContextFrom(environmentFrom(runEnv('push', 'refs/heads/feature/login-form', HEAD)).github, {
     ...fixture('push-feature'),
     ...change,
   });
 const pullRequest = runContextFrom(
-  runEnv('pull_request', 'refs/pull/7/merge', MERGE),
+  environmentFrom(runEnv('pull_request', 'refs/pull/7/merge', MERGE)).github,
   fixture('pull_request'),
 );
 
@@ -61,7 +62,7 @@ describe('the event tells which head it replaced, and whether the push was force
     },
     {
       title: 'a pull request opened: nothing replaced',
-      ctx: runContextFrom(runEnv('pull_request', 'refs/pull/7/merge', MERGE), {
+      ctx: runContextFrom(environmentFrom(runEnv('pull_request', 'refs/pull/7/merge', MERGE)).github, {
         ...fixture('pull_request'),
         action: 'opened',
       }),
@@ -78,7 +79,10 @@ describe('the event tells which head it replaced, and whether the push was force
     { title: 'a pull request asks', ctx: pullRequest, rewrite: true },
     {
       title: 'a push to the default branch does not',
-      ctx: runContextFrom(runEnv('push', 'refs/heads/main', HEAD), fixture('push-main')),
+      ctx: runContextFrom(
+        environmentFrom(runEnv('push', 'refs/heads/main', HEAD)).github,
+        fixture('push-main'),
+      ),
       rewrite: false,
     },
   ])('$title', ({ ctx, rewrite }) => {
@@ -239,7 +243,7 @@ describe('a forced push whose own cache exists still looks up its merge-base', (
     const ctx = branchPush({ before: forced ? OLD_HEAD : MB, forced });
     const g = fakeGit();
     const exists = (file: string) => file === ownIndex || file === `/tmp/cache/default.sha-${MB}/index.json`;
-    const { facts: f } = await planInputs(g.exec, ctx, dirOptions, {}, '', exists);
+    const { facts: f } = await planInputs(g.exec, ctx, dirOptions, environmentFrom({}), '', exists);
     expect(g.calls.some((c) => c.startsWith('merge-base') && !c.includes('--is-ancestor'))).toBe(lookup);
     expect(f.rewritten).toBe(forced);
     const p = narrowSources(plan(ctx, f, dirOptions), localExistence(exists));

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Exec } from '../lib/exec';
 import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs/types';
-import { planInputs } from '../facts/facts';
-import { planLines, planOptionsFrom } from '../plan/plan';
+import { planInputs, probePlanned } from '../facts/facts';
+import { plan, planLines, planOptionsFrom } from '../plan/plan';
 import { setOutputs } from '../runner/outputs';
 import * as core from '../runner/commands';
+import type { RunnerEnvironment } from '../runner/environment';
 import { bakeDefinition, bakeLegs, planBakeTargets } from '../bake/targets';
 import { cacheTokenIn } from './plan-phase';
 
@@ -19,19 +19,24 @@ export async function writeBakeFile(
   exec: Exec,
   ctx: RunContext,
   inputs: Inputs,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
 ): Promise<void> {
-  const base = { ...planOptionsFrom(inputs), token: cacheTokenIn(env) };
+  const base = { ...planOptionsFrom(inputs), token: cacheTokenIn(environment.cache) };
   const legs = bakeLegs(inputs.bakeTargets, inputs.cache.leg, inputs.build.platforms);
   const plans = await core.group('Cache plan (bake)', async () => {
     const { facts, existing } = await planInputs(
       exec,
       ctx,
       { ...base, leg: legs[0].leg },
-      env,
+      environment,
       inputs.githubToken,
       fs.existsSync,
       legs.map((l) => l.leg),
+    );
+    // The store is asked about each target's reads before the plans are narrowed to what exists.
+    await probePlanned(
+      existing,
+      legs.map((l) => plan(ctx, facts, { ...base, leg: l.leg })),
     );
     const planned = planBakeTargets(ctx, facts, base, legs, existing);
     for (const { target, plan } of planned) {
@@ -40,7 +45,7 @@ export async function writeBakeFile(
     }
     return planned;
   });
-  const dir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-bake-'));
+  const dir = fs.mkdtempSync(path.join(environment.runner.temp, 'bkca-bake-'));
   const file = path.join(dir, 'cache.json');
   fs.writeFileSync(file, `${JSON.stringify(bakeDefinition(plans), null, 2)}\n`);
   core.info(`bake file: ${file}`);

@@ -2,7 +2,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
-import { type BuildRun, type BuildSetup, prepareBuild, runCacheExport, runImageBuild } from '../buildx/build';
+import {
+  type BuildRun,
+  type BuildSetup,
+  type CacheExportRun,
+  prepareBuild,
+  runCacheExport,
+  runImageBuild,
+} from '../buildx/build';
 import { checkoutOrigin, lookWarmth, recordNames } from '../buildx/warmth';
 import { type BuilderNature, builderKind, warmBuilderSkip } from '../plan/builder-kind';
 import { BuilderError, type BuilderChoice as Builder, setupBuilder } from '../buildx/builder';
@@ -15,6 +22,7 @@ import { type Exec, exec as realExec } from '../lib/exec';
 import { loggedExec } from '../runner/logged-exec';
 import { lastLine } from '../lib/text';
 import { type RunContext } from '../github/context';
+import type { CacheScope } from '../github/runtime-token';
 import { readInputs, validatePaths } from '../runner/inputs/read';
 import { InputError, type Inputs } from '../runner/inputs/types';
 import { type CachePlan, planOptionsFrom } from '../plan/plan';
@@ -29,24 +37,24 @@ import * as state from '../runner/state';
 import { writeBakeFile } from './bake';
 import { runCleanupEvent } from './cleanup-event';
 import { runDryRun } from './dry-run';
-import { prepareLeg, recordLeg, runMerge } from './merge';
-import { ghaUnavailable, planCache, readTokenScopes } from './plan-phase';
-import { buildOutputs, reportRun, writeSummary } from './report-phase';
+import { type Leg, prepareLeg, recordLeg, runMerge } from './merge';
+import { planCache, readTokenScopes } from './plan-phase';
+import { buildOutputs, reportRun, type RunResults, writeSummary } from './report-phase';
 import { readRunContext } from '../github/read-context';
-import { environmentFrom } from '../runner/environment';
+import { environmentFrom, readEnvironment, type RunnerEnvironment } from '../runner/environment';
 
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message: string): void {
   core.setFailed(`buildkit-cache-action: ${message}`);
 }
 
-export async function run(
-  exec: Exec = loggedExec(realExec),
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<void> {
+export async function run(exec: Exec = loggedExec(realExec), env?: NodeJS.ProcessEnv): Promise<void> {
   const started = Date.now();
   try {
-    await runOfItsKind(exec, env, withPersistedLocalDir(readInputs(), env), started);
+    // The runner's environment, read once: the phases below take its typed values.
+    const environment = env ? environmentFrom(env) : readEnvironment();
+    const inputs = withPersistedLocalDir(readInputs(), environment.processEnv);
+    await runOfItsKind(exec, environment, inputs, started);
   } catch (e) {
     if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
       return fail(e.message);
@@ -58,25 +66,34 @@ export async function run(
 /** Which kind of run this is: a clean-up event, a bake file, a dry run, or a build. */
 async function runOfItsKind(
   exec: Exec,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
   inputs: Inputs,
   started: number,
 ): Promise<void> {
   for (const secret of [
-    env.ACTIONS_RUNTIME_TOKEN,
+    environment.cache.token,
     inputs.githubToken,
     ...inputs.build.secrets.map((s) => s.value),
   ]) {
     if (secret) core.setSecret(secret);
   }
-  const ctx = readRunContext(env);
+  const ctx = readRunContext(environment.github);
   // A closed pull request or a deleted branch: its caches go, nothing is built.
   const cleanup = cleanupTrigger(ctx);
-  if (cleanup) return runCleanupEvent(ctx, inputs, env, cleanup);
-  if (inputs.bakeTargets.length > 0) return writeBakeFile(exec, ctx, inputs, env);
-  if (inputs.merge === 'index') return runMerge(exec, ctx, inputs, env, fail);
-  if (inputs.dryRun) return runDryRun(exec, ctx, inputs, env);
-  return runBuild(exec, ctx, inputs, env, started);
+  if (cleanup) return runCleanupEvent(ctx, inputs, environment, cleanup);
+  if (inputs.bakeTargets.length > 0) return writeBakeFile(exec, ctx, inputs, environment);
+  if (inputs.merge === 'index') return runMerge(exec, ctx, inputs, environment, fail);
+  if (inputs.dryRun) return runDryRun(exec, ctx, inputs, environment);
+  return runBuild(exec, ctx, inputs, environment, started);
+}
+
+/** What every phase of a build reads: the run, its inputs and environment, and the debug clock. */
+interface BuildJob {
+  exec: Exec;
+  ctx: RunContext;
+  inputs: Inputs;
+  environment: RunnerEnvironment;
+  mark: (phase: string) => void;
 }
 
 /** A build, in its phases: plan, builder, restore, build, export, save, report. */
@@ -84,55 +101,127 @@ async function runBuild(
   exec: Exec,
   ctx: RunContext,
   original: Inputs,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
   started: number,
 ): Promise<void> {
   // A matrix leg of a multi-platform image pushes its platform by digest (src/merge).
-  const leg = original.merge === 'leg' ? prepareLeg(ctx, original, env) : null;
+  const leg = original.merge === 'leg' ? prepareLeg(ctx, original, environment) : null;
   const inputs = leg?.inputs ?? original;
   const mark = (phase: string) => core.debug(`${phase} at ${Date.now() - started} ms`);
-  validatePaths(inputs.build, ctx.workspace, fs.existsSync, [env.RUNNER_TEMP ?? '', os.tmpdir()]);
+  const job: BuildJob = { exec, ctx, inputs, environment, mark };
+  validatePaths(inputs.build, ctx.workspace, fs.existsSync, [environment.runner.temp, os.tmpdir()]);
   // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
-  const probes = startProbes(exec, inputs, env);
+  const probes = startProbes(exec, inputs, environment.processEnv);
+  const planned = await planPhase(job);
+  const tempDir = fs.mkdtempSync(path.join(environment.runner.temp, 'bkca-'));
+  state.saveTempDir(tempDir);
+  const ready = await builderPhase(job, planned, probes, tempDir);
+  const done = await buildPhase(job, planned, ready, tempDir);
+  const saved = await savePhase(job, planned, ready, done);
+  const results: RunResults = {
+    inputs,
+    plan: planned.plan,
+    tokenScopes: planned.tokenScopes,
+    builder: ready.builder.name,
+    builderNature: { driver: ready.builder.driver, nature: ready.nature },
+    build: done.build.run,
+    history: saved.history,
+    exportRun: done.exportRun,
+    skipExport: planned.skipExport || ready.warmSkip || done.moot,
+    mounts: saved.mounts,
+    localCache: saved.localCache,
+    retention: saved.retention,
+    started,
+    timings: { builderMs: ready.builderMs, buildMs: done.build.run.ms, exportMs: done.exportRun?.ms ?? 0 },
+  };
+  await reportPhase(job, results, { leg, original, tempDir });
+}
 
-  const planned = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
+type Planned = {
+  plan: CachePlan;
+  local: Awaited<ReturnType<typeof restoreLocalCaches>>;
+  tokenScopes: CacheScope[] | null;
+  /** Why nothing is exported, this job having no GitHub cache for a gha build ('' when it has). */
+  skipExport: string;
+};
+
+/** The plan, final once the persisted local folders are restored. */
+async function planPhase({ exec, ctx, inputs, environment, mark }: BuildJob): Promise<Planned> {
+  const unavailable = environment.cache.unavailable;
+  const planned = await core.group('Cache plan', () => planCache(exec, ctx, inputs, environment));
   // A persisted folder's existence is known once it is restored: the plan's reads are narrowed to
   // the folders that arrived, and that plan is final.
   const local = await restoreLocalCaches(exec, {
     inputs,
     plan: planned,
-    env,
-    unavailable: ghaUnavailable(env),
+    env: environment.processEnv,
+    unavailable,
   });
-  const plan = local.plan;
   mark('planned');
-  const tokenScopes = readTokenScopes(inputs, env);
-  const skipExport = inputs.cache.backend === 'gha' ? ghaUnavailable(env) : '';
+  const tokenScopes = readTokenScopes(inputs, environment.cache);
+  const skipExport = inputs.cache.backend === 'gha' ? unavailable : '';
   if (skipExport) core.warning(`cache: ${skipExport}. The build runs without the gha cache.`);
+  return { plan: local.plan, local, tokenScopes, skipExport };
+}
 
-  const tempDir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-'));
-  state.saveTempDir(tempDir);
+type Ready = {
+  buildx: Buildx;
+  builder: Builder;
+  setup: BuildSetup;
+  nature: BuilderNature;
+  builderMs: number;
+  /** Why a warm builder's own cache makes the export moot ('' when it does not). */
+  warmSkip: string;
+};
+
+/** The builder, set up and known (its kind, its warmth), and the build's arguments for it. */
+async function builderPhase(
+  job: BuildJob,
+  planned: Planned,
+  probes: Probes,
+  tempDir: string,
+): Promise<Ready> {
+  const { exec, ctx, inputs, environment, mark } = job;
+  const { plan } = planned;
   const builderStart = Date.now();
   const { buildx, builder } = await core.group('Builder', () =>
-    setUpBuilder(exec, inputs, env, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)),
+    setUpBuilder(exec, inputs, environment, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)),
   );
   core.info(`builder: ${builder.name}: ${builder.why}`);
+  const env = environment.processEnv;
   const setup = prepareImageBuild(buildx, { ctx, inputs, env, plan, builder, tempDir });
-  const nature = await knowBuilder(exec, buildx, builder, setup, env);
+  const nature = await knowBuilder(exec, buildx, builder, setup, environment.runner.kind);
   const builderMs = Date.now() - builderStart;
   mark('builder ready');
   // A warm builder that outlives the job reads its own cache next time: a branch's export is skipped.
-  const warmSkip = skipExport ? '' : warmBuilderSkip({ plan, nature, write: inputs.cache.write });
+  const warmSkip = planned.skipExport ? '' : warmBuilderSkip({ plan, nature, write: inputs.cache.write });
   if (warmSkip) core.info(`cache export skipped: ${warmSkip}`);
+  return { buildx, builder, setup, nature, builderMs, warmSkip };
+}
 
+type Done = {
+  build: { setup: BuildSetup; run: BuildRun };
+  built: boolean;
+  mountSession: Awaited<ReturnType<typeof restoreMounts>>;
+  historyRead: Promise<BuildHistory>;
+  /** Why the export would write nothing new ('' when it ran or was skipped for another reason). */
+  moot: string;
+  exportRun: CacheExportRun | null;
+};
+
+/** The cache mounts restored, the image built, then the cache exported unless there is no need. */
+async function buildPhase(job: BuildJob, planned: Planned, ready: Ready, tempDir: string): Promise<Done> {
+  const { exec, ctx, inputs, environment, mark } = job;
+  const { plan, skipExport } = planned;
+  const { buildx, builder, setup, warmSkip } = ready;
   const mountSession = await restoreMounts(exec, buildx, {
     inputs,
     plan,
     builder: builder.name,
     tempDir,
-    env,
+    env: environment.processEnv,
     workspace: ctx.workspace,
-    unavailable: ghaUnavailable(env),
+    unavailable: environment.cache.unavailable,
   });
   const build = await buildImage(
     exec,
@@ -159,43 +248,44 @@ async function runBuild(
         )
       : null;
   mark('exported');
+  return { build, built, mountSession, historyRead, moot, exportRun };
+}
+
+/** Retention, the build record, and what goes back to the GitHub cache: mounts and local folders. */
+async function savePhase(job: BuildJob, planned: Planned, ready: Ready, done: Done) {
+  const { exec, ctx, inputs, environment, mark } = job;
   // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
-  const retaining = built ? retainCommitCaches(ctx, inputs, environmentFrom(env), plan) : null;
-  const history = await historyRead;
+  const retaining = done.built ? retainCommitCaches(ctx, inputs, environment, planned.plan) : null;
+  const history = await done.historyRead;
   mark('history read');
   const retention = await retaining;
-  const mounts = await saveMounts(exec, buildx, mountSession, built, {
+  const mounts = await saveMounts(exec, ready.buildx, done.mountSession, done.built, {
     steps: history.log?.steps ?? null,
     used: history.cacheMounts,
   });
-  const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok' || moot !== '');
+  const exported = done.exportRun?.status === 'ok' || done.moot !== '';
+  const localCache = await saveLocalCaches(exec, planned.local.session, exported);
+  return { history, retention, mounts, localCache };
+}
 
-  const results = {
-    inputs,
-    plan,
-    tokenScopes,
-    builder: builder.name,
-    builderNature: { driver: builder.driver, nature },
-    build: build.run,
-    history,
-    exportRun,
-    skipExport: skipExport || warmSkip || moot,
-    mounts,
-    localCache,
-    retention,
-    started,
-    timings: { builderMs, buildMs: build.run.ms, exportMs: exportRun?.ms ?? 0 },
-  };
+/** The report, a leg's record for the merge job, the outputs, the summary, and the one error line. */
+async function reportPhase(
+  { exec, inputs, environment, mark }: BuildJob,
+  results: RunResults,
+  o: { leg: Leg | null; original: Inputs; tempDir: string },
+): Promise<void> {
   const report = await reportRun(results);
-  if (leg) {
-    const { digest } = build.run.metadata;
-    report.merge = await recordLeg(exec, leg, { original, report, digest, tempDir, env });
+  if (o.leg) {
+    const { digest } = results.build.metadata;
+    const { original, tempDir } = o;
+    report.merge = await recordLeg(exec, o.leg, { original, report, digest, tempDir, environment });
   }
   mark('reported');
   setOutputs(buildOutputs(results, report));
   await writeSummary(report);
   // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
-  if (!built) fail(failureMessage(report.error, buildxSaid(inputs, build.run.result)));
+  if (results.build.result.exitCode !== 0)
+    fail(failureMessage(report.error, buildxSaid(inputs, results.build.result)));
   else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
     fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
   }
@@ -244,7 +334,7 @@ function startProbes(exec: Exec, inputs: Inputs, env: NodeJS.ProcessEnv): Probes
 async function setUpBuilder(
   exec: Exec,
   inputs: Inputs,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
   probes: Probes,
   tempDir: string,
   saveRefused: string,
@@ -263,7 +353,7 @@ async function setUpBuilder(
   const builder =
     inputs.builder.driver === 'kubernetes' && inputs.builder.builder === ''
       ? await setupKubernetesBuilder(exec, found.buildx, {
-          name: kubernetesBuilderName(env.GITHUB_REPOSITORY ?? '', planOptionsFrom(inputs).scope),
+          name: kubernetesBuilderName(environment.github.repository ?? '', planOptionsFrom(inputs).scope),
           builder: inputs.builder,
           tempDir,
           onUse: onCreate,
@@ -271,7 +361,7 @@ async function setUpBuilder(
       : await setupBuilder(exec, found.buildx, {
           builder: inputs.builder,
           tempDir,
-          env,
+          env: environment.processEnv,
           // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
           engineDown: engine && !engine.ok ? engine.reason : '',
           onCreate,
@@ -329,12 +419,12 @@ async function knowBuilder(
   buildx: Buildx,
   builder: Builder,
   setup: BuildSetup,
-  env: NodeJS.ProcessEnv,
+  runnerKind: string,
 ): Promise<BuilderNature> {
   const { kind, why } = builderKind({
     source: builder.source,
     driver: builder.driver,
-    runnerEnvironment: env.RUNNER_ENVIRONMENT ?? '',
+    runnerEnvironment: runnerKind,
   });
   const names = async () => recordNames(setup.input.build, setup.cwd, await checkoutOrigin(exec, setup.cwd));
   const warmth = kind === 'persistent' ? await lookWarmth(exec, buildx, builder.name, await names()) : null;

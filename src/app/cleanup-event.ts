@@ -3,8 +3,8 @@ import type { Inputs } from '../runner/inputs/types';
 import { type CleanupTrigger, cleanUpGoneRef, cleanupOutputs } from '../cleanup';
 import { renderCleanup } from '../report/cleanup-summary';
 import * as core from '../runner/commands';
+import type { RunnerEnvironment } from '../runner/environment';
 import { finishNothingBuilt } from './nothing-built';
-import { environmentFrom } from '../runner/environment';
 
 /**
  * A closed pull request's or a deleted branch's run: deletes its caches, builds nothing, and
@@ -13,12 +13,12 @@ import { environmentFrom } from '../runner/environment';
 export async function runCleanupEvent(
   ctx: RunContext,
   inputs: Inputs,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
   trigger: CleanupTrigger,
 ): Promise<void> {
   if (trigger.kind === 'nothing') return core.info(`cache clean-up: ${trigger.why}`);
   const outcome = await core.group('Cache clean-up', () =>
-    cleanUpGoneRef(ctx, inputs, environmentFrom(env), trigger, trigger.why),
+    cleanUpGoneRef(ctx, inputs, environment, trigger, trigger.why),
   );
   await finishNothingBuilt(ctx, inputs, {
     why: `clean-up run: ${trigger.why}; nothing is built`,

@@ -2,23 +2,23 @@ import type { Exec } from '../lib/exec';
 import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs/types';
 import * as core from '../runner/commands';
+import type { RunnerEnvironment } from '../runner/environment';
 import { setOutputs } from '../runner/outputs';
 import { cleanupOutputs, retainCommitCaches } from '../cleanup';
 import { buildReport, exportOutcome } from '../report/report';
 import { planCache, readTokenScopes } from './plan-phase';
 import { planOutputs, writeSummary } from './report-phase';
-import { environmentFrom } from '../runner/environment';
 
 /** `dry-run: true`: the plan (and retention) without a build; the outputs say what would be used. */
 export async function runDryRun(
   exec: Exec,
   ctx: RunContext,
   inputs: Inputs,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
 ): Promise<void> {
-  const plan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
-  const tokenScopes = readTokenScopes(inputs, env);
-  const retention = await retainCommitCaches(ctx, inputs, environmentFrom(env), plan);
+  const plan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, environment));
+  const tokenScopes = readTokenScopes(inputs, environment.cache);
+  const retention = await retainCommitCaches(ctx, inputs, environment, plan);
   const report = buildReport({
     plan,
     backend: inputs.cache.backend,

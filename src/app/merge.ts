@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { RunContext } from '../github/context';
 import type { Exec } from '../lib/exec';
@@ -25,17 +24,18 @@ import { cacheTokenIn } from './plan-phase';
 import { renderMergeSummary } from '../report/merge-summary';
 import type { CacheReport } from '../report/types';
 import * as core from '../runner/commands';
+import type { GithubCacheAccess, GithubVariables, RunnerEnvironment } from '../runner/environment';
 import { finishNothingBuilt } from './nothing-built';
 
 /** The run's id and attempt: a leg's record is this run's, and a re-run's is newer. */
-const runOf = (env: NodeJS.ProcessEnv) => ({
-  runId: env.GITHUB_RUN_ID || '0',
-  attempt: env.GITHUB_RUN_ATTEMPT || '1',
+const runOf = (github: GithubVariables) => ({
+  runId: github.runId || '0',
+  attempt: github.runAttempt,
 });
 
 /** The trust rule (src/plan/trust.ts) for a run that has no plan: its trigger and its cache token. */
-const runNeverWrites = (ctx: RunContext, env: NodeJS.ProcessEnv) =>
-  neverWrites(classify(ctx), tokenRefusals(cacheTokenIn(env)));
+const runNeverWrites = (ctx: RunContext, cache: GithubCacheAccess) =>
+  neverWrites(classify(ctx), tokenRefusals(cacheTokenIn(cache)));
 
 export interface Leg {
   inputs: Inputs;
@@ -46,9 +46,9 @@ export interface Leg {
 }
 
 /** `merge: leg`: the build pushes by digest, unless this run cannot push (then it only builds). */
-export function prepareLeg(ctx: RunContext, inputs: Inputs, env: NodeJS.ProcessEnv): Leg {
+export function prepareLeg(ctx: RunContext, inputs: Inputs, environment: RunnerEnvironment): Leg {
   // A leg's record is a GitHub cache entry the merge job trusts: a run that may not write records none.
-  const refused = runNeverWrites(ctx, env);
+  const refused = runNeverWrites(ctx, environment.cache);
   const skipped =
     mergeSkipped(ctx, inputs.build.push) ||
     (refused ? `${refused}: the legs are built, not pushed nor merged` : '');
@@ -56,7 +56,7 @@ export function prepareLeg(ctx: RunContext, inputs: Inputs, env: NodeJS.ProcessE
     core.info(`merge: ${skipped}`);
     return { inputs: { ...inputs, build: { ...inputs.build, push: false } }, skipped, pushTag: null };
   }
-  const run = { driver: inputs.builder.driver, ...runOf(env) };
+  const run = { driver: inputs.builder.driver, ...runOf(environment.github) };
   const pushTag = legPushTag(run, inputs.build.platforms[0] ?? '');
   return { inputs: { ...inputs, build: legBuild(inputs.build, run) }, skipped, pushTag };
 }
@@ -68,7 +68,13 @@ export function prepareLeg(ctx: RunContext, inputs: Inputs, env: NodeJS.ProcessE
 export async function recordLeg(
   exec: Exec,
   leg: Leg,
-  o: { original: Inputs; report: CacheReport; digest: string; tempDir: string; env: NodeJS.ProcessEnv },
+  o: {
+    original: Inputs;
+    report: CacheReport;
+    digest: string;
+    tempDir: string;
+    environment: RunnerEnvironment;
+  },
 ): Promise<MergeReport> {
   const tags = o.original.build.tags;
   const base: MergeReport = { role: 'leg', skipped: leg.skipped, legs: [], missing: [], digest: '', tags };
@@ -78,7 +84,7 @@ export async function recordLeg(
     core.warning('merge: the build gave no image digest: nothing is recorded for the merge job');
     return { ...base, skipped: 'the build gave no image digest' };
   }
-  const { runId, attempt } = runOf(o.env);
+  const { runId, attempt } = runOf(o.environment.github);
   const { cached, total, ratio } = o.report.steps;
   const record = legRecord({
     tags,
@@ -89,7 +95,11 @@ export async function recordLeg(
     attempt,
     pushTag: leg.pushTag,
   });
-  const saved = await saveLegRecord(exec, record, { runId, tempDir: o.tempDir, env: o.env });
+  const saved = await saveLegRecord(exec, record, {
+    runId,
+    tempDir: o.tempDir,
+    env: o.environment.processEnv,
+  });
   if (saved.status === 'failed') {
     core.warning(`merge: the digest of ${record.platform} was pushed but not recorded: ${saved.reason}`);
     return { ...base, skipped: `not recorded: ${saved.reason}` };
@@ -105,9 +115,10 @@ export async function runMerge(
   exec: Exec,
   ctx: RunContext,
   inputs: Inputs,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
   fail: (message: string) => void,
 ): Promise<void> {
+  const env = environment.processEnv;
   const { tags, platforms, annotations } = inputs.build;
   const merge: MergeReport = { role: 'index', skipped: '', legs: [], missing: [], digest: '', tags };
   const outputs: Record<string, string> = {};
@@ -116,9 +127,13 @@ export async function runMerge(
     core.info(`merge: ${merge.skipped}`);
     return finish(inputs, ctx, merge, outputs);
   }
-  const tempDir = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-merge-'));
+  const tempDir = fs.mkdtempSync(path.join(environment.runner.temp, 'bkca-merge-'));
   const found = await core.group("Merge: the legs' digests", () =>
-    restoreLegRecords(exec, repositoriesOf(tags)[0], platforms, { runId: runOf(env).runId, tempDir, env }),
+    restoreLegRecords(exec, repositoriesOf(tags)[0], platforms, {
+      runId: runOf(environment.github).runId,
+      tempDir,
+      env,
+    }),
   );
   // A record is restored bytes: one that names another image or tag is an attacker's, never merged.
   for (const f of found)
@@ -137,7 +152,7 @@ export async function runMerge(
       floor: '',
       releasesBase: inputs.builder.buildxReleasesUrl,
       probe: probeBuildx(exec, env),
-      saveRefused: runNeverWrites(ctx, env),
+      saveRefused: runNeverWrites(ctx, environment.cache),
     });
     return publishIndex(exec, buildx, { tags, annotations, legs: merge.legs, env });
   });

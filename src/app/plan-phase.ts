@@ -4,7 +4,8 @@ import type { RunContext } from '../github/context';
 import { type CacheScope, cacheScopesFromToken } from '../github/runtime-token';
 import type { Inputs } from '../runner/inputs/types';
 import * as core from '../runner/commands';
-import { planInputs } from '../facts/facts';
+import type { GithubCacheAccess, RunnerEnvironment } from '../runner/environment';
+import { planInputs, probePlanned } from '../facts/facts';
 import { isDefaultContext } from '../runner/inputs/read';
 import { narrowSources } from '../plan/narrow';
 import type { CacheToken } from '../plan/token';
@@ -18,10 +19,10 @@ export async function planCache(
   exec: Exec,
   ctx: RunContext,
   inputs: Inputs,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
 ): Promise<CachePlan> {
-  const asked = { ...planOptionsFrom(inputs), token: cacheTokenIn(env) };
-  const found = await planInputs(exec, ctx, asked, env, inputs.githubToken, fs.existsSync);
+  const asked = { ...planOptionsFrom(inputs), token: cacheTokenIn(environment.cache) };
+  const found = await planInputs(exec, ctx, asked, environment, inputs.githubToken, fs.existsSync);
   const { existing } = found;
   // The run's Git context is the event's commit whatever the workspace holds: its commit cache is
   // that commit's, so the workspace's HEAD has no say over the write.
@@ -29,7 +30,10 @@ export async function planCache(
     ? { ...found.facts, workspaceHead: undefined }
     : found.facts;
   const options = { ...asked, siblingLegs: [...new Set([...asked.siblingLegs, ...existing.siblingLegs])] };
-  const narrowed = narrowSources(plan(ctx, facts, options), existing.exists, existing.failed);
+  // The planner runs once: its reads are what the store is asked about, then narrowed to what exists.
+  const planned = plan(ctx, facts, options);
+  await probePlanned(existing, [planned]);
+  const narrowed = narrowSources(planned, existing.exists, existing.failed);
   const p = {
     ...narrowed,
     ...(existing.note ? { notes: [...narrowed.notes, existing.note] } : {}),
@@ -41,14 +45,14 @@ export async function planCache(
 }
 
 /** The job's cache token as the planner reads it: undefined without one, null when it cannot be decoded. */
-export function cacheTokenIn(env: NodeJS.ProcessEnv): CacheToken {
-  return env.ACTIONS_RUNTIME_TOKEN ? cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN) : undefined;
+export function cacheTokenIn(cache: GithubCacheAccess): CacheToken {
+  return cache.token ? cacheScopesFromToken(cache.token) : undefined;
 }
 
 /** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
-export function readTokenScopes(inputs: Inputs, env: NodeJS.ProcessEnv): CacheScope[] | null {
-  if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN) return null;
-  const scopes = cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN);
+export function readTokenScopes(inputs: Inputs, cache: GithubCacheAccess): CacheScope[] | null {
+  if (inputs.cache.backend !== 'gha' || !cache.token) return null;
+  const scopes = cacheScopesFromToken(cache.token);
   if (scopes) {
     const list = scopes.map(
       (s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`,
@@ -56,15 +60,4 @@ export function readTokenScopes(inputs: Inputs, env: NodeJS.ProcessEnv): CacheSc
     core.info(`GitHub cache scopes: ${list.join(', ')}`);
   }
   return scopes;
-}
-
-/** Why the GitHub Actions cache cannot be reached from this job ('' when it can). */
-export function ghaUnavailable(env: NodeJS.ProcessEnv): string {
-  if (!env.ACTIONS_RUNTIME_TOKEN) {
-    return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
-  }
-  if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
-    return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
-  }
-  return '';
 }

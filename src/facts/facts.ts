@@ -5,10 +5,12 @@ import { makeGit, resolveCommit } from '../git/runner';
 import { findMergeBase } from '../git/merge-base';
 import { ancestryFromApi, commitFromApi, mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
-import { type PlannedCache, plan, type PlanOptions } from '../plan/plan';
-import { classify, type FactsNeeded, factsNeeded, type GitFacts } from '../plan/triggers';
+import { type CachePlan, ownReadEntry, type PlanOptions } from '../plan/plan';
+import { refLabel } from '../plan/names';
+import { factsNeeded, mergeBaseMootIf } from '../plan/rules';
+import { classify, type FactsNeeded, type GitFacts } from '../plan/triggers';
 import { type ExistingCaches, findExistingCaches } from './existing';
-import { environmentFrom } from '../runner/environment';
+import type { RunnerEnvironment } from '../runner/environment';
 
 type RewriteFacts = Pick<GitFacts, 'rewritten' | 'rewrittenWhy'>;
 
@@ -161,19 +163,18 @@ export async function gatherFacts(
 }
 
 /**
- * The facts and which caches exist, side by side. The caches the plan names without git (its own
- * refs, the default branch) are checked at once; those that need a commit git finds (the
- * merge-base, the parent) once it is found. One exception to running them at once: a branch push
- * whose own cache exists reads that alone (narrow.ts), so its merge-base, which a shallow checkout
- * only yields after fetches, is not looked up, unless the push is a merge (it may have merged its
- * base, which the rules read instead) or rewrote history (it reads its new merge-base instead).
- * That push waits for the first check.
+ * The facts the trigger's rule declares (plan/rules.ts) and which caches exist, side by side; the
+ * caller plans once with these facts, then asks `existing.probe` about the plan's reads. One
+ * exception to running them at once: a branch push whose own cache exists reads that alone
+ * (narrow.ts), so its merge-base, which a shallow checkout only yields after fetches, is not looked
+ * up, unless the push is a merge (it may have merged its base, which the rules read instead) or
+ * rewrote history (it reads its new merge-base instead). That push checks its own cache first.
  */
 export async function planInputs(
   exec: Exec,
   ctx: RunContext,
   options: PlanOptions,
-  env: NodeJS.ProcessEnv,
+  environment: RunnerEnvironment,
   githubToken: string,
   fileExists: (file: string) => boolean,
   /** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
@@ -181,29 +182,24 @@ export async function planInputs(
 ): Promise<{ facts: GitFacts; existing: ExistingCaches }> {
   const trigger = classify(ctx);
   const needed = factsNeeded(trigger);
-  const listing = findExistingCaches(options, environmentFrom(env), fileExists, exec);
-  // The entries to check are the plan's reads, as the backend spells them (names, sibling and
-  // plain legs, what gha may read): only plan() builds those, so it runs per leg, first without
-  // the commits git finds, then with them (they add reads and move the ones read alone).
-  const readsOf = (facts: GitFacts) => legs.map((leg) => plan(ctx, facts, { ...options, leg }).reads);
-  const entriesOf = (reads: PlannedCache[][]) => reads.flatMap((r) => r.map((read) => read.entry));
-  const readsWithoutCommits = readsOf({ mergeBase: null, parent: null });
-  const early = listing.then((e) => e.probe?.(entriesOf(readsWithoutCommits)));
+  const listing = findExistingCaches(options, environment, fileExists, exec);
+  const moot = needed.mergeBase ? mergeBaseMootIf(trigger) : null;
+  // The declared own read, as each leg's plan will spell it: checked while git works.
+  const owns = moot ? legs.map((leg) => ownReadEntry(ctx, { ...options, leg }, moot)) : [];
+  const early = owns.some((o) => o !== '') ? listing.then((e) => e.probe?.(owns)) : undefined;
   // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
-  const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
+  const head = moot ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
   // A push that rewrote history reads its new merge-base instead of its own cache: that needs the lookup.
   const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD', githubToken) : undefined;
   let skipped = '';
-  if (head && (await rewrite)?.rewritten !== true) {
-    const owns = readsWithoutCommits.map((reads) => reads.find((r) => r.alone && r.entry));
+  if (moot && head && (await rewrite)?.rewritten !== true) {
     const existing = await listing;
     await early;
-    const own = owns[0];
-    if (own && owns.every((o) => o && existing.exists(o.entry) === true)) {
+    if (owns.every((o) => o !== '' && existing.exists(o) === true)) {
       const info = await head;
       if (info && info.parents.length === 1) {
         needed.mergeBase = false;
-        skipped = `not looked up: ${own.ref} exists and is read alone`;
+        skipped = `not looked up: ${refLabel(moot.ref)} exists and is read alone`;
       }
     }
   }
@@ -213,6 +209,10 @@ export async function planInputs(
     early,
   ]);
   if (skipped) facts.mergeBaseSkipped = skipped;
-  await existing.probe?.(entriesOf(readsOf(facts)));
   return { facts, existing };
+}
+
+/** Asks the store about every source the plans read (those it knows from a listing need no request). */
+export async function probePlanned(existing: ExistingCaches, plans: CachePlan[]): Promise<void> {
+  await existing.probe?.(plans.flatMap((p) => p.reads.map((read) => read.entry)));
 }

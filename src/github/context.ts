@@ -1,3 +1,5 @@
+import type { GithubVariables } from '../runner/environment';
+
 /** The facts about this run that the cache planner needs, read from the runner's environment. */
 export interface RunContext {
   eventName: string;
@@ -75,22 +77,22 @@ export function parseMergeQueueRef(ref: string): { baseRef: string; prNumber: nu
   return m ? { baseRef: m[1], prNumber: Number(m[2]) } : null;
 }
 
-/** Pure: environment plus parsed event payload → RunContext. */
-export function runContextFrom(env: NodeJS.ProcessEnv, payload: Json): RunContext {
-  const eventName = env.GITHUB_EVENT_NAME ?? '';
+/** Pure: the runner's `GITHUB_*` variables plus the parsed event payload → RunContext. */
+export function runContextFrom(github: GithubVariables, payload: Json): RunContext {
+  const eventName = github.eventName;
   const repo = obj(payload.repository);
   const ctx: RunContext = {
     eventName,
-    ref: env.GITHUB_REF ?? '',
-    sha: env.GITHUB_SHA ?? '',
-    repository: env.GITHUB_REPOSITORY ?? str(repo?.full_name),
+    ref: github.ref,
+    sha: github.sha,
+    repository: github.repository ?? str(repo?.full_name),
     defaultBranch: str(repo?.default_branch) || str(repo?.master_branch),
-    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-    runId: env.GITHUB_RUN_ID ?? '',
-    runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+    apiUrl: github.apiUrl,
+    serverUrl: github.serverUrl,
+    runId: github.runId,
+    runAttempt: github.runAttempt,
     privateRepository: repo?.private === true,
-    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    workspace: github.workspace,
   };
   // A schedule payload carries no repository; scheduled runs always run on the default branch.
   if (ctx.defaultBranch === '' && eventName === 'schedule') ctx.defaultBranch = stripRefsHeads(ctx.ref);

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
+import type { GithubVariables } from '../runner/environment';
 import { type RunContext, runContextFrom } from './context';
 
-/** The run context from the runner's environment and its event file (an unreadable one reads as `{}`). */
-export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
+/** The run context from the runner's `GITHUB_*` variables and its event file (an unreadable one reads as `{}`). */
+export function readRunContext(github: GithubVariables): RunContext {
   let payload: Record<string, unknown> = {};
-  const path = env.GITHUB_EVENT_PATH;
-  if (path) {
+  if (github.eventPath) {
     try {
-      payload = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      payload = JSON.parse(readFileSync(github.eventPath, 'utf8')) as Record<string, unknown>;
     } catch {
       payload = {};
     }
   }
-  return runContextFrom(env, payload);
+  return runContextFrom(github, payload);
 }

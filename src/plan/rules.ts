@@ -1,7 +1,7 @@
 import type { RunContext } from '../github/context';
 import type { CacheWrite } from '../runner/inputs/types';
 import { type CacheRef, refLabel } from './names';
-import { classify, type GitFacts, type Trigger } from './triggers';
+import { classify, type FactsNeeded, type GitFacts, type Trigger } from './triggers';
 import {
   baseChange,
   branch,
@@ -279,18 +279,61 @@ function unknown({ trigger, defaultBranch: def }: Run<'unknown'>): TriggerRules 
   };
 }
 
-/** The rule of each trigger. */
-const RULES: { [K in Trigger['kind']]: (run: Run<K>) => TriggerRules } = {
-  'push-default': pushToDefaultBranch,
-  'push-branch': pushToBranch,
-  'pull-request': pullRequest,
-  untrusted,
-  'merge-group': mergeQueue,
-  tag,
-  unknown,
+/** One trigger's rule, and what it reads besides the run: the facts fetched before it runs. */
+interface TriggerRule<K extends Trigger['kind']> {
+  rule: (run: Run<K>) => TriggerRules;
+  /** The commits the rule reads (facts/facts.ts finds them); one not declared is not looked up. */
+  facts: { [F in keyof FactsNeeded]?: true };
+  /**
+   * The read an earlier run of this ref wrote, read alone when it exists (with no base change the
+   * facts could bring): when it exists and the push is no merge nor rewrite, the merge-base is
+   * moot and not looked up.
+   */
+  mergeBaseMootIf?: (trigger: Extract<Trigger, { kind: K }>) => RefUse;
+}
+
+/**
+ * The rule of each trigger, with the facts it needs: one table, so the two cannot drift apart. A
+ * rule that writes (or, with `cache-write: always`, may write) a commit's cache needs the
+ * workspace's HEAD (see ownCommitWrites).
+ */
+const RULES: { [K in Trigger['kind']]: TriggerRule<K> } = {
+  'push-default': { rule: pushToDefaultBranch, facts: { parent: true, workspaceHead: true } },
+  'push-branch': {
+    rule: pushToBranch,
+    facts: { mergeBase: true, rewrite: true },
+    mergeBaseMootIf: (trigger) => ownBranchRead(trigger.branch),
+  },
+  'pull-request': { rule: pullRequest, facts: { headCommit: true, rewrite: true } },
+  untrusted: { rule: untrusted, facts: {} },
+  'merge-group': { rule: mergeQueue, facts: { workspaceHead: true } },
+  tag: { rule: tag, facts: { mergeBase: true, workspaceHead: true } },
+  unknown: { rule: unknown, facts: {} },
 };
 
-const rulesOf = <K extends Trigger['kind']>(run: Run<K>): TriggerRules => RULES[run.trigger.kind](run);
+const ruleOf = <K extends Trigger['kind']>(kind: K): TriggerRule<K> => RULES[kind];
+
+const rulesOf = <K extends Trigger['kind']>(run: Run<K>): TriggerRules =>
+  ruleOf<K>(run.trigger.kind as K).rule(run);
+
+/** The commits this trigger's rule reads, as the facts finder asks for them. */
+export function factsNeeded(trigger: Trigger): FactsNeeded {
+  const { facts } = RULES[trigger.kind];
+  return {
+    mergeBase: facts.mergeBase === true,
+    parent: facts.parent === true,
+    headCommit: facts.headCommit === true,
+    rewrite: facts.rewrite === true,
+    workspaceHead: facts.workspaceHead === true,
+  };
+}
+
+/** The own read whose existence makes this trigger's merge-base lookup moot; null when none does. */
+export function mergeBaseMootIf<K extends Trigger['kind']>(
+  trigger: Extract<Trigger, { kind: K }>,
+): RefUse | null {
+  return ruleOf<K>(trigger.kind as K).mergeBaseMootIf?.(trigger) ?? null;
+}
 
 /**
  * A commit's cache (`sha:<commit>`) is written only by a build of that commit: the workspace's

@@ -56,19 +56,6 @@ export interface FactsNeeded {
   workspaceHead?: boolean;
 }
 
-/** Triggers whose rules write (or, with `cache-write: always`, may write) a commit's cache. */
-const WRITES_COMMITS: Trigger['kind'][] = ['push-default', 'merge-group', 'tag'];
-
-export function factsNeeded(trigger: Trigger): FactsNeeded {
-  return {
-    mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
-    parent: trigger.kind === 'push-default',
-    headCommit: trigger.kind === 'pull-request',
-    rewrite: trigger.kind === 'push-branch' || trigger.kind === 'pull-request',
-    workspaceHead: WRITES_COMMITS.includes(trigger.kind),
-  };
-}
-
 /** Commits found for this run; null where they could not be found (with a reason). */
 export interface GitFacts {
   mergeBase: string | null;

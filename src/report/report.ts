@@ -113,7 +113,8 @@ function reportError(record: BuildRecord | null, log: BuildLog | null): CacheRep
   return null;
 }
 
-export function buildReport(args: {
+/** What the report is made of: the plan, the build's log and record, and what each phase did. */
+export interface ReportArgs {
   plan: CachePlan;
   backend: string;
   log: BuildLog | null;
@@ -133,12 +134,13 @@ export function buildReport(args: {
   localCache?: LocalCacheReport | null;
   /** What a clean-up or retention did on this run. */
   cleanup?: CleanupOutcome | null;
-}): CacheReport {
-  const log = args.log;
-  const record = args.record ?? null;
-  const metadata = args.metadata ?? null;
-  const steps = log?.steps ?? [];
-  const totals = stepTotals(steps);
+}
+
+/** BuildKit's imports, each mapped to its plan read, and the sources found missing before the build. */
+function reportImports(
+  args: ReportArgs,
+  log: BuildLog | null,
+): { imports: ImportResult[]; missed: ImportResult[] } {
   const sources =
     args.importSources ??
     args.plan.cacheFrom.map((entry) => ({
@@ -158,13 +160,83 @@ export function buildReport(args: {
       seconds: 0,
     };
   });
-  const materials = baseImages(record, metadata, log);
+  return { imports, missed };
+}
+
+/** The steps' totals and each step as the report lists it. */
+function reportSteps(steps: BuildStep[]): CacheReport['steps'] {
+  const totals = stepTotals(steps);
+  return {
+    total: totals.total,
+    cached: totals.cached,
+    executed: totals.executed,
+    notRun: totals.notRun,
+    ratio: Math.round(totals.ratio * 1000) / 1000,
+    executedSeconds: seconds(totals.executedMs),
+    firstExecuted: firstExecuted(steps),
+    list: steps.map((s) => ({
+      stage: s.stage,
+      platform: s.platform,
+      step: s.command,
+      status: s.status,
+      seconds: seconds(s.durationMs),
+      instruction: s.instruction,
+      index: s.index,
+      of: s.total,
+      cached: s.status === 'cached',
+    })),
+  };
+}
+
+/** The export's outcome, with the cache manifest the build's metadata names when it does not. */
+function reportExport(args: ReportArgs, metadata: BuildMetadata | null): CacheReport['export'] {
   const exported = args.exportResult;
   const manifest =
     exported.manifest ??
     (exported.status === 'ok' && metadata?.cacheManifest
       ? { digest: metadata.cacheManifest.digest, size: metadata.cacheManifest.size }
       : null);
+  return { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes };
+}
+
+function reportRecord(record: BuildRecord | null): CacheReport['record'] {
+  return record
+    ? {
+        ref: record.ref,
+        status: record.status,
+        seconds: seconds(record.durationMs),
+        buildkitCachedSteps: record.numCachedSteps,
+        buildkitTotalSteps: record.numTotalSteps,
+      }
+    : null;
+}
+
+/** Why steps missed the cache: none for a run that built nothing. */
+function reportReasons(
+  args: ReportArgs,
+  log: BuildLog | null,
+  o: { imports: ImportResult[]; materials: Material[]; record: BuildRecord | null },
+): CacheReport['likelyReasons'] {
+  if (args.build === 'not-run' || !log) return [];
+  return likelyReasons({
+    steps: log.steps,
+    bases: log.bases,
+    imports: o.imports,
+    reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
+    noCache: args.noCache,
+    modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
+    materials: o.materials,
+    buildArgs: o.record?.buildArgs,
+    previous: args.previous,
+  });
+}
+
+export function buildReport(args: ReportArgs): CacheReport {
+  const log = args.log;
+  const record = args.record ?? null;
+  const metadata = args.metadata ?? null;
+  const { imports, missed } = reportImports(args, log);
+  const materials = baseImages(record, metadata, log);
   return {
     version: 1,
     backend: args.backend,
@@ -173,53 +245,13 @@ export function buildReport(args: {
     build: args.build,
     plan: { reads: args.plan.reads, writes: args.plan.writes, notes: args.plan.notes },
     tokenScopes: args.tokenScopes,
-    steps: {
-      total: totals.total,
-      cached: totals.cached,
-      executed: totals.executed,
-      notRun: totals.notRun,
-      ratio: Math.round(totals.ratio * 1000) / 1000,
-      executedSeconds: seconds(totals.executedMs),
-      firstExecuted: firstExecuted(steps),
-      list: steps.map((s) => ({
-        stage: s.stage,
-        platform: s.platform,
-        step: s.command,
-        status: s.status,
-        seconds: seconds(s.durationMs),
-        instruction: s.instruction,
-        index: s.index,
-        of: s.total,
-        cached: s.status === 'cached',
-      })),
-    },
+    steps: reportSteps(log?.steps ?? []),
     imports,
-    export: { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes },
-    record: record
-      ? {
-          ref: record.ref,
-          status: record.status,
-          seconds: seconds(record.durationMs),
-          buildkitCachedSteps: record.numCachedSteps,
-          buildkitTotalSteps: record.numTotalSteps,
-        }
-      : null,
+    export: reportExport(args, metadata),
+    record: reportRecord(record),
     error: args.build === 'failed' ? reportError(record, log) : null,
     baseImages: materials.map((m) => ({ image: m.image, platform: m.platform, digest: m.digest })),
-    likelyReasons:
-      args.build === 'not-run' || !log
-        ? []
-        : likelyReasons({
-            steps,
-            bases: log.bases,
-            imports: [...missed, ...imports],
-            reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
-            noCache: args.noCache,
-            modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
-            materials,
-            buildArgs: record?.buildArgs,
-            previous: args.previous,
-          }),
+    likelyReasons: reportReasons(args, log, { imports: [...missed, ...imports], materials, record }),
     timings: args.timings ?? null,
     ...(args.mounts ? { mounts: args.mounts } : {}),
     ...(args.localCache ? { localCache: args.localCache } : {}),

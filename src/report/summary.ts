@@ -41,7 +41,6 @@ const REASON_TITLE: Record<string, string> = {
 /** More steps than this go into a collapsed block. */
 const STEPS_SHOWN = 40;
 
-/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
 const RESTORE_LABEL: Record<string, string> = {
   exact: '✅ exact (own ref)',
   fallback: '↪️ fallback',
@@ -141,16 +140,16 @@ function renderBuilder(b: NonNullable<CacheReport['builder']>): string[] {
   return b.warmth ? [line, '', `${b.warmth.warm ? 'Warm' : 'Cold'}: ${cell(b.warmth.why)}.`] : [line];
 }
 
-export function renderSummary(r: CacheReport): string {
-  const out: string[] = [];
-  const pct = `${Math.round(r.steps.ratio * 100)}%`;
+/** The title: the steps cached, or a dry run's plan only. */
+function heading(r: CacheReport): string[] {
   const s = r.steps;
-  if (r.build === 'not-run') {
-    out.push('## BuildKit cache: plan only (dry run)', '');
-  } else {
-    out.push(`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${pct})`, '');
-  }
+  if (r.build === 'not-run') return ['## BuildKit cache: plan only (dry run)', ''];
+  return [`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${Math.round(s.ratio * 100)}%)`, ''];
+}
 
+/** One line of facts: the build's outcome, backend, run kind, namespace, steps run, the export. */
+function factsLine(r: CacheReport): string[] {
+  const s = r.steps;
   const facts = [
     `backend **${r.backend}**`,
     `run kind **${r.trigger}**`,
@@ -167,131 +166,167 @@ export function renderSummary(r: CacheReport): string {
       (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
       (exportSize != null ? ` (${formatBytes(exportSize)})` : ''),
   );
-  out.push(`${facts.join(' · ')}`, '');
+  return [`${facts.join(' · ')}`, ''];
+}
 
-  if (r.builder) out.push(...renderBuilder(r.builder), '');
+const builderSection = (r: CacheReport): string[] => (r.builder ? [...renderBuilder(r.builder), ''] : []);
 
-  if (r.error) {
-    const where =
-      r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
-    out.push(
-      `> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`,
-      `> ${cell(clip(r.error.message, 400))}`,
-      '',
-    );
-  }
+/** The failed step, where it is, and BuildKit's message. */
+function errorSection(r: CacheReport): string[] {
+  if (!r.error) return [];
+  const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
+  return [
+    `> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`,
+    `> ${cell(clip(r.error.message, 400))}`,
+    '',
+  ];
+}
 
-  if (r.likelyReasons.length > 0) {
-    out.push('### Likely reasons for cache misses', '');
-    for (const reason of r.likelyReasons) {
+function reasonsSection(r: CacheReport): string[] {
+  if (r.likelyReasons.length === 0) return [];
+  return [
+    '### Likely reasons for cache misses',
+    '',
+    ...r.likelyReasons.map((reason) => {
       const scope = reason.stage ? ` in stage ${code(reason.stage)}` : '';
-      out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
-    }
-    out.push('');
-  }
+      return `- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`;
+    }),
+    '',
+  ];
+}
 
-  if (s.list.length > 0) {
-    const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
-    // The first step that ran in each stage is where that stage's cache broke.
-    const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
-    s.list.forEach((step, n) => {
-      const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
-      const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
-      const label =
-        step.status === 'not-run' && r.build === 'failed'
-          ? '⏭️ not reached'
-          : (STATUS_ICON[step.status] ?? step.status);
-      const result = `${label}${first ? ' · first miss' : ''}`;
-      const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
-      rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
-    });
-    out.push('### Steps', '');
-    if (s.list.length > STEPS_SHOWN) {
-      out.push(
-        `<details><summary>${s.list.length} steps, in build order</summary>`,
-        '',
-        ...rows,
-        '',
-        '</details>',
-      );
-    } else {
-      out.push(...rows);
-    }
-    out.push('');
-  }
+/** Every step with its result; a long list folds into a collapsed block. */
+function stepsSection(r: CacheReport): string[] {
+  const s = r.steps;
+  if (s.list.length === 0) return [];
+  const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
+  // The first step that ran in each stage is where that stage's cache broke.
+  const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
+  s.list.forEach((step, n) => {
+    const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
+    const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
+    const label =
+      step.status === 'not-run' && r.build === 'failed'
+        ? '⏭️ not reached'
+        : (STATUS_ICON[step.status] ?? step.status);
+    const result = `${label}${first ? ' · first miss' : ''}`;
+    const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
+    rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
+  });
+  const shown =
+    s.list.length > STEPS_SHOWN
+      ? [`<details><summary>${s.list.length} steps, in build order</summary>`, '', ...rows, '', '</details>']
+      : rows;
+  return ['### Steps', '', ...shown, ''];
+}
 
-  if (r.imports.length > 0) {
-    out.push('### Cache import', '', '| source | result | time |', '|---|---|---:|');
-    for (const i of r.imports) {
-      const result =
-        i.result === 'imported'
-          ? '✅ imported'
-          : i.result === 'not-found'
-            ? '➖ not found (normal for the first build of a ref)'
-            : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
-      const label = importLabel(i);
-      out.push(`| ${code(label.name)} (${cell(label.detail)}) | ${result} | ${duration(i.seconds)} |`);
-    }
-    out.push('');
-  }
-  const cachedFrom = r.build === 'not-run' ? null : cachedStepsSources(r.imports, s.cached);
+function importsSection(r: CacheReport): string[] {
+  if (r.imports.length === 0) return [];
+  const rows = r.imports.map((i) => {
+    const result =
+      i.result === 'imported'
+        ? '✅ imported'
+        : i.result === 'not-found'
+          ? '➖ not found (normal for the first build of a ref)'
+          : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
+    const label = importLabel(i);
+    return `| ${code(label.name)} (${cell(label.detail)}) | ${result} | ${duration(i.seconds)} |`;
+  });
+  return ['### Cache import', '', '| source | result | time |', '|---|---|---:|', ...rows, ''];
+}
+
+/** Where the cached steps came from. */
+function hitsSection(r: CacheReport): string[] {
+  const cachedFrom = r.build === 'not-run' ? null : cachedStepsSources(r.imports, r.steps.cached);
   // A builder that outlives the job may have given hits of its own: the imports alone do not say.
   if (r.builder?.kind === 'persistent' && r.builder.hits)
-    out.push(`Where the hits came from: ${cell(r.builder.hits.text)}.`, '');
-  else if (cachedFrom) out.push(cachedFromLine(cachedFrom), '');
+    return [`Where the hits came from: ${cell(r.builder.hits.text)}.`, ''];
+  return cachedFrom ? [cachedFromLine(cachedFrom), ''] : [];
+}
 
-  out.push('### Cache export', '');
+/** The export's outcome, then each destination with its size. */
+function exportSection(r: CacheReport): string[] {
   const status =
     r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
-  out.push(
+  const destinations = r.export.destinations.map((d) => {
+    const size = r.export.sizes.find((x) => x.destination === d);
+    const text = !size ? '' : size.bytes !== null ? `${formatBytes(size.bytes)} (${size.how})` : size.how;
+    return `- ${code(d)}${text ? `: ${cell(text)}` : ''}`;
+  });
+  return [
+    '### Cache export',
+    '',
     `${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
       `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
       (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''),
     '',
-  );
-  for (const d of r.export.destinations) {
-    const size = r.export.sizes.find((x) => x.destination === d);
-    const text = !size ? '' : size.bytes !== null ? `${formatBytes(size.bytes)} (${size.how})` : size.how;
-    out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
-  }
-  if (r.export.destinations.length > 0) out.push('');
-  if (r.mounts) out.push(...renderMounts(r.mounts));
-  if (r.localCache) out.push(...renderLocalCache(r.localCache));
+    ...destinations,
+    ...(destinations.length > 0 ? [''] : []),
+  ];
+}
 
+const mountsSection = (r: CacheReport): string[] => (r.mounts ? renderMounts(r.mounts) : []);
+const localCacheSection = (r: CacheReport): string[] => (r.localCache ? renderLocalCache(r.localCache) : []);
+
+/** Each read and write with its reason, then the plan's notes. */
+function planSection(r: CacheReport): string[] {
   // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
-  out.push('### Cache plan', '');
-  for (const read of r.plan.reads) {
+  const reads = r.plan.reads.map((read) => {
     const to = read.notRead
       ? `**not read**: ${cell(read.notRead)}`
       : read.entry
         ? code(read.entry)
         : '**not read**';
-    out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${to}`);
-  }
-  for (const write of r.plan.writes) {
-    out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
-  }
-  if (r.plan.writes.length === 0) out.push('- **write**: nothing is written by this run');
-  out.push('');
-  if (r.plan.notes.length > 0) {
-    out.push('Notes:', '');
-    for (const note of r.plan.notes) out.push(`- ${cell(note)}`);
-    out.push('');
-  }
-  if (r.tokenScopes) {
-    const list = r.tokenScopes.map(
-      (t) =>
-        `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`,
-    );
-    out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
-  }
-  if (r.baseImages.length > 0) {
-    const list = r.baseImages.map(
-      (b) =>
-        `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`,
-    );
-    out.push(`Base images: ${list.join(', ')}.`, '');
-  }
-  if (r.cleanup) out.push(renderCleanup(r.cleanup));
-  return out.join('\n');
+    return `- **read** ${code(read.ref)}: ${cell(read.why)} → ${to}`;
+  });
+  const writes = r.plan.writes.map(
+    (write) => `- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`,
+  );
+  if (writes.length === 0) writes.push('- **write**: nothing is written by this run');
+  const notes = r.plan.notes.length > 0 ? ['Notes:', '', ...r.plan.notes.map((n) => `- ${cell(n)}`), ''] : [];
+  return ['### Cache plan', '', ...reads, ...writes, '', ...notes];
+}
+
+function tokenScopesSection(r: CacheReport): string[] {
+  if (!r.tokenScopes) return [];
+  const list = r.tokenScopes.map(
+    (t) =>
+      `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`,
+  );
+  return [`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, ''];
+}
+
+function baseImagesSection(r: CacheReport): string[] {
+  if (r.baseImages.length === 0) return [];
+  const list = r.baseImages.map(
+    (b) =>
+      `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`,
+  );
+  return [`Base images: ${list.join(', ')}.`, ''];
+}
+
+const cleanupSection = (r: CacheReport): string[] => (r.cleanup ? [renderCleanup(r.cleanup)] : []);
+
+/** The summary's sections, in order; each gives its lines, or none when it has nothing to say. */
+const SECTIONS: ((r: CacheReport) => string[])[] = [
+  heading,
+  factsLine,
+  builderSection,
+  errorSection,
+  reasonsSection,
+  stepsSection,
+  importsSection,
+  hitsSection,
+  exportSection,
+  mountsSection,
+  localCacheSection,
+  planSection,
+  tokenScopesSection,
+  baseImagesSection,
+  cleanupSection,
+];
+
+/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
+export function renderSummary(r: CacheReport): string {
+  return SECTIONS.flatMap((section) => section(r)).join('\n');
 }

@@ -33,9 +33,35 @@ export const readInputs = (): Inputs => parseInputs(getRawInput);
 
 /** Turns raw (untrimmed) inputs into a typed, validated object. Pure: `get` is the only source. */
 export function parseInputs(get: InputSource): Inputs {
+  // In this order: a user with several mistakes sees the same first one as before.
+  const build = buildInputs(get);
+  const builder = builderInputs(get);
+  const cache = cacheInputs(get, build);
+  if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
+    throw new InputError(
+      'load',
+      'the docker driver cannot load a multi-platform image; drop load or platforms',
+    );
+  }
+  const { dryRun, bakeTargets } = planOnlyInputs(get, cache);
+  const merge = mergeRole(get, build, dryRun || bakeTargets.length > 0);
+  return {
+    build,
+    builder,
+    cache,
+    mounts: mountInputs(get),
+    githubToken: get('github-token').trim(),
+    dryRun,
+    bakeTargets,
+    merge,
+  };
+}
+
+/** The build's own inputs, as build-push-action names them. */
+function buildInputs(get: InputSource): BuildInputs {
   const secretPairs = (name: 'secret-envs' | 'secret-files') =>
     keyValueList(name, get(name)).map(({ key, value }) => ({ id: key, value }));
-  const build: BuildInputs = {
+  return {
     // '' builds build-push-action's default, the Git context of the run (see buildx/git-context).
     context: get('context').trim(),
     file: get('file').trim(),
@@ -69,7 +95,10 @@ export function parseInputs(get: InputSource): Inputs {
     cacheFrom: inputList('cache-from', get('cache-from')),
     cacheTo: inputList('cache-to', get('cache-to')),
   };
+}
 
+/** Which builder, and how it is created. */
+function builderInputs(get: InputSource): BuilderInputs {
   const driver = oneOf(get, 'driver', DRIVERS, 'docker-container');
   const builder: BuilderInputs = {
     driver,
@@ -99,7 +128,11 @@ export function parseInputs(get: InputSource): Inputs {
       `expected a version such as 0.29.1, got ${JSON.stringify(builder.buildxVersion)}`,
     );
   }
+  return builder;
+}
 
+/** The cache inputs; their checks need the build's tags (a registry cache's default repository). */
+function cacheInputs(get: InputSource, build: BuildInputs): CacheInputs {
   const cache: CacheInputs = {
     backend: oneOf(get, 'cache', CACHE_BACKENDS, 'gha'),
     image: validateCacheImage(get('cache-image').trim()),
@@ -117,22 +150,7 @@ export function parseInputs(get: InputSource): Inputs {
     keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
     persistLocal: false,
   };
-  for (const option of cache.options) {
-    // One attribute per entry: a comma or a newline would carry more attributes past the key check.
-    if (!/^[a-z0-9_-]+=[^,\r\n]*$/.test(option)) {
-      throw new InputError(
-        'cache-options',
-        `expected key=value attributes such as compression=zstd, one per entry, got ${JSON.stringify(option)}`,
-      );
-    }
-    const key = option.slice(0, option.indexOf('='));
-    if (SECRET_ATTRIBUTES.includes(key)) {
-      throw new InputError(
-        'cache-options',
-        `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`,
-      );
-    }
-  }
+  for (const option of cache.options) checkCacheOption(option);
   cache.persistLocal = cache.backend === 'local' && cache.dir === '';
   if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
     if (build.tags.length === 0) {
@@ -142,13 +160,29 @@ export function parseInputs(get: InputSource): Inputs {
       );
     }
   }
-  if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
+  return cache;
+}
+
+/** One `cache-options` entry: a single key=value attribute, never a credential. */
+function checkCacheOption(option: string): void {
+  // One attribute per entry: a comma or a newline would carry more attributes past the key check.
+  if (!/^[a-z0-9_-]+=[^,\r\n]*$/.test(option)) {
     throw new InputError(
-      'load',
-      'the docker driver cannot load a multi-platform image; drop load or platforms',
+      'cache-options',
+      `expected key=value attributes such as compression=zstd, one per entry, got ${JSON.stringify(option)}`,
     );
   }
+  const key = option.slice(0, option.indexOf('='));
+  if (SECRET_ATTRIBUTES.includes(key)) {
+    throw new InputError(
+      'cache-options',
+      `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`,
+    );
+  }
+}
 
+/** `dry-run` and `bake-targets`: a run that only plans, and the bake targets it plans for. */
+function planOnlyInputs(get: InputSource, cache: CacheInputs): { dryRun: boolean; bakeTargets: string[] } {
   const dryRun = bool(get, 'dry-run', false);
   const bakeTargets = inputList('bake-targets', get('bake-targets'));
   for (const target of bakeTargets) {
@@ -171,25 +205,16 @@ export function parseInputs(get: InputSource): Inputs {
       'bake targets name their tags in the bake file: set cache-image for the registry cache',
     );
   }
+  return { dryRun, bakeTargets };
+}
 
-  const merge = mergeRole(get, build, dryRun || bakeTargets.length > 0);
-
-  const mounts: MountInputs = {
+/** `cache-mounts` and its limits. */
+function mountInputs(get: InputSource): MountInputs {
+  return {
     selection: mountSelection(get('cache-mounts')),
     maxBytes: parseSize('cache-mounts-max-size', get('cache-mounts-max-size'), 2 * 1024 ** 3),
     image: get('cache-mounts-image').trim() || DEFAULT_MOUNTS_IMAGE,
     timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
-  };
-
-  return {
-    build,
-    builder,
-    cache,
-    mounts,
-    githubToken: get('github-token').trim(),
-    dryRun,
-    bakeTargets,
-    merge,
   };
 }
 
