@@ -11,6 +11,7 @@ import {
   unusedOptions,
 } from '../../src/plan/backends';
 import type { PlanOptions } from '../../src/plan/plan';
+import { visibility } from '../../src/plan/rules';
 import { environmentFrom } from '../../src/runner/environment';
 import { CACHE_BACKENDS } from '../../src/runner/inputs/types';
 import { type ImportIdContext, STORE, STORES, type Store } from '../../src/stores/descriptors';
@@ -158,6 +159,13 @@ describe.each([...STORES])('store %s', (store) => {
     }
     // A registry entry without a reference names nothing to measure.
     expect(MEASURE.registry({ type: 'registry' }, '')).toBeNull();
+  });
+});
+
+describe("who reads a store's caches", () => {
+  it("only the GitHub Actions cache keeps a fork pull request's writes to its own runs", () => {
+    expect(STORES.filter((s) => visibility(s) === 'github')).toStrictEqual(['gha']);
+    expect(visibility('none')).toBe('shared');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { RunContext } from '../github/context';
-import type { CacheWrite } from '../runner/inputs/types';
+import type { CacheBackend, CacheWrite } from '../runner/inputs/types';
+import { STORE, type Visibility } from '../stores/descriptors';
 import { type CacheRef, refLabel } from './names';
 import { classify, type FactsNeeded, type GitFacts, type Trigger } from './triggers';
 import {
@@ -34,15 +35,15 @@ function dedupe(uses: RefUse[]): RefUse[] {
   });
 }
 
-/**
- * Who can read what a run writes. `github`: the GitHub Actions cache, where a pull request's
- * scope is readable by that pull request's runs only and a merge queue's by the queue branch
- * only. `shared`: a registry, a folder or a bucket, readable by every later run.
- */
-export type Visibility = 'github' | 'shared';
+export type { Visibility };
 
-export function visibility(backend: string): Visibility {
-  return backend === 'gha' ? 'github' : 'shared';
+/**
+ * Who can read what a run writes, as its store says. `github`: the GitHub Actions cache, where a
+ * pull request's scope is readable by that pull request's runs only and a merge queue's by the
+ * queue branch only. `shared`: a registry, a folder or a bucket, readable by every later run.
+ */
+export function visibility(backend: CacheBackend): Visibility {
+  return backend === 'none' ? 'shared' : STORE[backend].visibility;
 }
 
 /** What one trigger's rule is given: the run, narrowed to its trigger, and the commits found. */

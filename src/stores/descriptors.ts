@@ -41,7 +41,14 @@ export interface ImportIdContext {
  */
 export type ImportIdBasis = { ref: string } | 'hash' | 'dropped' | 'unknown';
 
+/**
+ * Who can read what the store holds: `github`, GitHub's ref scopes (a fork's pull request writes
+ * where only its own runs read); `shared`, anyone the store's credentials let in.
+ */
+export type Visibility = 'github' | 'shared';
+
 export interface StoreDescriptor {
+  visibility: Visibility;
   /** `cache-options` keys its exporter (`to`) and importer (`from`) accept, besides those the planner sets. */
   accepts: { to: readonly string[]; from: readonly string[] };
   /** Where one named cache lives: the entry's attribute per direction, its value, and the names read back from it. */
@@ -151,6 +158,7 @@ function addLocalDigest(attrs: Map<string, string>, { localDigest }: ImportIdCon
 /** The stores, one descriptor each. */
 export const STORE: Record<Store, StoreDescriptor> = {
   gha: {
+    visibility: 'github',
     accepts: {
       to: ['timeout', 'url', 'url_v2', 'version', 'repository'],
       from: ['timeout', 'url', 'url_v2', 'version'],
@@ -162,6 +170,7 @@ export const STORE: Record<Store, StoreDescriptor> = {
     importId: addGithubCache,
   },
   registry: {
+    visibility: 'shared',
     accepts: { to: IMAGE_EXPORT, from: [] },
     location: asTag,
     reads: 'one entry per name',
@@ -170,6 +179,7 @@ export const STORE: Record<Store, StoreDescriptor> = {
     importId: (attrs) => ((attrs.get('ref') ?? '') !== '' ? { ref: attrs.get('ref')! } : 'hash'),
   },
   local: {
+    visibility: 'shared',
     accepts: { to: ['tag', ...IMAGE_EXPORT], from: ['tag', 'digest'] },
     location: {
       attribute: { from: 'src', to: 'dest' },
@@ -182,6 +192,7 @@ export const STORE: Record<Store, StoreDescriptor> = {
     importId: addLocalDigest,
   },
   s3: {
+    visibility: 'shared',
     accepts: {
       to: [
         ...S3_SHARED,
@@ -202,6 +213,7 @@ export const STORE: Record<Store, StoreDescriptor> = {
     importId: addAwsCredentials,
   },
   azblob: {
+    visibility: 'shared',
     accepts: { to: AZBLOB_SHARED, from: AZBLOB_SHARED },
     location: byName('name'),
     reads: 'one entry per name',
@@ -210,6 +222,7 @@ export const STORE: Record<Store, StoreDescriptor> = {
     importId: () => 'hash',
   },
   inline: {
+    visibility: 'shared',
     accepts: { to: [], from: [] },
     // Its reads are registry entries of the image's tags (`ref=`); the names never reach an entry.
     location: asTag,
