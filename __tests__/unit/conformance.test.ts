@@ -2,6 +2,7 @@ import { buildArgs } from '../../src/buildx/args';
 import { prepareBuild } from '../../src/buildx/build';
 import { runContextFrom } from '../../src/github/context';
 import { parseInputs } from '../../src/runner/inputs/read';
+import { environmentFrom } from '../../src/runner/environment';
 
 /**
  * Conformance with docker/build-push-action: every case of its `context.test.ts` that maps inputs to
@@ -508,6 +509,7 @@ function ours(c: Pick<Case, 'inputs' | 'env' | 'buildx'>) {
     cacheTo: [],
     tempDir: '/T',
     env,
+    switches: environmentFrom(env).buildx,
     cwd: '/ws',
     ctx,
     buildxVersion: c.buildx,

@@ -9,7 +9,14 @@ import { BuilderError, type BuilderChoice as Builder, setupBuilder } from '../bu
 import type { Buildx } from '../buildx/buildx';
 import { type EngineProbe, probeEngine } from '../buildx/engine';
 import { type BuildHistory, ownBuildRef, readBuildHistory } from '../buildx/history';
-import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuildx } from '../buildx/install';
+import {
+  type BuildxProbe,
+  BuildxError,
+  ensureBuildx,
+  GHA_MIN_BUILDX,
+  probeBuildx,
+  releaseStoreFor,
+} from '../buildx/install';
 import { cleanupTrigger, retainCommitCaches } from '../cleanup';
 import { type Exec, exec as realExec } from '../lib/exec';
 import { loggedExec } from '../runner/logged-exec';
@@ -33,6 +40,7 @@ import { prepareLeg, recordLeg, runMerge } from './merge';
 import { ghaUnavailable, planCache, readTokenScopes } from './plan-phase';
 import { buildOutputs, reportRun, writeSummary } from './report-phase';
 import { readRunContext } from '../github/read-context';
+import { environmentFrom } from '../runner/environment';
 
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message: string): void {
@@ -45,7 +53,12 @@ export async function run(
 ): Promise<void> {
   const started = Date.now();
   try {
-    await runOfItsKind(exec, env, withPersistedLocalDir(readInputs(), env), started);
+    await runOfItsKind(
+      exec,
+      env,
+      withPersistedLocalDir(readInputs(), environmentFrom(env).runner.temp),
+      started,
+    );
   } catch (e) {
     if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
       return fail(e.message);
@@ -98,7 +111,8 @@ async function runBuild(
   // A persisted folder's existence is known once it is restored: the plan's reads are narrowed to
   // the folders that arrived, and that plan is final.
   const local = await restoreLocalCaches(exec, {
-    inputs,
+    cache: inputs.cache,
+    timeoutMs: inputs.mounts.timeoutMs,
     plan: planned,
     env,
     unavailable: ghaUnavailable(env),
@@ -235,8 +249,8 @@ function startProbes(exec: Exec, inputs: Inputs, env: NodeJS.ProcessEnv): Probes
   const engine =
     ['remote', 'kubernetes'].includes(inputs.builder.driver) && inputs.builder.builder === ''
       ? Promise.resolve(null)
-      : probeEngine(exec, env);
-  return { engine, buildx: probeBuildx(exec, env) };
+      : probeEngine(exec, environmentFrom(env).docker);
+  return { engine, buildx: probeBuildx(exec, environmentFrom(env)) };
 }
 
 /** The builder: buildx must be new enough, then pick one or create one (which needs the engine). */
@@ -254,6 +268,8 @@ async function setUpBuilder(
     floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
     releasesBase: inputs.builder.buildxReleasesUrl,
     probe: probes.buildx,
+    toolCache: environmentFrom(env).runner.toolCache,
+    releaseStore: releaseStoreFor(exec, environmentFrom(env)),
     saveRefused,
   });
   if (found.note) core.info(found.note);
@@ -270,7 +286,8 @@ async function setUpBuilder(
       : await setupBuilder(exec, found.buildx, {
           builder: inputs.builder,
           tempDir,
-          env,
+          cacheUrl: environmentFrom(env).cache.url,
+          job: environmentFrom(env).github.job,
           // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
           engineDown: engine && !engine.ok ? engine.reason : '',
           onCreate,
@@ -296,6 +313,7 @@ function prepareImageBuild(buildx: Buildx, b: BuildContext): BuildSetup {
     cacheTo: b.plan.cacheTo,
     tempDir: b.tempDir,
     env: b.env,
+    switches: environmentFrom(b.env).buildx,
     cwd: b.ctx.workspace,
     ctx: b.ctx,
     buildxVersion: buildx.version,

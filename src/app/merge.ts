@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { RunContext } from '../github/context';
 import type { Exec } from '../lib/exec';
 import type { Inputs } from '../runner/inputs/types';
-import { ensureBuildx, probeBuildx } from '../buildx/install';
+import { ensureBuildx, probeBuildx, releaseStoreFor } from '../buildx/install';
+import { environmentFrom } from '../runner/environment';
 import {
   legBuild,
   legPushTag,
@@ -136,7 +137,9 @@ export async function runMerge(
       wanted: inputs.builder.buildxVersion,
       floor: '',
       releasesBase: inputs.builder.buildxReleasesUrl,
-      probe: probeBuildx(exec, env),
+      probe: probeBuildx(exec, environmentFrom(env)),
+      toolCache: environmentFrom(env).runner.toolCache,
+      releaseStore: releaseStoreFor(exec, environmentFrom(env)),
       saveRefused: runNeverWrites(ctx, env),
     });
     return publishIndex(exec, buildx, { tags, annotations, legs: merge.legs, env });
@@ -145,7 +148,11 @@ export async function runMerge(
     merge.digest = published.descriptor.digest;
     outputs.digest = merge.digest;
     outputs.metadata = mergeMetadata(published.descriptor, tags);
-    merge.leftTags = await removeLegTags(repositoriesOf(tags), merge.legs, env);
+    merge.leftTags = await removeLegTags(
+      repositoriesOf(tags),
+      merge.legs,
+      environmentFrom(env).docker.configDir,
+    );
     for (const left of merge.leftTags) core.warning(`merge: a leg's push tag is left: ${left}`);
   }
   await finish(inputs, ctx, merge, outputs);

@@ -1,5 +1,5 @@
 import { cacheEntryFields } from '../lib/cache-entry';
-import { dockerConfigDir } from '../lib/docker-config';
+import { environmentFrom } from '../runner/environment';
 import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs/types';
 import { planOptionsFrom, type CachePlan } from '../plan/plan';
@@ -141,7 +141,7 @@ async function cleanUpRegistry(r: BackendRun): Promise<void> {
     r.out.notes.push("no github-token: GHCR's packages are not cleaned up");
     return;
   }
-  const configDir = dockerConfigDir(r.env);
+  const configDir = environmentFrom(r.env).docker.configDir;
   if (ghcr) {
     const listed = await listGhcr(r.api, ghcr);
     const versions: TagStore = {

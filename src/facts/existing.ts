@@ -1,6 +1,6 @@
 import { isRateLimitedReason } from '../stores/github-cache/rate-limit';
 import type { Exec } from '../lib/exec';
-import { dockerConfigDir } from '../lib/docker-config';
+import { environmentFrom } from '../runner/environment';
 import { cacheScopesFromToken } from '../github/runtime-token';
 import { ghaServiceFrom, lookUpGhaCaches } from '../stores/github-cache/lookup';
 import { listTags, manifestsExist } from '../stores/registry/tags';
@@ -92,7 +92,7 @@ const unknown = (): ExistingCaches => ({ exists: () => undefined, siblingLegs: [
 const registryCaches: ExistenceCheck = async (options, env, _fileExists, exec) => {
   const image = options.image;
   if (!image) return unknown();
-  const dir = dockerConfigDir(env);
+  const dir = environmentFrom(env).docker.configDir;
   // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
   const listed = await listTags({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
   if (listed.tags !== null) {

@@ -15,6 +15,8 @@ export interface ExecOptions {
   cwd?: string;
   /** Replaces the inherited environment (default: this process's environment). */
   env?: NodeJS.ProcessEnv;
+  /** Variables added to `env` (or to the inherited environment when `env` is unset). */
+  extraEnv?: Record<string, string>;
   /** Written to the process's standard input, which is then closed. */
   input?: string;
   /** End the process (SIGTERM, then SIGKILL) after this many milliseconds. */
@@ -35,7 +37,7 @@ export const exec: Exec = (command, args, options = {}) =>
   new Promise((resolve) => {
     const child = spawn(command, [...args], {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: childEnv(options),
       shell: false,
       // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
       // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
@@ -79,6 +81,16 @@ export const exec: Exec = (command, args, options = {}) =>
       child.stdin.end(options.input);
     }
   });
+
+/**
+ * The child's environment: `env`, else this process's handed through unchanged, plus `extraEnv`.
+ * The seam is the one place a child's environment is formed. It is named, not left to node's
+ * default, which reads the real environment even where `process.env` was replaced (jest does).
+ */
+function childEnv(options: ExecOptions): NodeJS.ProcessEnv {
+  const env = options.env ?? process.env;
+  return options.extraEnv ? { ...env, ...options.extraEnv } : env;
+}
 
 /** Node's timers hold at most 2^31−1 ms; a longer wait would fire at once, so it is capped. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -1,4 +1,4 @@
-import { dockerConfigDir } from '../../lib/docker-config';
+import { readEnvironment } from '../../runner/environment';
 import type { Exec } from '../../lib/exec';
 import { redactSecrets } from '../../lib/text';
 import { type FetchLike, type ResponseLike, httpFetch } from '../../net/http';
@@ -108,7 +108,7 @@ export function openSession(
   const redact = (text: string) => redactSecrets(text, secrets);
   const fetchImpl = options.fetchImpl ?? httpFetch;
   const where = `registry ${name.registry}`;
-  const configDir = options.dockerConfigDir ?? dockerConfigDir();
+  const configDir = options.dockerConfigDir ?? readEnvironment().docker.configDir;
   let lookup: Promise<CredentialLookup> | undefined;
   const credentials = async () => {
     lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
