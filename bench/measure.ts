@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../__tests__/e2e/support';
+import type { GhaCacheService } from '../test-services/gha-cache';
+import type { Config, ConfigId } from './configs';
+import type { Storage } from './report';
 
 // Timings of the docker calls a job makes (through a logging shim on PATH) and cache storage.
 
@@ -192,4 +195,41 @@ export async function registryStorage(
     liveBytes: live.bytes,
     writtenBytes: writtenBytes(dataDir, repository),
   };
+}
+
+/** What each configuration's cache holds: its gha entries, its registry repository, or nothing. */
+export async function storageOf(
+  configs: Config[],
+  services: Map<ConfigId, GhaCacheService>,
+  registry: string,
+  registryData: string,
+): Promise<Storage[]> {
+  const out: Storage[] = [];
+  for (const c of configs) {
+    const svc = services.get(c.id);
+    if (svc) {
+      const entries = svc.entries();
+      out.push({
+        config: c.id,
+        kind: 'gha',
+        bytes: entries.reduce((a, e) => a + e.size, 0),
+        writtenBytes: null,
+        items: entries.length,
+      });
+    } else if (c.repository) {
+      const repo = c.repository.slice(registry.length + 1);
+      const s = await registryStorage(registry, repo, registryData);
+      out.push({
+        config: c.id,
+        kind: 'registry',
+        bytes: s.liveBytes,
+        writtenBytes: s.writtenBytes,
+        items: s.tags,
+        registry: s,
+      });
+    } else {
+      out.push({ config: c.id, kind: 'none', bytes: 0, writtenBytes: null, items: 0 });
+    }
+  }
+  return out;
 }

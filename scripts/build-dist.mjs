@@ -48,6 +48,7 @@ export function buildDist(outDir = distDir) {
     // @azure/identity's browser sign-in (the `open` package) ships an `xdg-open` shell script that
     // ncc copies beside the bundle. The action never opens a browser: no script of it in dist/.
     fs.rmSync(path.join(outDir, step, 'xdg-open'), { force: true });
+    stripSourcesContent(path.join(outDir, step));
     // One notices file for the whole action, each bundle's packages under its name.
     const perStep = path.join(outDir, step, 'licenses.txt');
     const text = fs.existsSync(perStep) ? fs.readFileSync(perStep, 'utf8').trim() : '';
@@ -55,6 +56,20 @@ export function buildDist(outDir = distDir) {
     notices.push(`dist/${step}/index.js bundles:\n\n${text || '(no third-party packages)'}\n`);
   }
   fs.writeFileSync(path.join(outDir, 'licenses.txt'), notices.join('\n'));
+}
+
+/**
+ * The source maps keep their mappings (a stack trace still names the source file and line) but not
+ * `sourcesContent`, a second copy of every bundled source: 9 of dist/'s 19.7 MB, most of it the
+ * cloud SDKs' (storage-blob twice, msal, the AWS clients), which no step of the action reads.
+ */
+export function stripSourcesContent(dir) {
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js.map'))) {
+    const file = path.join(dir, name);
+    const map = JSON.parse(fs.readFileSync(file, 'utf8'));
+    delete map.sourcesContent;
+    fs.writeFileSync(file, JSON.stringify(map));
+  }
 }
 
 function filesUnder(dir, prefix = '') {

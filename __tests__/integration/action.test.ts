@@ -99,8 +99,21 @@ describe('dist/', () => {
     expect(files.filter((f) => !/\.(js|js\.map|txt)$/.test(f))).toStrictEqual([]);
   });
 
+  // A stack trace still maps to the source file and line; the sources themselves (9 MB, most of
+  // it the cloud SDKs') are not copied into dist/ a second time.
+  it('has source maps with their mappings and no copy of the sources (sourcesContent)', () => {
+    const maps = readdirSync(join(root, 'dist'), { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile() && f.name.endsWith('.js.map'))
+      .map((f) => JSON.parse(readFileSync(join(f.parentPath, f.name), 'utf8')) as Record<string, unknown>);
+    expect(maps.length).toBeGreaterThan(3);
+    expect(maps.filter((m) => 'sourcesContent' in m).map((m) => m.file)).toStrictEqual([]);
+    expect(
+      maps.filter((m) => typeof m.mappings !== 'string' || m.mappings === '').map((m) => m.file),
+    ).toStrictEqual([]);
+  });
+
   // gha and registry runs load index.js only: the SDKs must sit in chunks that s3 / azblob runs load.
-  it.each(['fromNodeProviderChain', 'SignatureV4', 'DefaultAzureCredential', 'StorageSharedKeyCredential'])(
+  it.each(['defaultProvider', 'SignatureV4', 'DefaultAzureCredential', 'StorageSharedKeyCredential'])(
     "keeps the clouds' SDKs (%s) out of the bundles every run loads, in a lazily loaded chunk",
     (marker) => {
       const read = (file: string) => readFileSync(join(root, 'dist', file), 'utf8');

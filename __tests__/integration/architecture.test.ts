@@ -82,7 +82,7 @@ describe('architecture rules', () => {
       title: 'a cloud SDK outside the s3 and azblob rooms (every run would load it)',
       files: {
         'src/facts/a.ts':
-          "import { fromEnv } from '@aws-sdk/credential-providers';\nexport const a = fromEnv;\n",
+          "import { defaultProvider } from '@aws-sdk/credential-provider-node';\nexport const a = defaultProvider;\n",
       },
       named: /cloud-sdks-in-their-rooms: src\/facts\/a\.ts → \S*node_modules\/@aws-sdk\//,
     },

@@ -9,6 +9,7 @@ import { narrowSources } from '../../src/plan/narrow';
 import { plan, type PlanOptions } from '../../src/plan/plan';
 import { eachAtOnce, OnePerKey } from '../../src/facts/probe';
 import { s3ManifestExists, s3ManifestUrl } from '../../src/stores/s3/exists';
+import { environmentFrom } from '../../src/runner/environment';
 import { type Azurite, startAzurite } from '../../test-services/gha-cache/azurite';
 import { type S3Server, startForbidden, startS3rver } from '../../test-services/s3/s3rver';
 import { probedCaches } from '../../src/facts/existing';
@@ -51,12 +52,12 @@ describe('s3: the manifest object a cache entry names', () => {
       url: 'https://b.acct.r2.example/manifests/n',
     },
   ])('$entry', ({ entry, env, url }) => {
-    expect(s3ManifestUrl(entry, env)?.url).toBe(url);
+    expect(s3ManifestUrl(entry, environmentFrom(env).stores.aws)?.url).toBe(url);
   });
 
   it('an entry without bucket or region has no object', () => {
-    expect(s3ManifestUrl('type=s3,name=n', {})).toBeNull();
-    expect(s3ManifestUrl('type=azblob,name=n,bucket=b,region=r', {})).toBeNull();
+    expect(s3ManifestUrl('type=s3,name=n', environmentFrom({}).stores.aws)).toBeNull();
+    expect(s3ManifestUrl('type=azblob,name=n,bucket=b,region=r', environmentFrom({}).stores.aws)).toBeNull();
   });
 });
 
@@ -73,7 +74,7 @@ describe('s3: existence against s3rver', () => {
   afterAll(() => s3?.stop());
   /** The check as the action runs it, with only `vars` for credentials in the environment. */
   const check = (e: string, vars: Record<string, string | undefined>) =>
-    withCredentialEnv(vars, () => s3ManifestExists(e, process.env));
+    withCredentialEnv(vars, () => s3ManifestExists(e, environmentFrom(process.env).stores.aws));
 
   it('a written manifest exists, another name does not, a prefix is followed', async () => {
     expect(await check(entry('default.branch-main'), creds)).toEqual({ exists: true });
@@ -281,7 +282,9 @@ describe('azblob: existence against Azurite', () => {
   }, 60000);
   afterAll(() => az?.stop());
   const check = (e: string, vars: Record<string, string | undefined>) =>
-    withCredentialEnv(vars, () => azblobManifestExists(e, process.env));
+    withCredentialEnv(vars, () =>
+      azblobManifestExists(e, environmentFrom(process.env).stores.azureStorageKey),
+    );
 
   it('a written manifest exists, another name does not, a prefix and a missing container are followed', async () => {
     const env = { AZURE_STORAGE_KEY: az.accountKey };
@@ -364,7 +367,9 @@ describe('azblob: a managed identity against Azurite over HTTPS with OAuth', () 
   });
 
   const check = (e: string, vars: Record<string, string | undefined>) =>
-    withCredentialEnv(vars, () => azblobManifestExists(e, process.env));
+    withCredentialEnv(vars, () =>
+      azblobManifestExists(e, environmentFrom(process.env).stores.azureStorageKey),
+    );
 });
 
 describe('probedCaches, asked one entry at a time', () => {

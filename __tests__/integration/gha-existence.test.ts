@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GHA_CACHE_VERSION, ghaServiceFrom, lookUpGhaCaches } from '../../src/stores/github-cache/lookup';
+import { GHA_CACHE_VERSION, lookUpGhaCaches } from '../../src/stores/github-cache/lookup';
+import { environmentFrom } from '../../src/runner/environment';
 import { indexKeys, isIndexOf } from '../../src/stores/github-cache/keys';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 
@@ -60,7 +61,7 @@ describe('the keys and version BuildKit looks an index up with', () => {
     },
     { title: 'none without a URL', env: { ACTIONS_CACHE_SERVICE_V2: 'true' }, want: null },
   ])('$title', ({ env, want }) => {
-    expect(ghaServiceFrom(env)).toStrictEqual(want);
+    expect(environmentFrom(env).cache.service).toStrictEqual(want);
   });
 });
 

@@ -12,6 +12,7 @@ import { listTags, manifestsExist } from '../../src/stores/registry/tags';
 import { freePort } from '../../test-services/gha-cache';
 import { pushTinyImage } from './registry-push';
 import { findExistingCaches } from '../../src/facts/existing';
+import { environmentFrom } from '../../src/runner/environment';
 
 // A real registry (CNCF distribution, the engine's `docker-registry`) with htpasswd auth, started
 // by this test on a free loopback port; its credentials are kept by a docker credential helper,
@@ -278,7 +279,12 @@ describe('a registry that refuses the tag list: HEAD per planned tag', () => {
       JSON.parse(payload),
     );
     const p = plan(ctx, { mergeBase: null, parent: null }, options);
-    const existing = await findExistingCaches(options, { DOCKER_CONFIG: dir() }, () => false, exec);
+    const existing = await findExistingCaches(
+      options,
+      environmentFrom({ DOCKER_CONFIG: dir() }),
+      () => false,
+      exec,
+    );
     await existing.probe?.(p.reads.map((r) => r.entry));
     expect(existing.note).toBe(
       `cache tags not listed (registry ${proxyHost} refused to list ${REPO} (HTTP 404: UNSUPPORTED: the operation is unsupported)): each planned tag was asked for with HEAD`,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { findExistingCaches } from '../../src/facts/existing';
+import { environmentFrom } from '../../src/runner/environment';
 import { runContextFrom } from '../../src/github/context';
 import { cacheName, namespace } from '../../src/plan/names';
 import { plan, type PlanOptions } from '../../src/plan/plan';
@@ -422,15 +423,11 @@ describe('listTags against a fake registry with its own token realm', () => {
     });
   });
 
-  it('uses DOCKER_CONFIG when no directory is given', async () => {
-    const saved = process.env.DOCKER_CONFIG;
-    process.env.DOCKER_CONFIG = loggedIn();
-    try {
-      expect(await listTags({ image: image() })).toEqual({ tags: state.repos['team/app-cache'] });
-    } finally {
-      if (saved === undefined) delete process.env.DOCKER_CONFIG;
-      else process.env.DOCKER_CONFIG = saved;
-    }
+  it("uses DOCKER_CONFIG as the runner's environment gives it", async () => {
+    const dockerConfigDir = environmentFrom({ DOCKER_CONFIG: loggedIn() }).docker.configDir;
+    expect(await listTags({ image: image(), dockerConfigDir })).toEqual({
+      tags: state.repos['team/app-cache'],
+    });
   });
 });
 
@@ -465,7 +462,11 @@ describe('a tag a branch name made is never a sibling leg (local registry)', () 
       rawFrom: [],
       rawTo: [],
     };
-    const existing = await findExistingCaches(options, { DOCKER_CONFIG: configDir() }, () => false);
+    const existing = await findExistingCaches(
+      options,
+      environmentFrom({ DOCKER_CONFIG: configDir() }),
+      () => false,
+    );
     expect(existing.siblingLegs).toStrictEqual(['linux-arm64']);
     expect(existing.tags).toHaveLength(6);
     expect(existing.legs).toStrictEqual(['linux-amd64', 'linux-arm64']);

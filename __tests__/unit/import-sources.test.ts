@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 import { cacheImportId, type ImportIdContext } from '../../src/buildx/import-id';
+import { environmentFrom } from '../../src/runner/environment';
 import { parseRawJsonLog } from '../../src/buildx/parse/progress';
 import type { PlannedCache } from '../../src/plan/plan';
 import { importResults } from '../../src/report/report';
@@ -23,7 +24,14 @@ const keptIndex = (src: string) => {
   const index = JSON.parse(readFileSync(join(FIXTURES, 'local', `index-${basename(src)}.json`), 'utf8'));
   return index.manifests[0].digest as string;
 };
-const contextOf = (env: Record<string, string>): ImportIdContext => ({ env, localDigest: keptIndex });
+/** buildx's environment as the action reads it (runner/environment.ts). */
+const contextOf = (
+  env: NodeJS.ProcessEnv,
+  localDigest: ImportIdContext['localDigest'] = keptIndex,
+): ImportIdContext => ({
+  ...environmentFrom(env),
+  localDigest,
+});
 
 describe("BuildKit's import ids, computed from the entries, match the recorded vertices", () => {
   it.each(BACKENDS)('%s', (backend) => {
@@ -64,7 +72,12 @@ describe('cacheImportId where buildx changes or drops the entry', () => {
       id: null,
     },
   ])('$title', ({ entry, env, id }) => {
-    expect(cacheImportId(entry, { env, localDigest: () => undefined })).toBe(id);
+    expect(
+      cacheImportId(
+        entry,
+        contextOf(env, () => undefined),
+      ),
+    ).toBe(id);
   });
 
   it('keys are read case-blind, as buildx lower-cases them', () => {
@@ -78,7 +91,12 @@ describe('cacheImportId where buildx changes or drops the entry', () => {
     );
   });
   it('a local folder without an index for the tag: buildx skips it', () => {
-    expect(cacheImportId('type=local,src=/nowhere', { env: {}, localDigest: () => undefined })).toBeNull();
+    expect(
+      cacheImportId(
+        'type=local,src=/nowhere',
+        contextOf({}, () => undefined),
+      ),
+    ).toBeNull();
   });
 });
 

@@ -173,7 +173,7 @@ async function runBuild(
       : null;
   mark('exported');
   // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
-  const retaining = built ? retainCommitCaches(ctx, inputs, env, plan) : null;
+  const retaining = built ? retainCommitCaches(ctx, inputs, environmentFrom(env), plan) : null;
   const history = await historyRead;
   mark('history read');
   const retention = await retaining;

@@ -4,6 +4,7 @@ import { type CleanupTrigger, cleanUpGoneRef, cleanupOutputs } from '../cleanup'
 import { renderCleanup } from '../report/cleanup-summary';
 import * as core from '../runner/commands';
 import { finishNothingBuilt } from './nothing-built';
+import { environmentFrom } from '../runner/environment';
 
 /**
  * A closed pull request's or a deleted branch's run: deletes its caches, builds nothing, and
@@ -17,7 +18,7 @@ export async function runCleanupEvent(
 ): Promise<void> {
   if (trigger.kind === 'nothing') return core.info(`cache clean-up: ${trigger.why}`);
   const outcome = await core.group('Cache clean-up', () =>
-    cleanUpGoneRef(ctx, inputs, env, trigger, trigger.why),
+    cleanUpGoneRef(ctx, inputs, environmentFrom(env), trigger, trigger.why),
   );
   await finishNothingBuilt(ctx, inputs, {
     why: `clean-up run: ${trigger.why}; nothing is built`,

@@ -7,6 +7,7 @@ import { cleanupOutputs, retainCommitCaches } from '../cleanup';
 import { buildReport, exportOutcome } from '../report/report';
 import { planCache, readTokenScopes } from './plan-phase';
 import { planOutputs, writeSummary } from './report-phase';
+import { environmentFrom } from '../runner/environment';
 
 /** `dry-run: true`: the plan (and retention) without a build; the outputs say what would be used. */
 export async function runDryRun(
@@ -17,7 +18,7 @@ export async function runDryRun(
 ): Promise<void> {
   const plan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, env));
   const tokenScopes = readTokenScopes(inputs, env);
-  const retention = await retainCommitCaches(ctx, inputs, env, plan);
+  const retention = await retainCommitCaches(ctx, inputs, environmentFrom(env), plan);
   const report = buildReport({
     plan,
     backend: inputs.cache.backend,

@@ -16,6 +16,7 @@ import { cacheEntryAttributes, cacheEntryFields, cacheEntryType } from '../lib/c
 import { lastLine } from '../lib/text';
 import { exportFailure } from './parse/errors';
 import { cacheImportId } from './import-id';
+import { environmentFrom } from '../runner/environment';
 import { ImportWatch } from './import-watch';
 
 /**
@@ -137,10 +138,8 @@ export function localIndexDigest(src: string, tag: string): string | undefined {
 
 /** BuildKit's name of each import, computed before the build: a local export may rewrite an index. */
 function importSourcesOf(cacheFrom: string[], env: NodeJS.ProcessEnv) {
-  return cacheFrom.map((entry) => ({
-    entry,
-    id: cacheImportId(entry, { env, localDigest: localIndexDigest }),
-  }));
+  const context = { ...environmentFrom(env), localDigest: localIndexDigest };
+  return cacheFrom.map((entry) => ({ entry, id: cacheImportId(entry, context) }));
 }
 
 /** Progress modes whose lines the import watch reads; any other is replaced by `plain` while it watches. */

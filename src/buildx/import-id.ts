@@ -1,4 +1,5 @@
 import { cacheEntryFields } from '../lib/cache-entry';
+import { type ImportIdContext, isStore, STORE } from '../stores/descriptors';
 
 /**
  * The name BuildKit gives a cache import in its progress, `importing cache manifest from <id>`,
@@ -10,12 +11,14 @@ import { cacheEntryFields } from '../lib/cache-entry';
  * computed with the environment buildx runs with; it is a hash, the credentials never leave here.
  */
 
-/** What buildx reads besides the entry: its environment, and a local folder's index. */
-export interface ImportIdContext {
-  env: Readonly<Record<string, string | undefined>>;
-  /** The manifest digest a local folder's index holds for the tag; undefined when it has none. */
-  localDigest: (src: string, tag: string) => string | undefined;
-}
+export type { ImportIdContext } from '../stores/descriptors';
+
+/** The context of an id computed without the run's environment (the report, when the build did not say). */
+export const WITHOUT_ENVIRONMENT: ImportIdContext = {
+  cache: { raw: { token: undefined, resultsUrl: undefined, cacheUrl: undefined, serviceV2: undefined } },
+  stores: { aws: { accessKeyId: '', secretAccessKey: '', sessionToken: '', bucket: '', region: '' } },
+  localDigest: () => undefined,
+};
 
 interface ImportEntry {
   type: string;
@@ -38,48 +41,6 @@ function readEntry(entry: string): ImportEntry | null {
   return type === '' ? null : { type, attrs };
 }
 
-const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-const defined = (v: string | undefined): v is string => v !== undefined;
-
-/** buildx adds the runner's cache token and service URLs; without both it drops the entry. */
-function addGithubCache(e: ImportEntry, env: ImportIdContext['env']): 'dropped' | 'ok' {
-  const version = e.attrs.get('version') ?? (GO_TRUE.has(env.ACTIONS_CACHE_SERVICE_V2 ?? '') ? '2' : '');
-  if (!e.attrs.has('token') && defined(env.ACTIONS_RUNTIME_TOKEN))
-    e.attrs.set('token', env.ACTIONS_RUNTIME_TOKEN);
-  if (!e.attrs.has('url_v2') && version === '2' && defined(env.ACTIONS_RESULTS_URL)) {
-    e.attrs.set('url_v2', env.ACTIONS_RESULTS_URL);
-  }
-  const url = env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL;
-  if (!e.attrs.has('url') && defined(url)) e.attrs.set('url', url);
-  const active = (e.attrs.get('token') ?? '') !== '' && (e.attrs.get('url') || e.attrs.get('url_v2'));
-  return active ? 'ok' : 'dropped';
-}
-
-/**
- * buildx adds the AWS SDK's default credentials. Only the environment's can be known here: without
- * them the SDK may take a profile or an instance role, and the id cannot be computed.
- */
-function addAwsCredentials(e: ImportEntry, env: ImportIdContext['env']): 'unknown' | 'ok' {
-  if (e.attrs.has('access_key_id') && e.attrs.has('secret_access_key')) return 'ok';
-  const keyId = env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY;
-  const secret = env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY;
-  if (!keyId || !secret) return 'unknown';
-  if (!e.attrs.has('access_key_id')) e.attrs.set('access_key_id', keyId);
-  if (!e.attrs.has('secret_access_key')) e.attrs.set('secret_access_key', secret);
-  if (!e.attrs.has('session_token') && env.AWS_SESSION_TOKEN)
-    e.attrs.set('session_token', env.AWS_SESSION_TOKEN);
-  return 'ok';
-}
-
-/** buildx passes the digest its index holds for the tag; a folder without one is not imported. */
-function addLocalDigest(e: ImportEntry, localDigest: ImportIdContext['localDigest']): 'dropped' | 'ok' {
-  if (e.attrs.has('digest')) return 'ok';
-  const digest = localDigest(e.attrs.get('src') ?? '', e.attrs.get('tag') ?? 'latest');
-  if (digest === undefined) return 'dropped';
-  e.attrs.set('digest', digest);
-  return 'ok';
-}
-
 /**
  * BuildKit's id of a `--cache-from` entry; null when it cannot be computed (s3 credentials from
  * outside the environment, an entry buildx cannot read) or buildx drops the entry (no vertex).
@@ -87,16 +48,10 @@ function addLocalDigest(e: ImportEntry, localDigest: ImportIdContext['localDiges
 export function cacheImportId(entry: string, ctx: ImportIdContext): string | null {
   const e = readEntry(entry);
   if (!e) return null;
-  if (e.type === 'registry' && (e.attrs.get('ref') ?? '') !== '') return e.attrs.get('ref')!;
-  const added =
-    e.type === 'gha'
-      ? addGithubCache(e, ctx.env)
-      : e.type === 's3'
-        ? addAwsCredentials(e, ctx.env)
-        : e.type === 'local'
-          ? addLocalDigest(e, ctx.localDigest)
-          : 'ok';
-  if (added !== 'ok') return null;
+  // Each store says what buildx adds to its entries (stores/descriptors.ts); any other type is sent as it is.
+  const basis = isStore(e.type) ? STORE[e.type].importId(e.attrs, ctx) : 'hash';
+  if (typeof basis === 'object') return basis.ref;
+  if (basis !== 'hash') return null;
   return `${e.type}:${hashOptionsEntry(e.type, e.attrs)}`;
 }
 

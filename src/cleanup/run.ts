@@ -1,7 +1,8 @@
 import { cacheEntryFields } from '../lib/cache-entry';
-import { environmentFrom } from '../runner/environment';
 import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs/types';
+import type { RunnerEnvironment } from '../runner/environment';
+import { STORE, STORES, type Store } from '../stores/descriptors';
 import { planOptionsFrom, type CachePlan } from '../plan/plan';
 import * as core from '../runner/commands';
 import type { GitHubApi } from '../github/rest';
@@ -29,15 +30,30 @@ import type { CleanupOutcome } from './outcome';
 import { cleanUpGha, type GhaCleanup } from './gha-run';
 import { refLabel } from '../plan/names';
 
+/** What a clean-up reads of the inputs: the cache and build inputs (the plan's options), the mounts, the token. */
+export type CleanupInputs = Pick<Inputs, 'cache' | 'build' | 'mounts' | 'githubToken' | 'dryRun'>;
+
+/** What a clean-up reads of the runner's environment: docker's config, for the registry's credentials. */
+export type CleanupEnvironment = Pick<RunnerEnvironment, 'docker'>;
+
+/** Each attribute that holds cache names in some store's entries, and how its value holds them. */
+const nameAttributes = () =>
+  new Map(
+    STORES.flatMap((store) => {
+      const { attribute, names } = STORE[store].location;
+      return [
+        [attribute.from, names],
+        [attribute.to, names],
+      ] as const;
+    }),
+  );
+
 /** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
 export function namesInEntries(entries: string[]): string[] {
+  const attributes = nameAttributes();
   const names: string[] = [];
   for (const entry of entries) {
-    for (const { key, value } of cacheEntryFields(entry)) {
-      if (key === 'scope' || key === 'name') names.push(...value.split(';'));
-      else if (key === 'ref') names.push(value.slice(value.lastIndexOf(':') + 1));
-      else if (key === 'src' || key === 'dest') names.push(value.slice(value.lastIndexOf('/') + 1));
-    }
+    for (const { key, value } of cacheEntryFields(entry)) names.push(...(attributes.get(key)?.(value) ?? []));
   }
   return names;
 }
@@ -48,8 +64,8 @@ export function namesInEntries(entries: string[]): string[] {
  */
 async function cleanUp(
   ctx: RunContext,
-  inputs: Inputs,
-  env: NodeJS.ProcessEnv,
+  inputs: CleanupInputs,
+  environment: CleanupEnvironment,
   target: DeletionTarget,
   why: string,
   protect: string[],
@@ -81,8 +97,8 @@ async function cleanUp(
   const ghcr = ghcrPackage(image) !== null;
   const run: BackendRun = {
     ctx,
-    inputs,
-    env,
+    githubToken: inputs.githubToken,
+    dockerConfigDir: environment.docker.configDir,
     api,
     target,
     scope: options.scope,
@@ -93,7 +109,7 @@ async function cleanUp(
     out,
     ...(listedTags ? { listedTags } : {}),
   };
-  await (BACKEND_CLEANUP[backend] ?? nothingToCleanUp)(run).catch((e: unknown) => {
+  await (backend === 'none' ? nothingToCleanUp : BACKEND_CLEANUP[backend])(run).catch((e: unknown) => {
     // Retention is housekeeping: a backend that cannot be listed (down, already warned about by
     // the export) is a note; a refused permission is a warning, as on a clean-up run.
     reportFailure(out, refusal(e, backend, ghcr), target.kind === 'retention' && !refused(e));
@@ -113,10 +129,10 @@ async function cleanUp(
 }
 
 /** What one backend's clean-up works with. */
-interface BackendRun extends GhaCleanup {
-  inputs: Inputs;
-  env: NodeJS.ProcessEnv;
-  backend: string;
+export interface BackendRun extends GhaCleanup {
+  githubToken: string;
+  dockerConfigDir: string;
+  backend: Store | 'none';
   /** The registry cache image (`cache-image`, else the first tag's repository). */
   image: string;
   /** The registry's tags when the planner listed them already. */
@@ -129,7 +145,7 @@ const ownsGithubEntries = (families: EntryFamily[]) =>
 /** gha, and `cache: local` kept in the GitHub cache: the entries of every family, by name. */
 async function cleanUpGithubCache(r: BackendRun): Promise<void> {
   if (!ownsGithubEntries(r.families)) r.out.notes.push('cache-dir: the folder is yours to clean up');
-  else if (!r.inputs.githubToken) r.out.notes.push('no github-token: the GitHub cache is not cleaned up');
+  else if (!r.githubToken) r.out.notes.push('no github-token: the GitHub cache is not cleaned up');
   else await cleanUpGha(r);
 }
 
@@ -137,11 +153,11 @@ async function cleanUpGithubCache(r: BackendRun): Promise<void> {
 async function cleanUpRegistry(r: BackendRun): Promise<void> {
   const image = r.image;
   const ghcr = ghcrPackage(image);
-  if (ghcr && !r.inputs.githubToken) {
+  if (ghcr && !r.githubToken) {
     r.out.notes.push("no github-token: GHCR's packages are not cleaned up");
     return;
   }
-  const configDir = environmentFrom(r.env).docker.configDir;
+  const configDir = r.dockerConfigDir;
   if (ghcr) {
     const listed = await listGhcr(r.api, ghcr);
     const versions: TagStore = {
@@ -176,13 +192,15 @@ async function nothingToCleanUp(r: BackendRun): Promise<void> {
   r.out.notes.push(`cache ${r.backend}: nothing to clean up`);
 }
 
-/** Who deletes what, per layer-cache backend. */
-const BACKEND_CLEANUP: Partial<Record<string, (r: BackendRun) => Promise<void>>> = {
+/** Who deletes what, per store (the store's other parts: stores/descriptors.ts). */
+export const BACKEND_CLEANUP: Record<Store, (r: BackendRun) => Promise<void>> = {
   gha: cleanUpGithubCache,
   local: cleanUpGithubCache,
   registry: cleanUpRegistry,
   s3: leftToLifecycleRules,
   azblob: leftToLifecycleRules,
+  // The cache is part of the image: it goes with the image's tags, which are not the action's.
+  inline: nothingToCleanUp,
 };
 
 const refused = (e: unknown) => [401, 403].includes((e as { status?: number }).status ?? 0);
@@ -263,12 +281,12 @@ function logOutcome(o: CleanupOutcome): void {
  */
 export async function cleanUpGoneRef(
   ctx: RunContext,
-  inputs: Inputs,
-  env: NodeJS.ProcessEnv,
+  inputs: CleanupInputs,
+  environment: CleanupEnvironment,
   target: DeletionTarget,
   why: string,
 ): Promise<CleanupOutcome> {
-  const o = await cleanUp(ctx, inputs, env, target, why, []);
+  const o = await cleanUp(ctx, inputs, environment, target, why, []);
   logOutcome(o);
   return o;
 }
@@ -279,8 +297,8 @@ export async function cleanUpGoneRef(
  */
 export async function retainCommitCaches(
   ctx: RunContext,
-  inputs: Inputs,
-  env: NodeJS.ProcessEnv,
+  inputs: CleanupInputs,
+  environment: CleanupEnvironment,
   plan: CachePlan,
 ): Promise<CleanupOutcome | null> {
   const keep = inputs.cache.keepCommits;
@@ -292,7 +310,7 @@ export async function retainCommitCaches(
   // whose export failed is simply not found when its digest is read).
   const listed = plan.listedTags && [...new Set([...plan.listedTags, ...written])];
   return core.group('Cache retention', async () => {
-    const o = await cleanUp(ctx, inputs, env, target, why, protect, listed);
+    const o = await cleanUp(ctx, inputs, environment, target, why, protect, listed);
     logOutcome(o);
     return o;
   });

@@ -1,8 +1,9 @@
 import { isRateLimitedReason } from '../stores/github-cache/rate-limit';
 import type { Exec } from '../lib/exec';
-import { environmentFrom } from '../runner/environment';
 import { cacheScopesFromToken } from '../github/runtime-token';
-import { ghaServiceFrom, lookUpGhaCaches } from '../stores/github-cache/lookup';
+import { lookUpGhaCaches } from '../stores/github-cache/lookup';
+import type { Store } from '../stores/descriptors';
+import type { RunnerEnvironment, StoreCredentials } from '../runner/environment';
 import { listTags, manifestsExist } from '../stores/registry/tags';
 import { siblingLegsFromTags } from '../plan/names';
 import {
@@ -72,9 +73,12 @@ export function probedCaches(o: {
   return found;
 }
 
+/** What the checks take from the runner's environment: the cache service, docker's config, store credentials. */
+export type ExistenceEnvironment = Pick<RunnerEnvironment, 'cache' | 'docker' | 'stores'>;
+
 type ExistenceCheck = (
   options: PlanOptions,
-  env: NodeJS.ProcessEnv,
+  environment: ExistenceEnvironment,
   fileExists: (file: string) => boolean,
   exec?: Exec,
 ) => Promise<ExistingCaches>;
@@ -89,10 +93,10 @@ export function failureKind(reason: string): true | 'no-answer' {
 const unknown = (): ExistingCaches => ({ exists: () => undefined, siblingLegs: [] });
 
 /** The repository's tags, listed once; a registry that refuses the listing is asked `HEAD` per tag. */
-const registryCaches: ExistenceCheck = async (options, env, _fileExists, exec) => {
+const registryCaches: ExistenceCheck = async (options, environment, _fileExists, exec) => {
   const image = options.image;
   if (!image) return unknown();
-  const dir = environmentFrom(env).docker.configDir;
+  const dir = environment.docker.configDir;
   // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
   const listed = await listTags({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
   if (listed.tags !== null) {
@@ -121,9 +125,8 @@ const registryCaches: ExistenceCheck = async (options, env, _fileExists, exec) =
 };
 
 /** Each planned cache name's index, looked up as BuildKit's gha importer looks it up. */
-const ghaCaches: ExistenceCheck = async (_options, env) => {
-  const service = ghaServiceFrom(env);
-  const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
+const ghaCaches: ExistenceCheck = async (_options, environment) => {
+  const { service, token } = environment.cache;
   if (!token || !service) return unknown();
   const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
   const lookups = new OnePerKey((names) => lookUpGhaCaches({ service, token, names, tokenScopes }));
@@ -137,19 +140,19 @@ const ghaCaches: ExistenceCheck = async (_options, env) => {
 };
 
 /** The folders; folders kept in the GitHub cache are not on disk yet, so they stay unknown. */
-const localCaches: ExistenceCheck = async (options, _env, fileExists) =>
+const localCaches: ExistenceCheck = async (options, _environment, fileExists) =>
   options.persistedLocal ? unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
 
 /** The request that BuildKit's importer makes first, one per source (stores/s3, stores/azblob). */
 const objectStoreCaches =
   (
     load: () => Promise<
-      (entry: string, env: NodeJS.ProcessEnv) => ReturnType<Parameters<typeof eachAtOnce>[0]>
+      (entry: string, credentials: StoreCredentials) => ReturnType<Parameters<typeof eachAtOnce>[0]>
     >,
   ): ExistenceCheck =>
-  async (_options, env) => {
+  async (_options, environment) => {
     // Loaded inside the check, so that a module that fails to load is a check that failed.
-    const lookups = new OnePerKey(eachAtOnce(async (entry) => (await load())(entry, env)));
+    const lookups = new OnePerKey(eachAtOnce(async (entry) => (await load())(entry, environment.stores)));
     return probedCaches({
       lookups,
       exists: (entry) => lookups.found.get(entry),
@@ -159,13 +162,26 @@ const objectStoreCaches =
     });
   };
 
-/** Per backend, how it tells which caches exist; a backend not listed tells nothing. */
-const EXISTENCE: Partial<Record<PlanOptions['backend'], ExistenceCheck>> = {
+/** The image's own tags hold an inline cache: nothing is asked before the build. */
+const inlineCaches: ExistenceCheck = async () => unknown();
+
+/**
+ * Per store, how it tells which caches exist (the store's other parts: stores/descriptors.ts).
+ * The cloud stores' modules, and their SDKs, are loaded on their own runs only.
+ */
+export const EXISTENCE: Record<Store, ExistenceCheck> = {
   registry: registryCaches,
   gha: ghaCaches,
   local: localCaches,
-  s3: objectStoreCaches(async () => (await import('../stores/s3/exists')).s3ManifestExists),
-  azblob: objectStoreCaches(async () => (await import('../stores/azblob/exists')).azblobManifestExists),
+  s3: objectStoreCaches(async () => {
+    const { s3ManifestExists } = await import('../stores/s3/exists');
+    return (entry, credentials) => s3ManifestExists(entry, credentials.aws);
+  }),
+  azblob: objectStoreCaches(async () => {
+    const { azblobManifestExists } = await import('../stores/azblob/exists');
+    return (entry, credentials) => azblobManifestExists(entry, credentials.azureStorageKey);
+  }),
+  inline: inlineCaches,
 };
 
 /**
@@ -175,9 +191,10 @@ const EXISTENCE: Partial<Record<PlanOptions['backend'], ExistenceCheck>> = {
  */
 export async function findExistingCaches(
   options: PlanOptions,
-  env: NodeJS.ProcessEnv,
+  environment: ExistenceEnvironment,
   fileExists: (file: string) => boolean,
   exec?: Exec,
 ): Promise<ExistingCaches> {
-  return (EXISTENCE[options.backend] ?? unknown)(options, env, fileExists, exec);
+  if (options.backend === 'none') return unknown();
+  return EXISTENCE[options.backend](options, environment, fileExists, exec);
 }

@@ -8,6 +8,7 @@ import type { RunContext } from '../github/context';
 import { type PlannedCache, plan, type PlanOptions } from '../plan/plan';
 import { classify, type FactsNeeded, factsNeeded, type GitFacts } from '../plan/triggers';
 import { type ExistingCaches, findExistingCaches } from './existing';
+import { environmentFrom } from '../runner/environment';
 
 type RewriteFacts = Pick<GitFacts, 'rewritten' | 'rewrittenWhy'>;
 
@@ -180,7 +181,7 @@ export async function planInputs(
 ): Promise<{ facts: GitFacts; existing: ExistingCaches }> {
   const trigger = classify(ctx);
   const needed = factsNeeded(trigger);
-  const listing = findExistingCaches(options, env, fileExists, exec);
+  const listing = findExistingCaches(options, environmentFrom(env), fileExists, exec);
   // The entries to check are the plan's reads, as the backend spells them (names, sibling and
   // plain legs, what gha may read): only plan() builds those, so it runs per leg, first without
   // the commits git finds, then with them (they add reads and move the ones read alone).

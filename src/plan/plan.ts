@@ -72,7 +72,10 @@ export interface CachePlan {
 /** A `cache-read-legs` entry: a leg name, or a platform (`linux/arm64`) read as that platform's leg. */
 const legOfRead = (entry: string, target: string) => (entry.includes('/') ? legOf(target, [entry]) : entry);
 
-export function planOptionsFrom(inputs: Inputs, siblingLegs: string[] = []): PlanOptions {
+export function planOptionsFrom(
+  inputs: Pick<Inputs, 'cache' | 'build'>,
+  siblingLegs: string[] = [],
+): PlanOptions {
   const { cache, build } = inputs;
   const image = cache.image || (build.tags[0] ? repositoryOf(build.tags[0]) : '');
   return {

@@ -10,7 +10,7 @@ import { firstExecutedSteps, stageLabel, stepTotals } from './steps';
 import { type LocalCacheReport } from '../localcache/report';
 import { type MountsReport } from '../mounts/report';
 import { type ExportSize } from '../stores/export-size';
-import { cacheImportId } from '../buildx/import-id';
+import { cacheImportId, WITHOUT_ENVIRONMENT } from '../buildx/import-id';
 import { cacheEntryType } from '../lib/cache-entry';
 import { exportFailure } from '../buildx/parse/errors';
 import { type ImportSource, mapImports } from './import-sources';
@@ -143,7 +143,7 @@ export function buildReport(args: {
     args.importSources ??
     args.plan.cacheFrom.map((entry) => ({
       entry,
-      id: cacheImportId(entry, { env: {}, localDigest: () => undefined }),
+      id: cacheImportId(entry, WITHOUT_ENVIRONMENT),
     }));
   // BuildKit's imports only: a source left out before the build is in the plan, marked.
   const imports = mapImports(log ? importResults(log) : [], sources, args.plan.reads);

@@ -5,6 +5,7 @@ import { MANIFEST_TYPES, type Descriptor } from '../lib/oci';
 import { type ImageReference, parseImageReference, registryOrigin } from './registry/name';
 import { cacheEntryAttributes } from '../lib/cache-entry';
 import type { ExportSize } from './export-size';
+import { isStore, type Store } from './descriptors';
 
 /**
  * The bytes a cache manifest points at: config and layers of an image manifest (what buildx
@@ -86,6 +87,38 @@ export function directoryBytes(dir: string): number | null {
   return total;
 }
 
+/** What one store's destination measures: its bytes and how, or null when this entry cannot be measured. */
+type Measure = (
+  attrs: Record<string, string>,
+  /** The manifest's digest from the metadata file, when this is the only registry destination. */
+  digest: string,
+  fetcher?: FetchLike,
+) => Promise<Omit<ExportSize, 'destination'>> | null;
+
+/** The folder's size: it keeps the blobs of earlier exports too. */
+function folderSize(dest: string): Omit<ExportSize, 'destination'> {
+  const bytes = directoryBytes(dest);
+  return {
+    bytes,
+    how:
+      bytes === null
+        ? 'not measured: the folder is not there'
+        : 'size of the folder (it keeps blobs of earlier exports too)',
+  };
+}
+
+const notMeasured: Measure = () => null;
+
+/** Per store, how an export there is measured (the store's other parts: descriptors.ts). */
+export const MEASURE: Record<Store, Measure> = {
+  registry: (attrs, digest, fetcher) => (attrs.ref ? registryCacheBytes(attrs.ref, digest, fetcher) : null),
+  local: (attrs) => (attrs.dest ? Promise.resolve(folderSize(attrs.dest)) : null),
+  gha: notMeasured,
+  s3: notMeasured,
+  azblob: notMeasured,
+  inline: notMeasured,
+};
+
 /**
  * Measures each `cache-to` destination: a registry cache by its manifest (fetched; the digest
  * from the metadata file when there is a single registry destination), a local cache by its
@@ -97,26 +130,16 @@ export async function measureExports(
   fetcher?: FetchLike,
 ): Promise<ExportSize[]> {
   const registries = destinations.filter((d) => cacheEntryAttributes(d).type === 'registry');
+  const digest = registries.length === 1 && manifest ? manifest.digest : '';
   const out: ExportSize[] = [];
   for (const destination of destinations) {
     const attrs = cacheEntryAttributes(destination);
     const type = attrs.type ?? '';
-    if (type === 'registry' && attrs.ref) {
-      const digest = registries.length === 1 && manifest ? manifest.digest : '';
-      out.push({ destination, ...(await registryCacheBytes(attrs.ref, digest, fetcher)) });
-    } else if (type === 'local' && attrs.dest) {
-      const bytes = directoryBytes(attrs.dest);
-      out.push({
-        destination,
-        bytes,
-        how:
-          bytes === null
-            ? 'not measured: the folder is not there'
-            : 'size of the folder (it keeps blobs of earlier exports too)',
-      });
-    } else {
-      out.push({ destination, bytes: null, how: `not measured for ${type || 'this'} caches` });
-    }
+    const measured = isStore(type) ? MEASURE[type](attrs, digest, fetcher) : null;
+    out.push({
+      destination,
+      ...((await measured) ?? { bytes: null, how: `not measured for ${type || 'this'} caches` }),
+    });
   }
   return out;
 }

@@ -19,20 +19,21 @@ export {
 export {
   CACHE_SERVICE,
   CACHE_SERVICE_METHODS,
-  FaultSwitches,
   LIST_METHODS,
   REST_METHODS,
   TWIRP_PREFIX,
   READ_DENIED_MESSAGE,
   WRITE_DENIED_MESSAGE,
-  startGhaCacheService,
   type CacheServiceMethod,
   type GhaCacheEntry,
+  type RequestRecord,
+  type RestMethod,
+} from './protocol';
+export { FaultSwitches, type RequestFaultOptions } from './faults';
+export {
+  startGhaCacheService,
   type GhaCacheEnv,
   type GhaCacheService,
   type GhaCacheServiceOptions,
-  type RequestFaultOptions,
-  type RequestRecord,
-  type RestMethod,
 } from './service';
 export { EntryRateLimit, type EntryRateLimitOptions } from './rate-limit';

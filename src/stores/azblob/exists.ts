@@ -44,8 +44,7 @@ interface AzureCredential {
  * is the job's chain: BuildKit runs its own in the builder container, with the variables given
  * there (`driver-opts: env.…`), so the two can differ and the check says which it used.
  */
-async function credentialFor(account: string, env: NodeJS.ProcessEnv): Promise<AzureCredential> {
-  const key = env.AZURE_STORAGE_KEY ?? '';
+async function credentialFor(account: string, key: string): Promise<AzureCredential> {
   if (key !== '') {
     return {
       credential: new StorageSharedKeyCredential(account, key),
@@ -70,12 +69,13 @@ function firstLine(e: unknown): string {
  */
 export async function azblobManifestExists(
   entry: string,
-  env: NodeJS.ProcessEnv,
+  /** AZURE_STORAGE_KEY ('' when unset). */
+  accountKey: string,
   o: { timeoutMs?: number } = {},
 ): Promise<Checked> {
   const target = azblobManifestUrl(entry);
   if (!target) return { exists: undefined, reason: 'the azblob entry names no usable account_url' };
-  const { credential, via } = await credentialFor(target.account, env);
+  const { credential, via } = await credentialFor(target.account, accountKey);
   // The SDK's pipeline routes through HTTPS_PROXY / NO_PROXY itself. One try, as for s3, and no
   // pooled socket: a single request must not keep the step's process alive afterwards.
   const blob = new BlobClient(target.url, credential, {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type FetchLike, failureText, httpFetch } from '../../net/http';
 import { indexKeys, isIndexOf } from './keys';
+import type { GhaService } from '../../runner/environment';
 import { type RateLimited, rateLimitedReason, retryAfterOf, retryWaitMs } from './rate-limit';
 
 /**
@@ -14,20 +15,6 @@ import { type RateLimited, rateLimitedReason, retryAfterOf, retryWaitMs } from '
 
 /** go-actions-cache's version: one constant hash for every key, not one per key. */
 export const GHA_CACHE_VERSION = createHash('sha256').update('|go-actionscache-1.0').digest('hex');
-
-/** Where the cache service is and which protocol it speaks, as buildx decides it. */
-export type GhaService = { protocol: 'v2'; url: string } | { protocol: 'v1'; url: string };
-
-/**
- * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
- * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
- */
-export function ghaServiceFrom(env: NodeJS.ProcessEnv): GhaService | null {
-  const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
-  if (v2 && env.ACTIONS_RESULTS_URL) return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
-  if (!v2 && env.ACTIONS_CACHE_URL) return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
-  return null;
-}
 
 /** Per cache name: true (BuildKit's import will find it), false (it will not), undefined (unknown). */
 export interface GhaLookup {

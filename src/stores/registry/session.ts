@@ -1,4 +1,3 @@
-import { readEnvironment } from '../../runner/environment';
 import type { Exec } from '../../lib/exec';
 import { redactSecrets } from '../../lib/text';
 import { type FetchLike, type ResponseLike, httpFetch } from '../../net/http';
@@ -82,8 +81,8 @@ export interface RegistrySession {
 }
 
 export interface SessionOptions {
-  /** The directory of docker's config.json (default: `$DOCKER_CONFIG`, else `~/.docker`). */
-  dockerConfigDir?: string;
+  /** The directory of docker's config.json (the runner environment's `docker.configDir`). */
+  dockerConfigDir: string;
   fetchImpl?: FetchLike;
   /** Runs docker credential helpers; without it, credentials kept by a helper are not used. */
   exec?: Exec;
@@ -98,36 +97,17 @@ export function openRegistry(
   return openSession(parseImageName(options.image), options, options.signal, options.timeoutMs ?? 15_000);
 }
 
-export function openSession(
-  name: ImageName,
-  options: SessionOptions,
-  signal: AbortSignal,
-  timeoutMs: number,
-): RegistrySession {
-  const secrets: string[] = [];
-  const redact = (text: string) => redactSecrets(text, secrets);
-  const fetchImpl = options.fetchImpl ?? httpFetch;
-  const where = `registry ${name.registry}`;
-  const configDir = options.dockerConfigDir ?? readEnvironment().docker.configDir;
-  let lookup: Promise<CredentialLookup> | undefined;
-  const credentials = async () => {
-    lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
-      if (found.credentials) {
-        const { username, password } = found.credentials;
-        secrets.push(password, basic(found.credentials).slice(6), username);
-      }
-      return found;
-    });
-    return lookup;
-  };
-  let known: CredentialLookup | undefined;
-  const get = (
-    url: string,
-    method: string,
-    headers: Record<string, string>,
-    authorization?: string,
-    body?: string,
-  ) =>
+/** One request of the session: docker's headers, the authorization when there is one. */
+type Get = (
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  authorization?: string,
+  body?: string,
+) => Promise<ResponseLike>;
+
+function requester(fetchImpl: FetchLike, signal: AbortSignal): Get {
+  return (url, method, headers, authorization, body) =>
     fetchImpl(url, {
       method,
       ...(body !== undefined ? { body } : {}),
@@ -140,60 +120,126 @@ export function openSession(
       signal,
       redirect: 'follow',
     });
-  const deniedHint = () => (known?.note ? `; ${known.note}` : '');
+}
 
-  /** An Authorization header that answers the challenges of a 401. */
+/** What answering a challenge works with. */
+interface Authorizing {
+  name: ImageName;
+  where: string;
+  /** The token scope's actions. */
+  actions: string;
+  get: Get;
+  credentials: Credentials | undefined;
+  /** Why there are no credentials, for a refusal's reason. */
+  deniedHint: () => string;
+  /** Every secret the session has seen, for redaction: a token fetched here is added. */
+  secrets: string[];
+}
+
+/** The challenge's realm, checked: an HTTP(S) URL that gets credentials only over TLS or on loopback. */
+function realmOf(bearer: Challenge, a: Authorizing): URL {
+  let realm: URL;
+  try {
+    realm = new URL(bearer.params.realm ?? '');
+  } catch {
+    throw new RegistryError(`${a.where} sent a Bearer challenge without a usable realm`);
+  }
+  if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+    throw new RegistryError(`${a.where} sent a Bearer challenge with a non-HTTP realm`);
+  }
+  const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
+  if (a.credentials && plainRemote) {
+    throw new RegistryError(
+      `${a.where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`,
+    );
+  }
+  return realm;
+}
+
+/** A token for `repository:<name>:<actions>` from the challenge's realm, as a `Bearer` header. */
+async function bearerAuthorization(bearer: Challenge, a: Authorizing): Promise<string> {
+  const realm = realmOf(bearer, a);
+  const creds = a.credentials;
+  if (bearer.params.service) realm.searchParams.set('service', bearer.params.service);
+  realm.searchParams.set('scope', `repository:${a.name.repository}:${a.actions}`);
+  const response = await a.get(realm.href, 'GET', {}, creds ? basic(creds) : undefined);
+  const body = await response.text();
+  if (!response.ok) {
+    const who = creds ? 'the docker login credentials' : 'anonymous access';
+    throw new RegistryError(
+      `${a.where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${a.deniedHint()}`,
+    );
+  }
+  let token: unknown;
+  try {
+    const parsed = JSON.parse(body) as { token?: unknown; access_token?: unknown };
+    token = parsed.token ?? parsed.access_token;
+  } catch {
+    // handled below
+  }
+  if (typeof token !== 'string' || token === '') {
+    throw new RegistryError(`${a.where}: the token service ${realm.host} answered without a token`);
+  }
+  a.secrets.push(token);
+  return `Bearer ${token}`;
+}
+
+/** An Authorization header that answers the challenges of a 401. */
+async function authorizationFor(header: string | null, a: Authorizing): Promise<string> {
+  const challenges = parseChallenges(header ?? '');
+  const bearer = challenges.find((c) => c.scheme === 'bearer');
+  if (bearer) return bearerAuthorization(bearer, a);
+  if (challenges.some((c) => c.scheme === 'basic')) {
+    // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
+    if (!a.credentials)
+      throw new RegistryError(`${a.where} requires credentials for ${a.name.repository}${a.deniedHint()}`);
+    return basic(a.credentials);
+  }
+  throw new RegistryError(`${a.where} requires authentication of a kind this action does not speak`);
+}
+
+/** docker's credentials for the registry, looked up on first use only; what it finds joins `secrets`. */
+function credentialsLookup(
+  options: SessionOptions,
+  name: ImageName,
+  timeoutMs: number,
+  secrets: string[],
+): () => Promise<CredentialLookup> {
+  let lookup: Promise<CredentialLookup> | undefined;
+  return () =>
+    (lookup ??= credentialsOnce(options.dockerConfigDir, name, options.exec, timeoutMs).then((found) => {
+      if (found.credentials) {
+        const { username, password } = found.credentials;
+        secrets.push(password, basic(found.credentials).slice(6), username);
+      }
+      return found;
+    }));
+}
+
+export function openSession(
+  name: ImageName,
+  options: SessionOptions,
+  signal: AbortSignal,
+  timeoutMs: number,
+): RegistrySession {
+  const secrets: string[] = [];
+  const where = `registry ${name.registry}`;
+  const get = requester(options.fetchImpl ?? httpFetch, signal);
+  const credentials = credentialsLookup(options, name, timeoutMs, secrets);
+  let known: CredentialLookup | undefined;
+  const deniedHint = () => (known?.note ? `; ${known.note}` : '');
   const authorize = async (header: string | null): Promise<string> => {
-    const challenges = parseChallenges(header ?? '');
-    const bearer = challenges.find((c) => c.scheme === 'bearer');
     known = await credentials();
-    const creds = known.credentials;
-    if (bearer) {
-      let realm: URL;
-      try {
-        realm = new URL(bearer.params.realm ?? '');
-      } catch {
-        throw new RegistryError(`${where} sent a Bearer challenge without a usable realm`);
-      }
-      if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-        throw new RegistryError(`${where} sent a Bearer challenge with a non-HTTP realm`);
-      }
-      const plainRemote = realm.protocol === 'http:' && !isLoopback(hostOf(realm.host));
-      if (creds && plainRemote) {
-        throw new RegistryError(
-          `${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`,
-        );
-      }
-      if (bearer.params.service) realm.searchParams.set('service', bearer.params.service);
-      realm.searchParams.set('scope', `repository:${name.repository}:${options.actions ?? 'pull'}`);
-      const response = await get(realm.href, 'GET', {}, creds ? basic(creds) : undefined);
-      const body = await response.text();
-      if (!response.ok) {
-        const who = creds ? 'the docker login credentials' : 'anonymous access';
-        throw new RegistryError(
-          `${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`,
-        );
-      }
-      let token: unknown;
-      try {
-        const parsed = JSON.parse(body) as { token?: unknown; access_token?: unknown };
-        token = parsed.token ?? parsed.access_token;
-      } catch {
-        // handled below
-      }
-      if (typeof token !== 'string' || token === '') {
-        throw new RegistryError(`${where}: the token service ${realm.host} answered without a token`);
-      }
-      secrets.push(token);
-      return `Bearer ${token}`;
-    }
-    if (challenges.some((c) => c.scheme === 'basic')) {
-      // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
-      if (!creds)
-        throw new RegistryError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
-      return basic(creds);
-    }
-    throw new RegistryError(`${where} requires authentication of a kind this action does not speak`);
+    const actions = options.actions ?? 'pull';
+    return authorizationFor(header, {
+      name,
+      where,
+      actions,
+      get,
+      credentials: known.credentials,
+      deniedHint,
+      secrets,
+    });
   };
 
   let authorization: Promise<string> | undefined;
@@ -202,7 +248,7 @@ export function openSession(
     where,
     origin: registryOrigin(name.registry),
     deniedHint,
-    redact,
+    redact: (text) => redactSecrets(text, secrets),
     async send(url, init = {}) {
       const [method, headers, body] = [init.method ?? 'GET', init.headers ?? {}, init.body];
       const used = authorization;

@@ -2,25 +2,30 @@ import { cacheEntryAttributes } from '../../lib/cache-entry';
 import { failureText, type FetchLike } from '../../net/http';
 import { type Checked, headExists } from '../../net/head';
 import { credentialChainHandler } from './proxied-handler';
+import type { StoreCredentials } from '../../runner/environment';
+
+/** The bucket and region the environment gives (`AWS_BUCKET`, `AWS_REGION`), as BuildKit falls back to them. */
+type AwsDefaults = Pick<StoreCredentials['aws'], 'bucket' | 'region'>;
 
 type AwsCredentialIdentity = Awaited<
-  ReturnType<ReturnType<typeof import('@aws-sdk/credential-providers').fromNodeProviderChain>>
+  ReturnType<ReturnType<typeof import('@aws-sdk/credential-provider-node').defaultProvider>>
 >;
 
 /**
  * The AWS SDK's default chain on the runner, the one buildx reads and forwards to BuildKit:
  * environment, shared config and credentials files (`AWS_PROFILE`), SSO, web identity, ECS
  * container and EC2 instance metadata. It reads `process.env` itself, as the SDK does. Loaded on
- * the first s3 check only: gha and registry runs never load the SDK.
+ * the first s3 check only: gha and registry runs never load the SDK. From the chain's own package:
+ * `@aws-sdk/credential-providers` would also bundle providers the check never calls (Cognito, STS roles).
  */
 async function credentialsFromChain(timeoutMs: number): Promise<AwsCredentialIdentity> {
-  const [{ fromNodeProviderChain }, requestHandler] = await Promise.all([
-    import('@aws-sdk/credential-providers'),
+  const [{ defaultProvider }, requestHandler] = await Promise.all([
+    import('@aws-sdk/credential-provider-node'),
     credentialChainHandler(),
   ]);
   // The metadata services get one short try: an instance without a role must not hold the build.
   // STS and SSO go through the runner's proxy, as the action's own calls do.
-  return fromNodeProviderChain({
+  return defaultProvider({
     timeout: Math.min(timeoutMs, 1000),
     maxRetries: 0,
     ...(requestHandler ? { clientConfig: { requestHandler } } : {}),
@@ -67,11 +72,11 @@ function encodePath(key: string): string {
  * `use_path_style`), else at AWS in `region`. Bucket and region fall back to `AWS_BUCKET` and
  * `AWS_REGION`, as in BuildKit. Pure; null when the entry is not s3 or names no bucket or region.
  */
-export function s3ManifestUrl(entry: string, env: NodeJS.ProcessEnv): { url: string; region: string } | null {
+export function s3ManifestUrl(entry: string, aws: AwsDefaults): { url: string; region: string } | null {
   const a = cacheEntryAttributes(entry);
   if (a.type !== 's3') return null;
-  const bucket = a.bucket ?? env.AWS_BUCKET ?? '';
-  const region = a.region ?? env.AWS_REGION ?? '';
+  const bucket = a.bucket ?? aws.bucket;
+  const region = a.region ?? aws.region;
   if (bucket === '' || region === '') return null;
   const name = (a.name ?? 'buildkit').split(';')[0];
   const key = encodePath(`${a.prefix ?? ''}${a.manifests_prefix ?? 'manifests/'}${name}`);
@@ -109,10 +114,10 @@ async function credentialsOrReason(timeoutMs: number): Promise<AwsCredentialIden
  */
 export async function s3ManifestExists(
   entry: string,
-  env: NodeJS.ProcessEnv,
+  aws: AwsDefaults,
   o: { fetchImpl?: FetchLike; timeoutMs?: number } = {},
 ): Promise<Checked> {
-  const target = s3ManifestUrl(entry, env);
+  const target = s3ManifestUrl(entry, aws);
   if (!target) return { exists: undefined, reason: 'the s3 entry names no bucket or region' };
   const credentials = await credentialsOrReason(o.timeoutMs ?? 5000);
   if (typeof credentials === 'string') return { exists: undefined, reason: credentials };
