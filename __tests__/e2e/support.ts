@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildxPluginCandidates, extraPluginDirs, SYSTEM_PLUGIN_DIRS } from '../../src/buildx/buildx';
 import { jsonDocuments } from '../../src/buildx/parse/progress';
-import { dockerConfigDir, readDockerConfig } from '../../src/lib/docker-config';
+import { readDockerConfig } from '../../src/lib/docker-config';
+import { environmentFrom } from '../../src/runner/environment';
 import type { CacheReport } from '../../src/report/types';
 import { type GhaCacheService, startGhaCacheService } from '../../test-services/gha-cache';
 
@@ -241,7 +242,7 @@ export async function registryDigest(repositoryName: string, tag: string): Promi
 export async function dockerShim(): Promise<{ env: Record<string, string>; calls: () => string[][] }> {
   const real = (await must('bash', ['-c', 'command -v docker'], {})).trim();
   const base = engineEnv();
-  const realConfig = dockerConfigDir({ ...process.env, ...base });
+  const realConfig = environmentFrom({ ...process.env, ...base }).docker.configDir;
   const realPlugin = fs.realpathSync(path.join(realConfig, 'cli-plugins', 'docker-buildx'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-shim-'));
   const log = path.join(dir, 'calls');
@@ -380,8 +381,8 @@ export async function ownPluginDirs(): Promise<{ env: Record<string, string>; sy
 export function realBuildx(): string {
   const env = { ...process.env, ...engineEnv() };
   const candidates = buildxPluginCandidates({
-    dockerConfigDir: dockerConfigDir(env),
-    extraDirs: extraPluginDirs(readDockerConfig(env)),
+    dockerConfigDir: environmentFrom(env).docker.configDir,
+    extraDirs: extraPluginDirs(readDockerConfig(environmentFrom(env).docker.configDir)),
     platform: os.platform(),
     systemDirs: SYSTEM_PLUGIN_DIRS,
   });

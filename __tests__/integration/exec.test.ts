@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { exec } from '../../src/lib/exec';
 
 // The one exec seam, on real processes: arguments stay single arguments, input reaches stdin.
@@ -10,14 +13,47 @@ describe('exec', () => {
     const r = await exec('cat', [], { input: 'host.example\n' });
     expect(r.stdout).toBe('host.example\n');
   });
-  it('gives a process without input /dev/null, not a pipe it could outlive', async () => {
-    const r = await exec('readlink', ['/proc/self/fd/0']);
+  it('gives a bounded process without input /dev/null, not a pipe it could outlive', async () => {
+    const r = await exec('readlink', ['/proc/self/fd/0'], { timeoutMs: 10_000 });
     expect(r.stdout.trim()).toBe('/dev/null');
   });
-  it('names a missing program with exit 127', async () => {
-    const r = await exec('bkca-no-such-program', []);
+  it('gives a process that reads stdin (an argument "-") /dev/null: it ends at once, never waits', async () => {
+    const r = await exec('cat', ['-']);
+    expect(r).toStrictEqual({ exitCode: 0, stdout: '', stderr: '', timedOut: false });
+  }, 5000);
+  it("runs any other process through @actions/exec: its stdin is a pipe of its own, never the action's", async () => {
+    const r = await exec('readlink', ['/proc/self/fd/0']);
+    expect(r.stdout.trim()).toMatch(/^(pipe|socket):\[\d+\]$/);
+  });
+  it.each([
+    { path: '@actions/exec', options: {} },
+    { path: 'spawn', options: { timeoutMs: 10_000 } },
+  ])('names a missing program with exit 127 ($path)', async ({ options }) => {
+    const r = await exec('bkca-no-such-program', [], options);
     expect(r.exitCode).toBe(127);
-    expect(r.stderr).toContain('ENOENT');
+    expect(r.stderr).toContain('bkca-no-such-program');
+  });
+  it('looks a program up on the PATH it hands the process, as spawn does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bkca-path-'));
+    writeFileSync(join(dir, 'bkca-stand-in'), '#!/bin/sh\necho stand-in "$@"\n', { mode: 0o755 });
+    const r = await exec('bkca-stand-in', ['a b'], { env: { PATH: `${dir}:/usr/bin:/bin` } });
+    expect(r).toStrictEqual({ exitCode: 0, stdout: 'stand-in a b\n', stderr: '', timedOut: false });
+  });
+  it('gives back the exit code and both outputs of a failing process, and each chunk as it comes', async () => {
+    const chunks: string[] = [];
+    const r = await exec('sh', ['-c', 'echo out; echo err >&2; exit 3'], {
+      env: { PATH: '/usr/bin:/bin', BKCA_X: 'y' },
+      onOutput: (text) => chunks.push(text),
+    });
+    expect(r).toStrictEqual({ exitCode: 3, stdout: 'out\n', stderr: 'err\n', timedOut: false });
+    expect(chunks.sort()).toStrictEqual(['err\n', 'out\n']);
+  });
+  it('hands the process its env, with extraEnv added', async () => {
+    const r = await exec('sh', ['-c', 'echo "$A,$B"'], {
+      env: { PATH: '/usr/bin:/bin', A: '1' },
+      extraEnv: { B: '2' },
+    });
+    expect(r.stdout).toBe('1,2\n');
   });
   it('ends a process that outlives its timeout', async () => {
     const r = await exec('sleep', ['5'], { timeoutMs: 100 });

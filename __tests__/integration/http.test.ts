@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
-import { failureText, httpFetch } from '../../src/net/http';
+import { failureText, httpFetch, proxyConfigured } from '../../src/net/http';
 import { PROXY_VARIABLES, startTestProxy } from '../../test-services/proxy';
 
 /** What a loopback server saw, and a handler per path. */
@@ -135,7 +135,7 @@ describe('httpFetch', () => {
 describe('httpFetch behind a proxy (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as runners set them)', () => {
   const saved = { ...process.env };
   afterEach(() => {
-    for (const name of PROXY_VARIABLES) {
+    for (const name of [...PROXY_VARIABLES, 'no_proxy', 'NO_PROXY']) {
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];
     }
@@ -144,6 +144,19 @@ describe('httpFetch behind a proxy (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as runn
     for (const name of ['http_proxy', 'https_proxy', 'no_proxy']) delete process.env[name];
     Object.assign(process.env, { HTTP_PROXY: url, HTTPS_PROXY: url, NO_PROXY: noProxy });
   };
+
+  // net/ reads no variable itself: @actions/http-client's reading answers, NO_PROXY included.
+  it.each([
+    { set: {}, want: false },
+    { set: { HTTPS_PROXY: 'http://proxy.test:3128' }, want: true },
+    { set: { http_proxy: 'http://proxy.test:3128' }, want: true },
+    { set: { HTTPS_PROXY: 'http://proxy.test:3128', NO_PROXY: '*' }, want: false },
+    { set: { HTTP_PROXY: '' }, want: false },
+  ])('a proxy is configured with $set: $want', ({ set, want }) => {
+    for (const name of [...PROXY_VARIABLES, 'no_proxy', 'NO_PROXY']) delete process.env[name];
+    Object.assign(process.env, set);
+    expect(proxyConfigured()).toBe(want);
+  });
 
   it('sends a named host through the proxy, with its credentials and across a redirect', async () => {
     const proxy = await startTestProxy();

@@ -9,7 +9,9 @@ import {
   extraPluginDirs,
   pluginBuildx,
   standaloneBuildx,
+  SYSTEM_PLUGIN_DIRS,
 } from '../../src/buildx/buildx';
+import { environmentFrom } from '../../src/runner/environment';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -21,10 +23,11 @@ import {
   compareVersions,
   ensureBuildx,
   releaseAsset,
+  releaseStoreFor,
   releaseUrl,
   toolCacheDir,
 } from '../../src/buildx/install';
-import { githubCacheAvailable, releaseCacheDir, type ReleaseStore } from '../../src/buildx/release-cache';
+import { releaseCacheDir, type ReleaseStore } from '../../src/buildx/release-cache';
 import { releaseCacheKey } from '../../src/stores/github-cache/keys';
 import * as tc from '@actions/tool-cache';
 import { createHash } from 'node:crypto';
@@ -123,7 +126,12 @@ describe('where the docker CLI finds its buildx plugin, in its order', () => {
   it.each([
     {
       title: 'Linux: config extra dirs, then DOCKER_CONFIG, then the system dirs',
-      o: { dockerConfigDir: '/home/runner/.docker', extraDirs: ['/opt/plugins'], platform: 'linux' as const },
+      o: {
+        dockerConfigDir: '/home/runner/.docker',
+        extraDirs: ['/opt/plugins'],
+        platform: 'linux' as const,
+        systemDirs: SYSTEM_PLUGIN_DIRS,
+      },
       want: [
         '/opt/plugins/docker-buildx',
         '/home/runner/.docker/cli-plugins/docker-buildx',
@@ -135,7 +143,7 @@ describe('where the docker CLI finds its buildx plugin, in its order', () => {
     },
     {
       title: 'Windows: only the config dirs, with .exe',
-      o: { dockerConfigDir: 'C:/Users/r/.docker', extraDirs: [], platform: 'win32' as const },
+      o: { dockerConfigDir: 'C:/Users/r/.docker', extraDirs: [], platform: 'win32' as const, systemDirs: [] },
       want: ['C:/Users/r/.docker/cli-plugins/docker-buildx.exe'],
     },
   ])('$title', ({ o, want }) => {
@@ -499,6 +507,8 @@ describe('a buildx release is run only once it matches its published checksum', 
       floor: '',
       releasesBase: 'http://x/',
       probe: noPlugin,
+      toolCache: os.tmpdir(),
+      releaseStore: null,
       saveRefused: '',
     });
     await expect(failed).rejects.toThrow(
@@ -525,7 +535,9 @@ describe('where a downloaded buildx is kept in the GitHub cache', () => {
     { env: { ACTIONS_CACHE_URL: 'http://c/', ACTIONS_RUNTIME_TOKEN: 't' }, want: true },
     { env: { ACTIONS_RESULTS_URL: 'http://c/' }, want: false },
     { env: { ACTIONS_RUNTIME_TOKEN: 't' }, want: false },
-  ])('a GitHub cache with $env: $want', ({ env, want }) => expect(githubCacheAvailable(env)).toBe(want));
+  ])('a GitHub cache with $env: $want', ({ env, want }) =>
+    expect(releaseStoreFor(realExec, environmentFrom(env)) !== null).toBe(want),
+  );
 });
 
 describe('buildx versions', () => {

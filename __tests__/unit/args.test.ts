@@ -115,17 +115,16 @@ describe('createBuilderArgs: the docker-container path, pinned argument by argum
   });
 
   it('names builders uniquely per job', () => {
-    expect(builderName({ GITHUB_JOB: 'Build Image' }, '0123456789ab')).toBe('bkca-build-image-01234567');
-    expect(builderName({}, 'abcdef0123')).toBe('bkca-abcdef01');
+    expect(builderName('Build Image', '0123456789ab')).toBe('bkca-build-image-01234567');
+    expect(builderName('', 'abcdef0123')).toBe('bkca-abcdef01');
   });
 
   it.each([
     { url: 'http://127.0.0.1:8080/', want: true },
     { url: 'http://localhost:1/x', want: true },
     { url: 'https://results-receiver.actions.example/', want: false },
-  ])('needsHostNetwork($url) = $want', ({ url, want }) =>
-    expect(needsHostNetwork({ ACTIONS_RESULTS_URL: url })).toBe(want),
-  );
+    { url: '', want: false },
+  ])('needsHostNetwork($url) = $want', ({ url, want }) => expect(needsHostNetwork(url)).toBe(want));
 });
 
 describe('buildArgs', () => {
@@ -295,6 +294,7 @@ describe('buildArgs', () => {
       cacheTo: [],
       tempDir: '/t',
       env: {},
+      switches: environmentFrom({}).buildx,
       cwd: '/w',
       ctx,
       buildxVersion: '0.29.1',

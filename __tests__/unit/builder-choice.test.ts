@@ -44,7 +44,8 @@ const choose = (values: Record<string, string>, current: string, engineDown = ''
   return setupBuilder(f.exec, pluginBuildx('0.29.1'), {
     builder: inputs.builder,
     tempDir: '/tmp',
-    env: {},
+    cacheUrl: '',
+    job: '',
     engineDown,
     onCreate: () => undefined,
   }).then((choice) => ({ choice, calls: f.calls }));

@@ -509,6 +509,7 @@ function ours(c: Pick<Case, 'inputs' | 'env' | 'buildx'>) {
     cacheTo: [],
     tempDir: '/T',
     env,
+    switches: environmentFrom(env).buildx,
     cwd: '/ws',
     ctx,
     buildxVersion: c.buildx,

@@ -1,4 +1,5 @@
 import { buildxPluginCandidates, SYSTEM_PLUGIN_DIRS, systemPluginDirs } from '../../src/buildx/buildx';
+import { environmentFrom } from '../../src/runner/environment';
 
 describe("the docker CLI's system plugin folders", () => {
   it.each([
@@ -13,7 +14,7 @@ describe("the docker CLI's system plugin folders", () => {
     },
     { platform: 'linux' as const, env: { BKCA_CLI_PLUGINS_SYSTEM_DIRS: '' }, dirs: SYSTEM_PLUGIN_DIRS },
   ])('$platform with $env', ({ platform, env, dirs }) => {
-    expect(systemPluginDirs(platform, env)).toStrictEqual(dirs);
+    expect(systemPluginDirs(platform, environmentFrom(env).buildx.systemPluginDirs)).toStrictEqual(dirs);
   });
 
   it('are the last candidates, after the config folders', () => {

@@ -16,7 +16,14 @@ import { BuilderError, type BuilderChoice as Builder, setupBuilder } from '../bu
 import type { Buildx } from '../buildx/buildx';
 import { type EngineProbe, probeEngine } from '../buildx/engine';
 import { type BuildHistory, ownBuildRef, readBuildHistory } from '../buildx/history';
-import { type BuildxProbe, BuildxError, ensureBuildx, GHA_MIN_BUILDX, probeBuildx } from '../buildx/install';
+import {
+  type BuildxProbe,
+  BuildxError,
+  ensureBuildx,
+  GHA_MIN_BUILDX,
+  probeBuildx,
+  releaseStoreFor,
+} from '../buildx/install';
 import { cleanupTrigger, retainCommitCaches } from '../cleanup';
 import { type Exec, exec as realExec } from '../lib/exec';
 import { loggedExec } from '../runner/logged-exec';
@@ -53,7 +60,7 @@ export async function run(exec: Exec = loggedExec(realExec), env?: NodeJS.Proces
   try {
     // The runner's environment, read once: the phases below take its typed values.
     const environment = env ? environmentFrom(env) : readEnvironment();
-    const inputs = withPersistedLocalDir(readInputs(), environment.processEnv);
+    const inputs = withPersistedLocalDir(readInputs(), environment.runner.temp);
     await runOfItsKind(exec, environment, inputs, started);
   } catch (e) {
     if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
@@ -111,7 +118,7 @@ async function runBuild(
   const job: BuildJob = { exec, ctx, inputs, environment, mark };
   validatePaths(inputs.build, ctx.workspace, fs.existsSync, [environment.runner.temp, os.tmpdir()]);
   // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
-  const probes = startProbes(exec, inputs, environment.processEnv);
+  const probes = startProbes(exec, inputs, environment);
   const planned = await planPhase(job);
   const tempDir = fs.mkdtempSync(path.join(environment.runner.temp, 'bkca-'));
   state.saveTempDir(tempDir);
@@ -152,7 +159,8 @@ async function planPhase({ exec, ctx, inputs, environment, mark }: BuildJob): Pr
   // A persisted folder's existence is known once it is restored: the plan's reads are narrowed to
   // the folders that arrived, and that plan is final.
   const local = await restoreLocalCaches(exec, {
-    inputs,
+    cache: inputs.cache,
+    timeoutMs: inputs.mounts.timeoutMs,
     plan: planned,
     env: environment.processEnv,
     unavailable,
@@ -322,12 +330,12 @@ async function exportMootWhy(
 
 type Probes = { engine: Promise<EngineProbe | null>; buildx: Promise<BuildxProbe> };
 
-function startProbes(exec: Exec, inputs: Inputs, env: NodeJS.ProcessEnv): Probes {
+function startProbes(exec: Exec, inputs: Inputs, environment: RunnerEnvironment): Probes {
   const engine =
     ['remote', 'kubernetes'].includes(inputs.builder.driver) && inputs.builder.builder === ''
       ? Promise.resolve(null)
-      : probeEngine(exec, env);
-  return { engine, buildx: probeBuildx(exec, env) };
+      : probeEngine(exec, environment.docker);
+  return { engine, buildx: probeBuildx(exec, environment) };
 }
 
 /** The builder: buildx must be new enough, then pick one or create one (which needs the engine). */
@@ -345,6 +353,8 @@ async function setUpBuilder(
     floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
     releasesBase: inputs.builder.buildxReleasesUrl,
     probe: probes.buildx,
+    toolCache: environment.runner.toolCache,
+    releaseStore: releaseStoreFor(exec, environment),
     saveRefused,
   });
   if (found.note) core.info(found.note);
@@ -361,7 +371,8 @@ async function setUpBuilder(
       : await setupBuilder(exec, found.buildx, {
           builder: inputs.builder,
           tempDir,
-          env: environment.processEnv,
+          cacheUrl: environment.cache.url,
+          job: environment.github.job,
           // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
           engineDown: engine && !engine.ok ? engine.reason : '',
           onCreate,
@@ -387,6 +398,7 @@ function prepareImageBuild(buildx: Buildx, b: BuildContext): BuildSetup {
     cacheTo: b.plan.cacheTo,
     tempDir: b.tempDir,
     env: b.env,
+    switches: environmentFrom(b.env).buildx,
     cwd: b.ctx.workspace,
     ctx: b.ctx,
     buildxVersion: buildx.version,

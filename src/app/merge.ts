@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { RunContext } from '../github/context';
 import type { Exec } from '../lib/exec';
 import type { Inputs } from '../runner/inputs/types';
-import { ensureBuildx, probeBuildx } from '../buildx/install';
+import { ensureBuildx, probeBuildx, releaseStoreFor } from '../buildx/install';
 import {
   legBuild,
   legPushTag,
@@ -151,7 +151,9 @@ export async function runMerge(
       wanted: inputs.builder.buildxVersion,
       floor: '',
       releasesBase: inputs.builder.buildxReleasesUrl,
-      probe: probeBuildx(exec, env),
+      probe: probeBuildx(exec, environment),
+      toolCache: environment.runner.toolCache,
+      releaseStore: releaseStoreFor(exec, environment),
       saveRefused: runNeverWrites(ctx, environment.cache),
     });
     return publishIndex(exec, buildx, { tags, annotations, legs: merge.legs, env });
@@ -160,7 +162,7 @@ export async function runMerge(
     merge.digest = published.descriptor.digest;
     outputs.digest = merge.digest;
     outputs.metadata = mergeMetadata(published.descriptor, tags);
-    merge.leftTags = await removeLegTags(repositoriesOf(tags), merge.legs, env);
+    merge.leftTags = await removeLegTags(repositoriesOf(tags), merge.legs, environment.docker.configDir);
     for (const left of merge.leftTags) core.warning(`merge: a leg's push tag is left: ${left}`);
   }
   await finish(inputs, ctx, merge, outputs);

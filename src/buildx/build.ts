@@ -2,12 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
 import type { Exec, ExecResult } from '../lib/exec';
-import type { Inputs } from '../runner/inputs/types';
+import type { BuildInputs } from '../runner/inputs/types';
+import type { BuildxVariables } from '../runner/environment';
 import { ATTEST_FLOOR, type BuildArgsInput, buildArgs, cacheExportArgs, forBuildxVersion } from './args';
 import { InputError } from '../runner/inputs/types';
 import { builderIdOf } from './attest';
 import { defaultGitContext, githubTokenHost, gitContextSwitches, renderContexts } from './git-context';
-import { parseBool } from '../lib/text';
 import { coerceVersion, compareVersions } from './install';
 import type { RunContext } from '../github/context';
 import type { Buildx } from './buildx';
@@ -43,6 +43,8 @@ export interface BuildRun {
 export interface BuildSetup {
   input: BuildArgsInput;
   env: NodeJS.ProcessEnv;
+  /** BUILDKIT_PROGRESS as the runner set it ('' when unset). */
+  progress: string;
   cwd: string;
   /** The cache export needs its own invocation after the image. */
   separateExport: boolean;
@@ -52,13 +54,16 @@ export interface BuildSetup {
 
 /** Argument data and environment for both invocations. Secret values go by environment only. */
 export function prepareBuild(
-  inputs: Inputs,
+  inputs: { build: BuildInputs; githubToken: string },
   o: {
     builder: string;
     cacheFrom: string[];
     cacheTo: string[];
     tempDir: string;
+    /** The runner's environment, handed to buildx (which reads it too). */
     env: NodeJS.ProcessEnv;
+    /** buildx's own switches from that environment (runner/environment.ts). */
+    switches: BuildxVariables;
     cwd: string;
     /** The run, for the default Git context, the token's host and provenance's builder id. */
     ctx: RunContext;
@@ -74,7 +79,7 @@ export function prepareBuild(
   const supported = forBuildxVersion(inputs.build, o.buildxVersion, atLeast);
   if (supported.error) throw new InputError('call', supported.error.replace(/^input "call" /, ''));
   supported.warnings.forEach((w) => core.warning(w));
-  const switches = gitContextSwitches(o.env, o.buildxVersion, atLeast);
+  const switches = gitContextSwitches(o.switches, o.buildxVersion, atLeast);
   const build = renderContexts(supported.build, defaultGitContext(o.ctx, switches));
   const host = inputs.githubToken ? githubTokenHost(build, o.ctx.serverUrl) : null;
   const gitAuthEnv = host ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
@@ -96,11 +101,12 @@ export function prepareBuild(
         enabled: atLeast(o.buildxVersion, ATTEST_FLOOR),
         builderId: builderIdOf(o.ctx),
         privateRepository: o.ctx.privateRepository,
-        noDefault: parseBool(o.env.BUILDX_NO_DEFAULT_ATTESTATIONS) === true,
+        noDefault: o.switches.noDefaultAttestations,
         builderAttests: o.builderAttests ?? true,
       },
     },
     env,
+    progress: o.switches.progress,
     cwd: o.cwd,
     separateExport,
     cacheTo: o.cacheTo,
@@ -157,8 +163,7 @@ export async function runImageBuild(
   let importSources = importSourcesOf(s.input.cacheFrom, s.env);
   let startedAt = started;
   const bounded = importTimeoutMs > 0 && s.input.cacheFrom.length > 0;
-  const progress = s.env.BUILDKIT_PROGRESS ?? '';
-  const env = READABLE_PROGRESS.has(progress) ? s.env : { ...s.env, BUILDKIT_PROGRESS: 'plain' };
+  const env = READABLE_PROGRESS.has(s.progress) ? s.env : { ...s.env, BUILDKIT_PROGRESS: 'plain' };
   /** One invocation, watched when imports are bounded; a silent engine's end is said in stderr. */
   const build = async (input: BuildArgsInput) => {
     if (!bounded) return exec(buildx.command, buildx.argv(buildArgs(input)), opts);

@@ -67,13 +67,14 @@ export function writeBuildkitdConfig(builder: BuilderInputs, tempDir: string): s
 }
 
 /** A loopback cache service is only reachable from a container builder on the host's network. */
-export function needsHostNetwork(env: NodeJS.ProcessEnv): boolean {
-  const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
+export function needsHostNetwork(cacheUrl: string): boolean {
+  const url = cacheUrl;
   return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
 }
 
-export function builderName(env: NodeJS.ProcessEnv, uuid: string = randomUUID()): string {
-  const job = (env.GITHUB_JOB ?? '')
+/** A name of the job's (GITHUB_JOB), so that a builder left behind says which job made it. */
+export function builderName(jobName: string, uuid: string = randomUUID()): string {
+  const job = jobName
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
     .slice(0, 20);
@@ -91,7 +92,9 @@ export async function setupBuilder(
   o: {
     builder: BuilderInputs;
     tempDir: string;
-    env: NodeJS.ProcessEnv;
+    /** The cache service's URL (a loopback one needs the host's network) and GITHUB_JOB (for a name). */
+    cacheUrl: string;
+    job: string;
     /** Why the local engine does not answer ('' when it does, or was not asked). */
     engineDown?: string;
     onCreate: (name: string) => void;
@@ -138,10 +141,10 @@ export async function setupBuilder(
   }
   if (o.builder.driver !== 'remote') needEngine();
 
-  const name = builderName(o.env);
+  const name = builderName(o.job);
   const configFile = writeBuildkitdConfig(o.builder, o.tempDir);
   const extraDriverOpts =
-    o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
+    o.builder.driver === 'docker-container' && needsHostNetwork(o.cacheUrl) ? ['network=host'] : [];
   o.onCreate(name);
   const created = await exec(
     buildx.command,

@@ -34,9 +34,8 @@ export const SYSTEM_PLUGIN_DIRS = [
  * stand-ins they own (a buildx installed system-wide must not leak into a "no buildx" case) and
  * name them to the action in BKCA_CLI_PLUGINS_SYSTEM_DIRS (`:`-separated).
  */
-export function systemPluginDirs(platform: NodeJS.Platform, env: NodeJS.ProcessEnv = process.env): string[] {
+export function systemPluginDirs(platform: NodeJS.Platform, standIns: string | undefined): string[] {
   if (platform === 'win32') return [];
-  const standIns = env.BKCA_CLI_PLUGINS_SYSTEM_DIRS;
   return standIns ? standIns.split(':').filter((d) => d !== '') : SYSTEM_PLUGIN_DIRS;
 }
 
@@ -50,11 +49,11 @@ export function buildxPluginCandidates(o: {
   dockerConfigDir: string;
   extraDirs: string[];
   platform: NodeJS.Platform;
-  /** Default: {@link systemPluginDirs}. */
-  systemDirs?: string[];
+  /** {@link systemPluginDirs}. */
+  systemDirs: string[];
 }): string[] {
   const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-  const system = o.systemDirs ?? systemPluginDirs(o.platform);
+  const system = o.systemDirs;
   return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
 }
 

@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import { readDockerConfig } from '../lib/docker-config';
 import type { Exec } from '../lib/exec';
+import type { DockerVariables } from '../runner/environment';
 import { lastLine } from '../lib/text';
 
 /** Whether the Docker engine answers, and why not when it does not. */
@@ -13,13 +14,13 @@ export type EngineProbe = { ok: true } | { ok: false; reason: string };
  * Windows pipes).
  */
 export function engineSocket(
-  env: NodeJS.ProcessEnv,
+  docker: Pick<DockerVariables, 'host' | 'context'>,
   configJson: string | null,
   platform = process.platform,
 ): string | null {
-  const host = env.DOCKER_HOST ?? '';
+  const { host } = docker;
   if (host !== '') return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
-  if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default') return null;
+  if (docker.context !== '' && docker.context !== 'default') return null;
   let context = '';
   try {
     context = String((JSON.parse(configJson ?? '{}') as { currentContext?: unknown }).currentContext ?? '');
@@ -55,8 +56,8 @@ export function pingSocket(socketPath: string, timeoutMs = 10_000): Promise<Engi
  * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
  * endpoints the CLI alone can resolve.
  */
-export async function probeEngine(exec: Exec, env: NodeJS.ProcessEnv): Promise<EngineProbe> {
-  const socket = engineSocket(env, readDockerConfig(env));
+export async function probeEngine(exec: Exec, docker: DockerVariables): Promise<EngineProbe> {
+  const socket = engineSocket(docker, readDockerConfig(docker.configDir));
   if (socket !== null) return pingSocket(socket);
   const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
   if (result.exitCode === 0) return { ok: true };

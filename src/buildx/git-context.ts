@@ -1,7 +1,7 @@
 import type { RunContext } from '../github/context';
 import { DEFAULT_CONTEXT_TEMPLATE, isDefaultContext } from '../runner/inputs/read';
 import type { BuildInputs } from '../runner/inputs/types';
-import { parseBool } from '../lib/text';
+import type { BuildxVariables } from '../runner/environment';
 
 /**
  * The run's Git context, build-push-action's default: the repository on the run's own server, at
@@ -21,15 +21,15 @@ export function defaultGitContext(
   return o.query ? `${base}?ref=${pinned}` : `${base}#${pinned}`;
 }
 
-/** The environment's switches for the default context, read as buildx reads booleans. */
+/** The environment's switches for the default context (read as buildx reads booleans, in runner/environment.ts). */
 export function gitContextSwitches(
-  env: NodeJS.ProcessEnv,
+  switches: Pick<BuildxVariables, 'sendGitQueryAsInput' | 'gitContextPullRequestHead'>,
   buildxVersion: string,
   atLeast: (version: string, floor: string) => boolean,
 ): { query: boolean; pullRequestHead: boolean } {
   return {
-    query: parseBool(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) === true && atLeast(buildxVersion, '0.29.0'),
-    pullRequestHead: parseBool(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF) === true,
+    query: switches.sendGitQueryAsInput && atLeast(buildxVersion, '0.29.0'),
+    pullRequestHead: switches.gitContextPullRequestHead,
   };
 }
 

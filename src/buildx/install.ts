@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { dockerConfigDir, readDockerConfig } from '../lib/docker-config';
+import { readDockerConfig } from '../lib/docker-config';
 import type { Exec, ExecResult } from '../lib/exec';
 import { failureText, httpFetch } from '../net/http';
 import * as core from '../runner/commands';
@@ -12,9 +12,11 @@ import {
   extraPluginDirs,
   pluginBuildx,
   standaloneBuildx,
+  systemPluginDirs,
 } from './buildx';
 import { parseBuildxVersion } from './parse/version';
-import { githubCacheAvailable, githubReleaseStore, type ReleaseStore } from './release-cache';
+import { githubReleaseStore, type ReleaseStore } from './release-cache';
+import type { GithubCacheAccess, RunnerEnvironment } from '../runner/environment';
 
 export class BuildxError extends Error {}
 
@@ -57,12 +59,12 @@ export interface EnsureOptions {
   floor: string;
   /** Where releases are downloaded from. */
   releasesBase: string;
-  /** {@link probeBuildx}, when the caller started it early. */
-  probe?: Promise<BuildxProbe>;
-  /** The runner's tool cache (default `$RUNNER_TOOL_CACHE`). */
-  toolCache?: string;
-  /** Keeps downloaded releases between jobs: default the GitHub cache when the job has one; null for none. */
-  releaseStore?: ReleaseStore | null;
+  /** {@link probeBuildx}, started early by the caller. */
+  probe: Promise<BuildxProbe>;
+  /** The runner's tool cache (`runner.toolCache` of runner/environment.ts). */
+  toolCache: string;
+  /** Keeps downloaded releases between jobs ({@link releaseStoreFor}); null for none. */
+  releaseStore: ReleaseStore | null;
   /** Why this run may not write to the GitHub cache (src/plan/trust.ts): '' when it may keep the release there. */
   saveRefused: string;
   /** The bound on reading a release (its checksums and binary); default {@link RELEASE_TIMEOUT_MS}. */
@@ -74,8 +76,17 @@ export interface EnsureOptions {
 /** The release binary's name inside its tool cache folder. */
 const BINARY = os.platform() === 'win32' ? 'buildx.exe' : 'buildx';
 
-function defaultToolCache(): string {
-  return process.env.RUNNER_TOOL_CACHE || path.join(os.tmpdir(), 'bkca-tool-cache');
+/**
+ * The GitHub cache as the release store when the job can reach it, else none. `processEnv` is
+ * handed unchanged to the cache worker, which reads the cache service from it.
+ */
+export function releaseStoreFor(
+  exec: Exec,
+  environment: { cache: Pick<GithubCacheAccess, 'unavailable'>; processEnv: NodeJS.ProcessEnv },
+): ReleaseStore | null {
+  return environment.cache.unavailable === ''
+    ? githubReleaseStore(BINARY, exec, environment.processEnv)
+    : null;
 }
 
 /**
@@ -218,11 +229,16 @@ export interface BuildxProbe {
  * Asks the buildx the docker CLI would run for its version: the plugin binary itself when it is
  * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
  */
-export async function probeBuildx(exec: Exec, env: NodeJS.ProcessEnv): Promise<BuildxProbe> {
+export async function probeBuildx(
+  exec: Exec,
+  environment: Pick<RunnerEnvironment, 'docker' | 'buildx'>,
+): Promise<BuildxProbe> {
+  const { configDir } = environment.docker;
   const binary = buildxPluginCandidates({
-    dockerConfigDir: dockerConfigDir(env),
-    extraDirs: extraPluginDirs(readDockerConfig(env)),
+    dockerConfigDir: configDir,
+    extraDirs: extraPluginDirs(readDockerConfig(configDir)),
     platform: os.platform(),
+    systemDirs: systemPluginDirs(os.platform(), environment.buildx.systemPluginDirs),
   }).find((file) => fs.existsSync(file));
   if (binary) {
     const result = await exec(binary, ['version']);
@@ -236,7 +252,7 @@ export async function probeBuildx(exec: Exec, env: NodeJS.ProcessEnv): Promise<B
  * release, downloaded once into the tool cache.
  */
 export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buildx: Buildx; note?: string }> {
-  const { result: probe, binary: pluginBinary } = await (o.probe ?? probeBuildx(exec, process.env));
+  const { result: probe, binary: pluginBinary } = await o.probe;
   const current = probe.exitCode === 0 ? parseBuildxVersion(probe.stdout) : null;
   const wanted = o.wanted.replace(/^v/, '');
   const minimum = [wanted, o.floor]
@@ -258,13 +274,8 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
     );
   }
   const version = coerceVersion(wanted)!;
-  const dir = toolCacheDir(version, o.toolCache ?? defaultToolCache());
-  const store =
-    o.releaseStore !== undefined
-      ? o.releaseStore
-      : githubCacheAvailable(process.env)
-        ? githubReleaseStore(BINARY, exec, process.env)
-        : null;
+  const dir = toolCacheDir(version, o.toolCache);
+  const store = o.releaseStore;
   let source: 'tool-cache' | 'github-cache' | 'download' = 'tool-cache';
   if (!fs.existsSync(`${dir}.complete`)) {
     try {

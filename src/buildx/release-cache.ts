@@ -25,11 +25,6 @@ export function releaseCacheDir(version: string, tmp = os.tmpdir(), arch = os.ar
   return path.join(tmp, 'buildkit-cache-action', 'buildx', `${version}-${arch}`);
 }
 
-/** Whether the job has a GitHub cache to use: the runner's cache service and its token. */
-export function githubCacheAvailable(env: NodeJS.ProcessEnv): boolean {
-  return Boolean((env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL) && env.ACTIONS_RUNTIME_TOKEN);
-}
-
 /**
  * The GitHub cache through the same `@actions/cache` worker as cache mounts and local folders
  * (src/stores/github-cache/worker.ts): bounded in time, and a failed transfer is one warning, never an
@@ -38,6 +33,7 @@ export function githubCacheAvailable(env: NodeJS.ProcessEnv): boolean {
 export function githubReleaseStore(
   name: string,
   exec: Exec,
+  /** The worker's environment: the runner's own, handed on unchanged (it reads the cache service). */
   env: NodeJS.ProcessEnv,
   timeoutMs = 120_000,
 ): ReleaseStore {

@@ -5,6 +5,7 @@ import {
   DEFAULT_FETCH_TIMEOUT_MS,
   describeFailure,
   fetchArgs,
+  type Git,
   type GitContext,
   isShallow,
   makeGit,
@@ -69,8 +70,6 @@ export async function findMergeBase(exec: Exec, options: MergeBaseOptions): Prom
   const head = options.head ?? 'HEAD';
   const remote = options.remote ?? 'origin';
   const base = options.base;
-  const maxSteps = Math.max(0, Math.floor(options.maxDeepenSteps ?? 6));
-  const fetchTimeout = options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
   const problem =
     argumentProblem('head', head) ?? argumentProblem('base', base) ?? argumentProblem('remote', remote);
   if (problem) return { sha: null, reason: problem };
@@ -88,77 +87,117 @@ export async function findMergeBase(exec: Exec, options: MergeBaseOptions): Prom
     const prefix = `${remote}/`;
     const branch = base.startsWith(prefix) ? base.slice(prefix.length) : base;
     const trackingRef = `refs/remotes/${remote}/${branch}`;
-    const refspec = `+refs/heads/${branch}:${trackingRef}`;
-    const branchOk = branchNameProblem(branch) === undefined && branchNameProblem(remote) === undefined;
-
-    let baseSha =
-      (await resolveCommit(git, base)) ?? (branchOk ? await resolveCommit(git, trackingRef) : undefined);
-    if (!baseSha) {
-      const badName = branchNameProblem(branch) ?? branchNameProblem(remote);
-      if (badName)
-        return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout; ${badName}` };
-      const noRemote = await remoteProblem(git, remote);
-      if (noRemote)
-        return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout and ${noRemote}` };
-      const depth = shallow ? ['--depth=1'] : [];
-      const fetched = await git(fetchArgs(...depth, remote, refspec), fetchTimeout);
-      if (fetched.exitCode !== 0) {
-        return {
-          sha: null,
-          reason: `could not fetch branch ${JSON.stringify(branch)} from ${JSON.stringify(remote)}: ${describeFailure(fetched)}`,
-        };
-      }
-      baseSha = await resolveCommit(git, trackingRef);
-      if (!baseSha)
-        return { sha: null, reason: `branch ${JSON.stringify(branch)} was fetched but does not resolve` };
-    }
-
-    let deepened = 0;
-    let reach = 0;
-    for (;;) {
-      const result = await git(['merge-base', headSha, baseSha]);
-      const sha = result.stdout.trim();
-      if (result.exitCode === 0 && SHA.test(sha)) return { sha };
-      if (result.exitCode !== 1)
-        return { sha: null, reason: `git merge-base failed: ${describeFailure(result)}` };
-
-      const stillShallow = await isShallow(git);
-      if (typeof stillShallow === 'string') return { sha: null, reason: stillShallow };
-      if (!stillShallow) {
-        return {
-          sha: null,
-          reason: `${JSON.stringify(head)} and ${JSON.stringify(base)} have no common ancestor (unrelated histories)`,
-        };
-      }
-      if (deepened >= maxSteps) {
-        const tried =
-          deepened === 0
-            ? 'and deepening is disabled'
-            : `after deepening it ${deepened} time${deepened === 1 ? '' : 's'} (by ${reach} commits)`;
-        return {
-          sha: null,
-          reason: `no merge-base of ${JSON.stringify(head)} and ${JSON.stringify(base)} in the shallow checkout ${tried}`,
-        };
-      }
-      if (deepened === 0) {
-        const noRemote = await remoteProblem(git, remote);
-        if (noRemote) return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
-      }
-      const n = DEEPEN_STEPS[Math.min(deepened, DEEPEN_STEPS.length - 1)];
-      // Name the base branch when it is the remote's, so it is deepened (and kept) too; the
-      // deepening itself applies to every shallow boundary of the checkout.
-      const refs = branchOk && (await resolveCommit(git, trackingRef)) === baseSha ? [refspec] : [];
-      const fetched = await git(fetchArgs(`--deepen=${n}`, remote, ...refs), fetchTimeout);
-      if (fetched.exitCode !== 0) {
-        return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
-      }
-      deepened += 1;
-      reach += n;
-    }
+    const l: Lookup = {
+      git,
+      head,
+      base,
+      remote,
+      branch,
+      trackingRef,
+      refspec: `+refs/heads/${branch}:${trackingRef}`,
+      branchOk: branchNameProblem(branch) === undefined && branchNameProblem(remote) === undefined,
+      fetchTimeout: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+    };
+    const baseSha = await resolveBase(l, shallow);
+    if (baseSha.sha === null) return baseSha;
+    const maxSteps = Math.max(0, Math.floor(options.maxDeepenSteps ?? 6));
+    return await mergeBaseDeepening(l, headSha, baseSha.sha, maxSteps);
   } catch (error) {
     return {
       sha: null,
       reason: `merge-base lookup failed: ${messageOf(error)}`,
     };
   }
+}
+
+/** What one lookup works with: its names, checked, and the refs they make. */
+interface Lookup {
+  git: Git;
+  head: string;
+  base: string;
+  remote: string;
+  branch: string;
+  trackingRef: string;
+  refspec: string;
+  /** The branch and remote are names git accepts in a refspec. */
+  branchOk: boolean;
+  fetchTimeout: number;
+}
+
+/** `base`'s commit: from the checkout, else its branch fetched from the remote (step 1). */
+async function resolveBase(l: Lookup, shallow: boolean): Promise<CommitLookup> {
+  const { git, base, remote, branch } = l;
+  const found =
+    (await resolveCommit(git, base)) ?? (l.branchOk ? await resolveCommit(git, l.trackingRef) : undefined);
+  if (found) return { sha: found };
+  const badName = branchNameProblem(branch) ?? branchNameProblem(remote);
+  if (badName)
+    return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout; ${badName}` };
+  const noRemote = await remoteProblem(git, remote);
+  if (noRemote)
+    return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout and ${noRemote}` };
+  const depth = shallow ? ['--depth=1'] : [];
+  const fetched = await git(fetchArgs(...depth, remote, l.refspec), l.fetchTimeout);
+  if (fetched.exitCode !== 0) {
+    return {
+      sha: null,
+      reason: `could not fetch branch ${JSON.stringify(branch)} from ${JSON.stringify(remote)}: ${describeFailure(fetched)}`,
+    };
+  }
+  const fetchedSha = await resolveCommit(git, l.trackingRef);
+  if (!fetchedSha)
+    return { sha: null, reason: `branch ${JSON.stringify(branch)} was fetched but does not resolve` };
+  return { sha: fetchedSha };
+}
+
+/** `git merge-base`, deepening a shallow checkout until it answers (steps 2 and 3). */
+async function mergeBaseDeepening(
+  l: Lookup,
+  headSha: string,
+  baseSha: string,
+  maxSteps: number,
+): Promise<CommitLookup> {
+  const { git, head, base, remote } = l;
+  let deepened = 0;
+  let reach = 0;
+  for (;;) {
+    const result = await git(['merge-base', headSha, baseSha]);
+    const sha = result.stdout.trim();
+    if (result.exitCode === 0 && SHA.test(sha)) return { sha };
+    if (result.exitCode !== 1)
+      return { sha: null, reason: `git merge-base failed: ${describeFailure(result)}` };
+
+    const stillShallow = await isShallow(git);
+    if (typeof stillShallow === 'string') return { sha: null, reason: stillShallow };
+    if (!stillShallow) {
+      return {
+        sha: null,
+        reason: `${JSON.stringify(head)} and ${JSON.stringify(base)} have no common ancestor (unrelated histories)`,
+      };
+    }
+    if (deepened >= maxSteps) return { sha: null, reason: notFoundAfter(l, deepened, reach) };
+    if (deepened === 0) {
+      const noRemote = await remoteProblem(git, remote);
+      if (noRemote) return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
+    }
+    const n = DEEPEN_STEPS[Math.min(deepened, DEEPEN_STEPS.length - 1)];
+    // Name the base branch when it is the remote's, so it is deepened (and kept) too; the
+    // deepening itself applies to every shallow boundary of the checkout.
+    const refs = l.branchOk && (await resolveCommit(git, l.trackingRef)) === baseSha ? [l.refspec] : [];
+    const fetched = await git(fetchArgs(`--deepen=${n}`, remote, ...refs), l.fetchTimeout);
+    if (fetched.exitCode !== 0) {
+      return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
+    }
+    deepened += 1;
+    reach += n;
+  }
+}
+
+/** Why a shallow checkout gave no merge-base within the deepening allowed. */
+function notFoundAfter(l: Lookup, deepened: number, reach: number): string {
+  const tried =
+    deepened === 0
+      ? 'and deepening is disabled'
+      : `after deepening it ${deepened} time${deepened === 1 ? '' : 's'} (by ${reach} commits)`;
+  return `no merge-base of ${JSON.stringify(l.head)} and ${JSON.stringify(l.base)} in the shallow checkout ${tried}`;
 }

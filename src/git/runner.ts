@@ -6,8 +6,8 @@ export interface GitContext {
   /** The remote to fetch missing history from (default `origin`). */
   remote?: string;
   /**
-   * The environment for git (default: this process's). `GIT_TERMINAL_PROMPT=0` is always added so
-   * that a fetch never waits for a password on a terminal.
+   * The environment for git (default: the one this process hands its children). `GIT_TERMINAL_PROMPT=0`
+   * is always added so that a fetch never waits for a password on a terminal.
    */
   env?: NodeJS.ProcessEnv;
   /** Upper bound for each `git fetch`, in milliseconds (default 120 000). */
@@ -45,8 +45,9 @@ export function fetchArgs(...rest: string[]): string[] {
 }
 
 export function makeGit(exec: Exec, ctx: GitContext): Git {
-  const env = { ...(ctx.env ?? process.env), GIT_TERMINAL_PROMPT: '0' };
-  return (args, timeoutMs = LOCAL_TIMEOUT_MS) => exec('git', args, { cwd: ctx.cwd, env, timeoutMs });
+  const extraEnv = { GIT_TERMINAL_PROMPT: '0' };
+  return (args, timeoutMs = LOCAL_TIMEOUT_MS) =>
+    exec('git', args, { cwd: ctx.cwd, env: ctx.env, extraEnv, timeoutMs });
 }
 
 /** Removes `user:password@` from URLs that git may print in its messages (e.g. a remote's URL). */

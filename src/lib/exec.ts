@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exec as toolkitExec } from '@actions/exec';
 
 /** What a finished process left behind. */
 export interface ExecResult {
@@ -15,6 +18,8 @@ export interface ExecOptions {
   cwd?: string;
   /** Replaces the inherited environment (default: this process's environment). */
   env?: NodeJS.ProcessEnv;
+  /** Variables added to `env` (or to the inherited environment when `env` is unset). */
+  extraEnv?: Record<string, string>;
   /** Written to the process's standard input, which is then closed. */
   input?: string;
   /** End the process (SIGTERM, then SIGKILL) after this many milliseconds. */
@@ -31,11 +36,95 @@ export interface ExecOptions {
  */
 export type Exec = (command: string, args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
 
+/**
+ * Runs go through `@actions/exec`, except those that need the child process itself, which
+ * `@actions/exec` does not hand out; those use node's `spawn` ({@link spawnExec}):
+ * - a bound (`timeoutMs`: git fetches, the cache worker, credential helpers) or a watcher
+ *   (`signal`: the export watchdog, the import bound of buildx/import-watch.ts) must kill it;
+ * - a run with `input` must catch the EPIPE of writing to a child that exited without reading it
+ *   (`@actions/exec` leaves that stream error unhandled, which would end the action);
+ * - a run that may read stdin (an argument `-`: `--file -`, a context `-`) must see it end at once
+ *   (/dev/null): `@actions/exec` gives every child an open stdin pipe, which it would wait on.
+ */
 export const exec: Exec = (command, args, options = {}) =>
+  options.timeoutMs !== undefined ||
+  options.signal !== undefined ||
+  options.input !== undefined ||
+  args.includes('-')
+    ? spawnExec(command, args, options)
+    : toolkitRun(command, args, options);
+
+/**
+ * The child's environment: `env`, else this process's handed through unchanged, plus `extraEnv`.
+ * The seam is the one place a child's environment is formed. It is named, not left to node's
+ * default, which reads the real environment even where `process.env` was replaced (jest does).
+ */
+function childEnv(options: ExecOptions): NodeJS.ProcessEnv {
+  const env = options.env ?? process.env;
+  return options.extraEnv ? { ...env, ...options.extraEnv } : env;
+}
+
+/**
+ * A bare command name looked up on the PATH the child is given, as node's `spawn` does
+ * (`@actions/exec` looks on this process's PATH): tests hand the action a PATH of stand-ins.
+ */
+function onChildPath(command: string, env: NodeJS.ProcessEnv | undefined): string {
+  if (command.includes('/') || env?.PATH === undefined) return command;
+  for (const dir of env.PATH.split(path.delimiter).filter((d) => d !== '')) {
+    const file = path.join(dir, command);
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      if (fs.statSync(file).isFile()) return file;
+    } catch {
+      // Not here: the next folder.
+    }
+  }
+  return command;
+}
+
+/** `@actions/exec`'s run: silent (output goes to the job log only when `stream` asks), any exit code. */
+async function toolkitRun(
+  command: string,
+  args: readonly string[],
+  options: ExecOptions,
+): Promise<ExecResult> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const onChunk = (into: Buffer[]) => (chunk: Buffer) => {
+    into.push(chunk);
+    if (options.stream) process.stdout.write(chunk);
+    options.onOutput?.(chunk.toString());
+  };
+  const env = childEnv(options);
+  const result = (exitCode: number, more = '') => ({
+    exitCode,
+    stdout: Buffer.concat(out).toString(),
+    stderr: Buffer.concat(err).toString() + more,
+    timedOut: false,
+  });
+  try {
+    const code = await toolkitExec(onChildPath(command, env), [...args], {
+      cwd: options.cwd,
+      env: env as Record<string, string> | undefined,
+      silent: true,
+      ignoreReturnCode: true,
+      listeners: { stdout: onChunk(out), stderr: onChunk(err) },
+    });
+    // A process ended by a signal has no exit code (node's `null`): 128, as a shell would say.
+    return result(code ?? 128);
+  } catch (e) {
+    // Not found (or its cwd missing): 127, as `spawn`'s ENOENT is; any other failure to start: 1.
+    const message = (e as Error).message;
+    return result(/Unable to locate executable|does not exist/.test(message) ? 127 : 1, message);
+  }
+}
+
+/** Node's `spawn`, for the runs that need a kill handle or a stdin of their own (see {@link exec}). */
+export const spawnExec: Exec = (command, args, options = {}) =>
   new Promise((resolve) => {
     const child = spawn(command, [...args], {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: childEnv(options),
       shell: false,
       // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
       // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).

@@ -1,12 +1,11 @@
 import { localKeyPrefix } from '../stores/github-cache/keys';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '../runner/commands';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
 import type { Exec } from '../lib/exec';
-import type { Inputs } from '../runner/inputs/types';
+import type { CacheInputs } from '../runner/inputs/types';
 import { localExistence, narrowSources } from '../plan/narrow';
 import type { CachePlan } from '../plan/plan';
 import { unreachableBlobs } from './gc';
@@ -25,16 +24,17 @@ export interface LocalCacheSession {
   records: LocalFolderRecord[];
   /** index.json of each restored folder, by name: an unchanged folder is not saved again. */
   restoredIndex: Map<string, string>;
+  /** The runner's environment, handed unchanged to the cache worker. */
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
   /** Why the GitHub Actions cache cannot be reached ('' when it can). */
   unavailable: string;
 }
 
-/** Where the folders live on this runner: its temp folder, never the workspace. */
-export function withPersistedLocalDir(inputs: Inputs, env: NodeJS.ProcessEnv): Inputs {
+/** Where the folders live on this runner: its temp folder (`runner.temp`), never the workspace. */
+export function withPersistedLocalDir<T extends { cache: CacheInputs }>(inputs: T, runnerTemp: string): T {
   if (!inputs.cache.persistLocal) return inputs;
-  const dir = path.join(env.RUNNER_TEMP || os.tmpdir(), 'bkca-local-cache');
+  const dir = path.join(runnerTemp, 'bkca-local-cache');
   return { ...inputs, cache: { ...inputs.cache, dir } };
 }
 
@@ -64,10 +64,17 @@ const record = (ref: string, name: string, direction: 'read' | 'write'): LocalFo
  */
 export async function restoreLocalCaches(
   exec: Exec,
-  o: { inputs: Inputs; plan: CachePlan; env: NodeJS.ProcessEnv; unavailable: string },
+  o: {
+    cache: Pick<CacheInputs, 'persistLocal' | 'dir'>;
+    /** The bound on each transfer (`cache-mounts-timeout`'s). */
+    timeoutMs: number;
+    plan: CachePlan;
+    env: NodeJS.ProcessEnv;
+    unavailable: string;
+  },
 ): Promise<{ plan: CachePlan; session: LocalCacheSession | null }> {
-  if (!o.inputs.cache.persistLocal) return { plan: o.plan, session: null };
-  const dir = o.inputs.cache.dir;
+  if (!o.cache.persistLocal) return { plan: o.plan, session: null };
+  const dir = o.cache.dir;
   fs.mkdirSync(dir, { recursive: true });
   const session: LocalCacheSession = {
     plan: o.plan,
@@ -75,7 +82,7 @@ export async function restoreLocalCaches(
     records: [],
     restoredIndex: new Map(),
     env: o.env,
-    timeoutMs: o.inputs.mounts.timeoutMs,
+    timeoutMs: o.timeoutMs,
     unavailable: o.unavailable,
   };
   if (o.unavailable) core.warning(`cache local: the folders are not restored or saved (${o.unavailable})`);

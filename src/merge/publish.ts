@@ -1,5 +1,4 @@
 import type { Buildx } from '../buildx/buildx';
-import { dockerConfigDir } from '../lib/docker-config';
 import type { Exec } from '../lib/exec';
 import { lastLine } from '../lib/text';
 import { imagetoolsCreateArgs, imagetoolsInspectArgs, parseDescriptor } from './legs';
@@ -38,7 +37,8 @@ export async function publishIndex(
 export async function removeLegTags(
   repositories: string[],
   legs: LegRecord[],
-  env: NodeJS.ProcessEnv,
+  /** Docker's config folder (runner/environment.ts), for the registries' credentials. */
+  dockerConfigDir: string,
 ): Promise<string[]> {
   const left: string[] = [];
   const pushed = legs.flatMap((l) => (l.pushTag ? [{ tag: l.pushTag, leg: l }] : []));
@@ -46,7 +46,7 @@ export async function removeLegTags(
   for (const image of repositories) {
     const session = openRegistry({
       image,
-      dockerConfigDir: dockerConfigDir(env),
+      dockerConfigDir,
       signal: AbortSignal.timeout(30_000),
       timeoutMs: 30_000,
       actions: 'pull,push,delete',

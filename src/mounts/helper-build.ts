@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Buildx } from '../buildx/buildx';
 import type { Exec } from '../lib/exec';
 import { lastLine } from '../lib/text';
-import type { Inputs } from '../runner/inputs/types';
+import type { BuildInputs } from '../runner/inputs/types';
 import { helperBuildArgs } from './plan';
 
 /** What a helper build needs of the mounts session. */
 export interface HelperBuildOptions {
-  inputs: Inputs;
+  inputs: { build: Pick<BuildInputs, 'buildArgs'> };
   builder: string;
+  /** The runner's environment, handed unchanged to buildx. */
   env: NodeJS.ProcessEnv;
 }
 

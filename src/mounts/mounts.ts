@@ -7,7 +7,7 @@ import type { BuildStep } from '../buildx/parse/progress';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
 import { formatCacheEntry } from '../lib/cache-entry';
 import type { Exec } from '../lib/exec';
-import type { Inputs } from '../runner/inputs/types';
+import type { BuildInputs, MountInputs } from '../runner/inputs/types';
 import type { CachePlan } from '../plan/plan';
 import type { MountScan } from './dockerfile';
 import {
@@ -49,11 +49,18 @@ export interface MountSession {
   learned: { ids: string[]; key: string };
 }
 
+/** What the mounts session reads of the inputs: the build (its Dockerfile, target, platforms) and the mounts. */
+export interface MountsInputs {
+  build: BuildInputs;
+  mounts: MountInputs;
+}
+
 interface SessionOptions extends HelperBuildOptions {
+  inputs: MountsInputs;
   tempDir: string;
 }
 
-const cacheOptions = (o: SessionOptions & { inputs: Inputs }, folder: string) => ({
+const cacheOptions = (o: SessionOptions, folder: string) => ({
   root: path.join(o.tempDir, 'mounts', folder),
   env: o.env,
   timeoutMs: o.inputs.mounts.timeoutMs,
@@ -78,7 +85,7 @@ export async function restoreMounts(
     core.info(`cache mounts: not persisted, the GitHub Actions cache is not reachable (${o.unavailable})`);
     return null;
   }
-  const dockerfile = readDockerfile(o.inputs, o.workspace);
+  const dockerfile = readDockerfile(o.inputs.build, o.workspace);
   if ('why' in dockerfile) {
     core.info(`cache mounts: not looked for (${dockerfile.why})`);
     return null;

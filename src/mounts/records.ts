@@ -1,21 +1,21 @@
 import * as fs from 'node:fs';
 import * as core from '../runner/commands';
 import { dockerfilePath, isDefaultContext, isRemoteContext } from '../runner/inputs/read';
-import type { Inputs } from '../runner/inputs/types';
+import type { BuildInputs } from '../runner/inputs/types';
 import type { PlannedMount } from './plan';
 import type { MountRecord } from './report';
 
 /** The small pieces of the mounts session: the Dockerfile read, a mount's record, its guard. */
 
 /** The Dockerfile's text, or why it cannot be read here. */
-export function readDockerfile(inputs: Inputs, workspace: string): { text: string } | { why: string } {
-  const { context, file } = inputs.build;
+export function readDockerfile(build: BuildInputs, workspace: string): { text: string } | { why: string } {
+  const { context, file } = build;
   if (file === '-' || (file === '' && isRemoteContext(context) && !isDefaultContext(context))) {
     return { why: 'the Dockerfile is not a file of the checkout' };
   }
   // The run's Git context is the checked-out commit: its Dockerfile is read from the checkout
   // when there is one (and checked against the build record after the build, as always).
-  const where = dockerfilePath(inputs.build, workspace);
+  const where = dockerfilePath(build, workspace);
   try {
     return { text: fs.readFileSync(where, 'utf8') };
   } catch (e) {

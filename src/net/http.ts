@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type * as https from 'node:https';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
 
 /**
  * The part of `fetch` this action uses. Node's own `fetch` ignores HTTPS_PROXY/NO_PROXY, so every
@@ -84,7 +85,6 @@ interface ProxyRoutes {
 
 /** Without a proxy variable every connection is direct, as the toolkit's would be: node's own agent. */
 const DIRECT: ProxyRoutes = { agentFor: () => undefined, proxyFor: () => undefined };
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 
 let loadedRoutes: Promise<ProxyRoutes> | undefined;
 
@@ -93,8 +93,14 @@ export async function proxyFor(url: string): Promise<string | undefined> {
   return (await proxyRoutes()).proxyFor(new URL(url));
 }
 
-/** Whether the runner sets a proxy at all (without one, every connection is direct). */
-export const proxyConfigured = () => PROXY_VARIABLES.some((name) => process.env[name]);
+/**
+ * Whether the runner sets a proxy at all (without one, every connection is direct). net/ reads no
+ * variable itself: the toolkit's own reading (`getProxyUrl`, which also applies NO_PROXY) is asked
+ * about an outside host on each scheme. Its module is small and loads nothing else; the client
+ * (undici, tunnel) is only loaded once a request goes through a proxy.
+ */
+export const proxyConfigured = () => PROBES.some((url) => getProxyUrl(url) !== undefined);
+const PROBES = [new URL('https://proxy-probe.invalid/'), new URL('http://proxy-probe.invalid/')];
 
 /**
  * The agent the action's own requests to `url` use: the toolkit's (through the proxy, or direct

@@ -161,21 +161,43 @@ interface Merged extends RawVertex {
  * time, status or name here. The vertex list BuildKit sends first names vertices as this build does.
  */
 export function parseRawJsonLog(text: string): BuildLog {
+  const entries = rawVertices(text);
+  const merged = mergeVertices(entries, ownedByThisBuild(entries));
+  const log: BuildLog = { steps: [], imports: [], exports: [], bases: [] };
+  for (const v of merged.values()) addVertex(log, v);
+  sortSteps(log.steps, merged);
+  return log;
+}
+
+/** Every vertex report of the stream, in order. */
+function rawVertices(text: string): RawVertex[] {
   const entries: RawVertex[] = [];
   for (const doc of jsonDocuments(text)) {
     const vertexes = (doc as { vertexes?: unknown }).vertexes;
     if (!Array.isArray(vertexes)) continue;
     for (const v of vertexes as RawVertex[]) if (v && typeof v.digest === 'string') entries.push(v);
   }
-  // This build starts by loading its definition. Progress from before that belongs to another
-  // build that shared a vertex with this one (seen with a concurrent build of the same base).
+  return entries;
+}
+
+/**
+ * This build starts by loading its definition. Progress from before that belongs to another
+ * build that shared a vertex with this one (seen with a concurrent build of the same base).
+ */
+function ownedByThisBuild(entries: RawVertex[]): (v: RawVertex) => boolean {
   const loads = entries
     .filter((v) => v.started && /^\[internal\] load build definition/.test(v.name ?? ''))
     .map((v) => timeMicros(v.started!));
   const buildStart = loads.length > 0 ? Math.min(...loads) : -Infinity;
-  const ours = (v: RawVertex) => !v.started || !(timeMicros(v.started) < buildStart);
+  return (v) => !v.started || !(timeMicros(v.started) < buildStart);
+}
 
-  const merged = new Map<string, Merged & { listed?: string; foreign?: string }>();
+type MergedVertex = Merged & { listed?: string; foreign?: string };
+type StepName = NonNullable<ReturnType<typeof parseStepName>>;
+
+/** The reports of each vertex folded into one: its names, cache hit, error, first start and last end. */
+function mergeVertices(entries: RawVertex[], ours: (v: RawVertex) => boolean): Map<string, MergedVertex> {
+  const merged = new Map<string, MergedVertex>();
   for (const v of entries) {
     let m = merged.get(v.digest);
     if (!m) {
@@ -187,24 +209,86 @@ export function parseRawJsonLog(text: string): BuildLog {
       if (v.name && !m.foreign) m.foreign = v.name;
       continue;
     }
-    // The vertex list BuildKit sends first (no times) names the vertices as this build does.
-    if (v.name && !v.started && !m.listed) m.listed = v.name;
-    if (v.name && !m.name) m.name = v.name;
-    if (v.cached) m.cached = true;
-    if (v.error) m.error = v.error;
-    const start = v.started ? timeMicros(v.started) : NaN;
-    if (Number.isFinite(start) && (m.firstStartUs === undefined || start < m.firstStartUs)) {
-      m.firstStart = v.started;
-      m.firstStartUs = start;
-    }
-    const end = v.completed ? timeMicros(v.completed) : NaN;
-    if (Number.isFinite(end) && (m.lastEndUs === undefined || end > m.lastEndUs)) {
-      m.lastEnd = v.completed;
-      m.lastEndUs = end;
-    }
+    foldReport(m, v);
   }
+  return merged;
+}
 
-  // Depth in the graph orders steps BuildKit reports at the same instant (a fully cached build).
+/** One report of this build's into its vertex. */
+function foldReport(m: MergedVertex, v: RawVertex): void {
+  // The vertex list BuildKit sends first (no times) names the vertices as this build does.
+  if (v.name && !v.started && !m.listed) m.listed = v.name;
+  if (v.name && !m.name) m.name = v.name;
+  if (v.cached) m.cached = true;
+  if (v.error) m.error = v.error;
+  const start = v.started ? timeMicros(v.started) : NaN;
+  if (Number.isFinite(start) && (m.firstStartUs === undefined || start < m.firstStartUs)) {
+    m.firstStart = v.started;
+    m.firstStartUs = start;
+  }
+  const end = v.completed ? timeMicros(v.completed) : NaN;
+  if (Number.isFinite(end) && (m.lastEndUs === undefined || end > m.lastEndUs)) {
+    m.lastEnd = v.completed;
+    m.lastEndUs = end;
+  }
+}
+
+/** A vertex into the log: a cache import, a cache export, a base image, a step, or nothing. */
+function addVertex(log: BuildLog, v: MergedVertex): void {
+  // Only another build named it: its stage is that build's, not this one's.
+  const foreign = !v.listed && !v.name;
+  const name = v.listed ?? v.name ?? v.foreign ?? '';
+  const durationMs = ms(v.firstStart, v.lastEnd);
+  const error = v.error ? { error: v.error } : {};
+  const importMatch = /^importing cache manifest from (.*)$/s.exec(name);
+  if (importMatch) {
+    log.imports.push({ name, source: importMatch[1], durationMs, ...error });
+    return;
+  }
+  if (/^exporting (cache|to GitHub Actions Cache)/i.test(name)) {
+    log.exports.push({ name, durationMs, ...error });
+    return;
+  }
+  const parts = parseStepName(name);
+  if (!parts) return;
+  if (parts.instruction === 'FROM') log.bases.push(baseOf(v.digest, parts, foreign));
+  else log.steps.push(stepOf(v, name, parts, durationMs));
+}
+
+/** A `FROM` vertex: the base image it resolved. */
+function baseOf(vertex: string, parts: StepName, foreign: boolean): BuildLog['bases'][number] {
+  const ref = parts.command.replace(/^FROM\s+/i, '').split(/\s+/)[0];
+  const at = ref.lastIndexOf('@');
+  return {
+    vertex,
+    stage: foreign ? '' : parts.stage,
+    platform: foreign ? '' : parts.platform,
+    image: at > 0 ? ref.slice(0, at) : ref,
+    digest: at > 0 ? ref.slice(at + 1) : '',
+  };
+}
+
+/** An instruction's vertex: a step, with what became of it. */
+function stepOf(v: MergedVertex, name: string, parts: StepName, durationMs: number): BuildStep {
+  let status: BuildStep['status'];
+  if (v.error) status = isCanceled(v.error) ? 'canceled' : 'failed';
+  else if (v.cached) status = 'cached';
+  else if (v.lastEnd) status = 'executed';
+  else status = 'not-run';
+  return {
+    digest: v.digest,
+    name,
+    ...parts,
+    status,
+    durationMs: status === 'executed' || status === 'failed' || status === 'canceled' ? durationMs : 0,
+    startedAt: v.firstStart ?? '',
+    inputs: v.inputs ?? [],
+    ...(v.error ? { error: v.error } : {}),
+  };
+}
+
+/** In the order they ran; depth in the graph orders steps BuildKit reports at the same instant (a fully cached build). */
+function sortSteps(steps: BuildStep[], merged: Map<string, MergedVertex>): void {
   const depths = new Map<string, number>();
   const depth = (digest: string, seen: Set<string>): number => {
     const known = depths.get(digest);
@@ -216,54 +300,8 @@ export function parseRawJsonLog(text: string): BuildLog {
     depths.set(digest, d);
     return d;
   };
-
-  const log: BuildLog = { steps: [], imports: [], exports: [], bases: [] };
-  for (const v of merged.values()) {
-    // Only another build named it: its stage is that build's, not this one's.
-    const foreign = !v.listed && !v.name;
-    const name = v.listed ?? v.name ?? v.foreign ?? '';
-    const durationMs = ms(v.firstStart, v.lastEnd);
-    const importMatch = /^importing cache manifest from (.*)$/s.exec(name);
-    if (importMatch) {
-      log.imports.push({ name, source: importMatch[1], durationMs, ...(v.error ? { error: v.error } : {}) });
-      continue;
-    }
-    if (/^exporting (cache|to GitHub Actions Cache)/i.test(name)) {
-      log.exports.push({ name, durationMs, ...(v.error ? { error: v.error } : {}) });
-      continue;
-    }
-    const parts = parseStepName(name);
-    if (!parts) continue;
-    if (parts.instruction === 'FROM') {
-      const ref = parts.command.replace(/^FROM\s+/i, '').split(/\s+/)[0];
-      const at = ref.lastIndexOf('@');
-      log.bases.push({
-        vertex: v.digest,
-        stage: foreign ? '' : parts.stage,
-        platform: foreign ? '' : parts.platform,
-        image: at > 0 ? ref.slice(0, at) : ref,
-        digest: at > 0 ? ref.slice(at + 1) : '',
-      });
-      continue;
-    }
-    let status: BuildStep['status'];
-    if (v.error) status = isCanceled(v.error) ? 'canceled' : 'failed';
-    else if (v.cached) status = 'cached';
-    else if (v.lastEnd) status = 'executed';
-    else status = 'not-run';
-    log.steps.push({
-      digest: v.digest,
-      name,
-      ...parts,
-      status,
-      durationMs: status === 'executed' || status === 'failed' || status === 'canceled' ? durationMs : 0,
-      startedAt: v.firstStart ?? '',
-      inputs: v.inputs ?? [],
-      ...(v.error ? { error: v.error } : {}),
-    });
-  }
   const startOf = (s: BuildStep) => merged.get(s.digest)?.firstStartUs ?? Infinity;
-  log.steps.sort(
+  steps.sort(
     (a, b) =>
       startOf(a) - startOf(b) ||
       depth(a.digest, new Set()) - depth(b.digest, new Set()) ||
@@ -271,7 +309,6 @@ export function parseRawJsonLog(text: string): BuildLog {
       a.stage.localeCompare(b.stage) ||
       a.index - b.index,
   );
-  return log;
 }
 
 /** An import starting or ending in buildx's streamed progress, by vertex. */
