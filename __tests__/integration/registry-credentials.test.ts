@@ -4,7 +4,11 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { exec } from '../../src/lib/exec';
+import { type Exec, exec as seam } from '../../src/lib/exec';
+
+// The seam hands a child the environment it is given, else node's own; jest's process.env (where
+// this test puts the helper on PATH) is a copy node does not see, so it is handed over here.
+const exec: Exec = (command, args, options = {}) => seam(command, args, { env: process.env, ...options });
 import { runContextFrom } from '../../src/github/context';
 import { environmentFrom } from '../../src/runner/environment';
 import { narrowSources } from '../../src/plan/narrow';

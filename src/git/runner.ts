@@ -1,4 +1,5 @@
 import type { Exec, ExecResult } from '../lib/exec';
+import { readEnvironment } from '../runner/environment';
 
 export interface GitContext {
   /** The checkout (work tree) to run git in. */
@@ -45,9 +46,8 @@ export function fetchArgs(...rest: string[]): string[] {
 }
 
 export function makeGit(exec: Exec, ctx: GitContext): Git {
-  const extraEnv = { GIT_TERMINAL_PROMPT: '0' };
-  return (args, timeoutMs = LOCAL_TIMEOUT_MS) =>
-    exec('git', args, { cwd: ctx.cwd, env: ctx.env, extraEnv, timeoutMs });
+  const env = { ...(ctx.env ?? readEnvironment().processEnv), GIT_TERMINAL_PROMPT: '0' };
+  return (args, timeoutMs = LOCAL_TIMEOUT_MS) => exec('git', args, { cwd: ctx.cwd, env, timeoutMs });
 }
 
 /** Removes `user:password@` from URLs that git may print in its messages (e.g. a remote's URL). */

@@ -16,10 +16,11 @@ export interface ExecOptions {
   /** Echo the process's output to the job log as it arrives (the build's own progress). */
   stream?: boolean;
   cwd?: string;
-  /** Replaces the inherited environment (default: this process's environment). */
+  /**
+   * The child's whole environment (default: it inherits this process's). The seam never reads
+   * the environment itself: callers pass the runner's, as runner/environment.ts read it.
+   */
   env?: NodeJS.ProcessEnv;
-  /** Variables added to `env` (or to the inherited environment when `env` is unset). */
-  extraEnv?: Record<string, string>;
   /** Written to the process's standard input, which is then closed. */
   input?: string;
   /** End the process (SIGTERM, then SIGKILL) after this many milliseconds. */
@@ -55,20 +56,11 @@ export const exec: Exec = (command, args, options = {}) =>
     : toolkitRun(command, args, options);
 
 /**
- * The child's environment: `env`, else this process's handed through unchanged, plus `extraEnv`.
- * The seam is the one place a child's environment is formed. It is named, not left to node's
- * default, which reads the real environment even where `process.env` was replaced (jest does).
- */
-function childEnv(options: ExecOptions): NodeJS.ProcessEnv {
-  const env = options.env ?? process.env;
-  return options.extraEnv ? { ...env, ...options.extraEnv } : env;
-}
-
-/**
  * A bare command name looked up on the PATH the child is given, as node's `spawn` does
  * (`@actions/exec` looks on this process's PATH): tests hand the action a PATH of stand-ins.
  */
 function onChildPath(command: string, env: NodeJS.ProcessEnv | undefined): string {
+  // An inherited environment has this process's PATH, where `@actions/exec` looks already.
   if (command.includes('/') || env?.PATH === undefined) return command;
   for (const dir of env.PATH.split(path.delimiter).filter((d) => d !== '')) {
     const file = path.join(dir, command);
@@ -95,7 +87,7 @@ async function toolkitRun(
     if (options.stream) process.stdout.write(chunk);
     options.onOutput?.(chunk.toString());
   };
-  const env = childEnv(options);
+  const env = options.env;
   const result = (exitCode: number, more = '') => ({
     exitCode,
     stdout: Buffer.concat(out).toString(),
@@ -124,7 +116,7 @@ export const spawnExec: Exec = (command, args, options = {}) =>
   new Promise((resolve) => {
     const child = spawn(command, [...args], {
       cwd: options.cwd,
-      env: childEnv(options),
+      env: options.env,
       shell: false,
       // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
       // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
