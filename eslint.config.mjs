@@ -25,4 +25,42 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Issue 32's house rules, enforced: short functions; the runner's environment read in runner/
+  // only; the whole Inputs (token and secrets included) stays in app/ and runner/.
+  {
+    files: ['src/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 80 }] },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/runner/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'read the runner in src/runner/environment.ts and take its typed values',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/app/**', 'src/runner/**', 'src/entry/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/runner/inputs/types'],
+              importNames: ['Inputs'],
+              message: 'a room below app/ takes a narrow input type of its own, not the whole Inputs',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,6 +1,6 @@
 import { cacheEntryFields } from '../lib/cache-entry';
 import type { RunContext } from '../github/context';
-import type { Inputs } from '../runner/inputs/types';
+import type { BuildInputs, CacheInputs, MountInputs } from '../runner/inputs/types';
 import type { RunnerEnvironment } from '../runner/environment';
 import { STORE, STORES, type Store } from '../stores/descriptors';
 import { planOptionsFrom, type CachePlan } from '../plan/plan';
@@ -31,7 +31,13 @@ import { cleanUpGha, type GhaCleanup } from './gha-run';
 import { refLabel } from '../plan/names';
 
 /** What a clean-up reads of the inputs: the cache and build inputs (the plan's options), the mounts, the token. */
-export type CleanupInputs = Pick<Inputs, 'cache' | 'build' | 'mounts' | 'githubToken' | 'dryRun'>;
+export interface CleanupInputs {
+  cache: CacheInputs;
+  build: BuildInputs;
+  mounts: MountInputs;
+  githubToken: string;
+  dryRun: boolean;
+}
 
 /** What a clean-up reads of the runner's environment: docker's config, for the registry's credentials. */
 export type CleanupEnvironment = Pick<RunnerEnvironment, 'docker'>;
@@ -258,7 +264,7 @@ async function deleteManifests(
 }
 
 /** Which kinds of GitHub cache entries this run's inputs make: what a clean-up there looks for. */
-export function githubCacheFamilies(inputs: Pick<Inputs, 'cache' | 'mounts'>): EntryFamily[] {
+export function githubCacheFamilies(inputs: Pick<CleanupInputs, 'cache' | 'mounts'>): EntryFamily[] {
   const families: EntryFamily[] = [];
   if (inputs.cache.backend === 'gha') families.push('index');
   if (inputs.cache.persistLocal) families.push('local');
