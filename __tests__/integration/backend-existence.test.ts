@@ -7,7 +7,7 @@ import { runContextFrom } from '../../src/github/context';
 import { environmentFrom } from '../../src/runner/environment';
 import { planInputs, probePlanned } from '../../src/facts/facts';
 import { narrowSources } from '../../src/plan/narrow';
-import { plan, type PlanOptions } from '../../src/plan/plan';
+import { plan, type PlanOptions } from '../../src/plan/planner';
 import { eachAtOnce, OnePerKey } from '../../src/facts/probe';
 import { s3ManifestExists, s3ManifestUrl } from '../../src/stores/s3/exists';
 import { type Azurite, startAzurite } from '../../test-services/gha-cache/azurite';

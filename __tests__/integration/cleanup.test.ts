@@ -9,7 +9,7 @@ import {
   manifestsToDelete,
   namesOfRef,
   planDeletions,
-} from '../../src/cleanup/plan';
+} from '../../src/cleanup/deletions';
 import { newestLayerTime, ghcrPackage } from '../../src/cleanup/registry';
 import { namesInEntries } from '../../src/cleanup/run';
 import { type CleanupOutcome, quotaWarning } from '../../src/cleanup/outcome';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { exec, type Exec } from '../../src/lib/exec';
 import { commitInfo, compareCommits, parentCommit } from '../../src/git/commits';
 import { findMergeBase } from '../../src/git/merge-base';
-import { redactUrlCredentials } from '../../src/git/runner';
+import { redactUrlCredentials } from '../../src/git/git';
 import { type GitSandbox, gitSandbox } from './git-sandbox';
 
 // Real git (git-sandbox.ts): a work clone that builds the history, and CI-like checkouts of it.

@@ -1,8 +1,8 @@
 import { exportError, exportWaves, withoutIgnoreError } from '../../src/buildx/build';
 import { exportFailure } from '../../src/buildx/parse/errors';
 import type { BuildLog } from '../../src/buildx/parse/progress';
-import type { CachePlan } from '../../src/plan/plan';
-import { exportOutcome } from '../../src/report/report';
+import type { CachePlan } from '../../src/plan/planner';
+import { exportOutcome } from '../../src/report/cache-report';
 import { cacheWarnings } from '../../src/report/warnings';
 import {
   buildxPluginCandidates,

@@ -12,7 +12,7 @@ const exec: Exec = (command, args, options = {}) => seam(command, args, { env: p
 import { runContextFrom } from '../../src/github/context';
 import { environmentFrom } from '../../src/runner/environment';
 import { narrowSources } from '../../src/plan/narrow';
-import { plan, type PlanOptions } from '../../src/plan/plan';
+import { plan, type PlanOptions } from '../../src/plan/planner';
 import { listTags, manifestsExist } from '../../src/stores/registry/tags';
 import { freePort } from '../../test-services/gha-cache';
 import { pushTinyImage } from './registry-push';

@@ -9,7 +9,7 @@ import { findExistingCaches } from '../../src/facts/existing';
 import { environmentFrom } from '../../src/runner/environment';
 import { runContextFrom } from '../../src/github/context';
 import { cacheName, namespace } from '../../src/plan/names';
-import { plan, type PlanOptions } from '../../src/plan/plan';
+import { plan, type PlanOptions } from '../../src/plan/planner';
 import { parseImageName, registryOrigin } from '../../src/stores/registry/name';
 import { parseChallenges } from '../../src/stores/registry/session';
 import { listTags } from '../../src/stores/registry/tags';

@@ -5,7 +5,7 @@ import { runContextFrom } from '../../src/github/context';
 import { environmentFrom } from '../../src/runner/environment';
 import { parseInputs } from '../../src/runner/inputs/read';
 import { registryExistence } from '../../src/plan/narrow';
-import type { PlanOptions } from '../../src/plan/plan';
+import type { PlanOptions } from '../../src/plan/planner';
 import type { GitFacts } from '../../src/plan/triggers';
 
 const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';

@@ -7,7 +7,7 @@ import {
   builderKind,
   warmBuilderSkip,
 } from '../../src/plan/builder-kind';
-import type { CachePlan } from '../../src/plan/plan';
+import type { CachePlan } from '../../src/plan/planner';
 import { builderReport, hitSources } from '../../src/report/hit-sources';
 import { renderSummary } from '../../src/report/summary';
 import type { CacheReport, ImportResult } from '../../src/report/types';

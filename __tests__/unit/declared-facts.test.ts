@@ -4,7 +4,7 @@ import { type RunContext, runContextFrom } from '../../src/github/context';
 import { environmentFrom } from '../../src/runner/environment';
 import { gatherFacts, planInputs } from '../../src/facts/facts';
 import { localExistence, narrowSources } from '../../src/plan/narrow';
-import { ownReadEntry, plan, type PlanOptions } from '../../src/plan/plan';
+import { ownReadEntry, plan, type PlanOptions } from '../../src/plan/planner';
 import { factsNeeded, mergeBaseMootIf } from '../../src/plan/rules';
 import { refLabel } from '../../src/plan/names';
 import { classify, type FactsNeeded, type GitFacts } from '../../src/plan/triggers';

@@ -1,5 +1,5 @@
 import type { BuildStep } from '../../src/buildx/parse/progress';
-import type { CachePlan, PlannedCache } from '../../src/plan/plan';
+import type { CachePlan, PlannedCache } from '../../src/plan/planner';
 import { mayBeMoot, mootExport } from '../../src/report/export-moot';
 
 // An export is skipped only when the build was fully cached from the very cache it would write.

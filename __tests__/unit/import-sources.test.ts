@@ -4,8 +4,8 @@ import { basename, join } from 'node:path';
 import { cacheImportId, type ImportIdContext } from '../../src/buildx/import-id';
 import { environmentFrom } from '../../src/runner/environment';
 import { parseRawJsonLog } from '../../src/buildx/parse/progress';
-import type { PlannedCache } from '../../src/plan/plan';
-import { importResults } from '../../src/report/report';
+import type { PlannedCache } from '../../src/plan/planner';
+import { importResults } from '../../src/report/cache-report';
 import { type ImportSource, importLabel, mapImports } from '../../src/report/import-sources';
 
 // Real vertices recorded by scripts/record-import-vertices.sh: two --cache-from entries per

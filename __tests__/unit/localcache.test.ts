@@ -6,7 +6,7 @@ import { pruneFolder, saveLocalCaches } from '../../src/localcache/persist';
 import { runContextFrom } from '../../src/github/context';
 import { environmentFrom } from '../../src/runner/environment';
 import type { Exec } from '../../src/lib/exec';
-import { plan } from '../../src/plan/plan';
+import { plan } from '../../src/plan/planner';
 
 const INDEX = 'application/vnd.oci.image.index.v1+json';
 const MANIFEST = 'application/vnd.oci.image.manifest.v1+json';

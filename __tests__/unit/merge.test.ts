@@ -14,8 +14,8 @@ import {
   parseLegRecord,
   repositoriesOf,
 } from '../../src/merge/legs';
-import type { LegRecord } from '../../src/merge/report';
-import { planOptionsFrom } from '../../src/plan/plan';
+import type { LegRecord } from '../../src/merge/merge-report';
+import { planOptionsFrom } from '../../src/plan/planner';
 import { renderMergeSummary } from '../../src/report/merge-summary';
 import { parseInputs } from '../../src/runner/inputs/read';
 import { InputError } from '../../src/runner/inputs/types';

@@ -16,8 +16,8 @@ import {
   planMounts,
   restoreResult,
   saveDecision,
-} from '../../src/mounts/plan';
-import { plan } from '../../src/plan/plan';
+} from '../../src/mounts/mount-plan';
+import { plan } from '../../src/plan/planner';
 
 const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';
 const PARENT = '5f1e2d3c4b5a69788796a5b4c3d2e1f0a1b2c3d4';

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { type RunContext, runContextFrom } from '../../src/github/context';
 import { environmentFrom } from '../../src/runner/environment';
 import { type CacheScope, cacheScopesFromToken } from '../../src/github/runtime-token';
-import { planMounts } from '../../src/mounts/plan';
-import { type CachePlan, plan, type PlanOptions } from '../../src/plan/plan';
+import { planMounts } from '../../src/mounts/mount-plan';
+import { type CachePlan, plan, type PlanOptions } from '../../src/plan/planner';
 import { classify } from '../../src/plan/triggers';
 import {
   type CacheToken,
@@ -16,7 +16,7 @@ import {
   tokenRefusals,
 } from '../../src/plan/token';
 import { neverSaves } from '../../src/plan/trust';
-import { exportOutcome } from '../../src/report/report';
+import { exportOutcome } from '../../src/report/cache-report';
 import { mintToken } from '../../test-services/gha-cache/token';
 
 const HEAD = '9c3b1f6e0d2a4b5c8e7f6a5b4c3d2e1f0a9b8c7d';

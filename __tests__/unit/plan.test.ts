@@ -12,7 +12,7 @@ import {
   narrowSources,
   registryExistence,
 } from '../../src/plan/narrow';
-import { plan, planLines, type PlanOptions } from '../../src/plan/plan';
+import { plan, planLines, type PlanOptions } from '../../src/plan/planner';
 import { factsNeeded, refPlan } from '../../src/plan/rules';
 import { classify, type GitFacts } from '../../src/plan/triggers';
 

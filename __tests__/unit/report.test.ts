@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { type Material, parseMetadata } from '../../src/buildx/parse/metadata';
 import { type BuildLog, type BuildStep, parseRawJsonLog } from '../../src/buildx/parse/progress';
 import { parseHistoryInspect } from '../../src/buildx/parse/record';
-import type { CachePlan } from '../../src/plan/plan';
+import type { CachePlan } from '../../src/plan/planner';
 import { cacheEntryAttributes } from '../../src/lib/cache-entry';
 import {
   cacheManifestBytes,
@@ -21,7 +21,7 @@ import {
   measureExports,
   registryManifestUrl,
 } from '../../src/stores/measure';
-import { buildReport, exportOutcome, failureMessage, importResults } from '../../src/report/report';
+import { buildReport, exportOutcome, failureMessage, importResults } from '../../src/report/cache-report';
 import { changedBaseImages, changedBuildArgs, likelyReasons, normalizeImage } from '../../src/report/reasons';
 import type { CacheReport } from '../../src/report/types';
 

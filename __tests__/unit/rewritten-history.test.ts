@@ -4,7 +4,7 @@ import { runContextFrom } from '../../src/github/context';
 import { environmentFrom } from '../../src/runner/environment';
 import { planInputs } from '../../src/facts/facts';
 import { localExistence, narrowSources, registryExistence } from '../../src/plan/narrow';
-import { plan, type PlanOptions } from '../../src/plan/plan';
+import { plan, type PlanOptions } from '../../src/plan/planner';
 import { factsNeeded, refPlan } from '../../src/plan/rules';
 import { classify, type GitFacts } from '../../src/plan/triggers';
 

@@ -10,7 +10,7 @@ import {
   cacheToEntries,
   unusedOptions,
 } from '../../src/plan/backends';
-import type { PlanOptions } from '../../src/plan/plan';
+import type { PlanOptions } from '../../src/plan/planner';
 import { visibility } from '../../src/plan/rules';
 import { environmentFrom } from '../../src/runner/environment';
 import { CACHE_BACKENDS } from '../../src/runner/inputs/types';

@@ -6,8 +6,8 @@ import MarkdownIt from 'markdown-it';
 
 import { type BuildLog, parseRawJsonLog } from '../../src/buildx/parse/progress';
 import { parseHistoryInspect } from '../../src/buildx/parse/record';
-import type { CachePlan } from '../../src/plan/plan';
-import { buildReport, exportOutcome } from '../../src/report/report';
+import type { CachePlan } from '../../src/plan/planner';
+import { buildReport, exportOutcome } from '../../src/report/cache-report';
 import type { CacheReport } from '../../src/report/types';
 import { renderSummary } from '../../src/report/summary';
 import { formatBytes } from '../../src/lib/format';

@@ -4,9 +4,9 @@ import type { Exec } from '../lib/exec';
 import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs/types';
 import { planInputs, probePlanned } from '../facts/facts';
-import { plan, planLines, planOptionsFrom } from '../plan/plan';
+import { plan, planLines, planOptionsFrom } from '../plan/planner';
 import { setOutputs } from '../runner/outputs';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import type { RunnerEnvironment } from '../runner/environment';
 import { bakeDefinition, bakeLegs, planBakeTargets } from '../bake/targets';
 import { cacheTokenIn } from './plan-phase';
@@ -23,7 +23,7 @@ export async function writeBakeFile(
 ): Promise<void> {
   const base = { ...planOptionsFrom(inputs), token: cacheTokenIn(environment.cache) };
   const legs = bakeLegs(inputs.bakeTargets, inputs.cache.leg, inputs.build.platforms);
-  const plans = await core.group('Cache plan (bake)', async () => {
+  const plans = await workflow.group('Cache plan (bake)', async () => {
     const { facts, existing } = await planInputs(
       exec,
       ctx,
@@ -40,15 +40,15 @@ export async function writeBakeFile(
     );
     const planned = planBakeTargets(ctx, facts, base, legs, existing);
     for (const { target, plan } of planned) {
-      core.info(`target ${target} (leg ${plan.namespace}):`);
-      for (const line of planLines(plan)) core.info(`  ${line}`);
+      workflow.info(`target ${target} (leg ${plan.namespace}):`);
+      for (const line of planLines(plan)) workflow.info(`  ${line}`);
     }
     return planned;
   });
   const dir = fs.mkdtempSync(path.join(environment.runner.temp, 'bkca-bake-'));
   const file = path.join(dir, 'cache.json');
   fs.writeFileSync(file, `${JSON.stringify(bakeDefinition(plans), null, 2)}\n`);
-  core.info(`bake file: ${file}`);
+  workflow.info(`bake file: ${file}`);
   setOutputs({
     'bake-file': file,
     'cache-from': [...new Set(plans.flatMap((p) => p.plan.cacheFrom))].join('\n'),

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import {
   type BuildRun,
   type BuildSetup,
@@ -32,13 +32,13 @@ import { type RunContext } from '../github/context';
 import type { CacheScope } from '../github/runtime-token';
 import { readInputs, validatePaths } from '../runner/inputs/read';
 import { InputError, type Inputs } from '../runner/inputs/types';
-import { type CachePlan, planOptionsFrom } from '../plan/plan';
+import { type CachePlan, planOptionsFrom } from '../plan/planner';
 import { neverWrites } from '../plan/trust';
 import { kubernetesBuilderName, setupKubernetesBuilder } from '../buildx/kubernetes';
 import { restoreLocalCaches, saveLocalCaches, withPersistedLocalDir } from '../localcache/persist';
 import { restoreMounts, saveMounts } from '../mounts/mounts';
 import { setOutputs } from '../runner/outputs';
-import { failureMessage } from '../report/report';
+import { failureMessage } from '../report/cache-report';
 import { mayBeMoot, mootExport } from '../report/export-moot';
 import * as state from '../runner/state';
 import { writeBakeFile } from './bake';
@@ -52,7 +52,7 @@ import { environmentFrom, readEnvironment, type RunnerEnvironment } from '../run
 
 /** Problems the user can act on: one `::error::` line, no stack trace. */
 function fail(message: string): void {
-  core.setFailed(`buildkit-cache-action: ${message}`);
+  workflow.setFailed(`buildkit-cache-action: ${message}`);
 }
 
 export async function run(exec: Exec = loggedExec(realExec), env?: NodeJS.ProcessEnv): Promise<void> {
@@ -65,7 +65,7 @@ export async function run(exec: Exec = loggedExec(realExec), env?: NodeJS.Proces
   } catch (e) {
     if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
       return fail(e.message);
-    core.debug((e as Error)?.stack ?? String(e));
+    workflow.debug((e as Error)?.stack ?? String(e));
     fail(`unexpected error: ${(e as Error)?.message ?? String(e)}`);
   }
 }
@@ -82,7 +82,7 @@ async function runOfItsKind(
     inputs.githubToken,
     ...inputs.build.secrets.map((s) => s.value),
   ]) {
-    if (secret) core.setSecret(secret);
+    if (secret) workflow.setSecret(secret);
   }
   const ctx = readRunContext(environment.github);
   // A closed pull request or a deleted branch: its caches go, nothing is built.
@@ -114,7 +114,7 @@ async function runBuild(
   // A matrix leg of a multi-platform image pushes its platform by digest (src/merge).
   const leg = original.merge === 'leg' ? prepareLeg(ctx, original, environment) : null;
   const inputs = leg?.inputs ?? original;
-  const mark = (phase: string) => core.debug(`${phase} at ${Date.now() - started} ms`);
+  const mark = (phase: string) => workflow.debug(`${phase} at ${Date.now() - started} ms`);
   const job: BuildJob = { exec, ctx, inputs, environment, mark };
   validatePaths(inputs.build, ctx.workspace, fs.existsSync, [environment.runner.temp, os.tmpdir()]);
   // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
@@ -155,7 +155,7 @@ type Planned = {
 /** The plan, final once the persisted local folders are restored. */
 async function planPhase({ exec, ctx, inputs, environment, mark }: BuildJob): Promise<Planned> {
   const unavailable = environment.cache.unavailable;
-  const planned = await core.group('Cache plan', () => planCache(exec, ctx, inputs, environment));
+  const planned = await workflow.group('Cache plan', () => planCache(exec, ctx, inputs, environment));
   // A persisted folder's existence is known once it is restored: the plan's reads are narrowed to
   // the folders that arrived, and that plan is final.
   const local = await restoreLocalCaches(exec, {
@@ -168,7 +168,7 @@ async function planPhase({ exec, ctx, inputs, environment, mark }: BuildJob): Pr
   mark('planned');
   const tokenScopes = readTokenScopes(inputs, environment.cache);
   const skipExport = inputs.cache.backend === 'gha' ? unavailable : '';
-  if (skipExport) core.warning(`cache: ${skipExport}. The build runs without the gha cache.`);
+  if (skipExport) workflow.warning(`cache: ${skipExport}. The build runs without the gha cache.`);
   return { plan: local.plan, local, tokenScopes, skipExport };
 }
 
@@ -192,10 +192,10 @@ async function builderPhase(
   const { exec, ctx, inputs, environment, mark } = job;
   const { plan } = planned;
   const builderStart = Date.now();
-  const { buildx, builder } = await core.group('Builder', () =>
+  const { buildx, builder } = await workflow.group('Builder', () =>
     setUpBuilder(exec, inputs, environment, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)),
   );
-  core.info(`builder: ${builder.name}: ${builder.why}`);
+  workflow.info(`builder: ${builder.name}: ${builder.why}`);
   const env = environment.processEnv;
   const setup = prepareImageBuild(buildx, { ctx, inputs, env, plan, builder, tempDir });
   const nature = await knowBuilder(exec, buildx, builder, setup, environment.runner.kind);
@@ -203,7 +203,7 @@ async function builderPhase(
   mark('builder ready');
   // A warm builder that outlives the job reads its own cache next time: a branch's export is skipped.
   const warmSkip = planned.skipExport ? '' : warmBuilderSkip({ plan, nature, write: inputs.cache.write });
-  if (warmSkip) core.info(`cache export skipped: ${warmSkip}`);
+  if (warmSkip) workflow.info(`cache export skipped: ${warmSkip}`);
   return { buildx, builder, setup, nature, builderMs, warmSkip };
 }
 
@@ -248,10 +248,10 @@ async function buildPhase(job: BuildJob, planned: Planned, ready: Ready, tempDir
     retriedWithoutCache: build.run.retriedWithoutCache,
     historyRead,
   });
-  if (moot) core.info(`cache export skipped: ${moot}`);
+  if (moot) workflow.info(`cache export skipped: ${moot}`);
   const exportRun =
     built && build.setup.separateExport && !skipExport && !warmSkip && !moot
-      ? await core.group('Cache export', () =>
+      ? await workflow.group('Cache export', () =>
           runCacheExport(exec, buildx, build.setup, inputs.cache.exportTimeoutMs),
         )
       : null;
@@ -357,7 +357,7 @@ async function setUpBuilder(
     releaseStore: releaseStoreFor(exec, environment),
     saveRefused,
   });
-  if (found.note) core.info(found.note);
+  if (found.note) workflow.info(found.note);
   state.saveBuildxPath(found.buildx.path);
   const onCreate = (name: string) => state.saveBuilderCreated(name, inputs.builder.cleanup);
   const builder =
@@ -405,7 +405,7 @@ function prepareImageBuild(buildx: Buildx, b: BuildContext): BuildSetup {
     builderAttests: b.builder.attests,
   });
   // A URL's user and password (`https://user:token@host/…`) stay out of the log.
-  core.info(`context: ${setup.input.build.context.replace(/\/\/[^/@]*@/, '//***@')}`);
+  workflow.info(`context: ${setup.input.build.context.replace(/\/\/[^/@]*@/, '//***@')}`);
   return setup;
 }
 
@@ -440,7 +440,7 @@ async function knowBuilder(
   });
   const names = async () => recordNames(setup.input.build, setup.cwd, await checkoutOrigin(exec, setup.cwd));
   const warmth = kind === 'persistent' ? await lookWarmth(exec, buildx, builder.name, await names()) : null;
-  core.info(
+  workflow.info(
     `builder kind: ${kind}: ${why}${warmth ? `; ${warmth.warm ? 'warm' : 'cold'}: ${warmth.why}` : ''}`,
   );
   return { kind, why, warmth };

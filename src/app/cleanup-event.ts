@@ -2,7 +2,7 @@ import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs/types';
 import { type CleanupTrigger, cleanUpGoneRef, cleanupOutputs } from '../cleanup';
 import { renderCleanup } from '../report/cleanup-summary';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import type { RunnerEnvironment } from '../runner/environment';
 import { finishNothingBuilt } from './nothing-built';
 
@@ -16,8 +16,8 @@ export async function runCleanupEvent(
   environment: RunnerEnvironment,
   trigger: CleanupTrigger,
 ): Promise<void> {
-  if (trigger.kind === 'nothing') return core.info(`cache clean-up: ${trigger.why}`);
-  const outcome = await core.group('Cache clean-up', () =>
+  if (trigger.kind === 'nothing') return workflow.info(`cache clean-up: ${trigger.why}`);
+  const outcome = await workflow.group('Cache clean-up', () =>
     cleanUpGoneRef(ctx, inputs, environment, trigger, trigger.why),
   );
   await finishNothingBuilt(ctx, inputs, {

@@ -1,11 +1,11 @@
 import type { Exec } from '../lib/exec';
 import type { RunContext } from '../github/context';
 import type { Inputs } from '../runner/inputs/types';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import type { RunnerEnvironment } from '../runner/environment';
 import { setOutputs } from '../runner/outputs';
 import { cleanupOutputs, retainCommitCaches } from '../cleanup';
-import { buildReport, exportOutcome } from '../report/report';
+import { buildReport, exportOutcome } from '../report/cache-report';
 import { planCache, readTokenScopes } from './plan-phase';
 import { planOutputs, writeSummary } from './report-phase';
 
@@ -16,7 +16,7 @@ export async function runDryRun(
   inputs: Inputs,
   environment: RunnerEnvironment,
 ): Promise<void> {
-  const plan = await core.group('Cache plan', () => planCache(exec, ctx, inputs, environment));
+  const plan = await workflow.group('Cache plan', () => planCache(exec, ctx, inputs, environment));
   const tokenScopes = readTokenScopes(inputs, environment.cache);
   const retention = await retainCommitCaches(ctx, inputs, environment, plan);
   const report = buildReport({

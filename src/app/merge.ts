@@ -14,16 +14,16 @@ import {
   repositoriesOf,
 } from '../merge/legs';
 import { publishIndex, removeLegTags } from '../merge/publish';
-import { restoreLegRecords, saveLegRecord } from '../merge/records';
-import type { MergeReport } from '../merge/report';
-import { planOptionsFrom } from '../plan/plan';
+import { restoreLegRecords, saveLegRecord } from '../merge/leg-records';
+import type { MergeReport } from '../merge/merge-report';
+import { planOptionsFrom } from '../plan/planner';
 import { tokenRefusals } from '../plan/token';
 import { classify } from '../plan/triggers';
 import { neverWrites } from '../plan/trust';
 import { cacheTokenIn } from './plan-phase';
 import { renderMergeSummary } from '../report/merge-summary';
 import type { CacheReport } from '../report/types';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import type { GithubCacheAccess, GithubVariables, RunnerEnvironment } from '../runner/environment';
 import { finishNothingBuilt } from './nothing-built';
 
@@ -53,7 +53,7 @@ export function prepareLeg(ctx: RunContext, inputs: Inputs, environment: RunnerE
     mergeSkipped(ctx, inputs.build.push) ||
     (refused ? `${refused}: the legs are built, not pushed nor merged` : '');
   if (skipped) {
-    core.info(`merge: ${skipped}`);
+    workflow.info(`merge: ${skipped}`);
     return { inputs: { ...inputs, build: { ...inputs.build, push: false } }, skipped, pushTag: null };
   }
   const run = { driver: inputs.builder.driver, ...runOf(environment.github) };
@@ -81,7 +81,7 @@ export async function recordLeg(
   if (leg.skipped || o.report.build !== 'succeeded')
     return { ...base, skipped: leg.skipped || 'the build failed' };
   if (!/^sha256:[0-9a-f]{64}$/.test(o.digest)) {
-    core.warning('merge: the build gave no image digest: nothing is recorded for the merge job');
+    workflow.warning('merge: the build gave no image digest: nothing is recorded for the merge job');
     return { ...base, skipped: 'the build gave no image digest' };
   }
   const { runId, attempt } = runOf(o.environment.github);
@@ -101,10 +101,10 @@ export async function recordLeg(
     env: o.environment.processEnv,
   });
   if (saved.status === 'failed') {
-    core.warning(`merge: the digest of ${record.platform} was pushed but not recorded: ${saved.reason}`);
+    workflow.warning(`merge: the digest of ${record.platform} was pushed but not recorded: ${saved.reason}`);
     return { ...base, skipped: `not recorded: ${saved.reason}` };
   }
-  core.info(
+  workflow.info(
     `merge: ${record.platform} pushed as ${record.image}@${record.digest}, recorded for the merge job`,
   );
   return { ...base, legs: [record] };
@@ -124,11 +124,11 @@ export async function runMerge(
   const outputs: Record<string, string> = {};
   merge.skipped = mergeSkipped(ctx, inputs.build.push);
   if (merge.skipped) {
-    core.info(`merge: ${merge.skipped}`);
+    workflow.info(`merge: ${merge.skipped}`);
     return finish(inputs, ctx, merge, outputs);
   }
   const tempDir = fs.mkdtempSync(path.join(environment.runner.temp, 'bkca-merge-'));
-  const found = await core.group("Merge: the legs' digests", () =>
+  const found = await workflow.group("Merge: the legs' digests", () =>
     restoreLegRecords(exec, repositoriesOf(tags)[0], platforms, {
       runId: runOf(environment.github).runId,
       tempDir,
@@ -138,7 +138,7 @@ export async function runMerge(
   // A record is restored bytes: one that names another image or tag is an attacker's, never merged.
   for (const f of found)
     if ('dropped' in f && f.dropped)
-      core.warning(`merge: the record of ${f.platform} is dropped: ${f.dropped}`);
+      workflow.warning(`merge: the record of ${f.platform} is dropped: ${f.dropped}`);
   merge.legs = found.flatMap((f) => (f.record ? [f.record] : []));
   merge.missing = found.filter((f) => f.record === null).map((f) => f.platform);
   const missing = missingMessage(found);
@@ -146,7 +146,7 @@ export async function runMerge(
     await finish(inputs, ctx, merge, outputs);
     return fail(missing);
   }
-  const published = await core.group('Merge: the index', async () => {
+  const published = await workflow.group('Merge: the index', async () => {
     const { buildx } = await ensureBuildx(exec, {
       wanted: inputs.builder.buildxVersion,
       floor: '',
@@ -163,7 +163,7 @@ export async function runMerge(
     outputs.digest = merge.digest;
     outputs.metadata = mergeMetadata(published.descriptor, tags);
     merge.leftTags = await removeLegTags(repositoriesOf(tags), merge.legs, environment.docker.configDir);
-    for (const left of merge.leftTags) core.warning(`merge: a leg's push tag is left: ${left}`);
+    for (const left of merge.leftTags) workflow.warning(`merge: a leg's push tag is left: ${left}`);
   }
   await finish(inputs, ctx, merge, outputs);
   if (!published.ok) fail(`merge: the index was not pushed: ${published.reason}`);

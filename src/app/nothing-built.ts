@@ -1,9 +1,9 @@
 import type { CleanupOutcome } from '../cleanup/outcome';
 import type { RunContext } from '../github/context';
-import type { MergeReport } from '../merge/report';
-import { nothingBuiltPlan, planOptionsFrom } from '../plan/plan';
-import { buildReport, exportOutcome } from '../report/report';
-import * as core from '../runner/commands';
+import type { MergeReport } from '../merge/merge-report';
+import { nothingBuiltPlan, planOptionsFrom } from '../plan/planner';
+import { buildReport, exportOutcome } from '../report/cache-report';
+import * as workflow from '../runner/commands';
 import type { Inputs } from '../runner/inputs/types';
 import { setOutputs } from '../runner/outputs';
 
@@ -43,8 +43,8 @@ export async function finishNothingBuilt(ctx: RunContext, inputs: Inputs, run: N
     'cache-report': JSON.stringify(run.merge ? { ...report, merge: run.merge } : report),
   });
   try {
-    await core.appendSummary(run.summary);
+    await workflow.appendSummary(run.summary);
   } catch (e) {
-    core.warning(`could not write the job summary: ${(e as Error).message}`);
+    workflow.warning(`could not write the job summary: ${(e as Error).message}`);
   }
 }

@@ -3,13 +3,13 @@ import type { Exec } from '../lib/exec';
 import type { RunContext } from '../github/context';
 import { type CacheScope, cacheScopesFromToken } from '../github/runtime-token';
 import type { Inputs } from '../runner/inputs/types';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import type { GithubCacheAccess, RunnerEnvironment } from '../runner/environment';
 import { planInputs, probePlanned } from '../facts/facts';
 import { isDefaultContext } from '../runner/inputs/read';
 import { narrowSources } from '../plan/narrow';
 import type { CacheToken } from '../plan/token';
-import { type CachePlan, plan, planLines, planOptionsFrom } from '../plan/plan';
+import { type CachePlan, plan, planLines, planOptionsFrom } from '../plan/planner';
 
 /**
  * The plan: pure rules, fed with the commits git (or the API) found, the sibling legs listed and
@@ -39,8 +39,8 @@ export async function planCache(
     ...(existing.note ? { notes: [...narrowed.notes, existing.note] } : {}),
     ...(existing.tags ? { listedTags: existing.tags } : {}),
   };
-  for (const line of planLines(p)) core.info(line);
-  if (existing.warning) core.warning(existing.warning);
+  for (const line of planLines(p)) workflow.info(line);
+  if (existing.warning) workflow.warning(existing.warning);
   return p;
 }
 
@@ -57,7 +57,7 @@ export function readTokenScopes(inputs: Inputs, cache: GithubCacheAccess): Cache
     const list = scopes.map(
       (s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`,
     );
-    core.info(`GitHub cache scopes: ${list.join(', ')}`);
+    workflow.info(`GitHub cache scopes: ${list.join(', ')}`);
   }
   return scopes;
 }

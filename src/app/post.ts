@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import { removeBuilder } from '../buildx/builder';
 import { pluginBuildx, standaloneBuildx } from '../buildx/buildx';
 import { type Exec, exec as realExec } from '../lib/exec';
@@ -16,17 +16,17 @@ export async function post(exec: Exec = loggedExec(realExec)): Promise<void> {
     const buildx = s.buildxPath ? standaloneBuildx(s.buildxPath, '') : pluginBuildx('');
     try {
       const problem = await removeBuilder(exec, buildx, s.builder);
-      if (problem) core.warning(`could not remove builder ${s.builder}: ${problem}`);
-      else core.info(`builder ${s.builder} removed (or already gone)`);
+      if (problem) workflow.warning(`could not remove builder ${s.builder}: ${problem}`);
+      else workflow.info(`builder ${s.builder} removed (or already gone)`);
     } catch (e) {
-      core.warning(`could not remove builder ${s.builder}: ${(e as Error).message}`);
+      workflow.warning(`could not remove builder ${s.builder}: ${(e as Error).message}`);
     }
   }
   if (s.tempDir !== '') {
     try {
       fs.rmSync(s.tempDir, { recursive: true, force: true });
     } catch (e) {
-      core.warning(`could not remove ${s.tempDir}: ${(e as Error).message}`);
+      workflow.warning(`could not remove ${s.tempDir}: ${(e as Error).message}`);
     }
   }
 }

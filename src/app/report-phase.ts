@@ -1,21 +1,21 @@
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import type { Inputs } from '../runner/inputs/types';
 import type { BuildRun, CacheExportRun } from '../buildx/build';
 import type { BuildHistory } from '../buildx/history';
 import { stepTotals } from '../report/steps';
 import { cleanupOutputs, type CleanupOutcome } from '../cleanup';
-import { mountOutputs, type MountsReport } from '../mounts/report';
-import type { CachePlan } from '../plan/plan';
+import { mountOutputs, type MountsReport } from '../mounts/mounts-report';
+import type { CachePlan } from '../plan/planner';
 import type { BuilderNature } from '../plan/builder-kind';
 import { builderReport } from '../report/hit-sources';
 import { cacheWarnings } from '../report/warnings';
-import { buildReport, exportOutcome, importResults } from '../report/report';
+import { buildReport, exportOutcome, importResults } from '../report/cache-report';
 import { mapImports } from '../report/import-sources';
 import type { CacheReport } from '../report/types';
 import { renderMergeSummary } from '../report/merge-summary';
 import { renderSummary } from '../report/summary';
 import { measureExports } from '../stores/measure';
-import type { LocalCacheReport } from '../localcache/report';
+import type { LocalCacheReport } from '../localcache/local-cache-report';
 
 /** What the phases before the report produced. */
 export interface RunResults {
@@ -66,7 +66,7 @@ export async function reportRun(r: RunResults): Promise<CacheReport> {
     r.build.importSources,
     plan.reads,
   );
-  for (const warning of cacheWarnings(exportResult, imports)) core.warning(warning);
+  for (const warning of cacheWarnings(exportResult, imports)) workflow.warning(warning);
   // The cache manifest is in the metadata of the invocation that exported.
   const cacheManifest = r.build.metadata.cacheManifest ?? r.exportRun?.metadata.cacheManifest ?? null;
   const exportSizes = exportResult.status === 'ok' ? await measureExports(plan.cacheTo, cacheManifest) : [];
@@ -126,8 +126,10 @@ export function buildOutputs(r: RunResults, report: CacheReport): Record<string,
 /** The job summary; a summary that cannot be written is a warning, never a failed build. */
 export async function writeSummary(report: CacheReport): Promise<void> {
   try {
-    await core.appendSummary(renderSummary(report) + (report.merge ? renderMergeSummary(report.merge) : ''));
+    await workflow.appendSummary(
+      renderSummary(report) + (report.merge ? renderMergeSummary(report.merge) : ''),
+    );
   } catch (e) {
-    core.warning(`could not write the job summary: ${(e as Error).message}`);
+    workflow.warning(`could not write the job summary: ${(e as Error).message}`);
   }
 }

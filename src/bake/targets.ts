@@ -1,7 +1,7 @@
 import type { RunContext } from '../github/context';
 import { legOf } from '../plan/names';
 import { type Existence, narrowSources } from '../plan/narrow';
-import { type CachePlan, plan, type PlanOptions } from '../plan/plan';
+import { type CachePlan, plan, type PlanOptions } from '../plan/planner';
 import type { GitFacts } from '../plan/triggers';
 
 /** A `docker buildx bake` target and the matrix leg its caches belong to. */

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import type { Exec, ExecResult } from '../lib/exec';
 import type { BuildInputs } from '../runner/inputs/types';
 import type { BuildxVariables } from '../runner/environment';
@@ -78,7 +78,7 @@ export function prepareBuild(
   const atLeast = (v: string, floor: string) => compareVersions(coerceVersion(v) ?? '0.0.0', floor) >= 0;
   const supported = forBuildxVersion(inputs.build, o.buildxVersion, atLeast);
   if (supported.error) throw new InputError('call', supported.error.replace(/^input "call" /, ''));
-  supported.warnings.forEach((w) => core.warning(w));
+  supported.warnings.forEach((w) => workflow.warning(w));
   const switches = gitContextSwitches(o.switches, o.buildxVersion, atLeast);
   const build = renderContexts(supported.build, defaultGitContext(o.ctx, switches));
   const host = inputs.githubToken ? githubTokenHost(build, o.ctx.serverUrl) : null;
@@ -178,14 +178,14 @@ export async function runImageBuild(
     const silent = w.silent
       ? `ERROR: the engine printed nothing for ${Math.round(importTimeoutMs / 1000)}s (cache-import-timeout): its builder is held, e.g. by a cache import stuck in an earlier build, until that store lets go`
       : '';
-    if (silent) core.info(silent);
+    if (silent) workflow.info(silent);
     return { run: { ...run, stderr: silent ? `${run.stderr}\n${silent}` : run.stderr }, stuck: w.stuck };
   };
   const first = await build(s.input);
   let result = 'run' in first ? first.run : first;
   let retriedWithoutCache = false;
   const retry = async (why: string) => {
-    core.warning(`${why}; building again without cache sources`);
+    workflow.warning(`${why}; building again without cache sources`);
     retriedWithoutCache = true;
     importSources = [];
     startedAt = Date.now();

@@ -1,4 +1,4 @@
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import type { Exec } from '../lib/exec';
 import { historyAttachmentArgs, historyInspectArgs, historyListArgs, historyLogsArgs } from './args';
 import { parseProvenanceCacheMounts, type UsedCacheMount } from './parse/provenance';
@@ -24,7 +24,7 @@ export async function readBuildLog(
 ): Promise<BuildLog | null> {
   const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
   if (logs.exitCode !== 0) {
-    core.warning(`could not read the build record ${ref}: ${lastLine(logs.stderr)}`);
+    workflow.warning(`could not read the build record ${ref}: ${lastLine(logs.stderr)}`);
     return null;
   }
   // buildx writes the rawjson stream to stderr or stdout depending on its version.
@@ -72,7 +72,9 @@ async function readCacheMounts(
   for (const run of runs) {
     const mounts = run.exitCode === 0 ? parseProvenanceCacheMounts(run.stdout) : null;
     if (mounts === null) {
-      core.info(`cache mounts: the build record's provenance could not be read (${lastLine(run.stderr)})`);
+      workflow.info(
+        `cache mounts: the build record's provenance could not be read (${lastLine(run.stderr)})`,
+      );
       return null;
     }
     used.push(...mounts);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { readDockerConfig } from '../lib/docker-config';
 import type { Exec, ExecResult } from '../lib/exec';
 import { failureText, httpFetch } from '../net/http';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import {
   type Buildx,
   buildxPluginCandidates,
@@ -188,7 +188,7 @@ async function fetchRelease(f: Fetch): Promise<'github-cache' | 'download'> {
       if (got === expected) source = 'github-cache';
       else {
         fs.rmSync(file, { force: true });
-        core.warning(
+        workflow.warning(
           `buildx ${f.version} from the GitHub cache does not match the release's checksum (sha256 ${got}, published ${expected}): it is not run, and the release is downloaded instead`,
         );
       }
@@ -298,7 +298,7 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
     throw new BuildxError(`the downloaded buildx ${version} does not run: ${check.stderr.trim()}`);
   // Only a verified binary that runs is kept for later jobs, and only by a run the trust rule lets write.
   if (source === 'download' && store) {
-    if (o.saveRefused) core.info(`buildx ${version} is not kept in the GitHub cache: ${o.saveRefused}`);
+    if (o.saveRefused) workflow.info(`buildx ${version} is not kept in the GitHub cache: ${o.saveRefused}`);
     else await store.save(version, binary);
   }
   const from = source === 'github-cache' ? ' from the GitHub cache' : '';

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCacheWorker } from '../stores/github-cache/worker';
 import type { Exec } from '../lib/exec';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 
 /**
  * A downloaded buildx release kept between jobs in the GitHub cache, as docker/setup-buildx-action
@@ -55,7 +55,7 @@ export function githubReleaseStore(
         fs.mkdirSync(path.dirname(dir), { recursive: true });
         const result = await call('restore', version);
         if (result.status === 'failed') {
-          core.warning(`buildx ${version} could not be restored from the GitHub cache: ${result.reason}`);
+          workflow.warning(`buildx ${version} could not be restored from the GitHub cache: ${result.reason}`);
         }
         const cached = path.join(dir, name);
         if (result.status !== 'hit' || !fs.existsSync(cached)) return false;
@@ -74,7 +74,7 @@ export function githubReleaseStore(
         fs.copyFileSync(file, path.join(dir, name));
         const result = await call('save', version);
         if (result.status === 'failed') {
-          core.warning(`buildx ${version} could not be saved to the GitHub cache: ${result.reason}`);
+          workflow.warning(`buildx ${version} could not be saved to the GitHub cache: ${result.reason}`);
         }
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,7 @@ import {
   listGhaEntries,
   orphanedBlobs,
 } from './gha';
-import { type DeletionPlan, type DeletionTarget, type ExistingCache, MAX_DELETIONS } from './plan';
+import { type DeletionPlan, type DeletionTarget, type ExistingCache, MAX_DELETIONS } from './deletions';
 import { type CleanupOutcome, type QuotaView, quotaWarning } from './outcome';
 
 /** What the GitHub cache's clean-up works with (run.ts gives each backend these and more). */

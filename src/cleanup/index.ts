@@ -1,11 +1,11 @@
 import type { RunContext } from '../github/context';
-import type { CachePlan } from '../plan/plan';
-import type { DeletionTarget } from './plan';
+import type { CachePlan } from '../plan/planner';
+import type { DeletionTarget } from './deletions';
 import type { CleanupOutcome } from './outcome';
 import type { CleanupEnvironment, CleanupInputs } from './run';
 
 // The room's door for app/: the REST and registry code is evaluated only on runs that clean up.
-export { cleanupTrigger, type CleanupTrigger } from './plan';
+export { cleanupTrigger, type CleanupTrigger } from './deletions';
 export { cleanupOutputs, type CleanupOutcome } from './outcome';
 
 /** A closed pull request's or a deleted branch's caches, deleted; see run.ts. */

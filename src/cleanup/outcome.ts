@@ -1,5 +1,5 @@
 import { formatBytes } from '../lib/format';
-import type { Deletion } from './plan';
+import type { Deletion } from './deletions';
 
 /** Above this share of the repository's limit, a warning names the refs that hold the most. */
 const QUOTA_WARNING = 0.8;

@@ -2,7 +2,7 @@ import { openRegistry, type RegistrySession, registryFailure } from '../stores/r
 import { listTags } from '../stores/registry/tags';
 import { moveTagToPlaceholder } from '../stores/registry/remove';
 import { type GitHubApi, githubRequest } from '../github/rest';
-import type { ExistingCache, TaggedManifest } from './plan';
+import type { ExistingCache, TaggedManifest } from './deletions';
 import { MANIFEST_TYPES } from '../lib/oci';
 
 const PARALLEL = 8;

@@ -3,8 +3,8 @@ import type { RunContext } from '../github/context';
 import type { BuildInputs, CacheInputs, MountInputs } from '../runner/inputs/types';
 import type { RunnerEnvironment } from '../runner/environment';
 import { STORE, STORES, type Store } from '../stores/descriptors';
-import { planOptionsFrom, type CachePlan } from '../plan/plan';
-import * as core from '../runner/commands';
+import { planOptionsFrom, type CachePlan } from '../plan/planner';
+import * as workflow from '../runner/commands';
 import type { GitHubApi } from '../github/rest';
 import type { EntryFamily } from '../stores/github-cache/keys';
 import {
@@ -16,7 +16,7 @@ import {
   MAX_DELETIONS,
   planDeletions,
   type TaggedManifest,
-} from './plan';
+} from './deletions';
 import {
   deleteGhcrVersion,
   ghcrPackage,
@@ -274,11 +274,11 @@ export function githubCacheFamilies(inputs: Pick<CleanupInputs, 'cache' | 'mount
 
 function logOutcome(o: CleanupOutcome): void {
   const verb = o.dryRun ? 'would delete' : 'deleted';
-  core.info(`cache clean-up: ${o.why}`);
-  for (const d of o.deleted) core.info(`${verb} ${d.name}  # ${d.why}`);
-  for (const k of o.kept) core.info(`kept ${k.name}  # ${k.why}`);
-  for (const n of o.notes) core.info(`note: ${n}`);
-  for (const w of o.warnings) core.warning(w);
+  workflow.info(`cache clean-up: ${o.why}`);
+  for (const d of o.deleted) workflow.info(`${verb} ${d.name}  # ${d.why}`);
+  for (const k of o.kept) workflow.info(`kept ${k.name}  # ${k.why}`);
+  for (const n of o.notes) workflow.info(`note: ${n}`);
+  for (const w of o.warnings) workflow.warning(w);
 }
 
 /**
@@ -315,7 +315,7 @@ export async function retainCommitCaches(
   // The planner's listing predates the export: the tags this run wrote are added to it (a tag
   // whose export failed is simply not found when its digest is read).
   const listed = plan.listedTags && [...new Set([...plan.listedTags, ...written])];
-  return core.group('Cache retention', async () => {
+  return workflow.group('Cache retention', async () => {
     const o = await cleanUp(ctx, inputs, environment, target, why, protect, listed);
     logOutcome(o);
     return o;

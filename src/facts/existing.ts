@@ -15,7 +15,7 @@ import {
   registryExistence,
   registryTagOf,
 } from '../plan/narrow';
-import type { PlanOptions } from '../plan/plan';
+import type { PlanOptions } from '../plan/planner';
 import { eachAtOnce, OnePerKey } from './probe';
 
 /** What the backend tells before the build: which sources exist, which legs have caches. */

@@ -1,11 +1,11 @@
 import type { Exec } from '../lib/exec';
 import { type CommitInfo, commitInfo, compareCommits, parentCommit } from '../git/commits';
 import { isAncestor } from '../git/ancestry';
-import { makeGit, resolveCommit } from '../git/runner';
+import { makeGit, resolveCommit } from '../git/git';
 import { findMergeBase } from '../git/merge-base';
 import { ancestryFromApi, commitFromApi, mergeBaseFromApi } from '../github/compare';
 import type { RunContext } from '../github/context';
-import { type CachePlan, ownReadEntry, type PlanOptions } from '../plan/plan';
+import { type CachePlan, ownReadEntry, type PlanOptions } from '../plan/planner';
 import { refLabel } from '../plan/names';
 import { factsNeeded, mergeBaseMootIf } from '../plan/rules';
 import { classify, type FactsNeeded, type GitFacts } from '../plan/triggers';

@@ -12,7 +12,7 @@ import {
   remoteProblem,
   resolveCommit,
   SHA,
-} from './runner';
+} from './git';
 
 /** Whether one commit is in another's history, or why git could not tell. */
 export type Ancestry = { ancestor: boolean } | { ancestor: null; reason: string };

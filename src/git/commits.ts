@@ -12,7 +12,7 @@ import {
   remoteProblem,
   resolveCommit,
   SHA,
-} from './runner';
+} from './git';
 
 /**
  * A commit that was found, or why it could not be: the caller turns the reason into a note in

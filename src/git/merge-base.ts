@@ -13,7 +13,7 @@ import {
   remoteProblem,
   resolveCommit,
   SHA,
-} from './runner';
+} from './git';
 
 export interface MergeBaseOptions extends GitContext {
   /** The revision being built (default `HEAD`). */

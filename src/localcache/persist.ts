@@ -2,15 +2,15 @@ import { localKeyPrefix } from '../stores/github-cache/keys';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
 import type { Exec } from '../lib/exec';
 import type { CacheInputs } from '../runner/inputs/types';
 import { localExistence, narrowSources } from '../plan/narrow';
-import type { CachePlan } from '../plan/plan';
+import type { CachePlan } from '../plan/planner';
 import { unreachableBlobs } from './gc';
 import { neverSaves } from '../plan/trust';
-import type { LocalFolderRecord, LocalCacheReport } from './report';
+import type { LocalFolderRecord, LocalCacheReport } from './local-cache-report';
 
 /**
  * `cache: local` without `cache-dir`: each ref's folder travels through the GitHub Actions cache.
@@ -85,8 +85,9 @@ export async function restoreLocalCaches(
     timeoutMs: o.timeoutMs,
     unavailable: o.unavailable,
   };
-  if (o.unavailable) core.warning(`cache local: the folders are not restored or saved (${o.unavailable})`);
-  await core.group('Local cache: restore', async () => {
+  if (o.unavailable)
+    workflow.warning(`cache local: the folders are not restored or saved (${o.unavailable})`);
+  await workflow.group('Local cache: restore', async () => {
     for (const read of o.plan.reads.filter((r) => r.name && r.entry !== '')) {
       const r = record(read.ref, read.name!, 'read');
       session.records.push(r);
@@ -107,7 +108,7 @@ export async function restoreLocalCaches(
         if (call.status === 'failed') {
           r.restore = 'failed';
           r.error = `restore failed: ${call.reason}`;
-          core.warning(`local cache ${r.name}: ${r.error}`);
+          workflow.warning(`local cache ${r.name}: ${r.error}`);
         } else if (call.status === 'hit') {
           r.restore = 'hit';
           r.restoredKey = call.matchedKey;
@@ -115,13 +116,13 @@ export async function restoreLocalCaches(
           dropLinksSaying(path.join(dir, r.name), r.name);
           const index = readText(path.join(dir, r.name, 'index.json'));
           if (index !== null) session.restoredIndex.set(r.name, index);
-          core.info(`local cache ${r.name}: restored from ${call.matchedKey}`);
+          workflow.info(`local cache ${r.name}: restored from ${call.matchedKey}`);
         } else {
           r.restore = 'miss';
         }
       } catch (e) {
         r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${(e as Error).message}`;
-        core.warning(`local cache ${r.name}: ${r.error}`);
+        workflow.warning(`local cache ${r.name}: ${r.error}`);
       }
     }
   });
@@ -165,7 +166,7 @@ const isLink = (p: string) => {
 function dropLinksSaying(folder: string, name: string): void {
   const links = dropLinks(folder);
   if (links.length > 0) {
-    core.warning(`local cache ${name}: symlinks removed, a cache folder holds none: ${links.join(', ')}`);
+    workflow.warning(`local cache ${name}: symlinks removed, a cache folder holds none: ${links.join(', ')}`);
   }
 }
 
@@ -207,7 +208,7 @@ export async function saveLocalCaches(
   if (session === null) return null;
   const noSave =
     session.unavailable || neverSaves(session.plan) || (exported ? '' : 'the cache export did not succeed');
-  await core.group('Local cache: save', async () => {
+  await workflow.group('Local cache: save', async () => {
     for (const write of session.plan.writes.filter((w) => w.name)) {
       const r = record(write.ref, write.name!, 'write');
       session.records.push(r);
@@ -240,7 +241,7 @@ export async function saveLocalCaches(
         );
       } catch (e) {
         r.error = `${r.direction === 'read' ? 'restore' : 'save'} failed: ${(e as Error).message}`;
-        core.warning(`local cache ${r.name}: ${r.error}`);
+        workflow.warning(`local cache ${r.name}: ${r.error}`);
       }
     }
   });

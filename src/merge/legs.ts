@@ -2,7 +2,7 @@ import type { RunContext } from '../github/context';
 import { formatCacheEntry } from '../lib/cache-entry';
 import { repositoryOf } from '../plan/names';
 import type { BuildInputs } from '../runner/inputs/types';
-import type { LegRecord } from './report';
+import type { LegRecord } from './merge-report';
 
 /**
  * A multi-platform image split across a matrix, the pure part: what a leg builds and records, and

@@ -2,7 +2,7 @@ import type { Buildx } from '../buildx/buildx';
 import type { Exec } from '../lib/exec';
 import { lastLine } from '../lib/text';
 import { imagetoolsCreateArgs, imagetoolsInspectArgs, parseDescriptor } from './legs';
-import type { LegRecord } from './report';
+import type { LegRecord } from './merge-report';
 import { removeTag } from '../stores/registry/remove';
 import { openRegistry } from '../stores/registry/session';
 

@@ -3,7 +3,7 @@ import type { Buildx } from '../buildx/buildx';
 import type { Exec } from '../lib/exec';
 import { lastLine } from '../lib/text';
 import type { BuildInputs } from '../runner/inputs/types';
-import { helperBuildArgs } from './plan';
+import { helperBuildArgs } from './mount-plan';
 
 /** What a helper build needs of the mounts session. */
 export interface HelperBuildOptions {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import type { Exec } from '../lib/exec';
 import { runCacheWorker } from '../stores/github-cache/worker';
 import { SHARING } from './mount-flag';
-import { learnedMount, mountKey, type MountPlan, type MountSelection, type PlannedMount } from './plan';
+import { learnedMount, mountKey, type MountPlan, type MountSelection, type PlannedMount } from './mount-plan';
 
 /**
  * Mounts learned from a build record: the ones BuildKit used that the Dockerfile reading did not
@@ -104,6 +104,6 @@ export async function saveLearned(
   fs.writeFileSync(path.join(o.root, FOLDER, FILE), manifest);
   const call = await runCacheWorker(exec, { op: 'save', path: FOLDER, key }, o);
   if (call.status === 'failed')
-    core.warning(`cache mounts: the learned mount ids were not saved (${call.reason})`);
-  else core.info(`cache mounts: the ids learned from the build record are saved as ${key}`);
+    workflow.warning(`cache mounts: the learned mount ids were not saved (${call.reason})`);
+  else workflow.info(`cache mounts: the ids learned from the build record are saved as ${key}`);
 }

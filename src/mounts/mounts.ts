@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import type { Buildx } from '../buildx/buildx';
 import type { BuildStep } from '../buildx/parse/progress';
 import { runCacheWorker, saveInto } from '../stores/github-cache/worker';
 import { formatCacheEntry } from '../lib/cache-entry';
 import type { Exec } from '../lib/exec';
 import type { BuildInputs, MountInputs } from '../runner/inputs/types';
-import type { CachePlan } from '../plan/plan';
+import type { CachePlan } from '../plan/planner';
 import type { MountScan } from './dockerfile';
 import {
   ARCHIVE_FILE,
@@ -23,11 +23,11 @@ import {
   restoreResult,
   saveDecision,
   TREE_FILE,
-} from './plan';
+} from './mount-plan';
 import { buildPlatforms, nativePlatform } from './platform';
 import { helperBuild, type HelperBuildOptions } from './helper-build';
-import type { MountsReport, MountRecord } from './report';
-import { newRecord, readDockerfile, safely } from './records';
+import type { MountsReport, MountRecord } from './mounts-report';
+import { newRecord, readDockerfile, safely } from './mount-session';
 import { cacheMountNamespace, checkMounts } from './observed';
 import { restoreLearned, saveLearned, withLearned } from './learned';
 import type { BuildHistory } from '../buildx/history';
@@ -82,12 +82,14 @@ export async function restoreMounts(
 ): Promise<MountSession | null> {
   if (o.inputs.mounts.selection.kind === 'none') return null;
   if (o.unavailable) {
-    core.info(`cache mounts: not persisted, the GitHub Actions cache is not reachable (${o.unavailable})`);
+    workflow.info(
+      `cache mounts: not persisted, the GitHub Actions cache is not reachable (${o.unavailable})`,
+    );
     return null;
   }
   const dockerfile = readDockerfile(o.inputs.build, o.workspace);
   if ('why' in dockerfile) {
-    core.info(`cache mounts: not looked for (${dockerfile.why})`);
+    workflow.info(`cache mounts: not looked for (${dockerfile.why})`);
     return null;
   }
   // No `--mount` anywhere: nothing to persist, and no parser to load. Listed ids are still looked
@@ -101,7 +103,7 @@ export async function restoreMounts(
     const platforms = buildPlatforms(o.inputs.build.platforms, nativePlatform(process.arch));
     scan = scanForPlatforms(dockerfile.text, o.inputs.build.target, o.inputs.build.buildArgs, platforms);
   } catch (e) {
-    core.warning(
+    workflow.warning(
       `cache mounts: the Dockerfile could not be read (${(e as Error).message}); they are not persisted`,
     );
     return null;
@@ -113,8 +115,8 @@ export async function restoreMounts(
       ? await restoreLearned(exec, found, cacheOptions(o, 'learned-in'))
       : { mounts: [], key: '' };
   const plan = withLearned(found, o.inputs.mounts.selection, learned.mounts);
-  for (const w of plan.warnings) core.warning(w);
-  for (const n of plan.notes) core.info(`cache mounts: ${n}`);
+  for (const w of plan.warnings) workflow.warning(w);
+  for (const n of plan.notes) workflow.info(`cache mounts: ${n}`);
   // A Dockerfile whose `--mount` flags gave nothing still has its build record checked.
   const session: MountSession = {
     scan,
@@ -125,7 +127,7 @@ export async function restoreMounts(
     learned: { ids: learned.mounts.map((m) => m.id), key: learned.key },
   };
   if (plan.mounts.length === 0) return session;
-  await core.group('Cache mounts: restore', async () => {
+  await workflow.group('Cache mounts: restore', async () => {
     for (const [n, planned] of plan.mounts.entries()) {
       const record = newRecord(planned);
       session.records.push(record);
@@ -166,11 +168,11 @@ async function restoreOne(
   if (call.status === 'failed') {
     record.restore = 'failed';
     record.error = `restore failed: ${call.reason}`;
-    core.warning(`cache mount ${mount.id}: ${record.error}`);
+    workflow.warning(`cache mount ${mount.id}: ${record.error}`);
     return null;
   }
   if (call.status !== 'hit') {
-    core.info(`cache mount ${mount.id} (${mount.target}): nothing to restore`);
+    workflow.info(`cache mount ${mount.id} (${mount.target}): nothing to restore`);
     return null;
   }
   record.restore = restoreResult(call.matchedKey, planned.ownPrefix);
@@ -184,12 +186,12 @@ async function restoreOne(
   record.seconds.inject = seconds(Date.now() - started);
   if (failed) {
     record.error = `inject failed: ${failed}`;
-    core.warning(`cache mount ${mount.id}: ${record.error}`);
+    workflow.warning(`cache mount ${mount.id}: ${record.error}`);
     return null;
   }
   const tree = fs.readFileSync(path.join(folder, TREE_FILE), 'utf8');
   record.bytes = fs.statSync(path.join(folder, ARCHIVE_FILE)).size;
-  core.info(
+  workflow.info(
     `cache mount ${mount.id} (${mount.target}): restored from ${call.matchedKey} (${record.restore})`,
   );
   return fingerprintOf(tree);
@@ -223,8 +225,8 @@ export async function saveMounts(
       restoredKey: session.learned.key,
     });
   }
-  for (const w of check?.warnings ?? []) core.warning(w);
-  for (const n of check?.notes ?? []) core.info(`cache mounts: ${n}`);
+  for (const w of check?.warnings ?? []) workflow.warning(w);
+  for (const n of check?.notes ?? []) workflow.info(`cache mounts: ${n}`);
   const unused = new Set(check?.unused ?? []);
   const learned = (check?.unpredicted ?? [])
     .map((u) => learnedMount(plan, o.inputs.mounts.selection, u, { restore: false }))
@@ -236,7 +238,7 @@ export async function saveMounts(
   }
   const ran = mountStepRan(history.steps);
   if (toSave.length > 0) {
-    await core.group('Cache mounts: save', async () => {
+    await workflow.group('Cache mounts: save', async () => {
       for (const [n, planned] of toSave.entries()) {
         const record = records[n];
         if (!built) record.notSaved = 'the build failed';
@@ -291,7 +293,7 @@ async function saveOne(
   }
   if (restoredFingerprint !== null && !mountStepsRan) {
     record.notSaved = 'unchanged since it was restored: no step that mounts it ran';
-    core.info(`cache mount ${mount.id}: not saved (${record.notSaved})`);
+    workflow.info(`cache mount ${mount.id}: not saved (${record.notSaved})`);
     return;
   }
   const root = path.join(o.tempDir, 'mounts', String(n), 'extracted');
@@ -308,7 +310,7 @@ async function saveOne(
   if (failed) {
     record.error = `extract failed: ${failed}`;
     record.notSaved = 'it could not be copied out';
-    core.warning(`cache mount ${mount.id}: ${record.error}`);
+    workflow.warning(`cache mount ${mount.id}: ${record.error}`);
     return;
   }
   const tree = fs.readFileSync(path.join(folder, TREE_FILE), 'utf8');
@@ -325,7 +327,7 @@ async function saveOne(
   });
   if (decision.key === '') {
     record.notSaved = decision.why;
-    core.info(`cache mount ${mount.id}: not saved (${decision.why})`);
+    workflow.info(`cache mount ${mount.id}: not saved (${decision.why})`);
     return;
   }
   await saveInto(

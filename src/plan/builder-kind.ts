@@ -1,5 +1,5 @@
 import type { CacheWrite } from '../runner/inputs/types';
-import type { CachePlan } from './plan';
+import type { CachePlan } from './planner';
 
 /**
  * Whether the builder outlives the job, and whether it already holds this build. Pure: the

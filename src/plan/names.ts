@@ -15,10 +15,6 @@ export function refLabel(ref: CacheRef): string {
   }
 }
 
-export function sameRef(a: CacheRef, b: CacheRef): boolean {
-  return refLabel(a) === refLabel(b);
-}
-
 function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 8);
 }

@@ -1,5 +1,5 @@
 import { cacheEntryAttributes } from '../lib/cache-entry';
-import type { CachePlan, PlannedCache } from './plan';
+import type { CachePlan, PlannedCache } from './planner';
 
 /** Why a read the existence check found missing is not passed to BuildKit. */
 export const NOT_FOUND = 'not found (checked before the build)';

@@ -1,4 +1,4 @@
-import type { CachePlan } from './plan';
+import type { CachePlan } from './planner';
 import type { TokenRefusals } from './token';
 import type { Trigger } from './triggers';
 

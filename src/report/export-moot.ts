@@ -1,5 +1,5 @@
 import type { BuildStep } from '../buildx/parse/progress';
-import type { CachePlan } from '../plan/plan';
+import type { CachePlan } from '../plan/planner';
 
 /**
  * Whether the cache export would write nothing new: the build was fully cached from the very cache

@@ -1,5 +1,5 @@
 import { cacheEntryFields } from '../lib/cache-entry';
-import type { PlannedCache } from '../plan/plan';
+import type { PlannedCache } from '../plan/planner';
 import type { ImportResult } from './types';
 
 /**

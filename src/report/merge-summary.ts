@@ -1,4 +1,4 @@
-import type { MergeReport } from '../merge/report';
+import type { MergeReport } from '../merge/merge-report';
 import { cell, code } from './markdown';
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;

@@ -1,11 +1,11 @@
 import type { BuildStep } from '../buildx/parse/progress';
 import type { CacheScope } from '../github/runtime-token';
-import type { CachePlan } from '../plan/plan';
+import type { CachePlan } from '../plan/planner';
 import type { BuilderKind, Warmth } from '../plan/builder-kind';
 import type { CleanupOutcome } from '../cleanup/outcome';
-import { type LocalCacheReport } from '../localcache/report';
-import type { MergeReport } from '../merge/report';
-import { type MountsReport } from '../mounts/report';
+import { type LocalCacheReport } from '../localcache/local-cache-report';
+import type { MergeReport } from '../merge/merge-report';
+import { type MountsReport } from '../mounts/mounts-report';
 import { type ExportSize } from '../stores/export-size';
 /** The cache-report contract: the `cache-report` output's shape and its parts. Types only. */
 

@@ -1,4 +1,4 @@
-import * as core from './commands';
+import * as workflow from './commands';
 
 /** Every output the action sets; a test checks this list against action.yml. */
 export const OUTPUT_NAMES = [
@@ -25,6 +25,6 @@ export type Outputs = Partial<Record<OutputName, string>>;
 export function setOutputs(outputs: Outputs): void {
   for (const name of OUTPUT_NAMES) {
     const value = outputs[name];
-    if (value !== undefined) core.setOutput(name, value);
+    if (value !== undefined) workflow.setOutput(name, value);
   }
 }

@@ -1,4 +1,4 @@
-import * as core from './commands';
+import * as workflow from './commands';
 
 /**
  * The one owner of post-step state. Each resource is recorded before it is created, so that
@@ -21,21 +21,21 @@ export interface PostState {
 }
 
 export function saveBuilderCreated(name: string, cleanup: boolean): void {
-  core.saveState(KEYS.builder, name);
-  core.saveState(KEYS.cleanup, String(cleanup));
+  workflow.saveState(KEYS.builder, name);
+  workflow.saveState(KEYS.cleanup, String(cleanup));
 }
 export function saveTempDir(path: string): void {
-  core.saveState(KEYS.tempDir, path);
+  workflow.saveState(KEYS.tempDir, path);
 }
 export function saveBuildxPath(path: string): void {
-  core.saveState(KEYS.buildxPath, path);
+  workflow.saveState(KEYS.buildxPath, path);
 }
 
 export function readState(): PostState {
   return {
-    builder: core.getState(KEYS.builder),
-    cleanup: core.getState(KEYS.cleanup) !== 'false',
-    tempDir: core.getState(KEYS.tempDir),
-    buildxPath: core.getState(KEYS.buildxPath),
+    builder: workflow.getState(KEYS.builder),
+    cleanup: workflow.getState(KEYS.cleanup) !== 'false',
+    tempDir: workflow.getState(KEYS.tempDir),
+    buildxPath: workflow.getState(KEYS.buildxPath),
   };
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Exec } from '../../lib/exec';
-import * as core from '../../runner/commands';
+import * as workflow from '../../runner/commands';
 import { lastLine } from '../../lib/text';
 import { type RateLimited, rateLimitedReason, retryWaitMs } from './rate-limit';
 
@@ -136,7 +136,7 @@ export async function runCacheWorker(
     const call = await runWorkerOnce(exec, request, { ...o, timeoutMs: Math.max(left(), 1) });
     const limited = call.status === 'failed' ? (call.rateLimited ?? null) : null;
     // A refused archive is a miss to its caller, and this one warning, whoever asked.
-    if (call.status === 'miss' && call.refused) core.warning(call.refused);
+    if (call.status === 'miss' && call.refused) workflow.warning(call.refused);
     if (limited === null) return { ...call, ms: Date.now() - started };
     const wait = calls < MAX_CALLS ? retryWaitMs(limited, left()) : null;
     if (wait === null) {
@@ -147,7 +147,7 @@ export async function runCacheWorker(
         rateLimited: limited,
       };
     }
-    core.info(`GitHub's cache rate limit: waiting ${wait / 1000}s, as its Retry-After says`);
+    workflow.info(`GitHub's cache rate limit: waiting ${wait / 1000}s, as its Retry-After says`);
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }
@@ -195,12 +195,12 @@ export async function saveInto(
   if (call.status === 'failed') {
     r.error = `save failed: ${call.reason}`;
     r.notSaved = 'the save failed';
-    core.warning(`${what}: ${r.error}`);
+    workflow.warning(`${what}: ${r.error}`);
   } else if (call.status === 'exists') {
     r.notSaved = 'another run saved the same content first';
   } else {
     r.saved = true;
     r.savedKey = request.key;
-    core.info(`${what}: saved as ${request.key}`);
+    workflow.info(`${what}: saved as ${request.key}`);
   }
 }

@@ -1,4 +1,4 @@
-import type { RestoreResult } from './plan';
+import type { RestoreResult } from './mount-plan';
 
 /** What cache-mount persistence did: the `mounts` field of `cache-report`. */
 export interface MountRecord {

@@ -4,7 +4,7 @@ import type { Exec } from '../lib/exec';
 import { mergeRecordKey, mergeRecordPrefix } from '../stores/github-cache/keys';
 import { type CacheCall, runCacheWorker } from '../stores/github-cache/worker';
 import { type Found, parseLegRecord } from './legs';
-import type { LegRecord } from './report';
+import type { LegRecord } from './merge-report';
 
 /**
  * The legs' records travel as tiny GitHub cache entries, through the @actions/cache worker: no step

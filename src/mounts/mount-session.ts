@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
-import * as core from '../runner/commands';
+import * as workflow from '../runner/commands';
 import { dockerfilePath, isDefaultContext, isRemoteContext } from '../runner/inputs/read';
 import type { BuildInputs } from '../runner/inputs/types';
-import type { PlannedMount } from './plan';
-import type { MountRecord } from './report';
+import type { PlannedMount } from './mount-plan';
+import type { MountRecord } from './mounts-report';
 
 /** The small pieces of the mounts session: the Dockerfile read, a mount's record, its guard. */
 
@@ -53,7 +53,7 @@ export async function safely<T>(
   } catch (e) {
     record.error = `${phase} failed: ${(e as Error).message}`;
     if (phase === 'restore') record.restore = 'failed';
-    core.warning(`cache mount ${record.id}: ${record.error}`);
+    workflow.warning(`cache mount ${record.id}: ${record.error}`);
     return fallback;
   }
 }

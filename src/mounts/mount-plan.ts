@@ -1,6 +1,6 @@
 import { mountKeyPrefix } from '../stores/github-cache/keys';
 import type { BuildStep } from '../buildx/parse/progress';
-import type { CachePlan } from '../plan/plan';
+import type { CachePlan } from '../plan/planner';
 import { slug } from '../plan/names';
 import type { CacheMount, MountScan } from './dockerfile';
 import { formatBytes } from '../lib/format';
