@@ -15,10 +15,11 @@ const run = (cwd: string) =>
     (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
   );
 
-const floorsInConfig = () =>
-  [.../const FLOORS = \[([^\]]*)\]/.exec(fs.readFileSync(config, 'utf8'))![1].matchAll(/'([\w-]+)'/g)].map(
-    (m) => m[1],
-  );
+/** The config's layers, top to bottom, each a list of folders. */
+const layersInConfig = (): string[][] => {
+  const text = /const LAYERS = \[([\s\S]*?)\n\];/.exec(fs.readFileSync(config, 'utf8'))![1];
+  return [...text.matchAll(/\[([^[\]]*)\]/g)].map((m) => [...m[1].matchAll(/'([\w-]+)'/g)].map((f) => f[1]));
+};
 
 /** A tree with one file per floor named, importing as `imports` says (file → imported file). */
 function tree(files: Record<string, string>): string {
@@ -50,7 +51,15 @@ describe('architecture rules', () => {
       named: /lib-imports-downward: src\/lib\/a\.ts → src\/app\/b\.ts/,
     },
     {
-      title: 'a cycle within one floor',
+      title: 'an import between two folders of one layer',
+      files: {
+        'src/merge/a.ts': "import { b } from '../mounts/b';\nexport const a = b;\n",
+        'src/mounts/b.ts': 'export const b = 1;\n',
+      },
+      named: /merge-imports-downward: src\/merge\/a\.ts → src\/mounts\/b\.ts/,
+    },
+    {
+      title: 'a cycle within one folder',
       files: {
         'src/plan/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
         'src/plan/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
@@ -105,10 +114,45 @@ describe('architecture rules', () => {
     }
   });
 
-  it('docs/architecture.md lists the same floors, in the same order', () => {
+  it('docs/architecture.md lists the same layers, each with the same folders, in the same order', () => {
     const doc = fs.readFileSync(path.join(root, 'docs', 'architecture.md'), 'utf8');
-    const documented = [...doc.matchAll(/^\| `([\w-]+)\/` \|/gm)].map((m) => m[1]);
-    expect(documented).toStrictEqual(floorsInConfig());
-    expect(fs.readdirSync(path.join(root, 'src')).sort()).toStrictEqual([...floorsInConfig()].sort());
+    const documented: string[][] = [];
+    for (const m of doc.matchAll(/^\| (\d+) \| `([\w-]+)\/` \|/gm)) {
+      const layer = Number(m[1]) - 1;
+      documented[layer] = [...(documented[layer] ?? []), m[2]];
+    }
+    expect(documented).toStrictEqual(layersInConfig());
+    expect(fs.readdirSync(path.join(root, 'src')).sort()).toStrictEqual(layersInConfig().flat().sort());
+  });
+
+  it('puts folders in one layer only when none imports another (each layer is as low as it can be)', async () => {
+    // A folder one layer lower would do for every import it has: then the doc's layers are not the code's.
+    const layers = layersInConfig();
+    const imports = new Map<string, Set<string>>();
+    for (const file of fs.readdirSync(path.join(root, 'src'), { recursive: true }) as string[]) {
+      if (!file.endsWith('.ts')) continue;
+      const from = file.split(path.sep)[0];
+      const text = fs.readFileSync(path.join(root, 'src', file), 'utf8');
+      for (const m of text.matchAll(/from '(\.[^']+)'|import\('(\.[^']+)'\)/g)) {
+        const target = path.relative(
+          path.join(root, 'src'),
+          path.resolve(path.dirname(path.join(root, 'src', file)), m[1] ?? m[2]),
+        );
+        const to = target.split(path.sep)[0];
+        if (to !== from && !to.startsWith('..'))
+          imports.set(from, new Set([...(imports.get(from) ?? []), to]));
+      }
+    }
+    const layerOf = (folder: string) => layers.findIndex((l) => l.includes(folder));
+    for (const [i, layer] of layers.entries()) {
+      for (const folder of layer) {
+        const below = [...(imports.get(folder) ?? [])].map(layerOf);
+        // Its highest import is on the next layer down (or it imports nothing and is at the bottom).
+        expect({
+          folder,
+          lowest: below.length === 0 ? layers.length - 1 : Math.min(...below) - 1,
+        }).toStrictEqual({ folder, lowest: i });
+      }
+    }
   });
 });
