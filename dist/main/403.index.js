@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  BACKEND_CLEANUP: () => (/* binding */ BACKEND_CLEANUP),
   cleanUpGoneRef: () => (/* binding */ cleanUpGoneRef),
   githubCacheFamilies: () => (/* binding */ githubCacheFamilies),
   namesInEntries: () => (/* binding */ namesInEntries),
@@ -19,14 +20,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/lib/cache-entry.ts
 var cache_entry = __webpack_require__(29152);
-// EXTERNAL MODULE: ./src/lib/docker-config.ts
-var docker_config = __webpack_require__(56146);
-// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
-var plan = __webpack_require__(1372);
+// EXTERNAL MODULE: ./src/stores/descriptors.ts
+var descriptors = __webpack_require__(38152);
+// EXTERNAL MODULE: ./src/plan/planner.ts + 1 modules
+var planner = __webpack_require__(23594);
 // EXTERNAL MODULE: ./src/runner/commands.ts
 var commands = __webpack_require__(46342);
-// EXTERNAL MODULE: ./src/cleanup/plan.ts
-var cleanup_plan = __webpack_require__(88345);
+// EXTERNAL MODULE: ./src/cleanup/deletions.ts
+var deletions = __webpack_require__(22063);
 // EXTERNAL MODULE: ./src/stores/registry/session.ts + 1 modules
 var registry_session = __webpack_require__(5761);
 // EXTERNAL MODULE: ./src/stores/registry/tags.ts
@@ -65,7 +66,7 @@ async function githubRequest(api, method, path) {
         });
     }
     catch (e) {
-        throw new GitHubApiError(0, (0,lib_text/* redactSecrets */.y)(`${method} ${path}: ${(0,http/* failureText */.kY)(e)}`, [api.token]));
+        throw new GitHubApiError(0, (0,lib_text/* redactSecrets */.fp)(`${method} ${path}: ${(0,http/* failureText */.kY)(e)}`, [api.token]));
     }
     const text = await res.text();
     if (!res.ok) {
@@ -77,7 +78,7 @@ async function githubRequest(api, method, path) {
             // not JSON: the excerpt
         }
         // A server may echo the request's headers in its error body: the token never leaves as text.
-        const said = (0,lib_text/* redactSecrets */.y)(`${method} ${path}: HTTP ${res.status} ${message}`, [api.token]);
+        const said = (0,lib_text/* redactSecrets */.fp)(`${method} ${path}: HTTP ${res.status} ${message}`, [api.token]);
         throw new GitHubApiError(res.status, said);
     }
     return text === '' ? null : JSON.parse(text);
@@ -419,10 +420,10 @@ async function cleanUpGha(r) {
         out.deleted.push(d);
     }
     // A gone ref's layer blobs: only its own runs could read them.
-    if (families.includes('index') && target.kind === 'ref-gone' && !out.dryRun && requests < cleanup_plan/* MAX_DELETIONS */.Rw) {
+    if (families.includes('index') && target.kind === 'ref-gone' && !out.dryRun && requests < deletions/* MAX_DELETIONS */.Rw) {
         const remaining = await listGhaEntries(api, repo, { key: keys/* INDEX_KEY_PREFIX */.gR, ref: gitRef });
         const blobs = orphanedBlobs(remaining.entries, (await listGhaEntries(api, repo, { key: keys/* BLOB_KEY_PREFIX */.v8, ref: gitRef })).entries);
-        const now = blobs.slice(0, cleanup_plan/* MAX_DELETIONS */.Rw - requests);
+        const now = blobs.slice(0, deletions/* MAX_DELETIONS */.Rw - requests);
         for (const b of now)
             await deleteGhaEntry(api, repo, b.id);
         if (now.length > 0)
@@ -470,18 +471,21 @@ async function ghaQuota(api, repo, scope, families) {
 
 
 
+/** Each attribute that holds cache names in some store's entries, and how its value holds them. */
+const nameAttributes = () => new Map(descriptors/* STORES */.ZZ.flatMap((store) => {
+    const { attribute, names } = descriptors/* STORE */.er[store].location;
+    return [
+        [attribute.from, names],
+        [attribute.to, names],
+    ];
+}));
 /** The cache names inside BuildKit cache entries (`scope=`, `name=`, `ref=<image>:<tag>`, `src=`/`dest=`). */
 function namesInEntries(entries) {
+    const attributes = nameAttributes();
     const names = [];
     for (const entry of entries) {
-        for (const { key, value } of (0,cache_entry/* cacheEntryFields */.S7)(entry)) {
-            if (key === 'scope' || key === 'name')
-                names.push(...value.split(';'));
-            else if (key === 'ref')
-                names.push(value.slice(value.lastIndexOf(':') + 1));
-            else if (key === 'src' || key === 'dest')
-                names.push(value.slice(value.lastIndexOf('/') + 1));
-        }
+        for (const { key, value } of (0,cache_entry/* cacheEntryFields */.S7)(entry))
+            names.push(...(attributes.get(key)?.(value) ?? []));
     }
     return names;
 }
@@ -489,8 +493,8 @@ function namesInEntries(entries) {
  * Carries out a clean-up against the run's backend: lists what exists, plans the deletions
  * (plan.ts), deletes them unless it is a dry run. Never throws: a refusal is a warning.
  */
-async function cleanUp(ctx, inputs, env, target, why, protect, listedTags) {
-    const options = (0,plan/* planOptionsFrom */.kR)(inputs);
+async function cleanUp(ctx, inputs, environment, target, why, protect, listedTags) {
+    const options = (0,planner/* planOptionsFrom */.kR)(inputs);
     const out = {
         kind: target.kind,
         why,
@@ -504,7 +508,7 @@ async function cleanUp(ctx, inputs, env, target, why, protect, listedTags) {
     };
     const api = { apiUrl: ctx.apiUrl, token: inputs.githubToken };
     const decide = (existing) => {
-        const p = (0,cleanup_plan/* planDeletions */.f$)({ target, scope: options.scope, existing, protect });
+        const p = (0,deletions/* planDeletions */.f$)({ target, scope: options.scope, existing, protect });
         out.kept.push(...p.kept);
         out.deferred.push(...p.deferred);
         return p;
@@ -516,8 +520,8 @@ async function cleanUp(ctx, inputs, env, target, why, protect, listedTags) {
     const ghcr = ghcrPackage(image) !== null;
     const run = {
         ctx,
-        inputs,
-        env,
+        githubToken: inputs.githubToken,
+        dockerConfigDir: environment.docker.configDir,
         api,
         target,
         scope: options.scope,
@@ -528,7 +532,7 @@ async function cleanUp(ctx, inputs, env, target, why, protect, listedTags) {
         out,
         ...(listedTags ? { listedTags } : {}),
     };
-    await (BACKEND_CLEANUP[backend] ?? nothingToCleanUp)(run).catch((e) => {
+    await (backend === 'none' ? nothingToCleanUp : BACKEND_CLEANUP[backend])(run).catch((e) => {
         // Retention is housekeeping: a backend that cannot be listed (down, already warned about by
         // the export) is a note; a refused permission is a warning, as on a clean-up run.
         reportFailure(out, refusal(e, backend, ghcr), target.kind === 'retention' && !refused(e));
@@ -542,7 +546,7 @@ async function cleanUp(ctx, inputs, env, target, why, protect, listedTags) {
         });
     }
     if (out.deferred.length > 0) {
-        out.notes.push(`${out.deferred.length} more left for later runs (at most ${cleanup_plan/* MAX_DELETIONS */.Rw} per run)`);
+        out.notes.push(`${out.deferred.length} more left for later runs (at most ${deletions/* MAX_DELETIONS */.Rw} per run)`);
     }
     return out;
 }
@@ -551,7 +555,7 @@ const ownsGithubEntries = (families) => families.includes('index') || families.i
 async function cleanUpGithubCache(r) {
     if (!ownsGithubEntries(r.families))
         r.out.notes.push('cache-dir: the folder is yours to clean up');
-    else if (!r.inputs.githubToken)
+    else if (!r.githubToken)
         r.out.notes.push('no github-token: the GitHub cache is not cleaned up');
     else
         await cleanUpGha(r);
@@ -560,11 +564,11 @@ async function cleanUpGithubCache(r) {
 async function cleanUpRegistry(r) {
     const image = r.image;
     const ghcr = ghcrPackage(image);
-    if (ghcr && !r.inputs.githubToken) {
+    if (ghcr && !r.githubToken) {
         r.out.notes.push("no github-token: GHCR's packages are not cleaned up");
         return;
     }
-    const configDir = (0,docker_config/* dockerConfigDir */.k)(r.env);
+    const configDir = r.dockerConfigDir;
     if (ghcr) {
         const listed = await listGhcr(r.api, ghcr);
         const versions = {
@@ -576,7 +580,7 @@ async function cleanUpRegistry(r) {
     // On a push to the default branch the planner listed the tags already (one listing per run).
     const tags = r.listedTags ?? (await registryTags(image, configDir));
     // Names alone tell whether anything is due: most runs stop here, before any digest is read.
-    if (!(0,cleanup_plan/* deletionsDue */.y7)(r.target, r.scope, tags))
+    if (!(0,deletions/* deletionsDue */.y7)(r.target, r.scope, tags))
         return;
     const sha = r.target.kind === 'retention' ? `${r.target.namespace}.sha-` : null;
     const listed = await readRegistryTags({
@@ -596,13 +600,15 @@ async function leftToLifecycleRules(r) {
 async function nothingToCleanUp(r) {
     r.out.notes.push(`cache ${r.backend}: nothing to clean up`);
 }
-/** Who deletes what, per layer-cache backend. */
+/** Who deletes what, per store (the store's other parts: stores/descriptors.ts). */
 const BACKEND_CLEANUP = {
     gha: cleanUpGithubCache,
     local: cleanUpGithubCache,
     registry: cleanUpRegistry,
     s3: leftToLifecycleRules,
     azblob: leftToLifecycleRules,
+    // The cache is part of the image: it goes with the image's tags, which are not the action's.
+    inline: nothingToCleanUp,
 };
 const refused = (e) => [401, 403].includes(e.status ?? 0);
 /** A failed clean-up: a warning, or a note where it is housekeeping that says nothing is wrong. */
@@ -627,7 +633,7 @@ function refusal(e, backend, ghcr) {
 const removedLabel = (target, tag) => `${tag} (${target.kind === 'retention' ? 'an old commit cache' : (0,plan_names/* refLabel */.E3)(target.ref)})`;
 async function deleteManifests(plan, manifests, r, store) {
     const out = r.out;
-    const { remove: doomed, untag, kept } = (0,cleanup_plan/* manifestsToDelete */.Po)(plan.deletions, manifests);
+    const { remove: doomed, untag, kept } = (0,deletions/* manifestsToDelete */.Po)(plan.deletions, manifests);
     out.kept.push(...kept);
     for (const m of doomed) {
         const failed = out.dryRun ? null : await store.deleteManifest(m.id);
@@ -671,8 +677,8 @@ function logOutcome(o) {
  * A closed pull request's or a deleted branch's caches: deletes them (unless a dry run) and says
  * what it did in the log. Building nothing and reporting it are the caller's.
  */
-async function cleanUpGoneRef(ctx, inputs, env, target, why) {
-    const o = await cleanUp(ctx, inputs, env, target, why, []);
+async function cleanUpGoneRef(ctx, inputs, environment, target, why) {
+    const o = await cleanUp(ctx, inputs, environment, target, why, []);
     logOutcome(o);
     return o;
 }
@@ -680,7 +686,7 @@ async function cleanUpGoneRef(ctx, inputs, env, target, why) {
  * Retention on a push to the default branch: the newest `cache-keep-commits` commit caches of
  * this namespace stay, older ones go, never one this run's plan reads or writes.
  */
-async function retainCommitCaches(ctx, inputs, env, plan) {
+async function retainCommitCaches(ctx, inputs, environment, plan) {
     const keep = inputs.cache.keepCommits;
     const written = namesInEntries(plan.cacheTo);
     const target = { kind: 'retention', namespace: plan.namespace, keep, written };
@@ -690,7 +696,7 @@ async function retainCommitCaches(ctx, inputs, env, plan) {
     // whose export failed is simply not found when its digest is read).
     const listed = plan.listedTags && [...new Set([...plan.listedTags, ...written])];
     return commands/* group */.Os('Cache retention', async () => {
-        const o = await cleanUp(ctx, inputs, env, target, why, protect, listed);
+        const o = await cleanUp(ctx, inputs, environment, target, why, protect, listed);
         logOutcome(o);
         return o;
     });

@@ -6,14 +6,13 @@ exports.modules = {
 /***/ 15707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  s3ManifestExists: () => (/* binding */ s3ManifestExists),
-  s3ManifestUrl: () => (/* binding */ s3ManifestUrl)
+  s3ManifestExists: () => (/* binding */ s3ManifestExists)
 });
+
+// UNUSED EXPORTS: s3ManifestUrl
 
 // EXTERNAL MODULE: ./src/lib/cache-entry.ts
 var cache_entry = __webpack_require__(29152);
@@ -107,16 +106,17 @@ async function credentialChainHandler() {
  * The AWS SDK's default chain on the runner, the one buildx reads and forwards to BuildKit:
  * environment, shared config and credentials files (`AWS_PROFILE`), SSO, web identity, ECS
  * container and EC2 instance metadata. It reads `process.env` itself, as the SDK does. Loaded on
- * the first s3 check only: gha and registry runs never load the SDK.
+ * the first s3 check only: gha and registry runs never load the SDK. From the chain's own package:
+ * `@aws-sdk/credential-providers` would also bundle providers the check never calls (Cognito, STS roles).
  */
 async function credentialsFromChain(timeoutMs) {
-    const [{ fromNodeProviderChain }, requestHandler] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(430), __webpack_require__.e(422), __webpack_require__.e(660), __webpack_require__.e(118), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19)),
+    const [{ defaultProvider }, requestHandler] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(430), __webpack_require__.e(422), __webpack_require__.e(660), __webpack_require__.e(118), __webpack_require__.e(861)]).then(__webpack_require__.t.bind(__webpack_require__, 5861, 19)),
         credentialChainHandler(),
     ]);
     // The metadata services get one short try: an instance without a role must not hold the build.
     // STS and SSO go through the runner's proxy, as the action's own calls do.
-    return fromNodeProviderChain({
+    return defaultProvider({
         timeout: Math.min(timeoutMs, 1000),
         maxRetries: 0,
         ...(requestHandler ? { clientConfig: { requestHandler } } : {}),
@@ -160,12 +160,12 @@ function encodePath(key) {
  * `use_path_style`), else at AWS in `region`. Bucket and region fall back to `AWS_BUCKET` and
  * `AWS_REGION`, as in BuildKit. Pure; null when the entry is not s3 or names no bucket or region.
  */
-function s3ManifestUrl(entry, env) {
+function s3ManifestUrl(entry, aws) {
     const a = (0,cache_entry/* cacheEntryAttributes */._H)(entry);
     if (a.type !== 's3')
         return null;
-    const bucket = a.bucket ?? env.AWS_BUCKET ?? '';
-    const region = a.region ?? env.AWS_REGION ?? '';
+    const bucket = a.bucket ?? aws.bucket;
+    const region = a.region ?? aws.region;
     if (bucket === '' || region === '')
         return null;
     const name = (a.name ?? 'buildkit').split(';')[0];
@@ -200,8 +200,8 @@ async function credentialsOrReason(timeoutMs) {
  * for a missing object without `s3:ListBucket`, a timeout, no credentials) cannot tell, and says
  * why.
  */
-async function s3ManifestExists(entry, env, o = {}) {
-    const target = s3ManifestUrl(entry, env);
+async function s3ManifestExists(entry, aws, o = {}) {
+    const target = s3ManifestUrl(entry, aws);
     if (!target)
         return { exists: undefined, reason: 'the s3 entry names no bucket or region' };
     const credentials = await credentialsOrReason(o.timeoutMs ?? 5000);

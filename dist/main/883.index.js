@@ -6,11 +6,10 @@ exports.modules = {
 /***/ 1883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   azblobManifestExists: () => (/* binding */ azblobManifestExists),
-/* harmony export */   azblobManifestUrl: () => (/* binding */ azblobManifestUrl)
+/* harmony export */   azblobManifestExists: () => (/* binding */ azblobManifestExists)
 /* harmony export */ });
+/* unused harmony export azblobManifestUrl */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _net_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59663);
@@ -51,8 +50,7 @@ function azblobManifestUrl(entry) {
  * is the job's chain: BuildKit runs its own in the builder container, with the variables given
  * there (`driver-opts: env.…`), so the two can differ and the check says which it used.
  */
-async function credentialFor(account, env) {
-    const key = env.AZURE_STORAGE_KEY ?? '';
+async function credentialFor(account, key) {
     if (key !== '') {
         return {
             credential: new StorageSharedKeyCredential(account, key),
@@ -73,11 +71,13 @@ function firstLine(e) {
  * says. 200 is yes, 404 no; any other answer, no credentials, or a failed request cannot tell, and
  * the reason names the store and the credential used (never a secret).
  */
-async function azblobManifestExists(entry, env, o = {}) {
+async function azblobManifestExists(entry, 
+/** AZURE_STORAGE_KEY ('' when unset). */
+accountKey, o = {}) {
     const target = azblobManifestUrl(entry);
     if (!target)
         return { exists: undefined, reason: 'the azblob entry names no usable account_url' };
-    const { credential, via } = await credentialFor(target.account, env);
+    const { credential, via } = await credentialFor(target.account, accountKey);
     // The SDK's pipeline routes through HTTPS_PROXY / NO_PROXY itself. One try, as for s3, and no
     // pooled socket: a single request must not keep the step's process alive afterwards.
     const blob = new BlobClient(target.url, credential, {

@@ -218,44 +218,1335 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
-/***/ 54604:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 95236:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BY: () => (/* binding */ quotaWarning),
-/* harmony export */   rg: () => (/* binding */ cleanupOutputs),
-/* harmony export */   vd: () => (/* binding */ limitWords)
-/* harmony export */ });
-/* harmony import */ var _lib_format__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(50432);
 
-/** Above this share of the repository's limit, a warning names the refs that hold the most. */
-const QUOTA_WARNING = 0.8;
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getExecOutput = exports.exec = void 0;
+const string_decoder_1 = __nccwpck_require__(13193);
+const tr = __importStar(__nccwpck_require__(6665));
 /**
- * The limit, as far as it is known: admins may raise it above GitHub's default, so a limit the
- * API did not give is said as the default, never as a fact.
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
  */
-function limitWords(q) {
-    return q.limitKnown
-        ? `the repository's limit of ${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.limitBytes)}`
-        : // GitHub's own words for its default (10 GiB).
-            'the default 10 GB';
+function exec(commandLine, args, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
 }
-/** Above 80% of the limit: which refs hold the most, before GitHub evicts main's caches. */
-function quotaWarning(q) {
-    if (q.repositoryBytes <= QUOTA_WARNING * q.limitBytes)
-        return null;
-    const refs = q.refs.map((r) => `${r.ref} (${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(r.bytes)})`).join(', ');
-    return `the repository's GitHub cache holds ${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.repositoryBytes)} of ${limitWords(q)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
+exports.exec = exec;
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    var _a, _b;
+    return __awaiter(this, void 0, void 0, function* () {
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new string_decoder_1.StringDecoder('utf8');
+        const stderrDecoder = new string_decoder_1.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
 }
-/** The outputs a clean-up adds: the repository's GitHub cache usage, when it was read. */
-function cleanupOutputs(o) {
-    return o?.quota ? { 'cache-usage-bytes': String(o.quota.repositoryBytes) } : {};
-}
-
+exports.getExecOutput = getExecOutput;
+//# sourceMappingURL=exec.js.map
 
 /***/ }),
 
-/***/ 88345:
+/***/ 6665:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.argStringToArray = exports.ToolRunner = void 0;
+const os = __importStar(__nccwpck_require__(70857));
+const events = __importStar(__nccwpck_require__(24434));
+const child = __importStar(__nccwpck_require__(35317));
+const path = __importStar(__nccwpck_require__(16928));
+const io = __importStar(__nccwpck_require__(94994));
+const ioUtil = __importStar(__nccwpck_require__(75207));
+const timers_1 = __nccwpck_require__(53557);
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends events.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(os.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + os.EOL.length);
+                n = s.indexOf(os.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse
+            .split('')
+            .reverse()
+            .join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse
+            .split('')
+            .reverse()
+            .join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!ioUtil.isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = path.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io.which(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield ioUtil.exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+exports.ToolRunner = ToolRunner;
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+exports.argStringToArray = argStringToArray;
+class ExecState extends events.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = timers_1.setTimeout(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay /
+                1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+
+/***/ }),
+
+/***/ 54988:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.checkBypass = exports.getProxyUrl = void 0;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+exports.getProxyUrl = getProxyUrl;
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+exports.checkBypass = checkBypass;
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
+/***/ 75207:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var _a;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getCmdPath = exports.tryGetExecutablePath = exports.isRooted = exports.isDirectory = exports.exists = exports.READONLY = exports.UV_FS_O_EXLOCK = exports.IS_WINDOWS = exports.unlink = exports.symlink = exports.stat = exports.rmdir = exports.rm = exports.rename = exports.readlink = exports.readdir = exports.open = exports.mkdir = exports.lstat = exports.copyFile = exports.chmod = void 0;
+const fs = __importStar(__nccwpck_require__(79896));
+const path = __importStar(__nccwpck_require__(16928));
+_a = fs.promises
+// export const {open} = 'fs'
+, exports.chmod = _a.chmod, exports.copyFile = _a.copyFile, exports.lstat = _a.lstat, exports.mkdir = _a.mkdir, exports.open = _a.open, exports.readdir = _a.readdir, exports.readlink = _a.readlink, exports.rename = _a.rename, exports.rm = _a.rm, exports.rmdir = _a.rmdir, exports.stat = _a.stat, exports.symlink = _a.symlink, exports.unlink = _a.unlink;
+// export const {open} = 'fs'
+exports.IS_WINDOWS = process.platform === 'win32';
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+exports.UV_FS_O_EXLOCK = 0x10000000;
+exports.READONLY = fs.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield exports.stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+exports.exists = exists;
+function isDirectory(fsPath, useStat = false) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const stats = useStat ? yield exports.stat(fsPath) : yield exports.lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+exports.isDirectory = isDirectory;
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (exports.IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+exports.isRooted = isRooted;
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield exports.stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (exports.IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield exports.stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (exports.IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path.dirname(filePath);
+                        const upperName = path.basename(filePath).toUpperCase();
+                        for (const actualName of yield exports.readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+exports.tryGetExecutablePath = tryGetExecutablePath;
+function normalizeSeparators(p) {
+    p = p || '';
+    if (exports.IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 && stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 && stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+exports.getCmdPath = getCmdPath;
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 94994:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.findInPath = exports.which = exports.mkdirP = exports.rmRF = exports.mv = exports.cp = void 0;
+const assert_1 = __nccwpck_require__(42613);
+const path = __importStar(__nccwpck_require__(16928));
+const ioUtil = __importStar(__nccwpck_require__(75207));
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source, dest, options = {}) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+exports.cp = cp;
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source, dest, options = {}) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+exports.mv = mv;
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+exports.rmRF = rmRF;
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        assert_1.ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+exports.mkdirP = mkdirP;
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (ioUtil.IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+exports.which = which;
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (ioUtil.IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (ioUtil.isRooted(tool)) {
+            const filePath = yield ioUtil.tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield ioUtil.tryGetExecutablePath(path.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+exports.findInPath = findInPath;
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+
+/***/ }),
+
+/***/ 22063:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -412,6 +1703,43 @@ function manifestsToDelete(deletions, manifests) {
 
 /***/ }),
 
+/***/ 54604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ quotaWarning),
+/* harmony export */   rg: () => (/* binding */ cleanupOutputs),
+/* harmony export */   vd: () => (/* binding */ limitWords)
+/* harmony export */ });
+/* harmony import */ var _lib_format__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(50432);
+
+/** Above this share of the repository's limit, a warning names the refs that hold the most. */
+const QUOTA_WARNING = 0.8;
+/**
+ * The limit, as far as it is known: admins may raise it above GitHub's default, so a limit the
+ * API did not give is said as the default, never as a fact.
+ */
+function limitWords(q) {
+    return q.limitKnown
+        ? `the repository's limit of ${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.limitBytes)}`
+        : // GitHub's own words for its default (10 GiB).
+            'the default 10 GB';
+}
+/** Above 80% of the limit: which refs hold the most, before GitHub evicts main's caches. */
+function quotaWarning(q) {
+    if (q.repositoryBytes <= QUOTA_WARNING * q.limitBytes)
+        return null;
+    const refs = q.refs.map((r) => `${r.ref} (${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(r.bytes)})`).join(', ');
+    return `the repository's GitHub cache holds ${(0,_lib_format__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z)(q.repositoryBytes)} of ${limitWords(q)}: GitHub evicts the least recently used entries past the limit; the most is held by ${refs}`;
+}
+/** The outputs a clean-up adds: the repository's GitHub cache usage, when it was read. */
+function cleanupOutputs(o) {
+    return o?.quota ? { 'cache-usage-bytes': String(o.quota.repositoryBytes) } : {};
+}
+
+
+/***/ }),
+
 /***/ 19556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -434,22 +1762,22 @@ function parseMergeQueueRef(ref) {
     const m = /^(?:refs\/heads\/)?gh-readonly-queue\/(.+)\/pr-(\d+)-[0-9a-f]+$/.exec(ref);
     return m ? { baseRef: m[1], prNumber: Number(m[2]) } : null;
 }
-/** Pure: environment plus parsed event payload → RunContext. */
-function runContextFrom(env, payload) {
-    const eventName = env.GITHUB_EVENT_NAME ?? '';
+/** Pure: the runner's `GITHUB_*` variables plus the parsed event payload → RunContext. */
+function runContextFrom(github, payload) {
+    const eventName = github.eventName;
     const repo = obj(payload.repository);
     const ctx = {
         eventName,
-        ref: env.GITHUB_REF ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        repository: env.GITHUB_REPOSITORY ?? str(repo?.full_name),
+        ref: github.ref,
+        sha: github.sha,
+        repository: github.repository ?? str(repo?.full_name),
         defaultBranch: str(repo?.default_branch) || str(repo?.master_branch),
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        runId: env.GITHUB_RUN_ID ?? '',
-        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+        apiUrl: github.apiUrl,
+        serverUrl: github.serverUrl,
+        runId: github.runId,
+        runAttempt: github.runAttempt,
         privateRepository: repo?.private === true,
-        workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+        workspace: github.workspace,
     };
     // A schedule payload carries no repository; scheduled runs always run on the default branch.
     if (ctx.defaultBranch === '' && eventName === 'schedule')
@@ -585,39 +1913,6 @@ function formatCacheEntry(attributes) {
 
 /***/ }),
 
-/***/ 56146:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ readDockerConfig),
-/* harmony export */   k: () => (/* binding */ dockerConfigDir)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-
-
-
-/** The directory of docker's config.json, as the docker CLI finds it: `$DOCKER_CONFIG`, else `~/.docker`. */
-function dockerConfigDir(env = process.env) {
-    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
-}
-/** The text of docker's config.json, or null when there is none (the CLI's defaults apply). */
-function readDockerConfig(env = process.env) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dockerConfigDir(env), 'config.json'), 'utf8');
-    }
-    catch {
-        return null;
-    }
-}
-
-
-/***/ }),
-
 /***/ 50432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -681,8 +1976,9 @@ function placeholderIndex(removed) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ lastLine),
-/* harmony export */   y: () => (/* binding */ redactSecrets)
+/* harmony export */   fM: () => (/* binding */ lastLine),
+/* harmony export */   fp: () => (/* binding */ redactSecrets),
+/* harmony export */   q6: () => (/* binding */ parseBool)
 /* harmony export */ });
 /** The last non-empty line of a process's output: what a failure is named by in one line. */
 function lastLine(text) {
@@ -699,6 +1995,16 @@ function lastLine(text) {
  */
 function redactSecrets(text, secrets) {
     return secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
+}
+/** Go's strconv.ParseBool, which buildx and build-push-action use: null when it is not a boolean. */
+function parseBool(value) {
+    if (value === undefined)
+        return null;
+    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value))
+        return true;
+    if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value))
+        return false;
+    return null;
 }
 
 
@@ -933,6 +2239,8 @@ function buildPlatforms(platforms, native) {
 /* unused harmony export proxyFor */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54988);
+
 
 const MAX_REDIRECTS = 5;
 /**
@@ -980,14 +2288,19 @@ const httpFetch = async (url, init = {}) => {
 };
 /** Without a proxy variable every connection is direct, as the toolkit's would be: node's own agent. */
 const DIRECT = { agentFor: () => undefined, proxyFor: () => undefined };
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
 let loadedRoutes;
 /** The proxy (`host:port`, without credentials) a request to `url` goes through; undefined for none. */
 async function proxyFor(url) {
     return (await proxyRoutes()).proxyFor(new URL(url));
 }
-/** Whether the runner sets a proxy at all (without one, every connection is direct). */
-const proxyConfigured = () => PROXY_VARIABLES.some((name) => process.env[name]);
+/**
+ * Whether the runner sets a proxy at all (without one, every connection is direct). net/ reads no
+ * variable itself: the toolkit's own reading (`getProxyUrl`, which also applies NO_PROXY) is asked
+ * about an outside host on each scheme. Its module is small and loads nothing else; the client
+ * (undici, tunnel) is only loaded once a request goes through a proxy.
+ */
+const proxyConfigured = () => PROBES.some((url) => (0,_actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_1__.getProxyUrl)(url) !== undefined);
+const PROBES = [new URL('https://proxy-probe.invalid/'), new URL('http://proxy-probe.invalid/')];
 /**
  * The agent the action's own requests to `url` use: the toolkit's (through the proxy, or direct
  * for NO_PROXY and loopback) when a proxy is set; undefined (node's own) when none is.
@@ -1004,7 +2317,7 @@ function proxyRoutes() {
         return Promise.resolve(DIRECT);
     loadedRoutes ??= Promise.all([
         __nccwpck_require__.e(/* import() */ 844).then(__nccwpck_require__.t.bind(__nccwpck_require__, 54844, 23)),
-        __nccwpck_require__.e(/* import() */ 988).then(__nccwpck_require__.bind(__nccwpck_require__, 54988)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 54988)),
     ]).then(([{ HttpClient }, { getProxyUrl }]) => {
         const client = new HttpClient('buildkit-cache-action', [], { allowRedirects: false });
         return {
@@ -1091,7 +2404,7 @@ function request(url, method, headers, body, signal, routes) {
 /* harmony export */   hc: () => (/* binding */ siblingLegsFromTags),
 /* harmony export */   yR: () => (/* binding */ slug)
 /* harmony export */ });
-/* unused harmony exports sameRef, partName, refName, TAG_MAX, scopePart, legPart */
+/* unused harmony exports partName, refName, TAG_MAX, scopePart, legPart */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -1104,9 +2417,6 @@ function refLabel(ref) {
         case 'sha':
             return `sha:${ref.sha}`;
     }
-}
-function sameRef(a, b) {
-    return refLabel(a) === refLabel(b);
 }
 function shortHash(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, 8);
@@ -1289,133 +2599,367 @@ function siblingLegsFromTags(tags, scope, ownLeg) {
 
 /***/ }),
 
-/***/ 1372:
+/***/ 23594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Ri: () => (/* binding */ nothingBuiltPlan),
+  ZM: () => (/* binding */ ownReadEntry),
   et: () => (/* binding */ plan),
   HN: () => (/* binding */ planLines),
   kR: () => (/* binding */ planOptionsFrom)
 });
 
+// EXTERNAL MODULE: ./src/stores/descriptors.ts
+var descriptors = __nccwpck_require__(38152);
 ;// CONCATENATED MODULE: ./src/plan/backends.ts
-/** Where an s3 cache lives: both the importer and the exporter take these. */
-const S3_SHARED = [
-    'bucket',
-    'region',
-    'prefix',
-    'blobs_prefix',
-    'manifests_prefix',
-    'endpoint_url',
-    'use_path_style',
-];
-/** Attributes each backend's exporter and importer accept (besides the ones the planner sets). */
-const ACCEPTED = {
-    registry: {
-        to: ['image-manifest', 'oci-mediatypes', 'compression', 'compression-level', 'force-compression'],
-        from: [],
-    },
-    local: {
-        to: ['tag', 'image-manifest', 'oci-mediatypes', 'compression', 'compression-level', 'force-compression'],
-        from: ['tag', 'digest'],
-    },
-    gha: {
-        to: ['timeout', 'url', 'url_v2', 'version', 'repository'],
-        from: ['timeout', 'url', 'url_v2', 'version'],
-    },
-    s3: {
-        to: [
-            ...S3_SHARED,
-            'disable_accept_encoding',
-            'touch_refresh',
-            'upload_parallelism',
-            'retry_mode',
-            'retry_max_attempts',
-        ],
-        from: S3_SHARED,
-    },
-    azblob: {
-        to: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
-        from: ['account_url', 'account_name', 'container', 'prefix', 'blobs_prefix', 'manifests_prefix'],
-    },
-    inline: { to: [], from: [] },
-};
+
+const keyOf = (attribute) => attribute.slice(0, attribute.indexOf('='));
 function filterOptions(options, accepted) {
-    return options.filter((o) => accepted.includes(o.slice(0, o.indexOf('='))));
+    return options.filter((o) => accepted.includes(keyOf(o)));
 }
 /** Options the backend accepts in neither direction: reported as a note, not passed. */
 function unusedOptions(b) {
-    const { to, from } = ACCEPTED[b.backend];
-    return b.options.filter((o) => {
-        const key = o.slice(0, o.indexOf('='));
-        return !to.includes(key) && !from.includes(key);
-    });
-}
-/** ECR and Artifact Registry reject the default cache manifest list; they need an OCI image manifest. */
-function registryPreset(image) {
-    const host = image.split('/')[0];
-    if (/\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(host) || /-docker\.pkg\.dev$/.test(host)) {
-        return ['image-manifest=true', 'oci-mediatypes=true'];
-    }
-    return [];
+    const { to, from } = descriptors/* STORE */.er[b.backend].accepts;
+    return b.options.filter((o) => !to.includes(keyOf(o)) && !from.includes(keyOf(o)));
 }
 function join(type, attrs) {
     return [`type=${type}`, ...attrs].join(',');
 }
 /** Where one named cache lives, as the backend's own attribute. */
 function backends_location(b, name, direction) {
-    switch (b.backend) {
-        case 'registry':
-        case 'inline':
-            return `ref=${b.image}:${name}`;
-        case 'local':
-            return `${direction === 'from' ? 'src' : 'dest'}=${b.dir.replace(/\/+$/, '')}/${name}`;
-        case 'gha':
-            return `scope=${name}`;
-        case 's3':
-        case 'azblob':
-            return `name=${name}`;
-    }
+    const { attribute, value } = descriptors/* STORE */.er[b.backend].location;
+    return `${attribute[direction]}=${value(name, b)}`;
 }
 /** `--cache-from` entries for the named caches, in order. */
 function cacheFromEntries(b, names) {
-    if (names.length === 0 && b.backend !== 'inline')
-        return [];
-    const extra = filterOptions(b.options, ACCEPTED[b.backend].from);
-    switch (b.backend) {
-        case 'inline':
+    const store = descriptors/* STORE */.er[b.backend];
+    switch (store.reads) {
+        case 'the image tags':
             // The cache travels inside the image: read it back from the image's own tags.
             return b.imageTags.map((tag) => join('registry', [`ref=${tag}`]));
-        default:
-            // One entry per name, s3 too: BuildKit's s3 importer reads only the first of `;`-separated names.
+        case 'one entry per name': {
+            const extra = filterOptions(b.options, store.accepts.from);
             return names.map((n) => join(b.backend, [backends_location(b, n, 'from'), ...extra]));
+        }
     }
 }
 /** `--cache-to` entries for the named caches. */
 function cacheToEntries(b, names) {
     if (names.length === 0)
         return [];
-    if (b.backend === 'inline')
-        return ['type=inline'];
-    // BuildKit's s3 exporter writes the manifest under each of `;`-separated names, blobs once.
-    const targets = b.backend === 's3' ? [names.join(';')] : names;
-    const preset = b.backend === 'registry' ? registryPreset(b.image) : [];
-    const user = filterOptions(b.options, ACCEPTED[b.backend].to);
-    const userKeys = user.map((o) => o.slice(0, o.indexOf('=')));
+    const store = descriptors/* STORE */.er[b.backend];
+    const user = filterOptions(b.options, store.accepts.to);
+    const userKeys = user.map(keyOf);
     const attrs = [
         `mode=${b.mode}`,
-        ...preset.filter((p) => !userKeys.includes(p.slice(0, p.indexOf('=')))),
+        ...store.presets(b).filter((p) => !userKeys.includes(keyOf(p))),
         ...user,
         ...(b.ignoreError ? ['ignore-error=true'] : []),
     ];
-    return targets.map((n) => join(b.backend, [backends_location(b, n, 'to'), ...attrs]));
+    const entry = (target) => join(b.backend, [backends_location(b, target, 'to'), ...attrs]);
+    switch (store.writes) {
+        case 'inside the image':
+            return ['type=inline'];
+        case 'one entry per name':
+            return names.map(entry);
+        case 'one entry for all names':
+            return [entry(names.join(';'))];
+    }
 }
 
 // EXTERNAL MODULE: ./src/plan/names.ts
 var plan_names = __nccwpck_require__(42471);
+// EXTERNAL MODULE: ./src/plan/rules.ts + 1 modules
+var plan_rules = __nccwpck_require__(93863);
+// EXTERNAL MODULE: ./src/plan/token.ts
+var plan_token = __nccwpck_require__(78846);
+// EXTERNAL MODULE: ./src/plan/triggers.ts
+var triggers = __nccwpck_require__(79834);
+;// CONCATENATED MODULE: ./src/plan/planner.ts
+
+
+
+
+
+/** A `cache-read-legs` entry: a leg name, or a platform (`linux/arm64`) read as that platform's leg. */
+const legOfRead = (entry, target) => (entry.includes('/') ? (0,plan_names/* legOf */.Yk)(target, [entry]) : entry);
+/** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
+function planOptionsFrom(inputs, siblingLegs = []) {
+    const { cache, build } = inputs;
+    const image = cache.image || (build.tags[0] ? (0,plan_names/* repositoryOf */._M)(build.tags[0]) : '');
+    return {
+        backend: cache.backend,
+        image,
+        dir: cache.dir,
+        mode: cache.mode,
+        ignoreError: cache.ignoreError,
+        options: cache.options,
+        imageTags: build.tags,
+        scope: cache.scope || (0,plan_names/* defaultScope */._V)(build.file),
+        leg: cache.leg || (0,plan_names/* legOf */.Yk)(build.target, build.platforms),
+        siblingLegs: [...new Set([...cache.readLegs.map((l) => legOfRead(l, build.target)), ...siblingLegs])],
+        write: cache.write,
+        rawFrom: build.cacheFrom,
+        rawTo: build.cacheTo,
+        ...(cache.persistLocal ? { persistedLocal: true } : {}),
+    };
+}
+/** The plan of a run that builds nothing (a clean-up run): no reads, no writes, one note why. */
+function nothingBuiltPlan(ctx, options, why) {
+    return {
+        trigger: (0,triggers/* classify */.L)(ctx),
+        namespace: (0,plan_names/* namespace */.MF)(options.scope, options.leg),
+        cacheFrom: [],
+        cacheTo: [],
+        reads: [],
+        writes: [],
+        notes: [why],
+    };
+}
+/**
+ * Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. A run reads its
+ * own ref, its pull request's base and the default branch; a pull request's scope is readable
+ * only by that pull request's runs.
+ */
+function ghaUnreadable(trigger, ref, defaultBranch) {
+    if (ref.kind === 'pr') {
+        return trigger.kind === 'pull-request' && trigger.number === ref.number
+            ? null
+            : "on GitHub a pull request's cache is readable only by that pull request's runs";
+    }
+    if (ref.kind !== 'branch' || ref.name === defaultBranch)
+        return null;
+    const readable = ((trigger.kind === 'push-branch' || trigger.kind === 'push-default') && trigger.branch === ref.name) ||
+        ((trigger.kind === 'pull-request' || trigger.kind === 'untrusted') && trigger.base === ref.name);
+    return readable ? null : `on GitHub this run can read only its own ref, its base and ${defaultBranch}`;
+}
+/** The backend's options with their defaults. */
+function backendOptions(options) {
+    return {
+        backend: options.backend,
+        image: options.image ?? '',
+        dir: options.dir ?? '',
+        mode: options.mode ?? 'max',
+        ignoreError: options.ignoreError ?? true,
+        options: options.options ?? [],
+        imageTags: options.imageTags ?? [],
+    };
+}
+/** What the phases start from: the backend's options, this leg's namespace, what the token refuses. */
+function planning(ctx, options, rules, notes) {
+    const b = backendOptions(options);
+    return {
+        ctx,
+        options,
+        rules,
+        b,
+        ns: (0,plan_names/* namespace */.MF)(options.scope, options.leg),
+        throughGithub: b.backend === 'gha' || (b.backend === 'local' && options.persistedLocal === true),
+        refusals: (0,plan_token/* tokenRefusals */.bc)(options.token),
+        notes,
+        readNames: [],
+        writeNames: [],
+    };
+}
+/**
+ * The entry this leg reads one of its own refs from, as plan() spells it ('' when it is not read
+ * whatever exists: GitHub's rules or the token refuse it). Lets the facts finder check a declared
+ * read's existence before the facts the plan needs are found.
+ */
+function ownReadEntry(ctx, options, use) {
+    if (options.backend === 'none')
+        return '';
+    const rules = { trigger: (0,triggers/* classify */.L)(ctx), reads: [], writes: [], notes: [] };
+    const p = planning(ctx, { ...options, backend: options.backend }, rules, []);
+    return unreadableOf(p, use.ref) ? '' : read(p, use, 'own').entry;
+}
+const noteOnce = (notes, note) => {
+    if (!notes.includes(note))
+        notes.push(note);
+};
+/** Why a ref is not read whatever exists; `noted`: the token's one note already says it. */
+function unreadableOf(p, ref) {
+    const rule = p.b.backend === 'gha' ? ghaUnreadable(p.rules.trigger, ref, p.ctx.defaultBranch) : null;
+    if (rule)
+        return { why: rule, noted: false };
+    const token = p.throughGithub ? (0,plan_token/* tokenCannotRead */.J8)(p.options.token, ref) : '';
+    return token ? { why: token, noted: token === p.refusals.read } : null;
+}
+// Each ref becomes a cache name of its own, also on gha: BuildKit's gha import reads a name's
+// index in every ref scope the token may read, so a name shared by a branch and a pull request
+// would import both of them at once.
+function use(p, u, direction, inNamespace = p.ns, label = (0,plan_names/* refLabel */.E3)(u.ref)) {
+    const names = direction === 'from' ? p.readNames : p.writeNames;
+    const name = (0,plan_names/* cacheName */.UU)(inNamespace, u.ref);
+    if (!names.includes(name))
+        names.push(name);
+    const entry = (direction === 'from' ? cacheFromEntries(p.b, [name]) : cacheToEntries(p.b, [name]))[0] ?? name;
+    return { ref: label, why: u.why, entry, name };
+}
+function read(p, u, origin, inNamespace = p.ns, label) {
+    const { sha, defaultBranch } = p.ctx;
+    const thisCommit = u.ref.kind === 'sha' && u.ref.sha === sha;
+    const exact = origin !== 'own' ? undefined : (u.exact ?? (thisCommit ? 'was built from this very commit' : undefined));
+    const alone = origin === 'own' ? u.alone : undefined;
+    const trunk = origin !== 'sibling' && u.ref.kind === 'branch' && u.ref.name === defaultBranch;
+    return {
+        ...use(p, u, 'from', inNamespace, label),
+        origin,
+        ...(exact ? { exact } : {}),
+        ...(alone ? { alone } : {}),
+        ...(trunk ? { defaultBranch: true } : {}),
+    };
+}
+const siblingLegsOf = (options) => options.siblingLegs.filter((l) => l !== options.leg);
+/**
+ * A sibling leg's cache of this very commit: the stages the legs share (those on $BUILDPLATFORM)
+ * are this commit's there (narrow.ts reads it alone when this leg has none of this commit).
+ */
+function siblingsOfThisCommit(p) {
+    const { ctx, rules, options } = p;
+    const thisCommit = rules.reads.filter((r) => r.ref.kind === 'sha' &&
+        r.ref.sha === ctx.sha &&
+        !(p.b.backend === 'gha' && ghaUnreadable(rules.trigger, r.ref, ctx.defaultBranch)));
+    return siblingLegsOf(options).flatMap((leg) => thisCommit.map((u) => {
+        const why = { ...u, why: 'a sibling matrix leg built this very commit: shared stages' };
+        const label = `${(0,plan_names/* refLabel */.E3)(u.ref)} (leg ${leg})`;
+        return {
+            ...read(p, why, 'sibling', (0,plan_names/* namespace */.MF)(options.scope, leg), label),
+            sharedExact: 'was built from this very commit by a sibling leg',
+        };
+    }));
+}
+/** This leg's own reads, the rules' order; one the token or GitHub's rules refuse is listed, not read. */
+function ownReads(p) {
+    return p.rules.reads.map((u) => {
+        const unreadable = unreadableOf(p, u.ref);
+        if (!unreadable)
+            return read(p, u, 'own');
+        if (!unreadable.noted)
+            p.notes.push(`${(0,plan_names/* refLabel */.E3)(u.ref)} is not read: ${unreadable.why}`);
+        else
+            noteOnce(p.notes, unreadable.why);
+        return { ref: (0,plan_names/* refLabel */.E3)(u.ref), why: u.why, entry: '', origin: 'own', notRead: unreadable.why };
+    });
+}
+/** The other sibling caches come after this leg's own: their stages shared with this leg hit. */
+function siblingReads(p) {
+    const { options, rules } = p;
+    return siblingLegsOf(options).flatMap((leg) => {
+        const siblingNs = (0,plan_names/* namespace */.MF)(options.scope, leg);
+        const reads = [];
+        for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
+            if (p.throughGithub && (0,plan_token/* tokenCannotRead */.J8)(options.token, u.ref))
+                continue;
+            if (p.readNames.includes((0,plan_names/* cacheName */.UU)(siblingNs, u.ref)))
+                continue;
+            const why = { ...u, why: 'a sibling matrix leg: shared stages' };
+            reads.push(read(p, why, 'sibling', siblingNs, `${(0,plan_names/* refLabel */.E3)(u.ref)} (leg ${leg})`));
+        }
+        return reads;
+    });
+}
+/**
+ * A leg also reads the scope's plain cache (the Dockerfile built with no target or platform):
+ * the stages they share hit there, so a new leg or a new target does not start cold.
+ */
+function plainReads(p) {
+    if (p.options.leg === '')
+        return [];
+    const plainNs = (0,plan_names/* namespace */.MF)(p.options.scope, '');
+    const reads = [];
+    for (const u of p.rules.reads) {
+        if (unreadableOf(p, u.ref))
+            continue;
+        if (p.readNames.includes((0,plan_names/* cacheName */.UU)(plainNs, u.ref)))
+            continue;
+        const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
+        reads.push(read(p, why, 'plain', plainNs, `${(0,plan_names/* refLabel */.E3)(u.ref)} (no leg)`));
+    }
+    return reads;
+}
+/** The rules' writes, unless the token may not write through the GitHub Actions cache. */
+function writesOf(p) {
+    if (p.throughGithub && p.refusals.write && p.rules.writes.length > 0) {
+        noteOnce(p.notes, p.refusals.write);
+        return { writes: [], writesLeftOut: p.refusals.write };
+    }
+    return { writes: p.rules.writes.map((u) => use(p, u, 'to')) };
+}
+const INLINE_NOTE = "inline: the cache travels inside the pushed image, in min mode only: just the final stage's steps can hit (the other stages run again); it is read back from the image's own tags, whatever the ref";
+/**
+ * The cache plan: which caches to import (best first) and where to export. Pure: the run, the
+ * commits git found and the options in; BuildKit entries and the reasons for each out.
+ */
+function plan(ctx, facts, options) {
+    const rules = (0,plan_rules/* refPlan */.de)(ctx, facts, options.write, (0,plan_rules/* visibility */.XD)(options.backend));
+    const notes = [...rules.notes];
+    const ns = (0,plan_names/* namespace */.MF)(options.scope, options.leg);
+    const refusals = (0,plan_token/* tokenRefusals */.bc)(options.token);
+    const result = {
+        trigger: rules.trigger,
+        namespace: ns,
+        cacheFrom: [],
+        cacheTo: [],
+        reads: [],
+        writes: [],
+        notes,
+        ...(refusals.read || refusals.write ? { tokenRefuses: refusals } : {}),
+    };
+    if (options.backend === 'none') {
+        notes.push('cache: none: only the raw cache-from / cache-to entries are used');
+        return { ...result, cacheFrom: [...options.rawFrom], cacheTo: [...options.rawTo] };
+    }
+    const p = planning(ctx, { ...options, backend: options.backend }, rules, notes);
+    const { b } = p;
+    const unused = unusedOptions(b);
+    if (unused.length > 0)
+        notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
+    if (p.throughGithub && options.token === null)
+        notes.push(plan_token/* UNDECODABLE */.fn);
+    // In this order: each phase skips the names the ones before it read.
+    result.reads.push(...siblingsOfThisCommit(p));
+    result.reads.push(...ownReads(p));
+    result.reads.push(...siblingReads(p));
+    result.reads.push(...plainReads(p));
+    Object.assign(result, writesOf(p));
+    if (b.backend === 'inline')
+        notes.push(INLINE_NOTE);
+    result.cacheFrom = [...cacheFromEntries(b, p.readNames), ...options.rawFrom];
+    result.cacheTo = [...cacheToEntries(b, p.writeNames), ...options.rawTo];
+    return result;
+}
+/** The plan as log lines: each read and write with its reason, then the notes. */
+function planLines(p) {
+    return [
+        ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.notRead ? `(not read: ${r.notRead})` : r.entry || '(not read)'}  # ${r.why}`),
+        ...p.writes.map((w) => `write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`),
+        ...p.notes.map((n) => `note: ${n}`),
+    ];
+}
+
+
+/***/ }),
+
+/***/ 93863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  jJ: () => (/* binding */ factsNeeded),
+  og: () => (/* binding */ mergeBaseMootIf),
+  de: () => (/* binding */ refPlan),
+  XD: () => (/* binding */ visibility)
+});
+
+// EXTERNAL MODULE: ./src/stores/descriptors.ts
+var descriptors = __nccwpck_require__(38152);
+// EXTERNAL MODULE: ./src/plan/names.ts
+var names = __nccwpck_require__(42471);
 // EXTERNAL MODULE: ./src/plan/triggers.ts
 var triggers = __nccwpck_require__(79834);
 ;// CONCATENATED MODULE: ./src/plan/uses.ts
@@ -1465,18 +3009,24 @@ const rewriteUnknownNote = (facts, what, own) => facts.rewrittenWhy
 
 
 
+
 function dedupe(uses) {
     const seen = new Set();
     return uses.filter((u) => {
-        const key = (0,plan_names/* refLabel */.E3)(u.ref);
+        const key = (0,names/* refLabel */.E3)(u.ref);
         if (seen.has(key))
             return false;
         seen.add(key);
         return true;
     });
 }
+/**
+ * Who can read what a run writes, as its store says. `github`: the GitHub Actions cache, where a
+ * pull request's scope is readable by that pull request's runs only and a merge queue's by the
+ * queue branch only. `shared`: a registry, a folder or a bucket, readable by every later run.
+ */
 function visibility(backend) {
-    return backend === 'gha' ? 'github' : 'shared';
+    return backend === 'none' ? 'shared' : descriptors/* STORE */.er[backend].visibility;
 }
 // A cache written from this very commit (by its merge queue run, a re-run, a push a schedule
 // follows) is an exact match; the planner reads it alone when it is known to exist.
@@ -1672,17 +3222,41 @@ function unknown({ trigger, defaultBranch: def }) {
         ],
     };
 }
-/** The rule of each trigger. */
+/**
+ * The rule of each trigger, with the facts it needs: one table, so the two cannot drift apart. A
+ * rule that writes (or, with `cache-write: always`, may write) a commit's cache needs the
+ * workspace's HEAD (see ownCommitWrites).
+ */
 const RULES = {
-    'push-default': pushToDefaultBranch,
-    'push-branch': pushToBranch,
-    'pull-request': pullRequest,
-    untrusted,
-    'merge-group': mergeQueue,
-    tag,
-    unknown,
+    'push-default': { rule: pushToDefaultBranch, facts: { parent: true, workspaceHead: true } },
+    'push-branch': {
+        rule: pushToBranch,
+        facts: { mergeBase: true, rewrite: true },
+        mergeBaseMootIf: (trigger) => ownBranchRead(trigger.branch),
+    },
+    'pull-request': { rule: pullRequest, facts: { headCommit: true, rewrite: true } },
+    untrusted: { rule: untrusted, facts: {} },
+    'merge-group': { rule: mergeQueue, facts: { workspaceHead: true } },
+    tag: { rule: tag, facts: { mergeBase: true, workspaceHead: true } },
+    unknown: { rule: unknown, facts: {} },
 };
-const rulesOf = (run) => RULES[run.trigger.kind](run);
+const ruleOf = (kind) => RULES[kind];
+const rulesOf = (run) => ruleOf(run.trigger.kind).rule(run);
+/** The commits this trigger's rule reads, as the facts finder asks for them. */
+function factsNeeded(trigger) {
+    const { facts } = RULES[trigger.kind];
+    return {
+        mergeBase: facts.mergeBase === true,
+        parent: facts.parent === true,
+        headCommit: facts.headCommit === true,
+        rewrite: facts.rewrite === true,
+        workspaceHead: facts.workspaceHead === true,
+    };
+}
+/** The own read whose existence makes this trigger's merge-base lookup moot; null when none does. */
+function mergeBaseMootIf(trigger) {
+    return ruleOf(trigger.kind).mergeBaseMootIf?.(trigger) ?? null;
+}
 /**
  * A commit's cache (`sha:<commit>`) is written only by a build of that commit: the workspace's
  * HEAD, where git could tell. Another commit checked out (a workflow_dispatch of an older ref, an
@@ -1696,7 +3270,7 @@ function ownCommitWrites(writes, facts) {
     const wrong = writes.filter((w) => w.ref.kind === 'sha' && w.ref.sha !== head);
     return {
         writes: writes.filter((w) => !wrong.includes(w)),
-        notes: wrong.map((w) => `${(0,plan_names/* refLabel */.E3)(w.ref)} is not written: the workspace holds ${head}, not that commit`),
+        notes: wrong.map((w) => `${(0,names/* refLabel */.E3)(w.ref)} is not written: the workspace holds ${head}, not that commit`),
     };
 }
 /** `cache-write`'s say over the trigger's writes. */
@@ -1730,228 +3304,6 @@ function refPlan(ctx, facts, write, visibility = 'shared') {
     const defaultBranch = ctx.defaultBranch;
     const rules = rulesOf({ trigger, ctx, facts, defaultBranch, visibility });
     return writePolicy(trigger, rules, write, defaultBranch, facts);
-}
-
-// EXTERNAL MODULE: ./src/plan/token.ts
-var plan_token = __nccwpck_require__(78846);
-;// CONCATENATED MODULE: ./src/plan/plan.ts
-
-
-
-
-
-/** Resolves the defaults: scope from the Dockerfile, leg from target and platforms, image from tags. */
-/** A `cache-read-legs` entry: a leg name, or a platform (`linux/arm64`) read as that platform's leg. */
-const legOfRead = (entry, target) => (entry.includes('/') ? (0,plan_names/* legOf */.Yk)(target, [entry]) : entry);
-function planOptionsFrom(inputs, siblingLegs = []) {
-    const { cache, build } = inputs;
-    const image = cache.image || (build.tags[0] ? (0,plan_names/* repositoryOf */._M)(build.tags[0]) : '');
-    return {
-        backend: cache.backend,
-        image,
-        dir: cache.dir,
-        mode: cache.mode,
-        ignoreError: cache.ignoreError,
-        options: cache.options,
-        imageTags: build.tags,
-        scope: cache.scope || (0,plan_names/* defaultScope */._V)(build.file),
-        leg: cache.leg || (0,plan_names/* legOf */.Yk)(build.target, build.platforms),
-        siblingLegs: [...new Set([...cache.readLegs.map((l) => legOfRead(l, build.target)), ...siblingLegs])],
-        write: cache.write,
-        rawFrom: build.cacheFrom,
-        rawTo: build.cacheTo,
-        ...(cache.persistLocal ? { persistedLocal: true } : {}),
-    };
-}
-/** The plan of a run that builds nothing (a clean-up run): no reads, no writes, one note why. */
-function nothingBuiltPlan(ctx, options, why) {
-    return {
-        trigger: (0,triggers/* classify */.L)(ctx),
-        namespace: (0,plan_names/* namespace */.MF)(options.scope, options.leg),
-        cacheFrom: [],
-        cacheTo: [],
-        reads: [],
-        writes: [],
-        notes: [why],
-    };
-}
-/**
- * Refs a gha run cannot read, whatever the planner wants: GitHub's rules decide. A run reads its
- * own ref, its pull request's base and the default branch; a pull request's scope is readable
- * only by that pull request's runs.
- */
-function ghaUnreadable(trigger, ref, defaultBranch) {
-    if (ref.kind === 'pr') {
-        return trigger.kind === 'pull-request' && trigger.number === ref.number
-            ? null
-            : "on GitHub a pull request's cache is readable only by that pull request's runs";
-    }
-    if (ref.kind !== 'branch' || ref.name === defaultBranch)
-        return null;
-    const readable = ((trigger.kind === 'push-branch' || trigger.kind === 'push-default') && trigger.branch === ref.name) ||
-        ((trigger.kind === 'pull-request' || trigger.kind === 'untrusted') && trigger.base === ref.name);
-    return readable ? null : `on GitHub this run can read only its own ref, its base and ${defaultBranch}`;
-}
-/**
- * The cache plan: which caches to import (best first) and where to export. Pure: the run, the
- * commits git found and the options in; BuildKit entries and the reasons for each out.
- */
-function plan(ctx, facts, options) {
-    const rules = refPlan(ctx, facts, options.write, visibility(options.backend));
-    const notes = [...rules.notes];
-    const ns = (0,plan_names/* namespace */.MF)(options.scope, options.leg);
-    const result = {
-        trigger: rules.trigger,
-        namespace: ns,
-        cacheFrom: [],
-        cacheTo: [],
-        reads: [],
-        writes: [],
-        notes,
-    };
-    const refusals = (0,plan_token/* tokenRefusals */.bc)(options.token);
-    if (refusals.read || refusals.write)
-        result.tokenRefuses = refusals;
-    if (options.backend === 'none') {
-        notes.push('cache: none: only the raw cache-from / cache-to entries are used');
-        result.cacheFrom = [...options.rawFrom];
-        result.cacheTo = [...options.rawTo];
-        return result;
-    }
-    const b = {
-        backend: options.backend,
-        image: options.image ?? '',
-        dir: options.dir ?? '',
-        mode: options.mode ?? 'max',
-        ignoreError: options.ignoreError ?? true,
-        options: options.options ?? [],
-        imageTags: options.imageTags ?? [],
-    };
-    const unused = unusedOptions(b);
-    if (unused.length > 0)
-        notes.push(`cache-options not used by ${b.backend}: ${unused.join(', ')}`);
-    // The layer cache itself goes through the GitHub Actions cache: the token decides it too.
-    const throughGithub = b.backend === 'gha' || (b.backend === 'local' && options.persistedLocal === true);
-    if (throughGithub && options.token === null)
-        notes.push(plan_token/* UNDECODABLE */.fn);
-    const noteOnce = (note) => {
-        if (!notes.includes(note))
-            notes.push(note);
-    };
-    /** Why a ref is not read whatever exists; `noted`: the token's one note already says it. */
-    const unreadableOf = (ref) => {
-        const rule = b.backend === 'gha' ? ghaUnreadable(rules.trigger, ref, ctx.defaultBranch) : null;
-        if (rule)
-            return { why: rule, noted: false };
-        const token = throughGithub ? (0,plan_token/* tokenCannotRead */.J8)(options.token, ref) : '';
-        return token ? { why: token, noted: token === refusals.read } : null;
-    };
-    // Each ref becomes a cache name of its own, also on gha: BuildKit's gha import reads a name's
-    // index in every ref scope the token may read, so a name shared by a branch and a pull request
-    // would import both of them at once.
-    const readNames = [];
-    const writeNames = [];
-    const entryOf = (name, direction) => (direction === 'from' ? cacheFromEntries(b, [name]) : cacheToEntries(b, [name]))[0] ?? name;
-    const use = (u, names, direction, inNamespace = ns, label = (0,plan_names/* refLabel */.E3)(u.ref)) => {
-        const name = (0,plan_names/* cacheName */.UU)(inNamespace, u.ref);
-        if (!names.includes(name))
-            names.push(name);
-        return { ref: label, why: u.why, entry: entryOf(name, direction), name };
-    };
-    const read = (u, origin, inNamespace = ns, label) => {
-        const thisCommit = u.ref.kind === 'sha' && u.ref.sha === ctx.sha;
-        const exact = origin !== 'own'
-            ? undefined
-            : (u.exact ?? (thisCommit ? 'was built from this very commit' : undefined));
-        const alone = origin === 'own' ? u.alone : undefined;
-        const trunk = origin !== 'sibling' && u.ref.kind === 'branch' && u.ref.name === ctx.defaultBranch;
-        return {
-            ...use(u, readNames, 'from', inNamespace, label),
-            origin,
-            ...(exact ? { exact } : {}),
-            ...(alone ? { alone } : {}),
-            ...(trunk ? { defaultBranch: true } : {}),
-        };
-    };
-    // A sibling leg's cache of this very commit: the stages the legs share (those on $BUILDPLATFORM)
-    // are this commit's there (narrow.ts reads it alone when this leg has none of this commit).
-    const siblings = options.siblingLegs.filter((l) => l !== options.leg);
-    const thisCommit = rules.reads.filter((r) => r.ref.kind === 'sha' &&
-        r.ref.sha === ctx.sha &&
-        !(b.backend === 'gha' && ghaUnreadable(rules.trigger, r.ref, ctx.defaultBranch)));
-    const siblingsOfThisCommit = siblings.flatMap((leg) => thisCommit.map((u) => {
-        const why = { ...u, why: 'a sibling matrix leg built this very commit: shared stages' };
-        const label = `${(0,plan_names/* refLabel */.E3)(u.ref)} (leg ${leg})`;
-        return {
-            ...read(why, 'sibling', (0,plan_names/* namespace */.MF)(options.scope, leg), label),
-            sharedExact: 'was built from this very commit by a sibling leg',
-        };
-    }));
-    result.reads.push(...siblingsOfThisCommit);
-    for (const u of rules.reads) {
-        const unreadable = unreadableOf(u.ref);
-        if (unreadable) {
-            if (!unreadable.noted)
-                notes.push(`${(0,plan_names/* refLabel */.E3)(u.ref)} is not read: ${unreadable.why}`);
-            result.reads.push({
-                ref: (0,plan_names/* refLabel */.E3)(u.ref),
-                why: u.why,
-                entry: '',
-                origin: 'own',
-                notRead: unreadable.why,
-            });
-            if (unreadable.noted)
-                noteOnce(unreadable.why);
-        }
-        else {
-            result.reads.push(read(u, 'own'));
-        }
-    }
-    // The other sibling caches come after this leg's own: their stages shared with this leg hit.
-    for (const leg of siblings) {
-        const siblingNs = (0,plan_names/* namespace */.MF)(options.scope, leg);
-        for (const u of rules.reads.filter((r) => r.ref.kind !== 'sha')) {
-            if (throughGithub && (0,plan_token/* tokenCannotRead */.J8)(options.token, u.ref))
-                continue;
-            if (readNames.includes((0,plan_names/* cacheName */.UU)(siblingNs, u.ref)))
-                continue;
-            const why = { ...u, why: 'a sibling matrix leg: shared stages' };
-            result.reads.push(read(why, 'sibling', siblingNs, `${(0,plan_names/* refLabel */.E3)(u.ref)} (leg ${leg})`));
-        }
-    }
-    // A leg also reads the scope's plain cache (the Dockerfile built with no target or platform):
-    // the stages they share hit there, so a new leg or a new target does not start cold.
-    if (options.leg !== '') {
-        const plainNs = (0,plan_names/* namespace */.MF)(options.scope, '');
-        for (const u of rules.reads) {
-            if (unreadableOf(u.ref))
-                continue;
-            if (readNames.includes((0,plan_names/* cacheName */.UU)(plainNs, u.ref)))
-                continue;
-            const why = { ...u, why: `${u.why}; built without a leg (shared stages)` };
-            result.reads.push(read(why, 'plain', plainNs, `${(0,plan_names/* refLabel */.E3)(u.ref)} (no leg)`));
-        }
-    }
-    if (throughGithub && refusals.write && rules.writes.length > 0) {
-        result.writesLeftOut = refusals.write;
-        noteOnce(refusals.write);
-    }
-    else
-        result.writes = rules.writes.map((u) => use(u, writeNames, 'to'));
-    if (b.backend === 'inline') {
-        notes.push("inline: the cache travels inside the pushed image, in min mode only: just the final stage's steps can hit (the other stages run again); it is read back from the image's own tags, whatever the ref");
-    }
-    result.cacheFrom = [...cacheFromEntries(b, readNames), ...options.rawFrom];
-    result.cacheTo = [...cacheToEntries(b, writeNames), ...options.rawTo];
-    return result;
-}
-/** The plan as log lines: each read and write with its reason, then the notes. */
-function planLines(p) {
-    return [
-        ...p.reads.map((r) => `read  ${r.ref.padEnd(20)} ${r.notRead ? `(not read: ${r.notRead})` : r.entry || '(not read)'}  # ${r.why}`),
-        ...p.writes.map((w) => `write ${w.ref.padEnd(20)} ${w.entry}  # ${w.why}`),
-        ...p.notes.map((n) => `note: ${n}`),
-    ];
 }
 
 
@@ -2019,8 +3371,7 @@ function tokenCannotRead(token, ref) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ classify),
-/* harmony export */   j: () => (/* binding */ factsNeeded)
+/* harmony export */   L: () => (/* binding */ classify)
 /* harmony export */ });
 /* harmony import */ var _github_context__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19556);
 
@@ -2056,17 +3407,6 @@ function classify(ctx) {
         return branch === defaultBranch ? { kind: 'push-default', branch } : { kind: 'push-branch', branch };
     }
     return { kind: 'unknown', event: ctx.eventName, ref: ctx.ref };
-}
-/** Triggers whose rules write (or, with `cache-write: always`, may write) a commit's cache. */
-const WRITES_COMMITS = ['push-default', 'merge-group', 'tag'];
-function factsNeeded(trigger) {
-    return {
-        mergeBase: trigger.kind === 'push-branch' || trigger.kind === 'tag',
-        parent: trigger.kind === 'push-default',
-        headCommit: trigger.kind === 'pull-request',
-        rewrite: trigger.kind === 'push-branch' || trigger.kind === 'pull-request',
-        workspaceHead: WRITES_COMMITS.includes(trigger.kind),
-    };
 }
 
 
@@ -2163,6 +3503,222 @@ async function appendSummary(markdown) {
         return;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)(file, markdown.endsWith(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL) ? markdown : markdown + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL, { encoding: 'utf8' });
 }
+
+
+/***/ }),
+
+/***/ 37607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zq: () => (/* binding */ MERGE_ROLES),
+/* harmony export */   _R: () => (/* binding */ CACHE_MODES),
+/* harmony export */   bK: () => (/* binding */ CACHE_BACKENDS),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   e0: () => (/* binding */ DRIVERS),
+/* harmony export */   s8: () => (/* binding */ CACHE_WRITES)
+/* harmony export */ });
+/** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`input "${input}": ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+// What each choice input accepts: the types are read from these lists.
+const CACHE_BACKENDS = ['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none'];
+const DRIVERS = ['docker-container', 'docker', 'remote', 'kubernetes'];
+const CACHE_MODES = ['max', 'min'];
+const CACHE_WRITES = ['auto', 'always', 'never'];
+/** `merge`: a plain build, one platform's leg of a split multi-platform image, or the job that merges the legs. */
+const MERGE_ROLES = ['false', 'leg', 'index'];
+
+
+/***/ }),
+
+/***/ 38152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZZ: () => (/* binding */ STORES),
+/* harmony export */   er: () => (/* binding */ STORE),
+/* harmony export */   ok: () => (/* binding */ isStore)
+/* harmony export */ });
+/* harmony import */ var _runner_inputs_types__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37607);
+/* harmony import */ var _lib_text__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79112);
+
+
+/** Every store, in the order of the `cache` input's choices. */
+const STORES = _runner_inputs_types__WEBPACK_IMPORTED_MODULE_0__/* .CACHE_BACKENDS */ .bK.filter((b) => b !== 'none');
+const isStore = (type) => STORES.includes(type);
+/** Where an s3 cache lives: both the importer and the exporter take these. */
+const S3_SHARED = [
+    'bucket',
+    'region',
+    'prefix',
+    'blobs_prefix',
+    'manifests_prefix',
+    'endpoint_url',
+    'use_path_style',
+];
+const AZBLOB_SHARED = [
+    'account_url',
+    'account_name',
+    'container',
+    'prefix',
+    'blobs_prefix',
+    'manifests_prefix',
+];
+const IMAGE_EXPORT = [
+    'image-manifest',
+    'oci-mediatypes',
+    'compression',
+    'compression-level',
+    'force-compression',
+];
+/** `<image>:<name>`: a tag of the cache repository. */
+const asTag = {
+    attribute: { from: 'ref', to: 'ref' },
+    value: (name, home) => `${home.image}:${name}`,
+    names: (value) => [value.slice(value.lastIndexOf(':') + 1)],
+};
+/** `name=a;b`: the store's own name attribute, several names `;`-separated. */
+const byName = (attribute) => ({
+    attribute: { from: attribute, to: attribute },
+    value: (name) => name,
+    names: (value) => value.split(';'),
+});
+const none = () => [];
+/** ECR and Artifact Registry reject the default cache manifest list; they need an OCI image manifest. */
+function registryPresets(home) {
+    const host = home.image.split('/')[0];
+    if (/\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(host) || /-docker\.pkg\.dev$/.test(host)) {
+        return ['image-manifest=true', 'oci-mediatypes=true'];
+    }
+    return [];
+}
+/** buildx adds the runner's cache token and service URLs; without both it drops the entry. */
+function addGithubCache(attrs, { cache }) {
+    const env = cache.raw;
+    const version = attrs.get('version') ?? ((0,_lib_text__WEBPACK_IMPORTED_MODULE_1__/* .parseBool */ .q6)(env.serviceV2) === true ? '2' : '');
+    if (!attrs.has('token') && env.token !== undefined)
+        attrs.set('token', env.token);
+    if (!attrs.has('url_v2') && version === '2' && env.resultsUrl !== undefined) {
+        attrs.set('url_v2', env.resultsUrl);
+    }
+    const url = env.cacheUrl ?? env.resultsUrl;
+    if (!attrs.has('url') && url !== undefined)
+        attrs.set('url', url);
+    const active = (attrs.get('token') ?? '') !== '' && (attrs.get('url') || attrs.get('url_v2'));
+    return active ? 'hash' : 'dropped';
+}
+/**
+ * buildx adds the AWS SDK's default credentials. Only the environment's can be known here: without
+ * them the SDK may take a profile or an instance role, and the id cannot be computed.
+ */
+function addAwsCredentials(attrs, { stores }) {
+    if (attrs.has('access_key_id') && attrs.has('secret_access_key'))
+        return 'hash';
+    const aws = stores.aws;
+    if (!aws.accessKeyId || !aws.secretAccessKey)
+        return 'unknown';
+    if (!attrs.has('access_key_id'))
+        attrs.set('access_key_id', aws.accessKeyId);
+    if (!attrs.has('secret_access_key'))
+        attrs.set('secret_access_key', aws.secretAccessKey);
+    if (!attrs.has('session_token') && aws.sessionToken)
+        attrs.set('session_token', aws.sessionToken);
+    return 'hash';
+}
+/** buildx passes the digest its index holds for the tag; a folder without one is not imported. */
+function addLocalDigest(attrs, { localDigest }) {
+    if (attrs.has('digest'))
+        return 'hash';
+    const digest = localDigest(attrs.get('src') ?? '', attrs.get('tag') ?? 'latest');
+    if (digest === undefined)
+        return 'dropped';
+    attrs.set('digest', digest);
+    return 'hash';
+}
+/** The stores, one descriptor each. */
+const STORE = {
+    gha: {
+        visibility: 'github',
+        accepts: {
+            to: ['timeout', 'url', 'url_v2', 'version', 'repository'],
+            from: ['timeout', 'url', 'url_v2', 'version'],
+        },
+        location: byName('scope'),
+        reads: 'one entry per name',
+        writes: 'one entry per name',
+        presets: none,
+        importId: addGithubCache,
+    },
+    registry: {
+        visibility: 'shared',
+        accepts: { to: IMAGE_EXPORT, from: [] },
+        location: asTag,
+        reads: 'one entry per name',
+        writes: 'one entry per name',
+        presets: registryPresets,
+        importId: (attrs) => ((attrs.get('ref') ?? '') !== '' ? { ref: attrs.get('ref') } : 'hash'),
+    },
+    local: {
+        visibility: 'shared',
+        accepts: { to: ['tag', ...IMAGE_EXPORT], from: ['tag', 'digest'] },
+        location: {
+            attribute: { from: 'src', to: 'dest' },
+            value: (name, home) => `${home.dir.replace(/\/+$/, '')}/${name}`,
+            names: (value) => [value.slice(value.lastIndexOf('/') + 1)],
+        },
+        reads: 'one entry per name',
+        writes: 'one entry per name',
+        presets: none,
+        importId: addLocalDigest,
+    },
+    s3: {
+        visibility: 'shared',
+        accepts: {
+            to: [
+                ...S3_SHARED,
+                'disable_accept_encoding',
+                'touch_refresh',
+                'upload_parallelism',
+                'retry_mode',
+                'retry_max_attempts',
+            ],
+            from: S3_SHARED,
+        },
+        location: byName('name'),
+        // BuildKit's s3 importer reads only the first of `;`-separated names: one entry each.
+        reads: 'one entry per name',
+        // Its exporter writes the manifest under each of `;`-separated names, the blobs once.
+        writes: 'one entry for all names',
+        presets: none,
+        importId: addAwsCredentials,
+    },
+    azblob: {
+        visibility: 'shared',
+        accepts: { to: AZBLOB_SHARED, from: AZBLOB_SHARED },
+        location: byName('name'),
+        reads: 'one entry per name',
+        writes: 'one entry per name',
+        presets: none,
+        importId: () => 'hash',
+    },
+    inline: {
+        visibility: 'shared',
+        accepts: { to: [], from: [] },
+        // Its reads are registry entries of the image's tags (`ref=`); the names never reach an entry.
+        location: asTag,
+        reads: 'the image tags',
+        writes: 'inside the image',
+        presets: none,
+        importId: () => 'hash',
+    },
+};
 
 
 /***/ }),
@@ -2524,8 +4080,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: RegistryError, parseChallenges
 
-// EXTERNAL MODULE: ./src/lib/docker-config.ts
-var docker_config = __nccwpck_require__(56146);
 // EXTERNAL MODULE: ./src/lib/text.ts
 var lib_text = __nccwpck_require__(79112);
 // EXTERNAL MODULE: ./src/net/http.ts
@@ -2655,7 +4209,6 @@ async function askCredentialHelper(helper, server, exec, timeoutMs) {
 
 
 
-
 const USER_AGENT = 'buildkit-cache-action';
 /** The challenges of a `WWW-Authenticate` header (several may be joined with commas). */
 function parseChallenges(header) {
@@ -2702,25 +4255,8 @@ class RegistryError extends Error {
 function openRegistry(options) {
     return openSession((0,registry_name/* parseImageName */["if"])(options.image), options, options.signal, options.timeoutMs ?? 15_000);
 }
-function openSession(name, options, signal, timeoutMs) {
-    const secrets = [];
-    const redact = (text) => (0,lib_text/* redactSecrets */.y)(text, secrets);
-    const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
-    const where = `registry ${name.registry}`;
-    const configDir = options.dockerConfigDir ?? (0,docker_config/* dockerConfigDir */.k)();
-    let lookup;
-    const credentials = async () => {
-        lookup ??= credentialsOnce(configDir, name, options.exec, timeoutMs).then((found) => {
-            if (found.credentials) {
-                const { username, password } = found.credentials;
-                secrets.push(password, basic(found.credentials).slice(6), username);
-            }
-            return found;
-        });
-        return lookup;
-    };
-    let known;
-    const get = (url, method, headers, authorization, body) => fetchImpl(url, {
+function requester(fetchImpl, signal) {
+    return (url, method, headers, authorization, body) => fetchImpl(url, {
         method,
         ...(body !== undefined ? { body } : {}),
         headers: {
@@ -2732,58 +4268,96 @@ function openSession(name, options, signal, timeoutMs) {
         signal,
         redirect: 'follow',
     });
+}
+/** The challenge's realm, checked: an HTTP(S) URL that gets credentials only over TLS or on loopback. */
+function realmOf(bearer, a) {
+    let realm;
+    try {
+        realm = new URL(bearer.params.realm ?? '');
+    }
+    catch {
+        throw new RegistryError(`${a.where} sent a Bearer challenge without a usable realm`);
+    }
+    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+        throw new RegistryError(`${a.where} sent a Bearer challenge with a non-HTTP realm`);
+    }
+    const plainRemote = realm.protocol === 'http:' && !(0,registry_name/* isLoopback */.U9)((0,registry_name/* hostOf */.w4)(realm.host));
+    if (a.credentials && plainRemote) {
+        throw new RegistryError(`${a.where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
+    }
+    return realm;
+}
+/** A token for `repository:<name>:<actions>` from the challenge's realm, as a `Bearer` header. */
+async function bearerAuthorization(bearer, a) {
+    const realm = realmOf(bearer, a);
+    const creds = a.credentials;
+    if (bearer.params.service)
+        realm.searchParams.set('service', bearer.params.service);
+    realm.searchParams.set('scope', `repository:${a.name.repository}:${a.actions}`);
+    const response = await a.get(realm.href, 'GET', {}, creds ? basic(creds) : undefined);
+    const body = await response.text();
+    if (!response.ok) {
+        const who = creds ? 'the docker login credentials' : 'anonymous access';
+        throw new RegistryError(`${a.where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${a.deniedHint()}`);
+    }
+    let token;
+    try {
+        const parsed = JSON.parse(body);
+        token = parsed.token ?? parsed.access_token;
+    }
+    catch {
+        // handled below
+    }
+    if (typeof token !== 'string' || token === '') {
+        throw new RegistryError(`${a.where}: the token service ${realm.host} answered without a token`);
+    }
+    a.secrets.push(token);
+    return `Bearer ${token}`;
+}
+/** An Authorization header that answers the challenges of a 401. */
+async function authorizationFor(header, a) {
+    const challenges = parseChallenges(header ?? '');
+    const bearer = challenges.find((c) => c.scheme === 'bearer');
+    if (bearer)
+        return bearerAuthorization(bearer, a);
+    if (challenges.some((c) => c.scheme === 'basic')) {
+        // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
+        if (!a.credentials)
+            throw new RegistryError(`${a.where} requires credentials for ${a.name.repository}${a.deniedHint()}`);
+        return basic(a.credentials);
+    }
+    throw new RegistryError(`${a.where} requires authentication of a kind this action does not speak`);
+}
+/** docker's credentials for the registry, looked up on first use only; what it finds joins `secrets`. */
+function credentialsLookup(options, name, timeoutMs, secrets) {
+    let lookup;
+    return () => (lookup ??= credentialsOnce(options.dockerConfigDir, name, options.exec, timeoutMs).then((found) => {
+        if (found.credentials) {
+            const { username, password } = found.credentials;
+            secrets.push(password, basic(found.credentials).slice(6), username);
+        }
+        return found;
+    }));
+}
+function openSession(name, options, signal, timeoutMs) {
+    const secrets = [];
+    const where = `registry ${name.registry}`;
+    const get = requester(options.fetchImpl ?? http/* httpFetch */.tX, signal);
+    const credentials = credentialsLookup(options, name, timeoutMs, secrets);
+    let known;
     const deniedHint = () => (known?.note ? `; ${known.note}` : '');
-    /** An Authorization header that answers the challenges of a 401. */
     const authorize = async (header) => {
-        const challenges = parseChallenges(header ?? '');
-        const bearer = challenges.find((c) => c.scheme === 'bearer');
         known = await credentials();
-        const creds = known.credentials;
-        if (bearer) {
-            let realm;
-            try {
-                realm = new URL(bearer.params.realm ?? '');
-            }
-            catch {
-                throw new RegistryError(`${where} sent a Bearer challenge without a usable realm`);
-            }
-            if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-                throw new RegistryError(`${where} sent a Bearer challenge with a non-HTTP realm`);
-            }
-            const plainRemote = realm.protocol === 'http:' && !(0,registry_name/* isLoopback */.U9)((0,registry_name/* hostOf */.w4)(realm.host));
-            if (creds && plainRemote) {
-                throw new RegistryError(`${where}: refusing to send credentials to the plain-HTTP token realm ${realm.host}`);
-            }
-            if (bearer.params.service)
-                realm.searchParams.set('service', bearer.params.service);
-            realm.searchParams.set('scope', `repository:${name.repository}:${options.actions ?? 'pull'}`);
-            const response = await get(realm.href, 'GET', {}, creds ? basic(creds) : undefined);
-            const body = await response.text();
-            if (!response.ok) {
-                const who = creds ? 'the docker login credentials' : 'anonymous access';
-                throw new RegistryError(`${where}: the token service ${realm.host} refused ${who} (HTTP ${response.status}: ${registryError(body).text})${deniedHint()}`);
-            }
-            let token;
-            try {
-                const parsed = JSON.parse(body);
-                token = parsed.token ?? parsed.access_token;
-            }
-            catch {
-                // handled below
-            }
-            if (typeof token !== 'string' || token === '') {
-                throw new RegistryError(`${where}: the token service ${realm.host} answered without a token`);
-            }
-            secrets.push(token);
-            return `Bearer ${token}`;
-        }
-        if (challenges.some((c) => c.scheme === 'basic')) {
-            // Plain HTTP is only ever used for loopback registries, so the credentials stay on this machine there.
-            if (!creds)
-                throw new RegistryError(`${where} requires credentials for ${name.repository}${deniedHint()}`);
-            return basic(creds);
-        }
-        throw new RegistryError(`${where} requires authentication of a kind this action does not speak`);
+        const actions = options.actions ?? 'pull';
+        return authorizationFor(header, {
+            name,
+            where,
+            actions,
+            get,
+            credentials: known.credentials,
+            deniedHint,
+            secrets,
+        });
     };
     let authorization;
     return {
@@ -2791,7 +4365,7 @@ function openSession(name, options, signal, timeoutMs) {
         where,
         origin: (0,registry_name/* registryOrigin */._g)(name.registry),
         deniedHint,
-        redact,
+        redact: (text) => (0,lib_text/* redactSecrets */.fp)(text, secrets),
         async send(url, init = {}) {
             const [method, headers, body] = [init.method ?? 'GET', init.headers ?? {}, init.body];
             const used = authorization;
@@ -3222,6 +4796,13 @@ module.exports = require("stream/web");
 /***/ ((module) => {
 
 module.exports = require("string_decoder");
+
+/***/ }),
+
+/***/ 53557:
+/***/ ((module) => {
+
+module.exports = require("timers");
 
 /***/ }),
 
@@ -4875,556 +6456,8 @@ const parse = function(data, opts={}){
 
 
 
-;// CONCATENATED MODULE: ./src/runner/inputs/types.ts
-/** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(`input "${input}": ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-// What each choice input accepts: the types are read from these lists.
-const CACHE_BACKENDS = ['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none'];
-const DRIVERS = ['docker-container', 'docker', 'remote', 'kubernetes'];
-const CACHE_MODES = ['max', 'min'];
-const CACHE_WRITES = ['auto', 'always', 'never'];
-/** `merge`: a plain build, one platform's leg of a split multi-platform image, or the job that merges the legs. */
-const MERGE_ROLES = ['false', 'leg', 'index'];
-
-;// CONCATENATED MODULE: ./src/runner/inputs/lists.ts
-
-
-const SPLIT = { keepCommas: false };
-const KEEP = { keepCommas: true };
-/** Every list input and how it is read: build-push-action's rule for its inputs, then this action's own. */
-const LIST_RULES = {
-    'add-hosts': SPLIT,
-    allow: SPLIT,
-    annotations: KEEP,
-    attests: KEEP,
-    'build-args': KEEP,
-    'build-contexts': KEEP,
-    'cache-from': KEEP,
-    'cache-to': KEEP,
-    labels: KEEP,
-    'no-cache-filters': SPLIT,
-    outputs: { keepCommas: true, literalQuotes: true },
-    platforms: SPLIT,
-    secrets: { keepCommas: true, untrimmed: true },
-    'secret-envs': SPLIT,
-    'secret-files': KEEP,
-    ssh: SPLIT,
-    tags: SPLIT,
-    ulimit: KEEP,
-    // setup-buildx-action reads driver-opts with commas kept and quotes as written.
-    'driver-opts': { keepCommas: true, literalQuotes: true },
-    'cache-read-legs': SPLIT,
-    'cache-options': SPLIT,
-    'cache-mounts': SPLIT,
-    'bake-targets': SPLIT,
-};
-function rows(name, raw, rule) {
-    try {
-        const parsed = parse(raw, {
-            relaxQuotes: true,
-            relaxColumnCount: true,
-            skipEmptyLines: true,
-            info: true,
-            ...(rule.literalQuotes ? { quote: false } : {}),
-        });
-        return parsed.map(({ record, info }) => ({ fields: record, endLine: info.lines }));
-    }
-    catch (e) {
-        throw new InputError(name, `cannot read the list: ${e.message}`);
-    }
-}
-function entriesOfRow(fields, rule) {
-    if (rule.keepCommas)
-        return [fields.join(',')];
-    return fields.length === 1 ? fields[0].split(',') : fields;
-}
-/** The entries of a list input (`raw` as the runner gives it, untrimmed). */
-function inputList(name, raw) {
-    const rule = LIST_RULES[name];
-    const text = rule.untrimmed ? raw : raw.trim();
-    if (text === '')
-        return [];
-    return rows(name, text, rule)
-        .flatMap((r) => entriesOfRow(r.fields, rule))
-        .filter((e) => e !== '')
-        .map((e) => (rule.untrimmed ? e : e.trim()));
-}
-/** A secret's id: what BuildKit accepts and `RUN --mount=type=secret,id=…` names. */
-const SECRET_START = /^([A-Za-z0-9_.-]+)=([\s\S]*)$/;
-/**
- * `secrets`: `id=value` entries as build-push-action reads them (quoted entries may span lines),
- * and one thing more: an unquoted value that goes on over the next lines (a PEM key pasted as it
- * is) stays whole, blank lines included, where build-push-action keeps only its first line. A
- * line continues the entry before it unless it starts a new `id=`.
- */
-function secretList(raw) {
-    const name = 'secrets';
-    if (raw.trim() === '')
-        return [];
-    const entries = [];
-    for (const row of rows(name, raw, LIST_RULES.secrets)) {
-        const text = row.fields.join(',');
-        const start = SECRET_START.exec(text);
-        const last = entries[entries.length - 1];
-        if (start) {
-            entries.push({ id: start[1], value: start[2], endLine: row.endLine });
-        }
-        else if (last && !text.includes('\n')) {
-            // An unquoted continuation line: the lines skipped since the entry's last one were empty.
-            last.value += '\n'.repeat(row.endLine - last.endLine) + text;
-            last.endLine = row.endLine;
-        }
-        else if (text.trim() !== '') {
-            throw new InputError(name, 'expected entries of the form id=value (one per line, or quoted)');
-        }
-    }
-    // A quoted value keeps its trailing newlines: an OpenSSH private key needs its last one.
-    return entries.map(({ id, value }) => ({ id, value }));
-}
-/** `id=value` entries of a list input (secret-envs, secret-files), refusing any without both. */
-function keyValueList(name, raw) {
-    return inputList(name, raw).map((entry) => {
-        const eq = entry.indexOf('=');
-        if (eq <= 0 || eq === entry.length - 1) {
-            throw new InputError(name, `expected entries of the form id=value, got ${JSON.stringify(entry)}`);
-        }
-        return { key: entry.slice(0, eq).trim(), value: entry.slice(eq + 1).trim() };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/runner/inputs/fields.ts
-
-
-/** What the cache-mount helpers run: docker.io's busybox, about 2 MB. */
-const DEFAULT_MOUNTS_IMAGE = 'busybox:1.36.1';
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-function bool(get, name, fallback) {
-    const raw = get(name).trim();
-    if (raw === '')
-        return fallback;
-    if (BOOLEAN_TRUE.includes(raw))
-        return true;
-    if (BOOLEAN_FALSE.includes(raw))
-        return false;
-    throw new InputError(name, `expected true or false, got ${JSON.stringify(raw)}`);
-}
-function oneOf(get, name, allowed, fallback) {
-    const raw = get(name).trim();
-    if (raw === '')
-        return fallback;
-    if (allowed.includes(raw))
-        return raw;
-    throw new InputError(name, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
-}
-/** `90`, `90s`, `10m`, `1h`, `1500ms` → milliseconds. */
-function parseDuration(name, raw, fallbackMs) {
-    const value = raw.trim();
-    if (value === '')
-        return fallbackMs;
-    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
-    if (!m) {
-        throw new InputError(name, `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`);
-    }
-    const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
-    const ms = Math.round(Number(m[1]) * unit);
-    // Node's timers hold 2^31-1 ms (24.8 days); a longer one fires at once instead of never.
-    if (ms > MAX_TIMER_MS) {
-        throw new InputError(name, `expected at most ${Math.floor(MAX_TIMER_MS / 3600000)}h, got ${JSON.stringify(value)}`);
-    }
-    return ms;
-}
-/** The longest delay a Node timer keeps. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** A whole number of at least 1. */
-function positiveWholeNumber(name, raw, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
-        throw new InputError(name, `expected a whole number of at least 1, got ${JSON.stringify(value)}`);
-    }
-    return Number(value);
-}
-const SIZE_UNITS = {
-    '': 1,
-    b: 1,
-    k: 1e3,
-    kb: 1e3,
-    m: 1e6,
-    mb: 1e6,
-    g: 1e9,
-    gb: 1e9,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-};
-/** `2GiB`, `500MB`, `1g`, `1048576` → bytes. */
-function parseSize(name, raw, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value);
-    const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
-    if (!m || unit === undefined) {
-        throw new InputError(name, `expected a size such as 2GiB, 500MB or 1048576 (bytes), got ${JSON.stringify(value)}`);
-    }
-    return Math.round(Number(m[1]) * unit);
-}
-/** `auto`, `none`, or mount ids (one per line or comma-separated). */
-function mountSelection(raw) {
-    const items = inputList('cache-mounts', raw);
-    if (items.length === 0 || (items.length === 1 && items[0] === 'auto'))
-        return { kind: 'auto' };
-    if (items.length === 1 && items[0] === 'none')
-        return { kind: 'none' };
-    if (items.includes('auto') || items.includes('none')) {
-        throw new InputError('cache-mounts', 'expected auto, none, or a list of cache mount ids (not mixed)');
-    }
-    return { kind: 'ids', ids: items };
-}
-/** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
-const SECRET_ATTRIBUTES = ['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken'];
-const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
-/** `cache-image` is a repository: lowercase, no tag, no digest. */
-function validateCacheImage(image) {
-    if (image === '')
-        return image;
-    if (image.includes('@'))
-        throw new InputError('cache-image', 'expected a repository without a digest');
-    const lastSlash = image.lastIndexOf('/');
-    if (image.slice(lastSlash + 1).includes(':')) {
-        throw new InputError('cache-image', 'expected a repository without a tag (the action picks the tags)');
-    }
-    if (!CACHE_IMAGE.test(image)) {
-        throw new InputError('cache-image', `expected a lowercase repository name such as ghcr.io/owner/app-cache`);
-    }
-    return image;
-}
-
-;// CONCATENATED MODULE: ./src/runner/inputs/read.ts
-
-
-
-
-
-/** Reads every input from the step's environment: the only place that does. */
-const readInputs = () => parseInputs(commands/* getRawInput */.pi);
-/** Turns raw (untrimmed) inputs into a typed, validated object. Pure: `get` is the only source. */
-function parseInputs(get) {
-    const secretPairs = (name) => keyValueList(name, get(name)).map(({ key, value }) => ({ id: key, value }));
-    const build = {
-        // '' builds build-push-action's default, the Git context of the run (see buildx/git-context).
-        context: get('context').trim(),
-        file: get('file').trim(),
-        target: get('target').trim(),
-        tags: inputList('tags', get('tags')),
-        labels: inputList('labels', get('labels')),
-        annotations: inputList('annotations', get('annotations')),
-        buildArgs: inputList('build-args', get('build-args')),
-        buildContexts: inputList('build-contexts', get('build-contexts')),
-        secrets: secretList(get('secrets')),
-        secretEnvs: secretPairs('secret-envs').map(({ id, value }) => ({ id, env: value })),
-        secretFiles: secretPairs('secret-files').map(({ id, value }) => ({ id, path: value })),
-        ssh: inputList('ssh', get('ssh')),
-        platforms: inputList('platforms', get('platforms')),
-        push: bool(get, 'push', false),
-        load: bool(get, 'load', false),
-        outputs: inputList('outputs', get('outputs')),
-        pull: bool(get, 'pull', false),
-        noCache: bool(get, 'no-cache', false),
-        noCacheFilters: inputList('no-cache-filters', get('no-cache-filters')),
-        provenance: get('provenance').trim(),
-        sbom: get('sbom').trim(),
-        attests: inputList('attests', get('attests')),
-        network: get('network').trim(),
-        addHosts: inputList('add-hosts', get('add-hosts')),
-        allow: inputList('allow', get('allow')),
-        shmSize: get('shm-size').trim(),
-        ulimit: inputList('ulimit', get('ulimit')),
-        cgroupParent: get('cgroup-parent').trim(),
-        call: get('call').trim(),
-        cacheFrom: inputList('cache-from', get('cache-from')),
-        cacheTo: inputList('cache-to', get('cache-to')),
-    };
-    const driver = oneOf(get, 'driver', DRIVERS, 'docker-container');
-    const builder = {
-        driver,
-        driverSet: get('driver').trim() !== '',
-        driverOpts: inputList('driver-opts', get('driver-opts')),
-        buildkitdFlags: get('buildkitd-flags').trim(),
-        buildkitdConfigInline: get('buildkitd-config-inline'),
-        endpoint: get('endpoint').trim(),
-        builder: get('builder').trim(),
-        buildxVersion: get('buildx-version').trim(),
-        buildxReleasesUrl: releasesUrl(get('buildx-releases-url').trim()),
-        // A kubernetes builder keeps its pods and volumes for the next job unless asked (docs/builders.md).
-        cleanup: bool(get, 'cleanup', driver !== 'kubernetes'),
-    };
-    if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
-        throw new InputError('endpoint', 'driver "remote" needs an endpoint such as tcp://buildkitd:1234');
-    }
-    if (builder.builder !== '' && (builder.driverOpts.length > 0 || builder.buildkitdFlags !== '')) {
-        throw new InputError('builder', 'an existing builder cannot take driver-opts or buildkitd-flags; set them where that builder is created');
-    }
-    if (builder.buildxVersion !== '' && !/^v?\d+\.\d+(\.\d+)?$/.test(builder.buildxVersion)) {
-        throw new InputError('buildx-version', `expected a version such as 0.29.1, got ${JSON.stringify(builder.buildxVersion)}`);
-    }
-    const cache = {
-        backend: oneOf(get, 'cache', CACHE_BACKENDS, 'gha'),
-        image: validateCacheImage(get('cache-image').trim()),
-        dir: get('cache-dir').trim(),
-        scope: get('cache-scope').trim(),
-        leg: get('cache-leg').trim(),
-        readLegs: inputList('cache-read-legs', get('cache-read-legs')),
-        mode: oneOf(get, 'cache-mode', CACHE_MODES, 'max'),
-        write: oneOf(get, 'cache-write', CACHE_WRITES, 'auto'),
-        options: inputList('cache-options', get('cache-options')),
-        ignoreError: bool(get, 'cache-ignore-error', true),
-        exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
-        importTimeoutMs: parseDuration('cache-import-timeout', get('cache-import-timeout'), 300000),
-        explain: bool(get, 'cache-explain', false),
-        keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
-        persistLocal: false,
-    };
-    for (const option of cache.options) {
-        // One attribute per entry: a comma or a newline would carry more attributes past the key check.
-        if (!/^[a-z0-9_-]+=[^,\r\n]*$/.test(option)) {
-            throw new InputError('cache-options', `expected key=value attributes such as compression=zstd, one per entry, got ${JSON.stringify(option)}`);
-        }
-        const key = option.slice(0, option.indexOf('='));
-        if (SECRET_ATTRIBUTES.includes(key)) {
-            throw new InputError('cache-options', `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`);
-        }
-    }
-    cache.persistLocal = cache.backend === 'local' && cache.dir === '';
-    if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
-        if (build.tags.length === 0) {
-            throw new InputError('cache-image', `cache "${cache.backend}" needs a repository for its cache tags: set cache-image or tags`);
-        }
-    }
-    if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
-        throw new InputError('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
-    }
-    const dryRun = bool(get, 'dry-run', false);
-    const bakeTargets = inputList('bake-targets', get('bake-targets'));
-    for (const target of bakeTargets) {
-        if (!/^[A-Za-z0-9_-]+$/.test(target)) {
-            throw new InputError('bake-targets', `expected bake target names (letters, digits, _ and -), got ${JSON.stringify(target)}`);
-        }
-    }
-    if (bakeTargets.length > 0 && !dryRun) {
-        throw new InputError('bake-targets', 'the bake file is for docker/bake-action to build with: set dry-run: true');
-    }
-    if (bakeTargets.length > 0 && cache.backend === 'registry' && cache.image === '') {
-        throw new InputError('cache-image', 'bake targets name their tags in the bake file: set cache-image for the registry cache');
-    }
-    const merge = mergeRole(get, build, dryRun || bakeTargets.length > 0);
-    const mounts = {
-        selection: mountSelection(get('cache-mounts')),
-        maxBytes: parseSize('cache-mounts-max-size', get('cache-mounts-max-size'), 2 * 1024 ** 3),
-        image: get('cache-mounts-image').trim() || DEFAULT_MOUNTS_IMAGE,
-        timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
-    };
-    return {
-        build,
-        builder,
-        cache,
-        mounts,
-        githubToken: get('github-token').trim(),
-        dryRun,
-        bakeTargets,
-        merge,
-    };
-}
-/** `merge`, checked against the inputs it needs: the tags name the image, a leg builds one platform. */
-function mergeRole(get, build, planOnly) {
-    const role = oneOf(get, 'merge', MERGE_ROLES, 'false');
-    if (role === 'false')
-        return role;
-    if (planOnly)
-        throw new InputError('merge', `"${role}" builds or merges an image: drop dry-run or bake-targets`);
-    if (build.tags.length === 0) {
-        throw new InputError('tags', `merge "${role}" needs the image's tags (the legs push to their repository)`);
-    }
-    if (role === 'leg' && build.platforms.length !== 1) {
-        throw new InputError('platforms', `merge "leg" builds one platform per job: set platforms to the leg's platform, such as \${{ matrix.platform }}, got ${JSON.stringify(build.platforms.join(','))}`);
-    }
-    if (role === 'leg' && build.outputs.length > 0) {
-        throw new InputError('outputs', 'merge "leg" pushes the image by digest itself: drop outputs');
-    }
-    if (role === 'index' && build.platforms.length === 0) {
-        throw new InputError('platforms', 'merge "index" needs every platform the legs build, such as linux/amd64,linux/arm64');
-    }
-    return role;
-}
-/** `{{defaultContext}}`, as build-push-action writes it (handlebars allows spaces inside). */
-const DEFAULT_CONTEXT_TEMPLATE = /\{\{\s*defaultContext\s*\}\}/g;
-/** The context is the run's Git context: unset, or a `{{defaultContext}}` template. */
-function isDefaultContext(context) {
-    return context === '' || new RegExp(DEFAULT_CONTEXT_TEMPLATE.source).test(context);
-}
-/** A context that is a remote source rather than a folder of the checkout. */
-function isRemoteContext(context) {
-    return (isDefaultContext(context) ||
-        context === '-' ||
-        /^[a-z][a-z0-9+.-]*:\/\//i.test(context) ||
-        context.startsWith('git@'));
-}
-/**
- * The checkout folder that holds the build's files: the context folder, or for the run's Git
- * context the checkout's copy of it (`{{defaultContext}}:sub` → `sub`); null for other remotes.
- */
-function checkoutContext(build, workspace) {
-    if (isDefaultContext(build.context)) {
-        const rendered = build.context === '' ? '' : build.context.replace(DEFAULT_CONTEXT_TEMPLATE, '');
-        return (0,external_node_path_.resolve)(workspace, rendered.startsWith(':') ? rendered.slice(1) || '.' : '.');
-    }
-    return isRemoteContext(build.context) ? null : (0,external_node_path_.resolve)(workspace, build.context);
-}
-/**
- * Where the build's Dockerfile is in the checkout (`file`, else `Dockerfile` in the context). For
- * the run's Git context, `file` is inside the repository: the checkout's copy of it.
- */
-function dockerfilePath(build, workspace) {
-    const context = checkoutContext(build, workspace) ?? (0,external_node_path_.resolve)(workspace);
-    const base = isDefaultContext(build.context) || build.file === '' ? context : workspace;
-    // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
-    // asset of the bundle and point it at a copy of this repository's Dockerfiles.
-    const name = build.file === '' ? 'Dockerfile' : build.file;
-    return (0,external_node_path_.resolve)(base, name);
-}
-const inside = (root, p) => p === root || p.startsWith(`${root}/`);
-/**
- * Checks the paths the build reads against the checkout: the context must be a folder inside the
- * workspace and the Dockerfile must exist there, or in the runner's temporary folders where steps
- * write generated Dockerfiles (never `/etc/passwd`, whose first line BuildKit's error would quote).
- * A Git context's files are the repository's: nothing to check here. `exists` is the file system.
- */
-function validatePaths(build, workspace, exists, tempRoots = []) {
-    if (isRemoteContext(build.context))
-        return;
-    const root = (0,external_node_path_.resolve)(workspace);
-    const context = (0,external_node_path_.resolve)(workspace, build.context);
-    if (!inside(root, context)) {
-        throw new InputError('context', `expected a folder inside the workspace (${root}), got ${JSON.stringify(build.context)}`);
-    }
-    if (!exists(context))
-        throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
-    if (build.file === '-')
-        return;
-    const dockerfile = dockerfilePath(build, workspace);
-    const roots = [root, ...tempRoots.filter((t) => t !== '').map((t) => (0,external_node_path_.resolve)(t))];
-    if (!roots.some((r) => inside(r, dockerfile))) {
-        throw new InputError('file', `expected a Dockerfile inside the workspace or the runner's temporary folder, got ${JSON.stringify(build.file)}`);
-    }
-    if (!exists(dockerfile)) {
-        throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
-    }
-}
-/** Where buildx releases are downloaded from when none is given: GitHub's releases of docker/buildx. */
-const BUILDX_RELEASES = 'https://github.com/docker/buildx/releases/download';
-/** `buildx-releases-url`: an http(s) URL; an input, never the job's environment, which earlier steps can set. */
-function releasesUrl(text) {
-    if (text === '')
-        return BUILDX_RELEASES;
-    let url = null;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        url = null;
-    }
-    if (url === null || !/^https?:$/.test(url.protocol) || url.username || url.password) {
-        throw new InputError('buildx-releases-url', `expected an http(s) URL without credentials, such as ${BUILDX_RELEASES}, got ${JSON.stringify(text)}`);
-    }
-    return text;
-}
-
-;// CONCATENATED MODULE: ./src/buildx/git-context.ts
-
-/**
- * The run's Git context, build-push-action's default: the repository on the run's own server, at
- * the commit the event names (a pull request's head commit when the ref was switched to its head).
- * Pure. `query` is buildx's newer `?ref=` form (BUILDX_SEND_GIT_QUERY_AS_INPUT, buildx 0.29+).
- */
-function defaultGitContext(ctx, o) {
-    let ref = ctx.ref.startsWith('refs/') ? ctx.ref : `refs/heads/${ctx.ref}`;
-    if (o.pullRequestHead && ref.startsWith('refs/pull/'))
-        ref = ref.replace(/\/merge$/, '/head');
-    // The event's commit pins the context; a pull request's head ref pins its head commit instead.
-    let pinned = ctx.sha || ref;
-    if (ref.startsWith('refs/pull/') && ref.endsWith('/head'))
-        pinned = ctx.pullRequest?.headSha || ref;
-    const base = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}.git`;
-    return o.query ? `${base}?ref=${pinned}` : `${base}#${pinned}`;
-}
-/** The environment's switches for the default context, read as buildx reads booleans. */
-function gitContextSwitches(env, buildxVersion, atLeast) {
-    return {
-        query: parseBool(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) === true && atLeast(buildxVersion, '0.29.0'),
-        pullRequestHead: parseBool(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF) === true,
-    };
-}
-/** Go's strconv.ParseBool, which buildx and build-push-action use: null when it is not a boolean. */
-function parseBool(value) {
-    if (value === undefined)
-        return null;
-    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value))
-        return true;
-    if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value))
-        return false;
-    return null;
-}
-/** `{{defaultContext}}` replaced in `context` (unset: the default itself) and in `build-contexts`. */
-function renderContexts(build, defaultContext) {
-    const render = (text) => text.replace(DEFAULT_CONTEXT_TEMPLATE, defaultContext);
-    return {
-        ...build,
-        context: isDefaultContext(build.context) ? render(build.context) || defaultContext : build.context,
-        buildContexts: build.buildContexts.map(render),
-    };
-}
-/** The host of a Git URL buildx would fetch (`https://host/…`, `git@host:…`), else null. */
-function gitUrlHost(url) {
-    const scp = /^[A-Za-z0-9._-]+@([^:/]+):/.exec(url);
-    if (scp)
-        return scp[1];
-    if (!/^(https?|git|ssh):\/\//.test(url))
-        return null;
-    try {
-        return new URL(url.replace(/#.*$/, '')).host;
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * The host whose `GIT_AUTH_TOKEN.<host>` secret carries `github-token`: the run's own server
- * (GitHub Enterprise included), only when the context or a build context is a Git URL there, and
- * not when `secrets` already gives a GIT_AUTH_TOKEN. Never another host: the token is GitHub's.
- */
-function githubTokenHost(build, serverUrl) {
-    let server;
-    try {
-        server = new URL(serverUrl).host;
-    }
-    catch {
-        return null;
-    }
-    if (build.secrets.some((s) => s.id === 'GIT_AUTH_TOKEN' || s.id === `GIT_AUTH_TOKEN.${server}`))
-        return null;
-    const sources = [build.context, ...build.buildContexts.map((c) => c.slice(c.indexOf('=') + 1))];
-    return sources.some((s) => gitUrlHost(s) === server) ? server : null;
-}
-
+// EXTERNAL MODULE: ./src/lib/text.ts
+var lib_text = __nccwpck_require__(79112);
 ;// CONCATENATED MODULE: ./src/buildx/attest.ts
 
 
@@ -5446,7 +6479,7 @@ function attestationType(entry) {
 function normalizeAttestation(entry) {
     return fields(entry)
         .map((f) => {
-        const b = parseBool(f);
+        const b = (0,lib_text/* parseBool */.q6)(f);
         return b === null ? f : `disabled=${!b}`;
     })
         .join(',');
@@ -5460,7 +6493,7 @@ function withBuilderId(attrs, builderId) {
 }
 /** The `provenance` input: `true` is this run's builder id, `false` stays, attributes gain the id. */
 function provenanceAttrs(input, builderId) {
-    const b = parseBool(input);
+    const b = (0,lib_text/* parseBool */.q6)(input);
     if (b === true)
         return `builder-id=${builderId}`;
     if (b === false)
@@ -5678,10 +6711,574 @@ function historyInspectArgs(builder, ref) {
     return ['buildx', 'history', 'inspect', '--builder', builder, '--format', 'json', ref];
 }
 
+// EXTERNAL MODULE: ./src/runner/inputs/types.ts
+var types = __nccwpck_require__(37607);
+;// CONCATENATED MODULE: ./src/runner/inputs/lists.ts
+
+
+const SPLIT = { keepCommas: false };
+const KEEP = { keepCommas: true };
+/** Every list input and how it is read: build-push-action's rule for its inputs, then this action's own. */
+const LIST_RULES = {
+    'add-hosts': SPLIT,
+    allow: SPLIT,
+    annotations: KEEP,
+    attests: KEEP,
+    'build-args': KEEP,
+    'build-contexts': KEEP,
+    'cache-from': KEEP,
+    'cache-to': KEEP,
+    labels: KEEP,
+    'no-cache-filters': SPLIT,
+    outputs: { keepCommas: true, literalQuotes: true },
+    platforms: SPLIT,
+    secrets: { keepCommas: true, untrimmed: true },
+    'secret-envs': SPLIT,
+    'secret-files': KEEP,
+    ssh: SPLIT,
+    tags: SPLIT,
+    ulimit: KEEP,
+    // setup-buildx-action reads driver-opts with commas kept and quotes as written.
+    'driver-opts': { keepCommas: true, literalQuotes: true },
+    'cache-read-legs': SPLIT,
+    'cache-options': SPLIT,
+    'cache-mounts': SPLIT,
+    'bake-targets': SPLIT,
+};
+function rows(name, raw, rule) {
+    try {
+        const parsed = parse(raw, {
+            relaxQuotes: true,
+            relaxColumnCount: true,
+            skipEmptyLines: true,
+            info: true,
+            ...(rule.literalQuotes ? { quote: false } : {}),
+        });
+        return parsed.map(({ record, info }) => ({ fields: record, endLine: info.lines }));
+    }
+    catch (e) {
+        throw new types/* InputError */.dz(name, `cannot read the list: ${e.message}`);
+    }
+}
+function entriesOfRow(fields, rule) {
+    if (rule.keepCommas)
+        return [fields.join(',')];
+    return fields.length === 1 ? fields[0].split(',') : fields;
+}
+/** The entries of a list input (`raw` as the runner gives it, untrimmed). */
+function inputList(name, raw) {
+    const rule = LIST_RULES[name];
+    const text = rule.untrimmed ? raw : raw.trim();
+    if (text === '')
+        return [];
+    return rows(name, text, rule)
+        .flatMap((r) => entriesOfRow(r.fields, rule))
+        .filter((e) => e !== '')
+        .map((e) => (rule.untrimmed ? e : e.trim()));
+}
+/** A secret's id: what BuildKit accepts and `RUN --mount=type=secret,id=…` names. */
+const SECRET_START = /^([A-Za-z0-9_.-]+)=([\s\S]*)$/;
+/**
+ * `secrets`: `id=value` entries as build-push-action reads them (quoted entries may span lines),
+ * and one thing more: an unquoted value that goes on over the next lines (a PEM key pasted as it
+ * is) stays whole, blank lines included, where build-push-action keeps only its first line. A
+ * line continues the entry before it unless it starts a new `id=`.
+ */
+function secretList(raw) {
+    const name = 'secrets';
+    if (raw.trim() === '')
+        return [];
+    const entries = [];
+    for (const row of rows(name, raw, LIST_RULES.secrets)) {
+        const text = row.fields.join(',');
+        const start = SECRET_START.exec(text);
+        const last = entries[entries.length - 1];
+        if (start) {
+            entries.push({ id: start[1], value: start[2], endLine: row.endLine });
+        }
+        else if (last && !text.includes('\n')) {
+            // An unquoted continuation line: the lines skipped since the entry's last one were empty.
+            last.value += '\n'.repeat(row.endLine - last.endLine) + text;
+            last.endLine = row.endLine;
+        }
+        else if (text.trim() !== '') {
+            throw new types/* InputError */.dz(name, 'expected entries of the form id=value (one per line, or quoted)');
+        }
+    }
+    // A quoted value keeps its trailing newlines: an OpenSSH private key needs its last one.
+    return entries.map(({ id, value }) => ({ id, value }));
+}
+/** `id=value` entries of a list input (secret-envs, secret-files), refusing any without both. */
+function keyValueList(name, raw) {
+    return inputList(name, raw).map((entry) => {
+        const eq = entry.indexOf('=');
+        if (eq <= 0 || eq === entry.length - 1) {
+            throw new types/* InputError */.dz(name, `expected entries of the form id=value, got ${JSON.stringify(entry)}`);
+        }
+        return { key: entry.slice(0, eq).trim(), value: entry.slice(eq + 1).trim() };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs/fields.ts
+
+
+/** What the cache-mount helpers run: docker.io's busybox, about 2 MB. */
+const DEFAULT_MOUNTS_IMAGE = 'busybox:1.36.1';
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+function bool(get, name, fallback) {
+    const raw = get(name).trim();
+    if (raw === '')
+        return fallback;
+    if (BOOLEAN_TRUE.includes(raw))
+        return true;
+    if (BOOLEAN_FALSE.includes(raw))
+        return false;
+    throw new types/* InputError */.dz(name, `expected true or false, got ${JSON.stringify(raw)}`);
+}
+function oneOf(get, name, allowed, fallback) {
+    const raw = get(name).trim();
+    if (raw === '')
+        return fallback;
+    if (allowed.includes(raw))
+        return raw;
+    throw new types/* InputError */.dz(name, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+}
+/** `90`, `90s`, `10m`, `1h`, `1500ms` → milliseconds. */
+function parseDuration(name, raw, fallbackMs) {
+    const value = raw.trim();
+    if (value === '')
+        return fallbackMs;
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
+    if (!m) {
+        throw new types/* InputError */.dz(name, `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`);
+    }
+    const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
+    const ms = Math.round(Number(m[1]) * unit);
+    // Node's timers hold 2^31-1 ms (24.8 days); a longer one fires at once instead of never.
+    if (ms > MAX_TIMER_MS) {
+        throw new types/* InputError */.dz(name, `expected at most ${Math.floor(MAX_TIMER_MS / 3600000)}h, got ${JSON.stringify(value)}`);
+    }
+    return ms;
+}
+/** The longest delay a Node timer keeps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A whole number of at least 1. */
+function positiveWholeNumber(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
+        throw new types/* InputError */.dz(name, `expected a whole number of at least 1, got ${JSON.stringify(value)}`);
+    }
+    return Number(value);
+}
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    k: 1e3,
+    kb: 1e3,
+    m: 1e6,
+    mb: 1e6,
+    g: 1e9,
+    gb: 1e9,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+};
+/** `2GiB`, `500MB`, `1g`, `1048576` → bytes. */
+function parseSize(name, raw, fallback) {
+    const value = raw.trim();
+    if (value === '')
+        return fallback;
+    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value);
+    const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
+    if (!m || unit === undefined) {
+        throw new types/* InputError */.dz(name, `expected a size such as 2GiB, 500MB or 1048576 (bytes), got ${JSON.stringify(value)}`);
+    }
+    return Math.round(Number(m[1]) * unit);
+}
+/** `auto`, `none`, or mount ids (one per line or comma-separated). */
+function mountSelection(raw) {
+    const items = inputList('cache-mounts', raw);
+    if (items.length === 0 || (items.length === 1 && items[0] === 'auto'))
+        return { kind: 'auto' };
+    if (items.length === 1 && items[0] === 'none')
+        return { kind: 'none' };
+    if (items.includes('auto') || items.includes('none')) {
+        throw new types/* InputError */.dz('cache-mounts', 'expected auto, none, or a list of cache mount ids (not mixed)');
+    }
+    return { kind: 'ids', ids: items };
+}
+/** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
+const SECRET_ATTRIBUTES = ['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken'];
+const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
+/** `cache-image` is a repository: lowercase, no tag, no digest. */
+function validateCacheImage(image) {
+    if (image === '')
+        return image;
+    if (image.includes('@'))
+        throw new types/* InputError */.dz('cache-image', 'expected a repository without a digest');
+    const lastSlash = image.lastIndexOf('/');
+    if (image.slice(lastSlash + 1).includes(':')) {
+        throw new types/* InputError */.dz('cache-image', 'expected a repository without a tag (the action picks the tags)');
+    }
+    if (!CACHE_IMAGE.test(image)) {
+        throw new types/* InputError */.dz('cache-image', `expected a lowercase repository name such as ghcr.io/owner/app-cache`);
+    }
+    return image;
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs/read.ts
+
+
+
+
+
+/** Reads every input from the step's environment: the only place that does. */
+const readInputs = () => parseInputs(commands/* getRawInput */.pi);
+/** Turns raw (untrimmed) inputs into a typed, validated object. Pure: `get` is the only source. */
+function parseInputs(get) {
+    // In this order: a user with several mistakes sees the same first one as before.
+    const build = buildInputs(get);
+    const builder = builderInputs(get);
+    const cache = cacheInputs(get, build);
+    if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
+        throw new types/* InputError */.dz('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
+    }
+    const { dryRun, bakeTargets } = planOnlyInputs(get, cache);
+    const merge = mergeRole(get, build, dryRun || bakeTargets.length > 0);
+    return {
+        build,
+        builder,
+        cache,
+        mounts: mountInputs(get),
+        githubToken: get('github-token').trim(),
+        dryRun,
+        bakeTargets,
+        merge,
+    };
+}
+/** The build's own inputs, as build-push-action names them. */
+function buildInputs(get) {
+    const secretPairs = (name) => keyValueList(name, get(name)).map(({ key, value }) => ({ id: key, value }));
+    return {
+        // '' builds build-push-action's default, the Git context of the run (see buildx/git-context).
+        context: get('context').trim(),
+        file: get('file').trim(),
+        target: get('target').trim(),
+        tags: inputList('tags', get('tags')),
+        labels: inputList('labels', get('labels')),
+        annotations: inputList('annotations', get('annotations')),
+        buildArgs: inputList('build-args', get('build-args')),
+        buildContexts: inputList('build-contexts', get('build-contexts')),
+        secrets: secretList(get('secrets')),
+        secretEnvs: secretPairs('secret-envs').map(({ id, value }) => ({ id, env: value })),
+        secretFiles: secretPairs('secret-files').map(({ id, value }) => ({ id, path: value })),
+        ssh: inputList('ssh', get('ssh')),
+        platforms: inputList('platforms', get('platforms')),
+        push: bool(get, 'push', false),
+        load: bool(get, 'load', false),
+        outputs: inputList('outputs', get('outputs')),
+        pull: bool(get, 'pull', false),
+        noCache: bool(get, 'no-cache', false),
+        noCacheFilters: inputList('no-cache-filters', get('no-cache-filters')),
+        provenance: get('provenance').trim(),
+        sbom: get('sbom').trim(),
+        attests: inputList('attests', get('attests')),
+        network: get('network').trim(),
+        addHosts: inputList('add-hosts', get('add-hosts')),
+        allow: inputList('allow', get('allow')),
+        shmSize: get('shm-size').trim(),
+        ulimit: inputList('ulimit', get('ulimit')),
+        cgroupParent: get('cgroup-parent').trim(),
+        call: get('call').trim(),
+        cacheFrom: inputList('cache-from', get('cache-from')),
+        cacheTo: inputList('cache-to', get('cache-to')),
+    };
+}
+/** Which builder, and how it is created. */
+function builderInputs(get) {
+    const driver = oneOf(get, 'driver', types/* DRIVERS */.e0, 'docker-container');
+    const builder = {
+        driver,
+        driverSet: get('driver').trim() !== '',
+        driverOpts: inputList('driver-opts', get('driver-opts')),
+        buildkitdFlags: get('buildkitd-flags').trim(),
+        buildkitdConfigInline: get('buildkitd-config-inline'),
+        endpoint: get('endpoint').trim(),
+        builder: get('builder').trim(),
+        buildxVersion: get('buildx-version').trim(),
+        buildxReleasesUrl: releasesUrl(get('buildx-releases-url').trim()),
+        // A kubernetes builder keeps its pods and volumes for the next job unless asked (docs/builders.md).
+        cleanup: bool(get, 'cleanup', driver !== 'kubernetes'),
+    };
+    if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
+        throw new types/* InputError */.dz('endpoint', 'driver "remote" needs an endpoint such as tcp://buildkitd:1234');
+    }
+    if (builder.builder !== '' && (builder.driverOpts.length > 0 || builder.buildkitdFlags !== '')) {
+        throw new types/* InputError */.dz('builder', 'an existing builder cannot take driver-opts or buildkitd-flags; set them where that builder is created');
+    }
+    if (builder.buildxVersion !== '' && !/^v?\d+\.\d+(\.\d+)?$/.test(builder.buildxVersion)) {
+        throw new types/* InputError */.dz('buildx-version', `expected a version such as 0.29.1, got ${JSON.stringify(builder.buildxVersion)}`);
+    }
+    return builder;
+}
+/** The cache inputs; their checks need the build's tags (a registry cache's default repository). */
+function cacheInputs(get, build) {
+    const cache = {
+        backend: oneOf(get, 'cache', types/* CACHE_BACKENDS */.bK, 'gha'),
+        image: validateCacheImage(get('cache-image').trim()),
+        dir: get('cache-dir').trim(),
+        scope: get('cache-scope').trim(),
+        leg: get('cache-leg').trim(),
+        readLegs: inputList('cache-read-legs', get('cache-read-legs')),
+        mode: oneOf(get, 'cache-mode', types/* CACHE_MODES */._R, 'max'),
+        write: oneOf(get, 'cache-write', types/* CACHE_WRITES */.s8, 'auto'),
+        options: inputList('cache-options', get('cache-options')),
+        ignoreError: bool(get, 'cache-ignore-error', true),
+        exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
+        importTimeoutMs: parseDuration('cache-import-timeout', get('cache-import-timeout'), 300000),
+        explain: bool(get, 'cache-explain', false),
+        keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
+        persistLocal: false,
+    };
+    for (const option of cache.options)
+        checkCacheOption(option);
+    cache.persistLocal = cache.backend === 'local' && cache.dir === '';
+    if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
+        if (build.tags.length === 0) {
+            throw new types/* InputError */.dz('cache-image', `cache "${cache.backend}" needs a repository for its cache tags: set cache-image or tags`);
+        }
+    }
+    return cache;
+}
+/** One `cache-options` entry: a single key=value attribute, never a credential. */
+function checkCacheOption(option) {
+    // One attribute per entry: a comma or a newline would carry more attributes past the key check.
+    if (!/^[a-z0-9_-]+=[^,\r\n]*$/.test(option)) {
+        throw new types/* InputError */.dz('cache-options', `expected key=value attributes such as compression=zstd, one per entry, got ${JSON.stringify(option)}`);
+    }
+    const key = option.slice(0, option.indexOf('='));
+    if (SECRET_ATTRIBUTES.includes(key)) {
+        throw new types/* InputError */.dz('cache-options', `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`);
+    }
+}
+/** `dry-run` and `bake-targets`: a run that only plans, and the bake targets it plans for. */
+function planOnlyInputs(get, cache) {
+    const dryRun = bool(get, 'dry-run', false);
+    const bakeTargets = inputList('bake-targets', get('bake-targets'));
+    for (const target of bakeTargets) {
+        if (!/^[A-Za-z0-9_-]+$/.test(target)) {
+            throw new types/* InputError */.dz('bake-targets', `expected bake target names (letters, digits, _ and -), got ${JSON.stringify(target)}`);
+        }
+    }
+    if (bakeTargets.length > 0 && !dryRun) {
+        throw new types/* InputError */.dz('bake-targets', 'the bake file is for docker/bake-action to build with: set dry-run: true');
+    }
+    if (bakeTargets.length > 0 && cache.backend === 'registry' && cache.image === '') {
+        throw new types/* InputError */.dz('cache-image', 'bake targets name their tags in the bake file: set cache-image for the registry cache');
+    }
+    return { dryRun, bakeTargets };
+}
+/** `cache-mounts` and its limits. */
+function mountInputs(get) {
+    return {
+        selection: mountSelection(get('cache-mounts')),
+        maxBytes: parseSize('cache-mounts-max-size', get('cache-mounts-max-size'), 2 * 1024 ** 3),
+        image: get('cache-mounts-image').trim() || DEFAULT_MOUNTS_IMAGE,
+        timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
+    };
+}
+/** `merge`, checked against the inputs it needs: the tags name the image, a leg builds one platform. */
+function mergeRole(get, build, planOnly) {
+    const role = oneOf(get, 'merge', types/* MERGE_ROLES */.Zq, 'false');
+    if (role === 'false')
+        return role;
+    if (planOnly)
+        throw new types/* InputError */.dz('merge', `"${role}" builds or merges an image: drop dry-run or bake-targets`);
+    if (build.tags.length === 0) {
+        throw new types/* InputError */.dz('tags', `merge "${role}" needs the image's tags (the legs push to their repository)`);
+    }
+    if (role === 'leg' && build.platforms.length !== 1) {
+        throw new types/* InputError */.dz('platforms', `merge "leg" builds one platform per job: set platforms to the leg's platform, such as \${{ matrix.platform }}, got ${JSON.stringify(build.platforms.join(','))}`);
+    }
+    if (role === 'leg' && build.outputs.length > 0) {
+        throw new types/* InputError */.dz('outputs', 'merge "leg" pushes the image by digest itself: drop outputs');
+    }
+    if (role === 'index' && build.platforms.length === 0) {
+        throw new types/* InputError */.dz('platforms', 'merge "index" needs every platform the legs build, such as linux/amd64,linux/arm64');
+    }
+    return role;
+}
+/** `{{defaultContext}}`, as build-push-action writes it (handlebars allows spaces inside). */
+const DEFAULT_CONTEXT_TEMPLATE = /\{\{\s*defaultContext\s*\}\}/g;
+/** The context is the run's Git context: unset, or a `{{defaultContext}}` template. */
+function isDefaultContext(context) {
+    return context === '' || new RegExp(DEFAULT_CONTEXT_TEMPLATE.source).test(context);
+}
+/** A context that is a remote source rather than a folder of the checkout. */
+function isRemoteContext(context) {
+    return (isDefaultContext(context) ||
+        context === '-' ||
+        /^[a-z][a-z0-9+.-]*:\/\//i.test(context) ||
+        context.startsWith('git@'));
+}
+/**
+ * The checkout folder that holds the build's files: the context folder, or for the run's Git
+ * context the checkout's copy of it (`{{defaultContext}}:sub` → `sub`); null for other remotes.
+ */
+function checkoutContext(build, workspace) {
+    if (isDefaultContext(build.context)) {
+        const rendered = build.context === '' ? '' : build.context.replace(DEFAULT_CONTEXT_TEMPLATE, '');
+        return (0,external_node_path_.resolve)(workspace, rendered.startsWith(':') ? rendered.slice(1) || '.' : '.');
+    }
+    return isRemoteContext(build.context) ? null : (0,external_node_path_.resolve)(workspace, build.context);
+}
+/**
+ * Where the build's Dockerfile is in the checkout (`file`, else `Dockerfile` in the context). For
+ * the run's Git context, `file` is inside the repository: the checkout's copy of it.
+ */
+function dockerfilePath(build, workspace) {
+    const context = checkoutContext(build, workspace) ?? (0,external_node_path_.resolve)(workspace);
+    const base = isDefaultContext(build.context) || build.file === '' ? context : workspace;
+    // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
+    // asset of the bundle and point it at a copy of this repository's Dockerfiles.
+    const name = build.file === '' ? 'Dockerfile' : build.file;
+    return (0,external_node_path_.resolve)(base, name);
+}
+const inside = (root, p) => p === root || p.startsWith(`${root}/`);
+/**
+ * Checks the paths the build reads against the checkout: the context must be a folder inside the
+ * workspace and the Dockerfile must exist there, or in the runner's temporary folders where steps
+ * write generated Dockerfiles (never `/etc/passwd`, whose first line BuildKit's error would quote).
+ * A Git context's files are the repository's: nothing to check here. `exists` is the file system.
+ */
+function validatePaths(build, workspace, exists, tempRoots = []) {
+    if (isRemoteContext(build.context))
+        return;
+    const root = (0,external_node_path_.resolve)(workspace);
+    const context = (0,external_node_path_.resolve)(workspace, build.context);
+    if (!inside(root, context)) {
+        throw new types/* InputError */.dz('context', `expected a folder inside the workspace (${root}), got ${JSON.stringify(build.context)}`);
+    }
+    if (!exists(context))
+        throw new types/* InputError */.dz('context', `the folder ${JSON.stringify(build.context)} does not exist`);
+    if (build.file === '-')
+        return;
+    const dockerfile = dockerfilePath(build, workspace);
+    const roots = [root, ...tempRoots.filter((t) => t !== '').map((t) => (0,external_node_path_.resolve)(t))];
+    if (!roots.some((r) => inside(r, dockerfile))) {
+        throw new types/* InputError */.dz('file', `expected a Dockerfile inside the workspace or the runner's temporary folder, got ${JSON.stringify(build.file)}`);
+    }
+    if (!exists(dockerfile)) {
+        throw new types/* InputError */.dz('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
+    }
+}
+/** Where buildx releases are downloaded from when none is given: GitHub's releases of docker/buildx. */
+const BUILDX_RELEASES = 'https://github.com/docker/buildx/releases/download';
+/** `buildx-releases-url`: an http(s) URL; an input, never the job's environment, which earlier steps can set. */
+function releasesUrl(text) {
+    if (text === '')
+        return BUILDX_RELEASES;
+    let url = null;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        url = null;
+    }
+    if (url === null || !/^https?:$/.test(url.protocol) || url.username || url.password) {
+        throw new types/* InputError */.dz('buildx-releases-url', `expected an http(s) URL without credentials, such as ${BUILDX_RELEASES}, got ${JSON.stringify(text)}`);
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/buildx/git-context.ts
+
+/**
+ * The run's Git context, build-push-action's default: the repository on the run's own server, at
+ * the commit the event names (a pull request's head commit when the ref was switched to its head).
+ * Pure. `query` is buildx's newer `?ref=` form (BUILDX_SEND_GIT_QUERY_AS_INPUT, buildx 0.29+).
+ */
+function defaultGitContext(ctx, o) {
+    let ref = ctx.ref.startsWith('refs/') ? ctx.ref : `refs/heads/${ctx.ref}`;
+    if (o.pullRequestHead && ref.startsWith('refs/pull/'))
+        ref = ref.replace(/\/merge$/, '/head');
+    // The event's commit pins the context; a pull request's head ref pins its head commit instead.
+    let pinned = ctx.sha || ref;
+    if (ref.startsWith('refs/pull/') && ref.endsWith('/head'))
+        pinned = ctx.pullRequest?.headSha || ref;
+    const base = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}.git`;
+    return o.query ? `${base}?ref=${pinned}` : `${base}#${pinned}`;
+}
+/** The environment's switches for the default context (read as buildx reads booleans, in runner/environment.ts). */
+function gitContextSwitches(switches, buildxVersion, atLeast) {
+    return {
+        query: switches.sendGitQueryAsInput && atLeast(buildxVersion, '0.29.0'),
+        pullRequestHead: switches.gitContextPullRequestHead,
+    };
+}
+/** `{{defaultContext}}` replaced in `context` (unset: the default itself) and in `build-contexts`. */
+function renderContexts(build, defaultContext) {
+    const render = (text) => text.replace(DEFAULT_CONTEXT_TEMPLATE, defaultContext);
+    return {
+        ...build,
+        context: isDefaultContext(build.context) ? render(build.context) || defaultContext : build.context,
+        buildContexts: build.buildContexts.map(render),
+    };
+}
+/** The host of a Git URL buildx would fetch (`https://host/…`, `git@host:…`), else null. */
+function gitUrlHost(url) {
+    const scp = /^[A-Za-z0-9._-]+@([^:/]+):/.exec(url);
+    if (scp)
+        return scp[1];
+    if (!/^(https?|git|ssh):\/\//.test(url))
+        return null;
+    try {
+        return new URL(url.replace(/#.*$/, '')).host;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * The host whose `GIT_AUTH_TOKEN.<host>` secret carries `github-token`: the run's own server
+ * (GitHub Enterprise included), only when the context or a build context is a Git URL there, and
+ * not when `secrets` already gives a GIT_AUTH_TOKEN. Never another host: the token is GitHub's.
+ */
+function githubTokenHost(build, serverUrl) {
+    let server;
+    try {
+        server = new URL(serverUrl).host;
+    }
+    catch {
+        return null;
+    }
+    if (build.secrets.some((s) => s.id === 'GIT_AUTH_TOKEN' || s.id === `GIT_AUTH_TOKEN.${server}`))
+        return null;
+    const sources = [build.context, ...build.buildContexts.map((c) => c.slice(c.indexOf('=') + 1))];
+    return sources.some((s) => gitUrlHost(s) === server) ? server : null;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
-// EXTERNAL MODULE: ./src/lib/docker-config.ts
-var docker_config = __nccwpck_require__(56146);
+;// CONCATENATED MODULE: ./src/lib/docker-config.ts
+
+
+/**
+ * The text of docker's config.json in `configDir` (DOCKER_CONFIG, else `~/.docker`: see
+ * runner/environment.ts), or null when there is none (the CLI's defaults apply).
+ */
+function readDockerConfig(configDir) {
+    try {
+        return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(configDir, 'config.json'), 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+
 // EXTERNAL MODULE: ./src/net/http.ts
 var http = __nccwpck_require__(59663);
 ;// CONCATENATED MODULE: ./src/buildx/buildx.ts
@@ -5708,10 +7305,9 @@ const SYSTEM_PLUGIN_DIRS = [
  * stand-ins they own (a buildx installed system-wide must not leak into a "no buildx" case) and
  * name them to the action in BKCA_CLI_PLUGINS_SYSTEM_DIRS (`:`-separated).
  */
-function systemPluginDirs(platform, env = process.env) {
+function systemPluginDirs(platform, standIns) {
     if (platform === 'win32')
         return [];
-    const standIns = env.BKCA_CLI_PLUGINS_SYSTEM_DIRS;
     return standIns ? standIns.split(':').filter((d) => d !== '') : SYSTEM_PLUGIN_DIRS;
 }
 /**
@@ -5722,7 +7318,7 @@ function systemPluginDirs(platform, env = process.env) {
  */
 function buildxPluginCandidates(o) {
     const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-    const system = o.systemDirs ?? systemPluginDirs(o.platform);
+    const system = o.systemDirs;
     return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
 }
 /** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
@@ -5746,8 +7342,6 @@ function parseBuildxVersion(stdout) {
 
 // EXTERNAL MODULE: ./src/stores/github-cache/keys.ts
 var github_cache_keys = __nccwpck_require__(99899);
-// EXTERNAL MODULE: ./src/lib/text.ts
-var lib_text = __nccwpck_require__(79112);
 ;// CONCATENATED MODULE: ./src/stores/github-cache/rate-limit.ts
 /**
  * GitHub's rate limit, as the action's own cache calls meet it (HTTP 429 with `Retry-After`):
@@ -5832,7 +7426,7 @@ function outcomeOf(op, run, timeoutMs, ms) {
     }
     const problems = clientProblems(run.stdout);
     if (result === null) {
-        return { status: 'failed', reason: problems[0] ?? (0,lib_text/* lastLine */.f)(run.stderr || run.stdout), ms };
+        return { status: 'failed', reason: problems[0] ?? (0,lib_text/* lastLine */.fM)(run.stderr || run.stdout), ms };
     }
     if (result.error)
         return { status: 'failed', reason: result.error, ms };
@@ -5936,16 +7530,14 @@ async function saveInto(exec, r, what, request, o) {
 function releaseCacheDir(version, tmp = external_node_os_.tmpdir(), arch = external_node_os_.arch()) {
     return external_node_path_.join(tmp, 'buildkit-cache-action', 'buildx', `${version}-${arch}`);
 }
-/** Whether the job has a GitHub cache to use: the runner's cache service and its token. */
-function githubCacheAvailable(env) {
-    return Boolean((env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL) && env.ACTIONS_RUNTIME_TOKEN);
-}
 /**
  * The GitHub cache through the same `@actions/cache` worker as cache mounts and local folders
  * (src/stores/github-cache/worker.ts): bounded in time, and a failed transfer is one warning, never an
  * `::error::`. Only runs that download buildx start it.
  */
-function githubReleaseStore(name, exec, env, timeoutMs = 120_000) {
+function githubReleaseStore(name, exec, 
+/** The worker's environment: the runner's own, handed on unchanged (it reads the cache service). */
+env, timeoutMs = 120_000) {
     const call = (op, version) => {
         const dir = releaseCacheDir(version);
         return runCacheWorker(exec, 
@@ -6034,8 +7626,14 @@ function releaseUrl(version, base, asset = releaseAsset(version)) {
 }
 /** The release binary's name inside its tool cache folder. */
 const BINARY = external_node_os_.platform() === 'win32' ? 'buildx.exe' : 'buildx';
-function defaultToolCache() {
-    return process.env.RUNNER_TOOL_CACHE || external_node_path_.join(external_node_os_.tmpdir(), 'bkca-tool-cache');
+/**
+ * The GitHub cache as the release store when the job can reach it, else none. `processEnv` is
+ * handed unchanged to the cache worker, which reads the cache service from it.
+ */
+function releaseStoreFor(exec, environment) {
+    return environment.cache.unavailable === ''
+        ? githubReleaseStore(BINARY, exec, environment.processEnv)
+        : null;
 }
 /**
  * Where a release lives in the runner's tool cache, in the layout @actions/tool-cache uses
@@ -6155,11 +7753,13 @@ async function fetchRelease(f) {
  * Asks the buildx the docker CLI would run for its version: the plugin binary itself when it is
  * found where the CLI looks (see buildxPluginCandidates), else `docker buildx version`.
  */
-async function probeBuildx(exec, env) {
+async function probeBuildx(exec, environment) {
+    const { configDir } = environment.docker;
     const binary = buildxPluginCandidates({
-        dockerConfigDir: (0,docker_config/* dockerConfigDir */.k)(env),
-        extraDirs: extraPluginDirs((0,docker_config/* readDockerConfig */.T)(env)),
+        dockerConfigDir: configDir,
+        extraDirs: extraPluginDirs(readDockerConfig(configDir)),
         platform: external_node_os_.platform(),
+        systemDirs: systemPluginDirs(external_node_os_.platform(), environment.buildx.systemPluginDirs),
     }).find((file) => external_node_fs_.existsSync(file));
     if (binary) {
         const result = await exec(binary, ['version']);
@@ -6173,7 +7773,7 @@ async function probeBuildx(exec, env) {
  * release, downloaded once into the tool cache.
  */
 async function ensureBuildx(exec, o) {
-    const { result: probe, binary: pluginBinary } = await (o.probe ?? probeBuildx(exec, process.env));
+    const { result: probe, binary: pluginBinary } = await o.probe;
     const current = probe.exitCode === 0 ? parseBuildxVersion(probe.stdout) : null;
     const wanted = o.wanted.replace(/^v/, '');
     const minimum = [wanted, o.floor]
@@ -6191,12 +7791,8 @@ async function ensureBuildx(exec, o) {
         throw new BuildxError(`${have} found; ${minimum} or newer is needed. Set buildx-version (e.g. 0.29.1) to install it, or use docker/setup-buildx-action first`);
     }
     const version = coerceVersion(wanted);
-    const dir = toolCacheDir(version, o.toolCache ?? defaultToolCache());
-    const store = o.releaseStore !== undefined
-        ? o.releaseStore
-        : githubCacheAvailable(process.env)
-            ? githubReleaseStore(BINARY, exec, process.env)
-            : null;
+    const dir = toolCacheDir(version, o.toolCache);
+    const store = o.releaseStore;
     let source = 'tool-cache';
     if (!external_node_fs_.existsSync(`${dir}.complete`)) {
         try {
@@ -6353,8 +7949,17 @@ function exportFailure(why) {
     return why;
 }
 
+// EXTERNAL MODULE: ./src/stores/descriptors.ts
+var descriptors = __nccwpck_require__(38152);
 ;// CONCATENATED MODULE: ./src/buildx/import-id.ts
 
+
+/** The context of an id computed without the run's environment (the report, when the build did not say). */
+const WITHOUT_ENVIRONMENT = {
+    cache: { raw: { token: undefined, resultsUrl: undefined, cacheUrl: undefined, serviceV2: undefined } },
+    stores: { aws: { accessKeyId: '', secretAccessKey: '', sessionToken: '', bucket: '', region: '' } },
+    localDigest: () => undefined,
+};
 /** The entry as buildx reads it: a bare reference is a registry one; keys are lower-cased. */
 function readEntry(entry) {
     const fields = (0,cache_entry/* cacheEntryFields */.S7)(entry);
@@ -6373,51 +7978,6 @@ function readEntry(entry) {
     }
     return type === '' ? null : { type, attrs };
 }
-const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-const defined = (v) => v !== undefined;
-/** buildx adds the runner's cache token and service URLs; without both it drops the entry. */
-function addGithubCache(e, env) {
-    const version = e.attrs.get('version') ?? (GO_TRUE.has(env.ACTIONS_CACHE_SERVICE_V2 ?? '') ? '2' : '');
-    if (!e.attrs.has('token') && defined(env.ACTIONS_RUNTIME_TOKEN))
-        e.attrs.set('token', env.ACTIONS_RUNTIME_TOKEN);
-    if (!e.attrs.has('url_v2') && version === '2' && defined(env.ACTIONS_RESULTS_URL)) {
-        e.attrs.set('url_v2', env.ACTIONS_RESULTS_URL);
-    }
-    const url = env.ACTIONS_CACHE_URL ?? env.ACTIONS_RESULTS_URL;
-    if (!e.attrs.has('url') && defined(url))
-        e.attrs.set('url', url);
-    const active = (e.attrs.get('token') ?? '') !== '' && (e.attrs.get('url') || e.attrs.get('url_v2'));
-    return active ? 'ok' : 'dropped';
-}
-/**
- * buildx adds the AWS SDK's default credentials. Only the environment's can be known here: without
- * them the SDK may take a profile or an instance role, and the id cannot be computed.
- */
-function addAwsCredentials(e, env) {
-    if (e.attrs.has('access_key_id') && e.attrs.has('secret_access_key'))
-        return 'ok';
-    const keyId = env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY;
-    const secret = env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY;
-    if (!keyId || !secret)
-        return 'unknown';
-    if (!e.attrs.has('access_key_id'))
-        e.attrs.set('access_key_id', keyId);
-    if (!e.attrs.has('secret_access_key'))
-        e.attrs.set('secret_access_key', secret);
-    if (!e.attrs.has('session_token') && env.AWS_SESSION_TOKEN)
-        e.attrs.set('session_token', env.AWS_SESSION_TOKEN);
-    return 'ok';
-}
-/** buildx passes the digest its index holds for the tag; a folder without one is not imported. */
-function addLocalDigest(e, localDigest) {
-    if (e.attrs.has('digest'))
-        return 'ok';
-    const digest = localDigest(e.attrs.get('src') ?? '', e.attrs.get('tag') ?? 'latest');
-    if (digest === undefined)
-        return 'dropped';
-    e.attrs.set('digest', digest);
-    return 'ok';
-}
 /**
  * BuildKit's id of a `--cache-from` entry; null when it cannot be computed (s3 credentials from
  * outside the environment, an entry buildx cannot read) or buildx drops the entry (no vertex).
@@ -6426,16 +7986,11 @@ function cacheImportId(entry, ctx) {
     const e = readEntry(entry);
     if (!e)
         return null;
-    if (e.type === 'registry' && (e.attrs.get('ref') ?? '') !== '')
-        return e.attrs.get('ref');
-    const added = e.type === 'gha'
-        ? addGithubCache(e, ctx.env)
-        : e.type === 's3'
-            ? addAwsCredentials(e, ctx.env)
-            : e.type === 'local'
-                ? addLocalDigest(e, ctx.localDigest)
-                : 'ok';
-    if (added !== 'ok')
+    // Each store says what buildx adds to its entries (stores/descriptors.ts); any other type is sent as it is.
+    const basis = (0,descriptors/* isStore */.ok)(e.type) ? descriptors/* STORE */.er[e.type].importId(e.attrs, ctx) : 'hash';
+    if (typeof basis === 'object')
+        return basis.ref;
+    if (basis !== 'hash')
         return null;
     return `${e.type}:${hashOptionsEntry(e.type, e.attrs)}`;
 }
@@ -6474,14 +8029,187 @@ function hashOptionsEntry(type, attrs) {
     return h.toString();
 }
 
+;// CONCATENATED MODULE: ./src/runner/environment.ts
+
+
+
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+/** Pure: the environment's variables → the typed values the action uses. */
+function environmentFrom(env, cwd = process.cwd()) {
+    return {
+        github: githubVariables(env, cwd),
+        cache: cacheAccess(env),
+        runner: {
+            kind: env.RUNNER_ENVIRONMENT ?? '',
+            temp: env.RUNNER_TEMP || external_node_os_.tmpdir(),
+            toolCache: env.RUNNER_TOOL_CACHE || external_node_path_.join(external_node_os_.tmpdir(), 'bkca-tool-cache'),
+        },
+        docker: {
+            host: env.DOCKER_HOST ?? '',
+            context: env.DOCKER_CONTEXT ?? '',
+            configDir: env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker'),
+        },
+        buildx: {
+            sendGitQueryAsInput: (0,lib_text/* parseBool */.q6)(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) === true,
+            gitContextPullRequestHead: (0,lib_text/* parseBool */.q6)(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF) === true,
+            noDefaultAttestations: (0,lib_text/* parseBool */.q6)(env.BUILDX_NO_DEFAULT_ATTESTATIONS) === true,
+            progress: env.BUILDKIT_PROGRESS ?? '',
+            systemPluginDirs: env.BKCA_CLI_PLUGINS_SYSTEM_DIRS,
+        },
+        stores: storeCredentials(env),
+        proxy: PROXY_VARIABLES.some((name) => Boolean(env[name])),
+        processEnv: env,
+    };
+}
+/** The runner's own environment. */
+function readEnvironment() {
+    return environmentFrom(process.env);
+}
+function githubVariables(env, cwd) {
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        eventPath: env.GITHUB_EVENT_PATH ?? '',
+        ref: env.GITHUB_REF ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        repository: env.GITHUB_REPOSITORY,
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+        job: env.GITHUB_JOB ?? '',
+        workspace: env.GITHUB_WORKSPACE ?? cwd,
+    };
+}
+/** The one answer to "can this job reach the GitHub Actions cache, and where?". */
+function cacheAccess(env) {
+    const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
+    const v2 = (0,lib_text/* parseBool */.q6)(env.ACTIONS_CACHE_SERVICE_V2) === true;
+    const service = v2 && env.ACTIONS_RESULTS_URL
+        ? { protocol: 'v2', url: env.ACTIONS_RESULTS_URL }
+        : !v2 && env.ACTIONS_CACHE_URL
+            ? { protocol: 'v1', url: env.ACTIONS_CACHE_URL }
+            : null;
+    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
+    return {
+        token,
+        service,
+        url,
+        unavailable: cacheUnavailable(token, url),
+        raw: {
+            token: env.ACTIONS_RUNTIME_TOKEN,
+            resultsUrl: env.ACTIONS_RESULTS_URL,
+            cacheUrl: env.ACTIONS_CACHE_URL,
+            serviceV2: env.ACTIONS_CACHE_SERVICE_V2,
+        },
+    };
+}
+function cacheUnavailable(token, url) {
+    if (token === '') {
+        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
+    }
+    if (url === '') {
+        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
+    }
+    return '';
+}
+function storeCredentials(env) {
+    return {
+        aws: {
+            accessKeyId: env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY || '',
+            secretAccessKey: env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY || '',
+            sessionToken: env.AWS_SESSION_TOKEN ?? '',
+            bucket: env.AWS_BUCKET ?? '',
+            region: env.AWS_REGION ?? '',
+        },
+        azureStorageKey: env.AZURE_STORAGE_KEY ?? '',
+    };
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec = __nccwpck_require__(95236);
 ;// CONCATENATED MODULE: ./src/lib/exec.ts
 
-const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
+
+
+
+/**
+ * Runs go through `@actions/exec`, except those that need the child process itself, which
+ * `@actions/exec` does not hand out; those use node's `spawn` ({@link spawnExec}):
+ * - a bound (`timeoutMs`: git fetches, the cache worker, credential helpers) or a watcher
+ *   (`signal`: the export watchdog, the import bound of buildx/import-watch.ts) must kill it;
+ * - a run with `input` must catch the EPIPE of writing to a child that exited without reading it
+ *   (`@actions/exec` leaves that stream error unhandled, which would end the action);
+ * - a run that may read stdin (an argument `-`: `--file -`, a context `-`) must see it end at once
+ *   (/dev/null): `@actions/exec` gives every child an open stdin pipe, which it would wait on.
+ */
+const exec_exec = (command, args, options = {}) => options.timeoutMs !== undefined ||
+    options.signal !== undefined ||
+    options.input !== undefined ||
+    args.includes('-')
+    ? spawnExec(command, args, options)
+    : toolkitRun(command, args, options);
+/**
+ * A bare command name looked up on the PATH the child is given, as node's `spawn` does
+ * (`@actions/exec` looks on this process's PATH): tests hand the action a PATH of stand-ins.
+ */
+function onChildPath(command, env) {
+    // An inherited environment has this process's PATH, where `@actions/exec` looks already.
+    if (command.includes('/') || env?.PATH === undefined)
+        return command;
+    for (const dir of env.PATH.split(external_node_path_.delimiter).filter((d) => d !== '')) {
+        const file = external_node_path_.join(dir, command);
+        try {
+            external_node_fs_.accessSync(file, external_node_fs_.constants.X_OK);
+            if (external_node_fs_.statSync(file).isFile())
+                return file;
+        }
+        catch {
+            // Not here: the next folder.
+        }
+    }
+    return command;
+}
+/** `@actions/exec`'s run: silent (output goes to the job log only when `stream` asks), any exit code. */
+async function toolkitRun(command, args, options) {
+    const out = [];
+    const err = [];
+    const onChunk = (into) => (chunk) => {
+        into.push(chunk);
+        if (options.stream)
+            process.stdout.write(chunk);
+        options.onOutput?.(chunk.toString());
+    };
+    const env = options.env;
+    const result = (exitCode, more = '') => ({
+        exitCode,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString() + more,
+        timedOut: false,
+    });
+    try {
+        const code = await (0,exec.exec)(onChildPath(command, env), [...args], {
+            cwd: options.cwd,
+            env: env,
+            silent: true,
+            ignoreReturnCode: true,
+            listeners: { stdout: onChunk(out), stderr: onChunk(err) },
+        });
+        // A process ended by a signal has no exit code (node's `null`): 128, as a shell would say.
+        return result(code ?? 128);
+    }
+    catch (e) {
+        // Not found (or its cwd missing): 127, as `spawn`'s ENOENT is; any other failure to start: 1.
+        const message = e.message;
+        return result(/Unable to locate executable|does not exist/.test(message) ? 127 : 1, message);
+    }
+}
+/** Node's `spawn`, for the runs that need a kill handle or a stdin of their own (see {@link exec}). */
+const spawnExec = (command, args, options = {}) => new Promise((resolve) => {
     const child = (0,external_node_child_process_.spawn)(command, [...args], {
         cwd: options.cwd,
-        env: options.env ?? process.env,
+        env: options.env,
         shell: false,
         // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
         // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
@@ -6632,6 +8360,16 @@ function ms(from, to) {
  * time, status or name here. The vertex list BuildKit sends first names vertices as this build does.
  */
 function parseRawJsonLog(text) {
+    const entries = rawVertices(text);
+    const merged = mergeVertices(entries, ownedByThisBuild(entries));
+    const log = { steps: [], imports: [], exports: [], bases: [] };
+    for (const v of merged.values())
+        addVertex(log, v);
+    sortSteps(log.steps, merged);
+    return log;
+}
+/** Every vertex report of the stream, in order. */
+function rawVertices(text) {
     const entries = [];
     for (const doc of jsonDocuments(text)) {
         const vertexes = doc.vertexes;
@@ -6641,13 +8379,21 @@ function parseRawJsonLog(text) {
             if (v && typeof v.digest === 'string')
                 entries.push(v);
     }
-    // This build starts by loading its definition. Progress from before that belongs to another
-    // build that shared a vertex with this one (seen with a concurrent build of the same base).
+    return entries;
+}
+/**
+ * This build starts by loading its definition. Progress from before that belongs to another
+ * build that shared a vertex with this one (seen with a concurrent build of the same base).
+ */
+function ownedByThisBuild(entries) {
     const loads = entries
         .filter((v) => v.started && /^\[internal\] load build definition/.test(v.name ?? ''))
         .map((v) => timeMicros(v.started));
     const buildStart = loads.length > 0 ? Math.min(...loads) : -Infinity;
-    const ours = (v) => !v.started || !(timeMicros(v.started) < buildStart);
+    return (v) => !v.started || !(timeMicros(v.started) < buildStart);
+}
+/** The reports of each vertex folded into one: its names, cache hit, error, first start and last end. */
+function mergeVertices(entries, ours) {
     const merged = new Map();
     for (const v of entries) {
         let m = merged.get(v.digest);
@@ -6662,27 +8408,92 @@ function parseRawJsonLog(text) {
                 m.foreign = v.name;
             continue;
         }
-        // The vertex list BuildKit sends first (no times) names the vertices as this build does.
-        if (v.name && !v.started && !m.listed)
-            m.listed = v.name;
-        if (v.name && !m.name)
-            m.name = v.name;
-        if (v.cached)
-            m.cached = true;
-        if (v.error)
-            m.error = v.error;
-        const start = v.started ? timeMicros(v.started) : NaN;
-        if (Number.isFinite(start) && (m.firstStartUs === undefined || start < m.firstStartUs)) {
-            m.firstStart = v.started;
-            m.firstStartUs = start;
-        }
-        const end = v.completed ? timeMicros(v.completed) : NaN;
-        if (Number.isFinite(end) && (m.lastEndUs === undefined || end > m.lastEndUs)) {
-            m.lastEnd = v.completed;
-            m.lastEndUs = end;
-        }
+        foldReport(m, v);
     }
-    // Depth in the graph orders steps BuildKit reports at the same instant (a fully cached build).
+    return merged;
+}
+/** One report of this build's into its vertex. */
+function foldReport(m, v) {
+    // The vertex list BuildKit sends first (no times) names the vertices as this build does.
+    if (v.name && !v.started && !m.listed)
+        m.listed = v.name;
+    if (v.name && !m.name)
+        m.name = v.name;
+    if (v.cached)
+        m.cached = true;
+    if (v.error)
+        m.error = v.error;
+    const start = v.started ? timeMicros(v.started) : NaN;
+    if (Number.isFinite(start) && (m.firstStartUs === undefined || start < m.firstStartUs)) {
+        m.firstStart = v.started;
+        m.firstStartUs = start;
+    }
+    const end = v.completed ? timeMicros(v.completed) : NaN;
+    if (Number.isFinite(end) && (m.lastEndUs === undefined || end > m.lastEndUs)) {
+        m.lastEnd = v.completed;
+        m.lastEndUs = end;
+    }
+}
+/** A vertex into the log: a cache import, a cache export, a base image, a step, or nothing. */
+function addVertex(log, v) {
+    // Only another build named it: its stage is that build's, not this one's.
+    const foreign = !v.listed && !v.name;
+    const name = v.listed ?? v.name ?? v.foreign ?? '';
+    const durationMs = ms(v.firstStart, v.lastEnd);
+    const error = v.error ? { error: v.error } : {};
+    const importMatch = /^importing cache manifest from (.*)$/s.exec(name);
+    if (importMatch) {
+        log.imports.push({ name, source: importMatch[1], durationMs, ...error });
+        return;
+    }
+    if (/^exporting (cache|to GitHub Actions Cache)/i.test(name)) {
+        log.exports.push({ name, durationMs, ...error });
+        return;
+    }
+    const parts = parseStepName(name);
+    if (!parts)
+        return;
+    if (parts.instruction === 'FROM')
+        log.bases.push(baseOf(v.digest, parts, foreign));
+    else
+        log.steps.push(stepOf(v, name, parts, durationMs));
+}
+/** A `FROM` vertex: the base image it resolved. */
+function baseOf(vertex, parts, foreign) {
+    const ref = parts.command.replace(/^FROM\s+/i, '').split(/\s+/)[0];
+    const at = ref.lastIndexOf('@');
+    return {
+        vertex,
+        stage: foreign ? '' : parts.stage,
+        platform: foreign ? '' : parts.platform,
+        image: at > 0 ? ref.slice(0, at) : ref,
+        digest: at > 0 ? ref.slice(at + 1) : '',
+    };
+}
+/** An instruction's vertex: a step, with what became of it. */
+function stepOf(v, name, parts, durationMs) {
+    let status;
+    if (v.error)
+        status = isCanceled(v.error) ? 'canceled' : 'failed';
+    else if (v.cached)
+        status = 'cached';
+    else if (v.lastEnd)
+        status = 'executed';
+    else
+        status = 'not-run';
+    return {
+        digest: v.digest,
+        name,
+        ...parts,
+        status,
+        durationMs: status === 'executed' || status === 'failed' || status === 'canceled' ? durationMs : 0,
+        startedAt: v.firstStart ?? '',
+        inputs: v.inputs ?? [],
+        ...(v.error ? { error: v.error } : {}),
+    };
+}
+/** In the order they ran; depth in the graph orders steps BuildKit reports at the same instant (a fully cached build). */
+function sortSteps(steps, merged) {
     const depths = new Map();
     const depth = (digest, seen) => {
         const known = depths.get(digest);
@@ -6696,63 +8507,12 @@ function parseRawJsonLog(text) {
         depths.set(digest, d);
         return d;
     };
-    const log = { steps: [], imports: [], exports: [], bases: [] };
-    for (const v of merged.values()) {
-        // Only another build named it: its stage is that build's, not this one's.
-        const foreign = !v.listed && !v.name;
-        const name = v.listed ?? v.name ?? v.foreign ?? '';
-        const durationMs = ms(v.firstStart, v.lastEnd);
-        const importMatch = /^importing cache manifest from (.*)$/s.exec(name);
-        if (importMatch) {
-            log.imports.push({ name, source: importMatch[1], durationMs, ...(v.error ? { error: v.error } : {}) });
-            continue;
-        }
-        if (/^exporting (cache|to GitHub Actions Cache)/i.test(name)) {
-            log.exports.push({ name, durationMs, ...(v.error ? { error: v.error } : {}) });
-            continue;
-        }
-        const parts = parseStepName(name);
-        if (!parts)
-            continue;
-        if (parts.instruction === 'FROM') {
-            const ref = parts.command.replace(/^FROM\s+/i, '').split(/\s+/)[0];
-            const at = ref.lastIndexOf('@');
-            log.bases.push({
-                vertex: v.digest,
-                stage: foreign ? '' : parts.stage,
-                platform: foreign ? '' : parts.platform,
-                image: at > 0 ? ref.slice(0, at) : ref,
-                digest: at > 0 ? ref.slice(at + 1) : '',
-            });
-            continue;
-        }
-        let status;
-        if (v.error)
-            status = isCanceled(v.error) ? 'canceled' : 'failed';
-        else if (v.cached)
-            status = 'cached';
-        else if (v.lastEnd)
-            status = 'executed';
-        else
-            status = 'not-run';
-        log.steps.push({
-            digest: v.digest,
-            name,
-            ...parts,
-            status,
-            durationMs: status === 'executed' || status === 'failed' || status === 'canceled' ? durationMs : 0,
-            startedAt: v.firstStart ?? '',
-            inputs: v.inputs ?? [],
-            ...(v.error ? { error: v.error } : {}),
-        });
-    }
     const startOf = (s) => merged.get(s.digest)?.firstStartUs ?? Infinity;
-    log.steps.sort((a, b) => startOf(a) - startOf(b) ||
+    steps.sort((a, b) => startOf(a) - startOf(b) ||
         depth(a.digest, new Set()) - depth(b.digest, new Set()) ||
         a.platform.localeCompare(b.platform) ||
         a.stage.localeCompare(b.stage) ||
         a.index - b.index);
-    return log;
 }
 const PLAIN_IMPORT = /^#(\d+) importing cache manifest from (\S.*)$/;
 const PLAIN_END = /^#(\d+) (?:DONE|ERROR|CACHED|CANCELED)\b/;
@@ -6890,6 +8650,7 @@ class ImportWatch {
 
 
 
+
 /** Argument data and environment for both invocations. Secret values go by environment only. */
 function prepareBuild(inputs, o) {
     const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
@@ -6898,9 +8659,9 @@ function prepareBuild(inputs, o) {
     const atLeast = (v, floor) => compareVersions(coerceVersion(v) ?? '0.0.0', floor) >= 0;
     const supported = forBuildxVersion(inputs.build, o.buildxVersion, atLeast);
     if (supported.error)
-        throw new InputError('call', supported.error.replace(/^input "call" /, ''));
+        throw new types/* InputError */.dz('call', supported.error.replace(/^input "call" /, ''));
     supported.warnings.forEach((w) => commands/* warning */.$e(w));
-    const switches = gitContextSwitches(o.env, o.buildxVersion, atLeast);
+    const switches = gitContextSwitches(o.switches, o.buildxVersion, atLeast);
     const build = renderContexts(supported.build, defaultGitContext(o.ctx, switches));
     const host = inputs.githubToken ? githubTokenHost(build, o.ctx.serverUrl) : null;
     const gitAuthEnv = host ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
@@ -6922,11 +8683,12 @@ function prepareBuild(inputs, o) {
                 enabled: atLeast(o.buildxVersion, ATTEST_FLOOR),
                 builderId: builderIdOf(o.ctx),
                 privateRepository: o.ctx.privateRepository,
-                noDefault: parseBool(o.env.BUILDX_NO_DEFAULT_ATTESTATIONS) === true,
+                noDefault: o.switches.noDefaultAttestations,
                 builderAttests: o.builderAttests ?? true,
             },
         },
         env,
+        progress: o.switches.progress,
         cwd: o.cwd,
         separateExport,
         cacheTo: o.cacheTo,
@@ -6951,10 +8713,8 @@ function localIndexDigest(src, tag) {
 }
 /** BuildKit's name of each import, computed before the build: a local export may rewrite an index. */
 function importSourcesOf(cacheFrom, env) {
-    return cacheFrom.map((entry) => ({
-        entry,
-        id: cacheImportId(entry, { env, localDigest: localIndexDigest }),
-    }));
+    const context = { ...environmentFrom(env), localDigest: localIndexDigest };
+    return cacheFrom.map((entry) => ({ entry, id: cacheImportId(entry, context) }));
 }
 /** Progress modes whose lines the import watch reads; any other is replaced by `plain` while it watches. */
 const READABLE_PROGRESS = new Set(['plain', 'rawjson']);
@@ -6971,8 +8731,7 @@ async function runImageBuild(exec, buildx, s, importTimeoutMs = 0) {
     let importSources = importSourcesOf(s.input.cacheFrom, s.env);
     let startedAt = started;
     const bounded = importTimeoutMs > 0 && s.input.cacheFrom.length > 0;
-    const progress = s.env.BUILDKIT_PROGRESS ?? '';
-    const env = READABLE_PROGRESS.has(progress) ? s.env : { ...s.env, BUILDKIT_PROGRESS: 'plain' };
+    const env = READABLE_PROGRESS.has(s.progress) ? s.env : { ...s.env, BUILDKIT_PROGRESS: 'plain' };
     /** One invocation, watched when imports are bounded; a silent engine's end is said in stderr. */
     const build = async (input) => {
         if (!bounded)
@@ -7010,7 +8769,7 @@ async function runImageBuild(exec, buildx, s, importTimeoutMs = 0) {
     }
     else if (result.exitCode !== 0 && s.input.cacheFrom.length > 0 && isBrokenCacheError(result.stderr)) {
         // An index that outlived its blobs (eviction) fails the build instead of missing: build once more without it.
-        await retry(`a cache source is broken (${(0,lib_text/* lastLine */.f)(result.stderr)})`);
+        await retry(`a cache source is broken (${(0,lib_text/* lastLine */.fM)(result.stderr)})`);
     }
     const metadataText = readIfExists(s.input.metadataFile);
     return {
@@ -7089,7 +8848,7 @@ async function runCacheExport(exec, buildx, s, timeoutMs) {
  * first); the why is what users need, in words for its known causes (parse/errors.ts).
  */
 function exportError(stderr) {
-    const why = (0,lib_text/* lastLine */.f)(stderr)
+    const why = (0,lib_text/* lastLine */.fM)(stderr)
         .replace(/^ERROR:\s*/, '')
         .replace(/^failed to build:\s*/, '')
         .replace(/^failed to solve:\s*/, '');
@@ -7199,7 +8958,7 @@ function warmthFrom(listing, names) {
 async function lookWarmth(exec, buildx, builder, names) {
     const ls = await exec(buildx.command, buildx.argv(historyListArgs(builder)));
     if (ls.exitCode !== 0) {
-        return { warm: false, why: `its history could not be read (${(0,lib_text/* lastLine */.f)(ls.stderr)}): taken as cold` };
+        return { warm: false, why: `its history could not be read (${(0,lib_text/* lastLine */.fM)(ls.stderr)}): taken as cold` };
     }
     return warmthFrom(ls.stdout, names);
 }
@@ -7335,12 +9094,13 @@ function writeBuildkitdConfig(builder, tempDir) {
     return configFile;
 }
 /** A loopback cache service is only reachable from a container builder on the host's network. */
-function needsHostNetwork(env) {
-    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
+function needsHostNetwork(cacheUrl) {
+    const url = cacheUrl;
     return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
 }
-function builderName(env, uuid = (0,external_node_crypto_.randomUUID)()) {
-    const job = (env.GITHUB_JOB ?? '')
+/** A name of the job's (GITHUB_JOB), so that a builder left behind says which job made it. */
+function builderName(jobName, uuid = (0,external_node_crypto_.randomUUID)()) {
+    const job = jobName
         .toLowerCase()
         .replace(/[^a-z0-9_-]+/g, '-')
         .slice(0, 20);
@@ -7390,13 +9150,13 @@ async function setupBuilder(exec, buildx, o) {
     }
     if (o.builder.driver !== 'remote')
         needEngine();
-    const name = builderName(o.env);
+    const name = builderName(o.job);
     const configFile = writeBuildkitdConfig(o.builder, o.tempDir);
-    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
+    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.cacheUrl) ? ['network=host'] : [];
     o.onCreate(name);
     const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
     if (created.exitCode !== 0) {
-        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${(0,lib_text/* lastLine */.f)(created.stderr)}`);
+        throw new BuilderError(`could not create the ${o.builder.driver} builder: ${(0,lib_text/* lastLine */.fM)(created.stderr)}`);
     }
     const why = o.builder.driverSet
         ? `a new ${o.builder.driver} builder for this job (driver input), removed in post`
@@ -7431,11 +9191,11 @@ var external_node_http_ = __nccwpck_require__(37067);
  * config's `currentContext` says otherwise. Null when only the CLI can tell (tcp, ssh, contexts,
  * Windows pipes).
  */
-function engineSocket(env, configJson, platform = process.platform) {
-    const host = env.DOCKER_HOST ?? '';
+function engineSocket(docker, configJson, platform = process.platform) {
+    const { host } = docker;
     if (host !== '')
         return host.startsWith('unix://') ? host.slice('unix://'.length) : null;
-    if ((env.DOCKER_CONTEXT ?? '') !== '' && env.DOCKER_CONTEXT !== 'default')
+    if (docker.context !== '' && docker.context !== 'default')
         return null;
     let context = '';
     try {
@@ -7466,14 +9226,14 @@ function pingSocket(socketPath, timeoutMs = 10_000) {
  * starts the CLI (~50 ms of CPU on the cores the plan needs), so it is only the fallback for
  * endpoints the CLI alone can resolve.
  */
-async function probeEngine(exec, env) {
-    const socket = engineSocket(env, (0,docker_config/* readDockerConfig */.T)(env));
+async function probeEngine(exec, docker) {
+    const socket = engineSocket(docker, readDockerConfig(docker.configDir));
     if (socket !== null)
         return pingSocket(socket);
     const result = await exec('docker', ['version', '--format', '{{.Server.Version}}']);
     if (result.exitCode === 0)
         return { ok: true };
-    const reason = result.stderr.trim() ? (0,lib_text/* lastLine */.f)(result.stderr) : `docker version exited ${result.exitCode}`;
+    const reason = result.stderr.trim() ? (0,lib_text/* lastLine */.fM)(result.stderr) : `docker version exited ${result.exitCode}`;
     return { ok: false, reason };
 }
 
@@ -7660,7 +9420,7 @@ function parseHistoryInspect(text) {
 async function readBuildLog(exec, buildx, builder, ref) {
     const logs = await exec(buildx.command, buildx.argv(historyLogsArgs(builder, ref)));
     if (logs.exitCode !== 0) {
-        commands/* warning */.$e(`could not read the build record ${ref}: ${(0,lib_text/* lastLine */.f)(logs.stderr)}`);
+        commands/* warning */.$e(`could not read the build record ${ref}: ${(0,lib_text/* lastLine */.fM)(logs.stderr)}`);
         return null;
     }
     // buildx writes the rawjson stream to stderr or stdout depending on its version.
@@ -7691,7 +9451,7 @@ async function readCacheMounts(exec, buildx, builder, ref, digests) {
     for (const run of runs) {
         const mounts = run.exitCode === 0 ? parseProvenanceCacheMounts(run.stdout) : null;
         if (mounts === null) {
-            commands/* info */.pq(`cache mounts: the build record's provenance could not be read (${(0,lib_text/* lastLine */.f)(run.stderr)})`);
+            commands/* info */.pq(`cache mounts: the build record's provenance could not be read (${(0,lib_text/* lastLine */.fM)(run.stderr)})`);
             return null;
         }
         used.push(...mounts);
@@ -7715,8 +9475,8 @@ async function ownBuildRef(exec, buildx, builder, o) {
     return ls.exitCode === 0 ? ownRecordRef(ls.stdout, o.startedAtMs, o.failed) : null;
 }
 
-// EXTERNAL MODULE: ./src/cleanup/plan.ts
-var plan = __nccwpck_require__(88345);
+// EXTERNAL MODULE: ./src/cleanup/deletions.ts
+var deletions = __nccwpck_require__(22063);
 // EXTERNAL MODULE: ./src/cleanup/outcome.ts
 var cleanup_outcome = __nccwpck_require__(54604);
 ;// CONCATENATED MODULE: ./src/cleanup/index.ts
@@ -7724,14 +9484,14 @@ var cleanup_outcome = __nccwpck_require__(54604);
 
 
 /** A closed pull request's or a deleted branch's caches, deleted; see run.ts. */
-async function cleanUpGoneRef(ctx, inputs, env, trigger, why) {
-    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).cleanUpGoneRef(ctx, inputs, env, trigger, why);
+async function cleanUpGoneRef(ctx, inputs, environment, trigger, why) {
+    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).cleanUpGoneRef(ctx, inputs, environment, trigger, why);
 }
 /** Retention runs on pushes to the default branch only. */
-async function retainCommitCaches(ctx, inputs, env, plan) {
+async function retainCommitCaches(ctx, inputs, environment, plan) {
     if (plan.trigger.kind !== 'push-default')
         return null;
-    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).retainCommitCaches(ctx, inputs, env, plan);
+    return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).retainCommitCaches(ctx, inputs, environment, plan);
 }
 
 ;// CONCATENATED MODULE: ./src/runner/logged-exec.ts
@@ -7748,8 +9508,8 @@ const loggedExec = (inner) => (command, args, options) => {
     return inner(command, args, options);
 };
 
-// EXTERNAL MODULE: ./src/plan/plan.ts + 3 modules
-var plan_plan = __nccwpck_require__(1372);
+// EXTERNAL MODULE: ./src/plan/planner.ts + 1 modules
+var planner = __nccwpck_require__(23594);
 ;// CONCATENATED MODULE: ./src/plan/trust.ts
 /**
  * Who may write to the GitHub Actions cache, through any path: cache mounts, `cache: local`
@@ -7863,7 +9623,7 @@ async function setupKubernetesBuilder(exec, buildx, o) {
     const raced = await exec(buildx.command, buildx.argv(reuseBuilderArgs(o.name)), { stream: true });
     if (raced.exitCode === 0)
         return found('created by another job at the same time');
-    throw new BuilderError(`could not create the kubernetes builder ${o.name}: ${(0,lib_text/* lastLine */.f)(created.stderr)}`);
+    throw new BuilderError(`could not create the kubernetes builder ${o.name}: ${(0,lib_text/* lastLine */.fM)(created.stderr)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/plan/narrow.ts
@@ -8096,12 +9856,11 @@ function unreachableBlobs(indexJson, blobs, readBlob) {
 
 
 
-
-/** Where the folders live on this runner: its temp folder, never the workspace. */
-function withPersistedLocalDir(inputs, env) {
+/** Where the folders live on this runner: its temp folder (`runner.temp`), never the workspace. */
+function withPersistedLocalDir(inputs, runnerTemp) {
     if (!inputs.cache.persistLocal)
         return inputs;
-    const dir = external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-local-cache');
+    const dir = external_node_path_.join(runnerTemp, 'bkca-local-cache');
     return { ...inputs, cache: { ...inputs.cache, dir } };
 }
 const seconds = (ms) => Math.round(ms / 100) / 10;
@@ -8127,9 +9886,9 @@ const record = (ref, name, direction) => ({
  * still missing. The plan is returned unchanged when the folders are not persisted.
  */
 async function restoreLocalCaches(exec, o) {
-    if (!o.inputs.cache.persistLocal)
+    if (!o.cache.persistLocal)
         return { plan: o.plan, session: null };
-    const dir = o.inputs.cache.dir;
+    const dir = o.cache.dir;
     external_node_fs_.mkdirSync(dir, { recursive: true });
     const session = {
         plan: o.plan,
@@ -8137,7 +9896,7 @@ async function restoreLocalCaches(exec, o) {
         records: [],
         restoredIndex: new Map(),
         env: o.env,
-        timeoutMs: o.inputs.mounts.timeoutMs,
+        timeoutMs: o.timeoutMs,
         unavailable: o.unavailable,
     };
     if (o.unavailable)
@@ -8298,7 +10057,7 @@ async function saveLocalCaches(exec, session, exported) {
 var names = __nccwpck_require__(42471);
 // EXTERNAL MODULE: ./src/lib/format.ts
 var format = __nccwpck_require__(50432);
-;// CONCATENATED MODULE: ./src/mounts/plan.ts
+;// CONCATENATED MODULE: ./src/mounts/mount-plan.ts
 
 
 
@@ -8435,19 +10194,19 @@ const ARCHIVE_FILE = 'mount.tar';
 /** The mount's file list and content hashes: what "changed" compares. */
 const TREE_FILE = 'tree.txt';
 /** One CSV field of a `--mount` value, quoted when it must be. */
-function plan_field(key, value) {
+function mount_plan_field(key, value) {
     return /[",\s]/.test(value) ? `${key}="${value.replace(/"/g, '""')}"` : `${key}=${value}`;
 }
 /** The user's mount as BuildKit keys it (id, sharing, uid, gid, mode), at the helper's own path. */
 function helperMountFlag(m) {
     const fields = [
         'type=cache',
-        plan_field('id', m.id),
+        mount_plan_field('id', m.id),
         `target=${MOUNT_DIR}`,
         `sharing=${m.sharing}`,
-        ...(m.uid !== '' ? [plan_field('uid', m.uid)] : []),
-        ...(m.gid !== '' ? [plan_field('gid', m.gid)] : []),
-        ...(m.mode !== '' ? [plan_field('mode', m.mode)] : []),
+        ...(m.uid !== '' ? [mount_plan_field('uid', m.uid)] : []),
+        ...(m.gid !== '' ? [mount_plan_field('gid', m.gid)] : []),
+        ...(m.mode !== '' ? [mount_plan_field('mode', m.mode)] : []),
     ];
     return `--mount=${fields.join(',')}`;
 }
@@ -8507,23 +10266,23 @@ async function helperBuild(exec, buildx, o, dockerfile, extra) {
         ...extra,
     });
     const run = await exec(buildx.command, buildx.argv(args), { input: dockerfile, env: o.env });
-    return run.exitCode === 0 ? '' : (0,lib_text/* lastLine */.f)(run.stderr);
+    return run.exitCode === 0 ? '' : (0,lib_text/* lastLine */.fM)(run.stderr);
 }
 
-;// CONCATENATED MODULE: ./src/mounts/records.ts
+;// CONCATENATED MODULE: ./src/mounts/mount-session.ts
 
 
 
 /** The small pieces of the mounts session: the Dockerfile read, a mount's record, its guard. */
 /** The Dockerfile's text, or why it cannot be read here. */
-function readDockerfile(inputs, workspace) {
-    const { context, file } = inputs.build;
+function readDockerfile(build, workspace) {
+    const { context, file } = build;
     if (file === '-' || (file === '' && isRemoteContext(context) && !isDefaultContext(context))) {
         return { why: 'the Dockerfile is not a file of the checkout' };
     }
     // The run's Git context is the checked-out commit: its Dockerfile is read from the checkout
     // when there is one (and checked against the build record after the build, as always).
-    const where = dockerfilePath(inputs.build, workspace);
+    const where = dockerfilePath(build, workspace);
     try {
         return { text: external_node_fs_.readFileSync(where, 'utf8') };
     }
@@ -8707,7 +10466,7 @@ async function restoreMounts(exec, buildx, o) {
         commands/* info */.pq(`cache mounts: not persisted, the GitHub Actions cache is not reachable (${o.unavailable})`);
         return null;
     }
-    const dockerfile = readDockerfile(o.inputs, o.workspace);
+    const dockerfile = readDockerfile(o.inputs.build, o.workspace);
     if ('why' in dockerfile) {
         commands/* info */.pq(`cache mounts: not looked for (${dockerfile.why})`);
         return null;
@@ -9235,7 +10994,7 @@ function likelyReasons(input) {
     return [...reasons, ...stepReasons(input)];
 }
 
-;// CONCATENATED MODULE: ./src/report/report.ts
+;// CONCATENATED MODULE: ./src/report/cache-report.ts
 
 
 
@@ -9244,10 +11003,10 @@ function likelyReasons(input) {
 
 /** Cache exporters default to mode=min; an inline cache can only be min. */
 const isModeMin = (entry) => !/(^|,)mode=max(,|$)/.test(entry);
-const report_seconds = (ms) => Math.round(ms / 100) / 10;
+const cache_report_seconds = (ms) => Math.round(ms / 100) / 10;
 function importResults(log) {
     return log.imports.map((i) => {
-        const took = report_seconds(i.durationMs);
+        const took = cache_report_seconds(i.durationMs);
         if (!i.error)
             return { source: i.source, result: 'imported', seconds: took };
         const notFound = /not found|no such file|404|does not exist/i.test(i.error);
@@ -9286,12 +11045,12 @@ function exportOutcome(plan, log, built, skipWhy) {
         return outcome('skipped', 'the build did not finish');
     const failed = log?.exports.find((e) => e.error);
     if (failed)
-        return outcome('failed', exportFailure(failed.error ?? 'failed'), report_seconds(exportMs));
+        return outcome('failed', exportFailure(failed.error ?? 'failed'), cache_report_seconds(exportMs));
     if (log && log.exports.length === 0 && destinations.every((d) => (0,cache_entry/* cacheEntryType */.FZ)(d) === 'inline')) {
         // An inline cache has no export vertex of its own: it is written with the image.
         return outcome('ok', 'exported inside the image');
     }
-    return outcome('ok', '', report_seconds(exportMs));
+    return outcome('ok', '', cache_report_seconds(exportMs));
 }
 /** FROM images of this build: from the record, else the metadata's provenance, else the log. */
 function baseImages(record, metadata, log) {
@@ -9332,16 +11091,12 @@ function reportError(record, log) {
         return { step: failedStep.name, message: failedStep.error ?? '', file: '', line: null };
     return null;
 }
-function buildReport(args) {
-    const log = args.log;
-    const record = args.record ?? null;
-    const metadata = args.metadata ?? null;
-    const steps = log?.steps ?? [];
-    const totals = stepTotals(steps);
+/** BuildKit's imports, each mapped to its plan read, and the sources found missing before the build. */
+function reportImports(args, log) {
     const sources = args.importSources ??
         args.plan.cacheFrom.map((entry) => ({
             entry,
-            id: cacheImportId(entry, { env: {}, localDigest: () => undefined }),
+            id: cacheImportId(entry, WITHOUT_ENVIRONMENT),
         }));
     // BuildKit's imports only: a source left out before the build is in the plan, marked.
     const imports = mapImports(log ? importResults(log) : [], sources, args.plan.reads);
@@ -9356,12 +11111,74 @@ function buildReport(args) {
             seconds: 0,
         };
     });
-    const materials = baseImages(record, metadata, log);
+    return { imports, missed };
+}
+/** The steps' totals and each step as the report lists it. */
+function reportSteps(steps) {
+    const totals = stepTotals(steps);
+    return {
+        total: totals.total,
+        cached: totals.cached,
+        executed: totals.executed,
+        notRun: totals.notRun,
+        ratio: Math.round(totals.ratio * 1000) / 1000,
+        executedSeconds: cache_report_seconds(totals.executedMs),
+        firstExecuted: firstExecuted(steps),
+        list: steps.map((s) => ({
+            stage: s.stage,
+            platform: s.platform,
+            step: s.command,
+            status: s.status,
+            seconds: cache_report_seconds(s.durationMs),
+            instruction: s.instruction,
+            index: s.index,
+            of: s.total,
+            cached: s.status === 'cached',
+        })),
+    };
+}
+/** The export's outcome, with the cache manifest the build's metadata names when it does not. */
+function reportExport(args, metadata) {
     const exported = args.exportResult;
     const manifest = exported.manifest ??
         (exported.status === 'ok' && metadata?.cacheManifest
             ? { digest: metadata.cacheManifest.digest, size: metadata.cacheManifest.size }
             : null);
+    return { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes };
+}
+function reportRecord(record) {
+    return record
+        ? {
+            ref: record.ref,
+            status: record.status,
+            seconds: cache_report_seconds(record.durationMs),
+            buildkitCachedSteps: record.numCachedSteps,
+            buildkitTotalSteps: record.numTotalSteps,
+        }
+        : null;
+}
+/** Why steps missed the cache: none for a run that built nothing. */
+function reportReasons(args, log, o) {
+    if (args.build === 'not-run' || !log)
+        return [];
+    return likelyReasons({
+        steps: log.steps,
+        bases: log.bases,
+        imports: o.imports,
+        reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
+        noCache: args.noCache,
+        modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
+        materials: o.materials,
+        buildArgs: o.record?.buildArgs,
+        previous: args.previous,
+    });
+}
+function buildReport(args) {
+    const log = args.log;
+    const record = args.record ?? null;
+    const metadata = args.metadata ?? null;
+    const { imports, missed } = reportImports(args, log);
+    const materials = baseImages(record, metadata, log);
     return {
         version: 1,
         backend: args.backend,
@@ -9370,52 +11187,13 @@ function buildReport(args) {
         build: args.build,
         plan: { reads: args.plan.reads, writes: args.plan.writes, notes: args.plan.notes },
         tokenScopes: args.tokenScopes,
-        steps: {
-            total: totals.total,
-            cached: totals.cached,
-            executed: totals.executed,
-            notRun: totals.notRun,
-            ratio: Math.round(totals.ratio * 1000) / 1000,
-            executedSeconds: report_seconds(totals.executedMs),
-            firstExecuted: firstExecuted(steps),
-            list: steps.map((s) => ({
-                stage: s.stage,
-                platform: s.platform,
-                step: s.command,
-                status: s.status,
-                seconds: report_seconds(s.durationMs),
-                instruction: s.instruction,
-                index: s.index,
-                of: s.total,
-                cached: s.status === 'cached',
-            })),
-        },
+        steps: reportSteps(log?.steps ?? []),
         imports,
-        export: { ...exported, manifest, sizes: args.exportSizes ?? exported.sizes },
-        record: record
-            ? {
-                ref: record.ref,
-                status: record.status,
-                seconds: report_seconds(record.durationMs),
-                buildkitCachedSteps: record.numCachedSteps,
-                buildkitTotalSteps: record.numTotalSteps,
-            }
-            : null,
+        export: reportExport(args, metadata),
+        record: reportRecord(record),
         error: args.build === 'failed' ? reportError(record, log) : null,
         baseImages: materials.map((m) => ({ image: m.image, platform: m.platform, digest: m.digest })),
-        likelyReasons: args.build === 'not-run' || !log
-            ? []
-            : likelyReasons({
-                steps,
-                bases: log.bases,
-                imports: [...missed, ...imports],
-                reads: args.plan.cacheFrom.length + (args.plan.missing?.length ?? 0),
-                noCache: args.noCache,
-                modeMin: args.plan.cacheTo.length === 0 ? undefined : args.plan.cacheTo.some(isModeMin),
-                materials,
-                buildArgs: record?.buildArgs,
-                previous: args.previous,
-            }),
+        likelyReasons: reportReasons(args, log, { imports: [...missed, ...imports], materials, record }),
         timings: args.timings ?? null,
         ...(args.mounts ? { mounts: args.mounts } : {}),
         ...(args.localCache ? { localCache: args.localCache } : {}),
@@ -9486,14 +11264,15 @@ function saveBuildxPath(path) {
 }
 function readState() {
     return {
-        builder: core.getState(KEYS.builder),
-        cleanup: core.getState(KEYS.cleanup) !== 'false',
-        tempDir: core.getState(KEYS.tempDir),
-        buildxPath: core.getState(KEYS.buildxPath),
+        builder: workflow.getState(KEYS.builder),
+        cleanup: workflow.getState(KEYS.cleanup) !== 'false',
+        tempDir: workflow.getState(KEYS.tempDir),
+        buildxPath: workflow.getState(KEYS.buildxPath),
     };
 }
 
-;// CONCATENATED MODULE: ./src/git/runner.ts
+;// CONCATENATED MODULE: ./src/git/git.ts
+
 const LOCAL_TIMEOUT_MS = 30_000;
 const DEFAULT_FETCH_TIMEOUT_MS = 120_000;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -9519,7 +11298,7 @@ function fetchArgs(...rest) {
     ];
 }
 function makeGit(exec, ctx) {
-    const env = { ...(ctx.env ?? process.env), GIT_TERMINAL_PROMPT: '0' };
+    const env = { ...(ctx.env ?? readEnvironment().processEnv), GIT_TERMINAL_PROMPT: '0' };
     return (args, timeoutMs = LOCAL_TIMEOUT_MS) => exec('git', args, { cwd: ctx.cwd, env, timeoutMs });
 }
 /** Removes `user:password@` from URLs that git may print in its messages (e.g. a remote's URL). */
@@ -9821,8 +11600,6 @@ async function findMergeBase(exec, options) {
     const head = options.head ?? 'HEAD';
     const remote = options.remote ?? 'origin';
     const base = options.base;
-    const maxSteps = Math.max(0, Math.floor(options.maxDeepenSteps ?? 6));
-    const fetchTimeout = options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
     const problem = argumentProblem('head', head) ?? argumentProblem('base', base) ?? argumentProblem('remote', remote);
     if (problem)
         return { sha: null, reason: problem };
@@ -9838,71 +11615,22 @@ async function findMergeBase(exec, options) {
         const prefix = `${remote}/`;
         const branch = base.startsWith(prefix) ? base.slice(prefix.length) : base;
         const trackingRef = `refs/remotes/${remote}/${branch}`;
-        const refspec = `+refs/heads/${branch}:${trackingRef}`;
-        const branchOk = branchNameProblem(branch) === undefined && branchNameProblem(remote) === undefined;
-        let baseSha = (await resolveCommit(git, base)) ?? (branchOk ? await resolveCommit(git, trackingRef) : undefined);
-        if (!baseSha) {
-            const badName = branchNameProblem(branch) ?? branchNameProblem(remote);
-            if (badName)
-                return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout; ${badName}` };
-            const noRemote = await remoteProblem(git, remote);
-            if (noRemote)
-                return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout and ${noRemote}` };
-            const depth = shallow ? ['--depth=1'] : [];
-            const fetched = await git(fetchArgs(...depth, remote, refspec), fetchTimeout);
-            if (fetched.exitCode !== 0) {
-                return {
-                    sha: null,
-                    reason: `could not fetch branch ${JSON.stringify(branch)} from ${JSON.stringify(remote)}: ${describeFailure(fetched)}`,
-                };
-            }
-            baseSha = await resolveCommit(git, trackingRef);
-            if (!baseSha)
-                return { sha: null, reason: `branch ${JSON.stringify(branch)} was fetched but does not resolve` };
-        }
-        let deepened = 0;
-        let reach = 0;
-        for (;;) {
-            const result = await git(['merge-base', headSha, baseSha]);
-            const sha = result.stdout.trim();
-            if (result.exitCode === 0 && SHA.test(sha))
-                return { sha };
-            if (result.exitCode !== 1)
-                return { sha: null, reason: `git merge-base failed: ${describeFailure(result)}` };
-            const stillShallow = await isShallow(git);
-            if (typeof stillShallow === 'string')
-                return { sha: null, reason: stillShallow };
-            if (!stillShallow) {
-                return {
-                    sha: null,
-                    reason: `${JSON.stringify(head)} and ${JSON.stringify(base)} have no common ancestor (unrelated histories)`,
-                };
-            }
-            if (deepened >= maxSteps) {
-                const tried = deepened === 0
-                    ? 'and deepening is disabled'
-                    : `after deepening it ${deepened} time${deepened === 1 ? '' : 's'} (by ${reach} commits)`;
-                return {
-                    sha: null,
-                    reason: `no merge-base of ${JSON.stringify(head)} and ${JSON.stringify(base)} in the shallow checkout ${tried}`,
-                };
-            }
-            if (deepened === 0) {
-                const noRemote = await remoteProblem(git, remote);
-                if (noRemote)
-                    return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
-            }
-            const n = DEEPEN_STEPS[Math.min(deepened, DEEPEN_STEPS.length - 1)];
-            // Name the base branch when it is the remote's, so it is deepened (and kept) too; the
-            // deepening itself applies to every shallow boundary of the checkout.
-            const refs = branchOk && (await resolveCommit(git, trackingRef)) === baseSha ? [refspec] : [];
-            const fetched = await git(fetchArgs(`--deepen=${n}`, remote, ...refs), fetchTimeout);
-            if (fetched.exitCode !== 0) {
-                return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
-            }
-            deepened += 1;
-            reach += n;
-        }
+        const l = {
+            git,
+            head,
+            base,
+            remote,
+            branch,
+            trackingRef,
+            refspec: `+refs/heads/${branch}:${trackingRef}`,
+            branchOk: branchNameProblem(branch) === undefined && branchNameProblem(remote) === undefined,
+            fetchTimeout: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+        };
+        const baseSha = await resolveBase(l, shallow);
+        if (baseSha.sha === null)
+            return baseSha;
+        const maxSteps = Math.max(0, Math.floor(options.maxDeepenSteps ?? 6));
+        return await mergeBaseDeepening(l, headSha, baseSha.sha, maxSteps);
     }
     catch (error) {
         return {
@@ -9910,6 +11638,78 @@ async function findMergeBase(exec, options) {
             reason: `merge-base lookup failed: ${messageOf(error)}`,
         };
     }
+}
+/** `base`'s commit: from the checkout, else its branch fetched from the remote (step 1). */
+async function resolveBase(l, shallow) {
+    const { git, base, remote, branch } = l;
+    const found = (await resolveCommit(git, base)) ?? (l.branchOk ? await resolveCommit(git, l.trackingRef) : undefined);
+    if (found)
+        return { sha: found };
+    const badName = branchNameProblem(branch) ?? branchNameProblem(remote);
+    if (badName)
+        return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout; ${badName}` };
+    const noRemote = await remoteProblem(git, remote);
+    if (noRemote)
+        return { sha: null, reason: `base ${JSON.stringify(base)} is not in the checkout and ${noRemote}` };
+    const depth = shallow ? ['--depth=1'] : [];
+    const fetched = await git(fetchArgs(...depth, remote, l.refspec), l.fetchTimeout);
+    if (fetched.exitCode !== 0) {
+        return {
+            sha: null,
+            reason: `could not fetch branch ${JSON.stringify(branch)} from ${JSON.stringify(remote)}: ${describeFailure(fetched)}`,
+        };
+    }
+    const fetchedSha = await resolveCommit(git, l.trackingRef);
+    if (!fetchedSha)
+        return { sha: null, reason: `branch ${JSON.stringify(branch)} was fetched but does not resolve` };
+    return { sha: fetchedSha };
+}
+/** `git merge-base`, deepening a shallow checkout until it answers (steps 2 and 3). */
+async function mergeBaseDeepening(l, headSha, baseSha, maxSteps) {
+    const { git, head, base, remote } = l;
+    let deepened = 0;
+    let reach = 0;
+    for (;;) {
+        const result = await git(['merge-base', headSha, baseSha]);
+        const sha = result.stdout.trim();
+        if (result.exitCode === 0 && SHA.test(sha))
+            return { sha };
+        if (result.exitCode !== 1)
+            return { sha: null, reason: `git merge-base failed: ${describeFailure(result)}` };
+        const stillShallow = await isShallow(git);
+        if (typeof stillShallow === 'string')
+            return { sha: null, reason: stillShallow };
+        if (!stillShallow) {
+            return {
+                sha: null,
+                reason: `${JSON.stringify(head)} and ${JSON.stringify(base)} have no common ancestor (unrelated histories)`,
+            };
+        }
+        if (deepened >= maxSteps)
+            return { sha: null, reason: notFoundAfter(l, deepened, reach) };
+        if (deepened === 0) {
+            const noRemote = await remoteProblem(git, remote);
+            if (noRemote)
+                return { sha: null, reason: `the checkout is shallow and ${noRemote}` };
+        }
+        const n = DEEPEN_STEPS[Math.min(deepened, DEEPEN_STEPS.length - 1)];
+        // Name the base branch when it is the remote's, so it is deepened (and kept) too; the
+        // deepening itself applies to every shallow boundary of the checkout.
+        const refs = l.branchOk && (await resolveCommit(git, l.trackingRef)) === baseSha ? [l.refspec] : [];
+        const fetched = await git(fetchArgs(`--deepen=${n}`, remote, ...refs), l.fetchTimeout);
+        if (fetched.exitCode !== 0) {
+            return { sha: null, reason: `could not deepen the shallow checkout: ${describeFailure(fetched)}` };
+        }
+        deepened += 1;
+        reach += n;
+    }
+}
+/** Why a shallow checkout gave no merge-base within the deepening allowed. */
+function notFoundAfter(l, deepened, reach) {
+    const tried = deepened === 0
+        ? 'and deepening is disabled'
+        : `after deepening it ${deepened} time${deepened === 1 ? '' : 's'} (by ${reach} commits)`;
+    return `no merge-base of ${JSON.stringify(l.head)} and ${JSON.stringify(l.base)} in the shallow checkout ${tried}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/compare.ts
@@ -10026,7 +11826,7 @@ function describeError(error, host, timeoutMs) {
 /** A JSON GET on the REST API, or the reason it gave nothing; the token never appears in one. */
 async function apiGet(options, url) {
     const token = options.token ?? '';
-    const redact = (reason) => (0,lib_text/* redactSecrets */.y)(reason, [token]);
+    const redact = (reason) => (0,lib_text/* redactSecrets */.fp)(reason, [token]);
     const fail = (reason) => ({ reason: redact(reason) });
     const timeoutMs = options.timeoutMs ?? 10_000;
     const fetchImpl = options.fetchImpl ?? http/* httpFetch */.tX;
@@ -10113,6 +11913,8 @@ async function commitFromApi(options) {
     return { tree, parents };
 }
 
+// EXTERNAL MODULE: ./src/plan/rules.ts + 1 modules
+var rules = __nccwpck_require__(93863);
 // EXTERNAL MODULE: ./src/plan/triggers.ts
 var triggers = __nccwpck_require__(79834);
 ;// CONCATENATED MODULE: ./src/github/runtime-token.ts
@@ -10159,18 +11961,6 @@ function cacheScopesFromToken(token) {
  */
 /** go-actions-cache's version: one constant hash for every key, not one per key. */
 const GHA_CACHE_VERSION = (0,external_node_crypto_.createHash)('sha256').update('|go-actionscache-1.0').digest('hex');
-/**
- * The service buildx would hand BuildKit: v2 at ACTIONS_RESULTS_URL when ACTIONS_CACHE_SERVICE_V2
- * is true, else v1 at ACTIONS_CACHE_URL (GitHub Enterprise Server, older runners).
- */
-function ghaServiceFrom(env) {
-    const v2 = /^(?:1|t|true)$/i.test(env.ACTIONS_CACHE_SERVICE_V2 ?? '');
-    if (v2 && env.ACTIONS_RESULTS_URL)
-        return { protocol: 'v2', url: env.ACTIONS_RESULTS_URL };
-    if (!v2 && env.ACTIONS_CACHE_URL)
-        return { protocol: 'v1', url: env.ACTIONS_CACHE_URL };
-    return null;
-}
 /**
  * Looks every name up at once, one request each, within `timeoutMs` for all of them. Never
  * fails: a name whose request fails stays unknown, with the reason.
@@ -10312,7 +12102,6 @@ function eachAtOnce(check) {
 
 
 
-
 /**
  * Existence for a backend asked per entry, once the plan's reads are known: `probe` asks about
  * the entries (each once), then the note says what was asked and the check counts as failed when
@@ -10343,11 +12132,11 @@ function failureKind(reason) {
 }
 const existing_unknown = () => ({ exists: () => undefined, siblingLegs: [] });
 /** The repository's tags, listed once; a registry that refuses the listing is asked `HEAD` per tag. */
-const registryCaches = async (options, env, _fileExists, exec) => {
+const registryCaches = async (options, environment, _fileExists, exec) => {
     const image = options.image;
     if (!image)
         return existing_unknown();
-    const dir = (0,docker_config/* dockerConfigDir */.k)(env);
+    const dir = environment.docker.configDir;
     // The build waits for the plan: a registry that does not answer soon costs 5 s, not more.
     const listed = await (0,registry_tags/* listTags */.c)({ image, dockerConfigDir: dir, timeoutMs: 5000, exec });
     if (listed.tags !== null) {
@@ -10374,9 +12163,8 @@ const registryCaches = async (options, env, _fileExists, exec) => {
     });
 };
 /** Each planned cache name's index, looked up as BuildKit's gha importer looks it up. */
-const ghaCaches = async (_options, env) => {
-    const service = ghaServiceFrom(env);
-    const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
+const ghaCaches = async (_options, environment) => {
+    const { service, token } = environment.cache;
     if (!token || !service)
         return existing_unknown();
     const tokenScopes = cacheScopesFromToken(token)?.map((s) => s.scope) ?? null;
@@ -10389,11 +12177,11 @@ const ghaCaches = async (_options, env) => {
     });
 };
 /** The folders; folders kept in the GitHub cache are not on disk yet, so they stay unknown. */
-const localCaches = async (options, _env, fileExists) => options.persistedLocal ? existing_unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
+const localCaches = async (options, _environment, fileExists) => options.persistedLocal ? existing_unknown() : { exists: localExistence(fileExists), siblingLegs: [] };
 /** The request that BuildKit's importer makes first, one per source (stores/s3, stores/azblob). */
-const objectStoreCaches = (load) => async (_options, env) => {
+const objectStoreCaches = (load) => async (_options, environment) => {
     // Loaded inside the check, so that a module that fails to load is a check that failed.
-    const lookups = new OnePerKey(eachAtOnce(async (entry) => (await load())(entry, env)));
+    const lookups = new OnePerKey(eachAtOnce(async (entry) => (await load())(entry, environment.stores)));
     return probedCaches({
         lookups,
         exists: (entry) => lookups.found.get(entry),
@@ -10401,24 +12189,40 @@ const objectStoreCaches = (load) => async (_options, env) => {
         noteAfter: (reason) => reason && `cache existence not checked (${reason}): those sources count as unknown`,
     });
 };
-/** Per backend, how it tells which caches exist; a backend not listed tells nothing. */
+/** The image's own tags hold an inline cache: nothing is asked before the build. */
+const inlineCaches = async () => existing_unknown();
+/**
+ * Per store, how it tells which caches exist (the store's other parts: stores/descriptors.ts).
+ * The cloud stores' modules, and their SDKs, are loaded on their own runs only.
+ */
 const EXISTENCE = {
     registry: registryCaches,
     gha: ghaCaches,
     local: localCaches,
-    s3: objectStoreCaches(async () => (await __nccwpck_require__.e(/* import() */ 707).then(__nccwpck_require__.bind(__nccwpck_require__, 15707))).s3ManifestExists),
-    azblob: objectStoreCaches(async () => (await Promise.all(/* import() */[__nccwpck_require__.e(400), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1883))).azblobManifestExists),
+    s3: objectStoreCaches(async () => {
+        const { s3ManifestExists } = await __nccwpck_require__.e(/* import() */ 707).then(__nccwpck_require__.bind(__nccwpck_require__, 15707));
+        return (entry, credentials) => s3ManifestExists(entry, credentials.aws);
+    }),
+    azblob: objectStoreCaches(async () => {
+        const { azblobManifestExists } = await Promise.all(/* import() */[__nccwpck_require__.e(400), __nccwpck_require__.e(883)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1883));
+        return (entry, credentials) => azblobManifestExists(entry, credentials.azureStorageKey);
+    }),
+    inline: inlineCaches,
 };
 /**
  * Finds out, by the backend's own means and with the requests its importer makes, which caches
  * exist. A check that fails costs nothing but that knowledge (see plan/narrow.ts for what is read
  * then).
  */
-async function findExistingCaches(options, env, fileExists, exec) {
-    return (EXISTENCE[options.backend] ?? existing_unknown)(options, env, fileExists, exec);
+async function findExistingCaches(options, environment, fileExists, exec) {
+    if (options.backend === 'none')
+        return existing_unknown();
+    return EXISTENCE[options.backend](options, environment, fileExists, exec);
 }
 
 ;// CONCATENATED MODULE: ./src/facts/facts.ts
+
+
 
 
 
@@ -10576,42 +12380,36 @@ pushRewrite) {
     return facts;
 }
 /**
- * The facts and which caches exist, side by side. The caches the plan names without git (its own
- * refs, the default branch) are checked at once; those that need a commit git finds (the
- * merge-base, the parent) once it is found. One exception to running them at once: a branch push
- * whose own cache exists reads that alone (narrow.ts), so its merge-base, which a shallow checkout
- * only yields after fetches, is not looked up, unless the push is a merge (it may have merged its
- * base, which the rules read instead) or rewrote history (it reads its new merge-base instead).
- * That push waits for the first check.
+ * The facts the trigger's rule declares (plan/rules.ts) and which caches exist, side by side; the
+ * caller plans once with these facts, then asks `existing.probe` about the plan's reads. One
+ * exception to running them at once: a branch push whose own cache exists reads that alone
+ * (narrow.ts), so its merge-base, which a shallow checkout only yields after fetches, is not looked
+ * up, unless the push is a merge (it may have merged its base, which the rules read instead) or
+ * rewrote history (it reads its new merge-base instead). That push checks its own cache first.
  */
-async function planInputs(exec, ctx, options, env, githubToken, fileExists, 
+async function planInputs(exec, ctx, options, environment, githubToken, fileExists, 
 /** Every leg planned from these facts (bake targets); the lookup is skipped only when each has its own cache. */
 legs = [options.leg]) {
     const trigger = (0,triggers/* classify */.L)(ctx);
-    const needed = (0,triggers/* factsNeeded */.j)(trigger);
-    const listing = findExistingCaches(options, env, fileExists, exec);
-    // The entries to check are the plan's reads, as the backend spells them (names, sibling and
-    // plain legs, what gha may read): only plan() builds those, so it runs per leg, first without
-    // the commits git finds, then with them (they add reads and move the ones read alone).
-    const readsOf = (facts) => legs.map((leg) => (0,plan_plan/* plan */.et)(ctx, facts, { ...options, leg }).reads);
-    const entriesOf = (reads) => reads.flatMap((r) => r.map((read) => read.entry));
-    const readsWithoutCommits = readsOf({ mergeBase: null, parent: null });
-    const early = listing.then((e) => e.probe?.(entriesOf(readsWithoutCommits)));
+    const needed = (0,rules/* factsNeeded */.jJ)(trigger);
+    const listing = findExistingCaches(options, environment, fileExists, exec);
+    const moot = needed.mergeBase ? (0,rules/* mergeBaseMootIf */.og)(trigger) : null;
+    // The declared own read, as each leg's plan will spell it: checked while git works.
+    const owns = moot ? legs.map((leg) => (0,planner/* ownReadEntry */.ZM)(ctx, { ...options, leg }, moot)) : [];
+    const early = owns.some((o) => o !== '') ? listing.then((e) => e.probe?.(owns)) : undefined;
     // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
-    const head = trigger.kind === 'push-branch' ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
+    const head = moot ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
     // A push that rewrote history reads its new merge-base instead of its own cache: that needs the lookup.
     const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD', githubToken) : undefined;
     let skipped = '';
-    if (head && (await rewrite)?.rewritten !== true) {
-        const owns = readsWithoutCommits.map((reads) => reads.find((r) => r.alone && r.entry));
+    if (moot && head && (await rewrite)?.rewritten !== true) {
         const existing = await listing;
         await early;
-        const own = owns[0];
-        if (own && owns.every((o) => o && existing.exists(o.entry) === true)) {
+        if (owns.every((o) => o !== '' && existing.exists(o) === true)) {
             const info = await head;
             if (info && info.parents.length === 1) {
                 needed.mergeBase = false;
-                skipped = `not looked up: ${own.ref} exists and is read alone`;
+                skipped = `not looked up: ${(0,names/* refLabel */.E3)(moot.ref)} exists and is read alone`;
             }
         }
     }
@@ -10622,8 +12420,11 @@ legs = [options.leg]) {
     ]);
     if (skipped)
         facts.mergeBaseSkipped = skipped;
-    await existing.probe?.(entriesOf(readsOf(facts)));
     return { facts, existing };
+}
+/** Asks the store about every source the plans read (those it knows from a listing need no request). */
+async function probePlanned(existing, plans) {
+    await existing.probe?.(plans.flatMap((p) => p.reads.map((read) => read.entry)));
 }
 
 ;// CONCATENATED MODULE: ./src/bake/targets.ts
@@ -10653,7 +12454,7 @@ function planBakeTargets(ctx, facts, base, legs, existing) {
             leg,
             siblingLegs: [...new Set([...base.siblingLegs, ...(existing.legs ?? [])])],
         };
-        const p = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
+        const p = narrowSources((0,planner/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
         if (existing.note)
             p.notes.push(existing.note);
         return { target, plan: p };
@@ -10679,9 +12480,9 @@ function bakeDefinition(plans) {
  * The plan: pure rules, fed with the commits git (or the API) found, the sibling legs listed and
  * which caches exist. Final once returned: later phases read it and never change it.
  */
-async function planCache(exec, ctx, inputs, env) {
-    const asked = { ...(0,plan_plan/* planOptionsFrom */.kR)(inputs), token: cacheTokenIn(env) };
-    const found = await planInputs(exec, ctx, asked, env, inputs.githubToken, external_node_fs_.existsSync);
+async function planCache(exec, ctx, inputs, environment) {
+    const asked = { ...(0,planner/* planOptionsFrom */.kR)(inputs), token: cacheTokenIn(environment.cache) };
+    const found = await planInputs(exec, ctx, asked, environment, inputs.githubToken, external_node_fs_.existsSync);
     const { existing } = found;
     // The run's Git context is the event's commit whatever the workspace holds: its commit cache is
     // that commit's, so the workspace's HEAD has no say over the write.
@@ -10689,46 +12490,38 @@ async function planCache(exec, ctx, inputs, env) {
         ? { ...found.facts, workspaceHead: undefined }
         : found.facts;
     const options = { ...asked, siblingLegs: [...new Set([...asked.siblingLegs, ...existing.siblingLegs])] };
-    const narrowed = narrowSources((0,plan_plan/* plan */.et)(ctx, facts, options), existing.exists, existing.failed);
+    // The planner runs once: its reads are what the store is asked about, then narrowed to what exists.
+    const planned = (0,planner/* plan */.et)(ctx, facts, options);
+    await probePlanned(existing, [planned]);
+    const narrowed = narrowSources(planned, existing.exists, existing.failed);
     const p = {
         ...narrowed,
         ...(existing.note ? { notes: [...narrowed.notes, existing.note] } : {}),
         ...(existing.tags ? { listedTags: existing.tags } : {}),
     };
-    for (const line of (0,plan_plan/* planLines */.HN)(p))
+    for (const line of (0,planner/* planLines */.HN)(p))
         commands/* info */.pq(line);
     if (existing.warning)
         commands/* warning */.$e(existing.warning);
     return p;
 }
 /** The job's cache token as the planner reads it: undefined without one, null when it cannot be decoded. */
-function cacheTokenIn(env) {
-    return env.ACTIONS_RUNTIME_TOKEN ? cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN) : undefined;
+function cacheTokenIn(cache) {
+    return cache.token ? cacheScopesFromToken(cache.token) : undefined;
 }
 /** The ref scopes the runtime token may read and write, so users see why a cache is (not) readable. */
-function readTokenScopes(inputs, env) {
-    if (inputs.cache.backend !== 'gha' || !env.ACTIONS_RUNTIME_TOKEN)
+function readTokenScopes(inputs, cache) {
+    if (inputs.cache.backend !== 'gha' || !cache.token)
         return null;
-    const scopes = cacheScopesFromToken(env.ACTIONS_RUNTIME_TOKEN);
+    const scopes = cacheScopesFromToken(cache.token);
     if (scopes) {
         const list = scopes.map((s) => `${s.scope} (${[s.read && 'read', s.write && 'write'].filter(Boolean).join('+')})`);
         commands/* info */.pq(`GitHub cache scopes: ${list.join(', ')}`);
     }
     return scopes;
 }
-/** Why the GitHub Actions cache cannot be reached from this job ('' when it can). */
-function ghaUnavailable(env) {
-    if (!env.ACTIONS_RUNTIME_TOKEN) {
-        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
-    }
-    if (!env.ACTIONS_RESULTS_URL && !env.ACTIONS_CACHE_URL) {
-        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
-    }
-    return '';
-}
 
 ;// CONCATENATED MODULE: ./src/app/bake.ts
-
 
 
 
@@ -10741,20 +12534,22 @@ function ghaUnavailable(env) {
  * `bake-targets` on a dry run: plans every target's cache from one git lookup and one listing,
  * and writes the bake file for `docker buildx bake -f docker-bake.hcl -f <bake-file>`.
  */
-async function writeBakeFile(exec, ctx, inputs, env) {
-    const base = { ...(0,plan_plan/* planOptionsFrom */.kR)(inputs), token: cacheTokenIn(env) };
+async function writeBakeFile(exec, ctx, inputs, environment) {
+    const base = { ...(0,planner/* planOptionsFrom */.kR)(inputs), token: cacheTokenIn(environment.cache) };
     const legs = bakeLegs(inputs.bakeTargets, inputs.cache.leg, inputs.build.platforms);
     const plans = await commands/* group */.Os('Cache plan (bake)', async () => {
-        const { facts, existing } = await planInputs(exec, ctx, { ...base, leg: legs[0].leg }, env, inputs.githubToken, external_node_fs_.existsSync, legs.map((l) => l.leg));
+        const { facts, existing } = await planInputs(exec, ctx, { ...base, leg: legs[0].leg }, environment, inputs.githubToken, external_node_fs_.existsSync, legs.map((l) => l.leg));
+        // The store is asked about each target's reads before the plans are narrowed to what exists.
+        await probePlanned(existing, legs.map((l) => (0,planner/* plan */.et)(ctx, facts, { ...base, leg: l.leg })));
         const planned = planBakeTargets(ctx, facts, base, legs, existing);
         for (const { target, plan } of planned) {
             commands/* info */.pq(`target ${target} (leg ${plan.namespace}):`);
-            for (const line of (0,plan_plan/* planLines */.HN)(plan))
+            for (const line of (0,planner/* planLines */.HN)(plan))
                 commands/* info */.pq(`  ${line}`);
         }
         return planned;
     });
-    const dir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-bake-'));
+    const dir = external_node_fs_.mkdtempSync(external_node_path_.join(environment.runner.temp, 'bkca-bake-'));
     const file = external_node_path_.join(dir, 'cache.json');
     external_node_fs_.writeFileSync(file, `${JSON.stringify(bakeDefinition(plans), null, 2)}\n`);
     commands/* info */.pq(`bake file: ${file}`);
@@ -10821,7 +12616,7 @@ function renderCleanup(o) {
  * reason, `cache-report` with what the run did, the cache outputs empty, and its summary.
  */
 async function finishNothingBuilt(ctx, inputs, run) {
-    const plan = (0,plan_plan/* nothingBuiltPlan */.Ri)(ctx, (0,plan_plan/* planOptionsFrom */.kR)(inputs), run.why);
+    const plan = (0,planner/* nothingBuiltPlan */.Ri)(ctx, (0,planner/* planOptionsFrom */.kR)(inputs), run.why);
     const report = buildReport({
         plan,
         backend: inputs.cache.backend,
@@ -10855,10 +12650,10 @@ async function finishNothingBuilt(ctx, inputs, run) {
  * A closed pull request's or a deleted branch's run: deletes its caches, builds nothing, and
  * reports as a run that built nothing (`cache-report` with its `cleanup` field, the summary).
  */
-async function runCleanupEvent(ctx, inputs, env, trigger) {
+async function runCleanupEvent(ctx, inputs, environment, trigger) {
     if (trigger.kind === 'nothing')
         return commands/* info */.pq(`cache clean-up: ${trigger.why}`);
-    const outcome = await commands/* group */.Os('Cache clean-up', () => cleanUpGoneRef(ctx, inputs, env, trigger, trigger.why));
+    const outcome = await commands/* group */.Os('Cache clean-up', () => cleanUpGoneRef(ctx, inputs, environment, trigger, trigger.why));
     await finishNothingBuilt(ctx, inputs, {
         why: `clean-up run: ${trigger.why}; nothing is built`,
         exportWhy: 'clean-up run: nothing is built',
@@ -10868,7 +12663,7 @@ async function runCleanupEvent(ctx, inputs, env, trigger) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/mounts/report.ts
+;// CONCATENATED MODULE: ./src/mounts/mounts-report.ts
 /** The `cache-mounts` and `cache-mounts-saved` outputs (empty counts when none were looked for). */
 function mountOutputs(r) {
     const counts = r?.counts ?? { restored: 0, missed: 0, skipped: 0, failed: 0 };
@@ -11018,7 +12813,6 @@ const REASON_TITLE = {
 };
 /** More steps than this go into a collapsed block. */
 const STEPS_SHOWN = 40;
-/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
 const RESTORE_LABEL = {
     exact: '✅ exact (own ref)',
     fallback: '↪️ fallback',
@@ -11102,16 +12896,16 @@ function renderBuilder(b) {
     const line = `Builder ${code(b.name)}${b.driver ? ` (driver ${b.driver})` : ''}: ${kind}: ${cell(b.why)}.`;
     return b.warmth ? [line, '', `${b.warmth.warm ? 'Warm' : 'Cold'}: ${cell(b.warmth.why)}.`] : [line];
 }
-function renderSummary(r) {
-    const out = [];
-    const pct = `${Math.round(r.steps.ratio * 100)}%`;
+/** The title: the steps cached, or a dry run's plan only. */
+function heading(r) {
     const s = r.steps;
-    if (r.build === 'not-run') {
-        out.push('## BuildKit cache: plan only (dry run)', '');
-    }
-    else {
-        out.push(`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${pct})`, '');
-    }
+    if (r.build === 'not-run')
+        return ['## BuildKit cache: plan only (dry run)', ''];
+    return [`## BuildKit cache: ${s.cached} of ${s.total} steps cached (${Math.round(s.ratio * 100)}%)`, ''];
+}
+/** One line of facts: the build's outcome, backend, run kind, namespace, steps run, the export. */
+function factsLine(r) {
+    const s = r.steps;
     const facts = [
         `backend **${r.backend}**`,
         `run kind **${r.trigger}**`,
@@ -11127,112 +12921,150 @@ function renderSummary(r) {
     facts.push(`cache export **${r.export.status}**` +
         (r.export.seconds > 0 ? ` in ${r.export.seconds}s` : '') +
         (exportSize != null ? ` (${(0,format/* formatBytes */.z)(exportSize)})` : ''));
-    out.push(`${facts.join(' · ')}`, '');
-    if (r.builder)
-        out.push(...renderBuilder(r.builder), '');
-    if (r.error) {
-        const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
-        out.push(`> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`, `> ${cell(clip(r.error.message, 400))}`, '');
-    }
-    if (r.likelyReasons.length > 0) {
-        out.push('### Likely reasons for cache misses', '');
-        for (const reason of r.likelyReasons) {
+    return [`${facts.join(' · ')}`, ''];
+}
+const builderSection = (r) => (r.builder ? [...renderBuilder(r.builder), ''] : []);
+/** The failed step, where it is, and BuildKit's message. */
+function errorSection(r) {
+    if (!r.error)
+        return [];
+    const where = r.error.file && r.error.line !== null ? ` (${cell(r.error.file)} line ${r.error.line})` : '';
+    return [
+        `> ❌ **The build failed**${r.error.step ? ` at ${code(clip(r.error.step, 160))}` : ''}${where}:`,
+        `> ${cell(clip(r.error.message, 400))}`,
+        '',
+    ];
+}
+function reasonsSection(r) {
+    if (r.likelyReasons.length === 0)
+        return [];
+    return [
+        '### Likely reasons for cache misses',
+        '',
+        ...r.likelyReasons.map((reason) => {
             const scope = reason.stage ? ` in stage ${code(reason.stage)}` : '';
-            out.push(`- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`);
-        }
-        out.push('');
-    }
-    if (s.list.length > 0) {
-        const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
-        // The first step that ran in each stage is where that stage's cache broke.
-        const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
-        s.list.forEach((step, n) => {
-            const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
-            const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
-            const label = step.status === 'not-run' && r.build === 'failed'
-                ? '⏭️ not reached'
-                : (STATUS_ICON[step.status] ?? step.status);
-            const result = `${label}${first ? ' · first miss' : ''}`;
-            const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
-            rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
-        });
-        out.push('### Steps', '');
-        if (s.list.length > STEPS_SHOWN) {
-            out.push(`<details><summary>${s.list.length} steps, in build order</summary>`, '', ...rows, '', '</details>');
-        }
-        else {
-            out.push(...rows);
-        }
-        out.push('');
-    }
-    if (r.imports.length > 0) {
-        out.push('### Cache import', '', '| source | result | time |', '|---|---|---:|');
-        for (const i of r.imports) {
-            const result = i.result === 'imported'
-                ? '✅ imported'
-                : i.result === 'not-found'
-                    ? '➖ not found (normal for the first build of a ref)'
-                    : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
-            const label = importLabel(i);
-            out.push(`| ${code(label.name)} (${cell(label.detail)}) | ${result} | ${duration(i.seconds)} |`);
-        }
-        out.push('');
-    }
-    const cachedFrom = r.build === 'not-run' ? null : cachedStepsSources(r.imports, s.cached);
+            return `- **${REASON_TITLE[reason.kind] ?? reason.kind}**${scope}: ${oneLine(reason.detail)}`;
+        }),
+        '',
+    ];
+}
+/** Every step with its result; a long list folds into a collapsed block. */
+function stepsSection(r) {
+    const s = r.steps;
+    if (s.list.length === 0)
+        return [];
+    const rows = ['| # | stage | step | result | time |', '|---:|---|---|---|---:|'];
+    // The first step that ran in each stage is where that stage's cache broke.
+    const firsts = new Set(s.firstExecuted.map((f) => `${f.stage}\n${f.command}`));
+    s.list.forEach((step, n) => {
+        const stage = [step.platform, step.stage].filter(Boolean).join(' ') || '—';
+        const first = firsts.has(`${stage === '—' ? '(single stage)' : stage}\n${step.step}`) && s.cached > 0;
+        const label = step.status === 'not-run' && r.build === 'failed'
+            ? '⏭️ not reached'
+            : (STATUS_ICON[step.status] ?? step.status);
+        const result = `${label}${first ? ' · first miss' : ''}`;
+        const time = step.status === 'cached' || step.status === 'not-run' ? '' : duration(step.seconds);
+        rows.push(`| ${n + 1} | ${cell(stage)} | ${code(clip(step.step, 120))} | ${result} | ${time} |`);
+    });
+    const shown = s.list.length > STEPS_SHOWN
+        ? [`<details><summary>${s.list.length} steps, in build order</summary>`, '', ...rows, '', '</details>']
+        : rows;
+    return ['### Steps', '', ...shown, ''];
+}
+function importsSection(r) {
+    if (r.imports.length === 0)
+        return [];
+    const rows = r.imports.map((i) => {
+        const result = i.result === 'imported'
+            ? '✅ imported'
+            : i.result === 'not-found'
+                ? '➖ not found (normal for the first build of a ref)'
+                : `⚠️ failed: ${cell(clip(i.error ?? '', 300))}`;
+        const label = importLabel(i);
+        return `| ${code(label.name)} (${cell(label.detail)}) | ${result} | ${duration(i.seconds)} |`;
+    });
+    return ['### Cache import', '', '| source | result | time |', '|---|---|---:|', ...rows, ''];
+}
+/** Where the cached steps came from. */
+function hitsSection(r) {
+    const cachedFrom = r.build === 'not-run' ? null : cachedStepsSources(r.imports, r.steps.cached);
     // A builder that outlives the job may have given hits of its own: the imports alone do not say.
     if (r.builder?.kind === 'persistent' && r.builder.hits)
-        out.push(`Where the hits came from: ${cell(r.builder.hits.text)}.`, '');
-    else if (cachedFrom)
-        out.push(cachedFromLine(cachedFrom), '');
-    out.push('### Cache export', '');
+        return [`Where the hits came from: ${cell(r.builder.hits.text)}.`, ''];
+    return cachedFrom ? [cachedFromLine(cachedFrom), ''] : [];
+}
+/** The export's outcome, then each destination with its size. */
+function exportSection(r) {
     const status = r.export.status === 'ok' ? '✅ exported' : r.export.status === 'failed' ? '⚠️ failed' : '➖ skipped';
-    out.push(`${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
-        `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
-        (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''), '');
-    for (const d of r.export.destinations) {
+    const destinations = r.export.destinations.map((d) => {
         const size = r.export.sizes.find((x) => x.destination === d);
         const text = !size ? '' : size.bytes !== null ? `${(0,format/* formatBytes */.z)(size.bytes)} (${size.how})` : size.how;
-        out.push(`- ${code(d)}${text ? `: ${cell(text)}` : ''}`);
-    }
-    if (r.export.destinations.length > 0)
-        out.push('');
-    if (r.mounts)
-        out.push(...renderMounts(r.mounts));
-    if (r.localCache)
-        out.push(...renderLocalCache(r.localCache));
+        return `- ${code(d)}${text ? `: ${cell(text)}` : ''}`;
+    });
+    return [
+        '### Cache export',
+        '',
+        `${status}${r.export.reason ? `: ${cell(r.export.reason)}` : ''}` +
+            `${r.export.seconds > 0 ? ` (${r.export.seconds}s)` : ''}.` +
+            (r.export.manifest ? ` Cache manifest ${code(r.export.manifest.digest)}.` : ''),
+        '',
+        ...destinations,
+        ...(destinations.length > 0 ? [''] : []),
+    ];
+}
+const mountsSection = (r) => (r.mounts ? renderMounts(r.mounts) : []);
+const localCacheSection = (r) => (r.localCache ? renderLocalCache(r.localCache) : []);
+/** Each read and write with its reason, then the plan's notes. */
+function planSection(r) {
     // A list, not a table: the entries are long and the refs short, so table columns wrap badly.
-    out.push('### Cache plan', '');
-    for (const read of r.plan.reads) {
+    const reads = r.plan.reads.map((read) => {
         const to = read.notRead
             ? `**not read**: ${cell(read.notRead)}`
             : read.entry
                 ? code(read.entry)
                 : '**not read**';
-        out.push(`- **read** ${code(read.ref)}: ${cell(read.why)} → ${to}`);
-    }
-    for (const write of r.plan.writes) {
-        out.push(`- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
-    }
-    if (r.plan.writes.length === 0)
-        out.push('- **write**: nothing is written by this run');
-    out.push('');
-    if (r.plan.notes.length > 0) {
-        out.push('Notes:', '');
-        for (const note of r.plan.notes)
-            out.push(`- ${cell(note)}`);
-        out.push('');
-    }
-    if (r.tokenScopes) {
-        const list = r.tokenScopes.map((t) => `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
-        out.push(`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, '');
-    }
-    if (r.baseImages.length > 0) {
-        const list = r.baseImages.map((b) => `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
-        out.push(`Base images: ${list.join(', ')}.`, '');
-    }
-    if (r.cleanup)
-        out.push(renderCleanup(r.cleanup));
-    return out.join('\n');
+        return `- **read** ${code(read.ref)}: ${cell(read.why)} → ${to}`;
+    });
+    const writes = r.plan.writes.map((write) => `- **write** ${code(write.ref)}: ${cell(write.why)} → ${code(write.entry)}`);
+    if (writes.length === 0)
+        writes.push('- **write**: nothing is written by this run');
+    const notes = r.plan.notes.length > 0 ? ['Notes:', '', ...r.plan.notes.map((n) => `- ${cell(n)}`), ''] : [];
+    return ['### Cache plan', '', ...reads, ...writes, '', ...notes];
+}
+function tokenScopesSection(r) {
+    if (!r.tokenScopes)
+        return [];
+    const list = r.tokenScopes.map((t) => `${code(t.scope)} (${[t.read && 'read', t.write && 'write'].filter(Boolean).join(' + ') || 'none'})`);
+    return [`GitHub cache scopes this run's token may use: ${list.join(', ') || 'none'}.`, ''];
+}
+function baseImagesSection(r) {
+    if (r.baseImages.length === 0)
+        return [];
+    const list = r.baseImages.map((b) => `${code(b.image)}${b.platform ? ` (${b.platform})` : ''} → ${code(b.digest.replace(/^sha256:/, '').slice(0, 12))}`);
+    return [`Base images: ${list.join(', ')}.`, ''];
+}
+const cleanupSection = (r) => (r.cleanup ? [renderCleanup(r.cleanup)] : []);
+/** The summary's sections, in order; each gives its lines, or none when it has nothing to say. */
+const SECTIONS = [
+    heading,
+    factsLine,
+    builderSection,
+    errorSection,
+    reasonsSection,
+    stepsSection,
+    importsSection,
+    hitsSection,
+    exportSection,
+    mountsSection,
+    localCacheSection,
+    planSection,
+    tokenScopesSection,
+    baseImagesSection,
+    cleanupSection,
+];
+/** The job summary: what the cache did and why, as readable Markdown. Holds no secret: the report has none. */
+function renderSummary(r) {
+    return SECTIONS.flatMap((section) => section(r)).join('\n');
 }
 
 // EXTERNAL MODULE: ./src/lib/oci.ts
@@ -11240,6 +13072,7 @@ var oci = __nccwpck_require__(77950);
 // EXTERNAL MODULE: ./src/stores/registry/name.ts
 var registry_name = __nccwpck_require__(65313);
 ;// CONCATENATED MODULE: ./src/stores/measure.ts
+
 
 
 
@@ -11325,6 +13158,26 @@ function directoryBytes(dir) {
     }
     return total;
 }
+/** The folder's size: it keeps the blobs of earlier exports too. */
+function folderSize(dest) {
+    const bytes = directoryBytes(dest);
+    return {
+        bytes,
+        how: bytes === null
+            ? 'not measured: the folder is not there'
+            : 'size of the folder (it keeps blobs of earlier exports too)',
+    };
+}
+const notMeasured = () => null;
+/** Per store, how an export there is measured (the store's other parts: descriptors.ts). */
+const MEASURE = {
+    registry: (attrs, digest, fetcher) => (attrs.ref ? registryCacheBytes(attrs.ref, digest, fetcher) : null),
+    local: (attrs) => (attrs.dest ? Promise.resolve(folderSize(attrs.dest)) : null),
+    gha: notMeasured,
+    s3: notMeasured,
+    azblob: notMeasured,
+    inline: notMeasured,
+};
 /**
  * Measures each `cache-to` destination: a registry cache by its manifest (fetched; the digest
  * from the metadata file when there is a single registry destination), a local cache by its
@@ -11332,27 +13185,16 @@ function directoryBytes(dir) {
  */
 async function measureExports(destinations, manifest, fetcher) {
     const registries = destinations.filter((d) => (0,cache_entry/* cacheEntryAttributes */._H)(d).type === 'registry');
+    const digest = registries.length === 1 && manifest ? manifest.digest : '';
     const out = [];
     for (const destination of destinations) {
         const attrs = (0,cache_entry/* cacheEntryAttributes */._H)(destination);
         const type = attrs.type ?? '';
-        if (type === 'registry' && attrs.ref) {
-            const digest = registries.length === 1 && manifest ? manifest.digest : '';
-            out.push({ destination, ...(await registryCacheBytes(attrs.ref, digest, fetcher)) });
-        }
-        else if (type === 'local' && attrs.dest) {
-            const bytes = directoryBytes(attrs.dest);
-            out.push({
-                destination,
-                bytes,
-                how: bytes === null
-                    ? 'not measured: the folder is not there'
-                    : 'size of the folder (it keeps blobs of earlier exports too)',
-            });
-        }
-        else {
-            out.push({ destination, bytes: null, how: `not measured for ${type || 'this'} caches` });
-        }
+        const measured = (0,descriptors/* isStore */.ok)(type) ? MEASURE[type](attrs, digest, fetcher) : null;
+        out.push({
+            destination,
+            ...((await measured) ?? { bytes: null, how: `not measured for ${type || 'this'} caches` }),
+        });
     }
     return out;
 }
@@ -11467,10 +13309,10 @@ async function writeSummary(report) {
 
 
 /** `dry-run: true`: the plan (and retention) without a build; the outputs say what would be used. */
-async function runDryRun(exec, ctx, inputs, env) {
-    const plan = await commands/* group */.Os('Cache plan', () => planCache(exec, ctx, inputs, env));
-    const tokenScopes = readTokenScopes(inputs, env);
-    const retention = await retainCommitCaches(ctx, inputs, env, plan);
+async function runDryRun(exec, ctx, inputs, environment) {
+    const plan = await commands/* group */.Os('Cache plan', () => planCache(exec, ctx, inputs, environment));
+    const tokenScopes = readTokenScopes(inputs, environment.cache);
+    const retention = await retainCommitCaches(ctx, inputs, environment, plan);
     const report = buildReport({
         plan,
         backend: inputs.cache.backend,
@@ -11666,19 +13508,18 @@ var registry_session = __nccwpck_require__(5761);
 
 
 
-
 /** Creates the index under the tags, then reads its descriptor back from the first tag. */
 async function publishIndex(exec, buildx, o) {
     const create = imagetoolsCreateArgs(o.tags, o.annotations, o.legs);
     const made = await exec(buildx.command, buildx.argv(create), { env: o.env, stream: true });
     if (made.exitCode !== 0)
-        return { ok: false, reason: (0,lib_text/* lastLine */.f)(made.stderr || made.stdout) };
+        return { ok: false, reason: (0,lib_text/* lastLine */.fM)(made.stderr || made.stdout) };
     const inspected = await exec(buildx.command, buildx.argv(imagetoolsInspectArgs(o.tags[0])), { env: o.env });
     const descriptor = inspected.exitCode === 0 ? parseDescriptor(inspected.stdout) : null;
     if (!descriptor)
         return {
             ok: false,
-            reason: `the index was pushed but could not be read back: ${(0,lib_text/* lastLine */.f)(inspected.stderr)}`,
+            reason: `the index was pushed but could not be read back: ${(0,lib_text/* lastLine */.fM)(inspected.stderr)}`,
         };
     return { ok: true, descriptor };
 }
@@ -11687,7 +13528,9 @@ async function publishIndex(exec, buildx, o) {
  * are removed from every repository, the manifests stay (the index holds them). Returns what is
  * left, with why; removing them is tidying, never a failed merge.
  */
-async function removeLegTags(repositories, legs, env) {
+async function removeLegTags(repositories, legs, 
+/** Docker's config folder (runner/environment.ts), for the registries' credentials. */
+dockerConfigDir) {
     const left = [];
     const pushed = legs.flatMap((l) => (l.pushTag ? [{ tag: l.pushTag, leg: l }] : []));
     if (pushed.length === 0)
@@ -11695,7 +13538,7 @@ async function removeLegTags(repositories, legs, env) {
     for (const image of repositories) {
         const session = (0,registry_session/* openRegistry */.Me)({
             image,
-            dockerConfigDir: (0,docker_config/* dockerConfigDir */.k)(env),
+            dockerConfigDir,
             signal: AbortSignal.timeout(30_000),
             timeoutMs: 30_000,
             actions: 'pull,push,delete',
@@ -11709,7 +13552,7 @@ async function removeLegTags(repositories, legs, env) {
     return left;
 }
 
-;// CONCATENATED MODULE: ./src/merge/records.ts
+;// CONCATENATED MODULE: ./src/merge/leg-records.ts
 
 
 
@@ -11720,32 +13563,32 @@ async function removeLegTags(repositories, legs, env) {
  * in the workflow, a key per run, image, platform and attempt, and GitHub expires them unread.
  */
 /** The folder archived: one name on every runner, so the cache version (a hash of the paths) matches. */
-const records_FOLDER = 'bkca-merge-record';
-const records_FILE = 'leg.json';
+const leg_records_FOLDER = 'bkca-merge-record';
+const leg_records_FILE = 'leg.json';
 const TIMEOUT_MS = 60000;
 async function saveLegRecord(exec, record, w) {
     const root = external_node_fs_.mkdtempSync(external_node_path_.join(w.tempDir, 'merge-save-'));
-    external_node_fs_.mkdirSync(external_node_path_.join(root, records_FOLDER));
-    external_node_fs_.writeFileSync(external_node_path_.join(root, records_FOLDER, records_FILE), `${JSON.stringify(record)}\n`);
+    external_node_fs_.mkdirSync(external_node_path_.join(root, leg_records_FOLDER));
+    external_node_fs_.writeFileSync(external_node_path_.join(root, leg_records_FOLDER, leg_records_FILE), `${JSON.stringify(record)}\n`);
     const key = (0,github_cache_keys/* mergeRecordKey */.JQ)(w.runId, record.image, record.platform, record.attempt);
-    return runCacheWorker(exec, { op: 'save', path: records_FOLDER, key }, { root, env: w.env, timeoutMs: TIMEOUT_MS });
+    return runCacheWorker(exec, { op: 'save', path: leg_records_FOLDER, key }, { root, env: w.env, timeoutMs: TIMEOUT_MS });
 }
 /** The newest record of one platform's leg in this run. */
-async function records_restoreOne(exec, image, platform, w) {
+async function leg_records_restoreOne(exec, image, platform, w) {
     const root = external_node_fs_.mkdtempSync(external_node_path_.join(w.tempDir, 'merge-restore-'));
     const prefix = (0,github_cache_keys/* mergeRecordPrefix */._d)(w.runId, image, platform);
     // No key is ever saved as `<prefix>newest`: the restore key's prefix match, newest first, answers.
-    const call = await runCacheWorker(exec, { op: 'restore', path: records_FOLDER, key: `${prefix}newest`, restoreKeys: [prefix], maxBytes: 1024 ** 2 }, { root, env: w.env, timeoutMs: TIMEOUT_MS });
+    const call = await runCacheWorker(exec, { op: 'restore', path: leg_records_FOLDER, key: `${prefix}newest`, restoreKeys: [prefix], maxBytes: 1024 ** 2 }, { root, env: w.env, timeoutMs: TIMEOUT_MS });
     if (call.status === 'failed')
         return { platform, record: null, failed: call.reason };
     if (call.status !== 'hit')
         return { platform, record: null };
-    const file = external_node_path_.join(root, records_FOLDER, records_FILE);
+    const file = external_node_path_.join(root, leg_records_FOLDER, leg_records_FILE);
     if (!external_node_fs_.existsSync(file))
         return { platform, record: null, dropped: 'the entry holds no record' };
     return { platform, ...parseLegRecord(external_node_fs_.readFileSync(file, 'utf8'), { platform, image, runId: w.runId }) };
 }
-const restoreLegRecords = (exec, image, platforms, w) => Promise.all(platforms.map((p) => records_restoreOne(exec, image, p, w)));
+const restoreLegRecords = (exec, image, platforms, w) => Promise.all(platforms.map((p) => leg_records_restoreOne(exec, image, p, w)));
 
 // EXTERNAL MODULE: ./src/plan/token.ts
 var token = __nccwpck_require__(78846);
@@ -11764,25 +13607,24 @@ var token = __nccwpck_require__(78846);
 
 
 
-
 /** The run's id and attempt: a leg's record is this run's, and a re-run's is newer. */
-const runOf = (env) => ({
-    runId: env.GITHUB_RUN_ID || '0',
-    attempt: env.GITHUB_RUN_ATTEMPT || '1',
+const runOf = (github) => ({
+    runId: github.runId || '0',
+    attempt: github.runAttempt,
 });
 /** The trust rule (src/plan/trust.ts) for a run that has no plan: its trigger and its cache token. */
-const runNeverWrites = (ctx, env) => neverWrites((0,triggers/* classify */.L)(ctx), (0,token/* tokenRefusals */.bc)(cacheTokenIn(env)));
+const runNeverWrites = (ctx, cache) => neverWrites((0,triggers/* classify */.L)(ctx), (0,token/* tokenRefusals */.bc)(cacheTokenIn(cache)));
 /** `merge: leg`: the build pushes by digest, unless this run cannot push (then it only builds). */
-function prepareLeg(ctx, inputs, env) {
+function prepareLeg(ctx, inputs, environment) {
     // A leg's record is a GitHub cache entry the merge job trusts: a run that may not write records none.
-    const refused = runNeverWrites(ctx, env);
+    const refused = runNeverWrites(ctx, environment.cache);
     const skipped = mergeSkipped(ctx, inputs.build.push) ||
         (refused ? `${refused}: the legs are built, not pushed nor merged` : '');
     if (skipped) {
         commands/* info */.pq(`merge: ${skipped}`);
         return { inputs: { ...inputs, build: { ...inputs.build, push: false } }, skipped, pushTag: null };
     }
-    const run = { driver: inputs.builder.driver, ...runOf(env) };
+    const run = { driver: inputs.builder.driver, ...runOf(environment.github) };
     const pushTag = legPushTag(run, inputs.build.platforms[0] ?? '');
     return { inputs: { ...inputs, build: legBuild(inputs.build, run) }, skipped, pushTag };
 }
@@ -11799,18 +13641,22 @@ async function recordLeg(exec, leg, o) {
         commands/* warning */.$e('merge: the build gave no image digest: nothing is recorded for the merge job');
         return { ...base, skipped: 'the build gave no image digest' };
     }
-    const { runId, attempt } = runOf(o.env);
+    const { runId, attempt } = runOf(o.environment.github);
     const { cached, total, ratio } = o.report.steps;
     const record = legRecord({
         tags,
         platform: o.original.build.platforms[0],
         digest: o.digest,
-        leg: (0,plan_plan/* planOptionsFrom */.kR)(o.original).leg ?? '',
+        leg: (0,planner/* planOptionsFrom */.kR)(o.original).leg ?? '',
         steps: { cached, total, ratio },
         attempt,
         pushTag: leg.pushTag,
     });
-    const saved = await saveLegRecord(exec, record, { runId, tempDir: o.tempDir, env: o.env });
+    const saved = await saveLegRecord(exec, record, {
+        runId,
+        tempDir: o.tempDir,
+        env: o.environment.processEnv,
+    });
     if (saved.status === 'failed') {
         commands/* warning */.$e(`merge: the digest of ${record.platform} was pushed but not recorded: ${saved.reason}`);
         return { ...base, skipped: `not recorded: ${saved.reason}` };
@@ -11819,7 +13665,8 @@ async function recordLeg(exec, leg, o) {
     return { ...base, legs: [record] };
 }
 /** `merge: index`: builds nothing; finds every leg's digest and pushes the index under the tags. */
-async function runMerge(exec, ctx, inputs, env, fail) {
+async function runMerge(exec, ctx, inputs, environment, fail) {
+    const env = environment.processEnv;
     const { tags, platforms, annotations } = inputs.build;
     const merge = { role: 'index', skipped: '', legs: [], missing: [], digest: '', tags };
     const outputs = {};
@@ -11828,8 +13675,12 @@ async function runMerge(exec, ctx, inputs, env, fail) {
         commands/* info */.pq(`merge: ${merge.skipped}`);
         return merge_finish(inputs, ctx, merge, outputs);
     }
-    const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-merge-'));
-    const found = await commands/* group */.Os("Merge: the legs' digests", () => restoreLegRecords(exec, repositoriesOf(tags)[0], platforms, { runId: runOf(env).runId, tempDir, env }));
+    const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(environment.runner.temp, 'bkca-merge-'));
+    const found = await commands/* group */.Os("Merge: the legs' digests", () => restoreLegRecords(exec, repositoriesOf(tags)[0], platforms, {
+        runId: runOf(environment.github).runId,
+        tempDir,
+        env,
+    }));
     // A record is restored bytes: one that names another image or tag is an attacker's, never merged.
     for (const f of found)
         if ('dropped' in f && f.dropped)
@@ -11846,8 +13697,10 @@ async function runMerge(exec, ctx, inputs, env, fail) {
             wanted: inputs.builder.buildxVersion,
             floor: '',
             releasesBase: inputs.builder.buildxReleasesUrl,
-            probe: probeBuildx(exec, env),
-            saveRefused: runNeverWrites(ctx, env),
+            probe: probeBuildx(exec, environment),
+            toolCache: environment.runner.toolCache,
+            releaseStore: releaseStoreFor(exec, environment),
+            saveRefused: runNeverWrites(ctx, environment.cache),
         });
         return publishIndex(exec, buildx, { tags, annotations, legs: merge.legs, env });
     });
@@ -11855,7 +13708,7 @@ async function runMerge(exec, ctx, inputs, env, fail) {
         merge.digest = published.descriptor.digest;
         outputs.digest = merge.digest;
         outputs.metadata = mergeMetadata(published.descriptor, tags);
-        merge.leftTags = await removeLegTags(repositoriesOf(tags), merge.legs, env);
+        merge.leftTags = await removeLegTags(repositoriesOf(tags), merge.legs, environment.docker.configDir);
         for (const left of merge.leftTags)
             commands/* warning */.$e(`merge: a leg's push tag is left: ${left}`);
     }
@@ -11876,22 +13729,22 @@ var context = __nccwpck_require__(19556);
 ;// CONCATENATED MODULE: ./src/github/read-context.ts
 
 
-/** The run context from the runner's environment and its event file (an unreadable one reads as `{}`). */
-function readRunContext(env = process.env) {
+/** The run context from the runner's `GITHUB_*` variables and its event file (an unreadable one reads as `{}`). */
+function readRunContext(github) {
     let payload = {};
-    const path = env.GITHUB_EVENT_PATH;
-    if (path) {
+    if (github.eventPath) {
         try {
-            payload = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+            payload = JSON.parse((0,external_node_fs_.readFileSync)(github.eventPath, 'utf8'));
         }
         catch {
             payload = {};
         }
     }
-    return (0,context/* runContextFrom */.B_)(env, payload);
+    return (0,context/* runContextFrom */.B_)(github, payload);
 }
 
 ;// CONCATENATED MODULE: ./src/app/build.ts
+
 
 
 
@@ -11929,86 +13782,129 @@ function readRunContext(env = process.env) {
 function fail(message) {
     commands/* setFailed */.C1(`buildkit-cache-action: ${message}`);
 }
-async function run(exec = loggedExec(exec_exec), env = process.env) {
+async function run(exec = loggedExec(exec_exec), env) {
     const started = Date.now();
     try {
-        await runOfItsKind(exec, env, withPersistedLocalDir(readInputs(), env), started);
+        // The runner's environment, read once: the phases below take its typed values.
+        const environment = env ? environmentFrom(env) : readEnvironment();
+        const inputs = withPersistedLocalDir(readInputs(), environment.runner.temp);
+        await runOfItsKind(exec, environment, inputs, started);
     }
     catch (e) {
-        if (e instanceof InputError || e instanceof BuildxError || e instanceof BuilderError)
+        if (e instanceof types/* InputError */.dz || e instanceof BuildxError || e instanceof BuilderError)
             return fail(e.message);
         commands/* debug */.Yz(e?.stack ?? String(e));
         fail(`unexpected error: ${e?.message ?? String(e)}`);
     }
 }
 /** Which kind of run this is: a clean-up event, a bake file, a dry run, or a build. */
-async function runOfItsKind(exec, env, inputs, started) {
+async function runOfItsKind(exec, environment, inputs, started) {
     for (const secret of [
-        env.ACTIONS_RUNTIME_TOKEN,
+        environment.cache.token,
         inputs.githubToken,
         ...inputs.build.secrets.map((s) => s.value),
     ]) {
         if (secret)
             commands/* setSecret */.Pq(secret);
     }
-    const ctx = readRunContext(env);
+    const ctx = readRunContext(environment.github);
     // A closed pull request or a deleted branch: its caches go, nothing is built.
-    const cleanup = (0,plan/* cleanupTrigger */.dU)(ctx);
+    const cleanup = (0,deletions/* cleanupTrigger */.dU)(ctx);
     if (cleanup)
-        return runCleanupEvent(ctx, inputs, env, cleanup);
+        return runCleanupEvent(ctx, inputs, environment, cleanup);
     if (inputs.bakeTargets.length > 0)
-        return writeBakeFile(exec, ctx, inputs, env);
+        return writeBakeFile(exec, ctx, inputs, environment);
     if (inputs.merge === 'index')
-        return runMerge(exec, ctx, inputs, env, fail);
+        return runMerge(exec, ctx, inputs, environment, fail);
     if (inputs.dryRun)
-        return runDryRun(exec, ctx, inputs, env);
-    return runBuild(exec, ctx, inputs, env, started);
+        return runDryRun(exec, ctx, inputs, environment);
+    return runBuild(exec, ctx, inputs, environment, started);
 }
 /** A build, in its phases: plan, builder, restore, build, export, save, report. */
-async function runBuild(exec, ctx, original, env, started) {
+async function runBuild(exec, ctx, original, environment, started) {
     // A matrix leg of a multi-platform image pushes its platform by digest (src/merge).
-    const leg = original.merge === 'leg' ? prepareLeg(ctx, original, env) : null;
+    const leg = original.merge === 'leg' ? prepareLeg(ctx, original, environment) : null;
     const inputs = leg?.inputs ?? original;
     const mark = (phase) => commands/* debug */.Yz(`${phase} at ${Date.now() - started} ms`);
-    validatePaths(inputs.build, ctx.workspace, external_node_fs_.existsSync, [env.RUNNER_TEMP ?? '', external_node_os_.tmpdir()]);
+    const job = { exec, ctx, inputs, environment, mark };
+    validatePaths(inputs.build, ctx.workspace, external_node_fs_.existsSync, [environment.runner.temp, external_node_os_.tmpdir()]);
     // Probing docker and buildx takes ~0.2 s each: run them while git and the planner work.
-    const probes = startProbes(exec, inputs, env);
-    const planned = await commands/* group */.Os('Cache plan', () => planCache(exec, ctx, inputs, env));
+    const probes = startProbes(exec, inputs, environment);
+    const planned = await planPhase(job);
+    const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(environment.runner.temp, 'bkca-'));
+    saveTempDir(tempDir);
+    const ready = await builderPhase(job, planned, probes, tempDir);
+    const done = await buildPhase(job, planned, ready, tempDir);
+    const saved = await savePhase(job, planned, ready, done);
+    const results = {
+        inputs,
+        plan: planned.plan,
+        tokenScopes: planned.tokenScopes,
+        builder: ready.builder.name,
+        builderNature: { driver: ready.builder.driver, nature: ready.nature },
+        build: done.build.run,
+        history: saved.history,
+        exportRun: done.exportRun,
+        skipExport: planned.skipExport || ready.warmSkip || done.moot,
+        mounts: saved.mounts,
+        localCache: saved.localCache,
+        retention: saved.retention,
+        started,
+        timings: { builderMs: ready.builderMs, buildMs: done.build.run.ms, exportMs: done.exportRun?.ms ?? 0 },
+    };
+    await reportPhase(job, results, { leg, original, tempDir });
+}
+/** The plan, final once the persisted local folders are restored. */
+async function planPhase({ exec, ctx, inputs, environment, mark }) {
+    const unavailable = environment.cache.unavailable;
+    const planned = await commands/* group */.Os('Cache plan', () => planCache(exec, ctx, inputs, environment));
     // A persisted folder's existence is known once it is restored: the plan's reads are narrowed to
     // the folders that arrived, and that plan is final.
     const local = await restoreLocalCaches(exec, {
-        inputs,
+        cache: inputs.cache,
+        timeoutMs: inputs.mounts.timeoutMs,
         plan: planned,
-        env,
-        unavailable: ghaUnavailable(env),
+        env: environment.processEnv,
+        unavailable,
     });
-    const plan = local.plan;
     mark('planned');
-    const tokenScopes = readTokenScopes(inputs, env);
-    const skipExport = inputs.cache.backend === 'gha' ? ghaUnavailable(env) : '';
+    const tokenScopes = readTokenScopes(inputs, environment.cache);
+    const skipExport = inputs.cache.backend === 'gha' ? unavailable : '';
     if (skipExport)
         commands/* warning */.$e(`cache: ${skipExport}. The build runs without the gha cache.`);
-    const tempDir = external_node_fs_.mkdtempSync(external_node_path_.join(env.RUNNER_TEMP || external_node_os_.tmpdir(), 'bkca-'));
-    saveTempDir(tempDir);
+    return { plan: local.plan, local, tokenScopes, skipExport };
+}
+/** The builder, set up and known (its kind, its warmth), and the build's arguments for it. */
+async function builderPhase(job, planned, probes, tempDir) {
+    const { exec, ctx, inputs, environment, mark } = job;
+    const { plan } = planned;
     const builderStart = Date.now();
-    const { buildx, builder } = await commands/* group */.Os('Builder', () => setUpBuilder(exec, inputs, env, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)));
+    const { buildx, builder } = await commands/* group */.Os('Builder', () => setUpBuilder(exec, inputs, environment, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)));
     commands/* info */.pq(`builder: ${builder.name}: ${builder.why}`);
+    const env = environment.processEnv;
     const setup = prepareImageBuild(buildx, { ctx, inputs, env, plan, builder, tempDir });
-    const nature = await knowBuilder(exec, buildx, builder, setup, env);
+    const nature = await knowBuilder(exec, buildx, builder, setup, environment.runner.kind);
     const builderMs = Date.now() - builderStart;
     mark('builder ready');
     // A warm builder that outlives the job reads its own cache next time: a branch's export is skipped.
-    const warmSkip = skipExport ? '' : warmBuilderSkip({ plan, nature, write: inputs.cache.write });
+    const warmSkip = planned.skipExport ? '' : warmBuilderSkip({ plan, nature, write: inputs.cache.write });
     if (warmSkip)
         commands/* info */.pq(`cache export skipped: ${warmSkip}`);
+    return { buildx, builder, setup, nature, builderMs, warmSkip };
+}
+/** The cache mounts restored, the image built, then the cache exported unless there is no need. */
+async function buildPhase(job, planned, ready, tempDir) {
+    const { exec, ctx, inputs, environment, mark } = job;
+    const { plan, skipExport } = planned;
+    const { buildx, builder, setup, warmSkip } = ready;
     const mountSession = await restoreMounts(exec, buildx, {
         inputs,
         plan,
         builder: builder.name,
         tempDir,
-        env,
+        env: environment.processEnv,
         workspace: ctx.workspace,
-        unavailable: ghaUnavailable(env),
+        unavailable: environment.cache.unavailable,
     });
     const build = await buildImage(exec, buildx, warmSkip ? withoutExport(setup) : setup, inputs.cache.importTimeoutMs);
     const built = build.run.result.exitCode === 0;
@@ -12028,43 +13924,38 @@ async function runBuild(exec, ctx, original, env, started) {
         ? await commands/* group */.Os('Cache export', () => runCacheExport(exec, buildx, build.setup, inputs.cache.exportTimeoutMs))
         : null;
     mark('exported');
+    return { build, built, mountSession, historyRead, moot, exportRun };
+}
+/** Retention, the build record, and what goes back to the GitHub cache: mounts and local folders. */
+async function savePhase(job, planned, ready, done) {
+    const { exec, ctx, inputs, environment, mark } = job;
     // A push to the default branch: commit caches beyond cache-keep-commits go (src/cleanup).
-    const retaining = built ? retainCommitCaches(ctx, inputs, env, plan) : null;
-    const history = await historyRead;
+    const retaining = done.built ? retainCommitCaches(ctx, inputs, environment, planned.plan) : null;
+    const history = await done.historyRead;
     mark('history read');
     const retention = await retaining;
-    const mounts = await saveMounts(exec, buildx, mountSession, built, {
+    const mounts = await saveMounts(exec, ready.buildx, done.mountSession, done.built, {
         steps: history.log?.steps ?? null,
         used: history.cacheMounts,
     });
-    const localCache = await saveLocalCaches(exec, local.session, exportRun?.status === 'ok' || moot !== '');
-    const results = {
-        inputs,
-        plan,
-        tokenScopes,
-        builder: builder.name,
-        builderNature: { driver: builder.driver, nature },
-        build: build.run,
-        history,
-        exportRun,
-        skipExport: skipExport || warmSkip || moot,
-        mounts,
-        localCache,
-        retention,
-        started,
-        timings: { builderMs, buildMs: build.run.ms, exportMs: exportRun?.ms ?? 0 },
-    };
+    const exported = done.exportRun?.status === 'ok' || done.moot !== '';
+    const localCache = await saveLocalCaches(exec, planned.local.session, exported);
+    return { history, retention, mounts, localCache };
+}
+/** The report, a leg's record for the merge job, the outputs, the summary, and the one error line. */
+async function reportPhase({ exec, inputs, environment, mark }, results, o) {
     const report = await reportRun(results);
-    if (leg) {
-        const { digest } = build.run.metadata;
-        report.merge = await recordLeg(exec, leg, { original, report, digest, tempDir, env });
+    if (o.leg) {
+        const { digest } = results.build.metadata;
+        const { original, tempDir } = o;
+        report.merge = await recordLeg(exec, o.leg, { original, report, digest, tempDir, environment });
     }
     mark('reported');
     setOutputs(buildOutputs(results, report));
     await writeSummary(report);
     // One `::error::` line: the failing step, its Dockerfile line and BuildKit's message.
-    if (!built)
-        fail(failureMessage(report.error, buildxSaid(inputs, build.run.result)));
+    if (results.build.result.exitCode !== 0)
+        fail(failureMessage(report.error, buildxSaid(inputs, results.build.result)));
     else if (report.export.status === 'failed' && !inputs.cache.ignoreError) {
         fail(`cache export failed and cache-ignore-error is false: ${report.export.reason}`);
     }
@@ -12076,7 +13967,7 @@ async function runBuild(exec, ctx, original, env, started) {
  */
 function buildxSaid(inputs, result) {
     const checks = inputs.build.call === 'check' ? result.stdout.trim().split('\n')[0]?.trim() : '';
-    const why = (0,lib_text/* lastLine */.f)(result.stderr);
+    const why = (0,lib_text/* lastLine */.fM)(result.stderr);
     return checks ? `${checks}${why ? ` (${why.replace(/^ERROR:\s*/, '')})` : ''}` : why;
 }
 /**
@@ -12089,20 +13980,22 @@ async function exportMootWhy(exporting, o) {
     const steps = (await o.historyRead).log?.steps ?? null;
     return mootExport({ ...o, steps });
 }
-function startProbes(exec, inputs, env) {
+function startProbes(exec, inputs, environment) {
     const engine = ['remote', 'kubernetes'].includes(inputs.builder.driver) && inputs.builder.builder === ''
         ? Promise.resolve(null)
-        : probeEngine(exec, env);
-    return { engine, buildx: probeBuildx(exec, env) };
+        : probeEngine(exec, environment.docker);
+    return { engine, buildx: probeBuildx(exec, environment) };
 }
 /** The builder: buildx must be new enough, then pick one or create one (which needs the engine). */
-async function setUpBuilder(exec, inputs, env, probes, tempDir, saveRefused) {
+async function setUpBuilder(exec, inputs, environment, probes, tempDir, saveRefused) {
     const engine = await probes.engine;
     const found = await ensureBuildx(exec, {
         wanted: inputs.builder.buildxVersion,
         floor: inputs.cache.backend === 'gha' ? GHA_MIN_BUILDX : '',
         releasesBase: inputs.builder.buildxReleasesUrl,
         probe: probes.buildx,
+        toolCache: environment.runner.toolCache,
+        releaseStore: releaseStoreFor(exec, environment),
         saveRefused,
     });
     if (found.note)
@@ -12111,7 +14004,7 @@ async function setUpBuilder(exec, inputs, env, probes, tempDir, saveRefused) {
     const onCreate = (name) => saveBuilderCreated(name, inputs.builder.cleanup);
     const builder = inputs.builder.driver === 'kubernetes' && inputs.builder.builder === ''
         ? await setupKubernetesBuilder(exec, found.buildx, {
-            name: kubernetesBuilderName(env.GITHUB_REPOSITORY ?? '', (0,plan_plan/* planOptionsFrom */.kR)(inputs).scope),
+            name: kubernetesBuilderName(environment.github.repository ?? '', (0,planner/* planOptionsFrom */.kR)(inputs).scope),
             builder: inputs.builder,
             tempDir,
             onUse: onCreate,
@@ -12119,7 +14012,8 @@ async function setUpBuilder(exec, inputs, env, probes, tempDir, saveRefused) {
         : await setupBuilder(exec, found.buildx, {
             builder: inputs.builder,
             tempDir,
-            env,
+            cacheUrl: environment.cache.url,
+            job: environment.github.job,
             // A builder of setup-buildx-action's (remote, kubernetes) may not need a local engine at all.
             engineDown: engine && !engine.ok ? engine.reason : '',
             onCreate,
@@ -12134,6 +14028,7 @@ function prepareImageBuild(buildx, b) {
         cacheTo: b.plan.cacheTo,
         tempDir: b.tempDir,
         env: b.env,
+        switches: environmentFrom(b.env).buildx,
         cwd: b.ctx.workspace,
         ctx: b.ctx,
         buildxVersion: buildx.version,
@@ -12158,11 +14053,11 @@ async function buildImage(exec, buildx, setup, importTimeoutMs) {
  * The builder's kind; for one that outlives the job, whether its history already holds this build
  * (one `buildx history ls`, before the build adds its own record).
  */
-async function knowBuilder(exec, buildx, builder, setup, env) {
+async function knowBuilder(exec, buildx, builder, setup, runnerKind) {
     const { kind, why } = builderKind({
         source: builder.source,
         driver: builder.driver,
-        runnerEnvironment: env.RUNNER_ENVIRONMENT ?? '',
+        runnerEnvironment: runnerKind,
     });
     const names = async () => recordNames(setup.input.build, setup.cwd, await checkoutOrigin(exec, setup.cwd));
     const warmth = kind === 'persistent' ? await lookWarmth(exec, buildx, builder.name, await names()) : null;

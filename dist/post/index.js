@@ -218,10 +218,1258 @@ exports.toCommandProperties = toCommandProperties;
 
 /***/ }),
 
+/***/ 236:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getExecOutput = exports.exec = void 0;
+const string_decoder_1 = __nccwpck_require__(193);
+const tr = __importStar(__nccwpck_require__(665));
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+exports.exec = exec;
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    var _a, _b;
+    return __awaiter(this, void 0, void 0, function* () {
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new string_decoder_1.StringDecoder('utf8');
+        const stderrDecoder = new string_decoder_1.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+exports.getExecOutput = getExecOutput;
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 665:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.argStringToArray = exports.ToolRunner = void 0;
+const os = __importStar(__nccwpck_require__(857));
+const events = __importStar(__nccwpck_require__(434));
+const child = __importStar(__nccwpck_require__(317));
+const path = __importStar(__nccwpck_require__(928));
+const io = __importStar(__nccwpck_require__(994));
+const ioUtil = __importStar(__nccwpck_require__(207));
+const timers_1 = __nccwpck_require__(557);
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends events.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(os.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + os.EOL.length);
+                n = s.indexOf(os.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse
+            .split('')
+            .reverse()
+            .join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse
+            .split('')
+            .reverse()
+            .join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!ioUtil.isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = path.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io.which(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield ioUtil.exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+exports.ToolRunner = ToolRunner;
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+exports.argStringToArray = argStringToArray;
+class ExecState extends events.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = timers_1.setTimeout(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay /
+                1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+
+/***/ }),
+
+/***/ 207:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+var _a;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getCmdPath = exports.tryGetExecutablePath = exports.isRooted = exports.isDirectory = exports.exists = exports.READONLY = exports.UV_FS_O_EXLOCK = exports.IS_WINDOWS = exports.unlink = exports.symlink = exports.stat = exports.rmdir = exports.rm = exports.rename = exports.readlink = exports.readdir = exports.open = exports.mkdir = exports.lstat = exports.copyFile = exports.chmod = void 0;
+const fs = __importStar(__nccwpck_require__(896));
+const path = __importStar(__nccwpck_require__(928));
+_a = fs.promises
+// export const {open} = 'fs'
+, exports.chmod = _a.chmod, exports.copyFile = _a.copyFile, exports.lstat = _a.lstat, exports.mkdir = _a.mkdir, exports.open = _a.open, exports.readdir = _a.readdir, exports.readlink = _a.readlink, exports.rename = _a.rename, exports.rm = _a.rm, exports.rmdir = _a.rmdir, exports.stat = _a.stat, exports.symlink = _a.symlink, exports.unlink = _a.unlink;
+// export const {open} = 'fs'
+exports.IS_WINDOWS = process.platform === 'win32';
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+exports.UV_FS_O_EXLOCK = 0x10000000;
+exports.READONLY = fs.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield exports.stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+exports.exists = exists;
+function isDirectory(fsPath, useStat = false) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const stats = useStat ? yield exports.stat(fsPath) : yield exports.lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+exports.isDirectory = isDirectory;
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (exports.IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+exports.isRooted = isRooted;
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield exports.stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (exports.IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield exports.stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (exports.IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path.dirname(filePath);
+                        const upperName = path.basename(filePath).toUpperCase();
+                        for (const actualName of yield exports.readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+exports.tryGetExecutablePath = tryGetExecutablePath;
+function normalizeSeparators(p) {
+    p = p || '';
+    if (exports.IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 && stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 && stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+exports.getCmdPath = getCmdPath;
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 994:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    Object.defineProperty(o, k2, { enumerable: true, get: function() { return m[k]; } });
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.findInPath = exports.which = exports.mkdirP = exports.rmRF = exports.mv = exports.cp = void 0;
+const assert_1 = __nccwpck_require__(613);
+const path = __importStar(__nccwpck_require__(928));
+const ioUtil = __importStar(__nccwpck_require__(207));
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source, dest, options = {}) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+exports.cp = cp;
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source, dest, options = {}) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+exports.mv = mv;
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+exports.rmRF = rmRF;
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        assert_1.ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+exports.mkdirP = mkdirP;
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (ioUtil.IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+exports.which = which;
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (ioUtil.IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (ioUtil.isRooted(tool)) {
+            const filePath = yield ioUtil.tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield ioUtil.tryGetExecutablePath(path.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+exports.findInPath = findInPath;
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+
+/***/ }),
+
+/***/ 613:
+/***/ ((module) => {
+
+module.exports = require("assert");
+
+/***/ }),
+
+/***/ 317:
+/***/ ((module) => {
+
+module.exports = require("child_process");
+
+/***/ }),
+
 /***/ 982:
 /***/ ((module) => {
 
 module.exports = require("crypto");
+
+/***/ }),
+
+/***/ 434:
+/***/ ((module) => {
+
+module.exports = require("events");
 
 /***/ }),
 
@@ -236,6 +1484,27 @@ module.exports = require("fs");
 /***/ ((module) => {
 
 module.exports = require("os");
+
+/***/ }),
+
+/***/ 928:
+/***/ ((module) => {
+
+module.exports = require("path");
+
+/***/ }),
+
+/***/ 193:
+/***/ ((module) => {
+
+module.exports = require("string_decoder");
+
+/***/ }),
+
+/***/ 557:
+/***/ ((module) => {
+
+module.exports = require("timers");
 
 /***/ })
 
@@ -312,10 +1581,10 @@ function fileCommand(file, name, value) {
 }
 /** Like core.getInput: `INPUT_<NAME>` (spaces to `_`, upper case), trimmed; '' when unset. */
 function getInput(name) {
-    return commands_getRawInput(name).trim();
+    return getRawInput(name).trim();
 }
 /** An input as the runner set it, untrimmed (`secrets` values keep their whitespace). */
-function commands_getRawInput(name) {
+function getRawInput(name) {
     return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 }
 function setOutput(name, value) {
@@ -1634,556 +2903,6 @@ const parse = function(data, opts={}){
 
 
 
-;// CONCATENATED MODULE: ./src/runner/inputs/types.ts
-/** A mistake in the workflow file: reported as one `::error::` line, never a stack trace. */
-class types_InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(`input "${input}": ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-// What each choice input accepts: the types are read from these lists.
-const types_CACHE_BACKENDS = (/* unused pure expression or super */ null && (['gha', 'registry', 'local', 's3', 'azblob', 'inline', 'none']));
-const types_DRIVERS = (/* unused pure expression or super */ null && (['docker-container', 'docker', 'remote', 'kubernetes']));
-const types_CACHE_MODES = (/* unused pure expression or super */ null && (['max', 'min']));
-const types_CACHE_WRITES = (/* unused pure expression or super */ null && (['auto', 'always', 'never']));
-/** `merge`: a plain build, one platform's leg of a split multi-platform image, or the job that merges the legs. */
-const types_MERGE_ROLES = (/* unused pure expression or super */ null && (['false', 'leg', 'index']));
-
-;// CONCATENATED MODULE: ./src/runner/inputs/lists.ts
-
-
-const SPLIT = { keepCommas: false };
-const KEEP = { keepCommas: true };
-/** Every list input and how it is read: build-push-action's rule for its inputs, then this action's own. */
-const LIST_RULES = {
-    'add-hosts': SPLIT,
-    allow: SPLIT,
-    annotations: KEEP,
-    attests: KEEP,
-    'build-args': KEEP,
-    'build-contexts': KEEP,
-    'cache-from': KEEP,
-    'cache-to': KEEP,
-    labels: KEEP,
-    'no-cache-filters': SPLIT,
-    outputs: { keepCommas: true, literalQuotes: true },
-    platforms: SPLIT,
-    secrets: { keepCommas: true, untrimmed: true },
-    'secret-envs': SPLIT,
-    'secret-files': KEEP,
-    ssh: SPLIT,
-    tags: SPLIT,
-    ulimit: KEEP,
-    // setup-buildx-action reads driver-opts with commas kept and quotes as written.
-    'driver-opts': { keepCommas: true, literalQuotes: true },
-    'cache-read-legs': SPLIT,
-    'cache-options': SPLIT,
-    'cache-mounts': SPLIT,
-    'bake-targets': SPLIT,
-};
-function rows(name, raw, rule) {
-    try {
-        const parsed = parseCsv(raw, {
-            relaxQuotes: true,
-            relaxColumnCount: true,
-            skipEmptyLines: true,
-            info: true,
-            ...(rule.literalQuotes ? { quote: false } : {}),
-        });
-        return parsed.map(({ record, info }) => ({ fields: record, endLine: info.lines }));
-    }
-    catch (e) {
-        throw new InputError(name, `cannot read the list: ${e.message}`);
-    }
-}
-function entriesOfRow(fields, rule) {
-    if (rule.keepCommas)
-        return [fields.join(',')];
-    return fields.length === 1 ? fields[0].split(',') : fields;
-}
-/** The entries of a list input (`raw` as the runner gives it, untrimmed). */
-function lists_inputList(name, raw) {
-    const rule = LIST_RULES[name];
-    const text = rule.untrimmed ? raw : raw.trim();
-    if (text === '')
-        return [];
-    return rows(name, text, rule)
-        .flatMap((r) => entriesOfRow(r.fields, rule))
-        .filter((e) => e !== '')
-        .map((e) => (rule.untrimmed ? e : e.trim()));
-}
-/** A secret's id: what BuildKit accepts and `RUN --mount=type=secret,id=…` names. */
-const SECRET_START = /^([A-Za-z0-9_.-]+)=([\s\S]*)$/;
-/**
- * `secrets`: `id=value` entries as build-push-action reads them (quoted entries may span lines),
- * and one thing more: an unquoted value that goes on over the next lines (a PEM key pasted as it
- * is) stays whole, blank lines included, where build-push-action keeps only its first line. A
- * line continues the entry before it unless it starts a new `id=`.
- */
-function lists_secretList(raw) {
-    const name = 'secrets';
-    if (raw.trim() === '')
-        return [];
-    const entries = [];
-    for (const row of rows(name, raw, LIST_RULES.secrets)) {
-        const text = row.fields.join(',');
-        const start = SECRET_START.exec(text);
-        const last = entries[entries.length - 1];
-        if (start) {
-            entries.push({ id: start[1], value: start[2], endLine: row.endLine });
-        }
-        else if (last && !text.includes('\n')) {
-            // An unquoted continuation line: the lines skipped since the entry's last one were empty.
-            last.value += '\n'.repeat(row.endLine - last.endLine) + text;
-            last.endLine = row.endLine;
-        }
-        else if (text.trim() !== '') {
-            throw new InputError(name, 'expected entries of the form id=value (one per line, or quoted)');
-        }
-    }
-    // A quoted value keeps its trailing newlines: an OpenSSH private key needs its last one.
-    return entries.map(({ id, value }) => ({ id, value }));
-}
-/** `id=value` entries of a list input (secret-envs, secret-files), refusing any without both. */
-function lists_keyValueList(name, raw) {
-    return lists_inputList(name, raw).map((entry) => {
-        const eq = entry.indexOf('=');
-        if (eq <= 0 || eq === entry.length - 1) {
-            throw new InputError(name, `expected entries of the form id=value, got ${JSON.stringify(entry)}`);
-        }
-        return { key: entry.slice(0, eq).trim(), value: entry.slice(eq + 1).trim() };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/runner/inputs/fields.ts
-
-
-/** What the cache-mount helpers run: docker.io's busybox, about 2 MB. */
-const fields_DEFAULT_MOUNTS_IMAGE = 'busybox:1.36.1';
-const BOOLEAN_TRUE = (/* unused pure expression or super */ null && (['true', 'True', 'TRUE']));
-const BOOLEAN_FALSE = (/* unused pure expression or super */ null && (['false', 'False', 'FALSE']));
-function fields_bool(get, name, fallback) {
-    const raw = get(name).trim();
-    if (raw === '')
-        return fallback;
-    if (BOOLEAN_TRUE.includes(raw))
-        return true;
-    if (BOOLEAN_FALSE.includes(raw))
-        return false;
-    throw new InputError(name, `expected true or false, got ${JSON.stringify(raw)}`);
-}
-function fields_oneOf(get, name, allowed, fallback) {
-    const raw = get(name).trim();
-    if (raw === '')
-        return fallback;
-    if (allowed.includes(raw))
-        return raw;
-    throw new InputError(name, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
-}
-/** `90`, `90s`, `10m`, `1h`, `1500ms` → milliseconds. */
-function fields_parseDuration(name, raw, fallbackMs) {
-    const value = raw.trim();
-    if (value === '')
-        return fallbackMs;
-    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
-    if (!m) {
-        throw new InputError(name, `expected a duration such as 600, 90s, 10m or 1h, got ${JSON.stringify(value)}`);
-    }
-    const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 }[m[2] ?? 's'] ?? 1000;
-    const ms = Math.round(Number(m[1]) * unit);
-    // Node's timers hold 2^31-1 ms (24.8 days); a longer one fires at once instead of never.
-    if (ms > MAX_TIMER_MS) {
-        throw new InputError(name, `expected at most ${Math.floor(MAX_TIMER_MS / 3600000)}h, got ${JSON.stringify(value)}`);
-    }
-    return ms;
-}
-/** The longest delay a Node timer keeps. */
-const MAX_TIMER_MS = (/* unused pure expression or super */ null && (2 ** 31 - 1));
-/** A whole number of at least 1. */
-function fields_positiveWholeNumber(name, raw, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    if (!/^[0-9]+$/.test(value) || Number(value) < 1) {
-        throw new InputError(name, `expected a whole number of at least 1, got ${JSON.stringify(value)}`);
-    }
-    return Number(value);
-}
-const SIZE_UNITS = {
-    '': 1,
-    b: 1,
-    k: 1e3,
-    kb: 1e3,
-    m: 1e6,
-    mb: 1e6,
-    g: 1e9,
-    gb: 1e9,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-};
-/** `2GiB`, `500MB`, `1g`, `1048576` → bytes. */
-function fields_parseSize(name, raw, fallback) {
-    const value = raw.trim();
-    if (value === '')
-        return fallback;
-    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value);
-    const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : undefined;
-    if (!m || unit === undefined) {
-        throw new InputError(name, `expected a size such as 2GiB, 500MB or 1048576 (bytes), got ${JSON.stringify(value)}`);
-    }
-    return Math.round(Number(m[1]) * unit);
-}
-/** `auto`, `none`, or mount ids (one per line or comma-separated). */
-function fields_mountSelection(raw) {
-    const items = inputList('cache-mounts', raw);
-    if (items.length === 0 || (items.length === 1 && items[0] === 'auto'))
-        return { kind: 'auto' };
-    if (items.length === 1 && items[0] === 'none')
-        return { kind: 'none' };
-    if (items.includes('auto') || items.includes('none')) {
-        throw new InputError('cache-mounts', 'expected auto, none, or a list of cache mount ids (not mixed)');
-    }
-    return { kind: 'ids', ids: items };
-}
-/** Credentials must come from the environment: as cache attributes they would reach docker's argv. */
-const fields_SECRET_ATTRIBUTES = (/* unused pure expression or super */ null && (['secret_access_key', 'session_token', 'access_key_id', 'token', 'ghtoken']));
-const CACHE_IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/;
-/** `cache-image` is a repository: lowercase, no tag, no digest. */
-function fields_validateCacheImage(image) {
-    if (image === '')
-        return image;
-    if (image.includes('@'))
-        throw new InputError('cache-image', 'expected a repository without a digest');
-    const lastSlash = image.lastIndexOf('/');
-    if (image.slice(lastSlash + 1).includes(':')) {
-        throw new InputError('cache-image', 'expected a repository without a tag (the action picks the tags)');
-    }
-    if (!CACHE_IMAGE.test(image)) {
-        throw new InputError('cache-image', `expected a lowercase repository name such as ghcr.io/owner/app-cache`);
-    }
-    return image;
-}
-
-;// CONCATENATED MODULE: ./src/runner/inputs/read.ts
-
-
-
-
-
-/** Reads every input from the step's environment: the only place that does. */
-const readInputs = () => parseInputs(getRawInput);
-/** Turns raw (untrimmed) inputs into a typed, validated object. Pure: `get` is the only source. */
-function parseInputs(get) {
-    const secretPairs = (name) => keyValueList(name, get(name)).map(({ key, value }) => ({ id: key, value }));
-    const build = {
-        // '' builds build-push-action's default, the Git context of the run (see buildx/git-context).
-        context: get('context').trim(),
-        file: get('file').trim(),
-        target: get('target').trim(),
-        tags: inputList('tags', get('tags')),
-        labels: inputList('labels', get('labels')),
-        annotations: inputList('annotations', get('annotations')),
-        buildArgs: inputList('build-args', get('build-args')),
-        buildContexts: inputList('build-contexts', get('build-contexts')),
-        secrets: secretList(get('secrets')),
-        secretEnvs: secretPairs('secret-envs').map(({ id, value }) => ({ id, env: value })),
-        secretFiles: secretPairs('secret-files').map(({ id, value }) => ({ id, path: value })),
-        ssh: inputList('ssh', get('ssh')),
-        platforms: inputList('platforms', get('platforms')),
-        push: bool(get, 'push', false),
-        load: bool(get, 'load', false),
-        outputs: inputList('outputs', get('outputs')),
-        pull: bool(get, 'pull', false),
-        noCache: bool(get, 'no-cache', false),
-        noCacheFilters: inputList('no-cache-filters', get('no-cache-filters')),
-        provenance: get('provenance').trim(),
-        sbom: get('sbom').trim(),
-        attests: inputList('attests', get('attests')),
-        network: get('network').trim(),
-        addHosts: inputList('add-hosts', get('add-hosts')),
-        allow: inputList('allow', get('allow')),
-        shmSize: get('shm-size').trim(),
-        ulimit: inputList('ulimit', get('ulimit')),
-        cgroupParent: get('cgroup-parent').trim(),
-        call: get('call').trim(),
-        cacheFrom: inputList('cache-from', get('cache-from')),
-        cacheTo: inputList('cache-to', get('cache-to')),
-    };
-    const driver = oneOf(get, 'driver', DRIVERS, 'docker-container');
-    const builder = {
-        driver,
-        driverSet: get('driver').trim() !== '',
-        driverOpts: inputList('driver-opts', get('driver-opts')),
-        buildkitdFlags: get('buildkitd-flags').trim(),
-        buildkitdConfigInline: get('buildkitd-config-inline'),
-        endpoint: get('endpoint').trim(),
-        builder: get('builder').trim(),
-        buildxVersion: get('buildx-version').trim(),
-        buildxReleasesUrl: releasesUrl(get('buildx-releases-url').trim()),
-        // A kubernetes builder keeps its pods and volumes for the next job unless asked (docs/builders.md).
-        cleanup: bool(get, 'cleanup', driver !== 'kubernetes'),
-    };
-    if (builder.driver === 'remote' && builder.endpoint === '' && builder.builder === '') {
-        throw new InputError('endpoint', 'driver "remote" needs an endpoint such as tcp://buildkitd:1234');
-    }
-    if (builder.builder !== '' && (builder.driverOpts.length > 0 || builder.buildkitdFlags !== '')) {
-        throw new InputError('builder', 'an existing builder cannot take driver-opts or buildkitd-flags; set them where that builder is created');
-    }
-    if (builder.buildxVersion !== '' && !/^v?\d+\.\d+(\.\d+)?$/.test(builder.buildxVersion)) {
-        throw new InputError('buildx-version', `expected a version such as 0.29.1, got ${JSON.stringify(builder.buildxVersion)}`);
-    }
-    const cache = {
-        backend: oneOf(get, 'cache', CACHE_BACKENDS, 'gha'),
-        image: validateCacheImage(get('cache-image').trim()),
-        dir: get('cache-dir').trim(),
-        scope: get('cache-scope').trim(),
-        leg: get('cache-leg').trim(),
-        readLegs: inputList('cache-read-legs', get('cache-read-legs')),
-        mode: oneOf(get, 'cache-mode', CACHE_MODES, 'max'),
-        write: oneOf(get, 'cache-write', CACHE_WRITES, 'auto'),
-        options: inputList('cache-options', get('cache-options')),
-        ignoreError: bool(get, 'cache-ignore-error', true),
-        exportTimeoutMs: parseDuration('cache-export-timeout', get('cache-export-timeout'), 600000),
-        importTimeoutMs: parseDuration('cache-import-timeout', get('cache-import-timeout'), 300000),
-        explain: bool(get, 'cache-explain', false),
-        keepCommits: positiveWholeNumber('cache-keep-commits', get('cache-keep-commits'), 10),
-        persistLocal: false,
-    };
-    for (const option of cache.options) {
-        // One attribute per entry: a comma or a newline would carry more attributes past the key check.
-        if (!/^[a-z0-9_-]+=[^,\r\n]*$/.test(option)) {
-            throw new InputError('cache-options', `expected key=value attributes such as compression=zstd, one per entry, got ${JSON.stringify(option)}`);
-        }
-        const key = option.slice(0, option.indexOf('='));
-        if (SECRET_ATTRIBUTES.includes(key)) {
-            throw new InputError('cache-options', `${key} would put a credential on docker's command line: pass it through the environment (AWS_*, AZURE_*)`);
-        }
-    }
-    cache.persistLocal = cache.backend === 'local' && cache.dir === '';
-    if ((cache.backend === 'registry' || cache.backend === 'inline') && cache.image === '') {
-        if (build.tags.length === 0) {
-            throw new InputError('cache-image', `cache "${cache.backend}" needs a repository for its cache tags: set cache-image or tags`);
-        }
-    }
-    if (build.push && build.load && build.platforms.length > 1 && builder.driver === 'docker') {
-        throw new InputError('load', 'the docker driver cannot load a multi-platform image; drop load or platforms');
-    }
-    const dryRun = bool(get, 'dry-run', false);
-    const bakeTargets = inputList('bake-targets', get('bake-targets'));
-    for (const target of bakeTargets) {
-        if (!/^[A-Za-z0-9_-]+$/.test(target)) {
-            throw new InputError('bake-targets', `expected bake target names (letters, digits, _ and -), got ${JSON.stringify(target)}`);
-        }
-    }
-    if (bakeTargets.length > 0 && !dryRun) {
-        throw new InputError('bake-targets', 'the bake file is for docker/bake-action to build with: set dry-run: true');
-    }
-    if (bakeTargets.length > 0 && cache.backend === 'registry' && cache.image === '') {
-        throw new InputError('cache-image', 'bake targets name their tags in the bake file: set cache-image for the registry cache');
-    }
-    const merge = mergeRole(get, build, dryRun || bakeTargets.length > 0);
-    const mounts = {
-        selection: mountSelection(get('cache-mounts')),
-        maxBytes: parseSize('cache-mounts-max-size', get('cache-mounts-max-size'), 2 * 1024 ** 3),
-        image: get('cache-mounts-image').trim() || DEFAULT_MOUNTS_IMAGE,
-        timeoutMs: parseDuration('cache-mounts-timeout', get('cache-mounts-timeout'), 300000),
-    };
-    return {
-        build,
-        builder,
-        cache,
-        mounts,
-        githubToken: get('github-token').trim(),
-        dryRun,
-        bakeTargets,
-        merge,
-    };
-}
-/** `merge`, checked against the inputs it needs: the tags name the image, a leg builds one platform. */
-function mergeRole(get, build, planOnly) {
-    const role = oneOf(get, 'merge', MERGE_ROLES, 'false');
-    if (role === 'false')
-        return role;
-    if (planOnly)
-        throw new InputError('merge', `"${role}" builds or merges an image: drop dry-run or bake-targets`);
-    if (build.tags.length === 0) {
-        throw new InputError('tags', `merge "${role}" needs the image's tags (the legs push to their repository)`);
-    }
-    if (role === 'leg' && build.platforms.length !== 1) {
-        throw new InputError('platforms', `merge "leg" builds one platform per job: set platforms to the leg's platform, such as \${{ matrix.platform }}, got ${JSON.stringify(build.platforms.join(','))}`);
-    }
-    if (role === 'leg' && build.outputs.length > 0) {
-        throw new InputError('outputs', 'merge "leg" pushes the image by digest itself: drop outputs');
-    }
-    if (role === 'index' && build.platforms.length === 0) {
-        throw new InputError('platforms', 'merge "index" needs every platform the legs build, such as linux/amd64,linux/arm64');
-    }
-    return role;
-}
-/** `{{defaultContext}}`, as build-push-action writes it (handlebars allows spaces inside). */
-const read_DEFAULT_CONTEXT_TEMPLATE = /\{\{\s*defaultContext\s*\}\}/g;
-/** The context is the run's Git context: unset, or a `{{defaultContext}}` template. */
-function read_isDefaultContext(context) {
-    return context === '' || new RegExp(read_DEFAULT_CONTEXT_TEMPLATE.source).test(context);
-}
-/** A context that is a remote source rather than a folder of the checkout. */
-function isRemoteContext(context) {
-    return (read_isDefaultContext(context) ||
-        context === '-' ||
-        /^[a-z][a-z0-9+.-]*:\/\//i.test(context) ||
-        context.startsWith('git@'));
-}
-/**
- * The checkout folder that holds the build's files: the context folder, or for the run's Git
- * context the checkout's copy of it (`{{defaultContext}}:sub` → `sub`); null for other remotes.
- */
-function checkoutContext(build, workspace) {
-    if (read_isDefaultContext(build.context)) {
-        const rendered = build.context === '' ? '' : build.context.replace(read_DEFAULT_CONTEXT_TEMPLATE, '');
-        return resolvePath(workspace, rendered.startsWith(':') ? rendered.slice(1) || '.' : '.');
-    }
-    return isRemoteContext(build.context) ? null : resolvePath(workspace, build.context);
-}
-/**
- * Where the build's Dockerfile is in the checkout (`file`, else `Dockerfile` in the context). For
- * the run's Git context, `file` is inside the repository: the checkout's copy of it.
- */
-function dockerfilePath(build, workspace) {
-    const context = checkoutContext(build, workspace) ?? resolvePath(workspace);
-    const base = read_isDefaultContext(build.context) || build.file === '' ? context : workspace;
-    // One call with computed arguments: ncc would take `resolvePath(context, 'Dockerfile')` for an
-    // asset of the bundle and point it at a copy of this repository's Dockerfiles.
-    const name = build.file === '' ? 'Dockerfile' : build.file;
-    return resolvePath(base, name);
-}
-const inside = (root, p) => p === root || p.startsWith(`${root}/`);
-/**
- * Checks the paths the build reads against the checkout: the context must be a folder inside the
- * workspace and the Dockerfile must exist there, or in the runner's temporary folders where steps
- * write generated Dockerfiles (never `/etc/passwd`, whose first line BuildKit's error would quote).
- * A Git context's files are the repository's: nothing to check here. `exists` is the file system.
- */
-function validatePaths(build, workspace, exists, tempRoots = []) {
-    if (isRemoteContext(build.context))
-        return;
-    const root = resolvePath(workspace);
-    const context = resolvePath(workspace, build.context);
-    if (!inside(root, context)) {
-        throw new InputError('context', `expected a folder inside the workspace (${root}), got ${JSON.stringify(build.context)}`);
-    }
-    if (!exists(context))
-        throw new InputError('context', `the folder ${JSON.stringify(build.context)} does not exist`);
-    if (build.file === '-')
-        return;
-    const dockerfile = dockerfilePath(build, workspace);
-    const roots = [root, ...tempRoots.filter((t) => t !== '').map((t) => resolvePath(t))];
-    if (!roots.some((r) => inside(r, dockerfile))) {
-        throw new InputError('file', `expected a Dockerfile inside the workspace or the runner's temporary folder, got ${JSON.stringify(build.file)}`);
-    }
-    if (!exists(dockerfile)) {
-        throw new InputError('file', `the Dockerfile ${JSON.stringify(build.file || `${build.context}/Dockerfile`)} does not exist`);
-    }
-}
-/** Where buildx releases are downloaded from when none is given: GitHub's releases of docker/buildx. */
-const BUILDX_RELEASES = 'https://github.com/docker/buildx/releases/download';
-/** `buildx-releases-url`: an http(s) URL; an input, never the job's environment, which earlier steps can set. */
-function releasesUrl(text) {
-    if (text === '')
-        return BUILDX_RELEASES;
-    let url = null;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        url = null;
-    }
-    if (url === null || !/^https?:$/.test(url.protocol) || url.username || url.password) {
-        throw new InputError('buildx-releases-url', `expected an http(s) URL without credentials, such as ${BUILDX_RELEASES}, got ${JSON.stringify(text)}`);
-    }
-    return text;
-}
-
-;// CONCATENATED MODULE: ./src/buildx/git-context.ts
-
-/**
- * The run's Git context, build-push-action's default: the repository on the run's own server, at
- * the commit the event names (a pull request's head commit when the ref was switched to its head).
- * Pure. `query` is buildx's newer `?ref=` form (BUILDX_SEND_GIT_QUERY_AS_INPUT, buildx 0.29+).
- */
-function defaultGitContext(ctx, o) {
-    let ref = ctx.ref.startsWith('refs/') ? ctx.ref : `refs/heads/${ctx.ref}`;
-    if (o.pullRequestHead && ref.startsWith('refs/pull/'))
-        ref = ref.replace(/\/merge$/, '/head');
-    // The event's commit pins the context; a pull request's head ref pins its head commit instead.
-    let pinned = ctx.sha || ref;
-    if (ref.startsWith('refs/pull/') && ref.endsWith('/head'))
-        pinned = ctx.pullRequest?.headSha || ref;
-    const base = `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}.git`;
-    return o.query ? `${base}?ref=${pinned}` : `${base}#${pinned}`;
-}
-/** The environment's switches for the default context, read as buildx reads booleans. */
-function gitContextSwitches(env, buildxVersion, atLeast) {
-    return {
-        query: git_context_parseBool(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) === true && atLeast(buildxVersion, '0.29.0'),
-        pullRequestHead: git_context_parseBool(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF) === true,
-    };
-}
-/** Go's strconv.ParseBool, which buildx and build-push-action use: null when it is not a boolean. */
-function git_context_parseBool(value) {
-    if (value === undefined)
-        return null;
-    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value))
-        return true;
-    if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value))
-        return false;
-    return null;
-}
-/** `{{defaultContext}}` replaced in `context` (unset: the default itself) and in `build-contexts`. */
-function renderContexts(build, defaultContext) {
-    const render = (text) => text.replace(DEFAULT_CONTEXT_TEMPLATE, defaultContext);
-    return {
-        ...build,
-        context: isDefaultContext(build.context) ? render(build.context) || defaultContext : build.context,
-        buildContexts: build.buildContexts.map(render),
-    };
-}
-/** The host of a Git URL buildx would fetch (`https://host/…`, `git@host:…`), else null. */
-function gitUrlHost(url) {
-    const scp = /^[A-Za-z0-9._-]+@([^:/]+):/.exec(url);
-    if (scp)
-        return scp[1];
-    if (!/^(https?|git|ssh):\/\//.test(url))
-        return null;
-    try {
-        return new URL(url.replace(/#.*$/, '')).host;
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * The host whose `GIT_AUTH_TOKEN.<host>` secret carries `github-token`: the run's own server
- * (GitHub Enterprise included), only when the context or a build context is a Git URL there, and
- * not when `secrets` already gives a GIT_AUTH_TOKEN. Never another host: the token is GitHub's.
- */
-function githubTokenHost(build, serverUrl) {
-    let server;
-    try {
-        server = new URL(serverUrl).host;
-    }
-    catch {
-        return null;
-    }
-    if (build.secrets.some((s) => s.id === 'GIT_AUTH_TOKEN' || s.id === `GIT_AUTH_TOKEN.${server}`))
-        return null;
-    const sources = [build.context, ...build.buildContexts.map((c) => c.slice(c.indexOf('=') + 1))];
-    return sources.some((s) => gitUrlHost(s) === server) ? server : null;
-}
-
 ;// CONCATENATED MODULE: ./src/buildx/attest.ts
 
 
@@ -2454,6 +3173,16 @@ function text_lastLine(text) {
 function redactSecrets(text, secrets) {
     return secrets.filter((s) => s.length >= 4).reduce((out, secret) => out.split(secret).join('***'), text);
 }
+/** Go's strconv.ParseBool, which buildx and build-push-action use: null when it is not a boolean. */
+function text_parseBool(value) {
+    if (value === undefined)
+        return null;
+    if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value))
+        return true;
+    if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value))
+        return false;
+    return null;
+}
 
 ;// CONCATENATED MODULE: ./src/buildx/builder.ts
 
@@ -2506,12 +3235,13 @@ function writeBuildkitdConfig(builder, tempDir) {
     return configFile;
 }
 /** A loopback cache service is only reachable from a container builder on the host's network. */
-function needsHostNetwork(env) {
-    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
+function needsHostNetwork(cacheUrl) {
+    const url = cacheUrl;
     return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
 }
-function builderName(env, uuid = randomUUID()) {
-    const job = (env.GITHUB_JOB ?? '')
+/** A name of the job's (GITHUB_JOB), so that a builder left behind says which job made it. */
+function builderName(jobName, uuid = randomUUID()) {
+    const job = jobName
         .toLowerCase()
         .replace(/[^a-z0-9_-]+/g, '-')
         .slice(0, 20);
@@ -2561,9 +3291,9 @@ async function setupBuilder(exec, buildx, o) {
     }
     if (o.builder.driver !== 'remote')
         needEngine();
-    const name = builderName(o.env);
+    const name = builderName(o.job);
     const configFile = writeBuildkitdConfig(o.builder, o.tempDir);
-    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.env) ? ['network=host'] : [];
+    const extraDriverOpts = o.builder.driver === 'docker-container' && needsHostNetwork(o.cacheUrl) ? ['network=host'] : [];
     o.onCreate(name);
     const created = await exec(buildx.command, buildx.argv(createBuilderArgs({ name, builder: o.builder, configFile, extraDriverOpts })), { stream: true });
     if (created.exitCode !== 0) {
@@ -2614,10 +3344,9 @@ const SYSTEM_PLUGIN_DIRS = (/* unused pure expression or super */ null && ([
  * stand-ins they own (a buildx installed system-wide must not leak into a "no buildx" case) and
  * name them to the action in BKCA_CLI_PLUGINS_SYSTEM_DIRS (`:`-separated).
  */
-function systemPluginDirs(platform, env = process.env) {
+function systemPluginDirs(platform, standIns) {
     if (platform === 'win32')
         return [];
-    const standIns = env.BKCA_CLI_PLUGINS_SYSTEM_DIRS;
     return standIns ? standIns.split(':').filter((d) => d !== '') : SYSTEM_PLUGIN_DIRS;
 }
 /**
@@ -2628,7 +3357,7 @@ function systemPluginDirs(platform, env = process.env) {
  */
 function buildxPluginCandidates(o) {
     const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-    const system = o.systemDirs ?? systemPluginDirs(o.platform);
+    const system = o.systemDirs;
     return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
 }
 /** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
@@ -2644,12 +3373,89 @@ function extraPluginDirs(configJson) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = require("node:child_process");
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec = __nccwpck_require__(236);
 ;// CONCATENATED MODULE: ./src/lib/exec.ts
 
-const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
+
+
+
+/**
+ * Runs go through `@actions/exec`, except those that need the child process itself, which
+ * `@actions/exec` does not hand out; those use node's `spawn` ({@link spawnExec}):
+ * - a bound (`timeoutMs`: git fetches, the cache worker, credential helpers) or a watcher
+ *   (`signal`: the export watchdog, the import bound of buildx/import-watch.ts) must kill it;
+ * - a run with `input` must catch the EPIPE of writing to a child that exited without reading it
+ *   (`@actions/exec` leaves that stream error unhandled, which would end the action);
+ * - a run that may read stdin (an argument `-`: `--file -`, a context `-`) must see it end at once
+ *   (/dev/null): `@actions/exec` gives every child an open stdin pipe, which it would wait on.
+ */
+const exec_exec = (command, args, options = {}) => options.timeoutMs !== undefined ||
+    options.signal !== undefined ||
+    options.input !== undefined ||
+    args.includes('-')
+    ? spawnExec(command, args, options)
+    : toolkitRun(command, args, options);
+/**
+ * A bare command name looked up on the PATH the child is given, as node's `spawn` does
+ * (`@actions/exec` looks on this process's PATH): tests hand the action a PATH of stand-ins.
+ */
+function onChildPath(command, env) {
+    // An inherited environment has this process's PATH, where `@actions/exec` looks already.
+    if (command.includes('/') || env?.PATH === undefined)
+        return command;
+    for (const dir of env.PATH.split(external_node_path_namespaceObject.delimiter).filter((d) => d !== '')) {
+        const file = external_node_path_namespaceObject.join(dir, command);
+        try {
+            external_node_fs_namespaceObject.accessSync(file, external_node_fs_namespaceObject.constants.X_OK);
+            if (external_node_fs_namespaceObject.statSync(file).isFile())
+                return file;
+        }
+        catch {
+            // Not here: the next folder.
+        }
+    }
+    return command;
+}
+/** `@actions/exec`'s run: silent (output goes to the job log only when `stream` asks), any exit code. */
+async function toolkitRun(command, args, options) {
+    const out = [];
+    const err = [];
+    const onChunk = (into) => (chunk) => {
+        into.push(chunk);
+        if (options.stream)
+            process.stdout.write(chunk);
+        options.onOutput?.(chunk.toString());
+    };
+    const env = options.env;
+    const result = (exitCode, more = '') => ({
+        exitCode,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString() + more,
+        timedOut: false,
+    });
+    try {
+        const code = await (0,exec.exec)(onChildPath(command, env), [...args], {
+            cwd: options.cwd,
+            env: env,
+            silent: true,
+            ignoreReturnCode: true,
+            listeners: { stdout: onChunk(out), stderr: onChunk(err) },
+        });
+        // A process ended by a signal has no exit code (node's `null`): 128, as a shell would say.
+        return result(code ?? 128);
+    }
+    catch (e) {
+        // Not found (or its cwd missing): 127, as `spawn`'s ENOENT is; any other failure to start: 1.
+        const message = e.message;
+        return result(/Unable to locate executable|does not exist/.test(message) ? 127 : 1, message);
+    }
+}
+/** Node's `spawn`, for the runs that need a kill handle or a stdin of their own (see {@link exec}). */
+const spawnExec = (command, args, options = {}) => new Promise((resolve) => {
     const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
         cwd: options.cwd,
-        env: options.env ?? process.env,
+        env: options.env,
         shell: false,
         // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
         // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
@@ -2699,8 +3505,8 @@ const exec_exec = (command, args, options = {}) => new Promise((resolve) => {
     }
 });
 /** Node's timers hold at most 2^31−1 ms; a longer wait would fire at once, so it is capped. */
-const exec_MAX_TIMER_MS = 2 ** 31 - 1;
-const timerMs = (ms) => Math.min(Math.max(ms, 0), exec_MAX_TIMER_MS);
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const timerMs = (ms) => Math.min(Math.max(ms, 0), MAX_TIMER_MS);
 
 ;// CONCATENATED MODULE: ./src/runner/logged-exec.ts
 
@@ -2729,14 +3535,14 @@ const KEYS = {
     buildxPath: 'buildxPath',
 };
 function saveBuilderCreated(name, cleanup) {
-    core.saveState(KEYS.builder, name);
-    core.saveState(KEYS.cleanup, String(cleanup));
+    workflow.saveState(KEYS.builder, name);
+    workflow.saveState(KEYS.cleanup, String(cleanup));
 }
 function saveTempDir(path) {
-    core.saveState(KEYS.tempDir, path);
+    workflow.saveState(KEYS.tempDir, path);
 }
 function saveBuildxPath(path) {
-    core.saveState(KEYS.buildxPath, path);
+    workflow.saveState(KEYS.buildxPath, path);
 }
 function readState() {
     return {
