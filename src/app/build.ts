@@ -196,8 +196,7 @@ async function builderPhase(
     setUpBuilder(exec, inputs, environment, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)),
   );
   workflow.info(`builder: ${builder.name}: ${builder.why}`);
-  const env = environment.processEnv;
-  const setup = prepareImageBuild(buildx, { ctx, inputs, env, plan, builder, tempDir });
+  const setup = prepareImageBuild(buildx, { ctx, inputs, environment, plan, builder, tempDir });
   const nature = await knowBuilder(exec, buildx, builder, setup, environment.runner.kind);
   const builderMs = Date.now() - builderStart;
   mark('builder ready');
@@ -384,7 +383,7 @@ async function setUpBuilder(
 interface BuildContext {
   ctx: RunContext;
   inputs: Inputs;
-  env: NodeJS.ProcessEnv;
+  environment: RunnerEnvironment;
   plan: CachePlan;
   builder: Builder;
   tempDir: string;
@@ -397,8 +396,8 @@ function prepareImageBuild(buildx: Buildx, b: BuildContext): BuildSetup {
     cacheFrom: b.plan.cacheFrom,
     cacheTo: b.plan.cacheTo,
     tempDir: b.tempDir,
-    env: b.env,
-    switches: environmentFrom(b.env).buildx,
+    env: b.environment.processEnv,
+    switches: b.environment.buildx,
     cwd: b.ctx.workspace,
     ctx: b.ctx,
     buildxVersion: buildx.version,
