@@ -9,9 +9,8 @@ const LAYERS = [
   ['merge', 'mounts'],
   ['bake', 'buildx', 'cleanup', 'facts', 'localcache'],
   ['plan'],
-  ['github'],
-  ['git', 'stores'],
-  ['runner'],
+  ['github', 'stores'],
+  ['git', 'runner'],
   ['lib', 'net'],
 ];
 const FOLDERS = LAYERS.flat();

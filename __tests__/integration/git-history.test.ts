@@ -201,16 +201,19 @@ describe('findMergeBase', () => {
     const throwing: Exec = async () => {
       throw new Error('boom');
     };
-    expect(await findMergeBase(missing, { cwd, base: 'origin/main' })).toEqual({
+    expect(await findMergeBase(missing, { cwd, env, base: 'origin/main' })).toEqual({
       sha: null,
       reason: 'not a git checkout: git is not installed (or not on PATH)',
     });
-    expect(await parentCommit(slow, { cwd })).toEqual({ sha: null, reason: 'not a git checkout: timed out' });
-    expect(await findMergeBase(throwing, { cwd, base: 'origin/main' })).toEqual({
+    expect(await parentCommit(slow, { cwd, env })).toEqual({
+      sha: null,
+      reason: 'not a git checkout: timed out',
+    });
+    expect(await findMergeBase(throwing, { cwd, env, base: 'origin/main' })).toEqual({
       sha: null,
       reason: 'merge-base lookup failed: boom',
     });
-    expect(await parentCommit(throwing, { cwd })).toEqual({
+    expect(await parentCommit(throwing, { cwd, env })).toEqual({
       sha: null,
       reason: 'parent lookup failed: boom',
     });

@@ -10,7 +10,7 @@ import { refLabel } from '../plan/names';
 import { factsNeeded, mergeBaseMootIf } from '../plan/rules';
 import { classify, type FactsNeeded, type GitFacts } from '../plan/triggers';
 import { type ExistingCaches, findExistingCaches } from './existing';
-import type { RunnerEnvironment } from '../runner/environment';
+import { readEnvironment, type RunnerEnvironment } from '../runner/environment';
 
 type RewriteFacts = Pick<GitFacts, 'rewritten' | 'rewrittenWhy'>;
 
@@ -23,10 +23,11 @@ async function historyRewritten(
   ctx: RunContext,
   head: string,
   githubToken: string,
+  env: NodeJS.ProcessEnv,
 ): Promise<RewriteFacts> {
   if (ctx.forcedPush) return { rewritten: true };
   if (!ctx.replacedHead) return {};
-  const answer = await isAncestor(exec, { cwd: ctx.workspace, before: ctx.replacedHead, head });
+  const answer = await isAncestor(exec, { cwd: ctx.workspace, env, before: ctx.replacedHead, head });
   if (answer.ancestor !== null) return { rewritten: !answer.ancestor };
   // No checkout (build-push-action's Git context needs none): GitHub's compare API can tell.
   const api = apiOf(ctx, githubToken);
@@ -74,10 +75,13 @@ async function headCommitFromApi(
  * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
  * from GitHub's compare API. Never fails: a commit not found is null with its reason.
  */
+/** Where git runs: the checkout and the environment it is handed. */
+type GitAt = { cwd: string; env: NodeJS.ProcessEnv };
+
 /** The commit the workspace holds; undefined when git cannot tell (no checkout, not a repository). */
-async function workspaceHead(exec: Exec, cwd: string): Promise<string | undefined> {
+async function workspaceHead(exec: Exec, at: GitAt): Promise<string | undefined> {
   try {
-    return await resolveCommit(makeGit(exec, { cwd }), 'HEAD');
+    return await resolveCommit(makeGit(exec, at), 'HEAD');
   } catch {
     return undefined;
   }
@@ -92,20 +96,22 @@ export async function gatherFacts(
   head?: Promise<CommitInfo | undefined>,
   /** Whether a push rewrote history, when the caller already asked. */
   pushRewrite?: Promise<RewriteFacts>,
+  /** The environment git runs in (the runner's). */
+  env: NodeJS.ProcessEnv = readEnvironment().processEnv,
 ): Promise<GitFacts> {
   const facts: GitFacts = { mergeBase: null, parent: null };
-  const cwd = ctx.workspace;
+  const at: GitAt = { cwd: ctx.workspace, env };
   if (needed.workspaceHead) {
-    const head = await workspaceHead(exec, cwd);
+    const head = await workspaceHead(exec, at);
     if (head) facts.workspaceHead = head;
   }
   if (needed.rewrite && !ctx.pullRequest)
-    Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD', githubToken)));
+    Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD', githubToken, env)));
   if (needed.parent && ctx.pushedBefore) {
     // The push names the head it replaced: no git lookup (or deepening) needed.
     facts.parent = ctx.pushedBefore;
   } else if (needed.parent) {
-    const parent = await parentCommit(exec, { cwd, rev: 'HEAD', remote: 'origin' });
+    const parent = await parentCommit(exec, { ...at, rev: 'HEAD', remote: 'origin' });
     facts.parent = parent.sha;
     if (parent.sha === null) {
       const api = apiOf(ctx, githubToken);
@@ -117,7 +123,7 @@ export async function gatherFacts(
   }
   if (needed.mergeBase && ctx.defaultBranch) {
     const local = await findMergeBase(exec, {
-      cwd,
+      ...at,
       head: 'HEAD',
       base: `origin/${ctx.defaultBranch}`,
       remote: 'origin',
@@ -125,7 +131,7 @@ export async function gatherFacts(
     if (local.sha !== null) {
       facts.mergeBase = local.sha;
       // A push that merged the default branch in names the merge-base as HEAD's second parent.
-      if ((await (head ?? commitInfo(exec, { cwd })))?.parents[1] === local.sha) facts.justMerged = local.sha;
+      if ((await (head ?? commitInfo(exec, at)))?.parents[1] === local.sha) facts.justMerged = local.sha;
     } else if (githubToken !== '' && ctx.repository !== '' && ctx.sha !== '') {
       const remote = await mergeBaseFromApi({
         apiUrl: ctx.apiUrl,
@@ -142,7 +148,7 @@ export async function gatherFacts(
   }
   const headSha = ctx.pullRequest?.headSha ?? '';
   if (needed.headCommit && headSha !== '') {
-    const compared = await compareCommits(exec, { cwd, other: headSha, remote: 'origin' });
+    const compared = await compareCommits(exec, { ...at, other: headSha, remote: 'origin' });
     const remote = typeof compared === 'string' ? await headCommitFromApi(ctx, githubToken, headSha) : null;
     if (remote && !('why' in remote)) {
       Object.assign(facts, remote);
@@ -157,7 +163,7 @@ export async function gatherFacts(
     }
   }
   if (needed.rewrite && ctx.pullRequest && headSha !== '' && facts.headWhy === undefined) {
-    Object.assign(facts, await historyRewritten(exec, ctx, headSha, githubToken));
+    Object.assign(facts, await historyRewritten(exec, ctx, headSha, githubToken, env));
   }
   return facts;
 }
@@ -188,9 +194,10 @@ export async function planInputs(
   const owns = moot ? legs.map((leg) => ownReadEntry(ctx, { ...options, leg }, moot)) : [];
   const early = owns.some((o) => o !== '') ? listing.then((e) => e.probe?.(owns)) : undefined;
   // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
-  const head = moot ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
+  const env = environment.processEnv;
+  const head = moot ? commitInfo(exec, { cwd: ctx.workspace, env }) : undefined;
   // A push that rewrote history reads its new merge-base instead of its own cache: that needs the lookup.
-  const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD', githubToken) : undefined;
+  const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD', githubToken, env) : undefined;
   let skipped = '';
   if (moot && head && (await rewrite)?.rewritten !== true) {
     const existing = await listing;
@@ -204,7 +211,7 @@ export async function planInputs(
     }
   }
   const [facts, existing] = await Promise.all([
-    gatherFacts(exec, ctx, needed, githubToken, head, rewrite),
+    gatherFacts(exec, ctx, needed, githubToken, head, rewrite, env),
     listing,
     early,
   ]);

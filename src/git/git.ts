@@ -1,5 +1,4 @@
 import type { Exec, ExecResult } from '../lib/exec';
-import { readEnvironment } from '../runner/environment';
 
 export interface GitContext {
   /** The checkout (work tree) to run git in. */
@@ -7,10 +6,10 @@ export interface GitContext {
   /** The remote to fetch missing history from (default `origin`). */
   remote?: string;
   /**
-   * The environment for git (default: the one this process hands its children). `GIT_TERMINAL_PROMPT=0`
+   * The environment for git: the runner's, as runner/environment.ts read it. `GIT_TERMINAL_PROMPT=0`
    * is always added so that a fetch never waits for a password on a terminal.
    */
-  env?: NodeJS.ProcessEnv;
+  env: NodeJS.ProcessEnv;
   /** Upper bound for each `git fetch`, in milliseconds (default 120 000). */
   fetchTimeoutMs?: number;
 }
@@ -46,7 +45,7 @@ export function fetchArgs(...rest: string[]): string[] {
 }
 
 export function makeGit(exec: Exec, ctx: GitContext): Git {
-  const env = { ...(ctx.env ?? readEnvironment().processEnv), GIT_TERMINAL_PROMPT: '0' };
+  const env = { ...ctx.env, GIT_TERMINAL_PROMPT: '0' };
   return (args, timeoutMs = LOCAL_TIMEOUT_MS) => exec('git', args, { cwd: ctx.cwd, env, timeoutMs });
 }
 
