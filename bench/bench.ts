@@ -118,16 +118,10 @@ export class Bench {
     envOf?: (env: Record<string, string>) => Record<string, string>,
     runner: Runner = this.runner,
   ) {
-    const jobEnv: Record<string, string> = {
-      ...engineEnv(),
-      PATH: this.pathEnv,
+    const jobEnv = this.jobEnv(svc, {
       BENCH_DOCKER_LOG: dockerLog,
-      // This machine's proxy CA bundle, which a GitHub runner does not set (see extraCaCertsCostMs).
-      NODE_EXTRA_CA_CERTS: '',
       ...(svc ? svc.env(svc.mintToken({ scopes: r.token })) : {}),
-      // GitHub's REST API for the caches (retention, quota): the service's endpoints.
-      ...(svc ? { GITHUB_API_URL: svc.apiUrl } : {}),
-    };
+    });
     const inputs: Record<string, string> = {
       driver: 'docker',
       // The checkout, as the benchmark's jobs build it (unset, the action builds the run's Git context).
@@ -171,7 +165,7 @@ export class Bench {
       inputs['cache-to'] = '';
       inputs['cache-write'] = 'never';
     }
-    const runner = c.baseline ? this.baselineRunner! : this.runner;
+    const runner = this.runnerFor(c);
     const { main, post, mainMs, postMs } = await this.runAction(
       svc,
       inputs,
@@ -271,6 +265,27 @@ export class Bench {
     }
   }
 
+  /** The harness of the action copy a configuration runs: this checkout's, or `--baseline`'s. */
+  private runnerFor(c: Config): Runner {
+    return c.baseline ? this.baselineRunner! : this.runner;
+  }
+
+  /** A job's environment: the engine's, the shims on PATH, the service's REST API; `extra` on top. */
+  private jobEnv(
+    svc: GhaCacheService | undefined,
+    extra: Record<string, string> = {},
+  ): Record<string, string> {
+    return {
+      ...engineEnv(),
+      PATH: this.pathEnv,
+      // This machine's proxy CA bundle, which a GitHub runner does not set (see extraCaCertsCostMs).
+      NODE_EXTRA_CA_CERTS: '',
+      ...extra,
+      // GitHub's REST API for the caches (retention, quota): the service's endpoints.
+      ...(svc ? { GITHUB_API_URL: svc.apiUrl } : {}),
+    };
+  }
+
   /**
    * A clean-up run (a pull request closed, a branch deleted) under each configuration that cleans
    * up: the action deletes the ref's caches and builds nothing. The others leave caches behind, as
@@ -282,7 +297,7 @@ export class Bench {
       const svc = this.services.get(c.id);
       const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'bkca-bench-cleanup-'));
       const t = performance.now();
-      const runner = c.baseline ? this.baselineRunner! : this.runner;
+      const runner = this.runnerFor(c);
       const main = await runner.runStep({
         inputs: {
           driver: 'docker',
@@ -291,12 +306,7 @@ export class Bench {
         },
         event: ev.event,
         workspace,
-        env: {
-          ...engineEnv(),
-          PATH: this.pathEnv,
-          NODE_EXTRA_CA_CERTS: '',
-          ...(svc ? { GITHUB_API_URL: svc.apiUrl } : {}),
-        },
+        env: this.jobEnv(svc),
         echo: this.o.verbose,
         step: 'main',
       });
