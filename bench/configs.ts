@@ -1,5 +1,5 @@
 import type { IdealKind } from './model';
-import type { RunSpec } from './scenario';
+import type { RunSpec } from './events';
 
 // The configurations compared side by side. Each has its own cache: its own registry repository,
 // or its own GitHub cache service (state), so none can read another's cache.

@@ -1,5 +1,5 @@
 import type { GhaCacheService } from '../test-services/gha-cache';
-import type { RunSpec } from './scenario';
+import type { RunSpec } from './events';
 
 /** One step of the action as a scenario after the replay sees it. */
 export interface ActionStep {

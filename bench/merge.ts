@@ -18,7 +18,9 @@ import {
   renderMerge,
 } from './merge-model';
 import { renderMarkdown, renderTable } from './report';
-import { type BenchEvent, type RunSpec, Repo, Timeline } from './scenario';
+import type { BenchEvent, RunSpec } from './events';
+import { Repo } from './repo';
+import { Timeline } from './timeline';
 import type { ActionStep, ScenarioHost } from './host';
 
 // The multi-platform round (issue 24): its own repository and short history, run after the main

@@ -17,7 +17,9 @@ import {
   stepOutput,
 } from './mounts-model';
 import { renderMarkdown, renderTable } from './report';
-import { type BenchEvent, type RunSpec, Repo, Timeline, lockFile } from './scenario';
+import type { BenchEvent, RunSpec } from './events';
+import { Repo, lockFile } from './repo';
+import { Timeline } from './timeline';
 import type { ScenarioHost } from './host';
 
 // The cache-mount scenario (issue 13): its own small repository and history, run after the main

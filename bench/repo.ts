@@ -92,9 +92,9 @@ export class Repo {
 
   /**
    * A fresh checkout as actions/checkout leaves it by default: a new repository, the one ref
-   * fetched at depth 1 (no tags, no other branches), checked out.
+   * fetched at depth 1 (no tags, no other branches), checked out; in `at` (emptied first) for a
+   * runner that keeps its work folder, else in a new folder.
    */
-  /** A depth-1 checkout; in `at` (emptied first) for a runner that keeps its work folder, else a new folder. */
   async checkout(spec: RunSpec['fetch'], sha: string, at?: string): Promise<string> {
     if (at) {
       fs.rmSync(at, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import type { Config, ConfigId } from './configs';
 import type { RegistryStorage } from './measure';
 import type { StepName } from './model';
-import { CLASSES, type EventClass } from './scenario';
+import { CLASSES, type EventClass } from './events';
 
 // Aggregation, the goals and the printed tables.
 

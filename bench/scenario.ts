@@ -6,17 +6,6 @@ import type { Timeline } from './timeline';
 // The events' types are in bench/events.ts, the repository in bench/repo.ts, what each kind of
 // event does in bench/timeline.ts; this file lists the histories.
 
-export {
-  CLASSES,
-  type ActionEvent,
-  type BenchEvent,
-  type CleanupEvent,
-  type EventClass,
-  type RunSpec,
-} from './events';
-export { Repo, lockFile } from './repo';
-export { Timeline } from './timeline';
-
 export type Step = (t: Timeline) => Promise<BenchEvent | CleanupEvent>;
 
 /**

@@ -1,5 +1,5 @@
 import { CONFIG_IDS, makeConfigs, OPT_IN_CONFIG_IDS } from '../../bench/configs';
-import type { RunSpec } from '../../bench/scenario';
+import type { RunSpec } from '../../bench/events';
 import { parseInputs } from '../../src/runner/inputs/read';
 
 // CI's smoke run of the benchmark replays the action's own two configurations only; the
