@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REGISTRY, engineEnv, run } from '../__tests__/e2e/support';
+import { engineEnv, run } from '../__tests__/e2e/support';
 import { ROOT, type Runner, log } from './options';
 import type { Repo } from './repo';
 
@@ -16,18 +16,13 @@ export interface ActionSnapshot {
   distModified: boolean;
 }
 
+/** The engine and the registry, provisioned when down: scripts/engine.js, as the e2e setup does it. */
 export async function ensureEngine(): Promise<void> {
-  const up = async () =>
-    (await run('docker', ['info', '--format', '{{.ServerVersion}}'])).code === 0 &&
-    (await fetch(`http://${REGISTRY}/v2/`)
-      .then((r) => r.ok)
-      .catch(() => false));
-  if (await up()) return;
-  log('The engine or the registry is down: bash scripts/provision-engine.sh …');
-  const p = await run('bash', [path.join(ROOT, 'scripts', 'provision-engine.sh')]);
-  if (p.code !== 0 || !(await up())) {
-    throw new Error(`no engine after provisioning (exit ${p.code}): ${p.stderr.slice(-2000)}`);
-  }
+  // Required from the checkout: the compiled benchmark runs from bench/work/build.
+  const engine = require(path.join(ROOT, 'scripts', 'engine.js')) as typeof import('../scripts/engine');
+  const { action } = await engine.ensureEngine({ log });
+  if (action === 'missing')
+    throw new Error('no engine or registry answers, and provisioning could not make one');
 }
 
 /**
