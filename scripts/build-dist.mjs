@@ -63,7 +63,7 @@ export function buildDist(outDir = distDir) {
  * `sourcesContent`, a second copy of every bundled source: 9 of dist/'s 19.7 MB, most of it the
  * cloud SDKs' (storage-blob twice, msal, the AWS clients), which no step of the action reads.
  */
-export function stripSourcesContent(dir) {
+function stripSourcesContent(dir) {
   for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js.map'))) {
     const file = path.join(dir, name);
     const map = JSON.parse(fs.readFileSync(file, 'utf8'));

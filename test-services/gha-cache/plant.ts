@@ -42,7 +42,7 @@ function header(m: TarMember, size: number): Buffer {
 }
 
 /** A gzip- or zstd-compressed tar of `members`, streamed: a 1 GiB member never sits in memory. */
-export async function writeArchive(file: string, members: TarMember[], compression: string): Promise<void> {
+async function writeArchive(file: string, members: TarMember[], compression: string): Promise<void> {
   const out = fs.createWriteStream(file);
   const compressor =
     compression === 'gzip'

@@ -104,7 +104,7 @@ export const byNewest = (a: GhaCacheEntry, b: GhaCacheEntry) =>
   b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id;
 
 /** Twirp's error codes and the HTTP status each is answered with. */
-export const TWIRP_STATUS: Record<string, number> = {
+const TWIRP_STATUS: Record<string, number> = {
   canceled: 408,
   invalid_argument: 400,
   malformed: 400,
