@@ -19,10 +19,12 @@ const FOLDERS = LAYERS.flat();
 const EFFECTS = ['^(node:)?(fs|fs/promises|child_process|net|http|https)$', '^src/net/'];
 
 const upward = LAYERS.flatMap((layer, i) =>
-  layer.map((folder) => {
+  layer.flatMap((folder) => {
     const barred = LAYERS.slice(0, i + 1)
       .flat()
       .filter((f) => f !== folder);
+    // The top layer's only folder has nothing above it, nor beside it, to bar.
+    if (barred.length === 0) return [];
     return {
       name: `${folder}-imports-downward`,
       comment: `src/${folder}/ may import only the layers below its own: ${
@@ -35,7 +37,7 @@ const upward = LAYERS.flatMap((layer, i) =>
       to: { path: `^src/(${barred.join('|')})/` },
     };
   }),
-).filter((rule) => rule.to.path !== '^src/()/');
+);
 
 /** The clouds' SDKs: large, and needed by one backend each. */
 const CLOUD_SDKS = '(^|/)node_modules/(@aws-sdk|@smithy|@azure)/';

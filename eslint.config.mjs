@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   // Issue 32's house rules, enforced: short functions; the runner's environment read in runner/
-  // only; the whole Inputs (token and secrets included) stays in app/ and runner/.
+  // only; the whole Inputs (token and secrets included) stays in app/ and runner/ (and the entry files).
   {
     files: ['src/**/*.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 80 }] },
