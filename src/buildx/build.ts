@@ -3,20 +3,19 @@ import * as path from 'node:path';
 import * as workflow from '../runner/commands';
 import type { Exec, ExecResult } from '../lib/exec';
 import type { BuildInputs } from '../runner/inputs/types';
-import type { BuildxVariables } from '../runner/environment';
+import type { RunnerEnvironment } from '../runner/environment';
 import { ATTEST_FLOOR, type BuildArgsInput, buildArgs, cacheExportArgs, forBuildxVersion } from './args';
 import { InputError } from '../runner/inputs/types';
 import { builderIdOf } from './attest';
 import { defaultGitContext, githubTokenHost, gitContextSwitches, renderContexts } from './git-context';
-import { coerceVersion, compareVersions } from './install';
+import { versionAtLeast } from './install';
 import type { RunContext } from '../github/context';
 import type { Buildx } from './buildx';
 import { type BuildMetadata, parseMetadata } from './parse/metadata';
 import { cacheEntryAttributes, cacheEntryFields, cacheEntryType } from '../lib/cache-entry';
 import { lastLine } from '../lib/text';
 import { exportFailure } from './parse/errors';
-import { cacheImportId } from './import-id';
-import { environmentFrom } from '../runner/environment';
+import { cacheImportId, type ImportIdContext } from './import-id';
 import { ImportWatch } from './import-watch';
 
 /**
@@ -45,6 +44,8 @@ export interface BuildSetup {
   env: NodeJS.ProcessEnv;
   /** BUILDKIT_PROGRESS as the runner set it ('' when unset). */
   progress: string;
+  /** What BuildKit's name of each import is computed from (buildx/import-id.ts). */
+  importContext: ImportIdContext;
   cwd: string;
   /** The cache export needs its own invocation after the image. */
   separateExport: boolean;
@@ -60,10 +61,11 @@ export function prepareBuild(
     cacheFrom: string[];
     cacheTo: string[];
     tempDir: string;
-    /** The runner's environment, handed to buildx (which reads it too). */
-    env: NodeJS.ProcessEnv;
-    /** buildx's own switches from that environment (runner/environment.ts). */
-    switches: BuildxVariables;
+    /**
+     * The runner's environment (runner/environment.ts): handed whole to buildx, which reads it
+     * too; its switches; and what buildx adds to cache entries before BuildKit names an import.
+     */
+    environment: Pick<RunnerEnvironment, 'processEnv' | 'buildx' | 'cache' | 'stores'>;
     cwd: string;
     /** The run, for the default Git context, the token's host and provenance's builder id. */
     ctx: RunContext;
@@ -72,14 +74,13 @@ export function prepareBuild(
     builderAttests?: boolean;
   },
 ): BuildSetup {
-  const env: NodeJS.ProcessEnv = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
+  const env: NodeJS.ProcessEnv = { ...o.environment.processEnv, BUILDX_METADATA_WARNINGS: 'true' };
   const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
   inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
-  const atLeast = (v: string, floor: string) => compareVersions(coerceVersion(v) ?? '0.0.0', floor) >= 0;
-  const supported = forBuildxVersion(inputs.build, o.buildxVersion, atLeast);
+  const supported = forBuildxVersion(inputs.build, o.buildxVersion, versionAtLeast);
   if (supported.error) throw new InputError('call', supported.error.replace(/^input "call" /, ''));
   supported.warnings.forEach((w) => workflow.warning(w));
-  const switches = gitContextSwitches(o.switches, o.buildxVersion, atLeast);
+  const switches = gitContextSwitches(o.environment.buildx, o.buildxVersion, versionAtLeast);
   const build = renderContexts(supported.build, defaultGitContext(o.ctx, switches));
   const host = inputs.githubToken ? githubTokenHost(build, o.ctx.serverUrl) : null;
   const gitAuthEnv = host ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
@@ -94,19 +95,26 @@ export function prepareBuild(
       metadataFile: path.join(o.tempDir, 'metadata.json'),
       // buildx before 0.4.2 wrote no image ID for a multi-platform build.
       iidFile:
-        build.platforms.length > 0 && !atLeast(o.buildxVersion, '0.4.2') ? '' : path.join(o.tempDir, 'iid'),
+        build.platforms.length > 0 && !versionAtLeast(o.buildxVersion, '0.4.2')
+          ? ''
+          : path.join(o.tempDir, 'iid'),
       secretEnvNames,
       gitAuthEnv,
       attest: {
-        enabled: atLeast(o.buildxVersion, ATTEST_FLOOR),
+        enabled: versionAtLeast(o.buildxVersion, ATTEST_FLOOR),
         builderId: builderIdOf(o.ctx),
         privateRepository: o.ctx.privateRepository,
-        noDefault: o.switches.noDefaultAttestations,
+        noDefault: o.environment.buildx.noDefaultAttestations,
         builderAttests: o.builderAttests ?? true,
       },
     },
     env,
-    progress: o.switches.progress,
+    progress: o.environment.buildx.progress,
+    importContext: {
+      cache: o.environment.cache,
+      stores: o.environment.stores,
+      localDigest: localIndexDigest,
+    },
     cwd: o.cwd,
     separateExport,
     cacheTo: o.cacheTo,
@@ -137,8 +145,7 @@ export function localIndexDigest(src: string, tag: string): string | undefined {
 }
 
 /** BuildKit's name of each import, computed before the build: a local export may rewrite an index. */
-function importSourcesOf(cacheFrom: string[], env: NodeJS.ProcessEnv) {
-  const context = { ...environmentFrom(env), localDigest: localIndexDigest };
+function importSourcesOf(cacheFrom: string[], context: ImportIdContext) {
   return cacheFrom.map((entry) => ({ entry, id: cacheImportId(entry, context) }));
 }
 
@@ -160,7 +167,7 @@ export async function runImageBuild(
 ): Promise<BuildRun> {
   const started = Date.now();
   const opts = { stream: true, env: s.env, cwd: s.cwd };
-  let importSources = importSourcesOf(s.input.cacheFrom, s.env);
+  let importSources = importSourcesOf(s.input.cacheFrom, s.importContext);
   let startedAt = started;
   const bounded = importTimeoutMs > 0 && s.input.cacheFrom.length > 0;
   const env = READABLE_PROGRESS.has(s.progress) ? s.env : { ...s.env, BUILDKIT_PROGRESS: 'plain' };

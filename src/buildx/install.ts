@@ -32,6 +32,11 @@ export function compareVersions(a: string, b: string): number {
   return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
 }
 
+/** Whether `version` (any text {@link coerceVersion} reads; none reads as 0.0.0) is `floor` or newer. */
+export function versionAtLeast(version: string, floor: string): boolean {
+  return compareVersions(coerceVersion(version) ?? '0.0.0', floor) >= 0;
+}
+
 /** The GitHub cache service v2 needs buildx 0.21 (url_v2); older buildx silently caches nothing. */
 export const GHA_MIN_BUILDX = '0.21.0';
 
@@ -259,7 +264,7 @@ export async function ensureBuildx(exec: Exec, o: EnsureOptions): Promise<{ buil
     .map(coerceVersion)
     .filter((v) => v !== null)
     .sort((a, b) => compareVersions(b, a))[0];
-  if (current && (!minimum || compareVersions(coerceVersion(current) ?? '0.0.0', minimum) >= 0)) {
+  if (current && (!minimum || versionAtLeast(current, minimum))) {
     return { buildx: pluginBinary ? standaloneBuildx(pluginBinary, current) : pluginBuildx(current) };
   }
   const have = current ? `buildx ${current}` : 'no docker buildx plugin';
