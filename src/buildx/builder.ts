@@ -68,8 +68,7 @@ export function writeBuildkitdConfig(builder: BuilderInputs, tempDir: string): s
 
 /** A loopback cache service is only reachable from a container builder on the host's network. */
 export function needsHostNetwork(cacheUrl: string): boolean {
-  const url = cacheUrl;
-  return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
+  return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(cacheUrl);
 }
 
 /** A name of the job's (GITHUB_JOB), so that a builder left behind says which job made it. */

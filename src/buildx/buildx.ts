@@ -53,8 +53,7 @@ export function buildxPluginCandidates(o: {
   systemDirs: string[];
 }): string[] {
   const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-  const system = o.systemDirs;
-  return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
+  return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...o.systemDirs].map((d) => `${d}/${name}`);
 }
 
 /** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */

@@ -233,6 +233,9 @@ function foldReport(m: MergedVertex, v: RawVertex): void {
   }
 }
 
+/** A cache import's vertex name: the source follows (what the import watch and the log both read). */
+const IMPORT_VERTEX = /^importing cache manifest from (.*)$/s;
+
 /** A vertex into the log: a cache import, a cache export, a base image, a step, or nothing. */
 function addVertex(log: BuildLog, v: MergedVertex): void {
   // Only another build named it: its stage is that build's, not this one's.
@@ -240,7 +243,7 @@ function addVertex(log: BuildLog, v: MergedVertex): void {
   const name = v.listed ?? v.name ?? v.foreign ?? '';
   const durationMs = ms(v.firstStart, v.lastEnd);
   const error = v.error ? { error: v.error } : {};
-  const importMatch = /^importing cache manifest from (.*)$/s.exec(name);
+  const importMatch = IMPORT_VERTEX.exec(name);
   if (importMatch) {
     log.imports.push({ name, source: importMatch[1], durationMs, ...error });
     return;
@@ -342,7 +345,7 @@ export function importProgressOf(line: string): ImportProgress[] {
     if (!v || typeof v.digest !== 'string') continue;
     if (v.completed) out.push({ vertex: v.digest, ended: true });
     else {
-      const m = /^importing cache manifest from (.*)$/s.exec(v.name ?? '');
+      const m = IMPORT_VERTEX.exec(v.name ?? '');
       if (m) out.push({ vertex: v.digest, source: m[1] });
     }
   }
