@@ -50,7 +50,6 @@ export async function checkoutOrigin(exec: Exec, cwd: string): Promise<string | 
   return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
 }
 
-/** One line of `docker buildx history ls --format json`, as far as warmth needs it. */
 /**
  * Warm: the builder's history holds a completed build of this name. Pure; `listing` is buildx's
  * JSON lines, newest first. What another job wrote there is data: only names and refs are compared.
