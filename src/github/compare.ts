@@ -1,5 +1,6 @@
 import type { Ancestry } from '../git/ancestry';
 import type { CommitLookup } from '../git/commits';
+import { SHA } from '../git/git';
 import { redactSecrets } from '../lib/text';
 import { type FetchLike, httpFetch, type ResponseLike } from '../net/http';
 
@@ -19,7 +20,6 @@ export interface CompareOptions {
   timeoutMs?: number;
 }
 
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const NAME = /^[A-Za-z0-9_.-]+$/;
 
 /**
@@ -93,7 +93,8 @@ function apiMessage(body: string): string {
   return excerpt(body, 120);
 }
 
-function describeStatus(response: ResponseLike, body: string, options: CompareOptions): string {
+/** `asked`: what was asked, for a 404 (`comparison of main...x`, `commit <sha>`). */
+function describeStatus(response: ResponseLike, body: string, asked: string, repository: string): string {
   const status = response.status;
   const message = apiMessage(body);
   const said = message ? ` (${message})` : '';
@@ -111,7 +112,7 @@ function describeStatus(response: ResponseLike, body: string, options: CompareOp
   if (status === 401) return `GitHub API rejected the token (HTTP 401)${said}`;
   if (status === 403) return `GitHub API refused the comparison (HTTP 403)${said}`;
   if (status === 404) {
-    return `GitHub API found no comparison of ${options.base}...${options.head} in ${options.repository} (HTTP 404)${said}`;
+    return `GitHub API found no ${asked} in ${repository} (HTTP 404)${said}`;
   }
   if (status >= 500) return `GitHub API server error (HTTP ${status})${said}`;
   return `GitHub API answered HTTP ${status}${said}`;
@@ -144,7 +145,8 @@ function describeError(error: unknown, host: string, timeoutMs: number): string 
 
 /** A JSON GET on the REST API, or the reason it gave nothing; the token never appears in one. */
 async function apiGet(
-  options: CompareOptions,
+  options: Omit<CompareOptions, 'base' | 'head'>,
+  asked: string,
   url: () => string,
 ): Promise<{ json: unknown } | { reason: string }> {
   const token = options.token ?? '';
@@ -169,7 +171,7 @@ async function apiGet(
     const signal = AbortSignal.timeout(timeoutMs);
     const response = await fetchImpl(target, { method: 'GET', headers, signal, redirect: 'follow' });
     const body = await response.text();
-    if (!response.ok) return fail(describeStatus(response, body, options));
+    if (!response.ok) return fail(describeStatus(response, body, asked, options.repository));
     try {
       return { json: JSON.parse(body) as unknown };
     } catch {
@@ -188,7 +190,7 @@ async function apiGet(
  * appears in one.
  */
 export async function mergeBaseFromApi(options: CompareOptions): Promise<CommitLookup> {
-  const got = await apiGet(options, () =>
+  const got = await apiGet(options, `comparison of ${options.base}...${options.head}`, () =>
     compareUrl(options.apiUrl, options.repository, options.base, options.head),
   );
   if ('reason' in got) return { sha: null, reason: got.reason };
@@ -205,7 +207,7 @@ export async function mergeBaseFromApi(options: CompareOptions): Promise<CommitL
  * when there is no checkout to ask git.
  */
 export async function ancestryFromApi(options: CompareOptions): Promise<Ancestry> {
-  const got = await apiGet(options, () =>
+  const got = await apiGet(options, `comparison of ${options.base}...${options.head}`, () =>
     compareUrl(options.apiUrl, options.repository, options.base, options.head),
   );
   if ('reason' in got) return { ancestor: null, reason: got.reason };
@@ -219,7 +221,7 @@ export async function ancestryFromApi(options: CompareOptions): Promise<Ancestry
 export async function commitFromApi(
   options: Omit<CompareOptions, 'base' | 'head'> & { sha: string },
 ): Promise<{ tree: string; parents: string[] } | { reason: string }> {
-  const got = await apiGet({ ...options, base: options.sha, head: options.sha }, () => {
+  const got = await apiGet(options, `commit ${options.sha}`, () => {
     if (!SHA.test(options.sha)) throw new Error(`${JSON.stringify(options.sha)} is not a commit sha`);
     return `${repositoryUrl(options.apiUrl, options.repository)}/commits/${options.sha}`;
   });
