@@ -73,4 +73,16 @@ describe('scripts/action-runner: the node a step runs with', () => {
       else process.env.BKCA_ACTION_NODE = saved;
     }
   });
+
+  it('a step that runs past timeoutMs is killed and fails, saying so', async () => {
+    // Its own child keeps the output pipes open after it is killed, as a hung docker would.
+    const hung = path.join(workspace, 'hung-node');
+    fs.writeFileSync(hung, '#!/bin/sh\nsleep 30 &\nsleep 30\n', { mode: 0o755 });
+    const started = Date.now();
+    const result = await runStep({ event, workspace, node: hung, timeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.timedOut).toBe(true);
+    expect(result.exitCode).toBe(1);
+    expect(result.log).toMatch(/the main step was killed after 300 ms/);
+  });
 });
