@@ -6,7 +6,7 @@
 // `buildx create --driver remote tcp://…` (and the docker-container stand-in image, whose
 // `buildctl dial-stdio` is `nc` to this port) talk to the engine's BuildKit as to any buildkitd.
 //
-// Plain JavaScript so that `.ci/run` and the e2e globalSetup can start it with `node` alone.
+// Plain JavaScript so that the e2e globalSetup (or a person, by hand) can start it with `node` alone.
 // `node endpoint.js ensure` starts it in the background (once: a second call finds it answering)
 // and makes the docker-container stand-in image; `node endpoint.js serve` runs it in the foreground.
 const { spawn, spawnSync } = require('node:child_process');
