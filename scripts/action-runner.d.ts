@@ -14,6 +14,8 @@ export interface StepOptions {
   echo?: boolean;
   /** The node binary to run the step with; default BKCA_ACTION_NODE, else the current one. */
   node?: string;
+  /** After this many ms the step is killed (SIGKILL) and fails with timedOut; default 20 min. */
+  timeoutMs?: number;
 }
 export interface StepResult {
   exitCode: number;
@@ -24,6 +26,8 @@ export interface StepResult {
   envFile: string;
   /** The node binary the step ran with. */
   node: string;
+  /** Whether the step was killed for running past timeoutMs. */
+  timedOut: boolean;
 }
 export function runStep(o: StepOptions & { step?: 'main' | 'post' }): Promise<StepResult>;
 export function runAction(o: StepOptions): Promise<{ main: StepResult; post: StepResult }>;

@@ -9,6 +9,8 @@ const os = require('node:os');
 const path = require('node:path');
 
 const ACTION_DIR = path.resolve(__dirname, '..');
+// A step that runs longer than this is hung, not slow: the slowest e2e build takes a few minutes.
+const STEP_TIMEOUT_MS = 20 * 60 * 1000;
 
 /** Parses the `name<<DELIMITER … DELIMITER` file format of GITHUB_OUTPUT and GITHUB_STATE. */
 function parseCommandFile(text) {
@@ -56,7 +58,8 @@ function inputEnv(inputs) {
  * @param {Record<string,string>} [o.state] state saved by main (for post)
  * @param {string} [o.runnerTemp]
  * @param {string} [o.node] the node binary to run the step with (see stepNode)
- * @returns {Promise<{exitCode:number, log:string, outputs:Record<string,string>, state:Record<string,string>, summary:string}>}
+ * @param {number} [o.timeoutMs] after this the step is killed (SIGKILL) and fails; default 20 min
+ * @returns {Promise<{exitCode:number, log:string, outputs:Record<string,string>, state:Record<string,string>, summary:string, timedOut:boolean}>}
  */
 function runStep(o) {
   const dir = fs.mkdtempSync(path.join(o.runnerTemp || os.tmpdir(), 'runner-'));
@@ -107,6 +110,18 @@ function runStep(o) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
+    const timeoutMs = o.timeoutMs === undefined ? STEP_TIMEOUT_MS : o.timeoutMs;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    // A killed step's own children may still hold its pipes open: stop waiting for them.
+    child.on('exit', () => {
+      if (!timedOut) return;
+      child.stdout.destroy();
+      child.stderr.destroy();
+    });
     child.stdout.on('data', (d) => {
       log += d;
       if (o.echo) process.stdout.write(d);
@@ -115,10 +130,16 @@ function runStep(o) {
       log += d;
       if (o.echo) process.stderr.write(d);
     });
-    child.on('error', reject);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
     child.on('close', (code) => {
+      clearTimeout(timer);
+      if (timedOut) log += `\nrunner: the ${o.step || 'main'} step was killed after ${timeoutMs} ms\n`;
       resolve({
-        exitCode: code === null ? 1 : code,
+        exitCode: timedOut ? 1 : code === null ? 1 : code,
+        timedOut,
         log,
         outputs: parseCommandFile(fs.readFileSync(files.output, 'utf8')),
         state: parseCommandFile(fs.readFileSync(files.state, 'utf8')),

@@ -12,6 +12,8 @@ import { BASE_IMAGE, engineEnv, errorLines, git, makeRepo, pushEvent, useEngine 
 // other Git hosts; a refused command reported in buildx's own words.
 useEngine();
 
+// A docker command the tests run directly: a hung engine fails the test instead of stalling the run.
+const DOCKER_BOUND = { timeout: 120_000, killSignal: 'SIGKILL' } as const;
 const TOKEN = 'ghs_droppedInTokenValue0123456789';
 const basic = (token: string) => `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
 
@@ -180,6 +182,7 @@ describe('errors from this build only', () => {
       execFileSync('docker', ['buildx', 'build', '--builder', 'default', otherJob], {
         env: { ...process.env, ...engineEnv() },
         stdio: 'ignore',
+        ...DOCKER_BOUND,
       });
     } catch {
       // Failing is what this build is for.
@@ -226,7 +229,7 @@ describe('the builder docker/setup-buildx-action made', () => {
         'network=host',
         '--bootstrap',
       ],
-      { env: engine, stdio: 'ignore' },
+      { env: engine, stdio: 'ignore', ...DOCKER_BOUND },
     );
     try {
       const repo = await makeRepo();
@@ -246,10 +249,17 @@ describe('the builder docker/setup-buildx-action made', () => {
       });
       expect(post.exitCode).toBe(0);
       // Post removes only what this run made: setup-buildx-action's builder is still there.
-      const inspect = execFileSync('docker', ['buildx', 'inspect', name], { env: engine }).toString();
+      const inspect = execFileSync('docker', ['buildx', 'inspect', name], {
+        env: engine,
+        ...DOCKER_BOUND,
+      }).toString();
       expect(inspect).toContain(`Name:          ${name}`);
     } finally {
-      execFileSync('docker', ['buildx', 'rm', '--force', name], { env: engine, stdio: 'ignore' });
+      execFileSync('docker', ['buildx', 'rm', '--force', name], {
+        env: engine,
+        stdio: 'ignore',
+        ...DOCKER_BOUND,
+      });
     }
   });
 });

@@ -13,7 +13,12 @@ export function upgradeRefusal(head: ResponseHead): string | null;
 export function dockerSocket(env?: Record<string, string | undefined>): string;
 export function standInFiles(port: number): Record<string, string>;
 export function standInImage(port: number, registry?: string): string;
-export function serve(o?: { socket?: string; port?: number; log?: (line: string) => void }): Promise<Server>;
+export function serve(o?: {
+  socket?: string;
+  port?: number;
+  log?: (line: string) => void;
+  upgradeTimeoutMs?: number;
+}): Promise<Server>;
 export function ensureBuildkitEndpoint(o?: {
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;

@@ -6,7 +6,7 @@
 // `buildx create --driver remote tcp://…` (and the docker-container stand-in image, whose
 // `buildctl dial-stdio` is `nc` to this port) talk to the engine's BuildKit as to any buildkitd.
 //
-// Plain JavaScript so that `.ci/run` and the e2e globalSetup can start it with `node` alone.
+// Plain JavaScript so that the e2e globalSetup (or a person, by hand) can start it with `node` alone.
 // `node endpoint.js ensure` starts it in the background (once: a second call finds it answering)
 // and makes the docker-container stand-in image; `node endpoint.js serve` runs it in the foreground.
 const { spawn, spawnSync } = require('node:child_process');
@@ -19,6 +19,10 @@ const path = require('node:path');
 const DEFAULT_PORT = 8372;
 const HOST = '127.0.0.1';
 const HEAD_LIMIT = 16 * 1024;
+// How long dockerd may take to answer the upgrade: it answers at once, so a silence is a hang.
+const UPGRADE_TIMEOUT_MS = 10_000;
+// A bound for each docker command here (the slowest is the stand-in image's push to the local registry).
+const DOCKER_TIMEOUT_MS = 120_000;
 
 /** The HTTP/1.1 request that turns a docker socket connection into dockerd's BuildKit gRPC stream. */
 function upgradeRequest() {
@@ -73,8 +77,11 @@ function dockerSocket(env = process.env) {
   throw new Error(`DOCKER_HOST=${host}: the BuildKit endpoint reaches dockerd on a unix socket only`);
 }
 
-/** One client connection: upgrade a docker socket connection, then pipe both ways. */
-function bridge(client, socketPath, log) {
+/**
+ * One client connection: upgrade a docker socket connection, then pipe both ways. A dockerd that
+ * sends no full answer within `upgradeTimeoutMs` fails the client connection.
+ */
+function bridge(client, socketPath, log, upgradeTimeoutMs = UPGRADE_TIMEOUT_MS) {
   // Half-open both ways: one side's end is passed on by pipe(), the other direction still flows.
   const upstream = net.connect({ path: socketPath, allowHalfOpen: true });
   let head = Buffer.alloc(0);
@@ -87,6 +94,9 @@ function bridge(client, socketPath, log) {
   client.on('error', () => upstream.destroy());
   upstream.on('error', (e) => fail(`docker socket ${socketPath}: ${e.message}`));
   upstream.on('connect', () => upstream.write(upgradeRequest()));
+  upstream.setTimeout(upgradeTimeoutMs, () =>
+    fail(`dockerd sent no answer to POST /grpc within ${upgradeTimeoutMs} ms`),
+  );
   const onHead = (chunk) => {
     head = Buffer.concat([head, chunk]);
     let parsed;
@@ -98,6 +108,8 @@ function bridge(client, socketPath, log) {
     }
     if (!parsed) return;
     upstream.off('data', onHead);
+    // Upgraded: the stream may then rest idle for as long as its client wants.
+    upstream.setTimeout(0);
     const refusal = upgradeRefusal(parsed);
     if (refusal) {
       fail(refusal);
@@ -115,7 +127,9 @@ function bridge(client, socketPath, log) {
 function serve(o = {}) {
   const socketPath = o.socket || dockerSocket();
   const log = o.log || ((line) => process.stderr.write(`${line}\n`));
-  const server = net.createServer({ allowHalfOpen: true }, (client) => bridge(client, socketPath, log));
+  const server = net.createServer({ allowHalfOpen: true }, (client) =>
+    bridge(client, socketPath, log, o.upgradeTimeoutMs),
+  );
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port === undefined ? DEFAULT_PORT : o.port, HOST, () => resolve(server));
@@ -174,8 +188,18 @@ function standInImage(port, registry = process.env.BKCA_TEST_REGISTRY || '127.0.
 }
 
 function docker(args, input) {
-  const r = spawnSync('docker', args, { input, encoding: 'buffer', stdio: ['pipe', 'pipe', 'pipe'] });
-  return { code: r.status === null ? 1 : r.status, stderr: String(r.stderr || '') };
+  const r = spawnSync('docker', args, {
+    input,
+    encoding: 'buffer',
+    stdio: ['pipe', 'pipe', 'pipe'],
+    timeout: DOCKER_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+  });
+  const timedOut = r.error && r.error.code === 'ETIMEDOUT';
+  return {
+    code: r.status === null ? 1 : r.status,
+    stderr: timedOut ? `no answer within ${DOCKER_TIMEOUT_MS} ms` : String(r.stderr || ''),
+  };
 }
 
 /**

@@ -170,4 +170,25 @@ describe('the endpoint, on a dockerd stand-in', () => {
       dockerd.server.close();
     }
   });
+
+  it('a dockerd that accepts and never answers: the client connection is ended within the bound', async () => {
+    const socket = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'silent-dockerd-')), 'docker.sock');
+    const held: net.Socket[] = [];
+    const dockerd = net.createServer((c) => held.push(c));
+    await new Promise<void>((r) => dockerd.listen(socket, r));
+    const lines: string[] = [];
+    const endpoint = await serve({ socket, port: 0, log: (l) => lines.push(l), upgradeTimeoutMs: 200 });
+    try {
+      const { port } = endpoint.address() as AddressInfo;
+      const started = Date.now();
+      expect(await exchange(port, 'hello')).toBe('');
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(held).toHaveLength(1);
+      expect(lines).toStrictEqual(['buildkit-endpoint: dockerd sent no answer to POST /grpc within 200 ms']);
+    } finally {
+      endpoint.close();
+      for (const c of held) c.destroy();
+      dockerd.close();
+    }
+  });
 });

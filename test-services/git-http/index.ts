@@ -31,7 +31,7 @@ async function gitExecPath(): Promise<string> {
 }
 
 /** A CGI response's head (`Status: 200 OK`, headers) and where its body starts. */
-export function parseCgiHead(
+function parseCgiHead(
   buffer: Buffer,
 ): { status: number; headers: [string, string][]; bodyAt: number } | null {
   const crlf = buffer.indexOf('\r\n\r\n');
@@ -49,6 +49,9 @@ export function parseCgiHead(
   }
   return { status, headers, bodyAt: end.at + end.len };
 }
+
+/** How long one git-http-backend run may take before it is killed (a clone here takes well under a second). */
+const CGI_TIMEOUT_MS = 30_000;
 
 export async function startGitServer(root: string, host = '127.0.0.1'): Promise<GitServer> {
   const backend = `${await gitExecPath()}/git-http-backend`;
@@ -79,7 +82,14 @@ export async function startGitServer(root: string, host = '127.0.0.1'): Promise<
       },
       stdio: ['pipe', 'pipe', 'ignore'],
     });
+    // A backend that exits before reading the whole request body must not crash the test process.
+    cgi.stdin.on('error', () => {});
     req.pipe(cgi.stdin);
+    let timedOut = false;
+    const kill = setTimeout(() => {
+      timedOut = true;
+      cgi.kill('SIGKILL');
+    }, CGI_TIMEOUT_MS);
     let head: Buffer | null = Buffer.alloc(0);
     cgi.stdout.on('data', (chunk: Buffer) => {
       if (head === null) return void res.write(chunk);
@@ -91,17 +101,34 @@ export async function startGitServer(root: string, host = '127.0.0.1'): Promise<
       head = null;
     });
     cgi.on('close', () => {
-      if (head !== null) res.writeHead(502).end('git-http-backend wrote no head');
+      clearTimeout(kill);
+      const why = timedOut
+        ? `git-http-backend killed after ${CGI_TIMEOUT_MS} ms`
+        : 'git-http-backend wrote no head';
+      if (head !== null) res.writeHead(timedOut ? 504 : 502).end(why);
+      // A body cut short by the kill: the client sees the connection drop, not a complete answer.
+      else if (timedOut) res.destroy(new Error(why));
       else res.end();
     });
     cgi.on('error', (e) => res.writeHead(500).end(e.message));
   });
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host}:${port}`,
     host: `${host}:${port}`,
     requests: () => [...log],
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    // Keep-alive connections would hold close() open until they time out: end them first.
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
