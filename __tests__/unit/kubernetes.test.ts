@@ -225,7 +225,7 @@ describe('inputs: driver kubernetes and cleanup per driver', () => {
   });
 });
 
-describe('post: a kubernetes builder is removed only when cleanup is true', () => {
+describe('post: the builder this action created is removed only when cleanup is true (post reads no driver: kubernetes included)', () => {
   const saved = { ...process.env };
   afterEach(() => {
     process.env = { ...saved };
