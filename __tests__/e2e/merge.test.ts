@@ -249,6 +249,10 @@ describe("merge: a planted record can neither index another repository's image n
     await pushTinyImage(REGISTRY, attacker, ['payload']);
     const payload = await registryDigest(attacker, 'payload');
     expect(payload).toMatch(/^sha256:/);
+    // The victim's release as it was: after the run its tag must still point at this very manifest
+    // (an index made over it, or any other push under v1, has another digest).
+    const release = await registryDigest(victim, 'v1');
+    expect(release).toMatch(/^sha256:/);
     const runId = uniqueName('run-evil');
     const env = { ...engineEnv(), ...t.svc.env(t.svc.tokenForPush('main')), GITHUB_RUN_ID: runId };
     // What a run holding main's writable cache token could save under this run's key.
@@ -295,5 +299,6 @@ describe("merge: a planted record can neither index another repository's image n
       `::warning::merge: the record of linux/amd64 is dropped: it names image "${REGISTRY}/${attacker}", not ${REGISTRY}/${victim}`,
     );
     expect(await registryTags(victim)).toStrictEqual(['v1']);
+    expect(await registryDigest(victim, 'v1')).toBe(release);
   }, 300000);
 });

@@ -17,6 +17,26 @@ const ENGINE_HOME = process.env.ENGINE_HOME || '/opt/bkca-engine';
 export const REGISTRY = process.env.BKCA_TEST_REGISTRY || '127.0.0.1:5000';
 export const BASE_IMAGE = process.env.BKCA_TEST_BASE_IMAGE || `${REGISTRY}/busybox:latest`;
 
+/** The BuildKit endpoint the e2e setup starts (test-services/buildkit-endpoint), and its image. */
+export const BUILDKIT_ENDPOINT = process.env.BKCA_TEST_BUILDKIT_ENDPOINT ?? '';
+export const BUILDKIT_IMAGE = process.env.BKCA_TEST_BUILDKIT_IMAGE ?? '';
+const endpointMissing = BUILDKIT_ENDPOINT === '' || BUILDKIT_IMAGE === '';
+
+/**
+ * `it` for a test that needs that endpoint. Outside CI, when the setup could not start it (it
+ * said why), the test is reported as skipped, as skip-without-engine.js does for the engine:
+ * never as passed. In CI the setup fails the run instead, and the test runs (see needEndpoint).
+ */
+export const itNeedsEndpoint: jest.It = endpointMissing && process.env.CI !== 'true' ? it.skip : it;
+
+/** First line of a test that needs the endpoint: without it the test fails, never passes. */
+export function needEndpoint(): void {
+  if (!endpointMissing) return;
+  throw new Error(
+    'no BuildKit endpoint: the e2e setup starts test-services/buildkit-endpoint (see its log above)',
+  );
+}
+
 /** The environment for docker and the action: the provisioned engine's binaries first on PATH. */
 export function engineEnv(): Record<string, string> {
   const prefix = path.join(ENGINE_HOME, 'prefix');

@@ -1,5 +1,5 @@
 import { checkoutOrigin, lookWarmth, recordNames, warmthFrom } from '../../src/buildx/warmth';
-import type { Buildx } from '../../src/buildx/buildx';
+import { pluginBuildx } from '../../src/buildx/buildx';
 import type { Exec } from '../../src/lib/exec';
 import {
   type BuilderFacts,
@@ -222,12 +222,7 @@ describe('warmthFrom: the builder history says whether it built this before', ()
 });
 
 describe('lookWarmth: one buildx call', () => {
-  const buildx: Buildx = {
-    command: 'docker',
-    argv: (a: string[]) => a,
-    version: '0.29.1',
-    path: '',
-  } as unknown as Buildx;
+  const buildx = pluginBuildx('0.29.1');
   it('runs `buildx history ls --builder X --format json` and reads it', async () => {
     const calls: string[][] = [];
     const exec: Exec = async (_cmd, args) => {

@@ -79,9 +79,24 @@ describe('environmentFrom: the runner read once', () => {
     const aws = environmentFrom({ AWS_ACCESS_KEY: 'old', AWS_SECRET_ACCESS_KEY: 'new' }).stores.aws;
     expect(aws.accessKeyId).toBe('old');
     expect(aws.secretAccessKey).toBe('new');
+    // Both names set: the longer one (what the AWS tools read first) wins.
+    const both = environmentFrom({
+      AWS_ACCESS_KEY_ID: 'id-long',
+      AWS_ACCESS_KEY: 'id-short',
+      AWS_SECRET_ACCESS_KEY: 'secret-long',
+      AWS_SECRET_KEY: 'secret-short',
+    }).stores.aws;
+    expect(both.accessKeyId).toBe('id-long');
+    expect(both.secretAccessKey).toBe('secret-long');
+    expect(environmentFrom({ AWS_SECRET_KEY: 'secret-short' }).stores.aws.secretAccessKey).toBe(
+      'secret-short',
+    );
   });
 
-  it('sees a proxy in any of the four variables', () => {
+  it.each(['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'])('sees a proxy in %s', (name) => {
+    expect(environmentFrom({ [name]: 'http://p:3128' }).proxy).toBe(true);
+  });
+  it('sees no proxy when none of the four variables is set', () => {
     expect(environmentFrom({ http_proxy: 'http://p:3128' }).proxy).toBe(true);
     expect(environmentFrom({}).proxy).toBe(false);
   });

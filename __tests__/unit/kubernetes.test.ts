@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { post } from '../../src/app/post';
-import type { Buildx } from '../../src/buildx/buildx';
+import { pluginBuildx } from '../../src/buildx/buildx';
 import {
   kubernetesBuilderName,
   kubernetesCreateArgs,
@@ -123,12 +123,7 @@ describe('the kubernetes argv', () => {
   });
 });
 
-const buildx = {
-  command: 'docker',
-  argv: (a: string[]) => a,
-  version: '0.29.1',
-  path: '',
-} as unknown as Buildx;
+const buildx = pluginBuildx('0.29.1');
 const ok = (stdout = ''): ExecResult => ({ exitCode: 0, stdout, stderr: '', timedOut: false });
 const no = (stderr: string): ExecResult => ({ exitCode: 1, stdout: '', stderr, timedOut: false });
 /** A fake buildx: answers each call in turn and records the argv. */
@@ -230,7 +225,7 @@ describe('inputs: driver kubernetes and cleanup per driver', () => {
   });
 });
 
-describe('post: a kubernetes builder is removed only when cleanup is true', () => {
+describe('post: the builder this action created is removed only when cleanup is true (post reads no driver: kubernetes included)', () => {
   const saved = { ...process.env };
   afterEach(() => {
     process.env = { ...saved };

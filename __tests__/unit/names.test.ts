@@ -198,6 +198,23 @@ describe('cache names cannot be forged by a branch name', () => {
     }
   });
 
+  // Written out by hand, so a change that moves both the builders and the parser cannot hide here.
+  it.each<[string, { scope: string; leg: string; refPart: string } | null]>([
+    [
+      'docker-api.linux-amd64.branch-main',
+      { scope: 'docker-api', leg: 'linux-amd64', refPart: 'branch-main' },
+    ],
+    ['docker-api.branch-main', { scope: 'docker-api', leg: '', refPart: 'branch-main' }],
+    ['default.pr-12', { scope: 'default', leg: '', refPart: 'pr-12' }],
+    [`app.arm64.sha-${'a'.repeat(40)}`, { scope: 'app', leg: 'arm64', refPart: `sha-${'a'.repeat(40)}` }],
+    ['default.pr-0', null],
+    ['default.pr-7.branch-main', null],
+    ['default.linux-amd64.tag-v1.2', null],
+    ['default.main', null],
+  ])('parseCacheName(%s), written out', (name, want) => {
+    expect(parseCacheName(name)).toStrictEqual(want);
+  });
+
   it.each(
     HOSTILE_BRANCHES.map((name) => ({
       name: name.length > 40 ? `${name.slice(0, 37)}…` : name,

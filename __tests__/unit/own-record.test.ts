@@ -38,10 +38,10 @@ describe("ownRecordRef: a failed build reports its own record, never another job
       want: 'mine',
     },
     {
-      title: 'lines buildx may add that are not JSON are skipped',
-      listing: ['WARNING: x'],
-      failed: false,
-      want: null,
+      title: 'lines buildx may add that are not JSON are skipped, and the record beside them is found',
+      listing: ['WARNING: x', line('mine', 'Error', '2026-12-07T18:00:01Z'), '{not json'],
+      failed: true,
+      want: 'mine',
     },
   ])('$title', ({ listing, failed, want }) =>
     expect(ownRecordRef(listing.join('\n'), STARTED, failed)).toBe(want),

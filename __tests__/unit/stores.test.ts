@@ -16,6 +16,8 @@ import { environmentFrom } from '../../src/runner/environment';
 import { CACHE_BACKENDS } from '../../src/runner/inputs/types';
 import { type ImportIdContext, STORE, STORES, type Store } from '../../src/stores/descriptors';
 import { MEASURE, measureExports } from '../../src/stores/measure';
+import type { Exec } from '../../src/lib/exec';
+import * as http from '../../src/net/http';
 
 // Every store walked through every per-store table: a table that lacks a store, or a store whose
 // parts disagree (a name written under one attribute and read back under another, an option the
@@ -100,6 +102,20 @@ describe.each([...STORES])('store %s', (store) => {
     expect(from).not.toContain('not-an-option');
     const to = cacheToEntries(withOptions, NAMES).join(',');
     for (const k of d.accepts.to) if (d.writes !== 'inside the image') expect(to).toContain(`${k}=v`);
+    // Only: an option accepted in one direction never reaches the other's entries.
+    const attributes = (entries: string[]) => entries.flatMap((e) => e.split(','));
+    const fromAttributes = attributes(cacheFromEntries(withOptions, NAMES));
+    const toAttributes = attributes(cacheToEntries(withOptions, NAMES));
+    for (const k of d.accepts.to.filter((k) => !d.accepts.from.includes(k)))
+      expect(fromAttributes).not.toContain(`${k}=v`);
+    for (const k of d.accepts.from.filter((k) => !d.accepts.to.includes(k)))
+      expect(toAttributes).not.toContain(`${k}=v`);
+    // A store whose entries carry no options (inline) says so, and its entries stay bare.
+    if (d.reads !== 'one entry per name' || d.writes === 'inside the image') {
+      expect(d.accepts).toStrictEqual({ to: [], from: [] });
+      expect(fromAttributes.filter((a) => a.endsWith('=v'))).toStrictEqual([]);
+      expect(toAttributes.filter((a) => a.endsWith('=v'))).toStrictEqual([]);
+    }
   });
 
   it('its entries hold the planned names, which a clean-up reads back (never deletes what the plan uses)', () => {
@@ -141,22 +157,59 @@ describe.each([...STORES])('store %s', (store) => {
       rawFrom: [],
       rawTo: [],
     };
-    const found = await EXISTENCE[store](options, environmentFrom({}), () => false);
-    expect(found.siblingLegs).toStrictEqual([]);
-    expect(typeof found.exists).toBe('function');
-    expect(found.failed).toBeUndefined();
+    const fetched = jest.spyOn(http, 'httpFetch');
+    const ran: string[][] = [];
+    const exec: Exec = async (cmd, args) => {
+      ran.push([cmd, ...args]);
+      return { exitCode: 1, stdout: '', stderr: 'not expected', timedOut: false };
+    };
+    try {
+      const found = await EXISTENCE[store](options, environmentFrom({}), () => false, exec);
+      expect(found.siblingLegs).toStrictEqual([]);
+      expect(found.failed).toBeUndefined();
+      // Asked about its own entries before any probe: unknown, except a local folder, which is
+      // simply not on disk.
+      for (const entry of cacheFromEntries(b, NAMES))
+        expect(found.exists(entry)).toBe(store === 'local' ? false : undefined);
+      expect(fetched).not.toHaveBeenCalled();
+      expect(ran).toStrictEqual([]);
+    } finally {
+      fetched.mockRestore();
+    }
   });
 
   it('its clean-up is a function of the run', () => {
     expect(typeof BACKEND_CLEANUP[store]).toBe('function');
   });
 
-  it('its exports are measured or said not to be', async () => {
-    const to = store === 'registry' ? [] : cacheToEntries({ ...b, dir: '/nonexistent/bk' }, NAMES);
-    for (const size of await measureExports(to, null)) {
-      expect(size.bytes).toBeNull();
-      expect(size.how).toMatch(/^not measured/);
+  it('its exports are measured (a registry by the manifest it serves) or said not to be', async () => {
+    const to = cacheToEntries({ ...b, dir: '/nonexistent/bk' }, NAMES);
+    // A registry stand-in at the fetch seam: each cache manifest lists a config and two layers.
+    const asked: string[] = [];
+    const manifest = JSON.stringify({ config: { size: 10 }, layers: [{ size: 3 }, { size: 4 }] });
+    const fetcher: http.FetchLike = async (url) => {
+      asked.push(url);
+      return {
+        status: 200,
+        ok: true,
+        headers: { get: () => null },
+        text: async () => manifest,
+        json: async () => JSON.parse(manifest) as unknown,
+        arrayBuffer: async () => new ArrayBuffer(0),
+      };
+    };
+    const sizes = await measureExports(to, null, fetcher);
+    expect(sizes).toHaveLength(to.length);
+    expect(to.length).toBeGreaterThan(0);
+    for (const size of sizes) {
+      if (store === 'registry') {
+        expect(size).toMatchObject({ bytes: 17, how: 'sum of the blobs the cache manifest lists' });
+      } else {
+        expect(size.bytes).toBeNull();
+        expect(size.how).toMatch(/^not measured/);
+      }
     }
+    expect(asked).toHaveLength(store === 'registry' ? to.length : 0);
     // A registry entry without a reference names nothing to measure.
     expect(MEASURE.registry({ type: 'registry' }, '')).toBeNull();
   });
