@@ -92,12 +92,4 @@ describe('environmentFrom: the runner read once', () => {
       'secret-short',
     );
   });
-
-  it.each(['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'])('sees a proxy in %s', (name) => {
-    expect(environmentFrom({ [name]: 'http://p:3128' }).proxy).toBe(true);
-  });
-  it('sees no proxy when none of the four variables is set', () => {
-    expect(environmentFrom({ http_proxy: 'http://p:3128' }).proxy).toBe(true);
-    expect(environmentFrom({}).proxy).toBe(false);
-  });
 });

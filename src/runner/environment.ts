@@ -14,8 +14,6 @@ export interface RunnerEnvironment {
   docker: DockerVariables;
   buildx: BuildxVariables;
   stores: StoreCredentials;
-  /** Whether an HTTP(S) proxy is configured (the toolkit's client honours it, and no_proxy). */
-  proxy: boolean;
   /**
    * The environment itself, only to hand unchanged to the processes the action starts: buildx and
    * BuildKit read it too (the cache service, credentials, DOCKER_*), and so must see all of it.
@@ -98,8 +96,6 @@ export interface StoreCredentials {
   azureStorageKey: string;
 }
 
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-
 /** Pure: the environment's variables → the typed values the action uses. */
 export function environmentFrom(env: NodeJS.ProcessEnv, cwd = process.cwd()): RunnerEnvironment {
   return {
@@ -123,7 +119,6 @@ export function environmentFrom(env: NodeJS.ProcessEnv, cwd = process.cwd()): Ru
       systemPluginDirs: env.BKCA_CLI_PLUGINS_SYSTEM_DIRS,
     },
     stores: storeCredentials(env),
-    proxy: PROXY_VARIABLES.some((name) => Boolean(env[name])),
     processEnv: env,
   };
 }
