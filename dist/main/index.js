@@ -7318,8 +7318,7 @@ function systemPluginDirs(platform, standIns) {
  */
 function buildxPluginCandidates(o) {
     const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-    const system = o.systemDirs;
-    return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
+    return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...o.systemDirs].map((d) => `${d}/${name}`);
 }
 /** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
 function extraPluginDirs(configJson) {
@@ -7607,6 +7606,10 @@ function compareVersions(a, b) {
     const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
 }
+/** Whether `version` (any text {@link coerceVersion} reads; none reads as 0.0.0) is `floor` or newer. */
+function versionAtLeast(version, floor) {
+    return compareVersions(coerceVersion(version) ?? '0.0.0', floor) >= 0;
+}
 /** The GitHub cache service v2 needs buildx 0.21 (url_v2); older buildx silently caches nothing. */
 const GHA_MIN_BUILDX = '0.21.0';
 /** The release asset for this machine, e.g. `buildx-v0.29.1.linux-amd64`. */
@@ -7780,7 +7783,7 @@ async function ensureBuildx(exec, o) {
         .map(coerceVersion)
         .filter((v) => v !== null)
         .sort((a, b) => compareVersions(b, a))[0];
-    if (current && (!minimum || compareVersions(coerceVersion(current) ?? '0.0.0', minimum) >= 0)) {
+    if (current && (!minimum || versionAtLeast(current, minimum))) {
         return { buildx: pluginBinary ? standaloneBuildx(pluginBinary, current) : pluginBuildx(current) };
     }
     const have = current ? `buildx ${current}` : 'no docker buildx plugin';
@@ -8027,102 +8030,6 @@ function hashOptionsEntry(type, attrs) {
     h = finish(h ^ ordered(hashString('Type'), hashString(type)));
     h = finish(h ^ ordered(hashString('Attrs'), finish(map)));
     return h.toString();
-}
-
-;// CONCATENATED MODULE: ./src/runner/environment.ts
-
-
-
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-/** Pure: the environment's variables → the typed values the action uses. */
-function environmentFrom(env, cwd = process.cwd()) {
-    return {
-        github: githubVariables(env, cwd),
-        cache: cacheAccess(env),
-        runner: {
-            kind: env.RUNNER_ENVIRONMENT ?? '',
-            temp: env.RUNNER_TEMP || external_node_os_.tmpdir(),
-            toolCache: env.RUNNER_TOOL_CACHE || external_node_path_.join(external_node_os_.tmpdir(), 'bkca-tool-cache'),
-        },
-        docker: {
-            host: env.DOCKER_HOST ?? '',
-            context: env.DOCKER_CONTEXT ?? '',
-            configDir: env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker'),
-        },
-        buildx: {
-            sendGitQueryAsInput: (0,lib_text/* parseBool */.q6)(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) === true,
-            gitContextPullRequestHead: (0,lib_text/* parseBool */.q6)(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF) === true,
-            noDefaultAttestations: (0,lib_text/* parseBool */.q6)(env.BUILDX_NO_DEFAULT_ATTESTATIONS) === true,
-            progress: env.BUILDKIT_PROGRESS ?? '',
-            systemPluginDirs: env.BKCA_CLI_PLUGINS_SYSTEM_DIRS,
-        },
-        stores: storeCredentials(env),
-        proxy: PROXY_VARIABLES.some((name) => Boolean(env[name])),
-        processEnv: env,
-    };
-}
-/** The runner's own environment. */
-function readEnvironment() {
-    return environmentFrom(process.env);
-}
-function githubVariables(env, cwd) {
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        eventPath: env.GITHUB_EVENT_PATH ?? '',
-        ref: env.GITHUB_REF ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        repository: env.GITHUB_REPOSITORY,
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        runId: env.GITHUB_RUN_ID ?? '',
-        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
-        job: env.GITHUB_JOB ?? '',
-        workspace: env.GITHUB_WORKSPACE ?? cwd,
-    };
-}
-/** The one answer to "can this job reach the GitHub Actions cache, and where?". */
-function cacheAccess(env) {
-    const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
-    const v2 = (0,lib_text/* parseBool */.q6)(env.ACTIONS_CACHE_SERVICE_V2) === true;
-    const service = v2 && env.ACTIONS_RESULTS_URL
-        ? { protocol: 'v2', url: env.ACTIONS_RESULTS_URL }
-        : !v2 && env.ACTIONS_CACHE_URL
-            ? { protocol: 'v1', url: env.ACTIONS_CACHE_URL }
-            : null;
-    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
-    return {
-        token,
-        service,
-        url,
-        unavailable: cacheUnavailable(token, url),
-        raw: {
-            token: env.ACTIONS_RUNTIME_TOKEN,
-            resultsUrl: env.ACTIONS_RESULTS_URL,
-            cacheUrl: env.ACTIONS_CACHE_URL,
-            serviceV2: env.ACTIONS_CACHE_SERVICE_V2,
-        },
-    };
-}
-function cacheUnavailable(token, url) {
-    if (token === '') {
-        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
-    }
-    if (url === '') {
-        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
-    }
-    return '';
-}
-function storeCredentials(env) {
-    return {
-        aws: {
-            accessKeyId: env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY || '',
-            secretAccessKey: env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY || '',
-            sessionToken: env.AWS_SESSION_TOKEN ?? '',
-            bucket: env.AWS_BUCKET ?? '',
-            region: env.AWS_REGION ?? '',
-        },
-        azureStorageKey: env.AZURE_STORAGE_KEY ?? '',
-    };
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -8434,6 +8341,8 @@ function foldReport(m, v) {
         m.lastEndUs = end;
     }
 }
+/** A cache import's vertex name: the source follows (what the import watch and the log both read). */
+const IMPORT_VERTEX = /^importing cache manifest from (.*)$/s;
 /** A vertex into the log: a cache import, a cache export, a base image, a step, or nothing. */
 function addVertex(log, v) {
     // Only another build named it: its stage is that build's, not this one's.
@@ -8441,7 +8350,7 @@ function addVertex(log, v) {
     const name = v.listed ?? v.name ?? v.foreign ?? '';
     const durationMs = ms(v.firstStart, v.lastEnd);
     const error = v.error ? { error: v.error } : {};
-    const importMatch = /^importing cache manifest from (.*)$/s.exec(name);
+    const importMatch = IMPORT_VERTEX.exec(name);
     if (importMatch) {
         log.imports.push({ name, source: importMatch[1], durationMs, ...error });
         return;
@@ -8548,7 +8457,7 @@ function importProgressOf(line) {
         if (v.completed)
             out.push({ vertex: v.digest, ended: true });
         else {
-            const m = /^importing cache manifest from (.*)$/s.exec(v.name ?? '');
+            const m = IMPORT_VERTEX.exec(v.name ?? '');
             if (m)
                 out.push({ vertex: v.digest, source: m[1] });
         }
@@ -8650,18 +8559,16 @@ class ImportWatch {
 
 
 
-
 /** Argument data and environment for both invocations. Secret values go by environment only. */
 function prepareBuild(inputs, o) {
-    const env = { ...o.env, BUILDX_METADATA_WARNINGS: 'true' };
+    const env = { ...o.environment.processEnv, BUILDX_METADATA_WARNINGS: 'true' };
     const secretEnvNames = inputs.build.secrets.map((_, n) => `BKCA_SECRET_${n}`);
     inputs.build.secrets.forEach((s, n) => (env[secretEnvNames[n]] = s.value));
-    const atLeast = (v, floor) => compareVersions(coerceVersion(v) ?? '0.0.0', floor) >= 0;
-    const supported = forBuildxVersion(inputs.build, o.buildxVersion, atLeast);
+    const supported = forBuildxVersion(inputs.build, o.buildxVersion, versionAtLeast);
     if (supported.error)
         throw new types/* InputError */.dz('call', supported.error.replace(/^input "call" /, ''));
     supported.warnings.forEach((w) => commands/* warning */.$e(w));
-    const switches = gitContextSwitches(o.switches, o.buildxVersion, atLeast);
+    const switches = gitContextSwitches(o.environment.buildx, o.buildxVersion, versionAtLeast);
     const build = renderContexts(supported.build, defaultGitContext(o.ctx, switches));
     const host = inputs.githubToken ? githubTokenHost(build, o.ctx.serverUrl) : null;
     const gitAuthEnv = host ? { host, env: 'BKCA_GIT_AUTH_TOKEN' } : undefined;
@@ -8676,19 +8583,26 @@ function prepareBuild(inputs, o) {
             cacheTo: separateExport ? [] : o.cacheTo,
             metadataFile: external_node_path_.join(o.tempDir, 'metadata.json'),
             // buildx before 0.4.2 wrote no image ID for a multi-platform build.
-            iidFile: build.platforms.length > 0 && !atLeast(o.buildxVersion, '0.4.2') ? '' : external_node_path_.join(o.tempDir, 'iid'),
+            iidFile: build.platforms.length > 0 && !versionAtLeast(o.buildxVersion, '0.4.2')
+                ? ''
+                : external_node_path_.join(o.tempDir, 'iid'),
             secretEnvNames,
             gitAuthEnv,
             attest: {
-                enabled: atLeast(o.buildxVersion, ATTEST_FLOOR),
+                enabled: versionAtLeast(o.buildxVersion, ATTEST_FLOOR),
                 builderId: builderIdOf(o.ctx),
                 privateRepository: o.ctx.privateRepository,
-                noDefault: o.switches.noDefaultAttestations,
+                noDefault: o.environment.buildx.noDefaultAttestations,
                 builderAttests: o.builderAttests ?? true,
             },
         },
         env,
-        progress: o.switches.progress,
+        progress: o.environment.buildx.progress,
+        importContext: {
+            cache: o.environment.cache,
+            stores: o.environment.stores,
+            localDigest: localIndexDigest,
+        },
         cwd: o.cwd,
         separateExport,
         cacheTo: o.cacheTo,
@@ -8712,8 +8626,7 @@ function localIndexDigest(src, tag) {
     }
 }
 /** BuildKit's name of each import, computed before the build: a local export may rewrite an index. */
-function importSourcesOf(cacheFrom, env) {
-    const context = { ...environmentFrom(env), localDigest: localIndexDigest };
+function importSourcesOf(cacheFrom, context) {
     return cacheFrom.map((entry) => ({ entry, id: cacheImportId(entry, context) }));
 }
 /** Progress modes whose lines the import watch reads; any other is replaced by `plain` while it watches. */
@@ -8728,7 +8641,7 @@ const READABLE_PROGRESS = new Set(['plain', 'rawjson']);
 async function runImageBuild(exec, buildx, s, importTimeoutMs = 0) {
     const started = Date.now();
     const opts = { stream: true, env: s.env, cwd: s.cwd };
-    let importSources = importSourcesOf(s.input.cacheFrom, s.env);
+    let importSources = importSourcesOf(s.input.cacheFrom, s.importContext);
     let startedAt = started;
     const bounded = importTimeoutMs > 0 && s.input.cacheFrom.length > 0;
     const env = READABLE_PROGRESS.has(s.progress) ? s.env : { ...s.env, BUILDKIT_PROGRESS: 'plain' };
@@ -8925,7 +8838,6 @@ async function checkoutOrigin(exec, cwd) {
     const r = await exec('git', ['-C', cwd, 'remote', 'get-url', 'origin']);
     return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
 }
-/** One line of `docker buildx history ls --format json`, as far as warmth needs it. */
 /**
  * Warm: the builder's history holds a completed build of this name. Pure; `listing` is buildx's
  * JSON lines, newest first. What another job wrote there is data: only names and refs are compared.
@@ -9095,8 +9007,7 @@ function writeBuildkitdConfig(builder, tempDir) {
 }
 /** A loopback cache service is only reachable from a container builder on the host's network. */
 function needsHostNetwork(cacheUrl) {
-    const url = cacheUrl;
-    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
+    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(cacheUrl);
 }
 /** A name of the job's (GITHUB_JOB), so that a builder left behind says which job made it. */
 function builderName(jobName, uuid = (0,external_node_crypto_.randomUUID)()) {
@@ -11272,7 +11183,6 @@ function readState() {
 }
 
 ;// CONCATENATED MODULE: ./src/git/git.ts
-
 const LOCAL_TIMEOUT_MS = 30_000;
 const DEFAULT_FETCH_TIMEOUT_MS = 120_000;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -11298,7 +11208,7 @@ function fetchArgs(...rest) {
     ];
 }
 function makeGit(exec, ctx) {
-    const env = { ...(ctx.env ?? readEnvironment().processEnv), GIT_TERMINAL_PROMPT: '0' };
+    const env = { ...ctx.env, GIT_TERMINAL_PROMPT: '0' };
     return (args, timeoutMs = LOCAL_TIMEOUT_MS) => exec('git', args, { cwd: ctx.cwd, env, timeoutMs });
 }
 /** Removes `user:password@` from URLs that git may print in its messages (e.g. a remote's URL). */
@@ -11715,7 +11625,7 @@ function notFoundAfter(l, deepened, reach) {
 ;// CONCATENATED MODULE: ./src/github/compare.ts
 
 
-const compare_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
 const NAME = /^[A-Za-z0-9_.-]+$/;
 /**
  * One side of `BASE...HEAD` as a URL path piece. Branch names may contain `/`, which the compare
@@ -11783,7 +11693,8 @@ function apiMessage(body) {
     }
     return excerpt(body, 120);
 }
-function describeStatus(response, body, options) {
+/** `asked`: what was asked, for a 404 (`comparison of main...x`, `commit <sha>`). */
+function describeStatus(response, body, asked, repository) {
     const status = response.status;
     const message = apiMessage(body);
     const said = message ? ` (${message})` : '';
@@ -11803,7 +11714,7 @@ function describeStatus(response, body, options) {
     if (status === 403)
         return `GitHub API refused the comparison (HTTP 403)${said}`;
     if (status === 404) {
-        return `GitHub API found no comparison of ${options.base}...${options.head} in ${options.repository} (HTTP 404)${said}`;
+        return `GitHub API found no ${asked} in ${repository} (HTTP 404)${said}`;
     }
     if (status >= 500)
         return `GitHub API server error (HTTP ${status})${said}`;
@@ -11824,7 +11735,7 @@ function describeError(error, host, timeoutMs) {
     return `GitHub API request to ${host} failed: ${excerpt(String(detail ?? error))}`;
 }
 /** A JSON GET on the REST API, or the reason it gave nothing; the token never appears in one. */
-async function apiGet(options, url) {
+async function apiGet(options, asked, url) {
     const token = options.token ?? '';
     const redact = (reason) => (0,lib_text/* redactSecrets */.fp)(reason, [token]);
     const fail = (reason) => ({ reason: redact(reason) });
@@ -11850,7 +11761,7 @@ async function apiGet(options, url) {
         const response = await fetchImpl(target, { method: 'GET', headers, signal, redirect: 'follow' });
         const body = await response.text();
         if (!response.ok)
-            return fail(describeStatus(response, body, options));
+            return fail(describeStatus(response, body, asked, options.repository));
         try {
             return { json: JSON.parse(body) };
         }
@@ -11870,11 +11781,11 @@ async function apiGet(options, url) {
  * appears in one.
  */
 async function mergeBaseFromApi(options) {
-    const got = await apiGet(options, () => compareUrl(options.apiUrl, options.repository, options.base, options.head));
+    const got = await apiGet(options, `comparison of ${options.base}...${options.head}`, () => compareUrl(options.apiUrl, options.repository, options.base, options.head));
     if ('reason' in got)
         return { sha: null, reason: got.reason };
     const sha = got.json?.merge_base_commit?.sha;
-    if (typeof sha !== 'string' || !compare_SHA.test(sha)) {
+    if (typeof sha !== 'string' || !SHA.test(sha)) {
         return { sha: null, reason: 'GitHub API compare response has no merge_base_commit.sha' };
     }
     return { sha };
@@ -11885,7 +11796,7 @@ async function mergeBaseFromApi(options) {
  * when there is no checkout to ask git.
  */
 async function ancestryFromApi(options) {
-    const got = await apiGet(options, () => compareUrl(options.apiUrl, options.repository, options.base, options.head));
+    const got = await apiGet(options, `comparison of ${options.base}...${options.head}`, () => compareUrl(options.apiUrl, options.repository, options.base, options.head));
     if ('reason' in got)
         return { ancestor: null, reason: got.reason };
     const status = got.json?.status;
@@ -11897,8 +11808,8 @@ async function ancestryFromApi(options) {
 }
 /** A commit's tree and parents (`GET /repos/{owner}/{repo}/commits/{sha}`), for a job without a checkout. */
 async function commitFromApi(options) {
-    const got = await apiGet({ ...options, base: options.sha, head: options.sha }, () => {
-        if (!compare_SHA.test(options.sha))
+    const got = await apiGet(options, `commit ${options.sha}`, () => {
+        if (!SHA.test(options.sha))
             throw new Error(`${JSON.stringify(options.sha)} is not a commit sha`);
         return `${repositoryUrl(options.apiUrl, options.repository)}/commits/${options.sha}`;
     });
@@ -11907,7 +11818,7 @@ async function commitFromApi(options) {
     const c = got.json;
     const tree = c?.commit?.tree?.sha;
     const parents = (c?.parents ?? []).map((p) => p.sha);
-    if (typeof tree !== 'string' || !parents.every((p) => typeof p === 'string' && compare_SHA.test(p))) {
+    if (typeof tree !== 'string' || !parents.every((p) => typeof p === 'string' && SHA.test(p))) {
         return { reason: 'GitHub API commit response has no tree and parents' };
     }
     return { tree, parents };
@@ -12220,7 +12131,102 @@ async function findExistingCaches(options, environment, fileExists, exec) {
     return EXISTENCE[options.backend](options, environment, fileExists, exec);
 }
 
+;// CONCATENATED MODULE: ./src/runner/environment.ts
+
+
+
+/** Pure: the environment's variables → the typed values the action uses. */
+function environmentFrom(env, cwd = process.cwd()) {
+    return {
+        github: githubVariables(env, cwd),
+        cache: cacheAccess(env),
+        runner: {
+            kind: env.RUNNER_ENVIRONMENT ?? '',
+            temp: env.RUNNER_TEMP || external_node_os_.tmpdir(),
+            toolCache: env.RUNNER_TOOL_CACHE || external_node_path_.join(external_node_os_.tmpdir(), 'bkca-tool-cache'),
+        },
+        docker: {
+            host: env.DOCKER_HOST ?? '',
+            context: env.DOCKER_CONTEXT ?? '',
+            configDir: env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker'),
+        },
+        buildx: {
+            sendGitQueryAsInput: (0,lib_text/* parseBool */.q6)(env.BUILDX_SEND_GIT_QUERY_AS_INPUT) === true,
+            gitContextPullRequestHead: (0,lib_text/* parseBool */.q6)(env.DOCKER_DEFAULT_GIT_CONTEXT_PR_HEAD_REF) === true,
+            noDefaultAttestations: (0,lib_text/* parseBool */.q6)(env.BUILDX_NO_DEFAULT_ATTESTATIONS) === true,
+            progress: env.BUILDKIT_PROGRESS ?? '',
+            systemPluginDirs: env.BKCA_CLI_PLUGINS_SYSTEM_DIRS,
+        },
+        stores: storeCredentials(env),
+        processEnv: env,
+    };
+}
+/** The runner's own environment. */
+function readEnvironment() {
+    return environmentFrom(process.env);
+}
+function githubVariables(env, cwd) {
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        eventPath: env.GITHUB_EVENT_PATH ?? '',
+        ref: env.GITHUB_REF ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        repository: env.GITHUB_REPOSITORY,
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        runId: env.GITHUB_RUN_ID ?? '',
+        runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+        job: env.GITHUB_JOB ?? '',
+        workspace: env.GITHUB_WORKSPACE ?? cwd,
+    };
+}
+/** The one answer to "can this job reach the GitHub Actions cache, and where?". */
+function cacheAccess(env) {
+    const token = env.ACTIONS_RUNTIME_TOKEN ?? '';
+    const v2 = (0,lib_text/* parseBool */.q6)(env.ACTIONS_CACHE_SERVICE_V2) === true;
+    const service = v2 && env.ACTIONS_RESULTS_URL
+        ? { protocol: 'v2', url: env.ACTIONS_RESULTS_URL }
+        : !v2 && env.ACTIONS_CACHE_URL
+            ? { protocol: 'v1', url: env.ACTIONS_CACHE_URL }
+            : null;
+    const url = env.ACTIONS_RESULTS_URL || env.ACTIONS_CACHE_URL || '';
+    return {
+        token,
+        service,
+        url,
+        unavailable: cacheUnavailable(token, url),
+        raw: {
+            token: env.ACTIONS_RUNTIME_TOKEN,
+            resultsUrl: env.ACTIONS_RESULTS_URL,
+            cacheUrl: env.ACTIONS_CACHE_URL,
+            serviceV2: env.ACTIONS_CACHE_SERVICE_V2,
+        },
+    };
+}
+function cacheUnavailable(token, url) {
+    if (token === '') {
+        return 'ACTIONS_RUNTIME_TOKEN is not set: the GitHub Actions cache is only reachable from a JavaScript action on a GitHub runner';
+    }
+    if (url === '') {
+        return 'neither ACTIONS_RESULTS_URL nor ACTIONS_CACHE_URL is set: no GitHub Actions cache service to talk to';
+    }
+    return '';
+}
+function storeCredentials(env) {
+    return {
+        aws: {
+            accessKeyId: env.AWS_ACCESS_KEY_ID || env.AWS_ACCESS_KEY || '',
+            secretAccessKey: env.AWS_SECRET_ACCESS_KEY || env.AWS_SECRET_KEY || '',
+            sessionToken: env.AWS_SESSION_TOKEN ?? '',
+            bucket: env.AWS_BUCKET ?? '',
+            region: env.AWS_REGION ?? '',
+        },
+        azureStorageKey: env.AZURE_STORAGE_KEY ?? '',
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/facts/facts.ts
+
 
 
 
@@ -12235,12 +12241,12 @@ async function findExistingCaches(options, environment, fileExists, exec) {
  * Whether the event rewrote the ref's history: the push payload's `forced`, else git asked whether
  * the head the event replaced is still in `head`'s history. Nothing replaced (a new branch), nothing to tell.
  */
-async function historyRewritten(exec, ctx, head, githubToken) {
+async function historyRewritten(exec, ctx, head, githubToken, env) {
     if (ctx.forcedPush)
         return { rewritten: true };
     if (!ctx.replacedHead)
         return {};
-    const answer = await isAncestor(exec, { cwd: ctx.workspace, before: ctx.replacedHead, head });
+    const answer = await isAncestor(exec, { cwd: ctx.workspace, env, before: ctx.replacedHead, head });
     if (answer.ancestor !== null)
         return { rewritten: !answer.ancestor };
     // No checkout (build-push-action's Git context needs none): GitHub's compare API can tell.
@@ -12282,14 +12288,10 @@ async function headCommitFromApi(ctx, githubToken, headSha) {
         ...(base !== undefined && head.parents[1] === base ? { justMerged: base } : {}),
     };
 }
-/**
- * Finds the commits the rules asked for: from the checkout first (deepening a shallow one), then
- * from GitHub's compare API. Never fails: a commit not found is null with its reason.
- */
 /** The commit the workspace holds; undefined when git cannot tell (no checkout, not a repository). */
-async function workspaceHead(exec, cwd) {
+async function workspaceHead(exec, at) {
     try {
-        return await resolveCommit(makeGit(exec, { cwd }), 'HEAD');
+        return await resolveCommit(makeGit(exec, at), 'HEAD');
     }
     catch {
         return undefined;
@@ -12299,22 +12301,24 @@ async function gatherFacts(exec, ctx, needed, githubToken,
 /** HEAD's commit, when the caller already asked git for it. */
 head, 
 /** Whether a push rewrote history, when the caller already asked. */
-pushRewrite) {
+pushRewrite, 
+/** The environment git runs in (the runner's). */
+env = readEnvironment().processEnv) {
     const facts = { mergeBase: null, parent: null };
-    const cwd = ctx.workspace;
+    const at = { cwd: ctx.workspace, env };
     if (needed.workspaceHead) {
-        const head = await workspaceHead(exec, cwd);
+        const head = await workspaceHead(exec, at);
         if (head)
             facts.workspaceHead = head;
     }
     if (needed.rewrite && !ctx.pullRequest)
-        Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD', githubToken)));
+        Object.assign(facts, await (pushRewrite ?? historyRewritten(exec, ctx, 'HEAD', githubToken, env)));
     if (needed.parent && ctx.pushedBefore) {
         // The push names the head it replaced: no git lookup (or deepening) needed.
         facts.parent = ctx.pushedBefore;
     }
     else if (needed.parent) {
-        const parent = await parentCommit(exec, { cwd, rev: 'HEAD', remote: 'origin' });
+        const parent = await parentCommit(exec, { ...at, rev: 'HEAD', remote: 'origin' });
         facts.parent = parent.sha;
         if (parent.sha === null) {
             const api = apiOf(ctx, githubToken);
@@ -12327,7 +12331,7 @@ pushRewrite) {
     }
     if (needed.mergeBase && ctx.defaultBranch) {
         const local = await findMergeBase(exec, {
-            cwd,
+            ...at,
             head: 'HEAD',
             base: `origin/${ctx.defaultBranch}`,
             remote: 'origin',
@@ -12335,7 +12339,7 @@ pushRewrite) {
         if (local.sha !== null) {
             facts.mergeBase = local.sha;
             // A push that merged the default branch in names the merge-base as HEAD's second parent.
-            if ((await (head ?? commitInfo(exec, { cwd })))?.parents[1] === local.sha)
+            if ((await (head ?? commitInfo(exec, at)))?.parents[1] === local.sha)
                 facts.justMerged = local.sha;
         }
         else if (githubToken !== '' && ctx.repository !== '' && ctx.sha !== '') {
@@ -12356,7 +12360,7 @@ pushRewrite) {
     }
     const headSha = ctx.pullRequest?.headSha ?? '';
     if (needed.headCommit && headSha !== '') {
-        const compared = await compareCommits(exec, { cwd, other: headSha, remote: 'origin' });
+        const compared = await compareCommits(exec, { ...at, other: headSha, remote: 'origin' });
         const remote = typeof compared === 'string' ? await headCommitFromApi(ctx, githubToken, headSha) : null;
         if (remote && !('why' in remote)) {
             Object.assign(facts, remote);
@@ -12375,7 +12379,7 @@ pushRewrite) {
         }
     }
     if (needed.rewrite && ctx.pullRequest && headSha !== '' && facts.headWhy === undefined) {
-        Object.assign(facts, await historyRewritten(exec, ctx, headSha, githubToken));
+        Object.assign(facts, await historyRewritten(exec, ctx, headSha, githubToken, env));
     }
     return facts;
 }
@@ -12398,9 +12402,10 @@ legs = [options.leg]) {
     const owns = moot ? legs.map((leg) => (0,planner/* ownReadEntry */.ZM)(ctx, { ...options, leg }, moot)) : [];
     const early = owns.some((o) => o !== '') ? listing.then((e) => e.probe?.(owns)) : undefined;
     // HEAD's parents decide both whether to skip the lookup and whether the push merged its base.
-    const head = moot ? commitInfo(exec, { cwd: ctx.workspace }) : undefined;
+    const env = environment.processEnv;
+    const head = moot ? commitInfo(exec, { cwd: ctx.workspace, env }) : undefined;
     // A push that rewrote history reads its new merge-base instead of its own cache: that needs the lookup.
-    const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD', githubToken) : undefined;
+    const rewrite = head && needed.rewrite ? historyRewritten(exec, ctx, 'HEAD', githubToken, env) : undefined;
     let skipped = '';
     if (moot && head && (await rewrite)?.rewritten !== true) {
         const existing = await listing;
@@ -12414,7 +12419,7 @@ legs = [options.leg]) {
         }
     }
     const [facts, existing] = await Promise.all([
-        gatherFacts(exec, ctx, needed, githubToken, head, rewrite),
+        gatherFacts(exec, ctx, needed, githubToken, head, rewrite, env),
         listing,
         early,
     ]);
@@ -13881,8 +13886,7 @@ async function builderPhase(job, planned, probes, tempDir) {
     const builderStart = Date.now();
     const { buildx, builder } = await commands/* group */.Os('Builder', () => setUpBuilder(exec, inputs, environment, probes, tempDir, neverWrites(plan.trigger, plan.tokenRefuses)));
     commands/* info */.pq(`builder: ${builder.name}: ${builder.why}`);
-    const env = environment.processEnv;
-    const setup = prepareImageBuild(buildx, { ctx, inputs, env, plan, builder, tempDir });
+    const setup = prepareImageBuild(buildx, { ctx, inputs, environment, plan, builder, tempDir });
     const nature = await knowBuilder(exec, buildx, builder, setup, environment.runner.kind);
     const builderMs = Date.now() - builderStart;
     mark('builder ready');
@@ -14027,8 +14031,7 @@ function prepareImageBuild(buildx, b) {
         cacheFrom: b.plan.cacheFrom,
         cacheTo: b.plan.cacheTo,
         tempDir: b.tempDir,
-        env: b.env,
-        switches: environmentFrom(b.env).buildx,
+        environment: b.environment,
         cwd: b.ctx.workspace,
         ctx: b.ctx,
         buildxVersion: buildx.version,

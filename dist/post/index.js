@@ -3236,8 +3236,7 @@ function writeBuildkitdConfig(builder, tempDir) {
 }
 /** A loopback cache service is only reachable from a container builder on the host's network. */
 function needsHostNetwork(cacheUrl) {
-    const url = cacheUrl;
-    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(url);
+    return /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:|\/|$)/.test(cacheUrl);
 }
 /** A name of the job's (GITHUB_JOB), so that a builder left behind says which job made it. */
 function builderName(jobName, uuid = randomUUID()) {
@@ -3357,8 +3356,7 @@ function systemPluginDirs(platform, standIns) {
  */
 function buildxPluginCandidates(o) {
     const name = o.platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-    const system = o.systemDirs;
-    return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...system].map((d) => `${d}/${name}`);
+    return [...o.extraDirs, `${o.dockerConfigDir}/cli-plugins`, ...o.systemDirs].map((d) => `${d}/${name}`);
 }
 /** `cliPluginsExtraDirs` from docker's config.json text; [] when absent or unreadable. */
 function extraPluginDirs(configJson) {
