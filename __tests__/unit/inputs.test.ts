@@ -1,4 +1,5 @@
-import { MAX_TIMER_MS, parseDuration } from '../../src/runner/inputs/fields';
+import { parseDuration } from '../../src/runner/inputs/fields';
+import { MAX_TIMER_MS } from '../../src/lib/timers';
 import { inputList, secretList } from '../../src/runner/inputs/lists';
 import { parseInputs, validatePaths } from '../../src/runner/inputs/read';
 import { InputError } from '../../src/runner/inputs/types';

@@ -1,4 +1,4 @@
-import { timerMs } from '../lib/exec';
+import { timerMs } from '../lib/timers';
 import { importProgressOf } from './parse/progress';
 
 /**

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exec as toolkitExec } from '@actions/exec';
+import { timerMs } from './timers';
 
 /** What a finished process left behind. */
 export interface ExecResult {
@@ -160,7 +161,3 @@ export const spawnExec: Exec = (command, args, options = {}) =>
       child.stdin.end(options.input);
     }
   });
-
-/** Node's timers hold at most 2^31−1 ms; a longer wait would fire at once, so it is capped. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
-export const timerMs = (ms: number) => Math.min(Math.max(ms, 0), MAX_TIMER_MS);

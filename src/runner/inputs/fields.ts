@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../../lib/timers';
 import { inputList } from './lists';
 import { InputError, type InputSource, type MountInputs } from './types';
 
@@ -49,9 +50,6 @@ export function parseDuration(name: string, raw: string, fallbackMs: number): nu
   }
   return ms;
 }
-
-/** The longest delay a Node timer keeps. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A whole number of at least 1. */
 export function positiveWholeNumber(name: string, raw: string, fallback: number): number {
