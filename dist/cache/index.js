@@ -1890,7 +1890,14 @@ const external_node_path_namespaceObject = require("node:path");
 const external_node_child_process_namespaceObject = require("node:child_process");
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec = __nccwpck_require__(95236);
+;// CONCATENATED MODULE: ./src/lib/timers.ts
+/** Node's timers hold at most 2^31−1 ms (24.8 days); a longer wait would fire at once, not never. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A delay as a timer can hold it: capped at {@link MAX_TIMER_MS}, never negative. */
+const timerMs = (ms) => Math.min(Math.max(ms, 0), MAX_TIMER_MS);
+
 ;// CONCATENATED MODULE: ./src/lib/exec.ts
+
 
 
 
@@ -2019,9 +2026,6 @@ const spawnExec = (command, args, options = {}) => new Promise((resolve) => {
         child.stdin.end(options.input);
     }
 });
-/** Node's timers hold at most 2^31−1 ms; a longer wait would fire at once, so it is capped. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const timerMs = (ms) => Math.min(Math.max(ms, 0), MAX_TIMER_MS);
 
 ;// CONCATENATED MODULE: ./src/lib/text.ts
 /** The last non-empty line of a process's output: what a failure is named by in one line. */

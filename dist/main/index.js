@@ -6713,6 +6713,12 @@ function historyInspectArgs(builder, ref) {
 
 // EXTERNAL MODULE: ./src/runner/inputs/types.ts
 var types = __nccwpck_require__(37607);
+;// CONCATENATED MODULE: ./src/lib/timers.ts
+/** Node's timers hold at most 2^31−1 ms (24.8 days); a longer wait would fire at once, not never. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A delay as a timer can hold it: capped at {@link MAX_TIMER_MS}, never negative. */
+const timerMs = (ms) => Math.min(Math.max(ms, 0), MAX_TIMER_MS);
+
 ;// CONCATENATED MODULE: ./src/runner/inputs/lists.ts
 
 
@@ -6822,6 +6828,7 @@ function keyValueList(name, raw) {
 ;// CONCATENATED MODULE: ./src/runner/inputs/fields.ts
 
 
+
 /** What the cache-mount helpers run: docker.io's busybox, about 2 MB. */
 const DEFAULT_MOUNTS_IMAGE = 'busybox:1.36.1';
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
@@ -6861,8 +6868,6 @@ function parseDuration(name, raw, fallbackMs) {
     }
     return ms;
 }
-/** The longest delay a Node timer keeps. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 /** A whole number of at least 1. */
 function positiveWholeNumber(name, raw, fallback) {
     const value = raw.trim();
@@ -8031,143 +8036,6 @@ function hashOptionsEntry(type, attrs) {
     h = finish(h ^ ordered(hashString('Attrs'), finish(map)));
     return h.toString();
 }
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(31421);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec = __nccwpck_require__(95236);
-;// CONCATENATED MODULE: ./src/lib/exec.ts
-
-
-
-
-/**
- * Runs go through `@actions/exec`, except those that need the child process itself, which
- * `@actions/exec` does not hand out; those use node's `spawn` ({@link spawnExec}):
- * - a bound (`timeoutMs`: git fetches, the cache worker, credential helpers) or a watcher
- *   (`signal`: the export watchdog, the import bound of buildx/import-watch.ts) must kill it;
- * - a run with `input` must catch the EPIPE of writing to a child that exited without reading it
- *   (`@actions/exec` leaves that stream error unhandled, which would end the action);
- * - a run that may read stdin (an argument `-`: `--file -`, a context `-`) must see it end at once
- *   (/dev/null): `@actions/exec` gives every child an open stdin pipe, which it would wait on.
- */
-const exec_exec = (command, args, options = {}) => options.timeoutMs !== undefined ||
-    options.signal !== undefined ||
-    options.input !== undefined ||
-    args.includes('-')
-    ? spawnExec(command, args, options)
-    : toolkitRun(command, args, options);
-/**
- * A bare command name looked up on the PATH the child is given, as node's `spawn` does
- * (`@actions/exec` looks on this process's PATH): tests hand the action a PATH of stand-ins.
- */
-function onChildPath(command, env) {
-    // An inherited environment has this process's PATH, where `@actions/exec` looks already.
-    if (command.includes('/') || env?.PATH === undefined)
-        return command;
-    for (const dir of env.PATH.split(external_node_path_.delimiter).filter((d) => d !== '')) {
-        const file = external_node_path_.join(dir, command);
-        try {
-            external_node_fs_.accessSync(file, external_node_fs_.constants.X_OK);
-            if (external_node_fs_.statSync(file).isFile())
-                return file;
-        }
-        catch {
-            // Not here: the next folder.
-        }
-    }
-    return command;
-}
-/** `@actions/exec`'s run: silent (output goes to the job log only when `stream` asks), any exit code. */
-async function toolkitRun(command, args, options) {
-    const out = [];
-    const err = [];
-    const onChunk = (into) => (chunk) => {
-        into.push(chunk);
-        if (options.stream)
-            process.stdout.write(chunk);
-        options.onOutput?.(chunk.toString());
-    };
-    const env = options.env;
-    const result = (exitCode, more = '') => ({
-        exitCode,
-        stdout: Buffer.concat(out).toString(),
-        stderr: Buffer.concat(err).toString() + more,
-        timedOut: false,
-    });
-    try {
-        const code = await (0,exec.exec)(onChildPath(command, env), [...args], {
-            cwd: options.cwd,
-            env: env,
-            silent: true,
-            ignoreReturnCode: true,
-            listeners: { stdout: onChunk(out), stderr: onChunk(err) },
-        });
-        // A process ended by a signal has no exit code (node's `null`): 128, as a shell would say.
-        return result(code ?? 128);
-    }
-    catch (e) {
-        // Not found (or its cwd missing): 127, as `spawn`'s ENOENT is; any other failure to start: 1.
-        const message = e.message;
-        return result(/Unable to locate executable|does not exist/.test(message) ? 127 : 1, message);
-    }
-}
-/** Node's `spawn`, for the runs that need a kill handle or a stdin of their own (see {@link exec}). */
-const spawnExec = (command, args, options = {}) => new Promise((resolve) => {
-    const child = (0,external_node_child_process_.spawn)(command, [...args], {
-        cwd: options.cwd,
-        env: options.env,
-        shell: false,
-        // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
-        // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
-        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
-    const out = [];
-    const err = [];
-    let timedOut = false;
-    let timer;
-    const end = () => {
-        if (timedOut)
-            return;
-        timedOut = true;
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    };
-    if (options.timeoutMs !== undefined)
-        timer = setTimeout(end, timerMs(options.timeoutMs));
-    const signal = options.signal;
-    if (signal?.aborted)
-        end();
-    signal?.addEventListener('abort', end);
-    const onChunk = (into) => (chunk) => {
-        into.push(chunk);
-        if (options.stream)
-            process.stdout.write(chunk);
-        options.onOutput?.(chunk.toString());
-    };
-    child.stdout?.on('data', onChunk(out));
-    child.stderr?.on('data', onChunk(err));
-    const finish = (exitCode, spawnError = '') => {
-        if (timer)
-            clearTimeout(timer);
-        signal?.removeEventListener('abort', end);
-        resolve({
-            exitCode,
-            stdout: Buffer.concat(out).toString(),
-            stderr: Buffer.concat(err).toString() + spawnError,
-            timedOut,
-        });
-    };
-    child.on('error', (e) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
-    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
-    if (child.stdin) {
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(options.input);
-    }
-});
-/** Node's timers hold at most 2^31−1 ms; a longer wait would fire at once, so it is capped. */
-const exec_MAX_TIMER_MS = 2 ** 31 - 1;
-const timerMs = (ms) => Math.min(Math.max(ms, 0), exec_MAX_TIMER_MS);
 
 ;// CONCATENATED MODULE: ./src/buildx/parse/progress.ts
 
@@ -9404,6 +9272,141 @@ async function retainCommitCaches(ctx, inputs, environment, plan) {
         return null;
     return (await __nccwpck_require__.e(/* import() */ 403).then(__nccwpck_require__.bind(__nccwpck_require__, 96403))).retainCommitCaches(ctx, inputs, environment, plan);
 }
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec = __nccwpck_require__(95236);
+;// CONCATENATED MODULE: ./src/lib/exec.ts
+
+
+
+
+
+/**
+ * Runs go through `@actions/exec`, except those that need the child process itself, which
+ * `@actions/exec` does not hand out; those use node's `spawn` ({@link spawnExec}):
+ * - a bound (`timeoutMs`: git fetches, the cache worker, credential helpers) or a watcher
+ *   (`signal`: the export watchdog, the import bound of buildx/import-watch.ts) must kill it;
+ * - a run with `input` must catch the EPIPE of writing to a child that exited without reading it
+ *   (`@actions/exec` leaves that stream error unhandled, which would end the action);
+ * - a run that may read stdin (an argument `-`: `--file -`, a context `-`) must see it end at once
+ *   (/dev/null): `@actions/exec` gives every child an open stdin pipe, which it would wait on.
+ */
+const exec_exec = (command, args, options = {}) => options.timeoutMs !== undefined ||
+    options.signal !== undefined ||
+    options.input !== undefined ||
+    args.includes('-')
+    ? spawnExec(command, args, options)
+    : toolkitRun(command, args, options);
+/**
+ * A bare command name looked up on the PATH the child is given, as node's `spawn` does
+ * (`@actions/exec` looks on this process's PATH): tests hand the action a PATH of stand-ins.
+ */
+function onChildPath(command, env) {
+    // An inherited environment has this process's PATH, where `@actions/exec` looks already.
+    if (command.includes('/') || env?.PATH === undefined)
+        return command;
+    for (const dir of env.PATH.split(external_node_path_.delimiter).filter((d) => d !== '')) {
+        const file = external_node_path_.join(dir, command);
+        try {
+            external_node_fs_.accessSync(file, external_node_fs_.constants.X_OK);
+            if (external_node_fs_.statSync(file).isFile())
+                return file;
+        }
+        catch {
+            // Not here: the next folder.
+        }
+    }
+    return command;
+}
+/** `@actions/exec`'s run: silent (output goes to the job log only when `stream` asks), any exit code. */
+async function toolkitRun(command, args, options) {
+    const out = [];
+    const err = [];
+    const onChunk = (into) => (chunk) => {
+        into.push(chunk);
+        if (options.stream)
+            process.stdout.write(chunk);
+        options.onOutput?.(chunk.toString());
+    };
+    const env = options.env;
+    const result = (exitCode, more = '') => ({
+        exitCode,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString() + more,
+        timedOut: false,
+    });
+    try {
+        const code = await (0,exec.exec)(onChildPath(command, env), [...args], {
+            cwd: options.cwd,
+            env: env,
+            silent: true,
+            ignoreReturnCode: true,
+            listeners: { stdout: onChunk(out), stderr: onChunk(err) },
+        });
+        // A process ended by a signal has no exit code (node's `null`): 128, as a shell would say.
+        return result(code ?? 128);
+    }
+    catch (e) {
+        // Not found (or its cwd missing): 127, as `spawn`'s ENOENT is; any other failure to start: 1.
+        const message = e.message;
+        return result(/Unable to locate executable|does not exist/.test(message) ? 127 : 1, message);
+    }
+}
+/** Node's `spawn`, for the runs that need a kill handle or a stdin of their own (see {@link exec}). */
+const spawnExec = (command, args, options = {}) => new Promise((resolve) => {
+    const child = (0,external_node_child_process_.spawn)(command, [...args], {
+        cwd: options.cwd,
+        env: options.env,
+        shell: false,
+        // No input: stdin is /dev/null. Ending an unused pipe to a process that already exited fails
+        // with EPIPE, and formatting that error's stack parses the bundle's source maps (~60 ms).
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    const out = [];
+    const err = [];
+    let timedOut = false;
+    let timer;
+    const end = () => {
+        if (timedOut)
+            return;
+        timedOut = true;
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    };
+    if (options.timeoutMs !== undefined)
+        timer = setTimeout(end, timerMs(options.timeoutMs));
+    const signal = options.signal;
+    if (signal?.aborted)
+        end();
+    signal?.addEventListener('abort', end);
+    const onChunk = (into) => (chunk) => {
+        into.push(chunk);
+        if (options.stream)
+            process.stdout.write(chunk);
+        options.onOutput?.(chunk.toString());
+    };
+    child.stdout?.on('data', onChunk(out));
+    child.stderr?.on('data', onChunk(err));
+    const finish = (exitCode, spawnError = '') => {
+        if (timer)
+            clearTimeout(timer);
+        signal?.removeEventListener('abort', end);
+        resolve({
+            exitCode,
+            stdout: Buffer.concat(out).toString(),
+            stderr: Buffer.concat(err).toString() + spawnError,
+            timedOut,
+        });
+    };
+    child.on('error', (e) => finish(e.code === 'ENOENT' ? 127 : 1, e.message));
+    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
+    if (child.stdin) {
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+    }
+});
 
 ;// CONCATENATED MODULE: ./src/runner/logged-exec.ts
 

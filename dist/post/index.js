@@ -3373,7 +3373,14 @@ function extraPluginDirs(configJson) {
 const external_node_child_process_namespaceObject = require("node:child_process");
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec = __nccwpck_require__(236);
+;// CONCATENATED MODULE: ./src/lib/timers.ts
+/** Node's timers hold at most 2^31−1 ms (24.8 days); a longer wait would fire at once, not never. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A delay as a timer can hold it: capped at {@link MAX_TIMER_MS}, never negative. */
+const timerMs = (ms) => Math.min(Math.max(ms, 0), MAX_TIMER_MS);
+
 ;// CONCATENATED MODULE: ./src/lib/exec.ts
+
 
 
 
@@ -3502,9 +3509,6 @@ const spawnExec = (command, args, options = {}) => new Promise((resolve) => {
         child.stdin.end(options.input);
     }
 });
-/** Node's timers hold at most 2^31−1 ms; a longer wait would fire at once, so it is capped. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const timerMs = (ms) => Math.min(Math.max(ms, 0), MAX_TIMER_MS);
 
 ;// CONCATENATED MODULE: ./src/runner/logged-exec.ts
 
