@@ -122,7 +122,7 @@ describe.each(DRIVERS)(
   'driver: $driver (the engine’s BuildKit through the endpoint)',
   ({ driver, freshBuildKit, inputs }) => {
     // Skipped, not passed, where the e2e setup could not start the endpoint (support.ts).
-    const it = itNeedsEndpoint;
+    const it = itNeedsEndpoint();
     it('creates its own builder, builds on it, and post removes that builder and nothing else', async () => {
       needEndpoint();
       const token = uniqueName('tok').replace('-', '');
@@ -391,7 +391,7 @@ RUN echo ${token} && exit 3
 
 describe('driver: remote, a BuildKit that outlives the builder', () => {
   // Skipped, not passed, where the e2e setup could not start the endpoint (support.ts).
-  const it = itNeedsEndpoint;
+  const it = itNeedsEndpoint();
   // A remote builder is only a name for a daemon that serves other jobs too: its own cache may
   // serve a build in full that the cache it reads lacks, so that export is not moot.
   it('a build served by the daemon’s own cache still exports, and the next fresh runner finds it all', async () => {

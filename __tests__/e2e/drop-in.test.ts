@@ -218,7 +218,7 @@ describe('errors from this build only', () => {
 
 describe('the builder docker/setup-buildx-action made', () => {
   // Skipped, not passed, where the e2e setup could not start the endpoint (support.ts).
-  const it = itNeedsEndpoint;
+  const it = itNeedsEndpoint();
   it('with no builder and no driver input, the build runs on the current builder, with its own driver and options, and post leaves it', async () => {
     needEndpoint();
     const image = BUILDKIT_IMAGE;

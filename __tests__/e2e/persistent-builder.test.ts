@@ -127,7 +127,7 @@ describe('a persistent docker engine (self-hosted runner)', () => {
 
 describe('driver: remote, a BuildKit service', () => {
   // Skipped, not passed, where the e2e setup could not start the endpoint (support.ts).
-  const it = itNeedsEndpoint;
+  const it = itNeedsEndpoint();
   it('a builder created per job on the same service: the second job finds it warm and a branch skips its export', async () => {
     needEndpoint();
     await twoJobs({

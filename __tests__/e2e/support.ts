@@ -27,7 +27,8 @@ const endpointMissing = BUILDKIT_ENDPOINT === '' || BUILDKIT_IMAGE === '';
  * said why), the test is reported as skipped, as skip-without-engine.js does for the engine:
  * never as passed. In CI the setup fails the run instead, and the test runs (see needEndpoint).
  */
-export const itNeedsEndpoint: jest.It = endpointMissing && process.env.CI !== 'true' ? it.skip : it;
+// A function, not a value: this file is also loaded outside jest (the benchmark), where `it` is not defined.
+export const itNeedsEndpoint = (): jest.It => (endpointMissing && process.env.CI !== 'true' ? it.skip : it);
 
 /** First line of a test that needs the endpoint: without it the test fails, never passes. */
 export function needEndpoint(): void {
